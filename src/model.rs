@@ -1,0 +1,195 @@
+//! The structured reply of `DESIGN.md`: the JSON contract shared by `parseReply`, `bundledReply`
+//! and the command line. Field names are the contract; extend, never rename.
+
+use serde::{Deserialize, Serialize};
+
+/// One parsed reply (答复).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Reply {
+    pub title: String,
+    /// Publication date and time as written on the page (`2023-08-22 19:35`), if any.
+    pub published: Option<String>,
+    /// The publishing office (来源, falling back to 发布单位), if any.
+    pub source: Option<String>,
+    pub sections: Vec<Section>,
+    /// Paragraphs after the last section: 下一步…, thanks, 特此答复.
+    pub closing: Vec<Paragraph>,
+    pub figures: Vec<Figure>,
+    /// Extension: every metadata line of the page header, as written (发布时间…, 索引号…, 文号).
+    #[serde(default)]
+    pub meta: Vec<String>,
+    /// Extension: the salutation line (`张三代表:`), if any.
+    #[serde(default)]
+    pub salutation: Option<Paragraph>,
+    /// Extension: body paragraphs before the first heading (提案收悉，现答复如下).
+    #[serde(default)]
+    pub preamble: Vec<Paragraph>,
+    /// Extension: the signature block at the end: issuing office, date line, contact lines.
+    #[serde(default)]
+    pub signature: Vec<Paragraph>,
+}
+
+/// A heading (一、 / (一) / 1. / (1)) with its paragraphs and subsections.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    pub id: String,
+    /// The number as written, without the trailing 、/. delimiter: `一`, `(一)`, `（二）`, `1`.
+    pub number: String,
+    pub title: String,
+    pub paragraphs: Vec<Paragraph>,
+    pub children: Vec<Section>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Paragraph {
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum FigureKind {
+    Money,
+    Percent,
+    Count,
+    Multiple,
+    Year,
+    Date,
+}
+
+impl FigureKind {
+    pub const ALL: [FigureKind; 6] = [
+        FigureKind::Money,
+        FigureKind::Percent,
+        FigureKind::Count,
+        FigureKind::Multiple,
+        FigureKind::Year,
+        FigureKind::Date,
+    ];
+
+    /// The contract's name (`money`, `percent` …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FigureKind::Money => "money",
+            FigureKind::Percent => "percent",
+            FigureKind::Count => "count",
+            FigureKind::Multiple => "multiple",
+            FigureKind::Year => "year",
+            FigureKind::Date => "date",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<FigureKind> {
+        FigureKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
+    /// The reader-facing group label of the figure panel. Years and dates share 时间.
+    pub fn label(self) -> &'static str {
+        match self {
+            FigureKind::Money => "金额",
+            FigureKind::Percent => "比例",
+            FigureKind::Count => "数量",
+            FigureKind::Multiple => "倍数",
+            FigureKind::Year | FigureKind::Date => "时间",
+        }
+    }
+
+    pub fn is_time(self) -> bool {
+        matches!(self, FigureKind::Year | FigureKind::Date)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// 近, 将近, 接近
+    Nearly,
+    /// 余, 多, 超过, 超, 以上, 突破, 逾
+    Over,
+    /// 不少于, 不低于, 至少
+    AtLeast,
+    /// 约, 大约, 左右
+    About,
+    /// 不足, 不到, 低于, 少于
+    Under,
+    /// 以来
+    Since,
+    /// 底, 末
+    End,
+}
+
+impl Qualifier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Nearly => "nearly",
+            Qualifier::Over => "over",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::About => "about",
+            Qualifier::Under => "under",
+            Qualifier::Since => "since",
+            Qualifier::End => "end",
+        }
+    }
+}
+
+/// One quantitative figure of the reply, linked to the paragraph it came from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    pub id: String,
+    /// The exact source substring, qualifier included (`300余项`, `近4倍`).
+    pub text: String,
+    pub kind: FigureKind,
+    /// Normalised: money in 元, percent in points, years and dates as the year; a range's lower bound.
+    pub value: f64,
+    /// Upper bound of a range (6%-10%, 8至10家), else null.
+    pub high: Option<f64>,
+    /// For kind date: `2023-04`, `2023-Q1`, `2025-03-12`.
+    pub date: Option<String>,
+    pub unit: Option<String>,
+    pub qualifier: Option<Qualifier>,
+    /// Id of the innermost section holding the paragraph (`preamble` / `closing` outside sections).
+    pub section: String,
+    pub paragraph: String,
+    /// Offsets in chars (Unicode scalar values) of the paragraph text.
+    pub start: u32,
+    pub end: u32,
+    /// The clause the figure stands in.
+    pub context: String,
+}
+
+impl Reply {
+    /// Every section, depth first in reading order, with its depth (1 = top level).
+    pub fn walk_sections(&self) -> Vec<(usize, &Section)> {
+        fn go<'a>(out: &mut Vec<(usize, &'a Section)>, list: &'a [Section], depth: usize) {
+            for s in list {
+                out.push((depth, s));
+                go(out, &s.children, depth + 1);
+            }
+        }
+        let mut out = Vec::new();
+        go(&mut out, &self.sections, 1);
+        out
+    }
+
+    /// Every paragraph in reading order with the id of the section (or block) it belongs to.
+    pub fn paragraphs(&self) -> Vec<(&str, &Paragraph)> {
+        let mut out: Vec<(&str, &Paragraph)> = Vec::new();
+        if let Some(s) = &self.salutation {
+            out.push(("salutation", s));
+        }
+        out.extend(self.preamble.iter().map(|p| ("preamble", p)));
+        for (_, s) in self.walk_sections() {
+            out.extend(s.paragraphs.iter().map(|p| (s.id.as_str(), p)));
+        }
+        out.extend(self.closing.iter().map(|p| ("closing", p)));
+        out.extend(self.signature.iter().map(|p| ("signature", p)));
+        out
+    }
+
+    pub fn find_section(&self, id: &str) -> Option<&Section> {
+        self.walk_sections()
+            .into_iter()
+            .map(|(_, s)| s)
+            .find(|s| s.id == id)
+    }
+}

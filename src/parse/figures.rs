@@ -1,0 +1,1040 @@
+//! Figures in a paragraph: money, percent, counts with their measure word, multiples, years and
+//! dates, with ranges, qualifiers and the clause each stands in.
+//!
+//! The rules (each has a test below):
+//! - a figure is a number with a unit (元, %, 倍, a measure word) or a year (4 digits, 1900–2100,
+//!   bare or with 年) or a date (年月日, 年底, 第一季度, 今年4月底, 2025-03-12);
+//! - not figures: anything inside 《…》, document numbers (〔2016〕111号, 第94号, any number + 号),
+//!   ordinals (第…, 十四届, 二次会议), list markers (`1.` at the start, `(1)`), version strings
+//!   and codes (V2.0, 1.2.3, 5G), bare numbers without a unit (the `2` of `2+X`);
+//! - Chinese numerals count only from 二 up (一 is almost always a word: 一批, 统一, 一揽子) and
+//!   never as years.
+
+use super::numeral::{digit, is_cn_numeral, is_digit, read_arabic, read_cn};
+use crate::model::{FigureKind, Qualifier};
+
+/// A figure found in one paragraph; offsets are in chars.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RawFigure {
+    pub start: usize,
+    pub end: usize,
+    pub kind: FigureKind,
+    pub value: f64,
+    pub high: Option<f64>,
+    pub date: Option<String>,
+    pub unit: Option<String>,
+    pub qualifier: Option<Qualifier>,
+}
+
+/// The publication date that relative dates (今年4月底) resolve against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reference {
+    pub year: i32,
+}
+
+const PREFIX_QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("将近", Qualifier::Nearly),
+    ("接近", Qualifier::Nearly),
+    ("不少于", Qualifier::AtLeast),
+    ("不低于", Qualifier::AtLeast),
+    ("至少", Qualifier::AtLeast),
+    ("大约", Qualifier::About),
+    ("不超过", Qualifier::Under),
+    ("不高于", Qualifier::Under),
+    ("超过", Qualifier::Over),
+    ("突破", Qualifier::Over),
+    ("高于", Qualifier::Over),
+    ("不足", Qualifier::Under),
+    ("不到", Qualifier::Under),
+    ("低于", Qualifier::Under),
+    ("少于", Qualifier::Under),
+    ("近", Qualifier::Nearly),
+    ("约", Qualifier::About),
+    ("超", Qualifier::Over),
+    ("逾", Qualifier::Over),
+];
+
+const SUFFIX_QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("以上", Qualifier::Over),
+    ("左右", Qualifier::About),
+    ("以下", Qualifier::Under),
+    ("以内", Qualifier::Under),
+];
+
+/// Multipliers between a number and its unit, longest first.
+const MULTIPLIERS: &[(&str, f64)] = &[
+    ("万亿", 1e12),
+    ("千亿", 1e11),
+    ("百亿", 1e10),
+    ("亿", 1e8),
+    ("千万", 1e7),
+    ("百万", 1e6),
+    ("万", 1e4),
+];
+
+/// Measure words that make a count, longest first so 人次 wins over 人.
+const MEASURE_WORDS: &[&str] = &[
+    "平方公里",
+    "平方米",
+    "人次",
+    "家次",
+    "项次",
+    "个月",
+    "台套",
+    "公顷",
+    "公里",
+    "千米",
+    "小时",
+    "分钟",
+    "项",
+    "家",
+    "个",
+    "名",
+    "人",
+    "笔",
+    "支",
+    "期",
+    "场",
+    "件",
+    "条",
+    "次",
+    "所",
+    "座",
+    "台",
+    "套",
+    "户",
+    "位",
+    "篇",
+    "种",
+    "类",
+    "款",
+    "处",
+    "批",
+    "辆",
+    "吨",
+    "份",
+    "张",
+    "只",
+    "架",
+    "艘",
+    "部",
+    "门",
+    "本",
+    "册",
+    "间",
+    "栋",
+    "亩",
+    "米",
+    "天",
+    "周",
+    "岁",
+];
+
+/// Range separators: 6%-10%, 8至10家, 8~10家, 2022—2025年.
+const RANGE_SEPARATORS: &[char] = &['-', '–', '—', '~', '～', '〜', '－', '至', '到'];
+
+fn starts_with(s: &[char], at: usize, word: &str) -> bool {
+    (at..).zip(word.chars()).all(|(k, w)| s.get(k) == Some(&w))
+}
+
+fn match_word<'a>(s: &[char], at: usize, words: &[&'a str]) -> Option<&'a str> {
+    words.iter().copied().find(|w| starts_with(s, at, w))
+}
+
+/// A quantity: a number and what follows it up to (not including) range or suffix handling.
+#[derive(Clone, Debug)]
+struct Quantity {
+    value: f64,
+    end: usize,
+    /// None for a bare number.
+    kind: Option<FigureKind>,
+    unit: Option<String>,
+    over: bool,
+}
+
+/// Reads `number [余|多] [multiplier] [余|多] unit` at `at`. `arabic` tells which numeral
+/// system started it: Chinese numerals never make years or 年 durations.
+fn quantity(s: &[char], at: usize, value: f64, mut k: usize, arabic: bool) -> Quantity {
+    let _ = at;
+    let mut over = false;
+    if matches!(s.get(k), Some('余') | Some('多')) && !starts_with(s, k, "多元") {
+        over = true;
+        k += 1;
+    }
+    let mut mult = 1.0;
+    if let Some((w, m)) = MULTIPLIERS.iter().find(|(w, _)| starts_with(s, k, w)) {
+        mult = *m;
+        k += w.chars().count();
+        if matches!(s.get(k), Some('余') | Some('多')) {
+            over = true;
+            k += 1;
+        }
+    }
+    let mut q = Quantity {
+        value: scaled(value, mult),
+        end: k,
+        kind: None,
+        unit: None,
+        over,
+    };
+    let unit = |q: &mut Quantity, kind, unit: &str, len: usize| {
+        q.kind = Some(kind);
+        q.unit = Some(unit.to_string());
+        q.end = k + len;
+    };
+    if starts_with(s, k, "元") {
+        unit(&mut q, FigureKind::Money, "元", 1);
+    } else if starts_with(s, k, "美元") {
+        unit(&mut q, FigureKind::Money, "美元", 2);
+    } else if mult == 1.0 && matches!(s.get(k), Some('%') | Some('％')) {
+        unit(&mut q, FigureKind::Percent, "%", 1);
+    } else if mult == 1.0 && starts_with(s, k, "个百分点") {
+        unit(&mut q, FigureKind::Percent, "百分点", 4);
+    } else if mult == 1.0 && starts_with(s, k, "倍") {
+        unit(&mut q, FigureKind::Multiple, "倍", 1);
+    } else if let Some(w) = match_word(s, k, MEASURE_WORDS) {
+        let len = w.chars().count();
+        // 二次会议, 三次全会: congress ordinals, not counts.
+        let ordinal = w == "次"
+            && ["会议", "全会", "常委", "全体"]
+                .iter()
+                .any(|t| starts_with(s, k + 1, t));
+        if !ordinal {
+            unit(&mut q, FigureKind::Count, w, len);
+        }
+    } else if arabic && mult == 1.0 && starts_with(s, k, "年") && value < 1000.0 {
+        // A duration (连续3年): a count of years, not a year.
+        unit(&mut q, FigureKind::Count, "年", 1);
+    }
+    q
+}
+
+/// `value × mult` without binary noise (4457.56亿 is 445756000000, not …000.00006): amounts
+/// are kept to the fen (0.01), which is all a reply ever writes.
+fn scaled(value: f64, mult: f64) -> f64 {
+    let v = value * mult;
+    if mult == 1.0 {
+        v
+    } else if v.abs() < 1e13 {
+        (v * 100.0).round() / 100.0
+    } else {
+        v.round()
+    }
+}
+
+fn is_year(value: f64, len: usize) -> bool {
+    len == 4 && value.fract() == 0.0 && (1900.0..=2100.0).contains(&value)
+}
+
+/// A month (1–12) written with digits or Chinese numerals, followed by 月.
+fn month_at(s: &[char], k: usize) -> Option<(u32, usize)> {
+    let (v, len) = if let Some((v, len)) = read_arabic(&s[k..]) {
+        (v, len)
+    } else {
+        let (v, len) = read_cn(&s[k..])?;
+        (v as f64, len)
+    };
+    if len > 2 || v.fract() != 0.0 || !(1.0..=12.0).contains(&v) || s.get(k + len) != Some(&'月') {
+        return None;
+    }
+    Some((v as u32, k + len + 1))
+}
+
+fn day_at(s: &[char], k: usize) -> Option<(u32, usize)> {
+    let (v, len) = read_arabic(&s[k..]).or_else(|| read_cn(&s[k..]).map(|(v, l)| (v as f64, l)))?;
+    if len > 3 || v.fract() != 0.0 || !(1.0..=31.0).contains(&v) {
+        return None;
+    }
+    match s.get(k + len) {
+        Some('日') | Some('号') => Some((v as u32, k + len + 1)),
+        _ => None,
+    }
+}
+
+fn two(n: u32) -> String {
+    let mut out = String::with_capacity(2);
+    if n < 10 {
+        out.push('0');
+    }
+    out.push_str(&n.to_string());
+    out
+}
+
+/// What follows `<year>年` (k is just after 年): a quarter, a half, a month (and day), 底, 以来.
+fn after_year(s: &[char], start: usize, year: i32, k: usize) -> RawFigure {
+    let y = year.to_string();
+    let fig = |end, kind, date: Option<String>, qualifier| RawFigure {
+        start,
+        end,
+        kind,
+        value: year as f64,
+        high: None,
+        date,
+        unit: if kind == FigureKind::Year {
+            Some("年".into())
+        } else {
+            None
+        },
+        qualifier,
+    };
+    // 第一季度, 一季度, 四季度末
+    let q_at = if starts_with(s, k, "第") { k + 1 } else { k };
+    if let Some((n, len)) =
+        read_cn(&s[q_at..]).or_else(|| read_arabic(&s[q_at..]).map(|(v, l)| (v as u64, l)))
+    {
+        if (1..=4).contains(&n) && starts_with(s, q_at + len, "季度") {
+            let mut end = q_at + len + 2;
+            let mut qual = None;
+            if matches!(s.get(end), Some('末') | Some('底')) {
+                qual = Some(Qualifier::End);
+                end += 1;
+            }
+            return fig(end, FigureKind::Date, Some(format!("{y}-Q{n}")), qual);
+        }
+    }
+    for (word, half) in [("上半年", 1), ("下半年", 2)] {
+        if starts_with(s, k, word) {
+            return fig(k + 3, FigureKind::Date, Some(format!("{y}-H{half}")), None);
+        }
+    }
+    if let Some((m, mut end)) = month_at(s, k) {
+        if let Some((d, e)) = day_at(s, end) {
+            return fig(
+                e,
+                FigureKind::Date,
+                Some(format!("{y}-{}-{}", two(m), two(d))),
+                None,
+            );
+        }
+        let mut qual = None;
+        if matches!(s.get(end), Some('底') | Some('末')) {
+            qual = Some(Qualifier::End);
+            end += 1;
+        } else if starts_with(s, end, "份") {
+            end += 1;
+        }
+        if starts_with(s, end, "以来") {
+            qual = Some(Qualifier::Since);
+            end += 2;
+        }
+        return fig(end, FigureKind::Date, Some(format!("{y}-{}", two(m))), qual);
+    }
+    if matches!(s.get(k), Some('底') | Some('末')) {
+        return fig(
+            k + 1,
+            FigureKind::Date,
+            Some(format!("{y}-12")),
+            Some(Qualifier::End),
+        );
+    }
+    if starts_with(s, k, "以来") {
+        return fig(k + 2, FigureKind::Year, None, Some(Qualifier::Since));
+    }
+    fig(k, FigureKind::Year, None, None)
+}
+
+/// `今年4月底`, `去年底`, `今年以来`, resolved against the publication year.
+fn relative_date(s: &[char], at: usize, reference: Option<Reference>) -> Option<RawFigure> {
+    let offset = match (s.get(at)?, s.get(at + 1)?) {
+        ('今', '年') => 0,
+        ('去', '年') => -1,
+        ('明', '年') => 1,
+        ('前', '年') => -2,
+        _ => return None,
+    };
+    let year = reference?.year + offset;
+    Some(after_year(s, at, year, at + 2))
+}
+
+/// Prefix qualifier ending exactly at `at`, if any: returns its start and kind.
+fn prefix_qualifier(s: &[char], at: usize) -> Option<(usize, Qualifier)> {
+    for (word, q) in PREFIX_QUALIFIERS {
+        let len = word.chars().count();
+        if at < len || !starts_with(s, at - len, word) {
+            continue;
+        }
+        let before = if at > len {
+            s.get(at - len - 1).copied()
+        } else {
+            None
+        };
+        // 最近3年, 附近: 近 is part of a word there; 高超 likewise.
+        if len == 1
+            && matches!(
+                before,
+                Some('最') | Some('附') | Some('将') | Some('接') | Some('高')
+            )
+        {
+            continue;
+        }
+        return Some((at - len, *q));
+    }
+    None
+}
+
+fn suffix_qualifier(s: &[char], at: usize) -> Option<(usize, Qualifier)> {
+    SUFFIX_QUALIFIERS
+        .iter()
+        .find(|(w, _)| starts_with(s, at, w))
+        .map(|(w, q)| (at + w.chars().count(), *q))
+}
+
+/// The end of a document number starting at an opening bracket: 〔2016〕111号, [2023]5号.
+fn document_number_end(s: &[char], at: usize) -> Option<usize> {
+    let close = match s.get(at)? {
+        '〔' => '〕',
+        '[' => ']',
+        '［' => '］',
+        '【' => '】',
+        '(' => ')',
+        '（' => '）',
+        _ => return None,
+    };
+    let mut k = at + 1;
+    while s.get(k).is_some_and(|c| is_digit(*c)) {
+        k += 1;
+    }
+    if k - at - 1 != 4 || s.get(k) != Some(&close) {
+        return None;
+    }
+    k += 1;
+    let digits = k;
+    while s.get(k).is_some_and(|c| is_digit(*c)) {
+        k += 1;
+    }
+    (k > digits && s.get(k) == Some(&'号')).then_some(k + 1)
+}
+
+/// The end of the digit run at `at` (digits, separators, decimal points), to skip non-figures whole.
+fn number_run_end(s: &[char], mut at: usize) -> usize {
+    while s.get(at).is_some_and(|c| {
+        is_digit(*c)
+            || (matches!(c, '.' | ',' | '．') && s.get(at + 1).is_some_and(|d| is_digit(*d)))
+    }) {
+        at += 1;
+    }
+    at
+}
+
+/// Figures of one paragraph, in reading order.
+pub fn scan(text: &str, reference: Option<Reference>) -> Vec<RawFigure> {
+    let s: Vec<char> = text.chars().collect();
+    scan_chars(&s, reference)
+}
+
+pub fn scan_chars(s: &[char], reference: Option<Reference>) -> Vec<RawFigure> {
+    let mut out = Vec::new();
+    let mut title_depth = 0usize;
+    let mut i = 0;
+    // A list marker (`1.`, `1、`, `(1)`) opening the paragraph is not a figure.
+    let first = s.iter().position(|c| !c.is_whitespace()).unwrap_or(0);
+    while i < s.len() {
+        let c = s[i];
+        match c {
+            '《' => title_depth += 1,
+            '》' => title_depth = title_depth.saturating_sub(1),
+            _ => {}
+        }
+        if title_depth > 0 || c == '》' {
+            i += 1;
+            continue;
+        }
+        if let Some(end) = document_number_end(s, i) {
+            i = end;
+            continue;
+        }
+        if let Some(f) = relative_date(s, i, reference) {
+            i = f.end;
+            out.push(f);
+            continue;
+        }
+        if is_digit(c) {
+            let end = number_run_end(s, i);
+            match arabic_figure(s, i, first, reference) {
+                Some(f) => {
+                    i = f.end;
+                    out.push(f);
+                }
+                None => i = end.max(i + 1),
+            }
+            continue;
+        }
+        if starts_with(s, i, "百分之") {
+            if let Some(f) = percent_words(s, i) {
+                i = f.end;
+                out.push(f);
+                continue;
+            }
+        }
+        if is_cn_numeral(c) {
+            if let Some(f) = chinese_figure(s, i) {
+                i = f.end;
+                out.push(f);
+                continue;
+            }
+            // Skip the whole numeral so 十四 is not read again as 四.
+            i += read_cn(&s[i..]).map_or(1, |(_, len)| len);
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// 百分之十, 百分之5.5
+fn percent_words(s: &[char], at: usize) -> Option<RawFigure> {
+    let k = at + 3;
+    let (v, len) = read_arabic(&s[k..]).or_else(|| read_cn(&s[k..]).map(|(v, l)| (v as f64, l)))?;
+    let (start, qualifier) = match prefix_qualifier(s, at) {
+        Some((st, q)) => (st, Some(q)),
+        None => (at, None),
+    };
+    Some(RawFigure {
+        start,
+        end: k + len,
+        kind: FigureKind::Percent,
+        value: v,
+        high: None,
+        date: None,
+        unit: Some("%".into()),
+        qualifier,
+    })
+}
+
+fn is_code_char(c: char) -> bool {
+    c.is_ascii_alphabetic() || c == '_'
+}
+
+fn arabic_figure(
+    s: &[char],
+    at: usize,
+    first: usize,
+    reference: Option<Reference>,
+) -> Option<RawFigure> {
+    let before = at.checked_sub(1).map(|k| s[k]);
+    // Codes and versions (V2.0, 5G, ISO9001), ordinals (第94号), enumerators inside (1).
+    if before.is_some_and(|c| is_digit(c) || is_code_char(c) || matches!(c, '.' | '第' | '#')) {
+        return None;
+    }
+    let (value, len) = read_arabic(&s[at..])?;
+    let k = at + len;
+    let after = s.get(k).copied();
+    if after.is_some_and(is_code_char)
+        || (matches!(after, Some('.')) && s.get(k + 1).is_some_and(|c| is_digit(*c)))
+        || matches!(after, Some('号') | Some('届') | Some('版'))
+    {
+        return None;
+    }
+    if at == first && matches!(after, Some('.') | Some('．') | Some('、')) {
+        return None; // list marker
+    }
+    if matches!(before, Some('(') | Some('（')) && matches!(after, Some(')') | Some('）')) {
+        return None; // (1) enumerator
+    }
+    let (start, prefix) = match prefix_qualifier(s, at) {
+        Some((st, q)) => (st, Some(q)),
+        None => (at, None),
+    };
+
+    if is_year(value, len) {
+        let year = value as i32;
+        if after == Some('年') {
+            let mut f = after_year(s, at, year, k + 1);
+            f.start = start;
+            f.qualifier = f.qualifier.or(prefix);
+            return Some(f);
+        }
+        // 2025-03-12, 2025-03
+        if let Some(f) = dash_date(s, at, year, k) {
+            return Some(f);
+        }
+        // 2022-2025年, 2022—2025
+        if let Some((high, end, with_year)) = year_range(s, k) {
+            return Some(RawFigure {
+                start,
+                end: if with_year { end + 1 } else { end },
+                kind: FigureKind::Year,
+                value: year as f64,
+                high: Some(high),
+                date: None,
+                unit: Some("年".into()),
+                qualifier: prefix,
+            });
+        }
+    }
+
+    // A month without a year (4月底, 3月12日) is in the year of publication.
+    if let (Some(r), Some(_)) = (
+        reference,
+        month_at(s, at).filter(|_| !matches!(before, Some('个'))),
+    ) {
+        let mut f = after_year(s, at, r.year, at);
+        if f.kind == FigureKind::Date {
+            f.qualifier = f.qualifier.or(prefix);
+            f.start = start;
+            return Some(f);
+        }
+    }
+    let q = quantity(s, at, value, k, true);
+    let Some(kind) = q.kind else {
+        // A range whose first number is bare: 8至10家, 1-2亿元.
+        if let Some(f) = bare_range(s, start, value, &q, prefix) {
+            return Some(f);
+        }
+        // A bare year glued to a word (积极性2023,) is still a year.
+        if is_year(value, len)
+            && q.end == k
+            && !after.is_some_and(|c| is_digit(c) || matches!(c, '%' | '％'))
+        {
+            return Some(RawFigure {
+                start,
+                end: k,
+                kind: FigureKind::Year,
+                value,
+                high: None,
+                date: None,
+                unit: Some("年".into()),
+                qualifier: prefix,
+            });
+        }
+        return None;
+    };
+    let range = value_range(s, kind, &q);
+    Some(finish(s, start, q, kind, prefix, range))
+}
+
+/// After a figure with a unit: `-10%` completing 6%-10%.
+fn value_range(s: &[char], kind: FigureKind, q: &Quantity) -> Option<Quantity> {
+    let sep = *s.get(q.end)?;
+    if !RANGE_SEPARATORS.contains(&sep) {
+        return None;
+    }
+    let k = q.end + 1;
+    let (v, len) = read_arabic(&s[k..])?;
+    let second = quantity(s, k, v, k + len, true);
+    (second.kind == Some(kind) && second.unit == q.unit).then_some(second)
+}
+
+fn finish(
+    s: &[char],
+    start: usize,
+    q: Quantity,
+    kind: FigureKind,
+    prefix: Option<Qualifier>,
+    range: Option<Quantity>,
+) -> RawFigure {
+    let (high, mut end) = match &range {
+        Some(r) => (Some(r.value), r.end),
+        None => (None, q.end),
+    };
+    let over = q.over || range.as_ref().is_some_and(|r| r.over);
+    let mut qualifier = prefix.or(over.then_some(Qualifier::Over));
+    if let Some((e, sq)) = suffix_qualifier(s, end) {
+        end = e;
+        qualifier = qualifier.or(Some(sq));
+    }
+    RawFigure {
+        start,
+        end,
+        kind,
+        value: q.value,
+        high,
+        date: None,
+        unit: q.unit,
+        qualifier,
+    }
+}
+
+fn bare_range(
+    s: &[char],
+    start: usize,
+    value: f64,
+    q: &Quantity,
+    prefix: Option<Qualifier>,
+) -> Option<RawFigure> {
+    if q.over {
+        return None;
+    }
+    let sep = *s.get(q.end)?;
+    if !RANGE_SEPARATORS.contains(&sep) {
+        return None;
+    }
+    let k = q.end + 1;
+    let (v, len) = read_arabic(&s[k..])?;
+    let second = quantity(s, k, v, k + len, true);
+    let kind = second.kind?;
+    // The lower bound shares the upper bound's multiplier: 1-2亿元 is 1亿 to 2亿.
+    let mult = if v == 0.0 { 1.0 } else { second.value / v };
+    let low = Quantity {
+        value: scaled(value, mult),
+        end: q.end,
+        kind: Some(kind),
+        unit: second.unit.clone(),
+        over: false,
+    };
+    Some(finish(s, start, low, kind, prefix, Some(second)))
+}
+
+fn dash_date(s: &[char], at: usize, year: i32, k: usize) -> Option<RawFigure> {
+    if !matches!(s.get(k), Some('-') | Some('/') | Some('.')) {
+        return None;
+    }
+    let sep = s[k];
+    let month_len = (k + 1..k + 3)
+        .take_while(|&j| s.get(j).is_some_and(|c| is_digit(*c)))
+        .count();
+    if month_len == 0 || s.get(k + 1 + month_len).is_some_and(|c| is_digit(*c)) {
+        return None;
+    }
+    let month: u32 = (0..month_len)
+        .map(|j| digit(s[k + 1 + j]).unwrap_or(0))
+        .fold(0, |a, d| a * 10 + d);
+    if !(1..=12).contains(&month) {
+        return None;
+    }
+    let mut end = k + 1 + month_len;
+    let mut date = format!("{year}-{}", two(month));
+    if s.get(end) == Some(&sep) {
+        let day_len = (end + 1..end + 3)
+            .take_while(|&j| s.get(j).is_some_and(|c| is_digit(*c)))
+            .count();
+        if day_len > 0 && !s.get(end + 1 + day_len).is_some_and(|c| is_digit(*c)) {
+            let day: u32 = (0..day_len)
+                .map(|j| digit(s[end + 1 + j]).unwrap_or(0))
+                .fold(0, |a, d| a * 10 + d);
+            if (1..=31).contains(&day) {
+                date.push('-');
+                date.push_str(&two(day));
+                end += 1 + day_len;
+            }
+        }
+    } else if sep != '-' {
+        return None; // 2023.5 is a decimal, 2023/5 a ratio: only 2023-05 stands alone
+    }
+    Some(RawFigure {
+        start: at,
+        end,
+        kind: FigureKind::Date,
+        value: year as f64,
+        high: None,
+        date: Some(date),
+        unit: None,
+        qualifier: None,
+    })
+}
+
+/// `-2025年` after a year: returns the upper year, the end, and whether 年 follows.
+fn year_range(s: &[char], k: usize) -> Option<(f64, usize, bool)> {
+    if !RANGE_SEPARATORS.contains(s.get(k)?) {
+        return None;
+    }
+    let (v, len) = read_arabic(&s[k + 1..])?;
+    let end = k + 1 + len;
+    if !is_year(v, len) || s.get(end).is_some_and(|c| is_digit(*c) || is_code_char(*c)) {
+        return None;
+    }
+    Some((v, end, s.get(end) == Some(&'年')))
+}
+
+/// Counts and amounts in Chinese numerals: 三项, 两个, 十余家, 五亿元. Never 一 (一批, 统一).
+fn chinese_figure(s: &[char], at: usize) -> Option<RawFigure> {
+    let before = at.checked_sub(1).map(|k| s[k]);
+    if before.is_some_and(|c| {
+        is_cn_numeral(c) || matches!(c, '第' | '统' | '唯' | '之' | '万' | '星' | '周' | '初')
+    }) {
+        return None;
+    }
+    let (value, len) = read_cn(&s[at..])?;
+    if value < 2 {
+        return None;
+    }
+    let q = quantity(s, at, value as f64, at + len, false);
+    let kind = q.kind?;
+    let (start, prefix) = match prefix_qualifier(s, at) {
+        Some((st, q)) => (st, Some(q)),
+        None => (at, None),
+    };
+    Some(finish(s, start, q, kind, prefix, None))
+}
+
+/// The clause a figure stands in: the text between clause punctuation around it. A clause that
+/// is little more than the figure itself (`2023年,`) takes in the next clause, so the reader
+/// learns what the figure is about.
+pub fn context(s: &[char], start: usize, end: usize) -> String {
+    let is_break = |k: usize| -> bool {
+        let c = s[k];
+        match c {
+            '，' | '。' | '；' | '：' | '！' | '？' | ';' | ':' | '!' | '?' | '\n' => true,
+            // 1,415 keeps its comma; a comma between words ends a clause.
+            ',' => !(k > 0 && is_digit(s[k - 1]) && s.get(k + 1).is_some_and(|c| is_digit(*c))),
+            _ => false,
+        }
+    };
+    let mut a = start;
+    while a > 0 && !is_break(a - 1) {
+        a -= 1;
+    }
+    let mut b = end;
+    while b < s.len() && !is_break(b) {
+        b += 1;
+    }
+    let own = (b - a) - (end - start);
+    if own < 4 && b < s.len() && s[b] != '。' {
+        b += 1;
+        while b < s.len() && !is_break(b) {
+            b += 1;
+        }
+    }
+    s[a..b].iter().collect::<String>().trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const REF: Option<Reference> = Some(Reference { year: 2023 });
+
+    /// (text, kind, value, high, unit, qualifier, date) of one figure.
+    type Seen = (
+        String,
+        &'static str,
+        f64,
+        Option<f64>,
+        Option<String>,
+        Option<&'static str>,
+        Option<String>,
+    );
+
+    /// (text, kind, value, high, unit, qualifier, date) of each figure.
+    fn figs(text: &str) -> Vec<Seen> {
+        let s: Vec<char> = text.chars().collect();
+        scan(text, REF)
+            .into_iter()
+            .map(|f| {
+                (
+                    s[f.start..f.end].iter().collect(),
+                    f.kind.as_str(),
+                    f.value,
+                    f.high,
+                    f.unit,
+                    f.qualifier.map(|q| q.as_str()),
+                    f.date,
+                )
+            })
+            .collect()
+    }
+
+    fn texts(text: &str) -> Vec<String> {
+        figs(text).into_iter().map(|f| f.0).collect()
+    }
+
+    fn one(text: &str) -> Seen {
+        let mut all = figs(text);
+        assert_eq!(all.len(), 1, "{text}: {all:?}");
+        all.remove(0)
+    }
+
+    #[test]
+    fn money_in_yuan_wan_yi_wanyi() {
+        assert_eq!(one("出资规模361亿元,").2, 36_100_000_000.0);
+        assert_eq!(one("补助500万元").2, 5_000_000.0);
+        assert_eq!(one("奖励800元").2, 800.0);
+        assert_eq!(one("规模1.5万亿元").2, 1.5e12);
+        assert_eq!(one("余额4457.56亿元").2, 445_756_000_000.0);
+        assert_eq!(one("共计1,415亿元").2, 141_500_000_000.0);
+        assert_eq!(one("拨付五亿元").2, 5e8);
+        assert_eq!(one("拨付５００万元").2, 5e6);
+        assert_eq!(one("折合3亿美元").4.as_deref(), Some("美元"));
+    }
+
+    #[test]
+    fn percent_and_points() {
+        let f = one("同比增速28.34%,");
+        assert_eq!((f.1, f.2, f.4.as_deref()), ("percent", 28.34, Some("%")));
+        assert_eq!(one("增长１２％").2, 12.0);
+        assert_eq!(one("提高3个百分点").4.as_deref(), Some("百分点"));
+        assert_eq!(one("占百分之十").2, 10.0);
+    }
+
+    #[test]
+    fn counts_with_measure_words() {
+        assert_eq!(
+            texts("立项537项,新建5家,210名业务员,329笔,145支,28期,44场,62个"),
+            ["537项", "5家", "210名", "329笔", "145支", "28期", "44场", "62个"]
+        );
+        assert_eq!(one("服务3.2万人次").2, 32_000.0);
+        assert_eq!(one("服务3.2万人次").4.as_deref(), Some("人次"));
+        assert_eq!(one("新增三项").2, 3.0);
+        assert_eq!(one("建成两个平台").2, 2.0);
+        assert_eq!(one("连续3年").4.as_deref(), Some("年"));
+    }
+
+    #[test]
+    fn multiples() {
+        let f = one("实现财政出资近4倍放大");
+        assert_eq!(
+            (f.0.as_str(), f.1, f.2, f.5),
+            ("近4倍", "multiple", 4.0, Some("nearly"))
+        );
+    }
+
+    #[test]
+    fn years_bare_and_with_nian() {
+        let f = one("调动科研人员积极性2023,围绕");
+        assert_eq!(
+            (f.0.as_str(), f.1, f.2, f.4.as_deref()),
+            ("2023", "year", 2023.0, Some("年"))
+        );
+        assert_eq!(one("2022年,在集成电路").0, "2022年");
+        let f = one("2022年以来,围绕");
+        assert_eq!((f.0.as_str(), f.5), ("2022年以来", Some("since")));
+        assert_eq!(one("２０２３年").2, 2023.0);
+    }
+
+    #[test]
+    fn dates() {
+        let f = one("截至2022年底,");
+        assert_eq!(
+            (f.0.as_str(), f.1, f.6.as_deref(), f.5),
+            ("2022年底", "date", Some("2022-12"), Some("end"))
+        );
+        let f = one("2023年第一季度,全市");
+        assert_eq!(
+            (f.0.as_str(), f.6.as_deref()),
+            ("2023年第一季度", Some("2023-Q1"))
+        );
+        assert_eq!(one("2023年一季度末").6.as_deref(), Some("2023-Q1"));
+        assert_eq!(one("2025年3月12日").6.as_deref(), Some("2025-03-12"));
+        assert_eq!(one("2023年4月").6.as_deref(), Some("2023-04"));
+        assert_eq!(one("于2025-03-12发布").6.as_deref(), Some("2025-03-12"));
+        assert_eq!(one("2023年上半年").6.as_deref(), Some("2023-H1"));
+    }
+
+    #[test]
+    fn relative_dates_resolve_against_publication() {
+        let f = one("截至今年4月底,市区共举办");
+        assert_eq!(
+            (f.0.as_str(), f.1, f.6.as_deref(), f.5),
+            ("今年4月底", "date", Some("2023-04"), Some("end"))
+        );
+        assert_eq!(one("去年底").6.as_deref(), Some("2022-12"));
+        assert_eq!(one("今年以来").2, 2023.0);
+        assert!(
+            scan("今年4月底", None).is_empty(),
+            "no publication date, nothing to resolve against"
+        );
+    }
+
+    #[test]
+    fn ranges() {
+        let all = figs("价格扣除比例由6%-10%提高至10%-20%,");
+        assert_eq!(all.len(), 2);
+        assert_eq!(
+            (all[0].0.as_str(), all[0].2, all[0].3),
+            ("6%-10%", 6.0, Some(10.0))
+        );
+        assert_eq!(
+            (all[1].0.as_str(), all[1].2, all[1].3),
+            ("10%-20%", 10.0, Some(20.0))
+        );
+        let f = one("每年8至10家");
+        assert_eq!(
+            (f.0.as_str(), f.2, f.3, f.4.as_deref()),
+            ("8至10家", 8.0, Some(10.0), Some("家"))
+        );
+        assert_eq!(one("8~10家").3, Some(10.0));
+        assert_eq!(one("8～10家").3, Some(10.0));
+        assert_eq!(one("投入1-2亿元").2, 1e8);
+        let f = one("2022—2025年");
+        assert_eq!((f.1, f.2, f.3), ("year", 2022.0, Some(2025.0)));
+    }
+
+    #[test]
+    fn qualifiers() {
+        let q = |t: &str| one(t).5;
+        assert_eq!(q("近4倍"), Some("nearly"));
+        assert_eq!(q("300余项"), Some("over"));
+        assert_eq!(q("200多家"), Some("over"));
+        assert_eq!(q("超过50%"), Some("over"));
+        assert_eq!(q("超50%"), Some("over"));
+        assert_eq!(q("100家以上"), Some("over"));
+        assert_eq!(q("突破1000亿元"), Some("over"));
+        assert_eq!(q("不少于3项"), Some("at_least"));
+        assert_eq!(q("约5亿元"), Some("about"));
+        assert_eq!(q("5亿元左右"), Some("about"));
+        assert_eq!(q("2022年以来"), Some("since"));
+        assert_eq!(q("2022年底"), Some("end"));
+        assert_eq!(q("不足10%"), Some("under"));
+        assert_eq!(q("最高不超过100万元"), Some("under"));
+        assert_eq!(one("1000余万元").2, 1e7);
+        assert_eq!(one("最近3年").5, None, "最近 is a word, not 近");
+        assert_eq!(one("300余项").0, "300余项");
+    }
+
+    #[test]
+    fn not_figures_inside_book_titles() {
+        assert!(texts("编制《武汉市科技成果转化中试平台建设规划(2022-2025)》,按照").is_empty());
+        assert!(texts("出台《关于2023年推进10项工作的通知》").is_empty());
+        assert!(texts("出台《实施细则》（2023年5项）").len() == 2);
+    }
+
+    #[test]
+    fn not_figures_document_numbers() {
+        assert!(texts("按照鄂政发〔2016〕111号文件").is_empty());
+        assert!(texts("鄂政发［2016］111号").is_empty());
+        assert!(texts("第94号提案").is_empty());
+        assert!(texts("第20230314号提案").is_empty());
+        assert!(texts("2023号").is_empty());
+    }
+
+    #[test]
+    fn not_figures_congress_ordinals() {
+        assert!(texts("市政协十四届二次会议").is_empty());
+        assert!(texts("第十四届三次全会").is_empty());
+        assert!(texts("第3次会议").is_empty());
+        assert!(texts("14届").is_empty());
+    }
+
+    #[test]
+    fn not_figures_list_markers() {
+        assert_eq!(texts("1.建成5个平台"), ["5个"]);
+        assert_eq!(texts("1．建成5个平台"), ["5个"]);
+        assert_eq!(texts("2、建成5个平台"), ["5个"]);
+        assert_eq!(texts("一是(1)建成平台,(2)设立5家"), ["5家"]);
+        assert_eq!(texts("（1）建成平台"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn not_figures_versions_and_codes() {
+        assert!(texts("推进工业4.0和Web3.0").is_empty());
+        assert!(texts("发布V2.1.3版本").is_empty());
+        assert!(texts("建设5G基站").is_empty());
+        assert!(texts("通过ISO9001认证").is_empty());
+        assert!(texts("建立2+X科技金融产品体系").is_empty());
+        assert!(texts("2.0版").is_empty());
+    }
+
+    #[test]
+    fn not_figures_words_with_numerals() {
+        assert!(texts("一批新型研发机构,一揽子金融服务,统一服务平台,万户贷").is_empty());
+        assert!(texts("千家万户").is_empty());
+    }
+
+    #[test]
+    fn context_is_the_clause() {
+        let text = "截至2022年底,武汉基金累计出资规模361亿元,参与母子基金145支";
+        let s: Vec<char> = text.chars().collect();
+        let f = scan(text, REF);
+        assert_eq!(
+            context(&s, f[1].start, f[1].end),
+            "武汉基金累计出资规模361亿元"
+        );
+        // 截至2022年底 alone says little: it takes the next clause in.
+        assert_eq!(
+            context(&s, f[0].start, f[0].end),
+            "截至2022年底,武汉基金累计出资规模361亿元"
+        );
+        let t2: Vec<char> = "共计1,415亿元。".chars().collect();
+        assert_eq!(context(&t2, 2, 9), "共计1,415亿元");
+    }
+}
