@@ -10,3 +10,5 @@ pub mod parse;
 pub use bundled::{bundled_reply, BUNDLED_TEXT};
 pub use model::{Figure, FigureKind, Paragraph, Qualifier, Reply, Section};
 pub use parse::parse;
+pub mod filter;
+pub mod outline;

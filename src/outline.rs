@@ -1,0 +1,128 @@
+//! The outline of a reply as the widget shows it: one node for the title and metadata, one per
+//! section at every level, one for the closing. Pure: the DOM layer only draws it.
+
+use crate::model::Reply;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    /// The DOM id of the article block this node navigates to: a section id, `top`, `preamble`
+    /// or `closing`.
+    pub key: String,
+    pub parent: Option<usize>,
+    /// 1 for top-level nodes.
+    pub depth: usize,
+    /// The number as shown (`一、`, `(一)`, `1.`), empty for title, preamble and closing.
+    pub number: String,
+    pub title: String,
+    /// Figures in this node and its descendants.
+    pub figure_count: usize,
+    /// Paragraph ids directly under this node, in order.
+    pub paragraphs: Vec<String>,
+    pub has_children: bool,
+}
+
+/// How a section number is shown in the outline and the article: the 、 or . that the parser
+/// stripped comes back for bare numbers.
+pub fn display_number(number: &str) -> String {
+    let bare = number.chars().next().is_some_and(|c| c != '(' && c != '（');
+    if number.is_empty() || !bare {
+        number.to_string()
+    } else if number.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+        format!("{number}.")
+    } else {
+        format!("{number}、")
+    }
+}
+
+/// The outline nodes in reading order.
+pub fn nodes(reply: &Reply) -> Vec<Node> {
+    let mut out = vec![Node {
+        key: "top".into(),
+        parent: None,
+        depth: 1,
+        number: String::new(),
+        title: if reply.title.is_empty() { "答复".into() } else { reply.title.clone() },
+        figure_count: 0,
+        paragraphs: reply.salutation.iter().map(|p| p.id.clone()).collect(),
+        has_children: false,
+    }];
+    if !reply.preamble.is_empty() {
+        out.push(Node {
+            key: "preamble".into(),
+            parent: None,
+            depth: 1,
+            number: String::new(),
+            title: "开头".into(),
+            figure_count: 0,
+            paragraphs: reply.preamble.iter().map(|p| p.id.clone()).collect(),
+            has_children: false,
+        });
+    }
+    let mut stack: Vec<usize> = Vec::new();
+    for (depth, s) in reply.walk_sections() {
+        stack.truncate(depth - 1);
+        let parent = stack.last().copied();
+        if let Some(p) = parent {
+            out[p].has_children = true;
+        }
+        stack.push(out.len());
+        out.push(Node {
+            key: s.id.clone(),
+            parent,
+            depth,
+            number: display_number(&s.number),
+            title: s.title.clone(),
+            figure_count: 0,
+            paragraphs: s.paragraphs.iter().map(|p| p.id.clone()).collect(),
+            has_children: false,
+        });
+    }
+    if !reply.closing.is_empty() || !reply.signature.is_empty() {
+        out.push(Node {
+            key: "closing".into(),
+            parent: None,
+            depth: 1,
+            number: String::new(),
+            title: "结束语".into(),
+            figure_count: 0,
+            paragraphs: reply.closing.iter().chain(&reply.signature).map(|p| p.id.clone()).collect(),
+            has_children: false,
+        });
+    }
+    for f in &reply.figures {
+        let mut at = out.iter().position(|n| n.key == f.section);
+        while let Some(k) = at {
+            out[k].figure_count += 1;
+            at = out[k].parent;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_outline_has_eighteen_nodes() {
+        let r = crate::bundled_reply();
+        let n = nodes(&r);
+        assert_eq!(n.len(), 18, "title + 16 sections + closing");
+        assert_eq!(n[0].key, "top");
+        assert_eq!(n[17].key, "closing");
+        assert_eq!((n[1].number.as_str(), n[1].figure_count), ("一、", 11));
+        assert_eq!(n[5].title, "科技金融赋能,支持科技创新");
+        let total: usize = n.iter().filter(|n| n.depth == 1).map(|n| n.figure_count).sum();
+        assert_eq!(total, 48);
+        assert_eq!(n[2].parent, Some(1));
+        assert!(n[1].has_children && !n[2].has_children);
+    }
+
+    #[test]
+    fn display_numbers() {
+        assert_eq!(display_number("一"), "一、");
+        assert_eq!(display_number("(一)"), "(一)");
+        assert_eq!(display_number("12"), "12.");
+        assert_eq!(display_number(""), "");
+    }
+}
