@@ -193,3 +193,65 @@ impl Reply {
             .find(|s| s.id == id)
     }
 }
+
+/// Checks what the widget relies on in a reply that came from outside (`mount({ reply })`):
+/// unique ids, and every figure pointing inside an existing paragraph. The error names the path
+/// of the bad field (`figures[3].end`).
+pub fn validate(reply: &Reply) -> Result<(), String> {
+    let mut ids = std::collections::HashSet::new();
+    for (_, s) in reply.walk_sections() {
+        if s.id.is_empty() || !ids.insert(s.id.as_str()) {
+            return Err(format!("sections: section id \"{}\" is empty or not unique", s.id));
+        }
+    }
+    let paragraphs = reply.paragraphs();
+    for (_, p) in &paragraphs {
+        if p.id.is_empty() || !ids.insert(p.id.as_str()) {
+            return Err(format!("paragraph id \"{}\" is empty or not unique", p.id));
+        }
+    }
+    let mut figure_ids = std::collections::HashSet::new();
+    for (k, f) in reply.figures.iter().enumerate() {
+        if f.id.is_empty() || !figure_ids.insert(f.id.as_str()) || ids.contains(f.id.as_str()) {
+            return Err(format!("figures[{k}].id: \"{}\" is empty or not unique", f.id));
+        }
+        let Some((_, p)) = paragraphs.iter().find(|(_, p)| p.id == f.paragraph) else {
+            return Err(format!("figures[{k}].paragraph: no paragraph \"{}\"", f.paragraph));
+        };
+        let len = p.text.chars().count() as u32;
+        if f.start > f.end || f.end > len {
+            return Err(format!("figures[{k}].end: {}..{} is outside paragraph \"{}\" ({len} chars)", f.start, f.end, p.id));
+        }
+        if !f.value.is_finite() {
+            return Err(format!("figures[{k}].value: not a finite number"));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validate_names_the_bad_field() {
+        let mut r = crate::bundled_reply();
+        assert_eq!(validate(&r), Ok(()));
+        r.figures[3].end = 10_000;
+        assert!(validate(&r).is_err_and(|e| e.starts_with("figures[3].end")));
+        let mut r = crate::bundled_reply();
+        r.figures[0].paragraph = "nope".into();
+        assert!(validate(&r).is_err_and(|e| e.starts_with("figures[0].paragraph")));
+        let mut r = crate::bundled_reply();
+        r.sections[1].id = "s1".into();
+        assert!(validate(&r).is_err_and(|e| e.contains("not unique")));
+    }
+
+    #[test]
+    fn json_round_trip_uses_contract_names() {
+        let r = crate::bundled_reply();
+        let f = &r.figures[0];
+        assert_eq!(f.kind.as_str(), "year");
+        assert_eq!(Qualifier::AtLeast.as_str(), "at_least");
+    }
+}

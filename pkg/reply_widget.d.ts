@@ -1,0 +1,109 @@
+/* tslint:disable */
+/* eslint-disable */
+
+/**
+ * A mounted widget. Parts mounted together are linked: filtering narrows all of them.
+ */
+export class Widget {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Removes every listener and observer this widget added and gives the host elements their
+     * own content back. Calling it twice is harmless.
+     */
+    destroy(): void;
+    /**
+     * Filters the outline, the figure panel and the article: a text query (`科技金融`) or a
+     * figure comparison (`>=100亿元`, `<20%`, `2022年`). An empty string clears the filter.
+     */
+    filter(query: any): void;
+    /**
+     * Selects a figure by id (`f13`), marking it in the article and scrolling to it, or goes to
+     * a section by id (`s2-1`).
+     */
+    select(id: any): void;
+    /**
+     * Ids of the figures the current filter leaves visible, in document order.
+     */
+    visibleFigures(): string[];
+}
+
+/**
+ * The reply bundled with the widget, structured.
+ */
+export function bundledReply(): any;
+
+/**
+ * Mounts the widget: `mount({ outline, figures, article, reply?, hash? })`. Each part is an
+ * Element or a CSS selector; every part is optional, parts mounted together are linked.
+ * `reply` defaults to the bundled reply; `hash: false` leaves `location.hash` alone.
+ */
+export function mount(options: any): Widget;
+
+/**
+ * Parses the plain text of a reply into the structured reply (title, sections, closing,
+ * figures). Any text is accepted; a non-string throws.
+ */
+export function parseReply(text: any): any;
+
+/**
+ * Mounts the figure panel alone (with its own searchbox): `renderFigurePanel(el, { reply?, hash? })`.
+ */
+export function renderFigurePanel(el: any, options: any): Widget;
+
+/**
+ * Mounts the outline alone (with its searchbox): `renderOutline(el, { reply?, hash? })`.
+ */
+export function renderOutline(el: any, options: any): Widget;
+
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+export interface InitOutput {
+    readonly memory: WebAssembly.Memory;
+    readonly __wbg_widget_free: (a: number, b: number) => void;
+    readonly bundledReply: (a: number) => void;
+    readonly mount: (a: number, b: any) => void;
+    readonly parseReply: (a: number, b: any) => void;
+    readonly renderFigurePanel: (a: number, b: any, c: any) => void;
+    readonly renderOutline: (a: number, b: any, c: any) => void;
+    readonly widget_destroy: (a: number) => void;
+    readonly widget_filter: (a: number, b: number, c: any) => void;
+    readonly widget_select: (a: number, b: number, c: any) => void;
+    readonly widget_visibleFigures: (a: number, b: number) => void;
+    readonly __wasm_bindgen_func_elem_659: (a: number, b: number, c: any, d: any) => void;
+    readonly __wasm_bindgen_func_elem_658: (a: number, b: number, c: any) => void;
+    readonly __wbindgen_export: (a: number, b: number) => number;
+    readonly __wbindgen_export2: (a: number, b: number, c: number, d: number) => number;
+    readonly __wbindgen_export3: (a: number, b: number, c: number) => void;
+    readonly __wbindgen_export4: (a: number) => void;
+    readonly __wbindgen_export5: () => number;
+    readonly __wbindgen_externrefs: WebAssembly.Table;
+    readonly __wbindgen_export6: (a: number, b: number) => void;
+    readonly __wbindgen_add_to_stack_pointer: (a: number) => number;
+    readonly __wbindgen_export7: (a: number) => void;
+    readonly __wbindgen_export8: (a: number, b: number) => void;
+    readonly __wbindgen_start: () => void;
+}
+
+export type SyncInitInput = BufferSource | WebAssembly.Module;
+
+/**
+ * Instantiates the given `module`, which can either be bytes or
+ * a precompiled `WebAssembly.Module`.
+ *
+ * @param {{ module: SyncInitInput }} module - Passing `SyncInitInput` directly is deprecated.
+ *
+ * @returns {InitOutput}
+ */
+export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
+
+/**
+ * If `module_or_path` is {RequestInfo} or {URL}, makes a request and
+ * for everything else, calls `WebAssembly.instantiate` directly.
+ *
+ * @param {{ module_or_path: InitInput | Promise<InitInput> }} module_or_path - Passing `InitInput` directly is deprecated.
+ *
+ * @returns {Promise<InitOutput>}
+ */
+export default function __wbg_init (module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;

@@ -1,0 +1,352 @@
+//! Builds each part's DOM from the pure models. Text goes in as text nodes only, never as HTML.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlInputElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+use crate::filter::Index;
+use crate::model::Reply;
+use crate::panel::{self, Grouping, Order, KIND_GROUPS};
+
+pub fn el(doc: &Document, tag: &str, class: &str) -> Result<Element, JsValue> {
+    let e = doc.create_element(tag)?;
+    if !class.is_empty() {
+        e.set_class_name(class);
+    }
+    Ok(e)
+}
+
+pub fn set(e: &Element, attrs: &[(&str, &str)]) -> Result<(), JsValue> {
+    for (k, v) in attrs {
+        e.set_attribute(k, v)?;
+    }
+    Ok(())
+}
+
+/// Appends a child element with text content.
+pub fn child(doc: &Document, parent: &Element, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
+    let e = el(doc, tag, class)?;
+    if !text.is_empty() {
+        e.set_text_content(Some(text));
+    }
+    parent.append_child(&e)?;
+    Ok(e)
+}
+
+/// The open shadow root of a host: reused when a previous mount made one (a shadow root
+/// cannot be detached), attached otherwise. Its old content and sheets are cleared.
+pub fn shadow(host: &Element) -> Result<ShadowRoot, JsValue> {
+    let root = match host.shadow_root() {
+        Some(r) => r,
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+    };
+    root.set_text_content(None);
+    super::styles::adopt(&root)?;
+    Ok(root)
+}
+
+/// The searchbox, its previous/next buttons and the live region.
+pub struct SearchView {
+    pub input: HtmlInputElement,
+    pub status: Element,
+}
+
+pub fn search(doc: &Document, wrap: &Element) -> Result<SearchView, JsValue> {
+    let bar = child(doc, wrap, "div", "rw-search", "")?;
+    set(&bar, &[("role", "search")])?;
+    let input: HtmlInputElement = el(doc, "input", "")?.dyn_into()?;
+    set(
+        &input,
+        &[
+            ("type", "search"),
+            ("role", "searchbox"),
+            ("aria-label", "在答复中查找"),
+            ("placeholder", "查找，如 科技金融、>=100亿元"),
+            ("autocomplete", "off"),
+            ("enterkeyhint", "search"),
+            ("data-action", "query"),
+        ],
+    )?;
+    bar.append_child(&input)?;
+    for (action, label, glyph) in [("prev", "上一处匹配", "↑"), ("next", "下一处匹配", "↓")] {
+        let b = child(doc, &bar, "button", "", glyph)?;
+        set(&b, &[("type", "button"), ("data-action", action), ("aria-label", label), ("title", label)])?;
+    }
+    // The live region exists, empty, before its text ever changes, so it is announced.
+    let status = child(doc, wrap, "p", "rw-status", "")?;
+    set(&status, &[("role", "status"), ("aria-live", "polite"), ("aria-atomic", "true")])?;
+    Ok(SearchView { input, status })
+}
+
+pub struct OutlineDom {
+    pub wrap: Element,
+    pub tree: Element,
+    /// One treeitem per outline node.
+    pub items: Vec<Element>,
+    pub skip: Element,
+}
+
+pub fn outline(doc: &Document, root: &ShadowRoot) -> Result<OutlineDom, JsValue> {
+    let wrap = el(doc, "nav", "rw rw-outline")?;
+    set(&wrap, &[("aria-labelledby", "rw-outline-title")])?;
+    root.append_child(&wrap)?;
+    Ok(OutlineDom { tree: el(doc, "ul", "")?, items: Vec::new(), skip: el(doc, "a", "")?, wrap })
+}
+
+/// Fills the outline after the search and tools, so they come first in tab order.
+pub fn outline_tree(doc: &Document, dom: &mut OutlineDom, index: &Index) -> Result<(), JsValue> {
+    child(doc, &dom.wrap, "h2", "rw-part-title", "提纲")?.set_id("rw-outline-title");
+    let tree = child(doc, &dom.wrap, "ul", "rw-tree", "")?;
+    set(&tree, &[("role", "tree"), ("aria-labelledby", "rw-outline-title")])?;
+    // The group (child list) of each node that has children.
+    let mut groups: Vec<Option<Element>> = Vec::with_capacity(index.nodes.len());
+    let mut items = Vec::with_capacity(index.nodes.len());
+    for (k, n) in index.nodes.iter().enumerate() {
+        let parent_list = match n.parent.and_then(|p| groups.get(p).cloned().flatten()) {
+            Some(g) => g,
+            None => tree.clone(),
+        };
+        let li = child(doc, &parent_list, "li", "rw-item", "")?;
+        let key = k.to_string();
+        let level = n.depth.to_string();
+        let row_id = format!("rw-row-{k}");
+        set(
+            &li,
+            &[
+                ("role", "treeitem"),
+                ("aria-level", &level),
+                ("data-node", &key),
+                ("tabindex", if k == 0 { "0" } else { "-1" }),
+                ("aria-labelledby", &row_id),
+            ],
+        )?;
+        let row = child(doc, &li, "span", "rw-row", "")?;
+        row.set_id(&row_id);
+        set(&child(doc, &row, "span", "rw-twisty", "")?, &[("aria-hidden", "true")])?;
+        if !n.number.is_empty() {
+            child(doc, &row, "span", "rw-num", &n.number)?;
+        }
+        child(doc, &row, "span", "rw-title", &n.title)?;
+        if n.figure_count > 0 {
+            let count = n.figure_count.to_string();
+            set(&child(doc, &row, "span", "rw-badge", &count)?, &[("aria-hidden", "true")])?;
+            child(doc, &row, "span", "rw-sr", &format!("，{count} 项数据"))?;
+        }
+        if n.has_children {
+            li.set_attribute("aria-expanded", "true")?;
+            let g = child(doc, &li, "ul", "", "")?;
+            g.set_attribute("role", "group")?;
+            groups.push(Some(g));
+        } else {
+            groups.push(None);
+        }
+        items.push(li);
+    }
+    let skip = child(doc, &dom.wrap, "a", "rw-skip", "跳到正文")?;
+    set(&skip, &[("href", "#"), ("data-action", "skip")])?;
+    dom.tree = tree;
+    dom.items = items;
+    dom.skip = skip;
+    Ok(())
+}
+
+pub struct FiguresDom {
+    pub wrap: Element,
+    pub body: Element,
+    /// Per figure: its list item and its button (None while not rendered).
+    pub items: Vec<Option<(Element, Element)>>,
+    /// Per rendered group: its section, its head button, its list and its figures.
+    pub groups: Vec<(Element, Element, Element, Vec<usize>)>,
+    pub facet_counts: Vec<Element>,
+    pub empty: Element,
+}
+
+pub fn figures_frame(doc: &Document, root: &ShadowRoot) -> Result<FiguresDom, JsValue> {
+    let wrap = el(doc, "section", "rw rw-panel")?;
+    set(&wrap, &[("aria-labelledby", "rw-figures-title")])?;
+    root.append_child(&wrap)?;
+    child(doc, &wrap, "h2", "rw-part-title", "数据一览")?.set_id("rw-figures-title");
+    Ok(FiguresDom {
+        wrap,
+        body: el(doc, "div", "")?,
+        items: Vec::new(),
+        groups: Vec::new(),
+        facet_counts: Vec::new(),
+        empty: el(doc, "p", "")?,
+    })
+}
+
+/// The panel's controls: grouping, order, kind facets with counts.
+pub fn figures_controls(doc: &Document, dom: &mut FiguresDom, reply: &Reply) -> Result<(), JsValue> {
+    let tools = child(doc, &dom.wrap, "div", "rw-tools", "")?;
+    for (label, buttons) in [
+        ("分组方式", [("group-kind", "按类型", true), ("group-section", "按章节", false)]),
+        ("排序方式", [("sort-doc", "文中顺序", true), ("sort-value", "数值从大到小", false)]),
+    ] {
+        let g = child(doc, &tools, "div", "rw-tools", "")?;
+        set(&g, &[("role", "group"), ("aria-label", label)])?;
+        for (action, text, pressed) in buttons {
+            let b = child(doc, &g, "button", "", text)?;
+            set(&b, &[("type", "button"), ("data-action", action), ("aria-pressed", if pressed { "true" } else { "false" })])?;
+        }
+    }
+    let facets = child(doc, &dom.wrap, "fieldset", "rw-facets", "")?;
+    child(doc, &facets, "legend", "", "数据类型")?;
+    for (k, kinds) in KIND_GROUPS.iter().enumerate() {
+        let label = child(doc, &facets, "label", "", "")?;
+        let input = el(doc, "input", "")?;
+        set(&input, &[("type", "checkbox"), ("data-facet", &k.to_string()), ("checked", "")])?;
+        label.append_child(&input)?;
+        child(doc, &label, "span", "", kinds[0].label())?;
+        let n = reply.figures.iter().filter(|f| kinds.contains(&f.kind)).count();
+        let count = child(doc, &label, "span", "rw-badge", &n.to_string())?;
+        dom.facet_counts.push(count);
+    }
+    dom.body = child(doc, &dom.wrap, "div", "rw-groups", "")?;
+    dom.empty = child(doc, &dom.wrap, "p", "rw-empty", "没有符合条件的数据")?;
+    dom.empty.toggle_attribute_with_force("hidden", true)?;
+    Ok(())
+}
+
+/// (Re)draws the figure groups: on mount and when the reader changes grouping or order.
+pub fn figures_groups(
+    doc: &Document,
+    dom: &mut FiguresDom,
+    reply: &Reply,
+    index: &Index,
+    grouping: Grouping,
+    order: Order,
+) -> Result<(), JsValue> {
+    dom.body.set_text_content(None);
+    dom.items = vec![None; reply.figures.len()];
+    dom.groups.clear();
+    for (g, group) in panel::groups(reply, &index.nodes, grouping, order).into_iter().enumerate() {
+        let section = child(doc, &dom.body, "section", "rw-group", "")?;
+        let head_id = format!("rw-group-{g}");
+        let h = child(doc, &section, "h3", "", "")?;
+        let head = child(doc, &h, "button", "rw-group-head", "")?;
+        head.set_id(&head_id);
+        let list_id = format!("rw-list-{g}");
+        set(
+            &head,
+            &[
+                ("type", "button"),
+                ("data-action", "toggle-group"),
+                ("data-group", &g.to_string()),
+                ("aria-expanded", if group.collapsed { "false" } else { "true" }),
+                ("aria-controls", &list_id),
+            ],
+        )?;
+        child(doc, &head, "span", "", &group.label)?;
+        child(doc, &head, "span", "rw-badge", &group.figures.len().to_string())?;
+        let list = child(doc, &section, "ul", "rw-figs", "")?;
+        list.set_id(&list_id);
+        set(&list, &[("role", "list"), ("aria-labelledby", &head_id)])?;
+        if group.collapsed {
+            list.toggle_attribute_with_force("hidden", true)?;
+        }
+        for &i in &group.figures {
+            let f = &reply.figures[i];
+            let li = child(doc, &list, "li", "", "")?;
+            set(&li, &[("role", "listitem")])?;
+            let b = child(doc, &li, "button", "rw-fig", "")?;
+            let section_label = panel::section_label(&index.nodes, &f.section);
+            set(
+                &b,
+                &[
+                    ("type", "button"),
+                    ("data-fig", &i.to_string()),
+                    ("tabindex", "-1"),
+                    ("aria-label", &panel::spoken(f, &section_label)),
+                ],
+            )?;
+            // The value is one text node: a number is never split for a screen reader.
+            child(doc, &b, "span", "rw-val", &f.text)?;
+            child(doc, &b, "span", "rw-sec", &section_label)?;
+            child(doc, &b, "span", "rw-ctx", &f.context)?;
+            dom.items[i] = Some((li, b));
+        }
+        dom.groups.push((section, head, list, group.figures));
+    }
+    Ok(())
+}
+
+pub struct ArticleDom {
+    pub wrap: Element,
+    /// One element per index block (heading or paragraph).
+    pub blocks: Vec<Element>,
+    /// Per outline node: its section element and its heading element.
+    pub sections: Vec<Element>,
+    pub headings: Vec<Element>,
+}
+
+fn heading_tag(depth: usize) -> &'static str {
+    match depth {
+        1 => "h2",
+        2 => "h3",
+        3 => "h4",
+        4 => "h5",
+        _ => "h6",
+    }
+}
+
+pub fn article(doc: &Document, root: &ShadowRoot, reply: &Reply, index: &Index) -> Result<ArticleDom, JsValue> {
+    let wrap = el(doc, "article", "rw rw-article")?;
+    set(&wrap, &[("aria-labelledby", "rw-node-0")])?;
+    root.append_child(&wrap)?;
+    let texts: std::collections::HashMap<&str, &str> =
+        reply.paragraphs().into_iter().map(|(_, p)| (p.id.as_str(), p.text.as_str())).collect();
+    let signature: std::collections::HashSet<&str> = reply.signature.iter().map(|p| p.id.as_str()).collect();
+    let mut blocks = Vec::with_capacity(index.blocks.len());
+    let mut sections: Vec<Element> = Vec::with_capacity(index.nodes.len());
+    let mut headings = Vec::with_capacity(index.nodes.len());
+    for (k, n) in index.nodes.iter().enumerate() {
+        let parent = match n.parent.and_then(|p| sections.get(p)) {
+            Some(p) => p.clone(),
+            None => wrap.clone(),
+        };
+        let is_top = k == 0;
+        let section = child(doc, &parent, if is_top { "header" } else { "section" }, "", "")?;
+        let node_id = format!("rw-node-{k}");
+        set(&section, &[("id", &n.key), ("data-node", &k.to_string())])?;
+        let (tag, class) = if is_top {
+            ("h1", "")
+        } else if n.number.is_empty() {
+            // 开头 / 结束语 are our labels, not the reply's: for the outline and screen readers only.
+            (heading_tag(n.depth), "rw-sr")
+        } else {
+            (heading_tag(n.depth), "")
+        };
+        let h = child(doc, &section, tag, class, &format!("{}{}", n.number, n.title))?;
+        set(&h, &[("id", &node_id), ("tabindex", "-1"), ("data-node", &k.to_string())])?;
+        blocks.push(h.clone());
+        headings.push(h);
+        if is_top {
+            let meta = [reply.published.as_deref().map(|p| format!("发布时间：{p}")), reply.source.as_deref().map(|s| format!("来源：{s}"))];
+            let meta: Vec<String> = meta.into_iter().flatten().collect();
+            if !meta.is_empty() {
+                child(doc, &section, "p", "rw-meta", &meta.join("　"))?;
+            }
+        }
+        let mut sig_box: Option<Element> = None;
+        for p in &n.paragraphs {
+            let target = if signature.contains(p.as_str()) {
+                match &sig_box {
+                    Some(b) => b.clone(),
+                    None => {
+                        let b = child(doc, &section, "div", "rw-signature", "")?;
+                        sig_box = Some(b.clone());
+                        b
+                    }
+                }
+            } else {
+                section.clone()
+            };
+            let para = child(doc, &target, "p", "", texts.get(p.as_str()).copied().unwrap_or_default())?;
+            set(&para, &[("id", p)])?;
+            blocks.push(para);
+        }
+        sections.push(section);
+    }
+    Ok(ArticleDom { wrap, blocks, sections, headings })
+}

@@ -1,0 +1,966 @@
+//! web-sys rendering: turns state into DOM and events into state. The logic it calls lives in
+//! `filter`, `outline` and `panel`.
+//!
+//! One `Rc<RefCell<State>>` per mount. Each part listens with one delegated listener per event
+//! type on its shadow root, reading `data-*` attributes; the listeners and the observer are owned
+//! by the [`Mount`] and removed when it is destroyed or dropped.
+
+mod build;
+mod listener;
+mod marks;
+mod styles;
+
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Event, HtmlElement, HtmlInputElement, KeyboardEvent, ShadowRoot};
+
+use crate::filter::{self, Index, Outcome, Query};
+use crate::model::{FigureKind, Reply};
+use crate::panel::{Grouping, Order, KIND_GROUPS};
+use build::{ArticleDom, FiguresDom, OutlineDom, SearchView};
+use listener::{Listener, Observer};
+
+pub use styles::CSS;
+
+/// Marks a host element as in use, so a second mount on it fails clearly instead of fighting.
+const MOUNTED_ATTR: &str = "data-reply-widget-mounted";
+
+/// What to mount, already validated by the caller.
+pub struct Options {
+    pub outline: Option<Element>,
+    pub figures: Option<Element>,
+    pub article: Option<Element>,
+    pub reply: Reply,
+    /// Read and write `location.hash` (`#s2-1`, `#f13`).
+    pub hash: bool,
+}
+
+struct Part<D> {
+    host: Element,
+    root: ShadowRoot,
+    dom: D,
+}
+
+pub struct State {
+    doc: Document,
+    reply: Reply,
+    index: Index,
+    outline: Option<Part<OutlineDom>>,
+    figures: Option<Part<FiguresDom>>,
+    article: Option<Part<ArticleDom>>,
+    search: Option<SearchView>,
+    query: Query,
+    outcome: Outcome,
+    kinds: Vec<FigureKind>,
+    grouping: Grouping,
+    order: Order,
+    selected: Option<usize>,
+    preview: Option<usize>,
+    /// Outline node marked `aria-current`.
+    current: Option<usize>,
+    /// Outline node holding the roving tabindex.
+    focus: usize,
+    expanded: Vec<bool>,
+    /// Blocks currently drawn with marks, to clear them on the next change.
+    marked: BTreeSet<usize>,
+    hit: Option<usize>,
+    in_view: BTreeSet<usize>,
+    hash: bool,
+    typeahead: (String, f64),
+}
+
+/// A mounted widget: owns its state, listeners and observer.
+pub struct Mount {
+    state: Rc<RefCell<State>>,
+    listeners: Vec<Listener>,
+    observer: Option<Observer>,
+}
+
+fn node_of(target: &Element, attr: &str) -> Option<(Element, usize)> {
+    let selector = match attr {
+        "data-node" => "[data-node]",
+        "data-fig" => "[data-fig]",
+        _ => return None,
+    };
+    let e = target.closest(selector).ok()??;
+    let n = e.get_attribute(attr)?.parse().ok()?;
+    Some((e, n))
+}
+
+fn event_element(e: &Event) -> Option<Element> {
+    e.target()?.dyn_into::<Element>().ok()
+}
+
+fn reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+fn scroll_to(e: &Element, block: web_sys::ScrollLogicalPosition) {
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(block);
+    opts.set_behavior(if reduced_motion() { web_sys::ScrollBehavior::Instant } else { web_sys::ScrollBehavior::Smooth });
+    e.scroll_into_view_with_scroll_into_view_options(&opts);
+}
+
+fn focus(e: &Element) {
+    if let Some(h) = e.dyn_ref::<HtmlElement>() {
+        let _ = h.focus();
+    }
+}
+
+fn hidden(e: &Element, hide: bool) {
+    let _ = e.toggle_attribute_with_force("hidden", hide);
+}
+
+impl State {
+    fn new(doc: Document, reply: Reply, hash: bool) -> State {
+        let index = Index::new(&reply);
+        let outcome = index.run(&Query::All, &FigureKind::ALL);
+        let n = index.nodes.len();
+        State {
+            doc,
+            reply,
+            index,
+            outline: None,
+            figures: None,
+            article: None,
+            search: None,
+            query: Query::All,
+            outcome,
+            kinds: FigureKind::ALL.to_vec(),
+            grouping: Grouping::Kind,
+            order: Order::Document,
+            selected: None,
+            preview: None,
+            current: None,
+            focus: 0,
+            expanded: vec![true; n],
+            marked: BTreeSet::new(),
+            hit: None,
+            in_view: BTreeSet::new(),
+            hash,
+            typeahead: (String::new(), 0.0),
+        }
+    }
+
+    // ---- filtering -------------------------------------------------------------------------
+
+    fn filter(&mut self, raw: &str) -> Result<(), JsValue> {
+        if let Some(s) = &self.search {
+            if s.input.value() != raw {
+                s.input.set_value(raw);
+            }
+        }
+        self.query = filter::parse_query(raw);
+        self.refilter()
+    }
+
+    fn refilter(&mut self) -> Result<(), JsValue> {
+        let before = std::mem::take(&mut self.outcome);
+        self.outcome = self.index.run(&self.query, &self.kinds);
+        self.hit = None;
+        let active = self.query != Query::All;
+        if let Some(o) = &self.outline {
+            for (k, item) in o.dom.items.iter().enumerate() {
+                let visible = self.outcome.node_visible.get(k).copied().unwrap_or(true);
+                if before.node_visible.get(k).copied() != Some(visible) {
+                    hidden(item, !visible);
+                }
+            }
+            if active {
+                // Matches inside collapsed parents must show: open every visible parent.
+                for k in 0..self.expanded.len() {
+                    if self.index.nodes[k].has_children && self.outcome.node_visible[k] && !self.expanded[k] {
+                        self.set_expanded(k, true)?;
+                    }
+                }
+            }
+            if !self.outcome.node_visible.get(self.focus).copied().unwrap_or(true) {
+                let first = self.outcome.node_visible.iter().position(|v| *v).unwrap_or(0);
+                self.move_focus(first, false)?;
+            }
+        }
+        if let Some(a) = &self.article {
+            for (k, s) in a.dom.sections.iter().enumerate().skip(1) {
+                let visible = self.outcome.node_visible.get(k).copied().unwrap_or(true);
+                if before.node_visible.get(k).copied() != Some(visible) {
+                    hidden(s, !visible);
+                }
+            }
+        }
+        self.draw_figure_visibility(&before)?;
+        self.draw_marks()?;
+        let text = filter::announce(&self.outcome, &self.query);
+        self.announce(&text);
+        Ok(())
+    }
+
+    fn draw_figure_visibility(&self, before: &Outcome) -> Result<(), JsValue> {
+        let Some(f) = &self.figures else { return Ok(()) };
+        for (k, item) in f.dom.items.iter().enumerate() {
+            let visible = self.outcome.figure_visible.get(k).copied().unwrap_or(true);
+            if let Some((li, _)) = item {
+                if before.figure_visible.get(k).copied() != Some(visible) {
+                    hidden(li, !visible);
+                }
+            }
+        }
+        for (section, _, _, figs) in &f.dom.groups {
+            let any = figs.iter().any(|&i| self.outcome.figure_visible.get(i).copied().unwrap_or(false));
+            hidden(section, !any);
+        }
+        hidden(&f.dom.empty, self.outcome.visible_figures() > 0);
+        self.fix_figure_tabstop();
+        Ok(())
+    }
+
+    fn announce(&self, text: &str) {
+        if let Some(s) = &self.search {
+            s.status.set_text_content(Some(text));
+        }
+    }
+
+    /// Redraws the blocks whose marks changed: search hits, the selected figure, the preview.
+    fn draw_marks(&mut self) -> Result<(), JsValue> {
+        let Some(a) = &self.article else { return Ok(()) };
+        let mut want: BTreeSet<usize> = self.outcome.marks.iter().map(|(b, _)| *b).collect();
+        let fig_block = |i: Option<usize>| {
+            i.and_then(|i| self.reply.figures.get(i)).and_then(|f| self.index.block_of(&f.paragraph).map(|b| (b, f)))
+        };
+        let selected = fig_block(self.selected);
+        let preview = fig_block(self.preview.filter(|p| Some(*p) != self.selected));
+        want.extend(selected.iter().map(|(b, _)| *b));
+        want.extend(preview.iter().map(|(b, _)| *b));
+        let redraw: BTreeSet<usize> = want.union(&self.marked).copied().collect();
+        for b in redraw {
+            let Some(el) = a.dom.blocks.get(b) else { continue };
+            let hits = self.outcome.marks.iter().find(|(x, _)| *x == b).map(|(_, r)| r.as_slice()).unwrap_or(&[]);
+            let sel = selected.filter(|(x, _)| *x == b).map(|(_, f)| (f.start, f.end, f.id.as_str()));
+            let pre = preview.filter(|(x, _)| *x == b).map(|(_, f)| (f.start, f.end, f.id.as_str()));
+            let text = self.block_text(b);
+            marks::draw(&self.doc, el, &text, hits, sel, pre)?;
+        }
+        self.marked = want;
+        Ok(())
+    }
+
+    fn block_text(&self, b: usize) -> String {
+        let Some(block) = self.index.blocks.get(b) else { return String::new() };
+        match &block.paragraph {
+            Some(id) => self.reply.paragraphs().into_iter().find(|(_, p)| &p.id == id).map(|(_, p)| p.text.clone()).unwrap_or_default(),
+            None => {
+                let n = &self.index.nodes[block.node];
+                format!("{}{}", n.number, n.title)
+            }
+        }
+    }
+
+    /// Moves to the next (or previous) search hit in the article.
+    fn step_hit(&mut self, forward: bool) -> Result<(), JsValue> {
+        let total = self.outcome.mark_count();
+        if total == 0 {
+            return Ok(());
+        }
+        let k = match (self.hit, forward) {
+            (None, true) => 0,
+            (None, false) => total - 1,
+            (Some(h), true) => (h + 1) % total,
+            (Some(h), false) => (h + total - 1) % total,
+        };
+        self.hit = Some(k);
+        if let Some(a) = &self.article {
+            let all = a.dom.wrap.query_selector_all("mark.rw-hit")?;
+            for i in 0..all.length() {
+                if let Some(m) = all.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                    m.class_list().toggle_with_force("rw-current", i as usize == k)?;
+                    if i as usize == k {
+                        scroll_to(&m, web_sys::ScrollLogicalPosition::Center);
+                    }
+                }
+            }
+        }
+        let base = filter::announce(&self.outcome, &self.query);
+        self.announce(&format!("{base}；第 {} / {total} 处", k + 1));
+        Ok(())
+    }
+
+    // ---- outline ---------------------------------------------------------------------------
+
+    fn item_visible(&self, k: usize) -> bool {
+        if !self.outcome.node_visible.get(k).copied().unwrap_or(false) {
+            return false;
+        }
+        let mut at = self.index.nodes[k].parent;
+        while let Some(p) = at {
+            if !self.expanded[p] {
+                return false;
+            }
+            at = self.index.nodes[p].parent;
+        }
+        true
+    }
+
+    fn set_expanded(&mut self, k: usize, open: bool) -> Result<(), JsValue> {
+        if !self.index.nodes.get(k).is_some_and(|n| n.has_children) {
+            return Ok(());
+        }
+        self.expanded[k] = open;
+        if let Some(o) = &self.outline {
+            let item = &o.dom.items[k];
+            item.set_attribute("aria-expanded", if open { "true" } else { "false" })?;
+            if let Some(g) = item.query_selector(":scope > [role=group]")? {
+                hidden(&g, !open);
+            }
+        }
+        Ok(())
+    }
+
+    fn move_focus(&mut self, k: usize, take_focus: bool) -> Result<(), JsValue> {
+        let Some(o) = &self.outline else { return Ok(()) };
+        if let Some(old) = o.dom.items.get(self.focus) {
+            old.set_attribute("tabindex", "-1")?;
+        }
+        self.focus = k;
+        if let Some(item) = o.dom.items.get(k) {
+            item.set_attribute("tabindex", "0")?;
+            if take_focus {
+                focus(item);
+            }
+        }
+        Ok(())
+    }
+
+    fn set_current(&mut self, k: Option<usize>) -> Result<(), JsValue> {
+        if self.current == k {
+            return Ok(());
+        }
+        if let Some(o) = &self.outline {
+            if let Some(old) = self.current.and_then(|c| o.dom.items.get(c)) {
+                old.remove_attribute("aria-current")?;
+            }
+            if let Some(new) = k.and_then(|c| o.dom.items.get(c)) {
+                new.set_attribute("aria-current", "location")?;
+            }
+        }
+        self.current = k;
+        Ok(())
+    }
+
+    /// Opens the ancestors of a node so it shows in the outline.
+    fn reveal(&mut self, k: usize) -> Result<(), JsValue> {
+        let mut at = self.index.nodes.get(k).and_then(|n| n.parent);
+        while let Some(p) = at {
+            self.set_expanded(p, true)?;
+            at = self.index.nodes[p].parent;
+        }
+        Ok(())
+    }
+
+    fn set_hash(&self, key: &str) {
+        if !self.hash {
+            return;
+        }
+        if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{key}")));
+        }
+    }
+
+    /// Navigates to an outline node: the article scrolls to it and, when asked, takes focus.
+    fn go_to(&mut self, k: usize, focus_article: bool) -> Result<(), JsValue> {
+        if k >= self.index.nodes.len() {
+            return Ok(());
+        }
+        if !self.outcome.node_visible.get(k).copied().unwrap_or(true) {
+            self.filter("")?;
+        }
+        self.reveal(k)?;
+        self.set_current(Some(k))?;
+        if self.outline.is_some() {
+            self.move_focus(k, false)?;
+        }
+        if let Some(a) = &self.article {
+            if let Some(h) = a.dom.headings.get(k) {
+                scroll_to(h, web_sys::ScrollLogicalPosition::Start);
+                if focus_article {
+                    focus(h);
+                }
+            }
+        }
+        let key = self.index.nodes[k].key.clone();
+        self.set_hash(&key);
+        Ok(())
+    }
+
+    fn visible_items(&self) -> Vec<usize> {
+        (0..self.index.nodes.len()).filter(|&k| self.item_visible(k)).collect()
+    }
+
+    fn tree_key(&mut self, e: &KeyboardEvent, k: usize) -> Result<bool, JsValue> {
+        let vis = self.visible_items();
+        let pos = vis.iter().position(|&v| v == k);
+        let node = &self.index.nodes[k];
+        let key = e.key();
+        match key.as_str() {
+            "ArrowDown" => {
+                if let Some(&n) = pos.and_then(|p| vis.get(p + 1)) {
+                    self.move_focus(n, true)?;
+                }
+            }
+            "ArrowUp" => {
+                if let Some(&n) = pos.and_then(|p| p.checked_sub(1)).and_then(|p| vis.get(p)) {
+                    self.move_focus(n, true)?;
+                }
+            }
+            "Home" => self.move_focus(vis.first().copied().unwrap_or(0), true)?,
+            "End" => self.move_focus(vis.last().copied().unwrap_or(0), true)?,
+            "ArrowRight" => {
+                if node.has_children {
+                    if !self.expanded[k] {
+                        self.set_expanded(k, true)?;
+                    } else if let Some(&n) = pos.and_then(|p| vis.get(p + 1)) {
+                        self.move_focus(n, true)?;
+                    }
+                }
+            }
+            "ArrowLeft" => {
+                if node.has_children && self.expanded[k] {
+                    self.set_expanded(k, false)?;
+                } else if let Some(p) = node.parent {
+                    self.move_focus(p, true)?;
+                }
+            }
+            "Enter" | " " => self.go_to(k, key == "Enter" && self.article.is_some())?,
+            "*" => {
+                let parent = node.parent;
+                for s in 0..self.index.nodes.len() {
+                    if self.index.nodes[s].parent == parent {
+                        self.set_expanded(s, true)?;
+                    }
+                }
+            }
+            _ => {
+                let typed: Vec<char> = key.chars().collect();
+                if typed.len() != 1 || e.ctrl_key() || e.meta_key() || e.alt_key() || typed[0].is_whitespace() {
+                    return Ok(false);
+                }
+                return self.typeahead(typed[0], &vis, pos.unwrap_or(0)).map(|_| true);
+            }
+        }
+        Ok(true)
+    }
+
+    /// Type-ahead: focus the next visible node whose number or title starts with what was typed.
+    fn typeahead(&mut self, c: char, vis: &[usize], pos: usize) -> Result<(), JsValue> {
+        let now = js_sys::Date::now();
+        if now - self.typeahead.1 > 700.0 {
+            self.typeahead.0.clear();
+        }
+        self.typeahead.1 = now;
+        self.typeahead.0.push(filter::fold_char(c));
+        let prefix = self.typeahead.0.clone();
+        let single = prefix.chars().count() == 1;
+        let start = if single { pos + 1 } else { pos };
+        let found = (0..vis.len()).map(|i| vis[(start + i) % vis.len()]).find(|&k| {
+            let n = &self.index.nodes[k];
+            filter::fold(&n.title).starts_with(&prefix) || filter::fold(&n.number).starts_with(&prefix)
+        });
+        if let Some(k) = found {
+            self.move_focus(k, true)?;
+        }
+        Ok(())
+    }
+
+    // ---- figures ---------------------------------------------------------------------------
+
+    /// Selects a figure: marked in the article, scrolled to, its section revealed in the outline.
+    fn select(&mut self, i: usize) -> Result<(), JsValue> {
+        let Some(f) = self.reply.figures.get(i) else { return Ok(()) };
+        let node = self.index.figure_node(i).unwrap_or(0);
+        let id = f.id.clone();
+        if !self.outcome.node_visible.get(node).copied().unwrap_or(true) {
+            self.filter("")?;
+        }
+        if let Some(p) = &self.figures {
+            for (k, item) in p.dom.items.iter().enumerate() {
+                if let Some((_, b)) = item {
+                    if k == i {
+                        b.set_attribute("aria-current", "true")?;
+                    } else if self.selected == Some(k) {
+                        b.remove_attribute("aria-current")?;
+                    }
+                }
+            }
+        }
+        self.selected = Some(i);
+        self.draw_marks()?;
+        self.reveal(node)?;
+        self.set_current(Some(node))?;
+        if self.outline.is_some() {
+            self.move_focus(node, false)?;
+        }
+        if let Some(a) = &self.article {
+            if let Some(m) = a.dom.wrap.query_selector("mark.rw-fig-mark")? {
+                scroll_to(&m, web_sys::ScrollLogicalPosition::Center);
+            }
+        }
+        self.set_hash(&id);
+        Ok(())
+    }
+
+    fn set_preview(&mut self, i: Option<usize>) -> Result<(), JsValue> {
+        if self.preview != i {
+            self.preview = i;
+            self.draw_marks()?;
+        }
+        Ok(())
+    }
+
+    /// The figure buttons in display order that a reader can reach now.
+    fn reachable_figures(&self) -> Vec<Element> {
+        let Some(p) = &self.figures else { return Vec::new() };
+        let mut out = Vec::new();
+        for (section, head, list, figs) in &p.dom.groups {
+            let open = head.get_attribute("aria-expanded").as_deref() != Some("false");
+            if section.has_attribute("hidden") || !open || list.has_attribute("hidden") {
+                continue;
+            }
+            for &i in figs {
+                if let Some(Some((li, b))) = p.dom.items.get(i) {
+                    if !li.has_attribute("hidden") {
+                        out.push(b.clone());
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Keeps exactly one reachable figure button in the tab order (roving tabindex).
+    fn fix_figure_tabstop(&self) {
+        let reachable = self.reachable_figures();
+        let Some(p) = &self.figures else { return };
+        let current = reachable.iter().find(|b| b.get_attribute("tabindex").as_deref() == Some("0")).cloned();
+        for (_, b) in p.dom.items.iter().flatten() {
+            let _ = b.set_attribute("tabindex", "-1");
+        }
+        if let Some(b) = current.or_else(|| reachable.first().cloned()) {
+            let _ = b.set_attribute("tabindex", "0");
+        }
+    }
+
+    fn figure_key(&mut self, e: &KeyboardEvent, button: &Element) -> Result<bool, JsValue> {
+        let list = self.reachable_figures();
+        let Some(pos) = list.iter().position(|b| b == button) else { return Ok(false) };
+        let next = match e.key().as_str() {
+            "ArrowDown" => (pos + 1).min(list.len() - 1),
+            "ArrowUp" => pos.saturating_sub(1),
+            "Home" => 0,
+            "End" => list.len() - 1,
+            _ => return Ok(false),
+        };
+        for b in &list {
+            b.set_attribute("tabindex", "-1")?;
+        }
+        list[next].set_attribute("tabindex", "0")?;
+        focus(&list[next]);
+        Ok(true)
+    }
+
+    fn regroup(&mut self) -> Result<(), JsValue> {
+        let Some(p) = &mut self.figures else { return Ok(()) };
+        build::figures_groups(&self.doc, &mut p.dom, &self.reply, &self.index, self.grouping, self.order)?;
+        if let Some(sel) = self.selected {
+            if let Some(Some((_, b))) = p.dom.items.get(sel) {
+                b.set_attribute("aria-current", "true")?;
+            }
+        }
+        let all = Outcome::default();
+        self.draw_figure_visibility(&all)
+    }
+
+    fn press(&self, action: &str, group: &[&str]) -> Result<(), JsValue> {
+        let Some(p) = &self.figures else { return Ok(()) };
+        for a in group {
+            if let Some(b) = p.dom.wrap.query_selector(&format!("[data-action=\"{a}\"]"))? {
+                b.set_attribute("aria-pressed", if *a == action { "true" } else { "false" })?;
+            }
+        }
+        Ok(())
+    }
+
+    fn figure_action(&mut self, action: &str, target: &Element) -> Result<(), JsValue> {
+        match action {
+            "group-kind" | "group-section" => {
+                self.grouping = if action == "group-kind" { Grouping::Kind } else { Grouping::Section };
+                self.press(action, &["group-kind", "group-section"])?;
+                self.regroup()?;
+            }
+            "sort-doc" | "sort-value" => {
+                self.order = if action == "sort-doc" { Order::Document } else { Order::Value };
+                self.press(action, &["sort-doc", "sort-value"])?;
+                self.regroup()?;
+            }
+            "toggle-group" => {
+                let Some(p) = &self.figures else { return Ok(()) };
+                let g: usize = target.get_attribute("data-group").and_then(|g| g.parse().ok()).unwrap_or(usize::MAX);
+                if let Some((_, head, list, _)) = p.dom.groups.get(g) {
+                    let open = head.get_attribute("aria-expanded").as_deref() == Some("false");
+                    head.set_attribute("aria-expanded", if open { "true" } else { "false" })?;
+                    hidden(list, !open);
+                }
+                self.fix_figure_tabstop();
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn facets_changed(&mut self) -> Result<(), JsValue> {
+        let Some(p) = &self.figures else { return Ok(()) };
+        let mut kinds = Vec::new();
+        let boxes = p.dom.wrap.query_selector_all("input[data-facet]")?;
+        for i in 0..boxes.length() {
+            let Some(b) = boxes.item(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) else { continue };
+            let g: usize = b.get_attribute("data-facet").and_then(|g| g.parse().ok()).unwrap_or(usize::MAX);
+            if b.checked() {
+                if let Some(group) = KIND_GROUPS.get(g) {
+                    kinds.extend_from_slice(group);
+                }
+            }
+        }
+        self.kinds = kinds;
+        self.refilter()
+    }
+
+    /// Applies `#s2-1` or `#f13` from the page URL.
+    fn apply_hash(&mut self) -> Result<(), JsValue> {
+        if !self.hash {
+            return Ok(());
+        }
+        let Some(raw) = web_sys::window().and_then(|w| w.location().hash().ok()) else { return Ok(()) };
+        let key = js_sys::decode_uri_component(raw.trim_start_matches('#')).map(String::from).unwrap_or_default();
+        if key.is_empty() {
+            return Ok(());
+        }
+        if let Some(i) = self.reply.figures.iter().position(|f| f.id == key) {
+            self.select(i)?;
+        } else if let Some(k) = self.index.nodes.iter().position(|n| n.key == key) {
+            self.go_to(k, false)?;
+        }
+        Ok(())
+    }
+}
+
+/// Handles an event with the state borrowed; an event raised while the state is busy (focus()
+/// fires focusin synchronously) is ignored rather than allowed to panic.
+fn with_state(state: &Rc<RefCell<State>>, e: &Event, f: impl FnOnce(&mut State, &Element) -> Result<bool, JsValue>) {
+    let Some(target) = event_element(e) else { return };
+    let Ok(mut st) = state.try_borrow_mut() else { return };
+    match f(&mut st, &target) {
+        Ok(true) => e.prevent_default(),
+        Ok(false) => {}
+        Err(err) => web_sys::console::warn_2(&JsValue::from_str("reply-widget:"), &err),
+    }
+}
+
+fn on(
+    listeners: &mut Vec<Listener>,
+    target: &web_sys::EventTarget,
+    kind: &'static str,
+    state: &Rc<RefCell<State>>,
+    f: fn(&mut State, &Event, &Element) -> Result<bool, JsValue>,
+) -> Result<(), JsValue> {
+    let state = state.clone();
+    listeners.push(Listener::new(target, kind, move |e: Event| {
+        with_state(&state, &e, |st, t| f(st, &e, t));
+    })?);
+    Ok(())
+}
+
+fn search_events(st: &mut State, e: &Event, t: &Element) -> Result<bool, JsValue> {
+    let Some(input) = t.dyn_ref::<HtmlInputElement>().filter(|_| t.get_attribute("data-action").as_deref() == Some("query")) else {
+        return Ok(false);
+    };
+    if e.type_() == "input" {
+        st.filter(&input.value())?;
+        return Ok(false);
+    }
+    let Some(k) = e.dyn_ref::<KeyboardEvent>() else { return Ok(false) };
+    match k.key().as_str() {
+        "Escape" => {
+            st.filter("")?;
+            Ok(true)
+        }
+        "Enter" => {
+            st.step_hit(!k.shift_key())?;
+            Ok(true)
+        }
+        _ => Ok(false),
+    }
+}
+
+fn outline_click(st: &mut State, e: &Event, t: &Element) -> Result<bool, JsValue> {
+    match t.closest("[data-action]")?.and_then(|a| a.get_attribute("data-action")).as_deref() {
+        Some("prev") => return st.step_hit(false).map(|_| true),
+        Some("next") => return st.step_hit(true).map(|_| true),
+        Some("skip") => {
+            let target = if st.current.is_some_and(|c| c > 0) { st.current.unwrap_or(0) } else { 0 };
+            if let Some(h) = st.article.as_ref().and_then(|a| a.dom.headings.get(target)) {
+                focus(h);
+                scroll_to(h, web_sys::ScrollLogicalPosition::Start);
+            }
+            return Ok(true);
+        }
+        Some(_) => return Ok(false),
+        None => {}
+    }
+    let Some((_, k)) = node_of(t, "data-node") else { return Ok(false) };
+    if t.closest(".rw-twisty")?.is_some() {
+        let open = !st.expanded[k];
+        st.set_expanded(k, open)?;
+        st.move_focus(k, true)?;
+        return Ok(true);
+    }
+    let _ = e;
+    st.move_focus(k, true)?;
+    st.go_to(k, false)?;
+    Ok(true)
+}
+
+fn outline_key(st: &mut State, e: &Event, t: &Element) -> Result<bool, JsValue> {
+    if t.get_attribute("role").as_deref() != Some("treeitem") {
+        return search_events(st, e, t);
+    }
+    let (Some(k), Some(ke)) = (t.get_attribute("data-node").and_then(|n| n.parse().ok()), e.dyn_ref::<KeyboardEvent>()) else {
+        return Ok(false);
+    };
+    st.tree_key(ke, k)
+}
+
+fn figures_click(st: &mut State, _e: &Event, t: &Element) -> Result<bool, JsValue> {
+    if let Some(a) = t.closest("[data-action]")? {
+        let action = a.get_attribute("data-action").unwrap_or_default();
+        return match action.as_str() {
+            "prev" => st.step_hit(false).map(|_| true),
+            "next" => st.step_hit(true).map(|_| true),
+            "query" => Ok(false),
+            _ => st.figure_action(&action, &a).map(|_| true),
+        };
+    }
+    let Some((b, i)) = node_of(t, "data-fig") else { return Ok(false) };
+    if let Some(p) = &st.figures {
+        for (_, other) in p.dom.items.iter().flatten() {
+            other.set_attribute("tabindex", "-1")?;
+        }
+    }
+    b.set_attribute("tabindex", "0")?;
+    st.select(i)?;
+    Ok(true)
+}
+
+fn figures_key(st: &mut State, e: &Event, t: &Element) -> Result<bool, JsValue> {
+    if t.get_attribute("data-fig").is_some() {
+        let Some(k) = e.dyn_ref::<KeyboardEvent>() else { return Ok(false) };
+        return st.figure_key(k, t);
+    }
+    search_events(st, e, t)
+}
+
+fn figures_change(st: &mut State, _e: &Event, t: &Element) -> Result<bool, JsValue> {
+    if t.get_attribute("data-facet").is_some() {
+        st.facets_changed()?;
+    }
+    Ok(false)
+}
+
+fn figures_preview(st: &mut State, e: &Event, t: &Element) -> Result<bool, JsValue> {
+    let entering = matches!(e.type_().as_str(), "focusin" | "mouseover");
+    let fig = node_of(t, "data-fig").map(|(_, i)| i);
+    match (entering, fig) {
+        (true, Some(i)) => st.set_preview(Some(i))?,
+        (false, Some(_)) => st.set_preview(None)?,
+        _ => {}
+    }
+    Ok(false)
+}
+
+fn check_host(name: &str, host: &Element) -> Result<(), JsValue> {
+    if host.has_attribute(MOUNTED_ATTR) {
+        return Err(js_sys::Error::new(&format!("{name} is already mounted; call destroy() on its widget first")).into());
+    }
+    Ok(())
+}
+
+fn part<D>(host: &Element, kind: &str, make: impl FnOnce(&ShadowRoot) -> Result<D, JsValue>) -> Result<Part<D>, JsValue> {
+    let root = build::shadow(host)?;
+    let dom = make(&root)?;
+    host.set_attribute(MOUNTED_ATTR, kind)?;
+    Ok(Part { host: host.clone(), root, dom })
+}
+
+impl Mount {
+    pub fn new(doc: Document, opts: Options) -> Result<Mount, JsValue> {
+        for (name, host) in [("options.outline", &opts.outline), ("options.figures", &opts.figures), ("options.article", &opts.article)] {
+            if let Some(h) = host {
+                check_host(name, h)?;
+            }
+        }
+        let mut st = State::new(doc.clone(), opts.reply, opts.hash);
+        let search_in_outline = opts.outline.is_some();
+        if let Some(host) = &opts.outline {
+            let index = &st.index;
+            let p = part(host, "outline", |root| {
+                let mut dom = build::outline(&doc, root)?;
+                st.search = Some(build::search(&doc, &dom.wrap)?);
+                build::outline_tree(&doc, &mut dom, index)?;
+                Ok(dom)
+            })?;
+            st.outline = Some(p);
+        }
+        if let Some(host) = &opts.figures {
+            let reply = &st.reply;
+            let index = &st.index;
+            let mut search = None;
+            let p = part(host, "figures", |root| {
+                let mut dom = build::figures_frame(&doc, root)?;
+                if !search_in_outline {
+                    search = Some(build::search(&doc, &dom.wrap)?);
+                }
+                build::figures_controls(&doc, &mut dom, reply)?;
+                build::figures_groups(&doc, &mut dom, reply, index, Grouping::Kind, Order::Document)?;
+                Ok(dom)
+            })?;
+            if search.is_some() {
+                st.search = search;
+            }
+            st.figures = Some(p);
+            st.fix_figure_tabstop();
+        }
+        if let Some(host) = &opts.article {
+            let reply = &st.reply;
+            let index = &st.index;
+            st.article = Some(part(host, "article", |root| build::article(&doc, root, reply, index))?);
+        }
+        if st.article.is_none() {
+            if let Some(o) = &st.outline {
+                hidden(&o.dom.skip, true);
+            }
+        }
+        let state = Rc::new(RefCell::new(st));
+        let mut listeners = Vec::new();
+        let mut observer = None;
+        {
+            let st = state.borrow();
+            if let Some(o) = &st.outline {
+                on(&mut listeners, &o.root, "click", &state, outline_click)?;
+                on(&mut listeners, &o.root, "keydown", &state, outline_key)?;
+                on(&mut listeners, &o.root, "input", &state, search_events)?;
+            }
+            if let Some(f) = &st.figures {
+                on(&mut listeners, &f.root, "click", &state, figures_click)?;
+                on(&mut listeners, &f.root, "keydown", &state, figures_key)?;
+                on(&mut listeners, &f.root, "change", &state, figures_change)?;
+                on(&mut listeners, &f.root, "focusin", &state, figures_preview)?;
+                on(&mut listeners, &f.root, "focusout", &state, figures_preview)?;
+                on(&mut listeners, &f.root, "mouseover", &state, figures_preview)?;
+                on(&mut listeners, &f.root, "mouseout", &state, figures_preview)?;
+                if st.outline.is_none() {
+                    on(&mut listeners, &f.root, "input", &state, search_events)?;
+                }
+            }
+            if let Some(a) = &st.article {
+                observer = Some(observe(&state, &a.dom.headings)?);
+            }
+            if st.hash {
+                if let Some(w) = web_sys::window() {
+                    on(&mut listeners, &w, "hashchange", &state, |st, _, _| st.apply_hash().map(|_| false))?;
+                }
+            }
+        }
+        state.borrow_mut().apply_hash()?;
+        Ok(Mount { state, listeners, observer })
+    }
+
+    pub fn filter(&self, query: &str) -> Result<(), JsValue> {
+        self.state.try_borrow_mut().map_err(|_| JsValue::from_str("busy"))?.filter(query)
+    }
+
+    /// Selects a figure (`f13`) or an outline node (`s2-1`). False when no such id exists.
+    pub fn select(&self, id: &str) -> Result<bool, JsValue> {
+        let mut st = self.state.try_borrow_mut().map_err(|_| JsValue::from_str("busy"))?;
+        if let Some(i) = st.reply.figures.iter().position(|f| f.id == id) {
+            st.select(i)?;
+            return Ok(true);
+        }
+        if let Some(k) = st.index.nodes.iter().position(|n| n.key == id) {
+            st.go_to(k, false)?;
+            return Ok(true);
+        }
+        Ok(false)
+    }
+
+    /// The figure ids visible under the current filter, in document order.
+    pub fn visible_figures(&self) -> Vec<String> {
+        let st = self.state.borrow();
+        st.reply.figures.iter().zip(&st.outcome.figure_visible).filter(|(_, v)| **v).map(|(f, _)| f.id.clone()).collect()
+    }
+
+    /// Removes listeners and the observer, and gives each host back its own content.
+    pub fn destroy(self) {
+        let Mount { state, listeners, observer } = self;
+        drop(listeners);
+        drop(observer);
+        if let Ok(st) = state.try_borrow() {
+            let parts: [Option<(&Element, &ShadowRoot)>; 3] = [
+                st.outline.as_ref().map(|p| (&p.host, &p.root)),
+                st.figures.as_ref().map(|p| (&p.host, &p.root)),
+                st.article.as_ref().map(|p| (&p.host, &p.root)),
+            ];
+            for (host, root) in parts.into_iter().flatten() {
+                root.set_text_content(None);
+                let _ = js_sys::Reflect::set(root, &JsValue::from_str("adoptedStyleSheets"), &js_sys::Array::new());
+                // A slot shows the host's own (static) content again.
+                if let Ok(slot) = st.doc.create_element("slot") {
+                    let _ = root.append_child(&slot);
+                }
+                let _ = host.remove_attribute(MOUNTED_ATTR);
+            }
+        };
+    }
+}
+
+/// Marks the outline node whose heading is in the top third of the viewport as the reader
+/// scrolls (IntersectionObserver, no scroll handler).
+fn observe(state: &Rc<RefCell<State>>, headings: &[Element]) -> Result<Observer, JsValue> {
+    let init = web_sys::IntersectionObserverInit::new();
+    init.set_root_margin("0px 0px -66% 0px");
+    let st = state.clone();
+    let observer = Observer::new(
+        move |entries: js_sys::Array, _| {
+            let Ok(mut s) = st.try_borrow_mut() else { return };
+            for entry in entries.iter() {
+                let Ok(entry) = entry.dyn_into::<web_sys::IntersectionObserverEntry>() else { continue };
+                let Some(k) = entry.target().get_attribute("data-node").and_then(|n| n.parse::<usize>().ok()) else { continue };
+                if entry.is_intersecting() {
+                    s.in_view.insert(k);
+                } else {
+                    s.in_view.remove(&k);
+                }
+            }
+            if let Some(&k) = s.in_view.iter().next() {
+                let _ = s.set_current(Some(k));
+            }
+        },
+        &init,
+    )?;
+    for h in headings {
+        observer.observer.observe(h);
+    }
+    Ok(observer)
+}

@@ -1,0 +1,146 @@
+//! The widget's styles, adopted into each part's shadow root as a constructable stylesheet: no
+//! `<style>` element and no `style` attribute, so a strict CSP (`style-src 'self'`) passes, the
+//! host page's rules cannot reach inside, and ours cannot leak out.
+//!
+//! What passes through from the host: `font-family` (the site's typeface) and the documented
+//! custom properties below. Every other inherited property (letter-spacing, line-height,
+//! text-transform, visibility, colour …) is reset on the part's root element.
+//!
+//! Theming (set on the host element or any ancestor):
+//! `--rw-accent` (links, focus, current section), `--rw-font-size` (base text size),
+//! `--rw-text`, `--rw-bg`, `--rw-muted`, `--rw-border`, `--rw-mark` (search matches),
+//! `--rw-mark-selected` (the selected figure), `--rw-radius`.
+
+use wasm_bindgen::prelude::*;
+use web_sys::{CssStyleSheet, ShadowRoot};
+
+pub const CSS: &str = r#"
+:host { display: block; }
+:host([hidden]) { display: none; }
+.rw {
+  --_accent: var(--rw-accent, #0b4f9c);
+  --_text: var(--rw-text, #1f2328);
+  --_bg: var(--rw-bg, #ffffff);
+  --_muted: var(--rw-muted, #505a66);
+  --_border: var(--rw-border, #c9d1db);
+  --_mark: var(--rw-mark, #ffe58a);
+  --_mark-sel: var(--rw-mark-selected, #ffb000);
+  --_soft: var(--rw-soft, #eef3fa);
+  --_radius: var(--rw-radius, 4px);
+  --_size: var(--rw-font-size, 16px);
+  --_target: 32px;
+  all: initial;
+  display: block;
+  box-sizing: border-box;
+  font-family: inherit;
+  font-size: var(--_size);
+  line-height: 1.6;
+  color: var(--_text);
+  background: var(--_bg);
+  letter-spacing: normal;
+  word-spacing: normal;
+  text-align: start;
+  text-indent: 0;
+  text-transform: none;
+  white-space: normal;
+  visibility: visible;
+  overflow-wrap: anywhere;
+}
+.rw[data-elder] { --_size: var(--rw-elder-font-size, 20px); --_target: 44px; line-height: 1.75; }
+.rw[data-contrast] { --_accent: #003a8c; --_text: #000; --_bg: #fff; --_muted: #1a1a1a; --_border: #000; --_mark: #ffe100; --_mark-sel: #ff9d00; --_soft: #fff; }
+@media (prefers-contrast: more) { .rw { --_accent: #003a8c; --_text: #000; --_muted: #1a1a1a; --_border: #000; } }
+.rw *, .rw *::before, .rw *::after { box-sizing: border-box; font: inherit; letter-spacing: inherit; color: inherit; }
+.rw [hidden] { display: none !important; }
+.rw button, .rw input { font: inherit; color: inherit; margin: 0; visibility: visible; }
+.rw button { cursor: pointer; background: var(--_bg); border: 1px solid var(--_border); border-radius: var(--_radius); min-height: var(--_target); min-width: var(--_target); padding: 2px 10px; }
+.rw button:hover { border-color: var(--_accent); color: var(--_accent); }
+.rw button[aria-pressed="true"] { background: var(--_accent); border-color: var(--_accent); color: #fff; }
+.rw :focus { outline: none; }
+.rw :focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; border-radius: 2px; }
+.rw ul { list-style: none; margin: 0; padding: 0; }
+.rw li { display: block; }
+.rw h2, .rw h3 { margin: 0; font-weight: 700; }
+.rw-sr { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+.rw-part-title { font-size: 1.05em; padding: 0 0 6px; border-bottom: 2px solid var(--_accent); margin-bottom: 8px; color: var(--_accent); }
+
+/* search */
+.rw-search { display: flex; gap: 4px; align-items: stretch; margin-bottom: 6px; }
+.rw-search input { flex: 1 1 auto; width: 100%; min-width: 0; min-height: var(--_target); padding: 4px 8px; border: 1px solid var(--_muted); border-radius: var(--_radius); background: var(--_bg); }
+.rw-search input::placeholder { color: var(--_muted); opacity: 1; }
+.rw-search button { padding: 0 6px; }
+.rw-status { min-height: 1.6em; margin: 0 0 6px; font-size: 0.9em; color: var(--_muted); }
+.rw-tools { display: flex; flex-wrap: wrap; gap: 6px; margin: 0 0 8px; }
+
+/* outline */
+.rw-tree { margin: 0; padding: 0; }
+.rw-tree [role="group"] { padding-left: 1.1em; }
+.rw-item > .rw-row { display: flex; align-items: flex-start; gap: 4px; padding: 4px 6px; min-height: var(--_target); border-radius: var(--_radius); cursor: pointer; border-left: 3px solid transparent; }
+.rw-item > .rw-row:hover { background: var(--_soft); }
+.rw-item:focus { outline: none; }
+.rw-item:focus-visible > .rw-row { outline: 3px solid var(--_accent); outline-offset: -3px; }
+.rw-item[aria-current] > .rw-row { border-left-color: var(--_accent); background: var(--_soft); font-weight: 700; color: var(--_accent); }
+.rw-twisty { flex: 0 0 1em; text-align: center; color: var(--_muted); }
+.rw-item[aria-expanded="true"] > .rw-row > .rw-twisty::before { content: "▾"; }
+.rw-item[aria-expanded="false"] > .rw-row > .rw-twisty::before { content: "▸"; }
+.rw-num { flex: 0 0 auto; }
+.rw-title { flex: 1 1 auto; }
+.rw-badge { flex: 0 0 auto; font-size: 0.8em; line-height: 1.4; padding: 0 6px; border-radius: 999px; background: var(--_soft); color: var(--_accent); border: 1px solid var(--_border); align-self: center; }
+.rw-skip { display: inline-block; margin-top: 8px; color: var(--_accent); text-decoration: underline; padding: 6px 0; min-height: var(--_target); }
+
+/* figure panel */
+.rw-facets { border: 0; margin: 0 0 8px; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 10px; }
+.rw-facets legend { padding: 0; margin-bottom: 2px; font-size: 0.9em; color: var(--_muted); width: 100%; }
+.rw-facets label { display: inline-flex; align-items: center; gap: 4px; min-height: var(--_target); cursor: pointer; }
+.rw-facets input { width: 1.1em; height: 1.1em; accent-color: var(--_accent); }
+.rw-group { margin-bottom: 8px; }
+.rw-group-head { display: flex; width: 100%; justify-content: space-between; align-items: center; font-weight: 700; background: var(--_soft); border: 1px solid var(--_border); text-align: start; }
+.rw-group-head::before { content: "▾"; margin-right: 6px; color: var(--_muted); }
+.rw-group-head[aria-expanded="false"]::before { content: "▸"; }
+.rw-figs > li { border-bottom: 1px solid var(--_border); }
+.rw-fig { display: grid; grid-template-columns: 1fr auto; gap: 0 8px; width: 100%; text-align: start; border: 0 !important; border-radius: 0 !important; padding: 6px 4px !important; background: transparent !important; color: var(--_text) !important; }
+.rw-fig:hover { background: var(--_soft) !important; }
+.rw-fig[aria-current] { background: var(--_soft) !important; box-shadow: inset 4px 0 0 var(--_mark-sel); }
+.rw-val { font-size: 1.25em; font-weight: 700; color: var(--_accent); font-variant-numeric: tabular-nums; }
+.rw-sec { font-size: 0.8em; color: var(--_muted); align-self: center; }
+.rw-ctx { grid-column: 1 / -1; font-size: 0.9em; color: var(--_muted); }
+.rw-empty { color: var(--_muted); padding: 8px 0; }
+
+/* article */
+.rw-article { max-width: 48em; }
+.rw-article h1 { font-size: 1.5em; line-height: 1.4; margin: 0 0 8px; text-align: center; font-weight: 700; }
+.rw-article h2 { font-size: 1.2em; margin: 1.2em 0 0.4em; color: var(--_accent); }
+.rw-article h3 { font-size: 1.05em; margin: 1em 0 0.3em; }
+.rw-article h4, .rw-article h5, .rw-article h6 { font-size: 1em; margin: 0.8em 0 0.2em; font-weight: 700; }
+.rw-article p { margin: 0 0 0.8em; text-indent: 2em; }
+.rw-article .rw-meta { text-indent: 0; text-align: center; color: var(--_muted); font-size: 0.9em; border-bottom: 1px solid var(--_border); padding-bottom: 8px; }
+.rw-article .rw-signature p { text-align: end; text-indent: 0; margin: 0; }
+.rw-article [data-node] { scroll-margin-top: 12px; }
+.rw-article section[hidden-by-filter] { opacity: 0.55; }
+.rw mark { background: var(--_mark); color: #000; border-radius: 2px; padding: 0 1px; }
+.rw mark.rw-current { outline: 2px solid #000; }
+.rw mark.rw-fig-mark { background: var(--_mark-sel); color: #000; outline: 2px solid #000; scroll-margin: 30vh; }
+.rw mark.rw-preview { background: transparent; outline: 2px dashed var(--_accent); }
+
+@media (prefers-reduced-motion: reduce) { .rw * { transition: none !important; animation: none !important; scroll-behavior: auto !important; } }
+@media (forced-colors: active) {
+  .rw mark, .rw mark.rw-fig-mark { background: Mark; color: MarkText; forced-color-adjust: none; }
+  .rw-item[aria-current] > .rw-row { border-left-color: Highlight; }
+  .rw button[aria-pressed="true"] { border: 2px solid Highlight; }
+}
+@media print {
+  .rw-search, .rw-status, .rw-tools, .rw-facets, .rw-skip { display: none !important; }
+  .rw { color: #000; background: #fff; }
+  .rw mark { background: none; outline: none; }
+  .rw mark.rw-fig-mark { background: #ddd; outline: 1px solid #000; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+}
+"#;
+
+/// Builds the stylesheet and adopts it into a shadow root, keeping any sheets already there
+/// from a previous mount out (the root is reused, its sheets replaced).
+pub fn adopt(root: &ShadowRoot) -> Result<(), JsValue> {
+    let sheet = CssStyleSheet::new()?;
+    sheet.replace_sync(CSS)?;
+    let sheets = js_sys::Array::of1(&sheet);
+    js_sys::Reflect::set(root, &JsValue::from_str("adoptedStyleSheets"), &sheets)?;
+    Ok(())
+}

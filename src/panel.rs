@@ -1,0 +1,179 @@
+//! The figure panel's model: groups (by kind or by section), order (document or value), the
+//! section label and the spoken phrase of each figure. Pure: the DOM layer only draws it.
+
+use crate::model::{Figure, FigureKind, Reply};
+use crate::outline::Node;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Grouping {
+    Kind,
+    Section,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Order {
+    Document,
+    /// Largest first.
+    Value,
+}
+
+/// The panel's kind groups, in the order shown. Years and dates share 时间.
+pub const KIND_GROUPS: [&[FigureKind]; 5] = [
+    &[FigureKind::Money],
+    &[FigureKind::Percent],
+    &[FigureKind::Count],
+    &[FigureKind::Multiple],
+    &[FigureKind::Year, FigureKind::Date],
+];
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Group {
+    pub label: String,
+    /// Figure indexes in display order.
+    pub figures: Vec<usize>,
+    /// Shown collapsed until the reader opens it (时间: dates are many and say little alone).
+    pub collapsed: bool,
+}
+
+/// The section a figure belongs to, as a short label: `二(一)`, `结束语`.
+pub fn section_label(nodes: &[Node], key: &str) -> String {
+    let Some(mut k) = nodes.iter().position(|n| n.key == key) else {
+        return String::new();
+    };
+    if nodes[k].number.is_empty() {
+        return nodes[k].title.clone();
+    }
+    let mut parts = Vec::new();
+    loop {
+        parts.push(nodes[k].number.trim_end_matches(['、', '.', '．']).to_string());
+        match nodes[k].parent {
+            Some(p) => k = p,
+            None => break,
+        }
+    }
+    parts.reverse();
+    parts.concat()
+}
+
+/// The clause with the figure itself taken out, so the spoken phrase does not say it twice.
+fn context_without(f: &Figure) -> String {
+    let rest = f.context.replacen(&f.text, "", 1);
+    let rest = rest.trim_matches(|c: char| matches!(c, ',' | '，' | '、' | ' '));
+    if rest.is_empty() {
+        f.context.clone()
+    } else {
+        rest.to_string()
+    }
+}
+
+/// How a figure is announced: value first, then its context, then where it is:
+/// `361亿元，武汉基金累计出资规模，第 二(一) 节`.
+pub fn spoken(f: &Figure, section: &str) -> String {
+    let mut s = String::with_capacity(f.text.len() + f.context.len() + 32);
+    s.push_str(&f.text);
+    s.push('，');
+    s.push_str(&context_without(f));
+    if !section.is_empty() {
+        s.push_str("，");
+        s.push_str(section);
+    }
+    s
+}
+
+fn by_value(reply: &Reply, list: &mut [usize]) {
+    list.sort_by(|a, b| {
+        let (fa, fb) = (&reply.figures[*a], &reply.figures[*b]);
+        fb.value.partial_cmp(&fa.value).unwrap_or(std::cmp::Ordering::Equal).then(a.cmp(b))
+    });
+}
+
+/// The panel's groups. Empty groups are left out.
+pub fn groups(reply: &Reply, nodes: &[Node], grouping: Grouping, order: Order) -> Vec<Group> {
+    let mut out = Vec::new();
+    match grouping {
+        Grouping::Kind => {
+            for kinds in KIND_GROUPS {
+                let mut figures: Vec<usize> =
+                    (0..reply.figures.len()).filter(|&i| kinds.contains(&reply.figures[i].kind)).collect();
+                if figures.is_empty() {
+                    continue;
+                }
+                if order == Order::Value {
+                    by_value(reply, &mut figures);
+                }
+                out.push(Group { label: kinds[0].label().to_string(), figures, collapsed: kinds[0].is_time() });
+            }
+        }
+        Grouping::Section => {
+            // Top-level nodes; a figure goes under the top-level ancestor of its section.
+            for (k, n) in nodes.iter().enumerate().filter(|(_, n)| n.parent.is_none()) {
+                let mut figures: Vec<usize> = (0..reply.figures.len())
+                    .filter(|&i| {
+                        let mut at = nodes.iter().position(|n| n.key == reply.figures[i].section);
+                        while let Some(a) = at {
+                            if a == k {
+                                return true;
+                            }
+                            at = nodes[a].parent;
+                        }
+                        false
+                    })
+                    .collect();
+                if figures.is_empty() {
+                    continue;
+                }
+                if order == Order::Value {
+                    by_value(reply, &mut figures);
+                }
+                let label = if n.number.is_empty() { n.title.clone() } else { format!("{}{}", n.number, n.title) };
+                out.push(Group { label, figures, collapsed: false });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{bundled_reply, outline};
+
+    #[test]
+    fn kind_groups_with_time_collapsed() {
+        let r = bundled_reply();
+        let nodes = outline::nodes(&r);
+        let g = groups(&r, &nodes, Grouping::Kind, Order::Document);
+        let labels: Vec<(&str, usize, bool)> = g.iter().map(|g| (g.label.as_str(), g.figures.len(), g.collapsed)).collect();
+        assert_eq!(labels, [("金额", 6, false), ("比例", 4, false), ("数量", 27, false), ("倍数", 1, false), ("时间", 10, true)]);
+        assert_eq!(g.iter().map(|g| g.figures.len()).sum::<usize>(), 48);
+    }
+
+    #[test]
+    fn value_order_is_largest_first() {
+        let r = bundled_reply();
+        let nodes = outline::nodes(&r);
+        let g = groups(&r, &nodes, Grouping::Kind, Order::Value);
+        let money: Vec<&str> = g[0].figures.iter().map(|&i| r.figures[i].text.as_str()).collect();
+        assert_eq!(money, ["4457.56亿元", "1415亿元", "361亿元", "238.51亿元", "27.19亿元", "15.97亿元"]);
+    }
+
+    #[test]
+    fn section_groups() {
+        let r = bundled_reply();
+        let nodes = outline::nodes(&r);
+        let g = groups(&r, &nodes, Grouping::Section, Order::Document);
+        let labels: Vec<(&str, usize)> = g.iter().map(|g| (g.label.as_str(), g.figures.len())).collect();
+        assert_eq!(labels.len(), 4);
+        assert_eq!(labels[1], ("二、科技金融赋能,支持科技创新", 22));
+    }
+
+    #[test]
+    fn spoken_phrase_is_value_first() {
+        let r = bundled_reply();
+        let nodes = outline::nodes(&r);
+        let f = r.figures.iter().find(|f| f.text == "361亿元").expect("361亿元");
+        let label = section_label(&nodes, &f.section);
+        assert_eq!(label, "二(一)");
+        assert_eq!(spoken(f, &label), "361亿元，武汉基金累计出资规模，二(一)");
+    }
+}

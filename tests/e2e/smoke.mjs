@@ -1,0 +1,11 @@
+import { chromium } from "playwright-core";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+page.on("console", (m) => console.log("console", m.type(), m.text()));
+page.on("pageerror", (e) => console.log("pageerror", e.message));
+await page.goto("http://127.0.0.1:8080/www/" + (process.argv[2] || ""));
+await page.waitForTimeout(2500);
+console.log("treeitems", await page.getByRole("treeitem").count());
+console.log("figures", await page.getByRole("listitem").count());
+await page.screenshot({ path: "out/smoke.png", fullPage: false });
+await browser.close();

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Builds pkg/: the release wasm, its ES-module glue (wasm-bindgen --target web), wasm-opt -Oz,
+# and the embed script. Usage: www/build.sh [OUT_DIR]   (default: pkg)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="${1:-pkg}"
+export PATH="$HOME/.cargo/bin:$PWD/tests/node_modules/.bin:$PATH"
+cargo build --quiet --release --lib --target wasm32-unknown-unknown
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+wasm-bindgen --target web --out-dir "$tmp" --out-name reply_widget --no-typescript \
+  target/wasm32-unknown-unknown/release/reply_widget.wasm
+wasm-bindgen --target web --out-dir "$tmp/types" --out-name reply_widget \
+  target/wasm32-unknown-unknown/release/reply_widget.wasm
+# Widest baseline: keep to the MVP features the older Chromium cores of 360/QQ browsers run.
+wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+  --strip-debug --strip-producers "$tmp/reply_widget_bg.wasm" -o "$tmp/reply_widget_bg.opt.wasm"
+mkdir -p "$out"
+rm -f "$out"/reply_widget* "$out/.gitignore"
+cp "$tmp/reply_widget_bg.opt.wasm" "$out/reply_widget_bg.wasm"
+cp "$tmp/reply_widget.js" "$out/reply_widget.js"
+cp "$tmp/types/reply_widget.d.ts" "$out/reply_widget.d.ts"
+cp src/embed.js "$out/embed.js"

@@ -1,0 +1,64 @@
+// Serves the repository on 127.0.0.1 for the demo and the browser tests. No dependencies.
+//   node www/serve.mjs [--port 8080] [--quiet]
+// Every response carries a strict Content-Security-Policy, the one a bureau's page may send:
+// the demo must work under it. `/` redirects to the demo page.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = normalize(join(fileURLToPath(new URL(".", import.meta.url)), ".."));
+const args = process.argv.slice(2);
+const port = Number(args[args.indexOf("--port") + 1]) || Number(process.env.PORT) || 8080;
+const quiet = args.includes("--quiet");
+
+export const CSP =
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+  "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".txt": "text/plain; charset=utf-8",
+  ".ts": "text/plain; charset=utf-8",
+};
+
+const server = createServer(async (req, res) => {
+  const url = new URL(req.url, "http://127.0.0.1");
+  if (url.pathname === "/") {
+    res.writeHead(302, { Location: "/www/" });
+    return res.end();
+  }
+  let path = normalize(join(root, decodeURIComponent(url.pathname)));
+  if (!path.startsWith(root + sep) || path.includes(`${sep}.git`)) {
+    res.writeHead(403);
+    return res.end("forbidden");
+  }
+  try {
+    if ((await stat(path)).isDirectory()) path = join(path, "index.html");
+    const body = await readFile(path);
+    const headers = {
+      "Content-Type": TYPES[extname(path)] || "application/octet-stream",
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    };
+    // Test pages may opt out (tests/pages/*.nocsp.html) to prove the widget does not need it.
+    if (!path.includes(".nocsp.")) headers["Content-Security-Policy"] = CSP;
+    res.writeHead(200, headers);
+    res.end(body);
+  } catch {
+    res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
+    res.end("not found");
+  }
+  if (!quiet) console.log(req.method, url.pathname);
+});
+
+server.listen(port, "127.0.0.1", () => {
+  console.log(`reply-widget demo: http://127.0.0.1:${port}/www/`);
+});
