@@ -7,6 +7,7 @@
 
 mod bundled;
 mod dom;
+mod interop;
 pub mod filter;
 pub mod model;
 pub mod outline;
@@ -68,7 +69,7 @@ fn reply_from(name: &str, v: &JsValue) -> Result<Reply, JsError> {
     if !is_plain_object(v) {
         return Err(JsError::new(&format!("{name} must be a reply object (from parseReply or bundledReply)")));
     }
-    let reply: Reply = serde_wasm_bindgen::from_value(v.clone()).map_err(|e| JsError::new(&format!("{name}: {e}")))?;
+    let reply = interop::reply_from_js(v, name).map_err(|e| JsError::new(&e))?;
     model::validate(&reply).map_err(|e| JsError::new(&format!("{name}.{e}")))?;
     Ok(reply)
 }
@@ -221,6 +222,5 @@ pub fn bundled_reply_js() -> Result<JsValue, JsError> {
 }
 
 fn to_js(reply: &Reply) -> Result<JsValue, JsError> {
-    let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    serde::Serialize::serialize(reply, &ser).map_err(|e| JsError::new(&format!("cannot convert the reply: {e}")))
+    Ok(interop::reply_to_js(reply))
 }

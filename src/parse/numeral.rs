@@ -92,39 +92,47 @@ pub fn read_cn(s: &[char]) -> Option<(u64, usize)> {
 /// grouping with ASCII commas (`1,415`) and an optional decimal part (`4457.56`).
 /// Returns the value, the chars read, and whether it had a decimal point or grouping.
 pub fn read_arabic(s: &[char]) -> Option<(f64, usize)> {
+    // Digits are accumulated by hand: `str::parse::<f64>` would pull core's float parser (about
+    // 4 KB of wasm) in for numbers that never have more than a few decimals.
     let mut i = 0;
-    let mut int = String::new();
-    while i < s.len() && is_digit(s[i]) {
-        int.push(char::from_digit(digit(s[i])?, 10)?);
+    let mut mantissa: u64 = 0;
+    let mut digits = 0usize;
+    let push = |d: u32, mantissa: &mut u64| {
+        *mantissa = mantissa.saturating_mul(10).saturating_add(u64::from(d));
+    };
+    while let Some(d) = s.get(i).and_then(|c| digit(*c)) {
+        push(d, &mut mantissa);
+        digits += 1;
         i += 1;
     }
     if i == 0 {
         return None;
     }
     // Thousands groups: `,` + exactly three digits, not followed by another digit.
-    if int.len() <= 3 {
-        loop {
-            let group = s.get(i + 1..i + 4);
-            let ok = s.get(i) == Some(&',')
-                && group.is_some_and(|g| g.iter().all(|c| c.is_ascii_digit()))
-                && !s.get(i + 4).is_some_and(|c| is_digit(*c));
-            if !ok {
-                break;
+    if digits <= 3 {
+        while s.get(i) == Some(&',')
+            && s.get(i + 1..i + 4).is_some_and(|g| g.iter().all(|c| c.is_ascii_digit()))
+            && !s.get(i + 4).is_some_and(|c| is_digit(*c))
+        {
+            for c in &s[i + 1..i + 4] {
+                push(digit(*c).unwrap_or(0), &mut mantissa);
             }
-            int.extend(&s[i + 1..i + 4]);
             i += 4;
         }
     }
-    let mut text = int;
+    let mut scale = 1.0f64;
     if matches!(s.get(i), Some('.') | Some('．')) && s.get(i + 1).is_some_and(|c| is_digit(*c)) {
-        text.push('.');
         i += 1;
-        while i < s.len() && is_digit(s[i]) {
-            text.push(char::from_digit(digit(s[i])?, 10)?);
+        while let Some(d) = s.get(i).and_then(|c| digit(*c)) {
+            if scale < 1e15 {
+                push(d, &mut mantissa);
+                scale *= 10.0;
+            }
             i += 1;
         }
     }
-    text.parse::<f64>().ok().map(|v| (v, i))
+    // Dividing two exact integers rounds correctly: 445756 / 100 is the f64 nearest 4457.56.
+    Some((mantissa as f64 / scale, i))
 }
 
 #[cfg(test)]

@@ -1,0 +1,268 @@
+//! The structured reply to and from plain JS objects, by hand rather than through
+//! serde-wasm-bindgen: that saves about 16 KB of wasm and 20 KB of float formatting it pulls in
+//! for error messages, and lets a bad field be named by its path
+//! (`options.reply.figures[3].end: expected a whole number`).
+
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::model::{Figure, FigureKind, Paragraph, Qualifier, Reply, Section};
+
+fn set(obj: &Object, key: &str, v: &JsValue) {
+    let _ = Reflect::set(obj, &JsValue::from_str(key), v);
+}
+
+fn opt_str(v: &Option<String>) -> JsValue {
+    v.as_deref().map_or(JsValue::NULL, JsValue::from_str)
+}
+
+fn paragraph_js(p: &Paragraph) -> JsValue {
+    let o = Object::new();
+    set(&o, "id", &JsValue::from_str(&p.id));
+    set(&o, "text", &JsValue::from_str(&p.text));
+    o.into()
+}
+
+fn paragraphs_js(list: &[Paragraph]) -> JsValue {
+    list.iter().map(paragraph_js).collect::<Array>().into()
+}
+
+fn section_js(s: &Section) -> JsValue {
+    let o = Object::new();
+    set(&o, "id", &JsValue::from_str(&s.id));
+    set(&o, "number", &JsValue::from_str(&s.number));
+    set(&o, "title", &JsValue::from_str(&s.title));
+    set(&o, "paragraphs", &paragraphs_js(&s.paragraphs));
+    set(&o, "children", &s.children.iter().map(section_js).collect::<Array>());
+    o.into()
+}
+
+fn figure_js(f: &Figure) -> JsValue {
+    let o = Object::new();
+    set(&o, "id", &JsValue::from_str(&f.id));
+    set(&o, "text", &JsValue::from_str(&f.text));
+    set(&o, "kind", &JsValue::from_str(f.kind.as_str()));
+    set(&o, "value", &JsValue::from_f64(f.value));
+    set(&o, "high", &f.high.map_or(JsValue::NULL, JsValue::from_f64));
+    set(&o, "date", &opt_str(&f.date));
+    set(&o, "unit", &opt_str(&f.unit));
+    set(&o, "qualifier", &f.qualifier.map_or(JsValue::NULL, |q| JsValue::from_str(q.as_str())));
+    set(&o, "section", &JsValue::from_str(&f.section));
+    set(&o, "paragraph", &JsValue::from_str(&f.paragraph));
+    set(&o, "start", &JsValue::from_f64(f64::from(f.start)));
+    set(&o, "end", &JsValue::from_f64(f64::from(f.end)));
+    set(&o, "context", &JsValue::from_str(&f.context));
+    o.into()
+}
+
+/// The reply as a plain object of the contract's shape.
+pub fn reply_to_js(r: &Reply) -> JsValue {
+    let o = Object::new();
+    set(&o, "title", &JsValue::from_str(&r.title));
+    set(&o, "published", &opt_str(&r.published));
+    set(&o, "source", &opt_str(&r.source));
+    set(&o, "sections", &r.sections.iter().map(section_js).collect::<Array>());
+    set(&o, "closing", &paragraphs_js(&r.closing));
+    set(&o, "figures", &r.figures.iter().map(figure_js).collect::<Array>());
+    set(&o, "meta", &r.meta.iter().map(|m| JsValue::from_str(m)).collect::<Array>());
+    set(&o, "salutation", &r.salutation.as_ref().map_or(JsValue::NULL, paragraph_js));
+    set(&o, "preamble", &paragraphs_js(&r.preamble));
+    set(&o, "signature", &paragraphs_js(&r.signature));
+    o.into()
+}
+
+/// Reads fields of one JS object, naming each by its path in errors.
+struct Reader<'a> {
+    obj: JsValue,
+    path: &'a str,
+}
+
+fn type_name(v: &JsValue) -> &'static str {
+    if v.is_null() {
+        "null"
+    } else if v.is_undefined() {
+        "nothing"
+    } else if v.as_string().is_some() {
+        "a string"
+    } else if v.as_f64().is_some() {
+        "a number"
+    } else if v.as_bool().is_some() {
+        "a boolean"
+    } else if Array::is_array(v) {
+        "an array"
+    } else {
+        "an object"
+    }
+}
+
+fn expected(path: &str, what: &str, got: &JsValue) -> String {
+    let mut s = String::with_capacity(path.len() + what.len() + 24);
+    s.push_str(path);
+    s.push_str(": expected ");
+    s.push_str(what);
+    s.push_str(", got ");
+    s.push_str(type_name(got));
+    s
+}
+
+fn join(path: &str, key: &str) -> String {
+    let mut s = String::with_capacity(path.len() + key.len() + 1);
+    s.push_str(path);
+    s.push('.');
+    s.push_str(key);
+    s
+}
+
+fn index(path: &str, k: usize) -> String {
+    let mut s = String::with_capacity(path.len() + 6);
+    s.push_str(path);
+    s.push('[');
+    s.push_str(&k.to_string());
+    s.push(']');
+    s
+}
+
+impl<'a> Reader<'a> {
+    fn new(v: &JsValue, path: &'a str) -> Result<Reader<'a>, String> {
+        if !v.is_object() || Array::is_array(v) {
+            return Err(expected(path, "an object", v));
+        }
+        Ok(Reader { obj: v.clone(), path })
+    }
+
+    fn get(&self, key: &str) -> JsValue {
+        Reflect::get(&self.obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    }
+
+    fn string(&self, key: &str) -> Result<String, String> {
+        let v = self.get(key);
+        v.as_string().ok_or_else(|| expected(&join(self.path, key), "a string", &v))
+    }
+
+    fn opt_string(&self, key: &str) -> Result<Option<String>, String> {
+        let v = self.get(key);
+        if v.is_null() || v.is_undefined() {
+            return Ok(None);
+        }
+        v.as_string().map(Some).ok_or_else(|| expected(&join(self.path, key), "a string or null", &v))
+    }
+
+    fn number(&self, key: &str) -> Result<f64, String> {
+        let v = self.get(key);
+        v.as_f64().filter(|n| n.is_finite()).ok_or_else(|| expected(&join(self.path, key), "a finite number", &v))
+    }
+
+    fn opt_number(&self, key: &str) -> Result<Option<f64>, String> {
+        let v = self.get(key);
+        if v.is_null() || v.is_undefined() {
+            return Ok(None);
+        }
+        v.as_f64().filter(|n| n.is_finite()).map(Some).ok_or_else(|| expected(&join(self.path, key), "a number or null", &v))
+    }
+
+    fn offset(&self, key: &str) -> Result<u32, String> {
+        let v = self.get(key);
+        v.as_f64()
+            .filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n <= f64::from(u32::MAX))
+            .map(|n| n as u32)
+            .ok_or_else(|| expected(&join(self.path, key), "a whole number of chars", &v))
+    }
+
+    /// An array field; `optional` ones may be missing (the extension fields).
+    fn list<T>(&self, key: &str, optional: bool, f: impl Fn(&JsValue, &str) -> Result<T, String>) -> Result<Vec<T>, String> {
+        let v = self.get(key);
+        let path = join(self.path, key);
+        if optional && (v.is_undefined() || v.is_null()) {
+            return Ok(Vec::new());
+        }
+        let Some(arr) = v.dyn_ref::<Array>().filter(|_| Array::is_array(&v)) else {
+            return Err(expected(&path, "an array", &v));
+        };
+        arr.iter().enumerate().map(|(k, item)| f(&item, &index(&path, k))).collect()
+    }
+}
+
+fn paragraph_from(v: &JsValue, path: &str) -> Result<Paragraph, String> {
+    let r = Reader::new(v, path)?;
+    Ok(Paragraph { id: r.string("id")?, text: r.string("text")? })
+}
+
+fn section_from(v: &JsValue, path: &str) -> Result<Section, String> {
+    let r = Reader::new(v, path)?;
+    Ok(Section {
+        id: r.string("id")?,
+        number: r.string("number")?,
+        title: r.string("title")?,
+        paragraphs: r.list("paragraphs", false, paragraph_from)?,
+        children: r.list("children", true, section_from)?,
+    })
+}
+
+fn figure_from(v: &JsValue, path: &str) -> Result<Figure, String> {
+    let r = Reader::new(v, path)?;
+    let kind = r.string("kind")?;
+    let kind = FigureKind::from_name(&kind).ok_or_else(|| {
+        let mut s = join(path, "kind");
+        s.push_str(": expected money, percent, count, multiple, year or date");
+        s
+    })?;
+    let qualifier = match r.opt_string("qualifier")?.as_deref() {
+        None => None,
+        Some(q) => Some(
+            [
+                Qualifier::Nearly,
+                Qualifier::Over,
+                Qualifier::AtLeast,
+                Qualifier::About,
+                Qualifier::Under,
+                Qualifier::Since,
+                Qualifier::End,
+            ]
+            .into_iter()
+            .find(|k| k.as_str() == q)
+            .ok_or_else(|| {
+                let mut s = join(path, "qualifier");
+                s.push_str(": expected null or one of nearly, over, at_least, about, under, since, end");
+                s
+            })?,
+        ),
+    };
+    Ok(Figure {
+        id: r.string("id")?,
+        text: r.string("text")?,
+        kind,
+        value: r.number("value")?,
+        high: r.opt_number("high")?,
+        date: r.opt_string("date")?,
+        unit: r.opt_string("unit")?,
+        qualifier,
+        section: r.string("section")?,
+        paragraph: r.string("paragraph")?,
+        start: r.offset("start")?,
+        end: r.offset("end")?,
+        context: r.opt_string("context")?.unwrap_or_default(),
+    })
+}
+
+/// Reads a reply object given from JS. `path` names it in errors (`options.reply`).
+pub fn reply_from_js(v: &JsValue, path: &str) -> Result<Reply, String> {
+    let r = Reader::new(v, path)?;
+    let salutation = r.get("salutation");
+    Ok(Reply {
+        title: r.string("title")?,
+        published: r.opt_string("published")?,
+        source: r.opt_string("source")?,
+        sections: r.list("sections", false, section_from)?,
+        closing: r.list("closing", false, paragraph_from)?,
+        figures: r.list("figures", false, figure_from)?,
+        meta: r.list("meta", true, |v, p| v.as_string().ok_or_else(|| expected(p, "a string", v)))?,
+        salutation: if salutation.is_null() || salutation.is_undefined() {
+            None
+        } else {
+            Some(paragraph_from(&salutation, &join(path, "salutation"))?)
+        },
+        preamble: r.list("preamble", true, paragraph_from)?,
+        signature: r.list("signature", true, paragraph_from)?,
+    })
+}
