@@ -597,12 +597,12 @@ function __wbg_get_imports() {
         },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("Array<any>"), NamedExternref("IntersectionObserver")], shim_idx: 5, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_630);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_631);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("Event")], shim_idx: 4, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_629);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_630);
             return ret;
         },
         __wbindgen_generic_0000000000000003: function(arg0) {
@@ -630,12 +630,12 @@ function __wbg_get_imports() {
     };
 }
 
-function __wasm_bindgen_func_elem_629(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_629(arg0, arg1, arg2);
+function __wasm_bindgen_func_elem_630(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_630(arg0, arg1, arg2);
 }
 
-function __wasm_bindgen_func_elem_630(arg0, arg1, arg2, arg3) {
-    wasm.__wasm_bindgen_func_elem_630(arg0, arg1, arg2, arg3);
+function __wasm_bindgen_func_elem_631(arg0, arg1, arg2, arg3) {
+    wasm.__wasm_bindgen_func_elem_631(arg0, arg1, arg2, arg3);
 }
 
 

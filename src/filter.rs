@@ -74,7 +74,13 @@ pub enum Query {
     Malformed(String),
 }
 
-const MULTIPLIERS: &[(&str, f64)] = &[("万亿", 1e12), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6), ("万", 1e4)];
+const MULTIPLIERS: &[(&str, f64)] = &[
+    ("万亿", 1e12),
+    ("亿", 1e8),
+    ("千万", 1e7),
+    ("百万", 1e6),
+    ("万", 1e4),
+];
 
 /// Reads a query. Comparisons start with an operator, or are a number with 年 (`2022年`).
 pub fn parse_query(raw: &str) -> Query {
@@ -84,8 +90,12 @@ pub fn parse_query(raw: &str) -> Query {
     }
     let chars: Vec<char> = q.chars().filter(|c| *c != ' ').collect();
     let (op, at) = match (chars.first(), chars.get(1)) {
-        (Some('>'), Some('=')) | (Some('≥'), _) => (Some(Op::Ge), if chars[0] == '≥' { 1 } else { 2 }),
-        (Some('<'), Some('=')) | (Some('≤'), _) => (Some(Op::Le), if chars[0] == '≤' { 1 } else { 2 }),
+        (Some('>'), Some('=')) | (Some('≥'), _) => {
+            (Some(Op::Ge), if chars[0] == '≥' { 1 } else { 2 })
+        }
+        (Some('<'), Some('=')) | (Some('≤'), _) => {
+            (Some(Op::Le), if chars[0] == '≤' { 1 } else { 2 })
+        }
         (Some('>'), _) => (Some(Op::Gt), 1),
         (Some('<'), _) => (Some(Op::Lt), 1),
         (Some('='), _) => (Some(Op::Eq), 1),
@@ -112,7 +122,9 @@ pub fn parse_query(raw: &str) -> Query {
         "倍" => (vec![FigureKind::Multiple], None),
         "年" => (vec![FigureKind::Year, FigureKind::Date], None),
         "" if k == len => (FigureKind::ALL.to_vec(), None),
-        u if u.chars().count() <= 4 && u.chars().all(|c| c > '\u{2e80}') => (vec![FigureKind::Count], Some(u.to_string())),
+        u if u.chars().count() <= 4 && u.chars().all(|c| c > '\u{2e80}') => {
+            (vec![FigureKind::Count], Some(u.to_string()))
+        }
         _ => {
             return match op {
                 Some(_) => Query::Malformed(q),
@@ -121,9 +133,19 @@ pub fn parse_query(raw: &str) -> Query {
         }
     };
     match op {
-        Some(op) => Query::Compare(Compare { op, value, kinds, unit }),
+        Some(op) => Query::Compare(Compare {
+            op,
+            value,
+            kinds,
+            unit,
+        }),
         // Without an operator only a year is a comparison: 2022年 means the figures of 2022.
-        None if kinds.contains(&FigureKind::Year) => Query::Compare(Compare { op: Op::Eq, value, kinds, unit }),
+        None if kinds.contains(&FigureKind::Year) => Query::Compare(Compare {
+            op: Op::Eq,
+            value,
+            kinds,
+            unit,
+        }),
         None => Query::Text(q),
     }
 }
@@ -169,7 +191,10 @@ pub fn compare_matches(c: &Compare, f: &Figure) -> bool {
         Op::Ge => hi > x + eps || (hi_in && (hi - x).abs() <= eps),
         Op::Lt => lo < x - eps,
         Op::Le => lo < x - eps || (lo_in && (lo - x).abs() <= eps),
-        Op::Eq => (lo < x - eps || (lo_in && (lo - x).abs() <= eps)) && (hi > x + eps || (hi_in && (hi - x).abs() <= eps)),
+        Op::Eq => {
+            (lo < x - eps || (lo_in && (lo - x).abs() <= eps))
+                && (hi > x + eps || (hi_in && (hi - x).abs() <= eps))
+        }
     }
 }
 
@@ -219,15 +244,26 @@ fn find_all(hay: &[char], needle: &[char]) -> Vec<(u32, u32)> {
 impl Index {
     pub fn new(reply: &Reply) -> Index {
         let nodes = crate::outline::nodes(reply);
-        let texts: std::collections::HashMap<&str, &str> =
-            reply.paragraphs().into_iter().map(|(_, p)| (p.id.as_str(), p.text.as_str())).collect();
+        let texts: std::collections::HashMap<&str, &str> = reply
+            .paragraphs()
+            .into_iter()
+            .map(|(_, p)| (p.id.as_str(), p.text.as_str()))
+            .collect();
         let mut blocks = Vec::new();
         for (k, n) in nodes.iter().enumerate() {
             let heading = format!("{}{}", n.number, n.title);
-            blocks.push(Block { node: k, paragraph: None, folded: heading.chars().map(fold_char).collect() });
+            blocks.push(Block {
+                node: k,
+                paragraph: None,
+                folded: heading.chars().map(fold_char).collect(),
+            });
             for p in &n.paragraphs {
                 let text = texts.get(p.as_str()).copied().unwrap_or_default();
-                blocks.push(Block { node: k, paragraph: Some(p.clone()), folded: text.chars().map(fold_char).collect() });
+                blocks.push(Block {
+                    node: k,
+                    paragraph: Some(p.clone()),
+                    folded: text.chars().map(fold_char).collect(),
+                });
             }
         }
         let figure_node = reply
@@ -235,8 +271,18 @@ impl Index {
             .iter()
             .map(|f| nodes.iter().position(|n| n.key == f.section).unwrap_or(0))
             .collect();
-        let figure_folded = reply.figures.iter().map(|f| fold(&format!("{}\u{1}{}", f.text, f.context))).collect();
-        Index { nodes, blocks, figure_node, figure_folded, figures: reply.figures.clone() }
+        let figure_folded = reply
+            .figures
+            .iter()
+            .map(|f| fold(&format!("{}\u{1}{}", f.text, f.context)))
+            .collect();
+        Index {
+            nodes,
+            blocks,
+            figure_node,
+            figure_folded,
+            figures: reply.figures.clone(),
+        }
     }
 
     pub fn figure_node(&self, figure: usize) -> Option<usize> {
@@ -245,7 +291,9 @@ impl Index {
 
     /// The block holding a paragraph.
     pub fn block_of(&self, paragraph: &str) -> Option<usize> {
-        self.blocks.iter().position(|b| b.paragraph.as_deref() == Some(paragraph))
+        self.blocks
+            .iter()
+            .position(|b| b.paragraph.as_deref() == Some(paragraph))
     }
 
     /// Runs a query. `kinds` are the enabled kind facets of the figure panel.
@@ -281,9 +329,14 @@ impl Index {
                 }
                 for (k, f) in self.figures.iter().enumerate() {
                     let node = self.figure_node[k];
-                    let heading = &self.blocks.iter().find(|b| b.node == node && b.paragraph.is_none());
-                    let section_hit = heading.is_some_and(|h| !find_all(&h.folded, &needle).is_empty());
-                    out.figure_visible[k] = kinds.contains(&f.kind) && (section_hit || self.figure_folded[k].contains(q.as_str()));
+                    let heading = &self
+                        .blocks
+                        .iter()
+                        .find(|b| b.node == node && b.paragraph.is_none());
+                    let section_hit =
+                        heading.is_some_and(|h| !find_all(&h.folded, &needle).is_empty());
+                    out.figure_visible[k] = kinds.contains(&f.kind)
+                        && (section_hit || self.figure_folded[k].contains(q.as_str()));
                 }
             }
             Query::Compare(c) => {
@@ -320,7 +373,9 @@ impl Index {
 pub fn announce(outcome: &Outcome, query: &Query) -> String {
     match query {
         Query::All => String::new(),
-        Query::Malformed(q) => format!("无法理解的数值条件“{q}”，请写成 >=100亿元、<20%、2022年 等形式"),
+        Query::Malformed(q) => {
+            format!("无法理解的数值条件“{q}”，请写成 >=100亿元、<20%、2022年 等形式")
+        }
         _ => {
             let nodes = outcome.matched_nodes();
             let figures = outcome.visible_figures();
@@ -348,7 +403,12 @@ mod tests {
     fn visible_texts(q: &str) -> Vec<String> {
         let r = bundled_reply();
         let (_, out) = run(q);
-        r.figures.iter().zip(&out.figure_visible).filter(|(_, v)| **v).map(|(f, _)| f.text.clone()).collect()
+        r.figures
+            .iter()
+            .zip(&out.figure_visible)
+            .filter(|(_, v)| **v)
+            .map(|(f, _)| f.text.clone())
+            .collect()
     }
 
     #[test]
@@ -370,7 +430,13 @@ mod tests {
     #[test]
     fn chinese_substring_narrows_outline_keeping_ancestors() {
         let (index, out) = run("科技金融");
-        let visible: Vec<&str> = index.nodes.iter().zip(&out.node_visible).filter(|(_, v)| **v).map(|(n, _)| n.key.as_str()).collect();
+        let visible: Vec<&str> = index
+            .nodes
+            .iter()
+            .zip(&out.node_visible)
+            .filter(|(_, v)| **v)
+            .map(|(n, _)| n.key.as_str())
+            .collect();
         assert!(visible.contains(&"s2"), "section 二 matches by its title");
         assert!(visible.contains(&"s2-2") && visible.contains(&"s2-3"));
         assert!(!visible.contains(&"s1-1") && !visible.contains(&"s4-2"));
@@ -378,7 +444,9 @@ mod tests {
         // Marks are exact: every marked range reads 科技金融.
         for (b, ranges) in &out.marks {
             for (s, e) in ranges {
-                let text: String = index.blocks[*b].folded[*s as usize..*e as usize].iter().collect();
+                let text: String = index.blocks[*b].folded[*s as usize..*e as usize]
+                    .iter()
+                    .collect();
                 assert_eq!(text, "科技金融");
             }
         }
@@ -397,7 +465,11 @@ mod tests {
         let (_, e) = run("互联网，区块链");
         assert_eq!(e.mark_count(), 0, "，folds to , but the seed writes +");
         let (_, f) = run("科技贷款余额4457.56亿元，同比");
-        assert_eq!(f.mark_count(), 1, "a full-width comma finds the ASCII comma of the seed");
+        assert_eq!(
+            f.mark_count(),
+            1,
+            "a full-width comma finds the ASCII comma of the seed"
+        );
     }
 
     #[test]
@@ -406,7 +478,11 @@ mod tests {
         assert_eq!(texts, ["145支"]);
         // 科技金融 is in section 二's title: all of 二's figures stay.
         let texts = visible_texts("科技金融赋能");
-        assert_eq!(texts.len(), 0, "subsection figures are under their own section");
+        assert_eq!(
+            texts.len(),
+            0,
+            "subsection figures are under their own section"
+        );
         let texts = visible_texts("创新科技金融产品");
         assert!(texts.contains(&"4457.56亿元".to_string()));
     }
@@ -417,49 +493,100 @@ mod tests {
         let (_, out) = run("母子基金");
         assert_eq!(announce(&out, &q), "1 个章节、1 项数据");
         let (_, none) = run("不存在的词语");
-        assert_eq!(announce(&none, &parse_query("不存在的词语")), "没有找到匹配的内容");
+        assert_eq!(
+            announce(&none, &parse_query("不存在的词语")),
+            "没有找到匹配的内容"
+        );
     }
 
     #[test]
     fn query_language() {
         assert_eq!(
             parse_query(">=100亿元"),
-            Query::Compare(Compare { op: Op::Ge, value: 1e10, kinds: vec![FigureKind::Money], unit: None })
+            Query::Compare(Compare {
+                op: Op::Ge,
+                value: 1e10,
+                kinds: vec![FigureKind::Money],
+                unit: None
+            })
         );
         assert_eq!(
             parse_query("<1000万元"),
-            Query::Compare(Compare { op: Op::Lt, value: 1e7, kinds: vec![FigureKind::Money], unit: None })
+            Query::Compare(Compare {
+                op: Op::Lt,
+                value: 1e7,
+                kinds: vec![FigureKind::Money],
+                unit: None
+            })
         );
         assert_eq!(
             parse_query("＞20％"),
-            Query::Compare(Compare { op: Op::Gt, value: 20.0, kinds: vec![FigureKind::Percent], unit: None })
+            Query::Compare(Compare {
+                op: Op::Gt,
+                value: 20.0,
+                kinds: vec![FigureKind::Percent],
+                unit: None
+            })
         );
-        assert!(matches!(parse_query("2022年"), Query::Compare(Compare { op: Op::Eq, value, .. }) if value == 2022.0));
-        assert!(matches!(parse_query(">=300项"), Query::Compare(Compare { unit: Some(ref u), .. }) if u == "项"));
+        assert!(
+            matches!(parse_query("2022年"), Query::Compare(Compare { op: Op::Eq, value, .. }) if value == 2022.0)
+        );
+        assert!(
+            matches!(parse_query(">=300项"), Query::Compare(Compare { unit: Some(ref u), .. }) if u == "项")
+        );
         assert_eq!(parse_query(">="), Query::Malformed(">=".into()));
         assert_eq!(parse_query(">abc"), Query::Malformed(">abc".into()));
-        assert_eq!(parse_query(">5 bananas"), Query::Malformed(">5 bananas".into()));
+        assert_eq!(
+            parse_query(">5 bananas"),
+            Query::Malformed(">5 bananas".into())
+        );
         assert_eq!(parse_query("科技"), Query::Text("科技".into()));
-        assert_eq!(parse_query("537项"), Query::Text("537项".into()), "without an operator a count is text");
+        assert_eq!(
+            parse_query("537项"),
+            Query::Text("537项".into()),
+            "without an operator a count is text"
+        );
     }
 
     #[test]
     fn at_least_100_yi_yuan_is_exactly_four_figures() {
-        assert_eq!(visible_texts(">=100亿元"), ["361亿元", "1415亿元", "4457.56亿元", "238.51亿元"]);
+        assert_eq!(
+            visible_texts(">=100亿元"),
+            ["361亿元", "1415亿元", "4457.56亿元", "238.51亿元"]
+        );
         let (index, out) = run(">=100亿元");
-        let keys: Vec<&str> = index.nodes.iter().zip(&out.node_matched).filter(|(_, m)| **m).map(|(n, _)| n.key.as_str()).collect();
-        assert_eq!(keys, ["s2-1", "s2-2"], "the outline follows the figure filter");
+        let keys: Vec<&str> = index
+            .nodes
+            .iter()
+            .zip(&out.node_matched)
+            .filter(|(_, m)| **m)
+            .map(|(n, _)| n.key.as_str())
+            .collect();
+        assert_eq!(
+            keys,
+            ["s2-1", "s2-2"],
+            "the outline follows the figure filter"
+        );
         assert_eq!(out.mark_count(), 4);
     }
 
     #[test]
     fn qualifiers_count_in_comparisons() {
-        assert!(visible_texts(">300项").contains(&"300余项".to_string()), "300余项 is more than 300");
+        assert!(
+            visible_texts(">300项").contains(&"300余项".to_string()),
+            "300余项 is more than 300"
+        );
         assert!(!visible_texts("<300项").contains(&"300余项".to_string()));
         assert!(!visible_texts(">1000项").contains(&"300余项".to_string()));
-        assert!(visible_texts("<4倍").contains(&"近4倍".to_string()), "近4倍 is under 4");
+        assert!(
+            visible_texts("<4倍").contains(&"近4倍".to_string()),
+            "近4倍 is under 4"
+        );
         assert!(!visible_texts(">=4倍").contains(&"近4倍".to_string()));
-        assert!(visible_texts(">8%").contains(&"6%-10%".to_string()), "a range reaching above 8");
+        assert!(
+            visible_texts(">8%").contains(&"6%-10%".to_string()),
+            "a range reaching above 8"
+        );
         assert_eq!(visible_texts(">50%"), ["超过50%"]);
         assert_eq!(visible_texts("<1000万元"), Vec::<String>::new());
     }

@@ -34,7 +34,11 @@ fn section_js(s: &Section) -> JsValue {
     set(&o, "number", &JsValue::from_str(&s.number));
     set(&o, "title", &JsValue::from_str(&s.title));
     set(&o, "paragraphs", &paragraphs_js(&s.paragraphs));
-    set(&o, "children", &s.children.iter().map(section_js).collect::<Array>());
+    set(
+        &o,
+        "children",
+        &s.children.iter().map(section_js).collect::<Array>(),
+    );
     o.into()
 }
 
@@ -47,7 +51,12 @@ fn figure_js(f: &Figure) -> JsValue {
     set(&o, "high", &f.high.map_or(JsValue::NULL, JsValue::from_f64));
     set(&o, "date", &opt_str(&f.date));
     set(&o, "unit", &opt_str(&f.unit));
-    set(&o, "qualifier", &f.qualifier.map_or(JsValue::NULL, |q| JsValue::from_str(q.as_str())));
+    set(
+        &o,
+        "qualifier",
+        &f.qualifier
+            .map_or(JsValue::NULL, |q| JsValue::from_str(q.as_str())),
+    );
     set(&o, "section", &JsValue::from_str(&f.section));
     set(&o, "paragraph", &JsValue::from_str(&f.paragraph));
     set(&o, "start", &JsValue::from_f64(f64::from(f.start)));
@@ -62,11 +71,30 @@ pub fn reply_to_js(r: &Reply) -> JsValue {
     set(&o, "title", &JsValue::from_str(&r.title));
     set(&o, "published", &opt_str(&r.published));
     set(&o, "source", &opt_str(&r.source));
-    set(&o, "sections", &r.sections.iter().map(section_js).collect::<Array>());
+    set(
+        &o,
+        "sections",
+        &r.sections.iter().map(section_js).collect::<Array>(),
+    );
     set(&o, "closing", &paragraphs_js(&r.closing));
-    set(&o, "figures", &r.figures.iter().map(figure_js).collect::<Array>());
-    set(&o, "meta", &r.meta.iter().map(|m| JsValue::from_str(m)).collect::<Array>());
-    set(&o, "salutation", &r.salutation.as_ref().map_or(JsValue::NULL, paragraph_js));
+    set(
+        &o,
+        "figures",
+        &r.figures.iter().map(figure_js).collect::<Array>(),
+    );
+    set(
+        &o,
+        "meta",
+        &r.meta
+            .iter()
+            .map(|m| JsValue::from_str(m))
+            .collect::<Array>(),
+    );
+    set(
+        &o,
+        "salutation",
+        &r.salutation.as_ref().map_or(JsValue::NULL, paragraph_js),
+    );
     set(&o, "preamble", &paragraphs_js(&r.preamble));
     set(&o, "signature", &paragraphs_js(&r.signature));
     o.into()
@@ -128,7 +156,10 @@ impl<'a> Reader<'a> {
         if !v.is_object() || Array::is_array(v) {
             return Err(expected(path, "an object", v));
         }
-        Ok(Reader { obj: v.clone(), path })
+        Ok(Reader {
+            obj: v.clone(),
+            path,
+        })
     }
 
     fn get(&self, key: &str) -> JsValue {
@@ -137,7 +168,8 @@ impl<'a> Reader<'a> {
 
     fn string(&self, key: &str) -> Result<String, String> {
         let v = self.get(key);
-        v.as_string().ok_or_else(|| expected(&join(self.path, key), "a string", &v))
+        v.as_string()
+            .ok_or_else(|| expected(&join(self.path, key), "a string", &v))
     }
 
     fn opt_string(&self, key: &str) -> Result<Option<String>, String> {
@@ -145,12 +177,16 @@ impl<'a> Reader<'a> {
         if v.is_null() || v.is_undefined() {
             return Ok(None);
         }
-        v.as_string().map(Some).ok_or_else(|| expected(&join(self.path, key), "a string or null", &v))
+        v.as_string()
+            .map(Some)
+            .ok_or_else(|| expected(&join(self.path, key), "a string or null", &v))
     }
 
     fn number(&self, key: &str) -> Result<f64, String> {
         let v = self.get(key);
-        v.as_f64().filter(|n| n.is_finite()).ok_or_else(|| expected(&join(self.path, key), "a finite number", &v))
+        v.as_f64()
+            .filter(|n| n.is_finite())
+            .ok_or_else(|| expected(&join(self.path, key), "a finite number", &v))
     }
 
     fn opt_number(&self, key: &str) -> Result<Option<f64>, String> {
@@ -158,7 +194,10 @@ impl<'a> Reader<'a> {
         if v.is_null() || v.is_undefined() {
             return Ok(None);
         }
-        v.as_f64().filter(|n| n.is_finite()).map(Some).ok_or_else(|| expected(&join(self.path, key), "a number or null", &v))
+        v.as_f64()
+            .filter(|n| n.is_finite())
+            .map(Some)
+            .ok_or_else(|| expected(&join(self.path, key), "a number or null", &v))
     }
 
     fn offset(&self, key: &str) -> Result<u32, String> {
@@ -170,7 +209,12 @@ impl<'a> Reader<'a> {
     }
 
     /// An array field; `optional` ones may be missing (the extension fields).
-    fn list<T>(&self, key: &str, optional: bool, f: impl Fn(&JsValue, &str) -> Result<T, String>) -> Result<Vec<T>, String> {
+    fn list<T>(
+        &self,
+        key: &str,
+        optional: bool,
+        f: impl Fn(&JsValue, &str) -> Result<T, String>,
+    ) -> Result<Vec<T>, String> {
         let v = self.get(key);
         let path = join(self.path, key);
         if optional && (v.is_undefined() || v.is_null()) {
@@ -179,13 +223,19 @@ impl<'a> Reader<'a> {
         let Some(arr) = v.dyn_ref::<Array>().filter(|_| Array::is_array(&v)) else {
             return Err(expected(&path, "an array", &v));
         };
-        arr.iter().enumerate().map(|(k, item)| f(&item, &index(&path, k))).collect()
+        arr.iter()
+            .enumerate()
+            .map(|(k, item)| f(&item, &index(&path, k)))
+            .collect()
     }
 }
 
 fn paragraph_from(v: &JsValue, path: &str) -> Result<Paragraph, String> {
     let r = Reader::new(v, path)?;
-    Ok(Paragraph { id: r.string("id")?, text: r.string("text")? })
+    Ok(Paragraph {
+        id: r.string("id")?,
+        text: r.string("text")?,
+    })
 }
 
 fn section_from(v: &JsValue, path: &str) -> Result<Section, String> {
@@ -223,7 +273,9 @@ fn figure_from(v: &JsValue, path: &str) -> Result<Figure, String> {
             .find(|k| k.as_str() == q)
             .ok_or_else(|| {
                 let mut s = join(path, "qualifier");
-                s.push_str(": expected null or one of nearly, over, at_least, about, under, since, end");
+                s.push_str(
+                    ": expected null or one of nearly, over, at_least, about, under, since, end",
+                );
                 s
             })?,
         ),
@@ -256,7 +308,9 @@ pub fn reply_from_js(v: &JsValue, path: &str) -> Result<Reply, String> {
         sections: r.list("sections", false, section_from)?,
         closing: r.list("closing", false, paragraph_from)?,
         figures: r.list("figures", false, figure_from)?,
-        meta: r.list("meta", true, |v, p| v.as_string().ok_or_else(|| expected(p, "a string", v)))?,
+        meta: r.list("meta", true, |v, p| {
+            v.as_string().ok_or_else(|| expected(p, "a string", v))
+        })?,
         salutation: if salutation.is_null() || salutation.is_undefined() {
             None
         } else {

@@ -7,8 +7,8 @@
 
 mod bundled;
 mod dom;
-mod interop;
 pub mod filter;
+mod interop;
 pub mod model;
 pub mod outline;
 pub mod panel;
@@ -39,7 +39,11 @@ fn document() -> Result<web_sys::Document, JsError> {
 }
 
 /// Resolves a part: an Element, a CSS selector string, or nothing.
-fn element(doc: &web_sys::Document, name: &str, v: &JsValue) -> Result<Option<web_sys::Element>, JsError> {
+fn element(
+    doc: &web_sys::Document,
+    name: &str,
+    v: &JsValue,
+) -> Result<Option<web_sys::Element>, JsError> {
     if v.is_undefined() || v.is_null() {
         return Ok(None);
     }
@@ -47,12 +51,18 @@ fn element(doc: &web_sys::Document, name: &str, v: &JsValue) -> Result<Option<we
         return Ok(Some(e.clone()));
     }
     let Some(selector) = v.as_string() else {
-        return Err(JsError::new(&format!("{name} must be an Element or a CSS selector string")));
+        return Err(JsError::new(&format!(
+            "{name} must be an Element or a CSS selector string"
+        )));
     };
     match doc.query_selector(&selector) {
         Ok(Some(e)) => Ok(Some(e)),
-        Ok(None) => Err(JsError::new(&format!("{name}: selector \"{selector}\" matches no element"))),
-        Err(_) => Err(JsError::new(&format!("{name}: \"{selector}\" is not a valid CSS selector"))),
+        Ok(None) => Err(JsError::new(&format!(
+            "{name}: selector \"{selector}\" matches no element"
+        ))),
+        Err(_) => Err(JsError::new(&format!(
+            "{name}: \"{selector}\" is not a valid CSS selector"
+        ))),
     }
 }
 
@@ -61,13 +71,18 @@ fn get(obj: &JsValue, key: &str) -> JsValue {
 }
 
 fn is_plain_object(v: &JsValue) -> bool {
-    v.is_object() && !v.is_function() && !js_sys::Array::is_array(v) && v.dyn_ref::<web_sys::Element>().is_none()
+    v.is_object()
+        && !v.is_function()
+        && !js_sys::Array::is_array(v)
+        && v.dyn_ref::<web_sys::Element>().is_none()
 }
 
 /// Reads a reply object given from JS, naming the bad field when it has the wrong shape.
 fn reply_from(name: &str, v: &JsValue) -> Result<Reply, JsError> {
     if !is_plain_object(v) {
-        return Err(JsError::new(&format!("{name} must be a reply object (from parseReply or bundledReply)")));
+        return Err(JsError::new(&format!(
+            "{name} must be a reply object (from parseReply or bundledReply)"
+        )));
     }
     let reply = interop::reply_from_js(v, name).map_err(|e| JsError::new(&e))?;
     model::validate(&reply).map_err(|e| JsError::new(&format!("{name}.{e}")))?;
@@ -88,7 +103,10 @@ impl Widget {
         let Some(q) = query.as_string() else {
             return Err(JsError::new("filter(query): query must be a string"));
         };
-        let m = self.mount.as_ref().ok_or_else(|| JsError::new("filter: this widget was destroyed"))?;
+        let m = self
+            .mount
+            .as_ref()
+            .ok_or_else(|| JsError::new("filter: this widget was destroyed"))?;
         m.filter(&q).map_err(|e| error("filter", e))
     }
 
@@ -96,12 +114,19 @@ impl Widget {
     /// a section by id (`s2-1`).
     pub fn select(&self, id: JsValue) -> Result<(), JsError> {
         let Some(id) = id.as_string() else {
-            return Err(JsError::new("select(id): id must be a string such as \"f13\" or \"s2-1\""));
+            return Err(JsError::new(
+                "select(id): id must be a string such as \"f13\" or \"s2-1\"",
+            ));
         };
-        let m = self.mount.as_ref().ok_or_else(|| JsError::new("select: this widget was destroyed"))?;
+        let m = self
+            .mount
+            .as_ref()
+            .ok_or_else(|| JsError::new("select: this widget was destroyed"))?;
         match m.select(&id) {
             Ok(true) => Ok(()),
-            Ok(false) => Err(JsError::new(&format!("select(id): no figure or section with id \"{id}\""))),
+            Ok(false) => Err(JsError::new(&format!(
+                "select(id): no figure or section with id \"{id}\""
+            ))),
             Err(e) => Err(error("select", e)),
         }
     }
@@ -109,7 +134,10 @@ impl Widget {
     /// Ids of the figures the current filter leaves visible, in document order.
     #[wasm_bindgen(js_name = visibleFigures)]
     pub fn visible_figures(&self) -> Vec<String> {
-        self.mount.as_ref().map(|m| m.visible_figures()).unwrap_or_default()
+        self.mount
+            .as_ref()
+            .map(|m| m.visible_figures())
+            .unwrap_or_default()
     }
 
     /// Removes every listener and observer this widget added and gives the host elements their
@@ -132,31 +160,54 @@ fn mount_parts(
         found[k] = element(&doc, part, v)?;
     }
     if found.iter().all(Option::is_none) {
-        return Err(JsError::new(&format!("{name}: options needs at least one of outline, figures, article")));
+        return Err(JsError::new(&format!(
+            "{name}: options needs at least one of outline, figures, article"
+        )));
     }
     for a in 0..3 {
         for b in a + 1..3 {
             if let (Some(x), Some(y)) = (&found[a], &found[b]) {
                 if x == y {
-                    return Err(JsError::new(&format!("{} is the same element as {}", parts[b].0, parts[a].0)));
+                    return Err(JsError::new(&format!(
+                        "{} is the same element as {}",
+                        parts[b].0, parts[a].0
+                    )));
                 }
             }
         }
     }
-    let reply_v = if options.is_undefined() { JsValue::UNDEFINED } else { get(options, "reply") };
+    let reply_v = if options.is_undefined() {
+        JsValue::UNDEFINED
+    } else {
+        get(options, "reply")
+    };
     let reply = if reply_v.is_undefined() || reply_v.is_null() {
         bundled_reply()
     } else {
         reply_from("options.reply", &reply_v)?
     };
-    let hash_v = if options.is_undefined() { JsValue::UNDEFINED } else { get(options, "hash") };
+    let hash_v = if options.is_undefined() {
+        JsValue::UNDEFINED
+    } else {
+        get(options, "hash")
+    };
     let hash = match hash_v.as_bool() {
         Some(b) => b,
         None if hash_v.is_undefined() => true,
         None => return Err(JsError::new("options.hash must be true or false")),
     };
     let [outline, figures, article] = found;
-    let mount = dom::Mount::new(doc, dom::Options { outline, figures, article, reply, hash }).map_err(|e| error(name, e))?;
+    let mount = dom::Mount::new(
+        doc,
+        dom::Options {
+            outline,
+            figures,
+            article,
+            reply,
+            hash,
+        },
+    )
+    .map_err(|e| error(name, e))?;
     Ok(Widget { mount: Some(mount) })
 }
 
@@ -166,7 +217,9 @@ fn mount_parts(
 #[wasm_bindgen]
 pub fn mount(options: JsValue) -> Result<Widget, JsError> {
     if !is_plain_object(&options) {
-        return Err(JsError::new("mount(options): options must be an object such as { outline: \"#outline\" }"));
+        return Err(JsError::new(
+            "mount(options): options must be an object such as { outline: \"#outline\" }",
+        ));
     }
     let parts = [
         ("options.outline", get(&options, "outline")),
@@ -178,16 +231,24 @@ pub fn mount(options: JsValue) -> Result<Widget, JsError> {
 
 fn single_part(name: &str, el: JsValue, options: JsValue, slot: usize) -> Result<Widget, JsError> {
     if !options.is_undefined() && !options.is_null() && !is_plain_object(&options) {
-        return Err(JsError::new(&format!("{name}(el, options): options must be an object")));
+        return Err(JsError::new(&format!(
+            "{name}(el, options): options must be an object"
+        )));
     }
-    let options = if options.is_null() { JsValue::UNDEFINED } else { options };
+    let options = if options.is_null() {
+        JsValue::UNDEFINED
+    } else {
+        options
+    };
     let mut parts = [
         ("options.outline", JsValue::UNDEFINED),
         ("options.figures", JsValue::UNDEFINED),
         ("options.article", JsValue::UNDEFINED),
     ];
     if el.is_undefined() || el.is_null() {
-        return Err(JsError::new(&format!("{name}(el): el must be an Element or a CSS selector string")));
+        return Err(JsError::new(&format!(
+            "{name}(el): el must be an Element or a CSS selector string"
+        )));
     }
     parts[slot] = ("el", el);
     mount_parts(name, &options, parts)

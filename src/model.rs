@@ -201,7 +201,10 @@ pub fn validate(reply: &Reply) -> Result<(), String> {
     let mut ids = std::collections::HashSet::new();
     for (_, s) in reply.walk_sections() {
         if s.id.is_empty() || !ids.insert(s.id.as_str()) {
-            return Err(format!("sections: section id \"{}\" is empty or not unique", s.id));
+            return Err(format!(
+                "sections: section id \"{}\" is empty or not unique",
+                s.id
+            ));
         }
     }
     let paragraphs = reply.paragraphs();
@@ -213,14 +216,23 @@ pub fn validate(reply: &Reply) -> Result<(), String> {
     let mut figure_ids = std::collections::HashSet::new();
     for (k, f) in reply.figures.iter().enumerate() {
         if f.id.is_empty() || !figure_ids.insert(f.id.as_str()) || ids.contains(f.id.as_str()) {
-            return Err(format!("figures[{k}].id: \"{}\" is empty or not unique", f.id));
+            return Err(format!(
+                "figures[{k}].id: \"{}\" is empty or not unique",
+                f.id
+            ));
         }
         let Some((_, p)) = paragraphs.iter().find(|(_, p)| p.id == f.paragraph) else {
-            return Err(format!("figures[{k}].paragraph: no paragraph \"{}\"", f.paragraph));
+            return Err(format!(
+                "figures[{k}].paragraph: no paragraph \"{}\"",
+                f.paragraph
+            ));
         };
         let len = p.text.chars().count() as u32;
         if f.start > f.end || f.end > len {
-            return Err(format!("figures[{k}].end: {}..{} is outside paragraph \"{}\" ({len} chars)", f.start, f.end, p.id));
+            return Err(format!(
+                "figures[{k}].end: {}..{} is outside paragraph \"{}\" ({len} chars)",
+                f.start, f.end, p.id
+            ));
         }
         if !f.value.is_finite() {
             return Err(format!("figures[{k}].value: not a finite number"));

@@ -27,7 +27,10 @@ pub fn display_number(number: &str) -> String {
     let bare = number.chars().next().is_some_and(|c| c != '(' && c != '（');
     if number.is_empty() || !bare {
         number.to_string()
-    } else if number.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+    } else if number
+        .chars()
+        .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    {
         format!("{number}.")
     } else {
         format!("{number}、")
@@ -41,7 +44,11 @@ pub fn nodes(reply: &Reply) -> Vec<Node> {
         parent: None,
         depth: 1,
         number: String::new(),
-        title: if reply.title.is_empty() { "答复".into() } else { reply.title.clone() },
+        title: if reply.title.is_empty() {
+            "答复".into()
+        } else {
+            reply.title.clone()
+        },
         figure_count: 0,
         paragraphs: reply.salutation.iter().map(|p| p.id.clone()).collect(),
         has_children: false,
@@ -85,7 +92,12 @@ pub fn nodes(reply: &Reply) -> Vec<Node> {
             number: String::new(),
             title: "结束语".into(),
             figure_count: 0,
-            paragraphs: reply.closing.iter().chain(&reply.signature).map(|p| p.id.clone()).collect(),
+            paragraphs: reply
+                .closing
+                .iter()
+                .chain(&reply.signature)
+                .map(|p| p.id.clone())
+                .collect(),
             has_children: false,
         });
     }
@@ -112,7 +124,11 @@ mod tests {
         assert_eq!(n[17].key, "closing");
         assert_eq!((n[1].number.as_str(), n[1].figure_count), ("一、", 11));
         assert_eq!(n[5].title, "科技金融赋能,支持科技创新");
-        let total: usize = n.iter().filter(|n| n.depth == 1).map(|n| n.figure_count).sum();
+        let total: usize = n
+            .iter()
+            .filter(|n| n.depth == 1)
+            .map(|n| n.figure_count)
+            .sum();
         assert_eq!(total, 48);
         assert_eq!(n[2].parent, Some(1));
         assert!(n[1].has_children && !n[2].has_children);

@@ -45,7 +45,12 @@ pub fn section_label(nodes: &[Node], key: &str) -> String {
     }
     let mut parts = Vec::new();
     loop {
-        parts.push(nodes[k].number.trim_end_matches(['、', '.', '．']).to_string());
+        parts.push(
+            nodes[k]
+                .number
+                .trim_end_matches(['、', '.', '．'])
+                .to_string(),
+        );
         match nodes[k].parent {
             Some(p) => k = p,
             None => break,
@@ -74,7 +79,7 @@ pub fn spoken(f: &Figure, section: &str) -> String {
     s.push('，');
     s.push_str(&context_without(f));
     if !section.is_empty() {
-        s.push_str("，");
+        s.push('，');
         s.push_str(section);
     }
     s
@@ -83,7 +88,10 @@ pub fn spoken(f: &Figure, section: &str) -> String {
 fn by_value(reply: &Reply, list: &mut [usize]) {
     list.sort_by(|a, b| {
         let (fa, fb) = (&reply.figures[*a], &reply.figures[*b]);
-        fb.value.partial_cmp(&fa.value).unwrap_or(std::cmp::Ordering::Equal).then(a.cmp(b))
+        fb.value
+            .partial_cmp(&fa.value)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(a.cmp(b))
     });
 }
 
@@ -93,15 +101,20 @@ pub fn groups(reply: &Reply, nodes: &[Node], grouping: Grouping, order: Order) -
     match grouping {
         Grouping::Kind => {
             for kinds in KIND_GROUPS {
-                let mut figures: Vec<usize> =
-                    (0..reply.figures.len()).filter(|&i| kinds.contains(&reply.figures[i].kind)).collect();
+                let mut figures: Vec<usize> = (0..reply.figures.len())
+                    .filter(|&i| kinds.contains(&reply.figures[i].kind))
+                    .collect();
                 if figures.is_empty() {
                     continue;
                 }
                 if order == Order::Value {
                     by_value(reply, &mut figures);
                 }
-                out.push(Group { label: kinds[0].label().to_string(), figures, collapsed: kinds[0].is_time() });
+                out.push(Group {
+                    label: kinds[0].label().to_string(),
+                    figures,
+                    collapsed: kinds[0].is_time(),
+                });
             }
         }
         Grouping::Section => {
@@ -125,8 +138,16 @@ pub fn groups(reply: &Reply, nodes: &[Node], grouping: Grouping, order: Order) -
                 if order == Order::Value {
                     by_value(reply, &mut figures);
                 }
-                let label = if n.number.is_empty() { n.title.clone() } else { format!("{}{}", n.number, n.title) };
-                out.push(Group { label, figures, collapsed: false });
+                let label = if n.number.is_empty() {
+                    n.title.clone()
+                } else {
+                    format!("{}{}", n.number, n.title)
+                };
+                out.push(Group {
+                    label,
+                    figures,
+                    collapsed: false,
+                });
             }
         }
     }
@@ -143,8 +164,20 @@ mod tests {
         let r = bundled_reply();
         let nodes = outline::nodes(&r);
         let g = groups(&r, &nodes, Grouping::Kind, Order::Document);
-        let labels: Vec<(&str, usize, bool)> = g.iter().map(|g| (g.label.as_str(), g.figures.len(), g.collapsed)).collect();
-        assert_eq!(labels, [("金额", 6, false), ("比例", 4, false), ("数量", 27, false), ("倍数", 1, false), ("时间", 10, true)]);
+        let labels: Vec<(&str, usize, bool)> = g
+            .iter()
+            .map(|g| (g.label.as_str(), g.figures.len(), g.collapsed))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                ("金额", 6, false),
+                ("比例", 4, false),
+                ("数量", 27, false),
+                ("倍数", 1, false),
+                ("时间", 10, true)
+            ]
+        );
         assert_eq!(g.iter().map(|g| g.figures.len()).sum::<usize>(), 48);
     }
 
@@ -153,8 +186,22 @@ mod tests {
         let r = bundled_reply();
         let nodes = outline::nodes(&r);
         let g = groups(&r, &nodes, Grouping::Kind, Order::Value);
-        let money: Vec<&str> = g[0].figures.iter().map(|&i| r.figures[i].text.as_str()).collect();
-        assert_eq!(money, ["4457.56亿元", "1415亿元", "361亿元", "238.51亿元", "27.19亿元", "15.97亿元"]);
+        let money: Vec<&str> = g[0]
+            .figures
+            .iter()
+            .map(|&i| r.figures[i].text.as_str())
+            .collect();
+        assert_eq!(
+            money,
+            [
+                "4457.56亿元",
+                "1415亿元",
+                "361亿元",
+                "238.51亿元",
+                "27.19亿元",
+                "15.97亿元"
+            ]
+        );
     }
 
     #[test]
@@ -162,7 +209,10 @@ mod tests {
         let r = bundled_reply();
         let nodes = outline::nodes(&r);
         let g = groups(&r, &nodes, Grouping::Section, Order::Document);
-        let labels: Vec<(&str, usize)> = g.iter().map(|g| (g.label.as_str(), g.figures.len())).collect();
+        let labels: Vec<(&str, usize)> = g
+            .iter()
+            .map(|g| (g.label.as_str(), g.figures.len()))
+            .collect();
         assert_eq!(labels.len(), 4);
         assert_eq!(labels[1], ("二、科技金融赋能,支持科技创新", 22));
     }
@@ -171,7 +221,11 @@ mod tests {
     fn spoken_phrase_is_value_first() {
         let r = bundled_reply();
         let nodes = outline::nodes(&r);
-        let f = r.figures.iter().find(|f| f.text == "361亿元").expect("361亿元");
+        let f = r
+            .figures
+            .iter()
+            .find(|f| f.text == "361亿元")
+            .expect("361亿元");
         let label = section_label(&nodes, &f.section);
         assert_eq!(label, "二(一)");
         assert_eq!(spoken(f, &label), "361亿元，武汉基金累计出资规模，二(一)");

@@ -24,7 +24,13 @@ pub fn set(e: &Element, attrs: &[(&str, &str)]) -> Result<(), JsValue> {
 }
 
 /// Appends a child element with text content.
-pub fn child(doc: &Document, parent: &Element, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
+pub fn child(
+    doc: &Document,
+    parent: &Element,
+    tag: &str,
+    class: &str,
+    text: &str,
+) -> Result<Element, JsValue> {
     let e = el(doc, tag, class)?;
     if !text.is_empty() {
         e.set_text_content(Some(text));
@@ -68,13 +74,29 @@ pub fn search(doc: &Document, wrap: &Element) -> Result<SearchView, JsValue> {
         ],
     )?;
     bar.append_child(&input)?;
-    for (action, label, glyph) in [("prev", "上一处匹配", "↑"), ("next", "下一处匹配", "↓")] {
+    for (action, label, glyph) in [("prev", "上一处匹配", "↑"), ("next", "下一处匹配", "↓")]
+    {
         let b = child(doc, &bar, "button", "", glyph)?;
-        set(&b, &[("type", "button"), ("data-action", action), ("aria-label", label), ("title", label)])?;
+        set(
+            &b,
+            &[
+                ("type", "button"),
+                ("data-action", action),
+                ("aria-label", label),
+                ("title", label),
+            ],
+        )?;
     }
     // The live region exists, empty, before its text ever changes, so it is announced.
     let status = child(doc, wrap, "p", "rw-status", "")?;
-    set(&status, &[("role", "status"), ("aria-live", "polite"), ("aria-atomic", "true")])?;
+    set(
+        &status,
+        &[
+            ("role", "status"),
+            ("aria-live", "polite"),
+            ("aria-atomic", "true"),
+        ],
+    )?;
     Ok(SearchView { input, status })
 }
 
@@ -90,14 +112,22 @@ pub fn outline(doc: &Document, root: &ShadowRoot) -> Result<OutlineDom, JsValue>
     let wrap = el(doc, "nav", "rw rw-outline")?;
     set(&wrap, &[("aria-labelledby", "rw-outline-title")])?;
     root.append_child(&wrap)?;
-    Ok(OutlineDom { tree: el(doc, "ul", "")?, items: Vec::new(), skip: el(doc, "a", "")?, wrap })
+    Ok(OutlineDom {
+        tree: el(doc, "ul", "")?,
+        items: Vec::new(),
+        skip: el(doc, "a", "")?,
+        wrap,
+    })
 }
 
 /// Fills the outline after the search and tools, so they come first in tab order.
 pub fn outline_tree(doc: &Document, dom: &mut OutlineDom, index: &Index) -> Result<(), JsValue> {
     child(doc, &dom.wrap, "h2", "rw-part-title", "提纲")?.set_id("rw-outline-title");
     let tree = child(doc, &dom.wrap, "ul", "rw-tree", "")?;
-    set(&tree, &[("role", "tree"), ("aria-labelledby", "rw-outline-title")])?;
+    set(
+        &tree,
+        &[("role", "tree"), ("aria-labelledby", "rw-outline-title")],
+    )?;
     // The group (child list) of each node that has children.
     let mut groups: Vec<Option<Element>> = Vec::with_capacity(index.nodes.len());
     let mut items = Vec::with_capacity(index.nodes.len());
@@ -122,14 +152,20 @@ pub fn outline_tree(doc: &Document, dom: &mut OutlineDom, index: &Index) -> Resu
         )?;
         let row = child(doc, &li, "span", "rw-row", "")?;
         row.set_id(&row_id);
-        set(&child(doc, &row, "span", "rw-twisty", "")?, &[("aria-hidden", "true")])?;
+        set(
+            &child(doc, &row, "span", "rw-twisty", "")?,
+            &[("aria-hidden", "true")],
+        )?;
         if !n.number.is_empty() {
             child(doc, &row, "span", "rw-num", &n.number)?;
         }
         child(doc, &row, "span", "rw-title", &n.title)?;
         if n.figure_count > 0 {
             let count = n.figure_count.to_string();
-            set(&child(doc, &row, "span", "rw-badge", &count)?, &[("aria-hidden", "true")])?;
+            set(
+                &child(doc, &row, "span", "rw-badge", &count)?,
+                &[("aria-hidden", "true")],
+            )?;
             child(doc, &row, "span", "rw-sr", &format!("，{count} 项数据"))?;
         }
         if n.has_children {
@@ -177,17 +213,40 @@ pub fn figures_frame(doc: &Document, root: &ShadowRoot) -> Result<FiguresDom, Js
 }
 
 /// The panel's controls: grouping, order, kind facets with counts.
-pub fn figures_controls(doc: &Document, dom: &mut FiguresDom, reply: &Reply) -> Result<(), JsValue> {
+pub fn figures_controls(
+    doc: &Document,
+    dom: &mut FiguresDom,
+    reply: &Reply,
+) -> Result<(), JsValue> {
     let tools = child(doc, &dom.wrap, "div", "rw-tools", "")?;
     for (label, buttons) in [
-        ("分组方式", [("group-kind", "按类型", true), ("group-section", "按章节", false)]),
-        ("排序方式", [("sort-doc", "文中顺序", true), ("sort-value", "数值从大到小", false)]),
+        (
+            "分组方式",
+            [
+                ("group-kind", "按类型", true),
+                ("group-section", "按章节", false),
+            ],
+        ),
+        (
+            "排序方式",
+            [
+                ("sort-doc", "文中顺序", true),
+                ("sort-value", "数值从大到小", false),
+            ],
+        ),
     ] {
         let g = child(doc, &tools, "div", "rw-tools", "")?;
         set(&g, &[("role", "group"), ("aria-label", label)])?;
         for (action, text, pressed) in buttons {
             let b = child(doc, &g, "button", "", text)?;
-            set(&b, &[("type", "button"), ("data-action", action), ("aria-pressed", if pressed { "true" } else { "false" })])?;
+            set(
+                &b,
+                &[
+                    ("type", "button"),
+                    ("data-action", action),
+                    ("aria-pressed", if pressed { "true" } else { "false" }),
+                ],
+            )?;
         }
     }
     let facets = child(doc, &dom.wrap, "fieldset", "rw-facets", "")?;
@@ -195,10 +254,21 @@ pub fn figures_controls(doc: &Document, dom: &mut FiguresDom, reply: &Reply) -> 
     for (k, kinds) in KIND_GROUPS.iter().enumerate() {
         let label = child(doc, &facets, "label", "", "")?;
         let input = el(doc, "input", "")?;
-        set(&input, &[("type", "checkbox"), ("data-facet", &k.to_string()), ("checked", "")])?;
+        set(
+            &input,
+            &[
+                ("type", "checkbox"),
+                ("data-facet", &k.to_string()),
+                ("checked", ""),
+            ],
+        )?;
         label.append_child(&input)?;
         child(doc, &label, "span", "", kinds[0].label())?;
-        let n = reply.figures.iter().filter(|f| kinds.contains(&f.kind)).count();
+        let n = reply
+            .figures
+            .iter()
+            .filter(|f| kinds.contains(&f.kind))
+            .count();
         let count = child(doc, &label, "span", "rw-badge", &n.to_string())?;
         dom.facet_counts.push(count);
     }
@@ -220,7 +290,10 @@ pub fn figures_groups(
     dom.body.set_text_content(None);
     dom.items = vec![None; reply.figures.len()];
     dom.groups.clear();
-    for (g, group) in panel::groups(reply, &index.nodes, grouping, order).into_iter().enumerate() {
+    for (g, group) in panel::groups(reply, &index.nodes, grouping, order)
+        .into_iter()
+        .enumerate()
+    {
         let section = child(doc, &dom.body, "section", "rw-group", "")?;
         let head_id = format!("rw-group-{g}");
         let h = child(doc, &section, "h3", "", "")?;
@@ -233,12 +306,21 @@ pub fn figures_groups(
                 ("type", "button"),
                 ("data-action", "toggle-group"),
                 ("data-group", &g.to_string()),
-                ("aria-expanded", if group.collapsed { "false" } else { "true" }),
+                (
+                    "aria-expanded",
+                    if group.collapsed { "false" } else { "true" },
+                ),
                 ("aria-controls", &list_id),
             ],
         )?;
         child(doc, &head, "span", "", &group.label)?;
-        child(doc, &head, "span", "rw-badge", &group.figures.len().to_string())?;
+        child(
+            doc,
+            &head,
+            "span",
+            "rw-badge",
+            &group.figures.len().to_string(),
+        )?;
         let list = child(doc, &section, "ul", "rw-figs", "")?;
         list.set_id(&list_id);
         set(&list, &[("role", "list"), ("aria-labelledby", &head_id)])?;
@@ -290,13 +372,22 @@ fn heading_tag(depth: usize) -> &'static str {
     }
 }
 
-pub fn article(doc: &Document, root: &ShadowRoot, reply: &Reply, index: &Index) -> Result<ArticleDom, JsValue> {
+pub fn article(
+    doc: &Document,
+    root: &ShadowRoot,
+    reply: &Reply,
+    index: &Index,
+) -> Result<ArticleDom, JsValue> {
     let wrap = el(doc, "article", "rw rw-article")?;
     set(&wrap, &[("aria-labelledby", "rw-node-0")])?;
     root.append_child(&wrap)?;
-    let texts: std::collections::HashMap<&str, &str> =
-        reply.paragraphs().into_iter().map(|(_, p)| (p.id.as_str(), p.text.as_str())).collect();
-    let signature: std::collections::HashSet<&str> = reply.signature.iter().map(|p| p.id.as_str()).collect();
+    let texts: std::collections::HashMap<&str, &str> = reply
+        .paragraphs()
+        .into_iter()
+        .map(|(_, p)| (p.id.as_str(), p.text.as_str()))
+        .collect();
+    let signature: std::collections::HashSet<&str> =
+        reply.signature.iter().map(|p| p.id.as_str()).collect();
     let mut blocks = Vec::with_capacity(index.blocks.len());
     let mut sections: Vec<Element> = Vec::with_capacity(index.nodes.len());
     let mut headings = Vec::with_capacity(index.nodes.len());
@@ -306,7 +397,13 @@ pub fn article(doc: &Document, root: &ShadowRoot, reply: &Reply, index: &Index) 
             None => wrap.clone(),
         };
         let is_top = k == 0;
-        let section = child(doc, &parent, if is_top { "header" } else { "section" }, "", "")?;
+        let section = child(
+            doc,
+            &parent,
+            if is_top { "header" } else { "section" },
+            "",
+            "",
+        )?;
         let node_id = format!("rw-node-{k}");
         set(&section, &[("id", &n.key), ("data-node", &k.to_string())])?;
         let (tag, class) = if is_top {
@@ -317,12 +414,28 @@ pub fn article(doc: &Document, root: &ShadowRoot, reply: &Reply, index: &Index) 
         } else {
             (heading_tag(n.depth), "")
         };
-        let h = child(doc, &section, tag, class, &format!("{}{}", n.number, n.title))?;
-        set(&h, &[("id", &node_id), ("tabindex", "-1"), ("data-node", &k.to_string())])?;
+        let h = child(
+            doc,
+            &section,
+            tag,
+            class,
+            &format!("{}{}", n.number, n.title),
+        )?;
+        set(
+            &h,
+            &[
+                ("id", &node_id),
+                ("tabindex", "-1"),
+                ("data-node", &k.to_string()),
+            ],
+        )?;
         blocks.push(h.clone());
         headings.push(h);
         if is_top {
-            let meta = [reply.published.as_deref().map(|p| format!("发布时间：{p}")), reply.source.as_deref().map(|s| format!("来源：{s}"))];
+            let meta = [
+                reply.published.as_deref().map(|p| format!("发布时间：{p}")),
+                reply.source.as_deref().map(|s| format!("来源：{s}")),
+            ];
             let meta: Vec<String> = meta.into_iter().flatten().collect();
             if !meta.is_empty() {
                 child(doc, &section, "p", "rw-meta", &meta.join("　"))?;
@@ -342,11 +455,22 @@ pub fn article(doc: &Document, root: &ShadowRoot, reply: &Reply, index: &Index) 
             } else {
                 section.clone()
             };
-            let para = child(doc, &target, "p", "", texts.get(p.as_str()).copied().unwrap_or_default())?;
+            let para = child(
+                doc,
+                &target,
+                "p",
+                "",
+                texts.get(p.as_str()).copied().unwrap_or_default(),
+            )?;
             set(&para, &[("id", p)])?;
             blocks.push(para);
         }
         sections.push(section);
     }
-    Ok(ArticleDom { wrap, blocks, sections, headings })
+    Ok(ArticleDom {
+        wrap,
+        blocks,
+        sections,
+        headings,
+    })
 }

@@ -14,16 +14,26 @@ pub struct Listener {
 }
 
 impl Listener {
-    pub fn new(target: &EventTarget, kind: &'static str, f: impl FnMut(Event) + 'static) -> Result<Listener, JsValue> {
+    pub fn new(
+        target: &EventTarget,
+        kind: &'static str,
+        f: impl FnMut(Event) + 'static,
+    ) -> Result<Listener, JsValue> {
         let closure = Closure::<dyn FnMut(Event)>::new(f);
         target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())?;
-        Ok(Listener { target: target.clone(), kind, closure })
+        Ok(Listener {
+            target: target.clone(),
+            kind,
+            closure,
+        })
     }
 }
 
 impl Drop for Listener {
     fn drop(&mut self) {
-        let _ = self.target.remove_event_listener_with_callback(self.kind, self.closure.as_ref().unchecked_ref());
+        let _ = self
+            .target
+            .remove_event_listener_with_callback(self.kind, self.closure.as_ref().unchecked_ref());
     }
 }
 
@@ -40,8 +50,12 @@ impl Observer {
         init: &web_sys::IntersectionObserverInit,
     ) -> Result<Observer, JsValue> {
         let closure = Closure::<dyn FnMut(js_sys::Array, IntersectionObserver)>::new(f);
-        let observer = IntersectionObserver::new_with_options(closure.as_ref().unchecked_ref(), init)?;
-        Ok(Observer { observer, _closure: closure })
+        let observer =
+            IntersectionObserver::new_with_options(closure.as_ref().unchecked_ref(), init)?;
+        Ok(Observer {
+            observer,
+            _closure: closure,
+        })
     }
 }
 

@@ -6,8 +6,17 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
 
 /// Segments of `len` chars: (start, end, hit, figure) where figure is 1 = selected, 2 = preview.
-pub fn segments(len: u32, hits: &[(u32, u32)], sel: Option<(u32, u32)>, pre: Option<(u32, u32)>) -> Vec<(u32, u32, bool, u8)> {
-    let figs: Vec<((u32, u32), u8)> = sel.map(|r| (r, 1)).into_iter().chain(pre.map(|r| (r, 2))).collect();
+pub fn segments(
+    len: u32,
+    hits: &[(u32, u32)],
+    sel: Option<(u32, u32)>,
+    pre: Option<(u32, u32)>,
+) -> Vec<(u32, u32, bool, u8)> {
+    let figs: Vec<((u32, u32), u8)> = sel
+        .map(|r| (r, 1))
+        .into_iter()
+        .chain(pre.map(|r| (r, 2)))
+        .collect();
     let inside_fig = |p: u32| figs.iter().any(|((s, e), _)| p > *s && p < *e);
     let mut cuts: Vec<u32> = vec![0, len];
     for (s, e) in hits.iter().copied().chain(figs.iter().map(|(r, _)| *r)) {
@@ -23,7 +32,10 @@ pub fn segments(len: u32, hits: &[(u32, u32)], sel: Option<(u32, u32)>, pre: Opt
         .map(|w| {
             let (a, b) = (w[0], w[1]);
             let hit = hits.iter().any(|(s, e)| *s < b && *e > a);
-            let fig = figs.iter().find(|((s, e), _)| *s <= a && *e >= b).map_or(0, |(_, k)| *k);
+            let fig = figs
+                .iter()
+                .find(|((s, e), _)| *s <= a && *e >= b)
+                .map_or(0, |(_, k)| *k);
             (a, b, hit, fig)
         })
         .collect()
@@ -46,11 +58,19 @@ pub fn draw(
     bounds.push(text.len());
     let len = (bounds.len() - 1) as u32;
     let slice = |a: u32, b: u32| {
-        let (a, b) = (bounds[(a as usize).min(bounds.len() - 1)], bounds[(b as usize).min(bounds.len() - 1)]);
+        let (a, b) = (
+            bounds[(a as usize).min(bounds.len() - 1)],
+            bounds[(b as usize).min(bounds.len() - 1)],
+        );
         &text[a..b]
     };
     el.set_text_content(None);
-    for (a, b, hit, fig) in segments(len, hits, sel.map(|(s, e, _)| (s, e)), pre.map(|(s, e, _)| (s, e))) {
+    for (a, b, hit, fig) in segments(
+        len,
+        hits,
+        sel.map(|(s, e, _)| (s, e)),
+        pre.map(|(s, e, _)| (s, e)),
+    ) {
         let piece = slice(a, b);
         if piece.is_empty() {
             continue;
@@ -86,13 +106,25 @@ mod tests {
 
     #[test]
     fn hits_and_figures_make_segments() {
-        assert_eq!(segments(10, &[(2, 4)], None, None), [(0, 2, false, 0), (2, 4, true, 0), (4, 10, false, 0)]);
+        assert_eq!(
+            segments(10, &[(2, 4)], None, None),
+            [(0, 2, false, 0), (2, 4, true, 0), (4, 10, false, 0)]
+        );
         // A hit inside the selected figure does not split it.
-        assert_eq!(segments(10, &[(3, 4)], Some((2, 6)), None), [(0, 2, false, 0), (2, 6, true, 1), (6, 10, false, 0)]);
+        assert_eq!(
+            segments(10, &[(3, 4)], Some((2, 6)), None),
+            [(0, 2, false, 0), (2, 6, true, 1), (6, 10, false, 0)]
+        );
         // A hit overlapping the figure's edge.
-        assert_eq!(segments(10, &[(0, 3)], Some((2, 6)), None), [(0, 2, true, 0), (2, 6, true, 1), (6, 10, false, 0)]);
+        assert_eq!(
+            segments(10, &[(0, 3)], Some((2, 6)), None),
+            [(0, 2, true, 0), (2, 6, true, 1), (6, 10, false, 0)]
+        );
         assert_eq!(segments(5, &[], None, Some((0, 5))), [(0, 5, false, 2)]);
         // Out-of-range offsets are clamped, never sliced past the end.
-        assert_eq!(segments(3, &[(2, 9)], None, None), [(0, 2, false, 0), (2, 3, true, 0)]);
+        assert_eq!(
+            segments(3, &[(2, 9)], None, None),
+            [(0, 2, false, 0), (2, 3, true, 0)]
+        );
     }
 }

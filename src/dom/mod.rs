@@ -71,6 +71,9 @@ pub struct State {
     in_view: BTreeSet<usize>,
     hash: bool,
     typeahead: (String, f64),
+    /// Until this time (ms) a navigation's target stays current while the smooth scroll runs
+    /// past other headings.
+    pinned_until: f64,
 }
 
 /// A mounted widget: owns its state, listeners and observer.
@@ -97,14 +100,22 @@ fn event_element(e: &Event) -> Option<Element> {
 
 fn reduced_motion() -> bool {
     web_sys::window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
         .is_some_and(|m| m.matches())
 }
 
 fn scroll_to(e: &Element, block: web_sys::ScrollLogicalPosition) {
     let opts = web_sys::ScrollIntoViewOptions::new();
     opts.set_block(block);
-    opts.set_behavior(if reduced_motion() { web_sys::ScrollBehavior::Instant } else { web_sys::ScrollBehavior::Smooth });
+    opts.set_behavior(if reduced_motion() {
+        web_sys::ScrollBehavior::Instant
+    } else {
+        web_sys::ScrollBehavior::Smooth
+    });
     e.scroll_into_view_with_scroll_into_view_options(&opts);
 }
 
@@ -146,6 +157,7 @@ impl State {
             in_view: BTreeSet::new(),
             hash,
             typeahead: (String::new(), 0.0),
+            pinned_until: 0.0,
         }
     }
 
@@ -176,13 +188,27 @@ impl State {
             if active {
                 // Matches inside collapsed parents must show: open every visible parent.
                 for k in 0..self.expanded.len() {
-                    if self.index.nodes[k].has_children && self.outcome.node_visible[k] && !self.expanded[k] {
+                    if self.index.nodes[k].has_children
+                        && self.outcome.node_visible[k]
+                        && !self.expanded[k]
+                    {
                         self.set_expanded(k, true)?;
                     }
                 }
             }
-            if !self.outcome.node_visible.get(self.focus).copied().unwrap_or(true) {
-                let first = self.outcome.node_visible.iter().position(|v| *v).unwrap_or(0);
+            if !self
+                .outcome
+                .node_visible
+                .get(self.focus)
+                .copied()
+                .unwrap_or(true)
+            {
+                let first = self
+                    .outcome
+                    .node_visible
+                    .iter()
+                    .position(|v| *v)
+                    .unwrap_or(0);
                 self.move_focus(first, false)?;
             }
         }
@@ -202,7 +228,9 @@ impl State {
     }
 
     fn draw_figure_visibility(&self, before: &Outcome) -> Result<(), JsValue> {
-        let Some(f) = &self.figures else { return Ok(()) };
+        let Some(f) = &self.figures else {
+            return Ok(());
+        };
         for (k, item) in f.dom.items.iter().enumerate() {
             let visible = self.outcome.figure_visible.get(k).copied().unwrap_or(true);
             if let Some((li, _)) = item {
@@ -212,7 +240,9 @@ impl State {
             }
         }
         for (section, _, _, figs) in &f.dom.groups {
-            let any = figs.iter().any(|&i| self.outcome.figure_visible.get(i).copied().unwrap_or(false));
+            let any = figs
+                .iter()
+                .any(|&i| self.outcome.figure_visible.get(i).copied().unwrap_or(false));
             hidden(section, !any);
         }
         hidden(&f.dom.empty, self.outcome.visible_figures() > 0);
@@ -228,10 +258,13 @@ impl State {
 
     /// Redraws the blocks whose marks changed: search hits, the selected figure, the preview.
     fn draw_marks(&mut self) -> Result<(), JsValue> {
-        let Some(a) = &self.article else { return Ok(()) };
+        let Some(a) = &self.article else {
+            return Ok(());
+        };
         let mut want: BTreeSet<usize> = self.outcome.marks.iter().map(|(b, _)| *b).collect();
         let fig_block = |i: Option<usize>| {
-            i.and_then(|i| self.reply.figures.get(i)).and_then(|f| self.index.block_of(&f.paragraph).map(|b| (b, f)))
+            i.and_then(|i| self.reply.figures.get(i))
+                .and_then(|f| self.index.block_of(&f.paragraph).map(|b| (b, f)))
         };
         let selected = fig_block(self.selected);
         let preview = fig_block(self.preview.filter(|p| Some(*p) != self.selected));
@@ -239,10 +272,22 @@ impl State {
         want.extend(preview.iter().map(|(b, _)| *b));
         let redraw: BTreeSet<usize> = want.union(&self.marked).copied().collect();
         for b in redraw {
-            let Some(el) = a.dom.blocks.get(b) else { continue };
-            let hits = self.outcome.marks.iter().find(|(x, _)| *x == b).map(|(_, r)| r.as_slice()).unwrap_or(&[]);
-            let sel = selected.filter(|(x, _)| *x == b).map(|(_, f)| (f.start, f.end, f.id.as_str()));
-            let pre = preview.filter(|(x, _)| *x == b).map(|(_, f)| (f.start, f.end, f.id.as_str()));
+            let Some(el) = a.dom.blocks.get(b) else {
+                continue;
+            };
+            let hits = self
+                .outcome
+                .marks
+                .iter()
+                .find(|(x, _)| *x == b)
+                .map(|(_, r)| r.as_slice())
+                .unwrap_or(&[]);
+            let sel = selected
+                .filter(|(x, _)| *x == b)
+                .map(|(_, f)| (f.start, f.end, f.id.as_str()));
+            let pre = preview
+                .filter(|(x, _)| *x == b)
+                .map(|(_, f)| (f.start, f.end, f.id.as_str()));
             let text = self.block_text(b);
             marks::draw(&self.doc, el, &text, hits, sel, pre)?;
         }
@@ -251,9 +296,17 @@ impl State {
     }
 
     fn block_text(&self, b: usize) -> String {
-        let Some(block) = self.index.blocks.get(b) else { return String::new() };
+        let Some(block) = self.index.blocks.get(b) else {
+            return String::new();
+        };
         match &block.paragraph {
-            Some(id) => self.reply.paragraphs().into_iter().find(|(_, p)| &p.id == id).map(|(_, p)| p.text.clone()).unwrap_or_default(),
+            Some(id) => self
+                .reply
+                .paragraphs()
+                .into_iter()
+                .find(|(_, p)| &p.id == id)
+                .map(|(_, p)| p.text.clone())
+                .unwrap_or_default(),
             None => {
                 let n = &self.index.nodes[block.node];
                 format!("{}{}", n.number, n.title)
@@ -278,7 +331,8 @@ impl State {
             let all = a.dom.wrap.query_selector_all("mark.rw-hit")?;
             for i in 0..all.length() {
                 if let Some(m) = all.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                    m.class_list().toggle_with_force("rw-current", i as usize == k)?;
+                    m.class_list()
+                        .toggle_with_force("rw-current", i as usize == k)?;
                     if i as usize == k {
                         scroll_to(&m, web_sys::ScrollLogicalPosition::Center);
                     }
@@ -322,7 +376,9 @@ impl State {
     }
 
     fn move_focus(&mut self, k: usize, take_focus: bool) -> Result<(), JsValue> {
-        let Some(o) = &self.outline else { return Ok(()) };
+        let Some(o) = &self.outline else {
+            return Ok(());
+        };
         if let Some(old) = o.dom.items.get(self.focus) {
             old.set_attribute("tabindex", "-1")?;
         }
@@ -334,6 +390,12 @@ impl State {
             }
         }
         Ok(())
+    }
+
+    /// Marks a navigation's target current and keeps it so while the article scrolls to it.
+    fn pin_current(&mut self, k: usize) -> Result<(), JsValue> {
+        self.pinned_until = js_sys::Date::now() + 1200.0;
+        self.set_current(Some(k))
     }
 
     fn set_current(&mut self, k: Option<usize>) -> Result<(), JsValue> {
@@ -380,7 +442,7 @@ impl State {
             self.filter("")?;
         }
         self.reveal(k)?;
-        self.set_current(Some(k))?;
+        self.pin_current(k)?;
         if self.outline.is_some() {
             self.move_focus(k, false)?;
         }
@@ -398,7 +460,9 @@ impl State {
     }
 
     fn visible_items(&self) -> Vec<usize> {
-        (0..self.index.nodes.len()).filter(|&k| self.item_visible(k)).collect()
+        (0..self.index.nodes.len())
+            .filter(|&k| self.item_visible(k))
+            .collect()
     }
 
     fn tree_key(&mut self, e: &KeyboardEvent, k: usize) -> Result<bool, JsValue> {
@@ -446,10 +510,17 @@ impl State {
             }
             _ => {
                 let typed: Vec<char> = key.chars().collect();
-                if typed.len() != 1 || e.ctrl_key() || e.meta_key() || e.alt_key() || typed[0].is_whitespace() {
+                if typed.len() != 1
+                    || e.ctrl_key()
+                    || e.meta_key()
+                    || e.alt_key()
+                    || typed[0].is_whitespace()
+                {
                     return Ok(false);
                 }
-                return self.typeahead(typed[0], &vis, pos.unwrap_or(0)).map(|_| true);
+                return self
+                    .typeahead(typed[0], &vis, pos.unwrap_or(0))
+                    .map(|_| true);
             }
         }
         Ok(true)
@@ -466,10 +537,13 @@ impl State {
         let prefix = self.typeahead.0.clone();
         let single = prefix.chars().count() == 1;
         let start = if single { pos + 1 } else { pos };
-        let found = (0..vis.len()).map(|i| vis[(start + i) % vis.len()]).find(|&k| {
-            let n = &self.index.nodes[k];
-            filter::fold(&n.title).starts_with(&prefix) || filter::fold(&n.number).starts_with(&prefix)
-        });
+        let found = (0..vis.len())
+            .map(|i| vis[(start + i) % vis.len()])
+            .find(|&k| {
+                let n = &self.index.nodes[k];
+                filter::fold(&n.title).starts_with(&prefix)
+                    || filter::fold(&n.number).starts_with(&prefix)
+            });
         if let Some(k) = found {
             self.move_focus(k, true)?;
         }
@@ -480,7 +554,9 @@ impl State {
 
     /// Selects a figure: marked in the article, scrolled to, its section revealed in the outline.
     fn select(&mut self, i: usize) -> Result<(), JsValue> {
-        let Some(f) = self.reply.figures.get(i) else { return Ok(()) };
+        let Some(f) = self.reply.figures.get(i) else {
+            return Ok(());
+        };
         let node = self.index.figure_node(i).unwrap_or(0);
         let id = f.id.clone();
         if !self.outcome.node_visible.get(node).copied().unwrap_or(true) {
@@ -500,7 +576,7 @@ impl State {
         self.selected = Some(i);
         self.draw_marks()?;
         self.reveal(node)?;
-        self.set_current(Some(node))?;
+        self.pin_current(node)?;
         if self.outline.is_some() {
             self.move_focus(node, false)?;
         }
@@ -523,7 +599,9 @@ impl State {
 
     /// The figure buttons in display order that a reader can reach now.
     fn reachable_figures(&self) -> Vec<Element> {
-        let Some(p) = &self.figures else { return Vec::new() };
+        let Some(p) = &self.figures else {
+            return Vec::new();
+        };
         let mut out = Vec::new();
         for (section, head, list, figs) in &p.dom.groups {
             let open = head.get_attribute("aria-expanded").as_deref() != Some("false");
@@ -545,7 +623,10 @@ impl State {
     fn fix_figure_tabstop(&self) {
         let reachable = self.reachable_figures();
         let Some(p) = &self.figures else { return };
-        let current = reachable.iter().find(|b| b.get_attribute("tabindex").as_deref() == Some("0")).cloned();
+        let current = reachable
+            .iter()
+            .find(|b| b.get_attribute("tabindex").as_deref() == Some("0"))
+            .cloned();
         for (_, b) in p.dom.items.iter().flatten() {
             let _ = b.set_attribute("tabindex", "-1");
         }
@@ -556,7 +637,9 @@ impl State {
 
     fn figure_key(&mut self, e: &KeyboardEvent, button: &Element) -> Result<bool, JsValue> {
         let list = self.reachable_figures();
-        let Some(pos) = list.iter().position(|b| b == button) else { return Ok(false) };
+        let Some(pos) = list.iter().position(|b| b == button) else {
+            return Ok(false);
+        };
         let next = match e.key().as_str() {
             "ArrowDown" => (pos + 1).min(list.len() - 1),
             "ArrowUp" => pos.saturating_sub(1),
@@ -573,8 +656,17 @@ impl State {
     }
 
     fn regroup(&mut self) -> Result<(), JsValue> {
-        let Some(p) = &mut self.figures else { return Ok(()) };
-        build::figures_groups(&self.doc, &mut p.dom, &self.reply, &self.index, self.grouping, self.order)?;
+        let Some(p) = &mut self.figures else {
+            return Ok(());
+        };
+        build::figures_groups(
+            &self.doc,
+            &mut p.dom,
+            &self.reply,
+            &self.index,
+            self.grouping,
+            self.order,
+        )?;
         if let Some(sel) = self.selected {
             if let Some(Some((_, b))) = p.dom.items.get(sel) {
                 b.set_attribute("aria-current", "true")?;
@@ -585,9 +677,15 @@ impl State {
     }
 
     fn press(&self, action: &str, group: &[&str]) -> Result<(), JsValue> {
-        let Some(p) = &self.figures else { return Ok(()) };
+        let Some(p) = &self.figures else {
+            return Ok(());
+        };
         for a in group {
-            if let Some(b) = p.dom.wrap.query_selector(&format!("[data-action=\"{a}\"]"))? {
+            if let Some(b) = p
+                .dom
+                .wrap
+                .query_selector(&format!("[data-action=\"{a}\"]"))?
+            {
                 b.set_attribute("aria-pressed", if *a == action { "true" } else { "false" })?;
             }
         }
@@ -597,18 +695,31 @@ impl State {
     fn figure_action(&mut self, action: &str, target: &Element) -> Result<(), JsValue> {
         match action {
             "group-kind" | "group-section" => {
-                self.grouping = if action == "group-kind" { Grouping::Kind } else { Grouping::Section };
+                self.grouping = if action == "group-kind" {
+                    Grouping::Kind
+                } else {
+                    Grouping::Section
+                };
                 self.press(action, &["group-kind", "group-section"])?;
                 self.regroup()?;
             }
             "sort-doc" | "sort-value" => {
-                self.order = if action == "sort-doc" { Order::Document } else { Order::Value };
+                self.order = if action == "sort-doc" {
+                    Order::Document
+                } else {
+                    Order::Value
+                };
                 self.press(action, &["sort-doc", "sort-value"])?;
                 self.regroup()?;
             }
             "toggle-group" => {
-                let Some(p) = &self.figures else { return Ok(()) };
-                let g: usize = target.get_attribute("data-group").and_then(|g| g.parse().ok()).unwrap_or(usize::MAX);
+                let Some(p) = &self.figures else {
+                    return Ok(());
+                };
+                let g: usize = target
+                    .get_attribute("data-group")
+                    .and_then(|g| g.parse().ok())
+                    .unwrap_or(usize::MAX);
                 if let Some((_, head, list, _)) = p.dom.groups.get(g) {
                     let open = head.get_attribute("aria-expanded").as_deref() == Some("false");
                     head.set_attribute("aria-expanded", if open { "true" } else { "false" })?;
@@ -622,12 +733,22 @@ impl State {
     }
 
     fn facets_changed(&mut self) -> Result<(), JsValue> {
-        let Some(p) = &self.figures else { return Ok(()) };
+        let Some(p) = &self.figures else {
+            return Ok(());
+        };
         let mut kinds = Vec::new();
         let boxes = p.dom.wrap.query_selector_all("input[data-facet]")?;
         for i in 0..boxes.length() {
-            let Some(b) = boxes.item(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) else { continue };
-            let g: usize = b.get_attribute("data-facet").and_then(|g| g.parse().ok()).unwrap_or(usize::MAX);
+            let Some(b) = boxes
+                .item(i)
+                .and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
+            else {
+                continue;
+            };
+            let g: usize = b
+                .get_attribute("data-facet")
+                .and_then(|g| g.parse().ok())
+                .unwrap_or(usize::MAX);
             if b.checked() {
                 if let Some(group) = KIND_GROUPS.get(g) {
                     kinds.extend_from_slice(group);
@@ -643,8 +764,12 @@ impl State {
         if !self.hash {
             return Ok(());
         }
-        let Some(raw) = web_sys::window().and_then(|w| w.location().hash().ok()) else { return Ok(()) };
-        let key = js_sys::decode_uri_component(raw.trim_start_matches('#')).map(String::from).unwrap_or_default();
+        let Some(raw) = web_sys::window().and_then(|w| w.location().hash().ok()) else {
+            return Ok(());
+        };
+        let key = js_sys::decode_uri_component(raw.trim_start_matches('#'))
+            .map(String::from)
+            .unwrap_or_default();
         if key.is_empty() {
             return Ok(());
         }
@@ -659,9 +784,17 @@ impl State {
 
 /// Handles an event with the state borrowed; an event raised while the state is busy (focus()
 /// fires focusin synchronously) is ignored rather than allowed to panic.
-fn with_state(state: &Rc<RefCell<State>>, e: &Event, f: impl FnOnce(&mut State, &Element) -> Result<bool, JsValue>) {
-    let Some(target) = event_element(e) else { return };
-    let Ok(mut st) = state.try_borrow_mut() else { return };
+fn with_state(
+    state: &Rc<RefCell<State>>,
+    e: &Event,
+    f: impl FnOnce(&mut State, &Element) -> Result<bool, JsValue>,
+) {
+    let Some(target) = event_element(e) else {
+        return;
+    };
+    let Ok(mut st) = state.try_borrow_mut() else {
+        return;
+    };
     match f(&mut st, &target) {
         Ok(true) => e.prevent_default(),
         Ok(false) => {}
@@ -684,14 +817,19 @@ fn on(
 }
 
 fn search_events(st: &mut State, e: &Event, t: &Element) -> Result<bool, JsValue> {
-    let Some(input) = t.dyn_ref::<HtmlInputElement>().filter(|_| t.get_attribute("data-action").as_deref() == Some("query")) else {
+    let Some(input) = t
+        .dyn_ref::<HtmlInputElement>()
+        .filter(|_| t.get_attribute("data-action").as_deref() == Some("query"))
+    else {
         return Ok(false);
     };
     if e.type_() == "input" {
         st.filter(&input.value())?;
         return Ok(false);
     }
-    let Some(k) = e.dyn_ref::<KeyboardEvent>() else { return Ok(false) };
+    let Some(k) = e.dyn_ref::<KeyboardEvent>() else {
+        return Ok(false);
+    };
     match k.key().as_str() {
         "Escape" => {
             st.filter("")?;
@@ -706,11 +844,19 @@ fn search_events(st: &mut State, e: &Event, t: &Element) -> Result<bool, JsValue
 }
 
 fn outline_click(st: &mut State, e: &Event, t: &Element) -> Result<bool, JsValue> {
-    match t.closest("[data-action]")?.and_then(|a| a.get_attribute("data-action")).as_deref() {
+    match t
+        .closest("[data-action]")?
+        .and_then(|a| a.get_attribute("data-action"))
+        .as_deref()
+    {
         Some("prev") => return st.step_hit(false).map(|_| true),
         Some("next") => return st.step_hit(true).map(|_| true),
         Some("skip") => {
-            let target = if st.current.is_some_and(|c| c > 0) { st.current.unwrap_or(0) } else { 0 };
+            let target = if st.current.is_some_and(|c| c > 0) {
+                st.current.unwrap_or(0)
+            } else {
+                0
+            };
             if let Some(h) = st.article.as_ref().and_then(|a| a.dom.headings.get(target)) {
                 focus(h);
                 scroll_to(h, web_sys::ScrollLogicalPosition::Start);
@@ -720,7 +866,9 @@ fn outline_click(st: &mut State, e: &Event, t: &Element) -> Result<bool, JsValue
         Some(_) => return Ok(false),
         None => {}
     }
-    let Some((_, k)) = node_of(t, "data-node") else { return Ok(false) };
+    let Some((_, k)) = node_of(t, "data-node") else {
+        return Ok(false);
+    };
     if t.closest(".rw-twisty")?.is_some() {
         let open = !st.expanded[k];
         st.set_expanded(k, open)?;
@@ -737,7 +885,10 @@ fn outline_key(st: &mut State, e: &Event, t: &Element) -> Result<bool, JsValue> 
     if t.get_attribute("role").as_deref() != Some("treeitem") {
         return search_events(st, e, t);
     }
-    let (Some(k), Some(ke)) = (t.get_attribute("data-node").and_then(|n| n.parse().ok()), e.dyn_ref::<KeyboardEvent>()) else {
+    let (Some(k), Some(ke)) = (
+        t.get_attribute("data-node").and_then(|n| n.parse().ok()),
+        e.dyn_ref::<KeyboardEvent>(),
+    ) else {
         return Ok(false);
     };
     st.tree_key(ke, k)
@@ -753,7 +904,9 @@ fn figures_click(st: &mut State, _e: &Event, t: &Element) -> Result<bool, JsValu
             _ => st.figure_action(&action, &a).map(|_| true),
         };
     }
-    let Some((b, i)) = node_of(t, "data-fig") else { return Ok(false) };
+    let Some((b, i)) = node_of(t, "data-fig") else {
+        return Ok(false);
+    };
     if let Some(p) = &st.figures {
         for (_, other) in p.dom.items.iter().flatten() {
             other.set_attribute("tabindex", "-1")?;
@@ -766,7 +919,9 @@ fn figures_click(st: &mut State, _e: &Event, t: &Element) -> Result<bool, JsValu
 
 fn figures_key(st: &mut State, e: &Event, t: &Element) -> Result<bool, JsValue> {
     if t.get_attribute("data-fig").is_some() {
-        let Some(k) = e.dyn_ref::<KeyboardEvent>() else { return Ok(false) };
+        let Some(k) = e.dyn_ref::<KeyboardEvent>() else {
+            return Ok(false);
+        };
         return st.figure_key(k, t);
     }
     search_events(st, e, t)
@@ -792,21 +947,36 @@ fn figures_preview(st: &mut State, e: &Event, t: &Element) -> Result<bool, JsVal
 
 fn check_host(name: &str, host: &Element) -> Result<(), JsValue> {
     if host.has_attribute(MOUNTED_ATTR) {
-        return Err(js_sys::Error::new(&format!("{name} is already mounted; call destroy() on its widget first")).into());
+        return Err(js_sys::Error::new(&format!(
+            "{name} is already mounted; call destroy() on its widget first"
+        ))
+        .into());
     }
     Ok(())
 }
 
-fn part<D>(host: &Element, kind: &str, make: impl FnOnce(&ShadowRoot) -> Result<D, JsValue>) -> Result<Part<D>, JsValue> {
+fn part<D>(
+    host: &Element,
+    kind: &str,
+    make: impl FnOnce(&ShadowRoot) -> Result<D, JsValue>,
+) -> Result<Part<D>, JsValue> {
     let root = build::shadow(host)?;
     let dom = make(&root)?;
     host.set_attribute(MOUNTED_ATTR, kind)?;
-    Ok(Part { host: host.clone(), root, dom })
+    Ok(Part {
+        host: host.clone(),
+        root,
+        dom,
+    })
 }
 
 impl Mount {
     pub fn new(doc: Document, opts: Options) -> Result<Mount, JsValue> {
-        for (name, host) in [("options.outline", &opts.outline), ("options.figures", &opts.figures), ("options.article", &opts.article)] {
+        for (name, host) in [
+            ("options.outline", &opts.outline),
+            ("options.figures", &opts.figures),
+            ("options.article", &opts.article),
+        ] {
             if let Some(h) = host {
                 check_host(name, h)?;
             }
@@ -833,7 +1003,14 @@ impl Mount {
                     search = Some(build::search(&doc, &dom.wrap)?);
                 }
                 build::figures_controls(&doc, &mut dom, reply)?;
-                build::figures_groups(&doc, &mut dom, reply, index, Grouping::Kind, Order::Document)?;
+                build::figures_groups(
+                    &doc,
+                    &mut dom,
+                    reply,
+                    index,
+                    Grouping::Kind,
+                    Order::Document,
+                )?;
                 Ok(dom)
             })?;
             if search.is_some() {
@@ -845,7 +1022,9 @@ impl Mount {
         if let Some(host) = &opts.article {
             let reply = &st.reply;
             let index = &st.index;
-            st.article = Some(part(host, "article", |root| build::article(&doc, root, reply, index))?);
+            st.article = Some(part(host, "article", |root| {
+                build::article(&doc, root, reply, index)
+            })?);
         }
         if st.article.is_none() {
             if let Some(o) = &st.outline {
@@ -868,7 +1047,13 @@ impl Mount {
                 on(&mut listeners, &f.root, "change", &state, figures_change)?;
                 on(&mut listeners, &f.root, "focusin", &state, figures_preview)?;
                 on(&mut listeners, &f.root, "focusout", &state, figures_preview)?;
-                on(&mut listeners, &f.root, "mouseover", &state, figures_preview)?;
+                on(
+                    &mut listeners,
+                    &f.root,
+                    "mouseover",
+                    &state,
+                    figures_preview,
+                )?;
                 on(&mut listeners, &f.root, "mouseout", &state, figures_preview)?;
                 if st.outline.is_none() {
                     on(&mut listeners, &f.root, "input", &state, search_events)?;
@@ -879,21 +1064,33 @@ impl Mount {
             }
             if st.hash {
                 if let Some(w) = web_sys::window() {
-                    on(&mut listeners, &w, "hashchange", &state, |st, _, _| st.apply_hash().map(|_| false))?;
+                    on(&mut listeners, &w, "hashchange", &state, |st, _, _| {
+                        st.apply_hash().map(|_| false)
+                    })?;
                 }
             }
         }
         state.borrow_mut().apply_hash()?;
-        Ok(Mount { state, listeners, observer })
+        Ok(Mount {
+            state,
+            listeners,
+            observer,
+        })
     }
 
     pub fn filter(&self, query: &str) -> Result<(), JsValue> {
-        self.state.try_borrow_mut().map_err(|_| JsValue::from_str("busy"))?.filter(query)
+        self.state
+            .try_borrow_mut()
+            .map_err(|_| JsValue::from_str("busy"))?
+            .filter(query)
     }
 
     /// Selects a figure (`f13`) or an outline node (`s2-1`). False when no such id exists.
     pub fn select(&self, id: &str) -> Result<bool, JsValue> {
-        let mut st = self.state.try_borrow_mut().map_err(|_| JsValue::from_str("busy"))?;
+        let mut st = self
+            .state
+            .try_borrow_mut()
+            .map_err(|_| JsValue::from_str("busy"))?;
         if let Some(i) = st.reply.figures.iter().position(|f| f.id == id) {
             st.select(i)?;
             return Ok(true);
@@ -908,12 +1105,22 @@ impl Mount {
     /// The figure ids visible under the current filter, in document order.
     pub fn visible_figures(&self) -> Vec<String> {
         let st = self.state.borrow();
-        st.reply.figures.iter().zip(&st.outcome.figure_visible).filter(|(_, v)| **v).map(|(f, _)| f.id.clone()).collect()
+        st.reply
+            .figures
+            .iter()
+            .zip(&st.outcome.figure_visible)
+            .filter(|(_, v)| **v)
+            .map(|(f, _)| f.id.clone())
+            .collect()
     }
 
     /// Removes listeners and the observer, and gives each host back its own content.
     pub fn destroy(self) {
-        let Mount { state, listeners, observer } = self;
+        let Mount {
+            state,
+            listeners,
+            observer,
+        } = self;
         drop(listeners);
         drop(observer);
         if let Ok(st) = state.try_borrow() {
@@ -924,7 +1131,11 @@ impl Mount {
             ];
             for (host, root) in parts.into_iter().flatten() {
                 root.set_text_content(None);
-                let _ = js_sys::Reflect::set(root, &JsValue::from_str("adoptedStyleSheets"), &js_sys::Array::new());
+                let _ = js_sys::Reflect::set(
+                    root,
+                    &JsValue::from_str("adoptedStyleSheets"),
+                    &js_sys::Array::new(),
+                );
                 // A slot shows the host's own (static) content again.
                 if let Ok(slot) = st.doc.create_element("slot") {
                     let _ = root.append_child(&slot);
@@ -943,15 +1154,28 @@ fn observe(state: &Rc<RefCell<State>>, headings: &[Element]) -> Result<Observer,
     let st = state.clone();
     let observer = Observer::new(
         move |entries: js_sys::Array, _| {
-            let Ok(mut s) = st.try_borrow_mut() else { return };
+            let Ok(mut s) = st.try_borrow_mut() else {
+                return;
+            };
             for entry in entries.iter() {
-                let Ok(entry) = entry.dyn_into::<web_sys::IntersectionObserverEntry>() else { continue };
-                let Some(k) = entry.target().get_attribute("data-node").and_then(|n| n.parse::<usize>().ok()) else { continue };
+                let Ok(entry) = entry.dyn_into::<web_sys::IntersectionObserverEntry>() else {
+                    continue;
+                };
+                let Some(k) = entry
+                    .target()
+                    .get_attribute("data-node")
+                    .and_then(|n| n.parse::<usize>().ok())
+                else {
+                    continue;
+                };
                 if entry.is_intersecting() {
                     s.in_view.insert(k);
                 } else {
                     s.in_view.remove(&k);
                 }
+            }
+            if js_sys::Date::now() < s.pinned_until {
+                return;
             }
             if let Some(&k) = s.in_view.iter().next() {
                 let _ = s.set_current(Some(k));

@@ -80,8 +80,8 @@ pub const CSS: &str = r#"
 .rw-item:focus-visible > .rw-row { outline: 3px solid var(--_accent); outline-offset: -3px; }
 .rw-item[aria-current] > .rw-row { border-left-color: var(--_accent); background: var(--_soft); font-weight: 700; color: var(--_accent); }
 .rw-twisty { flex: 0 0 1em; text-align: center; color: var(--_muted); }
-.rw-item[aria-expanded="true"] > .rw-row > .rw-twisty::before { content: "▾"; }
-.rw-item[aria-expanded="false"] > .rw-row > .rw-twisty::before { content: "▸"; }
+.rw-item[aria-expanded="true"] > .rw-row > .rw-twisty::before { content: "▾" / ""; }
+.rw-item[aria-expanded="false"] > .rw-row > .rw-twisty::before { content: "▸" / ""; }
 .rw-num { flex: 0 0 auto; }
 .rw-title { flex: 1 1 auto; }
 .rw-badge { flex: 0 0 auto; font-size: 0.8em; line-height: 1.4; padding: 0 6px; border-radius: 999px; background: var(--_soft); color: var(--_accent); border: 1px solid var(--_border); align-self: center; }
@@ -93,9 +93,9 @@ pub const CSS: &str = r#"
 .rw-facets label { display: inline-flex; align-items: center; gap: 4px; min-height: var(--_target); cursor: pointer; }
 .rw-facets input { width: 1.1em; height: 1.1em; accent-color: var(--_accent); }
 .rw-group { margin-bottom: 8px; }
-.rw-group-head { display: flex; width: 100%; justify-content: space-between; align-items: center; font-weight: 700; background: var(--_soft); border: 1px solid var(--_border); text-align: start; }
-.rw-group-head::before { content: "▾"; margin-right: 6px; color: var(--_muted); }
-.rw-group-head[aria-expanded="false"]::before { content: "▸"; }
+.rw-group-head { display: flex; width: 100%; justify-content: flex-start; gap: 6px; align-items: center; font-weight: 700; background: var(--_soft); border: 1px solid var(--_border); text-align: start; }
+.rw-group-head::before { content: "▾" / ""; margin-right: 6px; color: var(--_muted); }
+.rw-group-head[aria-expanded="false"]::before { content: "▸" / ""; }
 .rw-figs > li { border-bottom: 1px solid var(--_border); }
 .rw-fig { display: grid; grid-template-columns: 1fr auto; gap: 0 8px; width: 100%; text-align: start; border: 0 !important; border-radius: 0 !important; padding: 6px 4px !important; background: transparent !important; color: var(--_text) !important; }
 .rw-fig:hover { background: var(--_soft) !important; }

@@ -1,0 +1,169 @@
+// The demo page driven as a reader would, through ARIA roles only, in real Chromium under the
+// strict CSP the test server sends.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { launch, out, ready, startServer, watchedPage } from "./harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function open(hash = "") {
+  const page = await watchedPage(browser, server.origin);
+  await page.goto(`${server.origin}/www/${hash}`);
+  await ready(page);
+  return page;
+}
+
+async function inViewport(locator) {
+  return locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.bottom > 0 && r.top < window.innerHeight;
+  });
+}
+
+async function clean(page) {
+  const p = await page.problems();
+  assert.deepEqual(p.console, [], "no console errors");
+  assert.deepEqual(p.pageErrors, [], "no uncaught errors");
+  assert.deepEqual(p.violations, [], "no CSP violations");
+  assert.deepEqual(p.foreign, [], "no request outside the page's origin");
+}
+
+describe("demo page", () => {
+  test("shows the bundled reply: 18 outline nodes, 48 figures each linked to its sentence", async () => {
+    const page = await open();
+    const tree = page.getByRole("tree", { name: "提纲" });
+    assert.equal(await tree.getByRole("treeitem").count(), 18);
+    const panel = page.getByRole("region", { name: "数据一览" });
+    await panel.getByRole("button", { name: /^时间/ }).click(); // open the collapsed 时间 group
+    const items = panel.getByRole("listitem");
+    assert.equal(await items.count(), 48);
+    const article = page.getByRole("article");
+    for (let i = 0; i < 48; i++) {
+      const button = items.nth(i).getByRole("button");
+      const value = (await button.getAttribute("aria-label")).split("，")[0];
+      await button.click();
+      const mark = article.locator("mark.rw-fig-mark");
+      assert.equal(await mark.textContent(), value, `figure ${i + 1} marks ${value} in its sentence`);
+    }
+    await panel.getByRole("button", { name: /^361亿元，/ }).click();
+    await page.waitForTimeout(900);
+    await page.screenshot({ path: join(out, "demo.png") });
+    await clean(page);
+    await page.close();
+  });
+
+  test("outline navigation moves the article and marks the current section", async () => {
+    const page = await open();
+    const item = page.getByRole("treeitem", { name: /发挥政府产业基金引导作用/ });
+    await item.click();
+    await page.waitForTimeout(600);
+    assert.equal(await item.getAttribute("aria-current"), "location");
+    const heading = page.getByRole("heading", { name: /发挥政府产业基金引导作用/ });
+    assert.ok(await inViewport(heading), "the section's heading is in view");
+    assert.equal(new URL(page.url()).hash, "#s2-1");
+    await clean(page);
+    await page.close();
+  });
+
+  test("keyboard: Tab into the tree, arrows, End, Home, Enter moves the article", async () => {
+    const page = await open();
+    const searchbox = page.getByRole("searchbox");
+    await searchbox.focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press("Tab"); // ↑ ↓ buttons, then the tree
+    const focusedName = () => page.evaluate(() => {
+      let a = document.activeElement;
+      while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+      return a?.getAttribute("role") + ":" + a?.textContent.slice(0, 12);
+    });
+    assert.match(await focusedName(), /^treeitem:/);
+    await page.keyboard.press("ArrowDown");
+    assert.match(await focusedName(), /立足产业需求/);
+    await page.keyboard.press("End");
+    assert.match(await focusedName(), /结束语/);
+    await page.keyboard.press("Home");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowLeft");
+    assert.equal(await page.getByRole("treeitem", { name: /立足产业需求/ }).getAttribute("aria-expanded"), "false");
+    await page.keyboard.press("ArrowRight");
+    assert.equal(await page.getByRole("treeitem", { name: /立足产业需求/ }).getAttribute("aria-expanded"), "true");
+    for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowDown"); // 一 (一)(二)(三) 二 (一)
+    await page.keyboard.press("Enter");
+    await page.waitForTimeout(600);
+    assert.match(await focusedName(), /^null:\(一\)发挥政府产业基金/, "focus moved to the section heading in the article");
+    assert.ok(await inViewport(page.getByRole("heading", { name: /发挥政府产业基金引导作用/ })));
+    await clean(page);
+    await page.close();
+  });
+
+  test("a figure click marks it in the article, in view", async () => {
+    const page = await open();
+    await page.getByRole("button", { name: /^1415亿元，/ }).click();
+    await page.waitForTimeout(600);
+    const mark = page.getByRole("article").locator("mark.rw-fig-mark");
+    assert.equal(await mark.textContent(), "1415亿元");
+    assert.ok(await inViewport(mark));
+    assert.equal(new URL(page.url()).hash, "#f15");
+    await clean(page);
+    await page.close();
+  });
+
+  test("typing a query narrows the outline, announces counts and marks matches", async () => {
+    const page = await open();
+    const searchbox = page.getByRole("searchbox");
+    await searchbox.pressSequentially("科技金融", { delay: 30 });
+    const status = page.getByRole("status");
+    await assert.doesNotReject(status.filter({ hasText: /个章节、\d+ 项数据/ }).waitFor());
+    const visible = await page.getByRole("treeitem").count();
+    assert.ok(visible > 0 && visible < 18, `outline narrowed to ${visible}`);
+    const marks = page.getByRole("article").locator("mark.rw-hit");
+    assert.ok((await marks.count()) >= 5);
+    assert.equal(await marks.first().textContent(), "科技金融");
+    await page.keyboard.press("Enter");
+    assert.match(await status.textContent(), /第 1 \/ \d+ 处/);
+    await page.keyboard.press("Escape");
+    assert.equal(await page.getByRole("treeitem").count(), 18);
+    assert.equal(await marks.count(), 0);
+    await searchbox.fill(">=100亿元");
+    assert.equal(await page.getByRole("region", { name: "数据一览" }).getByRole("listitem").count(), 4);
+    await page.screenshot({ path: join(out, "demo-filtered.png") });
+    await clean(page);
+    await page.close();
+  });
+
+  test("deep links select on load", async () => {
+    let page = await open("#f13");
+    const mark = page.getByRole("article").locator("mark.rw-fig-mark");
+    await mark.waitFor();
+    assert.equal(await mark.textContent(), "361亿元");
+    await page.waitForTimeout(600);
+    assert.ok(await inViewport(mark));
+    await clean(page);
+    await page.close();
+    page = await open("#s3-1");
+    assert.equal(await page.getByRole("treeitem", { name: /新型研发机构建设成效显现/ }).getAttribute("aria-current"), "location");
+    await clean(page);
+    await page.close();
+  });
+
+  test("scrolling the article marks the section in view", async () => {
+    const page = await open();
+    await page.getByRole("heading", { name: /落实市场准入负面清单制度/ }).scrollIntoViewIfNeeded();
+    await page.evaluate(() => {
+      const h = [...document.querySelector("#reply-article").shadowRoot.querySelectorAll("h3")].find((e) => e.textContent.includes("开展投融资对接活动"));
+      h.scrollIntoView({ block: "start" });
+    });
+    await page.waitForTimeout(400);
+    assert.equal(await page.getByRole("treeitem", { name: /开展投融资对接活动/ }).getAttribute("aria-current"), "location");
+    await clean(page);
+    await page.close();
+  });
+});

@@ -1,0 +1,61 @@
+// Shared by the end-to-end suites: a server on a free loopback port and Debian's Chromium.
+import { spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+export const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const out = join(repo, "tests", "out");
+mkdirSync(out, { recursive: true });
+
+export async function startServer() {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const proc = spawn(process.execPath, [join(repo, "www", "serve.mjs"), "--port", String(port), "--quiet"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise((resolve, reject) => {
+    proc.stdout.on("data", (d) => String(d).includes("127.0.0.1") && resolve());
+    proc.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
+    setTimeout(() => reject(new Error("server did not start")), 10000);
+  });
+  return { origin: `http://127.0.0.1:${port}`, close: () => proc.kill() };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: [
+      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync", "--font-render-hinting=none",
+    ],
+  });
+}
+
+/** A page that records console errors, CSP violations and requests leaving the origin. */
+export async function watchedPage(browser, origin, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  const problems = { console: [], violations: [], foreign: [], pageErrors: [] };
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.console.push(m.text());
+  });
+  page.on("pageerror", (e) => problems.pageErrors.push(e.message));
+  page.on("request", (r) => {
+    const u = new URL(r.url());
+    if (u.origin !== origin && u.protocol !== "data:") problems.foreign.push(r.url());
+  });
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  page.problems = async () => ({ ...problems, violations: await page.evaluate(() => window.__violations) });
+  return page;
+}
+
+/** Waits until the widget has mounted its parts. */
+export async function ready(page) {
+  await page.getByRole("tree").waitFor();
+  await page.getByRole("treeitem").first().waitFor();
+}

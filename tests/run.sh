@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Every test: installs what is missing, then lint, native tests (unit, seed, parser properties,
+# CLI), browser tests (wasm-bindgen-test in headless Chromium), the pkg/ freshness check, and
+# the end-to-end suites (playwright-core driving Debian's Chromium).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/tests/node_modules/.bin:$PATH"
+bash tests/setup.sh test
+
+echo "== lint"
+cargo fmt --check
+cargo clippy --quiet --all-targets -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown --lib --tests -- -D warnings
+
+echo "== native tests"
+cargo test --quiet
+
+echo "== browser tests (wasm-bindgen-test, headless Chromium)"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --quiet --target wasm32-unknown-unknown --test web
+
+echo "== pkg/ freshness"
+bash tests/pkg-fresh.sh
+
+echo "== end-to-end (playwright-core, Chromium)"
+(cd tests && node --test --test-concurrency=1 e2e/)

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs what the build (`setup.sh build`) or the tests (`setup.sh test`) need, skipping what
+# is already there, so it is safe to run twice. Needs root for apt-get (CI runs as root).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode="${1:-test}"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+if ! command -v cargo >/dev/null; then
+  echo "setup: cargo is missing; install Rust with rustup first (https://rustup.rs)" >&2
+  exit 1
+fi
+rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+
+# wasm-bindgen-cli must match the wasm-bindgen in Cargo.lock exactly.
+want=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print}' Cargo.lock)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$have" != "$want" ]; then
+  echo "setup: installing wasm-bindgen-cli $want (about 3 minutes)"
+  # --locked first; its lock file names a webpki-roots some registries mirror late, so fall back.
+  cargo install -q wasm-bindgen-cli --version "$want" --locked || cargo install -q wasm-bindgen-cli --version "$want"
+fi
+
+# npm packages: wasm-opt (binaryen), and for tests playwright-core, axe-core, the peers.
+if [ ! -x tests/node_modules/.bin/wasm-opt ] || [ ! -d tests/node_modules/playwright-core ] || [ ! -d tests/node_modules/axe-core ]; then
+  (cd tests && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+if [ "$mode" = test ]; then
+  pkgs=()
+  command -v chromium >/dev/null || pkgs+=(chromium)
+  command -v chromedriver >/dev/null || pkgs+=(chromium-driver)
+  # A CJK font, so screenshots show Chinese text rather than boxes.
+  { command -v fc-list >/dev/null && fc-list :lang=zh | grep -q .; } || pkgs+=(fonts-wqy-microhei)
+  if [ "${#pkgs[@]}" -gt 0 ]; then
+    echo "setup: installing ${pkgs[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${pkgs[@]}" >/dev/null
+  fi
+fi
