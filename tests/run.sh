@@ -16,7 +16,7 @@ echo "== native tests"
 cargo test --quiet
 
 echo "== browser tests (wasm-bindgen-test, headless Chromium)"
-CHROMEDRIVER=/usr/bin/chromedriver cargo test --quiet --target wasm32-unknown-unknown --test web
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web
 
 echo "== pkg/ freshness"
 bash tests/pkg-fresh.sh
