@@ -71,8 +71,8 @@ export interface InitOutput {
     readonly widget_filter: (a: number, b: number, c: any) => void;
     readonly widget_select: (a: number, b: number, c: any) => void;
     readonly widget_visibleFigures: (a: number, b: number) => void;
-    readonly __wasm_bindgen_func_elem_631: (a: number, b: number, c: any, d: any) => void;
-    readonly __wasm_bindgen_func_elem_630: (a: number, b: number, c: any) => void;
+    readonly __wasm_bindgen_func_elem_663: (a: number, b: number, c: any, d: any) => void;
+    readonly __wasm_bindgen_func_elem_662: (a: number, b: number, c: any) => void;
     readonly __wbindgen_export: (a: number, b: number) => number;
     readonly __wbindgen_export2: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_export3: (a: number, b: number, c: number) => void;

@@ -473,12 +473,12 @@ function __wbg_get_imports() {
             const ret = Array.of(arg0);
             return ret;
         },
+        __wbg_parse_c3f72b5a24f83c01: function() { return handleError(function (arg0, arg1) {
+            const ret = JSON.parse(getStringFromWasm0(arg0, arg1));
+            return ret;
+        }, arguments); },
         __wbg_preventDefault_cfb06b02e7406899: function(arg0) {
             arg0.preventDefault();
-        },
-        __wbg_push_c9f4893fc209f768: function(arg0, arg1) {
-            const ret = arg0.push(arg1);
-            return ret;
         },
         __wbg_querySelectorAll_bd785907acdf7800: function() { return handleError(function (arg0, arg1, arg2) {
             const ret = arg0.querySelectorAll(getStringFromWasm0(arg1, arg2));
@@ -597,20 +597,15 @@ function __wbg_get_imports() {
         },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("Array<any>"), NamedExternref("IntersectionObserver")], shim_idx: 5, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_631);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_663);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("Event")], shim_idx: 4, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_630);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_662);
             return ret;
         },
-        __wbindgen_generic_0000000000000003: function(arg0) {
-            // Cast intrinsic for `F64 -> Externref`.
-            const ret = arg0;
-            return ret;
-        },
-        __wbindgen_generic_0000000000000004: function(arg0, arg1) {
+        __wbindgen_generic_0000000000000003: function(arg0, arg1) {
             // Cast intrinsic for `Ref(String) -> Externref`.
             const ret = getStringFromWasm0(arg0, arg1);
             return ret;
@@ -630,12 +625,12 @@ function __wbg_get_imports() {
     };
 }
 
-function __wasm_bindgen_func_elem_630(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_630(arg0, arg1, arg2);
+function __wasm_bindgen_func_elem_662(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_662(arg0, arg1, arg2);
 }
 
-function __wasm_bindgen_func_elem_631(arg0, arg1, arg2, arg3) {
-    wasm.__wasm_bindgen_func_elem_631(arg0, arg1, arg2, arg3);
+function __wasm_bindgen_func_elem_663(arg0, arg1, arg2, arg3) {
+    wasm.__wasm_bindgen_func_elem_663(arg0, arg1, arg2, arg3);
 }
 
 

@@ -40,6 +40,11 @@ pub struct Block {
 pub struct Index {
     pub nodes: Vec<Node>,
     pub blocks: Vec<Block>,
+    /// The original text of each block, for drawing its marks.
+    pub texts: Vec<String>,
+    /// Per node, the block of its heading.
+    heading_block: Vec<usize>,
+    paragraph_block: std::collections::HashMap<String, usize>,
     /// Per figure: its node, its folded context and text.
     figure_node: Vec<usize>,
     figure_folded: Vec<String>,
@@ -74,13 +79,7 @@ pub enum Query {
     Malformed(String),
 }
 
-const MULTIPLIERS: &[(&str, f64)] = &[
-    ("万亿", 1e12),
-    ("亿", 1e8),
-    ("千万", 1e7),
-    ("百万", 1e6),
-    ("万", 1e4),
-];
+const MULTIPLIERS: &[(&str, f64)] = &[("万亿", 1e12), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6), ("万", 1e4)];
 
 /// Reads a query. Comparisons start with an operator, or are a number with 年 (`2022年`).
 pub fn parse_query(raw: &str) -> Query {
@@ -90,12 +89,8 @@ pub fn parse_query(raw: &str) -> Query {
     }
     let chars: Vec<char> = q.chars().filter(|c| *c != ' ').collect();
     let (op, at) = match (chars.first(), chars.get(1)) {
-        (Some('>'), Some('=')) | (Some('≥'), _) => {
-            (Some(Op::Ge), if chars[0] == '≥' { 1 } else { 2 })
-        }
-        (Some('<'), Some('=')) | (Some('≤'), _) => {
-            (Some(Op::Le), if chars[0] == '≤' { 1 } else { 2 })
-        }
+        (Some('>'), Some('=')) | (Some('≥'), _) => (Some(Op::Ge), if chars[0] == '≥' { 1 } else { 2 }),
+        (Some('<'), Some('=')) | (Some('≤'), _) => (Some(Op::Le), if chars[0] == '≤' { 1 } else { 2 }),
         (Some('>'), _) => (Some(Op::Gt), 1),
         (Some('<'), _) => (Some(Op::Lt), 1),
         (Some('='), _) => (Some(Op::Eq), 1),
@@ -133,12 +128,7 @@ pub fn parse_query(raw: &str) -> Query {
         }
     };
     match op {
-        Some(op) => Query::Compare(Compare {
-            op,
-            value,
-            kinds,
-            unit,
-        }),
+        Some(op) => Query::Compare(Compare { op, value, kinds, unit }),
         // Without an operator only a year is a comparison: 2022年 means the figures of 2022.
         None if kinds.contains(&FigureKind::Year) => Query::Compare(Compare {
             op: Op::Eq,
@@ -192,8 +182,7 @@ pub fn compare_matches(c: &Compare, f: &Figure) -> bool {
         Op::Lt => lo < x - eps,
         Op::Le => lo < x - eps || (lo_in && (lo - x).abs() <= eps),
         Op::Eq => {
-            (lo < x - eps || (lo_in && (lo - x).abs() <= eps))
-                && (hi > x + eps || (hi_in && (hi - x).abs() <= eps))
+            (lo < x - eps || (lo_in && (lo - x).abs() <= eps)) && (hi > x + eps || (hi_in && (hi - x).abs() <= eps))
         }
     }
 }
@@ -250,26 +239,35 @@ impl Index {
             .map(|(_, p)| (p.id.as_str(), p.text.as_str()))
             .collect();
         let mut blocks = Vec::new();
+        let mut originals = Vec::new();
+        let mut heading_block = Vec::with_capacity(nodes.len());
+        let mut paragraph_block = std::collections::HashMap::new();
         for (k, n) in nodes.iter().enumerate() {
             let heading = format!("{}{}", n.number, n.title);
+            heading_block.push(blocks.len());
             blocks.push(Block {
                 node: k,
                 paragraph: None,
                 folded: heading.chars().map(fold_char).collect(),
             });
+            originals.push(heading);
             for p in &n.paragraphs {
                 let text = texts.get(p.as_str()).copied().unwrap_or_default();
+                paragraph_block.insert(p.clone(), blocks.len());
                 blocks.push(Block {
                     node: k,
                     paragraph: Some(p.clone()),
                     folded: text.chars().map(fold_char).collect(),
                 });
+                originals.push(text.to_string());
             }
         }
+        let by_key: std::collections::HashMap<&str, usize> =
+            nodes.iter().enumerate().map(|(k, n)| (n.key.as_str(), k)).collect();
         let figure_node = reply
             .figures
             .iter()
-            .map(|f| nodes.iter().position(|n| n.key == f.section).unwrap_or(0))
+            .map(|f| by_key.get(f.section.as_str()).copied().unwrap_or(0))
             .collect();
         let figure_folded = reply
             .figures
@@ -279,6 +277,9 @@ impl Index {
         Index {
             nodes,
             blocks,
+            texts: originals,
+            heading_block,
+            paragraph_block,
             figure_node,
             figure_folded,
             figures: reply.figures.clone(),
@@ -291,9 +292,7 @@ impl Index {
 
     /// The block holding a paragraph.
     pub fn block_of(&self, paragraph: &str) -> Option<usize> {
-        self.blocks
-            .iter()
-            .position(|b| b.paragraph.as_deref() == Some(paragraph))
+        self.paragraph_block.get(paragraph).copied()
     }
 
     /// Runs a query. `kinds` are the enabled kind facets of the figure panel.
@@ -320,23 +319,19 @@ impl Index {
             }
             Query::Text(q) => {
                 let needle: Vec<char> = q.chars().collect();
+                let mut heading_hit = vec![false; n];
                 for (b, block) in self.blocks.iter().enumerate() {
                     let hits = find_all(&block.folded, &needle);
                     if !hits.is_empty() {
                         out.node_matched[block.node] = true;
+                        heading_hit[block.node] |= self.heading_block[block.node] == b;
                         out.marks.push((b, hits));
                     }
                 }
                 for (k, f) in self.figures.iter().enumerate() {
-                    let node = self.figure_node[k];
-                    let heading = &self
-                        .blocks
-                        .iter()
-                        .find(|b| b.node == node && b.paragraph.is_none());
-                    let section_hit =
-                        heading.is_some_and(|h| !find_all(&h.folded, &needle).is_empty());
-                    out.figure_visible[k] = kinds.contains(&f.kind)
-                        && (section_hit || self.figure_folded[k].contains(q.as_str()));
+                    let section_hit = heading_hit[self.figure_node[k]];
+                    out.figure_visible[k] =
+                        kinds.contains(&f.kind) && (section_hit || self.figure_folded[k].contains(q.as_str()));
                 }
             }
             Query::Compare(c) => {
@@ -444,9 +439,7 @@ mod tests {
         // Marks are exact: every marked range reads 科技金融.
         for (b, ranges) in &out.marks {
             for (s, e) in ranges {
-                let text: String = index.blocks[*b].folded[*s as usize..*e as usize]
-                    .iter()
-                    .collect();
+                let text: String = index.blocks[*b].folded[*s as usize..*e as usize].iter().collect();
                 assert_eq!(text, "科技金融");
             }
         }
@@ -478,11 +471,7 @@ mod tests {
         assert_eq!(texts, ["145支"]);
         // 科技金融 is in section 二's title: all of 二's figures stay.
         let texts = visible_texts("科技金融赋能");
-        assert_eq!(
-            texts.len(),
-            0,
-            "subsection figures are under their own section"
-        );
+        assert_eq!(texts.len(), 0, "subsection figures are under their own section");
         let texts = visible_texts("创新科技金融产品");
         assert!(texts.contains(&"4457.56亿元".to_string()));
     }
@@ -493,10 +482,7 @@ mod tests {
         let (_, out) = run("母子基金");
         assert_eq!(announce(&out, &q), "1 个章节、1 项数据");
         let (_, none) = run("不存在的词语");
-        assert_eq!(
-            announce(&none, &parse_query("不存在的词语")),
-            "没有找到匹配的内容"
-        );
+        assert_eq!(announce(&none, &parse_query("不存在的词语")), "没有找到匹配的内容");
     }
 
     #[test]
@@ -528,18 +514,11 @@ mod tests {
                 unit: None
             })
         );
-        assert!(
-            matches!(parse_query("2022年"), Query::Compare(Compare { op: Op::Eq, value, .. }) if value == 2022.0)
-        );
-        assert!(
-            matches!(parse_query(">=300项"), Query::Compare(Compare { unit: Some(ref u), .. }) if u == "项")
-        );
+        assert!(matches!(parse_query("2022年"), Query::Compare(Compare { op: Op::Eq, value, .. }) if value == 2022.0));
+        assert!(matches!(parse_query(">=300项"), Query::Compare(Compare { unit: Some(ref u), .. }) if u == "项"));
         assert_eq!(parse_query(">="), Query::Malformed(">=".into()));
         assert_eq!(parse_query(">abc"), Query::Malformed(">abc".into()));
-        assert_eq!(
-            parse_query(">5 bananas"),
-            Query::Malformed(">5 bananas".into())
-        );
+        assert_eq!(parse_query(">5 bananas"), Query::Malformed(">5 bananas".into()));
         assert_eq!(parse_query("科技"), Query::Text("科技".into()));
         assert_eq!(
             parse_query("537项"),
@@ -562,11 +541,7 @@ mod tests {
             .filter(|(_, m)| **m)
             .map(|(n, _)| n.key.as_str())
             .collect();
-        assert_eq!(
-            keys,
-            ["s2-1", "s2-2"],
-            "the outline follows the figure filter"
-        );
+        assert_eq!(keys, ["s2-1", "s2-2"], "the outline follows the figure filter");
         assert_eq!(out.mark_count(), 4);
     }
 
@@ -578,10 +553,7 @@ mod tests {
         );
         assert!(!visible_texts("<300项").contains(&"300余项".to_string()));
         assert!(!visible_texts(">1000项").contains(&"300余项".to_string()));
-        assert!(
-            visible_texts("<4倍").contains(&"近4倍".to_string()),
-            "近4倍 is under 4"
-        );
+        assert!(visible_texts("<4倍").contains(&"近4倍".to_string()), "近4倍 is under 4");
         assert!(!visible_texts(">=4倍").contains(&"近4倍".to_string()));
         assert!(
             visible_texts(">8%").contains(&"6%-10%".to_string()),

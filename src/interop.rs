@@ -1,104 +1,14 @@
-//! The structured reply to and from plain JS objects, by hand rather than through
-//! serde-wasm-bindgen: that saves about 16 KB of wasm and 20 KB of float formatting it pulls in
-//! for error messages, and lets a bad field be named by its path
-//! (`options.reply.figures[3].end: expected a whole number`).
+//! A structured reply read from a plain JS object, by hand rather than through
+//! serde-wasm-bindgen: that saves about 16 KB of wasm and the float formatting it pulls in for
+//! error messages, and lets a bad field be named by its path
+//! (`options.reply.figures[3].end: expected a whole number`). The other way, replies go out as
+//! JSON (`model::json`) and one `JSON.parse`.
 
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::{Figure, FigureKind, Paragraph, Qualifier, Reply, Section};
-
-fn set(obj: &Object, key: &str, v: &JsValue) {
-    let _ = Reflect::set(obj, &JsValue::from_str(key), v);
-}
-
-fn opt_str(v: &Option<String>) -> JsValue {
-    v.as_deref().map_or(JsValue::NULL, JsValue::from_str)
-}
-
-fn paragraph_js(p: &Paragraph) -> JsValue {
-    let o = Object::new();
-    set(&o, "id", &JsValue::from_str(&p.id));
-    set(&o, "text", &JsValue::from_str(&p.text));
-    o.into()
-}
-
-fn paragraphs_js(list: &[Paragraph]) -> JsValue {
-    list.iter().map(paragraph_js).collect::<Array>().into()
-}
-
-fn section_js(s: &Section) -> JsValue {
-    let o = Object::new();
-    set(&o, "id", &JsValue::from_str(&s.id));
-    set(&o, "number", &JsValue::from_str(&s.number));
-    set(&o, "title", &JsValue::from_str(&s.title));
-    set(&o, "paragraphs", &paragraphs_js(&s.paragraphs));
-    set(
-        &o,
-        "children",
-        &s.children.iter().map(section_js).collect::<Array>(),
-    );
-    o.into()
-}
-
-fn figure_js(f: &Figure) -> JsValue {
-    let o = Object::new();
-    set(&o, "id", &JsValue::from_str(&f.id));
-    set(&o, "text", &JsValue::from_str(&f.text));
-    set(&o, "kind", &JsValue::from_str(f.kind.as_str()));
-    set(&o, "value", &JsValue::from_f64(f.value));
-    set(&o, "high", &f.high.map_or(JsValue::NULL, JsValue::from_f64));
-    set(&o, "date", &opt_str(&f.date));
-    set(&o, "unit", &opt_str(&f.unit));
-    set(
-        &o,
-        "qualifier",
-        &f.qualifier
-            .map_or(JsValue::NULL, |q| JsValue::from_str(q.as_str())),
-    );
-    set(&o, "section", &JsValue::from_str(&f.section));
-    set(&o, "paragraph", &JsValue::from_str(&f.paragraph));
-    set(&o, "start", &JsValue::from_f64(f64::from(f.start)));
-    set(&o, "end", &JsValue::from_f64(f64::from(f.end)));
-    set(&o, "context", &JsValue::from_str(&f.context));
-    o.into()
-}
-
-/// The reply as a plain object of the contract's shape.
-pub fn reply_to_js(r: &Reply) -> JsValue {
-    let o = Object::new();
-    set(&o, "title", &JsValue::from_str(&r.title));
-    set(&o, "published", &opt_str(&r.published));
-    set(&o, "source", &opt_str(&r.source));
-    set(
-        &o,
-        "sections",
-        &r.sections.iter().map(section_js).collect::<Array>(),
-    );
-    set(&o, "closing", &paragraphs_js(&r.closing));
-    set(
-        &o,
-        "figures",
-        &r.figures.iter().map(figure_js).collect::<Array>(),
-    );
-    set(
-        &o,
-        "meta",
-        &r.meta
-            .iter()
-            .map(|m| JsValue::from_str(m))
-            .collect::<Array>(),
-    );
-    set(
-        &o,
-        "salutation",
-        &r.salutation.as_ref().map_or(JsValue::NULL, paragraph_js),
-    );
-    set(&o, "preamble", &paragraphs_js(&r.preamble));
-    set(&o, "signature", &paragraphs_js(&r.signature));
-    o.into()
-}
 
 /// Reads fields of one JS object, naming each by its path in errors.
 struct Reader<'a> {
@@ -156,10 +66,7 @@ impl<'a> Reader<'a> {
         if !v.is_object() || Array::is_array(v) {
             return Err(expected(path, "an object", v));
         }
-        Ok(Reader {
-            obj: v.clone(),
-            path,
-        })
+        Ok(Reader { obj: v.clone(), path })
     }
 
     fn get(&self, key: &str) -> JsValue {
@@ -273,9 +180,7 @@ fn figure_from(v: &JsValue, path: &str) -> Result<Figure, String> {
             .find(|k| k.as_str() == q)
             .ok_or_else(|| {
                 let mut s = join(path, "qualifier");
-                s.push_str(
-                    ": expected null or one of nearly, over, at_least, about, under, since, end",
-                );
+                s.push_str(": expected null or one of nearly, over, at_least, about, under, since, end");
                 s
             })?,
         ),

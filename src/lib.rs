@@ -39,11 +39,7 @@ fn document() -> Result<web_sys::Document, JsError> {
 }
 
 /// Resolves a part: an Element, a CSS selector string, or nothing.
-fn element(
-    doc: &web_sys::Document,
-    name: &str,
-    v: &JsValue,
-) -> Result<Option<web_sys::Element>, JsError> {
+fn element(doc: &web_sys::Document, name: &str, v: &JsValue) -> Result<Option<web_sys::Element>, JsError> {
     if v.is_undefined() || v.is_null() {
         return Ok(None);
     }
@@ -71,10 +67,7 @@ fn get(obj: &JsValue, key: &str) -> JsValue {
 }
 
 fn is_plain_object(v: &JsValue) -> bool {
-    v.is_object()
-        && !v.is_function()
-        && !js_sys::Array::is_array(v)
-        && v.dyn_ref::<web_sys::Element>().is_none()
+    v.is_object() && !v.is_function() && !js_sys::Array::is_array(v) && v.dyn_ref::<web_sys::Element>().is_none()
 }
 
 /// Reads a reply object given from JS, naming the bad field when it has the wrong shape.
@@ -134,10 +127,7 @@ impl Widget {
     /// Ids of the figures the current filter leaves visible, in document order.
     #[wasm_bindgen(js_name = visibleFigures)]
     pub fn visible_figures(&self) -> Vec<String> {
-        self.mount
-            .as_ref()
-            .map(|m| m.visible_figures())
-            .unwrap_or_default()
+        self.mount.as_ref().map(|m| m.visible_figures()).unwrap_or_default()
     }
 
     /// Removes every listener and observer this widget added and gives the host elements their
@@ -149,11 +139,7 @@ impl Widget {
     }
 }
 
-fn mount_parts(
-    name: &str,
-    options: &JsValue,
-    parts: [(&str, JsValue); 3],
-) -> Result<Widget, JsError> {
+fn mount_parts(name: &str, options: &JsValue, parts: [(&str, JsValue); 3]) -> Result<Widget, JsError> {
     let doc = document()?;
     let mut found: [Option<web_sys::Element>; 3] = [None, None, None];
     for (k, (part, v)) in parts.iter().enumerate() {
@@ -231,15 +217,9 @@ pub fn mount(options: JsValue) -> Result<Widget, JsError> {
 
 fn single_part(name: &str, el: JsValue, options: JsValue, slot: usize) -> Result<Widget, JsError> {
     if !options.is_undefined() && !options.is_null() && !is_plain_object(&options) {
-        return Err(JsError::new(&format!(
-            "{name}(el, options): options must be an object"
-        )));
+        return Err(JsError::new(&format!("{name}(el, options): options must be an object")));
     }
-    let options = if options.is_null() {
-        JsValue::UNDEFINED
-    } else {
-        options
-    };
+    let options = if options.is_null() { JsValue::UNDEFINED } else { options };
     let mut parts = [
         ("options.outline", JsValue::UNDEFINED),
         ("options.figures", JsValue::UNDEFINED),
@@ -283,5 +263,5 @@ pub fn bundled_reply_js() -> Result<JsValue, JsError> {
 }
 
 fn to_js(reply: &Reply) -> Result<JsValue, JsError> {
-    Ok(interop::reply_to_js(reply))
+    js_sys::JSON::parse(&model::json::reply(reply)).map_err(|e| error("cannot convert the reply", e))
 }

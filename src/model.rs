@@ -187,10 +187,7 @@ impl Reply {
     }
 
     pub fn find_section(&self, id: &str) -> Option<&Section> {
-        self.walk_sections()
-            .into_iter()
-            .map(|(_, s)| s)
-            .find(|s| s.id == id)
+        self.walk_sections().into_iter().map(|(_, s)| s).find(|s| s.id == id)
     }
 }
 
@@ -201,10 +198,7 @@ pub fn validate(reply: &Reply) -> Result<(), String> {
     let mut ids = std::collections::HashSet::new();
     for (_, s) in reply.walk_sections() {
         if s.id.is_empty() || !ids.insert(s.id.as_str()) {
-            return Err(format!(
-                "sections: section id \"{}\" is empty or not unique",
-                s.id
-            ));
+            return Err(format!("sections: section id \"{}\" is empty or not unique", s.id));
         }
     }
     let paragraphs = reply.paragraphs();
@@ -216,16 +210,10 @@ pub fn validate(reply: &Reply) -> Result<(), String> {
     let mut figure_ids = std::collections::HashSet::new();
     for (k, f) in reply.figures.iter().enumerate() {
         if f.id.is_empty() || !figure_ids.insert(f.id.as_str()) || ids.contains(f.id.as_str()) {
-            return Err(format!(
-                "figures[{k}].id: \"{}\" is empty or not unique",
-                f.id
-            ));
+            return Err(format!("figures[{k}].id: \"{}\" is empty or not unique", f.id));
         }
         let Some((_, p)) = paragraphs.iter().find(|(_, p)| p.id == f.paragraph) else {
-            return Err(format!(
-                "figures[{k}].paragraph: no paragraph \"{}\"",
-                f.paragraph
-            ));
+            return Err(format!("figures[{k}].paragraph: no paragraph \"{}\"", f.paragraph));
         };
         let len = p.text.chars().count() as u32;
         if f.start > f.end || f.end > len {
@@ -265,5 +253,190 @@ mod tests {
         let f = &r.figures[0];
         assert_eq!(f.kind.as_str(), "year");
         assert_eq!(Qualifier::AtLeast.as_str(), "at_least");
+    }
+}
+
+/// JSON of the contract's shape, written by hand: the browser turns it into objects with one
+/// `JSON.parse`, far faster than building each object across the wasm boundary, and without
+/// serde_json's or core's float formatting in the wasm.
+pub mod json {
+    use super::{Figure, Paragraph, Reply, Section};
+
+    fn string(out: &mut String, s: &str) {
+        out.push('"');
+        for c in s.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                '\t' => out.push_str("\\t"),
+                c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
+                    out.push_str("\\u");
+                    let hex = b"0123456789abcdef";
+                    let n = c as u32;
+                    for shift in [12, 8, 4, 0] {
+                        out.push(hex[((n >> shift) & 0xf) as usize] as char);
+                    }
+                }
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+    }
+
+    /// The shortest decimal that reads back as exactly `v` (values here have few decimals).
+    pub fn number(out: &mut String, v: f64) {
+        if !v.is_finite() {
+            out.push_str("null");
+            return;
+        }
+        let neg = v < 0.0;
+        let a = v.abs();
+        let mut scale = 1.0f64;
+        for decimals in 0..=15u32 {
+            let m = (a * scale).round();
+            if m < 9.0e15 && m / scale == a {
+                if neg {
+                    out.push('-');
+                }
+                let digits = (m as u64).to_string();
+                let d = decimals as usize;
+                if d == 0 {
+                    out.push_str(&digits);
+                } else {
+                    let padded = format!("{digits:0>width$}", width = d + 1);
+                    let (int, frac) = padded.split_at(padded.len() - d);
+                    out.push_str(int);
+                    out.push('.');
+                    out.push_str(frac);
+                }
+                return;
+            }
+            scale *= 10.0;
+        }
+        // Beyond 15 decimals or 2^53: integers as such, the rest rounded to 15 places.
+        if neg {
+            out.push('-');
+        }
+        out.push_str(&(a.round() as u64).to_string());
+    }
+
+    fn opt_string(out: &mut String, v: &Option<String>) {
+        match v {
+            Some(s) => string(out, s),
+            None => out.push_str("null"),
+        }
+    }
+
+    fn key(out: &mut String, k: &str, first: bool) {
+        if !first {
+            out.push(',');
+        }
+        string(out, k);
+        out.push(':');
+    }
+
+    fn list<T>(out: &mut String, items: &[T], f: impl Fn(&mut String, &T)) {
+        out.push('[');
+        for (k, item) in items.iter().enumerate() {
+            if k > 0 {
+                out.push(',');
+            }
+            f(out, item);
+        }
+        out.push(']');
+    }
+
+    fn paragraph(out: &mut String, p: &Paragraph) {
+        out.push('{');
+        key(out, "id", true);
+        string(out, &p.id);
+        key(out, "text", false);
+        string(out, &p.text);
+        out.push('}');
+    }
+
+    fn section(out: &mut String, s: &Section) {
+        out.push('{');
+        key(out, "id", true);
+        string(out, &s.id);
+        key(out, "number", false);
+        string(out, &s.number);
+        key(out, "title", false);
+        string(out, &s.title);
+        key(out, "paragraphs", false);
+        list(out, &s.paragraphs, paragraph);
+        key(out, "children", false);
+        list(out, &s.children, section);
+        out.push('}');
+    }
+
+    fn figure(out: &mut String, f: &Figure) {
+        out.push('{');
+        key(out, "id", true);
+        string(out, &f.id);
+        key(out, "text", false);
+        string(out, &f.text);
+        key(out, "kind", false);
+        string(out, f.kind.as_str());
+        key(out, "value", false);
+        number(out, f.value);
+        key(out, "high", false);
+        match f.high {
+            Some(h) => number(out, h),
+            None => out.push_str("null"),
+        }
+        key(out, "date", false);
+        opt_string(out, &f.date);
+        key(out, "unit", false);
+        opt_string(out, &f.unit);
+        key(out, "qualifier", false);
+        match f.qualifier {
+            Some(q) => string(out, q.as_str()),
+            None => out.push_str("null"),
+        }
+        key(out, "section", false);
+        string(out, &f.section);
+        key(out, "paragraph", false);
+        string(out, &f.paragraph);
+        key(out, "start", false);
+        out.push_str(&f.start.to_string());
+        key(out, "end", false);
+        out.push_str(&f.end.to_string());
+        key(out, "context", false);
+        string(out, &f.context);
+        out.push('}');
+    }
+
+    /// The reply as compact JSON.
+    pub fn reply(r: &Reply) -> String {
+        let mut out = String::with_capacity(r.figures.len() * 256 + 4096);
+        out.push('{');
+        key(&mut out, "title", true);
+        string(&mut out, &r.title);
+        key(&mut out, "published", false);
+        opt_string(&mut out, &r.published);
+        key(&mut out, "source", false);
+        opt_string(&mut out, &r.source);
+        key(&mut out, "sections", false);
+        list(&mut out, &r.sections, section);
+        key(&mut out, "closing", false);
+        list(&mut out, &r.closing, paragraph);
+        key(&mut out, "figures", false);
+        list(&mut out, &r.figures, figure);
+        key(&mut out, "meta", false);
+        list(&mut out, &r.meta, |o, m| string(o, m));
+        key(&mut out, "salutation", false);
+        match &r.salutation {
+            Some(p) => paragraph(&mut out, p),
+            None => out.push_str("null"),
+        }
+        key(&mut out, "preamble", false);
+        list(&mut out, &r.preamble, paragraph);
+        key(&mut out, "signature", false);
+        list(&mut out, &r.signature, paragraph);
+        out.push('}');
+        out
     }
 }

@@ -27,10 +27,7 @@ pub fn display_number(number: &str) -> String {
     let bare = number.chars().next().is_some_and(|c| c != '(' && c != '（');
     if number.is_empty() || !bare {
         number.to_string()
-    } else if number
-        .chars()
-        .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
-    {
+    } else if number.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
         format!("{number}.")
     } else {
         format!("{number}、")
@@ -101,8 +98,15 @@ pub fn nodes(reply: &Reply) -> Vec<Node> {
             has_children: false,
         });
     }
-    for f in &reply.figures {
-        let mut at = out.iter().position(|n| n.key == f.section);
+    let by_key: std::collections::HashMap<&str, usize> =
+        out.iter().enumerate().map(|(k, n)| (n.key.as_str(), k)).collect();
+    let owners: Vec<Option<usize>> = reply
+        .figures
+        .iter()
+        .map(|f| by_key.get(f.section.as_str()).copied())
+        .collect();
+    for owner in owners {
+        let mut at = owner;
         while let Some(k) = at {
             out[k].figure_count += 1;
             at = out[k].parent;
@@ -124,11 +128,7 @@ mod tests {
         assert_eq!(n[17].key, "closing");
         assert_eq!((n[1].number.as_str(), n[1].figure_count), ("一、", 11));
         assert_eq!(n[5].title, "科技金融赋能,支持科技创新");
-        let total: usize = n
-            .iter()
-            .filter(|n| n.depth == 1)
-            .map(|n| n.figure_count)
-            .sum();
+        let total: usize = n.iter().filter(|n| n.depth == 1).map(|n| n.figure_count).sum();
         assert_eq!(total, 48);
         assert_eq!(n[2].parent, Some(1));
         assert!(n[1].has_children && !n[2].has_children);

@@ -45,12 +45,7 @@ pub fn section_label(nodes: &[Node], key: &str) -> String {
     }
     let mut parts = Vec::new();
     loop {
-        parts.push(
-            nodes[k]
-                .number
-                .trim_end_matches(['、', '.', '．'])
-                .to_string(),
-        );
+        parts.push(nodes[k].number.trim_end_matches(['、', '.', '．']).to_string());
         match nodes[k].parent {
             Some(p) => k = p,
             None => break,
@@ -119,19 +114,21 @@ pub fn groups(reply: &Reply, nodes: &[Node], grouping: Grouping, order: Order) -
         }
         Grouping::Section => {
             // Top-level nodes; a figure goes under the top-level ancestor of its section.
+            let by_key: std::collections::HashMap<&str, usize> =
+                nodes.iter().enumerate().map(|(k, n)| (n.key.as_str(), k)).collect();
+            let top: Vec<Option<usize>> = reply
+                .figures
+                .iter()
+                .map(|f| {
+                    let mut at = by_key.get(f.section.as_str()).copied()?;
+                    while let Some(p) = nodes[at].parent {
+                        at = p;
+                    }
+                    Some(at)
+                })
+                .collect();
             for (k, n) in nodes.iter().enumerate().filter(|(_, n)| n.parent.is_none()) {
-                let mut figures: Vec<usize> = (0..reply.figures.len())
-                    .filter(|&i| {
-                        let mut at = nodes.iter().position(|n| n.key == reply.figures[i].section);
-                        while let Some(a) = at {
-                            if a == k {
-                                return true;
-                            }
-                            at = nodes[a].parent;
-                        }
-                        false
-                    })
-                    .collect();
+                let mut figures: Vec<usize> = (0..reply.figures.len()).filter(|&i| top[i] == Some(k)).collect();
                 if figures.is_empty() {
                     continue;
                 }
@@ -186,11 +183,7 @@ mod tests {
         let r = bundled_reply();
         let nodes = outline::nodes(&r);
         let g = groups(&r, &nodes, Grouping::Kind, Order::Value);
-        let money: Vec<&str> = g[0]
-            .figures
-            .iter()
-            .map(|&i| r.figures[i].text.as_str())
-            .collect();
+        let money: Vec<&str> = g[0].figures.iter().map(|&i| r.figures[i].text.as_str()).collect();
         assert_eq!(
             money,
             [
@@ -209,10 +202,7 @@ mod tests {
         let r = bundled_reply();
         let nodes = outline::nodes(&r);
         let g = groups(&r, &nodes, Grouping::Section, Order::Document);
-        let labels: Vec<(&str, usize)> = g
-            .iter()
-            .map(|g| (g.label.as_str(), g.figures.len()))
-            .collect();
+        let labels: Vec<(&str, usize)> = g.iter().map(|g| (g.label.as_str(), g.figures.len())).collect();
         assert_eq!(labels.len(), 4);
         assert_eq!(labels[1], ("二、科技金融赋能,支持科技创新", 22));
     }
@@ -221,11 +211,7 @@ mod tests {
     fn spoken_phrase_is_value_first() {
         let r = bundled_reply();
         let nodes = outline::nodes(&r);
-        let f = r
-            .figures
-            .iter()
-            .find(|f| f.text == "361亿元")
-            .expect("361亿元");
+        let f = r.figures.iter().find(|f| f.text == "361亿元").expect("361亿元");
         let label = section_label(&nodes, &f.section);
         assert_eq!(label, "二(一)");
         assert_eq!(spoken(f, &label), "361亿元，武汉基金累计出资规模，二(一)");

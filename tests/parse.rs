@@ -17,16 +17,11 @@ fn texts(r: &Reply) -> Vec<&str> {
 
 #[test]
 fn flat_reply_with_salutation_and_signature() {
-    let r = parse(include_str!(
-        "fixtures/replies/flat-salutation-signature.txt"
-    ));
+    let r = parse(include_str!("fixtures/replies/flat-salutation-signature.txt"));
     assert_eq!(r.title, "关于加快科技成果转化的建议的答复");
     assert_eq!(r.published.as_deref(), Some("2024年3月5日"));
     assert_eq!(r.meta.len(), 2);
-    assert_eq!(
-        r.salutation.as_ref().map(|p| p.text.as_str()),
-        Some("王建国代表：")
-    );
+    assert_eq!(r.salutation.as_ref().map(|p| p.text.as_str()), Some("王建国代表："));
     // No headings: one implicit section holds the body.
     assert_eq!(r.sections.len(), 1);
     assert_eq!(r.sections[0].paragraphs.len(), 3);
@@ -72,10 +67,7 @@ fn flat_reply_with_salutation_and_signature() {
 #[test]
 fn three_level_plan() {
     let r = parse(include_str!("fixtures/replies/three-level-plan.txt"));
-    assert_eq!(
-        r.salutation.as_ref().map(|p| p.text.as_str()),
-        Some("尊敬的李委员：")
-    );
+    assert_eq!(r.salutation.as_ref().map(|p| p.text.as_str()), Some("尊敬的李委员："));
     assert_eq!(r.preamble.len(), 1);
     let o = outline(&r);
     let expect: Vec<(usize, &str, &str)> = vec![
@@ -92,17 +84,11 @@ fn three_level_plan() {
         (4, "（2）", "提升服务质量"),
         (3, "2", "推出“科技E贷2.0版”产品"),
     ];
-    let got: Vec<(usize, &str, &str)> = o
-        .iter()
-        .map(|(d, n, t)| (*d, n.as_str(), t.as_str()))
-        .collect();
+    let got: Vec<(usize, &str, &str)> = o.iter().map(|(d, n, t)| (*d, n.as_str(), t.as_str())).collect();
     assert_eq!(got, expect);
     assert_eq!(r.sections[0].children[0].children[0].id, "s1-1-1");
     assert_eq!(
-        r.closing
-            .iter()
-            .map(|p| p.text.as_str())
-            .collect::<Vec<_>>(),
+        r.closing.iter().map(|p| p.text.as_str()).collect::<Vec<_>>(),
         ["特此答复。"]
     );
     assert_eq!(
@@ -185,12 +171,7 @@ fn full_width_punctuation_reads_like_ascii() {
     assert_eq!(b.sections[0].children[0].number, "（一）");
     assert_eq!(b.published.as_deref(), Some("2023-08-22 19：35"));
     assert_eq!(b.source, a.source);
-    let kinds = |r: &Reply| {
-        r.figures
-            .iter()
-            .map(|f| (f.kind, f.value, f.high))
-            .collect::<Vec<_>>()
-    };
+    let kinds = |r: &Reply| r.figures.iter().map(|f| (f.kind, f.value, f.high)).collect::<Vec<_>>();
     assert_eq!(kinds(&a), kinds(&b), "the same 48 figures");
 }
 
@@ -199,20 +180,13 @@ fn heading_numbers_out_of_sequence_stay_paragraphs() {
     let r = parse("答复\n一、第一部分\n正文。\n3.这是一句以数字开头的话。\n二、第二部分\n正文。");
     assert_eq!(r.sections.len(), 2);
     assert!(r.sections[0].children.is_empty());
-    assert_eq!(
-        r.sections[0].paragraphs[1].text,
-        "3.这是一句以数字开头的话。"
-    );
+    assert_eq!(r.sections[0].paragraphs[1].text, "3.这是一句以数字开头的话。");
 }
 
 #[test]
 fn unknown_shapes_land_in_paragraphs() {
     let r = parse("<p>HTML 残留</p>\n\u{200b}零宽\n🙂 emoji\nשלום");
-    let all: Vec<&str> = r
-        .paragraphs()
-        .into_iter()
-        .map(|(_, p)| p.text.as_str())
-        .collect();
+    let all: Vec<&str> = r.paragraphs().into_iter().map(|(_, p)| p.text.as_str()).collect();
     assert!(r.title == "<p>HTML 残留</p>" || all.contains(&"<p>HTML 残留</p>"));
     assert!(all.contains(&"🙂 emoji") && all.contains(&"שלום"));
 }

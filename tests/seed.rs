@@ -14,9 +14,7 @@ fn at<'a>(reply: &'a Reply, path: &str) -> &'a Section {
     let mut found = None;
     for part in path.split('.') {
         let k: usize = part.parse().expect("numeric path");
-        let s = list
-            .get(k - 1)
-            .unwrap_or_else(|| panic!("no section at {path}"));
+        let s = list.get(k - 1).unwrap_or_else(|| panic!("no section at {path}"));
         list = &s.children;
         found = Some(s);
     }
@@ -40,11 +38,7 @@ fn outline_matches_seed() {
             "source" => assert_eq!(reply.source.as_deref(), Some(cols[1])),
             "closing" => {
                 assert_eq!(reply.closing.len(), 1, "one closing paragraph");
-                assert!(
-                    reply.closing[0].text.starts_with("下一步"),
-                    "{:?}",
-                    reply.closing
-                );
+                assert!(reply.closing[0].text.starts_with("下一步"), "{:?}", reply.closing);
             }
             path => {
                 let s = at(&reply, path);
@@ -60,11 +54,7 @@ fn outline_matches_seed() {
     // The seed lists 4 sections and 12 subsections (its README says 13; the rows are the truth).
     assert_eq!(sections, 16);
     let walked = reply.walk_sections();
-    assert_eq!(
-        walked.len(),
-        16,
-        "exactly the seed's sections, nothing else"
-    );
+    assert_eq!(walked.len(), 16, "exactly the seed's sections, nothing else");
     assert_eq!(walked.iter().filter(|(d, _)| *d == 1).count(), 4);
     assert!(reply.preamble.is_empty() && reply.salutation.is_none() && reply.signature.is_empty());
 }
@@ -126,10 +116,7 @@ fn figures_match_seed() {
         .figures
         .iter()
         .map(|f| Row {
-            section: position
-                .get(&f.section)
-                .cloned()
-                .unwrap_or_else(|| f.section.clone()),
+            section: position.get(&f.section).cloned().unwrap_or_else(|| f.section.clone()),
             text: f.text.clone(),
             kind: f.kind.as_str().into(),
             value: match (&f.date, f.high) {
@@ -144,11 +131,7 @@ fn figures_match_seed() {
     for (k, (a, e)) in actual.iter().zip(&expected).enumerate() {
         assert_eq!(a, e, "figure {} of the seed", k + 1);
     }
-    assert_eq!(
-        actual.len(),
-        expected.len(),
-        "extra or missing figures: {actual:#?}"
-    );
+    assert_eq!(actual.len(), expected.len(), "extra or missing figures: {actual:#?}");
 }
 
 #[test]
@@ -175,25 +158,15 @@ fn figures_point_into_their_paragraphs() {
             f.text
         );
     }
-    let ids: std::collections::HashSet<&str> =
-        reply.figures.iter().map(|f| f.id.as_str()).collect();
+    let ids: std::collections::HashSet<&str> = reply.figures.iter().map(|f| f.id.as_str()).collect();
     assert_eq!(ids.len(), reply.figures.len(), "figure ids are unique");
 }
 
 #[test]
 fn contexts_read_as_clauses() {
     let reply = bundled_reply();
-    let ctx = |text: &str| {
-        reply
-            .figures
-            .iter()
-            .find(|f| f.text == text)
-            .map(|f| f.context.clone())
-    };
-    assert_eq!(
-        ctx("361亿元").as_deref(),
-        Some("武汉基金累计出资规模361亿元")
-    );
+    let ctx = |text: &str| reply.figures.iter().find(|f| f.text == text).map(|f| f.context.clone());
+    assert_eq!(ctx("361亿元").as_deref(), Some("武汉基金累计出资规模361亿元"));
     assert_eq!(ctx("近4倍").as_deref(), Some("实现财政出资近4倍放大"));
     assert_eq!(ctx("超过50%").as_deref(), Some("占全省比重超过50%"));
 }

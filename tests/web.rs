@@ -12,9 +12,7 @@ use web_sys::{Element, KeyboardEvent, KeyboardEventInit, ShadowRoot};
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn doc() -> web_sys::Document {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .expect("document")
+    web_sys::window().and_then(|w| w.document()).expect("document")
 }
 
 /// A fresh host element in the page.
@@ -30,8 +28,7 @@ fn host(id: &str, tag: &str) -> Element {
 }
 
 fn root(e: &Element) -> ShadowRoot {
-    e.shadow_root()
-        .expect("the part renders into an open shadow root")
+    e.shadow_root().expect("the part renders into an open shadow root")
 }
 
 fn count(r: &ShadowRoot, selector: &str) -> u32 {
@@ -41,10 +38,7 @@ fn count(r: &ShadowRoot, selector: &str) -> u32 {
 fn visible_count(r: &ShadowRoot, selector: &str) -> usize {
     let list = r.query_selector_all(selector).expect("selector");
     (0..list.length())
-        .filter_map(|i| {
-            list.item(i)
-                .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-        })
+        .filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()))
         .filter(|e| e.offset_parent().is_some())
         .count()
 }
@@ -95,15 +89,8 @@ fn outline_has_every_node_with_roles() {
     assert_eq!(count(&r, "[role=treeitem]"), 18);
     assert_eq!(count(&r, "[role=treeitem][aria-level='2']"), 12);
     assert_eq!(count(&r, "[role=treeitem][aria-expanded]"), 4);
-    let tree = r
-        .query_selector("[role=tree]")
-        .ok()
-        .flatten()
-        .expect("tree");
-    assert!(
-        tree.has_attribute("aria-labelledby"),
-        "the tree has an accessible name"
-    );
+    let tree = r.query_selector("[role=tree]").ok().flatten().expect("tree");
+    assert!(tree.has_attribute("aria-labelledby"), "the tree has an accessible name");
     assert_eq!(count(&r, "[role=searchbox]"), 1);
     assert_eq!(count(&r, "[role=status]"), 1);
     w.destroy();
@@ -156,8 +143,7 @@ fn filter_narrows_all_parts_and_marks_text() {
         .unwrap_or_else(|_| panic!("filter"));
     assert_eq!(w.visible_figures(), ["f13", "f15", "f20", "f22"]);
     assert_eq!(count(&ra, "mark"), 4);
-    w.filter(JsValue::from_str(""))
-        .unwrap_or_else(|_| panic!("filter"));
+    w.filter(JsValue::from_str("")).unwrap_or_else(|_| panic!("filter"));
     assert_eq!(count(&ra, "mark"), 0);
     assert_eq!(visible_count(&ro, "[role=treeitem]"), 18);
     w.destroy();
@@ -166,8 +152,7 @@ fn filter_narrows_all_parts_and_marks_text() {
 #[wasm_bindgen_test]
 fn select_marks_the_figure_and_reveals_its_section() {
     let (mut w, o, f, a) = full_mount();
-    w.select(JsValue::from_str("f13"))
-        .unwrap_or_else(|_| panic!("select"));
+    w.select(JsValue::from_str("f13")).unwrap_or_else(|_| panic!("select"));
     let ra = root(&a);
     let m = ra
         .query_selector("mark.rw-fig-mark")
@@ -194,11 +179,7 @@ fn select_marks_the_figure_and_reveals_its_section() {
 fn keyboard_walks_the_tree() {
     let (mut w, o, _, _) = full_mount();
     let r = root(&o);
-    let first = r
-        .query_selector("[role=treeitem]")
-        .ok()
-        .flatten()
-        .expect("first item");
+    let first = r.query_selector("[role=treeitem]").ok().flatten().expect("first item");
     first
         .dyn_ref::<web_sys::HtmlElement>()
         .expect("html")
@@ -215,31 +196,21 @@ fn keyboard_walks_the_tree() {
     );
     key(&now, "ArrowDown");
     assert_eq!(
-        focused(&r)
-            .and_then(|e| e.get_attribute("data-node"))
-            .as_deref(),
+        focused(&r).and_then(|e| e.get_attribute("data-node")).as_deref(),
         Some("5"),
         "collapsed children are skipped"
     );
     key(&focused(&r).expect("focus"), "End");
     assert_eq!(
-        focused(&r)
-            .and_then(|e| e.get_attribute("data-node"))
-            .as_deref(),
+        focused(&r).and_then(|e| e.get_attribute("data-node")).as_deref(),
         Some("17")
     );
     key(&focused(&r).expect("focus"), "Home");
     assert_eq!(
-        focused(&r)
-            .and_then(|e| e.get_attribute("data-node"))
-            .as_deref(),
+        focused(&r).and_then(|e| e.get_attribute("data-node")).as_deref(),
         Some("0")
     );
-    assert_eq!(
-        count(&r, "[role=treeitem][tabindex='0']"),
-        1,
-        "one tab stop"
-    );
+    assert_eq!(count(&r, "[role=treeitem][tabindex='0']"), 1, "one tab stop");
     w.destroy();
 }
 
@@ -249,17 +220,9 @@ fn destroy_restores_hosts_and_allows_remount() {
     a.set_text_content(Some("静态正文"));
     w.destroy();
     assert_eq!(count(&root(&o), "[role=tree]"), 0);
-    assert_eq!(
-        count(&root(&a), "slot"),
-        1,
-        "the host's static content shows again"
-    );
-    assert!(
-        w.filter(JsValue::from_str("x")).is_err(),
-        "a destroyed widget says so"
-    );
-    let mut again =
-        mount(opts(&[("outline", o.clone().into())])).unwrap_or_else(|_| panic!("remount"));
+    assert_eq!(count(&root(&a), "slot"), 1, "the host's static content shows again");
+    assert!(w.filter(JsValue::from_str("x")).is_err(), "a destroyed widget says so");
+    let mut again = mount(opts(&[("outline", o.clone().into())])).unwrap_or_else(|_| panic!("remount"));
     assert_eq!(count(&root(&o), "[role=treeitem]"), 18);
     again.destroy();
 }
@@ -271,13 +234,12 @@ fn single_parts_and_parsed_replies() {
         "标题\n一、第一部分\n投入5亿元。\n二、第二部分\n正文。",
     ))
     .unwrap_or_else(|_| panic!("parse"));
-    let mut w = render_outline(o.clone().into(), opts(&[("reply", reply.clone())]))
-        .unwrap_or_else(|_| panic!("outline"));
+    let mut w =
+        render_outline(o.clone().into(), opts(&[("reply", reply.clone())])).unwrap_or_else(|_| panic!("outline"));
     assert_eq!(count(&root(&o), "[role=treeitem]"), 3);
     w.destroy();
     let f = host("t-solo-figures", "div");
-    let mut w = render_figure_panel(f.clone().into(), opts(&[("reply", reply)]))
-        .unwrap_or_else(|_| panic!("panel"));
+    let mut w = render_figure_panel(f.clone().into(), opts(&[("reply", reply)])).unwrap_or_else(|_| panic!("panel"));
     assert_eq!(
         count(&root(&f), "[role=searchbox]"),
         1,
@@ -296,23 +258,15 @@ fn wrong_arguments_throw_errors_naming_them() {
             .unwrap_or_default()
     };
     assert!(msg(mount(JsValue::from_f64(3.0))).contains("options"));
-    assert!(
-        msg(mount(opts(&[("outline", JsValue::from_str("#nowhere"))]))).contains("options.outline")
-    );
+    assert!(msg(mount(opts(&[("outline", JsValue::from_str("#nowhere"))]))).contains("options.outline"));
     assert!(msg(mount(opts(&[("figures", JsValue::from_f64(1.0))]))).contains("options.figures"));
-    assert!(msg(mount(opts(&[("outline", JsValue::from_str("[[["))])))
-        .contains("not a valid CSS selector"));
+    assert!(msg(mount(opts(&[("outline", JsValue::from_str("[[["))]))).contains("not a valid CSS selector"));
     let o = host("t-bad-reply", "div");
     let bad = Object::new();
     Reflect::set(&bad, &"title".into(), &JsValue::from_f64(1.0)).expect("set");
-    assert!(msg(mount(opts(&[
-        ("outline", o.clone().into()),
-        ("reply", bad.into())
-    ])))
-    .contains("options.reply.title"));
+    assert!(msg(mount(opts(&[("outline", o.clone().into()), ("reply", bad.into())]))).contains("options.reply.title"));
     assert!(parse_reply(JsValue::from_f64(1.0)).is_err());
     // The module still works after errors.
-    let mut w =
-        mount(opts(&[("outline", o.into())])).unwrap_or_else(|_| panic!("mount after errors"));
+    let mut w = mount(opts(&[("outline", o.into())])).unwrap_or_else(|_| panic!("mount after errors"));
     w.destroy();
 }

@@ -24,13 +24,7 @@ pub fn set(e: &Element, attrs: &[(&str, &str)]) -> Result<(), JsValue> {
 }
 
 /// Appends a child element with text content.
-pub fn child(
-    doc: &Document,
-    parent: &Element,
-    tag: &str,
-    class: &str,
-    text: &str,
-) -> Result<Element, JsValue> {
+pub fn child(doc: &Document, parent: &Element, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
     let e = el(doc, tag, class)?;
     if !text.is_empty() {
         e.set_text_content(Some(text));
@@ -74,8 +68,7 @@ pub fn search(doc: &Document, wrap: &Element) -> Result<SearchView, JsValue> {
         ],
     )?;
     bar.append_child(&input)?;
-    for (action, label, glyph) in [("prev", "上一处匹配", "↑"), ("next", "下一处匹配", "↓")]
-    {
+    for (action, label, glyph) in [("prev", "上一处匹配", "↑"), ("next", "下一处匹配", "↓")] {
         let b = child(doc, &bar, "button", "", glyph)?;
         set(
             &b,
@@ -91,11 +84,7 @@ pub fn search(doc: &Document, wrap: &Element) -> Result<SearchView, JsValue> {
     let status = child(doc, wrap, "p", "rw-status", "")?;
     set(
         &status,
-        &[
-            ("role", "status"),
-            ("aria-live", "polite"),
-            ("aria-atomic", "true"),
-        ],
+        &[("role", "status"), ("aria-live", "polite"), ("aria-atomic", "true")],
     )?;
     Ok(SearchView { input, status })
 }
@@ -124,10 +113,7 @@ pub fn outline(doc: &Document, root: &ShadowRoot) -> Result<OutlineDom, JsValue>
 pub fn outline_tree(doc: &Document, dom: &mut OutlineDom, index: &Index) -> Result<(), JsValue> {
     child(doc, &dom.wrap, "h2", "rw-part-title", "提纲")?.set_id("rw-outline-title");
     let tree = child(doc, &dom.wrap, "ul", "rw-tree", "")?;
-    set(
-        &tree,
-        &[("role", "tree"), ("aria-labelledby", "rw-outline-title")],
-    )?;
+    set(&tree, &[("role", "tree"), ("aria-labelledby", "rw-outline-title")])?;
     // The group (child list) of each node that has children.
     let mut groups: Vec<Option<Element>> = Vec::with_capacity(index.nodes.len());
     let mut items = Vec::with_capacity(index.nodes.len());
@@ -152,10 +138,7 @@ pub fn outline_tree(doc: &Document, dom: &mut OutlineDom, index: &Index) -> Resu
         )?;
         let row = child(doc, &li, "span", "rw-row", "")?;
         row.set_id(&row_id);
-        set(
-            &child(doc, &row, "span", "rw-twisty", "")?,
-            &[("aria-hidden", "true")],
-        )?;
+        set(&child(doc, &row, "span", "rw-twisty", "")?, &[("aria-hidden", "true")])?;
         if !n.number.is_empty() {
             child(doc, &row, "span", "rw-num", &n.number)?;
         }
@@ -193,6 +176,10 @@ pub struct FiguresDom {
     pub items: Vec<Option<(Element, Element)>>,
     /// Per rendered group: its section, its head button, its list and its figures.
     pub groups: Vec<(Element, Element, Element, Vec<usize>)>,
+    /// Per rendered group: whether it is open.
+    pub open: Vec<bool>,
+    /// Per figure: its group.
+    pub group_of: Vec<usize>,
     pub facet_counts: Vec<Element>,
     pub empty: Element,
 }
@@ -207,32 +194,24 @@ pub fn figures_frame(doc: &Document, root: &ShadowRoot) -> Result<FiguresDom, Js
         body: el(doc, "div", "")?,
         items: Vec::new(),
         groups: Vec::new(),
+        open: Vec::new(),
+        group_of: Vec::new(),
         facet_counts: Vec::new(),
         empty: el(doc, "p", "")?,
     })
 }
 
 /// The panel's controls: grouping, order, kind facets with counts.
-pub fn figures_controls(
-    doc: &Document,
-    dom: &mut FiguresDom,
-    reply: &Reply,
-) -> Result<(), JsValue> {
+pub fn figures_controls(doc: &Document, dom: &mut FiguresDom, reply: &Reply) -> Result<(), JsValue> {
     let tools = child(doc, &dom.wrap, "div", "rw-tools", "")?;
     for (label, buttons) in [
         (
             "分组方式",
-            [
-                ("group-kind", "按类型", true),
-                ("group-section", "按章节", false),
-            ],
+            [("group-kind", "按类型", true), ("group-section", "按章节", false)],
         ),
         (
             "排序方式",
-            [
-                ("sort-doc", "文中顺序", true),
-                ("sort-value", "数值从大到小", false),
-            ],
+            [("sort-doc", "文中顺序", true), ("sort-value", "数值从大到小", false)],
         ),
     ] {
         let g = child(doc, &tools, "div", "rw-tools", "")?;
@@ -256,19 +235,11 @@ pub fn figures_controls(
         let input = el(doc, "input", "")?;
         set(
             &input,
-            &[
-                ("type", "checkbox"),
-                ("data-facet", &k.to_string()),
-                ("checked", ""),
-            ],
+            &[("type", "checkbox"), ("data-facet", &k.to_string()), ("checked", "")],
         )?;
         label.append_child(&input)?;
         child(doc, &label, "span", "", kinds[0].label())?;
-        let n = reply
-            .figures
-            .iter()
-            .filter(|f| kinds.contains(&f.kind))
-            .count();
+        let n = reply.figures.iter().filter(|f| kinds.contains(&f.kind)).count();
         let count = child(doc, &label, "span", "rw-badge", &n.to_string())?;
         dom.facet_counts.push(count);
     }
@@ -290,6 +261,8 @@ pub fn figures_groups(
     dom.body.set_text_content(None);
     dom.items = vec![None; reply.figures.len()];
     dom.groups.clear();
+    dom.open.clear();
+    dom.group_of = vec![usize::MAX; reply.figures.len()];
     for (g, group) in panel::groups(reply, &index.nodes, grouping, order)
         .into_iter()
         .enumerate()
@@ -306,21 +279,12 @@ pub fn figures_groups(
                 ("type", "button"),
                 ("data-action", "toggle-group"),
                 ("data-group", &g.to_string()),
-                (
-                    "aria-expanded",
-                    if group.collapsed { "false" } else { "true" },
-                ),
+                ("aria-expanded", if group.collapsed { "false" } else { "true" }),
                 ("aria-controls", &list_id),
             ],
         )?;
         child(doc, &head, "span", "", &group.label)?;
-        child(
-            doc,
-            &head,
-            "span",
-            "rw-badge",
-            &group.figures.len().to_string(),
-        )?;
+        child(doc, &head, "span", "rw-badge", &group.figures.len().to_string())?;
         let list = child(doc, &section, "ul", "rw-figs", "")?;
         list.set_id(&list_id);
         set(&list, &[("role", "list"), ("aria-labelledby", &head_id)])?;
@@ -347,8 +311,10 @@ pub fn figures_groups(
             child(doc, &b, "span", "rw-sec", &section_label)?;
             child(doc, &b, "span", "rw-ctx", &f.context)?;
             dom.items[i] = Some((li, b));
+            dom.group_of[i] = g;
         }
         dom.groups.push((section, head, list, group.figures));
+        dom.open.push(!group.collapsed);
     }
     Ok(())
 }
@@ -372,12 +338,7 @@ fn heading_tag(depth: usize) -> &'static str {
     }
 }
 
-pub fn article(
-    doc: &Document,
-    root: &ShadowRoot,
-    reply: &Reply,
-    index: &Index,
-) -> Result<ArticleDom, JsValue> {
+pub fn article(doc: &Document, root: &ShadowRoot, reply: &Reply, index: &Index) -> Result<ArticleDom, JsValue> {
     let wrap = el(doc, "article", "rw rw-article")?;
     set(&wrap, &[("aria-labelledby", "rw-node-0")])?;
     root.append_child(&wrap)?;
@@ -386,8 +347,7 @@ pub fn article(
         .into_iter()
         .map(|(_, p)| (p.id.as_str(), p.text.as_str()))
         .collect();
-    let signature: std::collections::HashSet<&str> =
-        reply.signature.iter().map(|p| p.id.as_str()).collect();
+    let signature: std::collections::HashSet<&str> = reply.signature.iter().map(|p| p.id.as_str()).collect();
     let mut blocks = Vec::with_capacity(index.blocks.len());
     let mut sections: Vec<Element> = Vec::with_capacity(index.nodes.len());
     let mut headings = Vec::with_capacity(index.nodes.len());
@@ -397,13 +357,7 @@ pub fn article(
             None => wrap.clone(),
         };
         let is_top = k == 0;
-        let section = child(
-            doc,
-            &parent,
-            if is_top { "header" } else { "section" },
-            "",
-            "",
-        )?;
+        let section = child(doc, &parent, if is_top { "header" } else { "section" }, "", "")?;
         let node_id = format!("rw-node-{k}");
         set(&section, &[("id", &n.key), ("data-node", &k.to_string())])?;
         let (tag, class) = if is_top {
@@ -414,20 +368,10 @@ pub fn article(
         } else {
             (heading_tag(n.depth), "")
         };
-        let h = child(
-            doc,
-            &section,
-            tag,
-            class,
-            &format!("{}{}", n.number, n.title),
-        )?;
+        let h = child(doc, &section, tag, class, &format!("{}{}", n.number, n.title))?;
         set(
             &h,
-            &[
-                ("id", &node_id),
-                ("tabindex", "-1"),
-                ("data-node", &k.to_string()),
-            ],
+            &[("id", &node_id), ("tabindex", "-1"), ("data-node", &k.to_string())],
         )?;
         blocks.push(h.clone());
         headings.push(h);

@@ -14,11 +14,7 @@ pub struct Listener {
 }
 
 impl Listener {
-    pub fn new(
-        target: &EventTarget,
-        kind: &'static str,
-        f: impl FnMut(Event) + 'static,
-    ) -> Result<Listener, JsValue> {
+    pub fn new(target: &EventTarget, kind: &'static str, f: impl FnMut(Event) + 'static) -> Result<Listener, JsValue> {
         let closure = Closure::<dyn FnMut(Event)>::new(f);
         target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())?;
         Ok(Listener {
@@ -50,8 +46,7 @@ impl Observer {
         init: &web_sys::IntersectionObserverInit,
     ) -> Result<Observer, JsValue> {
         let closure = Closure::<dyn FnMut(js_sys::Array, IntersectionObserver)>::new(f);
-        let observer =
-            IntersectionObserver::new_with_options(closure.as_ref().unchecked_ref(), init)?;
+        let observer = IntersectionObserver::new_with_options(closure.as_ref().unchecked_ref(), init)?;
         Ok(Observer {
             observer,
             _closure: closure,

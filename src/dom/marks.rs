@@ -12,13 +12,16 @@ pub fn segments(
     sel: Option<(u32, u32)>,
     pre: Option<(u32, u32)>,
 ) -> Vec<(u32, u32, bool, u8)> {
-    let figs: Vec<((u32, u32), u8)> = sel
-        .map(|r| (r, 1))
-        .into_iter()
-        .chain(pre.map(|r| (r, 2)))
-        .collect();
+    let figs: Vec<((u32, u32), u8)> = sel.map(|r| (r, 1)).into_iter().chain(pre.map(|r| (r, 2))).collect();
     let inside_fig = |p: u32| figs.iter().any(|((s, e), _)| p > *s && p < *e);
-    let mut cuts: Vec<u32> = vec![0, len];
+    let mut hits: Vec<(u32, u32)> = hits
+        .iter()
+        .map(|(s, e)| ((*s).min(len), (*e).min(len)))
+        .filter(|(s, e)| s < e)
+        .collect();
+    hits.sort_unstable();
+    let mut cuts: Vec<u32> = Vec::with_capacity(hits.len() * 2 + 6);
+    cuts.extend([0, len]);
     for (s, e) in hits.iter().copied().chain(figs.iter().map(|(r, _)| *r)) {
         for p in [s.min(len), e.min(len)] {
             if !inside_fig(p) {
@@ -28,10 +31,17 @@ pub fn segments(
     }
     cuts.sort_unstable();
     cuts.dedup();
+    // One sweep: `next` is the first hit that may still overlap the current segment.
+    let mut next = 0;
+    let mut reach = 0; // the furthest end among hits before `next`
     cuts.windows(2)
         .map(|w| {
             let (a, b) = (w[0], w[1]);
-            let hit = hits.iter().any(|(s, e)| *s < b && *e > a);
+            while next < hits.len() && hits[next].0 < b {
+                reach = reach.max(hits[next].1);
+                next += 1;
+            }
+            let hit = reach > a;
             let fig = figs
                 .iter()
                 .find(|((s, e), _)| *s <= a && *e >= b)
@@ -65,12 +75,7 @@ pub fn draw(
         &text[a..b]
     };
     el.set_text_content(None);
-    for (a, b, hit, fig) in segments(
-        len,
-        hits,
-        sel.map(|(s, e, _)| (s, e)),
-        pre.map(|(s, e, _)| (s, e)),
-    ) {
+    for (a, b, hit, fig) in segments(len, hits, sel.map(|(s, e, _)| (s, e)), pre.map(|(s, e, _)| (s, e))) {
         let piece = slice(a, b);
         if piece.is_empty() {
             continue;
@@ -122,9 +127,6 @@ mod tests {
         );
         assert_eq!(segments(5, &[], None, Some((0, 5))), [(0, 5, false, 2)]);
         // Out-of-range offsets are clamped, never sliced past the end.
-        assert_eq!(
-            segments(3, &[(2, 9)], None, None),
-            [(0, 2, false, 0), (2, 3, true, 0)]
-        );
+        assert_eq!(segments(3, &[(2, 9)], None, None), [(0, 2, false, 0), (2, 3, true, 0)]);
     }
 }

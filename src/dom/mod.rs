@@ -11,7 +11,8 @@ mod marks;
 mod styles;
 
 use std::cell::RefCell;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -25,6 +26,11 @@ use build::{ArticleDom, FiguresDom, OutlineDom, SearchView};
 use listener::{Listener, Observer};
 
 pub use styles::CSS;
+
+/// A figure to mark in a block: its char range and id.
+type FigMark<'a> = Option<(u32, u32, &'a str)>;
+/// What one block is drawn with: search hits, the selected figure, the previewed figure.
+type BlockMarks<'a> = (&'a [(u32, u32)], FigMark<'a>, FigMark<'a>);
 
 /// Marks a host element as in use, so a second mount on it fails clearly instead of fighting.
 const MOUNTED_ATTR: &str = "data-reply-widget-mounted";
@@ -65,8 +71,8 @@ pub struct State {
     /// Outline node holding the roving tabindex.
     focus: usize,
     expanded: Vec<bool>,
-    /// Blocks currently drawn with marks, to clear them on the next change.
-    marked: BTreeSet<usize>,
+    /// Blocks currently drawn with marks, with a signature of what was drawn.
+    marked: HashMap<usize, u64>,
     hit: Option<usize>,
     in_view: BTreeSet<usize>,
     hash: bool,
@@ -74,6 +80,8 @@ pub struct State {
     /// Until this time (ms) a navigation's target stays current while the smooth scroll runs
     /// past other headings.
     pinned_until: f64,
+    /// The figure button holding the panel's roving tabindex.
+    fig_tab: Option<usize>,
 }
 
 /// A mounted widget: owns its state, listeners and observer.
@@ -100,11 +108,7 @@ fn event_element(e: &Event) -> Option<Element> {
 
 fn reduced_motion() -> bool {
     web_sys::window()
-        .and_then(|w| {
-            w.match_media("(prefers-reduced-motion: reduce)")
-                .ok()
-                .flatten()
-        })
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
         .is_some_and(|m| m.matches())
 }
 
@@ -152,12 +156,13 @@ impl State {
             current: None,
             focus: 0,
             expanded: vec![true; n],
-            marked: BTreeSet::new(),
+            marked: HashMap::new(),
             hit: None,
             in_view: BTreeSet::new(),
             hash,
             typeahead: (String::new(), 0.0),
             pinned_until: 0.0,
+            fig_tab: None,
         }
     }
 
@@ -188,27 +193,13 @@ impl State {
             if active {
                 // Matches inside collapsed parents must show: open every visible parent.
                 for k in 0..self.expanded.len() {
-                    if self.index.nodes[k].has_children
-                        && self.outcome.node_visible[k]
-                        && !self.expanded[k]
-                    {
+                    if self.index.nodes[k].has_children && self.outcome.node_visible[k] && !self.expanded[k] {
                         self.set_expanded(k, true)?;
                     }
                 }
             }
-            if !self
-                .outcome
-                .node_visible
-                .get(self.focus)
-                .copied()
-                .unwrap_or(true)
-            {
-                let first = self
-                    .outcome
-                    .node_visible
-                    .iter()
-                    .position(|v| *v)
-                    .unwrap_or(0);
+            if !self.outcome.node_visible.get(self.focus).copied().unwrap_or(true) {
+                let first = self.outcome.node_visible.iter().position(|v| *v).unwrap_or(0);
                 self.move_focus(first, false)?;
             }
         }
@@ -227,7 +218,7 @@ impl State {
         Ok(())
     }
 
-    fn draw_figure_visibility(&self, before: &Outcome) -> Result<(), JsValue> {
+    fn draw_figure_visibility(&mut self, before: &Outcome) -> Result<(), JsValue> {
         let Some(f) = &self.figures else {
             return Ok(());
         };
@@ -261,57 +252,47 @@ impl State {
         let Some(a) = &self.article else {
             return Ok(());
         };
-        let mut want: BTreeSet<usize> = self.outcome.marks.iter().map(|(b, _)| *b).collect();
         let fig_block = |i: Option<usize>| {
             i.and_then(|i| self.reply.figures.get(i))
                 .and_then(|f| self.index.block_of(&f.paragraph).map(|b| (b, f)))
         };
         let selected = fig_block(self.selected);
         let preview = fig_block(self.preview.filter(|p| Some(*p) != self.selected));
-        want.extend(selected.iter().map(|(b, _)| *b));
-        want.extend(preview.iter().map(|(b, _)| *b));
-        let redraw: BTreeSet<usize> = want.union(&self.marked).copied().collect();
-        for b in redraw {
-            let Some(el) = a.dom.blocks.get(b) else {
-                continue;
-            };
-            let hits = self
-                .outcome
-                .marks
-                .iter()
-                .find(|(x, _)| *x == b)
-                .map(|(_, r)| r.as_slice())
-                .unwrap_or(&[]);
-            let sel = selected
-                .filter(|(x, _)| *x == b)
-                .map(|(_, f)| (f.start, f.end, f.id.as_str()));
-            let pre = preview
-                .filter(|(x, _)| *x == b)
-                .map(|(_, f)| (f.start, f.end, f.id.as_str()));
-            let text = self.block_text(b);
-            marks::draw(&self.doc, el, &text, hits, sel, pre)?;
+        let mut want: BTreeMap<usize, BlockMarks> = self
+            .outcome
+            .marks
+            .iter()
+            .map(|(b, r)| (*b, (r.as_slice(), None, None)))
+            .collect();
+        if let Some((b, f)) = selected {
+            want.entry(b).or_insert((&[], None, None)).1 = Some((f.start, f.end, f.id.as_str()));
         }
-        self.marked = want;
-        Ok(())
-    }
-
-    fn block_text(&self, b: usize) -> String {
-        let Some(block) = self.index.blocks.get(b) else {
-            return String::new();
-        };
-        match &block.paragraph {
-            Some(id) => self
-                .reply
-                .paragraphs()
-                .into_iter()
-                .find(|(_, p)| &p.id == id)
-                .map(|(_, p)| p.text.clone())
-                .unwrap_or_default(),
-            None => {
-                let n = &self.index.nodes[block.node];
-                format!("{}{}", n.number, n.title)
+        if let Some((b, f)) = preview {
+            want.entry(b).or_insert((&[], None, None)).2 = Some((f.start, f.end, f.id.as_str()));
+        }
+        // Redraw only the blocks whose marks changed: a hover must not redraw every hit.
+        let mut drawn: HashMap<usize, u64> = HashMap::with_capacity(want.len());
+        for (&b, &(hits, sel, pre)) in &want {
+            let mut h = std::hash::DefaultHasher::new();
+            (hits, sel, pre).hash(&mut h);
+            let sig = h.finish();
+            drawn.insert(b, sig);
+            if self.marked.get(&b) == Some(&sig) {
+                continue;
+            }
+            if let (Some(el), Some(text)) = (a.dom.blocks.get(b), self.index.texts.get(b)) {
+                marks::draw(&self.doc, el, text, hits, sel, pre)?;
             }
         }
+        for &b in self.marked.keys() {
+            if !want.contains_key(&b) {
+                if let (Some(el), Some(text)) = (a.dom.blocks.get(b), self.index.texts.get(b)) {
+                    el.set_text_content(Some(text));
+                }
+            }
+        }
+        self.marked = drawn;
+        Ok(())
     }
 
     /// Moves to the next (or previous) search hit in the article.
@@ -331,8 +312,7 @@ impl State {
             let all = a.dom.wrap.query_selector_all("mark.rw-hit")?;
             for i in 0..all.length() {
                 if let Some(m) = all.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                    m.class_list()
-                        .toggle_with_force("rw-current", i as usize == k)?;
+                    m.class_list().toggle_with_force("rw-current", i as usize == k)?;
                     if i as usize == k {
                         scroll_to(&m, web_sys::ScrollLogicalPosition::Center);
                     }
@@ -460,9 +440,7 @@ impl State {
     }
 
     fn visible_items(&self) -> Vec<usize> {
-        (0..self.index.nodes.len())
-            .filter(|&k| self.item_visible(k))
-            .collect()
+        (0..self.index.nodes.len()).filter(|&k| self.item_visible(k)).collect()
     }
 
     fn tree_key(&mut self, e: &KeyboardEvent, k: usize) -> Result<bool, JsValue> {
@@ -510,17 +488,10 @@ impl State {
             }
             _ => {
                 let typed: Vec<char> = key.chars().collect();
-                if typed.len() != 1
-                    || e.ctrl_key()
-                    || e.meta_key()
-                    || e.alt_key()
-                    || typed[0].is_whitespace()
-                {
+                if typed.len() != 1 || e.ctrl_key() || e.meta_key() || e.alt_key() || typed[0].is_whitespace() {
                     return Ok(false);
                 }
-                return self
-                    .typeahead(typed[0], &vis, pos.unwrap_or(0))
-                    .map(|_| true);
+                return self.typeahead(typed[0], &vis, pos.unwrap_or(0)).map(|_| true);
             }
         }
         Ok(true)
@@ -537,13 +508,10 @@ impl State {
         let prefix = self.typeahead.0.clone();
         let single = prefix.chars().count() == 1;
         let start = if single { pos + 1 } else { pos };
-        let found = (0..vis.len())
-            .map(|i| vis[(start + i) % vis.len()])
-            .find(|&k| {
-                let n = &self.index.nodes[k];
-                filter::fold(&n.title).starts_with(&prefix)
-                    || filter::fold(&n.number).starts_with(&prefix)
-            });
+        let found = (0..vis.len()).map(|i| vis[(start + i) % vis.len()]).find(|&k| {
+            let n = &self.index.nodes[k];
+            filter::fold(&n.title).starts_with(&prefix) || filter::fold(&n.number).starts_with(&prefix)
+        });
         if let Some(k) = found {
             self.move_focus(k, true)?;
         }
@@ -597,47 +565,57 @@ impl State {
         Ok(())
     }
 
-    /// The figure buttons in display order that a reader can reach now.
-    fn reachable_figures(&self) -> Vec<Element> {
-        let Some(p) = &self.figures else {
-            return Vec::new();
-        };
-        let mut out = Vec::new();
-        for (section, head, list, figs) in &p.dom.groups {
-            let open = head.get_attribute("aria-expanded").as_deref() != Some("false");
-            if section.has_attribute("hidden") || !open || list.has_attribute("hidden") {
-                continue;
-            }
-            for &i in figs {
-                if let Some(Some((li, b))) = p.dom.items.get(i) {
-                    if !li.has_attribute("hidden") {
-                        out.push(b.clone());
-                    }
-                }
-            }
-        }
-        out
+    fn figure_reachable(&self, i: usize) -> bool {
+        let Some(p) = &self.figures else { return false };
+        let open = p
+            .dom
+            .group_of
+            .get(i)
+            .and_then(|g| p.dom.open.get(*g))
+            .copied()
+            .unwrap_or(false);
+        open && self.outcome.figure_visible.get(i).copied().unwrap_or(false)
     }
 
-    /// Keeps exactly one reachable figure button in the tab order (roving tabindex).
-    fn fix_figure_tabstop(&self) {
-        let reachable = self.reachable_figures();
-        let Some(p) = &self.figures else { return };
-        let current = reachable
+    /// The figures in display order that a reader can reach now (visible, in an open group).
+    fn reachable_figures(&self) -> Vec<usize> {
+        let Some(p) = &self.figures else { return Vec::new() };
+        p.dom
+            .groups
             .iter()
-            .find(|b| b.get_attribute("tabindex").as_deref() == Some("0"))
-            .cloned();
-        for (_, b) in p.dom.items.iter().flatten() {
+            .flat_map(|(_, _, _, figs)| figs.iter().copied())
+            .filter(|&i| self.figure_reachable(i))
+            .collect()
+    }
+
+    fn set_figure_tabstop(&mut self, i: Option<usize>) {
+        let Some(p) = &self.figures else { return };
+        let button = |k: usize| p.dom.items.get(k).and_then(|x| x.as_ref()).map(|(_, b)| b);
+        if let Some(b) = self.fig_tab.and_then(button) {
             let _ = b.set_attribute("tabindex", "-1");
         }
-        if let Some(b) = current.or_else(|| reachable.first().cloned()) {
+        if let Some(b) = i.and_then(button) {
             let _ = b.set_attribute("tabindex", "0");
         }
+        self.fig_tab = i;
+    }
+
+    /// Keeps exactly one reachable figure button in the tab order (roving tabindex), touching
+    /// the DOM only when the current one became unreachable.
+    fn fix_figure_tabstop(&mut self) {
+        if self.fig_tab.is_some_and(|i| self.figure_reachable(i)) {
+            return;
+        }
+        let first = self.reachable_figures().first().copied();
+        self.set_figure_tabstop(first);
     }
 
     fn figure_key(&mut self, e: &KeyboardEvent, button: &Element) -> Result<bool, JsValue> {
         let list = self.reachable_figures();
-        let Some(pos) = list.iter().position(|b| b == button) else {
+        let Some(i) = button.get_attribute("data-fig").and_then(|v| v.parse::<usize>().ok()) else {
+            return Ok(false);
+        };
+        let Some(pos) = list.iter().position(|k| *k == i) else {
             return Ok(false);
         };
         let next = match e.key().as_str() {
@@ -647,11 +625,10 @@ impl State {
             "End" => list.len() - 1,
             _ => return Ok(false),
         };
-        for b in &list {
-            b.set_attribute("tabindex", "-1")?;
+        self.set_figure_tabstop(Some(list[next]));
+        if let Some(Some((_, b))) = self.figures.as_ref().and_then(|p| p.dom.items.get(list[next])) {
+            focus(b);
         }
-        list[next].set_attribute("tabindex", "0")?;
-        focus(&list[next]);
         Ok(true)
     }
 
@@ -672,6 +649,7 @@ impl State {
                 b.set_attribute("aria-current", "true")?;
             }
         }
+        self.fig_tab = None;
         let all = Outcome::default();
         self.draw_figure_visibility(&all)
     }
@@ -681,11 +659,7 @@ impl State {
             return Ok(());
         };
         for a in group {
-            if let Some(b) = p
-                .dom
-                .wrap
-                .query_selector(&format!("[data-action=\"{a}\"]"))?
-            {
+            if let Some(b) = p.dom.wrap.query_selector(&format!("[data-action=\"{a}\"]"))? {
                 b.set_attribute("aria-pressed", if *a == action { "true" } else { "false" })?;
             }
         }
@@ -713,17 +687,17 @@ impl State {
                 self.regroup()?;
             }
             "toggle-group" => {
-                let Some(p) = &self.figures else {
+                let Some(p) = &mut self.figures else {
                     return Ok(());
                 };
                 let g: usize = target
                     .get_attribute("data-group")
                     .and_then(|g| g.parse().ok())
                     .unwrap_or(usize::MAX);
-                if let Some((_, head, list, _)) = p.dom.groups.get(g) {
-                    let open = head.get_attribute("aria-expanded").as_deref() == Some("false");
-                    head.set_attribute("aria-expanded", if open { "true" } else { "false" })?;
-                    hidden(list, !open);
+                if let (Some((_, head, list, _)), Some(open)) = (p.dom.groups.get(g), p.dom.open.get_mut(g)) {
+                    *open = !*open;
+                    head.set_attribute("aria-expanded", if *open { "true" } else { "false" })?;
+                    hidden(list, !*open);
                 }
                 self.fix_figure_tabstop();
             }
@@ -739,10 +713,7 @@ impl State {
         let mut kinds = Vec::new();
         let boxes = p.dom.wrap.query_selector_all("input[data-facet]")?;
         for i in 0..boxes.length() {
-            let Some(b) = boxes
-                .item(i)
-                .and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
-            else {
+            let Some(b) = boxes.item(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) else {
                 continue;
             };
             let g: usize = b
@@ -784,11 +755,7 @@ impl State {
 
 /// Handles an event with the state borrowed; an event raised while the state is busy (focus()
 /// fires focusin synchronously) is ignored rather than allowed to panic.
-fn with_state(
-    state: &Rc<RefCell<State>>,
-    e: &Event,
-    f: impl FnOnce(&mut State, &Element) -> Result<bool, JsValue>,
-) {
+fn with_state(state: &Rc<RefCell<State>>, e: &Event, f: impl FnOnce(&mut State, &Element) -> Result<bool, JsValue>) {
     let Some(target) = event_element(e) else {
         return;
     };
@@ -904,15 +871,10 @@ fn figures_click(st: &mut State, _e: &Event, t: &Element) -> Result<bool, JsValu
             _ => st.figure_action(&action, &a).map(|_| true),
         };
     }
-    let Some((b, i)) = node_of(t, "data-fig") else {
+    let Some((_, i)) = node_of(t, "data-fig") else {
         return Ok(false);
     };
-    if let Some(p) = &st.figures {
-        for (_, other) in p.dom.items.iter().flatten() {
-            other.set_attribute("tabindex", "-1")?;
-        }
-    }
-    b.set_attribute("tabindex", "0")?;
+    st.set_figure_tabstop(Some(i));
     st.select(i)?;
     Ok(true)
 }
@@ -1003,14 +965,7 @@ impl Mount {
                     search = Some(build::search(&doc, &dom.wrap)?);
                 }
                 build::figures_controls(&doc, &mut dom, reply)?;
-                build::figures_groups(
-                    &doc,
-                    &mut dom,
-                    reply,
-                    index,
-                    Grouping::Kind,
-                    Order::Document,
-                )?;
+                build::figures_groups(&doc, &mut dom, reply, index, Grouping::Kind, Order::Document)?;
                 Ok(dom)
             })?;
             if search.is_some() {
@@ -1022,9 +977,7 @@ impl Mount {
         if let Some(host) = &opts.article {
             let reply = &st.reply;
             let index = &st.index;
-            st.article = Some(part(host, "article", |root| {
-                build::article(&doc, root, reply, index)
-            })?);
+            st.article = Some(part(host, "article", |root| build::article(&doc, root, reply, index))?);
         }
         if st.article.is_none() {
             if let Some(o) = &st.outline {
@@ -1047,13 +1000,7 @@ impl Mount {
                 on(&mut listeners, &f.root, "change", &state, figures_change)?;
                 on(&mut listeners, &f.root, "focusin", &state, figures_preview)?;
                 on(&mut listeners, &f.root, "focusout", &state, figures_preview)?;
-                on(
-                    &mut listeners,
-                    &f.root,
-                    "mouseover",
-                    &state,
-                    figures_preview,
-                )?;
+                on(&mut listeners, &f.root, "mouseover", &state, figures_preview)?;
                 on(&mut listeners, &f.root, "mouseout", &state, figures_preview)?;
                 if st.outline.is_none() {
                     on(&mut listeners, &f.root, "input", &state, search_events)?;
@@ -1087,10 +1034,7 @@ impl Mount {
 
     /// Selects a figure (`f13`) or an outline node (`s2-1`). False when no such id exists.
     pub fn select(&self, id: &str) -> Result<bool, JsValue> {
-        let mut st = self
-            .state
-            .try_borrow_mut()
-            .map_err(|_| JsValue::from_str("busy"))?;
+        let mut st = self.state.try_borrow_mut().map_err(|_| JsValue::from_str("busy"))?;
         if let Some(i) = st.reply.figures.iter().position(|f| f.id == id) {
             st.select(i)?;
             return Ok(true);
@@ -1131,11 +1075,7 @@ impl Mount {
             ];
             for (host, root) in parts.into_iter().flatten() {
                 root.set_text_content(None);
-                let _ = js_sys::Reflect::set(
-                    root,
-                    &JsValue::from_str("adoptedStyleSheets"),
-                    &js_sys::Array::new(),
-                );
+                let _ = js_sys::Reflect::set(root, &JsValue::from_str("adoptedStyleSheets"), &js_sys::Array::new());
                 // A slot shows the host's own (static) content again.
                 if let Ok(slot) = st.doc.create_element("slot") {
                     let _ = root.append_child(&slot);

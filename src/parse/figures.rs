@@ -279,9 +279,7 @@ fn after_year(s: &[char], start: usize, year: i32, k: usize) -> RawFigure {
     };
     // 第一季度, 一季度, 四季度末
     let q_at = if starts_with(s, k, "第") { k + 1 } else { k };
-    if let Some((n, len)) =
-        read_cn(&s[q_at..]).or_else(|| read_arabic(&s[q_at..]).map(|(v, l)| (v as u64, l)))
-    {
+    if let Some((n, len)) = read_cn(&s[q_at..]).or_else(|| read_arabic(&s[q_at..]).map(|(v, l)| (v as u64, l))) {
         if (1..=4).contains(&n) && starts_with(s, q_at + len, "季度") {
             let mut end = q_at + len + 2;
             let mut qual = None;
@@ -299,12 +297,7 @@ fn after_year(s: &[char], start: usize, year: i32, k: usize) -> RawFigure {
     }
     if let Some((m, mut end)) = month_at(s, k) {
         if let Some((d, e)) = day_at(s, end) {
-            return fig(
-                e,
-                FigureKind::Date,
-                Some(format!("{y}-{}-{}", two(m), two(d))),
-                None,
-            );
+            return fig(e, FigureKind::Date, Some(format!("{y}-{}-{}", two(m), two(d))), None);
         }
         let mut qual = None;
         if matches!(s.get(end), Some('底') | Some('末')) {
@@ -320,12 +313,7 @@ fn after_year(s: &[char], start: usize, year: i32, k: usize) -> RawFigure {
         return fig(end, FigureKind::Date, Some(format!("{y}-{}", two(m))), qual);
     }
     if matches!(s.get(k), Some('底') | Some('末')) {
-        return fig(
-            k + 1,
-            FigureKind::Date,
-            Some(format!("{y}-12")),
-            Some(Qualifier::End),
-        );
+        return fig(k + 1, FigureKind::Date, Some(format!("{y}-12")), Some(Qualifier::End));
     }
     if starts_with(s, k, "以来") {
         return fig(k + 2, FigureKind::Year, None, Some(Qualifier::Since));
@@ -353,18 +341,9 @@ fn prefix_qualifier(s: &[char], at: usize) -> Option<(usize, Qualifier)> {
         if at < len || !starts_with(s, at - len, word) {
             continue;
         }
-        let before = if at > len {
-            s.get(at - len - 1).copied()
-        } else {
-            None
-        };
+        let before = if at > len { s.get(at - len - 1).copied() } else { None };
         // 最近3年, 附近: 近 is part of a word there; 高超 likewise.
-        if len == 1
-            && matches!(
-                before,
-                Some('最') | Some('附') | Some('将') | Some('接') | Some('高')
-            )
-        {
+        if len == 1 && matches!(before, Some('最') | Some('附') | Some('将') | Some('接') | Some('高')) {
             continue;
         }
         return Some((at - len, *q));
@@ -407,10 +386,10 @@ fn document_number_end(s: &[char], at: usize) -> Option<usize> {
 
 /// The end of the digit run at `at` (digits, separators, decimal points), to skip non-figures whole.
 fn number_run_end(s: &[char], mut at: usize) -> usize {
-    while s.get(at).is_some_and(|c| {
-        is_digit(*c)
-            || (matches!(c, '.' | ',' | '．') && s.get(at + 1).is_some_and(|d| is_digit(*d)))
-    }) {
+    while s
+        .get(at)
+        .is_some_and(|c| is_digit(*c) || (matches!(c, '.' | ',' | '．') && s.get(at + 1).is_some_and(|d| is_digit(*d))))
+    {
         at += 1;
     }
     at
@@ -505,12 +484,7 @@ fn is_code_char(c: char) -> bool {
     c.is_ascii_alphabetic() || c == '_'
 }
 
-fn arabic_figure(
-    s: &[char],
-    at: usize,
-    first: usize,
-    reference: Option<Reference>,
-) -> Option<RawFigure> {
+fn arabic_figure(s: &[char], at: usize, first: usize, reference: Option<Reference>) -> Option<RawFigure> {
     let before = at.checked_sub(1).map(|k| s[k]);
     // Codes and versions (V2.0, 5G, ISO9001), ordinals (第94号), enumerators inside (1).
     if before.is_some_and(|c| is_digit(c) || is_code_char(c) || matches!(c, '.' | '第' | '#')) {
@@ -564,10 +538,7 @@ fn arabic_figure(
     }
 
     // A month without a year (4月底, 3月12日) is in the year of publication.
-    if let (Some(r), Some(_)) = (
-        reference,
-        month_at(s, at).filter(|_| !matches!(before, Some('个'))),
-    ) {
+    if let (Some(r), Some(_)) = (reference, month_at(s, at).filter(|_| !matches!(before, Some('个')))) {
         let mut f = after_year(s, at, r.year, at);
         if f.kind == FigureKind::Date {
             f.qualifier = f.qualifier.or(prefix);
@@ -582,10 +553,7 @@ fn arabic_figure(
             return Some(f);
         }
         // A bare year glued to a word (积极性2023,) is still a year.
-        if is_year(value, len)
-            && q.end == k
-            && !after.is_some_and(|c| is_digit(c) || matches!(c, '%' | '％'))
-        {
+        if is_year(value, len) && q.end == k && !after.is_some_and(|c| is_digit(c) || matches!(c, '%' | '％')) {
             return Some(RawFigure {
                 start,
                 end: k,
@@ -645,13 +613,7 @@ fn finish(
     }
 }
 
-fn bare_range(
-    s: &[char],
-    start: usize,
-    value: f64,
-    q: &Quantity,
-    prefix: Option<Qualifier>,
-) -> Option<RawFigure> {
+fn bare_range(s: &[char], start: usize, value: f64, q: &Quantity, prefix: Option<Qualifier>) -> Option<RawFigure> {
     if q.over {
         return None;
     }
@@ -739,9 +701,8 @@ fn year_range(s: &[char], k: usize) -> Option<(f64, usize, bool)> {
 /// Counts and amounts in Chinese numerals: 三项, 两个, 十余家, 五亿元. Never 一 (一批, 统一).
 fn chinese_figure(s: &[char], at: usize) -> Option<RawFigure> {
     let before = at.checked_sub(1).map(|k| s[k]);
-    if before.is_some_and(|c| {
-        is_cn_numeral(c) || matches!(c, '第' | '统' | '唯' | '之' | '万' | '星' | '周' | '初')
-    }) {
+    if before.is_some_and(|c| is_cn_numeral(c) || matches!(c, '第' | '统' | '唯' | '之' | '万' | '星' | '周' | '初'))
+    {
         return None;
     }
     let (value, len) = read_cn(&s[at..])?;
@@ -899,10 +860,7 @@ mod tests {
             ("2022年底", "date", Some("2022-12"), Some("end"))
         );
         let f = one("2023年第一季度,全市");
-        assert_eq!(
-            (f.0.as_str(), f.6.as_deref()),
-            ("2023年第一季度", Some("2023-Q1"))
-        );
+        assert_eq!((f.0.as_str(), f.6.as_deref()), ("2023年第一季度", Some("2023-Q1")));
         assert_eq!(one("2023年一季度末").6.as_deref(), Some("2023-Q1"));
         assert_eq!(one("2025年3月12日").6.as_deref(), Some("2025-03-12"));
         assert_eq!(one("2023年4月").6.as_deref(), Some("2023-04"));
@@ -929,14 +887,8 @@ mod tests {
     fn ranges() {
         let all = figs("价格扣除比例由6%-10%提高至10%-20%,");
         assert_eq!(all.len(), 2);
-        assert_eq!(
-            (all[0].0.as_str(), all[0].2, all[0].3),
-            ("6%-10%", 6.0, Some(10.0))
-        );
-        assert_eq!(
-            (all[1].0.as_str(), all[1].2, all[1].3),
-            ("10%-20%", 10.0, Some(20.0))
-        );
+        assert_eq!((all[0].0.as_str(), all[0].2, all[0].3), ("6%-10%", 6.0, Some(10.0)));
+        assert_eq!((all[1].0.as_str(), all[1].2, all[1].3), ("10%-20%", 10.0, Some(20.0)));
         let f = one("每年8至10家");
         assert_eq!(
             (f.0.as_str(), f.2, f.3, f.4.as_deref()),
@@ -1025,10 +977,7 @@ mod tests {
         let text = "截至2022年底,武汉基金累计出资规模361亿元,参与母子基金145支";
         let s: Vec<char> = text.chars().collect();
         let f = scan(text, REF);
-        assert_eq!(
-            context(&s, f[1].start, f[1].end),
-            "武汉基金累计出资规模361亿元"
-        );
+        assert_eq!(context(&s, f[1].start, f[1].end), "武汉基金累计出资规模361亿元");
         // 截至2022年底 alone says little: it takes the next clause in.
         assert_eq!(
             context(&s, f[0].start, f[0].end),

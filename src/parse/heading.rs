@@ -49,7 +49,7 @@ const MAX_TITLE: usize = 40;
 
 fn read_digits(s: &[char]) -> Option<(u64, usize)> {
     let len = s.iter().take_while(|c| is_digit(**c)).count();
-    if len == 0 || len > 3 {
+    if len == 0 || len > 5 {
         return None;
     }
     let n = s[..len]
@@ -85,9 +85,7 @@ pub fn parse_heading(line: &str) -> Option<HeadingLine> {
         let delim = s.get(len)?;
         let ok = match style {
             Style::ChineseComma => matches!(delim, '、' | '，' | ',' | '．' | '.'),
-            _ => {
-                matches!(delim, '、' | '．' | '.') && !s.get(len + 1).is_some_and(|c| is_digit(*c))
-            }
+            _ => matches!(delim, '、' | '．' | '.') && !s.get(len + 1).is_some_and(|c| is_digit(*c)),
         };
         if !ok {
             return None;
@@ -98,11 +96,7 @@ pub fn parse_heading(line: &str) -> Option<HeadingLine> {
         return None;
     }
     let number: String = s[..number_end].iter().collect();
-    let rest: Vec<char> = s[rest_at..]
-        .iter()
-        .copied()
-        .skip_while(|c| c.is_whitespace())
-        .collect();
+    let rest: Vec<char> = s[rest_at..].iter().copied().skip_while(|c| c.is_whitespace()).collect();
     let (title, body) = split_run_in(&rest);
     Some(HeadingLine {
         style,
@@ -114,17 +108,13 @@ pub fn parse_heading(line: &str) -> Option<HeadingLine> {
 }
 
 fn starts_with(s: &[char], at: usize, word: &str) -> bool {
-    word.chars()
-        .enumerate()
-        .all(|(k, w)| s.get(at + k) == Some(&w))
+    word.chars().enumerate().all(|(k, w)| s.get(at + k) == Some(&w))
 }
 
 /// Splits a heading's text into its title and the body that runs on after it.
 fn split_run_in(rest: &[char]) -> (String, Option<String>) {
     let text = |a: usize, b: usize| rest[a..b].iter().collect::<String>().trim().to_string();
-    let stop = rest
-        .iter()
-        .position(|c| matches!(c, '。' | '！' | '？' | '；'));
+    let stop = rest.iter().position(|c| matches!(c, '。' | '！' | '？' | '；'));
     match stop {
         Some(p) if p <= MAX_TITLE => {
             let body = text(p + 1, rest.len());
@@ -134,13 +124,8 @@ fn split_run_in(rest: &[char]) -> (String, Option<String>) {
     }
     // No full stop where a title would end: the title may run straight into the body.
     let limit = stop.unwrap_or(rest.len()).min(MAX_TITLE);
-    let clause_end = rest
-        .iter()
-        .position(|c| matches!(c, ',' | '，'))
-        .unwrap_or(rest.len());
-    if let Some(k) = (4..limit.min(clause_end))
-        .find(|&k| SENTENCE_OPENERS.iter().any(|w| starts_with(rest, k, w)))
-    {
+    let clause_end = rest.iter().position(|c| matches!(c, ',' | '，')).unwrap_or(rest.len());
+    if let Some(k) = (4..limit.min(clause_end)).find(|&k| SENTENCE_OPENERS.iter().any(|w| starts_with(rest, k, w))) {
         return (text(0, k), Some(text(k, rest.len())));
     }
     match stop {
@@ -184,16 +169,10 @@ mod tests {
 
     #[test]
     fn chinese_paren_headings_half_and_full_width() {
-        let (style, n, number, title, body) =
-            h("(一)加强基础研究,提升创新策源能力。依托北大、武大等高校。");
+        let (style, n, number, title, body) = h("(一)加强基础研究,提升创新策源能力。依托北大、武大等高校。");
         assert_eq!(
             (style, n, number.as_str(), title.as_str()),
-            (
-                Style::ChineseParen,
-                1,
-                "(一)",
-                "加强基础研究,提升创新策源能力"
-            )
+            (Style::ChineseParen, 1, "(一)", "加强基础研究,提升创新策源能力")
         );
         assert_eq!(body.as_deref(), Some("依托北大、武大等高校。"));
         let (style, n, number, title, _) = h("（二）创新科技金融产品。建立体系。");

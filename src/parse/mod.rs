@@ -118,9 +118,9 @@ pub fn is_chrome(line: &str) -> bool {
         && CHROME_PREFIXES.iter().any(|p| {
             // 今天是: / 今天是2023年… are chrome; 今天是个好日子 is prose.
             line.strip_prefix(p).is_some_and(|rest| {
-                rest.chars().next().is_none_or(|c| {
-                    p.ends_with([':', '：']) || !c.is_alphabetic() || numeral::is_digit(c)
-                })
+                rest.chars()
+                    .next()
+                    .is_none_or(|c| p.ends_with([':', '：']) || !c.is_alphabetic() || numeral::is_digit(c))
             })
         })
 }
@@ -164,17 +164,12 @@ fn is_salutation(line: &str) -> bool {
 }
 
 fn is_title(line: &str) -> bool {
-    line.chars().count() <= 100
-        && !line.ends_with(':')
-        && !line.ends_with('：')
-        && !line.contains('。')
+    line.chars().count() <= 100 && !line.ends_with(':') && !line.ends_with('：') && !line.contains('。')
 }
 
 /// A document number alone on a line: `武科函〔2023〕12号`.
 fn is_document_number(line: &str) -> bool {
-    line.chars().count() <= 30
-        && line.ends_with('号')
-        && (line.contains('〔') || line.contains('['))
+    line.chars().count() <= 30 && line.ends_with('号') && (line.contains('〔') || line.contains('['))
 }
 
 /// A date line of the signature: `2023年8月22日`, `二〇二三年八月二十二日`, `2023-08-22`.
@@ -207,8 +202,7 @@ fn is_date_line(line: &str) -> bool {
                     | '/'
             )
     };
-    s.iter().all(allowed)
-        && (s.last() == Some(&'日') || s.iter().filter(|c| numeral::is_digit(**c)).count() >= 6)
+    s.iter().all(allowed) && (s.last() == Some(&'日') || s.iter().filter(|c| numeral::is_digit(**c)).count() >= 6)
 }
 
 fn is_contact_line(line: &str) -> bool {
@@ -332,9 +326,7 @@ fn build_sections(blocks: Vec<Block>, preamble: &mut Vec<String>) -> Vec<Section
                     children: Vec::new(),
                 };
                 if let Some(text) = body {
-                    section
-                        .paragraphs
-                        .push(paragraph(format!("{}-p1", section.id), text));
+                    section.paragraphs.push(paragraph(format!("{}-p1", section.id), text));
                 }
                 path.push(siblings.len());
                 siblings.push(section);
@@ -368,11 +360,7 @@ pub fn parse(text: &str) -> Reply {
             meta.push(line.to_string());
         } else if is_document_number(line) {
             meta.push(line.to_string());
-        } else if title.is_none()
-            && salutation.is_none()
-            && is_title(line)
-            && parse_heading(line).is_none()
-        {
+        } else if title.is_none() && salutation.is_none() && is_title(line) && parse_heading(line).is_none() {
             title = Some(line.to_string());
         } else if salutation.is_none() && is_salutation(line) && parse_heading(line).is_none() {
             salutation = Some(line.to_string());
@@ -396,14 +384,10 @@ pub fn parse(text: &str) -> Reply {
     let mut body: Vec<String> = lines[i..].iter().map(|l| l.to_string()).collect();
     let mut signature: Vec<String> = Vec::new();
     while let Some(last) = body.last() {
-        let dated = signature
-            .iter()
-            .any(|l| is_date_line(l) || is_contact_line(l));
+        let dated = signature.iter().any(|l| is_date_line(l) || is_contact_line(l));
         let take = is_date_line(last)
             || is_contact_line(last)
-            || (is_office_line(last)
-                && (dated || last.chars().count() <= 20)
-                && parse_heading(last).is_none());
+            || (is_office_line(last) && (dated || last.chars().count() <= 20) && parse_heading(last).is_none());
         if !take {
             break;
         }
@@ -528,7 +512,9 @@ mod tests {
         let r = parse("今天是:\n标题\n正文第一段。");
         assert_eq!(r.title, "标题");
         assert!(is_chrome("今天是:2023年8月22日 星期二"));
-        assert!(!is_chrome("今天是个好日子,我们在这里举办了一场很长很长很长很长很长很长很长很长很长很长很长很长的会议。"));
+        assert!(!is_chrome(
+            "今天是个好日子,我们在这里举办了一场很长很长很长很长很长很长很长很长很长很长很长很长的会议。"
+        ));
     }
 
     #[test]
@@ -537,25 +523,16 @@ mod tests {
         assert_eq!(r.published.as_deref(), Some("2023-08-22 19:35"));
         assert_eq!(r.source.as_deref(), Some("办公室"));
         assert_eq!(r.meta.len(), 1);
-        let r = parse(
-            "答复\n索引号：011043-2023-00012\n发布日期：2023年8月22日\n发布单位：市科技局\n正文。",
-        );
+        let r = parse("答复\n索引号：011043-2023-00012\n发布日期：2023年8月22日\n发布单位：市科技局\n正文。");
         assert_eq!(r.published.as_deref(), Some("2023年8月22日"));
-        assert_eq!(
-            r.source.as_deref(),
-            Some("市科技局"),
-            "falls back to 发布单位"
-        );
+        assert_eq!(r.source.as_deref(), Some("市科技局"), "falls back to 发布单位");
         assert_eq!(r.meta.len(), 3);
     }
 
     #[test]
     fn signature_and_date_at_the_end() {
         let r = parse("答复\n张三代表:\n您的建议收悉。投入5亿元。\n感谢您对科技工作的关心。\n武汉市科学技术局\n2023年8月22日\n联系人:李四 联系电话:027-12345678");
-        assert_eq!(
-            r.salutation.as_ref().map(|p| p.text.as_str()),
-            Some("张三代表:")
-        );
+        assert_eq!(r.salutation.as_ref().map(|p| p.text.as_str()), Some("张三代表:"));
         assert_eq!(r.signature.len(), 3);
         assert_eq!(r.closing.len(), 1);
         assert_eq!(

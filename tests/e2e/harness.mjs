@@ -22,12 +22,12 @@ export async function startServer() {
   return { origin: `http://127.0.0.1:${port}`, close: () => proc.kill() };
 }
 
-export async function launch() {
+export async function launch(extra = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     args: [
       "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--font-render-hinting=none",
+      "--disable-component-update", "--disable-sync", "--font-render-hinting=none", ...extra,
     ],
   });
 }

