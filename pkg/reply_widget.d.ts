@@ -35,9 +35,10 @@ export class Widget {
 export function bundledReply(): any;
 
 /**
- * Mounts the widget: `mount({ outline, figures, article, reply?, hash? })`. Each part is an
+ * Mounts the widget: `mount({ outline, figures, article, reply?, hash?, elder? })`. Each part is an
  * Element or a CSS selector; every part is optional, parts mounted together are linked.
- * `reply` defaults to the bundled reply; `hash: false` leaves `location.hash` alone.
+ * `reply` defaults to the bundled reply; `hash: false` leaves `location.hash` alone;
+ * `elder: true` starts in large-text mode (适老化), otherwise the reader's stored choice.
  */
 export function mount(options: any): Widget;
 
@@ -62,27 +63,26 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_widget_free: (a: number, b: number) => void;
-    readonly bundledReply: (a: number) => void;
-    readonly mount: (a: number, b: any) => void;
-    readonly parseReply: (a: number, b: any) => void;
-    readonly renderFigurePanel: (a: number, b: any, c: any) => void;
-    readonly renderOutline: (a: number, b: any, c: any) => void;
+    readonly bundledReply: () => [number, number, number];
+    readonly mount: (a: any) => [number, number, number];
+    readonly parseReply: (a: any) => [number, number, number];
+    readonly renderFigurePanel: (a: any, b: any) => [number, number, number];
+    readonly renderOutline: (a: any, b: any) => [number, number, number];
     readonly widget_destroy: (a: number) => void;
-    readonly widget_filter: (a: number, b: number, c: any) => void;
-    readonly widget_select: (a: number, b: number, c: any) => void;
-    readonly widget_visibleFigures: (a: number, b: number) => void;
-    readonly __wasm_bindgen_func_elem_663: (a: number, b: number, c: any, d: any) => void;
-    readonly __wasm_bindgen_func_elem_662: (a: number, b: number, c: any) => void;
-    readonly __wbindgen_export: (a: number, b: number) => number;
-    readonly __wbindgen_export2: (a: number, b: number, c: number, d: number) => number;
-    readonly __wbindgen_export3: (a: number, b: number, c: number) => void;
-    readonly __wbindgen_export4: (a: number) => void;
-    readonly __wbindgen_export5: () => number;
+    readonly widget_filter: (a: number, b: any) => [number, number];
+    readonly widget_select: (a: number, b: any) => [number, number];
+    readonly widget_visibleFigures: (a: number) => [number, number];
+    readonly wasm_bindgen__convert__closures_____invoke__hf1f1248160b9a093: (a: number, b: number, c: any, d: any) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h69df0f614e361778: (a: number, b: number, c: any) => void;
+    readonly __wbindgen_malloc: (a: number, b: number) => number;
+    readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
+    readonly __wbindgen_free: (a: number, b: number, c: number) => void;
+    readonly __wbindgen_exn_store: (a: number) => void;
+    readonly __externref_table_alloc: () => number;
     readonly __wbindgen_externrefs: WebAssembly.Table;
-    readonly __wbindgen_export6: (a: number, b: number) => void;
-    readonly __wbindgen_add_to_stack_pointer: (a: number) => number;
-    readonly __wbindgen_export7: (a: number) => void;
-    readonly __wbindgen_export8: (a: number, b: number) => void;
+    readonly __wbindgen_destroy_closure: (a: number, b: number) => void;
+    readonly __externref_table_dealloc: (a: number) => void;
+    readonly __externref_drop_slice: (a: number, b: number) => void;
     readonly __wbindgen_start: () => void;
 }
 

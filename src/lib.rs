@@ -182,24 +182,33 @@ fn mount_parts(name: &str, options: &JsValue, parts: [(&str, JsValue); 3]) -> Re
         None if hash_v.is_undefined() => true,
         None => return Err(JsError::new("options.hash must be true or false")),
     };
+    let elder_v = if options.is_undefined() {
+        JsValue::UNDEFINED
+    } else {
+        get(options, "elder")
+    };
+    let elder = match elder_v.as_bool() {
+        Some(b) => Some(b),
+        None if elder_v.is_undefined() => None,
+        None => return Err(JsError::new("options.elder must be true or false")),
+    };
     let [outline, figures, article] = found;
-    let mount = dom::Mount::new(
-        doc,
-        dom::Options {
-            outline,
-            figures,
-            article,
-            reply,
-            hash,
-        },
-    )
-    .map_err(|e| error(name, e))?;
+    let options = dom::Options {
+        outline,
+        figures,
+        article,
+        reply,
+        hash,
+        elder,
+    };
+    let mount = dom::Mount::new(doc, options).map_err(|e| error(name, e))?;
     Ok(Widget { mount: Some(mount) })
 }
 
-/// Mounts the widget: `mount({ outline, figures, article, reply?, hash? })`. Each part is an
+/// Mounts the widget: `mount({ outline, figures, article, reply?, hash?, elder? })`. Each part is an
 /// Element or a CSS selector; every part is optional, parts mounted together are linked.
-/// `reply` defaults to the bundled reply; `hash: false` leaves `location.hash` alone.
+/// `reply` defaults to the bundled reply; `hash: false` leaves `location.hash` alone;
+/// `elder: true` starts in large-text mode (适老化), otherwise the reader's stored choice.
 #[wasm_bindgen]
 pub fn mount(options: JsValue) -> Result<Widget, JsError> {
     if !is_plain_object(&options) {

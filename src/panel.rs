@@ -56,7 +56,7 @@ pub fn section_label(nodes: &[Node], key: &str) -> String {
 }
 
 /// The clause with the figure itself taken out, so the spoken phrase does not say it twice.
-fn context_without(f: &Figure) -> String {
+pub fn context_without(f: &Figure) -> String {
     let rest = f.context.replacen(&f.text, "", 1);
     let rest = rest.trim_matches(|c: char| matches!(c, ',' | '，' | '、' | ' '));
     if rest.is_empty() {

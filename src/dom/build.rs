@@ -110,34 +110,39 @@ pub fn outline(doc: &Document, root: &ShadowRoot) -> Result<OutlineDom, JsValue>
 }
 
 /// Fills the outline after the search and tools, so they come first in tab order.
+/// The outline as a flat tree (APG "flat" structure): every treeitem is a child of the tree with
+/// aria-level, aria-setsize and aria-posinset, so an item's accessible name is its own row and
+/// never the text of its children.
 pub fn outline_tree(doc: &Document, dom: &mut OutlineDom, index: &Index) -> Result<(), JsValue> {
     child(doc, &dom.wrap, "h2", "rw-part-title", "提纲")?.set_id("rw-outline-title");
     let tree = child(doc, &dom.wrap, "ul", "rw-tree", "")?;
     set(&tree, &[("role", "tree"), ("aria-labelledby", "rw-outline-title")])?;
-    // The group (child list) of each node that has children.
-    let mut groups: Vec<Option<Element>> = Vec::with_capacity(index.nodes.len());
+    let mut set_size: std::collections::HashMap<Option<usize>, usize> = std::collections::HashMap::new();
+    for n in &index.nodes {
+        *set_size.entry(n.parent).or_default() += 1;
+    }
+    let mut seen: std::collections::HashMap<Option<usize>, usize> = std::collections::HashMap::new();
     let mut items = Vec::with_capacity(index.nodes.len());
     for (k, n) in index.nodes.iter().enumerate() {
-        let parent_list = match n.parent.and_then(|p| groups.get(p).cloned().flatten()) {
-            Some(g) => g,
-            None => tree.clone(),
-        };
-        let li = child(doc, &parent_list, "li", "rw-item", "")?;
-        let key = k.to_string();
-        let level = n.depth.to_string();
-        let row_id = format!("rw-row-{k}");
+        let li = child(doc, &tree, "li", "rw-item", "")?;
+        let pos = seen.entry(n.parent).or_default();
+        *pos += 1;
         set(
             &li,
             &[
                 ("role", "treeitem"),
-                ("aria-level", &level),
-                ("data-node", &key),
+                ("aria-level", &n.depth.to_string()),
+                (
+                    "aria-setsize",
+                    &set_size.get(&n.parent).copied().unwrap_or(1).to_string(),
+                ),
+                ("aria-posinset", &pos.to_string()),
+                ("data-node", &k.to_string()),
+                ("data-depth", &n.depth.min(6).to_string()),
                 ("tabindex", if k == 0 { "0" } else { "-1" }),
-                ("aria-labelledby", &row_id),
             ],
         )?;
         let row = child(doc, &li, "span", "rw-row", "")?;
-        row.set_id(&row_id);
         set(&child(doc, &row, "span", "rw-twisty", "")?, &[("aria-hidden", "true")])?;
         if !n.number.is_empty() {
             child(doc, &row, "span", "rw-num", &n.number)?;
@@ -153,11 +158,6 @@ pub fn outline_tree(doc: &Document, dom: &mut OutlineDom, index: &Index) -> Resu
         }
         if n.has_children {
             li.set_attribute("aria-expanded", "true")?;
-            let g = child(doc, &li, "ul", "", "")?;
-            g.set_attribute("role", "group")?;
-            groups.push(Some(g));
-        } else {
-            groups.push(None);
         }
         items.push(li);
     }
@@ -299,17 +299,15 @@ pub fn figures_groups(
             let section_label = panel::section_label(&index.nodes, &f.section);
             set(
                 &b,
-                &[
-                    ("type", "button"),
-                    ("data-fig", &i.to_string()),
-                    ("tabindex", "-1"),
-                    ("aria-label", &panel::spoken(f, &section_label)),
-                ],
+                &[("type", "button"), ("data-fig", &i.to_string()), ("tabindex", "-1")],
             )?;
-            // The value is one text node: a number is never split for a screen reader.
+            // Named by its content, in the order a screen reader should say it: the value (one
+            // text node: a number is never split), then the clause, then the section.
             child(doc, &b, "span", "rw-val", &f.text)?;
+            child(doc, &b, "span", "rw-sr", "，")?;
+            child(doc, &b, "span", "rw-ctx", &panel::context_without(f))?;
+            child(doc, &b, "span", "rw-sr", "，")?;
             child(doc, &b, "span", "rw-sec", &section_label)?;
-            child(doc, &b, "span", "rw-ctx", &f.context)?;
             dom.items[i] = Some((li, b));
             dom.group_of[i] = g;
         }

@@ -8,6 +8,7 @@
 mod build;
 mod listener;
 mod marks;
+mod reading;
 mod styles;
 
 use std::cell::RefCell;
@@ -43,6 +44,8 @@ pub struct Options {
     pub reply: Reply,
     /// Read and write `location.hash` (`#s2-1`, `#f13`).
     pub hash: bool,
+    /// Start in large-text mode (else the reader's stored choice).
+    pub elder: Option<bool>,
 }
 
 struct Part<D> {
@@ -82,6 +85,8 @@ pub struct State {
     pinned_until: f64,
     /// The figure button holding the panel's roving tabindex.
     fig_tab: Option<usize>,
+    prefs: reading::Prefs,
+    toolbar: Option<Element>,
 }
 
 /// A mounted widget: owns its state, listeners and observer.
@@ -163,7 +168,62 @@ impl State {
             typeahead: (String::new(), 0.0),
             pinned_until: 0.0,
             fig_tab: None,
+            prefs: reading::Prefs::default(),
+            toolbar: None,
         }
+    }
+
+    // ---- reading aids ----------------------------------------------------------------------
+
+    fn roots(&self) -> Vec<&Element> {
+        let mut out = Vec::new();
+        out.extend(self.outline.as_ref().map(|p| &p.dom.wrap));
+        out.extend(self.figures.as_ref().map(|p| &p.dom.wrap));
+        out.extend(self.article.as_ref().map(|p| &p.dom.wrap));
+        out
+    }
+
+    fn apply_prefs(&self) -> Result<(), JsValue> {
+        reading::apply(&self.prefs, &self.roots(), self.toolbar.as_ref())
+    }
+
+    /// The reading toolbar's buttons. Returns false for any other action.
+    fn reading_action(&mut self, action: &str) -> Result<bool, JsValue> {
+        match action {
+            "elder" => self.prefs.elder = !self.prefs.elder,
+            "contrast" => self.prefs.contrast = !self.prefs.contrast,
+            "speak" => {
+                self.prefs.speak = !self.prefs.speak;
+                if self.prefs.speak {
+                    reading::speak("朗读已开启，选择章节或数据即可收听");
+                } else {
+                    reading::stop();
+                }
+            }
+            "stop" => {
+                reading::stop();
+                return Ok(true);
+            }
+            _ => return Ok(false),
+        }
+        reading::save(&self.prefs);
+        self.apply_prefs()?;
+        Ok(true)
+    }
+
+    /// Reads a section aloud: its heading, then its own paragraphs.
+    fn speak_node(&self, k: usize) {
+        if !self.prefs.speak {
+            return;
+        }
+        let Some(n) = self.index.nodes.get(k) else { return };
+        let mut text = format!("{}{}。", n.number, n.title);
+        for p in &n.paragraphs {
+            if let Some(t) = self.index.block_of(p).and_then(|b| self.index.texts.get(b)) {
+                text.push_str(t);
+            }
+        }
+        reading::speak(&text);
     }
 
     // ---- filtering -------------------------------------------------------------------------
@@ -187,7 +247,7 @@ impl State {
             for (k, item) in o.dom.items.iter().enumerate() {
                 let visible = self.outcome.node_visible.get(k).copied().unwrap_or(true);
                 if before.node_visible.get(k).copied() != Some(visible) {
-                    hidden(item, !visible);
+                    hidden(item, !self.item_visible(k));
                 }
             }
             if active {
@@ -345,12 +405,15 @@ impl State {
             return Ok(());
         }
         self.expanded[k] = open;
-        if let Some(o) = &self.outline {
-            let item = &o.dom.items[k];
-            item.set_attribute("aria-expanded", if open { "true" } else { "false" })?;
-            if let Some(g) = item.query_selector(":scope > [role=group]")? {
-                hidden(&g, !open);
+        let Some(o) = &self.outline else { return Ok(()) };
+        o.dom.items[k].set_attribute("aria-expanded", if open { "true" } else { "false" })?;
+        // The flat tree: descendants follow their ancestor in reading order.
+        let depth = self.index.nodes[k].depth;
+        for d in k + 1..self.index.nodes.len() {
+            if self.index.nodes[d].depth <= depth {
+                break;
             }
+            hidden(&o.dom.items[d], !self.item_visible(d));
         }
         Ok(())
     }
@@ -436,6 +499,7 @@ impl State {
         }
         let key = self.index.nodes[k].key.clone();
         self.set_hash(&key);
+        self.speak_node(k);
         Ok(())
     }
 
@@ -554,6 +618,13 @@ impl State {
             }
         }
         self.set_hash(&id);
+        if self.prefs.speak {
+            let f = &self.reply.figures[i];
+            reading::speak(&crate::panel::spoken(
+                f,
+                &crate::panel::section_label(&self.index.nodes, &f.section),
+            ));
+        }
         Ok(())
     }
 
@@ -811,6 +882,11 @@ fn search_events(st: &mut State, e: &Event, t: &Element) -> Result<bool, JsValue
 }
 
 fn outline_click(st: &mut State, e: &Event, t: &Element) -> Result<bool, JsValue> {
+    if let Some(action) = t.closest("[data-action]")?.and_then(|a| a.get_attribute("data-action")) {
+        if st.reading_action(&action)? {
+            return Ok(true);
+        }
+    }
     match t
         .closest("[data-action]")?
         .and_then(|a| a.get_attribute("data-action"))
@@ -862,6 +938,11 @@ fn outline_key(st: &mut State, e: &Event, t: &Element) -> Result<bool, JsValue> 
 }
 
 fn figures_click(st: &mut State, _e: &Event, t: &Element) -> Result<bool, JsValue> {
+    if let Some(action) = t.closest("[data-action]")?.and_then(|a| a.get_attribute("data-action")) {
+        if st.reading_action(&action)? {
+            return Ok(true);
+        }
+    }
     if let Some(a) = t.closest("[data-action]")? {
         let action = a.get_attribute("data-action").unwrap_or_default();
         return match action.as_str() {
@@ -877,6 +958,16 @@ fn figures_click(st: &mut State, _e: &Event, t: &Element) -> Result<bool, JsValu
     st.set_figure_tabstop(Some(i));
     st.select(i)?;
     Ok(true)
+}
+
+/// Clicks in the article: only the reading toolbar lives there (when no other part is mounted).
+fn article_click(st: &mut State, _e: &Event, t: &Element) -> Result<bool, JsValue> {
+    if let Some(action) = t.closest("[data-action]")?.and_then(|a| a.get_attribute("data-action")) {
+        if st.reading_action(&action)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 fn figures_key(st: &mut State, e: &Event, t: &Element) -> Result<bool, JsValue> {
@@ -984,6 +1075,26 @@ impl Mount {
                 hidden(&o.dom.skip, true);
             }
         }
+        // The reading toolbar goes first in the first part that is mounted.
+        let bar_parent = st
+            .outline
+            .as_ref()
+            .map(|p| p.dom.wrap.clone())
+            .or_else(|| st.figures.as_ref().map(|p| p.dom.wrap.clone()))
+            .or_else(|| st.article.as_ref().map(|p| p.dom.wrap.clone()));
+        if let Some(parent) = bar_parent {
+            let bar = reading::toolbar(&doc, &parent)?;
+            let first = if st.outline.is_some() {
+                parent.first_element_child()
+            } else {
+                parent.children().item(1)
+            };
+            parent.insert_before(&bar, first.as_ref().map(|e| e.as_ref()))?;
+            st.toolbar = Some(bar);
+        }
+        st.prefs = reading::load(opts.elder);
+        st.apply_prefs()?;
+        let tools_in_article = st.outline.is_none() && st.figures.is_none();
         let state = Rc::new(RefCell::new(st));
         let mut listeners = Vec::new();
         let mut observer = None;
@@ -1008,6 +1119,9 @@ impl Mount {
             }
             if let Some(a) = &st.article {
                 observer = Some(observe(&state, &a.dom.headings)?);
+                if tools_in_article {
+                    on(&mut listeners, &a.root, "click", &state, article_click)?;
+                }
             }
             if st.hash {
                 if let Some(w) = web_sys::window() {

@@ -73,7 +73,10 @@ pub const CSS: &str = r#"
 
 /* outline */
 .rw-tree { margin: 0; padding: 0; }
-.rw-tree [role="group"] { padding-left: 1.1em; }
+.rw-item[data-depth="2"] > .rw-row { padding-left: 1.4em; }
+.rw-item[data-depth="3"] > .rw-row { padding-left: 2.5em; }
+.rw-item[data-depth="4"] > .rw-row { padding-left: 3.6em; }
+.rw-item[data-depth="5"] > .rw-row, .rw-item[data-depth="6"] > .rw-row { padding-left: 4.7em; }
 .rw-item > .rw-row { display: flex; align-items: flex-start; gap: 4px; padding: 4px 6px; min-height: var(--_target); border-radius: var(--_radius); cursor: pointer; border-left: 3px solid transparent; }
 .rw-item > .rw-row:hover { background: var(--_soft); }
 .rw-item:focus { outline: none; }
@@ -100,9 +103,9 @@ pub const CSS: &str = r#"
 .rw-fig { display: grid; grid-template-columns: 1fr auto; gap: 0 8px; width: 100%; text-align: start; border: 0 !important; border-radius: 0 !important; padding: 6px 4px !important; background: transparent !important; color: var(--_text) !important; }
 .rw-fig:hover { background: var(--_soft) !important; }
 .rw-fig[aria-current] { background: var(--_soft) !important; box-shadow: inset 4px 0 0 var(--_mark-sel); }
-.rw-val { font-size: 1.25em; font-weight: 700; color: var(--_accent); font-variant-numeric: tabular-nums; }
-.rw-sec { font-size: 0.8em; color: var(--_muted); align-self: center; }
-.rw-ctx { grid-column: 1 / -1; font-size: 0.9em; color: var(--_muted); }
+.rw-val { grid-row: 1; grid-column: 1; font-size: 1.25em; font-weight: 700; color: var(--_accent); font-variant-numeric: tabular-nums; }
+.rw-sec { grid-row: 1; grid-column: 2; font-size: 0.8em; color: var(--_muted); align-self: center; }
+.rw-ctx { grid-row: 2; grid-column: 1 / -1; font-size: 0.9em; color: var(--_muted); }
 .rw-empty { color: var(--_muted); padding: 8px 0; }
 
 /* article */

@@ -49,12 +49,12 @@ describe("demo page", () => {
     const article = page.getByRole("article");
     for (let i = 0; i < 48; i++) {
       const button = items.nth(i).getByRole("button");
-      const value = (await button.getAttribute("aria-label")).split("，")[0];
+      const value = await button.locator(".rw-val").textContent();
       await button.click();
       const mark = article.locator("mark.rw-fig-mark");
       assert.equal(await mark.textContent(), value, `figure ${i + 1} marks ${value} in its sentence`);
     }
-    await panel.getByRole("button", { name: /^361亿元，/ }).click();
+    await panel.getByRole("button", { name: /^361亿元\s*，/ }).click();
     await page.waitForTimeout(900);
     await page.screenshot({ path: join(out, "demo.png") });
     await clean(page);
@@ -106,7 +106,7 @@ describe("demo page", () => {
 
   test("a figure click marks it in the article, in view", async () => {
     const page = await open();
-    await page.getByRole("button", { name: /^1415亿元，/ }).click();
+    await page.getByRole("button", { name: /^1415亿元\s*，/ }).click();
     await page.waitForTimeout(600);
     const mark = page.getByRole("article").locator("mark.rw-fig-mark");
     assert.equal(await mark.textContent(), "1415亿元");

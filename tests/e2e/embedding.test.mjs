@@ -39,7 +39,7 @@ describe("embedding", () => {
       await page.goto(`${server.origin}${path}`);
       await ready(page);
       await page.getByRole("searchbox").fill("基金");
-      await page.getByRole("button", { name: /^361亿元，/ }).click();
+      await page.getByRole("button", { name: /^361亿元\s*，/ }).click();
       const seen = {
         treeitems: await page.getByRole("treeitem").count(),
         listitems: await page.getByRole("region", { name: "数据一览" }).getByRole("listitem").count(),
@@ -131,6 +131,20 @@ describe("embedding", () => {
       return { before, after: afterwards, listenersLeft };
     });
     console.log("teardown memory:", JSON.stringify(result));
+    // Every listener the mount added is gone after destroy(), on the parts and on window.
+    const cdp = await page.context().newCDPSession(page);
+    const listeners = async (expr) => {
+      const { result: obj } = await cdp.send("Runtime.evaluate", { expression: expr });
+      const { listeners } = await cdp.send("DOMDebugger.getEventListeners", { objectId: obj.objectId });
+      return listeners.length;
+    };
+    const windowBefore = await listeners("window");
+    await page.evaluate(() => { window.__w = rw.mount({ outline: "#o1", figures: "#f1", article: "#a1" }); });
+    const during = { outline: await listeners("document.querySelector('#o1').shadowRoot"), figures: await listeners("document.querySelector('#f1').shadowRoot"), window: await listeners("window") };
+    await page.evaluate(() => window.__w.destroy());
+    const afterDestroy = { outline: await listeners("document.querySelector('#o1').shadowRoot"), figures: await listeners("document.querySelector('#f1').shadowRoot"), window: await listeners("window") };
+    assert.ok(during.outline >= 3 && during.figures >= 5 && during.window === windowBefore + 1, JSON.stringify(during));
+    assert.deepEqual(afterDestroy, { outline: 0, figures: 0, window: windowBefore });
     assert.equal(result.after.wasm, result.before.wasm, "wasm memory did not grow");
     assert.ok(result.after.heap - result.before.heap < 2_000_000, `JS heap grew by ${result.after.heap - result.before.heap} bytes`);
     await clean(page);

@@ -1,0 +1,229 @@
+// Accessibility and 适老化: axe in three modes, keyboard, focus, elder mode sizes, contrast,
+// reflow at 320 px, reading aloud (speechSynthesis stubbed), print.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { launch, out, ready, startServer, watchedPage } from "./harness.mjs";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function open(options = {}) {
+  const page = await watchedPage(browser, server.origin, options);
+  await page.goto(`${server.origin}/www/`);
+  await ready(page);
+  return page;
+}
+
+/** Runs axe (evaluated through the debugger protocol, so the page's CSP does not block it). */
+async function axe(page) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } }));
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
+}
+
+async function activeFigure(page) {
+  await page.getByRole("searchbox").fill("基金");
+  await page.getByRole("button", { name: /^361亿元\s*，/ }).click();
+  await page.waitForTimeout(500);
+}
+
+/** The deepest focused element, through shadow roots. */
+const deepFocus = (page) => page.evaluateHandle(() => {
+  let a = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+});
+
+describe("accessibility", () => {
+  for (const mode of ["normal", "elder", "contrast"]) {
+    test(`axe: no WCAG 2.2 AA violations in ${mode} mode with a filter and a selected figure`, async () => {
+      const page = await open();
+      if (mode === "elder") await page.getByRole("button", { name: "大字模式" }).click();
+      if (mode === "contrast") await page.getByRole("button", { name: "高对比度" }).click();
+      await activeFigure(page);
+      assert.deepEqual(await axe(page), []);
+      if (mode === "elder") await page.screenshot({ path: join(out, "elder.png") });
+      await page.close();
+    });
+  }
+
+  test("elder mode: 18 px text, 1.5 line height, 44 px targets, remembered", async () => {
+    const page = await open();
+    const measure = () => page.evaluate(() => {
+      const roots = [...document.querySelectorAll("[data-reply-widget]")].map((h) => h.shadowRoot);
+      const p = roots[2].querySelector("p[id]");
+      // A checkbox's target is its whole label (clicking the label toggles it), measured instead.
+      const targets = roots.flatMap((r) => [...r.querySelectorAll("button, input:not([type=checkbox]), .rw-row, .rw-facets label, a")])
+        .filter((e) => e.getClientRects().length && !e.closest("[hidden]"))
+        .map((e) => { const b = e.getBoundingClientRect(); return [Math.round(b.width), Math.round(b.height), e.textContent.slice(0, 8)]; });
+      const cs = getComputedStyle(p);
+      return { size: parseFloat(cs.fontSize), line: parseFloat(cs.lineHeight) / parseFloat(cs.fontSize), targets };
+    });
+    const normal = await measure();
+    assert.ok(normal.size >= 16, `body text ${normal.size}px`);
+    assert.ok(normal.line >= 1.5);
+    await page.getByRole("button", { name: "大字模式" }).click();
+    const elder = await measure();
+    assert.ok(elder.size >= 18, `elder text ${elder.size}px`);
+    assert.ok(elder.line >= 1.5);
+    const small = elder.targets.filter(([w, h]) => w < 44 || h < 44);
+    assert.deepEqual(small, [], "every target is at least 44×44");
+    assert.equal(await page.getByRole("button", { name: "大字模式" }).getAttribute("aria-pressed"), "true");
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.getByRole("button", { name: "大字模式" }).getAttribute("aria-pressed"), "true", "remembered");
+    assert.ok((await measure()).size >= 18);
+    await page.close();
+  });
+
+  test("high contrast: every text in the widget has at least 7:1", async () => {
+    const page = await open();
+    await page.getByRole("button", { name: "高对比度" }).click();
+    await activeFigure(page);
+    const worst = await page.evaluate(() => {
+      const lum = (c) => {
+        const [r, g, b] = c.match(/[\d.]+/g).slice(0, 3).map(Number).map((v) => v / 255)
+          .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const bg = (el) => {
+        for (let e = el; e; e = e.parentElement || e.getRootNode().host) {
+          const c = getComputedStyle(e).backgroundColor;
+          if (c && !c.startsWith("rgba(0, 0, 0, 0)") && c !== "transparent") return c;
+        }
+        return "rgb(255, 255, 255)";
+      };
+      const ratios = [];
+      for (const host of document.querySelectorAll("[data-reply-widget]")) {
+        for (const el of host.shadowRoot.querySelectorAll("*")) {
+          const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+          if (!own || !el.getClientRects().length || el.closest(".rw-sr")) continue;
+          const [a, b] = [lum(getComputedStyle(el).color), lum(bg(el))];
+          ratios.push([(Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05), el.tagName + "." + el.className + ":" + el.textContent.slice(0, 10)]);
+        }
+      }
+      ratios.sort((x, y) => x[0] - y[0]);
+      return ratios.slice(0, 3);
+    });
+    console.log("lowest contrast ratios in high-contrast mode:", JSON.stringify(worst));
+    assert.ok(worst[0][0] >= 7, `lowest ${worst[0][0].toFixed(2)}:1 at ${worst[0][1]}`);
+    await page.close();
+  });
+
+  test("focus is always visible: at least 2 px", async () => {
+    const page = await open();
+    await page.getByRole("searchbox").focus();
+    const widths = [];
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press("Tab");
+      const el = await deepFocus(page);
+      widths.push(await el.evaluate((e) => {
+        const target = e.matches("[role=treeitem]") ? e.querySelector(".rw-row") : e;
+        const cs = getComputedStyle(target);
+        return [e.tagName, parseFloat(cs.outlineWidth), cs.outlineStyle];
+      }));
+    }
+    for (const [tag, w, style] of widths.filter(([tag]) => tag !== "BODY")) {
+      assert.ok(w >= 2 && style !== "none", `${tag} focus outline ${w}px ${style}`);
+    }
+    await page.close();
+  });
+
+  test("skip link from the outline to the article; arrows in the figure list", async () => {
+    const page = await open();
+    const skip = page.getByRole("link", { name: "跳到正文" }).last();
+    await skip.focus();
+    await page.keyboard.press("Enter");
+    const focused = await deepFocus(page);
+    assert.equal(await focused.evaluate((e) => e.tagName), "H1", "focus lands on the article's title");
+    const first = page.getByRole("button", { name: /^361亿元\s*，/ });
+    await first.focus();
+    await page.keyboard.press("ArrowDown");
+    assert.match(await (await deepFocus(page)).evaluate((e) => e.textContent), /^1415亿元\s*，/);
+    await page.keyboard.press("End");
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("Home");
+    assert.match(await (await deepFocus(page)).evaluate((e) => e.textContent), /^361亿元\s*，/);
+    await page.close();
+  });
+
+  test("reflow: at 320 CSS px nothing scrolls horizontally", async () => {
+    const page = await open({ viewport: { width: 320, height: 640 } });
+    await page.getByRole("button", { name: "大字模式" }).click();
+    const overflow = await page.evaluate(() => {
+      const doc = document.scrollingElement.scrollWidth;
+      const hosts = [...document.querySelectorAll("[data-reply-widget]")].map((h) => h.scrollWidth - h.clientWidth);
+      return { doc, hosts };
+    });
+    assert.ok(overflow.doc <= 320, `page is ${overflow.doc}px wide`);
+    assert.ok(overflow.hosts.every((d) => d <= 0), JSON.stringify(overflow.hosts));
+    await page.screenshot({ path: join(out, "reflow-320.png"), fullPage: false });
+    await page.close();
+  });
+
+  test("reading aloud goes through speechSynthesis in zh-CN, with a stop", async () => {
+    const page = await watchedPage(browser, server.origin);
+    await page.addInitScript(() => {
+      window.__speech = { spoken: [], cancels: 0 };
+      window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+      Object.defineProperty(window, "speechSynthesis", {
+        value: {
+          speak: (u) => window.__speech.spoken.push({ text: u.text, lang: u.lang, voice: u.voice && u.voice.name }),
+          cancel: () => { window.__speech.cancels++; },
+          getVoices: () => [{ lang: "en-US", name: "en" }, { lang: "zh-CN", name: "婷婷" }],
+        },
+      });
+    });
+    await page.goto(`${server.origin}/www/`);
+    await ready(page);
+    const toggle = page.getByRole("button", { name: "朗读", exact: true });
+    await toggle.click();
+    assert.equal(await toggle.getAttribute("aria-pressed"), "true");
+    await page.getByRole("button", { name: /^361亿元\s*，/ }).click();
+    await page.getByRole("treeitem", { name: /创新科技金融产品/ }).click();
+    await page.getByRole("button", { name: "停止朗读" }).click();
+    const speech = await page.evaluate(() => window.__speech);
+    const texts = speech.spoken.map((s) => s.text);
+    assert.ok(texts.includes("361亿元，武汉基金累计出资规模，二(一)"), JSON.stringify(texts));
+    assert.ok(texts.some((t) => t.startsWith("(二)创新科技金融产品。建立2+X")));
+    assert.ok(speech.spoken.every((s) => s.lang === "zh-CN" && s.voice === "婷婷"));
+    assert.ok(speech.cancels >= 3, "each new reading stops the last; 停止 stops");
+    await page.close();
+  });
+
+  test("without speech synthesis the reading controls are hidden", async () => {
+    const page = await watchedPage(browser, server.origin);
+    await page.addInitScript(() => { delete window.speechSynthesis; delete Window.prototype.speechSynthesis; });
+    await page.goto(`${server.origin}/www/`);
+    await ready(page);
+    assert.equal(await page.getByRole("button", { name: "朗读", exact: true }).count(), 0);
+    assert.equal(await page.getByRole("button", { name: "大字模式" }).count(), 1);
+    await page.close();
+  });
+
+  test("print: controls hidden, the selected figure still marked", async () => {
+    const page = await open();
+    await activeFigure(page);
+    await page.emulateMedia({ media: "print" });
+    assert.equal(await page.getByRole("searchbox").isVisible(), false);
+    assert.equal(await page.getByRole("button", { name: "大字模式" }).isVisible(), false);
+    const mark = page.getByRole("article").locator("mark.rw-fig-mark");
+    assert.ok(await mark.isVisible());
+    const bg = await mark.evaluate((m) => getComputedStyle(m).backgroundColor);
+    assert.notEqual(bg, "rgba(0, 0, 0, 0)");
+    await page.pdf({ path: join(out, "print.pdf") }).catch(() => {});
+    await page.close();
+  });
+});
