@@ -107,8 +107,9 @@ fn figure_panel_lists_all_48() {
         .ok()
         .flatten()
         .expect("361亿元 button");
+    // Named by its content: value first, then context, then section.
     assert_eq!(
-        b.get_attribute("aria-label").as_deref(),
+        b.text_content().as_deref(),
         Some("361亿元，武汉基金累计出资规模，二(一)")
     );
     // 时间 starts collapsed: its 10 items are not shown.
