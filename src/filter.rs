@@ -44,7 +44,7 @@ pub struct Index {
     pub texts: Vec<String>,
     /// Per node, the block of its heading.
     heading_block: Vec<usize>,
-    paragraph_block: std::collections::HashMap<String, usize>,
+    paragraph_block: crate::model::IdMap,
     /// Per figure: its node, its folded context and text.
     figure_node: Vec<usize>,
     figure_folded: Vec<String>,
@@ -233,15 +233,12 @@ fn find_all(hay: &[char], needle: &[char]) -> Vec<(u32, u32)> {
 impl Index {
     pub fn new(reply: &Reply) -> Index {
         let nodes = crate::outline::nodes(reply);
-        let texts: std::collections::HashMap<&str, &str> = reply
-            .paragraphs()
-            .into_iter()
-            .map(|(_, p)| (p.id.as_str(), p.text.as_str()))
-            .collect();
+        let all = reply.paragraphs();
+        let texts: crate::model::IdMap = all.iter().enumerate().map(|(k, (_, p))| (p.id.clone(), k)).collect();
         let mut blocks = Vec::new();
         let mut originals = Vec::new();
         let mut heading_block = Vec::with_capacity(nodes.len());
-        let mut paragraph_block = std::collections::HashMap::new();
+        let mut paragraph_block = crate::model::IdMap::default();
         for (k, n) in nodes.iter().enumerate() {
             let heading = format!("{}{}", n.number, n.title);
             heading_block.push(blocks.len());
@@ -252,7 +249,7 @@ impl Index {
             });
             originals.push(heading);
             for p in &n.paragraphs {
-                let text = texts.get(p.as_str()).copied().unwrap_or_default();
+                let text = texts.get(p).map_or("", |&k| all[k].1.text.as_str());
                 paragraph_block.insert(p.clone(), blocks.len());
                 blocks.push(Block {
                     node: k,
@@ -262,8 +259,7 @@ impl Index {
                 originals.push(text.to_string());
             }
         }
-        let by_key: std::collections::HashMap<&str, usize> =
-            nodes.iter().enumerate().map(|(k, n)| (n.key.as_str(), k)).collect();
+        let by_key: crate::model::IdMap = nodes.iter().enumerate().map(|(k, n)| (n.key.clone(), k)).collect();
         let figure_node = reply
             .figures
             .iter()
@@ -340,14 +336,26 @@ impl Index {
                         out.figure_visible[k] = true;
                         out.node_matched[self.figure_node[k]] = true;
                         if let Some(b) = self.block_of(&f.paragraph) {
-                            match out.marks.iter_mut().find(|(x, _)| *x == b) {
-                                Some((_, r)) => r.push((f.start, f.end)),
-                                None => out.marks.push((b, vec![(f.start, f.end)])),
+                            // Figures come in reading order: a block's figures are consecutive.
+                            match out.marks.last_mut() {
+                                Some((x, r)) if *x == b => r.push((f.start, f.end)),
+                                _ => out.marks.push((b, vec![(f.start, f.end)])),
                             }
                         }
                     }
                 }
-                out.marks.sort_by_key(|(b, _)| *b);
+                // A reply given from JS may list figures out of order: then sort and merge.
+                if !out.marks.windows(2).all(|w| w[0].0 < w[1].0) {
+                    crate::model::sort_by(&mut out.marks, |a, b| a.0 < b.0);
+                    let mut merged: Vec<(usize, Vec<(u32, u32)>)> = Vec::with_capacity(out.marks.len());
+                    for (b, r) in std::mem::take(&mut out.marks) {
+                        match merged.last_mut() {
+                            Some((x, m)) if *x == b => m.extend(r),
+                            _ => merged.push((b, r)),
+                        }
+                    }
+                    out.marks = merged;
+                }
             }
         }
         // A matching node keeps its ancestors visible.

@@ -195,26 +195,29 @@ impl Reply {
 /// unique ids, and every figure pointing inside an existing paragraph. The error names the path
 /// of the bad field (`figures[3].end`).
 pub fn validate(reply: &Reply) -> Result<(), String> {
-    let mut ids = std::collections::HashSet::new();
+    let mut ids = IdMap::default();
     for (_, s) in reply.walk_sections() {
-        if s.id.is_empty() || !ids.insert(s.id.as_str()) {
+        if s.id.is_empty() || ids.insert(s.id.clone(), 0).is_some() {
             return Err(format!("sections: section id \"{}\" is empty or not unique", s.id));
         }
     }
     let paragraphs = reply.paragraphs();
-    for (_, p) in &paragraphs {
-        if p.id.is_empty() || !ids.insert(p.id.as_str()) {
+    let mut paragraph_at = IdMap::default();
+    for (k, (_, p)) in paragraphs.iter().enumerate() {
+        if p.id.is_empty() || ids.insert(p.id.clone(), 0).is_some() {
             return Err(format!("paragraph id \"{}\" is empty or not unique", p.id));
         }
+        paragraph_at.insert(p.id.clone(), k);
     }
-    let mut figure_ids = std::collections::HashSet::new();
+    let mut figure_ids = IdMap::default();
     for (k, f) in reply.figures.iter().enumerate() {
-        if f.id.is_empty() || !figure_ids.insert(f.id.as_str()) || ids.contains(f.id.as_str()) {
+        if f.id.is_empty() || ids.contains_key(&f.id) || figure_ids.insert(f.id.clone(), k).is_some() {
             return Err(format!("figures[{k}].id: \"{}\" is empty or not unique", f.id));
         }
-        let Some((_, p)) = paragraphs.iter().find(|(_, p)| p.id == f.paragraph) else {
+        let Some(&at) = paragraph_at.get(&f.paragraph) else {
             return Err(format!("figures[{k}].paragraph: no paragraph \"{}\"", f.paragraph));
         };
+        let p = paragraphs[at].1;
         let len = p.text.chars().count() as u32;
         if f.start > f.end || f.end > len {
             return Err(format!(
@@ -438,5 +441,39 @@ pub mod json {
         list(&mut out, &r.signature, paragraph);
         out.push('}');
         out
+    }
+}
+
+/// FNV-1a, for id → index maps: std's SipHash costs several KB of wasm and buys nothing here
+/// (the keys are section and paragraph ids, looked up once per figure).
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Id → index. One map type for the whole crate keeps the wasm small.
+pub type IdMap = std::collections::HashMap<String, usize, std::hash::BuildHasherDefault<Fnv>>;
+
+/// Stable insertion sort. The lists sorted here are short or nearly sorted already, and each of
+/// core's sort instantiations costs kilobytes of wasm.
+pub fn sort_by<T>(v: &mut [T], mut less: impl FnMut(&T, &T) -> bool) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && less(&v[j], &v[j - 1]) {
+            v.swap(j, j - 1);
+            j -= 1;
+        }
     }
 }

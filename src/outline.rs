@@ -98,8 +98,7 @@ pub fn nodes(reply: &Reply) -> Vec<Node> {
             has_children: false,
         });
     }
-    let by_key: std::collections::HashMap<&str, usize> =
-        out.iter().enumerate().map(|(k, n)| (n.key.as_str(), k)).collect();
+    let by_key: crate::model::IdMap = out.iter().enumerate().map(|(k, n)| (n.key.clone(), k)).collect();
     let owners: Vec<Option<usize>> = reply
         .figures
         .iter()

@@ -81,13 +81,7 @@ pub fn spoken(f: &Figure, section: &str) -> String {
 }
 
 fn by_value(reply: &Reply, list: &mut [usize]) {
-    list.sort_by(|a, b| {
-        let (fa, fb) = (&reply.figures[*a], &reply.figures[*b]);
-        fb.value
-            .partial_cmp(&fa.value)
-            .unwrap_or(std::cmp::Ordering::Equal)
-            .then(a.cmp(b))
-    });
+    crate::model::sort_by(list, |a, b| reply.figures[*a].value > reply.figures[*b].value);
 }
 
 /// The panel's groups. Empty groups are left out.
@@ -114,8 +108,7 @@ pub fn groups(reply: &Reply, nodes: &[Node], grouping: Grouping, order: Order) -
         }
         Grouping::Section => {
             // Top-level nodes; a figure goes under the top-level ancestor of its section.
-            let by_key: std::collections::HashMap<&str, usize> =
-                nodes.iter().enumerate().map(|(k, n)| (n.key.as_str(), k)).collect();
+            let by_key: crate::model::IdMap = nodes.iter().enumerate().map(|(k, n)| (n.key.clone(), k)).collect();
             let top: Vec<Option<usize>> = reply
                 .figures
                 .iter()

@@ -117,25 +117,24 @@ pub fn outline_tree(doc: &Document, dom: &mut OutlineDom, index: &Index) -> Resu
     child(doc, &dom.wrap, "h2", "rw-part-title", "提纲")?.set_id("rw-outline-title");
     let tree = child(doc, &dom.wrap, "ul", "rw-tree", "")?;
     set(&tree, &[("role", "tree"), ("aria-labelledby", "rw-outline-title")])?;
-    let mut set_size: std::collections::HashMap<Option<usize>, usize> = std::collections::HashMap::new();
+    // Sizes of sibling sets, by parent (slot 0 for top level).
+    let mut set_size = vec![0usize; index.nodes.len() + 1];
     for n in &index.nodes {
-        *set_size.entry(n.parent).or_default() += 1;
+        set_size[n.parent.map_or(0, |p| p + 1)] += 1;
     }
-    let mut seen: std::collections::HashMap<Option<usize>, usize> = std::collections::HashMap::new();
+    let mut seen = vec![0usize; index.nodes.len() + 1];
     let mut items = Vec::with_capacity(index.nodes.len());
     for (k, n) in index.nodes.iter().enumerate() {
         let li = child(doc, &tree, "li", "rw-item", "")?;
-        let pos = seen.entry(n.parent).or_default();
-        *pos += 1;
+        let slot = n.parent.map_or(0, |p| p + 1);
+        seen[slot] += 1;
+        let pos = seen[slot];
         set(
             &li,
             &[
                 ("role", "treeitem"),
                 ("aria-level", &n.depth.to_string()),
-                (
-                    "aria-setsize",
-                    &set_size.get(&n.parent).copied().unwrap_or(1).to_string(),
-                ),
+                ("aria-setsize", &set_size[slot].to_string()),
                 ("aria-posinset", &pos.to_string()),
                 ("data-node", &k.to_string()),
                 ("data-depth", &n.depth.min(6).to_string()),
@@ -340,12 +339,6 @@ pub fn article(doc: &Document, root: &ShadowRoot, reply: &Reply, index: &Index) 
     let wrap = el(doc, "article", "rw rw-article")?;
     set(&wrap, &[("aria-labelledby", "rw-node-0")])?;
     root.append_child(&wrap)?;
-    let texts: std::collections::HashMap<&str, &str> = reply
-        .paragraphs()
-        .into_iter()
-        .map(|(_, p)| (p.id.as_str(), p.text.as_str()))
-        .collect();
-    let signature: std::collections::HashSet<&str> = reply.signature.iter().map(|p| p.id.as_str()).collect();
     let mut blocks = Vec::with_capacity(index.blocks.len());
     let mut sections: Vec<Element> = Vec::with_capacity(index.nodes.len());
     let mut headings = Vec::with_capacity(index.nodes.len());
@@ -385,7 +378,7 @@ pub fn article(doc: &Document, root: &ShadowRoot, reply: &Reply, index: &Index) 
         }
         let mut sig_box: Option<Element> = None;
         for p in &n.paragraphs {
-            let target = if signature.contains(p.as_str()) {
+            let target = if reply.signature.iter().any(|s| &s.id == p) {
                 match &sig_box {
                     Some(b) => b.clone(),
                     None => {
@@ -397,13 +390,11 @@ pub fn article(doc: &Document, root: &ShadowRoot, reply: &Reply, index: &Index) 
             } else {
                 section.clone()
             };
-            let para = child(
-                doc,
-                &target,
-                "p",
-                "",
-                texts.get(p.as_str()).copied().unwrap_or_default(),
-            )?;
+            let text = index
+                .block_of(p)
+                .and_then(|b| index.texts.get(b))
+                .map_or("", String::as_str);
+            let para = child(doc, &target, "p", "", text)?;
             set(&para, &[("id", p)])?;
             blocks.push(para);
         }

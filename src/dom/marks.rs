@@ -19,7 +19,7 @@ pub fn segments(
         .map(|(s, e)| ((*s).min(len), (*e).min(len)))
         .filter(|(s, e)| s < e)
         .collect();
-    hits.sort_unstable();
+    crate::model::sort_by(&mut hits, |a, b| a < b);
     let mut cuts: Vec<u32> = Vec::with_capacity(hits.len() * 2 + 6);
     cuts.extend([0, len]);
     for (s, e) in hits.iter().copied().chain(figs.iter().map(|(r, _)| *r)) {
@@ -29,7 +29,7 @@ pub fn segments(
             }
         }
     }
-    cuts.sort_unstable();
+    crate::model::sort_by(&mut cuts, |a, b| a < b);
     cuts.dedup();
     // One sweep: `next` is the first hit that may still overlap the current segment.
     let mut next = 0;

@@ -12,8 +12,6 @@ mod reading;
 mod styles;
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -32,6 +30,27 @@ pub use styles::CSS;
 type FigMark<'a> = Option<(u32, u32, &'a str)>;
 /// What one block is drawn with: search hits, the selected figure, the previewed figure.
 type BlockMarks<'a> = (&'a [(u32, u32)], FigMark<'a>, FigMark<'a>);
+
+/// FNV-1a over what a block is drawn with; never 0, which means "plain text".
+fn signature(hits: &[(u32, u32)], sel: FigMark, pre: FigMark) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut mix = |v: u32| {
+        h ^= u64::from(v);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    for (s, e) in hits {
+        mix(*s);
+        mix(*e);
+    }
+    for (tag, m) in [(1, sel), (2, pre)] {
+        if let Some((s, e, _)) = m {
+            mix(tag);
+            mix(s);
+            mix(e);
+        }
+    }
+    h | 1
+}
 
 /// Marks a host element as in use, so a second mount on it fails clearly instead of fighting.
 const MOUNTED_ATTR: &str = "data-reply-widget-mounted";
@@ -74,10 +93,13 @@ pub struct State {
     /// Outline node holding the roving tabindex.
     focus: usize,
     expanded: Vec<bool>,
-    /// Blocks currently drawn with marks, with a signature of what was drawn.
-    marked: HashMap<usize, u64>,
+    /// Per block, a signature of the marks it is drawn with (0: plain text).
+    marked: Vec<u64>,
+    /// Blocks drawn with marks now.
+    marked_list: Vec<usize>,
     hit: Option<usize>,
-    in_view: BTreeSet<usize>,
+    /// Outline nodes whose heading is in the top band of the viewport.
+    in_view: Vec<bool>,
     hash: bool,
     typeahead: (String, f64),
     /// Until this time (ms) a navigation's target stays current while the smooth scroll runs
@@ -161,9 +183,10 @@ impl State {
             current: None,
             focus: 0,
             expanded: vec![true; n],
-            marked: HashMap::new(),
+            marked: Vec::new(),
+            marked_list: Vec::new(),
             hit: None,
-            in_view: BTreeSet::new(),
+            in_view: vec![false; n],
             hash,
             typeahead: (String::new(), 0.0),
             pinned_until: 0.0,
@@ -318,40 +341,55 @@ impl State {
         };
         let selected = fig_block(self.selected);
         let preview = fig_block(self.preview.filter(|p| Some(*p) != self.selected));
-        let mut want: BTreeMap<usize, BlockMarks> = self
+        let mut want: Vec<(usize, BlockMarks)> = self
             .outcome
             .marks
             .iter()
             .map(|(b, r)| (*b, (r.as_slice(), None, None)))
             .collect();
-        if let Some((b, f)) = selected {
-            want.entry(b).or_insert((&[], None, None)).1 = Some((f.start, f.end, f.id.as_str()));
+        for (fig, slot) in [(selected, 1), (preview, 2)] {
+            let Some((b, f)) = fig else { continue };
+            let mark = Some((f.start, f.end, f.id.as_str()));
+            let k = match want.iter().position(|(x, _)| *x == b) {
+                Some(k) => k,
+                None => {
+                    want.push((b, (&[], None, None)));
+                    want.len() - 1
+                }
+            };
+            if slot == 1 {
+                want[k].1 .1 = mark;
+            } else {
+                want[k].1 .2 = mark;
+            }
         }
-        if let Some((b, f)) = preview {
-            want.entry(b).or_insert((&[], None, None)).2 = Some((f.start, f.end, f.id.as_str()));
+        if self.marked.len() != a.dom.blocks.len() {
+            self.marked = vec![0; a.dom.blocks.len()];
         }
         // Redraw only the blocks whose marks changed: a hover must not redraw every hit.
-        let mut drawn: HashMap<usize, u64> = HashMap::with_capacity(want.len());
-        for (&b, &(hits, sel, pre)) in &want {
-            let mut h = std::hash::DefaultHasher::new();
-            (hits, sel, pre).hash(&mut h);
-            let sig = h.finish();
-            drawn.insert(b, sig);
-            if self.marked.get(&b) == Some(&sig) {
+        let mut now = vec![false; a.dom.blocks.len()];
+        for (b, (hits, sel, pre)) in &want {
+            let sig = signature(hits, *sel, *pre);
+            if let Some(n) = now.get_mut(*b) {
+                *n = true;
+            }
+            if self.marked.get(*b) == Some(&sig) {
                 continue;
             }
-            if let (Some(el), Some(text)) = (a.dom.blocks.get(b), self.index.texts.get(b)) {
-                marks::draw(&self.doc, el, text, hits, sel, pre)?;
+            if let (Some(el), Some(text)) = (a.dom.blocks.get(*b), self.index.texts.get(*b)) {
+                marks::draw(&self.doc, el, text, hits, *sel, *pre)?;
+                self.marked[*b] = sig;
             }
         }
-        for &b in self.marked.keys() {
-            if !want.contains_key(&b) {
+        for &b in &self.marked_list {
+            if !now.get(b).copied().unwrap_or(true) {
                 if let (Some(el), Some(text)) = (a.dom.blocks.get(b), self.index.texts.get(b)) {
                     el.set_text_content(Some(text));
                 }
+                self.marked[b] = 0;
             }
         }
-        self.marked = drawn;
+        self.marked_list = want.iter().map(|(b, _)| *b).collect();
         Ok(())
     }
 
@@ -1222,16 +1260,14 @@ fn observe(state: &Rc<RefCell<State>>, headings: &[Element]) -> Result<Observer,
                 else {
                     continue;
                 };
-                if entry.is_intersecting() {
-                    s.in_view.insert(k);
-                } else {
-                    s.in_view.remove(&k);
+                if let Some(v) = s.in_view.get_mut(k) {
+                    *v = entry.is_intersecting();
                 }
             }
             if js_sys::Date::now() < s.pinned_until {
                 return;
             }
-            if let Some(&k) = s.in_view.iter().next() {
+            if let Some(k) = s.in_view.iter().position(|v| *v) {
                 let _ = s.set_current(Some(k));
             }
         },
