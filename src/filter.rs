@@ -130,12 +130,7 @@ pub fn parse_query(raw: &str) -> Query {
     match op {
         Some(op) => Query::Compare(Compare { op, value, kinds, unit }),
         // Without an operator only a year is a comparison: 2022年 means the figures of 2022.
-        None if kinds.contains(&FigureKind::Year) => Query::Compare(Compare {
-            op: Op::Eq,
-            value,
-            kinds,
-            unit,
-        }),
+        None if kinds.contains(&FigureKind::Year) => Query::Compare(Compare { op: Op::Eq, value, kinds, unit }),
         None => Query::Text(q),
     }
 }
@@ -242,11 +237,7 @@ impl Index {
         for (k, n) in nodes.iter().enumerate() {
             let heading = format!("{}{}", n.number, n.title);
             heading_block.push(blocks.len());
-            blocks.push(Block {
-                node: k,
-                paragraph: None,
-                folded: heading.chars().map(fold_char).collect(),
-            });
+            blocks.push(Block { node: k, paragraph: None, folded: heading.chars().map(fold_char).collect() });
             originals.push(heading);
             for p in &n.paragraphs {
                 let text = texts.get(p).map_or("", |&k| all[k].1.text.as_str());
@@ -260,16 +251,8 @@ impl Index {
             }
         }
         let by_key: crate::model::IdMap = nodes.iter().enumerate().map(|(k, n)| (n.key.clone(), k)).collect();
-        let figure_node = reply
-            .figures
-            .iter()
-            .map(|f| by_key.get(f.section.as_str()).copied().unwrap_or(0))
-            .collect();
-        let figure_folded = reply
-            .figures
-            .iter()
-            .map(|f| fold(&format!("{}\u{1}{}", f.text, f.context)))
-            .collect();
+        let figure_node = reply.figures.iter().map(|f| by_key.get(f.section.as_str()).copied().unwrap_or(0)).collect();
+        let figure_folded = reply.figures.iter().map(|f| fold(&format!("{}\u{1}{}", f.text, f.context))).collect();
         Index {
             nodes,
             blocks,
@@ -406,12 +389,7 @@ mod tests {
     fn visible_texts(q: &str) -> Vec<String> {
         let r = bundled_reply();
         let (_, out) = run(q);
-        r.figures
-            .iter()
-            .zip(&out.figure_visible)
-            .filter(|(_, v)| **v)
-            .map(|(f, _)| f.text.clone())
-            .collect()
+        r.figures.iter().zip(&out.figure_visible).filter(|(_, v)| **v).map(|(f, _)| f.text.clone()).collect()
     }
 
     #[test]
@@ -433,13 +411,8 @@ mod tests {
     #[test]
     fn chinese_substring_narrows_outline_keeping_ancestors() {
         let (index, out) = run("科技金融");
-        let visible: Vec<&str> = index
-            .nodes
-            .iter()
-            .zip(&out.node_visible)
-            .filter(|(_, v)| **v)
-            .map(|(n, _)| n.key.as_str())
-            .collect();
+        let visible: Vec<&str> =
+            index.nodes.iter().zip(&out.node_visible).filter(|(_, v)| **v).map(|(n, _)| n.key.as_str()).collect();
         assert!(visible.contains(&"s2"), "section 二 matches by its title");
         assert!(visible.contains(&"s2-2") && visible.contains(&"s2-3"));
         assert!(!visible.contains(&"s1-1") && !visible.contains(&"s4-2"));
@@ -466,11 +439,7 @@ mod tests {
         let (_, e) = run("互联网，区块链");
         assert_eq!(e.mark_count(), 0, "，folds to , but the seed writes +");
         let (_, f) = run("科技贷款余额4457.56亿元，同比");
-        assert_eq!(
-            f.mark_count(),
-            1,
-            "a full-width comma finds the ASCII comma of the seed"
-        );
+        assert_eq!(f.mark_count(), 1, "a full-width comma finds the ASCII comma of the seed");
     }
 
     #[test]
@@ -497,30 +466,15 @@ mod tests {
     fn query_language() {
         assert_eq!(
             parse_query(">=100亿元"),
-            Query::Compare(Compare {
-                op: Op::Ge,
-                value: 1e10,
-                kinds: vec![FigureKind::Money],
-                unit: None
-            })
+            Query::Compare(Compare { op: Op::Ge, value: 1e10, kinds: vec![FigureKind::Money], unit: None })
         );
         assert_eq!(
             parse_query("<1000万元"),
-            Query::Compare(Compare {
-                op: Op::Lt,
-                value: 1e7,
-                kinds: vec![FigureKind::Money],
-                unit: None
-            })
+            Query::Compare(Compare { op: Op::Lt, value: 1e7, kinds: vec![FigureKind::Money], unit: None })
         );
         assert_eq!(
             parse_query("＞20％"),
-            Query::Compare(Compare {
-                op: Op::Gt,
-                value: 20.0,
-                kinds: vec![FigureKind::Percent],
-                unit: None
-            })
+            Query::Compare(Compare { op: Op::Gt, value: 20.0, kinds: vec![FigureKind::Percent], unit: None })
         );
         assert!(matches!(parse_query("2022年"), Query::Compare(Compare { op: Op::Eq, value, .. }) if value == 2022.0));
         assert!(matches!(parse_query(">=300项"), Query::Compare(Compare { unit: Some(ref u), .. }) if u == "项"));
@@ -528,45 +482,27 @@ mod tests {
         assert_eq!(parse_query(">abc"), Query::Malformed(">abc".into()));
         assert_eq!(parse_query(">5 bananas"), Query::Malformed(">5 bananas".into()));
         assert_eq!(parse_query("科技"), Query::Text("科技".into()));
-        assert_eq!(
-            parse_query("537项"),
-            Query::Text("537项".into()),
-            "without an operator a count is text"
-        );
+        assert_eq!(parse_query("537项"), Query::Text("537项".into()), "without an operator a count is text");
     }
 
     #[test]
     fn at_least_100_yi_yuan_is_exactly_four_figures() {
-        assert_eq!(
-            visible_texts(">=100亿元"),
-            ["361亿元", "1415亿元", "4457.56亿元", "238.51亿元"]
-        );
+        assert_eq!(visible_texts(">=100亿元"), ["361亿元", "1415亿元", "4457.56亿元", "238.51亿元"]);
         let (index, out) = run(">=100亿元");
-        let keys: Vec<&str> = index
-            .nodes
-            .iter()
-            .zip(&out.node_matched)
-            .filter(|(_, m)| **m)
-            .map(|(n, _)| n.key.as_str())
-            .collect();
+        let keys: Vec<&str> =
+            index.nodes.iter().zip(&out.node_matched).filter(|(_, m)| **m).map(|(n, _)| n.key.as_str()).collect();
         assert_eq!(keys, ["s2-1", "s2-2"], "the outline follows the figure filter");
         assert_eq!(out.mark_count(), 4);
     }
 
     #[test]
     fn qualifiers_count_in_comparisons() {
-        assert!(
-            visible_texts(">300项").contains(&"300余项".to_string()),
-            "300余项 is more than 300"
-        );
+        assert!(visible_texts(">300项").contains(&"300余项".to_string()), "300余项 is more than 300");
         assert!(!visible_texts("<300项").contains(&"300余项".to_string()));
         assert!(!visible_texts(">1000项").contains(&"300余项".to_string()));
         assert!(visible_texts("<4倍").contains(&"近4倍".to_string()), "近4倍 is under 4");
         assert!(!visible_texts(">=4倍").contains(&"近4倍".to_string()));
-        assert!(
-            visible_texts(">8%").contains(&"6%-10%".to_string()),
-            "a range reaching above 8"
-        );
+        assert!(visible_texts(">8%").contains(&"6%-10%".to_string()), "a range reaching above 8");
         assert_eq!(visible_texts(">50%"), ["超过50%"]);
         assert_eq!(visible_texts("<1000万元"), Vec::<String>::new());
     }

@@ -75,8 +75,7 @@ impl<'a> Reader<'a> {
 
     fn string(&self, key: &str) -> Result<String, String> {
         let v = self.get(key);
-        v.as_string()
-            .ok_or_else(|| expected(&join(self.path, key), "a string", &v))
+        v.as_string().ok_or_else(|| expected(&join(self.path, key), "a string", &v))
     }
 
     fn opt_string(&self, key: &str) -> Result<Option<String>, String> {
@@ -84,16 +83,12 @@ impl<'a> Reader<'a> {
         if v.is_null() || v.is_undefined() {
             return Ok(None);
         }
-        v.as_string()
-            .map(Some)
-            .ok_or_else(|| expected(&join(self.path, key), "a string or null", &v))
+        v.as_string().map(Some).ok_or_else(|| expected(&join(self.path, key), "a string or null", &v))
     }
 
     fn number(&self, key: &str) -> Result<f64, String> {
         let v = self.get(key);
-        v.as_f64()
-            .filter(|n| n.is_finite())
-            .ok_or_else(|| expected(&join(self.path, key), "a finite number", &v))
+        v.as_f64().filter(|n| n.is_finite()).ok_or_else(|| expected(&join(self.path, key), "a finite number", &v))
     }
 
     fn opt_number(&self, key: &str) -> Result<Option<f64>, String> {
@@ -130,19 +125,13 @@ impl<'a> Reader<'a> {
         let Some(arr) = v.dyn_ref::<Array>().filter(|_| Array::is_array(&v)) else {
             return Err(expected(&path, "an array", &v));
         };
-        arr.iter()
-            .enumerate()
-            .map(|(k, item)| f(&item, &index(&path, k)))
-            .collect()
+        arr.iter().enumerate().map(|(k, item)| f(&item, &index(&path, k))).collect()
     }
 }
 
 fn paragraph_from(v: &JsValue, path: &str) -> Result<Paragraph, String> {
     let r = Reader::new(v, path)?;
-    Ok(Paragraph {
-        id: r.string("id")?,
-        text: r.string("text")?,
-    })
+    Ok(Paragraph { id: r.string("id")?, text: r.string("text")? })
 }
 
 fn section_from(v: &JsValue, path: &str) -> Result<Section, String> {
@@ -213,9 +202,7 @@ pub fn reply_from_js(v: &JsValue, path: &str) -> Result<Reply, String> {
         sections: r.list("sections", false, section_from)?,
         closing: r.list("closing", false, paragraph_from)?,
         figures: r.list("figures", false, figure_from)?,
-        meta: r.list("meta", true, |v, p| {
-            v.as_string().ok_or_else(|| expected(p, "a string", v))
-        })?,
+        meta: r.list("meta", true, |v, p| v.as_string().ok_or_else(|| expected(p, "a string", v)))?,
         salutation: if salutation.is_null() || salutation.is_undefined() {
             None
         } else {

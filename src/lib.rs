@@ -7,6 +7,7 @@
 
 mod bundled;
 mod dom;
+pub mod export;
 pub mod filter;
 mod interop;
 pub mod model;
@@ -33,9 +34,7 @@ fn error(context: &str, e: JsValue) -> JsError {
 }
 
 fn document() -> Result<web_sys::Document, JsError> {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| JsError::new("reply-widget needs a browser document"))
+    web_sys::window().and_then(|w| w.document()).ok_or_else(|| JsError::new("reply-widget needs a browser document"))
 }
 
 /// Resolves a part: an Element, a CSS selector string, or nothing.
@@ -47,18 +46,12 @@ fn element(doc: &web_sys::Document, name: &str, v: &JsValue) -> Result<Option<we
         return Ok(Some(e.clone()));
     }
     let Some(selector) = v.as_string() else {
-        return Err(JsError::new(&format!(
-            "{name} must be an Element or a CSS selector string"
-        )));
+        return Err(JsError::new(&format!("{name} must be an Element or a CSS selector string")));
     };
     match doc.query_selector(&selector) {
         Ok(Some(e)) => Ok(Some(e)),
-        Ok(None) => Err(JsError::new(&format!(
-            "{name}: selector \"{selector}\" matches no element"
-        ))),
-        Err(_) => Err(JsError::new(&format!(
-            "{name}: \"{selector}\" is not a valid CSS selector"
-        ))),
+        Ok(None) => Err(JsError::new(&format!("{name}: selector \"{selector}\" matches no element"))),
+        Err(_) => Err(JsError::new(&format!("{name}: \"{selector}\" is not a valid CSS selector"))),
     }
 }
 
@@ -73,9 +66,7 @@ fn is_plain_object(v: &JsValue) -> bool {
 /// Reads a reply object given from JS, naming the bad field when it has the wrong shape.
 fn reply_from(name: &str, v: &JsValue) -> Result<Reply, JsError> {
     if !is_plain_object(v) {
-        return Err(JsError::new(&format!(
-            "{name} must be a reply object (from parseReply or bundledReply)"
-        )));
+        return Err(JsError::new(&format!("{name} must be a reply object (from parseReply or bundledReply)")));
     }
     let reply = interop::reply_from_js(v, name).map_err(|e| JsError::new(&e))?;
     model::validate(&reply).map_err(|e| JsError::new(&format!("{name}.{e}")))?;
@@ -96,10 +87,7 @@ impl Widget {
         let Some(q) = query.as_string() else {
             return Err(JsError::new("filter(query): query must be a string"));
         };
-        let m = self
-            .mount
-            .as_ref()
-            .ok_or_else(|| JsError::new("filter: this widget was destroyed"))?;
+        let m = self.mount.as_ref().ok_or_else(|| JsError::new("filter: this widget was destroyed"))?;
         m.filter(&q).map_err(|e| error("filter", e))
     }
 
@@ -107,19 +95,12 @@ impl Widget {
     /// a section by id (`s2-1`).
     pub fn select(&self, id: JsValue) -> Result<(), JsError> {
         let Some(id) = id.as_string() else {
-            return Err(JsError::new(
-                "select(id): id must be a string such as \"f13\" or \"s2-1\"",
-            ));
+            return Err(JsError::new("select(id): id must be a string such as \"f13\" or \"s2-1\""));
         };
-        let m = self
-            .mount
-            .as_ref()
-            .ok_or_else(|| JsError::new("select: this widget was destroyed"))?;
+        let m = self.mount.as_ref().ok_or_else(|| JsError::new("select: this widget was destroyed"))?;
         match m.select(&id) {
             Ok(true) => Ok(()),
-            Ok(false) => Err(JsError::new(&format!(
-                "select(id): no figure or section with id \"{id}\""
-            ))),
+            Ok(false) => Err(JsError::new(&format!("select(id): no figure or section with id \"{id}\""))),
             Err(e) => Err(error("select", e)),
         }
     }
@@ -146,61 +127,37 @@ fn mount_parts(name: &str, options: &JsValue, parts: [(&str, JsValue); 3]) -> Re
         found[k] = element(&doc, part, v)?;
     }
     if found.iter().all(Option::is_none) {
-        return Err(JsError::new(&format!(
-            "{name}: options needs at least one of outline, figures, article"
-        )));
+        return Err(JsError::new(&format!("{name}: options needs at least one of outline, figures, article")));
     }
     for a in 0..3 {
         for b in a + 1..3 {
             if let (Some(x), Some(y)) = (&found[a], &found[b]) {
                 if x == y {
-                    return Err(JsError::new(&format!(
-                        "{} is the same element as {}",
-                        parts[b].0, parts[a].0
-                    )));
+                    return Err(JsError::new(&format!("{} is the same element as {}", parts[b].0, parts[a].0)));
                 }
             }
         }
     }
-    let reply_v = if options.is_undefined() {
-        JsValue::UNDEFINED
-    } else {
-        get(options, "reply")
-    };
+    let reply_v = if options.is_undefined() { JsValue::UNDEFINED } else { get(options, "reply") };
     let reply = if reply_v.is_undefined() || reply_v.is_null() {
         bundled_reply()
     } else {
         reply_from("options.reply", &reply_v)?
     };
-    let hash_v = if options.is_undefined() {
-        JsValue::UNDEFINED
-    } else {
-        get(options, "hash")
-    };
+    let hash_v = if options.is_undefined() { JsValue::UNDEFINED } else { get(options, "hash") };
     let hash = match hash_v.as_bool() {
         Some(b) => b,
         None if hash_v.is_undefined() => true,
         None => return Err(JsError::new("options.hash must be true or false")),
     };
-    let elder_v = if options.is_undefined() {
-        JsValue::UNDEFINED
-    } else {
-        get(options, "elder")
-    };
+    let elder_v = if options.is_undefined() { JsValue::UNDEFINED } else { get(options, "elder") };
     let elder = match elder_v.as_bool() {
         Some(b) => Some(b),
         None if elder_v.is_undefined() => None,
         None => return Err(JsError::new("options.elder must be true or false")),
     };
     let [outline, figures, article] = found;
-    let options = dom::Options {
-        outline,
-        figures,
-        article,
-        reply,
-        hash,
-        elder,
-    };
+    let options = dom::Options { outline, figures, article, reply, hash, elder };
     let mount = dom::Mount::new(doc, options).map_err(|e| error(name, e))?;
     Ok(Widget { mount: Some(mount) })
 }
@@ -212,9 +169,7 @@ fn mount_parts(name: &str, options: &JsValue, parts: [(&str, JsValue); 3]) -> Re
 #[wasm_bindgen]
 pub fn mount(options: JsValue) -> Result<Widget, JsError> {
     if !is_plain_object(&options) {
-        return Err(JsError::new(
-            "mount(options): options must be an object such as { outline: \"#outline\" }",
-        ));
+        return Err(JsError::new("mount(options): options must be an object such as { outline: \"#outline\" }"));
     }
     let parts = [
         ("options.outline", get(&options, "outline")),
@@ -235,9 +190,7 @@ fn single_part(name: &str, el: JsValue, options: JsValue, slot: usize) -> Result
         ("options.article", JsValue::UNDEFINED),
     ];
     if el.is_undefined() || el.is_null() {
-        return Err(JsError::new(&format!(
-            "{name}(el): el must be an Element or a CSS selector string"
-        )));
+        return Err(JsError::new(&format!("{name}(el): el must be an Element or a CSS selector string")));
     }
     parts[slot] = ("el", el);
     mount_parts(name, &options, parts)

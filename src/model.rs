@@ -265,7 +265,7 @@ mod tests {
 pub mod json {
     use super::{Figure, Paragraph, Reply, Section};
 
-    fn string(out: &mut String, s: &str) {
+    pub fn string(out: &mut String, s: &str) {
         out.push('"');
         for c in s.chars() {
             match c {
@@ -375,7 +375,7 @@ pub mod json {
         out.push('}');
     }
 
-    fn figure(out: &mut String, f: &Figure) {
+    fn write_figure(out: &mut String, f: &Figure) {
         out.push('{');
         key(out, "id", true);
         string(out, &f.id);
@@ -412,6 +412,13 @@ pub mod json {
         out.push('}');
     }
 
+    /// One figure as compact JSON.
+    pub fn figure(f: &Figure) -> String {
+        let mut out = String::with_capacity(256);
+        write_figure(&mut out, f);
+        out
+    }
+
     /// The reply as compact JSON.
     pub fn reply(r: &Reply) -> String {
         let mut out = String::with_capacity(r.figures.len() * 256 + 4096);
@@ -427,7 +434,7 @@ pub mod json {
         key(&mut out, "closing", false);
         list(&mut out, &r.closing, paragraph);
         key(&mut out, "figures", false);
-        list(&mut out, &r.figures, figure);
+        list(&mut out, &r.figures, write_figure);
         key(&mut out, "meta", false);
         list(&mut out, &r.meta, |o, m| string(o, m));
         key(&mut out, "salutation", false);

@@ -41,11 +41,7 @@ pub fn nodes(reply: &Reply) -> Vec<Node> {
         parent: None,
         depth: 1,
         number: String::new(),
-        title: if reply.title.is_empty() {
-            "答复".into()
-        } else {
-            reply.title.clone()
-        },
+        title: if reply.title.is_empty() { "答复".into() } else { reply.title.clone() },
         figure_count: 0,
         paragraphs: reply.salutation.iter().map(|p| p.id.clone()).collect(),
         has_children: false,
@@ -89,21 +85,12 @@ pub fn nodes(reply: &Reply) -> Vec<Node> {
             number: String::new(),
             title: "结束语".into(),
             figure_count: 0,
-            paragraphs: reply
-                .closing
-                .iter()
-                .chain(&reply.signature)
-                .map(|p| p.id.clone())
-                .collect(),
+            paragraphs: reply.closing.iter().chain(&reply.signature).map(|p| p.id.clone()).collect(),
             has_children: false,
         });
     }
     let by_key: crate::model::IdMap = out.iter().enumerate().map(|(k, n)| (n.key.clone(), k)).collect();
-    let owners: Vec<Option<usize>> = reply
-        .figures
-        .iter()
-        .map(|f| by_key.get(f.section.as_str()).copied())
-        .collect();
+    let owners: Vec<Option<usize>> = reply.figures.iter().map(|f| by_key.get(f.section.as_str()).copied()).collect();
     for owner in owners {
         let mut at = owner;
         while let Some(k) = at {

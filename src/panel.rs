@@ -90,20 +90,15 @@ pub fn groups(reply: &Reply, nodes: &[Node], grouping: Grouping, order: Order) -
     match grouping {
         Grouping::Kind => {
             for kinds in KIND_GROUPS {
-                let mut figures: Vec<usize> = (0..reply.figures.len())
-                    .filter(|&i| kinds.contains(&reply.figures[i].kind))
-                    .collect();
+                let mut figures: Vec<usize> =
+                    (0..reply.figures.len()).filter(|&i| kinds.contains(&reply.figures[i].kind)).collect();
                 if figures.is_empty() {
                     continue;
                 }
                 if order == Order::Value {
                     by_value(reply, &mut figures);
                 }
-                out.push(Group {
-                    label: kinds[0].label().to_string(),
-                    figures,
-                    collapsed: kinds[0].is_time(),
-                });
+                out.push(Group { label: kinds[0].label().to_string(), figures, collapsed: kinds[0].is_time() });
             }
         }
         Grouping::Section => {
@@ -128,16 +123,8 @@ pub fn groups(reply: &Reply, nodes: &[Node], grouping: Grouping, order: Order) -
                 if order == Order::Value {
                     by_value(reply, &mut figures);
                 }
-                let label = if n.number.is_empty() {
-                    n.title.clone()
-                } else {
-                    format!("{}{}", n.number, n.title)
-                };
-                out.push(Group {
-                    label,
-                    figures,
-                    collapsed: false,
-                });
+                let label = if n.number.is_empty() { n.title.clone() } else { format!("{}{}", n.number, n.title) };
+                out.push(Group { label, figures, collapsed: false });
             }
         }
     }
@@ -154,19 +141,11 @@ mod tests {
         let r = bundled_reply();
         let nodes = outline::nodes(&r);
         let g = groups(&r, &nodes, Grouping::Kind, Order::Document);
-        let labels: Vec<(&str, usize, bool)> = g
-            .iter()
-            .map(|g| (g.label.as_str(), g.figures.len(), g.collapsed))
-            .collect();
+        let labels: Vec<(&str, usize, bool)> =
+            g.iter().map(|g| (g.label.as_str(), g.figures.len(), g.collapsed)).collect();
         assert_eq!(
             labels,
-            [
-                ("金额", 6, false),
-                ("比例", 4, false),
-                ("数量", 27, false),
-                ("倍数", 1, false),
-                ("时间", 10, true)
-            ]
+            [("金额", 6, false), ("比例", 4, false), ("数量", 27, false), ("倍数", 1, false), ("时间", 10, true)]
         );
         assert_eq!(g.iter().map(|g| g.figures.len()).sum::<usize>(), 48);
     }
@@ -177,17 +156,7 @@ mod tests {
         let nodes = outline::nodes(&r);
         let g = groups(&r, &nodes, Grouping::Kind, Order::Value);
         let money: Vec<&str> = g[0].figures.iter().map(|&i| r.figures[i].text.as_str()).collect();
-        assert_eq!(
-            money,
-            [
-                "4457.56亿元",
-                "1415亿元",
-                "361亿元",
-                "238.51亿元",
-                "27.19亿元",
-                "15.97亿元"
-            ]
-        );
+        assert_eq!(money, ["4457.56亿元", "1415亿元", "361亿元", "238.51亿元", "27.19亿元", "15.97亿元"]);
     }
 
     #[test]

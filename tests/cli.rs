@@ -4,10 +4,7 @@
 use std::process::{Command, Output};
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_reply-widget"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
+    Command::new(env!("CARGO_BIN_EXE_reply-widget")).args(args).output().expect("the binary runs")
 }
 
 fn tmp(name: &str, bytes: &[u8]) -> String {
@@ -58,18 +55,9 @@ fn parses_the_seed_into_the_contract_json() {
     ] {
         assert!(f.get(key).is_some(), "figure has {key}");
     }
-    assert_eq!(
-        (f["kind"].as_str(), f["value"].as_f64(), f["high"].as_f64()),
-        (Some("percent"), Some(6.0), Some(10.0))
-    );
-    let f = figures
-        .iter()
-        .find(|f| f["text"] == "今年4月底")
-        .expect("relative date");
-    assert_eq!(
-        (f["date"].as_str(), f["qualifier"].as_str()),
-        (Some("2023-04"), Some("end"))
-    );
+    assert_eq!((f["kind"].as_str(), f["value"].as_f64(), f["high"].as_f64()), (Some("percent"), Some(6.0), Some(10.0)));
+    let f = figures.iter().find(|f| f["text"] == "今年4月底").expect("relative date");
+    assert_eq!((f["date"].as_str(), f["qualifier"].as_str()), (Some("2023-04"), Some("end")));
 }
 
 #[test]
@@ -109,12 +97,7 @@ fn a_directory() {
 
 #[test]
 fn usage_errors() {
-    for args in [
-        &[][..],
-        &["parse"][..],
-        &["render", "x.txt"][..],
-        &["parse", "a", "b"][..],
-    ] {
+    for args in [&[][..], &["parse"][..], &["render", "x.txt"][..], &["parse", "a", "b"][..]] {
         let out = run(args);
         assert_eq!(out.status.code(), Some(1));
         assert!(String::from_utf8_lossy(&out.stderr).contains("usage: reply-widget parse FILE"));

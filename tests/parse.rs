@@ -5,10 +5,7 @@ use proptest::prelude::*;
 use reply_widget::{parse, FigureKind, Qualifier, Reply, BUNDLED_TEXT};
 
 fn outline(r: &Reply) -> Vec<(usize, String, String)> {
-    r.walk_sections()
-        .into_iter()
-        .map(|(d, s)| (d, s.number.clone(), s.title.clone()))
-        .collect()
+    r.walk_sections().into_iter().map(|(d, s)| (d, s.number.clone(), s.title.clone())).collect()
 }
 
 fn texts(r: &Reply) -> Vec<&str> {
@@ -25,40 +22,17 @@ fn flat_reply_with_salutation_and_signature() {
     // No headings: one implicit section holds the body.
     assert_eq!(r.sections.len(), 1);
     assert_eq!(r.sections[0].paragraphs.len(), 3);
-    assert!(r.sections[0].paragraphs[0]
-        .text
-        .starts_with("您提出的《关于加快科技成果转化的建议》收悉"));
+    assert!(r.sections[0].paragraphs[0].text.starts_with("您提出的《关于加快科技成果转化的建议》收悉"));
     assert_eq!(r.closing.len(), 1);
     assert!(r.closing[0].text.starts_with("感谢"));
     let sig: Vec<&str> = r.signature.iter().map(|p| p.text.as_str()).collect();
-    assert_eq!(
-        sig,
-        [
-            "武汉市科学技术局",
-            "2024年3月5日",
-            "联系人：李明　联系电话：027-85678901"
-        ]
-    );
+    assert_eq!(sig, ["武汉市科学技术局", "2024年3月5日", "联系人：李明　联系电话：027-85678901"]);
     assert_eq!(
         texts(&r),
-        [
-            "约2亿元",
-            "2023年",
-            "突破1500亿元",
-            "20.5%",
-            "今年3月",
-            "1%",
-            "不超过100万元",
-            "80余家",
-            "1,200名"
-        ]
+        ["约2亿元", "2023年", "突破1500亿元", "20.5%", "今年3月", "1%", "不超过100万元", "80余家", "1,200名"]
     );
     let f = |t: &str| r.figures.iter().find(|f| f.text == t).expect(t);
-    assert_eq!(
-        f("今年3月").date.as_deref(),
-        Some("2024-03"),
-        "今年 is the publication year"
-    );
+    assert_eq!(f("今年3月").date.as_deref(), Some("2024-03"), "今年 is the publication year");
     assert_eq!(f("1,200名").value, 1200.0);
     assert_eq!(f("突破1500亿元").qualifier, Some(Qualifier::Over));
     assert_eq!(f("约2亿元").qualifier, Some(Qualifier::About));
@@ -87,22 +61,8 @@ fn three_level_plan() {
     let got: Vec<(usize, &str, &str)> = o.iter().map(|(d, n, t)| (*d, n.as_str(), t.as_str())).collect();
     assert_eq!(got, expect);
     assert_eq!(r.sections[0].children[0].children[0].id, "s1-1-1");
-    assert_eq!(
-        r.closing.iter().map(|p| p.text.as_str()).collect::<Vec<_>>(),
-        ["特此答复。"]
-    );
-    assert_eq!(
-        texts(&r),
-        [
-            "2022年",
-            "10支",
-            "30亿元",
-            "近100亿元",
-            "约3倍",
-            "今年10月底",
-            "超过4000亿元"
-        ]
-    );
+    assert_eq!(r.closing.iter().map(|p| p.text.as_str()).collect::<Vec<_>>(), ["特此答复。"]);
+    assert_eq!(texts(&r), ["2022年", "10支", "30亿元", "近100亿元", "约3倍", "今年10月底", "超过4000亿元"]);
     assert_eq!(r.figures[5].date.as_deref(), Some("2022-10"));
 }
 
@@ -195,10 +155,7 @@ fn unknown_shapes_land_in_paragraphs() {
 fn figure_kinds_cover_the_contract() {
     let r = parse(BUNDLED_TEXT);
     for kind in FigureKind::ALL {
-        assert!(
-            r.figures.iter().any(|f| f.kind == kind),
-            "{kind:?} appears in the bundled reply"
-        );
+        assert!(r.figures.iter().any(|f| f.kind == kind), "{kind:?} appears in the bundled reply");
     }
 }
 

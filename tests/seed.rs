@@ -42,11 +42,7 @@ fn outline_matches_seed() {
             }
             path => {
                 let s = at(&reply, path);
-                assert_eq!(
-                    (s.number.as_str(), s.title.as_str()),
-                    (cols[1], cols[2]),
-                    "section {path}"
-                );
+                assert_eq!((s.number.as_str(), s.title.as_str()), (cols[1], cols[2]), "section {path}");
                 sections += 1;
             }
         }
@@ -102,11 +98,7 @@ fn figures_match_seed() {
     let mut position = std::collections::HashMap::new();
     fn index(list: &[Section], prefix: &str, out: &mut std::collections::HashMap<String, String>) {
         for (k, s) in list.iter().enumerate() {
-            let p = if prefix.is_empty() {
-                (k + 1).to_string()
-            } else {
-                format!("{prefix}.{}", k + 1)
-            };
+            let p = if prefix.is_empty() { (k + 1).to_string() } else { format!("{prefix}.{}", k + 1) };
             out.insert(s.id.clone(), p.clone());
             index(&s.children, &p, out);
         }
@@ -139,24 +131,11 @@ fn figures_point_into_their_paragraphs() {
     let reply = bundled_reply();
     let paragraphs = reply.paragraphs();
     for f in &reply.figures {
-        let (section, p) = paragraphs
-            .iter()
-            .find(|(_, p)| p.id == f.paragraph)
-            .expect("paragraph exists");
+        let (section, p) = paragraphs.iter().find(|(_, p)| p.id == f.paragraph).expect("paragraph exists");
         assert_eq!(*section, f.section);
-        let slice: String = p
-            .text
-            .chars()
-            .skip(f.start as usize)
-            .take((f.end - f.start) as usize)
-            .collect();
+        let slice: String = p.text.chars().skip(f.start as usize).take((f.end - f.start) as usize).collect();
         assert_eq!(slice, f.text, "{}", f.id);
-        assert!(
-            f.context.contains(&f.text),
-            "context {:?} holds {:?}",
-            f.context,
-            f.text
-        );
+        assert!(f.context.contains(&f.text), "context {:?} holds {:?}", f.context, f.text);
     }
     let ids: std::collections::HashSet<&str> = reply.figures.iter().map(|f| f.id.as_str()).collect();
     assert_eq!(ids.len(), reply.figures.len(), "figure ids are unique");

@@ -53,17 +53,9 @@ fn opts(pairs: &[(&str, JsValue)]) -> JsValue {
 }
 
 fn full_mount() -> (Widget, Element, Element, Element) {
-    let (o, f, a) = (
-        host("t-outline", "div"),
-        host("t-figures", "div"),
-        host("t-article", "article"),
-    );
-    let w = mount(opts(&[
-        ("outline", o.clone().into()),
-        ("figures", f.clone().into()),
-        ("article", a.clone().into()),
-    ]))
-    .unwrap_or_else(|_| panic!("mount"));
+    let (o, f, a) = (host("t-outline", "div"), host("t-figures", "div"), host("t-article", "article"));
+    let w = mount(opts(&[("outline", o.clone().into()), ("figures", f.clone().into()), ("article", a.clone().into())]))
+        .unwrap_or_else(|_| panic!("mount"));
     (w, o, f, a)
 }
 
@@ -102,16 +94,9 @@ fn figure_panel_lists_all_48() {
     let r = root(&f);
     assert_eq!(count(&r, "[role=list]"), 5);
     assert_eq!(count(&r, "[role=listitem]"), 48);
-    let b = r
-        .query_selector("[data-fig='12']")
-        .ok()
-        .flatten()
-        .expect("361亿元 button");
+    let b = r.query_selector("[data-fig='12']").ok().flatten().expect("361亿元 button");
     // Named by its content: value first, then context, then section.
-    assert_eq!(
-        b.text_content().as_deref(),
-        Some("361亿元，武汉基金累计出资规模，二(一)")
-    );
+    assert_eq!(b.text_content().as_deref(), Some("361亿元，武汉基金累计出资规模，二(一)"));
     // 时间 starts collapsed: its 10 items are not shown.
     assert_eq!(visible_count(&r, "[role=listitem]"), 38);
     w.destroy();
@@ -120,28 +105,15 @@ fn figure_panel_lists_all_48() {
 #[wasm_bindgen_test]
 fn filter_narrows_all_parts_and_marks_text() {
     let (mut w, o, f, a) = full_mount();
-    w.filter(JsValue::from_str("母子基金"))
-        .unwrap_or_else(|_| panic!("filter"));
+    w.filter(JsValue::from_str("母子基金")).unwrap_or_else(|_| panic!("filter"));
     let (ro, rf, ra) = (root(&o), root(&f), root(&a));
     assert_eq!(visible_count(&ro, "[role=treeitem]"), 2, "二 and 二(一)");
     assert_eq!(count(&ra, "mark"), 1);
-    assert_eq!(
-        ra.query_selector("mark")
-            .ok()
-            .flatten()
-            .and_then(|m| m.text_content())
-            .as_deref(),
-        Some("母子基金")
-    );
+    assert_eq!(ra.query_selector("mark").ok().flatten().and_then(|m| m.text_content()).as_deref(), Some("母子基金"));
     assert_eq!(visible_count(&rf, "[role=listitem]"), 1);
-    let status = ro
-        .query_selector("[role=status]")
-        .ok()
-        .flatten()
-        .and_then(|s| s.text_content());
+    let status = ro.query_selector("[role=status]").ok().flatten().and_then(|s| s.text_content());
     assert_eq!(status.as_deref(), Some("1 个章节、1 项数据"));
-    w.filter(JsValue::from_str(">=100亿元"))
-        .unwrap_or_else(|_| panic!("filter"));
+    w.filter(JsValue::from_str(">=100亿元")).unwrap_or_else(|_| panic!("filter"));
     assert_eq!(w.visible_figures(), ["f13", "f15", "f20", "f22"]);
     assert_eq!(count(&ra, "mark"), 4);
     w.filter(JsValue::from_str("")).unwrap_or_else(|_| panic!("filter"));
@@ -155,23 +127,11 @@ fn select_marks_the_figure_and_reveals_its_section() {
     let (mut w, o, f, a) = full_mount();
     w.select(JsValue::from_str("f13")).unwrap_or_else(|_| panic!("select"));
     let ra = root(&a);
-    let m = ra
-        .query_selector("mark.rw-fig-mark")
-        .ok()
-        .flatten()
-        .expect("selected figure is a <mark>");
+    let m = ra.query_selector("mark.rw-fig-mark").ok().flatten().expect("selected figure is a <mark>");
     assert_eq!(m.text_content().as_deref(), Some("361亿元"));
-    let current = root(&o)
-        .query_selector("[aria-current]")
-        .ok()
-        .flatten()
-        .expect("current section");
+    let current = root(&o).query_selector("[aria-current]").ok().flatten().expect("current section");
     assert_eq!(current.get_attribute("data-node").as_deref(), Some("6"));
-    assert!(root(&f)
-        .query_selector("[data-fig='12'][aria-current]")
-        .ok()
-        .flatten()
-        .is_some());
+    assert!(root(&f).query_selector("[data-fig='12'][aria-current]").ok().flatten().is_some());
     assert!(w.select(JsValue::from_str("nope")).is_err());
     w.destroy();
 }
@@ -181,20 +141,12 @@ fn keyboard_walks_the_tree() {
     let (mut w, o, _, _) = full_mount();
     let r = root(&o);
     let first = r.query_selector("[role=treeitem]").ok().flatten().expect("first item");
-    first
-        .dyn_ref::<web_sys::HtmlElement>()
-        .expect("html")
-        .focus()
-        .expect("focus");
+    first.dyn_ref::<web_sys::HtmlElement>().expect("html").focus().expect("focus");
     key(&first, "ArrowDown");
     let now = focused(&r).expect("focus moved");
     assert_eq!(now.get_attribute("data-node").as_deref(), Some("1"));
     key(&now, "ArrowLeft");
-    assert_eq!(
-        now.get_attribute("aria-expanded").as_deref(),
-        Some("false"),
-        "← collapses"
-    );
+    assert_eq!(now.get_attribute("aria-expanded").as_deref(), Some("false"), "← collapses");
     key(&now, "ArrowDown");
     assert_eq!(
         focused(&r).and_then(|e| e.get_attribute("data-node")).as_deref(),
@@ -202,15 +154,9 @@ fn keyboard_walks_the_tree() {
         "collapsed children are skipped"
     );
     key(&focused(&r).expect("focus"), "End");
-    assert_eq!(
-        focused(&r).and_then(|e| e.get_attribute("data-node")).as_deref(),
-        Some("17")
-    );
+    assert_eq!(focused(&r).and_then(|e| e.get_attribute("data-node")).as_deref(), Some("17"));
     key(&focused(&r).expect("focus"), "Home");
-    assert_eq!(
-        focused(&r).and_then(|e| e.get_attribute("data-node")).as_deref(),
-        Some("0")
-    );
+    assert_eq!(focused(&r).and_then(|e| e.get_attribute("data-node")).as_deref(), Some("0"));
     assert_eq!(count(&r, "[role=treeitem][tabindex='0']"), 1, "one tab stop");
     w.destroy();
 }
@@ -231,21 +177,15 @@ fn destroy_restores_hosts_and_allows_remount() {
 #[wasm_bindgen_test]
 fn single_parts_and_parsed_replies() {
     let o = host("t-solo-outline", "div");
-    let reply = parse_reply(JsValue::from_str(
-        "标题\n一、第一部分\n投入5亿元。\n二、第二部分\n正文。",
-    ))
-    .unwrap_or_else(|_| panic!("parse"));
+    let reply = parse_reply(JsValue::from_str("标题\n一、第一部分\n投入5亿元。\n二、第二部分\n正文。"))
+        .unwrap_or_else(|_| panic!("parse"));
     let mut w =
         render_outline(o.clone().into(), opts(&[("reply", reply.clone())])).unwrap_or_else(|_| panic!("outline"));
     assert_eq!(count(&root(&o), "[role=treeitem]"), 3);
     w.destroy();
     let f = host("t-solo-figures", "div");
     let mut w = render_figure_panel(f.clone().into(), opts(&[("reply", reply)])).unwrap_or_else(|_| panic!("panel"));
-    assert_eq!(
-        count(&root(&f), "[role=searchbox]"),
-        1,
-        "a panel alone has its own searchbox"
-    );
+    assert_eq!(count(&root(&f), "[role=searchbox]"), 1, "a panel alone has its own searchbox");
     assert_eq!(count(&root(&f), "[role=listitem]"), 1);
     w.destroy();
 }
@@ -254,9 +194,7 @@ fn single_parts_and_parsed_replies() {
 fn wrong_arguments_throw_errors_naming_them() {
     let msg = |r: Result<Widget, JsError>| -> String {
         let e: JsValue = r.err().expect("an error").into();
-        e.dyn_into::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .unwrap_or_default()
+        e.dyn_into::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default()
     };
     assert!(msg(mount(JsValue::from_f64(3.0))).contains("options"));
     assert!(msg(mount(opts(&[("outline", JsValue::from_str("#nowhere"))]))).contains("options.outline"));

@@ -23,3 +23,5 @@ cp "$tmp/reply_widget_bg.opt.wasm" "$out/reply_widget_bg.wasm"
 cp "$tmp/reply_widget.js" "$out/reply_widget.js"
 cp "$tmp/types/reply_widget.d.ts" "$out/reply_widget.d.ts"
 cp src/embed.js "$out/embed.js"
+rm -rf "$out/snippets"
+if [ -d "$tmp/snippets" ]; then cp -r "$tmp/snippets" "$out/snippets"; fi

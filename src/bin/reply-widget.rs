@@ -23,12 +23,8 @@ fn run(args: &[String]) -> Result<String, String> {
         };
         format!("{file}: cannot read: {why}")
     })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{file}: not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
-    })?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| format!("{file}: not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))?;
     if text.contains('\0') || text.chars().any(|c| c.is_control() && !c.is_whitespace()) {
         return Err(format!("{file}: binary data, not a text reply"));
     }

@@ -70,22 +70,11 @@ pub fn search(doc: &Document, wrap: &Element) -> Result<SearchView, JsValue> {
     bar.append_child(&input)?;
     for (action, label, glyph) in [("prev", "上一处匹配", "↑"), ("next", "下一处匹配", "↓")] {
         let b = child(doc, &bar, "button", "", glyph)?;
-        set(
-            &b,
-            &[
-                ("type", "button"),
-                ("data-action", action),
-                ("aria-label", label),
-                ("title", label),
-            ],
-        )?;
+        set(&b, &[("type", "button"), ("data-action", action), ("aria-label", label), ("title", label)])?;
     }
     // The live region exists, empty, before its text ever changes, so it is announced.
     let status = child(doc, wrap, "p", "rw-status", "")?;
-    set(
-        &status,
-        &[("role", "status"), ("aria-live", "polite"), ("aria-atomic", "true")],
-    )?;
+    set(&status, &[("role", "status"), ("aria-live", "polite"), ("aria-atomic", "true")])?;
     Ok(SearchView { input, status })
 }
 
@@ -101,12 +90,7 @@ pub fn outline(doc: &Document, root: &ShadowRoot) -> Result<OutlineDom, JsValue>
     let wrap = el(doc, "nav", "rw rw-outline")?;
     set(&wrap, &[("aria-labelledby", "rw-outline-title")])?;
     root.append_child(&wrap)?;
-    Ok(OutlineDom {
-        tree: el(doc, "ul", "")?,
-        items: Vec::new(),
-        skip: el(doc, "a", "")?,
-        wrap,
-    })
+    Ok(OutlineDom { tree: el(doc, "ul", "")?, items: Vec::new(), skip: el(doc, "a", "")?, wrap })
 }
 
 /// Fills the outline after the search and tools, so they come first in tab order.
@@ -149,10 +133,7 @@ pub fn outline_tree(doc: &Document, dom: &mut OutlineDom, index: &Index) -> Resu
         child(doc, &row, "span", "rw-title", &n.title)?;
         if n.figure_count > 0 {
             let count = n.figure_count.to_string();
-            set(
-                &child(doc, &row, "span", "rw-badge", &count)?,
-                &[("aria-hidden", "true")],
-            )?;
+            set(&child(doc, &row, "span", "rw-badge", &count)?, &[("aria-hidden", "true")])?;
             child(doc, &row, "span", "rw-sr", &format!("，{count} 项数据"))?;
         }
         if n.has_children {
@@ -181,6 +162,8 @@ pub struct FiguresDom {
     pub group_of: Vec<usize>,
     pub facet_counts: Vec<Element>,
     pub empty: Element,
+    /// The money chart: its box, redrawn as the filter changes.
+    pub chart: Element,
 }
 
 pub fn figures_frame(doc: &Document, root: &ShadowRoot) -> Result<FiguresDom, JsValue> {
@@ -197,6 +180,7 @@ pub fn figures_frame(doc: &Document, root: &ShadowRoot) -> Result<FiguresDom, Js
         group_of: Vec::new(),
         facet_counts: Vec::new(),
         empty: el(doc, "p", "")?,
+        chart: el(doc, "div", "")?,
     })
 }
 
@@ -204,14 +188,8 @@ pub fn figures_frame(doc: &Document, root: &ShadowRoot) -> Result<FiguresDom, Js
 pub fn figures_controls(doc: &Document, dom: &mut FiguresDom, reply: &Reply) -> Result<(), JsValue> {
     let tools = child(doc, &dom.wrap, "div", "rw-tools", "")?;
     for (label, buttons) in [
-        (
-            "分组方式",
-            [("group-kind", "按类型", true), ("group-section", "按章节", false)],
-        ),
-        (
-            "排序方式",
-            [("sort-doc", "文中顺序", true), ("sort-value", "数值从大到小", false)],
-        ),
+        ("分组方式", [("group-kind", "按类型", true), ("group-section", "按章节", false)]),
+        ("排序方式", [("sort-doc", "文中顺序", true), ("sort-value", "数值从大到小", false)]),
     ] {
         let g = child(doc, &tools, "div", "rw-tools", "")?;
         set(&g, &[("role", "group"), ("aria-label", label)])?;
@@ -232,16 +210,24 @@ pub fn figures_controls(doc: &Document, dom: &mut FiguresDom, reply: &Reply) -> 
     for (k, kinds) in KIND_GROUPS.iter().enumerate() {
         let label = child(doc, &facets, "label", "", "")?;
         let input = el(doc, "input", "")?;
-        set(
-            &input,
-            &[("type", "checkbox"), ("data-facet", &k.to_string()), ("checked", "")],
-        )?;
+        set(&input, &[("type", "checkbox"), ("data-facet", &k.to_string()), ("checked", "")])?;
         label.append_child(&input)?;
         child(doc, &label, "span", "", kinds[0].label())?;
         let n = reply.figures.iter().filter(|f| kinds.contains(&f.kind)).count();
         let count = child(doc, &label, "span", "rw-badge", &n.to_string())?;
         dom.facet_counts.push(count);
     }
+    let out = child(doc, &dom.wrap, "div", "rw-tools", "")?;
+    set(&out, &[("role", "group"), ("aria-label", "导出与引用")])?;
+    for (action, text, title) in [
+        ("export-csv", "导出 CSV", "把当前显示的数据导出为表格（Excel 可直接打开）"),
+        ("export-json", "导出 JSON", "把当前显示的数据导出为 JSON"),
+        ("cite", "复制引用", "复制所选数据的引用：数据、上下文、章节、标题和日期（也可在数据上按 C 键）"),
+    ] {
+        let b = child(doc, &out, "button", "", text)?;
+        set(&b, &[("type", "button"), ("data-action", action), ("title", title)])?;
+    }
+    dom.chart = child(doc, &dom.wrap, "div", "rw-chart", "")?;
     dom.body = child(doc, &dom.wrap, "div", "rw-groups", "")?;
     dom.empty = child(doc, &dom.wrap, "p", "rw-empty", "没有符合条件的数据")?;
     dom.empty.toggle_attribute_with_force("hidden", true)?;
@@ -262,10 +248,7 @@ pub fn figures_groups(
     dom.groups.clear();
     dom.open.clear();
     dom.group_of = vec![usize::MAX; reply.figures.len()];
-    for (g, group) in panel::groups(reply, &index.nodes, grouping, order)
-        .into_iter()
-        .enumerate()
-    {
+    for (g, group) in panel::groups(reply, &index.nodes, grouping, order).into_iter().enumerate() {
         let section = child(doc, &dom.body, "section", "rw-group", "")?;
         let head_id = format!("rw-group-{g}");
         let h = child(doc, &section, "h3", "", "")?;
@@ -296,10 +279,7 @@ pub fn figures_groups(
             set(&li, &[("role", "listitem")])?;
             let b = child(doc, &li, "button", "rw-fig", "")?;
             let section_label = panel::section_label(&index.nodes, &f.section);
-            set(
-                &b,
-                &[("type", "button"), ("data-fig", &i.to_string()), ("tabindex", "-1")],
-            )?;
+            set(&b, &[("type", "button"), ("data-fig", &i.to_string()), ("tabindex", "-1")])?;
             // Named by its content, in the order a screen reader should say it: the value (one
             // text node: a number is never split), then the clause, then the section.
             child(doc, &b, "span", "rw-val", &f.text)?;
@@ -360,10 +340,7 @@ pub fn article(doc: &Document, root: &ShadowRoot, reply: &Reply, index: &Index) 
             (heading_tag(n.depth), "")
         };
         let h = child(doc, &section, tag, class, &format!("{}{}", n.number, n.title))?;
-        set(
-            &h,
-            &[("id", &node_id), ("tabindex", "-1"), ("data-node", &k.to_string())],
-        )?;
+        set(&h, &[("id", &node_id), ("tabindex", "-1"), ("data-node", &k.to_string())])?;
         blocks.push(h.clone());
         headings.push(h);
         if is_top {
@@ -390,20 +367,115 @@ pub fn article(doc: &Document, root: &ShadowRoot, reply: &Reply, index: &Index) 
             } else {
                 section.clone()
             };
-            let text = index
-                .block_of(p)
-                .and_then(|b| index.texts.get(b))
-                .map_or("", String::as_str);
+            let text = index.block_of(p).and_then(|b| index.texts.get(b)).map_or("", String::as_str);
             let para = child(doc, &target, "p", "", text)?;
             set(&para, &[("id", p)])?;
             blocks.push(para);
         }
         sections.push(section);
     }
-    Ok(ArticleDom {
-        wrap,
-        blocks,
-        sections,
-        headings,
-    })
+    Ok(ArticleDom { wrap, blocks, sections, headings })
+}
+
+const SVG: &str = "http://www.w3.org/2000/svg";
+
+fn svg(doc: &Document, parent: &Element, tag: &str, attrs: &[(&str, &str)]) -> Result<Element, JsValue> {
+    let e = doc.create_element_ns(Some(SVG), tag)?;
+    set(&e, attrs)?;
+    parent.append_child(&e)?;
+    Ok(e)
+}
+
+/// Draws the money chart: a bar per money figure the filter leaves, largest first, in 亿元,
+/// with a title, a description and a data table for screen readers. Hidden when there is none.
+pub fn chart(doc: &Document, dom: &FiguresDom, reply: &Reply, index: &Index, visible: &[bool]) -> Result<(), JsValue> {
+    use crate::export::{money_bars, yi_text};
+    const LIMIT: usize = 12;
+    const ROW: usize = 46;
+    let bars = money_bars(reply, visible, LIMIT);
+    let total = (0..reply.figures.len())
+        .filter(|&i| {
+            reply.figures[i].kind == crate::model::FigureKind::Money && visible.get(i).copied().unwrap_or(false)
+        })
+        .count();
+    dom.chart.set_text_content(None);
+    dom.chart.toggle_attribute_with_force("hidden", bars.is_empty())?;
+    let Some(first) = bars.first() else { return Ok(()) };
+    child(doc, &dom.chart, "h3", "rw-chart-title", "金额对比（亿元）")?.set_id("rw-chart-title");
+    let height = (ROW * bars.len() + 4).to_string();
+    let view = format!("0 0 320 {height}");
+    let plot = svg(
+        doc,
+        &dom.chart,
+        "svg",
+        &[
+            ("viewBox", &view),
+            ("role", "img"),
+            ("aria-labelledby", "rw-chart-title rw-chart-desc"),
+            ("focusable", "false"),
+        ],
+    )?;
+    let top = &reply.figures[first.figure];
+    let mut desc = format!("按金额从大到小排列的 {} 项资金数据", bars.len());
+    if total > bars.len() {
+        desc.push_str(&format!("（共 {total} 项，显示最大的 {}）", bars.len()));
+    }
+    desc.push_str(&format!("，最大为 {}：{}。数据表见下方。", top.text, panel::context_without(top)));
+    svg(doc, &plot, "desc", &[("id", "rw-chart-desc")])?.set_text_content(Some(&desc));
+    for (k, bar) in bars.iter().enumerate() {
+        let f = &reply.figures[bar.figure];
+        let y = (k * ROW).to_string();
+        let g = svg(
+            doc,
+            &plot,
+            "g",
+            &[("class", "rw-bar"), ("data-fig", &bar.figure.to_string()), ("transform", &format!("translate(0 {y})"))],
+        )?;
+        // The whole row takes the click, not only the painted text and bar.
+        svg(doc, &g, "rect", &[("class", "rw-bar-hit"), ("x", "0"), ("y", "0"), ("width", "320"), ("height", "44")])?;
+        let context: String = panel::context_without(f).chars().take(16).collect();
+        svg(doc, &g, "text", &[("x", "0"), ("y", "16")])?.set_text_content(Some(&format!("{}　{context}", f.text)));
+        let width = (bar.share * 316.0).max(2.0);
+        svg(
+            doc,
+            &g,
+            "rect",
+            &[
+                ("class", "rw-bar-fill"),
+                ("x", "0"),
+                ("y", "24"),
+                ("height", "14"),
+                ("rx", "2"),
+                ("width", &format!("{width:.1}")),
+            ],
+        )?;
+        svg(doc, &g, "title", &[])?.set_text_content(Some(&f.context));
+    }
+    // The same data as a table: read by screen readers, shown on request.
+    let table = child(doc, &dom.chart, "table", "rw-chart-table rw-sr", "")?;
+    table.set_id("rw-chart-table");
+    child(doc, &table, "caption", "", "金额对比的数据表")?;
+    let head = child(doc, &table, "tr", "", "")?;
+    for h in ["金额（亿元）", "原文", "说明", "章节"] {
+        set(&child(doc, &head, "th", "", h)?, &[("scope", "col")])?;
+    }
+    for bar in &bars {
+        let f = &reply.figures[bar.figure];
+        let row = child(doc, &table, "tr", "", "")?;
+        child(doc, &row, "td", "", &yi_text(bar.yi))?;
+        child(doc, &row, "td", "", &f.text)?;
+        child(doc, &row, "td", "", &f.context)?;
+        child(doc, &row, "td", "", &panel::section_label(&index.nodes, &f.section))?;
+    }
+    let toggle = child(doc, &dom.chart, "button", "rw-link", "显示数据表")?;
+    set(
+        &toggle,
+        &[
+            ("type", "button"),
+            ("data-action", "chart-table"),
+            ("aria-expanded", "false"),
+            ("aria-controls", "rw-chart-table"),
+        ],
+    )?;
+    Ok(())
 }

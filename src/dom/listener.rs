@@ -17,19 +17,13 @@ impl Listener {
     pub fn new(target: &EventTarget, kind: &'static str, f: impl FnMut(Event) + 'static) -> Result<Listener, JsValue> {
         let closure = Closure::<dyn FnMut(Event)>::new(f);
         target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())?;
-        Ok(Listener {
-            target: target.clone(),
-            kind,
-            closure,
-        })
+        Ok(Listener { target: target.clone(), kind, closure })
     }
 }
 
 impl Drop for Listener {
     fn drop(&mut self) {
-        let _ = self
-            .target
-            .remove_event_listener_with_callback(self.kind, self.closure.as_ref().unchecked_ref());
+        let _ = self.target.remove_event_listener_with_callback(self.kind, self.closure.as_ref().unchecked_ref());
     }
 }
 
@@ -47,10 +41,7 @@ impl Observer {
     ) -> Result<Observer, JsValue> {
         let closure = Closure::<dyn FnMut(js_sys::Array, IntersectionObserver)>::new(f);
         let observer = IntersectionObserver::new_with_options(closure.as_ref().unchecked_ref(), init)?;
-        Ok(Observer {
-            observer,
-            _closure: closure,
-        })
+        Ok(Observer { observer, _closure: closure })
     }
 }
 

@@ -14,11 +14,8 @@ pub fn segments(
 ) -> Vec<(u32, u32, bool, u8)> {
     let figs: Vec<((u32, u32), u8)> = sel.map(|r| (r, 1)).into_iter().chain(pre.map(|r| (r, 2))).collect();
     let inside_fig = |p: u32| figs.iter().any(|((s, e), _)| p > *s && p < *e);
-    let mut hits: Vec<(u32, u32)> = hits
-        .iter()
-        .map(|(s, e)| ((*s).min(len), (*e).min(len)))
-        .filter(|(s, e)| s < e)
-        .collect();
+    let mut hits: Vec<(u32, u32)> =
+        hits.iter().map(|(s, e)| ((*s).min(len), (*e).min(len))).filter(|(s, e)| s < e).collect();
     crate::model::sort_by(&mut hits, |a, b| a < b);
     let mut cuts: Vec<u32> = Vec::with_capacity(hits.len() * 2 + 6);
     cuts.extend([0, len]);
@@ -42,10 +39,7 @@ pub fn segments(
                 next += 1;
             }
             let hit = reach > a;
-            let fig = figs
-                .iter()
-                .find(|((s, e), _)| *s <= a && *e >= b)
-                .map_or(0, |(_, k)| *k);
+            let fig = figs.iter().find(|((s, e), _)| *s <= a && *e >= b).map_or(0, |(_, k)| *k);
             (a, b, hit, fig)
         })
         .collect()
@@ -68,10 +62,7 @@ pub fn draw(
     bounds.push(text.len());
     let len = (bounds.len() - 1) as u32;
     let slice = |a: u32, b: u32| {
-        let (a, b) = (
-            bounds[(a as usize).min(bounds.len() - 1)],
-            bounds[(b as usize).min(bounds.len() - 1)],
-        );
+        let (a, b) = (bounds[(a as usize).min(bounds.len() - 1)], bounds[(b as usize).min(bounds.len() - 1)]);
         &text[a..b]
     };
     el.set_text_content(None);
@@ -111,20 +102,11 @@ mod tests {
 
     #[test]
     fn hits_and_figures_make_segments() {
-        assert_eq!(
-            segments(10, &[(2, 4)], None, None),
-            [(0, 2, false, 0), (2, 4, true, 0), (4, 10, false, 0)]
-        );
+        assert_eq!(segments(10, &[(2, 4)], None, None), [(0, 2, false, 0), (2, 4, true, 0), (4, 10, false, 0)]);
         // A hit inside the selected figure does not split it.
-        assert_eq!(
-            segments(10, &[(3, 4)], Some((2, 6)), None),
-            [(0, 2, false, 0), (2, 6, true, 1), (6, 10, false, 0)]
-        );
+        assert_eq!(segments(10, &[(3, 4)], Some((2, 6)), None), [(0, 2, false, 0), (2, 6, true, 1), (6, 10, false, 0)]);
         // A hit overlapping the figure's edge.
-        assert_eq!(
-            segments(10, &[(0, 3)], Some((2, 6)), None),
-            [(0, 2, true, 0), (2, 6, true, 1), (6, 10, false, 0)]
-        );
+        assert_eq!(segments(10, &[(0, 3)], Some((2, 6)), None), [(0, 2, true, 0), (2, 6, true, 1), (6, 10, false, 0)]);
         assert_eq!(segments(5, &[], None, Some((0, 5))), [(0, 5, false, 2)]);
         // Out-of-range offsets are clamped, never sliced past the end.
         assert_eq!(segments(3, &[(2, 9)], None, None), [(0, 2, false, 0), (2, 3, true, 0)]);

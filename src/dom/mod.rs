@@ -6,6 +6,7 @@
 //! by the [`Mount`] and removed when it is destroyed or dropped.
 
 mod build;
+mod clipboard;
 mod listener;
 mod marks;
 mod reading;
@@ -30,6 +31,29 @@ pub use styles::CSS;
 type FigMark<'a> = Option<(u32, u32, &'a str)>;
 /// What one block is drawn with: search hits, the selected figure, the previewed figure.
 type BlockMarks<'a> = (&'a [(u32, u32)], FigMark<'a>, FigMark<'a>);
+
+/// Hands text to the browser as a file download: no server, and no request under the CSP
+/// (a blob: URL opened by a download link).
+fn download(doc: &Document, name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    // Revoked a moment later: revoking at once cancels the download in some browsers. The
+    // one-shot closure frees itself when the timer fires.
+    let revoke = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(w) = web_sys::window() {
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000)?;
+    }
+    Ok(())
+}
 
 /// FNV-1a over what a block is drawn with; never 0, which means "plain text".
 fn signature(hits: &[(u32, u32)], sel: FigMark, pre: FigMark) -> u64 {
@@ -109,6 +133,8 @@ pub struct State {
     fig_tab: Option<usize>,
     prefs: reading::Prefs,
     toolbar: Option<Element>,
+    /// Called back with the outcome of a copy (the closure is owned by the Mount).
+    copy_done: Option<js_sys::Function>,
 }
 
 /// A mounted widget: owns its state, listeners and observer.
@@ -116,6 +142,7 @@ pub struct Mount {
     state: Rc<RefCell<State>>,
     listeners: Vec<Listener>,
     observer: Option<Observer>,
+    copied: Option<Closure<dyn FnMut(JsValue)>>,
 }
 
 fn node_of(target: &Element, attr: &str) -> Option<(Element, usize)> {
@@ -193,6 +220,7 @@ impl State {
             fig_tab: None,
             prefs: reading::Prefs::default(),
             toolbar: None,
+            copy_done: None,
         }
     }
 
@@ -295,6 +323,7 @@ impl State {
             }
         }
         self.draw_figure_visibility(&before)?;
+        self.draw_chart()?;
         self.draw_marks()?;
         let text = filter::announce(&self.outcome, &self.query);
         self.announce(&text);
@@ -314,14 +343,53 @@ impl State {
             }
         }
         for (section, _, _, figs) in &f.dom.groups {
-            let any = figs
-                .iter()
-                .any(|&i| self.outcome.figure_visible.get(i).copied().unwrap_or(false));
+            let any = figs.iter().any(|&i| self.outcome.figure_visible.get(i).copied().unwrap_or(false));
             hidden(section, !any);
         }
         hidden(&f.dom.empty, self.outcome.visible_figures() > 0);
         self.fix_figure_tabstop();
         Ok(())
+    }
+
+    fn draw_chart(&self) -> Result<(), JsValue> {
+        let Some(p) = &self.figures else { return Ok(()) };
+        build::chart(&self.doc, &p.dom, &self.reply, &self.index, &self.outcome.figure_visible)?;
+        if let Some(i) = self.selected {
+            if let Some(bar) = p.dom.chart.query_selector(&format!(".rw-bar[data-fig=\"{i}\"]"))? {
+                bar.set_attribute("data-selected", "")?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The figures the filter leaves, in reading order.
+    fn visible_figure_indexes(&self) -> Vec<usize> {
+        (0..self.reply.figures.len())
+            .filter(|&i| self.outcome.figure_visible.get(i).copied().unwrap_or(false))
+            .collect()
+    }
+
+    fn export(&self, csv: bool) -> Result<(), JsValue> {
+        let figures = self.visible_figure_indexes();
+        let (name, mime, text) = if csv {
+            ("答复数据.csv", "text/csv;charset=utf-8", crate::export::csv(&self.reply, &self.index.nodes, &figures))
+        } else {
+            ("答复数据.json", "application/json", crate::export::figures_json(&self.reply, &self.index.nodes, &figures))
+        };
+        download(&self.doc, name, mime, &text)?;
+        self.announce(&format!("已导出 {} 项数据（{}）", figures.len(), if csv { "CSV" } else { "JSON" }));
+        Ok(())
+    }
+
+    fn cite(&self, i: Option<usize>) {
+        let Some(f) = i.and_then(|i| self.reply.figures.get(i)) else {
+            self.announce("请先在数据一览中选择一项数据，再复制引用");
+            return;
+        };
+        let text = crate::export::citation(&self.reply, &self.index.nodes, f);
+        if let Some(done) = &self.copy_done {
+            clipboard::copy_text(&text, done);
+        }
     }
 
     fn announce(&self, text: &str) {
@@ -336,17 +404,12 @@ impl State {
             return Ok(());
         };
         let fig_block = |i: Option<usize>| {
-            i.and_then(|i| self.reply.figures.get(i))
-                .and_then(|f| self.index.block_of(&f.paragraph).map(|b| (b, f)))
+            i.and_then(|i| self.reply.figures.get(i)).and_then(|f| self.index.block_of(&f.paragraph).map(|b| (b, f)))
         };
         let selected = fig_block(self.selected);
         let preview = fig_block(self.preview.filter(|p| Some(*p) != self.selected));
-        let mut want: Vec<(usize, BlockMarks)> = self
-            .outcome
-            .marks
-            .iter()
-            .map(|(b, r)| (*b, (r.as_slice(), None, None)))
-            .collect();
+        let mut want: Vec<(usize, BlockMarks)> =
+            self.outcome.marks.iter().map(|(b, r)| (*b, (r.as_slice(), None, None))).collect();
         for (fig, slot) in [(selected, 1), (preview, 2)] {
             let Some((b, f)) = fig else { continue };
             let mark = Some((f.start, f.end, f.id.as_str()));
@@ -644,6 +707,15 @@ impl State {
             }
         }
         self.selected = Some(i);
+        if let Some(p) = &self.figures {
+            let bars = p.dom.chart.query_selector_all(".rw-bar")?;
+            for k in 0..bars.length() {
+                if let Some(bar) = bars.item(k).and_then(|n| n.dyn_into::<Element>().ok()) {
+                    let this = bar.get_attribute("data-fig").and_then(|v| v.parse::<usize>().ok()) == Some(i);
+                    bar.toggle_attribute_with_force("data-selected", this)?;
+                }
+            }
+        }
         self.draw_marks()?;
         self.reveal(node)?;
         self.pin_current(node)?;
@@ -658,10 +730,7 @@ impl State {
         self.set_hash(&id);
         if self.prefs.speak {
             let f = &self.reply.figures[i];
-            reading::speak(&crate::panel::spoken(
-                f,
-                &crate::panel::section_label(&self.index.nodes, &f.section),
-            ));
+            reading::speak(&crate::panel::spoken(f, &crate::panel::section_label(&self.index.nodes, &f.section)));
         }
         Ok(())
     }
@@ -676,13 +745,7 @@ impl State {
 
     fn figure_reachable(&self, i: usize) -> bool {
         let Some(p) = &self.figures else { return false };
-        let open = p
-            .dom
-            .group_of
-            .get(i)
-            .and_then(|g| p.dom.open.get(*g))
-            .copied()
-            .unwrap_or(false);
+        let open = p.dom.group_of.get(i).and_then(|g| p.dom.open.get(*g)).copied().unwrap_or(false);
         open && self.outcome.figure_visible.get(i).copied().unwrap_or(false)
     }
 
@@ -728,6 +791,10 @@ impl State {
             return Ok(false);
         };
         let next = match e.key().as_str() {
+            "c" | "C" if !e.ctrl_key() && !e.meta_key() && !e.alt_key() => {
+                self.cite(Some(i));
+                return Ok(true);
+            }
             "ArrowDown" => (pos + 1).min(list.len() - 1),
             "ArrowUp" => pos.saturating_sub(1),
             "Home" => 0,
@@ -745,14 +812,7 @@ impl State {
         let Some(p) = &mut self.figures else {
             return Ok(());
         };
-        build::figures_groups(
-            &self.doc,
-            &mut p.dom,
-            &self.reply,
-            &self.index,
-            self.grouping,
-            self.order,
-        )?;
+        build::figures_groups(&self.doc, &mut p.dom, &self.reply, &self.index, self.grouping, self.order)?;
         if let Some(sel) = self.selected {
             if let Some(Some((_, b))) = p.dom.items.get(sel) {
                 b.set_attribute("aria-current", "true")?;
@@ -778,31 +838,32 @@ impl State {
     fn figure_action(&mut self, action: &str, target: &Element) -> Result<(), JsValue> {
         match action {
             "group-kind" | "group-section" => {
-                self.grouping = if action == "group-kind" {
-                    Grouping::Kind
-                } else {
-                    Grouping::Section
-                };
+                self.grouping = if action == "group-kind" { Grouping::Kind } else { Grouping::Section };
                 self.press(action, &["group-kind", "group-section"])?;
                 self.regroup()?;
             }
             "sort-doc" | "sort-value" => {
-                self.order = if action == "sort-doc" {
-                    Order::Document
-                } else {
-                    Order::Value
-                };
+                self.order = if action == "sort-doc" { Order::Document } else { Order::Value };
                 self.press(action, &["sort-doc", "sort-value"])?;
                 self.regroup()?;
+            }
+            "export-csv" => self.export(true)?,
+            "export-json" => self.export(false)?,
+            "cite" => self.cite(self.selected),
+            "chart-table" => {
+                let Some(p) = &self.figures else { return Ok(()) };
+                if let Some(table) = p.dom.chart.query_selector(".rw-chart-table")? {
+                    let show = table.class_list().contains("rw-sr");
+                    table.class_list().toggle_with_force("rw-sr", !show)?;
+                    target.set_attribute("aria-expanded", if show { "true" } else { "false" })?;
+                    target.set_text_content(Some(if show { "隐藏数据表" } else { "显示数据表" }));
+                }
             }
             "toggle-group" => {
                 let Some(p) = &mut self.figures else {
                     return Ok(());
                 };
-                let g: usize = target
-                    .get_attribute("data-group")
-                    .and_then(|g| g.parse().ok())
-                    .unwrap_or(usize::MAX);
+                let g: usize = target.get_attribute("data-group").and_then(|g| g.parse().ok()).unwrap_or(usize::MAX);
                 if let (Some((_, head, list, _)), Some(open)) = (p.dom.groups.get(g), p.dom.open.get_mut(g)) {
                     *open = !*open;
                     head.set_attribute("aria-expanded", if *open { "true" } else { "false" })?;
@@ -825,10 +886,7 @@ impl State {
             let Some(b) = boxes.item(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) else {
                 continue;
             };
-            let g: usize = b
-                .get_attribute("data-facet")
-                .and_then(|g| g.parse().ok())
-                .unwrap_or(usize::MAX);
+            let g: usize = b.get_attribute("data-facet").and_then(|g| g.parse().ok()).unwrap_or(usize::MAX);
             if b.checked() {
                 if let Some(group) = KIND_GROUPS.get(g) {
                     kinds.extend_from_slice(group);
@@ -847,9 +905,7 @@ impl State {
         let Some(raw) = web_sys::window().and_then(|w| w.location().hash().ok()) else {
             return Ok(());
         };
-        let key = js_sys::decode_uri_component(raw.trim_start_matches('#'))
-            .map(String::from)
-            .unwrap_or_default();
+        let key = js_sys::decode_uri_component(raw.trim_start_matches('#')).map(String::from).unwrap_or_default();
         if key.is_empty() {
             return Ok(());
         }
@@ -893,9 +949,8 @@ fn on(
 }
 
 fn search_events(st: &mut State, e: &Event, t: &Element) -> Result<bool, JsValue> {
-    let Some(input) = t
-        .dyn_ref::<HtmlInputElement>()
-        .filter(|_| t.get_attribute("data-action").as_deref() == Some("query"))
+    let Some(input) =
+        t.dyn_ref::<HtmlInputElement>().filter(|_| t.get_attribute("data-action").as_deref() == Some("query"))
     else {
         return Ok(false);
     };
@@ -925,19 +980,11 @@ fn outline_click(st: &mut State, e: &Event, t: &Element) -> Result<bool, JsValue
             return Ok(true);
         }
     }
-    match t
-        .closest("[data-action]")?
-        .and_then(|a| a.get_attribute("data-action"))
-        .as_deref()
-    {
+    match t.closest("[data-action]")?.and_then(|a| a.get_attribute("data-action")).as_deref() {
         Some("prev") => return st.step_hit(false).map(|_| true),
         Some("next") => return st.step_hit(true).map(|_| true),
         Some("skip") => {
-            let target = if st.current.is_some_and(|c| c > 0) {
-                st.current.unwrap_or(0)
-            } else {
-                0
-            };
+            let target = if st.current.is_some_and(|c| c > 0) { st.current.unwrap_or(0) } else { 0 };
             if let Some(h) = st.article.as_ref().and_then(|a| a.dom.headings.get(target)) {
                 focus(h);
                 scroll_to(h, web_sys::ScrollLogicalPosition::Start);
@@ -966,10 +1013,8 @@ fn outline_key(st: &mut State, e: &Event, t: &Element) -> Result<bool, JsValue> 
     if t.get_attribute("role").as_deref() != Some("treeitem") {
         return search_events(st, e, t);
     }
-    let (Some(k), Some(ke)) = (
-        t.get_attribute("data-node").and_then(|n| n.parse().ok()),
-        e.dyn_ref::<KeyboardEvent>(),
-    ) else {
+    let (Some(k), Some(ke)) = (t.get_attribute("data-node").and_then(|n| n.parse().ok()), e.dyn_ref::<KeyboardEvent>())
+    else {
         return Ok(false);
     };
     st.tree_key(ke, k)
@@ -1038,10 +1083,9 @@ fn figures_preview(st: &mut State, e: &Event, t: &Element) -> Result<bool, JsVal
 
 fn check_host(name: &str, host: &Element) -> Result<(), JsValue> {
     if host.has_attribute(MOUNTED_ATTR) {
-        return Err(js_sys::Error::new(&format!(
-            "{name} is already mounted; call destroy() on its widget first"
-        ))
-        .into());
+        return Err(
+            js_sys::Error::new(&format!("{name} is already mounted; call destroy() on its widget first")).into()
+        );
     }
     Ok(())
 }
@@ -1054,20 +1098,14 @@ fn part<D>(
     let root = build::shadow(host)?;
     let dom = make(&root)?;
     host.set_attribute(MOUNTED_ATTR, kind)?;
-    Ok(Part {
-        host: host.clone(),
-        root,
-        dom,
-    })
+    Ok(Part { host: host.clone(), root, dom })
 }
 
 impl Mount {
     pub fn new(doc: Document, opts: Options) -> Result<Mount, JsValue> {
-        for (name, host) in [
-            ("options.outline", &opts.outline),
-            ("options.figures", &opts.figures),
-            ("options.article", &opts.article),
-        ] {
+        for (name, host) in
+            [("options.outline", &opts.outline), ("options.figures", &opts.figures), ("options.article", &opts.article)]
+        {
             if let Some(h) = host {
                 check_host(name, h)?;
             }
@@ -1122,18 +1160,31 @@ impl Mount {
             .or_else(|| st.article.as_ref().map(|p| p.dom.wrap.clone()));
         if let Some(parent) = bar_parent {
             let bar = reading::toolbar(&doc, &parent)?;
-            let first = if st.outline.is_some() {
-                parent.first_element_child()
-            } else {
-                parent.children().item(1)
-            };
+            let first = if st.outline.is_some() { parent.first_element_child() } else { parent.children().item(1) };
             parent.insert_before(&bar, first.as_ref().map(|e| e.as_ref()))?;
             st.toolbar = Some(bar);
         }
         st.prefs = reading::load(opts.elder);
         st.apply_prefs()?;
         let tools_in_article = st.outline.is_none() && st.figures.is_none();
+        st.draw_chart()?;
         let state = Rc::new(RefCell::new(st));
+        let copied = if state.borrow().figures.is_some() {
+            let st = state.clone();
+            let done = Closure::<dyn FnMut(JsValue)>::new(move |ok: JsValue| {
+                if let Ok(s) = st.try_borrow() {
+                    s.announce(if ok.as_bool() == Some(true) {
+                        "已复制引用"
+                    } else {
+                        "无法访问剪贴板，请手动复制"
+                    });
+                }
+            });
+            state.borrow_mut().copy_done = Some(done.as_ref().unchecked_ref::<js_sys::Function>().clone());
+            Some(done)
+        } else {
+            None
+        };
         let mut listeners = Vec::new();
         let mut observer = None;
         {
@@ -1163,25 +1214,16 @@ impl Mount {
             }
             if st.hash {
                 if let Some(w) = web_sys::window() {
-                    on(&mut listeners, &w, "hashchange", &state, |st, _, _| {
-                        st.apply_hash().map(|_| false)
-                    })?;
+                    on(&mut listeners, &w, "hashchange", &state, |st, _, _| st.apply_hash().map(|_| false))?;
                 }
             }
         }
         state.borrow_mut().apply_hash()?;
-        Ok(Mount {
-            state,
-            listeners,
-            observer,
-        })
+        Ok(Mount { state, listeners, observer, copied })
     }
 
     pub fn filter(&self, query: &str) -> Result<(), JsValue> {
-        self.state
-            .try_borrow_mut()
-            .map_err(|_| JsValue::from_str("busy"))?
-            .filter(query)
+        self.state.try_borrow_mut().map_err(|_| JsValue::from_str("busy"))?.filter(query)
     }
 
     /// Selects a figure (`f13`) or an outline node (`s2-1`). False when no such id exists.
@@ -1212,13 +1254,13 @@ impl Mount {
 
     /// Removes listeners and the observer, and gives each host back its own content.
     pub fn destroy(self) {
-        let Mount {
-            state,
-            listeners,
-            observer,
-        } = self;
+        let Mount { state, listeners, observer, copied } = self;
         drop(listeners);
         drop(observer);
+        if let Ok(mut st) = state.try_borrow_mut() {
+            st.copy_done = None;
+        }
+        drop(copied);
         if let Ok(st) = state.try_borrow() {
             let parts: [Option<(&Element, &ShadowRoot)>; 3] = [
                 st.outline.as_ref().map(|p| (&p.host, &p.root)),
@@ -1253,11 +1295,7 @@ fn observe(state: &Rc<RefCell<State>>, headings: &[Element]) -> Result<Observer,
                 let Ok(entry) = entry.dyn_into::<web_sys::IntersectionObserverEntry>() else {
                     continue;
                 };
-                let Some(k) = entry
-                    .target()
-                    .get_attribute("data-node")
-                    .and_then(|n| n.parse::<usize>().ok())
-                else {
+                let Some(k) = entry.target().get_attribute("data-node").and_then(|n| n.parse::<usize>().ok()) else {
                     continue;
                 };
                 if let Some(v) = s.in_view.get_mut(k) {

@@ -24,11 +24,7 @@ fn storage() -> Option<web_sys::Storage> {
 
 pub fn load(elder_option: Option<bool>) -> Prefs {
     let stored = |k: &str| storage().and_then(|s| s.get_item(k).ok().flatten()).as_deref() == Some("1");
-    Prefs {
-        elder: elder_option.unwrap_or_else(|| stored(KEY_ELDER)),
-        contrast: stored(KEY_CONTRAST),
-        speak: false,
-    }
+    Prefs { elder: elder_option.unwrap_or_else(|| stored(KEY_ELDER)), contrast: stored(KEY_CONTRAST), speak: false }
 }
 
 pub fn save(p: &Prefs) {

@@ -108,6 +108,21 @@ pub const CSS: &str = r#"
 .rw-ctx { grid-row: 2; grid-column: 1 / -1; font-size: 0.9em; color: var(--_muted); }
 .rw-empty { color: var(--_muted); padding: 8px 0; }
 
+/* money chart */
+.rw-chart { margin: 4px 0 12px; padding: 8px 0; border-top: 1px solid var(--_border); border-bottom: 1px solid var(--_border); }
+.rw-chart-title { font-size: 0.95em; margin: 0 0 4px; }
+.rw-chart svg { display: block; width: 100%; height: auto; overflow: visible; }
+.rw-bar { cursor: pointer; }
+.rw-bar text { fill: var(--_text); font-size: 13px; }
+.rw[data-elder] .rw-bar text { font-size: 15px; }
+.rw-bar-fill { fill: var(--_accent); print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+.rw-bar-hit { fill: transparent; pointer-events: all; }
+.rw-bar:hover .rw-bar-fill, .rw-bar[data-selected] .rw-bar-fill { fill: var(--_mark-sel); }
+.rw-chart-table { border-collapse: collapse; width: 100%; font-size: 0.85em; margin-top: 6px; }
+.rw-chart-table th, .rw-chart-table td { border: 1px solid var(--_border); padding: 2px 4px; text-align: start; }
+.rw-chart-table caption { text-align: start; font-weight: 700; }
+.rw-link { border: 0 !important; background: none !important; color: var(--_accent) !important; text-decoration: underline; padding: 0 !important; }
+
 /* article */
 .rw-article { max-width: 48em; }
 .rw-article h1 { font-size: 1.5em; line-height: 1.4; margin: 0 0 8px; text-align: center; font-weight: 700; }
@@ -129,6 +144,8 @@ pub const CSS: &str = r#"
   .rw mark, .rw mark.rw-fig-mark { background: Mark; color: MarkText; forced-color-adjust: none; }
   .rw-item[aria-current] > .rw-row { border-left-color: Highlight; }
   .rw button[aria-pressed="true"] { border: 2px solid Highlight; }
+  .rw-bar-fill { fill: CanvasText; }
+  .rw-bar text { fill: CanvasText; }
 }
 @media print {
   .rw-search, .rw-status, .rw-tools, .rw-facets, .rw-skip { display: none !important; }

@@ -54,23 +54,12 @@ const PREFIX_QUALIFIERS: &[(&str, Qualifier)] = &[
     ("逾", Qualifier::Over),
 ];
 
-const SUFFIX_QUALIFIERS: &[(&str, Qualifier)] = &[
-    ("以上", Qualifier::Over),
-    ("左右", Qualifier::About),
-    ("以下", Qualifier::Under),
-    ("以内", Qualifier::Under),
-];
+const SUFFIX_QUALIFIERS: &[(&str, Qualifier)] =
+    &[("以上", Qualifier::Over), ("左右", Qualifier::About), ("以下", Qualifier::Under), ("以内", Qualifier::Under)];
 
 /// Multipliers between a number and its unit, longest first.
-const MULTIPLIERS: &[(&str, f64)] = &[
-    ("万亿", 1e12),
-    ("千亿", 1e11),
-    ("百亿", 1e10),
-    ("亿", 1e8),
-    ("千万", 1e7),
-    ("百万", 1e6),
-    ("万", 1e4),
-];
+const MULTIPLIERS: &[(&str, f64)] =
+    &[("万亿", 1e12), ("千亿", 1e11), ("百亿", 1e10), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6), ("万", 1e4)];
 
 /// Measure words that make a count, longest first so 人次 wins over 人.
 const MEASURE_WORDS: &[&str] = &[
@@ -170,13 +159,7 @@ fn quantity(s: &[char], at: usize, value: f64, mut k: usize, arabic: bool) -> Qu
             k += 1;
         }
     }
-    let mut q = Quantity {
-        value: scaled(value, mult),
-        end: k,
-        kind: None,
-        unit: None,
-        over,
-    };
+    let mut q = Quantity { value: scaled(value, mult), end: k, kind: None, unit: None, over };
     let unit = |q: &mut Quantity, kind, unit: &str, len: usize| {
         q.kind = Some(kind);
         q.unit = Some(unit.to_string());
@@ -195,10 +178,7 @@ fn quantity(s: &[char], at: usize, value: f64, mut k: usize, arabic: bool) -> Qu
     } else if let Some(w) = match_word(s, k, MEASURE_WORDS) {
         let len = w.chars().count();
         // 二次会议, 三次全会: congress ordinals, not counts.
-        let ordinal = w == "次"
-            && ["会议", "全会", "常委", "全体"]
-                .iter()
-                .any(|t| starts_with(s, k + 1, t));
+        let ordinal = w == "次" && ["会议", "全会", "常委", "全体"].iter().any(|t| starts_with(s, k + 1, t));
         if !ordinal {
             unit(&mut q, FigureKind::Count, w, len);
         }
@@ -270,11 +250,7 @@ fn after_year(s: &[char], start: usize, year: i32, k: usize) -> RawFigure {
         value: year as f64,
         high: None,
         date,
-        unit: if kind == FigureKind::Year {
-            Some("年".into())
-        } else {
-            None
-        },
+        unit: if kind == FigureKind::Year { Some("年".into()) } else { None },
         qualifier,
     };
     // 第一季度, 一季度, 四季度末
@@ -352,10 +328,7 @@ fn prefix_qualifier(s: &[char], at: usize) -> Option<(usize, Qualifier)> {
 }
 
 fn suffix_qualifier(s: &[char], at: usize) -> Option<(usize, Qualifier)> {
-    SUFFIX_QUALIFIERS
-        .iter()
-        .find(|(w, _)| starts_with(s, at, w))
-        .map(|(w, q)| (at + w.chars().count(), *q))
+    SUFFIX_QUALIFIERS.iter().find(|(w, _)| starts_with(s, at, w)).map(|(w, q)| (at + w.chars().count(), *q))
 }
 
 /// The end of a document number starting at an opening bracket: 〔2016〕111号, [2023]5号.
@@ -601,16 +574,7 @@ fn finish(
         end = e;
         qualifier = qualifier.or(Some(sq));
     }
-    RawFigure {
-        start,
-        end,
-        kind,
-        value: q.value,
-        high,
-        date: None,
-        unit: q.unit,
-        qualifier,
-    }
+    RawFigure { start, end, kind, value: q.value, high, date: None, unit: q.unit, qualifier }
 }
 
 fn bare_range(s: &[char], start: usize, value: f64, q: &Quantity, prefix: Option<Qualifier>) -> Option<RawFigure> {
@@ -627,13 +591,8 @@ fn bare_range(s: &[char], start: usize, value: f64, q: &Quantity, prefix: Option
     let kind = second.kind?;
     // The lower bound shares the upper bound's multiplier: 1-2亿元 is 1亿 to 2亿.
     let mult = if v == 0.0 { 1.0 } else { second.value / v };
-    let low = Quantity {
-        value: scaled(value, mult),
-        end: q.end,
-        kind: Some(kind),
-        unit: second.unit.clone(),
-        over: false,
-    };
+    let low =
+        Quantity { value: scaled(value, mult), end: q.end, kind: Some(kind), unit: second.unit.clone(), over: false };
     Some(finish(s, start, low, kind, prefix, Some(second)))
 }
 
@@ -642,28 +601,20 @@ fn dash_date(s: &[char], at: usize, year: i32, k: usize) -> Option<RawFigure> {
         return None;
     }
     let sep = s[k];
-    let month_len = (k + 1..k + 3)
-        .take_while(|&j| s.get(j).is_some_and(|c| is_digit(*c)))
-        .count();
+    let month_len = (k + 1..k + 3).take_while(|&j| s.get(j).is_some_and(|c| is_digit(*c))).count();
     if month_len == 0 || s.get(k + 1 + month_len).is_some_and(|c| is_digit(*c)) {
         return None;
     }
-    let month: u32 = (0..month_len)
-        .map(|j| digit(s[k + 1 + j]).unwrap_or(0))
-        .fold(0, |a, d| a * 10 + d);
+    let month: u32 = (0..month_len).map(|j| digit(s[k + 1 + j]).unwrap_or(0)).fold(0, |a, d| a * 10 + d);
     if !(1..=12).contains(&month) {
         return None;
     }
     let mut end = k + 1 + month_len;
     let mut date = format!("{year}-{}", two(month));
     if s.get(end) == Some(&sep) {
-        let day_len = (end + 1..end + 3)
-            .take_while(|&j| s.get(j).is_some_and(|c| is_digit(*c)))
-            .count();
+        let day_len = (end + 1..end + 3).take_while(|&j| s.get(j).is_some_and(|c| is_digit(*c))).count();
         if day_len > 0 && !s.get(end + 1 + day_len).is_some_and(|c| is_digit(*c)) {
-            let day: u32 = (0..day_len)
-                .map(|j| digit(s[end + 1 + j]).unwrap_or(0))
-                .fold(0, |a, d| a * 10 + d);
+            let day: u32 = (0..day_len).map(|j| digit(s[end + 1 + j]).unwrap_or(0)).fold(0, |a, d| a * 10 + d);
             if (1..=31).contains(&day) {
                 date.push('-');
                 date.push_str(&two(day));
@@ -756,15 +707,7 @@ mod tests {
     const REF: Option<Reference> = Some(Reference { year: 2023 });
 
     /// (text, kind, value, high, unit, qualifier, date) of one figure.
-    type Seen = (
-        String,
-        &'static str,
-        f64,
-        Option<f64>,
-        Option<String>,
-        Option<&'static str>,
-        Option<String>,
-    );
+    type Seen = (String, &'static str, f64, Option<f64>, Option<String>, Option<&'static str>, Option<String>);
 
     /// (text, kind, value, high, unit, qualifier, date) of each figure.
     fn figs(text: &str) -> Vec<Seen> {
@@ -833,19 +776,13 @@ mod tests {
     #[test]
     fn multiples() {
         let f = one("实现财政出资近4倍放大");
-        assert_eq!(
-            (f.0.as_str(), f.1, f.2, f.5),
-            ("近4倍", "multiple", 4.0, Some("nearly"))
-        );
+        assert_eq!((f.0.as_str(), f.1, f.2, f.5), ("近4倍", "multiple", 4.0, Some("nearly")));
     }
 
     #[test]
     fn years_bare_and_with_nian() {
         let f = one("调动科研人员积极性2023,围绕");
-        assert_eq!(
-            (f.0.as_str(), f.1, f.2, f.4.as_deref()),
-            ("2023", "year", 2023.0, Some("年"))
-        );
+        assert_eq!((f.0.as_str(), f.1, f.2, f.4.as_deref()), ("2023", "year", 2023.0, Some("年")));
         assert_eq!(one("2022年,在集成电路").0, "2022年");
         let f = one("2022年以来,围绕");
         assert_eq!((f.0.as_str(), f.5), ("2022年以来", Some("since")));
@@ -855,10 +792,7 @@ mod tests {
     #[test]
     fn dates() {
         let f = one("截至2022年底,");
-        assert_eq!(
-            (f.0.as_str(), f.1, f.6.as_deref(), f.5),
-            ("2022年底", "date", Some("2022-12"), Some("end"))
-        );
+        assert_eq!((f.0.as_str(), f.1, f.6.as_deref(), f.5), ("2022年底", "date", Some("2022-12"), Some("end")));
         let f = one("2023年第一季度,全市");
         assert_eq!((f.0.as_str(), f.6.as_deref()), ("2023年第一季度", Some("2023-Q1")));
         assert_eq!(one("2023年一季度末").6.as_deref(), Some("2023-Q1"));
@@ -871,16 +805,10 @@ mod tests {
     #[test]
     fn relative_dates_resolve_against_publication() {
         let f = one("截至今年4月底,市区共举办");
-        assert_eq!(
-            (f.0.as_str(), f.1, f.6.as_deref(), f.5),
-            ("今年4月底", "date", Some("2023-04"), Some("end"))
-        );
+        assert_eq!((f.0.as_str(), f.1, f.6.as_deref(), f.5), ("今年4月底", "date", Some("2023-04"), Some("end")));
         assert_eq!(one("去年底").6.as_deref(), Some("2022-12"));
         assert_eq!(one("今年以来").2, 2023.0);
-        assert!(
-            scan("今年4月底", None).is_empty(),
-            "no publication date, nothing to resolve against"
-        );
+        assert!(scan("今年4月底", None).is_empty(), "no publication date, nothing to resolve against");
     }
 
     #[test]
@@ -890,10 +818,7 @@ mod tests {
         assert_eq!((all[0].0.as_str(), all[0].2, all[0].3), ("6%-10%", 6.0, Some(10.0)));
         assert_eq!((all[1].0.as_str(), all[1].2, all[1].3), ("10%-20%", 10.0, Some(20.0)));
         let f = one("每年8至10家");
-        assert_eq!(
-            (f.0.as_str(), f.2, f.3, f.4.as_deref()),
-            ("8至10家", 8.0, Some(10.0), Some("家"))
-        );
+        assert_eq!((f.0.as_str(), f.2, f.3, f.4.as_deref()), ("8至10家", 8.0, Some(10.0), Some("家")));
         assert_eq!(one("8~10家").3, Some(10.0));
         assert_eq!(one("8～10家").3, Some(10.0));
         assert_eq!(one("投入1-2亿元").2, 1e8);
@@ -979,10 +904,7 @@ mod tests {
         let f = scan(text, REF);
         assert_eq!(context(&s, f[1].start, f[1].end), "武汉基金累计出资规模361亿元");
         // 截至2022年底 alone says little: it takes the next clause in.
-        assert_eq!(
-            context(&s, f[0].start, f[0].end),
-            "截至2022年底,武汉基金累计出资规模361亿元"
-        );
+        assert_eq!(context(&s, f[0].start, f[0].end), "截至2022年底,武汉基金累计出资规模361亿元");
         let t2: Vec<char> = "共计1,415亿元。".chars().collect();
         assert_eq!(context(&t2, 2, 9), "共计1,415亿元");
     }

@@ -30,19 +30,8 @@ pub struct HeadingLine {
 
 /// Words that open the first sentence of a body, used to find where a run-in title with a
 /// dropped full stop ends (三(一) of the bundled reply: `…建设成效显现我市市级挂牌…`).
-const SENTENCE_OPENERS: &[&str] = &[
-    "我市",
-    "我局",
-    "我委",
-    "我区",
-    "我县",
-    "我省",
-    "我们",
-    "近年来",
-    "目前",
-    "截至",
-    "一是",
-];
+const SENTENCE_OPENERS: &[&str] =
+    &["我市", "我局", "我委", "我区", "我县", "我省", "我们", "近年来", "目前", "截至", "一是"];
 
 /// A run-in title longer than this is not a title: look for where the body starts instead.
 const MAX_TITLE: usize = 40;
@@ -52,9 +41,7 @@ fn read_digits(s: &[char]) -> Option<(u64, usize)> {
     if len == 0 || len > 5 {
         return None;
     }
-    let n = s[..len]
-        .iter()
-        .fold(0u64, |a, c| a * 10 + u64::from(digit(*c).unwrap_or(0)));
+    let n = s[..len].iter().fold(0u64, |a, c| a * 10 + u64::from(digit(*c).unwrap_or(0)));
     Some((n, len))
 }
 
@@ -98,13 +85,7 @@ pub fn parse_heading(line: &str) -> Option<HeadingLine> {
     let number: String = s[..number_end].iter().collect();
     let rest: Vec<char> = s[rest_at..].iter().copied().skip_while(|c| c.is_whitespace()).collect();
     let (title, body) = split_run_in(&rest);
-    Some(HeadingLine {
-        style,
-        n,
-        number,
-        title,
-        body,
-    })
+    Some(HeadingLine { style, n, number, title, body })
 }
 
 fn starts_with(s: &[char], at: usize, word: &str) -> bool {
@@ -152,13 +133,7 @@ mod tests {
         let (style, n, number, title, body) = h("一、立足产业需求,围绕重点领域开展改革创新");
         assert_eq!(
             (style, n, number.as_str(), title.as_str(), body),
-            (
-                Style::ChineseComma,
-                1,
-                "一",
-                "立足产业需求,围绕重点领域开展改革创新",
-                None
-            )
+            (Style::ChineseComma, 1, "一", "立足产业需求,围绕重点领域开展改革创新", None)
         );
         assert_eq!(h("十一、其他").1, 11);
         assert_eq!(h("一百零一、附则").1, 101);
@@ -176,20 +151,14 @@ mod tests {
         );
         assert_eq!(body.as_deref(), Some("依托北大、武大等高校。"));
         let (style, n, number, title, _) = h("（二）创新科技金融产品。建立体系。");
-        assert_eq!(
-            (style, n, number.as_str(), title.as_str()),
-            (Style::ChineseParen, 2, "（二）", "创新科技金融产品")
-        );
+        assert_eq!((style, n, number.as_str(), title.as_str()), (Style::ChineseParen, 2, "（二）", "创新科技金融产品"));
         assert_eq!(h("（十二）、其他").1, 12);
     }
 
     #[test]
     fn arabic_headings() {
         let (style, n, number, title, _) = h("1.加强组织领导");
-        assert_eq!(
-            (style, n, number.as_str(), title.as_str()),
-            (Style::ArabicDot, 1, "1", "加强组织领导")
-        );
+        assert_eq!((style, n, number.as_str(), title.as_str()), (Style::ArabicDot, 1, "1", "加强组织领导"));
         assert_eq!(h("2．强化资金保障。每年安排资金。").3, "强化资金保障");
         assert_eq!(h("3、优化服务").1, 3);
         assert_eq!(h("１２.全角数字").1, 12);

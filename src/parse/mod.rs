@@ -83,33 +83,11 @@ const CLOSING_CUES: &[&str] = &[
 ];
 
 /// Lines of the signature block: contact details.
-const CONTACT_PREFIXES: &[&str] = &[
-    "联系人",
-    "联系电话",
-    "联系单位",
-    "联系方式",
-    "联系地址",
-    "抄送",
-    "承办单位",
-    "签发人",
-    "办理单位",
-];
+const CONTACT_PREFIXES: &[&str] =
+    &["联系人", "联系电话", "联系单位", "联系方式", "联系地址", "抄送", "承办单位", "签发人", "办理单位"];
 
 /// Endings of an issuing office's name (武汉市科学技术局, 市政府办公厅).
-const OFFICE_ENDINGS: &[&str] = &[
-    "局",
-    "委员会",
-    "委",
-    "办公室",
-    "厅",
-    "中心",
-    "政府",
-    "办",
-    "院",
-    "部",
-    "会",
-    "处",
-];
+const OFFICE_ENDINGS: &[&str] = &["局", "委员会", "委", "办公室", "厅", "中心", "政府", "办", "院", "部", "会", "处"];
 
 /// Whether a line is page chrome: short and opening with a known furniture label.
 pub fn is_chrome(line: &str) -> bool {
@@ -239,12 +217,7 @@ fn lines(text: &str) -> Vec<String> {
 
 /// A body line once headings are told from paragraphs.
 enum Block {
-    Heading {
-        depth: usize,
-        number: String,
-        title: String,
-        body: Option<String>,
-    },
+    Heading { depth: usize, number: String, title: String, body: Option<String> },
     Paragraph(String),
 }
 
@@ -272,12 +245,7 @@ fn blocks(body: &[String]) -> Vec<Block> {
             continue;
         }
         open.push((h.style, h.n));
-        out.push(Block::Heading {
-            depth: open.len(),
-            number: h.number,
-            title: h.title,
-            body: h.body,
-        });
+        out.push(Block::Heading { depth: open.len(), number: h.number, title: h.title, body: h.body });
     }
     out
 }
@@ -301,12 +269,7 @@ fn build_sections(blocks: Vec<Block>, preamble: &mut Vec<String>) -> Vec<Section
     }
     for b in blocks {
         match b {
-            Block::Heading {
-                depth,
-                number,
-                title,
-                body,
-            } => {
+            Block::Heading { depth, number, title, body } => {
                 path.truncate(depth - 1);
                 let siblings = match at(&mut roots, &path) {
                     Some(parent) => &mut parent.children,
@@ -318,13 +281,7 @@ fn build_sections(blocks: Vec<Block>, preamble: &mut Vec<String>) -> Vec<Section
                     id.push('-');
                 }
                 id.push_str(&(siblings.len() + 1).to_string());
-                let mut section = Section {
-                    id,
-                    number,
-                    title,
-                    paragraphs: Vec::new(),
-                    children: Vec::new(),
-                };
+                let mut section = Section { id, number, title, paragraphs: Vec::new(), children: Vec::new() };
                 if let Some(text) = body {
                     section.paragraphs.push(paragraph(format!("{}-p1", section.id), text));
                 }
@@ -370,12 +327,7 @@ pub fn parse(text: &str) -> Reply {
         i += 1;
     }
     let field = |labels: &[&str]| {
-        labels.iter().find_map(|l| {
-            fields
-                .iter()
-                .find(|(k, v)| k == l && !v.is_empty())
-                .map(|(_, v)| v.clone())
-        })
+        labels.iter().find_map(|l| fields.iter().find(|(k, v)| k == l && !v.is_empty()).map(|(_, v)| v.clone()))
     };
     let published = field(&["发布时间", "发布日期", "成文日期"]);
     let source = field(&["来源", "信息来源", "发布单位", "发布机构"]);
@@ -396,10 +348,7 @@ pub fn parse(text: &str) -> Reply {
 
     let blocks = blocks(&body);
     // Closing: from the first closing cue after the last heading to the end.
-    let after_last_heading = blocks
-        .iter()
-        .rposition(|b| matches!(b, Block::Heading { .. }))
-        .map_or(0, |k| k + 1);
+    let after_last_heading = blocks.iter().rposition(|b| matches!(b, Block::Heading { .. })).map_or(0, |k| k + 1);
     let closing_at = (after_last_heading..blocks.len())
         .find(|&k| matches!(&blocks[k], Block::Paragraph(t) if CLOSING_CUES.iter().any(|c| t.starts_with(c))))
         .unwrap_or(blocks.len());
@@ -440,11 +389,7 @@ pub fn parse(text: &str) -> Reply {
     };
 
     let numbered = |prefix: &str, texts: Vec<String>| -> Vec<Paragraph> {
-        texts
-            .into_iter()
-            .enumerate()
-            .map(|(k, t)| paragraph(format!("{prefix}-p{}", k + 1), t))
-            .collect()
+        texts.into_iter().enumerate().map(|(k, t)| paragraph(format!("{prefix}-p{}", k + 1), t)).collect()
     };
     let mut reply = Reply {
         title: title.unwrap_or_default(),
@@ -462,13 +407,7 @@ pub fn parse(text: &str) -> Reply {
         .published
         .as_deref()
         .and_then(year_of)
-        .or_else(|| {
-            reply
-                .signature
-                .iter()
-                .find(|p| is_date_line(&p.text))
-                .and_then(|p| year_of(&p.text))
-        })
+        .or_else(|| reply.signature.iter().find(|p| is_date_line(&p.text)).and_then(|p| year_of(&p.text)))
         .map(|year| Reference { year });
     reply.figures = figures_of(&reply, reference);
     reply
@@ -535,12 +474,7 @@ mod tests {
         assert_eq!(r.salutation.as_ref().map(|p| p.text.as_str()), Some("张三代表:"));
         assert_eq!(r.signature.len(), 3);
         assert_eq!(r.closing.len(), 1);
-        assert_eq!(
-            r.figures.len(),
-            1,
-            "signature dates and phone numbers are not figures: {:?}",
-            r.figures
-        );
+        assert_eq!(r.figures.len(), 1, "signature dates and phone numbers are not figures: {:?}", r.figures);
     }
 
     #[test]

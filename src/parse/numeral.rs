@@ -111,8 +111,7 @@ pub fn read_arabic(s: &[char]) -> Option<(f64, usize)> {
     // Thousands groups: `,` + exactly three digits, not followed by another digit.
     if digits <= 3 {
         while s.get(i) == Some(&',')
-            && s.get(i + 1..i + 4)
-                .is_some_and(|g| g.iter().all(|c| c.is_ascii_digit()))
+            && s.get(i + 1..i + 4).is_some_and(|g| g.iter().all(|c| c.is_ascii_digit()))
             && !s.get(i + 4).is_some_and(|c| is_digit(*c))
         {
             for c in &s[i + 1..i + 4] {

@@ -1,0 +1,191 @@
+//! What leaves the widget: the (filtered) figures as CSV and JSON, the bars of the money chart,
+//! and the citation of one figure. Pure and native-tested; the DOM layer only hands it over.
+
+use crate::model::{json, Figure, FigureKind, Reply};
+use crate::outline::Node;
+use crate::panel::section_label;
+
+/// The section a figure sits in: its number path (`二(一)`) and its title.
+fn section_of<'a>(nodes: &'a [Node], f: &Figure) -> (String, &'a str) {
+    let title = nodes.iter().find(|n| n.key == f.section).map_or("", |n| n.title.as_str());
+    (section_label(nodes, &f.section), title)
+}
+
+fn csv_field(out: &mut String, s: &str) {
+    if s.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        out.push_str(&s.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(s);
+    }
+}
+
+fn number(v: f64) -> String {
+    let mut s = String::new();
+    json::number(&mut s, v);
+    s
+}
+
+/// CSV with a UTF-8 byte order mark, so Excel opens the Chinese text correctly.
+pub fn csv(reply: &Reply, nodes: &[Node], figures: &[usize]) -> String {
+    let mut out = String::from("\u{feff}编号,数据,类型,数值,上限,单位,日期,限定,章节,章节标题,上下文\r\n");
+    for &i in figures {
+        let Some(f) = reply.figures.get(i) else { continue };
+        let (number_path, title) = section_of(nodes, f);
+        let fields = [
+            f.id.clone(),
+            f.text.clone(),
+            f.kind.label().to_string(),
+            number(f.value),
+            f.high.map(number).unwrap_or_default(),
+            f.unit.clone().unwrap_or_default(),
+            f.date.clone().unwrap_or_default(),
+            f.qualifier.map(|q| q.as_str().to_string()).unwrap_or_default(),
+            number_path,
+            title.to_string(),
+            f.context.clone(),
+        ];
+        for (k, field) in fields.iter().enumerate() {
+            if k > 0 {
+                out.push(',');
+            }
+            csv_field(&mut out, field);
+        }
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// JSON: the contract's Figure objects, each with `sectionNumber` and `sectionTitle` added.
+pub fn figures_json(reply: &Reply, nodes: &[Node], figures: &[usize]) -> String {
+    let mut out = String::from("[");
+    for (k, &i) in figures.iter().enumerate() {
+        let Some(f) = reply.figures.get(i) else { continue };
+        if k > 0 {
+            out.push(',');
+        }
+        let (number_path, title) = section_of(nodes, f);
+        let mut one = json::figure(f);
+        one.pop(); // the closing brace: two more fields follow
+        one.push_str(",\"sectionNumber\":");
+        json::string(&mut one, &number_path);
+        one.push_str(",\"sectionTitle\":");
+        json::string(&mut one, title);
+        one.push('}');
+        out.push_str(&one);
+    }
+    out.push(']');
+    out
+}
+
+/// One bar of the money chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    pub figure: usize,
+    /// In 亿元.
+    pub yi: f64,
+    /// 0..=1 of the largest bar.
+    pub share: f64,
+}
+
+/// The money figures to chart, largest first: at most `limit`, in 亿元.
+pub fn money_bars(reply: &Reply, visible: &[bool], limit: usize) -> Vec<Bar> {
+    let mut money: Vec<usize> = (0..reply.figures.len())
+        .filter(|&i| reply.figures[i].kind == FigureKind::Money && visible.get(i).copied().unwrap_or(false))
+        .collect();
+    crate::model::sort_by(&mut money, |a, b| reply.figures[*a].value > reply.figures[*b].value);
+    money.truncate(limit);
+    let max = money.first().map_or(1.0, |&i| reply.figures[i].value).max(f64::MIN_POSITIVE);
+    money
+        .into_iter()
+        .map(|i| Bar { figure: i, yi: reply.figures[i].value / 1e8, share: reply.figures[i].value / max })
+        .collect()
+}
+
+/// `4457.56`, `0.05`: 亿元 with at most two decimals.
+pub fn yi_text(yi: f64) -> String {
+    number((yi * 100.0).round() / 100.0)
+}
+
+/// The citation of one figure: the figure, its clause, its section, the reply's title and date.
+pub fn citation(reply: &Reply, nodes: &[Node], f: &Figure) -> String {
+    let (number_path, title) = section_of(nodes, f);
+    let mut s = format!("“{}”（{}）", f.text, f.context);
+    s.push_str("——《");
+    s.push_str(&reply.title);
+    s.push('》');
+    if !number_path.is_empty() {
+        s.push_str(&number_path);
+        if !title.is_empty() && number_path != title {
+            s.push(' ');
+            s.push_str(title);
+        }
+    }
+    if let Some(p) = &reply.published {
+        s.push_str("，发布时间 ");
+        s.push_str(p);
+    }
+    s.push('。');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{bundled_reply, outline};
+
+    #[test]
+    fn csv_has_bom_header_and_quoted_fields() {
+        let r = bundled_reply();
+        let nodes = outline::nodes(&r);
+        let csv = csv(&r, &nodes, &[12, 46]);
+        assert!(csv.starts_with("\u{feff}编号,数据,类型"));
+        let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+        assert_eq!(lines.len(), 3);
+        assert_eq!(
+            lines[1],
+            "f13,361亿元,金额,36100000000,,元,,,二(一),发挥政府产业基金引导作用,武汉基金累计出资规模361亿元"
+        );
+        assert!(lines[2].starts_with("f47,6%-10%,比例,6,10,%,,,四(一),加大政府采购支持力度,"));
+    }
+
+    #[test]
+    fn csv_escapes_quotes_and_commas() {
+        let mut out = String::new();
+        csv_field(&mut out, "a,\"b\"");
+        assert_eq!(out, "\"a,\"\"b\"\"\"");
+    }
+
+    #[test]
+    fn json_adds_section_number_and_title() {
+        let r = bundled_reply();
+        let nodes = outline::nodes(&r);
+        let j = figures_json(&r, &nodes, &[12]);
+        assert!(j.starts_with("[{\"id\":\"f13\",\"text\":\"361亿元\""));
+        assert!(j.ends_with(",\"sectionNumber\":\"二(一)\",\"sectionTitle\":\"发挥政府产业基金引导作用\"}]"));
+    }
+
+    #[test]
+    fn bars_are_money_largest_first_in_yi() {
+        let r = bundled_reply();
+        let all = vec![true; r.figures.len()];
+        let bars = money_bars(&r, &all, 12);
+        let texts: Vec<&str> = bars.iter().map(|b| r.figures[b.figure].text.as_str()).collect();
+        assert_eq!(texts, ["4457.56亿元", "1415亿元", "361亿元", "238.51亿元", "27.19亿元", "15.97亿元"]);
+        assert_eq!(bars[0].share, 1.0);
+        assert_eq!(yi_text(bars[0].yi), "4457.56");
+        assert_eq!(money_bars(&r, &all, 2).len(), 2);
+    }
+
+    #[test]
+    fn citation_names_figure_context_section_title_and_date() {
+        let r = bundled_reply();
+        let nodes = outline::nodes(&r);
+        let f = &r.figures[12];
+        assert_eq!(
+            citation(&r, &nodes, f),
+            "“361亿元”（武汉基金累计出资规模361亿元）——《对市政协十四届二次会议第20230314号提案的答复》二(一) 发挥政府产业基金引导作用，发布时间 2023-08-22 19:35。"
+        );
+    }
+}

@@ -1,0 +1,133 @@
+// Beyond the peers: number-aware filtering, the accessible money chart, export, citation.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { launch, out, ready, startServer, watchedPage } from "./harness.mjs";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function open() {
+  const page = await watchedPage(browser, server.origin, { acceptDownloads: true });
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
+  await page.goto(`${server.origin}/www/`);
+  await ready(page);
+  return page;
+}
+
+const panel = (page) => page.getByRole("region", { name: "数据一览" });
+const bars = (page) => page.evaluate(() =>
+  [...document.querySelector("#reply-figures").shadowRoot.querySelectorAll(".rw-bar")].map((g) => g.querySelector("text").textContent.split("　")[0]));
+
+/** Minimal RFC 4180 reader, enough for the export. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [], field = "", quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") { row.push(field); field = ""; }
+    else if (c === "\n") { row.push(field.replace(/\r$/, "")); rows.push(row); row = []; field = ""; }
+    else field += c;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+describe("beyond the peers", () => {
+  test(">=100亿元 leaves exactly the four money figures, and the chart shows them", async () => {
+    const page = await open();
+    assert.deepEqual(await bars(page), ["4457.56亿元", "1415亿元", "361亿元", "238.51亿元", "27.19亿元", "15.97亿元"]);
+    await page.getByRole("searchbox").fill(">=100亿元");
+    const items = panel(page).getByRole("listitem");
+    const values = await items.locator(".rw-val").allTextContents();
+    assert.deepEqual(values, ["361亿元", "1415亿元", "4457.56亿元", "238.51亿元"]);
+    assert.deepEqual(await bars(page), ["4457.56亿元", "1415亿元", "361亿元", "238.51亿元"]);
+    assert.equal(await page.getByRole("status").textContent(), "2 个章节、4 项数据");
+    assert.equal(await page.getByRole("article").locator("mark.rw-hit").count(), 4);
+    assert.equal(await page.getByRole("treeitem").count(), 3, "二 and its two sections");
+    const img = page.getByRole("img", { name: /金额对比（亿元）/ });
+    assert.match(await img.getAttribute("aria-labelledby"), /rw-chart-desc/);
+    const table = page.getByRole("table", { name: "金额对比的数据表" });
+    assert.equal(await table.getByRole("row").count(), 5);
+    assert.deepEqual(await table.getByRole("row").nth(1).getByRole("cell").allTextContents(),
+      ["4457.56", "4457.56亿元", "全市科技贷款余额4457.56亿元", "二(二)"]);
+    await page.getByRole("searchbox").fill("<20%");
+    assert.deepEqual(await panel(page).getByRole("listitem").locator(".rw-val").allTextContents(), ["6%-10%", "10%-20%"]);
+    await page.getByRole("searchbox").fill(">=");
+    assert.match(await page.getByRole("status").textContent(), /无法理解的数值条件/);
+    await page.close();
+  });
+
+  test("a bar click selects its figure in the article", async () => {
+    const page = await open();
+    await page.locator("#reply-figures .rw-bar").nth(1).click();
+    await page.waitForTimeout(500);
+    assert.equal(await page.getByRole("article").locator("mark.rw-fig-mark").textContent(), "1415亿元");
+    assert.equal(new URL(page.url()).hash, "#f15");
+    await page.close();
+  });
+
+  test("export: CSV with BOM and JSON of the filtered figures, with no server", async () => {
+    const page = await open();
+    await page.getByRole("searchbox").fill(">=100亿元");
+    let [download] = await Promise.all([page.waitForEvent("download"), panel(page).getByRole("button", { name: "导出 CSV" }).click()]);
+    assert.equal(download.suggestedFilename(), "答复数据.csv");
+    const csvPath = join(out, "export.csv");
+    await download.saveAs(csvPath);
+    const raw = readFileSync(csvPath);
+    assert.deepEqual([...raw.subarray(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 byte order mark for Excel");
+    const rows = parseCsv(raw.toString("utf8").slice(1));
+    assert.deepEqual(rows[0], ["编号", "数据", "类型", "数值", "上限", "单位", "日期", "限定", "章节", "章节标题", "上下文"]);
+    assert.deepEqual(rows.slice(1).map((r) => [r[1], r[3]]), [["361亿元", "36100000000"], ["1415亿元", "141500000000"], ["4457.56亿元", "445756000000"], ["238.51亿元", "23851000000"]]);
+    [download] = await Promise.all([page.waitForEvent("download"), panel(page).getByRole("button", { name: "导出 JSON" }).click()]);
+    const jsonPath = join(out, "export.json");
+    await download.saveAs(jsonPath);
+    const figures = JSON.parse(readFileSync(jsonPath, "utf8"));
+    assert.equal(figures.length, 4);
+    assert.deepEqual(Object.keys(figures[0]), ["id", "text", "kind", "value", "high", "date", "unit", "qualifier", "section", "paragraph", "start", "end", "context", "sectionNumber", "sectionTitle"]);
+    assert.equal(figures[0].sectionTitle, "发挥政府产业基金引导作用");
+    assert.match(await page.getByRole("status").textContent(), /已导出 4 项数据（JSON）/);
+    const p = await page.problems();
+    assert.deepEqual([p.violations, p.foreign, p.console], [[], [], []], "no CSP violation, no request");
+    await page.close();
+  });
+
+  test("cite: figure, context, section, title and date on the clipboard, announced", async () => {
+    const page = await open();
+    await panel(page).getByRole("button", { name: "复制引用" }).click();
+    assert.match(await page.getByRole("status").textContent(), /请先/);
+    const fig = panel(page).getByRole("button", { name: /^361亿元\s*，/ });
+    await fig.click();
+    await fig.press("c");
+    await page.getByRole("status").filter({ hasText: "已复制引用" }).waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(copied, "“361亿元”（武汉基金累计出资规模361亿元）——《对市政协十四届二次会议第20230314号提案的答复》二(一) 发挥政府产业基金引导作用，发布时间 2023-08-22 19:35。");
+    await page.close();
+  });
+
+  test("axe: no violations with the chart shown and its table open; screenshot", async () => {
+    const page = await open();
+    await panel(page).getByRole("button", { name: "显示数据表" }).click();
+    await page.evaluate(axeSource);
+    const result = await page.evaluate(() =>
+      window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } }));
+    assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`), []);
+    await page.getByRole("searchbox").fill(">=10亿元");
+    await page.getByRole("img", { name: /金额对比/ }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(out, "panel-chart.png") });
+    await page.close();
+  });
+});
