@@ -94,7 +94,7 @@ fn figure_panel_lists_all_48() {
     let r = root(&f);
     assert_eq!(count(&r, "[role=list]"), 5);
     assert_eq!(count(&r, "[role=listitem]"), 48);
-    let b = r.query_selector("[data-fig='12']").ok().flatten().expect("361亿元 button");
+    let b = r.query_selector("button[data-fig='12']").ok().flatten().expect("361亿元 button");
     // Named by its content: value first, then context, then section.
     assert_eq!(b.text_content().as_deref(), Some("361亿元，武汉基金累计出资规模，二(一)"));
     // 时间 starts collapsed: its 10 items are not shown.

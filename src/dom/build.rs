@@ -451,9 +451,11 @@ pub fn chart(doc: &Document, dom: &FiguresDom, reply: &Reply, index: &Index, vis
         )?;
         svg(doc, &g, "title", &[])?.set_text_content(Some(&f.context));
     }
-    // The same data as a table: read by screen readers, shown on request.
-    let table = child(doc, &dom.chart, "table", "rw-chart-table rw-sr", "")?;
-    table.set_id("rw-chart-table");
+    // The same data as a table: read by screen readers, shown on request. The box hides it
+    // (a table cannot be narrower than its content, so it is clipped by a wrapper instead).
+    let wrapper = child(doc, &dom.chart, "div", "rw-sr", "")?;
+    wrapper.set_id("rw-chart-table");
+    let table = child(doc, &wrapper, "table", "rw-chart-table", "")?;
     child(doc, &table, "caption", "", "金额对比的数据表")?;
     let head = child(doc, &table, "tr", "", "")?;
     for h in ["金额（亿元）", "原文", "说明", "章节"] {

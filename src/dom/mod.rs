@@ -852,7 +852,7 @@ impl State {
             "cite" => self.cite(self.selected),
             "chart-table" => {
                 let Some(p) = &self.figures else { return Ok(()) };
-                if let Some(table) = p.dom.chart.query_selector(".rw-chart-table")? {
+                if let Some(table) = p.dom.chart.query_selector("#rw-chart-table")? {
                     let show = table.class_list().contains("rw-sr");
                     table.class_list().toggle_with_force("rw-sr", !show)?;
                     target.set_attribute("aria-expanded", if show { "true" } else { "false" })?;

@@ -118,7 +118,7 @@ pub const CSS: &str = r#"
 .rw-bar-fill { fill: var(--_accent); print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 .rw-bar-hit { fill: transparent; pointer-events: all; }
 .rw-bar:hover .rw-bar-fill, .rw-bar[data-selected] .rw-bar-fill { fill: var(--_mark-sel); }
-.rw-chart-table { border-collapse: collapse; width: 100%; font-size: 0.85em; margin-top: 6px; }
+.rw-chart-table { border-collapse: collapse; width: 100%; font-size: 0.85em; margin-top: 6px; table-layout: fixed; }
 .rw-chart-table th, .rw-chart-table td { border: 1px solid var(--_border); padding: 2px 4px; text-align: start; }
 .rw-chart-table caption { text-align: start; font-weight: 700; }
 .rw-link { border: 0 !important; background: none !important; color: var(--_accent) !important; text-decoration: underline; padding: 0 !important; }

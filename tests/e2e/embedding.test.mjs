@@ -123,7 +123,7 @@ describe("embedding", () => {
         gc();
         return { wasm: rwWasm.memory.buffer.byteLength, heap: performance.memory.usedJSHeapSize };
       };
-      cycle(100); // warm up: the allocator and the JIT reach their working size
+      cycle(300); // warm up: the allocator and the JIT reach their working size
       const before = await measure();
       cycle(1000);
       const afterwards = await measure();
@@ -145,7 +145,10 @@ describe("embedding", () => {
     const afterDestroy = { outline: await listeners("document.querySelector('#o1').shadowRoot"), figures: await listeners("document.querySelector('#f1').shadowRoot"), window: await listeners("window") };
     assert.ok(during.outline >= 3 && during.figures >= 5 && during.window === windowBefore + 1, JSON.stringify(during));
     assert.deepEqual(afterDestroy, { outline: 0, figures: 0, window: windowBefore });
-    assert.equal(result.after.wasm, result.before.wasm, "wasm memory did not grow");
+    // A leaked mount keeps its reply, index and DOM handles: tens of KB, so 1000 leaks would be
+    // tens of MB. What remains is the allocator's fragmentation, which plateaus (measured:
+    // 20 → 26 pages over the first 6000 cycles, flat over the next 6000).
+    assert.ok(result.after.wasm - result.before.wasm <= 4 * 65536, `wasm memory grew by ${result.after.wasm - result.before.wasm} bytes`);
     assert.ok(result.after.heap - result.before.heap < 2_000_000, `JS heap grew by ${result.after.heap - result.before.heap} bytes`);
     await clean(page);
     await page.close();
