@@ -253,3 +253,18 @@ proptest! {
         }
     }
 }
+
+/// Native parse throughput, for the benchmark (`tests/bench/bench.mjs`); not a timed test.
+#[test]
+#[ignore]
+fn parse_throughput() {
+    let text = BUNDLED_TEXT.repeat(100);
+    let start = std::time::Instant::now();
+    let mut runs = 0;
+    while start.elapsed().as_secs_f64() < 2.0 {
+        std::hint::black_box(parse(std::hint::black_box(&text)));
+        runs += 1;
+    }
+    let mb = (text.len() * runs) as f64 / 1e6;
+    println!("parse throughput: {:.1} MB/s", mb / start.elapsed().as_secs_f64());
+}

@@ -23,3 +23,9 @@ bash tests/pkg-fresh.sh
 
 echo "== end-to-end (playwright-core, Chromium)"
 (cd tests && node --test --test-concurrency=1 e2e/)
+
+echo "== size (pkg/, gzip)"
+node tests/size.mjs
+
+echo "== benchmark smoke run (the full run: node tests/bench/bench.mjs)"
+node tests/bench/bench.mjs --quick

@@ -133,6 +133,10 @@ pub const CSS: &str = r#"
 .rw-article .rw-meta { text-indent: 0; text-align: center; color: var(--_muted); font-size: 0.9em; border-bottom: 1px solid var(--_border); padding-bottom: 8px; }
 .rw-article .rw-signature p { text-align: end; text-indent: 0; margin: 0; }
 .rw-article [data-node] { scroll-margin-top: 12px; }
+/* Long replies: the browser skips layout and paint of sections far from the viewport. */
+.rw-article section[data-node] { content-visibility: auto; contain-intrinsic-size: auto 30em; }
+.rw-figs > li { content-visibility: auto; contain-intrinsic-size: auto 4.5em; }
+.rw-tree > li { content-visibility: auto; contain-intrinsic-size: auto 2.2em; }
 .rw-article section[hidden-by-filter] { opacity: 0.55; }
 .rw mark { background: var(--_mark); color: #000; border-radius: 2px; padding: 0 1px; }
 .rw mark.rw-current { outline: 2px solid #000; }
