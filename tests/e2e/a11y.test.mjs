@@ -1,36 +1,17 @@
 // Accessibility and 适老化: axe in three modes, keyboard, focus, elder mode sizes, contrast,
 // reflow at 320 px, reading aloud (speechSynthesis stubbed), print.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
-import { launch, out, ready, startServer, watchedPage } from "./harness.mjs";
+import { axeViolations, out, ready, useBrowser, watchedPage } from "./harness.mjs";
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 async function open(options = {}) {
-  const page = await watchedPage(browser, server.origin, options);
-  await page.goto(`${server.origin}/www/`);
+  const page = await watchedPage(env.browser, env.server.origin, options);
+  await page.goto(`${env.server.origin}/www/`);
   await ready(page);
   return page;
-}
-
-/** Runs axe (evaluated through the debugger protocol, so the page's CSP does not block it). */
-async function axe(page) {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(() =>
-    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } }));
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
 }
 
 async function activeFigure(page) {
@@ -53,7 +34,7 @@ describe("accessibility", () => {
       if (mode === "elder") await page.getByRole("button", { name: "大字模式" }).click();
       if (mode === "contrast") await page.getByRole("button", { name: "高对比度" }).click();
       await activeFigure(page);
-      assert.deepEqual(await axe(page), []);
+      assert.deepEqual(await axeViolations(page), []);
       if (mode === "elder") await page.screenshot({ path: join(out, "elder.png") });
       await page.close();
     });
@@ -174,7 +155,7 @@ describe("accessibility", () => {
   });
 
   test("reading aloud goes through speechSynthesis in zh-CN, with a stop", async () => {
-    const page = await watchedPage(browser, server.origin);
+    const page = await watchedPage(env.browser, env.server.origin);
     await page.addInitScript(() => {
       window.__speech = { spoken: [], cancels: 0 };
       window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
@@ -186,7 +167,7 @@ describe("accessibility", () => {
         },
       });
     });
-    await page.goto(`${server.origin}/www/`);
+    await page.goto(`${env.server.origin}/www/`);
     await ready(page);
     const toggle = page.getByRole("button", { name: "朗读", exact: true });
     await toggle.click();
@@ -204,9 +185,9 @@ describe("accessibility", () => {
   });
 
   test("without speech synthesis the reading controls are hidden", async () => {
-    const page = await watchedPage(browser, server.origin);
+    const page = await watchedPage(env.browser, env.server.origin);
     await page.addInitScript(() => { delete window.speechSynthesis; delete Window.prototype.speechSynthesis; });
-    await page.goto(`${server.origin}/www/`);
+    await page.goto(`${env.server.origin}/www/`);
     await ready(page);
     assert.equal(await page.getByRole("button", { name: "朗读", exact: true }).count(), 0);
     assert.equal(await page.getByRole("button", { name: "大字模式" }).count(), 1);

@@ -1,26 +1,16 @@
 // Beyond the peers: number-aware filtering, the accessible money chart, export, citation.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
-import { launch, out, ready, startServer, watchedPage } from "./harness.mjs";
+import { assertClean, axeViolations, out, ready, useBrowser, watchedPage } from "./harness.mjs";
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 async function open() {
-  const page = await watchedPage(browser, server.origin, { acceptDownloads: true });
-  await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
-  await page.goto(`${server.origin}/www/`);
+  const page = await watchedPage(env.browser, env.server.origin, { acceptDownloads: true });
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: env.server.origin });
+  await page.goto(`${env.server.origin}/www/`);
   await ready(page);
   return page;
 }
@@ -121,10 +111,7 @@ describe("beyond the peers", () => {
   test("axe: no violations with the chart shown and its table open; screenshot", async () => {
     const page = await open();
     await panel(page).getByRole("button", { name: "显示数据表" }).click();
-    await page.evaluate(axeSource);
-    const result = await page.evaluate(() =>
-      window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } }));
-    assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`), []);
+    assert.deepEqual(await axeViolations(page), []);
     await page.getByRole("searchbox").fill(">=10亿元");
     await page.getByRole("img", { name: /金额对比/ }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(out, "panel-chart.png") });

@@ -1,23 +1,15 @@
 // The demo page driven as a reader would, through ARIA roles only, in real Chromium under the
 // strict CSP the test server sends.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { launch, out, ready, startServer, watchedPage } from "./harness.mjs";
+import { assertClean, out, ready, useBrowser, watchedPage } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 async function open(hash = "") {
-  const page = await watchedPage(browser, server.origin);
-  await page.goto(`${server.origin}/www/${hash}`);
+  const page = await watchedPage(env.browser, env.server.origin);
+  await page.goto(`${env.server.origin}/www/${hash}`);
   await ready(page);
   return page;
 }
@@ -27,14 +19,6 @@ async function inViewport(locator) {
     const r = el.getBoundingClientRect();
     return r.bottom > 0 && r.top < window.innerHeight;
   });
-}
-
-async function clean(page) {
-  const p = await page.problems();
-  assert.deepEqual(p.console, [], "no console errors");
-  assert.deepEqual(p.pageErrors, [], "no uncaught errors");
-  assert.deepEqual(p.violations, [], "no CSP violations");
-  assert.deepEqual(p.foreign, [], "no request outside the page's origin");
 }
 
 describe("demo page", () => {
@@ -57,7 +41,7 @@ describe("demo page", () => {
     await panel.getByRole("button", { name: /^361亿元\s*，/ }).click();
     await page.waitForTimeout(900);
     await page.screenshot({ path: join(out, "demo.png") });
-    await clean(page);
+    await assertClean(page);
     await page.close();
   });
 
@@ -70,7 +54,7 @@ describe("demo page", () => {
     const heading = page.getByRole("heading", { name: /发挥政府产业基金引导作用/ });
     assert.ok(await inViewport(heading), "the section's heading is in view");
     assert.equal(new URL(page.url()).hash, "#s2-1");
-    await clean(page);
+    await assertClean(page);
     await page.close();
   });
 
@@ -100,7 +84,7 @@ describe("demo page", () => {
     await page.waitForTimeout(600);
     assert.match(await focusedName(), /^null:\(一\)发挥政府产业基金/, "focus moved to the section heading in the article");
     assert.ok(await inViewport(page.getByRole("heading", { name: /发挥政府产业基金引导作用/ })));
-    await clean(page);
+    await assertClean(page);
     await page.close();
   });
 
@@ -112,7 +96,7 @@ describe("demo page", () => {
     assert.equal(await mark.textContent(), "1415亿元");
     assert.ok(await inViewport(mark));
     assert.equal(new URL(page.url()).hash, "#f15");
-    await clean(page);
+    await assertClean(page);
     await page.close();
   });
 
@@ -135,7 +119,7 @@ describe("demo page", () => {
     await searchbox.fill(">=100亿元");
     assert.equal(await page.getByRole("region", { name: "数据一览" }).getByRole("listitem").count(), 4);
     await page.screenshot({ path: join(out, "demo-filtered.png") });
-    await clean(page);
+    await assertClean(page);
     await page.close();
   });
 
@@ -146,11 +130,11 @@ describe("demo page", () => {
     assert.equal(await mark.textContent(), "361亿元");
     await page.waitForTimeout(600);
     assert.ok(await inViewport(mark));
-    await clean(page);
+    await assertClean(page);
     await page.close();
     page = await open("#s3-1");
     assert.equal(await page.getByRole("treeitem", { name: /新型研发机构建设成效显现/ }).getAttribute("aria-current"), "location");
-    await clean(page);
+    await assertClean(page);
     await page.close();
   });
 
@@ -163,7 +147,7 @@ describe("demo page", () => {
     });
     await page.waitForTimeout(400);
     assert.equal(await page.getByRole("treeitem", { name: /开展投融资对接活动/ }).getAttribute("aria-current"), "location");
-    await clean(page);
+    await assertClean(page);
     await page.close();
   });
 });

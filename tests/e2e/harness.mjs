@@ -1,6 +1,9 @@
 // Shared by the end-to-end suites: a server on a free loopback port and Debian's Chromium.
+import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { after, before } from "node:test";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -58,4 +61,38 @@ export async function watchedPage(browser, origin, options = {}) {
 export async function ready(page) {
   await page.getByRole("tree").waitFor();
   await page.getByRole("treeitem").first().waitFor();
+}
+
+/** Registers a server and a browser for the calling test file; read them after `before` ran. */
+export function useBrowser(extra = []) {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launch(extra);
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.close();
+  });
+  return env;
+}
+
+/** Asserts a page logged no error, broke no CSP rule and asked no other origin for anything. */
+export async function assertClean(page) {
+  const p = await page.problems();
+  assert.deepEqual(p.console, [], "no console errors");
+  assert.deepEqual(p.pageErrors, [], "no uncaught errors");
+  assert.deepEqual(p.violations, [], "no CSP violations");
+  assert.deepEqual(p.foreign, [], "no request outside the page's origin");
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** axe-core's WCAG 2.2 AA violations, evaluated through the debugger protocol so the page's
+ * CSP does not block it. */
+export async function axeViolations(page) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } }));
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
 }
