@@ -379,6 +379,16 @@ pub fn article(doc: &Document, root: &ShadowRoot, reply: &Reply, index: &Index) 
 
 const SVG: &str = "http://www.w3.org/2000/svg";
 
+/// `316.0`: one decimal without `{:.1}`, which would pull core's float formatting (about 15 KB of
+/// wasm) in for a bar width.
+fn tenths(v: f64) -> String {
+    let t = (v * 10.0).round().max(0.0) as u64;
+    let mut s = (t / 10).to_string();
+    s.push('.');
+    s.push_str(&(t % 10).to_string());
+    s
+}
+
 fn svg(doc: &Document, parent: &Element, tag: &str, attrs: &[(&str, &str)]) -> Result<Element, JsValue> {
     let e = doc.create_element_ns(Some(SVG), tag)?;
     set(&e, attrs)?;
@@ -446,7 +456,7 @@ pub fn chart(doc: &Document, dom: &FiguresDom, reply: &Reply, index: &Index, vis
                 ("y", "24"),
                 ("height", "14"),
                 ("rx", "2"),
-                ("width", &format!("{width:.1}")),
+                ("width", &tenths(width)),
             ],
         )?;
         svg(doc, &g, "title", &[])?.set_text_content(Some(&f.context));
