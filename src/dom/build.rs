@@ -227,6 +227,34 @@ pub fn figures_controls(doc: &Document, dom: &mut FiguresDom, reply: &Reply) -> 
         let b = child(doc, &out, "button", "", text)?;
         set(&b, &[("type", "button"), ("data-action", action), ("title", title)])?;
     }
+    // Number-aware filtering as controls: they write the same query the searchbox takes.
+    let range = child(doc, &dom.wrap, "fieldset", "rw-facets rw-range", "")?;
+    child(doc, &range, "legend", "", "按数值筛选（也可在查找框输入，如 >=100亿元）")?;
+    let op = child(doc, &range, "select", "", "")?;
+    set(&op, &[("data-range", "op"), ("aria-label", "比较方式")])?;
+    for (value, label) in [(">=", "不少于 ≥"), ("<=", "不超过 ≤"), (">", "大于 >"), ("<", "小于 <"), ("=", "等于 =")]
+    {
+        set(&child(doc, &op, "option", "", label)?, &[("value", value)])?;
+    }
+    let amount = child(doc, &range, "input", "", "")?;
+    set(
+        &amount,
+        &[
+            ("type", "text"),
+            ("inputmode", "decimal"),
+            ("data-range", "value"),
+            ("aria-label", "数值"),
+            ("size", "6"),
+            ("placeholder", "100"),
+        ],
+    )?;
+    let unit = child(doc, &range, "select", "", "")?;
+    set(&unit, &[("data-range", "unit"), ("aria-label", "单位")])?;
+    for u in ["亿元", "万元", "元", "%", "倍", "项", "家", "个", "人", "年"] {
+        set(&child(doc, &unit, "option", "", u)?, &[("value", u)])?;
+    }
+    let apply = child(doc, &range, "button", "", "筛选")?;
+    set(&apply, &[("type", "button"), ("data-action", "range")])?;
     dom.chart = child(doc, &dom.wrap, "div", "rw-chart", "")?;
     dom.body = child(doc, &dom.wrap, "div", "rw-groups", "")?;
     dom.empty = child(doc, &dom.wrap, "p", "rw-empty", "没有符合条件的数据")?;

@@ -381,6 +381,22 @@ impl State {
         Ok(())
     }
 
+    /// Reads the value controls (比较, 数值, 单位) into a comparison query such as `>=100亿元`.
+    fn range_filter(&mut self) -> Result<(), JsValue> {
+        let Some(p) = &self.figures else { return Ok(()) };
+        let read = |name: &str| -> Result<String, JsValue> {
+            let Some(e) = p.dom.wrap.query_selector(&format!("[data-range={name}]"))? else { return Ok(String::new()) };
+            Ok(js_sys::Reflect::get(&e, &JsValue::from_str("value"))?.as_string().unwrap_or_default())
+        };
+        let value = read("value")?;
+        if value.trim().is_empty() {
+            self.announce("请先输入数值，例如 100");
+            return Ok(());
+        }
+        let query = format!("{}{}{}", read("op")?, value.trim(), read("unit")?);
+        self.filter(&query)
+    }
+
     fn cite(&self, i: Option<usize>) {
         let Some(f) = i.and_then(|i| self.reply.figures.get(i)) else {
             self.announce("请先在数据一览中选择一项数据，再复制引用");
@@ -847,6 +863,7 @@ impl State {
                 self.press(action, &["sort-doc", "sort-value"])?;
                 self.regroup()?;
             }
+            "range" => self.range_filter()?,
             "export-csv" => self.export(true)?,
             "export-json" => self.export(false)?,
             "cite" => self.cite(self.selected),
@@ -1054,6 +1071,13 @@ fn article_click(st: &mut State, _e: &Event, t: &Element) -> Result<bool, JsValu
 }
 
 fn figures_key(st: &mut State, e: &Event, t: &Element) -> Result<bool, JsValue> {
+    if t.get_attribute("data-range").as_deref() == Some("value") {
+        if e.dyn_ref::<KeyboardEvent>().is_some_and(|k| k.key() == "Enter") {
+            st.range_filter()?;
+            return Ok(true);
+        }
+        return Ok(false);
+    }
     if t.get_attribute("data-fig").is_some() {
         let Some(k) = e.dyn_ref::<KeyboardEvent>() else {
             return Ok(false);

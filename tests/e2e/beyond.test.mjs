@@ -61,6 +61,23 @@ describe("beyond the peers", () => {
     await page.close();
   });
 
+  test("the value controls write the same comparison", async () => {
+    const page = await open();
+    const p = panel(page);
+    await p.getByRole("combobox", { name: "比较方式" }).selectOption(">=");
+    await p.getByRole("textbox", { name: "数值" }).fill("100");
+    await p.getByRole("combobox", { name: "单位" }).selectOption("亿元");
+    await p.getByRole("button", { name: "筛选", exact: true }).click();
+    assert.equal(await page.getByRole("searchbox").inputValue(), ">=100亿元");
+    assert.deepEqual(await p.getByRole("listitem").locator(".rw-val").allTextContents(), ["361亿元", "1415亿元", "4457.56亿元", "238.51亿元"]);
+    await p.getByRole("combobox", { name: "比较方式" }).selectOption(">");
+    await p.getByRole("textbox", { name: "数值" }).fill("300");
+    await p.getByRole("combobox", { name: "单位" }).selectOption("项");
+    await p.getByRole("textbox", { name: "数值" }).press("Enter");
+    assert.deepEqual(await p.getByRole("listitem").locator(".rw-val").allTextContents(), ["537项", "300余项", "540项"]);
+    await page.close();
+  });
+
   test("a bar click selects its figure in the article", async () => {
     const page = await open();
     await page.locator("#reply-figures .rw-bar").nth(1).click();
