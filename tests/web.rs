@@ -158,6 +158,14 @@ fn keyboard_walks_the_tree() {
     key(&focused(&r).expect("focus"), "Home");
     assert_eq!(focused(&r).and_then(|e| e.get_attribute("data-node")).as_deref(), Some("0"));
     assert_eq!(count(&r, "[role=treeitem][tabindex='0']"), 1, "one tab stop");
+    // Type-ahead: a typed character moves to the next node whose number or title starts with it.
+    key(&focused(&r).expect("focus"), "二");
+    assert_eq!(focused(&r).and_then(|e| e.get_attribute("data-node")).as_deref(), Some("5"), "二、科技金融赋能");
+    key(&focused(&r).expect("focus"), "Enter");
+    assert_eq!(
+        r.query_selector("[aria-current]").ok().flatten().and_then(|e| e.get_attribute("data-node")).as_deref(),
+        Some("5")
+    );
     w.destroy();
 }
 
