@@ -72,10 +72,10 @@ export interface InitOutput {
     readonly widget_filter: (a: number, b: any) => [number, number];
     readonly widget_select: (a: number, b: any) => [number, number];
     readonly widget_visibleFigures: (a: number) => [number, number];
-    readonly wasm_bindgen__convert__closures_____invoke__h4dbd905228be836a: (a: number, b: number, c: any, d: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__h0df4de6691c1da0f: (a: number, b: number, c: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__h57e85314642e3fb1: (a: number, b: number, c: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__ha0addfe97e3c18e8: (a: number, b: number) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h672f70a575ebdcc3: (a: number, b: number, c: any, d: any) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h1d5d939c5b2b4ffd: (a: number, b: number, c: any) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h4820324d0f6dee32: (a: number, b: number, c: any) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h8af37fb72aa242ba: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;

@@ -655,22 +655,22 @@ function __wbg_get_imports() {
         },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 7, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__h57e85314642e3fb1);
+            const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__h1d5d939c5b2b4ffd);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("Array<any>"), NamedExternref("IntersectionObserver")], shim_idx: 4, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__h4dbd905228be836a);
+            const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__h672f70a575ebdcc3);
             return ret;
         },
         __wbindgen_generic_0000000000000003: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("Event")], shim_idx: 6, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__h0df4de6691c1da0f);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("Event")], shim_idx: 5, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
+            const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__h4820324d0f6dee32);
             return ret;
         },
         __wbindgen_generic_0000000000000004: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 5, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__ha0addfe97e3c18e8);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 6, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
+            const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__h8af37fb72aa242ba);
             return ret;
         },
         __wbindgen_generic_0000000000000005: function(arg0, arg1) {
@@ -693,20 +693,20 @@ function __wbg_get_imports() {
     };
 }
 
-function wasm_bindgen__convert__closures_____invoke__ha0addfe97e3c18e8(arg0, arg1) {
-    wasm.wasm_bindgen__convert__closures_____invoke__ha0addfe97e3c18e8(arg0, arg1);
+function wasm_bindgen__convert__closures_____invoke__h8af37fb72aa242ba(arg0, arg1) {
+    wasm.wasm_bindgen__convert__closures_____invoke__h8af37fb72aa242ba(arg0, arg1);
 }
 
-function wasm_bindgen__convert__closures_____invoke__h57e85314642e3fb1(arg0, arg1, arg2) {
-    wasm.wasm_bindgen__convert__closures_____invoke__h57e85314642e3fb1(arg0, arg1, arg2);
+function wasm_bindgen__convert__closures_____invoke__h1d5d939c5b2b4ffd(arg0, arg1, arg2) {
+    wasm.wasm_bindgen__convert__closures_____invoke__h1d5d939c5b2b4ffd(arg0, arg1, arg2);
 }
 
-function wasm_bindgen__convert__closures_____invoke__h0df4de6691c1da0f(arg0, arg1, arg2) {
-    wasm.wasm_bindgen__convert__closures_____invoke__h0df4de6691c1da0f(arg0, arg1, arg2);
+function wasm_bindgen__convert__closures_____invoke__h4820324d0f6dee32(arg0, arg1, arg2) {
+    wasm.wasm_bindgen__convert__closures_____invoke__h4820324d0f6dee32(arg0, arg1, arg2);
 }
 
-function wasm_bindgen__convert__closures_____invoke__h4dbd905228be836a(arg0, arg1, arg2, arg3) {
-    wasm.wasm_bindgen__convert__closures_____invoke__h4dbd905228be836a(arg0, arg1, arg2, arg3);
+function wasm_bindgen__convert__closures_____invoke__h672f70a575ebdcc3(arg0, arg1, arg2, arg3) {
+    wasm.wasm_bindgen__convert__closures_____invoke__h672f70a575ebdcc3(arg0, arg1, arg2, arg3);
 }
 
 
