@@ -44,7 +44,8 @@ export function mount(options: any): Widget;
 
 /**
  * Parses the plain text of a reply into the structured reply (title, sections, closing,
- * figures). Any text is accepted; a non-string throws.
+ * figures): a frozen plain object (copy it with `structuredClone` to edit). Any text is
+ * accepted; a non-string throws.
  */
 export function parseReply(text: any): any;
 

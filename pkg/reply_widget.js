@@ -1,4 +1,5 @@
 import { copy_text } from './snippets/reply-widget-3ccc940f5ee87be2/inline0.js';
+import { parse_frozen } from './snippets/reply-widget-3ccc940f5ee87be2/inline1.js';
 
 
 /**
@@ -93,7 +94,8 @@ export function mount(options) {
 
 /**
  * Parses the plain text of a reply into the structured reply (title, sections, closing,
- * figures). Any text is accepted; a non-string throws.
+ * figures): a frozen plain object (copy it with `structuredClone` to edit). Any text is
+ * accepted; a non-string throws.
  * @param {any} text
  * @returns {any}
  */
@@ -214,6 +216,10 @@ function __wbg_get_imports() {
         __wbg_click_c6eff13daacf9806: function(arg0) {
             arg0.click();
         },
+        __wbg_cloneNode_70249c8beed88ee3: function() { return handleError(function (arg0, arg1) {
+            const ret = arg0.cloneNode(arg1 !== 0);
+            return ret;
+        }, arguments); },
         __wbg_closest_39824b16065066bc: function() { return handleError(function (arg0, arg1, arg2) {
             const ret = arg0.closest(getStringFromWasm0(arg1, arg2));
             return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
@@ -496,8 +502,8 @@ function __wbg_get_imports() {
             const ret = Array.of(arg0);
             return ret;
         },
-        __wbg_parse_c3f72b5a24f83c01: function() { return handleError(function (arg0, arg1) {
-            const ret = JSON.parse(getStringFromWasm0(arg0, arg1));
+        __wbg_parse_frozen_f2a2f22711913e0e: function() { return handleError(function (arg0, arg1) {
+            const ret = parse_frozen(getStringFromWasm0(arg0, arg1));
             return ret;
         }, arguments); },
         __wbg_preventDefault_cfb06b02e7406899: function(arg0) {

@@ -142,7 +142,10 @@ fn mount_parts(name: &str, options: &JsValue, parts: [(&str, JsValue); 3]) -> Re
     let reply = if reply_v.is_undefined() || reply_v.is_null() {
         bundled_reply()
     } else {
-        reply_from("options.reply", &reply_v)?
+        match interop::remembered(&reply_v) {
+            Some(r) => r,
+            None => reply_from("options.reply", &reply_v)?,
+        }
     };
     let hash_v = if options.is_undefined() { JsValue::UNDEFINED } else { get(options, "hash") };
     let hash = match hash_v.as_bool() {
@@ -209,21 +212,22 @@ pub fn render_figure_panel(el: JsValue, options: JsValue) -> Result<Widget, JsEr
 }
 
 /// Parses the plain text of a reply into the structured reply (title, sections, closing,
-/// figures). Any text is accepted; a non-string throws.
+/// figures): a frozen plain object (copy it with `structuredClone` to edit). Any text is
+/// accepted; a non-string throws.
 #[wasm_bindgen(js_name = parseReply)]
 pub fn parse_reply(text: JsValue) -> Result<JsValue, JsError> {
     let Some(text) = text.as_string() else {
         return Err(JsError::new("parseReply(text): text must be a string"));
     };
-    to_js(&parse(&text))
+    to_js(parse(&text))
 }
 
 /// The reply bundled with the widget, structured.
 #[wasm_bindgen(js_name = bundledReply)]
 pub fn bundled_reply_js() -> Result<JsValue, JsError> {
-    to_js(&bundled_reply())
+    to_js(bundled_reply())
 }
 
-fn to_js(reply: &Reply) -> Result<JsValue, JsError> {
-    js_sys::JSON::parse(&model::json::reply(reply)).map_err(|e| error("cannot convert the reply", e))
+fn to_js(reply: Reply) -> Result<JsValue, JsError> {
+    interop::reply_to_js(reply).map_err(|e| error("cannot convert the reply", e))
 }

@@ -272,6 +272,16 @@ pub fn figures_groups(
     order: Order,
 ) -> Result<(), JsValue> {
     dom.body.set_text_content(None);
+    // A figure item, named by its content in the order a screen reader should say it: the value
+    // (one text node: a number is never split), then the clause, then the section.
+    let template = el(doc, "li", "")?;
+    set(&template, &[("role", "listitem")])?;
+    let b = child(doc, &template, "button", "rw-fig", "")?;
+    set(&b, &[("type", "button"), ("tabindex", "-1")])?;
+    for class in ["rw-val", "rw-sr", "rw-ctx", "rw-sr", "rw-sec"] {
+        child(doc, &b, "span", class, if class == "rw-sr" { "，" } else { "" })?;
+    }
+    let labels: Vec<String> = index.nodes.iter().map(|n| panel::section_label(&index.nodes, &n.key)).collect();
     dom.items = vec![None; reply.figures.len()];
     dom.groups.clear();
     dom.open.clear();
@@ -303,18 +313,19 @@ pub fn figures_groups(
         }
         for &i in &group.figures {
             let f = &reply.figures[i];
-            let li = child(doc, &list, "li", "", "")?;
-            set(&li, &[("role", "listitem")])?;
-            let b = child(doc, &li, "button", "rw-fig", "")?;
-            let section_label = panel::section_label(&index.nodes, &f.section);
-            set(&b, &[("type", "button"), ("data-fig", &i.to_string()), ("tabindex", "-1")])?;
-            // Named by its content, in the order a screen reader should say it: the value (one
-            // text node: a number is never split), then the clause, then the section.
-            child(doc, &b, "span", "rw-val", &f.text)?;
-            child(doc, &b, "span", "rw-sr", "，")?;
-            child(doc, &b, "span", "rw-ctx", &panel::context_without(f))?;
-            child(doc, &b, "span", "rw-sr", "，")?;
-            child(doc, &b, "span", "rw-sec", &section_label)?;
+            // One clone of the template instead of a dozen calls per item: long replies have
+            // thousands of figures.
+            let li: Element = template.clone_node_with_deep(true)?.dyn_into()?;
+            let Some(b) = li.first_element_child() else { continue };
+            b.set_attribute("data-fig", &i.to_string())?;
+            let parts = b.children();
+            let label = index.figure_node(i).and_then(|k| labels.get(k)).map_or("", String::as_str);
+            for (slot, text) in [(0, f.text.as_str()), (2, &panel::context_without(f)), (4, label)] {
+                if let Some(span) = parts.item(slot) {
+                    span.set_text_content(Some(text));
+                }
+            }
+            list.append_child(&li)?;
             dom.items[i] = Some((li, b));
             dom.group_of[i] = g;
         }
