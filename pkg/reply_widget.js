@@ -502,7 +502,7 @@ function __wbg_get_imports() {
             const ret = Array.of(arg0);
             return ret;
         },
-        __wbg_parse_frozen_f2a2f22711913e0e: function() { return handleError(function (arg0, arg1) {
+        __wbg_parse_frozen_cbb871280c471dfe: function() { return handleError(function (arg0, arg1) {
             const ret = parse_frozen(getStringFromWasm0(arg0, arg1));
             return ret;
         }, arguments); },

@@ -215,7 +215,16 @@ pub fn reply_from_js(v: &JsValue, path: &str) -> Result<Reply, String> {
 
 #[wasm_bindgen(inline_js = r#"
 export function parse_frozen(text) {
-  return JSON.parse(text, (key, value) => (value !== null && typeof value === "object" ? Object.freeze(value) : value));
+  const root = JSON.parse(text);
+  const stack = [root];
+  while (stack.length) {
+    const value = Object.freeze(stack.pop());
+    for (const key in value) {
+      const child = value[key];
+      if (child !== null && typeof child === "object") stack.push(child);
+    }
+  }
+  return root;
 }
 "#)]
 extern "C" {
