@@ -164,6 +164,8 @@ pub struct FiguresDom {
     pub empty: Element,
     /// The money chart: its box, redrawn as the filter changes.
     pub chart: Element,
+    /// The bars (and money total) the chart was last drawn with.
+    pub chart_key: Option<Vec<usize>>,
 }
 
 pub fn figures_frame(doc: &Document, root: &ShadowRoot) -> Result<FiguresDom, JsValue> {
@@ -181,6 +183,7 @@ pub fn figures_frame(doc: &Document, root: &ShadowRoot) -> Result<FiguresDom, Js
         facet_counts: Vec::new(),
         empty: el(doc, "p", "")?,
         chart: el(doc, "div", "")?,
+        chart_key: None,
     })
 }
 
@@ -437,7 +440,13 @@ fn svg(doc: &Document, parent: &Element, tag: &str, attrs: &[(&str, &str)]) -> R
 
 /// Draws the money chart: a bar per money figure the filter leaves, largest first, in 亿元,
 /// with a title, a description and a data table for screen readers. Hidden when there is none.
-pub fn chart(doc: &Document, dom: &FiguresDom, reply: &Reply, index: &Index, visible: &[bool]) -> Result<(), JsValue> {
+pub fn chart(
+    dom: &mut FiguresDom,
+    doc: &Document,
+    reply: &Reply,
+    index: &Index,
+    visible: &[bool],
+) -> Result<(), JsValue> {
     use crate::export::{money_bars, yi_text};
     const LIMIT: usize = 12;
     const ROW: usize = 46;
@@ -447,6 +456,12 @@ pub fn chart(doc: &Document, dom: &FiguresDom, reply: &Reply, index: &Index, vis
             reply.figures[i].kind == crate::model::FigureKind::Money && visible.get(i).copied().unwrap_or(false)
         })
         .count();
+    // Most keystrokes leave the chart as it is: redraw only when its bars change.
+    let key: Vec<usize> = bars.iter().map(|b| b.figure).chain([total]).collect();
+    if dom.chart_key.as_ref() == Some(&key) {
+        return Ok(());
+    }
+    dom.chart_key = Some(key);
     dom.chart.set_text_content(None);
     dom.chart.toggle_attribute_with_force("hidden", bars.is_empty())?;
     let Some(first) = bars.first() else { return Ok(()) };

@@ -351,9 +351,9 @@ impl State {
         Ok(())
     }
 
-    fn draw_chart(&self) -> Result<(), JsValue> {
-        let Some(p) = &self.figures else { return Ok(()) };
-        build::chart(&self.doc, &p.dom, &self.reply, &self.index, &self.outcome.figure_visible)?;
+    fn draw_chart(&mut self) -> Result<(), JsValue> {
+        let Some(p) = &mut self.figures else { return Ok(()) };
+        build::chart(&mut p.dom, &self.doc, &self.reply, &self.index, &self.outcome.figure_visible)?;
         if let Some(i) = self.selected {
             if let Some(bar) = p.dom.chart.query_selector(&format!(".rw-bar[data-fig=\"{i}\"]"))? {
                 bar.set_attribute("data-selected", "")?;
