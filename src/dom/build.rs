@@ -80,7 +80,6 @@ pub fn search(doc: &Document, wrap: &Element) -> Result<SearchView, JsValue> {
 
 pub struct OutlineDom {
     pub wrap: Element,
-    pub tree: Element,
     /// One treeitem per outline node.
     pub items: Vec<Element>,
     pub skip: Element,
@@ -90,7 +89,7 @@ pub fn outline(doc: &Document, root: &ShadowRoot) -> Result<OutlineDom, JsValue>
     let wrap = el(doc, "nav", "rw rw-outline")?;
     set(&wrap, &[("aria-labelledby", "rw-outline-title")])?;
     root.append_child(&wrap)?;
-    Ok(OutlineDom { tree: el(doc, "ul", "")?, items: Vec::new(), skip: el(doc, "a", "")?, wrap })
+    Ok(OutlineDom { items: Vec::new(), skip: el(doc, "a", "")?, wrap })
 }
 
 /// Fills the outline after the search and tools, so they come first in tab order.
@@ -143,7 +142,6 @@ pub fn outline_tree(doc: &Document, dom: &mut OutlineDom, index: &Index) -> Resu
     }
     let skip = child(doc, &dom.wrap, "a", "rw-skip", "跳到正文")?;
     set(&skip, &[("href", "#"), ("data-action", "skip")])?;
-    dom.tree = tree;
     dom.items = items;
     dom.skip = skip;
     Ok(())
@@ -160,7 +158,6 @@ pub struct FiguresDom {
     pub open: Vec<bool>,
     /// Per figure: its group.
     pub group_of: Vec<usize>,
-    pub facet_counts: Vec<Element>,
     pub empty: Element,
     /// The money chart: its box, redrawn as the filter changes.
     pub chart: Element,
@@ -180,7 +177,6 @@ pub fn figures_frame(doc: &Document, root: &ShadowRoot) -> Result<FiguresDom, Js
         groups: Vec::new(),
         open: Vec::new(),
         group_of: Vec::new(),
-        facet_counts: Vec::new(),
         empty: el(doc, "p", "")?,
         chart: el(doc, "div", "")?,
         chart_key: None,
@@ -217,8 +213,7 @@ pub fn figures_controls(doc: &Document, dom: &mut FiguresDom, reply: &Reply) -> 
         label.append_child(&input)?;
         child(doc, &label, "span", "", kinds[0].label())?;
         let n = reply.figures.iter().filter(|f| kinds.contains(&f.kind)).count();
-        let count = child(doc, &label, "span", "rw-badge", &n.to_string())?;
-        dom.facet_counts.push(count);
+        child(doc, &label, "span", "rw-badge", &n.to_string())?;
     }
     let out = child(doc, &dom.wrap, "div", "rw-tools", "")?;
     set(&out, &[("role", "group"), ("aria-label", "导出与引用")])?;
