@@ -194,6 +194,34 @@ describe("accessibility", () => {
     await page.close();
   });
 
+  test("prefers-reduced-motion: navigation jumps instead of scrolling smoothly", async () => {
+    const page = await open();
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    await page.getByRole("treeitem", { name: /创新服务方式/ }).click();
+    // No wait: with reduced motion the article is already there.
+    const top = await page.getByRole("heading", { name: /创新服务方式/ }).evaluate((h) => h.getBoundingClientRect().top);
+    assert.ok(top >= 0 && top < 100, `heading at ${top}px right after the click`);
+    await page.close();
+  });
+
+  test("forced colors: marks, the current section and focus stay visible; axe passes", async () => {
+    const page = await open();
+    await page.emulateMedia({ forcedColors: "active" });
+    await activeFigure(page);
+    const seen = await page.evaluate(() => {
+      const article = document.querySelector("#reply-article").shadowRoot;
+      const mark = getComputedStyle(article.querySelector("mark.rw-fig-mark"));
+      const hit = getComputedStyle(article.querySelector("mark.rw-hit"));
+      return { mark: mark.backgroundColor, hit: hit.backgroundColor, markText: mark.color };
+    });
+    assert.notEqual(seen.mark, "rgba(0, 0, 0, 0)");
+    assert.notEqual(seen.hit, "rgba(0, 0, 0, 0)");
+    assert.notEqual(seen.mark, seen.markText);
+    // The widget's parts: the demo page's own footer colours are not the widget's to fix.
+    assert.deepEqual(await axeViolations(page, [["#reply-outline"], ["#reply-figures"], ["#reply-article"]]), []);
+    await page.close();
+  });
+
   test("print: controls hidden, the selected figure still marked", async () => {
     const page = await open();
     await activeFigure(page);

@@ -90,9 +90,9 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/
 
 /** axe-core's WCAG 2.2 AA violations, evaluated through the debugger protocol so the page's
  * CSP does not block it. */
-export async function axeViolations(page) {
+export async function axeViolations(page, include = null) {
   await page.evaluate(axeSource);
-  const result = await page.evaluate(() =>
-    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } }));
+  const result = await page.evaluate((include) =>
+    window.axe.run(include ? { include } : document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } }), include);
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
 }
