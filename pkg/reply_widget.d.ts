@@ -1,6 +1,33 @@
 /* tslint:disable */
 /* eslint-disable */
 
+/** A paragraph of the reply. */
+export interface Paragraph { id: string; text: string }
+/** A heading (一、 / (一) / 1. / (1)) with its paragraphs and subsections. */
+export interface Section { id: string; number: string; title: string; paragraphs: Paragraph[]; children: Section[] }
+export type FigureKind = "money" | "percent" | "count" | "multiple" | "year" | "date";
+export type Qualifier = "nearly" | "over" | "at_least" | "about" | "under" | "since" | "end";
+/** A figure of the reply: value normalised (money in 元, percent in points), offsets in chars. */
+export interface Figure {
+    id: string; text: string; kind: FigureKind; value: number; high: number | null; date: string | null;
+    unit: string | null; qualifier: Qualifier | null; section: string; paragraph: string;
+    start: number; end: number; context: string;
+}
+/** The structured reply (see DESIGN.md); `meta`, `salutation`, `preamble`, `signature` extend it. */
+export interface Reply {
+    title: string; published: string | null; source: string | null; sections: Section[];
+    closing: Paragraph[]; figures: Figure[]; meta?: string[]; salutation?: Paragraph | null;
+    preamble?: Paragraph[]; signature?: Paragraph[];
+}
+/** Options of a single-part mount. */
+export interface PartOptions { reply?: Reply; hash?: boolean; elder?: boolean }
+/** Options of `mount`: each part an Element or a CSS selector; every part optional. */
+export interface MountOptions extends PartOptions {
+    outline?: Element | string | null; figures?: Element | string | null; article?: Element | string | null;
+}
+
+
+
 /**
  * A mounted widget. Parts mounted together are linked: filtering narrows all of them.
  */
@@ -17,12 +44,12 @@ export class Widget {
      * Filters the outline, the figure panel and the article: a text query (`科技金融`) or a
      * figure comparison (`>=100亿元`, `<20%`, `2022年`). An empty string clears the filter.
      */
-    filter(query: any): void;
+    filter(query: string): void;
     /**
      * Selects a figure by id (`f13`), marking it in the article and scrolling to it, or goes to
      * a section by id (`s2-1`).
      */
-    select(id: any): void;
+    select(id: string): void;
     /**
      * Ids of the figures the current filter leaves visible, in document order.
      */
@@ -32,7 +59,7 @@ export class Widget {
 /**
  * The reply bundled with the widget, structured.
  */
-export function bundledReply(): any;
+export function bundledReply(): Readonly<Reply>;
 
 /**
  * Mounts the widget: `mount({ outline, figures, article, reply?, hash?, elder? })`. Each part is an
@@ -40,24 +67,24 @@ export function bundledReply(): any;
  * `reply` defaults to the bundled reply; `hash: false` leaves `location.hash` alone;
  * `elder: true` starts in large-text mode (适老化), otherwise the reader's stored choice.
  */
-export function mount(options: any): Widget;
+export function mount(options: MountOptions): Widget;
 
 /**
  * Parses the plain text of a reply into the structured reply (title, sections, closing,
  * figures): a frozen plain object (copy it with `structuredClone` to edit). Any text is
  * accepted; a non-string throws.
  */
-export function parseReply(text: any): any;
+export function parseReply(text: string): Readonly<Reply>;
 
 /**
  * Mounts the figure panel alone (with its own searchbox): `renderFigurePanel(el, { reply?, hash? })`.
  */
-export function renderFigurePanel(el: any, options: any): Widget;
+export function renderFigurePanel(el: Element | string, options: PartOptions | undefined): Widget;
 
 /**
  * Mounts the outline alone (with its searchbox): `renderOutline(el, { reply?, hash? })`.
  */
-export function renderOutline(el: any, options: any): Widget;
+export function renderOutline(el: Element | string, options: PartOptions | undefined): Widget;
 
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 

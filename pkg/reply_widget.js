@@ -32,7 +32,7 @@ export class Widget {
     /**
      * Filters the outline, the figure panel and the article: a text query (`科技金融`) or a
      * figure comparison (`>=100亿元`, `<20%`, `2022年`). An empty string clears the filter.
-     * @param {any} query
+     * @param {string} query
      */
     filter(query) {
         const ret = wasm.widget_filter(this.__wbg_ptr, query);
@@ -43,7 +43,7 @@ export class Widget {
     /**
      * Selects a figure by id (`f13`), marking it in the article and scrolling to it, or goes to
      * a section by id (`s2-1`).
-     * @param {any} id
+     * @param {string} id
      */
     select(id) {
         const ret = wasm.widget_select(this.__wbg_ptr, id);
@@ -66,7 +66,7 @@ if (Symbol.dispose) Widget.prototype[Symbol.dispose] = Widget.prototype.free;
 
 /**
  * The reply bundled with the widget, structured.
- * @returns {any}
+ * @returns {Readonly<Reply>}
  */
 export function bundledReply() {
     const ret = wasm.bundledReply();
@@ -81,7 +81,7 @@ export function bundledReply() {
  * Element or a CSS selector; every part is optional, parts mounted together are linked.
  * `reply` defaults to the bundled reply; `hash: false` leaves `location.hash` alone;
  * `elder: true` starts in large-text mode (适老化), otherwise the reader's stored choice.
- * @param {any} options
+ * @param {MountOptions} options
  * @returns {Widget}
  */
 export function mount(options) {
@@ -96,8 +96,8 @@ export function mount(options) {
  * Parses the plain text of a reply into the structured reply (title, sections, closing,
  * figures): a frozen plain object (copy it with `structuredClone` to edit). Any text is
  * accepted; a non-string throws.
- * @param {any} text
- * @returns {any}
+ * @param {string} text
+ * @returns {Readonly<Reply>}
  */
 export function parseReply(text) {
     const ret = wasm.parseReply(text);
@@ -109,8 +109,8 @@ export function parseReply(text) {
 
 /**
  * Mounts the figure panel alone (with its own searchbox): `renderFigurePanel(el, { reply?, hash? })`.
- * @param {any} el
- * @param {any} options
+ * @param {Element | string} el
+ * @param {PartOptions | undefined} options
  * @returns {Widget}
  */
 export function renderFigurePanel(el, options) {
@@ -123,8 +123,8 @@ export function renderFigurePanel(el, options) {
 
 /**
  * Mounts the outline alone (with its searchbox): `renderOutline(el, { reply?, hash? })`.
- * @param {any} el
- * @param {any} options
+ * @param {Element | string} el
+ * @param {PartOptions | undefined} options
  * @returns {Widget}
  */
 export function renderOutline(el, options) {

@@ -73,6 +73,34 @@ fn reply_from(name: &str, v: &JsValue) -> Result<Reply, JsError> {
     Ok(reply)
 }
 
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** A paragraph of the reply. */
+export interface Paragraph { id: string; text: string }
+/** A heading (一、 / (一) / 1. / (1)) with its paragraphs and subsections. */
+export interface Section { id: string; number: string; title: string; paragraphs: Paragraph[]; children: Section[] }
+export type FigureKind = "money" | "percent" | "count" | "multiple" | "year" | "date";
+export type Qualifier = "nearly" | "over" | "at_least" | "about" | "under" | "since" | "end";
+/** A figure of the reply: value normalised (money in 元, percent in points), offsets in chars. */
+export interface Figure {
+  id: string; text: string; kind: FigureKind; value: number; high: number | null; date: string | null;
+  unit: string | null; qualifier: Qualifier | null; section: string; paragraph: string;
+  start: number; end: number; context: string;
+}
+/** The structured reply (see DESIGN.md); `meta`, `salutation`, `preamble`, `signature` extend it. */
+export interface Reply {
+  title: string; published: string | null; source: string | null; sections: Section[];
+  closing: Paragraph[]; figures: Figure[]; meta?: string[]; salutation?: Paragraph | null;
+  preamble?: Paragraph[]; signature?: Paragraph[];
+}
+/** Options of a single-part mount. */
+export interface PartOptions { reply?: Reply; hash?: boolean; elder?: boolean }
+/** Options of `mount`: each part an Element or a CSS selector; every part optional. */
+export interface MountOptions extends PartOptions {
+  outline?: Element | string | null; figures?: Element | string | null; article?: Element | string | null;
+}
+"#;
+
 /// A mounted widget. Parts mounted together are linked: filtering narrows all of them.
 #[wasm_bindgen]
 pub struct Widget {
@@ -83,7 +111,7 @@ pub struct Widget {
 impl Widget {
     /// Filters the outline, the figure panel and the article: a text query (`科技金融`) or a
     /// figure comparison (`>=100亿元`, `<20%`, `2022年`). An empty string clears the filter.
-    pub fn filter(&self, query: JsValue) -> Result<(), JsError> {
+    pub fn filter(&self, #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue) -> Result<(), JsError> {
         let Some(q) = query.as_string() else {
             return Err(JsError::new("filter(query): query must be a string"));
         };
@@ -93,7 +121,7 @@ impl Widget {
 
     /// Selects a figure by id (`f13`), marking it in the article and scrolling to it, or goes to
     /// a section by id (`s2-1`).
-    pub fn select(&self, id: JsValue) -> Result<(), JsError> {
+    pub fn select(&self, #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> Result<(), JsError> {
         let Some(id) = id.as_string() else {
             return Err(JsError::new("select(id): id must be a string such as \"f13\" or \"s2-1\""));
         };
@@ -170,7 +198,7 @@ fn mount_parts(name: &str, options: &JsValue, parts: [(&str, JsValue); 3]) -> Re
 /// `reply` defaults to the bundled reply; `hash: false` leaves `location.hash` alone;
 /// `elder: true` starts in large-text mode (适老化), otherwise the reader's stored choice.
 #[wasm_bindgen]
-pub fn mount(options: JsValue) -> Result<Widget, JsError> {
+pub fn mount(#[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue) -> Result<Widget, JsError> {
     if !is_plain_object(&options) {
         return Err(JsError::new("mount(options): options must be an object such as { outline: \"#outline\" }"));
     }
@@ -201,21 +229,27 @@ fn single_part(name: &str, el: JsValue, options: JsValue, slot: usize) -> Result
 
 /// Mounts the outline alone (with its searchbox): `renderOutline(el, { reply?, hash? })`.
 #[wasm_bindgen(js_name = renderOutline)]
-pub fn render_outline(el: JsValue, options: JsValue) -> Result<Widget, JsError> {
+pub fn render_outline(
+    #[wasm_bindgen(unchecked_param_type = "Element | string")] el: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PartOptions | undefined")] options: JsValue,
+) -> Result<Widget, JsError> {
     single_part("renderOutline", el, options, 0)
 }
 
 /// Mounts the figure panel alone (with its own searchbox): `renderFigurePanel(el, { reply?, hash? })`.
 #[wasm_bindgen(js_name = renderFigurePanel)]
-pub fn render_figure_panel(el: JsValue, options: JsValue) -> Result<Widget, JsError> {
+pub fn render_figure_panel(
+    #[wasm_bindgen(unchecked_param_type = "Element | string")] el: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PartOptions | undefined")] options: JsValue,
+) -> Result<Widget, JsError> {
     single_part("renderFigurePanel", el, options, 1)
 }
 
 /// Parses the plain text of a reply into the structured reply (title, sections, closing,
 /// figures): a frozen plain object (copy it with `structuredClone` to edit). Any text is
 /// accepted; a non-string throws.
-#[wasm_bindgen(js_name = parseReply)]
-pub fn parse_reply(text: JsValue) -> Result<JsValue, JsError> {
+#[wasm_bindgen(js_name = parseReply, unchecked_return_type = "Readonly<Reply>")]
+pub fn parse_reply(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsValue, JsError> {
     let Some(text) = text.as_string() else {
         return Err(JsError::new("parseReply(text): text must be a string"));
     };
@@ -223,7 +257,7 @@ pub fn parse_reply(text: JsValue) -> Result<JsValue, JsError> {
 }
 
 /// The reply bundled with the widget, structured.
-#[wasm_bindgen(js_name = bundledReply)]
+#[wasm_bindgen(js_name = bundledReply, unchecked_return_type = "Readonly<Reply>")]
 pub fn bundled_reply_js() -> Result<JsValue, JsError> {
     to_js(bundled_reply())
 }
