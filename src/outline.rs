@@ -101,6 +101,35 @@ pub fn nodes(reply: &Reply) -> Vec<Node> {
     out
 }
 
+/// Whether a node shows in the tree: the filter keeps it and every ancestor is expanded.
+pub fn shown(nodes: &[Node], kept: &[bool], expanded: &[bool], k: usize) -> bool {
+    if !kept.get(k).copied().unwrap_or(false) {
+        return false;
+    }
+    let mut at = nodes.get(k).and_then(|n| n.parent);
+    while let Some(p) = at {
+        if !expanded.get(p).copied().unwrap_or(true) {
+            return false;
+        }
+        at = nodes[p].parent;
+    }
+    true
+}
+
+/// Type-ahead (WAI-ARIA tree): among the `shown` nodes, the first from `pos` on whose number or
+/// title starts with `typed` (folded). A single character starts after `pos`, so typing it again
+/// moves on to the next match; a longer prefix may stay on the current node.
+pub fn typeahead(nodes: &[Node], shown: &[usize], pos: usize, typed: &str) -> Option<usize> {
+    if shown.is_empty() || typed.is_empty() {
+        return None;
+    }
+    let start = if typed.chars().count() == 1 { pos + 1 } else { pos };
+    (0..shown.len()).map(|i| shown[(start + i) % shown.len()]).find(|&k| {
+        let n = &nodes[k];
+        crate::filter::fold(&n.title).starts_with(typed) || crate::filter::fold(&n.number).starts_with(typed)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,6 +147,32 @@ mod tests {
         assert_eq!(total, 48);
         assert_eq!(n[2].parent, Some(1));
         assert!(n[1].has_children && !n[2].has_children);
+    }
+
+    #[test]
+    fn shown_needs_every_ancestor_expanded() {
+        let n = nodes(&crate::bundled_reply());
+        let kept = vec![true; n.len()];
+        let mut expanded = vec![true; n.len()];
+        assert!(shown(&n, &kept, &expanded, 2));
+        expanded[1] = false;
+        assert!(!shown(&n, &kept, &expanded, 2), "(一) under a collapsed 一");
+        assert!(shown(&n, &kept, &expanded, 1));
+        let mut filtered = kept.clone();
+        filtered[5] = false;
+        assert!(!shown(&n, &filtered, &expanded, 5));
+    }
+
+    #[test]
+    fn typeahead_finds_numbers_and_titles_and_wraps() {
+        let n = nodes(&crate::bundled_reply());
+        let all: Vec<usize> = (0..n.len()).collect();
+        assert_eq!(typeahead(&n, &all, 0, "二"), Some(5), "二、科技金融赋能");
+        assert_eq!(typeahead(&n, &all, 5, "二"), Some(5), "the only match stays");
+        assert_eq!(typeahead(&n, &all, 2, "("), Some(3), "a repeated character moves to the next match");
+        assert_eq!(typeahead(&n, &all, 0, "科技金融"), Some(5), "a title prefix");
+        assert_eq!(typeahead(&n, &all, 16, "对"), Some(0), "wraps to the title node");
+        assert_eq!(typeahead(&n, &all, 0, "无"), None);
     }
 
     #[test]

@@ -504,17 +504,7 @@ impl State {
     // ---- outline ---------------------------------------------------------------------------
 
     fn item_visible(&self, k: usize) -> bool {
-        if !self.outcome.node_visible.get(k).copied().unwrap_or(false) {
-            return false;
-        }
-        let mut at = self.index.nodes[k].parent;
-        while let Some(p) = at {
-            if !self.expanded[p] {
-                return false;
-            }
-            at = self.index.nodes[p].parent;
-        }
-        true
+        crate::outline::shown(&self.index.nodes, &self.outcome.node_visible, &self.expanded, k)
     }
 
     fn set_expanded(&mut self, k: usize, open: bool) -> Result<(), JsValue> {
@@ -686,14 +676,7 @@ impl State {
         }
         self.typeahead.1 = now;
         self.typeahead.0.push(filter::fold_char(c));
-        let prefix = self.typeahead.0.clone();
-        let single = prefix.chars().count() == 1;
-        let start = if single { pos + 1 } else { pos };
-        let found = (0..vis.len()).map(|i| vis[(start + i) % vis.len()]).find(|&k| {
-            let n = &self.index.nodes[k];
-            filter::fold(&n.title).starts_with(&prefix) || filter::fold(&n.number).starts_with(&prefix)
-        });
-        if let Some(k) = found {
+        if let Some(k) = crate::outline::typeahead(&self.index.nodes, vis, pos, &self.typeahead.0) {
             self.move_focus(k, true)?;
         }
         Ok(())
