@@ -89,18 +89,21 @@ pub struct Bar {
     pub share: f64,
 }
 
-/// The money figures to chart, largest first: at most `limit`, in 亿元.
-pub fn money_bars(reply: &Reply, visible: &[bool], limit: usize) -> Vec<Bar> {
+/// The money figures to chart, largest first: at most `limit`, in 亿元; and how many money
+/// figures are visible in all.
+pub fn money_bars(reply: &Reply, visible: &[bool], limit: usize) -> (Vec<Bar>, usize) {
     let mut money: Vec<usize> = (0..reply.figures.len())
         .filter(|&i| reply.figures[i].kind == FigureKind::Money && visible.get(i).copied().unwrap_or(false))
         .collect();
+    let total = money.len();
     crate::model::sort_by(&mut money, |a, b| reply.figures[*a].value > reply.figures[*b].value);
     money.truncate(limit);
     let max = money.first().map_or(1.0, |&i| reply.figures[i].value).max(f64::MIN_POSITIVE);
-    money
+    let bars = money
         .into_iter()
         .map(|i| Bar { figure: i, yi: reply.figures[i].value / 1e8, share: reply.figures[i].value / max })
-        .collect()
+        .collect();
+    (bars, total)
 }
 
 /// `4457.56`, `0.05`: 亿元 with at most two decimals.
@@ -170,12 +173,14 @@ mod tests {
     fn bars_are_money_largest_first_in_yi() {
         let r = bundled_reply();
         let all = vec![true; r.figures.len()];
-        let bars = money_bars(&r, &all, 12);
+        let (bars, total) = money_bars(&r, &all, 12);
+        assert_eq!(total, 6);
         let texts: Vec<&str> = bars.iter().map(|b| r.figures[b.figure].text.as_str()).collect();
         assert_eq!(texts, ["4457.56亿元", "1415亿元", "361亿元", "238.51亿元", "27.19亿元", "15.97亿元"]);
         assert_eq!(bars[0].share, 1.0);
         assert_eq!(yi_text(bars[0].yi), "4457.56");
-        assert_eq!(money_bars(&r, &all, 2).len(), 2);
+        let (two, total) = money_bars(&r, &all, 2);
+        assert_eq!((two.len(), total), (2, 6), "a limit shortens the bars, not the count");
     }
 
     #[test]

@@ -16,7 +16,6 @@ pub mod panel;
 pub mod parse;
 
 pub use bundled::{bundled_reply, BUNDLED_TEXT};
-pub use dom::CSS;
 pub use model::{Figure, FigureKind, Paragraph, Qualifier, Reply, Section};
 pub use parse::parse;
 

@@ -185,10 +185,6 @@ impl Reply {
         out.extend(self.signature.iter().map(|p| ("signature", p)));
         out
     }
-
-    pub fn find_section(&self, id: &str) -> Option<&Section> {
-        self.walk_sections().into_iter().map(|(_, s)| s).find(|s| s.id == id)
-    }
 }
 
 /// Checks what the widget relies on in a reply that came from outside (`mount({ reply })`):

@@ -445,12 +445,7 @@ pub fn chart(
     use crate::export::{money_bars, yi_text};
     const LIMIT: usize = 12;
     const ROW: usize = 46;
-    let bars = money_bars(reply, visible, LIMIT);
-    let total = (0..reply.figures.len())
-        .filter(|&i| {
-            reply.figures[i].kind == crate::model::FigureKind::Money && visible.get(i).copied().unwrap_or(false)
-        })
-        .count();
+    let (bars, total) = money_bars(reply, visible, LIMIT);
     // Most keystrokes leave the chart as it is: redraw only when its bars change.
     let key: Vec<usize> = bars.iter().map(|b| b.figure).chain([total]).collect();
     if dom.chart_key.as_ref() == Some(&key) {

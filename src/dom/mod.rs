@@ -25,8 +25,6 @@ use crate::panel::{Grouping, Order, KIND_GROUPS};
 use build::{ArticleDom, FiguresDom, OutlineDom, SearchView};
 use listener::{Listener, Observer};
 
-pub use styles::CSS;
-
 /// A figure to mark in a block: its char range and id.
 type FigMark<'a> = Option<(u32, u32, &'a str)>;
 /// What one block is drawn with: search hits, the selected figure, the previewed figure.
@@ -974,25 +972,35 @@ fn search_events(st: &mut State, e: &Event, t: &Element) -> Result<bool, JsValue
     }
 }
 
-fn outline_click(st: &mut State, e: &Event, t: &Element) -> Result<bool, JsValue> {
-    if let Some(action) = t.closest("[data-action]")?.and_then(|a| a.get_attribute("data-action")) {
-        if st.reading_action(&action)? {
-            return Ok(true);
-        }
+/// The `data-action` button a click landed in, if any.
+fn action_of(t: &Element) -> Result<Option<(Element, String)>, JsValue> {
+    Ok(t.closest("[data-action]")?.and_then(|a| a.get_attribute("data-action").map(|name| (a, name))))
+}
+
+/// Actions any part may hold: the reading toolbar and the match stepper of the searchbox.
+/// Returns false for an action the part handles itself.
+fn shared_action(st: &mut State, action: &str) -> Result<bool, JsValue> {
+    match action {
+        "prev" => st.step_hit(false).map(|_| true),
+        "next" => st.step_hit(true).map(|_| true),
+        _ => st.reading_action(action),
     }
-    match t.closest("[data-action]")?.and_then(|a| a.get_attribute("data-action")).as_deref() {
-        Some("prev") => return st.step_hit(false).map(|_| true),
-        Some("next") => return st.step_hit(true).map(|_| true),
-        Some("skip") => {
-            let target = if st.current.is_some_and(|c| c > 0) { st.current.unwrap_or(0) } else { 0 };
-            if let Some(h) = st.article.as_ref().and_then(|a| a.dom.headings.get(target)) {
-                focus(h);
-                scroll_to(h, web_sys::ScrollLogicalPosition::Start);
-            }
+}
+
+fn outline_click(st: &mut State, _e: &Event, t: &Element) -> Result<bool, JsValue> {
+    if let Some((_, action)) = action_of(t)? {
+        if shared_action(st, &action)? {
             return Ok(true);
         }
-        Some(_) => return Ok(false),
-        None => {}
+        if action != "skip" {
+            return Ok(false);
+        }
+        let target = st.current.filter(|c| *c > 0).unwrap_or(0);
+        if let Some(h) = st.article.as_ref().and_then(|a| a.dom.headings.get(target)) {
+            focus(h);
+            scroll_to(h, web_sys::ScrollLogicalPosition::Start);
+        }
+        return Ok(true);
     }
     let Some((_, k)) = node_of(t, "data-node") else {
         return Ok(false);
@@ -1003,7 +1011,6 @@ fn outline_click(st: &mut State, e: &Event, t: &Element) -> Result<bool, JsValue
         st.move_focus(k, true)?;
         return Ok(true);
     }
-    let _ = e;
     st.move_focus(k, true)?;
     st.go_to(k, false)?;
     Ok(true)
@@ -1021,18 +1028,13 @@ fn outline_key(st: &mut State, e: &Event, t: &Element) -> Result<bool, JsValue> 
 }
 
 fn figures_click(st: &mut State, _e: &Event, t: &Element) -> Result<bool, JsValue> {
-    if let Some(action) = t.closest("[data-action]")?.and_then(|a| a.get_attribute("data-action")) {
-        if st.reading_action(&action)? {
+    if let Some((button, action)) = action_of(t)? {
+        if shared_action(st, &action)? {
             return Ok(true);
         }
-    }
-    if let Some(a) = t.closest("[data-action]")? {
-        let action = a.get_attribute("data-action").unwrap_or_default();
         return match action.as_str() {
-            "prev" => st.step_hit(false).map(|_| true),
-            "next" => st.step_hit(true).map(|_| true),
             "query" => Ok(false),
-            _ => st.figure_action(&action, &a).map(|_| true),
+            _ => st.figure_action(&action, &button).map(|_| true),
         };
     }
     let Some((_, i)) = node_of(t, "data-fig") else {
@@ -1045,12 +1047,10 @@ fn figures_click(st: &mut State, _e: &Event, t: &Element) -> Result<bool, JsValu
 
 /// Clicks in the article: only the reading toolbar lives there (when no other part is mounted).
 fn article_click(st: &mut State, _e: &Event, t: &Element) -> Result<bool, JsValue> {
-    if let Some(action) = t.closest("[data-action]")?.and_then(|a| a.get_attribute("data-action")) {
-        if st.reading_action(&action)? {
-            return Ok(true);
-        }
+    match action_of(t)? {
+        Some((_, action)) => shared_action(st, &action),
+        None => Ok(false),
     }
-    Ok(false)
 }
 
 fn figures_key(st: &mut State, e: &Event, t: &Element) -> Result<bool, JsValue> {
@@ -1250,13 +1250,7 @@ impl Mount {
     /// The figure ids visible under the current filter, in document order.
     pub fn visible_figures(&self) -> Vec<String> {
         let st = self.state.borrow();
-        st.reply
-            .figures
-            .iter()
-            .zip(&st.outcome.figure_visible)
-            .filter(|(_, v)| **v)
-            .map(|(f, _)| f.id.clone())
-            .collect()
+        st.visible_figure_indexes().into_iter().map(|i| st.reply.figures[i].id.clone()).collect()
     }
 
     /// Removes listeners and the observer, and gives each host back its own content.

@@ -116,7 +116,9 @@ describe("accessibility", () => {
         return [e.tagName, parseFloat(cs.outlineWidth), cs.outlineStyle];
       }));
     }
-    for (const [tag, w, style] of widths.filter(([tag]) => tag !== "BODY")) {
+    const focused = widths.filter(([tag]) => tag !== "BODY");
+    assert.ok(focused.length >= 6, `Tab reached ${focused.length} widget controls`);
+    for (const [tag, w, style] of focused) {
       assert.ok(w >= 2 && style !== "none", `${tag} focus outline ${w}px ${style}`);
     }
     await page.close();
