@@ -1,5 +1,7 @@
-import { copy_text } from './snippets/reply-widget-3ccc940f5ee87be2/inline0.js';
-import { parse_frozen } from './snippets/reply-widget-3ccc940f5ee87be2/inline1.js';
+import { insert_html } from './snippets/reply-widget-3ccc940f5ee87be2/inline0.js';
+import { copy_text } from './snippets/reply-widget-3ccc940f5ee87be2/inline1.js';
+import { parse_frozen } from './snippets/reply-widget-3ccc940f5ee87be2/inline2.js';
+import * as import1 from "./snippets/reply-widget-3ccc940f5ee87be2/inline0.js"
 
 
 /**
@@ -216,10 +218,6 @@ function __wbg_get_imports() {
         __wbg_click_c6eff13daacf9806: function(arg0) {
             arg0.click();
         },
-        __wbg_cloneNode_70249c8beed88ee3: function() { return handleError(function (arg0, arg1) {
-            const ret = arg0.cloneNode(arg1 !== 0);
-            return ret;
-        }, arguments); },
         __wbg_closest_39824b16065066bc: function() { return handleError(function (arg0, arg1, arg2) {
             const ret = arg0.closest(getStringFromWasm0(arg1, arg2));
             return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
@@ -231,10 +229,6 @@ function __wbg_get_imports() {
         __wbg_copy_text_38ea8cf887a1c0a4: function(arg0, arg1, arg2) {
             copy_text(getStringFromWasm0(arg0, arg1), arg2);
         },
-        __wbg_createElementNS_2f7464180077e8e4: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
-            const ret = arg0.createElementNS(arg1 === 0 ? undefined : getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
-            return ret;
-        }, arguments); },
         __wbg_createElement_de4a31ed2fb252be: function() { return handleError(function (arg0, arg1, arg2) {
             const ret = arg0.createElement(getStringFromWasm0(arg1, arg2));
             return ret;
@@ -316,6 +310,9 @@ function __wbg_get_imports() {
         __wbg_insertBefore_10ab0c19b463c12b: function() { return handleError(function (arg0, arg1, arg2) {
             const ret = arg0.insertBefore(arg1, arg2);
             return ret;
+        }, arguments); },
+        __wbg_insert_html_e047c7029d35b733: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+            insert_html(arg0, getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
         }, arguments); },
         __wbg_instanceof_Element_05dbb22ded594343: function(arg0) {
             let result;
@@ -431,7 +428,15 @@ function __wbg_get_imports() {
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
         },
+        __wbg_lastElementChild_cba832a7e0f13cff: function(arg0) {
+            const ret = arg0.lastElementChild;
+            return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
+        },
         __wbg_length_9aab85334c5daf3f: function(arg0) {
+            const ret = arg0.length;
+            return ret;
+        },
+        __wbg_length_9f82f041dce0ac51: function(arg0) {
             const ret = arg0.length;
             return ret;
         },
@@ -509,6 +514,10 @@ function __wbg_get_imports() {
         __wbg_preventDefault_cfb06b02e7406899: function(arg0) {
             arg0.preventDefault();
         },
+        __wbg_previousElementSibling_29f2c318b9a10c1f: function(arg0) {
+            const ret = arg0.previousElementSibling;
+            return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
+        },
         __wbg_querySelectorAll_bd785907acdf7800: function() { return handleError(function (arg0, arg1, arg2) {
             const ret = arg0.querySelectorAll(getStringFromWasm0(arg1, arg2));
             return ret;
@@ -567,9 +576,6 @@ function __wbg_get_imports() {
         },
         __wbg_set_href_0f986799cac24892: function(arg0, arg1, arg2) {
             arg0.href = getStringFromWasm0(arg1, arg2);
-        },
-        __wbg_set_id_861bcd7afe9f86ad: function(arg0, arg1, arg2) {
-            arg0.id = getStringFromWasm0(arg1, arg2);
         },
         __wbg_set_lang_96ef749d6835c6db: function(arg0, arg1, arg2) {
             arg0.lang = getStringFromWasm0(arg1, arg2);
@@ -696,6 +702,7 @@ function __wbg_get_imports() {
     return {
         __proto__: null,
         "./reply_widget_bg.js": import0,
+        "./snippets/reply-widget-3ccc940f5ee87be2/inline0.js": import1,
     };
 }
 

@@ -93,12 +93,18 @@ fn figure_panel_lists_all_48() {
     let (mut w, _, f, _) = full_mount();
     let r = root(&f);
     assert_eq!(count(&r, "[role=list]"), 5);
-    assert_eq!(count(&r, "[role=listitem]"), 48);
+    // 时间 starts collapsed: its 10 items are rendered when it is opened.
+    assert_eq!(visible_count(&r, "[role=listitem]"), 38);
     let b = r.query_selector("button[data-fig='12']").ok().flatten().expect("361亿元 button");
     // Named by its content: value first, then context, then section.
     assert_eq!(b.text_content().as_deref(), Some("361亿元，武汉基金累计出资规模，二(一)"));
-    // 时间 starts collapsed: its 10 items are not shown.
-    assert_eq!(visible_count(&r, "[role=listitem]"), 38);
+    let time = r.query_selector("[data-action=toggle-group][aria-expanded=false]").ok().flatten().expect("时间 head");
+    assert_eq!(time.text_content().as_deref(), Some("时间10"));
+    time.unchecked_ref::<web_sys::HtmlElement>().click();
+    assert_eq!(count(&r, "[role=listitem]"), 48);
+    assert_eq!(visible_count(&r, "[role=listitem]"), 48);
+    // No group of the bundled reply is long enough to need 显示更多.
+    assert_eq!(visible_count(&r, "[data-action=more]"), 0);
     w.destroy();
 }
 

@@ -16,6 +16,13 @@ export const CSP =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
   "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'";
 
+// Stricter still, for the tests: ?tt=allow enforces Trusted Types and allows the widget's policy
+// by name; ?tt=deny enforces them and allows no policy.
+const TRUSTED_TYPES = {
+  allow: "; require-trusted-types-for 'script'; trusted-types reply-widget",
+  deny: "; require-trusted-types-for 'script'; trusted-types 'none'",
+};
+
 const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -49,7 +56,7 @@ const server = createServer(async (req, res) => {
       "X-Content-Type-Options": "nosniff",
     };
     // Test pages may opt out (tests/pages/*.nocsp.html) to prove the widget does not need it.
-    if (!path.includes(".nocsp.")) headers["Content-Security-Policy"] = CSP;
+    if (!path.includes(".nocsp.")) headers["Content-Security-Policy"] = CSP + (TRUSTED_TYPES[url.searchParams.get("tt")] ?? "");
     res.writeHead(200, headers);
     res.end(body);
   } catch {

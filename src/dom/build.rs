@@ -1,36 +1,34 @@
-//! Builds each part's DOM from the pure models. Text goes in as text nodes only, never as HTML.
+//! Builds each part's DOM from the pure models: each part (or redrawn piece) is written as one
+//! escaped HTML string ([`Html`]) and parsed by the browser in one call; the elements the state
+//! needs are then picked out of the result. Reply text only ever goes through the escaping
+//! writer, never into markup.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
+use super::html::Html;
 use crate::filter::Index;
 use crate::model::Reply;
 use crate::panel::{self, Grouping, Order, KIND_GROUPS};
 
-pub fn el(doc: &Document, tag: &str, class: &str) -> Result<Element, JsValue> {
+/// A part's outer element, appended to its shadow root.
+fn wrap(doc: &Document, root: &ShadowRoot, tag: &str, class: &str, label: &str) -> Result<Element, JsValue> {
     let e = doc.create_element(tag)?;
-    if !class.is_empty() {
-        e.set_class_name(class);
-    }
+    e.set_class_name(class);
+    e.set_attribute("aria-labelledby", label)?;
+    root.append_child(&e)?;
     Ok(e)
 }
 
-pub fn set(e: &Element, attrs: &[(&str, &str)]) -> Result<(), JsValue> {
-    for (k, v) in attrs {
-        e.set_attribute(k, v)?;
-    }
-    Ok(())
+/// The element children of `e`, in order.
+fn kids(e: &Element) -> Vec<Element> {
+    let c = e.children();
+    (0..c.length()).filter_map(|i| c.item(i)).collect()
 }
 
-/// Appends a child element with text content.
-pub fn child(doc: &Document, parent: &Element, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
-    let e = el(doc, tag, class)?;
-    if !text.is_empty() {
-        e.set_text_content(Some(text));
-    }
-    parent.append_child(&e)?;
-    Ok(e)
+fn find(e: &Element, selector: &str) -> Result<Element, JsValue> {
+    e.query_selector(selector)?.ok_or_else(|| JsError::new("reply-widget: a part lost its markup").into())
 }
 
 /// The open shadow root of a host: reused when a previous mount made one (a shadow root
@@ -51,12 +49,11 @@ pub struct SearchView {
     pub status: Element,
 }
 
-pub fn search(doc: &Document, wrap: &Element) -> Result<SearchView, JsValue> {
-    let bar = child(doc, wrap, "div", "rw-search", "")?;
-    set(&bar, &[("role", "search")])?;
-    let input: HtmlInputElement = el(doc, "input", "")?.dyn_into()?;
-    set(
-        &input,
+fn search_html(h: &mut Html) {
+    h.open("div", "rw-search", &[("role", "search")]);
+    h.open(
+        "input",
+        "",
         &[
             ("type", "search"),
             ("role", "searchbox"),
@@ -66,16 +63,22 @@ pub fn search(doc: &Document, wrap: &Element) -> Result<SearchView, JsValue> {
             ("enterkeyhint", "search"),
             ("data-action", "query"),
         ],
-    )?;
-    bar.append_child(&input)?;
+    );
     for (action, label, glyph) in [("prev", "上一处匹配", "↑"), ("next", "下一处匹配", "↓")] {
-        let b = child(doc, &bar, "button", "", glyph)?;
-        set(&b, &[("type", "button"), ("data-action", action), ("aria-label", label), ("title", label)])?;
+        h.leaf(
+            "button",
+            "",
+            &[("type", "button"), ("data-action", action), ("aria-label", label), ("title", label)],
+            glyph,
+        );
     }
+    h.close("div");
     // The live region exists, empty, before its text ever changes, so it is announced.
-    let status = child(doc, wrap, "p", "rw-status", "")?;
-    set(&status, &[("role", "status"), ("aria-live", "polite"), ("aria-atomic", "true")])?;
-    Ok(SearchView { input, status })
+    h.leaf("p", "rw-status", &[("role", "status"), ("aria-live", "polite"), ("aria-atomic", "true")], "");
+}
+
+fn search_view(wrap: &Element) -> Result<SearchView, JsValue> {
+    Ok(SearchView { input: find(wrap, "[data-action=query]")?.unchecked_into(), status: find(wrap, ".rw-status")? })
 }
 
 pub struct OutlineDom {
@@ -85,66 +88,90 @@ pub struct OutlineDom {
     pub skip: Element,
 }
 
-pub fn outline(doc: &Document, root: &ShadowRoot) -> Result<OutlineDom, JsValue> {
-    let wrap = el(doc, "nav", "rw rw-outline")?;
-    set(&wrap, &[("aria-labelledby", "rw-outline-title")])?;
-    root.append_child(&wrap)?;
-    Ok(OutlineDom { items: Vec::new(), skip: el(doc, "a", "")?, wrap })
-}
-
-/// Fills the outline after the search and tools, so they come first in tab order.
-/// The outline as a flat tree (APG "flat" structure): every treeitem is a child of the tree with
+/// The outline part: the searchbox (when it lives here) first in tab order, then the tree.
+/// The tree is flat (APG "flat" structure): every treeitem is a child of the tree with
 /// aria-level, aria-setsize and aria-posinset, so an item's accessible name is its own row and
 /// never the text of its children.
-pub fn outline_tree(doc: &Document, dom: &mut OutlineDom, index: &Index) -> Result<(), JsValue> {
-    child(doc, &dom.wrap, "h2", "rw-part-title", "提纲")?.set_id("rw-outline-title");
-    let tree = child(doc, &dom.wrap, "ul", "rw-tree", "")?;
-    set(&tree, &[("role", "tree"), ("aria-labelledby", "rw-outline-title")])?;
+pub fn outline(
+    doc: &Document,
+    root: &ShadowRoot,
+    index: &Index,
+    with_search: bool,
+) -> Result<(OutlineDom, Option<SearchView>), JsValue> {
+    let wrap = wrap(doc, root, "nav", "rw rw-outline", "rw-outline-title")?;
+    let mut h = Html::new();
+    if with_search {
+        search_html(&mut h);
+    }
+    h.leaf("h2", "rw-part-title", &[("id", "rw-outline-title")], "提纲");
+    h.open("ul", "rw-tree", &[("role", "tree"), ("aria-labelledby", "rw-outline-title")]);
     // Sizes of sibling sets, by parent (slot 0 for top level).
     let mut set_size = vec![0usize; index.nodes.len() + 1];
     for n in &index.nodes {
         set_size[n.parent.map_or(0, |p| p + 1)] += 1;
     }
     let mut seen = vec![0usize; index.nodes.len() + 1];
-    let mut items = Vec::with_capacity(index.nodes.len());
     for (k, n) in index.nodes.iter().enumerate() {
-        let li = child(doc, &tree, "li", "rw-item", "")?;
         let slot = n.parent.map_or(0, |p| p + 1);
         seen[slot] += 1;
-        let pos = seen[slot];
-        set(
-            &li,
-            &[
-                ("role", "treeitem"),
-                ("aria-level", &n.depth.to_string()),
-                ("aria-setsize", &set_size[slot].to_string()),
-                ("aria-posinset", &pos.to_string()),
-                ("data-node", &k.to_string()),
-                ("data-depth", &n.depth.min(6).to_string()),
-                ("tabindex", if k == 0 { "0" } else { "-1" }),
-            ],
-        )?;
-        let row = child(doc, &li, "span", "rw-row", "")?;
-        set(&child(doc, &row, "span", "rw-twisty", "")?, &[("aria-hidden", "true")])?;
-        if !n.number.is_empty() {
-            child(doc, &row, "span", "rw-num", &n.number)?;
+        let (level, size, pos, key, depth) = (
+            n.depth.to_string(),
+            set_size[slot].to_string(),
+            seen[slot].to_string(),
+            k.to_string(),
+            n.depth.min(6).to_string(),
+        );
+        let mut attrs = vec![
+            ("role", "treeitem"),
+            ("aria-level", level.as_str()),
+            ("aria-setsize", &size),
+            ("aria-posinset", &pos),
+            ("data-node", &key),
+            ("data-depth", &depth),
+            ("tabindex", if k == 0 { "0" } else { "-1" }),
+        ];
+        if n.has_children {
+            attrs.push(("aria-expanded", "true"));
         }
-        child(doc, &row, "span", "rw-title", &n.title)?;
+        h.open("li", "rw-item", &attrs).open("span", "rw-row", &[]);
+        h.leaf("span", "rw-twisty", &[("aria-hidden", "true")], "");
+        if !n.number.is_empty() {
+            h.leaf("span", "rw-num", &[], &n.number);
+        }
+        h.leaf("span", "rw-title", &[], &n.title);
         if n.figure_count > 0 {
             let count = n.figure_count.to_string();
-            set(&child(doc, &row, "span", "rw-badge", &count)?, &[("aria-hidden", "true")])?;
-            child(doc, &row, "span", "rw-sr", &format!("，{count} 项数据"))?;
+            h.leaf("span", "rw-badge", &[("aria-hidden", "true")], &count);
+            h.open("span", "rw-sr", &[]).text("，").text(&count).text(" 项数据").close("span");
         }
-        if n.has_children {
-            li.set_attribute("aria-expanded", "true")?;
-        }
-        items.push(li);
+        h.close("span").close("li");
     }
-    let skip = child(doc, &dom.wrap, "a", "rw-skip", "跳到正文")?;
-    set(&skip, &[("href", "#"), ("data-action", "skip")])?;
-    dom.items = items;
-    dom.skip = skip;
-    Ok(())
+    h.close("ul");
+    h.leaf("a", "rw-skip", &[("href", "#"), ("data-action", "skip")], "跳到正文");
+    h.append_to(&wrap)?;
+    let items = kids(&find(&wrap, ".rw-tree")?);
+    let skip = find(&wrap, ".rw-skip")?;
+    let search = if with_search { Some(search_view(&wrap)?) } else { None };
+    Ok((OutlineDom { wrap, items, skip }, search))
+}
+
+/// How many figures an open group shows at first, and how many more each 显示更多 adds. A
+/// long reply has thousands of figures: rendering them all would double its mount time for a
+/// list nobody reads to the end. Figures the filter picks are always rendered.
+pub const CHUNK: usize = 100;
+
+/// One group of the figure list as drawn.
+pub struct GroupDom {
+    pub section: Element,
+    pub head: Element,
+    pub list: Element,
+    /// The 显示更多 button after the list.
+    pub more: Element,
+    /// Its figures in display order.
+    pub figures: Vec<usize>,
+    pub open: bool,
+    /// How many of its visible figures must be rendered.
+    pub want: usize,
 }
 
 pub struct FiguresDom {
@@ -152,12 +179,12 @@ pub struct FiguresDom {
     pub body: Element,
     /// Per figure: its list item and its button (None while not rendered).
     pub items: Vec<Option<(Element, Element)>>,
-    /// Per rendered group: its section, its head button, its list and its figures.
-    pub groups: Vec<(Element, Element, Element, Vec<usize>)>,
-    /// Per rendered group: whether it is open.
-    pub open: Vec<bool>,
-    /// Per figure: its group.
+    pub groups: Vec<GroupDom>,
+    /// Per figure: its group and its place in the group.
     pub group_of: Vec<usize>,
+    pub place: Vec<usize>,
+    /// Per outline node: its label in figure items (二(一) …).
+    pub labels: Vec<String>,
     pub empty: Element,
     /// The money chart: its box, redrawn as the filter changes.
     pub chart: Element,
@@ -165,78 +192,64 @@ pub struct FiguresDom {
     pub chart_key: Option<Vec<usize>>,
 }
 
-pub fn figures_frame(doc: &Document, root: &ShadowRoot) -> Result<FiguresDom, JsValue> {
-    let wrap = el(doc, "section", "rw rw-panel")?;
-    set(&wrap, &[("aria-labelledby", "rw-figures-title")])?;
-    root.append_child(&wrap)?;
-    child(doc, &wrap, "h2", "rw-part-title", "数据一览")?.set_id("rw-figures-title");
-    Ok(FiguresDom {
-        wrap,
-        body: el(doc, "div", "")?,
-        items: Vec::new(),
-        groups: Vec::new(),
-        open: Vec::new(),
-        group_of: Vec::new(),
-        empty: el(doc, "p", "")?,
-        chart: el(doc, "div", "")?,
-        chart_key: None,
-    })
-}
-
-/// The panel's controls: grouping, order, kind facets with counts.
-pub fn figures_controls(doc: &Document, dom: &mut FiguresDom, reply: &Reply) -> Result<(), JsValue> {
-    let tools = child(doc, &dom.wrap, "div", "rw-tools", "")?;
+/// The figure panel: title, the searchbox (when the outline is not mounted), grouping and
+/// order, kind facets with counts, export and cite, the value filter, the chart's box, the
+/// groups' box and the empty message. The groups are drawn by [`figures_groups`].
+pub fn figures(
+    doc: &Document,
+    root: &ShadowRoot,
+    reply: &Reply,
+    with_search: bool,
+) -> Result<(FiguresDom, Option<SearchView>), JsValue> {
+    let wrap = wrap(doc, root, "section", "rw rw-panel", "rw-figures-title")?;
+    let mut h = Html::new();
+    h.leaf("h2", "rw-part-title", &[("id", "rw-figures-title")], "数据一览");
+    if with_search {
+        search_html(&mut h);
+    }
+    h.open("div", "rw-tools", &[]);
     for (label, buttons) in [
         ("分组方式", [("group-kind", "按类型", true), ("group-section", "按章节", false)]),
         ("排序方式", [("sort-doc", "文中顺序", true), ("sort-value", "数值从大到小", false)]),
     ] {
-        let g = child(doc, &tools, "div", "rw-tools", "")?;
-        set(&g, &[("role", "group"), ("aria-label", label)])?;
+        h.open("div", "rw-tools", &[("role", "group"), ("aria-label", label)]);
         for (action, text, pressed) in buttons {
-            let b = child(doc, &g, "button", "", text)?;
-            set(
-                &b,
-                &[
-                    ("type", "button"),
-                    ("data-action", action),
-                    ("aria-pressed", if pressed { "true" } else { "false" }),
-                ],
-            )?;
+            let pressed = if pressed { "true" } else { "false" };
+            h.leaf("button", "", &[("type", "button"), ("data-action", action), ("aria-pressed", pressed)], text);
         }
+        h.close("div");
     }
-    let facets = child(doc, &dom.wrap, "fieldset", "rw-facets", "")?;
-    child(doc, &facets, "legend", "", "数据类型")?;
+    h.close("div");
+    h.open("fieldset", "rw-facets", &[]).leaf("legend", "", &[], "数据类型");
     for (k, kinds) in KIND_GROUPS.iter().enumerate() {
-        let label = child(doc, &facets, "label", "", "")?;
-        let input = el(doc, "input", "")?;
-        set(&input, &[("type", "checkbox"), ("data-facet", &k.to_string()), ("checked", "")])?;
-        label.append_child(&input)?;
-        child(doc, &label, "span", "", kinds[0].label())?;
         let n = reply.figures.iter().filter(|f| kinds.contains(&f.kind)).count();
-        child(doc, &label, "span", "rw-badge", &n.to_string())?;
+        h.open("label", "", &[]);
+        h.open("input", "", &[("type", "checkbox"), ("data-facet", &k.to_string()), ("checked", "")]);
+        h.leaf("span", "", &[], kinds[0].label()).leaf("span", "rw-badge", &[], &n.to_string());
+        h.close("label");
     }
-    let out = child(doc, &dom.wrap, "div", "rw-tools", "")?;
-    set(&out, &[("role", "group"), ("aria-label", "导出与引用")])?;
+    h.close("fieldset");
+    h.open("div", "rw-tools", &[("role", "group"), ("aria-label", "导出与引用")]);
     for (action, text, title) in [
         ("export-csv", "导出 CSV", "把当前显示的数据导出为表格（Excel 可直接打开）"),
         ("export-json", "导出 JSON", "把当前显示的数据导出为 JSON"),
         ("cite", "复制引用", "复制所选数据的引用：数据、上下文、章节、标题和日期（也可在数据上按 C 键）"),
     ] {
-        let b = child(doc, &out, "button", "", text)?;
-        set(&b, &[("type", "button"), ("data-action", action), ("title", title)])?;
+        h.leaf("button", "", &[("type", "button"), ("data-action", action), ("title", title)], text);
     }
+    h.close("div");
     // Number-aware filtering as controls: they write the same query the searchbox takes.
-    let range = child(doc, &dom.wrap, "fieldset", "rw-facets rw-range", "")?;
-    child(doc, &range, "legend", "", "按数值筛选（也可在查找框输入，如 >=100亿元）")?;
-    let op = child(doc, &range, "select", "", "")?;
-    set(&op, &[("data-range", "op"), ("aria-label", "比较方式")])?;
+    h.open("fieldset", "rw-facets rw-range", &[]);
+    h.leaf("legend", "", &[], "按数值筛选（也可在查找框输入，如 >=100亿元）");
+    h.open("select", "", &[("data-range", "op"), ("aria-label", "比较方式")]);
     for (value, label) in [(">=", "不少于 ≥"), ("<=", "不超过 ≤"), (">", "大于 >"), ("<", "小于 <"), ("=", "等于 =")]
     {
-        set(&child(doc, &op, "option", "", label)?, &[("value", value)])?;
+        h.leaf("option", "", &[("value", value)], label);
     }
-    let amount = child(doc, &range, "input", "", "")?;
-    set(
-        &amount,
+    h.close("select");
+    h.open(
+        "input",
+        "",
         &[
             ("type", "text"),
             ("inputmode", "decimal"),
@@ -245,24 +258,49 @@ pub fn figures_controls(doc: &Document, dom: &mut FiguresDom, reply: &Reply) -> 
             ("size", "6"),
             ("placeholder", "100"),
         ],
-    )?;
-    let unit = child(doc, &range, "select", "", "")?;
-    set(&unit, &[("data-range", "unit"), ("aria-label", "单位")])?;
+    );
+    h.open("select", "", &[("data-range", "unit"), ("aria-label", "单位")]);
     for u in ["亿元", "万元", "元", "%", "倍", "项", "家", "个", "人", "年"] {
-        set(&child(doc, &unit, "option", "", u)?, &[("value", u)])?;
+        h.leaf("option", "", &[("value", u)], u);
     }
-    let apply = child(doc, &range, "button", "", "筛选")?;
-    set(&apply, &[("type", "button"), ("data-action", "range")])?;
-    dom.chart = child(doc, &dom.wrap, "div", "rw-chart", "")?;
-    dom.body = child(doc, &dom.wrap, "div", "rw-groups", "")?;
-    dom.empty = child(doc, &dom.wrap, "p", "rw-empty", "没有符合条件的数据")?;
-    dom.empty.toggle_attribute_with_force("hidden", true)?;
-    Ok(())
+    h.close("select");
+    h.leaf("button", "", &[("type", "button"), ("data-action", "range")], "筛选");
+    h.close("fieldset");
+    h.leaf("div", "rw-chart", &[], "").leaf("div", "rw-groups", &[], "");
+    h.leaf("p", "rw-empty", &[("hidden", "")], "没有符合条件的数据");
+    h.append_to(&wrap)?;
+    let search = if with_search { Some(search_view(&wrap)?) } else { None };
+    let dom = FiguresDom {
+        body: find(&wrap, ".rw-groups")?,
+        empty: find(&wrap, ".rw-empty")?,
+        chart: find(&wrap, ".rw-chart")?,
+        wrap,
+        items: Vec::new(),
+        groups: Vec::new(),
+        group_of: Vec::new(),
+        place: Vec::new(),
+        labels: Vec::new(),
+        chart_key: None,
+    };
+    Ok((dom, search))
 }
 
-/// (Re)draws the figure groups: on mount and when the reader changes grouping or order.
+/// A figure item, named by its content in the order a screen reader should say it: the value
+/// (one text node: a number is never split), then the clause, then the section.
+fn item_html(h: &mut Html, reply: &Reply, index: &Index, labels: &[String], i: usize) {
+    let f = &reply.figures[i];
+    let label = index.figure_node(i).and_then(|k| labels.get(k)).map_or("", String::as_str);
+    h.open("li", "", &[("role", "listitem")]);
+    h.open("button", "rw-fig", &[("type", "button"), ("tabindex", "-1"), ("data-fig", &i.to_string())]);
+    h.leaf("span", "rw-val", &[], &f.text).leaf("span", "rw-sr", &[], "，");
+    h.leaf("span", "rw-ctx", &[], &panel::context_without(f)).leaf("span", "rw-sr", &[], "，");
+    h.leaf("span", "rw-sec", &[], label);
+    h.close("button").close("li");
+}
+
+/// (Re)draws the figure groups: on mount and when the reader changes grouping or order. Each
+/// open group gets its first [`CHUNK`] figures; [`show_wanted`] renders the rest on demand.
 pub fn figures_groups(
-    doc: &Document,
     dom: &mut FiguresDom,
     reply: &Reply,
     index: &Index,
@@ -270,65 +308,134 @@ pub fn figures_groups(
     order: Order,
 ) -> Result<(), JsValue> {
     dom.body.set_text_content(None);
-    // A figure item, named by its content in the order a screen reader should say it: the value
-    // (one text node: a number is never split), then the clause, then the section.
-    let template = el(doc, "li", "")?;
-    set(&template, &[("role", "listitem")])?;
-    let b = child(doc, &template, "button", "rw-fig", "")?;
-    set(&b, &[("type", "button"), ("tabindex", "-1")])?;
-    for class in ["rw-val", "rw-sr", "rw-ctx", "rw-sr", "rw-sec"] {
-        child(doc, &b, "span", class, if class == "rw-sr" { "，" } else { "" })?;
+    if dom.labels.len() != index.nodes.len() {
+        dom.labels = index.nodes.iter().map(|n| panel::section_label(&index.nodes, &n.key)).collect();
     }
-    let labels: Vec<String> = index.nodes.iter().map(|n| panel::section_label(&index.nodes, &n.key)).collect();
+    let groups = panel::groups(reply, &index.nodes, grouping, order);
     dom.items = vec![None; reply.figures.len()];
-    dom.groups.clear();
-    dom.open.clear();
     dom.group_of = vec![usize::MAX; reply.figures.len()];
-    for (g, group) in panel::groups(reply, &index.nodes, grouping, order).into_iter().enumerate() {
-        let section = child(doc, &dom.body, "section", "rw-group", "")?;
-        let head_id = format!("rw-group-{g}");
-        let h = child(doc, &section, "h3", "", "")?;
-        let head = child(doc, &h, "button", "rw-group-head", "")?;
-        head.set_id(&head_id);
-        let list_id = format!("rw-list-{g}");
-        set(
-            &head,
+    dom.place = vec![usize::MAX; reply.figures.len()];
+    let mut h = Html::new();
+    for (g, group) in groups.iter().enumerate() {
+        let (head_id, list_id) = (format!("rw-group-{g}"), format!("rw-list-{g}"));
+        h.open("section", "rw-group", &[]).open("h3", "", &[]);
+        h.open(
+            "button",
+            "rw-group-head",
             &[
+                ("id", &head_id),
                 ("type", "button"),
                 ("data-action", "toggle-group"),
                 ("data-group", &g.to_string()),
                 ("aria-expanded", if group.collapsed { "false" } else { "true" }),
                 ("aria-controls", &list_id),
             ],
-        )?;
-        child(doc, &head, "span", "", &group.label)?;
-        child(doc, &head, "span", "rw-badge", &group.figures.len().to_string())?;
-        let list = child(doc, &section, "ul", "rw-figs", "")?;
-        list.set_id(&list_id);
-        set(&list, &[("role", "list"), ("aria-labelledby", &head_id)])?;
+        );
+        h.leaf("span", "", &[], &group.label).leaf("span", "rw-badge", &[], &group.figures.len().to_string());
+        h.close("button").close("h3");
+        let mut attrs = vec![("id", list_id.as_str()), ("role", "list"), ("aria-labelledby", &head_id)];
         if group.collapsed {
-            list.toggle_attribute_with_force("hidden", true)?;
+            attrs.push(("hidden", ""));
         }
-        for &i in &group.figures {
-            let f = &reply.figures[i];
-            // One clone of the template instead of a dozen calls per item: long replies have
-            // thousands of figures.
-            let li: Element = template.clone_node_with_deep(true)?.dyn_into()?;
-            let Some(b) = li.first_element_child() else { continue };
-            b.set_attribute("data-fig", &i.to_string())?;
-            let parts = b.children();
-            let label = index.figure_node(i).and_then(|k| labels.get(k)).map_or("", String::as_str);
-            for (slot, text) in [(0, f.text.as_str()), (2, &panel::context_without(f)), (4, label)] {
-                if let Some(span) = parts.item(slot) {
-                    span.set_text_content(Some(text));
+        h.open("ul", "rw-figs", &attrs);
+        if !group.collapsed {
+            for &i in group.figures.iter().take(CHUNK) {
+                item_html(&mut h, reply, index, &dom.labels, i);
+            }
+        }
+        h.close("ul");
+        h.leaf(
+            "button",
+            "rw-link rw-more",
+            &[("type", "button"), ("data-action", "more"), ("data-group", &g.to_string()), ("hidden", "")],
+            "",
+        );
+        h.close("section");
+    }
+    h.append_to(&dom.body)?;
+    dom.groups.clear();
+    for ((g, group), section) in groups.into_iter().enumerate().zip(kids(&dom.body)) {
+        let (head, list, more) =
+            (find(&section, ".rw-group-head")?, find(&section, ".rw-figs")?, find(&section, ".rw-more")?);
+        for (place, &i) in group.figures.iter().enumerate() {
+            dom.group_of[i] = g;
+            dom.place[i] = place;
+        }
+        if !group.collapsed {
+            for (&i, li) in group.figures.iter().zip(kids(&list)) {
+                if let Some(button) = li.first_element_child() {
+                    dom.items[i] = Some((li, button));
                 }
             }
-            list.append_child(&li)?;
-            dom.items[i] = Some((li, b));
-            dom.group_of[i] = g;
         }
-        dom.groups.push((section, head, list, group.figures));
-        dom.open.push(!group.collapsed);
+        dom.groups.push(GroupDom {
+            section,
+            head,
+            list,
+            more,
+            figures: group.figures,
+            open: !group.collapsed,
+            want: CHUNK,
+        });
+    }
+    Ok(())
+}
+
+/// Renders figure `i`'s item if it is not yet, in its place among its group's rendered items.
+pub fn render_item(dom: &mut FiguresDom, reply: &Reply, index: &Index, i: usize) -> Result<(), JsValue> {
+    if dom.items.get(i).is_none_or(Option::is_some) {
+        return Ok(());
+    }
+    let Some(group) = dom.group_of.get(i).and_then(|&g| dom.groups.get(g)) else { return Ok(()) };
+    let next = group.figures[dom.place[i] + 1..].iter().find_map(|&j| dom.items[j].as_ref().map(|(li, _)| li));
+    let mut h = Html::new();
+    item_html(&mut h, reply, index, &dom.labels, i);
+    let li = match next {
+        Some(next) => {
+            h.insert_before(next)?;
+            next.previous_element_sibling()
+        }
+        None => {
+            h.append_to(&group.list)?;
+            group.list.last_element_child()
+        }
+    };
+    if let Some(li) = li {
+        if let Some(button) = li.first_element_child() {
+            dom.items[i] = Some((li, button));
+        }
+    }
+    Ok(())
+}
+
+/// Makes every open group show its first `want` visible figures (rendering those it lacks),
+/// and its 显示更多 button count the visible figures still not rendered.
+pub fn show_wanted(dom: &mut FiguresDom, reply: &Reply, index: &Index, visible: &[bool]) -> Result<(), JsValue> {
+    for g in 0..dom.groups.len() {
+        if !dom.groups[g].open {
+            continue;
+        }
+        let wanted: Vec<usize> = dom.groups[g]
+            .figures
+            .iter()
+            .copied()
+            .filter(|&i| visible.get(i).copied().unwrap_or(true))
+            .take(dom.groups[g].want)
+            .filter(|&i| dom.items[i].is_none())
+            .collect();
+        for i in wanted {
+            render_item(dom, reply, index, i)?;
+        }
+        let group = &dom.groups[g];
+        let rest = group
+            .figures
+            .iter()
+            .filter(|&&i| visible.get(i).copied().unwrap_or(true) && dom.items[i].is_none())
+            .count();
+        group.more.toggle_attribute_with_force("hidden", rest == 0)?;
+        if rest > 0 {
+            group.more.set_text_content(Some(&format!("显示更多（还有 {rest} 项）")));
+        }
     }
     Ok(())
 }
@@ -352,23 +459,33 @@ fn heading_tag(depth: usize) -> &'static str {
     }
 }
 
+fn section_tag(k: usize) -> &'static str {
+    if k == 0 {
+        "header"
+    } else {
+        "section"
+    }
+}
+
+/// The article: the title in a `<header>`, then one `<section>` per outline node, nested as the
+/// outline is, each with its heading and paragraphs; the signature block in its own box.
 pub fn article(doc: &Document, root: &ShadowRoot, reply: &Reply, index: &Index) -> Result<ArticleDom, JsValue> {
-    let wrap = el(doc, "article", "rw rw-article")?;
-    set(&wrap, &[("aria-labelledby", "rw-node-0")])?;
-    root.append_child(&wrap)?;
-    let mut blocks = Vec::with_capacity(index.blocks.len());
-    let mut sections: Vec<Element> = Vec::with_capacity(index.nodes.len());
-    let mut headings = Vec::with_capacity(index.nodes.len());
+    let wrap = wrap(doc, root, "article", "rw rw-article", "rw-node-0")?;
+    let mut h = Html::new();
+    // The open sections, innermost last.
+    let mut open: Vec<usize> = Vec::new();
     for (k, n) in index.nodes.iter().enumerate() {
-        let parent = match n.parent.and_then(|p| sections.get(p)) {
-            Some(p) => p.clone(),
-            None => wrap.clone(),
-        };
-        let is_top = k == 0;
-        let section = child(doc, &parent, if is_top { "header" } else { "section" }, "", "")?;
-        let node_id = format!("rw-node-{k}");
-        set(&section, &[("id", &n.key), ("data-node", &k.to_string())])?;
-        let (tag, class) = if is_top {
+        while let Some(&top) = open.last() {
+            if Some(top) == n.parent {
+                break;
+            }
+            h.close(section_tag(top));
+            open.pop();
+        }
+        open.push(k);
+        let key = k.to_string();
+        h.open(section_tag(k), "", &[("id", &n.key), ("data-node", &key)]);
+        let (tag, class) = if k == 0 {
             ("h1", "")
         } else if n.number.is_empty() {
             // 开头 / 结束语 are our labels, not the reply's: for the outline and screen readers only.
@@ -376,45 +493,63 @@ pub fn article(doc: &Document, root: &ShadowRoot, reply: &Reply, index: &Index) 
         } else {
             (heading_tag(n.depth), "")
         };
-        let h = child(doc, &section, tag, class, &format!("{}{}", n.number, n.title))?;
-        set(&h, &[("id", &node_id), ("tabindex", "-1"), ("data-node", &k.to_string())])?;
-        blocks.push(h.clone());
-        headings.push(h);
-        if is_top {
+        let node_id = format!("rw-node-{k}");
+        h.open(tag, class, &[("id", &node_id), ("tabindex", "-1"), ("data-node", &key)]);
+        h.text(&n.number).text(&n.title).close(tag);
+        if k == 0 {
             let meta = [
                 reply.published.as_deref().map(|p| format!("发布时间：{p}")),
                 reply.source.as_deref().map(|s| format!("来源：{s}")),
             ];
             let meta: Vec<String> = meta.into_iter().flatten().collect();
             if !meta.is_empty() {
-                child(doc, &section, "p", "rw-meta", &meta.join("　"))?;
+                h.leaf("p", "rw-meta", &[], &meta.join("　"));
             }
         }
-        let mut sig_box: Option<Element> = None;
+        let mut in_signature = false;
         for p in &n.paragraphs {
-            let target = if reply.signature.iter().any(|s| &s.id == p) {
-                match &sig_box {
-                    Some(b) => b.clone(),
-                    None => {
-                        let b = child(doc, &section, "div", "rw-signature", "")?;
-                        sig_box = Some(b.clone());
-                        b
-                    }
+            let signed = reply.signature.iter().any(|s| &s.id == p);
+            if signed != in_signature {
+                if signed {
+                    h.open("div", "rw-signature", &[]);
+                } else {
+                    h.close("div");
                 }
-            } else {
-                section.clone()
-            };
+                in_signature = signed;
+            }
             let text = index.block_of(p).and_then(|b| index.texts.get(b)).map_or("", String::as_str);
-            let para = child(doc, &target, "p", "", text)?;
-            set(&para, &[("id", p)])?;
-            blocks.push(para);
+            h.leaf("p", "", &[("id", p)], text);
         }
+        if in_signature {
+            h.close("div");
+        }
+    }
+    while let Some(top) = open.pop() {
+        h.close(section_tag(top));
+    }
+    h.append_to(&wrap)?;
+    // Every element with an id, in document order: per node its section, its heading, then its
+    // paragraphs (the order written above).
+    let list = wrap.query_selector_all("[id]")?;
+    let mut next = 0;
+    let mut take = || {
+        next += 1;
+        list.item(next - 1).map(JsCast::unchecked_into::<Element>)
+    };
+    let mut blocks = Vec::with_capacity(index.blocks.len());
+    let mut sections = Vec::with_capacity(index.nodes.len());
+    let mut headings = Vec::with_capacity(index.nodes.len());
+    for n in &index.nodes {
+        let (Some(section), Some(heading)) = (take(), take()) else { break };
         sections.push(section);
+        blocks.push(heading.clone());
+        headings.push(heading);
+        for _ in &n.paragraphs {
+            blocks.extend(take());
+        }
     }
     Ok(ArticleDom { wrap, blocks, sections, headings })
 }
-
-const SVG: &str = "http://www.w3.org/2000/svg";
 
 /// `316.0`: one decimal without `{:.1}`, which would pull core's float formatting (about 15 KB of
 /// wasm) in for a bar width.
@@ -426,22 +561,9 @@ fn tenths(v: f64) -> String {
     s
 }
 
-fn svg(doc: &Document, parent: &Element, tag: &str, attrs: &[(&str, &str)]) -> Result<Element, JsValue> {
-    let e = doc.create_element_ns(Some(SVG), tag)?;
-    set(&e, attrs)?;
-    parent.append_child(&e)?;
-    Ok(e)
-}
-
 /// Draws the money chart: a bar per money figure the filter leaves, largest first, in 亿元,
 /// with a title, a description and a data table for screen readers. Hidden when there is none.
-pub fn chart(
-    dom: &mut FiguresDom,
-    doc: &Document,
-    reply: &Reply,
-    index: &Index,
-    visible: &[bool],
-) -> Result<(), JsValue> {
+pub fn chart(dom: &mut FiguresDom, reply: &Reply, index: &Index, visible: &[bool]) -> Result<(), JsValue> {
     use crate::export::{money_bars, yi_text};
     const LIMIT: usize = 12;
     const ROW: usize = 46;
@@ -455,83 +577,65 @@ pub fn chart(
     dom.chart.set_text_content(None);
     dom.chart.toggle_attribute_with_force("hidden", bars.is_empty())?;
     let Some(first) = bars.first() else { return Ok(()) };
-    child(doc, &dom.chart, "h3", "rw-chart-title", "金额对比（亿元）")?.set_id("rw-chart-title");
-    let height = (ROW * bars.len() + 4).to_string();
-    let view = format!("0 0 320 {height}");
-    let plot = svg(
-        doc,
-        &dom.chart,
+    let mut h = Html::new();
+    h.leaf("h3", "rw-chart-title", &[("id", "rw-chart-title")], "金额对比（亿元）");
+    let view = format!("0 0 320 {}", ROW * bars.len() + 4);
+    h.open(
         "svg",
+        "",
         &[
             ("viewBox", &view),
             ("role", "img"),
             ("aria-labelledby", "rw-chart-title rw-chart-desc"),
             ("focusable", "false"),
         ],
-    )?;
+    );
     let top = &reply.figures[first.figure];
     let mut desc = format!("按金额从大到小排列的 {} 项资金数据", bars.len());
     if total > bars.len() {
         desc.push_str(&format!("（共 {total} 项，显示最大的 {}）", bars.len()));
     }
     desc.push_str(&format!("，最大为 {}：{}。数据表见下方。", top.text, panel::context_without(top)));
-    svg(doc, &plot, "desc", &[("id", "rw-chart-desc")])?.set_text_content(Some(&desc));
+    h.leaf("desc", "", &[("id", "rw-chart-desc")], &desc);
     for (k, bar) in bars.iter().enumerate() {
         let f = &reply.figures[bar.figure];
-        let y = (k * ROW).to_string();
-        let g = svg(
-            doc,
-            &plot,
-            "g",
-            &[("class", "rw-bar"), ("data-fig", &bar.figure.to_string()), ("transform", &format!("translate(0 {y})"))],
-        )?;
+        let shift = format!("translate(0 {})", k * ROW);
+        h.open("g", "rw-bar", &[("data-fig", &bar.figure.to_string()), ("transform", &shift)]);
         // The whole row takes the click, not only the painted text and bar.
-        svg(doc, &g, "rect", &[("class", "rw-bar-hit"), ("x", "0"), ("y", "0"), ("width", "320"), ("height", "44")])?;
+        h.leaf("rect", "rw-bar-hit", &[("x", "0"), ("y", "0"), ("width", "320"), ("height", "44")], "");
         let context: String = panel::context_without(f).chars().take(16).collect();
-        svg(doc, &g, "text", &[("x", "0"), ("y", "16")])?.set_text_content(Some(&format!("{}　{context}", f.text)));
-        let width = (bar.share * 316.0).max(2.0);
-        svg(
-            doc,
-            &g,
-            "rect",
-            &[
-                ("class", "rw-bar-fill"),
-                ("x", "0"),
-                ("y", "24"),
-                ("height", "14"),
-                ("rx", "2"),
-                ("width", &tenths(width)),
-            ],
-        )?;
-        svg(doc, &g, "title", &[])?.set_text_content(Some(&f.context));
+        h.open("text", "", &[("x", "0"), ("y", "16")]).text(&f.text).text("　").text(&context).close("text");
+        let width = tenths((bar.share * 316.0).max(2.0));
+        h.leaf("rect", "rw-bar-fill", &[("x", "0"), ("y", "24"), ("height", "14"), ("rx", "2"), ("width", &width)], "");
+        h.leaf("title", "", &[], &f.context);
+        h.close("g");
     }
+    h.close("svg");
     // The same data as a table: read by screen readers, shown on request. The box hides it
     // (a table cannot be narrower than its content, so it is clipped by a wrapper instead).
-    let wrapper = child(doc, &dom.chart, "div", "rw-sr", "")?;
-    wrapper.set_id("rw-chart-table");
-    let table = child(doc, &wrapper, "table", "rw-chart-table", "")?;
-    child(doc, &table, "caption", "", "金额对比的数据表")?;
-    let head = child(doc, &table, "tr", "", "")?;
-    for h in ["金额（亿元）", "原文", "说明", "章节"] {
-        set(&child(doc, &head, "th", "", h)?, &[("scope", "col")])?;
+    h.open("div", "rw-sr", &[("id", "rw-chart-table")]).open("table", "rw-chart-table", &[]);
+    h.leaf("caption", "", &[], "金额对比的数据表").open("tr", "", &[]);
+    for head in ["金额（亿元）", "原文", "说明", "章节"] {
+        h.leaf("th", "", &[("scope", "col")], head);
     }
+    h.close("tr");
     for bar in &bars {
         let f = &reply.figures[bar.figure];
-        let row = child(doc, &table, "tr", "", "")?;
-        child(doc, &row, "td", "", &yi_text(bar.yi))?;
-        child(doc, &row, "td", "", &f.text)?;
-        child(doc, &row, "td", "", &f.context)?;
-        child(doc, &row, "td", "", &panel::section_label(&index.nodes, &f.section))?;
+        h.open("tr", "", &[]).leaf("td", "", &[], &yi_text(bar.yi)).leaf("td", "", &[], &f.text);
+        h.leaf("td", "", &[], &f.context).leaf("td", "", &[], &panel::section_label(&index.nodes, &f.section));
+        h.close("tr");
     }
-    let toggle = child(doc, &dom.chart, "button", "rw-link", "显示数据表")?;
-    set(
-        &toggle,
+    h.close("table").close("div");
+    h.leaf(
+        "button",
+        "rw-link",
         &[
             ("type", "button"),
             ("data-action", "chart-table"),
             ("aria-expanded", "false"),
             ("aria-controls", "rw-chart-table"),
         ],
-    )?;
-    Ok(())
+        "显示数据表",
+    );
+    h.append_to(&dom.chart)
 }

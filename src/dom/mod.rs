@@ -7,6 +7,7 @@
 
 mod build;
 mod clipboard;
+mod html;
 mod listener;
 mod marks;
 mod reading;
@@ -329,9 +330,10 @@ impl State {
     }
 
     fn draw_figure_visibility(&mut self, before: &Outcome) -> Result<(), JsValue> {
-        let Some(f) = &self.figures else {
+        let Some(f) = &mut self.figures else {
             return Ok(());
         };
+        build::show_wanted(&mut f.dom, &self.reply, &self.index, &self.outcome.figure_visible)?;
         for (k, item) in f.dom.items.iter().enumerate() {
             let visible = self.outcome.figure_visible.get(k).copied().unwrap_or(true);
             if let Some((li, _)) = item {
@@ -340,9 +342,9 @@ impl State {
                 }
             }
         }
-        for (section, _, _, figs) in &f.dom.groups {
-            let any = figs.iter().any(|&i| self.outcome.figure_visible.get(i).copied().unwrap_or(false));
-            hidden(section, !any);
+        for g in &f.dom.groups {
+            let any = g.figures.iter().any(|&i| self.outcome.figure_visible.get(i).copied().unwrap_or(false));
+            hidden(&g.section, !any);
         }
         hidden(&f.dom.empty, self.outcome.visible_figures() > 0);
         self.fix_figure_tabstop();
@@ -351,7 +353,7 @@ impl State {
 
     fn draw_chart(&mut self) -> Result<(), JsValue> {
         let Some(p) = &mut self.figures else { return Ok(()) };
-        build::chart(&mut p.dom, &self.doc, &self.reply, &self.index, &self.outcome.figure_visible)?;
+        build::chart(&mut p.dom, &self.reply, &self.index, &self.outcome.figure_visible)?;
         if let Some(i) = self.selected {
             if let Some(bar) = p.dom.chart.query_selector(&format!(".rw-bar[data-fig=\"{i}\"]"))? {
                 bar.set_attribute("data-selected", "")?;
@@ -692,6 +694,9 @@ impl State {
         if !self.outcome.node_visible.get(node).copied().unwrap_or(true) {
             self.filter("")?;
         }
+        if let Some(p) = &mut self.figures {
+            build::render_item(&mut p.dom, &self.reply, &self.index, i)?;
+        }
         if let Some(p) = &self.figures {
             for (k, item) in p.dom.items.iter().enumerate() {
                 if let Some((_, b)) = item {
@@ -742,19 +747,15 @@ impl State {
 
     fn figure_reachable(&self, i: usize) -> bool {
         let Some(p) = &self.figures else { return false };
-        let open = p.dom.group_of.get(i).and_then(|g| p.dom.open.get(*g)).copied().unwrap_or(false);
-        open && self.outcome.figure_visible.get(i).copied().unwrap_or(false)
+        let open = p.dom.group_of.get(i).and_then(|g| p.dom.groups.get(*g)).is_some_and(|g| g.open);
+        let rendered = p.dom.items.get(i).is_some_and(Option::is_some);
+        open && rendered && self.outcome.figure_visible.get(i).copied().unwrap_or(false)
     }
 
     /// The figures in display order that a reader can reach now (visible, in an open group).
     fn reachable_figures(&self) -> Vec<usize> {
         let Some(p) = &self.figures else { return Vec::new() };
-        p.dom
-            .groups
-            .iter()
-            .flat_map(|(_, _, _, figs)| figs.iter().copied())
-            .filter(|&i| self.figure_reachable(i))
-            .collect()
+        p.dom.groups.iter().flat_map(|g| g.figures.iter().copied()).filter(|&i| self.figure_reachable(i)).collect()
     }
 
     fn set_figure_tabstop(&mut self, i: Option<usize>) {
@@ -809,7 +810,7 @@ impl State {
         let Some(p) = &mut self.figures else {
             return Ok(());
         };
-        build::figures_groups(&self.doc, &mut p.dom, &self.reply, &self.index, self.grouping, self.order)?;
+        build::figures_groups(&mut p.dom, &self.reply, &self.index, self.grouping, self.order)?;
         if let Some(sel) = self.selected {
             if let Some(Some((_, b))) = p.dom.items.get(sel) {
                 b.set_attribute("aria-current", "true")?;
@@ -862,12 +863,38 @@ impl State {
                     return Ok(());
                 };
                 let g: usize = target.get_attribute("data-group").and_then(|g| g.parse().ok()).unwrap_or(usize::MAX);
-                if let (Some((_, head, list, _)), Some(open)) = (p.dom.groups.get(g), p.dom.open.get_mut(g)) {
-                    *open = !*open;
-                    head.set_attribute("aria-expanded", if *open { "true" } else { "false" })?;
-                    hidden(list, !*open);
+                if let Some(group) = p.dom.groups.get_mut(g) {
+                    group.open = !group.open;
+                    group.head.set_attribute("aria-expanded", if group.open { "true" } else { "false" })?;
+                    hidden(&group.list, !group.open);
+                    if !group.open {
+                        hidden(&group.more, true);
+                    }
                 }
+                build::show_wanted(&mut p.dom, &self.reply, &self.index, &self.outcome.figure_visible)?;
                 self.fix_figure_tabstop();
+            }
+            "more" => {
+                let Some(p) = &mut self.figures else {
+                    return Ok(());
+                };
+                let g: usize = target.get_attribute("data-group").and_then(|g| g.parse().ok()).unwrap_or(usize::MAX);
+                let Some(group) = p.dom.groups.get_mut(g) else { return Ok(()) };
+                group.want += build::CHUNK;
+                let visible = &self.outcome.figure_visible;
+                let first_new = group
+                    .figures
+                    .iter()
+                    .copied()
+                    .find(|&i| visible.get(i).copied().unwrap_or(true) && p.dom.items[i].is_none());
+                build::show_wanted(&mut p.dom, &self.reply, &self.index, visible)?;
+                // Focus moves to the first figure that appeared, where reading goes on.
+                if let Some(i) = first_new {
+                    self.set_figure_tabstop(Some(i));
+                    if let Some(Some((_, b))) = self.figures.as_ref().and_then(|p| p.dom.items.get(i)) {
+                        focus(b);
+                    }
+                }
             }
             _ => {}
         }
@@ -1117,16 +1144,25 @@ impl Mount {
                 check_host(name, h)?;
             }
         }
+        // Before any host is touched, so a refusing page keeps its static text.
+        if !html::html_allowed() {
+            return Err(JsError::new(
+                "reply-widget: this page enforces Trusted Types; allow the widget's policy by adding \
+                 \"trusted-types reply-widget\" to its Content-Security-Policy",
+            )
+            .into());
+        }
         let mut st = State::new(doc.clone(), opts.reply, opts.hash);
         let search_in_outline = opts.outline.is_some();
         if let Some(host) = &opts.outline {
             let index = &st.index;
+            let mut search = None;
             let p = part(host, "outline", |root| {
-                let mut dom = build::outline(&doc, root)?;
-                st.search = Some(build::search(&doc, &dom.wrap)?);
-                build::outline_tree(&doc, &mut dom, index)?;
+                let (dom, s) = build::outline(&doc, root, index, true)?;
+                search = s;
                 Ok(dom)
             })?;
+            st.search = search;
             st.outline = Some(p);
         }
         if let Some(host) = &opts.figures {
@@ -1134,18 +1170,18 @@ impl Mount {
             let index = &st.index;
             let mut search = None;
             let p = part(host, "figures", |root| {
-                let mut dom = build::figures_frame(&doc, root)?;
-                if !search_in_outline {
-                    search = Some(build::search(&doc, &dom.wrap)?);
-                }
-                build::figures_controls(&doc, &mut dom, reply)?;
-                build::figures_groups(&doc, &mut dom, reply, index, Grouping::Kind, Order::Document)?;
+                let (mut dom, s) = build::figures(&doc, root, reply, !search_in_outline)?;
+                search = s;
+                build::figures_groups(&mut dom, reply, index, Grouping::Kind, Order::Document)?;
                 Ok(dom)
             })?;
             if search.is_some() {
                 st.search = search;
             }
             st.figures = Some(p);
+            if let Some(p) = &mut st.figures {
+                build::show_wanted(&mut p.dom, &st.reply, &st.index, &st.outcome.figure_visible)?;
+            }
             st.fix_figure_tabstop();
         }
         if let Some(host) = &opts.article {
@@ -1166,7 +1202,7 @@ impl Mount {
             .or_else(|| st.figures.as_ref().map(|p| p.dom.wrap.clone()))
             .or_else(|| st.article.as_ref().map(|p| p.dom.wrap.clone()));
         if let Some(parent) = bar_parent {
-            let bar = reading::toolbar(&doc, &parent)?;
+            let bar = reading::toolbar(&doc)?;
             let first = if st.outline.is_some() { parent.first_element_child() } else { parent.children().item(1) };
             parent.insert_before(&bar, first.as_ref().map(|e| e.as_ref()))?;
             st.toolbar = Some(bar);

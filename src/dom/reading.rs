@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
-use super::build::{child, set};
+use super::html::Html;
 
 const KEY_ELDER: &str = "reply-widget.elder";
 const KEY_CONTRAST: &str = "reply-widget.contrast";
@@ -76,25 +76,29 @@ pub fn stop() {
 }
 
 /// The toolbar: 大字 (elder mode), 高对比度, 朗读 on/off and 停止.
-pub fn toolbar(doc: &Document, parent: &Element) -> Result<Element, JsValue> {
-    let bar = child(doc, parent, "div", "rw-tools rw-reading", "")?;
-    set(&bar, &[("role", "group"), ("aria-label", "阅读辅助")])?;
+pub fn toolbar(doc: &Document) -> Result<Element, JsValue> {
+    let bar = doc.create_element("div")?;
+    bar.set_class_name("rw-tools rw-reading");
+    bar.set_attribute("role", "group")?;
+    bar.set_attribute("aria-label", "阅读辅助")?;
     let speech = can_speak();
+    let mut h = Html::new();
     for (action, label, title, shown) in [
         ("elder", "大字模式", "放大文字和按钮（适老化）", true),
         ("contrast", "高对比度", "黑白高对比度显示", true),
         ("speak", "朗读", "选中章节或数据时朗读出来", speech),
         ("stop", "停止朗读", "停止朗读", speech),
     ] {
-        let b = child(doc, &bar, "button", "", label)?;
-        set(&b, &[("type", "button"), ("data-action", action), ("title", title)])?;
+        let mut attrs = vec![("type", "button"), ("data-action", action), ("title", title)];
         if action != "stop" {
-            b.set_attribute("aria-pressed", "false")?;
+            attrs.push(("aria-pressed", "false"));
         }
         if !shown {
-            b.toggle_attribute_with_force("hidden", true)?;
+            attrs.push(("hidden", ""));
         }
+        h.leaf("button", "", &attrs, label);
     }
+    h.append_to(&bar)?;
     Ok(bar)
 }
 

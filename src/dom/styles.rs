@@ -125,6 +125,7 @@ pub const CSS: &str = r#"
 .rw-chart-table th, .rw-chart-table td { border: 1px solid var(--_border); padding: 2px 4px; text-align: start; }
 .rw-chart-table caption { text-align: start; font-weight: 700; }
 .rw-link { border: 0 !important; background: none !important; color: var(--_accent) !important; text-decoration: underline; padding: 0 !important; }
+.rw-more { margin: 2px 0 10px 4px; }
 
 /* article */
 .rw-article { max-width: 48em; }

@@ -289,4 +289,35 @@ describe("embedding", () => {
     assert.deepEqual(p.pageErrors, []);
     await page.close();
   });
+  test("under Trusted Types the widget runs with its named policy; a page allowing none keeps its text", async () => {
+    const page = await watchedPage(env.browser, env.server.origin);
+    await page.goto(`${env.server.origin}/www/?tt=allow`);
+    await ready(page);
+    assert.equal(await page.getByRole("treeitem").count(), 18);
+    await page.getByRole("searchbox").fill("基金");
+    await page.getByRole("button", { name: /^361亿元\s*，/ }).click();
+    assert.equal(await page.getByRole("article").locator("mark.rw-fig-mark").textContent(), "361亿元");
+    await page.getByRole("button", { name: "按章节" }).click(); // redraws the groups
+    await page.getByRole("button", { name: "显示数据表" }).click(); // the chart was drawn too
+    await assertClean(page);
+    await page.close();
+
+    const denied = await watchedPage(env.browser, env.server.origin);
+    const warnings = [];
+    denied.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+    await denied.goto(`${env.server.origin}/www/?tt=deny`);
+    await denied.waitForTimeout(800);
+    assert.ok(await denied.getByText("立足产业需求,围绕重点领域开展改革创新").first().isVisible(), "static text stays");
+    assert.equal(await denied.getByRole("tree").count(), 0);
+    assert.equal(await denied.evaluate(() => document.querySelectorAll("[data-reply-widget]").length), 3);
+    assert.equal(
+      await denied.evaluate(() => [...document.querySelectorAll("[data-reply-widget]")].filter((e) => e.shadowRoot).length),
+      0,
+      "no host was touched",
+    );
+    assert.equal(warnings.length, 1, warnings.join("\n"));
+    assert.match(warnings[0], /trusted-types reply-widget/);
+    assert.deepEqual((await denied.problems()).pageErrors, []);
+    await denied.close();
+  });
 });
