@@ -100,10 +100,10 @@ export interface InitOutput {
     readonly widget_filter: (a: number, b: any) => [number, number];
     readonly widget_select: (a: number, b: any) => [number, number];
     readonly widget_visibleFigures: (a: number) => [number, number];
-    readonly wasm_bindgen__convert__closures_____invoke__h672f70a575ebdcc3: (a: number, b: number, c: any, d: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__h1d5d939c5b2b4ffd: (a: number, b: number, c: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__h4820324d0f6dee32: (a: number, b: number, c: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__h8af37fb72aa242ba: (a: number, b: number) => void;
+    readonly wasm_bindgen_acc123efa3d5aca8___convert__closures_____invoke___js_sys_82aca8c497130cd0___Array__web_sys_b57a6c8ec28848f___features__gen_IntersectionObserver__IntersectionObserver______true_: (a: number, b: number, c: any, d: any) => void;
+    readonly wasm_bindgen_acc123efa3d5aca8___convert__closures_____invoke___wasm_bindgen_acc123efa3d5aca8___JsValue______true_: (a: number, b: number, c: any) => void;
+    readonly wasm_bindgen_acc123efa3d5aca8___convert__closures_____invoke___web_sys_b57a6c8ec28848f___features__gen_Event__Event______true_: (a: number, b: number, c: any) => void;
+    readonly wasm_bindgen_acc123efa3d5aca8___convert__closures_____invoke_______true_: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;

@@ -11,6 +11,10 @@ if ! command -v cargo >/dev/null; then
   exit 1
 fi
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+# The pinned nightly that builds pkg/ (see www/build.sh), with the standard library's source.
+toolchain=$(cat www/wasm-toolchain)
+rustup "+$toolchain" component list --installed 2>/dev/null | grep -q '^rust-src' ||
+  rustup toolchain install "$toolchain" --profile minimal --component rust-src
 
 # wasm-bindgen-cli must match the wasm-bindgen in Cargo.lock exactly.
 want=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print}' Cargo.lock)

@@ -1,0 +1,103 @@
+// Shrinks what wasm-bindgen generates, without changing what it does (run by www/build.sh):
+//  1. renames the wasm's imports from the glue (`__wbg_setAttribute_f75317b2b5cabfb4` …, about
+//     300 names with random-looking hashes that gzip cannot compress) to short names, in the
+//     wasm's import section and in the glue's import object alike;
+//  2. minifies the glue and the snippets with esbuild (the `.d.ts` keeps the documentation).
+//   node www/minify.mjs DIR     (DIR holds reply_widget_bg.wasm, reply_widget.js, snippets/)
+import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+
+const dir = process.argv[2];
+if (!dir) {
+  console.error("usage: node www/minify.mjs DIR");
+  process.exit(1);
+}
+const GLUE_MODULE = "./reply_widget_bg.js";
+const wasmPath = join(dir, "reply_widget_bg.wasm");
+const jsPath = join(dir, "reply_widget.js");
+
+// ---- wasm: rewrite the import section ---------------------------------------------------------
+const wasm = readFileSync(wasmPath);
+let p = 8;
+const leb = () => {
+  let r = 0, s = 0, x;
+  do { x = wasm[p++]; r += (x & 0x7f) * 2 ** s; s += 7; } while (x & 0x80);
+  return r;
+};
+const encodeLeb = (n) => {
+  const out = [];
+  do { let b = n & 0x7f; n = Math.floor(n / 128); if (n) b |= 0x80; out.push(b); } while (n);
+  return Buffer.from(out);
+};
+const name = () => { const n = leb(); const s = wasm.subarray(p, p + n).toString("utf8"); p += n; return s; };
+const encodeName = (s) => { const b = Buffer.from(s, "utf8"); return Buffer.concat([encodeLeb(b.length), b]); };
+
+/** Short names: a … z, A … Z, then two letters; never `__proto__` or anything else special. */
+const short = (i) => {
+  const abc = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  let s = "";
+  do { s = abc[i % 52] + s; i = Math.floor(i / 52) - 1; } while (i >= 0);
+  return s;
+};
+
+const renames = new Map();
+const parts = [wasm.subarray(0, 8)];
+while (p < wasm.length) {
+  const start = p;
+  const id = wasm[p++];
+  const len = leb();
+  const body = p;
+  const end = body + len;
+  if (id !== 2) {
+    parts.push(wasm.subarray(start, end));
+    p = end;
+    continue;
+  }
+  const count = leb();
+  const entries = [encodeLeb(count)];
+  for (let i = 0; i < count; i++) {
+    const module = name();
+    const field = name();
+    const descStart = p;
+    const kind = wasm[p++];
+    if (kind === 0) leb(); // function: type index
+    else if (kind === 1) { p++; const f = leb(); leb(); if (f & 1) leb(); } // table
+    else if (kind === 2) { const f = leb(); leb(); if (f & 1) leb(); } // memory
+    else if (kind === 3) p += 2; // global
+    else if (kind === 4) { p++; leb(); } // tag
+    else throw new Error(`minify: unknown import kind ${kind}`);
+    let renamed = field;
+    if (module === GLUE_MODULE && kind === 0) {
+      renamed = short(renames.size);
+      renames.set(field, renamed);
+    }
+    entries.push(encodeName(module), encodeName(renamed), wasm.subarray(descStart, p));
+  }
+  if (p !== end) throw new Error("minify: import section misread");
+  const section = Buffer.concat(entries);
+  parts.push(Buffer.from([2]), encodeLeb(section.length), section);
+}
+writeFileSync(wasmPath, Buffer.concat(parts));
+
+// ---- glue: the same names in its import object --------------------------------------------------
+let js = readFileSync(jsPath, "utf8");
+for (const [from, to] of renames) {
+  const key = new RegExp(`^(\\s+)${from}: function`, "m");
+  if (!key.test(js)) throw new Error(`minify: the glue has no import ${from}`);
+  js = js.replace(key, `$1${to}: function`);
+}
+if (/__wbg_\w+_[0-9a-f]{16}: function/.test(js)) throw new Error("minify: an import of the glue was not renamed");
+
+// ---- minify the glue and the snippets -------------------------------------------------------------
+const require = createRequire(join(fileURLToPath(new URL(".", import.meta.url)), "..", "tests", "package.json"));
+const esbuild = require("esbuild");
+const minify = (code) => esbuild.transformSync(code, { minify: true, format: "esm" }).code;
+writeFileSync(jsPath, minify(js));
+const files = (d) => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? files(join(d, n)) : [join(d, n)]));
+try {
+  for (const f of files(join(dir, "snippets"))) writeFileSync(f, minify(readFileSync(f, "utf8")));
+} catch (e) {
+  if (e.code !== "ENOENT") throw e;
+}
