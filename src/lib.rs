@@ -15,6 +15,11 @@ pub mod outline;
 pub mod panel;
 pub mod parse;
 
+// Talc instead of the default dlmalloc: about 2 KB gzip less wasm, and faster (README, "Size").
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 pub use bundled::{bundled_reply, BUNDLED_TEXT};
 pub use model::{Figure, FigureKind, Paragraph, Qualifier, Reply, Section};
 pub use parse::parse;
