@@ -233,6 +233,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn sort_by_is_stable_and_sorts() {
+        // A deterministic scramble of (key, original position) pairs, many equal keys.
+        let mut seed = 12345u32;
+        for n in [0usize, 1, 2, 3, 7, 64, 1000] {
+            let mut v: Vec<(u32, usize)> = (0..n)
+                .map(|i| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    ((seed >> 16) % 17, i)
+                })
+                .collect();
+            let mut want = v.clone();
+            want.sort_by_key(|x| x.0); // std's sort is stable
+            sort_by(&mut v, |a, b| a.0 < b.0);
+            assert_eq!(v, want, "n = {n}");
+        }
+    }
+
+    #[test]
     fn validate_names_the_bad_field() {
         let mut r = crate::bundled_reply();
         assert_eq!(validate(&r), Ok(()));
@@ -262,25 +280,44 @@ pub mod json {
     use super::{Figure, Paragraph, Reply, Section};
 
     pub fn string(out: &mut String, s: &str) {
+        // A byte scan that copies unescaped runs whole: most text is Chinese and needs nothing.
+        // Everything escaped is ASCII except U+2028/U+2029 (E2 80 A8/A9), which some JSON
+        // consumers treat as line ends.
         out.push('"');
-        for c in s.chars() {
-            match c {
-                '"' => out.push_str("\\\""),
-                '\\' => out.push_str("\\\\"),
-                '\n' => out.push_str("\\n"),
-                '\r' => out.push_str("\\r"),
-                '\t' => out.push_str("\\t"),
-                c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
+        let bytes = s.as_bytes();
+        let mut start = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let width = match b {
+                b'"' | b'\\' => 1,
+                0..0x20 => 1,
+                0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => 3,
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            out.push_str(&s[start..i]);
+            match b {
+                b'"' => out.push_str("\\\""),
+                b'\\' => out.push_str("\\\\"),
+                b'\n' => out.push_str("\\n"),
+                b'\r' => out.push_str("\\r"),
+                b'\t' => out.push_str("\\t"),
+                _ => {
+                    let n = if width == 3 { 0x2028 + u32::from(bytes[i + 2] - 0xA8) } else { u32::from(b) };
                     out.push_str("\\u");
                     let hex = b"0123456789abcdef";
-                    let n = c as u32;
                     for shift in [12, 8, 4, 0] {
                         out.push(hex[((n >> shift) & 0xf) as usize] as char);
                     }
                 }
-                c => out.push(c),
             }
+            i += width;
+            start = i;
         }
+        out.push_str(&s[start..]);
         out.push('"');
     }
 
@@ -469,14 +506,55 @@ impl std::hash::Hasher for Fnv {
 /// Id → index. One map type for the whole crate keeps the wasm small.
 pub type IdMap = std::collections::HashMap<String, usize, std::hash::BuildHasherDefault<Fnv>>;
 
-/// Stable insertion sort. The lists sorted here are short or nearly sorted already, and each of
-/// core's sort instantiations costs kilobytes of wasm.
+/// Stable merge sort by `less`, O(n log n): a long reply sorts thousands of figures by value.
+/// Hand-written because each of core's sort instantiations costs kilobytes of wasm; the merging
+/// is not generic, so it is compiled once.
 pub fn sort_by<T>(v: &mut [T], mut less: impl FnMut(&T, &T) -> bool) {
-    for i in 1..v.len() {
-        let mut j = i;
-        while j > 0 && less(&v[j], &v[j - 1]) {
-            v.swap(j, j - 1);
-            j -= 1;
+    if v.len() < 2 {
+        return;
+    }
+    let order = sorted_positions(v.len(), &mut |a, b| less(&v[a], &v[b]));
+    // Place item order[i] at i by following each cycle of the permutation once.
+    let mut done = vec![false; v.len()];
+    for start in 0..v.len() {
+        let mut i = start;
+        while !done[i] {
+            done[i] = true;
+            let k = order[i];
+            if k == start {
+                break;
+            }
+            v.swap(i, k);
+            i = k;
         }
     }
+}
+
+/// The positions 0..n in stable sorted order, by a bottom-up merge sort.
+fn sorted_positions(n: usize, less: &mut dyn FnMut(usize, usize) -> bool) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    let mut next = order.clone();
+    let mut width = 1;
+    while width < n {
+        let mut start = 0;
+        while start < n {
+            let mid = (start + width).min(n);
+            let end = (start + 2 * width).min(n);
+            let (mut a, mut b) = (start, mid);
+            for slot in &mut next[start..end] {
+                // The right run goes first only when strictly less: equal items keep their order.
+                if b < end && (a >= mid || less(order[b], order[a])) {
+                    *slot = order[b];
+                    b += 1;
+                } else {
+                    *slot = order[a];
+                    a += 1;
+                }
+            }
+            start = end;
+        }
+        std::mem::swap(&mut order, &mut next);
+        width *= 2;
+    }
+    order
 }

@@ -37,9 +37,11 @@ pub struct Group {
 
 /// The section a figure belongs to, as a short label: `二(一)`, `结束语`.
 pub fn section_label(nodes: &[Node], key: &str) -> String {
-    let Some(mut k) = nodes.iter().position(|n| n.key == key) else {
-        return String::new();
-    };
+    nodes.iter().position(|n| n.key == key).map_or_else(String::new, |k| section_label_at(nodes, k))
+}
+
+/// [`section_label`] of node `k`: no search, for labelling every node at once.
+pub fn section_label_at(nodes: &[Node], mut k: usize) -> String {
     if nodes[k].number.is_empty() {
         return nodes[k].title.clone();
     }

@@ -254,6 +254,21 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1024, ..ProptestConfig::default() })]
+
+    /// parseReply's JSON strings read back exactly, whatever the text: quotes, backslashes,
+    /// control characters, U+2028/U+2029, astral characters.
+    #[test]
+    fn json_strings_read_back_exactly(text in "(\\PC|[\"\\\\\u{0}-\u{1f}\u{2028}\u{2029}\u{e2}])*") {
+        let mut out = String::new();
+        reply_widget::model::json::string(&mut out, &text);
+        prop_assert_eq!(serde_json::from_str::<String>(&out).ok(), Some(text.clone()));
+        let raw_line_end = out.contains(['\u{2028}', '\u{2029}']);
+        prop_assert!(!raw_line_end, "U+2028/U+2029 are escaped");
+    }
+}
+
 /// Native parse throughput, for the benchmark (`tests/bench/bench.mjs`); not a timed test.
 #[test]
 #[ignore]

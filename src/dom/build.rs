@@ -309,7 +309,7 @@ pub fn figures_groups(
 ) -> Result<(), JsValue> {
     dom.body.set_text_content(None);
     if dom.labels.len() != index.nodes.len() {
-        dom.labels = index.nodes.iter().map(|n| panel::section_label(&index.nodes, &n.key)).collect();
+        dom.labels = (0..index.nodes.len()).map(|k| panel::section_label_at(&index.nodes, k)).collect();
     }
     let groups = panel::groups(reply, &index.nodes, grouping, order);
     dom.items = vec![None; reply.figures.len()];

@@ -47,7 +47,9 @@ fn read_digits(s: &[char]) -> Option<(u64, usize)> {
 
 /// Recognises a heading line. Does not judge the sequence: see `blocks` in the parser.
 pub fn parse_heading(line: &str) -> Option<HeadingLine> {
-    let s: Vec<char> = line.chars().collect();
+    // Only the head of the line can hold a number (at most （九千九百九十九）、 and a space):
+    // most lines are long paragraphs, so the rest is read only for a heading.
+    let s: Vec<char> = line.chars().take(16).collect();
     let open = matches!(s.first(), Some('(') | Some('（'));
     let (style, n, number_end, rest_at) = if open {
         let (style, (n, len)) = match read_cn(&s[1..]) {
@@ -83,7 +85,7 @@ pub fn parse_heading(line: &str) -> Option<HeadingLine> {
         return None;
     }
     let number: String = s[..number_end].iter().collect();
-    let rest: Vec<char> = s[rest_at..].iter().copied().skip_while(|c| c.is_whitespace()).collect();
+    let rest: Vec<char> = line.chars().skip(rest_at).skip_while(|c| c.is_whitespace()).collect();
     let (title, body) = split_run_in(&rest);
     Some(HeadingLine { style, n, number, title, body })
 }
