@@ -4,7 +4,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { assertClean, repo, useBrowser, watchedPage } from "./harness.mjs";
+import { assertClean, out, repo, useBrowser, watchedPage } from "./harness.mjs";
 
 const env = useBrowser();
 const bundled = readFileSync(join(repo, "src", "data", "reply-20230314.txt"), "utf8");
@@ -69,7 +69,11 @@ describe("long replies", () => {
     // Back to everything: the rendered figures stay, nothing is lost.
     await page.evaluate(() => w.filter(""));
     assert.equal(await countList.getByRole("listitem").count(), 201);
-    assert.ok(await panel.getByRole("button", { name: `显示更多（还有 ${counts.count - 201} 项）` }).isVisible());
+    const moreNow = panel.getByRole("button", { name: `显示更多（还有 ${counts.count - 201} 项）` });
+    assert.ok(await moreNow.isVisible());
+    await moreNow.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300); // content-visibility: auto paints items near the viewport on the next frames
+    await page.screenshot({ path: join(out, "long-more.png") });
 
     // Selecting a figure that is not rendered renders it, current.
     const pick = await page.evaluate(() => {
