@@ -161,7 +161,9 @@ fn figure_kinds_cover_the_contract() {
 
 /// Every letter and digit of the input, in order, except page chrome lines.
 fn alnum_of_input(text: &str) -> String {
-    text.split(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}'])
+    // As the parser does: a byte order mark before the first line is not part of it.
+    text.trim_start_matches('\u{feff}')
+        .split(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}'])
         .filter(|l| !reply_widget::parse::is_chrome(l))
         .flat_map(|l| l.chars())
         .filter(|c| c.is_alphanumeric())
