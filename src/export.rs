@@ -1,14 +1,26 @@
 //! What leaves the widget: the (filtered) figures as CSV and JSON, the bars of the money chart,
 //! and the citation of one figure. Pure and native-tested; the DOM layer only hands it over.
 
-use crate::model::{json, Figure, FigureKind, Reply};
+use crate::model::{json, Figure, FigureKind, IdMap, Reply};
 use crate::outline::Node;
-use crate::panel::section_label;
+use crate::panel::section_label_at;
 
 /// The section a figure sits in: its number path (`二(一)`) and its title.
 fn section_of<'a>(nodes: &'a [Node], f: &Figure) -> (String, &'a str) {
-    let title = nodes.iter().find(|n| n.key == f.section).map_or("", |n| n.title.as_str());
-    (section_label(nodes, &f.section), title)
+    match nodes.iter().position(|n| n.key == f.section) {
+        Some(k) => (section_label_at(nodes, k), nodes[k].title.as_str()),
+        None => (String::new(), ""),
+    }
+}
+
+/// [`section_of`] for many figures: the nodes are looked up by key once, not per figure
+/// (a long reply exports thousands of figures from over a thousand sections).
+fn sections_of<'a>(nodes: &'a [Node]) -> impl Fn(&Figure) -> (String, &'a str) {
+    let at: IdMap = nodes.iter().enumerate().map(|(k, n)| (n.key.clone(), k)).collect();
+    move |f| match at.get(&f.section) {
+        Some(&k) => (section_label_at(nodes, k), nodes[k].title.as_str()),
+        None => (String::new(), ""),
+    }
 }
 
 fn csv_field(out: &mut String, s: &str) {
@@ -29,10 +41,11 @@ fn number(v: f64) -> String {
 
 /// CSV with a UTF-8 byte order mark, so Excel opens the Chinese text correctly.
 pub fn csv(reply: &Reply, nodes: &[Node], figures: &[usize]) -> String {
+    let section_of = sections_of(nodes);
     let mut out = String::from("\u{feff}编号,数据,类型,数值,上限,单位,日期,限定,章节,章节标题,上下文\r\n");
     for &i in figures {
         let Some(f) = reply.figures.get(i) else { continue };
-        let (number_path, title) = section_of(nodes, f);
+        let (number_path, title) = section_of(f);
         let fields = [
             f.id.clone(),
             f.text.clone(),
@@ -59,13 +72,14 @@ pub fn csv(reply: &Reply, nodes: &[Node], figures: &[usize]) -> String {
 
 /// JSON: the contract's Figure objects, each with `sectionNumber` and `sectionTitle` added.
 pub fn figures_json(reply: &Reply, nodes: &[Node], figures: &[usize]) -> String {
+    let section_of = sections_of(nodes);
     let mut out = String::from("[");
     for (k, &i) in figures.iter().enumerate() {
         let Some(f) = reply.figures.get(i) else { continue };
         if k > 0 {
             out.push(',');
         }
-        let (number_path, title) = section_of(nodes, f);
+        let (number_path, title) = section_of(f);
         let mut one = json::figure(f);
         one.pop(); // the closing brace: two more fields follow
         one.push_str(",\"sectionNumber\":");

@@ -4,7 +4,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { assertClean, out, repo, useBrowser, watchedPage } from "./harness.mjs";
+import { assertClean, axeViolations, out, repo, useBrowser, watchedPage } from "./harness.mjs";
 
 const env = useBrowser();
 const bundled = readFileSync(join(repo, "src", "data", "reply-20230314.txt"), "utf8");
@@ -74,6 +74,7 @@ describe("long replies", () => {
     await moreNow.scrollIntoViewIfNeeded();
     await page.waitForTimeout(300); // content-visibility: auto paints items near the viewport on the next frames
     await page.screenshot({ path: join(out, "long-more.png") });
+    assert.deepEqual(await axeViolations(page, [["#o1"], ["#f1"], ["#a1"]]), [], "axe: the long reply with 显示更多");
 
     // Selecting a figure that is not rendered renders it, current.
     const pick = await page.evaluate(() => {
