@@ -48,7 +48,6 @@ pub struct Index {
     /// Per figure: its node, its folded context and text.
     figure_node: Vec<usize>,
     figure_folded: Vec<String>,
-    figures: Vec<Figure>,
 }
 
 /// A comparison on figure values.
@@ -83,7 +82,13 @@ const MULTIPLIERS: &[(&str, f64)] = &[("万亿", 1e12), ("亿", 1e8), ("千万",
 
 /// Reads a query. Comparisons start with an operator, or are a number with 年 (`2022年`).
 pub fn parse_query(raw: &str) -> Query {
-    let q: String = fold(raw).split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut q = String::new();
+    for word in fold(raw).split_whitespace() {
+        if !q.is_empty() {
+            q.push(' ');
+        }
+        q.push_str(word);
+    }
     if q.is_empty() {
         return Query::All;
     }
@@ -253,16 +258,7 @@ impl Index {
         let by_key: crate::model::IdMap = nodes.iter().enumerate().map(|(k, n)| (n.key.clone(), k)).collect();
         let figure_node = reply.figures.iter().map(|f| by_key.get(f.section.as_str()).copied().unwrap_or(0)).collect();
         let figure_folded = reply.figures.iter().map(|f| fold(&format!("{}\u{1}{}", f.text, f.context))).collect();
-        Index {
-            nodes,
-            blocks,
-            texts: originals,
-            heading_block,
-            paragraph_block,
-            figure_node,
-            figure_folded,
-            figures: reply.figures.clone(),
-        }
+        Index { nodes, blocks, texts: originals, heading_block, paragraph_block, figure_node, figure_folded }
     }
 
     pub fn figure_node(&self, figure: usize) -> Option<usize> {
@@ -275,18 +271,19 @@ impl Index {
     }
 
     /// Runs a query. `kinds` are the enabled kind facets of the figure panel.
-    pub fn run(&self, query: &Query, kinds: &[FigureKind]) -> Outcome {
+    /// Runs a query over the reply this index was built from (its `figures`).
+    pub fn run(&self, figures: &[Figure], query: &Query, kinds: &[FigureKind]) -> Outcome {
         let n = self.nodes.len();
         let mut out = Outcome {
             node_visible: vec![false; n],
             node_matched: vec![false; n],
-            figure_visible: vec![false; self.figures.len()],
+            figure_visible: vec![false; figures.len()],
             ..Outcome::default()
         };
         match query {
             Query::All => {
                 out.node_visible = vec![true; n];
-                for (k, f) in self.figures.iter().enumerate() {
+                for (k, f) in figures.iter().enumerate() {
                     out.figure_visible[k] = kinds.contains(&f.kind);
                 }
                 return out;
@@ -307,14 +304,14 @@ impl Index {
                         out.marks.push((b, hits));
                     }
                 }
-                for (k, f) in self.figures.iter().enumerate() {
+                for (k, f) in figures.iter().enumerate() {
                     let section_hit = heading_hit[self.figure_node[k]];
                     out.figure_visible[k] =
                         kinds.contains(&f.kind) && (section_hit || self.figure_folded[k].contains(q.as_str()));
                 }
             }
             Query::Compare(c) => {
-                for (k, f) in self.figures.iter().enumerate() {
+                for (k, f) in figures.iter().enumerate() {
                     if kinds.contains(&f.kind) && compare_matches(c, f) {
                         out.figure_visible[k] = true;
                         out.node_matched[self.figure_node[k]] = true;
@@ -382,7 +379,7 @@ mod tests {
     fn run(q: &str) -> (Index, Outcome) {
         let r = bundled_reply();
         let index = Index::new(&r);
-        let out = index.run(&parse_query(q), &FigureKind::ALL);
+        let out = index.run(&r.figures, &parse_query(q), &FigureKind::ALL);
         (index, out)
     }
 
@@ -527,7 +524,7 @@ mod tests {
     fn kind_facets_narrow_figures() {
         let r = bundled_reply();
         let index = Index::new(&r);
-        let out = index.run(&Query::All, &[FigureKind::Money]);
+        let out = index.run(&r.figures, &Query::All, &[FigureKind::Money]);
         assert_eq!(out.visible_figures(), 6);
     }
 }

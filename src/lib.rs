@@ -172,11 +172,11 @@ fn mount_parts(name: &str, options: &JsValue, parts: [(&str, JsValue); 3]) -> Re
     }
     let reply_v = if options.is_undefined() { JsValue::UNDEFINED } else { get(options, "reply") };
     let reply = if reply_v.is_undefined() || reply_v.is_null() {
-        bundled_reply()
+        std::rc::Rc::new(bundled_reply())
     } else {
         match interop::remembered(&reply_v) {
             Some(r) => r,
-            None => reply_from("options.reply", &reply_v)?,
+            None => std::rc::Rc::new(reply_from("options.reply", &reply_v)?),
         }
     };
     let hash_v = if options.is_undefined() { JsValue::UNDEFINED } else { get(options, "hash") };

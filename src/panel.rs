@@ -45,16 +45,20 @@ pub fn section_label_at(nodes: &[Node], mut k: usize) -> String {
     if nodes[k].number.is_empty() {
         return nodes[k].title.clone();
     }
-    let mut parts = Vec::new();
+    // The numbers from this node up to the top, then read top down.
+    let mut parts: Vec<&str> = Vec::new();
     loop {
-        parts.push(nodes[k].number.trim_end_matches(['、', '.', '．']).to_string());
+        parts.push(nodes[k].number.trim_end_matches(['、', '.', '．']));
         match nodes[k].parent {
             Some(p) => k = p,
             None => break,
         }
     }
-    parts.reverse();
-    parts.concat()
+    let mut label = String::new();
+    for part in parts.iter().rev() {
+        label.push_str(part);
+    }
+    label
 }
 
 /// The clause with the figure itself taken out, so the spoken phrase does not say it twice.

@@ -497,13 +497,19 @@ pub fn article(doc: &Document, root: &ShadowRoot, reply: &Reply, index: &Index) 
         h.open(tag, class, &[("id", &node_id), ("tabindex", "-1"), ("data-node", &key)]);
         h.text(&n.number).text(&n.title).close(tag);
         if k == 0 {
-            let meta = [
-                reply.published.as_deref().map(|p| format!("发布时间：{p}")),
-                reply.source.as_deref().map(|s| format!("来源：{s}")),
-            ];
-            let meta: Vec<String> = meta.into_iter().flatten().collect();
-            if !meta.is_empty() {
-                h.leaf("p", "rw-meta", &[], &meta.join("　"));
+            let meta = [("发布时间：", reply.published.as_deref()), ("来源：", reply.source.as_deref())];
+            if meta.iter().any(|(_, v)| v.is_some()) {
+                h.open("p", "rw-meta", &[]);
+                let mut first = true;
+                for (label, value) in meta {
+                    let Some(value) = value else { continue };
+                    if !first {
+                        h.text("　");
+                    }
+                    h.text(label).text(value);
+                    first = false;
+                }
+                h.close("p");
             }
         }
         let mut in_signature = false;

@@ -64,7 +64,7 @@ pub struct Options {
     pub outline: Option<Element>,
     pub figures: Option<Element>,
     pub article: Option<Element>,
-    pub reply: Reply,
+    pub reply: Rc<Reply>,
     /// Read and write `location.hash` (`#s2-1`, `#f13`).
     pub hash: bool,
     /// Start in large-text mode (else the reader's stored choice).
@@ -79,7 +79,7 @@ struct Part<D> {
 
 pub struct State {
     doc: Document,
-    reply: Reply,
+    reply: Rc<Reply>,
     index: Index,
     outline: Option<Part<OutlineDom>>,
     figures: Option<Part<FiguresDom>>,
@@ -168,9 +168,9 @@ fn hidden(e: &Element, hide: bool) {
 }
 
 impl State {
-    fn new(doc: Document, reply: Reply, hash: bool) -> State {
+    fn new(doc: Document, reply: Rc<Reply>, hash: bool) -> State {
         let index = Index::new(&reply);
-        let outcome = index.run(&Query::All, &FigureKind::ALL);
+        let outcome = index.run(&reply.figures, &Query::All, &FigureKind::ALL);
         let n = index.nodes.len();
         State {
             doc,
@@ -271,7 +271,7 @@ impl State {
 
     fn refilter(&mut self) -> Result<(), JsValue> {
         let before = std::mem::take(&mut self.outcome);
-        self.outcome = self.index.run(&self.query, &self.kinds);
+        self.outcome = self.index.run(&self.reply.figures, &self.query, &self.kinds);
         self.hit = None;
         let active = self.query != Query::All;
         if let Some(o) = &self.outline {

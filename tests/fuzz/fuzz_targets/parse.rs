@@ -20,7 +20,7 @@ fuzz_target!(|data: &[u8]| {
     let index = filter::Index::new(&reply);
     // The input's first line doubles as a query: text, comparison or malformed.
     let query = text.lines().next().unwrap_or_default();
-    let out = index.run(&filter::parse_query(query), &FigureKind::ALL);
+    let out = index.run(&reply.figures, &filter::parse_query(query), &FigureKind::ALL);
     for (b, ranges) in &out.marks {
         let len = index.texts[*b].chars().count() as u32;
         assert!(ranges.iter().all(|(s, e)| s < e && *e <= len));
