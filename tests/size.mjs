@@ -8,8 +8,8 @@ import { fileURLToPath } from "node:url";
 
 const repo = join(fileURLToPath(new URL(".", import.meta.url)), "..");
 // Issue 6 asks for 60 KB now and 30 KB as the aim; the widget is not there yet (see README,
-// "Size": about 90 KB). This ceiling, a little above today's size, stops it growing unnoticed.
-const CEILING = 92 * 1024;
+// "Size": about 88 KB). This ceiling, a little above today's size, stops it growing unnoticed.
+const CEILING = 90 * 1024;
 const TARGET = 60 * 1024;
 
 function files(dir) {
