@@ -5,16 +5,9 @@ use crate::model::{json, Figure, FigureKind, IdMap, Reply};
 use crate::outline::Node;
 use crate::panel::section_label_at;
 
-/// The section a figure sits in: its number path (`二(一)`) and its title.
-fn section_of<'a>(nodes: &'a [Node], f: &Figure) -> (String, &'a str) {
-    match nodes.iter().position(|n| n.key == f.section) {
-        Some(k) => (section_label_at(nodes, k), nodes[k].title.as_str()),
-        None => (String::new(), ""),
-    }
-}
-
-/// [`section_of`] for many figures: the nodes are looked up by key once, not per figure
-/// (a long reply exports thousands of figures from over a thousand sections).
+/// The section a figure sits in: its number path (`二(一)`) and its title. The nodes are looked
+/// up by key once, not per figure (a long reply exports thousands of figures from over a
+/// thousand sections).
 fn sections_of<'a>(nodes: &'a [Node]) -> impl Fn(&Figure) -> (String, &'a str) {
     let at: IdMap = nodes.iter().enumerate().map(|(k, n)| (n.key.clone(), k)).collect();
     move |f| match at.get(&f.section) {
@@ -127,7 +120,7 @@ pub fn yi_text(yi: f64) -> String {
 
 /// The citation of one figure: the figure, its clause, its section, the reply's title and date.
 pub fn citation(reply: &Reply, nodes: &[Node], f: &Figure) -> String {
-    let (number_path, title) = section_of(nodes, f);
+    let (number_path, title) = sections_of(nodes)(f);
     let mut s = format!("“{}”（{}）", f.text, f.context);
     s.push_str("——《");
     s.push_str(&reply.title);

@@ -35,6 +35,24 @@ pub struct Group {
     pub collapsed: bool,
 }
 
+/// How many figures an open group shows at first, and how many more each 显示更多 adds. A
+/// long reply has thousands of figures: rendering them all would double its mount time for a
+/// list nobody reads to the end. Figures the filter picks are always rendered.
+pub const CHUNK: usize = 100;
+
+/// A long group drawn in part: of its `figures` (display order), which to render now so that
+/// its first `want` visible ones are shown, and how many visible ones stay unrendered after
+/// that (the count on its 显示更多 button).
+pub fn to_render(figures: &[usize], visible: &[bool], rendered: &[bool], want: usize) -> (Vec<usize>, usize) {
+    let shown = |i: usize| visible.get(i).copied().unwrap_or(true);
+    let is_rendered = |i: usize| rendered.get(i).copied().unwrap_or(false);
+    let render: Vec<usize> =
+        figures.iter().copied().filter(|&i| shown(i)).take(want).filter(|&i| !is_rendered(i)).collect();
+    let unrendered = figures.iter().filter(|&&i| shown(i) && !is_rendered(i)).count();
+    let rest = unrendered - render.len();
+    (render, rest)
+}
+
 /// The section a figure belongs to, as a short label: `二(一)`, `结束语`.
 pub fn section_label(nodes: &[Node], key: &str) -> String {
     nodes.iter().position(|n| n.key == key).map_or_else(String::new, |k| section_label_at(nodes, k))
@@ -173,6 +191,26 @@ mod tests {
         let labels: Vec<(&str, usize)> = g.iter().map(|g| (g.label.as_str(), g.figures.len())).collect();
         assert_eq!(labels.len(), 4);
         assert_eq!(labels[1], ("二、科技金融赋能,支持科技创新", 22));
+    }
+
+    #[test]
+    fn long_groups_render_the_first_visible_figures_and_count_the_rest() {
+        let figures: Vec<usize> = (0..10).collect();
+        let none = [false; 10];
+        // Nothing filtered: the first 4, and 6 left for 显示更多.
+        assert_eq!(to_render(&figures, &[], &none, 4), (vec![0, 1, 2, 3], 6));
+        // Already rendered ones are not rendered again, and do not count as left.
+        let mut rendered = none;
+        rendered[..4].fill(true);
+        assert_eq!(to_render(&figures, &[], &rendered, 4), (vec![], 6));
+        assert_eq!(to_render(&figures, &[], &rendered, 8), (vec![4, 5, 6, 7], 2));
+        // A filter leaving 1, 8 and 9: 8 and 9 come in although they lie past the first chunk.
+        let mut visible = [false; 10];
+        for i in [1, 8, 9] {
+            visible[i] = true;
+        }
+        assert_eq!(to_render(&figures, &visible, &rendered, 4), (vec![8, 9], 0));
+        assert_eq!(to_render(&figures, &visible, &rendered, 2), (vec![8], 1));
     }
 
     #[test]

@@ -155,10 +155,7 @@ pub fn outline(
     Ok((OutlineDom { wrap, items, skip }, search))
 }
 
-/// How many figures an open group shows at first, and how many more each 显示更多 adds. A
-/// long reply has thousands of figures: rendering them all would double its mount time for a
-/// list nobody reads to the end. Figures the filter picks are always rendered.
-pub const CHUNK: usize = 100;
+pub use crate::panel::CHUNK;
 
 /// One group of the figure list as drawn.
 pub struct GroupDom {
@@ -411,30 +408,20 @@ pub fn render_item(dom: &mut FiguresDom, reply: &Reply, index: &Index, i: usize)
 /// Makes every open group show its first `want` visible figures (rendering those it lacks),
 /// and its 显示更多 button count the visible figures still not rendered.
 pub fn show_wanted(dom: &mut FiguresDom, reply: &Reply, index: &Index, visible: &[bool]) -> Result<(), JsValue> {
+    // Rendering a group's figures changes no other group's: one snapshot serves them all.
+    let rendered: Vec<bool> = dom.items.iter().map(Option::is_some).collect();
     for g in 0..dom.groups.len() {
         if !dom.groups[g].open {
             continue;
         }
-        let wanted: Vec<usize> = dom.groups[g]
-            .figures
-            .iter()
-            .copied()
-            .filter(|&i| visible.get(i).copied().unwrap_or(true))
-            .take(dom.groups[g].want)
-            .filter(|&i| dom.items[i].is_none())
-            .collect();
-        for i in wanted {
+        let (render, rest) = panel::to_render(&dom.groups[g].figures, visible, &rendered, dom.groups[g].want);
+        for i in render {
             render_item(dom, reply, index, i)?;
         }
-        let group = &dom.groups[g];
-        let rest = group
-            .figures
-            .iter()
-            .filter(|&&i| visible.get(i).copied().unwrap_or(true) && dom.items[i].is_none())
-            .count();
-        group.more.toggle_attribute_with_force("hidden", rest == 0)?;
+        let more = &dom.groups[g].more;
+        more.toggle_attribute_with_force("hidden", rest == 0)?;
         if rest > 0 {
-            group.more.set_text_content(Some(&format!("显示更多（还有 {rest} 项）")));
+            more.set_text_content(Some(&format!("显示更多（还有 {rest} 项）")));
         }
     }
     Ok(())
