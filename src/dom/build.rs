@@ -49,32 +49,18 @@ pub struct SearchView {
     pub status: Element,
 }
 
+/// The searchbox with its previous/next buttons, and the live region: it exists, empty,
+/// before its text ever changes, so it is announced.
+const SEARCH: &str = concat!(
+    r#"<div class="rw-search" role="search">"#,
+    r#"<input type="search" role="searchbox" aria-label="在答复中查找" placeholder="查找，如 科技金融、&gt;=100亿元" autocomplete="off" enterkeyhint="search" data-action="query">"#,
+    r#"<button type="button" data-action="prev" aria-label="上一处匹配" title="上一处匹配">↑</button>"#,
+    r#"<button type="button" data-action="next" aria-label="下一处匹配" title="下一处匹配">↓</button>"#,
+    r#"</div><p class="rw-status" role="status" aria-live="polite" aria-atomic="true"></p>"#,
+);
+
 fn search_html(h: &mut Html) {
-    h.open("div", "rw-search", &[("role", "search")]);
-    h.open(
-        "input",
-        "",
-        &[
-            ("type", "search"),
-            ("role", "searchbox"),
-            ("aria-label", "在答复中查找"),
-            ("placeholder", "查找，如 科技金融、>=100亿元"),
-            ("autocomplete", "off"),
-            ("enterkeyhint", "search"),
-            ("data-action", "query"),
-        ],
-    );
-    for (action, label, glyph) in [("prev", "上一处匹配", "↑"), ("next", "下一处匹配", "↓")] {
-        h.leaf(
-            "button",
-            "",
-            &[("type", "button"), ("data-action", action), ("aria-label", label), ("title", label)],
-            glyph,
-        );
-    }
-    h.close("div");
-    // The live region exists, empty, before its text ever changes, so it is announced.
-    h.leaf("p", "rw-status", &[("role", "status"), ("aria-live", "polite"), ("aria-atomic", "true")], "");
+    h.markup(SEARCH);
 }
 
 fn search_view(wrap: &Element) -> Result<SearchView, JsValue> {
@@ -189,6 +175,34 @@ pub struct FiguresDom {
     pub chart_key: Option<Vec<usize>>,
 }
 
+/// Grouping and order of the figure list.
+const ORDERING: &str = concat!(
+    r#"<div class="rw-tools"><div class="rw-tools" role="group" aria-label="分组方式">"#,
+    r#"<button type="button" data-action="group-kind" aria-pressed="true">按类型</button>"#,
+    r#"<button type="button" data-action="group-section" aria-pressed="false">按章节</button>"#,
+    r#"</div><div class="rw-tools" role="group" aria-label="排序方式">"#,
+    r#"<button type="button" data-action="sort-doc" aria-pressed="true">文中顺序</button>"#,
+    r#"<button type="button" data-action="sort-value" aria-pressed="false">数值从大到小</button>"#,
+    r#"</div></div>"#,
+);
+
+/// Export and cite; then number-aware filtering as controls, which write the same query the
+/// searchbox takes.
+const EXPORT_AND_RANGE: &str = concat!(
+    r#"<div class="rw-tools" role="group" aria-label="导出与引用">"#,
+    r#"<button type="button" data-action="export-csv" title="把当前显示的数据导出为表格（Excel 可直接打开）">导出 CSV</button>"#,
+    r#"<button type="button" data-action="export-json" title="把当前显示的数据导出为 JSON">导出 JSON</button>"#,
+    r#"<button type="button" data-action="cite" title="复制所选数据的引用：数据、上下文、章节、标题和日期（也可在数据上按 C 键）">复制引用</button>"#,
+    r#"</div><fieldset class="rw-facets rw-range"><legend>按数值筛选（也可在查找框输入，如 &gt;=100亿元）</legend>"#,
+    r#"<select data-range="op" aria-label="比较方式"><option value="&gt;=">不少于 ≥</option><option value="&lt;=">不超过 ≤</option>"#,
+    r#"<option value="&gt;">大于 &gt;</option><option value="&lt;">小于 &lt;</option><option value="=">等于 =</option></select>"#,
+    r#"<input type="text" inputmode="decimal" data-range="value" aria-label="数值" size="6" placeholder="100">"#,
+    r#"<select data-range="unit" aria-label="单位"><option value="亿元">亿元</option><option value="万元">万元</option>"#,
+    r#"<option value="元">元</option><option value="%">%</option><option value="倍">倍</option><option value="项">项</option>"#,
+    r#"<option value="家">家</option><option value="个">个</option><option value="人">人</option><option value="年">年</option></select>"#,
+    r#"<button type="button" data-action="range">筛选</button></fieldset>"#,
+);
+
 /// The figure panel: title, the searchbox (when the outline is not mounted), grouping and
 /// order, kind facets with counts, export and cite, the value filter, the chart's box, the
 /// groups' box and the empty message. The groups are drawn by [`figures_groups`].
@@ -204,19 +218,7 @@ pub fn figures(
     if with_search {
         search_html(&mut h);
     }
-    h.open("div", "rw-tools", &[]);
-    for (label, buttons) in [
-        ("分组方式", [("group-kind", "按类型", true), ("group-section", "按章节", false)]),
-        ("排序方式", [("sort-doc", "文中顺序", true), ("sort-value", "数值从大到小", false)]),
-    ] {
-        h.open("div", "rw-tools", &[("role", "group"), ("aria-label", label)]);
-        for (action, text, pressed) in buttons {
-            let pressed = if pressed { "true" } else { "false" };
-            h.leaf("button", "", &[("type", "button"), ("data-action", action), ("aria-pressed", pressed)], text);
-        }
-        h.close("div");
-    }
-    h.close("div");
+    h.markup(ORDERING);
     h.open("fieldset", "rw-facets", &[]).leaf("legend", "", &[], "数据类型");
     for (k, kinds) in KIND_GROUPS.iter().enumerate() {
         let n = reply.figures.iter().filter(|f| kinds.contains(&f.kind)).count();
@@ -226,43 +228,7 @@ pub fn figures(
         h.close("label");
     }
     h.close("fieldset");
-    h.open("div", "rw-tools", &[("role", "group"), ("aria-label", "导出与引用")]);
-    for (action, text, title) in [
-        ("export-csv", "导出 CSV", "把当前显示的数据导出为表格（Excel 可直接打开）"),
-        ("export-json", "导出 JSON", "把当前显示的数据导出为 JSON"),
-        ("cite", "复制引用", "复制所选数据的引用：数据、上下文、章节、标题和日期（也可在数据上按 C 键）"),
-    ] {
-        h.leaf("button", "", &[("type", "button"), ("data-action", action), ("title", title)], text);
-    }
-    h.close("div");
-    // Number-aware filtering as controls: they write the same query the searchbox takes.
-    h.open("fieldset", "rw-facets rw-range", &[]);
-    h.leaf("legend", "", &[], "按数值筛选（也可在查找框输入，如 >=100亿元）");
-    h.open("select", "", &[("data-range", "op"), ("aria-label", "比较方式")]);
-    for (value, label) in [(">=", "不少于 ≥"), ("<=", "不超过 ≤"), (">", "大于 >"), ("<", "小于 <"), ("=", "等于 =")]
-    {
-        h.leaf("option", "", &[("value", value)], label);
-    }
-    h.close("select");
-    h.open(
-        "input",
-        "",
-        &[
-            ("type", "text"),
-            ("inputmode", "decimal"),
-            ("data-range", "value"),
-            ("aria-label", "数值"),
-            ("size", "6"),
-            ("placeholder", "100"),
-        ],
-    );
-    h.open("select", "", &[("data-range", "unit"), ("aria-label", "单位")]);
-    for u in ["亿元", "万元", "元", "%", "倍", "项", "家", "个", "人", "年"] {
-        h.leaf("option", "", &[("value", u)], u);
-    }
-    h.close("select");
-    h.leaf("button", "", &[("type", "button"), ("data-action", "range")], "筛选");
-    h.close("fieldset");
+    h.markup(EXPORT_AND_RANGE);
     h.leaf("div", "rw-chart", &[], "").leaf("div", "rw-groups", &[], "");
     h.leaf("p", "rw-empty", &[("hidden", "")], "没有符合条件的数据");
     h.append_to(&wrap)?;

@@ -90,6 +90,12 @@ impl Html {
         self.0.push('"');
     }
 
+    /// Markup written out in this crate's source: a literal, never text from a reply.
+    pub fn markup(&mut self, markup: &'static str) -> &mut Html {
+        self.0.push_str(markup);
+        self
+    }
+
     pub fn text(&mut self, text: &str) -> &mut Html {
         escape(&mut self.0, text);
         self
