@@ -4,8 +4,9 @@
 //! `setAttribute` at a time costs a JS↔wasm round trip per call (most of the mount time) and a
 //! call site of glue per attribute (much of the wasm). The browser's HTML parser builds the same
 //! tree far faster. Safety rests on one rule: every text and attribute value goes through
-//! [`Html::text`] / the attribute writer, which escape `& < > "`; tags and attribute names are
-//! only ever string literals of this crate. Reply text therefore can never become markup.
+//! [`Html::text`] / the attribute writer, which escape `& < > "`; tags, attribute names and the
+//! fixed markup of [`Html::markup`] are only ever string literals of this crate. Reply text
+//! therefore can never become markup.
 
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
