@@ -10,7 +10,7 @@ use web_sys::{Document, Element, HtmlInputElement, ShadowRoot, ShadowRootInit, S
 use super::html::Html;
 use crate::filter::Index;
 use crate::model::Reply;
-use crate::panel::{self, Grouping, Order, KIND_GROUPS};
+use crate::panel::{self, Grouping, Order, CHUNK, KIND_GROUPS};
 
 /// A part's outer element, appended to its shadow root.
 fn wrap(doc: &Document, root: &ShadowRoot, tag: &str, class: &str, label: &str) -> Result<Element, JsValue> {
@@ -59,10 +59,6 @@ const SEARCH: &str = concat!(
     r#"</div><p class="rw-status" role="status" aria-live="polite" aria-atomic="true"></p>"#,
 );
 
-fn search_html(h: &mut Html) {
-    h.markup(SEARCH);
-}
-
 fn search_view(wrap: &Element) -> Result<SearchView, JsValue> {
     Ok(SearchView { input: find(wrap, "[data-action=query]")?.unchecked_into(), status: find(wrap, ".rw-status")? })
 }
@@ -87,7 +83,7 @@ pub fn outline(
     let wrap = wrap(doc, root, "nav", "rw rw-outline", "rw-outline-title")?;
     let mut h = Html::new();
     if with_search {
-        search_html(&mut h);
+        h.markup(SEARCH);
     }
     h.leaf("h2", "rw-part-title", &[("id", "rw-outline-title")], "提纲");
     h.open("ul", "rw-tree", &[("role", "tree"), ("aria-labelledby", "rw-outline-title")]);
@@ -140,8 +136,6 @@ pub fn outline(
     let search = if with_search { Some(search_view(&wrap)?) } else { None };
     Ok((OutlineDom { wrap, items, skip }, search))
 }
-
-pub use crate::panel::CHUNK;
 
 /// One group of the figure list as drawn.
 pub struct GroupDom {
@@ -216,7 +210,7 @@ pub fn figures(
     let mut h = Html::new();
     h.leaf("h2", "rw-part-title", &[("id", "rw-figures-title")], "数据一览");
     if with_search {
-        search_html(&mut h);
+        h.markup(SEARCH);
     }
     h.markup(ORDERING);
     h.open("fieldset", "rw-facets", &[]).leaf("legend", "", &[], "数据类型");

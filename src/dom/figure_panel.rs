@@ -280,7 +280,7 @@ impl State {
                 };
                 let g: usize = target.get_attribute("data-group").and_then(|g| g.parse().ok()).unwrap_or(usize::MAX);
                 let Some(group) = p.dom.groups.get_mut(g) else { return Ok(()) };
-                group.want += build::CHUNK;
+                group.want += crate::panel::CHUNK;
                 let visible = &self.outcome.figure_visible;
                 let first_new = group
                     .figures
