@@ -1,24 +1,98 @@
-// reply-widget embed: mounts the widget on the elements marked data-reply-widget="outline",
-// "figures" and "article". Where WebAssembly is missing or the module cannot load, the page's
-// own static text stays as it is and one console warning says why.
+// reply-widget embed: one script tag for every reply page of a site.
+//   <script type="module" src="/reply-widget/embed.js"></script>
+// Where the page marks the widget's places (data-reply-widget="outline" | "figures" | "article"
+// | "library"), it mounts there: the article's own content is the reply, read and enhanced in
+// place. Where the page marks nothing, it finds the article itself — the selector in
+// data-article on this script tag, else the body containers of the common government CMSs — and
+// puts a compact outline-and-figures bar before it. An article the CMS fills only after this
+// script ran is waited for. Where WebAssembly is missing, the module cannot load or nothing is
+// found, the page stays exactly as it was and one console line says why.
+// When done it dispatches `reply-widget:ready` on the document: detail { widget } or { error }.
+const me = [...document.scripts].find((s) => s.src === import.meta.url);
+const articleSelector = me && me.getAttribute("data-article");
 const parts = {};
 for (const el of document.querySelectorAll("[data-reply-widget]")) {
   parts[el.getAttribute("data-reply-widget")] = el;
 }
 
+// Where the article is on a page that does not say: the same list as ARTICLE_SELECTORS in the
+// crate's src/page.rs (a test checks they agree), tried here so that a page without an article
+// does not load the WebAssembly at all.
+const CONTAINERS = ["[data-reply-widget=article]", ".TRS_Editor", ".TRS_UEDITOR", "#UCAP-CONTENT", "#zoom", ".Custom_UnionStyle", ".article-content", "article"];
+
+const warn = (why) => console.warn("reply-widget: " + why);
+const done = (detail) => {
+  document.dispatchEvent(new CustomEvent("reply-widget:ready", { detail }));
+  return detail.widget || null;
+};
+
+/** Resolves when `el` holds some text (at once if it does), or after `ms` without. */
+function text(el, ms) {
+  if (el.textContent.trim()) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const seen = new MutationObserver(() => {
+      if (el.textContent.trim()) {
+        seen.disconnect();
+        clearTimeout(timer);
+        resolve(true);
+      }
+    });
+    seen.observe(el, { childList: true, subtree: true, characterData: true });
+    const timer = setTimeout(() => { seen.disconnect(); resolve(false); }, ms);
+  });
+}
+
+function findArticle() {
+  if (articleSelector) {
+    try {
+      return document.querySelector(articleSelector);
+    } catch (e) {
+      return null;
+    }
+  }
+  for (const s of CONTAINERS) {
+    const el = document.querySelector(s);
+    if (el) return el;
+  }
+  return null;
+}
+
 async function start() {
+  const marked = parts.outline || parts.figures || parts.article || parts.library;
+  const article = marked ? null : findArticle();
+  if (!marked && !article) {
+    warn(articleSelector
+      ? `data-article="${articleSelector}" matches no element; the page is left as it is.`
+      : 'no article found on this page; mark it with data-reply-widget="article", or give its selector in data-article on the script tag.');
+    return done({ error: "no article" });
+  }
   if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
-    console.warn("reply-widget: this browser has no WebAssembly; the static text of the reply is shown instead.");
-    return null;
+    warn("this browser has no WebAssembly; the page's own text is shown instead.");
+    return done({ error: "no WebAssembly" });
   }
   try {
     const widget = await import("./reply_widget.js");
     await widget.default();
-    return widget.mount({ outline: parts.outline, figures: parts.figures, article: parts.article });
+    if (parts.library) {
+      const library = widget.mountLibrary({ element: parts.library, index: parts.library.getAttribute("data-index") || "" });
+      if (!parts.outline && !parts.figures && !parts.article) return done({ widget: library });
+    }
+    if (parts.outline || parts.figures || parts.article) {
+      if (parts.article && !(await text(parts.article, 10000))) {
+        warn("the article holds no text (waited 10 s); the page is left as it is.");
+        return done({ error: "empty article" });
+      }
+      return done({ widget: widget.mount({ outline: parts.outline, figures: parts.figures, article: parts.article }) });
+    }
+    if (!(await text(article, 10000))) {
+      warn("the article holds no text (waited 10 s); the page is left as it is.");
+      return done({ error: "empty article" });
+    }
+    return done({ widget: widget.mountPage({ article }) });
   } catch (e) {
-    console.warn("reply-widget: could not start (" + (e && e.message ? e.message : e) + "); the static text of the reply is shown instead.");
-    return null;
+    warn("could not start (" + (e && e.message ? e.message : e) + "); the page's own text is shown instead.");
+    return done({ error: String(e && e.message ? e.message : e) });
   }
 }
 
-export const ready = Object.keys(parts).length ? start() : Promise.resolve(null);
+export const ready = start();

@@ -7,21 +7,25 @@ export interface Paragraph { id: string; text: string }
 export interface Section { id: string; number: string; title: string; paragraphs: Paragraph[]; children: Section[] }
 export type FigureKind = "money" | "percent" | "count" | "multiple" | "year" | "date";
 export type Qualifier = "nearly" | "over" | "at_least" | "about" | "under" | "since" | "end";
-/** A figure of the reply: value normalised (money in 元, percent in points), offsets in chars. */
+/** A figure of the reply: value normalised (money in 元, percent in points), offsets in chars.
+ * `paragraph` is a paragraph's id, a section's id for a figure in its heading (offsets in its
+ * title), or "title" for one in the reply's title. */
 export interface Figure {
     id: string; text: string; kind: FigureKind; value: number; high: number | null; date: string | null;
     unit: string | null; qualifier: Qualifier | null; section: string; paragraph: string;
     start: number; end: number; context: string;
 }
-/** The structured reply (see DESIGN.md); `meta`, `salutation`, `preamble`, `signature` extend it. */
+/** The structured reply (docs/contract.md); `meta`, `salutation`, `preamble`, `signature` extend it. */
 export interface Reply {
     title: string; published: string | null; source: string | null; sections: Section[];
     closing: Paragraph[]; figures: Figure[]; meta?: string[]; salutation?: Paragraph | null;
     preamble?: Paragraph[]; signature?: Paragraph[];
 }
-/** Options of a single-part mount. */
-export interface PartOptions { reply?: Reply; hash?: boolean; elder?: boolean }
-/** Options of `mount`: each part an Element or a CSS selector; every part optional. */
+/** Options of a single-part mount: the reply to show is required (there is no article to read). */
+export interface PartOptions { reply?: Reply; hash?: boolean; elder?: boolean; layout?: "auto" | "wide" | "compact" }
+/** Options of `mount`: each part an Element or a CSS selector; every part optional. Without
+ * `reply`, the article's own content is the reply (read and enhanced in place); with it, the
+ * widget draws that reply in the article's place. */
 export interface MountOptions extends PartOptions {
     outline?: Element | string | null; figures?: Element | string | null; article?: Element | string | null;
 }
@@ -36,8 +40,9 @@ export class Widget {
     free(): void;
     [Symbol.dispose](): void;
     /**
-     * Removes every listener and observer this widget added and gives the host elements their
-     * own content back. Calling it twice is harmless.
+     * Removes every listener and observer this widget added and gives the page back exactly
+     * what it had: the article its own DOM, the other hosts their own content. Calling it
+     * twice is harmless.
      */
     destroy(): void;
     /**
@@ -45,6 +50,11 @@ export class Widget {
      * figure comparison (`>=100亿元`, `<20%`, `2022年`). An empty string clears the filter.
      */
     filter(query: string): void;
+    /**
+     * Reads the article again (its content changed: a CMS that fills it late, a page script)
+     * and mounts again with it, keeping the query. A widget given a reply just redraws it.
+     */
+    refresh(): void;
     /**
      * Selects a figure by id (`f13`), marking it in the article and scrolling to it, or goes to
      * a section by id (`s2-1`).
@@ -62,12 +72,27 @@ export class Widget {
 export function bundledReply(): Readonly<Reply>;
 
 /**
- * Mounts the widget: `mount({ outline, figures, article, reply?, hash?, elder? })`. Each part is an
- * Element or a CSS selector; every part is optional, parts mounted together are linked.
- * `reply` defaults to the bundled reply; `hash: false` leaves `location.hash` alone;
- * `elder: true` starts in large-text mode (适老化), otherwise the reader's stored choice.
+ * Mounts the widget: `mount({ outline, figures, article, reply?, hash?, elder? })`. Each part is
+ * an Element or a CSS selector; every part is optional, parts mounted together are linked.
+ * Without `reply` the article's own content is read as the reply and enhanced in place; with
+ * it (`bundledReply()`, `parseReply(text)`) the widget draws that reply in the article's place.
+ * `hash: false` leaves `location.hash` alone; `elder: true` starts in large-text mode (适老化),
+ * otherwise the reader's stored choice.
  */
 export function mount(options: MountOptions): Widget;
+
+/**
+ * The page marked nothing (the embed script's one-line mode): mounts on its article and puts
+ * a compact outline-and-figures bar just before it. `mountPage({ article, hash?, elder? })`;
+ * what it adds, `destroy()` removes.
+ */
+export function mountPage(options: { article: Element | string; hash?: boolean; elder?: boolean }): Widget;
+
+/**
+ * Reads the reply an element of the page shows, as `mount` does without a `reply` (and as
+ * `reply-widget parse page.html` does on the command line): a frozen plain object.
+ */
+export function parseArticle(el: Element | string): Readonly<Reply>;
 
 /**
  * Parses the plain text of a reply into the structured reply (title, sections, closing,
@@ -77,12 +102,12 @@ export function mount(options: MountOptions): Widget;
 export function parseReply(text: string): Readonly<Reply>;
 
 /**
- * Mounts the figure panel alone (with its own searchbox): `renderFigurePanel(el, { reply?, hash? })`.
+ * Mounts the figure panel alone (with its own searchbox): `renderFigurePanel(el, { reply, hash? })`.
  */
 export function renderFigurePanel(el: Element | string, options: PartOptions | undefined): Widget;
 
 /**
- * Mounts the outline alone (with its searchbox): `renderOutline(el, { reply?, hash? })`.
+ * Mounts the outline alone (with its searchbox): `renderOutline(el, { reply, hash? })`.
  */
 export function renderOutline(el: Element | string, options: PartOptions | undefined): Widget;
 
@@ -93,23 +118,26 @@ export interface InitOutput {
     readonly __wbg_widget_free: (a: number, b: number) => void;
     readonly bundledReply: () => [number, number, number];
     readonly mount: (a: any) => [number, number, number];
+    readonly mountPage: (a: any) => [number, number, number];
+    readonly parseArticle: (a: any) => [number, number, number];
     readonly parseReply: (a: any) => [number, number, number];
     readonly renderFigurePanel: (a: any, b: any) => [number, number, number];
     readonly renderOutline: (a: any, b: any) => [number, number, number];
     readonly widget_destroy: (a: number) => void;
     readonly widget_filter: (a: number, b: any) => [number, number];
+    readonly widget_refresh: (a: number) => [number, number];
     readonly widget_select: (a: number, b: any) => [number, number];
-    readonly widget_visibleFigures: (a: number) => [number, number];
-    readonly wasm_bindgen_acc123efa3d5aca8___convert__closures_____invoke___js_sys_82aca8c497130cd0___Array__web_sys_b57a6c8ec28848f___features__gen_IntersectionObserver__IntersectionObserver______true_: (a: number, b: number, c: any, d: any) => void;
-    readonly wasm_bindgen_acc123efa3d5aca8___convert__closures_____invoke___wasm_bindgen_acc123efa3d5aca8___JsValue______true_: (a: number, b: number, c: any) => void;
-    readonly wasm_bindgen_acc123efa3d5aca8___convert__closures_____invoke___web_sys_b57a6c8ec28848f___features__gen_Event__Event______true_: (a: number, b: number, c: any) => void;
+    readonly widget_visibleFigures: (a: number) => [number, number, number, number];
+    readonly wasm_bindgen_acc123efa3d5aca8___convert__closures_____invoke___js_sys_82aca8c497130cd0___Array__web_sys_4085cfd1c211964d___features__gen_ResizeObserver__ResizeObserver______true_: (a: number, b: number, c: any, d: any) => void;
+    readonly wasm_bindgen_acc123efa3d5aca8___convert__closures_____invoke___js_sys_82aca8c497130cd0___Array__web_sys_4085cfd1c211964d___features__gen_ResizeObserver__ResizeObserver______true__13: (a: number, b: number, c: any, d: any) => void;
+    readonly wasm_bindgen_acc123efa3d5aca8___convert__closures_____invoke___web_sys_4085cfd1c211964d___features__gen_Event__Event______true_: (a: number, b: number, c: any) => void;
     readonly wasm_bindgen_acc123efa3d5aca8___convert__closures_____invoke_______true_: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;
-    readonly __wbindgen_exn_store: (a: number) => void;
     readonly __externref_table_alloc: () => number;
     readonly __wbindgen_externrefs: WebAssembly.Table;
+    readonly __wbindgen_exn_store: (a: number) => void;
     readonly __wbindgen_destroy_closure: (a: number, b: number) => void;
     readonly __externref_table_dealloc: (a: number) => void;
     readonly __externref_drop_slice: (a: number, b: number) => void;

@@ -1,17 +1,14 @@
 //! What leaves the widget: the (filtered) figures as CSV and JSON, the bars of the money chart,
 //! and the citation of one figure. Pure and native-tested; the DOM layer only hands it over.
 
-use crate::model::{json, Figure, FigureKind, IdMap, Reply};
-use crate::outline::Node;
-use crate::panel::section_label_at;
+use crate::json;
+use crate::model::{Figure, FigureKind, Reply};
+use crate::outline::Outline;
 
-/// The section a figure sits in: its number path (`二(一)`) and its title. The nodes are looked
-/// up by key once, not per figure (a long reply exports thousands of figures from over a
-/// thousand sections).
-fn sections_of<'a>(nodes: &'a [Node]) -> impl Fn(&Figure) -> (String, &'a str) {
-    let at: IdMap = nodes.iter().enumerate().map(|(k, n)| (n.key.clone(), k)).collect();
-    move |f| match at.get(&f.section) {
-        Some(&k) => (section_label_at(nodes, k), nodes[k].title.as_str()),
+/// The section a figure sits in: its number path (`二(一)`) and its title.
+fn section_of<'a>(outline: &'a Outline, f: &Figure) -> (String, &'a str) {
+    match outline.node(&f.section) {
+        Some(k) => (outline.label(k), outline.nodes[k].title.as_str()),
         None => (String::new(), ""),
     }
 }
@@ -33,12 +30,11 @@ fn number(v: f64) -> String {
 }
 
 /// CSV with a UTF-8 byte order mark, so Excel opens the Chinese text correctly.
-pub fn csv(reply: &Reply, nodes: &[Node], figures: &[usize]) -> String {
-    let section_of = sections_of(nodes);
+pub fn csv(reply: &Reply, outline: &Outline, figures: &[usize]) -> String {
     let mut out = String::from("\u{feff}编号,数据,类型,数值,上限,单位,日期,限定,章节,章节标题,上下文\r\n");
     for &i in figures {
         let Some(f) = reply.figures.get(i) else { continue };
-        let (number_path, title) = section_of(f);
+        let (number_path, title) = section_of(outline, f);
         let fields = [
             f.id.clone(),
             f.text.clone(),
@@ -64,15 +60,14 @@ pub fn csv(reply: &Reply, nodes: &[Node], figures: &[usize]) -> String {
 }
 
 /// JSON: the contract's Figure objects, each with `sectionNumber` and `sectionTitle` added.
-pub fn figures_json(reply: &Reply, nodes: &[Node], figures: &[usize]) -> String {
-    let section_of = sections_of(nodes);
+pub fn figures_json(reply: &Reply, outline: &Outline, figures: &[usize]) -> String {
     let mut out = String::from("[");
     for (k, &i) in figures.iter().enumerate() {
         let Some(f) = reply.figures.get(i) else { continue };
         if k > 0 {
             out.push(',');
         }
-        let (number_path, title) = section_of(f);
+        let (number_path, title) = section_of(outline, f);
         let mut one = json::figure(f);
         one.pop(); // the closing brace: two more fields follow
         one.push_str(",\"sectionNumber\":");
@@ -103,7 +98,7 @@ pub fn money_bars(reply: &Reply, visible: &[bool], limit: usize) -> (Vec<Bar>, u
         .filter(|&i| reply.figures[i].kind == FigureKind::Money && visible.get(i).copied().unwrap_or(false))
         .collect();
     let total = money.len();
-    crate::model::sort_by(&mut money, |a, b| reply.figures[*a].value > reply.figures[*b].value);
+    crate::util::sort_by(&mut money, |a, b| reply.figures[*a].value > reply.figures[*b].value);
     money.truncate(limit);
     let max = money.first().map_or(1.0, |&i| reply.figures[i].value).max(f64::MIN_POSITIVE);
     let bars = money
@@ -119,8 +114,8 @@ pub fn yi_text(yi: f64) -> String {
 }
 
 /// The citation of one figure: the figure, its clause, its section, the reply's title and date.
-pub fn citation(reply: &Reply, nodes: &[Node], f: &Figure) -> String {
-    let (number_path, title) = sections_of(nodes)(f);
+pub fn citation(reply: &Reply, outline: &Outline, f: &Figure) -> String {
+    let (number_path, title) = section_of(outline, f);
     let mut s = format!("“{}”（{}）", f.text, f.context);
     s.push_str("——《");
     s.push_str(&reply.title);
@@ -143,13 +138,13 @@ pub fn citation(reply: &Reply, nodes: &[Node], f: &Figure) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{bundled_reply, outline};
+    use crate::bundled_reply;
 
     #[test]
     fn csv_has_bom_header_and_quoted_fields() {
         let r = bundled_reply();
-        let nodes = outline::nodes(&r);
-        let csv = csv(&r, &nodes, &[12, 46]);
+        let outline = Outline::new(&r);
+        let csv = csv(&r, &outline, &[12, 46]);
         assert!(csv.starts_with("\u{feff}编号,数据,类型"));
         let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
         assert_eq!(lines.len(), 3);
@@ -170,8 +165,8 @@ mod tests {
     #[test]
     fn json_adds_section_number_and_title() {
         let r = bundled_reply();
-        let nodes = outline::nodes(&r);
-        let j = figures_json(&r, &nodes, &[12]);
+        let outline = Outline::new(&r);
+        let j = figures_json(&r, &outline, &[12]);
         assert!(j.starts_with("[{\"id\":\"f13\",\"text\":\"361亿元\""));
         assert!(j.ends_with(",\"sectionNumber\":\"二(一)\",\"sectionTitle\":\"发挥政府产业基金引导作用\"}]"));
     }
@@ -193,10 +188,10 @@ mod tests {
     #[test]
     fn citation_names_figure_context_section_title_and_date() {
         let r = bundled_reply();
-        let nodes = outline::nodes(&r);
+        let outline = Outline::new(&r);
         let f = &r.figures[12];
         assert_eq!(
-            citation(&r, &nodes, f),
+            citation(&r, &outline, f),
             "“361亿元”（武汉基金累计出资规模361亿元）——《对市政协十四届二次会议第20230314号提案的答复》二(一) 发挥政府产业基金引导作用，发布时间 2023-08-22 19:35。"
         );
     }

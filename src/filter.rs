@@ -1,50 +1,42 @@
 //! Query + facets → visible outline nodes, visible figures and mark ranges. Pure and native-tested.
 //!
 //! Text queries match substrings after folding (full-width → half-width, ASCII case), so
-//! `２０２３` finds 2023 and `ＡＩ` finds ai. Folding maps one char to one char, so a match's
-//! offsets in the folded text are its offsets in the original. A query such as `>=100亿元`,
-//! `<1000万元`, `>20%`, `2022年` or `>=300项` is a comparison on figure values instead.
+//! `２０２３` finds 2023 and `ＡＩ` finds ai; folding keeps offsets (see `crate::text`). A query
+//! such as `>=100亿元`, `<1000万元`, `>20%`, `2022年` or `>=300项` is a comparison on figure
+//! values instead; it reads its number, multiplier and unit with the figure parser's own reader,
+//! so the query language knows exactly the units and multipliers the figures have.
 
 use crate::model::{Figure, FigureKind, Qualifier, Reply};
-use crate::outline::Node;
-use crate::parse::read_arabic;
+use crate::outline::Outline;
+use crate::parse::{read_arabic, read_quantity};
+use crate::text::{fold, fold_char};
+use crate::util::IdMap;
 
-/// Folds one char for matching: full-width ASCII forms to ASCII, ASCII letters to lower case,
-/// the ideographic space to a space. Only ASCII case is folded: Rust's Unicode case tables would
-/// cost the widget about 10 KB, and the genre's Latin text is ASCII.
-pub fn fold_char(c: char) -> char {
-    let c = match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        '\u{3000}' => ' ',
-        _ => c,
-    };
-    c.to_ascii_lowercase()
-}
-
-pub fn fold(s: &str) -> String {
-    s.chars().map(fold_char).collect()
-}
-
-/// One searchable run of article text: a heading title or a paragraph.
+/// One searchable run of article text: a heading or a paragraph, as the article shows it.
 #[derive(Clone, Debug)]
 pub struct Block {
     /// Outline node the block belongs to.
     pub node: usize,
-    /// Paragraph id, or `None` for the node's heading.
-    pub paragraph: Option<String>,
+    /// The id of the text: a paragraph id, a section id (its heading), `title`; empty for a
+    /// heading the reply does not have (开头, 结束语).
+    pub id: String,
+    /// The text as shown, for drawing its marks.
+    pub text: String,
+    /// Where, in `text`, the text that figure offsets count in starts: a heading's title comes
+    /// after its number (`二、` is 2 chars).
+    pub offset: u32,
     folded: Vec<char>,
 }
 
 /// Everything the filter needs, computed once per mount.
 #[derive(Clone, Debug)]
 pub struct Index {
-    pub nodes: Vec<Node>,
+    pub outline: Outline,
     pub blocks: Vec<Block>,
-    /// The original text of each block, for drawing its marks.
-    pub texts: Vec<String>,
     /// Per node, the block of its heading.
     heading_block: Vec<usize>,
-    paragraph_block: crate::model::IdMap,
+    /// Block by text id: a paragraph id, a section id (its heading), `title`.
+    by_text: IdMap,
     /// Per figure: its node, its folded context and text.
     figure_node: Vec<usize>,
     figure_folded: Vec<String>,
@@ -60,7 +52,8 @@ pub enum Op {
     Eq,
 }
 
-/// What a figure query constrains: a kind (and for counts, a measure word).
+/// What a figure query constrains: the kinds it applies to, and the unit when one was written
+/// (`项`, `元`, `%`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Compare {
     pub op: Op,
@@ -74,11 +67,10 @@ pub enum Query {
     All,
     Text(String),
     Compare(Compare),
-    /// Looks like a comparison but cannot be read (`>=`, `>abc`): shown to the reader as such.
+    /// Looks like a comparison but cannot be read (`>=`, `>abc`, `>5栋楼`): shown to the reader
+    /// as such, never silently matching nothing.
     Malformed(String),
 }
-
-const MULTIPLIERS: &[(&str, f64)] = &[("万亿", 1e12), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6), ("万", 1e4)];
 
 /// Reads a query. Comparisons start with an operator, or are a number with 年 (`2022年`).
 pub fn parse_query(raw: &str) -> Query {
@@ -94,48 +86,41 @@ pub fn parse_query(raw: &str) -> Query {
     }
     let chars: Vec<char> = q.chars().filter(|c| *c != ' ').collect();
     let (op, at) = match (chars.first(), chars.get(1)) {
-        (Some('>'), Some('=')) | (Some('≥'), _) => (Some(Op::Ge), if chars[0] == '≥' { 1 } else { 2 }),
-        (Some('<'), Some('=')) | (Some('≤'), _) => (Some(Op::Le), if chars[0] == '≤' { 1 } else { 2 }),
+        (Some('>'), Some('=')) => (Some(Op::Ge), 2),
+        (Some('≥'), _) => (Some(Op::Ge), 1),
+        (Some('<'), Some('=')) => (Some(Op::Le), 2),
+        (Some('≤'), _) => (Some(Op::Le), 1),
         (Some('>'), _) => (Some(Op::Gt), 1),
         (Some('<'), _) => (Some(Op::Lt), 1),
         (Some('='), _) => (Some(Op::Eq), 1),
         _ => (None, 0),
     };
+    let not_understood = |q: String| match op {
+        Some(_) => Query::Malformed(q),
+        None => Query::Text(q),
+    };
     let rest = &chars[at..];
     let Some((number, len)) = read_arabic(rest) else {
-        return match op {
-            Some(_) => Query::Malformed(q),
-            None => Query::Text(q),
-        };
+        return not_understood(q);
     };
-    let mut k = len;
-    let mut value = number;
-    let tail: String = rest[k..].iter().collect();
-    if let Some((w, m)) = MULTIPLIERS.iter().find(|(w, _)| tail.starts_with(w)) {
-        value *= m;
-        k += w.chars().count();
-    }
-    let unit: String = rest[k..].iter().collect();
-    let (kinds, unit) = match unit.as_str() {
-        "元" => (vec![FigureKind::Money], None),
-        "%" | "％" => (vec![FigureKind::Percent], None),
-        "倍" => (vec![FigureKind::Multiple], None),
-        "年" => (vec![FigureKind::Year, FigureKind::Date], None),
-        "" if k == len => (FigureKind::ALL.to_vec(), None),
-        u if u.chars().count() <= 4 && u.chars().all(|c| c > '\u{2e80}') => {
-            (vec![FigureKind::Count], Some(u.to_string()))
-        }
-        _ => {
-            return match op {
-                Some(_) => Query::Malformed(q),
-                None => Query::Text(q),
-            }
-        }
+    let quantity = read_quantity(rest, number, len, true);
+    let tail = &rest[quantity.end..];
+    let (kinds, unit) = match (quantity.kind, tail) {
+        // 2022年: a year (the figure reader takes 年 after a small number as a duration).
+        (None, ['年']) if !quantity.scaled => (vec![FigureKind::Year, FigureKind::Date], None),
+        (Some(kind), []) => (vec![kind], quantity.unit),
+        // A bare number compares with every kind; with a multiplier (>=100亿) with every
+        // amount (years have no multiplier).
+        (None, []) if quantity.scaled => (FigureKind::ALL[..4].to_vec(), None),
+        (None, []) => (FigureKind::ALL.to_vec(), None),
+        _ => return not_understood(q),
     };
     match op {
-        Some(op) => Query::Compare(Compare { op, value, kinds, unit }),
+        Some(op) => Query::Compare(Compare { op, value: quantity.value, kinds, unit }),
         // Without an operator only a year is a comparison: 2022年 means the figures of 2022.
-        None if kinds.contains(&FigureKind::Year) => Query::Compare(Compare { op: Op::Eq, value, kinds, unit }),
+        None if kinds.contains(&FigureKind::Year) && kinds.len() == 2 => {
+            Query::Compare(Compare { op: Op::Eq, value: number, kinds, unit })
+        }
         None => Query::Text(q),
     }
 }
@@ -231,49 +216,72 @@ fn find_all(hay: &[char], needle: &[char]) -> Vec<(u32, u32)> {
 }
 
 impl Index {
-    pub fn new(reply: &Reply) -> Index {
-        let nodes = crate::outline::nodes(reply);
+    /// The index of a reply whose article shows each node's heading as `headings[k]` (its text,
+    /// and where the title starts in it) and each paragraph as its text.
+    pub fn new(reply: &Reply, outline: Outline, headings: Vec<(String, u32)>) -> Index {
         let all = reply.paragraphs();
-        let texts: crate::model::IdMap = all.iter().enumerate().map(|(k, (_, p))| (p.id.clone(), k)).collect();
+        let mut paragraph_at = IdMap::default();
+        for (k, (_, p)) in all.iter().enumerate() {
+            paragraph_at.insert(p.id.clone(), k);
+        }
         let mut blocks = Vec::new();
-        let mut originals = Vec::new();
-        let mut heading_block = Vec::with_capacity(nodes.len());
-        let mut paragraph_block = crate::model::IdMap::default();
-        for (k, n) in nodes.iter().enumerate() {
-            let heading = format!("{}{}", n.number, n.title);
+        let mut heading_block = Vec::with_capacity(outline.len());
+        let mut by_text = IdMap::default();
+        let block = |node: usize, id: &str, text: String, offset: u32| {
+            let folded = text.chars().map(fold_char).collect();
+            Block { node, id: id.to_string(), text, offset, folded }
+        };
+        for ((k, n), (heading, offset)) in outline.nodes.iter().enumerate().zip(headings) {
             heading_block.push(blocks.len());
-            blocks.push(Block { node: k, paragraph: None, folded: heading.chars().map(fold_char).collect() });
-            originals.push(heading);
+            if let Some(id) = n.heading_id() {
+                by_text.insert(id.to_string(), blocks.len());
+            }
+            blocks.push(block(k, n.heading_id().unwrap_or(""), heading, offset));
             for p in &n.paragraphs {
-                let text = texts.get(p).map_or("", |&k| all[k].1.text.as_str());
-                paragraph_block.insert(p.clone(), blocks.len());
-                blocks.push(Block {
-                    node: k,
-                    paragraph: Some(p.clone()),
-                    folded: text.chars().map(fold_char).collect(),
-                });
-                originals.push(text.to_string());
+                let text = paragraph_at.get(p).map_or("", |&k| all[k].1.text.as_str());
+                by_text.insert(p.clone(), blocks.len());
+                blocks.push(block(k, p, text.to_string(), 0));
             }
         }
-        let by_key: crate::model::IdMap = nodes.iter().enumerate().map(|(k, n)| (n.key.clone(), k)).collect();
-        let figure_node = reply.figures.iter().map(|f| by_key.get(f.section.as_str()).copied().unwrap_or(0)).collect();
+        let figure_node = reply.figures.iter().map(|f| outline.node(&f.section).unwrap_or(0)).collect();
         let figure_folded = reply.figures.iter().map(|f| fold(&format!("{}\u{1}{}", f.text, f.context))).collect();
-        Index { nodes, blocks, texts: originals, heading_block, paragraph_block, figure_node, figure_folded }
+        Index { outline, blocks, heading_block, by_text, figure_node, figure_folded }
+    }
+
+    /// The index of a reply the widget draws itself: headings as [`Node::drawn_heading`].
+    ///
+    /// [`Node::drawn_heading`]: crate::outline::Node::drawn_heading
+    pub fn drawn(reply: &Reply) -> Index {
+        let outline = Outline::new(reply);
+        let headings = outline.nodes.iter().map(|n| n.drawn_heading()).collect();
+        Index::new(reply, outline, headings)
+    }
+
+    /// The block of node `k`'s heading.
+    pub fn heading_block(&self, k: usize) -> usize {
+        self.heading_block[k]
     }
 
     pub fn figure_node(&self, figure: usize) -> Option<usize> {
         self.figure_node.get(figure).copied()
     }
 
-    /// The block holding a paragraph.
-    pub fn block_of(&self, paragraph: &str) -> Option<usize> {
-        self.paragraph_block.get(paragraph).copied()
+    /// The block holding a text (a paragraph id, a section id for its heading, `title`).
+    pub fn block_of(&self, text_id: &str) -> Option<usize> {
+        self.by_text.get(text_id).copied()
     }
 
-    /// Runs a query. `kinds` are the enabled kind facets of the figure panel.
-    /// Runs a query over the reply this index was built from (its `figures`).
+    /// Where figure `f` stands in the article: its block and char range in the block's text.
+    pub fn figure_range(&self, f: &Figure) -> Option<(usize, (u32, u32))> {
+        let b = self.block_of(&f.paragraph)?;
+        let at = self.blocks[b].offset;
+        Some((b, (f.start + at, f.end + at)))
+    }
+
+    /// Runs a query over the reply this index was built from (its `figures`). `kinds` are the
+    /// enabled kind facets of the figure panel.
     pub fn run(&self, figures: &[Figure], query: &Query, kinds: &[FigureKind]) -> Outcome {
-        let n = self.nodes.len();
+        let n = self.outline.len();
         let mut out = Outcome {
             node_visible: vec![false; n],
             node_matched: vec![false; n],
@@ -315,18 +323,18 @@ impl Index {
                     if kinds.contains(&f.kind) && compare_matches(c, f) {
                         out.figure_visible[k] = true;
                         out.node_matched[self.figure_node[k]] = true;
-                        if let Some(b) = self.block_of(&f.paragraph) {
+                        if let Some((b, range)) = self.figure_range(f) {
                             // Figures come in reading order: a block's figures are consecutive.
                             match out.marks.last_mut() {
-                                Some((x, r)) if *x == b => r.push((f.start, f.end)),
-                                _ => out.marks.push((b, vec![(f.start, f.end)])),
+                                Some((x, r)) if *x == b => r.push(range),
+                                _ => out.marks.push((b, vec![range])),
                             }
                         }
                     }
                 }
                 // A reply given from JS may list figures out of order: then sort and merge.
                 if !out.marks.windows(2).all(|w| w[0].0 < w[1].0) {
-                    crate::model::sort_by(&mut out.marks, |a, b| a.0 < b.0);
+                    crate::util::sort_by(&mut out.marks, |a, b| a.0 < b.0);
                     let mut merged: Vec<(usize, Vec<(u32, u32)>)> = Vec::with_capacity(out.marks.len());
                     for (b, r) in std::mem::take(&mut out.marks) {
                         match merged.last_mut() {
@@ -344,7 +352,7 @@ impl Index {
                 let mut at = Some(k);
                 while let Some(a) = at {
                     out.node_visible[a] = true;
-                    at = self.nodes[a].parent;
+                    at = self.outline.nodes[a].parent;
                 }
             }
         }
@@ -372,159 +380,4 @@ pub fn announce(outcome: &Outcome, query: &Query) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::bundled_reply;
-
-    fn run(q: &str) -> (Index, Outcome) {
-        let r = bundled_reply();
-        let index = Index::new(&r);
-        let out = index.run(&r.figures, &parse_query(q), &FigureKind::ALL);
-        (index, out)
-    }
-
-    fn visible_texts(q: &str) -> Vec<String> {
-        let r = bundled_reply();
-        let (_, out) = run(q);
-        r.figures.iter().zip(&out.figure_visible).filter(|(_, v)| **v).map(|(f, _)| f.text.clone()).collect()
-    }
-
-    #[test]
-    fn folding_is_one_to_one() {
-        assert_eq!(fold("２０２３ＡＢｃ，"), "2023abc,");
-        assert_eq!(fold("科技　金融"), "科技 金融");
-        assert_eq!(fold("Straße"), "straße");
-    }
-
-    #[test]
-    fn empty_query_shows_everything() {
-        let (index, out) = run("   ");
-        assert!(out.node_visible.iter().all(|v| *v));
-        assert_eq!(out.visible_figures(), 48);
-        assert!(out.marks.is_empty());
-        assert_eq!(out.node_visible.len(), index.nodes.len());
-    }
-
-    #[test]
-    fn chinese_substring_narrows_outline_keeping_ancestors() {
-        let (index, out) = run("科技金融");
-        let visible: Vec<&str> =
-            index.nodes.iter().zip(&out.node_visible).filter(|(_, v)| **v).map(|(n, _)| n.key.as_str()).collect();
-        assert!(visible.contains(&"s2"), "section 二 matches by its title");
-        assert!(visible.contains(&"s2-2") && visible.contains(&"s2-3"));
-        assert!(!visible.contains(&"s1-1") && !visible.contains(&"s4-2"));
-        assert!(out.mark_count() >= 5);
-        // Marks are exact: every marked range reads 科技金融.
-        for (b, ranges) in &out.marks {
-            for (s, e) in ranges {
-                let text: String = index.blocks[*b].folded[*s as usize..*e as usize].iter().collect();
-                assert_eq!(text, "科技金融");
-            }
-        }
-    }
-
-    #[test]
-    fn full_width_and_case_fold() {
-        let (_, a) = run("２０２３");
-        let (_, b) = run("2023");
-        assert_eq!(a, b);
-        assert!(b.mark_count() > 3);
-        let (_, c) = run("e贷");
-        let (_, d) = run("Ｅ贷");
-        assert_eq!(c.mark_count(), 1);
-        assert_eq!(c, d);
-        let (_, e) = run("互联网，区块链");
-        assert_eq!(e.mark_count(), 0, "，folds to , but the seed writes +");
-        let (_, f) = run("科技贷款余额4457.56亿元，同比");
-        assert_eq!(f.mark_count(), 1, "a full-width comma finds the ASCII comma of the seed");
-    }
-
-    #[test]
-    fn figures_follow_context_or_section() {
-        let texts = visible_texts("母子基金");
-        assert_eq!(texts, ["145支"]);
-        // 科技金融 is in section 二's title: all of 二's figures stay.
-        let texts = visible_texts("科技金融赋能");
-        assert_eq!(texts.len(), 0, "subsection figures are under their own section");
-        let texts = visible_texts("创新科技金融产品");
-        assert!(texts.contains(&"4457.56亿元".to_string()));
-    }
-
-    #[test]
-    fn announce_counts() {
-        let q = parse_query("母子基金");
-        let (_, out) = run("母子基金");
-        assert_eq!(announce(&out, &q), "1 个章节、1 项数据");
-        let (_, none) = run("不存在的词语");
-        assert_eq!(announce(&none, &parse_query("不存在的词语")), "没有找到匹配的内容");
-    }
-
-    #[test]
-    fn query_language() {
-        assert_eq!(
-            parse_query(">=100亿元"),
-            Query::Compare(Compare { op: Op::Ge, value: 1e10, kinds: vec![FigureKind::Money], unit: None })
-        );
-        assert_eq!(
-            parse_query("<1000万元"),
-            Query::Compare(Compare { op: Op::Lt, value: 1e7, kinds: vec![FigureKind::Money], unit: None })
-        );
-        assert_eq!(
-            parse_query("＞20％"),
-            Query::Compare(Compare { op: Op::Gt, value: 20.0, kinds: vec![FigureKind::Percent], unit: None })
-        );
-        assert!(matches!(parse_query("2022年"), Query::Compare(Compare { op: Op::Eq, value, .. }) if value == 2022.0));
-        assert!(matches!(parse_query(">=300项"), Query::Compare(Compare { unit: Some(ref u), .. }) if u == "项"));
-        assert_eq!(parse_query(">="), Query::Malformed(">=".into()));
-        assert_eq!(parse_query(">abc"), Query::Malformed(">abc".into()));
-        assert_eq!(parse_query(">5 bananas"), Query::Malformed(">5 bananas".into()));
-        assert_eq!(parse_query("科技"), Query::Text("科技".into()));
-        assert_eq!(parse_query("537项"), Query::Text("537项".into()), "without an operator a count is text");
-    }
-
-    #[test]
-    fn at_least_100_yi_yuan_is_exactly_four_figures() {
-        assert_eq!(visible_texts(">=100亿元"), ["361亿元", "1415亿元", "4457.56亿元", "238.51亿元"]);
-        let (index, out) = run(">=100亿元");
-        let keys: Vec<&str> =
-            index.nodes.iter().zip(&out.node_matched).filter(|(_, m)| **m).map(|(n, _)| n.key.as_str()).collect();
-        assert_eq!(keys, ["s2-1", "s2-2"], "the outline follows the figure filter");
-        assert_eq!(out.mark_count(), 4);
-    }
-
-    #[test]
-    fn qualifiers_count_in_comparisons() {
-        assert!(visible_texts(">300项").contains(&"300余项".to_string()), "300余项 is more than 300");
-        assert!(!visible_texts("<300项").contains(&"300余项".to_string()));
-        assert!(!visible_texts(">1000项").contains(&"300余项".to_string()));
-        assert!(visible_texts("<4倍").contains(&"近4倍".to_string()), "近4倍 is under 4");
-        assert!(!visible_texts(">=4倍").contains(&"近4倍".to_string()));
-        assert!(visible_texts(">8%").contains(&"6%-10%".to_string()), "a range reaching above 8");
-        assert_eq!(visible_texts(">50%"), ["超过50%"]);
-        assert_eq!(visible_texts("<1000万元"), Vec::<String>::new());
-    }
-
-    #[test]
-    fn years_and_dates_by_year() {
-        let texts = visible_texts("2022年");
-        assert_eq!(texts, ["2022年", "2022年以来", "2022年底", "2022年以来"]);
-        let (_, out) = run("2022年");
-        assert_eq!(out.mark_count(), 4);
-    }
-
-    #[test]
-    fn malformed_is_reported_not_thrown() {
-        let q = parse_query(">=亿元");
-        let (_, out) = run(">=亿元");
-        assert!(out.malformed.is_some());
-        assert!(announce(&out, &q).contains("无法理解"));
-    }
-
-    #[test]
-    fn kind_facets_narrow_figures() {
-        let r = bundled_reply();
-        let index = Index::new(&r);
-        let out = index.run(&r.figures, &Query::All, &[FigureKind::Money]);
-        assert_eq!(out.visible_figures(), 6);
-    }
-}
+mod tests;

@@ -2,7 +2,12 @@
 //! serde-wasm-bindgen: that saves about 16 KB of wasm and the float formatting it pulls in for
 //! error messages, and lets a bad field be named by its path
 //! (`options.reply.figures[3].end: expected a whole number`). The other way, replies go out as
-//! JSON (`model::json`) and one `JSON.parse`.
+//! JSON (`json`) and one `JSON.parse`.
+//!
+//! Whatever the object: sections nested deeper than [`MAX_DEPTH`] or nested in themselves (a
+//! cycle) are refused with the path of the offending field, before any deep walk could overflow
+//! the stack; strings that are not valid UTF-16 (a lone surrogate) are refused, never silently
+//! changed.
 
 use std::rc::Rc;
 
@@ -10,7 +15,7 @@ use js_sys::{Array, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::model::{Figure, FigureKind, Paragraph, Qualifier, Reply, Section};
+use crate::model::{Figure, FigureKind, Paragraph, Qualifier, Reply, Section, MAX_DEPTH};
 
 /// Reads fields of one JS object, naming each by its path in errors.
 struct Reader<'a> {
@@ -77,7 +82,7 @@ impl<'a> Reader<'a> {
 
     fn string(&self, key: &str) -> Result<String, String> {
         let v = self.get(key);
-        v.as_string().ok_or_else(|| expected(&join(self.path, key), "a string", &v))
+        text(&v, &join(self.path, key), "a string")
     }
 
     fn opt_string(&self, key: &str) -> Result<Option<String>, String> {
@@ -85,7 +90,7 @@ impl<'a> Reader<'a> {
         if v.is_null() || v.is_undefined() {
             return Ok(None);
         }
-        v.as_string().map(Some).ok_or_else(|| expected(&join(self.path, key), "a string or null", &v))
+        text(&v, &join(self.path, key), "a string or null").map(Some)
     }
 
     fn number(&self, key: &str) -> Result<f64, String> {
@@ -134,8 +139,20 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// A JS string as Rust text. A string with a lone surrogate (broken UTF-16) would come out
+/// changed (each one replaced by U+FFFD): refused instead, naming the field.
+fn text(v: &JsValue, path: &str, what: &str) -> Result<String, String> {
+    let Some(s) = v.dyn_ref::<js_sys::JsString>() else { return Err(expected(path, what, v)) };
+    if !s.is_valid_utf16() {
+        let mut e = path.to_string();
+        e.push_str(": the string holds a lone surrogate (broken UTF-16 text)");
+        return Err(e);
+    }
+    Ok(String::from(s))
+}
+
 fn meta_line(v: &JsValue, path: &str) -> Result<String, String> {
-    v.as_string().ok_or_else(|| expected(path, "a string", v))
+    text(v, path, "a string")
 }
 
 fn paragraph_from(v: &JsValue, path: &str) -> Result<Paragraph, String> {
@@ -143,15 +160,50 @@ fn paragraph_from(v: &JsValue, path: &str) -> Result<Paragraph, String> {
     Ok(Paragraph { id: r.string("id")?, text: r.string("text")? })
 }
 
-fn section_from(v: &JsValue, path: &str) -> Result<Section, String> {
+/// Reads a section and its children, refusing nesting deeper than [`MAX_DEPTH`] and cycles.
+/// Recursive, but never deeper than [`MAX_DEPTH`]: `ancestors` holds the objects on the path.
+fn section_at(v: &JsValue, path: &str, ancestors: &mut Vec<JsValue>) -> Result<Section, String> {
+    if ancestors.iter().any(|a| js_sys::Object::is(a, v)) {
+        let mut e = path.to_string();
+        e.push_str(": cycle (this section contains itself)");
+        return Err(e);
+    }
+    if ancestors.len() >= MAX_DEPTH {
+        let mut e = path.to_string();
+        e.push_str(": nested too deep (sections nest at most 16 levels)");
+        return Err(e);
+    }
     let r = Reader::new(v, path)?;
-    Ok(Section {
-        id: r.string("id")?,
-        number: r.string("number")?,
-        title: r.string("title")?,
-        paragraphs: r.list("paragraphs", false, paragraph_from)?,
-        children: r.list("children", true, section_from)?,
-    })
+    let id = r.string("id")?;
+    let number = r.string("number")?;
+    let title = r.string("title")?;
+    let paragraphs = r.list("paragraphs", false, paragraph_from)?;
+    let mut children = Vec::new();
+    let kids = r.get("children");
+    if !kids.is_undefined() && !kids.is_null() {
+        let list_path = join(path, "children");
+        if !Array::is_array(&kids) {
+            return Err(expected(&list_path, "an array", &kids));
+        }
+        let arr: Array = kids.unchecked_into();
+        ancestors.push(v.clone());
+        for k in 0..arr.length() {
+            let child = section_at(&arr.get(k), &index(&list_path, k as usize), ancestors);
+            match child {
+                Ok(c) => children.push(c),
+                Err(e) => {
+                    ancestors.pop();
+                    return Err(e);
+                }
+            }
+        }
+        ancestors.pop();
+    }
+    Ok(Section { id, number, title, paragraphs, children })
+}
+
+fn section_from(v: &JsValue, path: &str) -> Result<Section, String> {
+    section_at(v, path, &mut Vec::new())
 }
 
 fn figure_from(v: &JsValue, path: &str) -> Result<Figure, String> {
@@ -251,7 +303,7 @@ thread_local! {
 
 /// The reply as a deep-frozen plain object of the contract's shape, made with one `JSON.parse`.
 pub fn reply_to_js(reply: Reply) -> Result<JsValue, JsValue> {
-    let obj = parse_frozen(&crate::model::json::reply(&reply))?;
+    let obj = parse_frozen(&crate::json::reply(&reply))?;
     LAST.with(|last| *last.borrow_mut() = Some((obj.clone(), Rc::new(reply))));
     Ok(obj)
 }

@@ -1,19 +1,60 @@
-//! reply-widget: an official reply (答复) to a CPPCC proposal made readable at a glance.
+//! reply-widget: an official reply (答复) to a CPPCC proposal or an NPC suggestion made
+//! readable at a glance — an outline, a panel of every figure, filtering by words and by value —
+//! inside the bureau's own web pages, compiled to WebAssembly.
 //!
-//! The pure core (`model`, `parse`, `filter`, `outline`, `panel`) has no I/O and is tested
-//! natively; `dom` turns state into DOM with web-sys; this file is only the `#[wasm_bindgen]`
-//! surface: it validates arguments and turns every failure into a JS `Error` naming the
-//! argument, so nothing panics across the boundary.
+//! The pure core reads replies and answers queries; it has no I/O and is tested natively:
+//!
+//! ```
+//! use reply_widget::filter::{parse_query, Index};
+//! use reply_widget::model::FigureKind;
+//!
+//! let reply = reply_widget::parse("关于科技金融的答复\n一、基金\n累计出资361亿元，参与母子基金145支。\n二、贷款\n发放贷款15.97亿元。");
+//! assert_eq!(reply.sections.len(), 2);
+//! let texts: Vec<&str> = reply.figures.iter().map(|f| f.text.as_str()).collect();
+//! assert_eq!(texts, ["361亿元", "145支", "15.97亿元"]);
+//!
+//! // Filtering: words, or comparisons on the figures' values.
+//! let index = Index::drawn(&reply);
+//! let outcome = index.run(&reply.figures, &parse_query(">=100亿元"), &FigureKind::ALL);
+//! assert_eq!(outcome.figure_visible, [true, false, false]);
+//! ```
+//!
+//! Modules, as the architecture reads:
+//! - [`model`] the structured reply (the JSON contract, `docs/contract.md`) and its validation;
+//!   [`json`] writes it;
+//! - [`parse`] text → reply (headings, figures, numerals); [`page`] a page's article → the
+//!   lines the parser reads, and where each char came from;
+//! - [`outline`], [`panel`], [`filter`], [`export`]: what the parts show, as data;
+//! - [`text`] folding, [`util`] the id map, hasher and sort;
+//! - `dom` (private): web-sys rendering of the parts; `interop` (private): reply objects from
+//!   JS; this file: the `#[wasm_bindgen]` surface, nothing else.
+//!
+//! # Size rules
+//! The wasm is shipped to every reader, most on phones. These habits keep it small; each was
+//! measured (README, "Size"), and each looks like something to clean up — do not:
+//! - no float formatting (`{:.1}`, `f64::to_string`): integer tenths and `json::number`; no
+//!   float parsing (`str::parse::<f64>`): a digit loop (`parse::read_arabic`);
+//! - no core sorts (`sort`, `sort_by_key`): [`util::sort_by`], one merge sort compiled once;
+//! - one hasher (FNV, [`util::Fnv`]) and one map type ([`util::IdMap`]): no SipHash, no BTreeMap;
+//! - plain loops that push, rather than iterators collected into `Result` (about a kilobyte
+//!   of wasm per item type), and no `str::join`;
+//! - markup as one escaped string parsed by the browser (`dom/html.rs`), not node by node;
+//! - no serde in the wasm's paths: `json` writes, `interop` reads;
+//! - ASCII-only case folding (Unicode tables cost about 10 KB).
 
 mod bundled;
 mod dom;
 pub mod export;
 pub mod filter;
 mod interop;
+pub mod json;
 pub mod model;
 pub mod outline;
+pub mod page;
 pub mod panel;
 pub mod parse;
+pub mod text;
+pub mod util;
 
 // Talc instead of the default dlmalloc: about 2 KB gzip less wasm, and faster (README, "Size").
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
@@ -34,7 +75,11 @@ fn error(context: &str, e: JsValue) -> JsError {
         .map(|e| String::from(e.message()))
         .or_else(|| e.as_string())
         .unwrap_or_else(|| "unexpected error".into());
-    JsError::new(&format!("{context}: {msg}"))
+    if msg.starts_with(context) || msg.starts_with("options.") || msg.starts_with("reply-widget") {
+        JsError::new(&msg)
+    } else {
+        JsError::new(&format!("{context}: {msg}"))
+    }
 }
 
 fn document() -> Result<web_sys::Document, JsError> {
@@ -60,6 +105,9 @@ fn element(doc: &web_sys::Document, name: &str, v: &JsValue) -> Result<Option<we
 }
 
 fn get(obj: &JsValue, key: &str) -> JsValue {
+    if obj.is_undefined() || obj.is_null() {
+        return JsValue::UNDEFINED;
+    }
     js_sys::Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
@@ -77,6 +125,15 @@ fn reply_from(name: &str, v: &JsValue) -> Result<Reply, JsError> {
     Ok(reply)
 }
 
+fn flag(options: &JsValue, key: &str) -> Result<Option<bool>, JsError> {
+    let v = get(options, key);
+    match v.as_bool() {
+        Some(b) => Ok(Some(b)),
+        None if v.is_undefined() => Ok(None),
+        None => Err(JsError::new(&format!("options.{key} must be true or false"))),
+    }
+}
+
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
 /** A paragraph of the reply. */
@@ -85,42 +142,97 @@ export interface Paragraph { id: string; text: string }
 export interface Section { id: string; number: string; title: string; paragraphs: Paragraph[]; children: Section[] }
 export type FigureKind = "money" | "percent" | "count" | "multiple" | "year" | "date";
 export type Qualifier = "nearly" | "over" | "at_least" | "about" | "under" | "since" | "end";
-/** A figure of the reply: value normalised (money in 元, percent in points), offsets in chars. */
+/** A figure of the reply: value normalised (money in 元, percent in points), offsets in chars.
+ * `paragraph` is a paragraph's id, a section's id for a figure in its heading (offsets in its
+ * title), or "title" for one in the reply's title. */
 export interface Figure {
   id: string; text: string; kind: FigureKind; value: number; high: number | null; date: string | null;
   unit: string | null; qualifier: Qualifier | null; section: string; paragraph: string;
   start: number; end: number; context: string;
 }
-/** The structured reply (see DESIGN.md); `meta`, `salutation`, `preamble`, `signature` extend it. */
+/** The structured reply (docs/contract.md); `meta`, `salutation`, `preamble`, `signature` extend it. */
 export interface Reply {
   title: string; published: string | null; source: string | null; sections: Section[];
   closing: Paragraph[]; figures: Figure[]; meta?: string[]; salutation?: Paragraph | null;
   preamble?: Paragraph[]; signature?: Paragraph[];
 }
-/** Options of a single-part mount. */
-export interface PartOptions { reply?: Reply; hash?: boolean; elder?: boolean }
-/** Options of `mount`: each part an Element or a CSS selector; every part optional. */
+/** Options of a single-part mount: the reply to show is required (there is no article to read). */
+export interface PartOptions { reply?: Reply; hash?: boolean; elder?: boolean; layout?: "auto" | "wide" | "compact" }
+/** Options of `mount`: each part an Element or a CSS selector; every part optional. Without
+ * `reply`, the article's own content is the reply (read and enhanced in place); with it, the
+ * widget draws that reply in the article's place. */
 export interface MountOptions extends PartOptions {
   outline?: Element | string | null; figures?: Element | string | null; article?: Element | string | null;
 }
 "#;
 
+/// What a widget was mounted with, to mount it again (`refresh()`).
+struct Mounted {
+    outline: Option<web_sys::Element>,
+    figures: Option<web_sys::Element>,
+    article: Option<web_sys::Element>,
+    reply: Option<std::rc::Rc<Reply>>,
+    hash: bool,
+    elder: Option<bool>,
+    layout: Option<dom::PartLayout>,
+    own_hosts: bool,
+}
+
+impl Mounted {
+    fn again(&self) -> Mounted {
+        Mounted {
+            outline: if self.own_hosts { None } else { self.outline.clone() },
+            figures: if self.own_hosts { None } else { self.figures.clone() },
+            article: self.article.clone(),
+            reply: self.reply.clone(),
+            hash: false,
+            elder: self.elder,
+            layout: self.layout,
+            own_hosts: self.own_hosts,
+        }
+    }
+}
+
 /// A mounted widget. Parts mounted together are linked: filtering narrows all of them.
 #[wasm_bindgen]
 pub struct Widget {
     mount: Option<dom::Mount>,
+    how: Mounted,
+}
+
+fn start(name: &str, how: Mounted) -> Result<Widget, JsError> {
+    let doc = document()?;
+    let source = match &how.reply {
+        Some(r) => dom::Source::Given(r.clone()),
+        None => dom::Source::Article,
+    };
+    let options = dom::Options {
+        outline: how.outline.clone(),
+        figures: how.figures.clone(),
+        article: how.article.clone(),
+        source,
+        hash: how.hash,
+        elder: how.elder,
+        layout: how.layout,
+        own_hosts: how.own_hosts,
+    };
+    let mount = dom::Mount::new(doc, options).map_err(|e| error(name, e))?;
+    Ok(Widget { mount: Some(mount), how })
 }
 
 #[wasm_bindgen]
 impl Widget {
+    fn live(&self, name: &str) -> Result<&dom::Mount, JsError> {
+        self.mount.as_ref().ok_or_else(|| JsError::new(&format!("{name}: this widget was destroyed")))
+    }
+
     /// Filters the outline, the figure panel and the article: a text query (`科技金融`) or a
     /// figure comparison (`>=100亿元`, `<20%`, `2022年`). An empty string clears the filter.
     pub fn filter(&self, #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue) -> Result<(), JsError> {
         let Some(q) = query.as_string() else {
             return Err(JsError::new("filter(query): query must be a string"));
         };
-        let m = self.mount.as_ref().ok_or_else(|| JsError::new("filter: this widget was destroyed"))?;
-        m.filter(&q).map_err(|e| error("filter", e))
+        self.live("filter")?.filter(&q).map_err(|e| error("filter", e))
     }
 
     /// Selects a figure by id (`f13`), marking it in the article and scrolling to it, or goes to
@@ -129,8 +241,7 @@ impl Widget {
         let Some(id) = id.as_string() else {
             return Err(JsError::new("select(id): id must be a string such as \"f13\" or \"s2-1\""));
         };
-        let m = self.mount.as_ref().ok_or_else(|| JsError::new("select: this widget was destroyed"))?;
-        match m.select(&id) {
+        match self.live("select")?.select(&id) {
             Ok(true) => Ok(()),
             Ok(false) => Err(JsError::new(&format!("select(id): no figure or section with id \"{id}\""))),
             Err(e) => Err(error("select", e)),
@@ -139,14 +250,30 @@ impl Widget {
 
     /// Ids of the figures the current filter leaves visible, in document order.
     #[wasm_bindgen(js_name = visibleFigures)]
-    pub fn visible_figures(&self) -> Vec<String> {
-        self.mount.as_ref().map(|m| m.visible_figures()).unwrap_or_default()
+    pub fn visible_figures(&self) -> Result<Vec<String>, JsError> {
+        self.live("visibleFigures")?.visible_figures().map_err(|e| error("visibleFigures", e))
     }
 
-    /// Removes every listener and observer this widget added and gives the host elements their
-    /// own content back. Calling it twice is harmless.
+    /// Reads the article again (its content changed: a CMS that fills it late, a page script)
+    /// and mounts again with it, keeping the query. A widget given a reply just redraws it.
+    pub fn refresh(&mut self) -> Result<(), JsError> {
+        let query = self.live("refresh")?.query();
+        if let Some(mut m) = self.mount.take() {
+            m.destroy();
+        }
+        let fresh = start("refresh", self.how.again())?;
+        self.mount = fresh.mount;
+        if !query.is_empty() {
+            self.filter(JsValue::from_str(&query))?;
+        }
+        Ok(())
+    }
+
+    /// Removes every listener and observer this widget added and gives the page back exactly
+    /// what it had: the article its own DOM, the other hosts their own content. Calling it
+    /// twice is harmless.
     pub fn destroy(&mut self) {
-        if let Some(m) = self.mount.take() {
+        if let Some(mut m) = self.mount.take() {
             m.destroy();
         }
     }
@@ -164,47 +291,83 @@ fn mount_parts(name: &str, options: &JsValue, parts: [(&str, JsValue); 3]) -> Re
     for a in 0..3 {
         for b in a + 1..3 {
             if let (Some(x), Some(y)) = (&found[a], &found[b]) {
-                if x == y {
-                    return Err(JsError::new(&format!("{} is the same element as {}", parts[b].0, parts[a].0)));
+                if x == y || x.contains(Some(y)) || y.contains(Some(x)) {
+                    return Err(JsError::new(&format!(
+                        "{} is the same element as {} or inside it",
+                        parts[b].0, parts[a].0
+                    )));
                 }
             }
         }
     }
-    let reply_v = if options.is_undefined() { JsValue::UNDEFINED } else { get(options, "reply") };
+    let reply_v = get(options, "reply");
     let reply = if reply_v.is_undefined() || reply_v.is_null() {
-        std::rc::Rc::new(bundled_reply())
+        None
     } else {
-        match interop::remembered(&reply_v) {
+        Some(match interop::remembered(&reply_v) {
             Some(r) => r,
             None => std::rc::Rc::new(reply_from("options.reply", &reply_v)?),
-        }
+        })
     };
-    let hash_v = if options.is_undefined() { JsValue::UNDEFINED } else { get(options, "hash") };
-    let hash = match hash_v.as_bool() {
-        Some(b) => b,
-        None if hash_v.is_undefined() => true,
-        None => return Err(JsError::new("options.hash must be true or false")),
-    };
-    let elder_v = if options.is_undefined() { JsValue::UNDEFINED } else { get(options, "elder") };
-    let elder = match elder_v.as_bool() {
-        Some(b) => Some(b),
-        None if elder_v.is_undefined() => None,
-        None => return Err(JsError::new("options.elder must be true or false")),
-    };
+    let hash = flag(options, "hash")?.unwrap_or(true);
+    let elder = flag(options, "elder")?;
+    let layout = layout_option(options)?;
     let [outline, figures, article] = found;
-    let options = dom::Options { outline, figures, article, reply, hash, elder };
-    let mount = dom::Mount::new(doc, options).map_err(|e| error(name, e))?;
-    Ok(Widget { mount: Some(mount) })
+    start(name, Mounted { outline, figures, article, reply, hash, elder, layout, own_hosts: false })
 }
 
-/// Mounts the widget: `mount({ outline, figures, article, reply?, hash?, elder? })`. Each part is an
-/// Element or a CSS selector; every part is optional, parts mounted together are linked.
-/// `reply` defaults to the bundled reply; `hash: false` leaves `location.hash` alone;
-/// `elder: true` starts in large-text mode (适老化), otherwise the reader's stored choice.
+/// `layout: "auto" | "wide" | "compact"`: the outline's and the figure panel's layout.
+fn layout_option(options: &JsValue) -> Result<Option<dom::PartLayout>, JsError> {
+    let v = get(options, "layout");
+    match v.as_string().as_deref() {
+        None if v.is_undefined() => Ok(None),
+        Some("auto") => Ok(None),
+        Some("wide") => Ok(Some(dom::PartLayout::Wide)),
+        Some("compact") => Ok(Some(dom::PartLayout::Compact)),
+        _ => Err(JsError::new("options.layout must be \"auto\", \"wide\" or \"compact\"")),
+    }
+}
+
+/// The page marked nothing (the embed script's one-line mode): mounts on its article and puts
+/// a compact outline-and-figures bar just before it. `mountPage({ article, hash?, elder? })`;
+/// what it adds, `destroy()` removes.
+#[wasm_bindgen(js_name = mountPage)]
+pub fn mount_page(
+    #[wasm_bindgen(unchecked_param_type = "{ article: Element | string; hash?: boolean; elder?: boolean }")]
+    options: JsValue,
+) -> Result<Widget, JsError> {
+    if !is_plain_object(&options) {
+        return Err(JsError::new("mountPage(options): options must be an object such as { article: \"#zoom\" }"));
+    }
+    let doc = document()?;
+    let Some(article) = element(&doc, "options.article", &get(&options, "article"))? else {
+        return Err(JsError::new("options.article: mountPage needs the article (an Element or a CSS selector)"));
+    };
+    let hash = flag(&options, "hash")?.unwrap_or(true);
+    let elder = flag(&options, "elder")?;
+    let how = Mounted {
+        outline: None,
+        figures: None,
+        article: Some(article),
+        reply: None,
+        hash,
+        elder,
+        layout: Some(dom::PartLayout::Compact),
+        own_hosts: true,
+    };
+    start("mountPage", how)
+}
+
+/// Mounts the widget: `mount({ outline, figures, article, reply?, hash?, elder? })`. Each part is
+/// an Element or a CSS selector; every part is optional, parts mounted together are linked.
+/// Without `reply` the article's own content is read as the reply and enhanced in place; with
+/// it (`bundledReply()`, `parseReply(text)`) the widget draws that reply in the article's place.
+/// `hash: false` leaves `location.hash` alone; `elder: true` starts in large-text mode (适老化),
+/// otherwise the reader's stored choice.
 #[wasm_bindgen]
 pub fn mount(#[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue) -> Result<Widget, JsError> {
     if !is_plain_object(&options) {
-        return Err(JsError::new("mount(options): options must be an object such as { outline: \"#outline\" }"));
+        return Err(JsError::new("mount(options): options must be an object such as { article: \"#zoom\" }"));
     }
     let parts = [
         ("options.outline", get(&options, "outline")),
@@ -218,20 +381,19 @@ fn single_part(name: &str, el: JsValue, options: JsValue, slot: usize) -> Result
     if !options.is_undefined() && !options.is_null() && !is_plain_object(&options) {
         return Err(JsError::new(&format!("{name}(el, options): options must be an object")));
     }
-    let options = if options.is_null() { JsValue::UNDEFINED } else { options };
+    if el.is_undefined() || el.is_null() {
+        return Err(JsError::new(&format!("{name}(el): el must be an Element or a CSS selector string")));
+    }
     let mut parts = [
         ("options.outline", JsValue::UNDEFINED),
         ("options.figures", JsValue::UNDEFINED),
         ("options.article", JsValue::UNDEFINED),
     ];
-    if el.is_undefined() || el.is_null() {
-        return Err(JsError::new(&format!("{name}(el): el must be an Element or a CSS selector string")));
-    }
     parts[slot] = ("el", el);
     mount_parts(name, &options, parts)
 }
 
-/// Mounts the outline alone (with its searchbox): `renderOutline(el, { reply?, hash? })`.
+/// Mounts the outline alone (with its searchbox): `renderOutline(el, { reply, hash? })`.
 #[wasm_bindgen(js_name = renderOutline)]
 pub fn render_outline(
     #[wasm_bindgen(unchecked_param_type = "Element | string")] el: JsValue,
@@ -240,7 +402,7 @@ pub fn render_outline(
     single_part("renderOutline", el, options, 0)
 }
 
-/// Mounts the figure panel alone (with its own searchbox): `renderFigurePanel(el, { reply?, hash? })`.
+/// Mounts the figure panel alone (with its own searchbox): `renderFigurePanel(el, { reply, hash? })`.
 #[wasm_bindgen(js_name = renderFigurePanel)]
 pub fn render_figure_panel(
     #[wasm_bindgen(unchecked_param_type = "Element | string")] el: JsValue,
@@ -258,6 +420,19 @@ pub fn parse_reply(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValu
         return Err(JsError::new("parseReply(text): text must be a string"));
     };
     to_js(parse(&text))
+}
+
+/// Reads the reply an element of the page shows, as `mount` does without a `reply` (and as
+/// `reply-widget parse page.html` does on the command line): a frozen plain object.
+#[wasm_bindgen(js_name = parseArticle, unchecked_return_type = "Readonly<Reply>")]
+pub fn parse_article(
+    #[wasm_bindgen(unchecked_param_type = "Element | string")] el: JsValue,
+) -> Result<JsValue, JsError> {
+    let doc = document()?;
+    let Some(article) = element(&doc, "parseArticle(el)", &el)? else {
+        return Err(JsError::new("parseArticle(el): el must be an Element or a CSS selector string"));
+    };
+    to_js(dom::read_article(&doc, &article).parsed.reply)
 }
 
 /// The reply bundled with the widget, structured.

@@ -2,7 +2,7 @@
 //! section label and the spoken phrase of each figure. Pure: the DOM layer only draws it.
 
 use crate::model::{Figure, FigureKind, Reply};
-use crate::outline::Node;
+use crate::outline::Outline;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Grouping {
@@ -53,32 +53,6 @@ pub fn to_render(figures: &[usize], visible: &[bool], rendered: &[bool], want: u
     (render, rest)
 }
 
-/// The section a figure belongs to, as a short label: `二(一)`, `结束语`.
-pub fn section_label(nodes: &[Node], key: &str) -> String {
-    nodes.iter().position(|n| n.key == key).map_or_else(String::new, |k| section_label_at(nodes, k))
-}
-
-/// [`section_label`] of node `k`: no search, for labelling every node at once.
-pub fn section_label_at(nodes: &[Node], mut k: usize) -> String {
-    if nodes[k].number.is_empty() {
-        return nodes[k].title.clone();
-    }
-    // The numbers from this node up to the top, then read top down.
-    let mut parts: Vec<&str> = Vec::new();
-    loop {
-        parts.push(nodes[k].number.trim_end_matches(['、', '.', '．']));
-        match nodes[k].parent {
-            Some(p) => k = p,
-            None => break,
-        }
-    }
-    let mut label = String::new();
-    for part in parts.iter().rev() {
-        label.push_str(part);
-    }
-    label
-}
-
 /// The clause with the figure itself taken out, so the spoken phrase does not say it twice.
 pub fn context_without(f: &Figure) -> String {
     let rest = f.context.replacen(&f.text, "", 1);
@@ -105,11 +79,11 @@ pub fn spoken(f: &Figure, section: &str) -> String {
 }
 
 fn by_value(reply: &Reply, list: &mut [usize]) {
-    crate::model::sort_by(list, |a, b| reply.figures[*a].value > reply.figures[*b].value);
+    crate::util::sort_by(list, |a, b| reply.figures[*a].value > reply.figures[*b].value);
 }
 
 /// The panel's groups. Empty groups are left out.
-pub fn groups(reply: &Reply, nodes: &[Node], grouping: Grouping, order: Order) -> Vec<Group> {
+pub fn groups(reply: &Reply, outline: &Outline, grouping: Grouping, order: Order) -> Vec<Group> {
     let mut out = Vec::new();
     match grouping {
         Grouping::Kind => {
@@ -127,19 +101,9 @@ pub fn groups(reply: &Reply, nodes: &[Node], grouping: Grouping, order: Order) -
         }
         Grouping::Section => {
             // Top-level nodes; a figure goes under the top-level ancestor of its section.
-            let by_key: crate::model::IdMap = nodes.iter().enumerate().map(|(k, n)| (n.key.clone(), k)).collect();
-            let top: Vec<Option<usize>> = reply
-                .figures
-                .iter()
-                .map(|f| {
-                    let mut at = by_key.get(f.section.as_str()).copied()?;
-                    while let Some(p) = nodes[at].parent {
-                        at = p;
-                    }
-                    Some(at)
-                })
-                .collect();
-            for (k, n) in nodes.iter().enumerate().filter(|(_, n)| n.parent.is_none()) {
+            let top: Vec<Option<usize>> =
+                reply.figures.iter().map(|f| outline.node(&f.section).map(|k| outline.top_of(k))).collect();
+            for (k, n) in outline.nodes.iter().enumerate().filter(|(_, n)| n.parent.is_none()) {
                 let mut figures: Vec<usize> = (0..reply.figures.len()).filter(|&i| top[i] == Some(k)).collect();
                 if figures.is_empty() {
                     continue;
@@ -158,13 +122,13 @@ pub fn groups(reply: &Reply, nodes: &[Node], grouping: Grouping, order: Order) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{bundled_reply, outline};
+    use crate::bundled_reply;
 
     #[test]
     fn kind_groups_with_time_collapsed() {
         let r = bundled_reply();
-        let nodes = outline::nodes(&r);
-        let g = groups(&r, &nodes, Grouping::Kind, Order::Document);
+        let outline = Outline::new(&r);
+        let g = groups(&r, &outline, Grouping::Kind, Order::Document);
         let labels: Vec<(&str, usize, bool)> =
             g.iter().map(|g| (g.label.as_str(), g.figures.len(), g.collapsed)).collect();
         assert_eq!(
@@ -177,8 +141,8 @@ mod tests {
     #[test]
     fn value_order_is_largest_first() {
         let r = bundled_reply();
-        let nodes = outline::nodes(&r);
-        let g = groups(&r, &nodes, Grouping::Kind, Order::Value);
+        let outline = Outline::new(&r);
+        let g = groups(&r, &outline, Grouping::Kind, Order::Value);
         let money: Vec<&str> = g[0].figures.iter().map(|&i| r.figures[i].text.as_str()).collect();
         assert_eq!(money, ["4457.56亿元", "1415亿元", "361亿元", "238.51亿元", "27.19亿元", "15.97亿元"]);
     }
@@ -186,8 +150,8 @@ mod tests {
     #[test]
     fn section_groups() {
         let r = bundled_reply();
-        let nodes = outline::nodes(&r);
-        let g = groups(&r, &nodes, Grouping::Section, Order::Document);
+        let outline = Outline::new(&r);
+        let g = groups(&r, &outline, Grouping::Section, Order::Document);
         let labels: Vec<(&str, usize)> = g.iter().map(|g| (g.label.as_str(), g.figures.len())).collect();
         assert_eq!(labels.len(), 4);
         assert_eq!(labels[1], ("二、科技金融赋能,支持科技创新", 22));
@@ -216,9 +180,9 @@ mod tests {
     #[test]
     fn spoken_phrase_is_value_first() {
         let r = bundled_reply();
-        let nodes = outline::nodes(&r);
+        let outline = Outline::new(&r);
         let f = r.figures.iter().find(|f| f.text == "361亿元").expect("361亿元");
-        let label = section_label(&nodes, &f.section);
+        let label = outline.label_of(&f.section);
         assert_eq!(label, "二(一)");
         assert_eq!(spoken(f, &label), "361亿元，武汉基金累计出资规模，二(一)");
     }

@@ -126,14 +126,14 @@ fn hand_written_json_equals_serde_json() {
     ];
     for text in texts {
         let r = reply_widget::parse(text);
-        let ours: serde_json::Value = serde_json::from_str(&reply_widget::model::json::reply(&r)).expect("valid JSON");
+        let ours: serde_json::Value = serde_json::from_str(&reply_widget::json::reply(&r)).expect("valid JSON");
         let theirs = serde_json::to_value(&r).expect("serde");
         assert!(same(&ours, &theirs), "model::json and serde_json differ for {text:?}");
     }
     let mut s = String::new();
     for v in [0.0, 28.34, 4457.56e8, 1.5e12, 0.05, 123456.789, 1e-7, -3.5] {
         s.clear();
-        reply_widget::model::json::number(&mut s, v);
+        reply_widget::json::number(&mut s, v);
         assert_eq!(s.parse::<f64>().ok(), Some(v), "{s}");
     }
 }

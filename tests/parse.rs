@@ -2,6 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
+use reply_widget::parse::{parse_lines, Hints};
 use reply_widget::{parse, FigureKind, Qualifier, Reply, BUNDLED_TEXT};
 
 fn outline(r: &Reply) -> Vec<(usize, String, String)> {
@@ -27,9 +28,21 @@ fn flat_reply_with_salutation_and_signature() {
     assert!(r.closing[0].text.starts_with("感谢"));
     let sig: Vec<&str> = r.signature.iter().map(|p| p.text.as_str()).collect();
     assert_eq!(sig, ["武汉市科学技术局", "2024年3月5日", "联系人：李明　联系电话：027-85678901"]);
+    // The date under the signature counts; the phone number on the contact line does not.
     assert_eq!(
         texts(&r),
-        ["约2亿元", "2023年", "突破1500亿元", "20.5%", "今年3月", "1%", "不超过100万元", "80余家", "1,200名"]
+        [
+            "约2亿元",
+            "2023年",
+            "突破1500亿元",
+            "20.5%",
+            "今年3月",
+            "1%",
+            "不超过100万元",
+            "80余家",
+            "1,200名",
+            "2024年3月5日"
+        ]
     );
     let f = |t: &str| r.figures.iter().find(|f| f.text == t).expect(t);
     assert_eq!(f("今年3月").date.as_deref(), Some("2024-03"), "今年 is the publication year");
@@ -62,7 +75,14 @@ fn three_level_plan() {
     assert_eq!(got, expect);
     assert_eq!(r.sections[0].children[0].children[0].id, "s1-1-1");
     assert_eq!(r.closing.iter().map(|p| p.text.as_str()).collect::<Vec<_>>(), ["特此答复。"]);
-    assert_eq!(texts(&r), ["2022年", "10支", "30亿元", "近100亿元", "约3倍", "今年10月底", "超过4000亿元"]);
+    // Figures in headings count: 每年新增8至10家合作银行, 扩大覆盖面，新增5家支行.
+    assert_eq!(
+        texts(&r),
+        ["2022年", "10支", "30亿元", "近100亿元", "约3倍", "今年10月底", "超过4000亿元", "8至10家", "5家"]
+    );
+    let in_heading: Vec<(&str, &str)> =
+        r.figures[7..].iter().map(|f| (f.section.as_str(), f.paragraph.as_str())).collect();
+    assert_eq!(in_heading, [("s2-1-1", "s2-1-1"), ("s2-1-1-1", "s2-1-1-1")], "offsets in the heading's title");
     assert_eq!(r.figures[5].date.as_deref(), Some("2022-10"));
 }
 
@@ -72,8 +92,10 @@ fn headings_past_ten() {
     assert_eq!(r.sections.len(), 12);
     assert_eq!(r.sections[10].number, "十一");
     assert_eq!(r.sections[11].title, "第12方面的工作");
-    assert_eq!(r.figures.len(), 12);
-    assert_eq!(r.figures[11].value, 12e8);
+    // 十二个 in the title counts, then one figure per section.
+    assert_eq!(r.figures.len(), 13);
+    assert_eq!((r.figures[0].text.as_str(), r.figures[0].paragraph.as_str()), ("十二个", "title"));
+    assert_eq!(r.figures[12].value, 12e8);
 }
 
 #[test]
@@ -244,12 +266,55 @@ proptest! {
 
     #[test]
     fn genre_text_keeps_every_character_in_order(text in genre_text()) {
-        let r = parse(&text);
-        prop_assert_eq!(sorted(&alnum_of_input(&text)), sorted(&alnum_of_reply(&r)));
+        // Every piece of the reply is the exact text of the input at its origin, the pieces come
+        // in reading order (no reordering), and every letter and digit of the input (chrome
+        // lines aside) is in some piece or a metadata line (nothing lost).
+        let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']).collect();
+        let parsed = parse_lines(&lines, &Hints::default());
+        let r = &parsed.reply;
+        let mut pieces: Vec<(&str, &str)> = Vec::new(); // (id, text) in reading order
+        if parsed.origins.get("title").is_some() {
+            pieces.push(("title", &r.title));
+        }
+        if let Some(s) = &r.salutation {
+            pieces.push((&s.id, &s.text));
+        }
+        pieces.extend(r.preamble.iter().map(|p| (p.id.as_str(), p.text.as_str())));
+        for (_, s) in r.walk_sections() {
+            if !s.number.is_empty() {
+                pieces.push((&s.id, &s.title));
+            }
+            pieces.extend(s.paragraphs.iter().map(|p| (p.id.as_str(), p.text.as_str())));
+        }
+        pieces.extend(r.closing.iter().chain(&r.signature).map(|p| (p.id.as_str(), p.text.as_str())));
+        let chars: Vec<Vec<char>> = lines.iter().map(|l| l.chars().collect()).collect();
+        let mut covered: Vec<Vec<bool>> = chars.iter().map(|l| vec![false; l.len()]).collect();
+        let mut last = (0u32, 0u32);
+        for (id, piece) in &pieces {
+            let span = parsed.origins.get(id);
+            prop_assert!(span.is_some(), "{} has an origin", id);
+            let span = span.unwrap();
+            let line = &chars[span.line as usize];
+            let at: String = line[span.text as usize..span.end as usize].iter().collect();
+            prop_assert_eq!(&at, piece, "{} is its input text", id);
+            prop_assert!((span.line, span.start) >= last, "{} comes after what is before it", id);
+            last = (span.line, span.end);
+            for c in &mut covered[span.line as usize][span.start as usize..span.end as usize] {
+                *c = true;
+            }
+        }
+        for (k, line) in lines.iter().enumerate() {
+            if reply_widget::parse::is_chrome(line) || r.meta.iter().any(|m| m == line.trim()) {
+                continue;
+            }
+            for (i, c) in chars[k].iter().enumerate() {
+                prop_assert!(!c.is_alphanumeric() || covered[k][i], "{:?} of line {} is kept", c, k);
+            }
+        }
         for f in &r.figures {
-            let p = r.paragraphs().into_iter().find(|(_, p)| p.id == f.paragraph).map(|(_, p)| p.text.clone());
-            let p = p.expect("figure's paragraph exists");
-            let slice: String = p.chars().skip(f.start as usize).take((f.end - f.start) as usize).collect();
+            let p = r.text_of(&f.paragraph);
+            prop_assert!(p.is_some(), "figure's paragraph exists");
+            let slice: String = p.unwrap().1.chars().skip(f.start as usize).take((f.end - f.start) as usize).collect();
             prop_assert_eq!(&slice, &f.text);
             prop_assert!(f.value.is_finite());
         }
@@ -264,7 +329,7 @@ proptest! {
     #[test]
     fn json_strings_read_back_exactly(text in "(\\PC|[\"\\\\\u{0}-\u{1f}\u{2028}\u{2029}\u{e2}])*") {
         let mut out = String::new();
-        reply_widget::model::json::string(&mut out, &text);
+        reply_widget::json::string(&mut out, &text);
         prop_assert_eq!(serde_json::from_str::<String>(&out).ok(), Some(text.clone()));
         let raw_line_end = out.contains(['\u{2028}', '\u{2029}']);
         prop_assert!(!raw_line_end, "U+2028/U+2029 are escaped");

@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Object, Reflect};
-use reply_widget::{mount, parse_reply, render_figure_panel, render_outline, Widget};
+use reply_widget::{bundled_reply_js, mount, parse_reply, render_figure_panel, render_outline, Widget};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -52,10 +52,20 @@ fn opts(pairs: &[(&str, JsValue)]) -> JsValue {
     o.into()
 }
 
+fn bundled() -> JsValue {
+    bundled_reply_js().unwrap_or_else(|_| panic!("bundled reply"))
+}
+
+/// All three parts, the bundled reply given (drawn in the article's shadow root).
 fn full_mount() -> (Widget, Element, Element, Element) {
     let (o, f, a) = (host("t-outline", "div"), host("t-figures", "div"), host("t-article", "article"));
-    let w = mount(opts(&[("outline", o.clone().into()), ("figures", f.clone().into()), ("article", a.clone().into())]))
-        .unwrap_or_else(|_| panic!("mount"));
+    let w = mount(opts(&[
+        ("outline", o.clone().into()),
+        ("figures", f.clone().into()),
+        ("article", a.clone().into()),
+        ("reply", bundled()),
+    ]))
+    .unwrap_or_else(|_| panic!("mount"));
     (w, o, f, a)
 }
 
@@ -120,7 +130,7 @@ fn filter_narrows_all_parts_and_marks_text() {
     let status = ro.query_selector("[role=status]").ok().flatten().and_then(|s| s.text_content());
     assert_eq!(status.as_deref(), Some("1 个章节、1 项数据"));
     w.filter(JsValue::from_str(">=100亿元")).unwrap_or_else(|_| panic!("filter"));
-    assert_eq!(w.visible_figures(), ["f13", "f15", "f20", "f22"]);
+    assert_eq!(w.visible_figures().unwrap_or_default(), ["f13", "f15", "f20", "f22"]);
     assert_eq!(count(&ra, "mark"), 4);
     w.filter(JsValue::from_str("")).unwrap_or_else(|_| panic!("filter"));
     assert_eq!(count(&ra, "mark"), 0);
@@ -133,7 +143,7 @@ fn select_marks_the_figure_and_reveals_its_section() {
     let (mut w, o, f, a) = full_mount();
     w.select(JsValue::from_str("f13")).unwrap_or_else(|_| panic!("select"));
     let ra = root(&a);
-    let m = ra.query_selector("mark.rw-fig-mark").ok().flatten().expect("selected figure is a <mark>");
+    let m = ra.query_selector("mark[data-rw~=selected]").ok().flatten().expect("selected figure is a <mark>");
     assert_eq!(m.text_content().as_deref(), Some("361亿元"));
     let current = root(&o).query_selector("[aria-current]").ok().flatten().expect("current section");
     assert_eq!(current.get_attribute("data-node").as_deref(), Some("6"));
@@ -183,7 +193,8 @@ fn destroy_restores_hosts_and_allows_remount() {
     assert_eq!(count(&root(&o), "[role=tree]"), 0);
     assert_eq!(count(&root(&a), "slot"), 1, "the host's static content shows again");
     assert!(w.filter(JsValue::from_str("x")).is_err(), "a destroyed widget says so");
-    let mut again = mount(opts(&[("outline", o.clone().into())])).unwrap_or_else(|_| panic!("remount"));
+    let mut again =
+        mount(opts(&[("outline", o.clone().into()), ("reply", bundled())])).unwrap_or_else(|_| panic!("remount"));
     assert_eq!(count(&root(&o), "[role=treeitem]"), 18);
     again.destroy();
 }
@@ -219,7 +230,36 @@ fn wrong_arguments_throw_errors_naming_them() {
     Reflect::set(&bad, &"title".into(), &JsValue::from_f64(1.0)).expect("set");
     assert!(msg(mount(opts(&[("outline", o.clone().into()), ("reply", bad.into())]))).contains("options.reply.title"));
     assert!(parse_reply(JsValue::from_f64(1.0)).is_err());
+    // Nothing to show: no reply given and no article to read it from.
+    assert!(msg(mount(opts(&[("outline", o.clone().into())]))).starts_with("options.reply: no reply given"));
     // The module still works after errors.
-    let mut w = mount(opts(&[("outline", o.into())])).unwrap_or_else(|_| panic!("mount after errors"));
+    let mut w =
+        mount(opts(&[("outline", o.into()), ("reply", bundled())])).unwrap_or_else(|_| panic!("mount after errors"));
     w.destroy();
+}
+
+#[wasm_bindgen_test]
+fn the_page_article_is_read_enhanced_and_given_back_byte_for_byte() {
+    let (o, a) = (host("t-read-outline", "div"), host("t-read-article", "article"));
+    a.set_inner_html(concat!(
+        "<h1>关于数字经济的提案的答复</h1><p>张三委员：</p>",
+        "<p><strong>一、基础设施</strong></p><p>　　建成基站<span>3.2</span><span>万个</span>，投资<b>120</b>亿元。</p>",
+        "<p><strong>二、产业</strong></p><p>　　新增企业86家。</p>"
+    ));
+    let before = a.inner_html();
+    let mut w = mount(opts(&[("outline", o.clone().into()), ("article", a.clone().into())]))
+        .unwrap_or_else(|_| panic!("mount reads the article"));
+    assert!(a.shadow_root().is_none(), "the page's own article stays in the page");
+    assert_eq!(count(&root(&o), "[role=treeitem]"), 3, "title, 一, 二");
+    w.filter(JsValue::from_str("亿元")).unwrap_or_else(|_| panic!("filter"));
+    let hits = a.query_selector_all("mark[data-rw~=hit]").expect("marks");
+    assert_eq!(hits.length(), 1);
+    w.select(JsValue::from_str("f1")).unwrap_or_else(|_| panic!("select"));
+    // 3.2万个 is split across two elements: two marks, one figure.
+    let sel = a.query_selector_all("mark[data-rw~=selected]").expect("marks");
+    assert_eq!(sel.length(), 2);
+    assert_ne!(a.inner_html(), before, "marks are in the page's article");
+    w.destroy();
+    assert_eq!(a.inner_html(), before, "destroy gives the article back exactly");
+    assert!(!a.has_attribute("data-rw-article") && !a.has_attribute("data-reply-widget-mounted"));
 }

@@ -16,6 +16,11 @@ export const CSP =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
   "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'";
 
+// The CMS-style test pages (tests/fixtures/pages/) carry what Word and CMS editors put in a reply:
+// style attributes. A site sending this policy allows them (style-src-attr); nothing else is
+// relaxed, and the widget itself never writes a style attribute (the tests check that).
+export const CSP_CMS = CSP + "; style-src-attr 'unsafe-inline'";
+
 // Stricter still, for the tests: ?tt=allow enforces Trusted Types and allows the widget's policy
 // by name; ?tt=deny enforces them and allows no policy.
 const TRUSTED_TYPES = {
@@ -37,12 +42,22 @@ const TYPES = {
 };
 
 const server = createServer(async (req, res) => {
-  const url = new URL(req.url, "http://127.0.0.1");
+  // Anything a client sends must not stop the server: a malformed URL (`/%E0%A4%A`) is a 400.
+  let url;
+  let path;
+  try {
+    url = new URL(req.url, "http://127.0.0.1");
+    path = normalize(join(root, decodeURIComponent(url.pathname)));
+  } catch {
+    res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8" });
+    res.end("bad request");
+    if (!quiet) console.log(req.method, "400", req.url);
+    return;
+  }
   if (url.pathname === "/") {
     res.writeHead(302, { Location: "/www/" });
     return res.end();
   }
-  let path = normalize(join(root, decodeURIComponent(url.pathname)));
   if (!path.startsWith(root + sep) || path.includes(`${sep}.git`)) {
     res.writeHead(403);
     return res.end("forbidden");
@@ -50,14 +65,13 @@ const server = createServer(async (req, res) => {
   try {
     if ((await stat(path)).isDirectory()) path = join(path, "index.html");
     const body = await readFile(path);
-    const headers = {
+    const cms = path.includes(`${sep}tests${sep}fixtures${sep}pages${sep}`);
+    res.writeHead(200, {
       "Content-Type": TYPES[extname(path)] || "application/octet-stream",
       "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",
-    };
-    // Test pages may opt out (tests/pages/*.nocsp.html) to prove the widget does not need it.
-    if (!path.includes(".nocsp.")) headers["Content-Security-Policy"] = CSP + (TRUSTED_TYPES[url.searchParams.get("tt")] ?? "");
-    res.writeHead(200, headers);
+      "Content-Security-Policy": (cms ? CSP_CMS : CSP) + (TRUSTED_TYPES[url.searchParams.get("tt")] ?? ""),
+    });
     res.end(body);
   } catch {
     res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });

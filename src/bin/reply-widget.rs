@@ -1,19 +1,24 @@
-//! `reply-widget parse FILE`: prints the structured reply as JSON.
+//! The command line:
+//!
+//! ```text
+//! reply-widget parse FILE [--article SELECTOR]     the structured reply as JSON on stdout
+//! reply-widget index --out DIR [--url-prefix P] FILE...   a static library index of many replies
+//! ```
+//!
+//! FILE is a plain-text reply or a saved HTML page (told apart by content). Bad input gets one
+//! line on stderr naming the file and the problem, and exit code 1.
 
 // The command line is native only; in a wasm32 build (the browser tests) it is an empty stub.
 #![cfg_attr(target_arch = "wasm32", allow(dead_code, unused_imports))]
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: reply-widget parse FILE";
+const USAGE: &str =
+    "usage: reply-widget parse FILE [--article SELECTOR] | reply-widget index --out DIR [--url-prefix PREFIX] FILE...";
 
-fn run(args: &[String]) -> Result<String, String> {
-    let [cmd, file] = args else {
-        return Err(USAGE.to_string());
-    };
-    if cmd != "parse" {
-        return Err(format!("unknown command '{cmd}'; {USAGE}"));
-    }
+/// Reads a file as text, with the one-line errors of the contract.
+#[cfg(not(target_arch = "wasm32"))]
+fn read_text(file: &str) -> Result<String, String> {
     let bytes = std::fs::read(file).map_err(|e| {
         let why = match e.kind() {
             std::io::ErrorKind::NotFound => "no such file".to_string(),
@@ -31,17 +36,59 @@ fn run(args: &[String]) -> Result<String, String> {
     if text.trim().is_empty() {
         return Err(format!("{file}: empty file, nothing to parse"));
     }
-    let reply = reply_widget::parse(&text);
-    to_json(&reply, file)
+    Ok(text)
+}
+
+/// Parses a file: a saved page through the page reader, plain text through the parser.
+#[cfg(not(target_arch = "wasm32"))]
+fn parse_file(file: &str, article: Option<&str>) -> Result<reply_widget::Reply, String> {
+    let text = read_text(file)?;
+    if reply_widget::page::html::is_html(&text) {
+        let page = reply_widget::page::html::read_page(&text, article).map_err(|e| format!("{file}: {e}"))?;
+        if page.text.lines.is_empty() {
+            return Err(format!("{file}: the page's article holds no text"));
+        }
+        Ok(page.parsed.reply)
+    } else if let Some(sel) = article {
+        Err(format!("{file}: --article \"{sel}\" given, but the file is plain text, not an HTML page"))
+    } else {
+        Ok(reply_widget::parse(&text))
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn to_json(reply: &reply_widget::Reply, file: &str) -> Result<String, String> {
-    serde_json::to_string_pretty(reply).map_err(|e| format!("{file}: cannot write JSON: {e}"))
+fn run(args: &[String]) -> Result<String, String> {
+    let Some((cmd, rest)) = args.split_first() else {
+        return Err(USAGE.to_string());
+    };
+    match cmd.as_str() {
+        "parse" => {
+            let mut file = None;
+            let mut article = None;
+            let mut k = 0;
+            while k < rest.len() {
+                match rest[k].as_str() {
+                    "--article" => {
+                        article = Some(rest.get(k + 1).ok_or("--article needs a CSS selector")?.as_str());
+                        k += 2;
+                    }
+                    f if file.is_none() && !f.starts_with("--") => {
+                        file = Some(f);
+                        k += 1;
+                    }
+                    other => return Err(format!("unexpected argument '{other}'; {USAGE}")),
+                }
+            }
+            let file = file.ok_or_else(|| USAGE.to_string())?;
+            let reply = parse_file(file, article)?;
+            serde_json::to_string_pretty(&reply).map_err(|e| format!("{file}: cannot write JSON: {e}"))
+        }
+        _ => Err(format!("unknown command '{cmd}'; {USAGE}")),
+    }
 }
 
 #[cfg(target_arch = "wasm32")]
-fn to_json(_: &reply_widget::Reply, _: &str) -> Result<String, String> {
+fn run(_: &[String]) -> Result<String, String> {
     Err("the command line runs natively only".into())
 }
 

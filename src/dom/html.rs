@@ -19,12 +19,17 @@ function decide() {
   if (policy !== undefined) return;
   policy = null;
   const tt = globalThis.trustedTypes;
-  if (!tt || !tt.createPolicy) return;
   // Pages enforcing Trusted Types (require-trusted-types-for 'script') need a policy. The markup
   // comes only from the widget's escaping writer, so the policy passes it through; the page
-  // allows it by name: trusted-types reply-widget.
-  try { policy = tt.createPolicy("reply-widget", { createHTML: (s) => s }); return; } catch (e) {}
-  // The name is not allowed: strings still work unless the page also enforces the types.
+  // allows it by name: trusted-types reply-widget. A policy that cannot make HTML (a polyfill
+  // returning something else) is no policy.
+  if (tt && tt.createPolicy) {
+    try {
+      const p = tt.createPolicy("reply-widget", { createHTML: (s) => s });
+      if (p && typeof p.createHTML === "function") { p.createHTML(""); policy = p; return; }
+    } catch (e) {}
+  }
+  // No usable policy: strings still work unless the page also enforces the types.
   try { document.createElement("template").innerHTML = ""; } catch (e) { refused = true; }
 }
 export function html_allowed() { decide(); return !refused; }

@@ -50,3 +50,24 @@ impl Drop for Observer {
         self.observer.disconnect();
     }
 }
+
+/// A ResizeObserver with its callback; disconnected when dropped.
+#[must_use = "a Resizer disconnects itself when dropped"]
+pub struct Resizer {
+    pub observer: web_sys::ResizeObserver,
+    _closure: Closure<dyn FnMut(js_sys::Array, web_sys::ResizeObserver)>,
+}
+
+impl Resizer {
+    pub fn new(f: impl FnMut(js_sys::Array, web_sys::ResizeObserver) + 'static) -> Result<Resizer, JsValue> {
+        let closure = Closure::<dyn FnMut(js_sys::Array, web_sys::ResizeObserver)>::new(f);
+        let observer = web_sys::ResizeObserver::new(closure.as_ref().unchecked_ref())?;
+        Ok(Resizer { observer, _closure: closure })
+    }
+}
+
+impl Drop for Resizer {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}

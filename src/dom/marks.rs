@@ -1,97 +1,227 @@
-//! Draws one block of article text with its `<mark>`s: search hits, the selected figure, the
-//! previewed figure. The selected and previewed figures are each one `<mark>`, never split by a
-//! hit inside them, so a number stays one node for a screen reader.
+//! Where marks are drawn: `<mark>` elements around search hits and figures, in the article's
+//! own text nodes (the host page's, or the widget's drawn article).
+//!
+//! A line's wanted marks become [`Segment`]s (pure, tested natively); each segment becomes the
+//! pieces of the text nodes that hold it (`page::PageText::pieces`: a figure split across
+//! `<span>361</span><span>亿元</span>` is two pieces, so two marks). A text node is marked by
+//! putting its pieces (text and `<mark>`s) in its place: the page's own node is kept aside,
+//! untouched, and put back exactly as it was when the marks go (`destroy()` gives back the
+//! page's DOM byte for byte, and the page's scripts keep their references to its nodes).
 
 use wasm_bindgen::prelude::*;
-use web_sys::{Document, Element};
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Node, Text};
 
-/// Segments of `len` chars: (start, end, hit, figure) where figure is 1 = selected, 2 = preview.
-pub fn segments(
-    len: u32,
-    hits: &[(u32, u32)],
-    sel: Option<(u32, u32)>,
-    pre: Option<(u32, u32)>,
-) -> Vec<(u32, u32, bool, u8)> {
-    let figs: Vec<((u32, u32), u8)> = sel.map(|r| (r, 1)).into_iter().chain(pre.map(|r| (r, 2))).collect();
-    let inside_fig = |p: u32| figs.iter().any(|((s, e), _)| p > *s && p < *e);
+/// How a figure is shown in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Highlight {
+    /// A figure of the reply, tappable: its card opens (phones first).
+    Figure,
+    /// The figure under the pointer or focus in the panel.
+    Preview,
+    /// The selected figure.
+    Selected,
+}
+
+impl Highlight {
+    fn name(self) -> &'static str {
+        match self {
+            Highlight::Figure => "figure",
+            Highlight::Preview => "preview",
+            Highlight::Selected => "selected",
+        }
+    }
+}
+
+/// A figure to show in a line: its char range, how, and its index in the reply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FigureMark {
+    pub start: u32,
+    pub end: u32,
+    pub how: Highlight,
+    pub figure: u32,
+}
+
+/// A stretch of a line drawn one way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Segment {
+    pub start: u32,
+    pub end: u32,
+    /// Inside a search hit.
+    pub hit: bool,
+    pub figure: Option<(Highlight, u32)>,
+}
+
+/// Cuts a line of `len` chars into segments by its hits and figures. Figures do not overlap
+/// each other; a figure is never cut by a hit inside it (a number stays one node for a screen
+/// reader). Plain stretches are left out.
+pub fn segments(len: u32, hits: &[(u32, u32)], figures: &[FigureMark]) -> Vec<Segment> {
+    let inside_figure = |p: u32| figures.iter().any(|f| p > f.start && p < f.end);
     let mut hits: Vec<(u32, u32)> =
         hits.iter().map(|(s, e)| ((*s).min(len), (*e).min(len))).filter(|(s, e)| s < e).collect();
-    crate::model::sort_by(&mut hits, |a, b| a < b);
-    let mut cuts: Vec<u32> = Vec::with_capacity(hits.len() * 2 + 6);
+    crate::util::sort_by(&mut hits, |a, b| a < b);
+    let mut cuts: Vec<u32> = Vec::with_capacity(hits.len() * 2 + figures.len() * 2 + 2);
     cuts.extend([0, len]);
-    for (s, e) in hits.iter().copied().chain(figs.iter().map(|(r, _)| *r)) {
+    for (s, e) in hits.iter().copied().chain(figures.iter().map(|f| (f.start, f.end))) {
         for p in [s.min(len), e.min(len)] {
-            if !inside_fig(p) {
+            if !inside_figure(p) {
                 cuts.push(p);
             }
         }
     }
-    crate::model::sort_by(&mut cuts, |a, b| a < b);
+    crate::util::sort_by(&mut cuts, |a, b| a < b);
     cuts.dedup();
+    let mut out = Vec::new();
     // One sweep: `next` is the first hit that may still overlap the current segment.
     let mut next = 0;
     let mut reach = 0; // the furthest end among hits before `next`
-    cuts.windows(2)
-        .map(|w| {
-            let (a, b) = (w[0], w[1]);
-            while next < hits.len() && hits[next].0 < b {
-                reach = reach.max(hits[next].1);
-                next += 1;
-            }
-            let hit = reach > a;
-            let fig = figs.iter().find(|((s, e), _)| *s <= a && *e >= b).map_or(0, |(_, k)| *k);
-            (a, b, hit, fig)
-        })
-        .collect()
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        while next < hits.len() && hits[next].0 < b {
+            reach = reach.max(hits[next].1);
+            next += 1;
+        }
+        let hit = reach > a;
+        let figure = figures.iter().find(|f| f.start <= a && f.end >= b).map(|f| (f.how, f.figure));
+        if hit || figure.is_some() {
+            out.push(Segment { start: a, end: b, hit, figure });
+        }
+    }
+    out
 }
 
-pub fn draw(
-    doc: &Document,
-    el: &Element,
-    text: &str,
-    hits: &[(u32, u32)],
-    sel: Option<(u32, u32, &str)>,
-    pre: Option<(u32, u32, &str)>,
-) -> Result<(), JsValue> {
-    if hits.is_empty() && sel.is_none() && pre.is_none() {
-        el.set_text_content(Some(text));
-        return Ok(());
+/// The `data-rw` value of a mark: what it shows, for styles and for finding it again.
+fn paint_name(hit: bool, figure: Option<Highlight>) -> String {
+    let mut s = String::new();
+    if hit {
+        s.push_str("hit");
     }
-    // Byte offset of each char boundary, for slicing by char offsets.
-    let mut bounds: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-    bounds.push(text.len());
-    let len = (bounds.len() - 1) as u32;
-    let slice = |a: u32, b: u32| {
-        let (a, b) = (bounds[(a as usize).min(bounds.len() - 1)], bounds[(b as usize).min(bounds.len() - 1)]);
-        &text[a..b]
+    if let Some(h) = figure {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(h.name());
+    }
+    s
+}
+
+/// One piece of a text node to mark: UTF-16 range, and how.
+pub struct NodeMark {
+    pub from: u32,
+    pub to: u32,
+    pub hit: bool,
+    /// The figure's id (`f13`) and how it is shown.
+    pub figure: Option<(Highlight, String)>,
+}
+
+/// A text node of the article while it is marked: the page's own node, kept aside, and what
+/// stands in its place.
+pub struct Marked {
+    original: Text,
+    placed: Vec<Node>,
+}
+
+impl Marked {
+    /// Puts the page's own node back where the marks were, exactly as it was.
+    pub fn restore(self) {
+        let Some(first) = self.placed.first() else { return };
+        if let Some(parent) = first.parent_node() {
+            let _ = parent.insert_before(&self.original, Some(first));
+        }
+        for n in &self.placed {
+            if let Some(p) = n.parent_node() {
+                let _ = p.remove_child(n);
+            }
+        }
+    }
+}
+
+/// Marks pieces of a text node (sorted, not overlapping). Returns what restores it.
+///
+/// The node's text is cut in Rust and the pieces built once into a fragment, which takes the
+/// node's place: `Text.splitText` would copy the rest of the text at every cut (quadratic on a
+/// long paragraph with thousands of hits).
+pub fn mark(doc: &Document, original: &Text, pieces: &[NodeMark]) -> Result<Option<Marked>, JsValue> {
+    let Some(parent) = original.parent_node() else { return Ok(None) };
+    let data = original.data();
+    // Byte offset of each UTF-16 offset we cut at, in one pass.
+    let mut cuts: Vec<u32> = Vec::with_capacity(pieces.len() * 2);
+    for p in pieces {
+        cuts.push(p.from);
+        cuts.push(p.to);
+    }
+    let mut bytes = Vec::with_capacity(cuts.len());
+    let (mut u, mut next) = (0u32, 0usize);
+    for (b, c) in data.char_indices().chain([(data.len(), ' ')]) {
+        while next < cuts.len() && cuts[next] <= u {
+            bytes.push(b);
+            next += 1;
+        }
+        u += c.len_utf16() as u32;
+    }
+    while bytes.len() < cuts.len() {
+        bytes.push(data.len());
+    }
+    let fragment = doc.create_document_fragment();
+    let mut placed: Vec<Node> = Vec::with_capacity(pieces.len() * 2 + 1);
+    let mut at = 0usize;
+    let mut add = |n: Node| -> Result<(), JsValue> {
+        fragment.append_child(&n)?;
+        placed.push(n);
+        Ok(())
     };
-    el.set_text_content(None);
-    for (a, b, hit, fig) in segments(len, hits, sel.map(|(s, e, _)| (s, e)), pre.map(|(s, e, _)| (s, e))) {
-        let piece = slice(a, b);
-        if piece.is_empty() {
+    for (k, p) in pieces.iter().enumerate() {
+        let (from, to) = (bytes[2 * k].max(at), bytes[2 * k + 1]);
+        if from >= to {
             continue;
         }
-        if !hit && fig == 0 {
-            el.append_child(&doc.create_text_node(piece))?;
-            continue;
+        if from > at {
+            add(doc.create_text_node(&data[at..from]).into())?;
         }
-        let m = doc.create_element("mark")?;
-        let mut class = String::new();
-        if hit {
-            class.push_str("rw-hit");
-        }
-        let id = match fig {
-            1 => sel.map(|(_, _, id)| (id, " rw-fig-mark")),
-            2 => pre.map(|(_, _, id)| (id, " rw-preview")),
-            _ => None,
-        };
-        if let Some((id, c)) = id {
-            class.push_str(c);
+        // A figure shown only as tappable is a span: a mark says "highlighted" to a screen
+        // reader, which every figure of the text is not.
+        let plain = !p.hit && matches!(p.figure, Some((Highlight::Figure, _)));
+        let m = doc.create_element(if plain { "span" } else { "mark" })?;
+        m.set_attribute("data-rw", &paint_name(p.hit, p.figure.as_ref().map(|(h, _)| *h)))?;
+        if let Some((_, id)) = &p.figure {
             m.set_attribute("data-fig", id)?;
         }
-        m.set_class_name(class.trim());
-        m.set_text_content(Some(piece));
-        el.append_child(&m)?;
+        m.set_text_content(Some(&data[from..to]));
+        add(m.into())?;
+        at = to;
+    }
+    if at < data.len() {
+        add(doc.create_text_node(&data[at..]).into())?;
+    }
+    parent.replace_child(&fragment, original)?;
+    Ok(Some(Marked { original: original.clone(), placed }))
+}
+
+/// The marks of the article that show search hits, in document order.
+pub fn hits(root: &Element) -> Result<Vec<Element>, JsValue> {
+    let list = root.query_selector_all("mark[data-rw~=hit]")?;
+    Ok((0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect())
+}
+
+/// Shows one hit as the current one (Enter in the searchbox), the others not.
+pub fn set_current(marks: &[Element], k: Option<usize>) -> Result<(), JsValue> {
+    for (i, m) in marks.iter().enumerate() {
+        let name = m.get_attribute("data-rw").unwrap_or_default();
+        let has = name.split(' ').any(|w| w == "current");
+        if has != (Some(i) == k) {
+            let mut words: Vec<&str> = name.split(' ').filter(|w| *w != "current" && !w.is_empty()).collect();
+            if Some(i) == k {
+                words.push("current");
+            }
+            let mut s = String::new();
+            for w in words {
+                if !s.is_empty() {
+                    s.push(' ');
+                }
+                s.push_str(w);
+            }
+            m.set_attribute("data-rw", &s)?;
+        }
     }
     Ok(())
 }
@@ -100,15 +230,43 @@ pub fn draw(
 mod tests {
     use super::*;
 
+    fn fig(start: u32, end: u32, how: Highlight) -> FigureMark {
+        FigureMark { start, end, how, figure: 0 }
+    }
+
+    /// (start, end, hit, figure) of each segment, to read at a glance.
+    fn seg(len: u32, hits: &[(u32, u32)], figs: &[FigureMark]) -> Vec<(u32, u32, bool, Option<Highlight>)> {
+        segments(len, hits, figs).into_iter().map(|s| (s.start, s.end, s.hit, s.figure.map(|f| f.0))).collect()
+    }
+
     #[test]
     fn hits_and_figures_make_segments() {
-        assert_eq!(segments(10, &[(2, 4)], None, None), [(0, 2, false, 0), (2, 4, true, 0), (4, 10, false, 0)]);
+        use Highlight::*;
+        assert_eq!(seg(10, &[(2, 4)], &[]), [(2, 4, true, None)]);
         // A hit inside the selected figure does not split it.
-        assert_eq!(segments(10, &[(3, 4)], Some((2, 6)), None), [(0, 2, false, 0), (2, 6, true, 1), (6, 10, false, 0)]);
+        assert_eq!(seg(10, &[(3, 4)], &[fig(2, 6, Selected)]), [(2, 6, true, Some(Selected))]);
         // A hit overlapping the figure's edge.
-        assert_eq!(segments(10, &[(0, 3)], Some((2, 6)), None), [(0, 2, true, 0), (2, 6, true, 1), (6, 10, false, 0)]);
-        assert_eq!(segments(5, &[], None, Some((0, 5))), [(0, 5, false, 2)]);
+        assert_eq!(seg(10, &[(0, 3)], &[fig(2, 6, Selected)]), [(0, 2, true, None), (2, 6, true, Some(Selected))]);
+        assert_eq!(seg(5, &[], &[fig(0, 5, Preview)]), [(0, 5, false, Some(Preview))]);
+        // Figures side by side, a hit across both.
+        assert_eq!(
+            seg(10, &[(1, 8)], &[fig(2, 4, Figure), fig(5, 7, Selected)]),
+            [
+                (1, 2, true, None),
+                (2, 4, true, Some(Figure)),
+                (4, 5, true, None),
+                (5, 7, true, Some(Selected)),
+                (7, 8, true, None)
+            ]
+        );
         // Out-of-range offsets are clamped, never sliced past the end.
-        assert_eq!(segments(3, &[(2, 9)], None, None), [(0, 2, false, 0), (2, 3, true, 0)]);
+        assert_eq!(seg(3, &[(2, 9)], &[]), [(2, 3, true, None)]);
+    }
+
+    #[test]
+    fn paint_names() {
+        assert_eq!(paint_name(true, None), "hit");
+        assert_eq!(paint_name(true, Some(Highlight::Selected)), "hit selected");
+        assert_eq!(paint_name(false, Some(Highlight::Figure)), "figure");
     }
 }

@@ -1,143 +1,146 @@
 //! web-sys rendering: turns state into DOM and events into state. The logic it calls lives in
-//! `filter`, `outline` and `panel`.
+//! the pure modules (`filter`, `outline`, `panel`, `page`, `export`).
 //!
-//! One `Rc<RefCell<State>>` per mount. Each part listens with one delegated listener per event
-//! type on its shadow root, reading `data-*` attributes; the listeners and the observer are owned
-//! by the [`Mount`] and removed when it is destroyed or dropped.
+//! One room per part: `outline.rs`, `figures.rs` (the figure panel, 显示更多, the chart),
+//! `article.rs` (the article enhanced in place or drawn) with `marks.rs` (where marks are
+//! drawn), `search.rs`, `reading.rs` (适老化 toolbar). This file keeps the mount and the state
+//! the parts share, and the one dispatcher of [`Action`]s.
+//!
+//! **Re-entrancy, one rule.** Every entry point — each JS method and each listener or observer
+//! callback — borrows the state once, through [`Mount::enter`] or [`with_state`]. While it is
+//! borrowed, nothing that can run the page's own code synchronously is called: moving focus
+//! (focus listeners), clicking the download link (click listeners), opening a modal sheet and
+//! copying (focus moves) are queued as [`Effect`]s and run after the borrow ends. So a page
+//! listener that reacts to the widget's focus or click may call any method of the widget. If
+//! something still re-enters while the state is borrowed, a method throws
+//! `Error("… busy …")` and a callback skips its event: nothing panics, and no wasm instance
+//! traps.
+//!
+//! **Mounts are transactional.** Everything that can refuse (Trusted Types, constructable
+//! stylesheets, reading the article) is checked before any host is touched; what fails after
+//! that is rolled back by the same `destroy` that ends a mount.
 
-mod build;
+mod action;
+mod article;
+mod bar;
 mod clipboard;
-mod figure_panel;
+mod figures;
 mod html;
 mod listener;
 mod marks;
+mod outline;
+mod read;
 mod reading;
+mod search;
+mod sheet;
 mod styles;
-mod tree;
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Event, HtmlElement, HtmlInputElement, KeyboardEvent, ShadowRoot};
+use web_sys::{
+    Document, Element, Event, HtmlElement, HtmlInputElement, KeyboardEvent, ScrollLogicalPosition, ShadowRoot,
+    ShadowRootInit, ShadowRootMode,
+};
 
 use crate::filter::{self, Index, Outcome, Query};
 use crate::model::{FigureKind, Reply};
-use crate::panel::{Grouping, Order, KIND_GROUPS};
-use build::{ArticleDom, FiguresDom, OutlineDom, SearchView};
-use figure_panel::{figures_change, figures_click, figures_key, figures_preview};
-use listener::{Listener, Observer};
-use tree::{observe, outline_click, outline_key};
+use crate::page;
+use crate::panel::{Grouping, Order};
+use action::{Action, Effect, Handled};
+use article::{Additions, ArticlePart};
+use bar::Bar;
+use figures::{FigureKey, FiguresPart};
+use listener::{Listener, Observer, Resizer};
+use marks::Highlight;
+use outline::{OutlinePart, TreeKey};
+use search::SearchView;
+use sheet::{Layout, Sheet, COMPACT_BELOW};
 
-/// A figure to mark in a block: its char range and id.
-type FigMark<'a> = Option<(u32, u32, &'a str)>;
-/// What one block is drawn with: search hits, the selected figure, the previewed figure.
-type BlockMarks<'a> = (&'a [(u32, u32)], FigMark<'a>, FigMark<'a>);
-
-/// FNV-1a over what a block is drawn with; never 0, which means "plain text".
-fn signature(hits: &[(u32, u32)], sel: FigMark, pre: FigMark) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut mix = |v: u32| {
-        h ^= u64::from(v);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    };
-    for (s, e) in hits {
-        mix(*s);
-        mix(*e);
-    }
-    for (tag, m) in [(1, sel), (2, pre)] {
-        if let Some((s, e, _)) = m {
-            mix(tag);
-            mix(s);
-            mix(e);
-        }
-    }
-    h | 1
-}
+pub use read::read_article;
+pub use sheet::Layout as PartLayout;
 
 /// Marks a host element as in use, so a second mount on it fails clearly instead of fighting.
 const MOUNTED_ATTR: &str = "data-reply-widget-mounted";
+
+/// Where the reply comes from.
+pub enum Source {
+    /// Given by the page (`reply` option): the widget draws it in the article's place.
+    Given(Rc<Reply>),
+    /// The article's own content, read and enhanced in place.
+    Article,
+}
 
 /// What to mount, already validated by the caller.
 pub struct Options {
     pub outline: Option<Element>,
     pub figures: Option<Element>,
     pub article: Option<Element>,
-    pub reply: Rc<Reply>,
+    pub source: Source,
     /// Read and write `location.hash` (`#s2-1`, `#f13`).
     pub hash: bool,
     /// Start in large-text mode (else the reader's stored choice).
     pub elder: Option<bool>,
+    /// The layout of the outline and the figure panel; none: their hosts' width decides.
+    pub layout: Option<Layout>,
+    /// The page marked nothing (the embed's one-line mode): the widget makes its own outline and
+    /// figure hosts just before the article, in the compact layout.
+    pub own_hosts: bool,
 }
 
-struct Part<D> {
-    host: Element,
-    root: ShadowRoot,
-    dom: D,
+/// The two parts that have a compact layout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Side {
+    Outline,
+    Figures,
 }
 
 pub struct State {
     doc: Document,
     reply: Rc<Reply>,
     index: Index,
-    outline: Option<Part<OutlineDom>>,
-    figures: Option<Part<FiguresDom>>,
-    article: Option<Part<ArticleDom>>,
+    outline: Option<OutlinePart>,
+    figures: Option<FiguresPart>,
+    article: Option<ArticlePart>,
     search: Option<SearchView>,
     query: Query,
     outcome: Outcome,
+    /// The kinds the panel's facets leave on.
     kinds: Vec<FigureKind>,
-    grouping: Grouping,
-    order: Order,
     selected: Option<usize>,
     preview: Option<usize>,
-    /// Outline node marked `aria-current`.
-    current: Option<usize>,
-    /// Outline node holding the roving tabindex.
-    focus: usize,
-    expanded: Vec<bool>,
-    /// Per block, a signature of the marks it is drawn with (0: plain text).
-    marked: Vec<u64>,
-    /// Blocks drawn with marks now.
-    marked_list: Vec<usize>,
+    /// The search hit stepped to last (Enter in the searchbox).
     hit: Option<usize>,
-    /// Outline nodes whose heading is in the top band of the viewport.
-    in_view: Vec<bool>,
     hash: bool,
-    typeahead: (String, f64),
-    /// Until this time (ms) a navigation's target stays current while the smooth scroll runs
-    /// past other headings.
-    pinned_until: f64,
-    /// The figure button holding the panel's roving tabindex.
-    fig_tab: Option<usize>,
     prefs: reading::Prefs,
     toolbar: Option<Element>,
-    /// Called back with the outcome of a copy (the closure is owned by the Mount).
-    copy_done: Option<js_sys::Function>,
+    /// Shadow roots this mount attached or reused, with their hosts: given back on destroy.
+    hosts: Vec<(Element, ShadowRoot)>,
+    /// The document's article stylesheet is in use by this mount.
+    document_sheet: bool,
+    /// The sticky bar before the article (and the card of a tapped figure).
+    bar: Option<Bar>,
+    /// The reader is inside the article (its box spans the top of the viewport).
+    inside_article: bool,
+    /// A compact part's summary is on screen.
+    summary_in_view: bool,
+    /// Elements the widget put in the page (its own hosts): removed on destroy.
+    made: Vec<Element>,
+    /// Every figure of the article is shown (dotted, tappable: its card opens). On touch
+    /// screens, where there is no pointer to preview a figure from the panel.
+    figure_layer: bool,
+    /// What to do once the state is released (see the module docs).
+    effects: Vec<Effect>,
 }
 
 /// A mounted widget: owns its state, listeners and observer.
 pub struct Mount {
     state: Rc<RefCell<State>>,
     listeners: Vec<Listener>,
-    observer: Option<Observer>,
-    copied: Option<Closure<dyn FnMut(JsValue)>>,
-}
-
-fn node_of(target: &Element, attr: &str) -> Option<(Element, usize)> {
-    let selector = match attr {
-        "data-node" => "[data-node]",
-        "data-fig" => "[data-fig]",
-        _ => return None,
-    };
-    let e = target.closest(selector).ok()??;
-    let n = e.get_attribute(attr)?.parse().ok()?;
-    Some((e, n))
-}
-
-fn event_element(e: &Event) -> Option<Element> {
-    e.target()?.dyn_into::<Element>().ok()
+    observers: Vec<Observer>,
+    resizer: Option<Resizer>,
 }
 
 fn reduced_motion() -> bool {
@@ -146,7 +149,9 @@ fn reduced_motion() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-fn scroll_to(e: &Element, block: web_sys::ScrollLogicalPosition) {
+/// Scrolls an element into view (smoothly unless the reader prefers reduced motion). Scroll
+/// events reach the page later, never synchronously: no effect needed.
+fn scroll_to(e: &Element, block: ScrollLogicalPosition) {
     let opts = web_sys::ScrollIntoViewOptions::new();
     opts.set_block(block);
     opts.set_behavior(if reduced_motion() {
@@ -157,21 +162,37 @@ fn scroll_to(e: &Element, block: web_sys::ScrollLogicalPosition) {
     e.scroll_into_view_with_scroll_into_view_options(&opts);
 }
 
-fn focus(e: &Element) {
-    if let Some(h) = e.dyn_ref::<HtmlElement>() {
-        let _ = h.focus();
+/// The focused element, looking into shadow roots.
+fn deep_active(e: &Element) -> Element {
+    let mut at = e.clone();
+    while let Some(inner) = at.shadow_root().and_then(|r| r.active_element()) {
+        at = inner;
     }
+    at
 }
 
-fn hidden(e: &Element, hide: bool) {
-    let _ = e.toggle_attribute_with_force("hidden", hide);
+fn busy(name: &str) -> JsValue {
+    JsError::new(&format!(
+        "{name}: reply-widget is busy (called from inside one of its own events); call it again once the event is over"
+    ))
+    .into()
+}
+
+/// The open shadow root of a host: reused when a previous mount made one (a shadow root
+/// cannot be detached), attached otherwise. Its old content is cleared and the styles adopted.
+fn shadow(host: &Element) -> Result<ShadowRoot, JsValue> {
+    let root = match host.shadow_root() {
+        Some(r) => r,
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+    };
+    root.set_text_content(None);
+    styles::adopt(&root)?;
+    Ok(root)
 }
 
 impl State {
-    fn new(doc: Document, reply: Rc<Reply>, hash: bool) -> State {
-        let index = Index::new(&reply);
+    fn new(doc: Document, reply: Rc<Reply>, index: Index, hash: bool) -> State {
         let outcome = index.run(&reply.figures, &Query::All, &FigureKind::ALL);
-        let n = index.nodes.len();
         State {
             doc,
             reply,
@@ -183,63 +204,59 @@ impl State {
             query: Query::All,
             outcome,
             kinds: FigureKind::ALL.to_vec(),
-            grouping: Grouping::Kind,
-            order: Order::Document,
             selected: None,
             preview: None,
-            current: None,
-            focus: 0,
-            expanded: vec![true; n],
-            marked: Vec::new(),
-            marked_list: Vec::new(),
             hit: None,
-            in_view: vec![false; n],
             hash,
-            typeahead: (String::new(), 0.0),
-            pinned_until: 0.0,
-            fig_tab: None,
             prefs: reading::Prefs::default(),
             toolbar: None,
-            copy_done: None,
+            hosts: Vec::new(),
+            document_sheet: false,
+            bar: None,
+            inside_article: false,
+            summary_in_view: false,
+            made: Vec::new(),
+            figure_layer: web_sys::window()
+                .and_then(|w| w.match_media("(pointer: coarse)").ok().flatten())
+                .is_some_and(|m| m.matches()),
+            effects: Vec::new(),
+        }
+    }
+
+    fn focus(&mut self, e: Option<Element>) {
+        if let Some(e) = e {
+            self.effects.push(Effect::Focus(e));
+        }
+    }
+
+    fn announce(&self, text: &str) {
+        if let Some(s) = &self.search {
+            s.announce(text);
         }
     }
 
     // ---- reading aids ----------------------------------------------------------------------
 
-    fn roots(&self) -> Vec<&Element> {
-        let mut out = Vec::new();
-        out.extend(self.outline.as_ref().map(|p| &p.dom.wrap));
-        out.extend(self.figures.as_ref().map(|p| &p.dom.wrap));
-        out.extend(self.article.as_ref().map(|p| &p.dom.wrap));
-        out
-    }
-
-    fn apply_prefs(&self) -> Result<(), JsValue> {
-        reading::apply(&self.prefs, &self.roots(), self.toolbar.as_ref())
-    }
-
-    /// The reading toolbar's buttons. Returns false for any other action.
-    fn reading_action(&mut self, action: &str) -> Result<bool, JsValue> {
-        match action {
-            "elder" => self.prefs.elder = !self.prefs.elder,
-            "contrast" => self.prefs.contrast = !self.prefs.contrast,
-            "speak" => {
-                self.prefs.speak = !self.prefs.speak;
-                if self.prefs.speak {
-                    reading::speak("朗读已开启，选择章节或数据即可收听");
+    fn apply_prefs(&mut self) -> Result<(), JsValue> {
+        let mut roots: Vec<&Element> = Vec::new();
+        roots.extend(self.outline.as_ref().map(|p| &p.wrap));
+        roots.extend(self.figures.as_ref().map(|p| &p.wrap));
+        if let Some(d) = self.article.as_ref().and_then(|a| a.drawn.as_ref()) {
+            roots.push(&d.wrap);
+        }
+        reading::apply(&self.prefs, &roots, self.toolbar.as_ref())?;
+        // The page's own article, enhanced: the document's sheet scales and contrasts it.
+        if let Some(a) = self.article.as_mut().filter(|a| a.drawn.is_none()) {
+            let host = a.host.clone();
+            for (name, on) in [("data-rw-elder", self.prefs.elder), ("data-rw-contrast", self.prefs.contrast)] {
+                if on {
+                    a.additions.set(&host, name, "")?;
                 } else {
-                    reading::stop();
+                    a.additions.unset(&host, name)?;
                 }
             }
-            "stop" => {
-                reading::stop();
-                return Ok(true);
-            }
-            _ => return Ok(false),
         }
-        reading::save(&self.prefs);
-        self.apply_prefs()?;
-        Ok(true)
+        Ok(())
     }
 
     /// Reads a section aloud: its heading, then its own paragraphs.
@@ -247,11 +264,11 @@ impl State {
         if !self.prefs.speak {
             return;
         }
-        let Some(n) = self.index.nodes.get(k) else { return };
+        let Some(n) = self.index.outline.nodes.get(k) else { return };
         let mut text = format!("{}{}。", n.number, n.title);
         for p in &n.paragraphs {
-            if let Some(t) = self.index.block_of(p).and_then(|b| self.index.texts.get(b)) {
-                text.push_str(t);
+            if let Some(b) = self.index.block_of(p) {
+                text.push_str(&self.index.blocks[b].text);
             }
         }
         reading::speak(&text);
@@ -261,9 +278,7 @@ impl State {
 
     fn filter(&mut self, raw: &str) -> Result<(), JsValue> {
         if let Some(s) = &self.search {
-            if s.input.value() != raw {
-                s.input.set_value(raw);
-            }
+            s.show(raw);
         }
         self.query = filter::parse_query(raw);
         self.refilter()
@@ -274,109 +289,46 @@ impl State {
         self.outcome = self.index.run(&self.reply.figures, &self.query, &self.kinds);
         self.hit = None;
         let active = self.query != Query::All;
-        if let Some(o) = &self.outline {
-            for (k, item) in o.dom.items.iter().enumerate() {
-                let visible = self.outcome.node_visible.get(k).copied().unwrap_or(true);
-                if before.node_visible.get(k).copied() != Some(visible) {
-                    hidden(item, !self.item_visible(k));
-                }
-            }
-            if active {
-                // Matches inside collapsed parents must show: open every visible parent.
-                for k in 0..self.expanded.len() {
-                    if self.index.nodes[k].has_children && self.outcome.node_visible[k] && !self.expanded[k] {
-                        self.set_expanded(k, true)?;
-                    }
-                }
-            }
-            if !self.outcome.node_visible.get(self.focus).copied().unwrap_or(true) {
-                let first = self.outcome.node_visible.iter().position(|v| *v).unwrap_or(0);
-                self.move_focus(first, false)?;
-            }
+        if let Some(o) = &mut self.outline {
+            o.show_filter(&self.index.outline, &before, &self.outcome, active)?;
         }
-        if let Some(a) = &self.article {
-            for (k, s) in a.dom.sections.iter().enumerate().skip(1) {
-                let visible = self.outcome.node_visible.get(k).copied().unwrap_or(true);
-                if before.node_visible.get(k).copied() != Some(visible) {
-                    hidden(s, !visible);
-                }
-            }
+        if let Some(a) = &mut self.article {
+            a.show_nodes(&self.outcome.node_visible)?;
         }
-        self.draw_figure_visibility(&before)?;
-        self.draw_chart()?;
-        self.draw_marks()?;
-        let text = filter::announce(&self.outcome, &self.query);
-        self.announce(&text);
+        if let Some(f) = &mut self.figures {
+            f.show_filter(&self.reply, &self.index, &before, &self.outcome)?;
+            f.chart(&self.reply, &self.index, &self.outcome.figure_visible, self.selected)?;
+        }
+        self.paint()?;
+        self.announce(&filter::announce(&self.outcome, &self.query));
         Ok(())
     }
 
-    fn announce(&self, text: &str) {
-        if let Some(s) = &self.search {
-            s.status.set_text_content(Some(text));
+    /// Draws the article's marks: the filter's hits, the selected and the previewed figure.
+    fn paint(&mut self) -> Result<(), JsValue> {
+        let Some(a) = &mut self.article else { return Ok(()) };
+        let mut figures: Vec<(usize, Highlight)> = Vec::with_capacity(2);
+        if self.figure_layer {
+            figures.extend((0..self.reply.figures.len()).map(|i| (i, Highlight::Figure)));
         }
+        figures.extend(self.selected.map(|i| (i, Highlight::Selected)));
+        figures.extend(self.preview.filter(|p| Some(*p) != self.selected).map(|i| (i, Highlight::Preview)));
+        a.paint(&self.doc, &self.index, &self.reply, &self.outcome, &figures)
     }
 
-    /// Redraws the blocks whose marks changed: search hits, the selected figure, the preview.
-    fn draw_marks(&mut self) -> Result<(), JsValue> {
-        let Some(a) = &self.article else {
-            return Ok(());
-        };
-        let fig_block = |i: Option<usize>| {
-            i.and_then(|i| self.reply.figures.get(i)).and_then(|f| self.index.block_of(&f.paragraph).map(|b| (b, f)))
-        };
-        let selected = fig_block(self.selected);
-        let preview = fig_block(self.preview.filter(|p| Some(*p) != self.selected));
-        let mut want: Vec<(usize, BlockMarks)> =
-            self.outcome.marks.iter().map(|(b, r)| (*b, (r.as_slice(), None, None))).collect();
-        for (fig, slot) in [(selected, 1), (preview, 2)] {
-            let Some((b, f)) = fig else { continue };
-            let mark = Some((f.start, f.end, f.id.as_str()));
-            let k = match want.iter().position(|(x, _)| *x == b) {
-                Some(k) => k,
-                None => {
-                    want.push((b, (&[], None, None)));
-                    want.len() - 1
-                }
-            };
-            if slot == 1 {
-                want[k].1 .1 = mark;
-            } else {
-                want[k].1 .2 = mark;
-            }
+    fn set_preview(&mut self, i: Option<usize>) -> Result<(), JsValue> {
+        if self.preview != i {
+            self.preview = i;
+            self.paint()?;
         }
-        if self.marked.len() != a.dom.blocks.len() {
-            self.marked = vec![0; a.dom.blocks.len()];
-        }
-        // Redraw only the blocks whose marks changed: a hover must not redraw every hit.
-        let mut now = vec![false; a.dom.blocks.len()];
-        for (b, (hits, sel, pre)) in &want {
-            let sig = signature(hits, *sel, *pre);
-            if let Some(n) = now.get_mut(*b) {
-                *n = true;
-            }
-            if self.marked.get(*b) == Some(&sig) {
-                continue;
-            }
-            if let (Some(el), Some(text)) = (a.dom.blocks.get(*b), self.index.texts.get(*b)) {
-                marks::draw(&self.doc, el, text, hits, *sel, *pre)?;
-                self.marked[*b] = sig;
-            }
-        }
-        for &b in &self.marked_list {
-            if !now.get(b).copied().unwrap_or(true) {
-                if let (Some(el), Some(text)) = (a.dom.blocks.get(b), self.index.texts.get(b)) {
-                    el.set_text_content(Some(text));
-                }
-                self.marked[b] = 0;
-            }
-        }
-        self.marked_list = want.iter().map(|(b, _)| *b).collect();
         Ok(())
     }
 
     /// Moves to the next (or previous) search hit in the article.
     fn step_hit(&mut self, forward: bool) -> Result<(), JsValue> {
-        let total = self.outcome.mark_count();
+        let Some(a) = &self.article else { return Ok(()) };
+        let all = marks::hits(a.root())?;
+        let total = all.len();
         if total == 0 {
             return Ok(());
         }
@@ -387,19 +339,82 @@ impl State {
             (Some(h), false) => (h + total - 1) % total,
         };
         self.hit = Some(k);
-        if let Some(a) = &self.article {
-            let all = a.dom.wrap.query_selector_all("mark.rw-hit")?;
-            for i in 0..all.length() {
-                if let Some(m) = all.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                    m.class_list().toggle_with_force("rw-current", i as usize == k)?;
-                    if i as usize == k {
-                        scroll_to(&m, web_sys::ScrollLogicalPosition::Center);
-                    }
-                }
-            }
-        }
+        marks::set_current(&all, Some(k))?;
+        scroll_to(&all[k], ScrollLogicalPosition::Center);
         let base = filter::announce(&self.outcome, &self.query);
         self.announce(&format!("{base}；第 {} / {total} 处", k + 1));
+        Ok(())
+    }
+
+    // ---- navigation ------------------------------------------------------------------------
+
+    /// Writes `#key` into the address bar: relative to the document's own URL, not to a
+    /// `<base href>` the page may set (which would move a reload to another page).
+    fn set_hash(&self, key: &str) {
+        if !self.hash {
+            return;
+        }
+        let Some(w) = web_sys::window() else { return };
+        let href = w.location().href().unwrap_or_default();
+        let base = href.split('#').next().unwrap_or_default();
+        if let Ok(h) = w.history() {
+            let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{base}#{key}")));
+        }
+    }
+
+    /// Navigates to an outline node: the article scrolls to it and, when asked, takes focus.
+    fn go_to(&mut self, k: usize, focus_article: bool) -> Result<(), JsValue> {
+        if k >= self.index.outline.len() {
+            return Ok(());
+        }
+        if !self.outcome.node_visible.get(k).copied().unwrap_or(true) {
+            self.filter("")?;
+        }
+        self.close_sheets();
+        if let Some(o) = &mut self.outline {
+            o.reveal(&self.index.outline, &self.outcome.node_visible, k)?;
+            o.pin_current(k)?;
+            o.move_focus(k, false)?;
+        }
+        if let Some(t) = self.article.as_ref().and_then(|a| a.target(k)).cloned() {
+            scroll_to(&t, ScrollLogicalPosition::Start);
+            if focus_article {
+                self.focus(Some(t));
+            }
+        }
+        let key = self.index.outline.nodes[k].key.clone();
+        self.set_hash(&key);
+        self.speak_node(k);
+        Ok(())
+    }
+
+    /// Selects a figure: marked in the article, scrolled to, its section revealed in the outline.
+    fn select(&mut self, i: usize) -> Result<(), JsValue> {
+        let Some(f) = self.reply.figures.get(i) else { return Ok(()) };
+        let node = self.index.figure_node(i).unwrap_or(0);
+        let id = f.id.clone();
+        if !self.outcome.node_visible.get(node).copied().unwrap_or(true) {
+            self.filter("")?;
+        }
+        let old = self.selected.replace(i);
+        self.close_sheets();
+        if let Some(p) = &mut self.figures {
+            p.select(&self.reply, &self.index, old, i)?;
+        }
+        self.paint()?;
+        if let Some(o) = &mut self.outline {
+            o.reveal(&self.index.outline, &self.outcome.node_visible, node)?;
+            o.pin_current(node)?;
+            o.move_focus(node, false)?;
+        }
+        if let Some(m) = self.article.as_ref().and_then(|a| a.figure_mark(&id)) {
+            scroll_to(&m, ScrollLogicalPosition::Center);
+        }
+        self.set_hash(&id);
+        if self.prefs.speak {
+            let f = &self.reply.figures[i];
+            reading::speak(&crate::panel::spoken(f, &self.index.outline.label_of(&f.section)));
+        }
         Ok(())
     }
 
@@ -408,36 +423,315 @@ impl State {
         if !self.hash {
             return Ok(());
         }
-        let Some(raw) = web_sys::window().and_then(|w| w.location().hash().ok()) else {
-            return Ok(());
-        };
+        let Some(raw) = web_sys::window().and_then(|w| w.location().hash().ok()) else { return Ok(()) };
         let key = js_sys::decode_uri_component(raw.trim_start_matches('#')).map(String::from).unwrap_or_default();
         if key.is_empty() {
             return Ok(());
         }
         if let Some(i) = self.reply.figures.iter().position(|f| f.id == key) {
             self.select(i)?;
-        } else if let Some(k) = self.index.nodes.iter().position(|n| n.key == key) {
+        } else if let Some(k) = self.index.outline.node(&key) {
             self.go_to(k, false)?;
         }
         Ok(())
     }
+
+    // ---- phones: sheets, the bar, the card ---------------------------------------------------
+
+    fn sheet_of(&mut self, side: Side) -> Option<&mut Sheet> {
+        match side {
+            Side::Outline => self.outline.as_mut().map(|p| &mut p.sheet),
+            Side::Figures => self.figures.as_mut().map(|p| &mut p.sheet),
+        }
+    }
+
+    /// The part a control belongs to.
+    fn side_of(&self, e: &Element) -> Option<Side> {
+        let root = e.get_root_node();
+        if self.outline.as_ref().is_some_and(|p| JsValue::from(&p.root) == JsValue::from(&root)) {
+            return Some(Side::Outline);
+        }
+        if self.figures.as_ref().is_some_and(|p| JsValue::from(&p.root) == JsValue::from(&root)) {
+            return Some(Side::Figures);
+        }
+        None
+    }
+
+    fn any_compact(&self) -> bool {
+        self.outline.as_ref().is_some_and(|p| p.sheet.layout == Layout::Compact)
+            || self.figures.as_ref().is_some_and(|p| p.sheet.layout == Layout::Compact)
+    }
+
+    /// A part's host changed width: the compact layout below [`COMPACT_BELOW`] px.
+    fn resized(&mut self, host: &Element, width: f64) -> Result<(), JsValue> {
+        let layout = if width < COMPACT_BELOW { Layout::Compact } else { Layout::Wide };
+        for side in [Side::Outline, Side::Figures] {
+            let mine = match side {
+                Side::Outline => self.outline.as_ref().is_some_and(|p| p.host == *host),
+                Side::Figures => self.figures.as_ref().is_some_and(|p| p.host == *host),
+            };
+            if let Some(sheet) = self.sheet_of(side).filter(|_| mine) {
+                let want = sheet.forced.unwrap_or(layout);
+                sheet.set_layout(want)?;
+            }
+        }
+        self.update_bar()
+    }
+
+    /// Shows the bar while the reader is inside the article with the parts compact and their
+    /// summaries off screen; headings then land below it.
+    fn update_bar(&mut self) -> Result<(), JsValue> {
+        let compact = self.any_compact();
+        let show = compact && self.inside_article && !self.summary_in_view;
+        if let Some(b) = &mut self.bar {
+            b.show(show)?;
+        }
+        if let Some(a) = &mut self.article {
+            let host = a.host.clone();
+            if compact {
+                a.additions.set(&host, "data-rw-bar", "")?;
+            } else {
+                a.additions.unset(&host, "data-rw-bar")?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Opens a part's sheet (compact layout); with `search`, focus goes to the searchbox.
+    fn open_sheet(&mut self, side: Side, search: bool) -> Result<(), JsValue> {
+        let opener = self.doc.active_element().map(|a| deep_active(&a));
+        let focus_to = if search {
+            self.search.as_ref().map(|s| s.input.clone().unchecked_into::<Element>())
+        } else {
+            match side {
+                Side::Outline => self.outline.as_ref().and_then(|o| o.focused_item()),
+                Side::Figures => self.figures.as_ref().and_then(|f| f.tab_button()),
+            }
+        };
+        let Some(sheet) = self.sheet_of(side) else { return Ok(()) };
+        if sheet.layout != Layout::Compact || sheet.is_open() {
+            return Ok(());
+        }
+        let dialog = sheet.prepare_open(opener)?;
+        self.effects.push(Effect::ShowModal(dialog));
+        self.focus(focus_to);
+        Ok(())
+    }
+
+    /// Closes the open sheets (a section or figure was chosen in one: the reader goes to the
+    /// text, not back to the button that opened it).
+    fn close_sheets(&mut self) {
+        for side in [Side::Outline, Side::Figures] {
+            if let Some(sheet) = self.sheet_of(side) {
+                if sheet.is_open() {
+                    sheet.opener = None;
+                    sheet.close();
+                }
+            }
+        }
+    }
+
+    /// A sheet's dialog closed (Escape, 关闭, or the backdrop): focus goes back to its opener.
+    fn sheet_closed(&mut self, side: Side) -> Result<(), JsValue> {
+        let back = match self.sheet_of(side) {
+            Some(sheet) => sheet.closed()?,
+            None => None,
+        };
+        self.focus(back);
+        Ok(())
+    }
+
+    /// A figure tapped in the article: selected, and its card shown.
+    fn tapped(&mut self, i: usize) -> Result<(), JsValue> {
+        self.select(i)?;
+        let Some(f) = self.reply.figures.get(i) else { return Ok(()) };
+        let mut label = self.index.outline.label_of(&f.section);
+        if let Some(k) = self.index.outline.node(&f.section).filter(|&k| !self.index.outline.nodes[k].number.is_empty())
+        {
+            label.push(' ');
+            label.push_str(&self.index.outline.nodes[k].title);
+        }
+        if let Some(b) = &mut self.bar {
+            let card = b.show_card(i, f, &label)?;
+            self.effects.push(Effect::Focus(card));
+        }
+        Ok(())
+    }
+
+    // ---- the one dispatcher ------------------------------------------------------------------
+
+    /// Does what a control says. `control` is the element carrying the `data-action`.
+    fn act(&mut self, action: Action, control: &Element) -> Result<Handled, JsValue> {
+        match action {
+            Action::Query => return Ok(Handled::No),
+            Action::PrevHit => self.step_hit(false)?,
+            Action::NextHit => self.step_hit(true)?,
+            Action::Elder | Action::Contrast | Action::Speak => {
+                match action {
+                    Action::Elder => self.prefs.elder = !self.prefs.elder,
+                    Action::Contrast => self.prefs.contrast = !self.prefs.contrast,
+                    _ => {
+                        self.prefs.speak = !self.prefs.speak;
+                        if self.prefs.speak {
+                            reading::speak("朗读已开启，选择章节或数据即可收听");
+                        } else {
+                            reading::stop();
+                        }
+                    }
+                }
+                reading::save(&self.prefs);
+                self.apply_prefs()?;
+            }
+            Action::StopSpeaking => reading::stop(),
+            Action::Skip => {
+                let target = self.outline.as_ref().and_then(|o| o.current()).filter(|c| *c > 0).unwrap_or(0);
+                if let Some(t) = self.article.as_ref().and_then(|a| a.target(target)).cloned() {
+                    scroll_to(&t, ScrollLogicalPosition::Start);
+                    self.focus(Some(t));
+                }
+            }
+            Action::GroupByKind | Action::GroupBySection | Action::SortByDocument | Action::SortByValue => {
+                let Some(p) = &mut self.figures else { return Ok(Handled::Yes) };
+                let group = match action {
+                    Action::GroupByKind | Action::GroupBySection => {
+                        p.grouping = if action == Action::GroupByKind { Grouping::Kind } else { Grouping::Section };
+                        [Action::GroupByKind, Action::GroupBySection]
+                    }
+                    _ => {
+                        p.order = if action == Action::SortByDocument { Order::Document } else { Order::Value };
+                        [Action::SortByDocument, Action::SortByValue]
+                    }
+                };
+                p.press(action, group)?;
+                p.regroup(&self.reply, &self.index, self.selected, &self.outcome)?;
+            }
+            Action::Range => {
+                let query = match &self.figures {
+                    Some(p) => p.range_query()?,
+                    None => None,
+                };
+                match query {
+                    Some(q) => self.filter(&q)?,
+                    None => self.announce("请先输入数值，例如 100"),
+                }
+            }
+            Action::ExportCsv | Action::ExportJson => {
+                let csv = action == Action::ExportCsv;
+                let (effect, n) = figures::export(&self.reply, &self.index, &self.outcome.figure_visible, csv);
+                self.effects.push(effect);
+                self.announce(&format!("已导出 {n} 项数据（{}）", if csv { "CSV" } else { "JSON" }));
+            }
+            Action::Cite => self.cite(self.selected),
+            Action::ChartTable => {
+                if let Some(p) = &self.figures {
+                    p.toggle_chart_table(control)?;
+                }
+            }
+            Action::ToggleGroup => {
+                if let Some(p) = &mut self.figures {
+                    p.toggle_group(&self.reply, &self.index, control, &self.outcome.figure_visible)?;
+                }
+            }
+            Action::More => {
+                let first = match &mut self.figures {
+                    Some(p) => p.more(&self.reply, &self.index, control, &self.outcome.figure_visible)?,
+                    None => None,
+                };
+                self.focus(first);
+            }
+            Action::OpenSheet => {
+                let side = self.side_of(control).unwrap_or(Side::Outline);
+                self.open_sheet(side, false)?;
+            }
+            Action::CloseSheet => {
+                if let Some(sheet) = self.side_of(control).and_then(|s| self.sheet_of(s)) {
+                    sheet.close();
+                }
+            }
+            Action::BarOutline => self.open_sheet(Side::Outline, false)?,
+            Action::BarFigures => self.open_sheet(Side::Figures, false)?,
+            Action::BarSearch => {
+                let side = if self.outline.is_some() { Side::Outline } else { Side::Figures };
+                self.open_sheet(side, true)?;
+            }
+            Action::CardCite => {
+                let i = self.bar.as_ref().and_then(|b| b.card_figure);
+                self.cite(i);
+            }
+            Action::CardClose => {
+                if let Some(b) = &mut self.bar {
+                    b.hide_card()?;
+                }
+            }
+        }
+        Ok(Handled::Yes)
+    }
+
+    /// Copies the citation of figure `i` (announced when done).
+    fn cite(&mut self, i: Option<usize>) {
+        let Some(f) = i.and_then(|i| self.reply.figures.get(i)) else {
+            self.announce("请先在数据一览中选择一项数据，再复制引用");
+            return;
+        };
+        let text = crate::export::citation(&self.reply, &self.index.outline, f);
+        self.effects.push(Effect::Copy(text));
+    }
 }
 
-/// Handles an event with the state borrowed; an event raised while the state is busy (focus()
-/// fires focusin synchronously) is ignored rather than allowed to panic.
-fn with_state(state: &Rc<RefCell<State>>, e: &Event, f: impl FnOnce(&mut State, &Element) -> Result<bool, JsValue>) {
-    let Some(target) = event_element(e) else {
-        return;
-    };
-    let Ok(mut st) = state.try_borrow_mut() else {
-        return;
-    };
-    match f(&mut st, &target) {
-        Ok(true) => e.prevent_default(),
-        Ok(false) => {}
-        Err(err) => web_sys::console::warn_2(&JsValue::from_str("reply-widget:"), &err),
+// ---- events ------------------------------------------------------------------------------------
+
+/// The handler of one kind of event on one part: the state, the event, the element it landed on.
+type Handler = fn(&mut State, &Event, &Element) -> Result<Handled, JsValue>;
+
+fn event_element(e: &Event) -> Option<Element> {
+    e.target()?.dyn_into::<Element>().ok()
+}
+
+/// Runs queued effects, the state released (see the module docs).
+fn run_effects(state: &Rc<RefCell<State>>, effects: Vec<Effect>) {
+    for effect in effects {
+        match effect {
+            Effect::Focus(e) => {
+                if let Some(h) = e.dyn_ref::<HtmlElement>() {
+                    let _ = h.focus();
+                }
+            }
+            Effect::Download(name, mime, text) => {
+                let doc = state.try_borrow().map(|s| s.doc.clone());
+                if let Ok(doc) = doc {
+                    if let Err(e) = figures::download(&doc, name, mime, &text) {
+                        web_sys::console::warn_2(&JsValue::from_str("reply-widget:"), &e);
+                    }
+                }
+            }
+            Effect::Copy(text) => {
+                let status = state.try_borrow().ok().and_then(|s| s.search.as_ref().map(|v| v.status.clone()));
+                clipboard::copy_text(&text, status.as_ref(), "已复制引用", "无法访问剪贴板，请手动复制");
+            }
+            Effect::ShowModal(dialog) => {
+                let _ = js_sys::Reflect::get(&dialog, &JsValue::from_str("showModal"))
+                    .ok()
+                    .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+                    .map(|f| f.call0(&dialog));
+            }
+        }
     }
+}
+
+/// Handles an event with the state borrowed; an event raised while the state is busy is
+/// skipped rather than allowed to panic. Effects run after.
+fn with_state(state: &Rc<RefCell<State>>, e: &Event, f: Handler) {
+    let Some(target) = event_element(e) else { return };
+    let effects = {
+        let Ok(mut st) = state.try_borrow_mut() else { return };
+        match f(&mut st, e, &target) {
+            Ok(h) if h.prevents_default() => e.prevent_default(),
+            Ok(_) => {}
+            Err(err) => web_sys::console::warn_2(&JsValue::from_str("reply-widget:"), &err),
+        }
+        std::mem::take(&mut st.effects)
+    };
+    run_effects(state, effects);
 }
 
 fn on(
@@ -445,62 +739,146 @@ fn on(
     target: &web_sys::EventTarget,
     kind: &'static str,
     state: &Rc<RefCell<State>>,
-    f: fn(&mut State, &Event, &Element) -> Result<bool, JsValue>,
+    f: Handler,
 ) -> Result<(), JsValue> {
     let state = state.clone();
-    listeners.push(Listener::new(target, kind, move |e: Event| {
-        with_state(&state, &e, |st, t| f(st, &e, t));
-    })?);
+    listeners.push(Listener::new(target, kind, move |e: Event| with_state(&state, &e, f))?);
     Ok(())
 }
 
-fn search_events(st: &mut State, e: &Event, t: &Element) -> Result<bool, JsValue> {
+/// Clicks in any part: its controls go to the dispatcher.
+fn on_click(st: &mut State, _e: &Event, t: &Element) -> Result<Handled, JsValue> {
+    if let Some((control, action)) = Action::of(t) {
+        return st.act(action, &control);
+    }
+    if let Some((k, twisty)) = OutlinePart::clicked(t) {
+        if st.outline.is_some() && t.closest(".rw-tree")?.is_some() {
+            if let Some(o) = &mut st.outline {
+                if twisty {
+                    o.toggle(&st.index.outline, &st.outcome.node_visible, k)?;
+                }
+                let item = o.move_focus(k, true)?;
+                st.focus(item);
+            }
+            if !twisty {
+                st.go_to(k, false)?;
+            }
+            return Ok(Handled::Yes);
+        }
+    }
+    let Some(fig) = t.closest("[data-fig]")? else { return Ok(Handled::No) };
+    let Some(i) = fig.get_attribute("data-fig").and_then(|v| v.parse::<usize>().ok()) else { return Ok(Handled::No) };
+    if let Some(p) = &mut st.figures {
+        p.set_tabstop(Some(i));
+    }
+    st.select(i)?;
+    Ok(Handled::Yes)
+}
+
+/// The searchbox: typing filters; Escape clears; Enter steps through the matches.
+fn on_search(st: &mut State, e: &Event, t: &Element) -> Result<Handled, JsValue> {
     let Some(input) =
-        t.dyn_ref::<HtmlInputElement>().filter(|_| t.get_attribute("data-action").as_deref() == Some("query"))
+        t.dyn_ref::<HtmlInputElement>().filter(|_| Action::of(t).is_some_and(|(_, a)| a == Action::Query))
     else {
-        return Ok(false);
+        return Ok(Handled::No);
     };
     if e.type_() == "input" {
         st.filter(&input.value())?;
-        return Ok(false);
+        return Ok(Handled::No);
     }
-    let Some(k) = e.dyn_ref::<KeyboardEvent>() else {
-        return Ok(false);
-    };
+    let Some(k) = e.dyn_ref::<KeyboardEvent>() else { return Ok(Handled::No) };
     match k.key().as_str() {
-        "Escape" => {
-            st.filter("")?;
-            Ok(true)
+        "Escape" => st.filter("")?,
+        "Enter" => st.step_hit(!k.shift_key())?,
+        _ => return Ok(Handled::No),
+    }
+    Ok(Handled::Yes)
+}
+
+/// Keys: the tree's keyboard model, the figure list's, the value box's Enter, the searchbox.
+fn on_key(st: &mut State, e: &Event, t: &Element) -> Result<Handled, JsValue> {
+    let Some(ke) = e.dyn_ref::<KeyboardEvent>() else { return Ok(Handled::No) };
+    if t.get_attribute("role").as_deref() == Some("treeitem") {
+        let Some(k) = t.get_attribute("data-node").and_then(|n| n.parse().ok()) else { return Ok(Handled::No) };
+        let Some(o) = &mut st.outline else { return Ok(Handled::No) };
+        return match o.key(&st.index.outline, &st.outcome.node_visible, ke, k)? {
+            TreeKey::NotMine => Ok(Handled::No),
+            TreeKey::Moved(focus) => {
+                st.focus(focus);
+                Ok(Handled::Yes)
+            }
+            TreeKey::GoTo(k, enter) => {
+                let to_article = enter && st.article.is_some();
+                st.go_to(k, to_article)?;
+                Ok(Handled::Yes)
+            }
+        };
+    }
+    if t.get_attribute("data-range").as_deref() == Some("value") {
+        if ke.key() == "Enter" {
+            return st.act(Action::Range, t);
         }
-        "Enter" => {
-            st.step_hit(!k.shift_key())?;
-            Ok(true)
+        return Ok(Handled::No);
+    }
+    if t.has_attribute("data-fig") {
+        let Some(p) = &mut st.figures else { return Ok(Handled::No) };
+        return match p.key(&st.outcome.figure_visible, ke, t) {
+            FigureKey::NotMine => Ok(Handled::No),
+            FigureKey::Moved(b) => {
+                st.focus(Some(b));
+                Ok(Handled::Yes)
+            }
+            FigureKey::Cite(i) => {
+                st.cite(Some(i));
+                Ok(Handled::Yes)
+            }
+        };
+    }
+    on_search(st, e, t)
+}
+
+/// The facets' checkboxes.
+fn on_change(st: &mut State, _e: &Event, t: &Element) -> Result<Handled, JsValue> {
+    if t.has_attribute("data-facet") {
+        if let Some(p) = &st.figures {
+            st.kinds = p.facets()?;
         }
-        _ => Ok(false),
+        st.refilter()?;
     }
+    Ok(Handled::No)
 }
 
-/// The `data-action` button a click landed in, if any.
-fn action_of(t: &Element) -> Result<Option<(Element, String)>, JsValue> {
-    Ok(t.closest("[data-action]")?.and_then(|a| a.get_attribute("data-action").map(|name| (a, name))))
+/// Pointer or focus on a figure of the panel previews it in the article.
+fn on_preview(st: &mut State, e: &Event, t: &Element) -> Result<Handled, JsValue> {
+    let entering = matches!(e.type_().as_str(), "focusin" | "mouseover");
+    let fig = t.closest("[data-fig]")?.and_then(|f| f.get_attribute("data-fig")).and_then(|v| v.parse::<usize>().ok());
+    match (entering, fig) {
+        (true, Some(i)) => st.set_preview(Some(i))?,
+        (false, Some(_)) => st.set_preview(None)?,
+        _ => {}
+    }
+    Ok(Handled::No)
 }
 
-/// Actions any part may hold: the reading toolbar and the match stepper of the searchbox.
-/// Returns false for an action the part handles itself.
-fn shared_action(st: &mut State, action: &str) -> Result<bool, JsValue> {
-    match action {
-        "prev" => st.step_hit(false).map(|_| true),
-        "next" => st.step_hit(true).map(|_| true),
-        _ => st.reading_action(action),
-    }
+/// Taps and clicks on a figure in the article open its card.
+fn on_article_click(st: &mut State, _e: &Event, t: &Element) -> Result<Handled, JsValue> {
+    let Some(mark) = t.closest("[data-fig]")? else { return Ok(Handled::No) };
+    let Some(id) = mark.get_attribute("data-fig") else { return Ok(Handled::No) };
+    let Some(i) = st.reply.figures.iter().position(|f| f.id == id) else { return Ok(Handled::No) };
+    st.tapped(i)?;
+    Ok(Handled::No)
 }
 
-/// Clicks in the article: only the reading toolbar lives there (when no other part is mounted).
-fn article_click(st: &mut State, _e: &Event, t: &Element) -> Result<bool, JsValue> {
-    match action_of(t)? {
-        Some((_, action)) => shared_action(st, &action),
-        None => Ok(false),
+/// Escape on the card closes it.
+fn on_bar_key(st: &mut State, e: &Event, t: &Element) -> Result<Handled, JsValue> {
+    let escape = e.dyn_ref::<KeyboardEvent>().is_some_and(|k| k.key() == "Escape");
+    if escape && t.closest(".rw-card")?.is_some() {
+        if let Some(b) = &mut st.bar {
+            b.hide_card()?;
+        }
+        return Ok(Handled::Yes);
     }
+    Ok(Handled::No)
 }
 
 fn check_host(name: &str, host: &Element) -> Result<(), JsValue> {
@@ -512,19 +890,8 @@ fn check_host(name: &str, host: &Element) -> Result<(), JsValue> {
     Ok(())
 }
 
-fn part<D>(
-    host: &Element,
-    kind: &str,
-    make: impl FnOnce(&ShadowRoot) -> Result<D, JsValue>,
-) -> Result<Part<D>, JsValue> {
-    let root = build::shadow(host)?;
-    let dom = make(&root)?;
-    host.set_attribute(MOUNTED_ATTR, kind)?;
-    Ok(Part { host: host.clone(), root, dom })
-}
-
 impl Mount {
-    pub fn new(doc: Document, opts: Options) -> Result<Mount, JsValue> {
+    pub fn new(doc: Document, mut opts: Options) -> Result<Mount, JsValue> {
         for (name, host) in
             [("options.outline", &opts.outline), ("options.figures", &opts.figures), ("options.article", &opts.article)]
         {
@@ -540,167 +907,383 @@ impl Mount {
             )
             .into());
         }
-        let mut st = State::new(doc.clone(), opts.reply, opts.hash);
-        let search_in_outline = opts.outline.is_some();
-        if let Some(host) = &opts.outline {
-            let index = &st.index;
-            let mut search = None;
-            let p = part(host, "outline", |root| {
-                let (dom, s) = build::outline(&doc, root, index, true)?;
-                search = s;
-                Ok(dom)
-            })?;
-            st.search = search;
-            st.outline = Some(p);
+        if !styles::supported() {
+            return Err(JsError::new(
+                "reply-widget: this browser has no constructable stylesheets (Chrome 73, Firefox 101, Safari 16.4 have them); \
+                 the page's own text is shown instead",
+            )
+            .into());
         }
-        if let Some(host) = &opts.figures {
-            let reply = &st.reply;
-            let index = &st.index;
-            let mut search = None;
-            let p = part(host, "figures", |root| {
-                let (mut dom, s) = build::figures(&doc, root, reply, !search_in_outline)?;
-                search = s;
-                build::figures_groups(&mut dom, reply, index, Grouping::Kind, Order::Document)?;
-                Ok(dom)
-            })?;
-            if search.is_some() {
+        // The reply: given, or read from the article (still touching nothing).
+        let source = std::mem::replace(&mut opts.source, Source::Article);
+        let (reply, index, read) = match source {
+            Source::Given(reply) => {
+                let index = Index::drawn(&reply);
+                (reply, index, None)
+            }
+            Source::Article => {
+                let Some(article) = &opts.article else {
+                    return Err(JsError::new(
+                        "options.reply: no reply given and no article to read it from; pass an article element, or a reply (parseReply(text), bundledReply())",
+                    )
+                    .into());
+                };
+                let read = read_article(&doc, article);
+                // The reply read from the article keeps its sections nested at most as deep as
+                // the parser makes them (four heading styles): nothing to check there.
+                if read.text.lines.iter().all(|l| l.trim().is_empty()) {
+                    return Err(JsError::new("options.article: the article holds no text to read a reply from").into());
+                }
+                let reply = Rc::new(read.parsed.reply.clone());
+                let outline = crate::outline::Outline::new(&reply);
+                let headings = page::page_headings(&outline, &read.parsed.origins, &read.text.lines);
+                let index = Index::new(&reply, outline, headings);
+                (reply, index, Some(read))
+            }
+        };
+        let state = Rc::new(RefCell::new(State::new(doc.clone(), reply, index, opts.hash)));
+        let mut mount = Mount { state, listeners: Vec::new(), observers: Vec::new(), resizer: None };
+        // From here on a failure rolls back what was done.
+        match mount.build(&doc, opts, read) {
+            Ok(()) => Ok(mount),
+            Err(e) => {
+                mount.destroy();
+                Err(e)
+            }
+        }
+    }
+
+    /// The page's one-line mode: hosts for the outline and the figure panel, just before the
+    /// article (removed on destroy).
+    fn own_hosts(doc: &Document, st: &mut State, article: &Element) -> Result<(Element, Element), JsValue> {
+        let parent = article.parent_node().ok_or_else(|| JsError::new("options.article: the article has no parent"))?;
+        let box_ = doc.create_element("div")?;
+        box_.set_attribute("data-reply-widget-page", "")?;
+        parent.insert_before(&box_, Some(article))?;
+        st.made.push(box_.clone());
+        let outline = doc.create_element("div")?;
+        let figures = doc.create_element("div")?;
+        box_.append_child(&outline)?;
+        box_.append_child(&figures)?;
+        Ok((outline, figures))
+    }
+
+    fn build(&mut self, doc: &Document, opts: Options, read: Option<read::ReadArticle>) -> Result<(), JsValue> {
+        let state = self.state.clone();
+        let Options { mut outline, mut figures, article, elder, mut layout, own_hosts, .. } = opts;
+        {
+            let mut guard = state.borrow_mut();
+            let st = &mut *guard;
+            if own_hosts {
+                if let Some(a) = &article {
+                    styles::adopt_document(doc)?;
+                    st.document_sheet = true;
+                    let (o, f) = Mount::own_hosts(doc, st, a)?;
+                    outline = Some(o);
+                    figures = Some(f);
+                    layout = Some(Layout::Compact);
+                }
+            }
+            if let Some(host) = &outline {
+                let root = shadow(host)?;
+                st.hosts.push((host.clone(), root.clone()));
+                host.set_attribute(MOUNTED_ATTR, "outline")?;
+                let (mut part, search) = OutlinePart::build(doc, host, root, &st.index.outline, true)?;
+                part.sheet.forced = layout;
+                part.sheet.set_layout(layout.unwrap_or(Layout::Wide))?;
+                st.outline = Some(part);
                 st.search = search;
             }
-            st.figures = Some(p);
-            if let Some(p) = &mut st.figures {
-                build::show_wanted(&mut p.dom, &st.reply, &st.index, &st.outcome.figure_visible)?;
-            }
-            st.fix_figure_tabstop();
-        }
-        if let Some(host) = &opts.article {
-            let reply = &st.reply;
-            let index = &st.index;
-            st.article = Some(part(host, "article", |root| build::article(&doc, root, reply, index))?);
-        }
-        if st.article.is_none() {
-            if let Some(o) = &st.outline {
-                hidden(&o.dom.skip, true);
-            }
-        }
-        // The reading toolbar goes first in the first part that is mounted.
-        let bar_parent = st
-            .outline
-            .as_ref()
-            .map(|p| p.dom.wrap.clone())
-            .or_else(|| st.figures.as_ref().map(|p| p.dom.wrap.clone()))
-            .or_else(|| st.article.as_ref().map(|p| p.dom.wrap.clone()));
-        if let Some(parent) = bar_parent {
-            let bar = reading::toolbar(&doc)?;
-            let first = if st.outline.is_some() { parent.first_element_child() } else { parent.children().item(1) };
-            parent.insert_before(&bar, first.as_ref().map(|e| e.as_ref()))?;
-            st.toolbar = Some(bar);
-        }
-        st.prefs = reading::load(opts.elder);
-        st.apply_prefs()?;
-        let tools_in_article = st.outline.is_none() && st.figures.is_none();
-        st.draw_chart()?;
-        let state = Rc::new(RefCell::new(st));
-        let copied = if state.borrow().figures.is_some() {
-            let st = state.clone();
-            let done = Closure::<dyn FnMut(JsValue)>::new(move |ok: JsValue| {
-                if let Ok(s) = st.try_borrow() {
-                    s.announce(if ok.as_bool() == Some(true) {
-                        "已复制引用"
-                    } else {
-                        "无法访问剪贴板，请手动复制"
-                    });
+            if let Some(host) = &figures {
+                let root = shadow(host)?;
+                st.hosts.push((host.clone(), root.clone()));
+                host.set_attribute(MOUNTED_ATTR, "figures")?;
+                let (mut part, search) = FiguresPart::build(doc, host, root, &st.reply, &st.index, outline.is_none())?;
+                part.show_filter(&st.reply, &st.index, &Outcome::default(), &st.outcome)?;
+                part.chart(&st.reply, &st.index, &st.outcome.figure_visible, None)?;
+                part.sheet.forced = layout;
+                part.sheet.set_layout(layout.unwrap_or(Layout::Wide))?;
+                if search.is_some() {
+                    st.search = search;
                 }
-            });
-            state.borrow_mut().copy_done = Some(done.as_ref().unchecked_ref::<js_sys::Function>().clone());
-            Some(done)
-        } else {
-            None
+                st.figures = Some(part);
+            }
+            if let Some(host) = &article {
+                let part = match read {
+                    Some(read) => {
+                        if !st.document_sheet {
+                            styles::adopt_document(doc)?;
+                            st.document_sheet = true;
+                        }
+                        let origins = read.parsed.origins.clone();
+                        ArticlePart::enhance(host, read, &st.index, &origins, Additions::default())?
+                    }
+                    None => {
+                        let root = shadow(host)?;
+                        st.hosts.push((host.clone(), root.clone()));
+                        ArticlePart::draw(doc, host, root, &st.reply, &st.index)?
+                    }
+                };
+                st.article = Some(part);
+                host.set_attribute(MOUNTED_ATTR, "article")?;
+                // The bar before the article, with the parts mounted beside it.
+                if st.outline.is_some() || st.figures.is_some() {
+                    let sections = st
+                        .outline
+                        .as_ref()
+                        .map(|_| st.index.outline.nodes.iter().filter(|n| !n.number.is_empty()).count());
+                    let figures = st.figures.as_ref().map(|_| st.reply.figures.len());
+                    let b = Bar::new(doc, host, sections, figures)?;
+                    st.made.push(b.host.clone());
+                    st.bar = Some(b);
+                }
+            }
+            if st.article.is_none() {
+                if let Some(o) = &st.outline {
+                    o.skip.toggle_attribute_with_force("hidden", true)?;
+                }
+            }
+            // The reading toolbar goes first in the outline, else in the figure panel.
+            let bar_place = st
+                .outline
+                .as_ref()
+                .map(|p| (p.wrap.clone(), p.wrap.first_element_child()))
+                .or_else(|| st.figures.as_ref().map(|p| (p.wrap.clone(), p.wrap.children().item(1))));
+            if let Some((parent, before)) = bar_place {
+                let bar = reading::toolbar(doc)?;
+                parent.insert_before(&bar, before.as_ref().map(|e| e.as_ref()))?;
+                st.toolbar = Some(bar);
+            }
+            st.prefs = reading::load(elder);
+            st.apply_prefs()?;
+            st.update_bar()?;
+            // On touch screens every figure of the article shows, tappable.
+            if st.figure_layer {
+                st.paint()?;
+            }
+        }
+        let st = state.borrow();
+        let l = &mut self.listeners;
+        for side in [Side::Outline, Side::Figures] {
+            let (root, dialog) = match side {
+                Side::Outline => match &st.outline {
+                    Some(o) => (o.root.clone(), o.sheet.dialog.clone()),
+                    None => continue,
+                },
+                Side::Figures => match &st.figures {
+                    Some(f) => (f.root.clone(), f.sheet.dialog.clone()),
+                    None => continue,
+                },
+            };
+            let root: &web_sys::EventTarget = root.as_ref();
+            on(l, root, "click", &state, on_click)?;
+            on(l, root, "keydown", &state, on_key)?;
+            if side == Side::Figures {
+                on(l, root, "change", &state, on_change)?;
+                for kind in ["focusin", "focusout", "mouseover", "mouseout"] {
+                    on(l, root, kind, &state, on_preview)?;
+                }
+            }
+            if side == Side::Outline || st.outline.is_none() {
+                on(l, root, "input", &state, on_search)?;
+            }
+            // The sheet's dialog: closed (Escape, 关闭, the backdrop) → focus goes back.
+            let handler: Handler = match side {
+                Side::Outline => |st, _, _| st.sheet_closed(Side::Outline).map(|_| Handled::No),
+                Side::Figures => |st, _, _| st.sheet_closed(Side::Figures).map(|_| Handled::No),
+            };
+            on(l, &dialog, "close", &state, handler)?;
+            on(l, &dialog, "click", &state, |st, e, t| {
+                // A click on the dialog itself, not its content, is on the backdrop.
+                if e.current_target().is_some_and(|c| JsValue::from(&c) == JsValue::from(t)) {
+                    if let Some(sheet) = st.side_of(t).and_then(|s| st.sheet_of(s)) {
+                        sheet.close();
+                    }
+                }
+                Ok(Handled::No)
+            })?;
+        }
+        if let Some(a) = &st.article {
+            let root: web_sys::EventTarget = match &a.drawn {
+                Some(d) => d.root.clone().into(),
+                None => a.host.clone().into(),
+            };
+            on(l, &root, "click", &state, on_article_click)?;
+        }
+        if let Some(b) = &st.bar {
+            on(l, &b.root, "click", &state, on_click)?;
+            on(l, &b.root, "keydown", &state, on_bar_key)?;
+        }
+        // Scrolling: the section in view (the outline's current node), the reader inside the
+        // article (the bar), the compact summaries on screen (no bar needed).
+        if let (Some(a), Some(_)) = (&st.article, &st.outline) {
+            let watched = state.clone();
+            self.observers.push(outline::observer(
+                move |entries, _| {
+                    if let Ok(mut s) = watched.try_borrow_mut() {
+                        if let Some(o) = &mut s.outline {
+                            o.seen(&entries);
+                        }
+                    }
+                },
+                a.targets(),
+            )?);
+        }
+        if let (Some(a), Some(_)) = (&st.article, &st.bar) {
+            let watched = state.clone();
+            let init = web_sys::IntersectionObserverInit::new();
+            init.set_root_margin("0px 0px -99% 0px");
+            let inside = Observer::new(
+                move |entries: js_sys::Array, _| {
+                    let Ok(mut s) = watched.try_borrow_mut() else { return };
+                    if let Some(last) = entries.iter().last() {
+                        let e: web_sys::IntersectionObserverEntry = last.unchecked_into();
+                        s.inside_article = e.is_intersecting();
+                        let _ = s.update_bar();
+                    }
+                },
+                &init,
+            )?;
+            inside.observer.observe(a.root());
+            self.observers.push(inside);
+            let watched = state.clone();
+            let summaries = Observer::new(
+                move |entries: js_sys::Array, observer| {
+                    let Ok(mut s) = watched.try_borrow_mut() else { return };
+                    // Which summaries are on screen now: ask again for all of them.
+                    let _ = (entries, observer);
+                    let on_screen = |e: &Element| {
+                        let r = e.get_bounding_client_rect();
+                        let h = web_sys::window()
+                            .and_then(|w| w.inner_height().ok())
+                            .and_then(|v| v.as_f64())
+                            .unwrap_or(0.0);
+                        r.height() > 0.0 && r.bottom() > 0.0 && r.top() < h
+                    };
+                    let seen = s.outline.as_ref().is_some_and(|p| on_screen(&p.sheet.summary))
+                        || s.figures.as_ref().is_some_and(|p| on_screen(&p.sheet.summary));
+                    s.summary_in_view = seen;
+                    let _ = s.update_bar();
+                },
+                &web_sys::IntersectionObserverInit::new(),
+            )?;
+            for sheet in
+                [st.outline.as_ref().map(|p| &p.sheet), st.figures.as_ref().map(|p| &p.sheet)].into_iter().flatten()
+            {
+                summaries.observer.observe(&sheet.summary);
+            }
+            self.observers.push(summaries);
+        }
+        // The compact layout follows each part's host width.
+        let hosts: Vec<Element> = [st.outline.as_ref().map(|p| &p.host), st.figures.as_ref().map(|p| &p.host)]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect();
+        if !hosts.is_empty() && layout.is_none() {
+            let watched = state.clone();
+            let resizer = Resizer::new(move |entries: js_sys::Array, _| {
+                let effects = {
+                    let Ok(mut s) = watched.try_borrow_mut() else { return };
+                    for entry in entries.iter() {
+                        let e: web_sys::ResizeObserverEntry = entry.unchecked_into();
+                        let _ = s.resized(&e.target(), e.content_rect().width());
+                    }
+                    std::mem::take(&mut s.effects)
+                };
+                run_effects(&watched, effects);
+            })?;
+            for h in &hosts {
+                resizer.observer.observe(h);
+            }
+            self.resizer = Some(resizer);
+        }
+        if st.hash {
+            if let Some(w) = web_sys::window() {
+                on(l, &w, "hashchange", &state, |st, _, _| st.apply_hash().map(|_| Handled::No))?;
+            }
+        }
+        drop(st);
+        self.enter("mount", |st| st.apply_hash())
+    }
+
+    /// Runs `f` with the state borrowed — the one way in for the JS methods — then the effects
+    /// it queued. A call made while the state is borrowed throws a clear "busy" error.
+    fn enter<R>(&self, name: &str, f: impl FnOnce(&mut State) -> Result<R, JsValue>) -> Result<R, JsValue> {
+        let (result, effects) = {
+            let mut st = self.state.try_borrow_mut().map_err(|_| busy(name))?;
+            let r = f(&mut st);
+            (r, std::mem::take(&mut st.effects))
         };
-        let mut listeners = Vec::new();
-        let mut observer = None;
-        {
-            let st = state.borrow();
-            if let Some(o) = &st.outline {
-                on(&mut listeners, &o.root, "click", &state, outline_click)?;
-                on(&mut listeners, &o.root, "keydown", &state, outline_key)?;
-                on(&mut listeners, &o.root, "input", &state, search_events)?;
-            }
-            if let Some(f) = &st.figures {
-                on(&mut listeners, &f.root, "click", &state, figures_click)?;
-                on(&mut listeners, &f.root, "keydown", &state, figures_key)?;
-                on(&mut listeners, &f.root, "change", &state, figures_change)?;
-                on(&mut listeners, &f.root, "focusin", &state, figures_preview)?;
-                on(&mut listeners, &f.root, "focusout", &state, figures_preview)?;
-                on(&mut listeners, &f.root, "mouseover", &state, figures_preview)?;
-                on(&mut listeners, &f.root, "mouseout", &state, figures_preview)?;
-                if st.outline.is_none() {
-                    on(&mut listeners, &f.root, "input", &state, search_events)?;
-                }
-            }
-            if let Some(a) = &st.article {
-                observer = Some(observe(&state, &a.dom.headings)?);
-                if tools_in_article {
-                    on(&mut listeners, &a.root, "click", &state, article_click)?;
-                }
-            }
-            if st.hash {
-                if let Some(w) = web_sys::window() {
-                    on(&mut listeners, &w, "hashchange", &state, |st, _, _| st.apply_hash().map(|_| false))?;
-                }
-            }
-        }
-        state.borrow_mut().apply_hash()?;
-        Ok(Mount { state, listeners, observer, copied })
+        run_effects(&self.state, effects);
+        result
     }
 
     pub fn filter(&self, query: &str) -> Result<(), JsValue> {
-        self.state.try_borrow_mut().map_err(|_| JsValue::from_str("busy"))?.filter(query)
+        self.enter("filter", |st| st.filter(query))
     }
 
     /// Selects a figure (`f13`) or an outline node (`s2-1`). False when no such id exists.
     pub fn select(&self, id: &str) -> Result<bool, JsValue> {
-        let mut st = self.state.try_borrow_mut().map_err(|_| JsValue::from_str("busy"))?;
-        if let Some(i) = st.reply.figures.iter().position(|f| f.id == id) {
-            st.select(i)?;
-            return Ok(true);
-        }
-        if let Some(k) = st.index.nodes.iter().position(|n| n.key == id) {
-            st.go_to(k, false)?;
-            return Ok(true);
-        }
-        Ok(false)
+        self.enter("select", |st| {
+            if let Some(i) = st.reply.figures.iter().position(|f| f.id == id) {
+                st.select(i)?;
+                return Ok(true);
+            }
+            if let Some(k) = st.index.outline.node(id) {
+                st.go_to(k, false)?;
+                return Ok(true);
+            }
+            Ok(false)
+        })
     }
 
     /// The figure ids visible under the current filter, in document order.
-    pub fn visible_figures(&self) -> Vec<String> {
-        let st = self.state.borrow();
-        st.visible_figure_indexes().into_iter().map(|i| st.reply.figures[i].id.clone()).collect()
+    pub fn visible_figures(&self) -> Result<Vec<String>, JsValue> {
+        self.enter("visibleFigures", |st| {
+            Ok(figures::visible_list(&st.outcome.figure_visible)
+                .into_iter()
+                .map(|i| st.reply.figures[i].id.clone())
+                .collect())
+        })
     }
 
-    /// Removes listeners and the observer, and gives each host back its own content.
-    pub fn destroy(self) {
-        let Mount { state, listeners, observer, copied } = self;
-        drop(listeners);
-        drop(observer);
-        if let Ok(mut st) = state.try_borrow_mut() {
-            st.copy_done = None;
+    /// The current query as typed (for `refresh()`).
+    pub fn query(&self) -> String {
+        self.state.try_borrow().ok().and_then(|s| s.search.as_ref().map(|v| v.input.value())).unwrap_or_default()
+    }
+
+    /// Removes listeners and the observer, and gives each host back exactly what it had: the
+    /// page's article its own DOM, the other hosts their own content.
+    pub fn destroy(&mut self) {
+        self.listeners.clear();
+        self.observers.clear();
+        self.resizer = None;
+        let Ok(mut st) = self.state.try_borrow_mut() else { return };
+        st.close_sheets();
+        st.bar = None;
+        if let Some(a) = st.article.take() {
+            let _ = a.host.remove_attribute(MOUNTED_ATTR);
+            a.restore();
         }
-        drop(copied);
-        if let Ok(st) = state.try_borrow() {
-            let parts: [Option<(&Element, &ShadowRoot)>; 3] = [
-                st.outline.as_ref().map(|p| (&p.host, &p.root)),
-                st.figures.as_ref().map(|p| (&p.host, &p.root)),
-                st.article.as_ref().map(|p| (&p.host, &p.root)),
-            ];
-            for (host, root) in parts.into_iter().flatten() {
-                root.set_text_content(None);
-                let _ = js_sys::Reflect::set(root, &JsValue::from_str("adoptedStyleSheets"), &js_sys::Array::new());
-                // A slot shows the host's own (static) content again.
-                if let Ok(slot) = st.doc.create_element("slot") {
-                    let _ = root.append_child(&slot);
-                }
-                let _ = host.remove_attribute(MOUNTED_ATTR);
+        if std::mem::take(&mut st.document_sheet) {
+            styles::release_document(&st.doc);
+        }
+        for (host, root) in std::mem::take(&mut st.hosts) {
+            root.set_text_content(None);
+            let _ = js_sys::Reflect::set(&root, &JsValue::from_str("adoptedStyleSheets"), &js_sys::Array::new());
+            // A slot shows the host's own (static) content again.
+            if let Ok(slot) = st.doc.create_element("slot") {
+                let _ = root.append_child(&slot);
             }
-        };
+            let _ = host.remove_attribute(MOUNTED_ATTR);
+        }
+        for e in std::mem::take(&mut st.made) {
+            e.remove();
+        }
+        st.outline = None;
+        st.figures = None;
+        st.search = None;
+        st.effects.clear();
     }
 }

@@ -5,6 +5,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
+use super::action::Action;
 use super::html::Html;
 
 const KEY_ELDER: &str = "reply-widget.elder";
@@ -84,13 +85,13 @@ pub fn toolbar(doc: &Document) -> Result<Element, JsValue> {
     let speech = can_speak();
     let mut h = Html::new();
     for (action, label, title, shown) in [
-        ("elder", "大字模式", "放大文字和按钮（适老化）", true),
-        ("contrast", "高对比度", "黑白高对比度显示", true),
-        ("speak", "朗读", "选中章节或数据时朗读出来", speech),
-        ("stop", "停止朗读", "停止朗读", speech),
+        (Action::Elder, "大字模式", "放大文字和按钮（适老化）", true),
+        (Action::Contrast, "高对比度", "黑白高对比度显示", true),
+        (Action::Speak, "朗读", "选中章节或数据时朗读出来", speech),
+        (Action::StopSpeaking, "停止朗读", "停止朗读", speech),
     ] {
-        let mut attrs = vec![("type", "button"), ("data-action", action), ("title", title)];
-        if action != "stop" {
+        let mut attrs = vec![("type", "button"), ("data-action", action.name()), ("title", title)];
+        if action != Action::StopSpeaking {
             attrs.push(("aria-pressed", "false"));
         }
         if !shown {
@@ -109,8 +110,8 @@ pub fn apply(p: &Prefs, roots: &[&Element], bar: Option<&Element>) -> Result<(),
         r.toggle_attribute_with_force("data-contrast", p.contrast)?;
     }
     if let Some(bar) = bar {
-        for (action, on) in [("elder", p.elder), ("contrast", p.contrast), ("speak", p.speak)] {
-            if let Some(b) = bar.query_selector(&format!("[data-action={action}]"))? {
+        for (action, on) in [(Action::Elder, p.elder), (Action::Contrast, p.contrast), (Action::Speak, p.speak)] {
+            if let Some(b) = bar.query_selector(&format!("[data-action={}]", action.name()))? {
                 b.set_attribute("aria-pressed", if on { "true" } else { "false" })?;
             }
         }

@@ -8,8 +8,14 @@
 //!
 //! Theming (set on the host element or any ancestor):
 //! `--rw-accent` (links, focus, current section), `--rw-font-size` (base text size),
-//! `--rw-text`, `--rw-bg`, `--rw-muted`, `--rw-border`, `--rw-mark` (search matches),
-//! `--rw-mark-selected` (the selected figure), `--rw-radius`.
+//! `--rw-text`, `--rw-bg`, `--rw-muted`, `--rw-border`, `--rw-soft` (hover and current-section
+//! background), `--rw-mark` (search matches), `--rw-mark-selected` (the selected figure),
+//! `--rw-radius`, `--rw-elder-font-size` (text size in 大字模式).
+//!
+//! The page's own article, enhanced in place, is the page's: [`ARTICLE_CSS`] is adopted into
+//! the document (`document.adoptedStyleSheets`, allowed by `style-src 'self'`) and only styles
+//! what the widget adds to it — its marks, the elements the filter hides, the headings it
+//! navigates to — and the reader's 大字模式 / 高对比度, all scoped to `[data-rw-article]`.
 
 use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, ShadowRoot};
@@ -141,15 +147,40 @@ pub const CSS: &str = r#"
 .rw-article section[data-node] { content-visibility: auto; contain-intrinsic-size: auto 30em; }
 .rw-figs > li { content-visibility: auto; contain-intrinsic-size: auto 4.5em; }
 .rw-tree > li { content-visibility: auto; contain-intrinsic-size: auto 2.2em; }
-.rw-article section[hidden-by-filter] { opacity: 0.55; }
-.rw mark { background: var(--_mark); color: #000; border-radius: 2px; padding: 0 1px; }
-.rw mark.rw-current { outline: 2px solid #000; }
-.rw mark.rw-fig-mark { background: var(--_mark-sel); color: #000; outline: 2px solid #000; scroll-margin: 30vh; }
-.rw mark.rw-preview { background: transparent; outline: 2px dashed var(--_accent); }
+.rw [data-rw-hidden] { display: none !important; }
+.rw mark[data-rw] { background: var(--_mark); color: #000; border-radius: 2px; padding: 0 1px; }
+.rw [data-rw="figure"] { text-decoration: underline dotted var(--_accent); text-underline-offset: 0.2em; cursor: pointer; }
+.rw mark[data-rw~="current"] { outline: 2px solid #000; }
+.rw mark[data-rw~="selected"] { background: var(--_mark-sel); color: #000; outline: 2px solid #000; scroll-margin: 30vh; }
+.rw mark[data-rw~="preview"] { background: transparent; outline: 2px dashed var(--_accent); }
+
+/* phones first: the compact layout (summary + sheet), the bar, the card */
+.rw-summary { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
+.rw-summary > .rw-open { font-weight: 700; color: var(--_accent); }
+.rw-summary-find { flex: 1 1 10rem; min-width: 0; }
+.rw-summary-find .rw-search { margin: 0; }
+.rw-summary-find:empty { display: none; }
+.rw-summary-find .rw-status:empty { display: none; }
+.rw.rw-sheet { position: fixed; inset: auto 0 0 0; margin: 0 auto; width: 100%; max-width: 40rem; max-height: 88vh; overflow: auto; border: 0; border-radius: 12px 12px 0 0; padding: 0 12px calc(12px + env(safe-area-inset-bottom)); box-shadow: 0 -4px 24px rgba(0, 0, 0, 0.25); }
+.rw.rw-sheet:not([open]) { display: none !important; }
+.rw-sheet::backdrop { background: rgba(0, 0, 0, 0.45); }
+.rw-sheet-head { position: sticky; top: 0; z-index: 1; display: flex; justify-content: space-between; align-items: center; gap: 8px; background: var(--_bg); padding: 8px 0; margin-bottom: 8px; border-bottom: 2px solid var(--_accent); }
+.rw-sheet-head .rw-part-title { border: 0; margin: 0; padding: 0; }
+.rw-sheet-body .rw-outline > .rw-part-title, .rw-sheet-body .rw-panel > .rw-part-title { display: none; }
+@media (min-width: 700px) { .rw.rw-sheet { inset: 0 0 0 auto; height: 100vh; max-height: 100vh; width: min(28rem, 100vw); max-width: none; border-radius: 0; } }
+:host([data-reply-widget-bar]) { position: sticky; top: max(var(--rw-bar-top, 0px), env(safe-area-inset-top)); height: 0; z-index: 2147483000; }
+.rw.rw-barbox { background: transparent; overflow: visible; }
+.rw-bar { display: flex; gap: 6px; padding: 6px max(8px, env(safe-area-inset-right)) 6px max(8px, env(safe-area-inset-left)); background: var(--_bg); border-bottom: 1px solid var(--_border); box-shadow: 0 2px 8px rgba(0, 0, 0, 0.15); }
+.rw-bar > button { flex: 1 1 0; display: inline-flex; align-items: center; justify-content: center; gap: 4px; }
+.rw-card { position: fixed; left: 8px; right: 8px; bottom: calc(8px + env(safe-area-inset-bottom)); max-width: 30rem; margin: 0 auto; background: var(--_bg); border: 1px solid var(--_border); border-radius: 10px; box-shadow: 0 4px 24px rgba(0, 0, 0, 0.3); padding: 12px; }
+.rw-card p { margin: 0 0 6px; }
+.rw-card-value { font-size: 1.4em; font-weight: 700; color: var(--_accent); }
+.rw-card-section { color: var(--_muted); font-size: 0.9em; }
+@media (pointer: coarse) { .rw { --_target: 44px; } .rw-facets input { width: 1.4em; height: 1.4em; } }
 
 @media (prefers-reduced-motion: reduce) { .rw * { transition: none !important; animation: none !important; scroll-behavior: auto !important; } }
 @media (forced-colors: active) {
-  .rw mark, .rw mark.rw-fig-mark { background: Mark; color: MarkText; forced-color-adjust: none; }
+  .rw mark[data-rw] { background: Mark; color: MarkText; forced-color-adjust: none; }
   .rw-item[aria-current] > .rw-row { border-left-color: Highlight; }
   .rw button[aria-pressed="true"] { border: 2px solid Highlight; }
   .rw-bar-fill { fill: CanvasText; }
@@ -158,17 +189,122 @@ pub const CSS: &str = r#"
 @media print {
   .rw-search, .rw-status, .rw-tools, .rw-facets, .rw-skip { display: none !important; }
   .rw { color: #000; background: #fff; }
-  .rw mark { background: none; outline: none; }
-  .rw mark.rw-fig-mark { background: #ddd; outline: 1px solid #000; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  .rw [data-rw] { background: none; outline: none; text-decoration: none; }
+  .rw mark[data-rw~="selected"] { background: #ddd; outline: 1px solid #000; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  .rw [data-rw-hidden] { display: revert !important; }
 }
 "#;
+
+/// What the widget adds to the page's own article (see the module docs). `!important` and
+/// attribute selectors: a CMS's global stylesheet must not hide the marks.
+pub const ARTICLE_CSS: &str = r#"
+[data-rw-article] [data-rw-hidden] { display: none !important; }
+[data-rw-article] mark[data-rw] { background: var(--rw-mark, #ffe58a) !important; color: #000 !important; border-radius: 2px; padding: 0 1px; }
+[data-rw-article] [data-rw="figure"] { text-decoration: underline dotted var(--rw-accent, #0b4f9c) !important; text-underline-offset: 0.2em; cursor: pointer; }
+[data-rw-article] mark[data-rw~="current"] { outline: 2px solid #000 !important; }
+[data-rw-article] mark[data-rw~="selected"] { background: var(--rw-mark-selected, #ffb000) !important; color: #000 !important; outline: 2px solid #000 !important; scroll-margin: 30vh; }
+[data-rw-article] mark[data-rw~="preview"] { background: transparent !important; outline: 2px dashed var(--rw-accent, #0b4f9c) !important; }
+[data-rw-article] [data-rw-node], [data-rw-article][data-rw-node] { scroll-margin-top: var(--rw-scroll-margin, 12px); }
+[data-rw-article][data-rw-bar] [data-rw-node], [data-rw-article][data-rw-bar][data-rw-node] { scroll-margin-top: calc(var(--rw-bar-top, 0px) + 64px); }
+[data-reply-widget-page] { display: flex; flex-wrap: wrap; gap: 8px; margin: 0 0 12px; }
+[data-reply-widget-page] > * { flex: 1 1 16rem; min-width: 0; }
+[data-rw-article][data-rw-elder] :is(p, li, td, th, dd, dt, div, span, font, a, b, strong, em, i, u, center, blockquote) { font-size: max(var(--rw-elder-font-size, 20px), 1em) !important; line-height: 1.75 !important; }
+[data-rw-article][data-rw-contrast], [data-rw-article][data-rw-contrast] * { color: #000 !important; background-color: #fff !important; border-color: #000 !important; }
+[data-rw-article][data-rw-contrast] a { color: #003a8c !important; text-decoration: underline !important; }
+@media (forced-colors: active) {
+  [data-rw-article] mark[data-rw] { background: Mark !important; color: MarkText !important; forced-color-adjust: none; }
+}
+@media print {
+  [data-rw-article] [data-rw-hidden] { display: revert !important; }
+  [data-rw-article] [data-rw] { background: none !important; outline: none !important; text-decoration: none !important; }
+  [data-rw-article] mark[data-rw~="selected"] { background: #ddd !important; outline: 1px solid #000 !important; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+}
+"#;
+
+fn sheet(css: &str) -> Result<CssStyleSheet, JsValue> {
+    let sheet = CssStyleSheet::new()?;
+    sheet.replace_sync(css)?;
+    Ok(sheet)
+}
+
+fn adopted(target: &JsValue) -> js_sys::Array {
+    js_sys::Reflect::get(target, &JsValue::from_str("adoptedStyleSheets"))
+        .ok()
+        .filter(js_sys::Array::is_array)
+        .map_or_else(js_sys::Array::new, |v| js_sys::Array::from(&v))
+}
+
+/// Whether this browser has what the styles need: constructable stylesheets adopted by shadow
+/// roots and documents (Chrome 73, Firefox 101, Safari 16.4). Checked before any host is
+/// touched, so that an older browser keeps the page as it was.
+pub fn supported() -> bool {
+    let has = |obj: &JsValue, key: &str| js_sys::Reflect::has(obj, &JsValue::from_str(key)).unwrap_or(false);
+    let global = js_sys::global();
+    let ctor = js_sys::Reflect::get(&global, &JsValue::from_str("CSSStyleSheet")).unwrap_or(JsValue::UNDEFINED);
+    let shadow = js_sys::Reflect::get(&global, &JsValue::from_str("ShadowRoot")).unwrap_or(JsValue::UNDEFINED);
+    let proto = |c: &JsValue| js_sys::Reflect::get(c, &JsValue::from_str("prototype")).unwrap_or(JsValue::UNDEFINED);
+    ctor.is_function()
+        && has(&proto(&ctor), "replaceSync")
+        && shadow.is_function()
+        && has(&proto(&shadow), "adoptedStyleSheets")
+        && sheet("").is_ok()
+}
 
 /// Builds the stylesheet and adopts it into a shadow root, keeping any sheets already there
 /// from a previous mount out (the root is reused, its sheets replaced).
 pub fn adopt(root: &ShadowRoot) -> Result<(), JsValue> {
-    let sheet = CssStyleSheet::new()?;
-    sheet.replace_sync(CSS)?;
-    let sheets = js_sys::Array::of1(&sheet);
+    let sheets = js_sys::Array::of1(&sheet(CSS)?.into());
     js_sys::Reflect::set(root, &JsValue::from_str("adoptedStyleSheets"), &sheets)?;
     Ok(())
+}
+
+thread_local! {
+    /// The document's sheet for enhanced articles, and how many mounts use it.
+    static DOCUMENT_SHEET: std::cell::RefCell<Option<(CssStyleSheet, usize)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Adds [`ARTICLE_CSS`] to the document (once, however many widgets enhance an article).
+pub fn adopt_document(doc: &web_sys::Document) -> Result<(), JsValue> {
+    let added = DOCUMENT_SHEET.with(|s| -> Result<Option<CssStyleSheet>, JsValue> {
+        let mut s = s.borrow_mut();
+        if let Some((_, n)) = s.as_mut() {
+            *n += 1;
+            return Ok(None);
+        }
+        let made = sheet(ARTICLE_CSS)?;
+        *s = Some((made.clone(), 1));
+        Ok(Some(made))
+    })?;
+    if let Some(made) = added {
+        let list = adopted(doc);
+        list.push(&made);
+        js_sys::Reflect::set(doc, &JsValue::from_str("adoptedStyleSheets"), &list)?;
+    }
+    Ok(())
+}
+
+/// Takes [`ARTICLE_CSS`] out of the document when the last widget using it is gone, leaving the
+/// page's own adopted sheets as they are.
+pub fn release_document(doc: &web_sys::Document) {
+    let gone = DOCUMENT_SHEET.with(|s| {
+        let mut s = s.borrow_mut();
+        match s.as_mut() {
+            Some((_, n)) if *n > 1 => {
+                *n -= 1;
+                None
+            }
+            Some(_) => s.take().map(|(sheet, _)| sheet),
+            None => None,
+        }
+    });
+    if let Some(sheet) = gone {
+        let list = adopted(doc);
+        let kept = js_sys::Array::new();
+        for v in list.iter() {
+            if !js_sys::Object::is(&v, &sheet) {
+                kept.push(&v);
+            }
+        }
+        let _ = js_sys::Reflect::set(doc, &JsValue::from_str("adoptedStyleSheets"), &kept);
+    }
 }

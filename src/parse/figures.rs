@@ -12,10 +12,11 @@
 
 use super::numeral::{digit, is_cn_numeral, is_digit, read_arabic, read_cn};
 use crate::model::{FigureKind, Qualifier};
+use crate::text::{match_word, starts_with};
 
 /// A figure found in one paragraph; offsets are in chars.
 #[derive(Clone, Debug, PartialEq)]
-pub struct RawFigure {
+pub(crate) struct RawFigure {
     pub start: usize,
     pub end: usize,
     pub kind: FigureKind,
@@ -28,7 +29,7 @@ pub struct RawFigure {
 
 /// The publication date that relative dates (今年4月底) resolve against.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Reference {
+pub(crate) struct Reference {
     pub year: i32,
 }
 
@@ -122,29 +123,26 @@ const MEASURE_WORDS: &[&str] = &[
 /// Range separators: 6%-10%, 8至10家, 8~10家, 2022—2025年.
 const RANGE_SEPARATORS: &[char] = &['-', '–', '—', '~', '～', '〜', '－', '至', '到'];
 
-fn starts_with(s: &[char], at: usize, word: &str) -> bool {
-    (at..).zip(word.chars()).all(|(k, w)| s.get(k) == Some(&w))
-}
-
-fn match_word<'a>(s: &[char], at: usize, words: &[&'a str]) -> Option<&'a str> {
-    words.iter().copied().find(|w| starts_with(s, at, w))
-}
-
 /// A quantity: a number and what follows it up to (not including) range or suffix handling.
 #[derive(Clone, Debug)]
-struct Quantity {
-    value: f64,
-    end: usize,
-    /// None for a bare number.
-    kind: Option<FigureKind>,
-    unit: Option<String>,
-    over: bool,
+pub(crate) struct Quantity {
+    /// The number times its multiplier (万, 亿 …).
+    pub value: f64,
+    /// Where it ends, in chars.
+    pub end: usize,
+    /// None for a bare number (with or without a multiplier).
+    pub kind: Option<FigureKind>,
+    pub unit: Option<String>,
+    /// 余 or 多 followed the number.
+    pub over: bool,
+    /// A multiplier followed the number.
+    pub scaled: bool,
 }
 
-/// Reads `number [余|多] [multiplier] [余|多] unit` at `at`. `arabic` tells which numeral
-/// system started it: Chinese numerals never make years or 年 durations.
-fn quantity(s: &[char], at: usize, value: f64, mut k: usize, arabic: bool) -> Quantity {
-    let _ = at;
+/// Reads `[余|多] [multiplier] [余|多] unit` after a number of value `value` that ends at `k`.
+/// `arabic` tells which numeral system wrote the number: Chinese numerals never make years or
+/// 年 durations. The query language (`>=100亿元`) reads its units with this too.
+pub(crate) fn read_quantity(s: &[char], value: f64, mut k: usize, arabic: bool) -> Quantity {
     let mut over = false;
     if matches!(s.get(k), Some('余') | Some('多')) && !starts_with(s, k, "多元") {
         over = true;
@@ -159,7 +157,7 @@ fn quantity(s: &[char], at: usize, value: f64, mut k: usize, arabic: bool) -> Qu
             k += 1;
         }
     }
-    let mut q = Quantity { value: scaled(value, mult), end: k, kind: None, unit: None, over };
+    let mut q = Quantity { value: scaled(value, mult), end: k, kind: None, unit: None, over, scaled: mult != 1.0 };
     let unit = |q: &mut Quantity, kind, unit: &str, len: usize| {
         q.kind = Some(kind);
         q.unit = Some(unit.to_string());
@@ -303,7 +301,14 @@ fn relative_date(s: &[char], at: usize, reference: Option<Reference>) -> Option<
         ('今', '年') => 0,
         ('去', '年') => -1,
         ('明', '年') => 1,
-        ('前', '年') => -2,
+        // Not the 前年 of 以前年度, 此前年份, 目前年均: a word ending in 前 goes before it.
+        ('前', '年')
+            if !(at > 0
+                && matches!(s[at - 1], '以' | '之' | '此' | '目' | '提' | '当' | '日' | '月' | '年' | '从'))
+                && s.get(at + 2) != Some(&'度') =>
+        {
+            -2
+        }
         _ => return None,
     };
     let year = reference?.year + offset;
@@ -368,13 +373,8 @@ fn number_run_end(s: &[char], mut at: usize) -> usize {
     at
 }
 
-/// Figures of one paragraph, in reading order.
-pub fn scan(text: &str, reference: Option<Reference>) -> Vec<RawFigure> {
-    let s: Vec<char> = text.chars().collect();
-    scan_chars(&s, reference)
-}
-
-pub fn scan_chars(s: &[char], reference: Option<Reference>) -> Vec<RawFigure> {
+/// Figures of one paragraph (as chars), in reading order.
+pub(crate) fn scan_chars(s: &[char], reference: Option<Reference>) -> Vec<RawFigure> {
     let mut out = Vec::new();
     let mut title_depth = 0usize;
     let mut i = 0;
@@ -519,7 +519,7 @@ fn arabic_figure(s: &[char], at: usize, first: usize, reference: Option<Referenc
             return Some(f);
         }
     }
-    let q = quantity(s, at, value, k, true);
+    let q = read_quantity(s, value, k, true);
     let Some(kind) = q.kind else {
         // A range whose first number is bare: 8至10家, 1-2亿元.
         if let Some(f) = bare_range(s, start, value, &q, prefix) {
@@ -552,7 +552,7 @@ fn value_range(s: &[char], kind: FigureKind, q: &Quantity) -> Option<Quantity> {
     }
     let k = q.end + 1;
     let (v, len) = read_arabic(&s[k..])?;
-    let second = quantity(s, k, v, k + len, true);
+    let second = read_quantity(s, v, k + len, true);
     (second.kind == Some(kind) && second.unit == q.unit).then_some(second)
 }
 
@@ -587,12 +587,18 @@ fn bare_range(s: &[char], start: usize, value: f64, q: &Quantity, prefix: Option
     }
     let k = q.end + 1;
     let (v, len) = read_arabic(&s[k..])?;
-    let second = quantity(s, k, v, k + len, true);
+    let second = read_quantity(s, v, k + len, true);
     let kind = second.kind?;
     // The lower bound shares the upper bound's multiplier: 1-2亿元 is 1亿 to 2亿.
     let mult = if v == 0.0 { 1.0 } else { second.value / v };
-    let low =
-        Quantity { value: scaled(value, mult), end: q.end, kind: Some(kind), unit: second.unit.clone(), over: false };
+    let low = Quantity {
+        value: scaled(value, mult),
+        end: q.end,
+        kind: Some(kind),
+        unit: second.unit.clone(),
+        over: false,
+        scaled: second.scaled,
+    };
     Some(finish(s, start, low, kind, prefix, Some(second)))
 }
 
@@ -660,7 +666,7 @@ fn chinese_figure(s: &[char], at: usize) -> Option<RawFigure> {
     if value < 2 {
         return None;
     }
-    let q = quantity(s, at, value as f64, at + len, false);
+    let q = read_quantity(s, value as f64, at + len, false);
     let kind = q.kind?;
     let (start, prefix) = match prefix_qualifier(s, at) {
         Some((st, q)) => (st, Some(q)),
@@ -672,11 +678,12 @@ fn chinese_figure(s: &[char], at: usize) -> Option<RawFigure> {
 /// The clause a figure stands in: the text between clause punctuation around it. A clause that
 /// is little more than the figure itself (`2023年,`) takes in the next clause, so the reader
 /// learns what the figure is about.
-pub fn context(s: &[char], start: usize, end: usize) -> String {
+pub(crate) fn context(s: &[char], start: usize, end: usize) -> String {
     let is_break = |k: usize| -> bool {
         let c = s[k];
         match c {
-            '，' | '。' | '；' | '：' | '！' | '？' | ';' | ':' | '!' | '?' | '\n' => true,
+            // A tab separates table cells (see `crate::page`).
+            '，' | '。' | '；' | '：' | '！' | '？' | ';' | ':' | '!' | '?' | '\n' | '\t' => true,
             // 1,415 keeps its comma; a comma between words ends a clause.
             ',' => !(k > 0 && is_digit(s[k - 1]) && s.get(k + 1).is_some_and(|c| is_digit(*c))),
             _ => false,
@@ -701,211 +708,4 @@ pub fn context(s: &[char], start: usize, end: usize) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const REF: Option<Reference> = Some(Reference { year: 2023 });
-
-    /// (text, kind, value, high, unit, qualifier, date) of one figure.
-    type Seen = (String, &'static str, f64, Option<f64>, Option<String>, Option<&'static str>, Option<String>);
-
-    /// (text, kind, value, high, unit, qualifier, date) of each figure.
-    fn figs(text: &str) -> Vec<Seen> {
-        let s: Vec<char> = text.chars().collect();
-        scan(text, REF)
-            .into_iter()
-            .map(|f| {
-                (
-                    s[f.start..f.end].iter().collect(),
-                    f.kind.as_str(),
-                    f.value,
-                    f.high,
-                    f.unit,
-                    f.qualifier.map(|q| q.as_str()),
-                    f.date,
-                )
-            })
-            .collect()
-    }
-
-    fn texts(text: &str) -> Vec<String> {
-        figs(text).into_iter().map(|f| f.0).collect()
-    }
-
-    fn one(text: &str) -> Seen {
-        let mut all = figs(text);
-        assert_eq!(all.len(), 1, "{text}: {all:?}");
-        all.remove(0)
-    }
-
-    #[test]
-    fn money_in_yuan_wan_yi_wanyi() {
-        assert_eq!(one("出资规模361亿元,").2, 36_100_000_000.0);
-        assert_eq!(one("补助500万元").2, 5_000_000.0);
-        assert_eq!(one("奖励800元").2, 800.0);
-        assert_eq!(one("规模1.5万亿元").2, 1.5e12);
-        assert_eq!(one("余额4457.56亿元").2, 445_756_000_000.0);
-        assert_eq!(one("共计1,415亿元").2, 141_500_000_000.0);
-        assert_eq!(one("拨付五亿元").2, 5e8);
-        assert_eq!(one("拨付５００万元").2, 5e6);
-        assert_eq!(one("折合3亿美元").4.as_deref(), Some("美元"));
-    }
-
-    #[test]
-    fn percent_and_points() {
-        let f = one("同比增速28.34%,");
-        assert_eq!((f.1, f.2, f.4.as_deref()), ("percent", 28.34, Some("%")));
-        assert_eq!(one("增长１２％").2, 12.0);
-        assert_eq!(one("提高3个百分点").4.as_deref(), Some("百分点"));
-        assert_eq!(one("占百分之十").2, 10.0);
-    }
-
-    #[test]
-    fn counts_with_measure_words() {
-        assert_eq!(
-            texts("立项537项,新建5家,210名业务员,329笔,145支,28期,44场,62个"),
-            ["537项", "5家", "210名", "329笔", "145支", "28期", "44场", "62个"]
-        );
-        assert_eq!(one("服务3.2万人次").2, 32_000.0);
-        assert_eq!(one("服务3.2万人次").4.as_deref(), Some("人次"));
-        assert_eq!(one("新增三项").2, 3.0);
-        assert_eq!(one("建成两个平台").2, 2.0);
-        assert_eq!(one("连续3年").4.as_deref(), Some("年"));
-    }
-
-    #[test]
-    fn multiples() {
-        let f = one("实现财政出资近4倍放大");
-        assert_eq!((f.0.as_str(), f.1, f.2, f.5), ("近4倍", "multiple", 4.0, Some("nearly")));
-    }
-
-    #[test]
-    fn years_bare_and_with_nian() {
-        let f = one("调动科研人员积极性2023,围绕");
-        assert_eq!((f.0.as_str(), f.1, f.2, f.4.as_deref()), ("2023", "year", 2023.0, Some("年")));
-        assert_eq!(one("2022年,在集成电路").0, "2022年");
-        let f = one("2022年以来,围绕");
-        assert_eq!((f.0.as_str(), f.5), ("2022年以来", Some("since")));
-        assert_eq!(one("２０２３年").2, 2023.0);
-    }
-
-    #[test]
-    fn dates() {
-        let f = one("截至2022年底,");
-        assert_eq!((f.0.as_str(), f.1, f.6.as_deref(), f.5), ("2022年底", "date", Some("2022-12"), Some("end")));
-        let f = one("2023年第一季度,全市");
-        assert_eq!((f.0.as_str(), f.6.as_deref()), ("2023年第一季度", Some("2023-Q1")));
-        assert_eq!(one("2023年一季度末").6.as_deref(), Some("2023-Q1"));
-        assert_eq!(one("2025年3月12日").6.as_deref(), Some("2025-03-12"));
-        assert_eq!(one("2023年4月").6.as_deref(), Some("2023-04"));
-        assert_eq!(one("于2025-03-12发布").6.as_deref(), Some("2025-03-12"));
-        assert_eq!(one("2023年上半年").6.as_deref(), Some("2023-H1"));
-    }
-
-    #[test]
-    fn relative_dates_resolve_against_publication() {
-        let f = one("截至今年4月底,市区共举办");
-        assert_eq!((f.0.as_str(), f.1, f.6.as_deref(), f.5), ("今年4月底", "date", Some("2023-04"), Some("end")));
-        assert_eq!(one("去年底").6.as_deref(), Some("2022-12"));
-        assert_eq!(one("今年以来").2, 2023.0);
-        assert!(scan("今年4月底", None).is_empty(), "no publication date, nothing to resolve against");
-    }
-
-    #[test]
-    fn ranges() {
-        let all = figs("价格扣除比例由6%-10%提高至10%-20%,");
-        assert_eq!(all.len(), 2);
-        assert_eq!((all[0].0.as_str(), all[0].2, all[0].3), ("6%-10%", 6.0, Some(10.0)));
-        assert_eq!((all[1].0.as_str(), all[1].2, all[1].3), ("10%-20%", 10.0, Some(20.0)));
-        let f = one("每年8至10家");
-        assert_eq!((f.0.as_str(), f.2, f.3, f.4.as_deref()), ("8至10家", 8.0, Some(10.0), Some("家")));
-        assert_eq!(one("8~10家").3, Some(10.0));
-        assert_eq!(one("8～10家").3, Some(10.0));
-        assert_eq!(one("投入1-2亿元").2, 1e8);
-        let f = one("2022—2025年");
-        assert_eq!((f.1, f.2, f.3), ("year", 2022.0, Some(2025.0)));
-    }
-
-    #[test]
-    fn qualifiers() {
-        let q = |t: &str| one(t).5;
-        assert_eq!(q("近4倍"), Some("nearly"));
-        assert_eq!(q("300余项"), Some("over"));
-        assert_eq!(q("200多家"), Some("over"));
-        assert_eq!(q("超过50%"), Some("over"));
-        assert_eq!(q("超50%"), Some("over"));
-        assert_eq!(q("100家以上"), Some("over"));
-        assert_eq!(q("突破1000亿元"), Some("over"));
-        assert_eq!(q("不少于3项"), Some("at_least"));
-        assert_eq!(q("约5亿元"), Some("about"));
-        assert_eq!(q("5亿元左右"), Some("about"));
-        assert_eq!(q("2022年以来"), Some("since"));
-        assert_eq!(q("2022年底"), Some("end"));
-        assert_eq!(q("不足10%"), Some("under"));
-        assert_eq!(q("最高不超过100万元"), Some("under"));
-        assert_eq!(one("1000余万元").2, 1e7);
-        assert_eq!(one("最近3年").5, None, "最近 is a word, not 近");
-        assert_eq!(one("300余项").0, "300余项");
-    }
-
-    #[test]
-    fn not_figures_inside_book_titles() {
-        assert!(texts("编制《武汉市科技成果转化中试平台建设规划(2022-2025)》,按照").is_empty());
-        assert!(texts("出台《关于2023年推进10项工作的通知》").is_empty());
-        assert!(texts("出台《实施细则》（2023年5项）").len() == 2);
-    }
-
-    #[test]
-    fn not_figures_document_numbers() {
-        assert!(texts("按照鄂政发〔2016〕111号文件").is_empty());
-        assert!(texts("鄂政发［2016］111号").is_empty());
-        assert!(texts("第94号提案").is_empty());
-        assert!(texts("第20230314号提案").is_empty());
-        assert!(texts("2023号").is_empty());
-    }
-
-    #[test]
-    fn not_figures_congress_ordinals() {
-        assert!(texts("市政协十四届二次会议").is_empty());
-        assert!(texts("第十四届三次全会").is_empty());
-        assert!(texts("第3次会议").is_empty());
-        assert!(texts("14届").is_empty());
-    }
-
-    #[test]
-    fn not_figures_list_markers() {
-        assert_eq!(texts("1.建成5个平台"), ["5个"]);
-        assert_eq!(texts("1．建成5个平台"), ["5个"]);
-        assert_eq!(texts("2、建成5个平台"), ["5个"]);
-        assert_eq!(texts("一是(1)建成平台,(2)设立5家"), ["5家"]);
-        assert_eq!(texts("（1）建成平台"), Vec::<String>::new());
-    }
-
-    #[test]
-    fn not_figures_versions_and_codes() {
-        assert!(texts("推进工业4.0和Web3.0").is_empty());
-        assert!(texts("发布V2.1.3版本").is_empty());
-        assert!(texts("建设5G基站").is_empty());
-        assert!(texts("通过ISO9001认证").is_empty());
-        assert!(texts("建立2+X科技金融产品体系").is_empty());
-        assert!(texts("2.0版").is_empty());
-    }
-
-    #[test]
-    fn not_figures_words_with_numerals() {
-        assert!(texts("一批新型研发机构,一揽子金融服务,统一服务平台,万户贷").is_empty());
-        assert!(texts("千家万户").is_empty());
-    }
-
-    #[test]
-    fn context_is_the_clause() {
-        let text = "截至2022年底,武汉基金累计出资规模361亿元,参与母子基金145支";
-        let s: Vec<char> = text.chars().collect();
-        let f = scan(text, REF);
-        assert_eq!(context(&s, f[1].start, f[1].end), "武汉基金累计出资规模361亿元");
-        // 截至2022年底 alone says little: it takes the next clause in.
-        assert_eq!(context(&s, f[0].start, f[0].end), "截至2022年底,武汉基金累计出资规模361亿元");
-        let t2: Vec<char> = "共计1,415亿元。".chars().collect();
-        assert_eq!(context(&t2, 2, 9), "共计1,415亿元");
-    }
-}
+mod tests;

@@ -3,10 +3,11 @@
 //! the section's first paragraph).
 
 use super::numeral::{digit, is_digit, read_cn};
+use crate::text::starts_with;
 
 /// A numbering style. Which style is which level is decided per document, by first appearance.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Style {
+pub(crate) enum Style {
     /// 一、
     ChineseComma,
     /// (一) （一）
@@ -18,14 +19,15 @@ pub enum Style {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct HeadingLine {
+pub(crate) struct HeadingLine {
     pub style: Style,
     pub n: u64,
     /// As written, without the trailing delimiter: `一`, `(一)`, `（二）`, `1`, `(3)`.
     pub number: String,
-    pub title: String,
-    /// The rest of a run-in heading's line: the section's first paragraph.
-    pub body: Option<String>,
+    /// Where the title stands in the line, in chars (trimmed).
+    pub title: (usize, usize),
+    /// Where the rest of a run-in heading's line stands: the section's first paragraph.
+    pub body: Option<(usize, usize)>,
 }
 
 /// Words that open the first sentence of a body, used to find where a run-in title with a
@@ -46,7 +48,7 @@ fn read_digits(s: &[char]) -> Option<(u64, usize)> {
 }
 
 /// Recognises a heading line. Does not judge the sequence: see `blocks` in the parser.
-pub fn parse_heading(line: &str) -> Option<HeadingLine> {
+pub(crate) fn parse_heading(line: &str) -> Option<HeadingLine> {
     // Only the head of the line can hold a number (at most （九千九百九十九）、 and a space):
     // most lines are long paragraphs, so the rest is read only for a heading.
     let s: Vec<char> = line.chars().take(16).collect();
@@ -85,39 +87,47 @@ pub fn parse_heading(line: &str) -> Option<HeadingLine> {
         return None;
     }
     let number: String = s[..number_end].iter().collect();
-    let rest: Vec<char> = line.chars().skip(rest_at).skip_while(|c| c.is_whitespace()).collect();
-    let (title, body) = split_run_in(&rest);
-    Some(HeadingLine { style, n, number, title, body })
+    let line: Vec<char> = line.chars().collect();
+    let mut at = rest_at.min(line.len());
+    while line.get(at).is_some_and(|c| c.is_whitespace()) {
+        at += 1;
+    }
+    let (title, body) = split_run_in(&line[at..]);
+    let shift = |(a, b): (usize, usize)| (a + at, b + at);
+    Some(HeadingLine { style, n, number, title: shift(title), body: body.map(shift) })
 }
 
-fn starts_with(s: &[char], at: usize, word: &str) -> bool {
-    word.chars().enumerate().all(|(k, w)| s.get(at + k) == Some(&w))
+/// `a..b` of `s` without the white space at its ends.
+fn trimmed(s: &[char], mut a: usize, mut b: usize) -> (usize, usize) {
+    while a < b && s[a].is_whitespace() {
+        a += 1;
+    }
+    while b > a && s[b - 1].is_whitespace() {
+        b -= 1;
+    }
+    (a, b)
 }
 
-/// Splits a heading's text into its title and the body that runs on after it.
-fn split_run_in(rest: &[char]) -> (String, Option<String>) {
-    let text = |a: usize, b: usize| rest[a..b].iter().collect::<String>().trim().to_string();
+type Range = (usize, usize);
+
+/// Splits a heading's text into its title and the body that runs on after it (char ranges).
+fn split_run_in(rest: &[char]) -> (Range, Option<Range>) {
+    let body_from = |a: usize| Some(trimmed(rest, a, rest.len())).filter(|(a, b)| a < b);
     let stop = rest.iter().position(|c| matches!(c, '。' | '！' | '？' | '；'));
     match stop {
-        Some(p) if p <= MAX_TITLE => {
-            let body = text(p + 1, rest.len());
-            return (text(0, p), (!body.is_empty()).then_some(body));
-        }
+        Some(p) if p <= MAX_TITLE => return (trimmed(rest, 0, p), body_from(p + 1)),
         _ => {}
     }
     // No full stop where a title would end: the title may run straight into the body.
     let limit = stop.unwrap_or(rest.len()).min(MAX_TITLE);
     let clause_end = rest.iter().position(|c| matches!(c, ',' | '，')).unwrap_or(rest.len());
     if let Some(k) = (4..limit.min(clause_end)).find(|&k| SENTENCE_OPENERS.iter().any(|w| starts_with(rest, k, w))) {
-        return (text(0, k), Some(text(k, rest.len())));
+        return (trimmed(rest, 0, k), body_from(k));
     }
     match stop {
         // A long first sentence and no opener: keep the sentence as the title, nothing is lost.
-        Some(p) => {
-            let body = text(p + 1, rest.len());
-            (text(0, p), (!body.is_empty()).then_some(body))
-        }
-        None => (text(0, rest.len()), None),
+        Some(p) => (trimmed(rest, 0, p), body_from(p + 1)),
+        None => (trimmed(rest, 0, rest.len()), None),
     }
 }
 
@@ -125,9 +135,12 @@ fn split_run_in(rest: &[char]) -> (String, Option<String>) {
 mod tests {
     use super::*;
 
+    /// (style, n, number, title, body) of a heading line, the title and body as text.
     fn h(line: &str) -> (Style, u64, String, String, Option<String>) {
         let h = parse_heading(line).unwrap_or_else(|| panic!("{line} is a heading"));
-        (h.style, h.n, h.number, h.title, h.body)
+        let chars: Vec<char> = line.chars().collect();
+        let text = |(a, b): (usize, usize)| chars[a..b].iter().collect::<String>();
+        (h.style, h.n, h.number, text(h.title), h.body.map(text))
     }
 
     #[test]

@@ -5,16 +5,68 @@
 //! / 1. / (1), nested by first appearance, numbered in sequence) and paragraphs; the tail gives
 //! the closing (下一步…, 特此答复) and the signature (office, date, contact). Anything else lands
 //! in a paragraph, so no text is lost.
+//!
+//! [`parse`] reads a text; [`parse_lines`] reads lines taken from a page (see `crate::page`) with
+//! what the page says about itself ([`Hints`]), and also tells where each piece of the reply
+//! stands in those lines ([`Origins`]), so the widget can mark figures in the page's own text.
 
 mod figures;
 mod heading;
 mod numeral;
 
-pub use figures::{context, scan, RawFigure, Reference};
-pub use heading::{parse_heading, HeadingLine, Style};
-pub use numeral::{read_arabic, read_cn};
+pub(crate) use figures::read_quantity;
+pub(crate) use numeral::read_arabic;
 
-use crate::model::{Figure, Paragraph, Reply, Section};
+use crate::model::{Figure, Paragraph, Reply, Section, CLOSING, PREAMBLE, TITLE, TOP};
+use crate::util::IdMap;
+use heading::{parse_heading, Style};
+
+/// What a page says about itself outside the reply's text: the meta tags of the national
+/// guidelines for government websites (`ArticleTitle`, `PubDate`, `ContentSource`) or a title
+/// outside the article. Used where the text has none of its own.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Hints {
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub source: Option<String>,
+}
+
+/// Where a piece of the reply stands in the lines it was read from, in chars of the line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub line: u32,
+    /// Where the piece starts: a heading's number, a paragraph's first char.
+    pub start: u32,
+    /// Where the text that figure offsets count in starts: a heading's title; else `start`.
+    pub text: u32,
+    pub end: u32,
+}
+
+/// Where each paragraph, heading and the title stand in the lines read, by id (a paragraph's
+/// id, a section's id for its heading, [`TITLE`]). Pieces the parser made up (the title 答复,
+/// the implicit section 正文, a title from [`Hints`]) have none.
+#[derive(Clone, Debug, Default)]
+pub struct Origins {
+    spans: Vec<Span>,
+    by_id: IdMap,
+}
+
+impl Origins {
+    fn add(&mut self, id: &str, span: Span) {
+        self.by_id.insert(id.to_string(), self.spans.len());
+        self.spans.push(span);
+    }
+
+    pub fn get(&self, id: &str) -> Option<Span> {
+        self.by_id.get(id).map(|&k| self.spans[k])
+    }
+}
+
+/// A parsed reply with the origins of its pieces.
+pub struct Parsed {
+    pub reply: Reply,
+    pub origins: Origins,
+}
 
 /// Lines of page furniture scraped with the reply. Dropped, and only these.
 const CHROME_PREFIXES: &[&str] = &[
@@ -38,6 +90,20 @@ const CHROME_PREFIXES: &[&str] = &[
     "上一篇",
     "下一篇",
 ];
+
+/// Whether a line is page chrome: short and opening with a known furniture label.
+pub fn is_chrome(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() <= 60
+        && CHROME_PREFIXES.iter().any(|p| {
+            // 今天是: / 今天是2023年… are chrome; 今天是个好日子 is prose.
+            line.strip_prefix(p).is_some_and(|rest| {
+                rest.chars()
+                    .next()
+                    .is_none_or(|c| p.ends_with([':', '：']) || !c.is_alphabetic() || numeral::is_digit(c))
+            })
+        })
+}
 
 /// Labels of metadata lines in the page header (`发布时间: … 来源: …`).
 const META_LABELS: &[&str] = &[
@@ -88,20 +154,6 @@ const CONTACT_PREFIXES: &[&str] =
 
 /// Endings of an issuing office's name (武汉市科学技术局, 市政府办公厅).
 const OFFICE_ENDINGS: &[&str] = &["局", "委员会", "委", "办公室", "厅", "中心", "政府", "办", "院", "部", "会", "处"];
-
-/// Whether a line is page chrome: short and opening with a known furniture label.
-pub fn is_chrome(line: &str) -> bool {
-    let line = line.trim();
-    line.chars().count() <= 60
-        && CHROME_PREFIXES.iter().any(|p| {
-            // 今天是: / 今天是2023年… are chrome; 今天是个好日子 is prose.
-            line.strip_prefix(p).is_some_and(|rest| {
-                rest.chars()
-                    .next()
-                    .is_none_or(|c| p.ends_with([':', '：']) || !c.is_alphabetic() || numeral::is_digit(c))
-            })
-        })
-}
 
 /// The labels in a metadata line and their values: `发布时间: 2023-08-22 19:35 来源: 办公室`.
 fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
@@ -206,30 +258,67 @@ fn year_of(text: &str) -> Option<i32> {
     })
 }
 
-fn lines(text: &str) -> Vec<String> {
-    text.trim_start_matches('\u{feff}')
-        .split(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}'])
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(str::to_string)
-        .collect()
+/// One line of the input, trimmed: its text, its index, and the chars trimmed off its start.
+#[derive(Clone, Copy)]
+struct Line<'a> {
+    text: &'a str,
+    at: u32,
+    lead: u32,
+}
+
+impl Line<'_> {
+    fn span(&self) -> Span {
+        let start = self.lead;
+        Span { line: self.at, start, text: start, end: start + self.text.chars().count() as u32 }
+    }
+
+    /// A piece of the line by char range (of the trimmed text).
+    fn piece(&self, (a, b): (usize, usize)) -> Piece {
+        let text: String = self.text.chars().skip(a).take(b - a).collect();
+        let (a, b) = (self.lead + a as u32, self.lead + b as u32);
+        Piece { text, span: Span { line: self.at, start: a, text: a, end: b } }
+    }
+
+    fn whole(&self) -> Piece {
+        Piece { text: self.text.to_string(), span: self.span() }
+    }
+}
+
+/// Text of the reply with where it came from.
+struct Piece {
+    text: String,
+    span: Span,
+}
+
+/// The non-empty, non-chrome lines, trimmed.
+fn read_lines<'a>(input: &[&'a str]) -> Vec<Line<'a>> {
+    let mut out = Vec::with_capacity(input.len());
+    for (at, raw) in input.iter().enumerate() {
+        let text = raw.trim();
+        if text.is_empty() || is_chrome(text) {
+            continue;
+        }
+        let lead = raw[..raw.len() - raw.trim_start().len()].chars().count() as u32;
+        out.push(Line { text, at: at as u32, lead });
+    }
+    out
 }
 
 /// A body line once headings are told from paragraphs.
 enum Block {
-    Heading { depth: usize, number: String, title: String, body: Option<String> },
-    Paragraph(String),
+    Heading { depth: usize, number: String, heading: Span, title: Piece, body: Option<Piece> },
+    Paragraph(Piece),
 }
 
 /// Tells headings from paragraphs. A heading style nests under the styles already open; its
 /// numbers must run in sequence (a new style starts at 1), otherwise the line is a paragraph
 /// (`2.` opening a sentence mid-section is not a heading).
-fn blocks(body: &[String]) -> Vec<Block> {
+fn blocks(body: &[Line]) -> Vec<Block> {
     let mut open: Vec<(Style, u64)> = Vec::new();
     let mut out = Vec::new();
     for line in body {
-        let Some(h) = parse_heading(line) else {
-            out.push(Block::Paragraph(line.clone()));
+        let Some(h) = parse_heading(line.text) else {
+            out.push(Block::Paragraph(line.whole()));
             continue;
         };
         let accepted = match open.iter().position(|(s, _)| *s == h.style) {
@@ -241,86 +330,123 @@ fn blocks(body: &[String]) -> Vec<Block> {
             None => h.n == 1,
         };
         if !accepted {
-            out.push(Block::Paragraph(line.clone()));
+            out.push(Block::Paragraph(line.whole()));
             continue;
         }
         open.push((h.style, h.n));
-        out.push(Block::Heading { depth: open.len(), number: h.number, title: h.title, body: h.body });
+        let title = line.piece(h.title);
+        let heading = Span { line: line.at, start: line.lead, text: title.span.start, end: title.span.end };
+        out.push(Block::Heading {
+            depth: open.len(),
+            number: h.number,
+            heading,
+            title,
+            body: h.body.map(|b| line.piece(b)),
+        });
     }
     out
 }
 
-fn paragraph(id: String, text: String) -> Paragraph {
-    Paragraph { id, text }
+/// Builds the reply's paragraphs, recording where each came from.
+struct Builder {
+    origins: Origins,
 }
 
-/// Nests headings by depth and numbers sections by position (`s2-1`).
-fn build_sections(blocks: Vec<Block>, preamble: &mut Vec<String>) -> Vec<Section> {
-    let mut roots: Vec<Section> = Vec::new();
-    // Path of child indexes from the roots to the open section.
-    let mut path: Vec<usize> = Vec::new();
-    fn at<'a>(roots: &'a mut [Section], path: &[usize]) -> Option<&'a mut Section> {
-        let (first, rest) = path.split_first()?;
-        let mut s = roots.get_mut(*first)?;
-        for &i in rest {
-            s = s.children.get_mut(i)?;
-        }
-        Some(s)
+impl Builder {
+    fn paragraph(&mut self, id: String, piece: Piece) -> Paragraph {
+        self.origins.add(&id, piece.span);
+        Paragraph { id, text: piece.text }
     }
-    for b in blocks {
-        match b {
-            Block::Heading { depth, number, title, body } => {
-                path.truncate(depth - 1);
-                let siblings = match at(&mut roots, &path) {
-                    Some(parent) => &mut parent.children,
-                    None => &mut roots,
-                };
-                let mut id = String::from("s");
-                for p in &path {
-                    id.push_str(&(p + 1).to_string());
-                    id.push('-');
-                }
-                id.push_str(&(siblings.len() + 1).to_string());
-                let mut section = Section { id, number, title, paragraphs: Vec::new(), children: Vec::new() };
-                if let Some(text) = body {
-                    section.paragraphs.push(paragraph(format!("{}-p1", section.id), text));
-                }
-                path.push(siblings.len());
-                siblings.push(section);
+
+    fn numbered(&mut self, prefix: &str, pieces: Vec<Piece>) -> Vec<Paragraph> {
+        let mut out = Vec::with_capacity(pieces.len());
+        for (k, p) in pieces.into_iter().enumerate() {
+            out.push(self.paragraph(format!("{prefix}-p{}", k + 1), p));
+        }
+        out
+    }
+
+    /// Nests headings by depth and numbers sections by position (`s2-1`).
+    fn sections(&mut self, blocks: Vec<Block>, preamble: &mut Vec<Piece>) -> Vec<Section> {
+        let mut roots: Vec<Section> = Vec::new();
+        // Path of child indexes from the roots to the open section.
+        let mut path: Vec<usize> = Vec::new();
+        fn at<'a>(roots: &'a mut [Section], path: &[usize]) -> Option<&'a mut Section> {
+            let (first, rest) = path.split_first()?;
+            let mut s = roots.get_mut(*first)?;
+            for &i in rest {
+                s = s.children.get_mut(i)?;
             }
-            Block::Paragraph(text) => match at(&mut roots, &path) {
-                Some(s) => {
-                    let id = format!("{}-p{}", s.id, s.paragraphs.len() + 1);
-                    s.paragraphs.push(paragraph(id, text));
-                }
-                None => preamble.push(text),
-            },
+            Some(s)
         }
+        for b in blocks {
+            match b {
+                Block::Heading { depth, number, heading, title, body } => {
+                    path.truncate(depth - 1);
+                    let siblings = match at(&mut roots, &path) {
+                        Some(parent) => &mut parent.children,
+                        None => &mut roots,
+                    };
+                    let mut id = String::from("s");
+                    for p in &path {
+                        id.push_str(&(p + 1).to_string());
+                        id.push('-');
+                    }
+                    id.push_str(&(siblings.len() + 1).to_string());
+                    self.origins.add(&id, heading);
+                    let mut section =
+                        Section { id, number, title: title.text, paragraphs: Vec::new(), children: Vec::new() };
+                    if let Some(piece) = body {
+                        let pid = format!("{}-p1", section.id);
+                        section.paragraphs.push(self.paragraph(pid, piece));
+                    }
+                    path.push(siblings.len());
+                    siblings.push(section);
+                }
+                Block::Paragraph(piece) => match at(&mut roots, &path) {
+                    Some(s) => {
+                        let id = format!("{}-p{}", s.id, s.paragraphs.len() + 1);
+                        let p = self.paragraph(id, piece);
+                        s.paragraphs.push(p);
+                    }
+                    None => preamble.push(piece),
+                },
+            }
+        }
+        roots
     }
-    roots
 }
 
 /// Parses one reply. Never fails: an unknown shape still lands in paragraphs.
 pub fn parse(text: &str) -> Reply {
-    let all = lines(text);
-    let lines: Vec<&String> = all.iter().filter(|l| !is_chrome(l)).collect();
+    let text = text.trim_start_matches('\u{feff}');
+    let lines: Vec<&str> = text.split(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']).collect();
+    parse_lines(&lines, &Hints::default()).reply
+}
+
+/// Parses a reply given as lines (one block of a page each), with what the page says about
+/// itself, and records where each piece came from.
+pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
+    let lines = read_lines(input);
+    let mut b = Builder { origins: Origins::default() };
 
     // Header: title, metadata, salutation.
-    let mut title: Option<String> = None;
+    let mut title: Option<Piece> = None;
     let mut meta: Vec<String> = Vec::new();
     let mut fields: Vec<(&'static str, String)> = Vec::new();
-    let mut salutation: Option<String> = None;
+    let mut salutation: Option<Piece> = None;
     let mut i = 0;
     while let Some(line) = lines.get(i) {
-        if let Some(f) = meta_fields(line) {
+        let text = line.text;
+        if let Some(f) = meta_fields(text) {
             fields.extend(f);
-            meta.push(line.to_string());
-        } else if is_document_number(line) {
-            meta.push(line.to_string());
-        } else if title.is_none() && salutation.is_none() && is_title(line) && parse_heading(line).is_none() {
-            title = Some(line.to_string());
-        } else if salutation.is_none() && is_salutation(line) && parse_heading(line).is_none() {
-            salutation = Some(line.to_string());
+            meta.push(text.to_string());
+        } else if is_document_number(text) {
+            meta.push(text.to_string());
+        } else if title.is_none() && salutation.is_none() && is_title(text) && parse_heading(text).is_none() {
+            title = Some(line.whole());
+        } else if salutation.is_none() && is_salutation(text) && parse_heading(text).is_none() {
+            salutation = Some(line.whole());
         } else {
             break;
         }
@@ -329,98 +455,101 @@ pub fn parse(text: &str) -> Reply {
     let field = |labels: &[&str]| {
         labels.iter().find_map(|l| fields.iter().find(|(k, v)| k == l && !v.is_empty()).map(|(_, v)| v.clone()))
     };
-    let published = field(&["发布时间", "发布日期", "成文日期"]);
-    let source = field(&["来源", "信息来源", "发布单位", "发布机构"]);
+    let published = field(&["发布时间", "发布日期", "成文日期"]).or_else(|| hints.published.clone());
+    let source = field(&["来源", "信息来源", "发布单位", "发布机构"]).or_else(|| hints.source.clone());
 
     // Tail: the signature block, read from the end.
-    let mut body: Vec<String> = lines[i..].iter().map(|l| l.to_string()).collect();
-    let mut signature: Vec<String> = Vec::new();
+    let mut body: Vec<Line> = lines[i..].to_vec();
+    let mut signature: Vec<Piece> = Vec::new();
     while let Some(last) = body.last() {
-        let dated = signature.iter().any(|l| is_date_line(l) || is_contact_line(l));
-        let take = is_date_line(last)
-            || is_contact_line(last)
-            || (is_office_line(last) && (dated || last.chars().count() <= 20) && parse_heading(last).is_none());
+        let dated = signature.iter().any(|l| is_date_line(&l.text) || is_contact_line(&l.text));
+        let text = last.text;
+        let take = is_date_line(text)
+            || is_contact_line(text)
+            || (is_office_line(text) && (dated || text.chars().count() <= 20) && parse_heading(text).is_none());
         if !take {
             break;
         }
-        signature.insert(0, body.pop().unwrap_or_default());
+        signature.insert(0, last.whole());
+        body.pop();
     }
 
     let blocks = blocks(&body);
     // Closing: from the first closing cue after the last heading to the end.
     let after_last_heading = blocks.iter().rposition(|b| matches!(b, Block::Heading { .. })).map_or(0, |k| k + 1);
     let closing_at = (after_last_heading..blocks.len())
-        .find(|&k| matches!(&blocks[k], Block::Paragraph(t) if CLOSING_CUES.iter().any(|c| t.starts_with(c))))
+        .find(|&k| matches!(&blocks[k], Block::Paragraph(p) if CLOSING_CUES.iter().any(|c| p.text.starts_with(c))))
         .unwrap_or(blocks.len());
     let mut blocks = blocks;
-    let closing: Vec<String> = blocks
-        .split_off(closing_at)
-        .into_iter()
-        .filter_map(|b| match b {
-            Block::Paragraph(t) => Some(t),
-            Block::Heading { .. } => None, // unreachable: closing starts after the last heading
-        })
-        .collect();
+    let mut closing: Vec<Piece> = Vec::new();
+    for block in blocks.split_off(closing_at) {
+        if let Block::Paragraph(p) = block {
+            closing.push(p); // only paragraphs: the closing starts after the last heading
+        }
+    }
 
     let has_headings = blocks.iter().any(|b| matches!(b, Block::Heading { .. }));
-    let mut preamble_text = Vec::new();
+    let mut preamble = Vec::new();
     let sections = if has_headings {
-        build_sections(blocks, &mut preamble_text)
+        b.sections(blocks, &mut preamble)
     } else {
         // No headings at all: the body is one implicit section.
-        let mut implicit = Section {
-            id: "s1".into(),
-            number: String::new(),
-            title: "正文".into(),
-            paragraphs: Vec::new(),
-            children: Vec::new(),
-        };
-        for b in blocks {
-            if let Block::Paragraph(t) = b {
-                let id = format!("s1-p{}", implicit.paragraphs.len() + 1);
-                implicit.paragraphs.push(paragraph(id, t));
+        let mut pieces = Vec::new();
+        for block in blocks {
+            if let Block::Paragraph(p) = block {
+                pieces.push(p);
             }
         }
-        if implicit.paragraphs.is_empty() {
+        if pieces.is_empty() {
             Vec::new()
         } else {
-            vec![implicit]
+            let paragraphs = b.numbered("s1", pieces);
+            vec![Section {
+                id: "s1".into(),
+                number: String::new(),
+                title: "正文".into(),
+                paragraphs,
+                children: Vec::new(),
+            }]
         }
     };
 
-    let numbered = |prefix: &str, texts: Vec<String>| -> Vec<Paragraph> {
-        texts.into_iter().enumerate().map(|(k, t)| paragraph(format!("{prefix}-p{}", k + 1), t)).collect()
+    let title = match title {
+        Some(t) => {
+            b.origins.add(TITLE, t.span);
+            t.text
+        }
+        None => hints.title.clone().unwrap_or_default(),
     };
     let mut reply = Reply {
-        title: title.unwrap_or_default(),
+        title,
         published,
         source,
         sections,
-        closing: numbered("closing", closing),
+        closing: b.numbered("closing", closing),
         figures: Vec::new(),
         meta,
-        salutation: salutation.map(|t| paragraph("salutation".into(), t)),
-        preamble: numbered("preamble", preamble_text),
-        signature: numbered("signature", signature),
+        salutation: salutation.map(|t| b.paragraph("salutation".into(), t)),
+        preamble: b.numbered("preamble", preamble),
+        signature: b.numbered("signature", signature),
     };
     let reference = reply
         .published
         .as_deref()
         .and_then(year_of)
         .or_else(|| reply.signature.iter().find(|p| is_date_line(&p.text)).and_then(|p| year_of(&p.text)))
-        .map(|year| Reference { year });
+        .map(|year| figures::Reference { year });
     reply.figures = figures_of(&reply, reference);
-    reply
+    Parsed { reply, origins: b.origins }
 }
 
-/// Every figure of the reply's body (preamble, sections, closing) in reading order.
-fn figures_of(reply: &Reply, reference: Option<Reference>) -> Vec<Figure> {
+/// Every figure of the reply in reading order: the title, headings, preamble, sections, the
+/// closing, and the date line under the signature. Not the salutation, nor the signature's
+/// office and contact lines (phone numbers are not figures).
+fn figures_of(reply: &Reply, reference: Option<figures::Reference>) -> Vec<Figure> {
     let mut out = Vec::new();
-    for (section, p) in reply.paragraphs() {
-        if section == "salutation" || section == "signature" {
-            continue;
-        }
-        let chars: Vec<char> = p.text.chars().collect();
+    let mut add = |node: &str, paragraph: &str, text: &str| {
+        let chars: Vec<char> = text.chars().collect();
         for f in figures::scan_chars(&chars, reference) {
             out.push(Figure {
                 id: format!("f{}", out.len() + 1),
@@ -431,13 +560,31 @@ fn figures_of(reply: &Reply, reference: Option<Reference>) -> Vec<Figure> {
                 date: f.date,
                 unit: f.unit,
                 qualifier: f.qualifier,
-                section: section.to_string(),
-                paragraph: p.id.clone(),
+                section: node.to_string(),
+                paragraph: paragraph.to_string(),
                 start: f.start as u32,
                 end: f.end as u32,
-                context: context(&chars, f.start, f.end),
+                context: figures::context(&chars, f.start, f.end),
             });
         }
+    };
+    add(TOP, TITLE, &reply.title);
+    for p in &reply.preamble {
+        add(PREAMBLE, &p.id, &p.text);
+    }
+    for (_, s) in reply.walk_sections() {
+        if !s.number.is_empty() {
+            add(&s.id, &s.id, &s.title);
+        }
+        for p in &s.paragraphs {
+            add(&s.id, &p.id, &p.text);
+        }
+    }
+    for p in &reply.closing {
+        add(CLOSING, &p.id, &p.text);
+    }
+    for p in reply.signature.iter().filter(|p| is_date_line(&p.text)) {
+        add(CLOSING, &p.id, &p.text);
     }
     out
 }
@@ -474,7 +621,10 @@ mod tests {
         assert_eq!(r.salutation.as_ref().map(|p| p.text.as_str()), Some("张三代表:"));
         assert_eq!(r.signature.len(), 3);
         assert_eq!(r.closing.len(), 1);
-        assert_eq!(r.figures.len(), 1, "signature dates and phone numbers are not figures: {:?}", r.figures);
+        // The date under the signature is a figure; the phone number is not.
+        let texts: Vec<(&str, &str)> = r.figures.iter().map(|f| (f.text.as_str(), f.paragraph.as_str())).collect();
+        assert_eq!(texts, [("5亿元", "s1-p1"), ("2023年8月22日", "signature-p2")]);
+        assert_eq!(r.figures[1].section, "closing");
     }
 
     #[test]

@@ -17,7 +17,7 @@ async function open(options = {}) {
 async function activeFigure(page) {
   await page.getByRole("searchbox").fill("基金");
   await page.getByRole("button", { name: /^361亿元\s*，/ }).click();
-  await page.waitForTimeout(500);
+  await page.locator("#reply-article mark[data-rw~=selected]").waitFor();
 }
 
 /** The deepest focused element, through shadow roots. */
@@ -43,8 +43,8 @@ describe("accessibility", () => {
   test("elder mode: 18 px text, 1.5 line height, 44 px targets, remembered", async () => {
     const page = await open();
     const measure = () => page.evaluate(() => {
-      const roots = [...document.querySelectorAll("[data-reply-widget]")].map((h) => h.shadowRoot);
-      const p = roots[2].querySelector("p[id]");
+      const roots = [...document.querySelectorAll("[data-reply-widget]")].map((h) => h.shadowRoot).filter(Boolean);
+      const p = document.querySelector("#reply-article p:not(.meta)");
       // A checkbox's target is its whole label (clicking the label toggles it), measured instead.
       const targets = roots.flatMap((r) => [...r.querySelectorAll("button, input:not([type=checkbox]), .rw-row, .rw-facets label, a")])
         .filter((e) => e.getClientRects().length && !e.closest("[hidden]"))
@@ -88,7 +88,7 @@ describe("accessibility", () => {
       };
       const ratios = [];
       for (const host of document.querySelectorAll("[data-reply-widget]")) {
-        for (const el of host.shadowRoot.querySelectorAll("*")) {
+        for (const el of (host.shadowRoot ?? host).querySelectorAll("*")) {
           const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
           if (!own || !el.getClientRects().length || el.closest(".rw-sr")) continue;
           const [a, b] = [lum(getComputedStyle(el).color), lum(bg(el))];
@@ -201,7 +201,7 @@ describe("accessibility", () => {
     await page.emulateMedia({ reducedMotion: "reduce" });
     await page.getByRole("treeitem", { name: /创新服务方式/ }).click();
     // No wait: with reduced motion the article is already there.
-    const top = await page.getByRole("heading", { name: /创新服务方式/ }).evaluate((h) => h.getBoundingClientRect().top);
+    const top = await page.locator("#reply-article p", { hasText: "(三)创新服务方式" }).evaluate((h) => h.getBoundingClientRect().top);
     assert.ok(top >= 0 && top < 100, `heading at ${top}px right after the click`);
     await page.close();
   });
@@ -211,9 +211,9 @@ describe("accessibility", () => {
     await page.emulateMedia({ forcedColors: "active" });
     await activeFigure(page);
     const seen = await page.evaluate(() => {
-      const article = document.querySelector("#reply-article").shadowRoot;
-      const mark = getComputedStyle(article.querySelector("mark.rw-fig-mark"));
-      const hit = getComputedStyle(article.querySelector("mark.rw-hit"));
+      const article = document.querySelector("#reply-article");
+      const mark = getComputedStyle(article.querySelector("mark[data-rw~=selected]"));
+      const hit = getComputedStyle(article.querySelector("mark[data-rw=hit]"));
       return { mark: mark.backgroundColor, hit: hit.backgroundColor, markText: mark.color };
     });
     assert.notEqual(seen.mark, "rgba(0, 0, 0, 0)");
@@ -230,7 +230,7 @@ describe("accessibility", () => {
     await page.emulateMedia({ media: "print" });
     assert.equal(await page.getByRole("searchbox").isVisible(), false);
     assert.equal(await page.getByRole("button", { name: "大字模式" }).isVisible(), false);
-    const mark = page.getByRole("article").locator("mark.rw-fig-mark");
+    const mark = page.getByRole("article").locator("mark[data-rw~=selected]");
     assert.ok(await mark.isVisible());
     const bg = await mark.evaluate((m) => getComputedStyle(m).backgroundColor);
     assert.notEqual(bg, "rgba(0, 0, 0, 0)");

@@ -3,7 +3,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { assertClean, out, ready, useBrowser, watchedPage } from "./harness.mjs";
+import { assertClean, out, ready, settled, useBrowser, watchedPage } from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -14,6 +14,14 @@ async function open(hash = "") {
   return page;
 }
 
+/** The text of the selected figure's marks in the article (a figure split across elements has
+ * more than one). */
+const selectedText = (page) => page.evaluate(() =>
+  [...document.querySelectorAll("#reply-article mark[data-rw~=selected]")].map((m) => m.textContent).join(""));
+
+/** The article's block holding a text (the demo's subsections are run-in paragraphs). */
+const block = (page, text) => page.locator("#reply-article p", { hasText: text });
+
 async function inViewport(locator) {
   return locator.evaluate((el) => {
     const r = el.getBoundingClientRect();
@@ -22,6 +30,20 @@ async function inViewport(locator) {
 }
 
 describe("demo page", () => {
+  test("reads its own article: exactly the bundled reply, 18 outline nodes and the same 48 figures", async () => {
+    const page = await open();
+    const same = await page.evaluate(async () => {
+      const rw = await import("/pkg/reply_widget.js");
+      await rw.default();
+      const read = rw.parseArticle("#reply-article");
+      const bundled = rw.bundledReply();
+      return { same: JSON.stringify(read) === JSON.stringify(bundled), figures: read.figures.length };
+    });
+    assert.deepEqual(same, { same: true, figures: 48 });
+    assert.equal(await page.getByRole("tree", { name: "提纲" }).getByRole("treeitem").count(), 18);
+    await page.close();
+  });
+
   test("shows the bundled reply: 18 outline nodes, 48 figures each linked to its sentence", async () => {
     const page = await open();
     const tree = page.getByRole("tree", { name: "提纲" });
@@ -35,11 +57,11 @@ describe("demo page", () => {
       const button = items.nth(i).getByRole("button");
       const value = await button.locator(".rw-val").textContent();
       await button.click();
-      const mark = article.locator("mark.rw-fig-mark");
-      assert.equal(await mark.textContent(), value, `figure ${i + 1} marks ${value} in its sentence`);
+      assert.equal(await selectedText(page), value, `figure ${i + 1} marks ${value} in its sentence`);
+      assert.equal(await article.locator("mark[data-rw~=selected]").count() > 0, true);
     }
     await panel.getByRole("button", { name: /^361亿元\s*，/ }).click();
-    await page.waitForTimeout(900);
+    await settled(page);
     await page.screenshot({ path: join(out, "demo.png") });
     await assertClean(page);
     await page.close();
@@ -49,10 +71,9 @@ describe("demo page", () => {
     const page = await open();
     const item = page.getByRole("treeitem", { name: /发挥政府产业基金引导作用/ });
     await item.click();
-    await page.waitForTimeout(600);
+    await settled(page);
     assert.equal(await item.getAttribute("aria-current"), "location");
-    const heading = page.getByRole("heading", { name: /发挥政府产业基金引导作用/ });
-    assert.ok(await inViewport(heading), "the section's heading is in view");
+    assert.ok(await inViewport(block(page, "(一)发挥政府产业基金引导作用")), "the section's heading is in view");
     assert.equal(new URL(page.url()).hash, "#s2-1");
     await assertClean(page);
     await page.close();
@@ -81,9 +102,9 @@ describe("demo page", () => {
     assert.equal(await page.getByRole("treeitem", { name: /立足产业需求/ }).getAttribute("aria-expanded"), "true");
     for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowDown"); // 一 (一)(二)(三) 二 (一)
     await page.keyboard.press("Enter");
-    await page.waitForTimeout(600);
+    await settled(page);
     assert.match(await focusedName(), /^null:\(一\)发挥政府产业基金/, "focus moved to the section heading in the article");
-    assert.ok(await inViewport(page.getByRole("heading", { name: /发挥政府产业基金引导作用/ })));
+    assert.ok(await inViewport(block(page, "(一)发挥政府产业基金引导作用")));
     await assertClean(page);
     await page.close();
   });
@@ -91,8 +112,8 @@ describe("demo page", () => {
   test("a figure click marks it in the article, in view", async () => {
     const page = await open();
     await page.getByRole("button", { name: /^1415亿元\s*，/ }).click();
-    await page.waitForTimeout(600);
-    const mark = page.getByRole("article").locator("mark.rw-fig-mark");
+    await settled(page);
+    const mark = page.getByRole("article").locator("mark[data-rw~=selected]");
     assert.equal(await mark.textContent(), "1415亿元");
     assert.ok(await inViewport(mark));
     assert.equal(new URL(page.url()).hash, "#f15");
@@ -108,7 +129,7 @@ describe("demo page", () => {
     await assert.doesNotReject(status.filter({ hasText: /个章节、\d+ 项数据/ }).waitFor());
     const visible = await page.getByRole("treeitem").count();
     assert.ok(visible > 0 && visible < 18, `outline narrowed to ${visible}`);
-    const marks = page.getByRole("article").locator("mark.rw-hit");
+    const marks = page.getByRole("article").locator("mark[data-rw~=hit]");
     assert.ok((await marks.count()) >= 5);
     assert.equal(await marks.first().textContent(), "科技金融");
     await page.keyboard.press("Enter");
@@ -125,10 +146,10 @@ describe("demo page", () => {
 
   test("deep links select on load", async () => {
     let page = await open("#f13");
-    const mark = page.getByRole("article").locator("mark.rw-fig-mark");
+    const mark = page.getByRole("article").locator("mark[data-rw~=selected]");
     await mark.waitFor();
     assert.equal(await mark.textContent(), "361亿元");
-    await page.waitForTimeout(600);
+    await settled(page);
     assert.ok(await inViewport(mark));
     await assertClean(page);
     await page.close();
@@ -140,12 +161,9 @@ describe("demo page", () => {
 
   test("scrolling the article marks the section in view", async () => {
     const page = await open();
-    await page.getByRole("heading", { name: /落实市场准入负面清单制度/ }).scrollIntoViewIfNeeded();
-    await page.evaluate(() => {
-      const h = [...document.querySelector("#reply-article").shadowRoot.querySelectorAll("h3")].find((e) => e.textContent.includes("开展投融资对接活动"));
-      h.scrollIntoView({ block: "start" });
-    });
-    await page.waitForTimeout(400);
+    await block(page, "(三)落实市场准入负面清单制度").scrollIntoViewIfNeeded();
+    await block(page, "(四)开展投融资对接活动").evaluate((p) => p.scrollIntoView({ block: "start" }));
+    await settled(page);
     assert.equal(await page.getByRole("treeitem", { name: /开展投融资对接活动/ }).getAttribute("aria-current"), "location");
     await assertClean(page);
     await page.close();

@@ -50,6 +50,7 @@ export async function watchedPage(browser, origin, options = {}) {
   });
   await page.addInitScript(() => {
     window.__violations = [];
+    document.addEventListener("reply-widget:ready", (e) => { window.__rwReady = e.detail || {}; });
     document.addEventListener("securitypolicyviolation", (e) =>
       window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
@@ -95,4 +96,28 @@ export async function axeViolations(page, include = null) {
   const result = await page.evaluate((include) =>
     window.axe.run(include ? { include } : document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } }), include);
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
+}
+
+/** Waits until the page stops scrolling (a smooth scroll has ended): the scroll position is
+ * the same for several frames in a row. */
+export async function settled(page) {
+  await page.evaluate(() => new Promise((resolve) => {
+    let last = null;
+    let same = 0;
+    const tick = () => {
+      const now = `${scrollX},${scrollY}`;
+      same = now === last ? same + 1 : 0;
+      last = now;
+      if (same >= 5) resolve();
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }));
+}
+
+/** Waits until the embed script is done (mounted, or gave up with its one warning), and
+ * returns what it reported: { error } or { widget }. */
+export async function embedDone(page) {
+  await page.waitForFunction(() => window.__rwReady !== undefined);
+  return page.evaluate(() => ({ error: window.__rwReady.error ?? null, mounted: Boolean(window.__rwReady.widget) }));
 }

@@ -72,7 +72,8 @@ describe("long replies", () => {
     const moreNow = panel.getByRole("button", { name: `显示更多（还有 ${counts.count - 201} 项）` });
     assert.ok(await moreNow.isVisible());
     await moreNow.scrollIntoViewIfNeeded();
-    await page.waitForTimeout(300); // content-visibility: auto paints items near the viewport on the next frames
+    // content-visibility: auto paints items near the viewport on the next frames.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     await page.screenshot({ path: join(out, "long-more.png") });
     assert.deepEqual(await axeViolations(page, [["#o1"], ["#f1"], ["#a1"]]), [], "axe: the long reply with 显示更多");
 
@@ -81,7 +82,7 @@ describe("long replies", () => {
       const f = reply.figures.filter((f) => f.kind === "count")[150 + 60];
       w.select(f.id);
       const b = document.querySelector("#f1").shadowRoot.querySelector(`[aria-current][data-fig]`);
-      return { want: f.text, got: b?.querySelector(".rw-val").textContent, mark: document.querySelector("#a1").shadowRoot.querySelector("mark.rw-fig-mark")?.textContent };
+      return { want: f.text, got: b?.querySelector(".rw-val").textContent, mark: document.querySelector("#a1").shadowRoot.querySelector("mark[data-rw~=selected]")?.textContent };
     });
     assert.equal(pick.got, pick.want);
     assert.equal(pick.mark, pick.want);
