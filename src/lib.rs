@@ -48,6 +48,7 @@ pub mod export;
 pub mod filter;
 mod interop;
 pub mod json;
+pub mod library;
 pub mod model;
 pub mod outline;
 pub mod page;

@@ -462,15 +462,26 @@ impl State {
             || self.figures.as_ref().is_some_and(|p| p.sheet.layout == Layout::Compact)
     }
 
-    /// A part's host changed width: the compact layout below [`COMPACT_BELOW`] px.
-    fn resized(&mut self, host: &Element, width: f64) -> Result<(), JsValue> {
-        let layout = if width < COMPACT_BELOW { Layout::Compact } else { Layout::Wide };
+    /// The page's layout changed (a part's host or the article resized): a part is compact
+    /// when its host is narrow and stands above the article in the same column — a phone's
+    /// page, where a full tree would push the text screens down — and not beside it (a
+    /// desktop sidebar of the same width keeps the full tree). Without an article, narrow alone.
+    fn relayout(&mut self) -> Result<(), JsValue> {
+        let article = self.article.as_ref().map(|a| a.host.get_bounding_client_rect());
         for side in [Side::Outline, Side::Figures] {
-            let mine = match side {
-                Side::Outline => self.outline.as_ref().is_some_and(|p| p.host == *host),
-                Side::Figures => self.figures.as_ref().is_some_and(|p| p.host == *host),
+            let host = match side {
+                Side::Outline => self.outline.as_ref().map(|p| p.host.clone()),
+                Side::Figures => self.figures.as_ref().map(|p| p.host.clone()),
             };
-            if let Some(sheet) = self.sheet_of(side).filter(|_| mine) {
+            let Some(host) = host else { continue };
+            let r = host.get_bounding_client_rect();
+            let narrow = r.width() < COMPACT_BELOW;
+            let stacked = match &article {
+                Some(a) => r.right() > a.left() && r.left() < a.right() && r.bottom() <= a.top() + 1.0,
+                None => r.width() < COMPACT_BELOW * 0.65,
+            };
+            let layout = if narrow && stacked { Layout::Compact } else { Layout::Wide };
+            if let Some(sheet) = self.sheet_of(side) {
                 let want = sheet.forced.unwrap_or(layout);
                 sheet.set_layout(want)?;
             }
@@ -1182,12 +1193,11 @@ impl Mount {
             .collect();
         if !hosts.is_empty() && layout.is_none() {
             let watched = state.clone();
-            let resizer = Resizer::new(move |entries: js_sys::Array, _| {
+            let resizer = Resizer::new(move |_entries: js_sys::Array, _| {
                 let effects = {
                     let Ok(mut s) = watched.try_borrow_mut() else { return };
-                    for entry in entries.iter() {
-                        let e: web_sys::ResizeObserverEntry = entry.unchecked_into();
-                        let _ = s.resized(&e.target(), e.content_rect().width());
+                    if let Err(e) = s.relayout() {
+                        web_sys::console::warn_2(&JsValue::from_str("reply-widget:"), &e);
                     }
                     std::mem::take(&mut s.effects)
                 };
@@ -1195,6 +1205,9 @@ impl Mount {
             })?;
             for h in &hosts {
                 resizer.observer.observe(h);
+            }
+            if let Some(a) = &st.article {
+                resizer.observer.observe(&a.host);
             }
             self.resizer = Some(resizer);
         }

@@ -144,7 +144,10 @@ describe("accessibility", () => {
 
   test("reflow: at 320 CSS px nothing scrolls horizontally", async () => {
     const page = await open({ viewport: { width: 320, height: 640 } });
+    // At 320 px the outline is a summary; 大字模式 is in its sheet.
+    await page.getByRole("button", { name: "提纲 · 16 节" }).click();
     await page.getByRole("button", { name: "大字模式" }).click();
+    await page.keyboard.press("Escape");
     const overflow = await page.evaluate(() => {
       const doc = document.scrollingElement.scrollWidth;
       const hosts = [...document.querySelectorAll("[data-reply-widget]")].map((h) => h.scrollWidth - h.clientWidth);

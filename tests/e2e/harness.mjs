@@ -58,10 +58,10 @@ export async function watchedPage(browser, origin, options = {}) {
   return page;
 }
 
-/** Waits until the widget has mounted its parts. */
+/** Waits until the embed script has mounted the widget (on a phone its tree is in a closed
+ * sheet: mounted, not visible). */
 export async function ready(page) {
-  await page.getByRole("tree").waitFor();
-  await page.getByRole("treeitem").first().waitFor();
+  await page.waitForFunction(() => window.__rwReady && window.__rwReady.widget);
 }
 
 /** Registers a server and a browser for the calling test file; read them after `before` ran. */

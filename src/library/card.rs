@@ -1,0 +1,214 @@
+//! The card of one reply (`replies/D.json`): what a result shows and links to. JSON, compact:
+//!
+//! ```text
+//! {"build":"<16 hex>","doc":D,"url":…,"title":…,"kind":"proposal"|"suggestion"|"",
+//!  "session":"十四届二次"|null,"body":"政协"|"人大"|null,"number":…|null,"proposer":…|null,
+//!  "role":"委员"|"代表"|null,"date":"2023-08-22"|null,"source":…|null,
+//!  "outline":[[section id, label, title], …],
+//!  "figures":[[id, text, kind, value, high|null, unit|null, qualifier|null, section id, clause], …]}
+//! ```
+//!
+//! `label` is the outline's short label (`二(一)`); a figure's index in `figures` is its index in
+//! the reply (the figure chunks name figures by it), its id the page's (`f13`, for deep links).
+
+use super::read::Value;
+use super::search::{Plan, Terms};
+use super::{DocKind, Error};
+use crate::filter::{compare_matches, Query};
+use crate::model::{Figure, FigureKind, Qualifier, CLOSING, PREAMBLE, TOP};
+
+/// A section of the reply's outline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CardSection {
+    pub id: String,
+    /// `二(一)`.
+    pub label: String,
+    pub title: String,
+}
+
+/// A figure of the reply, as a result shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CardFigure {
+    /// The page's figure id (`f13`): the deep link is `url#f13`.
+    pub id: String,
+    pub text: String,
+    pub kind: FigureKind,
+    pub value: f64,
+    pub high: Option<f64>,
+    pub unit: Option<String>,
+    pub qualifier: Option<Qualifier>,
+    /// The section id (`s2-1`), or `top` / `preamble` / `closing`.
+    pub section: String,
+    /// The clause the figure stands in.
+    pub clause: String,
+}
+
+/// One reply's card.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Card {
+    pub doc: u32,
+    pub url: String,
+    pub title: String,
+    pub kind: DocKind,
+    pub session: Option<String>,
+    pub body: Option<String>,
+    pub number: Option<String>,
+    pub proposer: Option<String>,
+    pub role: Option<String>,
+    pub date: Option<String>,
+    pub source: Option<String>,
+    pub outline: Vec<CardSection>,
+    pub figures: Vec<CardFigure>,
+}
+
+const QUALIFIERS: [Qualifier; 7] = [
+    Qualifier::Nearly,
+    Qualifier::Over,
+    Qualifier::AtLeast,
+    Qualifier::About,
+    Qualifier::Under,
+    Qualifier::Since,
+    Qualifier::End,
+];
+
+pub(crate) fn qualifier_from(name: &str) -> Option<Qualifier> {
+    QUALIFIERS.into_iter().find(|q| q.as_str() == name)
+}
+
+/// A qualifier as the figure chunks store it: 1 … 7 (0 is none).
+pub(crate) fn qualifier_code(q: Qualifier) -> u8 {
+    QUALIFIERS.iter().position(|x| *x == q).map_or(0, |k| k as u8 + 1)
+}
+
+pub(crate) fn qualifier_of_code(code: u8) -> Option<Qualifier> {
+    QUALIFIERS.get(usize::from(code).wrapping_sub(1)).copied()
+}
+
+impl Card {
+    /// The short label of a section id: `二(一)`; 标题, 开头, 结束语 outside sections.
+    pub fn label(&self, section: &str) -> &str {
+        match section {
+            TOP => "标题",
+            PREAMBLE => "开头",
+            CLOSING => "结束语",
+            id => self.outline.iter().find(|s| s.id == id).map_or("", |s| s.label.as_str()),
+        }
+    }
+
+    /// The figures a result shows for a query, as indexes into `figures`: for a comparison,
+    /// the figures that satisfy it; for words, the figures whose clause (or text, or section
+    /// title) holds every word, as the single-page filter shows them; none otherwise.
+    pub fn matching(&self, plan: &Plan) -> Vec<u32> {
+        let mut out = Vec::new();
+        match (&plan.query, &plan.terms) {
+            (Query::Compare(c), _) => {
+                for (k, f) in self.figures.iter().enumerate() {
+                    let figure = Figure {
+                        id: String::new(),
+                        text: String::new(),
+                        kind: f.kind,
+                        value: f.value,
+                        high: f.high,
+                        date: None,
+                        unit: f.unit.clone(),
+                        qualifier: f.qualifier,
+                        section: String::new(),
+                        paragraph: String::new(),
+                        start: 0,
+                        end: 0,
+                        context: String::new(),
+                    };
+                    if compare_matches(c, &figure) {
+                        out.push(k as u32);
+                    }
+                }
+            }
+            (_, Terms::Words(words)) => {
+                for (k, f) in self.figures.iter().enumerate() {
+                    let mut hay = crate::text::fold(&f.text);
+                    hay.push('\u{1}');
+                    hay.push_str(&crate::text::fold(&f.clause));
+                    let title = self.outline.iter().find(|s| s.id == f.section).map(|s| crate::text::fold(&s.title));
+                    let hit = words.iter().all(|w| {
+                        w.runs
+                            .iter()
+                            .all(|r| hay.contains(r.as_str()) || title.as_ref().is_some_and(|t| t.contains(r.as_str())))
+                    });
+                    if hit {
+                        out.push(k as u32);
+                    }
+                }
+            }
+            _ => {}
+        }
+        out
+    }
+
+    /// Reads a card: `Err` names the file and what is wrong.
+    pub(crate) fn read(file: &str, v: &Value, build: &str, doc: u32) -> Result<Card, Error> {
+        let bad = |what: &str| Error::Corrupt(file.to_string(), format!("bad card: {what}"));
+        if v.get("build").and_then(Value::str) != Some(build) {
+            return Err(Error::OtherBuild(file.to_string()));
+        }
+        if v.get("doc").and_then(Value::u64) != Some(u64::from(doc)) {
+            return Err(bad("doc"));
+        }
+        let s = |key: &str| v.get(key).and_then(Value::str).map(str::to_string).ok_or_else(|| bad(key));
+        let o = |key: &str| v.get(key).unwrap_or(&Value::Null).opt_str().map_err(|_| bad(key));
+        let mut outline = Vec::new();
+        for item in v.get("outline").and_then(Value::arr).ok_or_else(|| bad("outline"))? {
+            match item.arr() {
+                Some([id, label, title]) => match (id.str(), label.str(), title.str()) {
+                    (Some(id), Some(label), Some(title)) => outline.push(CardSection {
+                        id: id.to_string(),
+                        label: label.to_string(),
+                        title: title.to_string(),
+                    }),
+                    _ => return Err(bad("outline")),
+                },
+                _ => return Err(bad("outline")),
+            }
+        }
+        let mut figures = Vec::new();
+        for item in v.get("figures").and_then(Value::arr).ok_or_else(|| bad("figures"))? {
+            let Some([id, text, kind, value, high, unit, qualifier, section, clause]) = item.arr() else {
+                return Err(bad("figures"));
+            };
+            let text_of = |v: &Value| v.str().map(str::to_string).ok_or_else(|| bad("figures"));
+            let high = match high {
+                Value::Null => None,
+                h => Some(h.f64().ok_or_else(|| bad("figures"))?),
+            };
+            let qualifier = match qualifier {
+                Value::Null => None,
+                q => Some(q.str().and_then(qualifier_from).ok_or_else(|| bad("figures"))?),
+            };
+            figures.push(CardFigure {
+                id: text_of(id)?,
+                text: text_of(text)?,
+                kind: kind.str().and_then(FigureKind::from_name).ok_or_else(|| bad("figures"))?,
+                value: value.f64().ok_or_else(|| bad("figures"))?,
+                high,
+                unit: unit.opt_str().map_err(|_| bad("figures"))?,
+                qualifier,
+                section: text_of(section)?,
+                clause: text_of(clause)?,
+            });
+        }
+        Ok(Card {
+            doc,
+            url: s("url")?,
+            title: s("title")?,
+            kind: DocKind::from_name(&s("kind")?),
+            session: o("session")?,
+            body: o("body")?,
+            number: o("number")?,
+            proposer: o("proposer")?,
+            role: o("role")?,
+            date: o("date")?,
+            source: o("source")?,
+            outline,
+            figures,
+        })
+    }
+}

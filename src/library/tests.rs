@@ -1,0 +1,1 @@
+//! Unit tests of the library: metadata, the index format, search.

@@ -1,0 +1,290 @@
+// Trust: what an outside review attacked. Exports that cannot attack a spreadsheet, links that
+// survive a <base href>, queries that are understood or said not to be, re-entrant calls from
+// the page's own listeners, transactional mounts, a pending copy outliving its widget, bad reply
+// objects (wrong cross references, cycles, 20,000 levels, broken UTF-16), a server that keeps
+// serving after a malformed URL.
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { assertClean, embedDone, out, ready, useBrowser, watchedPage } from "./harness.mjs";
+
+const env = useBrowser();
+
+async function lab(init) {
+  const page = await watchedPage(env.browser, env.server.origin, { acceptDownloads: true });
+  if (init) await page.addInitScript(init);
+  await page.goto(`${env.server.origin}/tests/pages/lab.html`);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === "1");
+  return page;
+}
+
+/** Minimal RFC 4180 reader, as a spreadsheet reads the export. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [], field = "", quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") { row.push(field); field = ""; }
+    else if (c === "\n") { row.push(field.replace(/\r$/, "")); rows.push(row); row = []; field = ""; }
+    else field += c;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+describe("trust", () => {
+  test("1. the CSV export of a hostile reply opens in a spreadsheet as text, the JSON export stays exact", async () => {
+    const page = await lab();
+    await page.evaluate(() => {
+      const reply = rw.parseReply("答复\n一、第一部分\n=HYPERLINK(\"evil\"&B2)点击查看详情投入5亿元。\n@SUM(1+1)增长30%。\n+cmd新增3项。");
+      window.w = rw.mount({ figures: "#f1", article: "#a1", reply, hash: false });
+    });
+    const panel = page.getByRole("region", { name: "数据一览" });
+    const [download] = await Promise.all([page.waitForEvent("download"), panel.getByRole("button", { name: "导出 CSV" }).click()]);
+    await download.saveAs(join(out, "hostile.csv"));
+    const rows = parseCsv(readFileSync(join(out, "hostile.csv"), "utf8").slice(1));
+    assert.equal(rows.length, 4, "header and three figures");
+    for (const cell of rows.flat()) assert.doesNotMatch(cell, /^ *[=+\-@\t\r]/, `cell ${JSON.stringify(cell)} is not a formula`);
+    // Readable: each clause as written, behind a leading '.
+    assert.deepEqual(rows.slice(1).map((r) => r[10]), [
+      "'=HYPERLINK(\"evil\"&B2)点击查看详情投入5亿元", "'@SUM(1+1)增长30%", "'+cmd新增3项",
+    ]);
+    const [json] = await Promise.all([page.waitForEvent("download"), panel.getByRole("button", { name: "导出 JSON" }).click()]);
+    await json.saveAs(join(out, "hostile.json"));
+    const figures = JSON.parse(readFileSync(join(out, "hostile.json"), "utf8"));
+    assert.equal(figures[1].context, "@SUM(1+1)增长30%", "JSON keeps the clause exactly");
+    await page.evaluate(() => w.destroy());
+    await assertClean(page);
+    await page.close();
+  });
+
+  test("2. under <base href> a selection writes #f… to the page's own address", async () => {
+    const page = await watchedPage(env.browser, env.server.origin);
+    await page.goto(`${env.server.origin}/tests/fixtures/pages/base-href-list.html?x=1`);
+    const before = new URL(page.url());
+    const after = await page.evaluate(async () => {
+      const rw = await import("/pkg/reply_widget.js");
+      await rw.default();
+      const w = rw.mount({ article: ".detail-content" });
+      w.select("f1");
+      const hashed = location.href;
+      w.select("s1");
+      const section = location.href;
+      w.destroy();
+      return { hashed, section, base: document.baseURI };
+    });
+    assert.match(after.base, /\/cms\/static\/$/, "the page sets a base");
+    const hashed = new URL(after.hashed);
+    assert.equal(hashed.pathname, before.pathname, "still this page, not /cms/static/");
+    assert.equal(hashed.search, "?x=1");
+    assert.equal(hashed.hash, "#f1");
+    assert.equal(new URL(after.section).hash, "#s1");
+    await page.close();
+  });
+
+  test("3. a bare or compound multiplier is understood; an unknown unit is said not to be", async () => {
+    const page = await lab();
+    const seen = await page.evaluate(() => {
+      const w = rw.mount({ outline: "#o1", figures: "#f1", article: "#a1", reply: rw.bundledReply(), hash: false });
+      const out = {};
+      for (const q of [">=100亿元", ">=100亿", ">=1百亿元", ">=1千亿元", ">=10百亿元"]) {
+        w.filter(q);
+        out[q] = w.visibleFigures().length;
+      }
+      w.filter(">=5栋楼");
+      out.status = document.querySelector("#o1").shadowRoot.querySelector("[role=status]").textContent;
+      w.destroy();
+      return out;
+    });
+    assert.deepEqual(seen, {
+      ">=100亿元": 4, ">=100亿": 4, ">=1百亿元": 4, ">=1千亿元": 2, ">=10百亿元": 2,
+      status: seen.status,
+    });
+    assert.match(seen.status, /无法理解/);
+    await page.close();
+  });
+
+  test("4. the page's listeners may call every method from inside every event the widget dispatches", async () => {
+    const page = await watchedPage(env.browser, env.server.origin, { acceptDownloads: true });
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: env.server.origin });
+    await page.addInitScript(() => {
+      window.__calls = { ok: 0, busy: 0, other: [] };
+      const call = (f) => {
+        try {
+          f();
+          window.__calls.ok++;
+        } catch (e) {
+          if (/busy/.test(e.message)) window.__calls.busy++;
+          else if (!/no figure or section|destroyed/.test(e.message)) window.__calls.other.push(e.message);
+        }
+      };
+      // Every kind of event the widget makes happen while it works (focus moves, the download
+      // link's click, the reader's own keys and clicks it handles). Not scroll: a listener
+      // that selects on every scroll scrolls again, forever, whoever the widget is.
+      for (const type of ["focus", "blur", "focusin", "focusout", "click", "keydown", "keyup", "input", "change", "mouseover", "mouseout", "hashchange", "reply-widget:ready"]) {
+        document.addEventListener(type, () => {
+          const w = window.__rwReady && window.__rwReady.widget;
+          if (!w || window.__inside || window.__stop) return;
+          window.__inside = true; // one level: the calls themselves move focus too
+          call(() => w.visibleFigures());
+          call(() => w.filter(w.visibleFigures().length % 2 ? "" : "科技"));
+          call(() => w.select("f13"));
+          call(() => w.filter(""));
+          window.__inside = false;
+        }, true);
+      }
+    });
+    await page.goto(`${env.server.origin}/www/`);
+    await ready(page);
+    await embedDone(page);
+    // Drive it: keys in the tree (focus moves), clicks on figures, typing, the download click,
+    // the clipboard.
+    await page.getByRole("treeitem").first().focus();
+    for (const k of ["ArrowDown", "ArrowDown", "End", "Home", "Enter"]) await page.keyboard.press(k);
+    await page.getByRole("button", { name: /^361亿元\s*，/ }).click();
+    await page.getByRole("searchbox").fill("基金");
+    await page.getByRole("button", { name: "按章节" }).click();
+    await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "导出 CSV" }).click()]);
+    await page.getByRole("button", { name: "复制引用" }).click();
+    const figure = page.getByRole("button", { name: /^1415亿元\s*，/ });
+    await figure.focus();
+    await page.keyboard.press("ArrowDown");
+    const calls = await page.evaluate(() => window.__calls);
+    assert.ok(calls.ok > 20, `calls made from inside events: ${JSON.stringify(calls)}`);
+    assert.deepEqual(calls.other, [], "no call failed but by a clear busy Error");
+    // Still working.
+    await page.evaluate(() => { window.__stop = true; });
+    await page.getByRole("searchbox").fill(">=100亿元");
+    assert.equal(await page.evaluate(() => window.__rwReady.widget.visibleFigures().length), 4);
+    const p = await page.problems();
+    assert.deepEqual(p.pageErrors, [], "nothing trapped, nothing thrown into the page");
+    assert.deepEqual(p.console, []);
+    await page.close();
+  });
+
+  test("5 and 11. a mount that fails leaves every host as it was, and a retry works", async () => {
+    // (a) A Trusted Types policy object without createHTML, on a page enforcing the types.
+    let page = await watchedPage(env.browser, env.server.origin);
+    await page.addInitScript(() => { if (window.trustedTypes) trustedTypes.createPolicy = () => ({}); });
+    await page.goto(`${env.server.origin}/www/?tt=allow`);
+    let r = await embedDone(page);
+    assert.match(r.error, /Trusted Types/);
+    assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll("[data-reply-widget]")].map((h) => [Boolean(h.shadowRoot), h.hasAttribute("data-reply-widget-mounted")])),
+      [[false, false], [false, false], [false, false]]);
+    await page.close();
+    // (b) No CSSStyleSheet constructor (Safari before 16.4).
+    page = await watchedPage(env.browser, env.server.origin);
+    await page.addInitScript(() => { delete window.CSSStyleSheet; });
+    await page.goto(`${env.server.origin}/www/`);
+    r = await embedDone(page);
+    assert.match(r.error, /constructable stylesheets/);
+    assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll("[data-reply-widget]")].map((h) => [Boolean(h.shadowRoot), h.hasAttribute("data-reply-widget-mounted")])),
+      [[false, false], [false, false], [false, false]]);
+    await page.close();
+    // (c) A step failing after the hosts were touched (no IntersectionObserver): rolled back.
+    page = await lab();
+    const rolled = await page.evaluate(() => {
+      const article = document.querySelector("#a3");
+      const before = article.innerHTML;
+      const io = window.IntersectionObserver;
+      window.IntersectionObserver = function () { throw new Error("no observer here"); };
+      let error = "";
+      try {
+        rw.mount({ outline: "#o1", figures: "#f1", article: "#a3", hash: false });
+      } catch (e) {
+        error = e.message;
+      }
+      const state = {
+        error,
+        same: article.innerHTML === before,
+        marked: [...document.querySelectorAll("[data-reply-widget-mounted]")].length,
+        bar: document.querySelectorAll("[data-reply-widget-bar]").length,
+        slots: ["#o1", "#f1"].map((s) => document.querySelector(s).shadowRoot?.querySelector("slot") !== null),
+        sheets: document.adoptedStyleSheets.length,
+      };
+      window.IntersectionObserver = io;
+      const w = rw.mount({ outline: "#o1", figures: "#f1", article: "#a3", hash: false });
+      state.retried = w.visibleFigures().length;
+      w.destroy();
+      return state;
+    });
+    assert.match(rolled.error, /no observer here/);
+    assert.deepEqual({ ...rolled, error: "" }, { error: "", same: true, marked: 0, bar: 0, slots: [true, true], sheets: 0, retried: rolled.retried });
+    assert.ok(rolled.retried > 0, "the retry mounts");
+    await page.close();
+  });
+
+  test("6. destroy() while a copy is pending: nothing is thrown when it settles", async () => {
+    const page = await lab(() => {
+      Object.defineProperty(navigator, "clipboard", {
+        value: { writeText: () => new Promise((resolve) => setTimeout(resolve, 300)) },
+      });
+    });
+    await page.evaluate(() => {
+      window.w = rw.mount({ figures: "#f1", reply: rw.bundledReply(), hash: false });
+      w.select("f13");
+    });
+    await page.getByRole("button", { name: "复制引用" }).click();
+    await page.evaluate(() => w.destroy());
+    await page.waitForTimeout(400); // the pending copy settles after 300 ms: that is the test
+    const p = await page.problems();
+    assert.deepEqual(p.pageErrors, []);
+    assert.deepEqual(p.console, []);
+    await page.close();
+  });
+
+  test("7, 9, 10. bad reply objects get an Error naming the field; every widget keeps working", async () => {
+    const page = await lab();
+    const seen = await page.evaluate(() => {
+      const good = rw.mount({ outline: "#o2", reply: rw.bundledReply(), hash: false });
+      const copy = () => structuredClone(rw.bundledReply());
+      const tries = {
+        section: () => { const r = copy(); r.figures[12].section = "s4"; return r; },
+        offsets: () => { const r = copy(); r.figures[12].start += 1; r.figures[12].end += 1; return r; },
+        cycle: () => { const r = copy(); r.sections[0].children[0].children = [r.sections[0]]; return r; },
+        deep: () => {
+          const r = copy();
+          let s = { id: "d", number: "1", title: "t", paragraphs: [], children: [] };
+          for (let i = 0; i < 20000; i++) s = { id: "d" + i, number: "1", title: "t", paragraphs: [], children: [s] };
+          r.sections.push(s);
+          return r;
+        },
+        surrogate: () => { const r = copy(); r.sections[1].title = "科技\uD800金融"; return r; },
+      };
+      const out = {};
+      for (const [name, make] of Object.entries(tries)) {
+        try {
+          rw.mount({ outline: "#o1", reply: make(), hash: false }).destroy();
+          out[name] = "no error";
+        } catch (e) {
+          out[name] = `${e instanceof Error}:${e.message}`;
+        }
+      }
+      good.filter("基金");
+      out.goodStill = good.visibleFigures().length;
+      out.parseStill = rw.parseReply("答复\n一、甲\n投入5亿元。").figures.length;
+      good.destroy();
+      return out;
+    });
+    assert.match(seen.section, /^true:options\.reply\.figures\[12\]\.section: "s4" does not hold paragraph/);
+    assert.match(seen.offsets, /^true:options\.reply\.figures\[12\]\.text: "361亿元" is not the text at/);
+    assert.match(seen.cycle, /^true:options\.reply\.sections\[0\]\.children\[0\]\.children\[0\]: cycle/);
+    assert.match(seen.deep, /^true:options\.reply\.sections\[4\](\.children\[0\])+: nested too deep/);
+    assert.match(seen.surrogate, /^true:options\.reply\.sections\[1\]\.title: the string holds a lone surrogate/);
+    assert.ok(seen.goodStill > 0, "the other widget still works");
+    assert.equal(seen.parseStill, 1);
+    await assertClean(page);
+    await page.close();
+  });
+
+  test("8. the demo server answers a malformed URL with 400 and keeps serving", async () => {
+    const bad = await fetch(`${env.server.origin}/%E0%A4%A`);
+    assert.equal(bad.status, 400);
+    const good = await fetch(`${env.server.origin}/www/`);
+    assert.equal(good.status, 200);
+  });
+});
