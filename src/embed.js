@@ -1,5 +1,5 @@
 // reply-widget embed: one script tag for every reply page of a site.
-//   <script type="module" src="/reply-widget/embed.js"></script>
+//   <script type="module" async src="/reply-widget/embed.js"></script>   (in <head>: fastest)
 // Where the page marks the widget's places (data-reply-widget="outline" | "figures" | "article"
 // | "library"), it mounts there: the article's own content is the reply, read and enhanced in
 // place. Where the page marks nothing, it finds the article itself — the selector in
@@ -10,18 +10,44 @@
 // When done it dispatches `reply-widget:ready` on the document: detail { widget } or { error }.
 const me = [...document.scripts].find((s) => s.src === import.meta.url);
 const articleSelector = me && me.getAttribute("data-article");
-const parts = {};
-for (const el of document.querySelectorAll("[data-reply-widget]")) {
-  parts[el.getAttribute("data-reply-widget")] = el;
+const warn = (why) => console.warn("reply-widget: " + why);
+// User Timing marks (DevTools' performance panel, the phone benchmark): start, glue loaded,
+// WebAssembly compiled, mounted.
+const mark = (name) => performance.mark && performance.mark("reply-widget:" + name);
+
+// Loaded `async` in the page's <head> (the fastest way on a phone), this runs while the page is
+// still being parsed: the WebAssembly and the JS glue are fetched at once, side by side, and
+// the article is looked for once the page is parsed. Loaded at the end (a plain module script),
+// the page is parsed already: a page without an article loads nothing.
+let loading = null;
+function load() {
+  if (!loading) {
+    mark("start");
+    const wasm = fetch(new URL("reply_widget_bg.wasm", import.meta.url));
+    wasm.catch(() => {}); // a failure is reported once, by the initialisation
+    loading = import("./reply_widget.js").then(async (widget) => {
+      mark("module");
+      await widget.default({ module_or_path: wasm });
+      mark("compiled");
+      return widget;
+    });
+    loading.catch(() => {});
+  }
+  return loading;
 }
+const hasWasm = typeof WebAssembly === "object" && typeof WebAssembly.instantiate === "function";
+if (document.readyState === "loading" && hasWasm) load();
+const parsed = document.readyState === "loading"
+  ? new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }))
+  : Promise.resolve();
 
 // Where the article is on a page that does not say: the same list as ARTICLE_SELECTORS in the
 // crate's src/page.rs (a test checks they agree), tried here so that a page without an article
 // does not load the WebAssembly at all.
 const CONTAINERS = ["[data-reply-widget=article]", ".TRS_Editor", ".TRS_UEDITOR", "#UCAP-CONTENT", "#zoom", ".Custom_UnionStyle", ".article-content", "article"];
 
-const warn = (why) => console.warn("reply-widget: " + why);
 const done = (detail) => {
+  if (detail.widget) mark("mounted");
   document.dispatchEvent(new CustomEvent("reply-widget:ready", { detail }));
   return detail.widget || null;
 };
@@ -58,6 +84,11 @@ function findArticle() {
 }
 
 async function start() {
+  await parsed;
+  const parts = {};
+  for (const el of document.querySelectorAll("[data-reply-widget]")) {
+    parts[el.getAttribute("data-reply-widget")] = el;
+  }
   const marked = parts.outline || parts.figures || parts.article || parts.library;
   const article = marked ? null : findArticle();
   if (!marked && !article) {
@@ -66,13 +97,12 @@ async function start() {
       : 'no article found on this page; mark it with data-reply-widget="article", or give its selector in data-article on the script tag.');
     return done({ error: "no article" });
   }
-  if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
+  if (!hasWasm) {
     warn("this browser has no WebAssembly; the page's own text is shown instead.");
     return done({ error: "no WebAssembly" });
   }
   try {
-    const widget = await import("./reply_widget.js");
-    await widget.default();
+    const widget = await load();
     if (parts.library) {
       const library = widget.mountLibrary({ element: parts.library, index: parts.library.getAttribute("data-index") || "" });
       if (!parts.outline && !parts.figures && !parts.article) return done({ widget: library });

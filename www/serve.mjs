@@ -3,14 +3,21 @@
 // Every response carries a strict Content-Security-Policy, the one a bureau's page may send:
 // the demo must work under it. `/` redirects to the demo page.
 import { createServer } from "node:http";
+import { gzipSync } from "node:zlib";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const root = normalize(join(fileURLToPath(new URL(".", import.meta.url)), ".."));
+const root = process.argv.includes("--root")
+  ? normalize(process.argv[process.argv.indexOf("--root") + 1])
+  : normalize(join(fileURLToPath(new URL(".", import.meta.url)), ".."));
 const args = process.argv.slice(2);
 const port = Number(args[args.indexOf("--port") + 1]) || Number(process.env.PORT) || 8080;
 const quiet = args.includes("--quiet");
+// --gzip: compress text and wasm for clients that accept it, as a CDN does (the benchmark
+// measures both ways; the tests run without).
+const gzip = args.includes("--gzip");
+const compressed = new Map();
 
 export const CSP =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
@@ -66,14 +73,23 @@ const server = createServer(async (req, res) => {
   }
   try {
     if ((await stat(path)).isDirectory()) path = join(path, "index.html");
-    const body = await readFile(path);
+    let body = await readFile(path);
     const cms = path.includes(`${sep}tests${sep}fixtures${sep}pages${sep}`);
-    res.writeHead(200, {
+    const headers = {
       "Content-Type": TYPES[extname(path)] || "application/octet-stream",
       "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",
       "Content-Security-Policy": (cms ? CSP_CMS : CSP) + (TRUSTED_TYPES[url.searchParams.get("tt")] ?? ""),
-    });
+    };
+    const squeezable = TYPES[extname(path)] || extname(path) === ".bin";
+    if (gzip && squeezable && /\bgzip\b/.test(req.headers["accept-encoding"] || "")) {
+      const key = `${path}:${body.length}`;
+      if (!compressed.has(key)) compressed.set(key, gzipSync(body, { level: 6 }));
+      body = compressed.get(key);
+      headers["Content-Encoding"] = "gzip";
+      headers["Vary"] = "Accept-Encoding";
+    }
+    res.writeHead(200, headers);
     res.end(body);
   } catch {
     res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });

@@ -19,6 +19,8 @@ use crate::model::Figure;
 pub struct Bar {
     pub host: Element,
     pub root: ShadowRoot,
+    /// The box of the bar and the card (it carries the reading aids' attributes).
+    pub boxed: Element,
     bar: Element,
     card: Element,
     /// The figure the card shows.
@@ -86,7 +88,15 @@ impl Bar {
         let get = |sel: &str| -> Result<Element, JsValue> {
             wrap.query_selector(sel)?.ok_or_else(|| JsError::new("reply-widget: the bar lost its markup").into())
         };
-        Ok(Bar { bar: get(".rw-bar")?, card: get(".rw-card")?, host, root, card_figure: None, shown: false })
+        Ok(Bar {
+            bar: get(".rw-bar")?,
+            card: get(".rw-card")?,
+            host,
+            root,
+            boxed: wrap,
+            card_figure: None,
+            shown: false,
+        })
     }
 
     /// Shows or hides the bar.

@@ -239,8 +239,13 @@ impl State {
 
     fn apply_prefs(&mut self) -> Result<(), JsValue> {
         let mut roots: Vec<&Element> = Vec::new();
-        roots.extend(self.outline.as_ref().map(|p| &p.wrap));
-        roots.extend(self.figures.as_ref().map(|p| &p.wrap));
+        if let Some(p) = &self.outline {
+            roots.extend([&p.wrap, &p.sheet.summary, &p.sheet.dialog]);
+        }
+        if let Some(p) = &self.figures {
+            roots.extend([&p.wrap, &p.sheet.summary, &p.sheet.dialog]);
+        }
+        roots.extend(self.bar.as_ref().map(|b| &b.boxed));
         if let Some(d) = self.article.as_ref().and_then(|a| a.drawn.as_ref()) {
             roots.push(&d.wrap);
         }
@@ -799,7 +804,8 @@ fn on_search(st: &mut State, e: &Event, t: &Element) -> Result<Handled, JsValue>
     }
     let Some(k) = e.dyn_ref::<KeyboardEvent>() else { return Ok(Handled::No) };
     match k.key().as_str() {
-        "Escape" => st.filter("")?,
+        // Escape clears the query; in an empty box it is the sheet's, which it closes.
+        "Escape" if !input.value().is_empty() => st.filter("")?,
         "Enter" => st.step_hit(!k.shift_key())?,
         _ => return Ok(Handled::No),
     }

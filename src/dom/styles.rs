@@ -103,7 +103,7 @@ pub const CSS: &str = r#"
 .rw-facets input { width: 1.1em; height: 1.1em; accent-color: var(--_accent); }
 .rw-range { align-items: center; }
 .rw-range select, .rw-range input { font: inherit; min-height: var(--_target); border: 1px solid var(--_muted); border-radius: var(--_radius); background: var(--_bg); color: var(--_text); padding: 2px 4px; }
-.rw-range input { width: 6em; }
+.rw-range input { width: 6em; min-width: 5em; flex: 0 0 auto; }
 .rw-group { margin-bottom: 8px; }
 .rw-group-head { display: flex; width: 100%; justify-content: flex-start; gap: 6px; align-items: center; font-weight: 700; background: var(--_soft); border: 1px solid var(--_border); text-align: start; }
 .rw-group-head::before { content: "▾" / ""; margin-right: 6px; color: var(--_muted); }

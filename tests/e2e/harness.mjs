@@ -12,9 +12,10 @@ export const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const out = join(repo, "tests", "out");
 mkdirSync(out, { recursive: true });
 
-export async function startServer() {
+/** The demo server on a free loopback port. `extra`: more flags (`--gzip`, `--root DIR`). */
+export async function startServer(extra = []) {
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const proc = spawn(process.execPath, [join(repo, "www", "serve.mjs"), "--port", String(port), "--quiet"], {
+  const proc = spawn(process.execPath, [join(repo, "www", "serve.mjs"), "--port", String(port), "--quiet", ...extra], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise((resolve, reject) => {

@@ -1,0 +1,207 @@
+// Phones first: mobile-emulated Chromium (touch, 375×667 and 320×568), on both demo pages.
+// The reply's text in the first screen, the outline one tap away from anywhere, sheets with
+// correct focus handling, 44 px targets, no sideways scrolling, tappable figures with a card.
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { copyFileSync } from "node:fs";
+import { join } from "node:path";
+import { assertClean, axeViolations, out, ready, repo, settled, useBrowser, watchedPage } from "./harness.mjs";
+
+const env = useBrowser();
+const PHONE = { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+const SMALL = { ...PHONE, viewport: { width: 320, height: 568 } };
+
+async function open(path = "/www/", options = PHONE) {
+  const page = await watchedPage(env.browser, env.server.origin, options);
+  await page.goto(`${env.server.origin}${path}`);
+  await ready(page);
+  return page;
+}
+
+/** The deepest focused element, through shadow roots, described. */
+const focusedIn = (page) => page.evaluate(() => {
+  let a = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return { tag: a?.tagName, text: (a?.getAttribute("aria-label") || a?.textContent || "").trim().slice(0, 20), inDialog: Boolean(a?.closest("dialog")) };
+});
+
+/** Every visible control of the widget (shadow roots and the bar), with its size. */
+const targets = (page) => page.evaluate(() => {
+  const roots = [...document.querySelectorAll("[data-reply-widget], [data-reply-widget-bar]")].map((h) => h.shadowRoot).filter(Boolean);
+  const sel = "button, input:not([type=checkbox]), select, a, [role=treeitem] > .rw-row, .rw-facets label";
+  return roots.flatMap((r) => [...r.querySelectorAll(sel)])
+    .filter((e) => e.getClientRects().length && e.checkVisibility())
+    .map((e) => { const b = e.getBoundingClientRect(); return [Math.round(b.width), Math.round(b.height), (e.textContent || e.getAttribute("aria-label") || "").trim().slice(0, 10)]; });
+});
+
+describe("phones", () => {
+  for (const [path, first] of [["/www/", "(一)加强基础研究"], ["/www/cms.html", "您提出的《关于加快建设"]]) {
+    test(`${path}: at 375×667 the reply's text is in the first screen`, async () => {
+      const page = await open(path);
+      const top = await page.locator("[data-reply-widget=article] p", { hasText: first }).first().evaluate((p) => p.getBoundingClientRect().top);
+      assert.ok(top < 667 - 24, `the first paragraph starts at ${top}px`);
+      assert.equal(await page.getByRole("tree").count(), 0, "the tree waits in its sheet");
+      assert.ok(await page.getByRole("button", { name: /^提纲 · \d+ 节$/ }).isVisible());
+      assert.ok(await page.getByRole("searchbox").isVisible(), "the search field is on the first screen");
+      assert.ok(await page.getByRole("button", { name: /^数据 · \d+ 项$/ }).isVisible());
+      await assertClean(page);
+      await page.close();
+    });
+  }
+
+  test("the outline opens as a modal sheet: focus moves in, the page is inert, Escape and 关闭 give focus back", async () => {
+    const page = await open();
+    const summary = page.getByRole("button", { name: "提纲 · 16 节" });
+    await summary.tap();
+    const sheet = page.getByRole("dialog", { name: "提纲" });
+    assert.ok(await sheet.isVisible());
+    assert.ok(await sheet.evaluate((d) => d.matches(":modal")), "modal: the rest of the page is inert");
+    assert.ok((await focusedIn(page)).inDialog, "focus moved into the sheet");
+    // The page behind does not take taps.
+    const behind = await page.evaluate(() => document.elementFromPoint(20, 20)?.closest("dialog, [data-reply-widget]") !== null);
+    assert.ok(behind, "a tap at the top lands on the sheet or its backdrop, not the page");
+    assert.deepEqual(await axeViolations(page), [], "axe with the outline sheet open");
+    await page.keyboard.press("Escape");
+    assert.equal(await sheet.isVisible(), false);
+    assert.deepEqual(await focusedIn(page), { tag: "BUTTON", text: "提纲 · 16 节", inDialog: false }, "Escape gives focus back");
+    await summary.tap();
+    await sheet.getByRole("button", { name: "关闭" }).tap();
+    assert.equal(await sheet.isVisible(), false);
+    assert.equal((await focusedIn(page)).text, "提纲 · 16 节", "关闭 gives focus back");
+    await assertClean(page);
+    await page.close();
+  });
+
+  test("choosing a section closes the sheet and brings its heading into view below the bar", async () => {
+    const page = await open();
+    await page.getByRole("button", { name: "提纲 · 16 节" }).tap();
+    await page.getByRole("dialog", { name: "提纲" }).getByRole("treeitem", { name: /发挥政府产业基金引导作用/ }).tap();
+    await settled(page);
+    const where = await page.evaluate(() => {
+      const p = [...document.querySelectorAll("#reply-article p")].find((e) => e.textContent.startsWith("(一)发挥政府产业基金引导作用"));
+      const bar = document.querySelector("[data-reply-widget-bar]").shadowRoot.querySelector(".rw-bar");
+      return { top: p.getBoundingClientRect().top, bar: bar.checkVisibility() ? bar.getBoundingClientRect().bottom : 0 };
+    });
+    assert.ok(where.bar > 0, "the bar is on screen inside the article");
+    assert.ok(where.top >= where.bar - 1 && where.top < 667 / 2, `heading at ${where.top}px, bar to ${where.bar}px`);
+    assert.equal(new URL(page.url()).hash, "#s2-1");
+    await assertClean(page);
+    await page.close();
+  });
+
+  test("from the article's end the outline and the search are one tap away", async () => {
+    const page = await open();
+    await page.locator("#reply-article p", { hasText: "下一步,局将锚定" }).scrollIntoViewIfNeeded();
+    await settled(page);
+    const bar = page.getByRole("navigation", { name: "答复导航" });
+    assert.ok(await bar.isVisible());
+    const box = await bar.boundingBox();
+    assert.ok(box.y >= 0 && box.y < 10, `the bar is at the top of the screen (${box.y})`);
+    await bar.getByRole("button", { name: "查找" }).tap();
+    const focused = await focusedIn(page);
+    assert.deepEqual([focused.tag, focused.inDialog], ["INPUT", true], "查找 opens the sheet on the searchbox");
+    await page.keyboard.type("基金");
+    assert.match(await page.getByRole("status").first().textContent(), /个章节、\d+ 项数据/);
+    await page.keyboard.press("Escape"); // clears the query
+    await page.keyboard.press("Escape"); // closes the sheet
+    // The filter hid most of the text meanwhile, and the page scrolled with it: to the end again.
+    await page.locator("#reply-article p", { hasText: "下一步,局将锚定" }).scrollIntoViewIfNeeded();
+    await settled(page);
+    await bar.getByRole("button", { name: /^提纲/ }).tap();
+    assert.ok(await page.getByRole("dialog", { name: "提纲" }).isVisible());
+    await assertClean(page);
+    await page.close();
+  });
+
+  test("every control is at least 44×44 on a touch screen, the sheets' too, in normal and elder mode", async () => {
+    const page = await open();
+    const small = (list) => list.filter(([w, h]) => w < 44 || h < 44);
+    assert.deepEqual(small(await targets(page)), [], "the summaries");
+    for (const name of ["提纲 · 16 节", "数据 · 48 项"]) {
+      await page.getByRole("button", { name }).tap();
+      assert.deepEqual(small(await targets(page)), [], `the ${name} sheet`);
+      await page.keyboard.press("Escape");
+    }
+    await page.getByRole("button", { name: "提纲 · 16 节" }).tap();
+    await page.getByRole("button", { name: "大字模式" }).tap();
+    assert.deepEqual(small(await targets(page)), [], "elder mode");
+    await page.keyboard.press("Escape");
+    await page.close();
+  });
+
+  test("elder mode and high contrast reach the article on a phone; a screenshot of each", async () => {
+    const page = await open();
+    await page.screenshot({ path: join(out, "phone-375.png") });
+    await page.getByRole("button", { name: "提纲 · 16 节" }).tap();
+    await page.screenshot({ path: join(out, "phone-375-outline.png") });
+    await page.getByRole("button", { name: "大字模式" }).tap();
+    await page.keyboard.press("Escape");
+    const size = await page.locator("#reply-article p", { hasText: "(一)加强基础研究" }).evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+    assert.ok(size >= 18, `article text ${size}px in elder mode`);
+    await page.screenshot({ path: join(out, "phone-375-elder.png") });
+    await page.getByRole("button", { name: "提纲 · 16 节" }).tap();
+    await page.getByRole("button", { name: "高对比度" }).tap();
+    await page.keyboard.press("Escape");
+    const colors = await page.locator("#reply-article p", { hasText: "(一)加强基础研究" }).evaluate((p) => [getComputedStyle(p).color, getComputedStyle(p).backgroundColor]);
+    assert.deepEqual(colors, ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]);
+    assert.deepEqual(await axeViolations(page), []);
+    // The committed copies the README shows.
+    for (const f of ["phone-375.png", "phone-375-outline.png", "phone-375-elder.png"]) {
+      if (process.env.UPDATE_SCREENSHOTS) copyFileSync(join(out, f), join(repo, "tests", "screenshots", f));
+    }
+    await page.close();
+  });
+
+  for (const elder of [false, true]) {
+    test(`no sideways scrolling at 320×568${elder ? " in elder mode" : ""}, the sheet open or not`, async () => {
+      const page = await open("/www/", SMALL);
+      const wide = () => page.evaluate(() => document.scrollingElement.scrollWidth);
+      if (elder) {
+        await page.getByRole("button", { name: "提纲 · 16 节" }).tap();
+        await page.getByRole("button", { name: "大字模式" }).tap();
+        await page.keyboard.press("Escape");
+      }
+      assert.ok((await wide()) <= 320, `page ${await wide()}px wide`);
+      await page.getByRole("button", { name: "数据 · 48 项" }).tap();
+      const sheetWide = await page.getByRole("dialog", { name: "数据一览" }).evaluate((d) => d.scrollWidth - d.clientWidth);
+      assert.ok(sheetWide <= 0, `the sheet scrolls sideways by ${sheetWide}px`);
+      await page.close();
+    });
+  }
+
+  test("a tapped figure in the text shows its card without leaving the text; axe 0 with it open", async () => {
+    const page = await open();
+    const figure = page.locator("#reply-article [data-rw=figure]", { hasText: "361亿元" });
+    await figure.scrollIntoViewIfNeeded();
+    const before = await page.evaluate(() => scrollY);
+    await figure.tap();
+    const card = page.getByRole("dialog", { name: "361亿元" });
+    assert.ok(await card.isVisible());
+    assert.match(await card.textContent(), /武汉基金累计出资规模.*二\(一\) 发挥政府产业基金引导作用/);
+    assert.equal((await focusedIn(page)).text, "361亿元", "focus on the card");
+    await settled(page);
+    assert.ok(Math.abs((await page.evaluate(() => scrollY)) - before) < 400, "the text stays where the reader is");
+    assert.equal(await page.locator("#reply-article mark[data-rw~=selected]").textContent(), "361亿元");
+    assert.deepEqual(await axeViolations(page), [], "axe with the card open");
+    await card.getByRole("button", { name: "关闭" }).tap();
+    assert.equal(await card.isVisible(), false);
+    await assertClean(page);
+    await page.close();
+  });
+
+  test("the CMS-style demo page on a phone: sheet, card, no overflow", async () => {
+    const page = await open("/www/cms.html");
+    await page.screenshot({ path: join(out, "phone-375-cms.png") });
+    await page.getByRole("button", { name: "提纲 · 5 节" }).tap();
+    await page.getByRole("dialog", { name: "提纲" }).getByRole("treeitem", { name: /强化金融服务/ }).tap();
+    await settled(page);
+    // 6.3亿元 is split across two spans in the page: two pieces, one figure.
+    const figure = page.locator("#zoom [data-rw=figure]", { hasText: "6.3" });
+    await figure.tap();
+    assert.ok(await page.getByRole("dialog", { name: "6.3亿元" }).isVisible());
+    assert.ok((await page.evaluate(() => document.scrollingElement.scrollWidth)) <= 375);
+    if (process.env.UPDATE_SCREENSHOTS) copyFileSync(join(out, "phone-375-cms.png"), join(repo, "tests", "screenshots", "phone-375-cms.png"));
+    await assertClean(page);
+    await page.close();
+  });
+});
