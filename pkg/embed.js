@@ -36,7 +36,9 @@ function load() {
   return loading;
 }
 const hasWasm = typeof WebAssembly === "object" && typeof WebAssembly.instantiate === "function";
-if (document.readyState === "loading" && hasWasm) load();
+// (A column page marks its library on the server, so the widget's module is not needed there:
+// it is fetched early only where no library part is in the HTML parsed so far.)
+if (document.readyState === "loading" && hasWasm && !document.querySelector("[data-reply-widget=library]")) load();
 const parsed = document.readyState === "loading"
   ? new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }))
   : Promise.resolve();
@@ -44,7 +46,7 @@ const parsed = document.readyState === "loading"
 // Where the article is on a page that does not say: the same list as ARTICLE_SELECTORS in the
 // crate's src/page.rs (a test checks they agree), tried here so that a page without an article
 // does not load the WebAssembly at all.
-const CONTAINERS = ["[data-reply-widget=article]", ".TRS_Editor", ".TRS_UEDITOR", "#UCAP-CONTENT", "#zoom", ".Custom_UnionStyle", ".article-content", "article"];
+const CONTAINERS = ["[data-reply-widget=article]", ".TRS_Editor", ".TRS_UEDITOR", ".trs_editor_view", "#UCAP-CONTENT", "#zoom", "#zoomcon", "#fontzoom", ".j-fontContent", ".Custom_UnionStyle", ".pages_content", ".article-content", ".detail-content", "#NewsContent", ".xl_content", "article"];
 
 const done = (detail) => {
   if (detail.widget) mark("mounted");
@@ -102,11 +104,14 @@ async function start() {
     return done({ error: "no WebAssembly" });
   }
   try {
-    const widget = await load();
     if (parts.library) {
-      const library = widget.mountLibrary({ element: parts.library, index: parts.library.getAttribute("data-index") || "" });
+      // The archive's search is a module of its own: reply pages do not download it.
+      const lib = await import("./library/reply_library.js");
+      await lib.default();
+      const library = lib.mountLibrary({ element: parts.library, index: parts.library.getAttribute("data-index") || "" });
       if (!parts.outline && !parts.figures && !parts.article) return done({ widget: library });
     }
+    const widget = await load();
     if (parts.outline || parts.figures || parts.article) {
       if (parts.article && !(await text(parts.article, 10000))) {
         warn("the article holds no text (waited 10 s); the page is left as it is.");

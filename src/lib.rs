@@ -42,6 +42,11 @@
 //! - no serde in the wasm's paths: `json` writes, `interop` reads;
 //! - ASCII-only case folding (Unicode tables cost about 10 KB).
 
+// The page widget and the archive's search are two modules built from this crate (the
+// `library` feature picks the second): each keeps only its own exports, and the code the other
+// needs is dead in it.
+#![cfg_attr(feature = "library", allow(dead_code, unused_imports))]
+
 mod bundled;
 mod dom;
 pub mod export;
@@ -135,6 +140,7 @@ fn flag(options: &JsValue, key: &str) -> Result<Option<bool>, JsError> {
     }
 }
 
+#[cfg(not(feature = "library"))]
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
 /** A paragraph of the reply. */
@@ -168,6 +174,7 @@ export interface MountOptions extends PartOptions {
 "#;
 
 /// What a widget was mounted with, to mount it again (`refresh()`).
+#[cfg(not(feature = "library"))]
 struct Mounted {
     outline: Option<web_sys::Element>,
     figures: Option<web_sys::Element>,
@@ -179,6 +186,7 @@ struct Mounted {
     own_hosts: bool,
 }
 
+#[cfg(not(feature = "library"))]
 impl Mounted {
     fn again(&self) -> Mounted {
         Mounted {
@@ -195,12 +203,14 @@ impl Mounted {
 }
 
 /// A mounted widget. Parts mounted together are linked: filtering narrows all of them.
+#[cfg(not(feature = "library"))]
 #[wasm_bindgen]
 pub struct Widget {
     mount: Option<dom::Mount>,
     how: Mounted,
 }
 
+#[cfg(not(feature = "library"))]
 fn start(name: &str, how: Mounted) -> Result<Widget, JsError> {
     let doc = document()?;
     let source = match &how.reply {
@@ -221,6 +231,7 @@ fn start(name: &str, how: Mounted) -> Result<Widget, JsError> {
     Ok(Widget { mount: Some(mount), how })
 }
 
+#[cfg(not(feature = "library"))]
 #[wasm_bindgen]
 impl Widget {
     fn live(&self, name: &str) -> Result<&dom::Mount, JsError> {
@@ -280,6 +291,7 @@ impl Widget {
     }
 }
 
+#[cfg(not(feature = "library"))]
 fn mount_parts(name: &str, options: &JsValue, parts: [(&str, JsValue); 3]) -> Result<Widget, JsError> {
     let doc = document()?;
     let mut found: [Option<web_sys::Element>; 3] = [None, None, None];
@@ -318,6 +330,7 @@ fn mount_parts(name: &str, options: &JsValue, parts: [(&str, JsValue); 3]) -> Re
 }
 
 /// `layout: "auto" | "wide" | "compact"`: the outline's and the figure panel's layout.
+#[cfg(not(feature = "library"))]
 fn layout_option(options: &JsValue) -> Result<Option<dom::PartLayout>, JsError> {
     let v = get(options, "layout");
     match v.as_string().as_deref() {
@@ -332,6 +345,7 @@ fn layout_option(options: &JsValue) -> Result<Option<dom::PartLayout>, JsError> 
 /// The page marked nothing (the embed script's one-line mode): mounts on its article and puts
 /// a compact outline-and-figures bar just before it. `mountPage({ article, hash?, elder? })`;
 /// what it adds, `destroy()` removes.
+#[cfg(not(feature = "library"))]
 #[wasm_bindgen(js_name = mountPage)]
 pub fn mount_page(
     #[wasm_bindgen(unchecked_param_type = "{ article: Element | string; hash?: boolean; elder?: boolean }")]
@@ -365,6 +379,7 @@ pub fn mount_page(
 /// it (`bundledReply()`, `parseReply(text)`) the widget draws that reply in the article's place.
 /// `hash: false` leaves `location.hash` alone; `elder: true` starts in large-text mode (适老化),
 /// otherwise the reader's stored choice.
+#[cfg(not(feature = "library"))]
 #[wasm_bindgen]
 pub fn mount(#[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue) -> Result<Widget, JsError> {
     if !is_plain_object(&options) {
@@ -378,6 +393,7 @@ pub fn mount(#[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsV
     mount_parts("mount", &options, parts)
 }
 
+#[cfg(not(feature = "library"))]
 fn single_part(name: &str, el: JsValue, options: JsValue, slot: usize) -> Result<Widget, JsError> {
     if !options.is_undefined() && !options.is_null() && !is_plain_object(&options) {
         return Err(JsError::new(&format!("{name}(el, options): options must be an object")));
@@ -395,6 +411,7 @@ fn single_part(name: &str, el: JsValue, options: JsValue, slot: usize) -> Result
 }
 
 /// Mounts the outline alone (with its searchbox): `renderOutline(el, { reply, hash? })`.
+#[cfg(not(feature = "library"))]
 #[wasm_bindgen(js_name = renderOutline)]
 pub fn render_outline(
     #[wasm_bindgen(unchecked_param_type = "Element | string")] el: JsValue,
@@ -404,6 +421,7 @@ pub fn render_outline(
 }
 
 /// Mounts the figure panel alone (with its own searchbox): `renderFigurePanel(el, { reply, hash? })`.
+#[cfg(not(feature = "library"))]
 #[wasm_bindgen(js_name = renderFigurePanel)]
 pub fn render_figure_panel(
     #[wasm_bindgen(unchecked_param_type = "Element | string")] el: JsValue,
@@ -412,9 +430,65 @@ pub fn render_figure_panel(
     single_part("renderFigurePanel", el, options, 1)
 }
 
+/// The archive's search, mounted on the column page (`mountLibrary`): its own module
+/// (`pkg/library/`, the `library` feature), so that reply pages do not download it.
+#[cfg(feature = "library")]
+#[wasm_bindgen(js_name = LibraryWidget)]
+pub struct LibraryWidget {
+    mount: Option<dom::LibraryMount>,
+}
+
+#[cfg(feature = "library")]
+#[wasm_bindgen(js_class = LibraryWidget)]
+impl LibraryWidget {
+    /// Searches the archive as if the reader typed `query` (words, or `>=100亿元`, `2022年`).
+    pub fn search(&self, #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue) -> Result<(), JsError> {
+        let Some(q) = query.as_string() else { return Err(JsError::new("search(query): query must be a string")) };
+        let m = self.mount.as_ref().ok_or_else(|| JsError::new("search: this widget was destroyed"))?;
+        m.search(&q).map_err(|e| error("search", e))
+    }
+
+    /// Removes the search and gives the host its own list back; fetches under way land nowhere.
+    pub fn destroy(&mut self) {
+        if let Some(mut m) = self.mount.take() {
+            m.destroy();
+        }
+    }
+}
+
+/// Mounts the archive's search: `mountLibrary({ element, index, elder? })`. `element` (an
+/// Element or a CSS selector) holds the page's own list of replies, which stays as the fallback;
+/// `index` is the URL of the folder `reply-widget index` wrote.
+#[cfg(feature = "library")]
+#[wasm_bindgen(js_name = mountLibrary)]
+pub fn mount_library(
+    #[wasm_bindgen(unchecked_param_type = "{ element: Element | string; index: string; elder?: boolean }")]
+    options: JsValue,
+) -> Result<LibraryWidget, JsError> {
+    if !is_plain_object(&options) {
+        return Err(JsError::new(
+            "mountLibrary(options): options must be an object such as { element: \"#list\", index: \"library/\" }",
+        ));
+    }
+    let doc = document()?;
+    let Some(element) = element(&doc, "options.element", &get(&options, "element"))? else {
+        return Err(JsError::new("options.element: mountLibrary needs the element that holds the page's list"));
+    };
+    let Some(mut index) = get(&options, "index").as_string().filter(|s| !s.trim().is_empty()) else {
+        return Err(JsError::new("options.index must be the URL of the index folder, such as \"library/\""));
+    };
+    if !index.ends_with('/') {
+        index.push('/');
+    }
+    let elder = flag(&options, "elder")?;
+    let mount = dom::LibraryMount::new(doc, element, index, elder).map_err(|e| error("mountLibrary", e))?;
+    Ok(LibraryWidget { mount: Some(mount) })
+}
+
 /// Parses the plain text of a reply into the structured reply (title, sections, closing,
 /// figures): a frozen plain object (copy it with `structuredClone` to edit). Any text is
 /// accepted; a non-string throws.
+#[cfg(not(feature = "library"))]
 #[wasm_bindgen(js_name = parseReply, unchecked_return_type = "Readonly<Reply>")]
 pub fn parse_reply(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsValue, JsError> {
     let Some(text) = text.as_string() else {
@@ -425,6 +499,7 @@ pub fn parse_reply(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValu
 
 /// Reads the reply an element of the page shows, as `mount` does without a `reply` (and as
 /// `reply-widget parse page.html` does on the command line): a frozen plain object.
+#[cfg(not(feature = "library"))]
 #[wasm_bindgen(js_name = parseArticle, unchecked_return_type = "Readonly<Reply>")]
 pub fn parse_article(
     #[wasm_bindgen(unchecked_param_type = "Element | string")] el: JsValue,
@@ -437,11 +512,13 @@ pub fn parse_article(
 }
 
 /// The reply bundled with the widget, structured.
+#[cfg(not(feature = "library"))]
 #[wasm_bindgen(js_name = bundledReply, unchecked_return_type = "Readonly<Reply>")]
 pub fn bundled_reply_js() -> Result<JsValue, JsError> {
     to_js(bundled_reply())
 }
 
+#[cfg(not(feature = "library"))]
 fn to_js(reply: Reply) -> Result<JsValue, JsError> {
     interop::reply_to_js(reply).map_err(|e| error("cannot convert the reply", e))
 }

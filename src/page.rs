@@ -443,15 +443,25 @@ pub fn read<T: Tree>(tree: &T, root: &T::Node, texts: &mut Vec<T::Node>, element
 }
 
 /// Where the article is on a page that does not say: the first of these that matches. The
-/// containers of the common Chinese government CMSs (TRS, UCAP, Hanweb …), then HTML's own.
+/// body containers of the common Chinese government CMSs (TRS WCM, UEditor, UCAP, Hanweb's
+/// zoom boxes, gov.cn's pages_content …), then HTML's own. `src/embed.js` keeps the same list
+/// (a test checks they agree).
 pub const ARTICLE_SELECTORS: &[&str] = &[
     "[data-reply-widget=article]",
     ".TRS_Editor",
     ".TRS_UEDITOR",
+    ".trs_editor_view",
     "#UCAP-CONTENT",
     "#zoom",
+    "#zoomcon",
+    "#fontzoom",
+    ".j-fontContent",
     ".Custom_UnionStyle",
+    ".pages_content",
     ".article-content",
+    ".detail-content",
+    "#NewsContent",
+    ".xl_content",
     "article",
 ];
 

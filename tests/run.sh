@@ -11,6 +11,7 @@ echo "== lint"
 cargo fmt --check
 cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --target wasm32-unknown-unknown --lib --tests -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown --lib --features library -- -D warnings
 
 echo "== native tests"
 cargo test --quiet
@@ -20,6 +21,9 @@ CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --
 
 echo "== pkg/ freshness"
 bash tests/pkg-fresh.sh
+
+echo "== the demo's column page (generated archive + library index)"
+node www/column.mjs
 
 echo "== end-to-end (playwright-core, Chromium)"
 (cd tests && node --test --test-concurrency=1 e2e/)

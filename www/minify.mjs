@@ -3,20 +3,22 @@
 //     300 names with random-looking hashes that gzip cannot compress) to short names, in the
 //     wasm's import section and in the glue's import object alike;
 //  2. minifies the glue and the snippets with esbuild (the `.d.ts` keeps the documentation).
-//   node www/minify.mjs DIR     (DIR holds reply_widget_bg.wasm, reply_widget.js, snippets/)
+//   node www/minify.mjs DIR [NAME]   (DIR holds NAME_bg.wasm, NAME.js, snippets/; NAME
+//                                     defaults to reply_widget, the library is reply_library)
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
 const dir = process.argv[2];
+const NAME = process.argv[3] || "reply_widget";
 if (!dir) {
-  console.error("usage: node www/minify.mjs DIR");
+  console.error("usage: node www/minify.mjs DIR [NAME]");
   process.exit(1);
 }
-const GLUE_MODULE = "./reply_widget_bg.js";
-const wasmPath = join(dir, "reply_widget_bg.wasm");
-const jsPath = join(dir, "reply_widget.js");
+const GLUE_MODULE = `./${NAME}_bg.js`;
+const wasmPath = join(dir, `${NAME}_bg.wasm`);
+const jsPath = join(dir, `${NAME}.js`);
 
 // ---- wasm: rewrite the import section ---------------------------------------------------------
 const wasm = readFileSync(wasmPath);

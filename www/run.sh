@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tests/setup.sh build
 bash www/build.sh
+node www/column.mjs
 exec node www/serve.mjs --port "${PORT:-8080}" --quiet

@@ -26,6 +26,8 @@ mod bar;
 mod clipboard;
 mod figures;
 mod html;
+#[cfg(feature = "library")]
+mod library;
 mod listener;
 mod marks;
 mod outline;
@@ -59,6 +61,8 @@ use outline::{OutlinePart, TreeKey};
 use search::SearchView;
 use sheet::{Layout, Sheet, COMPACT_BELOW};
 
+#[cfg(feature = "library")]
+pub use library::LibraryMount;
 pub use read::read_article;
 pub use sheet::Layout as PartLayout;
 

@@ -154,6 +154,20 @@ pub const CSS: &str = r#"
 .rw mark[data-rw~="selected"] { background: var(--_mark-sel); color: #000; outline: 2px solid #000; scroll-margin: 30vh; }
 .rw mark[data-rw~="preview"] { background: transparent; outline: 2px dashed var(--_accent); }
 
+/* the library: the archive's search */
+.rw-results { list-style: none; margin: 0; padding: 0; }
+.rw-result { padding: 10px 0; border-bottom: 1px solid var(--_border); }
+.rw-result h3 { margin: 0 0 4px; font-size: 1.05em; }
+.rw-result h3 a, .rw-result-figs a { color: var(--_accent); text-decoration: underline; }
+.rw-result-meta { margin: 0 0 6px; color: var(--_muted); font-size: 0.9em; }
+.rw-result-figs { list-style: none; margin: 0; padding: 0; display: grid; gap: 4px; }
+.rw-result-figs .rw-val { font-size: 1.05em; font-weight: 700; }
+.rw-result-figs .rw-ctx, .rw-result-figs .rw-sec { color: var(--_muted); font-size: 0.9em; }
+.rw-lib-facets { display: grid; gap: 4px; margin: 0 0 8px; }
+.rw-facet > summary { cursor: pointer; font-weight: 700; color: var(--_muted); min-height: var(--_target); display: flex; align-items: center; }
+.rw-facet .rw-facets { margin: 0 0 4px; }
+@media (pointer: coarse) { .rw-result h3 a, .rw-result-figs a { display: inline-block; min-height: 44px; min-width: 44px; padding: 10px 0; } }
+
 /* phones first: the compact layout (summary + sheet), the bar, the card */
 .rw-summary { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
 .rw-summary > .rw-open { font-weight: 700; color: var(--_accent); }

@@ -14,11 +14,30 @@ use crate::model::{FigureKind, Qualifier, Reply};
 use crate::outline::Outline;
 use crate::util::{sort_by, Fnv, IdMap};
 
-type U64Map<V> = HashMap<u64, V, BuildHasherDefault<Fnv>>;
+/// Keys here are already hashes (well mixed): the map uses them as they are.
+#[derive(Default)]
+struct Pass(u64);
+
+impl Hasher for Pass {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+
+type U64Map<V> = HashMap<u64, V, BuildHasherDefault<Pass>>;
 
 /// About how many bytes a word shard holds: a word query fetches one shard per key.
 pub(crate) const SHARD_BYTES: usize = 16 * 1024;
-/// Figures per chunk of a figure group.
+/// Figures per chunk of a figure group (the manifest writes a chunk's count only when it has
+/// fewer).
 pub(crate) const CHUNK: usize = 1024;
 
 /// Why a reply was not indexed.
@@ -384,16 +403,24 @@ impl Builder {
         files.push((super::DOCS.to_string(), seal(DOCS, build, &table)));
 
         // Words: key → the docs whose text has it.
+        // Each entry keeps the last doc it has next to the list, so that a key repeated in a
+        // doc does not touch the list (a cache miss per key was most of the build's time).
+        // A doc's keys are gathered without repeats in a small set first (it stays in cache).
         let mut postings: U64Map<Vec<u32>> = U64Map::default();
+        let mut seen: U64Map<()> = U64Map::default();
+        let mut unique: Vec<u64> = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
-            let d = d as u32;
+            seen.clear();
+            unique.clear();
             for t in &doc.texts {
                 index_keys_of(t, &mut |key| {
-                    let list = postings.entry(key).or_default();
-                    if list.last() != Some(&d) {
-                        list.push(d);
+                    if seen.insert(key, ()).is_none() {
+                        unique.push(key);
                     }
                 });
+            }
+            for key in &unique {
+                postings.entry(*key).or_default().push(d as u32);
             }
         }
         let mut keys: Vec<(u64, Vec<u32>)> = postings.into_iter().collect();
@@ -492,8 +519,25 @@ impl Builder {
         sort_by(&mut groups, |a, b| a.0 .0 < b.0 .0 || (a.0 .0 == b.0 .0 && a.0 .1 < b.0 .1));
         let mut directory = String::new();
         for (g, ((kind, unit, has_unit), mut entries)) in groups.into_iter().enumerate() {
-            // Entries were pushed in doc order: a stable sort by value keeps ties in doc order.
-            sort_by(&mut entries, |a, b| a.low < b.low || (a.low == b.low && a.top < b.top));
+            // By value; figures whose interval spans more than a factor of two (不足10%: 0 to 10)
+            // go after the others, by upper bound, so that they widen the value range of as few
+            // chunks as possible. Entries were pushed in doc order: the stable sort keeps ties so.
+            let wide = |e: &Entry| e.low < e.top / 2.0;
+            sort_by(&mut entries, |a, b| match (wide(a), wide(b)) {
+                (false, true) => true,
+                (true, false) => false,
+                (false, false) => a.low < b.low || (a.low == b.low && a.top < b.top),
+                (true, true) => a.top < b.top,
+            });
+            let narrow = entries.iter().filter(|e| !wide(e)).count();
+            let mut cuts = Vec::new();
+            for (from, to) in [(0, narrow), (narrow, entries.len())] {
+                let mut at = from;
+                while at < to {
+                    cuts.push((at, (at + CHUNK).min(to)));
+                    at += CHUNK;
+                }
+            }
             if g > 0 {
                 directory.push(',');
             }
@@ -502,7 +546,8 @@ impl Builder {
             directory.push_str(",\"unit\":");
             opt(&mut directory, has_unit.then_some(unit.as_str()));
             directory.push_str(",\"chunks\":[");
-            for (c, chunk) in entries.chunks(CHUNK).enumerate() {
+            for (c, &(from, to)) in cuts.iter().enumerate() {
+                let chunk = &entries[from..to];
                 let mut payload = Vec::new();
                 put_varint(&mut payload, chunk.len() as u64);
                 let (mut low, mut top) = (f64::INFINITY, f64::NEG_INFINITY);
@@ -534,8 +579,10 @@ impl Builder {
                 number(&mut directory, low);
                 directory.push(',');
                 number(&mut directory, top);
-                directory.push(',');
-                directory.push_str(&chunk.len().to_string());
+                if chunk.len() != CHUNK {
+                    directory.push(',');
+                    directory.push_str(&chunk.len().to_string());
+                }
                 directory.push(']');
                 files.push((format!("figures/{g}-{c}.bin"), seal(FIGURES, build, &payload)));
             }

@@ -13,7 +13,7 @@
 
 use super::read::Value;
 use super::search::{Plan, Terms};
-use super::{DocKind, Error};
+use super::DocKind;
 use crate::filter::{compare_matches, Query};
 use crate::model::{Figure, FigureKind, Qualifier, CLOSING, PREAMBLE, TOP};
 
@@ -144,69 +144,64 @@ impl Card {
         out
     }
 
-    /// Reads a card: `Err` names the file and what is wrong.
-    pub(crate) fn read(file: &str, v: &Value, build: &str, doc: u32) -> Result<Card, Error> {
-        let bad = |what: &str| Error::Corrupt(file.to_string(), format!("bad card: {what}"));
-        if v.get("build").and_then(Value::str) != Some(build) {
-            return Err(Error::OtherBuild(file.to_string()));
+    /// Reads a card (its build id was checked by the caller). Every field is checked before
+    /// anything is allocated: a struct literal with a `?` per field compiles to drop code at
+    /// each one (see "Size rules").
+    pub(crate) fn read(v: &Value, doc: u32) -> Option<Card> {
+        if v.get("doc")?.u64()? != u64::from(doc) {
+            return None;
         }
-        if v.get("doc").and_then(Value::u64) != Some(u64::from(doc)) {
-            return Err(bad("doc"));
-        }
-        let s = |key: &str| v.get(key).and_then(Value::str).map(str::to_string).ok_or_else(|| bad(key));
-        let o = |key: &str| v.get(key).unwrap_or(&Value::Null).opt_str().map_err(|_| bad(key));
+        let s = |key: &str| v.get(key)?.str();
+        let o = |key: &str| v.get(key).unwrap_or(&Value::Null).opt_str().ok();
+        let own = |s: Option<&str>| s.map(str::to_string);
+        let (url, title, kind) = (s("url")?, s("title")?, s("kind")?);
+        let (session, body, number, proposer) = (o("session")?, o("body")?, o("number")?, o("proposer")?);
+        let (role, date, source) = (o("role")?, o("date")?, o("source")?);
         let mut outline = Vec::new();
-        for item in v.get("outline").and_then(Value::arr).ok_or_else(|| bad("outline"))? {
-            match item.arr() {
-                Some([id, label, title]) => match (id.str(), label.str(), title.str()) {
-                    (Some(id), Some(label), Some(title)) => outline.push(CardSection {
-                        id: id.to_string(),
-                        label: label.to_string(),
-                        title: title.to_string(),
-                    }),
-                    _ => return Err(bad("outline")),
-                },
-                _ => return Err(bad("outline")),
-            }
+        for item in v.get("outline")?.arr()? {
+            let [id, label, title] = item.arr()? else { return None };
+            let (id, label, title) = (id.str()?, label.str()?, title.str()?);
+            outline.push(CardSection { id: id.into(), label: label.into(), title: title.into() });
         }
         let mut figures = Vec::new();
-        for item in v.get("figures").and_then(Value::arr).ok_or_else(|| bad("figures"))? {
-            let Some([id, text, kind, value, high, unit, qualifier, section, clause]) = item.arr() else {
-                return Err(bad("figures"));
-            };
-            let text_of = |v: &Value| v.str().map(str::to_string).ok_or_else(|| bad("figures"));
+        for item in v.get("figures")?.arr()? {
+            let [id, text, kind, value, high, unit, qualifier, section, clause] = item.arr()? else { return None };
+            let (id, text, section, clause) = (id.str()?, text.str()?, section.str()?, clause.str()?);
+            let kind = kind.str().and_then(FigureKind::from_name)?;
+            let value = value.f64()?;
             let high = match high {
                 Value::Null => None,
-                h => Some(h.f64().ok_or_else(|| bad("figures"))?),
+                h => Some(h.f64()?),
             };
+            let unit = unit.opt_str().ok()?;
             let qualifier = match qualifier {
                 Value::Null => None,
-                q => Some(q.str().and_then(qualifier_from).ok_or_else(|| bad("figures"))?),
+                q => Some(q.str().and_then(qualifier_from)?),
             };
             figures.push(CardFigure {
-                id: text_of(id)?,
-                text: text_of(text)?,
-                kind: kind.str().and_then(FigureKind::from_name).ok_or_else(|| bad("figures"))?,
-                value: value.f64().ok_or_else(|| bad("figures"))?,
+                id: id.into(),
+                text: text.into(),
+                kind,
+                value,
                 high,
-                unit: unit.opt_str().map_err(|_| bad("figures"))?,
+                unit: own(unit),
                 qualifier,
-                section: text_of(section)?,
-                clause: text_of(clause)?,
+                section: section.into(),
+                clause: clause.into(),
             });
         }
-        Ok(Card {
+        Some(Card {
             doc,
-            url: s("url")?,
-            title: s("title")?,
-            kind: DocKind::from_name(&s("kind")?),
-            session: o("session")?,
-            body: o("body")?,
-            number: o("number")?,
-            proposer: o("proposer")?,
-            role: o("role")?,
-            date: o("date")?,
-            source: o("source")?,
+            url: url.into(),
+            title: title.into(),
+            kind: DocKind::from_name(kind),
+            session: own(session),
+            body: own(body),
+            number: own(number),
+            proposer: own(proposer),
+            role: own(role),
+            date: own(date),
+            source: own(source),
             outline,
             figures,
         })

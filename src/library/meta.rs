@@ -131,7 +131,7 @@ fn header_lines(reply: &Reply) -> Vec<&str> {
 
 /// The kind from a text: the last of 提案 / 建议 in it (a proposal about a 建议 is still a
 /// proposal: `关于建议设立…的提案的答复`).
-fn kind_in(text: &str) -> DocKind {
+pub(crate) fn kind_in(text: &str) -> DocKind {
     match (text.rfind("提案"), text.rfind("建议")) {
         (Some(p), Some(s)) if p > s => DocKind::Proposal,
         (Some(_), None) => DocKind::Proposal,
@@ -183,7 +183,7 @@ fn starts_with(s: &[char], at: usize, word: &str) -> bool {
 
 /// The session a text names: `市政协十四届二次会议` → (`十四届二次`, 政协), `市十六届人大二次会议`
 /// → (`十六届二次`, 人大), `政协第十四届委员会第二次会议` → (`十四届二次`, 政协).
-fn session_in(text: &str) -> Option<(String, Option<&'static str>)> {
+pub(crate) fn session_in(text: &str) -> Option<(String, Option<&'static str>)> {
     let s: Vec<char> = text.chars().collect();
     for i in 0..s.len() {
         if s[i] != '届' {
@@ -235,7 +235,7 @@ fn session_in(text: &str) -> Option<(String, Option<&'static str>)> {
 
 /// The number a text gives: `第20230314号` → `20230314` (digits as ASCII), outside 《…》;
 /// `min` digits at least.
-fn number_in(text: &str, min: usize) -> Option<String> {
+pub(crate) fn number_in(text: &str, min: usize) -> Option<String> {
     let s: Vec<char> = text.chars().collect();
     let mut depth = 0i32;
     for i in 0..s.len() {
@@ -247,7 +247,7 @@ fn number_in(text: &str, min: usize) -> Option<String> {
                 while j < s.len() && is_digit(s[j]) {
                     j += 1;
                 }
-                if j - i - 1 >= min && s.get(j) == Some(&'号') {
+                if j - i > min && s.get(j) == Some(&'号') {
                     return Some(s[i + 1..j].iter().map(|c| ascii_digit(*c)).collect());
                 }
             }
@@ -277,7 +277,7 @@ const GROUPS: &[&str] = &[
 
 /// The proposer a salutation names: `张三委员：` → (张三, 委员), `尊敬的王委员：` → (王, 委员),
 /// `民盟武汉市委员会：` → (民盟武汉市委员会, none). None for `各有关单位：`.
-fn proposer_of_salutation(line: &str) -> Option<(String, Option<&'static str>)> {
+pub(crate) fn proposer_of_salutation(line: &str) -> Option<(String, Option<&'static str>)> {
     let t = line.trim().trim_end_matches([':', '：']).trim();
     if t.chars().count() > 40 || t.contains('。') {
         return None;
@@ -286,7 +286,7 @@ fn proposer_of_salutation(line: &str) -> Option<(String, Option<&'static str>)> 
     let t = t.strip_suffix("同志").unwrap_or(t);
     for role in ["委员", "代表"] {
         if let Some(name) = t.strip_suffix(role) {
-            if !name.is_empty() && !name.ends_with('各') {
+            if !name.is_empty() && !name.starts_with('各') {
                 return Some((name.to_string(), Some(role)));
             }
         }
@@ -298,7 +298,7 @@ fn proposer_of_salutation(line: &str) -> Option<(String, Option<&'static str>)> 
 }
 
 /// The proposer a title or an opening names: `关于张三委员提出的…`, `李四代表所提…`.
-fn proposer_in(text: &str) -> Option<(String, Option<&'static str>)> {
+pub(crate) fn proposer_in(text: &str) -> Option<(String, Option<&'static str>)> {
     let s: Vec<char> = text.chars().collect();
     for i in 0..s.len() {
         for role in ["委员", "代表"] {
@@ -333,7 +333,7 @@ fn proposer_in(text: &str) -> Option<(String, Option<&'static str>)> {
 
 /// A date written `2023-08-22 19:35`, `2023年8月22日`, `2023/8/22`, `2023.8.22` or
 /// `二〇二三年八月二十二日`, as ISO `yyyy-mm-dd`. The first one in the text.
-fn iso_date(text: &str) -> Option<String> {
+pub(crate) fn iso_date(text: &str) -> Option<String> {
     let s: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
     for i in 0..s.len() {
         if let Some(d) = date_at(&s, i) {
@@ -476,6 +476,11 @@ pub fn meta(reply: &Reply) -> Meta {
         .published
         .as_deref()
         .and_then(iso_date)
+        .or_else(|| {
+            // A page read as a whole keeps its 发布时间 line in the opening.
+            let labels = ["发布时间", "发布日期", "成文日期", "发文日期"];
+            header.iter().filter(|l| contains_any(l, &labels)).find_map(|l| iso_date(l))
+        })
         .or_else(|| reply.signature.iter().rev().find_map(|p| iso_date(&p.text)));
     let source = match reply.source.as_deref().map(str::trim) {
         Some(s) if !s.is_empty() => Some(s.to_string()),

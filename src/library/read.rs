@@ -32,9 +32,9 @@ impl Value {
     }
 
     /// A string, or `None` for null: `Err` for anything else.
-    pub fn opt_str(&self) -> Result<Option<String>, ()> {
+    pub fn opt_str(&self) -> Result<Option<&str>, ()> {
         match self {
-            Value::Str(s) => Ok(Some(s.clone())),
+            Value::Str(s) => Ok(Some(s)),
             Value::Null => Ok(None),
             _ => Err(()),
         }

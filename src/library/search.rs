@@ -2,6 +2,7 @@
 //! and answers it once they are there. Queries are the single-page widget's
 //! ([`crate::filter::parse_query`]): words, or comparisons on figure values.
 
+use super::build::CHUNK;
 use super::card::{qualifier_of_code, Card};
 use super::format::{open, Cursor, DOCS, FIGURES, WORDS};
 use super::read::{self, Value};
@@ -233,7 +234,7 @@ fn file_number(name: &str, prefix: &str, suffix: &str) -> Option<usize> {
 }
 
 /// Decodes a posting list; `None` if damaged or naming a doc past `n`.
-fn decode_list(bytes: &[u8], n: usize) -> Option<Vec<u32>> {
+pub(crate) fn decode_list(bytes: &[u8], n: usize) -> Option<Vec<u32>> {
     let mut c = Cursor::new(bytes);
     let head = c.varint()?;
     let mut out = Vec::new();
@@ -277,6 +278,159 @@ fn decode_list(bytes: &[u8], n: usize) -> Option<Vec<u32>> {
     Some(out)
 }
 
+fn corrupt(file: &str, why: &str) -> Error {
+    Error::Corrupt(file.to_string(), why.to_string())
+}
+
+/// The build id, written as 16 hex digits.
+fn hex_build(s: &str) -> Option<u64> {
+    if s.len() != 16 {
+        return None;
+    }
+    let mut build = 0u64;
+    for b in s.bytes() {
+        let d = match b {
+            b'0'..=b'9' => b - b'0',
+            b'a'..=b'f' => b - b'a' + 10,
+            _ => return None,
+        };
+        build = build << 4 | u64::from(d);
+    }
+    Some(build)
+}
+
+/// The manifest's facets: `{"year": [[label, total], …], …}`.
+fn read_facets(v: &Value) -> Option<Vec<Facet>> {
+    let mut facets = Vec::new();
+    for name in FACETS {
+        let mut values = Vec::new();
+        for item in v.get(name)?.arr()? {
+            let [label, total] = item.arr()? else { return None };
+            let (label, total) = (label.str()?, total.u64()?);
+            values.push(FacetValue { label: label.to_string(), total: total as usize });
+        }
+        if values.len() > usize::from(u16::MAX) {
+            return None;
+        }
+        facets.push(Facet { name, values });
+    }
+    Some(facets)
+}
+
+/// The manifest's figure groups: `[{"kind", "unit", "chunks": [[low, high(, count)], …]}, …]`;
+/// a chunk holds [`CHUNK`] figures unless it says.
+fn read_groups(v: &Value) -> Option<Vec<Group>> {
+    let mut groups = Vec::new();
+    for g in v.arr()? {
+        let kind = g.get("kind")?.str().and_then(FigureKind::from_name)?;
+        let unit = g.get("unit").unwrap_or(&Value::Null).opt_str().ok()?.map(str::to_string);
+        let mut chunks = Vec::new();
+        for c in g.get("chunks")?.arr()? {
+            let (low, high, count) = match c.arr()? {
+                [low, high] => (low, high, CHUNK as u64),
+                [low, high, count] => (low, high, count.u64()?),
+                _ => return None,
+            };
+            if !(1..=1 << 20).contains(&count) {
+                return None;
+            }
+            chunks.push(Chunk { low: low.f64()?, high: high.f64()?, count: count as usize, entries: None });
+        }
+        groups.push(Group { kind, unit, chunks });
+    }
+    Some(groups)
+}
+
+/// `docs.bin`: the replies' count, four column widths, then the bit-packed rows.
+fn read_docs(payload: &[u8], n: usize, facets: &[Facet]) -> Option<Vec<[u16; 4]>> {
+    let mut c = Cursor::new(payload);
+    if c.varint()? != n as u64 {
+        return None;
+    }
+    let mut widths = [0usize; 4];
+    for (k, w) in widths.iter_mut().enumerate() {
+        *w = c.small(16)?;
+        if (1usize << *w) < facets[k].values.len() {
+            return None;
+        }
+    }
+    let bits: usize = widths.iter().sum();
+    if c.left() != (n * bits).div_ceil(8) {
+        return None;
+    }
+    let rest = &payload[c.at..];
+    let mut rows = Vec::with_capacity(n);
+    let mut at = 0usize;
+    for _ in 0..n {
+        let mut row = [0u16; 4];
+        for k in 0..4 {
+            let mut v = 0usize;
+            for b in 0..widths[k] {
+                v |= usize::from((rest[(at + b) / 8] >> ((at + b) % 8)) & 1) << b;
+            }
+            at += widths[k];
+            if v >= facets[k].values.len() {
+                return None;
+            }
+            row[k] = v as u16;
+        }
+        rows.push(row);
+    }
+    Some(rows)
+}
+
+/// A word shard: the key count, the keys' tags (ascending), the lists' lengths, the lists.
+fn read_shard(payload: &[u8], n: usize) -> Option<Shard> {
+    let mut c = Cursor::new(payload);
+    let count = c.small(payload.len() / 4)?;
+    let mut tags = Vec::with_capacity(count);
+    for _ in 0..count {
+        let t = c.u32()?;
+        if tags.last().is_some_and(|l| *l >= t) {
+            return None;
+        }
+        tags.push(t);
+    }
+    let mut offsets = Vec::with_capacity(count + 1);
+    let mut end = 0usize;
+    offsets.push(0);
+    for _ in 0..count {
+        end += c.small(payload.len())?;
+        offsets.push(end);
+    }
+    let body = payload[c.at..].to_vec();
+    if end != body.len() {
+        return None;
+    }
+    for k in 0..count {
+        decode_list(&body[offsets[k]..offsets[k + 1]], n)?;
+    }
+    Some(Shard { tags, offsets, body })
+}
+
+/// A figure chunk: the count, then per figure its flags (qualifier, which values are whole),
+/// doc, index, value and upper bound.
+fn read_chunk(payload: &[u8], count: usize, n: usize) -> Option<Vec<Entry>> {
+    let mut c = Cursor::new(payload);
+    if c.varint()? != count as u64 {
+        return None;
+    }
+    let value = |c: &mut Cursor, whole: bool| if whole { c.varint().map(|v| v as f64) } else { c.f64() };
+    let mut entries = Vec::with_capacity(count);
+    for _ in 0..count {
+        let flags = c.take(1)?[0];
+        if flags >= 64 {
+            return None;
+        }
+        let doc = c.small(n.checked_sub(1)?)? as u32;
+        let index = c.small(u32::MAX as usize)? as u32;
+        let v = value(&mut c, flags & 16 != 0)?;
+        let high = if flags & 8 != 0 { Some(value(&mut c, flags & 32 != 0)?) } else { None };
+        entries.push(Entry { doc, index, value: v, high, qualifier: qualifier_of_code(flags & 7) });
+    }
+    (c.left() == 0).then_some(entries)
+}
+
 fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
     let mut out = Vec::new();
     let (mut i, mut j) = (0, 0);
@@ -301,70 +455,26 @@ impl Library {
         if v.get("format").and_then(Value::str) != Some(FORMAT) {
             return Err(Error::NotAnIndex("no \"format\": \"reply-widget-library\"".into()));
         }
-        let version = v.get("version").and_then(Value::u64).ok_or_else(|| Error::NotAnIndex("no version".into()))?;
-        if version != u64::from(VERSION) {
-            return Err(Error::Version(version));
+        match v.get("version").and_then(Value::u64) {
+            Some(version) if version == u64::from(VERSION) => {}
+            Some(version) => return Err(Error::Version(version)),
+            None => return Err(Error::NotAnIndex("no version".into())),
         }
-        let bad = |what: &str| Error::Corrupt(MANIFEST.to_string(), format!("bad {what}"));
-        let build_hex = v.get("build").and_then(Value::str).ok_or_else(|| bad("build"))?.to_string();
-        let mut build = 0u64;
-        if build_hex.len() != 16 {
-            return Err(bad("build"));
-        }
-        for b in build_hex.bytes() {
-            let d = match b {
-                b'0'..=b'9' => b - b'0',
-                b'a'..=b'f' => b - b'a' + 10,
-                _ => return Err(bad("build")),
-            };
-            build = build << 4 | u64::from(d);
-        }
-        let n = v.get("replies").and_then(Value::u64).filter(|n| *n < 1 << 24).ok_or_else(|| bad("replies"))? as usize;
-        let shards =
-            v.get("shards").and_then(Value::u64).filter(|s| (1..1 << 20).contains(s)).ok_or_else(|| bad("shards"))?
-                as usize;
-        let mut facets = Vec::new();
-        let fv = v.get("facets").ok_or_else(|| bad("facets"))?;
-        for name in FACETS {
-            let mut values = Vec::new();
-            for item in fv.get(name).and_then(Value::arr).ok_or_else(|| bad("facets"))? {
-                match item.arr() {
-                    Some([label, total]) => values.push(FacetValue {
-                        label: label.str().ok_or_else(|| bad("facets"))?.to_string(),
-                        total: total.u64().ok_or_else(|| bad("facets"))? as usize,
-                    }),
-                    _ => return Err(bad("facets")),
-                }
-            }
-            if values.len() > usize::from(u16::MAX) {
-                return Err(bad("facets"));
-            }
-            facets.push(Facet { name, values });
-        }
-        let mut groups = Vec::new();
-        for g in v.get("figures").and_then(Value::arr).ok_or_else(|| bad("figures"))? {
-            let kind =
-                g.get("kind").and_then(Value::str).and_then(FigureKind::from_name).ok_or_else(|| bad("figures"))?;
-            let unit = g.get("unit").unwrap_or(&Value::Null).opt_str().map_err(|_| bad("figures"))?;
-            let mut chunks = Vec::new();
-            for c in g.get("chunks").and_then(Value::arr).ok_or_else(|| bad("figures"))? {
-                match c.arr() {
-                    Some([low, high, count]) => chunks.push(Chunk {
-                        low: low.f64().ok_or_else(|| bad("figures"))?,
-                        high: high.f64().ok_or_else(|| bad("figures"))?,
-                        count: count.u64().ok_or_else(|| bad("figures"))? as usize,
-                        entries: None,
-                    }),
-                    _ => return Err(bad("figures")),
-                }
-            }
-            groups.push(Group { kind, unit, chunks });
-        }
+        let number = |key: &str, max: u64| v.get(key).and_then(Value::u64).filter(|x| *x <= max);
+        let build_hex = v.get("build").and_then(Value::str).unwrap_or("");
+        let (Some(build), Some(n), Some(shards)) =
+            (hex_build(build_hex), number("replies", 1 << 24), number("shards", 1 << 20))
+        else {
+            return Err(corrupt(MANIFEST, "bad build, replies or shards"));
+        };
+        let (n, shards) = (n as usize, shards.max(1) as usize);
+        let facets = v.get("facets").and_then(read_facets).ok_or_else(|| corrupt(MANIFEST, "bad facets"))?;
+        let groups = v.get("figures").and_then(read_groups).ok_or_else(|| corrupt(MANIFEST, "bad figures"))?;
         let mut words = Vec::with_capacity(shards);
         words.resize_with(shards, || None);
         let mut cards = Vec::with_capacity(n);
         cards.resize_with(n, || None);
-        Ok(Library { build, build_hex, n, shards, facets, groups, docs: None, words, cards })
+        Ok(Library { build, build_hex: build_hex.to_string(), n, shards, facets, groups, docs: None, words, cards })
     }
 
     /// How many replies the index holds.
@@ -445,133 +555,42 @@ impl Library {
     /// Adds a fetched file by its name relative to the index folder. Refuses a file that is
     /// truncated, damaged, of another build, or not of this index.
     pub fn add(&mut self, name: &str, bytes: &[u8]) -> Result<(), Error> {
-        let corrupt = |why: &str| Error::Corrupt(name.to_string(), why.to_string());
+        let unknown = || Error::UnknownFile(name.to_string());
         if name == super::DOCS {
             let payload = open(name, bytes, DOCS, self.build)?;
-            let mut c = Cursor::new(payload);
-            if c.varint() != Some(self.n as u64) {
-                return Err(corrupt("not the manifest's number of replies"));
-            }
-            let mut widths = [0u32; 4];
-            for (k, w) in widths.iter_mut().enumerate() {
-                *w = c.small(16).ok_or_else(|| corrupt("bad column width"))? as u32;
-                if (1usize << *w) < self.facets[k].values.len() {
-                    return Err(corrupt("bad column width"));
-                }
-            }
-            let bits: u32 = widths.iter().sum();
-            if c.left() != (self.n * bits as usize).div_ceil(8) {
-                return Err(corrupt("wrong length"));
-            }
-            let rest = &payload[c.at..];
-            let mut rows = Vec::with_capacity(self.n);
-            let mut at = 0usize;
-            for _ in 0..self.n {
-                let mut row = [0u16; 4];
-                for (k, w) in widths.iter().enumerate() {
-                    let mut v = 0u32;
-                    for b in 0..*w as usize {
-                        let bit = at + b;
-                        v |= u32::from((rest[bit / 8] >> (bit % 8)) & 1) << b;
-                    }
-                    at += *w as usize;
-                    if v as usize >= self.facets[k].values.len() {
-                        return Err(corrupt("a value outside its facet"));
-                    }
-                    row[k] = v as u16;
-                }
-                rows.push(row);
-            }
+            let rows = read_docs(payload, self.n, &self.facets).ok_or_else(|| corrupt(name, "bad doc table"))?;
             self.docs = Some(rows);
-            return Ok(());
-        }
-        if let Some(s) = file_number(name, "words/", ".bin") {
+        } else if let Some(s) = file_number(name, "words/", ".bin") {
             if s >= self.shards {
-                return Err(Error::UnknownFile(name.to_string()));
+                return Err(unknown());
             }
             let payload = open(name, bytes, WORDS, self.build)?;
-            let mut c = Cursor::new(payload);
-            let count = c.small(payload.len() / 4).ok_or_else(|| corrupt("bad key count"))?;
-            let mut tags = Vec::with_capacity(count);
-            for _ in 0..count {
-                let t = c.u32().ok_or_else(|| corrupt("cut short"))?;
-                if tags.last().is_some_and(|l| *l >= t) {
-                    return Err(corrupt("keys out of order"));
-                }
-                tags.push(t);
-            }
-            let mut offsets = Vec::with_capacity(count + 1);
-            let mut end = 0usize;
-            offsets.push(0);
-            for _ in 0..count {
-                end += c.small(payload.len()).ok_or_else(|| corrupt("bad list length"))?;
-                offsets.push(end);
-            }
-            let body = payload[c.at..].to_vec();
-            if end != body.len() {
-                return Err(corrupt("wrong length"));
-            }
-            for k in 0..count {
-                if decode_list(&body[offsets[k]..offsets[k + 1]], self.n).is_none() {
-                    return Err(corrupt("bad posting list"));
-                }
-            }
-            self.words[s] = Some(Shard { tags, offsets, body });
-            return Ok(());
-        }
-        if let Some(rest) = name.strip_prefix("figures/") {
-            let (g, k) = match rest.split_once('-') {
-                Some((g, k)) => (file_number(g, "", ""), file_number(k, "", ".bin")),
-                None => (None, None),
-            };
-            let (Some(g), Some(k)) = (g, k) else { return Err(Error::UnknownFile(name.to_string())) };
+            self.words[s] = Some(read_shard(payload, self.n).ok_or_else(|| corrupt(name, "bad word shard"))?);
+        } else if let Some(rest) = name.strip_prefix("figures/") {
+            let (g, k) = rest.split_once('-').ok_or_else(unknown)?;
+            let (g, k) = (file_number(g, "", "").ok_or_else(unknown)?, file_number(k, "", ".bin").ok_or_else(unknown)?);
             let n = self.n;
-            let Some(chunk) = self.groups.get_mut(g).and_then(|group| group.chunks.get_mut(k)) else {
-                return Err(Error::UnknownFile(name.to_string()));
-            };
+            let chunk = self.groups.get_mut(g).and_then(|group| group.chunks.get_mut(k)).ok_or_else(unknown)?;
             let payload = open(name, bytes, FIGURES, self.build)?;
-            let mut c = Cursor::new(payload);
-            if c.varint() != Some(chunk.count as u64) {
-                return Err(corrupt("not the manifest's number of figures"));
-            }
-            let value = |c: &mut Cursor, whole: bool| if whole { c.varint().map(|v| v as f64) } else { c.f64() };
-            let mut entries = Vec::with_capacity(chunk.count);
-            for _ in 0..chunk.count {
-                let flags = c.take(1).ok_or_else(|| corrupt("cut short"))?[0];
-                let q = flags & 7;
-                if flags >= 64 || q > 7 {
-                    return Err(corrupt("bad figure"));
-                }
-                let doc = c.small(n.saturating_sub(1)).ok_or_else(|| corrupt("bad figure"))? as u32;
-                let index = c.small(u32::MAX as usize).ok_or_else(|| corrupt("bad figure"))? as u32;
-                let v = value(&mut c, flags & 16 != 0).ok_or_else(|| corrupt("bad figure"))?;
-                let high = if flags & 8 != 0 {
-                    Some(value(&mut c, flags & 32 != 0).ok_or_else(|| corrupt("bad figure"))?)
-                } else {
-                    None
-                };
-                entries.push(Entry { doc, index, value: v, high, qualifier: qualifier_of_code(q) });
-            }
-            if c.left() != 0 {
-                return Err(corrupt("wrong length"));
-            }
-            chunk.entries = Some(entries);
-            return Ok(());
-        }
-        if let Some(d) = file_number(name, "replies/", ".json") {
+            chunk.entries = Some(read_chunk(payload, chunk.count, n).ok_or_else(|| corrupt(name, "bad figure chunk"))?);
+        } else if let Some(d) = file_number(name, "replies/", ".json") {
             if d >= self.n {
-                return Err(Error::UnknownFile(name.to_string()));
+                return Err(unknown());
             }
-            let v = read::parse(bytes).map_err(|why| corrupt(why))?;
-            let card = Card::read(name, &v, &self.build_hex, d as u32)?;
+            let v = read::parse(bytes).map_err(|why| corrupt(name, why))?;
+            if v.get("build").and_then(Value::str) != Some(self.build_hex.as_str()) {
+                return Err(Error::OtherBuild(name.to_string()));
+            }
+            let card = Card::read(&v, d as u32).ok_or_else(|| corrupt(name, "bad card"))?;
             self.cards[d] = Some(Box::new(card));
-            return Ok(());
+        } else if name == MANIFEST {
+            if Library::from_manifest(bytes)?.build != self.build {
+                return Err(Error::OtherBuild(name.to_string()));
+            }
+        } else {
+            return Err(unknown());
         }
-        if name == MANIFEST {
-            let other = Library::from_manifest(bytes)?;
-            return if other.build == self.build { Ok(()) } else { Err(Error::OtherBuild(name.to_string())) };
-        }
-        Err(Error::UnknownFile(name.to_string()))
+        Ok(())
     }
 
     /// The docs whose text has a key (sorted).
@@ -621,7 +640,11 @@ impl Library {
             }
             (Terms::Figures, Query::Compare(c)) => {
                 let any_unit = Compare { unit: None, ..c.clone() };
-                let mut hits: Vec<(u32, u32, f64)> = Vec::new();
+                // Per doc, its matching figures in reading order and its largest value: no sort
+                // of all the hits (a query such as <20% matches most figures of the archive).
+                let mut per_doc: Vec<Vec<u32>> = Vec::new();
+                per_doc.resize_with(self.n, Vec::new);
+                let mut top = vec![f64::NEG_INFINITY; self.n];
                 for group in &self.groups {
                     if !group_matches(c, group) {
                         continue;
@@ -648,22 +671,20 @@ impl Library {
                                 context: String::new(),
                             };
                             if compare_matches(&any_unit, &f) {
-                                hits.push((e.doc, e.index, e.high.unwrap_or(e.value)));
+                                let d = e.doc as usize;
+                                let list = &mut per_doc[d];
+                                let at = list.partition_point(|k| *k < e.index);
+                                list.insert(at, e.index);
+                                top[d] = top[d].max(e.high.unwrap_or(e.value));
                             }
                         }
                     }
                 }
-                sort_by(&mut hits, |a, b| a.0 < b.0 || (a.0 == b.0 && a.1 < b.1));
-                for (doc, index, v) in hits {
-                    if matches.last() != Some(&doc) {
-                        matches.push(doc);
-                        figures.push(Vec::new());
-                        best.push(v);
-                    }
-                    let k = figures.len() - 1;
-                    figures[k].push(index);
-                    if v > best[k] {
-                        best[k] = v;
+                for (d, list) in per_doc.into_iter().enumerate() {
+                    if !list.is_empty() {
+                        matches.push(d as u32);
+                        figures.push(list);
+                        best.push(top[d]);
                     }
                 }
             }

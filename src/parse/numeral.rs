@@ -2,7 +2,7 @@
 //! and Chinese numerals (一 … 四百九十九 … 九千九百九十九).
 
 /// An ASCII or full-width digit's value.
-pub fn digit(c: char) -> Option<u32> {
+pub(crate) fn digit(c: char) -> Option<u32> {
     match c {
         '0'..='9' => Some(c as u32 - '0' as u32),
         '０'..='９' => Some(c as u32 - '０' as u32),
@@ -10,7 +10,7 @@ pub fn digit(c: char) -> Option<u32> {
     }
 }
 
-pub fn is_digit(c: char) -> bool {
+pub(crate) fn is_digit(c: char) -> bool {
     digit(c).is_some()
 }
 
@@ -40,14 +40,14 @@ fn cn_power(c: char) -> Option<u64> {
     })
 }
 
-pub fn is_cn_numeral(c: char) -> bool {
+pub(crate) fn is_cn_numeral(c: char) -> bool {
     cn_digit(c).is_some() || cn_power(c).is_some()
 }
 
 /// Reads a Chinese numeral below 10,000 at the start of `s` (`十`, `十一`, `二十`, `一百零一`,
 /// `四百九十九`). Returns the value and the number of chars read. A numeral must start with a
 /// digit or 十; powers must descend (so `十百` stops after `十`).
-pub fn read_cn(s: &[char]) -> Option<(u64, usize)> {
+pub(crate) fn read_cn(s: &[char]) -> Option<(u64, usize)> {
     let first = *s.first()?;
     if cn_digit(first).is_none() && !matches!(first, '十' | '拾') {
         return None;
@@ -90,8 +90,8 @@ pub fn read_cn(s: &[char]) -> Option<(u64, usize)> {
 
 /// An Arabic number at the start of `s`: digits (ASCII or full-width), an optional thousands
 /// grouping with ASCII commas (`1,415`) and an optional decimal part (`4457.56`).
-/// Returns the value, the chars read, and whether it had a decimal point or grouping.
-pub fn read_arabic(s: &[char]) -> Option<(f64, usize)> {
+/// Returns the value and the number of chars read.
+pub(crate) fn read_arabic(s: &[char]) -> Option<(f64, usize)> {
     // Digits are accumulated by hand: `str::parse::<f64>` would pull core's float parser (about
     // 4 KB of wasm) in for numbers that never have more than a few decimals.
     let mut i = 0;

@@ -1,0 +1,161 @@
+// The archive: the demo's column page (www/column.html, built by www/column.mjs from a generated
+// archive and the demo's two replies), searched by words and by figures with no server, down to
+// a deep link into a reply page; and what happens when the index cannot be used.
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { assertClean, axeViolations, embedDone, repo, settled, useBrowser, watchedPage } from "./harness.mjs";
+
+const env = useBrowser();
+const archive = JSON.parse(readFileSync(join(repo, "www", "archive", "archive.json"), "utf8"));
+/** The demo's two replies both speak of 中试平台 and have sums of at least 100亿元 (index.html). */
+const DEMO = { 中试平台: 2, big: 1 };
+
+async function open(options = {}, prepare = null) {
+  const page = await watchedPage(env.browser, env.server.origin, options);
+  if (prepare) await prepare(page);
+  await page.goto(`${env.server.origin}/www/column.html`);
+  assert.deepEqual(await embedDone(page), { error: null, mounted: true });
+  return page;
+}
+
+const region = (page) => page.getByRole("region", { name: "答复检索" });
+const status = (page) => region(page).getByRole("status");
+/** Waits for the search to settle on a count ("找到 N 篇答复", or none). */
+async function found(page) {
+  await status(page).filter({ hasText: /找到 \d+ 篇答复|没有找到/ }).waitFor();
+  const m = /找到 (\d+) 篇答复/.exec(await status(page).textContent());
+  return m ? Number(m[1]) : 0;
+}
+
+describe("the archive", () => {
+  test("the column page keeps its own list until the reader searches", async () => {
+    const page = await open();
+    await status(page).filter({ hasText: /共 \d+ 篇答复/ }).waitFor();
+    const own = page.locator("[data-reply-widget=library] .list li");
+    assert.equal(await own.count(), archive.count + 2);
+    assert.ok(await own.first().isVisible(), "the CMS's list shows");
+    await assertClean(page);
+    await page.close();
+  });
+
+  test("a word: every reply that holds it, newest first, each linking to its page and figures", async () => {
+    const page = await open();
+    await region(page).getByRole("searchbox").fill("中试平台");
+    const n = await found(page);
+    assert.equal(n, archive.totals.words["中试平台"] + DEMO["中试平台"]);
+    const results = region(page).getByRole("listitem").filter({ has: page.getByRole("heading") });
+    const dates = await results.evaluateAll((items) => items.map((li) => li.querySelector(".rw-result-meta").textContent.slice(0, 10)));
+    assert.deepEqual(dates, [...dates].sort().reverse(), "newest first");
+    assert.ok(!(await page.locator("[data-reply-widget=library] .list").isVisible()), "results replace the list");
+    // The demo's CMS page: its title links to it; a figure of it links to its deep link.
+    const cms = results.filter({ hasText: "关于加快建设科技成果转化中试平台的提案的答复" });
+    assert.equal(await cms.getByRole("link").first().getAttribute("href"), "cms.html");
+    const figure = cms.getByRole("link", { name: "128家" });
+    const href = await figure.getAttribute("href");
+    assert.match(href, /^cms\.html#f\d+$/);
+    await figure.click();
+    await page.waitForURL(/cms\.html#f\d+$/);
+    await embedDone(page);
+    await settled(page);
+    assert.equal(await page.locator("#zoom mark[data-rw~=selected]").allTextContents().then((t) => t.join("")), "128家", "the deep link selects the figure on the reply's page");
+    await page.close();
+  });
+
+  test("a comparison: the replies with a figure of at least 100亿元, those figures, largest first on request", async () => {
+    const page = await open();
+    await region(page).getByRole("searchbox").fill(">=100亿元");
+    const n = await found(page);
+    // archive.json counts 近X亿元 as below 100亿; the widget, like the single-page filter,
+    // counts what a figure may stand for (近150亿元 may be 100亿 or more).
+    assert.ok(n >= archive.totals.money_ge_100yi + DEMO.big, `${n} replies`);
+    const values = await region(page).locator(".rw-result-figs .rw-val").allTextContents();
+    assert.ok(values.length >= n);
+    const yi = (t) => {
+      const m = /([\d.]+)(万亿|亿)元/.exec(t);
+      return m ? Number(m[1]) * (m[2] === "万亿" ? 10000 : 1) : NaN;
+    };
+    assert.ok(values.every((v) => yi(v) >= 100 || /^近/.test(v)), values.join(" "));
+    await region(page).getByRole("button", { name: "数值从大到小" }).click();
+    await found(page);
+    const firsts = await region(page).locator(".rw-result").evaluateAll((items) =>
+      items.map((li) => Math.max(...[...li.querySelectorAll(".rw-val")].map((v) => {
+        const m = /([\d.]+)(万亿|亿)元/.exec(v.textContent);
+        return m ? Number(m[1]) * (m[2] === "万亿" ? 10000 : 1) : 0;
+      }))));
+    assert.deepEqual(firsts, [...firsts].sort((a, b) => b - a), "largest first");
+    assert.deepEqual(await axeViolations(page), []);
+    await assertClean(page);
+    await page.close();
+  });
+
+  test("facets narrow with counts; 2022年 and facets together", async () => {
+    const page = await open();
+    await region(page).getByRole("searchbox").fill("2022年");
+    const all = await found(page);
+    const npc = region(page).getByRole("checkbox", { name: /人大建议/ });
+    const label = await npc.evaluate((c) => c.closest("label").textContent);
+    const count = Number(/(\d+)$/.exec(label)[1]);
+    await npc.check();
+    assert.equal(await found(page), count);
+    assert.ok(count < all);
+    const kinds = await region(page).locator(".rw-result-meta").allTextContents();
+    assert.ok(kinds.every((k) => k.includes("人大建议")), kinds.slice(0, 3).join(" | "));
+    await page.close();
+  });
+
+  test("a one-char word and a query that cannot be read are said to be so", async () => {
+    const page = await open();
+    await status(page).filter({ hasText: /共/ }).waitFor();
+    await region(page).getByRole("searchbox").fill("科");
+    await status(page).filter({ hasText: /太短/ }).waitFor();
+    await region(page).getByRole("searchbox").fill(">=5栋楼");
+    await status(page).filter({ hasText: /无法理解/ }).waitFor();
+    await page.close();
+  });
+
+  test("on a phone: 44 px targets, no sideways scrolling, elder mode", async () => {
+    const page = await open({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
+    await region(page).getByRole("searchbox").fill("中试平台");
+    await found(page);
+    const wide = await page.evaluate(() => document.scrollingElement.scrollWidth);
+    assert.ok(wide <= 375, `the page is ${wide}px wide`);
+    const small = await page.evaluate(() => [...document.querySelector("[data-reply-widget=library]").shadowRoot.querySelectorAll("button, input:not([type=checkbox]), a, summary")]
+      .filter((e) => e.checkVisibility())
+      .map((e) => { const b = e.getBoundingClientRect(); return [Math.round(b.width), Math.round(b.height), e.textContent.slice(0, 8)]; })
+      .filter(([w, h]) => w < 44 || h < 44));
+    assert.deepEqual(small, []);
+    await region(page).getByRole("button", { name: "大字模式" }).tap();
+    const size = await region(page).locator(".rw-result h3").first().evaluate((h) => parseFloat(getComputedStyle(h).fontSize));
+    assert.ok(size >= 20, `${size}px`);
+    await page.close();
+  });
+
+  const broken = [
+    ["no index at all", (page) => page.route("**/archive/library/manifest.json", (r) => r.fulfill({ status: 404, body: "" })), /无法读取/],
+    ["an index of another version", (page) => page.route("**/archive/library/manifest.json", async (r) => {
+      const res = await r.fetch();
+      const body = (await res.text()).replace(/"version":\s*1/, '"version":7');
+      await r.fulfill({ response: res, body });
+    }), /version 7/],
+    ["a half-written index (a shard missing)", (page) => page.route("**/archive/library/words/**", (r) => r.fulfill({ status: 404, body: "" })), /索引不完整/],
+    ["a damaged shard", (page) => page.route("**/archive/library/words/**", async (r) => {
+      const res = await r.fetch();
+      const body = (await res.body()).subarray(0, 30);
+      await r.fulfill({ response: res, body });
+    }), /damaged|truncated|corrupt/i],
+  ];
+  for (const [what, prepare, message] of broken) {
+    test(`${what}: the reader is told, the page's own list stays, nothing throws`, async () => {
+      const page = await open({}, prepare);
+      await region(page).getByRole("searchbox").fill("中试平台");
+      await status(page).filter({ hasText: "暂不可用" }).waitFor();
+      assert.match(await status(page).textContent(), message);
+      assert.ok(await page.locator("[data-reply-widget=library] .list").isVisible(), "the list stays");
+      const p = await page.problems();
+      assert.deepEqual(p.pageErrors, []);
+      await page.close();
+    });
+  }
+});
