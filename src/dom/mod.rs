@@ -55,7 +55,7 @@ use action::{Action, Effect, Handled};
 use article::{Additions, ArticlePart};
 use bar::Bar;
 use figures::{FigureKey, FiguresPart};
-use listener::{Listener, Observer, Resizer};
+use listener::{Later, Listener, Observer, Resizer};
 use marks::Highlight;
 use outline::{OutlinePart, TreeKey};
 use search::SearchView;
@@ -145,6 +145,7 @@ pub struct Mount {
     listeners: Vec<Listener>,
     observers: Vec<Observer>,
     resizer: Option<Resizer>,
+    later: Option<Later>,
 }
 
 fn reduced_motion() -> bool {
@@ -310,6 +311,21 @@ impl State {
         }
         self.paint()?;
         self.announce(&filter::announce(&self.outcome, &self.query));
+        Ok(())
+    }
+
+    /// What waits for the first paint: the money chart, and on touch screens every figure of
+    /// the article shown, tappable.
+    fn after_first_paint(&mut self) -> Result<(), JsValue> {
+        if self.article.is_none() && self.outline.is_none() && self.figures.is_none() {
+            return Ok(()); // destroyed meanwhile
+        }
+        if let Some(f) = &mut self.figures {
+            f.chart(&self.reply, &self.index, &self.outcome.figure_visible, self.selected)?;
+        }
+        if self.figure_layer {
+            self.paint()?;
+        }
         Ok(())
     }
 
@@ -738,6 +754,23 @@ fn run_effects(state: &Rc<RefCell<State>>, effects: Vec<Effect>) {
     }
 }
 
+/// Runs [`State::after_first_paint`] once the browser has painted the mount. The task holds
+/// the state weakly and is cancelled when the mount goes.
+fn later(state: &Rc<RefCell<State>>) -> Later {
+    let weak = Rc::downgrade(state);
+    Later::new(move || {
+        let Some(state) = weak.upgrade() else { return };
+        let effects = {
+            let Ok(mut st) = state.try_borrow_mut() else { return };
+            if let Err(e) = st.after_first_paint() {
+                web_sys::console::warn_2(&JsValue::from_str("reply-widget:"), &e);
+            }
+            std::mem::take(&mut st.effects)
+        };
+        run_effects(&state, effects);
+    })
+}
+
 /// Handles an event with the state borrowed; an event raised while the state is busy is
 /// skipped rather than allowed to panic. Effects run after.
 fn with_state(state: &Rc<RefCell<State>>, e: &Event, f: Handler) {
@@ -963,7 +996,7 @@ impl Mount {
             }
         };
         let state = Rc::new(RefCell::new(State::new(doc.clone(), reply, index, opts.hash)));
-        let mut mount = Mount { state, listeners: Vec::new(), observers: Vec::new(), resizer: None };
+        let mut mount = Mount { state, listeners: Vec::new(), observers: Vec::new(), resizer: None, later: None };
         // From here on a failure rolls back what was done.
         match mount.build(&doc, opts, read) {
             Ok(()) => Ok(mount),
@@ -1021,7 +1054,6 @@ impl Mount {
                 host.set_attribute(MOUNTED_ATTR, "figures")?;
                 let (mut part, search) = FiguresPart::build(doc, host, root, &st.reply, &st.index, outline.is_none())?;
                 part.show_filter(&st.reply, &st.index, &Outcome::default(), &st.outcome)?;
-                part.chart(&st.reply, &st.index, &st.outcome.figure_visible, None)?;
                 part.sheet.forced = layout;
                 part.sheet.set_layout(layout.unwrap_or(Layout::Wide))?;
                 if search.is_some() {
@@ -1078,11 +1110,10 @@ impl Mount {
             st.prefs = reading::load(elder);
             st.apply_prefs()?;
             st.update_bar()?;
-            // On touch screens every figure of the article shows, tappable.
-            if st.figure_layer {
-                st.paint()?;
-            }
         }
+        // What the first screen does not need waits until it is painted: on a slow phone the
+        // outline answers a tap sooner (README, "Fast on a slow phone").
+        self.later = Some(later(&state));
         let st = state.borrow();
         let l = &mut self.listeners;
         for side in [Side::Outline, Side::Figures] {
@@ -1282,6 +1313,7 @@ impl Mount {
         self.listeners.clear();
         self.observers.clear();
         self.resizer = None;
+        self.later = None;
         let Ok(mut st) = self.state.try_borrow_mut() else { return };
         st.close_sheets();
         st.bar = None;
