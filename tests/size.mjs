@@ -1,16 +1,22 @@
-// The size of everything the widget ships (pkg/: wasm, JS glue, embed script, snippets; the
-// CSS and the bundled reply live inside the wasm), gzip -9, against the budget.
-//   node tests/size.mjs        exits 1 over budget, printing the sizes either way.
+// What the widget ships (pkg/), gzip -9, in the two modules a bureau's pages download:
+//   page     pkg/*.js, pkg/*.wasm, pkg/snippets/  — every reply page (the CSS and the bundled
+//            reply live inside the wasm)
+//   library  pkg/library/                          — only the column page that searches the archive
+//   node tests/size.mjs        exits 1 when a module is over its ceiling, printing the sizes either way.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 
 const repo = join(fileURLToPath(new URL(".", import.meta.url)), "..");
-// Issue 6 asks for 60 KB now and 30 KB as the aim; the widget is not there yet (see README,
-// "Size": about 88 KB). This ceiling, a little above today's size, stops it growing unnoticed.
-const CEILING = 90 * 1024;
-const TARGET = 60 * 1024;
+const KB = 1024;
+// Issue 6 asked for 60 KB and aimed at 30 KB; the page module is not there (README, "Size": it
+// was 87 KB before it learned to read CMS pages, phones' sheets and the sticky bar). Each ceiling
+// sits a little above today's size so growth is a decision, not an accident.
+const MODULES = [
+  { name: "page", ceiling: 120 * KB, target: 60 * KB, test: (p) => !p.includes("/library/") },
+  { name: "library", ceiling: 55 * KB, target: 30 * KB, test: (p) => p.includes("/library/") },
+];
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -20,15 +26,20 @@ function files(dir) {
 }
 
 const shipped = files(join(repo, "pkg")).filter((p) => !p.endsWith(".d.ts"));
-let total = 0;
-for (const p of shipped) {
-  const raw = readFileSync(p);
-  const gz = gzipSync(raw, { level: 9 }).length;
-  total += gz;
-  console.log(`${relative(repo, p).padEnd(60)} ${String(raw.length).padStart(8)} B  ${String(gz).padStart(7)} B gzip`);
+let over = false;
+for (const m of MODULES) {
+  let total = 0;
+  for (const p of shipped.filter((p) => m.test(relative(repo, p)))) {
+    const raw = readFileSync(p);
+    const gz = gzipSync(raw, { level: 9 }).length;
+    total += gz;
+    console.log(`${relative(repo, p).padEnd(60)} ${String(raw.length).padStart(8)} B  ${String(gz).padStart(7)} B gzip`);
+  }
+  const kb = (total / KB).toFixed(1);
+  console.log(`${m.name} module: ${kb} KB gzip (ceiling ${m.ceiling / KB} KB, target ${m.target / KB} KB)\n`);
+  if (total > m.ceiling) {
+    console.error(`size: the ${m.name} module, ${kb} KB gzip, is over its ${m.ceiling / KB} KB ceiling`);
+    over = true;
+  }
 }
-console.log(`total shipped: ${(total / 1024).toFixed(1)} KB gzip (ceiling ${CEILING / 1024} KB, target ${TARGET / 1024} KB)`);
-if (total > CEILING) {
-  console.error(`size: ${(total / 1024).toFixed(1)} KB gzip is over the ${CEILING / 1024} KB ceiling`);
-  process.exit(1);
-}
+if (over) process.exit(1);

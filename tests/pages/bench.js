@@ -10,6 +10,22 @@ function percentile(xs, p) {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 }
 
+/** The text as the static HTML a CMS would hold: headings (with ids, for tocbot), paragraphs. */
+function staticHtml(root, text) {
+  root.textContent = "";
+  let n = 0;
+  for (const line of text.split("\n")) {
+    const s = line.trim();
+    if (!s) continue;
+    const top = /^[一二三四五六七八九十百]+、/.test(s);
+    const sub = /^[(（][一二三四五六七八九十]+[)）]/.test(s);
+    const el = document.createElement(top ? "h2" : sub ? "h3" : "p");
+    if (top || sub) el.id = "h" + n++;
+    el.textContent = s;
+    root.appendChild(el);
+  }
+}
+
 window.bench = {
   async init() {
     const t = now();
@@ -38,22 +54,37 @@ window.bench = {
     return { mount, p50: percentile(times, 50), p95: percentile(times, 95), samples: times.length, marks, sections: reply.sections.length };
   },
 
+  // The widget as reply pages use it: no reply option, it reads the article the page holds
+  // (the same static HTML the peer gets), enhances it in place and restores it on destroy.
+  page(text, queries, rounds) {
+    const root = document.querySelector("#page");
+    staticHtml(root, text);
+    layout();
+    let t = now();
+    const w = rw.mount({ outline: "#o", figures: "#f", article: "#page", hash: false });
+    layout();
+    const mount = now() - t;
+    const times = [];
+    for (let r = 0; r < rounds; r++) {
+      for (const q of queries) {
+        t = now();
+        w.filter(q);
+        layout();
+        times.push(now() - t);
+      }
+      w.filter("");
+    }
+    w.filter(queries[queries.length - 1]);
+    const marks = root.querySelectorAll("mark").length;
+    w.destroy();
+    root.textContent = "";
+    return { mount, p50: percentile(times, 50), p95: percentile(times, 95), samples: times.length, marks };
+  },
+
   peer(text, queries, rounds) {
-    // The same text as the static HTML a CMS would hold: headings with ids, paragraphs.
     let t = now();
     const root = document.querySelector("#peer");
-    root.textContent = "";
-    let n = 0;
-    for (const line of text.split("\n")) {
-      const s = line.trim();
-      if (!s) continue;
-      const top = /^[一二三四五六七八九十百]+、/.test(s);
-      const sub = /^[(（][一二三四五六七八九十]+[)）]/.test(s);
-      const el = document.createElement(top ? "h2" : sub ? "h3" : "p");
-      if (top || sub) el.id = "h" + n++;
-      el.textContent = s;
-      root.appendChild(el);
-    }
+    staticHtml(root, text);
     tocbot.init({ tocSelector: "#toc", contentSelector: "#peer", headingSelector: "h2, h3", scrollSmooth: false });
     const marker = new Mark(root);
     const links = [...document.querySelectorAll("#toc a")];
