@@ -46,6 +46,9 @@ const items = listed
   .map((r) => `          <li><a href="${esc(r.file)}">${esc(r.title)}</a><span class="date">${r.published.slice(0, 10)}</span></li>`)
   .join("\n");
 
+// The site's masthead is the CMS template's: the same as the reply page's.
+const masthead = /  <header class="masthead">[\s\S]*?<\/header>/.exec(readFileSync(join(www, "cms.html"), "utf8"))[0];
+
 const page = `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -61,24 +64,7 @@ const page = `<!doctype html>
 </head>
 <body>
   <a class="skip" href="#column">跳到正文</a>
-  <header class="masthead">
-    <div class="wrap">
-      <div class="emblem" aria-hidden="true">科</div>
-      <div>
-        <p class="site-name">武汉市科学技术局</p>
-        <p class="site-sub">Wuhan Municipal Science and Technology Bureau</p>
-      </div>
-    </div>
-    <nav class="mainnav" aria-label="网站栏目">
-      <ul class="wrap">
-        <li><a href="index.html">首页</a></li>
-        <li><a href="#">机构概况</a></li>
-        <li><a href="#" aria-current="page">政务公开</a></li>
-        <li><a href="#">政务服务</a></li>
-        <li><a href="#">互动交流</a></li>
-      </ul>
-    </nav>
-  </header>
+${masthead}
   <nav class="breadcrumb wrap" aria-label="当前位置">
     <ol>
       <li><a href="index.html">首页</a></li>

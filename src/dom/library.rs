@@ -15,17 +15,21 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Event, HtmlInputElement, KeyboardEvent, ShadowRoot};
+use web_sys::{Document, Element, Event, HtmlElement, HtmlInputElement, KeyboardEvent, ShadowRoot};
 
 use super::html::Html;
 use super::listener::Listener;
 use super::reading;
-use crate::library::{Error as IndexError, Library, Order, Outcome, Plan, Selection, FACETS, MANIFEST, PAGE};
+use crate::library::{Error as IndexError, Library, Order, Outcome, Plan, Selection, FACETS, LEAD, MANIFEST, PAGE};
 
 #[wasm_bindgen(inline_js = r#"
 export function new_sink(cb) { return { alive: true, cb }; }
 export function kill_sink(sink) { sink.alive = false; sink.cb = null; }
-export function fetch_file(sink, url, name) {
+export function fetch_file(sink, url, name, later) {
+  if (later) {
+    requestAnimationFrame(() => setTimeout(() => { if (sink.alive) fetch_file(sink, url, name, false); }, 0));
+    return;
+  }
   fetch(url, { credentials: "same-origin" })
     .then(async (r) => {
       if (!r.ok) throw new Error(r.status + " " + r.statusText);
@@ -38,7 +42,7 @@ export function fetch_file(sink, url, name) {
 extern "C" {
     fn new_sink(cb: &js_sys::Function) -> JsValue;
     fn kill_sink(sink: &JsValue);
-    fn fetch_file(sink: &JsValue, url: &str, name: &str);
+    fn fetch_file(sink: &JsValue, url: &str, name: &str, later: bool);
 }
 
 /// Facet names as a reader sees them, in the order of [`FACETS`].
@@ -80,6 +84,9 @@ pub struct LibraryState {
     outcome: Option<Outcome>,
     /// How many result pages are shown.
     pages: usize,
+    /// How many results the list holds for the current query (0: draw afresh); the rest are
+    /// appended as their cards arrive, so a focused result is never redrawn under the reader.
+    drawn: usize,
     /// The index cannot be used: why (shown; the page's own list stays).
     broken: Option<String>,
     /// Files that arrived before the manifest.
@@ -110,16 +117,21 @@ fn safe_url(url: &str) -> Option<&str> {
 }
 
 impl LibraryState {
+    /// Sets the live status; the same text again is not written (a screen reader would repeat it).
     fn announce(&self, text: &str) {
-        self.status.set_text_content(Some(text));
+        if self.status.text_content().as_deref() != Some(text) {
+            self.status.set_text_content(Some(text));
+        }
     }
 
-    fn fetch(&mut self, name: &str) {
+    /// Asks for a file, now or once the browser has painted (`later`: what the first results
+    /// do not need waits for them to show).
+    fn fetch(&mut self, name: &str, later: bool) {
         if self.asked.iter().any(|a| a == name) {
             return;
         }
         self.asked.push(name.to_string());
-        fetch_file(&self.sink, &format!("{}{name}", self.base), name);
+        fetch_file(&self.sink, &format!("{}{name}", self.base), name, later);
     }
 
     /// The index cannot be used: say why, keep the page's own list.
@@ -181,17 +193,25 @@ impl LibraryState {
             return Ok(());
         }
         let Some(lib) = &self.lib else {
-            self.fetch(MANIFEST);
+            self.fetch(MANIFEST, false);
             return Ok(());
         };
         let mut need = lib.needs(&self.plan);
+        let mut rest = Vec::new();
         if need.is_empty() {
             match lib.search(&self.plan, &self.selection, self.order) {
                 Ok(out) => {
-                    // Cards only for results shown: none while the page's own list is.
+                    // Cards only for results shown: none while the page's own list is. The first
+                    // LEAD of the newest page are fetched alone and drawn as soon as they are here
+                    // (a first query fetches a quarter of the cards before it shows anything);
+                    // the rest of the page after that paint.
                     if self.active() {
                         let shown: Vec<u32> = (0..self.pages).flat_map(|k| out.page(k).to_vec()).collect();
-                        need = lib.cards_needed(&shown);
+                        let lead = ((self.pages - 1) * PAGE + LEAD).min(shown.len());
+                        need = lib.cards_needed(&shown[..lead]);
+                        if need.is_empty() {
+                            rest = lib.cards_needed(&shown[lead..]);
+                        }
                     }
                     self.outcome = Some(out);
                 }
@@ -203,13 +223,15 @@ impl LibraryState {
             }
         }
         if need.is_empty() {
-            return self.draw();
+            self.draw()?;
+            for f in rest {
+                self.fetch(&f, true);
+            }
+            return Ok(());
         }
-        if self.asked.is_empty() || !self.status.text_content().unwrap_or_default().starts_with("正在") {
-            self.announce("正在检索……");
-        }
+        self.announce("正在检索……");
         for f in need {
-            self.fetch(&f);
+            self.fetch(&f, false);
         }
         Ok(())
     }
@@ -221,6 +243,7 @@ impl LibraryState {
         }
         self.plan = Plan::new(raw);
         self.pages = 1;
+        self.drawn = 0;
         self.advance()
     }
 
@@ -267,11 +290,25 @@ impl LibraryState {
             }
             h.close("fieldset").close("details");
         }
+        // The checkbox the reader just toggled is redrawn with its new count: focus follows it.
+        let focused = self.wrap.get_root_node().dyn_into::<ShadowRoot>().ok().and_then(|r| r.active_element());
+        let focused = focused.filter(|e| e.has_attribute("data-facet")).map(|e| {
+            let a = |n: &str| e.get_attribute(n).unwrap_or_default();
+            format!("[data-facet=\"{}\"][data-value=\"{}\"]", a("data-facet"), a("data-value"))
+        });
         self.facets_box.set_text_content(None);
-        h.append_to(&self.facets_box)
+        h.append_to(&self.facets_box)?;
+        if let Some(again) = focused.and_then(|sel| self.facets_box.query_selector(&sel).ok().flatten()) {
+            if let Some(e) = again.dyn_ref::<HtmlElement>() {
+                e.focus()?;
+            }
+        }
+        Ok(())
     }
 
-    /// The results, once every card they show is here.
+    /// The results whose cards are here, in order: afresh for a new query (status, facets, list),
+    /// else appending to the list what arrived since. The list is `aria-busy` until its page is
+    /// complete, and 显示更多 waits for it.
     fn draw(&mut self) -> Result<(), JsValue> {
         let (Some(lib), Some(out)) = (&self.lib, &self.outcome) else { return Ok(()) };
         let active = self.active();
@@ -284,14 +321,18 @@ impl LibraryState {
             (None, true) => format!("找到 {} 篇答复", out.total()),
         };
         self.announce(&status);
-        self.draw_facets()?;
-        self.results.set_text_content(None);
+        if self.drawn == 0 || !active {
+            self.draw_facets()?;
+            self.results.set_text_content(None);
+            self.drawn = 0;
+        }
         if !active {
             return self.more.toggle_attribute_with_force("hidden", true).map(|_| ());
         }
         let shown = (self.pages * PAGE).min(out.total());
+        let ready = (0..shown).take_while(|&i| lib.card(out.docs[i]).is_some()).count();
         let mut h = Html::new();
-        for i in 0..shown {
+        for i in self.drawn..ready {
             let doc = out.docs[i];
             let Some(card) = lib.card(doc) else { continue };
             h.open("li", "rw-result", &[]).open("h3", "", &[]);
@@ -360,8 +401,14 @@ impl LibraryState {
             h.close("li");
         }
         h.append_to(&self.results)?;
+        self.drawn = self.drawn.max(ready);
+        if ready < shown {
+            self.results.set_attribute("aria-busy", "true")?;
+        } else {
+            self.results.remove_attribute("aria-busy")?;
+        }
         let rest = out.total() - shown;
-        self.more.toggle_attribute_with_force("hidden", rest == 0)?;
+        self.more.toggle_attribute_with_force("hidden", rest == 0 || ready < shown)?;
         if rest > 0 {
             self.more.set_text_content(Some(&format!("显示更多结果（还有 {rest} 篇）")));
         }
@@ -409,6 +456,7 @@ fn on_event(st: &mut LibraryState, e: &Event) -> Result<(), JsValue> {
                 }
             }
             st.pages = 1;
+            st.drawn = 0;
             st.advance()
         }
         "click" => {
@@ -421,6 +469,7 @@ fn on_event(st: &mut LibraryState, e: &Event) -> Result<(), JsValue> {
                         Order::Largest
                     };
                     st.press(st.order)?;
+                    st.drawn = 0;
                     st.advance()
                 }
                 Some("more") => {
@@ -493,6 +542,7 @@ impl LibraryMount {
             order: Order::Newest,
             outcome: None,
             pages: 1,
+            drawn: 0,
             broken: None,
             early: Vec::new(),
             sink: JsValue::NULL,
@@ -525,8 +575,8 @@ impl LibraryMount {
         {
             let mut st = mount.state.borrow_mut();
             st.announce("正在载入答复索引……");
-            st.fetch(MANIFEST);
-            st.fetch(crate::library::DOCS);
+            st.fetch(MANIFEST, false);
+            st.fetch(crate::library::DOCS, false);
         }
         Ok(mount)
     }

@@ -46,7 +46,8 @@
 //!   Figures whose interval spans more than a factor of two (不足10%: 0 to 10) are chunked
 //!   apart, so they widen no other chunk's range. Matching is `filter::compare_matches` on the
 //!   stored value, upper bound and qualifier: the single-page widget's semantics exactly.
-//! - Cards: a result list fetches the cards it shows, 20 at a time (or 5 first), nothing else.
+//! - Cards: a result list fetches the cards it shows, 20 at a time, nothing else; the first 5
+//!   alone, drawn as soon as they are here, the other 15 once they show.
 //!
 //! # How exact
 //!
@@ -128,7 +129,7 @@ mod search;
 pub use build::{Builder, Skip};
 pub use card::{Card, CardFigure, CardSection};
 pub use meta::{fingerprint, is_reply, meta, DocKind, Meta};
-pub use search::{Facet, FacetValue, Library, Order, Outcome, Plan, Problem, Selection, PAGE};
+pub use search::{Facet, FacetValue, Library, Order, Outcome, Plan, Problem, Selection, LEAD, PAGE};
 
 /// The index format this code writes and reads. A manifest of another version is refused.
 pub const VERSION: u32 = 1;

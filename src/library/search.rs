@@ -13,6 +13,8 @@ use crate::util::sort_by;
 
 /// Results a page of the result list shows.
 pub const PAGE: usize = 20;
+/// Results of a page drawn first: their cards are fetched alone, the page's others after they show.
+pub const LEAD: usize = 5;
 
 /// One value of a facet: its label (empty: not known, e.g. a reply without a date) and how many
 /// replies of the whole archive have it.

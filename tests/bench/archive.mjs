@@ -24,7 +24,7 @@ import { basename, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { launch, out, repo, startServer, watchedPage } from "../e2e/harness.mjs";
-import { COLD_QUERIES, WARM_QUERIES, ensureArchive, measurePagefind, pagefindVersion } from "./pagefind.mjs";
+import { COLD_QUERIES, WARM_QUERIES, ensureArchive, measurePagefind, pagefindVersion, requestsDuring } from "./pagefind.mjs";
 
 /** Word queries on a cold page: Pagefind's. */
 export const WORD_QUERIES = COLD_QUERIES;
@@ -242,14 +242,8 @@ function partOf(path) {
  */
 async function coldQuery(browser, origin, path, query) {
   const page = await openSearchPage(browser, origin, path);
-  const started = [];
-  const done = new Set();
-  page.on("request", (r) => started.push(r));
-  page.on("requestfinished", (r) => done.add(r));
-  page.on("requestfailed", (r) => done.add(r));
-  const res = await page.evaluate(([q, n]) => window.rwBench.search(q, n), [query, FIRST]);
-  const inQuery = [...started];
-  for (let t = 0; t < 100 && !inQuery.every((r) => done.has(r)); t++) await new Promise((ok) => setTimeout(ok, 50));
+  const { result: res, requests: inQuery } = await requestsDuring(page, () =>
+    page.evaluate(([q, n]) => window.rwBench.search(q, n), [query, FIRST]));
   const requests = [];
   for (const r of inQuery) {
     const s = await r.sizes();

@@ -153,6 +153,22 @@ async function openSearchPage(browser, origin, path) {
 }
 
 /**
+ * Runs `run()` on the page and returns its result with every request the page (and its workers)
+ * started meanwhile, once they have all finished or failed (at most 5 s after `run` settles).
+ */
+export async function requestsDuring(page, run) {
+  const started = [];
+  const done = new Set();
+  page.on("request", (r) => started.push(r));
+  page.on("requestfinished", (r) => done.add(r));
+  page.on("requestfailed", (r) => done.add(r));
+  const result = await run();
+  const requests = [...started];
+  for (let t = 0; t < 100 && !requests.every((r) => done.has(r)); t++) await new Promise((ok) => setTimeout(ok, 50));
+  return { result, requests };
+}
+
+/**
  * One query on a cold page. Bytes: every request the page and Pagefind's worker start after the
  * page has loaded, until the first results are there; each counts its response's
  * encodedDataLength (Network.loadingFinished, which Playwright reads from the page's and the
@@ -162,14 +178,8 @@ async function openSearchPage(browser, origin, path) {
  */
 async function coldQuery(browser, origin, path, dir, query) {
   const page = await openSearchPage(browser, origin, path);
-  const started = [];
-  const done = new Set();
-  page.on("request", (r) => started.push(r));
-  page.on("requestfinished", (r) => done.add(r));
-  page.on("requestfailed", (r) => done.add(r));
-  const res = await page.evaluate(([q, n]) => window.pagefindBench.search(q, n), [query, FIRST]);
-  const inQuery = [...started];
-  for (let t = 0; t < 100 && !inQuery.every((r) => done.has(r)); t++) await new Promise((ok) => setTimeout(ok, 50));
+  const { result: res, requests: inQuery } = await requestsDuring(page, () =>
+    page.evaluate(([q, n]) => window.pagefindBench.search(q, n), [query, FIRST]));
   const requests = [];
   for (const r of inQuery) {
     const s = await r.sizes();

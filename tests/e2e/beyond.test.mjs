@@ -3,7 +3,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { assertClean, axeViolations, out, ready, useBrowser, watchedPage } from "./harness.mjs";
+import { assertClean, axeViolations, out, parseCsv, ready, useBrowser, watchedPage } from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -18,23 +18,6 @@ async function open() {
 const panel = (page) => page.getByRole("region", { name: "数据一览" });
 const bars = (page) => page.evaluate(() =>
   [...document.querySelector("#reply-figures").shadowRoot.querySelectorAll(".rw-bar")].map((g) => g.querySelector("text").textContent.split("　")[0]));
-
-/** Minimal RFC 4180 reader, enough for the export. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [], field = "", quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") { row.push(field); field = ""; }
-    else if (c === "\n") { row.push(field.replace(/\r$/, "")); rows.push(row); row = []; field = ""; }
-    else field += c;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  return rows;
-}
 
 describe("beyond the peers", () => {
   test(">=100亿元 leaves exactly the four money figures, and the chart shows them", async () => {

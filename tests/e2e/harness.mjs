@@ -123,3 +123,20 @@ export async function embedDone(page) {
   await page.waitForFunction(() => window.__rwReady !== undefined);
   return page.evaluate(() => ({ error: window.__rwReady.error ?? null, mounted: Boolean(window.__rwReady.widget) }));
 }
+
+/** Minimal RFC 4180 reader, enough for the export. */
+export function parseCsv(text) {
+  const rows = [];
+  let row = [], field = "", quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") { row.push(field); field = ""; }
+    else if (c === "\n") { row.push(field.replace(/\r$/, "")); rows.push(row); row = []; field = ""; }
+    else field += c;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}

@@ -22,9 +22,10 @@ async function open(options = {}, prepare = null) {
 
 const region = (page) => page.getByRole("region", { name: "答复检索" });
 const status = (page) => region(page).getByRole("status");
-/** Waits for the search to settle on a count ("找到 N 篇答复", or none). */
+/** Waits for the search to settle on a count ("找到 N 篇答复", or none) and its page of results. */
 async function found(page) {
   await status(page).filter({ hasText: /找到 \d+ 篇答复|没有找到/ }).waitFor();
+  await page.waitForFunction(() => !document.querySelector("[data-reply-widget=library]").shadowRoot.querySelector(".rw-results[aria-busy]"));
   const m = /找到 (\d+) 篇答复/.exec(await status(page).textContent());
   return m ? Number(m[1]) : 0;
 }
@@ -102,6 +103,51 @@ describe("the archive", () => {
     assert.ok(count < all);
     const kinds = await region(page).locator(".rw-result-meta").allTextContents();
     assert.ok(kinds.every((k) => k.includes("人大建议")), kinds.slice(0, 3).join(" | "));
+    await page.close();
+  });
+
+  test("the first results show from five cards; the rest join the list without moving the reader's focus", async () => {
+    // Card requests after the first five are held until the test lets them go.
+    const held = [];
+    let cards = 0;
+    let hold = true;
+    const page = await open({}, (p) => p.route("**/archive/library/replies/*.json", (route) => {
+      cards += 1;
+      if (cards <= 5 || !hold) return route.continue();
+      held.push(route);
+    }));
+    await region(page).getByRole("searchbox").fill("科技金融");
+    await status(page).filter({ hasText: /找到 \d+ 篇答复/ }).waitFor();
+    const n = Number(/(\d+)/.exec(await status(page).textContent())[1]);
+    assert.ok(n > 20, `${n} results`);
+    const results = region(page).locator(".rw-result");
+    await page.waitForFunction(() => document.querySelector("[data-reply-widget=library]").shadowRoot.querySelectorAll(".rw-result").length === 5);
+    assert.equal(await region(page).getByRole("list", { name: "答复检索" }).getAttribute("aria-busy"), "true");
+    assert.ok(!(await region(page).getByRole("button", { name: /显示更多/ }).isVisible()), "显示更多 waits for the page");
+    // The reader is already on the first result when the rest arrives.
+    await results.first().getByRole("link").first().focus();
+    const first = await results.first().locator("h3").textContent();
+    for (let t = 0; t < 100 && held.length < 15; t++) await new Promise((ok) => setTimeout(ok, 50));
+    assert.equal(held.length, 15, "the rest of the page is asked for once the first results show");
+    hold = false;
+    for (const r of held.splice(0)) await r.continue();
+    await found(page);
+    assert.equal(await results.count(), 20);
+    assert.equal(await results.first().locator("h3").textContent(), first);
+    const focused = await page.evaluate(() => document.querySelector("[data-reply-widget=library]").shadowRoot.activeElement?.closest(".rw-result")?.querySelector("h3").textContent);
+    assert.equal(focused, first, "focus stays on the first result");
+    // A facet toggled from the keyboard keeps the focus on its checkbox, now with its new count.
+    const npc = region(page).getByRole("checkbox", { name: /人大建议/ });
+    await npc.focus();
+    await page.keyboard.press("Space");
+    await found(page);
+    const active = await page.evaluate(() => {
+      const e = document.querySelector("[data-reply-widget=library]").shadowRoot.activeElement;
+      return e && [e.type, e.checked, e.closest("label").textContent];
+    });
+    assert.deepEqual(active.slice(0, 2), ["checkbox", true]);
+    assert.match(active[2], /人大建议/);
+    await assertClean(page);
     await page.close();
   });
 

@@ -7,7 +7,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { assertClean, embedDone, out, ready, useBrowser, watchedPage } from "./harness.mjs";
+import { assertClean, embedDone, out, parseCsv, ready, useBrowser, watchedPage } from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -17,23 +17,6 @@ async function lab(init) {
   await page.goto(`${env.server.origin}/tests/pages/lab.html`);
   await page.waitForFunction(() => document.documentElement.dataset.ready === "1");
   return page;
-}
-
-/** Minimal RFC 4180 reader, as a spreadsheet reads the export. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [], field = "", quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") { row.push(field); field = ""; }
-    else if (c === "\n") { row.push(field.replace(/\r$/, "")); rows.push(row); row = []; field = ""; }
-    else field += c;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  return rows;
 }
 
 describe("trust", () => {

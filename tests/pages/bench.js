@@ -26,6 +26,21 @@ function staticHtml(root, text) {
   }
 }
 
+/** Each query typed into the widget `rounds` times, cleared after each round: ms per keystroke. */
+function keystrokes(w, queries, rounds) {
+  const times = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const q of queries) {
+      const t = now();
+      w.filter(q);
+      layout();
+      times.push(now() - t);
+    }
+    w.filter("");
+  }
+  return times;
+}
+
 window.bench = {
   async init() {
     const t = now();
@@ -34,21 +49,12 @@ window.bench = {
   },
 
   widget(text, queries, rounds) {
-    let t = now();
+    const t = now();
     const reply = rw.parseReply(text);
     const w = rw.mount({ outline: "#o", figures: "#f", article: "#a", reply, hash: false });
     layout();
     const mount = now() - t;
-    const times = [];
-    for (let r = 0; r < rounds; r++) {
-      for (const q of queries) {
-        t = now();
-        w.filter(q);
-        layout();
-        times.push(now() - t);
-      }
-      w.filter("");
-    }
+    const times = keystrokes(w, queries, rounds);
     const marks = (() => { w.filter(queries[queries.length - 1]); return document.querySelector("#a").shadowRoot.querySelectorAll("mark").length; })();
     w.destroy();
     return { mount, p50: percentile(times, 50), p95: percentile(times, 95), samples: times.length, marks, sections: reply.sections.length };
@@ -60,20 +66,11 @@ window.bench = {
     const root = document.querySelector("#page");
     staticHtml(root, text);
     layout();
-    let t = now();
+    const t = now();
     const w = rw.mount({ outline: "#o", figures: "#f", article: "#page", hash: false });
     layout();
     const mount = now() - t;
-    const times = [];
-    for (let r = 0; r < rounds; r++) {
-      for (const q of queries) {
-        t = now();
-        w.filter(q);
-        layout();
-        times.push(now() - t);
-      }
-      w.filter("");
-    }
+    const times = keystrokes(w, queries, rounds);
     w.filter(queries[queries.length - 1]);
     const marks = root.querySelectorAll("mark").length;
     w.destroy();
