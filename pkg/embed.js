@@ -23,17 +23,65 @@ let loading = null;
 function load() {
   if (!loading) {
     mark("start");
-    const wasm = fetch(new URL("reply_widget_bg.wasm", import.meta.url));
-    wasm.catch(() => {}); // a failure is reported once, by the initialisation
+    const wasm = fetchWasm("reply_widget_bg.wasm");
     loading = import("./reply_widget.js").then(async (widget) => {
       mark("module");
-      await widget.default({ module_or_path: wasm });
+      await instantiate(widget, "reply_widget_bg.wasm", wasm);
       mark("compiled");
       return widget;
     });
     loading.catch(() => {});
   }
   return loading;
+}
+
+// The WebAssembly is most of what a reply page downloads. A server that compresses nothing would
+// send it as it is (247 KB); pkg/ also holds the copy gzipped at build time (109 KB), fetched
+// instead where the browser can unzip a stream (DecompressionStream: Chrome 80, Firefox 113,
+// Safari 16.4) and compiled while it arrives. A server that compresses sends either in about the
+// same bytes. The plain file is fetched where the browser cannot unzip, the copy is missing, or
+// it does not compile. A server that labels .gz files `Content-Encoding: gzip` (Apache's
+// AddEncoding) has the browser unzip them already: the first byte tells (0x1f gzip, 0x00 wasm).
+const url = (name) => new URL(name, import.meta.url);
+async function fetchWasm(name) {
+  if (typeof DecompressionStream !== "function") return fetch(url(name));
+  let zipped = null;
+  try {
+    zipped = await fetch(url(name + ".gz"));
+  } catch (e) {
+    // reported by the plain file's fetch, if that fails too
+  }
+  if (!zipped || !zipped.ok || !zipped.body) return fetch(url(name));
+  const reader = zipped.body.getReader();
+  const first = await reader.read();
+  const body = new ReadableStream({
+    start(c) {
+      if (!first.done) c.enqueue(first.value);
+    },
+    async pull(c) {
+      const next = await reader.read();
+      if (next.done) c.close();
+      else c.enqueue(next.value);
+    },
+    cancel: (why) => reader.cancel(why),
+  });
+  const gz = !first.done && first.value[0] === 0x1f;
+  const wasm = new Response(gz ? body.pipeThrough(new DecompressionStream("gzip")) : body, {
+    headers: { "Content-Type": "application/wasm" },
+  });
+  wasm.zipped = true;
+  return wasm;
+}
+/** Initialises a module with the wasm `fetchWasm(name)` is fetching; the plain file, once, if
+ *  the gzipped copy does not compile (damaged, or not what it says: nothing was instantiated). */
+async function instantiate(module, name, wasm) {
+  wasm.catch(() => {}); // a failure is reported once, by the initialisation
+  try {
+    await module.default({ module_or_path: wasm });
+  } catch (e) {
+    if (!(await wasm.catch(() => ({}))).zipped) throw e;
+    await module.default({ module_or_path: fetch(url(name)) });
+  }
 }
 const hasWasm = typeof WebAssembly === "object" && typeof WebAssembly.instantiate === "function";
 // (A column page marks its library on the server, so the widget's module is not needed there:
@@ -106,8 +154,9 @@ async function start() {
   try {
     if (parts.library) {
       // The archive's search is a module of its own: reply pages do not download it.
+      const wasm = fetchWasm("library/reply_library_bg.wasm");
       const lib = await import("./library/reply_library.js");
-      await lib.default();
+      await instantiate(lib, "library/reply_library_bg.wasm", wasm);
       const library = lib.mountLibrary({ element: parts.library, index: parts.library.getAttribute("data-index") || "" });
       if (!parts.outline && !parts.figures && !parts.article) return done({ widget: library });
     }

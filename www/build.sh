@@ -61,3 +61,8 @@ mkdir -p "$out/library"
 cp "$tmp/library/reply_library_bg.wasm" "$tmp/library/reply_library.js" "$out/library/"
 cp "$tmp/library/types/reply_library.d.ts" "$out/library/reply_library.d.ts"
 if [ -d "$tmp/library/snippets" ]; then cp -r "$tmp/library/snippets" "$out/library/snippets"; fi
+# Each wasm also gzipped (-n: no name or time inside, so the bytes are reproducible), for servers
+# that compress nothing: the embed script fetches the .gz where the browser can unzip a stream.
+for wasm in "$out/reply_widget_bg.wasm" "$out/library/reply_library_bg.wasm"; do
+  gzip -9 -n -c "$wasm" > "$wasm.gz"
+done

