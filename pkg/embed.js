@@ -41,7 +41,8 @@ function load() {
 // Safari 16.4) and compiled while it arrives. A server that compresses sends either in about the
 // same bytes. The plain file is fetched where the browser cannot unzip, the copy is missing, or
 // it does not compile. A server that labels .gz files `Content-Encoding: gzip` (Apache's
-// AddEncoding) has the browser unzip them already: the first byte tells (0x1f gzip, 0x00 wasm).
+// AddEncoding) has the browser unzip them already: the response says so (same origin; from
+// another origin that hides the header, the unzipping fails and the plain file is fetched).
 const url = (name) => new URL(name, import.meta.url);
 async function fetchWasm(name) {
   if (typeof DecompressionStream !== "function") return fetch(url(name));
@@ -52,21 +53,9 @@ async function fetchWasm(name) {
     // reported by the plain file's fetch, if that fails too
   }
   if (!zipped || !zipped.ok || !zipped.body) return fetch(url(name));
-  const reader = zipped.body.getReader();
-  const first = await reader.read();
-  const body = new ReadableStream({
-    start(c) {
-      if (!first.done) c.enqueue(first.value);
-    },
-    async pull(c) {
-      const next = await reader.read();
-      if (next.done) c.close();
-      else c.enqueue(next.value);
-    },
-    cancel: (why) => reader.cancel(why),
-  });
-  const gz = !first.done && first.value[0] === 0x1f;
-  const wasm = new Response(gz ? body.pipeThrough(new DecompressionStream("gzip")) : body, {
+  // Piped straight into the browser's unzipping and the streaming compiler, no JS per chunk.
+  const unzipped = /gzip/i.test(zipped.headers.get("Content-Encoding") || "");
+  const wasm = new Response(unzipped ? zipped.body : zipped.body.pipeThrough(new DecompressionStream("gzip")), {
     headers: { "Content-Type": "application/wasm" },
   });
   wasm.zipped = true;
