@@ -23,8 +23,10 @@ import os from "node:os";
 import { basename, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { launch, out, repo, startServer, watchedPage } from "../e2e/harness.mjs";
-import { COLD_QUERIES, WARM_QUERIES, ensureArchive, measurePagefind, pagefindVersion, requestsDuring } from "./pagefind.mjs";
+import { launch, out, repo, startServer } from "../e2e/harness.mjs";
+import {
+  COLD_QUERIES, WARM_QUERIES, ensureArchive, measurePagefind, median, openSearchPage, pagefindVersion, percentile, requestsDuring,
+} from "./pagefind.mjs";
 
 /** Word queries on a cold page: Pagefind's. */
 export const WORD_QUERIES = COLD_QUERIES;
@@ -212,18 +214,6 @@ function check(query, count, totals, scanned) {
 
 // ---------- the browser ----------
 
-const median = (xs) => percentile(xs, 50);
-function percentile(xs, p) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-}
-
-async function openSearchPage(browser, origin, path) {
-  const page = await watchedPage(browser, origin); // a new context: empty cache, nothing loaded
-  await page.goto(`${origin}/${path}`);
-  await page.waitForFunction(() => document.documentElement.dataset.ready === "1");
-  return page;
-}
 
 /** What a request fetched: the library (JS glue, snippets, wasm), the index, or anything else. */
 function partOf(path) {

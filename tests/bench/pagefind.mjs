@@ -139,13 +139,14 @@ function expectedCounts(dir, queries) {
 
 // ---------- the browser ----------
 
-const median = (xs) => percentile(xs, 50);
-function percentile(xs, p) {
+export const median = (xs) => percentile(xs, 50);
+export function percentile(xs, p) {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 }
 
-async function openSearchPage(browser, origin, path) {
+/** A search page of either engine, on a new context (empty cache), once it says it is ready. */
+export async function openSearchPage(browser, origin, path) {
   const page = await watchedPage(browser, origin); // a new context: empty cache, nothing loaded
   await page.goto(`${origin}/${path}`);
   await page.waitForFunction(() => document.documentElement.dataset.ready === "1");
