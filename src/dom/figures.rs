@@ -533,6 +533,22 @@ impl FiguresPart {
         Ok(())
     }
 
+    /// At mount, before the first paint: the chart's frame at the height the chart will have
+    /// (its title, an empty drawing of as many rows, its button), so that drawing the chart
+    /// after the paint moves nothing below it: a tap aimed at a figure lands on that figure.
+    pub fn chart_frame(&mut self, reply: &Reply, visible: &[bool]) -> Result<(), JsValue> {
+        let (bars, _) = money_bars(reply, visible, CHART_BARS);
+        self.chart.toggle_attribute_with_force("hidden", bars.is_empty())?;
+        if bars.is_empty() {
+            return Ok(());
+        }
+        let mut h = Html::new();
+        h.leaf("h3", "rw-chart-title", &[("id", "rw-chart-title")], CHART_TITLE);
+        h.leaf("svg", "", &[("viewBox", &chart_view(bars.len())), ("aria-hidden", "true")], "");
+        chart_table_button(&mut h);
+        h.append_to(&self.chart)
+    }
+
     /// Draws the money chart: a bar per money figure the filter leaves, largest first, in 亿元,
     /// with a title, a description and a data table for screen readers. Hidden when there is
     /// none; redrawn only when its bars change.
@@ -543,9 +559,7 @@ impl FiguresPart {
         visible: &[bool],
         selected: Option<usize>,
     ) -> Result<(), JsValue> {
-        const LIMIT: usize = 12;
-        const ROW: usize = 46;
-        let (bars, total) = money_bars(reply, visible, LIMIT);
+        let (bars, total) = money_bars(reply, visible, CHART_BARS);
         let key: Vec<usize> = bars.iter().map(|b| b.figure).chain([total]).collect();
         if self.chart_key.as_ref() == Some(&key) {
             return Ok(());
@@ -555,8 +569,8 @@ impl FiguresPart {
         self.chart.toggle_attribute_with_force("hidden", bars.is_empty())?;
         let Some(first) = bars.first() else { return Ok(()) };
         let mut h = Html::new();
-        h.leaf("h3", "rw-chart-title", &[("id", "rw-chart-title")], "金额对比（亿元）");
-        let view = format!("0 0 320 {}", ROW * bars.len() + 4);
+        h.leaf("h3", "rw-chart-title", &[("id", "rw-chart-title")], CHART_TITLE);
+        let view = chart_view(bars.len());
         h.open(
             "svg",
             "",
@@ -576,7 +590,7 @@ impl FiguresPart {
         h.leaf("desc", "", &[("id", "rw-chart-desc")], &desc);
         for (k, bar) in bars.iter().enumerate() {
             let f = &reply.figures[bar.figure];
-            let shift = format!("translate(0 {})", k * ROW);
+            let shift = format!("translate(0 {})", k * CHART_ROW);
             let mut attrs = vec![("data-fig", bar.figure.to_string()), ("transform", shift)];
             if selected == Some(bar.figure) {
                 attrs.push(("data-selected", String::new()));
@@ -613,19 +627,33 @@ impl FiguresPart {
             h.close("tr");
         }
         h.close("table").close("div");
-        h.leaf(
-            "button",
-            "rw-link",
-            &[
-                ("type", "button"),
-                ("data-action", Action::ChartTable.name()),
-                ("aria-expanded", "false"),
-                ("aria-controls", "rw-chart-table"),
-            ],
-            "显示数据表",
-        );
+        chart_table_button(&mut h);
         h.append_to(&self.chart)
     }
+}
+
+/// The money chart: at most this many bars, each this many units of its 320-wide drawing.
+const CHART_BARS: usize = 12;
+const CHART_ROW: usize = 46;
+const CHART_TITLE: &str = "金额对比（亿元）";
+
+/// The chart's drawing area for `bars` rows: its height follows from this and the width.
+fn chart_view(bars: usize) -> String {
+    format!("0 0 320 {}", CHART_ROW * bars + 4)
+}
+
+fn chart_table_button(h: &mut Html) {
+    h.leaf(
+        "button",
+        "rw-link",
+        &[
+            ("type", "button"),
+            ("data-action", Action::ChartTable.name()),
+            ("aria-expanded", "false"),
+            ("aria-controls", "rw-chart-table"),
+        ],
+        "显示数据表",
+    );
 }
 
 /// The figures the filter leaves, in reading order.

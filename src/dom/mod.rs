@@ -1054,6 +1054,7 @@ impl Mount {
                 host.set_attribute(MOUNTED_ATTR, "figures")?;
                 let (mut part, search) = FiguresPart::build(doc, host, root, &st.reply, &st.index, outline.is_none())?;
                 part.show_filter(&st.reply, &st.index, &Outcome::default(), &st.outcome)?;
+                part.chart_frame(&st.reply, &st.outcome.figure_visible)?;
                 part.sheet.forced = layout;
                 part.sheet.set_layout(layout.unwrap_or(Layout::Wide))?;
                 if search.is_some() {

@@ -33,13 +33,22 @@ describe("long replies", () => {
     const page = await watchedPage(env.browser, env.server.origin);
     await page.goto(`${env.server.origin}/tests/pages/lab.html`);
     await page.waitForFunction(() => document.documentElement.dataset.ready === "1");
-    const counts = await page.evaluate((text) => {
+    const counts = await page.evaluate(async (text) => {
       window.reply = rw.parseReply(text);
       window.w = rw.mount({ outline: "#o1", figures: "#f1", article: "#a1", reply, hash: false });
       const counted = reply.figures.filter((f) => f.kind === "count");
       window.late = counted[counted.length - 1];
-      return { count: counted.length, figures: reply.figures.length, last: late.text };
+      // The chart is drawn after the first paint, into room kept for it: the lists below it
+      // stay where the reader saw them (measured within the panel: the page above it may move).
+      const panel = document.querySelector("#f1").shadowRoot;
+      const top = () => panel.querySelector(".rw-groups").getBoundingClientRect().top - panel.host.getBoundingClientRect().top;
+      const before = top();
+      for (let i = 0; i < 600 && !panel.querySelector(".rw-bar"); i++) await new Promise((r) => requestAnimationFrame(r));
+      const bars = panel.querySelectorAll(".rw-bar").length;
+      return { count: counted.length, figures: reply.figures.length, last: late.text, bars, groupsTop: [before, top()] };
     }, longReply());
+    assert.ok(counts.bars > 0, "the chart was drawn");
+    assert.equal(counts.groupsTop[1], counts.groupsTop[0], "the figure lists did not move when the chart was drawn");
     assert.equal(counts.last, "77家");
     assert.ok(counts.count > 200, `${counts.count} counts`);
     const panel = page.getByRole("region", { name: "数据一览" });
@@ -50,6 +59,7 @@ describe("long replies", () => {
 
     // 显示更多: the next 100, and focus on the first of them.
     await more.click();
+    await countList.getByRole("listitem").nth(199).waitFor({ timeout: 5000 });
     assert.equal(await countList.getByRole("listitem").count(), 200);
     const focused = await page.evaluate(() => document.querySelector("#f1").shadowRoot.activeElement?.closest("li"));
     assert.ok(focused !== null);
