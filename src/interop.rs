@@ -216,24 +216,11 @@ fn figure_from(v: &JsValue, path: &str) -> Result<Figure, String> {
     })?;
     let qualifier = match r.opt_string("qualifier")?.as_deref() {
         None => None,
-        Some(q) => Some(
-            [
-                Qualifier::Nearly,
-                Qualifier::Over,
-                Qualifier::AtLeast,
-                Qualifier::About,
-                Qualifier::Under,
-                Qualifier::Since,
-                Qualifier::End,
-            ]
-            .into_iter()
-            .find(|k| k.as_str() == q)
-            .ok_or_else(|| {
-                let mut s = join(path, "qualifier");
-                s.push_str(": expected null or one of nearly, over, at_least, about, under, since, end");
-                s
-            })?,
-        ),
+        Some(q) => Some(Qualifier::ALL.into_iter().find(|k| k.as_str() == q).ok_or_else(|| {
+            let mut s = join(path, "qualifier");
+            s.push_str(": expected null or one of nearly, over, at_least, about, under, since, end");
+            s
+        })?),
     };
     Ok(Figure {
         id: r.string("id")?,

@@ -122,6 +122,17 @@ pub enum Qualifier {
 }
 
 impl Qualifier {
+    /// Every qualifier, in the order of their codes in the archive's cards.
+    pub const ALL: [Qualifier; 7] = [
+        Qualifier::Nearly,
+        Qualifier::Over,
+        Qualifier::AtLeast,
+        Qualifier::About,
+        Qualifier::Under,
+        Qualifier::Since,
+        Qualifier::End,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Qualifier::Nearly => "nearly",
@@ -161,6 +172,34 @@ pub struct Figure {
     pub end: u32,
     /// The clause the figure stands in.
     pub context: String,
+}
+
+impl Figure {
+    /// A figure of its value alone, linked to no text: what comparisons and value intervals
+    /// read (the archive compares figures it keeps without their paragraphs).
+    pub fn bare(
+        kind: FigureKind,
+        value: f64,
+        high: Option<f64>,
+        unit: Option<String>,
+        qualifier: Option<Qualifier>,
+    ) -> Figure {
+        Figure {
+            id: String::new(),
+            text: String::new(),
+            kind,
+            value,
+            high,
+            date: None,
+            unit,
+            qualifier,
+            section: String::new(),
+            paragraph: String::new(),
+            start: 0,
+            end: 0,
+            context: String::new(),
+        }
+    }
 }
 
 /// The `paragraph` of a figure in the reply's title (its `section` is [`TOP`]).

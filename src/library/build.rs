@@ -489,21 +489,7 @@ impl Builder {
                     groups.push(((kind, unit, f.unit.is_some()), Vec::new()));
                     groups.len() - 1
                 });
-                let figure = crate::model::Figure {
-                    id: String::new(),
-                    text: String::new(),
-                    kind: f.kind,
-                    value: f.value,
-                    high: f.high,
-                    date: None,
-                    unit: None,
-                    qualifier: f.qualifier,
-                    section: String::new(),
-                    paragraph: String::new(),
-                    start: 0,
-                    end: 0,
-                    context: String::new(),
-                };
+                let figure = crate::model::Figure::bare(f.kind, f.value, f.high, None, f.qualifier);
                 let (low, _, top, _) = interval(&figure);
                 groups[g].1.push(Entry {
                     doc: d as u32,

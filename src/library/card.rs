@@ -61,27 +61,17 @@ pub struct Card {
     pub figures: Vec<CardFigure>,
 }
 
-const QUALIFIERS: [Qualifier; 7] = [
-    Qualifier::Nearly,
-    Qualifier::Over,
-    Qualifier::AtLeast,
-    Qualifier::About,
-    Qualifier::Under,
-    Qualifier::Since,
-    Qualifier::End,
-];
-
 pub(crate) fn qualifier_from(name: &str) -> Option<Qualifier> {
-    QUALIFIERS.into_iter().find(|q| q.as_str() == name)
+    Qualifier::ALL.into_iter().find(|q| q.as_str() == name)
 }
 
 /// A qualifier as the figure chunks store it: 1 … 7 (0 is none).
 pub(crate) fn qualifier_code(q: Qualifier) -> u8 {
-    QUALIFIERS.iter().position(|x| *x == q).map_or(0, |k| k as u8 + 1)
+    Qualifier::ALL.iter().position(|x| *x == q).map_or(0, |k| k as u8 + 1)
 }
 
 pub(crate) fn qualifier_of_code(code: u8) -> Option<Qualifier> {
-    QUALIFIERS.get(usize::from(code).wrapping_sub(1)).copied()
+    Qualifier::ALL.get(usize::from(code).wrapping_sub(1)).copied()
 }
 
 impl Card {
@@ -103,21 +93,7 @@ impl Card {
         match (&plan.query, &plan.terms) {
             (Query::Compare(c), _) => {
                 for (k, f) in self.figures.iter().enumerate() {
-                    let figure = Figure {
-                        id: String::new(),
-                        text: String::new(),
-                        kind: f.kind,
-                        value: f.value,
-                        high: f.high,
-                        date: None,
-                        unit: f.unit.clone(),
-                        qualifier: f.qualifier,
-                        section: String::new(),
-                        paragraph: String::new(),
-                        start: 0,
-                        end: 0,
-                        context: String::new(),
-                    };
+                    let figure = Figure::bare(f.kind, f.value, f.high, f.unit.clone(), f.qualifier);
                     if compare_matches(c, &figure) {
                         out.push(k as u32);
                     }

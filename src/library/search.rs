@@ -657,21 +657,7 @@ impl Library {
                             continue;
                         }
                         for e in entries {
-                            let f = Figure {
-                                id: String::new(),
-                                text: String::new(),
-                                kind: group.kind,
-                                value: e.value,
-                                high: e.high,
-                                date: None,
-                                unit: None,
-                                qualifier: e.qualifier,
-                                section: String::new(),
-                                paragraph: String::new(),
-                                start: 0,
-                                end: 0,
-                                context: String::new(),
-                            };
+                            let f = Figure::bare(group.kind, e.value, e.high, None, e.qualifier);
                             if compare_matches(&any_unit, &f) {
                                 let d = e.doc as usize;
                                 let list = &mut per_doc[d];

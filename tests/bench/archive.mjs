@@ -25,7 +25,8 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { launch, out, repo, startServer } from "../e2e/harness.mjs";
 import {
-  COLD_QUERIES, WARM_QUERIES, ensureArchive, measurePagefind, median, openSearchPage, pagefindVersion, percentile, requestsDuring,
+  COLD_QUERIES, WARM_QUERIES, allWords, ensureArchive, expectedCounts, measurePagefind, median, openSearchPage, pageText, pagefindVersion,
+  percentile, requestsDuring,
 } from "./pagefind.mjs";
 
 /** Word queries on a cold page: Pagefind's. */
@@ -182,22 +183,6 @@ export function writeSearchPage(dir) {
 }
 
 // ---------- what the right answers are ----------
-
-/** The text of a reply page without its tags. */
-const pageText = (file) => readFileSync(file, "utf8").replace(/<[^>]*>/g, "");
-const words = (query) => query.split(/\s+/).filter(Boolean);
-const allWords = (text, query) => words(query).every((w) => text.includes(w));
-
-/** How many reply pages contain every word of each query (what an exact search finds). */
-function expectedCounts(dir, queries) {
-  const counts = Object.fromEntries(queries.map((q) => [q, 0]));
-  for (const f of readdirSync(dir)) {
-    if (!/^r\d+\.html$/.test(f)) continue;
-    const text = pageText(join(dir, f));
-    for (const q of queries) if (allWords(text, q)) counts[q] += 1;
-  }
-  return counts;
-}
 
 /**
  * Whether a count is right: a topic word must find exactly the replies archive.json lists, any

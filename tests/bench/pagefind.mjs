@@ -123,11 +123,12 @@ export function writeSearchPage(dir) {
 // ---------- what the right answers are ----------
 
 /** The text of a reply page without its tags. */
-const pageText = (file) => readFileSync(file, "utf8").replace(/<[^>]*>/g, "");
-const allWords = (text, query) => query.split(/\s+/).every((w) => text.includes(w));
+export const pageText = (file) => readFileSync(file, "utf8").replace(/<[^>]*>/g, "");
+/** Whether the text holds every word of the query. */
+export const allWords = (text, query) => query.split(/\s+/).filter(Boolean).every((w) => text.includes(w));
 
 /** How many replies contain every word of each query (the count an exact search would give). */
-function expectedCounts(dir, queries) {
+export function expectedCounts(dir, queries) {
   const counts = Object.fromEntries(queries.map((q) => [q, 0]));
   for (const f of readdirSync(dir)) {
     if (!/^r\d+\.html$/.test(f)) continue;
