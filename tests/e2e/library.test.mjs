@@ -178,6 +178,32 @@ describe("the archive", () => {
     await page.close();
   });
 
+  test("keyboard only, in forced colors: type, Tab to a result, see where the focus is, Enter opens the reply", async () => {
+    const page = await open();
+    await page.emulateMedia({ forcedColors: "active" });
+    await region(page).getByRole("searchbox").focus();
+    await page.keyboard.type("中试平台");
+    await found(page);
+    const inResultTitle = () => page.evaluate(() => {
+      const a = document.querySelector("[data-reply-widget=library]").shadowRoot.activeElement;
+      if (!a || !a.matches(".rw-result h3 a")) return null;
+      const cs = getComputedStyle(a);
+      return { href: a.getAttribute("href"), outline: [cs.outlineStyle, parseFloat(cs.outlineWidth)] };
+    });
+    let focused = null;
+    for (let i = 0; i < 60 && !focused; i++) {
+      await page.keyboard.press("Tab");
+      focused = await inResultTitle();
+    }
+    assert.ok(focused, "a result's title is reachable with Tab");
+    assert.equal(focused.outline[0], "solid", "the focus is drawn");
+    assert.ok(focused.outline[1] >= 2, `focus outline ${focused.outline[1]}px`);
+    assert.deepEqual(await axeViolations(page, [["[data-reply-widget=library]"]]), []);
+    await page.keyboard.press("Enter");
+    await page.waitForURL((u) => u.pathname.endsWith(focused.href.replace(/^.*\//, "")));
+    await page.close();
+  });
+
   const broken = [
     ["no index at all", (page) => page.route("**/archive/library/manifest.json", (r) => r.fulfill({ status: 404, body: "" })), /无法读取/],
     ["an index of another version", (page) => page.route("**/archive/library/manifest.json", async (r) => {
