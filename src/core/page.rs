@@ -1,6 +1,6 @@
 //! A reply page → the lines the parser reads, and where every char of them stands in the page.
 //! Pure: the walk over the page's tree is given by the caller through [`Tree`] — the browser's
-//! DOM in the widget (`dom::article`), html5ever's tree on the command line (`page::html`) —
+//! DOM in the widget (`dom::article`), html5ever's tree on the command line (`reply_widget_cli::html`) —
 //! so that both read a page the same way and give the same reply.
 //!
 //! What makes a line: block elements (`p div h1–h6 li tr …`) and `<br>`; table cells are
@@ -549,9 +549,7 @@ pub fn line_nodes(lines: usize, index: &Index, at: &[Option<(usize, u32)>]) -> V
         .collect()
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-pub mod html;
-
-// The tests read pages with the native HTML parser.
-#[cfg(all(test, not(target_arch = "wasm32")))]
+// The reader itself is tested on real HTML where html5ever gives the tree: `reply-widget-cli`'s
+// `html` module. Here: what needs no tree.
+#[cfg(test)]
 mod tests;

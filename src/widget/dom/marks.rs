@@ -59,7 +59,7 @@ pub fn segments(len: u32, hits: &[(u32, u32)], figures: &[FigureMark]) -> Vec<Se
     let inside_figure = |p: u32| figures.iter().any(|f| p > f.start && p < f.end);
     let mut hits: Vec<(u32, u32)> =
         hits.iter().map(|(s, e)| ((*s).min(len), (*e).min(len))).filter(|(s, e)| s < e).collect();
-    crate::util::sort_by(&mut hits, |a, b| a < b);
+    reply_core::util::sort_by(&mut hits, |a, b| a < b);
     let mut cuts: Vec<u32> = Vec::with_capacity(hits.len() * 2 + figures.len() * 2 + 2);
     cuts.extend([0, len]);
     for (s, e) in hits.iter().copied().chain(figures.iter().map(|f| (f.start, f.end))) {
@@ -69,7 +69,7 @@ pub fn segments(len: u32, hits: &[(u32, u32)], figures: &[FigureMark]) -> Vec<Se
             }
         }
     }
-    crate::util::sort_by(&mut cuts, |a, b| a < b);
+    reply_core::util::sort_by(&mut cuts, |a, b| a < b);
     cuts.dedup();
     let mut out = Vec::new();
     // One sweep: `next` is the first hit that may still overlap the current segment.

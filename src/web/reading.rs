@@ -5,8 +5,14 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
-use super::action::Action;
-use super::html::Html;
+use crate::html::Html;
+
+/// The `data-action` of the toolbar's buttons: 大字, 高对比度, 朗读, 停止朗读 (the widget's
+/// actions of the same names).
+pub const ELDER: &str = "elder";
+pub const CONTRAST: &str = "contrast";
+pub const SPEAK: &str = "speak";
+pub const STOP: &str = "stop";
 
 const KEY_ELDER: &str = "reply-widget.elder";
 const KEY_CONTRAST: &str = "reply-widget.contrast";
@@ -85,13 +91,13 @@ pub fn toolbar(doc: &Document) -> Result<Element, JsValue> {
     let speech = can_speak();
     let mut h = Html::new();
     for (action, label, title, shown) in [
-        (Action::Elder, "大字模式", "放大文字和按钮（适老化）", true),
-        (Action::Contrast, "高对比度", "黑白高对比度显示", true),
-        (Action::Speak, "朗读", "选中章节或数据时朗读出来", speech),
-        (Action::StopSpeaking, "停止朗读", "停止朗读", speech),
+        (ELDER, "大字模式", "放大文字和按钮（适老化）", true),
+        (CONTRAST, "高对比度", "黑白高对比度显示", true),
+        (SPEAK, "朗读", "选中章节或数据时朗读出来", speech),
+        (STOP, "停止朗读", "停止朗读", speech),
     ] {
-        let mut attrs = vec![("type", "button"), ("data-action", action.name()), ("title", title)];
-        if action != Action::StopSpeaking {
+        let mut attrs = vec![("type", "button"), ("data-action", action), ("title", title)];
+        if action != STOP {
             attrs.push(("aria-pressed", "false"));
         }
         if !shown {
@@ -110,8 +116,8 @@ pub fn apply(p: &Prefs, roots: &[&Element], bar: Option<&Element>) -> Result<(),
         r.toggle_attribute_with_force("data-contrast", p.contrast)?;
     }
     if let Some(bar) = bar {
-        for (action, on) in [(Action::Elder, p.elder), (Action::Contrast, p.contrast), (Action::Speak, p.speak)] {
-            if let Some(b) = bar.query_selector(&format!("[data-action={}]", action.name()))? {
+        for (action, on) in [(ELDER, p.elder), (CONTRAST, p.contrast), (SPEAK, p.speak)] {
+            if let Some(b) = bar.query_selector(&format!("[data-action={action}]"))? {
                 b.set_attribute("aria-pressed", if on { "true" } else { "false" })?;
             }
         }

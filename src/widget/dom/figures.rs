@@ -6,14 +6,15 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, KeyboardEvent, ShadowRoot};
 
+use reply_core::export::{self, money_bars, yi_text};
+use reply_core::filter::{Index, Outcome};
+use reply_core::model::{FigureKind, Reply};
+use reply_core::panel::{self, Grouping, Order, CHUNK, KIND_GROUPS};
+use reply_web::html::Html;
+
 use super::action::{Action, Effect};
-use super::html::Html;
 use super::search::{SearchView, MARKUP as SEARCH};
 use super::sheet::Sheet;
-use crate::export::{self, money_bars, yi_text};
-use crate::filter::{Index, Outcome};
-use crate::model::{FigureKind, Reply};
-use crate::panel::{self, Grouping, Order, CHUNK, KIND_GROUPS};
 
 /// One group of the figure list as drawn.
 struct GroupDom {

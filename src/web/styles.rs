@@ -18,7 +18,7 @@
 //! navigates to — and the reader's 大字模式 / 高对比度, all scoped to `[data-rw-article]`.
 
 use wasm_bindgen::prelude::*;
-use web_sys::{CssStyleSheet, ShadowRoot};
+use web_sys::{CssStyleSheet, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 pub const CSS: &str = r#"
 :host { display: block; }
@@ -268,6 +268,18 @@ thread_local! {
     /// The parts' stylesheet, parsed once and adopted by every shadow root (a constructable
     /// sheet can be shared): on a slow phone each parse of it costs a few milliseconds.
     static PART_SHEET: std::cell::RefCell<Option<CssStyleSheet>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The open shadow root of a host: reused when a previous mount made one (a shadow root
+/// cannot be detached), attached otherwise. Its old content is cleared and the styles adopted.
+pub fn shadow(host: &Element) -> Result<ShadowRoot, JsValue> {
+    let root = match host.shadow_root() {
+        Some(r) => r,
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+    };
+    root.set_text_content(None);
+    adopt(&root)?;
+    Ok(root)
 }
 
 /// Adopts the parts' stylesheet into a shadow root, keeping any sheets already there from a

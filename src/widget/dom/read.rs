@@ -4,8 +4,8 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node};
 
-use crate::page::{self, PageText, Tree, Visit};
-use crate::parse::{parse_lines, Hints, Parsed};
+use reply_core::page::{self, PageText, Tree, Visit};
+use reply_core::parse::{parse_lines, Hints, Parsed};
 
 /// The browser's DOM, walked through web-sys.
 pub struct Dom;

@@ -1,13 +1,13 @@
 //! Saved pages on the command line: html5ever parses the HTML as a browser does (the same
 //! tree, implied end tags and all), the article is found as the widget finds it, and
-//! [`crate::page::read`] reads it, so that `reply-widget parse page.html` gives the JSON the
+//! [`reply_core::page::read`] reads it, so that `reply-widget parse page.html` gives the JSON the
 //! browser gives for the same page.
 
 use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node, Selector};
 
-use super::{hints, read, PageText, Tree, Visit, ARTICLE_SELECTORS};
-use crate::parse::{parse_lines, Parsed};
+use reply_core::page::{hints, read, PageText, Tree, Visit, ARTICLE_SELECTORS};
+use reply_core::parse::{parse_lines, Parsed};
 
 struct Doc;
 
@@ -92,3 +92,6 @@ fn find_article(doc: &Html) -> ElementRef<'_> {
     let body = Selector::parse("body").ok().and_then(|s| doc.select(&s).next());
     body.unwrap_or_else(|| doc.root_element())
 }
+
+#[cfg(test)]
+mod tests;

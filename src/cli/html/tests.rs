@@ -1,5 +1,7 @@
-use super::html::{is_html, read_page};
-use super::*;
+//! The page reader (`reply_core::page`) on HTML as html5ever parses it.
+
+use super::{is_html, read_page};
+use reply_core::page::{hints, Piece};
 
 /// The lines a fragment of HTML (the body of a page) reads as.
 fn lines(body: &str) -> Vec<String> {
@@ -113,8 +115,8 @@ fn meta_tags_and_an_outside_title_are_hints() {
 
 #[test]
 fn the_demo_page_reads_as_the_bundled_reply() {
-    let page = read_page(include_str!("../../www/index.html"), None).expect("reads");
-    let bundled = crate::bundled_reply();
+    let page = read_page(include_str!("../../../www/index.html"), None).expect("reads");
+    let bundled = reply_core::bundled_reply();
     assert_eq!(page.parsed.reply, bundled, "the demo's static article is exactly the bundled reply");
 }
 
@@ -140,29 +142,4 @@ fn units_span_whole_lines_only() {
     // (half of line 0), the br, the span 丁 (half of line 2) or the hidden p (not text).
     let kinds: Vec<(usize, usize, usize)> = units.iter().zip(&which).map(|(u, w)| (*w, u.first, u.last)).collect();
     assert_eq!(kinds, [(0, 0, 0), (2, 1, 2), (5, 2, 2)]);
-}
-
-#[test]
-fn hidden_units_hide_the_largest_wholly_hidden_elements() {
-    // Lines 0..4 belong to nodes 0, 1, 1, 2; units: a div over lines 1-3 holding p 1, p 2, p 3.
-    let units = [
-        Unit { parent: None, first: 1, last: 3 },
-        Unit { parent: Some(0), first: 1, last: 1 },
-        Unit { parent: Some(0), first: 2, last: 2 },
-        Unit { parent: Some(0), first: 3, last: 3 },
-    ];
-    let line_node = [0, 1, 1, 2];
-    assert_eq!(hidden_units(&units, &line_node, &[true, false, false]), [true, false, false, false]);
-    assert_eq!(hidden_units(&units, &line_node, &[true, true, false]), [false, false, false, true]);
-    assert_eq!(hidden_units(&units, &line_node, &[true, true, true]), [false; 4]);
-    // Node 0 is never hidden, even when the filter leaves it out.
-    assert_eq!(hidden_units(&[Unit { parent: None, first: 0, last: 0 }], &line_node, &[false, false, false]), [false]);
-}
-
-#[test]
-fn drawn_blocks_are_one_line_each() {
-    let t = PageText::from_blocks(&["一、标题", "正文🙂5亿元"]);
-    // 5亿元 is chars 3..6, UTF-16 units 4..7 (🙂 takes two).
-    assert_eq!(t.pieces(1, 3, 6), [Piece { node: 1, from: 4, to: 7 }]);
-    assert_eq!(t.line_at(5), 1);
 }

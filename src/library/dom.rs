@@ -1,5 +1,5 @@
-//! The library part: the column page's search over every reply of the archive (`library`
-//! module: the index the command line builds). It fetches the index in pieces as queries need
+//! The library part: the column page's search over every reply of the archive (the index the
+//! command line builds). It fetches the index in pieces as queries need
 //! them, shows results newest first or by the largest matching figure, each with its title,
 //! date, kind and session, proposer, source and matching figures (deep links `page.html#f13`),
 //! and facet counts. The page's own list of replies stays in the host (a `<slot>`): shown while
@@ -17,10 +17,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlElement, HtmlInputElement, KeyboardEvent, ShadowRoot};
 
-use super::html::Html;
-use super::listener::Listener;
-use super::reading;
-use crate::library::{Error as IndexError, Library, Order, Outcome, Plan, Selection, FACETS, LEAD, MANIFEST, PAGE};
+use reply_core::library::{
+    Error as IndexError, Library, Order, Outcome, Plan, Selection, FACETS, LEAD, MANIFEST, PAGE,
+};
+use reply_web::html::{self, Html};
+use reply_web::listener::Listener;
+use reply_web::{reading, styles};
 
 #[wasm_bindgen(inline_js = r#"
 export function new_sink(cb) { return { alive: true, cb }; }
@@ -248,7 +250,7 @@ impl LibraryState {
     }
 
     fn active(&self) -> bool {
-        self.plan.query != crate::filter::Query::All || self.selection.values.iter().any(|v| !v.is_empty())
+        self.plan.query != reply_core::filter::Query::All || self.selection.values.iter().any(|v| !v.is_empty())
     }
 
     /// The facets, each value a checkbox with its count (all replies until a query narrows);
@@ -476,9 +478,9 @@ fn on_event(st: &mut LibraryState, e: &Event) -> Result<(), JsValue> {
                     st.pages += 1;
                     st.advance()
                 }
-                Some("elder") | Some("contrast") => {
+                Some(a @ (reading::ELDER | reading::CONTRAST)) => {
                     let mut p = reading::load(None);
-                    if control.get_attribute("data-action").as_deref() == Some("elder") {
+                    if a == reading::ELDER {
                         p.elder = !p.elder;
                     } else {
                         p.contrast = !p.contrast;
@@ -500,13 +502,13 @@ impl LibraryMount {
         if host.has_attribute("data-reply-widget-mounted") {
             return Err(JsError::new("options.element is already mounted; call destroy() on its widget first").into());
         }
-        if !super::html::html_allowed() || !super::styles::supported() {
+        if !html::html_allowed() || !styles::supported() {
             return Err(JsError::new(
                 "reply-widget: this page cannot show the widget (Trusted Types or stylesheets); its own list stays",
             )
             .into());
         }
-        let root = super::shadow(&host)?;
+        let root = styles::shadow(&host)?;
         let wrap = doc.create_element("section")?;
         wrap.set_class_name("rw rw-library");
         wrap.set_attribute("aria-labelledby", "rw-library-title")?;
@@ -514,7 +516,7 @@ impl LibraryMount {
         Html::new().markup(MARKUP).append_to(&wrap)?;
         let toolbar = reading::toolbar(&doc)?;
         // Reading aloud belongs to a reply, not to a list of them.
-        for a in ["speak", "stop"] {
+        for a in [reading::SPEAK, reading::STOP] {
             if let Some(b) = toolbar.query_selector(&format!("[data-action={a}]"))? {
                 b.remove();
             }
@@ -576,7 +578,7 @@ impl LibraryMount {
             let mut st = mount.state.borrow_mut();
             st.announce("正在载入答复索引……");
             st.fetch(MANIFEST, false);
-            st.fetch(crate::library::DOCS, false);
+            st.fetch(reply_core::library::DOCS, false);
         }
         Ok(mount)
     }

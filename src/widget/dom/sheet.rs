@@ -11,8 +11,9 @@
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, ShadowRoot};
 
+use reply_web::html::Html;
+
 use super::action::Action;
-use super::html::Html;
 
 /// How a part shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

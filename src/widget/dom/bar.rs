@@ -12,9 +12,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, ShadowRoot};
 
+use reply_core::model::Figure;
+use reply_web::html::Html;
+
 use super::action::Action;
-use super::html::Html;
-use crate::model::Figure;
 
 pub struct Bar {
     pub host: Element,
@@ -42,7 +43,7 @@ impl Bar {
         host.set_attribute("data-reply-widget-bar", "")?;
         let parent = article.parent_node().ok_or_else(|| JsError::new("reply-widget: the article has no parent"))?;
         parent.insert_before(&host, Some(article))?;
-        let root = match super::shadow(&host) {
+        let root = match reply_web::styles::shadow(&host) {
             Ok(r) => r,
             Err(e) => {
                 host.remove();
@@ -152,7 +153,7 @@ impl Bar {
             Ok(())
         };
         set(".rw-card-value", &f.text)?;
-        set(".rw-card-context", &crate::panel::context_without(f))?;
+        set(".rw-card-context", &reply_core::panel::context_without(f))?;
         set(".rw-card-section", section)?;
         self.card.toggle_attribute_with_force("hidden", false)?;
         self.card

@@ -1,108 +1,21 @@
-//! The command line:
-//!
-//! ```text
-//! reply-widget parse FILE [--article SELECTOR]     the structured reply as JSON on stdout
-//! reply-widget index --out DIR [--url-prefix P] [--article SELECTOR] FILE...
-//!     (each reply's URL: P + the file's path as given, `archive/r00001.html`)
-//!                                                  a static library index of many replies
-//! ```
-//!
-//! FILE is a plain-text reply or a saved HTML page (told apart by content). Bad input gets one
-//! line on stderr naming the file and the problem, and exit code 1; `index` reports each bad
-//! file (unreadable, not UTF-8, binary, empty, larger than 4 MiB, not a reply, a duplicate) on
-//! its own line, indexes the rest and fails only when none is left.
+//! `reply-widget index`: reads the files, has the core's [`Builder`] make the index, and
+//! writes it to the folder.
 
-// The command line is native only; in a wasm32 build (the browser tests) it is an empty stub.
-#![cfg_attr(target_arch = "wasm32", allow(dead_code, unused_imports))]
+use std::path::Path;
 
-use std::process::ExitCode;
+use reply_core::library::{Builder, MANIFEST};
 
-const USAGE: &str = "usage: reply-widget parse FILE [--article SELECTOR] | reply-widget index --out DIR [--url-prefix PREFIX] [--article SELECTOR] FILE...";
-
-/// Reads a file as text, with the one-line errors of the contract.
-#[cfg(not(target_arch = "wasm32"))]
-fn read_text(file: &str) -> Result<String, String> {
-    let bytes = std::fs::read(file).map_err(|e| {
-        let why = match e.kind() {
-            std::io::ErrorKind::NotFound => "no such file".to_string(),
-            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-            _ if std::path::Path::new(file).is_dir() => "is a directory".to_string(),
-            _ => e.to_string(),
-        };
-        format!("{file}: cannot read: {why}")
-    })?;
-    let text = String::from_utf8(bytes)
-        .map_err(|e| format!("{file}: not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))?;
-    if text.contains('\0') || text.chars().any(|c| c.is_control() && !c.is_whitespace()) {
-        return Err(format!("{file}: binary data, not a text reply"));
-    }
-    if text.trim().is_empty() {
-        return Err(format!("{file}: empty file, nothing to parse"));
-    }
-    Ok(text)
-}
-
-/// Parses a file: a saved page through the page reader, plain text through the parser.
-#[cfg(not(target_arch = "wasm32"))]
-fn parse_file(file: &str, article: Option<&str>) -> Result<reply_widget::Reply, String> {
-    let text = read_text(file)?;
-    if reply_widget::page::html::is_html(&text) {
-        let page = reply_widget::page::html::read_page(&text, article).map_err(|e| format!("{file}: {e}"))?;
-        if page.text.lines.is_empty() {
-            return Err(format!("{file}: the page's article holds no text"));
-        }
-        Ok(page.parsed.reply)
-    } else if let Some(sel) = article {
-        Err(format!("{file}: --article \"{sel}\" given, but the file is plain text, not an HTML page"))
-    } else {
-        Ok(reply_widget::parse(&text))
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn run(args: &[String]) -> Result<String, String> {
-    let Some((cmd, rest)) = args.split_first() else {
-        return Err(USAGE.to_string());
-    };
-    match cmd.as_str() {
-        "parse" => {
-            let mut file = None;
-            let mut article = None;
-            let mut k = 0;
-            while k < rest.len() {
-                match rest[k].as_str() {
-                    "--article" => {
-                        article = Some(rest.get(k + 1).ok_or("--article needs a CSS selector")?.as_str());
-                        k += 2;
-                    }
-                    f if file.is_none() && !f.starts_with("--") => {
-                        file = Some(f);
-                        k += 1;
-                    }
-                    other => return Err(format!("unexpected argument '{other}'; {USAGE}")),
-                }
-            }
-            let file = file.ok_or_else(|| USAGE.to_string())?;
-            let reply = parse_file(file, article)?;
-            serde_json::to_string_pretty(&reply).map_err(|e| format!("{file}: cannot write JSON: {e}"))
-        }
-        "index" => index(rest),
-        _ => Err(format!("unknown command '{cmd}'; {USAGE}")),
-    }
-}
+use crate::{parse_file, USAGE};
 
 /// Files larger than this are not read: no reply is near it, and a huge page would hold the
 /// index back.
-#[cfg(not(target_arch = "wasm32"))]
 const MAX_FILE: u64 = 4 << 20;
 
 /// `index --out DIR [--url-prefix P] [--article SEL] FILE...`: reads every file, reports each
 /// bad one on one line of stderr, indexes the rest, writes the files (the manifest last, through
 /// a temporary name), removes files of an earlier build that the new one does not have, and
 /// returns the summary line.
-#[cfg(not(target_arch = "wasm32"))]
-fn index(args: &[String]) -> Result<String, String> {
-    use std::path::Path;
+pub(crate) fn index(args: &[String]) -> Result<String, String> {
     let started = std::time::Instant::now();
     let mut out = None;
     let mut prefix = String::new();
@@ -128,7 +41,7 @@ fn index(args: &[String]) -> Result<String, String> {
     if files.is_empty() {
         return Err(format!("index needs at least one FILE; {USAGE}"));
     }
-    let mut builder = reply_widget::library::Builder::new(&prefix);
+    let mut builder = Builder::new(&prefix);
     let mut skipped = 0;
     let read = |file: &str| match std::fs::metadata(file) {
         Ok(m) if m.is_file() && m.len() > MAX_FILE => {
@@ -141,7 +54,7 @@ fn index(args: &[String]) -> Result<String, String> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     for batch in files.chunks(64 * threads) {
         let per = batch.len().div_ceil(threads);
-        let parsed: Vec<Result<reply_widget::Reply, String>> = std::thread::scope(|s| {
+        let parsed: Vec<Result<reply_core::Reply, String>> = std::thread::scope(|s| {
             let handles: Vec<_> = batch
                 .chunks(per)
                 .map(|part| (part, s.spawn(move || part.iter().map(|f| read(f)).collect::<Vec<_>>())))
@@ -191,7 +104,7 @@ fn index(args: &[String]) -> Result<String, String> {
         }
         bytes += data.len();
         names.insert(name.clone());
-        if name == reply_widget::library::MANIFEST {
+        if name == MANIFEST {
             // Last, and whole or not at all: a reader never sees a half-written manifest.
             let tmp = dir.join(format!("{name}.tmp"));
             std::fs::write(&tmp, data).map_err(|e| fail(&tmp, e))?;
@@ -222,23 +135,4 @@ fn index(args: &[String]) -> Result<String, String> {
         written.len(),
         started.elapsed().as_secs_f64()
     ))
-}
-
-#[cfg(target_arch = "wasm32")]
-fn run(_: &[String]) -> Result<String, String> {
-    Err("the command line runs natively only".into())
-}
-
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
-        Ok(json) => {
-            println!("{json}");
-            ExitCode::SUCCESS
-        }
-        Err(msg) => {
-            eprintln!("reply-widget: {msg}");
-            ExitCode::FAILURE
-        }
-    }
 }

@@ -12,14 +12,15 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node, ShadowRoot, Text};
 
-use super::html::Html;
+use reply_core::filter::{Index, Outcome};
+use reply_core::model::Reply;
+use reply_core::page::{self, PageText, Unit};
+use reply_core::parse::Origins;
+use reply_core::util::Fnv;
+use reply_web::html::Html;
+
 use super::marks::{self, FigureMark, Highlight, Marked, NodeMark, Segment};
 use super::read::ReadArticle;
-use crate::filter::{Index, Outcome};
-use crate::model::Reply;
-use crate::page::{self, PageText, Unit};
-use crate::parse::Origins;
-use crate::util::Fnv;
 
 /// What the widget added to the page's own elements, to take away exactly.
 #[derive(Default)]
@@ -346,7 +347,7 @@ impl ArticlePart {
         }
         let mut now = vec![false; self.text.lines.len()];
         for (line, hits, figs) in &mut want {
-            crate::util::sort_by(figs, |a, b| a.start < b.start);
+            reply_core::util::sort_by(figs, |a, b| a.start < b.start);
             let len = self.text.lines.get(*line).map_or(0, |l| l.chars().count() as u32);
             let segs = marks::segments(len, hits, figs);
             let sig = signature(&segs);

@@ -15,7 +15,7 @@ use js_sys::{Array, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::model::{Figure, FigureKind, Paragraph, Qualifier, Reply, Section, MAX_DEPTH};
+use reply_core::model::{Figure, FigureKind, Paragraph, Qualifier, Reply, Section, MAX_DEPTH};
 
 /// Reads fields of one JS object, naming each by its path in errors.
 struct Reader<'a> {
@@ -290,7 +290,7 @@ thread_local! {
 
 /// The reply as a deep-frozen plain object of the contract's shape, made with one `JSON.parse`.
 pub fn reply_to_js(reply: Reply) -> Result<JsValue, JsValue> {
-    let obj = parse_frozen(&crate::json::reply(&reply))?;
+    let obj = parse_frozen(&reply_core::json::reply(&reply))?;
     LAST.with(|last| *last.borrow_mut() = Some((obj.clone(), Rc::new(reply))));
     Ok(obj)
 }

@@ -25,17 +25,12 @@ mod article;
 mod bar;
 mod clipboard;
 mod figures;
-mod html;
-#[cfg(feature = "library")]
-mod library;
-mod listener;
+mod later;
 mod marks;
 mod outline;
 mod read;
-mod reading;
 mod search;
 mod sheet;
-mod styles;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -44,25 +39,27 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
     Document, Element, Event, HtmlElement, HtmlInputElement, KeyboardEvent, ScrollLogicalPosition, ShadowRoot,
-    ShadowRootInit, ShadowRootMode,
 };
 
-use crate::filter::{self, Index, Outcome, Query};
-use crate::model::{FigureKind, Reply};
-use crate::page;
-use crate::panel::{Grouping, Order};
+use reply_core::filter::{self, Index, Outcome, Query};
+use reply_core::model::{FigureKind, Reply};
+use reply_core::page;
+use reply_core::panel::{Grouping, Order};
+use reply_web::html;
+use reply_web::listener::{Listener, Observer, Resizer};
+use reply_web::reading;
+use reply_web::styles::{self, shadow};
+
 use action::{Action, Effect, Handled};
 use article::{Additions, ArticlePart};
 use bar::Bar;
 use figures::{FigureKey, FiguresPart};
-use listener::{Later, Listener, Observer, Resizer};
+use later::Later;
 use marks::Highlight;
 use outline::{OutlinePart, TreeKey};
 use search::SearchView;
 use sheet::{Layout, Sheet, COMPACT_BELOW};
 
-#[cfg(feature = "library")]
-pub use library::LibraryMount;
 pub use read::read_article;
 pub use sheet::Layout as PartLayout;
 
@@ -181,18 +178,6 @@ fn busy(name: &str) -> JsValue {
         "{name}: reply-widget is busy (called from inside one of its own events); call it again once the event is over"
     ))
     .into()
-}
-
-/// The open shadow root of a host: reused when a previous mount made one (a shadow root
-/// cannot be detached), attached otherwise. Its old content is cleared and the styles adopted.
-fn shadow(host: &Element) -> Result<ShadowRoot, JsValue> {
-    let root = match host.shadow_root() {
-        Some(r) => r,
-        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
-    };
-    root.set_text_content(None);
-    styles::adopt(&root)?;
-    Ok(root)
 }
 
 impl State {
@@ -438,7 +423,7 @@ impl State {
         self.set_hash(&id);
         if self.prefs.speak {
             let f = &self.reply.figures[i];
-            reading::speak(&crate::panel::spoken(f, &self.index.outline.label_of(&f.section)));
+            reading::speak(&reply_core::panel::spoken(f, &self.index.outline.label_of(&f.section)));
         }
         Ok(())
     }
@@ -709,7 +694,7 @@ impl State {
             self.announce("请先在数据一览中选择一项数据，再复制引用");
             return;
         };
-        let text = crate::export::citation(&self.reply, &self.index.outline, f);
+        let text = reply_core::export::citation(&self.reply, &self.index.outline, f);
         self.effects.push(Effect::Copy(text));
     }
 }
@@ -989,7 +974,7 @@ impl Mount {
                     return Err(JsError::new("options.article: the article holds no text to read a reply from").into());
                 }
                 let reply = Rc::new(read.parsed.reply.clone());
-                let outline = crate::outline::Outline::new(&reply);
+                let outline = reply_core::outline::Outline::new(&reply);
                 let headings = page::page_headings(&outline, &read.parsed.origins, &read.text.lines);
                 let index = Index::new(&reply, outline, headings);
                 (reply, index, Some(read))

@@ -5,12 +5,13 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, KeyboardEvent, ShadowRoot};
 
-use super::html::Html;
-use super::listener::Observer;
+use reply_core::filter::Outcome;
+use reply_core::outline::{Outline, TypeAhead};
+use reply_web::html::Html;
+use reply_web::listener::Observer;
+
 use super::search::{SearchView, MARKUP as SEARCH};
 use super::sheet::Sheet;
-use crate::filter::Outcome;
-use crate::outline::{Outline, TypeAhead};
 
 pub struct OutlinePart {
     pub host: Element,

@@ -4,6 +4,7 @@
 //! code synchronously (focus, a click, a modal, the clipboard) is queued as an [`Effect`] and
 //! run after the state is released (the re-entrancy rule in `mod.rs`).
 
+use reply_web::reading;
 use web_sys::Element;
 
 /// What a control does. Written into the markup with [`Action::name`], read with
@@ -55,10 +56,10 @@ const NAMES: [(Action, &str); 26] = [
     (Action::Query, "query"),
     (Action::PrevHit, "prev"),
     (Action::NextHit, "next"),
-    (Action::Elder, "elder"),
-    (Action::Contrast, "contrast"),
-    (Action::Speak, "speak"),
-    (Action::StopSpeaking, "stop"),
+    (Action::Elder, reading::ELDER),
+    (Action::Contrast, reading::CONTRAST),
+    (Action::Speak, reading::SPEAK),
+    (Action::StopSpeaking, reading::STOP),
     (Action::Skip, "skip"),
     (Action::GroupByKind, "group-kind"),
     (Action::GroupBySection, "group-section"),
