@@ -1,7 +1,7 @@
 //! A reply page → the lines the parser reads, and where every char of them stands in the page.
 //! Pure: the walk over the page's tree is given by the caller through [`Tree`] — the browser's
-//! DOM in the widget (`dom::article`), html5ever's tree on the command line (`reply_widget_cli::html`) —
-//! so that both read a page the same way and give the same reply.
+//! DOM in the widget (`reply_widget`'s `dom::read`), html5ever's tree on the command line
+//! (`reply_widget_cli::html`) — so that both read a page the same way and give the same reply.
 //!
 //! What makes a line: block elements (`p div h1–h6 li tr …`) and `<br>`; table cells are
 //! joined with a tab (a clause break for the figure reader, never a figure's neighbour). White
@@ -444,8 +444,8 @@ pub fn read<T: Tree>(tree: &T, root: &T::Node, texts: &mut Vec<T::Node>, element
 
 /// Where the article is on a page that does not say: the first of these that matches. The
 /// body containers of the common Chinese government CMSs (TRS WCM, UEditor, UCAP, Hanweb's
-/// zoom boxes, gov.cn's pages_content …), then HTML's own. `src/embed.js` keeps the same list
-/// (a test checks they agree).
+/// zoom boxes, gov.cn's pages_content …), then HTML's own. `src/widget/embed.js` keeps the same
+/// list (a test checks they agree).
 pub const ARTICLE_SELECTORS: &[&str] = &[
     "[data-reply-widget=article]",
     ".TRS_Editor",
