@@ -1,10 +1,11 @@
 //! web-sys rendering: turns state into DOM and events into state. The logic it calls lives in
-//! the pure modules (`filter`, `outline`, `panel`, `page`, `export`).
+//! `reply_core`'s pure modules (`filter`, `outline`, `panel`, `page`, `export`); the helpers it
+//! shares with the library module (markup, listeners, styles, the 适老化 toolbar) in `reply_web`.
 //!
 //! One room per part: `outline.rs`, `figures.rs` (the figure panel, 显示更多, the chart),
 //! `article.rs` (the article enhanced in place or drawn) with `marks.rs` (where marks are
-//! drawn), `search.rs`, `reading.rs` (适老化 toolbar). This file keeps the mount and the state
-//! the parts share, and the one dispatcher of [`Action`]s.
+//! drawn), `search.rs`, `sheet.rs`, `bar.rs`. This file keeps the mount and the state the parts
+//! share, and the one dispatcher of [`Action`]s.
 //!
 //! **Re-entrancy, one rule.** Every entry point — each JS method and each listener or observer
 //! callback — borrows the state once, through [`Mount::enter`] or [`with_state`]. While it is
