@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { assertClean, axeViolations, out, repo, useBrowser, watchedPage } from "./harness.mjs";
 
 const env = useBrowser();
-const bundled = readFileSync(join(repo, "src", "core", "data", "reply-20230314.txt"), "utf8");
+const bundled = readFileSync(join(repo, "src", "data", "reply-20230314.txt"), "utf8");
 
 /** The bundled body 12 times under 48 top-level sections, and a last section with one unique figure. */
 function longReply() {
