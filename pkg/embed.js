@@ -80,9 +80,9 @@ const parsed = document.readyState === "loading"
   ? new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }))
   : Promise.resolve();
 
-// Where the article is on a page that does not say: the same list as ARTICLE_SELECTORS in the
-// crate's src/page.rs (a test checks they agree), tried here so that a page without an article
-// does not load the WebAssembly at all.
+// Where the article is on a page that does not say: the same list as ARTICLE_SELECTORS in
+// src/core/page.rs (a test checks they agree), tried here so that a page without an article does
+// not load the WebAssembly at all.
 const CONTAINERS = ["[data-reply-widget=article]", ".TRS_Editor", ".TRS_UEDITOR", ".trs_editor_view", "#UCAP-CONTENT", "#zoom", "#zoomcon", "#fontzoom", ".j-fontContent", ".Custom_UnionStyle", ".pages_content", ".article-content", ".detail-content", "#NewsContent", ".xl_content", "article"];
 
 const done = (detail) => {

@@ -1,10 +1,13 @@
 //! The command line, run as a process: JSON on success, one line and exit 1 on bad input.
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::process::{Command, Output};
 
+/// The repository's root (the tests run from this crate's own folder, `src/cli`).
+const REPO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+
+/// Runs the command line from the repository's root, as the README does.
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_reply-widget")).args(args).output().expect("the binary runs")
+    Command::new(env!("CARGO_BIN_EXE_reply-widget")).args(args).current_dir(REPO).output().expect("the binary runs")
 }
 
 fn tmp(name: &str, bytes: &[u8]) -> String {
@@ -119,21 +122,21 @@ fn same(a: &serde_json::Value, b: &serde_json::Value) -> bool {
 fn hand_written_json_equals_serde_json() {
     // The browser's parseReply uses model::json; the CLI uses serde_json. They must agree.
     let texts = [
-        reply_widget::BUNDLED_TEXT,
+        reply_core::BUNDLED_TEXT,
         include_str!("fixtures/replies/flat-salutation-signature.txt"),
         include_str!("fixtures/replies/three-level-plan.txt"),
         "引号\"反斜杠\\\u{1}控制\t字符\u{2028}\n一、标题\n投入0.05亿元，增长-3.5%，1.5万亿元。",
     ];
     for text in texts {
-        let r = reply_widget::parse(text);
-        let ours: serde_json::Value = serde_json::from_str(&reply_widget::json::reply(&r)).expect("valid JSON");
+        let r = reply_core::parse(text);
+        let ours: serde_json::Value = serde_json::from_str(&reply_core::json::reply(&r)).expect("valid JSON");
         let theirs = serde_json::to_value(&r).expect("serde");
         assert!(same(&ours, &theirs), "model::json and serde_json differ for {text:?}");
     }
     let mut s = String::new();
     for v in [0.0, 28.34, 4457.56e8, 1.5e12, 0.05, 123456.789, 1e-7, -3.5] {
         s.clear();
-        reply_widget::json::number(&mut s, v);
+        reply_core::json::number(&mut s, v);
         assert_eq!(s.parse::<f64>().ok(), Some(v), "{s}");
     }
 }

@@ -1,11 +1,10 @@
 //! Exports a spreadsheet opens cannot attack it (OWASP "CSV Injection"): hostile replies,
 //! generated, exported to CSV, and every cell read back as Excel reads it.
-#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use reply_widget::export::{csv, figures_json};
-use reply_widget::outline::Outline;
-use reply_widget::parse;
+use reply_core::export::{csv, figures_json};
+use reply_core::outline::Outline;
+use reply_core::parse;
 
 /// The cells of a CSV text (RFC 4180: quoted cells, doubled quotes, CRLF rows).
 fn cells(text: &str) -> Vec<Vec<String>> {

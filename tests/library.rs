@@ -8,17 +8,20 @@
 //! `cargo test --release --test library -- --ignored --nocapture measure` prints what a cold
 //! first query fetches and the query latency on an index folder named by `RW_INDEX` (build one
 //! with the command line on a generated archive of 1,000 or 10,000 replies).
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
-use reply_widget::filter::{compare_matches, parse_query, Query};
-use reply_widget::library::{is_reply, meta, DocKind, Error, Library, Order, Outcome, Plan, Selection, MANIFEST};
-use reply_widget::text::fold;
-use reply_widget::Reply;
+use reply_core::filter::{compare_matches, parse_query, Query};
+use reply_core::library::{is_reply, meta, DocKind, Error, Library, Order, Outcome, Plan, Selection, MANIFEST};
+use reply_core::text::fold;
+use reply_core::Reply;
+use reply_widget_cli::html::read_page;
+
+/// The repository's root (the tests run from this crate's own folder, `src/cli`).
+const REPO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 
 const GENERATED: usize = 400;
 
@@ -59,7 +62,7 @@ fn archive() -> &'static Archive {
         let status = Command::new("node")
             .args(["tests/archive/generate.mjs", "--count", &GENERATED.to_string(), "--out"])
             .arg(&gen)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .current_dir(REPO)
             .output()
             .expect("node runs the generator");
         assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
@@ -67,7 +70,7 @@ fn archive() -> &'static Archive {
         for k in 1..=GENERATED {
             files.push(gen.join(format!("r{k:05}.html")).to_string_lossy().into_owned());
         }
-        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages");
+        let fixtures = Path::new(REPO).join("tests/fixtures/pages");
         let mut pages: Vec<String> = std::fs::read_dir(&fixtures)
             .expect("fixtures")
             .map(|e| e.expect("entry").path())
@@ -86,7 +89,7 @@ fn archive() -> &'static Archive {
         let mut sources = HashMap::new();
         for f in &files {
             let html = std::fs::read_to_string(f).expect("page");
-            let reply = reply_widget::page::html::read_page(&html, None).expect("reads").parsed.reply;
+            let reply = read_page(&html, None).expect("reads").parsed.reply;
             let name = Path::new(f).file_name().unwrap().to_string_lossy().into_owned();
             if is_reply(&reply, &meta(&reply)).is_ok() {
                 sources.insert(name.clone(), Source { name, reply });
@@ -321,7 +324,7 @@ fn figure_queries_find_exactly_the_figures() {
                 let figures = &a.sources[g].reply.figures;
                 for &k in out.figures_of(i) {
                     let q = figures[k as usize].qualifier;
-                    assert!(matches!(q, Some(reply_widget::Qualifier::Nearly)), "{g}: {:?}", figures[k as usize]);
+                    assert!(matches!(q, Some(reply_core::Qualifier::Nearly)), "{g}: {:?}", figures[k as usize]);
                 }
             }
             let card = lib.card(out.docs[0]).unwrap();
@@ -445,7 +448,7 @@ fn bad_files_are_reported_one_line_each() {
     let mut huge = b"<!DOCTYPE html><p>".to_vec();
     huge.resize(10 << 20, b'a');
     let huge = write("huge.html", &huge);
-    let news = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages/news-not-reply.html");
+    let news = Path::new(REPO).join("tests/fixtures/pages/news-not-reply.html");
     let news = news.to_str().unwrap();
     let out_dir = dir.join("index");
     let out = cli(&[
@@ -501,7 +504,7 @@ fn bad_files_are_reported_one_line_each() {
 #[test]
 fn an_article_selector_and_a_smaller_rebuild() {
     let dir = temp("article");
-    let pages = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages");
+    let pages = Path::new(REPO).join("tests/fixtures/pages");
     let page = |name: &str| pages.join(name).to_string_lossy().into_owned();
     let (word, table) = (page("trs-editor-word.html"), page("trs-ueditor-table.html"));
     let out_dir = dir.join("index");

@@ -1,16 +1,19 @@
 //! The page reader on reply pages as Chinese government CMSs publish them
 //! (`tests/fixtures/pages/`, written for these tests): every page's title, publication date,
 //! outline and figures as a careful reader expects them (the expectation files).
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
 
-use reply_widget::page::html::read_page;
-use reply_widget::Reply;
+use reply_core::library::{is_reply, meta, DocKind};
+use reply_core::Reply;
+use reply_widget_cli::html::read_page;
 use serde_json::Value;
 
+/// The repository's root (the tests run from this crate's own folder, `src/cli`).
+const REPO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+
 fn pages() -> Vec<(String, String, Value)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages");
+    let dir = Path::new(REPO).join("tests/fixtures/pages");
     let mut out = Vec::new();
     for entry in std::fs::read_dir(&dir).expect("fixtures") {
         let path = entry.expect("entry").path();
@@ -108,8 +111,174 @@ fn every_page_reads_the_same_with_the_article_found_by_itself() {
 
 #[test]
 fn the_embed_script_looks_for_the_same_containers() {
-    let embed = include_str!("../src/embed.js");
+    let embed = include_str!("../src/widget/embed.js");
     let line = embed.lines().find(|l| l.starts_with("const CONTAINERS = [")).expect("the list in embed.js");
     let listed: Vec<&str> = line.split('"').skip(1).step_by(2).collect();
-    assert_eq!(listed, reply_widget::page::ARTICLE_SELECTORS);
+    assert_eq!(listed, reply_core::page::ARTICLE_SELECTORS);
+}
+
+/// The expectations of every fixture page, read as the command line reads it by default (the
+/// whole page, no article selector) and with the page's article selector.
+#[test]
+fn metadata_of_the_fixture_pages() {
+    // title, kind, session label, number, proposer + role
+    type Want = (&'static str, DocKind, Option<&'static str>, Option<&'static str>, Option<&'static str>);
+    // file, what a reply gives, date, source, why a page that is not a reply is refused
+    type Row = (&'static str, Option<Want>, Option<&'static str>, Option<&'static str>, Option<&'static str>);
+    let table: &[Row] = &[
+        (
+            "base-href-list",
+            Some((
+                "关于推动海洋文化旅游融合发展的提案的答复",
+                DocKind::Proposal,
+                Some("政协十四届二次"),
+                None,
+                Some("于海涛委员"),
+            )),
+            Some("2023-11-02"),
+            Some("青岛市文化和旅游局"),
+            None,
+        ),
+        (
+            "custom-unionstyle",
+            Some((
+                "关于加快发展都市现代农业的提案的答复",
+                DocKind::Proposal,
+                None,
+                Some("20240112"),
+                Some("吴建华委员"),
+            )),
+            Some("2024-06-20"),
+            Some("武汉市农业农村局"),
+            None,
+        ),
+        (
+            "figures-in-title-headings",
+            Some(("关于到2026年建成5个中试平台的提案的答复", DocKind::Proposal, None, None, Some("许文博委员"))),
+            Some("2025-08-12"),
+            Some("合肥市科学技术局"),
+            None,
+        ),
+        (
+            "h1-outside-relative-dates",
+            Some(("关于加强高校毕业生就业服务的提案的答复", DocKind::Proposal, None, None, Some("林晓燕委员"))),
+            Some("2024-05-16"),
+            Some("深圳市人力资源和社会保障局"),
+            None,
+        ),
+        (
+            "halfwidth-parens-codes",
+            Some((
+                "关于加快建设全国一体化算力网络成渝枢纽节点的提案的答复",
+                DocKind::Proposal,
+                Some("政协六届三次"),
+                Some("0416"),
+                Some("何晓东委员"),
+            )),
+            Some("2025-07-21"),
+            Some("重庆市大数据应用发展管理局"),
+            None,
+        ),
+        (
+            "modelled-on-xilinhaote",
+            Some((
+                "关于加大锡林浩特市本级科技创新财政投入的提案的答复",
+                DocKind::Proposal,
+                None,
+                None,
+                Some("洪××代表"),
+            )),
+            Some("2024-09-10"),
+            Some("锡林浩特市财政局"),
+            None,
+        ),
+        ("news-not-reply", None, Some("2024-01-25"), Some("苏州市科学技术局"), Some("names no 答复")),
+        ("notice-no-headings", None, Some("2024-04-08"), Some("厦门市科学技术局"), Some("names no 答复")),
+        (
+            "npc-suggestion",
+            Some((
+                "对市十六届人大二次会议第0128号建议的答复",
+                DocKind::Suggestion,
+                Some("人大十六届二次"),
+                Some("0128"),
+                Some("赵志刚代表"),
+            )),
+            Some("2023-07-05"),
+            Some("长沙市住房和城乡建设局"),
+            None,
+        ),
+        (
+            "trs-editor-word",
+            Some((
+                "对市政协十五届三次会议第0325号提案的答复",
+                DocKind::Proposal,
+                Some("政协十五届三次"),
+                Some("0325"),
+                Some("刘晓梅委员"),
+            )),
+            Some("2024-07-26"),
+            Some("成都市科学技术局"),
+            None,
+        ),
+        (
+            "trs-ueditor-table",
+            Some(("关于加快推进中小企业数字化改造的提案的答复", DocKind::Proposal, None, None, Some("陈立新委员"))),
+            Some("2023-08-30"),
+            Some("杭州市经济和信息化局"),
+            None,
+        ),
+        (
+            "ucap-content",
+            Some(("关于加快完善居民小区充电设施建设的提案的答复", DocKind::Proposal, None, None, Some("黄卫东委员"))),
+            Some("2024-09-12"),
+            Some("南京市发展和改革委员会"),
+            None,
+        ),
+        (
+            "zoom-br",
+            Some(("关于进一步规范中小学课后服务的提案的答复", DocKind::Proposal, None, None, Some("孙丽华委员"))),
+            Some("2022-06-28"),
+            Some("西安市教育局"),
+            None,
+        ),
+    ];
+    let dir = Path::new(REPO).join("tests/fixtures/pages");
+    let mut wrong = Vec::new();
+    for (name, want, date, source, refused) in table {
+        let html = std::fs::read_to_string(dir.join(format!("{name}.html"))).expect("fixture page");
+        let expect = std::fs::read_to_string(dir.join(format!("{name}.json"))).expect("expectation");
+        let selector = expect.split("\"article\":").nth(1).and_then(|s| s.split('"').nth(1)).expect("article selector");
+        for article in [None, Some(selector)] {
+            let reply = read_page(&html, article).expect("reads").parsed.reply;
+            let got = meta(&reply);
+            let mut check = |what: &str, g: String, w: String| {
+                if g != w {
+                    wrong.push(format!("{name} ({article:?}) {what}: got {g:?}, want {w:?}"));
+                }
+            };
+            check("date", format!("{:?}", got.date.as_deref()), format!("{date:?}"));
+            check("source", format!("{:?}", got.source.as_deref()), format!("{source:?}"));
+            match (want, refused) {
+                (Some((title, kind, session, number, proposer)), _) => {
+                    check("title", got.title.clone(), title.to_string());
+                    check("kind", format!("{:?}", got.kind), format!("{kind:?}"));
+                    check(
+                        "session",
+                        format!("{:?}", got.session_label()),
+                        format!("{:?}", session.map(str::to_string)),
+                    );
+                    check("number", format!("{:?}", got.number.as_deref()), format!("{number:?}"));
+                    let p = got.proposer.clone().map(|p| p + got.role.unwrap_or(""));
+                    check("proposer", format!("{p:?}"), format!("{:?}", proposer.map(str::to_string)));
+                    check("is_reply", format!("{:?}", is_reply(&reply, &got)), "Ok(())".into());
+                }
+                (None, Some(why)) => {
+                    let r = is_reply(&reply, &got);
+                    check("refused", format!("{}", r.as_ref().is_err_and(|e| e.contains(why))), "true".into());
+                }
+                (None, None) => unreachable!(),
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }

@@ -1,9 +1,8 @@
 //! The parser on replies written for these tests in the genre, and its properties.
-#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use reply_widget::parse::{parse_lines, Hints};
-use reply_widget::{parse, FigureKind, Qualifier, Reply, BUNDLED_TEXT};
+use reply_core::parse::{parse_lines, Hints};
+use reply_core::{parse, FigureKind, Qualifier, Reply, BUNDLED_TEXT};
 
 fn outline(r: &Reply) -> Vec<(usize, String, String)> {
     r.walk_sections().into_iter().map(|(d, s)| (d, s.number.clone(), s.title.clone())).collect()
@@ -186,7 +185,7 @@ fn alnum_of_input(text: &str) -> String {
     // As the parser does: a byte order mark before the first line is not part of it.
     text.trim_start_matches('\u{feff}')
         .split(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}'])
-        .filter(|l| !reply_widget::parse::is_chrome(l))
+        .filter(|l| !reply_core::parse::is_chrome(l))
         .flat_map(|l| l.chars())
         .filter(|c| c.is_alphanumeric())
         .collect()
@@ -304,7 +303,7 @@ proptest! {
             }
         }
         for (k, line) in lines.iter().enumerate() {
-            if reply_widget::parse::is_chrome(line) || r.meta.iter().any(|m| m == line.trim()) {
+            if reply_core::parse::is_chrome(line) || r.meta.iter().any(|m| m == line.trim()) {
                 continue;
             }
             for (i, c) in chars[k].iter().enumerate() {
@@ -329,7 +328,7 @@ proptest! {
     #[test]
     fn json_strings_read_back_exactly(text in "(\\PC|[\"\\\\\u{0}-\u{1f}\u{2028}\u{2029}\u{e2}])*") {
         let mut out = String::new();
-        reply_widget::json::string(&mut out, &text);
+        reply_core::json::string(&mut out, &text);
         prop_assert_eq!(serde_json::from_str::<String>(&out).ok(), Some(text.clone()));
         let raw_line_end = out.contains(['\u{2028}', '\u{2029}']);
         prop_assert!(!raw_line_end, "U+2028/U+2029 are escaped");

@@ -9,15 +9,17 @@ bash tests/setup.sh test
 
 echo "== lint"
 cargo fmt --check
-cargo clippy --quiet --all-targets -- -D warnings
-cargo clippy --quiet --target wasm32-unknown-unknown --lib --tests -- -D warnings
-cargo clippy --quiet --target wasm32-unknown-unknown --lib --features library -- -D warnings
+cargo clippy --quiet --workspace --all-targets -- -D warnings
+# Each WebAssembly module as it is built (its own dependency graph), the widget with its
+# browser tests.
+cargo clippy --quiet --target wasm32-unknown-unknown -p reply-widget --lib --tests -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown -p reply-library --lib -- -D warnings
 
 echo "== native tests"
-cargo test --quiet
+cargo test --quiet --workspace
 
 echo "== browser tests (wasm-bindgen-test, headless Chromium)"
-CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown -p reply-widget --test web
 
 echo "== pkg/ freshness"
 bash tests/pkg-fresh.sh

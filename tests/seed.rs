@@ -1,8 +1,7 @@
 //! The bundled reply against the acceptance truth in `tests/fixtures/` (a copy of the shared
 //! seed): its outline and its 48 figures, nothing more and nothing less.
-#![cfg(not(target_arch = "wasm32"))]
 
-use reply_widget::{bundled_reply, Reply, Section, BUNDLED_TEXT};
+use reply_core::{bundled_reply, Reply, Section, BUNDLED_TEXT};
 
 const FIXTURE: &str = include_str!("fixtures/reply-20230314.txt");
 const SEED_OUTLINE: &str = include_str!("fixtures/seed-outline.txt");

@@ -26,7 +26,7 @@ function files(dir) {
 }
 
 // Not counted: the types, and the .gz copies of the wasm files (the same module, fetched instead
-// of the plain file from servers that compress nothing; see src/embed.js).
+// of the plain file from servers that compress nothing; see src/widget/embed.js).
 const shipped = files(join(repo, "pkg")).filter((p) => !p.endsWith(".d.ts") && !p.endsWith(".gz"));
 let over = false;
 for (const m of MODULES) {

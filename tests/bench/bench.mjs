@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { launch, out, repo, startServer } from "../e2e/harness.mjs";
 
 const quick = process.argv.includes("--quick");
-const bundled = readFileSync(join(repo, "src", "data", "reply-20230314.txt"), "utf8");
+const bundled = readFileSync(join(repo, "src", "core", "data", "reply-20230314.txt"), "utf8");
 
 /** Chinese numerals for headings (一 … 四百). */
 function cn(n) {

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use reply_widget::{filter, model, parse, FigureKind};
+use reply_core::{filter, json, model, parse, FigureKind};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
@@ -16,13 +16,13 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(slice, f.text);
         assert!(f.value.is_finite());
     }
-    let _ = model::json::reply(&reply);
-    let index = filter::Index::new(&reply);
+    let _ = json::reply(&reply);
+    let index = filter::Index::drawn(&reply);
     // The input's first line doubles as a query: text, comparison or malformed.
     let query = text.lines().next().unwrap_or_default();
     let out = index.run(&reply.figures, &filter::parse_query(query), &FigureKind::ALL);
     for (b, ranges) in &out.marks {
-        let len = index.texts[*b].chars().count() as u32;
+        let len = index.blocks[*b].text.chars().count() as u32;
         assert!(ranges.iter().all(|(s, e)| s < e && *e <= len));
     }
 });

@@ -1,0 +1,145 @@
+//! The page reader (`reply_core::page`) on HTML as html5ever parses it.
+
+use super::{is_html, read_page};
+use reply_core::page::{hints, Piece};
+
+/// The lines a fragment of HTML (the body of a page) reads as.
+fn lines(body: &str) -> Vec<String> {
+    let page = read_page(&format!("<!doctype html><html><body><div id=a>{body}</div></body></html>"), Some("#a"));
+    page.expect("reads").text.lines
+}
+
+#[test]
+fn blocks_and_breaks_make_lines() {
+    assert_eq!(
+        lines("<h3>一、总体情况</h3><p>第一段。</p><div>第二段<br>第三段</div><ul><li>甲</li><li>乙</li></ul>尾"),
+        ["一、总体情况", "第一段。", "第二段", "第三段", "甲", "乙", "尾"]
+    );
+    assert_eq!(lines("<p><strong>一、</strong><b>总体</b>情况</p>"), ["一、总体情况"], "inline runs join");
+}
+
+#[test]
+fn white_space_collapses_as_rendered() {
+    assert_eq!(lines("<p>\n    投入  资金\n  </p>"), ["投入 资金"]);
+    // A line end between two wide chars is no space (CSS Text), so 361亿元 stays one figure.
+    assert_eq!(lines("<p>投入361\n亿元，共\n计</p>"), ["投入361 亿元，共计"]);
+    assert_eq!(
+        lines("<p>&nbsp;&nbsp;　　一、标题</p>"),
+        ["\u{a0}\u{a0}　　一、标题"],
+        "indents stay, the parser trims them"
+    );
+}
+
+#[test]
+fn table_rows_are_lines_and_cells_are_tab_separated() {
+    let t = "<table><tr><th>年份</th><th>投入</th></tr><tr><td>2023</td><td> 12.5亿元 </td></tr></table>";
+    assert_eq!(lines(t), ["年份\t投入", "2023\t12.5亿元"]);
+}
+
+#[test]
+fn scripts_styles_controls_and_hidden_elements_are_not_text() {
+    let b = "<p>正文<script>var x = '100亿元';</script><style>p{}</style><button>打印</button><span hidden>隐藏</span>。</p>";
+    assert_eq!(lines(b), ["正文。"]);
+}
+
+#[test]
+fn pre_keeps_its_lines() {
+    assert_eq!(lines("<pre>一、甲\n  二、乙</pre>"), ["一、甲", "  二、乙"]);
+}
+
+#[test]
+fn a_figure_split_across_elements_maps_back_to_both_text_nodes() {
+    let page =
+        read_page("<div id=a><p><span>投入</span><span>361</span><span lang=EN-US>亿元</span>。</p></div>", Some("#a"))
+            .expect("reads");
+    assert_eq!(page.text.lines, ["投入361亿元。"]);
+    let f = &page.parsed.reply.figures[0];
+    assert_eq!(f.text, "361亿元");
+    // Text nodes in order: 投入, 361, 亿元, 。
+    assert_eq!(
+        page.text.pieces(0, f.start, f.end),
+        [Piece { node: 1, from: 0, to: 3 }, Piece { node: 2, from: 0, to: 2 }]
+    );
+}
+
+#[test]
+fn pieces_count_utf16_past_astral_chars() {
+    let page = read_page("<div id=a><p>🙂 投入5亿元</p></div>", Some("#a")).expect("reads");
+    let f = &page.parsed.reply.figures[0];
+    assert_eq!((f.text.as_str(), f.start), ("5亿元", 4));
+    // 🙂 is two UTF-16 units: the figure starts at unit 5 of the text node.
+    assert_eq!(page.text.pieces(0, f.start, f.end), [Piece { node: 0, from: 5, to: 8 }]);
+}
+
+#[test]
+fn elements_know_their_lines_and_images_go_with_the_text_above() {
+    let page = read_page("<div id=a><p>甲</p><img src=x.png><p>乙</p><p><img src=y.png>丙</p></div>", Some("#a"))
+        .expect("reads");
+    let t = &page.text;
+    let spans: Vec<(usize, usize)> = t.elements.iter().map(|e| t.element_lines(e)).collect();
+    // p 甲, img, p 乙, p 丙, img inside it
+    assert_eq!(spans, [(0, 0), (0, 0), (1, 1), (2, 2), (1, 1)]);
+    assert_eq!(t.elements[4].parent, 3);
+}
+
+#[test]
+fn a_page_nested_a_hundred_thousand_deep_reads_without_overflow() {
+    let mut html = String::from("<div id=a>");
+    for _ in 0..100_000 {
+        html.push_str("<span>");
+    }
+    html.push_str("投入5亿元");
+    let page = read_page(&html, Some("#a")).expect("reads");
+    assert_eq!(page.text.lines, ["投入5亿元"]);
+}
+
+#[test]
+fn meta_tags_and_an_outside_title_are_hints() {
+    let html = r#"<!doctype html><html><head><title>答复全文 - 武汉市科学技术局</title>
+        <meta name="ArticleTitle" content=" 关于建设中试平台的提案的答复 ">
+        <meta name="PubDate" content="2024-06-18 10:30"><meta name="ContentSource" content="市科技局"></head>
+        <body><h1>页面标题</h1><div class="TRS_Editor"><p>张三委员：</p><p>今年3月底，新建5家中试平台。</p></div></body></html>"#;
+    let page = read_page(html, None).expect("reads");
+    let r = &page.parsed.reply;
+    assert_eq!(r.title, "关于建设中试平台的提案的答复");
+    assert_eq!(r.published.as_deref(), Some("2024-06-18 10:30"));
+    assert_eq!(r.source.as_deref(), Some("市科技局"));
+    let dates: Vec<(&str, Option<&str>)> = r.figures.iter().map(|f| (f.text.as_str(), f.date.as_deref())).collect();
+    assert_eq!(dates, [("今年3月底", Some("2024-03")), ("5家", None)], "今年 is the page's year");
+    // Without the meta title, the page's h1 outside the article, then its <title>.
+    let h = hints(|_| None, Some(" 页面 标题 ".into()), Some("答复全文 - 武汉市科学技术局".into()));
+    assert_eq!(h.title.as_deref(), Some("页面 标题"));
+    let h = hints(|_| None, None, Some("答复全文 - 武汉市科学技术局".into()));
+    assert_eq!(h.title.as_deref(), Some("答复全文"));
+}
+
+#[test]
+fn the_demo_page_reads_as_the_bundled_reply() {
+    let page = read_page(include_str!("../../../www/index.html"), None).expect("reads");
+    let bundled = reply_core::bundled_reply();
+    assert_eq!(page.parsed.reply, bundled, "the demo's static article is exactly the bundled reply");
+}
+
+#[test]
+fn html_is_told_from_text_by_content() {
+    assert!(is_html("\u{feff}  <!DOCTYPE html><html>"));
+    assert!(is_html("<div class=\"TRS_Editor\"><p>正文</p></div>"));
+    assert!(!is_html("对市政协的答复\n<p>残留</p>"));
+    assert!(!is_html("<不是标签>"));
+}
+
+#[test]
+fn units_span_whole_lines_only() {
+    let page = read_page(
+        "<div id=a><p>甲<b>乙</b></p><div>丙<br><span>丁</span>戊</div><img src=x.png><p hidden>藏</p></div>",
+        Some("#a"),
+    )
+    .expect("reads");
+    let t = &page.text;
+    assert_eq!(t.lines, ["甲乙", "丙", "丁戊"]);
+    let (units, which) = t.units();
+    // Units: the p (line 0), the div (lines 1-2), the img (with line 2 above it). Not the b
+    // (half of line 0), the br, the span 丁 (half of line 2) or the hidden p (not text).
+    let kinds: Vec<(usize, usize, usize)> = units.iter().zip(&which).map(|(u, w)| (*w, u.first, u.last)).collect();
+    assert_eq!(kinds, [(0, 0, 0), (2, 1, 2), (5, 2, 2)]);
+}

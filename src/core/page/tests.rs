@@ -1,0 +1,26 @@
+use super::*;
+
+#[test]
+fn hidden_units_hide_the_largest_wholly_hidden_elements() {
+    // Lines 0..4 belong to nodes 0, 1, 1, 2; units: a div over lines 1-3 holding p 1, p 2, p 3.
+    let units = [
+        Unit { parent: None, first: 1, last: 3 },
+        Unit { parent: Some(0), first: 1, last: 1 },
+        Unit { parent: Some(0), first: 2, last: 2 },
+        Unit { parent: Some(0), first: 3, last: 3 },
+    ];
+    let line_node = [0, 1, 1, 2];
+    assert_eq!(hidden_units(&units, &line_node, &[true, false, false]), [true, false, false, false]);
+    assert_eq!(hidden_units(&units, &line_node, &[true, true, false]), [false, false, false, true]);
+    assert_eq!(hidden_units(&units, &line_node, &[true, true, true]), [false; 4]);
+    // Node 0 is never hidden, even when the filter leaves it out.
+    assert_eq!(hidden_units(&[Unit { parent: None, first: 0, last: 0 }], &line_node, &[false, false, false]), [false]);
+}
+
+#[test]
+fn drawn_blocks_are_one_line_each() {
+    let t = PageText::from_blocks(&["一、标题", "正文🙂5亿元"]);
+    // 5亿元 is chars 3..6, UTF-16 units 4..7 (🙂 takes two).
+    assert_eq!(t.pieces(1, 3, 6), [Piece { node: 1, from: 4, to: 7 }]);
+    assert_eq!(t.line_at(5), 1);
+}

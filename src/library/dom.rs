@@ -1,0 +1,610 @@
+//! The library part: the column page's search over every reply of the archive (the index the
+//! command line builds). It fetches the index in pieces as queries need
+//! them, shows results newest first or by the largest matching figure, each with its title,
+//! date, kind and session, proposer, source and matching figures (deep links `page.html#f13`),
+//! and facet counts. The page's own list of replies stays in the host (a `<slot>`): shown while
+//! nothing is searched, and whenever the index cannot be used (no WebAssembly, a missing or
+//! half-written index, an older version), with a line saying so.
+//!
+//! Fetching is done by a small JS snippet; its answers come back through one callback that the
+//! mount owns and that a destroyed mount turns off first, so a fetch still under way when the
+//! widget goes leaves nothing to fail when it settles.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Event, HtmlElement, HtmlInputElement, KeyboardEvent, ShadowRoot};
+
+use reply_core::library::{
+    Error as IndexError, Library, Order, Outcome, Plan, Selection, FACETS, LEAD, MANIFEST, PAGE,
+};
+use reply_web::html::{self, Html};
+use reply_web::listener::Listener;
+use reply_web::{reading, styles};
+
+#[wasm_bindgen(inline_js = r#"
+export function new_sink(cb) { return { alive: true, cb }; }
+export function kill_sink(sink) { sink.alive = false; sink.cb = null; }
+export function fetch_file(sink, url, name, later) {
+  if (later) {
+    requestAnimationFrame(() => setTimeout(() => { if (sink.alive) fetch_file(sink, url, name, false); }, 0));
+    return;
+  }
+  fetch(url, { credentials: "same-origin" })
+    .then(async (r) => {
+      if (!r.ok) throw new Error(r.status + " " + r.statusText);
+      return new Uint8Array(await r.arrayBuffer());
+    })
+    .then((bytes) => { if (sink.alive) sink.cb(name, bytes, ""); },
+          (e) => { if (sink.alive) sink.cb(name, null, String((e && e.message) || e)); });
+}
+"#)]
+extern "C" {
+    fn new_sink(cb: &js_sys::Function) -> JsValue;
+    fn kill_sink(sink: &JsValue);
+    fn fetch_file(sink: &JsValue, url: &str, name: &str, later: bool);
+}
+
+/// Facet names as a reader sees them, in the order of [`FACETS`].
+const FACET_LABELS: [&str; 4] = ["年份", "类型", "届次", "来源"];
+
+/// The part's fixed markup: title, searchbox, live region, order, facets, results, the more
+/// button, the page's own list.
+const MARKUP: &str = concat!(
+    r#"<h2 class="rw-part-title" id="rw-library-title">答复检索</h2>"#,
+    r#"<div class="rw-search" role="search"><input type="search" role="searchbox" aria-label="检索全部答复" "#,
+    r#"placeholder="如 中试平台、&gt;=100亿元、2022年" autocomplete="off" enterkeyhint="search" data-action="query"></div>"#,
+    r#"<p class="rw-status" role="status" aria-live="polite" aria-atomic="true"></p>"#,
+    r#"<div class="rw-tools" role="group" aria-label="排序方式">"#,
+    r#"<button type="button" data-action="sort-doc" aria-pressed="true">最新发布</button>"#,
+    r#"<button type="button" data-action="sort-value" aria-pressed="false">数值从大到小</button></div>"#,
+    r#"<div class="rw-lib-facets"></div>"#,
+    r#"<ol class="rw-results" aria-labelledby="rw-library-title" hidden></ol>"#,
+    r#"<button type="button" class="rw-link rw-more" data-action="more" hidden></button>"#,
+    r#"<div class="rw-own"><slot></slot></div>"#,
+);
+
+/// What the library shows and waits for.
+pub struct LibraryState {
+    doc: Document,
+    base: String,
+    wrap: Element,
+    input: HtmlInputElement,
+    status: Element,
+    facets_box: Element,
+    results: Element,
+    more: Element,
+    own: Element,
+    lib: Option<Library>,
+    /// Files asked for and not yet arrived.
+    asked: Vec<String>,
+    plan: Plan,
+    selection: Selection,
+    order: Order,
+    outcome: Option<Outcome>,
+    /// How many result pages are shown.
+    pages: usize,
+    /// How many results the list holds for the current query (0: draw afresh); the rest are
+    /// appended as their cards arrive, so a focused result is never redrawn under the reader.
+    drawn: usize,
+    /// The index cannot be used: why (shown; the page's own list stays).
+    broken: Option<String>,
+    /// Files that arrived before the manifest.
+    early: Vec<(String, Vec<u8>)>,
+    sink: JsValue,
+}
+
+/// The fetch callback: the file's name, its bytes (a Uint8Array, or null), the error.
+type Arrival = Closure<dyn FnMut(String, JsValue, String)>;
+
+/// A mounted library part: owns its state, listeners and the fetch callback.
+pub struct LibraryMount {
+    host: Element,
+    root: ShadowRoot,
+    state: Rc<RefCell<LibraryState>>,
+    listeners: Vec<Listener>,
+    callback: Option<Arrival>,
+}
+
+/// A URL fit for a link: relative, or http(s) — never `javascript:` from a tampered index.
+fn safe_url(url: &str) -> Option<&str> {
+    let lower = url.trim_start().to_ascii_lowercase();
+    let scheme = lower.split_once(':').map(|(s, _)| s).filter(|s| !s.contains(['/', '?', '#']));
+    match scheme {
+        None | Some("http") | Some("https") => Some(url),
+        _ => None,
+    }
+}
+
+impl LibraryState {
+    /// Sets the live status; the same text again is not written (a screen reader would repeat it).
+    fn announce(&self, text: &str) {
+        if self.status.text_content().as_deref() != Some(text) {
+            self.status.set_text_content(Some(text));
+        }
+    }
+
+    /// Asks for a file, now or once the browser has painted (`later`: what the first results
+    /// do not need waits for them to show).
+    fn fetch(&mut self, name: &str, later: bool) {
+        if self.asked.iter().any(|a| a == name) {
+            return;
+        }
+        self.asked.push(name.to_string());
+        fetch_file(&self.sink, &format!("{}{name}", self.base), name, later);
+    }
+
+    /// The index cannot be used: say why, keep the page's own list.
+    fn fail(&mut self, why: String) {
+        self.announce(&format!("答复检索暂不可用（{why}），请浏览下方列表。"));
+        self.broken = Some(why);
+        let _ = self.results.toggle_attribute_with_force("hidden", true);
+        let _ = self.more.toggle_attribute_with_force("hidden", true);
+        let _ = self.own.toggle_attribute_with_force("hidden", false);
+    }
+
+    /// A file arrived (or failed).
+    fn arrived(&mut self, name: &str, bytes: Option<Vec<u8>>, error: &str) -> Result<(), JsValue> {
+        self.asked.retain(|a| a != name);
+        if self.broken.is_some() {
+            return Ok(());
+        }
+        let Some(bytes) = bytes else {
+            let why = if name == MANIFEST {
+                format!("索引 {name} 无法读取：{error}")
+            } else {
+                format!("索引不完整，缺少 {name}（{error}）")
+            };
+            self.fail(why);
+            return Ok(());
+        };
+        if name == MANIFEST {
+            match Library::from_manifest(&bytes) {
+                Ok(lib) => self.lib = Some(lib),
+                Err(e) => {
+                    self.fail(error_text(&e));
+                    return Ok(());
+                }
+            }
+            for (n, b) in std::mem::take(&mut self.early) {
+                self.add(&n, &b);
+            }
+            self.draw_facets()?;
+        } else if self.lib.is_none() {
+            self.early.push((name.to_string(), bytes));
+            return Ok(());
+        } else {
+            self.add(name, &bytes);
+        }
+        self.advance()
+    }
+
+    fn add(&mut self, name: &str, bytes: &[u8]) {
+        let Some(lib) = &mut self.lib else { return };
+        if let Err(e) = lib.add(name, bytes) {
+            self.fail(error_text(&e));
+        }
+    }
+
+    /// Takes the current query as far as the files at hand allow: asks for what is missing,
+    /// else searches and draws.
+    fn advance(&mut self) -> Result<(), JsValue> {
+        if self.broken.is_some() {
+            return Ok(());
+        }
+        let Some(lib) = &self.lib else {
+            self.fetch(MANIFEST, false);
+            return Ok(());
+        };
+        let mut need = lib.needs(&self.plan);
+        let mut rest = Vec::new();
+        if need.is_empty() {
+            match lib.search(&self.plan, &self.selection, self.order) {
+                Ok(out) => {
+                    // Cards only for results shown: none while the page's own list is. The first
+                    // LEAD of the newest page are fetched alone and drawn as soon as they are here
+                    // (a first query fetches a quarter of the cards before it shows anything);
+                    // the rest of the page after that paint.
+                    if self.active() {
+                        let shown: Vec<u32> = (0..self.pages).flat_map(|k| out.page(k).to_vec()).collect();
+                        let lead = ((self.pages - 1) * PAGE + LEAD).min(shown.len());
+                        need = lib.cards_needed(&shown[..lead]);
+                        if need.is_empty() {
+                            rest = lib.cards_needed(&shown[lead..]);
+                        }
+                    }
+                    self.outcome = Some(out);
+                }
+                Err(IndexError::Missing(m)) => need = m,
+                Err(e) => {
+                    self.fail(error_text(&e));
+                    return Ok(());
+                }
+            }
+        }
+        if need.is_empty() {
+            self.draw()?;
+            for f in rest {
+                self.fetch(&f, true);
+            }
+            return Ok(());
+        }
+        self.announce("正在检索……");
+        for f in need {
+            self.fetch(&f, false);
+        }
+        Ok(())
+    }
+
+    /// A new query (typed, or set by the API).
+    fn query(&mut self, raw: &str) -> Result<(), JsValue> {
+        if self.input.value() != raw {
+            self.input.set_value(raw);
+        }
+        self.plan = Plan::new(raw);
+        self.pages = 1;
+        self.drawn = 0;
+        self.advance()
+    }
+
+    fn active(&self) -> bool {
+        self.plan.query != reply_core::filter::Query::All || self.selection.values.iter().any(|v| !v.is_empty())
+    }
+
+    /// The facets, each value a checkbox with its count (all replies until a query narrows);
+    /// values no result has are left out unless chosen. Year and kind open, session and source
+    /// folded (a bureau's archive has many of each).
+    fn draw_facets(&self) -> Result<(), JsValue> {
+        let Some(lib) = &self.lib else { return Ok(()) };
+        let counts = self.outcome.as_ref().filter(|_| self.active()).map(|o| &o.counts);
+        let mut h = Html::new();
+        for (f, facet) in lib.facets().iter().enumerate() {
+            if facet.values.len() < 2 {
+                continue;
+            }
+            let mut attrs = vec![("class", "rw-facet")];
+            if f < 2 {
+                attrs.push(("open", ""));
+            }
+            h.open("details", "", &attrs).leaf("summary", "", &[], FACET_LABELS[f]);
+            h.open("fieldset", "rw-facets", &[("aria-label", FACET_LABELS[f])]);
+            for (v, value) in facet.values.iter().enumerate() {
+                let n = counts.and_then(|c| c[f].get(v).copied()).unwrap_or(value.total);
+                let chosen = self.selection.values[f].contains(&(v as u16));
+                if n == 0 && !chosen {
+                    continue;
+                }
+                let label = match (FACETS[f], value.label.as_str()) {
+                    (_, "") => "未注明",
+                    ("kind", "proposal") => "政协提案",
+                    ("kind", "suggestion") => "人大建议",
+                    (_, l) => l,
+                };
+                let (fv, vv) = (f.to_string(), v.to_string());
+                let mut attrs = vec![("type", "checkbox"), ("data-facet", fv.as_str()), ("data-value", vv.as_str())];
+                if chosen {
+                    attrs.push(("checked", ""));
+                }
+                h.open("label", "", &[]).open("input", "", &attrs);
+                h.leaf("span", "", &[], label).leaf("span", "rw-badge", &[], &n.to_string()).close("label");
+            }
+            h.close("fieldset").close("details");
+        }
+        // The checkbox the reader just toggled is redrawn with its new count: focus follows it.
+        let focused = self.wrap.get_root_node().dyn_into::<ShadowRoot>().ok().and_then(|r| r.active_element());
+        let focused = focused.filter(|e| e.has_attribute("data-facet")).map(|e| {
+            let a = |n: &str| e.get_attribute(n).unwrap_or_default();
+            format!("[data-facet=\"{}\"][data-value=\"{}\"]", a("data-facet"), a("data-value"))
+        });
+        self.facets_box.set_text_content(None);
+        h.append_to(&self.facets_box)?;
+        if let Some(again) = focused.and_then(|sel| self.facets_box.query_selector(&sel).ok().flatten()) {
+            if let Some(e) = again.dyn_ref::<HtmlElement>() {
+                e.focus()?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The results whose cards are here, in order: afresh for a new query (status, facets, list),
+    /// else appending to the list what arrived since. The list is `aria-busy` until its page is
+    /// complete, and 显示更多 waits for it.
+    fn draw(&mut self) -> Result<(), JsValue> {
+        let (Some(lib), Some(out)) = (&self.lib, &self.outcome) else { return Ok(()) };
+        let active = self.active();
+        self.own.toggle_attribute_with_force("hidden", active)?;
+        self.results.toggle_attribute_with_force("hidden", !active)?;
+        let status = match (&out.problem, active) {
+            (Some(p), _) => p.message(),
+            (None, false) => format!("共 {} 篇答复，可按词语或数值检索，如 中试平台、>=100亿元。", lib.replies()),
+            (None, true) if out.total() == 0 => "没有找到匹配的答复".to_string(),
+            (None, true) => format!("找到 {} 篇答复", out.total()),
+        };
+        self.announce(&status);
+        if self.drawn == 0 || !active {
+            self.draw_facets()?;
+            self.results.set_text_content(None);
+            self.drawn = 0;
+        }
+        if !active {
+            return self.more.toggle_attribute_with_force("hidden", true).map(|_| ());
+        }
+        let shown = (self.pages * PAGE).min(out.total());
+        let ready = (0..shown).take_while(|&i| lib.card(out.docs[i]).is_some()).count();
+        let mut h = Html::new();
+        for i in self.drawn..ready {
+            let doc = out.docs[i];
+            let Some(card) = lib.card(doc) else { continue };
+            h.open("li", "rw-result", &[]).open("h3", "", &[]);
+            match safe_url(&card.url) {
+                Some(u) => h.leaf("a", "", &[("href", u)], &card.title),
+                None => h.text(&card.title),
+            };
+            h.close("h3").open("p", "rw-result-meta", &[]);
+            let mut first = true;
+            let mut part = |h: &mut Html, text: &str| {
+                if text.is_empty() {
+                    return;
+                }
+                if !first {
+                    h.text(" · ");
+                }
+                h.text(text);
+                first = false;
+            };
+            part(&mut h, card.date.as_deref().unwrap_or(""));
+            part(&mut h, card.kind.label());
+            let session = match (&card.body, &card.session, &card.number) {
+                (b, Some(s), n) => {
+                    let mut t = format!("{}{s}会议", b.as_deref().unwrap_or(""));
+                    if let Some(n) = n {
+                        t.push_str(&format!("第{n}号"));
+                    }
+                    t
+                }
+                (_, None, Some(n)) => format!("第{n}号"),
+                _ => String::new(),
+            };
+            part(&mut h, &session);
+            if let Some(p) = &card.proposer {
+                let who = format!("{p}{}", card.role.as_deref().unwrap_or(""));
+                part(&mut h, &who);
+            }
+            part(&mut h, card.source.as_deref().unwrap_or(""));
+            h.close("p");
+            let figures: Vec<u32> = match out.figures_of(i) {
+                [] => card.matching(&self.plan),
+                some => some.to_vec(),
+            };
+            if !figures.is_empty() {
+                h.open("ul", "rw-result-figs", &[("aria-label", "匹配的数据")]);
+                for &k in figures.iter().take(5) {
+                    let Some(f) = card.figures.get(k as usize) else { continue };
+                    h.open("li", "", &[]);
+                    let link = safe_url(&card.url).map(|u| format!("{}#{}", u.split('#').next().unwrap_or(u), f.id));
+                    match &link {
+                        Some(l) => h.leaf("a", "rw-val", &[("href", l)], &f.text),
+                        None => h.leaf("span", "rw-val", &[], &f.text),
+                    };
+                    h.text(" ").leaf("span", "rw-ctx", &[], &f.clause);
+                    let label = card.label(&f.section);
+                    if !label.is_empty() {
+                        h.text(" ").leaf("span", "rw-sec", &[], label);
+                    }
+                    h.close("li");
+                }
+                if figures.len() > 5 {
+                    h.leaf("li", "rw-sec", &[], &format!("等 {} 项数据", figures.len()));
+                }
+                h.close("ul");
+            }
+            h.close("li");
+        }
+        h.append_to(&self.results)?;
+        self.drawn = self.drawn.max(ready);
+        if ready < shown {
+            self.results.set_attribute("aria-busy", "true")?;
+        } else {
+            self.results.remove_attribute("aria-busy")?;
+        }
+        let rest = out.total() - shown;
+        self.more.toggle_attribute_with_force("hidden", rest == 0 || ready < shown)?;
+        if rest > 0 {
+            self.more.set_text_content(Some(&format!("显示更多结果（还有 {rest} 篇）")));
+        }
+        Ok(())
+    }
+
+    fn press(&self, order: Order) -> Result<(), JsValue> {
+        for (name, o) in [("sort-doc", Order::Newest), ("sort-value", Order::Largest)] {
+            if let Some(b) = self.wrap.query_selector(&format!("[data-action={name}]"))? {
+                b.set_attribute("aria-pressed", if o == order { "true" } else { "false" })?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// An index error as one line for the reader.
+fn error_text(e: &IndexError) -> String {
+    e.to_string()
+}
+
+/// Every event of the part: the searchbox, the order, the facets, 显示更多.
+fn on_event(st: &mut LibraryState, e: &Event) -> Result<(), JsValue> {
+    let Some(t) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return Ok(()) };
+    match e.type_().as_str() {
+        "input" if t.get_attribute("data-action").as_deref() == Some("query") => {
+            let q = st.input.value();
+            st.query(&q)
+        }
+        "keydown" if t.get_attribute("data-action").as_deref() == Some("query") => {
+            if e.dyn_ref::<KeyboardEvent>().is_some_and(|k| k.key() == "Escape") && !st.input.value().is_empty() {
+                e.prevent_default();
+                st.query("")?;
+            }
+            Ok(())
+        }
+        "change" if t.has_attribute("data-facet") => {
+            let f: usize = t.get_attribute("data-facet").and_then(|v| v.parse().ok()).unwrap_or(usize::MAX);
+            let v: u16 = t.get_attribute("data-value").and_then(|v| v.parse().ok()).unwrap_or(u16::MAX);
+            if let Some(list) = st.selection.values.get_mut(f) {
+                let on = t.dyn_ref::<HtmlInputElement>().is_some_and(HtmlInputElement::checked);
+                list.retain(|x| *x != v);
+                if on {
+                    list.push(v);
+                }
+            }
+            st.pages = 1;
+            st.drawn = 0;
+            st.advance()
+        }
+        "click" => {
+            let Some(control) = t.closest("[data-action]")? else { return Ok(()) };
+            match control.get_attribute("data-action").as_deref() {
+                Some("sort-doc") | Some("sort-value") => {
+                    st.order = if control.get_attribute("data-action").as_deref() == Some("sort-doc") {
+                        Order::Newest
+                    } else {
+                        Order::Largest
+                    };
+                    st.press(st.order)?;
+                    st.drawn = 0;
+                    st.advance()
+                }
+                Some("more") => {
+                    st.pages += 1;
+                    st.advance()
+                }
+                Some(a @ (reading::ELDER | reading::CONTRAST)) => {
+                    let mut p = reading::load(None);
+                    if a == reading::ELDER {
+                        p.elder = !p.elder;
+                    } else {
+                        p.contrast = !p.contrast;
+                    }
+                    reading::save(&p);
+                    let bar = st.wrap.query_selector(".rw-reading")?;
+                    reading::apply(&p, &[&st.wrap], bar.as_ref())
+                }
+                _ => Ok(()),
+            }
+        }
+        _ => Ok(()),
+    }
+}
+
+impl LibraryMount {
+    /// Mounts the search on `host`, reading the index at `base` (a folder URL).
+    pub fn new(doc: Document, host: Element, base: String, elder: Option<bool>) -> Result<LibraryMount, JsValue> {
+        if host.has_attribute("data-reply-widget-mounted") {
+            return Err(JsError::new("options.element is already mounted; call destroy() on its widget first").into());
+        }
+        if !html::html_allowed() || !styles::supported() {
+            return Err(JsError::new(
+                "reply-widget: this page cannot show the widget (Trusted Types or stylesheets); its own list stays",
+            )
+            .into());
+        }
+        let root = styles::shadow(&host)?;
+        let wrap = doc.create_element("section")?;
+        wrap.set_class_name("rw rw-library");
+        wrap.set_attribute("aria-labelledby", "rw-library-title")?;
+        root.append_child(&wrap)?;
+        Html::new().markup(MARKUP).append_to(&wrap)?;
+        let toolbar = reading::toolbar(&doc)?;
+        // Reading aloud belongs to a reply, not to a list of them.
+        for a in [reading::SPEAK, reading::STOP] {
+            if let Some(b) = toolbar.query_selector(&format!("[data-action={a}]"))? {
+                b.remove();
+            }
+        }
+        wrap.insert_before(&toolbar, wrap.children().item(1).as_ref().map(|e| e.as_ref()))?;
+        let get = |sel: &str| -> Result<Element, JsValue> {
+            wrap.query_selector(sel)?.ok_or_else(|| JsError::new("reply-widget: the library lost its markup").into())
+        };
+        let prefs = reading::load(elder);
+        reading::apply(&prefs, &[&wrap], Some(&toolbar))?;
+        let state = Rc::new(RefCell::new(LibraryState {
+            doc: doc.clone(),
+            base,
+            input: get("[data-action=query]")?.unchecked_into(),
+            status: get(".rw-status")?,
+            facets_box: get(".rw-lib-facets")?,
+            results: get(".rw-results")?,
+            more: get(".rw-more")?,
+            own: get(".rw-own")?,
+            wrap,
+            lib: None,
+            asked: Vec::new(),
+            plan: Plan::new(""),
+            selection: Selection::default(),
+            order: Order::Newest,
+            outcome: None,
+            pages: 1,
+            drawn: 0,
+            broken: None,
+            early: Vec::new(),
+            sink: JsValue::NULL,
+        }));
+        let inbox = state.clone();
+        let callback = Arrival::new(move |name: String, bytes: JsValue, error: String| {
+            let bytes = bytes.dyn_ref::<js_sys::Uint8Array>().map(js_sys::Uint8Array::to_vec);
+            match inbox.try_borrow_mut() {
+                Ok(mut st) => {
+                    if let Err(e) = st.arrived(&name, bytes, &error) {
+                        web_sys::console::warn_2(&JsValue::from_str("reply-widget:"), &e);
+                    }
+                }
+                Err(_) => web_sys::console::warn_1(&JsValue::from_str("reply-widget: a file arrived while busy")),
+            }
+        });
+        state.borrow_mut().sink = new_sink(callback.as_ref().unchecked_ref());
+        host.set_attribute("data-reply-widget-mounted", "library")?;
+        let mut mount = LibraryMount { host, root, state, listeners: Vec::new(), callback: Some(callback) };
+        for kind in ["input", "keydown", "change", "click"] {
+            let st = mount.state.clone();
+            let target: &web_sys::EventTarget = mount.root.as_ref();
+            mount.listeners.push(Listener::new(target, kind, move |e: Event| {
+                let Ok(mut s) = st.try_borrow_mut() else { return };
+                if let Err(err) = on_event(&mut s, &e) {
+                    web_sys::console::warn_2(&JsValue::from_str("reply-widget:"), &err);
+                }
+            })?);
+        }
+        {
+            let mut st = mount.state.borrow_mut();
+            st.announce("正在载入答复索引……");
+            st.fetch(MANIFEST, false);
+            st.fetch(reply_core::library::DOCS, false);
+        }
+        Ok(mount)
+    }
+
+    /// Searches as if typed.
+    pub fn search(&self, query: &str) -> Result<(), JsValue> {
+        let mut st =
+            self.state.try_borrow_mut().map_err(|_| JsValue::from(JsError::new("search: reply-widget is busy")))?;
+        st.query(query)
+    }
+
+    /// Turns off the fetch callback (fetches under way land nowhere), removes the listeners and
+    /// gives the host its own content back.
+    pub fn destroy(&mut self) {
+        if let Ok(st) = self.state.try_borrow() {
+            kill_sink(&st.sink);
+        }
+        self.callback = None;
+        self.listeners.clear();
+        self.root.set_text_content(None);
+        let _ = js_sys::Reflect::set(&self.root, &JsValue::from_str("adoptedStyleSheets"), &js_sys::Array::new());
+        if let Ok(st) = self.state.try_borrow() {
+            if let Ok(slot) = st.doc.create_element("slot") {
+                let _ = self.root.append_child(&slot);
+            }
+        }
+        let _ = self.host.remove_attribute("data-reply-widget-mounted");
+    }
+}

@@ -1,0 +1,20 @@
+//! reply-web: what both WebAssembly modules of reply-widget need of the browser — the reply
+//! pages' widget (`reply-widget`) and the column page's archive search (`reply-library`).
+//!
+//! - [`html`]: markup written as one escaped string and parsed by the browser, through the
+//!   widget's Trusted Types policy;
+//! - [`listener`]: listeners and observers that remove themselves when dropped;
+//! - [`styles`]: the one stylesheet every part adopts into its shadow root (and the article's);
+//! - [`reading`]: the reading aids (适老化): large text, high contrast, reading aloud;
+//! - [`js`]: the boundary with JavaScript: parts and options read from JS values, errors thrown.
+//!
+//! No `#[wasm_bindgen]` exports here: a dependency's exports would be exports of both modules.
+//! Imports are fine, but each `inline_js` snippet of this crate ships with both modules, so a
+//! snippet only one module imports lives in that module's crate. The size rules of
+//! `reply_core` hold here too.
+
+pub mod html;
+pub mod js;
+pub mod listener;
+pub mod reading;
+pub mod styles;

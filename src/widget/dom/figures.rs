@@ -1,0 +1,698 @@
+//! The figure panel: its markup and controls, the groups drawn a chunk at a time (显示更多),
+//! figure visibility as the filter changes, the list's roving tabindex and keys, the money
+//! chart, the value controls, export and the kind facets.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlInputElement, KeyboardEvent, ShadowRoot};
+
+use reply_core::export::{self, money_bars, yi_text};
+use reply_core::filter::{Index, Outcome};
+use reply_core::model::{FigureKind, Reply};
+use reply_core::panel::{self, Grouping, Order, CHUNK, KIND_GROUPS};
+use reply_web::html::Html;
+
+use super::action::{Action, Effect};
+use super::search::{SearchView, MARKUP as SEARCH};
+use super::sheet::Sheet;
+
+/// One group of the figure list as drawn.
+struct GroupDom {
+    section: Element,
+    head: Element,
+    list: Element,
+    /// The 显示更多 button after the list.
+    more: Element,
+    /// Its figures in display order.
+    figures: Vec<usize>,
+    open: bool,
+    /// How many of its visible figures must be rendered.
+    want: usize,
+}
+
+pub struct FiguresPart {
+    pub host: Element,
+    pub root: ShadowRoot,
+    pub wrap: Element,
+    /// The compact layout: a summary and a sheet.
+    pub sheet: Sheet,
+    body: Element,
+    /// Per figure: its list item and its button (None while not rendered).
+    items: Vec<Option<(Element, Element)>>,
+    groups: Vec<GroupDom>,
+    /// Per figure: its group and its place in the group.
+    group_of: Vec<usize>,
+    place: Vec<usize>,
+    /// Per outline node: its label in figure items (二(一) …).
+    labels: Vec<String>,
+    empty: Element,
+    /// The money chart's box, and the bars (and money total) it was last drawn with.
+    chart: Element,
+    chart_key: Option<Vec<usize>>,
+    pub grouping: Grouping,
+    pub order: Order,
+    /// The figure button holding the list's roving tabindex.
+    tab: Option<usize>,
+}
+
+/// What a key on a figure asks for.
+pub enum FigureKey {
+    NotMine,
+    /// Focus goes to this figure's button.
+    Moved(Element),
+    /// `C`: cite this figure.
+    Cite(usize),
+}
+
+/// Grouping and order of the figure list.
+const ORDERING: &str = concat!(
+    r#"<div class="rw-tools"><div class="rw-tools" role="group" aria-label="分组方式">"#,
+    r#"<button type="button" data-action="group-kind" aria-pressed="true">按类型</button>"#,
+    r#"<button type="button" data-action="group-section" aria-pressed="false">按章节</button>"#,
+    r#"</div><div class="rw-tools" role="group" aria-label="排序方式">"#,
+    r#"<button type="button" data-action="sort-doc" aria-pressed="true">文中顺序</button>"#,
+    r#"<button type="button" data-action="sort-value" aria-pressed="false">数值从大到小</button>"#,
+    r#"</div></div>"#,
+);
+
+/// Export and cite; then number-aware filtering as controls, which write the same query the
+/// searchbox takes.
+const EXPORT_AND_RANGE: &str = concat!(
+    r#"<div class="rw-tools" role="group" aria-label="导出与引用">"#,
+    r#"<button type="button" data-action="export-csv" title="把当前显示的数据导出为表格（Excel 可直接打开）">导出 CSV</button>"#,
+    r#"<button type="button" data-action="export-json" title="把当前显示的数据导出为 JSON">导出 JSON</button>"#,
+    r#"<button type="button" data-action="cite" title="复制所选数据的引用：数据、上下文、章节、标题和日期（也可在数据上按 C 键）">复制引用</button>"#,
+    r#"</div><fieldset class="rw-facets rw-range"><legend>按数值筛选（也可在查找框输入，如 &gt;=100亿元）</legend>"#,
+    r#"<select data-range="op" aria-label="比较方式"><option value="&gt;=">不少于 ≥</option><option value="&lt;=">不超过 ≤</option>"#,
+    r#"<option value="&gt;">大于 &gt;</option><option value="&lt;">小于 &lt;</option><option value="=">等于 =</option></select>"#,
+    r#"<input type="text" inputmode="decimal" data-range="value" aria-label="数值" size="6" placeholder="100">"#,
+    r#"<select data-range="unit" aria-label="单位"><option value="亿元">亿元</option><option value="万元">万元</option>"#,
+    r#"<option value="元">元</option><option value="%">%</option><option value="倍">倍</option><option value="项">项</option>"#,
+    r#"<option value="家">家</option><option value="个">个</option><option value="人">人</option><option value="年">年</option></select>"#,
+    r#"<button type="button" data-action="range">筛选</button></fieldset>"#,
+);
+
+fn find(e: &Element, selector: &str) -> Result<Element, JsValue> {
+    e.query_selector(selector)?.ok_or_else(|| JsError::new("reply-widget: a part lost its markup").into())
+}
+
+/// The element children of `e`, in order.
+fn kids(e: &Element) -> Vec<Element> {
+    let c = e.children();
+    (0..c.length()).filter_map(|i| c.item(i)).collect()
+}
+
+/// `316.0`: one decimal without `{:.1}`, which would pull core's float formatting (about 15 KB
+/// of wasm) in for a bar width.
+fn tenths(v: f64) -> String {
+    let t = (v * 10.0).round().max(0.0) as u64;
+    let mut s = (t / 10).to_string();
+    s.push('.');
+    s.push_str(&(t % 10).to_string());
+    s
+}
+
+/// A figure item, named by its content in the order a screen reader should say it: the value
+/// (one text node: a number is never split), then the clause, then the section.
+fn item_html(h: &mut Html, reply: &Reply, index: &Index, labels: &[String], i: usize) {
+    let f = &reply.figures[i];
+    let label = index.figure_node(i).and_then(|k| labels.get(k)).map_or("", String::as_str);
+    h.open("li", "", &[("role", "listitem")]);
+    h.open("button", "rw-fig", &[("type", "button"), ("tabindex", "-1"), ("data-fig", &i.to_string())]);
+    h.leaf("span", "rw-val", &[], &f.text).leaf("span", "rw-sr", &[], "，");
+    h.leaf("span", "rw-ctx", &[], &panel::context_without(f)).leaf("span", "rw-sr", &[], "，");
+    h.leaf("span", "rw-sec", &[], label);
+    h.close("button").close("li");
+}
+
+impl FiguresPart {
+    /// Draws the panel: title, the searchbox (when the outline is not mounted), grouping and
+    /// order, kind facets with counts, export and cite, the value filter, the chart's box, the
+    /// groups (by kind, in document order) and the empty message.
+    pub fn build(
+        doc: &Document,
+        host: &Element,
+        root: ShadowRoot,
+        reply: &Reply,
+        index: &Index,
+        with_search: bool,
+    ) -> Result<(FiguresPart, Option<SearchView>), JsValue> {
+        let mut sheet = Sheet::new(doc, &root, "数据一览", &format!("数据 · {} 项", reply.figures.len()))?;
+        let wrap = doc.create_element("section")?;
+        wrap.set_class_name("rw rw-panel");
+        wrap.set_attribute("aria-labelledby", "rw-figures-title")?;
+        sheet.inline().append_child(&wrap)?;
+        let mut h = Html::new();
+        h.leaf("h2", "rw-part-title", &[("id", "rw-figures-title")], "数据一览");
+        if with_search {
+            h.markup(SEARCH);
+        }
+        h.markup(ORDERING);
+        h.open("fieldset", "rw-facets", &[]).leaf("legend", "", &[], "数据类型");
+        for (k, kinds) in KIND_GROUPS.iter().enumerate() {
+            let n = reply.figures.iter().filter(|f| kinds.contains(&f.kind)).count();
+            h.open("label", "", &[]);
+            h.open("input", "", &[("type", "checkbox"), ("data-facet", &k.to_string()), ("checked", "")]);
+            h.leaf("span", "", &[], kinds[0].label()).leaf("span", "rw-badge", &[], &n.to_string());
+            h.close("label");
+        }
+        h.close("fieldset");
+        h.markup(EXPORT_AND_RANGE);
+        h.leaf("div", "rw-chart", &[], "").leaf("div", "rw-groups", &[], "");
+        h.leaf("p", "rw-empty", &[("hidden", "")], "没有符合条件的数据");
+        h.append_to(&wrap)?;
+        let search = if with_search { Some(SearchView::find(&wrap)?) } else { None };
+        let after_search = search.as_ref().and_then(|s| s.find.next_element_sibling());
+        sheet.hold(&wrap, search.as_ref().zip(after_search).map(|(s, t)| (s.find.clone(), t)));
+        let mut part = FiguresPart {
+            host: host.clone(),
+            root,
+            sheet,
+            body: find(&wrap, ".rw-groups")?,
+            empty: find(&wrap, ".rw-empty")?,
+            chart: find(&wrap, ".rw-chart")?,
+            wrap,
+            items: Vec::new(),
+            groups: Vec::new(),
+            group_of: Vec::new(),
+            place: Vec::new(),
+            labels: (0..index.outline.len()).map(|k| index.outline.label(k)).collect(),
+            chart_key: None,
+            grouping: Grouping::Kind,
+            order: Order::Document,
+            tab: None,
+        };
+        part.draw_groups(reply, index)?;
+        Ok((part, search))
+    }
+
+    /// (Re)draws the figure groups: on mount and when the reader changes grouping or order.
+    /// Each open group gets its first [`CHUNK`] figures; [`FiguresPart::show_wanted`] renders
+    /// the rest on demand.
+    fn draw_groups(&mut self, reply: &Reply, index: &Index) -> Result<(), JsValue> {
+        self.body.set_text_content(None);
+        let groups = panel::groups(reply, &index.outline, self.grouping, self.order);
+        let n = reply.figures.len();
+        self.items = vec![None; n];
+        self.group_of = vec![usize::MAX; n];
+        self.place = vec![usize::MAX; n];
+        let mut h = Html::new();
+        for (g, group) in groups.iter().enumerate() {
+            let (head_id, list_id) = (format!("rw-group-{g}"), format!("rw-list-{g}"));
+            h.open("section", "rw-group", &[]).open("h3", "", &[]);
+            h.open(
+                "button",
+                "rw-group-head",
+                &[
+                    ("id", &head_id),
+                    ("type", "button"),
+                    ("data-action", Action::ToggleGroup.name()),
+                    ("data-group", &g.to_string()),
+                    ("aria-expanded", if group.collapsed { "false" } else { "true" }),
+                    ("aria-controls", &list_id),
+                ],
+            );
+            h.leaf("span", "", &[], &group.label).leaf("span", "rw-badge", &[], &group.figures.len().to_string());
+            h.close("button").close("h3");
+            let mut attrs = vec![("id", list_id.as_str()), ("role", "list"), ("aria-labelledby", &head_id)];
+            if group.collapsed {
+                attrs.push(("hidden", ""));
+            }
+            h.open("ul", "rw-figs", &attrs);
+            if !group.collapsed {
+                for &i in group.figures.iter().take(CHUNK) {
+                    item_html(&mut h, reply, index, &self.labels, i);
+                }
+            }
+            h.close("ul");
+            h.leaf(
+                "button",
+                "rw-link rw-more",
+                &[
+                    ("type", "button"),
+                    ("data-action", Action::More.name()),
+                    ("data-group", &g.to_string()),
+                    ("hidden", ""),
+                ],
+                "",
+            );
+            h.close("section");
+        }
+        h.append_to(&self.body)?;
+        self.groups.clear();
+        for ((g, group), section) in groups.into_iter().enumerate().zip(kids(&self.body)) {
+            let (head, list, more) =
+                (find(&section, ".rw-group-head")?, find(&section, ".rw-figs")?, find(&section, ".rw-more")?);
+            for (place, &i) in group.figures.iter().enumerate() {
+                self.group_of[i] = g;
+                self.place[i] = place;
+            }
+            if !group.collapsed {
+                for (&i, li) in group.figures.iter().zip(kids(&list)) {
+                    if let Some(button) = li.first_element_child() {
+                        self.items[i] = Some((li, button));
+                    }
+                }
+            }
+            self.groups.push(GroupDom {
+                section,
+                head,
+                list,
+                more,
+                figures: group.figures,
+                open: !group.collapsed,
+                want: CHUNK,
+            });
+        }
+        self.tab = None;
+        Ok(())
+    }
+
+    /// Renders figure `i`'s item if it is not yet, in its place among its group's rendered items.
+    pub fn render_item(&mut self, reply: &Reply, index: &Index, i: usize) -> Result<(), JsValue> {
+        if self.items.get(i).is_none_or(Option::is_some) {
+            return Ok(());
+        }
+        let Some(group) = self.group_of.get(i).and_then(|&g| self.groups.get(g)) else { return Ok(()) };
+        let next = group.figures[self.place[i] + 1..].iter().find_map(|&j| self.items[j].as_ref().map(|(li, _)| li));
+        let mut h = Html::new();
+        item_html(&mut h, reply, index, &self.labels, i);
+        let li = match next {
+            Some(next) => {
+                h.insert_before(next)?;
+                next.previous_element_sibling()
+            }
+            None => {
+                h.append_to(&group.list)?;
+                group.list.last_element_child()
+            }
+        };
+        if let Some(li) = li {
+            if let Some(button) = li.first_element_child() {
+                self.items[i] = Some((li, button));
+            }
+        }
+        Ok(())
+    }
+
+    /// Makes every open group show its first `want` visible figures (rendering those it lacks),
+    /// and its 显示更多 button count the visible figures still not rendered.
+    fn show_wanted(&mut self, reply: &Reply, index: &Index, visible: &[bool]) -> Result<(), JsValue> {
+        // Rendering a group's figures changes no other group's: one snapshot serves them all.
+        let rendered: Vec<bool> = self.items.iter().map(Option::is_some).collect();
+        for g in 0..self.groups.len() {
+            if !self.groups[g].open {
+                continue;
+            }
+            let (render, rest) = panel::to_render(&self.groups[g].figures, visible, &rendered, self.groups[g].want);
+            for i in render {
+                self.render_item(reply, index, i)?;
+            }
+            let more = &self.groups[g].more;
+            more.toggle_attribute_with_force("hidden", rest == 0)?;
+            if rest > 0 {
+                more.set_text_content(Some(&format!("显示更多（还有 {rest} 项）")));
+            }
+        }
+        Ok(())
+    }
+
+    /// Shows the figures a filter leaves: items whose visibility changed are toggled, groups
+    /// without any are hidden, the empty message shows when none is left.
+    pub fn show_filter(
+        &mut self,
+        reply: &Reply,
+        index: &Index,
+        before: &Outcome,
+        now: &Outcome,
+    ) -> Result<(), JsValue> {
+        self.show_wanted(reply, index, &now.figure_visible)?;
+        for (k, item) in self.items.iter().enumerate() {
+            let visible = now.figure_visible.get(k).copied().unwrap_or(true);
+            if let Some((li, _)) = item {
+                if before.figure_visible.get(k).copied() != Some(visible) {
+                    li.toggle_attribute_with_force("hidden", !visible)?;
+                }
+            }
+        }
+        for g in &self.groups {
+            let any = g.figures.iter().any(|&i| now.figure_visible.get(i).copied().unwrap_or(false));
+            g.section.toggle_attribute_with_force("hidden", !any)?;
+        }
+        self.empty.toggle_attribute_with_force("hidden", now.visible_figures() > 0)?;
+        self.fix_tabstop(&now.figure_visible);
+        Ok(())
+    }
+
+    /// Redraws the groups (grouping or order changed), keeping the selection and the filter.
+    pub fn regroup(
+        &mut self,
+        reply: &Reply,
+        index: &Index,
+        selected: Option<usize>,
+        now: &Outcome,
+    ) -> Result<(), JsValue> {
+        self.draw_groups(reply, index)?;
+        if let Some(Some((_, b))) = selected.and_then(|s| self.items.get(s)) {
+            b.set_attribute("aria-current", "true")?;
+        }
+        self.show_filter(reply, index, &Outcome::default(), now)
+    }
+
+    /// Marks figure `i` selected (and `old` no longer), rendering it if needed.
+    pub fn select(&mut self, reply: &Reply, index: &Index, old: Option<usize>, i: usize) -> Result<(), JsValue> {
+        self.render_item(reply, index, i)?;
+        if let Some(Some((_, b))) = old.and_then(|o| self.items.get(o)) {
+            b.remove_attribute("aria-current")?;
+        }
+        if let Some(Some((_, b))) = self.items.get(i) {
+            b.set_attribute("aria-current", "true")?;
+        }
+        let bars = self.chart.query_selector_all(".rw-bar")?;
+        for k in 0..bars.length() {
+            if let Some(bar) = bars.item(k).and_then(|n| n.dyn_into::<Element>().ok()) {
+                let this = bar.get_attribute("data-fig").and_then(|v| v.parse::<usize>().ok()) == Some(i);
+                bar.toggle_attribute_with_force("data-selected", this)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether a reader can reach figure `i` now: visible, rendered, in an open group.
+    fn reachable(&self, visible: &[bool], i: usize) -> bool {
+        let open = self.group_of.get(i).and_then(|g| self.groups.get(*g)).is_some_and(|g| g.open);
+        let rendered = self.items.get(i).is_some_and(Option::is_some);
+        open && rendered && visible.get(i).copied().unwrap_or(false)
+    }
+
+    /// The figures in display order that a reader can reach now.
+    fn reachable_list(&self, visible: &[bool]) -> Vec<usize> {
+        self.groups.iter().flat_map(|g| g.figures.iter().copied()).filter(|&i| self.reachable(visible, i)).collect()
+    }
+
+    /// The figure button holding the roving tabindex.
+    pub fn tab_button(&self) -> Option<Element> {
+        self.tab.and_then(|i| self.button(i)).cloned()
+    }
+
+    fn button(&self, i: usize) -> Option<&Element> {
+        self.items.get(i).and_then(|x| x.as_ref()).map(|(_, b)| b)
+    }
+
+    pub fn set_tabstop(&mut self, i: Option<usize>) {
+        if let Some(b) = self.tab.and_then(|t| self.button(t)) {
+            let _ = b.set_attribute("tabindex", "-1");
+        }
+        if let Some(b) = i.and_then(|i| self.button(i)) {
+            let _ = b.set_attribute("tabindex", "0");
+        }
+        self.tab = i;
+    }
+
+    /// Keeps exactly one reachable figure button in the tab order (roving tabindex), touching
+    /// the DOM only when the current one became unreachable.
+    fn fix_tabstop(&mut self, visible: &[bool]) {
+        if self.tab.is_some_and(|i| self.reachable(visible, i)) {
+            return;
+        }
+        let first = self.reachable_list(visible).first().copied();
+        self.set_tabstop(first);
+    }
+
+    /// Keys on a figure button: arrows, Home, End move; C cites.
+    pub fn key(&mut self, visible: &[bool], e: &KeyboardEvent, button: &Element) -> FigureKey {
+        let list = self.reachable_list(visible);
+        let Some(i) = button.get_attribute("data-fig").and_then(|v| v.parse::<usize>().ok()) else {
+            return FigureKey::NotMine;
+        };
+        let Some(pos) = list.iter().position(|k| *k == i) else { return FigureKey::NotMine };
+        let next = match e.key().as_str() {
+            "c" | "C" if !e.ctrl_key() && !e.meta_key() && !e.alt_key() => return FigureKey::Cite(i),
+            "ArrowDown" => (pos + 1).min(list.len() - 1),
+            "ArrowUp" => pos.saturating_sub(1),
+            "Home" => 0,
+            "End" => list.len() - 1,
+            _ => return FigureKey::NotMine,
+        };
+        self.set_tabstop(Some(list[next]));
+        match self.button(list[next]) {
+            Some(b) => FigureKey::Moved(b.clone()),
+            None => FigureKey::NotMine,
+        }
+    }
+
+    /// Sets the grouping or order pressed in the toolbar.
+    pub fn press(&self, pressed: Action, group: [Action; 2]) -> Result<(), JsValue> {
+        for a in group {
+            if let Some(b) = self.wrap.query_selector(&format!("[data-action=\"{}\"]", a.name()))? {
+                b.set_attribute("aria-pressed", if a == pressed { "true" } else { "false" })?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Opens or closes group `g` (its head button).
+    pub fn toggle_group(
+        &mut self,
+        reply: &Reply,
+        index: &Index,
+        head: &Element,
+        visible: &[bool],
+    ) -> Result<(), JsValue> {
+        let g: usize = head.get_attribute("data-group").and_then(|g| g.parse().ok()).unwrap_or(usize::MAX);
+        if let Some(group) = self.groups.get_mut(g) {
+            group.open = !group.open;
+            group.head.set_attribute("aria-expanded", if group.open { "true" } else { "false" })?;
+            group.list.toggle_attribute_with_force("hidden", !group.open)?;
+            if !group.open {
+                group.more.toggle_attribute_with_force("hidden", true)?;
+            }
+        }
+        self.show_wanted(reply, index, visible)?;
+        self.fix_tabstop(visible);
+        Ok(())
+    }
+
+    /// 显示更多: renders the next chunk of a group; returns the first new figure's button, where
+    /// reading goes on.
+    pub fn more(
+        &mut self,
+        reply: &Reply,
+        index: &Index,
+        button: &Element,
+        visible: &[bool],
+    ) -> Result<Option<Element>, JsValue> {
+        let g: usize = button.get_attribute("data-group").and_then(|g| g.parse().ok()).unwrap_or(usize::MAX);
+        let Some(group) = self.groups.get_mut(g) else { return Ok(None) };
+        group.want += CHUNK;
+        let first_new =
+            group.figures.iter().copied().find(|&i| visible.get(i).copied().unwrap_or(true) && self.items[i].is_none());
+        self.show_wanted(reply, index, visible)?;
+        let Some(i) = first_new else { return Ok(None) };
+        self.set_tabstop(Some(i));
+        Ok(self.button(i).cloned())
+    }
+
+    /// The kinds the facet checkboxes leave on.
+    pub fn facets(&self) -> Result<Vec<FigureKind>, JsValue> {
+        let mut kinds = Vec::new();
+        let boxes = self.wrap.query_selector_all("input[data-facet]")?;
+        for i in 0..boxes.length() {
+            let Some(b) = boxes.item(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) else { continue };
+            let g: usize = b.get_attribute("data-facet").and_then(|g| g.parse().ok()).unwrap_or(usize::MAX);
+            if b.checked() {
+                if let Some(group) = KIND_GROUPS.get(g) {
+                    kinds.extend_from_slice(group);
+                }
+            }
+        }
+        Ok(kinds)
+    }
+
+    /// The value controls (比较, 数值, 单位) as a comparison query such as `>=100亿元`; None when
+    /// no value was typed.
+    pub fn range_query(&self) -> Result<Option<String>, JsValue> {
+        let read = |name: &str| -> Result<String, JsValue> {
+            let Some(e) = self.wrap.query_selector(&format!("[data-range={name}]"))? else { return Ok(String::new()) };
+            Ok(js_sys::Reflect::get(&e, &JsValue::from_str("value"))?.as_string().unwrap_or_default())
+        };
+        let value = read("value")?;
+        if value.trim().is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(format!("{}{}{}", read("op")?, value.trim(), read("unit")?)))
+    }
+
+    /// Shows or hides the chart's data table.
+    pub fn toggle_chart_table(&self, button: &Element) -> Result<(), JsValue> {
+        if let Some(table) = self.chart.query_selector("#rw-chart-table")? {
+            let show = table.class_list().contains("rw-sr");
+            table.class_list().toggle_with_force("rw-sr", !show)?;
+            button.set_attribute("aria-expanded", if show { "true" } else { "false" })?;
+            button.set_text_content(Some(if show { "隐藏数据表" } else { "显示数据表" }));
+        }
+        Ok(())
+    }
+
+    /// At mount, before the first paint: the chart's frame at the height the chart will have
+    /// (its title, an empty drawing of as many rows, its button), so that drawing the chart
+    /// after the paint moves nothing below it: a tap aimed at a figure lands on that figure.
+    pub fn chart_frame(&mut self, reply: &Reply, visible: &[bool]) -> Result<(), JsValue> {
+        let (bars, _) = money_bars(reply, visible, CHART_BARS);
+        self.chart.toggle_attribute_with_force("hidden", bars.is_empty())?;
+        if bars.is_empty() {
+            return Ok(());
+        }
+        let mut h = Html::new();
+        h.leaf("h3", "rw-chart-title", &[("id", "rw-chart-title")], CHART_TITLE);
+        h.leaf("svg", "", &[("viewBox", &chart_view(bars.len())), ("aria-hidden", "true")], "");
+        chart_table_button(&mut h);
+        h.append_to(&self.chart)
+    }
+
+    /// Draws the money chart: a bar per money figure the filter leaves, largest first, in 亿元,
+    /// with a title, a description and a data table for screen readers. Hidden when there is
+    /// none; redrawn only when its bars change.
+    pub fn chart(
+        &mut self,
+        reply: &Reply,
+        index: &Index,
+        visible: &[bool],
+        selected: Option<usize>,
+    ) -> Result<(), JsValue> {
+        let (bars, total) = money_bars(reply, visible, CHART_BARS);
+        let key: Vec<usize> = bars.iter().map(|b| b.figure).chain([total]).collect();
+        if self.chart_key.as_ref() == Some(&key) {
+            return Ok(());
+        }
+        self.chart_key = Some(key);
+        self.chart.set_text_content(None);
+        self.chart.toggle_attribute_with_force("hidden", bars.is_empty())?;
+        let Some(first) = bars.first() else { return Ok(()) };
+        let mut h = Html::new();
+        h.leaf("h3", "rw-chart-title", &[("id", "rw-chart-title")], CHART_TITLE);
+        let view = chart_view(bars.len());
+        h.open(
+            "svg",
+            "",
+            &[
+                ("viewBox", &view),
+                ("role", "img"),
+                ("aria-labelledby", "rw-chart-title rw-chart-desc"),
+                ("focusable", "false"),
+            ],
+        );
+        let top = &reply.figures[first.figure];
+        let mut desc = format!("按金额从大到小排列的 {} 项资金数据", bars.len());
+        if total > bars.len() {
+            desc.push_str(&format!("（共 {total} 项，显示最大的 {}）", bars.len()));
+        }
+        desc.push_str(&format!("，最大为 {}：{}。数据表见下方。", top.text, panel::context_without(top)));
+        h.leaf("desc", "", &[("id", "rw-chart-desc")], &desc);
+        for (k, bar) in bars.iter().enumerate() {
+            let f = &reply.figures[bar.figure];
+            let shift = format!("translate(0 {})", k * CHART_ROW);
+            let mut attrs = vec![("data-fig", bar.figure.to_string()), ("transform", shift)];
+            if selected == Some(bar.figure) {
+                attrs.push(("data-selected", String::new()));
+            }
+            let attrs: Vec<(&str, &str)> = attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            h.open("g", "rw-bar", &attrs);
+            // The whole row takes the click, not only the painted text and bar.
+            h.leaf("rect", "rw-bar-hit", &[("x", "0"), ("y", "0"), ("width", "320"), ("height", "44")], "");
+            let context: String = panel::context_without(f).chars().take(16).collect();
+            h.open("text", "", &[("x", "0"), ("y", "16")]).text(&f.text).text("　").text(&context).close("text");
+            let width = tenths((bar.share * 316.0).max(2.0));
+            h.leaf(
+                "rect",
+                "rw-bar-fill",
+                &[("x", "0"), ("y", "24"), ("height", "14"), ("rx", "2"), ("width", &width)],
+                "",
+            );
+            h.leaf("title", "", &[], &f.context);
+            h.close("g");
+        }
+        h.close("svg");
+        // The same data as a table: read by screen readers, shown on request. The box hides it
+        // (a table cannot be narrower than its content, so it is clipped by a wrapper instead).
+        h.open("div", "rw-sr", &[("id", "rw-chart-table")]).open("table", "rw-chart-table", &[]);
+        h.leaf("caption", "", &[], "金额对比的数据表").open("tr", "", &[]);
+        for head in ["金额（亿元）", "原文", "说明", "章节"] {
+            h.leaf("th", "", &[("scope", "col")], head);
+        }
+        h.close("tr");
+        for bar in &bars {
+            let f = &reply.figures[bar.figure];
+            h.open("tr", "", &[]).leaf("td", "", &[], &yi_text(bar.yi)).leaf("td", "", &[], &f.text);
+            h.leaf("td", "", &[], &f.context).leaf("td", "", &[], &index.outline.label_of(&f.section));
+            h.close("tr");
+        }
+        h.close("table").close("div");
+        chart_table_button(&mut h);
+        h.append_to(&self.chart)
+    }
+}
+
+/// The money chart: at most this many bars, each this many units of its 320-wide drawing.
+const CHART_BARS: usize = 12;
+const CHART_ROW: usize = 46;
+const CHART_TITLE: &str = "金额对比（亿元）";
+
+/// The chart's drawing area for `bars` rows: its height follows from this and the width.
+fn chart_view(bars: usize) -> String {
+    format!("0 0 320 {}", CHART_ROW * bars + 4)
+}
+
+fn chart_table_button(h: &mut Html) {
+    h.leaf(
+        "button",
+        "rw-link",
+        &[
+            ("type", "button"),
+            ("data-action", Action::ChartTable.name()),
+            ("aria-expanded", "false"),
+            ("aria-controls", "rw-chart-table"),
+        ],
+        "显示数据表",
+    );
+}
+
+/// The figures the filter leaves, in reading order.
+pub fn visible_list(visible: &[bool]) -> Vec<usize> {
+    (0..visible.len()).filter(|&i| visible[i]).collect()
+}
+
+/// The export of the figures shown, as a download.
+pub fn export(reply: &Reply, index: &Index, visible: &[bool], csv: bool) -> (Effect, usize) {
+    let figures = visible_list(visible);
+    let effect = if csv {
+        Effect::Download("答复数据.csv", "text/csv;charset=utf-8", export::csv(reply, &index.outline, &figures))
+    } else {
+        Effect::Download("答复数据.json", "application/json", export::figures_json(reply, &index.outline, &figures))
+    };
+    (effect, figures.len())
+}
+
+/// Hands text to the browser as a file download: no server, and no request under the CSP
+/// (a blob: URL opened by a download link). Run as an [`Effect`]: the click reaches the page's
+/// click listeners.
+pub fn download(doc: &Document, name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    // Revoked a moment later: revoking at once cancels the download in some browsers. The
+    // one-shot closure frees itself when the timer fires.
+    let revoke = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(w) = web_sys::window() {
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,1331 @@
+//! web-sys rendering: turns state into DOM and events into state. The logic it calls lives in
+//! `reply_core`'s pure modules (`filter`, `outline`, `panel`, `page`, `export`); the helpers it
+//! shares with the library module (markup, listeners, styles, the 适老化 toolbar) in `reply_web`.
+//!
+//! One room per part: `outline.rs`, `figures.rs` (the figure panel, 显示更多, the chart),
+//! `article.rs` (the article enhanced in place or drawn) with `marks.rs` (where marks are
+//! drawn), `search.rs`, `sheet.rs`, `bar.rs`. This file keeps the mount and the state the parts
+//! share, and the one dispatcher of [`Action`]s.
+//!
+//! **Re-entrancy, one rule.** Every entry point — each JS method and each listener or observer
+//! callback — borrows the state once, through [`Mount::enter`] or [`with_state`]. While it is
+//! borrowed, nothing that can run the page's own code synchronously is called: moving focus
+//! (focus listeners), clicking the download link (click listeners), opening a modal sheet and
+//! copying (focus moves) are queued as [`Effect`]s and run after the borrow ends. So a page
+//! listener that reacts to the widget's focus or click may call any method of the widget. If
+//! something still re-enters while the state is borrowed, a method throws
+//! `Error("… busy …")` and a callback skips its event: nothing panics, and no wasm instance
+//! traps.
+//!
+//! **Mounts are transactional.** Everything that can refuse (Trusted Types, constructable
+//! stylesheets, reading the article) is checked before any host is touched; what fails after
+//! that is rolled back by the same `destroy` that ends a mount.
+
+mod action;
+mod article;
+mod bar;
+mod clipboard;
+mod figures;
+mod later;
+mod marks;
+mod outline;
+mod read;
+mod search;
+mod sheet;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    Document, Element, Event, HtmlElement, HtmlInputElement, KeyboardEvent, ScrollLogicalPosition, ShadowRoot,
+};
+
+use reply_core::filter::{self, Index, Outcome, Query};
+use reply_core::model::{FigureKind, Reply};
+use reply_core::page;
+use reply_core::panel::{Grouping, Order};
+use reply_web::html;
+use reply_web::listener::{Listener, Observer, Resizer};
+use reply_web::reading;
+use reply_web::styles::{self, shadow};
+
+use action::{Action, Effect, Handled};
+use article::{Additions, ArticlePart};
+use bar::Bar;
+use figures::{FigureKey, FiguresPart};
+use later::Later;
+use marks::Highlight;
+use outline::{OutlinePart, TreeKey};
+use search::SearchView;
+use sheet::{Layout, Sheet, COMPACT_BELOW};
+
+pub use read::read_article;
+pub use sheet::Layout as PartLayout;
+
+/// Marks a host element as in use, so a second mount on it fails clearly instead of fighting.
+const MOUNTED_ATTR: &str = "data-reply-widget-mounted";
+
+/// Where the reply comes from.
+pub enum Source {
+    /// Given by the page (`reply` option): the widget draws it in the article's place.
+    Given(Rc<Reply>),
+    /// The article's own content, read and enhanced in place.
+    Article,
+}
+
+/// What to mount, already validated by the caller.
+pub struct Options {
+    pub outline: Option<Element>,
+    pub figures: Option<Element>,
+    pub article: Option<Element>,
+    pub source: Source,
+    /// Read and write `location.hash` (`#s2-1`, `#f13`).
+    pub hash: bool,
+    /// Start in large-text mode (else the reader's stored choice).
+    pub elder: Option<bool>,
+    /// The layout of the outline and the figure panel; none: their hosts' width decides.
+    pub layout: Option<Layout>,
+    /// The page marked nothing (the embed's one-line mode): the widget makes its own outline and
+    /// figure hosts just before the article, in the compact layout.
+    pub own_hosts: bool,
+}
+
+/// The two parts that have a compact layout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Side {
+    Outline,
+    Figures,
+}
+
+pub struct State {
+    doc: Document,
+    reply: Rc<Reply>,
+    index: Index,
+    outline: Option<OutlinePart>,
+    figures: Option<FiguresPart>,
+    article: Option<ArticlePart>,
+    search: Option<SearchView>,
+    query: Query,
+    outcome: Outcome,
+    /// The kinds the panel's facets leave on.
+    kinds: Vec<FigureKind>,
+    selected: Option<usize>,
+    preview: Option<usize>,
+    /// The search hit stepped to last (Enter in the searchbox).
+    hit: Option<usize>,
+    hash: bool,
+    prefs: reading::Prefs,
+    toolbar: Option<Element>,
+    /// Shadow roots this mount attached or reused, with their hosts: given back on destroy.
+    hosts: Vec<(Element, ShadowRoot)>,
+    /// The document's article stylesheet is in use by this mount.
+    document_sheet: bool,
+    /// The sticky bar before the article (and the card of a tapped figure).
+    bar: Option<Bar>,
+    /// The reader is inside the article (its box spans the top of the viewport).
+    inside_article: bool,
+    /// A compact part's summary is on screen.
+    summary_in_view: bool,
+    /// Elements the widget put in the page (its own hosts): removed on destroy.
+    made: Vec<Element>,
+    /// Every figure of the article is shown (dotted, tappable: its card opens). On touch
+    /// screens, where there is no pointer to preview a figure from the panel.
+    figure_layer: bool,
+    /// What to do once the state is released (see the module docs).
+    effects: Vec<Effect>,
+}
+
+/// A mounted widget: owns its state, listeners and observer.
+pub struct Mount {
+    state: Rc<RefCell<State>>,
+    listeners: Vec<Listener>,
+    observers: Vec<Observer>,
+    resizer: Option<Resizer>,
+    later: Option<Later>,
+}
+
+fn reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Scrolls an element into view (smoothly unless the reader prefers reduced motion). Scroll
+/// events reach the page later, never synchronously: no effect needed.
+fn scroll_to(e: &Element, block: ScrollLogicalPosition) {
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(block);
+    opts.set_behavior(if reduced_motion() {
+        web_sys::ScrollBehavior::Instant
+    } else {
+        web_sys::ScrollBehavior::Smooth
+    });
+    e.scroll_into_view_with_scroll_into_view_options(&opts);
+}
+
+/// The focused element, looking into shadow roots.
+fn deep_active(e: &Element) -> Element {
+    let mut at = e.clone();
+    while let Some(inner) = at.shadow_root().and_then(|r| r.active_element()) {
+        at = inner;
+    }
+    at
+}
+
+fn busy(name: &str) -> JsValue {
+    JsError::new(&format!(
+        "{name}: reply-widget is busy (called from inside one of its own events); call it again once the event is over"
+    ))
+    .into()
+}
+
+impl State {
+    fn new(doc: Document, reply: Rc<Reply>, index: Index, hash: bool) -> State {
+        let outcome = index.run(&reply.figures, &Query::All, &FigureKind::ALL);
+        State {
+            doc,
+            reply,
+            index,
+            outline: None,
+            figures: None,
+            article: None,
+            search: None,
+            query: Query::All,
+            outcome,
+            kinds: FigureKind::ALL.to_vec(),
+            selected: None,
+            preview: None,
+            hit: None,
+            hash,
+            prefs: reading::Prefs::default(),
+            toolbar: None,
+            hosts: Vec::new(),
+            document_sheet: false,
+            bar: None,
+            inside_article: false,
+            summary_in_view: false,
+            made: Vec::new(),
+            figure_layer: web_sys::window()
+                .and_then(|w| w.match_media("(pointer: coarse)").ok().flatten())
+                .is_some_and(|m| m.matches()),
+            effects: Vec::new(),
+        }
+    }
+
+    fn focus(&mut self, e: Option<Element>) {
+        if let Some(e) = e {
+            self.effects.push(Effect::Focus(e));
+        }
+    }
+
+    fn announce(&self, text: &str) {
+        if let Some(s) = &self.search {
+            s.announce(text);
+        }
+    }
+
+    // ---- reading aids ----------------------------------------------------------------------
+
+    fn apply_prefs(&mut self) -> Result<(), JsValue> {
+        let mut roots: Vec<&Element> = Vec::new();
+        if let Some(p) = &self.outline {
+            roots.extend([&p.wrap, &p.sheet.summary, &p.sheet.dialog]);
+        }
+        if let Some(p) = &self.figures {
+            roots.extend([&p.wrap, &p.sheet.summary, &p.sheet.dialog]);
+        }
+        roots.extend(self.bar.as_ref().map(|b| &b.boxed));
+        if let Some(d) = self.article.as_ref().and_then(|a| a.drawn.as_ref()) {
+            roots.push(&d.wrap);
+        }
+        reading::apply(&self.prefs, &roots, self.toolbar.as_ref())?;
+        // The page's own article, enhanced: the document's sheet scales and contrasts it.
+        if let Some(a) = self.article.as_mut().filter(|a| a.drawn.is_none()) {
+            let host = a.host.clone();
+            for (name, on) in [("data-rw-elder", self.prefs.elder), ("data-rw-contrast", self.prefs.contrast)] {
+                if on {
+                    a.additions.set(&host, name, "")?;
+                } else {
+                    a.additions.unset(&host, name)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads a section aloud: its heading, then its own paragraphs.
+    fn speak_node(&self, k: usize) {
+        if !self.prefs.speak {
+            return;
+        }
+        let Some(n) = self.index.outline.nodes.get(k) else { return };
+        let mut text = format!("{}{}。", n.number, n.title);
+        for p in &n.paragraphs {
+            if let Some(b) = self.index.block_of(p) {
+                text.push_str(&self.index.blocks[b].text);
+            }
+        }
+        reading::speak(&text);
+    }
+
+    // ---- filtering -------------------------------------------------------------------------
+
+    fn filter(&mut self, raw: &str) -> Result<(), JsValue> {
+        if let Some(s) = &self.search {
+            s.show(raw);
+        }
+        self.query = filter::parse_query(raw);
+        self.refilter()
+    }
+
+    fn refilter(&mut self) -> Result<(), JsValue> {
+        let before = std::mem::take(&mut self.outcome);
+        self.outcome = self.index.run(&self.reply.figures, &self.query, &self.kinds);
+        self.hit = None;
+        let active = self.query != Query::All;
+        if let Some(o) = &mut self.outline {
+            o.show_filter(&self.index.outline, &before, &self.outcome, active)?;
+        }
+        if let Some(a) = &mut self.article {
+            a.show_nodes(&self.outcome.node_visible)?;
+        }
+        if let Some(f) = &mut self.figures {
+            f.show_filter(&self.reply, &self.index, &before, &self.outcome)?;
+            f.chart(&self.reply, &self.index, &self.outcome.figure_visible, self.selected)?;
+        }
+        self.paint()?;
+        self.announce(&filter::announce(&self.outcome, &self.query));
+        Ok(())
+    }
+
+    /// What waits for the first paint: the money chart, and on touch screens every figure of
+    /// the article shown, tappable.
+    fn after_first_paint(&mut self) -> Result<(), JsValue> {
+        if self.article.is_none() && self.outline.is_none() && self.figures.is_none() {
+            return Ok(()); // destroyed meanwhile
+        }
+        if let Some(f) = &mut self.figures {
+            f.chart(&self.reply, &self.index, &self.outcome.figure_visible, self.selected)?;
+        }
+        if self.figure_layer {
+            self.paint()?;
+        }
+        Ok(())
+    }
+
+    /// Draws the article's marks: the filter's hits, the selected and the previewed figure.
+    fn paint(&mut self) -> Result<(), JsValue> {
+        let Some(a) = &mut self.article else { return Ok(()) };
+        let mut figures: Vec<(usize, Highlight)> = Vec::with_capacity(2);
+        if self.figure_layer {
+            figures.extend((0..self.reply.figures.len()).map(|i| (i, Highlight::Figure)));
+        }
+        figures.extend(self.selected.map(|i| (i, Highlight::Selected)));
+        figures.extend(self.preview.filter(|p| Some(*p) != self.selected).map(|i| (i, Highlight::Preview)));
+        a.paint(&self.doc, &self.index, &self.reply, &self.outcome, &figures)
+    }
+
+    fn set_preview(&mut self, i: Option<usize>) -> Result<(), JsValue> {
+        if self.preview != i {
+            self.preview = i;
+            self.paint()?;
+        }
+        Ok(())
+    }
+
+    /// Moves to the next (or previous) search hit in the article.
+    fn step_hit(&mut self, forward: bool) -> Result<(), JsValue> {
+        let Some(a) = &self.article else { return Ok(()) };
+        let all = marks::hits(a.root())?;
+        let total = all.len();
+        if total == 0 {
+            return Ok(());
+        }
+        let k = match (self.hit, forward) {
+            (None, true) => 0,
+            (None, false) => total - 1,
+            (Some(h), true) => (h + 1) % total,
+            (Some(h), false) => (h + total - 1) % total,
+        };
+        self.hit = Some(k);
+        marks::set_current(&all, Some(k))?;
+        scroll_to(&all[k], ScrollLogicalPosition::Center);
+        let base = filter::announce(&self.outcome, &self.query);
+        self.announce(&format!("{base}；第 {} / {total} 处", k + 1));
+        Ok(())
+    }
+
+    // ---- navigation ------------------------------------------------------------------------
+
+    /// Writes `#key` into the address bar: relative to the document's own URL, not to a
+    /// `<base href>` the page may set (which would move a reload to another page).
+    fn set_hash(&self, key: &str) {
+        if !self.hash {
+            return;
+        }
+        let Some(w) = web_sys::window() else { return };
+        let href = w.location().href().unwrap_or_default();
+        let base = href.split('#').next().unwrap_or_default();
+        if let Ok(h) = w.history() {
+            let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{base}#{key}")));
+        }
+    }
+
+    /// Navigates to an outline node: the article scrolls to it and, when asked, takes focus.
+    fn go_to(&mut self, k: usize, focus_article: bool) -> Result<(), JsValue> {
+        if k >= self.index.outline.len() {
+            return Ok(());
+        }
+        if !self.outcome.node_visible.get(k).copied().unwrap_or(true) {
+            self.filter("")?;
+        }
+        self.close_sheets();
+        if let Some(o) = &mut self.outline {
+            o.reveal(&self.index.outline, &self.outcome.node_visible, k)?;
+            o.pin_current(k)?;
+            o.move_focus(k, false)?;
+        }
+        if let Some(t) = self.article.as_ref().and_then(|a| a.target(k)).cloned() {
+            scroll_to(&t, ScrollLogicalPosition::Start);
+            if focus_article {
+                self.focus(Some(t));
+            }
+        }
+        let key = self.index.outline.nodes[k].key.clone();
+        self.set_hash(&key);
+        self.speak_node(k);
+        Ok(())
+    }
+
+    /// Selects a figure: marked in the article, scrolled to, its section revealed in the outline.
+    fn select(&mut self, i: usize) -> Result<(), JsValue> {
+        let Some(f) = self.reply.figures.get(i) else { return Ok(()) };
+        let node = self.index.figure_node(i).unwrap_or(0);
+        let id = f.id.clone();
+        if !self.outcome.node_visible.get(node).copied().unwrap_or(true) {
+            self.filter("")?;
+        }
+        let old = self.selected.replace(i);
+        self.close_sheets();
+        if let Some(p) = &mut self.figures {
+            p.select(&self.reply, &self.index, old, i)?;
+        }
+        self.paint()?;
+        if let Some(o) = &mut self.outline {
+            o.reveal(&self.index.outline, &self.outcome.node_visible, node)?;
+            o.pin_current(node)?;
+            o.move_focus(node, false)?;
+        }
+        if let Some(m) = self.article.as_ref().and_then(|a| a.figure_mark(&id)) {
+            scroll_to(&m, ScrollLogicalPosition::Center);
+        }
+        self.set_hash(&id);
+        if self.prefs.speak {
+            let f = &self.reply.figures[i];
+            reading::speak(&reply_core::panel::spoken(f, &self.index.outline.label_of(&f.section)));
+        }
+        Ok(())
+    }
+
+    /// Applies `#s2-1` or `#f13` from the page URL.
+    fn apply_hash(&mut self) -> Result<(), JsValue> {
+        if !self.hash {
+            return Ok(());
+        }
+        let Some(raw) = web_sys::window().and_then(|w| w.location().hash().ok()) else { return Ok(()) };
+        let key = js_sys::decode_uri_component(raw.trim_start_matches('#')).map(String::from).unwrap_or_default();
+        if key.is_empty() {
+            return Ok(());
+        }
+        if let Some(i) = self.reply.figures.iter().position(|f| f.id == key) {
+            self.select(i)?;
+        } else if let Some(k) = self.index.outline.node(&key) {
+            self.go_to(k, false)?;
+        }
+        Ok(())
+    }
+
+    // ---- phones: sheets, the bar, the card ---------------------------------------------------
+
+    fn sheet_of(&mut self, side: Side) -> Option<&mut Sheet> {
+        match side {
+            Side::Outline => self.outline.as_mut().map(|p| &mut p.sheet),
+            Side::Figures => self.figures.as_mut().map(|p| &mut p.sheet),
+        }
+    }
+
+    /// The part a control belongs to.
+    fn side_of(&self, e: &Element) -> Option<Side> {
+        let root = e.get_root_node();
+        if self.outline.as_ref().is_some_and(|p| JsValue::from(&p.root) == JsValue::from(&root)) {
+            return Some(Side::Outline);
+        }
+        if self.figures.as_ref().is_some_and(|p| JsValue::from(&p.root) == JsValue::from(&root)) {
+            return Some(Side::Figures);
+        }
+        None
+    }
+
+    fn any_compact(&self) -> bool {
+        self.outline.as_ref().is_some_and(|p| p.sheet.layout == Layout::Compact)
+            || self.figures.as_ref().is_some_and(|p| p.sheet.layout == Layout::Compact)
+    }
+
+    /// The page's layout changed (a part's host or the article resized): a part is compact
+    /// when its host is narrow and stands above the article in the same column — a phone's
+    /// page, where a full tree would push the text screens down — and not beside it (a
+    /// desktop sidebar of the same width keeps the full tree). Without an article, narrow alone.
+    fn relayout(&mut self) -> Result<(), JsValue> {
+        let article = self.article.as_ref().map(|a| a.host.get_bounding_client_rect());
+        for side in [Side::Outline, Side::Figures] {
+            let host = match side {
+                Side::Outline => self.outline.as_ref().map(|p| p.host.clone()),
+                Side::Figures => self.figures.as_ref().map(|p| p.host.clone()),
+            };
+            let Some(host) = host else { continue };
+            let r = host.get_bounding_client_rect();
+            let narrow = r.width() < COMPACT_BELOW;
+            let stacked = match &article {
+                Some(a) => r.right() > a.left() && r.left() < a.right() && r.bottom() <= a.top() + 1.0,
+                None => r.width() < COMPACT_BELOW * 0.65,
+            };
+            let layout = if narrow && stacked { Layout::Compact } else { Layout::Wide };
+            if let Some(sheet) = self.sheet_of(side) {
+                let want = sheet.forced.unwrap_or(layout);
+                sheet.set_layout(want)?;
+            }
+        }
+        self.update_bar()
+    }
+
+    /// Shows the bar while the reader is inside the article with the parts compact and their
+    /// summaries off screen; headings then land below it.
+    fn update_bar(&mut self) -> Result<(), JsValue> {
+        let compact = self.any_compact();
+        let show = compact && self.inside_article && !self.summary_in_view;
+        if let Some(b) = &mut self.bar {
+            b.show(show)?;
+        }
+        if let Some(a) = &mut self.article {
+            let host = a.host.clone();
+            if compact {
+                a.additions.set(&host, "data-rw-bar", "")?;
+            } else {
+                a.additions.unset(&host, "data-rw-bar")?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Opens a part's sheet (compact layout); with `search`, focus goes to the searchbox.
+    fn open_sheet(&mut self, side: Side, search: bool) -> Result<(), JsValue> {
+        let opener = self.doc.active_element().map(|a| deep_active(&a));
+        let focus_to = if search {
+            self.search.as_ref().map(|s| s.input.clone().unchecked_into::<Element>())
+        } else {
+            match side {
+                Side::Outline => self.outline.as_ref().and_then(|o| o.focused_item()),
+                Side::Figures => self.figures.as_ref().and_then(|f| f.tab_button()),
+            }
+        };
+        let Some(sheet) = self.sheet_of(side) else { return Ok(()) };
+        if sheet.layout != Layout::Compact || sheet.is_open() {
+            return Ok(());
+        }
+        let dialog = sheet.prepare_open(opener)?;
+        self.effects.push(Effect::ShowModal(dialog));
+        self.focus(focus_to);
+        Ok(())
+    }
+
+    /// Closes the open sheets (a section or figure was chosen in one: the reader goes to the
+    /// text, not back to the button that opened it).
+    fn close_sheets(&mut self) {
+        for side in [Side::Outline, Side::Figures] {
+            if let Some(sheet) = self.sheet_of(side) {
+                if sheet.is_open() {
+                    sheet.opener = None;
+                    sheet.close();
+                }
+            }
+        }
+    }
+
+    /// A sheet's dialog closed (Escape, 关闭, or the backdrop): focus goes back to its opener.
+    fn sheet_closed(&mut self, side: Side) -> Result<(), JsValue> {
+        let back = match self.sheet_of(side) {
+            Some(sheet) => sheet.closed()?,
+            None => None,
+        };
+        self.focus(back);
+        Ok(())
+    }
+
+    /// A figure tapped in the article: selected, and its card shown.
+    fn tapped(&mut self, i: usize) -> Result<(), JsValue> {
+        self.select(i)?;
+        let Some(f) = self.reply.figures.get(i) else { return Ok(()) };
+        let mut label = self.index.outline.label_of(&f.section);
+        if let Some(k) = self.index.outline.node(&f.section).filter(|&k| !self.index.outline.nodes[k].number.is_empty())
+        {
+            label.push(' ');
+            label.push_str(&self.index.outline.nodes[k].title);
+        }
+        if let Some(b) = &mut self.bar {
+            let card = b.show_card(i, f, &label)?;
+            self.effects.push(Effect::Focus(card));
+        }
+        Ok(())
+    }
+
+    // ---- the one dispatcher ------------------------------------------------------------------
+
+    /// Does what a control says. `control` is the element carrying the `data-action`.
+    fn act(&mut self, action: Action, control: &Element) -> Result<Handled, JsValue> {
+        match action {
+            Action::Query => return Ok(Handled::No),
+            Action::PrevHit => self.step_hit(false)?,
+            Action::NextHit => self.step_hit(true)?,
+            Action::Elder | Action::Contrast | Action::Speak => {
+                match action {
+                    Action::Elder => self.prefs.elder = !self.prefs.elder,
+                    Action::Contrast => self.prefs.contrast = !self.prefs.contrast,
+                    _ => {
+                        self.prefs.speak = !self.prefs.speak;
+                        if self.prefs.speak {
+                            reading::speak("朗读已开启，选择章节或数据即可收听");
+                        } else {
+                            reading::stop();
+                        }
+                    }
+                }
+                reading::save(&self.prefs);
+                self.apply_prefs()?;
+            }
+            Action::StopSpeaking => reading::stop(),
+            Action::Skip => {
+                let target = self.outline.as_ref().and_then(|o| o.current()).filter(|c| *c > 0).unwrap_or(0);
+                if let Some(t) = self.article.as_ref().and_then(|a| a.target(target)).cloned() {
+                    scroll_to(&t, ScrollLogicalPosition::Start);
+                    self.focus(Some(t));
+                }
+            }
+            Action::GroupByKind | Action::GroupBySection | Action::SortByDocument | Action::SortByValue => {
+                let Some(p) = &mut self.figures else { return Ok(Handled::Yes) };
+                let group = match action {
+                    Action::GroupByKind | Action::GroupBySection => {
+                        p.grouping = if action == Action::GroupByKind { Grouping::Kind } else { Grouping::Section };
+                        [Action::GroupByKind, Action::GroupBySection]
+                    }
+                    _ => {
+                        p.order = if action == Action::SortByDocument { Order::Document } else { Order::Value };
+                        [Action::SortByDocument, Action::SortByValue]
+                    }
+                };
+                p.press(action, group)?;
+                p.regroup(&self.reply, &self.index, self.selected, &self.outcome)?;
+            }
+            Action::Range => {
+                let query = match &self.figures {
+                    Some(p) => p.range_query()?,
+                    None => None,
+                };
+                match query {
+                    Some(q) => self.filter(&q)?,
+                    None => self.announce("请先输入数值，例如 100"),
+                }
+            }
+            Action::ExportCsv | Action::ExportJson => {
+                let csv = action == Action::ExportCsv;
+                let (effect, n) = figures::export(&self.reply, &self.index, &self.outcome.figure_visible, csv);
+                self.effects.push(effect);
+                self.announce(&format!("已导出 {n} 项数据（{}）", if csv { "CSV" } else { "JSON" }));
+            }
+            Action::Cite => self.cite(self.selected),
+            Action::ChartTable => {
+                if let Some(p) = &self.figures {
+                    p.toggle_chart_table(control)?;
+                }
+            }
+            Action::ToggleGroup => {
+                if let Some(p) = &mut self.figures {
+                    p.toggle_group(&self.reply, &self.index, control, &self.outcome.figure_visible)?;
+                }
+            }
+            Action::More => {
+                let first = match &mut self.figures {
+                    Some(p) => p.more(&self.reply, &self.index, control, &self.outcome.figure_visible)?,
+                    None => None,
+                };
+                self.focus(first);
+            }
+            Action::OpenSheet => {
+                let side = self.side_of(control).unwrap_or(Side::Outline);
+                self.open_sheet(side, false)?;
+            }
+            Action::CloseSheet => {
+                if let Some(sheet) = self.side_of(control).and_then(|s| self.sheet_of(s)) {
+                    sheet.close();
+                }
+            }
+            Action::BarOutline => self.open_sheet(Side::Outline, false)?,
+            Action::BarFigures => self.open_sheet(Side::Figures, false)?,
+            Action::BarSearch => {
+                let side = if self.outline.is_some() { Side::Outline } else { Side::Figures };
+                self.open_sheet(side, true)?;
+            }
+            Action::CardCite => {
+                let i = self.bar.as_ref().and_then(|b| b.card_figure);
+                self.cite(i);
+            }
+            Action::CardClose => {
+                if let Some(b) = &mut self.bar {
+                    b.hide_card()?;
+                }
+            }
+        }
+        Ok(Handled::Yes)
+    }
+
+    /// Copies the citation of figure `i` (announced when done).
+    fn cite(&mut self, i: Option<usize>) {
+        let Some(f) = i.and_then(|i| self.reply.figures.get(i)) else {
+            self.announce("请先在数据一览中选择一项数据，再复制引用");
+            return;
+        };
+        let text = reply_core::export::citation(&self.reply, &self.index.outline, f);
+        self.effects.push(Effect::Copy(text));
+    }
+}
+
+// ---- events ------------------------------------------------------------------------------------
+
+/// The handler of one kind of event on one part: the state, the event, the element it landed on.
+type Handler = fn(&mut State, &Event, &Element) -> Result<Handled, JsValue>;
+
+fn event_element(e: &Event) -> Option<Element> {
+    e.target()?.dyn_into::<Element>().ok()
+}
+
+/// Runs queued effects, the state released (see the module docs).
+fn run_effects(state: &Rc<RefCell<State>>, effects: Vec<Effect>) {
+    for effect in effects {
+        match effect {
+            Effect::Focus(e) => {
+                if let Some(h) = e.dyn_ref::<HtmlElement>() {
+                    let _ = h.focus();
+                }
+            }
+            Effect::Download(name, mime, text) => {
+                let doc = state.try_borrow().map(|s| s.doc.clone());
+                if let Ok(doc) = doc {
+                    if let Err(e) = figures::download(&doc, name, mime, &text) {
+                        web_sys::console::warn_2(&JsValue::from_str("reply-widget:"), &e);
+                    }
+                }
+            }
+            Effect::Copy(text) => {
+                let status = state.try_borrow().ok().and_then(|s| s.search.as_ref().map(|v| v.status.clone()));
+                clipboard::copy_text(&text, status.as_ref(), "已复制引用", "无法访问剪贴板，请手动复制");
+            }
+            Effect::ShowModal(dialog) => {
+                let _ = js_sys::Reflect::get(&dialog, &JsValue::from_str("showModal"))
+                    .ok()
+                    .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+                    .map(|f| f.call0(&dialog));
+            }
+        }
+    }
+}
+
+/// Runs [`State::after_first_paint`] once the browser has painted the mount. The task holds
+/// the state weakly and is cancelled when the mount goes.
+fn later(state: &Rc<RefCell<State>>) -> Later {
+    let weak = Rc::downgrade(state);
+    Later::new(move || {
+        let Some(state) = weak.upgrade() else { return };
+        let effects = {
+            let Ok(mut st) = state.try_borrow_mut() else { return };
+            if let Err(e) = st.after_first_paint() {
+                web_sys::console::warn_2(&JsValue::from_str("reply-widget:"), &e);
+            }
+            std::mem::take(&mut st.effects)
+        };
+        run_effects(&state, effects);
+    })
+}
+
+/// Handles an event with the state borrowed; an event raised while the state is busy is
+/// skipped rather than allowed to panic. Effects run after.
+fn with_state(state: &Rc<RefCell<State>>, e: &Event, f: Handler) {
+    let Some(target) = event_element(e) else { return };
+    let effects = {
+        let Ok(mut st) = state.try_borrow_mut() else { return };
+        match f(&mut st, e, &target) {
+            Ok(h) if h.prevents_default() => e.prevent_default(),
+            Ok(_) => {}
+            Err(err) => web_sys::console::warn_2(&JsValue::from_str("reply-widget:"), &err),
+        }
+        std::mem::take(&mut st.effects)
+    };
+    run_effects(state, effects);
+}
+
+fn on(
+    listeners: &mut Vec<Listener>,
+    target: &web_sys::EventTarget,
+    kind: &'static str,
+    state: &Rc<RefCell<State>>,
+    f: Handler,
+) -> Result<(), JsValue> {
+    let state = state.clone();
+    listeners.push(Listener::new(target, kind, move |e: Event| with_state(&state, &e, f))?);
+    Ok(())
+}
+
+/// Clicks in any part: its controls go to the dispatcher.
+fn on_click(st: &mut State, _e: &Event, t: &Element) -> Result<Handled, JsValue> {
+    if let Some((control, action)) = Action::of(t) {
+        return st.act(action, &control);
+    }
+    if let Some((k, twisty)) = OutlinePart::clicked(t) {
+        if st.outline.is_some() && t.closest(".rw-tree")?.is_some() {
+            if let Some(o) = &mut st.outline {
+                if twisty {
+                    o.toggle(&st.index.outline, &st.outcome.node_visible, k)?;
+                }
+                let item = o.move_focus(k, true)?;
+                st.focus(item);
+            }
+            if !twisty {
+                st.go_to(k, false)?;
+            }
+            return Ok(Handled::Yes);
+        }
+    }
+    let Some(fig) = t.closest("[data-fig]")? else { return Ok(Handled::No) };
+    let Some(i) = fig.get_attribute("data-fig").and_then(|v| v.parse::<usize>().ok()) else { return Ok(Handled::No) };
+    if let Some(p) = &mut st.figures {
+        p.set_tabstop(Some(i));
+    }
+    st.select(i)?;
+    Ok(Handled::Yes)
+}
+
+/// The searchbox: typing filters; Escape clears; Enter steps through the matches.
+fn on_search(st: &mut State, e: &Event, t: &Element) -> Result<Handled, JsValue> {
+    let Some(input) =
+        t.dyn_ref::<HtmlInputElement>().filter(|_| Action::of(t).is_some_and(|(_, a)| a == Action::Query))
+    else {
+        return Ok(Handled::No);
+    };
+    if e.type_() == "input" {
+        st.filter(&input.value())?;
+        return Ok(Handled::No);
+    }
+    let Some(k) = e.dyn_ref::<KeyboardEvent>() else { return Ok(Handled::No) };
+    match k.key().as_str() {
+        // Escape clears the query; in an empty box it is the sheet's, which it closes.
+        "Escape" if !input.value().is_empty() => st.filter("")?,
+        "Enter" => st.step_hit(!k.shift_key())?,
+        _ => return Ok(Handled::No),
+    }
+    Ok(Handled::Yes)
+}
+
+/// Keys: the tree's keyboard model, the figure list's, the value box's Enter, the searchbox.
+fn on_key(st: &mut State, e: &Event, t: &Element) -> Result<Handled, JsValue> {
+    let Some(ke) = e.dyn_ref::<KeyboardEvent>() else { return Ok(Handled::No) };
+    if t.get_attribute("role").as_deref() == Some("treeitem") {
+        let Some(k) = t.get_attribute("data-node").and_then(|n| n.parse().ok()) else { return Ok(Handled::No) };
+        let Some(o) = &mut st.outline else { return Ok(Handled::No) };
+        return match o.key(&st.index.outline, &st.outcome.node_visible, ke, k)? {
+            TreeKey::NotMine => Ok(Handled::No),
+            TreeKey::Moved(focus) => {
+                st.focus(focus);
+                Ok(Handled::Yes)
+            }
+            TreeKey::GoTo(k, enter) => {
+                let to_article = enter && st.article.is_some();
+                st.go_to(k, to_article)?;
+                Ok(Handled::Yes)
+            }
+        };
+    }
+    if t.get_attribute("data-range").as_deref() == Some("value") {
+        if ke.key() == "Enter" {
+            return st.act(Action::Range, t);
+        }
+        return Ok(Handled::No);
+    }
+    if t.has_attribute("data-fig") {
+        let Some(p) = &mut st.figures else { return Ok(Handled::No) };
+        return match p.key(&st.outcome.figure_visible, ke, t) {
+            FigureKey::NotMine => Ok(Handled::No),
+            FigureKey::Moved(b) => {
+                st.focus(Some(b));
+                Ok(Handled::Yes)
+            }
+            FigureKey::Cite(i) => {
+                st.cite(Some(i));
+                Ok(Handled::Yes)
+            }
+        };
+    }
+    on_search(st, e, t)
+}
+
+/// The facets' checkboxes.
+fn on_change(st: &mut State, _e: &Event, t: &Element) -> Result<Handled, JsValue> {
+    if t.has_attribute("data-facet") {
+        if let Some(p) = &st.figures {
+            st.kinds = p.facets()?;
+        }
+        st.refilter()?;
+    }
+    Ok(Handled::No)
+}
+
+/// Pointer or focus on a figure of the panel previews it in the article.
+fn on_preview(st: &mut State, e: &Event, t: &Element) -> Result<Handled, JsValue> {
+    let entering = matches!(e.type_().as_str(), "focusin" | "mouseover");
+    let fig = t.closest("[data-fig]")?.and_then(|f| f.get_attribute("data-fig")).and_then(|v| v.parse::<usize>().ok());
+    match (entering, fig) {
+        (true, Some(i)) => st.set_preview(Some(i))?,
+        (false, Some(_)) => st.set_preview(None)?,
+        _ => {}
+    }
+    Ok(Handled::No)
+}
+
+/// Taps and clicks on a figure in the article open its card.
+fn on_article_click(st: &mut State, _e: &Event, t: &Element) -> Result<Handled, JsValue> {
+    let Some(mark) = t.closest("[data-fig]")? else { return Ok(Handled::No) };
+    let Some(id) = mark.get_attribute("data-fig") else { return Ok(Handled::No) };
+    let Some(i) = st.reply.figures.iter().position(|f| f.id == id) else { return Ok(Handled::No) };
+    st.tapped(i)?;
+    Ok(Handled::No)
+}
+
+/// Escape on the card closes it.
+fn on_bar_key(st: &mut State, e: &Event, t: &Element) -> Result<Handled, JsValue> {
+    let escape = e.dyn_ref::<KeyboardEvent>().is_some_and(|k| k.key() == "Escape");
+    if escape && t.closest(".rw-card")?.is_some() {
+        if let Some(b) = &mut st.bar {
+            b.hide_card()?;
+        }
+        return Ok(Handled::Yes);
+    }
+    Ok(Handled::No)
+}
+
+fn check_host(name: &str, host: &Element) -> Result<(), JsValue> {
+    if host.has_attribute(MOUNTED_ATTR) {
+        return Err(
+            js_sys::Error::new(&format!("{name} is already mounted; call destroy() on its widget first")).into()
+        );
+    }
+    Ok(())
+}
+
+impl Mount {
+    pub fn new(doc: Document, mut opts: Options) -> Result<Mount, JsValue> {
+        for (name, host) in
+            [("options.outline", &opts.outline), ("options.figures", &opts.figures), ("options.article", &opts.article)]
+        {
+            if let Some(h) = host {
+                check_host(name, h)?;
+            }
+        }
+        // Before any host is touched, so a refusing page keeps its static text.
+        if !html::html_allowed() {
+            return Err(JsError::new(
+                "reply-widget: this page enforces Trusted Types; allow the widget's policy by adding \
+                 \"trusted-types reply-widget\" to its Content-Security-Policy",
+            )
+            .into());
+        }
+        if !styles::supported() {
+            return Err(JsError::new(
+                "reply-widget: this browser has no constructable stylesheets (Chrome 73, Firefox 101, Safari 16.4 have them); \
+                 the page's own text is shown instead",
+            )
+            .into());
+        }
+        // The reply: given, or read from the article (still touching nothing).
+        let source = std::mem::replace(&mut opts.source, Source::Article);
+        let (reply, index, read) = match source {
+            Source::Given(reply) => {
+                let index = Index::drawn(&reply);
+                (reply, index, None)
+            }
+            Source::Article => {
+                let Some(article) = &opts.article else {
+                    return Err(JsError::new(
+                        "options.reply: no reply given and no article to read it from; pass an article element, or a reply (parseReply(text), bundledReply())",
+                    )
+                    .into());
+                };
+                let read = read_article(&doc, article);
+                // The reply read from the article keeps its sections nested at most as deep as
+                // the parser makes them (four heading styles): nothing to check there.
+                if read.text.lines.iter().all(|l| l.trim().is_empty()) {
+                    return Err(JsError::new("options.article: the article holds no text to read a reply from").into());
+                }
+                let reply = Rc::new(read.parsed.reply.clone());
+                let outline = reply_core::outline::Outline::new(&reply);
+                let headings = page::page_headings(&outline, &read.parsed.origins, &read.text.lines);
+                let index = Index::new(&reply, outline, headings);
+                (reply, index, Some(read))
+            }
+        };
+        let state = Rc::new(RefCell::new(State::new(doc.clone(), reply, index, opts.hash)));
+        let mut mount = Mount { state, listeners: Vec::new(), observers: Vec::new(), resizer: None, later: None };
+        // From here on a failure rolls back what was done.
+        match mount.build(&doc, opts, read) {
+            Ok(()) => Ok(mount),
+            Err(e) => {
+                mount.destroy();
+                Err(e)
+            }
+        }
+    }
+
+    /// The page's one-line mode: hosts for the outline and the figure panel, just before the
+    /// article (removed on destroy).
+    fn own_hosts(doc: &Document, st: &mut State, article: &Element) -> Result<(Element, Element), JsValue> {
+        let parent = article.parent_node().ok_or_else(|| JsError::new("options.article: the article has no parent"))?;
+        let box_ = doc.create_element("div")?;
+        box_.set_attribute("data-reply-widget-page", "")?;
+        parent.insert_before(&box_, Some(article))?;
+        st.made.push(box_.clone());
+        let outline = doc.create_element("div")?;
+        let figures = doc.create_element("div")?;
+        box_.append_child(&outline)?;
+        box_.append_child(&figures)?;
+        Ok((outline, figures))
+    }
+
+    fn build(&mut self, doc: &Document, opts: Options, read: Option<read::ReadArticle>) -> Result<(), JsValue> {
+        let state = self.state.clone();
+        let Options { mut outline, mut figures, article, elder, mut layout, own_hosts, .. } = opts;
+        {
+            let mut guard = state.borrow_mut();
+            let st = &mut *guard;
+            if own_hosts {
+                if let Some(a) = &article {
+                    styles::adopt_document(doc)?;
+                    st.document_sheet = true;
+                    let (o, f) = Mount::own_hosts(doc, st, a)?;
+                    outline = Some(o);
+                    figures = Some(f);
+                    layout = Some(Layout::Compact);
+                }
+            }
+            if let Some(host) = &outline {
+                let root = shadow(host)?;
+                st.hosts.push((host.clone(), root.clone()));
+                host.set_attribute(MOUNTED_ATTR, "outline")?;
+                let (mut part, search) = OutlinePart::build(doc, host, root, &st.index.outline, true)?;
+                part.sheet.forced = layout;
+                part.sheet.set_layout(layout.unwrap_or(Layout::Wide))?;
+                st.outline = Some(part);
+                st.search = search;
+            }
+            if let Some(host) = &figures {
+                let root = shadow(host)?;
+                st.hosts.push((host.clone(), root.clone()));
+                host.set_attribute(MOUNTED_ATTR, "figures")?;
+                let (mut part, search) = FiguresPart::build(doc, host, root, &st.reply, &st.index, outline.is_none())?;
+                part.show_filter(&st.reply, &st.index, &Outcome::default(), &st.outcome)?;
+                part.chart_frame(&st.reply, &st.outcome.figure_visible)?;
+                part.sheet.forced = layout;
+                part.sheet.set_layout(layout.unwrap_or(Layout::Wide))?;
+                if search.is_some() {
+                    st.search = search;
+                }
+                st.figures = Some(part);
+            }
+            if let Some(host) = &article {
+                let part = match read {
+                    Some(read) => {
+                        if !st.document_sheet {
+                            styles::adopt_document(doc)?;
+                            st.document_sheet = true;
+                        }
+                        let origins = read.parsed.origins.clone();
+                        ArticlePart::enhance(host, read, &st.index, &origins, Additions::default())?
+                    }
+                    None => {
+                        let root = shadow(host)?;
+                        st.hosts.push((host.clone(), root.clone()));
+                        ArticlePart::draw(doc, host, root, &st.reply, &st.index)?
+                    }
+                };
+                st.article = Some(part);
+                host.set_attribute(MOUNTED_ATTR, "article")?;
+                // The bar before the article, with the parts mounted beside it.
+                if st.outline.is_some() || st.figures.is_some() {
+                    let sections = st
+                        .outline
+                        .as_ref()
+                        .map(|_| st.index.outline.nodes.iter().filter(|n| !n.number.is_empty()).count());
+                    let figures = st.figures.as_ref().map(|_| st.reply.figures.len());
+                    let b = Bar::new(doc, host, sections, figures)?;
+                    st.made.push(b.host.clone());
+                    st.bar = Some(b);
+                }
+            }
+            if st.article.is_none() {
+                if let Some(o) = &st.outline {
+                    o.skip.toggle_attribute_with_force("hidden", true)?;
+                }
+            }
+            // The reading toolbar goes first in the outline, else in the figure panel.
+            let bar_place = st
+                .outline
+                .as_ref()
+                .map(|p| (p.wrap.clone(), p.wrap.first_element_child()))
+                .or_else(|| st.figures.as_ref().map(|p| (p.wrap.clone(), p.wrap.children().item(1))));
+            if let Some((parent, before)) = bar_place {
+                let bar = reading::toolbar(doc)?;
+                parent.insert_before(&bar, before.as_ref().map(|e| e.as_ref()))?;
+                st.toolbar = Some(bar);
+            }
+            st.prefs = reading::load(elder);
+            st.apply_prefs()?;
+            st.update_bar()?;
+        }
+        // What the first screen does not need waits until it is painted: on a slow phone the
+        // outline answers a tap sooner (README, "Fast on a slow phone").
+        self.later = Some(later(&state));
+        let st = state.borrow();
+        let l = &mut self.listeners;
+        for side in [Side::Outline, Side::Figures] {
+            let (root, dialog) = match side {
+                Side::Outline => match &st.outline {
+                    Some(o) => (o.root.clone(), o.sheet.dialog.clone()),
+                    None => continue,
+                },
+                Side::Figures => match &st.figures {
+                    Some(f) => (f.root.clone(), f.sheet.dialog.clone()),
+                    None => continue,
+                },
+            };
+            let root: &web_sys::EventTarget = root.as_ref();
+            on(l, root, "click", &state, on_click)?;
+            on(l, root, "keydown", &state, on_key)?;
+            if side == Side::Figures {
+                on(l, root, "change", &state, on_change)?;
+                for kind in ["focusin", "focusout", "mouseover", "mouseout"] {
+                    on(l, root, kind, &state, on_preview)?;
+                }
+            }
+            if side == Side::Outline || st.outline.is_none() {
+                on(l, root, "input", &state, on_search)?;
+            }
+            // The sheet's dialog: closed (Escape, 关闭, the backdrop) → focus goes back.
+            let handler: Handler = match side {
+                Side::Outline => |st, _, _| st.sheet_closed(Side::Outline).map(|_| Handled::No),
+                Side::Figures => |st, _, _| st.sheet_closed(Side::Figures).map(|_| Handled::No),
+            };
+            on(l, &dialog, "close", &state, handler)?;
+            on(l, &dialog, "click", &state, |st, e, t| {
+                // A click on the dialog itself, not its content, is on the backdrop.
+                if e.current_target().is_some_and(|c| JsValue::from(&c) == JsValue::from(t)) {
+                    if let Some(sheet) = st.side_of(t).and_then(|s| st.sheet_of(s)) {
+                        sheet.close();
+                    }
+                }
+                Ok(Handled::No)
+            })?;
+        }
+        if let Some(a) = &st.article {
+            let root: web_sys::EventTarget = match &a.drawn {
+                Some(d) => d.root.clone().into(),
+                None => a.host.clone().into(),
+            };
+            on(l, &root, "click", &state, on_article_click)?;
+        }
+        if let Some(b) = &st.bar {
+            on(l, &b.root, "click", &state, on_click)?;
+            on(l, &b.root, "keydown", &state, on_bar_key)?;
+        }
+        // Scrolling: the section in view (the outline's current node), the reader inside the
+        // article (the bar), the compact summaries on screen (no bar needed).
+        if let (Some(a), Some(_)) = (&st.article, &st.outline) {
+            let watched = state.clone();
+            self.observers.push(outline::observer(
+                move |entries, _| {
+                    if let Ok(mut s) = watched.try_borrow_mut() {
+                        if let Some(o) = &mut s.outline {
+                            o.seen(&entries);
+                        }
+                    }
+                },
+                a.targets(),
+            )?);
+        }
+        if let (Some(a), Some(_)) = (&st.article, &st.bar) {
+            let watched = state.clone();
+            let init = web_sys::IntersectionObserverInit::new();
+            init.set_root_margin("0px 0px -99% 0px");
+            let inside = Observer::new(
+                move |entries: js_sys::Array, _| {
+                    let Ok(mut s) = watched.try_borrow_mut() else { return };
+                    if let Some(last) = entries.iter().last() {
+                        let e: web_sys::IntersectionObserverEntry = last.unchecked_into();
+                        s.inside_article = e.is_intersecting();
+                        let _ = s.update_bar();
+                    }
+                },
+                &init,
+            )?;
+            inside.observer.observe(a.root());
+            self.observers.push(inside);
+            let watched = state.clone();
+            let summaries = Observer::new(
+                move |entries: js_sys::Array, observer| {
+                    let Ok(mut s) = watched.try_borrow_mut() else { return };
+                    // Which summaries are on screen now: ask again for all of them.
+                    let _ = (entries, observer);
+                    let on_screen = |e: &Element| {
+                        let r = e.get_bounding_client_rect();
+                        let h = web_sys::window()
+                            .and_then(|w| w.inner_height().ok())
+                            .and_then(|v| v.as_f64())
+                            .unwrap_or(0.0);
+                        r.height() > 0.0 && r.bottom() > 0.0 && r.top() < h
+                    };
+                    let seen = s.outline.as_ref().is_some_and(|p| on_screen(&p.sheet.summary))
+                        || s.figures.as_ref().is_some_and(|p| on_screen(&p.sheet.summary));
+                    s.summary_in_view = seen;
+                    let _ = s.update_bar();
+                },
+                &web_sys::IntersectionObserverInit::new(),
+            )?;
+            for sheet in
+                [st.outline.as_ref().map(|p| &p.sheet), st.figures.as_ref().map(|p| &p.sheet)].into_iter().flatten()
+            {
+                summaries.observer.observe(&sheet.summary);
+            }
+            self.observers.push(summaries);
+        }
+        // The compact layout follows each part's host width.
+        let hosts: Vec<Element> = [st.outline.as_ref().map(|p| &p.host), st.figures.as_ref().map(|p| &p.host)]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect();
+        if !hosts.is_empty() && layout.is_none() {
+            let watched = state.clone();
+            let resizer = Resizer::new(move |_entries: js_sys::Array, _| {
+                let effects = {
+                    let Ok(mut s) = watched.try_borrow_mut() else { return };
+                    if let Err(e) = s.relayout() {
+                        web_sys::console::warn_2(&JsValue::from_str("reply-widget:"), &e);
+                    }
+                    std::mem::take(&mut s.effects)
+                };
+                run_effects(&watched, effects);
+            })?;
+            for h in &hosts {
+                resizer.observer.observe(h);
+            }
+            if let Some(a) = &st.article {
+                resizer.observer.observe(&a.host);
+            }
+            self.resizer = Some(resizer);
+        }
+        if st.hash {
+            if let Some(w) = web_sys::window() {
+                on(l, &w, "hashchange", &state, |st, _, _| st.apply_hash().map(|_| Handled::No))?;
+            }
+        }
+        drop(st);
+        self.enter("mount", |st| st.apply_hash())
+    }
+
+    /// Runs `f` with the state borrowed — the one way in for the JS methods — then the effects
+    /// it queued. A call made while the state is borrowed throws a clear "busy" error.
+    fn enter<R>(&self, name: &str, f: impl FnOnce(&mut State) -> Result<R, JsValue>) -> Result<R, JsValue> {
+        let (result, effects) = {
+            let mut st = self.state.try_borrow_mut().map_err(|_| busy(name))?;
+            let r = f(&mut st);
+            (r, std::mem::take(&mut st.effects))
+        };
+        run_effects(&self.state, effects);
+        result
+    }
+
+    pub fn filter(&self, query: &str) -> Result<(), JsValue> {
+        self.enter("filter", |st| st.filter(query))
+    }
+
+    /// Selects a figure (`f13`) or an outline node (`s2-1`). False when no such id exists.
+    pub fn select(&self, id: &str) -> Result<bool, JsValue> {
+        self.enter("select", |st| {
+            if let Some(i) = st.reply.figures.iter().position(|f| f.id == id) {
+                st.select(i)?;
+                return Ok(true);
+            }
+            if let Some(k) = st.index.outline.node(id) {
+                st.go_to(k, false)?;
+                return Ok(true);
+            }
+            Ok(false)
+        })
+    }
+
+    /// The figure ids visible under the current filter, in document order.
+    pub fn visible_figures(&self) -> Result<Vec<String>, JsValue> {
+        self.enter("visibleFigures", |st| {
+            Ok(figures::visible_list(&st.outcome.figure_visible)
+                .into_iter()
+                .map(|i| st.reply.figures[i].id.clone())
+                .collect())
+        })
+    }
+
+    /// The current query as typed (for `refresh()`).
+    pub fn query(&self) -> String {
+        self.state.try_borrow().ok().and_then(|s| s.search.as_ref().map(|v| v.input.value())).unwrap_or_default()
+    }
+
+    /// Removes listeners and the observer, and gives each host back exactly what it had: the
+    /// page's article its own DOM, the other hosts their own content.
+    pub fn destroy(&mut self) {
+        self.listeners.clear();
+        self.observers.clear();
+        self.resizer = None;
+        self.later = None;
+        let Ok(mut st) = self.state.try_borrow_mut() else { return };
+        st.close_sheets();
+        st.bar = None;
+        if let Some(a) = st.article.take() {
+            let _ = a.host.remove_attribute(MOUNTED_ATTR);
+            a.restore();
+        }
+        if std::mem::take(&mut st.document_sheet) {
+            styles::release_document(&st.doc);
+        }
+        for (host, root) in std::mem::take(&mut st.hosts) {
+            root.set_text_content(None);
+            let _ = js_sys::Reflect::set(&root, &JsValue::from_str("adoptedStyleSheets"), &js_sys::Array::new());
+            // A slot shows the host's own (static) content again.
+            if let Ok(slot) = st.doc.create_element("slot") {
+                let _ = root.append_child(&slot);
+            }
+            let _ = host.remove_attribute(MOUNTED_ATTR);
+        }
+        for e in std::mem::take(&mut st.made) {
+            e.remove();
+        }
+        st.outline = None;
+        st.figures = None;
+        st.search = None;
+        st.effects.clear();
+    }
+}

@@ -1,0 +1,171 @@
+// reply-widget embed: one script tag for every reply page of a site.
+//   <script type="module" async src="/reply-widget/embed.js"></script>   (in <head>: fastest)
+// Where the page marks the widget's places (data-reply-widget="outline" | "figures" | "article"
+// | "library"), it mounts there: the article's own content is the reply, read and enhanced in
+// place. Where the page marks nothing, it finds the article itself — the selector in
+// data-article on this script tag, else the body containers of the common government CMSs — and
+// puts a compact outline-and-figures bar before it. An article the CMS fills only after this
+// script ran is waited for. Where WebAssembly is missing, the module cannot load or nothing is
+// found, the page stays exactly as it was and one console line says why.
+// When done it dispatches `reply-widget:ready` on the document: detail { widget } or { error }.
+const me = [...document.scripts].find((s) => s.src === import.meta.url);
+const articleSelector = me && me.getAttribute("data-article");
+const warn = (why) => console.warn("reply-widget: " + why);
+// User Timing marks (DevTools' performance panel, the phone benchmark): start, glue loaded,
+// WebAssembly compiled, mounted.
+const mark = (name) => performance.mark && performance.mark("reply-widget:" + name);
+
+// Loaded `async` in the page's <head> (the fastest way on a phone), this runs while the page is
+// still being parsed: the WebAssembly and the JS glue are fetched at once, side by side, and
+// the article is looked for once the page is parsed. Loaded at the end (a plain module script),
+// the page is parsed already: a page without an article loads nothing.
+let loading = null;
+function load() {
+  if (!loading) {
+    mark("start");
+    const wasm = fetchWasm("reply_widget_bg.wasm");
+    loading = import("./reply_widget.js").then(async (widget) => {
+      mark("module");
+      await instantiate(widget, "reply_widget_bg.wasm", wasm);
+      mark("compiled");
+      return widget;
+    });
+    loading.catch(() => {});
+  }
+  return loading;
+}
+
+// The WebAssembly is most of what a reply page downloads. A server that compresses nothing would
+// send it as it is (247 KB); pkg/ also holds the copy gzipped at build time (109 KB), fetched
+// instead where the browser can unzip a stream (DecompressionStream: Chrome 80, Firefox 113,
+// Safari 16.4) and compiled while it arrives. A server that compresses sends either in about the
+// same bytes. The plain file is fetched where the browser cannot unzip, the copy is missing, or
+// it does not compile. A server that labels .gz files `Content-Encoding: gzip` (Apache's
+// AddEncoding) has the browser unzip them already: the response says so (same origin; from
+// another origin that hides the header, the unzipping fails and the plain file is fetched).
+const url = (name) => new URL(name, import.meta.url);
+async function fetchWasm(name) {
+  if (typeof DecompressionStream !== "function") return fetch(url(name));
+  let zipped = null;
+  try {
+    zipped = await fetch(url(name + ".gz"));
+  } catch (e) {
+    // reported by the plain file's fetch, if that fails too
+  }
+  if (!zipped || !zipped.ok || !zipped.body) return fetch(url(name));
+  // Piped straight into the browser's unzipping and the streaming compiler, no JS per chunk.
+  const unzipped = /gzip/i.test(zipped.headers.get("Content-Encoding") || "");
+  const wasm = new Response(unzipped ? zipped.body : zipped.body.pipeThrough(new DecompressionStream("gzip")), {
+    headers: { "Content-Type": "application/wasm" },
+  });
+  wasm.zipped = true;
+  return wasm;
+}
+/** Initialises a module with the wasm `fetchWasm(name)` is fetching; the plain file, once, if
+ *  the gzipped copy does not compile (damaged, or not what it says: nothing was instantiated). */
+async function instantiate(module, name, wasm) {
+  wasm.catch(() => {}); // a failure is reported once, by the initialisation
+  try {
+    await module.default({ module_or_path: wasm });
+  } catch (e) {
+    if (!(await wasm.catch(() => ({}))).zipped) throw e;
+    await module.default({ module_or_path: fetch(url(name)) });
+  }
+}
+const hasWasm = typeof WebAssembly === "object" && typeof WebAssembly.instantiate === "function";
+// (A column page marks its library on the server, so the widget's module is not needed there:
+// it is fetched early only where no library part is in the HTML parsed so far.)
+if (document.readyState === "loading" && hasWasm && !document.querySelector("[data-reply-widget=library]")) load();
+const parsed = document.readyState === "loading"
+  ? new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }))
+  : Promise.resolve();
+
+// Where the article is on a page that does not say: the same list as ARTICLE_SELECTORS in
+// src/core/page.rs (a test checks they agree), tried here so that a page without an article does
+// not load the WebAssembly at all.
+const CONTAINERS = ["[data-reply-widget=article]", ".TRS_Editor", ".TRS_UEDITOR", ".trs_editor_view", "#UCAP-CONTENT", "#zoom", "#zoomcon", "#fontzoom", ".j-fontContent", ".Custom_UnionStyle", ".pages_content", ".article-content", ".detail-content", "#NewsContent", ".xl_content", "article"];
+
+const done = (detail) => {
+  if (detail.widget) mark("mounted");
+  document.dispatchEvent(new CustomEvent("reply-widget:ready", { detail }));
+  return detail.widget || null;
+};
+
+/** Resolves when `el` holds some text (at once if it does), or after `ms` without. */
+function text(el, ms) {
+  if (el.textContent.trim()) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const seen = new MutationObserver(() => {
+      if (el.textContent.trim()) {
+        seen.disconnect();
+        clearTimeout(timer);
+        resolve(true);
+      }
+    });
+    seen.observe(el, { childList: true, subtree: true, characterData: true });
+    const timer = setTimeout(() => { seen.disconnect(); resolve(false); }, ms);
+  });
+}
+
+function findArticle() {
+  if (articleSelector) {
+    try {
+      return document.querySelector(articleSelector);
+    } catch (e) {
+      return null;
+    }
+  }
+  for (const s of CONTAINERS) {
+    const el = document.querySelector(s);
+    if (el) return el;
+  }
+  return null;
+}
+
+async function start() {
+  await parsed;
+  const parts = {};
+  for (const el of document.querySelectorAll("[data-reply-widget]")) {
+    parts[el.getAttribute("data-reply-widget")] = el;
+  }
+  const marked = parts.outline || parts.figures || parts.article || parts.library;
+  const article = marked ? null : findArticle();
+  if (!marked && !article) {
+    warn(articleSelector
+      ? `data-article="${articleSelector}" matches no element; the page is left as it is.`
+      : 'no article found on this page; mark it with data-reply-widget="article", or give its selector in data-article on the script tag.');
+    return done({ error: "no article" });
+  }
+  if (!hasWasm) {
+    warn("this browser has no WebAssembly; the page's own text is shown instead.");
+    return done({ error: "no WebAssembly" });
+  }
+  try {
+    if (parts.library) {
+      // The archive's search is a module of its own: reply pages do not download it.
+      const wasm = fetchWasm("library/reply_library_bg.wasm");
+      const lib = await import("./library/reply_library.js");
+      await instantiate(lib, "library/reply_library_bg.wasm", wasm);
+      const library = lib.mountLibrary({ element: parts.library, index: parts.library.getAttribute("data-index") || "" });
+      if (!parts.outline && !parts.figures && !parts.article) return done({ widget: library });
+    }
+    const widget = await load();
+    if (parts.outline || parts.figures || parts.article) {
+      if (parts.article && !(await text(parts.article, 10000))) {
+        warn("the article holds no text (waited 10 s); the page is left as it is.");
+        return done({ error: "empty article" });
+      }
+      return done({ widget: widget.mount({ outline: parts.outline, figures: parts.figures, article: parts.article }) });
+    }
+    if (!(await text(article, 10000))) {
+      warn("the article holds no text (waited 10 s); the page is left as it is.");
+      return done({ error: "empty article" });
+    }
+    return done({ widget: widget.mountPage({ article }) });
+  } catch (e) {
+    warn("could not start (" + (e && e.message ? e.message : e) + "); the page's own text is shown instead.");
+    return done({ error: String(e && e.message ? e.message : e) });
+  }
+}
+
+export const ready = start();

@@ -1,0 +1,347 @@
+//! reply-widget: an official reply (答复) to a CPPCC proposal or an NPC suggestion made
+//! readable at a glance — an outline, a panel of every figure, filtering by words and by value —
+//! inside the bureau's own web pages, compiled to WebAssembly. This crate is the module every
+//! reply page loads (`pkg/reply_widget*`); the archive's search is another (`reply-library`),
+//! so that a reply page does not download it.
+//!
+//! The logic is `reply_core`'s (pure, tested natively); here, the browser's side of it:
+//! - `dom` (private): web-sys rendering of the parts — turns state into DOM and events into
+//!   state; what it shares with the library module is `reply_web`'s;
+//! - `interop` (private): reply objects from JS and to JS;
+//! - this file: the `#[wasm_bindgen]` surface, nothing else;
+//! - `embed.js`: the embed script (copied to `pkg/`), which finds the article and mounts.
+//!
+//! The size rules of `reply_core`'s crate docs hold here.
+
+mod dom;
+mod interop;
+
+// Talc instead of the default dlmalloc: about 2 KB gzip less wasm, and faster (README, "Size").
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
+use reply_core::{bundled_reply, model, parse, Reply};
+use reply_web::js::{document, element, error, flag, get, is_plain_object};
+use wasm_bindgen::prelude::*;
+
+/// Reads a reply object given from JS, naming the bad field when it has the wrong shape.
+fn reply_from(name: &str, v: &JsValue) -> Result<Reply, JsError> {
+    if !is_plain_object(v) {
+        return Err(JsError::new(&format!("{name} must be a reply object (from parseReply or bundledReply)")));
+    }
+    let reply = interop::reply_from_js(v, name).map_err(|e| JsError::new(&e))?;
+    model::validate(&reply).map_err(|e| JsError::new(&format!("{name}.{e}")))?;
+    Ok(reply)
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** A paragraph of the reply. */
+export interface Paragraph { id: string; text: string }
+/** A heading (一、 / (一) / 1. / (1)) with its paragraphs and subsections. */
+export interface Section { id: string; number: string; title: string; paragraphs: Paragraph[]; children: Section[] }
+export type FigureKind = "money" | "percent" | "count" | "multiple" | "year" | "date";
+export type Qualifier = "nearly" | "over" | "at_least" | "about" | "under" | "since" | "end";
+/** A figure of the reply: value normalised (money in 元, percent in points), offsets in chars.
+ * `paragraph` is a paragraph's id, a section's id for a figure in its heading (offsets in its
+ * title), or "title" for one in the reply's title. */
+export interface Figure {
+  id: string; text: string; kind: FigureKind; value: number; high: number | null; date: string | null;
+  unit: string | null; qualifier: Qualifier | null; section: string; paragraph: string;
+  start: number; end: number; context: string;
+}
+/** The structured reply (docs/contract.md); `meta`, `salutation`, `preamble`, `signature` extend it. */
+export interface Reply {
+  title: string; published: string | null; source: string | null; sections: Section[];
+  closing: Paragraph[]; figures: Figure[]; meta?: string[]; salutation?: Paragraph | null;
+  preamble?: Paragraph[]; signature?: Paragraph[];
+}
+/** Options of a single-part mount: the reply to show is required (there is no article to read). */
+export interface PartOptions { reply?: Reply; hash?: boolean; elder?: boolean; layout?: "auto" | "wide" | "compact" }
+/** Options of `mount`: each part an Element or a CSS selector; every part optional. Without
+ * `reply`, the article's own content is the reply (read and enhanced in place); with it, the
+ * widget draws that reply in the article's place. */
+export interface MountOptions extends PartOptions {
+  outline?: Element | string | null; figures?: Element | string | null; article?: Element | string | null;
+}
+"#;
+
+/// What a widget was mounted with, to mount it again (`refresh()`).
+struct Mounted {
+    outline: Option<web_sys::Element>,
+    figures: Option<web_sys::Element>,
+    article: Option<web_sys::Element>,
+    reply: Option<std::rc::Rc<Reply>>,
+    hash: bool,
+    elder: Option<bool>,
+    layout: Option<dom::PartLayout>,
+    own_hosts: bool,
+}
+
+impl Mounted {
+    fn again(&self) -> Mounted {
+        Mounted {
+            outline: if self.own_hosts { None } else { self.outline.clone() },
+            figures: if self.own_hosts { None } else { self.figures.clone() },
+            article: self.article.clone(),
+            reply: self.reply.clone(),
+            hash: false,
+            elder: self.elder,
+            layout: self.layout,
+            own_hosts: self.own_hosts,
+        }
+    }
+}
+
+/// A mounted widget. Parts mounted together are linked: filtering narrows all of them.
+#[wasm_bindgen]
+pub struct Widget {
+    mount: Option<dom::Mount>,
+    how: Mounted,
+}
+
+fn start(name: &str, how: Mounted) -> Result<Widget, JsError> {
+    let doc = document()?;
+    let source = match &how.reply {
+        Some(r) => dom::Source::Given(r.clone()),
+        None => dom::Source::Article,
+    };
+    let options = dom::Options {
+        outline: how.outline.clone(),
+        figures: how.figures.clone(),
+        article: how.article.clone(),
+        source,
+        hash: how.hash,
+        elder: how.elder,
+        layout: how.layout,
+        own_hosts: how.own_hosts,
+    };
+    let mount = dom::Mount::new(doc, options).map_err(|e| error(name, e))?;
+    Ok(Widget { mount: Some(mount), how })
+}
+
+#[wasm_bindgen]
+impl Widget {
+    fn live(&self, name: &str) -> Result<&dom::Mount, JsError> {
+        self.mount.as_ref().ok_or_else(|| JsError::new(&format!("{name}: this widget was destroyed")))
+    }
+
+    /// Filters the outline, the figure panel and the article: a text query (`科技金融`) or a
+    /// figure comparison (`>=100亿元`, `<20%`, `2022年`). An empty string clears the filter.
+    pub fn filter(&self, #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue) -> Result<(), JsError> {
+        let Some(q) = query.as_string() else {
+            return Err(JsError::new("filter(query): query must be a string"));
+        };
+        self.live("filter")?.filter(&q).map_err(|e| error("filter", e))
+    }
+
+    /// Selects a figure by id (`f13`), marking it in the article and scrolling to it, or goes to
+    /// a section by id (`s2-1`).
+    pub fn select(&self, #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> Result<(), JsError> {
+        let Some(id) = id.as_string() else {
+            return Err(JsError::new("select(id): id must be a string such as \"f13\" or \"s2-1\""));
+        };
+        match self.live("select")?.select(&id) {
+            Ok(true) => Ok(()),
+            Ok(false) => Err(JsError::new(&format!("select(id): no figure or section with id \"{id}\""))),
+            Err(e) => Err(error("select", e)),
+        }
+    }
+
+    /// Ids of the figures the current filter leaves visible, in document order.
+    #[wasm_bindgen(js_name = visibleFigures)]
+    pub fn visible_figures(&self) -> Result<Vec<String>, JsError> {
+        self.live("visibleFigures")?.visible_figures().map_err(|e| error("visibleFigures", e))
+    }
+
+    /// Reads the article again (its content changed: a CMS that fills it late, a page script)
+    /// and mounts again with it, keeping the query. A widget given a reply just redraws it.
+    pub fn refresh(&mut self) -> Result<(), JsError> {
+        let query = self.live("refresh")?.query();
+        if let Some(mut m) = self.mount.take() {
+            m.destroy();
+        }
+        let fresh = start("refresh", self.how.again())?;
+        self.mount = fresh.mount;
+        if !query.is_empty() {
+            self.filter(JsValue::from_str(&query))?;
+        }
+        Ok(())
+    }
+
+    /// Removes every listener and observer this widget added and gives the page back exactly
+    /// what it had: the article its own DOM, the other hosts their own content. Calling it
+    /// twice is harmless.
+    pub fn destroy(&mut self) {
+        if let Some(mut m) = self.mount.take() {
+            m.destroy();
+        }
+    }
+}
+
+fn mount_parts(name: &str, options: &JsValue, parts: [(&str, JsValue); 3]) -> Result<Widget, JsError> {
+    let doc = document()?;
+    let mut found: [Option<web_sys::Element>; 3] = [None, None, None];
+    for (k, (part, v)) in parts.iter().enumerate() {
+        found[k] = element(&doc, part, v)?;
+    }
+    if found.iter().all(Option::is_none) {
+        return Err(JsError::new(&format!("{name}: options needs at least one of outline, figures, article")));
+    }
+    for a in 0..3 {
+        for b in a + 1..3 {
+            if let (Some(x), Some(y)) = (&found[a], &found[b]) {
+                if x == y || x.contains(Some(y)) || y.contains(Some(x)) {
+                    return Err(JsError::new(&format!(
+                        "{} is the same element as {} or inside it",
+                        parts[b].0, parts[a].0
+                    )));
+                }
+            }
+        }
+    }
+    let reply_v = get(options, "reply");
+    let reply = if reply_v.is_undefined() || reply_v.is_null() {
+        None
+    } else {
+        Some(match interop::remembered(&reply_v) {
+            Some(r) => r,
+            None => std::rc::Rc::new(reply_from("options.reply", &reply_v)?),
+        })
+    };
+    let hash = flag(options, "hash")?.unwrap_or(true);
+    let elder = flag(options, "elder")?;
+    let layout = layout_option(options)?;
+    let [outline, figures, article] = found;
+    start(name, Mounted { outline, figures, article, reply, hash, elder, layout, own_hosts: false })
+}
+
+/// `layout: "auto" | "wide" | "compact"`: the outline's and the figure panel's layout.
+fn layout_option(options: &JsValue) -> Result<Option<dom::PartLayout>, JsError> {
+    let v = get(options, "layout");
+    match v.as_string().as_deref() {
+        None if v.is_undefined() => Ok(None),
+        Some("auto") => Ok(None),
+        Some("wide") => Ok(Some(dom::PartLayout::Wide)),
+        Some("compact") => Ok(Some(dom::PartLayout::Compact)),
+        _ => Err(JsError::new("options.layout must be \"auto\", \"wide\" or \"compact\"")),
+    }
+}
+
+/// The page marked nothing (the embed script's one-line mode): mounts on its article and puts
+/// a compact outline-and-figures bar just before it. `mountPage({ article, hash?, elder? })`;
+/// what it adds, `destroy()` removes.
+#[wasm_bindgen(js_name = mountPage)]
+pub fn mount_page(
+    #[wasm_bindgen(unchecked_param_type = "{ article: Element | string; hash?: boolean; elder?: boolean }")]
+    options: JsValue,
+) -> Result<Widget, JsError> {
+    if !is_plain_object(&options) {
+        return Err(JsError::new("mountPage(options): options must be an object such as { article: \"#zoom\" }"));
+    }
+    let doc = document()?;
+    let Some(article) = element(&doc, "options.article", &get(&options, "article"))? else {
+        return Err(JsError::new("options.article: mountPage needs the article (an Element or a CSS selector)"));
+    };
+    let hash = flag(&options, "hash")?.unwrap_or(true);
+    let elder = flag(&options, "elder")?;
+    let how = Mounted {
+        outline: None,
+        figures: None,
+        article: Some(article),
+        reply: None,
+        hash,
+        elder,
+        layout: Some(dom::PartLayout::Compact),
+        own_hosts: true,
+    };
+    start("mountPage", how)
+}
+
+/// Mounts the widget: `mount({ outline, figures, article, reply?, hash?, elder? })`. Each part is
+/// an Element or a CSS selector; every part is optional, parts mounted together are linked.
+/// Without `reply` the article's own content is read as the reply and enhanced in place; with
+/// it (`bundledReply()`, `parseReply(text)`) the widget draws that reply in the article's place.
+/// `hash: false` leaves `location.hash` alone; `elder: true` starts in large-text mode (适老化),
+/// otherwise the reader's stored choice.
+#[wasm_bindgen]
+pub fn mount(#[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue) -> Result<Widget, JsError> {
+    if !is_plain_object(&options) {
+        return Err(JsError::new("mount(options): options must be an object such as { article: \"#zoom\" }"));
+    }
+    let parts = [
+        ("options.outline", get(&options, "outline")),
+        ("options.figures", get(&options, "figures")),
+        ("options.article", get(&options, "article")),
+    ];
+    mount_parts("mount", &options, parts)
+}
+
+fn single_part(name: &str, el: JsValue, options: JsValue, slot: usize) -> Result<Widget, JsError> {
+    if !options.is_undefined() && !options.is_null() && !is_plain_object(&options) {
+        return Err(JsError::new(&format!("{name}(el, options): options must be an object")));
+    }
+    if el.is_undefined() || el.is_null() {
+        return Err(JsError::new(&format!("{name}(el): el must be an Element or a CSS selector string")));
+    }
+    let mut parts = [
+        ("options.outline", JsValue::UNDEFINED),
+        ("options.figures", JsValue::UNDEFINED),
+        ("options.article", JsValue::UNDEFINED),
+    ];
+    parts[slot] = ("el", el);
+    mount_parts(name, &options, parts)
+}
+
+/// Mounts the outline alone (with its searchbox): `renderOutline(el, { reply, hash? })`.
+#[wasm_bindgen(js_name = renderOutline)]
+pub fn render_outline(
+    #[wasm_bindgen(unchecked_param_type = "Element | string")] el: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PartOptions | undefined")] options: JsValue,
+) -> Result<Widget, JsError> {
+    single_part("renderOutline", el, options, 0)
+}
+
+/// Mounts the figure panel alone (with its own searchbox): `renderFigurePanel(el, { reply, hash? })`.
+#[wasm_bindgen(js_name = renderFigurePanel)]
+pub fn render_figure_panel(
+    #[wasm_bindgen(unchecked_param_type = "Element | string")] el: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PartOptions | undefined")] options: JsValue,
+) -> Result<Widget, JsError> {
+    single_part("renderFigurePanel", el, options, 1)
+}
+
+/// Parses the plain text of a reply into the structured reply (title, sections, closing,
+/// figures): a frozen plain object (copy it with `structuredClone` to edit). Any text is
+/// accepted; a non-string throws.
+#[wasm_bindgen(js_name = parseReply, unchecked_return_type = "Readonly<Reply>")]
+pub fn parse_reply(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsValue, JsError> {
+    let Some(text) = text.as_string() else {
+        return Err(JsError::new("parseReply(text): text must be a string"));
+    };
+    to_js(parse(&text))
+}
+
+/// Reads the reply an element of the page shows, as `mount` does without a `reply` (and as
+/// `reply-widget parse page.html` does on the command line): a frozen plain object.
+#[wasm_bindgen(js_name = parseArticle, unchecked_return_type = "Readonly<Reply>")]
+pub fn parse_article(
+    #[wasm_bindgen(unchecked_param_type = "Element | string")] el: JsValue,
+) -> Result<JsValue, JsError> {
+    let doc = document()?;
+    let Some(article) = element(&doc, "parseArticle(el)", &el)? else {
+        return Err(JsError::new("parseArticle(el): el must be an Element or a CSS selector string"));
+    };
+    to_js(dom::read_article(&doc, &article).parsed.reply)
+}
+
+/// The reply bundled with the widget, structured.
+#[wasm_bindgen(js_name = bundledReply, unchecked_return_type = "Readonly<Reply>")]
+pub fn bundled_reply_js() -> Result<JsValue, JsError> {
+    to_js(bundled_reply())
+}
+
+fn to_js(reply: Reply) -> Result<JsValue, JsError> {
+    interop::reply_to_js(reply).map_err(|e| error("cannot convert the reply", e))
+}
