@@ -601,7 +601,7 @@ fn gold_parser_rejects_what_the_format_does_not_allow() {
 
 #[test]
 fn corpus_report() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("corpus");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
     let mut problems = Vec::new();
     let mut pages = Vec::new();
     for (family, files) in families(&root) {
