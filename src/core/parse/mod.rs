@@ -10,16 +10,22 @@
 //! what the page says about itself ([`Hints`]), and also tells where each piece of the reply
 //! stands in those lines ([`Origins`]), so the widget can mark figures in the page's own text.
 
+mod body;
+mod dates;
 mod figures;
+mod header;
 mod heading;
 mod numeral;
+mod tail;
 
 pub(crate) use figures::read_quantity;
 pub(crate) use numeral::read_arabic;
 
-use crate::model::{Figure, Paragraph, Reply, Section, CLOSING, PREAMBLE, TITLE, TOP};
+use crate::model::{Figure, Reply, Section, CLOSING, PREAMBLE, TITLE, TOP};
 use crate::util::IdMap;
-use heading::{parse_heading, Style};
+use body::{blocks, Block, Builder};
+use dates::{is_date_line, year_of};
+use header::Header;
 
 /// What a page says about itself outside the reply's text: the meta tags of the national
 /// guidelines for government websites (`ArticleTitle`, `PubDate`, `ContentSource`) or a title
@@ -105,159 +111,6 @@ pub fn is_chrome(line: &str) -> bool {
         })
 }
 
-/// Labels of metadata lines in the page header (`发布时间: … 来源: …`).
-const META_LABELS: &[&str] = &[
-    "发布时间",
-    "发布日期",
-    "发布单位",
-    "发布机构",
-    "信息来源",
-    "来源",
-    "索引号",
-    "文号",
-    "发文字号",
-    "发文机关",
-    "主题分类",
-    "成文日期",
-    "公开方式",
-    "公开范围",
-    "作者",
-    "浏览次数",
-    "点击数",
-    "访问量",
-    "责任编辑",
-    "生效日期",
-];
-
-/// Paragraphs that open the closing, after the last section.
-const CLOSING_CUES: &[&str] = &[
-    "下一步",
-    "下步",
-    "下一阶段",
-    "下阶段",
-    "今后",
-    "最后",
-    "感谢",
-    "衷心感谢",
-    "再次感谢",
-    "非常感谢",
-    "特此答复",
-    "此复",
-    "专此答复",
-    "以上答复",
-    "欢迎您",
-];
-
-/// Lines of the signature block: contact details.
-const CONTACT_PREFIXES: &[&str] =
-    &["联系人", "联系电话", "联系单位", "联系方式", "联系地址", "抄送", "承办单位", "签发人", "办理单位"];
-
-/// Endings of an issuing office's name (武汉市科学技术局, 市政府办公厅).
-const OFFICE_ENDINGS: &[&str] = &["局", "委员会", "委", "办公室", "厅", "中心", "政府", "办", "院", "部", "会", "处"];
-
-/// The labels in a metadata line and their values: `发布时间: 2023-08-22 19:35 来源: 办公室`.
-fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
-    let label_at = |rest: &str| -> Option<(&'static str, usize)> {
-        let label = META_LABELS.iter().copied().find(|l| rest.starts_with(l))?;
-        let after = rest[label.len()..].trim_start();
-        let colon = after.chars().next().filter(|c| matches!(c, ':' | '：'))?;
-        Some((label, rest.len() - after.len() + colon.len_utf8()))
-    };
-    label_at(line)?;
-    let mut fields: Vec<(&'static str, String)> = Vec::new();
-    let mut value = String::new();
-    let mut rest = line;
-    let mut current: Option<&'static str> = None;
-    while !rest.is_empty() {
-        if let Some((label, len)) = label_at(rest) {
-            if let Some(l) = current.take() {
-                fields.push((l, value.trim().to_string()));
-            }
-            value.clear();
-            current = Some(label);
-            rest = &rest[len..];
-            continue;
-        }
-        let c = rest.chars().next().unwrap_or(' ');
-        value.push(c);
-        rest = &rest[c.len_utf8()..];
-    }
-    if let Some(l) = current {
-        fields.push((l, value.trim().to_string()));
-    }
-    Some(fields)
-}
-
-fn is_salutation(line: &str) -> bool {
-    let n = line.chars().count();
-    (line.ends_with(':') || line.ends_with('：')) && n <= 40 && !line.contains('。')
-}
-
-fn is_title(line: &str) -> bool {
-    line.chars().count() <= 100 && !line.ends_with(':') && !line.ends_with('：') && !line.contains('。')
-}
-
-/// A document number alone on a line: `武科函〔2023〕12号`.
-fn is_document_number(line: &str) -> bool {
-    line.chars().count() <= 30 && line.ends_with('号') && (line.contains('〔') || line.contains('['))
-}
-
-/// A date line of the signature: `2023年8月22日`, `二〇二三年八月二十二日`, `2023-08-22`.
-fn is_date_line(line: &str) -> bool {
-    let s: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
-    if s.len() < 6 || s.len() > 14 {
-        return false;
-    }
-    let allowed = |c: &char| {
-        numeral::is_digit(*c)
-            || matches!(
-                c,
-                '〇' | '零'
-                    | '○'
-                    | '一'
-                    | '二'
-                    | '三'
-                    | '四'
-                    | '五'
-                    | '六'
-                    | '七'
-                    | '八'
-                    | '九'
-                    | '十'
-                    | '年'
-                    | '月'
-                    | '日'
-                    | '-'
-                    | '.'
-                    | '/'
-            )
-    };
-    s.iter().all(allowed) && (s.last() == Some(&'日') || s.iter().filter(|c| numeral::is_digit(**c)).count() >= 6)
-}
-
-fn is_contact_line(line: &str) -> bool {
-    CONTACT_PREFIXES.iter().any(|p| line.starts_with(p))
-}
-
-fn is_office_line(line: &str) -> bool {
-    let n = line.chars().count();
-    (2..=30).contains(&n)
-        && !line.contains(['，', ',', '。', '；', ';', '：', ':'])
-        && OFFICE_ENDINGS.iter().any(|e| line.ends_with(e))
-}
-
-/// The year of a date written in any of the genre's ways, for resolving 今年.
-fn year_of(text: &str) -> Option<i32> {
-    let s: Vec<char> = text.chars().collect();
-    (0..s.len()).find_map(|i| {
-        if i > 0 && numeral::is_digit(s[i - 1]) {
-            return None;
-        }
-        let (v, len) = read_arabic(&s[i..])?;
-        (len == 4 && v.fract() == 0.0 && (1900.0..=2100.0).contains(&v)).then_some(v as i32)
-    })
-}
-
 /// One line of the input, trimmed: its text, its index, and the chars trimmed off its start.
 #[derive(Clone, Copy)]
 struct Line<'a> {
@@ -304,119 +157,6 @@ fn read_lines<'a>(input: &[&'a str]) -> Vec<Line<'a>> {
     out
 }
 
-/// A body line once headings are told from paragraphs.
-enum Block {
-    Heading { depth: usize, number: String, heading: Span, title: Piece, body: Option<Piece> },
-    Paragraph(Piece),
-}
-
-/// Tells headings from paragraphs. A heading style nests under the styles already open; its
-/// numbers must run in sequence (a new style starts at 1), otherwise the line is a paragraph
-/// (`2.` opening a sentence mid-section is not a heading).
-fn blocks(body: &[Line]) -> Vec<Block> {
-    let mut open: Vec<(Style, u64)> = Vec::new();
-    let mut out = Vec::new();
-    for line in body {
-        let Some(h) = parse_heading(line.text) else {
-            out.push(Block::Paragraph(line.whole()));
-            continue;
-        };
-        let accepted = match open.iter().position(|(s, _)| *s == h.style) {
-            Some(d) if h.n == open[d].1 + 1 => {
-                open.truncate(d);
-                true
-            }
-            Some(_) => false,
-            None => h.n == 1,
-        };
-        if !accepted {
-            out.push(Block::Paragraph(line.whole()));
-            continue;
-        }
-        open.push((h.style, h.n));
-        let title = line.piece(h.title);
-        let heading = Span { line: line.at, start: line.lead, text: title.span.start, end: title.span.end };
-        out.push(Block::Heading {
-            depth: open.len(),
-            number: h.number,
-            heading,
-            title,
-            body: h.body.map(|b| line.piece(b)),
-        });
-    }
-    out
-}
-
-/// Builds the reply's paragraphs, recording where each came from.
-struct Builder {
-    origins: Origins,
-}
-
-impl Builder {
-    fn paragraph(&mut self, id: String, piece: Piece) -> Paragraph {
-        self.origins.add(&id, piece.span);
-        Paragraph { id, text: piece.text }
-    }
-
-    fn numbered(&mut self, prefix: &str, pieces: Vec<Piece>) -> Vec<Paragraph> {
-        let mut out = Vec::with_capacity(pieces.len());
-        for (k, p) in pieces.into_iter().enumerate() {
-            out.push(self.paragraph(format!("{prefix}-p{}", k + 1), p));
-        }
-        out
-    }
-
-    /// Nests headings by depth and numbers sections by position (`s2-1`).
-    fn sections(&mut self, blocks: Vec<Block>, preamble: &mut Vec<Piece>) -> Vec<Section> {
-        let mut roots: Vec<Section> = Vec::new();
-        // Path of child indexes from the roots to the open section.
-        let mut path: Vec<usize> = Vec::new();
-        fn at<'a>(roots: &'a mut [Section], path: &[usize]) -> Option<&'a mut Section> {
-            let (first, rest) = path.split_first()?;
-            let mut s = roots.get_mut(*first)?;
-            for &i in rest {
-                s = s.children.get_mut(i)?;
-            }
-            Some(s)
-        }
-        for b in blocks {
-            match b {
-                Block::Heading { depth, number, heading, title, body } => {
-                    path.truncate(depth - 1);
-                    let siblings = match at(&mut roots, &path) {
-                        Some(parent) => &mut parent.children,
-                        None => &mut roots,
-                    };
-                    let mut id = String::from("s");
-                    for p in &path {
-                        id.push_str(&(p + 1).to_string());
-                        id.push('-');
-                    }
-                    id.push_str(&(siblings.len() + 1).to_string());
-                    self.origins.add(&id, heading);
-                    let mut section =
-                        Section { id, number, title: title.text, paragraphs: Vec::new(), children: Vec::new() };
-                    if let Some(piece) = body {
-                        let pid = format!("{}-p1", section.id);
-                        section.paragraphs.push(self.paragraph(pid, piece));
-                    }
-                    path.push(siblings.len());
-                    siblings.push(section);
-                }
-                Block::Paragraph(piece) => match at(&mut roots, &path) {
-                    Some(s) => {
-                        let id = format!("{}-p{}", s.id, s.paragraphs.len() + 1);
-                        let p = self.paragraph(id, piece);
-                        s.paragraphs.push(p);
-                    }
-                    None => preamble.push(piece),
-                },
-            }
-        }
-        roots
-    }
-}
-
 /// Parses one reply. Never fails: an unknown shape still lands in paragraphs.
 pub fn parse(text: &str) -> Reply {
     let text = text.trim_start_matches('\u{feff}');
@@ -430,63 +170,20 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
     let lines = read_lines(input);
     let mut b = Builder { origins: Origins::default() };
 
-    // Header: title, metadata, salutation.
-    let mut title: Option<Piece> = None;
-    let mut meta: Vec<String> = Vec::new();
-    let mut fields: Vec<(&'static str, String)> = Vec::new();
-    let mut salutation: Option<Piece> = None;
-    let mut i = 0;
-    while let Some(line) = lines.get(i) {
-        let text = line.text;
-        if let Some(f) = meta_fields(text) {
-            fields.extend(f);
-            meta.push(text.to_string());
-        } else if is_document_number(text) {
-            meta.push(text.to_string());
-        } else if title.is_none() && salutation.is_none() && is_title(text) && parse_heading(text).is_none() {
-            title = Some(line.whole());
-        } else if salutation.is_none() && is_salutation(text) && parse_heading(text).is_none() {
-            salutation = Some(line.whole());
-        } else {
-            break;
-        }
-        i += 1;
-    }
+    let header = header::read(&lines);
+    let Header { title, meta, fields, salutation, end: i } = header;
     let field = |labels: &[&str]| {
         labels.iter().find_map(|l| fields.iter().find(|(k, v)| k == l && !v.is_empty()).map(|(_, v)| v.clone()))
     };
     let published = field(&["发布时间", "发布日期", "成文日期"]).or_else(|| hints.published.clone());
     let source = field(&["来源", "信息来源", "发布单位", "发布机构"]).or_else(|| hints.source.clone());
 
-    // Tail: the signature block, read from the end.
     let mut body: Vec<Line> = lines[i..].to_vec();
-    let mut signature: Vec<Piece> = Vec::new();
-    while let Some(last) = body.last() {
-        let dated = signature.iter().any(|l| is_date_line(&l.text) || is_contact_line(&l.text));
-        let text = last.text;
-        let take = is_date_line(text)
-            || is_contact_line(text)
-            || (is_office_line(text) && (dated || text.chars().count() <= 20) && parse_heading(text).is_none());
-        if !take {
-            break;
-        }
-        signature.insert(0, last.whole());
-        body.pop();
-    }
+    let signature = tail::signature(&mut body);
 
     let blocks = blocks(&body);
-    // Closing: from the first closing cue after the last heading to the end.
-    let after_last_heading = blocks.iter().rposition(|b| matches!(b, Block::Heading { .. })).map_or(0, |k| k + 1);
-    let closing_at = (after_last_heading..blocks.len())
-        .find(|&k| matches!(&blocks[k], Block::Paragraph(p) if CLOSING_CUES.iter().any(|c| p.text.starts_with(c))))
-        .unwrap_or(blocks.len());
     let mut blocks = blocks;
-    let mut closing: Vec<Piece> = Vec::new();
-    for block in blocks.split_off(closing_at) {
-        if let Block::Paragraph(p) = block {
-            closing.push(p); // only paragraphs: the closing starts after the last heading
-        }
-    }
+    let closing = tail::closing(&mut blocks);
 
     let has_headings = blocks.iter().any(|b| matches!(b, Block::Heading { .. }));
     let mut preamble = Vec::new();

@@ -1,0 +1,78 @@
+//! The tail of a reply: the closing (下一步…, 特此答复) and the signature block under it (the
+//! office, the date, contact lines).
+
+use super::body::Block;
+use super::dates::is_date_line;
+use super::heading::parse_heading;
+use super::{Line, Piece};
+
+/// Takes the signature block (office, date, contact lines) off the end of the body.
+pub(super) fn signature(body: &mut Vec<Line>) -> Vec<Piece> {
+    let mut signature: Vec<Piece> = Vec::new();
+    while let Some(last) = body.last() {
+        let dated = signature.iter().any(|l| is_date_line(&l.text) || is_contact_line(&l.text));
+        let text = last.text;
+        let take = is_date_line(text)
+            || is_contact_line(text)
+            || (is_office_line(text) && (dated || text.chars().count() <= 20) && parse_heading(text).is_none());
+        if !take {
+            break;
+        }
+        signature.insert(0, last.whole());
+        body.pop();
+    }
+    signature
+}
+
+/// Takes the closing off the end of the body's blocks: from the first closing cue after the
+/// last heading to the end (only paragraphs: the closing starts after the last heading).
+pub(super) fn closing(blocks: &mut Vec<Block>) -> Vec<Piece> {
+    let after_last_heading = blocks.iter().rposition(|b| matches!(b, Block::Heading { .. })).map_or(0, |k| k + 1);
+    let closing_at = (after_last_heading..blocks.len())
+        .find(|&k| matches!(&blocks[k], Block::Paragraph(p) if CLOSING_CUES.iter().any(|c| p.text.starts_with(c))))
+        .unwrap_or(blocks.len());
+    let mut closing: Vec<Piece> = Vec::new();
+    for block in blocks.split_off(closing_at) {
+        if let Block::Paragraph(p) = block {
+            closing.push(p);
+        }
+    }
+    closing
+}
+
+/// Paragraphs that open the closing, after the last section.
+const CLOSING_CUES: &[&str] = &[
+    "下一步",
+    "下步",
+    "下一阶段",
+    "下阶段",
+    "今后",
+    "最后",
+    "感谢",
+    "衷心感谢",
+    "再次感谢",
+    "非常感谢",
+    "特此答复",
+    "此复",
+    "专此答复",
+    "以上答复",
+    "欢迎您",
+];
+
+/// Lines of the signature block: contact details.
+const CONTACT_PREFIXES: &[&str] =
+    &["联系人", "联系电话", "联系单位", "联系方式", "联系地址", "抄送", "承办单位", "签发人", "办理单位"];
+
+/// Endings of an issuing office's name (武汉市科学技术局, 市政府办公厅).
+const OFFICE_ENDINGS: &[&str] = &["局", "委员会", "委", "办公室", "厅", "中心", "政府", "办", "院", "部", "会", "处"];
+
+fn is_contact_line(line: &str) -> bool {
+    CONTACT_PREFIXES.iter().any(|p| line.starts_with(p))
+}
+
+fn is_office_line(line: &str) -> bool {
+    let n = line.chars().count();
+    (2..=30).contains(&n)
+        && !line.contains(['，', ',', '。', '；', ';', '：', ':'])
+        && OFFICE_ENDINGS.iter().any(|e| line.ends_with(e))
+}
