@@ -1,7 +1,7 @@
 // Generates a test archive of replies (答复) as a government CMS publishes them: one HTML page per
 // reply and the column page 建议提案办理 listing them all, newest first. The text is invented from
 // the pools in pools.mjs; the same seed always gives byte-identical files.
-//   node tests/archive/generate.mjs --count N --out DIR [--seed S]
+//   node tests/archive/generate.mjs --count N --out DIR [--seed S] [--pagefind-body]
 // Writes DIR/r00001.html … DIR/rNNNNN.html, DIR/index.html, DIR/style.css and DIR/archive.json
 // (what was generated: per reply its title, date and topics, and totals a benchmark can check
 // search results against). Reply k is the same whatever N is: an archive of 100 is the first 100
@@ -402,8 +402,9 @@ const FOOTER = `<div class="footer"><div class="wrap">
 <p>建议使用1920×1080分辨率浏览本网站</p>
 </div></div>`;
 
-/** One reply as its page. */
-function replyPage(reply, c) {
+/** One reply as its page. `pagefindBody`: the title and the reply's container carry
+ * `data-pagefind-body`, as Pagefind's documentation asks of a site (only they are indexed). */
+function replyPage(reply, c, pagefindBody = false) {
   const fl = c.flavour;
   const clean = (s) => {
     return esc(fl.ascii ? s.replace(/[，：；（）]/g, (ch) => ASCII[ch]) : s);
@@ -432,7 +433,8 @@ function replyPage(reply, c) {
   lines.push(`<p>&nbsp;</p>`);
   for (const x of c.signature) lines.push(`<p align="right">${esc(x)}</p>`);
 
-  const open = ['<div class="TRS_Editor">', '<div id="zoom">', '<div class="view TRS_UEDITOR trs_paper_default trs_word">'][fl.container];
+  const body = pagefindBody ? " data-pagefind-body" : "";
+  const open = ['<div class="TRS_Editor">', '<div id="zoom">', '<div class="view TRS_UEDITOR trs_paper_default trs_word">'][fl.container].replace(/>$/, `${body}>`);
   const pub = reply.published;
   const pubDate = `${pub.y}-${pad(pub.m)}-${pad(pub.d)} ${reply.time}`;
   const source = reply.bureau[0];
@@ -459,7 +461,7 @@ ${header(true)}
 <div class="wrap main">
 <div class="crumbs">当前位置：<a href="#">首页</a> &gt; <a href="#">政务公开</a> &gt; <a href="index.html">${COLUMN}</a> &gt; 正文</div>
 <div class="article">
-<h1 class="article-title">${esc(c.title)}</h1>
+<h1 class="article-title"${body}>${esc(c.title)}</h1>
 <div class="article-info"><span>发布时间：${pubDate}</span><span>来源：${esc(source)}</span><span>字号：<a href="#">大</a> <a href="#">中</a> <a href="#">小</a></span></div>
 <div class="article-content">
 ${open}
@@ -528,9 +530,10 @@ export const fileName = (i, count) => `r${pad(i, Math.max(5, String(count).lengt
 
 /**
  * Writes `count` replies into `out` and returns what it wrote: { count, seed, bytes, ms, totals }.
- * Removes reply pages of an earlier, larger archive in the same folder.
+ * Removes reply pages of an earlier, larger archive in the same folder. `pagefindBody`: mark the
+ * title and the reply's container with `data-pagefind-body` (the archive benchmark's pages).
  */
-export function generateArchive({ count, out, seed = DEFAULT_SEED }) {
+export function generateArchive({ count, out, seed = DEFAULT_SEED, pagefindBody = false }) {
   const t0 = performance.now();
   mkdirSync(out, { recursive: true });
   const taken = new Set();
@@ -542,7 +545,7 @@ export function generateArchive({ count, out, seed = DEFAULT_SEED }) {
   for (let i = 1; i <= count; i++) {
     const { r, reply } = draw(String(seed), i, taken);
     const c = compose(r, reply);
-    const html = replyPage(reply, c);
+    const html = replyPage(reply, c, pagefindBody);
     const file = fileName(i, count);
     files.add(file);
     writeFileSync(join(out, file), html);
@@ -568,7 +571,8 @@ export function generateArchive({ count, out, seed = DEFAULT_SEED }) {
   writeFileSync(join(out, "style.css"), STYLE);
   bytes += Buffer.byteLength(index);
   for (const f of readdirSync(out)) if (/^r\d+\.html$/.test(f) && !files.has(f)) unlinkSync(join(out, f));
-  writeFileSync(join(out, "archive.json"), JSON.stringify({ generator: "tests/archive/generate.mjs", seed: String(seed), count, totals, replies: entries }, null, 1) + "\n");
+  const marks = pagefindBody ? { pagefind_body: true } : {};
+  writeFileSync(join(out, "archive.json"), JSON.stringify({ generator: "tests/archive/generate.mjs", seed: String(seed), count, ...marks, totals, replies: entries }, null, 1) + "\n");
   return { count, seed: String(seed), bytes, ms: performance.now() - t0, totals };
 }
 
@@ -580,10 +584,10 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const count = Number(arg("--count"));
   const out = arg("--out");
   if (!Number.isInteger(count) || count < 1 || !out) {
-    console.error("usage: node tests/archive/generate.mjs --count N --out DIR [--seed S]");
+    console.error("usage: node tests/archive/generate.mjs --count N --out DIR [--seed S] [--pagefind-body]");
     process.exit(1);
   }
-  const res = generateArchive({ count, out, seed: arg("--seed") ?? DEFAULT_SEED });
+  const res = generateArchive({ count, out, seed: arg("--seed") ?? DEFAULT_SEED, pagefindBody: args.includes("--pagefind-body") });
   const share = (n) => `${n} (${((100 * n) / count).toFixed(1)}%)`;
   console.log(`wrote ${count} replies + index.html to ${out}: ${(res.bytes / 1e6).toFixed(1)} MB in ${Math.round(res.ms)} ms (seed ${res.seed})`);
   console.log(`  政协提案 ${res.totals.cppcc}, 人大建议 ${res.totals.npc}; with a sum >= 100亿元: ${share(res.totals.money_ge_100yi)}`);

@@ -10,7 +10,10 @@
 //    status says the results are shown, and the number of results, checked against archive.json;
 //  - on a warm page (everything the queries need loaded): p50/p95 query latency over 20 rounds of
 //    10 queries, and the memory in use after them (JS heap and the wasm's linear memory);
-//  - the same for Pagefind through measurePagefind (its own build is reused when there is one).
+//  - the same for Pagefind through measurePagefind (its own build is reused when there is one), on
+//    pages whose title and reply carry data-pagefind-body (so both index the same text), and
+//    every result of its queries checked: how many contain the query (pagefind.mjs, matching());
+//  - the machine's 1-minute load average along the way (times depend on it, bytes do not).
 // Everything twice: files as they are on disk ("raw") and through the test server's --gzip, as a
 // CDN serves them. Pagefind compresses its index files itself (the server passes them through);
 // our JSON and binary files, the wasm and both engines' JS are compressed only by the server.
@@ -25,8 +28,8 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { launch, out, repo, startServer } from "../e2e/harness.mjs";
 import {
-  COLD_QUERIES, WARM_QUERIES, allWords, ensureArchive, expectedCounts, measurePagefind, median, openSearchPage, pageText, pagefindVersion,
-  percentile, requestsDuring,
+  COLD_QUERIES, WARM_QUERIES, allWords, ensureArchive, expectedCounts, formatMatching, measurePagefind, median, openSearchPage, pagefindVersion,
+  percentile, replyText, requestsDuring,
 } from "./pagefind.mjs";
 
 /** Word queries on a cold page: Pagefind's. */
@@ -282,8 +285,13 @@ async function pagefindWarm(browser, origin, path, queries, rounds) {
   await page.evaluate(([n]) => window.pagefindBench.search("科技", n), [FIRST]);
   for (const q of queries) await page.evaluate(([q, n]) => window.pagefindBench.search(q, n), [q, FIRST]);
   const times = [];
+  const per = Object.fromEntries(queries.map((q) => [q, []]));
   for (let r = 0; r < rounds; r++) {
-    for (const q of queries) times.push((await page.evaluate(([q, n]) => window.pagefindBench.search(q, n), [q, FIRST])).ms);
+    for (const q of queries) {
+      const { ms } = await page.evaluate(([q, n]) => window.pagefindBench.search(q, n), [q, FIRST]);
+      times.push(ms);
+      per[q].push(ms);
+    }
   }
   const memory = await page.evaluate(() => {
     if (window.gc) window.gc();
@@ -291,7 +299,10 @@ async function pagefindWarm(browser, origin, path, queries, rounds) {
   });
   await page.context().close();
   // Its index and wasm live in a Web Worker: the page's heap does not show them.
-  return { queries, rounds, samples: times.length, p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times), page_heap_bytes: memory };
+  return {
+    queries, rounds, samples: times.length, p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times), page_heap_bytes: memory,
+    per_query_p50: Object.fromEntries(Object.entries(per).map(([q, t]) => [q, median(t)])),
+  };
 }
 
 /**
@@ -325,8 +336,10 @@ export async function measureArchive(count, { browser = null, log = () => {}, re
   const totals = JSON.parse(readFileSync(join(dir, "archive.json"), "utf8")).totals;
   const html = walk(dir).filter((f) => /\/r\d+\.html$/.test(f.path)).reduce((a, f) => a + f.bytes, 0);
 
-  log("indexing with reply-widget …");
+  const load = { start: os.loadavg()[0] }; // 1-minute load average: the machine is shared
+  log(`load ${load.start.toFixed(2)}; indexing with reply-widget …`);
   const index = buildIndex(dir);
+  load.after_our_build = os.loadavg()[0];
   log(`${index.summary} (${Math.round(index.ms)} ms wall clock)`);
   writeSearchPage(dir);
   const scanned = expectedCounts(dir, WORD_QUERIES.filter((q) => !(q in totals.words)));
@@ -347,7 +360,7 @@ export async function measureArchive(count, { browser = null, log = () => {}, re
           for (let i = 0; i < COLD_RUNS; i++) runs.push(await coldQuery(browser, server.origin, path, query));
           const first = runs[0];
           const kind = WORD_QUERIES.includes(query) ? "word" : "number";
-          const exact = kind === "word" ? first.first.filter((r) => r.url && allWords(pageText(join(dir, basename(r.url))), query)).length : null;
+          const exact = kind === "word" ? first.first.filter((r) => r.url && allWords(replyText(join(dir, basename(r.url))), query)).length : null;
           cold.push({
             query, kind, results: first.count, shown: first.shown, figures_shown: first.figures, ...check(query, first.count, totals, scanned),
             first_exact: exact, bytes: byPart(first.requests), ms: median(runs.map((r) => r.ms)), runs_ms: runs.map((r) => r.ms),
@@ -362,12 +375,16 @@ export async function measureArchive(count, { browser = null, log = () => {}, re
         ours[mode] = { cold, warm };
 
         // Pagefind, through the same server and browser.
-        const pf = await measurePagefind(count, { browser, server, log: (s) => log(`${mode} pagefind: ${s}`), rebuild: rebuildPagefind && mode === "raw" });
+        load[`${mode}_ours_done`] = os.loadavg()[0];
+        const pf = await measurePagefind(count, {
+          browser, server, log: (s) => log(`${mode} pagefind: ${s}`), rebuild: rebuildPagefind && mode === "raw", matchResults: mode === "raw",
+        });
         if (pf.index.pages !== count) throw new Error(`Pagefind's index holds ${pf.index.pages} pages, not ${count}: rerun with --rebuild-pagefind`);
         if (mode === "gzip") pagefindGzipWorker(pf);
         for (const c of pf.cold) c.parts = byPart(c.fetched.map((r) => ({ ...r, part: partOf(join(pf.archive.dir, r.path)) })));
         pf.warm_loaded = await pagefindWarm(browser, server.origin, relative(repo, join(dir, "pagefind-search.html")), WARM_QUERIES, WARM_ROUNDS);
         log(`${mode} pagefind warm (loaded): p50 ${pf.warm_loaded.p50.toFixed(2)} p95 ${pf.warm_loaded.p95.toFixed(2)} ms`);
+        load[`${mode}_pagefind_done`] = os.loadavg()[0];
         pagefind[mode] = pf;
       } finally {
         server.close();
@@ -377,7 +394,7 @@ export async function measureArchive(count, { browser = null, log = () => {}, re
     if (ownBrowser) await browser.close();
   }
   return {
-    count, archive: { dir: relative(repo, dir), html_bytes: html, totals },
+    count, archive: { dir: relative(repo, dir), html_bytes: html, totals }, load,
     ours: { tool: "reply-widget (pkg/library)", index, raw: ours.raw, gzip: ours.gzip },
     pagefind: { tool: `pagefind ${pagefindVersion}`, index: pagefind.raw.index, raw: pagefind.raw, gzip: pagefind.gzip },
   };
@@ -390,6 +407,9 @@ const mb = (b) => `${(b / 2 ** 20).toFixed(1)} MB`;
 const ms = (x) => (x == null ? "–" : x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
 const secs = (x) => `${(x / 1000).toFixed(1)} s`;
 
+/** How many of Pagefind's results for a query contain it (measured on the raw run). */
+const containing = (r, query) => r.pagefind.raw.matching?.find((m) => m.query === query)?.containing ?? "–";
+
 /** The figures as markdown: one table of both engines, then every cold query. */
 export function formatArchive(results, machine = null) {
   const lines = [];
@@ -401,7 +421,7 @@ export function formatArchive(results, machine = null) {
       "(runtime = JS + wasm, index = everything else); ms = median of 3. Warm: after one unmeasured round, 20 rounds of 10 queries (words: " +
       "Pagefind's 10 words; mixed: 7 words + 3 number queries).",
     "",
-    "| replies | engine | transfer | index build | index size | cold 中试平台 KB (runtime + index = total) | ms | cold >=100亿元 KB | ms | warm p50 / p95 ms: words | mixed | memory after warm | 中试平台 results (exact) |",
+    "| replies | engine | transfer | index build | index size | cold 中试平台 KB (runtime + index = total) | ms | cold >=100亿元 KB | ms | warm p50 / p95 ms: words | mixed | memory after warm | 中试平台 results (containing it; replies containing it) |",
     "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   );
   for (const r of results) {
@@ -419,7 +439,7 @@ export function formatArchive(results, machine = null) {
       const pw = p.cold.find((c) => c.query === WORD_QUERIES[0]);
       lines.push(`| ${r.count} | ${r.pagefind.tool} | ${mode} | ${secs(p.index.ms)} | ${mb(p.index.bytes)} (${p.index.files} files) | ` +
         `${kb(pw.parts.runtime)} + ${kb(pw.parts.index)} = **${kb(pw.parts.total)}** | ${ms(pw.ms)} | cannot | – | ` +
-        `${ms(p.warm_loaded.p50)} / ${ms(p.warm_loaded.p95)} | cannot | (in a worker) | ${pw.results} (${pw.expected}) |`);
+        `${ms(p.warm_loaded.p50)} / ${ms(p.warm_loaded.p95)} | cannot | (in a worker) | ${pw.results} (${containing(r, WORD_QUERIES[0])}; ${pw.expected}) |`);
     }
   }
   lines.push(
@@ -442,7 +462,20 @@ export function formatArchive(results, machine = null) {
       }
     }
   }
+  lines.push("", "Warm medians per query (raw; ms), reply-widget / Pagefind:", "");
+  for (const r of results) {
+    const o = r.ours.raw.warm.words.per_query_p50;
+    const p = r.pagefind.raw.warm_loaded.per_query_p50;
+    lines.push(`${r.count}: ${WARM_QUERIES.map((q) => `${q} ${ms(o[q])} / ${ms(p[q])}`).join(", ")}; max ${ms(r.ours.raw.warm.words.max)} / ${ms(r.pagefind.raw.warm_loaded.max)}`);
+  }
+  for (const r of results) {
+    if (!r.pagefind.raw.matching) continue;
+    lines.push("", `What Pagefind matched on ${r.count} replies: every result, checked against the title and reply it indexed (data-pagefind-body):`, "", formatMatching(r.pagefind.raw.matching));
+  }
   lines.push("");
+  for (const r of results) {
+    lines.push(`${r.count} replies: load (1 min) ${Object.entries(r.load).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(", ")}`);
+  }
   for (const r of results) {
     const i = r.ours.index.parts;
     lines.push(`${r.count} replies (${mb(r.archive.html_bytes)} of HTML): our index ${secs(r.ours.index.ms)}, manifest ${kb(i.manifest.bytes)} KB, ` +
