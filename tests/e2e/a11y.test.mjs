@@ -3,7 +3,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { axeViolations, out, ready, useBrowser, watchedPage } from "./harness.mjs";
+import { axeViolations, out, ready, until, useBrowser, watchedPage } from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -16,8 +16,16 @@ async function open(options = {}) {
 
 async function activeFigure(page) {
   await page.getByRole("searchbox").fill("基金");
+  await until(() => page.locator("#reply-article mark[data-rw~=hit]").count(), (n) => n > 0, { message: "基金 marked" });
   await page.getByRole("button", { name: /^361亿元\s*，/ }).click();
-  await page.locator("#reply-article mark[data-rw~=selected]").waitFor();
+  await until(() => page.locator("#reply-article mark[data-rw~=selected]").allTextContents().then((t) => t.join("")), "361亿元", { message: "the figure selected" });
+}
+
+/** Presses a mode's toggle button and waits for it to be on. */
+async function press(page, name) {
+  const button = page.getByRole("button", { name });
+  await button.click();
+  await until(() => button.getAttribute("aria-pressed"), "true", { message: `${name} on` });
 }
 
 /** The deepest focused element, through shadow roots. */
@@ -31,8 +39,8 @@ describe("accessibility", () => {
   for (const mode of ["normal", "elder", "contrast"]) {
     test(`axe: no WCAG 2.2 AA violations in ${mode} mode with a filter and a selected figure`, async () => {
       const page = await open();
-      if (mode === "elder") await page.getByRole("button", { name: "大字模式" }).click();
-      if (mode === "contrast") await page.getByRole("button", { name: "高对比度" }).click();
+      if (mode === "elder") await press(page, "大字模式");
+      if (mode === "contrast") await press(page, "高对比度");
       await activeFigure(page);
       assert.deepEqual(await axeViolations(page), []);
       if (mode === "elder") await page.screenshot({ path: join(out, "elder.png") });
@@ -55,23 +63,21 @@ describe("accessibility", () => {
     const normal = await measure();
     assert.ok(normal.size >= 16, `body text ${normal.size}px`);
     assert.ok(normal.line >= 1.5);
-    await page.getByRole("button", { name: "大字模式" }).click();
-    const elder = await measure();
-    assert.ok(elder.size >= 18, `elder text ${elder.size}px`);
+    await press(page, "大字模式");
+    const elder = await until(measure, (m) => m.size >= 18, { message: "elder text size" });
     assert.ok(elder.line >= 1.5);
     const small = elder.targets.filter(([w, h]) => w < 44 || h < 44);
     assert.deepEqual(small, [], "every target is at least 44×44");
-    assert.equal(await page.getByRole("button", { name: "大字模式" }).getAttribute("aria-pressed"), "true");
     await page.reload();
     await ready(page);
-    assert.equal(await page.getByRole("button", { name: "大字模式" }).getAttribute("aria-pressed"), "true", "remembered");
-    assert.ok((await measure()).size >= 18);
+    await until(() => page.getByRole("button", { name: "大字模式" }).getAttribute("aria-pressed"), "true", { message: "remembered" });
+    await until(() => measure().then((m) => m.size), (px) => px >= 18, { message: "elder text size after a reload" });
     await page.close();
   });
 
   test("high contrast: every text in the widget has at least 7:1", async () => {
     const page = await open();
-    await page.getByRole("button", { name: "高对比度" }).click();
+    await press(page, "高对比度");
     await activeFigure(page);
     const worst = await page.evaluate(() => {
       const lum = (c) => {
@@ -129,16 +135,17 @@ describe("accessibility", () => {
     const skip = page.getByRole("link", { name: "跳到正文" }).last();
     await skip.focus();
     await page.keyboard.press("Enter");
-    const focused = await deepFocus(page);
-    assert.equal(await focused.evaluate((e) => e.tagName), "H1", "focus lands on the article's title");
+    const focused = (read) => deepFocus(page).then((e) => e.evaluate(read));
+    await until(() => focused((e) => e.tagName), "H1", { message: "focus lands on the article's title" });
     const first = page.getByRole("button", { name: /^361亿元\s*，/ });
     await first.focus();
     await page.keyboard.press("ArrowDown");
-    assert.match(await (await deepFocus(page)).evaluate((e) => e.textContent), /^1415亿元\s*，/);
+    await until(() => focused((e) => e.textContent), /^1415亿元\s*，/);
     await page.keyboard.press("End");
+    await until(() => focused((e) => e.textContent), (t) => !/^1415亿元/.test(t), { message: "End leaves the second figure" });
     await page.keyboard.press("ArrowUp");
     await page.keyboard.press("Home");
-    assert.match(await (await deepFocus(page)).evaluate((e) => e.textContent), /^361亿元\s*，/);
+    await until(() => focused((e) => e.textContent), /^361亿元\s*，/);
     await page.close();
   });
 
@@ -146,15 +153,16 @@ describe("accessibility", () => {
     const page = await open({ viewport: { width: 320, height: 640 } });
     // At 320 px the outline is a summary; 大字模式 is in its sheet.
     await page.getByRole("button", { name: "提纲 · 16 节" }).click();
-    await page.getByRole("button", { name: "大字模式" }).click();
+    const sheet = page.getByRole("dialog", { name: "提纲" });
+    await until(() => sheet.isVisible(), true, { message: "the outline's sheet open" });
+    await press(page, "大字模式");
     await page.keyboard.press("Escape");
-    const overflow = await page.evaluate(() => {
+    await until(() => sheet.isVisible(), false, { message: "the outline's sheet closed" });
+    await until(() => page.evaluate(() => {
       const doc = document.scrollingElement.scrollWidth;
       const hosts = [...document.querySelectorAll("[data-reply-widget]")].map((h) => h.scrollWidth - h.clientWidth);
       return { doc, hosts };
-    });
-    assert.ok(overflow.doc <= 320, `page is ${overflow.doc}px wide`);
-    assert.ok(overflow.hosts.every((d) => d <= 0), JSON.stringify(overflow.hosts));
+    }), (o) => o.doc <= 320 && o.hosts.every((d) => d <= 0), { message: "the page's width (doc) and each host's overflow (hosts), px" });
     await page.screenshot({ path: join(out, "reflow-320.png"), fullPage: false });
     await page.close();
   });
@@ -176,16 +184,17 @@ describe("accessibility", () => {
     await ready(page);
     const toggle = page.getByRole("button", { name: "朗读", exact: true });
     await toggle.click();
-    assert.equal(await toggle.getAttribute("aria-pressed"), "true");
+    await until(() => toggle.getAttribute("aria-pressed"), "true");
+    const speech = () => page.evaluate(() => window.__speech);
     await page.getByRole("button", { name: /^361亿元\s*，/ }).click();
+    await until(() => speech().then((s) => s.spoken.map((u) => u.text)), (texts) => texts.includes("361亿元，武汉基金累计出资规模，二(一)"), { message: "the figure read aloud" });
     await page.getByRole("treeitem", { name: /创新科技金融产品/ }).click();
+    await until(() => speech().then((s) => s.spoken.map((u) => u.text)), (texts) => texts.some((t) => t.startsWith("(二)创新科技金融产品。建立2+X")), { message: "the section read aloud" });
+    const cancels = (await speech()).cancels;
     await page.getByRole("button", { name: "停止朗读" }).click();
-    const speech = await page.evaluate(() => window.__speech);
-    const texts = speech.spoken.map((s) => s.text);
-    assert.ok(texts.includes("361亿元，武汉基金累计出资规模，二(一)"), JSON.stringify(texts));
-    assert.ok(texts.some((t) => t.startsWith("(二)创新科技金融产品。建立2+X")));
-    assert.ok(speech.spoken.every((s) => s.lang === "zh-CN" && s.voice === "婷婷"));
-    assert.ok(speech.cancels >= 3, "each new reading stops the last; 停止 stops");
+    const spoken = await until(speech, (s) => s.cancels > cancels, { message: "停止 stops" });
+    assert.ok(spoken.spoken.every((s) => s.lang === "zh-CN" && s.voice === "婷婷"));
+    assert.ok(spoken.cancels >= 3, "each new reading stops the last; 停止 stops");
     await page.close();
   });
 
@@ -194,8 +203,8 @@ describe("accessibility", () => {
     await page.addInitScript(() => { delete window.speechSynthesis; delete Window.prototype.speechSynthesis; });
     await page.goto(`${env.server.origin}/www/`);
     await ready(page);
+    await until(() => page.getByRole("button", { name: "大字模式" }).count(), 1, { message: "the mode buttons are there" });
     assert.equal(await page.getByRole("button", { name: "朗读", exact: true }).count(), 0);
-    assert.equal(await page.getByRole("button", { name: "大字模式" }).count(), 1);
     await page.close();
   });
 
@@ -231,10 +240,10 @@ describe("accessibility", () => {
     const page = await open();
     await activeFigure(page);
     await page.emulateMedia({ media: "print" });
-    assert.equal(await page.getByRole("searchbox").isVisible(), false);
-    assert.equal(await page.getByRole("button", { name: "大字模式" }).isVisible(), false);
+    await until(() => page.getByRole("searchbox").isVisible(), false, { message: "the searchbox is not printed" });
+    await until(() => page.getByRole("button", { name: "大字模式" }).isVisible(), false, { message: "大字模式 is not printed" });
     const mark = page.getByRole("article").locator("mark[data-rw~=selected]");
-    assert.ok(await mark.isVisible());
+    await until(() => mark.isVisible(), true, { message: "the selected figure is printed" });
     const bg = await mark.evaluate((m) => getComputedStyle(m).backgroundColor);
     assert.notEqual(bg, "rgba(0, 0, 0, 0)");
     await page.pdf({ path: join(out, "print.pdf") }).catch(() => {});

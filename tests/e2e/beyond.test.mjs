@@ -3,7 +3,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { assertClean, axeViolations, out, parseCsv, ready, useBrowser, watchedPage } from "./harness.mjs";
+import { assertClean, axeViolations, out, parseCsv, ready, until, useBrowser, watchedPage } from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -18,29 +18,33 @@ async function open() {
 const panel = (page) => page.getByRole("region", { name: "数据一览" });
 const bars = (page) => page.evaluate(() =>
   [...document.querySelector("#reply-figures").shadowRoot.querySelectorAll(".rw-bar")].map((g) => g.querySelector("text").textContent.split("　")[0]));
+/** The values of the figures the panel lists. */
+const values = (page) => panel(page).getByRole("listitem").locator(".rw-val").allTextContents();
+/** What the live region says. */
+const said = (page) => page.getByRole("status").textContent();
+/** The chart is drawn after the first paint: waits for its bars. */
+const charted = (page) => until(() => bars(page), (b) => b.length > 0, { message: "the chart is drawn" });
 
 describe("beyond the peers", () => {
   test(">=100亿元 leaves exactly the four money figures, and the chart shows them", async () => {
     const page = await open();
-    assert.deepEqual(await bars(page), ["4457.56亿元", "1415亿元", "361亿元", "238.51亿元", "27.19亿元", "15.97亿元"]);
+    await until(() => bars(page), ["4457.56亿元", "1415亿元", "361亿元", "238.51亿元", "27.19亿元", "15.97亿元"], { message: "the chart's bars" });
     await page.getByRole("searchbox").fill(">=100亿元");
-    const items = panel(page).getByRole("listitem");
-    const values = await items.locator(".rw-val").allTextContents();
-    assert.deepEqual(values, ["361亿元", "1415亿元", "4457.56亿元", "238.51亿元"]);
-    assert.deepEqual(await bars(page), ["4457.56亿元", "1415亿元", "361亿元", "238.51亿元"]);
-    assert.equal(await page.getByRole("status").textContent(), "2 个章节、4 项数据");
-    assert.equal(await page.getByRole("article").locator("mark[data-rw~=hit]").count(), 4);
-    assert.equal(await page.getByRole("treeitem").count(), 3, "二 and its two sections");
+    await until(() => values(page), ["361亿元", "1415亿元", "4457.56亿元", "238.51亿元"]);
+    await until(() => bars(page), ["4457.56亿元", "1415亿元", "361亿元", "238.51亿元"], { message: "the chart follows the filter" });
+    await until(() => said(page), "2 个章节、4 项数据");
+    await until(() => page.getByRole("article").locator("mark[data-rw~=hit]").count(), 4, { message: "marks in the article" });
+    await until(() => page.getByRole("treeitem").count(), 3, { message: "二 and its two sections" });
     const img = page.getByRole("img", { name: /金额对比（亿元）/ });
     assert.match(await img.getAttribute("aria-labelledby"), /rw-chart-desc/);
     const table = page.getByRole("table", { name: "金额对比的数据表" });
-    assert.equal(await table.getByRole("row").count(), 5);
-    assert.deepEqual(await table.getByRole("row").nth(1).getByRole("cell").allTextContents(),
+    await until(() => table.getByRole("row").count(), 5, { message: "the chart's table" });
+    await until(() => table.getByRole("row").nth(1).getByRole("cell").allTextContents(),
       ["4457.56", "4457.56亿元", "全市科技贷款余额4457.56亿元", "二(二)"]);
     await page.getByRole("searchbox").fill("<20%");
-    assert.deepEqual(await panel(page).getByRole("listitem").locator(".rw-val").allTextContents(), ["6%-10%", "10%-20%"]);
+    await until(() => values(page), ["6%-10%", "10%-20%"]);
     await page.getByRole("searchbox").fill(">=");
-    assert.match(await page.getByRole("status").textContent(), /无法理解的数值条件/);
+    await until(() => said(page), /无法理解的数值条件/);
     await page.close();
   });
 
@@ -51,27 +55,30 @@ describe("beyond the peers", () => {
     await p.getByRole("textbox", { name: "数值" }).fill("100");
     await p.getByRole("combobox", { name: "单位" }).selectOption("亿元");
     await p.getByRole("button", { name: "筛选", exact: true }).click();
-    assert.equal(await page.getByRole("searchbox").inputValue(), ">=100亿元");
-    assert.deepEqual(await p.getByRole("listitem").locator(".rw-val").allTextContents(), ["361亿元", "1415亿元", "4457.56亿元", "238.51亿元"]);
+    await until(() => page.getByRole("searchbox").inputValue(), ">=100亿元");
+    await until(() => values(page), ["361亿元", "1415亿元", "4457.56亿元", "238.51亿元"]);
     await p.getByRole("combobox", { name: "比较方式" }).selectOption(">");
     await p.getByRole("textbox", { name: "数值" }).fill("300");
     await p.getByRole("combobox", { name: "单位" }).selectOption("项");
     await p.getByRole("textbox", { name: "数值" }).press("Enter");
-    assert.deepEqual(await p.getByRole("listitem").locator(".rw-val").allTextContents(), ["537项", "300余项", "540项"]);
+    await until(() => page.getByRole("searchbox").inputValue(), ">300项");
+    await until(() => values(page), ["537项", "300余项", "540项"]);
     await page.close();
   });
 
   test("a bar click selects its figure in the article", async () => {
     const page = await open();
+    await charted(page);
     await page.locator("#reply-figures .rw-bar").nth(1).click();
-    assert.equal(await page.getByRole("article").locator("mark[data-rw~=selected]").textContent(), "1415亿元");
-    assert.equal(new URL(page.url()).hash, "#f15");
+    await until(() => page.getByRole("article").locator("mark[data-rw~=selected]").textContent(), "1415亿元");
+    await until(() => page.evaluate(() => location.hash), "#f15");
     await page.close();
   });
 
   test("export: CSV with BOM and JSON of the filtered figures, with no server", async () => {
     const page = await open();
     await page.getByRole("searchbox").fill(">=100亿元");
+    await until(() => values(page), ["361亿元", "1415亿元", "4457.56亿元", "238.51亿元"]);
     let [download] = await Promise.all([page.waitForEvent("download"), panel(page).getByRole("button", { name: "导出 CSV" }).click()]);
     assert.equal(download.suggestedFilename(), "答复数据.csv");
     const csvPath = join(out, "export.csv");
@@ -88,7 +95,7 @@ describe("beyond the peers", () => {
     assert.equal(figures.length, 4);
     assert.deepEqual(Object.keys(figures[0]), ["id", "text", "kind", "value", "high", "date", "unit", "qualifier", "section", "paragraph", "start", "end", "context", "sectionNumber", "sectionTitle"]);
     assert.equal(figures[0].sectionTitle, "发挥政府产业基金引导作用");
-    assert.match(await page.getByRole("status").textContent(), /已导出 4 项数据（JSON）/);
+    await until(() => said(page), /已导出 4 项数据（JSON）/);
     const p = await page.problems();
     assert.deepEqual([p.violations, p.foreign, p.console], [[], [], []], "no CSP violation, no request");
     await page.close();
@@ -97,21 +104,24 @@ describe("beyond the peers", () => {
   test("cite: figure, context, section, title and date on the clipboard, announced", async () => {
     const page = await open();
     await panel(page).getByRole("button", { name: "复制引用" }).click();
-    assert.match(await page.getByRole("status").textContent(), /请先/);
+    await until(() => said(page), /请先/);
     const fig = panel(page).getByRole("button", { name: /^361亿元\s*，/ });
     await fig.click();
+    await until(() => page.getByRole("article").locator("mark[data-rw~=selected]").textContent(), "361亿元");
     await fig.press("c");
     await page.getByRole("status").filter({ hasText: "已复制引用" }).waitFor();
-    const copied = await page.evaluate(() => navigator.clipboard.readText());
-    assert.equal(copied, "“361亿元”（武汉基金累计出资规模361亿元）——《对市政协十四届二次会议第20230314号提案的答复》二(一) 发挥政府产业基金引导作用，发布时间 2023-08-22 19:35。");
+    await until(() => page.evaluate(() => navigator.clipboard.readText()), "“361亿元”（武汉基金累计出资规模361亿元）——《对市政协十四届二次会议第20230314号提案的答复》二(一) 发挥政府产业基金引导作用，发布时间 2023-08-22 19:35。", { message: "the citation on the clipboard" });
     await page.close();
   });
 
   test("axe: no violations with the chart shown and its table open; screenshot", async () => {
     const page = await open();
+    await charted(page);
     await panel(page).getByRole("button", { name: "显示数据表" }).click();
+    await until(() => panel(page).getByRole("button", { name: "隐藏数据表" }).getAttribute("aria-expanded"), "true", { message: "the table is shown" });
     assert.deepEqual(await axeViolations(page), []);
     await page.getByRole("searchbox").fill(">=10亿元");
+    await until(() => bars(page), (b) => b.length === 6, { message: "six sums of at least 10亿元 drawn" });
     await page.getByRole("img", { name: /金额对比/ }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(out, "panel-chart.png") });
     await page.close();

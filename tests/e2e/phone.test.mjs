@@ -5,7 +5,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
-import { assertClean, axeViolations, out, ready, repo, settled, useBrowser, watchedPage } from "./harness.mjs";
+import { assertClean, axeViolations, out, ready, repo, settled, until, useBrowser, watchedPage } from "./harness.mjs";
 
 const env = useBrowser();
 const PHONE = { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
@@ -34,16 +34,21 @@ const targets = (page) => page.evaluate(() => {
     .map((e) => { const b = e.getBoundingClientRect(); return [Math.round(b.width), Math.round(b.height), (e.textContent || e.getAttribute("aria-label") || "").trim().slice(0, 10)]; });
 });
 
+/** Whether a sheet (or card) is open: waits for it to be so. */
+const shown = (dialog, open = true) => until(() => dialog.isVisible(), open, { message: `dialog ${open ? "open" : "closed"}` });
+/** The page's width (more than the viewport's: it scrolls sideways). */
+const pageWidth = (page) => page.evaluate(() => document.scrollingElement.scrollWidth);
+
 describe("phones", () => {
   for (const [path, first] of [["/www/", "(一)加强基础研究"], ["/www/cms.html", "您提出的《关于加快建设"]]) {
     test(`${path}: at 375×667 the reply's text is in the first screen`, async () => {
       const page = await open(path);
-      const top = await page.locator("[data-reply-widget=article] p", { hasText: first }).first().evaluate((p) => p.getBoundingClientRect().top);
-      assert.ok(top < 667 - 24, `the first paragraph starts at ${top}px`);
-      assert.equal(await page.getByRole("tree").count(), 0, "the tree waits in its sheet");
-      assert.ok(await page.getByRole("button", { name: /^提纲 · \d+ 节$/ }).isVisible());
-      assert.ok(await page.getByRole("searchbox").isVisible(), "the search field is on the first screen");
-      assert.ok(await page.getByRole("button", { name: /^数据 · \d+ 项$/ }).isVisible());
+      await until(() => page.getByRole("button", { name: /^提纲 · \d+ 节$/ }).isVisible(), true, { message: "the outline's summary" });
+      await until(() => page.getByRole("button", { name: /^数据 · \d+ 项$/ }).isVisible(), true, { message: "the figures' summary" });
+      await until(() => page.getByRole("tree").count(), 0, { message: "the tree waits in its sheet" });
+      await until(() => page.getByRole("searchbox").isVisible(), true, { message: "the search field is on the first screen" });
+      await until(() => page.locator("[data-reply-widget=article] p", { hasText: first }).first().evaluate((p) => p.getBoundingClientRect().top),
+        (top) => top < 667 - 24, { message: "the first paragraph's top, px" });
       await assertClean(page);
       await page.close();
     });
@@ -54,20 +59,21 @@ describe("phones", () => {
     const summary = page.getByRole("button", { name: "提纲 · 16 节" });
     await summary.tap();
     const sheet = page.getByRole("dialog", { name: "提纲" });
-    assert.ok(await sheet.isVisible());
+    await shown(sheet);
     assert.ok(await sheet.evaluate((d) => d.matches(":modal")), "modal: the rest of the page is inert");
-    assert.ok((await focusedIn(page)).inDialog, "focus moved into the sheet");
+    await until(() => focusedIn(page).then((f) => f.inDialog), true, { message: "focus moved into the sheet" });
     // The page behind does not take taps.
     const behind = await page.evaluate(() => document.elementFromPoint(20, 20)?.closest("dialog, [data-reply-widget]") !== null);
     assert.ok(behind, "a tap at the top lands on the sheet or its backdrop, not the page");
     assert.deepEqual(await axeViolations(page), [], "axe with the outline sheet open");
     await page.keyboard.press("Escape");
-    assert.equal(await sheet.isVisible(), false);
-    assert.deepEqual(await focusedIn(page), { tag: "BUTTON", text: "提纲 · 16 节", inDialog: false }, "Escape gives focus back");
+    await shown(sheet, false);
+    await until(() => focusedIn(page), { tag: "BUTTON", text: "提纲 · 16 节", inDialog: false }, { message: "Escape gives focus back" });
     await summary.tap();
+    await shown(sheet);
     await sheet.getByRole("button", { name: "关闭" }).tap();
-    assert.equal(await sheet.isVisible(), false);
-    assert.equal((await focusedIn(page)).text, "提纲 · 16 节", "关闭 gives focus back");
+    await shown(sheet, false);
+    await until(() => focusedIn(page).then((f) => f.text), "提纲 · 16 节", { message: "关闭 gives focus back" });
     await assertClean(page);
     await page.close();
   });
@@ -75,16 +81,18 @@ describe("phones", () => {
   test("choosing a section closes the sheet and brings its heading into view below the bar", async () => {
     const page = await open();
     await page.getByRole("button", { name: "提纲 · 16 节" }).tap();
-    await page.getByRole("dialog", { name: "提纲" }).getByRole("treeitem", { name: /发挥政府产业基金引导作用/ }).tap();
+    const sheet = page.getByRole("dialog", { name: "提纲" });
+    await sheet.getByRole("treeitem", { name: /发挥政府产业基金引导作用/ }).tap();
+    await shown(sheet, false);
     await settled(page);
-    const where = await page.evaluate(() => {
+    // The bar shows once the page has seen the article reach the top (an observer, later).
+    await until(() => page.evaluate(() => {
       const p = [...document.querySelectorAll("#reply-article p")].find((e) => e.textContent.startsWith("(一)发挥政府产业基金引导作用"));
       const bar = document.querySelector("[data-reply-widget-bar]").shadowRoot.querySelector(".rw-bar");
       return { top: p.getBoundingClientRect().top, bar: bar.checkVisibility() ? bar.getBoundingClientRect().bottom : 0 };
-    });
-    assert.ok(where.bar > 0, "the bar is on screen inside the article");
-    assert.ok(where.top >= where.bar - 1 && where.top < 667 / 2, `heading at ${where.top}px, bar to ${where.bar}px`);
-    assert.equal(new URL(page.url()).hash, "#s2-1");
+    }), (where) => where.bar > 0 && where.top >= where.bar - 1 && where.top < 667 / 2,
+    { message: "the bar on screen inside the article (bar > 0), the heading below it in the screen's upper half" });
+    await until(() => page.evaluate(() => location.hash), "#s2-1");
     await assertClean(page);
     await page.close();
   });
@@ -94,37 +102,42 @@ describe("phones", () => {
     await page.locator("#reply-article p", { hasText: "下一步,局将锚定" }).scrollIntoViewIfNeeded();
     await settled(page);
     const bar = page.getByRole("navigation", { name: "答复导航" });
-    assert.ok(await bar.isVisible());
-    const box = await bar.boundingBox();
-    assert.ok(box.y >= 0 && box.y < 10, `the bar is at the top of the screen (${box.y})`);
+    await until(() => bar.isVisible(), true, { message: "the bar shows" });
+    await until(() => bar.boundingBox().then((b) => b && b.y), (y) => y >= 0 && y < 10, { message: "the bar is at the top of the screen" });
     await bar.getByRole("button", { name: "查找" }).tap();
-    const focused = await focusedIn(page);
-    assert.deepEqual([focused.tag, focused.inDialog], ["INPUT", true], "查找 opens the sheet on the searchbox");
+    await until(() => focusedIn(page).then((f) => [f.tag, f.inDialog]), ["INPUT", true], { message: "查找 opens the sheet on the searchbox" });
     await page.keyboard.type("基金");
-    assert.match(await page.getByRole("status").first().textContent(), /个章节、\d+ 项数据/);
+    await until(() => page.getByRole("status").first().textContent(), /个章节、\d+ 项数据/);
     await page.keyboard.press("Escape"); // clears the query
+    await until(() => page.getByRole("searchbox").inputValue(), "", { message: "Escape clears the query" });
     await page.keyboard.press("Escape"); // closes the sheet
+    await until(() => page.getByRole("dialog").count(), 0, { message: "the second Escape closes the sheet" });
     // The filter hid most of the text meanwhile, and the page scrolled with it: to the end again.
     await page.locator("#reply-article p", { hasText: "下一步,局将锚定" }).scrollIntoViewIfNeeded();
     await settled(page);
+    await until(() => bar.isVisible(), true, { message: "the bar shows again" });
     await bar.getByRole("button", { name: /^提纲/ }).tap();
-    assert.ok(await page.getByRole("dialog", { name: "提纲" }).isVisible());
+    await shown(page.getByRole("dialog", { name: "提纲" }));
     await assertClean(page);
     await page.close();
   });
 
   test("every control is at least 44×44 on a touch screen, the sheets' too, in normal and elder mode", async () => {
     const page = await open();
-    const small = (list) => list.filter(([w, h]) => w < 44 || h < 44);
-    assert.deepEqual(small(await targets(page)), [], "the summaries");
-    for (const name of ["提纲 · 16 节", "数据 · 48 项"]) {
+    const small = () => targets(page).then((list) => list.filter(([w, h]) => w < 44 || h < 44));
+    await until(small, [], { message: "the summaries: targets under 44 px" });
+    for (const [name, sheet] of [["提纲 · 16 节", "提纲"], ["数据 · 48 项", "数据一览"]]) {
       await page.getByRole("button", { name }).tap();
-      assert.deepEqual(small(await targets(page)), [], `the ${name} sheet`);
+      await shown(page.getByRole("dialog", { name: sheet }));
+      await until(small, [], { message: `the ${name} sheet: targets under 44 px` });
       await page.keyboard.press("Escape");
+      await shown(page.getByRole("dialog", { name: sheet }), false);
     }
     await page.getByRole("button", { name: "提纲 · 16 节" }).tap();
+    await shown(page.getByRole("dialog", { name: "提纲" }));
     await page.getByRole("button", { name: "大字模式" }).tap();
-    assert.deepEqual(small(await targets(page)), [], "elder mode");
+    await until(() => page.getByRole("button", { name: "大字模式" }).getAttribute("aria-pressed"), "true");
+    await until(small, [], { message: "elder mode: targets under 44 px" });
     await page.keyboard.press("Escape");
     await page.close();
   });
@@ -132,18 +145,24 @@ describe("phones", () => {
   test("elder mode and high contrast reach the article on a phone; a screenshot of each", async () => {
     const page = await open();
     await page.screenshot({ path: join(out, "phone-375.png") });
+    const sheet = page.getByRole("dialog", { name: "提纲" });
     await page.getByRole("button", { name: "提纲 · 16 节" }).tap();
+    await shown(sheet);
     await page.screenshot({ path: join(out, "phone-375-outline.png") });
     await page.getByRole("button", { name: "大字模式" }).tap();
+    await until(() => page.getByRole("button", { name: "大字模式" }).getAttribute("aria-pressed"), "true");
     await page.keyboard.press("Escape");
-    const size = await page.locator("#reply-article p", { hasText: "(一)加强基础研究" }).evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
-    assert.ok(size >= 18, `article text ${size}px in elder mode`);
+    await shown(sheet, false);
+    const paragraph = page.locator("#reply-article p", { hasText: "(一)加强基础研究" });
+    await until(() => paragraph.evaluate((p) => parseFloat(getComputedStyle(p).fontSize)), (px) => px >= 18, { message: "article text in elder mode, px" });
     await page.screenshot({ path: join(out, "phone-375-elder.png") });
     await page.getByRole("button", { name: "提纲 · 16 节" }).tap();
+    await shown(sheet);
     await page.getByRole("button", { name: "高对比度" }).tap();
+    await until(() => page.getByRole("button", { name: "高对比度" }).getAttribute("aria-pressed"), "true");
     await page.keyboard.press("Escape");
-    const colors = await page.locator("#reply-article p", { hasText: "(一)加强基础研究" }).evaluate((p) => [getComputedStyle(p).color, getComputedStyle(p).backgroundColor]);
-    assert.deepEqual(colors, ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]);
+    await shown(sheet, false);
+    await until(() => paragraph.evaluate((p) => [getComputedStyle(p).color, getComputedStyle(p).backgroundColor]), ["rgb(0, 0, 0)", "rgb(255, 255, 255)"], { message: "the article in high contrast" });
     assert.deepEqual(await axeViolations(page), []);
     // The committed copies the README shows.
     for (const f of ["phone-375.png", "phone-375-outline.png", "phone-375-elder.png"]) {
@@ -155,16 +174,19 @@ describe("phones", () => {
   for (const elder of [false, true]) {
     test(`no sideways scrolling at 320×568${elder ? " in elder mode" : ""}, the sheet open or not`, async () => {
       const page = await open("/www/", SMALL);
-      const wide = () => page.evaluate(() => document.scrollingElement.scrollWidth);
       if (elder) {
         await page.getByRole("button", { name: "提纲 · 16 节" }).tap();
+        await shown(page.getByRole("dialog", { name: "提纲" }));
         await page.getByRole("button", { name: "大字模式" }).tap();
+        await until(() => page.getByRole("button", { name: "大字模式" }).getAttribute("aria-pressed"), "true");
         await page.keyboard.press("Escape");
+        await shown(page.getByRole("dialog", { name: "提纲" }), false);
       }
-      assert.ok((await wide()) <= 320, `page ${await wide()}px wide`);
+      await until(() => pageWidth(page), (w) => w <= 320, { message: "the page's width, px" });
       await page.getByRole("button", { name: "数据 · 48 项" }).tap();
-      const sheetWide = await page.getByRole("dialog", { name: "数据一览" }).evaluate((d) => d.scrollWidth - d.clientWidth);
-      assert.ok(sheetWide <= 0, `the sheet scrolls sideways by ${sheetWide}px`);
+      const sheet = page.getByRole("dialog", { name: "数据一览" });
+      await shown(sheet);
+      await until(() => sheet.evaluate((d) => d.scrollWidth - d.clientWidth), (px) => px <= 0, { message: "the sheet scrolls sideways by (px)" });
       await page.close();
     });
   }
@@ -176,15 +198,15 @@ describe("phones", () => {
     const before = await page.evaluate(() => scrollY);
     await figure.tap();
     const card = page.getByRole("dialog", { name: "361亿元" });
-    assert.ok(await card.isVisible());
+    await shown(card);
     assert.match(await card.textContent(), /武汉基金累计出资规模.*二\(一\) 发挥政府产业基金引导作用/);
-    assert.equal((await focusedIn(page)).text, "361亿元", "focus on the card");
+    await until(() => focusedIn(page).then((f) => f.text), "361亿元", { message: "focus on the card" });
     await settled(page);
     assert.ok(Math.abs((await page.evaluate(() => scrollY)) - before) < 400, "the text stays where the reader is");
-    assert.equal(await page.locator("#reply-article mark[data-rw~=selected]").textContent(), "361亿元");
+    await until(() => page.locator("#reply-article mark[data-rw~=selected]").textContent(), "361亿元");
     assert.deepEqual(await axeViolations(page), [], "axe with the card open");
     await card.getByRole("button", { name: "关闭" }).tap();
-    assert.equal(await card.isVisible(), false);
+    await shown(card, false);
     await assertClean(page);
     await page.close();
   });
@@ -193,13 +215,16 @@ describe("phones", () => {
     const page = await open("/www/cms.html");
     await page.screenshot({ path: join(out, "phone-375-cms.png") });
     await page.getByRole("button", { name: "提纲 · 5 节" }).tap();
-    await page.getByRole("dialog", { name: "提纲" }).getByRole("treeitem", { name: /强化金融服务/ }).tap();
+    const sheet = page.getByRole("dialog", { name: "提纲" });
+    await shown(sheet);
+    await sheet.getByRole("treeitem", { name: /强化金融服务/ }).tap();
+    await shown(sheet, false);
     await settled(page);
     // 6.3亿元 is split across two spans in the page: two pieces, one figure.
     const figure = page.locator("#zoom [data-rw=figure]", { hasText: "6.3" });
     await figure.tap();
-    assert.ok(await page.getByRole("dialog", { name: "6.3亿元" }).isVisible());
-    assert.ok((await page.evaluate(() => document.scrollingElement.scrollWidth)) <= 375);
+    await shown(page.getByRole("dialog", { name: "6.3亿元" }));
+    await until(() => pageWidth(page), (w) => w <= 375, { message: "the page's width, px" });
     if (process.env.UPDATE_SCREENSHOTS) copyFileSync(join(out, "phone-375-cms.png"), join(repo, "tests", "screenshots", "phone-375-cms.png"));
     await assertClean(page);
     await page.close();

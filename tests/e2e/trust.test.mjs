@@ -7,7 +7,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { assertClean, embedDone, out, parseCsv, ready, useBrowser, watchedPage } from "./harness.mjs";
+import { assertClean, embedDone, out, parseCsv, ready, until, useBrowser, watchedPage } from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -142,7 +142,7 @@ describe("trust", () => {
     // Still working.
     await page.evaluate(() => { window.__stop = true; });
     await page.getByRole("searchbox").fill(">=100亿元");
-    assert.equal(await page.evaluate(() => window.__rwReady.widget.visibleFigures().length), 4);
+    await until(() => page.evaluate(() => window.__rwReady.widget.visibleFigures().length), 4, { message: "the filter still works" });
     const p = await page.problems();
     assert.deepEqual(p.pageErrors, [], "nothing trapped, nothing thrown into the page");
     assert.deepEqual(p.console, []);
@@ -203,8 +203,15 @@ describe("trust", () => {
 
   test("6. destroy() while a copy is pending: nothing is thrown when it settles", async () => {
     const page = await lab(() => {
+      // The copy stays pending until the test settles it (`__settleCopy()`); `__copySettled`
+      // once the widget's own handlers of it have run (a task after the promise resolved).
       Object.defineProperty(navigator, "clipboard", {
-        value: { writeText: () => new Promise((resolve) => setTimeout(resolve, 300)) },
+        value: { writeText: () => new Promise((resolve) => {
+          window.__settleCopy = () => {
+            resolve();
+            setTimeout(() => { window.__copySettled = true; }, 0);
+          };
+        }) },
       });
     });
     await page.evaluate(() => {
@@ -212,8 +219,10 @@ describe("trust", () => {
       w.select("f13");
     });
     await page.getByRole("button", { name: "复制引用" }).click();
+    await page.waitForFunction(() => window.__settleCopy); // the copy was asked for, and waits
     await page.evaluate(() => w.destroy());
-    await page.waitForTimeout(400); // the pending copy settles after 300 ms: that is the test
+    await page.evaluate(() => window.__settleCopy());
+    await page.waitForFunction(() => window.__copySettled); // it settles after destroy(): that is the test
     const p = await page.problems();
     assert.deepEqual(p.pageErrors, []);
     assert.deepEqual(p.console, []);
