@@ -140,6 +140,9 @@ pub(crate) const LEADING: &[&str] = &[
     "等",
     "占",
     "帮助",
+    "每年",
+    "每月",
+    "可",
 ];
 
 /// Reporting verbs and copulas dropped from the end of a phrase.
@@ -313,7 +316,20 @@ pub(crate) const DOING: &[&str] = &[
     "新建",
     "新增",
     "建设",
+    "举办",
+    "开通",
+    "开发",
+    "遴选发布",
+    "遴选",
+    "发布",
 ];
+
+/// Subjects of 为 (处理成本为每立方米2.4元, 收费标准为每生不超过300元): the key is the subject.
+pub(crate) const SUBJECTS: &[&str] =
+    &["比例", "率", "标准", "成本", "金额", "时间", "时限", "价格", "费用", "额", "量"];
+
+/// A count's key does not say that it counts (中试平台数量 → 中试平台).
+pub(crate) const COUNT_SUFFIXES: &[&str] = &["总数", "数量", "总量"];
 
 /// Nouns of money after an amount (安排10亿元科技创新专项资金): the amount's indicator.
 pub(crate) const MONEY_NOUNS: &[&str] = &["资金", "基金", "贷款", "经费", "补助", "奖励", "投资", "补贴"];
@@ -425,6 +441,13 @@ pub(crate) fn clean(phrase: &[char]) -> Option<String> {
         }
         k += 1;
     }
+    // 处理成本为每立方米: the subject of 为; 单个企业每年: what stands before 每.
+    if let Some(k) = (1..kept.len()).find(|&k| kept[k] == '为' && SUBJECTS.iter().any(|w| ends_with(&kept[..k], w))) {
+        kept.truncate(k);
+    }
+    if let Some(k) = (1..kept.len()).rev().find(|&k| kept[k] == '每' && kept.len() - k <= 4) {
+        kept.truncate(k);
+    }
     let mut s = strip(&kept, LEADING, false);
     s = strip(&s, TRAILING, true);
     let mut out: Vec<char> = Vec::with_capacity(s.len());
@@ -471,6 +494,14 @@ pub(crate) fn clean(phrase: &[char]) -> Option<String> {
     let key: String = s.into_iter().collect();
     let bare = |list: &[&str]| list.contains(&key.as_str());
     (key.chars().count() >= 2 && !bare(LEADING) && !bare(TRAILING) && !bare(ANYWHERE)).then_some(key)
+}
+
+/// Whether a column's header (投入资金, 项目数) names the same thing as `key` (数字化改造专项资金,
+/// 支持项目): the header's head noun, without a trailing 数, ends the key.
+pub(crate) fn same_head(header: &str, key: &str) -> bool {
+    let h = header.strip_suffix('数').unwrap_or(header);
+    let tail: String = h.chars().rev().take(2).collect::<Vec<char>>().into_iter().rev().collect();
+    tail.chars().count() == 2 && key.ends_with(&tail)
 }
 
 /// Whether a key is too general to stand alone.
@@ -592,19 +623,25 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
             let noun = after_noun(t, i, b).filter(|(k, _)| f.kind == FigureKind::Count || money(k));
             if let Some((noun, end)) = noun {
                 used[i] = end;
-                out[i] = Some(if generic(&noun) {
-                    match clean(phrase).filter(|p| !generic(p)) {
-                        Some(p) => joined(&p, &noun),
-                        None => noun,
-                    }
+                out[i] = if generic(&noun) {
+                    clean(phrase).filter(|p| !generic(p)).map(|p| joined(&p, &noun))
                 } else {
-                    noun
-                });
+                    Some(noun)
+                };
                 continue;
             }
         }
         let at = phrases[..i].iter().filter(|p| **p == phrases[i]).count();
         let mut key = phrase_key(t, i, phrase, &earlier, at, shared_count(t, i, &phrases));
+        if f.kind == FigureKind::Count {
+            if let Some(k) = key.as_mut() {
+                if let Some(w) =
+                    COUNT_SUFFIXES.iter().find(|w| k.ends_with(*w) && k.chars().count() >= w.chars().count() + 2)
+                {
+                    k.truncate(k.len() - w.len());
+                }
+            }
+        }
         // A verb alone (已举办28期): its object named earlier in the sentence.
         if let Some(v) = key.as_deref().filter(|k| OBJECT_VERBS.contains(k)) {
             let first = t.clauses.iter().position(|cl| cl.2 == sentence).unwrap_or(0);
@@ -688,9 +725,8 @@ fn phrase_key(t: &Text, i: usize, phrase: &[char], earlier: &[&str], at: usize, 
         return (f.kind == FigureKind::Multiple).then(|| earlier.last().map(|k| k.to_string())).flatten();
     };
     if generic(&key) {
-        if let Some(prev) = earlier.last() {
-            return Some(joined(prev, &key));
-        }
+        // Alone, a general word (总投资) would link unrelated figures across replies: none.
+        return earlier.last().map(|prev| joined(prev, &key));
     }
     // 投资规模 after 股权投资105笔: the amount of that.
     if let (Some(amount), Some(prev)) = (AMOUNTS.iter().find(|w| key.ends_with(*w)), earlier.last()) {

@@ -292,7 +292,8 @@ fn date_line(text: &str) -> Option<Now> {
 }
 
 /// Now for a reply: its publication date, else the later of the date lines at its end (the
-/// signature's date) and at its start (a page's own date above the text).
+/// signature's date) and at its start (a page's own date above the text), else the latest full
+/// date of its figures.
 pub(crate) fn now_of(reply: &Reply) -> Option<Now> {
     if let Some(now) = reply.published.as_deref().and_then(now_from) {
         return Some(now);
@@ -301,10 +302,21 @@ pub(crate) fn now_of(reply: &Reply) -> Option<Now> {
     let end = paragraphs.iter().rev().take(8).find_map(|(_, p)| date_line(&p.text));
     let start = paragraphs.iter().take(8).find_map(|(_, p)| date_line(&p.text));
     let key = |n: &Now| n.year * 16 + n.month.unwrap_or(0) as i32;
-    match (end, start) {
+    let lines = match (end, start) {
         (Some(a), Some(b)) => Some(if key(&b) > key(&a) { b } else { a }),
         (a, b) => a.or(b),
-    }
+    };
+    // No date line: the latest full date of the text (a page's 时间:2024年1月5日 among others).
+    lines.or_else(|| {
+        let mut latest: Option<Now> = None;
+        for f in &reply.figures {
+            let Some(now) = f.date.as_deref().filter(|d| d.len() == 10).and_then(now_from) else { continue };
+            if latest.is_none_or(|l| key(&now) > key(&l)) {
+                latest = Some(now);
+            }
+        }
+        latest
+    })
 }
 
 /// Paragraphs that open a plan: their figures are targets unless a cue says otherwise.
@@ -373,16 +385,21 @@ pub fn annotate(reply: &mut Reply) {
 
     let mut decided: Vec<(Option<Stance>, Option<String>, Option<String>)> =
         vec![(None, None, None); reply.figures.len()];
-    // A table's header row (cells without figures) names the columns of the rows below it.
+    // A table's header row (cells without figures) names the columns of the rows below it; the
+    // figures of the paragraph before it often say what the columns hold.
     let mut header: Option<(&str, Vec<String>)> = None;
+    let mut intro: Vec<usize> = Vec::new();
+    let mut last: Vec<usize> = Vec::new();
     for src in &sources {
         let figs: &[usize] = slots.get(src.id).map_or(&[], |&g| &groups[g]);
         if figs.is_empty() {
             if src.text.contains('\t') {
                 header = Some((src.section, src.text.split('\t').map(|c| c.trim().to_string()).collect()));
+                intro = last.clone();
             }
             continue;
         }
+        last = figs.to_vec();
         let columns = header.as_ref().filter(|(s, _)| *s == src.section).map(|(_, h)| h.as_slice());
         let mut list = Vec::with_capacity(figs.len());
         for &k in figs {
@@ -399,7 +416,18 @@ pub fn annotate(reply: &mut Reply) {
                 Call::Neither => None,
             };
             // A count that measures nothing (三位代表, 电厂二期) has no indicator either.
-            let key = if stance::not_a_measure(&text, text.figures[j]) { None } else { keys[j].clone() };
+            let mut key = if stance::not_a_measure(&text, text.figures[j]) { None } else { keys[j].clone() };
+            // A column (投入资金, 项目数) named before the table (专项资金31.3亿元, 支持项目95项).
+            if let (Some(k), Some(_)) = (key.as_deref(), columns) {
+                let f = text.figures[j];
+                let named = intro.iter().map(|&i| (&reply.figures[i], &decided[i].2)).find_map(|(g, gk)| {
+                    let gk = gk.as_deref()?;
+                    (g.kind == f.kind && indicator::same_head(k, gk)).then(|| gk.to_string())
+                });
+                if let Some(n) = named {
+                    key = Some(n);
+                }
+            }
             decided[k] = (stance, by.clone(), key);
         }
     }

@@ -194,6 +194,9 @@ pub(crate) const DEADLINE_BEFORE: &[&str] = &["到", "至", "于", "在"];
 /// After a date, it is a deadline: 2025年前, 2025年底之前.
 pub(crate) const DEADLINE_AFTER: &[&str] = &["前", "之前", "以前", "内"];
 
+/// Sentences that go on with the one before (其中…, 第一期改造59个…): they keep its stance.
+pub(crate) const GOING_ON: &[&str] = &["其中", "第一期", "一期", "首期"];
+
 /// Words that give a target its deadline when no date does: (word, years after now's year,
 /// at the year's end).
 pub(crate) const DEADLINE_WORDS: &[(&str, i32, bool)] = &[
@@ -310,7 +313,9 @@ fn norm(t: &Text, c: usize, f: &Figure) -> bool {
     let before = (a..start).any(|k| NORM_BEFORE.iter().any(|w| stands(s, k, w, NORM_MASKS)));
     let after = (end..b).any(|k| NORM_AFTER.iter().any(|w| starts_with(s, k, w)));
     let bound = matches!(f.qualifier, Some(Qualifier::Under | Qualifier::AtLeast));
-    (before || after || bound) && any_word(s, a, b, GRANTS) || (bound && before)
+    // A cap on a grant (补助不超过3000万元) is a rule; a floor (安排不少于10亿元资金) may be a promise.
+    let cap = f.qualifier == Some(Qualifier::Under);
+    (before || after || cap) && any_word(s, a, b, GRANTS) || (bound && before)
 }
 
 /// A count that measures nothing: the proposal's authors (三位代表), a span of years that says
@@ -367,12 +372,16 @@ fn dated(t: &Text, c: usize, skip: Option<usize>, at: usize, now: Option<Now>) -
 }
 
 /// What a figure's own clause decides, in the order of the precedence (module docs of
-/// [`super::promise`]): a cue (2), a deadline or later date (3), the sentence's target (4), a
-/// total or comparison (5), a rule's rate (6), an earlier date (7).
+/// [`super::promise`]): a cue (2), a rule's rate (3), a deadline or later date (4), the sentence's
+/// or the plan's target (5), a total or comparison (6), an earlier date (7).
 fn own_call(t: &Text, hits: &[Hit], c: usize, i: usize, carry: Option<Call>, now: Option<Now>) -> Option<Call> {
     let f = t.figures[i];
     if let Some(call) = nearest(hits, t, c, f.start as usize, f.end as usize) {
         return Some(call);
+    }
+    // A rule's rate stays one in a plan (今年计划募集岗位…，按最低工资的80%给予补贴).
+    if norm(t, c, f) {
+        return Some(Call::Neither);
     }
     let date = dated(t, c, Some(i), f.start as usize, now);
     // A plan paragraph is a target unless its sentence said otherwise (step 9, taken early so
@@ -382,9 +391,6 @@ fn own_call(t: &Text, hits: &[Hit], c: usize, i: usize, carry: Option<Call>, now
     }
     if compared(t, c) {
         return Some(Call::Result);
-    }
-    if norm(t, c, f) {
-        return Some(Call::Neither);
     }
     date
 }
@@ -416,21 +422,23 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
     let mut carry: Option<Call> = None;
     let mut sentence = usize::MAX;
     for c in 0..t.clauses.len() {
-        let (_, _, s) = t.clauses[c];
+        let (a, _, s) = t.clauses[c];
         if s != sentence {
-            carry = None;
+            if !GOING_ON.iter().any(|w| starts_with(&t.chars, a, w)) {
+                carry = None;
+            }
             sentence = s;
         }
         let mut last_own = None;
         for i in t.figures_in(c) {
             let f = t.figures[i];
             if f.kind.is_time() {
-                // A date is a target only as a deadline: its clause (or sentence, or plan) says
-                // target and it has not passed.
+                // A date is a target only as a deadline: its own clause says target (or it is
+                // written as one) and it has not passed; or a target figure takes it as its `by`
+                // (below). The year of a programme (纳入2019年改造项目) is none.
                 let (start, end) = (f.start as usize, f.end as usize);
                 let own = nearest(&hits, t, c, start, end).or_else(|| deadline_form(t, f).then_some(Call::Target));
-                let call = own.or(carry).or(t.plan.then_some(Call::Target));
-                if call == Some(Call::Target) && when(f, now) != Some(When::Past) {
+                if own == Some(Call::Target) && when(f, now) != Some(When::Past) {
                     out[i] = (Call::Target, deadline_of(f));
                 }
                 continue;
@@ -527,6 +535,11 @@ fn deadline(t: &Text, i: usize, now: Option<Now>) -> (Option<String>, Option<usi
     let mut order: Vec<usize> = vec![c];
     order.extend((0..c).rev().filter(|&d| t.clauses[d].2 == s));
     order.extend((c + 1..t.clauses.len()).filter(|&d| t.clauses[d].2 == s));
+    // A sentence that goes on with the one before (第一期…) takes its deadline too.
+    let first = t.clauses.iter().position(|cl| cl.2 == s).unwrap_or(0);
+    if s > 0 && GOING_ON.iter().any(|w| starts_with(&t.chars, t.clauses[first].0, w)) {
+        order.extend((0..first).rev().filter(|&d| t.clauses[d].2 == s - 1));
+    }
     for &d in &order {
         if let Some(j) = deadline_in(t, d, f.start as usize, now) {
             return (deadline_of(t.figures[j]), Some(j));

@@ -68,6 +68,8 @@ fn a_count_takes_the_noun_after_its_measure_word() {
     assert_eq!(keys_of("共涉及7个2000年以前建成的老旧小区。"), "7个:老旧小区 2000年:-");
     assert_eq!(key("“到2026年建成5个中试平台”的目标。"), "中试平台");
     assert_eq!(key("目前在建的2个平台预计年底投入使用。"), "平台");
+    // A count's key does not say that it counts.
+    assert_eq!(key("全市中试平台数量达到128家。"), "中试平台");
     // Counts of time read the phrase before.
     assert_eq!(key("审批办结时间压缩至15天。"), "审批办结时间");
     // A count with no noun after it reads the phrase before.
@@ -94,9 +96,14 @@ fn growth_and_decline_of_the_indicator_before() {
         keys_of("科技贷款余额4457.56亿元，同比增速28.34%。"),
         "4457.56亿元:科技贷款余额 28.34%:科技贷款余额增长率"
     );
-    assert_eq!(keys_of("覆盖率达到71.3%，比2021年提高26个百分点。"), "71.3%:覆盖率 2021年:- 26个百分点:覆盖率增长");
+    assert_eq!(
+        keys_of("数字化改造覆盖率达到71.3%，比2021年提高26个百分点。"),
+        "71.3%:数字化改造覆盖率 2021年:- 26个百分点:数字化改造覆盖率增长"
+    );
+    // A general word alone would link unrelated figures: none.
+    assert_eq!(key("覆盖率达到71.3%。"), "-");
     assert_eq!(key("海上观光游客量增长近3倍。"), "海上观光游客量增长");
-    assert_eq!(keys_of("能耗总量80万吨，同比下降5%。"), "80万吨:能耗总量 5%:能耗总量下降率");
+    assert_eq!(keys_of("能耗总量80万吨，同比下降5%。"), "80万吨:能耗 5%:能耗下降率");
 }
 
 #[test]
