@@ -14,35 +14,46 @@
 //! its start (a page's own date above the text).
 //!
 //! # Stance: the precedence
-//! Each figure takes the first of these that decides:
+//! A target is a figure promised, planned or expected for later; a result one reported as reached
+//! or standing when the reply speaks; neither is a year that is no deadline, the rate of a rule,
+//! a count that measures nothing. Each figure takes the first of these that decides:
 //! 1. **Outside the body**: figures of the title (the proposal's name) and of the signature are
-//!    neither; a count of the proposal's authors (三位代表) is neither.
-//! 2. **A cue of its own clause** ([`super::stance::TARGET_CUES`] 力争、计划、预计、将 …,
-//!    [`super::stance::RESULT_CUES`] 截至、已、累计、共、目前、了 …): the nearest one before the figure,
-//!    else the nearest after it. Cue words inside longer words that mean something else
-//!    ([`super::stance::MASKS`]: 投资计划, 公共, 现将, 争取资金 …) are no cues; 将 followed in its
-//!    clause by 纳入、作为 … is the object marker, no cue.
-//! 3. **A comparison with the past** in its clause (同比, 较上年, 增速 …): a result.
-//! 4. **A rule's rate** ([`super::stance::NORM_CUES`]: 每台给予15万元, 按投资额的30%, 100万元/村,
-//!    补助不超过300万元): neither.
-//! 5. **A date of its own clause**: a deadline (到2025年, 2025年前) or a date after now → a target;
-//!    a date before now (2022年, 去年, 今年4月底 in August, 2022年以来) → a result. A date of the
-//!    current year without a month decides nothing.
-//! 6. **Its sentence**: what the nearest earlier clause of the same sentence decided by 2–5 (so
-//!    in 截至2023年底全市备案中试平台128家，力争到2025年达到200家 each figure keeps its own
-//!    clause's cue, and 2023年第一季度，全市科技贷款余额4457.56亿元 takes the date's clause).
-//! 7. **Its paragraph or section is a plan**: a paragraph opening with 下一步、下步、今后、下阶段 …,
-//!    or any paragraph under a heading such as 下一步工作打算: a target.
+//!    neither; so are counts that measure nothing ([`super::stance::NOT_MEASURES`]: 三位代表; a
+//!    span, 近5年来, 未来3年; a phase in Chinese numerals, 电厂二期), which decide nothing for the
+//!    clauses after them either.
+//! 2. **A cue of its own clause** ([`super::stance::TARGET_CUES`] 力争、计划、预计、将、请求 …,
+//!    [`super::stance::RESULT_CUES`] 截至、已、目前、先后、了 …): the nearest one before the
+//!    figure, else the nearest after it. A cue word inside a longer word that means something
+//!    else is none ([`super::stance::MASKS`]: 投资计划, 争取资金, 公共, 现将); 将 followed in its
+//!    clause by 纳入、作为 … is the object marker, none.
+//! 3. **A rule's rate**: neither ([`super::stance::NORM_BEFORE`] …: 每台给予15万元补助, 按投资额的
+//!    30%, 100万元/村, 补助不超过300万元), even in a plan.
+//! 4. **A deadline or a later date of its own clause** (到2025年, 2025年前, 2024年 in 2023) → a
+//!    target; so is a figure whose sentence has said target (step 7) or, when its sentence has
+//!    said nothing, whose paragraph is a plan: one opening with [`PLAN_OPENERS`] (下一步、下步、
+//!    今后 …) or under a heading with [`PLAN_HEADINGS`] (下一步工作打算).
+//! 5. **A total or a comparison with the past** in its clause
+//!    ([`super::stance::COMPARISON_CUES`] 累计、共、同比、较上年、增速 …) → a result: these say
+//!    nothing of time, so they yield to 2–4 (力争到2025年累计服务企业突破1万家 is a target).
+//! 6. **An earlier date of its own clause** (2022年, 去年, 今年4月底 in August, 2022年以来) → a
+//!    result. A date of the current year without a month decides nothing.
+//! 7. **Its sentence**: what the nearest earlier clause of the same sentence decided by 2–6 (a
+//!    rule's rate carries to amounts and shares, not to counts). So in 截至2023年底全市备案中试
+//!    平台128家，力争到2025年达到200家 each figure keeps its own clause's cue, and in 2023年第一季度，
+//!    全市科技贷款余额4457.56亿元 the amount takes the date's clause. A sentence opening with
+//!    [`super::stance::GOING_ON`] (其中, 第一期) goes on with the one before it.
 //! 8. Otherwise a result: a reply reports.
 //!
-//! Years and dates are neither, unless they are a target's deadline (the `by` of a target figure
-//! of their sentence, or a deadline in a clause that 2, 6 or 7 makes a target).
+//! Years and dates are neither, unless they are a deadline: a target cue of their own clause or
+//! the form of a deadline (到2025年, 2025年前), and not past; or the `by` of a target figure.
 //!
 //! # A target's deadline (`by`)
 //! The deadline or not-yet-past date of the figure's clause, else of the nearest clause of its
-//! sentence (before, then after), else a word: 年内/今年内 → now's year, 年底前 → now's year-12,
-//! 十四五 → 2025, 未来N年 → now's year + N. Written `2025` or `2025-12` (quarters and halves as
-//! their last month, days dropped); a year range gives its upper year. Null when none.
+//! sentence (before, then after; a sentence that goes on with the one before also looks there),
+//! else a word ([`super::stance::DEADLINE_WORDS`]: 年内 → now's year, 年底前 → now's year-12,
+//! 明年; [`super::stance::PLAN_PERIODS`]: 十四五 → 2025; 未来N年 → now's year + N). Written
+//! `2025` or `2025-12` (quarters and halves as their last month, days dropped); a year range
+//! gives its upper year. Null when none: a target need not have a deadline.
 //!
 //! # Indicator
 //! See [`super::indicator`]: the noun phrase the figure quantifies, without reporting verbs and
