@@ -84,7 +84,9 @@ fn run(args: &[String]) -> Result<String, String> {
                 }
             }
             let file = file.ok_or_else(|| USAGE.to_string())?;
-            let reply = parse_file(file, article)?;
+            let mut reply = parse_file(file, article)?;
+            // Issue 22: targets and results, deadlines, indicators.
+            reply_core::parse::annotate(&mut reply);
             serde_json::to_string_pretty(&reply).map_err(|e| format!("{file}: cannot write JSON: {e}"))
         }
         "index" => index::index(rest),

@@ -166,6 +166,16 @@ fn write_figure(out: &mut String, f: &Figure) {
     out.push_str(&f.end.to_string());
     key(out, "context", false);
     string(out, &f.context);
+    // Issue 22: a promise or a result, its deadline, what it measures (null when none).
+    key(out, "stance", false);
+    match f.stance {
+        Some(s) => string(out, s.as_str()),
+        None => out.push_str("null"),
+    }
+    key(out, "by", false);
+    opt_string(out, &f.by);
+    key(out, "indicator", false);
+    opt_string(out, &f.indicator);
     out.push('}');
 }
 

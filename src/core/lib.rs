@@ -58,5 +58,5 @@ pub mod text;
 pub mod util;
 
 pub use bundled::{bundled_reply, BUNDLED_TEXT};
-pub use model::{Figure, FigureKind, Paragraph, Qualifier, Reply, Section};
+pub use model::{Figure, FigureKind, Paragraph, Qualifier, Reply, Section, Stance};
 pub use parse::parse;

@@ -146,6 +146,57 @@ impl Qualifier {
     }
 }
 
+/// What a figure says about time (issue 22): a promise or a reported result. Decided by
+/// `parse::annotate` (rules and their precedence in `src/parse/promise.rs`); a figure that is
+/// neither (a year that is no deadline, the rate of a rule) has no stance.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    /// Promised, planned or expected for later, with its deadline in `by` where the text gives
+    /// one: 力争到2025年达到200家.
+    Target,
+    /// Reported as reached or standing at the time of the reply: 截至2023年底备案128家.
+    Result,
+}
+
+impl Stance {
+    pub const ALL: [Stance; 2] = [Stance::Target, Stance::Result];
+
+    /// The contract's name: `target`, `result`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Target => "target",
+            Stance::Result => "result",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Stance> {
+        Stance::ALL.into_iter().find(|s| s.as_str() == name)
+    }
+}
+
+/// Whether `s` is a deadline as `Figure::by` writes it: `2025` or `2025-12` (year 1900–2100,
+/// month 01–12).
+pub fn is_deadline(s: &str) -> bool {
+    let b = s.as_bytes();
+    let number = |r: std::ops::Range<usize>| -> Option<u32> {
+        let mut n = 0;
+        for &c in b.get(r)? {
+            if !c.is_ascii_digit() {
+                return None;
+            }
+            n = n * 10 + u32::from(c - b'0');
+        }
+        Some(n)
+    };
+    let year = number(0..4).is_some_and(|y| (1900..=2100).contains(&y));
+    match b.len() {
+        4 => year,
+        7 => year && b[4] == b'-' && number(5..7).is_some_and(|m| (1..=12).contains(&m)),
+        _ => false,
+    }
+}
+
 /// One quantitative figure of the reply, linked to the paragraph it came from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
@@ -172,6 +223,19 @@ pub struct Figure {
     pub end: u32,
     /// The clause the figure stands in.
     pub context: String,
+    /// Extension (issue 22): a target or a result; null when neither, or not yet decided
+    /// (`parse::annotate` decides; the page's first screen does not).
+    #[serde(default)]
+    pub stance: Option<Stance>,
+    /// A target's deadline: `2025` or `2025-12` ([`is_deadline`]); null for a target without
+    /// one and for every other figure.
+    #[serde(default)]
+    pub by: Option<String>,
+    /// What the figure measures, a key shared across replies (`技术合同成交额`): two figures
+    /// measure the same thing only when both their `indicator` and their `kind` agree (and, for
+    /// percent, their unit: `%` or `百分点`). Null when no noun phrase is found.
+    #[serde(default)]
+    pub indicator: Option<String>,
 }
 
 impl Figure {
@@ -198,6 +262,9 @@ impl Figure {
             start: 0,
             end: 0,
             context: String::new(),
+            stance: None,
+            by: None,
+            indicator: None,
         }
     }
 }

@@ -15,7 +15,7 @@ use js_sys::{Array, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use reply_core::model::{Figure, FigureKind, Paragraph, Qualifier, Reply, Section, MAX_DEPTH};
+use reply_core::model::{is_deadline, Figure, FigureKind, Paragraph, Qualifier, Reply, Section, Stance, MAX_DEPTH};
 
 /// Reads fields of one JS object, naming each by its path in errors.
 struct Reader<'a> {
@@ -222,6 +222,27 @@ fn figure_from(v: &JsValue, path: &str) -> Result<Figure, String> {
             s
         })?),
     };
+    // Issue 22: optional, null when none; a bad value is refused naming its field.
+    let stance = match r.opt_string("stance")?.as_deref() {
+        None => None,
+        Some(v) => Some(Stance::from_name(v).ok_or_else(|| {
+            let mut s = join(path, "stance");
+            s.push_str(": expected null, target or result");
+            s
+        })?),
+    };
+    let by = r.opt_string("by")?;
+    if by.as_deref().is_some_and(|b| !is_deadline(b)) {
+        let mut s = join(path, "by");
+        s.push_str(": expected null or a deadline such as 2025 or 2025-12");
+        return Err(s);
+    }
+    let indicator = r.opt_string("indicator")?;
+    if indicator.as_deref().is_some_and(|k| !(2..=16).contains(&k.chars().count()) || k.contains(char::is_whitespace)) {
+        let mut s = join(path, "indicator");
+        s.push_str(": expected null or a key of 2 to 16 chars without spaces");
+        return Err(s);
+    }
     Ok(Figure {
         id: r.string("id")?,
         text: r.string("text")?,
@@ -236,6 +257,9 @@ fn figure_from(v: &JsValue, path: &str) -> Result<Figure, String> {
         start: r.offset("start")?,
         end: r.offset("end")?,
         context: r.opt_string("context")?.unwrap_or_default(),
+        stance,
+        by,
+        indicator,
     })
 }
 

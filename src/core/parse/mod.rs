@@ -17,9 +17,14 @@ mod header;
 mod heading;
 mod numeral;
 mod tail;
+// Issue 22: stance, deadline and indicator of each figure, decided over a parsed reply.
+mod indicator;
+pub mod promise;
+mod stance;
 
 pub(crate) use figures::read_quantity;
 pub(crate) use numeral::read_arabic;
+pub use promise::annotate;
 
 use crate::model::{Figure, Reply, Section, CLOSING, PREAMBLE, TITLE, TOP};
 use crate::util::IdMap;
@@ -262,6 +267,10 @@ fn figures_of(reply: &Reply, reference: Option<figures::Reference>) -> Vec<Figur
                 start: f.start as u32,
                 end: f.end as u32,
                 context: figures::context(&chars, f.start, f.end),
+                // Decided later, over the whole reply, by `annotate` (issue 22).
+                stance: None,
+                by: None,
+                indicator: None,
             });
         }
     };

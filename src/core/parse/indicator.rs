@@ -1,0 +1,742 @@
+//! The indicator of each figure: a short key for what it measures, the same across replies —
+//! `技术合同成交额`, `科技贷款余额`, `中试平台`. Each rule has its tests (`indicator/tests.rs`).
+//!
+//! # The key
+//! 1. **A table cell** takes its column's header (the row of the table above it without figures):
+//!    `投入资金`, `项目数`.
+//! 2. **A count** takes the noun after its measure word (新建5个中试平台 → `中试平台`; 7个2000年
+//!    以前建成的老旧小区 → `老旧小区`, the noun after a `的`), up to a verb of [`CUT`], the clause's
+//!    end or the next figure; a noun of [`GENERIC`] (企业) takes the phrase before it too
+//!    (“科创贷”为2864家企业 → `科创贷企业`). Counts of time (3天, 5个月) and counts with no noun after
+//!    them (累计招聘1837人) read the phrase before, as below.
+//! 3. **Growth**: a figure right after 增长、增速、增幅、提高、提升、增加、上升 (not 提高至/到: that is
+//!    the new level) measures the growth of the noun before the verb, else of the previous
+//!    figure's indicator in its sentence (同比分别增长32.6%和41.2%: the two before it, in turn):
+//!    `<indicator>增长率` for a percent, `<indicator>增长` for points, multiples and amounts
+//!    (`下降率` / `下降` after 下降、减少、降低). A figure after 提高至, 压缩至 … has the indicator of
+//!    the figure it changes (由6%-10%提高至10%-20%).
+//! 4. **Otherwise** the phrase between the clause's start (or the previous figure, or what it
+//!    took) and the figure, without the scope words and reporting verbs of [`LEADING`] at its
+//!    start (全市, 我市, 其中, 累计, 新增, 新建, 达到, 实现 …), those of [`TRAILING`] at its end
+//!    (达到, 为, 保持在, 由 …) and those of [`ANYWHERE`] anywhere (累计, 已). Verbs that say what
+//!    was done are kept: `孵化企业`, `发放科技创新再贷款`. A phrase that is only a word of
+//!    [`GENERIC`] (比重, 规模, 投资, 覆盖率 …) is prefixed with the previous indicator of its
+//!    sentence: 发放科技创新再贷款238.51亿元，占全省比重超过50% → `发放科技创新再贷款比重`.
+//! 5. **Clean-up**: digits, punctuation, quotes and parenthesised text are dropped (codes with
+//!    a letter stay: `5G基站`); a key longer than 16 chars keeps what follows its last 的 (or 和,
+//!    及, 与, 对), else its last 16 chars; a key shorter than 2 chars is none. Years and dates have
+//!    no indicator.
+//!
+//! # Comparing
+//! A key is comparable only within one kind: consumers must compare `(indicator, kind)`, and
+//! for percent also the unit (`%` against `百分点`). `中试平台` counts 中试平台 however they came
+//! (built, new, backed): a key names what is counted, not the verb; and 新增/新建 are dropped,
+//! so an addition and a total share their key.
+
+use super::promise::Text;
+use crate::model::{Figure, FigureKind};
+use crate::text::starts_with;
+
+/// Scope words and reporting verbs dropped from the start of a phrase, longest first where one
+/// begins another.
+pub(crate) const LEADING: &[&str] = &[
+    "其中",
+    "全市",
+    "我市",
+    "本市",
+    "全县",
+    "我县",
+    "本县",
+    "全区",
+    "我区",
+    "全省",
+    "我省",
+    "全州",
+    "我州",
+    "全国",
+    "市区",
+    "全年",
+    "年度",
+    "目前",
+    "现有",
+    "当前",
+    "已经",
+    "已",
+    "共计",
+    "总共",
+    "共有",
+    "共",
+    "累计",
+    "新增",
+    "新建",
+    "建成",
+    "建有",
+    "拥有",
+    "达到",
+    "实现",
+    "完成",
+    "突破",
+    "分别",
+    "同比",
+    "环比",
+    "比上年",
+    "较上年",
+    "比去年",
+    "较去年",
+    "力争",
+    "争取",
+    "计划",
+    "预计",
+    "确保",
+    "拟",
+    "将",
+    "到",
+    "截至",
+    "截止",
+    "为",
+    "对",
+    "向",
+    "从",
+    "由",
+    "是",
+    "了",
+    "并",
+    "且",
+    "我局",
+    "本局",
+    "我们",
+    "我委",
+    "我办",
+    "涉及",
+    "还",
+    "也",
+    "和",
+    "及",
+    "与",
+    "以及",
+    "同时",
+    "另外",
+    "此外",
+    "另",
+    "各类",
+    "各项",
+    "一批",
+    "今年",
+    "去年",
+    "年内",
+    "年底",
+    "上半年",
+    "下半年",
+    "以来",
+    "期间",
+    "全部",
+    "均",
+    "一是",
+    "二是",
+    "三是",
+    "四是",
+    "五是",
+    "六是",
+    "等",
+    "占",
+    "帮助",
+    "每年",
+    "每月",
+    "可",
+];
+
+/// Reporting verbs and copulas dropped from the end of a phrase.
+pub(crate) const TRAILING: &[&str] = &[
+    "达到了",
+    "达到",
+    "已达",
+    "达",
+    "为",
+    "是",
+    "有",
+    "增至",
+    "增加到",
+    "增加至",
+    "提高到",
+    "提高至",
+    "提升到",
+    "提升至",
+    "降至",
+    "降低到",
+    "降低至",
+    "压减至",
+    "压缩至",
+    "缩短至",
+    "减少到",
+    "减少至",
+    "扩大到",
+    "扩大至",
+    "稳定在",
+    "保持在",
+    "控制在",
+    "在",
+    "累计",
+    "共计",
+    "合计",
+    "总计",
+    "共",
+    "约",
+    "分别为",
+    "分别",
+    "均",
+    "已",
+    "了",
+    "新增",
+    "实现",
+    "完成",
+    "由原来的",
+    "由原来",
+    "从原来的",
+    "由",
+    "从",
+    "的",
+    "等",
+    "同比",
+    "超",
+    "近",
+    "中",
+    "预计",
+    "计划",
+    "力争",
+    "争取",
+    "确保",
+    "将",
+    "拟",
+];
+
+/// Words dropped wherever they stand in a phrase.
+pub(crate) const ANYWHERE: &[&str] =
+    &["累计", "已经", "已", "各类", "各项", "计划", "预计", "力争", "确保", "获得", "取得", "得到"];
+
+/// Participles of standing before a 的: dropped with it (市级挂牌成立的新型研发机构 → 新型研发机构);
+/// a 的 after a verb that changes what is counted stays (完成数字化改造的规上工业企业).
+pub(crate) const STATUS: &[&str] = &["成立", "挂牌", "认定", "备案", "在建", "在用", "现有", "运营", "建成"];
+
+/// Where a key longer than 16 chars is cut: after the first of these that leaves 16 or fewer.
+pub(crate) const CUT_POINTS: &[&str] = &["的", "和", "及", "与", "对", "参加", "参与"];
+
+/// Verbs that change what is counted and stay in a key (孵化企业, not 企业); the items of a list
+/// after one share it (引进…团队13个、创新创业人才150余人 → 引进创新创业人才).
+pub(crate) const KEEP: &[&str] = &[
+    "引进", "孵化", "服务", "惠及", "转化", "培训", "招聘", "发放", "兑现", "接待", "带动", "撬动", "参与", "培育",
+    "聘请", "吸引", "签约", "申报",
+];
+
+/// Verbs whose object, named earlier in the sentence, is what a count after them counts alone
+/// (联合举办科技创业投资沙龙活动……截至目前已举办28期 → 科技创业投资沙龙活动).
+pub(crate) const OBJECT_VERBS: &[&str] = &[
+    "举办", "开展", "组织", "召开", "发放", "培训", "招聘", "建设", "实施", "引进", "培育", "认定", "开通", "新建",
+    "建成",
+];
+
+/// Amounts of a thing counted before them in the sentence (股权投资105笔，投资规模27.19亿元 →
+/// 股权投资规模).
+pub(crate) const AMOUNTS: &[&str] = &["规模", "金额", "余额", "总额"];
+
+/// Verbs that end the noun after a count (12家中试平台提升服务能级 → 中试平台).
+pub(crate) const CUT: &[&str] = &[
+    "提升",
+    "开放",
+    "入驻",
+    "设立",
+    "获得",
+    "开展",
+    "参与",
+    "进行",
+    "实现",
+    "完成",
+    "提供",
+    "同步",
+    "纳入",
+    "作为",
+    "通过",
+    "全部",
+    "均",
+    "已",
+    "正在",
+    "投入",
+    "发出",
+    "发放",
+    "实行",
+    "享受",
+    "受益",
+    "覆盖",
+    "落地",
+    "建成",
+    "开工",
+    "投用",
+    "入选",
+    "列入",
+    "获批",
+    "签约",
+    "参加",
+    "申报",
+    "认定",
+    "改造",
+    "成功",
+    "得到",
+    "达到",
+    "累计",
+    "补偿",
+    "涉及",
+    "实施",
+    "开通",
+    "提升改造",
+    "预计",
+    "计划",
+    "将",
+    "力争",
+    "安排",
+];
+
+/// Verbs of doing that add nothing to what is counted: what follows the last of them is the key
+/// (组织实施科技重大专项 → 科技重大专项, 引导基金设立子基金 → 子基金), unless that is a word of
+/// [`GENERIC`] alone. Verbs that change what is counted stay (孵化企业, 发放贷款, 引进人才).
+pub(crate) const DOING: &[&str] = &[
+    "组织实施",
+    "推动建设",
+    "实施",
+    "组织",
+    "开展",
+    "推动",
+    "推进",
+    "设立",
+    "推出",
+    "认定",
+    "开设",
+    "组建",
+    "登记",
+    "建立",
+    "建成",
+    "新建",
+    "新增",
+    "建设",
+    "举办",
+    "开通",
+    "开发",
+    "遴选发布",
+    "遴选",
+    "发布",
+];
+
+/// Subjects of 为 (处理成本为每立方米2.4元, 收费标准为每生不超过300元): the key is the subject.
+pub(crate) const SUBJECTS: &[&str] =
+    &["比例", "率", "标准", "成本", "金额", "时间", "时限", "价格", "费用", "额", "量"];
+
+/// A count's key does not say that it counts (中试平台数量 → 中试平台).
+pub(crate) const COUNT_SUFFIXES: &[&str] = &["总数", "数量", "总量"];
+
+/// Nouns of money after an amount (安排10亿元科技创新专项资金): the amount's indicator.
+pub(crate) const MONEY_NOUNS: &[&str] = &["资金", "基金", "贷款", "经费", "补助", "奖励", "投资", "补贴"];
+
+/// Nouns too general to be a key alone: a count of 企业 takes the phrase before it, an amount
+/// of 规模 the previous indicator of its sentence.
+pub(crate) const GENERIC: &[&str] = &[
+    "企业",
+    "项目",
+    "人员",
+    "单位",
+    "比重",
+    "比例",
+    "占比",
+    "规模",
+    "总规模",
+    "金额",
+    "总额",
+    "数量",
+    "总量",
+    "总数",
+    "资金",
+    "投资",
+    "总投资",
+    "覆盖率",
+    "产值",
+    "收入",
+    "营收",
+];
+
+/// Verbs of growth before a figure (增长32.6%) and of decline (下降5%).
+pub(crate) const GROWTH: &[&str] = &["增长率", "增长", "增速", "增幅", "提高", "提升", "增加", "上升"];
+pub(crate) const DECLINE: &[&str] = &["下降", "减少", "降低"];
+/// Verbs that give a new level (提高至10%-20%): the figure measures what the one before it did.
+pub(crate) const LEVEL: &[&str] = &[
+    "提高至",
+    "提高到",
+    "提升至",
+    "提升到",
+    "增至",
+    "增加到",
+    "增加至",
+    "降至",
+    "降低到",
+    "降低至",
+    "压减至",
+    "压缩至",
+    "缩短至",
+    "减少到",
+    "减少至",
+    "扩大到",
+    "扩大至",
+];
+
+/// Measure words of time: their counts read the phrase before (每周5天, 共监测了5个月).
+const TIME_UNITS: &[&str] = &["年", "天", "周", "个月", "小时", "分钟"];
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+}
+
+fn ends_with(s: &[char], word: &str) -> bool {
+    let n = word.chars().count();
+    s.len() >= n && starts_with(s, s.len() - n, word)
+}
+
+/// Drops words of `list` from the start (or the end) of `s` while one matches and something
+/// remains.
+fn strip(mut s: &[char], list: &[&str], from_end: bool) -> Vec<char> {
+    loop {
+        let hit = list.iter().find(|w| {
+            let n = w.chars().count();
+            s.len() > n && if from_end { ends_with(s, w) } else { starts_with(s, 0, w) }
+        });
+        match hit {
+            Some(w) => {
+                let n = w.chars().count();
+                s = if from_end { &s[..s.len() - n] } else { &s[n..] };
+            }
+            None => return s.to_vec(),
+        }
+    }
+}
+
+/// The clean-up of rule 5: what remains of a phrase as a key, if it is one.
+pub(crate) fn clean(phrase: &[char]) -> Option<String> {
+    // Parenthesised text, digits, punctuation; ASCII codes with a letter stay (5G).
+    let mut kept: Vec<char> = Vec::with_capacity(phrase.len());
+    let mut depth = 0usize;
+    let mut k = 0;
+    while k < phrase.len() {
+        let c = phrase[k];
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => {}
+            _ if c.is_ascii_alphanumeric() => {
+                let run_end = (k..phrase.len()).find(|&j| !phrase[j].is_ascii_alphanumeric() && phrase[j] != '-');
+                let run_end = run_end.unwrap_or(phrase.len());
+                let run = &phrase[k..run_end];
+                if run.iter().any(char::is_ascii_alphabetic) {
+                    kept.extend(run.iter().filter(|c| c.is_ascii_alphanumeric()));
+                }
+                k = run_end;
+                continue;
+            }
+            _ if is_han(c) => kept.push(c),
+            _ => {}
+        }
+        k += 1;
+    }
+    // 处理成本为每立方米: the subject of 为; 单个企业每年: what stands before 每.
+    if let Some(k) = (1..kept.len()).find(|&k| kept[k] == '为' && SUBJECTS.iter().any(|w| ends_with(&kept[..k], w))) {
+        kept.truncate(k);
+    }
+    if let Some(k) = (1..kept.len()).rev().find(|&k| kept[k] == '每' && kept.len() - k <= 4) {
+        kept.truncate(k);
+    }
+    let mut s = strip(&kept, LEADING, false);
+    s = strip(&s, TRAILING, true);
+    let mut out: Vec<char> = Vec::with_capacity(s.len());
+    let mut k = 0;
+    while k < s.len() {
+        if let Some(w) = ANYWHERE.iter().find(|w| starts_with(&s, k, w)) {
+            k += w.chars().count();
+            continue;
+        }
+        out.push(s[k]);
+        k += 1;
+    }
+    // What follows the last verb of doing, if a noun remains.
+    let mut from = 0;
+    for k in 0..out.len() {
+        if let Some(w) = DOING.iter().find(|w| starts_with(&out, k, w)) {
+            let rest: String = out[k + w.chars().count()..].iter().collect();
+            if rest.chars().count() >= 2 && !generic(&rest) {
+                from = k + w.chars().count();
+            }
+        }
+    }
+    // A participle of standing and its 的.
+    for k in (1..out.len()).rev() {
+        if out[k] == '的' && k >= from && STATUS.iter().any(|w| ends_with(&out[..k], w)) {
+            from = k + 1;
+            break;
+        }
+    }
+    let mut s = strip(&out[from..], LEADING, false);
+    if s.len() > 16 {
+        let verb = KEEP.iter().find(|w| starts_with(&s, 0, w)).copied();
+        let cut = (1..s.len()).find_map(|k| {
+            let w = CUT_POINTS.iter().find(|w| starts_with(&s, k, w))?;
+            let rest = s.len() - k - w.chars().count();
+            (2..=16).contains(&rest).then_some(k + w.chars().count())
+        });
+        s = s[cut.unwrap_or(s.len() - 16)..].to_vec();
+        // 引进领军科学家核心团队和创新创业团队 → 引进创新创业团队: the verb stays.
+        if let Some(v) = verb.filter(|v| !starts_with(&s, 0, v) && s.len() + v.chars().count() <= 16) {
+            s.splice(0..0, v.chars());
+        }
+    }
+    let key: String = s.into_iter().collect();
+    let bare = |list: &[&str]| list.contains(&key.as_str());
+    (key.chars().count() >= 2 && !bare(LEADING) && !bare(TRAILING) && !bare(ANYWHERE)).then_some(key)
+}
+
+/// Whether a column's header (投入资金, 项目数) names the same thing as `key` (数字化改造专项资金,
+/// 支持项目): the header's head noun, without a trailing 数, ends the key.
+pub(crate) fn same_head(header: &str, key: &str) -> bool {
+    let h = header.strip_suffix('数').unwrap_or(header);
+    let tail: String = h.chars().rev().take(2).collect::<Vec<char>>().into_iter().rev().collect();
+    tail.chars().count() == 2 && key.ends_with(&tail)
+}
+
+/// Whether a key is too general to stand alone.
+fn generic(key: &str) -> bool {
+    GENERIC.contains(&key)
+}
+
+/// `prefix` + `key`, kept to 16 chars by shortening the prefix from its start.
+fn joined(prefix: &str, key: &str) -> String {
+    let room = 16usize.saturating_sub(key.chars().count());
+    let p: Vec<char> = prefix.chars().collect();
+    let mut out: String = p[p.len().saturating_sub(room)..].iter().collect();
+    out.push_str(key);
+    out
+}
+
+/// Rule 1: the column header of a table cell.
+fn column_key(t: &Text, f: &Figure, columns: Option<&[String]>) -> Option<String> {
+    let columns = columns?;
+    let cells = t.chars.iter().filter(|c| **c == '\t').count() + 1;
+    if cells != columns.len() || cells < 2 {
+        return None;
+    }
+    let cell = t.chars[..f.start as usize].iter().filter(|c| **c == '\t').count();
+    let header: Vec<char> = columns[cell].chars().collect();
+    clean(&header)
+}
+
+/// Rule 2: the noun after a count's measure word, and where it ends.
+fn after_noun(t: &Text, i: usize, clause_end: usize) -> Option<(String, usize)> {
+    let f = t.figures[i];
+    if f.kind == FigureKind::Count && TIME_UNITS.contains(&f.unit.as_deref().unwrap_or("")) {
+        return None;
+    }
+    let s = &t.chars;
+    let mut noun: Vec<char> = Vec::new();
+    let mut k = f.end as usize;
+    // 7个2000年以前建成的老旧小区: past a date, the noun is what follows the 的.
+    let mut skipped = false;
+    while k < clause_end {
+        if let Some(g) = t.figures.iter().find(|g| g.start as usize == k) {
+            if !g.kind.is_time() {
+                break;
+            }
+            k = g.end as usize;
+            skipped = true;
+            continue;
+        }
+        let c = s[k];
+        if matches!(c, '“' | '‘' | '「') || (noun.is_empty() && matches!(c, '”' | '"' | '’' | '」')) {
+            k += 1;
+            continue;
+        }
+        if !(is_han(c) || c.is_ascii_alphabetic()) || c == '等' || (c == '的' && !skipped) {
+            break;
+        }
+        if !skipped && CUT.iter().any(|w| starts_with(s, k, w)) {
+            break;
+        }
+        noun.push(c);
+        k += 1;
+    }
+    if let Some(p) = noun.iter().rposition(|c| *c == '的') {
+        noun.drain(..=p);
+    }
+    let key = clean(&noun)?;
+    Some((key, k))
+}
+
+/// Whether chars `a..b` only join two figures (32.6%和41.2%).
+fn joins(s: &[char], a: usize, b: usize) -> bool {
+    (a..b).all(|k| matches!(s[k], '和' | '及' | '与' | '、' | ' '))
+}
+
+/// The indicator of every figure of the text.
+pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> {
+    let n = t.figures.len();
+    let mut out: Vec<Option<String>> = vec![None; n];
+    // Where the text a figure used ends: its own end, or the end of the noun it took after it.
+    let mut used: Vec<usize> = Vec::with_capacity(n);
+    // The phrase each figure reads: figures joined by 和 share the phrase of the first.
+    let mut phrases: Vec<(usize, usize)> = Vec::with_capacity(n);
+    for (i, f) in t.figures.iter().enumerate() {
+        used.push(f.end as usize);
+        let c = t.clause_of(f.start as usize);
+        let (a, b, sentence) = t.clauses[c];
+        let mut from = a;
+        for &u in &used[..i] {
+            if u <= f.start as usize {
+                from = from.max(u);
+            }
+        }
+        let start = f.start as usize;
+        let shared = i > 0
+            && phrases[i - 1].0 >= a
+            && t.figures[i - 1].kind == f.kind
+            && used[i - 1] <= start
+            && joins(&t.chars, used[i - 1], start);
+        phrases.push(if shared { phrases[i - 1] } else { (from, start) });
+        if f.kind.is_time() {
+            continue;
+        }
+        if let Some(k) = column_key(t, f, columns) {
+            out[i] = Some(k);
+            continue;
+        }
+        let (from, to) = phrases[i];
+        // A list before the figure (光电子信息、…、数字经济等重点领域): what follows it.
+        let from = (from..to).rev().find(|&k| matches!(t.chars[k], '、' | '等') && to - k > 2).map_or(from, |k| k + 1);
+        let phrase = &t.chars[from..to];
+        // Indicators before this one in its sentence, nearest last (not those sharing its phrase).
+        let earlier: Vec<&str> = (0..i)
+            .filter(|&j| phrases[j] != phrases[i])
+            .filter(|&j| t.clauses[t.clause_of(t.figures[j].start as usize)].2 == sentence)
+            .filter_map(|j| out[j].as_deref())
+            .collect();
+        let money = |k: &String| MONEY_NOUNS.iter().any(|w| k.ends_with(w));
+        if matches!(f.kind, FigureKind::Count | FigureKind::Money) {
+            let noun = after_noun(t, i, b).filter(|(k, _)| f.kind == FigureKind::Count || money(k));
+            if let Some((noun, end)) = noun {
+                used[i] = end;
+                out[i] = if generic(&noun) {
+                    clean(phrase).filter(|p| !generic(p)).map(|p| joined(&p, &noun))
+                } else {
+                    Some(noun)
+                };
+                continue;
+            }
+        }
+        let at = phrases[..i].iter().filter(|p| **p == phrases[i]).count();
+        let mut key = phrase_key(t, i, phrase, &earlier, at, shared_count(t, i, &phrases));
+        if f.kind == FigureKind::Count {
+            if let Some(k) = key.as_mut() {
+                if let Some(w) =
+                    COUNT_SUFFIXES.iter().find(|w| k.ends_with(*w) && k.chars().count() >= w.chars().count() + 2)
+                {
+                    k.truncate(k.len() - w.len());
+                }
+            }
+        }
+        // A verb alone (已举办28期): its object named earlier in the sentence.
+        if let Some(v) = key.as_deref().filter(|k| OBJECT_VERBS.contains(k)) {
+            let first = t.clauses.iter().position(|cl| cl.2 == sentence).unwrap_or(0);
+            let start = t.clauses[first].0;
+            let at = (start..from).find(|&k| starts_with(&t.chars, k, v) && !t.in_figure(k));
+            if let Some(k) = at {
+                let k = k + v.chars().count();
+                let stop = (k..from).find(|&j| matches!(t.chars[j], '，' | ',' | '、' | '；' | '。')).unwrap_or(from);
+                if let Some(object) = clean(&t.chars[k..stop]) {
+                    key = Some(object);
+                }
+            }
+        }
+        // An item of a list after a verb that stays (引进…、创新创业人才150余人): the verb too.
+        if from > a {
+            let head = strip(&t.chars[a..from], LEADING, false);
+            let verb = KEEP.iter().find(|w| starts_with(&head, 0, w));
+            if let (Some(v), Some(k)) = (verb, key.as_mut()) {
+                if !KEEP.iter().any(|w| k.starts_with(w)) && k.chars().count() + v.chars().count() <= 16 {
+                    k.insert_str(0, v);
+                }
+            }
+        }
+        out[i] = key;
+    }
+    out
+}
+
+/// How many figures after this one in its clause share its phrase, plus those before: the size
+/// of its 分别 group.
+fn shared_count(t: &Text, i: usize, phrases: &[(usize, usize)]) -> usize {
+    let mut n = phrases.iter().filter(|p| **p == phrases[i]).count();
+    // Figures after `i` are not read yet: count those joined to it.
+    let mut j = i + 1;
+    while j < t.figures.len() {
+        let (prev, next) = (t.figures[j - 1], t.figures[j]);
+        if next.kind != prev.kind || !joins(&t.chars, prev.end as usize, next.start as usize) {
+            break;
+        }
+        n += 1;
+        j += 1;
+    }
+    n
+}
+
+/// Rules 3 and 4 for a figure whose own phrase is `phrase`; `at` is its place among the `size`
+/// figures sharing that phrase (分别).
+fn phrase_key(t: &Text, i: usize, phrase: &[char], earlier: &[&str], at: usize, size: usize) -> Option<String> {
+    let f = t.figures[i];
+    let mut p = strip(phrase, &["了"], true);
+    let respectively = p.iter().collect::<String>().contains("分别");
+    if let Some(level) = LEVEL.iter().find(|w| ends_with(&p, w)) {
+        let noun = clean(&p[..p.len() - level.chars().count()]);
+        return noun.or_else(|| earlier.last().map(|k| k.to_string()));
+    }
+    let grow = GROWTH.iter().find(|w| ends_with(&p, w)).map(|w| (w, false));
+    let change = grow.or_else(|| DECLINE.iter().find(|w| ends_with(&p, w)).map(|w| (w, true)));
+    if let Some((verb, down)) = change {
+        p.truncate(p.len() - verb.chars().count());
+        let noun = clean(&p).filter(|k| !generic(k));
+        let base = match noun {
+            Some(k) => Some(k),
+            // 分别: the figures sharing the phrase take the indicators before them in turn.
+            None if respectively && size > 1 => {
+                let k = earlier.len().checked_sub(size).map(|first| first + at);
+                k.and_then(|k| earlier.get(k)).or(earlier.last()).map(|k| k.to_string())
+            }
+            None => earlier.last().map(|k| k.to_string()),
+        }?;
+        let percent = f.kind == FigureKind::Percent && f.unit.as_deref() == Some("%");
+        let suffix = match (down, percent) {
+            (false, true) => "增长率",
+            (false, false) => "增长",
+            (true, true) => "下降率",
+            (true, false) => "下降",
+        };
+        return Some(joined(&base, suffix));
+    }
+    let Some(mut key) = clean(&p) else {
+        // 是2019年的2.3倍: a multiple of the figure before it.
+        return (f.kind == FigureKind::Multiple).then(|| earlier.last().map(|k| k.to_string())).flatten();
+    };
+    if generic(&key) {
+        // Alone, a general word (总投资) would link unrelated figures across replies: none.
+        return earlier.last().map(|prev| joined(prev, &key));
+    }
+    // 投资规模 after 股权投资105笔: the amount of that.
+    if let (Some(amount), Some(prev)) = (AMOUNTS.iter().find(|w| key.ends_with(*w)), earlier.last()) {
+        let head = &key[..key.len() - amount.len()];
+        if head.chars().count() >= 2 && prev.ends_with(head) && *prev != head {
+            key = joined(prev, amount);
+        }
+    }
+    Some(key)
+}
+
+#[cfg(test)]
+mod tests;

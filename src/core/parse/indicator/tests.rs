@@ -1,0 +1,189 @@
+//! One test per rule of the indicator tables (`super`).
+use super::*;
+
+/// The indicator of each figure of `body` (one section of a reply published in 2023), as
+/// `text:key` (`-` for none).
+fn keys_of(body: &str) -> String {
+    let mut reply = crate::parse(&format!("关于某事的答复\n发布时间: 2023-08-22\n一、办理情况\n{body}"));
+    crate::parse::annotate(&mut reply);
+    let mut out = Vec::new();
+    for f in &reply.figures {
+        out.push(format!("{}:{}", f.text, f.indicator.as_deref().unwrap_or("-")));
+    }
+    out.join(" ")
+}
+
+fn key(body: &str) -> String {
+    let all = keys_of(body);
+    let last = all.rsplit(' ').next().unwrap_or("");
+    last.split_once(':').map_or(String::new(), |(_, k)| k.to_string())
+}
+
+#[test]
+fn the_issue_examples() {
+    assert_eq!(key("全市技术合同成交额达到2700亿元。"), "技术合同成交额");
+    assert_eq!(key("下一步，力争新建5个中试平台。"), "中试平台");
+    assert_eq!(key("科技型企业贷款余额1200亿元。"), "科技型企业贷款余额");
+    assert_eq!(
+        keys_of("全市技术合同成交额达到2700亿元，同比增长15%。"),
+        "2700亿元:技术合同成交额 15%:技术合同成交额增长率"
+    );
+}
+
+#[test]
+fn leading_scope_words_and_reporting_verbs_go() {
+    for w in ["全市", "我市", "其中", "累计", "新增", "新建", "达到", "实现", "完成", "目前", "共"]
+    {
+        assert_eq!(key(&format!("{w}技术合同成交额2700亿元。")), "技术合同成交额", "{w}");
+    }
+}
+
+#[test]
+fn trailing_copulas_and_levels_go() {
+    for w in ["达到", "为", "达", "保持在", "稳定在", "突破", "约"] {
+        assert_eq!(key(&format!("技术合同成交额{w}2700亿元。")), "技术合同成交额", "{w}");
+    }
+}
+
+#[test]
+fn words_anywhere_go() {
+    assert_eq!(key("武汉基金累计出资规模361亿元。"), "武汉基金出资规模");
+    assert_eq!(key("引进各类高端人才200余人。"), "引进高端人才");
+    assert_eq!(key("累计帮助在孵企业获得科技贷款329笔。"), "在孵企业科技贷款");
+}
+
+#[test]
+fn verbs_of_doing_go_verbs_that_change_what_is_counted_stay() {
+    assert_eq!(key("组织实施科技重大专项10项。"), "科技重大专项");
+    assert_eq!(key("市级引导基金累计设立子基金37支。"), "子基金");
+    assert_eq!(key("孵化企业600余家。"), "孵化企业");
+    assert_eq!(key("发放科技创新再贷款238.51亿元。"), "发放科技创新再贷款");
+    // A verb of doing before a word too general to stand alone stays.
+    assert_eq!(key("建设规模3亿元。"), "建设规模");
+}
+
+#[test]
+fn a_count_takes_the_noun_after_its_measure_word() {
+    assert_eq!(key("引导12家中试平台提升服务能级。"), "中试平台");
+    assert_eq!(keys_of("共涉及7个2000年以前建成的老旧小区。"), "7个:老旧小区 2000年:-");
+    assert_eq!(key("“到2026年建成5个中试平台”的目标。"), "中试平台");
+    assert_eq!(key("目前在建的2个平台预计年底投入使用。"), "平台");
+    // A count's key does not say that it counts.
+    assert_eq!(key("全市中试平台数量达到128家。"), "中试平台");
+    // Counts of time read the phrase before.
+    assert_eq!(key("审批办结时间压缩至15天。"), "审批办结时间");
+    // A count with no noun after it reads the phrase before.
+    assert_eq!(key("累计招聘教师1837人。"), "招聘教师");
+}
+
+#[test]
+fn a_general_noun_after_a_count_takes_the_phrase_before_it() {
+    assert_eq!(key("全市“科创贷”为2864家企业提供贷款。"), "科创贷企业");
+    for w in GENERIC {
+        assert!(!w.is_empty());
+    }
+}
+
+#[test]
+fn an_amount_may_name_its_money_noun_after_it() {
+    assert_eq!(key("市级财政将安排不少于10亿元科技创新专项资金。"), "科技创新专项资金");
+    assert_eq!(key("投入5亿元建设新厂。"), "投入");
+}
+
+#[test]
+fn growth_and_decline_of_the_indicator_before() {
+    assert_eq!(
+        keys_of("科技贷款余额4457.56亿元，同比增速28.34%。"),
+        "4457.56亿元:科技贷款余额 28.34%:科技贷款余额增长率"
+    );
+    assert_eq!(
+        keys_of("数字化改造覆盖率达到71.3%，比2021年提高26个百分点。"),
+        "71.3%:数字化改造覆盖率 2021年:- 26个百分点:数字化改造覆盖率增长"
+    );
+    // A general word alone would link unrelated figures: none.
+    assert_eq!(key("覆盖率达到71.3%。"), "-");
+    assert_eq!(key("海上观光游客量增长近3倍。"), "海上观光游客量增长");
+    assert_eq!(keys_of("能耗总量80万吨，同比下降5%。"), "80万吨:能耗 5%:能耗下降率");
+}
+
+#[test]
+fn respectively_pairs_the_figures_with_the_indicators_before_them() {
+    assert_eq!(
+        keys_of("全市接待国内游客超过1亿人次，实现旅游收入1536亿元，同比分别增长32.6%和41.2%。"),
+        "超过1亿人次:接待国内游客 1536亿元:旅游收入 32.6%:接待国内游客增长率 41.2%:旅游收入增长率"
+    );
+}
+
+#[test]
+fn a_new_level_measures_what_the_figure_before_did() {
+    assert_eq!(
+        keys_of("政府采购价格扣除比例由6%-10%提高至10%-20%。"),
+        "6%-10%:政府采购价格扣除比例 10%-20%:政府采购价格扣除比例"
+    );
+    assert_eq!(keys_of("审批办结时间由原来的45天压缩至15天。"), "45天:审批办结时间 15天:审批办结时间");
+}
+
+#[test]
+fn a_general_word_takes_the_indicator_before_it() {
+    assert_eq!(
+        keys_of("发放科技创新再贷款238.51亿元，占全省比重超过50%。"),
+        "238.51亿元:发放科技创新再贷款 超过50%:发放科技创新再贷款比重"
+    );
+    assert_eq!(
+        keys_of("今年已引进算力项目15个，总投资约320亿元。"),
+        "今年:- 15个:引进算力项目 约320亿元:引进算力项目总投资"
+    );
+}
+
+#[test]
+fn an_amount_of_the_thing_counted_before() {
+    assert_eq!(keys_of("股权投资105笔，投资规模27.19亿元。"), "105笔:股权投资 27.19亿元:股权投资规模");
+}
+
+#[test]
+fn participles_of_standing_go_with_their_de() {
+    assert_eq!(key("我市市级挂牌成立的新型研发机构有20家。"), "新型研发机构");
+    assert_eq!(key("全市已完成数字化改造的规上工业企业达5862家。"), "数字化改造的规上工业企业");
+}
+
+#[test]
+fn a_verb_alone_takes_its_object_named_before_in_the_sentence() {
+    assert_eq!(key("联合举办科技创业投资沙龙活动，截至目前已举办28期。"), "科技创业投资沙龙活动");
+}
+
+#[test]
+fn the_items_of_a_list_share_its_verb_and_lose_its_head() {
+    assert_eq!(
+        keys_of("引进领军科学家核心团队和创新创业团队13个、创新创业人才150余人。"),
+        "13个:引进创新创业团队 150余人:引进创新创业人才"
+    );
+    assert_eq!(keys_of("其中5A级景区2家、涉海景区47家。"), "2家:5A级景区 47家:涉海景区");
+    assert_eq!(key("围绕光电子信息、数字经济等重点领域立项537项。"), "重点领域立项");
+}
+
+#[test]
+fn a_table_cell_takes_its_column() {
+    let mut reply = crate::parse("答复\n发布时间: 2023-08-30\n一、情况\n年份\t投入资金\t项目数\n2021年\t8.2亿元\t28项");
+    crate::parse::annotate(&mut reply);
+    let got: Vec<_> = reply.figures.iter().map(|f| f.indicator.as_deref()).collect();
+    assert_eq!(got, [None, Some("投入资金"), Some("项目数")]);
+}
+
+#[test]
+fn clean_up() {
+    let c = |s: &str| clean(&s.chars().collect::<Vec<char>>());
+    assert_eq!(c("“科创贷”服务企业"), Some("科创贷服务企业".into()), "punctuation goes");
+    assert_eq!(c("IPv6活跃用户占比"), Some("IPv6活跃用户占比".into()), "codes with a letter stay");
+    assert_eq!(c("2023年度(含子公司)技术合同成交额"), Some("技术合同成交额".into()), "digits and brackets go");
+    assert_eq!(c("全市"), None, "a scope word alone is none");
+    assert_eq!(c("额"), None, "shorter than 2");
+    let long = c("对小微企业参加政府采购活动价格扣除比例").unwrap_or_default();
+    assert_eq!(long, "政府采购活动价格扣除比例", "cut after 参加");
+    assert!(c("一二三四五六七八九十一二三四五六七八九十").is_some_and(|k| k.chars().count() == 16));
+    assert!((2..=16).contains(&long.chars().count()) && !long.chars().any(|c| c.is_ascii_digit()));
+}
+
+#[test]
+fn years_and_dates_have_no_indicator() {
+    assert_eq!(keys_of("2022年，建成平台10家。"), "2022年:- 10家:平台");
+}

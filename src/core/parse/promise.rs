@@ -1,0 +1,478 @@
+//! Promises and results (issue 22): for every figure of a parsed reply, its stance — a target
+//! (promised, planned, expected) with its deadline, a result (reported as reached or standing),
+//! or neither — and its indicator, the key of what it measures. [`annotate`] fills
+//! `Figure::stance`, `Figure::by` and `Figure::indicator` of a parsed [`Reply`]; the parser's
+//! callers decide when (the command line at once; the page may call it lazily, so the first
+//! screen's module does not carry it). The rules are data tables in [`super::stance`] and
+//! [`super::indicator`], each with its tests.
+//!
+//! # Where a figure stands
+//! A paragraph is cut into sentences (at 。！？；) and clauses (also at ， ： and a table cell's
+//! tab; not at 、, which lists inside a clause). "Now" is the reply's publication date (year and
+//! month where written) — the parser resolves relative dates (今年4月底) against the same date —
+//! else the later of the date lines at its end (the signature's, 二〇〇四年三月二日 too) and at
+//! its start (a page's own date above the text).
+//!
+//! # Stance: the precedence
+//! A target is a figure promised, planned or expected for later; a result one reported as reached
+//! or standing when the reply speaks; neither is a year that is no deadline, the rate of a rule,
+//! a count that measures nothing. Each figure takes the first of these that decides:
+//! 1. **Outside the body**: figures of the title (the proposal's name) and of the signature are
+//!    neither; so are counts that measure nothing ([`super::stance::NOT_MEASURES`]: 三位代表; a
+//!    span, 近5年来, 未来3年; a phase in Chinese numerals, 电厂二期), which decide nothing for the
+//!    clauses after them either.
+//! 2. **A cue of its own clause** ([`super::stance::TARGET_CUES`] 力争、计划、预计、将、请求 …,
+//!    [`super::stance::RESULT_CUES`] 截至、已、目前、先后、了 …): the nearest one before the
+//!    figure, else the nearest after it. A cue word inside a longer word that means something
+//!    else is none ([`super::stance::MASKS`]: 投资计划, 争取资金, 公共, 现将); 将 followed in its
+//!    clause by 纳入、作为 … is the object marker, none.
+//! 3. **A rule's rate**: neither ([`super::stance::NORM_BEFORE`] …: 每台给予15万元补助, 按投资额的
+//!    30%, 100万元/村, 补助不超过300万元), even in a plan.
+//! 4. **A deadline or a later date of its own clause** (到2025年, 2025年前, 2024年 in 2023) → a
+//!    target; so is a figure whose sentence has said target (step 7) or, when its sentence has
+//!    said nothing, whose paragraph is a plan: one opening with [`PLAN_OPENERS`] (下一步、下步、
+//!    今后 …) or under a heading with [`PLAN_HEADINGS`] (下一步工作打算).
+//! 5. **A total or a comparison with the past** in its clause
+//!    ([`super::stance::COMPARISON_CUES`] 累计、共、同比、较上年、增速 …) → a result: these say
+//!    nothing of time, so they yield to 2–4 (力争到2025年累计服务企业突破1万家 is a target).
+//! 6. **An earlier date of its own clause** (2022年, 去年, 今年4月底 in August, 2022年以来) → a
+//!    result. A date of the current year without a month decides nothing.
+//! 7. **Its sentence**: what the nearest earlier clause of the same sentence decided by 2–6 (a
+//!    rule's rate carries to amounts and shares, not to counts). So in 截至2023年底全市备案中试
+//!    平台128家，力争到2025年达到200家 each figure keeps its own clause's cue, and in 2023年第一季度，
+//!    全市科技贷款余额4457.56亿元 the amount takes the date's clause. A sentence opening with
+//!    [`super::stance::GOING_ON`] (其中, 第一期) goes on with the one before it.
+//! 8. Otherwise a result: a reply reports.
+//!
+//! Years and dates are neither, unless they are a deadline: a target cue of their own clause or
+//! the form of a deadline (到2025年, 2025年前), and not past; or the `by` of a target figure.
+//!
+//! # A target's deadline (`by`)
+//! The deadline or not-yet-past date of the figure's clause, else of the nearest clause of its
+//! sentence (before, then after; a sentence that goes on with the one before also looks there),
+//! else a word ([`super::stance::DEADLINE_WORDS`]: 年内 → now's year, 年底前 → now's year-12,
+//! 明年; [`super::stance::PLAN_PERIODS`]: 十四五 → 2025; 未来N年 → now's year + N). Written
+//! `2025` or `2025-12` (quarters and halves as their last month, days dropped); a year range
+//! gives its upper year. Null when none: a target need not have a deadline.
+//!
+//! # Indicator
+//! See [`super::indicator`]: the noun phrase the figure quantifies, without reporting verbs and
+//! scope words; consumers compare `(indicator, kind)` (and the unit for percent).
+
+use super::indicator;
+use super::stance::{self, Call};
+use crate::model::{Figure, Qualifier, Reply, Stance, TITLE};
+use crate::util::IdMap;
+
+/// When the reply speaks: its publication date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Now {
+    pub year: i32,
+    /// 1–12 where the date gives it.
+    pub month: Option<u32>,
+}
+
+/// Where a text stands in the reply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Place {
+    /// The reply's title: the proposal's name.
+    Title,
+    /// A heading, the preamble, a section's paragraph, the closing.
+    Body,
+    /// The signature block.
+    Signature,
+}
+
+/// One text of the reply with its figures, cut into clauses.
+pub(crate) struct Text<'a> {
+    pub chars: Vec<char>,
+    pub figures: Vec<&'a Figure>,
+    /// (start, end, sentence) of each clause, in order; they cover the text.
+    pub clauses: Vec<(usize, usize, usize)>,
+    pub place: Place,
+    /// The paragraph opens with 下一步 … or stands under a plan heading.
+    pub plan: bool,
+}
+
+/// Clause ends: the comma family, the colon, a table cell's tab and every sentence end.
+fn is_clause_break(s: &[char], k: usize) -> bool {
+    match s[k] {
+        '，' | '：' | ':' | '\t' => true,
+        ',' => !(k > 0 && s[k - 1].is_ascii_digit() && s.get(k + 1).is_some_and(char::is_ascii_digit)),
+        _ => is_sentence_break(s[k]),
+    }
+}
+
+fn is_sentence_break(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | ';' | '!' | '?' | '\n')
+}
+
+impl<'a> Text<'a> {
+    pub fn new(text: &str, figures: Vec<&'a Figure>, place: Place, plan: bool) -> Text<'a> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut clauses = Vec::new();
+        let (mut start, mut sentence) = (0, 0);
+        for k in 0..chars.len() {
+            // A break inside a figure (1,415) is none.
+            if is_clause_break(&chars, k) && !figures.iter().any(|f| (f.start as usize) <= k && k < f.end as usize) {
+                clauses.push((start, k + 1, sentence));
+                if is_sentence_break(chars[k]) {
+                    sentence += 1;
+                }
+                start = k + 1;
+            }
+        }
+        if start < chars.len() || clauses.is_empty() {
+            clauses.push((start, chars.len(), sentence));
+        }
+        Text { chars, figures, clauses, place, plan }
+    }
+
+    /// The clause holding char `at`.
+    pub fn clause_of(&self, at: usize) -> usize {
+        self.clauses.iter().position(|&(a, b, _)| a <= at && at < b).unwrap_or(self.clauses.len() - 1)
+    }
+
+    /// The figures (indexes) of clause `c`.
+    pub fn figures_in(&self, c: usize) -> impl Iterator<Item = usize> + '_ {
+        let (a, b, _) = self.clauses[c];
+        (0..self.figures.len()).filter(move |&i| {
+            let s = self.figures[i].start as usize;
+            a <= s && s < b
+        })
+    }
+
+    /// Whether char `k` lies inside one of the figures.
+    pub fn in_figure(&self, k: usize) -> bool {
+        self.figures.iter().any(|f| (f.start as usize) <= k && k < f.end as usize)
+    }
+}
+
+/// Where a time figure stands against now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum When {
+    Past,
+    Current,
+    Future,
+}
+
+/// The last month a date figure covers: `2023-04` → 4, `2023-Q1` → 3, `2023-H2` → 12.
+fn last_month(date: &str) -> Option<u32> {
+    let rest = date.get(5..)?;
+    let two = |s: &str| -> Option<u32> {
+        let b = s.as_bytes();
+        if b.len() < 2 || !b[0].is_ascii_digit() || !b[1].is_ascii_digit() {
+            return None;
+        }
+        Some(u32::from(b[0] - b'0') * 10 + u32::from(b[1] - b'0'))
+    };
+    let n = |s: &str| s.as_bytes().get(1).filter(|c| c.is_ascii_digit()).map(|c| u32::from(c - b'0'));
+    match rest.as_bytes().first()? {
+        b'Q' => n(rest).map(|q| q * 3),
+        b'H' => n(rest).map(|h| h * 6),
+        _ => two(rest).filter(|m| (1..=12).contains(m)),
+    }
+}
+
+/// A time figure against now; `None` when now is unknown or the figure is no time.
+pub(crate) fn when(f: &Figure, now: Option<Now>) -> Option<When> {
+    let now = now?;
+    if !f.kind.is_time() {
+        return None;
+    }
+    if f.qualifier == Some(Qualifier::Since) {
+        return Some(When::Past);
+    }
+    let low = f.value as i32;
+    let high = f.high.map_or(low, |h| h as i32);
+    if high < now.year {
+        return Some(When::Past);
+    }
+    if low > now.year {
+        return Some(When::Future);
+    }
+    if low == high {
+        if let (Some(m), Some(n)) = (f.date.as_deref().and_then(last_month), now.month) {
+            return Some(if m < n {
+                When::Past
+            } else if m > n {
+                When::Future
+            } else {
+                When::Current
+            });
+        }
+    }
+    Some(When::Current)
+}
+
+/// A time figure as a deadline: `2025`, `2025-12` (a range's upper year; quarters and halves as
+/// their last month; days dropped).
+pub(crate) fn deadline_of(f: &Figure) -> Option<String> {
+    if !f.kind.is_time() {
+        return None;
+    }
+    let year = f.high.unwrap_or(f.value) as i32;
+    let mut by = year.to_string();
+    if f.high.is_none() {
+        if let Some(m) = f.date.as_deref().and_then(last_month) {
+            by.push('-');
+            if m < 10 {
+                by.push('0');
+            }
+            by.push_str(&m.to_string());
+        }
+    }
+    Some(by)
+}
+
+/// Reads `YYYY[-/.年]M` at the start of a date as written: `2023-08-22 19:35`, `2023年8月22日`.
+pub(crate) fn now_from(text: &str) -> Option<Now> {
+    let s: Vec<char> = text.chars().collect();
+    let digit = |c: char| c.to_digit(10);
+    for i in 0..s.len() {
+        if i > 0 && digit(s[i - 1]).is_some() {
+            continue;
+        }
+        let mut year = 0u32;
+        let mut k = i;
+        while k < s.len() && k - i < 5 {
+            match digit(s[k]) {
+                Some(d) => year = year * 10 + d,
+                None => break,
+            }
+            k += 1;
+        }
+        if k - i != 4 || !(1900..=2100).contains(&year) {
+            continue;
+        }
+        let mut month = None;
+        if matches!(s.get(k), Some('-' | '/' | '.' | '年')) {
+            let mut m = 0u32;
+            let mut j = k + 1;
+            while j < s.len() && j - k <= 2 {
+                match digit(s[j]) {
+                    Some(d) => m = m * 10 + d,
+                    None => break,
+                }
+                j += 1;
+            }
+            if j > k + 1 && (1..=12).contains(&m) {
+                month = Some(m);
+            }
+        }
+        return Some(Now { year: year as i32, month });
+    }
+    None
+}
+
+/// A line that opens with a full date: the signature's 2023年8月22日 or 二〇〇四年三月二日, a
+/// page's `• 2019年07月26日` or `编稿时间: 2021-08-23 15:26 来源: …`.
+fn date_line(text: &str) -> Option<Now> {
+    let mut t = text.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '•' | '·' | '|'));
+    if let Some(k) = t.find([':', '：']).filter(|&k| t[..k].chars().count() <= 6) {
+        t = t[k..].trim_start_matches([':', '：', ' ', '\u{3000}']);
+    }
+    let s: Vec<char> = t.chars().collect();
+    // Arabic: year, month and day at the start.
+    let digits = |from: usize| (from..s.len()).take_while(|&k| s[k].is_ascii_digit()).count();
+    let y = digits(0);
+    if y == 4 && s.get(4).is_some_and(|c| matches!(c, '-' | '/' | '.' | '年')) {
+        let m = digits(5);
+        if (1..=2).contains(&m)
+            && s.get(5 + m).is_some_and(|c| matches!(c, '-' | '/' | '.' | '月'))
+            && digits(6 + m) > 0
+        {
+            return now_from(t);
+        }
+        return None;
+    }
+    // Chinese numerals: four digits of the year, then the month.
+    let digit = |c: char| "〇一二三四五六七八九".chars().position(|d| d == c).or((c == '○' || c == '零').then_some(0));
+    if s.len() < 7 || !(0..4).all(|k| digit(s[k]).is_some()) || s[4] != '年' || s.len() > 16 {
+        return None;
+    }
+    let year = (0..4).fold(0, |y, k| y * 10 + digit(s[k]).unwrap_or(0) as i32);
+    let m: Vec<char> = s[5..].iter().copied().take_while(|c| *c != '月').collect();
+    let month = match m.as_slice() {
+        ['十'] => Some(10),
+        ['十', d] => digit(*d).map(|d| 10 + d as u32),
+        [d] => digit(*d).map(|d| d as u32),
+        _ => None,
+    };
+    (1900..=2100).contains(&year).then_some(Now { year, month: month.filter(|m| (1..=12).contains(m)) })
+}
+
+/// Now for a reply: its publication date, else the later of the date lines at its end (the
+/// signature's date) and at its start (a page's own date above the text), else the latest full
+/// date of its figures.
+pub(crate) fn now_of(reply: &Reply) -> Option<Now> {
+    if let Some(now) = reply.published.as_deref().and_then(now_from) {
+        return Some(now);
+    }
+    let paragraphs = reply.paragraphs();
+    let end = paragraphs.iter().rev().take(8).find_map(|(_, p)| date_line(&p.text));
+    let start = paragraphs.iter().take(8).find_map(|(_, p)| date_line(&p.text));
+    let key = |n: &Now| n.year * 16 + n.month.unwrap_or(0) as i32;
+    let lines = match (end, start) {
+        (Some(a), Some(b)) => Some(if key(&b) > key(&a) { b } else { a }),
+        (a, b) => a.or(b),
+    };
+    // No date line: the latest full date of the text (a page's 时间:2024年1月5日 among others).
+    lines.or_else(|| {
+        let mut latest: Option<Now> = None;
+        for f in &reply.figures {
+            let Some(now) = f.date.as_deref().filter(|d| d.len() == 10).and_then(now_from) else { continue };
+            if latest.is_none_or(|l| key(&now) > key(&l)) {
+                latest = Some(now);
+            }
+        }
+        latest
+    })
+}
+
+/// Paragraphs that open a plan: their figures are targets unless a cue says otherwise.
+pub(crate) const PLAN_OPENERS: &[&str] = &["下一步", "下步", "今后", "下一阶段", "下阶段", "接下来", "明年"];
+
+/// Headings over a plan: every paragraph under them opens one.
+pub(crate) const PLAN_HEADINGS: &[&str] =
+    &["下一步", "下步", "今后", "下一阶段", "下阶段", "打算", "工作计划", "工作思路", "努力方向", "工作安排"];
+
+fn opens_plan(text: &str) -> bool {
+    let t = text.trim_start_matches(|c: char| {
+        c.is_whitespace() || c.is_ascii_digit() || "（）()一二三四五六七八九十、.．".contains(c)
+    });
+    PLAN_OPENERS.iter().any(|w| t.starts_with(w))
+}
+
+/// Fills `stance`, `by` and `indicator` of every figure of the reply (see the module docs).
+/// Pure and idempotent: what it decides depends only on the reply.
+pub fn annotate(reply: &mut Reply) {
+    let now = now_of(reply);
+    // Figures by the text they stand in.
+    let mut slots = IdMap::default();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (k, f) in reply.figures.iter().enumerate() {
+        let slot = *slots.entry(f.paragraph.clone()).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[slot].push(k);
+    }
+    // Every text that can hold figures, in reading order, with where it stands.
+    struct Source<'r> {
+        id: &'r str,
+        text: &'r str,
+        place: Place,
+        plan: bool,
+        section: &'r str,
+    }
+    let mut sources: Vec<Source> = Vec::new();
+    sources.push(Source { id: TITLE, text: &reply.title, place: Place::Title, plan: false, section: "" });
+    for p in &reply.preamble {
+        sources.push(Source { id: &p.id, text: &p.text, place: Place::Body, plan: opens_plan(&p.text), section: "" });
+    }
+    let mut plan_at: Vec<bool> = Vec::new();
+    for (depth, s) in reply.walk_sections() {
+        plan_at.truncate(depth - 1);
+        let plan = plan_at.last().copied().unwrap_or(false) || PLAN_HEADINGS.iter().any(|w| s.title.contains(w));
+        plan_at.push(plan);
+        sources.push(Source { id: &s.id, text: &s.title, place: Place::Body, plan, section: &s.id });
+        for p in &s.paragraphs {
+            sources.push(Source {
+                id: &p.id,
+                text: &p.text,
+                place: Place::Body,
+                plan: plan || opens_plan(&p.text),
+                section: &s.id,
+            });
+        }
+    }
+    for p in &reply.closing {
+        sources.push(Source { id: &p.id, text: &p.text, place: Place::Body, plan: opens_plan(&p.text), section: "" });
+    }
+    for p in &reply.signature {
+        sources.push(Source { id: &p.id, text: &p.text, place: Place::Signature, plan: false, section: "" });
+    }
+
+    let mut decided: Vec<(Option<Stance>, Option<String>, Option<String>)> =
+        vec![(None, None, None); reply.figures.len()];
+    // A table's header row (cells without figures) names the columns of the rows below it; the
+    // figures of the paragraph before it often say what the columns hold.
+    let mut header: Option<(&str, Vec<String>)> = None;
+    let mut intro: Vec<usize> = Vec::new();
+    let mut last: Vec<usize> = Vec::new();
+    for src in &sources {
+        let figs: &[usize] = slots.get(src.id).map_or(&[], |&g| &groups[g]);
+        if figs.is_empty() {
+            if src.text.contains('\t') {
+                header = Some((src.section, src.text.split('\t').map(|c| c.trim().to_string()).collect()));
+                intro = last.clone();
+            }
+            continue;
+        }
+        last = figs.to_vec();
+        let columns = header.as_ref().filter(|(s, _)| *s == src.section).map(|(_, h)| h.as_slice());
+        let mut list = Vec::with_capacity(figs.len());
+        for &k in figs {
+            list.push(&reply.figures[k]);
+        }
+        let text = Text::new(src.text, list, src.place, src.plan);
+        let stances = stance::decide(&text, now);
+        let keys = indicator::keys(&text, columns);
+        for (j, &k) in figs.iter().enumerate() {
+            let (call, by) = &stances[j];
+            let stance = match call {
+                Call::Target => Some(Stance::Target),
+                Call::Result => Some(Stance::Result),
+                Call::Neither => None,
+            };
+            // A count that measures nothing (三位代表, 电厂二期) has no indicator either.
+            let mut key = if stance::not_a_measure(&text, text.figures[j]) { None } else { keys[j].clone() };
+            // A column (投入资金, 项目数) named before the table (专项资金31.3亿元, 支持项目95项).
+            if let (Some(k), Some(_)) = (key.as_deref(), columns) {
+                let f = text.figures[j];
+                let named = intro.iter().map(|&i| (&reply.figures[i], &decided[i].2)).find_map(|(g, gk)| {
+                    let gk = gk.as_deref()?;
+                    (g.kind == f.kind && indicator::same_head(k, gk)).then(|| gk.to_string())
+                });
+                if let Some(n) = named {
+                    key = Some(n);
+                }
+            }
+            decided[k] = (stance, by.clone(), key);
+        }
+    }
+    for (f, (stance, by, key)) in reply.figures.iter_mut().zip(decided) {
+        f.stance = stance;
+        f.by = by;
+        f.indicator = key;
+    }
+    copy_heading_figures(reply);
+}
+
+/// A figure of a heading (（二）新增投资20亿元) says in short what its section's text says at
+/// length: it takes the stance, deadline and indicator of the first figure of the section's
+/// paragraphs with the same kind, value and unit.
+fn copy_heading_figures(reply: &mut Reply) {
+    for k in 0..reply.figures.len() {
+        let f = &reply.figures[k];
+        if f.paragraph != f.section || f.section.is_empty() {
+            continue;
+        }
+        let same = |g: &Figure| {
+            g.section == f.section
+                && g.paragraph != g.section
+                && g.kind == f.kind
+                && g.value == f.value
+                && g.high == f.high
+                && g.unit == f.unit
+        };
+        if let Some(g) = reply.figures.iter().find(|g| same(g)) {
+            let (stance, by, key) = (g.stance, g.by.clone(), g.indicator.clone().or_else(|| f.indicator.clone()));
+            let f = &mut reply.figures[k];
+            f.stance = stance;
+            f.by = by;
+            f.indicator = key;
+        }
+    }
+}

@@ -1,0 +1,557 @@
+//! The stance of each figure of a text — target, result or neither — and a target's deadline.
+//! The rules are the tables below; their precedence is in the docs of [`super::promise`]. Each
+//! table and each step has its tests (`stance/tests.rs`).
+
+use super::promise::{deadline_of, when, Now, Place, Text, When};
+use crate::model::{Figure, FigureKind, Qualifier};
+use crate::text::starts_with;
+
+/// What the rules say of a figure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Call {
+    Target,
+    Result,
+    /// Neither a promise nor a result: a year that is no deadline, a rule's rate.
+    Neither,
+}
+
+/// Words that make the figures of their clause targets: promises, plans, expectations.
+pub(crate) const TARGET_CUES: &[&str] = &[
+    "力争",
+    "争取",
+    "计划",
+    "预计",
+    "目标",
+    "确保",
+    "拟",
+    "将",
+    "下一步",
+    "下步",
+    "今后",
+    "年内",
+    "未来",
+    "预期",
+    "力求",
+    "有望",
+    "届时",
+    "努力",
+    "规划到",
+    "规划建设",
+    "规划新建",
+    "请求",
+];
+
+/// Words that make the figures of their clause results: reported, reached, standing.
+pub(crate) const RESULT_CUES: &[&str] = &["截至", "截止", "已", "先后", "目前", "现有", "至今", "了", "此前", "曾"];
+
+/// Totals and comparisons with the past: a result, when no cue above stands in the clause
+/// (力争到2025年累计服务企业突破1万家, 力争同比增长10% are targets).
+pub(crate) const COMPARISON_CUES: &[&str] = &[
+    "累计",
+    "共",
+    "近年来",
+    "历年",
+    "以来",
+    "同比",
+    "环比",
+    "比上年",
+    "较上年",
+    "比去年",
+    "较去年",
+    "增幅",
+    "增速",
+    "比增",
+    "较同期",
+    "比同期",
+];
+
+/// A cue word standing inside a longer word that means something else: (cue, the longer word).
+pub(crate) const MASKS: &[(&str, &str)] = &[
+    // 将 the object marker (现将情况答复如下, 已将路段纳入), not the future.
+    ("将", "已将"),
+    ("将", "现将"),
+    ("将", "能将"),
+    ("将", "要将"),
+    ("将", "应将"),
+    ("将", "可将"),
+    ("将", "需将"),
+    ("将", "须将"),
+    ("将", "特将"),
+    ("将", "拟将"),
+    ("将", "并将其"),
+    ("将", "将其"),
+    ("将", "将该"),
+    ("将", "将此"),
+    ("将", "将这"),
+    ("将", "将你"),
+    ("将", "将您"),
+    ("将", "将近"),
+    ("将", "将上述"),
+    ("将", "将有关"),
+    ("将", "将相关"),
+    ("将", "将办理"),
+    // 计划 the noun: a plan that exists, not a plan to do.
+    ("计划", "投资计划"),
+    ("计划", "建设计划"),
+    ("计划", "工作计划"),
+    ("计划", "年度计划"),
+    ("计划", "发展计划"),
+    ("计划", "行动计划"),
+    ("计划", "实施计划"),
+    ("计划", "专项计划"),
+    ("计划", "资金计划"),
+    ("计划", "项目计划"),
+    ("计划", "改造计划"),
+    ("计划", "计划渠道"),
+    ("计划", "计划中"),
+    ("计划", "计划内"),
+    ("计划", "计划单列"),
+    ("计划", "计划生育"),
+    // 争取 money or support: obtained, usually already.
+    ("争取", "争取到"),
+    ("争取", "争取资金"),
+    ("争取", "争取中央"),
+    ("争取", "争取省"),
+    ("争取", "争取上级"),
+    ("争取", "争取国家"),
+    ("争取", "争取各级"),
+    ("争取", "争取项目"),
+    ("争取", "争取专项"),
+    ("争取", "争取政策"),
+    ("争取", "争取支持"),
+    ("努力", "多方努力"),
+    ("努力", "共同努力"),
+    ("努力", "的努力"),
+    ("目标", "目标任务"),
+    ("目标", "目标责任"),
+    ("拟", "模拟"),
+    ("拟", "虚拟"),
+    ("拟", "比拟"),
+    ("共", "公共"),
+    ("共", "共同"),
+    ("共", "共享"),
+    ("共", "共建共"),
+    ("共", "中共"),
+    ("共", "共青"),
+    ("共", "共识"),
+    ("共", "共性"),
+    ("共", "共赢"),
+    ("共", "共治"),
+    ("共", "共商"),
+    ("已", "而已"),
+    ("已", "不得已"),
+    ("了", "为了"),
+    ("了", "除了"),
+    ("了", "了解"),
+    ("了", "明了"),
+    ("了", "了结"),
+    ("目前", "目前正在"),
+];
+
+/// Verbs that show 将 as the object marker when they follow it in its clause (将…纳入).
+pub(crate) const OBJECT_VERBS: &[&str] =
+    &["纳入", "列入", "作为", "列为", "转为", "改为", "转交", "上报", "报送", "提交", "交由", "视为", "调整为", "划入"];
+
+/// A rule's rate, neither target nor result: a figure of a clause about grants, fees and
+/// limits ([`GRANTS`]) with a word of rule before it (每台给予15万元, 单个企业补助不超过300万元) …
+pub(crate) const NORM_BEFORE: &[&str] = &["每", "按", "单个", "单户", "单笔", "单项", "单台", "最高"];
+/// … or after it (给予服务费50%的补贴) …
+pub(crate) const NORM_AFTER: &[&str] = &["给予", "的补贴", "的补助", "的奖励", "的资助"];
+/// … the words of grants, fees and limits …
+pub(crate) const GRANTS: &[&str] = &[
+    "给予",
+    "补助",
+    "补贴",
+    "奖励",
+    "资助",
+    "贴息",
+    "补偿",
+    "收费",
+    "标准",
+    "最高",
+    "上限",
+    "不超过",
+    "不少于",
+    "至少",
+];
+/// … and a share of something (按投资额的30%) or an amount per head (100万元/村, but not the
+/// 万吨/年 of a capacity) whatever the clause.
+pub(crate) const PER_TIME: &[&str] = &["年", "月", "日", "天", "小时", "时"];
+/// 按时, 按期: no rate.
+pub(crate) const NORM_MASKS: &[(&str, &str)] = &[("按", "按时"), ("按", "按期"), ("按", "按要求"), ("按", "按计划")];
+
+/// Counts that are no measure: the proposal's authors (三位代表) and spans of years that say
+/// when (近5年来) — after the count …
+pub(crate) const NOT_MEASURES: &[&str] = &["代表", "委员", "同志"];
+pub(crate) const SPANS: &[&str] = &["来", "以来", "间", "内"];
+pub(crate) const SPANS_BEFORE: &[&str] = &["未来", "今后", "连续", "最近", "过去"];
+/// … and phases written in Chinese numerals (电厂二期, 三、四期工程), unless something is held:
+/// 举办三期培训班 is a count.
+pub(crate) const PHASE_COUNTS: &[&str] = &["举办", "开展", "开设", "组织", "培训", "办"];
+
+/// Before a date, it is a deadline: 到2025年, 于2025年底前, 在2025年前.
+pub(crate) const DEADLINE_BEFORE: &[&str] = &["到", "至", "于", "在"];
+/// After a date, it is a deadline: 2025年前, 2025年底之前.
+pub(crate) const DEADLINE_AFTER: &[&str] = &["前", "之前", "以前", "内"];
+
+/// Sentences that go on with the one before (其中…, 第一期改造59个…): they keep its stance.
+pub(crate) const GOING_ON: &[&str] = &["其中", "第一期", "一期", "首期"];
+
+/// Words that give a target its deadline when no date does: (word, years after now's year,
+/// at the year's end).
+pub(crate) const DEADLINE_WORDS: &[(&str, i32, bool)] = &[
+    ("今年内", 0, false),
+    ("年内", 0, false),
+    ("本年度", 0, false),
+    ("年底前", 0, true),
+    ("年底", 0, true),
+    ("年末", 0, true),
+    ("明年", 1, false),
+];
+
+/// Five-year plans and their last year: 到“十四五”末 → 2025 (longest first; a plan's name is
+/// followed by ”, 期, 末, 规划, 时期 or 后, so 十五届 is none).
+pub(crate) const PLAN_PERIODS: &[(&str, i32)] =
+    &[("十五五", 2030), ("十四五", 2025), ("十三五", 2020), ("十二五", 2015), ("十一五", 2010), ("十五", 2005)];
+
+/// Whether `word` stands at `at`, not inside a longer word of `masks` that means something else.
+fn stands(s: &[char], at: usize, word: &str, masks: &[(&str, &str)]) -> bool {
+    if !starts_with(s, at, word) {
+        return false;
+    }
+    for (cue, mask) in masks {
+        if *cue != word {
+            continue;
+        }
+        let m: Vec<char> = mask.chars().collect();
+        let w = word.chars().count();
+        for o in 0..m.len() {
+            if o + w <= m.len() && starts_with(&m, o, word) && at >= o && starts_with(s, at - o, mask) {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// A cue found in the text: where, how long, what it says.
+#[derive(Clone, Copy, Debug)]
+struct Hit {
+    at: usize,
+    len: usize,
+    call: Call,
+}
+
+/// Every target and result cue of the text, outside figures, in order.
+fn hits(t: &Text) -> Vec<Hit> {
+    let s = &t.chars;
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < s.len() {
+        if t.in_figure(k) {
+            k += 1;
+            continue;
+        }
+        let mut found: Option<Hit> = None;
+        for (list, call) in [(TARGET_CUES, Call::Target), (RESULT_CUES, Call::Result)] {
+            for w in list {
+                let len = w.chars().count();
+                if found.is_some_and(|h| h.len >= len) || !stands(s, k, w, MASKS) {
+                    continue;
+                }
+                if *w == "将" && object_marker(t, k) {
+                    continue;
+                }
+                found = Some(Hit { at: k, len, call });
+            }
+        }
+        match found {
+            Some(h) => {
+                out.push(h);
+                k += h.len;
+            }
+            None => k += 1,
+        }
+    }
+    out
+}
+
+/// 将 followed in its clause by 纳入, 作为 …: the object marker.
+fn object_marker(t: &Text, at: usize) -> bool {
+    let (_, end, _) = t.clauses[t.clause_of(at)];
+    (at + 1..end).any(|k| OBJECT_VERBS.iter().any(|v| starts_with(&t.chars, k, v)))
+}
+
+/// The cue nearest before `at` in clause `c`, else the nearest after `after`.
+fn nearest(hits: &[Hit], t: &Text, c: usize, at: usize, after: usize) -> Option<Call> {
+    let (a, b, _) = t.clauses[c];
+    let before = hits.iter().rev().find(|h| h.at >= a && h.at + h.len <= at);
+    let later = || hits.iter().find(|h| h.at >= after && h.at < b);
+    before.or_else(later).map(|h| h.call)
+}
+
+fn any_word(s: &[char], a: usize, b: usize, words: &[&str]) -> bool {
+    (a..b).any(|k| words.iter().any(|w| starts_with(s, k, w)))
+}
+
+/// A comparison with the past in clause `c`.
+fn compared(t: &Text, c: usize) -> bool {
+    let (a, b, _) = t.clauses[c];
+    (a..b).any(|k| !t.in_figure(k) && COMPARISON_CUES.iter().any(|w| stands(&t.chars, k, w, MASKS)))
+}
+
+/// Whether figure `f` is a rule's rate (see [`NORM_BEFORE`]).
+fn norm(t: &Text, c: usize, f: &Figure) -> bool {
+    let s = &t.chars;
+    let (a, b, _) = t.clauses[c];
+    let (start, end) = (f.start as usize, f.end as usize);
+    let of_rate = f.kind == FigureKind::Percent && start > 0 && s[start - 1] == '的';
+    let per_head = matches!(s.get(end), Some('/' | '／')) && !PER_TIME.iter().any(|w| starts_with(s, end + 1, w));
+    if of_rate || per_head {
+        return true;
+    }
+    let before = (a..start).any(|k| NORM_BEFORE.iter().any(|w| stands(s, k, w, NORM_MASKS)));
+    let after = (end..b).any(|k| NORM_AFTER.iter().any(|w| starts_with(s, k, w)));
+    let bound = matches!(f.qualifier, Some(Qualifier::Under | Qualifier::AtLeast));
+    // A cap on a grant (补助不超过3000万元) is a rule; a floor (安排不少于10亿元资金) may be a promise.
+    let cap = f.qualifier == Some(Qualifier::Under);
+    (before || after || cap) && any_word(s, a, b, GRANTS) || (bound && before)
+}
+
+/// A count that measures nothing: the proposal's authors (三位代表), a span of years that says
+/// when (近5年来), a phase (电厂二期).
+pub(crate) fn not_a_measure(t: &Text, f: &Figure) -> bool {
+    let s = &t.chars;
+    let (start, end) = (f.start as usize, f.end as usize);
+    if f.kind != FigureKind::Count {
+        return false;
+    }
+    let unit = f.unit.as_deref().unwrap_or("");
+    let authors = NOT_MEASURES.iter().any(|w| starts_with(s, end, w));
+    let span = unit == "年"
+        && (SPANS.iter().any(|w| starts_with(s, end, w))
+            || SPANS_BEFORE.iter().any(|w| {
+                let n = w.chars().count();
+                start >= n && starts_with(s, start - n, w)
+            }));
+    let phase = unit == "期"
+        && !s[start].is_ascii_digit()
+        && !PHASE_COUNTS.iter().any(|w| {
+            let n = w.chars().count();
+            start >= n && starts_with(s, start - n, w)
+        });
+    authors || span || phase
+}
+
+/// A date written as a deadline: 到2025年, 2025年底前.
+pub(crate) fn deadline_form(t: &Text, f: &Figure) -> bool {
+    let s = &t.chars;
+    let (start, end) = (f.start as usize, f.end as usize);
+    let before = DEADLINE_BEFORE.iter().any(|w| {
+        let n = w.chars().count();
+        start >= n && starts_with(s, start - n, w)
+    }) && !(start >= 2 && matches!(s[start - 2], '截' | '止'));
+    let after = DEADLINE_AFTER.iter().any(|w| starts_with(s, end, w));
+    before || after
+}
+
+/// What the dates of clause `c` (but figure `skip`) say: a deadline or a later date → target; an
+/// earlier date → result (the nearest to `at`, before it first).
+fn dated(t: &Text, c: usize, skip: Option<usize>, at: usize, now: Option<Now>) -> Option<Call> {
+    let times: Vec<usize> = t.figures_in(c).filter(|&j| Some(j) != skip && t.figures[j].kind.is_time()).collect();
+    if times.iter().any(|&j| deadline_form(t, t.figures[j]) && when(t.figures[j], now) != Some(When::Past)) {
+        return Some(Call::Target);
+    }
+    let before = times.iter().rev().find(|&&j| (t.figures[j].end as usize) <= at);
+    let pick = before.or_else(|| times.iter().find(|&&j| (t.figures[j].start as usize) >= at))?;
+    match when(t.figures[*pick], now)? {
+        When::Past => Some(Call::Result),
+        When::Future => Some(Call::Target),
+        When::Current => None,
+    }
+}
+
+/// What a figure's own clause decides, in the order of the precedence (module docs of
+/// [`super::promise`]): a cue (2), a rule's rate (3), a deadline or later date (4), the sentence's
+/// or the plan's target (5), a total or comparison (6), an earlier date (7).
+fn own_call(t: &Text, hits: &[Hit], c: usize, i: usize, carry: Option<Call>, now: Option<Now>) -> Option<Call> {
+    let f = t.figures[i];
+    if let Some(call) = nearest(hits, t, c, f.start as usize, f.end as usize) {
+        return Some(call);
+    }
+    // A rule's rate stays one in a plan (今年计划募集岗位…，按最低工资的80%给予补贴).
+    if norm(t, c, f) {
+        return Some(Call::Neither);
+    }
+    let date = dated(t, c, Some(i), f.start as usize, now);
+    // A plan paragraph is a target unless its sentence said otherwise (step 9, taken early so
+    // that 同比增长 in a plan stays a target).
+    if date == Some(Call::Target) || carry == Some(Call::Target) || (carry.is_none() && t.plan) {
+        return Some(Call::Target);
+    }
+    if compared(t, c) {
+        return Some(Call::Result);
+    }
+    date
+}
+
+/// What a clause decides for the clauses after it in its sentence.
+fn clause_call(t: &Text, hits: &[Hit], c: usize, now: Option<Now>) -> Option<Call> {
+    let (a, b, _) = t.clauses[c];
+    if let Some(h) = hits.iter().rev().find(|h| h.at >= a && h.at < b) {
+        return Some(h.call);
+    }
+    let date = dated(t, c, None, b, now);
+    if date == Some(Call::Target) {
+        return date;
+    }
+    if compared(t, c) {
+        return Some(Call::Result);
+    }
+    date
+}
+
+/// The stance of every figure of the text, and each target's deadline.
+pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> {
+    let n = t.figures.len();
+    let mut out: Vec<(Call, Option<String>)> = vec![(Call::Neither, None); n];
+    if t.place != Place::Body {
+        return out;
+    }
+    let hits = hits(t);
+    let mut carry: Option<Call> = None;
+    let mut sentence = usize::MAX;
+    for c in 0..t.clauses.len() {
+        let (a, _, s) = t.clauses[c];
+        if s != sentence {
+            if !GOING_ON.iter().any(|w| starts_with(&t.chars, a, w)) {
+                carry = None;
+            }
+            sentence = s;
+        }
+        let mut last_own = None;
+        for i in t.figures_in(c) {
+            let f = t.figures[i];
+            if f.kind.is_time() {
+                // A date is a target only as a deadline: its own clause says target (or it is
+                // written as one) and it has not passed; or a target figure takes it as its `by`
+                // (below). The year of a programme (纳入2019年改造项目) is none.
+                let (start, end) = (f.start as usize, f.end as usize);
+                let own = nearest(&hits, t, c, start, end).or_else(|| deadline_form(t, f).then_some(Call::Target));
+                if own == Some(Call::Target) && when(f, now) != Some(When::Past) {
+                    out[i] = (Call::Target, deadline_of(f));
+                }
+                continue;
+            }
+            if not_a_measure(t, f) {
+                continue; // neither, and it says nothing of the clauses after it
+            }
+            let own = own_call(t, &hits, c, i, carry, now);
+            if own.is_some() {
+                last_own = own;
+            }
+            // A rule's rate carries to the amounts and shares after it (每台给予15万元补助，其中
+            // 市级财政承担60%), not to counts.
+            let carried = carry.filter(|&k| k != Call::Neither || f.kind != FigureKind::Count);
+            out[i].0 = own.or(carried).or(t.plan.then_some(Call::Target)).unwrap_or(Call::Result);
+        }
+        if let Some(call) = last_own.or_else(|| clause_call(t, &hits, c, now)) {
+            carry = Some(call);
+        }
+    }
+    // Deadlines of the targets; a date that gives one is a target itself.
+    for i in 0..n {
+        if out[i].0 != Call::Target || t.figures[i].kind.is_time() {
+            continue;
+        }
+        let (by, from) = deadline(t, i, now);
+        if let Some(j) = from {
+            out[j] = (Call::Target, deadline_of(t.figures[j]));
+        }
+        out[i].1 = by;
+    }
+    out
+}
+
+/// A date that can be a deadline: not past.
+fn open(t: &Text, j: usize, now: Option<Now>) -> bool {
+    t.figures[j].kind.is_time() && when(t.figures[j], now) != Some(When::Past)
+}
+
+/// The best deadline among the dates of clause `c`: a deadline form, else the nearest to `at`.
+fn deadline_in(t: &Text, c: usize, at: usize, now: Option<Now>) -> Option<usize> {
+    let times: Vec<usize> = t.figures_in(c).filter(|&j| open(t, j, now)).collect();
+    if let Some(&j) = times.iter().find(|&&j| deadline_form(t, t.figures[j])) {
+        return Some(j);
+    }
+    let before = times.iter().rev().find(|&&j| (t.figures[j].end as usize) <= at).copied();
+    before.or_else(|| times.first().copied())
+}
+
+/// A deadline word (年内, 十四五, 未来3年) in clause `c`.
+fn deadline_word(t: &Text, c: usize, now: Option<Now>) -> Option<String> {
+    let s = &t.chars;
+    let (a, b, _) = t.clauses[c];
+    for k in a..b {
+        if t.in_figure(k) {
+            continue;
+        }
+        if let Some((w, year)) = PLAN_PERIODS.iter().find(|(w, _)| starts_with(s, k, w)) {
+            let next = s.get(k + w.chars().count()).copied();
+            if matches!(next, Some('”' | '"' | '期' | '末' | '规' | '时' | '后')) {
+                return Some(year.to_string());
+            }
+        }
+        let Some(now) = now else { continue };
+        for (w, offset, end) in DEADLINE_WORDS {
+            if starts_with(s, k, w) {
+                let mut by = (now.year + offset).to_string();
+                if *end {
+                    by.push_str("-12");
+                }
+                return Some(by);
+            }
+        }
+        for lead in ["未来", "今后"] {
+            if starts_with(s, k, lead) {
+                let at = k + 2;
+                let n = s
+                    .get(at)
+                    .and_then(|c| c.to_digit(10).or_else(|| "一二三四五六七八九十".find(*c).map(|p| p as u32 / 3 + 1)));
+                if let Some(n) = n.filter(|_| s.get(at + 1) == Some(&'年')) {
+                    return Some((now.year + n as i32).to_string());
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A target's deadline: the text of `by`, and the date figure it comes from.
+fn deadline(t: &Text, i: usize, now: Option<Now>) -> (Option<String>, Option<usize>) {
+    let f = t.figures[i];
+    let c = t.clause_of(f.start as usize);
+    let (_, _, s) = t.clauses[c];
+    let mut order: Vec<usize> = vec![c];
+    order.extend((0..c).rev().filter(|&d| t.clauses[d].2 == s));
+    order.extend((c + 1..t.clauses.len()).filter(|&d| t.clauses[d].2 == s));
+    // A sentence that goes on with the one before (第一期…) takes its deadline too.
+    let first = t.clauses.iter().position(|cl| cl.2 == s).unwrap_or(0);
+    if s > 0 && GOING_ON.iter().any(|w| starts_with(&t.chars, t.clauses[first].0, w)) {
+        order.extend((0..first).rev().filter(|&d| t.clauses[d].2 == s - 1));
+    }
+    for &d in &order {
+        if let Some(j) = deadline_in(t, d, f.start as usize, now) {
+            return (deadline_of(t.figures[j]), Some(j));
+        }
+    }
+    for &d in &order {
+        if let Some(by) = deadline_word(t, d, now) {
+            return (Some(by), None);
+        }
+    }
+    (None, None)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,260 @@
+//! One test per rule of the stance tables and of the precedence (`super::super::promise`).
+use super::*;
+use crate::parse::promise::{now_from, now_of, PLAN_HEADINGS, PLAN_OPENERS};
+
+/// Each figure of `body` (paragraphs of one section of a reply published on `published`) as
+/// `text:stance@by` (`-` for none), to read at a glance.
+fn read(body: &str, published: &str) -> String {
+    let mut reply = crate::parse(&format!("关于某事的答复\n发布时间: {published}\n一、办理情况\n{body}"));
+    crate::parse::annotate(&mut reply);
+    let mut out = Vec::new();
+    for f in &reply.figures {
+        let stance = f.stance.map_or("-", |s| s.as_str());
+        match &f.by {
+            Some(by) => out.push(format!("{}:{stance}@{by}", f.text)),
+            None => out.push(format!("{}:{stance}", f.text)),
+        }
+    }
+    out.join(" ")
+}
+
+fn in_2023(body: &str) -> String {
+    read(body, "2023-08-22 19:35")
+}
+
+#[test]
+fn the_issue_example_each_clause_takes_its_own_cue() {
+    assert_eq!(
+        read("截至2023年底全市备案中试平台128家，力争到2025年达到200家。", "2024-03-01"),
+        "2023年底:- 128家:result 2025年:target@2025 200家:target@2025"
+    );
+}
+
+#[test]
+fn target_cues() {
+    for body in [
+        "力争新建5个中试平台。",
+        "争取新建5个中试平台。",
+        "计划新建5个中试平台。",
+        "预计新建5个中试平台。",
+        "目标是新建5个中试平台。",
+        "确保新建5个中试平台。",
+        "拟新建5个中试平台。",
+        "我局将新建5个中试平台。",
+        "今后新建5个中试平台。",
+        "未来新建5个中试平台。",
+        "力求新建5个中试平台。",
+        "有望新建5个中试平台。",
+        "届时新建5个中试平台。",
+        "努力新建5个中试平台。",
+        "你省请求中央安排资金5亿元。",
+    ] {
+        assert!(in_2023(body).ends_with(":target"), "{body}: {}", in_2023(body));
+    }
+    assert_eq!(in_2023("年内新建5个中试平台。"), "5个:target@2023");
+}
+
+#[test]
+fn result_cues() {
+    for body in [
+        "截至目前备案中试平台128家。",
+        "已备案中试平台128家。",
+        "先后建成中试平台128家。",
+        "目前有中试平台128家。",
+        "现有中试平台128家。",
+        "至今建成中试平台128家。",
+        "建成了中试平台128家。",
+        "此前建成中试平台128家。",
+        "曾建成中试平台128家。",
+    ] {
+        assert_eq!(in_2023(body), "128家:result", "{body}");
+    }
+}
+
+#[test]
+fn the_nearest_cue_before_the_figure_wins_then_the_nearest_after() {
+    assert_eq!(in_2023("计划投资5亿元，目前已完成投资3亿元。"), "5亿元:target 3亿元:result");
+    assert_eq!(in_2023("目前在建的2个平台预计年内投入使用。"), "2个:result");
+    assert_eq!(in_2023("其中1.9万人已实现就业。"), "1.9万人:result");
+    assert_eq!(in_2023("新增平台5个预计年底前投用。"), "5个:target@2023-12");
+}
+
+#[test]
+fn totals_and_comparisons_are_results_unless_a_target_stands_before() {
+    for body in ["累计服务企业410家。", "共举办活动44场。", "同比增长15%。", "较上年增加12家。", "增速达到15%。"]
+    {
+        assert!(in_2023(body).ends_with(":result"), "{body}: {}", in_2023(body));
+    }
+    // 累计 and 同比 say nothing of time: a target's total is a target.
+    assert_eq!(in_2023("力争到2025年底累计服务企业突破1万家。"), "2025年底:target@2025-12 突破1万家:target@2025-12");
+    assert_eq!(in_2023("今年我局将实施改造，共涉及103栋楼。"), "今年:target@2023 103栋:target@2023");
+}
+
+#[test]
+fn masked_cue_words_are_no_cues() {
+    // 投资计划 is a plan that exists; 争取资金 money obtained; 公共 no total; 现将 the object marker.
+    assert_eq!(in_2023("其余资金列入2022年投资计划，申请资金9700万元。"), "2022年:- 9700万元:result");
+    assert_eq!(in_2023("5月份为县里争取省级专项资金470万元。"), "5月份:- 470万元:result");
+    assert_eq!(in_2023("建有公共服务平台62个。"), "62个:result");
+    assert_eq!(in_2023("现将办理情况答复如下：新建平台5个。"), "5个:result");
+    for (cue, mask) in MASKS {
+        assert!(mask.contains(cue), "{mask} holds {cue}");
+    }
+}
+
+#[test]
+fn jiang_before_an_object_verb_is_the_object_marker() {
+    assert_eq!(in_2023("明确将街道的8个社区作为中心城区。"), "8个:result");
+    assert_eq!(in_2023("我们将新建8个社区服务站。"), "8个:target");
+}
+
+#[test]
+fn rates_of_rules_are_neither() {
+    for (body, want) in [
+        ("每台给予15万元补助。", "15万元:-"),
+        ("按设备投资额的30%给予补助。", "30%:-"),
+        ("单个企业补助不超过300万元。", "不超过300万元:-"),
+        ("给予服务费50%的补贴。", "50%:-"),
+        ("重点支持3个村(100万元/村)。", "3个:result 100万元:-"),
+        ("明确物业服务企业每月巡查不少于2次。", "不少于2次:-"),
+    ] {
+        assert_eq!(in_2023(body), want, "{body}");
+    }
+    // A rate carries to the share after it, not to a count; a capacity per year is no rate.
+    assert_eq!(in_2023("每台给予15万元补助，其中市级财政承担60%。"), "15万元:- 60%:-");
+    assert_eq!(in_2023("扶持资金(100万元/村)，扶持发展170户农家乐。"), "100万元:- 170户:result");
+    assert_eq!(in_2023("建设炼油规模800万吨/年的项目。"), "800万吨:result");
+    // A unit cost found is a result, not a rule.
+    assert_eq!(in_2023("处理成本为每立方米2.4元左右。"), "2.4元左右:result");
+}
+
+#[test]
+fn counts_that_measure_nothing() {
+    assert_eq!(in_2023("张三等3名代表提出的建议收悉。"), "3名:-");
+    assert_eq!(in_2023("近5年来，全市节水35亿吨，重复利用率提高到70.7%。"), "近5年:- 35亿吨:result 70.7%:result");
+    assert_eq!(in_2023("未来3年新建平台10家。"), "3年:- 10家:target@2026");
+    assert_eq!(in_2023("已优先考虑营口电厂二期项目。"), "二期:-");
+    assert_eq!(in_2023("已举办三期培训班。"), "三期:result");
+}
+
+#[test]
+fn dates_of_the_clause_past_and_future() {
+    // Published in August 2023: 2022 and April are past, 2024 and December ahead.
+    assert_eq!(in_2023("2022年，新建中试平台10家。"), "2022年:- 10家:result");
+    assert_eq!(in_2023("今年4月底，新建中试平台10家。"), "今年4月底:- 10家:result");
+    assert_eq!(in_2023("2024年新建中试平台10家。"), "2024年:target@2024 10家:target@2024");
+    assert_eq!(in_2023("今年底新建中试平台10家。"), "今年底:target@2023-12 10家:target@2023-12");
+    // The current year without a month decides nothing.
+    assert_eq!(in_2023("2023年，新建中试平台10家。"), "2023年:- 10家:result");
+    // Since is past, whatever the year.
+    assert_eq!(in_2023("今年以来，新建中试平台10家。"), "今年以来:- 10家:result");
+}
+
+#[test]
+fn deadline_forms() {
+    assert_eq!(in_2023("到2025年，全市技术合同成交额达到2700亿元。"), "2025年:target@2025 2700亿元:target@2025");
+    assert_eq!(in_2023("2025年前建成中试平台20家。"), "2025年:target@2025 20家:target@2025");
+    assert_eq!(in_2023("于2024年上半年建成中试平台20家。"), "2024年上半年:target@2024-06 20家:target@2024-06");
+    assert_eq!(in_2023("计划2024—2026年分步实施，总投资约45亿元。"), "2024—2026年:target@2026 约45亿元:target@2026");
+    // 截至 a date is no deadline; a range's years are no deadline of a result.
+    assert_eq!(in_2023("截至2022年底，建成平台10家。"), "2022年底:- 10家:result");
+}
+
+#[test]
+fn deadline_words_when_no_date_gives_one() {
+    assert_eq!(in_2023("力争年底前建成中试平台20家。"), "20家:target@2023-12");
+    assert_eq!(in_2023("力争到“十四五”末建成中试平台20家。"), "20家:target@2025");
+    assert_eq!(in_2023("未来3年力争建成中试平台20家。"), "3年:- 20家:target@2026");
+    assert_eq!(in_2023("力争建成中试平台20家。"), "20家:target");
+    // 十五届 is no plan.
+    assert_eq!(in_2023("市十五届人大代表，力争建成中试平台20家。"), "20家:target");
+    for (w, _) in PLAN_PERIODS {
+        assert!(w.starts_with('十'), "{w}");
+    }
+}
+
+#[test]
+fn years_are_neither_unless_a_deadline() {
+    assert_eq!(in_2023("2022年以来，围绕重点产业开展服务。"), "2022年以来:-");
+    assert_eq!(in_2023("力争2025年建成。"), "2025年:target@2025");
+    // A target's deadline is a target itself, though its own clause says nothing.
+    assert_eq!(in_2023("2024年，全市计划投入1.18亿元。"), "2024年:target@2024 1.18亿元:target@2024");
+}
+
+#[test]
+fn a_sentence_carries_its_clauses_stance() {
+    assert_eq!(
+        in_2023("2023年第一季度，全市科技贷款余额4457.56亿元，同比增速28.34%。"),
+        "2023年第一季度:- 4457.56亿元:result 28.34%:result"
+    );
+    assert_eq!(in_2023("下一步，力争新建5个中试平台，引进人才200名。"), "5个:target 200名:target");
+    // A new sentence starts afresh.
+    assert_eq!(in_2023("计划新建5个中试平台。引进人才200名。"), "5个:target 200名:result");
+}
+
+#[test]
+fn plan_paragraphs_and_plan_headings() {
+    for opener in PLAN_OPENERS {
+        let body = format!("{opener}，新建中试平台5个。同比增长15%。");
+        let got = in_2023(&body);
+        assert!(got.contains("5个:target") && got.ends_with(" 15%:target"), "{body}: {got}");
+    }
+    // Unless a result cue says otherwise.
+    assert_eq!(in_2023("下一步，继续推进。目前已建成平台5个。"), "5个:result");
+    let mut reply =
+        crate::parse("答复\n发布时间: 2023-08-22\n一、工作成效\n建成平台5个。\n二、下一步工作打算\n新建平台8个。");
+    crate::parse::annotate(&mut reply);
+    let stances: Vec<_> = reply.figures.iter().map(|f| f.stance.map(|s| s.as_str())).collect();
+    assert_eq!(stances, [Some("result"), Some("target")]);
+    for w in PLAN_HEADINGS {
+        assert!(!w.is_empty());
+    }
+}
+
+#[test]
+fn outside_the_body_figures_are_neither() {
+    let mut reply = crate::parse(
+        "关于到2026年建成5个中试平台的提案的答复\n发布时间: 2025-08-12\n一、情况\n已建成3个中试平台。\n武汉市科学技术局\n2025年8月8日",
+    );
+    crate::parse::annotate(&mut reply);
+    let got: Vec<_> = reply.figures.iter().map(|f| (f.text.as_str(), f.stance.map(|s| s.as_str()))).collect();
+    assert_eq!(got, [("2026年", None), ("5个", None), ("3个", Some("result")), ("2025年8月8日", None)]);
+}
+
+#[test]
+fn a_heading_figure_takes_what_its_section_says() {
+    let mut reply =
+        crate::parse("答复\n发布时间: 2025-08-12\n一、情况\n(一)新增投资20亿元\n今年计划新增中试平台建设投资20亿元。");
+    crate::parse::annotate(&mut reply);
+    let got: Vec<_> = reply.figures.iter().map(|f| (f.stance.map(|s| s.as_str()), f.by.as_deref())).collect();
+    assert_eq!(got[0], (Some("target"), Some("2025")));
+    assert_eq!(reply.figures[0].indicator, reply.figures[2].indicator);
+}
+
+#[test]
+fn now_is_the_publication_date_else_a_date_line() {
+    assert_eq!(now_from("2023-08-22 19:35"), Some(Now { year: 2023, month: Some(8) }));
+    assert_eq!(now_from("2023年8月22日"), Some(Now { year: 2023, month: Some(8) }));
+    assert_eq!(now_from("2019/12/06"), Some(Now { year: 2019, month: Some(12) }));
+    let reply = crate::parse("答复\n一、情况\n已建成平台3个。\n国务院办公厅\n二〇〇四年十一月四日");
+    assert_eq!(now_of(&reply), Some(Now { year: 2004, month: Some(11) }));
+    let reply = crate::parse("答复\n编稿时间: 2021-08-23 15:26 来源: 区政府\n一、情况\n已建成平台3个。\n2021年5月6日");
+    assert_eq!(now_of(&reply), Some(Now { year: 2021, month: Some(8) }), "the later of start and end");
+    // No date anywhere: dates decide nothing, a deadline form still does.
+    assert_eq!(read("到2025年建成平台10家。", ""), "2025年:target@2025 10家:target@2025");
+}
+
+#[test]
+fn annotate_is_idempotent_and_fills_every_field() {
+    let mut reply = crate::bundled_reply();
+    crate::parse::annotate(&mut reply);
+    let once = reply.clone();
+    crate::parse::annotate(&mut reply);
+    assert_eq!(reply, once);
+    for f in &reply.figures {
+        if let Some(by) = &f.by {
+            assert!(crate::model::is_deadline(by), "{by}");
+            assert_eq!(f.stance, Some(crate::model::Stance::Target));
+        }
+    }
+}

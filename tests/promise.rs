@@ -1,0 +1,300 @@
+//! Promises and results (issue 22): how well the rules tell targets from results, find a
+//! target's deadline and name what a figure measures, against gold written by hand.
+//!
+//! Gold: `tests/fixtures/seed-stance.tsv` (the bundled reply, asserted exactly), and one file per
+//! page under `tests/fixtures/stance/`: `pages/NAME.tsv` for the reply fixtures of
+//! `tests/fixtures/pages/` (written for the tests: tuning), `corpus/FAMILY/NAME.tsv` for the real
+//! replies of `tests/corpus/` (the corpus's held-out rule applies: FNV-1a 32-bit of the path below
+//! tests/corpus, divisible by 3). Columns: figure text, section, stance, by, indicator (`-` for
+//! none), then the clause for the reader; rows in the page's reading order.
+//!
+//! Prints precision and recall of `target`, `result` and `by`, the share of exact indicator keys,
+//! and linking precision: of every pair of figures (across all pages) whose keys and kinds agree,
+//! the share that truly measure the same thing — that is, whose hand-written gold keys agree.
+//! Pages go through the command line (`reply-widget parse FILE`), so the test survives moves.
+//!
+//! `cargo test --test promise -- --nocapture`
+#![cfg(not(target_arch = "wasm32"))]
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn fnv1a32(bytes: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in bytes {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// One gold row.
+#[derive(Clone, Debug)]
+struct Gold {
+    text: String,
+    stance: Option<String>,
+    by: Option<String>,
+    indicator: Option<String>,
+}
+
+fn opt(s: &str) -> Option<String> {
+    (s != "-" && !s.is_empty()).then(|| s.to_string())
+}
+
+fn read_gold(path: &Path) -> Vec<Gold> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut rows = Vec::new();
+    for line in text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).skip(1) {
+        let c: Vec<&str> = line.split('\t').collect();
+        assert!(c.len() >= 5, "{}: a row needs 5 columns: {line}", path.display());
+        rows.push(Gold { text: c[0].into(), stance: opt(c[2]), by: opt(c[3]), indicator: opt(c[4]) });
+    }
+    rows
+}
+
+/// A figure as the command line gives it.
+#[derive(Clone, Debug)]
+struct Got {
+    text: String,
+    kind: String,
+    unit: Option<String>,
+    stance: Option<String>,
+    by: Option<String>,
+    indicator: Option<String>,
+    context: String,
+}
+
+fn parse(file: &Path) -> Vec<Got> {
+    let out = Command::new(env!("CARGO_BIN_EXE_reply-widget")).arg("parse").arg(file).output().expect("runs");
+    assert!(out.status.success(), "{}: {}", file.display(), String::from_utf8_lossy(&out.stderr));
+    let reply: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let s = |v: &Value| v.as_str().map(str::to_string);
+    let figures = reply["figures"].as_array().cloned().unwrap_or_default();
+    figures
+        .iter()
+        .map(|f| Got {
+            text: s(&f["text"]).unwrap_or_default(),
+            kind: s(&f["kind"]).unwrap_or_default(),
+            unit: s(&f["unit"]),
+            stance: s(&f["stance"]),
+            by: s(&f["by"]),
+            indicator: s(&f["indicator"]),
+            context: s(&f["context"]).unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// Where a page's gold counts: the bundled reply and the fixtures written for the tests, the
+/// real replies tuned on, the real replies held out.
+const PARTS: [&str; 3] = ["fixtures", "real, tuning", "real, held out"];
+
+/// A page with its gold: (name, part, figures, gold).
+type Page = (String, usize, Vec<Got>, Vec<Gold>);
+
+fn tsv_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "tsv") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn pages() -> Vec<Page> {
+    let gold_dir = root().join("tests/fixtures/stance");
+    let bundled = parse(&root().join("tests/fixtures/reply-20230314.txt"));
+    let mut out = vec![("bundled".to_string(), 0, bundled, read_gold(&root().join("tests/fixtures/seed-stance.tsv")))];
+    for g in tsv_files(&gold_dir) {
+        let rel = g.strip_prefix(&gold_dir).expect("below").with_extension("");
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        let (source, part) = if let Some(name) = rel.strip_prefix("pages/") {
+            (root().join("tests/fixtures/pages").join(format!("{name}.html")), 0)
+        } else if let Some(path) = rel.strip_prefix("corpus/") {
+            let found = ["html", "htm", "txt"]
+                .iter()
+                .map(|x| format!("{path}.{x}"))
+                .find(|p| root().join("tests/corpus").join(p).exists());
+            let Some(page) = found else {
+                panic!("{rel}: no page tests/corpus/{path}.html|.txt for this gold");
+            };
+            (root().join("tests/corpus").join(&page), if fnv1a32(page.as_bytes()).is_multiple_of(3) { 2 } else { 1 })
+        } else {
+            panic!("{rel}: gold belongs under pages/ or corpus/");
+        };
+        out.push((rel, part, parse(&source), read_gold(&g)));
+    }
+    out
+}
+
+/// Precision and recall counts of one label.
+#[derive(Default, Clone, Copy)]
+struct Pr {
+    hit: usize,
+    said: usize,
+    truth: usize,
+}
+
+impl Pr {
+    fn add(&mut self, got: bool, want: bool, right: bool) {
+        self.said += usize::from(got);
+        self.truth += usize::from(want);
+        self.hit += usize::from(got && want && right);
+    }
+    fn cell(self) -> String {
+        let pct = |a: usize, b: usize| {
+            if b == 0 {
+                "   –  ".to_string()
+            } else {
+                format!("{:5.1}%", 100.0 * a as f64 / b as f64)
+            }
+        };
+        format!(
+            "P {} ({}/{})  R {} ({}/{})",
+            pct(self.hit, self.said),
+            self.hit,
+            self.said,
+            pct(self.hit, self.truth),
+            self.hit,
+            self.truth
+        )
+    }
+}
+
+#[derive(Default)]
+struct Part {
+    target: Pr,
+    result: Pr,
+    by: Pr,
+    keys: (usize, usize),
+    figures: usize,
+}
+
+/// Kinds whose values compare: a percent in points is another measure than one in %.
+fn family(g: &Got) -> String {
+    if g.kind == "percent" {
+        format!("percent/{}", g.unit.as_deref().unwrap_or(""))
+    } else {
+        g.kind.clone()
+    }
+}
+
+#[test]
+fn the_bundled_reply_matches_its_gold_exactly() {
+    let gold = read_gold(&root().join("tests/fixtures/seed-stance.tsv"));
+    let got = parse(&root().join("tests/fixtures/reply-20230314.txt"));
+    assert_eq!(gold.len(), 48);
+    assert_eq!(got.len(), gold.len(), "the bundled reply has 48 figures");
+    let mut wrong = Vec::new();
+    for (g, w) in got.iter().zip(&gold) {
+        assert_eq!(g.text, w.text, "figures in the order of seed-figures.tsv");
+        if (&g.stance, &g.by, &g.indicator) != (&w.stance, &w.by, &w.indicator) {
+            wrong.push(format!(
+                "{}: got {:?} {:?} {:?}, want {:?} {:?} {:?}",
+                g.text, g.stance, g.by, g.indicator, w.stance, w.by, w.indicator
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn accuracy_on_tuning_and_held_out_pages() {
+    let pages = pages();
+    let mut parts = [Part::default(), Part::default(), Part::default()];
+    let mut misses: Vec<String> = Vec::new();
+    let mut key_misses: Vec<String> = Vec::new();
+    // Every figure of every page with its gold key, for the linking pairs.
+    let mut keyed: Vec<(String, String, String, Option<String>)> = Vec::new();
+    for (name, part, got, gold) in &pages {
+        assert_eq!(
+            got.len(),
+            gold.len(),
+            "{name}: {} figures, {} gold rows: the parser changed, update the gold",
+            got.len(),
+            gold.len()
+        );
+        let tag = PARTS[*part];
+        let part = &mut parts[*part];
+        for (g, w) in got.iter().zip(gold) {
+            assert_eq!(g.text, w.text, "{name}: figures in the gold's order");
+            part.figures += 1;
+            let is = |s: &Option<String>, v: &str| s.as_deref() == Some(v);
+            part.target.add(is(&g.stance, "target"), is(&w.stance, "target"), true);
+            part.result.add(is(&g.stance, "result"), is(&w.stance, "result"), true);
+            part.by.add(g.by.is_some(), w.by.is_some(), g.by == w.by);
+            if w.indicator.is_some() {
+                part.keys.1 += 1;
+                part.keys.0 += usize::from(g.indicator == w.indicator);
+            }
+            if g.indicator != w.indicator {
+                let k = |o: &Option<String>| o.clone().unwrap_or_else(|| "-".into());
+                key_misses.push(format!("{name} {}: {} ≠ {}", g.text, k(&g.indicator), k(&w.indicator)));
+            }
+            if g.stance != w.stance || g.by != w.by {
+                misses.push(format!(
+                    "{tag} {name} {}: got {}@{}, want {}@{} | {}",
+                    g.text,
+                    g.stance.as_deref().unwrap_or("-"),
+                    g.by.as_deref().unwrap_or("-"),
+                    w.stance.as_deref().unwrap_or("-"),
+                    w.by.as_deref().unwrap_or("-"),
+                    g.context
+                ));
+            }
+            if let Some(k) = &g.indicator {
+                keyed.push((format!("{name} {}", g.text), k.clone(), family(g), w.indicator.clone()));
+            }
+        }
+    }
+    // Linking: every pair whose keys and kinds agree.
+    let (mut same, mut pairs, mut wrong_pairs) = (0usize, 0usize, Vec::new());
+    for a in 0..keyed.len() {
+        for b in a + 1..keyed.len() {
+            let (x, y) = (&keyed[a], &keyed[b]);
+            if x.1 != y.1 || x.2 != y.2 {
+                continue;
+            }
+            pairs += 1;
+            if x.3.is_some() && x.3 == y.3 {
+                same += 1;
+            } else {
+                wrong_pairs.push(format!("  {} ~ {} [{}] (gold {:?} / {:?})", x.0, y.0, x.1, x.3, y.3));
+            }
+        }
+    }
+    println!("\nStance, deadline and indicator (issue 22). Fixtures: the bundled reply and the reply pages written for the tests; real: the replies of tests/corpus, held out when FNV-1a(path) % 3 == 0");
+    for (label, p) in PARTS.iter().zip(&parts) {
+        println!("{label:>8}: {} figures", p.figures);
+        println!("  target  {}", p.target.cell());
+        println!("  result  {}", p.result.cell());
+        println!("  by      {}", p.by.cell());
+        let (k, n) = p.keys;
+        println!("  indicator exact {k}/{n}");
+    }
+    let pct = if pairs == 0 { 100.0 } else { 100.0 * same as f64 / pairs as f64 };
+    println!("linking: {same}/{pairs} pairs with the same (indicator, kind) measure the same thing ({pct:.1}%)");
+    for w in &wrong_pairs {
+        println!("{w}");
+    }
+    println!("stance or deadline missed:");
+    for m in &misses {
+        println!("  {m}");
+    }
+    println!("indicator keys that differ from the gold (got ≠ gold):");
+    for m in &key_misses {
+        println!("  {m}");
+    }
+}
