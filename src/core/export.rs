@@ -13,27 +13,75 @@ fn section_of<'a>(outline: &'a Outline, f: &Figure) -> (String, &'a str) {
     }
 }
 
-/// Whether a spreadsheet (Excel, WPS, LibreOffice) would read a cell as a formula: it starts,
-/// after any spaces, with `=`, `+`, `-`, `@`, a tab or a carriage return (OWASP, "CSV
-/// Injection"). Full-width forms (＝, ＋) are text to every spreadsheet.
-pub fn is_formula(cell: &str) -> bool {
-    cell.trim_start_matches(' ').starts_with(['=', '+', '-', '@', '\t', '\r'])
+/// Characters that show nothing and that a reader's eye skips: Unicode's default-ignorable
+/// code points (zero-width space and joiners U+200B–U+200D, direction marks U+200E/U+200F and
+/// embeddings U+202A–U+202E, U+2060–U+206F, the BOM U+FEFF, variation selectors, soft hyphen
+/// …) and the interlinear annotation marks U+FFF9–U+FFFB. Placed before `=` they hide a formula
+/// from a check that looks only at the first character, so [`is_formula`] skips them.
+fn invisible(c: char) -> bool {
+    matches!(c,
+        '\u{ad}' | '\u{34f}' | '\u{61c}' | '\u{115f}' | '\u{1160}' | '\u{17b4}' | '\u{17b5}'
+        | '\u{180b}'..='\u{180f}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
+        | '\u{2060}'..='\u{206f}' | '\u{3164}' | '\u{fe00}'..='\u{fe0f}' | '\u{feff}' | '\u{ffa0}'
+        | '\u{fff0}'..='\u{fffb}' | '\u{1bca0}'..='\u{1bca3}' | '\u{1d173}'..='\u{1d17a}'
+        | '\u{e0000}'..='\u{e0fff}')
 }
 
-/// One CSV cell. A cell a spreadsheet would evaluate is made inert as OWASP recommends: a
-/// leading `'` (shown, so the text stays readable), and the cell quoted. Quotes inside are
-/// doubled; cells with separators or line ends are quoted.
+/// Where a spreadsheet may start a new cell inside one of ours: our own separator `,`, the
+/// list separator of locales that use `;` (Excel in much of Europe), the tab of a tab-separated
+/// import or a paste, and line ends (a reader that splits rows before it unquotes).
+const SEGMENT_ENDS: [char; 5] = [',', ';', '\t', '\r', '\n'];
+
+/// Whether a spreadsheet (Excel, WPS, LibreOffice) that starts a cell here would read it as a
+/// formula: its first character, after white space, invisible characters and quotes, is `=`,
+/// `+`, `-`, `@`, a tab or a carriage return (OWASP, "CSV Injection"; quotes because `""=1`
+/// unquotes to `=1`). Full-width forms (＝, ＋) are text to every spreadsheet. The look stops at
+/// a line feed: what follows one is a place of its own ([`csv_field`] checks it), and so each
+/// character is looked at a bounded number of times.
+pub fn is_formula(text: &str) -> bool {
+    for c in text.chars() {
+        match c {
+            '=' | '+' | '-' | '@' | '\t' | '\r' => return true,
+            '\n' => return false,
+            '"' => {}
+            c if c.is_whitespace() || invisible(c) => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// One CSV cell, inert for any reader (OWASP, "CSV Injection"):
+/// - a cell holding a separator of any reader (`,` `;` tab CR LF) or a quote is quoted, quotes
+///   doubled;
+/// - every place a reader may start a cell — the cell's start, and after each `,` `;` tab CR
+///   LF inside it, for Excel with `;` as its list separator or an import splitting on tabs
+///   reads `a;=1` as two cells whatever the quotes — gets a leading `'` where the text from
+///   there would open a formula ([`is_formula`]). The `'` is shown, so the text stays
+///   readable: `一、总体情况;'=cmd…`. A cell with such a `'` is quoted too.
 fn csv_field(out: &mut String, s: &str) {
-    let formula = is_formula(s);
-    if formula || s.contains([',', '"', '\n', '\r']) {
+    let quote = s.contains([',', ';', '\t', '\r', '\n', '"']) || is_formula(s);
+    if quote {
         out.push('"');
-        if formula {
+    }
+    let mut segment_start = true;
+    for (i, c) in s.char_indices() {
+        if segment_start && is_formula(&s[i..]) {
             out.push('\'');
         }
-        out.push_str(&s.replace('"', "\"\""));
+        segment_start = SEGMENT_ENDS.contains(&c);
+        if c == '"' {
+            out.push('"');
+        }
+        out.push(c);
+    }
+    if quote {
+        // A field ending at a separator: a reader splitting there (Excel with `;`) starts a
+        // cell at our closing quote, which would swallow the line end and the next row.
+        if segment_start {
+            out.push('\'');
+        }
         out.push('"');
-    } else {
-        out.push_str(s);
     }
 }
 
@@ -193,12 +241,50 @@ mod tests {
         assert_eq!(cell("+cmd|' /C calc'!A0"), "\"'+cmd|' /C calc'!A0\"");
         assert_eq!(cell("@SUM(1+1)增长30%"), "\"'@SUM(1+1)增长30%\"");
         assert_eq!(cell("-2+3"), "\"'-2+3\"");
-        assert_eq!(cell("\t=1"), "\"'\t=1\"");
-        assert_eq!(cell("\r=1"), "\"'\r=1\"");
+        // A tab or a CR opens a formula, and a reader splitting on it starts a cell after it.
+        assert_eq!(cell("\t=1"), "\"'\t'=1\"");
+        assert_eq!(cell("\r=1"), "\"'\r'=1\"");
         assert_eq!(cell("  =1"), "\"'  =1\"", "spaces before a formula do not hide it");
         // Ordinary text is left as it is.
         assert_eq!(cell("武汉基金累计出资规模361亿元"), "武汉基金累计出资规模361亿元");
         assert_eq!(cell("＝全角不是公式"), "＝全角不是公式");
+    }
+
+    #[test]
+    fn cells_a_semicolon_or_tab_reader_would_split_are_inert_in_every_part() {
+        // Excel with `;` as list separator, or an import splitting on tabs, starts a cell after
+        // the `;` or the tab whatever the quotes: that part gets its own '.
+        let cases = [
+            ("一、总体情况;=cmd|' /C calc'!A0", "\"一、总体情况;'=cmd|' /C calc'!A0\""),
+            ("分项情况\t=1+2", "\"分项情况\t'=1+2\""),
+            ("合计,+1", "\"合计,'+1\""),
+            ("甲; -2", "\"甲;' -2\""),
+            ("乙\n@SUM(1)", "\"乙\n'@SUM(1)\""),
+            // A quote does not hide a formula: `""=1` unquotes to `=1`.
+            ("丙;\"=1", "\"丙;'\"\"=1\""),
+            // Separators alone are quoted, nothing added.
+            ("一;二\t三", "\"一;二\t三\""),
+            ("增长-3.5%;下降2%", "\"增长-3.5%;下降2%\""),
+        ];
+        for (text, written) in cases {
+            assert_eq!(cell(text), written, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn invisible_characters_do_not_hide_a_formula() {
+        for hidden in
+            ["\u{feff}", "\u{200b}", "\u{200c}", "\u{200d}", "\u{200e}", "\u{200f}", "\u{2060}", "\u{202e}", "\u{ad}"]
+        {
+            let text = format!("{hidden}=1+2");
+            assert_eq!(cell(&text), format!("\"'{text}\""), "{hidden:?}");
+            let text = format!("章节;{hidden} {hidden}+1");
+            assert_eq!(cell(&text), format!("\"章节;'{hidden} {hidden}+1\""), "{hidden:?}");
+        }
+        // Full-width and ideographic spaces are white space too.
+        assert_eq!(cell("\u{3000}=1"), "\"'\u{3000}=1\"");
+        // Visible text after them is ordinary text.
+        assert_eq!(cell("\u{200b}投入5亿元"), "\u{200b}投入5亿元");
     }
 
     #[test]

@@ -45,6 +45,30 @@ describe("trust", () => {
     await page.close();
   });
 
+  test("1b. the CSV export stays text for a spreadsheet that splits on ; or tabs, with invisible characters before =", async () => {
+    const page = await lab();
+    await page.evaluate(() => {
+      const reply = rw.parseReply("答复\n一、总体情况;=cmd|' /C calc'!A0\n\ufeff=SUM(1)投入5亿元。\n（一）分项情况\t=1+2\n新增3项，\u200b@A1增长30%。");
+      window.w = rw.mount({ figures: "#f1", article: "#a1", reply, hash: false });
+    });
+    const panel = page.getByRole("region", { name: "数据一览" });
+    const [download] = await Promise.all([page.waitForEvent("download"), panel.getByRole("button", { name: "导出 CSV" }).click()]);
+    await download.saveAs(join(out, "hostile-split.csv"));
+    const text = readFileSync(join(out, "hostile-split.csv"), "utf8").slice(1);
+    const rows = parseCsv(text);
+    assert.equal(rows.length, 4, "header and three figures");
+    assert.deepEqual(rows.slice(1).map((r) => r[9]), ["总体情况;'=cmd|' /C calc'!A0", "分项情况\t'=1+2", "分项情况\t'=1+2"]);
+    // Excel with ; as its list separator, or a tab import, starts a cell after every ; or tab,
+    // whatever the quotes: no piece, past white space, quotes and invisible characters, opens a formula.
+    for (const piece of text.split(/[,;\t\r\n]/)) {
+      const bare = piece.replace(/^[\s"\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]+/, "");
+      assert.doesNotMatch(bare, /^[=+\-@]/, `piece ${JSON.stringify(piece)} is not a formula`);
+    }
+    await page.evaluate(() => w.destroy());
+    await assertClean(page);
+    await page.close();
+  });
+
   test("2. under <base href> a selection writes #f… to the page's own address", async () => {
     const page = await watchedPage(env.browser, env.server.origin);
     await page.goto(`${env.server.origin}/tests/fixtures/pages/base-href-list.html?x=1`);
