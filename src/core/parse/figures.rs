@@ -1,14 +1,21 @@
 //! Figures in a paragraph: money, percent, counts with their measure word, multiples, years and
 //! dates, with ranges, qualifiers and the clause each stands in.
 //!
-//! The rules (each has a test below):
-//! - a figure is a number with a unit (元, %, 倍, a measure word) or a year (4 digits, 1900–2100,
-//!   bare or with 年) or a date (年月日, 年底, 第一季度, 今年4月底, 2025-03-12);
+//! The rules (each has a test in `figures/tests.rs`):
+//! - a figure is a number with a unit (元, %, 倍, a measure word, 毫米 … 个工作日), an amount in
+//!   万/亿 without one (超过100万), a share (五分之一), or a year (4 digits, 1900–2100, bare or
+//!   with 年) or a date (年月日, 年底, 第一季度, 今年4月底, 2025-03-12);
+//! - a little white space may stand between Arabic digits and their unit (`361 亿元`, an
+//!   `&nbsp;`, a full-width space, a line end: what Word-pasted HTML leaves); it is part of the
+//!   figure's text, so its offsets still point into the paragraph as written;
 //! - not figures: anything inside 《…》, document numbers (〔2016〕111号, 第94号, any number + 号),
-//!   ordinals (第…, 十四届, 二次会议), list markers (`1.` at the start, `(1)`), version strings
-//!   and codes (V2.0, 1.2.3, 5G), bare numbers without a unit (the `2` of `2+X`);
-//! - Chinese numerals count only from 二 up (一 is almost always a word: 一批, 统一, 一揽子) and
-//!   never as years.
+//!   ordinals (第…, 十四届, 二次会议), list markers (`1.` at the start, `(1)`), section numbers
+//!   opening a paragraph (`7.2　本预案`), version strings and codes (V2.0, 1.2.3, 5G,
+//!   zz/2020-00676, 2019-00481), bare numbers without a unit (the `2` of `2+X`);
+//! - not figures either: numerals inside names and fixed expressions (`figures/names.rs`:
+//!   五位一体, “四个全面”, 二期工程, 三年行动, 七台河市);
+//! - Chinese numerals count only from 二 up (一 is almost always a word: 一批, 统一, 一揽子), except
+//!   as the lower bound of a range (一至两年), and never as years (二〇二三年).
 
 mod names;
 
