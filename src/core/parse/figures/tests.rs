@@ -395,6 +395,15 @@ fn white_space_between_number_and_unit() {
 }
 
 #[test]
+fn document_numbers_and_written_dates_are_never_counts() {
+    assert_eq!(texts("依照国办函〔2005〕69号和国发〔2019〕3号文件"), Vec::<String>::new());
+    let counts: Vec<Seen> =
+        figs("二〇〇五年三月三日，二〇二三年八月二十二日").into_iter().filter(|f| f.kind == "count").collect();
+    assert!(counts.is_empty(), "{counts:?}");
+    assert_eq!(texts("第一批、第三次、第五年"), Vec::<String>::new());
+}
+
+#[test]
 fn years_inside_codes_are_not_years() {
     assert_eq!(texts("索引号：zz/2020-00676"), Vec::<String>::new());
     assert_eq!(texts("K26058142/2021-31318，2019-00481"), Vec::<String>::new());
