@@ -809,6 +809,29 @@ fn digit_by_digit(numeral: &[char]) -> bool {
     })
 }
 
+/// Two neighbouring digits, an estimate: `三四个` is three or four, `一两年` one or two, `七八家`.
+fn neighbours(s: &[char], at: usize, start: usize, value: u64, prefix: Option<Qualifier>) -> Option<RawFigure> {
+    let next = read_cn(s.get(at + 1..at + 2)?)?.0;
+    if !(1..=8).contains(&value) || next != value + 1 || !s[at..at + 2].iter().all(|c| !matches!(c, '十' | '拾')) {
+        return None;
+    }
+    let high = read_quantity(s, next as f64, at + 2, false);
+    let kind = high.kind?;
+    let unit = high.unit.clone().unwrap_or_default();
+    if names::is_name_count(s, &s[at + 1..at + 2], &unit, high.end) || names::in_short_quote(s, at, high.end) {
+        return None;
+    }
+    let low = Quantity {
+        value: scaled(value as f64, high.value / next as f64),
+        end: at + 1,
+        kind: Some(kind),
+        unit: high.unit.clone(),
+        over: false,
+        scaled: high.scaled,
+    };
+    Some(finish(s, start, low, kind, prefix, Some(high)))
+}
+
 /// Counts and amounts in Chinese numerals: 三项, 两个, 十余家, 五亿元, 三到五年. Never 一 alone
 /// (一批, 统一), never a name (see `names`).
 fn chinese_figure(s: &[char], at: usize) -> Option<RawFigure> {
@@ -826,6 +849,9 @@ fn chinese_figure(s: &[char], at: usize) -> Option<RawFigure> {
         Some((st, q)) => (st, Some(q)),
         None => (at, None),
     };
+    if let Some(f) = neighbours(s, at, start, value, prefix) {
+        return Some(f);
+    }
     let q = read_quantity(s, value as f64, at + len, false);
     let Some(kind) = q.kind else {
         // 三到五年, 一至两个: the lower bound shares the upper bound's unit.

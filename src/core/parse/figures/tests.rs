@@ -311,6 +311,16 @@ fn spans_of_years_in_chinese_numerals() {
 }
 
 #[test]
+fn neighbouring_digits_are_an_estimate() {
+    let f = one("建成三四个平台");
+    assert_eq!((f.text.as_str(), f.kind, f.value, f.high), ("三四个", "count", 3.0, Some(4.0)));
+    assert_eq!(pairs("用一两年时间，引进七八家企业"), want(&[("count", "一两年"), ("count", "七八家")]));
+    assert_eq!(one("五六万元").value, 5e4);
+    // Not neighbours, or no unit: no estimate.
+    assert_eq!(texts("三五成群，十四五规划，二三十"), Vec::<String>::new());
+}
+
+#[test]
 fn fractions_are_shares() {
     let f = one("允许不超过五分之一的股东");
     assert_eq!((f.text.as_str(), f.kind, f.value, f.qualifier), ("不超过五分之一", "percent", 20.0, Some("under")));
