@@ -355,6 +355,9 @@ fn qian_is_a_multiplier_unless_it_starts_the_unit() {
     let f = one("全长5千米");
     assert_eq!((f.value, f.unit.as_deref()), (5.0, Some("千米")));
     assert_eq!(one("补助2千元").value, 2000.0);
+    let f = one("新建110千伏变电站");
+    assert_eq!((f.text.as_str(), f.value, f.unit.as_deref()), ("110千伏", 110.0, Some("千伏")));
+    assert_eq!(one("装机50万千瓦").value, 5e5);
 }
 
 #[test]
