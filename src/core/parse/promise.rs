@@ -66,7 +66,7 @@ use crate::util::IdMap;
 
 /// When the reply speaks: its publication date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Now {
+pub struct Now {
     pub year: i32,
     /// 1–12 where the date gives it.
     pub month: Option<u32>,
@@ -226,7 +226,7 @@ pub(crate) fn deadline_of(f: &Figure) -> Option<String> {
 }
 
 /// Reads `YYYY[-/.年]M` at the start of a date as written: `2023-08-22 19:35`, `2023年8月22日`.
-pub(crate) fn now_from(text: &str) -> Option<Now> {
+pub fn now_from(text: &str) -> Option<Now> {
     let s: Vec<char> = text.chars().collect();
     let digit = |c: char| c.to_digit(10);
     for i in 0..s.len() {
