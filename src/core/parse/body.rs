@@ -1,5 +1,6 @@
 //! The body of a reply: headings told from paragraphs, and sections nested and numbered.
 
+use super::attachment::Attachment;
 use super::heading::{parse_heading, Style};
 use super::{Line, Origins, Piece, Span};
 use crate::model::{Paragraph, Section};
@@ -123,6 +124,25 @@ impl Builder {
 
     /// Nests headings by depth and numbers sections by position (`s2-1`).
     pub fn sections(&mut self, blocks: Vec<Block>, preamble: &mut Vec<Piece>) -> Vec<Section> {
+        self.sections_in("s", blocks, preamble)
+    }
+
+    /// An attachment as the top-level section `s{k}`: its label line is the heading, the
+    /// lines of its title and the text before its first heading its paragraphs, its headings
+    /// its children.
+    pub fn attachment(&mut self, a: Attachment, k: usize) -> Section {
+        let id = format!("s{k}");
+        let title = a.title();
+        let end = a.label.lead + a.label.text.chars().count() as u32;
+        let text = a.inline.map_or(end, |at| a.label.lead + at as u32);
+        self.origins.add(&id, Span { line: a.label.at, start: a.label.lead, text, end });
+        let mut pieces: Vec<Piece> = a.title_lines.iter().map(|l| l.whole()).collect();
+        let children = self.sections_in(&format!("{id}-"), blocks(&a.body), &mut pieces);
+        let paragraphs = self.numbered(&id, pieces);
+        Section { id, number: a.number, title, paragraphs, children }
+    }
+
+    fn sections_in(&mut self, prefix: &str, blocks: Vec<Block>, preamble: &mut Vec<Piece>) -> Vec<Section> {
         let mut roots: Vec<Section> = Vec::new();
         // Path of child indexes from the roots to the open section.
         let mut path: Vec<usize> = Vec::new();
@@ -142,7 +162,7 @@ impl Builder {
                         Some(parent) => &mut parent.children,
                         None => &mut roots,
                     };
-                    let mut id = String::from("s");
+                    let mut id = String::from(prefix);
                     for p in &path {
                         id.push_str(&(p + 1).to_string());
                         id.push('-');
