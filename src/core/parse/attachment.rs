@@ -20,7 +20,7 @@ pub(super) struct Attachment<'a> {
 }
 
 impl Attachment<'_> {
-    /// The title: on the label line, or its lines joined; the label if it has none.
+    /// The title: on the label line, or its lines joined (an attachment has one: see `split`).
     pub fn title(&self) -> String {
         if let Some(at) = self.inline {
             return self.label.text.chars().skip(at).collect::<String>().trim().to_string();
@@ -28,9 +28,6 @@ impl Attachment<'_> {
         let mut t = String::new();
         for l in &self.title_lines {
             t.push_str(l.text);
-        }
-        if t.is_empty() {
-            t.push_str(&self.number);
         }
         t
     }
@@ -84,10 +81,16 @@ fn number_value(number: &str) -> Option<u64> {
         .or_else(|| chars.iter().try_fold(0u64, |a, c| super::numeral::digit(*c).map(|d| a * 10 + u64::from(d))))
 }
 
+/// Endings of a file's name: a download link under a page's `附件` is no title.
+const FILE_ENDINGS: &[&str] =
+    &[".doc", ".docx", ".pdf", ".xls", ".xlsx", ".wps", ".et", ".zip", ".rar", ".jpg", ".png", ".ofd", ".txt"];
+
 /// Whether a line can be (part of) an attachment's title.
 fn title_line(text: &str) -> bool {
     let n = text.chars().count();
+    let lower = text.to_ascii_lowercase();
     (2..=40).contains(&n)
+        && !FILE_ENDINGS.iter().any(|e| lower.ends_with(e))
         && !text.contains(['。', '，', ',', '：', ':', '；', ';'])
         && !text.starts_with(['（', '('])
         && parse_heading(text).is_none()
@@ -101,7 +104,9 @@ pub(super) fn split<'a>(body: &mut Vec<Line<'a>>) -> Vec<Attachment<'a>> {
     let mut starts: Vec<(usize, String, Option<usize>)> = Vec::new();
     let mut since_date = usize::MAX;
     for (k, line) in body.iter().enumerate() {
-        if let Some((number, inline)) = label(line.text) {
+        // An attachment has a title: on its label line or the line below (not a file's name).
+        let titled = |inline: Option<usize>| inline.is_some() || body.get(k + 1).is_some_and(|l| title_line(l.text));
+        if let Some((number, inline)) = label(line.text).filter(|(_, inline)| titled(*inline)) {
             let next = match starts.last() {
                 Some((_, prev, _)) => number_value(prev).zip(number_value(&number)).is_some_and(|(a, b)| b == a + 1),
                 None => false,

@@ -22,6 +22,9 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
     // The last number taken in each style, open or not.
     let mut last: Vec<(Style, u64)> = Vec::new();
     let mut out = Vec::new();
+    // `1　总则` is a heading only where the text numbers decimally (`1.1　…` somewhere): else
+    // a line such as `1 张三 男` (a table row flattened to text) would be one.
+    let decimal = body.iter().any(|l| parse_heading(l.text).is_some_and(|h| h.style == Style::Decimal(2)));
     let mut contents = contents_at(body, 0);
     // Inside the list under `附件：`, and the style of its items once seen.
     let mut list: Option<Option<Style>> = None;
@@ -41,7 +44,8 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
             (Some(h), Some(Some(style))) if h.style == style => list,
             _ => None,
         };
-        let Some(h) = h.filter(|_| list.is_none()) else {
+        let h = h.filter(|h| list.is_none() && (decimal || h.style != Style::Decimal(1)));
+        let Some(h) = h else {
             out.push(Block::Paragraph(line.whole()));
             continue;
         };

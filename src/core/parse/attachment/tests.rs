@@ -79,3 +79,10 @@ fn a_label_in_the_text_is_no_attachment() {
     let r = parse(text);
     assert_eq!(outline(&r.sections), ["一 关于材料", "二 关于经费"]);
 }
+
+#[test]
+fn a_download_link_is_no_attachment() {
+    let text = "答复\n一、关于经费\n已安排。\n市科技局\n2023年8月22日\n附件\n经费明细.xlsx";
+    let r = parse(text);
+    assert_eq!(outline(&r.sections), ["一 关于经费"]);
+}

@@ -106,3 +106,10 @@ fn a_number_without_a_title_is_no_heading() {
     let kept: Vec<&str> = r.sections[0].paragraphs.iter().map(|p| p.text.as_str()).collect();
     assert_eq!(kept, ["（一）", "文字。"], "the bare number stays in the text");
 }
+
+#[test]
+fn a_bare_number_is_a_heading_only_where_the_text_numbers_decimally() {
+    // A table flattened to text: rows are no headings.
+    let text = "答复\n一、项目情况\n1 城区道路改造\n2 乡村公路建设\n二、下一步打算";
+    assert_eq!(outline(text), ["一 项目情况", "二 下一步打算"]);
+}
