@@ -126,10 +126,15 @@ pub(super) fn split<'a>(body: &mut Vec<Line<'a>>) -> Vec<Attachment<'a>> {
         let mut title_lines = Vec::new();
         if inline.is_none() {
             let mut title = String::new();
-            while title_lines.len() < 3
-                && lines.first().is_some_and(|l| title_line(l.text))
-                && !TITLE_ENDINGS.iter().any(|e| title.ends_with(e))
-            {
+            // A line goes on the title while the title is not complete (a document's kind
+            // ends it), or when it opens with 的 (…方案 / 的通知); a second line is no table
+            // header (序号).
+            let goes_on = |title: &str, l: &Line| {
+                title.is_empty()
+                    || l.text.starts_with('的')
+                    || (l.text.chars().count() >= 4 && !TITLE_ENDINGS.iter().any(|e| title.ends_with(e)))
+            };
+            while title_lines.len() < 3 && lines.first().is_some_and(|l| title_line(l.text) && goes_on(&title, l)) {
                 let l = lines.remove(0);
                 title.push_str(l.text);
                 title_lines.push(l);

@@ -17,6 +17,8 @@ pub(crate) enum Style {
     ArabicDot,
     /// (1) （1）
     ArabicParen,
+    /// 第一部分
+    Division,
     /// 第一章
     Chapter,
     /// 第一节
@@ -121,7 +123,7 @@ fn finish(line: &str, style: Style, n: u64, number: String, rest_at: usize) -> O
         return None;
     }
     let (title, body) = match style {
-        Style::Chapter | Style::Part | Style::Decimal(1) => ((at, line.len()), None),
+        Style::Division | Style::Chapter | Style::Part | Style::Decimal(1) => ((at, line.len()), None),
         _ => {
             let (t, b) = split_run_in(&line[at..]);
             ((t.0 + at, t.1 + at), b.map(|(x, y)| (x + at, y + at)))
@@ -130,20 +132,20 @@ fn finish(line: &str, style: Style, n: u64, number: String, rest_at: usize) -> O
     Some(HeadingLine { style, n, number, title, body })
 }
 
-/// 第一章 / 第一节 / 第一条: the number, then white space (or, for a chapter or a part on a
-/// short line of its own, the title straight after it).
+/// 第一部分 / 第一章 / 第一节 / 第一条: the number, then white space (or, but for an article,
+/// on a short line of its own, the title straight after it).
 fn regulation_part(line: &str, s: &[char]) -> Option<HeadingLine> {
     if s.first() != Some(&'第') {
         return None;
     }
     let (n, len) = read_cn(&s[1..])?;
-    let style = match s.get(1 + len)? {
-        '章' => Style::Chapter,
-        '节' => Style::Part,
-        '条' => Style::Article,
+    let (style, end) = match (s.get(1 + len)?, s.get(2 + len)) {
+        ('部', Some('分')) => (Style::Division, 3 + len),
+        ('章', _) => (Style::Chapter, 2 + len),
+        ('节', _) => (Style::Part, 2 + len),
+        ('条', _) => (Style::Article, 2 + len),
         _ => return None,
     };
-    let end = 2 + len;
     let spaced = s.get(end).is_some_and(|c| c.is_whitespace());
     let short = line.chars().count() <= 20 && !line.contains(['。', '，', ',', '；', '：', ':']);
     if n == 0 || !(spaced || (style != Style::Article && short)) {
@@ -202,7 +204,8 @@ type Range = (usize, usize);
 /// Splits a heading's text into its title and the body that runs on after it (char ranges).
 fn split_run_in(rest: &[char]) -> (Range, Option<Range>) {
     let body_from = |a: usize| Some(trimmed(rest, a, rest.len())).filter(|(a, b)| a < b);
-    let stop = rest.iter().position(|c| matches!(c, '。' | '！' | '？' | '；'));
+    // Half-width ; ! ? too: some sites (and crawls) fold full-width punctuation.
+    let stop = rest.iter().position(|c| matches!(c, '。' | '！' | '？' | '；' | ';' | '!' | '?'));
     match stop {
         Some(p) if p <= MAX_TITLE => return (trimmed(rest, 0, p), body_from(p + 1)),
         _ => {}
@@ -299,6 +302,7 @@ mod tests {
         let (style, n, number, title, _) = h("第一章　总　　则");
         assert_eq!((style, n, number.as_str(), title.as_str()), (Style::Chapter, 1, "第一章", "总　　则"));
         assert_eq!(h("第三节 资金管理").0, Style::Part);
+        assert_eq!(h("第二部分　主要任务").2, "第二部分");
         let (style, n, number, title, _) = h("1.2.1　国家级（Ⅰ级）：两个以上省出现应急状态。");
         assert_eq!((style, n, number.as_str()), (Style::Decimal(3), 1, "1.2.1"));
         assert_eq!(title, "国家级（Ⅰ级）：两个以上省出现应急状态");
@@ -309,6 +313,14 @@ mod tests {
         assert!(parse_heading("1 000元").is_none());
         assert!(parse_heading("2023 年投入资金").is_none());
         assert!(parse_heading("1　总则部分这一行太长了不像是一个独立成行的标题而是一段话的开头部分。").is_none());
+    }
+
+    #[test]
+    fn run_in_title_ends_at_half_width_stops_too() {
+        let (_, _, _, title, body) = h("(一)加强组织领导;成立工作专班,明确责任分工。");
+        assert_eq!(title, "加强组织领导");
+        assert_eq!(body.as_deref(), Some("成立工作专班,明确责任分工。"));
+        assert_eq!(h("2.抓好落实!各地要高度重视。").3, "抓好落实");
     }
 
     #[test]

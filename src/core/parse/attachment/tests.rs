@@ -86,3 +86,21 @@ fn a_download_link_is_no_attachment() {
     let r = parse(text);
     assert_eq!(outline(&r.sections), ["一 关于经费"]);
 }
+
+#[test]
+fn an_attachments_title_on_two_lines_and_what_follows_it() {
+    let text = "通知\n一、工作任务\n做好工作。\n国务院办公厅\n2019年1月9日\n\
+                附件1\n关于印发城镇小区配套幼儿园治理工作方案\n的通知\n（共3项）\n一、摸底排查\n\
+                附件2\n重点任务分工\n序号\n一、工作要求";
+    let r = parse(text);
+    assert_eq!(
+        outline(&r.sections),
+        [
+            "一 工作任务",
+            "附件1 关于印发城镇小区配套幼儿园治理工作方案的通知",
+            "  一 摸底排查",
+            "附件2 重点任务分工",
+            "  一 工作要求",
+        ]
+    );
+}
