@@ -344,6 +344,33 @@ fn opens_plan(text: &str) -> bool {
     PLAN_OPENERS.iter().any(|w| t.starts_with(w))
 }
 
+/// Per figure of the reply: whether it stands in a plan — a paragraph opening with
+/// [`PLAN_OPENERS`] (下一步 …) or anything under a heading with [`PLAN_HEADINGS`]. The panel's
+/// 承诺 group lists these targets first.
+pub fn in_plan(reply: &Reply) -> Vec<bool> {
+    let mut plans: Vec<&str> = Vec::new();
+    for p in reply.preamble.iter().chain(&reply.closing) {
+        if opens_plan(&p.text) {
+            plans.push(&p.id);
+        }
+    }
+    let mut plan_at: Vec<bool> = Vec::new();
+    for (depth, s) in reply.walk_sections() {
+        plan_at.truncate(depth - 1);
+        let plan = plan_at.last().copied().unwrap_or(false) || PLAN_HEADINGS.iter().any(|w| s.title.contains(w));
+        plan_at.push(plan);
+        if plan {
+            plans.push(&s.id);
+        }
+        for p in &s.paragraphs {
+            if plan || opens_plan(&p.text) {
+                plans.push(&p.id);
+            }
+        }
+    }
+    reply.figures.iter().map(|f| plans.contains(&f.paragraph.as_str())).collect()
+}
+
 /// Fills `stance`, `by` and `indicator` of every figure of the reply (see the module docs).
 /// Pure and idempotent: what it decides depends only on the reply.
 pub fn annotate(reply: &mut Reply) {
