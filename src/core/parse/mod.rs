@@ -10,6 +10,7 @@
 //! what the page says about itself ([`Hints`]), and also tells where each piece of the reply
 //! stands in those lines ([`Origins`]), so the widget can mark figures in the page's own text.
 
+mod attachment;
 mod body;
 mod dates;
 mod figures;
@@ -23,7 +24,7 @@ pub mod promise;
 mod stance;
 
 pub(crate) use figures::read_quantity;
-pub(crate) use numeral::read_arabic;
+pub(crate) use numeral::{is_cn_numeral, read_arabic};
 pub use promise::annotate;
 
 use crate::model::{Figure, Reply, Section, CLOSING, PREAMBLE, TITLE, TOP};
@@ -184,6 +185,8 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
     let source = field(&["来源", "信息来源", "发布单位", "发布机构"]).or_else(|| hints.source.clone());
 
     let mut body: Vec<Line> = lines[i..].to_vec();
+    // Attachments after the signature are sections of their own, read apart.
+    let attachments = attachment::split(&mut body);
     let signature = tail::signature(&mut body);
 
     let blocks = blocks(&body);
@@ -192,8 +195,17 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
 
     let has_headings = blocks.iter().any(|b| matches!(b, Block::Heading { .. }));
     let mut preamble = Vec::new();
-    let sections = if has_headings {
+    let mut sections = if has_headings {
         b.sections(blocks, &mut preamble)
+    } else if !attachments.is_empty() {
+        // The letter before the attachments has no headings: its text is what comes before
+        // the first section.
+        for block in blocks {
+            if let Block::Paragraph(p) = block {
+                preamble.push(p);
+            }
+        }
+        Vec::new()
     } else {
         // No headings at all: the body is one implicit section.
         let mut pieces = Vec::new();
@@ -215,6 +227,11 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
             }]
         }
     };
+
+    for a in attachments {
+        let k = sections.len() + 1;
+        sections.push(b.attachment(a, k));
+    }
 
     let title = match title {
         Some(t) => {
@@ -279,7 +296,9 @@ fn figures_of(reply: &Reply, reference: Option<figures::Reference>) -> Vec<Figur
         add(PREAMBLE, &p.id, &p.text);
     }
     for (_, s) in reply.walk_sections() {
-        if !s.number.is_empty() {
+        // A title set on lines of its own (an attachment's) is read in its paragraphs.
+        let own_lines = s.paragraphs.first().is_some_and(|p| s.title.starts_with(&p.text));
+        if !s.number.is_empty() && !own_lines {
             add(&s.id, &s.id, &s.title);
         }
         for p in &s.paragraphs {
