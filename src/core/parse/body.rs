@@ -84,12 +84,12 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
     out
 }
 
-/// A decimal number (`1.2.1`) is a child only of its own parent (`1.2`); other numbers of
-/// anything.
+/// A decimal number (`1.2.1`) is a child only of its own parent (`1.2`, or `1.` for `1.1`);
+/// other numbers of anything.
 fn same_parent(number: &str, parent: Option<&(Style, u64, String)>) -> bool {
     let Some(dot) = number.rfind(['.', '．']) else { return true };
     let head = &number[..dot];
-    matches!(parent, Some((Style::Decimal(_), _, p)) if p.replace('．', ".") == head.replace('．', "."))
+    matches!(parent, Some((_, _, p)) if p.replace('．', ".") == head.replace('．', "."))
 }
 
 /// `附件：` or `附件:` with the list of attachments after it, on its line or below.
