@@ -129,6 +129,10 @@ fn finish(line: &str, style: Style, n: u64, number: String, rest_at: usize) -> O
             ((t.0 + at, t.1 + at), b.map(|(x, y)| (x + at, y + at)))
         }
     };
+    // Never a heading without a title (`（一）。…`).
+    if title.0 >= title.1 {
+        return None;
+    }
     Some(HeadingLine { style, n, number, title, body })
 }
 
@@ -285,6 +289,8 @@ mod tests {
         assert!(parse_heading("十四届二次会议").is_none());
         assert!(parse_heading("(2022-2025)").is_none());
         assert!(parse_heading("2023.5").is_none());
+        assert!(parse_heading("（一）。后面是正文").is_none(), "no title");
+        assert!(parse_heading("二、").is_none(), "no title");
     }
 
     #[test]
