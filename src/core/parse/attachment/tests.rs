@@ -104,3 +104,15 @@ fn an_attachments_title_on_two_lines_and_what_follows_it() {
         ]
     );
 }
+
+#[test]
+fn an_attachments_heading_is_its_label_line_in_the_page() {
+    let lines: Vec<&str> = LETTER.split('\n').collect();
+    let parsed = crate::parse::parse_lines(&lines, &crate::parse::Hints::default());
+    let at = lines.iter().position(|l| *l == "附件1").unwrap() as u32;
+    let span = parsed.origins.get("s3").unwrap();
+    assert_eq!((span.line, span.start, span.text, span.end), (at, 0, 3, 3), "the label, no title on its line");
+    // Its title lines are where they stand, as paragraphs.
+    let title = parsed.origins.get("s3-p1").unwrap();
+    assert_eq!((title.line, title.start), (at + 1, 0));
+}
