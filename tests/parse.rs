@@ -286,10 +286,11 @@ proptest! {
         }
         pieces.extend(r.preamble.iter().map(|p| (p.id.as_str(), p.text.as_str())));
         for (_, s) in r.walk_sections() {
-            // An attachment's title set on lines of its own: its label line is its origin, the
-            // title lines are its first paragraphs.
-            let own_lines = s.paragraphs.first().is_some_and(|p| s.title.starts_with(&p.text));
+            // An attachment's title set on lines of its own: its label line is its origin (no
+            // title on it), the title lines are its first paragraphs.
+            let own_lines = parsed.origins.get(&s.id).is_some_and(|o| o.text == o.end);
             if own_lines {
+                prop_assert!(s.title.starts_with(&s.paragraphs[0].text), "{} title in its paragraphs", s.id);
                 pieces.push((&s.id, ""));
             } else if !s.number.is_empty() {
                 pieces.push((&s.id, &s.title));

@@ -36,9 +36,14 @@ fn attachments_after_the_signature_are_top_level_sections() {
             "  （一） 成因分析",
         ]
     );
-    // The letter's own signature is the signature; the list under 附件： stays in the text.
+    // The letter's own signature stays in its text, in reading order, as does the list under
+    // 附件：; the reply's signature is what ends the page (here: none).
+    let last: Vec<&str> = r.sections[1].paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(last[last.len() - 2..], ["国务院办公厅", "二〇〇四年十一月四日"]);
+    assert!(r.signature.is_empty());
+    let r = parse(&format!("{LETTER}国土资源部\n二〇〇四年十月十日"));
     let signature: Vec<&str> = r.signature.iter().map(|p| p.text.as_str()).collect();
-    assert_eq!(signature, ["国务院办公厅", "二〇〇四年十一月四日"]);
+    assert_eq!(signature, ["国土资源部", "二〇〇四年十月十日"]);
 }
 
 #[test]
