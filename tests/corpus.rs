@@ -407,7 +407,11 @@ fn score(gold: &Gold, reply: Result<&Value, &str>, fails: &mut Vec<String>) -> T
     }
 
     // dates
-    let date = |key: &str| str_at(reply, key).map(|d| d.chars().take(10).collect::<String>());
+    // `publishedDate` is the publication date as YYYY-MM-DD (`published` keeps the page's text).
+    let date = |key: &str| {
+        let key = if key == "published" && str_at(reply, "publishedDate").is_some() { "publishedDate" } else { key };
+        str_at(reply, key).map(|d| d.chars().take(10).collect::<String>())
+    };
     for (key, want, hit) in
         [("published", &gold.published, &mut t.published.0), ("signed", &gold.signed, &mut t.signed.0)]
     {

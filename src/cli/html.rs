@@ -7,7 +7,7 @@ use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node, Selector};
 
 use reply_core::page::{hints, read, PageText, Tree, Visit, ARTICLE_SELECTORS};
-use reply_core::parse::{parse_lines, Parsed};
+use reply_core::parse::{page_table, parse_lines, Parsed};
 
 struct Doc;
 
@@ -27,6 +27,13 @@ impl<'a> Tree for &'a Doc {
             Node::Element(e) => Visit::Element(e.name().to_ascii_lowercase(), e.attr("hidden").is_some()),
             Node::Text(t) => Visit::Text(t.text.to_string()),
             _ => Visit::Other,
+        }
+    }
+
+    fn attribute(&self, n: &Self::Node, name: &str) -> Option<String> {
+        match n.value() {
+            Node::Element(e) => e.attr(name).map(str::to_string),
+            _ => None,
         }
     }
 }
@@ -74,7 +81,12 @@ pub fn read_page(html: &str, article: Option<&str>) -> Result<Page, String> {
             .find(|e| !outside || !e.ancestors().any(|a| a.id() == root.id()))
             .map(|e| e.text().collect::<String>())
     };
-    let hints = hints(meta, first("h1", true), first("title", false));
+    let mut hints = hints(meta, first("h1", true), first("title", false));
+    // The page's own metadata table, wherever it stands (above the article, around it).
+    let whole = read(&&Doc, &doc.root_element(), &mut Vec::new(), &mut Vec::new());
+    let whole: Vec<&str> = whole.lines.iter().map(String::as_str).collect();
+    page_table(&mut hints, &whole);
+    hints.lines = text.styles.clone();
     let lines: Vec<&str> = text.lines.iter().map(String::as_str).collect();
     let parsed = parse_lines(&lines, &hints);
     Ok(Page { text, parsed })

@@ -196,6 +196,12 @@ pub fn reply(r: &Reply) -> String {
     opt_string(&mut out, &r.published);
     key(&mut out, "source", false);
     opt_string(&mut out, &r.source);
+    key(&mut out, "publishedDate", false);
+    opt_string(&mut out, &r.published_date);
+    key(&mut out, "documentNumber", false);
+    opt_string(&mut out, &r.document_number);
+    key(&mut out, "signed", false);
+    opt_string(&mut out, &r.signed);
     key(&mut out, "sections", false);
     list(&mut out, &r.sections, section);
     key(&mut out, "closing", false);

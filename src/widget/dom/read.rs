@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node};
 
 use reply_core::page::{self, PageText, Tree, Visit};
-use reply_core::parse::{parse_lines, Hints, Parsed};
+use reply_core::parse::{page_table, parse_lines, Hints, Parsed};
 
 /// The browser's DOM, walked through web-sys.
 pub struct Dom;
@@ -31,6 +31,10 @@ impl Tree for Dom {
             _ => Visit::Other,
         }
     }
+
+    fn attribute(&self, n: &Node, name: &str) -> Option<String> {
+        n.dyn_ref::<Element>().and_then(|e| e.get_attribute(name))
+    }
 }
 
 /// What the page says about itself outside the article `article` (meta tags, an `<h1>`
@@ -50,7 +54,14 @@ pub fn hints(doc: &Document, article: &Element) -> Hints {
             }
         }
     }
-    page::hints(meta, h1, Some(doc.title()))
+    let mut hints = page::hints(meta, h1, Some(doc.title()));
+    // The page's own metadata table (信息公开属性), wherever it stands.
+    if let Some(root) = doc.document_element() {
+        let whole = page::read(&Dom, root.unchecked_ref::<Node>(), &mut Vec::new(), &mut Vec::new());
+        let whole: Vec<&str> = whole.lines.iter().map(String::as_str).collect();
+        page_table(&mut hints, &whole);
+    }
+    hints
 }
 
 /// An article read: its text with the way back to its nodes, and the reply in it.
@@ -67,6 +78,8 @@ pub fn read_article(doc: &Document, article: &Element) -> ReadArticle {
     let mut elements = Vec::new();
     let text = page::read(&Dom, article.unchecked_ref::<Node>(), &mut texts, &mut elements);
     let lines: Vec<&str> = text.lines.iter().map(String::as_str).collect();
-    let parsed = parse_lines(&lines, &hints(doc, article));
+    let mut hints = hints(doc, article);
+    hints.lines = text.styles.clone();
+    let parsed = parse_lines(&lines, &hints);
     ReadArticle { text, texts, elements, parsed }
 }
