@@ -214,3 +214,8 @@ pub(super) fn is_dateish(line: &str) -> bool {
                 || matches!(c, ':' | '：' | '星' | '期' | '一' | '二' | '三' | '四' | '五' | '六' | '日' | '天' | '|')
         })
 }
+
+/// A date alone on a line as signatures write it, a trailing separator aside (`2018年6月28日 |`).
+pub(super) fn is_signature_date(line: &str) -> bool {
+    is_date_line(line.trim().trim_end_matches(['|', ' ', '\u{3000}']))
+}

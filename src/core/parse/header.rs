@@ -3,6 +3,7 @@
 
 use super::dates::is_dateish;
 use super::heading::parse_heading;
+use super::tail::is_office_line;
 use super::{Line, LineStyle, Piece};
 
 /// What the header of a reply gives: its title, metadata lines (and their fields), the
@@ -45,14 +46,10 @@ const TITLE_ENDINGS: &[&str] = &[
     "要点",
     "预案",
     "制度",
-    "函",
-    "复",
-    "令",
     "公报",
     "说明",
     "总结",
     "讲话",
-    "》",
 ];
 
 /// Whether a title reads as complete (its last words end a document's title). White space
@@ -97,6 +94,23 @@ pub(super) fn read(lines: &[Line], styles: &[LineStyle]) -> Header {
             // A date line above the title (the site's today, the year of a column): not the title.
             meta.push(text.to_string());
         } else if title.is_none() && salutation.is_none() && is_title(text) && parse_heading(text).is_none() {
+            // Lines of the site above the reply's own title (a breadcrumb, 欢迎访问…, a column's
+            // name) in plain text: kept as header lines; the title is the complete one below.
+            let issuer = is_office_line(text) && lines.get(i + 1).is_some_and(|n| n.text.starts_with("关于"));
+            if !styled(style(line)) && !complete(text) && !starts_title(text) && !issuer {
+                if let Some(k) = headline_below(lines, i) {
+                    for l in &lines[i..k] {
+                        if let Some(f) = meta_fields(l.text) {
+                            fields.extend(f);
+                        } else if let Some(n) = number_line(l.text) {
+                            number.get_or_insert(n);
+                        }
+                        meta.push(l.text.to_string());
+                    }
+                    i = k;
+                    continue;
+                }
+            }
             let mut t = line.whole();
             // How many lines after this one carry the title on: set the same way (centred or
             // bold) while it is not complete; in plain text, only where that completes it.
@@ -131,6 +145,32 @@ pub(super) fn read(lines: &[Line], styles: &[LineStyle]) -> Header {
         i += 1;
     }
     Header { title, meta, fields, number, salutation, end: i }
+}
+
+/// Whether a line reads as the start of a title: `关于…`, `对…`, `…的`.
+fn starts_title(line: &str) -> bool {
+    line.contains("关于") || line.starts_with('对') || line.ends_with('的')
+}
+
+/// A complete title on a line of its own below line `i`, among the short lines of the header
+/// (up to eight lines down, before a sentence, a salutation or a heading).
+fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
+    for (k, l) in lines.iter().enumerate().skip(i + 1).take(8) {
+        let text = l.text;
+        if is_salutation(text) || text.contains('。') || parse_heading(text).is_some() {
+            return None;
+        }
+        let standalone = is_title(text)
+            && complete(text)
+            && text.chars().count() >= 6
+            && !is_dateish(text)
+            && number_line(text).is_none()
+            && meta_fields(text).is_none();
+        if standalone {
+            return Some(k);
+        }
+    }
+    None
 }
 
 /// A line that may carry a title on: short, no sentence punctuation, not a date, a document

@@ -228,11 +228,16 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
     let mut body: Vec<Line> = lines[i..].to_vec();
     let signature = tail::signature(&mut body);
     // The date the document bears: under the signature, else the 成文日期 of the page.
+    // The date under the signature: its date line, else a date alone on one of the last lines
+    // (a footer of the site may follow the signature).
     let under_signature = signature
         .iter()
         .rev()
-        .find(|p| is_date_line(&p.text) || dates::is_dateish(&p.text))
-        .and_then(|p| dates::date_of(&p.text));
+        .find(|p| dates::is_signature_date(&p.text))
+        .and_then(|p| dates::date_of(&p.text))
+        .or_else(|| {
+            body.iter().rev().take(10).find(|l| dates::is_signature_date(l.text)).and_then(|l| dates::date_of(l.text))
+        });
     let written = field(&["成文日期", "生成日期"]).or_else(|| hints.signed.clone());
     let signed = under_signature.clone().or_else(|| written.as_deref().and_then(dates::date_of));
     // Published as written: the header's 发布时间, else the page's PubDate.
@@ -277,13 +282,16 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
         }
     };
 
+    // No title line: the header's 标题 field (a metadata list above the text).
+    let title = title.map(Ok).or_else(|| field(&["标题"]).map(Err));
     let title = match title {
+        Some(Err(t)) => t,
         // The page's metadata title where the text's own is a part of it (a line of a title
         // set on several that were not joined).
-        Some(t) if hints.title.as_deref().is_some_and(|h| extends(h, &t.text)) => {
+        Some(Ok(t)) if hints.title.as_deref().is_some_and(|h| extends(h, &t.text)) => {
             hints.title.clone().unwrap_or_default()
         }
-        Some(t) => {
+        Some(Ok(t)) => {
             b.origins.add(TITLE, t.span);
             t.text
         }
@@ -366,7 +374,7 @@ fn figures_of(reply: &Reply, reference: Option<figures::Reference>) -> Vec<Figur
     for p in &reply.closing {
         add(CLOSING, &p.id, &p.text);
     }
-    for p in reply.signature.iter().filter(|p| is_date_line(&p.text)) {
+    for p in reply.signature.iter().filter(|p| dates::is_signature_date(&p.text)) {
         add(CLOSING, &p.id, &p.text);
     }
     out
