@@ -388,7 +388,9 @@ fn score(gold: &Gold, reply: Result<&Value, &str>, fails: &mut Vec<String>) -> T
 
     // title
     let title = str_at(reply, "title").unwrap_or("");
-    if no_space(title) == no_space(&gold.title) {
+    // `title: -`: the page has no title at all (tests/corpus/README.md), so none is right.
+    let want = if gold.title == "-" { "" } else { gold.title.as_str() };
+    if no_space(title) == no_space(want) {
         t.title = 1;
     } else {
         fails.push(cut(&format!("title: expected `{}`, got `{title}`", gold.title)));

@@ -111,45 +111,45 @@ fn read_small(s: &[char]) -> Option<(u32, usize)> {
 }
 
 /// The first date in a text, as `YYYY-MM-DD`, and the char just after it: `2019年02月15日`,
-/// `二〇〇六年九月七日`, `2019-2-15`, `2022/12/21`, `2019.02.15`. White space inside is skipped.
+/// `二〇〇六年九月七日`, `2019-2-15`, `2022/12/21`, `2019.02.15`, `2019 年 2 月 15 日`.
 pub(super) fn find_date(text: &str) -> Option<(String, usize)> {
-    // The chars without white space, each with its position in the text.
-    let mut s = Vec::new();
-    let mut at = Vec::new();
-    for (k, c) in text.chars().enumerate() {
-        if !c.is_whitespace() {
-            s.push(c);
-            at.push(k);
+    let s: Vec<char> = text.chars().collect();
+    let skip = |mut k: usize| {
+        while s.get(k).is_some_and(|c| c.is_whitespace()) {
+            k += 1;
         }
-    }
+        k
+    };
     for i in 0..s.len() {
         if i > 0 && date_digit(s[i - 1]).is_some() {
             continue;
         }
         let Some(year) = read_year(&s[i..]) else { continue };
-        let mut k = i + 4;
+        let mut k = skip(i + 4);
         let sep = match s.get(k) {
             Some(&c @ ('年' | '-' | '/' | '.' | '－')) => c,
             _ => continue,
         };
-        k += 1;
+        k = skip(k + 1);
         let Some((month, n)) = read_small(&s[k..]) else { continue };
-        k += n;
+        k = skip(k + n);
         let month_sep = if sep == '年' { '月' } else { sep };
         if s.get(k) != Some(&month_sep) {
             continue;
         }
-        k += 1;
+        k = skip(k + 1);
         let Some((day, n)) = read_small(&s[k..]) else { continue };
         k += n;
-        if sep == '年' && matches!(s.get(k), Some('日' | '号')) {
-            k += 1;
+        if sep == '年' {
+            let after = skip(k);
+            if matches!(s.get(after), Some('日' | '号')) {
+                k = after + 1;
+            }
         }
         if !(1..=12).contains(&month) || !(1..=31).contains(&day) || !(1900..=2100).contains(&year) {
             continue;
         }
-        let end = at.get(k).copied().unwrap_or(text.chars().count());
-        return Some((iso(year, month, day), end));
+        return Some((iso(year, month, day), k));
     }
     None
 }
@@ -196,21 +196,23 @@ pub(super) fn date_of(text: &str) -> Option<String> {
 /// A line that is a date and nothing more of substance: `2016年`, `2018年8月21日 星期二`,
 /// `2021-08-23 15:26`. Never a title.
 pub(super) fn is_dateish(line: &str) -> bool {
-    let s: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    if is_date_line(&s) || compact_date(&s).is_some() {
+    let line = line.trim();
+    let squeezed: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    if is_date_line(&squeezed) || compact_date(&squeezed).is_some() {
         return true;
     }
-    let chars: Vec<char> = s.chars().collect();
+    let chars: Vec<char> = squeezed.chars().collect();
     // A year alone: 2016年.
     if chars.len() <= 5 && chars.last() == Some(&'年') && read_year(&chars).is_some() {
         return true;
     }
-    let Some((_, end)) = find_date(&s) else { return false };
-    let (before, after): (String, String) = (s.chars().take(end).collect(), s.chars().skip(end).collect());
-    // Nothing but the date, a weekday and a time.
-    find_date(&before).is_some_and(|(_, _)| before.chars().count() <= 14)
-        && after.chars().all(|c| {
-            numeral::is_digit(c)
+    let Some((_, end)) = find_date(line) else { return false };
+    // Nothing before the date but a bullet, nothing after it but a time and a weekday.
+    let before = line.chars().take(end).filter(|c| !c.is_whitespace()).count();
+    before <= 15
+        && line.chars().skip(end).all(|c| {
+            c.is_whitespace()
+                || numeral::is_digit(c)
                 || matches!(c, ':' | '：' | '星' | '期' | '一' | '二' | '三' | '四' | '五' | '六' | '日' | '天' | '|')
         })
 }

@@ -167,7 +167,9 @@ fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
             && number_line(text).is_none()
             && meta_fields(text).is_none();
         if standalone {
-            return Some(k);
+            // An issuer's line right above a 关于… title is the title's start.
+            let issuer = k > i + 1 && is_office_line(lines[k - 1].text) && text.starts_with("关于");
+            return Some(if issuer { k - 1 } else { k });
         }
     }
     None
@@ -210,12 +212,14 @@ const META_LABELS: &[&str] = &[
     "点击数",
     "访问量",
     "浏览量",
+    "浏览",
     "责任编辑",
     "生效日期",
     "更新时间",
     "编稿时间",
     "标题",
     "日期",
+    "时间",
 ];
 
 /// Bullets a metadata list may open its lines with.
@@ -292,7 +296,7 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     Some(fields)
 }
 
-fn is_salutation(line: &str) -> bool {
+pub(super) fn is_salutation(line: &str) -> bool {
     let n = line.chars().count();
     (line.ends_with(':') || line.ends_with('：')) && n <= 40 && !line.contains('。')
 }
@@ -325,7 +329,9 @@ pub(crate) fn find_number(text: &str) -> Option<(usize, usize)> {
             continue;
         }
         let issuer = s[..k].iter().rev().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(*c)).count();
-        if issuer == 0 || issuer > 12 {
+        // No issuer only right after a label's colon (`建议字:〔2023〕8号`).
+        let labelled = issuer == 0 && k > 0 && matches!(s[k - 1], ':' | '：');
+        if (issuer == 0 && !labelled) || issuer > 12 {
             continue;
         }
         return Some((k - issuer, k + 7 + digits));
@@ -333,12 +339,16 @@ pub(crate) fn find_number(text: &str) -> Option<(usize, usize)> {
     None
 }
 
-/// A document number opening its line, with at most a short note after it (`A类 同意公开`).
-fn number_line(line: &str) -> Option<String> {
+/// A document number opening its line (after a label at most: `建议字:〔2023〕8号`), with at
+/// most a short note after it (`A类 同意公开`).
+pub(super) fn number_line(line: &str) -> Option<String> {
     let line = line.trim();
     let (a, b) = find_number(line)?;
     let rest: String = line.chars().skip(b).collect();
-    (a == 0 && rest.chars().count() <= 12 && !rest.contains(['。', '，', ','])).then(|| line.chars().take(b).collect())
+    let label: String = line.chars().take(a).collect();
+    let labelled = a == 0 || (a <= 8 && (label.ends_with(':') || label.ends_with('：')));
+    (labelled && rest.chars().count() <= 12 && !rest.contains(['。', '，', ',']))
+        .then(|| line.chars().skip(a).take(b - a).collect())
 }
 
 /// The fields of a page's metadata (the 信息公开属性 table above the article, a `dl` of

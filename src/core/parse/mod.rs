@@ -221,6 +221,10 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
         labels.iter().find_map(|l| fields.iter().find(|(k, v)| k == l && !v.is_empty()).map(|(_, v)| v.clone()))
     };
     let source = field(&["来源", "信息来源", "发布单位", "发布机构"]).or_else(|| hints.source.clone());
+    // The document number: a line of the header, else of the letterhead lines below it (up to
+    // the salutation), else the metadata's 发文字号.
+    let letterhead = lines[i..].iter().take(6).take_while(|l| !header::is_salutation(l.text));
+    let number = number.or_else(|| letterhead.clone().find_map(|l| header::number_line(l.text)));
     let document_number = number
         .or_else(|| field(&["发文字号", "文号"]).filter(|v| header::find_number(v).is_some()))
         .or_else(|| hints.number.clone());
@@ -239,13 +243,14 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
             body.iter().rev().take(10).find(|l| dates::is_signature_date(l.text)).and_then(|l| dates::date_of(l.text))
         });
     let written = field(&["成文日期", "生成日期"]).or_else(|| hints.signed.clone());
-    let signed = under_signature.clone().or_else(|| written.as_deref().and_then(dates::date_of));
+    // The metadata's 成文日期 first: the last date of a text may be an attachment's.
+    let signed = written.as_deref().and_then(dates::date_of).or_else(|| under_signature.clone());
     // Published as written: the header's 发布时间, else the page's PubDate.
-    let published = field(&["发布时间", "发布日期", "发文日期", "更新时间", "编稿时间", "日期", "成文日期"])
+    let published = field(&["发布时间", "发布日期", "发文日期", "更新时间", "编稿时间", "日期", "时间", "成文日期"])
         .or_else(|| hints.published.clone());
     // Published as a date: the page's own date (its header's 发布日期, its PubDate, its
     // metadata table), else 成文日期, else the date under the signature.
-    let published_date = field(&["发布时间", "发布日期", "发文日期", "更新时间", "编稿时间", "日期"])
+    let published_date = field(&["发布时间", "发布日期", "发文日期", "更新时间", "编稿时间", "日期", "时间"])
         .or_else(|| hints.published.clone())
         .or_else(|| hints.dated.clone())
         .and_then(|p| dates::date_of(&p))
