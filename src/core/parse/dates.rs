@@ -213,7 +213,23 @@ pub(super) fn is_dateish(line: &str) -> bool {
         && line.chars().skip(end).all(|c| {
             c.is_whitespace()
                 || numeral::is_digit(c)
-                || matches!(c, ':' | '：' | '星' | '期' | '一' | '二' | '三' | '四' | '五' | '六' | '日' | '天' | '|')
+                || matches!(
+                    c,
+                    ':' | '：'
+                        | '星'
+                        | '期'
+                        | '一'
+                        | '二'
+                        | '三'
+                        | '四'
+                        | '五'
+                        | '六'
+                        | '日'
+                        | '天'
+                        | '|'
+                        | ')'
+                        | '）'
+                )
         })
 }
 

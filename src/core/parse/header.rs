@@ -45,7 +45,6 @@ const TITLE_ENDINGS: &[&str] = &[
     "计划",
     "要点",
     "预案",
-    "制度",
     "公报",
     "说明",
     "总结",
@@ -112,19 +111,16 @@ pub(super) fn read(lines: &[Line], styles: &[LineStyle]) -> Header {
                 }
             }
             let mut t = line.whole();
-            // How many lines after this one carry the title on: set the same way (centred or
-            // bold) while it is not complete; in plain text, only where that completes it.
+            // How many lines after this one carry the title on: those set the same way (centred
+            // or bold); in plain text, only where that completes the title.
             let mut more = 0;
             let mut joined = t.text.clone();
+            let by_style = styled(style(line));
             for (k, next) in lines.iter().enumerate().skip(i + 1).take(3) {
-                if complete(&joined)
-                    || !continues(next.text)
-                    || joined.chars().count() + next.text.chars().count() > 100
-                {
-                    break;
-                }
-                let by_style = styled(style(line));
-                if by_style && !styled(style(next)) {
+                // Set lines break where the designer liked (`…试点工作方案` / `的通知`): every
+                // following line set the same way goes on; plain lines only up to a complete title.
+                let done = if by_style { !styled(style(next)) } else { complete(&joined) };
+                if done || !continues(next.text) || joined.chars().count() + next.text.chars().count() > 100 {
                     break;
                 }
                 joined.push_str(next.text);
