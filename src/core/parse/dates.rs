@@ -237,3 +237,6 @@ pub(super) fn is_dateish(line: &str) -> bool {
 pub(super) fn is_signature_date(line: &str) -> bool {
     is_date_line(line.trim().trim_end_matches(['|', ' ', '\u{3000}']))
 }
+
+#[cfg(test)]
+mod tests;

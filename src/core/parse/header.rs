@@ -374,3 +374,6 @@ pub(crate) fn page_fields(lines: &[&str]) -> Vec<(&'static str, String)> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests;
