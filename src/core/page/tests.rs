@@ -28,7 +28,9 @@ fn drawn_blocks_are_one_line_each() {
 #[test]
 fn an_elements_format_comes_from_its_tag_align_and_style() {
     let f = |c: Option<bool>, b: Option<bool>| Format { centred: c, bold: b };
-    let cases: &[((&str, Option<&str>, Option<&str>), Format)] = &[
+    // (tag, align, style) → format
+    type Case<'a> = ((&'a str, Option<&'a str>, Option<&'a str>), Format);
+    let cases: &[Case] = &[
         (("p", None, Some("margin-top: 0px; text-align: center; font-family: 宋体;")), f(Some(true), None)),
         (("p", None, Some("TEXT-ALIGN:CENTER")), f(Some(true), None)),
         (("p", Some("center"), None), f(Some(true), None)),
