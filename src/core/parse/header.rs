@@ -94,9 +94,10 @@ pub(super) fn read(lines: &[Line], styles: &[LineStyle]) -> Header {
             meta.push(text.to_string());
         } else if title.is_none() && salutation.is_none() && is_title(text) && parse_heading(text).is_none() {
             // Lines of the site above the reply's own title (a breadcrumb, 欢迎访问…, a column's
-            // name) in plain text: kept as header lines; the title is the complete one below.
+            // name, set like the title or not): kept as header lines; the title is the complete
+            // one below.
             let issuer = is_office_line(text) && lines.get(i + 1).is_some_and(|n| n.text.starts_with("关于"));
-            if !styled(style(line)) && !complete(text) && !starts_title(text) && !issuer {
+            if !complete(text) && !starts_title(text) && !issuer {
                 if let Some(k) = headline_below(lines, i) {
                     for l in &lines[i..k] {
                         if let Some(f) = meta_fields(l.text) {

@@ -55,6 +55,21 @@ fn a_title_set_on_centred_or_bold_lines_is_joined() {
             &[("关于加快科技成果转化的建议的答复", CENTRED), ("王建国代表", PLAIN), ("您提出的建议收悉。", PLAIN)],
             "关于加快科技成果转化的建议的答复",
         ),
+        // A column's name set like the title above a complete title is not the title's.
+        (
+            &[
+                ("建议提案办理", CENTRED),
+                ("关于加快科技成果转化的建议的答复", CENTRED),
+                ("王建国代表：", PLAIN),
+                ("收悉。", PLAIN),
+            ],
+            "关于加快科技成果转化的建议的答复",
+        ),
+        // An issuer's line, then the 关于… line.
+        (
+            &[("国务院办公厅", CENTRED), ("关于湖北省巴东县地质灾害险情有关问题的复函", CENTRED), body],
+            "国务院办公厅关于湖北省巴东县地质灾害险情有关问题的复函",
+        ),
         // A centred date line under the title is no part of it.
         (
             &[("国务院关于印发", CENTRED), ("国务院工作规则的通知", CENTRED), ("（2019年1月27日）", CENTRED), body],
