@@ -38,6 +38,29 @@ impl<'a> Tree for &'a Doc {
     }
 }
 
+/// The page around an article: the article itself reads as nothing (its own header is the
+/// parser's), so the page's metadata table is read from the rest.
+struct Outside<'a>(NodeRef<'a, Node>);
+
+impl<'a> Tree for Outside<'a> {
+    type Node = NodeRef<'a, Node>;
+
+    fn first_child(&self, n: &Self::Node) -> Option<Self::Node> {
+        n.first_child()
+    }
+
+    fn next_sibling(&self, n: &Self::Node) -> Option<Self::Node> {
+        n.next_sibling()
+    }
+
+    fn visit(&self, n: &Self::Node) -> Visit {
+        if *n == self.0 {
+            return Visit::Other;
+        }
+        (&Doc).visit(n)
+    }
+}
+
 /// Whether a file's text is an HTML page rather than a plain-text reply: it opens with a tag
 /// (after white space and a byte order mark) and names one of the tags every page has.
 pub fn is_html(text: &str) -> bool {
@@ -82,8 +105,8 @@ pub fn read_page(html: &str, article: Option<&str>) -> Result<Page, String> {
             .map(|e| e.text().collect::<String>())
     };
     let mut hints = hints(meta, first("h1", true), first("title", false));
-    // The page's own metadata table, wherever it stands (above the article, around it).
-    let whole = read(&&Doc, &doc.root_element(), &mut Vec::new(), &mut Vec::new());
+    // The page's own metadata table, wherever it stands outside the article (above it, around it).
+    let whole = read(&Outside(*root), &doc.root_element(), &mut Vec::new(), &mut Vec::new());
     let whole: Vec<&str> = whole.lines.iter().map(String::as_str).collect();
     page_table(&mut hints, &whole);
     hints.lines = text.styles.clone();

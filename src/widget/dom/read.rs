@@ -37,6 +37,29 @@ impl Tree for Dom {
     }
 }
 
+/// The page around an article: the article itself reads as nothing (its own header is the
+/// parser's), so the page's metadata table is read from the rest only.
+struct Outside<'a>(&'a Node);
+
+impl Tree for Outside<'_> {
+    type Node = Node;
+
+    fn first_child(&self, n: &Node) -> Option<Node> {
+        n.first_child()
+    }
+
+    fn next_sibling(&self, n: &Node) -> Option<Node> {
+        n.next_sibling()
+    }
+
+    fn visit(&self, n: &Node) -> Visit {
+        if n == self.0 {
+            return Visit::Other;
+        }
+        Dom.visit(n)
+    }
+}
+
 /// What the page says about itself outside the article `article` (meta tags, an `<h1>`
 /// outside it, the `<title>`), read as the command line reads a saved page.
 pub fn hints(doc: &Document, article: &Element) -> Hints {
@@ -55,9 +78,10 @@ pub fn hints(doc: &Document, article: &Element) -> Hints {
         }
     }
     let mut hints = page::hints(meta, h1, Some(doc.title()));
-    // The page's own metadata table (信息公开属性), wherever it stands.
+    // The page's own metadata table (信息公开属性), wherever it stands outside the article.
     if let Some(root) = doc.document_element() {
-        let whole = page::read(&Dom, root.unchecked_ref::<Node>(), &mut Vec::new(), &mut Vec::new());
+        let outside = Outside(article.unchecked_ref::<Node>());
+        let whole = page::read(&outside, root.unchecked_ref::<Node>(), &mut Vec::new(), &mut Vec::new());
         let whole: Vec<&str> = whole.lines.iter().map(String::as_str).collect();
         page_table(&mut hints, &whole);
     }
