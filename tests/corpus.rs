@@ -388,7 +388,9 @@ fn score(gold: &Gold, reply: Result<&Value, &str>, fails: &mut Vec<String>) -> T
 
     // title
     let title = str_at(reply, "title").unwrap_or("");
-    if no_space(title) == no_space(&gold.title) {
+    // `title: -`: the page has no title at all (tests/corpus/README.md), so none is right.
+    let want = if gold.title == "-" { "" } else { gold.title.as_str() };
+    if no_space(title) == no_space(want) {
         t.title = 1;
     } else {
         fails.push(cut(&format!("title: expected `{}`, got `{title}`", gold.title)));
@@ -407,7 +409,11 @@ fn score(gold: &Gold, reply: Result<&Value, &str>, fails: &mut Vec<String>) -> T
     }
 
     // dates
-    let date = |key: &str| str_at(reply, key).map(|d| d.chars().take(10).collect::<String>());
+    // `publishedDate` is the publication date as YYYY-MM-DD (`published` keeps the page's text).
+    let date = |key: &str| {
+        let key = if key == "published" && str_at(reply, "publishedDate").is_some() { "publishedDate" } else { key };
+        str_at(reply, key).map(|d| d.chars().take(10).collect::<String>())
+    };
     for (key, want, hit) in
         [("published", &gold.published, &mut t.published.0), ("signed", &gold.signed, &mut t.signed.0)]
     {

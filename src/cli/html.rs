@@ -7,7 +7,7 @@ use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node, Selector};
 
 use reply_core::page::{hints, read, PageText, Tree, Visit, ARTICLE_SELECTORS};
-use reply_core::parse::{parse_lines, Parsed};
+use reply_core::parse::{page_table, parse_lines, Parsed};
 
 struct Doc;
 
@@ -28,6 +28,36 @@ impl<'a> Tree for &'a Doc {
             Node::Text(t) => Visit::Text(t.text.to_string()),
             _ => Visit::Other,
         }
+    }
+
+    fn attribute(&self, n: &Self::Node, name: &str) -> Option<String> {
+        match n.value() {
+            Node::Element(e) => e.attr(name).map(str::to_string),
+            _ => None,
+        }
+    }
+}
+
+/// The page around an article: the article itself reads as nothing (its own header is the
+/// parser's), so the page's metadata table is read from the rest.
+struct Outside<'a>(NodeRef<'a, Node>);
+
+impl<'a> Tree for Outside<'a> {
+    type Node = NodeRef<'a, Node>;
+
+    fn first_child(&self, n: &Self::Node) -> Option<Self::Node> {
+        n.first_child()
+    }
+
+    fn next_sibling(&self, n: &Self::Node) -> Option<Self::Node> {
+        n.next_sibling()
+    }
+
+    fn visit(&self, n: &Self::Node) -> Visit {
+        if *n == self.0 {
+            return Visit::Other;
+        }
+        (&Doc).visit(n)
     }
 }
 
@@ -74,7 +104,12 @@ pub fn read_page(html: &str, article: Option<&str>) -> Result<Page, String> {
             .find(|e| !outside || !e.ancestors().any(|a| a.id() == root.id()))
             .map(|e| e.text().collect::<String>())
     };
-    let hints = hints(meta, first("h1", true), first("title", false));
+    let mut hints = hints(meta, first("h1", true), first("title", false));
+    // The page's own metadata table, wherever it stands outside the article (above it, around it).
+    let whole = read(&Outside(*root), &doc.root_element(), &mut Vec::new(), &mut Vec::new());
+    let whole: Vec<&str> = whole.lines.iter().map(String::as_str).collect();
+    page_table(&mut hints, &whole);
+    hints.lines = text.styles.clone();
     let lines: Vec<&str> = text.lines.iter().map(String::as_str).collect();
     let parsed = parse_lines(&lines, &hints);
     Ok(Page { text, parsed })

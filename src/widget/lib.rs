@@ -57,7 +57,8 @@ export interface Figure {
 }
 /** The structured reply (docs/contract.md); `meta`, `salutation`, `preamble`, `signature` extend it. */
 export interface Reply {
-  title: string; published: string | null; source: string | null; sections: Section[];
+  title: string; published: string | null; source: string | null;
+  publishedDate?: string | null; documentNumber?: string | null; signed?: string | null; sections: Section[];
   closing: Paragraph[]; figures: Figure[]; meta?: string[]; salutation?: Paragraph | null;
   preamble?: Paragraph[]; signature?: Paragraph[];
 }
