@@ -643,6 +643,9 @@ fn gold_parser_rejects_what_the_format_does_not_allow() {
     assert_eq!(g.outline, vec![(0, "一".into(), "A".into()), (1, "（一）".into(), "B".into())]);
     assert_eq!(g.plus[0].kind_value, Some(("count".into(), 5.0)));
     assert_eq!(g.minus, vec!["十五".to_string()]);
+    assert_eq!(g.article, None);
+    let with = parse_gold(&ok.replace("signed: -\n", "signed: -\narticle: #UCAP-CONTENT\n")).expect("valid gold");
+    assert_eq!(with.article.as_deref(), Some("#UCAP-CONTENT"));
     for bad in [
         ok.replace("published: 2018-12-24", "published: 2018-12"),
         ok.replace("number: -\n", ""),

@@ -349,3 +349,52 @@ fn a_page_of_links_has_no_article_to_find() {
     let doc = scraper::Html::parse_document(&html);
     assert_eq!(find_block(&doc).map(describe), None);
 }
+
+#[test]
+fn the_text_alone_finds_the_article_of_the_real_pages() {
+    // The saved pages of tests/corpus, each with its gold's article selector: the block with the
+    // running text, found without the list of known containers, reads as that article (same
+    // sections and closing). Asserted on the tuning part; the held-out part (FNV-1a 32 of the
+    // path % 3 == 0, tests/corpus/README.md) is only counted.
+    let root = Path::new(REPO).join("tests/corpus");
+    let fnv1a32 = |bytes: &[u8]| {
+        let mut h: u32 = 0x811c_9dc5;
+        for &b in bytes {
+            h ^= u32::from(b);
+            h = h.wrapping_mul(0x0100_0193);
+        }
+        h
+    };
+    let (mut tune, mut held) = ((0, 0), (0, 0));
+    let mut missed = Vec::new();
+    for family in std::fs::read_dir(&root).expect("corpus").flatten().filter(|e| e.path().is_dir()) {
+        for page in std::fs::read_dir(family.path()).expect("family").flatten().map(|e| e.path()) {
+            if !page.extension().is_some_and(|e| e == "html" || e == "htm") {
+                continue;
+            }
+            let rel =
+                format!("{}/{}", family.file_name().to_string_lossy(), page.file_name().unwrap().to_string_lossy());
+            let gold = std::fs::read_to_string(page.with_extension("gold")).expect("gold");
+            let sel = gold.lines().find_map(|l| l.strip_prefix("article: ")).expect("article: in the gold");
+            let html = std::fs::read_to_string(&page).expect("page");
+            let given = read_page(&html, Some(sel)).expect("reads").parsed.reply;
+            let doc = scraper::Html::parse_document(&html);
+            let found = find_block(&doc);
+            let same = found.is_some_and(|e| {
+                let r = read_element(&doc, e).parsed.reply;
+                r.sections == given.sections && r.closing == given.closing
+            });
+            if fnv1a32(rel.as_bytes()).is_multiple_of(3) {
+                held = (held.0 + usize::from(same), held.1 + 1);
+                continue;
+            }
+            tune = (tune.0 + usize::from(same), tune.1 + 1);
+            if !same {
+                missed.push(format!("{rel}: found {:?}, the article is {sel}", found.map(describe)));
+            }
+        }
+    }
+    println!("the article found by its text alone: tuning {}/{}, held out {}/{}", tune.0, tune.1, held.0, held.1);
+    assert!(tune.1 > 0, "no saved page in the corpus");
+    assert!(missed.is_empty(), "{}", missed.join("\n"));
+}
