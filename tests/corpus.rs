@@ -486,6 +486,10 @@ fn score(
     if let Some(s) = reply.get("sections") {
         outline_of(s, 0, &mut got);
     }
+    // A reply without headings has one section, `""` `正文` (the contract): no outline at all.
+    if matches!(got.as_slice(), [(0, n, t)] if n.is_empty() && t == "正文") {
+        got.clear();
+    }
     t.untitled = got.iter().filter(|(_, _, title)| title.trim().is_empty()).count();
     if t.untitled > 0 {
         fails.push(format!("outline: {} untitled node(s)", t.untitled));
