@@ -284,7 +284,8 @@ impl State {
         let before = std::mem::take(&mut self.outcome);
         self.outcome = self.index.run(&self.reply.figures, &self.query, &self.kinds);
         self.hit = None;
-        let active = self.query != Query::All;
+        // A query that cannot be read filters nothing (the status says why): the tree stays too.
+        let active = matches!(self.query, Query::Text(_) | Query::Compare(_));
         if let Some(o) = &mut self.outline {
             o.show_filter(&self.index.outline, &before, &self.outcome, active)?;
         }
