@@ -502,9 +502,12 @@ impl LibraryMount {
         if host.has_attribute("data-reply-widget-mounted") {
             return Err(JsError::new("options.element is already mounted; call destroy() on its widget first").into());
         }
-        if !html::html_allowed() || !styles::supported() {
+        if let Some(why) = html::refusal() {
+            return Err(JsError::new(&format!("{why}; the page's own list stays")).into());
+        }
+        if !styles::supported() {
             return Err(JsError::new(
-                "reply-widget: this page cannot show the widget (Trusted Types or stylesheets); its own list stays",
+                "reply-widget: this browser has no constructable stylesheets (Chrome 73, Firefox 101, Safari 16.4 have them); the page's own list stays",
             )
             .into());
         }
