@@ -263,3 +263,25 @@ fn the_page_article_is_read_enhanced_and_given_back_byte_for_byte() {
     assert_eq!(a.inner_html(), before, "destroy gives the article back exactly");
     assert!(!a.has_attribute("data-rw-article") && !a.has_attribute("data-reply-widget-mounted"));
 }
+
+#[wasm_bindgen_test]
+fn a_title_on_centred_lines_and_the_pages_metadata_table_are_read() {
+    let table = host("t-meta-table", "div");
+    table.set_inner_html(concat!(
+        "<table><tr><td><b>发文机关：</b></td><td>国务院</td><td><b>成文日期：</b></td><td>2019年01月27日</td></tr>",
+        "<tr><td><b>发文字号：</b></td><td>国发〔2019〕5号</td><td><b>发布日期：</b></td><td>2019年02月15日</td></tr></table>"
+    ));
+    let a = host("t-meta-article", "div");
+    a.set_inner_html(concat!(
+        "<p style=\"text-align: center\"><span style=\"font-weight: bold\">国务院关于在市场监管领域全面推行<br>",
+        "部门联合“双随机、一公开”监管的意见</span></p><p>各省、自治区、直辖市人民政府：</p><p>现提出如下意见。</p>"
+    ));
+    let r = reply_widget::parse_article(a.clone().into()).unwrap_or_else(|_| panic!("parseArticle reads the article"));
+    let get = |k: &str| Reflect::get(&r, &JsValue::from_str(k)).ok().and_then(|v| v.as_string());
+    assert_eq!(get("title").as_deref(), Some("国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见"));
+    assert_eq!(get("documentNumber").as_deref(), Some("国发〔2019〕5号"));
+    assert_eq!(get("publishedDate").as_deref(), Some("2019-02-15"));
+    assert_eq!(get("signed").as_deref(), Some("2019-01-27"));
+    table.remove();
+    a.remove();
+}

@@ -6,8 +6,8 @@
 use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node, Selector};
 
-use reply_core::page::{hints, read, PageText, Tree, Visit, ARTICLE_SELECTORS};
-use reply_core::parse::{parse_lines, Parsed};
+use reply_core::page::{find, hints, read, PageText, Tree, Visit, ARTICLE_SELECTORS};
+use reply_core::parse::{page_table, parse_lines, Parsed};
 
 struct Doc;
 
@@ -28,6 +28,36 @@ impl<'a> Tree for &'a Doc {
             Node::Text(t) => Visit::Text(t.text.to_string()),
             _ => Visit::Other,
         }
+    }
+
+    fn attribute(&self, n: &Self::Node, name: &str) -> Option<String> {
+        match n.value() {
+            Node::Element(e) => e.attr(name).map(str::to_string),
+            _ => None,
+        }
+    }
+}
+
+/// The page around an article: the article itself reads as nothing (its own header is the
+/// parser's), so the page's metadata table is read from the rest.
+struct Outside<'a>(NodeRef<'a, Node>);
+
+impl<'a> Tree for Outside<'a> {
+    type Node = NodeRef<'a, Node>;
+
+    fn first_child(&self, n: &Self::Node) -> Option<Self::Node> {
+        n.first_child()
+    }
+
+    fn next_sibling(&self, n: &Self::Node) -> Option<Self::Node> {
+        n.next_sibling()
+    }
+
+    fn visit(&self, n: &Self::Node) -> Visit {
+        if *n == self.0 {
+            return Visit::Other;
+        }
+        (&Doc).visit(n)
     }
 }
 
@@ -51,7 +81,8 @@ pub struct Page {
 }
 
 /// Reads the reply a saved page shows. `article` is a CSS selector for the element holding the
-/// reply; without one, the first of [`ARTICLE_SELECTORS`] that matches, else the whole body.
+/// reply; without one, the first of [`ARTICLE_SELECTORS`] that matches, else the block with the
+/// page's running text, else the whole body.
 pub fn read_page(html: &str, article: Option<&str>) -> Result<Page, String> {
     let doc = Html::parse_document(html);
     let root = match article {
@@ -61,6 +92,11 @@ pub fn read_page(html: &str, article: Option<&str>) -> Result<Page, String> {
         }
         None => find_article(&doc),
     };
+    Ok(read_element(&doc, root))
+}
+
+/// Reads the reply element `root` of the page `doc` holds.
+pub fn read_element(doc: &Html, root: ElementRef<'_>) -> Page {
     let mut texts = Vec::new();
     let mut elements = Vec::new();
     let text = read(&&Doc, &root, &mut texts, &mut elements);
@@ -74,13 +110,19 @@ pub fn read_page(html: &str, article: Option<&str>) -> Result<Page, String> {
             .find(|e| !outside || !e.ancestors().any(|a| a.id() == root.id()))
             .map(|e| e.text().collect::<String>())
     };
-    let hints = hints(meta, first("h1", true), first("title", false));
+    let mut hints = hints(meta, first("h1", true), first("title", false));
+    // The page's own metadata table, wherever it stands outside the article (above it, around it).
+    let whole = read(&Outside(*root), &doc.root_element(), &mut Vec::new(), &mut Vec::new());
+    let whole: Vec<&str> = whole.lines.iter().map(String::as_str).collect();
+    page_table(&mut hints, &whole);
+    hints.lines = text.styles.clone();
     let lines: Vec<&str> = text.lines.iter().map(String::as_str).collect();
     let parsed = parse_lines(&lines, &hints);
-    Ok(Page { text, parsed })
+    Page { text, parsed }
 }
 
-/// The article of a page that does not say where it is.
+/// The article of a page that does not say where it is: the first of [`ARTICLE_SELECTORS`] that
+/// matches, else the block with the page's running text ([`find_block`]), else the whole body.
 fn find_article(doc: &Html) -> ElementRef<'_> {
     for sel in ARTICLE_SELECTORS {
         if let Ok(s) = Selector::parse(sel) {
@@ -89,8 +131,25 @@ fn find_article(doc: &Html) -> ElementRef<'_> {
             }
         }
     }
+    find_block(doc).unwrap_or_else(|| body(doc))
+}
+
+fn body(doc: &Html) -> ElementRef<'_> {
     let body = Selector::parse("body").ok().and_then(|s| doc.select(&s).next());
     body.unwrap_or_else(|| doc.root_element())
+}
+
+/// The block of the page's body that holds its running text, as the widget finds it where no
+/// known container matches ([`reply_core::page::find`]); `None` on a page without prose.
+pub fn find_block(doc: &Html) -> Option<ElementRef<'_>> {
+    let root = *body(doc);
+    let found = find::find_article(&&Doc, &root)?;
+    ElementRef::wrap(found.node)
+}
+
+/// How the widget's console line names an element: `div#content.detil-new-cont`.
+pub fn describe(e: ElementRef<'_>) -> String {
+    find::describe(&&Doc, &e)
 }
 
 #[cfg(test)]

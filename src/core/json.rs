@@ -194,8 +194,14 @@ pub fn reply(r: &Reply) -> String {
     string(&mut out, &r.title);
     key(&mut out, "published", false);
     opt_string(&mut out, &r.published);
+    key(&mut out, "publishedDate", false);
+    opt_string(&mut out, &r.published_date);
     key(&mut out, "source", false);
     opt_string(&mut out, &r.source);
+    key(&mut out, "documentNumber", false);
+    opt_string(&mut out, &r.document_number);
+    key(&mut out, "signed", false);
+    opt_string(&mut out, &r.signed);
     key(&mut out, "sections", false);
     list(&mut out, &r.sections, section);
     key(&mut out, "closing", false);

@@ -12,8 +12,20 @@ pub struct Reply {
     pub title: String,
     /// Publication date and time as written on the page (`2023-08-22 19:35`), if any.
     pub published: Option<String>,
+    /// Extension: the publication date as `YYYY-MM-DD`, if any: the page's PubDate / 发布日期
+    /// (its meta tags, the header lines, the 信息公开属性 table), else its 成文日期, else the
+    /// date under the signature.
+    #[serde(default, rename = "publishedDate")]
+    pub published_date: Option<String>,
     /// The publishing office (来源, falling back to 发布单位), if any.
     pub source: Option<String>,
+    /// Extension: the document number (发文字号: `国办函〔2005〕69号`), if any.
+    #[serde(default, rename = "documentNumber")]
+    pub document_number: Option<String>,
+    /// Extension: the date the document bears, `YYYY-MM-DD` (the date under the signature, else
+    /// the page's 成文日期), if any.
+    #[serde(default)]
+    pub signed: Option<String>,
     pub sections: Vec<Section>,
     /// Paragraphs after the last section: 下一步…, thanks, 特此答复.
     pub closing: Vec<Paragraph>,

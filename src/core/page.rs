@@ -12,7 +12,9 @@
 
 use crate::filter::Index;
 use crate::outline::Outline;
-use crate::parse::{Hints, Origins};
+use crate::parse::{Hints, LineStyle, Origins};
+
+pub mod find;
 
 /// What the walk sees of one node.
 pub enum Visit {
@@ -29,6 +31,53 @@ pub trait Tree {
     fn first_child(&self, n: &Self::Node) -> Option<Self::Node>;
     fn next_sibling(&self, n: &Self::Node) -> Option<Self::Node>;
     fn visit(&self, n: &Self::Node) -> Visit;
+    /// An attribute of an element (`align`, `style`): the presentation hints of its lines
+    /// (centred, bold). None where the tree does not say.
+    fn attribute(&self, _n: &Self::Node, _name: &str) -> Option<String> {
+        None
+    }
+}
+
+/// How an element sets its text, as far as the title reader cares: `Some(true)` centred (or
+/// bold), `Some(false)` explicitly not, `None` inherited from its parent.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Format {
+    centred: Option<bool>,
+    bold: Option<bool>,
+}
+
+/// An element's format from its tag (`<center>`, `<b>`, `<strong>`, `h1`–`h3`), its `align`
+/// attribute and its inline `style` (`text-align`, `font-weight`).
+fn format(tag: &str, align: Option<&str>, style: Option<&str>) -> Format {
+    let mut f = Format::default();
+    match tag {
+        "center" => f.centred = Some(true),
+        "b" | "strong" | "h1" | "h2" | "h3" => f.bold = Some(true),
+        _ => {}
+    }
+    match align.map(|a| a.trim().to_ascii_lowercase()).as_deref() {
+        Some("center" | "middle") => f.centred = Some(true),
+        Some("left" | "right" | "justify") => f.centred = Some(false),
+        _ => {}
+    }
+    let style: String =
+        style.unwrap_or("").chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+    for decl in style.split(';') {
+        let Some((prop, value)) = decl.split_once(':') else { continue };
+        let value = value.trim_end_matches("!important");
+        match prop {
+            "text-align" => f.centred = Some(value == "center" || value == "-webkit-center"),
+            "font-weight" => {
+                f.bold = match value {
+                    "bold" | "bolder" | "600" | "700" | "800" | "900" => Some(true),
+                    "normal" | "lighter" | "100" | "200" | "300" | "400" | "500" => Some(false),
+                    _ => f.bold,
+                }
+            }
+            _ => {}
+        }
+    }
+    f
 }
 
 /// How an element takes part in the text.
@@ -132,6 +181,8 @@ pub fn hidden_units(units: &[Unit], line_node: &[usize], node_visible: &[bool]) 
 #[derive(Clone, Debug, Default)]
 pub struct PageText {
     pub lines: Vec<String>,
+    /// How each line is set (centred, bold), one per line: what the title reader is given.
+    pub styles: Vec<LineStyle>,
     /// Sorted by line and start.
     pub runs: Vec<Run>,
     pub elements: Vec<Element>,
@@ -154,6 +205,7 @@ impl PageText {
             let wide = b.chars().any(|c| c.len_utf16() > 1);
             out.runs.push(Run { node: k as u32, line: k as u32, start: 0, end: chars, utf16: 0, wide });
             out.lines.push(b.to_string());
+            out.styles.push(LineStyle::default());
             total += u64::from(chars);
         }
         out
@@ -281,6 +333,12 @@ struct Reader {
     open: Vec<u32>,
     /// The UTF-16 offset just after the last run's last char, to extend it.
     run_end: u32,
+    /// The format of each open element (parallel to `open`).
+    formats: Vec<Format>,
+    /// The line so far: centred (at its first char), and bold in every char.
+    line_style: LineStyle,
+    /// Whether the line has a visible char yet (its style is set at the first).
+    styled: bool,
 }
 
 impl Reader {
@@ -295,6 +353,9 @@ impl Reader {
             pre: 0,
             open: Vec::new(),
             run_end: 0,
+            formats: Vec::new(),
+            line_style: LineStyle::default(),
+            styled: false,
         }
     }
 
@@ -304,12 +365,23 @@ impl Reader {
             return;
         }
         self.out.lines.push(std::mem::take(&mut self.line));
+        self.out.styles.push(std::mem::take(&mut self.line_style));
+        self.styled = false;
         self.line_chars = 0;
     }
 
     /// Appends one char of the line; `from` is where it came from (none for a tab between
     /// cells).
     fn push(&mut self, c: char, from: Option<(u32, u32)>) {
+        if !c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{3000}') {
+            let inherited = |f: fn(&Format) -> Option<bool>| self.formats.iter().rev().find_map(f).unwrap_or(false);
+            let bold = inherited(|f| f.bold);
+            if !self.styled {
+                self.line_style = LineStyle { centred: inherited(|f| f.centred), bold };
+                self.styled = true;
+            }
+            self.line_style.bold &= bold;
+        }
         if self.line_chars == 0 {
             self.out.line_starts.push(self.total);
             self.out.line_runs.push(self.out.runs.len() as u32);
@@ -364,7 +436,8 @@ impl Reader {
         }
     }
 
-    fn open(&mut self, kind: Kind) {
+    fn open(&mut self, kind: Kind, format: Format) {
+        self.formats.push(format);
         match kind {
             Kind::Block => self.end_line(),
             Kind::Cell => {
@@ -397,6 +470,7 @@ impl Reader {
             }
             Kind::Cell | Kind::Inline | Kind::Skip => {}
         }
+        self.formats.pop();
     }
 
     fn finish(mut self) -> PageText {
@@ -424,7 +498,12 @@ pub fn read<T: Tree>(tree: &T, root: &T::Node, texts: &mut Vec<T::Node>, element
         match tree.visit(&node) {
             Visit::Element(tag, hidden) => {
                 let kind = if hidden { Kind::Skip } else { kind(&tag) };
-                r.open(kind);
+                let f = if kind == Kind::Skip {
+                    Format::default()
+                } else {
+                    format(&tag, tree.attribute(&node, "align").as_deref(), tree.attribute(&node, "style").as_deref())
+                };
+                r.open(kind, f);
                 elements.push(node.clone());
                 let child = if kind == Kind::Skip { None } else { tree.first_child(&node) };
                 stack.push((node, kind));
@@ -442,7 +521,8 @@ pub fn read<T: Tree>(tree: &T, root: &T::Node, texts: &mut Vec<T::Node>, element
     r.finish()
 }
 
-/// Where the article is on a page that does not say: the first of these that matches. The
+/// Where the article is on a page that does not say: the first of these that matches, else the
+/// block with the page's running text ([`find::find_article`]). The
 /// body containers of the common Chinese government CMSs (TRS WCM, UEditor, UCAP, Hanweb's
 /// zoom boxes, gov.cn's pages_content …), then HTML's own. `src/widget/embed.js` keeps the same
 /// list (a test checks they agree).
@@ -478,7 +558,7 @@ pub fn hints(meta: impl Fn(&str) -> Option<String>, h1: Option<String>, title: O
     let title = first(META_TITLE)
         .or_else(|| h1.map(|h| clean(&h)).filter(|h| !h.is_empty()))
         .or_else(|| title.map(|t| site_title(&t)).filter(|t| !t.is_empty()));
-    Hints { title, published: first(META_PUBLISHED), source: first(META_SOURCE) }
+    Hints { title, published: first(META_PUBLISHED), source: first(META_SOURCE), ..Hints::default() }
 }
 
 /// White space collapsed and trimmed, as a title is shown.

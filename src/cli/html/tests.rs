@@ -163,3 +163,47 @@ fn units_span_whole_lines_only() {
     let kinds: Vec<(usize, usize, usize)> = units.iter().zip(&which).map(|(u, w)| (*w, u.first, u.last)).collect();
     assert_eq!(kinds, [(0, 0, 0), (2, 1, 2), (5, 2, 2)]);
 }
+
+#[test]
+fn each_line_says_whether_it_is_centred_or_bold() {
+    use reply_core::parse::LineStyle;
+    let page = read_page(
+        r#"<div id=a><p style="text-align: center"><span style="font-weight: bold">国务院关于在市场监管领域全面推行<br>部门联合监管的意见</span></p>
+        <p align=center>国发〔2019〕5号</p><p style="text-align: justify"><b>一、</b>总体要求</p><center>附件</center><p>正文。</p></div>"#,
+        Some("#a"),
+    )
+    .expect("reads");
+    let set = |centred, bold| LineStyle { centred, bold };
+    assert_eq!(
+        page.text.lines,
+        ["国务院关于在市场监管领域全面推行", "部门联合监管的意见", "国发〔2019〕5号", "一、总体要求", "附件", "正文。"]
+    );
+    // Bold only where every char is: 一、总体要求 is half bold.
+    assert_eq!(
+        page.text.styles,
+        [set(true, true), set(true, true), set(true, false), set(false, false), set(true, false), set(false, false)]
+    );
+    assert_eq!(page.parsed.reply.title, "国务院关于在市场监管领域全面推行部门联合监管的意见");
+    assert_eq!(page.parsed.reply.document_number.as_deref(), Some("国发〔2019〕5号"));
+}
+
+#[test]
+fn the_pages_metadata_table_outside_the_article_is_read() {
+    // As on www.gov.cn: the 信息公开属性 table above the article's cell, a title on the page.
+    let html = r#"<html><head><title>国务院关于同意建立联席会议制度的批复_政府信息公开专栏</title></head><body>
+        <table><tr><td><b>索 引 号：</b></td><td>000014349/2019-00007</td><td><b>主题分类：</b></td><td>其他</td></tr>
+        <tr><td><b>发文机关：</b></td><td>国务院</td><td><b>成文日期：</b></td><td>2019年01月27日</td></tr>
+        <tr><td><b>标　　题：</b></td><td colspan=3>国务院关于同意建立联席会议制度的批复</td></tr>
+        <tr><td><b>发文字号：</b></td><td>国函〔2019〕9号</td><td><b>发布日期：</b></td><td>2019年02月15日</td></tr></table>
+        <table><tr><td id="UCAP-CONTENT"><p>发展改革委：</p><p>你委关于建立联席会议制度的请示收悉。现批复如下：同意。</p>
+        <p style="text-align: right">国务院</p><p style="text-align: right">2019年1月27日</p></td></tr></table></body></html>"#;
+    let r = read_page(html, None).expect("reads").parsed.reply;
+    assert_eq!(r.title, "国务院关于同意建立联席会议制度的批复", "the table's 标题, not the <title>");
+    assert_eq!(r.document_number.as_deref(), Some("国函〔2019〕9号"));
+    assert_eq!(r.published_date.as_deref(), Some("2019-02-15"));
+    assert_eq!(r.signed.as_deref(), Some("2019-01-27"));
+    // Without the table: the <title> without the site's name.
+    let bare = html.split("<table>").next().unwrap_or_default().to_string()
+        + r#"<div id="UCAP-CONTENT"><p>发展改革委：</p><p>收悉。</p></div></body></html>"#;
+    assert_eq!(read_page(&bare, None).expect("reads").parsed.reply.title, "国务院关于同意建立联席会议制度的批复");
+}

@@ -24,3 +24,28 @@ fn drawn_blocks_are_one_line_each() {
     assert_eq!(t.pieces(1, 3, 6), [Piece { node: 1, from: 4, to: 7 }]);
     assert_eq!(t.line_at(5), 1);
 }
+
+#[test]
+fn an_elements_format_comes_from_its_tag_align_and_style() {
+    let f = |c: Option<bool>, b: Option<bool>| Format { centred: c, bold: b };
+    // (tag, align, style) → format
+    type Case<'a> = ((&'a str, Option<&'a str>, Option<&'a str>), Format);
+    let cases: &[Case] = &[
+        (("p", None, Some("margin-top: 0px; text-align: center; font-family: 宋体;")), f(Some(true), None)),
+        (("p", None, Some("TEXT-ALIGN:CENTER")), f(Some(true), None)),
+        (("p", Some("center"), None), f(Some(true), None)),
+        (("td", Some("middle"), None), f(Some(true), None)),
+        (("p", Some(""), Some("text-indent: 2em; text-align: justify;")), f(Some(false), None)),
+        (("center", None, None), f(Some(true), None)),
+        (("span", None, Some("font-weight: bold;")), f(None, Some(true))),
+        (("span", None, Some("font-weight:700 !important")), f(None, Some(true))),
+        (("b", None, Some("font-weight: normal")), f(None, Some(false))),
+        (("strong", None, None), f(None, Some(true))),
+        (("h2", None, None), f(None, Some(true))),
+        (("h4", None, None), f(None, None)),
+        (("span", None, Some("font-size: 18pt")), f(None, None)),
+    ];
+    for ((tag, align, style), want) in cases {
+        assert_eq!(format(tag, *align, *style), *want, "<{tag} align={align:?} style={style:?}>");
+    }
+}

@@ -47,3 +47,196 @@ pub(super) fn year_of(text: &str) -> Option<i32> {
         (len == 4 && v.fract() == 0.0 && (1900.0..=2100.0).contains(&v)).then_some(v as i32)
     })
 }
+
+/// A digit of a date, Arabic (ASCII, full-width) or Chinese (`〇`, `○`, `O` for zero).
+fn date_digit(c: char) -> Option<u32> {
+    numeral::digit(c).or(match c {
+        '〇' | '○' | '零' | 'O' | 'Ｏ' | 'o' => Some(0),
+        '一' => Some(1),
+        '二' => Some(2),
+        '三' => Some(3),
+        '四' => Some(4),
+        '五' => Some(5),
+        '六' => Some(6),
+        '七' => Some(7),
+        '八' => Some(8),
+        '九' => Some(9),
+        _ => None,
+    })
+}
+
+/// A year: four digits (`2019`, `二〇一九`), no fifth after them.
+fn read_year(s: &[char]) -> Option<u32> {
+    let mut y = 0;
+    for c in s.get(..4)? {
+        y = y * 10 + date_digit(*c)?;
+    }
+    s.get(4).is_none_or(|c| date_digit(*c).is_none()).then_some(y)
+}
+
+/// A month or a day: one or two Arabic digits (`9`, `09`), or a Chinese number up to 三十一
+/// (`七`, `十二`, `二十二`). Returns it and its length.
+fn read_small(s: &[char]) -> Option<(u32, usize)> {
+    if numeral::is_digit(*s.first()?) {
+        let mut v = 0;
+        let mut n = 0;
+        while let Some(d) = s.get(n).and_then(|c| numeral::digit(*c)) {
+            v = v * 10 + d;
+            n += 1;
+            if n > 2 {
+                return None;
+            }
+        }
+        return Some((v, n));
+    }
+    // 七, 十, 十二, 二十, 二十二, 三十一; 〇七 too.
+    let mut n = 0;
+    let mut v = 0;
+    let mut tens = false;
+    while let Some(&c) = s.get(n) {
+        if c == '十' && !tens {
+            v = if n == 0 { 1 } else { v } * 10;
+            tens = true;
+        } else if let Some(d) = date_digit(c).filter(|_| !numeral::is_digit(c)) {
+            v = if tens { v + d } else { v * 10 + d };
+        } else {
+            break;
+        }
+        n += 1;
+        if n > 3 {
+            return None;
+        }
+    }
+    (n > 0).then_some((v, n))
+}
+
+/// The first date in a text, as `YYYY-MM-DD`, and the char just after it: `2019年02月15日`,
+/// `二〇〇六年九月七日`, `2019-2-15`, `2022/12/21`, `2019.02.15`, `2019 年 2 月 15 日`.
+pub(super) fn find_date(text: &str) -> Option<(String, usize)> {
+    let s: Vec<char> = text.chars().collect();
+    let skip = |mut k: usize| {
+        while s.get(k).is_some_and(|c| c.is_whitespace()) {
+            k += 1;
+        }
+        k
+    };
+    for i in 0..s.len() {
+        if i > 0 && date_digit(s[i - 1]).is_some() {
+            continue;
+        }
+        let Some(year) = read_year(&s[i..]) else { continue };
+        let mut k = skip(i + 4);
+        let sep = match s.get(k) {
+            Some(&c @ ('年' | '-' | '/' | '.' | '－')) => c,
+            _ => continue,
+        };
+        k = skip(k + 1);
+        let Some((month, n)) = read_small(&s[k..]) else { continue };
+        k = skip(k + n);
+        let month_sep = if sep == '年' { '月' } else { sep };
+        if s.get(k) != Some(&month_sep) {
+            continue;
+        }
+        k = skip(k + 1);
+        let Some((day, n)) = read_small(&s[k..]) else { continue };
+        k += n;
+        if sep == '年' {
+            let after = skip(k);
+            if matches!(s.get(after), Some('日' | '号')) {
+                k = after + 1;
+            }
+        }
+        if !(1..=12).contains(&month) || !(1..=31).contains(&day) || !(1900..=2100).contains(&year) {
+            continue;
+        }
+        return Some((iso(year, month, day), k));
+    }
+    None
+}
+
+/// A date written without separators, alone on a line as some signatures have it: `20211026`,
+/// `2019615` (2019-06-15), `202062` (2020-06-02).
+fn compact_date(line: &str) -> Option<String> {
+    let mut d: Vec<u32> = Vec::new();
+    for c in line.trim().chars() {
+        d.push(numeral::digit(c)?);
+    }
+    if !(6..=8).contains(&d.len()) {
+        return None;
+    }
+    let year = d[..4].iter().fold(0, |v, x| v * 10 + x);
+    let rest = &d[4..];
+    let (month, day) = match rest.len() {
+        2 => (rest[0], rest[1]),
+        3 if rest[0] != 0 && rest[1] * 10 + rest[2] <= 31 && rest[1] * 10 + rest[2] > 0 => {
+            (rest[0], rest[1] * 10 + rest[2])
+        }
+        3 => (rest[0] * 10 + rest[1], rest[2]),
+        _ => (rest[0] * 10 + rest[1], rest[2] * 10 + rest[3]),
+    };
+    ((1900..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
+        .then(|| iso(year, month, day))
+}
+
+fn iso(year: u32, month: u32, day: u32) -> String {
+    let two = |v: u32| [char::from(b'0' + (v / 10) as u8), char::from(b'0' + (v % 10) as u8)];
+    let mut out = year.to_string();
+    out.push('-');
+    out.extend(two(month));
+    out.push('-');
+    out.extend(two(day));
+    out
+}
+
+/// The date of a signature's date line, or of a metadata value, as `YYYY-MM-DD`.
+pub(super) fn date_of(text: &str) -> Option<String> {
+    find_date(text).map(|(d, _)| d).or_else(|| compact_date(text))
+}
+
+/// A line that is a date and nothing more of substance: `2016年`, `2018年8月21日 星期二`,
+/// `2021-08-23 15:26`. Never a title.
+pub(super) fn is_dateish(line: &str) -> bool {
+    let line = line.trim();
+    let squeezed: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    if is_date_line(&squeezed) || compact_date(&squeezed).is_some() {
+        return true;
+    }
+    let chars: Vec<char> = squeezed.chars().collect();
+    // A year alone: 2016年.
+    if chars.len() <= 5 && chars.last() == Some(&'年') && read_year(&chars).is_some() {
+        return true;
+    }
+    let Some((_, end)) = find_date(line) else { return false };
+    // Nothing before the date but a bullet, nothing after it but a time and a weekday.
+    let before = line.chars().take(end).filter(|c| !c.is_whitespace()).count();
+    before <= 15
+        && line.chars().skip(end).all(|c| {
+            c.is_whitespace()
+                || numeral::is_digit(c)
+                || matches!(
+                    c,
+                    ':' | '：'
+                        | '星'
+                        | '期'
+                        | '一'
+                        | '二'
+                        | '三'
+                        | '四'
+                        | '五'
+                        | '六'
+                        | '日'
+                        | '天'
+                        | '|'
+                        | ')'
+                        | '）'
+                )
+        })
+}
+
+/// A date alone on a line as signatures write it, a trailing separator aside (`2018年6月28日 |`).
+pub(super) fn is_signature_date(line: &str) -> bool {
+    is_date_line(line.trim().trim_end_matches(['|', ' ', '\u{3000}']))
+}
+
+#[cfg(test)]
+mod tests;

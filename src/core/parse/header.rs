@@ -1,8 +1,10 @@
 //! The header of a reply: its title, the metadata lines a page prints above it (发布时间: …
 //! 来源: …), the document number, and the salutation (张三委员：).
 
+use super::dates::is_dateish;
 use super::heading::parse_heading;
-use super::{Line, Piece};
+use super::tail::is_office_line;
+use super::{Line, LineStyle, Piece};
 
 /// What the header of a reply gives: its title, metadata lines (and their fields), the
 /// salutation, and where the body starts.
@@ -10,17 +12,67 @@ pub(super) struct Header {
     pub title: Option<Piece>,
     pub meta: Vec<String>,
     pub fields: Vec<(&'static str, String)>,
+    /// The document number (`国办函〔2005〕69号`), alone on its line or opening it.
+    pub number: Option<String>,
     pub salutation: Option<Piece>,
     /// The first line of the body.
     pub end: usize,
 }
 
+/// Endings of a complete title: a title line that ends otherwise (`…第71号建议的`, `…关于`)
+/// goes on on the next line.
+const TITLE_ENDINGS: &[&str] = &[
+    "答复",
+    "回复",
+    "复函",
+    "答复函",
+    "的函",
+    "意见",
+    "通知",
+    "方案",
+    "办法",
+    "规定",
+    "决定",
+    "报告",
+    "通报",
+    "批复",
+    "公告",
+    "通告",
+    "规划",
+    "纲要",
+    "条例",
+    "细则",
+    "计划",
+    "要点",
+    "预案",
+    "公报",
+    "说明",
+    "总结",
+    "讲话",
+];
+
+/// Whether a title reads as complete (its last words end a document's title). White space
+/// inside is ignored (`答 复`).
+fn complete(title: &str) -> bool {
+    let t: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    TITLE_ENDINGS.iter().any(|e| t.ends_with(e))
+}
+
+/// How a line is set: centred or bold (from the page), or plain.
+fn styled(style: LineStyle) -> bool {
+    style.centred || style.bold
+}
+
 /// Reads the header: title, metadata lines, document number, salutation, in any order, up to
-/// the first line that is none of these.
-pub(super) fn read(lines: &[Line]) -> Header {
+/// the first line that is none of these. `styles` gives how each input line is set (by
+/// index): a title set on several centred or bold lines is joined; in plain text, a title line
+/// that does not read as complete goes on on the next.
+pub(super) fn read(lines: &[Line], styles: &[LineStyle]) -> Header {
+    let style = |l: &Line| styles.get(l.at as usize).copied().unwrap_or_default();
     let mut title: Option<Piece> = None;
     let mut meta: Vec<String> = Vec::new();
     let mut fields: Vec<(&'static str, String)> = Vec::new();
+    let mut number: Option<String> = None;
     let mut salutation: Option<Piece> = None;
     let mut i = 0;
     while let Some(line) = lines.get(i) {
@@ -28,10 +80,60 @@ pub(super) fn read(lines: &[Line]) -> Header {
         if let Some(f) = meta_fields(text) {
             fields.extend(f);
             meta.push(text.to_string());
-        } else if is_document_number(text) {
+        } else if let Some((label, value)) = label_line(text).zip(lines.get(i + 1)).filter(|(_, v)| is_value(v.text)) {
+            // A label alone on its line, its value on the next (a list of dt / dd).
+            fields.push((label, value.text.trim().to_string()));
+            meta.push(text.to_string());
+            meta.push(value.text.to_string());
+            i += 1;
+        } else if let Some(n) = number_line(text) {
+            number.get_or_insert(n);
+            meta.push(text.to_string());
+        } else if title.is_none() && salutation.is_none() && is_dateish(text) {
+            // A date line above the title (the site's today, the year of a column): not the title.
             meta.push(text.to_string());
         } else if title.is_none() && salutation.is_none() && is_title(text) && parse_heading(text).is_none() {
-            title = Some(line.whole());
+            // Lines of the site above the reply's own title (a breadcrumb, 欢迎访问…, a column's
+            // name, set like the title or not): kept as header lines; the title is the complete
+            // one below.
+            let issuer = is_office_line(text) && lines.get(i + 1).is_some_and(|n| n.text.starts_with("关于"));
+            if !complete(text) && !starts_title(text) && !issuer {
+                if let Some(k) = headline_below(lines, i) {
+                    for l in &lines[i..k] {
+                        if let Some(f) = meta_fields(l.text) {
+                            fields.extend(f);
+                        } else if let Some(n) = number_line(l.text) {
+                            number.get_or_insert(n);
+                        }
+                        meta.push(l.text.to_string());
+                    }
+                    i = k;
+                    continue;
+                }
+            }
+            let mut t = line.whole();
+            // How many lines after this one carry the title on: those set the same way (centred
+            // or bold); in plain text, only where that completes the title.
+            let mut more = 0;
+            let mut joined = t.text.clone();
+            let by_style = styled(style(line));
+            for (k, next) in lines.iter().enumerate().skip(i + 1).take(3) {
+                // Set lines break where the designer liked (`…试点工作方案` / `的通知`): every
+                // following line set the same way goes on; plain lines only up to a complete title.
+                let done = if by_style { !styled(style(next)) } else { complete(&joined) };
+                if done || !continues(next.text) || joined.chars().count() + next.text.chars().count() > 100 {
+                    break;
+                }
+                joined.push_str(next.text);
+                if by_style || complete(&joined) {
+                    more = k - i;
+                }
+            }
+            for next in &lines[i + 1..=i + more] {
+                t.text.push_str(next.text);
+            }
+            i += more;
+            title = Some(t);
         } else if salutation.is_none() && is_salutation(text) && parse_heading(text).is_none() {
             salutation = Some(line.whole());
         } else {
@@ -39,48 +141,140 @@ pub(super) fn read(lines: &[Line]) -> Header {
         }
         i += 1;
     }
-    Header { title, meta, fields, salutation, end: i }
+    Header { title, meta, fields, number, salutation, end: i }
 }
 
-/// Labels of metadata lines in the page header (`发布时间: … 来源: …`).
+/// Whether a line reads as the start of a title: `关于…`, `对…`, `…的`.
+fn starts_title(line: &str) -> bool {
+    line.contains("关于") || line.starts_with('对') || line.ends_with('的')
+}
+
+/// A complete title on a line of its own below line `i`, among the short lines of the header
+/// (up to eight lines down, before a sentence, a salutation or a heading).
+fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
+    for (k, l) in lines.iter().enumerate().skip(i + 1).take(8) {
+        let text = l.text;
+        if is_salutation(text) || text.contains('。') || parse_heading(text).is_some() {
+            return None;
+        }
+        let standalone = is_title(text)
+            && complete(text)
+            && text.chars().count() >= 6
+            && !is_dateish(text)
+            && number_line(text).is_none()
+            && meta_fields(text).is_none();
+        if standalone {
+            // An issuer's line right above a 关于… title is the title's start.
+            let issuer = k > i + 1 && is_office_line(lines[k - 1].text) && text.starts_with("关于");
+            return Some(if issuer { k - 1 } else { k });
+        }
+    }
+    None
+}
+
+/// A line that may carry a title on: short, no sentence punctuation, not a date, a document
+/// number, a metadata line, a salutation or a heading.
+fn continues(line: &str) -> bool {
+    line.chars().count() <= 60
+        && !line.contains(['。', '，', ',', '；', ';', '：', ':', '！', '？'])
+        && !is_dateish(line)
+        && number_line(line).is_none()
+        && meta_fields(line).is_none()
+        && label_line(line).is_none()
+        && parse_heading(line).is_none()
+}
+
+/// Labels of metadata lines in the page header (`发布时间: … 来源: …`) and of the
+/// 信息公开属性 table (`索 引 号：`, `标　　题：`: white space inside a label is skipped).
 const META_LABELS: &[&str] = &[
     "发布时间",
     "发布日期",
     "发布单位",
     "发布机构",
     "信息来源",
+    "文章来源",
     "来源",
     "索引号",
-    "文号",
     "发文字号",
+    "文号",
     "发文机关",
+    "发文日期",
     "主题分类",
     "成文日期",
+    "生成日期",
     "公开方式",
     "公开范围",
     "作者",
     "浏览次数",
     "点击数",
     "访问量",
+    "浏览量",
+    "浏览",
     "责任编辑",
     "生效日期",
+    "更新时间",
+    "编稿时间",
+    "标题",
+    "日期",
+    "时间",
 ];
 
-/// The labels in a metadata line and their values: `发布时间: 2023-08-22 19:35 来源: 办公室`.
-pub(super) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
-    let label_at = |rest: &str| -> Option<(&'static str, usize)> {
-        let label = META_LABELS.iter().copied().find(|l| rest.starts_with(l))?;
-        let after = rest[label.len()..].trim_start();
+/// Bullets a metadata list may open its lines with.
+fn strip_bullet(line: &str) -> &str {
+    line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '•' | '·' | '●' | '◆' | '■' | '▪' | '*'))
+}
+
+/// The label `rest` opens with (white space inside skipped): it and its length in bytes.
+fn label_at(rest: &str) -> Option<(&'static str, usize)> {
+    'labels: for label in META_LABELS {
+        let mut at = 0;
+        for (k, want) in label.chars().enumerate() {
+            let skipped = rest[at..].len() - rest[at..].trim_start_matches([' ', '\u{3000}', '\u{a0}']).len();
+            if k > 0 {
+                at += skipped;
+            }
+            match rest[at..].chars().next() {
+                Some(c) if c == want => at += c.len_utf8(),
+                _ => continue 'labels,
+            }
+        }
+        return Some((label, at));
+    }
+    None
+}
+
+/// A label alone on its line (`索引号`, `发布日期：`), its value on the next line. A label of
+/// two chars (`标题`, `日期`) only with its colon: alone, it may be a title or a word.
+fn label_line(line: &str) -> Option<&'static str> {
+    let line = strip_bullet(line);
+    let (label, len) = label_at(line)?;
+    let rest = line[len..].trim();
+    let colon = rest == ":" || rest == "：";
+    (colon || (rest.is_empty() && label.chars().count() >= 3)).then_some(label)
+}
+
+/// A value on the line after its label: short, not a sentence.
+fn is_value(line: &str) -> bool {
+    line.chars().count() <= 60 && !line.contains('。') && label_line(line).is_none() && meta_fields(line).is_none()
+}
+
+/// The labels in a metadata line and their values: `发布时间: 2023-08-22 19:35 来源: 办公室`,
+/// a table row `索 引 号：\t000014349/2019-00007\t主题分类：\t…`.
+pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
+    let label_colon = |rest: &str| -> Option<(&'static str, usize)> {
+        let (label, len) = label_at(rest)?;
+        let after = rest[len..].trim_start_matches([' ', '\u{3000}', '\u{a0}']);
         let colon = after.chars().next().filter(|c| matches!(c, ':' | '：'))?;
         Some((label, rest.len() - after.len() + colon.len_utf8()))
     };
-    label_at(line)?;
+    let line = strip_bullet(line);
+    label_colon(line)?;
     let mut fields: Vec<(&'static str, String)> = Vec::new();
     let mut value = String::new();
     let mut rest = line;
     let mut current: Option<&'static str> = None;
     while !rest.is_empty() {
-        if let Some((label, len)) = label_at(rest) {
+        if let Some((label, len)) = label_colon(rest) {
             if let Some(l) = current.take() {
                 fields.push((l, value.trim().to_string()));
             }
@@ -99,7 +293,7 @@ pub(super) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     Some(fields)
 }
 
-fn is_salutation(line: &str) -> bool {
+pub(super) fn is_salutation(line: &str) -> bool {
     let n = line.chars().count();
     (line.ends_with(':') || line.ends_with('：')) && n <= 40 && !line.contains('。')
 }
@@ -108,7 +302,79 @@ fn is_title(line: &str) -> bool {
     line.chars().count() <= 100 && !line.ends_with(':') && !line.ends_with('：') && !line.contains('。')
 }
 
-/// A document number alone on a line: `武科函〔2023〕12号`.
-fn is_document_number(line: &str) -> bool {
-    line.chars().count() <= 30 && line.ends_with('号') && (line.contains('〔') || line.contains('['))
+/// Where a document number stands in a text, in chars: the issuer's short name, the year in
+/// brackets, the serial and 号 (`国办函〔2005〕69号`, `临建字[2020]2号`, `豫政（2022）20号`).
+pub(crate) fn find_number(text: &str) -> Option<(usize, usize)> {
+    let s: Vec<char> = text.chars().collect();
+    for (k, &open) in s.iter().enumerate() {
+        let close = match open {
+            '〔' => '〕',
+            '[' => ']',
+            '［' => '］',
+            '【' => '】',
+            '（' => '）',
+            '(' => ')',
+            '〖' => '〗',
+            _ => continue,
+        };
+        let year = s.get(k + 1..k + 5);
+        if !year.is_some_and(|y| y.iter().all(|c| c.is_ascii_digit())) || s.get(k + 5) != Some(&close) {
+            continue;
+        }
+        let digits = s[k + 6..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if digits == 0 || s.get(k + 6 + digits) != Some(&'号') {
+            continue;
+        }
+        let issuer = s[..k].iter().rev().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(*c)).count();
+        // No issuer only right after a label's colon (`建议字:〔2023〕8号`).
+        let labelled = issuer == 0 && k > 0 && matches!(s[k - 1], ':' | '：');
+        if (issuer == 0 && !labelled) || issuer > 12 {
+            continue;
+        }
+        return Some((k - issuer, k + 7 + digits));
+    }
+    None
 }
+
+/// A document number opening its line (after a label at most: `建议字:〔2023〕8号`), with at
+/// most a short note after it (`A类 同意公开`).
+pub(super) fn number_line(line: &str) -> Option<String> {
+    let line = line.trim();
+    let (a, b) = find_number(line)?;
+    let rest: String = line.chars().skip(b).collect();
+    let label: String = line.chars().take(a).collect();
+    let labelled = a == 0 || (a <= 8 && (label.ends_with(':') || label.ends_with('：')));
+    (labelled && rest.chars().count() <= 12 && !rest.contains(['。', '，', ',']))
+        .then(|| line.chars().skip(a).take(b - a).collect())
+}
+
+/// The fields of a page's metadata (the 信息公开属性 table above the article, a `dl` of
+/// 索引号 / 生成日期 …): every metadata line of the page's text, and every label alone on a
+/// line with its value on the next. The first value of each label.
+pub(crate) fn page_fields(lines: &[&str]) -> Vec<(&'static str, String)> {
+    let mut out: Vec<(&'static str, String)> = Vec::new();
+    let mut add = |label: &'static str, value: &str| {
+        let value = value.trim();
+        if !value.is_empty() && !out.iter().any(|(l, _)| *l == label) {
+            out.push((label, value.to_string()));
+        }
+    };
+    for (k, line) in lines.iter().enumerate() {
+        if line.chars().count() > 300 {
+            continue;
+        }
+        if let Some(fields) = meta_fields(line) {
+            for (label, value) in fields {
+                add(label, &value);
+            }
+        } else if let Some(label) = label_line(line) {
+            if let Some(next) = lines.get(k + 1).filter(|n| is_value(n)) {
+                add(label, next);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -41,6 +41,46 @@ pub struct Hints {
     pub title: Option<String>,
     pub published: Option<String>,
     pub source: Option<String>,
+    /// The document number of the page's metadata table (发文字号), if any.
+    pub number: Option<String>,
+    /// The date the document bears by the page's metadata table (成文日期), if any.
+    pub signed: Option<String>,
+    /// The publication date of the page's metadata table (发布日期), if any.
+    pub dated: Option<String>,
+    /// How each input line is set (by index; missing lines are plain): the title reader joins
+    /// a title set on several centred or bold lines.
+    pub lines: Vec<LineStyle>,
+}
+
+/// How a line of a page is set, as far as the title reader cares.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LineStyle {
+    /// Centred (`align=center`, `text-align: center`, `<center>`).
+    pub centred: bool,
+    /// Bold in every char (`<b>`, `<strong>`, `h1`–`h3`, `font-weight: bold`).
+    pub bold: bool,
+}
+
+/// Fills in what the page's metadata table (`信息公开属性`: 标题, 发文字号, 成文日期, 发布日期,
+/// or a `dl` of the same) says, read from the text of the whole page (`page_lines`): its title
+/// (over an `<h1>` or `<title>`), document number, 成文日期, and 发布日期 where the meta tags
+/// gave none.
+pub fn page_table(hints: &mut Hints, page_lines: &[&str]) {
+    let fields = header::page_fields(page_lines);
+    let field =
+        |labels: &[&str]| labels.iter().find_map(|l| fields.iter().find(|(k, _)| k == l).map(|(_, v)| v.clone()));
+    if let Some(t) = field(&["标题"]).filter(|t| t.chars().count() >= 4) {
+        hints.title = Some(t);
+    }
+    if hints.number.is_none() {
+        hints.number = field(&["发文字号", "文号"]).filter(|v| header::find_number(v).is_some());
+    }
+    if hints.signed.is_none() {
+        hints.signed = field(&["成文日期", "生成日期"]).filter(|v| dates::date_of(v).is_some());
+    }
+    if hints.dated.is_none() {
+        hints.dated = field(&["发布日期", "发布时间"]).filter(|v| dates::date_of(v).is_some());
+    }
 }
 
 /// Where a piece of the reply stands in the lines it was read from, in chars of the line.
@@ -176,22 +216,57 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
     let lines = read_lines(input);
     let mut b = Builder { origins: Origins::default() };
 
-    let header = header::read(&lines);
-    let Header { title, meta, fields, salutation, end: i } = header;
+    let header = header::read(&lines, &hints.lines);
+    let Header { title, meta, fields, number, salutation, end: i } = header;
     let field = |labels: &[&str]| {
         labels.iter().find_map(|l| fields.iter().find(|(k, v)| k == l && !v.is_empty()).map(|(_, v)| v.clone()))
     };
-    let published = field(&["发布时间", "发布日期", "成文日期"]).or_else(|| hints.published.clone());
     let source = field(&["来源", "信息来源", "发布单位", "发布机构"]).or_else(|| hints.source.clone());
+    // The document number: a line of the header, else of the letterhead lines below it (up to
+    // the salutation), else the metadata's 发文字号.
+    let letterhead = lines[i..].iter().take(6).take_while(|l| !header::is_salutation(l.text));
+    let number = number.or_else(|| letterhead.clone().find_map(|l| header::number_line(l.text)));
+    let document_number = number
+        .or_else(|| field(&["发文字号", "文号"]).filter(|v| header::find_number(v).is_some()))
+        .or_else(|| hints.number.clone());
 
     let mut body: Vec<Line> = lines[i..].to_vec();
-    // Attachments after the signature are sections of their own, read apart.
-    let attachments = attachment::split(&mut body);
-    let signature = tail::signature(&mut body);
+    // Attachments after the signature are sections of their own, read apart. The reply's
+    // closing and signature are what ends the page, in reading order: with attachments, the
+    // signature that ends the last one; the letter's own stay in its text.
+    let mut attachments = attachment::split(&mut body);
+    let signature = match attachments.last_mut() {
+        Some(a) => tail::signature(&mut a.body),
+        None => tail::signature(&mut body),
+    };
+    // The date the document bears: under the signature, else the 成文日期 of the page.
+    // The date under the signature: its date line, else a date alone on one of the last lines
+    // (a footer of the site may follow the signature).
+    let under_signature = signature
+        .iter()
+        .rev()
+        .find(|p| dates::is_signature_date(&p.text))
+        .and_then(|p| dates::date_of(&p.text))
+        .or_else(|| {
+            body.iter().rev().take(10).find(|l| dates::is_signature_date(l.text)).and_then(|l| dates::date_of(l.text))
+        });
+    let written = field(&["成文日期", "生成日期"]).or_else(|| hints.signed.clone());
+    // The metadata's 成文日期 first: the last date of a text may be an attachment's.
+    let signed = written.as_deref().and_then(dates::date_of).or_else(|| under_signature.clone());
+    // Published as written: the header's 发布时间, else the page's PubDate.
+    let published = field(&["发布时间", "发布日期", "发文日期", "更新时间", "编稿时间", "日期", "时间", "成文日期"])
+        .or_else(|| hints.published.clone());
+    // Published as a date: the page's own date (its header's 发布日期, its PubDate, its
+    // metadata table), else 成文日期, else the date under the signature.
+    let published_date = field(&["发布时间", "发布日期", "发文日期", "更新时间", "编稿时间", "日期", "时间"])
+        .or_else(|| hints.published.clone())
+        .or_else(|| hints.dated.clone())
+        .and_then(|p| dates::date_of(&p))
+        .or_else(|| written.as_deref().and_then(dates::date_of))
+        .or(under_signature);
 
-    let blocks = blocks(&body);
-    let mut blocks = blocks;
-    let closing = tail::closing(&mut blocks);
+    let mut blocks = blocks(&body);
+    let closing = if attachments.is_empty() { tail::closing(&mut blocks) } else { Vec::new() };
 
     let has_headings = blocks.iter().any(|b| matches!(b, Block::Heading { .. }));
     let mut preamble = Vec::new();
@@ -233,8 +308,16 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
         sections.push(b.attachment(a, k));
     }
 
+    // No title line: the header's 标题 field (a metadata list above the text).
+    let title = title.map(Ok).or_else(|| field(&["标题"]).map(Err));
     let title = match title {
-        Some(t) => {
+        Some(Err(t)) => t,
+        // The page's metadata title where the text's own is a part of it (a line of a title
+        // set on several that were not joined).
+        Some(Ok(t)) if hints.title.as_deref().is_some_and(|h| extends(h, &t.text)) => {
+            hints.title.clone().unwrap_or_default()
+        }
+        Some(Ok(t)) => {
             b.origins.add(TITLE, t.span);
             t.text
         }
@@ -243,7 +326,10 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
     let mut reply = Reply {
         title,
         published,
+        published_date,
         source,
+        document_number,
+        signed,
         sections,
         closing: b.numbered("closing", closing),
         figures: Vec::new(),
@@ -258,14 +344,22 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
         .and_then(year_of)
         .or_else(|| reply.signature.iter().find(|p| is_date_line(&p.text)).and_then(|p| year_of(&p.text)))
         .map(|year| figures::Reference { year });
-    reply.figures = figures_of(&reply, reference);
+    reply.figures = figures_of(&reply, &b.origins, reference);
     Parsed { reply, origins: b.origins }
+}
+
+/// Whether a page's metadata title is longer than the text's title and holds it (white space
+/// aside): `国务院关于在市场监管领域全面推行部门联合…的意见` holds `国务院关于在市场监管领域全面推行`.
+fn extends(meta: &str, title: &str) -> bool {
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let (meta, title) = (squeeze(meta), squeeze(title));
+    !title.is_empty() && meta.len() > title.len() && meta.contains(&title)
 }
 
 /// Every figure of the reply in reading order: the title, headings, preamble, sections, the
 /// closing, and the date line under the signature. Not the salutation, nor the signature's
 /// office and contact lines (phone numbers are not figures).
-fn figures_of(reply: &Reply, reference: Option<figures::Reference>) -> Vec<Figure> {
+fn figures_of(reply: &Reply, origins: &Origins, reference: Option<figures::Reference>) -> Vec<Figure> {
     let mut out = Vec::new();
     let mut add = |node: &str, paragraph: &str, text: &str| {
         let chars: Vec<char> = text.chars().collect();
@@ -296,8 +390,9 @@ fn figures_of(reply: &Reply, reference: Option<figures::Reference>) -> Vec<Figur
         add(PREAMBLE, &p.id, &p.text);
     }
     for (_, s) in reply.walk_sections() {
-        // A title set on lines of its own (an attachment's) is read in its paragraphs.
-        let own_lines = s.paragraphs.first().is_some_and(|p| s.title.starts_with(&p.text));
+        // A title set on lines of its own (an attachment's: its heading line holds no title)
+        // is read in its paragraphs.
+        let own_lines = origins.get(&s.id).is_some_and(|o| o.text == o.end);
         if !s.number.is_empty() && !own_lines {
             add(&s.id, &s.id, &s.title);
         }
@@ -308,7 +403,7 @@ fn figures_of(reply: &Reply, reference: Option<figures::Reference>) -> Vec<Figur
     for p in &reply.closing {
         add(CLOSING, &p.id, &p.text);
     }
-    for p in reply.signature.iter().filter(|p| is_date_line(&p.text)) {
+    for p in reply.signature.iter().filter(|p| dates::is_signature_date(&p.text)) {
         add(CLOSING, &p.id, &p.text);
     }
     out
@@ -336,6 +431,7 @@ mod tests {
         assert_eq!(r.meta.len(), 1);
         let r = parse("答复\n索引号：011043-2023-00012\n发布日期：2023年8月22日\n发布单位：市科技局\n正文。");
         assert_eq!(r.published.as_deref(), Some("2023年8月22日"));
+        assert_eq!(r.published_date.as_deref(), Some("2023-08-22"), "as YYYY-MM-DD");
         assert_eq!(r.source.as_deref(), Some("市科技局"), "falls back to 发布单位");
         assert_eq!(r.meta.len(), 3);
     }

@@ -2,7 +2,7 @@
 //! office, the date, contact lines).
 
 use super::body::Block;
-use super::dates::is_date_line;
+use super::dates::{is_date_line, is_signature_date};
 use super::heading::parse_heading;
 use super::{Line, Piece};
 
@@ -12,7 +12,7 @@ pub(super) fn signature(body: &mut Vec<Line>) -> Vec<Piece> {
     while let Some(last) = body.last() {
         let dated = signature.iter().any(|l| is_date_line(&l.text) || is_contact_line(&l.text));
         let text = last.text;
-        let take = is_date_line(text)
+        let take = is_signature_date(text)
             || is_contact_line(text)
             || (is_office_line(text) && (dated || text.chars().count() <= 20) && parse_heading(text).is_none());
         if !take {
@@ -70,7 +70,7 @@ fn is_contact_line(line: &str) -> bool {
     CONTACT_PREFIXES.iter().any(|p| line.starts_with(p))
 }
 
-fn is_office_line(line: &str) -> bool {
+pub(super) fn is_office_line(line: &str) -> bool {
     let n = line.chars().count();
     (2..=30).contains(&n)
         && !line.contains(['，', ',', '。', '；', ';', '：', ':'])

@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node};
 
 use reply_core::page::{self, PageText, Tree, Visit};
-use reply_core::parse::{parse_lines, Hints, Parsed};
+use reply_core::parse::{page_table, parse_lines, Hints, Parsed};
 
 /// The browser's DOM, walked through web-sys.
 pub struct Dom;
@@ -31,6 +31,33 @@ impl Tree for Dom {
             _ => Visit::Other,
         }
     }
+
+    fn attribute(&self, n: &Node, name: &str) -> Option<String> {
+        n.dyn_ref::<Element>().and_then(|e| e.get_attribute(name))
+    }
+}
+
+/// The page around an article: the article itself reads as nothing (its own header is the
+/// parser's), so the page's metadata table is read from the rest only.
+struct Outside<'a>(&'a Node);
+
+impl Tree for Outside<'_> {
+    type Node = Node;
+
+    fn first_child(&self, n: &Node) -> Option<Node> {
+        n.first_child()
+    }
+
+    fn next_sibling(&self, n: &Node) -> Option<Node> {
+        n.next_sibling()
+    }
+
+    fn visit(&self, n: &Node) -> Visit {
+        if n == self.0 {
+            return Visit::Other;
+        }
+        Dom.visit(n)
+    }
 }
 
 /// What the page says about itself outside the article `article` (meta tags, an `<h1>`
@@ -50,7 +77,15 @@ pub fn hints(doc: &Document, article: &Element) -> Hints {
             }
         }
     }
-    page::hints(meta, h1, Some(doc.title()))
+    let mut hints = page::hints(meta, h1, Some(doc.title()));
+    // The page's own metadata table (信息公开属性), wherever it stands outside the article.
+    if let Some(root) = doc.document_element() {
+        let outside = Outside(article.unchecked_ref::<Node>());
+        let whole = page::read(&outside, root.unchecked_ref::<Node>(), &mut Vec::new(), &mut Vec::new());
+        let whole: Vec<&str> = whole.lines.iter().map(String::as_str).collect();
+        page_table(&mut hints, &whole);
+    }
+    hints
 }
 
 /// An article read: its text with the way back to its nodes, and the reply in it.
@@ -67,6 +102,8 @@ pub fn read_article(doc: &Document, article: &Element) -> ReadArticle {
     let mut elements = Vec::new();
     let text = page::read(&Dom, article.unchecked_ref::<Node>(), &mut texts, &mut elements);
     let lines: Vec<&str> = text.lines.iter().map(String::as_str).collect();
-    let parsed = parse_lines(&lines, &hints(doc, article));
+    let mut hints = hints(doc, article);
+    hints.lines = text.styles.clone();
+    let parsed = parse_lines(&lines, &hints);
     ReadArticle { text, texts, elements, parsed }
 }

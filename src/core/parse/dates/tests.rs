@@ -1,0 +1,50 @@
+use super::*;
+
+#[test]
+fn dates_read_in_every_way_the_genre_writes_them() {
+    let cases: &[(&str, Option<&str>)] = &[
+        ("2019年02月15日", Some("2019-02-15")),
+        ("2019年1月22日", Some("2019-01-22")),
+        ("二〇〇六年九月七日", Some("2006-09-07")),
+        ("二○○六年十二月二十二日", Some("2006-12-22")),
+        ("二〇〇四年十一月四日", Some("2004-11-04")),
+        ("2022/12/21", Some("2022-12-21")),
+        ("2021-08-23 15:26", Some("2021-08-23")),
+        ("编稿时间: 2021-08-23 15:26 来源: 区政府", Some("2021-08-23")),
+        ("2019 年 2 月 15 日", Some("2019-02-15")),
+        ("20211026", Some("2021-10-26")),
+        ("2019615", Some("2019-06-15")),
+        ("202062", Some("2020-06-02")),
+        ("2019年13月5日", None),
+        ("投入361亿元", None),
+        ("0二十六日", None),
+    ];
+    for (text, want) in cases {
+        assert_eq!(date_of(text).as_deref(), *want, "{text}");
+    }
+}
+
+#[test]
+fn date_lines_are_never_titles() {
+    let cases: &[(&str, bool)] = &[
+        ("2016年", true),
+        ("2018年8月21日 星期二", true),
+        ("2021-08-23 15:26", true),
+        ("• 2019年07月26日", true),
+        ("（2019年1月27日）", true),
+        ("2018年6月28日 |", true),
+        ("2016年工作要点", false),
+        ("关于2019年老旧小区改造的答复", false),
+        ("2023年8月投入5亿元", false),
+    ];
+    for (line, want) in cases {
+        assert_eq!(is_dateish(line), *want, "{line}");
+    }
+}
+
+#[test]
+fn a_signature_date_may_trail_a_separator() {
+    assert!(is_signature_date("2018年6月28日 |"));
+    assert!(is_signature_date("  二〇〇五年三月三日 "));
+    assert!(!is_signature_date("2018年6月28日前完成"));
+}

@@ -1,0 +1,194 @@
+use crate::parse::{parse_lines, Hints, LineStyle};
+
+const PLAIN: LineStyle = LineStyle { centred: false, bold: false };
+const CENTRED: LineStyle = LineStyle { centred: true, bold: false };
+const BOLD: LineStyle = LineStyle { centred: false, bold: true };
+
+/// The title, document number, publication date and signing date read from lines set as given.
+fn read(lines: &[(&str, LineStyle)]) -> (String, Option<String>, Option<String>, Option<String>) {
+    let text: Vec<&str> = lines.iter().map(|(l, _)| *l).collect();
+    let hints = Hints { lines: lines.iter().map(|(_, s)| *s).collect(), ..Hints::default() };
+    let r = parse_lines(&text, &hints).reply;
+    (r.title, r.document_number, r.published_date, r.signed)
+}
+
+fn title(lines: &[(&str, LineStyle)]) -> String {
+    read(lines).0
+}
+
+fn plain(text: &str) -> String {
+    let lines: Vec<(&str, LineStyle)> = text.lines().map(|l| (l, PLAIN)).collect();
+    title(&lines)
+}
+
+#[test]
+fn a_title_set_on_centred_or_bold_lines_is_joined() {
+    let body = ("各省、自治区、直辖市人民政府，国务院各部委、各直属机构：", PLAIN);
+    let cases: &[(&[(&str, LineStyle)], &str)] = &[
+        // One <p> with <br>, centred and bold, then the document number.
+        (
+            &[
+                ("国务院关于在市场监管领域全面推行", CENTRED),
+                ("部门联合“双随机、一公开”监管的意见", CENTRED),
+                ("国发〔2019〕5号", CENTRED),
+                body,
+            ],
+            "国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见",
+        ),
+        // A break right after a word that may end a title (方案) still goes on.
+        (
+            &[("国务院办公厅关于印发“无废城市”建设试点工作方案", BOLD), ("的通知", BOLD), body],
+            "国务院办公厅关于印发“无废城市”建设试点工作方案的通知",
+        ),
+        // Three lines.
+        (
+            &[
+                ("国务院办公厅关于全面推行", CENTRED),
+                ("行政执法公示制度执法全过程记录制度", CENTRED),
+                ("重大执法决定法制审核制度的指导意见", CENTRED),
+                body,
+            ],
+            "国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见",
+        ),
+        // A plain line after a centred title is the body's, not the title's.
+        (
+            &[("关于加快科技成果转化的建议的答复", CENTRED), ("王建国代表", PLAIN), ("您提出的建议收悉。", PLAIN)],
+            "关于加快科技成果转化的建议的答复",
+        ),
+        // A column's name set like the title above a complete title is not the title's.
+        (
+            &[
+                ("建议提案办理", CENTRED),
+                ("关于加快科技成果转化的建议的答复", CENTRED),
+                ("王建国代表：", PLAIN),
+                ("收悉。", PLAIN),
+            ],
+            "关于加快科技成果转化的建议的答复",
+        ),
+        // An issuer's line, then the 关于… line.
+        (
+            &[("国务院办公厅", CENTRED), ("关于湖北省巴东县地质灾害险情有关问题的复函", CENTRED), body],
+            "国务院办公厅关于湖北省巴东县地质灾害险情有关问题的复函",
+        ),
+        // A centred date line under the title is no part of it.
+        (
+            &[("国务院关于印发", CENTRED), ("国务院工作规则的通知", CENTRED), ("（2019年1月27日）", CENTRED), body],
+            "国务院关于印发国务院工作规则的通知",
+        ),
+    ];
+    for (lines, want) in cases {
+        assert_eq!(title(lines), *want);
+    }
+}
+
+#[test]
+fn plain_title_lines_are_joined_only_where_that_completes_the_title() {
+    let cases: &[(&str, &str)] = &[
+        ("关于对常州市十五届人大四次会议代表建议\n第0043号的答复\n徐亚红代表:\n你提出的建议收悉。", "关于对常州市十五届人大四次会议代表建议第0043号的答复"),
+        (
+            "高平市卫生健康和体育局\n关于对市七届人大五次会议第71号建议的\n答 复\n高卫体发〔2023〕148号\n尊敬的王爱珍代表:\n您好。",
+            "高平市卫生健康和体育局关于对市七届人大五次会议第71号建议的答 复",
+        ),
+        // Complete on its first line: the next short line is not the title's.
+        ("第27号提案的答复\n对政协沧县第十四届委员会第一次会议\n张三委员:\n您的提案收悉。", "第27号提案的答复"),
+        // Nothing completes it: the first line alone.
+        ("<p>HTML 残留</p>\n零宽\n正文。", "<p>HTML 残留</p>"),
+    ];
+    for (text, want) in cases {
+        assert_eq!(plain(text), *want, "{text}");
+    }
+}
+
+#[test]
+fn the_sites_lines_above_a_complete_title_are_not_the_title() {
+    let cases: &[(&str, &str)] = &[
+        ("欢迎访问马关县人民政府门户网\n无障碍浏览 长者模式\n马关县交通运输局关于第105号建议的答复函\n张三代表:\n收悉。", "马关县交通运输局关于第105号建议的答复函"),
+        ("首页 > 公开 > 建议提案 > 人大代表建议\n对沙河市第九届人民代表大会第三次会议第31号建议的答复\n张三代表:\n收悉。", "对沙河市第九届人民代表大会第三次会议第31号建议的答复"),
+        ("2018年8月21日 星期二\n智能检索\n第27号提案的答复\n张三委员:\n收悉。", "第27号提案的答复"),
+        ("2016年\n《关于加强学校门前车辆管理的建议》的答复\n张三代表:\n收悉。", "《关于加强学校门前车辆管理的建议》的答复"),
+        // An issuer's line over a 关于… line starts the title.
+        ("首页/ 政府信息公开 / 建议提案\n潼关县民政局\n关于对政协十届三次会议第52号提案的答复\n张三委员:\n收悉。", "潼关县民政局关于对政协十届三次会议第52号提案的答复"),
+        // No title line: the metadata list's 标题.
+        ("• 索 引 号:zz/2020-00676\n• 标      题:关于第120号建议的答复\n• 发布日期:2020-06-09\n张三代表:\n收悉。", "关于第120号建议的答复"),
+    ];
+    for (text, want) in cases {
+        assert_eq!(plain(text), *want, "{text}");
+    }
+}
+
+#[test]
+fn document_numbers_in_every_bracket() {
+    let cases: &[(&str, Option<&str>)] = &[
+        ("答复\n国办函〔2005〕69号\n张三:\n收悉。", Some("国办函〔2005〕69号")),
+        ("答复\n武科提[2024]26号\n张三:\n收悉。", Some("武科提[2024]26号")),
+        ("答复\n豫政（2022）20号\n张三:\n收悉。", Some("豫政（2022）20号")),
+        ("答复\n潼民发【2024】275号\n张三:\n收悉。", Some("潼民发【2024】275号")),
+        ("答复\n临建字[2020]2号 B类\n同意公开\n张三:\n收悉。", Some("临建字[2020]2号")),
+        ("答复\n建议字:〔2023〕8号\n张三:\n收悉。", Some("〔2023〕8号")),
+        ("答复\n发文字号：国发〔2019〕5号\n张三:\n收悉。", Some("国发〔2019〕5号")),
+        // In a sentence, a cited number is no document number of this one.
+        ("答复\n张三:\n根据《通知》（国办发〔2018〕1号）精神，收悉。", None),
+    ];
+    for (text, want) in cases {
+        let lines: Vec<(&str, LineStyle)> = text.lines().map(|l| (l, PLAIN)).collect();
+        assert_eq!(read(&lines).1.as_deref(), *want, "{text}");
+    }
+}
+
+#[test]
+fn published_and_signed_dates() {
+    // (text, publishedDate, signed)
+    let cases: &[(&str, Option<&str>, Option<&str>)] = &[
+        // The header's date; the signature's in Chinese numerals.
+        (
+            "答复\n发布日期：2018年12月24日\n张三:\n收悉。\n国务院办公厅\n二〇〇五年三月三日",
+            Some("2018-12-24"),
+            Some("2005-03-03"),
+        ),
+        // No page date: 成文日期, then the signature's.
+        ("答复\n成文日期：2019年01月27日\n张三:\n收悉。", Some("2019-01-27"), Some("2019-01-27")),
+        ("答复\n张三:\n收悉。\n南宫市交通运输局\n2018年6月28日 |", Some("2018-06-28"), Some("2018-06-28")),
+        // A footer after the signature.
+        (
+            "答复\n张三:\n收悉。\n甘南州文化广电和旅游局\n202062\nCopyright© 2019 GNZRMZF.GOV.CN All Rights Reserved",
+            Some("2020-06-02"),
+            Some("2020-06-02"),
+        ),
+        // The 成文日期 before the text's last date (an attachment's).
+        (
+            "答复\n成文日期：2004年11月04日\n张三:\n收悉。\n附件\n报告\n二〇〇四年九月二十三日",
+            Some("2004-11-04"),
+            Some("2004-11-04"),
+        ),
+        ("答复\n张三:\n收悉。", None, None),
+    ];
+    for (text, published, signed) in cases {
+        let lines: Vec<(&str, LineStyle)> = text.lines().map(|l| (l, PLAIN)).collect();
+        let (_, _, p, s) = read(&lines);
+        assert_eq!((p.as_deref(), s.as_deref()), (*published, *signed), "{text}");
+    }
+}
+
+#[test]
+fn a_metadata_table_of_the_page_fills_what_the_text_lacks() {
+    let page = [
+        "索 引 号：\t000014349/2019-00007\t主题分类：\t市场监管",
+        "发文机关：\t国务院\t成文日期：\t2019年01月27日",
+        "标　　题：\t国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见",
+        "发文字号：\t国发〔2019〕5号\t发布日期：\t2019年02月15日",
+        "国务院关于在市场监管领域全面推行",
+        "正文。",
+    ];
+    let mut hints = Hints::default();
+    crate::parse::page_table(&mut hints, &page);
+    assert_eq!(hints.number.as_deref(), Some("国发〔2019〕5号"));
+    assert_eq!(hints.signed.as_deref(), Some("2019年01月27日"));
+    assert_eq!(hints.dated.as_deref(), Some("2019年02月15日"));
+    let r =
+        parse_lines(&["国务院关于在市场监管领域全面推行", "各省、自治区、直辖市人民政府：", "正文。"], &hints).reply;
+    // The text's title line is a part of the table's title: the table's.
+    assert_eq!(r.title, "国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见");
+    assert_eq!(r.document_number.as_deref(), Some("国发〔2019〕5号"));
+    assert_eq!((r.published_date.as_deref(), r.signed.as_deref()), (Some("2019-02-15"), Some("2019-01-27")));
+    assert_eq!(r.published, None, "published keeps only what the page writes as its publication");
+}
