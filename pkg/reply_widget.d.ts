@@ -7,6 +7,8 @@ export interface Paragraph { id: string; text: string }
 export interface Section { id: string; number: string; title: string; paragraphs: Paragraph[]; children: Section[] }
 export type FigureKind = "money" | "percent" | "count" | "multiple" | "year" | "date";
 export type Qualifier = "nearly" | "over" | "at_least" | "about" | "under" | "since" | "end";
+/** A promise (with its deadline in `by`: "2025", "2025-12") or a reported result; null when neither. */
+export type Stance = "target" | "result";
 /** A figure of the reply: value normalised (money in 元, percent in points), offsets in chars.
  * `paragraph` is a paragraph's id, a section's id for a figure in its heading (offsets in its
  * title), or "title" for one in the reply's title. */
@@ -14,6 +16,8 @@ export interface Figure {
     id: string; text: string; kind: FigureKind; value: number; high: number | null; date: string | null;
     unit: string | null; qualifier: Qualifier | null; section: string; paragraph: string;
     start: number; end: number; context: string;
+    /** Optional in a reply given to `mount`; `indicator` and `kind` together name what is measured. */
+    stance?: Stance | null; by?: string | null; indicator?: string | null;
 }
 /** The structured reply (docs/contract.md); `meta`, `salutation`, `preamble`, `signature` extend it. */
 export interface Reply {

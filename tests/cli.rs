@@ -416,3 +416,57 @@ fn the_output_folder_is_never_written_through_a_link() {
     }
     assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
 }
+
+/// Two replies of one bureau three years apart: a target and, later, the result.
+const PROMISED: &str = "关于加快科技成果转化的提案的答复\n发布时间：2021-06-10 10:00\n张委员：\n您提出的关于加快科技成果转化的提案收悉。现答复如下：\n一、工作目标\n力争到2025年，全市技术合同成交额达到2700亿元。\n市科技局\n2021年6月8日\n";
+const REPORTED: &str = "关于科技成果转化工作的提案的答复\n发布时间：2024-05-20 09:00\n李委员：\n您提出的提案收悉。现答复如下：\n一、工作进展\n截至2023年底，全市技术合同成交额达到2104亿元。\n市科技局\n2024年5月18日\n";
+
+#[test]
+fn indicators_writes_one_indicator_across_replies_in_time_order() {
+    let dir = fresh("indicators");
+    std::fs::write(dir.join("2024.txt"), REPORTED).expect("write");
+    std::fs::write(dir.join("2021.txt"), PROMISED).expect("write");
+    std::fs::write(dir.join("broken.txt"), b"\xff\xfe").expect("write");
+    // Given newest first, with a bad file among them: the table is in time order, the bad file
+    // reported on its own line and skipped.
+    let out = run_in(&dir, &["indicators", "--out", "table.csv", "2024.txt", "broken.txt", "2021.txt"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert_eq!(err.lines().count(), 1, "one line for the bad file: {err}");
+    assert!(err.contains("broken.txt"), "{err}");
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(summary.contains("2 of 3 files") && summary.contains("table.csv"), "{summary}");
+    let table = std::fs::read_to_string(dir.join("table.csv")).expect("the table is written");
+    let rows: Vec<Vec<&str>> = table.trim_start_matches('\u{feff}').lines().map(|l| l.split(',').collect()).collect();
+    assert_eq!(rows[0][..4], ["指标", "日期", "立场", "数值"]);
+    let ours: Vec<(&str, &str, &str, &str, &str)> =
+        rows[1..].iter().filter(|r| r[0] == "技术合同成交额").map(|r| (r[1], r[2], r[3], r[7], r[11])).collect();
+    assert_eq!(
+        ours,
+        [("2024-05", "成果", "210400000000", "", "2024.txt"), ("2025", "目标", "270000000000", "2025", "2021.txt")],
+        "{table}"
+    );
+}
+
+#[test]
+fn indicators_to_stdout_and_never_through_a_link() {
+    let dir = fresh("indicators-link");
+    std::fs::write(dir.join("2021.txt"), PROMISED).expect("write");
+    let out = run_in(&dir, &["indicators", "2021.txt"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("技术合同成交额,2025,目标"));
+    // `--out` naming a link to another file: the link is replaced, its target left as it was.
+    std::fs::write(dir.join("keep.txt"), "theirs").expect("write");
+    std::os::unix::fs::symlink(dir.join("keep.txt"), dir.join("link.csv")).expect("symlink");
+    let out = run_in(&dir, &["indicators", "--out", "link.csv", "2021.txt"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(std::fs::read_to_string(dir.join("keep.txt")).expect("read"), "theirs");
+    assert!(!std::fs::symlink_metadata(dir.join("link.csv")).expect("meta").file_type().is_symlink());
+    // A folder in the way, and no file at all: one line, exit 1.
+    std::fs::create_dir(dir.join("folder.csv")).expect("mkdir");
+    let out = run_in(&dir, &["indicators", "--out", "folder.csv", "2021.txt"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is a directory"));
+    let out = run_in(&dir, &["indicators", "--out", "x.csv"]);
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -225,6 +225,16 @@ fn write_new(path: &Path, data: &[u8]) -> Result<(), String> {
     done
 }
 
+/// Writes one file of the command's own (`indicators --out FILE.csv`) whole, as
+/// [`write_new`] does: never through a link at `path` (a link there is replaced, its target
+/// left as it was), never over a folder.
+pub(crate) fn write_file(path: &Path, data: &[u8]) -> Result<(), String> {
+    if fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) {
+        return Err(format!("{}: cannot write: is a directory", shown(path)));
+    }
+    write_new(path, data)
+}
+
 /// Whether a file name is one the index gives in a folder: digits and `-` before `ext`
 /// (`12.bin`, `3-0.bin`, `42.json`), or such a name's leftover `.tmp`.
 fn ours(name: &OsStr, ext: &str) -> bool {

@@ -5,6 +5,8 @@
 //! reply-widget index --out DIR [--url-prefix P] [--article SELECTOR] FILE...
 //!     (each reply's URL: P + the file's path as given, `archive/r00001.html`)
 //!                                                  a static library index of many replies
+//! reply-widget indicators [--out FILE.csv] [--article SELECTOR] FILE...
+//!                                                  the indicator × date table (CSV)
 //! ```
 //!
 //! FILE is a plain-text reply or a saved HTML page (told apart by content). Bad input gets one
@@ -14,6 +16,7 @@
 //! only when none is left. `--` ends the options (a file named `--x`).
 //!
 //! This file: the arguments, `parse`, reading a file as text; `index.rs`: the `index` command;
+//! `indicators.rs`: the `indicators` command (the indicator × date table as CSV);
 //! `io.rs`: safe reading, the output folder's writing, standard output and error.
 
 use std::ffi::{OsStr, OsString};
@@ -24,9 +27,10 @@ use reply_core::Reply;
 use reply_widget_cli::html;
 
 mod index;
+mod indicators;
 mod io;
 
-const USAGE: &str = "usage: reply-widget parse FILE [--article SELECTOR] [--max-size SIZE] | reply-widget index --out DIR [--url-prefix PREFIX] [--article SELECTOR] [--max-size SIZE] FILE...";
+const USAGE: &str = "usage: reply-widget parse FILE [--article SELECTOR] [--max-size SIZE] | reply-widget index --out DIR [--url-prefix PREFIX] [--article SELECTOR] [--max-size SIZE] FILE... | reply-widget indicators [--out FILE.csv] [--article SELECTOR] [--max-size SIZE] FILE...";
 
 /// Reads a file as text, with the one-line errors of the contract: a regular file of at most
 /// `max` bytes ([`io::read_capped`]), UTF-8, not binary, not empty.
@@ -124,6 +128,7 @@ fn run(args: &[OsString]) -> Result<String, String> {
             serde_json::to_string_pretty(&reply).map_err(|e| format!("{}: cannot write JSON: {e}", io::shown(file)))
         }
         Some("index") => index::index(rest, max),
+        Some("indicators") => indicators::indicators(rest, max),
         _ => Err(format!("unknown command '{}'; {USAGE}", cmd.to_string_lossy())),
     }
 }

@@ -121,6 +121,97 @@ pub fn csv(reply: &Reply, outline: &Outline, figures: &[usize]) -> String {
     out
 }
 
+/// One observation of an indicator for [`indicators_csv`]: a figure with an indicator, the
+/// reply it came from and the name the table gives that reply's file or address.
+pub struct Observation<'a> {
+    pub reply: &'a Reply,
+    pub figure: &'a Figure,
+    pub source: &'a str,
+}
+
+impl Observation<'_> {
+    /// When the figure speaks of: a target its deadline (`2025`, `2025-12`), a result (or a
+    /// figure with no stance) the reply's publication month (`2024-03`), else empty. The
+    /// table is sorted on it.
+    pub fn when(&self) -> String {
+        if let Some(by) = self.figure.by.as_deref() {
+            return by.to_string();
+        }
+        self.reported()
+    }
+
+    /// The reply's publication month (`2024-03`) or year, empty when the reply has no date.
+    pub fn reported(&self) -> String {
+        let Some(now) = self.reply.published.as_deref().and_then(crate::parse::promise::now_from) else {
+            return String::new();
+        };
+        let mut s = now.year.to_string();
+        if let Some(m) = now.month {
+            s.push('-');
+            if m < 10 {
+                s.push('0');
+            }
+            s.push_str(&m.to_string());
+        }
+        s
+    }
+}
+
+/// Every figure of `replies` that measures an indicator (`Figure::indicator`, set by
+/// `parse::annotate`), in the replies' order: the input of [`indicators_csv`].
+pub fn observations<'a>(replies: &'a [(String, Reply)]) -> Vec<Observation<'a>> {
+    let mut out = Vec::new();
+    for (source, reply) in replies {
+        for figure in &reply.figures {
+            if figure.indicator.is_some() {
+                out.push(Observation { reply, figure, source });
+            }
+        }
+    }
+    out
+}
+
+/// The indicator × date table as CSV (the command line's `indicators`, open data a bureau can
+/// publish): one row per observation, in the order given (the caller sorts: by indicator,
+/// then date), the same inert cells and byte order mark as [`csv`].
+/// Columns: 指标, 日期 ([`Observation::when`]), 立场 (目标 / 成果 / empty), 数值, 上限, 单位,
+/// 类型, 期限 (a target's deadline), 数据 (the figure as written), 答复 (the reply's title),
+/// 发布 (its publication month), 来源 (the file or address), 上下文 (the clause).
+pub fn indicators_csv(rows: &[Observation<'_>]) -> String {
+    let mut out = String::from("\u{feff}指标,日期,立场,数值,上限,单位,类型,期限,数据,答复,发布,来源,上下文\r\n");
+    for o in rows {
+        let f = o.figure;
+        let stance = match f.stance {
+            Some(crate::model::Stance::Target) => "目标",
+            Some(crate::model::Stance::Result) => "成果",
+            None => "",
+        };
+        let fields = [
+            f.indicator.clone().unwrap_or_default(),
+            o.when(),
+            stance.to_string(),
+            number(f.value),
+            f.high.map(number).unwrap_or_default(),
+            f.unit.clone().unwrap_or_default(),
+            f.kind.label().to_string(),
+            f.by.clone().unwrap_or_default(),
+            f.text.clone(),
+            o.reply.title.clone(),
+            o.reported(),
+            o.source.to_string(),
+            f.context.clone(),
+        ];
+        for (k, field) in fields.iter().enumerate() {
+            if k > 0 {
+                out.push(',');
+            }
+            csv_field(&mut out, field);
+        }
+        out.push_str("\r\n");
+    }
+    out
+}
+
 /// JSON: the contract's Figure objects, each with `sectionNumber` and `sectionTitle` added.
 pub fn figures_json(reply: &Reply, outline: &Outline, figures: &[usize]) -> String {
     let mut out = String::from("[");

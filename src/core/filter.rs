@@ -6,7 +6,7 @@
 //! values instead; it reads its number, multiplier and unit with the figure parser's own reader,
 //! so the query language knows exactly the units and multipliers the figures have.
 
-use crate::model::{Figure, FigureKind, Qualifier, Reply};
+use crate::model::{Figure, FigureKind, Qualifier, Reply, Stance};
 use crate::outline::Outline;
 use crate::parse::{read_arabic, read_quantity};
 use crate::text::{fold, fold_char};
@@ -281,6 +281,19 @@ impl Index {
     /// Runs a query over the reply this index was built from (its `figures`). `kinds` are the
     /// enabled kind facets of the figure panel.
     pub fn run(&self, figures: &[Figure], query: &Query, kinds: &[FigureKind]) -> Outcome {
+        self.run_with(figures, query, kinds, &ALL_STANCES)
+    }
+
+    /// [`Index::run`] with the panel's stance facets too: a figure is shown only when its
+    /// stance (目标, 成果, or none: 其他) is one of `stances`.
+    pub fn run_with(
+        &self,
+        figures: &[Figure],
+        query: &Query,
+        kinds: &[FigureKind],
+        stances: &[Option<Stance>],
+    ) -> Outcome {
+        let on = |f: &Figure| kinds.contains(&f.kind) && stances.contains(&f.stance);
         let n = self.outline.len();
         let mut out = Outcome {
             node_visible: vec![false; n],
@@ -292,7 +305,7 @@ impl Index {
             Query::All => {
                 out.node_visible = vec![true; n];
                 for (k, f) in figures.iter().enumerate() {
-                    out.figure_visible[k] = kinds.contains(&f.kind);
+                    out.figure_visible[k] = on(f);
                 }
                 return out;
             }
@@ -314,13 +327,12 @@ impl Index {
                 }
                 for (k, f) in figures.iter().enumerate() {
                     let section_hit = heading_hit[self.figure_node[k]];
-                    out.figure_visible[k] =
-                        kinds.contains(&f.kind) && (section_hit || self.figure_folded[k].contains(q.as_str()));
+                    out.figure_visible[k] = on(f) && (section_hit || self.figure_folded[k].contains(q.as_str()));
                 }
             }
             Query::Compare(c) => {
                 for (k, f) in figures.iter().enumerate() {
-                    if kinds.contains(&f.kind) && compare_matches(c, f) {
+                    if on(f) && compare_matches(c, f) {
                         out.figure_visible[k] = true;
                         out.node_matched[self.figure_node[k]] = true;
                         if let Some((b, range)) = self.figure_range(f) {
@@ -357,6 +369,18 @@ impl Index {
             }
         }
         out
+    }
+}
+
+/// The panel's stance facets, in the order shown: 目标, 成果, 其他 (no stance).
+pub const ALL_STANCES: [Option<Stance>; 3] = [Some(Stance::Target), Some(Stance::Result), None];
+
+/// A stance facet's label.
+pub fn stance_label(stance: Option<Stance>) -> &'static str {
+    match stance {
+        Some(Stance::Target) => "目标",
+        Some(Stance::Result) => "成果",
+        None => "其他",
     }
 }
 

@@ -51,15 +51,19 @@ pub struct Outline {
 }
 
 /// How a section number is shown in the outline and the article: the 、 or . that the parser
-/// stripped comes back for bare numbers.
+/// stripped comes back for bare numbers; a number that is a word of its own (第一章, 1.2,
+/// 附件1) is set off from the title by a space.
 pub fn display_number(number: &str) -> String {
     let bare = number.chars().next().is_some_and(|c| c != '(' && c != '（');
+    let digits = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     if number.is_empty() || !bare {
         number.to_string()
-    } else if number.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+    } else if number.chars().all(digits) {
         format!("{number}.")
-    } else {
+    } else if number.chars().all(crate::parse::is_cn_numeral) {
         format!("{number}、")
+    } else {
+        format!("{number} ")
     }
 }
 
@@ -285,6 +289,10 @@ mod tests {
         assert_eq!(display_number("一"), "一、");
         assert_eq!(display_number("(一)"), "(一)");
         assert_eq!(display_number("12"), "12.");
+        assert_eq!(display_number("十二"), "十二、");
+        assert_eq!(display_number("第一章"), "第一章 ");
+        assert_eq!(display_number("1.2.1"), "1.2.1 ");
+        assert_eq!(display_number("附件1"), "附件1 ");
         assert_eq!(display_number(""), "");
     }
 }

@@ -1,13 +1,18 @@
 //! The figure panel's model: groups (by kind or by section), order (document or value), the
 //! section label and the spoken phrase of each figure. Pure: the DOM layer only draws it.
 
-use crate::model::{Figure, FigureKind, Reply};
+use crate::model::{Figure, FigureKind, Reply, Stance};
 use crate::outline::Outline;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Grouping {
     Kind,
     Section,
+    /// 承诺 (targets: those of the 下一步 paragraphs first, then the others, each with its
+    /// deadline), 成果 (results), 其他 (neither, and every year and date: a deadline is shown
+    /// beside its target). Needs the reply annotated
+    /// (`parse::annotate`); without stances every figure is 其他.
+    Stance,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -115,8 +120,48 @@ pub fn groups(reply: &Reply, outline: &Outline, grouping: Grouping, order: Order
                 out.push(Group { label, figures, collapsed: false });
             }
         }
+        Grouping::Stance => {
+            let plan = crate::parse::promise::in_plan(reply);
+            // A year or a date is when, not what: a target's deadline is shown beside it, so
+            // years and dates stay in 其他 whatever their stance.
+            let stance_of = |f: &Figure| if f.kind.is_time() { None } else { f.stance };
+            let of = |stance: Option<Stance>| -> Vec<usize> {
+                (0..reply.figures.len()).filter(|&i| stance_of(&reply.figures[i]) == stance).collect()
+            };
+            let mut targets = of(Some(Stance::Target));
+            if order == Order::Value {
+                by_value(reply, &mut targets);
+            }
+            // The plan's targets first, each part in the order chosen.
+            let (first, rest): (Vec<usize>, Vec<usize>) = targets.into_iter().partition(|&i| plan[i]);
+            let targets: Vec<usize> = first.into_iter().chain(rest).collect();
+            let mut results = of(Some(Stance::Result));
+            let mut other = of(None);
+            if order == Order::Value {
+                by_value(reply, &mut results);
+                by_value(reply, &mut other);
+            }
+            for (label, figures) in [("承诺", targets), ("成果", results), ("其他", other)] {
+                if !figures.is_empty() {
+                    out.push(Group { label: label.to_string(), figures, collapsed: false });
+                }
+            }
+        }
     }
     out
+}
+
+/// A target's deadline as the panel shows it beside the figure: `2025年`, `2025年12月`; empty
+/// for a figure that is no target or has no deadline.
+pub fn deadline(f: &Figure) -> String {
+    match (f.stance, f.by.as_deref()) {
+        (Some(Stance::Target), Some(by)) if by.len() == 7 => {
+            let month = by[5..].trim_start_matches('0');
+            format!("{}年{month}月", &by[..4])
+        }
+        (Some(Stance::Target), Some(by)) => format!("{by}年"),
+        _ => String::new(),
+    }
 }
 
 #[cfg(test)]
@@ -155,6 +200,50 @@ mod tests {
         let labels: Vec<(&str, usize)> = g.iter().map(|g| (g.label.as_str(), g.figures.len())).collect();
         assert_eq!(labels.len(), 4);
         assert_eq!(labels[1], ("二、科技金融赋能,支持科技创新", 22));
+    }
+
+    #[test]
+    fn stance_groups_list_the_plan_targets_first_with_deadlines() {
+        let mut r = crate::parse(
+            "关于科技成果转化的提案的答复\n发布时间：2022-05-20 09:00\n李委员：\n您提出的提案收悉。现答复如下：\n\
+             一、工作进展\n截至2021年底，全市技术合同成交额达到1150亿元，增长20%。力争到2023年，全市孵化器达到200家。\n\
+             二、下一步工作打算\n到2025年，全市技术合同成交额达到1800亿元。\n\
+             下一步，我局将力争新建5个中试平台。\n市科技局\n2022年5月18日\n",
+        );
+        crate::parse::annotate(&mut r);
+        let outline = Outline::new(&r);
+        let g = groups(&r, &outline, Grouping::Stance, Order::Document);
+        let seen: Vec<(&str, Vec<&str>)> = g
+            .iter()
+            .map(|g| (g.label.as_str(), g.figures.iter().map(|&i| r.figures[i].text.as_str()).collect()))
+            .collect();
+        // The plan's targets (under 下一步工作打算, in the 下一步 paragraph) first, then the one
+        // promised in the account of the work done.
+        assert_eq!(seen[0], ("承诺", vec!["1800亿元", "5个", "200家"]));
+        assert_eq!(seen[1], ("成果", vec!["1150亿元", "20%"]));
+        assert_eq!(g.iter().map(|g| g.figures.len()).sum::<usize>(), r.figures.len(), "every figure once");
+        // The bundled reply reports what was done: no 承诺 group at all.
+        let b = {
+            let mut b = bundled_reply();
+            crate::parse::annotate(&mut b);
+            b
+        };
+        let labels: Vec<String> =
+            groups(&b, &Outline::new(&b), Grouping::Stance, Order::Document).into_iter().map(|g| g.label).collect();
+        assert_eq!(labels, ["成果", "其他"]);
+    }
+
+    #[test]
+    fn deadlines_read_as_written() {
+        let mut r = bundled_reply();
+        let f = &mut r.figures[0];
+        f.stance = Some(Stance::Target);
+        f.by = Some("2025-06".to_string());
+        assert_eq!(deadline(f), "2025年6月");
+        f.by = Some("2025".to_string());
+        assert_eq!(deadline(f), "2025年");
+        f.stance = Some(Stance::Result);
+        assert_eq!(deadline(f), "");
     }
 
     #[test]

@@ -273,6 +273,50 @@ function draw(seed, i, taken) {
   return { r, reply };
 }
 
+// ---------- indicators that recur across years ----------
+
+/**
+ * Indicators some topics report year after year (issue 22): the city's true value at the end of
+ * each year, which replies report as results (截至2022年底，全市技术合同成交额达到…) and against
+ * which earlier replies set targets (力争到2025年，全市…达到…). A reply of year Y on such a topic
+ * reports the value at the end of Y-1 and promises one for Y+2, drawn around the true value
+ * then (from 10% below to 20% above it), so that some targets are met and others are not.
+ */
+const INDICATORS = {
+  科技成果转化: { name: "技术合同成交额", unit: "亿元", at: (y) => 600 * 1.17 ** (y - 2018), d: 1 },
+  科技金融: { name: "科技型企业贷款余额", unit: "亿元", at: (y) => 800 * 1.19 ** (y - 2018), d: 0 },
+  中试平台: { name: "中试平台", unit: "家", at: (y) => 20 + 16 * (y - 2018), d: 0 },
+  高新技术企业: { name: "高新技术企业", unit: "家", at: (y) => 3500 * 1.16 ** (y - 2018), d: 0 },
+  孵化器: { name: "科技企业孵化器", unit: "家", at: (y) => 150 + 11 * (y - 2018), d: 0 },
+};
+
+/**
+ * Adds each indicator of the reply's topics: the result to the first paragraph of the topic's
+ * first section, the target to the 下一步 paragraph. Draws from a generator of its own, so every
+ * other sentence of the archive stays as it was.
+ */
+function indicate(reply, topics, body, closing) {
+  const r = rngFrom(hash32(`indicators:${reply.i}`));
+  const Y = reply.date.y;
+  const targets = [];
+  topics.forEach((t, k) => {
+    const ind = INDICATORS[t.key];
+    if (!ind || topics.indexOf(t) !== k || k >= body.length) return;
+    const write = (v) => {
+      const n = num(v, ind.d);
+      if (ind.unit === "亿元") reply.money.push({ value: Number(n) * 1e8, below: false });
+      return `${n}${ind.unit}`;
+    };
+    const result = `截至${Y - 1}年底，全市${ind.name}达到${write(ind.at(Y - 1) * (0.97 + 0.06 * r.next()))}。`;
+    const section = body[k];
+    const paras = section.paras.length ? section.paras : section.subs[0].paras;
+    paras[0] = paras[0] + result;
+    const by = Y + 2;
+    targets.push(`力争到${by}年，全市${ind.name}达到${write(ind.at(by) * (0.9 + 0.3 * r.next()))}`);
+  });
+  if (targets.length) closing[0] = closing[0].replace(/。$/, `；${targets.join("；")}。`);
+}
+
 /** The paragraphs of a reply (text only) and the flavour its page is written in. */
 function compose(r, reply) {
   const f = figureMaker(r, reply);
@@ -367,6 +411,7 @@ function compose(r, reply) {
 
   const next = [...topics.map((t) => r.pick(t.next)), r.pick(NEXT_GENERIC)];
   const closing = [`下一步，${we}将${next.join("，")}。`, r.pick(THANKS)(topics.length > 1 || r.chance(0.5) ? bureau[2] : main.key)];
+  indicate(reply, topics, body, closing);
   const { date } = reply;
   const signature = [bureau[0], `${date.y}年${date.m}月${date.d}日`];
   if (r.chance(0.4)) signature.push("（此件公开发布）");

@@ -63,6 +63,26 @@ fn a_figure_split_across_elements_maps_back_to_both_text_nodes() {
 }
 
 #[test]
+fn a_figure_with_white_space_before_its_unit_maps_back_to_every_node() {
+    // Word-pasted HTML: the number and its unit in spans apart, a line end or an &nbsp; between.
+    let html = "<div id=a><p><span>出资</span><span>361</span>\n<span>亿元</span>，增长<span>28.34</span>&nbsp;<span>%</span>。</p></div>";
+    let page = read_page(html, Some("#a")).expect("reads");
+    assert_eq!(page.text.lines, ["出资361 亿元，增长28.34\u{a0}%。"]);
+    let figures: Vec<(&str, u32, u32)> =
+        page.parsed.reply.figures.iter().map(|f| (f.text.as_str(), f.start, f.end)).collect();
+    assert_eq!(figures, [("361 亿元", 2, 8), ("28.34\u{a0}%", 11, 18)]);
+    // Text nodes in order: 出资, 361, the line end, 亿元, ，增长, 28.34, the nbsp, %, 。
+    assert_eq!(
+        page.text.pieces(0, 2, 8),
+        [Piece { node: 1, from: 0, to: 3 }, Piece { node: 2, from: 0, to: 1 }, Piece { node: 3, from: 0, to: 2 }]
+    );
+    assert_eq!(
+        page.text.pieces(0, 11, 18),
+        [Piece { node: 5, from: 0, to: 5 }, Piece { node: 6, from: 0, to: 1 }, Piece { node: 7, from: 0, to: 1 }]
+    );
+}
+
+#[test]
 fn pieces_count_utf16_past_astral_chars() {
     let page = read_page("<div id=a><p>🙂 投入5亿元</p></div>", Some("#a")).expect("reads");
     let f = &page.parsed.reply.figures[0];

@@ -191,3 +191,27 @@ fn heading_figures_are_marked_in_their_heading() {
         .collect();
     assert_eq!(marked, ["20亿元"], "drawn heading （一）新增投资20亿元: the figure after the number");
 }
+
+#[test]
+fn stance_facets_leave_only_the_chosen_stances() {
+    let mut r = crate::parse(
+        "关于科技成果转化的提案的答复\n发布时间：2022-05-20 09:00\n李委员：\n您提出的提案收悉。现答复如下：\n\
+         一、工作进展\n截至2021年底，全市技术合同成交额达到1150亿元。\n\
+         二、下一步工作打算\n到2025年，全市技术合同成交额达到1800亿元。\n市科技局\n2022年5月18日\n",
+    );
+    crate::parse::annotate(&mut r);
+    let index = Index::drawn(&r);
+    let texts = |stances: &[Option<crate::model::Stance>], q: &str| -> Vec<String> {
+        let out = index.run_with(&r.figures, &parse_query(q), &FigureKind::ALL, stances);
+        r.figures.iter().zip(&out.figure_visible).filter(|(_, v)| **v).map(|(f, _)| f.text.clone()).collect()
+    };
+    let target = [Some(crate::model::Stance::Target)];
+    let result = [Some(crate::model::Stance::Result)];
+    assert_eq!(texts(&target, ">=100亿元"), ["1800亿元"]);
+    assert_eq!(texts(&result, ">=100亿元"), ["1150亿元"]);
+    assert_eq!(texts(&ALL_STANCES, ">=100亿元"), ["1150亿元", "1800亿元"]);
+    assert_eq!(texts(&result, "成交额"), ["1150亿元"]);
+    // `run` is every stance.
+    let all = index.run(&r.figures, &parse_query(">=100亿元"), &FigureKind::ALL);
+    assert_eq!(all.visible_figures(), 2);
+}

@@ -50,7 +50,7 @@ fn figures_in_headings_and_the_title_point_at_them() {
     assert_eq!(validate(&r), Ok(()));
     let where_: Vec<(&str, &str, &str)> =
         r.figures.iter().map(|f| (f.text.as_str(), f.section.as_str(), f.paragraph.as_str())).collect();
-    assert_eq!(where_, [("5个", TOP, TITLE), ("20亿元", "s1-1", "s1-1")]);
+    assert_eq!(where_, [("三年", TOP, TITLE), ("5个", TOP, TITLE), ("20亿元", "s1-1", "s1-1")]);
     assert_eq!(r.text_of("s1-1"), Some(("s1-1", "新增投资20亿元")));
 }
 

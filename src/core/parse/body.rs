@@ -1,5 +1,6 @@
 //! The body of a reply: headings told from paragraphs, and sections nested and numbered.
 
+use super::attachment::Attachment;
 use super::heading::{parse_heading, Style};
 use super::{Line, Origins, Piece, Span};
 use crate::model::{Paragraph, Section};
@@ -11,29 +12,65 @@ pub(super) enum Block {
 }
 
 /// Tells headings from paragraphs. A heading style nests under the styles already open; its
-/// numbers must run in sequence (a new style starts at 1), otherwise the line is a paragraph
-/// (`2.` opening a sentence mid-section is not a heading).
+/// numbers must run in sequence, otherwise the line is a paragraph (`2.` opening a sentence
+/// mid-section is not a heading). A style not open starts at 1, or goes on from its last
+/// number under an earlier parent (（一）（二） under 一、, then （三） under 二、), except decimal
+/// numbers, whose parent's number they hold (`1.2` only under `1`). Not headings: a table of
+/// contents (目录 up to where its first entry comes again) and the list under `附件：`.
 pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
-    let mut open: Vec<(Style, u64)> = Vec::new();
+    let mut open: Vec<(Style, u64, String)> = Vec::new();
+    // The last number taken in each style, open or not.
+    let mut last: Vec<(Style, u64)> = Vec::new();
     let mut out = Vec::new();
-    for line in body {
-        let Some(h) = parse_heading(line.text) else {
+    // `1　总则` is a heading only where the text numbers decimally (`1.1　…` somewhere): else
+    // a line such as `1 张三 男` (a table row flattened to text) would be one.
+    let decimal = body.iter().any(|l| parse_heading(l.text).is_some_and(|h| h.style == Style::Decimal(2)));
+    let mut contents = contents_at(body, 0);
+    // Inside the list under `附件：`, and the style of its items once seen.
+    let mut list: Option<Option<Style>> = None;
+    for (k, line) in body.iter().enumerate() {
+        if contents.is_some_and(|(_, end)| k >= end) {
+            contents = contents_at(body, k);
+        }
+        let h = match contents {
+            Some((start, end)) if (start..end).contains(&k) => None,
+            _ => parse_heading(line.text),
+        };
+        // `附件：` opens a list of attachment names (`1.…报告`, one numbering style), which are
+        // not headings.
+        list = match (&h, list) {
+            _ if is_attachment_list(line.text) => Some(None),
+            (Some(h), Some(None)) => Some(Some(h.style)),
+            (Some(h), Some(Some(style))) if h.style == style => list,
+            _ => None,
+        };
+        let h = h.filter(|h| list.is_none() && (decimal || h.style != Style::Decimal(1)));
+        let Some(h) = h else {
             out.push(Block::Paragraph(line.whole()));
             continue;
         };
-        let accepted = match open.iter().position(|(s, _)| *s == h.style) {
-            Some(d) if h.n == open[d].1 + 1 => {
+        let seen = last.iter().find(|(s, _)| *s == h.style).map(|(_, n)| *n);
+        let accepted = match open.iter().position(|(s, _, _)| *s == h.style) {
+            Some(d) if h.n == open[d].1 + 1 && same_parent(&h.number, d.checked_sub(1).map(|p| &open[p])) => {
                 open.truncate(d);
                 true
             }
             Some(_) => false,
-            None => h.n == 1,
+            None => {
+                let parent = open.last();
+                (h.n == 1 || (h.style.runs_on() && seen.is_some_and(|n| h.n == n + 1)))
+                    && same_parent(&h.number, parent)
+            }
         };
         if !accepted {
             out.push(Block::Paragraph(line.whole()));
             continue;
         }
-        open.push((h.style, h.n));
+        open.push((h.style, h.n, h.number.clone()));
+        match last.iter_mut().find(|(s, _)| *s == h.style) {
+            Some(slot) => slot.1 = h.n,
+            None => last.push((h.style, h.n)),
+        }
         let title = line.piece(h.title);
         let heading = Span { line: line.at, start: line.lead, text: title.span.start, end: title.span.end };
         out.push(Block::Heading {
@@ -45,6 +82,29 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
         });
     }
     out
+}
+
+/// A decimal number (`1.2.1`) is a child only of its own parent (`1.2`); other numbers of
+/// anything.
+fn same_parent(number: &str, parent: Option<&(Style, u64, String)>) -> bool {
+    let Some(dot) = number.rfind(['.', '．']) else { return true };
+    let head = &number[..dot];
+    matches!(parent, Some((Style::Decimal(_), _, p)) if p.replace('．', ".") == head.replace('．', "."))
+}
+
+/// `附件：` or `附件:` with the list of attachments after it, on its line or below.
+fn is_attachment_list(text: &str) -> bool {
+    text.strip_prefix("附件").is_some_and(|rest| rest.trim_start().starts_with([':', '：']))
+}
+
+/// A table of contents starting at `from` or later: the line 目录 (目　录), and its entries up
+/// to where the first of them comes again as the body's first heading: the range of lines
+/// from 目录 to that line, if the first entry does come again.
+fn contents_at(body: &[Line], from: usize) -> Option<(usize, usize)> {
+    let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let at = (from..body.len()).find(|&k| squeeze(body[k].text) == "目录")?;
+    let first = squeeze(body.get(at + 1)?.text);
+    (at + 2..body.len()).find(|&k| squeeze(body[k].text) == first).map(|end| (at, end))
 }
 
 /// Builds the reply's paragraphs, recording where each came from.
@@ -68,6 +128,25 @@ impl Builder {
 
     /// Nests headings by depth and numbers sections by position (`s2-1`).
     pub fn sections(&mut self, blocks: Vec<Block>, preamble: &mut Vec<Piece>) -> Vec<Section> {
+        self.sections_in("s", blocks, preamble)
+    }
+
+    /// An attachment as the top-level section `s{k}`: its label line is the heading, the
+    /// lines of its title and the text before its first heading its paragraphs, its headings
+    /// its children.
+    pub fn attachment(&mut self, a: Attachment, k: usize) -> Section {
+        let id = format!("s{k}");
+        let title = a.title();
+        let end = a.label.lead + a.label.text.chars().count() as u32;
+        let text = a.inline.map_or(end, |at| a.label.lead + at as u32);
+        self.origins.add(&id, Span { line: a.label.at, start: a.label.lead, text, end });
+        let mut pieces: Vec<Piece> = a.title_lines.iter().map(|l| l.whole()).collect();
+        let children = self.sections_in(&format!("{id}-"), blocks(&a.body), &mut pieces);
+        let paragraphs = self.numbered(&id, pieces);
+        Section { id, number: a.number, title, paragraphs, children }
+    }
+
+    fn sections_in(&mut self, prefix: &str, blocks: Vec<Block>, preamble: &mut Vec<Piece>) -> Vec<Section> {
         let mut roots: Vec<Section> = Vec::new();
         // Path of child indexes from the roots to the open section.
         let mut path: Vec<usize> = Vec::new();
@@ -87,7 +166,7 @@ impl Builder {
                         Some(parent) => &mut parent.children,
                         None => &mut roots,
                     };
-                    let mut id = String::from("s");
+                    let mut id = String::from(prefix);
                     for p in &path {
                         id.push_str(&(p + 1).to_string());
                         id.push('-');
@@ -116,3 +195,6 @@ impl Builder {
         roots
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,14 +1,23 @@
 //! Figures in a paragraph: money, percent, counts with their measure word, multiples, years and
 //! dates, with ranges, qualifiers and the clause each stands in.
 //!
-//! The rules (each has a test below):
-//! - a figure is a number with a unit (元, %, 倍, a measure word) or a year (4 digits, 1900–2100,
-//!   bare or with 年) or a date (年月日, 年底, 第一季度, 今年4月底, 2025-03-12);
+//! The rules (each has a test in `figures/tests.rs`):
+//! - a figure is a number with a unit (元, %, 倍, a measure word, 毫米 … 个工作日), an amount in
+//!   万/亿 without one (超过100万), a share (五分之一), or a year (4 digits, 1900–2100, bare or
+//!   with 年) or a date (年月日, 年底, 第一季度, 今年4月底, 2025-03-12);
+//! - a little white space may stand between Arabic digits and their unit (`361 亿元`, an
+//!   `&nbsp;`, a full-width space, a line end: what Word-pasted HTML leaves); it is part of the
+//!   figure's text, so its offsets still point into the paragraph as written;
 //! - not figures: anything inside 《…》, document numbers (〔2016〕111号, 第94号, any number + 号),
-//!   ordinals (第…, 十四届, 二次会议), list markers (`1.` at the start, `(1)`), version strings
-//!   and codes (V2.0, 1.2.3, 5G), bare numbers without a unit (the `2` of `2+X`);
-//! - Chinese numerals count only from 二 up (一 is almost always a word: 一批, 统一, 一揽子) and
-//!   never as years.
+//!   ordinals (第…, 十四届, 二次会议), list markers (`1.` at the start, `(1)`), section numbers
+//!   opening a paragraph (`7.2　本预案`), version strings and codes (V2.0, 1.2.3, 5G,
+//!   zz/2020-00676, 2019-00481), bare numbers without a unit (the `2` of `2+X`);
+//! - not figures either: numerals inside names and fixed expressions (`figures/names.rs`:
+//!   五位一体, “四个全面”, 二期工程, 三年行动, 七台河市);
+//! - Chinese numerals count only from 二 up (一 is almost always a word: 一批, 统一, 一揽子), except
+//!   as the lower bound of a range (一至两年), and never as years (二〇二三年).
+
+mod names;
 
 use super::numeral::{digit, is_cn_numeral, is_digit, read_arabic, read_cn};
 use crate::model::{FigureKind, Qualifier};
@@ -59,13 +68,29 @@ const SUFFIX_QUALIFIERS: &[(&str, Qualifier)] =
     &[("以上", Qualifier::Over), ("左右", Qualifier::About), ("以下", Qualifier::Under), ("以内", Qualifier::Under)];
 
 /// Multipliers between a number and its unit, longest first.
-const MULTIPLIERS: &[(&str, f64)] =
-    &[("万亿", 1e12), ("千亿", 1e11), ("百亿", 1e10), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6), ("万", 1e4)];
+/// A unit that starts with one (千米, 千瓦) wins over it.
+const MULTIPLIERS: &[(&str, f64)] = &[
+    ("万亿", 1e12),
+    ("千亿", 1e11),
+    ("百亿", 1e10),
+    ("亿", 1e8),
+    ("千万", 1e7),
+    ("百万", 1e6),
+    ("万", 1e4),
+    ("千", 1e3),
+];
 
 /// Measure words that make a count, longest first so 人次 wins over 人.
 const MEASURE_WORDS: &[&str] = &[
     "平方公里",
+    "平方千米",
+    "个工作日",
     "平方米",
+    "立方米",
+    "千瓦时",
+    "个小时",
+    "个季度",
+    "工作日",
     "人次",
     "家次",
     "项次",
@@ -74,8 +99,17 @@ const MEASURE_WORDS: &[&str] = &[
     "公顷",
     "公里",
     "千米",
+    "毫米",
+    "厘米",
+    "平米",
+    "公斤",
+    "千克",
+    "千瓦",
+    "千伏",
+    "兆瓦",
     "小时",
     "分钟",
+    "周岁",
     "项",
     "家",
     "个",
@@ -115,10 +149,43 @@ const MEASURE_WORDS: &[&str] = &[
     "栋",
     "亩",
     "米",
+    "根",
     "天",
     "周",
     "岁",
 ];
+
+/// Words that open with a measure word but are not one: `3根据` is no count of 根.
+const NOT_MEASURE: &[&str] = &["根据", "根本", "根源"];
+
+/// Nouns that open with a measure word: after a number set apart by white space (`表 1 人员`,
+/// `序号 2 名称`) the number is a label, not a count. Glued to the number (`5项目`) they are
+/// left as they were read.
+const NOUNS_AFTER_GAP: &[&str] = &[
+    "人员", "人才", "人民", "人口", "人数", "名单", "名称", "名额", "项目", "家庭", "家长", "个人", "个体", "次数",
+    "期间", "期限", "场所", "场地", "条件", "条例", "台账", "支持", "处理", "类型", "种类", "户籍", "位置", "所有",
+    "所在", "部门", "本地", "门户", "份额", "座谈", "间隔", "天然", "周边", "批次", "件数",
+];
+
+/// A plan's name, not a span of years: `三年行动`, `5年规划`.
+const NAME_AFTER_YEARS: &[&str] = &["行动", "规划", "计划", "级", "制"];
+
+/// White space a page may leave between a number and its unit (`361 亿元` from Word-pasted
+/// HTML, an `&nbsp;`, a full-width space, a line break): at most this many chars.
+const GAP_MAX: usize = 3;
+
+/// Where the text goes on after a gap of white space at `k` (`k` itself when there is none or
+/// the gap is too long).
+fn after_gap(s: &[char], k: usize) -> usize {
+    let mut j = k;
+    while j < s.len() && j - k < GAP_MAX && matches!(s[j], ' ' | '\u{a0}' | '\u{3000}' | '\n' | '\r') {
+        j += 1;
+    }
+    if j - k >= GAP_MAX && s.get(j).is_some_and(|c| matches!(c, ' ' | '\u{a0}' | '\u{3000}' | '\n' | '\r')) {
+        return k;
+    }
+    j
+}
 
 /// Range separators: 6%-10%, 8至10家, 8~10家, 2022—2025年.
 const RANGE_SEPARATORS: &[char] = &['-', '–', '—', '~', '～', '〜', '－', '至', '到'];
@@ -140,22 +207,30 @@ pub(crate) struct Quantity {
 }
 
 /// Reads `[余|多] [multiplier] [余|多] unit` after a number of value `value` that ends at `k`.
-/// `arabic` tells which numeral system wrote the number: Chinese numerals never make years or
-/// 年 durations. The query language (`>=100亿元`) reads its units with this too.
-pub(crate) fn read_quantity(s: &[char], value: f64, mut k: usize, arabic: bool) -> Quantity {
+/// `arabic` tells which numeral system wrote the number: Chinese numerals never make years.
+/// After Arabic digits, a little white space may stand before the rest (`361 亿元`). The query
+/// language (`>=100亿元`) reads its units with this too.
+pub(crate) fn read_quantity(s: &[char], value: f64, number_end: usize, arabic: bool) -> Quantity {
+    let bare = Quantity { value, end: number_end, kind: None, unit: None, over: false, scaled: false };
+    let mut k = if arabic { after_gap(s, number_end) } else { number_end };
+    let gap = k > number_end;
     let mut over = false;
     if matches!(s.get(k), Some('余') | Some('多')) && !starts_with(s, k, "多元") {
         over = true;
         k += 1;
     }
     let mut mult = 1.0;
-    if let Some((w, m)) = MULTIPLIERS.iter().find(|(w, _)| starts_with(s, k, w)) {
+    let unit_first = match_word(s, k, MEASURE_WORDS).is_some();
+    if let Some((w, m)) = MULTIPLIERS.iter().find(|(w, _)| starts_with(s, k, w)).filter(|_| !unit_first) {
         mult = *m;
         k += w.chars().count();
         if matches!(s.get(k), Some('余') | Some('多')) {
             over = true;
             k += 1;
         }
+    }
+    if gap && !over && mult == 1.0 && NOUNS_AFTER_GAP.iter().any(|w| starts_with(s, k, w)) {
+        return bare;
     }
     let mut q = Quantity { value: scaled(value, mult), end: k, kind: None, unit: None, over, scaled: mult != 1.0 };
     let unit = |q: &mut Quantity, kind, unit: &str, len: usize| {
@@ -167,22 +242,33 @@ pub(crate) fn read_quantity(s: &[char], value: f64, mut k: usize, arabic: bool) 
         unit(&mut q, FigureKind::Money, "元", 1);
     } else if starts_with(s, k, "美元") {
         unit(&mut q, FigureKind::Money, "美元", 2);
+    } else if starts_with(s, k, "分钱") {
+        // 2分钱: hundredths of a yuan.
+        unit(&mut q, FigureKind::Money, "元", 2);
+        q.value = value * mult / 100.0;
     } else if mult == 1.0 && matches!(s.get(k), Some('%') | Some('％')) {
         unit(&mut q, FigureKind::Percent, "%", 1);
     } else if mult == 1.0 && starts_with(s, k, "个百分点") {
         unit(&mut q, FigureKind::Percent, "百分点", 4);
     } else if mult == 1.0 && starts_with(s, k, "倍") {
         unit(&mut q, FigureKind::Multiple, "倍", 1);
-    } else if let Some(w) = match_word(s, k, MEASURE_WORDS) {
+    } else if let Some(w) = match_word(s, k, MEASURE_WORDS).filter(|_| match_word(s, k, NOT_MEASURE).is_none()) {
         let len = w.chars().count();
         // 二次会议, 三次全会: congress ordinals, not counts.
         let ordinal = w == "次" && ["会议", "全会", "常委", "全体"].iter().any(|t| starts_with(s, k + 1, t));
         if !ordinal {
             unit(&mut q, FigureKind::Count, w, len);
         }
-    } else if arabic && mult == 1.0 && starts_with(s, k, "年") && value < 1000.0 {
-        // A duration (连续3年): a count of years, not a year.
+    } else if mult == 1.0
+        && starts_with(s, k, "年")
+        && value < if arabic { 1000.0 } else { 100.0 }
+        && match_word(s, k + 1, NAME_AFTER_YEARS).is_none()
+    {
+        // A duration (连续3年, 三到五年): a count of years, not a year; not a plan (三年行动).
         unit(&mut q, FigureKind::Count, "年", 1);
+    }
+    if q.kind.is_none() && !q.over && !q.scaled {
+        return bare; // nothing read: the white space is not the figure's
     }
     q
 }
@@ -402,7 +488,7 @@ pub(crate) fn scan_chars(s: &[char], reference: Option<Reference>) -> Vec<RawFig
         }
         if is_digit(c) {
             let end = number_run_end(s, i);
-            match arabic_figure(s, i, first, reference) {
+            match arabic_figure(s, i, first, reference).filter(|f| !names::in_fixed_expression(s, f.start, f.end)) {
                 Some(f) => {
                     i = f.end;
                     out.push(f);
@@ -419,9 +505,11 @@ pub(crate) fn scan_chars(s: &[char], reference: Option<Reference>) -> Vec<RawFig
             }
         }
         if is_cn_numeral(c) {
-            if let Some(f) = chinese_figure(s, i) {
+            if let Some(f) = fraction(s, i).or_else(|| chinese_figure(s, i)) {
                 i = f.end;
-                out.push(f);
+                if !names::in_fixed_expression(s, f.start, f.end) {
+                    out.push(f);
+                }
                 continue;
             }
             // Skip the whole numeral so 十四 is not read again as 四.
@@ -460,7 +548,12 @@ fn is_code_char(c: char) -> bool {
 fn arabic_figure(s: &[char], at: usize, first: usize, reference: Option<Reference>) -> Option<RawFigure> {
     let before = at.checked_sub(1).map(|k| s[k]);
     // Codes and versions (V2.0, 5G, ISO9001), ordinals (第94号), enumerators inside (1).
-    if before.is_some_and(|c| is_digit(c) || is_code_char(c) || matches!(c, '.' | '第' | '#')) {
+    if before.is_some_and(|c| is_digit(c) || is_code_char(c) || matches!(c, '.' | '第' | '#' | '/')) {
+        return None;
+    }
+    // 第 3 次: an ordinal across white space.
+    let word_before = s[..at].iter().rev().find(|c| !matches!(c, ' ' | '\u{a0}' | '\u{3000}'));
+    if word_before == Some(&'第') {
         return None;
     }
     let (value, len) = read_arabic(&s[at..])?;
@@ -475,6 +568,11 @@ fn arabic_figure(s: &[char], at: usize, first: usize, reference: Option<Referenc
     if at == first && matches!(after, Some('.') | Some('．') | Some('、')) {
         return None; // list marker
     }
+    // A number opening the paragraph and set apart by white space is its section number
+    // (`7.2　本预案…`, `3 总则`), unless it is a year (`2023 年，…`).
+    if at == first && after_gap(s, k) > k && !is_year(value, len) {
+        return None;
+    }
     if matches!(before, Some('(') | Some('（')) && matches!(after, Some(')') | Some('）')) {
         return None; // (1) enumerator
     }
@@ -485,8 +583,9 @@ fn arabic_figure(s: &[char], at: usize, first: usize, reference: Option<Referenc
 
     if is_year(value, len) {
         let year = value as i32;
-        if after == Some('年') {
-            let mut f = after_year(s, at, year, k + 1);
+        let nian = after_gap(s, k);
+        if s.get(nian) == Some(&'年') {
+            let mut f = after_year(s, at, year, nian + 1);
             f.start = start;
             f.qualifier = f.qualifier.or(prefix);
             return Some(f);
@@ -525,8 +624,18 @@ fn arabic_figure(s: &[char], at: usize, first: usize, reference: Option<Referenc
         if let Some(f) = bare_range(s, start, value, &q, prefix) {
             return Some(f);
         }
+        // A bare amount: 超过100万.
+        if q.scaled {
+            return Some(finish(s, start, q, FigureKind::Count, prefix, None));
+        }
+        // A serial (2019-00481, 2021-31318): the year of a code, not a year.
+        let serial = after.is_some_and(|c| RANGE_SEPARATORS.contains(&c)) && s.get(k + 1).is_some_and(|c| is_digit(*c));
         // A bare year glued to a word (积极性2023,) is still a year.
-        if is_year(value, len) && q.end == k && !after.is_some_and(|c| is_digit(c) || matches!(c, '%' | '％')) {
+        if is_year(value, len)
+            && q.end == k
+            && !serial
+            && !after.is_some_and(|c| is_digit(c) || matches!(c, '%' | '％'))
+        {
             return Some(RawFigure {
                 start,
                 end: k,
@@ -655,7 +764,77 @@ fn year_range(s: &[char], k: usize) -> Option<(f64, usize, bool)> {
     Some((v, end, s.get(end) == Some(&'年')))
 }
 
-/// Counts and amounts in Chinese numerals: 三项, 两个, 十余家, 五亿元. Never 一 (一批, 统一).
+/// `五分之一`, `三分之二以上`, `千分之五`: a share, as a percent (五分之一 is 20).
+fn fraction(s: &[char], at: usize) -> Option<RawFigure> {
+    if at > 0 && (is_cn_numeral(s[at - 1]) || s[at - 1] == '第') {
+        return None;
+    }
+    let (den, len) = match s[at] {
+        '百' => (100, 1),
+        '千' => (1000, 1),
+        _ => read_cn(&s[at..])?,
+    };
+    let k = at + len;
+    if den < 2 || !starts_with(s, k, "分之") {
+        return None;
+    }
+    let (num, nlen) = read_cn(&s[k + 2..]).map(|(v, l)| (v as f64, l)).or_else(|| read_arabic(&s[k + 2..]))?;
+    let (start, qualifier) = match prefix_qualifier(s, at) {
+        Some((st, q)) => (st, Some(q)),
+        None => (at, None),
+    };
+    let mut end = k + 2 + nlen;
+    let mut qualifier = qualifier;
+    if let Some((e, q)) = suffix_qualifier(s, end) {
+        end = e;
+        qualifier = qualifier.or(Some(q));
+    }
+    Some(RawFigure {
+        start,
+        end,
+        kind: FigureKind::Percent,
+        value: num * 100.0 / den as f64,
+        high: None,
+        date: None,
+        unit: Some("%".into()),
+        qualifier,
+    })
+}
+
+/// Whether a Chinese numeral is written digit by digit (`二〇〇四`, `二零二三`): a year's
+/// spelling, never a count.
+fn digit_by_digit(numeral: &[char]) -> bool {
+    numeral.iter().enumerate().any(|(k, c)| {
+        matches!(c, '〇' | '○')
+            || (*c == '零' && k > 0 && !matches!(numeral[k - 1], '十' | '百' | '千' | '拾' | '佰' | '仟'))
+    })
+}
+
+/// Two neighbouring digits, an estimate: `三四个` is three or four, `一两年` one or two, `七八家`.
+fn neighbours(s: &[char], at: usize, start: usize, value: u64, prefix: Option<Qualifier>) -> Option<RawFigure> {
+    let next = read_cn(s.get(at + 1..at + 2)?)?.0;
+    if !(1..=8).contains(&value) || next != value + 1 || !s[at..at + 2].iter().all(|c| !matches!(c, '十' | '拾')) {
+        return None;
+    }
+    let high = read_quantity(s, next as f64, at + 2, false);
+    let kind = high.kind?;
+    let unit = high.unit.clone().unwrap_or_default();
+    if names::is_name_count(s, &s[at + 1..at + 2], &unit, high.end) || names::in_short_quote(s, at, high.end) {
+        return None;
+    }
+    let low = Quantity {
+        value: scaled(value as f64, high.value / next as f64),
+        end: at + 1,
+        kind: Some(kind),
+        unit: high.unit.clone(),
+        over: false,
+        scaled: high.scaled,
+    };
+    Some(finish(s, start, low, kind, prefix, Some(high)))
+}
+
+/// Counts and amounts in Chinese numerals: 三项, 两个, 十余家, 五亿元, 三到五年. Never 一 alone
+/// (一批, 统一), never a name (see `names`).
 fn chinese_figure(s: &[char], at: usize) -> Option<RawFigure> {
     let before = at.checked_sub(1).map(|k| s[k]);
     if before.is_some_and(|c| is_cn_numeral(c) || matches!(c, '第' | '统' | '唯' | '之' | '万' | '星' | '周' | '初'))
@@ -663,15 +842,54 @@ fn chinese_figure(s: &[char], at: usize) -> Option<RawFigure> {
         return None;
     }
     let (value, len) = read_cn(&s[at..])?;
-    if value < 2 {
+    let numeral = &s[at..at + len];
+    if digit_by_digit(numeral) || s.get(at + len).is_some_and(|c| matches!(c, '〇' | '○' | '零')) {
         return None;
     }
-    let q = read_quantity(s, value as f64, at + len, false);
-    let kind = q.kind?;
     let (start, prefix) = match prefix_qualifier(s, at) {
         Some((st, q)) => (st, Some(q)),
         None => (at, None),
     };
+    if let Some(f) = neighbours(s, at, start, value, prefix) {
+        return Some(f);
+    }
+    let q = read_quantity(s, value as f64, at + len, false);
+    let Some(kind) = q.kind else {
+        // 三到五年, 一至两个: the lower bound shares the upper bound's unit.
+        let sep = *s.get(q.end)?;
+        if q.over || q.scaled || !RANGE_SEPARATORS.contains(&sep) {
+            return None;
+        }
+        let (v, l) = read_cn(&s[q.end + 1..])?;
+        if v <= value || digit_by_digit(&s[q.end + 1..q.end + 1 + l]) {
+            return None;
+        }
+        let high = read_quantity(s, v as f64, q.end + 1 + l, false);
+        let kind = high.kind?;
+        let unit = high.unit.clone().unwrap_or_default();
+        if names::is_name_count(s, &s[q.end + 1..q.end + 1 + l], &unit, high.end) {
+            return None;
+        }
+        let mult = high.value / v as f64;
+        let low = Quantity {
+            value: scaled(value as f64, mult),
+            end: q.end,
+            kind: Some(kind),
+            unit: high.unit.clone(),
+            over: false,
+            scaled: high.scaled,
+        };
+        return Some(finish(s, start, low, kind, prefix, Some(high)));
+    };
+    if value < 2 {
+        return None;
+    }
+    let unit = q.unit.clone().unwrap_or_default();
+    if kind == FigureKind::Count
+        && (names::is_name_count(s, numeral, &unit, q.end) || names::in_short_quote(s, at, q.end))
+    {
+        return None;
+    }
     Some(finish(s, start, q, kind, prefix, None))
 }
 

@@ -1,6 +1,7 @@
-//! Heading lines: 一、 / (一) （一） / 1. 1． 1、 / (1) （1）, with run-in titles
-//! (`(一)加强基础研究,提升创新策源能力。依托…`: the title is the first sentence, the rest is
-//! the section's first paragraph).
+//! Heading lines: 一、 / (一) （一） / 1. 1． 1、 / (1) （1）, the parts of regulations (第一章 /
+//! 第一节 / 第一条) and decimal numbering (`1　总则`, `1.1　编制目的`, `1.2.1　…`), with run-in
+//! titles (`(一)加强基础研究,提升创新策源能力。依托…`: the title is the first sentence, the
+//! rest is the section's first paragraph).
 
 use super::numeral::{digit, is_digit, read_cn};
 use crate::text::starts_with;
@@ -16,6 +17,25 @@ pub(crate) enum Style {
     ArabicDot,
     /// (1) （1）
     ArabicParen,
+    /// 第一部分
+    Division,
+    /// 第一章
+    Chapter,
+    /// 第一节
+    Part,
+    /// 第一条 (an article of a regulation: its title is run in)
+    Article,
+    /// `1　总则` (depth 1), `1.1　…` (2), `1.2.1　…` (3): a number that holds its parents'.
+    Decimal(u8),
+}
+
+impl Style {
+    /// Whether a number of this style may go on from where it stopped under an earlier parent
+    /// (（三） under 二、 after （一）（二） under 一、; 第五条 in 第二章): all but decimal
+    /// numbers, which hold their parent's number.
+    pub(crate) fn runs_on(self) -> bool {
+        !matches!(self, Style::Decimal(_))
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -52,6 +72,9 @@ pub(crate) fn parse_heading(line: &str) -> Option<HeadingLine> {
     // Only the head of the line can hold a number (at most （九千九百九十九）、 and a space):
     // most lines are long paragraphs, so the rest is read only for a heading.
     let s: Vec<char> = line.chars().take(16).collect();
+    if let Some(h) = regulation_part(line, &s).or_else(|| decimal(line, &s)) {
+        return Some(h);
+    }
     let open = matches!(s.first(), Some('(') | Some('（'));
     let (style, n, number_end, rest_at) = if open {
         let (style, (n, len)) = match read_cn(&s[1..]) {
@@ -86,15 +109,83 @@ pub(crate) fn parse_heading(line: &str) -> Option<HeadingLine> {
     if n == 0 {
         return None;
     }
-    let number: String = s[..number_end].iter().collect();
+    finish(line, style, n, s[..number_end].iter().collect(), rest_at)
+}
+
+/// The whole heading once its number is read: `rest_at` is where the title may start.
+fn finish(line: &str, style: Style, n: u64, number: String, rest_at: usize) -> Option<HeadingLine> {
     let line: Vec<char> = line.chars().collect();
     let mut at = rest_at.min(line.len());
     while line.get(at).is_some_and(|c| c.is_whitespace()) {
         at += 1;
     }
-    let (title, body) = split_run_in(&line[at..]);
-    let shift = |(a, b): (usize, usize)| (a + at, b + at);
-    Some(HeadingLine { style, n, number, title: shift(title), body: body.map(shift) })
+    if at >= line.len() {
+        return None;
+    }
+    let (title, body) = match style {
+        Style::Division | Style::Chapter | Style::Part | Style::Decimal(1) => ((at, line.len()), None),
+        _ => {
+            let (t, b) = split_run_in(&line[at..]);
+            ((t.0 + at, t.1 + at), b.map(|(x, y)| (x + at, y + at)))
+        }
+    };
+    Some(HeadingLine { style, n, number, title, body })
+}
+
+/// 第一部分 / 第一章 / 第一节 / 第一条: the number, then white space (or, but for an article,
+/// on a short line of its own, the title straight after it).
+fn regulation_part(line: &str, s: &[char]) -> Option<HeadingLine> {
+    if s.first() != Some(&'第') {
+        return None;
+    }
+    let (n, len) = read_cn(&s[1..])?;
+    let (style, end) = match (s.get(1 + len)?, s.get(2 + len)) {
+        ('部', Some('分')) => (Style::Division, 3 + len),
+        ('章', _) => (Style::Chapter, 2 + len),
+        ('节', _) => (Style::Part, 2 + len),
+        ('条', _) => (Style::Article, 2 + len),
+        _ => return None,
+    };
+    let spaced = s.get(end).is_some_and(|c| c.is_whitespace());
+    let short = line.chars().count() <= 20 && !line.contains(['。', '，', ',', '；', '：', ':']);
+    if n == 0 || !(spaced || (style != Style::Article && short)) {
+        return None;
+    }
+    finish(line, style, n, s[..end].iter().collect(), end)
+}
+
+/// `1　总则`, `1.1　编制目的及依据`, `1.2.1　国家级…`: digits joined by dots, then white space
+/// and a title that is no number (`1.5亿元`, `2023 年` are prose).
+fn decimal(line: &str, s: &[char]) -> Option<HeadingLine> {
+    let mut parts = 0u8;
+    let mut at = 0;
+    let mut n;
+    loop {
+        let (v, len) = read_digits(&s[at..])?;
+        n = v;
+        parts += 1;
+        at += len;
+        match (s.get(at), s.get(at + 1)) {
+            (Some('.' | '．'), Some(c)) if is_digit(*c) => at += 1,
+            _ => break,
+        }
+    }
+    if parts > 4 || !s.get(at).is_some_and(|c| c.is_whitespace()) {
+        return None;
+    }
+    let mut t = at;
+    while s.get(t).is_some_and(|c| c.is_whitespace()) {
+        t += 1;
+    }
+    // The title opens with a letter that is no digit or unit (`1 000元`, `3 年`).
+    let title_ok = s.get(t).is_some_and(|c| {
+        c.is_alphabetic() && !is_digit(*c) && !matches!(c, '年' | '月' | '日' | '元' | '万' | '亿' | '个' | '%')
+    });
+    // A depth-1 number is a heading only on a short line of its own (`1　总则`).
+    if n == 0 || !title_ok || (parts == 1 && line.chars().count() > 30) {
+        return None;
+    }
+    finish(line, Style::Decimal(parts), n, s[..at].iter().collect(), at)
 }
 
 /// `a..b` of `s` without the white space at its ends.
@@ -113,14 +204,16 @@ type Range = (usize, usize);
 /// Splits a heading's text into its title and the body that runs on after it (char ranges).
 fn split_run_in(rest: &[char]) -> (Range, Option<Range>) {
     let body_from = |a: usize| Some(trimmed(rest, a, rest.len())).filter(|(a, b)| a < b);
-    let stop = rest.iter().position(|c| matches!(c, '。' | '！' | '？' | '；'));
+    // Half-width ; ! ? too: some sites (and crawls) fold full-width punctuation.
+    let stop = rest.iter().position(|c| matches!(c, '。' | '！' | '？' | '；' | ';' | '!' | '?'));
     match stop {
         Some(p) if p <= MAX_TITLE => return (trimmed(rest, 0, p), body_from(p + 1)),
         _ => {}
     }
     // No full stop where a title would end: the title may run straight into the body.
     let limit = stop.unwrap_or(rest.len()).min(MAX_TITLE);
-    let clause_end = rest.iter().position(|c| matches!(c, ',' | '，')).unwrap_or(rest.len());
+    // The opener must stand in the first clause (`需要说明的是:目前…` is one title).
+    let clause_end = rest.iter().position(|c| matches!(c, ',' | '，' | ':' | '：')).unwrap_or(rest.len());
     if let Some(k) = (4..limit.min(clause_end)).find(|&k| SENTENCE_OPENERS.iter().any(|w| starts_with(rest, k, w))) {
         return (trimmed(rest, 0, k), body_from(k));
     }
@@ -197,5 +290,46 @@ mod tests {
         let (_, _, _, title, body) = h("(一)新型研发机构建设成效显现我市市级挂牌成立的新型研发机构有20家,在建设规模、技术研发、成果转化、服务企业、集聚高端人才等方面取得明显成效。累计开展技术研发300余项。");
         assert_eq!(title, "新型研发机构建设成效显现");
         assert!(body.is_some_and(|b| b.starts_with("我市市级挂牌")));
+    }
+
+    #[test]
+    fn regulation_parts_and_decimal_numbers() {
+        let (style, n, number, title, body) =
+            h("第十二条　纳税人发生的医药费用支出可以选择由本人扣除；未成年子女的由其父母扣除。");
+        assert_eq!((style, n, number.as_str()), (Style::Article, 12, "第十二条"));
+        assert_eq!(title, "纳税人发生的医药费用支出可以选择由本人扣除");
+        assert_eq!(body.as_deref(), Some("未成年子女的由其父母扣除。"));
+        let (style, n, number, title, _) = h("第一章　总　　则");
+        assert_eq!((style, n, number.as_str(), title.as_str()), (Style::Chapter, 1, "第一章", "总　　则"));
+        assert_eq!(h("第三节 资金管理").0, Style::Part);
+        assert_eq!(h("第二部分　主要任务").2, "第二部分");
+        let (style, n, number, title, _) = h("1.2.1　国家级（Ⅰ级）：两个以上省出现应急状态。");
+        assert_eq!((style, n, number.as_str()), (Style::Decimal(3), 1, "1.2.1"));
+        assert_eq!(title, "国家级（Ⅰ级）：两个以上省出现应急状态");
+        assert_eq!(h("2　组织机构和职责").0, Style::Decimal(1));
+        // Prose that opens like one.
+        assert!(parse_heading("第一条道路建成通车。").is_none());
+        assert!(parse_heading("第一批试点已经启动，共有五个区县参加，今年底完成。").is_none());
+        assert!(parse_heading("1 000元").is_none());
+        assert!(parse_heading("2023 年投入资金").is_none());
+        assert!(parse_heading("1　总则部分这一行太长了不像是一个独立成行的标题而是一段话的开头部分。").is_none());
+    }
+
+    #[test]
+    fn run_in_title_ends_at_half_width_stops_too() {
+        let (_, _, _, title, body) = h("(一)加强组织领导;成立工作专班,明确责任分工。");
+        assert_eq!(title, "加强组织领导");
+        assert_eq!(body.as_deref(), Some("成立工作专班,明确责任分工。"));
+        assert_eq!(h("2.抓好落实!各地要高度重视。").3, "抓好落实");
+    }
+
+    #[test]
+    fn run_in_title_reaches_past_a_colon() {
+        let (_, _, _, title, body) = h("二、需要向您说明的是:目前项目场地平整已完成,现场办公区搭设完成,水电开始安装,土方已开挖,同步加快土地手续办理。下一步将加快推进。");
+        assert_eq!(
+            title,
+            "需要向您说明的是:目前项目场地平整已完成,现场办公区搭设完成,水电开始安装,土方已开挖,同步加快土地手续办理"
+        );
+        assert_eq!(body.as_deref(), Some("下一步将加快推进。"));
     }
 }

@@ -10,6 +10,7 @@
 //! what the page says about itself ([`Hints`]), and also tells where each piece of the reply
 //! stands in those lines ([`Origins`]), so the widget can mark figures in the page's own text.
 
+mod attachment;
 mod body;
 mod dates;
 mod figures;
@@ -23,7 +24,7 @@ pub mod promise;
 mod stance;
 
 pub(crate) use figures::read_quantity;
-pub(crate) use numeral::read_arabic;
+pub(crate) use numeral::{is_cn_numeral, read_arabic};
 pub use promise::annotate;
 
 use crate::model::{Figure, Reply, Section, CLOSING, PREAMBLE, TITLE, TOP};
@@ -230,8 +231,9 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
         .or_else(|| hints.number.clone());
 
     let mut body: Vec<Line> = lines[i..].to_vec();
+    // Attachments after the signature are sections of their own, read apart.
+    let attachments = attachment::split(&mut body);
     let signature = tail::signature(&mut body);
-    // The date the document bears: under the signature, else the 成文日期 of the page.
     // The date under the signature: its date line, else a date alone on one of the last lines
     // (a footer of the site may follow the signature).
     let under_signature = signature
@@ -263,8 +265,17 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
 
     let has_headings = blocks.iter().any(|b| matches!(b, Block::Heading { .. }));
     let mut preamble = Vec::new();
-    let sections = if has_headings {
+    let mut sections = if has_headings {
         b.sections(blocks, &mut preamble)
+    } else if !attachments.is_empty() {
+        // The letter before the attachments has no headings: its text is what comes before
+        // the first section.
+        for block in blocks {
+            if let Block::Paragraph(p) = block {
+                preamble.push(p);
+            }
+        }
+        Vec::new()
     } else {
         // No headings at all: the body is one implicit section.
         let mut pieces = Vec::new();
@@ -286,6 +297,11 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
             }]
         }
     };
+
+    for a in attachments {
+        let k = sections.len() + 1;
+        sections.push(b.attachment(a, k));
+    }
 
     // No title line: the header's 标题 field (a metadata list above the text).
     let title = title.map(Ok).or_else(|| field(&["标题"]).map(Err));
@@ -369,7 +385,9 @@ fn figures_of(reply: &Reply, reference: Option<figures::Reference>) -> Vec<Figur
         add(PREAMBLE, &p.id, &p.text);
     }
     for (_, s) in reply.walk_sections() {
-        if !s.number.is_empty() {
+        // A title set on lines of its own (an attachment's) is read in its paragraphs.
+        let own_lines = s.paragraphs.first().is_some_and(|p| s.title.starts_with(&p.text));
+        if !s.number.is_empty() && !own_lines {
             add(&s.id, &s.id, &s.title);
         }
         for p in &s.paragraphs {

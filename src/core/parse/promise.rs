@@ -66,7 +66,7 @@ use crate::util::IdMap;
 
 /// When the reply speaks: its publication date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Now {
+pub struct Now {
     pub year: i32,
     /// 1–12 where the date gives it.
     pub month: Option<u32>,
@@ -226,7 +226,7 @@ pub(crate) fn deadline_of(f: &Figure) -> Option<String> {
 }
 
 /// Reads `YYYY[-/.年]M` at the start of a date as written: `2023-08-22 19:35`, `2023年8月22日`.
-pub(crate) fn now_from(text: &str) -> Option<Now> {
+pub fn now_from(text: &str) -> Option<Now> {
     let s: Vec<char> = text.chars().collect();
     let digit = |c: char| c.to_digit(10);
     for i in 0..s.len() {
@@ -342,6 +342,33 @@ fn opens_plan(text: &str) -> bool {
         c.is_whitespace() || c.is_ascii_digit() || "（）()一二三四五六七八九十、.．".contains(c)
     });
     PLAN_OPENERS.iter().any(|w| t.starts_with(w))
+}
+
+/// Per figure of the reply: whether it stands in a plan — a paragraph opening with
+/// [`PLAN_OPENERS`] (下一步 …) or anything under a heading with [`PLAN_HEADINGS`]. The panel's
+/// 承诺 group lists these targets first.
+pub fn in_plan(reply: &Reply) -> Vec<bool> {
+    let mut plans: Vec<&str> = Vec::new();
+    for p in reply.preamble.iter().chain(&reply.closing) {
+        if opens_plan(&p.text) {
+            plans.push(&p.id);
+        }
+    }
+    let mut plan_at: Vec<bool> = Vec::new();
+    for (depth, s) in reply.walk_sections() {
+        plan_at.truncate(depth - 1);
+        let plan = plan_at.last().copied().unwrap_or(false) || PLAN_HEADINGS.iter().any(|w| s.title.contains(w));
+        plan_at.push(plan);
+        if plan {
+            plans.push(&s.id);
+        }
+        for p in &s.paragraphs {
+            if plan || opens_plan(&p.text) {
+                plans.push(&p.id);
+            }
+        }
+    }
+    reply.figures.iter().map(|f| plans.contains(&f.paragraph.as_str())).collect()
 }
 
 /// Fills `stance`, `by` and `indicator` of every figure of the reply (see the module docs).

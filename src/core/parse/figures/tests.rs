@@ -233,3 +233,193 @@ fn qian_nian_inside_words_is_not_a_date() {
     assert_eq!(texts("目前年均增长"), Vec::<String>::new());
     assert_eq!(pairs("前年投入5亿元"), [("year", "前年".to_string()), ("money", "5亿元".to_string())]);
 }
+
+/// (kind, text) pairs, written short.
+fn want(list: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {
+    list.iter().map(|(k, t)| (*k, t.to_string())).collect()
+}
+
+#[test]
+fn fixed_expressions_hold_no_figure() {
+    let mut n = 0;
+    for entry in names::fixed_expressions() {
+        n += 1;
+        let sentence = format!("坚持{entry}，投入5亿元。");
+        assert_eq!(pairs(&sentence), want(&[("money", "5亿元")]), "{sentence}");
+        // Standing alone, glued to the words around it, or quoted.
+        for s in [entry.to_string(), format!("统筹{entry}建设"), format!("“{entry}”")] {
+            assert_eq!(texts(&s), Vec::<String>::new(), "{s}");
+        }
+    }
+    assert!(n >= 60, "the list is read: {n} entries");
+}
+
+#[test]
+fn fixed_expressions_unquoted_in_real_sentences() {
+    assert_eq!(texts("统筹推进五位一体总体布局和协调推进四个全面战略布局"), Vec::<String>::new());
+    assert_eq!(texts("增强四个意识、坚定四个自信、做到两个维护"), Vec::<String>::new());
+    assert_eq!(texts("统筹利用国际国内两个市场、两种资源"), Vec::<String>::new());
+    assert_eq!(texts("黑龙江省七台河市、河南省三门峡市、长春市九台区"), Vec::<String>::new());
+    assert_eq!(texts("落实中央八项规定精神，发展三次产业"), Vec::<String>::new());
+    // The words around a fixed expression still count.
+    assert_eq!(pairs("两会期间收到建议12件"), want(&[("count", "12件")]));
+}
+
+#[test]
+fn counts_in_a_short_quote_are_names() {
+    assert_eq!(texts("全面推行“三项制度”，以“四个突出”推进“证照分离”"), Vec::<String>::new());
+    assert_eq!(texts("坚持\"三个结合\"，探索‘三项试点’，做到「两个确立」"), Vec::<String>::new());
+    // A quote long enough to be a sentence measures what it says.
+    assert_eq!(pairs("他说：“全区已新建了两个平台和三个中心”"), want(&[("count", "两个"), ("count", "三个")]));
+    // Arabic figures in a quote are figures.
+    assert_eq!(pairs("“新建5家”"), want(&[("count", "5家")]));
+}
+
+#[test]
+fn a_numeral_right_after_the_measure_word_is_a_slogan() {
+    assert_eq!(texts("旅游“六个一”工程"), Vec::<String>::new());
+    assert_eq!(texts("实现两个一百年奋斗目标，建设三纵两横一平台"), Vec::<String>::new());
+    assert_eq!(pairs("建成两个平台、一个中心"), want(&[("count", "两个")]));
+}
+
+#[test]
+fn er_alone_is_an_ordinal_and_a_phase_is_no_count() {
+    assert_eq!(texts("营口电厂二期、丹东电厂二期，预防二次污染，第二类医疗器械和二类医疗器械"), Vec::<String>::new());
+    assert_eq!(texts("推进三、四期工程和五期项目"), Vec::<String>::new());
+    // Counts of two are written 两; phases of training are counts.
+    assert_eq!(pairs("专家组两次实地调查，已举办三期培训班"), want(&[("count", "两次"), ("count", "三期")]));
+    assert_eq!(pairs("购置两台设备，开设三门课程"), want(&[("count", "两台"), ("count", "三门")]));
+}
+
+#[test]
+fn spans_of_years_in_chinese_numerals() {
+    let f = one("用三到五年时间");
+    assert_eq!(
+        (f.text.as_str(), f.kind, f.value, f.high, f.unit.as_deref()),
+        ("三到五年", "count", 3.0, Some(5.0), Some("年"))
+    );
+    let f = one("力争一至两年内完成");
+    assert_eq!((f.text.as_str(), f.value, f.high), ("一至两年", 1.0, Some(2.0)));
+    assert_eq!(pairs("相关资料应当留存五年"), want(&[("count", "五年")]));
+    assert_eq!(one("五年以内").qualifier, Some("under"));
+    assert_eq!(one("近两年").qualifier, Some("nearly"));
+    assert_eq!(pairs("两到三个工作日"), want(&[("count", "两到三个工作日")]));
+    // Plans, grades and years spelled digit by digit are no spans.
+    assert_eq!(texts("打赢脱贫攻坚战三年行动，编制第十四个五年规划，三年级学生"), Vec::<String>::new());
+    assert_eq!(texts("二〇〇四年八月十二日，二零二三年，一九九八年"), Vec::<String>::new());
+    assert_eq!(texts("一年"), Vec::<String>::new());
+}
+
+#[test]
+fn neighbouring_digits_are_an_estimate() {
+    let f = one("建成三四个平台");
+    assert_eq!((f.text.as_str(), f.kind, f.value, f.high), ("三四个", "count", 3.0, Some(4.0)));
+    assert_eq!(pairs("用一两年时间，引进七八家企业"), want(&[("count", "一两年"), ("count", "七八家")]));
+    assert_eq!(one("五六万元").value, 5e4);
+    // Not neighbours, or no unit: no estimate.
+    assert_eq!(texts("三五成群，十四五规划，二三十"), Vec::<String>::new());
+}
+
+#[test]
+fn fractions_are_shares() {
+    let f = one("允许不超过五分之一的股东");
+    assert_eq!((f.text.as_str(), f.kind, f.value, f.qualifier), ("不超过五分之一", "percent", 20.0, Some("under")));
+    let f = one("三分之二以上");
+    assert_eq!((f.text.as_str(), f.qualifier), ("三分之二以上", Some("over")));
+    assert!((f.value - 66.666).abs() < 0.01, "{}", f.value);
+    assert_eq!(one("千分之五").value, 0.5);
+    assert_eq!(one("十分之一").value, 10.0);
+}
+
+#[test]
+fn units_of_length_area_volume_weight_power_and_time() {
+    let count = |t: &str| ("count", t.to_string());
+    assert_eq!(
+        pairs("厚度低于0.01毫米，宽度1-5毫米，节水约35亿立方米，储备5亿公斤以下，改造160万平米"),
+        ["低于0.01毫米", "1-5毫米", "约35亿立方米", "5亿公斤以下", "160万平米"].map(count)
+    );
+    assert_eq!(
+        pairs("年产130根，20个工作日，不超过4个小时，年满18周岁，装机3千瓦，5平方千米"),
+        ["130根", "20个工作日", "不超过4个小时", "18周岁", "3千瓦", "5平方千米"].map(count)
+    );
+    assert_eq!(one("不超过4个小时").unit.as_deref(), Some("个小时"));
+    assert_eq!(one("5亿公斤").value, 5e8);
+    assert_eq!(texts("根据规定"), Vec::<String>::new());
+    assert_eq!(texts("3根据"), Vec::<String>::new(), "根据 is a word, not 根");
+}
+
+#[test]
+fn qian_is_a_multiplier_unless_it_starts_the_unit() {
+    let f = one("供水规模4千吨");
+    assert_eq!((f.text.as_str(), f.value, f.unit.as_deref()), ("4千吨", 4000.0, Some("吨")));
+    let f = one("全长5千米");
+    assert_eq!((f.value, f.unit.as_deref()), (5.0, Some("千米")));
+    assert_eq!(one("补助2千元").value, 2000.0);
+    let f = one("新建110千伏变电站");
+    assert_eq!((f.text.as_str(), f.value, f.unit.as_deref()), ("110千伏", 110.0, Some("千伏")));
+    assert_eq!(one("装机50万千瓦").value, 5e5);
+}
+
+#[test]
+fn fen_qian_is_money() {
+    let f = one("明确这2分钱电价全部用于还贷");
+    assert_eq!((f.text.as_str(), f.kind, f.value, f.unit.as_deref()), ("2分钱", "money", 0.02, Some("元")));
+}
+
+#[test]
+fn a_bare_amount_in_wan_is_a_count() {
+    let f = one("户籍人口超过100万的城市");
+    assert_eq!(
+        (f.text.as_str(), f.kind, f.value, f.unit, f.qualifier),
+        ("超过100万", "count", 1e6, None, Some("over"))
+    );
+    // A range keeps the unit of its upper bound.
+    let f = one("投入1万-2万元");
+    assert_eq!((f.text.as_str(), f.kind, f.value, f.high), ("1万-2万元", "money", 1e4, Some(2e4)));
+}
+
+#[test]
+fn white_space_between_number_and_unit() {
+    for text in ["出资361 亿元，", "出资361\u{a0}亿元，", "出资361\u{3000}亿元，", "出资361\n亿元，", "出资361  亿元，"]
+    {
+        let all = scan(text, REF);
+        assert_eq!(all.len(), 1, "{text:?}");
+        let s: Vec<char> = text.chars().collect();
+        let f = &all[0];
+        assert_eq!((f.start, f.kind, f.value), (2, FigureKind::Money, 36_100_000_000.0), "{text:?}");
+        let shown: String = s[f.start..f.end].iter().collect();
+        assert_eq!(shown, text[text.find('3').unwrap_or(0)..].trim_end_matches('，'), "offsets hold the gap");
+    }
+    assert_eq!(
+        pairs("增速28.34 %，立项537 项，2023 年"),
+        want(&[("percent", "28.34 %"), ("count", "537 项"), ("year", "2023 年")])
+    );
+    assert_eq!(one("超过 100 万元").value, 1e6);
+    // A long gap, a tab (between table cells), a label before a noun, an ordinal: no figure.
+    assert_eq!(texts("出资361    亿元"), Vec::<String>::new());
+    assert_eq!(texts("出资361\t亿元"), Vec::<String>::new());
+    assert_eq!(texts("见表 1 人员名单，序号 2 名称"), Vec::<String>::new());
+    assert_eq!(texts("第 3 次会议，第 3 批"), Vec::<String>::new());
+    // A number opening the paragraph before white space numbers a section.
+    assert_eq!(texts("7.2\u{3000}本预案由国务院办公厅负责解释"), Vec::<String>::new());
+    assert_eq!(texts("3 总则"), Vec::<String>::new());
+    // No unit after the gap: the white space is not the figure's.
+    assert_eq!(pairs("2023 年共3 家"), want(&[("year", "2023 年"), ("count", "3 家")]));
+}
+
+#[test]
+fn document_numbers_and_written_dates_are_never_counts() {
+    assert_eq!(texts("依照国办函〔2005〕69号和国发〔2019〕3号文件"), Vec::<String>::new());
+    let counts: Vec<Seen> =
+        figs("二〇〇五年三月三日，二〇二三年八月二十二日").into_iter().filter(|f| f.kind == "count").collect();
+    assert!(counts.is_empty(), "{counts:?}");
+    assert_eq!(texts("第一批、第三次、第五年"), Vec::<String>::new());
+}
+
+#[test]
+fn years_inside_codes_are_not_years() {
+    assert_eq!(texts("索引号：zz/2020-00676"), Vec::<String>::new());
+    assert_eq!(texts("K26058142/2021-31318，2019-00481"), Vec::<String>::new());
+    // A range of years and a date stay.
+    assert_eq!(pairs("2019-2020年，2025-03-12"), want(&[("year", "2019-2020年"), ("date", "2025-03-12")]));
+}

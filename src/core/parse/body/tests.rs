@@ -1,0 +1,115 @@
+use crate::model::Section;
+use crate::parse::parse;
+
+/// The outline as (depth, number, title) lines: `  （三） 标题`.
+fn outline(text: &str) -> Vec<String> {
+    fn walk(sections: &[Section], depth: usize, out: &mut Vec<String>) {
+        for s in sections {
+            out.push(format!("{}{} {}", "  ".repeat(depth), s.number, s.title));
+            walk(&s.children, depth + 1, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(&parse(text).sections, 0, &mut out);
+    out
+}
+
+#[test]
+fn subsection_numbers_run_on_across_sections() {
+    let text = "关于意见\n一、总体要求\n（一）指导思想。坚持新发展理念。\n（二）基本原则。坚持改革。\n\
+                二、重点任务\n（三）加强创新。提升能力。\n（四）优化服务。\n1.完善政策\n2.加强保障\n\
+                （五）强化人才。\n3.引进人才\n三、保障措施\n（六）加强领导。";
+    assert_eq!(
+        outline(text),
+        [
+            "一 总体要求",
+            "  （一） 指导思想",
+            "  （二） 基本原则",
+            "二 重点任务",
+            "  （三） 加强创新",
+            "  （四） 优化服务",
+            "    1 完善政策",
+            "    2 加强保障",
+            "  （五） 强化人才",
+            "    3 引进人才",
+            "三 保障措施",
+            "  （六） 加强领导",
+        ]
+    );
+}
+
+#[test]
+fn a_number_out_of_sequence_is_still_a_paragraph() {
+    // （三） without （一）（二） anywhere before, and 5. after 1.: prose, not headings.
+    let text = "答复\n一、第一部分\n（三）这是一句话。\n二、第二部分\n1.第一项\n5.这是一句以数字开头的话。";
+    assert_eq!(outline(text), ["一 第一部分", "二 第二部分", "  1 第一项"]);
+}
+
+#[test]
+fn regulation_chapters_and_articles() {
+    let text = "暂行办法\n第一章　总　　则\n第一条　为了规范管理，制定本办法。\n第二条　本办法适用于全市。\n\
+                第二章　扣除标准\n第三条　按照以下标准扣除：\n（一）直辖市每月1500元；\n（二）其他城市每月1100元。\n\
+                第四条　纳税人应当留存资料备查。";
+    assert_eq!(
+        outline(text),
+        [
+            "第一章 总　　则",
+            "  第一条 为了规范管理，制定本办法",
+            "  第二条 本办法适用于全市",
+            "第二章 扣除标准",
+            "  第三条 按照以下标准扣除：",
+            "    （一） 直辖市每月1500元",
+            "    （二） 其他城市每月1100元",
+            "  第四条 纳税人应当留存资料备查",
+        ]
+    );
+}
+
+#[test]
+fn decimal_numbers_and_a_table_of_contents() {
+    let text = "应急预案\n目　　录\n1　总则\n1.1　编制目的\n1.2　等级划分\n2　组织机构\n\
+                1　总则\n1.1　编制目的\n为了有效应对，制定本预案。\n1.2　等级划分\n1.2.1　国家级：两个以上省份出现应急状态。\n\
+                （1）统一领导、分级负责。在国务院统一领导下。\n2　组织机构\n2.1　指挥部\n2.1.1　指挥部职责";
+    assert_eq!(
+        outline(text),
+        [
+            "1 总则",
+            "  1.1 编制目的",
+            "  1.2 等级划分",
+            "    1.2.1 国家级：两个以上省份出现应急状态",
+            "      （1） 统一领导、分级负责",
+            "2 组织机构",
+            "  2.1 指挥部",
+            "    2.1.1 指挥部职责",
+        ]
+    );
+}
+
+#[test]
+fn decimal_numbers_hold_their_parents_number() {
+    // 2.1 under 1 is no heading; 1.5亿元 and 2023 年 are prose.
+    let text = "预案\n1　总则\n2.1　不是这一节的\n1.5亿元已拨付。\n1.1　编制目的\n2023 年投入。";
+    assert_eq!(outline(text), ["1 总则", "  1.1 编制目的"]);
+}
+
+#[test]
+fn the_list_under_attachments_is_no_outline() {
+    let text = "通知\n一、工作任务\n做好工作。\n附件：\n1.工作方案\n2.任务清单\n二、组织实施\n抓好落实。";
+    assert_eq!(outline(text), ["一 工作任务", "二 组织实施"]);
+}
+
+#[test]
+fn a_number_without_a_title_is_no_heading() {
+    let text = "答复\n一、第一部分\n（一）\n文字。\n二、第二部分\n正文。";
+    assert_eq!(outline(text), ["一 第一部分", "二 第二部分"]);
+    let r = parse(text);
+    let kept: Vec<&str> = r.sections[0].paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(kept, ["（一）", "文字。"], "the bare number stays in the text");
+}
+
+#[test]
+fn a_bare_number_is_a_heading_only_where_the_text_numbers_decimally() {
+    // A table flattened to text: rows are no headings.
+    let text = "答复\n一、项目情况\n1 城区道路改造\n2 乡村公路建设\n二、下一步打算";
+    assert_eq!(outline(text), ["一 项目情况", "二 下一步打算"]);
+}

@@ -1,0 +1,97 @@
+//! Numerals that are part of a name, not a quantity: `“四个全面”`, `五位一体`, `二次污染`,
+//! `七台河市`. A figure the reader found is dropped when one of these rules says so:
+//!
+//! - it overlaps a fixed expression of the list `fixed.txt` (slogans, plan names, place names);
+//! - it is a Chinese-numeral count standing in a short quote (`“三项制度”`, `“四个突出”`): a quote
+//!   of a few chars names a thing, it does not measure it;
+//! - a Chinese numeral follows its measure word at once (`五位一体`, `六个一`, `两个一百年`):
+//!   the rhythm of a slogan, never of a count;
+//! - `二` alone before 期, 次, 类 is an ordinal (`二期工程`, `二次污染`, `二类`): a count of two
+//!   is written `两`;
+//! - a phase (`三、四期工程`): a Chinese numeral + 期 followed by 工程 or 项目.
+
+use crate::text::starts_with;
+
+/// The list, one expression a line (see the file's head).
+const FIXED: &str = include_str!("fixed.txt");
+
+/// The entries of [`FIXED`]: lines that are neither blank nor comments.
+pub(crate) fn fixed_expressions() -> impl Iterator<Item = &'static str> {
+    FIXED.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Whether chars `start..end` overlap an occurrence of a fixed expression.
+pub(crate) fn in_fixed_expression(s: &[char], start: usize, end: usize) -> bool {
+    for w in fixed_expressions() {
+        let n = w.chars().count();
+        // Every start `a` from which `w` would overlap `start..end`.
+        let from = (start + 1).saturating_sub(n);
+        for a in from..end {
+            if starts_with(s, a, w) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The longest quoted name, in chars between the quotes: `“两个毫不动摇”` is 6.
+const SHORT_QUOTE: usize = 8;
+
+/// The closing quote of an opening one.
+fn closing(c: char) -> Option<char> {
+    Some(match c {
+        '“' => '”',
+        '‘' => '’',
+        '「' => '」',
+        '『' => '』',
+        '"' => '"',
+        '＂' => '＂',
+        _ => return None,
+    })
+}
+
+/// Chars that end a quoted name's search: clause punctuation and other quotes.
+fn stops(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | ':' | '!' | '?' | '”' | '’' | '」' | '』' | '\t' | '\n'
+    )
+}
+
+/// Whether chars `start..end` stand inside a quote of at most [`SHORT_QUOTE`] chars.
+pub(crate) fn in_short_quote(s: &[char], start: usize, end: usize) -> bool {
+    let mut a = start;
+    let open = loop {
+        if a == 0 || start - a >= SHORT_QUOTE {
+            return false;
+        }
+        a -= 1;
+        if let Some(close) = closing(s[a]) {
+            break close;
+        }
+        if stops(s[a]) {
+            return false;
+        }
+    };
+    let mut b = end;
+    while b < s.len() && b - a - 1 <= SHORT_QUOTE {
+        if s[b] == open {
+            return true;
+        }
+        if stops(s[b]) || closing(s[b]).is_some() {
+            return false;
+        }
+        b += 1;
+    }
+    false
+}
+
+/// Whether a Chinese-numeral count (`numeral` its numeral, `unit` its measure word, `end`
+/// where it ends) is a name by the rhythm or the ordinal rules of the module.
+pub(crate) fn is_name_count(s: &[char], numeral: &[char], unit: &str, end: usize) -> bool {
+    let next_is_numeral = s.get(end).is_some_and(|c| super::is_cn_numeral(*c) || *c == '双');
+    let ordinal_er = numeral == ['二'] && matches!(unit, "期" | "次" | "类");
+    let phase = unit == "期" && (starts_with(s, end, "工程") || starts_with(s, end, "项目"));
+    next_is_numeral || ordinal_er || phase
+}
