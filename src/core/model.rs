@@ -22,8 +22,8 @@ pub struct Reply {
     /// Extension: the document number (发文字号: `国办函〔2005〕69号`), if any.
     #[serde(default, rename = "documentNumber")]
     pub document_number: Option<String>,
-    /// Extension: the date the document bears, `YYYY-MM-DD` (the date under the signature, else
-    /// the page's 成文日期), if any.
+    /// Extension: the date the document bears, `YYYY-MM-DD` (the page's 成文日期, else the date
+    /// under the signature), if any.
     #[serde(default)]
     pub signed: Option<String>,
     pub sections: Vec<Section>,
