@@ -31,6 +31,18 @@ impl Tree for Dom {
             _ => Visit::Other,
         }
     }
+
+    fn attr(&self, n: &Node, name: &str) -> Option<String> {
+        n.dyn_ref::<Element>().and_then(|e| e.get_attribute(name))
+    }
+}
+
+/// The block of the page's body that holds its running text, where no known container matches
+/// ([`page::find`], as the command line finds it); `None` on a page without prose.
+pub fn find_article(doc: &Document) -> Option<Element> {
+    let body: Node = doc.body()?.into();
+    let found = page::find::find_article(&Dom, &body)?;
+    found.node.dyn_into::<Element>().ok()
 }
 
 /// What the page says about itself outside the article `article` (meta tags, an `<h1>`
