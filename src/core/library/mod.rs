@@ -42,7 +42,8 @@
 //! download that passes it, and [`Library::add`] refuses a longer file
 //! ([`Error::TooLarge`]). Shards and cards are kept as they arrive (no table sized by the
 //! manifest's counts); every count inside a file is checked against the bytes left before a
-//! list is allocated. The browser part has at most 6 files in flight.
+//! list is allocated. The browser part has at most 6 files in flight and refuses a query that
+//! needs more than 4,096 files.
 //!
 //! # Why this layout
 //!
