@@ -122,13 +122,14 @@
 //! # Calling it (the browser part)
 //!
 //! ```text
-//! let mut lib = Library::from_manifest(&fetch(MANIFEST))?;     // Err: not ours, other version
+//! let mut lib = Library::from_manifest(&fetch(MANIFEST, MAX_MANIFEST))?; // Err: not ours, other version
 //! let plan = Plan::new(input);                                  // parse_query + keys
 //! if let Some(p) = &plan.problem { say(p.message()) }           // one char, malformed comparison
 //! loop {                                                        // at most one round today
 //!     let need = lib.needs(&plan);
 //!     if need.is_empty() { break }
-//!     for f in need { lib.add(&f, &fetch(&f))? }                // in parallel; Err: damaged …
+//!     for f in need { lib.add(&f, &fetch(&f, lib.limit(&f)))? } // ≤ 6 at once, each at most its
+//!                                                               // limit; Err: damaged, too large …
 //! }
 //! let out = lib.search(&plan, &selection, Order::Newest)?;      // docs, counts, figures
 //! let page = out.page(0);                                       // the first 20 doc ids
