@@ -93,7 +93,7 @@ pub(crate) const QUERY_FILES: usize = 4096;
 
 /// What a control or an arrival asks of the state. Controls carry `data-action` =
 /// [`Action::name`]; one dispatcher ([`LibraryState::act`]) handles them all.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub(crate) enum Action {
     /// The searchbox's text changed (typed, or `search()`).
     Query(String),
@@ -109,33 +109,29 @@ pub(crate) enum Action {
     Reading(&'static str),
 }
 
-/// The `data-action` names of the part's own controls (the reading aids use `reading`'s).
-const NAMES: [(&str, Action); 4] = [
-    ("query", Action::Clear),
-    ("sort-doc", Action::Order(Order::Newest)),
-    ("sort-value", Action::Order(Order::Largest)),
-    ("more", Action::More),
-];
-
 impl Action {
-    /// The `data-action` of a control's action.
+    /// The `data-action` of a control's action (the markup's names; the reading aids use
+    /// `reading`'s; a facet's checkbox carries `data-facet` instead).
     pub(crate) fn name(&self) -> &'static str {
         match self {
             Action::Query(_) | Action::Clear => "query",
-            Action::Facet(..) => "",
+            Action::Order(Order::Newest) => "sort-doc",
+            Action::Order(Order::Largest) => "sort-value",
+            Action::More => "more",
             Action::Reading(a) => a,
-            a => NAMES.iter().find(|(_, x)| x == a).map_or("", |(n, _)| n),
+            Action::Facet(..) => "",
         }
     }
 
     /// The action of a clicked control.
     fn clicked(control: &Element) -> Option<Action> {
-        let name = control.get_attribute("data-action")?;
-        match name.as_str() {
+        match control.get_attribute("data-action")?.as_str() {
             reading::ELDER => Some(Action::Reading(reading::ELDER)),
             reading::CONTRAST => Some(Action::Reading(reading::CONTRAST)),
-            "query" => None,
-            n => NAMES.iter().find(|(x, _)| *x == n).map(|(_, a)| a.clone()),
+            "sort-doc" => Some(Action::Order(Order::Newest)),
+            "sort-value" => Some(Action::Order(Order::Largest)),
+            "more" => Some(Action::More),
+            _ => None,
         }
     }
 }
