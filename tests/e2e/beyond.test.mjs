@@ -93,7 +93,7 @@ describe("beyond the peers", () => {
     await download.saveAs(jsonPath);
     const figures = JSON.parse(readFileSync(jsonPath, "utf8"));
     assert.equal(figures.length, 4);
-    assert.deepEqual(Object.keys(figures[0]), ["id", "text", "kind", "value", "high", "date", "unit", "qualifier", "section", "paragraph", "start", "end", "context", "sectionNumber", "sectionTitle"]);
+    assert.deepEqual(Object.keys(figures[0]), ["id", "text", "kind", "value", "high", "date", "unit", "qualifier", "section", "paragraph", "start", "end", "context", "stance", "by", "indicator", "sectionNumber", "sectionTitle"]);
     assert.equal(figures[0].sectionTitle, "发挥政府产业基金引导作用");
     await until(() => said(page), /已导出 4 项数据（JSON）/);
     const p = await page.problems();
