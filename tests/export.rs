@@ -102,6 +102,37 @@ fn hostile() -> impl Strategy<Value = String> {
     proptest::collection::vec(piece, 1..30).prop_map(|v| format!("答复\n{}", v.concat()))
 }
 
+/// Every cell of every reading of `out`, checked as the property below checks them.
+fn assert_inert(out: &str) {
+    for sep in [',', ';', '\t'] {
+        for row in &cells(out, sep) {
+            for c in row {
+                assert!(!evaluated(c), "cell {c:?} would be evaluated (list separator {sep:?}) in {out:?}");
+            }
+        }
+    }
+    for c in pieces(out) {
+        assert!(!evaluated(&c), "piece {c:?} would be evaluated by a splitting reader in {out:?}");
+    }
+}
+
+/// Found by the property below: a quote right after a `;` opens a quoted part for Excel with
+/// `;` as its list separator, and that part then runs over the line end into the next row.
+#[test]
+fn a_quote_after_a_separator_opens_no_cell_that_runs_over_the_row() {
+    for text in [
+        "答复\n投入361亿元;\";=cmd|' /C calc'!A0",
+        "答复\n投入361亿元;",
+        "答复\n投入361亿元;\"",
+        "答复\n投入361亿元,\"\t\"=1",
+    ] {
+        let r = parse(text);
+        let outline = Outline::new(&r);
+        let all: Vec<usize> = (0..r.figures.len()).collect();
+        assert_inert(&csv(&r, &outline, &all));
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 

@@ -15,7 +15,7 @@ use std::process::{Command, Output};
 use std::sync::OnceLock;
 
 use reply_core::filter::{compare_matches, parse_query, Query};
-use reply_core::library::{is_reply, meta, DocKind, Error, Library, Order, Outcome, Plan, Selection, MANIFEST};
+use reply_core::library::{meta, DocKind, Error, Genre, Library, Order, Outcome, Plan, Selection, MANIFEST};
 use reply_core::text::fold;
 use reply_core::Reply;
 use reply_widget_cli::html::read_page;
@@ -38,7 +38,8 @@ fn temp(name: &str) -> PathBuf {
     dir
 }
 
-/// One reply the index was built from: its file name, parsed reply, and whether it is a reply.
+/// One page the index was built from (a reply or not: every page is indexed): its file name
+/// and parsed text.
 struct Source {
     name: String,
     reply: Reply,
@@ -91,9 +92,7 @@ fn archive() -> &'static Archive {
             let html = std::fs::read_to_string(f).expect("page");
             let reply = read_page(&html, None).expect("reads").parsed.reply;
             let name = Path::new(f).file_name().unwrap().to_string_lossy().into_owned();
-            if is_reply(&reply, &meta(&reply)).is_ok() {
-                sources.insert(name.clone(), Source { name, reply });
-            }
+            sources.insert(name.clone(), Source { name, reply });
         }
         let truth = serde_json::from_slice(&std::fs::read(gen.join("archive.json")).expect("archive.json")).unwrap();
         Archive { index, sources, truth, files, stdout, stderr }
@@ -178,17 +177,52 @@ fn sorted(mut v: Vec<String>) -> Vec<String> {
 fn the_command_line_reports_and_indexes() {
     let a = archive();
     assert_eq!(a.stdout.lines().count(), 1, "one summary line: {}", a.stdout);
-    assert!(a.stdout.starts_with(&format!(
-        "indexed {} replies of {} files (2 skipped)",
-        GENERATED + 11,
-        a.files.len()
-    )));
-    let lines: Vec<&str> = a.stderr.lines().collect();
-    assert_eq!(lines.len(), 2, "{}", a.stderr);
+    // Every page is indexed, the two that are not replies with their genre.
+    assert!(
+        a.stdout.starts_with(&format!(
+            "indexed {} pages ({} replies, 1 notice, 1 news) of {} files (0 skipped)",
+            GENERATED + 13,
+            GENERATED + 11,
+            a.files.len()
+        )),
+        "{}",
+        a.stdout
+    );
+    assert_eq!(a.stderr, "", "nothing skipped");
+    let mut lib = load(&a.index);
+    assert_eq!(lib.replies(), GENERATED + 13);
+    let genres = &lib.facets()[4];
+    let labels: Vec<(&str, usize)> = genres.values.iter().map(|v| (v.label.as_str(), v.total)).collect();
+    assert_eq!(labels, [("reply", GENERATED + 11), ("notice", 1), ("news", 1)]);
+    // The genre facet narrows to them, and their cards say what they are.
+    let mut sel = Selection::default();
+    sel.values[4] = vec![lib.facet_value(4, "notice").unwrap(), lib.facet_value(4, "news").unwrap()];
+    let (out, _) = ask(&mut lib, &a.index, "", &sel, Order::Newest);
+    cards(&mut lib, &a.index, &out.docs);
+    let mut got: Vec<(String, Genre)> = out
+        .docs
+        .iter()
+        .map(|d| {
+            let c = lib.card(*d).unwrap();
+            (c.url.rsplit('/').next().unwrap().to_string(), c.genre)
+        })
+        .collect();
+    got.sort_by(|x, y| x.0.cmp(&y.0));
+    assert_eq!(got, [("news-not-reply.html".into(), Genre::News), ("notice-no-headings.html".into(), Genre::Notice)]);
+
+    // --replies-only: today's behaviour, each other page reported on one line.
+    let only = temp("replies-only");
+    let pages = Path::new(REPO).join("tests/fixtures/pages");
+    let page = |n: &str| pages.join(n).to_string_lossy().into_owned();
+    let (news, notice, reply) = (page("news-not-reply.html"), page("notice-no-headings.html"), a.files[0].clone());
+    let out = cli(&["index", "--replies-only", "--out", only.to_str().unwrap(), &news, &notice, &reply]);
+    let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.starts_with("indexed 1 replies of 3 files (2 skipped)"), "{stdout}");
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{stderr}");
     assert!(lines[0].contains("news-not-reply.html: not a reply: its title"), "{}", lines[0]);
     assert!(lines[1].contains("notice-no-headings.html: not a reply"), "{}", lines[1]);
-    let lib = load(&a.index);
-    assert_eq!(lib.replies(), GENERATED + 11);
+    assert_eq!(load(&only).facets()[4].values.len(), 1, "one genre: the facet has nothing to offer");
 }
 
 #[test]
@@ -404,7 +438,7 @@ fn rebuilding_gives_the_same_bytes() {
     let again = temp("again");
     // The same files in another order, with the bad ones left out.
     let mut args = vec!["index", "--out", again.to_str().unwrap(), "--url-prefix", "/jytabl/"];
-    let mut files: Vec<&str> = a.files.iter().map(String::as_str).filter(|f| !f.contains("not")).collect();
+    let mut files: Vec<&str> = a.files.iter().map(String::as_str).collect();
     files.reverse();
     args.extend(files);
     let out = cli(&args);
@@ -453,6 +487,7 @@ fn bad_files_are_reported_one_line_each() {
     let out_dir = dir.join("index");
     let out = cli(&[
         "index",
+        "--replies-only",
         "--out",
         out_dir.to_str().unwrap(),
         good,
@@ -486,7 +521,7 @@ fn bad_files_are_reported_one_line_each() {
 
     // Nothing to index: exit 1, nothing written.
     let none_dir = dir.join("none");
-    let out = cli(&["index", "--out", none_dir.to_str().unwrap(), &empty, news]);
+    let out = cli(&["index", "--replies-only", "--out", none_dir.to_str().unwrap(), &empty, news]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.lines().count(), 3, "{err}");
@@ -527,10 +562,10 @@ fn an_article_selector_and_a_smaller_rebuild() {
 fn damaged_old_and_half_written_indexes_are_refused() {
     let a = archive();
     let manifest = std::fs::read_to_string(a.index.join(MANIFEST)).unwrap();
-    let old = manifest.replace("\"version\":1", "\"version\":3");
+    let old = manifest.replace("\"version\":2", "\"version\":1");
     assert_eq!(
         Library::from_manifest(old.as_bytes()).err().unwrap().to_string(),
-        "index version 3, this widget reads version 1"
+        "index version 1, this widget reads version 2: the index is older than the widget, rebuild it with reply-widget index"
     );
     let err = Library::from_manifest(b"<html><body>404 Not Found</body></html>").err().unwrap();
     assert_eq!(err.to_string(), "not a reply-widget index (manifest.json: not JSON)");

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use reply_core::library::{is_reply, meta, DocKind};
 use reply_core::Reply;
-use reply_widget_cli::html::read_page;
+use reply_widget_cli::html::{describe, find_block, read_element, read_page};
 use serde_json::Value;
 
 /// The repository's root (the tests run from this crate's own folder, `src/cli`).
@@ -281,4 +281,120 @@ fn metadata_of_the_fixture_pages() {
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// The pages of `tests/fixtures/find/` (written for these tests: no known container, a long
+/// footer) with their article's selector and the name the console line gives it.
+fn find_pages() -> Vec<(String, String, String, String)> {
+    let dir = Path::new(REPO).join("tests/fixtures/find");
+    let table = std::fs::read_to_string(dir.join("expect.tsv")).expect("expect.tsv");
+    let mut out = Vec::new();
+    for line in table.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [file, sel, name] = cols[..] else { panic!("expect.tsv: three columns: {line}") };
+        let html = std::fs::read_to_string(dir.join(file)).expect("page");
+        out.push((file.to_string(), html, sel.to_string(), name.to_string()));
+    }
+    assert!(out.len() >= 3, "at least 3 pages");
+    out
+}
+
+#[test]
+fn an_article_in_no_known_container_is_found_by_its_text() {
+    for (file, html, sel, name) in find_pages() {
+        let doc = scraper::Html::parse_document(&html);
+        for s in reply_core::page::ARTICLE_SELECTORS {
+            let s = scraper::Selector::parse(s).expect("selector");
+            assert!(doc.select(&s).next().is_none(), "{file}: a known container ({s:?}) would find it");
+        }
+        let found = find_block(&doc).unwrap_or_else(|| panic!("{file}: nothing found"));
+        assert_eq!(describe(found), name, "{file}: the block chosen");
+        // The command line reads exactly the reply of the article, not the page around it.
+        let given = read_page(&html, Some(&sel)).expect("reads").parsed.reply;
+        let read = read_page(&html, None).expect("reads").parsed.reply;
+        assert_eq!(read, given, "{file}: the reply read without a selector");
+        let text: String =
+            read.walk_sections().iter().flat_map(|(_, s)| s.paragraphs.iter()).map(|p| p.text.as_str()).collect();
+        for chrome in ["ICP", "首页", "上一篇", "相关文章", "地址", "当前位置"] {
+            assert!(!text.contains(chrome), "{file}: `{chrome}` of the page's frame read as the reply");
+        }
+        assert!(!read.figures.is_empty(), "{file}: the article's figures");
+    }
+}
+
+#[test]
+fn the_text_alone_finds_the_article_of_every_cms_page() {
+    // Without the list of known containers, the block with the running text reads as the
+    // container the expectation names: the same reply.
+    for (name, html, expect) in pages() {
+        let given = read(&html, &expect);
+        let doc = scraper::Html::parse_document(&html);
+        let found = find_block(&doc).unwrap_or_else(|| panic!("{name}: nothing found"));
+        let read = read_element(&doc, found).parsed.reply;
+        assert_eq!(read, given, "{name}: the reply of {} (expected {})", describe(found), expect["article"]);
+    }
+}
+
+#[test]
+fn a_page_of_links_has_no_article_to_find() {
+    // A column's index page: a list of reply titles (links), a footer.
+    let mut html =
+        String::from("<!doctype html><html><body><div class=\"nav\"><a href=\"/\">首页</a></div><ul class=\"list\">");
+    for k in 0..30 {
+        html.push_str(&format!(
+            "<li><a href=\"/{k}.html\">关于加快科技成果转化的提案的答复（第{k}号）。</a><span>2024-06-18</span></li>"
+        ));
+    }
+    html.push_str("</ul><div class=\"footer\"><p>地址：某某市人民大道1号，邮编：450000。</p></div></body></html>");
+    let doc = scraper::Html::parse_document(&html);
+    assert_eq!(find_block(&doc).map(describe), None);
+}
+
+#[test]
+fn the_text_alone_finds_the_article_of_the_real_pages() {
+    // The saved pages of tests/corpus, each with its gold's article selector: the block with the
+    // running text, found without the list of known containers, reads as that article (same
+    // sections and closing). Asserted on the tuning part; the held-out part (FNV-1a 32 of the
+    // path % 3 == 0, tests/corpus/README.md) is only counted.
+    let root = Path::new(REPO).join("tests/corpus");
+    let fnv1a32 = |bytes: &[u8]| {
+        let mut h: u32 = 0x811c_9dc5;
+        for &b in bytes {
+            h ^= u32::from(b);
+            h = h.wrapping_mul(0x0100_0193);
+        }
+        h
+    };
+    let (mut tune, mut held) = ((0, 0), (0, 0));
+    let mut missed = Vec::new();
+    for family in std::fs::read_dir(&root).expect("corpus").flatten().filter(|e| e.path().is_dir()) {
+        for page in std::fs::read_dir(family.path()).expect("family").flatten().map(|e| e.path()) {
+            if !page.extension().is_some_and(|e| e == "html" || e == "htm") {
+                continue;
+            }
+            let rel =
+                format!("{}/{}", family.file_name().to_string_lossy(), page.file_name().unwrap().to_string_lossy());
+            let gold = std::fs::read_to_string(page.with_extension("gold")).expect("gold");
+            let sel = gold.lines().find_map(|l| l.strip_prefix("article: ")).expect("article: in the gold");
+            let html = std::fs::read_to_string(&page).expect("page");
+            let given = read_page(&html, Some(sel)).expect("reads").parsed.reply;
+            let doc = scraper::Html::parse_document(&html);
+            let found = find_block(&doc);
+            let same = found.is_some_and(|e| {
+                let r = read_element(&doc, e).parsed.reply;
+                r.sections == given.sections && r.closing == given.closing
+            });
+            if fnv1a32(rel.as_bytes()).is_multiple_of(3) {
+                held = (held.0 + usize::from(same), held.1 + 1);
+                continue;
+            }
+            tune = (tune.0 + usize::from(same), tune.1 + 1);
+            if !same {
+                missed.push(format!("{rel}: found {:?}, the article is {sel}", found.map(describe)));
+            }
+        }
+    }
+    println!("the article found by its text alone: tuning {}/{}, held out {}/{}", tune.0, tune.1, held.0, held.1);
+    assert!(tune.1 > 0, "no saved page in the corpus");
+    assert!(missed.is_empty(), "{}", missed.join("\n"));
 }

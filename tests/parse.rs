@@ -235,6 +235,12 @@ fn genre_text() -> impl Strategy<Value = String> {
         Just("（一）".to_string()),
         Just("1.".to_string()),
         Just("（1）".to_string()),
+        Just("第一条　".to_string()),
+        Just("第二章".to_string()),
+        Just("1.1　".to_string()),
+        Just("\n附件1\n".to_string()),
+        Just("\n附件：".to_string()),
+        Just("目录".to_string()),
         Just("\n".to_string()),
         Just("。".to_string()),
         Just("发布时间: 2023-08-22".to_string()),
@@ -280,7 +286,13 @@ proptest! {
         }
         pieces.extend(r.preamble.iter().map(|p| (p.id.as_str(), p.text.as_str())));
         for (_, s) in r.walk_sections() {
-            if !s.number.is_empty() {
+            // An attachment's title set on lines of its own: its label line is its origin (no
+            // title on it), the title lines are its first paragraphs.
+            let own_lines = parsed.origins.get(&s.id).is_some_and(|o| o.text == o.end);
+            if own_lines {
+                prop_assert!(s.title.starts_with(&s.paragraphs[0].text), "{} title in its paragraphs", s.id);
+                pieces.push((&s.id, ""));
+            } else if !s.number.is_empty() {
                 pieces.push((&s.id, &s.title));
             }
             pieces.extend(s.paragraphs.iter().map(|p| (p.id.as_str(), p.text.as_str())));

@@ -6,7 +6,7 @@
 use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node, Selector};
 
-use reply_core::page::{hints, read, PageText, Tree, Visit, ARTICLE_SELECTORS};
+use reply_core::page::{find, hints, read, PageText, Tree, Visit, ARTICLE_SELECTORS};
 use reply_core::parse::{page_table, parse_lines, Parsed};
 
 struct Doc;
@@ -81,7 +81,8 @@ pub struct Page {
 }
 
 /// Reads the reply a saved page shows. `article` is a CSS selector for the element holding the
-/// reply; without one, the first of [`ARTICLE_SELECTORS`] that matches, else the whole body.
+/// reply; without one, the first of [`ARTICLE_SELECTORS`] that matches, else the block with the
+/// page's running text, else the whole body.
 pub fn read_page(html: &str, article: Option<&str>) -> Result<Page, String> {
     let doc = Html::parse_document(html);
     let root = match article {
@@ -91,6 +92,11 @@ pub fn read_page(html: &str, article: Option<&str>) -> Result<Page, String> {
         }
         None => find_article(&doc),
     };
+    Ok(read_element(&doc, root))
+}
+
+/// Reads the reply element `root` of the page `doc` holds.
+pub fn read_element(doc: &Html, root: ElementRef<'_>) -> Page {
     let mut texts = Vec::new();
     let mut elements = Vec::new();
     let text = read(&&Doc, &root, &mut texts, &mut elements);
@@ -112,10 +118,11 @@ pub fn read_page(html: &str, article: Option<&str>) -> Result<Page, String> {
     hints.lines = text.styles.clone();
     let lines: Vec<&str> = text.lines.iter().map(String::as_str).collect();
     let parsed = parse_lines(&lines, &hints);
-    Ok(Page { text, parsed })
+    Page { text, parsed }
 }
 
-/// The article of a page that does not say where it is.
+/// The article of a page that does not say where it is: the first of [`ARTICLE_SELECTORS`] that
+/// matches, else the block with the page's running text ([`find_block`]), else the whole body.
 fn find_article(doc: &Html) -> ElementRef<'_> {
     for sel in ARTICLE_SELECTORS {
         if let Ok(s) = Selector::parse(sel) {
@@ -124,8 +131,25 @@ fn find_article(doc: &Html) -> ElementRef<'_> {
             }
         }
     }
+    find_block(doc).unwrap_or_else(|| body(doc))
+}
+
+fn body(doc: &Html) -> ElementRef<'_> {
     let body = Selector::parse("body").ok().and_then(|s| doc.select(&s).next());
     body.unwrap_or_else(|| doc.root_element())
+}
+
+/// The block of the page's body that holds its running text, as the widget finds it where no
+/// known container matches ([`reply_core::page::find`]); `None` on a page without prose.
+pub fn find_block(doc: &Html) -> Option<ElementRef<'_>> {
+    let root = *body(doc);
+    let found = find::find_article(&&Doc, &root)?;
+    ElementRef::wrap(found.node)
+}
+
+/// How the widget's console line names an element: `div#content.detil-new-cont`.
+pub fn describe(e: ElementRef<'_>) -> String {
+    find::describe(&&Doc, &e)
 }
 
 #[cfg(test)]

@@ -4,12 +4,14 @@
 use std::ffi::{OsStr, OsString};
 use std::path::Path;
 
-use reply_core::library::{Builder, MANIFEST};
+use reply_core::library::{Builder, Genre, MANIFEST};
 
 use crate::{io, parse_file, utf8, USAGE};
 
-/// `index --out DIR [--url-prefix P] [--article SEL] FILE...`: reads every file (at most `max`
-/// bytes each), reports each bad one on one line of stderr, indexes the rest, writes the files
+/// `index --out DIR [--url-prefix P] [--article SEL] [--replies-only] FILE...`: reads every file
+/// (at most `max` bytes each), reports each bad one on one line of stderr, indexes the rest —
+/// every page with its genre (a reply, a plan, a summary, news …), or with `--replies-only` the
+/// replies alone, reporting the others — writes the files
 /// (`io::write_folder`: never through a link, the manifest last), removes files of an earlier
 /// build that the new one does not have, and returns the summary line.
 pub(crate) fn index(args: &[OsString], max: u64) -> Result<String, String> {
@@ -17,6 +19,7 @@ pub(crate) fn index(args: &[OsString], max: u64) -> Result<String, String> {
     let mut out = None;
     let mut prefix = String::new();
     let mut article = None;
+    let mut replies_only = false;
     let mut files: Vec<&OsStr> = Vec::new();
     let mut options = true;
     let mut k = 0;
@@ -31,6 +34,11 @@ pub(crate) fn index(args: &[OsString], max: u64) -> Result<String, String> {
             Some("--out") if options => out = Some(Path::new(value()?)),
             Some("--url-prefix") if options => prefix = utf8(args.get(k + 1), "--url-prefix")?.to_string(),
             Some("--article") if options => article = Some(utf8(args.get(k + 1), "--article")?),
+            Some("--replies-only") if options => {
+                replies_only = true;
+                k += 1;
+                continue;
+            }
             Some(f) if options && f.starts_with("--") => return Err(format!("unexpected argument '{f}'; {USAGE}")),
             _ => {
                 files.push(&args[k]);
@@ -44,8 +52,9 @@ pub(crate) fn index(args: &[OsString], max: u64) -> Result<String, String> {
     if files.is_empty() {
         return Err(format!("index needs at least one FILE; {USAGE}"));
     }
-    let mut builder = Builder::new(&prefix);
+    let mut builder = Builder::new(&prefix).replies_only(replies_only);
     let mut skipped = 0;
+    let mut genres = [0usize; Genre::ALL.len()];
     let read = |file: &OsStr| parse_file(Path::new(file), article, max);
     // Files are read and parsed on every core, a batch at a time (so that only a batch of
     // parsed replies is held), then added in the order given.
@@ -76,9 +85,12 @@ pub(crate) fn index(args: &[OsString], max: u64) -> Result<String, String> {
             let name = io::url_name(file);
             let shown = io::shown(Path::new(file));
             let result = result.and_then(|reply| builder.add(&name, &reply).map_err(|e| format!("{shown}: {e}")));
-            if let Err(msg) = result {
-                io::warn(&msg);
-                skipped += 1;
+            match result {
+                Ok(g) => genres[Genre::ALL.iter().position(|x| *x == g).unwrap_or(0)] += 1,
+                Err(msg) => {
+                    io::warn(&msg);
+                    skipped += 1;
+                }
             }
         }
     }
@@ -89,7 +101,20 @@ pub(crate) fn index(args: &[OsString], max: u64) -> Result<String, String> {
             io::shown(out)
         ));
     }
-    let replies = builder.len();
+    // "131 replies", or "133 pages (131 replies, 1 plan, 1 news)" when not all are.
+    let pages = builder.len();
+    let what = if genres[0] == pages {
+        format!("{pages} replies")
+    } else {
+        let mut parts = Vec::new();
+        for (g, count) in Genre::ALL.iter().zip(genres) {
+            if count > 0 {
+                let name = if *g == Genre::Reply { "replies" } else { g.as_str() };
+                parts.push(format!("{count} {name}"));
+            }
+        }
+        format!("{pages} pages ({})", parts.join(", "))
+    };
     let written = builder.build();
     // Files of an earlier, larger build in the same folder: only names the index itself gives
     // (`words/12.bin`, `figures/3-0.bin`, `replies/42.json`), never anything else there.
@@ -97,7 +122,7 @@ pub(crate) fn index(args: &[OsString], max: u64) -> Result<String, String> {
     let io::Written { bytes, removed } = io::write_folder(out, &written, MANIFEST, &stale)?;
     let stale = if removed > 0 { format!(", {removed} files of an earlier build removed") } else { String::new() };
     Ok(format!(
-        "indexed {replies} replies of {} files ({skipped} skipped) into {}: {} files, {bytes} bytes, in {:.1} s{stale}",
+        "indexed {what} of {} files ({skipped} skipped) into {}: {} files, {bytes} bytes, in {:.1} s{stale}",
         files.len(),
         io::shown(out),
         written.len(),

@@ -66,7 +66,11 @@ fn csv_field(out: &mut String, s: &str) {
     }
     let mut segment_start = true;
     for (i, c) in s.char_indices() {
-        if segment_start && is_formula(&s[i..]) {
+        // A quote where a reader that ignores our quoting starts a cell (after `;` tab CR
+        // LF inside the cell) would open a quoted part for that reader, one that can run over
+        // the line end into the next row: it gets the `'` too.
+        let splits_here = i > 0 && matches!(s[..i].chars().next_back(), Some(';' | '\t' | '\r' | '\n'));
+        if segment_start && ((c == '"' && splits_here) || is_formula(&s[i..])) {
             out.push('\'');
         }
         segment_start = SEGMENT_ENDS.contains(&c);

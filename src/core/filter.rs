@@ -309,9 +309,11 @@ impl Index {
                 }
                 return out;
             }
+            // A comparison still being typed (`>`, `>=`) or with a unit no figure has (`>5栋楼`)
+            // filters nothing: the panel keeps what no query shows, and the status says why.
             Query::Malformed(q) => {
+                out = self.run_with(figures, &Query::All, kinds, stances);
                 out.malformed = Some(q.clone());
-                out.node_visible = vec![true; n];
                 return out;
             }
             Query::Text(q) => {
@@ -389,7 +391,14 @@ pub fn announce(outcome: &Outcome, query: &Query) -> String {
     match query {
         Query::All => String::new(),
         Query::Malformed(q) => {
-            format!("无法理解的数值条件“{q}”，请写成 >=100亿元、<20%、2022年 等形式")
+            let shown = outcome.visible_figures();
+            if q.chars().all(|c| matches!(c, '>' | '<' | '=' | '≥' | '≤')) {
+                format!("数值条件“{q}”还缺数值，例如 >=100亿元；暂未筛选，仍显示 {shown} 项数据")
+            } else {
+                format!(
+                    "无法理解的数值条件“{q}”，请写成 >=100亿元、<20%、2022年 等形式；暂未筛选，仍显示 {shown} 项数据"
+                )
+            }
         }
         _ => {
             let nodes = outcome.matched_nodes();

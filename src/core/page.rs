@@ -14,6 +14,8 @@ use crate::filter::Index;
 use crate::outline::Outline;
 use crate::parse::{Hints, LineStyle, Origins};
 
+pub mod find;
+
 /// What the walk sees of one node.
 pub enum Visit {
     /// An element: its tag name (lower case) and whether it is `hidden`.
@@ -519,7 +521,8 @@ pub fn read<T: Tree>(tree: &T, root: &T::Node, texts: &mut Vec<T::Node>, element
     r.finish()
 }
 
-/// Where the article is on a page that does not say: the first of these that matches. The
+/// Where the article is on a page that does not say: the first of these that matches, else the
+/// block with the page's running text ([`find::find_article`]). The
 /// body containers of the common Chinese government CMSs (TRS WCM, UEditor, UCAP, Hanweb's
 /// zoom boxes, gov.cn's pages_content …), then HTML's own. `src/widget/embed.js` keeps the same
 /// list (a test checks they agree).

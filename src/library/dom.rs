@@ -8,9 +8,20 @@
 //!
 //! Fetching is done by a small JS snippet; its answers come back through one callback that the
 //! mount owns and that a destroyed mount turns off first, so a fetch still under way when the
-//! widget goes leaves nothing to fail when it settles.
+//! widget goes leaves nothing to fail when it settles. At most [`IN_FLIGHT`] files are fetched
+//! at once (the others wait in a queue, and a new query drops what the old one still waited
+//! for); each is refused by its Content-Length, and stopped while it downloads, once it passes
+//! the size the index allows it ([`Library::limit`]).
+//!
+//! **Re-entrancy, the widget's rule** (`src/widget/dom/mod.rs`): every entry point — each
+//! listener, the fetch callback, `search()` — borrows the state once ([`dispatch`]), applies
+//! its [`Action`], and releases it; what can run the page's own code synchronously (moving
+//! focus fires the page's focus listeners) or starts a fetch is queued as an [`Effect`] and run
+//! after the borrow ends, and not at all once the mount is gone. So a page listener may call
+//! `destroy()` from a focus event of the widget: the page's own list comes back and a fetch
+//! still under way lands nowhere. `destroy()` itself needs no borrow.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -18,7 +29,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlElement, HtmlInputElement, KeyboardEvent, ShadowRoot};
 
 use reply_core::library::{
-    Error as IndexError, Library, Order, Outcome, Plan, Selection, FACETS, LEAD, MANIFEST, PAGE,
+    Error as IndexError, Genre, Library, Order, Outcome, Plan, Selection, FACETS, LEAD, MANIFEST, MAX_FILE,
+    MAX_MANIFEST, PAGE,
 };
 use reply_web::html::{self, Html};
 use reply_web::listener::Listener;
@@ -27,15 +39,39 @@ use reply_web::{reading, styles};
 #[wasm_bindgen(inline_js = r#"
 export function new_sink(cb) { return { alive: true, cb }; }
 export function kill_sink(sink) { sink.alive = false; sink.cb = null; }
-export function fetch_file(sink, url, name, later) {
+export function fetch_file(sink, url, name, max, later) {
   if (later) {
-    requestAnimationFrame(() => setTimeout(() => { if (sink.alive) fetch_file(sink, url, name, false); }, 0));
+    requestAnimationFrame(() => setTimeout(() => { if (sink.alive) fetch_file(sink, url, name, max, false); }, 0));
     return;
   }
-  fetch(url, { credentials: "same-origin" })
+  const ctrl = typeof AbortController === "function" ? new AbortController() : null;
+  const big = (n) => new Error("too-large " + n);
+  fetch(url, { credentials: "same-origin", signal: ctrl ? ctrl.signal : undefined })
     .then(async (r) => {
       if (!r.ok) throw new Error(r.status + " " + r.statusText);
-      return new Uint8Array(await r.arrayBuffer());
+      // Content-Length may be the compressed length: allow a compressor's overhead.
+      const said = Number(r.headers.get("Content-Length"));
+      if (said > max + (max >> 6) + 1024) { if (ctrl) ctrl.abort(); throw big(said); }
+      if (!r.body || !r.body.getReader) {
+        const b = new Uint8Array(await r.arrayBuffer());
+        if (b.length > max) throw big(b.length);
+        return b;
+      }
+      const reader = r.body.getReader();
+      const parts = [];
+      let n = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        n += value.length;
+        if (n > max) { reader.cancel().catch(() => {}); if (ctrl) ctrl.abort(); throw big(n); }
+        parts.push(value);
+      }
+      if (parts.length === 1) return parts[0];
+      const out = new Uint8Array(n);
+      let at = 0;
+      for (const p of parts) { out.set(p, at); at += p.length; }
+      return out;
     })
     .then((bytes) => { if (sink.alive) sink.cb(name, bytes, ""); },
           (e) => { if (sink.alive) sink.cb(name, null, String((e && e.message) || e)); });
@@ -44,11 +80,75 @@ export function fetch_file(sink, url, name, later) {
 extern "C" {
     fn new_sink(cb: &js_sys::Function) -> JsValue;
     fn kill_sink(sink: &JsValue);
-    fn fetch_file(sink: &JsValue, url: &str, name: &str, later: bool);
+    fn fetch_file(sink: &JsValue, url: &str, name: &str, max: f64, later: bool);
+}
+
+/// The most files fetched at once (a browser's connections to one host; a manifest listing
+/// thousands of chunks fetches them six at a time).
+pub(crate) const IN_FLIGHT: usize = 6;
+
+/// What a control or an arrival asks of the state. Controls carry `data-action` =
+/// [`Action::name`]; one dispatcher ([`LibraryState::act`]) handles them all.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Action {
+    /// The searchbox's text changed (typed, or `search()`).
+    Query(String),
+    /// Escape in the searchbox: the query cleared.
+    Clear,
+    /// A facet value chosen or not: facet, value, on.
+    Facet(usize, u16, bool),
+    /// The order of results.
+    Order(Order),
+    /// 显示更多.
+    More,
+    /// A reading aid (大字, 高对比度): its `data-action`.
+    Reading(&'static str),
+}
+
+/// The `data-action` names of the part's own controls (the reading aids use `reading`'s).
+const NAMES: [(&str, Action); 4] = [
+    ("query", Action::Clear),
+    ("sort-doc", Action::Order(Order::Newest)),
+    ("sort-value", Action::Order(Order::Largest)),
+    ("more", Action::More),
+];
+
+impl Action {
+    /// The `data-action` of a control's action.
+    pub(crate) fn name(&self) -> &'static str {
+        match self {
+            Action::Query(_) | Action::Clear => "query",
+            Action::Facet(..) => "",
+            Action::Reading(a) => a,
+            a => NAMES.iter().find(|(_, x)| x == a).map_or("", |(n, _)| n),
+        }
+    }
+
+    /// The action of a clicked control.
+    fn clicked(control: &Element) -> Option<Action> {
+        let name = control.get_attribute("data-action")?;
+        match name.as_str() {
+            reading::ELDER => Some(Action::Reading(reading::ELDER)),
+            reading::CONTRAST => Some(Action::Reading(reading::CONTRAST)),
+            "query" => None,
+            n => NAMES.iter().find(|(x, _)| *x == n).map(|(_, a)| a.clone()),
+        }
+    }
+}
+
+/// What the state asks for once it is released: moving focus runs the page's focus listeners;
+/// a fetch is started with the sink's callback.
+pub(crate) enum Effect {
+    Focus(HtmlElement),
+    /// A file: its URL, its name in the index, the most bytes it may have, and whether it
+    /// waits for the next paint.
+    Fetch(String, String, usize, bool),
 }
 
 /// Facet names as a reader sees them, in the order of [`FACETS`].
-const FACET_LABELS: [&str; 4] = ["年份", "类型", "届次", "来源"];
+const FACET_LABELS: [&str; 5] = ["年份", "类型", "届次", "来源", "文种"];
+/// The order the facets are shown in: year, genre, kind, session, source.
+const FACET_ORDER: [usize; 5] = [0, 4, 1, 2, 3];
 
 /// The part's fixed markup: title, searchbox, live region, order, facets, results, the more
 /// button, the page's own list.
@@ -68,7 +168,6 @@ const MARKUP: &str = concat!(
 
 /// What the library shows and waits for.
 pub struct LibraryState {
-    doc: Document,
     base: String,
     wrap: Element,
     input: HtmlInputElement,
@@ -78,8 +177,14 @@ pub struct LibraryState {
     more: Element,
     own: Element,
     lib: Option<Library>,
-    /// Files asked for and not yet arrived.
+    /// Files asked for and not yet arrived (in flight or queued).
     asked: Vec<String>,
+    /// How many are in flight (at most [`IN_FLIGHT`]).
+    in_flight: usize,
+    /// Files waiting for a free fetch: name, and whether they wait for a paint.
+    queue: std::collections::VecDeque<(String, bool)>,
+    /// What to do once the state is released.
+    effects: Vec<Effect>,
     plan: Plan,
     selection: Selection,
     order: Order,
@@ -101,11 +206,44 @@ type Arrival = Closure<dyn FnMut(String, JsValue, String)>;
 
 /// A mounted library part: owns its state, listeners and the fetch callback.
 pub struct LibraryMount {
+    doc: Document,
     host: Element,
     root: ShadowRoot,
     state: Rc<RefCell<LibraryState>>,
+    /// False once destroyed: queued effects do not run.
+    alive: Rc<Cell<bool>>,
+    sink: JsValue,
     listeners: Vec<Listener>,
     callback: Option<Arrival>,
+}
+
+/// Borrows the state once, applies `f`, releases it, then runs the effects it queued — none
+/// once the mount is gone (a page listener may destroy it from a focus effect). A call while
+/// the state is borrowed is skipped (`false`), never a panic.
+fn dispatch(
+    state: &Rc<RefCell<LibraryState>>,
+    alive: &Cell<bool>,
+    f: impl FnOnce(&mut LibraryState) -> Result<(), JsValue>,
+) -> bool {
+    let (effects, sink) = {
+        let Ok(mut st) = state.try_borrow_mut() else { return false };
+        if let Err(e) = f(&mut st) {
+            web_sys::console::warn_2(&JsValue::from_str("reply-widget:"), &e);
+        }
+        (std::mem::take(&mut st.effects), st.sink.clone())
+    };
+    for effect in effects {
+        if !alive.get() {
+            break;
+        }
+        match effect {
+            Effect::Focus(e) => {
+                let _ = e.focus();
+            }
+            Effect::Fetch(url, name, max, later) => fetch_file(&sink, &url, &name, max as f64, later),
+        }
+    }
+    true
 }
 
 /// A URL fit for a link: relative, or http(s) — never `javascript:` from a tampered index.
@@ -133,7 +271,31 @@ impl LibraryState {
             return;
         }
         self.asked.push(name.to_string());
-        fetch_file(&self.sink, &format!("{}{name}", self.base), name, later);
+        self.queue.push_back((name.to_string(), later));
+        self.pump();
+    }
+
+    /// Starts queued fetches while fewer than [`IN_FLIGHT`] are under way, each with the most
+    /// bytes the index allows it (before the manifest: the manifest's own limit, or any file's).
+    fn pump(&mut self) {
+        while self.in_flight < IN_FLIGHT {
+            let Some((name, later)) = self.queue.pop_front() else { break };
+            let max = match &self.lib {
+                Some(lib) => lib.limit(&name).unwrap_or(0),
+                None if name == MANIFEST => MAX_MANIFEST,
+                None => MAX_FILE,
+            };
+            self.in_flight += 1;
+            self.effects.push(Effect::Fetch(format!("{}{name}", self.base), name, max, later));
+        }
+    }
+
+    /// A new query: files queued for the old one and not started are dropped (what the new
+    /// one needs is asked again).
+    fn drop_queue(&mut self) {
+        for (name, _) in std::mem::take(&mut self.queue) {
+            self.asked.retain(|a| *a != name);
+        }
     }
 
     /// The index cannot be used: say why, keep the page's own list.
@@ -148,10 +310,18 @@ impl LibraryState {
     /// A file arrived (or failed).
     fn arrived(&mut self, name: &str, bytes: Option<Vec<u8>>, error: &str) -> Result<(), JsValue> {
         self.asked.retain(|a| a != name);
+        self.in_flight = self.in_flight.saturating_sub(1);
+        self.pump();
         if self.broken.is_some() {
             return Ok(());
         }
         let Some(bytes) = bytes else {
+            if let Some(size) = error.strip_prefix("too-large ") {
+                let max = self.lib.as_ref().and_then(|l| l.limit(name)).unwrap_or(MAX_MANIFEST);
+                let size = size.parse().unwrap_or(0);
+                self.fail(error_text(&IndexError::TooLarge(name.to_string(), size, max as u64)));
+                return Ok(());
+            }
             let why = if name == MANIFEST {
                 format!("索引 {name} 无法读取：{error}")
             } else {
@@ -171,7 +341,9 @@ impl LibraryState {
             for (n, b) in std::mem::take(&mut self.early) {
                 self.add(&n, &b);
             }
-            self.draw_facets()?;
+            if let Some(e) = self.draw_facets()? {
+                self.effects.push(Effect::Focus(e));
+            }
         } else if self.lib.is_none() {
             self.early.push((name.to_string(), bytes));
             return Ok(());
@@ -231,7 +403,11 @@ impl LibraryState {
             }
             return Ok(());
         }
-        self.announce("正在检索……");
+        if need.len() > IN_FLIGHT {
+            self.announce(&format!("正在检索……（需载入 {} 个索引文件）", need.len()));
+        } else {
+            self.announce("正在检索……");
+        }
         for f in need {
             self.fetch(&f, false);
         }
@@ -246,6 +422,7 @@ impl LibraryState {
         self.plan = Plan::new(raw);
         self.pages = 1;
         self.drawn = 0;
+        self.drop_queue();
         self.advance()
     }
 
@@ -254,32 +431,43 @@ impl LibraryState {
     }
 
     /// The facets, each value a checkbox with its count (all replies until a query narrows);
-    /// values no result has are left out unless chosen. Year and kind open, session and source
-    /// folded (a bureau's archive has many of each).
-    fn draw_facets(&self) -> Result<(), JsValue> {
-        let Some(lib) = &self.lib else { return Ok(()) };
+    /// values no result has are left out unless chosen, and a facet left with no value is left
+    /// out whole (no heading without options). Year, genre and kind open, session and source
+    /// folded (a bureau's archive has many of each). The checkbox the reader just toggled is
+    /// redrawn with its new count: it is returned, for focus to follow it (an [`Effect`]).
+    fn draw_facets(&self) -> Result<Option<HtmlElement>, JsValue> {
+        let Some(lib) = &self.lib else { return Ok(None) };
         let counts = self.outcome.as_ref().filter(|_| self.active()).map(|o| &o.counts);
         let mut h = Html::new();
-        for (f, facet) in lib.facets().iter().enumerate() {
+        for f in FACET_ORDER {
+            let Some(facet) = lib.facets().get(f) else { continue };
             if facet.values.len() < 2 {
                 continue;
             }
+            let shown = |v: usize, value: &reply_core::library::FacetValue| {
+                let n = counts.and_then(|c| c[f].get(v).copied()).unwrap_or(value.total);
+                let chosen = self.selection.values[f].contains(&(v as u16));
+                (n, chosen, n > 0 || chosen)
+            };
+            if !facet.values.iter().enumerate().any(|(v, value)| shown(v, value).2) {
+                continue;
+            }
             let mut attrs = vec![("class", "rw-facet")];
-            if f < 2 {
+            if matches!(FACETS[f], "year" | "kind" | "genre") {
                 attrs.push(("open", ""));
             }
             h.open("details", "", &attrs).leaf("summary", "", &[], FACET_LABELS[f]);
             h.open("fieldset", "rw-facets", &[("aria-label", FACET_LABELS[f])]);
             for (v, value) in facet.values.iter().enumerate() {
-                let n = counts.and_then(|c| c[f].get(v).copied()).unwrap_or(value.total);
-                let chosen = self.selection.values[f].contains(&(v as u16));
-                if n == 0 && !chosen {
+                let (n, chosen, show) = shown(v, value);
+                if !show {
                     continue;
                 }
                 let label = match (FACETS[f], value.label.as_str()) {
                     (_, "") => "未注明",
                     ("kind", "proposal") => "政协提案",
                     ("kind", "suggestion") => "人大建议",
+                    ("genre", g) => Genre::from_name(g).label(),
                     (_, l) => l,
                 };
                 let (fv, vv) = (f.to_string(), v.to_string());
@@ -292,7 +480,6 @@ impl LibraryState {
             }
             h.close("fieldset").close("details");
         }
-        // The checkbox the reader just toggled is redrawn with its new count: focus follows it.
         let focused = self.wrap.get_root_node().dyn_into::<ShadowRoot>().ok().and_then(|r| r.active_element());
         let focused = focused.filter(|e| e.has_attribute("data-facet")).map(|e| {
             let a = |n: &str| e.get_attribute(n).unwrap_or_default();
@@ -300,12 +487,8 @@ impl LibraryState {
         });
         self.facets_box.set_text_content(None);
         h.append_to(&self.facets_box)?;
-        if let Some(again) = focused.and_then(|sel| self.facets_box.query_selector(&sel).ok().flatten()) {
-            if let Some(e) = again.dyn_ref::<HtmlElement>() {
-                e.focus()?;
-            }
-        }
-        Ok(())
+        let again = focused.and_then(|sel| self.facets_box.query_selector(&sel).ok().flatten());
+        Ok(again.and_then(|e| e.dyn_into::<HtmlElement>().ok()))
     }
 
     /// The results whose cards are here, in order: afresh for a new query (status, facets, list),
@@ -324,7 +507,9 @@ impl LibraryState {
         };
         self.announce(&status);
         if self.drawn == 0 || !active {
-            self.draw_facets()?;
+            if let Some(e) = self.draw_facets()? {
+                self.effects.push(Effect::Focus(e));
+            }
             self.results.set_text_content(None);
             self.drawn = 0;
         }
@@ -418,7 +603,8 @@ impl LibraryState {
     }
 
     fn press(&self, order: Order) -> Result<(), JsValue> {
-        for (name, o) in [("sort-doc", Order::Newest), ("sort-value", Order::Largest)] {
+        for o in [Order::Newest, Order::Largest] {
+            let name = Action::Order(o).name();
             if let Some(b) = self.wrap.query_selector(&format!("[data-action={name}]"))? {
                 b.set_attribute("aria-pressed", if o == order { "true" } else { "false" })?;
             }
@@ -432,67 +618,70 @@ fn error_text(e: &IndexError) -> String {
     e.to_string()
 }
 
-/// Every event of the part: the searchbox, the order, the facets, 显示更多.
-fn on_event(st: &mut LibraryState, e: &Event) -> Result<(), JsValue> {
-    let Some(t) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return Ok(()) };
+/// The action of an event of the part (the searchbox, the order, the facets, 显示更多, the
+/// reading aids), if it has one; Escape's default is prevented.
+fn action_of(st: &LibraryState, e: &Event) -> Option<Action> {
+    let t = e.target().and_then(|t| t.dyn_into::<Element>().ok())?;
+    let query = t.get_attribute("data-action").as_deref() == Some(Action::Clear.name());
     match e.type_().as_str() {
-        "input" if t.get_attribute("data-action").as_deref() == Some("query") => {
-            let q = st.input.value();
-            st.query(&q)
-        }
-        "keydown" if t.get_attribute("data-action").as_deref() == Some("query") => {
-            if e.dyn_ref::<KeyboardEvent>().is_some_and(|k| k.key() == "Escape") && !st.input.value().is_empty() {
+        "input" if query => Some(Action::Query(st.input.value())),
+        "keydown" if query => {
+            let escape = e.dyn_ref::<KeyboardEvent>().is_some_and(|k| k.key() == "Escape");
+            (escape && !st.input.value().is_empty()).then(|| {
                 e.prevent_default();
-                st.query("")?;
-            }
-            Ok(())
+                Action::Clear
+            })
         }
         "change" if t.has_attribute("data-facet") => {
-            let f: usize = t.get_attribute("data-facet").and_then(|v| v.parse().ok()).unwrap_or(usize::MAX);
-            let v: u16 = t.get_attribute("data-value").and_then(|v| v.parse().ok()).unwrap_or(u16::MAX);
-            if let Some(list) = st.selection.values.get_mut(f) {
-                let on = t.dyn_ref::<HtmlInputElement>().is_some_and(HtmlInputElement::checked);
-                list.retain(|x| *x != v);
-                if on {
-                    list.push(v);
-                }
-            }
-            st.pages = 1;
-            st.drawn = 0;
-            st.advance()
+            let f: usize = t.get_attribute("data-facet").and_then(|v| v.parse().ok())?;
+            let v: u16 = t.get_attribute("data-value").and_then(|v| v.parse().ok())?;
+            let on = t.dyn_ref::<HtmlInputElement>().is_some_and(HtmlInputElement::checked);
+            Some(Action::Facet(f, v, on))
         }
-        "click" => {
-            let Some(control) = t.closest("[data-action]")? else { return Ok(()) };
-            match control.get_attribute("data-action").as_deref() {
-                Some("sort-doc") | Some("sort-value") => {
-                    st.order = if control.get_attribute("data-action").as_deref() == Some("sort-doc") {
-                        Order::Newest
-                    } else {
-                        Order::Largest
-                    };
-                    st.press(st.order)?;
-                    st.drawn = 0;
-                    st.advance()
-                }
-                Some("more") => {
-                    st.pages += 1;
-                    st.advance()
-                }
-                Some(a @ (reading::ELDER | reading::CONTRAST)) => {
-                    let mut p = reading::load(None);
-                    if a == reading::ELDER {
-                        p.elder = !p.elder;
-                    } else {
-                        p.contrast = !p.contrast;
+        "click" => Action::clicked(&t.closest("[data-action]").ok()??),
+        _ => None,
+    }
+}
+
+impl LibraryState {
+    /// The one dispatcher: applies an action to the state (effects queued, see [`dispatch`]).
+    fn act(&mut self, action: Action) -> Result<(), JsValue> {
+        match action {
+            Action::Query(q) => self.query(&q),
+            Action::Clear => self.query(""),
+            Action::Facet(f, v, on) => {
+                if let Some(list) = self.selection.values.get_mut(f) {
+                    list.retain(|x| *x != v);
+                    if on {
+                        list.push(v);
                     }
-                    reading::save(&p);
-                    let bar = st.wrap.query_selector(".rw-reading")?;
-                    reading::apply(&p, &[&st.wrap], bar.as_ref())
                 }
-                _ => Ok(()),
+                self.pages = 1;
+                self.drawn = 0;
+                self.advance()
+            }
+            Action::Order(order) => {
+                self.order = order;
+                self.press(order)?;
+                self.drawn = 0;
+                self.advance()
+            }
+            Action::More => {
+                self.pages += 1;
+                self.advance()
+            }
+            Action::Reading(a) => {
+                let mut p = reading::load(None);
+                if a == reading::ELDER {
+                    p.elder = !p.elder;
+                } else {
+                    p.contrast = !p.contrast;
+                }
+                reading::save(&p);
+                let bar = self.wrap.query_selector(".rw-reading")?;
+                reading::apply(&p, &[&self.wrap], bar.as_ref())
             }
         }
-        _ => Ok(()),
     }
 }
 
@@ -502,9 +691,12 @@ impl LibraryMount {
         if host.has_attribute("data-reply-widget-mounted") {
             return Err(JsError::new("options.element is already mounted; call destroy() on its widget first").into());
         }
-        if !html::html_allowed() || !styles::supported() {
+        if let Some(why) = html::refusal() {
+            return Err(JsError::new(&format!("{why}; the page's own list stays")).into());
+        }
+        if !styles::supported() {
             return Err(JsError::new(
-                "reply-widget: this page cannot show the widget (Trusted Types or stylesheets); its own list stays",
+                "reply-widget: this browser has no constructable stylesheets (Chrome 73, Firefox 101, Safari 16.4 have them); the page's own list stays",
             )
             .into());
         }
@@ -528,7 +720,6 @@ impl LibraryMount {
         let prefs = reading::load(elder);
         reading::apply(&prefs, &[&wrap], Some(&toolbar))?;
         let state = Rc::new(RefCell::new(LibraryState {
-            doc: doc.clone(),
             base,
             input: get("[data-action=query]")?.unchecked_into(),
             status: get(".rw-status")?,
@@ -539,6 +730,9 @@ impl LibraryMount {
             wrap,
             lib: None,
             asked: Vec::new(),
+            in_flight: 0,
+            queue: std::collections::VecDeque::new(),
+            effects: Vec::new(),
             plan: Plan::new(""),
             selection: Selection::default(),
             order: Order::Newest,
@@ -549,61 +743,60 @@ impl LibraryMount {
             early: Vec::new(),
             sink: JsValue::NULL,
         }));
-        let inbox = state.clone();
+        let alive = Rc::new(Cell::new(true));
+        let (inbox, live) = (state.clone(), alive.clone());
         let callback = Arrival::new(move |name: String, bytes: JsValue, error: String| {
             let bytes = bytes.dyn_ref::<js_sys::Uint8Array>().map(js_sys::Uint8Array::to_vec);
-            match inbox.try_borrow_mut() {
-                Ok(mut st) => {
-                    if let Err(e) = st.arrived(&name, bytes, &error) {
-                        web_sys::console::warn_2(&JsValue::from_str("reply-widget:"), &e);
-                    }
-                }
-                Err(_) => web_sys::console::warn_1(&JsValue::from_str("reply-widget: a file arrived while busy")),
+            if !dispatch(&inbox, &live, |st| st.arrived(&name, bytes, &error)) {
+                web_sys::console::warn_1(&JsValue::from_str("reply-widget: a file arrived while busy"));
             }
         });
-        state.borrow_mut().sink = new_sink(callback.as_ref().unchecked_ref());
+        let sink = new_sink(callback.as_ref().unchecked_ref());
+        state.borrow_mut().sink = sink.clone();
         host.set_attribute("data-reply-widget-mounted", "library")?;
-        let mut mount = LibraryMount { host, root, state, listeners: Vec::new(), callback: Some(callback) };
+        let mut mount =
+            LibraryMount { doc, host, root, state, alive, sink, listeners: Vec::new(), callback: Some(callback) };
         for kind in ["input", "keydown", "change", "click"] {
-            let st = mount.state.clone();
+            let (st, live) = (mount.state.clone(), mount.alive.clone());
             let target: &web_sys::EventTarget = mount.root.as_ref();
             mount.listeners.push(Listener::new(target, kind, move |e: Event| {
-                let Ok(mut s) = st.try_borrow_mut() else { return };
-                if let Err(err) = on_event(&mut s, &e) {
-                    web_sys::console::warn_2(&JsValue::from_str("reply-widget:"), &err);
-                }
+                dispatch(&st, &live, |s| match action_of(s, &e) {
+                    Some(a) => s.act(a),
+                    None => Ok(()),
+                });
             })?);
         }
-        {
-            let mut st = mount.state.borrow_mut();
+        dispatch(&mount.state, &mount.alive, |st| {
             st.announce("正在载入答复索引……");
             st.fetch(MANIFEST, false);
             st.fetch(reply_core::library::DOCS, false);
-        }
+            Ok(())
+        });
         Ok(mount)
     }
 
     /// Searches as if typed.
     pub fn search(&self, query: &str) -> Result<(), JsValue> {
-        let mut st =
-            self.state.try_borrow_mut().map_err(|_| JsValue::from(JsError::new("search: reply-widget is busy")))?;
-        st.query(query)
+        let query = query.to_string();
+        if dispatch(&self.state, &self.alive, |st| st.act(Action::Query(query))) {
+            Ok(())
+        } else {
+            Err(JsError::new("search: reply-widget is busy").into())
+        }
     }
 
-    /// Turns off the fetch callback (fetches under way land nowhere), removes the listeners and
-    /// gives the host its own content back.
+    /// Turns off the fetch callback (fetches under way land nowhere) and the effects still
+    /// queued, removes the listeners and gives the host its own content back. It borrows
+    /// nothing: a page listener may call it from within the widget's own event.
     pub fn destroy(&mut self) {
-        if let Ok(st) = self.state.try_borrow() {
-            kill_sink(&st.sink);
-        }
+        self.alive.set(false);
+        kill_sink(&self.sink);
         self.callback = None;
         self.listeners.clear();
         self.root.set_text_content(None);
         let _ = js_sys::Reflect::set(&self.root, &JsValue::from_str("adoptedStyleSheets"), &js_sys::Array::new());
-        if let Ok(st) = self.state.try_borrow() {
-            if let Ok(slot) = st.doc.create_element("slot") {
-                let _ = self.root.append_child(&slot);
-            }
+        if let Ok(slot) = self.doc.create_element("slot") {
+            let _ = self.root.append_child(&slot);
         }
         let _ = self.host.remove_attribute("data-reply-widget-mounted");
     }

@@ -14,35 +14,85 @@ use web_sys::Element;
 #[wasm_bindgen(inline_js = r#"
 // undefined: not decided yet; null: plain strings; otherwise the Trusted Types policy.
 let policy;
-let refused = false;
+// Why markup cannot be written: "" (it can), "refused" or "unusable".
+let refused = "";
+// Pages enforcing Trusted Types (require-trusted-types-for 'script') need a policy, allowed by
+// name: trusted-types reply-widget. A page allows one policy per name, and a column page may
+// hold both modules (the archive search and the reply's parts), each with its own copy of this
+// snippet: the first creates the policy and leaves it here, under a well-known symbol, in a
+// property that is not enumerable, not writable and not configurable; the second takes it.
+const SHARED = Symbol.for("reply-widget.trusted-types-policy");
+// The markup comes only from the widget's escaping writer (text and attribute values escaped,
+// tags and attribute names literals of the crate), which never writes these: the policy refuses
+// them, so a page script that reaches the shared policy gains nothing a plain string would not.
+const NEVER = /<(?:script|iframe|frame|object|embed|base|meta|link|style|template)[\s/>]|\son[a-z]+\s*="|="\s*(?:javascript|vbscript):/i;
+function pass(s) {
+  if (NEVER.test(s)) throw new TypeError("reply-widget: its Trusted Types policy passes only the widget's own markup");
+  return s;
+}
+// A real policy of this name: it makes TrustedHTML (a polyfill or a stand-in returning
+// something else is no policy).
+function usable(p, tt) {
+  try {
+    if (!p || p.name !== "reply-widget" || typeof p.createHTML !== "function") return false;
+    const h = p.createHTML("");
+    return typeof tt.isHTML === "function" ? tt.isHTML(h) : h !== undefined;
+  } catch (e) {
+    return false;
+  }
+}
 function decide() {
   if (policy !== undefined) return;
   policy = null;
   const tt = globalThis.trustedTypes;
-  // Pages enforcing Trusted Types (require-trusted-types-for 'script') need a policy. The markup
-  // comes only from the widget's escaping writer, so the policy passes it through; the page
-  // allows it by name: trusted-types reply-widget. A policy that cannot make HTML (a polyfill
-  // returning something else) is no policy.
+  let made = null;
   if (tt && tt.createPolicy) {
-    try {
-      const p = tt.createPolicy("reply-widget", { createHTML: (s) => s });
-      if (p && typeof p.createHTML === "function") { p.createHTML(""); policy = p; return; }
-    } catch (e) {}
+    const shared = globalThis[SHARED];
+    if (shared !== undefined && usable(shared, tt)) { policy = shared; return; }
+    try { made = tt.createPolicy("reply-widget", { createHTML: pass }); } catch (e) {}
+    if (made && usable(made, tt)) {
+      policy = made;
+      try { Object.defineProperty(globalThis, SHARED, { value: made }); } catch (e) {}
+      return;
+    }
   }
   // No usable policy: strings still work unless the page also enforces the types.
-  try { document.createElement("template").innerHTML = ""; } catch (e) { refused = true; }
+  try { document.createElement("template").innerHTML = ""; } catch (e) { refused = made ? "unusable" : "refused"; }
 }
-export function html_allowed() { decide(); return !refused; }
+export function html_refused() { decide(); return refused; }
 export function insert_html(el, where, html) {
   decide();
   el.insertAdjacentHTML(where, policy ? policy.createHTML(html) : html);
 }
 "#)]
 extern "C" {
-    /// False on a page that enforces Trusted Types without allowing the widget's policy.
-    pub fn html_allowed() -> bool;
+    fn html_refused() -> String;
     #[wasm_bindgen(catch)]
     fn insert_html(el: &Element, place: &str, html: &str) -> Result<(), JsValue>;
+}
+
+/// Why markup cannot be written on this page: a page that enforces Trusted Types and refused
+/// the widget's policy, or whose `createPolicy` gives no policy that can make HTML. The message
+/// says what the webmaster can do.
+pub fn refusal() -> Option<&'static str> {
+    match html_refused().as_str() {
+        "" => None,
+        "unusable" => Some(
+            "reply-widget: this page enforces Trusted Types, and its trustedTypes.createPolicy (a polyfill or a \
+             script replacing it) gives no policy that can make HTML; the page's own text is shown instead",
+        ),
+        _ => Some(
+            "reply-widget: this page enforces Trusted Types and refused the policy \"reply-widget\": add \
+             \"trusted-types reply-widget\" to its Content-Security-Policy. If the directive names it already, \
+             another script of the page created a policy of that name first: let the widget have the name, or \
+             add 'allow-duplicates' to the directive",
+        ),
+    }
+}
+
+/// False on a page that enforces Trusted Types without allowing the widget's policy.
+pub fn html_allowed() -> bool {
+    refusal().is_none()
 }
 
 /// An HTML fragment under construction.

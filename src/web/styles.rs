@@ -210,14 +210,16 @@ pub const CSS: &str = r#"
 "#;
 
 /// What the widget adds to the page's own article (see the module docs). `!important` and
-/// attribute selectors: a CMS's global stylesheet must not hide the marks.
+/// attribute selectors: a CMS's global stylesheet must not hide the marks. `%T%` is this page's
+/// [`own_token`]: an element pasted from a live page (`<p data-rw-hidden>`, `<mark data-rw>`)
+/// carries another page's token, or none, and is neither hidden nor styled as a mark.
 pub const ARTICLE_CSS: &str = r#"
-[data-rw-article] [data-rw-hidden] { display: none !important; }
-[data-rw-article] mark[data-rw] { background: var(--rw-mark, #ffe58a) !important; color: #000 !important; border-radius: 2px; padding: 0 1px; }
-[data-rw-article] [data-rw="figure"] { text-decoration: underline dotted var(--rw-accent, #0b4f9c) !important; text-underline-offset: 0.2em; cursor: pointer; }
-[data-rw-article] mark[data-rw~="current"] { outline: 2px solid #000 !important; }
-[data-rw-article] mark[data-rw~="selected"] { background: var(--rw-mark-selected, #ffb000) !important; color: #000 !important; outline: 2px solid #000 !important; scroll-margin: 30vh; }
-[data-rw-article] mark[data-rw~="preview"] { background: transparent !important; outline: 2px dashed var(--rw-accent, #0b4f9c) !important; }
+[data-rw-article] [data-rw-hidden="%T%"] { display: none !important; }
+[data-rw-article] mark[data-rw][data-rw-own="%T%"] { background: var(--rw-mark, #ffe58a) !important; color: #000 !important; border-radius: 2px; padding: 0 1px; }
+[data-rw-article] [data-rw="figure"][data-rw-own="%T%"] { text-decoration: underline dotted var(--rw-accent, #0b4f9c) !important; text-underline-offset: 0.2em; cursor: pointer; }
+[data-rw-article] mark[data-rw~="current"][data-rw-own="%T%"] { outline: 2px solid #000 !important; }
+[data-rw-article] mark[data-rw~="selected"][data-rw-own="%T%"] { background: var(--rw-mark-selected, #ffb000) !important; color: #000 !important; outline: 2px solid #000 !important; scroll-margin: 30vh; }
+[data-rw-article] mark[data-rw~="preview"][data-rw-own="%T%"] { background: transparent !important; outline: 2px dashed var(--rw-accent, #0b4f9c) !important; }
 [data-rw-article] [data-rw-node], [data-rw-article][data-rw-node] { scroll-margin-top: var(--rw-scroll-margin, 12px); }
 [data-rw-article][data-rw-bar] [data-rw-node], [data-rw-article][data-rw-bar][data-rw-node] { scroll-margin-top: calc(var(--rw-bar-top, 0px) + 64px); }
 [data-reply-widget-page] { display: flex; flex-wrap: wrap; gap: 8px; margin: 0 0 12px; }
@@ -226,14 +228,39 @@ pub const ARTICLE_CSS: &str = r#"
 [data-rw-article][data-rw-contrast], [data-rw-article][data-rw-contrast] * { color: #000 !important; background-color: #fff !important; border-color: #000 !important; }
 [data-rw-article][data-rw-contrast] a { color: #003a8c !important; text-decoration: underline !important; }
 @media (forced-colors: active) {
-  [data-rw-article] mark[data-rw] { background: Mark !important; color: MarkText !important; forced-color-adjust: none; }
+  [data-rw-article] mark[data-rw][data-rw-own="%T%"] { background: Mark !important; color: MarkText !important; forced-color-adjust: none; }
 }
 @media print {
-  [data-rw-article] [data-rw-hidden] { display: revert !important; }
-  [data-rw-article] [data-rw] { background: none !important; outline: none !important; text-decoration: none !important; }
-  [data-rw-article] mark[data-rw~="selected"] { background: #ddd !important; outline: 1px solid #000 !important; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  [data-rw-article] [data-rw-hidden="%T%"] { display: revert !important; }
+  [data-rw-article] [data-rw][data-rw-own="%T%"] { background: none !important; outline: none !important; text-decoration: none !important; }
+  [data-rw-article] mark[data-rw~="selected"][data-rw-own="%T%"] { background: #ddd !important; outline: 1px solid #000 !important; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }
 "#;
+
+thread_local! {
+    /// This page's token (see [`own_token`]).
+    static TOKEN: String = {
+        // Not a secret against the page's scripts (they can read the DOM), only unique to this
+        // page load: markup saved from another page load never carries it.
+        let word = |x: f64| (x * 4_294_967_296.0) as u32;
+        let (a, b) = (word(js_sys::Math::random()), word(js_sys::Math::random()));
+        let mut t = String::with_capacity(18);
+        t.push_str("rw");
+        for w in [a, b] {
+            for k in (0..8).rev() {
+                t.push(char::from_digit((w >> (4 * k)) & 0xf, 16).unwrap_or('0'));
+            }
+        }
+        t
+    };
+}
+
+/// A token unique to this page load, the value of what the widget adds to the page's own
+/// article (`data-rw-hidden`, `data-rw-own` on its marks): the article's stylesheet and the
+/// widget's own queries match it, so elements a CMS pasted from a live page are the page's.
+pub fn own_token() -> String {
+    TOKEN.with(String::clone)
+}
 
 fn sheet(css: &str) -> Result<CssStyleSheet, JsValue> {
     let sheet = CssStyleSheet::new()?;
@@ -312,7 +339,7 @@ pub fn adopt_document(doc: &web_sys::Document) -> Result<(), JsValue> {
             *n += 1;
             return Ok(None);
         }
-        let made = sheet(ARTICLE_CSS)?;
+        let made = sheet(&ARTICLE_CSS.replace("%T%", &own_token()))?;
         *s = Some((made.clone(), 1));
         Ok(Some(made))
     })?;

@@ -122,6 +122,10 @@ function findArticle() {
   return null;
 }
 
+/** The archive search's handle, on a page that also has a reply's parts (the event's detail
+ *  carries the reply widget's). */
+let library = null;
+
 async function start() {
   await parsed;
   const parts = {};
@@ -146,7 +150,8 @@ async function start() {
       const wasm = fetchWasm("library/reply_library_bg.wasm");
       const lib = await import("./library/reply_library.js");
       await instantiate(lib, "library/reply_library_bg.wasm", wasm);
-      const library = lib.mountLibrary({ element: parts.library, index: parts.library.getAttribute("data-index") || "" });
+      // Kept here: a handle nothing refers to is collected, and its search with it.
+      library = lib.mountLibrary({ element: parts.library, index: parts.library.getAttribute("data-index") || "" });
       if (!parts.outline && !parts.figures && !parts.article) return done({ widget: library });
     }
     const widget = await load();
@@ -155,7 +160,7 @@ async function start() {
         warn("the article holds no text (waited 10 s); the page is left as it is.");
         return done({ error: "empty article" });
       }
-      return done({ widget: widget.mount({ outline: parts.outline, figures: parts.figures, article: parts.article }) });
+      return done({ widget: widget.mount({ outline: parts.outline, figures: parts.figures, article: parts.article }), library });
     }
     if (!(await text(article, 10000))) {
       warn("the article holds no text (waited 10 s); the page is left as it is.");

@@ -163,14 +163,15 @@ impl Widget {
     /// Reads the article again (its content changed: a CMS that fills it late, a page script)
     /// and mounts again with it, keeping the query. A widget given a reply just redraws it.
     pub fn refresh(&mut self) -> Result<(), JsError> {
-        let query = self.live("refresh")?.query();
+        let (query, kinds) = self.live("refresh")?.query();
         if let Some(mut m) = self.mount.take() {
             m.destroy();
         }
         let fresh = start("refresh", self.how.again())?;
         self.mount = fresh.mount;
-        if !query.is_empty() {
-            self.filter(JsValue::from_str(&query))?;
+        let changed = !query.is_empty() || kinds.len() != reply_core::model::FigureKind::ALL.len();
+        if let (true, Some(m)) = (changed, &self.mount) {
+            m.restore_query(&query, &kinds).map_err(|e| error("refresh", e))?;
         }
         Ok(())
     }

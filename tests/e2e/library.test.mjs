@@ -11,6 +11,9 @@ const env = useBrowser();
 const archive = JSON.parse(readFileSync(join(repo, "www", "archive", "archive.json"), "utf8"));
 /** The demo's two replies both speak of 中试平台 and have sums of at least 100亿元 (index.html). */
 const DEMO = { 中试平台: 2, big: 1 };
+/** Pages of the column besides the generated replies: the two demo replies, a work plan and a
+ * news item (www/column.mjs). */
+const OWN = 4;
 
 async function open(options = {}, prepare = null) {
   const page = await watchedPage(env.browser, env.server.origin, options);
@@ -41,7 +44,7 @@ describe("the archive", () => {
     const page = await open();
     await status(page).filter({ hasText: /共 \d+ 篇答复/ }).waitFor();
     const own = page.locator("[data-reply-widget=library] .list li");
-    assert.equal(await own.count(), archive.count + 2);
+    assert.equal(await own.count(), archive.count + OWN);
     assert.ok(await own.first().isVisible(), "the CMS's list shows");
     await assertClean(page);
     await page.close();
@@ -135,7 +138,11 @@ describe("the archive", () => {
     // The reader is already on the first result when the rest arrives.
     await results.first().getByRole("link").first().focus();
     const first = await results.first().locator("h3").textContent();
-    await until(() => held.length, 15, { message: "the rest of the page is asked for once the first results show" });
+    // The other 15 are asked for once the first results show, six at a time (the library has at
+    // most 6 files in flight): the first six are held here.
+    await until(() => held.length, 6, { message: "the rest of the page is asked for once the first results show" });
+    await page.waitForTimeout(200);
+    assert.equal(held.length, 6, "never more than 6 files in flight");
     hold = false;
     for (const r of held.splice(0)) await r.continue();
     await found(page, n);
@@ -210,11 +217,103 @@ describe("the archive", () => {
     await page.close();
   });
 
+  test("the column's plan and news are indexed too, under 文种", async () => {
+    const page = await open();
+    await region(page).getByRole("searchbox").fill("建议提案办理");
+    await found(page);
+    const genre = region(page).getByRole("group", { name: "文种" });
+    const options = await genre.locator("label").allTextContents();
+    assert.ok(options.some((o) => /^方案\d+$/.test(o)) && options.some((o) => /^新闻\d+$/.test(o)), options.join(" "));
+    await genre.getByRole("checkbox", { name: /方案/ }).check();
+    await found(page, 1);
+    await until(() => region(page).locator(".rw-result h3").allTextContents(), ["武汉市科学技术局2024年建议提案办理工作方案"], { message: "the plan alone" });
+    await page.close();
+  });
+
+  test("no facet heading without options: a query that finds nothing shows no empty 届次 or 来源", async () => {
+    const page = await open();
+    await region(page).getByRole("searchbox").fill("2022年");
+    await found(page);
+    const headings = () => region(page).locator("details.rw-facet").evaluateAll((ds) =>
+      ds.map((d) => [d.querySelector("summary").textContent, d.querySelectorAll("input[type=checkbox]").length]));
+    const shown = await headings();
+    assert.ok(shown.length >= 2 && shown.every(([, n]) => n > 0), JSON.stringify(shown));
+    await region(page).getByRole("searchbox").fill("无此词语喵喵");
+    await status(page).filter({ hasText: "没有找到" }).waitFor();
+    assert.deepEqual(await headings(), [], "every heading goes with its options");
+    await page.close();
+  });
+
+  test("destroy() from the page's own focus listener, while the library moves focus: the page's list is back, nothing throws", async () => {
+    const page = await open();
+    await region(page).getByRole("searchbox").fill("2022年");
+    await found(page);
+    const npc = region(page).getByRole("checkbox", { name: /人大建议/ });
+    await npc.focus();
+    // The library redraws the facets with new counts and gives focus back to the toggled box:
+    // the page reacts to that focus by taking the widget away.
+    await page.evaluate(() => document.addEventListener("focusin", () => {
+      window.__rwReady.widget.destroy();
+      window.__destroyedInFocus = true;
+    }, { once: true }));
+    await page.keyboard.press("Space");
+    await page.waitForFunction(() => window.__destroyedInFocus === true);
+    const host = page.locator("[data-reply-widget=library]");
+    await until(() => host.evaluate((h) => h.hasAttribute("data-reply-widget-mounted")), false, { message: "unmounted" });
+    assert.ok(await page.locator("[data-reply-widget=library] .list").isVisible(), "the page's own list shows");
+    await settled(page);
+    // A search that was under way, or a late card, lands nowhere.
+    await page.waitForTimeout(300);
+    const p = await page.problems();
+    assert.deepEqual(p.pageErrors, []);
+    await page.close();
+  });
+
+  test("a manifest listing 20,000 figure chunks: at most 6 files in flight, and the reader is told", async () => {
+    let inFlight = 0, most = 0, asked = 0;
+    const page = await open({}, async (page) => {
+      await page.route("**/archive/library/manifest.json", async (r) => {
+        const res = await r.fetch();
+        const m = JSON.parse(await res.text());
+        const money = m.figures.find((g) => g.kind === "money");
+        for (let k = 0; k < 20000; k++) money.chunks.push([1, 1e12, 1]);
+        await r.fulfill({ response: res, body: JSON.stringify(m) });
+      });
+      await page.route("**/archive/library/figures/**", async (r) => {
+        asked++;
+        most = Math.max(most, ++inFlight);
+        await new Promise((done) => setTimeout(done, 150));
+        inFlight--;
+        await r.fulfill({ status: 404, body: "" });
+      });
+    });
+    await region(page).getByRole("searchbox").fill(">=1元");
+    await until(() => status(page).textContent(), /需载入 2\d{4} 个索引文件|暂不可用/, { message: "the count of files said" });
+    await status(page).filter({ hasText: "暂不可用" }).waitFor();
+    await page.waitForTimeout(400);
+    assert.ok(most <= 6, `${most} requests in flight at once`);
+    assert.ok(asked <= 12, `${asked} requests in all: the queue stops with the first failure`);
+    assert.ok(await page.locator("[data-reply-widget=library] .list").isVisible(), "the list stays");
+    await page.close();
+  });
+
+  test("a word shard far larger than the index allows is refused by its size, not read", async () => {
+    const page = await open({}, (page) => page.route("**/archive/library/words/**", (r) =>
+      r.fulfill({ status: 200, contentType: "application/octet-stream", body: Buffer.alloc(4 << 20, 7) })));
+    await region(page).getByRole("searchbox").fill("中试平台");
+    await status(page).filter({ hasText: "暂不可用" }).waitFor();
+    await until(() => status(page).textContent(), /words\/\d+\.bin: larger than the index allows \(\d+ bytes, at most \d+\)/);
+    assert.ok(await page.locator("[data-reply-widget=library] .list").isVisible(), "the list stays");
+    const p = await page.problems();
+    assert.deepEqual(p.pageErrors, []);
+    await page.close();
+  });
+
   const broken = [
     ["no index at all", (page) => page.route("**/archive/library/manifest.json", (r) => r.fulfill({ status: 404, body: "" })), /无法读取/],
     ["an index of another version", (page) => page.route("**/archive/library/manifest.json", async (r) => {
       const res = await r.fetch();
-      const body = (await res.text()).replace(/"version":\s*1/, '"version":7');
+      const body = (await res.text()).replace(/"version":\s*\d+/, '"version":7');
       await r.fulfill({ response: res, body });
     }), /version 7/],
     ["a half-written index (a shard missing)", (page) => page.route("**/archive/library/words/**", (r) => r.fulfill({ status: 404, body: "" })), /索引不完整/],

@@ -211,6 +211,37 @@ describe("phones", () => {
     await page.close();
   });
 
+  test("Escape on a tapped figure's card gives focus back to that figure in the text", async () => {
+    const page = await open();
+    const figure = page.locator("#reply-article [data-rw=figure]", { hasText: "361亿元" });
+    await figure.scrollIntoViewIfNeeded();
+    await figure.tap();
+    const card = page.getByRole("dialog", { name: "361亿元" });
+    await shown(card);
+    await until(() => focusedIn(page).then((f) => f.text), "361亿元", { message: "focus on the card" });
+    await page.keyboard.press("Escape");
+    await shown(card, false);
+    await until(() => focusedIn(page), { tag: "MARK", text: "361亿元", inDialog: false }, { message: "focus back on the figure, not on <body>" });
+    await assertClean(page);
+    await page.close();
+  });
+
+  test("destroy() with a sheet open leaves focus in the page, not on <body>", async () => {
+    const page = await open();
+    await page.getByRole("button", { name: /^提纲 · \d+ 节$/ }).tap();
+    await shown(page.getByRole("dialog", { name: "提纲" }));
+    await until(() => focusedIn(page).then((f) => f.inDialog), true, { message: "focus in the sheet" });
+    await page.evaluate(() => window.__rwReady.widget.destroy());
+    await until(() => page.evaluate(() => document.querySelectorAll("[data-reply-widget-mounted]").length), 0, { message: "destroyed" });
+    const focused = await page.evaluate(() => {
+      const a = document.activeElement;
+      return { body: a === document.body || a === null, connected: Boolean(a && a.isConnected) };
+    });
+    assert.deepEqual(focused, { body: false, connected: true });
+    await assertClean(page);
+    await page.close();
+  });
+
   test("the CMS-style demo page on a phone: sheet, card, no overflow", async () => {
     const page = await open("/www/cms.html");
     await page.screenshot({ path: join(out, "phone-375-cms.png") });

@@ -297,6 +297,238 @@ describe("trust", () => {
     await page.close();
   });
 
+  test("12. a column page with the archive search and a reply's parts runs both under Trusted Types with one policy", async () => {
+    // Both modules are on the page, one embed script starts them; the page allows the policy
+    // by name once. The second module takes the policy the first created: no violation.
+    const page = await watchedPage(env.browser, env.server.origin);
+    await page.goto(`${env.server.origin}/tests/pages/column-reply.html?tt=allow`);
+    assert.deepEqual(await embedDone(page), { error: null, mounted: true });
+    const search = page.getByRole("region", { name: "答复检索" });
+    await search.getByRole("searchbox").fill("中试平台");
+    await until(() => search.getByRole("status").textContent(), /找到 \d+ 篇答复/, { timeout: 15000, message: "the archive search answers" });
+    await until(() => page.locator("#outline").getByRole("treeitem").count(), (n) => n >= 3, { message: "the reply's outline" });
+    await page.locator("#outline").getByRole("searchbox").fill("数字");
+    await until(() => page.locator("#article mark").count(), (n) => n > 0, { message: "matches marked in the article" });
+    // The shared policy passes only markup the widget writes, and is no enumerable global.
+    const shared = await page.evaluate(() => {
+      const p = window[Symbol.for("reply-widget.trusted-types-policy")];
+      const refuses = (s) => { try { p.createHTML(s); return false; } catch (e) { return true; } };
+      return {
+        name: p.name,
+        hidden: (({ enumerable, writable, configurable }) => ({ enumerable, writable, configurable }))(
+          Object.getOwnPropertyDescriptor(window, Symbol.for("reply-widget.trusted-types-policy"))),
+        replaced: (() => { try { window[Symbol.for("reply-widget.trusted-types-policy")] = null; } catch (e) {} return window[Symbol.for("reply-widget.trusted-types-policy")] === p; })(),
+        script: refuses("<script>alert(1)</script>"),
+        handler: refuses('<img src="x" onerror="alert(1)">'),
+        url: refuses('<a href="javascript:alert(1)">x</a>'),
+        own: !refuses('<li class="rw" data-fig="3">&lt;script&gt; onerror=1 javascript:</li>'),
+      };
+    });
+    const hidden = { enumerable: false, writable: false, configurable: false };
+    assert.deepEqual(shared, { name: "reply-widget", hidden, replaced: true, script: true, handler: true, url: true, own: true });
+    await assertClean(page);
+    await page.close();
+  });
+
+  test("12b. under Trusted Types, a refused policy is reported with what to do: the name to allow, or the name taken", async () => {
+    // The page allows no policy: both parts keep the page's text, and say which directive to add.
+    let page = await watchedPage(env.browser, env.server.origin);
+    const warnings = [];
+    page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+    await page.goto(`${env.server.origin}/tests/pages/column-reply.html?tt=deny`);
+    let r = await embedDone(page);
+    assert.match(r.error, /add "trusted-types reply-widget"/);
+    assert.equal(await page.evaluate(() => document.querySelectorAll("[data-reply-widget-mounted]").length), 0);
+    assert.ok(await page.locator("#library .list").isVisible(), "the column's own list stays");
+    assert.match(warnings.join("\n"), /trusted-types reply-widget/);
+    await page.close();
+    // The page allows the name, but one of its own scripts took it first: the message says so.
+    page = await watchedPage(env.browser, env.server.origin);
+    await page.addInitScript(() => {
+      window.__own = window.trustedTypes.createPolicy("reply-widget", { createHTML: (s) => s });
+    });
+    await page.goto(`${env.server.origin}/www/?tt=allow`);
+    r = await embedDone(page);
+    assert.match(r.error, /another script of the page created a policy of that name first/);
+    assert.match(r.error, /'allow-duplicates'/);
+    await page.close();
+  });
+
+  // A short reply written for these tests, read from the page's own article (#a1).
+  const REPLY = ["关于加快科技创新的提案的答复", "一、总体情况", "", "二、下一步工作", "下一步将加强科技统筹。"];
+  /** Puts the reply into #a1, its third paragraph made of `pieces` (adjacent text nodes). */
+  const write = (pieces) => ({ reply: REPLY, pieces });
+
+  test("20.2a. the page normalises its article while marked (mark.js's unmark()): no text lost, marks still right", async () => {
+    const page = await lab();
+    const seen = await page.evaluate(({ reply, pieces }) => {
+      const a = document.querySelector("#a1");
+      a.replaceChildren(...reply.map((t) => Object.assign(document.createElement("p"), { textContent: t })));
+      const p = a.children[2];
+      p.append(...pieces); // adjacent text nodes, as scripts and CMS editors leave them
+      const whole = a.textContent;
+      const w = rw.mount({ figures: "#f1", article: a, hash: false });
+      w.filter("亿元");
+      const marked = [...a.querySelectorAll("mark")].map((m) => m.textContent);
+      a.normalize();
+      w.filter("增长");
+      const mounted = { text: a.textContent, marks: [...a.querySelectorAll("mark")].map((m) => m.textContent) };
+      w.filter("亿元");
+      const again = [...a.querySelectorAll("mark")].map((m) => m.textContent);
+      w.destroy();
+      return { whole, marked, mounted, again, after: a.textContent, left: a.querySelectorAll("mark").length };
+    }, write(["全市技术合同成交额达", "361亿元，", "同比增长", "28.34%，", "带动社会投资1415亿元。"]));
+    assert.deepEqual(seen.marked, ["亿元", "亿元"]);
+    assert.equal(seen.mounted.text, seen.whole, "nothing lost while mounted");
+    assert.deepEqual(seen.mounted.marks, ["增长"], "the new filter marks the normalised text");
+    assert.deepEqual(seen.again, ["亿元", "亿元"]);
+    assert.equal(seen.after, seen.whole, "nothing lost after destroy()");
+    assert.equal(seen.left, 0);
+    await assertClean(page);
+    await page.close();
+  });
+
+  test("20.2b. a page script rewrites the article's text (简繁 switchers: 全市→全省): neither a filter nor destroy() reverts it", async () => {
+    const page = await lab();
+    const seen = await page.evaluate(({ reply, pieces }) => {
+      const a = document.querySelector("#a1");
+      a.replaceChildren(...reply.map((t) => Object.assign(document.createElement("p"), { textContent: t })));
+      a.children[2].append(...pieces);
+      const w = rw.mount({ figures: "#f1", article: a, hash: false });
+      w.filter("亿元");
+      const walk = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
+      while (walk.nextNode()) walk.currentNode.data = walk.currentNode.data.replaceAll("全市", "全省");
+      const rewritten = a.textContent;
+      w.filter("统筹");
+      const filtered = a.textContent;
+      const marks = [...a.querySelectorAll("mark")].map((m) => m.textContent);
+      w.filter("");
+      w.destroy();
+      return { rewritten, filtered, marks, after: a.textContent };
+    }, write(["全市技术合同成交额达361亿元，全市科技投入增长12%。"]));
+    assert.doesNotMatch(seen.rewritten, /全市/);
+    assert.equal(seen.filtered, seen.rewritten, "the next filter keeps the page's text");
+    assert.deepEqual(seen.marks, ["统筹"], "the filter still marks");
+    assert.equal(seen.after, seen.rewritten, "destroy() keeps the page's text");
+    await assertClean(page);
+    await page.close();
+  });
+
+  test("20.2c. elements pasted from a live page (data-rw-hidden, <mark data-rw=hit>) stay the page's: shown, not stepped through, given back byte for byte", async () => {
+    const page = await lab();
+    const seen = await page.evaluate(() => {
+      const a = document.querySelector("#a1");
+      a.innerHTML = "<p>关于加快科技创新的提案的答复</p><p>一、总体情况</p><p data-rw-hidden=\"\">去年投入科技经费5亿元。</p>" +
+        "<p>今年<mark data-rw=\"hit\" id=\"pasted\">科技</mark>投入增长20%。</p><p>二、下一步工作</p><p>加强科技统筹。</p>";
+      const before = a.innerHTML;
+      window.w = rw.mount({ outline: "#o1", figures: "#f1", article: a, hash: false });
+      const shown = a.children[2].checkVisibility();
+      w.filter("统筹");
+      const hiddenByFilter = !a.children[2].checkVisibility();
+      w.filter("");
+      const shownAgain = a.children[2].checkVisibility();
+      w.filter("科技");
+      return { before, shown, hiddenByFilter, shownAgain, own: a.querySelectorAll("mark[data-rw~=hit]:not(#pasted)").length };
+    });
+    assert.deepEqual([seen.shown, seen.hiddenByFilter, seen.shownAgain], [true, true, true], "the pasted data-rw-hidden paragraph shows unless the filter hides it");
+    const search = page.locator("#o1").getByRole("searchbox");
+    const status = page.locator("#o1").getByRole("status");
+    for (let k = 1; k <= seen.own + 1; k++) {
+      await search.press("Enter");
+      await until(() => status.textContent(), new RegExp(`第 ${((k - 1) % seen.own) + 1} / ${seen.own} 处`), { message: "only the widget's own hits are stepped through" });
+    }
+    const after = await page.evaluate(() => {
+      const pasted = document.querySelector("#pasted").getAttribute("data-rw");
+      w.destroy();
+      return { pasted, html: document.querySelector("#a1").innerHTML };
+    });
+    assert.equal(after.pasted, "hit", "the page's own mark is never made current");
+    assert.equal(after.html, seen.before, "given back byte for byte");
+    await assertClean(page);
+    await page.close();
+  });
+
+  test("20.6a. destroy() from a page listener on the focus a closing sheet moves: the page is given back whole", async () => {
+    const page = await lab();
+    const before = await page.evaluate(() => {
+      const html = document.querySelector("#a3").innerHTML;
+      window.w = rw.mount({ outline: "#o1", article: "#a3", hash: false, layout: "compact" });
+      document.addEventListener("focusin", () => {
+        if (!window.__destroyOnFocus) return;
+        window.__destroyOnFocus = false;
+        try { w.destroy(); window.__destroyed = "yes"; } catch (e) { window.__destroyed = e.message; }
+      }, true);
+      return html;
+    });
+    await page.locator("#o1").getByRole("button", { name: /^提纲 · \d+ 节$/ }).click();
+    const sheet = page.getByRole("dialog", { name: "提纲" });
+    await until(() => sheet.isVisible(), true, { message: "the sheet opens" });
+    await sheet.getByRole("treeitem").nth(1).focus();
+    await page.evaluate(() => { window.__destroyOnFocus = true; });
+    await page.keyboard.press("Enter"); // goes to the section: the sheet closes, focus moves, the page's listener destroys
+    await until(() => page.evaluate(() => window.__destroyed), "yes", { message: "destroy() was called inside the close" });
+    const after = await until(() => page.evaluate((html) => ({
+      same: document.querySelector("#a3").innerHTML === html,
+      mounted: document.querySelectorAll("[data-reply-widget-mounted]").length,
+      outline: [...document.querySelector("#o1").shadowRoot.children].map((e) => e.localName),
+    }), before), (v) => v.same, { message: "the article given back" });
+    assert.deepEqual(after, { same: true, mounted: 0, outline: ["slot"] });
+    // And a new mount works.
+    assert.ok(await page.evaluate(() => { const w2 = rw.mount({ outline: "#o1", article: "#a3", hash: false }); const n = w2.visibleFigures().length; w2.destroy(); return n; }) > 0);
+    await assertClean(page);
+    await page.close();
+  });
+
+  test("20.6b. refresh() keeps a query given to filter() on a mount without a searchbox, and the reader's facets", async () => {
+    const page = await lab();
+    const seen = await page.evaluate(() => {
+      const bare = rw.mount({ article: "#a3", hash: false });
+      bare.filter("亿元");
+      const bareBefore = bare.visibleFigures();
+      bare.refresh();
+      const bareAfter = bare.visibleFigures();
+      const marks = document.querySelectorAll("#a3 mark[data-rw~=hit]").length;
+      bare.destroy();
+      const w = rw.mount({ outline: "#o1", figures: "#f1", article: "#a3", hash: false });
+      const box = document.querySelector("#f1").shadowRoot.querySelector("input[data-facet='0']");
+      box.click(); // the reader turns the first kind off
+      const facetBefore = w.visibleFigures();
+      w.refresh();
+      const facetAfter = w.visibleFigures();
+      const still = document.querySelector("#f1").shadowRoot.querySelector("input[data-facet='0']").checked;
+      w.destroy();
+      return { bareBefore, bareAfter, marks, facetBefore, facetAfter, still };
+    });
+    assert.ok(seen.bareBefore.length > 0);
+    assert.deepEqual(seen.bareAfter, seen.bareBefore, "the query survives refresh()");
+    assert.ok(seen.marks > 0, "and is marked again");
+    assert.deepEqual(seen.facetAfter, seen.facetBefore, "the facets survive refresh()");
+    assert.equal(seen.still, false, "the checkbox stays off");
+    await assertClean(page);
+    await page.close();
+  });
+
+  test("20.7. typing >=100亿元 key by key never empties the panel: an unreadable step keeps the figures and says why", async () => {
+    const page = await lab();
+    await page.evaluate(() => { window.w = rw.mount({ outline: "#o1", figures: "#f1", article: "#a1", reply: rw.bundledReply(), hash: false }); });
+    const search = page.locator("#o1").getByRole("searchbox");
+    const status = page.locator("#o1").getByRole("status");
+    await search.focus();
+    const all = await page.evaluate(() => w.visibleFigures().length);
+    for (const [key, figures, said] of [[">", all, /还缺数值.*仍显示 48 项数据/], ["=", all, /还缺数值/], ["1", null, /个章节/], ["0", null, /个章节/], ["0", null, /个章节/], ["亿", 4, /4 项数据/], ["元", 4, /4 项数据/]]) {
+      await page.keyboard.type(key);
+      await until(() => status.textContent(), said, { message: `status after ${await search.inputValue()}` });
+      if (figures !== null) await until(() => page.evaluate(() => w.visibleFigures().length), figures, { message: `figures after ${key}` });
+    }
+    await search.fill(">5栋楼");
+    await until(() => status.textContent(), /无法理解.*仍显示 48 项数据/);
+    assert.equal(await page.evaluate(() => w.visibleFigures().length), all, "the panel keeps its figures");
+    assert.equal(await page.locator("#f1").getByRole("listitem").count() > 0, true);
+    await page.evaluate(() => w.destroy());
+    await assertClean(page);
+    await page.close();
+  });
+
   test("8. the demo server answers a malformed URL with 400 and keeps serving", async () => {
     const bad = await fetch(`${env.server.origin}/%E0%A4%A`);
     assert.equal(bad.status, 400);

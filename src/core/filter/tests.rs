@@ -215,3 +215,45 @@ fn stance_facets_leave_only_the_chosen_stances() {
     let all = index.run(&r.figures, &parse_query(">=100亿元"), &FigureKind::ALL);
     assert_eq!(all.visible_figures(), 2);
 }
+
+#[test]
+fn a_comparison_being_typed_leaves_the_figures_as_they_are() {
+    // The reader types >=100亿元 one key at a time: the prefixes that cannot be read yet filter
+    // nothing (every figure stays), and the status says why instead of "0 项数据".
+    let r = bundled_reply();
+    let index = Index::drawn(&r);
+    let all = index.run(&r.figures, &Query::All, &FigureKind::ALL);
+    let mut seen: Vec<(String, bool, usize)> = Vec::new();
+    let typed: Vec<char> = ">=100亿元".chars().collect();
+    for end in 1..=typed.len() {
+        let q: String = typed[..end].iter().collect();
+        let query = parse_query(&q);
+        let out = index.run(&r.figures, &query, &FigureKind::ALL);
+        if out.malformed.is_some() {
+            assert_eq!(out.figure_visible, all.figure_visible, "{q}: the figures stay");
+            assert_eq!(out.node_visible, all.node_visible, "{q}: the outline stays");
+            assert!(out.marks.is_empty(), "{q}: nothing marked");
+        }
+        seen.push((q, out.malformed.is_some(), out.visible_figures()));
+    }
+    let seen: Vec<(&str, bool, usize)> = seen.iter().map(|(q, m, n)| (q.as_str(), *m, *n)).collect();
+    assert_eq!(
+        seen,
+        [
+            (">", true, 48),
+            (">=", true, 48),
+            (">=1", false, 48),
+            (">=10", false, 42),
+            (">=100", false, 27),
+            (">=100亿", false, 4),
+            (">=100亿元", false, 4)
+        ]
+    );
+    let status = |q: &str| announce(&index.run(&r.figures, &parse_query(q), &FigureKind::ALL), &parse_query(q));
+    assert_eq!(status(">="), "数值条件“>=”还缺数值，例如 >=100亿元；暂未筛选，仍显示 48 项数据");
+    assert!(status(">5栋楼").starts_with("无法理解的数值条件“>5栋楼”"), "{}", status(">5栋楼"));
+    assert!(status(">5栋楼").ends_with("仍显示 48 项数据"));
+    // The kind facets still hold: an unreadable query shows what they leave on.
+    let money = index.run(&r.figures, &parse_query(">5栋楼"), &[FigureKind::Money]);
+    assert_eq!(money.visible_figures(), 6);
+}

@@ -1,17 +1,21 @@
 //! The index writer: many `(file name, Reply)` → the index's files as `(name, bytes)`, the
 //! manifest last. Pure and deterministic: the same replies give the same bytes, whatever order
-//! they were added in (doc order is newest first, then by URL).
+//! they were added in (doc order is newest first, then by URL). What goes where is decided
+//! here; each file's bytes are written by its format's module (`docs.rs`, `words.rs`,
+//! `figures.rs`, `card.rs`, `manifest.rs`).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::format::{put_varint, seal, DOCS, FIGURES, WORDS};
-use super::meta::{fingerprint, is_reply, meta, DocKind, Meta};
-use super::{index_keys_of, FORMAT, MANIFEST, VERSION};
+use super::card;
+use super::docs::{self, Row, F};
+use super::figures::{self, chunk_file, Group, Range, CHUNK};
+use super::format::{DOCS, FACETS, MANIFEST, VERSION};
+use super::manifest::{Facet, FacetValue, Manifest, Sizes};
+use super::meta::{fingerprint, genre, is_reply, meta, DocKind, Genre, Meta};
+use super::words::{self, index_keys_of};
 use crate::filter::interval;
-use crate::json::{number, string};
 use crate::model::{FigureKind, Qualifier, Reply};
-use crate::outline::Outline;
 use crate::util::{sort_by, Fnv, IdMap};
 
 /// Keys here are already hashes (well mixed): the map uses them as they are.
@@ -34,16 +38,11 @@ impl Hasher for Pass {
 
 type U64Map<V> = HashMap<u64, V, BuildHasherDefault<Pass>>;
 
-/// About how many bytes a word shard holds: a word query fetches one shard per key.
-pub(crate) const SHARD_BYTES: usize = 16 * 1024;
-/// Figures per chunk of a figure group (the manifest writes a chunk's count only when it has
-/// fewer).
-pub(crate) const CHUNK: usize = 1024;
-
 /// Why a reply was not indexed.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Skip {
-    /// Not a reply to a proposal or a suggestion: why (see [`is_reply`]).
+    /// Not a reply to a proposal or a suggestion, with [`Builder::replies_only`]: why (see
+    /// [`is_reply`]).
     NotAReply(String),
     /// The same reply text as the file named.
     Duplicate(String),
@@ -76,6 +75,7 @@ struct Pending {
     name: String,
     url: String,
     meta: Meta,
+    genre: Genre,
     /// The card's JSON after `"doc":D` (starts with `,"url":`).
     card: String,
     /// The texts indexed for words.
@@ -86,84 +86,10 @@ struct Pending {
 /// Collects replies, then writes the index.
 pub struct Builder {
     prefix: String,
+    replies_only: bool,
     docs: Vec<Pending>,
     prints: U64Map<usize>,
     names: IdMap,
-}
-
-fn opt(out: &mut String, v: Option<&str>) {
-    match v {
-        Some(s) => string(out, s),
-        None => out.push_str("null"),
-    }
-}
-
-fn card_body(url: &str, m: &Meta, reply: &Reply) -> String {
-    let mut out = String::with_capacity(reply.figures.len() * 120 + 1024);
-    out.push_str(",\"url\":");
-    string(&mut out, url);
-    out.push_str(",\"title\":");
-    string(&mut out, &m.title);
-    out.push_str(",\"kind\":");
-    string(&mut out, m.kind.as_str());
-    for (key, v) in [
-        ("session", m.session.as_deref()),
-        ("body", m.body),
-        ("number", m.number.as_deref()),
-        ("proposer", m.proposer.as_deref()),
-        ("role", m.role),
-        ("date", m.date.as_deref()),
-        ("source", m.source.as_deref()),
-    ] {
-        out.push_str(",\"");
-        out.push_str(key);
-        out.push_str("\":");
-        opt(&mut out, v);
-    }
-    let outline = Outline::new(reply);
-    out.push_str(",\"outline\":[");
-    for (k, (_, s)) in reply.walk_sections().into_iter().enumerate() {
-        if k > 0 {
-            out.push(',');
-        }
-        out.push('[');
-        string(&mut out, &s.id);
-        out.push(',');
-        string(&mut out, &outline.label_of(&s.id));
-        out.push(',');
-        string(&mut out, &s.title);
-        out.push(']');
-    }
-    out.push_str("],\"figures\":[");
-    for (k, f) in reply.figures.iter().enumerate() {
-        if k > 0 {
-            out.push(',');
-        }
-        out.push('[');
-        string(&mut out, &f.id);
-        out.push(',');
-        string(&mut out, &f.text);
-        out.push(',');
-        string(&mut out, f.kind.as_str());
-        out.push(',');
-        number(&mut out, f.value);
-        out.push(',');
-        match f.high {
-            Some(h) => number(&mut out, h),
-            None => out.push_str("null"),
-        }
-        out.push(',');
-        opt(&mut out, f.unit.as_deref());
-        out.push(',');
-        opt(&mut out, f.qualifier.map(Qualifier::as_str));
-        out.push(',');
-        string(&mut out, &f.section);
-        out.push(',');
-        string(&mut out, &f.context);
-        out.push(']');
-    }
-    out.push_str("]}");
-    out
 }
 
 /// A facet's values: label → index, with counts, in the order the manifest lists them.
@@ -213,83 +139,24 @@ fn facet(
     }
 }
 
-fn bits_for(values: usize) -> u32 {
-    let mut bits = 0;
-    while (1usize << bits) < values {
-        bits += 1;
-    }
-    bits
-}
-
-/// A posting list: sorted doc ids as gaps, or a bitmap from a base byte when that is smaller.
-pub(crate) fn encode_list(docs: &[u32], out: &mut Vec<u8>) {
-    let mut sparse = Vec::with_capacity(docs.len() + 2);
-    put_varint(&mut sparse, (docs.len() as u64) << 1);
-    let mut prev = 0;
-    for &d in docs {
-        put_varint(&mut sparse, u64::from(d - prev));
-        prev = d;
-    }
-    let (first, last) = (docs[0] / 8, docs[docs.len() - 1] / 8);
-    let bitmap_len = (last - first + 1) as usize;
-    if bitmap_len + 4 < sparse.len() {
-        put_varint(out, (u64::from(first) << 1) | 1);
-        let start = out.len();
-        out.resize(start + bitmap_len, 0);
-        for &d in docs {
-            out[start + (d / 8 - first) as usize] |= 1 << (d % 8);
-        }
-    } else {
-        out.extend_from_slice(&sparse);
-    }
-}
-
-/// Two sorted lists as one (keys whose tags collide share a list).
-fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        if a[i] < b[j] {
-            out.push(a[i]);
-            i += 1;
-        } else if b[j] < a[i] {
-            out.push(b[j]);
-            j += 1;
-        } else {
-            out.push(a[i]);
-            i += 1;
-            j += 1;
-        }
-    }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    out
-}
-
-fn qualifier_code(q: Option<Qualifier>) -> u8 {
-    match q {
-        None => 0,
-        Some(q) => super::card::qualifier_code(q),
-    }
-}
-
-/// A value as the chunks store it: a varint when it is a whole number, else its 8 bytes.
-fn is_whole(v: f64) -> bool {
-    v >= 0.0 && v.fract() == 0.0 && v < 9.0e15
-}
-
-fn put_value(out: &mut Vec<u8>, v: f64) {
-    if is_whole(v) {
-        put_varint(out, v as u64);
-    } else {
-        out.extend_from_slice(&v.to_le_bytes());
-    }
-}
-
 impl Builder {
-    /// A builder whose cards link to `url_prefix` + the file's name.
+    /// A builder whose cards link to `url_prefix` + the file's name. It indexes every page it
+    /// is given, each with its genre (a reply, a plan, a summary, news …).
     pub fn new(url_prefix: &str) -> Builder {
-        Builder { prefix: url_prefix.to_string(), docs: Vec::new(), prints: U64Map::default(), names: IdMap::default() }
+        Builder {
+            prefix: url_prefix.to_string(),
+            replies_only: false,
+            docs: Vec::new(),
+            prints: U64Map::default(),
+            names: IdMap::default(),
+        }
+    }
+
+    /// Indexes replies only: a page that is not a reply ([`is_reply`]) is refused
+    /// ([`Skip::NotAReply`]).
+    pub fn replies_only(mut self, yes: bool) -> Builder {
+        self.replies_only = yes;
+        self
     }
 
     pub fn len(&self) -> usize {
@@ -300,11 +167,14 @@ impl Builder {
         self.docs.is_empty()
     }
 
-    /// Adds a reply read from the file `name` (its URL is the prefix + `name`). Refused: a text
-    /// that is not a reply, the same reply text as a file already added, the same name.
-    pub fn add(&mut self, name: &str, reply: &Reply) -> Result<(), Skip> {
+    /// Adds a page read from the file `name` (its URL is the prefix + `name`). Refused: the
+    /// same text as a file already added, the same name, and with [`Builder::replies_only`] a
+    /// text that is not a reply.
+    pub fn add(&mut self, name: &str, reply: &Reply) -> Result<Genre, Skip> {
         let m = meta(reply);
-        is_reply(reply, &m).map_err(Skip::NotAReply)?;
+        if self.replies_only {
+            is_reply(reply, &m).map_err(Skip::NotAReply)?;
+        }
         if let Some(&k) = self.names.get(name) {
             return Err(Skip::SameName(self.docs[k].name.clone()));
         }
@@ -312,6 +182,7 @@ impl Builder {
         if let Some(&k) = self.prints.get(&print) {
             return Err(Skip::Duplicate(self.docs[k].name.clone()));
         }
+        let genre = genre(reply, &m);
         self.prints.insert(print, self.docs.len());
         self.names.insert(name.to_string(), self.docs.len());
         let url = format!("{}{}", self.prefix, name);
@@ -338,9 +209,9 @@ impl Builder {
                 qualifier: f.qualifier,
             })
             .collect();
-        let card = card_body(&url, &m, reply);
-        self.docs.push(Pending { name: name.to_string(), url, meta: m, card, texts, figures });
-        Ok(())
+        let card = card::body(&url, &m, genre, reply);
+        self.docs.push(Pending { name: name.to_string(), url, meta: m, genre, card, texts, figures });
+        Ok(genre)
     }
 
     /// The index's files, the manifest last.
@@ -361,7 +232,6 @@ impl Builder {
             }
         }
         let build = h.finish();
-        let build_hex = format!("{build:016x}");
         let mut files: Vec<(String, Vec<u8>)> = Vec::new();
 
         // Facets and the doc table.
@@ -372,40 +242,27 @@ impl Builder {
             let rank = |s: &str| DocKind::ALL.iter().position(|k| k.as_str() == s).unwrap_or(3);
             rank(&x.0) < rank(&y.0)
         };
-        let facets = [
+        let genre_order = |x: &(String, usize, usize), y: &(String, usize, usize)| {
+            let rank = |s: &str| Genre::ALL.iter().position(|g| g.as_str() == s).unwrap_or(Genre::ALL.len());
+            rank(&x.0) < rank(&y.0)
+        };
+        let facets: [FacetValues; F] = [
             facet(&docs, |d| d.meta.year().map_or_else(String::new, |y| y.to_string()), by_label),
             facet(&docs, |d| d.meta.kind.as_str().to_string(), kind_order),
             facet(&docs, |d| d.meta.session_label().unwrap_or_default(), first_seen),
             facet(&docs, |d| d.meta.source.clone().unwrap_or_default(), by_count),
+            facet(&docs, |d| d.genre.as_str().to_string(), genre_order),
         ];
-        let mut table = Vec::new();
-        put_varint(&mut table, n as u64);
-        let widths: Vec<u32> = facets.iter().map(|f| bits_for(f.labels.len())).collect();
-        for w in &widths {
-            put_varint(&mut table, u64::from(*w));
-        }
-        let mut acc = 0u64;
-        let mut filled = 0;
-        for d in 0..n {
-            for (f, w) in facets.iter().zip(&widths) {
-                acc |= u64::from(f.of_doc[d]) << filled;
-                filled += w;
-                while filled >= 8 {
-                    table.push(acc as u8);
-                    acc >>= 8;
-                    filled -= 8;
-                }
-            }
-        }
-        if filled > 0 {
-            table.push(acc as u8);
-        }
-        files.push((super::DOCS.to_string(), seal(DOCS, build, &table)));
+        let rows: Vec<Row> = (0..n).map(|d| std::array::from_fn(|f| facets[f].of_doc[d] as u16)).collect();
+        let values: [usize; F] = std::array::from_fn(|f| facets[f].labels.len());
+        let table = docs::write(&rows, &values, build);
+        let mut sizes = Sizes { docs: table.len(), ..Sizes::default() };
+        files.push((DOCS.to_string(), table));
 
         // Words: key → the docs whose text has it.
-        // Each entry keeps the last doc it has next to the list, so that a key repeated in a
-        // doc does not touch the list (a cache miss per key was most of the build's time).
-        // A doc's keys are gathered without repeats in a small set first (it stays in cache).
+        // A doc's keys are gathered without repeats in a small set first (it stays in cache),
+        // so that a key repeated in a doc does not touch the list (a cache miss per key was
+        // most of the build's time).
         let mut postings: U64Map<Vec<u32>> = U64Map::default();
         let mut seen: U64Map<()> = U64Map::default();
         let mut unique: Vec<u64> = Vec::new();
@@ -425,60 +282,21 @@ impl Builder {
         }
         let mut keys: Vec<(u64, Vec<u32>)> = postings.into_iter().collect();
         sort_by(&mut keys, |a, b| a.0 < b.0);
-        let mut scratch = Vec::new();
-        let mut total = 0;
-        for (_, list) in &keys {
-            scratch.clear();
-            encode_list(list, &mut scratch);
-            total += scratch.len() + 6;
-        }
-        let shards = total.div_ceil(SHARD_BYTES).max(1);
-        let mut by_shard: Vec<Vec<(u32, usize)>> = vec![Vec::new(); shards];
-        for (k, (key, _)) in keys.iter().enumerate() {
-            by_shard[(key % shards as u64) as usize].push(((key >> 32) as u32, k));
-        }
-        for (s, mut entries) in by_shard.into_iter().enumerate() {
-            sort_by(&mut entries, |a, b| a.0 < b.0);
-            let mut tags: Vec<u32> = Vec::with_capacity(entries.len());
-            let mut lists: Vec<Vec<u32>> = Vec::with_capacity(entries.len());
-            for (tag, k) in entries {
-                match (tags.last(), lists.last_mut()) {
-                    (Some(&t), Some(last)) if t == tag => *last = union(last, &keys[k].1),
-                    _ => {
-                        tags.push(tag);
-                        lists.push(keys[k].1.clone());
-                    }
-                }
-            }
-            let mut body = Vec::new();
-            let mut lens = Vec::new();
-            for list in &lists {
-                let at = body.len();
-                encode_list(list, &mut body);
-                put_varint(&mut lens, (body.len() - at) as u64);
-            }
-            let mut payload = Vec::with_capacity(body.len() + lens.len() + tags.len() * 4 + 4);
-            put_varint(&mut payload, tags.len() as u64);
-            for t in &tags {
-                payload.extend_from_slice(&t.to_le_bytes());
-            }
-            payload.extend_from_slice(&lens);
-            payload.extend_from_slice(&body);
-            files.push((format!("words/{s}.bin"), seal(WORDS, build, &payload)));
-        }
+        let shards = words::write(&keys, build);
         drop(keys);
+        let shard_count = shards.len();
+        for (name, bytes) in shards {
+            sizes.words = sizes.words.max(bytes.len());
+            files.push((name, bytes));
+        }
 
         // Figures: grouped by kind and unit, sorted by value, in chunks.
-        struct Entry {
-            doc: u32,
-            index: u32,
-            value: f64,
-            high: Option<f64>,
-            qualifier: Option<Qualifier>,
+        struct Item {
+            entry: figures::Entry,
             low: f64,
             top: f64,
         }
-        let mut groups: Vec<((usize, String, bool), Vec<Entry>)> = Vec::new();
+        let mut groups: Vec<((usize, String, bool), Vec<Item>)> = Vec::new();
         let mut group_at = IdMap::default();
         for (d, doc) in docs.iter().enumerate() {
             for f in &doc.figures {
@@ -491,129 +309,74 @@ impl Builder {
                 });
                 let figure = crate::model::Figure::bare(f.kind, f.value, f.high, None, f.qualifier);
                 let (low, _, top, _) = interval(&figure);
-                groups[g].1.push(Entry {
+                let entry = figures::Entry {
                     doc: d as u32,
                     index: f.index,
                     value: f.value,
                     high: f.high,
                     qualifier: f.qualifier,
-                    low,
-                    top,
-                });
+                };
+                groups[g].1.push(Item { entry, low, top });
             }
         }
         sort_by(&mut groups, |a, b| a.0 .0 < b.0 .0 || (a.0 .0 == b.0 .0 && a.0 .1 < b.0 .1));
-        let mut directory = String::new();
-        for (g, ((kind, unit, has_unit), mut entries)) in groups.into_iter().enumerate() {
+        let mut directory: Vec<Group> = Vec::with_capacity(groups.len());
+        for (g, ((kind, unit, has_unit), mut items)) in groups.into_iter().enumerate() {
             // By value; figures whose interval spans more than a factor of two (不足10%: 0 to 10)
             // go after the others, by upper bound, so that they widen the value range of as few
-            // chunks as possible. Entries were pushed in doc order: the stable sort keeps ties so.
-            let wide = |e: &Entry| e.low < e.top / 2.0;
-            sort_by(&mut entries, |a, b| match (wide(a), wide(b)) {
+            // chunks as possible. Items were pushed in doc order: the stable sort keeps ties so.
+            let wide = |e: &Item| e.low < e.top / 2.0;
+            sort_by(&mut items, |a, b| match (wide(a), wide(b)) {
                 (false, true) => true,
                 (true, false) => false,
                 (false, false) => a.low < b.low || (a.low == b.low && a.top < b.top),
                 (true, true) => a.top < b.top,
             });
-            let narrow = entries.iter().filter(|e| !wide(e)).count();
+            let narrow = items.iter().filter(|e| !wide(e)).count();
             let mut cuts = Vec::new();
-            for (from, to) in [(0, narrow), (narrow, entries.len())] {
+            for (from, to) in [(0, narrow), (narrow, items.len())] {
                 let mut at = from;
                 while at < to {
                     cuts.push((at, (at + CHUNK).min(to)));
                     at += CHUNK;
                 }
             }
-            if g > 0 {
-                directory.push(',');
-            }
-            directory.push_str("{\"kind\":");
-            string(&mut directory, FigureKind::ALL[kind].as_str());
-            directory.push_str(",\"unit\":");
-            opt(&mut directory, has_unit.then_some(unit.as_str()));
-            directory.push_str(",\"chunks\":[");
+            let mut chunks = Vec::with_capacity(cuts.len());
             for (c, &(from, to)) in cuts.iter().enumerate() {
-                let chunk = &entries[from..to];
-                let mut payload = Vec::new();
-                put_varint(&mut payload, chunk.len() as u64);
+                let chunk = &items[from..to];
                 let (mut low, mut top) = (f64::INFINITY, f64::NEG_INFINITY);
+                let mut entries = Vec::with_capacity(chunk.len());
                 for e in chunk {
                     low = low.min(e.low);
                     top = top.max(e.top);
-                    let mut flags = qualifier_code(e.qualifier);
-                    if e.high.is_some() {
-                        flags |= 8;
-                    }
-                    if is_whole(e.value) {
-                        flags |= 16;
-                    }
-                    if e.high.is_some_and(is_whole) {
-                        flags |= 32;
-                    }
-                    payload.push(flags);
-                    put_varint(&mut payload, u64::from(e.doc));
-                    put_varint(&mut payload, u64::from(e.index));
-                    put_value(&mut payload, e.value);
-                    if let Some(h) = e.high {
-                        put_value(&mut payload, h);
-                    }
+                    entries.push(e.entry.clone());
                 }
-                if c > 0 {
-                    directory.push(',');
-                }
-                directory.push('[');
-                number(&mut directory, low);
-                directory.push(',');
-                number(&mut directory, top);
-                if chunk.len() != CHUNK {
-                    directory.push(',');
-                    directory.push_str(&chunk.len().to_string());
-                }
-                directory.push(']');
-                files.push((format!("figures/{g}-{c}.bin"), seal(FIGURES, build, &payload)));
+                chunks.push(Range { low, high: top, count: chunk.len() });
+                let bytes = figures::write_chunk(&entries, build);
+                sizes.figures = sizes.figures.max(bytes.len());
+                files.push((chunk_file(g, c), bytes));
             }
-            directory.push_str("]}");
+            directory.push(Group { kind: FigureKind::ALL[kind], unit: has_unit.then_some(unit), chunks });
         }
 
         // Cards.
         for (d, doc) in docs.iter().enumerate() {
-            let mut card = String::with_capacity(doc.card.len() + 40);
-            card.push_str("{\"build\":\"");
-            card.push_str(&build_hex);
-            card.push_str("\",\"doc\":");
-            card.push_str(&d.to_string());
-            card.push_str(&doc.card);
-            files.push((format!("replies/{d}.json"), card.into_bytes()));
+            let bytes = card::write(build, d as u32, &doc.card);
+            sizes.cards = sizes.cards.max(bytes.len());
+            files.push((card::card_file(d as u32), bytes));
         }
 
         // The manifest, last.
-        let mut m = String::new();
-        m.push_str("{\"format\":");
-        string(&mut m, FORMAT);
-        m.push_str(&format!(",\"version\":{VERSION},\"build\":\"{build_hex}\",\"replies\":{n},\"shards\":{shards}"));
-        m.push_str(",\"facets\":{");
-        for (k, f) in facets.iter().enumerate() {
-            if k > 0 {
-                m.push(',');
-            }
-            string(&mut m, super::FACETS[k]);
-            m.push_str(":[");
-            for (v, (label, count)) in f.labels.iter().zip(&f.counts).enumerate() {
-                if v > 0 {
-                    m.push(',');
-                }
-                m.push('[');
-                string(&mut m, label);
-                m.push(',');
-                m.push_str(&count.to_string());
-                m.push(']');
-            }
-            m.push(']');
-        }
-        m.push_str("},\"figures\":[");
-        m.push_str(&directory);
-        m.push_str("]}\n");
-        files.push((MANIFEST.to_string(), m.into_bytes()));
+        let facets = facets
+            .into_iter()
+            .enumerate()
+            .map(|(f, v)| Facet {
+                name: FACETS[f],
+                values: v.labels.into_iter().zip(v.counts).map(|(label, total)| FacetValue { label, total }).collect(),
+            })
+            .collect();
+        let manifest = Manifest { build, replies: n, shards: shard_count, sizes, facets, groups: directory };
+        files.push((MANIFEST.to_string(), manifest.write().into_bytes()));
         files
     }
 }

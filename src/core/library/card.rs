@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! {"build":"<16 hex>","doc":D,"url":…,"title":…,"kind":"proposal"|"suggestion"|"",
+//!  "genre":"reply"|"plan"|"summary"|"policy"|"notice"|"news"|"other",
 //!  "session":"十四届二次"|null,"body":"政协"|"人大"|null,"number":…|null,"proposer":…|null,
 //!  "role":"委员"|"代表"|null,"date":"2023-08-22"|null,"source":…|null,
 //!  "outline":[[section id, label, title], …],
@@ -10,12 +11,111 @@
 //!
 //! `label` is the outline's short label (`二(一)`); a figure's index in `figures` is its index in
 //! the reply (the figure chunks name figures by it), its id the page's (`f13`, for deep links).
+//! The writer ([`body`], [`write`]) and the reader ([`Card::read`]) are side by side.
 
+use super::manifest::build_hex;
+use super::meta::{DocKind, Genre, Meta};
+use super::query::{Plan, Terms};
 use super::read::Value;
-use super::search::{Plan, Terms};
-use super::DocKind;
 use crate::filter::{compare_matches, Query};
-use crate::model::{Figure, FigureKind, Qualifier, CLOSING, PREAMBLE, TOP};
+use crate::json::{number, string};
+use crate::model::{Figure, FigureKind, Qualifier, Reply, CLOSING, PREAMBLE, TOP};
+use crate::outline::Outline;
+
+/// The card's file name of doc `d`.
+pub(crate) fn card_file(d: u32) -> String {
+    format!("replies/{d}.json")
+}
+
+fn opt(out: &mut String, v: Option<&str>) {
+    match v {
+        Some(s) => string(out, s),
+        None => out.push_str("null"),
+    }
+}
+
+/// The card's JSON after `"doc":D` (from `,"url":` to the end): what can be written before the
+/// doc ids are known.
+pub(crate) fn body(url: &str, m: &Meta, genre: Genre, reply: &Reply) -> String {
+    let mut out = String::with_capacity(reply.figures.len() * 120 + 1024);
+    out.push_str(",\"url\":");
+    string(&mut out, url);
+    out.push_str(",\"title\":");
+    string(&mut out, &m.title);
+    out.push_str(",\"kind\":");
+    string(&mut out, m.kind.as_str());
+    out.push_str(",\"genre\":");
+    string(&mut out, genre.as_str());
+    for (key, v) in [
+        ("session", m.session.as_deref()),
+        ("body", m.body),
+        ("number", m.number.as_deref()),
+        ("proposer", m.proposer.as_deref()),
+        ("role", m.role),
+        ("date", m.date.as_deref()),
+        ("source", m.source.as_deref()),
+    ] {
+        out.push_str(",\"");
+        out.push_str(key);
+        out.push_str("\":");
+        opt(&mut out, v);
+    }
+    let outline = Outline::new(reply);
+    out.push_str(",\"outline\":[");
+    for (k, (_, s)) in reply.walk_sections().into_iter().enumerate() {
+        if k > 0 {
+            out.push(',');
+        }
+        out.push('[');
+        string(&mut out, &s.id);
+        out.push(',');
+        string(&mut out, &outline.label_of(&s.id));
+        out.push(',');
+        string(&mut out, &s.title);
+        out.push(']');
+    }
+    out.push_str("],\"figures\":[");
+    for (k, f) in reply.figures.iter().enumerate() {
+        if k > 0 {
+            out.push(',');
+        }
+        out.push('[');
+        string(&mut out, &f.id);
+        out.push(',');
+        string(&mut out, &f.text);
+        out.push(',');
+        string(&mut out, f.kind.as_str());
+        out.push(',');
+        number(&mut out, f.value);
+        out.push(',');
+        match f.high {
+            Some(h) => number(&mut out, h),
+            None => out.push_str("null"),
+        }
+        out.push(',');
+        opt(&mut out, f.unit.as_deref());
+        out.push(',');
+        opt(&mut out, f.qualifier.map(Qualifier::as_str));
+        out.push(',');
+        string(&mut out, &f.section);
+        out.push(',');
+        string(&mut out, &f.context);
+        out.push(']');
+    }
+    out.push_str("]}");
+    out
+}
+
+/// The whole card of doc `d`: the build id, the doc id, then its [`body`].
+pub(crate) fn write(build: u64, d: u32, body: &str) -> Vec<u8> {
+    let mut card = String::with_capacity(body.len() + 40);
+    card.push_str("{\"build\":\"");
+    card.push_str(&build_hex(build));
+    card.push_str("\",\"doc\":");
+    card.push_str(&d.to_string());
+    card.push_str(body);
+    card.into_bytes()
+}
 
 /// A section of the reply's outline.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,6 +150,8 @@ pub struct Card {
     pub url: String,
     pub title: String,
     pub kind: DocKind,
+    /// What the page is: a reply, a plan, news …
+    pub genre: Genre,
     pub session: Option<String>,
     pub body: Option<String>,
     pub number: Option<String>,
@@ -63,15 +165,6 @@ pub struct Card {
 
 pub(crate) fn qualifier_from(name: &str) -> Option<Qualifier> {
     Qualifier::ALL.into_iter().find(|q| q.as_str() == name)
-}
-
-/// A qualifier as the figure chunks store it: 1 … 7 (0 is none).
-pub(crate) fn qualifier_code(q: Qualifier) -> u8 {
-    Qualifier::ALL.iter().position(|x| *x == q).map_or(0, |k| k as u8 + 1)
-}
-
-pub(crate) fn qualifier_of_code(code: u8) -> Option<Qualifier> {
-    Qualifier::ALL.get(usize::from(code).wrapping_sub(1)).copied()
 }
 
 impl Card {
@@ -130,7 +223,7 @@ impl Card {
         let s = |key: &str| v.get(key)?.str();
         let o = |key: &str| v.get(key).unwrap_or(&Value::Null).opt_str().ok();
         let own = |s: Option<&str>| s.map(str::to_string);
-        let (url, title, kind) = (s("url")?, s("title")?, s("kind")?);
+        let (url, title, kind, genre) = (s("url")?, s("title")?, s("kind")?, s("genre")?);
         let (session, body, number, proposer) = (o("session")?, o("body")?, o("number")?, o("proposer")?);
         let (role, date, source) = (o("role")?, o("date")?, o("source")?);
         let mut outline = Vec::new();
@@ -171,6 +264,7 @@ impl Card {
             url: url.into(),
             title: title.into(),
             kind: DocKind::from_name(kind),
+            genre: Genre::from_name(genre),
             session: own(session),
             body: own(body),
             number: own(number),

@@ -1,15 +1,101 @@
-//! The binary files' envelope and numbers: a 24-byte header (magic, version, file type, build id,
-//! payload length, checksum), LEB128 varints, little-endian fixed widths.
+//! What every file of the index shares: the version, the names, the limits a reader holds an
+//! index to, the errors, and the binary files' envelope and numbers (a 24-byte header — magic,
+//! version, file type, build id, payload length, checksum — LEB128 varints, little-endian fixed
+//! widths). Each file's own layout lives with its writer and its reader: `docs.rs`, `words.rs`,
+//! `figures.rs`, `card.rs`, `manifest.rs`. This module imports none of them.
 
-use super::{Error, VERSION};
+/// The index format this code writes and reads. A manifest of another version is refused, and
+/// so is a binary file. Version 2: per-file size limits in the manifest, the `genre` facet.
+pub const VERSION: u32 = 2;
+/// The `format` field of the manifest.
+pub const FORMAT: &str = "reply-widget-library";
+/// The manifest's file name, relative to the index folder.
+pub const MANIFEST: &str = "manifest.json";
+/// The doc table's file name.
+pub const DOCS: &str = "docs.bin";
 
+/// The facets, in the order of `Selection` and `Outcome::counts`: the year, the kind of
+/// document answered (proposal or suggestion), the session, the source, and the genre of the
+/// page itself (a reply, a plan, a summary, news …).
+pub const FACETS: [&str; 5] = ["year", "kind", "session", "source", "genre"];
+
+/// The largest manifest a reader takes (bytes): refused before it is parsed. The manifest of
+/// 10,000 replies is about 12 KB.
+pub const MAX_MANIFEST: usize = 1 << 20;
+/// The largest file of any other kind a manifest may announce (bytes): its per-kind maxima
+/// (`"sizes"`) must stay under it.
+pub const MAX_FILE: usize = 16 << 20;
+/// The most replies an index may hold: no reader allocates for more.
+pub const MAX_REPLIES: usize = 1 << 20;
+
+/// File types, the header's sixth byte.
+pub(crate) const TYPE_DOCS: u8 = b'D';
+pub(crate) const TYPE_WORDS: u8 = b'W';
+pub(crate) const TYPE_FIGURES: u8 = b'F';
+
+/// The magic bytes and the header's length.
 pub(crate) const MAGIC: &[u8; 4] = b"RWLB";
 pub(crate) const HEADER: usize = 24;
 
-/// File types, the header's sixth byte.
-pub(crate) const DOCS: u8 = b'D';
-pub(crate) const WORDS: u8 = b'W';
-pub(crate) const FIGURES: u8 = b'F';
+/// Why the library cannot use a file. Display gives one line naming the file.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Error {
+    /// The manifest is not one of ours (not JSON, another format).
+    NotAnIndex(String),
+    /// Our manifest, another version.
+    Version(u64),
+    /// A file of ours that is truncated or damaged: the file, and what is wrong.
+    Corrupt(String, String),
+    /// A file written by another build of the index than the manifest's.
+    OtherBuild(String),
+    /// A name that is not a file of this index.
+    UnknownFile(String),
+    /// `search` before every file the query needs was added.
+    Missing(Vec<String>),
+    /// A file larger than the index allows for it: the file, its size (or the size it
+    /// announced), the limit.
+    TooLarge(String, u64, u64),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::NotAnIndex(why) => write!(f, "not a reply-widget index ({MANIFEST}: {why})"),
+            Error::Version(v) if *v < u64::from(VERSION) => write!(
+                f,
+                "index version {v}, this widget reads version {VERSION}: the index is older than the widget, rebuild it with reply-widget index"
+            ),
+            Error::Version(v) => write!(
+                f,
+                "index version {v}, this widget reads version {VERSION}: the widget is older than the index, update pkg/library/"
+            ),
+            Error::Corrupt(file, why) => write!(f, "{file}: damaged index file ({why})"),
+            Error::OtherBuild(file) => write!(
+                f,
+                "{file}: belongs to another build of the index than {MANIFEST} (the folder is half written or mixes two builds)"
+            ),
+            Error::UnknownFile(file) => write!(f, "{file}: not a file of this index"),
+            Error::Missing(files) => {
+                write!(f, "index files not loaded yet:")?;
+                for file in files {
+                    write!(f, " {file}")?;
+                }
+                Ok(())
+            }
+            Error::TooLarge(file, size, max) => {
+                write!(f, "{file}: larger than the index allows ({size} bytes, at most {max}), not read")
+            }
+        }
+    }
+}
+
+/// Whether a file of `size` bytes may be read under `max`: `Err(TooLarge)` else.
+pub(crate) fn within(file: &str, size: usize, max: usize) -> Result<(), Error> {
+    if size > max {
+        return Err(Error::TooLarge(file.to_string(), size as u64, max as u64));
+    }
+    Ok(())
+}
 
 /// FNV-1a of the payload, folded to 32 bits.
 fn checksum(payload: &[u8]) -> u32 {
@@ -38,13 +124,23 @@ fn corrupt(file: &str, why: impl Into<String>) -> Error {
     Error::Corrupt(file.to_string(), why.into())
 }
 
+/// The build id a binary file's header names, if it has one.
+pub(crate) fn build_of(bytes: &[u8]) -> Option<u64> {
+    if bytes.len() < HEADER || &bytes[..4] != MAGIC {
+        return None;
+    }
+    let mut b = [0u8; 8];
+    b.copy_from_slice(&bytes[8..16]);
+    Some(u64::from_le_bytes(b))
+}
+
 /// The payload of a file, once its header says it is whole, of this build and of this type.
 pub(crate) fn open<'a>(file: &str, bytes: &'a [u8], kind: u8, build: u64) -> Result<&'a [u8], Error> {
     if bytes.len() < HEADER || &bytes[..4] != MAGIC {
         return Err(corrupt(file, "not an index file of reply-widget"));
     }
     if u32::from(bytes[4]) != VERSION {
-        return Err(corrupt(file, format!("format version {}, expected {VERSION}", bytes[4])));
+        return Err(corrupt(file, format!("format version {}, expected {VERSION}: rebuild the index", bytes[4])));
     }
     if bytes[5] != kind {
         return Err(corrupt(file, "a file of another type"));

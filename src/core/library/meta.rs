@@ -46,6 +46,105 @@ impl DocKind {
     }
 }
 
+/// What a page of the column is, decided from its title (and, for a reply, its salutation): a
+/// bureau's 建议提案办理 column holds plans, summaries, policies, notices and news besides the
+/// replies, and the archive indexes them all (the `genre` facet).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Genre {
+    /// A reply to a proposal or a suggestion (答复, 复函; see [`is_reply`]).
+    Reply,
+    /// A work plan or programme (工作方案, 计划, 工作要点).
+    Plan,
+    /// A summary or report of the work (工作总结, 办理情况, 报告).
+    Summary,
+    /// A policy document (实施意见, 办法, 细则, 措施, 规定).
+    Policy,
+    /// A notice (通知, 公告, 通告, 公示).
+    Notice,
+    /// A news item of the column (召开, 调研, 座谈 …).
+    News,
+    /// A page without a title.
+    Other,
+}
+
+impl Genre {
+    pub const ALL: [Genre; 7] =
+        [Genre::Reply, Genre::Plan, Genre::Summary, Genre::Policy, Genre::Notice, Genre::News, Genre::Other];
+
+    /// The index's name: `reply`, `plan`, `summary`, `policy`, `notice`, `news`, `other`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Genre::Reply => "reply",
+            Genre::Plan => "plan",
+            Genre::Summary => "summary",
+            Genre::Policy => "policy",
+            Genre::Notice => "notice",
+            Genre::News => "news",
+            Genre::Other => "other",
+        }
+    }
+
+    /// What a reader sees.
+    pub fn label(self) -> &'static str {
+        match self {
+            Genre::Reply => "答复",
+            Genre::Plan => "方案",
+            Genre::Summary => "总结",
+            Genre::Policy => "政策文件",
+            Genre::Notice => "通知",
+            Genre::News => "新闻",
+            Genre::Other => "其他",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Genre {
+        Genre::ALL.into_iter().find(|g| g.as_str() == name).unwrap_or(Genre::Other)
+    }
+}
+
+/// Words of a title and the genre they make, tried in this order (the first that holds wins):
+/// `(genre, words, at the title's end only)`. A reply's own words come first (关于…工作方案的建议的
+/// 答复, 关于实施人才计划的提案 are replies); a plan before a notice (关于印发…工作方案的通知 is the plan).
+const GENRE_WORDS: [(Genre, &[&str], bool); 7] = [
+    (Genre::Reply, &["答复", "复函", "回复"], false),
+    (Genre::Reply, &["提案", "建议"], true),
+    (Genre::Summary, &["总结", "办理情况", "工作情况", "情况报告", "工作报告"], false),
+    (Genre::Plan, &["方案", "计划", "工作要点", "实施细则"], false),
+    (Genre::Policy, &["意见", "办法", "细则", "措施", "规定", "决定"], true),
+    (Genre::Notice, &["通知", "公告", "通告", "公示"], false),
+    (
+        Genre::News,
+        &["召开", "举行", "开展", "调研", "座谈", "会议", "推进会", "视察", "走访", "督办", "出席", "部署", "见面会"],
+        false,
+    ),
+];
+
+/// The genre of a page: a reply if its salutation names a proposer, else from its title (the
+/// one [`meta`] found) by [`GENRE_WORDS`], else, for a title that names none, whether it reads
+/// as a reply ([`is_reply`]), else news (other: a page without a title).
+pub fn genre(reply: &Reply, meta: &Meta) -> Genre {
+    // A letter to a proposer is a reply, whatever its title says.
+    if reply.salutation.as_ref().and_then(|p| proposer_of_salutation(&p.text)).is_some() {
+        return Genre::Reply;
+    }
+    let title = meta.title.trim().trim_end_matches(['。', '.']);
+    for (g, words, at_end) in GENRE_WORDS {
+        let hit = if at_end { words.iter().any(|w| title.ends_with(w)) } else { contains_any(title, words) };
+        if hit {
+            return g;
+        }
+    }
+    if is_reply(reply, meta).is_ok() {
+        Genre::Reply
+    } else if title.is_empty() {
+        Genre::Other
+    } else {
+        // A titled page of the column that is none of the others: its news (苏州市新增高新技术
+        // 企业3012家).
+        Genre::News
+    }
+}
+
 /// The metadata of one reply.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Meta {

@@ -6,15 +6,22 @@
 //!
 //! # The files
 //!
+//! Each file's format lives in one module with its writer and its reader: `manifest.rs`,
+//! `docs.rs`, `words.rs` (and the keys), `figures.rs`, `card.rs`; `format.rs` holds what they
+//! share (the version, names, limits, errors, the binary envelope), `read.rs` the JSON reader.
+//! The builder (`build.rs`) and the search (`search.rs`) use them; no two modules import each
+//! other.
+//!
 //! ```text
-//! manifest.json        format, version, build id, counts, facet values with totals, the
-//!                      figure groups and the value range of each of their chunks
-//! docs.bin             one bit-packed row per reply: year, kind, session, source (indexes into
-//!                      the manifest's facet values); row = doc id, newest first
+//! manifest.json        format, version, build id, counts, the largest size of each kind of
+//!                      file, facet values with totals, the figure groups and the value range
+//!                      of each of their chunks
+//! docs.bin             one bit-packed row per reply: year, kind, session, source, genre
+//!                      (indexes into the manifest's facet values); row = doc id, newest first
 //! words/K.bin          word index shard K: bigram, trigram and 4-gram keys → doc ids
 //! figures/G-C.bin      chunk C of figure group G (one group per kind and unit, sorted by value):
 //!                      doc, figure index, value, upper bound, qualifier of each figure
-//! replies/D.json       the card of doc D: title, kind, session, number, proposer, date, source,
+//! replies/D.json       the card of doc D: title, kind, genre, session, number, proposer, date, source,
 //!                      URL, outline, figures with clause and section (see `card.rs`)
 //! ```
 //!
@@ -24,6 +31,18 @@
 //! is refused). Numbers are LEB128 varints. Cards carry the build id too. Nothing depends on the
 //! time or on the order of the input files: building twice gives the same bytes. The command
 //! line writes the manifest last, through a temporary name and a rename.
+//!
+//! # Limits (a hostile or broken index)
+//!
+//! A reader allocates for what it received, never for what a file announces: the manifest is at
+//! most [`MAX_MANIFEST`] (refused before it is parsed), announces at most [`MAX_REPLIES`]
+//! replies, every facet's totals add up to them, and it names the largest file of each kind
+//! of its build (`sizes`, each at most [`MAX_FILE`]); [`Library::limit`] gives them, the
+//! browser part checks a file's Content-Length against it before downloading and stops a
+//! download that passes it, and [`Library::add`] refuses a longer file
+//! ([`Error::TooLarge`]). Shards and cards are kept as they arrive (no table sized by the
+//! manifest's counts); every count inside a file is checked against the bytes left before a
+//! list is allocated. The browser part has at most 6 files in flight.
 //!
 //! # Why this layout
 //!
@@ -121,149 +140,23 @@
 
 mod build;
 mod card;
+mod docs;
+mod figures;
 mod format;
+mod manifest;
 mod meta;
+mod query;
 mod read;
 mod search;
+mod words;
 
 pub use build::{Builder, Skip};
 pub use card::{Card, CardFigure, CardSection};
-pub use meta::{fingerprint, is_reply, meta, DocKind, Meta};
-pub use search::{Facet, FacetValue, Library, Order, Outcome, Plan, Problem, Selection, LEAD, PAGE};
-
-/// The index format this code writes and reads. A manifest of another version is refused.
-pub const VERSION: u32 = 1;
-/// The `format` field of the manifest.
-pub const FORMAT: &str = "reply-widget-library";
-/// The manifest's file name, relative to the index folder.
-pub const MANIFEST: &str = "manifest.json";
-/// The doc table's file name.
-pub const DOCS: &str = "docs.bin";
-
-/// The four facets, in the order of [`Selection`] and [`Outcome::counts`].
-pub const FACETS: [&str; 4] = ["year", "kind", "session", "source"];
-
-/// Why the library cannot use a file. Display gives one line naming the file.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Error {
-    /// The manifest is not one of ours (not JSON, another format).
-    NotAnIndex(String),
-    /// Our manifest, another version.
-    Version(u64),
-    /// A file of ours that is truncated or damaged: the file, and what is wrong.
-    Corrupt(String, String),
-    /// A file written by another build of the index than the manifest's.
-    OtherBuild(String),
-    /// A name that is not a file of this index.
-    UnknownFile(String),
-    /// `search` before every file the query needs was added.
-    Missing(Vec<String>),
-}
-
-impl std::fmt::Display for Error {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Error::NotAnIndex(why) => write!(f, "not a reply-widget index ({MANIFEST}: {why})"),
-            Error::Version(v) => write!(f, "index version {v}, this widget reads version {VERSION}"),
-            Error::Corrupt(file, why) => write!(f, "{file}: damaged index file ({why})"),
-            Error::OtherBuild(file) => write!(
-                f,
-                "{file}: belongs to another build of the index than {MANIFEST} (the folder is half written or mixes two builds)"
-            ),
-            Error::UnknownFile(file) => write!(f, "{file}: not a file of this index"),
-            Error::Missing(files) => {
-                write!(f, "index files not loaded yet:")?;
-                for file in files {
-                    write!(f, " {file}")?;
-                }
-                Ok(())
-            }
-        }
-    }
-}
-
-/// Whether a folded char separates word runs: white space and punctuation (ASCII except
-/// `. % - +`, which stand inside figures and codes; CJK and general punctuation). Listed by
-/// range rather than with Unicode tables (see "Size rules").
-pub(crate) fn is_separator(c: char) -> bool {
-    match c {
-        '0'..='9' | 'a'..='z' | 'A'..='Z' | '.' | '%' | '-' | '+' => false,
-        '\0'..='\u{7f}' => true,
-        '\u{80}'..='\u{bf}'
-        | '\u{2000}'..='\u{206f}'
-        | '\u{3000}'..='\u{3003}'
-        | '\u{3008}'..='\u{3011}'
-        | '\u{3014}'..='\u{301f}'
-        | '\u{fe10}'..='\u{fe6f}'
-        | '\u{ff00}'..='\u{ff65}' => true,
-        _ => false,
-    }
-}
-
-/// The hash of an n-gram: FNV-1a of its UTF-8, then a finalizer (murmur3's) so that the low
-/// bits, which pick the shard, depend on every byte.
-pub(crate) fn key_hash(gram: &[char]) -> u64 {
-    use std::hash::Hasher;
-    let mut h = crate::util::Fnv::default();
-    let mut buf = [0u8; 4];
-    for c in gram {
-        h.write(c.encode_utf8(&mut buf).as_bytes());
-    }
-    let mut x = h.finish();
-    x ^= x >> 33;
-    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    x ^= x >> 33;
-    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    x ^= x >> 33;
-    x
-}
-
-/// The keys of one run of word chars (already folded): its bigram if it has two chars, its
-/// trigram if three, its 4-grams if more, nothing if one.
-pub(crate) fn run_keys(run: &[char], out: &mut Vec<u64>) {
-    match run.len() {
-        0 | 1 => {}
-        2 | 3 => out.push(key_hash(run)),
-        n => {
-            for k in 0..n - 3 {
-                out.push(key_hash(&run[k..k + 4]));
-            }
-        }
-    }
-}
-
-/// Every key a text is indexed under: all bigrams, trigrams and 4-grams of its runs.
-pub(crate) fn index_keys_of(text: &str, f: &mut dyn FnMut(u64)) {
-    for run in runs(text) {
-        for k in 0..run.len().saturating_sub(1) {
-            for n in 2..=4 {
-                if k + n <= run.len() {
-                    f(key_hash(&run[k..k + n]));
-                }
-            }
-        }
-    }
-}
-
-/// The runs of word chars of a text, folded.
-pub(crate) fn runs(text: &str) -> Vec<Vec<char>> {
-    let mut out = Vec::new();
-    let mut run = Vec::new();
-    for c in text.chars() {
-        let c = crate::text::fold_char(c);
-        if is_separator(c) {
-            if !run.is_empty() {
-                out.push(std::mem::take(&mut run));
-            }
-        } else {
-            run.push(c);
-        }
-    }
-    if !run.is_empty() {
-        out.push(run);
-    }
-    out
-}
+pub use format::{Error, DOCS, FACETS, FORMAT, MANIFEST, MAX_FILE, MAX_MANIFEST, MAX_REPLIES, VERSION};
+pub use manifest::{Facet, FacetValue, Sizes};
+pub use meta::{fingerprint, genre, is_reply, meta, DocKind, Genre, Meta};
+pub use query::{Plan, Problem};
+pub use search::{Library, Order, Outcome, Selection, LEAD, PAGE};
 
 #[cfg(test)]
 mod tests;

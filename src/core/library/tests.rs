@@ -3,11 +3,10 @@
 
 use std::collections::HashMap;
 
-use super::build::encode_list;
-use super::format::{open, put_varint, seal, Cursor, WORDS};
+use super::format::{open, put_varint, seal, Cursor, TYPE_WORDS as WORDS};
 use super::meta::{iso_date, kind_in, number_in, proposer_in, proposer_of_salutation, session_in};
 use super::read;
-use super::search::decode_list;
+use super::words::{decode_list, encode_list, index_keys_of, key_hash, run_keys, runs};
 use super::*;
 use crate::model::FigureKind;
 
@@ -464,19 +463,28 @@ fn building_is_deterministic_and_refuses_what_it_must() {
     assert_eq!(builder.add("b.html", &replies[0].1), Err(Skip::Duplicate("a.html".into())));
     assert_eq!(builder.add("a.html", &replies[1].1), Err(Skip::SameName("a.html".into())));
     let news = crate::parse("苏州市新增高新技术企业3012家\n今年全市新增3012家。");
-    let err = builder.add("news.html", &news).unwrap_err();
+    assert_eq!(builder.add("news.html", &news), Ok(Genre::News), "every page is indexed, with its genre");
+    assert_eq!(builder.len(), 2);
+    let mut only = Builder::new("").replies_only(true);
+    let err = only.add("news.html", &news).unwrap_err();
     assert!(matches!(err, Skip::NotAReply(_)), "{err}");
     assert!(err.to_string().starts_with("not a reply: its title \"苏州市新增高新技术企业3012家\""), "{err}");
-    assert_eq!(builder.len(), 1);
+    assert_eq!(only.len(), 0);
 }
 
 #[test]
 fn bad_files_are_refused_clearly() {
     let files = build(&small_archive());
     let manifest = String::from_utf8(files[MANIFEST].clone()).unwrap();
-    let v3 = manifest.replace("\"version\":1", "\"version\":3");
+    let v3 = manifest.replace("\"version\":2", "\"version\":3");
     let err = Library::from_manifest(v3.as_bytes()).err().unwrap();
-    assert_eq!(err.to_string(), "index version 3, this widget reads version 1");
+    assert!(err.to_string().starts_with("index version 3, this widget reads version 2: the widget is older"), "{err}");
+    let v1 = manifest.replace("\"version\":2", "\"version\":1");
+    let err = Library::from_manifest(v1.as_bytes()).err().unwrap();
+    assert!(
+        err.to_string().ends_with("the index is older than the widget, rebuild it with reply-widget index"),
+        "{err}"
+    );
     let err = Library::from_manifest(b"<!DOCTYPE html><title>404</title>").err().unwrap();
     assert_eq!(err.to_string(), "not a reply-widget index (manifest.json: not JSON)");
     let err = Library::from_manifest(b"{\"format\":\"pagefind\"}").err().unwrap();
@@ -518,4 +526,145 @@ fn bad_files_are_refused_clearly() {
         lib.add(&f, &files[&f]).unwrap();
     }
     assert_eq!(lib.search(&plan, &Selection::default(), Order::Newest).unwrap().total(), 2);
+}
+
+// ---------- each format: its writer and its reader agree ----------
+
+#[test]
+fn every_format_round_trips() {
+    use super::figures::{chunk_file, read_chunk, write_chunk, Entry, Group, Range};
+    use super::manifest::Manifest;
+    use crate::model::Qualifier;
+    // The doc table: widths from the facets' value counts, rows back.
+    let rows: Vec<super::docs::Row> = vec![[0, 1, 2, 0, 4], [3, 0, 0, 6, 1], [1, 1, 1, 1, 1]];
+    let values = [4, 2, 3, 7, 7];
+    let file = super::docs::write(&rows, &values, 9);
+    let payload = open(DOCS, &file, super::format::TYPE_DOCS, 9).unwrap();
+    assert_eq!(super::docs::read(payload, 3, &values), Some(rows.clone()));
+    assert_eq!(super::docs::read(payload, 4, &values), None, "another count of replies");
+    assert_eq!(super::docs::read(payload, 3, &[4, 2, 3, 6, 7]), None, "a value past its facet");
+
+    // A figure chunk: every flag (qualifier, upper bound, whole or not) comes back.
+    let entries = vec![
+        Entry { doc: 0, index: 0, value: 0.0, high: None, qualifier: None },
+        Entry { doc: 2, index: 7, value: 28.34, high: Some(30.0), qualifier: Some(Qualifier::Over) },
+        Entry { doc: 1, index: 300, value: 3.6e10, high: Some(4.5), qualifier: Some(Qualifier::End) },
+    ];
+    let file = write_chunk(&entries, 9);
+    let payload = open(&chunk_file(0, 0), &file, super::format::TYPE_FIGURES, 9).unwrap();
+    assert_eq!(read_chunk(payload, 3, 3), Some(entries.clone()));
+    assert_eq!(read_chunk(payload, 3, 2), None, "a doc past the archive");
+    assert_eq!(read_chunk(payload, 4, 3), None, "another count than the manifest's");
+
+    // A word shard: the lists of its tags.
+    let file = super::words::write(&[(5, vec![0, 2]), (5 | 7 << 32, vec![1])], 9);
+    assert_eq!(file.len(), 1);
+    let payload = open(&file[0].0, &file[0].1, WORDS, 9).unwrap();
+    let shard = super::words::Shard::read(payload, 3).unwrap();
+    assert_eq!(
+        (shard.lookup(5, 3), shard.lookup(5 | 7 << 32, 3), shard.lookup(6 << 32, 3)),
+        (vec![0, 2], vec![1], vec![])
+    );
+
+    // The manifest: every field.
+    let m = Manifest {
+        build: 0x0123_4567_89ab_cdef,
+        replies: 3,
+        shards: 2,
+        sizes: Sizes { docs: 30, words: 1000, figures: 200, cards: 9000 },
+        facets: FACETS
+            .iter()
+            .map(|name| Facet {
+                name,
+                values: vec![
+                    FacetValue { label: "甲".into(), total: 2 },
+                    FacetValue { label: String::new(), total: 1 },
+                ],
+            })
+            .collect(),
+        groups: vec![Group {
+            kind: FigureKind::Money,
+            unit: Some("元".into()),
+            chunks: vec![Range { low: 0.5, high: 3.6e10, count: 1024 }, Range { low: 1.0, high: 2.0, count: 3 }],
+        }],
+    };
+    assert_eq!(Manifest::read(m.write().as_bytes()), Ok(m));
+}
+
+// ---------- limits: a hostile or broken index is refused before it costs memory ----------
+
+#[test]
+fn hostile_manifests_and_files_are_refused_by_their_size() {
+    let files = build(&small_archive());
+    let manifest = String::from_utf8(files[MANIFEST].clone()).unwrap();
+    let err = |text: &str| Library::from_manifest(text.as_bytes()).err().map(|e| e.to_string()).unwrap_or_default();
+    // Counts the format does not allow, or that the manifest's own facets contradict.
+    let lie = manifest.replace("\"replies\":5", "\"replies\":16777216");
+    assert_eq!(
+        err(&lie),
+        "manifest.json: damaged index file (16777216 replies, more than an index may hold (1048576))"
+    );
+    let lie = manifest.replace("\"replies\":5", "\"replies\":1048576");
+    assert_eq!(err(&lie), "manifest.json: damaged index file (bad facets)", "the facets' totals say 5");
+    let lie = manifest.replace("\"shards\":1", "\"shards\":0");
+    assert_eq!(err(&lie), "manifest.json: damaged index file (bad shard count)");
+    let at = manifest.find("\"sizes\":{").unwrap();
+    let end = at + manifest[at..].find('}').unwrap() + 1;
+    let without = format!("{}\"x\":0{}", &manifest[..at], &manifest[end..]);
+    assert_eq!(err(&without), "manifest.json: damaged index file (no file sizes)", "an index without limits");
+    let huge = manifest.replacen("\"words\":", "\"words\":99999999", 1);
+    assert!(err(&huge).starts_with("manifest.json: sizes.words: larger than the index allows"), "{}", err(&huge));
+    // A manifest over the limit is refused before it is read.
+    let mut big = manifest.clone().into_bytes();
+    big.resize(MAX_MANIFEST + 1, b' ');
+    assert_eq!(
+        Library::from_manifest(&big).err(),
+        Some(Error::TooLarge(MANIFEST.into(), MAX_MANIFEST as u64 + 1, MAX_MANIFEST as u64))
+    );
+    assert!(Library::from_manifest(&big[..MAX_MANIFEST]).is_ok(), "at the limit: read");
+
+    // Every other file is held to the largest of its kind in this build.
+    let mut lib = Library::from_manifest(&files[MANIFEST]).unwrap();
+    for (name, bytes) in &files {
+        let limit = lib.limit(name).unwrap_or_else(|| panic!("{name} has a limit"));
+        assert!(bytes.len() <= limit, "{name}: {} > {limit}", bytes.len());
+    }
+    assert_eq!(lib.limit(DOCS), Some(files[DOCS].len()), "the doc table's exact size");
+    assert_eq!(lib.limit("../x"), None);
+    let card = &files["replies/0.json"];
+    let largest = files.iter().filter(|(n, _)| n.starts_with("replies/")).map(|(_, b)| b.len()).max().unwrap();
+    let mut padded = card.clone();
+    padded.resize(largest + 1, b' ');
+    assert_eq!(
+        lib.add("replies/0.json", &padded),
+        Err(Error::TooLarge("replies/0.json".into(), largest as u64 + 1, largest as u64)),
+        "refused by its size, before it is parsed"
+    );
+    lib.add("replies/0.json", card).expect("the card itself");
+    // A count inside a file larger than its bytes could hold: refused, nothing allocated for it.
+    let mut lying = Vec::new();
+    put_varint(&mut lying, 1 << 40);
+    assert_eq!(decode_list(&lying, usize::MAX), None);
+    assert_eq!(super::figures::read_chunk(&[0x80, 0x08, 0, 0, 0, 0], 1024, 5), None);
+}
+
+#[test]
+fn the_genre_of_a_page_from_its_title() {
+    let cases = [
+        ("关于加快发展的提案的答复\n一、工作\n投入3亿元。", Genre::Reply),
+        ("关于实施人才计划的提案\n张三委员：\n一、工作\n投入3亿元。", Genre::Reply),
+        ("工作情况\n张三委员：\n一、工作\n投入3亿元。", Genre::Reply),
+        ("2023年建议提案办理工作方案\n一、目标\n办结率100%。", Genre::Plan),
+        ("关于印发2024年建议提案办理工作方案的通知\n各处室：\n现印发。", Genre::Plan),
+        ("2023年度建议提案办理工作总结\n一、总体情况\n共承办86件。", Genre::Summary),
+        ("关于2023年建议提案办理情况的报告\n一、总体情况\n共承办86件。", Genre::Summary),
+        ("关于促进科技成果转化的实施意见\n一、总体要求\n到2025年达到200家。", Genre::Policy),
+        ("关于延长申报时间的通知\n各有关单位：\n特此通知。", Genre::Notice),
+        ("市科技局召开建议提案办理工作推进会\n3月5日，市科技局召开推进会。", Genre::News),
+        ("苏州市新增高新技术企业3012家\n今年全市新增3012家。", Genre::News),
+    ];
+    for (text, want) in cases {
+        let r = crate::parse(text);
+        assert_eq!(genre(&r, &meta(&r)), want, "{text}");
+    }
 }

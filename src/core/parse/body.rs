@@ -23,8 +23,16 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
     let mut last: Vec<(Style, u64)> = Vec::new();
     let mut out = Vec::new();
     // `1　总则` is a heading only where the text numbers decimally (`1.1　…` somewhere): else
-    // a line such as `1 张三 男` (a table row flattened to text) would be one.
-    let decimal = body.iter().any(|l| parse_heading(l.text).is_some_and(|h| h.style == Style::Decimal(2)));
+    // a line such as `1 张三 男` (a table row flattened to text) would be one. Likewise 第一条
+    // is an article only where a text has more than one (第一条道路… is prose).
+    let (mut decimal, mut articles) = (false, 0);
+    for l in body {
+        match parse_heading(l.text).map(|h| h.style) {
+            Some(Style::Decimal(2)) => decimal = true,
+            Some(Style::Article) => articles += 1,
+            _ => {}
+        }
+    }
     let mut contents = contents_at(body, 0);
     // Inside the list under `附件：`, and the style of its items once seen.
     let mut list: Option<Option<Style>> = None;
@@ -44,7 +52,9 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
             (Some(h), Some(Some(style))) if h.style == style => list,
             _ => None,
         };
-        let h = h.filter(|h| list.is_none() && (decimal || h.style != Style::Decimal(1)));
+        let h = h.filter(|h| {
+            list.is_none() && (decimal || h.style != Style::Decimal(1)) && (articles > 1 || h.style != Style::Article)
+        });
         let Some(h) = h else {
             out.push(Block::Paragraph(line.whole()));
             continue;
@@ -84,12 +94,12 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
     out
 }
 
-/// A decimal number (`1.2.1`) is a child only of its own parent (`1.2`); other numbers of
-/// anything.
+/// A decimal number (`1.2.1`) is a child only of its own parent (`1.2`, or `1.` for `1.1`);
+/// other numbers of anything.
 fn same_parent(number: &str, parent: Option<&(Style, u64, String)>) -> bool {
     let Some(dot) = number.rfind(['.', '．']) else { return true };
     let head = &number[..dot];
-    matches!(parent, Some((Style::Decimal(_), _, p)) if p.replace('．', ".") == head.replace('．', "."))
+    matches!(parent, Some((_, _, p)) if p.replace('．', ".") == head.replace('．', "."))
 }
 
 /// `附件：` or `附件:` with the list of attachments after it, on its line or below.

@@ -129,11 +129,14 @@ fn finish(line: &str, style: Style, n: u64, number: String, rest_at: usize) -> O
             ((t.0 + at, t.1 + at), b.map(|(x, y)| (x + at, y + at)))
         }
     };
+    // Never a heading without a title (`（一）。…`).
+    if title.0 >= title.1 {
+        return None;
+    }
     Some(HeadingLine { style, n, number, title, body })
 }
 
-/// 第一部分 / 第一章 / 第一节 / 第一条: the number, then white space (or, but for an article,
-/// on a short line of its own, the title straight after it).
+/// 第一部分 / 第一章 / 第一节 / 第一条: the number, then the title.
 fn regulation_part(line: &str, s: &[char]) -> Option<HeadingLine> {
     if s.first() != Some(&'第') {
         return None;
@@ -146,9 +149,12 @@ fn regulation_part(line: &str, s: &[char]) -> Option<HeadingLine> {
         ('条', _) => (Style::Article, 2 + len),
         _ => return None,
     };
+    // A chapter needs white space or a short line of its own (第一章总则); an article, whose
+    // text runs on, is read without either (第一条为了…), and `blocks` takes articles only where
+    // a text holds two or more of them.
     let spaced = s.get(end).is_some_and(|c| c.is_whitespace());
     let short = line.chars().count() <= 20 && !line.contains(['。', '，', ',', '；', '：', ':']);
-    if n == 0 || !(spaced || (style != Style::Article && short)) {
+    if n == 0 || !(spaced || short || style == Style::Article) {
         return None;
     }
     finish(line, style, n, s[..end].iter().collect(), end)
@@ -283,6 +289,8 @@ mod tests {
         assert!(parse_heading("十四届二次会议").is_none());
         assert!(parse_heading("(2022-2025)").is_none());
         assert!(parse_heading("2023.5").is_none());
+        assert!(parse_heading("（一）。后面是正文").is_none(), "no title");
+        assert!(parse_heading("二、").is_none(), "no title");
     }
 
     #[test]
@@ -308,7 +316,6 @@ mod tests {
         assert_eq!(title, "国家级（Ⅰ级）：两个以上省出现应急状态");
         assert_eq!(h("2　组织机构和职责").0, Style::Decimal(1));
         // Prose that opens like one.
-        assert!(parse_heading("第一条道路建成通车。").is_none());
         assert!(parse_heading("第一批试点已经启动，共有五个区县参加，今年底完成。").is_none());
         assert!(parse_heading("1 000元").is_none());
         assert!(parse_heading("2023 年投入资金").is_none());

@@ -231,19 +231,21 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
         .or_else(|| hints.number.clone());
 
     let mut body: Vec<Line> = lines[i..].to_vec();
-    // Attachments after the signature are sections of their own, read apart.
-    let attachments = attachment::split(&mut body);
-    let signature = tail::signature(&mut body);
+    // Attachments after the signature are sections of their own, read apart. The reply's
+    // closing and signature are what ends the page, in reading order: with attachments, the
+    // signature that ends the last one; the letter's own stay in its text.
+    let mut attachments = attachment::split(&mut body);
+    let signature = match attachments.last_mut() {
+        Some(a) => tail::signature(&mut a.body),
+        None => tail::signature(&mut body),
+    };
     // The date under the signature: its date line, else a date alone on one of the last lines
-    // (a footer of the site may follow the signature).
-    let under_signature = signature
-        .iter()
-        .rev()
-        .find(|p| dates::is_signature_date(&p.text))
-        .and_then(|p| dates::date_of(&p.text))
-        .or_else(|| {
-            body.iter().rev().take(10).find(|l| dates::is_signature_date(l.text)).and_then(|l| dates::date_of(l.text))
-        });
+    // of the letter (a footer of the site may follow the signature). With attachments, the
+    // letter's own (the signature read above ends the last attachment).
+    let own =
+        body.iter().rev().take(10).find(|l| dates::is_signature_date(l.text)).and_then(|l| dates::date_of(l.text));
+    let last = signature.iter().rev().find(|p| dates::is_signature_date(&p.text)).and_then(|p| dates::date_of(&p.text));
+    let under_signature = if attachments.is_empty() { last.or(own) } else { own.or(last) };
     let written = field(&["成文日期", "生成日期"]).or_else(|| hints.signed.clone());
     // The metadata's 成文日期 first: the last date of a text may be an attachment's.
     let signed = written.as_deref().and_then(dates::date_of).or_else(|| under_signature.clone());
@@ -259,9 +261,8 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
         .or_else(|| written.as_deref().and_then(dates::date_of))
         .or(under_signature);
 
-    let blocks = blocks(&body);
-    let mut blocks = blocks;
-    let closing = tail::closing(&mut blocks);
+    let mut blocks = blocks(&body);
+    let closing = if attachments.is_empty() { tail::closing(&mut blocks) } else { Vec::new() };
 
     let has_headings = blocks.iter().any(|b| matches!(b, Block::Heading { .. }));
     let mut preamble = Vec::new();
@@ -339,7 +340,7 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
         .and_then(year_of)
         .or_else(|| reply.signature.iter().find(|p| is_date_line(&p.text)).and_then(|p| year_of(&p.text)))
         .map(|year| figures::Reference { year });
-    reply.figures = figures_of(&reply, reference);
+    reply.figures = figures_of(&reply, &b.origins, reference);
     Parsed { reply, origins: b.origins }
 }
 
@@ -354,7 +355,7 @@ fn extends(meta: &str, title: &str) -> bool {
 /// Every figure of the reply in reading order: the title, headings, preamble, sections, the
 /// closing, and the date line under the signature. Not the salutation, nor the signature's
 /// office and contact lines (phone numbers are not figures).
-fn figures_of(reply: &Reply, reference: Option<figures::Reference>) -> Vec<Figure> {
+fn figures_of(reply: &Reply, origins: &Origins, reference: Option<figures::Reference>) -> Vec<Figure> {
     let mut out = Vec::new();
     let mut add = |node: &str, paragraph: &str, text: &str| {
         let chars: Vec<char> = text.chars().collect();
@@ -385,8 +386,9 @@ fn figures_of(reply: &Reply, reference: Option<figures::Reference>) -> Vec<Figur
         add(PREAMBLE, &p.id, &p.text);
     }
     for (_, s) in reply.walk_sections() {
-        // A title set on lines of its own (an attachment's) is read in its paragraphs.
-        let own_lines = s.paragraphs.first().is_some_and(|p| s.title.starts_with(&p.text));
+        // A title set on lines of its own (an attachment's: its heading line holds no title)
+        // is read in its paragraphs.
+        let own_lines = origins.get(&s.id).is_some_and(|o| o.text == o.end);
         if !s.number.is_empty() && !own_lines {
             add(&s.id, &s.id, &s.title);
         }

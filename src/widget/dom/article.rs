@@ -20,7 +20,46 @@ use reply_core::util::Fnv;
 use reply_web::html::Html;
 
 use super::marks::{self, FigureMark, Highlight, Marked, NodeMark, Segment};
-use super::read::ReadArticle;
+use super::read::{Dom, ReadArticle};
+
+#[wasm_bindgen(inline_js = r#"
+// The page's own changes to the article's text (normalize(), a rewritten text node): a
+// MutationObserver whose records the widget takes before it draws (the page's changes since)
+// and after (its own, dropped). Records it did not take in time only set the flag.
+export function watch_text(el) {
+  const o = new MutationObserver(() => { o.rwChanged = true; });
+  o.observe(el, { childList: true, characterData: true, subtree: true });
+  return o;
+}
+export function text_changed(o) {
+  const changed = o.takeRecords().length > 0 || o.rwChanged === true;
+  o.rwChanged = false;
+  return changed;
+}
+export function unwatch_text(o) { o.disconnect(); }
+"#)]
+extern "C" {
+    fn watch_text(el: &Element) -> JsValue;
+    fn text_changed(o: &JsValue) -> bool;
+    fn unwatch_text(o: &JsValue);
+}
+
+/// Watches the page's own article for changes the page makes to its text; disconnected when
+/// dropped.
+struct Watch(JsValue);
+
+impl Watch {
+    /// Whether the page changed the article's text nodes since the last call.
+    fn changed(&self) -> bool {
+        text_changed(&self.0)
+    }
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        unwatch_text(&self.0);
+    }
+}
 
 /// What the widget added to the page's own elements, to take away exactly.
 #[derive(Default)]
@@ -83,6 +122,12 @@ pub struct ArticlePart {
     /// Per line: a signature of its marks (0: none).
     line_sig: Vec<u64>,
     marked_lines: Vec<usize>,
+    /// Per line: the page changed its text since it was read (no marks drawn in it any more).
+    stale: Vec<bool>,
+    /// The value of `data-rw-own` and `data-rw-hidden` ([`reply_web::styles::own_token`]).
+    own: String,
+    /// The page's own article: its text changes are watched.
+    watch: Option<Watch>,
     pub additions: Additions,
 }
 
@@ -147,6 +192,9 @@ impl ArticlePart {
             marked: Vec::new(),
             line_sig: vec![0; n_lines],
             marked_lines: Vec::new(),
+            stale: vec![false; n_lines],
+            own: reply_web::styles::own_token(),
+            watch: Some(Watch(watch_text(host))),
             additions,
         };
         part.marked.resize_with(n_texts, || None);
@@ -174,10 +222,15 @@ impl ArticlePart {
     fn mark_targets(&mut self, headings: &[(String, usize)]) -> Result<(), JsValue> {
         let host = self.host.clone();
         self.additions.set(&host, "data-rw-article", "")?;
-        for (k, t) in self.targets.clone().iter().enumerate() {
-            if t.has_attribute("data-rw-node") || *t == host {
+        // A node sharing its element with the node before keeps the first's number (a
+        // `data-rw-node` the page carries, pasted from a live page, is replaced, then given back).
+        let mut done: Vec<&Element> = Vec::with_capacity(self.targets.len());
+        let targets = self.targets.clone();
+        for (k, t) in targets.iter().enumerate() {
+            if done.contains(&t) || *t == host {
                 continue;
             }
+            done.push(t);
             self.additions.set(t, "data-rw-node", &k.to_string())?;
             if !t.has_attribute("tabindex") {
                 self.additions.set(t, "tabindex", "-1")?;
@@ -271,6 +324,9 @@ impl ArticlePart {
             marked: Vec::new(),
             line_sig: vec![0; n_lines],
             marked_lines: Vec::new(),
+            stale: vec![false; n_lines],
+            own: reply_web::styles::own_token(),
+            watch: None,
             additions: Additions::default(),
         };
         part.marked.resize_with(n_texts, || None);
@@ -298,7 +354,7 @@ impl ArticlePart {
             if h != self.hidden[k] {
                 let e = &self.unit_elements[k];
                 if h {
-                    self.additions.set(e, "data-rw-hidden", "")?;
+                    self.additions.set(e, "data-rw-hidden", &self.own)?;
                 } else {
                     self.additions.unset(e, "data-rw-hidden")?;
                 }
@@ -311,6 +367,55 @@ impl ArticlePart {
     /// Draws the marks the state wants: the filter's hits, and figures shown as `how`.
     /// Only lines whose marks changed are redrawn.
     pub fn paint(
+        &mut self,
+        doc: &Document,
+        index: &Index,
+        reply: &Reply,
+        outcome: &Outcome,
+        figures: &[(usize, Highlight)],
+    ) -> Result<(), JsValue> {
+        self.resync_if_changed();
+        let painted = self.paint_lines(doc, index, reply, outcome, figures);
+        // The records of the widget's own marks: not the page's changes.
+        if let Some(w) = &self.watch {
+            w.changed();
+        }
+        painted
+    }
+
+    /// The page changed its article's text nodes since the widget last drew: its marks come
+    /// out (unwrapped where the page changed them, so its text stays as it made it), the text
+    /// is read again, and a line whose text is no longer the one the reply was read from gets
+    /// no marks. The reply itself stays as read (`refresh()` reads it again).
+    fn resync_if_changed(&mut self) {
+        if !self.watch.as_ref().is_some_and(Watch::changed) {
+            return;
+        }
+        for m in self.marked.iter_mut().filter_map(Option::take) {
+            m.restore();
+        }
+        self.line_sig.iter_mut().for_each(|s| *s = 0);
+        self.marked_lines.clear();
+        let mut texts = Vec::new();
+        let mut elements = Vec::new();
+        let text = page::read(&Dom, self.host.unchecked_ref::<Node>(), &mut texts, &mut elements);
+        if text.lines.len() == self.text.lines.len() {
+            for (l, line) in text.lines.iter().enumerate() {
+                self.stale[l] |= *line != self.text.lines[l];
+            }
+            self.texts = texts.into_iter().map(JsCast::unchecked_into).collect();
+            self.marked = Vec::new();
+            self.marked.resize_with(self.texts.len(), || None);
+            self.text = text;
+        } else {
+            self.stale.iter_mut().for_each(|s| *s = true);
+        }
+        if let Some(w) = &self.watch {
+            w.changed();
+        }
+    }
+
+    fn paint_lines(
         &mut self,
         doc: &Document,
         index: &Index,
@@ -349,7 +454,11 @@ impl ArticlePart {
         for (line, hits, figs) in &mut want {
             reply_core::util::sort_by(figs, |a, b| a.start < b.start);
             let len = self.text.lines.get(*line).map_or(0, |l| l.chars().count() as u32);
-            let segs = marks::segments(len, hits, figs);
+            let segs = if self.stale.get(*line).copied().unwrap_or(true) {
+                Vec::new()
+            } else {
+                marks::segments(len, hits, figs)
+            };
             let sig = signature(&segs);
             if let Some(n) = now.get_mut(*line) {
                 *n = !segs.is_empty();
@@ -395,7 +504,7 @@ impl ArticlePart {
         }
         for (n, list) in per_node {
             if let Some(t) = self.texts.get(n as usize) {
-                let marked = marks::mark(doc, t, &list)?;
+                let marked = marks::mark(doc, t, &list, &self.own)?;
                 self.marked[n as usize] = marked;
             }
         }
@@ -404,11 +513,18 @@ impl ArticlePart {
 
     /// The first mark of figure `id` in the article.
     pub fn figure_mark(&self, id: &str) -> Option<Element> {
-        self.root().query_selector(&format!("mark[data-fig=\"{id}\"]")).ok().flatten()
+        let own = &self.own;
+        self.root().query_selector(&format!("mark[data-fig=\"{id}\"][data-rw-own=\"{own}\"]")).ok().flatten()
+    }
+
+    /// The widget's own marks of search hits, in document order.
+    pub fn hits(&self) -> Result<Vec<Element>, JsValue> {
+        marks::hits(self.root(), &self.own)
     }
 
     /// Takes away everything the widget added: marks, attributes; a drawn article's content.
     pub fn restore(mut self) {
+        self.watch = None;
         for m in self.marked.iter_mut().filter_map(Option::take) {
             m.restore();
         }

@@ -509,6 +509,20 @@ impl FiguresPart {
         Ok(kinds)
     }
 
+    /// Ticks the facet checkboxes of the groups whose kinds are all in `kinds` (a mount again,
+    /// `refresh()`, keeps the reader's facets).
+    pub fn set_facets(&self, kinds: &[FigureKind]) -> Result<(), JsValue> {
+        let boxes = self.wrap.query_selector_all("input[data-facet]")?;
+        for i in 0..boxes.length() {
+            let Some(b) = boxes.item(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) else { continue };
+            let g: usize = b.get_attribute("data-facet").and_then(|g| g.parse().ok()).unwrap_or(usize::MAX);
+            if let Some(group) = KIND_GROUPS.get(g) {
+                b.set_checked(group.iter().all(|k| kinds.contains(k)));
+            }
+        }
+        Ok(())
+    }
+
     /// The value controls (比较, 数值, 单位) as a comparison query such as `>=100亿元`; None when
     /// no value was typed.
     pub fn range_query(&self) -> Result<Option<String>, JsValue> {

@@ -115,23 +115,62 @@ pub struct NodeMark {
 }
 
 /// A text node of the article while it is marked: the page's own node, kept aside, and what
-/// stands in its place.
+/// stands in its place (with the text each piece was given).
 pub struct Marked {
     original: Text,
     placed: Vec<Node>,
+    texts: Vec<String>,
 }
 
 impl Marked {
-    /// Puts the page's own node back where the marks were, exactly as it was.
+    /// Whether the pieces are still as the widget left them: in place, side by side, each with
+    /// its text. A page that normalised the article (mark.js's `unmark()` does), rewrote a text
+    /// node (a 简繁 switcher) or moved the nodes makes this false.
+    fn intact(&self) -> bool {
+        let Some(parent) = self.placed.first().and_then(Node::parent_node) else { return false };
+        for (k, n) in self.placed.iter().enumerate() {
+            if n.parent_node().as_ref() != Some(&parent) {
+                return false;
+            }
+            if let Some(next) = self.placed.get(k + 1) {
+                if n.next_sibling().as_ref() != Some(next) {
+                    return false;
+                }
+            }
+            if n.node_type() == Node::ELEMENT_NODE && n.child_nodes().length() != 1 {
+                return false;
+            }
+            if n.text_content().as_deref() != Some(self.texts[k].as_str()) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Puts the page's own node back where the marks were, exactly as it was. Where the page
+    /// changed the pieces meanwhile, its node is stale: the marks are unwrapped instead, and
+    /// the text stays as the page left it — never lost, never reverted.
     pub fn restore(self) {
-        let Some(first) = self.placed.first() else { return };
-        if let Some(parent) = first.parent_node() {
-            let _ = parent.insert_before(&self.original, Some(first));
+        if self.intact() {
+            if let Some(parent) = self.placed.first().and_then(Node::parent_node) {
+                let _ = parent.insert_before(&self.original, self.placed.first());
+            }
+            for n in &self.placed {
+                if let Some(p) = n.parent_node() {
+                    let _ = p.remove_child(n);
+                }
+            }
+            return;
         }
         for n in &self.placed {
-            if let Some(p) = n.parent_node() {
-                let _ = p.remove_child(n);
+            if n.node_type() != Node::ELEMENT_NODE {
+                continue;
             }
+            let Some(parent) = n.parent_node() else { continue };
+            while let Some(c) = n.first_child() {
+                let _ = parent.insert_before(&c, Some(n));
+            }
+            let _ = parent.remove_child(n);
         }
     }
 }
@@ -141,7 +180,8 @@ impl Marked {
 /// The node's text is cut in Rust and the pieces built once into a fragment, which takes the
 /// node's place: `Text.splitText` would copy the rest of the text at every cut (quadratic on a
 /// long paragraph with thousands of hits).
-pub fn mark(doc: &Document, original: &Text, pieces: &[NodeMark]) -> Result<Option<Marked>, JsValue> {
+/// Each mark carries `data-rw-own` = `own` (the page's [`reply_web::styles::own_token`]).
+pub fn mark(doc: &Document, original: &Text, pieces: &[NodeMark], own: &str) -> Result<Option<Marked>, JsValue> {
     let Some(parent) = original.parent_node() else { return Ok(None) };
     let data = original.data();
     // Byte offset of each UTF-16 offset we cut at, in one pass.
@@ -164,10 +204,12 @@ pub fn mark(doc: &Document, original: &Text, pieces: &[NodeMark]) -> Result<Opti
     }
     let fragment = doc.create_document_fragment();
     let mut placed: Vec<Node> = Vec::with_capacity(pieces.len() * 2 + 1);
+    let mut texts: Vec<String> = Vec::with_capacity(pieces.len() * 2 + 1);
     let mut at = 0usize;
-    let mut add = |n: Node| -> Result<(), JsValue> {
+    let mut add = |n: Node, text: &str| -> Result<(), JsValue> {
         fragment.append_child(&n)?;
         placed.push(n);
+        texts.push(text.to_string());
         Ok(())
     };
     for (k, p) in pieces.iter().enumerate() {
@@ -176,30 +218,32 @@ pub fn mark(doc: &Document, original: &Text, pieces: &[NodeMark]) -> Result<Opti
             continue;
         }
         if from > at {
-            add(doc.create_text_node(&data[at..from]).into())?;
+            add(doc.create_text_node(&data[at..from]).into(), &data[at..from])?;
         }
         // A figure shown only as tappable is a span: a mark says "highlighted" to a screen
         // reader, which every figure of the text is not.
         let plain = !p.hit && matches!(p.figure, Some((Highlight::Figure, _)));
         let m = doc.create_element(if plain { "span" } else { "mark" })?;
         m.set_attribute("data-rw", &paint_name(p.hit, p.figure.as_ref().map(|(h, _)| *h)))?;
+        m.set_attribute("data-rw-own", own)?;
         if let Some((_, id)) = &p.figure {
             m.set_attribute("data-fig", id)?;
         }
         m.set_text_content(Some(&data[from..to]));
-        add(m.into())?;
+        add(m.into(), &data[from..to])?;
         at = to;
     }
     if at < data.len() {
-        add(doc.create_text_node(&data[at..]).into())?;
+        add(doc.create_text_node(&data[at..]).into(), &data[at..])?;
     }
     parent.replace_child(&fragment, original)?;
-    Ok(Some(Marked { original: original.clone(), placed }))
+    Ok(Some(Marked { original: original.clone(), placed, texts }))
 }
 
-/// The marks of the article that show search hits, in document order.
-pub fn hits(root: &Element) -> Result<Vec<Element>, JsValue> {
-    let list = root.query_selector_all("mark[data-rw~=hit]")?;
+/// The widget's own marks (`data-rw-own` = `own`) that show search hits, in document order: a
+/// `<mark data-rw="hit">` the page carries (pasted from a live page) is the page's.
+pub fn hits(root: &Element, own: &str) -> Result<Vec<Element>, JsValue> {
+    let list = root.query_selector_all(&format!("mark[data-rw~=hit][data-rw-own=\"{own}\"]"))?;
     Ok((0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect())
 }
 

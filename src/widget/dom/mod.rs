@@ -108,6 +108,8 @@ pub struct State {
     article: Option<ArticlePart>,
     search: Option<SearchView>,
     query: Query,
+    /// The query as the page or the reader wrote it (kept by `refresh()`).
+    raw: String,
     outcome: Outcome,
     /// The kinds the panel's facets leave on.
     kinds: Vec<FigureKind>,
@@ -193,6 +195,7 @@ impl State {
             article: None,
             search: None,
             query: Query::All,
+            raw: String::new(),
             outcome,
             kinds: FigureKind::ALL.to_vec(),
             selected: None,
@@ -277,6 +280,7 @@ impl State {
             s.show(raw);
         }
         self.query = filter::parse_query(raw);
+        raw.clone_into(&mut self.raw);
         self.refilter()
     }
 
@@ -284,7 +288,8 @@ impl State {
         let before = std::mem::take(&mut self.outcome);
         self.outcome = self.index.run(&self.reply.figures, &self.query, &self.kinds);
         self.hit = None;
-        let active = self.query != Query::All;
+        // A query that cannot be read filters nothing (the status says why): the tree stays too.
+        let active = matches!(self.query, Query::Text(_) | Query::Compare(_));
         if let Some(o) = &mut self.outline {
             o.show_filter(&self.index.outline, &before, &self.outcome, active)?;
         }
@@ -338,7 +343,7 @@ impl State {
     /// Moves to the next (or previous) search hit in the article.
     fn step_hit(&mut self, forward: bool) -> Result<(), JsValue> {
         let Some(a) = &self.article else { return Ok(()) };
-        let all = marks::hits(a.root())?;
+        let all = a.hits()?;
         let total = all.len();
         if total == 0 {
             return Ok(());
@@ -580,6 +585,21 @@ impl State {
         Ok(())
     }
 
+    /// Closes a tapped figure's card; focus goes back to that figure in the text (its mark is
+    /// the widget's own element: it is made focusable), not to `<body>`.
+    fn close_card(&mut self) -> Result<(), JsValue> {
+        let Some(b) = &mut self.bar else { return Ok(()) };
+        let shown = b.card_figure;
+        b.hide_card()?;
+        let id = shown.and_then(|i| self.reply.figures.get(i)).map(|f| f.id.clone());
+        let mark = id.and_then(|id| self.article.as_ref().and_then(|a| a.figure_mark(&id)));
+        if let Some(m) = mark {
+            m.set_attribute("tabindex", "-1")?;
+            self.focus(Some(m));
+        }
+        Ok(())
+    }
+
     // ---- the one dispatcher ------------------------------------------------------------------
 
     /// Does what a control says. `control` is the element carrying the `data-action`.
@@ -680,11 +700,7 @@ impl State {
                 let i = self.bar.as_ref().and_then(|b| b.card_figure);
                 self.cite(i);
             }
-            Action::CardClose => {
-                if let Some(b) = &mut self.bar {
-                    b.hide_card()?;
-                }
-            }
+            Action::CardClose => self.close_card()?,
         }
         Ok(Handled::Yes)
     }
@@ -913,9 +929,7 @@ fn on_article_click(st: &mut State, _e: &Event, t: &Element) -> Result<Handled, 
 fn on_bar_key(st: &mut State, e: &Event, t: &Element) -> Result<Handled, JsValue> {
     let escape = e.dyn_ref::<KeyboardEvent>().is_some_and(|k| k.key() == "Escape");
     if escape && t.closest(".rw-card")?.is_some() {
-        if let Some(b) = &mut st.bar {
-            b.hide_card()?;
-        }
+        st.close_card()?;
         return Ok(Handled::Yes);
     }
     Ok(Handled::No)
@@ -940,12 +954,8 @@ impl Mount {
             }
         }
         // Before any host is touched, so a refusing page keeps its static text.
-        if !html::html_allowed() {
-            return Err(JsError::new(
-                "reply-widget: this page enforces Trusted Types; allow the widget's policy by adding \
-                 \"trusted-types reply-widget\" to its Content-Security-Policy",
-            )
-            .into());
+        if let Some(why) = html::refusal() {
+            return Err(JsError::new(why).into());
         }
         if !styles::supported() {
             return Err(JsError::new(
@@ -1289,43 +1299,152 @@ impl Mount {
         })
     }
 
-    /// The current query as typed (for `refresh()`).
-    pub fn query(&self) -> String {
-        self.state.try_borrow().ok().and_then(|s| s.search.as_ref().map(|v| v.input.value())).unwrap_or_default()
+    /// The current query, typed or given to `filter()`, and the kinds the facets leave on (for
+    /// `refresh()`).
+    pub fn query(&self) -> (String, Vec<FigureKind>) {
+        self.state.try_borrow().map(|s| (s.raw.clone(), s.kinds.clone())).unwrap_or_default()
+    }
+
+    /// Filters with `query` and the facets set to `kinds` (a mount again keeps both).
+    pub fn restore_query(&self, query: &str, kinds: &[FigureKind]) -> Result<(), JsValue> {
+        self.enter("refresh", |st| {
+            if let Some(p) = &st.figures {
+                p.set_facets(kinds)?;
+                st.kinds = p.facets()?;
+            }
+            st.filter(query)
+        })
     }
 
     /// Removes listeners and the observer, and gives each host back exactly what it had: the
-    /// page's article its own DOM, the other hosts their own content.
+    /// page's article its own DOM, the other hosts their own content. Called from inside one of
+    /// the widget's own events (a page listener on the focus a closing sheet moves), the state
+    /// is busy: the listeners go at once, the rest as soon as that event is over.
     pub fn destroy(&mut self) {
         self.listeners.clear();
         self.observers.clear();
         self.resizer = None;
         self.later = None;
-        let Ok(mut st) = self.state.try_borrow_mut() else { return };
-        st.close_sheets();
-        st.bar = None;
-        if let Some(a) = st.article.take() {
+        teardown_when_free(self.state.clone(), 0);
+    }
+}
+
+/// Gives the page back what it had once the state is free: at once, else in a microtask (the
+/// event that holds it is over by then), else on later tasks.
+fn teardown_when_free(state: Rc<RefCell<State>>, tries: u32) {
+    let done = state.try_borrow_mut().map(|mut st| st.teardown());
+    let back = match done {
+        Ok(back) => back,
+        Err(_) => {
+            if tries > 100 {
+                return;
+            }
+            let again = Closure::once_into_js(move || teardown_when_free(state, tries + 1));
+            let queue = if tries == 0 { "queueMicrotask" } else { "setTimeout" };
+            let global = js_sys::global();
+            if let Ok(f) = js_sys::Reflect::get(&global, &JsValue::from_str(queue)) {
+                let _ = f.unchecked_into::<js_sys::Function>().call1(&global, &again);
+            }
+            return;
+        }
+    };
+    // Focus was inside the widget: it goes to the page's nearest control, not to <body>.
+    if let Some(h) = back.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        let _ = h.focus();
+    }
+}
+
+/// What a keyboard can reach, for focus that has to go somewhere when the widget goes.
+const FOCUSABLE: &str =
+    "a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), \
+     textarea:not([disabled]), summary, [tabindex]:not([tabindex='-1']), [contenteditable=true]";
+
+impl State {
+    /// Where focus goes when the widget it was in is gone: the opener of the open sheet if it
+    /// is the page's, else the first control inside `anchor` (a host whose own content shows
+    /// again), after it in the document, or else the nearest one before it.
+    fn focus_after(&self, opener: Option<Element>, anchor: Option<Element>) -> Option<Element> {
+        if let Some(o) = opener.filter(|o| o.is_connected()) {
+            return Some(o);
+        }
+        let anchor = anchor.filter(|a| a.is_connected())?;
+        if let Ok(Some(inside)) = anchor.query_selector(FOCUSABLE) {
+            return Some(inside);
+        }
+        // The first shown control after the anchor, else the last one before it.
+        let all = self.doc.query_selector_all(FOCUSABLE).ok()?;
+        let mut before = None;
+        for i in 0..all.length() {
+            let Some(e) = all.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+            let r = e.get_bounding_client_rect();
+            if (r.width() == 0.0 && r.height() == 0.0) || anchor.contains(Some(&e)) {
+                continue;
+            }
+            if anchor.compare_document_position(&e) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING != 0 {
+                return Some(e);
+            }
+            before = Some(e);
+        }
+        before
+    }
+
+    /// Takes everything away (see [`Mount::destroy`]); returns where focus should go, when it
+    /// was inside the widget.
+    fn teardown(&mut self) -> Option<Element> {
+        // Where focus is: a shadow root's host, the bar's host, or the article (its marks).
+        let active = self.doc.active_element();
+        let mut ours: Vec<Element> = Vec::new();
+        ours.extend(self.hosts.iter().map(|(h, _)| h.clone()));
+        ours.extend(self.made.iter().cloned());
+        ours.extend(self.bar.as_ref().map(|b| b.host.clone()));
+        let inside = active.as_ref().is_some_and(|a| ours.iter().any(|h| h.contains(Some(a))));
+        let mut opener = None;
+        for side in [Side::Outline, Side::Figures] {
+            if let Some(sheet) = self.sheet_of(side) {
+                if sheet.is_open() {
+                    opener = opener.or(sheet.opener.take());
+                }
+            }
+        }
+        // The host focus was in, if the page keeps it; else the article.
+        let anchor = active
+            .as_ref()
+            .filter(|a| self.hosts.iter().any(|(h, _)| h == *a) && !self.made.iter().any(|m| m.contains(Some(a))))
+            .cloned()
+            .or_else(|| self.article.as_ref().map(|a| a.host.clone()));
+        self.close_sheets();
+        self.bar = None;
+        if let Some(a) = self.article.take() {
             let _ = a.host.remove_attribute(MOUNTED_ATTR);
             a.restore();
         }
-        if std::mem::take(&mut st.document_sheet) {
-            styles::release_document(&st.doc);
+        if std::mem::take(&mut self.document_sheet) {
+            styles::release_document(&self.doc);
         }
-        for (host, root) in std::mem::take(&mut st.hosts) {
+        for (host, root) in std::mem::take(&mut self.hosts) {
             root.set_text_content(None);
             let _ = js_sys::Reflect::set(&root, &JsValue::from_str("adoptedStyleSheets"), &js_sys::Array::new());
             // A slot shows the host's own (static) content again.
-            if let Ok(slot) = st.doc.create_element("slot") {
+            if let Ok(slot) = self.doc.create_element("slot") {
                 let _ = root.append_child(&slot);
             }
             let _ = host.remove_attribute(MOUNTED_ATTR);
         }
-        for e in std::mem::take(&mut st.made) {
+        for e in std::mem::take(&mut self.made) {
             e.remove();
         }
-        st.outline = None;
-        st.figures = None;
-        st.search = None;
-        st.effects.clear();
+        self.outline = None;
+        self.figures = None;
+        self.search = None;
+        self.effects.clear();
+        let lost = self
+            .doc
+            .active_element()
+            .is_none_or(|a| self.doc.body().is_some_and(|b| a == *b.unchecked_ref::<Element>()));
+        if inside && lost {
+            self.focus_after(opener, anchor)
+        } else {
+            None
+        }
     }
 }

@@ -36,9 +36,14 @@ fn attachments_after_the_signature_are_top_level_sections() {
             "  （一） 成因分析",
         ]
     );
-    // The letter's own signature is the signature; the list under 附件： stays in the text.
+    // The letter's own signature stays in its text, in reading order, as does the list under
+    // 附件：; the reply's signature is what ends the page (here: none).
+    let last: Vec<&str> = r.sections[1].paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(last[last.len() - 2..], ["国务院办公厅", "二〇〇四年十一月四日"]);
+    assert!(r.signature.is_empty());
+    let r = parse(&format!("{LETTER}国土资源部\n二〇〇四年十月十日"));
     let signature: Vec<&str> = r.signature.iter().map(|p| p.text.as_str()).collect();
-    assert_eq!(signature, ["国务院办公厅", "二〇〇四年十一月四日"]);
+    assert_eq!(signature, ["国土资源部", "二〇〇四年十月十日"]);
 }
 
 #[test]
@@ -103,4 +108,16 @@ fn an_attachments_title_on_two_lines_and_what_follows_it() {
             "  一 工作要求",
         ]
     );
+}
+
+#[test]
+fn an_attachments_heading_is_its_label_line_in_the_page() {
+    let lines: Vec<&str> = LETTER.split('\n').collect();
+    let parsed = crate::parse::parse_lines(&lines, &crate::parse::Hints::default());
+    let at = lines.iter().position(|l| *l == "附件1").unwrap() as u32;
+    let span = parsed.origins.get("s3").unwrap();
+    assert_eq!((span.line, span.start, span.text, span.end), (at, 0, 3, 3), "the label, no title on its line");
+    // Its title lines are where they stand, as paragraphs.
+    let title = parsed.origins.get("s3-p1").unwrap();
+    assert_eq!((title.line, title.start), (at + 1, 0));
 }

@@ -113,3 +113,17 @@ fn a_bare_number_is_a_heading_only_where_the_text_numbers_decimally() {
     let text = "答复\n一、项目情况\n1 城区道路改造\n2 乡村公路建设\n二、下一步打算";
     assert_eq!(outline(text), ["一 项目情况", "二 下一步打算"]);
 }
+
+#[test]
+fn decimal_numbers_under_numbered_sections() {
+    let text = "实施方案\n1.总体要求\n1.1　指导思想\n1.2　工作目标\n2.主要任务\n2.1　加强研发";
+    assert_eq!(outline(text), ["1 总体要求", "  1.1 指导思想", "  1.2 工作目标", "2 主要任务", "  2.1 加强研发"]);
+}
+
+#[test]
+fn articles_without_a_space_and_prose_that_opens_like_one() {
+    let text = "管理办法\n第一条为了规范管理，制定本办法。\n第二条本办法适用于全市。";
+    assert_eq!(outline(text), ["第一条 为了规范管理，制定本办法", "第二条 本办法适用于全市"]);
+    let text = "答复\n一、关于道路\n第一条道路已于去年建成通车。\n二、关于公交";
+    assert_eq!(outline(text), ["一 关于道路", "二 关于公交"]);
+}
