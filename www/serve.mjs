@@ -27,7 +27,7 @@ export const CSP =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
   "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'";
 
-// The CMS-style test pages (tests/fixtures/pages/) carry what CMS templates and Word put in a
+// The CMS-style test pages (tests/fixtures/pages/, tests/fixtures/find/) carry what CMS templates and Word put in a
 // page: inline <style> blocks, style attributes and a <base href>. A site sending this policy
 // allows them (style-src 'unsafe-inline', base-uri 'self'); nothing else is relaxed. The widget
 // needs neither (the demo and lab pages prove it under the strict policy above) and never
@@ -78,7 +78,7 @@ const server = createServer(async (req, res) => {
   try {
     if ((await stat(path)).isDirectory()) path = join(path, "index.html");
     let body = await readFile(path);
-    const cms = path.includes(`${sep}tests${sep}fixtures${sep}pages${sep}`);
+    const cms = ["pages", "find"].some((d) => path.includes(`${sep}tests${sep}fixtures${sep}${d}${sep}`));
     const headers = {
       "Content-Type": TYPES[extname(path)] || "application/octet-stream",
       "Cache-Control": "no-store",

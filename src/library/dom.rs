@@ -86,10 +86,14 @@ extern "C" {
 /// The most files fetched at once (a browser's connections to one host; a manifest listing
 /// thousands of chunks fetches them six at a time).
 pub(crate) const IN_FLIGHT: usize = 6;
+/// The most files one query may need: more is refused with a message (an index of 100,000
+/// replies needs a few hundred for a comparison that matches most of it; a manifest listing
+/// tens of thousands of chunks is not one of ours).
+pub(crate) const QUERY_FILES: usize = 4096;
 
 /// What a control or an arrival asks of the state. Controls carry `data-action` =
 /// [`Action::name`]; one dispatcher ([`LibraryState::act`]) handles them all.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub(crate) enum Action {
     /// The searchbox's text changed (typed, or `search()`).
     Query(String),
@@ -105,33 +109,29 @@ pub(crate) enum Action {
     Reading(&'static str),
 }
 
-/// The `data-action` names of the part's own controls (the reading aids use `reading`'s).
-const NAMES: [(&str, Action); 4] = [
-    ("query", Action::Clear),
-    ("sort-doc", Action::Order(Order::Newest)),
-    ("sort-value", Action::Order(Order::Largest)),
-    ("more", Action::More),
-];
-
 impl Action {
-    /// The `data-action` of a control's action.
+    /// The `data-action` of a control's action (the markup's names; the reading aids use
+    /// `reading`'s; a facet's checkbox carries `data-facet` instead).
     pub(crate) fn name(&self) -> &'static str {
         match self {
             Action::Query(_) | Action::Clear => "query",
-            Action::Facet(..) => "",
+            Action::Order(Order::Newest) => "sort-doc",
+            Action::Order(Order::Largest) => "sort-value",
+            Action::More => "more",
             Action::Reading(a) => a,
-            a => NAMES.iter().find(|(_, x)| x == a).map_or("", |(n, _)| n),
+            Action::Facet(..) => "",
         }
     }
 
     /// The action of a clicked control.
     fn clicked(control: &Element) -> Option<Action> {
-        let name = control.get_attribute("data-action")?;
-        match name.as_str() {
+        match control.get_attribute("data-action")?.as_str() {
             reading::ELDER => Some(Action::Reading(reading::ELDER)),
             reading::CONTRAST => Some(Action::Reading(reading::CONTRAST)),
-            "query" => None,
-            n => NAMES.iter().find(|(x, _)| *x == n).map(|(_, a)| a.clone()),
+            "sort-doc" => Some(Action::Order(Order::Newest)),
+            "sort-value" => Some(Action::Order(Order::Largest)),
+            "more" => Some(Action::More),
+            _ => None,
         }
     }
 }
@@ -181,8 +181,10 @@ pub struct LibraryState {
     asked: Vec<String>,
     /// How many are in flight (at most [`IN_FLIGHT`]).
     in_flight: usize,
-    /// Files waiting for a free fetch: name, and whether they wait for a paint.
-    queue: std::collections::VecDeque<(String, bool)>,
+    /// Files waiting for a free fetch: name, and whether they wait for a paint; the next is
+    /// at `next` (a Vec read from the front: no deque in the wasm).
+    queue: Vec<(String, bool)>,
+    next: usize,
     /// What to do once the state is released.
     effects: Vec<Effect>,
     plan: Plan,
@@ -223,7 +225,7 @@ pub struct LibraryMount {
 fn dispatch(
     state: &Rc<RefCell<LibraryState>>,
     alive: &Cell<bool>,
-    f: impl FnOnce(&mut LibraryState) -> Result<(), JsValue>,
+    f: &mut dyn FnMut(&mut LibraryState) -> Result<(), JsValue>,
 ) -> bool {
     let (effects, sink) = {
         let Ok(mut st) = state.try_borrow_mut() else { return false };
@@ -271,15 +273,20 @@ impl LibraryState {
             return;
         }
         self.asked.push(name.to_string());
-        self.queue.push_back((name.to_string(), later));
+        self.queue.push((name.to_string(), later));
         self.pump();
     }
 
     /// Starts queued fetches while fewer than [`IN_FLIGHT`] are under way, each with the most
     /// bytes the index allows it (before the manifest: the manifest's own limit, or any file's).
     fn pump(&mut self) {
-        while self.in_flight < IN_FLIGHT {
-            let Some((name, later)) = self.queue.pop_front() else { break };
+        while self.in_flight < IN_FLIGHT && self.next < self.queue.len() {
+            let (name, later) = std::mem::take(&mut self.queue[self.next]);
+            self.next += 1;
+            if self.next == self.queue.len() {
+                self.queue.clear();
+                self.next = 0;
+            }
             let max = match &self.lib {
                 Some(lib) => lib.limit(&name).unwrap_or(0),
                 None if name == MANIFEST => MAX_MANIFEST,
@@ -293,13 +300,17 @@ impl LibraryState {
     /// A new query: files queued for the old one and not started are dropped (what the new
     /// one needs is asked again).
     fn drop_queue(&mut self) {
-        for (name, _) in std::mem::take(&mut self.queue) {
-            self.asked.retain(|a| *a != name);
+        let waiting = std::mem::take(&mut self.queue);
+        for (name, _) in &waiting[self.next..] {
+            self.asked.retain(|a| a != name);
         }
+        self.next = 0;
     }
 
     /// The index cannot be used: say why, keep the page's own list.
     fn fail(&mut self, why: String) {
+        // Nothing more is fetched: what waited is dropped.
+        self.drop_queue();
         self.announce(&format!("答复检索暂不可用（{why}），请浏览下方列表。"));
         self.broken = Some(why);
         let _ = self.results.toggle_attribute_with_force("hidden", true);
@@ -318,8 +329,11 @@ impl LibraryState {
         let Some(bytes) = bytes else {
             if let Some(size) = error.strip_prefix("too-large ") {
                 let max = self.lib.as_ref().and_then(|l| l.limit(name)).unwrap_or(MAX_MANIFEST);
-                let size = size.parse().unwrap_or(0);
-                self.fail(error_text(&IndexError::TooLarge(name.to_string(), size, max as u64)));
+                let mut n = 0u64;
+                for b in size.bytes().filter(u8::is_ascii_digit) {
+                    n = n.saturating_mul(10).saturating_add(u64::from(b - b'0'));
+                }
+                self.fail(error_text(&IndexError::TooLarge(name.to_string(), n, max as u64)));
                 return Ok(());
             }
             let why = if name == MANIFEST {
@@ -401,6 +415,10 @@ impl LibraryState {
             for f in rest {
                 self.fetch(&f, true);
             }
+            return Ok(());
+        }
+        if need.len() > QUERY_FILES {
+            self.fail(format!("此检索需载入 {} 个索引文件，超过上限 {QUERY_FILES}", need.len()));
             return Ok(());
         }
         if need.len() > IN_FLIGHT {
@@ -731,7 +749,8 @@ impl LibraryMount {
             lib: None,
             asked: Vec::new(),
             in_flight: 0,
-            queue: std::collections::VecDeque::new(),
+            queue: Vec::new(),
+            next: 0,
             effects: Vec::new(),
             plan: Plan::new(""),
             selection: Selection::default(),
@@ -747,7 +766,8 @@ impl LibraryMount {
         let (inbox, live) = (state.clone(), alive.clone());
         let callback = Arrival::new(move |name: String, bytes: JsValue, error: String| {
             let bytes = bytes.dyn_ref::<js_sys::Uint8Array>().map(js_sys::Uint8Array::to_vec);
-            if !dispatch(&inbox, &live, |st| st.arrived(&name, bytes, &error)) {
+            let mut bytes = Some(bytes);
+            if !dispatch(&inbox, &live, &mut |st| st.arrived(&name, bytes.take().flatten(), &error)) {
                 web_sys::console::warn_1(&JsValue::from_str("reply-widget: a file arrived while busy"));
             }
         });
@@ -760,13 +780,13 @@ impl LibraryMount {
             let (st, live) = (mount.state.clone(), mount.alive.clone());
             let target: &web_sys::EventTarget = mount.root.as_ref();
             mount.listeners.push(Listener::new(target, kind, move |e: Event| {
-                dispatch(&st, &live, |s| match action_of(s, &e) {
+                dispatch(&st, &live, &mut |s| match action_of(s, &e) {
                     Some(a) => s.act(a),
                     None => Ok(()),
                 });
             })?);
         }
-        dispatch(&mount.state, &mount.alive, |st| {
+        dispatch(&mount.state, &mount.alive, &mut |st| {
             st.announce("正在载入答复索引……");
             st.fetch(MANIFEST, false);
             st.fetch(reply_core::library::DOCS, false);
@@ -777,8 +797,7 @@ impl LibraryMount {
 
     /// Searches as if typed.
     pub fn search(&self, query: &str) -> Result<(), JsValue> {
-        let query = query.to_string();
-        if dispatch(&self.state, &self.alive, |st| st.act(Action::Query(query))) {
+        if dispatch(&self.state, &self.alive, &mut |st| st.act(Action::Query(query.to_string()))) {
             Ok(())
         } else {
             Err(JsError::new("search: reply-widget is busy").into())

@@ -342,6 +342,15 @@ pub fn parse_article(
     to_js(dom::read_article(&doc, &article).parsed.reply)
 }
 
+/// Where the article is on a page whose body container is none of the known ones (the embed
+/// script asks when its list finds nothing): the block of `document.body` with the page's
+/// running text — sentence paragraphs, not navigation, link lists, footers or addresses — as the
+/// command line finds it; `undefined` on a page without prose.
+#[wasm_bindgen(js_name = findArticle)]
+pub fn find_article() -> Result<Option<web_sys::Element>, JsError> {
+    Ok(dom::find_article(&document()?))
+}
+
 /// The reply bundled with the widget, structured.
 #[wasm_bindgen(js_name = bundledReply, unchecked_return_type = "Readonly<Reply>")]
 pub fn bundled_reply_js() -> Result<JsValue, JsError> {

@@ -193,6 +193,43 @@ describe("reply pages as CMSs publish them", () => {
     await page.close();
   });
 
+  test("one line on a page whose article is in no known container: the block with the running text is read, and a console line names it", async () => {
+    // tests/fixtures/find/: a short reply in div#content.detil-new-cont between a navigation bar,
+    // related links and a footer holding more text than the article (addresses, 备案号).
+    const file = "tests/fixtures/find/detil-new-cont.html";
+    const page = await watchedPage(env.browser, env.server.origin);
+    const infos = [];
+    page.on("console", (m) => m.type() === "info" && infos.push(m.text()));
+    await page.route(`**/${file}`, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace("</head>", '<script type="module" src="/pkg/embed.js"></script></head>');
+      await route.fulfill({ response, body });
+    });
+    await page.goto(`${env.server.origin}/${file}`);
+    const before = await page.evaluate(() => document.querySelector("#content").innerHTML);
+    assert.deepEqual(await embedDone(page), { error: null, mounted: true });
+    await until(() => infos.length, 1, { message: "one console line" });
+    assert.match(infos[0], /reading div#content\.detil-new-cont\b/);
+    assert.match(infos[0], /data-article=/);
+    // The bar stands just before the article, and what the widget reads is the article alone:
+    // the figures the command line reads from it, none of the footer's numbers.
+    const reply = JSON.parse(execFileSync("cargo", ["run", "--quiet", "--release", "--bin", "reply-widget", "--", "parse", join(repo, file), "--article", "#content"], { cwd: repo, encoding: "utf8" }));
+    assert.ok(reply.figures.length > 0);
+    const seen = await page.evaluate(() => {
+      const box = document.querySelector("[data-reply-widget-page]");
+      return {
+        before: box.nextElementSibling.nextElementSibling.id,
+        figures: window.__rwReady.widget.visibleFigures().length,
+        outside: [...document.querySelectorAll("mark")].filter((m) => !document.querySelector("#content").contains(m)).length,
+      };
+    });
+    assert.deepEqual(seen, { before: "content", figures: reply.figures.length, outside: 0 });
+    await page.evaluate(() => window.__rwReady.widget.destroy());
+    assert.equal(await page.evaluate(() => document.querySelector("#content").innerHTML), before, "destroy() gives the article back");
+    await assertClean(page, (message) => !message.startsWith("Failed to load resource"));
+    await page.close();
+  });
+
   test("a page with no article and none marked is left as it is, with one console line", async () => {
     const page = await watchedPage(env.browser, env.server.origin);
     const warnings = [];

@@ -70,9 +70,15 @@ pub(crate) struct Manifest {
     pub groups: Vec<Group>,
 }
 
-/// The build id as the manifest and the cards write it: 16 hex digits.
+/// The build id as the manifest and the cards write it: 16 hex digits (a loop, not `format!`:
+/// the wasm reads it too, see "Size rules").
 pub(crate) fn build_hex(build: u64) -> String {
-    format!("{build:016x}")
+    let mut out = String::with_capacity(16);
+    for k in (0..16).rev() {
+        let d = ((build >> (k * 4)) & 0xf) as u8;
+        out.push(char::from(if d < 10 { b'0' + d } else { b'a' + d - 10 }));
+    }
+    out
 }
 
 /// The build id, written as 16 hex digits.

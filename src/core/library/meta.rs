@@ -59,7 +59,7 @@ pub enum Genre {
     Summary,
     /// A policy document (实施意见, 办法, 细则, 措施, 规定).
     Policy,
-    /// A notice (通知, 公告, 通告, 公示).
+    /// A notice or a letter (通知, 公告, 通告, 通报, 函).
     Notice,
     /// A news item of the column (召开, 调研, 座谈 …).
     News,
@@ -105,13 +105,14 @@ impl Genre {
 /// Words of a title and the genre they make, tried in this order (the first that holds wins):
 /// `(genre, words, at the title's end only)`. A reply's own words come first (关于…工作方案的建议的
 /// 答复, 关于实施人才计划的提案 are replies); a plan before a notice (关于印发…工作方案的通知 is the plan).
-const GENRE_WORDS: [(Genre, &[&str], bool); 7] = [
+const GENRE_WORDS: [(Genre, &[&str], bool); 8] = [
     (Genre::Reply, &["答复", "复函", "回复"], false),
     (Genre::Reply, &["提案", "建议"], true),
     (Genre::Summary, &["总结", "办理情况", "工作情况", "情况报告", "工作报告"], false),
-    (Genre::Plan, &["方案", "计划", "工作要点", "实施细则"], false),
+    (Genre::Plan, &["方案", "计划", "预案", "工作要点", "实施细则"], false),
     (Genre::Policy, &["意见", "办法", "细则", "措施", "规定", "决定"], true),
-    (Genre::Notice, &["通知", "公告", "通告", "公示"], false),
+    (Genre::Notice, &["通知", "公告", "通告", "公示", "通报"], false),
+    (Genre::Notice, &["函"], true),
     (
         Genre::News,
         &["召开", "举行", "开展", "调研", "座谈", "会议", "推进会", "视察", "走访", "督办", "出席", "部署", "见面会"],
@@ -120,7 +121,8 @@ const GENRE_WORDS: [(Genre, &[&str], bool); 7] = [
 ];
 
 /// The genre of a page: a reply if its salutation names a proposer, else from its title (the
-/// one [`meta`] found) by [`GENRE_WORDS`], else, for a title that names none, whether it reads
+/// one [`meta`] found, then with the opening's first line when that reads as the title's
+/// second line) by [`GENRE_WORDS`], else, for a title that names none, whether it reads
 /// as a reply ([`is_reply`]), else news (other: a page without a title).
 pub fn genre(reply: &Reply, meta: &Meta) -> Genre {
     // A letter to a proposer is a reply, whatever its title says.
@@ -128,8 +130,18 @@ pub fn genre(reply: &Reply, meta: &Meta) -> Genre {
         return Genre::Reply;
     }
     let title = meta.title.trim().trim_end_matches(['。', '.']);
+    // A title the page wrote over several lines (国务院办公厅关于推进 / 政务新媒体健康有序发展的意见)
+    // goes on in the opening's first lines: short, no sentence or list punctuation, no number.
+    let mut whole: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    for p in reply.preamble.iter().take(2) {
+        let n = p.text.trim();
+        if n.chars().count() > 40 || n.contains(['。', '，', '：', ':', '〔', '[', '（']) || n.ends_with('号') {
+            break;
+        }
+        whole.extend(n.trim_end_matches(['。', '.']).chars().filter(|c| !c.is_whitespace()));
+    }
     for (g, words, at_end) in GENRE_WORDS {
-        let hit = if at_end { words.iter().any(|w| title.ends_with(w)) } else { contains_any(title, words) };
+        let hit = if at_end { words.iter().any(|w| whole.ends_with(w)) } else { contains_any(&whole, words) };
         if hit {
             return g;
         }

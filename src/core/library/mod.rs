@@ -42,7 +42,8 @@
 //! download that passes it, and [`Library::add`] refuses a longer file
 //! ([`Error::TooLarge`]). Shards and cards are kept as they arrive (no table sized by the
 //! manifest's counts); every count inside a file is checked against the bytes left before a
-//! list is allocated. The browser part has at most 6 files in flight.
+//! list is allocated. The browser part has at most 6 files in flight and refuses a query that
+//! needs more than 4,096 files.
 //!
 //! # Why this layout
 //!
@@ -121,13 +122,14 @@
 //! # Calling it (the browser part)
 //!
 //! ```text
-//! let mut lib = Library::from_manifest(&fetch(MANIFEST))?;     // Err: not ours, other version
+//! let mut lib = Library::from_manifest(&fetch(MANIFEST, MAX_MANIFEST))?; // Err: not ours, other version
 //! let plan = Plan::new(input);                                  // parse_query + keys
 //! if let Some(p) = &plan.problem { say(p.message()) }           // one char, malformed comparison
 //! loop {                                                        // at most one round today
 //!     let need = lib.needs(&plan);
 //!     if need.is_empty() { break }
-//!     for f in need { lib.add(&f, &fetch(&f))? }                // in parallel; Err: damaged …
+//!     for f in need { lib.add(&f, &fetch(&f, lib.limit(&f)))? } // ≤ 6 at once, each at most its
+//!                                                               // limit; Err: damaged, too large …
 //! }
 //! let out = lib.search(&plan, &selection, Order::Newest)?;      // docs, counts, figures
 //! let page = out.page(0);                                       // the first 20 doc ids

@@ -662,6 +662,10 @@ fn the_genre_of_a_page_from_its_title() {
         ("关于延长申报时间的通知\n各有关单位：\n特此通知。", Genre::Notice),
         ("市科技局召开建议提案办理工作推进会\n3月5日，市科技局召开推进会。", Genre::News),
         ("苏州市新增高新技术企业3012家\n今年全市新增3012家。", Genre::News),
+        // A title written over two lines: its end is in the opening's first line.
+        ("国务院办公厅关于开展\n城镇小区配套幼儿园治理工作的通知\n国办发〔2019〕3号\n一、工作目标\n到2020年达到80%。", Genre::Notice),
+        ("国务院办公厅关于推进\n政务新媒体健康有序发展的意见\n一、总体要求\n到2022年建成1000个。", Genre::Policy),
+        ("国务院办公厅关于印发国家粮食应急预案的函\n一、总则\n储备500万吨。", Genre::Plan),
     ];
     for (text, want) in cases {
         let r = crate::parse(text);

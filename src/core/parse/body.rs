@@ -1,7 +1,7 @@
 //! The body of a reply: headings told from paragraphs, and sections nested and numbered.
 
 use super::attachment::Attachment;
-use super::heading::{parse_heading, Style};
+use super::heading::{number_only, parse_heading, Style};
 use super::{Line, Origins, Piece, Span};
 use crate::model::{Paragraph, Section};
 
@@ -36,13 +36,21 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
     let mut contents = contents_at(body, 0);
     // Inside the list under `附件：`, and the style of its items once seen.
     let mut list: Option<Option<Style>> = None;
+    // The line a number alone on its line took as its title (see `own_title`).
+    let mut taken = None;
     for (k, line) in body.iter().enumerate() {
+        if taken == Some(k) {
+            continue;
+        }
         if contents.is_some_and(|(_, end)| k >= end) {
             contents = contents_at(body, k);
         }
-        let h = match contents {
-            Some((start, end)) if (start..end).contains(&k) => None,
-            _ => parse_heading(line.text),
+        let in_contents = contents.is_some_and(|(start, end)| (start..end).contains(&k));
+        let own = own_title(body, k).filter(|_| !in_contents);
+        let h = match own {
+            Some(_) => number_only(line.text),
+            None if in_contents => None,
+            None => parse_heading(line.text),
         };
         // `附件：` opens a list of attachment names (`1.…报告`, one numbering style), which are
         // not headings.
@@ -81,6 +89,20 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
             Some(slot) => slot.1 = h.n,
             None => last.push((h.style, h.n)),
         }
+        if let Some(next) = own {
+            // The heading is the number's line (no title on it); the title's line is its first
+            // paragraph too, so nothing is lost and every piece stays where it stands.
+            taken = Some(k + 1);
+            let end = line.lead + line.text.chars().count() as u32;
+            out.push(Block::Heading {
+                depth: open.len(),
+                number: h.number,
+                heading: Span { line: line.at, start: line.lead, text: end, end },
+                title: next.whole(),
+                body: Some(next.whole()),
+            });
+            continue;
+        }
         let title = line.piece(h.title);
         let heading = Span { line: line.at, start: line.lead, text: title.span.start, end: title.span.end };
         out.push(Block::Heading {
@@ -92,6 +114,17 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
         });
     }
     out
+}
+
+/// A number alone on its line (`一、`, `（二）`, `第三章`) with its title on the next line
+/// (a short line that is no heading and no sentence): that line.
+fn own_title<'b, 'a>(body: &'b [Line<'a>], k: usize) -> Option<&'b Line<'a>> {
+    number_only(body[k].text)?;
+    let next = body.get(k + 1)?;
+    let n = next.text.chars().count();
+    let title_like =
+        (2..=40).contains(&n) && !next.text.contains(['。', '；', ';']) && parse_heading(next.text).is_none();
+    title_like.then_some(next)
 }
 
 /// A decimal number (`1.2.1`) is a child only of its own parent (`1.2`, or `1.` for `1.1`);

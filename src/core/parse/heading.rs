@@ -112,6 +112,17 @@ pub(crate) fn parse_heading(line: &str) -> Option<HeadingLine> {
     finish(line, style, n, s[..number_end].iter().collect(), rest_at)
 }
 
+/// A line that is only a heading's number and its delimiter (`一、`, `（二）`, `1.`, `第三章`):
+/// read as a heading with a one-char title put after it, the title then being just that char.
+/// Its title and body ranges mean nothing.
+pub(crate) fn number_only(line: &str) -> Option<HeadingLine> {
+    let n = line.chars().count();
+    let mut probe = String::with_capacity(line.len() + 3);
+    probe.push_str(line);
+    probe.push('题');
+    parse_heading(&probe).filter(|h| h.title == (n, n + 1) && h.body.is_none())
+}
+
 /// The whole heading once its number is read: `rest_at` is where the title may start.
 fn finish(line: &str, style: Style, n: u64, number: String, rest_at: usize) -> Option<HeadingLine> {
     let line: Vec<char> = line.chars().collect();
@@ -320,6 +331,18 @@ mod tests {
         assert!(parse_heading("1 000元").is_none());
         assert!(parse_heading("2023 年投入资金").is_none());
         assert!(parse_heading("1　总则部分这一行太长了不像是一个独立成行的标题而是一段话的开头部分。").is_none());
+    }
+
+    #[test]
+    fn numbers_alone_on_their_line() {
+        for (line, number) in
+            [("一、", "一"), ("（二）", "（二）"), ("3.", "3"), ("第三章", "第三章"), ("（1）", "（1）")]
+        {
+            assert_eq!(number_only(line).map(|h| h.number), Some(number.to_string()), "{line}");
+        }
+        for line in ["一、总体要求", "第三章　总则", "附件", "2023年", "一"] {
+            assert!(number_only(line).is_none(), "{line}");
+        }
     }
 
     #[test]

@@ -61,7 +61,7 @@ use outline::{OutlinePart, TreeKey};
 use search::SearchView;
 use sheet::{Layout, Sheet, COMPACT_BELOW};
 
-pub use read::read_article;
+pub use read::{find_article, read_article};
 pub use sheet::Layout as PartLayout;
 
 /// Marks a host element as in use, so a second mount on it fails clearly instead of fighting.

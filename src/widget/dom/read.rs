@@ -60,6 +60,14 @@ impl Tree for Outside<'_> {
     }
 }
 
+/// The block of the page's body that holds its running text, where no known container matches
+/// ([`page::find`], as the command line finds it); `None` on a page without prose.
+pub fn find_article(doc: &Document) -> Option<Element> {
+    let body: Node = doc.body()?.into();
+    let found = page::find::find_article(&Dom, &body)?;
+    found.node.dyn_into::<Element>().ok()
+}
+
 /// What the page says about itself outside the article `article` (meta tags, an `<h1>`
 /// outside it, the `<title>`), read as the command line reads a saved page.
 pub fn hints(doc: &Document, article: &Element) -> Hints {

@@ -127,3 +127,15 @@ fn articles_without_a_space_and_prose_that_opens_like_one() {
     let text = "答复\n一、关于道路\n第一条道路已于去年建成通车。\n二、关于公交";
     assert_eq!(outline(text), ["一 关于道路", "二 关于公交"]);
 }
+
+#[test]
+fn a_number_alone_on_its_line_takes_the_next_line_as_its_title() {
+    let text =
+        "通知\n一、\n总体要求\n做好工作。\n（一）\n指导思想\n坚持新发展理念。\n二、\n主要任务\n三、\n这是一句话。";
+    assert_eq!(outline(text), ["一 总体要求", "  （一） 指导思想", "二 主要任务"]);
+    let r = parse(text);
+    let s1: Vec<&str> = r.sections[0].paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(s1, ["总体要求", "做好工作。"], "the title's line stays in the text");
+    let s2: Vec<&str> = r.sections[1].paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(s2, ["主要任务", "三、", "这是一句话。"], "a sentence is no title");
+}
