@@ -239,17 +239,13 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
         Some(a) => tail::signature(&mut a.body),
         None => tail::signature(&mut body),
     };
-    // The date the document bears: under the signature, else the 成文日期 of the page.
     // The date under the signature: its date line, else a date alone on one of the last lines
-    // (a footer of the site may follow the signature).
-    let under_signature = signature
-        .iter()
-        .rev()
-        .find(|p| dates::is_signature_date(&p.text))
-        .and_then(|p| dates::date_of(&p.text))
-        .or_else(|| {
-            body.iter().rev().take(10).find(|l| dates::is_signature_date(l.text)).and_then(|l| dates::date_of(l.text))
-        });
+    // of the letter (a footer of the site may follow the signature). With attachments, the
+    // letter's own (the signature read above ends the last attachment).
+    let own =
+        body.iter().rev().take(10).find(|l| dates::is_signature_date(l.text)).and_then(|l| dates::date_of(l.text));
+    let last = signature.iter().rev().find(|p| dates::is_signature_date(&p.text)).and_then(|p| dates::date_of(&p.text));
+    let under_signature = if attachments.is_empty() { last.or(own) } else { own.or(last) };
     let written = field(&["成文日期", "生成日期"]).or_else(|| hints.signed.clone());
     // The metadata's 成文日期 first: the last date of a text may be an attachment's.
     let signed = written.as_deref().and_then(dates::date_of).or_else(|| under_signature.clone());

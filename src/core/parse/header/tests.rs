@@ -160,6 +160,12 @@ fn published_and_signed_dates() {
             Some("2004-11-04"),
             Some("2004-11-04"),
         ),
+        // Attachments follow the letter: its own date, not the last attachment's.
+        (
+            "关于巴东县问题的复函\n湖北省人民政府：\n你省来函收悉。\n国务院办公厅\n二〇〇四年十一月四日\n附件1\n关于马鬃山村地质险情的报告\n经调查，险情可控。\n地质险情调查专家组\n二〇〇四年九月二十三日",
+            Some("2004-11-04"),
+            Some("2004-11-04"),
+        ),
         ("答复\n张三:\n收悉。", None, None),
     ];
     for (text, published, signed) in cases {
