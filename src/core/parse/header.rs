@@ -120,7 +120,12 @@ pub(super) fn read(lines: &[Line], styles: &[LineStyle]) -> Header {
             for (k, next) in lines.iter().enumerate().skip(i + 1).take(3) {
                 // Set lines break where the designer liked (`…试点工作方案` / `的通知`): every
                 // following line set the same way goes on; plain lines only up to a complete title.
-                let done = if by_style { !styled(style(next)) } else { complete(&joined) };
+                // A complete set title goes on only over a break before its last words (`的通知`).
+                let done = if by_style {
+                    !styled(style(next)) || (complete(&joined) && !next.text.starts_with('的'))
+                } else {
+                    complete(&joined)
+                };
                 if done || !continues(next.text) || joined.chars().count() + next.text.chars().count() > 100 {
                     break;
                 }
@@ -175,7 +180,9 @@ fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
 /// A line that may carry a title on: short, no sentence punctuation, not a date, a document
 /// number, a metadata line, a salutation or a heading.
 fn continues(line: &str) -> bool {
+    // A line in brackets under a title is a note (the date it was adopted), not the title's.
     line.chars().count() <= 60
+        && !line.starts_with(['（', '('])
         && !line.contains(['。', '，', ',', '；', ';', '：', ':', '！', '？'])
         && !is_dateish(line)
         && number_line(line).is_none()
@@ -198,6 +205,7 @@ const META_LABELS: &[&str] = &[
     "发文字号",
     "文号",
     "发文机关",
+    "发文单位",
     "发文日期",
     "主题分类",
     "成文日期",

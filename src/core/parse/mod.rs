@@ -73,7 +73,7 @@ pub fn page_table(hints: &mut Hints, page_lines: &[&str]) {
         hints.title = Some(t);
     }
     if hints.number.is_none() {
-        hints.number = field(&["发文字号", "文号"]).filter(|v| header::find_number(v).is_some());
+        hints.number = field(&["发文字号", "文号"]).and_then(|v| number_in(&v));
     }
     if hints.signed.is_none() {
         hints.signed = field(&["成文日期", "生成日期"]).filter(|v| dates::date_of(v).is_some());
@@ -226,9 +226,8 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
     // the salutation), else the metadata's 发文字号.
     let letterhead = lines[i..].iter().take(6).take_while(|l| !header::is_salutation(l.text));
     let number = number.or_else(|| letterhead.clone().find_map(|l| header::number_line(l.text)));
-    let document_number = number
-        .or_else(|| field(&["发文字号", "文号"]).filter(|v| header::find_number(v).is_some()))
-        .or_else(|| hints.number.clone());
+    let document_number =
+        number.or_else(|| field(&["发文字号", "文号"]).and_then(|v| number_in(&v))).or_else(|| hints.number.clone());
 
     let mut body: Vec<Line> = lines[i..].to_vec();
     // Attachments after the signature are sections of their own, read apart. The reply's
@@ -342,6 +341,12 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
         .map(|year| figures::Reference { year });
     reply.figures = figures_of(&reply, &b.origins, reference);
     Parsed { reply, origins: b.origins }
+}
+
+/// The document number a metadata value holds, without what follows it (`桂环函〔2023〕735号 |`).
+fn number_in(value: &str) -> Option<String> {
+    let (a, b) = header::find_number(value)?;
+    Some(value.chars().skip(a).take(b - a).collect())
 }
 
 /// Whether a page's metadata title is longer than the text's title and holds it (white space

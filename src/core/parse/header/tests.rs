@@ -70,6 +70,23 @@ fn a_title_set_on_centred_or_bold_lines_is_joined() {
             &[("国务院办公厅", CENTRED), ("关于湖北省巴东县地质灾害险情有关问题的复函", CENTRED), body],
             "国务院办公厅关于湖北省巴东县地质灾害险情有关问题的复函",
         ),
+        // A complete title does not take the byline or the note set under it.
+        (
+            &[
+                ("宜春市2022年国民经济和社会发展统计公报", CENTRED),
+                ("宜春市统计局  国家统计局宜春调查队", CENTRED),
+                body,
+            ],
+            "宜春市2022年国民经济和社会发展统计公报",
+        ),
+        (
+            &[
+                ("全国人民代表大会常务委员会关于批准财政部发行特别国债的决议", BOLD),
+                ("（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）", BOLD),
+                body,
+            ],
+            "全国人民代表大会常务委员会关于批准财政部发行特别国债的决议",
+        ),
         // A centred date line under the title is no part of it.
         (
             &[("国务院关于印发", CENTRED), ("国务院工作规则的通知", CENTRED), ("（2019年1月27日）", CENTRED), body],
@@ -126,6 +143,10 @@ fn document_numbers_in_every_bracket() {
         ("答复\n临建字[2020]2号 B类\n同意公开\n张三:\n收悉。", Some("临建字[2020]2号")),
         ("答复\n建议字:〔2023〕8号\n张三:\n收悉。", Some("〔2023〕8号")),
         ("答复\n发文字号：国发〔2019〕5号\n张三:\n收悉。", Some("国发〔2019〕5号")),
+        (
+            "答复\n发文单位: 广西壮族自治区生态环境厅 | 发文字号: 桂环函〔2023〕735号 |\n张三:\n收悉。",
+            Some("桂环函〔2023〕735号"),
+        ),
         // In a sentence, a cited number is no document number of this one.
         ("答复\n张三:\n根据《通知》（国办发〔2018〕1号）精神，收悉。", None),
     ];
