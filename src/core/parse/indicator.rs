@@ -542,7 +542,8 @@ fn after_noun(t: &Text, i: usize, clause_end: usize) -> Option<(String, usize)> 
     // 7个2000年以前建成的老旧小区: past a date, the noun is what follows the 的.
     let mut skipped = false;
     while k < clause_end {
-        if let Some(g) = t.figures.iter().find(|g| g.start as usize == k) {
+        let at = t.figures.partition_point(|g| (g.start as usize) < k);
+        if let Some(g) = t.figures.get(at).filter(|g| g.start as usize == k) {
             if !g.kind.is_time() {
                 break;
             }
@@ -589,9 +590,10 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
         let c = t.clause_of(f.start as usize);
         let (a, b, sentence) = t.clauses[c];
         let mut from = a;
-        for &u in &used[..i] {
-            if u <= f.start as usize {
-                from = from.max(u);
+        // Figures before this one in its clause (figures are in reading order).
+        for j in (0..i).rev().take_while(|&j| t.figures[j].start as usize >= a) {
+            if used[j] <= f.start as usize {
+                from = from.max(used[j]);
             }
         }
         let start = f.start as usize;
@@ -613,11 +615,15 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
         let from = (from..to).rev().find(|&k| matches!(t.chars[k], '、' | '等') && to - k > 2).map_or(from, |k| k + 1);
         let phrase = &t.chars[from..to];
         // Indicators before this one in its sentence, nearest last (not those sharing its phrase).
-        let earlier: Vec<&str> = (0..i)
+        let first = t.sentence_clauses(sentence).start;
+        let sentence_start = t.clauses[first].0;
+        let mut earlier: Vec<&str> = (0..i)
+            .rev()
+            .take_while(|&j| t.figures[j].start as usize >= sentence_start)
             .filter(|&j| phrases[j] != phrases[i])
-            .filter(|&j| t.clauses[t.clause_of(t.figures[j].start as usize)].2 == sentence)
             .filter_map(|j| out[j].as_deref())
             .collect();
+        earlier.reverse();
         let money = |k: &String| MONEY_NOUNS.iter().any(|w| k.ends_with(w));
         if matches!(f.kind, FigureKind::Count | FigureKind::Money) {
             let noun = after_noun(t, i, b).filter(|(k, _)| f.kind == FigureKind::Count || money(k));
@@ -631,7 +637,8 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
                 continue;
             }
         }
-        let at = phrases[..i].iter().filter(|p| **p == phrases[i]).count();
+        // Figures sharing a phrase are neighbours.
+        let at = phrases[..i].iter().rev().take_while(|p| **p == phrases[i]).count();
         let mut key = phrase_key(t, i, phrase, &earlier, at, shared_count(t, i, &phrases));
         if f.kind == FigureKind::Count {
             if let Some(k) = key.as_mut() {
@@ -644,8 +651,7 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
         }
         // A verb alone (已举办28期): its object named earlier in the sentence.
         if let Some(v) = key.as_deref().filter(|k| OBJECT_VERBS.contains(k)) {
-            let first = t.clauses.iter().position(|cl| cl.2 == sentence).unwrap_or(0);
-            let start = t.clauses[first].0;
+            let start = sentence_start;
             let at = (start..from).find(|&k| starts_with(&t.chars, k, v) && !t.in_figure(k));
             if let Some(k) = at {
                 let k = k + v.chars().count();
@@ -673,7 +679,8 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
 /// How many figures after this one in its clause share its phrase, plus those before: the size
 /// of its 分别 group.
 fn shared_count(t: &Text, i: usize, phrases: &[(usize, usize)]) -> usize {
-    let mut n = phrases.iter().filter(|p| **p == phrases[i]).count();
+    // Figures sharing a phrase are neighbours: those before `i` (and `i` itself).
+    let mut n = phrases[..=i].iter().rev().take_while(|p| **p == phrases[i]).count();
     // Figures after `i` are not read yet: count those joined to it.
     let mut j = i + 1;
     while j < t.figures.len() {

@@ -92,6 +92,8 @@ pub(crate) struct Text<'a> {
     pub place: Place,
     /// The paragraph opens with 下一步 … or stands under a plan heading.
     pub plan: bool,
+    /// Per char: inside one of the figures.
+    inside: Vec<bool>,
 }
 
 /// Clause ends: the comma family, the colon, a table cell's tab and every sentence end.
@@ -110,11 +112,20 @@ fn is_sentence_break(c: char) -> bool {
 impl<'a> Text<'a> {
     pub fn new(text: &str, figures: Vec<&'a Figure>, place: Place, plan: bool) -> Text<'a> {
         let chars: Vec<char> = text.chars().collect();
+        // Which chars lie inside a figure: one pass over the figures, so that a long paragraph
+        // with thousands of figures costs its length, not its length times its figures.
+        let mut inside = vec![false; chars.len()];
+        for f in &figures {
+            let end = (f.end as usize).min(chars.len());
+            for k in (f.start as usize).min(end)..end {
+                inside[k] = true;
+            }
+        }
         let mut clauses = Vec::new();
         let (mut start, mut sentence) = (0, 0);
         for k in 0..chars.len() {
             // A break inside a figure (1,415) is none.
-            if is_clause_break(&chars, k) && !figures.iter().any(|f| (f.start as usize) <= k && k < f.end as usize) {
+            if is_clause_break(&chars, k) && !inside[k] {
                 clauses.push((start, k + 1, sentence));
                 if is_sentence_break(chars[k]) {
                     sentence += 1;
@@ -125,26 +136,33 @@ impl<'a> Text<'a> {
         if start < chars.len() || clauses.is_empty() {
             clauses.push((start, chars.len(), sentence));
         }
-        Text { chars, figures, clauses, place, plan }
+        Text { chars, figures, clauses, place, plan, inside }
     }
 
-    /// The clause holding char `at`.
+    /// The clause holding char `at` (clauses are in order and cover the text: a binary search).
     pub fn clause_of(&self, at: usize) -> usize {
-        self.clauses.iter().position(|&(a, b, _)| a <= at && at < b).unwrap_or(self.clauses.len() - 1)
+        let k = self.clauses.partition_point(|&(_, b, _)| b <= at);
+        k.min(self.clauses.len() - 1)
+    }
+
+    /// The clauses (indexes) of sentence `s`: sentences are numbered in order, so a
+    /// sentence's clauses are one run (a binary search).
+    pub fn sentence_clauses(&self, s: usize) -> std::ops::Range<usize> {
+        self.clauses.partition_point(|cl| cl.2 < s)..self.clauses.partition_point(|cl| cl.2 <= s)
     }
 
     /// The figures (indexes) of clause `c`.
     pub fn figures_in(&self, c: usize) -> impl Iterator<Item = usize> + '_ {
         let (a, b, _) = self.clauses[c];
-        (0..self.figures.len()).filter(move |&i| {
-            let s = self.figures[i].start as usize;
-            a <= s && s < b
-        })
+        // Figures are in reading order: those of a clause are one run.
+        let from = self.figures.partition_point(|f| (f.start as usize) < a);
+        let to = self.figures.partition_point(|f| (f.start as usize) < b);
+        from..to.max(from)
     }
 
     /// Whether char `k` lies inside one of the figures.
     pub fn in_figure(&self, k: usize) -> bool {
-        self.figures.iter().any(|f| (f.start as usize) <= k && k < f.end as usize)
+        self.inside.get(k).copied().unwrap_or(false)
     }
 }
 
@@ -384,6 +402,13 @@ pub fn annotate(reply: &mut Reply) {
             groups.len() - 1
         });
         groups[slot].push(k);
+    }
+    // Each text's figures in reading order (a reply given from JS may list them otherwise):
+    // the clause and figure look-ups of [`Text`] search them by position.
+    for g in &mut groups {
+        if !g.windows(2).all(|w| reply.figures[w[0]].start <= reply.figures[w[1]].start) {
+            crate::util::sort_by(g, |a, b| reply.figures[*a].start < reply.figures[*b].start);
+        }
     }
     // Every text that can hold figures, in reading order, with where it stands.
     struct Source<'r> {

@@ -532,13 +532,14 @@ fn deadline(t: &Text, i: usize, now: Option<Now>) -> (Option<String>, Option<usi
     let f = t.figures[i];
     let c = t.clause_of(f.start as usize);
     let (_, _, s) = t.clauses[c];
+    let own = t.sentence_clauses(s);
     let mut order: Vec<usize> = vec![c];
-    order.extend((0..c).rev().filter(|&d| t.clauses[d].2 == s));
-    order.extend((c + 1..t.clauses.len()).filter(|&d| t.clauses[d].2 == s));
+    order.extend((own.start..c).rev());
+    order.extend(c + 1..own.end);
     // A sentence that goes on with the one before (第一期…) takes its deadline too.
-    let first = t.clauses.iter().position(|cl| cl.2 == s).unwrap_or(0);
+    let first = own.start;
     if s > 0 && GOING_ON.iter().any(|w| starts_with(&t.chars, t.clauses[first].0, w)) {
-        order.extend((0..first).rev().filter(|&d| t.clauses[d].2 == s - 1));
+        order.extend(t.sentence_clauses(s - 1).rev());
     }
     for &d in &order {
         if let Some(j) = deadline_in(t, d, f.start as usize, now) {
