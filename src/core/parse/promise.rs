@@ -117,9 +117,8 @@ impl<'a> Text<'a> {
         let mut inside = vec![false; chars.len()];
         for f in &figures {
             let end = (f.end as usize).min(chars.len());
-            for k in (f.start as usize).min(end)..end {
-                inside[k] = true;
-            }
+            let start = (f.start as usize).min(end);
+            inside[start..end].fill(true);
         }
         let mut clauses = Vec::new();
         let (mut start, mut sentence) = (0, 0);
