@@ -3,14 +3,17 @@
 // Where the page marks the widget's places (data-reply-widget="outline" | "figures" | "article"
 // | "library"), it mounts there: the article's own content is the reply, read and enhanced in
 // place. Where the page marks nothing, it finds the article itself — the selector in
-// data-article on this script tag, else the body containers of the common government CMSs — and
-// puts a compact outline-and-figures bar before it. An article the CMS fills only after this
+// data-article on this script tag, else the body containers of the common government CMSs, else
+// the block with the page's running text (found by the WebAssembly as the command line finds it;
+// one console line names it) — and puts a compact outline-and-figures bar before it. An article the CMS fills only after this
 // script ran is waited for. Where WebAssembly is missing, the module cannot load or nothing is
 // found, the page stays exactly as it was and one console line says why.
 // When done it dispatches `reply-widget:ready` on the document: detail { widget } or { error }.
 const me = [...document.scripts].find((s) => s.src === import.meta.url);
 const articleSelector = me && me.getAttribute("data-article");
 const warn = (why) => console.warn("reply-widget: " + why);
+// How a console line names an element, as a selector: div#content.detil-new-cont
+const named = (el) => el.localName + (el.id ? "#" + el.id : "") + [...el.classList].map((c) => "." + c).join("");
 // User Timing marks (DevTools' performance panel, the phone benchmark): start, glue loaded,
 // WebAssembly compiled, mounted.
 const mark = (name) => performance.mark && performance.mark("reply-widget:" + name);
@@ -122,6 +125,10 @@ function findArticle() {
   return null;
 }
 
+/** The archive search's handle, on a page that also has a reply's parts (the event's detail
+ *  carries the reply widget's). */
+let library = null;
+
 async function start() {
   await parsed;
   const parts = {};
@@ -129,7 +136,21 @@ async function start() {
     parts[el.getAttribute("data-reply-widget")] = el;
   }
   const marked = parts.outline || parts.figures || parts.article || parts.library;
-  const article = marked ? null : findArticle();
+  let article = marked ? null : findArticle();
+  // None of the known containers: the block with the page's running text, found by the
+  // WebAssembly (reply_core's page::find), as the command line finds it. A page with no sentence
+  // at all (a column's index) does not load it.
+  if (!marked && !article && !articleSelector && hasWasm && /[。！？]/.test(document.body ? document.body.textContent : "")) {
+    try {
+      article = (await load()).findArticle() || null;
+    } catch (e) {
+      warn("could not start (" + (e && e.message ? e.message : e) + "); the page's own text is shown instead.");
+      return done({ error: String(e && e.message ? e.message : e) });
+    }
+    if (article) {
+      console.info(`reply-widget: no known article container on this page; reading ${named(article)}, the block with the page's running text. To read another element, give its selector on the script tag: data-article="#the-article" (data-article="${named(article)}" keeps this one).`);
+    }
+  }
   if (!marked && !article) {
     warn(articleSelector
       ? `data-article="${articleSelector}" matches no element; the page is left as it is.`
@@ -146,7 +167,8 @@ async function start() {
       const wasm = fetchWasm("library/reply_library_bg.wasm");
       const lib = await import("./library/reply_library.js");
       await instantiate(lib, "library/reply_library_bg.wasm", wasm);
-      const library = lib.mountLibrary({ element: parts.library, index: parts.library.getAttribute("data-index") || "" });
+      // Kept here: a handle nothing refers to is collected, and its search with it.
+      library = lib.mountLibrary({ element: parts.library, index: parts.library.getAttribute("data-index") || "" });
       if (!parts.outline && !parts.figures && !parts.article) return done({ widget: library });
     }
     const widget = await load();
@@ -155,7 +177,7 @@ async function start() {
         warn("the article holds no text (waited 10 s); the page is left as it is.");
         return done({ error: "empty article" });
       }
-      return done({ widget: widget.mount({ outline: parts.outline, figures: parts.figures, article: parts.article }) });
+      return done({ widget: widget.mount({ outline: parts.outline, figures: parts.figures, article: parts.article }), library });
     }
     if (!(await text(article, 10000))) {
       warn("the article holds no text (waited 10 s); the page is left as it is.");

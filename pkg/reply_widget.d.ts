@@ -21,7 +21,8 @@ export interface Figure {
 }
 /** The structured reply (docs/contract.md); `meta`, `salutation`, `preamble`, `signature` extend it. */
 export interface Reply {
-    title: string; published: string | null; source: string | null; sections: Section[];
+    title: string; published: string | null; source: string | null;
+    publishedDate?: string | null; documentNumber?: string | null; signed?: string | null; sections: Section[];
     closing: Paragraph[]; figures: Figure[]; meta?: string[]; salutation?: Paragraph | null;
     preamble?: Paragraph[]; signature?: Paragraph[];
 }
@@ -76,6 +77,14 @@ export class Widget {
 export function bundledReply(): Readonly<Reply>;
 
 /**
+ * Where the article is on a page whose body container is none of the known ones (the embed
+ * script asks when its list finds nothing): the block of `document.body` with the page's
+ * running text — sentence paragraphs, not navigation, link lists, footers or addresses — as the
+ * command line finds it; `undefined` on a page without prose.
+ */
+export function findArticle(): Element | undefined;
+
+/**
  * Mounts the widget: `mount({ outline, figures, article, reply?, hash?, elder? })`. Each part is
  * an Element or a CSS selector; every part is optional, parts mounted together are linked.
  * Without `reply` the article's own content is read as the reply and enhanced in place; with
@@ -121,6 +130,7 @@ export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_widget_free: (a: number, b: number) => void;
     readonly bundledReply: () => [number, number, number];
+    readonly findArticle: () => [number, number, number];
     readonly mount: (a: any) => [number, number, number];
     readonly mountPage: (a: any) => [number, number, number];
     readonly parseArticle: (a: any) => [number, number, number];
@@ -133,7 +143,7 @@ export interface InitOutput {
     readonly widget_select: (a: number, b: any) => [number, number];
     readonly widget_visibleFigures: (a: number) => [number, number, number, number];
     readonly wasm_bindgen_acc123efa3d5aca8___convert__closures_____invoke___js_sys_82aca8c497130cd0___Array__web_sys_4085cfd1c211964d___features__gen_ResizeObserver__ResizeObserver______true_: (a: number, b: number, c: any, d: any) => void;
-    readonly wasm_bindgen_acc123efa3d5aca8___convert__closures_____invoke___js_sys_82aca8c497130cd0___Array__web_sys_4085cfd1c211964d___features__gen_ResizeObserver__ResizeObserver______true__13: (a: number, b: number, c: any, d: any) => void;
+    readonly wasm_bindgen_acc123efa3d5aca8___convert__closures_____invoke___js_sys_82aca8c497130cd0___Array__web_sys_4085cfd1c211964d___features__gen_ResizeObserver__ResizeObserver______true__14: (a: number, b: number, c: any, d: any) => void;
     readonly wasm_bindgen_acc123efa3d5aca8___convert__closures_____invoke___web_sys_4085cfd1c211964d___features__gen_Event__Event______true_: (a: number, b: number, c: any) => void;
     readonly wasm_bindgen_acc123efa3d5aca8___convert__closures_____invoke_______true_: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;

@@ -11,10 +11,12 @@ import { fileURLToPath } from "node:url";
 const repo = join(fileURLToPath(new URL(".", import.meta.url)), "..");
 const KB = 1024;
 // Issue 6 asked for 60 KB and aimed at 30 KB; the page module is not there (README, "Size": it
-// was 87 KB before it learned to read CMS pages, phones' sheets and the sticky bar). Each ceiling
-// sits a little above today's size so growth is a decision, not an accident.
+// was 87 KB before it learned to read CMS pages, phones' sheets and the sticky bar, 107 KB before
+// it learned targets and results and to read real government pages right: 147 KB). Each
+// ceiling sits a little above today's size so growth is a decision, not an accident; the split
+// of the page module by what the first screen needs (issue 21) is what brings it down.
 const MODULES = [
-  { name: "page", ceiling: 120 * KB, target: 60 * KB, test: (p) => !p.includes("/library/") },
+  { name: "page", ceiling: 152 * KB, target: 60 * KB, test: (p) => !p.includes("/library/") },
   { name: "library", ceiling: 55 * KB, target: 30 * KB, test: (p) => p.includes("/library/") },
 ];
 
