@@ -5,7 +5,7 @@
 //!
 //! It uses nothing of the crate but its binary and its JSON, so it survives restructuring.
 //! It fails when a page has no gold, when a gold file is malformed, and when the held-out part
-//! falls below the minimums of [`HELDOUT_MIN`] (all 0 today).
+//! falls below the minimums of [`HELDOUT_MIN`] (per family) and [`HELDOUT_ALL_MIN`] (all together).
 //!
 //! `cargo test --release --test corpus -- --nocapture`
 #![cfg(not(target_arch = "wasm32"))]
@@ -16,22 +16,34 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// Minimum per field on the held-out part of every family, in percent (for `untitled`: the
-/// maximum number of untitled nodes, as a count). All 0 (and no maximum) until the parser
-/// is improved: raise a value here to make it a gate. Issue 19's targets are title 98,
-/// published 98, outline 95, untitled 0, not_figures 100, found 100.
+/// Minimum per field on the held-out part of every family, in percent: gates at what the
+/// reader reaches on every family today, so that a change cannot lose it unnoticed. Issue 19's
+/// targets are title 98, published 98, outline 95, untitled 0, not_figures 100, found 100; the
+/// fields below 98 here are not there on every family (README, "Real pages").
 const HELDOUT_MIN: &[(Field, f64)] = &[
     (Field::Title, 0.0),
     (Field::Number, 0.0),
-    (Field::Published, 0.0),
+    (Field::Published, 100.0),
     (Field::Signed, 0.0),
     (Field::Outline, 0.0),
-    (Field::FigureRecall, 0.0),
-    (Field::NotFigures, 0.0),
-    (Field::Found, 0.0),
+    (Field::FigureRecall, 95.0),
+    (Field::NotFigures, 100.0),
+    (Field::Found, 100.0),
+];
+/// Minimum per field on the whole held-out part (every family together), in percent: what the
+/// reader reaches today, a point or so below.
+const HELDOUT_ALL_MIN: &[(Field, f64)] = &[
+    (Field::Title, 78.0),
+    (Field::Number, 91.0),
+    (Field::Published, 100.0),
+    (Field::Signed, 90.0),
+    (Field::Outline, 91.0),
+    (Field::FigureRecall, 96.0),
+    (Field::NotFigures, 100.0),
+    (Field::Found, 100.0),
 ];
 /// Maximum untitled nodes on the held-out part of every family; `None`: not yet a gate.
-const HELDOUT_MAX_UNTITLED: Option<usize> = None;
+const HELDOUT_MAX_UNTITLED: Option<usize> = Some(0);
 
 /// Longest failure line printed (in chars); longer ones are cut with `…`.
 const LINE_MAX: usize = 200;
@@ -761,10 +773,11 @@ fn corpus_report() {
     println!("{out}");
 
     for (family, part, t) in &rows {
-        if *part != "heldout" || family == "(all)" || t.pages == 0 {
+        if *part != "heldout" || t.pages == 0 {
             continue;
         }
-        for &(field, min) in HELDOUT_MIN {
+        let mins = if family == "(all)" { HELDOUT_ALL_MIN } else { HELDOUT_MIN };
+        for &(field, min) in mins {
             if let Some(p) = t.pct(field) {
                 if p + 1e-9 < min {
                     problems.push(format!("{family} held out: {field:?} {p:.1}% < minimum {min}%"));
