@@ -6,7 +6,7 @@
 use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node, Selector};
 
-use reply_core::page::{find, hints, read, PageText, Tree, Visit, ARTICLE_SELECTORS};
+use reply_core::page::{find, hints, read, Outside, PageText, Tree, Visit, ARTICLE_SELECTORS};
 use reply_core::parse::{page_table, parse_lines, Parsed};
 
 struct Doc;
@@ -35,29 +35,6 @@ impl<'a> Tree for &'a Doc {
             Node::Element(e) => e.attr(name).map(str::to_string),
             _ => None,
         }
-    }
-}
-
-/// The page around an article: the article itself reads as nothing (its own header is the
-/// parser's), so the page's metadata table is read from the rest.
-struct Outside<'a>(NodeRef<'a, Node>);
-
-impl<'a> Tree for Outside<'a> {
-    type Node = NodeRef<'a, Node>;
-
-    fn first_child(&self, n: &Self::Node) -> Option<Self::Node> {
-        n.first_child()
-    }
-
-    fn next_sibling(&self, n: &Self::Node) -> Option<Self::Node> {
-        n.next_sibling()
-    }
-
-    fn visit(&self, n: &Self::Node) -> Visit {
-        if *n == self.0 {
-            return Visit::Other;
-        }
-        (&Doc).visit(n)
     }
 }
 
@@ -112,7 +89,7 @@ pub fn read_element(doc: &Html, root: ElementRef<'_>) -> Page {
     };
     let mut hints = hints(meta, first("h1", true), first("title", false));
     // The page's own metadata table, wherever it stands outside the article (above it, around it).
-    let whole = read(&Outside(*root), &doc.root_element(), &mut Vec::new(), &mut Vec::new());
+    let whole = read(&Outside { tree: &&Doc, skip: *root }, &doc.root_element(), &mut Vec::new(), &mut Vec::new());
     let whole: Vec<&str> = whole.lines.iter().map(String::as_str).collect();
     page_table(&mut hints, &whole);
     hints.lines = text.styles.clone();

@@ -80,6 +80,39 @@ fn format(tag: &str, align: Option<&str>, style: Option<&str>) -> Format {
     f
 }
 
+/// A tree with one of its nodes read as nothing: the page around an article, whose metadata
+/// table is read from the rest (the article's own header is the parser's).
+pub struct Outside<'t, T: Tree> {
+    pub tree: &'t T,
+    pub skip: T::Node,
+}
+
+impl<T: Tree> Tree for Outside<'_, T>
+where
+    T::Node: PartialEq,
+{
+    type Node = T::Node;
+
+    fn first_child(&self, n: &Self::Node) -> Option<Self::Node> {
+        self.tree.first_child(n)
+    }
+
+    fn next_sibling(&self, n: &Self::Node) -> Option<Self::Node> {
+        self.tree.next_sibling(n)
+    }
+
+    fn visit(&self, n: &Self::Node) -> Visit {
+        if *n == self.skip {
+            return Visit::Other;
+        }
+        self.tree.visit(n)
+    }
+
+    fn attribute(&self, n: &Self::Node, name: &str) -> Option<String> {
+        self.tree.attribute(n, name)
+    }
+}
+
 /// How an element takes part in the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {

@@ -37,29 +37,6 @@ impl Tree for Dom {
     }
 }
 
-/// The page around an article: the article itself reads as nothing (its own header is the
-/// parser's), so the page's metadata table is read from the rest only.
-struct Outside<'a>(&'a Node);
-
-impl Tree for Outside<'_> {
-    type Node = Node;
-
-    fn first_child(&self, n: &Node) -> Option<Node> {
-        n.first_child()
-    }
-
-    fn next_sibling(&self, n: &Node) -> Option<Node> {
-        n.next_sibling()
-    }
-
-    fn visit(&self, n: &Node) -> Visit {
-        if n == self.0 {
-            return Visit::Other;
-        }
-        Dom.visit(n)
-    }
-}
-
 /// The block of the page's body that holds its running text, where no known container matches
 /// ([`page::find`], as the command line finds it); `None` on a page without prose.
 pub fn find_article(doc: &Document) -> Option<Element> {
@@ -88,7 +65,7 @@ pub fn hints(doc: &Document, article: &Element) -> Hints {
     let mut hints = page::hints(meta, h1, Some(doc.title()));
     // The page's own metadata table (信息公开属性), wherever it stands outside the article.
     if let Some(root) = doc.document_element() {
-        let outside = Outside(article.unchecked_ref::<Node>());
+        let outside = page::Outside { tree: &Dom, skip: article.unchecked_ref::<Node>().clone() };
         let whole = page::read(&outside, root.unchecked_ref::<Node>(), &mut Vec::new(), &mut Vec::new());
         let whole: Vec<&str> = whole.lines.iter().map(String::as_str).collect();
         page_table(&mut hints, &whole);
