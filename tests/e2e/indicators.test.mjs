@@ -100,7 +100,7 @@ describe("the indicator view", () => {
     await status(page).filter({ hasText: /共 \d+ 篇答复/ }).waitFor();
     await region(page).getByRole("searchbox").fill("指标:没有这个指标");
     await status(page).filter({ hasText: /答复中没有指标“没有这个指标”/ }).waitFor();
-    await region(page).getByRole("button", { name: "中试平台" }).click();
+    await region(page).getByRole("button", { name: "中试平台", exact: true }).click();
     await status(page).filter({ hasText: /指标 中试平台：\d+ 个数值/ }).waitFor();
     await until(() => region(page).getByRole("searchbox").inputValue(), "指标:中试平台");
     await page.close();
