@@ -55,7 +55,14 @@ pub(crate) fn index(args: &[OsString], max: u64) -> Result<String, String> {
     let mut builder = Builder::new(&prefix).replies_only(replies_only);
     let mut skipped = 0;
     let mut genres = [0usize; Genre::ALL.len()];
-    let read = |file: &OsStr| parse_file(Path::new(file), article, max);
+    // Replies are annotated (targets and results, deadlines, indicators: issue 22) so that the
+    // index's indicator files hold them.
+    let read = |file: &OsStr| {
+        parse_file(Path::new(file), article, max).map(|mut reply| {
+            reply_core::parse::annotate(&mut reply);
+            reply
+        })
+    };
     // Files are read and parsed on every core, a batch at a time (so that only a batch of
     // parsed replies is held), then added in the order given.
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
@@ -117,8 +124,8 @@ pub(crate) fn index(args: &[OsString], max: u64) -> Result<String, String> {
     };
     let written = builder.build();
     // Files of an earlier, larger build in the same folder: only names the index itself gives
-    // (`words/12.bin`, `figures/3-0.bin`, `replies/42.json`), never anything else there.
-    let stale = [("words", ".bin"), ("figures", ".bin"), ("replies", ".json")];
+    // (`words/12.bin`, `figures/3-0.bin`, `replies/42.json`, `indicators/2.bin`), never anything else there.
+    let stale = [("words", ".bin"), ("figures", ".bin"), ("replies", ".json"), ("indicators", ".bin")];
     let io::Written { bytes, removed } = io::write_folder(out, &written, MANIFEST, &stale)?;
     let stale = if removed > 0 { format!(", {removed} files of an earlier build removed") } else { String::new() };
     Ok(format!(

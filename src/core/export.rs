@@ -89,6 +89,12 @@ fn csv_field(out: &mut String, s: &str) {
     }
 }
 
+/// One inert CSV cell (the rules of `csv_field` above), for other tables of the crate (the
+/// archive's indicator view).
+pub fn csv_cell(out: &mut String, s: &str) {
+    csv_field(out, s);
+}
+
 fn number(v: f64) -> String {
     let mut s = String::new();
     json::number(&mut s, v);

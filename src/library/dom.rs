@@ -36,6 +36,8 @@ use reply_web::html::{self, Html};
 use reply_web::listener::Listener;
 use reply_web::{reading, styles};
 
+use crate::indicators::{choices, indicator_query, view};
+
 #[wasm_bindgen(inline_js = r#"
 export function new_sink(cb) { return { alive: true, cb }; }
 export function kill_sink(sink) { sink.alive = false; sink.cb = null; }
@@ -107,6 +109,9 @@ pub(crate) enum Action {
     More,
     /// A reading aid (大字, 高对比度): its `data-action`.
     Reading(&'static str),
+    /// The indicator view's downloads: every value, 承诺追踪.
+    CsvValues,
+    CsvPromises,
 }
 
 impl Action {
@@ -118,6 +123,8 @@ impl Action {
             Action::Order(Order::Newest) => "sort-doc",
             Action::Order(Order::Largest) => "sort-value",
             Action::More => "more",
+            Action::CsvValues => "csv-values",
+            Action::CsvPromises => "csv-promises",
             Action::Reading(a) => a,
             Action::Facet(..) => "",
         }
@@ -131,6 +138,10 @@ impl Action {
             "sort-doc" => Some(Action::Order(Order::Newest)),
             "sort-value" => Some(Action::Order(Order::Largest)),
             "more" => Some(Action::More),
+            "csv-values" => Some(Action::CsvValues),
+            "csv-promises" => Some(Action::CsvPromises),
+            // An indicator of the list: its view, as the query `指标:KEY`.
+            "indicator" => control.get_attribute("data-key").map(|k| Action::Query(format!("指标:{k}"))),
             _ => None,
         }
     }
@@ -143,6 +154,8 @@ pub(crate) enum Effect {
     /// A file: its URL, its name in the index, the most bytes it may have, and whether it
     /// waits for the next paint.
     Fetch(String, String, usize, bool),
+    /// A CSV download: file name, text.
+    Download(String, String),
 }
 
 /// Facet names as a reader sees them, in the order of [`FACETS`].
@@ -161,6 +174,7 @@ const MARKUP: &str = concat!(
     r#"<button type="button" data-action="sort-doc" aria-pressed="true">最新发布</button>"#,
     r#"<button type="button" data-action="sort-value" aria-pressed="false">数值从大到小</button></div>"#,
     r#"<div class="rw-lib-facets"></div>"#,
+    r#"<div class="rw-indicator" hidden></div>"#,
     r#"<ol class="rw-results" aria-labelledby="rw-library-title" hidden></ol>"#,
     r#"<button type="button" class="rw-link rw-more" data-action="more" hidden></button>"#,
     r#"<div class="rw-own"><slot></slot></div>"#,
@@ -176,6 +190,10 @@ pub struct LibraryState {
     results: Element,
     more: Element,
     own: Element,
+    /// The indicator view (`指标:KEY`).
+    view: Element,
+    /// The indicator the query asks for, if it is `指标:KEY`.
+    indicator: Option<String>,
     lib: Option<Library>,
     /// Files asked for and not yet arrived (in flight or queued).
     asked: Vec<String>,
@@ -243,13 +261,18 @@ fn dispatch(
                 let _ = e.focus();
             }
             Effect::Fetch(url, name, max, later) => fetch_file(&sink, &url, &name, max as f64, later),
+            Effect::Download(name, text) => {
+                if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+                    let _ = crate::indicators::download(&doc, &name, &text);
+                }
+            }
         }
     }
     true
 }
 
 /// A URL fit for a link: relative, or http(s) — never `javascript:` from a tampered index.
-fn safe_url(url: &str) -> Option<&str> {
+pub(crate) fn safe_url(url: &str) -> Option<&str> {
     let lower = url.trim_start().to_ascii_lowercase();
     let scheme = lower.split_once(':').map(|(s, _)| s).filter(|s| !s.contains(['/', '?', '#']));
     match scheme {
@@ -313,6 +336,8 @@ impl LibraryState {
         self.drop_queue();
         self.announce(&format!("答复检索暂不可用（{why}），请浏览下方列表。"));
         self.broken = Some(why);
+        // Nothing more is fetched for an index that cannot be used.
+        self.queue.clear();
         let _ = self.results.toggle_attribute_with_force("hidden", true);
         let _ = self.more.toggle_attribute_with_force("hidden", true);
         let _ = self.own.toggle_attribute_with_force("hidden", false);
@@ -380,10 +405,15 @@ impl LibraryState {
         if self.broken.is_some() {
             return Ok(());
         }
-        let Some(lib) = &self.lib else {
+        if self.lib.is_none() {
             self.fetch(MANIFEST, false);
             return Ok(());
-        };
+        }
+        if let Some(key) = self.indicator.clone() {
+            return self.advance_indicator(&key);
+        }
+        self.view.toggle_attribute_with_force("hidden", true)?;
+        let lib = self.lib.as_ref().ok_or_else(|| JsValue::from_str("no index"))?;
         let mut need = lib.needs(&self.plan);
         let mut rest = Vec::new();
         if need.is_empty() {
@@ -432,12 +462,76 @@ impl LibraryState {
         Ok(())
     }
 
+    /// The indicator view: fetches the indicator's file (one), then draws its values, 承诺追踪
+    /// (deadlines passed by the archive's newest reply) and the downloads; an indicator the
+    /// archive does not have lists those it has.
+    fn advance_indicator(&mut self, key: &str) -> Result<(), JsValue> {
+        let Some(lib) = &self.lib else { return Ok(()) };
+        for e in [&self.results, &self.more, &self.own] {
+            e.toggle_attribute_with_force("hidden", true)?;
+        }
+        let status;
+        let markup = match lib.indicator_needs(key) {
+            None => {
+                status = if key.is_empty() {
+                    format!("可查看 {} 个指标，请选择", lib.indicators().len())
+                } else {
+                    format!("答复中没有指标“{key}”，可查看的指标有 {} 个", lib.indicators().len())
+                };
+                choices(lib.indicators())
+            }
+            Some(need) if !need.is_empty() => {
+                self.announce("正在载入指标……");
+                for f in need {
+                    self.fetch(&f, false);
+                }
+                return Ok(());
+            }
+            Some(_) => {
+                let values = lib.indicator(key).unwrap_or(&[]);
+                let now = lib.newest().unwrap_or("");
+                let promises = reply_core::library::track(values, now);
+                let count = |v: &str| promises.iter().filter(|p| p.verdict.label() == v).count();
+                status = format!(
+                    "指标 {key}：{} 个数值（成果 {} 个，目标 {} 个）；承诺追踪 {} 项：已达成 {}，未达成 {}，未见报告 {}",
+                    values.len(),
+                    values.iter().filter(|v| v.stance == Some(reply_core::Stance::Result)).count(),
+                    values.iter().filter(|v| v.stance == Some(reply_core::Stance::Target)).count(),
+                    promises.len(),
+                    count("已达成"),
+                    count("未达成"),
+                    count("未见报告"),
+                );
+                view(key, values, &promises, now)
+            }
+        };
+        self.view.set_text_content(None);
+        markup.append_to(&self.view)?;
+        self.view.toggle_attribute_with_force("hidden", false)?;
+        self.announce(&status);
+        Ok(())
+    }
+
+    /// A CSV of the indicator shown: every value, or 承诺追踪 — as a download effect.
+    fn csv(&mut self, promises: bool) {
+        let (Some(lib), Some(key)) = (&self.lib, &self.indicator) else { return };
+        let Some(values) = lib.indicator(key) else { return };
+        let (name, text) = if promises {
+            let p = reply_core::library::track(values, lib.newest().unwrap_or(""));
+            (format!("{key}-承诺追踪.csv"), reply_core::library::promises_csv(key, values, &p))
+        } else {
+            (format!("{key}.csv"), reply_core::library::values_csv(key, values))
+        };
+        self.effects.push(Effect::Download(name, text));
+    }
+
     /// A new query (typed, or set by the API).
     fn query(&mut self, raw: &str) -> Result<(), JsValue> {
         if self.input.value() != raw {
             self.input.set_value(raw);
         }
-        self.plan = Plan::new(raw);
+        self.indicator = indicator_query(raw);
+        self.plan = Plan::new(if self.indicator.is_some() { "" } else { raw });
         self.pages = 1;
         self.drawn = 0;
         self.drop_queue();
@@ -688,6 +782,14 @@ impl LibraryState {
                 self.pages += 1;
                 self.advance()
             }
+            Action::CsvValues => {
+                self.csv(false);
+                Ok(())
+            }
+            Action::CsvPromises => {
+                self.csv(true);
+                Ok(())
+            }
             Action::Reading(a) => {
                 let mut p = reading::load(None);
                 if a == reading::ELDER {
@@ -745,6 +847,8 @@ impl LibraryMount {
             results: get(".rw-results")?,
             more: get(".rw-more")?,
             own: get(".rw-own")?,
+            view: get(".rw-indicator")?,
+            indicator: None,
             wrap,
             lib: None,
             asked: Vec::new(),

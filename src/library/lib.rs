@@ -9,6 +9,7 @@
 //! The size rules of `reply_core`'s crate docs hold here.
 
 mod dom;
+mod indicators;
 
 // Talc instead of the default dlmalloc: about 2 KB gzip less wasm, and faster (README, "Size").
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]

@@ -11,6 +11,7 @@ use super::card;
 use super::docs::{self, Row, F};
 use super::figures::{self, chunk_file, Group, Range, CHUNK};
 use super::format::{DOCS, FACETS, MANIFEST, VERSION};
+use super::indicators::{self, in_time_order, indicator_file, IndicatorValue};
 use super::manifest::{Facet, FacetValue, Manifest, Sizes};
 use super::meta::{fingerprint, genre, is_reply, meta, DocKind, Genre, Meta};
 use super::words::{self, index_keys_of};
@@ -81,6 +82,9 @@ struct Pending {
     /// The texts indexed for words.
     texts: Vec<String>,
     figures: Vec<FigRec>,
+    /// The figures that measure an indicator (`Figure::indicator`, after `parse::annotate`):
+    /// key and value, the doc id set at build.
+    indicators: Vec<(String, IndicatorValue)>,
 }
 
 /// Collects replies, then writes the index.
@@ -210,7 +214,37 @@ impl Builder {
             })
             .collect();
         let card = card::body(&url, &m, genre, reply);
-        self.docs.push(Pending { name: name.to_string(), url, meta: m, genre, card, texts, figures });
+        let mut measured = Vec::new();
+        for (k, f) in reply.figures.iter().enumerate() {
+            let Some(key) = &f.indicator else { continue };
+            let reported = crate::export::Observation { reply, figure: f, source: "" }.reported();
+            let value = IndicatorValue {
+                doc: 0,
+                index: k as u32,
+                kind: f.kind,
+                stance: f.stance,
+                value: f.value,
+                high: f.high,
+                unit: f.unit.clone(),
+                by: f.by.clone(),
+                reported,
+                text: f.text.clone(),
+                context: f.context.clone(),
+                title: m.title.clone(),
+                url: url.clone(),
+            };
+            measured.push((key.clone(), value));
+        }
+        self.docs.push(Pending {
+            name: name.to_string(),
+            url,
+            meta: m,
+            genre,
+            card,
+            texts,
+            figures,
+            indicators: measured,
+        });
         Ok(genre)
     }
 
@@ -229,6 +263,12 @@ impl Builder {
             for t in &d.texts {
                 h.write(t.as_bytes());
                 h.write(b"\x01");
+            }
+            for (key, v) in &d.indicators {
+                for s in [key.as_str(), v.stance_label(), v.when()] {
+                    h.write(s.as_bytes());
+                    h.write(b"\x02");
+                }
             }
         }
         let build = h.finish();
@@ -366,6 +406,31 @@ impl Builder {
             files.push((card::card_file(d as u32), bytes));
         }
 
+        // Indicators: key → every value, in time order, one file per key (keys in order).
+        let mut by_key: Vec<(String, Vec<IndicatorValue>)> = Vec::new();
+        let mut key_at = IdMap::default();
+        for (d, doc) in docs.iter_mut().enumerate() {
+            for (key, mut v) in std::mem::take(&mut doc.indicators) {
+                v.doc = d as u32;
+                let k = *key_at.entry(key.clone()).or_insert_with(|| {
+                    by_key.push((key, Vec::new()));
+                    by_key.len() - 1
+                });
+                by_key[k].1.push(v);
+            }
+        }
+        sort_by(&mut by_key, |a, b| a.0 < b.0);
+        let mut listed = Vec::with_capacity(by_key.len());
+        for (k, (key, mut values)) in by_key.into_iter().enumerate() {
+            in_time_order(&mut values);
+            let bytes = indicators::write(&values, build);
+            sizes.indicators = sizes.indicators.max(bytes.len());
+            files.push((indicator_file(k), bytes));
+            listed.push((key, values.len()));
+        }
+        // Docs are newest first: the first dated one is the newest.
+        let newest = docs.iter().find_map(|d| d.meta.date.as_deref().and_then(indicators::end_month));
+
         // The manifest, last.
         let facets = facets
             .into_iter()
@@ -375,7 +440,16 @@ impl Builder {
                 values: v.labels.into_iter().zip(v.counts).map(|(label, total)| FacetValue { label, total }).collect(),
             })
             .collect();
-        let manifest = Manifest { build, replies: n, shards: shard_count, sizes, facets, groups: directory };
+        let manifest = Manifest {
+            build,
+            replies: n,
+            shards: shard_count,
+            sizes,
+            facets,
+            groups: directory,
+            newest,
+            indicators: listed,
+        };
         files.push((MANIFEST.to_string(), manifest.write().into_bytes()));
         files
     }

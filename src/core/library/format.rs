@@ -6,7 +6,9 @@
 
 /// The index format this code writes and reads. A manifest of another version is refused, and
 /// so is a binary file. Version 2: per-file size limits in the manifest, the `genre` facet.
-pub const VERSION: u32 = 2;
+/// Version 3: the indicator files (`indicators/K.bin`), listed in the manifest with their size
+/// limit and the archive's newest month.
+pub const VERSION: u32 = 3;
 /// The `format` field of the manifest.
 pub const FORMAT: &str = "reply-widget-library";
 /// The manifest's file name, relative to the index folder.
@@ -32,6 +34,7 @@ pub const MAX_REPLIES: usize = 1 << 20;
 pub(crate) const TYPE_DOCS: u8 = b'D';
 pub(crate) const TYPE_WORDS: u8 = b'W';
 pub(crate) const TYPE_FIGURES: u8 = b'F';
+pub(crate) const TYPE_INDICATORS: u8 = b'I';
 
 /// The magic bytes and the header's length.
 pub(crate) const MAGIC: &[u8; 4] = b"RWLB";

@@ -3,9 +3,17 @@
 //!
 //! ```text
 //! {"format":"reply-widget-library","version":2,"build":"<16 hex>","replies":N,"shards":S,
-//!  "sizes":{"docs":B,"words":B,"figures":B,"cards":B},
+//!  "sizes":{"docs":B,"words":B,"figures":B,"cards":B,"indicators":B},
 //!  "facets":{"year":[[label,total],…],"kind":[…],"session":[…],"source":[…],"genre":[…]},
-//!  "figures":[{"kind":…,"unit":…|null,"chunks":[[low,high(,count)],…]},…]}
+//!  "figures":[{"kind":…,"unit":…|null,"chunks":[[low,high(,count)],…]},…],
+//!  "newest":"2026-03"|null,"indicators":[[key,count],…]}
+//! ```
+//!
+//! `newest` is the newest reply's month (what 承诺追踪 counts a deadline as passed against);
+//! `indicators` the keys of the indicator files in order (`indicators/K.bin` is the K-th), with
+//! how many values each holds.
+//!
+//! ```text
 //! ```
 //!
 //! `sizes` are the limits a reader holds the other files to: the exact size of `docs.bin`, and
@@ -49,13 +57,15 @@ pub struct Sizes {
     pub figures: usize,
     /// The largest `replies/D.json`.
     pub cards: usize,
+    /// The largest `indicators/K.bin`.
+    pub indicators: usize,
 }
 
-const SIZE_KEYS: [&str; 4] = ["docs", "words", "figures", "cards"];
+const SIZE_KEYS: [&str; 5] = ["docs", "words", "figures", "cards", "indicators"];
 
 impl Sizes {
-    fn all(&self) -> [usize; 4] {
-        [self.docs, self.words, self.figures, self.cards]
+    fn all(&self) -> [usize; 5] {
+        [self.docs, self.words, self.figures, self.cards, self.indicators]
     }
 }
 
@@ -68,6 +78,10 @@ pub(crate) struct Manifest {
     pub sizes: Sizes,
     pub facets: Vec<Facet>,
     pub groups: Vec<Group>,
+    /// The newest reply's month, `2026-03`.
+    pub newest: Option<String>,
+    /// The indicator keys, in file order, with their counts.
+    pub indicators: Vec<(String, usize)>,
 }
 
 /// The build id as the manifest and the cards write it: 16 hex digits (a loop, not `format!`:
@@ -171,6 +185,19 @@ impl Manifest {
             }
             m.push_str("]}");
         }
+        m.push_str("],\"newest\":");
+        opt(&mut m, self.newest.as_deref());
+        m.push_str(",\"indicators\":[");
+        for (k, (key, count)) in self.indicators.iter().enumerate() {
+            if k > 0 {
+                m.push(',');
+            }
+            m.push('[');
+            string(&mut m, key);
+            m.push(',');
+            m.push_str(&count.to_string());
+            m.push(']');
+        }
         m.push_str("]}\n");
         m
     }
@@ -202,7 +229,7 @@ impl Manifest {
         if !(1..=MAX_REPLIES as u64).contains(&shards) {
             return Err(corrupt("bad shard count"));
         }
-        let mut sizes = [0usize; 4];
+        let mut sizes = [0usize; 5];
         let Some(given) = v.get("sizes") else { return Err(corrupt("no file sizes")) };
         for (k, key) in SIZE_KEYS.iter().enumerate() {
             let Some(s) = given.get(key).and_then(Value::u64) else { return Err(corrupt("bad file sizes")) };
@@ -211,11 +238,14 @@ impl Manifest {
             }
             sizes[k] = s as usize;
         }
-        let sizes = Sizes { docs: sizes[0], words: sizes[1], figures: sizes[2], cards: sizes[3] };
+        let sizes = Sizes { docs: sizes[0], words: sizes[1], figures: sizes[2], cards: sizes[3], indicators: sizes[4] };
         let replies = replies as usize;
         let facets = v.get("facets").and_then(|f| read_facets(f, replies)).ok_or_else(|| corrupt("bad facets"))?;
         let groups = v.get("figures").and_then(read_groups).ok_or_else(|| corrupt("bad figures"))?;
-        Ok(Manifest { build, replies, shards: shards as usize, sizes, facets, groups })
+        let newest = v.get("newest").unwrap_or(&Value::Null).opt_str().map_err(|_| corrupt("bad newest"))?;
+        let newest = newest.map(str::to_string);
+        let indicators = v.get("indicators").and_then(read_indicators).ok_or_else(|| corrupt("bad indicators"))?;
+        Ok(Manifest { build, replies, shards: shards as usize, sizes, facets, groups, newest, indicators })
     }
 }
 
@@ -260,4 +290,15 @@ fn read_groups(v: &Value) -> Option<Vec<Group>> {
         groups.push(Group { kind, unit, chunks });
     }
     Some(groups)
+}
+
+/// The manifest's indicator keys: `[[key, count], …]`, each count at least 1.
+fn read_indicators(v: &Value) -> Option<Vec<(String, usize)>> {
+    let mut out = Vec::new();
+    for item in v.arr()? {
+        let [key, count] = item.arr()? else { return None };
+        let count = count.u64().filter(|c| *c >= 1 && *c <= MAX_FILE as u64)?;
+        out.push((key.str()?.to_string(), count as usize));
+    }
+    Some(out)
 }

@@ -23,6 +23,8 @@
 //!                      doc, figure index, value, upper bound, qualifier of each figure
 //! replies/D.json       the card of doc D: title, kind, genre, session, number, proposer, date, source,
 //!                      URL, outline, figures with clause and section (see `card.rs`)
+//! indicators/K.bin     every value of indicator K (the manifest lists the keys): targets and
+//!                      results in time order, with what a row shows (see `indicators.rs`)
 //! ```
 //!
 //! Binary files share a 24-byte header: `RWLB`, the format version, the file type, the build id
@@ -145,6 +147,7 @@ mod card;
 mod docs;
 mod figures;
 mod format;
+mod indicators;
 mod manifest;
 mod meta;
 mod query;
@@ -155,6 +158,9 @@ mod words;
 pub use build::{Builder, Skip};
 pub use card::{Card, CardFigure, CardSection};
 pub use format::{Error, DOCS, FACETS, FORMAT, MANIFEST, MAX_FILE, MAX_MANIFEST, MAX_REPLIES, VERSION};
+pub use indicators::{
+    end_month, in_time_order, newest_month, promises_csv, track, values_csv, IndicatorValue, Promise, Verdict,
+};
 pub use manifest::{Facet, FacetValue, Sizes};
 pub use meta::{fingerprint, genre, is_reply, meta, DocKind, Genre, Meta};
 pub use query::{Plan, Problem};

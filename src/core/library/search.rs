@@ -5,7 +5,10 @@
 use super::card::{card_file, Card};
 use super::docs::{self, Row, F};
 use super::figures::{chunk_file, read_chunk, Entry, Group};
-use super::format::{build_of, open, within, Error, DOCS, MANIFEST, MAX_MANIFEST, TYPE_DOCS, TYPE_FIGURES, TYPE_WORDS};
+use super::format::{
+    build_of, open, within, Error, DOCS, MANIFEST, MAX_MANIFEST, TYPE_DOCS, TYPE_FIGURES, TYPE_INDICATORS, TYPE_WORDS,
+};
+use super::indicators::{self, indicator_file, IndicatorValue};
 use super::manifest::{build_hex, Facet, Manifest, Sizes};
 use super::query::{Plan, Terms};
 use super::read::{self, Value};
@@ -87,6 +90,11 @@ pub struct Library {
     words: Vec<(u32, Shard)>,
     /// The cards added, by doc (ascending).
     cards: Vec<(u32, Box<Card>)>,
+    /// The newest reply's month.
+    newest: Option<String>,
+    /// The indicator keys with their counts, and each one's values once added.
+    indicators: Vec<(String, usize)>,
+    indicator_values: Vec<Option<Vec<IndicatorValue>>>,
 }
 
 /// The entry of `k` in a list sorted by key.
@@ -161,6 +169,7 @@ impl Library {
     pub fn from_manifest(bytes: &[u8]) -> Result<Library, Error> {
         let m = Manifest::read(bytes)?;
         let chunks = m.groups.iter().map(|g| g.chunks.iter().map(|_| None).collect()).collect();
+        let indicator_values = m.indicators.iter().map(|_| None).collect();
         Ok(Library {
             build: m.build,
             build_hex: build_hex(m.build),
@@ -173,6 +182,9 @@ impl Library {
             docs: None,
             words: Vec::new(),
             cards: Vec::new(),
+            newest: m.newest,
+            indicators: m.indicators,
+            indicator_values,
         })
     }
 
@@ -189,6 +201,32 @@ impl Library {
     /// The index of a facet's value by its label.
     pub fn facet_value(&self, facet: usize, label: &str) -> Option<u16> {
         self.facets.get(facet)?.values.iter().position(|v| v.label == label).map(|k| k as u16)
+    }
+
+    /// The indicators of the archive (keys in order) and how many values each has.
+    pub fn indicators(&self) -> &[(String, usize)] {
+        &self.indicators
+    }
+
+    /// The newest reply's month (`2026-03`): the archive's "now" for [`super::track`].
+    pub fn newest(&self) -> Option<&str> {
+        self.newest.as_deref()
+    }
+
+    fn indicator_at(&self, key: &str) -> Option<usize> {
+        self.indicators.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()
+    }
+
+    /// The file an indicator's view needs, if not added yet (empty when it can be shown);
+    /// `None`: the archive has no such indicator.
+    pub fn indicator_needs(&self, key: &str) -> Option<Vec<String>> {
+        let k = self.indicator_at(key)?;
+        Some(if self.indicator_values[k].is_none() { vec![indicator_file(k)] } else { Vec::new() })
+    }
+
+    /// Every value of an indicator in time order, once its file was added.
+    pub fn indicator(&self, key: &str) -> Option<&[IndicatorValue]> {
+        self.indicator_values[self.indicator_at(key)?].as_deref()
     }
 
     /// The card of a doc, once added.
@@ -215,6 +253,8 @@ impl Library {
             Some(self.sizes.figures)
         } else if name.starts_with("replies/") {
             Some(self.sizes.cards)
+        } else if name.starts_with("indicators/") {
+            Some(self.sizes.indicators)
         } else {
             None
         }
@@ -302,6 +342,11 @@ impl Library {
             let payload = open(name, bytes, TYPE_FIGURES, self.build)?;
             let entries = read_chunk(payload, count, self.n).ok_or_else(|| corrupt(name, "bad figure chunk"))?;
             self.chunks[g][k] = Some(entries);
+        } else if let Some(k) = file_number(name, "indicators/", ".bin") {
+            let count = self.indicators.get(k).ok_or_else(unknown)?.1;
+            let payload = open(name, bytes, TYPE_INDICATORS, self.build)?;
+            let values = indicators::read(payload, count, self.n).ok_or_else(|| corrupt(name, "bad indicator file"))?;
+            self.indicator_values[k] = Some(values);
         } else if let Some(d) = file_number(name, "replies/", ".json") {
             if d >= self.n {
                 return Err(unknown());

@@ -476,10 +476,14 @@ fn building_is_deterministic_and_refuses_what_it_must() {
 fn bad_files_are_refused_clearly() {
     let files = build(&small_archive());
     let manifest = String::from_utf8(files[MANIFEST].clone()).unwrap();
-    let v3 = manifest.replace("\"version\":2", "\"version\":3");
-    let err = Library::from_manifest(v3.as_bytes()).err().unwrap();
-    assert!(err.to_string().starts_with("index version 3, this widget reads version 2: the widget is older"), "{err}");
-    let v1 = manifest.replace("\"version\":2", "\"version\":1");
+    let v4 = manifest.replace("\"version\":3", "\"version\":4");
+    let err = Library::from_manifest(v4.as_bytes()).err().unwrap();
+    assert!(err.to_string().starts_with("index version 4, this widget reads version 3: the widget is older"), "{err}");
+    // An index of version 2 (before the indicator files) is refused, not half read.
+    let v2 = manifest.replace("\"version\":3", "\"version\":2");
+    let err = Library::from_manifest(v2.as_bytes()).err().unwrap();
+    assert!(err.to_string().starts_with("index version 2, this widget reads version 3: the index is older"), "{err}");
+    let v1 = manifest.replace("\"version\":3", "\"version\":1");
     let err = Library::from_manifest(v1.as_bytes()).err().unwrap();
     assert!(
         err.to_string().ends_with("the index is older than the widget, rebuild it with reply-widget index"),
@@ -571,7 +575,7 @@ fn every_format_round_trips() {
         build: 0x0123_4567_89ab_cdef,
         replies: 3,
         shards: 2,
-        sizes: Sizes { docs: 30, words: 1000, figures: 200, cards: 9000 },
+        sizes: Sizes { docs: 30, words: 1000, figures: 200, cards: 9000, indicators: 700 },
         facets: FACETS
             .iter()
             .map(|name| Facet {
@@ -587,6 +591,8 @@ fn every_format_round_trips() {
             unit: Some("元".into()),
             chunks: vec![Range { low: 0.5, high: 3.6e10, count: 1024 }, Range { low: 1.0, high: 2.0, count: 3 }],
         }],
+        newest: Some("2026-03".into()),
+        indicators: vec![("中试平台".into(), 4), ("技术合同成交额".into(), 12)],
     };
     assert_eq!(Manifest::read(m.write().as_bytes()), Ok(m));
 }
