@@ -336,8 +336,6 @@ impl LibraryState {
         self.drop_queue();
         self.announce(&format!("答复检索暂不可用（{why}），请浏览下方列表。"));
         self.broken = Some(why);
-        // Nothing more is fetched for an index that cannot be used.
-        self.queue.clear();
         let _ = self.results.toggle_attribute_with_force("hidden", true);
         let _ = self.more.toggle_attribute_with_force("hidden", true);
         let _ = self.own.toggle_attribute_with_force("hidden", false);
