@@ -17,7 +17,7 @@ const KB = 1024;
 // of the page module by what the first screen needs (issue 21) is what brings it down.
 const MODULES = [
   { name: "page", ceiling: 152 * KB, target: 60 * KB, test: (p) => !p.includes("/library/") },
-  { name: "library", ceiling: 55 * KB, target: 30 * KB, test: (p) => p.includes("/library/") },
+  { name: "library", ceiling: 58 * KB, target: 30 * KB, test: (p) => p.includes("/library/") },
 ];
 
 function files(dir) {

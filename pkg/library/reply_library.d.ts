@@ -34,7 +34,8 @@ export interface InitOutput {
     readonly librarywidget_search: (a: number, b: any) => [number, number];
     readonly mountLibrary: (a: any) => [number, number, number];
     readonly wasm_bindgen_14192f226e59c477___convert__closures_____invoke___alloc_3b12b3ee41aca973___string__String__wasm_bindgen_14192f226e59c477___JsValue__alloc_3b12b3ee41aca973___string__String______true_: (a: number, b: number, c: number, d: number, e: any, f: number, g: number) => void;
-    readonly wasm_bindgen_14192f226e59c477___convert__closures_____invoke___web_sys_5799670ff59175d0___features__gen_Event__Event______true_: (a: number, b: number, c: any) => void;
+    readonly wasm_bindgen_14192f226e59c477___convert__closures_____invoke___web_sys_c29b12731192ead4___features__gen_Event__Event______true_: (a: number, b: number, c: any) => void;
+    readonly wasm_bindgen_14192f226e59c477___convert__closures_____invoke_______true_: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;
