@@ -32,7 +32,6 @@ mod io;
 
 const USAGE: &str = "usage: reply-widget parse FILE [--article SELECTOR] [--max-size SIZE] | reply-widget index --out DIR [--url-prefix PREFIX] [--article SELECTOR] [--max-size SIZE] [--replies-only] FILE... | reply-widget indicators [--out FILE.csv] [--article SELECTOR] [--max-size SIZE] FILE...";
 
-
 /// Reads a file as text, with the one-line errors of the contract: a regular file of at most
 /// `max` bytes ([`io::read_capped`]), UTF-8, not binary, not empty.
 fn read_text(path: &Path, max: u64) -> Result<String, String> {
