@@ -183,7 +183,7 @@ impl FiguresPart {
         if badges {
             h.open("fieldset", "rw-facets", &[]).leaf("legend", "", &[], "立场");
             for (k, stance) in ALL_STANCES.iter().enumerate() {
-                let n = reply.figures.iter().filter(|f| f.stance == *stance).count();
+                let n = reply.figures.iter().filter(|f| panel::shown_stance(f) == *stance).count();
                 h.open("label", "", &[]);
                 h.open("input", "", &[("type", "checkbox"), ("data-stance-facet", &k.to_string()), ("checked", "")]);
                 h.leaf("span", "", &[], stance_label(*stance)).leaf("span", "rw-badge", &[], &n.to_string());
