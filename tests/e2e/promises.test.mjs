@@ -43,7 +43,7 @@ describe("promises and results", () => {
       ["其他", [["2023年", ""], ["2025年", ""], ["2026年", ""], ["2024年6月15日", ""]]],
     ], { message: "the stance groups" });
     // The badge is text in the figure's accessible name, not colour alone.
-    await until(() => panel(page).getByRole("button", { name: /^1800亿元，.*目标 · 2026年$/ }).count(), 1);
+    await until(() => panel(page).getByRole("button", { name: /^1800亿元\s*，.*目标 · 2026年\s*$/ }).count(), 1);
     await panel(page).getByRole("button", { name: "按类型" }).click();
     await until(() => groups(page).then((g) => g.map(([label]) => label)), ["金额", "比例", "数量", "时间"]);
     await assertClean(page);
@@ -101,7 +101,7 @@ describe("promises and results", () => {
         legends: [...root.querySelectorAll("legend")].map((l) => l.textContent.trim().slice(0, 4)),
       };
     });
-    assert.deepEqual(seen, { stanceFacet: 0, badges: 0, legend: 0, legends: ["数据类型", "按数值筛选"] });
+    assert.deepEqual(seen, { stanceFacet: 0, badges: 0, legend: 0, legends: ["数据类型", "按数值筛"] });
     await page.close();
   });
 });
