@@ -4,7 +4,7 @@
 // nothing and looks as before.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { assertClean, ready, until, useBrowser, watchedPage } from "./harness.mjs";
+import { assertClean, axeViolations, ready, until, useBrowser, watchedPage } from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -84,6 +84,10 @@ describe("promises and results", () => {
     const table = page.getByRole("table", { name: "金额对比的数据表" });
     await until(() => table.getByRole("row").nth(1).getByRole("cell").nth(2).textContent(), /^目标 · 2026年：/);
     await until(() => table.getByRole("row").nth(2).getByRole("cell").nth(2).textContent(), /^成果：/);
+    // Badges, the 立场 facet, the legend and the 承诺 groups meet WCAG 2.2 AA (contrast included).
+    await panel(page).getByRole("button", { name: "按承诺" }).click();
+    await until(() => groups(page).then((g) => g[0][0]), "承诺");
+    assert.deepEqual(await axeViolations(page, [["[data-reply-widget=figures]"]]), []);
     await page.close();
   });
 
