@@ -293,7 +293,9 @@ impl Index {
         kinds: &[FigureKind],
         stances: &[Option<Stance>],
     ) -> Outcome {
-        let on = |f: &Figure| kinds.contains(&f.kind) && stances.contains(&f.stance);
+        // A year or a date counts as 其他, where the panel lists it (a target's deadline is
+        // shown beside the target).
+        let on = |f: &Figure| kinds.contains(&f.kind) && stances.contains(&crate::panel::shown_stance(f));
         let n = self.outline.len();
         let mut out = Outcome {
             node_visible: vec![false; n],

@@ -124,9 +124,8 @@ pub fn groups(reply: &Reply, outline: &Outline, grouping: Grouping, order: Order
             let plan = crate::parse::promise::in_plan(reply);
             // A year or a date is when, not what: a target's deadline is shown beside it, so
             // years and dates stay in 其他 whatever their stance.
-            let stance_of = |f: &Figure| if f.kind.is_time() { None } else { f.stance };
             let of = |stance: Option<Stance>| -> Vec<usize> {
-                (0..reply.figures.len()).filter(|&i| stance_of(&reply.figures[i]) == stance).collect()
+                (0..reply.figures.len()).filter(|&i| shown_stance(&reply.figures[i]) == stance).collect()
             };
             let mut targets = of(Some(Stance::Target));
             if order == Order::Value {
@@ -161,6 +160,40 @@ pub fn deadline(f: &Figure) -> String {
         }
         (Some(Stance::Target), Some(by)) => format!("{by}年"),
         _ => String::new(),
+    }
+}
+
+/// The stance a figure shows in the panel and the chart: a year or a date is when, not what
+/// (a deadline is shown beside its target), so it shows none.
+pub fn shown_stance(f: &Figure) -> Option<Stance> {
+    if f.kind.is_time() {
+        None
+    } else {
+        f.stance
+    }
+}
+
+/// Whether the reply promises anything: only then does the panel tell targets from results
+/// (badges, the 立场 facet, the chart's legend). A reply that only reports what was done looks
+/// as it did before stances existed.
+pub fn has_targets(reply: &Reply) -> bool {
+    reply.figures.iter().any(|f| shown_stance(f) == Some(Stance::Target))
+}
+
+/// The badge beside a figure in the panel and the chart: `目标 · 2025年` (a target with its
+/// deadline), `目标`, `成果`; empty for any other figure.
+pub fn badge(f: &Figure) -> String {
+    match shown_stance(f) {
+        Some(Stance::Target) => {
+            let by = deadline(f);
+            if by.is_empty() {
+                "目标".to_string()
+            } else {
+                format!("目标 · {by}")
+            }
+        }
+        Some(Stance::Result) => "成果".to_string(),
+        None => String::new(),
     }
 }
 
@@ -274,5 +307,27 @@ mod tests {
         let label = outline.label_of(&f.section);
         assert_eq!(label, "二(一)");
         assert_eq!(spoken(f, &label), "361亿元，武汉基金累计出资规模，二(一)");
+    }
+
+    #[test]
+    fn badges_name_targets_with_deadlines_and_results() {
+        let mut r = crate::parse(
+            "关于科技成果转化的提案的答复\n发布时间：2022-05-20 09:00\n李委员：\n您提出的提案收悉。现答复如下：\n\
+             一、工作进展\n截至2021年底，全市技术合同成交额达到1150亿元。\n\
+             二、下一步工作打算\n到2025年，全市技术合同成交额达到1800亿元。\n市科技局\n2022年5月18日\n",
+        );
+        assert!(!has_targets(&r), "not annotated: no stances");
+        crate::parse::annotate(&mut r);
+        assert!(has_targets(&r));
+        let seen: Vec<(&str, String)> = r.figures.iter().map(|f| (f.text.as_str(), badge(f))).collect();
+        let of = |text: &str| seen.iter().find(|(t, _)| *t == text).map(|(_, b)| b.as_str());
+        assert_eq!(of("1800亿元"), Some("目标 · 2025年"));
+        assert_eq!(of("1150亿元"), Some("成果"));
+        // A deadline year is no target of its own: its badge is the figure's.
+        assert_eq!(of("2025年"), Some(""));
+        // The bundled reply reports work done only: no badge tells targets from results.
+        let mut b = bundled_reply();
+        crate::parse::annotate(&mut b);
+        assert!(!has_targets(&b));
     }
 }

@@ -126,6 +126,12 @@ pub const CSS: &str = r#"
 .rw[data-elder] .rw-bar text { font-size: 15px; }
 .rw-bar-fill { fill: var(--_accent); print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 .rw-bar-hit { fill: transparent; pointer-events: all; }
+.rw-bar-fill.rw-bar-target { fill: var(--_soft); stroke: var(--_accent); stroke-width: 1.5; stroke-dasharray: 4 2; }
+.rw-chart-legend { display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: center; font-size: 0.85em; color: var(--_muted); margin: 4px 0 0; }
+.rw-key { display: inline-block; width: 1.4em; height: 0.8em; margin-right: 4px; vertical-align: middle; background: var(--_accent); border-radius: 2px; }
+.rw-key.rw-key-target { background: var(--_soft); border: 1.5px dashed var(--_accent); }
+.rw-stance { grid-row: 3; grid-column: 1 / -1; justify-self: start; font-size: 0.8em; padding: 0 6px; border-radius: 4px; border: 1px solid var(--_border); color: var(--_muted); }
+.rw-stance[data-stance="target"] { border-style: dashed; border-color: var(--_accent); color: var(--_accent); }
 .rw-bar:hover .rw-bar-fill, .rw-bar[data-selected] .rw-bar-fill { fill: var(--_mark-sel); }
 .rw-chart-table { border-collapse: collapse; width: 100%; font-size: 0.85em; margin-top: 6px; table-layout: fixed; }
 .rw-chart-table th, .rw-chart-table td { border: 1px solid var(--_border); padding: 2px 4px; text-align: start; }
@@ -198,6 +204,7 @@ pub const CSS: &str = r#"
   .rw-item[aria-current] > .rw-row { border-left-color: Highlight; }
   .rw button[aria-pressed="true"] { border: 2px solid Highlight; }
   .rw-bar-fill { fill: CanvasText; }
+  .rw-bar-fill.rw-bar-target { fill: Canvas; stroke: CanvasText; }
   .rw-bar text { fill: CanvasText; }
 }
 @media print {

@@ -30,8 +30,10 @@ fn reply_from(name: &str, v: &JsValue) -> Result<Reply, JsError> {
     if !is_plain_object(v) {
         return Err(JsError::new(&format!("{name} must be a reply object (from parseReply or bundledReply)")));
     }
-    let reply = interop::reply_from_js(v, name).map_err(|e| JsError::new(&e))?;
+    let mut reply = interop::reply_from_js(v, name).map_err(|e| JsError::new(&e))?;
     model::validate(&reply).map_err(|e| JsError::new(&format!("{name}.{e}")))?;
+    // Stances, deadlines and indicators, whether the object had them or not (pure, idempotent).
+    parse::annotate(&mut reply);
     Ok(reply)
 }
 
@@ -163,15 +165,17 @@ impl Widget {
     /// Reads the article again (its content changed: a CMS that fills it late, a page script)
     /// and mounts again with it, keeping the query. A widget given a reply just redraws it.
     pub fn refresh(&mut self) -> Result<(), JsError> {
-        let (query, kinds) = self.live("refresh")?.query();
+        let (query, kinds, stances) = self.live("refresh")?.query();
         if let Some(mut m) = self.mount.take() {
             m.destroy();
         }
         let fresh = start("refresh", self.how.again())?;
         self.mount = fresh.mount;
-        let changed = !query.is_empty() || kinds.len() != reply_core::model::FigureKind::ALL.len();
+        let changed = !query.is_empty()
+            || kinds.len() != reply_core::model::FigureKind::ALL.len()
+            || stances.len() != reply_core::filter::ALL_STANCES.len();
         if let (true, Some(m)) = (changed, &self.mount) {
-            m.restore_query(&query, &kinds).map_err(|e| error("refresh", e))?;
+            m.restore_query(&query, &kinds, &stances).map_err(|e| error("refresh", e))?;
         }
         Ok(())
     }

@@ -211,6 +211,9 @@ fn stance_facets_leave_only_the_chosen_stances() {
     assert_eq!(texts(&result, ">=100亿元"), ["1150亿元"]);
     assert_eq!(texts(&ALL_STANCES, ">=100亿元"), ["1150亿元", "1800亿元"]);
     assert_eq!(texts(&result, "成交额"), ["1150亿元"]);
+    // The deadline 2025年 is 其他, as the panel lists it: 目标 alone leaves the target only.
+    assert_eq!(texts(&target, ""), ["1800亿元"]);
+    assert!(texts(&[None], "").contains(&"2025年".to_string()));
     // `run` is every stance.
     let all = index.run(&r.figures, &parse_query(">=100亿元"), &FigureKind::ALL);
     assert_eq!(all.visible_figures(), 2);

@@ -26,6 +26,8 @@ pub enum Action {
     /// The figure panel's grouping and order.
     GroupByKind,
     GroupBySection,
+    /// 按承诺: targets (承诺) first, then results (成果), then the rest.
+    GroupByStance,
     SortByDocument,
     SortByValue,
     /// The value controls (比较, 数值, 单位) → a comparison query.
@@ -52,7 +54,7 @@ pub enum Action {
 }
 
 /// Every action with its name in the markup.
-const NAMES: [(Action, &str); 26] = [
+const NAMES: [(Action, &str); 27] = [
     (Action::Query, "query"),
     (Action::PrevHit, "prev"),
     (Action::NextHit, "next"),
@@ -63,6 +65,7 @@ const NAMES: [(Action, &str); 26] = [
     (Action::Skip, "skip"),
     (Action::GroupByKind, "group-kind"),
     (Action::GroupBySection, "group-section"),
+    (Action::GroupByStance, "group-stance"),
     (Action::SortByDocument, "sort-doc"),
     (Action::SortByValue, "sort-value"),
     (Action::Range, "range"),

@@ -7,8 +7,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, KeyboardEvent, ShadowRoot};
 
 use reply_core::export::{self, money_bars, yi_text};
-use reply_core::filter::{Index, Outcome};
-use reply_core::model::{FigureKind, Reply};
+use reply_core::filter::{stance_label, Index, Outcome, ALL_STANCES};
+use reply_core::model::{FigureKind, Reply, Stance};
 use reply_core::panel::{self, Grouping, Order, CHUNK, KIND_GROUPS};
 use reply_web::html::Html;
 
@@ -49,6 +49,8 @@ pub struct FiguresPart {
     /// The money chart's box, and the bars (and money total) it was last drawn with.
     chart: Element,
     chart_key: Option<Vec<usize>>,
+    /// The reply promises anything: figures and bars say 目标 or 成果.
+    badges: bool,
     pub grouping: Grouping,
     pub order: Order,
     /// The figure button holding the list's roving tabindex.
@@ -69,6 +71,7 @@ const ORDERING: &str = concat!(
     r#"<div class="rw-tools"><div class="rw-tools" role="group" aria-label="分组方式">"#,
     r#"<button type="button" data-action="group-kind" aria-pressed="true">按类型</button>"#,
     r#"<button type="button" data-action="group-section" aria-pressed="false">按章节</button>"#,
+    r#"<button type="button" data-action="group-stance" aria-pressed="false" title="目标（承诺，附期限）在前，然后是成果">按承诺</button>"#,
     r#"</div><div class="rw-tools" role="group" aria-label="排序方式">"#,
     r#"<button type="button" data-action="sort-doc" aria-pressed="true">文中顺序</button>"#,
     r#"<button type="button" data-action="sort-value" aria-pressed="false">数值从大到小</button>"#,
@@ -112,9 +115,18 @@ fn tenths(v: f64) -> String {
     s
 }
 
+/// A stance as the markup names it (`data-stance`).
+fn stance_name(stance: Option<Stance>) -> &'static str {
+    match stance {
+        Some(Stance::Target) => "target",
+        Some(Stance::Result) => "result",
+        None => "other",
+    }
+}
+
 /// A figure item, named by its content in the order a screen reader should say it: the value
 /// (one text node: a number is never split), then the clause, then the section.
-fn item_html(h: &mut Html, reply: &Reply, index: &Index, labels: &[String], i: usize) {
+fn item_html(h: &mut Html, reply: &Reply, index: &Index, labels: &[String], badges: bool, i: usize) {
     let f = &reply.figures[i];
     let label = index.figure_node(i).and_then(|k| labels.get(k)).map_or("", String::as_str);
     h.open("li", "", &[("role", "listitem")]);
@@ -122,6 +134,15 @@ fn item_html(h: &mut Html, reply: &Reply, index: &Index, labels: &[String], i: u
     h.leaf("span", "rw-val", &[], &f.text).leaf("span", "rw-sr", &[], "，");
     h.leaf("span", "rw-ctx", &[], &panel::context_without(f)).leaf("span", "rw-sr", &[], "，");
     h.leaf("span", "rw-sec", &[], label);
+    // 目标 · 2025年 / 成果: said last, in text (not colour alone); only on a reply that
+    // promises anything, where the difference matters.
+    if badges {
+        let badge = panel::badge(f);
+        if !badge.is_empty() {
+            h.leaf("span", "rw-sr", &[], "，");
+            h.leaf("span", "rw-stance", &[("data-stance", stance_name(f.stance))], &badge);
+        }
+    }
     h.close("button").close("li");
 }
 
@@ -157,6 +178,19 @@ impl FiguresPart {
             h.close("label");
         }
         h.close("fieldset");
+        // 立场: only on a reply that promises anything (never an empty heading).
+        let badges = panel::has_targets(reply);
+        if badges {
+            h.open("fieldset", "rw-facets", &[]).leaf("legend", "", &[], "立场");
+            for (k, stance) in ALL_STANCES.iter().enumerate() {
+                let n = reply.figures.iter().filter(|f| panel::shown_stance(f) == *stance).count();
+                h.open("label", "", &[]);
+                h.open("input", "", &[("type", "checkbox"), ("data-stance-facet", &k.to_string()), ("checked", "")]);
+                h.leaf("span", "", &[], stance_label(*stance)).leaf("span", "rw-badge", &[], &n.to_string());
+                h.close("label");
+            }
+            h.close("fieldset");
+        }
         h.markup(EXPORT_AND_RANGE);
         h.leaf("div", "rw-chart", &[], "").leaf("div", "rw-groups", &[], "");
         h.leaf("p", "rw-empty", &[("hidden", "")], "没有符合条件的数据");
@@ -178,6 +212,7 @@ impl FiguresPart {
             place: Vec::new(),
             labels: (0..index.outline.len()).map(|k| index.outline.label(k)).collect(),
             chart_key: None,
+            badges,
             grouping: Grouping::Kind,
             order: Order::Document,
             tab: None,
@@ -221,7 +256,7 @@ impl FiguresPart {
             h.open("ul", "rw-figs", &attrs);
             if !group.collapsed {
                 for &i in group.figures.iter().take(CHUNK) {
-                    item_html(&mut h, reply, index, &self.labels, i);
+                    item_html(&mut h, reply, index, &self.labels, self.badges, i);
                 }
             }
             h.close("ul");
@@ -276,7 +311,7 @@ impl FiguresPart {
         let Some(group) = self.group_of.get(i).and_then(|&g| self.groups.get(g)) else { return Ok(()) };
         let next = group.figures[self.place[i] + 1..].iter().find_map(|&j| self.items[j].as_ref().map(|(li, _)| li));
         let mut h = Html::new();
-        item_html(&mut h, reply, index, &self.labels, i);
+        item_html(&mut h, reply, index, &self.labels, self.badges, i);
         let li = match next {
             Some(next) => {
                 h.insert_before(next)?;
@@ -442,8 +477,8 @@ impl FiguresPart {
     }
 
     /// Sets the grouping or order pressed in the toolbar.
-    pub fn press(&self, pressed: Action, group: [Action; 2]) -> Result<(), JsValue> {
-        for a in group {
+    pub fn press(&self, pressed: Action, group: &[Action]) -> Result<(), JsValue> {
+        for &a in group {
             if let Some(b) = self.wrap.query_selector(&format!("[data-action=\"{}\"]", a.name()))? {
                 b.set_attribute("aria-pressed", if a == pressed { "true" } else { "false" })?;
             }
@@ -518,6 +553,36 @@ impl FiguresPart {
             let g: usize = b.get_attribute("data-facet").and_then(|g| g.parse().ok()).unwrap_or(usize::MAX);
             if let Some(group) = KIND_GROUPS.get(g) {
                 b.set_checked(group.iter().all(|k| kinds.contains(k)));
+            }
+        }
+        Ok(())
+    }
+
+    /// The stances the 立场 checkboxes leave on (all of them on a reply without the facet).
+    pub fn stance_facets(&self) -> Result<Vec<Option<Stance>>, JsValue> {
+        let mut stances = Vec::new();
+        let boxes = self.wrap.query_selector_all("input[data-stance-facet]")?;
+        if boxes.length() == 0 {
+            return Ok(ALL_STANCES.to_vec());
+        }
+        for i in 0..boxes.length() {
+            let Some(b) = boxes.item(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) else { continue };
+            let k: usize = b.get_attribute("data-stance-facet").and_then(|g| g.parse().ok()).unwrap_or(usize::MAX);
+            if let (true, Some(stance)) = (b.checked(), ALL_STANCES.get(k)) {
+                stances.push(*stance);
+            }
+        }
+        Ok(stances)
+    }
+
+    /// Ticks the 立场 checkboxes of `stances` (`refresh()` keeps the reader's facets).
+    pub fn set_stance_facets(&self, stances: &[Option<Stance>]) -> Result<(), JsValue> {
+        let boxes = self.wrap.query_selector_all("input[data-stance-facet]")?;
+        for i in 0..boxes.length() {
+            let Some(b) = boxes.item(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) else { continue };
+            let k: usize = b.get_attribute("data-stance-facet").and_then(|g| g.parse().ok()).unwrap_or(usize::MAX);
+            if let Some(stance) = ALL_STANCES.get(k) {
+                b.set_checked(stances.contains(stance));
             }
         }
         Ok(())
@@ -601,12 +666,24 @@ impl FiguresPart {
         if total > bars.len() {
             desc.push_str(&format!("（共 {total} 项，显示最大的 {}）", bars.len()));
         }
-        desc.push_str(&format!("，最大为 {}：{}。数据表见下方。", top.text, panel::context_without(top)));
+        desc.push_str(&format!("，最大为 {}：{}", top.text, panel::context_without(top)));
+        // Targets are drawn apart from results (outlined, dashed): the description says how many.
+        let badge_of = |i: usize| if self.badges { panel::badge(&reply.figures[i]) } else { String::new() };
+        let targets =
+            bars.iter().filter(|b| panel::shown_stance(&reply.figures[b.figure]) == Some(Stance::Target)).count();
+        if self.badges && targets > 0 {
+            desc.push_str(&format!("；其中 {targets} 项是目标（承诺，虚线框），其余是成果或其他"));
+        }
+        desc.push_str("。数据表见下方。");
         h.leaf("desc", "", &[("id", "rw-chart-desc")], &desc);
         for (k, bar) in bars.iter().enumerate() {
             let f = &reply.figures[bar.figure];
+            let badge = badge_of(bar.figure);
             let shift = format!("translate(0 {})", k * CHART_ROW);
             let mut attrs = vec![("data-fig", bar.figure.to_string()), ("transform", shift)];
+            if !badge.is_empty() {
+                attrs.push(("data-stance", stance_name(f.stance).to_string()));
+            }
             if selected == Some(bar.figure) {
                 attrs.push(("data-selected", String::new()));
             }
@@ -615,18 +692,34 @@ impl FiguresPart {
             // The whole row takes the click, not only the painted text and bar.
             h.leaf("rect", "rw-bar-hit", &[("x", "0"), ("y", "0"), ("width", "320"), ("height", "44")], "");
             let context: String = panel::context_without(f).chars().take(16).collect();
-            h.open("text", "", &[("x", "0"), ("y", "16")]).text(&f.text).text("　").text(&context).close("text");
+            h.open("text", "", &[("x", "0"), ("y", "16")]).text(&f.text).text("　");
+            if !badge.is_empty() {
+                h.text("【").text(&badge).text("】");
+            }
+            h.text(&context).close("text");
             let width = tenths((bar.share * 316.0).max(2.0));
+            let target = !badge.is_empty() && panel::shown_stance(f) == Some(Stance::Target);
             h.leaf(
                 "rect",
-                "rw-bar-fill",
+                if target { "rw-bar-fill rw-bar-target" } else { "rw-bar-fill" },
                 &[("x", "0"), ("y", "24"), ("height", "14"), ("rx", "2"), ("width", &width)],
                 "",
             );
-            h.leaf("title", "", &[], &f.context);
+            if badge.is_empty() {
+                h.leaf("title", "", &[], &f.context);
+            } else {
+                h.leaf("title", "", &[], &format!("{badge}：{}", f.context));
+            }
             h.close("g");
         }
         h.close("svg");
+        if self.badges && targets > 0 {
+            // The key, in words: a dashed box is a target, a filled bar a result.
+            h.open("p", "rw-chart-legend", &[("aria-hidden", "true")]);
+            h.leaf("span", "rw-key rw-key-target", &[], "").text("目标（承诺，标有期限）");
+            h.leaf("span", "rw-key", &[], "").text("成果及其他");
+            h.close("p");
+        }
         // The same data as a table: read by screen readers, shown on request. The box hides it
         // (a table cannot be narrower than its content, so it is clipped by a wrapper instead).
         h.open("div", "rw-sr", &[("id", "rw-chart-table")]).open("table", "rw-chart-table", &[]);
@@ -638,7 +731,13 @@ impl FiguresPart {
         for bar in &bars {
             let f = &reply.figures[bar.figure];
             h.open("tr", "", &[]).leaf("td", "", &[], &yi_text(bar.yi)).leaf("td", "", &[], &f.text);
-            h.leaf("td", "", &[], &f.context).leaf("td", "", &[], &index.outline.label_of(&f.section));
+            let badge = badge_of(bar.figure);
+            if badge.is_empty() {
+                h.leaf("td", "", &[], &f.context);
+            } else {
+                h.leaf("td", "", &[], &format!("{badge}：{}", f.context));
+            }
+            h.leaf("td", "", &[], &index.outline.label_of(&f.section));
             h.close("tr");
         }
         h.close("table").close("div");

@@ -43,7 +43,7 @@ use web_sys::{
 };
 
 use reply_core::filter::{self, Index, Outcome, Query};
-use reply_core::model::{FigureKind, Reply};
+use reply_core::model::{FigureKind, Reply, Stance};
 use reply_core::page;
 use reply_core::panel::{Grouping, Order};
 use reply_web::html;
@@ -113,6 +113,8 @@ pub struct State {
     outcome: Outcome,
     /// The kinds the panel's facets leave on.
     kinds: Vec<FigureKind>,
+    /// The stances (目标, 成果, 其他) the panel's 立场 facet leaves on.
+    stances: Vec<Option<Stance>>,
     selected: Option<usize>,
     preview: Option<usize>,
     /// The search hit stepped to last (Enter in the searchbox).
@@ -198,6 +200,7 @@ impl State {
             raw: String::new(),
             outcome,
             kinds: FigureKind::ALL.to_vec(),
+            stances: filter::ALL_STANCES.to_vec(),
             selected: None,
             preview: None,
             hit: None,
@@ -286,7 +289,7 @@ impl State {
 
     fn refilter(&mut self) -> Result<(), JsValue> {
         let before = std::mem::take(&mut self.outcome);
-        self.outcome = self.index.run(&self.reply.figures, &self.query, &self.kinds);
+        self.outcome = self.index.run_with(&self.reply.figures, &self.query, &self.kinds, &self.stances);
         self.hit = None;
         // A query that cannot be read filters nothing (the status says why): the tree stays too.
         let active = matches!(self.query, Query::Text(_) | Query::Compare(_));
@@ -632,16 +635,24 @@ impl State {
                     self.focus(Some(t));
                 }
             }
-            Action::GroupByKind | Action::GroupBySection | Action::SortByDocument | Action::SortByValue => {
+            Action::GroupByKind
+            | Action::GroupBySection
+            | Action::GroupByStance
+            | Action::SortByDocument
+            | Action::SortByValue => {
                 let Some(p) = &mut self.figures else { return Ok(Handled::Yes) };
-                let group = match action {
-                    Action::GroupByKind | Action::GroupBySection => {
-                        p.grouping = if action == Action::GroupByKind { Grouping::Kind } else { Grouping::Section };
-                        [Action::GroupByKind, Action::GroupBySection]
+                let group: &[Action] = match action {
+                    Action::GroupByKind | Action::GroupBySection | Action::GroupByStance => {
+                        p.grouping = match action {
+                            Action::GroupByKind => Grouping::Kind,
+                            Action::GroupBySection => Grouping::Section,
+                            _ => Grouping::Stance,
+                        };
+                        &[Action::GroupByKind, Action::GroupBySection, Action::GroupByStance]
                     }
                     _ => {
                         p.order = if action == Action::SortByDocument { Order::Document } else { Order::Value };
-                        [Action::SortByDocument, Action::SortByValue]
+                        &[Action::SortByDocument, Action::SortByValue]
                     }
                 };
                 p.press(action, group)?;
@@ -895,9 +906,10 @@ fn on_key(st: &mut State, e: &Event, t: &Element) -> Result<Handled, JsValue> {
 
 /// The facets' checkboxes.
 fn on_change(st: &mut State, _e: &Event, t: &Element) -> Result<Handled, JsValue> {
-    if t.has_attribute("data-facet") {
+    if t.has_attribute("data-facet") || t.has_attribute("data-stance-facet") {
         if let Some(p) = &st.figures {
             st.kinds = p.facets()?;
+            st.stances = p.stance_facets()?;
         }
         st.refilter()?;
     }
@@ -984,7 +996,11 @@ impl Mount {
                 if read.text.lines.iter().all(|l| l.trim().is_empty()) {
                     return Err(JsError::new("options.article: the article holds no text to read a reply from").into());
                 }
-                let reply = Rc::new(read.parsed.reply.clone());
+                // With each figure's stance, deadline and indicator: the panel's 承诺 grouping,
+                // badges and 立场 facet read them.
+                let mut reply = read.parsed.reply.clone();
+                reply_core::parse::annotate(&mut reply);
+                let reply = Rc::new(reply);
                 let outline = reply_core::outline::Outline::new(&reply);
                 let headings = page::page_headings(&outline, &read.parsed.origins, &read.text.lines);
                 let index = Index::new(&reply, outline, headings);
@@ -1301,16 +1317,19 @@ impl Mount {
 
     /// The current query, typed or given to `filter()`, and the kinds the facets leave on (for
     /// `refresh()`).
-    pub fn query(&self) -> (String, Vec<FigureKind>) {
-        self.state.try_borrow().map(|s| (s.raw.clone(), s.kinds.clone())).unwrap_or_default()
+    pub fn query(&self) -> (String, Vec<FigureKind>, Vec<Option<Stance>>) {
+        self.state.try_borrow().map(|s| (s.raw.clone(), s.kinds.clone(), s.stances.clone())).unwrap_or_default()
     }
 
-    /// Filters with `query` and the facets set to `kinds` (a mount again keeps both).
-    pub fn restore_query(&self, query: &str, kinds: &[FigureKind]) -> Result<(), JsValue> {
+    /// Filters with `query` and the facets set to `kinds` and `stances` (a mount again keeps
+    /// them).
+    pub fn restore_query(&self, query: &str, kinds: &[FigureKind], stances: &[Option<Stance>]) -> Result<(), JsValue> {
         self.enter("refresh", |st| {
             if let Some(p) = &st.figures {
                 p.set_facets(kinds)?;
                 st.kinds = p.facets()?;
+                p.set_stance_facets(stances)?;
+                st.stances = p.stance_facets()?;
             }
             st.filter(query)
         })

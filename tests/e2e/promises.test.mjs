@@ -1,0 +1,111 @@
+// Promises and results on a reply page (issue 22): the 按承诺 grouping lists the targets first
+// with their deadlines, the 立场 facet hides targets or results, the chart draws targets apart.
+// The page: tests/pages/promises.html (written for the tests); the bundled reply promises
+// nothing and looks as before.
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { assertClean, axeViolations, ready, until, useBrowser, watchedPage } from "./harness.mjs";
+
+const env = useBrowser();
+
+async function open(path = "/tests/pages/promises.html") {
+  const page = await watchedPage(env.browser, env.server.origin);
+  await page.goto(`${env.server.origin}${path}`);
+  await ready(page);
+  return page;
+}
+
+const panel = (page) => page.getByRole("region", { name: "数据一览" });
+/** The values of the figures the panel lists. */
+const values = (page) => panel(page).getByRole("listitem").locator(".rw-val").allTextContents();
+/** Each shown group: its label, and its figures as (value, badge) pairs. */
+const groups = (page) => page.evaluate(() =>
+  [...document.querySelector("[data-reply-widget=figures]").shadowRoot.querySelectorAll(".rw-group:not([hidden])")].map((g) => [
+    g.querySelector(".rw-group-head span").textContent,
+    [...g.querySelectorAll("li:not([hidden]) .rw-fig")].map((b) => [b.querySelector(".rw-val").textContent, b.querySelector(".rw-stance")?.textContent ?? ""]),
+  ]));
+/** The chart's bars: value, stance, whether drawn as a target. */
+const bars = (page) => page.evaluate(() =>
+  [...document.querySelector("[data-reply-widget=figures]").shadowRoot.querySelectorAll(".rw-bar")].map((g) => [
+    g.querySelector("text").textContent,
+    g.getAttribute("data-stance") ?? "",
+    g.querySelector(".rw-bar-fill").classList.contains("rw-bar-target"),
+  ]));
+
+describe("promises and results", () => {
+  test("按承诺 lists the targets first, the plan's first, each with its deadline", async () => {
+    const page = await open();
+    await panel(page).getByRole("button", { name: "按承诺" }).click();
+    await until(() => panel(page).getByRole("button", { name: "按承诺" }).getAttribute("aria-pressed"), "true");
+    await until(() => groups(page), [
+      ["承诺", [["1800亿元", "目标 · 2026年"], ["50亿元", "目标 · 2026年"], ["5个", "目标"], ["200家", "目标 · 2025年"]]],
+      ["成果", [["1150亿元", "成果"], ["20%", "成果"], ["12亿元", "成果"], ["320项", "成果"]]],
+      ["其他", [["2023年", ""], ["2025年", ""], ["2026年", ""], ["2024年6月15日", ""]]],
+    ], { message: "the stance groups" });
+    // The badge is text in the figure's accessible name, not colour alone.
+    await until(() => panel(page).getByRole("button", { name: /^1800亿元\s*，.*目标 · 2026年\s*$/ }).count(), 1);
+    await panel(page).getByRole("button", { name: "按类型" }).click();
+    await until(() => groups(page).then((g) => g.map(([label]) => label)), ["金额", "比例", "数量", "时间"]);
+    await assertClean(page);
+    await page.close();
+  });
+
+  test("the 立场 facet: 目标 unticked hides the targets, and refresh() keeps it", async () => {
+    const page = await open();
+    const facet = panel(page).getByRole("group", { name: "立场" });
+    await until(() => facet.locator("label").allTextContents(), ["目标4", "成果4", "其他4"], { message: "the facet's counts" });
+    await until(() => values(page), ["1150亿元", "12亿元", "1800亿元", "50亿元", "20%", "320项", "200家", "5个"]);
+    await facet.getByRole("checkbox", { name: /目标/ }).uncheck();
+    await until(() => values(page), ["1150亿元", "12亿元", "20%", "320项"], { message: "targets hidden" });
+    await until(() => bars(page).then((b) => b.map(([text]) => text.split("　")[0])), ["1150亿元", "12亿元"], { message: "the chart follows" });
+    await page.evaluate(() => window.__rwReady.widget.refresh());
+    await until(() => facet.getByRole("checkbox", { name: /目标/ }).isChecked(), false, { message: "refresh keeps the facet" });
+    await until(() => values(page), ["1150亿元", "12亿元", "20%", "320项"], { message: "and its filter" });
+    await facet.getByRole("checkbox", { name: /目标/ }).check();
+    await facet.getByRole("checkbox", { name: /成果/ }).uncheck();
+    await until(() => values(page), ["1800亿元", "50亿元", "200家", "5个"], { message: "results hidden" });
+    await assertClean(page);
+    await page.close();
+  });
+
+  test("the chart draws targets apart from results, and says which", async () => {
+    const page = await open();
+    // Each bar: its value, whether its label names the deadline, its stance, drawn outlined.
+    await until(() => bars(page).then((b) => b.map(([t, s, target]) => [t.split("　")[0], t.includes("【目标 · 2026年】"), s, target])), [
+      ["1800亿元", true, "target", true], ["1150亿元", false, "result", false],
+      ["50亿元", true, "target", true], ["12亿元", false, "result", false],
+    ], { message: "target bars outlined and labelled with their deadline" });
+    const img = page.getByRole("img", { name: /金额对比（亿元）/ });
+    await until(() => img.getAttribute("aria-labelledby"), /rw-chart-desc/);
+    const desc = await page.evaluate(() => document.querySelector("[data-reply-widget=figures]").shadowRoot.querySelector("#rw-chart-desc").textContent);
+    assert.match(desc, /其中 2 项是目标/);
+    const legend = await page.evaluate(() => document.querySelector("[data-reply-widget=figures]").shadowRoot.querySelector(".rw-chart-legend")?.textContent);
+    assert.match(legend, /目标.*成果/);
+    const table = page.getByRole("table", { name: "金额对比的数据表" });
+    await until(() => table.getByRole("row").nth(1).getByRole("cell").nth(2).textContent(), /^目标 · 2026年：/);
+    await until(() => table.getByRole("row").nth(2).getByRole("cell").nth(2).textContent(), /^成果：/);
+    // Badges, the 立场 facet, the legend and the 承诺 groups meet WCAG 2.2 AA (contrast included).
+    await panel(page).getByRole("button", { name: "按承诺" }).click();
+    await until(() => groups(page).then((g) => g[0][0]), "承诺");
+    assert.deepEqual(await axeViolations(page, [["[data-reply-widget=figures]"]]), []);
+    await page.close();
+  });
+
+  test("the bundled reply promises nothing: only the new button is new", async () => {
+    const page = await open("/www/");
+    const p = page.getByRole("region", { name: "数据一览" });
+    await until(() => p.getByRole("button", { name: "按承诺" }).count(), 1);
+    await until(() => p.getByRole("listitem").count(), (n) => n > 0, { message: "the panel is drawn" });
+    const seen = await page.evaluate(() => {
+      const root = document.querySelector("#reply-figures").shadowRoot;
+      return {
+        stanceFacet: root.querySelectorAll("input[data-stance-facet]").length,
+        badges: root.querySelectorAll(".rw-stance").length,
+        legend: root.querySelectorAll(".rw-chart-legend, .rw-bar[data-stance]").length,
+        legends: [...root.querySelectorAll("legend")].map((l) => l.textContent.trim().slice(0, 4)),
+      };
+    });
+    assert.deepEqual(seen, { stanceFacet: 0, badges: 0, legend: 0, legends: ["数据类型", "按数值筛"] });
+    await page.close();
+  });
+});
