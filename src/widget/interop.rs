@@ -37,9 +37,12 @@ thread_local! {
 }
 
 /// The reply as a deep-frozen plain object of the contract's shape, made with one `JSON.parse`.
-pub fn reply_to_js(reply: Reply) -> Result<JsValue, JsValue> {
+/// Remembered (for `mount({ reply })`) only when complete, `annotated` by the extras module; a
+/// reply without its stances is read back, and annotated then.
+pub fn reply_to_js(reply: Reply, annotated: bool) -> Result<JsValue, JsValue> {
     let obj = parse_frozen(&reply_core::json::reply(&reply))?;
-    LAST.with(|last| *last.borrow_mut() = Some((obj.clone(), Rc::new(reply))));
+    let last = if annotated { Some((obj.clone(), Rc::new(reply))) } else { None };
+    LAST.with(|l| *l.borrow_mut() = last);
     Ok(obj)
 }
 
