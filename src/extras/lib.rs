@@ -8,7 +8,8 @@
 //! page module hands over the reply as JSON; this module answers with plain JS values.
 //!
 //! Today it holds the targets and results of issue 22 (`reply_core::parse::annotate`: each
-//! figure's stance, deadline and indicator), about a tenth of the page module's code. The page
+//! figure's stance, deadline and indicator), about a tenth of the page module's code, and the
+//! text of the bundled reply (`bundledReply()`; a reply page reads its own article). The page
 //! module imports nothing of this crate, and this crate nothing of it: no import circle.
 //!
 //! The size rules of `reply_core`'s crate docs hold here.
@@ -40,4 +41,11 @@ pub fn annotate(#[wasm_bindgen(unchecked_param_type = "string")] json: JsValue) 
         out.push(&Array::of3(&stance, &text(&f.by), &text(&f.indicator)));
     }
     Ok(out)
+}
+
+/// The text of the reply bundled with the widget (`reply_core::BUNDLED_TEXT`): the page
+/// module's `bundledReply()` parses it.
+#[wasm_bindgen(js_name = bundledText)]
+pub fn bundled_text() -> String {
+    reply_core::BUNDLED_TEXT.to_string()
 }

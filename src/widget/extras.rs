@@ -1,7 +1,7 @@
 //! The reply page's second module (`pkg/extras/`, the `reply-extras` crate): what the first
 //! screen can do without — today the targets and results of a reply's figures (stance, deadline,
-//! indicator: `reply_core::parse::annotate`, issue 22). This module does not contain that code;
-//! it loads the extras module and asks it.
+//! indicator: `reply_core::parse::annotate`, issue 22) and the text of the bundled reply. This
+//! module does not contain them; it loads the extras module and asks it.
 //!
 //! When: `init()` of `reply_widget.js` loads it before it resolves (a page calling the API
 //! itself sees every result as before the split); the embed script's `init` does not wait for
@@ -60,6 +60,9 @@ export function extras_load() {
 export function extras_ready() {
   return ready !== null;
 }
+export function extras_bundled() {
+  return ready ? ready.bundledText() : null;
+}
 export function extras_annotate(json) {
   return ready ? ready.annotate(json) : null;
 }
@@ -77,6 +80,7 @@ export function extras_cancel(h) {
 extern "C" {
     fn extras_load() -> js_sys::Promise;
     fn extras_ready() -> bool;
+    fn extras_bundled() -> Option<String>;
     #[wasm_bindgen(catch)]
     fn extras_annotate(json: &str) -> Result<JsValue, JsValue>;
     fn extras_when_idle(cb: &js_sys::Function) -> JsValue;
@@ -91,6 +95,12 @@ pub fn load() -> js_sys::Promise {
 /// The extras module is loaded: [`annotate`] answers at once.
 pub fn ready() -> bool {
     extras_ready()
+}
+
+/// The text of the reply bundled with the widget (`bundledReply()`), if the extras module is
+/// loaded: a reply page reads its own article and never needs it.
+pub fn bundled_text() -> Option<String> {
+    extras_bundled()
 }
 
 /// Gives each figure of `reply` its stance, deadline and indicator, if the extras module is

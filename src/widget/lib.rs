@@ -24,7 +24,7 @@ mod interop;
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-use reply_core::{bundled_reply, model, parse, Reply};
+use reply_core::{model, parse, Reply};
 use reply_web::js::{document, element, error, flag, get, is_plain_object};
 use wasm_bindgen::prelude::*;
 
@@ -360,10 +360,16 @@ pub fn find_article() -> Result<Option<web_sys::Element>, JsError> {
     Ok(dom::find_article(&document()?))
 }
 
-/// The reply bundled with the widget, structured.
+/// The reply bundled with the widget, structured. Its text is in the extras module (which
+/// `init()` loads): after the embed script's start, `await loadExtras()` first.
 #[wasm_bindgen(js_name = bundledReply, unchecked_return_type = "Readonly<Reply>")]
 pub fn bundled_reply_js() -> Result<JsValue, JsError> {
-    to_js(bundled_reply())
+    let Some(text) = extras::bundled_text() else {
+        return Err(JsError::new(
+            "bundledReply(): the bundled reply is in the extras module, not loaded yet; await loadExtras() first (init() does)",
+        ));
+    };
+    to_js(parse(&text))
 }
 
 /// The structured reply of the JSON contract, as the command line gives it: with each figure's
