@@ -1,7 +1,8 @@
 //! The reply page's second module (`pkg/extras/`, the `reply-extras` crate): what the first
 //! screen can do without — today the targets and results of a reply's figures (stance, deadline,
-//! indicator: `reply_core::parse::annotate`, issue 22) and the text of the bundled reply. This
-//! module does not contain them; it loads the extras module and asks it.
+//! indicator: `reply_core::parse::annotate`, issue 22), the text of the bundled reply and the
+//! checks of a reply object given from JS. This module does not contain them; it loads the
+//! extras module and asks it.
 //!
 //! When: `init()` of `reply_widget.js` loads it before it resolves (a page calling the API
 //! itself sees every result as before the split); the embed script's `init` does not wait for
@@ -63,6 +64,9 @@ export function extras_ready() {
 export function extras_bundled() {
   return ready ? ready.bundledText() : null;
 }
+export function extras_read(reply, path) {
+  return ready.readReply(reply, path);
+}
 export function extras_annotate(json) {
   return ready ? ready.annotate(json) : null;
 }
@@ -81,6 +85,8 @@ extern "C" {
     fn extras_load() -> js_sys::Promise;
     fn extras_ready() -> bool;
     fn extras_bundled() -> Option<String>;
+    #[wasm_bindgen(catch)]
+    fn extras_read(reply: &JsValue, path: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
     fn extras_annotate(json: &str) -> Result<JsValue, JsValue>;
     fn extras_when_idle(cb: &js_sys::Function) -> JsValue;
@@ -101,6 +107,23 @@ pub fn ready() -> bool {
 /// loaded: a reply page reads its own article and never needs it.
 pub fn bundled_text() -> Option<String> {
     extras_bundled()
+}
+
+/// Reads a reply object given from JS (`mount({ reply })`) in the extras module, which checks
+/// every field (an `Error` naming a bad one), validates and annotates it, and gives back a fresh
+/// plain object that [`crate::interop::reply_from_checked`] reads.
+pub fn read_reply(reply: &JsValue, path: &str) -> Result<Reply, JsError> {
+    if !ready() {
+        return Err(JsError::new(&format!(
+            "{path}: reading a reply object needs the extras module, not loaded yet; await loadExtras() first (init() does)"
+        )));
+    }
+    match extras_read(reply, path) {
+        Ok(checked) => Ok(crate::interop::reply_from_checked(&checked)),
+        Err(e) => Err(JsError::new(
+            &e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| path.to_string()),
+        )),
+    }
 }
 
 /// Gives each figure of `reply` its stance, deadline and indicator, if the extras module is
