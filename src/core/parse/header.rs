@@ -10,7 +10,7 @@ mod shape;
 
 /// What the header of a reply gives: its title, metadata lines (and their fields), the
 /// salutation, and where the body starts.
-pub(super) struct Header {
+pub(super) struct Header<'a> {
     pub title: Option<Piece>,
     pub meta: Vec<String>,
     pub fields: Vec<(&'static str, String)>,
@@ -20,6 +20,9 @@ pub(super) struct Header {
     /// The date the header gives the document: a note in brackets under the title
     /// (`（2023年4月12日）`, `（…会议通过）`), the date under an issuer's line set below it.
     pub dated: Option<String>,
+    /// What ends the title's last line and is no title (a footnote mark, a note): the first
+    /// line of the body.
+    pub rest: Option<Line<'a>>,
     /// The first line of the body.
     pub end: usize,
 }
@@ -72,7 +75,7 @@ fn styled(style: LineStyle) -> bool {
 /// the first line that is none of these. `styles` gives how each input line is set (by
 /// index): a title set on several centred or bold lines is joined; in plain text, a title line
 /// that does not read as complete goes on on the next.
-pub(super) fn read(lines: &[Line], styles: &[LineStyle]) -> Header {
+pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
     let style = |l: &Line| styles.get(l.at as usize).copied().unwrap_or_default();
     let mut title: Option<Piece> = None;
     let mut meta: Vec<String> = Vec::new();
@@ -80,6 +83,7 @@ pub(super) fn read(lines: &[Line], styles: &[LineStyle]) -> Header {
     let mut number: Option<String> = None;
     let mut salutation: Option<Piece> = None;
     let mut dated: Option<String> = None;
+    let mut rest: Option<Line> = None;
     let mut i = 0;
     while let Some(line) = lines.get(i) {
         let text = line.text;
@@ -157,8 +161,9 @@ pub(super) fn read(lines: &[Line], styles: &[LineStyle]) -> Header {
                     continue;
                 }
             }
-            let mut t = line.whole();
-            t.text = shape::bare(text).to_string();
+            // The title's words: without empty table cells around them (a footnote mark and a
+            // note after them are cut below).
+            let mut t = line.piece(within(text, shape::cells(text)));
             // How many lines after this one carry the title on: those set the same way (centred
             // or bold); in plain text, only where that completes the title.
             let mut more = 0;
@@ -185,12 +190,35 @@ pub(super) fn read(lines: &[Line], styles: &[LineStyle]) -> Header {
                 }
             }
             for next in &lines[i + 1..=i + more] {
-                t.text.push_str(shape::bare(next.text));
+                t.text.push_str(shape::cells(next.text));
             }
-            // A note that ends the title's line: (…会议通过).
-            if let Some((head, date)) = shape::split_note(&t.text) {
-                t.text = head.to_string();
-                dated.get_or_insert(date);
+            // The end of the last line that is no title: a footnote mark (`[1]`), a note
+            // (…会议通过) whose date dates the document. It opens the body: nothing is lost.
+            let last = lines[i + more];
+            let end = shape::cells(last.text);
+            let words = shape::bare(end);
+            let head = match shape::split_note(words) {
+                Some((head, date)) => {
+                    dated.get_or_insert(date);
+                    head
+                }
+                None => words,
+            };
+            let cut = end.chars().count() - head.chars().count();
+            if cut > 0 {
+                let keep = t.text.chars().count() - cut;
+                t.text = t.text.chars().take(keep).collect();
+                if more == 0 {
+                    t.span.end -= cut as u32;
+                }
+                let after = within(last.text, head).1;
+                let tail = &last.text[last.text.char_indices().nth(after).map_or(last.text.len(), |(b, _)| b)..];
+                let skipped = tail.len() - tail.trim_start().len();
+                let tail_text = tail.trim_start();
+                if tail_text.chars().any(char::is_alphanumeric) {
+                    let lead = last.lead + (after + tail[..skipped].chars().count()) as u32;
+                    rest = Some(Line { text: tail_text, at: last.at, lead });
+                }
             }
             i += more;
             title = Some(t);
@@ -201,7 +229,14 @@ pub(super) fn read(lines: &[Line], styles: &[LineStyle]) -> Header {
         }
         i += 1;
     }
-    Header { title, meta, fields, number, salutation, dated, end: i }
+    Header { title, meta, fields, number, salutation, dated, rest, end: i }
+}
+
+/// The char range of `part`, a slice of `text`, in `text`.
+fn within(text: &str, part: &str) -> (usize, usize) {
+    let at = (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize).min(text.len());
+    let a = text[..at].chars().count();
+    (a, a + part.chars().count())
 }
 
 /// Whether an issuer's line at line `i`, where the title would stand, is no start of a title:

@@ -217,7 +217,7 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
     let mut b = Builder { origins: Origins::default() };
 
     let header = header::read(&lines, &hints.lines);
-    let Header { title, meta, fields, number, salutation, dated, end: i } = header;
+    let Header { title, meta, fields, number, salutation, dated, rest, end: i } = header;
     let field = |labels: &[&str]| {
         labels.iter().find_map(|l| fields.iter().find(|(k, v)| k == l && !v.is_empty()).map(|(_, v)| v.clone()))
     };
@@ -229,7 +229,7 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
     let document_number =
         number.or_else(|| field(&["发文字号", "文号"]).and_then(|v| number_in(&v))).or_else(|| hints.number.clone());
 
-    let mut body: Vec<Line> = lines[i..].to_vec();
+    let mut body: Vec<Line> = rest.into_iter().chain(lines[i..].iter().copied()).collect();
     // Attachments after the signature are sections of their own, read apart. The reply's
     // closing and signature are what ends the page, in reading order: with attachments, the
     // signature that ends the last one; the letter's own stay in its text.

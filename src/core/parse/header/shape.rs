@@ -6,10 +6,15 @@
 
 use super::super::dates;
 
+/// A line without white space and empty table cells around it (`… | |`).
+pub(super) fn cells(line: &str) -> &str {
+    line.trim_matches(|c: char| c.is_whitespace() || c == '|' || c == '｜')
+}
+
 /// A line without what a title never ends with: white space, empty table cells (`… | |`) and
 /// a footnote mark (`[1]`, `［2］`, `①`, `¹`).
 pub(super) fn bare(line: &str) -> &str {
-    let mut t = line.trim_matches(|c: char| c.is_whitespace() || c == '|' || c == '｜');
+    let mut t = cells(line);
     loop {
         let before = t.len();
         t = strip_mark(t).trim_end_matches(|c: char| c.is_whitespace() || c == '|' || c == '｜');

@@ -232,6 +232,10 @@ fn plain_lines(text: &str) -> Vec<(&str, LineStyle)> {
     text.lines().map(|l| (l, PLAIN)).collect()
 }
 
+/// Lines as set, and (kind, text) pairs.
+type Lines<'a> = &'a [(&'a str, LineStyle)];
+type Pairs<'a> = &'a [(&'static str, &'a str)];
+
 fn want(pairs: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {
     pairs.iter().map(|(k, v)| (*k, v.to_string())).collect()
 }
@@ -267,7 +271,7 @@ fn an_index_list_of_bullets_above_the_title_gives_its_fields() {
 #[test]
 fn issuers_and_a_note_under_a_title_date_it_and_are_not_its() {
     let body = ("2022年是极为重要的一年。全年地区生产总值增长4.7%。", PLAIN);
-    let cases: &[(&[(&str, LineStyle)], &[(&str, &str)])] = &[
+    let cases: &[(Lines, Pairs)] = &[
         // A footnote mark after the title, the issuers (two offices) and the date under it.
         (
             &[
