@@ -1,20 +1,28 @@
 //! The header of a reply: its title, the metadata lines a page prints above it (发布时间: …
 //! 来源: …), the document number, and the salutation (张三委员：).
 
-use super::dates::is_dateish;
+use super::dates::{self, is_dateish};
 use super::heading::parse_heading;
 use super::tail::is_office_line;
 use super::{Line, LineStyle, Piece};
 
+mod shape;
+
 /// What the header of a reply gives: its title, metadata lines (and their fields), the
 /// salutation, and where the body starts.
-pub(super) struct Header {
+pub(super) struct Header<'a> {
     pub title: Option<Piece>,
     pub meta: Vec<String>,
     pub fields: Vec<(&'static str, String)>,
     /// The document number (`国办函〔2005〕69号`), alone on its line or opening it.
     pub number: Option<String>,
     pub salutation: Option<Piece>,
+    /// The date the header gives the document: a note in brackets under the title
+    /// (`（2023年4月12日）`, `（…会议通过）`), the date under an issuer's line set below it.
+    pub dated: Option<String>,
+    /// What ends the title's last line and is no title (a footnote mark, a note): the first
+    /// line of the body.
+    pub rest: Option<Line<'a>>,
     /// The first line of the body.
     pub end: usize,
 }
@@ -54,7 +62,7 @@ const TITLE_ENDINGS: &[&str] = &[
 /// Whether a title reads as complete (its last words end a document's title). White space
 /// inside is ignored (`答 复`).
 fn complete(title: &str) -> bool {
-    let t: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    let t: String = shape::bare(title).chars().filter(|c| !c.is_whitespace()).collect();
     TITLE_ENDINGS.iter().any(|e| t.ends_with(e))
 }
 
@@ -67,32 +75,74 @@ fn styled(style: LineStyle) -> bool {
 /// the first line that is none of these. `styles` gives how each input line is set (by
 /// index): a title set on several centred or bold lines is joined; in plain text, a title line
 /// that does not read as complete goes on on the next.
-pub(super) fn read(lines: &[Line], styles: &[LineStyle]) -> Header {
+pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
     let style = |l: &Line| styles.get(l.at as usize).copied().unwrap_or_default();
     let mut title: Option<Piece> = None;
     let mut meta: Vec<String> = Vec::new();
     let mut fields: Vec<(&'static str, String)> = Vec::new();
     let mut number: Option<String> = None;
     let mut salutation: Option<Piece> = None;
+    let mut dated: Option<String> = None;
+    let mut rest: Option<Line> = None;
     let mut i = 0;
     while let Some(line) = lines.get(i) {
         let text = line.text;
-        if let Some(f) = meta_fields(text) {
-            fields.extend(f);
-            meta.push(text.to_string());
-        } else if let Some((label, value)) = label_line(text).zip(lines.get(i + 1)).filter(|(_, v)| is_value(v.text)) {
-            // A label alone on its line, its value on the next (a list of dt / dd).
-            fields.push((label, value.text.trim().to_string()));
+        let top = title.is_none() && salutation.is_none();
+        // What the line under this one dates: a date line, a note in brackets.
+        let date_below = |k: usize| {
+            lines.get(k + 1).and_then(|n| {
+                shape::note_date(n.text).or_else(|| is_dateish(n.text).then(|| dates::date_of(n.text)).flatten())
+            })
+        };
+        if let Some((label, value)) = label_line(text).zip(lines.get(i + 1)).filter(|(_, v)| is_value(v.text)) {
+            // A label alone on its line, its value on the next (a list of dt / dd, bullets).
+            fields.push((label, strip_bullet(value.text).trim().to_string()));
             meta.push(text.to_string());
             meta.push(value.text.to_string());
             i += 1;
+        } else if let Some(f) = meta_fields(text) {
+            fields.extend(f);
+            meta.push(text.to_string());
         } else if let Some(n) = number_line(text) {
             number.get_or_insert(n);
             meta.push(text.to_string());
         } else if title.is_none() && salutation.is_none() && is_dateish(text) {
             // A date line above the title (the site's today, the year of a column): not the title.
             meta.push(text.to_string());
-        } else if title.is_none() && salutation.is_none() && is_title(text) && parse_heading(text).is_none() {
+        } else if top && shape::is_form_line(text) {
+            // A proposal's form (建议号:201号, 提案人:…, 内容:…) above the reply's title: up to
+            // the title, header lines; a form line is never the title.
+            let end = headline_after_form(lines, i).unwrap_or(i + 1);
+            for l in &lines[i..end] {
+                if let Some(f) = meta_fields(l.text) {
+                    fields.extend(f);
+                }
+                meta.push(l.text.to_string());
+            }
+            i = end;
+            continue;
+        } else if top && (shape::is_byline(text) || (shape::is_issuer_line(text) && lone_issuer(lines, i))) {
+            // A byline, or an issuer's line with a date under it, where the title would stand
+            // (the title is outside the article): not the title.
+            meta.push(text.to_string());
+            if let Some(d) = date_below(i) {
+                dated.get_or_insert(d);
+                meta.push(lines[i + 1].text.to_string());
+                i += 1;
+            }
+        } else if title.is_some() && salutation.is_none() && shape::note_date(text).is_some() {
+            // A note under the title: (2023年4月12日), (…会议通过).
+            dated = dated.or_else(|| shape::note_date(text));
+            meta.push(text.to_string());
+        } else if let Some(d) =
+            date_below(i).filter(|_| title.is_some() && salutation.is_none() && shape::is_issuer_line(text))
+        {
+            // The issuers under the title, and the date under them (a 统计公报).
+            dated.get_or_insert(d);
+            meta.push(text.to_string());
+            meta.push(lines[i + 1].text.to_string());
+            i += 1;
+        } else if top && is_title(text) && parse_heading(text).is_none() {
             // Lines of the site above the reply's own title (a breadcrumb, 欢迎访问…, a column's
             // name, set like the title or not): kept as header lines; the title is the complete
             // one below.
@@ -111,7 +161,9 @@ pub(super) fn read(lines: &[Line], styles: &[LineStyle]) -> Header {
                     continue;
                 }
             }
-            let mut t = line.whole();
+            // The title's words: without empty table cells around them (a footnote mark and a
+            // note after them are cut below).
+            let mut t = line.piece(within(text, shape::cells(text)));
             // How many lines after this one carry the title on: those set the same way (centred
             // or bold); in plain text, only where that completes the title.
             let mut more = 0;
@@ -126,16 +178,47 @@ pub(super) fn read(lines: &[Line], styles: &[LineStyle]) -> Header {
                 } else {
                     complete(&joined)
                 };
-                if done || !continues(next.text) || joined.chars().count() + next.text.chars().count() > 100 {
+                // The issuers under a title, a date under them: not the title's.
+                let issuers = shape::is_issuer_line(next.text) && date_below(k).is_some();
+                if done || issuers || !continues(next.text) || joined.chars().count() + next.text.chars().count() > 100
+                {
                     break;
                 }
-                joined.push_str(next.text);
+                joined.push_str(shape::bare(next.text));
                 if by_style || complete(&joined) {
                     more = k - i;
                 }
             }
             for next in &lines[i + 1..=i + more] {
-                t.text.push_str(next.text);
+                t.text.push_str(shape::cells(next.text));
+            }
+            // The end of the last line that is no title: a footnote mark (`[1]`), a note
+            // (…会议通过) whose date dates the document. It opens the body: nothing is lost.
+            let last = lines[i + more];
+            let end = shape::cells(last.text);
+            let words = shape::bare(end);
+            let head = match shape::split_note(words) {
+                Some((head, date)) => {
+                    dated.get_or_insert(date);
+                    head
+                }
+                None => words,
+            };
+            let cut = end.chars().count() - head.chars().count();
+            if cut > 0 {
+                let keep = t.text.chars().count() - cut;
+                t.text = t.text.chars().take(keep).collect();
+                if more == 0 {
+                    t.span.end -= cut as u32;
+                }
+                let after = within(last.text, head).1;
+                let tail = &last.text[last.text.char_indices().nth(after).map_or(last.text.len(), |(b, _)| b)..];
+                let skipped = tail.len() - tail.trim_start().len();
+                let tail_text = tail.trim_start();
+                if tail_text.chars().any(char::is_alphanumeric) {
+                    let lead = last.lead + (after + tail[..skipped].chars().count()) as u32;
+                    rest = Some(Line { text: tail_text, at: last.at, lead });
+                }
             }
             i += more;
             title = Some(t);
@@ -146,7 +229,46 @@ pub(super) fn read(lines: &[Line], styles: &[LineStyle]) -> Header {
         }
         i += 1;
     }
-    Header { title, meta, fields, number, salutation, end: i }
+    Header { title, meta, fields, number, salutation, dated, rest, end: i }
+}
+
+/// The char range of `part`, a slice of `text`, in `text`.
+fn within(text: &str, part: &str) -> (usize, usize) {
+    let at = (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize).min(text.len());
+    let a = text[..at].chars().count();
+    (a, a + part.chars().count())
+}
+
+/// Whether an issuer's line at line `i`, where the title would stand, is no start of a title:
+/// a date, a note, a salutation, a sentence or a heading follows it (not a `关于…` line).
+fn lone_issuer(lines: &[Line], i: usize) -> bool {
+    lines.get(i + 1).is_none_or(|n| {
+        let n = n.text;
+        is_dateish(n)
+            || shape::note_date(n).is_some()
+            || is_salutation(n)
+            || n.contains('。')
+            || parse_heading(n).is_some()
+    })
+}
+
+/// The reply's own title below a form filled in above it (`建议号:201号` … `办理情况`): a
+/// complete `关于…` title line within thirty lines, with no colon.
+fn headline_after_form(lines: &[Line], i: usize) -> Option<usize> {
+    for (k, l) in lines.iter().enumerate().skip(i + 1).take(30) {
+        let text = l.text;
+        let titled = text.contains("关于") || text.starts_with('对') || text.contains("答复");
+        if titled
+            && is_title(text)
+            && complete(text)
+            && text.chars().count() >= 8
+            && !text.contains([':', '：'])
+            && parse_heading(text).is_none()
+        {
+            return Some(k);
+        }
+    }
+    None
 }
 
 /// Whether a line reads as the start of a title: `关于…`, `对…`, `…的`.
@@ -371,13 +493,12 @@ pub(crate) fn page_fields(lines: &[&str]) -> Vec<(&'static str, String)> {
         if line.chars().count() > 300 {
             continue;
         }
-        if let Some(fields) = meta_fields(line) {
+        let alone = label_line(line).zip(lines.get(k + 1).filter(|n| is_value(n)));
+        if let Some((label, next)) = alone {
+            add(label, strip_bullet(next));
+        } else if let Some(fields) = meta_fields(line) {
             for (label, value) in fields {
                 add(label, &value);
-            }
-        } else if let Some(label) = label_line(line) {
-            if let Some(next) = lines.get(k + 1).filter(|n| is_value(n)) {
-                add(label, next);
             }
         }
     }

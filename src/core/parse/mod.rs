@@ -217,7 +217,7 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
     let mut b = Builder { origins: Origins::default() };
 
     let header = header::read(&lines, &hints.lines);
-    let Header { title, meta, fields, number, salutation, end: i } = header;
+    let Header { title, meta, fields, number, salutation, dated, rest, end: i } = header;
     let field = |labels: &[&str]| {
         labels.iter().find_map(|l| fields.iter().find(|(k, v)| k == l && !v.is_empty()).map(|(_, v)| v.clone()))
     };
@@ -229,7 +229,7 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
     let document_number =
         number.or_else(|| field(&["发文字号", "文号"]).and_then(|v| number_in(&v))).or_else(|| hints.number.clone());
 
-    let mut body: Vec<Line> = lines[i..].to_vec();
+    let mut body: Vec<Line> = rest.into_iter().chain(lines[i..].iter().copied()).collect();
     // Attachments after the signature are sections of their own, read apart. The reply's
     // closing and signature are what ends the page, in reading order: with attachments, the
     // signature that ends the last one; the letter's own stay in its text.
@@ -247,6 +247,9 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
     let under_signature = if attachments.is_empty() { last.or(own) } else { own.or(last) };
     let written = field(&["成文日期", "生成日期"]).or_else(|| hints.signed.clone());
     // The metadata's 成文日期 first: the last date of a text may be an attachment's.
+    // Else the date under the signature, else the header's (a note under the title, the date
+    // under the issuers set below it).
+    let under_signature = under_signature.or(dated);
     let signed = written.as_deref().and_then(dates::date_of).or_else(|| under_signature.clone());
     // Published as written: the header's 发布时间, else the page's PubDate.
     let published = field(&["发布时间", "发布日期", "发文日期", "更新时间", "编稿时间", "日期", "时间", "成文日期"])

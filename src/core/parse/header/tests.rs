@@ -219,3 +219,138 @@ fn a_metadata_table_of_the_page_fills_what_the_text_lacks() {
     assert_eq!((r.published_date.as_deref(), r.signed.as_deref()), (Some("2019-02-15"), Some("2019-01-27")));
     assert_eq!(r.published, None, "published keeps only what the page writes as its publication");
 }
+
+/// What a reader sees of a header, as (kind, text) pairs: title, number, published, signed
+/// (`-` where there is none).
+fn seen(lines: &[(&str, LineStyle)]) -> Vec<(&'static str, String)> {
+    let (t, n, p, s) = read(lines);
+    let or_dash = |v: Option<String>| v.unwrap_or_else(|| "-".to_string());
+    vec![("title", t), ("number", or_dash(n)), ("published", or_dash(p)), ("signed", or_dash(s))]
+}
+
+fn plain_lines(text: &str) -> Vec<(&str, LineStyle)> {
+    text.lines().map(|l| (l, PLAIN)).collect()
+}
+
+/// Lines as set, and (kind, text) pairs.
+type Lines<'a> = &'a [(&'a str, LineStyle)];
+type Pairs<'a> = &'a [(&'static str, &'a str)];
+
+fn want(pairs: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {
+    pairs.iter().map(|(k, v)| (*k, v.to_string())).collect()
+}
+
+#[test]
+fn a_proposal_form_above_the_reply_is_not_its_title() {
+    let text = "建议号:201号\n提案人:张三\n内 容:\n某小学生源增加,需另寻地点新建搬迁。\n承办单位:教育局\n交办日期:2015年2月9日\n反馈时间:\n办理情况\n某县教育局关于第201号建议的答复函\n张三代表:\n你们提出的建议收悉。\n某县教育局\n2015年5月7日";
+    assert_eq!(
+        seen(&plain_lines(text)),
+        want(&[
+            ("title", "某县教育局关于第201号建议的答复函"),
+            ("number", "-"),
+            ("published", "2015-05-07"),
+            ("signed", "2015-05-07")
+        ])
+    );
+}
+
+#[test]
+fn an_index_list_of_bullets_above_the_title_gives_its_fields() {
+    let text = "• 索引号:\n  • 001008003011029/2024-68088\n  • 文 号:\n  • 某水〔2024〕86号\n  • 成文日期:\n  • 2024-06-26\n\n某县水利局关于第413号代表建议的函\n张三代表:\n您的建议收悉。";
+    assert_eq!(
+        seen(&plain_lines(text)),
+        want(&[
+            ("title", "某县水利局关于第413号代表建议的函"),
+            ("number", "某水〔2024〕86号"),
+            ("published", "2024-06-26"),
+            ("signed", "2024-06-26")
+        ])
+    );
+}
+
+#[test]
+fn issuers_and_a_note_under_a_title_date_it_and_are_not_its() {
+    let body = ("2022年是极为重要的一年。全年地区生产总值增长4.7%。", PLAIN);
+    let cases: &[(Lines, Pairs)] = &[
+        // A footnote mark after the title, the issuers (two offices) and the date under it.
+        (
+            &[
+                ("某省2022年国民经济和社会发展统计公报[1]", CENTRED),
+                ("某省统计局  国家统计局某省调查总队", CENTRED),
+                ("2023年3月28日", CENTRED),
+                body,
+            ],
+            &[
+                ("title", "某省2022年国民经济和社会发展统计公报"),
+                ("number", "-"),
+                ("published", "2023-03-28"),
+                ("signed", "2023-03-28"),
+            ],
+        ),
+        // The date in brackets.
+        (
+            &[
+                ("某市2022年国民经济和社会发展统计公报", CENTRED),
+                ("某市统计局  国家统计局某市调查队", CENTRED),
+                ("（2023年4月12日）", CENTRED),
+                body,
+            ],
+            &[
+                ("title", "某市2022年国民经济和社会发展统计公报"),
+                ("number", "-"),
+                ("published", "2023-04-12"),
+                ("signed", "2023-04-12"),
+            ],
+        ),
+        // A 决议's adoption note, on its own line or ending the title's.
+        (
+            &[
+                ("全国人民代表大会常务委员会", BOLD),
+                ("关于批准某项国债的决议", BOLD),
+                ("（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）", PLAIN),
+                body,
+            ],
+            &[
+                ("title", "全国人民代表大会常务委员会关于批准某项国债的决议"),
+                ("number", "-"),
+                ("published", "2007-06-29"),
+                ("signed", "2007-06-29"),
+            ],
+        ),
+        (
+            &[("全国人民代表大会关于某事项的决定（2018年3月11日第十三届全国人民代表大会第一次会议通过）", PLAIN), body],
+            &[
+                ("title", "全国人民代表大会关于某事项的决定"),
+                ("number", "-"),
+                ("published", "2018-03-11"),
+                ("signed", "2018-03-11"),
+            ],
+        ),
+        // Empty cells of a metadata row after the title.
+        (
+            &[("某厅关于第2023393号代表建议的答复 | |", PLAIN), ("张三代表：", PLAIN), ("收悉。", PLAIN)],
+            &[("title", "某厅关于第2023393号代表建议的答复"), ("number", "-"), ("published", "-"), ("signed", "-")],
+        ),
+    ];
+    for (lines, pairs) in cases {
+        assert_eq!(seen(lines), want(pairs));
+    }
+}
+
+#[test]
+fn an_issuer_line_or_a_byline_where_the_title_would_stand_is_not_the_title() {
+    let body = ("2022年是极为重要的一年。全年地区生产总值增长4.7%。", PLAIN);
+    let cases: &[(&[(&str, LineStyle)], &str)] = &[
+        (&[("某县统计局 国家统计局某县调查队", CENTRED), ("2023年5月11日", CENTRED), body], ""),
+        (&[("某工程新闻发言人 张三", PLAIN), body], ""),
+        // Over a 关于… line, an issuer's line still starts the title.
+        (&[("国务院办公厅", CENTRED), ("关于某事项的复函", CENTRED), body], "国务院办公厅关于某事项的复函"),
+    ];
+    for (lines, want) in cases {
+        assert_eq!(read(lines).0, *want);
+    }
+    // The page's title where the text has none.
+    let hints = Hints { title: Some("某县2022年统计公报".into()), ..Hints::default() };
+    let r = parse_lines(&["某县统计局 国家统计局某县调查队", "2023年5月11日", body.0], &hints).reply;
+    assert_eq!((r.title.as_str(), r.signed.as_deref()), ("某县2022年统计公报", Some("2023-05-11")));
+}
