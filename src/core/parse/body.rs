@@ -1,7 +1,7 @@
 //! The body of a reply: headings told from paragraphs, and sections nested and numbered.
 
 use super::attachment::Attachment;
-use super::heading::{number_only, parse_heading, Style};
+use super::heading::{number_only, padded, parse_heading, Style};
 use super::{Line, Origins, Piece, Span};
 use crate::model::{Paragraph, Section};
 
@@ -18,7 +18,8 @@ pub(super) enum Block {
 /// numbers, whose parent's number they hold (`1.2` only under `1`). Not headings: a table of
 /// contents (目录 up to where its first entry comes again), the list under `附件：`, and the
 /// notes under `注释：` / `注：` (`1.本公报中数据均为初步统计数。…`) up to the next heading that
-/// goes on with the document's own numbering.
+/// goes on with the document's own numbering. Two-digit part numbers (`01综合`) are read only
+/// in a text that holds both `01` and `02` so.
 pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
     let mut open: Vec<(Style, u64, String)> = Vec::new();
     // The last number taken in each style, open or not.
@@ -35,6 +36,8 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
             _ => {}
         }
     }
+    // `01综合` is a heading only where the text numbers its parts so: `01` and `02` both there.
+    let padding = ["01", "02"].iter().all(|n| body.iter().any(|l| padded(l.text).is_some_and(|h| h.number == *n)));
     let mut contents = contents_at(body, 0);
     // Inside the list under `附件：`, and the style of its items once seen.
     let mut list: Option<Option<Style>> = None;
@@ -58,7 +61,7 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
         let h = match own {
             Some(_) => number_only(line.text),
             None if in_contents => None,
-            None => parse_heading(line.text),
+            None => padding.then(|| padded(line.text)).flatten().or_else(|| parse_heading(line.text)),
         };
         // `附件：` opens a list of attachment names (`1.…报告`, one numbering style), which are
         // not headings.

@@ -167,3 +167,15 @@ fn numbered_notes_under_a_notes_label_are_no_headings() {
     let text = "通知\n一、总体要求\n注意事项\n1.做好准备\n2.按时报送";
     assert_eq!(outline(text), ["一 总体要求", "  1 做好准备", "  2 按时报送"]);
 }
+
+#[test]
+fn two_digit_part_numbers_where_the_text_numbers_so() {
+    let text = "江西省2022年国民经济和社会发展统计公报\n2022年是极为重要的一年。\n01综合\n全年地区生产总值增长4.7%。\n\
+                02 农业\n粮食产量2151.9万吨。\n10科学技术与教育\n年末共有普通高等学校106所。";
+    assert_eq!(outline(text), ["01 综合", "02 农业"], "10 does not follow 02");
+    let text = "公报\n01综合\n文字。\n02农业\n文字。\n03工业和建筑业\n文字。\n10月份完成\n";
+    assert_eq!(outline(text), ["01 综合", "02 农业", "03 工业和建筑业"]);
+    // Without 01 and 02, such lines are prose (and `10 附则` a decimal number, `1.1` there).
+    let text = "答复\n一、基本情况\n12项目已开工\n02农业\n二、下一步";
+    assert_eq!(outline(text), ["一 基本情况", "二 下一步"]);
+}
