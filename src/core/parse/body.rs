@@ -1,7 +1,7 @@
 //! The body of a reply: headings told from paragraphs, and sections nested and numbered.
 
 use super::attachment::Attachment;
-use super::heading::{number_only, parse_heading, Style};
+use super::heading::{number_only, padded, parse_heading, Style};
 use super::{Line, Origins, Piece, Span};
 use crate::model::{Paragraph, Section};
 
@@ -16,7 +16,10 @@ pub(super) enum Block {
 /// mid-section is not a heading). A style not open starts at 1, or goes on from its last
 /// number under an earlier parent (（一）（二） under 一、, then （三） under 二、), except decimal
 /// numbers, whose parent's number they hold (`1.2` only under `1`). Not headings: a table of
-/// contents (目录 up to where its first entry comes again) and the list under `附件：`.
+/// contents (目录 up to where its first entry comes again), the list under `附件：`, and the
+/// notes under `注释：` / `注：` (`1.本公报中数据均为初步统计数。…`) up to the next heading that
+/// goes on with the document's own numbering. Two-digit part numbers (`01综合`) are read only
+/// in a text that holds both `01` and `02` so.
 pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
     let mut open: Vec<(Style, u64, String)> = Vec::new();
     // The last number taken in each style, open or not.
@@ -33,14 +36,22 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
             _ => {}
         }
     }
+    // `01综合` is a heading only where the text numbers its parts so: `01` and `02` both there.
+    let padding = ["01", "02"].iter().all(|n| body.iter().any(|l| padded(l.text).is_some_and(|h| h.number == *n)));
     let mut contents = contents_at(body, 0);
     // Inside the list under `附件：`, and the style of its items once seen.
     let mut list: Option<Option<Style>> = None;
     // The line a number alone on its line took as its title (see `own_title`).
     let mut taken = None;
+    // Inside the notes under a notes label (see `notes_label`), and the style of their numbers
+    // once seen.
+    let mut notes: Option<Option<Style>> = None;
     for (k, line) in body.iter().enumerate() {
         if taken == Some(k) {
             continue;
+        }
+        if let Some(first) = notes_label(line.text) {
+            notes = Some(first);
         }
         if contents.is_some_and(|(_, end)| k >= end) {
             contents = contents_at(body, k);
@@ -50,7 +61,7 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
         let h = match own {
             Some(_) => number_only(line.text),
             None if in_contents => None,
-            None => parse_heading(line.text),
+            None => padding.then(|| padded(line.text)).flatten().or_else(|| parse_heading(line.text)),
         };
         // `附件：` opens a list of attachment names (`1.…报告`, one numbering style), which are
         // not headings.
@@ -74,12 +85,20 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
                 true
             }
             Some(_) => false,
+            // A note's number opens no section; a number of another style ends the notes.
+            None if notes.is_some_and(|style| style.is_none_or(|s| s == h.style)) => {
+                notes = Some(Some(h.style));
+                false
+            }
             None => {
                 let parent = open.last();
                 (h.n == 1 || (h.style.runs_on() && seen.is_some_and(|n| h.n == n + 1)))
                     && same_parent(&h.number, parent)
             }
         };
+        if accepted {
+            notes = None;
+        }
         if !accepted {
             out.push(Block::Paragraph(line.whole()));
             continue;
@@ -133,6 +152,24 @@ fn same_parent(number: &str, parent: Option<&(Style, u64, String)>) -> bool {
     let Some(dot) = number.rfind(['.', '．']) else { return true };
     let head = &number[..dot];
     matches!(parent, Some((_, _, p)) if p.replace('．', ".") == head.replace('．', "."))
+}
+
+/// The words that label notes under a text or a table: `注`, `注释`, `附注`, `备注`, `注解`.
+const NOTES_LABELS: &[&str] = &["注释", "附注", "备注", "注解", "注"];
+
+/// A line that opens numbered notes: a notes label alone (`注释`, `注释：`: the style of their
+/// numbers is the next number's, `None` here) or with the first note after its colon
+/// (`注：1.本表数据…`: its style). A label with one note of prose (`注：数据来自…`) opens none.
+fn notes_label(text: &str) -> Option<Option<Style>> {
+    let rest = NOTES_LABELS.iter().find_map(|l| text.strip_prefix(l))?.trim_start();
+    if rest.is_empty() {
+        return Some(None);
+    }
+    let rest = rest.strip_prefix([':', '：'])?.trim_start();
+    if rest.is_empty() {
+        return Some(None);
+    }
+    parse_heading(rest).map(|h| Some(h.style))
 }
 
 /// `附件：` or `附件:` with the list of attachments after it, on its line or below.

@@ -153,10 +153,12 @@ const MEASURE_WORDS: &[&str] = &[
     "天",
     "周",
     "岁",
+    // Cases and incidents: 生产安全事故31起, 立案3 起.
+    "起",
 ];
 
 /// Words that open with a measure word but are not one: `3根据` is no count of 根.
-const NOT_MEASURE: &[&str] = &["根据", "根本", "根源"];
+const NOT_MEASURE: &[&str] = &["根据", "根本", "根源", "起步", "起点", "起算", "起止", "起草", "起来", "起见"];
 
 /// Nouns that open with a measure word: after a number set apart by white space (`表 1 人员`,
 /// `序号 2 名称`) the number is a label, not a count. Glued to the number (`5项目`) they are
@@ -167,8 +169,9 @@ const NOUNS_AFTER_GAP: &[&str] = &[
     "所在", "部门", "本地", "门户", "份额", "座谈", "间隔", "天然", "周边", "批次", "件数",
 ];
 
-/// A plan's name, not a span of years: `三年行动`, `5年规划`.
-const NAME_AFTER_YEARS: &[&str] = &["行动", "规划", "计划", "级", "制"];
+/// A plan's or a system's name, not a span of years: `三年行动`, `5年规划`, `九年义务教育`,
+/// `九年一贯制`.
+const NAME_AFTER_YEARS: &[&str] = &["行动", "规划", "计划", "级", "制", "义务教育", "免费教育", "一贯制"];
 
 /// White space a page may leave between a number and its unit (`361 亿元` from Word-pasted
 /// HTML, an `&nbsp;`, a full-width space, a line break): at most this many chars.
@@ -372,8 +375,10 @@ fn after_year(s: &[char], start: usize, year: i32, k: usize) -> RawFigure {
         }
         return fig(end, FigureKind::Date, Some(format!("{y}-{}", two(m))), qual);
     }
-    if matches!(s.get(k), Some('底') | Some('末')) {
-        return fig(k + 1, FigureKind::Date, Some(format!("{y}-12")), Some(Qualifier::End));
+    // 2022年底, 2020年年底, 2020年末.
+    let end_at = if s.get(k) == Some(&'年') { k + 1 } else { k };
+    if matches!(s.get(end_at), Some('底') | Some('末')) {
+        return fig(end_at + 1, FigureKind::Date, Some(format!("{y}-12")), Some(Qualifier::End));
     }
     if starts_with(s, k, "以来") {
         return fig(k + 2, FigureKind::Year, None, Some(Qualifier::Since));

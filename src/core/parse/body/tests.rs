@@ -139,3 +139,43 @@ fn a_number_alone_on_its_line_takes_the_next_line_as_its_title() {
     let s2: Vec<&str> = r.sections[1].paragraphs.iter().map(|p| p.text.as_str()).collect();
     assert_eq!(s2, ["主要任务", "三、", "这是一句话。"], "a sentence is no title");
 }
+
+#[test]
+fn numbered_notes_under_a_notes_label_are_no_headings() {
+    // A 统计公报's notes at its end: sentences numbered after 注释：, not sections.
+    let text = "统计公报\n一、综合\n全年生产总值增长5%。\n二、农业\n粮食增产。\n注释：\n\
+                1.本公报中数据均为初步统计数，最后以年报核定数据为准。部分数据因四舍五入存在差异。\n\
+                2.地区生产总值按现价计算。\n资料来源：\n本公报中财政数据来自市财政局。";
+    assert_eq!(outline(text), ["一 综合", "二 农业"]);
+    let r = parse(text);
+    let notes: Vec<&str> = r.sections[1].paragraphs.iter().skip(1).map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        notes[..2],
+        ["注释：", "1.本公报中数据均为初步统计数，最后以年报核定数据为准。部分数据因四舍五入存在差异。"]
+    );
+    // 注： with its first note on its line; a note under a section, then the next section.
+    let text = "通知\n一、总体要求\n（一）指导思想。坚持发展。\n注：1.本表数据截至6月底。\n2.不含中央单位。\n\
+                （二）基本原则。坚持改革。\n二、重点任务\n（三）加强创新。";
+    assert_eq!(
+        outline(text),
+        ["一 总体要求", "  （一） 指导思想", "  （二） 基本原则", "二 重点任务", "  （三） 加强创新"]
+    );
+    // A note of prose opens no notes: the numbering after it is the document's.
+    let text = "通知\n一、总体要求\n注：数据来自统计局。\n（一）指导思想\n（二）基本原则\n二、重点任务";
+    assert_eq!(outline(text), ["一 总体要求", "  （一） 指导思想", "  （二） 基本原则", "二 重点任务"]);
+    // 注意 is no label.
+    let text = "通知\n一、总体要求\n注意事项\n1.做好准备\n2.按时报送";
+    assert_eq!(outline(text), ["一 总体要求", "  1 做好准备", "  2 按时报送"]);
+}
+
+#[test]
+fn two_digit_part_numbers_where_the_text_numbers_so() {
+    let text = "江西省2022年国民经济和社会发展统计公报\n2022年是极为重要的一年。\n01综合\n全年地区生产总值增长4.7%。\n\
+                02 农业\n粮食产量2151.9万吨。\n10科学技术与教育\n年末共有普通高等学校106所。";
+    assert_eq!(outline(text), ["01 综合", "02 农业"], "10 does not follow 02");
+    let text = "公报\n01综合\n文字。\n02农业\n文字。\n03工业和建筑业\n文字。\n10月份完成\n";
+    assert_eq!(outline(text), ["01 综合", "02 农业", "03 工业和建筑业"]);
+    // Without 01 and 02, such lines are prose (and `10 附则` a decimal number, `1.1` there).
+    let text = "答复\n一、基本情况\n12项目已开工\n02农业\n二、下一步";
+    assert_eq!(outline(text), ["一 基本情况", "二 下一步"]);
+}

@@ -261,6 +261,8 @@ fn fixed_expressions_unquoted_in_real_sentences() {
     assert_eq!(texts("统筹利用国际国内两个市场、两种资源"), Vec::<String>::new());
     assert_eq!(texts("黑龙江省七台河市、河南省三门峡市、长春市九台区"), Vec::<String>::new());
     assert_eq!(texts("落实中央八项规定精神，发展三次产业"), Vec::<String>::new());
+    assert_eq!(texts("严格落实四个不摘要求，坚持四个最严，促进两个健康"), Vec::<String>::new());
+    assert_eq!(texts("深刻领会十个明确、十四个坚持，牢记五个必由之路"), Vec::<String>::new());
     // The words around a fixed expression still count.
     assert_eq!(pairs("两会期间收到建议12件"), want(&[("count", "12件")]));
 }
@@ -422,4 +424,59 @@ fn years_inside_codes_are_not_years() {
     assert_eq!(texts("K26058142/2021-31318，2019-00481"), Vec::<String>::new());
     // A range of years and a date stay.
     assert_eq!(pairs("2019-2020年，2025-03-12"), want(&[("year", "2019-2020年"), ("date", "2025-03-12")]));
+}
+
+#[test]
+fn cases_are_counted_in_qi() {
+    assert_eq!(
+        pairs("全年生产安全事故31起，其中道路运输事故14起，立案3 起，发生火灾五起"),
+        want(&[("count", "31起"), ("count", "14起"), ("count", "3 起"), ("count", "五起")])
+    );
+    assert_eq!(one("发生较大事故1起").unit.as_deref(), Some("起"));
+    // 起 opening a word, 一起 (together), 三起三落: no count.
+    assert_eq!(texts("从3起步，以5起算，大家一起努力，三起三落"), Vec::<String>::new());
+    // 起 after a date is "from": the date is the figure.
+    assert_eq!(pairs("自2023年1月1日起施行"), want(&[("date", "2023年1月1日")]));
+}
+
+#[test]
+fn the_end_of_a_year_written_twice() {
+    let f = one("到2020年年底前完成");
+    assert_eq!(
+        (f.text.as_str(), f.kind, f.date.as_deref(), f.qualifier),
+        ("2020年年底", "date", Some("2020-12"), Some("end"))
+    );
+    assert_eq!(one("2021年年末").date.as_deref(), Some("2021-12"));
+    assert_eq!(one("今年年底").date.as_deref(), Some("2023-12"));
+    // 年年 followed by something else: the year alone.
+    assert_eq!(pairs("2022年年均增长"), want(&[("year", "2022年")]));
+}
+
+#[test]
+fn a_price_is_its_amount() {
+    // What the price is per (元/吨) is left to the text around it: the figure is the amount.
+    assert_eq!(
+        pairs("煤价600元/吨，扶持农家乐(1万元/户)，电价0.56元/千瓦时"),
+        want(&[("money", "600元"), ("money", "1万元"), ("money", "0.56元")])
+    );
+}
+
+#[test]
+fn school_systems_are_names_not_spans_of_years() {
+    assert_eq!(texts("九年义务教育巩固率，实施十二年免费教育，九年一贯制学校，9年义务教育"), Vec::<String>::new());
+    assert_eq!(pairs("九年义务教育巩固率达96.92%"), want(&[("percent", "96.92%")]));
+    // A span of nine years is still one.
+    assert_eq!(pairs("连续九年保持增长"), want(&[("count", "九年")]));
+}
+
+#[test]
+fn er_ben_and_si_zhou_are_words() {
+    // 二本: the second batch of universities; 四周: all around.
+    assert_eq!(pairs("二本以上上线人数885人"), want(&[("count", "885人")]));
+    assert_eq!(texts("项目四周均为民房，学校四周"), Vec::<String>::new());
+    // Four weeks, where a span is meant; books counted with 两.
+    assert_eq!(
+        pairs("为期四周，四周内完成，三四周，购书两本"),
+        want(&[("count", "四周"), ("count", "四周"), ("count", "三四周"), ("count", "两本")])
+    );
 }
