@@ -581,7 +581,7 @@ pub const ARTICLE_SELECTORS: &[&str] = &[
 /// The meta tags of the national guidelines for government websites that a content page
 /// carries, in the order tried for each hint.
 const META_TITLE: &[&str] = &["ArticleTitle", "title"];
-const META_PUBLISHED: &[&str] = &["PubDate", "pubdate", "publishdate"];
+const META_PUBLISHED: &[&str] = &["PubDate", "pubdate", "publishdate", "firstpublishedtime"];
 const META_SOURCE: &[&str] = &["ContentSource", "source"];
 
 /// What a page says about itself outside the article: `meta(name)` reads a meta tag's content,

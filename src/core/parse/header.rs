@@ -318,6 +318,7 @@ fn continues(line: &str) -> bool {
 const META_LABELS: &[&str] = &[
     "发布时间",
     "发布日期",
+    "公开日期",
     "发布单位",
     "发布机构",
     "信息来源",
@@ -345,6 +346,7 @@ const META_LABELS: &[&str] = &[
     "更新时间",
     "编稿时间",
     "标题",
+    "信息名称",
     "日期",
     "时间",
 ];
@@ -398,7 +400,9 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
         Some((label, rest.len() - after.len() + colon.len_utf8()))
     };
     let line = strip_bullet(line);
-    label_colon(line)?;
+    if label_colon(line).is_none() {
+        return cell_fields(line);
+    }
     let mut fields: Vec<(&'static str, String)> = Vec::new();
     let mut value = String::new();
     let mut rest = line;
@@ -421,6 +425,42 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
         fields.push((l, value.trim().to_string()));
     }
     Some(fields)
+}
+
+/// A metadata row whose cells stand apart by white space, without colons (`索 引 号  xx/2018-35
+/// 公开方式  主动公开`): a label opens the line, and at least two labels stand each after a gap
+/// (two spaces or a tab) with a space after them.
+fn cell_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
+    let gap = |c: char| c == '\t' || c.is_whitespace();
+    let mut fields: Vec<(&'static str, String)> = Vec::new();
+    let mut rest = line.trim_start();
+    let mut value = String::new();
+    let mut current: Option<&'static str> = None;
+    let mut spaces = 2;
+    while let Some(c) = rest.chars().next() {
+        let label = (spaces >= 2).then(|| label_at(rest)).flatten();
+        if let Some((label, len)) = label.filter(|(_, len)| rest[*len..].starts_with(gap)) {
+            if let Some(l) = current.replace(label) {
+                fields.push((l, value.trim().to_string()));
+            }
+            value.clear();
+            rest = &rest[len..];
+            spaces = 0;
+            continue;
+        }
+        spaces = if c == '\t' {
+            2
+        } else if c.is_whitespace() {
+            spaces + 1
+        } else {
+            0
+        };
+        value.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    let first = current?;
+    fields.push((first, value.trim().to_string()));
+    (fields.len() >= 2 && label_at(line.trim_start()).is_some()).then_some(fields)
 }
 
 pub(super) fn is_salutation(line: &str) -> bool {

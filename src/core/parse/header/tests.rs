@@ -354,3 +354,19 @@ fn an_issuer_line_or_a_byline_where_the_title_would_stand_is_not_the_title() {
     let r = parse_lines(&["某县统计局 国家统计局某县调查队", "2023年5月11日", body.0], &hints).reply;
     assert_eq!((r.title.as_str(), r.signed.as_deref()), ("某县2022年统计公报", Some("2023-05-11")));
 }
+
+#[test]
+fn a_metadata_row_of_cells_without_colons_gives_its_fields() {
+    let text = "无障碍浏览\n 索 引 号  xx211/2018-0000035  公开方式  主动公开\n 信息名称  关于加强垃圾分类工作的建议的答复  成文日期  2018-12-14\n 公开日期  2018-12-14  发布机构  某区综合行政执法局\n关于加强垃圾分类工作的建议的答复\n张三委员:\n您提出的建议收悉。";
+    assert_eq!(
+        seen(&plain_lines(text)),
+        want(&[
+            ("title", "关于加强垃圾分类工作的建议的答复"),
+            ("number", "-"),
+            ("published", "2018-12-14"),
+            ("signed", "2018-12-14")
+        ])
+    );
+    // A sentence with a label word in it is no row.
+    assert_eq!(super::meta_fields("时间过得很快  我们的工作还要继续"), None);
+}
