@@ -228,3 +228,12 @@ fn the_date_the_page_shows_outranks_a_rebuilt_pages_meta_tag() {
         <p>会议听取了财政部部长的说明。会议决定，批准15500亿元。</p></div></body></html>"#;
     assert_eq!(seen(first), want("2007-08-20", "2007-06-29"));
 }
+
+#[test]
+fn a_title_above_the_articles_container_where_the_article_opens_with_a_byline() {
+    let html = r#"<html><head><title>中国某工程</title></head><body><h1>中国某工程网</h1>
+        <div class="title">某某任务第二场新闻发布会</div><div class="info">2012-06-24 来源：某工程办公室</div>
+        <div class="TRS_Editor"><p>某工程新闻发言人 张三</p><p>各位记者朋友，大家好。今天下午，对接任务取得成功。</p></div></body></html>"#;
+    let r = read_page(html, None).expect("reads").parsed.reply;
+    assert_eq!(("title", r.title.as_str()), ("title", "某某任务第二场新闻发布会"));
+}

@@ -299,6 +299,46 @@ fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
     None
 }
 
+/// The title a site sets just above the article's container, from the page's lines above it
+/// (`before`, in reading order): a complete title line among the last lines there, below it at
+/// most short lines (a date, a source, 字号, share buttons); a line above it that starts it
+/// (an issuer's, `关于…`) joined. Never a breadcrumb, a column's name or a metadata line.
+pub(crate) fn title_above(before: &[&str]) -> Option<String> {
+    let lines: Vec<&str> = before.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+    for (k, line) in lines.iter().enumerate().rev().take(6) {
+        let text = shape::cells(line);
+        let plain = is_title(text)
+            && !text.contains([':', '：', '>', '›', '»', '/', '\t'])
+            && !text.contains("首页")
+            && !is_dateish(text)
+            && meta_fields(text).is_none()
+            && number_line(text).is_none()
+            && !super::is_chrome(text)
+            && parse_heading(text).is_none();
+        // A headline over the page's metadata line (发布日期：… 来源：…) need not end like a
+        // document's title (`1-10月德清县固定资产投资结构趋稳趋优`).
+        let over_meta = lines
+            .get(k + 1)
+            .is_some_and(|n| meta_fields(n).is_some() || (dates::find_date(n).is_some() && n.contains([':', '：'])));
+        if plain && (complete(text) || over_meta) && text.chars().count() >= 8 {
+            let mut title = shape::bare(text).to_string();
+            let above = k.checked_sub(1).map(|j| shape::cells(lines[j]));
+            if let Some(a) = above.filter(|a| {
+                (is_office_line(a) && text.starts_with("关于"))
+                    || (!complete(a) && starts_title(a) && continues(a) && !a.contains("首页"))
+            }) {
+                title.insert_str(0, a);
+            }
+            return Some(title);
+        }
+        // Below the title: short lines only.
+        if line.chars().count() > 40 {
+            return None;
+        }
+    }
+    None
+}
+
 /// A line that may carry a title on: short, no sentence punctuation, not a date, a document
 /// number, a metadata line, a salutation or a heading.
 fn continues(line: &str) -> bool {

@@ -83,6 +83,13 @@ pub fn page_table(hints: &mut Hints, page_lines: &[&str]) {
     }
 }
 
+/// The title a site sets just above the article's container, from the page's lines above the
+/// article (read with [`crate::page::Before`]): what a title outside the article is, before an
+/// `<h1>` (often the site's name) and the `<title>`.
+pub fn title_above(before: &[&str]) -> Option<String> {
+    header::title_above(before)
+}
+
 /// Where a piece of the reply stands in the lines it was read from, in chars of the line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Span {

@@ -370,3 +370,46 @@ fn a_metadata_row_of_cells_without_colons_gives_its_fields() {
     // A sentence with a label word in it is no row.
     assert_eq!(super::meta_fields("时间过得很快  我们的工作还要继续"), None);
 }
+
+#[test]
+fn the_title_set_just_above_the_articles_container() {
+    // (page lines above the article, the title found there or `-`).
+    let cases: &[(&[&str], &str)] = &[
+        // A complete title, the page's dates and counters under it.
+        (
+            &["统计公报", "某市2022年国民经济和社会发展统计公报", "访问量：4859", "关联稿件："],
+            "某市2022年国民经济和社会发展统计公报",
+        ),
+        // A news headline over the page's metadata line.
+        (
+            &[
+                "当前位置：\t首页\t",
+                "1-10月某县固定资产投资结构趋稳趋优",
+                "发布日期：2016-11-22 浏览次数：信息来源：省发改委",
+            ],
+            "1-10月某县固定资产投资结构趋稳趋优",
+        ),
+        (
+            &["某部一周要闻（4.10-4.16）", "2022-04-17 来源：某部", "分享到：", "[打印] 字号：[大] [中] [小]"],
+            "某部一周要闻（4.10-4.16）",
+        ),
+        // Set on two lines.
+        (&["某县人民政府办公室", "关于印发某某实施方案的通知"], "某县人民政府办公室关于印发某某实施方案的通知"),
+        // A breadcrumb, a column's name, the metadata table: no title.
+        (&["首页 > 国务院公报 > 2007年第23号", "字号：默认大超大 | 打印 |"], "-"),
+        (&["通知公告"], "-"),
+        (&["标\u{3000}\u{3000}题：\t国务院关于某事项的通知", "发文机关：\t国务院\t成文日期：\t2019年01月27日"], "-"),
+        // Running text between: what is above it is no title of the article.
+        (
+            &[
+                "某市2022年国民经济和社会发展统计公报",
+                "这是一段很长的介绍文字，说明了本站的栏目设置和各项服务的办理方式，欢迎广大市民访问。",
+            ],
+            "-",
+        ),
+    ];
+    for (before, want) in cases {
+        let got = crate::parse::title_above(before).unwrap_or_else(|| "-".to_string());
+        assert_eq!(got, *want, "{before:?}");
+    }
+}
