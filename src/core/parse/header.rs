@@ -88,12 +88,9 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
     while let Some(line) = lines.get(i) {
         let text = line.text;
         let top = title.is_none() && salutation.is_none();
-        // What the line under this one dates: a date line, a note in brackets.
-        let date_below = |k: usize| {
-            lines.get(k + 1).and_then(|n| {
-                shape::note_date(n.text).or_else(|| is_dateish(n.text).then(|| dates::date_of(n.text)).flatten())
-            })
-        };
+        // The issuers' lines from here (one to three), and the date under them.
+        let offices = issuers(lines, i);
+        let dated_below = date_at(lines, i + offices).filter(|_| offices > 0);
         if let Some((label, value)) = label_line(text).zip(lines.get(i + 1)).filter(|(_, v)| is_value(v.text)) {
             // A label alone on its line, its value on the next (a list of dt / dd, bullets).
             fields.push((label, strip_bullet(value.text).trim().to_string()));
@@ -121,27 +118,33 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             }
             i = end;
             continue;
-        } else if top && (shape::is_byline(text) || (shape::is_issuer_line(text) && lone_issuer(lines, i))) {
-            // A byline, or an issuer's line with a date under it, where the title would stand
-            // (the title is outside the article): not the title.
+        } else if top && shape::is_byline(text) {
+            // A byline where the title would stand (the title is outside the article).
             meta.push(text.to_string());
-            if let Some(d) = date_below(i) {
-                dated.get_or_insert(d);
-                meta.push(lines[i + 1].text.to_string());
-                i += 1;
+        } else if top && offices > 0 && lone_issuer(lines, i + offices) {
+            // The issuers' lines (and the date under them) where the title would stand: not
+            // the title.
+            let end = i + offices + usize::from(dated_below.is_some());
+            for l in &lines[i..end] {
+                meta.push(l.text.to_string());
             }
+            if let Some(d) = dated_below {
+                dated.get_or_insert(d);
+            }
+            i = end;
+            continue;
         } else if title.is_some() && salutation.is_none() && shape::note_date(text).is_some() {
             // A note under the title: (2023年4月12日), (…会议通过).
             dated = dated.or_else(|| shape::note_date(text));
             meta.push(text.to_string());
-        } else if let Some(d) =
-            date_below(i).filter(|_| title.is_some() && salutation.is_none() && shape::is_issuer_line(text))
-        {
-            // The issuers under the title, and the date under them (a 统计公报).
+        } else if let Some(d) = dated_below.clone().filter(|_| title.is_some() && salutation.is_none()) {
+            // The issuers under the title, on one line or two, and the date under them (a 统计公报).
             dated.get_or_insert(d);
-            meta.push(text.to_string());
-            meta.push(lines[i + 1].text.to_string());
-            i += 1;
+            for l in &lines[i..=i + offices] {
+                meta.push(l.text.to_string());
+            }
+            i += offices + 1;
+            continue;
         } else if top && is_title(text) && parse_heading(text).is_none() {
             // Lines of the site above the reply's own title (a breadcrumb, 欢迎访问…, a column's
             // name, set like the title or not): kept as header lines; the title is the complete
@@ -179,9 +182,9 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
                     complete(&joined)
                 };
                 // The issuers under a title, a date under them: not the title's.
-                let issuers = shape::is_issuer_line(next.text) && date_below(k).is_some();
-                if done || issuers || !continues(next.text) || joined.chars().count() + next.text.chars().count() > 100
-                {
+                let n = issuers(lines, k);
+                let under = n > 0 && date_at(lines, k + n).is_some();
+                if done || under || !continues(next.text) || joined.chars().count() + next.text.chars().count() > 100 {
                     break;
                 }
                 joined.push_str(shape::bare(next.text));
@@ -239,10 +242,22 @@ fn within(text: &str, part: &str) -> (usize, usize) {
     (a, a + part.chars().count())
 }
 
-/// Whether an issuer's line at line `i`, where the title would stand, is no start of a title:
-/// a date, a note, a salutation, a sentence or a heading follows it (not a `关于…` line).
-fn lone_issuer(lines: &[Line], i: usize) -> bool {
-    lines.get(i + 1).is_none_or(|n| {
+/// How many issuers' lines (one to three) stand from line `i` on.
+fn issuers(lines: &[Line], i: usize) -> usize {
+    lines.iter().skip(i).take(3).take_while(|l| shape::is_issuer_line(l.text)).count()
+}
+
+/// The date line `k` gives: a date alone on it, a note in brackets (`（2023年4月12日）`).
+fn date_at(lines: &[Line], k: usize) -> Option<String> {
+    let text = lines.get(k)?.text;
+    shape::note_date(text).or_else(|| is_dateish(text).then(|| dates::date_of(text)).flatten())
+}
+
+/// Whether the issuers' lines that end before line `k`, where the title would stand, are no
+/// start of a title: a date, a note, a salutation, a sentence or a heading follows them (not a
+/// `关于…` line), or nothing.
+fn lone_issuer(lines: &[Line], k: usize) -> bool {
+    lines.get(k).is_none_or(|n| {
         let n = n.text;
         is_dateish(n)
             || shape::note_date(n).is_some()

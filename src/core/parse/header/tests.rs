@@ -287,6 +287,22 @@ fn issuers_and_a_note_under_a_title_date_it_and_are_not_its() {
                 ("signed", "2023-03-28"),
             ],
         ),
+        // The issuers on two lines.
+        (
+            &[
+                ("某县2022年国民经济和社会发展统计公报", CENTRED),
+                ("某县统计局", CENTRED),
+                ("国家统计局某县调查队", CENTRED),
+                ("2023年5月11日", CENTRED),
+                body,
+            ],
+            &[
+                ("title", "某县2022年国民经济和社会发展统计公报"),
+                ("number", "-"),
+                ("published", "2023-05-11"),
+                ("signed", "2023-05-11"),
+            ],
+        ),
         // The date in brackets.
         (
             &[
@@ -342,6 +358,7 @@ fn an_issuer_line_or_a_byline_where_the_title_would_stand_is_not_the_title() {
     let body = ("2022年是极为重要的一年。全年地区生产总值增长4.7%。", PLAIN);
     let cases: &[(&[(&str, LineStyle)], &str)] = &[
         (&[("某县统计局 国家统计局某县调查队", CENTRED), ("2023年5月11日", CENTRED), body], ""),
+        (&[("某县统计局", CENTRED), ("国家统计局某县调查队", CENTRED), ("2023年5月11日", CENTRED), body], ""),
         (&[("某工程新闻发言人 张三", PLAIN), body], ""),
         // Over a 关于… line, an issuer's line still starts the title.
         (&[("国务院办公厅", CENTRED), ("关于某事项的复函", CENTRED), body], "国务院办公厅关于某事项的复函"),
