@@ -93,7 +93,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
         let dated_below = date_at(lines, i + offices).filter(|_| offices > 0);
         if let Some((label, value)) = label_line(text).zip(lines.get(i + 1)).filter(|(_, v)| is_value(v.text)) {
             // A label alone on its line, its value on the next (a list of dt / dd, bullets).
-            fields.push((label, strip_bullet(value.text).trim().to_string()));
+            fields.push((label, shape::cells(strip_bullet(value.text)).to_string()));
             meta.push(text.to_string());
             meta.push(value.text.to_string());
             i += 1;
@@ -465,7 +465,7 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     while !rest.is_empty() {
         if let Some((label, len)) = label_colon(rest) {
             if let Some(l) = current.take() {
-                fields.push((l, value.trim().to_string()));
+                fields.push((l, shape::cells(&value).to_string()));
             }
             value.clear();
             current = Some(label);
@@ -477,7 +477,7 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
         rest = &rest[c.len_utf8()..];
     }
     if let Some(l) = current {
-        fields.push((l, value.trim().to_string()));
+        fields.push((l, shape::cells(&value).to_string()));
     }
     Some(fields)
 }
@@ -496,7 +496,7 @@ fn cell_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
         let label = (spaces >= 2).then(|| label_at(rest)).flatten();
         if let Some((label, len)) = label.filter(|(_, len)| rest[*len..].starts_with(gap)) {
             if let Some(l) = current.replace(label) {
-                fields.push((l, value.trim().to_string()));
+                fields.push((l, shape::cells(&value).to_string()));
             }
             value.clear();
             rest = &rest[len..];
@@ -514,7 +514,7 @@ fn cell_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
         rest = &rest[c.len_utf8()..];
     }
     let first = current?;
-    fields.push((first, value.trim().to_string()));
+    fields.push((first, shape::cells(&value).to_string()));
     (fields.len() >= 2 && label_at(line.trim_start()).is_some()).then_some(fields)
 }
 
@@ -579,7 +579,7 @@ pub(super) fn number_line(line: &str) -> Option<String> {
 pub(crate) fn page_fields(lines: &[&str]) -> Vec<(&'static str, String)> {
     let mut out: Vec<(&'static str, String)> = Vec::new();
     let mut add = |label: &'static str, value: &str| {
-        let value = value.trim();
+        let value = shape::cells(value);
         if !value.is_empty() && !out.iter().any(|(l, _)| *l == label) {
             out.push((label, value.to_string()));
         }

@@ -384,6 +384,17 @@ fn a_metadata_row_of_cells_without_colons_gives_its_fields() {
             ("signed", "2018-12-14")
         ])
     );
+    // A row with its cells apart by `|`: no empty cell in a value.
+    let text = "标题: 某厅关于第2023393号代表建议的答复 | |\n发文单位: 某厅 | 发文字号: 某函〔2023〕735号 | 成文日期: 2023-06-30 |\n张三代表：\n收悉。";
+    assert_eq!(
+        seen(&plain_lines(text)),
+        want(&[
+            ("title", "某厅关于第2023393号代表建议的答复"),
+            ("number", "某函〔2023〕735号"),
+            ("published", "2023-06-30"),
+            ("signed", "2023-06-30")
+        ])
+    );
     // A sentence with a label word in it is no row.
     assert_eq!(super::meta_fields("时间过得很快  我们的工作还要继续"), None);
 }
