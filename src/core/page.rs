@@ -153,6 +153,56 @@ where
     }
 }
 
+/// A tree read up to one of its nodes: the page above an article, where a site may set the
+/// article's title outside its container. The walk ends at `stop` (it and what follows read as
+/// nothing).
+pub struct Before<'t, T: Tree> {
+    tree: &'t T,
+    stop: T::Node,
+    reached: std::cell::Cell<bool>,
+}
+
+impl<'t, T: Tree> Before<'t, T> {
+    pub fn new(tree: &'t T, stop: T::Node) -> Self {
+        Before { tree, stop, reached: std::cell::Cell::new(false) }
+    }
+}
+
+impl<T: Tree> Tree for Before<'_, T>
+where
+    T::Node: PartialEq,
+{
+    type Node = T::Node;
+
+    fn first_child(&self, n: &Self::Node) -> Option<Self::Node> {
+        if self.reached.get() {
+            return None;
+        }
+        self.tree.first_child(n)
+    }
+
+    fn next_sibling(&self, n: &Self::Node) -> Option<Self::Node> {
+        if self.reached.get() {
+            return None;
+        }
+        self.tree.next_sibling(n)
+    }
+
+    fn visit(&self, n: &Self::Node) -> Visit {
+        if *n == self.stop {
+            self.reached.set(true);
+        }
+        if self.reached.get() {
+            return Visit::Other;
+        }
+        self.tree.visit(n)
+    }
+
+    fn attribute(&self, n: &Self::Node, name: &str) -> Option<String> {
+        self.tree.attribute(n, name)
+    }
+}
+
 /// How an element takes part in the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
@@ -621,7 +671,7 @@ pub const ARTICLE_SELECTORS: &[&str] = &[
 /// The meta tags of the national guidelines for government websites that a content page
 /// carries, in the order tried for each hint.
 const META_TITLE: &[&str] = &["ArticleTitle", "title"];
-const META_PUBLISHED: &[&str] = &["PubDate", "pubdate", "publishdate"];
+const META_PUBLISHED: &[&str] = &["PubDate", "pubdate", "publishdate", "firstpublishedtime"];
 const META_SOURCE: &[&str] = &["ContentSource", "source"];
 
 /// What a page says about itself outside the article: `meta(name)` reads a meta tag's content,

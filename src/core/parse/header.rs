@@ -88,15 +88,12 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
     while let Some(line) = lines.get(i) {
         let text = line.text;
         let top = title.is_none() && salutation.is_none();
-        // What the line under this one dates: a date line, a note in brackets.
-        let date_below = |k: usize| {
-            lines.get(k + 1).and_then(|n| {
-                shape::note_date(n.text).or_else(|| is_dateish(n.text).then(|| dates::date_of(n.text)).flatten())
-            })
-        };
+        // The issuers' lines from here (one to three), and the date under them.
+        let offices = issuers(lines, i);
+        let dated_below = date_at(lines, i + offices).filter(|_| offices > 0);
         if let Some((label, value)) = label_line(text).zip(lines.get(i + 1)).filter(|(_, v)| is_value(v.text)) {
             // A label alone on its line, its value on the next (a list of dt / dd, bullets).
-            fields.push((label, strip_bullet(value.text).trim().to_string()));
+            fields.push((label, shape::cells(strip_bullet(value.text)).to_string()));
             meta.push(text.to_string());
             meta.push(value.text.to_string());
             i += 1;
@@ -121,27 +118,33 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             }
             i = end;
             continue;
-        } else if top && (shape::is_byline(text) || (shape::is_issuer_line(text) && lone_issuer(lines, i))) {
-            // A byline, or an issuer's line with a date under it, where the title would stand
-            // (the title is outside the article): not the title.
+        } else if top && shape::is_byline(text) {
+            // A byline where the title would stand (the title is outside the article).
             meta.push(text.to_string());
-            if let Some(d) = date_below(i) {
-                dated.get_or_insert(d);
-                meta.push(lines[i + 1].text.to_string());
-                i += 1;
+        } else if top && offices > 0 && lone_issuer(lines, i + offices) {
+            // The issuers' lines (and the date under them) where the title would stand: not
+            // the title.
+            let end = i + offices + usize::from(dated_below.is_some());
+            for l in &lines[i..end] {
+                meta.push(l.text.to_string());
             }
+            if let Some(d) = dated_below {
+                dated.get_or_insert(d);
+            }
+            i = end;
+            continue;
         } else if title.is_some() && salutation.is_none() && shape::note_date(text).is_some() {
             // A note under the title: (2023年4月12日), (…会议通过).
             dated = dated.or_else(|| shape::note_date(text));
             meta.push(text.to_string());
-        } else if let Some(d) =
-            date_below(i).filter(|_| title.is_some() && salutation.is_none() && shape::is_issuer_line(text))
-        {
-            // The issuers under the title, and the date under them (a 统计公报).
+        } else if let Some(d) = dated_below.clone().filter(|_| title.is_some() && salutation.is_none()) {
+            // The issuers under the title, on one line or two, and the date under them (a 统计公报).
             dated.get_or_insert(d);
-            meta.push(text.to_string());
-            meta.push(lines[i + 1].text.to_string());
-            i += 1;
+            for l in &lines[i..=i + offices] {
+                meta.push(l.text.to_string());
+            }
+            i += offices + 1;
+            continue;
         } else if top && is_title(text) && parse_heading(text).is_none() {
             // Lines of the site above the reply's own title (a breadcrumb, 欢迎访问…, a column's
             // name, set like the title or not): kept as header lines; the title is the complete
@@ -179,9 +182,9 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
                     complete(&joined)
                 };
                 // The issuers under a title, a date under them: not the title's.
-                let issuers = shape::is_issuer_line(next.text) && date_below(k).is_some();
-                if done || issuers || !continues(next.text) || joined.chars().count() + next.text.chars().count() > 100
-                {
+                let n = issuers(lines, k);
+                let under = n > 0 && date_at(lines, k + n).is_some();
+                if done || under || !continues(next.text) || joined.chars().count() + next.text.chars().count() > 100 {
                     break;
                 }
                 joined.push_str(shape::bare(next.text));
@@ -239,10 +242,22 @@ fn within(text: &str, part: &str) -> (usize, usize) {
     (a, a + part.chars().count())
 }
 
-/// Whether an issuer's line at line `i`, where the title would stand, is no start of a title:
-/// a date, a note, a salutation, a sentence or a heading follows it (not a `关于…` line).
-fn lone_issuer(lines: &[Line], i: usize) -> bool {
-    lines.get(i + 1).is_none_or(|n| {
+/// How many issuers' lines (one to three) stand from line `i` on.
+fn issuers(lines: &[Line], i: usize) -> usize {
+    lines.iter().skip(i).take(3).take_while(|l| shape::is_issuer_line(l.text)).count()
+}
+
+/// The date line `k` gives: a date alone on it, a note in brackets (`（2023年4月12日）`).
+fn date_at(lines: &[Line], k: usize) -> Option<String> {
+    let text = lines.get(k)?.text;
+    shape::note_date(text).or_else(|| is_dateish(text).then(|| dates::date_of(text)).flatten())
+}
+
+/// Whether the issuers' lines that end before line `k`, where the title would stand, are no
+/// start of a title: a date, a note, a salutation, a sentence or a heading follows them (not a
+/// `关于…` line), or nothing.
+fn lone_issuer(lines: &[Line], k: usize) -> bool {
+    lines.get(k).is_none_or(|n| {
         let n = n.text;
         is_dateish(n)
             || shape::note_date(n).is_some()
@@ -299,6 +314,46 @@ fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
     None
 }
 
+/// The title a site sets just above the article's container, from the page's lines above it
+/// (`before`, in reading order): a complete title line among the last lines there, below it at
+/// most short lines (a date, a source, 字号, share buttons); a line above it that starts it
+/// (an issuer's, `关于…`) joined. Never a breadcrumb, a column's name or a metadata line.
+pub(crate) fn title_above(before: &[&str]) -> Option<String> {
+    let lines: Vec<&str> = before.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+    for (k, line) in lines.iter().enumerate().rev().take(6) {
+        let text = shape::cells(line);
+        let plain = is_title(text)
+            && !text.contains([':', '：', '>', '›', '»', '/', '\t'])
+            && !text.contains("首页")
+            && !is_dateish(text)
+            && meta_fields(text).is_none()
+            && number_line(text).is_none()
+            && !super::is_chrome(text)
+            && parse_heading(text).is_none();
+        // A headline over the page's metadata line (发布日期：… 来源：…) need not end like a
+        // document's title (`1-10月德清县固定资产投资结构趋稳趋优`).
+        let over_meta = lines
+            .get(k + 1)
+            .is_some_and(|n| meta_fields(n).is_some() || (dates::find_date(n).is_some() && n.contains([':', '：'])));
+        if plain && (complete(text) || over_meta) && text.chars().count() >= 8 {
+            let mut title = shape::bare(text).to_string();
+            let above = k.checked_sub(1).map(|j| shape::cells(lines[j]));
+            if let Some(a) = above.filter(|a| {
+                (is_office_line(a) && text.starts_with("关于"))
+                    || (!complete(a) && starts_title(a) && continues(a) && !a.contains("首页"))
+            }) {
+                title.insert_str(0, a);
+            }
+            return Some(title);
+        }
+        // Below the title: short lines only.
+        if line.chars().count() > 40 {
+            return None;
+        }
+    }
+    None
+}
+
 /// A line that may carry a title on: short, no sentence punctuation, not a date, a document
 /// number, a metadata line, a salutation or a heading.
 fn continues(line: &str) -> bool {
@@ -318,6 +373,7 @@ fn continues(line: &str) -> bool {
 const META_LABELS: &[&str] = &[
     "发布时间",
     "发布日期",
+    "公开日期",
     "发布单位",
     "发布机构",
     "信息来源",
@@ -345,6 +401,7 @@ const META_LABELS: &[&str] = &[
     "更新时间",
     "编稿时间",
     "标题",
+    "信息名称",
     "日期",
     "时间",
 ];
@@ -398,7 +455,9 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
         Some((label, rest.len() - after.len() + colon.len_utf8()))
     };
     let line = strip_bullet(line);
-    label_colon(line)?;
+    if label_colon(line).is_none() {
+        return cell_fields(line);
+    }
     let mut fields: Vec<(&'static str, String)> = Vec::new();
     let mut value = String::new();
     let mut rest = line;
@@ -406,7 +465,7 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     while !rest.is_empty() {
         if let Some((label, len)) = label_colon(rest) {
             if let Some(l) = current.take() {
-                fields.push((l, value.trim().to_string()));
+                fields.push((l, shape::cells(&value).to_string()));
             }
             value.clear();
             current = Some(label);
@@ -418,9 +477,45 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
         rest = &rest[c.len_utf8()..];
     }
     if let Some(l) = current {
-        fields.push((l, value.trim().to_string()));
+        fields.push((l, shape::cells(&value).to_string()));
     }
     Some(fields)
+}
+
+/// A metadata row whose cells stand apart by white space, without colons (`索 引 号  xx/2018-35
+/// 公开方式  主动公开`): a label opens the line, and at least two labels stand each after a gap
+/// (two spaces or a tab) with a space after them.
+fn cell_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
+    let gap = |c: char| c == '\t' || c.is_whitespace();
+    let mut fields: Vec<(&'static str, String)> = Vec::new();
+    let mut rest = line.trim_start();
+    let mut value = String::new();
+    let mut current: Option<&'static str> = None;
+    let mut spaces = 2;
+    while let Some(c) = rest.chars().next() {
+        let label = (spaces >= 2).then(|| label_at(rest)).flatten();
+        if let Some((label, len)) = label.filter(|(_, len)| rest[*len..].starts_with(gap)) {
+            if let Some(l) = current.replace(label) {
+                fields.push((l, shape::cells(&value).to_string()));
+            }
+            value.clear();
+            rest = &rest[len..];
+            spaces = 0;
+            continue;
+        }
+        spaces = if c == '\t' {
+            2
+        } else if c.is_whitespace() {
+            spaces + 1
+        } else {
+            0
+        };
+        value.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    let first = current?;
+    fields.push((first, shape::cells(&value).to_string()));
+    (fields.len() >= 2 && label_at(line.trim_start()).is_some()).then_some(fields)
 }
 
 pub(super) fn is_salutation(line: &str) -> bool {
@@ -484,7 +579,7 @@ pub(super) fn number_line(line: &str) -> Option<String> {
 pub(crate) fn page_fields(lines: &[&str]) -> Vec<(&'static str, String)> {
     let mut out: Vec<(&'static str, String)> = Vec::new();
     let mut add = |label: &'static str, value: &str| {
-        let value = value.trim();
+        let value = shape::cells(value);
         if !value.is_empty() && !out.iter().any(|(l, _)| *l == label) {
             out.push((label, value.to_string()));
         }

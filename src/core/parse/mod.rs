@@ -69,7 +69,7 @@ pub fn page_table(hints: &mut Hints, page_lines: &[&str]) {
     let fields = header::page_fields(page_lines);
     let field =
         |labels: &[&str]| labels.iter().find_map(|l| fields.iter().find(|(k, _)| k == l).map(|(_, v)| v.clone()));
-    if let Some(t) = field(&["标题"]).filter(|t| t.chars().count() >= 4) {
+    if let Some(t) = field(&["标题", "信息名称"]).filter(|t| t.chars().count() >= 4) {
         hints.title = Some(t);
     }
     if hints.number.is_none() {
@@ -79,8 +79,15 @@ pub fn page_table(hints: &mut Hints, page_lines: &[&str]) {
         hints.signed = field(&["成文日期", "生成日期"]).filter(|v| dates::date_of(v).is_some());
     }
     if hints.dated.is_none() {
-        hints.dated = field(&["发布日期", "发布时间"]).filter(|v| dates::date_of(v).is_some());
+        hints.dated = field(&["发布日期", "发布时间", "公开日期"]).filter(|v| dates::date_of(v).is_some());
     }
+}
+
+/// The title a site sets just above the article's container, from the page's lines above the
+/// article (read with [`crate::page::Before`]): what a title outside the article is, before an
+/// `<h1>` (often the site's name) and the `<title>`.
+pub fn title_above(before: &[&str]) -> Option<String> {
+    header::title_above(before)
 }
 
 /// Where a piece of the reply stands in the lines it was read from, in chars of the line.
@@ -252,16 +259,19 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
     let under_signature = under_signature.or(dated);
     let signed = written.as_deref().and_then(dates::date_of).or_else(|| under_signature.clone());
     // Published as written: the header's 发布时间, else the page's PubDate.
-    let published = field(&["发布时间", "发布日期", "发文日期", "更新时间", "编稿时间", "日期", "时间", "成文日期"])
-        .or_else(|| hints.published.clone());
-    // Published as a date: the page's own date (its header's 发布日期, its PubDate, its
-    // metadata table), else 成文日期, else the date under the signature.
-    let published_date = field(&["发布时间", "发布日期", "发文日期", "更新时间", "编稿时间", "日期", "时间"])
-        .or_else(|| hints.published.clone())
-        .or_else(|| hints.dated.clone())
-        .and_then(|p| dates::date_of(&p))
-        .or_else(|| written.as_deref().and_then(dates::date_of))
-        .or(under_signature);
+    let published =
+        field(&["发布时间", "发布日期", "发文日期", "公开日期", "更新时间", "编稿时间", "日期", "时间", "成文日期"])
+            .or_else(|| hints.published.clone());
+    // Published as a date: the page's own date (its header's 发布日期, the 发布日期 the page
+    // shows around the article, its PubDate: a meta tag may carry the date the page was last
+    // rebuilt), else 成文日期, else the date under the signature.
+    let published_date =
+        field(&["发布时间", "发布日期", "发文日期", "公开日期", "更新时间", "编稿时间", "日期", "时间"])
+            .or_else(|| hints.dated.clone())
+            .or_else(|| hints.published.clone())
+            .and_then(|p| dates::date_of(&p))
+            .or_else(|| written.as_deref().and_then(dates::date_of))
+            .or(under_signature);
 
     let mut blocks = blocks(&body);
     let closing = if attachments.is_empty() { tail::closing(&mut blocks) } else { Vec::new() };
@@ -307,7 +317,7 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
     }
 
     // No title line: the header's 标题 field (a metadata list above the text).
-    let title = title.map(Ok).or_else(|| field(&["标题"]).map(Err));
+    let title = title.map(Ok).or_else(|| field(&["标题", "信息名称"]).map(Err));
     let title = match title {
         Some(Err(t)) => t,
         // The page's metadata title where the text's own is a part of it (a line of a title

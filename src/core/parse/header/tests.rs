@@ -287,6 +287,22 @@ fn issuers_and_a_note_under_a_title_date_it_and_are_not_its() {
                 ("signed", "2023-03-28"),
             ],
         ),
+        // The issuers on two lines.
+        (
+            &[
+                ("某县2022年国民经济和社会发展统计公报", CENTRED),
+                ("某县统计局", CENTRED),
+                ("国家统计局某县调查队", CENTRED),
+                ("2023年5月11日", CENTRED),
+                body,
+            ],
+            &[
+                ("title", "某县2022年国民经济和社会发展统计公报"),
+                ("number", "-"),
+                ("published", "2023-05-11"),
+                ("signed", "2023-05-11"),
+            ],
+        ),
         // The date in brackets.
         (
             &[
@@ -342,6 +358,7 @@ fn an_issuer_line_or_a_byline_where_the_title_would_stand_is_not_the_title() {
     let body = ("2022年是极为重要的一年。全年地区生产总值增长4.7%。", PLAIN);
     let cases: &[(&[(&str, LineStyle)], &str)] = &[
         (&[("某县统计局 国家统计局某县调查队", CENTRED), ("2023年5月11日", CENTRED), body], ""),
+        (&[("某县统计局", CENTRED), ("国家统计局某县调查队", CENTRED), ("2023年5月11日", CENTRED), body], ""),
         (&[("某工程新闻发言人 张三", PLAIN), body], ""),
         // Over a 关于… line, an issuer's line still starts the title.
         (&[("国务院办公厅", CENTRED), ("关于某事项的复函", CENTRED), body], "国务院办公厅关于某事项的复函"),
@@ -353,4 +370,74 @@ fn an_issuer_line_or_a_byline_where_the_title_would_stand_is_not_the_title() {
     let hints = Hints { title: Some("某县2022年统计公报".into()), ..Hints::default() };
     let r = parse_lines(&["某县统计局 国家统计局某县调查队", "2023年5月11日", body.0], &hints).reply;
     assert_eq!((r.title.as_str(), r.signed.as_deref()), ("某县2022年统计公报", Some("2023-05-11")));
+}
+
+#[test]
+fn a_metadata_row_of_cells_without_colons_gives_its_fields() {
+    let text = "无障碍浏览\n 索 引 号  xx211/2018-0000035  公开方式  主动公开\n 信息名称  关于加强垃圾分类工作的建议的答复  成文日期  2018-12-14\n 公开日期  2018-12-14  发布机构  某区综合行政执法局\n关于加强垃圾分类工作的建议的答复\n张三委员:\n您提出的建议收悉。";
+    assert_eq!(
+        seen(&plain_lines(text)),
+        want(&[
+            ("title", "关于加强垃圾分类工作的建议的答复"),
+            ("number", "-"),
+            ("published", "2018-12-14"),
+            ("signed", "2018-12-14")
+        ])
+    );
+    // A row with its cells apart by `|`: no empty cell in a value.
+    let text = "标题: 某厅关于第2023393号代表建议的答复 | |\n发文单位: 某厅 | 发文字号: 某函〔2023〕735号 | 成文日期: 2023-06-30 |\n张三代表：\n收悉。";
+    assert_eq!(
+        seen(&plain_lines(text)),
+        want(&[
+            ("title", "某厅关于第2023393号代表建议的答复"),
+            ("number", "某函〔2023〕735号"),
+            ("published", "2023-06-30"),
+            ("signed", "2023-06-30")
+        ])
+    );
+    // A sentence with a label word in it is no row.
+    assert_eq!(super::meta_fields("时间过得很快  我们的工作还要继续"), None);
+}
+
+#[test]
+fn the_title_set_just_above_the_articles_container() {
+    // (page lines above the article, the title found there or `-`).
+    let cases: &[(&[&str], &str)] = &[
+        // A complete title, the page's dates and counters under it.
+        (
+            &["统计公报", "某市2022年国民经济和社会发展统计公报", "访问量：4859", "关联稿件："],
+            "某市2022年国民经济和社会发展统计公报",
+        ),
+        // A news headline over the page's metadata line.
+        (
+            &[
+                "当前位置：\t首页\t",
+                "1-10月某县固定资产投资结构趋稳趋优",
+                "发布日期：2016-11-22 浏览次数：信息来源：省发改委",
+            ],
+            "1-10月某县固定资产投资结构趋稳趋优",
+        ),
+        (
+            &["某部一周要闻（4.10-4.16）", "2022-04-17 来源：某部", "分享到：", "[打印] 字号：[大] [中] [小]"],
+            "某部一周要闻（4.10-4.16）",
+        ),
+        // Set on two lines.
+        (&["某县人民政府办公室", "关于印发某某实施方案的通知"], "某县人民政府办公室关于印发某某实施方案的通知"),
+        // A breadcrumb, a column's name, the metadata table: no title.
+        (&["首页 > 国务院公报 > 2007年第23号", "字号：默认大超大 | 打印 |"], "-"),
+        (&["通知公告"], "-"),
+        (&["标\u{3000}\u{3000}题：\t国务院关于某事项的通知", "发文机关：\t国务院\t成文日期：\t2019年01月27日"], "-"),
+        // Running text between: what is above it is no title of the article.
+        (
+            &[
+                "某市2022年国民经济和社会发展统计公报",
+                "这是一段很长的介绍文字，说明了本站的栏目设置和各项服务的办理方式，欢迎广大市民访问。",
+            ],
+            "-",
+        ),
+    ];
+    for (before, want) in cases {
+        let got = crate::parse::title_above(before).unwrap_or_else(|| "-".to_string());
+        assert_eq!(got, *want, "{before:?}");
+    }
 }
