@@ -1,7 +1,7 @@
 //! The body of a reply: headings told from paragraphs, and sections nested and numbered.
 
 use super::attachment::Attachment;
-use super::heading::{number_only, padded, parse_heading, Style};
+use super::heading::{number_only, padded, parse_heading, HeadingLine, Style};
 use super::{Line, Origins, Piece, Span};
 use crate::model::{Paragraph, Section};
 
@@ -15,7 +15,10 @@ pub(super) enum Block {
 /// numbers must run in sequence, otherwise the line is a paragraph (`2.` opening a sentence
 /// mid-section is not a heading). A style not open starts at 1, or goes on from its last
 /// number under an earlier parent (（一）（二） under 一、, then （三） under 二、), except decimal
-/// numbers, whose parent's number they hold (`1.2` only under `1`). Not headings: a table of
+/// numbers, whose parent's number they hold (`1.2` only under `1`). A numbering that starts
+/// again at 1 where the next number of its style is 2 (a second text under its own title) is a
+/// sibling of where it stood; the parts of a regulation (第一部分, 第一章 …) nest only under
+/// higher parts, so `第二部分` after `一、` headings starts at the top. Not headings: a table of
 /// contents (目录 up to where its first entry comes again), the list under `附件：`, and the
 /// notes under `注释：` / `注：` (`1.本公报中数据均为初步统计数。…`) up to the next heading that
 /// goes on with the document's own numbering. Two-digit part numbers (`01综合`) are read only
@@ -61,7 +64,7 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
         let h = match own {
             Some(_) => number_only(line.text),
             None if in_contents => None,
-            None => padding.then(|| padded(line.text)).flatten().or_else(|| parse_heading(line.text)),
+            None => heading_of(line.text, padding),
         };
         // `附件：` opens a list of attachment names (`1.…报告`, one numbering style), which are
         // not headings.
@@ -84,6 +87,17 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
                 open.truncate(d);
                 true
             }
+            // The numbering starts again (a second text after the first, a part's own `一、`):
+            // a sibling of where it stood, where the next number of the style is 2.
+            Some(d)
+                if notes.is_none()
+                    && h.n == 1
+                    && same_parent(&h.number, d.checked_sub(1).map(|p| &open[p]))
+                    && next_in_style(body, k, h.style, padding) == Some(2) =>
+            {
+                open.truncate(d);
+                true
+            }
             Some(_) => false,
             // A note's number opens no section; a number of another style ends the notes.
             None if notes.is_some_and(|style| style.is_none_or(|s| s == h.style)) => {
@@ -91,9 +105,17 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
                 false
             }
             None => {
-                let parent = open.last();
-                (h.n == 1 || (h.style.runs_on() && seen.is_some_and(|n| h.n == n + 1)))
-                    && same_parent(&h.number, parent)
+                // A part of a regulation nests only under a higher part (see `Style::rank`).
+                let depth = match h.style.rank() {
+                    0 => open.len(),
+                    r => open.iter().rposition(|(s, _, _)| s.rank() > r).map_or(0, |p| p + 1),
+                };
+                let ok = (h.n == 1 || (h.style.runs_on() && seen.is_some_and(|n| h.n == n + 1)))
+                    && same_parent(&h.number, depth.checked_sub(1).map(|p| &open[p]));
+                if ok {
+                    open.truncate(depth);
+                }
+                ok
             }
         };
         if accepted {
@@ -133,6 +155,16 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
         });
     }
     out
+}
+
+/// The heading a line opens, if any (`padding`: the text numbers its parts `01`, `02`).
+fn heading_of(text: &str, padding: bool) -> Option<HeadingLine> {
+    padding.then(|| padded(text)).flatten().or_else(|| parse_heading(text))
+}
+
+/// The number of the next heading of `style` after line `k`, if any.
+fn next_in_style(body: &[Line], k: usize, style: Style, padding: bool) -> Option<u64> {
+    body[k + 1..].iter().find_map(|l| heading_of(l.text, padding).filter(|h| h.style == style)).map(|h| h.n)
 }
 
 /// A number alone on its line (`一、`, `（二）`, `第三章`) with its title on the next line
