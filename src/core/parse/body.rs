@@ -106,7 +106,13 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
             }
             None => {
                 // A part of a regulation nests only under a higher part (see `Style::rank`).
+                // `一、` heads the numbering of official documents (一、 （一） 1. （1）): it never
+                // stands under （一）, 1. or （1） (a list quoted before the first 一、).
                 let depth = match h.style.rank() {
+                    0 if h.style == Style::ChineseComma => {
+                        let lower = [Style::ChineseParen, Style::ArabicDot, Style::ArabicParen];
+                        open.iter().position(|(s, _, _)| lower.contains(s)).unwrap_or(open.len())
+                    }
                     0 => open.len(),
                     r => open.iter().rposition(|(s, _, _)| s.rank() > r).map_or(0, |p| p + 1),
                 };

@@ -234,3 +234,14 @@ fn parts_stand_above_the_numbering_they_hold() {
         ]
     );
 }
+
+#[test]
+fn chinese_comma_numbers_never_stand_under_lower_ones() {
+    // The proposal's points quoted before the answer's own 一、 headings.
+    let text = "关于加大投入的提案的答复\n张三委员：\n您提出的提案收悉。您在提案中提出：\n1.加大投入\n2.完善机制\n\
+                现答复如下：\n一、关于加大投入\n我市投入5亿元。\n（一）设立基金。\n二、关于完善机制\n已出台办法。";
+    assert_eq!(outline(text), ["1 加大投入", "2 完善机制", "一 关于加大投入", "  （一） 设立基金", "二 关于完善机制"]);
+    // Under a chapter, 一、 is still a child.
+    let text = "办法\n第一章　总则\n一、适用范围\n二、基本原则\n第二章　管理\n一、职责";
+    assert_eq!(outline(text), ["第一章 总则", "  一 适用范围", "  二 基本原则", "第二章 管理", "  一 职责"]);
+}
