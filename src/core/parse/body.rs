@@ -63,7 +63,7 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
         let own = own_title(body, k).filter(|_| !in_contents);
         let h = match own {
             Some(_) => number_only(line.text),
-            None if in_contents => None,
+            None if in_contents || leads_to_a_page(line.text) => None,
             None => heading_of(line.text, padding),
         };
         // `附件：` opens a list of attachment names (`1.…报告`, one numbering style), which are
@@ -219,10 +219,40 @@ fn is_attachment_list(text: &str) -> bool {
 /// to where the first of them comes again as the body's first heading: the range of lines
 /// from 目录 to that line, if the first entry does come again.
 fn contents_at(body: &[Line], from: usize) -> Option<(usize, usize)> {
-    let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    let at = (from..body.len()).find(|&k| squeeze(body[k].text) == "目录")?;
-    let first = squeeze(body.get(at + 1)?.text);
-    (at + 2..body.len()).find(|&k| squeeze(body[k].text) == first).map(|end| (at, end))
+    let at = (from..body.len()).find(|&k| entry(body[k].text) == "目录")?;
+    let first = entry(body.get(at + 1)?.text);
+    (at + 2..body.len()).find(|&k| entry(body[k].text) == first).map(|end| (at, end))
+}
+
+/// Leaders between a table of contents' entry and its page number (`总则……1`, `总则.....1`).
+const LEADERS: &[char] = &['…', '⋯', '.', '．', '·', '‥', '-', '—', '_'];
+
+/// A line as an entry of a table of contents: without white space, leaders and page number
+/// (`第一章　总则……………1` and `1.1 编制目的 1` are `第一章总则` and `1.1编制目的`, as the headings
+/// they name).
+fn entry(text: &str) -> String {
+    let t = text.trim_end();
+    let before_page = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    let t = if before_page.len() < t.len() {
+        let led = before_page.trim_end_matches(LEADERS);
+        if led.len() < before_page.len() || before_page.ends_with(char::is_whitespace) {
+            led
+        } else {
+            t
+        }
+    } else {
+        t
+    };
+    t.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// An entry of a table of contents by its look, with no 目录 above it: dotted leaders, then a
+/// page number (`第二章　组织机构………………3`; not dashes: `——2025` ends many a title).
+fn leads_to_a_page(text: &str) -> bool {
+    let t = text.trim_end();
+    let before_page = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    let dots = ['…', '⋯', '.', '．', '·', '‥'];
+    before_page.len() < t.len() && before_page.trim_end().chars().rev().take_while(|c| dots.contains(c)).count() >= 2
 }
 
 /// Builds the reply's paragraphs, recording where each came from.

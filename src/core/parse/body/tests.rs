@@ -245,3 +245,21 @@ fn chinese_comma_numbers_never_stand_under_lower_ones() {
     let text = "办法\n第一章　总则\n一、适用范围\n二、基本原则\n第二章　管理\n一、职责";
     assert_eq!(outline(text), ["第一章 总则", "  一 适用范围", "  二 基本原则", "第二章 管理", "  一 职责"]);
 }
+
+#[test]
+fn a_table_of_contents_with_page_numbers() {
+    let body = "第一章　总则\n第一条　为了规范，制定本预案。\n第二条　本预案适用于全市。\n第二章　附则\n第三条　本预案自发布之日起施行。";
+    let want = [
+        "第一章 总则",
+        "  第一条 为了规范，制定本预案",
+        "  第二条 本预案适用于全市",
+        "第二章 附则",
+        "  第三条 本预案自发布之日起施行",
+    ];
+    // Leaders and page numbers, under 目录 or not.
+    assert_eq!(outline(&format!("预案\n目　录\n第一章　总则……………………1\n第二章　附则……5\n{body}")), want);
+    assert_eq!(outline(&format!("预案\n第一章　总则……………………1\n第二章　附则.........5\n{body}")), want);
+    // A page number set apart by white space.
+    let text = "预案\n目录\n1 总则 1\n1.1 编制目的 1\n2 组织机构 2\n1 总则\n1.1 编制目的\n为了有效应对。\n2 组织机构\n2.1 指挥部";
+    assert_eq!(outline(text), ["1 总则", "  1.1 编制目的", "2 组织机构", "  2.1 指挥部"]);
+}
