@@ -1,6 +1,7 @@
 //! The body of a reply: headings told from paragraphs, and sections nested and numbered.
 
 use super::attachment::Attachment;
+use super::dates::is_signature_date;
 use super::heading::{number_only, padded, parse_heading, HeadingLine, Style};
 use super::{Line, Origins, Piece, Span};
 use crate::model::{Paragraph, Section};
@@ -81,6 +82,10 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
             out.push(Block::Paragraph(line.whole()));
             continue;
         };
+        // Numbered sentences right under a signature's date are its notes, as under 注释：.
+        if notes.is_none() && k > 0 && is_signature_date(body[k - 1].text) && is_note(line.text, &h) {
+            notes = Some(None);
+        }
         let seen = last.iter().find(|(s, _)| *s == h.style).map(|(_, n)| *n);
         let accepted = match open.iter().position(|(s, _, _)| *s == h.style) {
             Some(d) if h.n == open[d].1 + 1 && same_parent(&h.number, d.checked_sub(1).map(|p| &open[p])) => {
@@ -161,6 +166,14 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
         });
     }
     out
+}
+
+/// Whether a numbered line reads as a note, not a heading: the first of its numbering, a
+/// sentence that ends in 。, whose first sentence is long or has a comma (`1.本公报中数据均为
+/// 初步统计数，最后以年报核定数据为准。`; a run-in title such as `指导思想。` is short).
+fn is_note(text: &str, h: &HeadingLine) -> bool {
+    let title: Vec<char> = text.chars().skip(h.title.0).take(h.title.1 - h.title.0).collect();
+    h.n == 1 && text.trim_end().ends_with('。') && (title.len() > 20 || title.iter().any(|c| matches!(c, '，' | ',')))
 }
 
 /// The heading a line opens, if any (`padding`: the text numbers its parts `01`, `02`).

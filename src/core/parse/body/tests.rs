@@ -263,3 +263,14 @@ fn a_table_of_contents_with_page_numbers() {
     let text = "预案\n目录\n1 总则 1\n1.1 编制目的 1\n2 组织机构 2\n1 总则\n1.1 编制目的\n为了有效应对。\n2 组织机构\n2.1 指挥部";
     assert_eq!(outline(text), ["1 总则", "  1.1 编制目的", "2 组织机构", "  2.1 指挥部"]);
 }
+
+#[test]
+fn numbered_sentences_under_the_signature_are_notes() {
+    let text = "统计公报\n一、综合\n全年生产总值增长5%。\n二、农业\n粮食增产。\n市统计局\n2023年4月12日\n\
+                1.本公报中数据均为初步统计数，最后以年报核定数据为准。\n2.地区生产总值按现价计算。";
+    assert_eq!(outline(text), ["一 综合", "二 农业"]);
+    // A text carried under the signature keeps its headings, run-in ones too.
+    let text =
+        "通知\n现将方案印发给你们。\n市人民政府\n2023年4月12日\n（一）指导思想。坚持发展。\n（二）基本原则。坚持改革。";
+    assert_eq!(outline(text), ["（一） 指导思想", "（二） 基本原则"]);
+}
