@@ -5,6 +5,7 @@
 use super::dates::is_date_line;
 use super::heading::parse_heading;
 use super::numeral::{is_cn_numeral, is_digit};
+use super::tail::is_office_line;
 use super::Line;
 
 /// One attachment: the label line, its title, the lines of its text.
@@ -97,9 +98,9 @@ fn title_line(text: &str) -> bool {
         && !is_date_line(text)
 }
 
-/// Takes the attachments off the end of the body: from the first label after a signature's
-/// date (a few lines below it), each up to the next label that follows a date or continues the
-/// numbering (附件1, 附件2).
+/// Takes the attachments off the end of the body: from the first label after a signature (a
+/// few lines below its date, or below the office where the page left the date out), each up to
+/// the next label that follows a signature or continues the numbering (附件1, 附件2).
 pub(super) fn split<'a>(body: &mut Vec<Line<'a>>) -> Vec<Attachment<'a>> {
     let mut starts: Vec<(usize, String, Option<usize>)> = Vec::new();
     let mut since_date = usize::MAX;
@@ -115,7 +116,8 @@ pub(super) fn split<'a>(body: &mut Vec<Line<'a>>) -> Vec<Attachment<'a>> {
                 starts.push((k, number, inline));
             }
         }
-        since_date = if is_date_line(line.text) { 0 } else { since_date.saturating_add(1) };
+        let signs = is_date_line(line.text) || is_office_line(line.text);
+        since_date = if signs { 0 } else { since_date.saturating_add(1) };
     }
     let mut out = Vec::new();
     let Some(&(first, _, _)) = starts.first() else { return out };

@@ -1,7 +1,8 @@
 //! The body of a reply: headings told from paragraphs, and sections nested and numbered.
 
 use super::attachment::Attachment;
-use super::heading::{number_only, padded, parse_heading, Style};
+use super::dates::is_signature_date;
+use super::heading::{number_only, padded, parse_heading, HeadingLine, Style};
 use super::{Line, Origins, Piece, Span};
 use crate::model::{Paragraph, Section};
 
@@ -15,7 +16,10 @@ pub(super) enum Block {
 /// numbers must run in sequence, otherwise the line is a paragraph (`2.` opening a sentence
 /// mid-section is not a heading). A style not open starts at 1, or goes on from its last
 /// number under an earlier parent (（一）（二） under 一、, then （三） under 二、), except decimal
-/// numbers, whose parent's number they hold (`1.2` only under `1`). Not headings: a table of
+/// numbers, whose parent's number they hold (`1.2` only under `1`). A numbering that starts
+/// again at 1 where the next number of its style is 2 (a second text under its own title) is a
+/// sibling of where it stood; the parts of a regulation (第一部分, 第一章 …) nest only under
+/// higher parts, so `第二部分` after `一、` headings starts at the top. Not headings: a table of
 /// contents (目录 up to where its first entry comes again), the list under `附件：`, and the
 /// notes under `注释：` / `注：` (`1.本公报中数据均为初步统计数。…`) up to the next heading that
 /// goes on with the document's own numbering. Two-digit part numbers (`01综合`) are read only
@@ -60,8 +64,8 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
         let own = own_title(body, k).filter(|_| !in_contents);
         let h = match own {
             Some(_) => number_only(line.text),
-            None if in_contents => None,
-            None => padding.then(|| padded(line.text)).flatten().or_else(|| parse_heading(line.text)),
+            None if in_contents || leads_to_a_page(line.text) => None,
+            None => heading_of(line.text, padding),
         };
         // `附件：` opens a list of attachment names (`1.…报告`, one numbering style), which are
         // not headings.
@@ -78,9 +82,24 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
             out.push(Block::Paragraph(line.whole()));
             continue;
         };
+        // Numbered sentences right under a signature's date are its notes, as under 注释：.
+        if notes.is_none() && k > 0 && is_signature_date(body[k - 1].text) && is_note(line.text, &h) {
+            notes = Some(None);
+        }
         let seen = last.iter().find(|(s, _)| *s == h.style).map(|(_, n)| *n);
         let accepted = match open.iter().position(|(s, _, _)| *s == h.style) {
             Some(d) if h.n == open[d].1 + 1 && same_parent(&h.number, d.checked_sub(1).map(|p| &open[p])) => {
+                open.truncate(d);
+                true
+            }
+            // The numbering starts again (a second text after the first, a part's own `一、`):
+            // a sibling of where it stood, where the next number of the style is 2.
+            Some(d)
+                if notes.is_none()
+                    && h.n == 1
+                    && same_parent(&h.number, d.checked_sub(1).map(|p| &open[p]))
+                    && next_in_style(body, k, h.style, padding) == Some(2) =>
+            {
                 open.truncate(d);
                 true
             }
@@ -91,9 +110,23 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
                 false
             }
             None => {
-                let parent = open.last();
-                (h.n == 1 || (h.style.runs_on() && seen.is_some_and(|n| h.n == n + 1)))
-                    && same_parent(&h.number, parent)
+                // A part of a regulation nests only under a higher part (see `Style::rank`).
+                // `一、` heads the numbering of official documents (一、 （一） 1. （1）): it never
+                // stands under （一）, 1. or （1） (a list quoted before the first 一、).
+                let depth = match h.style.rank() {
+                    0 if h.style == Style::ChineseComma => {
+                        let lower = [Style::ChineseParen, Style::ArabicDot, Style::ArabicParen];
+                        open.iter().position(|(s, _, _)| lower.contains(s)).unwrap_or(open.len())
+                    }
+                    0 => open.len(),
+                    r => open.iter().rposition(|(s, _, _)| s.rank() > r).map_or(0, |p| p + 1),
+                };
+                let ok = (h.n == 1 || (h.style.runs_on() && seen.is_some_and(|n| h.n == n + 1)))
+                    && same_parent(&h.number, depth.checked_sub(1).map(|p| &open[p]));
+                if ok {
+                    open.truncate(depth);
+                }
+                ok
             }
         };
         if accepted {
@@ -133,6 +166,24 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
         });
     }
     out
+}
+
+/// Whether a numbered line reads as a note, not a heading: the first of its numbering, a
+/// sentence that ends in 。, whose first sentence is long or has a comma (`1.本公报中数据均为
+/// 初步统计数，最后以年报核定数据为准。`; a run-in title such as `指导思想。` is short).
+fn is_note(text: &str, h: &HeadingLine) -> bool {
+    let title: Vec<char> = text.chars().skip(h.title.0).take(h.title.1 - h.title.0).collect();
+    h.n == 1 && text.trim_end().ends_with('。') && (title.len() > 20 || title.iter().any(|c| matches!(c, '，' | ',')))
+}
+
+/// The heading a line opens, if any (`padding`: the text numbers its parts `01`, `02`).
+fn heading_of(text: &str, padding: bool) -> Option<HeadingLine> {
+    padding.then(|| padded(text)).flatten().or_else(|| parse_heading(text))
+}
+
+/// The number of the next heading of `style` after line `k`, if any.
+fn next_in_style(body: &[Line], k: usize, style: Style, padding: bool) -> Option<u64> {
+    body[k + 1..].iter().find_map(|l| heading_of(l.text, padding).filter(|h| h.style == style)).map(|h| h.n)
 }
 
 /// A number alone on its line (`一、`, `（二）`, `第三章`) with its title on the next line
@@ -181,10 +232,40 @@ fn is_attachment_list(text: &str) -> bool {
 /// to where the first of them comes again as the body's first heading: the range of lines
 /// from 目录 to that line, if the first entry does come again.
 fn contents_at(body: &[Line], from: usize) -> Option<(usize, usize)> {
-    let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    let at = (from..body.len()).find(|&k| squeeze(body[k].text) == "目录")?;
-    let first = squeeze(body.get(at + 1)?.text);
-    (at + 2..body.len()).find(|&k| squeeze(body[k].text) == first).map(|end| (at, end))
+    let at = (from..body.len()).find(|&k| entry(body[k].text) == "目录")?;
+    let first = entry(body.get(at + 1)?.text);
+    (at + 2..body.len()).find(|&k| entry(body[k].text) == first).map(|end| (at, end))
+}
+
+/// Leaders between a table of contents' entry and its page number (`总则……1`, `总则.....1`).
+const LEADERS: &[char] = &['…', '⋯', '.', '．', '·', '‥', '-', '—', '_'];
+
+/// A line as an entry of a table of contents: without white space, leaders and page number
+/// (`第一章　总则……………1` and `1.1 编制目的 1` are `第一章总则` and `1.1编制目的`, as the headings
+/// they name).
+fn entry(text: &str) -> String {
+    let t = text.trim_end();
+    let before_page = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    let t = if before_page.len() < t.len() {
+        let led = before_page.trim_end_matches(LEADERS);
+        if led.len() < before_page.len() || before_page.ends_with(char::is_whitespace) {
+            led
+        } else {
+            t
+        }
+    } else {
+        t
+    };
+    t.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// An entry of a table of contents by its look, with no 目录 above it: dotted leaders, then a
+/// page number (`第二章　组织机构………………3`; not dashes: `——2025` ends many a title).
+fn leads_to_a_page(text: &str) -> bool {
+    let t = text.trim_end();
+    let before_page = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    let dots = ['…', '⋯', '.', '．', '·', '‥'];
+    before_page.len() < t.len() && before_page.trim_end().chars().rev().take_while(|c| dots.contains(c)).count() >= 2
 }
 
 /// Builds the reply's paragraphs, recording where each came from.

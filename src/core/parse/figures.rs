@@ -94,6 +94,13 @@ const MEASURE_WORDS: &[&str] = &[
     "人次",
     "家次",
     "项次",
+    "架次",
+    "车次",
+    "辆次",
+    "班次",
+    "微克",
+    "毫克",
+    "立方",
     "个月",
     "台套",
     "公顷",
@@ -153,12 +160,33 @@ const MEASURE_WORDS: &[&str] = &[
     "天",
     "周",
     "岁",
-    // Cases and incidents: 生产安全事故31起, 立案3 起.
+    // Cases and incidents: 生产安全事故31起, 立案3 起, 病例12例, 案件5宗.
     "起",
+    "例",
+    "宗",
+    "枚",
+    "头",
+    "羽",
+    "片",
+    "幅",
+    "盏",
+    "棵",
+    "株",
+    "块",
+    "段",
+    "层",
+    "幢",
+    "斤",
+    "度",
+    "℃",
+    "㎡",
 ];
 
 /// Words that open with a measure word but are not one: `3根据` is no count of 根.
-const NOT_MEASURE: &[&str] = &["根据", "根本", "根源", "起步", "起点", "起算", "起止", "起草", "起来", "起见"];
+const NOT_MEASURE: &[&str] = &[
+    "根据", "根本", "根源", "起步", "起点", "起算", "起止", "起草", "起来", "起见", "例如", "宗旨", "头部", "片区",
+    "块状", "段落", "层面", "层级", "层次", "度假",
+];
 
 /// Nouns that open with a measure word: after a number set apart by white space (`表 1 人员`,
 /// `序号 2 名称`) the number is a label, not a count. Glued to the number (`5项目`) they are
@@ -251,6 +279,10 @@ pub(crate) fn read_quantity(s: &[char], value: f64, number_end: usize, arabic: b
         q.value = value * mult / 100.0;
     } else if mult == 1.0 && matches!(s.get(k), Some('%') | Some('％')) {
         unit(&mut q, FigureKind::Percent, "%", 1);
+    } else if mult == 1.0 && s.get(k) == Some(&'‰') {
+        // Per mille (出生率7.71‰), in points of percent like every share.
+        unit(&mut q, FigureKind::Percent, "‰", 1);
+        q.value = value / 10.0;
     } else if mult == 1.0 && starts_with(s, k, "个百分点") {
         unit(&mut q, FigureKind::Percent, "百分点", 4);
     } else if mult == 1.0 && starts_with(s, k, "倍") {

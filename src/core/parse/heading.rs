@@ -39,6 +39,20 @@ impl Style {
     pub(crate) fn runs_on(self) -> bool {
         !matches!(self, Style::Decimal(_))
     }
+
+    /// How high a part of a regulation stands: 第一部分 (4) holds 第一章 (3), which holds 第一节
+    /// (2), which holds 第一条 (1). Such a part nests only under a higher one: after `一、` and
+    /// `（一）` headings, `第二部分` starts at the top. Other styles are 0: they nest by first
+    /// appearance.
+    pub(crate) fn rank(self) -> u8 {
+        match self {
+            Style::Division => 4,
+            Style::Chapter => 3,
+            Style::Part => 2,
+            Style::Article => 1,
+            _ => 0,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -179,3 +179,98 @@ fn two_digit_part_numbers_where_the_text_numbers_so() {
     let text = "答复\n一、基本情况\n12项目已开工\n02农业\n二、下一步";
     assert_eq!(outline(text), ["一 基本情况", "二 下一步"]);
 }
+
+#[test]
+fn a_numbering_that_starts_again_opens_new_sections() {
+    // A notice, then the 分工方案 it carries, numbered from 一、 again under a title of its own.
+    let text = "国务院关于印发方案的通知\n各省、自治区、直辖市人民政府：\n现将方案印发给你们。\n\
+                一、总体要求\n（一）指导思想。坚持新发展理念。\n（二）基本原则。坚持改革。\n二、主要任务\n\
+                （三）加强创新。提升能力。\n1.完善政策。出台办法。\n（1）财政支持。安排资金。\n（2）税收优惠。\n\
+                2.加强保障\n三、保障措施\n分工方案\n一、关于财政税收\n（一）落实减税。由财政部负责。\n\
+                二、关于金融支持\n（一）加大信贷。由人民银行负责。";
+    assert_eq!(
+        outline(text),
+        [
+            "一 总体要求",
+            "  （一） 指导思想",
+            "  （二） 基本原则",
+            "二 主要任务",
+            "  （三） 加强创新",
+            "    1 完善政策",
+            "      （1） 财政支持",
+            "      （2） 税收优惠",
+            "    2 加强保障",
+            "三 保障措施",
+            "一 关于财政税收",
+            "  （一） 落实减税",
+            "二 关于金融支持",
+            "  （一） 加大信贷",
+        ]
+    );
+    // A lone 一、 that no 二、 follows starts nothing: it stays text.
+    let text = "答复\n一、基本情况\n二、办理情况\n一、这是引用的一句话。\n三、下一步";
+    assert_eq!(outline(text), ["一 基本情况", "二 办理情况", "三 下一步"]);
+}
+
+#[test]
+fn parts_stand_above_the_numbering_they_hold() {
+    // 第一部分 after 一、 headings starts at the top; each part numbers its own 一、 and 第一章.
+    let text = "规划\n一、编制背景\n二、编制依据\n第一部分　总体思路\n一、发展基础\n（一）取得成效\n\
+                二、发展目标\n第二部分　重点任务\n第一章　创新驱动\n一、加强研发\n第二章　协调发展\n一、优化布局";
+    assert_eq!(
+        outline(text),
+        [
+            "一 编制背景",
+            "二 编制依据",
+            "第一部分 总体思路",
+            "  一 发展基础",
+            "    （一） 取得成效",
+            "  二 发展目标",
+            "第二部分 重点任务",
+            "  第一章 创新驱动",
+            "    一 加强研发",
+            "  第二章 协调发展",
+            "    一 优化布局",
+        ]
+    );
+}
+
+#[test]
+fn chinese_comma_numbers_never_stand_under_lower_ones() {
+    // The proposal's points quoted before the answer's own 一、 headings.
+    let text = "关于加大投入的提案的答复\n张三委员：\n您提出的提案收悉。您在提案中提出：\n1.加大投入\n2.完善机制\n\
+                现答复如下：\n一、关于加大投入\n我市投入5亿元。\n（一）设立基金。\n二、关于完善机制\n已出台办法。";
+    assert_eq!(outline(text), ["1 加大投入", "2 完善机制", "一 关于加大投入", "  （一） 设立基金", "二 关于完善机制"]);
+    // Under a chapter, 一、 is still a child.
+    let text = "办法\n第一章　总则\n一、适用范围\n二、基本原则\n第二章　管理\n一、职责";
+    assert_eq!(outline(text), ["第一章 总则", "  一 适用范围", "  二 基本原则", "第二章 管理", "  一 职责"]);
+}
+
+#[test]
+fn a_table_of_contents_with_page_numbers() {
+    let body = "第一章　总则\n第一条　为了规范，制定本预案。\n第二条　本预案适用于全市。\n第二章　附则\n第三条　本预案自发布之日起施行。";
+    let want = [
+        "第一章 总则",
+        "  第一条 为了规范，制定本预案",
+        "  第二条 本预案适用于全市",
+        "第二章 附则",
+        "  第三条 本预案自发布之日起施行",
+    ];
+    // Leaders and page numbers, under 目录 or not.
+    assert_eq!(outline(&format!("预案\n目　录\n第一章　总则……………………1\n第二章　附则……5\n{body}")), want);
+    assert_eq!(outline(&format!("预案\n第一章　总则……………………1\n第二章　附则.........5\n{body}")), want);
+    // A page number set apart by white space.
+    let text = "预案\n目录\n1 总则 1\n1.1 编制目的 1\n2 组织机构 2\n1 总则\n1.1 编制目的\n为了有效应对。\n2 组织机构\n2.1 指挥部";
+    assert_eq!(outline(text), ["1 总则", "  1.1 编制目的", "2 组织机构", "  2.1 指挥部"]);
+}
+
+#[test]
+fn numbered_sentences_under_the_signature_are_notes() {
+    let text = "统计公报\n一、综合\n全年生产总值增长5%。\n二、农业\n粮食增产。\n市统计局\n2023年4月12日\n\
+                1.本公报中数据均为初步统计数，最后以年报核定数据为准。\n2.地区生产总值按现价计算。";
+    assert_eq!(outline(text), ["一 综合", "二 农业"]);
+    // A text carried under the signature keeps its headings, run-in ones too.
+    let text =
+        "通知\n现将方案印发给你们。\n市人民政府\n2023年4月12日\n（一）指导思想。坚持发展。\n（二）基本原则。坚持改革。";
+    assert_eq!(outline(text), ["（一） 指导思想", "（二） 基本原则"]);
+}

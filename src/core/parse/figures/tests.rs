@@ -480,3 +480,29 @@ fn er_ben_and_si_zhou_are_words() {
         want(&[("count", "四周"), ("count", "四周"), ("count", "三四周"), ("count", "两本")])
     );
 }
+
+#[test]
+fn more_measure_words_of_reports() {
+    let count = |t: &str| ("count", t.to_string());
+    assert_eq!(
+        pairs("获得金牌133枚，生猪存栏427246头，家禽出栏3000万羽，建成33片高标准农田，测制地形图4062幅"),
+        ["133枚", "427246头", "3000万羽", "33片", "4062幅"].map(count)
+    );
+    assert_eq!(
+        pairs("安装路灯120盏，种植苗木5000棵、3万株，病例12例，案件5宗，土方3万立方，5层楼房，新建2幢"),
+        ["120盏", "5000棵", "3万株", "12例", "5宗", "3万立方", "5层", "2幢"].map(count)
+    );
+    assert_eq!(
+        pairs("PM2.5浓度29微克/立方米，一氧化碳1.2毫克/立方米，气温18.8℃，用电5亿度，粮食1200斤，面积120㎡"),
+        ["29微克", "1.2毫克", "18.8℃", "5亿度", "1200斤", "120㎡"].map(count)
+    );
+    assert_eq!(pairs("保障航班320架次，开行班车60班次"), ["320架次", "60班次"].map(count));
+    // Words that open with one of them are no measure word.
+    assert_eq!(texts("3例如下，5宗旨，2头部企业，6片区，7层面，8度假村"), Vec::<String>::new());
+}
+
+#[test]
+fn per_mille_is_a_share() {
+    let f = one("人口出生率为7.71‰，");
+    assert_eq!((f.text.as_str(), f.kind, f.value, f.unit.as_deref()), ("7.71‰", "percent", 0.771, Some("‰")));
+}
