@@ -263,7 +263,7 @@ fn dispatch(
             Effect::Fetch(url, name, max, later) => fetch_file(&sink, &url, &name, max as f64, later),
             Effect::Download(name, text) => {
                 if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-                    let _ = crate::indicators::download(&doc, &name, &text);
+                    let _ = reply_web::download::download(&doc, &name, "text/csv;charset=utf-8", &text);
                 }
             }
         }

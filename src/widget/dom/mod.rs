@@ -748,7 +748,7 @@ fn run_effects(state: &Rc<RefCell<State>>, effects: Vec<Effect>) {
             Effect::Download(name, mime, text) => {
                 let doc = state.try_borrow().map(|s| s.doc.clone());
                 if let Ok(doc) = doc {
-                    if let Err(e) = figures::download(&doc, name, mime, &text) {
+                    if let Err(e) = reply_web::download::download(&doc, name, mime, &text) {
                         web_sys::console::warn_2(&JsValue::from_str("reply-widget:"), &e);
                     }
                 }
