@@ -217,6 +217,83 @@ pub fn track(values: &[IndicatorValue], now: &str) -> Vec<Promise> {
     out
 }
 
+/// A figure whose card asks for its indicator's values in other replies (issue 22): its
+/// kind and unit (values of another kind or unit measure something else), and where it stands
+/// in its reply, to know this reply's own values in the index.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Asking {
+    pub kind: FigureKind,
+    pub unit: Option<String>,
+    /// Its index in its reply's figures.
+    pub position: u32,
+    /// As written.
+    pub text: String,
+}
+
+impl Asking {
+    fn measures_as(&self, v: &IndicatorValue) -> bool {
+        v.kind == self.kind && v.unit == self.unit
+    }
+}
+
+/// The docs that may be the card's own reply: those holding a value at the figure's position
+/// with its text (one, unless replies repeat each other).
+pub fn own_candidates(values: &[IndicatorValue], figure: &Asking) -> Vec<u32> {
+    let mut out: Vec<u32> = Vec::new();
+    for v in values {
+        if figure.measures_as(v) && v.index == figure.position && v.text == figure.text && !out.contains(&v.doc) {
+            out.push(v.doc);
+        }
+    }
+    out
+}
+
+/// The values a card shows (indexes into `values`): of the figure's kind and unit, of replies
+/// other than `own`, the newest reply first (doc ids are newest first), in reading order
+/// within a reply; at most `limit`. Also how many such values there are in all.
+pub fn other_values(values: &[IndicatorValue], figure: &Asking, own: Option<u32>, limit: usize) -> (Vec<usize>, usize) {
+    let mut all: Vec<usize> =
+        (0..values.len()).filter(|&k| figure.measures_as(&values[k]) && Some(values[k].doc) != own).collect();
+    sort_by(&mut all, |&a, &b| (values[a].doc, values[a].index) < (values[b].doc, values[b].index));
+    let total = all.len();
+    all.truncate(limit);
+    (all, total)
+}
+
+/// Whether a reply's stored address is the page at `page` (an absolute URL, its query and hash
+/// ignored): the prefix of the page's URL it is relative to, `None` when it is not this page.
+/// `page.html` and `archive/r1.html` are relative to the folder of the index's column page,
+/// which a reply page does not know: a reply page finds it by finding itself.
+pub fn base_of<'a>(page: &'a str, url: &str) -> Option<&'a str> {
+    let page = page.split(['#', '?']).next().unwrap_or(page);
+    let url = url.strip_prefix("./").unwrap_or(url);
+    if url.is_empty() {
+        return None;
+    }
+    if url.contains("://") {
+        return (page == url).then_some("");
+    }
+    let rest = page.strip_suffix(url)?;
+    // At a path boundary: `r1.html` is not the page `xr1.html`.
+    (rest.ends_with('/')).then_some(rest)
+}
+
+/// A link to a value in its reply's page: an absolute or root-relative address as stored, a
+/// relative one on `base` (none known: no link), with the figure's anchor (`#f13`: ids are
+/// `f1` … in reading order).
+pub fn value_link(url: &str, base: Option<&str>, index: u32) -> Option<String> {
+    let url = url.strip_prefix("./").unwrap_or(url);
+    if url.is_empty() {
+        return None;
+    }
+    let absolute = url.starts_with('/') || url.contains("://");
+    let mut out = if absolute { String::new() } else { base?.to_string() };
+    out.push_str(url);
+    out.push_str("#f");
+    out.push_str(&(index + 1).to_string());
+    Some(out)
+}
+
 fn num(v: f64) -> String {
     let mut s = String::new();
     number(&mut s, v);

@@ -161,8 +161,8 @@ pub use build::{Builder, Skip};
 pub use card::{Card, CardFigure, CardSection};
 pub use format::{Error, DOCS, FACETS, FORMAT, MANIFEST, MAX_FILE, MAX_MANIFEST, MAX_REPLIES, VERSION};
 pub use indicators::{
-    end_month, in_time_order, newest_month, promises_csv, short_clause, track, values_csv, DocTitle, IndicatorValue,
-    Promise, Verdict, CLAUSE, TITLES,
+    base_of, end_month, in_time_order, newest_month, other_values, own_candidates, promises_csv, short_clause, track,
+    value_link, values_csv, Asking, DocTitle, IndicatorValue, Promise, Verdict, CLAUSE, TITLES,
 };
 pub use manifest::{Facet, FacetValue, Sizes};
 pub use meta::{fingerprint, genre, is_reply, meta, DocKind, Genre, Meta};

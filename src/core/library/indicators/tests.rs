@@ -272,3 +272,51 @@ fn an_index_of_version_3_is_refused_with_rebuild_it() {
     let e = lib.add(&name, &old).expect_err("refused").to_string();
     assert!(e.contains("format version 3, expected 4: rebuild the index"), "{e}");
 }
+
+#[test]
+fn a_card_shows_other_replies_values_newest_first_of_its_own_kind_and_unit() {
+    // Docs are newest first: doc 0 is the newest reply.
+    let mut values = archive();
+    for (k, v) in values.iter_mut().enumerate() {
+        v.doc = [3, 1, 4, 0, 2, 5, 1, 0][k];
+        v.index = k as u32;
+    }
+    values[6].kind = FigureKind::Count;
+    values[6].unit = Some("项".into());
+    let figure = Asking { kind: FigureKind::Money, unit: Some("元".into()), position: 4, text: "400亿元".into() };
+    assert_eq!(own_candidates(&values, &figure), [2], "the value at this figure's position, with its text");
+    let shown = |own: Option<u32>, limit: usize| {
+        let (picked, total) = other_values(&values, &figure, own, limit);
+        let texts: Vec<(u32, &str)> = picked.iter().map(|&k| (values[k].doc, values[k].text.as_str())).collect();
+        (texts, total)
+    };
+    assert_eq!(
+        shown(Some(2), 4),
+        (vec![(0, "320亿元"), (0, "290亿元"), (1, "210亿元"), (3, "300亿元")], 6),
+        "the count of 项 and the reply's own value are not shown"
+    );
+    assert_eq!(shown(None, 100).1, 7);
+    let percent = Asking { kind: FigureKind::Percent, unit: Some("%".into()), position: 0, text: "5%".into() };
+    assert_eq!(other_values(&values, &percent, None, 8), (vec![], 0), "another kind measures something else");
+}
+
+#[test]
+fn a_reply_page_finds_itself_in_the_index_and_links_the_others_from_there() {
+    let page = "http://127.0.0.1:8080/www/archive/r00001.html?x=1#f3";
+    assert_eq!(base_of(page, "archive/r00001.html"), Some("http://127.0.0.1:8080/www/"));
+    assert_eq!(base_of(page, "./archive/r00001.html"), Some("http://127.0.0.1:8080/www/"));
+    assert_eq!(base_of(page, "r00001.html"), Some("http://127.0.0.1:8080/www/archive/"));
+    assert_eq!(base_of(page, "1.html"), None, "not at a path boundary");
+    assert_eq!(base_of(page, "archive/r00002.html"), None);
+    assert_eq!(base_of("https://a.gov.cn/jyta/1.html", "https://a.gov.cn/jyta/1.html"), Some(""));
+    assert_eq!(base_of(page, ""), None);
+
+    let base = Some("http://127.0.0.1:8080/www/");
+    assert_eq!(
+        value_link("archive/r00042.html", base, 11).as_deref(),
+        Some("http://127.0.0.1:8080/www/archive/r00042.html#f12")
+    );
+    assert_eq!(value_link("/jyta/42.html", None, 0).as_deref(), Some("/jyta/42.html#f1"));
+    assert_eq!(value_link("https://a.gov.cn/42.html", None, 2).as_deref(), Some("https://a.gov.cn/42.html#f3"));
+    assert_eq!(value_link("archive/r00042.html", None, 11), None, "relative, and the base unknown");
+}
