@@ -80,9 +80,9 @@ export function fetch_file(sink, url, name, max, later) {
 }
 "#)]
 extern "C" {
-    fn new_sink(cb: &js_sys::Function) -> JsValue;
+    pub(crate) fn new_sink(cb: &js_sys::Function) -> JsValue;
     fn kill_sink(sink: &JsValue);
-    fn fetch_file(sink: &JsValue, url: &str, name: &str, max: f64, later: bool);
+    pub(crate) fn fetch_file(sink: &JsValue, url: &str, name: &str, max: f64, later: bool);
 }
 
 /// The most files fetched at once (a browser's connections to one host; a manifest listing
