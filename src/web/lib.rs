@@ -6,13 +6,15 @@
 //! - [`listener`]: listeners and observers that remove themselves when dropped;
 //! - [`styles`]: the one stylesheet every part adopts into its shadow root (and the article's);
 //! - [`reading`]: the reading aids (适老化): large text, high contrast, reading aloud;
-//! - [`js`]: the boundary with JavaScript: parts and options read from JS values, errors thrown.
+//! - [`js`]: the boundary with JavaScript: parts and options read from JS values, errors thrown;
+//! - [`download`]: text handed to the browser as a file download (exports, CSVs).
 //!
 //! No `#[wasm_bindgen]` exports here: a dependency's exports would be exports of both modules.
 //! Imports are fine, but each `inline_js` snippet of this crate ships with both modules, so a
 //! snippet only one module imports lives in that module's crate. The size rules of
 //! `reply_core` hold here too.
 
+pub mod download;
 pub mod html;
 pub mod js;
 pub mod listener;
