@@ -57,6 +57,15 @@ const TITLE_ENDINGS: &[&str] = &[
     "说明",
     "总结",
     "讲话",
+    "决议",
+    "公示",
+    "请示",
+    "纪要",
+    "指南",
+    "清单",
+    "章程",
+    "声明",
+    "函",
 ];
 
 /// Whether a title reads as complete (its last words end a document's title). White space

@@ -441,3 +441,13 @@ fn the_title_set_just_above_the_articles_container() {
         assert_eq!(got, *want, "{before:?}");
     }
 }
+
+#[test]
+fn a_plain_title_ends_like_every_kind_of_document() {
+    // A complete title under the site's lines is found there, whatever the document's kind.
+    for kind in ["决议", "公示", "请示", "会议纪要", "办事指南", "权责清单", "章程", "声明", "公函"]
+    {
+        let text = format!("欢迎访问某县人民政府门户网\n某县人民政府关于某事项的{kind}\n张三代表:\n收悉。");
+        assert_eq!(("title", plain(&text)), ("title", format!("某县人民政府关于某事项的{kind}")), "{kind}");
+    }
+}
