@@ -79,7 +79,8 @@ pub fn page_table(hints: &mut Hints, page_lines: &[&str]) {
         hints.signed = field(&["成文日期", "生成日期"]).filter(|v| dates::date_of(v).is_some());
     }
     if hints.dated.is_none() {
-        hints.dated = field(&["发布日期", "发布时间", "公开日期"]).filter(|v| dates::date_of(v).is_some());
+        hints.dated =
+            field(&["发布日期", "发布时间", "公开日期", "时间", "日期"]).filter(|v| dates::date_of(v).is_some());
     }
 }
 
