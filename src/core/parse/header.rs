@@ -72,6 +72,11 @@ const TITLE_ENDINGS: &[&str] = &[
 /// inside is ignored (`答 复`).
 fn complete(title: &str) -> bool {
     let t: String = shape::bare(title).chars().filter(|c| !c.is_whitespace()).collect();
+    // A short note in brackets after the last words: （A类）, （试行）, （征求意见稿）.
+    let t = match t.strip_suffix(['）', ')']).and_then(|h| h.rfind(['（', '(']).map(|at| (h, at))) {
+        Some((h, at)) if h[at..].chars().count() <= 10 => &t[..at],
+        _ => t.as_str(),
+    };
     TITLE_ENDINGS.iter().any(|e| t.ends_with(e))
 }
 
@@ -188,7 +193,9 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
                 let done = if by_style {
                     !styled(style(next)) || (complete(&joined) && !next.text.starts_with('的'))
                 } else {
-                    complete(&joined)
+                    // A plain title broken before its last words (`…实施方案` / `的通知`) too.
+                    let last_words = next.text.starts_with('的') && complete(next.text);
+                    complete(&joined) && !last_words
                 };
                 // The issuers under a title, a date under them: not the title's.
                 let n = issuers(lines, k);

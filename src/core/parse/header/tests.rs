@@ -106,6 +106,9 @@ fn plain_title_lines_are_joined_only_where_that_completes_the_title() {
             "高平市卫生健康和体育局\n关于对市七届人大五次会议第71号建议的\n答 复\n高卫体发〔2023〕148号\n尊敬的王爱珍代表:\n您好。",
             "高平市卫生健康和体育局关于对市七届人大五次会议第71号建议的答 复",
         ),
+        // Broken before its last words.
+        ("关于印发某某管理办法（试行）\n的通知\n各乡镇：\n现印发给你们。", "关于印发某某管理办法（试行）的通知"),
+        ("关于印发某县实施方案\n的通知\n各乡镇：\n现印发给你们。", "关于印发某县实施方案的通知"),
         // Complete on its first line: the next short line is not the title's.
         ("第27号提案的答复\n对政协沧县第十四届委员会第一次会议\n张三委员:\n您的提案收悉。", "第27号提案的答复"),
         // Nothing completes it: the first line alone.
@@ -123,6 +126,9 @@ fn the_sites_lines_above_a_complete_title_are_not_the_title() {
         ("首页 > 公开 > 建议提案 > 人大代表建议\n对沙河市第九届人民代表大会第三次会议第31号建议的答复\n张三代表:\n收悉。", "对沙河市第九届人民代表大会第三次会议第31号建议的答复"),
         ("2018年8月21日 星期二\n智能检索\n第27号提案的答复\n张三委员:\n收悉。", "第27号提案的答复"),
         ("2016年\n《关于加强学校门前车辆管理的建议》的答复\n张三代表:\n收悉。", "《关于加强学校门前车辆管理的建议》的答复"),
+        // A short note in brackets after the title's last words.
+        ("首页 > 信息公开\n关于第45号建议的答复（A类）\n张三代表:\n收悉。", "关于第45号建议的答复（A类）"),
+        ("首页 > 信息公开\n某市科技计划项目管理办法（试行）\n第一章 总则\n第一条 为规范管理，制定本办法。", "某市科技计划项目管理办法（试行）"),
         // An issuer's line over a 关于… line starts the title.
         ("首页/ 政府信息公开 / 建议提案\n潼关县民政局\n关于对政协十届三次会议第52号提案的答复\n张三委员:\n收悉。", "潼关县民政局关于对政协十届三次会议第52号提案的答复"),
         // No title line: the metadata list's 标题.
