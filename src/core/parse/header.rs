@@ -351,7 +351,19 @@ pub(crate) fn title_above(before: &[&str]) -> Option<String> {
         let over_meta = lines
             .get(k + 1)
             .is_some_and(|n| meta_fields(n).is_some() || (dates::find_date(n).is_some() && n.contains([':', '：'])));
-        if plain && (complete(text) || over_meta) && text.chars().count() >= 8 {
+        // A list of documents above the article (a sidebar's, 相关文件): none is its title.
+        let listed = !over_meta
+            && k.checked_sub(1).is_some_and(|j| {
+                let p = shape::cells(lines[j]);
+                is_title(p)
+                    && p.chars().count() >= 8
+                    && (complete(p) || dates::find_date(p).is_some_and(|(_, end)| end >= p.chars().count()))
+            });
+        let candidate = plain && (complete(text) || over_meta) && text.chars().count() >= 8;
+        if candidate && listed {
+            return None;
+        }
+        if candidate {
             let mut title = shape::bare(text).to_string();
             let above = k.checked_sub(1).map(|j| shape::cells(lines[j]));
             if let Some(a) = above.filter(|a| {

@@ -432,6 +432,9 @@ fn the_title_set_just_above_the_articles_container() {
         // A breadcrumb, a column's name, the metadata table: no title.
         (&["首页 > 国务院公报 > 2007年第23号", "字号：默认大超大 | 打印 |"], "-"),
         (&["通知公告"], "-"),
+        // A list of documents above the article: none is its title.
+        (&["相关文件", "关于印发某某办法的通知", "关于开展某某检查的通知"], "-"),
+        (&["关于印发某某办法的通知\t2023-05-06", "关于开展某某检查的通知"], "-"),
         (&["标\u{3000}\u{3000}题：\t国务院关于某事项的通知", "发文机关：\t国务院\t成文日期：\t2019年01月27日"], "-"),
         // Running text between: what is above it is no title of the article.
         (
