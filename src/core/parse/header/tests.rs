@@ -460,3 +460,21 @@ fn a_plain_title_ends_like_every_kind_of_document() {
         assert_eq!(("title", plain(&text)), ("title", format!("某县人民政府关于某事项的{kind}")), "{kind}");
     }
 }
+
+#[test]
+fn the_labels_other_sites_give_their_metadata() {
+    // No title line in the text: the list's 名称 / 文件名称, 文件编号, 成文时间.
+    for label in ["名称", "文件名称"] {
+        let text = format!("{label}：某县人民政府关于某事项的批复\n文件编号：某政〔2023〕45号\n成文时间：2023年11月18日\n县自然资源局：\n你局的请示收悉。");
+        assert_eq!(
+            seen(&plain_lines(&text)),
+            want(&[
+                ("title", "某县人民政府关于某事项的批复"),
+                ("number", "某政〔2023〕45号"),
+                ("published", "2023-11-18"),
+                ("signed", "2023-11-18")
+            ]),
+            "{label}"
+        );
+    }
+}
