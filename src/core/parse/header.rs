@@ -572,14 +572,17 @@ pub(crate) fn find_number(text: &str) -> Option<(usize, usize)> {
             '（' => '）',
             '(' => ')',
             '〖' => '〗',
+            '﹝' => '﹞',
             _ => continue,
         };
         let year = s.get(k + 1..k + 5);
         if !year.is_some_and(|y| y.iter().all(|c| c.is_ascii_digit())) || s.get(k + 5) != Some(&close) {
             continue;
         }
-        let digits = s[k + 6..].iter().take_while(|c| c.is_ascii_digit()).count();
-        if digits == 0 || s.get(k + 6 + digits) != Some(&'号') {
+        // 第 before the serial at most: `〔2023〕第12号`.
+        let nth = usize::from(s.get(k + 6) == Some(&'第'));
+        let digits = s[k + 6 + nth..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if digits == 0 || s.get(k + 6 + nth + digits) != Some(&'号') {
             continue;
         }
         let issuer = s[..k].iter().rev().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(*c)).count();
@@ -588,7 +591,7 @@ pub(crate) fn find_number(text: &str) -> Option<(usize, usize)> {
         if (issuer == 0 && !labelled) || issuer > 12 {
             continue;
         }
-        return Some((k - issuer, k + 7 + digits));
+        return Some((k - issuer, k + 7 + nth + digits));
     }
     None
 }
