@@ -164,7 +164,9 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             // name, set like the title or not): kept as header lines; the title is the complete
             // one below.
             let issuer = is_office_line(text) && lines.get(i + 1).is_some_and(|n| n.text.starts_with("关于"));
-            if !complete(text) && !starts_title(text) && !issuer {
+            // A headline over the page's metadata line (发布时间：… 来源：…) is the title as it is.
+            let headline = text.chars().count() >= 8 && lines.get(i + 1).is_some_and(|n| is_meta_line(n.text));
+            if !complete(text) && !starts_title(text) && !issuer && !headline {
                 if let Some(k) = headline_below(lines, i) {
                     for l in &lines[i..k] {
                         if let Some(f) = meta_fields(l.text) {
@@ -315,8 +317,9 @@ fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
         if is_salutation(text) || text.contains('。') || parse_heading(text).is_some() {
             return None;
         }
+        let headline = text.chars().count() >= 8 && lines.get(k + 1).is_some_and(|n| is_meta_line(n.text));
         let standalone = is_title(text)
-            && complete(text)
+            && (complete(text) || headline)
             && text.chars().count() >= 6
             && !is_dateish(text)
             && number_line(text).is_none()
@@ -328,6 +331,12 @@ fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// A page's metadata line under a headline: a date and labelled fields (`发布时间：2024-05-06
+/// 来源：…`, `2022-04-17 来源：生态环境部`).
+fn is_meta_line(line: &str) -> bool {
+    dates::find_date(line).is_some() && line.contains([':', '：'])
 }
 
 /// The title a site sets just above the article's container, from the page's lines above it
@@ -348,9 +357,7 @@ pub(crate) fn title_above(before: &[&str]) -> Option<String> {
             && parse_heading(text).is_none();
         // A headline over the page's metadata line (发布日期：… 来源：…) need not end like a
         // document's title (`1-10月德清县固定资产投资结构趋稳趋优`).
-        let over_meta = lines
-            .get(k + 1)
-            .is_some_and(|n| meta_fields(n).is_some() || (dates::find_date(n).is_some() && n.contains([':', '：'])));
+        let over_meta = lines.get(k + 1).is_some_and(|n| is_meta_line(n));
         // A list of documents above the article (a sidebar's, 相关文件): none is its title.
         let listed = !over_meta
             && k.checked_sub(1).is_some_and(|j| {
