@@ -227,6 +227,15 @@ fn the_date_the_page_shows_outranks_a_rebuilt_pages_meta_tag() {
         （2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）</p>
         <p>会议听取了财政部部长的说明。会议决定，批准15500亿元。</p></div></body></html>"#;
     assert_eq!(seen(first), want("2007-08-20", "2007-06-29"));
+    // A 统计公报 under its title outside the article, the page's 时间 beside it, the issuers and
+    // their date under the title inside.
+    let bulletin = r#"<html><head><title>某区人民政府</title></head><body><div class="detail">
+        <h2>某区2023年国民经济和社会发展统计公报</h2><p>时间：2024-03-29 16:20  来源：区统计局  字号：大 中 小</p>
+        <div class="TRS_Editor"><p align="center">某区统计局</p><p align="center">国家统计局某区调查队</p>
+        <p align="center">（2024年3月28日）</p><p>2023年，全区地区生产总值增长5.2%。</p></div></div></body></html>"#;
+    assert_eq!(seen(bulletin), want("2024-03-29", "2024-03-28"));
+    let r = read_page(bulletin, None).expect("reads").parsed.reply;
+    assert_eq!(("title", r.title.as_str()), ("title", "某区2023年国民经济和社会发展统计公报"));
 }
 
 #[test]

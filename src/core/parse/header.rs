@@ -57,12 +57,26 @@ const TITLE_ENDINGS: &[&str] = &[
     "说明",
     "总结",
     "讲话",
+    "决议",
+    "公示",
+    "请示",
+    "纪要",
+    "指南",
+    "清单",
+    "章程",
+    "声明",
+    "函",
 ];
 
 /// Whether a title reads as complete (its last words end a document's title). White space
 /// inside is ignored (`答 复`).
 fn complete(title: &str) -> bool {
     let t: String = shape::bare(title).chars().filter(|c| !c.is_whitespace()).collect();
+    // A short note in brackets after the last words: （A类）, （试行）, （征求意见稿）.
+    let t = match t.strip_suffix(['）', ')']).and_then(|h| h.rfind(['（', '(']).map(|at| (h, at))) {
+        Some((h, at)) if h[at..].chars().count() <= 10 => &t[..at],
+        _ => t.as_str(),
+    };
     TITLE_ENDINGS.iter().any(|e| t.ends_with(e))
 }
 
@@ -150,7 +164,9 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             // name, set like the title or not): kept as header lines; the title is the complete
             // one below.
             let issuer = is_office_line(text) && lines.get(i + 1).is_some_and(|n| n.text.starts_with("关于"));
-            if !complete(text) && !starts_title(text) && !issuer {
+            // A headline over the page's metadata line (发布时间：… 来源：…) is the title as it is.
+            let headline = text.chars().count() >= 8 && lines.get(i + 1).is_some_and(|n| is_meta_line(n.text));
+            if !complete(text) && !starts_title(text) && !issuer && !headline {
                 if let Some(k) = headline_below(lines, i) {
                     for l in &lines[i..k] {
                         if let Some(f) = meta_fields(l.text) {
@@ -179,7 +195,9 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
                 let done = if by_style {
                     !styled(style(next)) || (complete(&joined) && !next.text.starts_with('的'))
                 } else {
-                    complete(&joined)
+                    // A plain title broken before its last words (`…实施方案` / `的通知`) too.
+                    let last_words = next.text.starts_with('的') && complete(next.text);
+                    complete(&joined) && !last_words
                 };
                 // The issuers under a title, a date under them: not the title's.
                 let n = issuers(lines, k);
@@ -299,8 +317,9 @@ fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
         if is_salutation(text) || text.contains('。') || parse_heading(text).is_some() {
             return None;
         }
+        let headline = text.chars().count() >= 8 && lines.get(k + 1).is_some_and(|n| is_meta_line(n.text));
         let standalone = is_title(text)
-            && complete(text)
+            && (complete(text) || headline)
             && text.chars().count() >= 6
             && !is_dateish(text)
             && number_line(text).is_none()
@@ -312,6 +331,12 @@ fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// A page's metadata line under a headline: a date and labelled fields (`发布时间：2024-05-06
+/// 来源：…`, `2022-04-17 来源：生态环境部`).
+fn is_meta_line(line: &str) -> bool {
+    dates::find_date(line).is_some() && line.contains([':', '：'])
 }
 
 /// The title a site sets just above the article's container, from the page's lines above it
@@ -332,10 +357,20 @@ pub(crate) fn title_above(before: &[&str]) -> Option<String> {
             && parse_heading(text).is_none();
         // A headline over the page's metadata line (发布日期：… 来源：…) need not end like a
         // document's title (`1-10月德清县固定资产投资结构趋稳趋优`).
-        let over_meta = lines
-            .get(k + 1)
-            .is_some_and(|n| meta_fields(n).is_some() || (dates::find_date(n).is_some() && n.contains([':', '：'])));
-        if plain && (complete(text) || over_meta) && text.chars().count() >= 8 {
+        let over_meta = lines.get(k + 1).is_some_and(|n| is_meta_line(n));
+        // A list of documents above the article (a sidebar's, 相关文件): none is its title.
+        let listed = !over_meta
+            && k.checked_sub(1).is_some_and(|j| {
+                let p = shape::cells(lines[j]);
+                is_title(p)
+                    && p.chars().count() >= 8
+                    && (complete(p) || dates::find_date(p).is_some_and(|(_, end)| end >= p.chars().count()))
+            });
+        let candidate = plain && (complete(text) || over_meta) && text.chars().count() >= 8;
+        if candidate && listed {
+            return None;
+        }
+        if candidate {
             let mut title = shape::bare(text).to_string();
             let above = k.checked_sub(1).map(|j| shape::cells(lines[j]));
             if let Some(a) = above.filter(|a| {
@@ -402,6 +437,10 @@ const META_LABELS: &[&str] = &[
     "编稿时间",
     "标题",
     "信息名称",
+    "文件名称",
+    "名称",
+    "文件编号",
+    "成文时间",
     "日期",
     "时间",
 ];
@@ -540,14 +579,17 @@ pub(crate) fn find_number(text: &str) -> Option<(usize, usize)> {
             '（' => '）',
             '(' => ')',
             '〖' => '〗',
+            '﹝' => '﹞',
             _ => continue,
         };
         let year = s.get(k + 1..k + 5);
         if !year.is_some_and(|y| y.iter().all(|c| c.is_ascii_digit())) || s.get(k + 5) != Some(&close) {
             continue;
         }
-        let digits = s[k + 6..].iter().take_while(|c| c.is_ascii_digit()).count();
-        if digits == 0 || s.get(k + 6 + digits) != Some(&'号') {
+        // 第 before the serial at most: `〔2023〕第12号`.
+        let nth = usize::from(s.get(k + 6) == Some(&'第'));
+        let digits = s[k + 6 + nth..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if digits == 0 || s.get(k + 6 + nth + digits) != Some(&'号') {
             continue;
         }
         let issuer = s[..k].iter().rev().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(*c)).count();
@@ -556,7 +598,7 @@ pub(crate) fn find_number(text: &str) -> Option<(usize, usize)> {
         if (issuer == 0 && !labelled) || issuer > 12 {
             continue;
         }
-        return Some((k - issuer, k + 7 + digits));
+        return Some((k - issuer, k + 7 + nth + digits));
     }
     None
 }

@@ -106,6 +106,9 @@ fn plain_title_lines_are_joined_only_where_that_completes_the_title() {
             "高平市卫生健康和体育局\n关于对市七届人大五次会议第71号建议的\n答 复\n高卫体发〔2023〕148号\n尊敬的王爱珍代表:\n您好。",
             "高平市卫生健康和体育局关于对市七届人大五次会议第71号建议的答 复",
         ),
+        // Broken before its last words.
+        ("关于印发某某管理办法（试行）\n的通知\n各乡镇：\n现印发给你们。", "关于印发某某管理办法（试行）的通知"),
+        ("关于印发某县实施方案\n的通知\n各乡镇：\n现印发给你们。", "关于印发某县实施方案的通知"),
         // Complete on its first line: the next short line is not the title's.
         ("第27号提案的答复\n对政协沧县第十四届委员会第一次会议\n张三委员:\n您的提案收悉。", "第27号提案的答复"),
         // Nothing completes it: the first line alone.
@@ -123,8 +126,13 @@ fn the_sites_lines_above_a_complete_title_are_not_the_title() {
         ("首页 > 公开 > 建议提案 > 人大代表建议\n对沙河市第九届人民代表大会第三次会议第31号建议的答复\n张三代表:\n收悉。", "对沙河市第九届人民代表大会第三次会议第31号建议的答复"),
         ("2018年8月21日 星期二\n智能检索\n第27号提案的答复\n张三委员:\n收悉。", "第27号提案的答复"),
         ("2016年\n《关于加强学校门前车辆管理的建议》的答复\n张三代表:\n收悉。", "《关于加强学校门前车辆管理的建议》的答复"),
+        // A short note in brackets after the title's last words.
+        ("首页 > 信息公开\n关于第45号建议的答复（A类）\n张三代表:\n收悉。", "关于第45号建议的答复（A类）"),
+        ("首页 > 信息公开\n某市科技计划项目管理办法（试行）\n第一章 总则\n第一条 为规范管理，制定本办法。", "某市科技计划项目管理办法（试行）"),
         // An issuer's line over a 关于… line starts the title.
         ("首页/ 政府信息公开 / 建议提案\n潼关县民政局\n关于对政协十届三次会议第52号提案的答复\n张三委员:\n收悉。", "潼关县民政局关于对政协十届三次会议第52号提案的答复"),
+        // A column's name over a news headline and its metadata line.
+        ("工作动态\n某县召开2024年防汛工作会议\n发布时间：2024-05-06 来源：县应急局\n5月6日，某县召开会议。", "某县召开2024年防汛工作会议"),
         // No title line: the metadata list's 标题.
         ("• 索 引 号:zz/2020-00676\n• 标      题:关于第120号建议的答复\n• 发布日期:2020-06-09\n张三代表:\n收悉。", "关于第120号建议的答复"),
     ];
@@ -140,6 +148,8 @@ fn document_numbers_in_every_bracket() {
         ("答复\n武科提[2024]26号\n张三:\n收悉。", Some("武科提[2024]26号")),
         ("答复\n豫政（2022）20号\n张三:\n收悉。", Some("豫政（2022）20号")),
         ("答复\n潼民发【2024】275号\n张三:\n收悉。", Some("潼民发【2024】275号")),
+        ("答复\n某政办﹝2023﹞12号\n张三:\n收悉。", Some("某政办﹝2023﹞12号")),
+        ("答复\n某发〔2023〕第12号\n张三:\n收悉。", Some("某发〔2023〕第12号")),
         ("答复\n临建字[2020]2号 B类\n同意公开\n张三:\n收悉。", Some("临建字[2020]2号")),
         ("答复\n建议字:〔2023〕8号\n张三:\n收悉。", Some("〔2023〕8号")),
         ("答复\n发文字号：国发〔2019〕5号\n张三:\n收悉。", Some("国发〔2019〕5号")),
@@ -426,6 +436,9 @@ fn the_title_set_just_above_the_articles_container() {
         // A breadcrumb, a column's name, the metadata table: no title.
         (&["首页 > 国务院公报 > 2007年第23号", "字号：默认大超大 | 打印 |"], "-"),
         (&["通知公告"], "-"),
+        // A list of documents above the article: none is its title.
+        (&["相关文件", "关于印发某某办法的通知", "关于开展某某检查的通知"], "-"),
+        (&["关于印发某某办法的通知\t2023-05-06", "关于开展某某检查的通知"], "-"),
         (&["标\u{3000}\u{3000}题：\t国务院关于某事项的通知", "发文机关：\t国务院\t成文日期：\t2019年01月27日"], "-"),
         // Running text between: what is above it is no title of the article.
         (
@@ -439,5 +452,33 @@ fn the_title_set_just_above_the_articles_container() {
     for (before, want) in cases {
         let got = crate::parse::title_above(before).unwrap_or_else(|| "-".to_string());
         assert_eq!(got, *want, "{before:?}");
+    }
+}
+
+#[test]
+fn a_plain_title_ends_like_every_kind_of_document() {
+    // A complete title under the site's lines is found there, whatever the document's kind.
+    for kind in ["决议", "公示", "请示", "会议纪要", "办事指南", "权责清单", "章程", "声明", "公函"]
+    {
+        let text = format!("欢迎访问某县人民政府门户网\n某县人民政府关于某事项的{kind}\n张三代表:\n收悉。");
+        assert_eq!(("title", plain(&text)), ("title", format!("某县人民政府关于某事项的{kind}")), "{kind}");
+    }
+}
+
+#[test]
+fn the_labels_other_sites_give_their_metadata() {
+    // No title line in the text: the list's 名称 / 文件名称, 文件编号, 成文时间.
+    for label in ["名称", "文件名称"] {
+        let text = format!("{label}：某县人民政府关于某事项的批复\n文件编号：某政〔2023〕45号\n成文时间：2023年11月18日\n县自然资源局：\n你局的请示收悉。");
+        assert_eq!(
+            seen(&plain_lines(&text)),
+            want(&[
+                ("title", "某县人民政府关于某事项的批复"),
+                ("number", "某政〔2023〕45号"),
+                ("published", "2023-11-18"),
+                ("signed", "2023-11-18")
+            ]),
+            "{label}"
+        );
     }
 }
