@@ -593,7 +593,7 @@ fn arabic_figure(s: &[char], at: usize, first: usize, reference: Option<Referenc
     if word_before == Some(&'第') {
         return None;
     }
-    let (value, len) = read_arabic(&s[at..])?;
+    let (value, len) = read_grouped(s, at)?;
     let k = at + len;
     let after = s.get(k).copied();
     if after.is_some_and(is_code_char)
@@ -690,16 +690,57 @@ fn arabic_figure(s: &[char], at: usize, first: usize, reference: Option<Referenc
     Some(finish(s, start, q, kind, prefix, range))
 }
 
+/// A number whose thousands are set apart by a space (`3 000万元`, `1 234.5亿元`, as some
+/// statistics write them) is read as one: groups of exactly three digits after a first group of
+/// one to three, then perhaps a decimal part. Any other number as `read_arabic` reads it.
+fn read_grouped(s: &[char], at: usize) -> Option<(f64, usize)> {
+    let (value, len) = read_arabic(&s[at..])?;
+    let is_group = |k: usize| {
+        matches!(s.get(k), Some(' ' | '\u{a0}' | '\u{2009}' | '\u{202f}'))
+            && (k + 1..k + 4).all(|j| s.get(j).is_some_and(|c| is_digit(*c)))
+            && !s.get(k + 4).is_some_and(|c| is_digit(*c))
+    };
+    let whole = s[at..at + len].iter().all(|c| is_digit(*c));
+    if !whole || len > 3 || !is_group(at + len) {
+        return Some((value, len));
+    }
+    let mut digits: Vec<char> = s[at..at + len].to_vec();
+    let mut k = at + len;
+    while is_group(k) {
+        digits.extend_from_slice(&s[k + 1..k + 4]);
+        k += 4;
+    }
+    if matches!(s.get(k), Some('.' | '．')) && s.get(k + 1).is_some_and(|c| is_digit(*c)) {
+        digits.push('.');
+        k += 1;
+        while s.get(k).is_some_and(|c| is_digit(*c)) {
+            digits.push(s[k]);
+            k += 1;
+        }
+    }
+    let (value, _) = read_arabic(&digits)?;
+    Some((value, k - at))
+}
+
 /// After a figure with a unit: `-10%` completing 6%-10%.
 fn value_range(s: &[char], kind: FigureKind, q: &Quantity) -> Option<Quantity> {
-    let sep = *s.get(q.end)?;
-    if !RANGE_SEPARATORS.contains(&sep) {
-        return None;
-    }
-    let k = q.end + 1;
+    let k = range_separator(s, q.end)?;
     let (v, len) = read_arabic(&s[k..])?;
     let second = read_quantity(s, v, k + len, true);
     (second.kind == Some(kind) && second.unit == q.unit).then_some(second)
+}
+
+/// A range's separator at `at`, white space around it allowed (`3 至 5 个`, `8 - 10 亩`, as
+/// Word-pasted pages set them): where the upper bound starts, if one does.
+fn range_separator(s: &[char], at: usize) -> Option<usize> {
+    let space = |c: &char| matches!(c, ' ' | '\u{a0}' | '\u{3000}');
+    let sep = at + s[at..].iter().take(2).take_while(|c| space(c)).count();
+    if !RANGE_SEPARATORS.contains(s.get(sep)?) {
+        return None;
+    }
+    let k = sep + 1 + s[sep + 1..].iter().take(2).take_while(|c| space(c)).count();
+    // Spaced, the upper bound is digits right there (not `3 - 总则`).
+    s.get(k).is_some_and(|c| is_digit(*c)).then_some(k)
 }
 
 fn finish(
@@ -727,11 +768,7 @@ fn bare_range(s: &[char], start: usize, value: f64, q: &Quantity, prefix: Option
     if q.over {
         return None;
     }
-    let sep = *s.get(q.end)?;
-    if !RANGE_SEPARATORS.contains(&sep) {
-        return None;
-    }
-    let k = q.end + 1;
+    let k = range_separator(s, q.end)?;
     let (v, len) = read_arabic(&s[k..])?;
     let second = read_quantity(s, v, k + len, true);
     let kind = second.kind?;

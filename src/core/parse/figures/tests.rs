@@ -506,3 +506,25 @@ fn per_mille_is_a_share() {
     let f = one("人口出生率为7.71‰，");
     assert_eq!((f.text.as_str(), f.kind, f.value, f.unit.as_deref()), ("7.71‰", "percent", 0.771, Some("‰")));
 }
+
+#[test]
+fn thousands_set_apart_by_a_space() {
+    let f = one("投入3 000万元");
+    assert_eq!((f.text.as_str(), f.kind, f.value), ("3 000万元", "money", 3e7));
+    assert_eq!(one("共计1 234.5亿元").value, 123_450_000_000.0);
+    assert_eq!(one("新增1\u{a0}200 000人").value, 1_200_000.0);
+    // Not groups: a year and a count, two digits, four digits.
+    assert_eq!(pairs("2023 年共3 家"), want(&[("year", "2023 年"), ("count", "3 家")]));
+    assert_eq!(pairs("第1批12 30家"), want(&[("count", "30家")]));
+    assert_eq!(pairs("12 3000家"), want(&[("count", "3000家")]));
+}
+
+#[test]
+fn ranges_with_white_space_around_the_separator() {
+    let f = one("达到3 至 5 个");
+    assert_eq!((f.text.as_str(), f.value, f.high, f.unit.as_deref()), ("3 至 5 个", 3.0, Some(5.0), Some("个")));
+    assert_eq!(one("完成8 - 10 亩").high, Some(10.0));
+    assert_eq!(one("增长6% - 8%").text, "6% - 8%");
+    // No upper bound after it: the figure alone.
+    assert_eq!(pairs("共5 个 - 其中"), want(&[("count", "5 个")]));
+}
