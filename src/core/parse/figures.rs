@@ -209,13 +209,46 @@ const GAP_MAX: usize = 3;
 /// the gap is too long).
 fn after_gap(s: &[char], k: usize) -> usize {
     let mut j = k;
-    while j < s.len() && j - k < GAP_MAX && matches!(s[j], ' ' | '\u{a0}' | '\u{3000}' | '\n' | '\r') {
+    while j < s.len() && j - k < GAP_MAX && is_gap(s[j]) {
         j += 1;
     }
-    if j - k >= GAP_MAX && s.get(j).is_some_and(|c| matches!(c, ' ' | '\u{a0}' | '\u{3000}' | '\n' | '\r')) {
+    if j - k >= GAP_MAX && s.get(j).is_some_and(|c| is_gap(*c)) {
         return k;
     }
     j
+}
+
+/// White space of a gap: spaces of every width (an `&ensp;`, a thin space), a line end; not
+/// a tab, which separates table cells.
+fn is_gap(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{3000}' | '\n' | '\r' | '\u{2002}'..='\u{200a}' | '\u{202f}')
+}
+
+/// Units of measure no heading's title opens with (unlike 本, 部, 项, 人: `7.2　本预案`).
+const MEASURES: &[&str] = &[
+    "平方公里",
+    "平方千米",
+    "平方米",
+    "立方米",
+    "千瓦时",
+    "公顷",
+    "公里",
+    "千米",
+    "毫米",
+    "厘米",
+    "公斤",
+    "千克",
+    "亩",
+    "吨",
+    "米",
+];
+
+/// Whether what follows a number at `k` (after white space) is money, a percent or a unit of
+/// measure, with or without a multiplier.
+fn is_measure(s: &[char], value: f64, k: usize) -> bool {
+    let q = read_quantity(s, value, k, true);
+    let unit = q.unit.as_deref().unwrap_or("");
+    matches!(q.kind, Some(FigureKind::Money | FigureKind::Percent)) || MEASURES.contains(&unit)
 }
 
 /// Range separators: 6%-10%, 8至10家, 8~10家, 2022—2025年.
@@ -606,8 +639,9 @@ fn arabic_figure(s: &[char], at: usize, first: usize, reference: Option<Referenc
         return None; // list marker
     }
     // A number opening the paragraph and set apart by white space is its section number
-    // (`7.2　本预案…`, `3 总则`), unless it is a year (`2023 年，…`).
-    if at == first && after_gap(s, k) > k && !is_year(value, len) {
+    // (`7.2　本预案…`, `3 总则`), unless it is a year (`2023 年，…`) or a measure no title
+    // opens with (`108 亩土地…`, `5 亿元…`: a paragraph cut where a page wrapped its line).
+    if at == first && after_gap(s, k) > k && !is_year(value, len) && !is_measure(s, value, k) {
         return None;
     }
     if matches!(before, Some('(') | Some('（')) && matches!(after, Some(')') | Some('）')) {

@@ -528,3 +528,24 @@ fn ranges_with_white_space_around_the_separator() {
     // No upper bound after it: the figure alone.
     assert_eq!(pairs("共5 个 - 其中"), want(&[("count", "5 个")]));
 }
+
+#[test]
+fn a_measure_opening_a_paragraph_is_a_figure() {
+    // A paragraph cut where the page wrapped its line: the number before white space is no
+    // section number when money, a percent or a unit of measure follows.
+    assert_eq!(pairs("108 亩土地已完成流转。"), want(&[("count", "108 亩")]));
+    assert_eq!(pairs("5 亿元资金已拨付"), want(&[("money", "5 亿元")]));
+    // Section numbers stay none.
+    for text in ["3 总则", "7.2\u{3000}本预案由国务院办公厅负责解释", "2 人员配置", "1 项目概况"]
+    {
+        assert_eq!(texts(text), Vec::<String>::new(), "{text}");
+    }
+}
+
+#[test]
+fn spaces_of_every_width_between_number_and_unit() {
+    for text in ["流转108\u{2002}亩", "流转108\u{2009}亩", "流转108\u{202f}亩"] {
+        assert_eq!(texts(text).len(), 1, "{text:?}");
+    }
+    assert_eq!(texts("流转108\t亩"), Vec::<String>::new(), "a tab separates table cells");
+}
