@@ -25,7 +25,8 @@ const HELDOUT_MIN: &[(Field, f64)] = &[
     (Field::Number, 0.0),
     (Field::Published, 100.0),
     (Field::Signed, 0.0),
-    (Field::Outline, 0.0),
+    // Issue 19's target; every family reads every held-out outline exactly today.
+    (Field::Outline, 95.0),
     (Field::FigureRecall, 95.0),
     (Field::NotFigures, 100.0),
     (Field::Found, 100.0),
@@ -37,8 +38,8 @@ const HELDOUT_ALL_MIN: &[(Field, f64)] = &[
     (Field::Number, 91.0),
     (Field::Published, 100.0),
     (Field::Signed, 90.0),
-    (Field::Outline, 91.0),
-    (Field::FigureRecall, 96.0),
+    (Field::Outline, 99.0),
+    (Field::FigureRecall, 98.0),
     (Field::NotFigures, 100.0),
     (Field::Found, 100.0),
 ];
