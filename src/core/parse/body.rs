@@ -212,6 +212,10 @@ const NOTES_LABELS: &[&str] = &["注释", "附注", "备注", "注解", "注"];
 /// numbers is the next number's, `None` here) or with the first note after its colon
 /// (`注：1.本表数据…`: its style). A label with one note of prose (`注：数据来自…`) opens none.
 fn notes_label(text: &str) -> Option<Option<Style>> {
+    // `说明：1.本表…` too, with its first note on its line (alone, 说明 may title a section).
+    if let Some(rest) = text.strip_prefix("说明").and_then(|r| r.trim_start().strip_prefix([':', '：'])) {
+        return parse_heading(rest.trim_start()).map(|h| Some(h.style));
+    }
     let rest = NOTES_LABELS.iter().find_map(|l| text.strip_prefix(l))?.trim_start();
     if rest.is_empty() {
         return Some(None);
