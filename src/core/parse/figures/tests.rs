@@ -263,6 +263,7 @@ fn fixed_expressions_unquoted_in_real_sentences() {
     assert_eq!(texts("落实中央八项规定精神，发展三次产业"), Vec::<String>::new());
     assert_eq!(texts("严格落实四个不摘要求，坚持四个最严，促进两个健康"), Vec::<String>::new());
     assert_eq!(texts("深刻领会十个明确、十四个坚持，牢记五个必由之路"), Vec::<String>::new());
+    assert_eq!(texts("坚持一个中心、两个基本点，坚持四项基本原则，坚持两个至上"), Vec::<String>::new());
     // The words around a fixed expression still count.
     assert_eq!(pairs("两会期间收到建议12件"), want(&[("count", "12件")]));
 }
