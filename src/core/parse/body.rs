@@ -98,7 +98,7 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
                 if notes.is_none()
                     && h.n == 1
                     && same_parent(&h.number, d.checked_sub(1).map(|p| &open[p]))
-                    && next_in_style(body, k, h.style, padding) == Some(2) =>
+                    && restarts(body, k, h.style, open[d].1, padding) =>
             {
                 open.truncate(d);
                 true
@@ -181,9 +181,20 @@ fn heading_of(text: &str, padding: bool) -> Option<HeadingLine> {
     padding.then(|| padded(text)).flatten().or_else(|| parse_heading(text))
 }
 
-/// The number of the next heading of `style` after line `k`, if any.
-fn next_in_style(body: &[Line], k: usize, style: Style, padding: bool) -> Option<u64> {
-    body[k + 1..].iter().find_map(|l| heading_of(l.text, padding).filter(|h| h.style == style)).map(|h| h.n)
+/// Whether a number 1 of `style` at line `k`, where that style stands at `old`, starts its
+/// numbering again: the next number of the style is 2, and the old numbering does not go on
+/// after it (`一、 二、` listed inside `三、`, then `四、`: a list, not a second text).
+fn restarts(body: &[Line], k: usize, style: Style, old: u64, padding: bool) -> bool {
+    let mut new = 1;
+    for l in &body[k + 1..] {
+        let Some(h) = heading_of(l.text, padding).filter(|h| h.style == style) else { continue };
+        if h.n == new + 1 {
+            new = h.n;
+        } else if h.n == old + 1 || new == 1 {
+            return false;
+        }
+    }
+    new > 1
 }
 
 /// A number alone on its line (`一、`, `（二）`, `第三章`) with its title on the next line

@@ -207,6 +207,9 @@ fn a_numbering_that_starts_again_opens_new_sections() {
             "  （一） 加大信贷",
         ]
     );
+    // A list numbered 一、二、 inside 三、, which 四、 goes on after: text, and 四、 is kept.
+    let text = "答复\n一、基本情况\n二、办理情况\n三、具体措施\n一、加强领导。成立专班。\n二、强化保障。\n四、下一步";
+    assert_eq!(outline(text), ["一 基本情况", "二 办理情况", "三 具体措施", "四 下一步"]);
     // A lone 一、 that no 二、 follows starts nothing: it stays text.
     let text = "答复\n一、基本情况\n二、办理情况\n一、这是引用的一句话。\n三、下一步";
     assert_eq!(outline(text), ["一 基本情况", "二 办理情况", "三 下一步"]);
