@@ -65,7 +65,8 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
         let h = match own {
             Some(_) => number_only(line.text),
             None if in_contents || leads_to_a_page(line.text) => None,
-            None => heading_of(line.text, padding),
+            // Two-digit numbers on consecutive lines are a table's codes (`01 北京市`), not parts.
+            None => heading_of(line.text, padding).filter(|h| h.style != Style::Padded || !coded(body, k)),
         };
         // `附件：` opens a list of attachment names (`1.…报告`, one numbering style), which are
         // not headings.
@@ -174,6 +175,12 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
 fn is_note(text: &str, h: &HeadingLine) -> bool {
     let title: Vec<char> = text.chars().skip(h.title.0).take(h.title.1 - h.title.0).collect();
     h.n == 1 && text.trim_end().ends_with('。') && (title.len() > 20 || title.iter().any(|c| matches!(c, '，' | ',')))
+}
+
+/// Whether a line next to line `k` holds a two-digit number too (a table's codes).
+fn coded(body: &[Line], k: usize) -> bool {
+    let at = |j: Option<usize>| j.and_then(|j| body.get(j)).is_some_and(|l| padded(l.text).is_some());
+    at(k.checked_sub(1)) || at(Some(k + 1))
 }
 
 /// The heading a line opens, if any (`padding`: the text numbers its parts `01`, `02`).

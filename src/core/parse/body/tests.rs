@@ -175,6 +175,9 @@ fn two_digit_part_numbers_where_the_text_numbers_so() {
     assert_eq!(outline(text), ["01 综合", "02 农业"], "10 does not follow 02");
     let text = "公报\n01综合\n文字。\n02农业\n文字。\n03工业和建筑业\n文字。\n10月份完成\n";
     assert_eq!(outline(text), ["01 综合", "02 农业", "03 工业和建筑业"]);
+    // A table's codes, line after line, are no parts.
+    let text = "公报\n01综合\n文字。\n02农业\n文字。\n附表\n01 北京市\n02 天津市\n03 河北省";
+    assert_eq!(outline(text), ["01 综合", "02 农业"]);
     // Without 01 and 02, such lines are prose (and `10 附则` a decimal number, `1.1` there).
     let text = "答复\n一、基本情况\n12项目已开工\n02农业\n二、下一步";
     assert_eq!(outline(text), ["一 基本情况", "二 下一步"]);
