@@ -65,8 +65,21 @@ fn label(text: &str) -> Option<(String, Option<usize>)> {
     if t == chars.len() {
         return Some((number, None));
     }
+    // `附件：实施方案`, `附件1：…`: a title after a colon, when it reads as one (not `附件：1.…`,
+    // the list, nor a sentence). `split` takes such a label only below a signature.
+    if matches!(chars[t], ':' | '：') {
+        let mut at = t + 1;
+        while chars.get(at).is_some_and(|c| c.is_whitespace()) {
+            at += 1;
+        }
+        let rest: String = chars[at..].iter().collect();
+        return match rest.is_empty() {
+            true => Some((number, None)),
+            false => title_line(&rest).then_some((number, Some(2 + at))),
+        };
+    }
     // A title on the label line needs white space before it (附件1　关于…; not 附件材料).
-    if !spaced || matches!(chars[t], ':' | '：') {
+    if !spaced {
         return None;
     }
     Some((number, Some(2 + t)))

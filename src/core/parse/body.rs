@@ -65,7 +65,8 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
         let h = match own {
             Some(_) => number_only(line.text),
             None if in_contents || leads_to_a_page(line.text) => None,
-            None => heading_of(line.text, padding),
+            // Two-digit numbers on consecutive lines are a table's codes (`01 北京市`), not parts.
+            None => heading_of(line.text, padding).filter(|h| h.style != Style::Padded || !coded(body, k)),
         };
         // `附件：` opens a list of attachment names (`1.…报告`, one numbering style), which are
         // not headings.
@@ -98,7 +99,7 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
                 if notes.is_none()
                     && h.n == 1
                     && same_parent(&h.number, d.checked_sub(1).map(|p| &open[p]))
-                    && next_in_style(body, k, h.style, padding) == Some(2) =>
+                    && restarts(body, k, h.style, open[d].1, padding) =>
             {
                 open.truncate(d);
                 true
@@ -176,14 +177,31 @@ fn is_note(text: &str, h: &HeadingLine) -> bool {
     h.n == 1 && text.trim_end().ends_with('。') && (title.len() > 20 || title.iter().any(|c| matches!(c, '，' | ',')))
 }
 
+/// Whether a line next to line `k` holds a two-digit number too (a table's codes).
+fn coded(body: &[Line], k: usize) -> bool {
+    let at = |j: Option<usize>| j.and_then(|j| body.get(j)).is_some_and(|l| padded(l.text).is_some());
+    at(k.checked_sub(1)) || at(Some(k + 1))
+}
+
 /// The heading a line opens, if any (`padding`: the text numbers its parts `01`, `02`).
 fn heading_of(text: &str, padding: bool) -> Option<HeadingLine> {
     padding.then(|| padded(text)).flatten().or_else(|| parse_heading(text))
 }
 
-/// The number of the next heading of `style` after line `k`, if any.
-fn next_in_style(body: &[Line], k: usize, style: Style, padding: bool) -> Option<u64> {
-    body[k + 1..].iter().find_map(|l| heading_of(l.text, padding).filter(|h| h.style == style)).map(|h| h.n)
+/// Whether a number 1 of `style` at line `k`, where that style stands at `old`, starts its
+/// numbering again: the next number of the style is 2, and the old numbering does not go on
+/// after it (`一、 二、` listed inside `三、`, then `四、`: a list, not a second text).
+fn restarts(body: &[Line], k: usize, style: Style, old: u64, padding: bool) -> bool {
+    let mut new = 1;
+    for l in &body[k + 1..] {
+        let Some(h) = heading_of(l.text, padding).filter(|h| h.style == style) else { continue };
+        if h.n == new + 1 {
+            new = h.n;
+        } else if h.n == old + 1 || new == 1 {
+            return false;
+        }
+    }
+    new > 1
 }
 
 /// A number alone on its line (`一、`, `（二）`, `第三章`) with its title on the next line
@@ -212,6 +230,10 @@ const NOTES_LABELS: &[&str] = &["注释", "附注", "备注", "注解", "注"];
 /// numbers is the next number's, `None` here) or with the first note after its colon
 /// (`注：1.本表数据…`: its style). A label with one note of prose (`注：数据来自…`) opens none.
 fn notes_label(text: &str) -> Option<Option<Style>> {
+    // `说明：1.本表…` too, with its first note on its line (alone, 说明 may title a section).
+    if let Some(rest) = text.strip_prefix("说明").and_then(|r| r.trim_start().strip_prefix([':', '：'])) {
+        return parse_heading(rest.trim_start()).map(|h| Some(h.style));
+    }
     let rest = NOTES_LABELS.iter().find_map(|l| text.strip_prefix(l))?.trim_start();
     if rest.is_empty() {
         return Some(None);

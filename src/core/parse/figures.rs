@@ -209,13 +209,46 @@ const GAP_MAX: usize = 3;
 /// the gap is too long).
 fn after_gap(s: &[char], k: usize) -> usize {
     let mut j = k;
-    while j < s.len() && j - k < GAP_MAX && matches!(s[j], ' ' | '\u{a0}' | '\u{3000}' | '\n' | '\r') {
+    while j < s.len() && j - k < GAP_MAX && is_gap(s[j]) {
         j += 1;
     }
-    if j - k >= GAP_MAX && s.get(j).is_some_and(|c| matches!(c, ' ' | '\u{a0}' | '\u{3000}' | '\n' | '\r')) {
+    if j - k >= GAP_MAX && s.get(j).is_some_and(|c| is_gap(*c)) {
         return k;
     }
     j
+}
+
+/// White space of a gap: spaces of every width (an `&ensp;`, a thin space), a line end; not
+/// a tab, which separates table cells.
+fn is_gap(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{3000}' | '\n' | '\r' | '\u{2002}'..='\u{200a}' | '\u{202f}')
+}
+
+/// Units of measure no heading's title opens with (unlike 本, 部, 项, 人: `7.2　本预案`).
+const MEASURES: &[&str] = &[
+    "平方公里",
+    "平方千米",
+    "平方米",
+    "立方米",
+    "千瓦时",
+    "公顷",
+    "公里",
+    "千米",
+    "毫米",
+    "厘米",
+    "公斤",
+    "千克",
+    "亩",
+    "吨",
+    "米",
+];
+
+/// Whether what follows a number at `k` (after white space) is money, a percent or a unit of
+/// measure, with or without a multiplier.
+fn is_measure(s: &[char], value: f64, k: usize) -> bool {
+    let q = read_quantity(s, value, k, true);
+    let unit = q.unit.as_deref().unwrap_or("");
+    matches!(q.kind, Some(FigureKind::Money | FigureKind::Percent)) || MEASURES.contains(&unit)
 }
 
 /// Range separators: 6%-10%, 8至10家, 8~10家, 2022—2025年.
@@ -593,7 +626,7 @@ fn arabic_figure(s: &[char], at: usize, first: usize, reference: Option<Referenc
     if word_before == Some(&'第') {
         return None;
     }
-    let (value, len) = read_arabic(&s[at..])?;
+    let (value, len) = read_grouped(s, at)?;
     let k = at + len;
     let after = s.get(k).copied();
     if after.is_some_and(is_code_char)
@@ -606,8 +639,9 @@ fn arabic_figure(s: &[char], at: usize, first: usize, reference: Option<Referenc
         return None; // list marker
     }
     // A number opening the paragraph and set apart by white space is its section number
-    // (`7.2　本预案…`, `3 总则`), unless it is a year (`2023 年，…`).
-    if at == first && after_gap(s, k) > k && !is_year(value, len) {
+    // (`7.2　本预案…`, `3 总则`), unless it is a year (`2023 年，…`) or a measure no title
+    // opens with (`108 亩土地…`, `5 亿元…`: a paragraph cut where a page wrapped its line).
+    if at == first && after_gap(s, k) > k && !is_year(value, len) && !is_measure(s, value, k) {
         return None;
     }
     if matches!(before, Some('(') | Some('（')) && matches!(after, Some(')') | Some('）')) {
@@ -690,16 +724,57 @@ fn arabic_figure(s: &[char], at: usize, first: usize, reference: Option<Referenc
     Some(finish(s, start, q, kind, prefix, range))
 }
 
+/// A number whose thousands are set apart by a space (`3 000万元`, `1 234.5亿元`, as some
+/// statistics write them) is read as one: groups of exactly three digits after a first group of
+/// one to three, then perhaps a decimal part. Any other number as `read_arabic` reads it.
+fn read_grouped(s: &[char], at: usize) -> Option<(f64, usize)> {
+    let (value, len) = read_arabic(&s[at..])?;
+    let is_group = |k: usize| {
+        matches!(s.get(k), Some(' ' | '\u{a0}' | '\u{2009}' | '\u{202f}'))
+            && (k + 1..k + 4).all(|j| s.get(j).is_some_and(|c| is_digit(*c)))
+            && !s.get(k + 4).is_some_and(|c| is_digit(*c))
+    };
+    let whole = s[at..at + len].iter().all(|c| is_digit(*c));
+    if !whole || len > 3 || !is_group(at + len) {
+        return Some((value, len));
+    }
+    let mut digits: Vec<char> = s[at..at + len].to_vec();
+    let mut k = at + len;
+    while is_group(k) {
+        digits.extend_from_slice(&s[k + 1..k + 4]);
+        k += 4;
+    }
+    if matches!(s.get(k), Some('.' | '．')) && s.get(k + 1).is_some_and(|c| is_digit(*c)) {
+        digits.push('.');
+        k += 1;
+        while s.get(k).is_some_and(|c| is_digit(*c)) {
+            digits.push(s[k]);
+            k += 1;
+        }
+    }
+    let (value, _) = read_arabic(&digits)?;
+    Some((value, k - at))
+}
+
 /// After a figure with a unit: `-10%` completing 6%-10%.
 fn value_range(s: &[char], kind: FigureKind, q: &Quantity) -> Option<Quantity> {
-    let sep = *s.get(q.end)?;
-    if !RANGE_SEPARATORS.contains(&sep) {
-        return None;
-    }
-    let k = q.end + 1;
+    let k = range_separator(s, q.end)?;
     let (v, len) = read_arabic(&s[k..])?;
     let second = read_quantity(s, v, k + len, true);
     (second.kind == Some(kind) && second.unit == q.unit).then_some(second)
+}
+
+/// A range's separator at `at`, white space around it allowed (`3 至 5 个`, `8 - 10 亩`, as
+/// Word-pasted pages set them): where the upper bound starts, if one does.
+fn range_separator(s: &[char], at: usize) -> Option<usize> {
+    let space = |c: &char| matches!(c, ' ' | '\u{a0}' | '\u{3000}');
+    let sep = at + s[at..].iter().take(2).take_while(|c| space(c)).count();
+    if !RANGE_SEPARATORS.contains(s.get(sep)?) {
+        return None;
+    }
+    let k = sep + 1 + s[sep + 1..].iter().take(2).take_while(|c| space(c)).count();
+    // Spaced, the upper bound is digits right there (not `3 - 总则`).
+    s.get(k).is_some_and(|c| is_digit(*c)).then_some(k)
 }
 
 fn finish(
@@ -727,11 +802,7 @@ fn bare_range(s: &[char], start: usize, value: f64, q: &Quantity, prefix: Option
     if q.over {
         return None;
     }
-    let sep = *s.get(q.end)?;
-    if !RANGE_SEPARATORS.contains(&sep) {
-        return None;
-    }
-    let k = q.end + 1;
+    let k = range_separator(s, q.end)?;
     let (v, len) = read_arabic(&s[k..])?;
     let second = read_quantity(s, v, k + len, true);
     let kind = second.kind?;

@@ -113,6 +113,12 @@ pub(crate) fn parse_heading(line: &str) -> Option<HeadingLine> {
             Some(v) => (Style::ChineseComma, v),
             None => (Style::ArabicDot, read_digits(&s)?),
         };
+        // `一 、总体要求`: a space the editor left before the delimiter.
+        let len = if s.get(len).is_some_and(|c| *c == ' ' || *c == '\u{3000}') && s.get(len + 1) == Some(&'、') {
+            len + 1
+        } else {
+            len
+        };
         let delim = s.get(len)?;
         let ok = match style {
             Style::ChineseComma => matches!(delim, '、' | '，' | ',' | '．' | '.'),
@@ -121,7 +127,9 @@ pub(crate) fn parse_heading(line: &str) -> Option<HeadingLine> {
         if !ok {
             return None;
         }
-        (style, n, len, len + 1)
+        // The number as written, without the space before its delimiter.
+        let number_end = s[..len].iter().rposition(|c| !c.is_whitespace()).map_or(len, |p| p + 1);
+        (style, n, number_end, len + 1)
     };
     if n == 0 {
         return None;
@@ -315,6 +323,9 @@ mod tests {
         assert_eq!(h("四百九十九、最后一节").1, 499);
         assert_eq!(h("二，关于经费").1, 2);
         assert_eq!(h("三．关于人才").1, 3);
+        let (style, n, number, title, _) = h("四 、关于场地");
+        assert_eq!((style, n, number.as_str(), title.as_str()), (Style::ChineseComma, 4, "四", "关于场地"));
+        assert_eq!(h("5 、加强宣传").2, "5");
     }
 
     #[test]

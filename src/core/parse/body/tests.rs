@@ -175,6 +175,9 @@ fn two_digit_part_numbers_where_the_text_numbers_so() {
     assert_eq!(outline(text), ["01 综合", "02 农业"], "10 does not follow 02");
     let text = "公报\n01综合\n文字。\n02农业\n文字。\n03工业和建筑业\n文字。\n10月份完成\n";
     assert_eq!(outline(text), ["01 综合", "02 农业", "03 工业和建筑业"]);
+    // A table's codes, line after line, are no parts.
+    let text = "公报\n01综合\n文字。\n02农业\n文字。\n附表\n01 北京市\n02 天津市\n03 河北省";
+    assert_eq!(outline(text), ["01 综合", "02 农业"]);
     // Without 01 and 02, such lines are prose (and `10 附则` a decimal number, `1.1` there).
     let text = "答复\n一、基本情况\n12项目已开工\n02农业\n二、下一步";
     assert_eq!(outline(text), ["一 基本情况", "二 下一步"]);
@@ -207,6 +210,9 @@ fn a_numbering_that_starts_again_opens_new_sections() {
             "  （一） 加大信贷",
         ]
     );
+    // A list numbered 一、二、 inside 三、, which 四、 goes on after: text, and 四、 is kept.
+    let text = "答复\n一、基本情况\n二、办理情况\n三、具体措施\n一、加强领导。成立专班。\n二、强化保障。\n四、下一步";
+    assert_eq!(outline(text), ["一 基本情况", "二 办理情况", "三 具体措施", "四 下一步"]);
     // A lone 一、 that no 二、 follows starts nothing: it stays text.
     let text = "答复\n一、基本情况\n二、办理情况\n一、这是引用的一句话。\n三、下一步";
     assert_eq!(outline(text), ["一 基本情况", "二 办理情况", "三 下一步"]);
@@ -273,4 +279,29 @@ fn numbered_sentences_under_the_signature_are_notes() {
     let text =
         "通知\n现将方案印发给你们。\n市人民政府\n2023年4月12日\n（一）指导思想。坚持发展。\n（二）基本原则。坚持改革。";
     assert_eq!(outline(text), ["（一） 指导思想", "（二） 基本原则"]);
+}
+
+#[test]
+fn articles_hold_items_and_items_hold_points() {
+    let text = "条例\n第一章　总则\n第一条　为了规范管理，制定本条例。\n第二条　本条例所称主体包括：\n（一）国家机关；\n\
+                （二）事业单位：\n1.公益一类；\n2.公益二类；\n（三）社会团体。\n第二章　监督管理\n\
+                第三条　监督部门应当履行下列职责：\n（一）制定规划；\n（二）组织实施。\n第四条　本条例自公布之日起施行。";
+    assert_eq!(
+        outline(text),
+        [
+            "第一章 总则",
+            "  第一条 为了规范管理，制定本条例",
+            "  第二条 本条例所称主体包括：",
+            "    （一） 国家机关",
+            "    （二） 事业单位：",
+            "      1 公益一类",
+            "      2 公益二类",
+            "    （三） 社会团体",
+            "第二章 监督管理",
+            "  第三条 监督部门应当履行下列职责：",
+            "    （一） 制定规划",
+            "    （二） 组织实施",
+            "  第四条 本条例自公布之日起施行",
+        ]
+    );
 }

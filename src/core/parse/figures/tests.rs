@@ -263,6 +263,7 @@ fn fixed_expressions_unquoted_in_real_sentences() {
     assert_eq!(texts("落实中央八项规定精神，发展三次产业"), Vec::<String>::new());
     assert_eq!(texts("严格落实四个不摘要求，坚持四个最严，促进两个健康"), Vec::<String>::new());
     assert_eq!(texts("深刻领会十个明确、十四个坚持，牢记五个必由之路"), Vec::<String>::new());
+    assert_eq!(texts("坚持一个中心、两个基本点，坚持四项基本原则，坚持两个至上"), Vec::<String>::new());
     // The words around a fixed expression still count.
     assert_eq!(pairs("两会期间收到建议12件"), want(&[("count", "12件")]));
 }
@@ -505,4 +506,47 @@ fn more_measure_words_of_reports() {
 fn per_mille_is_a_share() {
     let f = one("人口出生率为7.71‰，");
     assert_eq!((f.text.as_str(), f.kind, f.value, f.unit.as_deref()), ("7.71‰", "percent", 0.771, Some("‰")));
+}
+
+#[test]
+fn thousands_set_apart_by_a_space() {
+    let f = one("投入3 000万元");
+    assert_eq!((f.text.as_str(), f.kind, f.value), ("3 000万元", "money", 3e7));
+    assert_eq!(one("共计1 234.5亿元").value, 123_450_000_000.0);
+    assert_eq!(one("新增1\u{a0}200 000人").value, 1_200_000.0);
+    // Not groups: a year and a count, two digits, four digits.
+    assert_eq!(pairs("2023 年共3 家"), want(&[("year", "2023 年"), ("count", "3 家")]));
+    assert_eq!(pairs("第1批12 30家"), want(&[("count", "30家")]));
+    assert_eq!(pairs("12 3000家"), want(&[("count", "3000家")]));
+}
+
+#[test]
+fn ranges_with_white_space_around_the_separator() {
+    let f = one("达到3 至 5 个");
+    assert_eq!((f.text.as_str(), f.value, f.high, f.unit.as_deref()), ("3 至 5 个", 3.0, Some(5.0), Some("个")));
+    assert_eq!(one("完成8 - 10 亩").high, Some(10.0));
+    assert_eq!(one("增长6% - 8%").text, "6% - 8%");
+    // No upper bound after it: the figure alone.
+    assert_eq!(pairs("共5 个 - 其中"), want(&[("count", "5 个")]));
+}
+
+#[test]
+fn a_measure_opening_a_paragraph_is_a_figure() {
+    // A paragraph cut where the page wrapped its line: the number before white space is no
+    // section number when money, a percent or a unit of measure follows.
+    assert_eq!(pairs("108 亩土地已完成流转。"), want(&[("count", "108 亩")]));
+    assert_eq!(pairs("5 亿元资金已拨付"), want(&[("money", "5 亿元")]));
+    // Section numbers stay none.
+    for text in ["3 总则", "7.2\u{3000}本预案由国务院办公厅负责解释", "2 人员配置", "1 项目概况"]
+    {
+        assert_eq!(texts(text), Vec::<String>::new(), "{text}");
+    }
+}
+
+#[test]
+fn spaces_of_every_width_between_number_and_unit() {
+    for text in ["流转108\u{2002}亩", "流转108\u{2009}亩", "流转108\u{202f}亩"] {
+        assert_eq!(texts(text).len(), 1, "{text:?}");
+    }
+    assert_eq!(texts("流转108\t亩"), Vec::<String>::new(), "a tab separates table cells");
 }
