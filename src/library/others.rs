@@ -188,7 +188,7 @@ fn step(this: &Rc<RefCell<Lookup>>) {
                         for &d in &candidates {
                             if let Some(b) = lib.title(d).and_then(|t| base_of(&l.page, &t.url)) {
                                 own = Some(d);
-                                base = Some(b.to_string());
+                                base = Some(b);
                                 break;
                             }
                         }

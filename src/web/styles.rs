@@ -203,6 +203,7 @@ pub const CSS: &str = r#"
 .rw-others-title { font-weight: 700; }
 .rw-others-note { color: var(--_muted); }
 .rw-others .rw-val { font-size: 1em; }
+.rw-others a { display: inline-flex; align-items: center; min-height: var(--_target); }
 @media (pointer: coarse) { .rw { --_target: 44px; } .rw-facets input { width: 1.4em; height: 1.4em; } }
 
 @media (prefers-reduced-motion: reduce) { .rw * { transition: none !important; animation: none !important; scroll-behavior: auto !important; } }

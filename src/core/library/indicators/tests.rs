@@ -303,13 +303,16 @@ fn a_card_shows_other_replies_values_newest_first_of_its_own_kind_and_unit() {
 #[test]
 fn a_reply_page_finds_itself_in_the_index_and_links_the_others_from_there() {
     let page = "http://127.0.0.1:8080/www/archive/r00001.html?x=1#f3";
-    assert_eq!(base_of(page, "archive/r00001.html"), Some("http://127.0.0.1:8080/www/"));
-    assert_eq!(base_of(page, "./archive/r00001.html"), Some("http://127.0.0.1:8080/www/"));
-    assert_eq!(base_of(page, "r00001.html"), Some("http://127.0.0.1:8080/www/archive/"));
-    assert_eq!(base_of(page, "1.html"), None, "not at a path boundary");
-    assert_eq!(base_of(page, "archive/r00002.html"), None);
-    assert_eq!(base_of("https://a.gov.cn/jyta/1.html", "https://a.gov.cn/jyta/1.html"), Some(""));
-    assert_eq!(base_of(page, ""), None);
+    let base = |page: &str, url: &str| base_of(page, url);
+    assert_eq!(base(page, "archive/r00001.html").as_deref(), Some("http://127.0.0.1:8080/www/"));
+    assert_eq!(base(page, "./archive/r00001.html").as_deref(), Some("http://127.0.0.1:8080/www/"));
+    assert_eq!(base(page, "r00001.html").as_deref(), Some("http://127.0.0.1:8080/www/archive/"));
+    assert_eq!(base(page, "1.html"), None, "not at a path boundary");
+    assert_eq!(base(page, "archive/r00002.html"), None);
+    assert_eq!(base("https://a.gov.cn/jyta/1.html", "https://a.gov.cn/jyta/1.html").as_deref(), Some(""));
+    assert_eq!(base(page, ""), None);
+    // A folder's URL is its index.html.
+    assert_eq!(base("http://127.0.0.1:8080/www/", "index.html").as_deref(), Some("http://127.0.0.1:8080/www/"));
 
     let base = Some("http://127.0.0.1:8080/www/");
     assert_eq!(
