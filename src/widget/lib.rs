@@ -66,7 +66,10 @@ export interface Reply {
   preamble?: Paragraph[]; signature?: Paragraph[];
 }
 /** Options of a single-part mount: the reply to show is required (there is no article to read). */
-export interface PartOptions { reply?: Reply; hash?: boolean; elder?: boolean; layout?: "auto" | "wide" | "compact" }
+export interface PartOptions { reply?: Reply; hash?: boolean; elder?: boolean; layout?: "auto" | "wide" | "compact"; onCard?: (card: FigureCard) => void }
+/** A figure's card opened (`onCard`): the figure measures `indicator`; `element` is an empty
+ * block at the card's end for the page to fill. */
+export interface FigureCard { element: Element; figure: string; indicator: string; kind: string; unit: string | null; text: string; value: number; position: number }
 /** Options of `mount`: each part an Element or a CSS selector; every part optional. Without
  * `reply`, the article's own content is the reply (read and enhanced in place); with it, the
  * widget draws that reply in the article's place. */
@@ -87,6 +90,7 @@ struct Mounted {
     elder: Option<bool>,
     layout: Option<dom::PartLayout>,
     own_hosts: bool,
+    on_card: Option<js_sys::Function>,
 }
 
 impl Mounted {
@@ -101,6 +105,7 @@ impl Mounted {
             elder: self.elder,
             layout: self.layout,
             own_hosts: self.own_hosts,
+            on_card: self.on_card.clone(),
         }
     }
 }
@@ -127,6 +132,7 @@ fn start(name: &str, how: Mounted) -> Result<Widget, JsError> {
         elder: how.elder,
         layout: how.layout,
         own_hosts: how.own_hosts,
+        on_card: how.on_card.clone(),
     };
     let mount = dom::Mount::new(doc, options).map_err(|e| error(name, e))?;
     Ok(Widget { mount: Some(mount), how })
@@ -228,8 +234,20 @@ fn mount_parts(name: &str, options: &JsValue, parts: [(&str, JsValue); 3]) -> Re
     let hash = flag(options, "hash")?.unwrap_or(true);
     let elder = flag(options, "elder")?;
     let layout = layout_option(options)?;
+    let on_card = card_option(options)?;
     let [outline, figures, article] = found;
-    start(name, Mounted { outline, figures, article, reply, annotated, hash, elder, layout, own_hosts: false })
+    start(name, Mounted { outline, figures, article, reply, annotated, hash, elder, layout, own_hosts: false, on_card })
+}
+
+/// `onCard`: called when a figure that measures an indicator shows its card, with `{ element,
+/// figure, indicator, kind, unit, text, value, position }` — `element` an empty block of the
+/// card the page may fill (the embed script shows the indicator's values in other replies).
+fn card_option(options: &JsValue) -> Result<Option<js_sys::Function>, JsError> {
+    let v = get(options, "onCard");
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    v.dyn_into().map(Some).map_err(|_| JsError::new("options.onCard must be a function"))
 }
 
 /// `layout: "auto" | "wide" | "compact"`: the outline's and the figure panel's layout.
@@ -249,7 +267,9 @@ fn layout_option(options: &JsValue) -> Result<Option<dom::PartLayout>, JsError> 
 /// what it adds, `destroy()` removes.
 #[wasm_bindgen(js_name = mountPage)]
 pub fn mount_page(
-    #[wasm_bindgen(unchecked_param_type = "{ article: Element | string; hash?: boolean; elder?: boolean }")]
+    #[wasm_bindgen(
+        unchecked_param_type = "{ article: Element | string; hash?: boolean; elder?: boolean; onCard?: (card: FigureCard) => void }"
+    )]
     options: JsValue,
 ) -> Result<Widget, JsError> {
     if !is_plain_object(&options) {
@@ -271,6 +291,7 @@ pub fn mount_page(
         elder,
         layout: Some(dom::PartLayout::Compact),
         own_hosts: true,
+        on_card: card_option(&options)?,
     };
     start("mountPage", how)
 }

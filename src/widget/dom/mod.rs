@@ -91,6 +91,8 @@ pub struct Options {
     /// The page marked nothing (the embed's one-line mode): the widget makes its own outline and
     /// figure hosts just before the article, in the compact layout.
     pub own_hosts: bool,
+    /// Called when a figure that measures an indicator shows its card (`onCard`).
+    pub on_card: Option<js_sys::Function>,
 }
 
 /// The two parts that have a compact layout.
@@ -140,6 +142,8 @@ pub struct State {
     figure_layer: bool,
     /// What to do once the state is released (see the module docs).
     effects: Vec<Effect>,
+    /// The page's `onCard`.
+    on_card: Option<js_sys::Function>,
     /// The figures have their stances, deadlines and indicators (from the extras module: at
     /// mount if it was loaded, else once it is, [`State::annotate_later`]).
     annotated: bool,
@@ -223,6 +227,7 @@ impl State {
                 .and_then(|w| w.match_media("(pointer: coarse)").ok().flatten())
                 .is_some_and(|m| m.matches()),
             effects: Vec::new(),
+            on_card: None,
             annotated,
         }
     }
@@ -348,7 +353,11 @@ impl State {
             f.chart(&self.reply, &self.index, &self.outcome.figure_visible, self.selected)?;
             self.focus(focus);
         }
-        Ok(())
+        // A card tapped meanwhile gets what the page shows for its indicator.
+        match self.bar.as_ref().and_then(|b| b.card_figure) {
+            Some(i) => self.card_hook(i),
+            None => Ok(()),
+        }
     }
 
     /// Draws the article's marks: the filter's hits, the selected and the previewed figure.
@@ -613,6 +622,34 @@ impl State {
             let card = b.show_card(i, f, &label)?;
             self.effects.push(Effect::Focus(card));
         }
+        self.card_hook(i)
+    }
+
+    /// The page's `onCard` for the card of figure `i`, if it measures an indicator: at once, or
+    /// (a card tapped before the extras module was loaded) once the figures have their
+    /// indicators.
+    fn card_hook(&mut self, i: usize) -> Result<(), JsValue> {
+        let Some(f) = self.reply.figures.get(i) else { return Ok(()) };
+        if let Some(b) = &mut self.bar {
+            if let (Some(hook), Some(key)) = (&self.on_card, &f.indicator) {
+                let element = b.card_block(&self.doc)?;
+                let detail = js_sys::Object::new();
+                let unit = f.unit.as_deref().map_or(JsValue::NULL, JsValue::from_str);
+                for (name, v) in [
+                    ("element", element.into()),
+                    ("figure", JsValue::from_str(&f.id)),
+                    ("indicator", JsValue::from_str(key)),
+                    ("kind", JsValue::from_str(f.kind.as_str())),
+                    ("unit", unit),
+                    ("text", JsValue::from_str(&f.text)),
+                    ("value", JsValue::from_f64(f.value)),
+                    ("position", JsValue::from_f64(i as f64)),
+                ] {
+                    js_sys::Reflect::set(&detail, &JsValue::from_str(name), &v)?;
+                }
+                self.effects.push(Effect::Call(hook.clone(), detail.into()));
+            }
+        }
         Ok(())
     }
 
@@ -776,7 +813,7 @@ fn run_effects(state: &Rc<RefCell<State>>, effects: Vec<Effect>) {
             Effect::Download(name, mime, text) => {
                 let doc = state.try_borrow().map(|s| s.doc.clone());
                 if let Ok(doc) = doc {
-                    if let Err(e) = figures::download(&doc, name, mime, &text) {
+                    if let Err(e) = reply_web::download::download(&doc, name, mime, &text) {
                         web_sys::console::warn_2(&JsValue::from_str("reply-widget:"), &e);
                     }
                 }
@@ -784,6 +821,11 @@ fn run_effects(state: &Rc<RefCell<State>>, effects: Vec<Effect>) {
             Effect::Copy(text) => {
                 let status = state.try_borrow().ok().and_then(|s| s.search.as_ref().map(|v| v.status.clone()));
                 clipboard::copy_text(&text, status.as_ref(), "已复制引用", "无法访问剪贴板，请手动复制");
+            }
+            Effect::Call(f, arg) => {
+                if let Err(e) = f.call1(&JsValue::NULL, &arg) {
+                    web_sys::console::warn_2(&JsValue::from_str("reply-widget: onCard:"), &e);
+                }
             }
             Effect::ShowModal(dialog) => {
                 let _ = js_sys::Reflect::get(&dialog, &JsValue::from_str("showModal"))
@@ -1090,10 +1132,11 @@ impl Mount {
 
     fn build(&mut self, doc: &Document, opts: Options, read: Option<read::ReadArticle>) -> Result<(), JsValue> {
         let state = self.state.clone();
-        let Options { mut outline, mut figures, article, elder, mut layout, own_hosts, .. } = opts;
+        let Options { mut outline, mut figures, article, elder, mut layout, own_hosts, on_card, .. } = opts;
         {
             let mut guard = state.borrow_mut();
             let st = &mut *guard;
+            st.on_card = on_card;
             if own_hosts {
                 if let Some(a) = &article {
                     styles::adopt_document(doc)?;
