@@ -79,8 +79,10 @@ pub fn page_table(hints: &mut Hints, page_lines: &[&str]) {
         hints.signed = field(&["成文日期", "成文时间", "生成日期"]).filter(|v| dates::date_of(v).is_some());
     }
     if hints.dated.is_none() {
-        hints.dated =
-            field(&["发布日期", "发布时间", "公开日期", "时间", "日期"]).filter(|v| dates::date_of(v).is_some());
+        let dated = |labels: &[&str]| field(labels).filter(|v| dates::date_of(v).is_some());
+        // A bare 时间 / 日期 (a site's header may print today's) only where no meta tag dates the page.
+        hints.dated = dated(&["发布日期", "发布时间", "公开日期"])
+            .or_else(|| hints.published.is_none().then(|| dated(&["时间", "日期"])).flatten());
     }
 }
 
