@@ -55,7 +55,8 @@ pub(super) fn is_form_line(line: &str) -> bool {
         && key.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
         && !key.contains("关于")
         && !value.trim().is_empty()
-        && value.chars().count() <= 40
+        && value.chars().count() <= 24
+        && !value.contains("关于")
         && !value.contains(['。', '！', '？', '!', '?'])
 }
 
