@@ -69,7 +69,8 @@ pub fn page_table(hints: &mut Hints, page_lines: &[&str]) {
     let fields = header::page_fields(page_lines);
     let field =
         |labels: &[&str]| labels.iter().find_map(|l| fields.iter().find(|(k, _)| k == l).map(|(_, v)| v.clone()));
-    if let Some(t) = field(&["标题", "信息名称", "文件名称", "名称"]).filter(|t| t.chars().count() >= 4) {
+    // (A bare 名称 only in the text's own header: around the article it may name anything.)
+    if let Some(t) = field(&["标题", "信息名称", "文件名称"]).filter(|t| t.chars().count() >= 4) {
         hints.title = Some(t);
     }
     if hints.number.is_none() {
