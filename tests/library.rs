@@ -564,10 +564,10 @@ fn an_article_selector_and_a_smaller_rebuild() {
 fn damaged_old_and_half_written_indexes_are_refused() {
     let a = archive();
     let manifest = std::fs::read_to_string(a.index.join(MANIFEST)).unwrap();
-    let old = manifest.replace("\"version\":3", "\"version\":2");
+    let old = manifest.replace("\"version\":4", "\"version\":3");
     assert_eq!(
         Library::from_manifest(old.as_bytes()).err().unwrap().to_string(),
-        "index version 2, this widget reads version 3: the index is older than the widget, rebuild it with reply-widget index"
+        "index version 3, this widget reads version 4: the index is older than the widget, rebuild it with reply-widget index"
     );
     let err = Library::from_manifest(b"<html><body>404 Not Found</body></html>").err().unwrap();
     assert_eq!(err.to_string(), "not a reply-widget index (manifest.json: not JSON)");

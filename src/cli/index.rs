@@ -124,8 +124,10 @@ pub(crate) fn index(args: &[OsString], max: u64) -> Result<String, String> {
     };
     let written = builder.build();
     // Files of an earlier, larger build in the same folder: only names the index itself gives
-    // (`words/12.bin`, `figures/3-0.bin`, `replies/42.json`, `indicators/2.bin`), never anything else there.
-    let stale = [("words", ".bin"), ("figures", ".bin"), ("replies", ".json"), ("indicators", ".bin")];
+    // (`words/12.bin`, `figures/3-0.bin`, `replies/42.json`, `indicators/2.bin`, `titles/0.bin`),
+    // never anything else there.
+    let stale =
+        [("words", ".bin"), ("figures", ".bin"), ("replies", ".json"), ("indicators", ".bin"), ("titles", ".bin")];
     let io::Written { bytes, removed } = io::write_folder(out, &written, MANIFEST, &stale)?;
     let stale = if removed > 0 { format!(", {removed} files of an earlier build removed") } else { String::new() };
     Ok(format!(

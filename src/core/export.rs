@@ -152,19 +152,25 @@ impl Observation<'_> {
 
     /// The reply's publication month (`2024-03`) or year, empty when the reply has no date.
     pub fn reported(&self) -> String {
-        let Some(now) = self.reply.published.as_deref().and_then(crate::parse::promise::now_from) else {
-            return String::new();
-        };
-        let mut s = now.year.to_string();
-        if let Some(m) = now.month {
-            s.push('-');
-            if m < 10 {
-                s.push('0');
-            }
-            s.push_str(&m.to_string());
-        }
-        s
+        reported(self.reply)
     }
+}
+
+/// A reply's publication month (`2024-03`) or year, empty when the reply has no date: when
+/// its results were reported.
+pub fn reported(reply: &Reply) -> String {
+    let Some(now) = reply.published.as_deref().and_then(crate::parse::promise::now_from) else {
+        return String::new();
+    };
+    let mut s = now.year.to_string();
+    if let Some(m) = now.month {
+        s.push('-');
+        if m < 10 {
+            s.push('0');
+        }
+        s.push_str(&m.to_string());
+    }
+    s
 }
 
 /// Every figure of `replies` that measures an indicator (`Figure::indicator`, set by

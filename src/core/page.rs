@@ -9,6 +9,46 @@
 //! parser trims them off line starts). Scripts, styles, form controls and `hidden` elements are
 //! not text. A figure split across elements (`<span>361</span><span>亿元</span>`) is one run
 //! of line text mapped back to its two text nodes.
+//!
+//! A tree of your own (here a vector of nodes) read into lines, and the lines into a reply:
+//!
+//! ```
+//! use reply_core::page::{read, Tree, Visit};
+//! use reply_core::parse::{parse_lines, Hints};
+//!
+//! // (tag or text, first child, next sibling)
+//! struct Nodes(Vec<(&'static str, Option<usize>, Option<usize>)>);
+//! impl Tree for Nodes {
+//!     type Node = usize;
+//!     fn first_child(&self, n: &usize) -> Option<usize> { self.0[*n].1 }
+//!     fn next_sibling(&self, n: &usize) -> Option<usize> { self.0[*n].2 }
+//!     fn visit(&self, n: &usize) -> Visit {
+//!         match self.0[*n].0 {
+//!             tag @ ("div" | "p" | "span") => Visit::Element(tag.to_string(), false),
+//!             text => Visit::Text(text.to_string()),
+//!         }
+//!     }
+//! }
+//! // <div><p>一、基金</p><p>累计出资<span>361</span>亿元。</p></div>
+//! let page = Nodes(vec![
+//!     ("div", Some(1), None),
+//!     ("p", Some(2), Some(3)),
+//!     ("一、基金", None, None),
+//!     ("p", Some(4), None),
+//!     ("累计出资", None, Some(5)),
+//!     ("span", Some(6), Some(7)),
+//!     ("361", None, None),
+//!     ("亿元。", None, None),
+//! ]);
+//! let (mut texts, mut elements) = (Vec::new(), Vec::new());
+//! let text = read(&page, &0, &mut texts, &mut elements);
+//! assert_eq!(text.lines, ["一、基金", "累计出资361亿元。"]);
+//! // The figure spans two text nodes: 361 (node 6) and 亿元 (node 7).
+//! let lines: Vec<&str> = text.lines.iter().map(String::as_str).collect();
+//! let reply = parse_lines(&lines, &Hints::default()).reply;
+//! assert_eq!(reply.figures[0].text, "361亿元");
+//! assert_eq!(texts, [2, 4, 6, 7]);
+//! ```
 
 use crate::filter::Index;
 use crate::outline::Outline;

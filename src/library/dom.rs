@@ -80,9 +80,9 @@ export function fetch_file(sink, url, name, max, later) {
 }
 "#)]
 extern "C" {
-    fn new_sink(cb: &js_sys::Function) -> JsValue;
+    pub(crate) fn new_sink(cb: &js_sys::Function) -> JsValue;
     fn kill_sink(sink: &JsValue);
-    fn fetch_file(sink: &JsValue, url: &str, name: &str, max: f64, later: bool);
+    pub(crate) fn fetch_file(sink: &JsValue, url: &str, name: &str, max: f64, later: bool);
 }
 
 /// The most files fetched at once (a browser's connections to one host; a manifest listing
@@ -263,7 +263,7 @@ fn dispatch(
             Effect::Fetch(url, name, max, later) => fetch_file(&sink, &url, &name, max as f64, later),
             Effect::Download(name, text) => {
                 if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-                    let _ = crate::indicators::download(&doc, &name, &text);
+                    let _ = reply_web::download::download(&doc, &name, "text/csv;charset=utf-8", &text);
                 }
             }
         }

@@ -9,9 +9,6 @@
 use reply_core::library::{end_month, IndicatorValue, Promise, Verdict};
 use reply_core::Stance;
 use reply_web::html::Html;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::Document;
 
 /// The indicator a query asks for: `指标:KEY` / `指标：KEY` (spaces around allowed).
 pub(crate) fn indicator_query(raw: &str) -> Option<String> {
@@ -218,25 +215,4 @@ pub(crate) fn choices(keys: &[(String, usize)]) -> Html {
     }
     h.close("ul");
     h
-}
-
-/// Hands text to the browser as a file download (a blob: URL opened by a download link, no
-/// request under the CSP). Run as an effect, after the state is released.
-pub(crate) fn download(doc: &Document, name: &str, text: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("text/csv;charset=utf-8");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    let revoke = Closure::once_into_js(move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    });
-    if let Some(w) = web_sys::window() {
-        w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000)?;
-    }
-    Ok(())
 }

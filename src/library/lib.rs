@@ -4,12 +4,15 @@
 //!
 //! - `dom` (private): the part — the searchbox, facets and results, fetching the index's files
 //!   as queries need them; the engine is `reply_core::library`, the DOM helpers `reply_web`'s;
+//! - `others` (private): `indicatorValues`, an indicator's values in other replies, for a
+//!   figure's card on a reply page (the embed script loads this module for it);
 //! - this file: the `#[wasm_bindgen]` surface, nothing else.
 //!
 //! The size rules of `reply_core`'s crate docs hold here.
 
 mod dom;
 mod indicators;
+mod others;
 
 // Talc instead of the default dlmalloc: about 2 KB gzip less wasm, and faster (README, "Size").
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
@@ -70,4 +73,27 @@ pub fn mount_library(
     let elder = flag(&options, "elder")?;
     let mount = LibraryMount::new(doc, element, index, elder).map_err(|e| error("mountLibrary", e))?;
     Ok(LibraryWidget { mount: Some(mount) })
+}
+
+/// An indicator's values in other replies of the archive, for a figure's card on a reply page:
+/// `indicatorValues({ index, indicator, kind, unit?, position?, text?, page?, element? })` →
+/// a Promise of at most 8 values (`{ text, value, high, unit, kind, stance, by, reported, title,
+/// url, link, context }`, the newest reply first; `link` goes to the figure in its reply's page),
+/// of the same kind and unit, not of the page's own reply (the value at `position` with `text`
+/// whose address is `page`, by default `location.href`). With `element`, they are drawn into it
+/// (同一指标在其他答复中), or one quiet line when the index cannot answer; the Promise then
+/// resolves with no values, it never rejects for a missing or unreadable index.
+#[wasm_bindgen(js_name = indicatorValues, unchecked_return_type = "Promise<object[]>")]
+pub fn indicator_values(
+    #[wasm_bindgen(
+        unchecked_param_type = "{ index: string; indicator: string; kind?: string; unit?: string | null; position?: number; text?: string; page?: string; element?: Element }"
+    )]
+    options: JsValue,
+) -> Result<js_sys::Promise, JsError> {
+    if !is_plain_object(&options) {
+        return Err(JsError::new(
+            "indicatorValues(options): options must be an object such as { index: \"library/\", indicator: \"技术合同成交额\" }",
+        ));
+    }
+    others::start(&options)
 }

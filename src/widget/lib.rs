@@ -8,12 +8,15 @@
 //! - `dom` (private): web-sys rendering of the parts — turns state into DOM and events into
 //!   state; what it shares with the library module is `reply_web`'s;
 //! - `interop` (private): reply objects from JS and to JS;
+//! - `extras` (private): the second module (`pkg/extras/`, the `reply-extras` crate): targets
+//!   and results of the figures, loaded after the first screen;
 //! - this file: the `#[wasm_bindgen]` surface, nothing else;
 //! - `embed.js`: the embed script (copied to `pkg/`), which finds the article and mounts.
 //!
 //! The size rules of `reply_core`'s crate docs hold here.
 
 mod dom;
+mod extras;
 mod interop;
 
 // Talc instead of the default dlmalloc: about 2 KB gzip less wasm, and faster (README, "Size").
@@ -32,8 +35,10 @@ fn reply_from(name: &str, v: &JsValue) -> Result<Reply, JsError> {
     }
     let mut reply = interop::reply_from_js(v, name).map_err(|e| JsError::new(&e))?;
     model::validate(&reply).map_err(|e| JsError::new(&format!("{name}.{e}")))?;
-    // Stances, deadlines and indicators, whether the object had them or not (pure, idempotent).
-    parse::annotate(&mut reply);
+    // Stances, deadlines and indicators, whether the object had them or not (pure, idempotent),
+    // from the extras module; not loaded yet (the embed script's first screen), the mount asks
+    // for them once it is.
+    extras::annotate(&mut reply);
     Ok(reply)
 }
 
@@ -65,7 +70,10 @@ export interface Reply {
   preamble?: Paragraph[]; signature?: Paragraph[];
 }
 /** Options of a single-part mount: the reply to show is required (there is no article to read). */
-export interface PartOptions { reply?: Reply; hash?: boolean; elder?: boolean; layout?: "auto" | "wide" | "compact" }
+export interface PartOptions { reply?: Reply; hash?: boolean; elder?: boolean; layout?: "auto" | "wide" | "compact"; onCard?: (card: FigureCard) => void }
+/** A figure's card opened (`onCard`): the figure measures `indicator`; `element` is an empty
+ * block at the card's end for the page to fill. */
+export interface FigureCard { element: Element; figure: string; indicator: string; kind: string; unit: string | null; text: string; value: number; position: number }
 /** Options of `mount`: each part an Element or a CSS selector; every part optional. Without
  * `reply`, the article's own content is the reply (read and enhanced in place); with it, the
  * widget draws that reply in the article's place. */
@@ -84,6 +92,7 @@ struct Mounted {
     elder: Option<bool>,
     layout: Option<dom::PartLayout>,
     own_hosts: bool,
+    on_card: Option<js_sys::Function>,
 }
 
 impl Mounted {
@@ -97,6 +106,7 @@ impl Mounted {
             elder: self.elder,
             layout: self.layout,
             own_hosts: self.own_hosts,
+            on_card: self.on_card.clone(),
         }
     }
 }
@@ -123,6 +133,7 @@ fn start(name: &str, how: Mounted) -> Result<Widget, JsError> {
         elder: how.elder,
         layout: how.layout,
         own_hosts: how.own_hosts,
+        on_card: how.on_card.clone(),
     };
     let mount = dom::Mount::new(doc, options).map_err(|e| error(name, e))?;
     Ok(Widget { mount: Some(mount), how })
@@ -223,8 +234,20 @@ fn mount_parts(name: &str, options: &JsValue, parts: [(&str, JsValue); 3]) -> Re
     let hash = flag(options, "hash")?.unwrap_or(true);
     let elder = flag(options, "elder")?;
     let layout = layout_option(options)?;
+    let on_card = card_option(options)?;
     let [outline, figures, article] = found;
-    start(name, Mounted { outline, figures, article, reply, hash, elder, layout, own_hosts: false })
+    start(name, Mounted { outline, figures, article, reply, hash, elder, layout, own_hosts: false, on_card })
+}
+
+/// `onCard`: called when a figure that measures an indicator shows its card, with `{ element,
+/// figure, indicator, kind, unit, text, value, position }` — `element` an empty block of the
+/// card the page may fill (the embed script shows the indicator's values in other replies).
+fn card_option(options: &JsValue) -> Result<Option<js_sys::Function>, JsError> {
+    let v = get(options, "onCard");
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    v.dyn_into().map(Some).map_err(|_| JsError::new("options.onCard must be a function"))
 }
 
 /// `layout: "auto" | "wide" | "compact"`: the outline's and the figure panel's layout.
@@ -244,7 +267,9 @@ fn layout_option(options: &JsValue) -> Result<Option<dom::PartLayout>, JsError> 
 /// what it adds, `destroy()` removes.
 #[wasm_bindgen(js_name = mountPage)]
 pub fn mount_page(
-    #[wasm_bindgen(unchecked_param_type = "{ article: Element | string; hash?: boolean; elder?: boolean }")]
+    #[wasm_bindgen(
+        unchecked_param_type = "{ article: Element | string; hash?: boolean; elder?: boolean; onCard?: (card: FigureCard) => void }"
+    )]
     options: JsValue,
 ) -> Result<Widget, JsError> {
     if !is_plain_object(&options) {
@@ -265,6 +290,7 @@ pub fn mount_page(
         elder,
         layout: Some(dom::PartLayout::Compact),
         own_hosts: true,
+        on_card: card_option(&options)?,
     };
     start("mountPage", how)
 }
@@ -362,8 +388,18 @@ pub fn bundled_reply_js() -> Result<JsValue, JsError> {
 }
 
 /// The structured reply of the JSON contract, as the command line gives it: with each figure's
-/// stance, deadline and indicator (`reply_core::parse::annotate`, issue 22).
+/// stance, deadline and indicator (`reply_core::parse::annotate`, issue 22, in the extras
+/// module, which `init()` loads). Called before the extras module is loaded (a page that let
+/// the embed script start it), they are null.
 fn to_js(mut reply: Reply) -> Result<JsValue, JsError> {
-    reply_core::parse::annotate(&mut reply);
-    interop::reply_to_js(reply).map_err(|e| error("cannot convert the reply", e))
+    let annotated = extras::annotate(&mut reply);
+    interop::reply_to_js(reply, annotated).map_err(|e| error("cannot convert the reply", e))
+}
+
+/// Loads the reply page's second module (`pkg/extras/`: targets and results of the figures),
+/// once. `init()` resolves after it (unless given `extras: "later"`, as the embed script does:
+/// then a mount loads it when the browser is idle after the first paint).
+#[wasm_bindgen(js_name = loadExtras)]
+pub fn load_extras() -> js_sys::Promise {
+    extras::load()
 }

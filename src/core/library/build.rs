@@ -11,7 +11,7 @@ use super::card;
 use super::docs::{self, Row, F};
 use super::figures::{self, chunk_file, Group, Range, CHUNK};
 use super::format::{DOCS, FACETS, MANIFEST, VERSION};
-use super::indicators::{self, in_time_order, indicator_file, IndicatorValue};
+use super::indicators::{self, in_time_order, indicator_file, titles_file, DocTitle, IndicatorValue, TITLES};
 use super::manifest::{Facet, FacetValue, Manifest, Sizes};
 use super::meta::{fingerprint, genre, is_reply, meta, DocKind, Genre, Meta};
 use super::words::{self, index_keys_of};
@@ -85,6 +85,8 @@ struct Pending {
     /// The figures that measure an indicator (`Figure::indicator`, after `parse::annotate`):
     /// key and value, the doc id set at build.
     indicators: Vec<(String, IndicatorValue)>,
+    /// The reply's publication month (the title table's).
+    reported: String,
 }
 
 /// Collects replies, then writes the index.
@@ -215,9 +217,9 @@ impl Builder {
             .collect();
         let card = card::body(&url, &m, genre, reply);
         let mut measured = Vec::new();
+        let reported = crate::export::reported(reply);
         for (k, f) in reply.figures.iter().enumerate() {
             let Some(key) = &f.indicator else { continue };
-            let reported = crate::export::Observation { reply, figure: f, source: "" }.reported();
             let value = IndicatorValue {
                 doc: 0,
                 index: k as u32,
@@ -227,7 +229,7 @@ impl Builder {
                 high: f.high,
                 unit: f.unit.clone(),
                 by: f.by.clone(),
-                reported,
+                reported: reported.clone(),
                 text: f.text.clone(),
                 context: f.context.clone(),
                 title: m.title.clone(),
@@ -244,6 +246,7 @@ impl Builder {
             texts,
             figures,
             indicators: measured,
+            reported,
         });
         Ok(genre)
     }
@@ -427,6 +430,16 @@ impl Builder {
             sizes.indicators = sizes.indicators.max(bytes.len());
             files.push((indicator_file(k), bytes));
             listed.push((key, values.len()));
+        }
+        // The title table: what an indicator's row shows of its reply, once per reply.
+        for (c, chunk) in docs.chunks(TITLES).enumerate() {
+            let titles: Vec<DocTitle> = chunk
+                .iter()
+                .map(|d| DocTitle { title: d.meta.title.clone(), url: d.url.clone(), reported: d.reported.clone() })
+                .collect();
+            let bytes = indicators::write_titles(&titles, build);
+            sizes.titles = sizes.titles.max(bytes.len());
+            files.push((titles_file(c), bytes));
         }
         // Docs are newest first: the first dated one is the newest.
         let newest = docs.iter().find_map(|d| d.meta.date.as_deref().and_then(indicators::end_month));

@@ -5,28 +5,18 @@
 //!
 //! ```text
 //! payload  = count (varint), count × figure
-//! figure   = flags (1 byte: QUALIFIER_MASK, HAS_HIGH, VALUE_WHOLE, HIGH_WHOLE), doc (varint),
-//!            index of the figure in its reply (varint), value, upper bound if HAS_HIGH
+//! figure   = flags (1 byte, `format::value_flags`: the qualifier's code, then how the numbers
+//!            are stored), doc (varint), index of the figure in its reply (varint), value,
+//!            upper bound if it has one
 //! value    = a varint when whole (the flag says), else the f64's 8 bytes LE
 //! ```
 
-use super::format::{put_varint, seal, Cursor, TYPE_FIGURES};
+use super::format::{put_numbers, put_varint, seal, value_flags, Cursor, CODE_MASK, TYPE_FIGURES};
 use crate::model::{FigureKind, Qualifier};
 
 /// Figures per chunk of a figure group (the manifest writes a chunk's count only when it has
 /// fewer).
 pub(crate) const CHUNK: usize = 1024;
-
-/// The flags byte: the qualifier's code (0 none, 1 … 7: [`Qualifier::ALL`] + 1) …
-pub(crate) const QUALIFIER_MASK: u8 = 0b0000_0111;
-/// … the figure has an upper bound …
-pub(crate) const HAS_HIGH: u8 = 0b0000_1000;
-/// … its value is a whole number, written as a varint …
-pub(crate) const VALUE_WHOLE: u8 = 0b0001_0000;
-/// … its upper bound is.
-pub(crate) const HIGH_WHOLE: u8 = 0b0010_0000;
-/// Flags at or above this are not ours.
-const FLAGS_END: u8 = 0b0100_0000;
 
 /// The file of chunk `c` of group `g`.
 pub(crate) fn chunk_file(g: usize, c: usize) -> String {
@@ -68,41 +58,15 @@ pub(crate) struct Group {
     pub chunks: Vec<Range>,
 }
 
-/// Whether a value is stored as a varint.
-fn is_whole(v: f64) -> bool {
-    v >= 0.0 && v.fract() == 0.0 && v < 9.0e15
-}
-
-fn put_value(out: &mut Vec<u8>, v: f64) {
-    if is_whole(v) {
-        put_varint(out, v as u64);
-    } else {
-        out.extend_from_slice(&v.to_le_bytes());
-    }
-}
-
 /// A chunk's file, sealed with the build id.
 pub(crate) fn write_chunk(entries: &[Entry], build: u64) -> Vec<u8> {
     let mut payload = Vec::new();
     put_varint(&mut payload, entries.len() as u64);
     for e in entries {
-        let mut flags = qualifier_code(e.qualifier);
-        if e.high.is_some() {
-            flags |= HAS_HIGH;
-        }
-        if is_whole(e.value) {
-            flags |= VALUE_WHOLE;
-        }
-        if e.high.is_some_and(is_whole) {
-            flags |= HIGH_WHOLE;
-        }
-        payload.push(flags);
+        payload.push(value_flags(qualifier_code(e.qualifier), e.value, e.high));
         put_varint(&mut payload, u64::from(e.doc));
         put_varint(&mut payload, u64::from(e.index));
-        put_value(&mut payload, e.value);
-        if let Some(h) = e.high {
-            put_value(&mut payload, h);
-        }
+        put_numbers(&mut payload, e.value, e.high);
     }
     seal(TYPE_FIGURES, build, &payload)
 }
@@ -115,18 +79,13 @@ pub(crate) fn read_chunk(payload: &[u8], count: usize, n: usize) -> Option<Vec<E
     if c.varint()? != count as u64 || count > c.left() / 4 {
         return None;
     }
-    let value = |c: &mut Cursor, whole: bool| if whole { c.varint().map(|v| v as f64) } else { c.f64() };
     let mut entries = Vec::with_capacity(count);
     for _ in 0..count {
-        let flags = c.take(1)?[0];
-        if flags >= FLAGS_END {
-            return None;
-        }
+        let flags = c.flags()?;
         let doc = c.small(n.checked_sub(1)?)? as u32;
         let index = c.small(u32::MAX as usize)? as u32;
-        let v = value(&mut c, flags & VALUE_WHOLE != 0)?;
-        let high = if flags & HAS_HIGH != 0 { Some(value(&mut c, flags & HIGH_WHOLE != 0)?) } else { None };
-        entries.push(Entry { doc, index, value: v, high, qualifier: qualifier_of_code(flags & QUALIFIER_MASK) });
+        let (value, high) = c.numbers(flags)?;
+        entries.push(Entry { doc, index, value, high, qualifier: qualifier_of_code(flags & CODE_MASK) });
     }
     (c.left() == 0).then_some(entries)
 }

@@ -9,35 +9,42 @@
 //!
 //! ```text
 //! payload = count (varint), count × value
-//! value   = flags (1 byte: STANCE_MASK, HAS_HIGH, VALUE_WHOLE, HIGH_WHOLE), kind (1 byte,
-//!           FigureKind::ALL), doc (varint), index of the figure in its reply (varint), value,
-//!           upper bound if HAS_HIGH, then 7 strings (varint length, UTF-8): unit, by,
-//!           reported, text, context, title, url
+//! value   = flags (1 byte, `format::value_flags`: the stance's code — 0 none, 1 target, 2
+//!           result — then how the numbers are stored), kind (1 byte, FigureKind::ALL), doc
+//!           (varint), index of the figure in its reply (varint), value, upper bound if it has
+//!           one, then 4 strings (varint length, UTF-8): unit, by, text, clause (at most
+//!           [`CLAUSE`] chars around the figure)
 //! number  = a varint when whole (the flag says), else the f64's 8 bytes LE
 //! ```
 //!
-//! A value carries what its table row and its CSV row show (the reply's title and address too),
-//! so the view needs no card.
+//! A value names its reply by doc id: the reply's title, address and month are in the index's
+//! title table, `titles/C.bin` (chunk C holds docs C × [`TITLES`] … (C + 1) × [`TITLES`] − 1, in
+//! doc order), shared by every indicator and fetched once per chunk — at 10,000 replies a
+//! value in v3 carried 66 bytes of title, 11 of address and 7 of month, most of the file:
+//!
+//! ```text
+//! payload = count (varint), count × (title, url, reported: 3 strings)
+//! ```
 
-use super::format::{put_varint, seal, Cursor, TYPE_INDICATORS};
+use super::format::{put_numbers, put_varint, seal, value_flags, Cursor, CODE_MASK, TYPE_INDICATORS, TYPE_TITLES};
 use crate::json::number;
 use crate::model::{FigureKind, Stance};
 use crate::util::sort_by;
 
-/// The flags byte: the stance (0 none, 1 target, 2 result) …
-const STANCE_MASK: u8 = 0b0000_0011;
-/// … the value has an upper bound …
-const HAS_HIGH: u8 = 0b0000_0100;
-/// … its value is a whole number (a varint) …
-const VALUE_WHOLE: u8 = 0b0000_1000;
-/// … its upper bound is.
-const HIGH_WHOLE: u8 = 0b0001_0000;
-/// Flags at or above this are not ours.
-const FLAGS_END: u8 = 0b0010_0000;
+/// The most chars of a value's clause an indicator file keeps (cut around the figure, `…` where
+/// it was cut).
+pub const CLAUSE: usize = 40;
+/// Docs per chunk of the title table.
+pub const TITLES: usize = 512;
 
 /// The file of indicator `k` (its position in the manifest's list).
 pub(crate) fn indicator_file(k: usize) -> String {
     format!("indicators/{k}.bin")
+}
+
+/// The file of chunk `c` of the title table.
+pub(crate) fn titles_file(c: usize) -> String {
+    format!("titles/{c}.bin")
 }
 
 /// One value of an indicator: a figure of one reply, with what its row shows.
@@ -60,9 +67,18 @@ pub struct IndicatorValue {
     pub text: String,
     /// The clause it stands in.
     pub context: String,
-    /// The reply's title and address.
+    /// The reply's title and address (from the title table: empty until its chunk is read).
     pub title: String,
     pub url: String,
+}
+
+/// What the title table holds of a reply: what an indicator's row shows of it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DocTitle {
+    pub title: String,
+    pub url: String,
+    /// The reply's publication month (`2024-03`) or year, empty when undated.
+    pub reported: String,
 }
 
 impl IndicatorValue {
@@ -172,6 +188,25 @@ pub fn newest_month(values: &[IndicatorValue]) -> Option<String> {
 pub fn track(values: &[IndicatorValue], now: &str) -> Vec<Promise> {
     let mut out = Vec::new();
     let Some(now) = start_month(now) else { return out };
+    // The latest result reported by `now` is the one a passed deadline is judged by, if it came
+    // after the deadline: one per kind and unit (the first of its month), found in one pass —
+    // linear, where comparing every target with every result took 1 s for 8,000 values.
+    let mut latest: Vec<(usize, String)> = Vec::new();
+    for (r, v) in values.iter().enumerate() {
+        if v.stance != Some(Stance::Result) {
+            continue;
+        }
+        let Some(month) = end_month(&v.reported) else { continue };
+        if month > now {
+            continue;
+        }
+        let same = latest.iter().position(|(k, _)| values[*k].kind == v.kind && values[*k].unit == v.unit);
+        match same {
+            Some(i) if month > latest[i].1 => latest[i] = (r, month),
+            Some(_) => {}
+            None => latest.push((r, month)),
+        }
+    }
     for (t, target) in values.iter().enumerate() {
         if target.stance != Some(Stance::Target) {
             continue;
@@ -180,17 +215,10 @@ pub fn track(values: &[IndicatorValue], now: &str) -> Vec<Promise> {
         if deadline >= now {
             continue;
         }
-        let mut latest: Option<(usize, String)> = None;
-        for (r, v) in values.iter().enumerate() {
-            if v.stance != Some(Stance::Result) || v.kind != target.kind || v.unit != target.unit {
-                continue;
-            }
-            let Some(month) = end_month(&v.reported) else { continue };
-            if month > deadline && month <= now && latest.as_ref().is_none_or(|(_, m)| month > *m) {
-                latest = Some((r, month));
-            }
-        }
-        let result = latest.map(|(r, _)| r);
+        let result = latest
+            .iter()
+            .find(|(k, m)| values[*k].kind == target.kind && values[*k].unit == target.unit && *m > deadline)
+            .map(|(k, _)| *k);
         let verdict = match result {
             None => Verdict::Unreported,
             Some(r) if values[r].high.unwrap_or(values[r].value) >= target.value => Verdict::Reached,
@@ -199,6 +227,87 @@ pub fn track(values: &[IndicatorValue], now: &str) -> Vec<Promise> {
         out.push(Promise { target: t, result, verdict });
     }
     out
+}
+
+/// A figure whose card asks for its indicator's values in other replies (issue 22): its
+/// kind and unit (values of another kind or unit measure something else), and where it stands
+/// in its reply, to know this reply's own values in the index.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Asking {
+    pub kind: FigureKind,
+    pub unit: Option<String>,
+    /// Its index in its reply's figures.
+    pub position: u32,
+    /// As written.
+    pub text: String,
+}
+
+impl Asking {
+    fn measures_as(&self, v: &IndicatorValue) -> bool {
+        v.kind == self.kind && v.unit == self.unit
+    }
+}
+
+/// The docs that may be the card's own reply: those holding a value at the figure's position
+/// with its text (one, unless replies repeat each other).
+pub fn own_candidates(values: &[IndicatorValue], figure: &Asking) -> Vec<u32> {
+    let mut out: Vec<u32> = Vec::new();
+    for v in values {
+        if figure.measures_as(v) && v.index == figure.position && v.text == figure.text && !out.contains(&v.doc) {
+            out.push(v.doc);
+        }
+    }
+    out
+}
+
+/// The values a card shows (indexes into `values`): of the figure's kind and unit, of replies
+/// other than `own`, the newest reply first (doc ids are newest first), in reading order
+/// within a reply; at most `limit`. Also how many such values there are in all.
+pub fn other_values(values: &[IndicatorValue], figure: &Asking, own: Option<u32>, limit: usize) -> (Vec<usize>, usize) {
+    let mut all: Vec<usize> =
+        (0..values.len()).filter(|&k| figure.measures_as(&values[k]) && Some(values[k].doc) != own).collect();
+    sort_by(&mut all, |&a, &b| (values[a].doc, values[a].index) < (values[b].doc, values[b].index));
+    let total = all.len();
+    all.truncate(limit);
+    (all, total)
+}
+
+/// Whether a reply's stored address is the page at `page` (an absolute URL, its query and hash
+/// ignored; a folder's URL `…/www/` is its `index.html`, as servers give it): the prefix of the
+/// page's URL it is relative to, `None` when it is not this page. `page.html` and
+/// `archive/r1.html` are relative to the folder of the index's column page, which a reply page
+/// does not know: a reply page finds it by finding itself.
+pub fn base_of(page: &str, url: &str) -> Option<String> {
+    let mut page = page.split(['#', '?']).next().unwrap_or(page).to_string();
+    if page.ends_with('/') {
+        page.push_str("index.html");
+    }
+    let url = url.strip_prefix("./").unwrap_or(url);
+    if url.is_empty() {
+        return None;
+    }
+    if url.contains("://") {
+        return (page == url).then(String::new);
+    }
+    let rest = page.strip_suffix(url)?;
+    // At a path boundary: `r1.html` is not the page `xr1.html`.
+    rest.ends_with('/').then(|| rest.to_string())
+}
+
+/// A link to a value in its reply's page: an absolute or root-relative address as stored, a
+/// relative one on `base` (none known: no link), with the figure's anchor (`#f13`: ids are
+/// `f1` … in reading order).
+pub fn value_link(url: &str, base: Option<&str>, index: u32) -> Option<String> {
+    let url = url.strip_prefix("./").unwrap_or(url);
+    if url.is_empty() {
+        return None;
+    }
+    let absolute = url.starts_with('/') || url.contains("://");
+    let mut out = if absolute { String::new() } else { base?.to_string() };
+    out.push_str(url);
+    out.push_str("#f");
+    out.push_str(&(index + 1).to_string());
+    Some(out)
 }
 
 fn num(v: f64) -> String {
@@ -270,61 +379,55 @@ pub fn promises_csv(key: &str, values: &[IndicatorValue], promises: &[Promise]) 
     out
 }
 
-fn is_whole(v: f64) -> bool {
-    v >= 0.0 && v.fract() == 0.0 && v < 9.0e15
-}
-
-fn put_value(out: &mut Vec<u8>, v: f64) {
-    if is_whole(v) {
-        put_varint(out, v as u64);
-    } else {
-        out.extend_from_slice(&v.to_le_bytes());
-    }
-}
-
 fn put_str(out: &mut Vec<u8>, s: &str) {
     put_varint(out, s.len() as u64);
     out.extend_from_slice(s.as_bytes());
 }
 
-/// An indicator's file, sealed with the build id.
+/// The clause as an indicator file keeps it: at most [`CLAUSE`] chars around the figure's text
+/// (its start when the text is not in it), `…` where it was cut.
+pub fn short_clause(context: &str, text: &str) -> String {
+    let chars: Vec<char> = context.chars().collect();
+    if chars.len() <= CLAUSE {
+        return context.to_string();
+    }
+    let (at, len) = match context.find(text) {
+        Some(b) if !text.is_empty() => (context[..b].chars().count(), text.chars().count()),
+        _ => (0, 0),
+    };
+    // The figure in the middle of the window, the window inside the clause.
+    let start = at.saturating_sub((CLAUSE - len.min(CLAUSE)) / 2).min(chars.len() - CLAUSE);
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    out.extend(&chars[start..start + CLAUSE]);
+    if start + CLAUSE < chars.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// An indicator's file, sealed with the build id: each value names its reply by doc id (the
+/// title table holds the rest), its clause cut short ([`short_clause`]).
 pub(crate) fn write(values: &[IndicatorValue], build: u64) -> Vec<u8> {
     let mut payload = Vec::new();
     put_varint(&mut payload, values.len() as u64);
     for v in values {
-        let mut flags = match v.stance {
+        let code = match v.stance {
             None => 0,
             Some(Stance::Target) => 1,
             Some(Stance::Result) => 2,
         };
-        if v.high.is_some() {
-            flags |= HAS_HIGH;
-        }
-        if is_whole(v.value) {
-            flags |= VALUE_WHOLE;
-        }
-        if v.high.is_some_and(is_whole) {
-            flags |= HIGH_WHOLE;
-        }
-        payload.push(flags);
+        payload.push(value_flags(code, v.value, v.high));
         payload.push(FigureKind::ALL.iter().position(|k| *k == v.kind).unwrap_or(0) as u8);
         put_varint(&mut payload, u64::from(v.doc));
         put_varint(&mut payload, u64::from(v.index));
-        put_value(&mut payload, v.value);
-        if let Some(h) = v.high {
-            put_value(&mut payload, h);
-        }
-        for s in [
-            v.unit.as_deref().unwrap_or(""),
-            v.by.as_deref().unwrap_or(""),
-            &v.reported,
-            &v.text,
-            &v.context,
-            &v.title,
-            &v.url,
-        ] {
+        put_numbers(&mut payload, v.value, v.high);
+        for s in [v.unit.as_deref().unwrap_or(""), v.by.as_deref().unwrap_or(""), &v.text] {
             put_str(&mut payload, s);
         }
+        put_str(&mut payload, &short_clause(&v.context, &v.text));
     }
     seal(TYPE_INDICATORS, build, &payload)
 }
@@ -335,21 +438,18 @@ fn take_str(c: &mut Cursor) -> Option<String> {
 }
 
 /// Reads an indicator's payload of `count` values (the manifest's) of docs below `n`; `None`
-/// if damaged. A value takes 11 bytes at least: the count is checked against the bytes first.
+/// if damaged. Title, address and month stay empty (the title table has them). A value takes
+/// 9 bytes at least: the count is checked against the bytes first.
 pub(crate) fn read(payload: &[u8], count: usize, n: usize) -> Option<Vec<IndicatorValue>> {
     let mut c = Cursor::new(payload);
-    if c.varint()? != count as u64 || count > c.left() / 11 {
+    if c.varint()? != count as u64 || count > c.left() / 9 {
         return None;
     }
-    let value = |c: &mut Cursor, whole: bool| if whole { c.varint().map(|v| v as f64) } else { c.f64() };
     let mut out = Vec::with_capacity(count);
     for _ in 0..count {
-        let head = c.take(2)?;
-        let (flags, kind) = (head[0], *FigureKind::ALL.get(usize::from(head[1]))?);
-        if flags >= FLAGS_END {
-            return None;
-        }
-        let stance = match flags & STANCE_MASK {
+        let flags = c.flags()?;
+        let kind = *FigureKind::ALL.get(usize::from(c.take(1)?[0]))?;
+        let stance = match flags & CODE_MASK {
             0 => None,
             1 => Some(Stance::Target),
             2 => Some(Stance::Result),
@@ -357,30 +457,66 @@ pub(crate) fn read(payload: &[u8], count: usize, n: usize) -> Option<Vec<Indicat
         };
         let doc = c.small(n.checked_sub(1)?)? as u32;
         let index = c.small(u32::MAX as usize)? as u32;
-        let v = value(&mut c, flags & VALUE_WHOLE != 0)?;
-        let high = if flags & HAS_HIGH != 0 { Some(value(&mut c, flags & HIGH_WHOLE != 0)?) } else { None };
+        let (value, high) = c.numbers(flags)?;
         let some = |s: String| (!s.is_empty()).then_some(s);
         let unit = some(take_str(&mut c)?);
         let by = some(take_str(&mut c)?);
-        let (reported, text, context, title, url) =
-            (take_str(&mut c)?, take_str(&mut c)?, take_str(&mut c)?, take_str(&mut c)?, take_str(&mut c)?);
+        let (text, context) = (take_str(&mut c)?, take_str(&mut c)?);
         out.push(IndicatorValue {
             doc,
             index,
             kind,
             stance,
-            value: v,
+            value,
             high,
             unit,
             by,
-            reported,
+            reported: String::new(),
             text,
             context,
-            title,
-            url,
+            title: String::new(),
+            url: String::new(),
         });
     }
     (c.left() == 0).then_some(out)
+}
+
+/// A chunk of the title table (docs in doc order), sealed with the build id.
+pub(crate) fn write_titles(docs: &[DocTitle], build: u64) -> Vec<u8> {
+    let mut payload = Vec::new();
+    put_varint(&mut payload, docs.len() as u64);
+    for d in docs {
+        for s in [&d.title, &d.url, &d.reported] {
+            put_str(&mut payload, s);
+        }
+    }
+    seal(TYPE_TITLES, build, &payload)
+}
+
+/// Reads a chunk of the title table of `count` docs; `None` if damaged. A doc takes 3 bytes at
+/// least: the count is checked against the bytes first.
+pub(crate) fn read_titles(payload: &[u8], count: usize) -> Option<Vec<DocTitle>> {
+    let mut c = Cursor::new(payload);
+    if c.varint()? != count as u64 || count > c.left() / 3 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(count);
+    for _ in 0..count {
+        let (title, url, reported) = (take_str(&mut c)?, take_str(&mut c)?, take_str(&mut c)?);
+        out.push(DocTitle { title, url, reported });
+    }
+    (c.left() == 0).then_some(out)
+}
+
+/// Gives values of docs `first ..` the title, address and month the chunk `titles` holds.
+pub(crate) fn fill(values: &mut [IndicatorValue], first: usize, titles: &[DocTitle]) {
+    for v in values {
+        if let Some(t) = (v.doc as usize).checked_sub(first).and_then(|k| titles.get(k)) {
+            v.title.clone_from(&t.title);
+            v.url.clone_from(&t.url);
+            v.reported.clone_from(&t.reported);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -2,8 +2,8 @@
 //! by side.
 //!
 //! ```text
-//! {"format":"reply-widget-library","version":2,"build":"<16 hex>","replies":N,"shards":S,
-//!  "sizes":{"docs":B,"words":B,"figures":B,"cards":B,"indicators":B},
+//! {"format":"reply-widget-library","version":4,"build":"<16 hex>","replies":N,"shards":S,
+//!  "sizes":{"docs":B,"words":B,"figures":B,"cards":B,"indicators":B,"titles":B},
 //!  "facets":{"year":[[label,total],…],"kind":[…],"session":[…],"source":[…],"genre":[…]},
 //!  "figures":[{"kind":…,"unit":…|null,"chunks":[[low,high(,count)],…]},…],
 //!  "newest":"2026-03"|null,"indicators":[[key,count],…]}
@@ -59,13 +59,15 @@ pub struct Sizes {
     pub cards: usize,
     /// The largest `indicators/K.bin`.
     pub indicators: usize,
+    /// The largest `titles/C.bin` (version 4).
+    pub titles: usize,
 }
 
-const SIZE_KEYS: [&str; 5] = ["docs", "words", "figures", "cards", "indicators"];
+const SIZE_KEYS: [&str; 6] = ["docs", "words", "figures", "cards", "indicators", "titles"];
 
 impl Sizes {
-    fn all(&self) -> [usize; 5] {
-        [self.docs, self.words, self.figures, self.cards, self.indicators]
+    fn all(&self) -> [usize; 6] {
+        [self.docs, self.words, self.figures, self.cards, self.indicators, self.titles]
     }
 }
 
@@ -229,7 +231,7 @@ impl Manifest {
         if !(1..=MAX_REPLIES as u64).contains(&shards) {
             return Err(corrupt("bad shard count"));
         }
-        let mut sizes = [0usize; 5];
+        let mut sizes = [0usize; 6];
         let Some(given) = v.get("sizes") else { return Err(corrupt("no file sizes")) };
         for (k, key) in SIZE_KEYS.iter().enumerate() {
             let Some(s) = given.get(key).and_then(Value::u64) else { return Err(corrupt("bad file sizes")) };
@@ -238,7 +240,14 @@ impl Manifest {
             }
             sizes[k] = s as usize;
         }
-        let sizes = Sizes { docs: sizes[0], words: sizes[1], figures: sizes[2], cards: sizes[3], indicators: sizes[4] };
+        let sizes = Sizes {
+            docs: sizes[0],
+            words: sizes[1],
+            figures: sizes[2],
+            cards: sizes[3],
+            indicators: sizes[4],
+            titles: sizes[5],
+        };
         let replies = replies as usize;
         let facets = v.get("facets").and_then(|f| read_facets(f, replies)).ok_or_else(|| corrupt("bad facets"))?;
         let groups = v.get("figures").and_then(read_groups).ok_or_else(|| corrupt("bad figures"))?;

@@ -24,7 +24,9 @@
 //! replies/D.json       the card of doc D: title, kind, genre, session, number, proposer, date, source,
 //!                      URL, outline, figures with clause and section (see `card.rs`)
 //! indicators/K.bin     every value of indicator K (the manifest lists the keys): targets and
-//!                      results in time order, with what a row shows (see `indicators.rs`)
+//!                      results in time order, each naming its reply by doc id (see
+//!                      `indicators.rs`)
+//! titles/C.bin         the title table: title, URL and month of docs C × 512 … (indicators.rs)
 //! ```
 //!
 //! Binary files share a 24-byte header: `RWLB`, the format version, the file type, the build id
@@ -159,7 +161,8 @@ pub use build::{Builder, Skip};
 pub use card::{Card, CardFigure, CardSection};
 pub use format::{Error, DOCS, FACETS, FORMAT, MANIFEST, MAX_FILE, MAX_MANIFEST, MAX_REPLIES, VERSION};
 pub use indicators::{
-    end_month, in_time_order, newest_month, promises_csv, track, values_csv, IndicatorValue, Promise, Verdict,
+    base_of, end_month, in_time_order, newest_month, other_values, own_candidates, promises_csv, short_clause, track,
+    value_link, values_csv, Asking, DocTitle, IndicatorValue, Promise, Verdict, CLAUSE, TITLES,
 };
 pub use manifest::{Facet, FacetValue, Sizes};
 pub use meta::{fingerprint, genre, is_reply, meta, DocKind, Genre, Meta};

@@ -6,9 +6,10 @@ use super::card::{card_file, Card};
 use super::docs::{self, Row, F};
 use super::figures::{chunk_file, read_chunk, Entry, Group};
 use super::format::{
-    build_of, open, within, Error, DOCS, MANIFEST, MAX_MANIFEST, TYPE_DOCS, TYPE_FIGURES, TYPE_INDICATORS, TYPE_WORDS,
+    build_of, open, within, Error, DOCS, MANIFEST, MAX_MANIFEST, TYPE_DOCS, TYPE_FIGURES, TYPE_INDICATORS, TYPE_TITLES,
+    TYPE_WORDS,
 };
-use super::indicators::{self, indicator_file, IndicatorValue};
+use super::indicators::{self, indicator_file, titles_file, DocTitle, IndicatorValue, TITLES};
 use super::manifest::{build_hex, Facet, Manifest, Sizes};
 use super::query::{Plan, Terms};
 use super::read::{self, Value};
@@ -95,6 +96,8 @@ pub struct Library {
     /// The indicator keys with their counts, and each one's values once added.
     indicators: Vec<(String, usize)>,
     indicator_values: Vec<Option<Vec<IndicatorValue>>>,
+    /// The title table's chunks, once added.
+    titles: Vec<Option<Vec<DocTitle>>>,
 }
 
 /// The entry of `k` in a list sorted by key.
@@ -170,6 +173,7 @@ impl Library {
         let m = Manifest::read(bytes)?;
         let chunks = m.groups.iter().map(|g| g.chunks.iter().map(|_| None).collect()).collect();
         let indicator_values = m.indicators.iter().map(|_| None).collect();
+        let titles = (0..m.replies.div_ceil(TITLES)).map(|_| None).collect();
         Ok(Library {
             build: m.build,
             build_hex: build_hex(m.build),
@@ -185,6 +189,7 @@ impl Library {
             newest: m.newest,
             indicators: m.indicators,
             indicator_values,
+            titles,
         })
     }
 
@@ -217,16 +222,50 @@ impl Library {
         self.indicators.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()
     }
 
-    /// The file an indicator's view needs, if not added yet (empty when it can be shown);
-    /// `None`: the archive has no such indicator.
+    /// The files an indicator's view needs that were not added yet — its file, then the title
+    /// table's chunks of its replies (empty when it can be shown); `None`: the archive has no
+    /// such indicator.
     pub fn indicator_needs(&self, key: &str) -> Option<Vec<String>> {
         let k = self.indicator_at(key)?;
-        Some(if self.indicator_values[k].is_none() { vec![indicator_file(k)] } else { Vec::new() })
+        Some(match &self.indicator_values[k] {
+            None => vec![indicator_file(k)],
+            Some(values) => {
+                let docs: Vec<u32> = values.iter().map(|v| v.doc).collect();
+                self.titles_needed(&docs)
+            }
+        })
     }
 
-    /// Every value of an indicator in time order, once its file was added.
+    /// Every value of an indicator in time order, once its file and the title table's chunks
+    /// of its replies were added.
     pub fn indicator(&self, key: &str) -> Option<&[IndicatorValue]> {
+        let values = self.indicator_values(key)?;
+        values.iter().all(|v| self.title(v.doc).is_some()).then_some(values)
+    }
+
+    /// Every value of an indicator in time order once its file was added, its replies' titles
+    /// filled where their chunk was added (a view that shows a few of them fetches only
+    /// theirs: [`Library::titles_needed`]).
+    pub fn indicator_values(&self, key: &str) -> Option<&[IndicatorValue]> {
         self.indicator_values[self.indicator_at(key)?].as_deref()
+    }
+
+    /// The title table's chunks these docs need that were not added yet.
+    pub fn titles_needed(&self, docs: &[u32]) -> Vec<String> {
+        let mut out = Vec::new();
+        for &d in docs {
+            let c = d as usize / TITLES;
+            if c < self.titles.len() && self.titles[c].is_none() && !out.contains(&titles_file(c)) {
+                out.push(titles_file(c));
+            }
+        }
+        out
+    }
+
+    /// A reply's title, address and month, once its chunk of the title table was added.
+    pub fn title(&self, doc: u32) -> Option<&DocTitle> {
+        let d = doc as usize;
+        self.titles.get(d / TITLES)?.as_ref()?.get(d % TITLES)
     }
 
     /// The card of a doc, once added.
@@ -255,6 +294,8 @@ impl Library {
             Some(self.sizes.cards)
         } else if name.starts_with("indicators/") {
             Some(self.sizes.indicators)
+        } else if name.starts_with("titles/") {
+            Some(self.sizes.titles)
         } else {
             None
         }
@@ -345,8 +386,25 @@ impl Library {
         } else if let Some(k) = file_number(name, "indicators/", ".bin") {
             let count = self.indicators.get(k).ok_or_else(unknown)?.1;
             let payload = open(name, bytes, TYPE_INDICATORS, self.build)?;
-            let values = indicators::read(payload, count, self.n).ok_or_else(|| corrupt(name, "bad indicator file"))?;
+            let mut values =
+                indicators::read(payload, count, self.n).ok_or_else(|| corrupt(name, "bad indicator file"))?;
+            for (c, titles) in self.titles.iter().enumerate() {
+                if let Some(t) = titles {
+                    indicators::fill(&mut values, c * TITLES, t);
+                }
+            }
             self.indicator_values[k] = Some(values);
+        } else if let Some(c) = file_number(name, "titles/", ".bin") {
+            if c >= self.titles.len() {
+                return Err(unknown());
+            }
+            let count = (self.n - c * TITLES).min(TITLES);
+            let payload = open(name, bytes, TYPE_TITLES, self.build)?;
+            let titles = indicators::read_titles(payload, count).ok_or_else(|| corrupt(name, "bad title table"))?;
+            for values in self.indicator_values.iter_mut().flatten() {
+                indicators::fill(values, c * TITLES, &titles);
+            }
+            self.titles[c] = Some(titles);
         } else if let Some(d) = file_number(name, "replies/", ".json") {
             if d >= self.n {
                 return Err(unknown());

@@ -476,14 +476,18 @@ fn building_is_deterministic_and_refuses_what_it_must() {
 fn bad_files_are_refused_clearly() {
     let files = build(&small_archive());
     let manifest = String::from_utf8(files[MANIFEST].clone()).unwrap();
-    let v4 = manifest.replace("\"version\":3", "\"version\":4");
-    let err = Library::from_manifest(v4.as_bytes()).err().unwrap();
-    assert!(err.to_string().starts_with("index version 4, this widget reads version 3: the widget is older"), "{err}");
-    // An index of version 2 (before the indicator files) is refused, not half read.
-    let v2 = manifest.replace("\"version\":3", "\"version\":2");
-    let err = Library::from_manifest(v2.as_bytes()).err().unwrap();
-    assert!(err.to_string().starts_with("index version 2, this widget reads version 3: the index is older"), "{err}");
-    let v1 = manifest.replace("\"version\":3", "\"version\":1");
+    let v5 = manifest.replace("\"version\":4", "\"version\":5");
+    let err = Library::from_manifest(v5.as_bytes()).err().unwrap();
+    assert!(err.to_string().starts_with("index version 5, this widget reads version 4: the widget is older"), "{err}");
+    // An index of version 3 (titles in every indicator value) or 2 (before the indicator
+    // files) is refused, not half read.
+    for old in [3, 2] {
+        let v = manifest.replace("\"version\":4", &format!("\"version\":{old}"));
+        let err = Library::from_manifest(v.as_bytes()).err().unwrap();
+        let said = format!("index version {old}, this widget reads version 4: the index is older");
+        assert!(err.to_string().starts_with(&said), "{err}");
+    }
+    let v1 = manifest.replace("\"version\":4", "\"version\":1");
     let err = Library::from_manifest(v1.as_bytes()).err().unwrap();
     assert!(
         err.to_string().ends_with("the index is older than the widget, rebuild it with reply-widget index"),
@@ -575,7 +579,7 @@ fn every_format_round_trips() {
         build: 0x0123_4567_89ab_cdef,
         replies: 3,
         shards: 2,
-        sizes: Sizes { docs: 30, words: 1000, figures: 200, cards: 9000, indicators: 700 },
+        sizes: Sizes { docs: 30, words: 1000, figures: 200, cards: 9000, indicators: 700, titles: 500 },
         facets: FACETS
             .iter()
             .map(|name| Facet {

@@ -146,6 +146,9 @@ impl Bar {
     /// Shows the card of figure `i` (its text, clause, section label).
     pub fn show_card(&mut self, i: usize, f: &Figure, section: &str) -> Result<Element, JsValue> {
         self.card_figure = Some(i);
+        if let Some(old) = self.card.query_selector(".rw-card-more")? {
+            old.remove();
+        }
         let set = |sel: &str, text: &str| -> Result<(), JsValue> {
             if let Some(e) = self.card.query_selector(sel)? {
                 e.set_text_content(Some(text));
@@ -159,6 +162,19 @@ impl Bar {
         self.card
             .query_selector(".rw-card-value")?
             .ok_or_else(|| JsError::new("reply-widget: the card lost its markup").into())
+    }
+
+    /// A new empty block at the card's end, before its buttons, for the page's `onCard` (the
+    /// last figure's block goes: what still lands in it lands nowhere).
+    pub fn card_block(&self, doc: &Document) -> Result<Element, JsValue> {
+        if let Some(old) = self.card.query_selector(".rw-card-more")? {
+            old.remove();
+        }
+        let block = doc.create_element("div")?;
+        block.set_class_name("rw-card-more");
+        let tools = self.card.query_selector(".rw-tools")?;
+        self.card.insert_before(&block, tools.as_ref().map(AsRef::as_ref))?;
+        Ok(block)
     }
 
     pub fn hide_card(&mut self) -> Result<(), JsValue> {
