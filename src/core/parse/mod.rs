@@ -136,6 +136,9 @@ const CHROME_PREFIXES: &[&str] = &[
     "今天是",
     "当前位置",
     "您当前的位置",
+    "您当前所在位置",
+    "您所在的位置",
+    "您的位置",
     "您现在的位置",
     "当前的位置",
     "【打印",
@@ -228,7 +231,7 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
     let mut b = Builder { origins: Origins::default() };
 
     let header = header::read(&lines, &hints.lines);
-    let Header { title, meta, fields, number, salutation, dated, rest, end: i } = header;
+    let Header { title, mut meta, fields, number, salutation, dated, rest, end: i } = header;
     let field = |labels: &[&str]| {
         labels.iter().find_map(|l| fields.iter().find(|(k, v)| k == l && !v.is_empty()).map(|(_, v)| v.clone()))
     };
@@ -322,7 +325,18 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
     }
 
     // No title line: the header's 标题 field (a metadata list above the text).
-    let title = title.map(Ok).or_else(|| field(&["标题", "信息名称", "文件名称", "名称"]).map(Err));
+    // No title line, or one that does not read as a title (a column's name): the header's 标题
+    // field (a metadata list above the text) where it has one.
+    let named = field(&["标题", "信息名称", "文件名称", "名称"]).filter(|t| t.chars().count() >= 4);
+    let title = match title {
+        Some(t) if named.is_some() && !header::complete(&t.text) && !header::complete_start(&t.text) => {
+            // Its line kept with the header's lines: nothing of the text is lost.
+            meta.push(input.get(t.span.line as usize).map_or(t.text, |l| l.trim().to_string()));
+            None
+        }
+        t => t,
+    };
+    let title = title.map(Ok).or_else(|| named.map(Err));
     let title = match title {
         Some(Err(t)) => t,
         // The page's metadata title where the text's own is a part of it (a line of a title
@@ -364,7 +378,7 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
 /// The document number a metadata value holds, without what follows it (`桂环函〔2023〕735号 |`).
 fn number_in(value: &str) -> Option<String> {
     let (a, b) = header::find_number(value)?;
-    Some(value.chars().skip(a).take(b - a).collect())
+    Some(value.chars().skip(a).take(b - a).filter(|c| !c.is_whitespace()).collect())
 }
 
 /// Whether a page's metadata title is longer than the text's title and holds it (white space
