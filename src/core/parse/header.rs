@@ -524,7 +524,7 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     };
     let line = strip_bullet(line);
     if label_colon(line).is_none() {
-        return cell_fields(line);
+        return cell_fields(line).or_else(|| dated_fields(line));
     }
     let mut fields: Vec<(&'static str, String)> = Vec::new();
     let mut value = String::new();
@@ -548,6 +548,28 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
         fields.push((l, shape::cells(&value).to_string()));
     }
     Some(fields)
+}
+
+/// Labels of the page's own dates, which a metadata line may hold after other words
+/// (`发布者：办公室 发布时间：2023-05-06`, `【发布时间：2023-05-06】`).
+const DATE_LABELS: &[&str] = &["发布时间", "发布日期", "发文日期", "成文日期", "更新时间"];
+
+/// A short line that holds a date's label and colon after other words, and the date after
+/// them: its fields from that label on.
+fn dated_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
+    if line.chars().count() > 100 || line.contains('。') {
+        return None;
+    }
+    let at = DATE_LABELS.iter().filter_map(|l| line.find(l)).min()?;
+    let before = line[..at].chars().next_back();
+    if !before.is_some_and(|c| {
+        c.is_whitespace() || matches!(c, '【' | '[' | '|' | '丨' | '(' | '（' | '：' | ':' | '】' | ']')
+    }) {
+        return None;
+    }
+    let rest = line[at..].trim_end_matches(['】', ']', ')', '）']);
+    let fields = meta_fields(rest)?;
+    fields.iter().any(|(l, v)| DATE_LABELS.contains(l) && dates::date_of(v).is_some()).then_some(fields)
 }
 
 /// A metadata row whose cells stand apart by white space, without colons (`索 引 号  xx/2018-35

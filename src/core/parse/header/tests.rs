@@ -522,3 +522,25 @@ fn breadcrumbs_cell_rows_and_a_number_after_the_title() {
         assert_eq!(seen(&plain_lines(text)), want(pairs), "{text}");
     }
 }
+
+#[test]
+fn a_dates_label_after_other_words_dates_the_page() {
+    let cases: &[(&str, Pairs)] = &[
+        (
+            "关于第12号建议的答复\n发布者：某县教育局  发布时间：2023-05-06  浏览次数：12\n张三代表:\n收悉。",
+            &[("title", "关于第12号建议的答复"), ("number", "-"), ("published", "2023-05-06"), ("signed", "-")],
+        ),
+        (
+            "关于第12号建议的答复\n【发布时间：2023-05-06】\n张三代表:\n收悉。",
+            &[("title", "关于第12号建议的答复"), ("number", "-"), ("published", "2023-05-06"), ("signed", "-")],
+        ),
+        // In a sentence, a date's label is no metadata.
+        (
+            "关于第12号建议的答复\n张三代表:\n收悉。我局于发布时间：2023-05-06之前办结。",
+            &[("title", "关于第12号建议的答复"), ("number", "-"), ("published", "-"), ("signed", "-")],
+        ),
+    ];
+    for (text, pairs) in cases {
+        assert_eq!(seen(&plain_lines(text)), want(pairs), "{text}");
+    }
+}
