@@ -119,7 +119,10 @@ pub(super) fn split<'a>(body: &mut Vec<Line<'a>>) -> Vec<Attachment<'a>> {
     let mut since_date = usize::MAX;
     for (k, line) in body.iter().enumerate() {
         // An attachment has a title: on its label line or the line below (not a file's name).
-        let titled = |inline: Option<usize>| inline.is_some() || body.get(k + 1).is_some_and(|l| title_line(l.text));
+        // Another label is no title.
+        let titled = |inline: Option<usize>| {
+            inline.is_some() || body.get(k + 1).is_some_and(|l| title_line(l.text) && label(l.text).is_none())
+        };
         if let Some((number, inline)) = label(line.text).filter(|(_, inline)| titled(*inline)) {
             let next = match starts.last() {
                 Some((_, prev, _)) => number_value(prev).zip(number_value(&number)).is_some_and(|(a, b)| b == a + 1),

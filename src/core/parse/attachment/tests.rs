@@ -171,3 +171,13 @@ fn an_attachment_labelled_with_a_colon_below_the_signature() {
     let text = "通知\n一、工作任务\n市人民政府\n2023年1月5日\n附件：请各单位于3月底前报送材料。\n联系人：张三";
     assert_eq!(outline(&parse(text).sections), ["一 工作任务"]);
 }
+
+#[test]
+fn a_label_right_under_a_label_is_no_title() {
+    // A label repeated on the next line (a list of files, a heading set twice): the first has no
+    // title of its own, so it opens no untitled attachment.
+    let text = "通知\n一、工作任务\n市科学技术局\n附件1\n\n附件1\n实施方案\n一、总体要求";
+    let sections = parse(text).sections;
+    assert!(sections.iter().all(|s| !s.title.is_empty()), "{:?}", outline(&sections));
+    assert_eq!(outline(&sections), ["一 工作任务", "附件1 实施方案", "  一 总体要求"]);
+}

@@ -204,6 +204,8 @@ fn published_and_signed_dates() {
             Some("2004-11-04"),
             Some("2004-11-04"),
         ),
+        // A note after the signature's date.
+        ("答复\n张三:\n收悉。\n某县教育局\n2023年9月25日（此件公开发布）", Some("2023-09-25"), Some("2023-09-25")),
         ("答复\n张三:\n收悉。", None, None),
     ];
     for (text, published, signed) in cases {
