@@ -256,9 +256,10 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
     // The date under the signature: its date line, else a date alone on one of the last lines
     // of the letter (a footer of the site may follow the signature). With attachments, the
     // letter's own (the signature read above ends the last attachment).
-    let own =
-        body.iter().rev().take(10).find(|l| dates::is_signature_date(l.text)).and_then(|l| dates::date_of(l.text));
-    let last = signature.iter().rev().find(|p| dates::is_signature_date(&p.text)).and_then(|p| dates::date_of(&p.text));
+    // A date line of a signature: the date alone, or after the office on its line.
+    let signs = |t: &str| dates::is_signature_date(t) || tail::is_office_and_date(t);
+    let own = body.iter().rev().take(10).find(|l| signs(l.text)).and_then(|l| dates::date_of(l.text));
+    let last = signature.iter().rev().find(|p| signs(&p.text)).and_then(|p| dates::date_of(&p.text));
     let under_signature = if attachments.is_empty() { last.or(own) } else { own.or(last) };
     let written = field(&["成文日期", "成文时间", "生成日期"]).or_else(|| hints.signed.clone());
     // The metadata's 成文日期 first: the last date of a text may be an attachment's.

@@ -204,6 +204,9 @@ fn published_and_signed_dates() {
             Some("2004-11-04"),
             Some("2004-11-04"),
         ),
+        // The office and the date on one line.
+        ("答复\n张三:\n收悉。\n某县教育局 2023年9月25日", Some("2023-09-25"), Some("2023-09-25")),
+        ("答复\n张三:\n收悉。\n某县教育局　二〇二三年九月二十五日\n联系人：李四", Some("2023-09-25"), Some("2023-09-25")),
         // A note after the signature's date.
         ("答复\n张三:\n收悉。\n某县教育局\n2023年9月25日（此件公开发布）", Some("2023-09-25"), Some("2023-09-25")),
         ("答复\n张三:\n收悉。", None, None),
