@@ -374,7 +374,7 @@ fn is_meta_line(line: &str) -> bool {
 /// (an issuer's, `关于…`) joined. Never a breadcrumb, a column's name or a metadata line.
 pub(crate) fn title_above(before: &[&str]) -> Option<String> {
     let lines: Vec<&str> = before.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
-    for (k, line) in lines.iter().enumerate().rev().take(6) {
+    for (k, line) in lines.iter().enumerate().rev().take(10) {
         let text = shape::cells(line);
         let plain = is_title(text)
             && !text.contains([':', '：', '>', '›', '»', '/', '\t'])
@@ -410,8 +410,10 @@ pub(crate) fn title_above(before: &[&str]) -> Option<String> {
             }
             return Some(title);
         }
-        // Below the title: short lines only.
-        if line.chars().count() > 40 {
+        // Below the title: short lines only, or the page's metadata lines (发布时间：… 来源：…
+        // 字号：…), which may run long.
+        let meta = meta_fields(line).is_some() || is_meta_line(line) || super::is_chrome(line);
+        if line.chars().count() > 40 && !meta {
             return None;
         }
     }

@@ -443,6 +443,16 @@ fn the_title_set_just_above_the_articles_container() {
             &["某部一周要闻（4.10-4.16）", "2022-04-17 来源：某部", "分享到：", "[打印] 字号：[大] [中] [小]"],
             "某部一周要闻（4.10-4.16）",
         ),
+        // A long metadata line and the page's buttons under it.
+        (
+            &[
+                "某省人民政府关于印发某省优化营商环境实施方案的通知",
+                "发布时间：2022-05-10 10:00  来源：某省人民政府办公厅  浏览次数：1234  【字体：大 中 小】",
+                "分享到：",
+                "【打印本页】",
+            ],
+            "某省人民政府关于印发某省优化营商环境实施方案的通知",
+        ),
         // Set on two lines.
         (&["某县人民政府办公室", "关于印发某某实施方案的通知"], "某县人民政府办公室关于印发某某实施方案的通知"),
         // A breadcrumb, a column's name, the metadata table: no title.
