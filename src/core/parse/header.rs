@@ -174,7 +174,9 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             let issuer = is_office_line(text) && lines.get(i + 1).is_some_and(|n| n.text.starts_with("关于"));
             // A headline over the page's metadata line (发布时间：… 来源：…) is the title as it is.
             let headline = text.chars().count() >= 8 && lines.get(i + 1).is_some_and(|n| is_meta_line(n.text));
-            if !complete(text) && !starts_title(text) && !issuer && !headline {
+            // A column's name may end like a document (通知公告): short, it gives way too.
+            let short = text.chars().filter(|c| !c.is_whitespace()).count() <= 5;
+            if (!complete(text) || short) && !starts_title(text) && !issuer && !headline {
                 if let Some(k) = headline_below(lines, i) {
                     for l in &lines[i..k] {
                         if let Some(f) = meta_fields(l.text) {
