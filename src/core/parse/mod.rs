@@ -94,6 +94,12 @@ pub fn title_above(before: &[&str]) -> Option<String> {
     header::title_above(before)
 }
 
+/// Whether a text reads as a document's title: it ends like one (…的通知, …答复) or holds
+/// `关于…`, and is no sentence.
+pub(crate) fn reads_as_title(text: &str) -> bool {
+    text.chars().count() >= 6 && !text.contains('。') && (header::complete(text) || text.contains("关于"))
+}
+
 /// Where a piece of the reply stands in the lines it was read from, in chars of the line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Span {
