@@ -94,7 +94,7 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
                 true
             }
             // The numbering starts again (a second text after the first, a part's own `一、`):
-            // a sibling of where it stood, where the next number of the style is 2.
+            // a sibling of where it stood (see `restarts`).
             Some(d)
                 if notes.is_none()
                     && h.n == 1
