@@ -112,12 +112,16 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
             }
             None => {
                 // A part of a regulation nests only under a higher part (see `Style::rank`).
-                // `一、` heads the numbering of official documents (一、 （一） 1. （1）): it never
-                // stands under （一）, 1. or （1） (a list quoted before the first 一、).
+                // `一、` heads the numbering of official documents (一、 （一） 1. （1）): the
+                // first does not stand under （一）, 1. or （1） (a list quoted before it), unless
+                // that numbering goes on after it (a text that numbers （一） above 一、).
                 let depth = match h.style.rank() {
                     0 if h.style == Style::ChineseComma => {
                         let lower = [Style::ChineseParen, Style::ArabicDot, Style::ArabicParen];
-                        open.iter().position(|(s, _, _)| lower.contains(s)).unwrap_or(open.len())
+                        match open.iter().position(|(s, _, _)| lower.contains(s)) {
+                            Some(p) if seen.is_none() && !goes_on(body, k, open[p].0, open[p].1, padding) => p,
+                            _ => open.len(),
+                        }
                     }
                     0 => open.len(),
                     r => open.iter().rposition(|(s, _, _)| s.rank() > r).map_or(0, |p| p + 1),
@@ -186,6 +190,11 @@ fn coded(body: &[Line], k: usize) -> bool {
 /// The heading a line opens, if any (`padding`: the text numbers its parts `01`, `02`).
 fn heading_of(text: &str, padding: bool) -> Option<HeadingLine> {
     padding.then(|| padded(text)).flatten().or_else(|| parse_heading(text))
+}
+
+/// Whether the numbering of `style`, which stands at `n`, goes on after line `k` (`n + 1`).
+fn goes_on(body: &[Line], k: usize, style: Style, n: u64, padding: bool) -> bool {
+    body[k + 1..].iter().any(|l| heading_of(l.text, padding).is_some_and(|h| h.style == style && h.n == n + 1))
 }
 
 /// Whether a number 1 of `style` at line `k`, where that style stands at `old`, starts its

@@ -247,6 +247,12 @@ fn chinese_comma_numbers_never_stand_under_lower_ones() {
     let text = "关于加大投入的提案的答复\n张三委员：\n您提出的提案收悉。您在提案中提出：\n1.加大投入\n2.完善机制\n\
                 现答复如下：\n一、关于加大投入\n我市投入5亿元。\n（一）设立基金。\n二、关于完善机制\n已出台办法。";
     assert_eq!(outline(text), ["1 加大投入", "2 完善机制", "一 关于加大投入", "  （一） 设立基金", "二 关于完善机制"]);
+    // A text that numbers （一） above 一、: the （一） numbering goes on, 一、 stays under it.
+    let text = "答复\n（一）关于资金\n一、设立基金\n二、加强监管\n（二）关于人才\n一、引进人才";
+    assert_eq!(
+        outline(text),
+        ["（一） 关于资金", "  一 设立基金", "  二 加强监管", "（二） 关于人才", "  一 引进人才"]
+    );
     // Under a chapter, 一、 is still a child.
     let text = "办法\n第一章　总则\n一、适用范围\n二、基本原则\n第二章　管理\n一、职责";
     assert_eq!(outline(text), ["第一章 总则", "  一 适用范围", "  二 基本原则", "第二章 管理", "  一 职责"]);
