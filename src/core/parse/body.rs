@@ -124,7 +124,18 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
                         }
                     }
                     0 => open.len(),
-                    r => open.iter().rposition(|(s, _, _)| s.rank() > r).map_or(0, |p| p + 1),
+                    // The first of its kind, unless a numbering it would close goes on after it
+                    // (`一、总则` holding 第一条, 第二条, then `二、` and more articles).
+                    r => {
+                        let d = open.iter().rposition(|(s, _, _)| s.rank() > r).map_or(0, |p| p + 1);
+                        let closes =
+                            |(s, n, _): &(Style, u64, String)| s.rank() == 0 && goes_on(body, k, *s, *n, padding);
+                        if seen.is_some() || open[d..].iter().any(closes) {
+                            open.len()
+                        } else {
+                            d
+                        }
+                    }
                 };
                 let ok = (h.n == 1 || (h.style.runs_on() && seen.is_some_and(|n| h.n == n + 1)))
                     && same_parent(&h.number, depth.checked_sub(1).map(|p| &open[p]));
@@ -192,9 +203,17 @@ fn heading_of(text: &str, padding: bool) -> Option<HeadingLine> {
     padding.then(|| padded(text)).flatten().or_else(|| parse_heading(text))
 }
 
-/// Whether the numbering of `style`, which stands at `n`, goes on after line `k` (`n + 1`).
+/// Whether the numbering of `style`, which stands at `n`, goes on after line `k` (`n + 1`
+/// comes before the style starts again at 1).
 fn goes_on(body: &[Line], k: usize, style: Style, n: u64, padding: bool) -> bool {
-    body[k + 1..].iter().any(|l| heading_of(l.text, padding).is_some_and(|h| h.style == style && h.n == n + 1))
+    for l in &body[k + 1..] {
+        match heading_of(l.text, padding).filter(|h| h.style == style) {
+            Some(h) if h.n == n + 1 => return true,
+            Some(h) if h.n == 1 => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Whether a number 1 of `style` at line `k`, where that style stands at `old`, starts its

@@ -288,6 +288,38 @@ fn numbered_sentences_under_the_signature_are_notes() {
 }
 
 #[test]
+fn articles_under_numbered_sections_stay_there() {
+    // 一、 holds articles and goes on after them: they are its children.
+    let text =
+        "办法\n一、总则\n第一条　为了规范管理，制定本办法。\n第二条　本办法适用于全市。\n二、管理\n第三条　加强管理。";
+    assert_eq!(
+        outline(text),
+        ["一 总则", "  第一条 为了规范管理，制定本办法", "  第二条 本办法适用于全市", "二 管理", "  第三条 加强管理"]
+    );
+    // A notice's 一、 二、, then the 办法 it carries, its articles at the top.
+    let text = "通知\n一、提高认识\n二、抓好落实\n暂行办法\n第一条　为了规范管理，制定本办法。\n第二条　本办法自发布之日起施行。";
+    assert_eq!(
+        outline(text),
+        ["一 提高认识", "二 抓好落实", "第一条 为了规范管理，制定本办法", "第二条 本办法自发布之日起施行"]
+    );
+    // Parts above a prelude's 一、 二、 whose own 一、 goes to 三、.
+    let text = "规划\n一、背景\n二、依据\n第一部分　总体思路\n一、基础\n二、目标\n三、原则\n第二部分　任务\n一、创新";
+    assert_eq!(
+        outline(text),
+        [
+            "一 背景",
+            "二 依据",
+            "第一部分 总体思路",
+            "  一 基础",
+            "  二 目标",
+            "  三 原则",
+            "第二部分 任务",
+            "  一 创新"
+        ]
+    );
+}
+
+#[test]
 fn articles_hold_items_and_items_hold_points() {
     let text = "条例\n第一章　总则\n第一条　为了规范管理，制定本条例。\n第二条　本条例所称主体包括：\n（一）国家机关；\n\
                 （二）事业单位：\n1.公益一类；\n2.公益二类；\n（三）社会团体。\n第二章　监督管理\n\
