@@ -110,6 +110,7 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
                 notes = Some(Some(h.style));
                 false
             }
+            None if !(h.n == 1 || (h.style.runs_on() && seen.is_some_and(|n| h.n == n + 1))) => false,
             None => {
                 // A part of a regulation nests only under a higher part (see `Style::rank`).
                 // `一、` heads the numbering of official documents (一、 （一） 1. （1）): the
@@ -137,8 +138,7 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
                         }
                     }
                 };
-                let ok = (h.n == 1 || (h.style.runs_on() && seen.is_some_and(|n| h.n == n + 1)))
-                    && same_parent(&h.number, depth.checked_sub(1).map(|p| &open[p]));
+                let ok = same_parent(&h.number, depth.checked_sub(1).map(|p| &open[p]));
                 if ok {
                     open.truncate(depth);
                 }
@@ -225,6 +225,9 @@ fn restarts(body: &[Line], k: usize, style: Style, old: u64, padding: bool) -> b
         let Some(h) = heading_of(l.text, padding).filter(|h| h.style == style) else { continue };
         if h.n == new + 1 {
             new = h.n;
+        } else if h.n == 1 {
+            // It starts again once more: what was read so far decides.
+            break;
         } else if h.n == old + 1 || new == 1 {
             return false;
         }
