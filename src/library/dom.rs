@@ -36,7 +36,7 @@ use reply_web::html::{self, Html};
 use reply_web::listener::Listener;
 use reply_web::{reading, styles};
 
-use crate::indicators::{choices, indicator_query, view};
+use crate::indicators::{choices, indicator_query, view, ROWS};
 
 #[wasm_bindgen(inline_js = r#"
 export function new_sink(cb) { return { alive: true, cb }; }
@@ -500,7 +500,7 @@ impl LibraryState {
                     count("未达成"),
                     count("未见报告"),
                 );
-                view(key, values, &promises, now)
+                view(key, values, &promises, now, ROWS * self.pages)
             }
         };
         self.view.set_text_content(None);
