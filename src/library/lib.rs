@@ -82,7 +82,7 @@ pub fn mount_library(
 /// of the same kind and unit, not of the page's own reply (the value at `position` with `text`
 /// whose address is `page`, by default `location.href`). An option missing is read from the
 /// element's `data-…` attributes (the card's block of the widget's `onCard` carries
-/// `data-indicator`, `data-kind`, `data-unit`, `data-text`, `data-position`). With `element`, they are drawn into it
+/// `data-indicator`, `data-kind`, `data-unit`, `data-position`). With `element`, they are drawn into it
 /// (同一指标在其他答复中), or one quiet line when the index cannot answer; the Promise then
 /// resolves with no values, it never rejects for a missing or unreadable index.
 #[wasm_bindgen(js_name = indicatorValues, unchecked_return_type = "Promise<object[]>")]

@@ -85,6 +85,9 @@ struct Lookup {
     element: Option<Element>,
     lib: Shared,
     resolve: js_sys::Function,
+    /// What the element said when asked (`data-indicator`, `data-position`): the card may show
+    /// another figure by the time the files are here, and then the list is not drawn.
+    stamp: Option<(Option<String>, Option<String>)>,
     /// Files asked and not arrived.
     waiting: Vec<String>,
     done: bool,
@@ -141,7 +144,8 @@ impl Lookup {
             return;
         }
         self.done = true;
-        if let Some(el) = &self.element {
+        let stamp = |el: &Element| (el.get_attribute("data-indicator"), el.get_attribute("data-position"));
+        if let Some(el) = self.element.as_ref().filter(|el| self.stamp.as_ref().is_none_or(|s| *s == stamp(el))) {
             let mut h = Html::new();
             draw(&mut h, &self.key, line.as_deref(), &shown, total);
             el.set_text_content(None);
@@ -372,6 +376,7 @@ pub(crate) fn start(options: &JsValue) -> Result<js_sys::Promise, JsError> {
             figure: figure.clone(),
             page: page.clone(),
             element: element.clone(),
+            stamp: element.as_ref().map(|el| (el.get_attribute("data-indicator"), el.get_attribute("data-position"))),
             lib: lib.clone(),
             resolve,
             waiting: Vec::new(),

@@ -129,7 +129,6 @@ function findArticle() {
  *  carries the reply widget's). */
 let library = null;
 
-// The archive's module (pkg/library/): on a reply page only with a card that asks it.
 let libraryLoad = null;
 function loadLibrary() {
   if (!libraryLoad) {
@@ -142,7 +141,7 @@ function loadLibrary() {
   return libraryLoad;
 }
 
-// data-index on this tag or a part: a figure card lists its indicator in other replies.
+// data-index: a figure's card lists its indicator in other replies (docs/contract.md).
 function cardLookup(parts) {
   const el = [me, parts.outline, parts.figures, parts.article].find((e) => e && e.getAttribute("data-index"));
   const index = el && new URL(el.getAttribute("data-index"), location.href).href;

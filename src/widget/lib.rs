@@ -68,7 +68,7 @@ export interface Reply {
 /** Options of a single-part mount: the reply to show is required (there is no article to read). */
 export interface PartOptions { reply?: Reply; hash?: boolean; elder?: boolean; layout?: "auto" | "wide" | "compact"; onCard?: (card: FigureCard) => void }
 /** A figure's card opened (`onCard`): an empty block at the card's end for the page to fill,
- * naming the figure in `data-indicator`, `data-kind`, `data-unit`, `data-text`, `data-position`. */
+ * naming the figure in `data-indicator`, `data-kind`, `data-unit`, `data-position`. */
 export type FigureCard = HTMLElement;
 /** Options of `mount`: each part an Element or a CSS selector; every part optional. Without
  * `reply`, the article's own content is the reply (read and enhanced in place); with it, the
@@ -237,8 +237,9 @@ fn mount_parts(name: &str, options: &JsValue, parts: [(&str, JsValue); 3]) -> Re
 
 /// `onCard`: called when the card of a figure that measures an indicator opens, with an empty
 /// block of the card the page may fill, which says the figure: `data-indicator`, `data-kind`,
-/// `data-unit`, `data-text`, `data-position` (the embed script lists the indicator's values in
-/// other replies there).
+/// `data-unit`, `data-position` (the embed script lists the indicator's values in other
+/// replies there).
+#[inline(never)]
 fn card_option(options: &JsValue) -> Result<Option<js_sys::Function>, JsError> {
     let v = get(options, "onCard");
     if v.is_undefined() || v.is_null() {

@@ -589,14 +589,12 @@ impl State {
         if let Some(b) = &mut self.bar {
             let card = b.show_card(i, f, &label)?;
             self.effects.push(Effect::Focus(card));
-            if let (Some(hook), Some(key)) = (&self.on_card, &f.indicator) {
+            if let (Some(hook), Some(key), Some(block)) = (&self.on_card, &f.indicator, b.card_block()?) {
                 // The block says which figure asks: the page's onCard reads it.
-                let block = b.card_block(&self.doc)?;
                 for (name, v) in [
                     ("data-indicator", key.as_str()),
                     ("data-kind", f.kind.as_str()),
                     ("data-unit", f.unit.as_deref().unwrap_or("")),
-                    ("data-text", &f.text),
                     ("data-position", &i.to_string()),
                 ] {
                     block.set_attribute(name, v)?;
