@@ -17,7 +17,9 @@ const KB = 1024;
 // of the page module by what the first screen needs (issue 21) is what brings it down.
 const MODULES = [
   { name: "page", ceiling: 152 * KB, target: 60 * KB, test: (p) => !p.includes("/library/") },
-  { name: "library", ceiling: 58 * KB, target: 30 * KB, test: (p) => p.includes("/library/") },
+  // 64.4 KB since a reply page's figure card asks it for an indicator's values in other
+  // replies (indicatorValues, issue 22: +7 KB with the title table of index version 4).
+  { name: "library", ceiling: 66 * KB, target: 30 * KB, test: (p) => p.includes("/library/") },
 ];
 
 function files(dir) {
