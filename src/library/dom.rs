@@ -507,6 +507,16 @@ impl LibraryState {
         markup.append_to(&self.view)?;
         self.view.toggle_attribute_with_force("hidden", false)?;
         self.announce(&status);
+        // 显示更多 drew the view again: focus stays on it, or goes to the table once all is shown.
+        if self.pages > 1 {
+            let next = match self.view.query_selector("[data-action=more]")? {
+                Some(more) => Some(more),
+                None => self.view.query_selector(".rw-ind-values")?,
+            };
+            if let Some(e) = next.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+                self.effects.push(Effect::Focus(e));
+            }
+        }
         Ok(())
     }
 

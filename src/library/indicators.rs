@@ -122,7 +122,7 @@ pub(crate) fn view(key: &str, all: &[IndicatorValue], promises: &[Promise], now:
     let values = &all[..all.len().min(limit)];
     h.leaf("h3", "rw-ind-title", &[], &format!("指标：{key}"));
     chart(&mut h, key, values);
-    h.open("table", "rw-ind-values", &[]);
+    h.open("table", "rw-ind-values", &[("tabindex", "-1")]);
     let shown =
         if values.len() < all.len() { format!("，表中为最早的 {} 个", values.len()) } else { String::new() };
     h.leaf(
