@@ -26,7 +26,9 @@ const MODULES = [
   { name: "page", ceiling: 137 * KB, target: 60 * KB, test: (p) => !inLibrary(p) && !inExtras(p) },
   { name: "extras", ceiling: 33 * KB, test: inExtras },
   { name: "reply page, all (page + extras)", ceiling: 169 * KB, test: (p) => !inLibrary(p), total: true },
-  { name: "library", ceiling: 58 * KB, target: 30 * KB, test: inLibrary },
+  // 64.4 KB since a reply page's figure card asks it for an indicator's values in other
+  // replies (indicatorValues, issue 22: +7 KB with the title table of index version 4).
+  { name: "library", ceiling: 66 * KB, target: 30 * KB, test: inLibrary },
 ];
 
 function files(dir) {
