@@ -109,6 +109,7 @@ fn title_line(text: &str) -> bool {
         && !text.starts_with(['（', '('])
         && parse_heading(text).is_none()
         && !is_date_line(text)
+        && label(text).is_none()
 }
 
 /// Takes the attachments off the end of the body: from the first label after a signature (a
@@ -119,10 +120,7 @@ pub(super) fn split<'a>(body: &mut Vec<Line<'a>>) -> Vec<Attachment<'a>> {
     let mut since_date = usize::MAX;
     for (k, line) in body.iter().enumerate() {
         // An attachment has a title: on its label line or the line below (not a file's name).
-        // Another label is no title.
-        let titled = |inline: Option<usize>| {
-            inline.is_some() || body.get(k + 1).is_some_and(|l| title_line(l.text) && label(l.text).is_none())
-        };
+        let titled = |inline: Option<usize>| inline.is_some() || body.get(k + 1).is_some_and(|l| title_line(l.text));
         if let Some((number, inline)) = label(line.text).filter(|(_, inline)| titled(*inline)) {
             let next = match starts.last() {
                 Some((_, prev, _)) => number_value(prev).zip(number_value(&number)).is_some_and(|(a, b)| b == a + 1),
@@ -132,7 +130,7 @@ pub(super) fn split<'a>(body: &mut Vec<Line<'a>>) -> Vec<Attachment<'a>> {
                 starts.push((k, number, inline));
             }
         }
-        let signs = is_date_line(line.text) || is_office_line(line.text);
+        let signs = is_date_line(line.text) || (is_office_line(line.text) && parse_heading(line.text).is_none());
         since_date = if signs { 0 } else { since_date.saturating_add(1) };
     }
     let mut out = Vec::new();

@@ -173,11 +173,13 @@ fn an_attachment_labelled_with_a_colon_below_the_signature() {
 }
 
 #[test]
-fn a_label_right_under_a_label_is_no_title() {
-    // A label repeated on the next line (a list of files, a heading set twice): the first has no
-    // title of its own, so it opens no untitled attachment.
-    let text = "通知\n一、工作任务\n市科学技术局\n附件1\n\n附件1\n实施方案\n一、总体要求";
-    let sections = parse(text).sections;
-    assert!(sections.iter().all(|s| !s.title.is_empty()), "{:?}", outline(&sections));
-    assert_eq!(outline(&sections), ["一 工作任务", "附件1 实施方案", "  一 总体要求"]);
+fn a_label_is_no_title_of_the_label_above_it() {
+    // A label repeated (a link, then the attachment): the second is the attachment.
+    let text = "通知\n一、工作任务\n市人民政府\n附件1\n附件1\n实施方案\n一、总体要求";
+    let r = parse(text);
+    assert_eq!(outline(&r.sections), ["一 工作任务", "附件1 实施方案", "  一 总体要求"]);
+    // A heading that ends like an office is no signature.
+    let text = "答复\n一、武汉市科学技术局\n附件1\n\n附件1\n361亿元";
+    let r = parse(text);
+    assert!(r.sections.iter().all(|s| !s.title.is_empty()), "{:?}", outline(&r.sections));
 }
