@@ -55,9 +55,12 @@ build_one() {
 # column page, src/library/).
 build_one reply-widget reply_widget "$tmp/page"
 build_one reply-library reply_library "$tmp/library"
+# What a reply page's first screen can do without (src/extras/), loaded by the page module once
+# the browser is idle (or by init()): pkg/extras/.
+build_one reply-extras reply_extras "$tmp/extras"
 
 mkdir -p "$out"
-rm -rf "$out"/reply_widget* "$out/.gitignore" "$out/snippets" "$out/library"
+rm -rf "$out"/reply_widget* "$out/.gitignore" "$out/snippets" "$out/library" "$out/extras"
 cp "$tmp/page/reply_widget_bg.wasm" "$tmp/page/reply_widget.js" "$out/"
 cp "$tmp/page/types/reply_widget.d.ts" "$out/reply_widget.d.ts"
 cp src/widget/embed.js "$out/embed.js"
@@ -66,8 +69,13 @@ mkdir -p "$out/library"
 cp "$tmp/library/reply_library_bg.wasm" "$tmp/library/reply_library.js" "$out/library/"
 cp "$tmp/library/types/reply_library.d.ts" "$out/library/reply_library.d.ts"
 if [ -d "$tmp/library/snippets" ]; then cp -r "$tmp/library/snippets" "$out/library/snippets"; fi
+mkdir -p "$out/extras"
+cp "$tmp/extras/reply_extras_bg.wasm" "$tmp/extras/reply_extras.js" "$out/extras/"
+cp "$tmp/extras/types/reply_extras.d.ts" "$out/extras/reply_extras.d.ts"
+# (Its glue imports no snippet today: reply-web's is left out rather than shipped unused.)
+if grep -q '/snippets/' "$tmp/extras/reply_extras.js"; then cp -r "$tmp/extras/snippets" "$out/extras/snippets"; fi
 # Each wasm also gzipped (-n: no name or time inside, so the bytes are reproducible), for servers
 # that compress nothing: the embed script fetches the .gz where the browser can unzip a stream.
-for wasm in "$out/reply_widget_bg.wasm" "$out/library/reply_library_bg.wasm"; do
+for wasm in "$out/reply_widget_bg.wasm" "$out/library/reply_library_bg.wasm" "$out/extras/reply_extras_bg.wasm"; do
   gzip -9 -n -c "$wasm" > "$wasm.gz"
 done

@@ -92,6 +92,24 @@ for (const [from, to] of renames) {
 }
 if (/__wbg_\w+_[0-9a-f]{16}: function/.test(js)) throw new Error("minify: an import of the glue was not renamed");
 
+// ---- the page module's init: it also loads the extras module -------------------------------------
+// A page that calls init() of reply_widget.js itself gets every result as before the split of
+// the page module (issue 21): init() resolves once the extras module (pkg/extras/: targets and
+// results) is loaded too. The embed script passes `extras: "later"`, and the first screen does
+// not wait for it (src/widget/extras.rs). Should the extras module fail to load, init() still
+// resolves: the figures then have no stances.
+if (/\nexport function loadExtras\(/.test(js)) {
+  const END = "export { initSync, __wbg_init as default };";
+  if (!js.includes(END)) throw new Error("minify: the glue's exports are not where they were");
+  js = js.replace(END, `async function __rw_init(options) {
+    const wasm = await __wbg_init(options);
+    if (!(options && options.extras === "later")) await loadExtras().catch(() => {});
+    return wasm;
+}
+
+export { initSync, __rw_init as default };`);
+}
+
 // ---- minify the glue and the snippets -------------------------------------------------------------
 const require = createRequire(join(fileURLToPath(new URL(".", import.meta.url)), "..", "tests", "package.json"));
 const esbuild = require("esbuild");

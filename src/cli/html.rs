@@ -6,8 +6,8 @@
 use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node, Selector};
 
-use reply_core::page::{find, hints, read, Outside, PageText, Tree, Visit, ARTICLE_SELECTORS};
-use reply_core::parse::{page_table, parse_lines, Parsed};
+use reply_core::page::{find, hints, read, Before, Outside, PageText, Tree, Visit, ARTICLE_SELECTORS};
+use reply_core::parse::{page_table, parse_lines, title_above, Parsed};
 
 struct Doc;
 
@@ -87,7 +87,11 @@ pub fn read_element(doc: &Html, root: ElementRef<'_>) -> Page {
             .find(|e| !outside || !e.ancestors().any(|a| a.id() == root.id()))
             .map(|e| e.text().collect::<String>())
     };
-    let mut hints = hints(meta, first("h1", true), first("title", false));
+    // A title set just above the article's container outside it, else the page's <h1>.
+    let before = read(&Before::new(&&Doc, *root), &doc.root_element(), &mut Vec::new(), &mut Vec::new());
+    let before: Vec<&str> = before.lines.iter().map(String::as_str).collect();
+    let above = title_above(&before).or_else(|| first("h1", true));
+    let mut hints = hints(meta, above, first("title", false));
     // The page's own metadata table, wherever it stands outside the article (above it, around it).
     let whole = read(&Outside { tree: &&Doc, skip: *root }, &doc.root_element(), &mut Vec::new(), &mut Vec::new());
     let whole: Vec<&str> = whole.lines.iter().map(String::as_str).collect();

@@ -9,6 +9,46 @@
 //! parser trims them off line starts). Scripts, styles, form controls and `hidden` elements are
 //! not text. A figure split across elements (`<span>361</span><span>亿元</span>`) is one run
 //! of line text mapped back to its two text nodes.
+//!
+//! A tree of your own (here a vector of nodes) read into lines, and the lines into a reply:
+//!
+//! ```
+//! use reply_core::page::{read, Tree, Visit};
+//! use reply_core::parse::{parse_lines, Hints};
+//!
+//! // (tag or text, first child, next sibling)
+//! struct Nodes(Vec<(&'static str, Option<usize>, Option<usize>)>);
+//! impl Tree for Nodes {
+//!     type Node = usize;
+//!     fn first_child(&self, n: &usize) -> Option<usize> { self.0[*n].1 }
+//!     fn next_sibling(&self, n: &usize) -> Option<usize> { self.0[*n].2 }
+//!     fn visit(&self, n: &usize) -> Visit {
+//!         match self.0[*n].0 {
+//!             tag @ ("div" | "p" | "span") => Visit::Element(tag.to_string(), false),
+//!             text => Visit::Text(text.to_string()),
+//!         }
+//!     }
+//! }
+//! // <div><p>一、基金</p><p>累计出资<span>361</span>亿元。</p></div>
+//! let page = Nodes(vec![
+//!     ("div", Some(1), None),
+//!     ("p", Some(2), Some(3)),
+//!     ("一、基金", None, None),
+//!     ("p", Some(4), None),
+//!     ("累计出资", None, Some(5)),
+//!     ("span", Some(6), Some(7)),
+//!     ("361", None, None),
+//!     ("亿元。", None, None),
+//! ]);
+//! let (mut texts, mut elements) = (Vec::new(), Vec::new());
+//! let text = read(&page, &0, &mut texts, &mut elements);
+//! assert_eq!(text.lines, ["一、基金", "累计出资361亿元。"]);
+//! // The figure spans two text nodes: 361 (node 6) and 亿元 (node 7).
+//! let lines: Vec<&str> = text.lines.iter().map(String::as_str).collect();
+//! let reply = parse_lines(&lines, &Hints::default()).reply;
+//! assert_eq!(reply.figures[0].text, "361亿元");
+//! assert_eq!(texts, [2, 4, 6, 7]);
+//! ```
 
 use crate::filter::Index;
 use crate::outline::Outline;
@@ -103,6 +143,56 @@ where
 
     fn visit(&self, n: &Self::Node) -> Visit {
         if *n == self.skip {
+            return Visit::Other;
+        }
+        self.tree.visit(n)
+    }
+
+    fn attribute(&self, n: &Self::Node, name: &str) -> Option<String> {
+        self.tree.attribute(n, name)
+    }
+}
+
+/// A tree read up to one of its nodes: the page above an article, where a site may set the
+/// article's title outside its container. The walk ends at `stop` (it and what follows read as
+/// nothing).
+pub struct Before<'t, T: Tree> {
+    tree: &'t T,
+    stop: T::Node,
+    reached: std::cell::Cell<bool>,
+}
+
+impl<'t, T: Tree> Before<'t, T> {
+    pub fn new(tree: &'t T, stop: T::Node) -> Self {
+        Before { tree, stop, reached: std::cell::Cell::new(false) }
+    }
+}
+
+impl<T: Tree> Tree for Before<'_, T>
+where
+    T::Node: PartialEq,
+{
+    type Node = T::Node;
+
+    fn first_child(&self, n: &Self::Node) -> Option<Self::Node> {
+        if self.reached.get() {
+            return None;
+        }
+        self.tree.first_child(n)
+    }
+
+    fn next_sibling(&self, n: &Self::Node) -> Option<Self::Node> {
+        if self.reached.get() {
+            return None;
+        }
+        self.tree.next_sibling(n)
+    }
+
+    fn visit(&self, n: &Self::Node) -> Visit {
+        if *n == self.stop {
+            self.reached.set(true);
+        }
+        if self.reached.get() {
             return Visit::Other;
         }
         self.tree.visit(n)
@@ -581,7 +671,7 @@ pub const ARTICLE_SELECTORS: &[&str] = &[
 /// The meta tags of the national guidelines for government websites that a content page
 /// carries, in the order tried for each hint.
 const META_TITLE: &[&str] = &["ArticleTitle", "title"];
-const META_PUBLISHED: &[&str] = &["PubDate", "pubdate", "publishdate"];
+const META_PUBLISHED: &[&str] = &["PubDate", "pubdate", "publishdate", "firstpublishedtime"];
 const META_SOURCE: &[&str] = &["ContentSource", "source"];
 
 /// What a page says about itself outside the article: `meta(name)` reads a meta tag's content,

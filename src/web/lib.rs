@@ -8,6 +8,8 @@
 //! - [`reading`]: the reading aids (适老化): large text, high contrast, reading aloud;
 //! - [`js`]: the boundary with JavaScript: parts and options read from JS values, errors thrown;
 //! - [`download`]: text handed to the browser as a file download (exports, CSVs).
+//! - [`reply`]: a structured reply read from a plain JS object (the page module's `mount({ reply })`,
+//!   the extras module's input).
 //!
 //! No `#[wasm_bindgen]` exports here: a dependency's exports would be exports of both modules.
 //! Imports are fine, but each `inline_js` snippet of this crate ships with both modules, so a
@@ -19,4 +21,5 @@ pub mod html;
 pub mod js;
 pub mod listener;
 pub mod reading;
+pub mod reply;
 pub mod styles;

@@ -65,14 +65,16 @@ async function fetchWasm(name) {
   return wasm;
 }
 /** Initialises a module with the wasm `fetchWasm(name)` is fetching; the plain file, once, if
- *  the gzipped copy does not compile (damaged, or not what it says: nothing was instantiated). */
+ *  the gzipped copy does not compile (damaged, or not what it says: nothing was instantiated).
+ *  The page module's second part (pkg/extras/: targets and results) is not waited for: the
+ *  widget loads it itself once the browser is idle after the first paint. */
 async function instantiate(module, name, wasm) {
   wasm.catch(() => {}); // a failure is reported once, by the initialisation
   try {
-    await module.default({ module_or_path: wasm });
+    await module.default({ module_or_path: wasm, extras: "later" });
   } catch (e) {
     if (!(await wasm.catch(() => ({}))).zipped) throw e;
-    await module.default({ module_or_path: fetch(url(name)) });
+    await module.default({ module_or_path: fetch(url(name)), extras: "later" });
   }
 }
 const hasWasm = typeof WebAssembly === "object" && typeof WebAssembly.instantiate === "function";

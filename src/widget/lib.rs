@@ -8,12 +8,15 @@
 //! - `dom` (private): web-sys rendering of the parts — turns state into DOM and events into
 //!   state; what it shares with the library module is `reply_web`'s;
 //! - `interop` (private): reply objects from JS and to JS;
+//! - `extras` (private): the second module (`pkg/extras/`, the `reply-extras` crate): targets
+//!   and results of the figures, loaded after the first screen;
 //! - this file: the `#[wasm_bindgen]` surface, nothing else;
 //! - `embed.js`: the embed script (copied to `pkg/`), which finds the article and mounts.
 //!
 //! The size rules of `reply_core`'s crate docs hold here.
 
 mod dom;
+mod extras;
 mod interop;
 
 // Talc instead of the default dlmalloc: about 2 KB gzip less wasm, and faster (README, "Size").
@@ -33,8 +36,10 @@ fn reply_from(name: &str, v: &JsValue) -> Result<Reply, JsError> {
     }
     let mut reply = interop::reply_from_js(v, name).map_err(|e| JsError::new(&e))?;
     model::validate(&reply).map_err(|e| JsError::new(&format!("{name}.{e}")))?;
-    // Stances, deadlines and indicators, whether the object had them or not (pure, idempotent).
-    parse::annotate(&mut reply);
+    // Stances, deadlines and indicators, whether the object had them or not (pure, idempotent),
+    // from the extras module; not loaded yet (the embed script's first screen), the mount asks
+    // for them once it is.
+    extras::annotate(&mut reply);
     Ok(reply)
 }
 
@@ -389,8 +394,18 @@ pub fn bundled_reply_js() -> Result<JsValue, JsError> {
 }
 
 /// The structured reply of the JSON contract, as the command line gives it: with each figure's
-/// stance, deadline and indicator (`reply_core::parse::annotate`, issue 22).
+/// stance, deadline and indicator (`reply_core::parse::annotate`, issue 22, in the extras
+/// module, which `init()` loads). Called before the extras module is loaded (a page that let
+/// the embed script start it), they are null.
 fn to_js(mut reply: Reply) -> Result<JsValue, JsError> {
-    reply_core::parse::annotate(&mut reply);
-    interop::reply_to_js(reply).map_err(|e| error("cannot convert the reply", e))
+    let annotated = extras::annotate(&mut reply);
+    interop::reply_to_js(reply, annotated).map_err(|e| error("cannot convert the reply", e))
+}
+
+/// Loads the reply page's second module (`pkg/extras/`: targets and results of the figures),
+/// once. `init()` resolves after it (unless given `extras: "later"`, as the embed script does:
+/// then a mount loads it when the browser is idle after the first paint).
+#[wasm_bindgen(js_name = loadExtras)]
+pub fn load_extras() -> js_sys::Promise {
+    extras::load()
 }

@@ -108,4 +108,60 @@ describe("promises and results", () => {
     assert.deepEqual(seen, { stanceFacet: 0, badges: 0, legend: 0, legends: ["数据类型", "按数值筛"] });
     await page.close();
   });
+
+  // Issue 21: targets and results live in the page's second module (pkg/extras/), which the
+  // embed script's first screen does not wait for.
+  test("the first screen does not wait for them: the extras module comes after the mount, then the 立场 facet", async () => {
+    const page = await open();
+    const facet = panel(page).getByRole("group", { name: "立场" });
+    await until(() => facet.locator("label").allTextContents(), ["目标4", "成果4", "其他4"], { message: "the facet, once the extras arrived" });
+    const when = await page.evaluate(() => ({
+      mounted: performance.getEntriesByName("reply-widget:mounted")[0]?.startTime ?? null,
+      extras: performance.getEntriesByType("resource").filter((r) => /\/extras\/reply_extras(_bg\.wasm(\.gz)?|\.js)$/.test(r.name)).map((r) => [r.name.split("/").pop(), r.startTime]),
+      page: performance.getEntriesByType("resource").some((r) => r.name.endsWith("/reply_widget_bg.wasm.gz")),
+    }));
+    assert.ok(when.page, "the page module came gzipped");
+    assert.deepEqual(when.extras.map(([name]) => name).sort(), ["reply_extras.js", "reply_extras_bg.wasm.gz"], "the extras module's glue and its gzipped wasm, once each");
+    for (const [name, start] of when.extras) assert.ok(start > when.mounted, `${name} requested at ${start} ms, after the mount at ${when.mounted} ms`);
+    await assertClean(page);
+    await page.close();
+  });
+
+  test("without the extras module the first screen works, with no stances", async () => {
+    const page = await watchedPage(env.browser, env.server.origin);
+    await page.route("**/extras/**", (route) => route.fulfill({ status: 404, body: "" }));
+    await page.goto(`${env.server.origin}/tests/pages/promises.html`);
+    await ready(page);
+    await until(() => values(page), ["1150亿元", "12亿元", "1800亿元", "50亿元", "20%", "320项", "200家", "5个"]);
+    await page.getByRole("searchbox").first().fill("亿元");
+    await until(() => values(page), ["1150亿元", "12亿元", "1800亿元", "50亿元"], { message: "filtering works" });
+    assert.equal(await panel(page).getByRole("group", { name: "立场" }).count(), 0, "no 立场 facet without stances");
+    await assertClean(page, (m) => !/404/.test(m));
+    await page.close();
+  });
+
+  test("init() of reply_widget.js waits for the extras: parseReply and mount({ reply }) have the targets at once", async () => {
+    const page = await watchedPage(env.browser, env.server.origin);
+    await page.goto(`${env.server.origin}/tests/pages/lab.html`);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === "1");
+    const seen = await page.evaluate(() => {
+      const reply = rw.parseReply("关于加快科技成果转化的提案的答复\n一、工作进展\n2023年，全市技术合同成交额达到1150亿元。\n力争到2025年，全市科技企业孵化器达到200家。");
+      const figures = reply.figures.map((f) => [f.text, f.stance, f.by, f.indicator]);
+      const host = document.createElement("div");
+      document.body.append(host);
+      const w = rw.mount({ figures: host, reply, hash: false });
+      const facet = host.shadowRoot.querySelectorAll("input[data-stance-facet]").length;
+      w.destroy();
+      host.remove();
+      return { figures, facet };
+    });
+    assert.deepEqual(seen, {
+      // As the command line gives them (reply-widget parse).
+      figures: [["2023年", null, null, null], ["1150亿元", "result", null, "技术合同成交额"], ["2025年", "target", "2025", null], ["200家", "target", "2025", "科技企业孵化器"]],
+      facet: 3,
+    });
+    await assertClean(page);
+    await page.close();
+  });
 });
+

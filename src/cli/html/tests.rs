@@ -207,3 +207,42 @@ fn the_pages_metadata_table_outside_the_article_is_read() {
         + r#"<div id="UCAP-CONTENT"><p>发展改革委：</p><p>收悉。</p></div></body></html>"#;
     assert_eq!(read_page(&bare, None).expect("reads").parsed.reply.title, "国务院关于同意建立联席会议制度的批复");
 }
+
+#[test]
+fn the_date_the_page_shows_outranks_a_rebuilt_pages_meta_tag() {
+    // (kind, text): what a reader sees as the page's dates.
+    let seen = |html: &str| {
+        let r = read_page(html, None).expect("reads").parsed.reply;
+        vec![("published", r.published_date.unwrap_or_default()), ("signed", r.signed.unwrap_or_default())]
+    };
+    let want = |p: &str, s: &str| vec![("published", p.to_string()), ("signed", s.to_string())];
+    // The PubDate of a page rebuilt years later; the 发布日期 shown above the article.
+    let shown = r#"<html><head><meta name="PubDate" content="2022-04-24 10:00:43"></head><body>
+        <h1>某县2015年国民经济和社会发展统计公报</h1><span>发布日期：<b>2017-05-15 10:49:00</b></span>
+        <div id="zoom"><p>2015年，全县实现生产总值110亿元。</p></div></body></html>"#;
+    assert_eq!(seen(shown), want("2017-05-15", ""));
+    // No date shown: the first publication's meta tag; the 决议's adoption note under its title.
+    let first = r#"<html><head><meta name="firstpublishedtime" content="2007-08-20-23:59:59"></head><body>
+        <div id="UCAP-CONTENT"><p align="center"><b>全国人民代表大会常务委员会关于批准某项国债的决议</b><br>
+        （2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）</p>
+        <p>会议听取了财政部部长的说明。会议决定，批准15500亿元。</p></div></body></html>"#;
+    assert_eq!(seen(first), want("2007-08-20", "2007-06-29"));
+    // A 统计公报 under its title outside the article, the page's 时间 beside it, the issuers and
+    // their date under the title inside.
+    let bulletin = r#"<html><head><title>某区人民政府</title></head><body><div class="detail">
+        <h2>某区2023年国民经济和社会发展统计公报</h2><p>时间：2024-03-29 16:20  来源：区统计局  字号：大 中 小</p>
+        <div class="TRS_Editor"><p align="center">某区统计局</p><p align="center">国家统计局某区调查队</p>
+        <p align="center">（2024年3月28日）</p><p>2023年，全区地区生产总值增长5.2%。</p></div></div></body></html>"#;
+    assert_eq!(seen(bulletin), want("2024-03-29", "2024-03-28"));
+    let r = read_page(bulletin, None).expect("reads").parsed.reply;
+    assert_eq!(("title", r.title.as_str()), ("title", "某区2023年国民经济和社会发展统计公报"));
+}
+
+#[test]
+fn a_title_above_the_articles_container_where_the_article_opens_with_a_byline() {
+    let html = r#"<html><head><title>中国某工程</title></head><body><h1>中国某工程网</h1>
+        <div class="title">某某任务第二场新闻发布会</div><div class="info">2012-06-24 来源：某工程办公室</div>
+        <div class="TRS_Editor"><p>某工程新闻发言人 张三</p><p>各位记者朋友，大家好。今天下午，对接任务取得成功。</p></div></body></html>"#;
+    let r = read_page(html, None).expect("reads").parsed.reply;
+    assert_eq!(("title", r.title.as_str()), ("title", "某某任务第二场新闻发布会"));
+}

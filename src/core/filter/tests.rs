@@ -170,7 +170,7 @@ fn a_query_with_an_empty_or_unknown_unit_is_understood_or_reported() {
     }
     assert!(!big.contains(&"10项".to_string()) && !big.contains(&"28.34%".to_string()));
     // Units the figures never have are reported, never silently empty.
-    for q in [">5栋楼", ">=100亿斤", ">=5万%", ">3xyz"] {
+    for q in [">5栋楼", ">=100亿粒", ">=5万%", ">3xyz"] {
         let (_, out) = run(q);
         assert!(out.malformed.is_some(), "{q} is reported as not understood");
         assert!(announce(&out, &parse_query(q)).contains("无法理解"), "{q}");

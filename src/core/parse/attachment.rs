@@ -5,6 +5,7 @@
 use super::dates::is_date_line;
 use super::heading::parse_heading;
 use super::numeral::{is_cn_numeral, is_digit};
+use super::tail::is_office_line;
 use super::Line;
 
 /// One attachment: the label line, its title, the lines of its text.
@@ -64,8 +65,21 @@ fn label(text: &str) -> Option<(String, Option<usize>)> {
     if t == chars.len() {
         return Some((number, None));
     }
+    // `附件：实施方案`, `附件1：…`: a title after a colon, when it reads as one (not `附件：1.…`,
+    // the list, nor a sentence). `split` takes such a label only below a signature.
+    if matches!(chars[t], ':' | '：') {
+        let mut at = t + 1;
+        while chars.get(at).is_some_and(|c| c.is_whitespace()) {
+            at += 1;
+        }
+        let rest: String = chars[at..].iter().collect();
+        return match rest.is_empty() {
+            true => Some((number, None)),
+            false => title_line(&rest).then_some((number, Some(2 + at))),
+        };
+    }
     // A title on the label line needs white space before it (附件1　关于…; not 附件材料).
-    if !spaced || matches!(chars[t], ':' | '：') {
+    if !spaced {
         return None;
     }
     Some((number, Some(2 + t)))
@@ -97,9 +111,9 @@ fn title_line(text: &str) -> bool {
         && !is_date_line(text)
 }
 
-/// Takes the attachments off the end of the body: from the first label after a signature's
-/// date (a few lines below it), each up to the next label that follows a date or continues the
-/// numbering (附件1, 附件2).
+/// Takes the attachments off the end of the body: from the first label after a signature (a
+/// few lines below its date, or below the office where the page left the date out), each up to
+/// the next label that follows a signature or continues the numbering (附件1, 附件2).
 pub(super) fn split<'a>(body: &mut Vec<Line<'a>>) -> Vec<Attachment<'a>> {
     let mut starts: Vec<(usize, String, Option<usize>)> = Vec::new();
     let mut since_date = usize::MAX;
@@ -115,7 +129,8 @@ pub(super) fn split<'a>(body: &mut Vec<Line<'a>>) -> Vec<Attachment<'a>> {
                 starts.push((k, number, inline));
             }
         }
-        since_date = if is_date_line(line.text) { 0 } else { since_date.saturating_add(1) };
+        let signs = is_date_line(line.text) || is_office_line(line.text);
+        since_date = if signs { 0 } else { since_date.saturating_add(1) };
     }
     let mut out = Vec::new();
     let Some(&(first, _, _)) = starts.first() else { return out };

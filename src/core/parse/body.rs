@@ -1,7 +1,8 @@
 //! The body of a reply: headings told from paragraphs, and sections nested and numbered.
 
 use super::attachment::Attachment;
-use super::heading::{number_only, parse_heading, Style};
+use super::dates::is_signature_date;
+use super::heading::{number_only, padded, parse_heading, HeadingLine, Style};
 use super::{Line, Origins, Piece, Span};
 use crate::model::{Paragraph, Section};
 
@@ -15,8 +16,14 @@ pub(super) enum Block {
 /// numbers must run in sequence, otherwise the line is a paragraph (`2.` opening a sentence
 /// mid-section is not a heading). A style not open starts at 1, or goes on from its last
 /// number under an earlier parent (（一）（二） under 一、, then （三） under 二、), except decimal
-/// numbers, whose parent's number they hold (`1.2` only under `1`). Not headings: a table of
-/// contents (目录 up to where its first entry comes again) and the list under `附件：`.
+/// numbers, whose parent's number they hold (`1.2` only under `1`). A numbering that starts
+/// again at 1 where the next number of its style is 2 (a second text under its own title) is a
+/// sibling of where it stood; the parts of a regulation (第一部分, 第一章 …) nest only under
+/// higher parts, so `第二部分` after `一、` headings starts at the top. Not headings: a table of
+/// contents (目录 up to where its first entry comes again), the list under `附件：`, and the
+/// notes under `注释：` / `注：` (`1.本公报中数据均为初步统计数。…`) up to the next heading that
+/// goes on with the document's own numbering. Two-digit part numbers (`01综合`) are read only
+/// in a text that holds both `01` and `02` so.
 pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
     let mut open: Vec<(Style, u64, String)> = Vec::new();
     // The last number taken in each style, open or not.
@@ -33,14 +40,22 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
             _ => {}
         }
     }
+    // `01综合` is a heading only where the text numbers its parts so: `01` and `02` both there.
+    let padding = ["01", "02"].iter().all(|n| body.iter().any(|l| padded(l.text).is_some_and(|h| h.number == *n)));
     let mut contents = contents_at(body, 0);
     // Inside the list under `附件：`, and the style of its items once seen.
     let mut list: Option<Option<Style>> = None;
     // The line a number alone on its line took as its title (see `own_title`).
     let mut taken = None;
+    // Inside the notes under a notes label (see `notes_label`), and the style of their numbers
+    // once seen.
+    let mut notes: Option<Option<Style>> = None;
     for (k, line) in body.iter().enumerate() {
         if taken == Some(k) {
             continue;
+        }
+        if let Some(first) = notes_label(line.text) {
+            notes = Some(first);
         }
         if contents.is_some_and(|(_, end)| k >= end) {
             contents = contents_at(body, k);
@@ -49,8 +64,9 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
         let own = own_title(body, k).filter(|_| !in_contents);
         let h = match own {
             Some(_) => number_only(line.text),
-            None if in_contents => None,
-            None => parse_heading(line.text),
+            None if in_contents || leads_to_a_page(line.text) => None,
+            // Two-digit numbers on consecutive lines are a table's codes (`01 北京市`), not parts.
+            None => heading_of(line.text, padding).filter(|h| h.style != Style::Padded || !coded(body, k)),
         };
         // `附件：` opens a list of attachment names (`1.…报告`, one numbering style), which are
         // not headings.
@@ -67,19 +83,56 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
             out.push(Block::Paragraph(line.whole()));
             continue;
         };
+        // Numbered sentences right under a signature's date are its notes, as under 注释：.
+        if notes.is_none() && k > 0 && is_signature_date(body[k - 1].text) && is_note(line.text, &h) {
+            notes = Some(None);
+        }
         let seen = last.iter().find(|(s, _)| *s == h.style).map(|(_, n)| *n);
         let accepted = match open.iter().position(|(s, _, _)| *s == h.style) {
             Some(d) if h.n == open[d].1 + 1 && same_parent(&h.number, d.checked_sub(1).map(|p| &open[p])) => {
                 open.truncate(d);
                 true
             }
+            // The numbering starts again (a second text after the first, a part's own `一、`):
+            // a sibling of where it stood, where the next number of the style is 2.
+            Some(d)
+                if notes.is_none()
+                    && h.n == 1
+                    && same_parent(&h.number, d.checked_sub(1).map(|p| &open[p]))
+                    && restarts(body, k, h.style, open[d].1, padding) =>
+            {
+                open.truncate(d);
+                true
+            }
             Some(_) => false,
+            // A note's number opens no section; a number of another style ends the notes.
+            None if notes.is_some_and(|style| style.is_none_or(|s| s == h.style)) => {
+                notes = Some(Some(h.style));
+                false
+            }
             None => {
-                let parent = open.last();
-                (h.n == 1 || (h.style.runs_on() && seen.is_some_and(|n| h.n == n + 1)))
-                    && same_parent(&h.number, parent)
+                // A part of a regulation nests only under a higher part (see `Style::rank`).
+                // `一、` heads the numbering of official documents (一、 （一） 1. （1）): it never
+                // stands under （一）, 1. or （1） (a list quoted before the first 一、).
+                let depth = match h.style.rank() {
+                    0 if h.style == Style::ChineseComma => {
+                        let lower = [Style::ChineseParen, Style::ArabicDot, Style::ArabicParen];
+                        open.iter().position(|(s, _, _)| lower.contains(s)).unwrap_or(open.len())
+                    }
+                    0 => open.len(),
+                    r => open.iter().rposition(|(s, _, _)| s.rank() > r).map_or(0, |p| p + 1),
+                };
+                let ok = (h.n == 1 || (h.style.runs_on() && seen.is_some_and(|n| h.n == n + 1)))
+                    && same_parent(&h.number, depth.checked_sub(1).map(|p| &open[p]));
+                if ok {
+                    open.truncate(depth);
+                }
+                ok
             }
         };
+        if accepted {
+            notes = None;
+        }
         if !accepted {
             out.push(Block::Paragraph(line.whole()));
             continue;
@@ -116,6 +169,41 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
     out
 }
 
+/// Whether a numbered line reads as a note, not a heading: the first of its numbering, a
+/// sentence that ends in 。, whose first sentence is long or has a comma (`1.本公报中数据均为
+/// 初步统计数，最后以年报核定数据为准。`; a run-in title such as `指导思想。` is short).
+fn is_note(text: &str, h: &HeadingLine) -> bool {
+    let title: Vec<char> = text.chars().skip(h.title.0).take(h.title.1 - h.title.0).collect();
+    h.n == 1 && text.trim_end().ends_with('。') && (title.len() > 20 || title.iter().any(|c| matches!(c, '，' | ',')))
+}
+
+/// Whether a line next to line `k` holds a two-digit number too (a table's codes).
+fn coded(body: &[Line], k: usize) -> bool {
+    let at = |j: Option<usize>| j.and_then(|j| body.get(j)).is_some_and(|l| padded(l.text).is_some());
+    at(k.checked_sub(1)) || at(Some(k + 1))
+}
+
+/// The heading a line opens, if any (`padding`: the text numbers its parts `01`, `02`).
+fn heading_of(text: &str, padding: bool) -> Option<HeadingLine> {
+    padding.then(|| padded(text)).flatten().or_else(|| parse_heading(text))
+}
+
+/// Whether a number 1 of `style` at line `k`, where that style stands at `old`, starts its
+/// numbering again: the next number of the style is 2, and the old numbering does not go on
+/// after it (`一、 二、` listed inside `三、`, then `四、`: a list, not a second text).
+fn restarts(body: &[Line], k: usize, style: Style, old: u64, padding: bool) -> bool {
+    let mut new = 1;
+    for l in &body[k + 1..] {
+        let Some(h) = heading_of(l.text, padding).filter(|h| h.style == style) else { continue };
+        if h.n == new + 1 {
+            new = h.n;
+        } else if h.n == old + 1 || new == 1 {
+            return false;
+        }
+    }
+    new > 1
+}
+
 /// A number alone on its line (`一、`, `（二）`, `第三章`) with its title on the next line
 /// (a short line that is no heading and no sentence): that line.
 fn own_title<'b, 'a>(body: &'b [Line<'a>], k: usize) -> Option<&'b Line<'a>> {
@@ -135,6 +223,28 @@ fn same_parent(number: &str, parent: Option<&(Style, u64, String)>) -> bool {
     matches!(parent, Some((_, _, p)) if p.replace('．', ".") == head.replace('．', "."))
 }
 
+/// The words that label notes under a text or a table: `注`, `注释`, `附注`, `备注`, `注解`.
+const NOTES_LABELS: &[&str] = &["注释", "附注", "备注", "注解", "注"];
+
+/// A line that opens numbered notes: a notes label alone (`注释`, `注释：`: the style of their
+/// numbers is the next number's, `None` here) or with the first note after its colon
+/// (`注：1.本表数据…`: its style). A label with one note of prose (`注：数据来自…`) opens none.
+fn notes_label(text: &str) -> Option<Option<Style>> {
+    // `说明：1.本表…` too, with its first note on its line (alone, 说明 may title a section).
+    if let Some(rest) = text.strip_prefix("说明").and_then(|r| r.trim_start().strip_prefix([':', '：'])) {
+        return parse_heading(rest.trim_start()).map(|h| Some(h.style));
+    }
+    let rest = NOTES_LABELS.iter().find_map(|l| text.strip_prefix(l))?.trim_start();
+    if rest.is_empty() {
+        return Some(None);
+    }
+    let rest = rest.strip_prefix([':', '：'])?.trim_start();
+    if rest.is_empty() {
+        return Some(None);
+    }
+    parse_heading(rest).map(|h| Some(h.style))
+}
+
 /// `附件：` or `附件:` with the list of attachments after it, on its line or below.
 fn is_attachment_list(text: &str) -> bool {
     text.strip_prefix("附件").is_some_and(|rest| rest.trim_start().starts_with([':', '：']))
@@ -144,10 +254,40 @@ fn is_attachment_list(text: &str) -> bool {
 /// to where the first of them comes again as the body's first heading: the range of lines
 /// from 目录 to that line, if the first entry does come again.
 fn contents_at(body: &[Line], from: usize) -> Option<(usize, usize)> {
-    let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    let at = (from..body.len()).find(|&k| squeeze(body[k].text) == "目录")?;
-    let first = squeeze(body.get(at + 1)?.text);
-    (at + 2..body.len()).find(|&k| squeeze(body[k].text) == first).map(|end| (at, end))
+    let at = (from..body.len()).find(|&k| entry(body[k].text) == "目录")?;
+    let first = entry(body.get(at + 1)?.text);
+    (at + 2..body.len()).find(|&k| entry(body[k].text) == first).map(|end| (at, end))
+}
+
+/// Leaders between a table of contents' entry and its page number (`总则……1`, `总则.....1`).
+const LEADERS: &[char] = &['…', '⋯', '.', '．', '·', '‥', '-', '—', '_'];
+
+/// A line as an entry of a table of contents: without white space, leaders and page number
+/// (`第一章　总则……………1` and `1.1 编制目的 1` are `第一章总则` and `1.1编制目的`, as the headings
+/// they name).
+fn entry(text: &str) -> String {
+    let t = text.trim_end();
+    let before_page = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    let t = if before_page.len() < t.len() {
+        let led = before_page.trim_end_matches(LEADERS);
+        if led.len() < before_page.len() || before_page.ends_with(char::is_whitespace) {
+            led
+        } else {
+            t
+        }
+    } else {
+        t
+    };
+    t.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// An entry of a table of contents by its look, with no 目录 above it: dotted leaders, then a
+/// page number (`第二章　组织机构………………3`; not dashes: `——2025` ends many a title).
+fn leads_to_a_page(text: &str) -> bool {
+    let t = text.trim_end();
+    let before_page = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    let dots = ['…', '⋯', '.', '．', '·', '‥'];
+    before_page.len() < t.len() && before_page.trim_end().chars().rev().take_while(|c| dots.contains(c)).count() >= 2
 }
 
 /// Builds the reply's paragraphs, recording where each came from.

@@ -94,6 +94,13 @@ const MEASURE_WORDS: &[&str] = &[
     "人次",
     "家次",
     "项次",
+    "架次",
+    "车次",
+    "辆次",
+    "班次",
+    "微克",
+    "毫克",
+    "立方",
     "个月",
     "台套",
     "公顷",
@@ -153,10 +160,33 @@ const MEASURE_WORDS: &[&str] = &[
     "天",
     "周",
     "岁",
+    // Cases and incidents: 生产安全事故31起, 立案3 起, 病例12例, 案件5宗.
+    "起",
+    "例",
+    "宗",
+    "枚",
+    "头",
+    "羽",
+    "片",
+    "幅",
+    "盏",
+    "棵",
+    "株",
+    "块",
+    "段",
+    "层",
+    "幢",
+    "斤",
+    "度",
+    "℃",
+    "㎡",
 ];
 
 /// Words that open with a measure word but are not one: `3根据` is no count of 根.
-const NOT_MEASURE: &[&str] = &["根据", "根本", "根源"];
+const NOT_MEASURE: &[&str] = &[
+    "根据", "根本", "根源", "起步", "起点", "起算", "起止", "起草", "起来", "起见", "例如", "宗旨", "头部", "片区",
+    "块状", "段落", "层面", "层级", "层次", "度假",
+];
 
 /// Nouns that open with a measure word: after a number set apart by white space (`表 1 人员`,
 /// `序号 2 名称`) the number is a label, not a count. Glued to the number (`5项目`) they are
@@ -167,8 +197,9 @@ const NOUNS_AFTER_GAP: &[&str] = &[
     "所在", "部门", "本地", "门户", "份额", "座谈", "间隔", "天然", "周边", "批次", "件数",
 ];
 
-/// A plan's name, not a span of years: `三年行动`, `5年规划`.
-const NAME_AFTER_YEARS: &[&str] = &["行动", "规划", "计划", "级", "制"];
+/// A plan's or a system's name, not a span of years: `三年行动`, `5年规划`, `九年义务教育`,
+/// `九年一贯制`.
+const NAME_AFTER_YEARS: &[&str] = &["行动", "规划", "计划", "级", "制", "义务教育", "免费教育", "一贯制"];
 
 /// White space a page may leave between a number and its unit (`361 亿元` from Word-pasted
 /// HTML, an `&nbsp;`, a full-width space, a line break): at most this many chars.
@@ -178,13 +209,46 @@ const GAP_MAX: usize = 3;
 /// the gap is too long).
 fn after_gap(s: &[char], k: usize) -> usize {
     let mut j = k;
-    while j < s.len() && j - k < GAP_MAX && matches!(s[j], ' ' | '\u{a0}' | '\u{3000}' | '\n' | '\r') {
+    while j < s.len() && j - k < GAP_MAX && is_gap(s[j]) {
         j += 1;
     }
-    if j - k >= GAP_MAX && s.get(j).is_some_and(|c| matches!(c, ' ' | '\u{a0}' | '\u{3000}' | '\n' | '\r')) {
+    if j - k >= GAP_MAX && s.get(j).is_some_and(|c| is_gap(*c)) {
         return k;
     }
     j
+}
+
+/// White space of a gap: spaces of every width (an `&ensp;`, a thin space), a line end; not
+/// a tab, which separates table cells.
+fn is_gap(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{3000}' | '\n' | '\r' | '\u{2002}'..='\u{200a}' | '\u{202f}')
+}
+
+/// Units of measure no heading's title opens with (unlike 本, 部, 项, 人: `7.2　本预案`).
+const MEASURES: &[&str] = &[
+    "平方公里",
+    "平方千米",
+    "平方米",
+    "立方米",
+    "千瓦时",
+    "公顷",
+    "公里",
+    "千米",
+    "毫米",
+    "厘米",
+    "公斤",
+    "千克",
+    "亩",
+    "吨",
+    "米",
+];
+
+/// Whether what follows a number at `k` (after white space) is money, a percent or a unit of
+/// measure, with or without a multiplier.
+fn is_measure(s: &[char], value: f64, k: usize) -> bool {
+    let q = read_quantity(s, value, k, true);
+    let unit = q.unit.as_deref().unwrap_or("");
+    matches!(q.kind, Some(FigureKind::Money | FigureKind::Percent)) || MEASURES.contains(&unit)
 }
 
 /// Range separators: 6%-10%, 8至10家, 8~10家, 2022—2025年.
@@ -248,6 +312,10 @@ pub(crate) fn read_quantity(s: &[char], value: f64, number_end: usize, arabic: b
         q.value = value * mult / 100.0;
     } else if mult == 1.0 && matches!(s.get(k), Some('%') | Some('％')) {
         unit(&mut q, FigureKind::Percent, "%", 1);
+    } else if mult == 1.0 && s.get(k) == Some(&'‰') {
+        // Per mille (出生率7.71‰), in points of percent like every share.
+        unit(&mut q, FigureKind::Percent, "‰", 1);
+        q.value = value / 10.0;
     } else if mult == 1.0 && starts_with(s, k, "个百分点") {
         unit(&mut q, FigureKind::Percent, "百分点", 4);
     } else if mult == 1.0 && starts_with(s, k, "倍") {
@@ -372,8 +440,10 @@ fn after_year(s: &[char], start: usize, year: i32, k: usize) -> RawFigure {
         }
         return fig(end, FigureKind::Date, Some(format!("{y}-{}", two(m))), qual);
     }
-    if matches!(s.get(k), Some('底') | Some('末')) {
-        return fig(k + 1, FigureKind::Date, Some(format!("{y}-12")), Some(Qualifier::End));
+    // 2022年底, 2020年年底, 2020年末.
+    let end_at = if s.get(k) == Some(&'年') { k + 1 } else { k };
+    if matches!(s.get(end_at), Some('底') | Some('末')) {
+        return fig(end_at + 1, FigureKind::Date, Some(format!("{y}-12")), Some(Qualifier::End));
     }
     if starts_with(s, k, "以来") {
         return fig(k + 2, FigureKind::Year, None, Some(Qualifier::Since));
@@ -556,7 +626,7 @@ fn arabic_figure(s: &[char], at: usize, first: usize, reference: Option<Referenc
     if word_before == Some(&'第') {
         return None;
     }
-    let (value, len) = read_arabic(&s[at..])?;
+    let (value, len) = read_grouped(s, at)?;
     let k = at + len;
     let after = s.get(k).copied();
     if after.is_some_and(is_code_char)
@@ -569,8 +639,9 @@ fn arabic_figure(s: &[char], at: usize, first: usize, reference: Option<Referenc
         return None; // list marker
     }
     // A number opening the paragraph and set apart by white space is its section number
-    // (`7.2　本预案…`, `3 总则`), unless it is a year (`2023 年，…`).
-    if at == first && after_gap(s, k) > k && !is_year(value, len) {
+    // (`7.2　本预案…`, `3 总则`), unless it is a year (`2023 年，…`) or a measure no title
+    // opens with (`108 亩土地…`, `5 亿元…`: a paragraph cut where a page wrapped its line).
+    if at == first && after_gap(s, k) > k && !is_year(value, len) && !is_measure(s, value, k) {
         return None;
     }
     if matches!(before, Some('(') | Some('（')) && matches!(after, Some(')') | Some('）')) {
@@ -653,16 +724,57 @@ fn arabic_figure(s: &[char], at: usize, first: usize, reference: Option<Referenc
     Some(finish(s, start, q, kind, prefix, range))
 }
 
+/// A number whose thousands are set apart by a space (`3 000万元`, `1 234.5亿元`, as some
+/// statistics write them) is read as one: groups of exactly three digits after a first group of
+/// one to three, then perhaps a decimal part. Any other number as `read_arabic` reads it.
+fn read_grouped(s: &[char], at: usize) -> Option<(f64, usize)> {
+    let (value, len) = read_arabic(&s[at..])?;
+    let is_group = |k: usize| {
+        matches!(s.get(k), Some(' ' | '\u{a0}' | '\u{2009}' | '\u{202f}'))
+            && (k + 1..k + 4).all(|j| s.get(j).is_some_and(|c| is_digit(*c)))
+            && !s.get(k + 4).is_some_and(|c| is_digit(*c))
+    };
+    let whole = s[at..at + len].iter().all(|c| is_digit(*c));
+    if !whole || len > 3 || !is_group(at + len) {
+        return Some((value, len));
+    }
+    let mut digits: Vec<char> = s[at..at + len].to_vec();
+    let mut k = at + len;
+    while is_group(k) {
+        digits.extend_from_slice(&s[k + 1..k + 4]);
+        k += 4;
+    }
+    if matches!(s.get(k), Some('.' | '．')) && s.get(k + 1).is_some_and(|c| is_digit(*c)) {
+        digits.push('.');
+        k += 1;
+        while s.get(k).is_some_and(|c| is_digit(*c)) {
+            digits.push(s[k]);
+            k += 1;
+        }
+    }
+    let (value, _) = read_arabic(&digits)?;
+    Some((value, k - at))
+}
+
 /// After a figure with a unit: `-10%` completing 6%-10%.
 fn value_range(s: &[char], kind: FigureKind, q: &Quantity) -> Option<Quantity> {
-    let sep = *s.get(q.end)?;
-    if !RANGE_SEPARATORS.contains(&sep) {
-        return None;
-    }
-    let k = q.end + 1;
+    let k = range_separator(s, q.end)?;
     let (v, len) = read_arabic(&s[k..])?;
     let second = read_quantity(s, v, k + len, true);
     (second.kind == Some(kind) && second.unit == q.unit).then_some(second)
+}
+
+/// A range's separator at `at`, white space around it allowed (`3 至 5 个`, `8 - 10 亩`, as
+/// Word-pasted pages set them): where the upper bound starts, if one does.
+fn range_separator(s: &[char], at: usize) -> Option<usize> {
+    let space = |c: &char| matches!(c, ' ' | '\u{a0}' | '\u{3000}');
+    let sep = at + s[at..].iter().take(2).take_while(|c| space(c)).count();
+    if !RANGE_SEPARATORS.contains(s.get(sep)?) {
+        return None;
+    }
+    let k = sep + 1 + s[sep + 1..].iter().take(2).take_while(|c| space(c)).count();
+    // Spaced, the upper bound is digits right there (not `3 - 总则`).
+    s.get(k).is_some_and(|c| is_digit(*c)).then_some(k)
 }
 
 fn finish(
@@ -690,11 +802,7 @@ fn bare_range(s: &[char], start: usize, value: f64, q: &Quantity, prefix: Option
     if q.over {
         return None;
     }
-    let sep = *s.get(q.end)?;
-    if !RANGE_SEPARATORS.contains(&sep) {
-        return None;
-    }
-    let k = q.end + 1;
+    let k = range_separator(s, q.end)?;
     let (v, len) = read_arabic(&s[k..])?;
     let second = read_quantity(s, v, k + len, true);
     let kind = second.kind?;

@@ -1,20 +1,28 @@
 //! The header of a reply: its title, the metadata lines a page prints above it (发布时间: …
 //! 来源: …), the document number, and the salutation (张三委员：).
 
-use super::dates::is_dateish;
+use super::dates::{self, is_dateish};
 use super::heading::parse_heading;
 use super::tail::is_office_line;
 use super::{Line, LineStyle, Piece};
 
+mod shape;
+
 /// What the header of a reply gives: its title, metadata lines (and their fields), the
 /// salutation, and where the body starts.
-pub(super) struct Header {
+pub(super) struct Header<'a> {
     pub title: Option<Piece>,
     pub meta: Vec<String>,
     pub fields: Vec<(&'static str, String)>,
     /// The document number (`国办函〔2005〕69号`), alone on its line or opening it.
     pub number: Option<String>,
     pub salutation: Option<Piece>,
+    /// The date the header gives the document: a note in brackets under the title
+    /// (`（2023年4月12日）`, `（…会议通过）`), the date under an issuer's line set below it.
+    pub dated: Option<String>,
+    /// What ends the title's last line and is no title (a footnote mark, a note): the first
+    /// line of the body.
+    pub rest: Option<Line<'a>>,
     /// The first line of the body.
     pub end: usize,
 }
@@ -49,12 +57,26 @@ const TITLE_ENDINGS: &[&str] = &[
     "说明",
     "总结",
     "讲话",
+    "决议",
+    "公示",
+    "请示",
+    "纪要",
+    "指南",
+    "清单",
+    "章程",
+    "声明",
+    "函",
 ];
 
 /// Whether a title reads as complete (its last words end a document's title). White space
 /// inside is ignored (`答 复`).
 fn complete(title: &str) -> bool {
-    let t: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    let t: String = shape::bare(title).chars().filter(|c| !c.is_whitespace()).collect();
+    // A short note in brackets after the last words: （A类）, （试行）, （征求意见稿）.
+    let t = match t.strip_suffix(['）', ')']).and_then(|h| h.rfind(['（', '(']).map(|at| (h, at))) {
+        Some((h, at)) if h[at..].chars().count() <= 10 => &t[..at],
+        _ => t.as_str(),
+    };
     TITLE_ENDINGS.iter().any(|e| t.ends_with(e))
 }
 
@@ -67,37 +89,84 @@ fn styled(style: LineStyle) -> bool {
 /// the first line that is none of these. `styles` gives how each input line is set (by
 /// index): a title set on several centred or bold lines is joined; in plain text, a title line
 /// that does not read as complete goes on on the next.
-pub(super) fn read(lines: &[Line], styles: &[LineStyle]) -> Header {
+pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
     let style = |l: &Line| styles.get(l.at as usize).copied().unwrap_or_default();
     let mut title: Option<Piece> = None;
     let mut meta: Vec<String> = Vec::new();
     let mut fields: Vec<(&'static str, String)> = Vec::new();
     let mut number: Option<String> = None;
     let mut salutation: Option<Piece> = None;
+    let mut dated: Option<String> = None;
+    let mut rest: Option<Line> = None;
     let mut i = 0;
     while let Some(line) = lines.get(i) {
         let text = line.text;
-        if let Some(f) = meta_fields(text) {
-            fields.extend(f);
-            meta.push(text.to_string());
-        } else if let Some((label, value)) = label_line(text).zip(lines.get(i + 1)).filter(|(_, v)| is_value(v.text)) {
-            // A label alone on its line, its value on the next (a list of dt / dd).
-            fields.push((label, value.text.trim().to_string()));
+        let top = title.is_none() && salutation.is_none();
+        // The issuers' lines from here (one to three), and the date under them.
+        let offices = issuers(lines, i);
+        let dated_below = date_at(lines, i + offices).filter(|_| offices > 0);
+        if let Some((label, value)) = label_line(text).zip(lines.get(i + 1)).filter(|(_, v)| is_value(v.text)) {
+            // A label alone on its line, its value on the next (a list of dt / dd, bullets).
+            fields.push((label, shape::cells(strip_bullet(value.text)).to_string()));
             meta.push(text.to_string());
             meta.push(value.text.to_string());
             i += 1;
+        } else if let Some(f) = meta_fields(text) {
+            fields.extend(f);
+            meta.push(text.to_string());
         } else if let Some(n) = number_line(text) {
             number.get_or_insert(n);
             meta.push(text.to_string());
         } else if title.is_none() && salutation.is_none() && is_dateish(text) {
             // A date line above the title (the site's today, the year of a column): not the title.
             meta.push(text.to_string());
-        } else if title.is_none() && salutation.is_none() && is_title(text) && parse_heading(text).is_none() {
+        } else if top && shape::is_form_line(text) {
+            // A proposal's form (建议号:201号, 提案人:…, 内容:…) above the reply's title: up to
+            // the title, header lines; a form line is never the title.
+            let end = headline_after_form(lines, i).unwrap_or(i + 1);
+            for l in &lines[i..end] {
+                if let Some(f) = meta_fields(l.text) {
+                    fields.extend(f);
+                }
+                meta.push(l.text.to_string());
+            }
+            i = end;
+            continue;
+        } else if top && shape::is_byline(text) {
+            // A byline where the title would stand (the title is outside the article).
+            meta.push(text.to_string());
+        } else if top && offices > 0 && lone_issuer(lines, i + offices) {
+            // The issuers' lines (and the date under them) where the title would stand: not
+            // the title.
+            let end = i + offices + usize::from(dated_below.is_some());
+            for l in &lines[i..end] {
+                meta.push(l.text.to_string());
+            }
+            if let Some(d) = dated_below {
+                dated.get_or_insert(d);
+            }
+            i = end;
+            continue;
+        } else if title.is_some() && salutation.is_none() && shape::note_date(text).is_some() {
+            // A note under the title: (2023年4月12日), (…会议通过).
+            dated = dated.or_else(|| shape::note_date(text));
+            meta.push(text.to_string());
+        } else if let Some(d) = dated_below.clone().filter(|_| title.is_some() && salutation.is_none()) {
+            // The issuers under the title, on one line or two, and the date under them (a 统计公报).
+            dated.get_or_insert(d);
+            for l in &lines[i..=i + offices] {
+                meta.push(l.text.to_string());
+            }
+            i += offices + 1;
+            continue;
+        } else if top && is_title(text) && parse_heading(text).is_none() {
             // Lines of the site above the reply's own title (a breadcrumb, 欢迎访问…, a column's
             // name, set like the title or not): kept as header lines; the title is the complete
             // one below.
             let issuer = is_office_line(text) && lines.get(i + 1).is_some_and(|n| n.text.starts_with("关于"));
-            if !complete(text) && !starts_title(text) && !issuer {
+            // A headline over the page's metadata line (发布时间：… 来源：…) is the title as it is.
+            let headline = text.chars().count() >= 8 && lines.get(i + 1).is_some_and(|n| is_meta_line(n.text));
+            if !complete(text) && !starts_title(text) && !issuer && !headline {
                 if let Some(k) = headline_below(lines, i) {
                     for l in &lines[i..k] {
                         if let Some(f) = meta_fields(l.text) {
@@ -111,7 +180,9 @@ pub(super) fn read(lines: &[Line], styles: &[LineStyle]) -> Header {
                     continue;
                 }
             }
-            let mut t = line.whole();
+            // The title's words: without empty table cells around them (a footnote mark and a
+            // note after them are cut below).
+            let mut t = line.piece(within(text, shape::cells(text)));
             // How many lines after this one carry the title on: those set the same way (centred
             // or bold); in plain text, only where that completes the title.
             let mut more = 0;
@@ -124,18 +195,51 @@ pub(super) fn read(lines: &[Line], styles: &[LineStyle]) -> Header {
                 let done = if by_style {
                     !styled(style(next)) || (complete(&joined) && !next.text.starts_with('的'))
                 } else {
-                    complete(&joined)
+                    // A plain title broken before its last words (`…实施方案` / `的通知`) too.
+                    let last_words = next.text.starts_with('的') && complete(next.text);
+                    complete(&joined) && !last_words
                 };
-                if done || !continues(next.text) || joined.chars().count() + next.text.chars().count() > 100 {
+                // The issuers under a title, a date under them: not the title's.
+                let n = issuers(lines, k);
+                let under = n > 0 && date_at(lines, k + n).is_some();
+                if done || under || !continues(next.text) || joined.chars().count() + next.text.chars().count() > 100 {
                     break;
                 }
-                joined.push_str(next.text);
+                joined.push_str(shape::bare(next.text));
                 if by_style || complete(&joined) {
                     more = k - i;
                 }
             }
             for next in &lines[i + 1..=i + more] {
-                t.text.push_str(next.text);
+                t.text.push_str(shape::cells(next.text));
+            }
+            // The end of the last line that is no title: a footnote mark (`[1]`), a note
+            // (…会议通过) whose date dates the document. It opens the body: nothing is lost.
+            let last = lines[i + more];
+            let end = shape::cells(last.text);
+            let words = shape::bare(end);
+            let head = match shape::split_note(words) {
+                Some((head, date)) => {
+                    dated.get_or_insert(date);
+                    head
+                }
+                None => words,
+            };
+            let cut = end.chars().count() - head.chars().count();
+            if cut > 0 {
+                let keep = t.text.chars().count() - cut;
+                t.text = t.text.chars().take(keep).collect();
+                if more == 0 {
+                    t.span.end -= cut as u32;
+                }
+                let after = within(last.text, head).1;
+                let tail = &last.text[last.text.char_indices().nth(after).map_or(last.text.len(), |(b, _)| b)..];
+                let skipped = tail.len() - tail.trim_start().len();
+                let tail_text = tail.trim_start();
+                if tail_text.chars().any(char::is_alphanumeric) {
+                    let lead = last.lead + (after + tail[..skipped].chars().count()) as u32;
+                    rest = Some(Line { text: tail_text, at: last.at, lead });
+                }
             }
             i += more;
             title = Some(t);
@@ -146,7 +250,58 @@ pub(super) fn read(lines: &[Line], styles: &[LineStyle]) -> Header {
         }
         i += 1;
     }
-    Header { title, meta, fields, number, salutation, end: i }
+    Header { title, meta, fields, number, salutation, dated, rest, end: i }
+}
+
+/// The char range of `part`, a slice of `text`, in `text`.
+fn within(text: &str, part: &str) -> (usize, usize) {
+    let at = (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize).min(text.len());
+    let a = text[..at].chars().count();
+    (a, a + part.chars().count())
+}
+
+/// How many issuers' lines (one to three) stand from line `i` on.
+fn issuers(lines: &[Line], i: usize) -> usize {
+    lines.iter().skip(i).take(3).take_while(|l| shape::is_issuer_line(l.text)).count()
+}
+
+/// The date line `k` gives: a date alone on it, a note in brackets (`（2023年4月12日）`).
+fn date_at(lines: &[Line], k: usize) -> Option<String> {
+    let text = lines.get(k)?.text;
+    shape::note_date(text).or_else(|| is_dateish(text).then(|| dates::date_of(text)).flatten())
+}
+
+/// Whether the issuers' lines that end before line `k`, where the title would stand, are no
+/// start of a title: a date, a note, a salutation, a sentence or a heading follows them (not a
+/// `关于…` line), or nothing.
+fn lone_issuer(lines: &[Line], k: usize) -> bool {
+    lines.get(k).is_none_or(|n| {
+        let n = n.text;
+        is_dateish(n)
+            || shape::note_date(n).is_some()
+            || is_salutation(n)
+            || n.contains('。')
+            || parse_heading(n).is_some()
+    })
+}
+
+/// The reply's own title below a form filled in above it (`建议号:201号` … `办理情况`): a
+/// complete `关于…` title line within thirty lines, with no colon.
+fn headline_after_form(lines: &[Line], i: usize) -> Option<usize> {
+    for (k, l) in lines.iter().enumerate().skip(i + 1).take(30) {
+        let text = l.text;
+        let titled = text.contains("关于") || text.starts_with('对') || text.contains("答复");
+        if titled
+            && is_title(text)
+            && complete(text)
+            && text.chars().count() >= 8
+            && !text.contains([':', '：'])
+            && parse_heading(text).is_none()
+        {
+            return Some(k);
+        }
+    }
+    None
 }
 
 /// Whether a line reads as the start of a title: `关于…`, `对…`, `…的`.
@@ -162,8 +317,9 @@ fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
         if is_salutation(text) || text.contains('。') || parse_heading(text).is_some() {
             return None;
         }
+        let headline = text.chars().count() >= 8 && lines.get(k + 1).is_some_and(|n| is_meta_line(n.text));
         let standalone = is_title(text)
-            && complete(text)
+            && (complete(text) || headline)
             && text.chars().count() >= 6
             && !is_dateish(text)
             && number_line(text).is_none()
@@ -172,6 +328,62 @@ fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
             // An issuer's line right above a 关于… title is the title's start.
             let issuer = k > i + 1 && is_office_line(lines[k - 1].text) && text.starts_with("关于");
             return Some(if issuer { k - 1 } else { k });
+        }
+    }
+    None
+}
+
+/// A page's metadata line under a headline: a date and labelled fields (`发布时间：2024-05-06
+/// 来源：…`, `2022-04-17 来源：生态环境部`).
+fn is_meta_line(line: &str) -> bool {
+    dates::find_date(line).is_some() && line.contains([':', '：'])
+}
+
+/// The title a site sets just above the article's container, from the page's lines above it
+/// (`before`, in reading order): a complete title line among the last lines there, below it at
+/// most short lines (a date, a source, 字号, share buttons); a line above it that starts it
+/// (an issuer's, `关于…`) joined. Never a breadcrumb, a column's name or a metadata line.
+pub(crate) fn title_above(before: &[&str]) -> Option<String> {
+    let lines: Vec<&str> = before.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+    for (k, line) in lines.iter().enumerate().rev().take(6) {
+        let text = shape::cells(line);
+        let plain = is_title(text)
+            && !text.contains([':', '：', '>', '›', '»', '/', '\t'])
+            && !text.contains("首页")
+            && !is_dateish(text)
+            && meta_fields(text).is_none()
+            && number_line(text).is_none()
+            && !super::is_chrome(text)
+            && parse_heading(text).is_none();
+        // A headline over the page's metadata line (发布日期：… 来源：…) need not end like a
+        // document's title (`1-10月德清县固定资产投资结构趋稳趋优`).
+        let over_meta = lines.get(k + 1).is_some_and(|n| is_meta_line(n));
+        // A list of documents above the article (a sidebar's, 相关文件): none is its title.
+        let listed = !over_meta
+            && k.checked_sub(1).is_some_and(|j| {
+                let p = shape::cells(lines[j]);
+                is_title(p)
+                    && p.chars().count() >= 8
+                    && (complete(p) || dates::find_date(p).is_some_and(|(_, end)| end >= p.chars().count()))
+            });
+        let candidate = plain && (complete(text) || over_meta) && text.chars().count() >= 8;
+        if candidate && listed {
+            return None;
+        }
+        if candidate {
+            let mut title = shape::bare(text).to_string();
+            let above = k.checked_sub(1).map(|j| shape::cells(lines[j]));
+            if let Some(a) = above.filter(|a| {
+                (is_office_line(a) && text.starts_with("关于"))
+                    || (!complete(a) && starts_title(a) && continues(a) && !a.contains("首页"))
+            }) {
+                title.insert_str(0, a);
+            }
+            return Some(title);
+        }
+        // Below the title: short lines only.
+        if line.chars().count() > 40 {
+            return None;
         }
     }
     None
@@ -196,6 +408,7 @@ fn continues(line: &str) -> bool {
 const META_LABELS: &[&str] = &[
     "发布时间",
     "发布日期",
+    "公开日期",
     "发布单位",
     "发布机构",
     "信息来源",
@@ -223,6 +436,11 @@ const META_LABELS: &[&str] = &[
     "更新时间",
     "编稿时间",
     "标题",
+    "信息名称",
+    "文件名称",
+    "名称",
+    "文件编号",
+    "成文时间",
     "日期",
     "时间",
 ];
@@ -276,7 +494,9 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
         Some((label, rest.len() - after.len() + colon.len_utf8()))
     };
     let line = strip_bullet(line);
-    label_colon(line)?;
+    if label_colon(line).is_none() {
+        return cell_fields(line);
+    }
     let mut fields: Vec<(&'static str, String)> = Vec::new();
     let mut value = String::new();
     let mut rest = line;
@@ -284,7 +504,7 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     while !rest.is_empty() {
         if let Some((label, len)) = label_colon(rest) {
             if let Some(l) = current.take() {
-                fields.push((l, value.trim().to_string()));
+                fields.push((l, shape::cells(&value).to_string()));
             }
             value.clear();
             current = Some(label);
@@ -296,9 +516,45 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
         rest = &rest[c.len_utf8()..];
     }
     if let Some(l) = current {
-        fields.push((l, value.trim().to_string()));
+        fields.push((l, shape::cells(&value).to_string()));
     }
     Some(fields)
+}
+
+/// A metadata row whose cells stand apart by white space, without colons (`索 引 号  xx/2018-35
+/// 公开方式  主动公开`): a label opens the line, and at least two labels stand each after a gap
+/// (two spaces or a tab) with a space after them.
+fn cell_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
+    let gap = |c: char| c == '\t' || c.is_whitespace();
+    let mut fields: Vec<(&'static str, String)> = Vec::new();
+    let mut rest = line.trim_start();
+    let mut value = String::new();
+    let mut current: Option<&'static str> = None;
+    let mut spaces = 2;
+    while let Some(c) = rest.chars().next() {
+        let label = (spaces >= 2).then(|| label_at(rest)).flatten();
+        if let Some((label, len)) = label.filter(|(_, len)| rest[*len..].starts_with(gap)) {
+            if let Some(l) = current.replace(label) {
+                fields.push((l, shape::cells(&value).to_string()));
+            }
+            value.clear();
+            rest = &rest[len..];
+            spaces = 0;
+            continue;
+        }
+        spaces = if c == '\t' {
+            2
+        } else if c.is_whitespace() {
+            spaces + 1
+        } else {
+            0
+        };
+        value.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    let first = current?;
+    fields.push((first, shape::cells(&value).to_string()));
+    (fields.len() >= 2 && label_at(line.trim_start()).is_some()).then_some(fields)
 }
 
 pub(super) fn is_salutation(line: &str) -> bool {
@@ -323,14 +579,17 @@ pub(crate) fn find_number(text: &str) -> Option<(usize, usize)> {
             '（' => '）',
             '(' => ')',
             '〖' => '〗',
+            '﹝' => '﹞',
             _ => continue,
         };
         let year = s.get(k + 1..k + 5);
         if !year.is_some_and(|y| y.iter().all(|c| c.is_ascii_digit())) || s.get(k + 5) != Some(&close) {
             continue;
         }
-        let digits = s[k + 6..].iter().take_while(|c| c.is_ascii_digit()).count();
-        if digits == 0 || s.get(k + 6 + digits) != Some(&'号') {
+        // 第 before the serial at most: `〔2023〕第12号`.
+        let nth = usize::from(s.get(k + 6) == Some(&'第'));
+        let digits = s[k + 6 + nth..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if digits == 0 || s.get(k + 6 + nth + digits) != Some(&'号') {
             continue;
         }
         let issuer = s[..k].iter().rev().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(*c)).count();
@@ -339,7 +598,7 @@ pub(crate) fn find_number(text: &str) -> Option<(usize, usize)> {
         if (issuer == 0 && !labelled) || issuer > 12 {
             continue;
         }
-        return Some((k - issuer, k + 7 + digits));
+        return Some((k - issuer, k + 7 + nth + digits));
     }
     None
 }
@@ -362,7 +621,7 @@ pub(super) fn number_line(line: &str) -> Option<String> {
 pub(crate) fn page_fields(lines: &[&str]) -> Vec<(&'static str, String)> {
     let mut out: Vec<(&'static str, String)> = Vec::new();
     let mut add = |label: &'static str, value: &str| {
-        let value = value.trim();
+        let value = shape::cells(value);
         if !value.is_empty() && !out.iter().any(|(l, _)| *l == label) {
             out.push((label, value.to_string()));
         }
@@ -371,13 +630,12 @@ pub(crate) fn page_fields(lines: &[&str]) -> Vec<(&'static str, String)> {
         if line.chars().count() > 300 {
             continue;
         }
-        if let Some(fields) = meta_fields(line) {
+        let alone = label_line(line).zip(lines.get(k + 1).filter(|n| is_value(n)));
+        if let Some((label, next)) = alone {
+            add(label, strip_bullet(next));
+        } else if let Some(fields) = meta_fields(line) {
             for (label, value) in fields {
                 add(label, &value);
-            }
-        } else if let Some(label) = label_line(line) {
-            if let Some(next) = lines.get(k + 1).filter(|n| is_value(n)) {
-                add(label, next);
             }
         }
     }

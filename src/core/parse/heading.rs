@@ -27,6 +27,9 @@ pub(crate) enum Style {
     Article,
     /// `1　总则` (depth 1), `1.1　…` (2), `1.2.1　…` (3): a number that holds its parents'.
     Decimal(u8),
+    /// `01综合`, `02 农业` … `12资源、环境和应急管理`: two digits, zero-padded below 10, and a
+    /// short title with no delimiter between (the parts of a provincial 统计公报).
+    Padded,
 }
 
 impl Style {
@@ -35,6 +38,20 @@ impl Style {
     /// numbers, which hold their parent's number.
     pub(crate) fn runs_on(self) -> bool {
         !matches!(self, Style::Decimal(_))
+    }
+
+    /// How high a part of a regulation stands: 第一部分 (4) holds 第一章 (3), which holds 第一节
+    /// (2), which holds 第一条 (1). Such a part nests only under a higher one: after `一、` and
+    /// `（一）` headings, `第二部分` starts at the top. Other styles are 0: they nest by first
+    /// appearance.
+    pub(crate) fn rank(self) -> u8 {
+        match self {
+            Style::Division => 4,
+            Style::Chapter => 3,
+            Style::Part => 2,
+            Style::Article => 1,
+            _ => 0,
+        }
     }
 }
 
@@ -96,6 +113,12 @@ pub(crate) fn parse_heading(line: &str) -> Option<HeadingLine> {
             Some(v) => (Style::ChineseComma, v),
             None => (Style::ArabicDot, read_digits(&s)?),
         };
+        // `一 、总体要求`: a space the editor left before the delimiter.
+        let len = if s.get(len).is_some_and(|c| *c == ' ' || *c == '\u{3000}') && s.get(len + 1) == Some(&'、') {
+            len + 1
+        } else {
+            len
+        };
         let delim = s.get(len)?;
         let ok = match style {
             Style::ChineseComma => matches!(delim, '、' | '，' | ',' | '．' | '.'),
@@ -104,7 +127,9 @@ pub(crate) fn parse_heading(line: &str) -> Option<HeadingLine> {
         if !ok {
             return None;
         }
-        (style, n, len, len + 1)
+        // The number as written, without the space before its delimiter.
+        let number_end = s[..len].iter().rposition(|c| !c.is_whitespace()).map_or(len, |p| p + 1);
+        (style, n, number_end, len + 1)
     };
     if n == 0 {
         return None;
@@ -205,6 +230,39 @@ fn decimal(line: &str, s: &[char]) -> Option<HeadingLine> {
     finish(line, Style::Decimal(parts), n, s[..at].iter().collect(), at)
 }
 
+/// The longest line a two-digit section number (`01综合`) stands on, in chars.
+const PADDED_MAX: usize = 24;
+
+/// `01综合`, `02 农业`, `10科学技术与教育`: two digits and a short title of words (no digit, no
+/// punctuation but `、`). Read apart from [`parse_heading`]: only a text that numbers its parts
+/// `01`, `02` … reads them (see `blocks`), elsewhere `10 附则` is a decimal number and
+/// `12月份` prose.
+pub(crate) fn padded(line: &str) -> Option<HeadingLine> {
+    let s: Vec<char> = line.chars().collect();
+    if s.len() > PADDED_MAX || s.len() < 3 || !is_digit(s[0]) || !is_digit(s[1]) {
+        return None;
+    }
+    let n = u64::from(digit(s[0])? * 10 + digit(s[1])?);
+    let mut t = 2;
+    while s.get(t).is_some_and(|c| c.is_whitespace()) {
+        t += 1;
+    }
+    let words = s[t..].iter().all(|c| (c.is_alphabetic() && !is_digit(*c)) || matches!(c, '、' | ' ' | '\u{3000}'));
+    let first = s.get(t)?;
+    let unit =
+        matches!(first, '年' | '月' | '日' | '元' | '万' | '亿' | '个' | '号' | '届' | '时' | '点' | '分' | '秒');
+    if n == 0 || !words || unit {
+        return None;
+    }
+    Some(HeadingLine {
+        style: Style::Padded,
+        n,
+        number: s[..2].iter().collect(),
+        title: trimmed(&s, t, s.len()),
+        body: None,
+    })
+}
+
 /// `a..b` of `s` without the white space at its ends.
 fn trimmed(s: &[char], mut a: usize, mut b: usize) -> (usize, usize) {
     while a < b && s[a].is_whitespace() {
@@ -265,6 +323,9 @@ mod tests {
         assert_eq!(h("四百九十九、最后一节").1, 499);
         assert_eq!(h("二，关于经费").1, 2);
         assert_eq!(h("三．关于人才").1, 3);
+        let (style, n, number, title, _) = h("四 、关于场地");
+        assert_eq!((style, n, number.as_str(), title.as_str()), (Style::ChineseComma, 4, "四", "关于场地"));
+        assert_eq!(h("5 、加强宣传").2, "5");
     }
 
     #[test]
@@ -343,6 +404,29 @@ mod tests {
         for line in ["一、总体要求", "第三章　总则", "附件", "2023年", "一"] {
             assert!(number_only(line).is_none(), "{line}");
         }
+    }
+
+    #[test]
+    fn two_digit_section_numbers() {
+        let p = |line: &str| {
+            padded(line).map(|h| {
+                let title: String = line.chars().skip(h.title.0).take(h.title.1 - h.title.0).collect();
+                (h.style, h.n, h.number, title)
+            })
+        };
+        assert_eq!(p("01综合"), Some((Style::Padded, 1, "01".to_string(), "综合".to_string())));
+        assert_eq!(p("02  农业"), Some((Style::Padded, 2, "02".to_string(), "农业".to_string())));
+        assert_eq!(
+            p("11文化旅游、卫生健康与体育").map(|h| (h.1, h.3)),
+            Some((11, "文化旅游、卫生健康与体育".to_string()))
+        );
+        // Dates, amounts, sentences and long lines are prose; one digit is another style.
+        for line in
+            ["12月份完成", "10万元", "01", "10家企业签约，总投资5亿元。", "1综合", "100项目", "03第三季度2023年"]
+        {
+            assert_eq!(p(line), None, "{line}");
+        }
+        assert_eq!(p("05这一行的标题太长了不像是一个统计公报里面的部分标题吧"), None);
     }
 
     #[test]

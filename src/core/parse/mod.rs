@@ -69,18 +69,26 @@ pub fn page_table(hints: &mut Hints, page_lines: &[&str]) {
     let fields = header::page_fields(page_lines);
     let field =
         |labels: &[&str]| labels.iter().find_map(|l| fields.iter().find(|(k, _)| k == l).map(|(_, v)| v.clone()));
-    if let Some(t) = field(&["标题"]).filter(|t| t.chars().count() >= 4) {
+    if let Some(t) = field(&["标题", "信息名称", "文件名称", "名称"]).filter(|t| t.chars().count() >= 4) {
         hints.title = Some(t);
     }
     if hints.number.is_none() {
-        hints.number = field(&["发文字号", "文号"]).and_then(|v| number_in(&v));
+        hints.number = field(&["发文字号", "文号", "文件编号"]).and_then(|v| number_in(&v));
     }
     if hints.signed.is_none() {
-        hints.signed = field(&["成文日期", "生成日期"]).filter(|v| dates::date_of(v).is_some());
+        hints.signed = field(&["成文日期", "成文时间", "生成日期"]).filter(|v| dates::date_of(v).is_some());
     }
     if hints.dated.is_none() {
-        hints.dated = field(&["发布日期", "发布时间"]).filter(|v| dates::date_of(v).is_some());
+        hints.dated =
+            field(&["发布日期", "发布时间", "公开日期", "时间", "日期"]).filter(|v| dates::date_of(v).is_some());
     }
+}
+
+/// The title a site sets just above the article's container, from the page's lines above the
+/// article (read with [`crate::page::Before`]): what a title outside the article is, before an
+/// `<h1>` (often the site's name) and the `<title>`.
+pub fn title_above(before: &[&str]) -> Option<String> {
+    header::title_above(before)
 }
 
 /// Where a piece of the reply stands in the lines it was read from, in chars of the line.
@@ -217,7 +225,7 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
     let mut b = Builder { origins: Origins::default() };
 
     let header = header::read(&lines, &hints.lines);
-    let Header { title, meta, fields, number, salutation, end: i } = header;
+    let Header { title, meta, fields, number, salutation, dated, rest, end: i } = header;
     let field = |labels: &[&str]| {
         labels.iter().find_map(|l| fields.iter().find(|(k, v)| k == l && !v.is_empty()).map(|(_, v)| v.clone()))
     };
@@ -226,10 +234,11 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
     // the salutation), else the metadata's 发文字号.
     let letterhead = lines[i..].iter().take(6).take_while(|l| !header::is_salutation(l.text));
     let number = number.or_else(|| letterhead.clone().find_map(|l| header::number_line(l.text)));
-    let document_number =
-        number.or_else(|| field(&["发文字号", "文号"]).and_then(|v| number_in(&v))).or_else(|| hints.number.clone());
+    let document_number = number
+        .or_else(|| field(&["发文字号", "文号", "文件编号"]).and_then(|v| number_in(&v)))
+        .or_else(|| hints.number.clone());
 
-    let mut body: Vec<Line> = lines[i..].to_vec();
+    let mut body: Vec<Line> = rest.into_iter().chain(lines[i..].iter().copied()).collect();
     // Attachments after the signature are sections of their own, read apart. The reply's
     // closing and signature are what ends the page, in reading order: with attachments, the
     // signature that ends the last one; the letter's own stay in its text.
@@ -245,20 +254,26 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
         body.iter().rev().take(10).find(|l| dates::is_signature_date(l.text)).and_then(|l| dates::date_of(l.text));
     let last = signature.iter().rev().find(|p| dates::is_signature_date(&p.text)).and_then(|p| dates::date_of(&p.text));
     let under_signature = if attachments.is_empty() { last.or(own) } else { own.or(last) };
-    let written = field(&["成文日期", "生成日期"]).or_else(|| hints.signed.clone());
+    let written = field(&["成文日期", "成文时间", "生成日期"]).or_else(|| hints.signed.clone());
     // The metadata's 成文日期 first: the last date of a text may be an attachment's.
+    // Else the date under the signature, else the header's (a note under the title, the date
+    // under the issuers set below it).
+    let under_signature = under_signature.or(dated);
     let signed = written.as_deref().and_then(dates::date_of).or_else(|| under_signature.clone());
     // Published as written: the header's 发布时间, else the page's PubDate.
-    let published = field(&["发布时间", "发布日期", "发文日期", "更新时间", "编稿时间", "日期", "时间", "成文日期"])
-        .or_else(|| hints.published.clone());
-    // Published as a date: the page's own date (its header's 发布日期, its PubDate, its
-    // metadata table), else 成文日期, else the date under the signature.
-    let published_date = field(&["发布时间", "发布日期", "发文日期", "更新时间", "编稿时间", "日期", "时间"])
-        .or_else(|| hints.published.clone())
-        .or_else(|| hints.dated.clone())
-        .and_then(|p| dates::date_of(&p))
-        .or_else(|| written.as_deref().and_then(dates::date_of))
-        .or(under_signature);
+    let published =
+        field(&["发布时间", "发布日期", "发文日期", "公开日期", "更新时间", "编稿时间", "日期", "时间", "成文日期"])
+            .or_else(|| hints.published.clone());
+    // Published as a date: the page's own date (its header's 发布日期, the 发布日期 the page
+    // shows around the article, its PubDate: a meta tag may carry the date the page was last
+    // rebuilt), else 成文日期, else the date under the signature.
+    let published_date =
+        field(&["发布时间", "发布日期", "发文日期", "公开日期", "更新时间", "编稿时间", "日期", "时间"])
+            .or_else(|| hints.dated.clone())
+            .or_else(|| hints.published.clone())
+            .and_then(|p| dates::date_of(&p))
+            .or_else(|| written.as_deref().and_then(dates::date_of))
+            .or(under_signature);
 
     let mut blocks = blocks(&body);
     let closing = if attachments.is_empty() { tail::closing(&mut blocks) } else { Vec::new() };
@@ -304,7 +319,7 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
     }
 
     // No title line: the header's 标题 field (a metadata list above the text).
-    let title = title.map(Ok).or_else(|| field(&["标题"]).map(Err));
+    let title = title.map(Ok).or_else(|| field(&["标题", "信息名称", "文件名称", "名称"]).map(Err));
     let title = match title {
         Some(Err(t)) => t,
         // The page's metadata title where the text's own is a part of it (a line of a title

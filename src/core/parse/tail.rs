@@ -63,8 +63,9 @@ const CLOSING_CUES: &[&str] = &[
 const CONTACT_PREFIXES: &[&str] =
     &["联系人", "联系电话", "联系单位", "联系方式", "联系地址", "抄送", "承办单位", "签发人", "办理单位"];
 
-/// Endings of an issuing office's name (武汉市科学技术局, 市政府办公厅).
-const OFFICE_ENDINGS: &[&str] = &["局", "委员会", "委", "办公室", "厅", "中心", "政府", "办", "院", "部", "会", "处"];
+/// Endings of an issuing office's name (武汉市科学技术局, 市政府办公厅, 国家统计局宜春调查队).
+const OFFICE_ENDINGS: &[&str] =
+    &["局", "委员会", "委", "办公室", "厅", "中心", "政府", "办", "院", "部", "会", "处", "队"];
 
 fn is_contact_line(line: &str) -> bool {
     CONTACT_PREFIXES.iter().any(|p| line.starts_with(p))

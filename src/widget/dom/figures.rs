@@ -146,6 +146,19 @@ fn item_html(h: &mut Html, reply: &Reply, index: &Index, labels: &[String], badg
     h.close("button").close("li");
 }
 
+/// The 立场 facet: a checkbox per stance (目标, 成果, 其他) with its count.
+fn stance_facet(h: &mut Html, reply: &Reply) {
+    h.open("fieldset", "rw-facets", &[]).leaf("legend", "", &[], "立场");
+    for (k, stance) in ALL_STANCES.iter().enumerate() {
+        let n = reply.figures.iter().filter(|f| panel::shown_stance(f) == *stance).count();
+        h.open("label", "", &[]);
+        h.open("input", "", &[("type", "checkbox"), ("data-stance-facet", &k.to_string()), ("checked", "")]);
+        h.leaf("span", "", &[], stance_label(*stance)).leaf("span", "rw-badge", &[], &n.to_string());
+        h.close("label");
+    }
+    h.close("fieldset");
+}
+
 impl FiguresPart {
     /// Draws the panel: title, the searchbox (when the outline is not mounted), grouping and
     /// order, kind facets with counts, export and cite, the value filter, the chart's box, the
@@ -181,15 +194,7 @@ impl FiguresPart {
         // 立场: only on a reply that promises anything (never an empty heading).
         let badges = panel::has_targets(reply);
         if badges {
-            h.open("fieldset", "rw-facets", &[]).leaf("legend", "", &[], "立场");
-            for (k, stance) in ALL_STANCES.iter().enumerate() {
-                let n = reply.figures.iter().filter(|f| panel::shown_stance(f) == *stance).count();
-                h.open("label", "", &[]);
-                h.open("input", "", &[("type", "checkbox"), ("data-stance-facet", &k.to_string()), ("checked", "")]);
-                h.leaf("span", "", &[], stance_label(*stance)).leaf("span", "rw-badge", &[], &n.to_string());
-                h.close("label");
-            }
-            h.close("fieldset");
+            stance_facet(&mut h, reply);
         }
         h.markup(EXPORT_AND_RANGE);
         h.leaf("div", "rw-chart", &[], "").leaf("div", "rw-groups", &[], "");
@@ -219,6 +224,60 @@ impl FiguresPart {
         };
         part.draw_groups(reply, index)?;
         Ok((part, search))
+    }
+
+    /// The figures' stances arrived (the extras module, after the first paint). On a reply that
+    /// promises anything the 立场 facet appears before the export buttons and the groups are
+    /// drawn again with their badges; grouped 按承诺, they are regrouped. What the reader did
+    /// meanwhile stays: the groups they opened or extended, the selection, the filter, the
+    /// figure they are on (its button, to focus again: returned). A reply that promises nothing
+    /// shows nothing new, and nothing is redrawn.
+    pub fn annotated(
+        &mut self,
+        reply: &Reply,
+        index: &Index,
+        selected: Option<usize>,
+        now: &Outcome,
+    ) -> Result<Option<Element>, JsValue> {
+        let had = self.badges;
+        self.badges = panel::has_targets(reply);
+        if !had && !self.badges && self.grouping != Grouping::Stance {
+            return Ok(None);
+        }
+        if self.badges && self.wrap.query_selector("input[data-stance-facet]")?.is_none() {
+            let mut h = Html::new();
+            stance_facet(&mut h, reply);
+            let tools = self.wrap.query_selector("[data-action=export-csv]")?.and_then(|b| b.parent_element());
+            match tools {
+                Some(t) => h.insert_before(&t)?,
+                None => h.append_to(&self.wrap)?,
+            }
+        }
+        let focused =
+            self.root.active_element().and_then(|e| e.get_attribute("data-fig")).and_then(|i| i.parse::<usize>().ok());
+        // By kind or by section the groups are the same before and after: keep them as they are.
+        let kept: Vec<(bool, usize)> = self.groups.iter().map(|g| (g.open, g.want)).collect();
+        self.chart_key = None;
+        self.draw_groups(reply, index)?;
+        if self.grouping != Grouping::Stance && kept.len() == self.groups.len() {
+            for (g, (open, want)) in self.groups.iter_mut().zip(kept) {
+                g.want = want;
+                if g.open != open {
+                    g.open = open;
+                    g.head.set_attribute("aria-expanded", if open { "true" } else { "false" })?;
+                    g.list.toggle_attribute_with_force("hidden", !open)?;
+                    g.more.toggle_attribute_with_force("hidden", true)?;
+                }
+            }
+        }
+        if let Some(Some((_, b))) = selected.and_then(|s| self.items.get(s)) {
+            b.set_attribute("aria-current", "true")?;
+        }
+        self.show_filter(reply, index, &Outcome::default(), now)?;
+        let Some(i) = focused else { return Ok(None) };
+        self.render_item(reply, index, i)?;
+        self.set_tabstop(Some(i));
+        Ok(self.button(i).cloned())
     }
 
     /// (Re)draws the figure groups: on mount and when the reader changes grouping or order.

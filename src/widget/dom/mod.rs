@@ -143,6 +143,9 @@ pub struct State {
     effects: Vec<Effect>,
     /// The page's `onCard`.
     on_card: Option<js_sys::Function>,
+    /// The figures have their stances, deadlines and indicators (from the extras module: at
+    /// mount if it was loaded, else once it is, [`State::annotate_later`]).
+    annotated: bool,
 }
 
 /// A mounted widget: owns its state, listeners and observer.
@@ -152,6 +155,8 @@ pub struct Mount {
     observers: Vec<Observer>,
     resizer: Option<Resizer>,
     later: Option<Later>,
+    /// The wait for the extras module, while the figures lack their stances.
+    extras: Option<crate::extras::Waiting>,
 }
 
 fn reduced_motion() -> bool {
@@ -190,7 +195,7 @@ fn busy(name: &str) -> JsValue {
 }
 
 impl State {
-    fn new(doc: Document, reply: Rc<Reply>, index: Index, hash: bool) -> State {
+    fn new(doc: Document, reply: Rc<Reply>, index: Index, hash: bool, annotated: bool) -> State {
         let outcome = index.run(&reply.figures, &Query::All, &FigureKind::ALL);
         State {
             doc,
@@ -222,6 +227,7 @@ impl State {
                 .is_some_and(|m| m.matches()),
             effects: Vec::new(),
             on_card: None,
+            annotated,
         }
     }
 
@@ -324,6 +330,27 @@ impl State {
         }
         if self.figure_layer {
             self.paint()?;
+        }
+        Ok(())
+    }
+
+    /// The extras module is loaded (the browser was idle after the first paint): the figures
+    /// get their stances, deadlines and indicators, and the panel its 立场 facet, badges and
+    /// 按承诺 groups. Nothing is announced: the reader asked for nothing.
+    fn annotate_later(&mut self) -> Result<(), JsValue> {
+        if self.annotated || (self.article.is_none() && self.outline.is_none() && self.figures.is_none()) {
+            return Ok(());
+        }
+        let mut reply = (*self.reply).clone();
+        if !crate::extras::annotate(&mut reply) {
+            return Ok(());
+        }
+        self.reply = Rc::new(reply);
+        self.annotated = true;
+        if let Some(f) = &mut self.figures {
+            let focus = f.annotated(&self.reply, &self.index, self.selected, &self.outcome)?;
+            f.chart(&self.reply, &self.index, &self.outcome.figure_visible, self.selected)?;
+            self.focus(focus);
         }
         Ok(())
     }
@@ -804,6 +831,23 @@ fn later(state: &Rc<RefCell<State>>) -> Later {
     })
 }
 
+/// Runs [`State::annotate_later`] once the extras module is loaded (asked for when the browser
+/// is idle). Holds the state weakly; cancelled when the mount goes.
+fn extras_later(state: &Rc<RefCell<State>>) -> crate::extras::Waiting {
+    let weak = Rc::downgrade(state);
+    crate::extras::Waiting::new(move || {
+        let Some(state) = weak.upgrade() else { return };
+        let effects = {
+            let Ok(mut st) = state.try_borrow_mut() else { return };
+            if let Err(e) = st.annotate_later() {
+                web_sys::console::warn_2(&JsValue::from_str("reply-widget:"), &e);
+            }
+            std::mem::take(&mut st.effects)
+        };
+        run_effects(&state, effects);
+    })
+}
+
 /// Handles an event with the state borrowed; an event raised while the state is busy is
 /// skipped rather than allowed to panic. Effects run after.
 fn with_state(state: &Rc<RefCell<State>>, e: &Event, f: Handler) {
@@ -998,10 +1042,11 @@ impl Mount {
         }
         // The reply: given, or read from the article (still touching nothing).
         let source = std::mem::replace(&mut opts.source, Source::Article);
-        let (reply, index, read) = match source {
+        let (reply, index, read, annotated) = match source {
+            // Annotated by `reply_from` when the extras module was loaded.
             Source::Given(reply) => {
                 let index = Index::drawn(&reply);
-                (reply, index, None)
+                (reply, index, None, crate::extras::ready())
             }
             Source::Article => {
                 let Some(article) = &opts.article else {
@@ -1017,18 +1062,20 @@ impl Mount {
                     return Err(JsError::new("options.article: the article holds no text to read a reply from").into());
                 }
                 // With each figure's stance, deadline and indicator: the panel's 承诺 grouping,
-                // badges and 立场 facet read them.
+                // badges and 立场 facet read them. From the extras module: now if it is loaded,
+                // else once it is (the first screen does not wait for it).
                 let mut reply = read.parsed.reply.clone();
-                reply_core::parse::annotate(&mut reply);
+                let annotated = crate::extras::annotate(&mut reply);
                 let reply = Rc::new(reply);
                 let outline = reply_core::outline::Outline::new(&reply);
                 let headings = page::page_headings(&outline, &read.parsed.origins, &read.text.lines);
                 let index = Index::new(&reply, outline, headings);
-                (reply, index, Some(read))
+                (reply, index, Some(read), annotated)
             }
         };
-        let state = Rc::new(RefCell::new(State::new(doc.clone(), reply, index, opts.hash)));
-        let mut mount = Mount { state, listeners: Vec::new(), observers: Vec::new(), resizer: None, later: None };
+        let state = Rc::new(RefCell::new(State::new(doc.clone(), reply, index, opts.hash, annotated)));
+        let mut mount =
+            Mount { state, listeners: Vec::new(), observers: Vec::new(), resizer: None, later: None, extras: None };
         // From here on a failure rolls back what was done.
         match mount.build(&doc, opts, read) {
             Ok(()) => Ok(mount),
@@ -1148,6 +1195,9 @@ impl Mount {
         // What the first screen does not need waits until it is painted: on a slow phone the
         // outline answers a tap sooner (README, "Fast on a slow phone").
         self.later = Some(later(&state));
+        if !state.borrow().annotated {
+            self.extras = Some(extras_later(&state));
+        }
         let st = state.borrow();
         let l = &mut self.listeners;
         for side in [Side::Outline, Side::Figures] {
@@ -1365,6 +1415,7 @@ impl Mount {
         self.observers.clear();
         self.resizer = None;
         self.later = None;
+        self.extras = None;
         teardown_when_free(self.state.clone(), 0);
     }
 }

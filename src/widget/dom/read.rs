@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node};
 
 use reply_core::page::{self, PageText, Tree, Visit};
-use reply_core::parse::{page_table, parse_lines, Hints, Parsed};
+use reply_core::parse::{page_table, parse_lines, title_above, Hints, Parsed};
 
 /// The browser's DOM, walked through web-sys.
 pub struct Dom;
@@ -62,7 +62,14 @@ pub fn hints(doc: &Document, article: &Element) -> Hints {
             }
         }
     }
-    let mut hints = page::hints(meta, h1, Some(doc.title()));
+    // A title set just above the article's container outside it, else the page's <h1>.
+    let above = doc.document_element().and_then(|root| {
+        let before = page::Before::new(&Dom, article.unchecked_ref::<Node>().clone());
+        let before = page::read(&before, root.unchecked_ref::<Node>(), &mut Vec::new(), &mut Vec::new());
+        let before: Vec<&str> = before.lines.iter().map(String::as_str).collect();
+        title_above(&before)
+    });
+    let mut hints = page::hints(meta, above.or(h1), Some(doc.title()));
     // The page's own metadata table (信息公开属性), wherever it stands outside the article.
     if let Some(root) = doc.document_element() {
         let outside = page::Outside { tree: &Dom, skip: article.unchecked_ref::<Node>().clone() };

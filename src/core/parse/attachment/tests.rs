@@ -121,3 +121,53 @@ fn an_attachments_heading_is_its_label_line_in_the_page() {
     let title = parsed.origins.get("s3-p1").unwrap();
     assert_eq!((title.line, title.start), (at + 1, 0));
 }
+
+#[test]
+fn attachments_under_a_signature_without_its_date() {
+    // The page left the date out: the office line ends the letter all the same.
+    let text = "关于做好工作的通知\n各单位：\n现就有关事项通知如下。\n一、工作任务\n做好工作。\n二、工作要求\n\
+                附件：1.实施方案\n2.任务清单\n市人民政府办公室\n附件1\n实施方案\n一、总体要求\n\
+                （一）指导思想。坚持发展。\n二、主要任务\n附件2\n任务清单\n1.任务一。做好。\n2.任务二。";
+    let r = parse(text);
+    assert_eq!(
+        outline(&r.sections),
+        [
+            "一 工作任务",
+            "二 工作要求",
+            "附件1 实施方案",
+            "  一 总体要求",
+            "    （一） 指导思想",
+            "  二 主要任务",
+            "附件2 任务清单",
+            "  1 任务一",
+            "  2 任务二",
+        ]
+    );
+}
+
+#[test]
+fn an_attachment_labelled_with_a_colon_below_the_signature() {
+    let text = "通知\n一、工作任务\n做好工作。\n市人民政府\n2023年1月5日\n\
+                附件1：实施方案\n一、总体要求\n坚持发展。\n二、主要任务\n附件2：任务清单\n1.任务一\n2.任务二";
+    let r = parse(text);
+    assert_eq!(
+        outline(&r.sections),
+        [
+            "一 工作任务",
+            "附件1 实施方案",
+            "  一 总体要求",
+            "  二 主要任务",
+            "附件2 任务清单",
+            "  1 任务一",
+            "  2 任务二"
+        ]
+    );
+    let text =
+        "通知\n一、工作任务\n附件：实施方案\n市人民政府\n2023年1月5日\n附件：实施方案\n一、总体要求\n二、主要任务";
+    assert_eq!(outline(&parse(text).sections), ["一 工作任务", "附件 实施方案", "  一 总体要求", "  二 主要任务"]);
+    // The list under 附件： and a sentence after one are no labels.
+    let text = "通知\n一、工作任务\n市人民政府\n2023年1月5日\n附件：1.实施方案\n2.任务清单";
+    assert_eq!(outline(&parse(text).sections), ["一 工作任务"]);
+    let text = "通知\n一、工作任务\n市人民政府\n2023年1月5日\n附件：请各单位于3月底前报送材料。\n联系人：张三";
+    assert_eq!(outline(&parse(text).sections), ["一 工作任务"]);
+}

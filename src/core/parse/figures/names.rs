@@ -6,8 +6,10 @@
 //!   of a few chars names a thing, it does not measure it;
 //! - a Chinese numeral follows its measure word at once (`五位一体`, `六个一`, `两个一百年`):
 //!   the rhythm of a slogan, never of a count;
-//! - `二` alone before 期, 次, 类 is an ordinal (`二期工程`, `二次污染`, `二类`): a count of two
-//!   is written `两`;
+//! - `二` alone before 期, 次, 类, 本 is an ordinal (`二期工程`, `二次污染`, `二类`, `二本`, the
+//!   second batch of universities): a count of two is written `两`;
+//! - `四周` is "all around" (`四周均为民房`), not four weeks, unless a span of time is meant
+//!   (`为期四周`, `连续四周`, `四周内`);
 //! - a phase (`三、四期工程`): a Chinese numeral + 期 followed by 工程 or 项目.
 
 use crate::text::starts_with;
@@ -91,7 +93,24 @@ pub(crate) fn in_short_quote(s: &[char], start: usize, end: usize) -> bool {
 /// where it ends) is a name by the rhythm or the ordinal rules of the module.
 pub(crate) fn is_name_count(s: &[char], numeral: &[char], unit: &str, end: usize) -> bool {
     let next_is_numeral = s.get(end).is_some_and(|c| super::is_cn_numeral(*c) || *c == '双');
-    let ordinal_er = numeral == ['二'] && matches!(unit, "期" | "次" | "类");
+    let ordinal_er = numeral == ['二'] && matches!(unit, "期" | "次" | "类" | "本");
     let phase = unit == "期" && (starts_with(s, end, "工程") || starts_with(s, end, "项目"));
-    next_is_numeral || ordinal_er || phase
+    // 四周 right before `end` (三四周 is an estimate of weeks).
+    let at = end.saturating_sub(2);
+    let around =
+        numeral == ['四'] && unit == "周" && !(at > 0 && super::is_cn_numeral(s[at - 1])) && !weeks(s, at, end);
+    next_is_numeral || ordinal_er || phase || around
+}
+
+/// Words before a span of time (`为期四周`) and after it (`四周内`).
+const SPAN_BEFORE: &[&str] = &["为期", "连续", "历时", "持续", "用时", "长达", "每", "近", "约", "前", "后", "共"];
+const SPAN_AFTER: &[&str] = &["内", "时间", "以上", "以内", "左右", "后", "之内"];
+
+/// Whether the count at `start..end` is a span of time by the words around it.
+fn weeks(s: &[char], start: usize, end: usize) -> bool {
+    let before = SPAN_BEFORE.iter().any(|w| {
+        let n = w.chars().count();
+        start >= n && starts_with(s, start - n, w)
+    });
+    before || SPAN_AFTER.iter().any(|w| starts_with(s, end, w))
 }

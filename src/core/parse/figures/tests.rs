@@ -261,6 +261,9 @@ fn fixed_expressions_unquoted_in_real_sentences() {
     assert_eq!(texts("统筹利用国际国内两个市场、两种资源"), Vec::<String>::new());
     assert_eq!(texts("黑龙江省七台河市、河南省三门峡市、长春市九台区"), Vec::<String>::new());
     assert_eq!(texts("落实中央八项规定精神，发展三次产业"), Vec::<String>::new());
+    assert_eq!(texts("严格落实四个不摘要求，坚持四个最严，促进两个健康"), Vec::<String>::new());
+    assert_eq!(texts("深刻领会十个明确、十四个坚持，牢记五个必由之路"), Vec::<String>::new());
+    assert_eq!(texts("坚持一个中心、两个基本点，坚持四项基本原则，坚持两个至上"), Vec::<String>::new());
     // The words around a fixed expression still count.
     assert_eq!(pairs("两会期间收到建议12件"), want(&[("count", "12件")]));
 }
@@ -422,4 +425,128 @@ fn years_inside_codes_are_not_years() {
     assert_eq!(texts("K26058142/2021-31318，2019-00481"), Vec::<String>::new());
     // A range of years and a date stay.
     assert_eq!(pairs("2019-2020年，2025-03-12"), want(&[("year", "2019-2020年"), ("date", "2025-03-12")]));
+}
+
+#[test]
+fn cases_are_counted_in_qi() {
+    assert_eq!(
+        pairs("全年生产安全事故31起，其中道路运输事故14起，立案3 起，发生火灾五起"),
+        want(&[("count", "31起"), ("count", "14起"), ("count", "3 起"), ("count", "五起")])
+    );
+    assert_eq!(one("发生较大事故1起").unit.as_deref(), Some("起"));
+    // 起 opening a word, 一起 (together), 三起三落: no count.
+    assert_eq!(texts("从3起步，以5起算，大家一起努力，三起三落"), Vec::<String>::new());
+    // 起 after a date is "from": the date is the figure.
+    assert_eq!(pairs("自2023年1月1日起施行"), want(&[("date", "2023年1月1日")]));
+}
+
+#[test]
+fn the_end_of_a_year_written_twice() {
+    let f = one("到2020年年底前完成");
+    assert_eq!(
+        (f.text.as_str(), f.kind, f.date.as_deref(), f.qualifier),
+        ("2020年年底", "date", Some("2020-12"), Some("end"))
+    );
+    assert_eq!(one("2021年年末").date.as_deref(), Some("2021-12"));
+    assert_eq!(one("今年年底").date.as_deref(), Some("2023-12"));
+    // 年年 followed by something else: the year alone.
+    assert_eq!(pairs("2022年年均增长"), want(&[("year", "2022年")]));
+}
+
+#[test]
+fn a_price_is_its_amount() {
+    // What the price is per (元/吨) is left to the text around it: the figure is the amount.
+    assert_eq!(
+        pairs("煤价600元/吨，扶持农家乐(1万元/户)，电价0.56元/千瓦时"),
+        want(&[("money", "600元"), ("money", "1万元"), ("money", "0.56元")])
+    );
+}
+
+#[test]
+fn school_systems_are_names_not_spans_of_years() {
+    assert_eq!(texts("九年义务教育巩固率，实施十二年免费教育，九年一贯制学校，9年义务教育"), Vec::<String>::new());
+    assert_eq!(pairs("九年义务教育巩固率达96.92%"), want(&[("percent", "96.92%")]));
+    // A span of nine years is still one.
+    assert_eq!(pairs("连续九年保持增长"), want(&[("count", "九年")]));
+}
+
+#[test]
+fn er_ben_and_si_zhou_are_words() {
+    // 二本: the second batch of universities; 四周: all around.
+    assert_eq!(pairs("二本以上上线人数885人"), want(&[("count", "885人")]));
+    assert_eq!(texts("项目四周均为民房，学校四周"), Vec::<String>::new());
+    // Four weeks, where a span is meant; books counted with 两.
+    assert_eq!(
+        pairs("为期四周，四周内完成，三四周，购书两本"),
+        want(&[("count", "四周"), ("count", "四周"), ("count", "三四周"), ("count", "两本")])
+    );
+}
+
+#[test]
+fn more_measure_words_of_reports() {
+    let count = |t: &str| ("count", t.to_string());
+    assert_eq!(
+        pairs("获得金牌133枚，生猪存栏427246头，家禽出栏3000万羽，建成33片高标准农田，测制地形图4062幅"),
+        ["133枚", "427246头", "3000万羽", "33片", "4062幅"].map(count)
+    );
+    assert_eq!(
+        pairs("安装路灯120盏，种植苗木5000棵、3万株，病例12例，案件5宗，土方3万立方，5层楼房，新建2幢"),
+        ["120盏", "5000棵", "3万株", "12例", "5宗", "3万立方", "5层", "2幢"].map(count)
+    );
+    assert_eq!(
+        pairs("PM2.5浓度29微克/立方米，一氧化碳1.2毫克/立方米，气温18.8℃，用电5亿度，粮食1200斤，面积120㎡"),
+        ["29微克", "1.2毫克", "18.8℃", "5亿度", "1200斤", "120㎡"].map(count)
+    );
+    assert_eq!(pairs("保障航班320架次，开行班车60班次"), ["320架次", "60班次"].map(count));
+    // Words that open with one of them are no measure word.
+    assert_eq!(texts("3例如下，5宗旨，2头部企业，6片区，7层面，8度假村"), Vec::<String>::new());
+}
+
+#[test]
+fn per_mille_is_a_share() {
+    let f = one("人口出生率为7.71‰，");
+    assert_eq!((f.text.as_str(), f.kind, f.value, f.unit.as_deref()), ("7.71‰", "percent", 0.771, Some("‰")));
+}
+
+#[test]
+fn thousands_set_apart_by_a_space() {
+    let f = one("投入3 000万元");
+    assert_eq!((f.text.as_str(), f.kind, f.value), ("3 000万元", "money", 3e7));
+    assert_eq!(one("共计1 234.5亿元").value, 123_450_000_000.0);
+    assert_eq!(one("新增1\u{a0}200 000人").value, 1_200_000.0);
+    // Not groups: a year and a count, two digits, four digits.
+    assert_eq!(pairs("2023 年共3 家"), want(&[("year", "2023 年"), ("count", "3 家")]));
+    assert_eq!(pairs("第1批12 30家"), want(&[("count", "30家")]));
+    assert_eq!(pairs("12 3000家"), want(&[("count", "3000家")]));
+}
+
+#[test]
+fn ranges_with_white_space_around_the_separator() {
+    let f = one("达到3 至 5 个");
+    assert_eq!((f.text.as_str(), f.value, f.high, f.unit.as_deref()), ("3 至 5 个", 3.0, Some(5.0), Some("个")));
+    assert_eq!(one("完成8 - 10 亩").high, Some(10.0));
+    assert_eq!(one("增长6% - 8%").text, "6% - 8%");
+    // No upper bound after it: the figure alone.
+    assert_eq!(pairs("共5 个 - 其中"), want(&[("count", "5 个")]));
+}
+
+#[test]
+fn a_measure_opening_a_paragraph_is_a_figure() {
+    // A paragraph cut where the page wrapped its line: the number before white space is no
+    // section number when money, a percent or a unit of measure follows.
+    assert_eq!(pairs("108 亩土地已完成流转。"), want(&[("count", "108 亩")]));
+    assert_eq!(pairs("5 亿元资金已拨付"), want(&[("money", "5 亿元")]));
+    // Section numbers stay none.
+    for text in ["3 总则", "7.2\u{3000}本预案由国务院办公厅负责解释", "2 人员配置", "1 项目概况"]
+    {
+        assert_eq!(texts(text), Vec::<String>::new(), "{text}");
+    }
+}
+
+#[test]
+fn spaces_of_every_width_between_number_and_unit() {
+    for text in ["流转108\u{2002}亩", "流转108\u{2009}亩", "流转108\u{202f}亩"] {
+        assert_eq!(texts(text).len(), 1, "{text:?}");
+    }
+    assert_eq!(texts("流转108\t亩"), Vec::<String>::new(), "a tab separates table cells");
 }

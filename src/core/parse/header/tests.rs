@@ -106,6 +106,9 @@ fn plain_title_lines_are_joined_only_where_that_completes_the_title() {
             "高平市卫生健康和体育局\n关于对市七届人大五次会议第71号建议的\n答 复\n高卫体发〔2023〕148号\n尊敬的王爱珍代表:\n您好。",
             "高平市卫生健康和体育局关于对市七届人大五次会议第71号建议的答 复",
         ),
+        // Broken before its last words.
+        ("关于印发某某管理办法（试行）\n的通知\n各乡镇：\n现印发给你们。", "关于印发某某管理办法（试行）的通知"),
+        ("关于印发某县实施方案\n的通知\n各乡镇：\n现印发给你们。", "关于印发某县实施方案的通知"),
         // Complete on its first line: the next short line is not the title's.
         ("第27号提案的答复\n对政协沧县第十四届委员会第一次会议\n张三委员:\n您的提案收悉。", "第27号提案的答复"),
         // Nothing completes it: the first line alone.
@@ -123,8 +126,13 @@ fn the_sites_lines_above_a_complete_title_are_not_the_title() {
         ("首页 > 公开 > 建议提案 > 人大代表建议\n对沙河市第九届人民代表大会第三次会议第31号建议的答复\n张三代表:\n收悉。", "对沙河市第九届人民代表大会第三次会议第31号建议的答复"),
         ("2018年8月21日 星期二\n智能检索\n第27号提案的答复\n张三委员:\n收悉。", "第27号提案的答复"),
         ("2016年\n《关于加强学校门前车辆管理的建议》的答复\n张三代表:\n收悉。", "《关于加强学校门前车辆管理的建议》的答复"),
+        // A short note in brackets after the title's last words.
+        ("首页 > 信息公开\n关于第45号建议的答复（A类）\n张三代表:\n收悉。", "关于第45号建议的答复（A类）"),
+        ("首页 > 信息公开\n某市科技计划项目管理办法（试行）\n第一章 总则\n第一条 为规范管理，制定本办法。", "某市科技计划项目管理办法（试行）"),
         // An issuer's line over a 关于… line starts the title.
         ("首页/ 政府信息公开 / 建议提案\n潼关县民政局\n关于对政协十届三次会议第52号提案的答复\n张三委员:\n收悉。", "潼关县民政局关于对政协十届三次会议第52号提案的答复"),
+        // A column's name over a news headline and its metadata line.
+        ("工作动态\n某县召开2024年防汛工作会议\n发布时间：2024-05-06 来源：县应急局\n5月6日，某县召开会议。", "某县召开2024年防汛工作会议"),
         // No title line: the metadata list's 标题.
         ("• 索 引 号:zz/2020-00676\n• 标      题:关于第120号建议的答复\n• 发布日期:2020-06-09\n张三代表:\n收悉。", "关于第120号建议的答复"),
     ];
@@ -140,6 +148,8 @@ fn document_numbers_in_every_bracket() {
         ("答复\n武科提[2024]26号\n张三:\n收悉。", Some("武科提[2024]26号")),
         ("答复\n豫政（2022）20号\n张三:\n收悉。", Some("豫政（2022）20号")),
         ("答复\n潼民发【2024】275号\n张三:\n收悉。", Some("潼民发【2024】275号")),
+        ("答复\n某政办﹝2023﹞12号\n张三:\n收悉。", Some("某政办﹝2023﹞12号")),
+        ("答复\n某发〔2023〕第12号\n张三:\n收悉。", Some("某发〔2023〕第12号")),
         ("答复\n临建字[2020]2号 B类\n同意公开\n张三:\n收悉。", Some("临建字[2020]2号")),
         ("答复\n建议字:〔2023〕8号\n张三:\n收悉。", Some("〔2023〕8号")),
         ("答复\n发文字号：国发〔2019〕5号\n张三:\n收悉。", Some("国发〔2019〕5号")),
@@ -218,4 +228,257 @@ fn a_metadata_table_of_the_page_fills_what_the_text_lacks() {
     assert_eq!(r.document_number.as_deref(), Some("国发〔2019〕5号"));
     assert_eq!((r.published_date.as_deref(), r.signed.as_deref()), (Some("2019-02-15"), Some("2019-01-27")));
     assert_eq!(r.published, None, "published keeps only what the page writes as its publication");
+}
+
+/// What a reader sees of a header, as (kind, text) pairs: title, number, published, signed
+/// (`-` where there is none).
+fn seen(lines: &[(&str, LineStyle)]) -> Vec<(&'static str, String)> {
+    let (t, n, p, s) = read(lines);
+    let or_dash = |v: Option<String>| v.unwrap_or_else(|| "-".to_string());
+    vec![("title", t), ("number", or_dash(n)), ("published", or_dash(p)), ("signed", or_dash(s))]
+}
+
+fn plain_lines(text: &str) -> Vec<(&str, LineStyle)> {
+    text.lines().map(|l| (l, PLAIN)).collect()
+}
+
+/// Lines as set, and (kind, text) pairs.
+type Lines<'a> = &'a [(&'a str, LineStyle)];
+type Pairs<'a> = &'a [(&'static str, &'a str)];
+
+fn want(pairs: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {
+    pairs.iter().map(|(k, v)| (*k, v.to_string())).collect()
+}
+
+#[test]
+fn a_proposal_form_above_the_reply_is_not_its_title() {
+    let text = "建议号:201号\n提案人:张三\n内 容:\n某小学生源增加,需另寻地点新建搬迁。\n承办单位:教育局\n交办日期:2015年2月9日\n反馈时间:\n办理情况\n某县教育局关于第201号建议的答复函\n张三代表:\n你们提出的建议收悉。\n某县教育局\n2015年5月7日";
+    assert_eq!(
+        seen(&plain_lines(text)),
+        want(&[
+            ("title", "某县教育局关于第201号建议的答复函"),
+            ("number", "-"),
+            ("published", "2015-05-07"),
+            ("signed", "2015-05-07")
+        ])
+    );
+}
+
+#[test]
+fn an_index_list_of_bullets_above_the_title_gives_its_fields() {
+    let text = "• 索引号:\n  • 001008003011029/2024-68088\n  • 文 号:\n  • 某水〔2024〕86号\n  • 成文日期:\n  • 2024-06-26\n\n某县水利局关于第413号代表建议的函\n张三代表:\n您的建议收悉。";
+    assert_eq!(
+        seen(&plain_lines(text)),
+        want(&[
+            ("title", "某县水利局关于第413号代表建议的函"),
+            ("number", "某水〔2024〕86号"),
+            ("published", "2024-06-26"),
+            ("signed", "2024-06-26")
+        ])
+    );
+}
+
+#[test]
+fn issuers_and_a_note_under_a_title_date_it_and_are_not_its() {
+    let body = ("2022年是极为重要的一年。全年地区生产总值增长4.7%。", PLAIN);
+    let cases: &[(Lines, Pairs)] = &[
+        // A footnote mark after the title, the issuers (two offices) and the date under it.
+        (
+            &[
+                ("某省2022年国民经济和社会发展统计公报[1]", CENTRED),
+                ("某省统计局  国家统计局某省调查总队", CENTRED),
+                ("2023年3月28日", CENTRED),
+                body,
+            ],
+            &[
+                ("title", "某省2022年国民经济和社会发展统计公报"),
+                ("number", "-"),
+                ("published", "2023-03-28"),
+                ("signed", "2023-03-28"),
+            ],
+        ),
+        // The issuers on two lines.
+        (
+            &[
+                ("某县2022年国民经济和社会发展统计公报", CENTRED),
+                ("某县统计局", CENTRED),
+                ("国家统计局某县调查队", CENTRED),
+                ("2023年5月11日", CENTRED),
+                body,
+            ],
+            &[
+                ("title", "某县2022年国民经济和社会发展统计公报"),
+                ("number", "-"),
+                ("published", "2023-05-11"),
+                ("signed", "2023-05-11"),
+            ],
+        ),
+        // The date in brackets.
+        (
+            &[
+                ("某市2022年国民经济和社会发展统计公报", CENTRED),
+                ("某市统计局  国家统计局某市调查队", CENTRED),
+                ("（2023年4月12日）", CENTRED),
+                body,
+            ],
+            &[
+                ("title", "某市2022年国民经济和社会发展统计公报"),
+                ("number", "-"),
+                ("published", "2023-04-12"),
+                ("signed", "2023-04-12"),
+            ],
+        ),
+        // A 决议's adoption note, on its own line or ending the title's.
+        (
+            &[
+                ("全国人民代表大会常务委员会", BOLD),
+                ("关于批准某项国债的决议", BOLD),
+                ("（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）", PLAIN),
+                body,
+            ],
+            &[
+                ("title", "全国人民代表大会常务委员会关于批准某项国债的决议"),
+                ("number", "-"),
+                ("published", "2007-06-29"),
+                ("signed", "2007-06-29"),
+            ],
+        ),
+        (
+            &[("全国人民代表大会关于某事项的决定（2018年3月11日第十三届全国人民代表大会第一次会议通过）", PLAIN), body],
+            &[
+                ("title", "全国人民代表大会关于某事项的决定"),
+                ("number", "-"),
+                ("published", "2018-03-11"),
+                ("signed", "2018-03-11"),
+            ],
+        ),
+        // Empty cells of a metadata row after the title.
+        (
+            &[("某厅关于第2023393号代表建议的答复 | |", PLAIN), ("张三代表：", PLAIN), ("收悉。", PLAIN)],
+            &[("title", "某厅关于第2023393号代表建议的答复"), ("number", "-"), ("published", "-"), ("signed", "-")],
+        ),
+    ];
+    for (lines, pairs) in cases {
+        assert_eq!(seen(lines), want(pairs));
+    }
+}
+
+#[test]
+fn an_issuer_line_or_a_byline_where_the_title_would_stand_is_not_the_title() {
+    let body = ("2022年是极为重要的一年。全年地区生产总值增长4.7%。", PLAIN);
+    let cases: &[(&[(&str, LineStyle)], &str)] = &[
+        (&[("某县统计局 国家统计局某县调查队", CENTRED), ("2023年5月11日", CENTRED), body], ""),
+        (&[("某县统计局", CENTRED), ("国家统计局某县调查队", CENTRED), ("2023年5月11日", CENTRED), body], ""),
+        (&[("某工程新闻发言人 张三", PLAIN), body], ""),
+        // Over a 关于… line, an issuer's line still starts the title.
+        (&[("国务院办公厅", CENTRED), ("关于某事项的复函", CENTRED), body], "国务院办公厅关于某事项的复函"),
+    ];
+    for (lines, want) in cases {
+        assert_eq!(read(lines).0, *want);
+    }
+    // The page's title where the text has none.
+    let hints = Hints { title: Some("某县2022年统计公报".into()), ..Hints::default() };
+    let r = parse_lines(&["某县统计局 国家统计局某县调查队", "2023年5月11日", body.0], &hints).reply;
+    assert_eq!((r.title.as_str(), r.signed.as_deref()), ("某县2022年统计公报", Some("2023-05-11")));
+}
+
+#[test]
+fn a_metadata_row_of_cells_without_colons_gives_its_fields() {
+    let text = "无障碍浏览\n 索 引 号  xx211/2018-0000035  公开方式  主动公开\n 信息名称  关于加强垃圾分类工作的建议的答复  成文日期  2018-12-14\n 公开日期  2018-12-14  发布机构  某区综合行政执法局\n关于加强垃圾分类工作的建议的答复\n张三委员:\n您提出的建议收悉。";
+    assert_eq!(
+        seen(&plain_lines(text)),
+        want(&[
+            ("title", "关于加强垃圾分类工作的建议的答复"),
+            ("number", "-"),
+            ("published", "2018-12-14"),
+            ("signed", "2018-12-14")
+        ])
+    );
+    // A row with its cells apart by `|`: no empty cell in a value.
+    let text = "标题: 某厅关于第2023393号代表建议的答复 | |\n发文单位: 某厅 | 发文字号: 某函〔2023〕735号 | 成文日期: 2023-06-30 |\n张三代表：\n收悉。";
+    assert_eq!(
+        seen(&plain_lines(text)),
+        want(&[
+            ("title", "某厅关于第2023393号代表建议的答复"),
+            ("number", "某函〔2023〕735号"),
+            ("published", "2023-06-30"),
+            ("signed", "2023-06-30")
+        ])
+    );
+    // A sentence with a label word in it is no row.
+    assert_eq!(super::meta_fields("时间过得很快  我们的工作还要继续"), None);
+}
+
+#[test]
+fn the_title_set_just_above_the_articles_container() {
+    // (page lines above the article, the title found there or `-`).
+    let cases: &[(&[&str], &str)] = &[
+        // A complete title, the page's dates and counters under it.
+        (
+            &["统计公报", "某市2022年国民经济和社会发展统计公报", "访问量：4859", "关联稿件："],
+            "某市2022年国民经济和社会发展统计公报",
+        ),
+        // A news headline over the page's metadata line.
+        (
+            &[
+                "当前位置：\t首页\t",
+                "1-10月某县固定资产投资结构趋稳趋优",
+                "发布日期：2016-11-22 浏览次数：信息来源：省发改委",
+            ],
+            "1-10月某县固定资产投资结构趋稳趋优",
+        ),
+        (
+            &["某部一周要闻（4.10-4.16）", "2022-04-17 来源：某部", "分享到：", "[打印] 字号：[大] [中] [小]"],
+            "某部一周要闻（4.10-4.16）",
+        ),
+        // Set on two lines.
+        (&["某县人民政府办公室", "关于印发某某实施方案的通知"], "某县人民政府办公室关于印发某某实施方案的通知"),
+        // A breadcrumb, a column's name, the metadata table: no title.
+        (&["首页 > 国务院公报 > 2007年第23号", "字号：默认大超大 | 打印 |"], "-"),
+        (&["通知公告"], "-"),
+        // A list of documents above the article: none is its title.
+        (&["相关文件", "关于印发某某办法的通知", "关于开展某某检查的通知"], "-"),
+        (&["关于印发某某办法的通知\t2023-05-06", "关于开展某某检查的通知"], "-"),
+        (&["标\u{3000}\u{3000}题：\t国务院关于某事项的通知", "发文机关：\t国务院\t成文日期：\t2019年01月27日"], "-"),
+        // Running text between: what is above it is no title of the article.
+        (
+            &[
+                "某市2022年国民经济和社会发展统计公报",
+                "这是一段很长的介绍文字，说明了本站的栏目设置和各项服务的办理方式，欢迎广大市民访问。",
+            ],
+            "-",
+        ),
+    ];
+    for (before, want) in cases {
+        let got = crate::parse::title_above(before).unwrap_or_else(|| "-".to_string());
+        assert_eq!(got, *want, "{before:?}");
+    }
+}
+
+#[test]
+fn a_plain_title_ends_like_every_kind_of_document() {
+    // A complete title under the site's lines is found there, whatever the document's kind.
+    for kind in ["决议", "公示", "请示", "会议纪要", "办事指南", "权责清单", "章程", "声明", "公函"]
+    {
+        let text = format!("欢迎访问某县人民政府门户网\n某县人民政府关于某事项的{kind}\n张三代表:\n收悉。");
+        assert_eq!(("title", plain(&text)), ("title", format!("某县人民政府关于某事项的{kind}")), "{kind}");
+    }
+}
+
+#[test]
+fn the_labels_other_sites_give_their_metadata() {
+    // No title line in the text: the list's 名称 / 文件名称, 文件编号, 成文时间.
+    for label in ["名称", "文件名称"] {
+        let text = format!("{label}：某县人民政府关于某事项的批复\n文件编号：某政〔2023〕45号\n成文时间：2023年11月18日\n县自然资源局：\n你局的请示收悉。");
+        assert_eq!(
+            seen(&plain_lines(&text)),
+            want(&[
+                ("title", "某县人民政府关于某事项的批复"),
+                ("number", "某政〔2023〕45号"),
+                ("published", "2023-11-18"),
+                ("signed", "2023-11-18")
+            ]),
+            "{label}"
+        );
+    }
 }

@@ -1,0 +1,118 @@
+//! The shapes of header lines that are never a title, or never all of one: a proposal form's
+//! `key: value` line (`建议号:201号`), an issuer's line of office names (`江西省统计局  国家统计局
+//! 江西调查总队`), a byline (`新闻发言人 武平`), a note in brackets under a title (`（2007年6月29日
+//! …会议通过）`), and what a title line carries besides its words (a footnote mark `[1]`, empty
+//! table cells `| |`).
+
+use super::super::dates;
+
+/// A line without white space and empty table cells around it (`… | |`).
+pub(super) fn cells(line: &str) -> &str {
+    line.trim_matches(|c: char| c.is_whitespace() || c == '|' || c == '｜')
+}
+
+/// A line without what a title never ends with: white space, empty table cells (`… | |`) and
+/// a footnote mark (`[1]`, `［2］`, `①`, `¹`).
+pub(super) fn bare(line: &str) -> &str {
+    let mut t = cells(line);
+    loop {
+        let before = t.len();
+        t = strip_mark(t).trim_end_matches(|c: char| c.is_whitespace() || c == '|' || c == '｜');
+        if t.len() == before {
+            return t;
+        }
+    }
+}
+
+/// `t` without one footnote mark at its end.
+fn strip_mark(t: &str) -> &str {
+    if let Some(c) = t.chars().next_back() {
+        // ① … ⑳, ⑴ … ⒇, superscript digits.
+        if ('\u{2460}'..='\u{2487}').contains(&c) || matches!(c, '¹' | '²' | '³' | '\u{2070}'..='\u{2079}') {
+            return &t[..t.len() - c.len_utf8()];
+        }
+    }
+    for (open, close) in [('[', ']'), ('［', '］'), ('〔', '〕')] {
+        let Some(inner) = t.strip_suffix(close) else { continue };
+        let Some(at) = inner.rfind(open) else { continue };
+        let mark = &inner[at + open.len_utf8()..];
+        let digits = mark.trim_start_matches('注').chars().count();
+        if (1..=2).contains(&digits) && mark.trim_start_matches('注').chars().all(|c| c.is_ascii_digit()) && at > 0 {
+            return &t[..at];
+        }
+    }
+    t
+}
+
+/// A line of a form filled in above a reply (`建议号:201号`, `提案人:伏正洪`, `承办单位:教育局`):
+/// a short key, a colon, a short value. Never a title.
+pub(super) fn is_form_line(line: &str) -> bool {
+    let Some(at) = line.find([':', '：']) else { return false };
+    let key: String = line[..at].chars().filter(|c| !c.is_whitespace()).collect();
+    let value = line[at..].chars().skip(1).collect::<String>();
+    let n = key.chars().count();
+    (2..=6).contains(&n)
+        && key.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && !key.contains("关于")
+        && !value.trim().is_empty()
+        && value.chars().count() <= 40
+        && !value.contains(['。', '！', '？', '!', '?'])
+}
+
+/// An issuer's line: one to three office names apart by white space (`宜春市统计局  国家统计局
+/// 宜春调查队`). Set under a complete title (with the date under it), it is no part of it.
+pub(super) fn is_issuer_line(line: &str) -> bool {
+    let parts: Vec<&str> = line.split(|c: char| c.is_whitespace()).filter(|p| !p.is_empty()).collect();
+    (1..=3).contains(&parts.len())
+        && !line.contains("关于")
+        && parts.iter().all(|p| {
+            (4..=20).contains(&p.chars().count())
+                && !p.contains(['，', ',', '。', '；', ';', '：', ':', '、'])
+                && ISSUER_ENDINGS.iter().any(|e| p.ends_with(e))
+        })
+}
+
+/// Endings of an issuer's name on its own line (stricter than a signature's: `…推进会` is a
+/// headline).
+const ISSUER_ENDINGS: &[&str] = &["局", "厅", "委员会", "委", "办公室", "政府", "调查队", "总队", "部", "院", "中心"];
+
+/// Words a byline's role ends with (`中国载人航天工程新闻发言人 武平`, `本报记者 张三`).
+const ROLES: &[&str] = &["发言人", "记者", "通讯员", "主持人", "编辑", "作者", "撰稿", "摄影", "供稿"];
+
+/// A byline: a person's role, then a name of two to four chars (`新闻发言人 武平`). Never a title.
+pub(super) fn is_byline(line: &str) -> bool {
+    let parts: Vec<&str> = line.split(|c: char| c.is_whitespace()).filter(|p| !p.is_empty()).collect();
+    let [.., role, name] = parts.as_slice() else { return false };
+    let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '·';
+    parts.len() <= 4
+        && (2..=4).contains(&name.chars().count())
+        && name.chars().all(cjk)
+        && ROLES.iter().any(|r| role.ends_with(r))
+}
+
+/// The date of a note in brackets under a title, `（2023年4月12日）`, `（2007年6月29日第十届全国
+/// 人民代表大会常务委员会第二十八次会议通过）`: a bracketed line that holds a date and no sentence.
+pub(super) fn note_date(line: &str) -> Option<String> {
+    let line = line.trim();
+    let inner = line.strip_prefix(['（', '('])?.strip_suffix(['）', ')'])?;
+    if inner.chars().count() > 80 || inner.contains(['。', '（', '(']) {
+        return None;
+    }
+    dates::date_of(inner)
+}
+
+/// A title line that ends with a note in brackets holding a date (`…的决定（2023年3月13日…通过）`):
+/// the title without the note, and the note's date.
+pub(super) fn split_note(title: &str) -> Option<(&str, String)> {
+    let t = title.trim_end();
+    if !t.ends_with(['）', ')']) {
+        return None;
+    }
+    let at = t.rfind(['（', '('])?;
+    let date = note_date(&t[at..])?;
+    let head = t[..at].trim_end();
+    (head.chars().count() >= 4).then_some((head, date))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,68 @@
+use super::*;
+
+#[test]
+fn a_title_line_loses_its_footnote_mark_and_empty_cells() {
+    let cases: &[(&str, &str)] = &[
+        ("江西省2022年国民经济和社会发展统计公报[1]", "江西省2022年国民经济和社会发展统计公报"),
+        ("关于第12号建议的答复［2］", "关于第12号建议的答复"),
+        ("关于第12号建议的答复①", "关于第12号建议的答复"),
+        ("关于第2023393号代表建议的答复 | |", "关于第2023393号代表建议的答复"),
+        // A number in brackets that is the title's own stays.
+        ("关于印发〔2023〕号文件的通知", "关于印发〔2023〕号文件的通知"),
+        ("[1]", "[1]"),
+    ];
+    for (line, want) in cases {
+        assert_eq!(bare(line), *want, "{line}");
+    }
+}
+
+#[test]
+fn lines_that_are_never_a_title() {
+    // (kind, line): what each line is.
+    let cases: &[(&str, &str)] = &[
+        ("form", "建议号:201号"),
+        ("form", "提案人:伏正洪"),
+        ("form", "承办单位：教育局"),
+        ("issuer", "江西省统计局  国家统计局江西调查总队"),
+        ("issuer", "宜春市统计局\u{2002}国家统计局宜春调查队"),
+        ("issuer", "国务院办公厅"),
+        ("byline", "中国载人航天工程新闻发言人 武平"),
+        ("byline", "本报记者 张三"),
+        ("none", "张三代表:"),
+        ("none", "马关县教育局关于第201号建议的答复函"),
+        ("none", "内容:都龙镇集镇中心小学因生源增加,需另寻地点新建搬迁。"),
+        ("none", "江西省2022年国民经济和社会发展统计公报"),
+        ("none", "天宫一号与神舟九号载人交会对接任务 第二场新闻发布会"),
+    ];
+    for (want, line) in cases {
+        let kind = if is_form_line(line) {
+            "form"
+        } else if is_issuer_line(line) {
+            "issuer"
+        } else if is_byline(line) {
+            "byline"
+        } else {
+            "none"
+        };
+        assert_eq!((kind, *line), (*want, *line));
+    }
+}
+
+#[test]
+fn a_note_under_a_title_dates_it() {
+    let cases: &[(&str, Option<&str>)] = &[
+        ("（2023年4月12日）", Some("2023-04-12")),
+        ("（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）", Some("2007-06-29")),
+        ("(2019年1月27日国务院第二次全体会议发布)", Some("2019-01-27")),
+        ("（一）总体要求", None),
+        ("（2023年全年投入5亿元。）", None),
+    ];
+    for (line, want) in cases {
+        assert_eq!(note_date(line).as_deref(), *want, "{line}");
+    }
+    assert_eq!(
+        split_note("全国人民代表大会关于修改宪法的决定（2018年3月11日第十三届全国人民代表大会第一次会议通过）"),
+        Some(("全国人民代表大会关于修改宪法的决定", "2018-03-11".to_string()))
+    );
+    assert_eq!(split_note("关于加强（试行）管理的通知"), None);
+}

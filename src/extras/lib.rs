@@ -1,0 +1,43 @@
+//! reply-extras: the second module of a reply page (`pkg/extras/`), holding what the first
+//! screen can do without, so that the page module (`reply-widget`) is smaller and the outline
+//! answers sooner on a slow phone (README, "Size"). The page module loads it when the browser
+//! is idle after the first paint, or at once when a page calls `init()` of `reply_widget.js`
+//! itself (then every call of the JS API behaves as before the split).
+//!
+//! The two modules share no memory: they talk in the contract's JSON (`docs/contract.md`). The
+//! page module hands over the reply as JSON; this module answers with plain JS values.
+//!
+//! Today it holds the targets and results of issue 22 (`reply_core::parse::annotate`: each
+//! figure's stance, deadline and indicator), about a tenth of the page module's code. The page
+//! module imports nothing of this crate, and this crate nothing of it: no import circle.
+//!
+//! The size rules of `reply_core`'s crate docs hold here.
+
+// Talc instead of the default dlmalloc, as in the page module.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
+use js_sys::Array;
+use wasm_bindgen::prelude::*;
+
+/// Each figure's stance, deadline and indicator, for a reply given as the contract's JSON (the
+/// page module's `reply_core::json::reply`): an array with one `[stance, by, indicator]` per
+/// figure, in the reply's order, each a string or null (`["target", "2025", "技术合同成交额"]`).
+/// A reply that cannot be read throws an `Error` naming the field.
+#[wasm_bindgen]
+pub fn annotate(#[wasm_bindgen(unchecked_param_type = "string")] json: JsValue) -> Result<Array, JsError> {
+    let Some(text) = json.as_string() else {
+        return Err(JsError::new("annotate(json): json must be a string"));
+    };
+    let value = js_sys::JSON::parse(&text).map_err(|_| JsError::new("annotate(json): json is not JSON"))?;
+    let mut reply = reply_web::reply::reply_from_js(&value, "reply").map_err(|e| JsError::new(&e))?;
+    reply_core::parse::annotate(&mut reply);
+    let out = Array::new();
+    for f in &reply.figures {
+        let stance = f.stance.map_or(JsValue::NULL, |s| JsValue::from_str(s.as_str()));
+        let text = |v: &Option<String>| v.as_deref().map_or(JsValue::NULL, JsValue::from_str);
+        out.push(&Array::of3(&stance, &text(&f.by), &text(&f.indicator)));
+    }
+    Ok(out)
+}

@@ -1,0 +1,133 @@
+//! The reply page's second module (`pkg/extras/`, the `reply-extras` crate): what the first
+//! screen can do without — today the targets and results of a reply's figures (stance, deadline,
+//! indicator: `reply_core::parse::annotate`, issue 22). This module does not contain that code;
+//! it loads the extras module and asks it.
+//!
+//! When: `init()` of `reply_widget.js` loads it before it resolves (a page calling the API
+//! itself sees every result as before the split); the embed script's `init` does not wait for
+//! it (`extras: "later"`), and a mount asks for it once the browser is idle after the first
+//! paint ([`Waiting`]): the panel's 按承诺 grouping, badges and 立场 facet appear then.
+//!
+//! How: the two modules share no memory; this one hands over the reply as the contract's JSON
+//! and reads back one `[stance, by, indicator]` per figure. The snippet finds the extras module
+//! beside the page module in `pkg/` (`extras/reply_extras.js`) and fetches its wasm gzipped where
+//! the browser can unzip a stream, as the embed script does for the page module.
+
+use js_sys::Array;
+use reply_core::model::Stance;
+use reply_core::Reply;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen(inline_js = r#"
+let loading = null;
+let ready = null;
+const base = new URL("../../extras/", import.meta.url);
+const at = (name) => new URL(name, base);
+async function wasm() {
+  const plain = () => fetch(at("reply_extras_bg.wasm"));
+  if (typeof DecompressionStream !== "function") return plain();
+  let zipped = null;
+  try { zipped = await fetch(at("reply_extras_bg.wasm.gz")); } catch (e) { /* the plain file says */ }
+  if (!zipped || !zipped.ok || !zipped.body) return plain();
+  const unzipped = /gzip/i.test(zipped.headers.get("Content-Encoding") || "");
+  const r = new Response(unzipped ? zipped.body : zipped.body.pipeThrough(new DecompressionStream("gzip")), {
+    headers: { "Content-Type": "application/wasm" },
+  });
+  r.zipped = true;
+  return r;
+}
+export function extras_load() {
+  if (!loading) {
+    loading = import(at("reply_extras.js").href).then(async (m) => {
+      const w = wasm();
+      w.catch(() => {});
+      try {
+        await m.default({ module_or_path: w });
+      } catch (e) {
+        if (!(await w.catch(() => ({}))).zipped) throw e;
+        await m.default({ module_or_path: fetch(at("reply_extras_bg.wasm")) });
+      }
+      ready = m;
+      return m;
+    });
+    // A failure (offline, pkg/ copied without extras/) leaves the first screen as it is; a
+    // later call tries again.
+    loading.catch(() => { loading = null; });
+  }
+  return loading;
+}
+export function extras_ready() {
+  return ready !== null;
+}
+export function extras_annotate(json) {
+  return ready ? ready.annotate(json) : null;
+}
+export function extras_when_idle(cb) {
+  const h = { cb, idle: 0 };
+  const go = () => extras_load().then(() => { const f = h.cb; h.cb = null; if (f) f(); }, () => {});
+  h.idle = typeof requestIdleCallback === "function" ? requestIdleCallback(go, { timeout: 1000 }) : setTimeout(go, 0);
+  return h;
+}
+export function extras_cancel(h) {
+  h.cb = null;
+  if (typeof cancelIdleCallback === "function") cancelIdleCallback(h.idle); else clearTimeout(h.idle);
+}
+"#)]
+extern "C" {
+    fn extras_load() -> js_sys::Promise;
+    fn extras_ready() -> bool;
+    #[wasm_bindgen(catch)]
+    fn extras_annotate(json: &str) -> Result<JsValue, JsValue>;
+    fn extras_when_idle(cb: &js_sys::Function) -> JsValue;
+    fn extras_cancel(handle: &JsValue);
+}
+
+/// Loads the extras module (once); resolves when it can answer. `init()` awaits it.
+pub fn load() -> js_sys::Promise {
+    extras_load()
+}
+
+/// The extras module is loaded: [`annotate`] answers at once.
+pub fn ready() -> bool {
+    extras_ready()
+}
+
+/// Gives each figure of `reply` its stance, deadline and indicator, if the extras module is
+/// loaded; false (the reply unchanged) if it is not yet, or could not read the reply.
+pub fn annotate(reply: &mut Reply) -> bool {
+    let Ok(answer) = extras_annotate(&reply_core::json::reply(reply)) else { return false };
+    let Ok(rows) = answer.dyn_into::<Array>() else { return false };
+    if rows.length() as usize != reply.figures.len() {
+        return false;
+    }
+    for (k, f) in reply.figures.iter_mut().enumerate() {
+        let row = Array::from(&rows.get(k as u32));
+        f.stance = row.get(0).as_string().and_then(|s| Stance::from_name(&s));
+        f.by = row.get(1).as_string();
+        f.indicator = row.get(2).as_string();
+    }
+    true
+}
+
+/// A wait for the extras module, started when the browser is idle; `f` runs once it is loaded.
+/// Cancelled when dropped (a destroyed mount is never called back).
+#[must_use = "a Waiting is cancelled when dropped"]
+pub struct Waiting {
+    handle: JsValue,
+    _closure: Closure<dyn FnMut()>,
+}
+
+impl Waiting {
+    pub fn new(f: impl FnMut() + 'static) -> Waiting {
+        let closure = Closure::<dyn FnMut()>::new(f);
+        let handle = extras_when_idle(closure.as_ref().unchecked_ref());
+        Waiting { handle, _closure: closure }
+    }
+}
+
+impl Drop for Waiting {
+    fn drop(&mut self) {
+        extras_cancel(&self.handle);
+    }
+}
