@@ -18,13 +18,13 @@ const KB = 1024;
 // Issue 6 asked for 60 KB and aimed at 30 KB; the page module is not there (README, "Size": it
 // was 87 KB before it learned to read CMS pages, phones' sheets and the sticky bar, 107 KB before
 // it learned targets and results and to read real government pages right: 148 KB; the split of
-// issue 21 moved targets and results to the extras module: 135.5 KB). Each ceiling sits a little
+// issue 21 moved targets and results, the bundled reply's text and the checks of reply objects given from JS to the extras module: 127.3 KB). Each ceiling sits a little
 // above today's size so growth is a decision, not an accident.
 const inLibrary = (p) => p.startsWith("library/");
 const inExtras = (p) => p.startsWith("extras/");
 const MODULES = [
-  { name: "page", ceiling: 137 * KB, target: 60 * KB, test: (p) => !inLibrary(p) && !inExtras(p) },
-  { name: "extras", ceiling: 33 * KB, test: inExtras },
+  { name: "page", ceiling: 129 * KB, target: 60 * KB, test: (p) => !inLibrary(p) && !inExtras(p) },
+  { name: "extras", ceiling: 41 * KB, test: inExtras },
   { name: "reply page, all (page + extras)", ceiling: 169 * KB, test: (p) => !inLibrary(p), total: true },
   // 64.4 KB since a reply page's figure card asks it for an indicator's values in other
   // replies (indicatorValues, issue 22: +7 KB with the title table of index version 4).

@@ -52,8 +52,10 @@ fn opts(pairs: &[(&str, JsValue)]) -> JsValue {
     o.into()
 }
 
+/// The bundled reply as `bundledReply()` gives it once the extras module is loaded (its text
+/// lives there; these tests run the page module alone).
 fn bundled() -> JsValue {
-    bundled_reply_js().unwrap_or_else(|_| panic!("bundled reply"))
+    parse_reply(JsValue::from_str(reply_core::BUNDLED_TEXT)).unwrap_or_else(|_| panic!("bundled reply"))
 }
 
 /// All three parts, the bundled reply given (drawn in the article's shadow root).
@@ -228,8 +230,15 @@ fn wrong_arguments_throw_errors_naming_them() {
     let o = host("t-bad-reply", "div");
     let bad = Object::new();
     Reflect::set(&bad, &"title".into(), &JsValue::from_f64(1.0)).expect("set");
-    assert!(msg(mount(opts(&[("outline", o.clone().into()), ("reply", bad.into())]))).contains("options.reply.title"));
+    // Reply objects are checked by the extras module (the e2e suites name their bad fields);
+    // without it, the page module says what to await.
+    let bad_reply = msg(mount(opts(&[("outline", o.clone().into()), ("reply", bad.into())])));
+    assert!(bad_reply.starts_with("options.reply: reading a reply object needs the extras module"), "{bad_reply}");
     assert!(parse_reply(JsValue::from_f64(1.0)).is_err());
+    // The page module alone (the extras module not loaded): bundledReply says what to await.
+    let e: JsValue = bundled_reply_js().expect_err("an error").into();
+    let text = e.dyn_into::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
+    assert!(text.contains("await loadExtras()"), "{text}");
     // Nothing to show: no reply given and no article to read it from.
     assert!(msg(mount(opts(&[("outline", o.clone().into())]))).starts_with("options.reply: no reply given"));
     // The module still works after errors.

@@ -8,7 +8,9 @@
 //! page module hands over the reply as JSON; this module answers with plain JS values.
 //!
 //! Today it holds the targets and results of issue 22 (`reply_core::parse::annotate`: each
-//! figure's stance, deadline and indicator), about a tenth of the page module's code. The page
+//! figure's stance, deadline and indicator), about a tenth of the page module's code, and the
+//! text of the bundled reply (`bundledReply()`; a reply page reads its own article), and the
+//! reader of reply objects given from JS (`mount({ reply })`: the checks that name a bad field). The page
 //! module imports nothing of this crate, and this crate nothing of it: no import circle.
 //!
 //! The size rules of `reply_core`'s crate docs hold here.
@@ -40,4 +42,30 @@ pub fn annotate(#[wasm_bindgen(unchecked_param_type = "string")] json: JsValue) 
         out.push(&Array::of3(&stance, &text(&f.by), &text(&f.indicator)));
     }
     Ok(out)
+}
+
+/// The text of the reply bundled with the widget (`reply_core::BUNDLED_TEXT`): the page
+/// module's `bundledReply()` parses it.
+#[wasm_bindgen(js_name = bundledText)]
+pub fn bundled_text() -> String {
+    reply_core::BUNDLED_TEXT.to_string()
+}
+
+/// Reads a reply object given from JS (`mount({ reply })`), as the page module did before the
+/// split: every field checked and a bad one named by its path (`options.reply.figures[3].end:
+/// expected a whole number of chars`), nesting limited and cycles refused, then validated
+/// (`reply_core::model::validate`) and annotated. Returns the reply as a fresh plain object of
+/// the contract's shape (one `JSON.parse` of `reply_core::json`), which the page module reads
+/// without checking again.
+#[wasm_bindgen(js_name = readReply)]
+pub fn read_reply(
+    reply: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] path: JsValue,
+) -> Result<JsValue, JsError> {
+    let path = path.as_string().unwrap_or_default();
+    let mut r = reply_web::reply::reply_from_js(&reply, &path).map_err(|e| JsError::new(&e))?;
+    reply_core::model::validate(&r).map_err(|e| JsError::new(&format!("{path}.{e}")))?;
+    reply_core::parse::annotate(&mut r);
+    js_sys::JSON::parse(&reply_core::json::reply(&r))
+        .map_err(|_| JsError::new("readReply: the reply could not be written"))
 }

@@ -1,7 +1,8 @@
 //! The reply page's second module (`pkg/extras/`, the `reply-extras` crate): what the first
 //! screen can do without — today the targets and results of a reply's figures (stance, deadline,
-//! indicator: `reply_core::parse::annotate`, issue 22). This module does not contain that code;
-//! it loads the extras module and asks it.
+//! indicator: `reply_core::parse::annotate`, issue 22), the text of the bundled reply and the
+//! checks of a reply object given from JS. This module does not contain them; it loads the
+//! extras module and asks it.
 //!
 //! When: `init()` of `reply_widget.js` loads it before it resolves (a page calling the API
 //! itself sees every result as before the split); the embed script's `init` does not wait for
@@ -60,6 +61,12 @@ export function extras_load() {
 export function extras_ready() {
   return ready !== null;
 }
+export function extras_bundled() {
+  return ready ? ready.bundledText() : null;
+}
+export function extras_read(reply, path) {
+  return ready.readReply(reply, path);
+}
 export function extras_annotate(json) {
   return ready ? ready.annotate(json) : null;
 }
@@ -77,6 +84,9 @@ export function extras_cancel(h) {
 extern "C" {
     fn extras_load() -> js_sys::Promise;
     fn extras_ready() -> bool;
+    fn extras_bundled() -> Option<String>;
+    #[wasm_bindgen(catch)]
+    fn extras_read(reply: &JsValue, path: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
     fn extras_annotate(json: &str) -> Result<JsValue, JsValue>;
     fn extras_when_idle(cb: &js_sys::Function) -> JsValue;
@@ -91,6 +101,29 @@ pub fn load() -> js_sys::Promise {
 /// The extras module is loaded: [`annotate`] answers at once.
 pub fn ready() -> bool {
     extras_ready()
+}
+
+/// The text of the reply bundled with the widget (`bundledReply()`), if the extras module is
+/// loaded: a reply page reads its own article and never needs it.
+pub fn bundled_text() -> Option<String> {
+    extras_bundled()
+}
+
+/// Reads a reply object given from JS (`mount({ reply })`) in the extras module, which checks
+/// every field (an `Error` naming a bad one), validates and annotates it, and gives back a fresh
+/// plain object that [`crate::interop::reply_from_checked`] reads.
+pub fn read_reply(reply: &JsValue, path: &str) -> Result<Reply, JsError> {
+    if !ready() {
+        return Err(JsError::new(&format!(
+            "{path}: reading a reply object needs the extras module, not loaded yet; await loadExtras() first (init() does)"
+        )));
+    }
+    match extras_read(reply, path) {
+        Ok(checked) => Ok(crate::interop::reply_from_checked(&checked)),
+        Err(e) => Err(JsError::new(
+            &e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| path.to_string()),
+        )),
+    }
 }
 
 /// Gives each figure of `reply` its stance, deadline and indicator, if the extras module is

@@ -24,23 +24,19 @@ mod interop;
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-use reply_core::{bundled_reply, model, parse, Reply};
+use reply_core::{parse, Reply};
 use reply_web::js::{document, element, error, flag, get, is_plain_object};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Reads a reply object given from JS, naming the bad field when it has the wrong shape.
+/// Checked, validated and annotated (stances, deadlines and indicators, whether the object had
+/// them or not) by the extras module, which `init()` loads.
 fn reply_from(name: &str, v: &JsValue) -> Result<Reply, JsError> {
     if !is_plain_object(v) {
         return Err(JsError::new(&format!("{name} must be a reply object (from parseReply or bundledReply)")));
     }
-    let mut reply = interop::reply_from_js(v, name).map_err(|e| JsError::new(&e))?;
-    model::validate(&reply).map_err(|e| JsError::new(&format!("{name}.{e}")))?;
-    // Stances, deadlines and indicators, whether the object had them or not (pure, idempotent),
-    // from the extras module; not loaded yet (the embed script's first screen), the mount asks
-    // for them once it is.
-    extras::annotate(&mut reply);
-    Ok(reply)
+    extras::read_reply(v, name)
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -89,6 +85,8 @@ struct Mounted {
     figures: Option<web_sys::Element>,
     article: Option<web_sys::Element>,
     reply: Option<std::rc::Rc<Reply>>,
+    /// The given reply has its stances (from the extras module).
+    annotated: bool,
     hash: bool,
     elder: Option<bool>,
     layout: Option<dom::PartLayout>,
@@ -103,6 +101,7 @@ impl Mounted {
             figures: if self.own_hosts { None } else { self.figures.clone() },
             article: self.article.clone(),
             reply: self.reply.clone(),
+            annotated: self.annotated,
             hash: false,
             elder: self.elder,
             layout: self.layout,
@@ -122,7 +121,7 @@ pub struct Widget {
 fn start(name: &str, how: Mounted) -> Result<Widget, JsError> {
     let doc = document()?;
     let source = match &how.reply {
-        Some(r) => dom::Source::Given(r.clone()),
+        Some(r) => dom::Source::Given(r.clone(), how.annotated),
         None => dom::Source::Article,
     };
     let options = dom::Options {
@@ -224,20 +223,21 @@ fn mount_parts(name: &str, options: &JsValue, parts: [(&str, JsValue); 3]) -> Re
         }
     }
     let reply_v = get(options, "reply");
-    let reply = if reply_v.is_undefined() || reply_v.is_null() {
-        None
+    let (reply, annotated) = if reply_v.is_undefined() || reply_v.is_null() {
+        (None, false)
     } else {
-        Some(match interop::remembered(&reply_v) {
-            Some(r) => r,
-            None => std::rc::Rc::new(reply_from("options.reply", &reply_v)?),
-        })
+        let (r, annotated) = match interop::remembered(&reply_v) {
+            Some(known) => known,
+            None => (std::rc::Rc::new(reply_from("options.reply", &reply_v)?), true),
+        };
+        (Some(r), annotated)
     };
     let hash = flag(options, "hash")?.unwrap_or(true);
     let elder = flag(options, "elder")?;
     let layout = layout_option(options)?;
     let on_card = card_option(options)?;
     let [outline, figures, article] = found;
-    start(name, Mounted { outline, figures, article, reply, hash, elder, layout, own_hosts: false, on_card })
+    start(name, Mounted { outline, figures, article, reply, annotated, hash, elder, layout, own_hosts: false, on_card })
 }
 
 /// `onCard`: called when the card of a figure that measures an indicator opens, with an empty
@@ -292,6 +292,7 @@ pub fn mount_page(
         figures: None,
         article: Some(article),
         reply: None,
+        annotated: false,
         hash,
         elder,
         layout: Some(dom::PartLayout::Compact),
@@ -387,10 +388,16 @@ pub fn find_article() -> Result<Option<web_sys::Element>, JsError> {
     Ok(dom::find_article(&document()?))
 }
 
-/// The reply bundled with the widget, structured.
+/// The reply bundled with the widget, structured. Its text is in the extras module (which
+/// `init()` loads): after the embed script's start, `await loadExtras()` first.
 #[wasm_bindgen(js_name = bundledReply, unchecked_return_type = "Readonly<Reply>")]
 pub fn bundled_reply_js() -> Result<JsValue, JsError> {
-    to_js(bundled_reply())
+    let Some(text) = extras::bundled_text() else {
+        return Err(JsError::new(
+            "bundledReply(): the bundled reply is in the extras module, not loaded yet; await loadExtras() first (init() does)",
+        ));
+    };
+    to_js(parse(&text))
 }
 
 /// The structured reply of the JSON contract, as the command line gives it: with each figure's

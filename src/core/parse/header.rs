@@ -70,8 +70,9 @@ const TITLE_ENDINGS: &[&str] = &[
 
 /// Whether a title reads as complete (its last words end a document's title). White space
 /// inside is ignored (`答 复`).
-fn complete(title: &str) -> bool {
-    let t: String = shape::bare(title).chars().filter(|c| !c.is_whitespace()).collect();
+pub(super) fn complete(title: &str) -> bool {
+    let t = shape::bare(title);
+    let t: String = shape::split_number(t).map_or(t, |(head, _)| head).chars().filter(|c| !c.is_whitespace()).collect();
     // A short note in brackets after the last words: （A类）, （试行）, （征求意见稿）.
     let t = match t.strip_suffix(['）', ')']).and_then(|h| h.rfind(['（', '(']).map(|at| (h, at))) {
         Some((h, at)) if h[at..].chars().count() <= 10 => &t[..at],
@@ -105,7 +106,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
         // The issuers' lines from here (one to three), and the date under them.
         let offices = issuers(lines, i);
         let dated_below = date_at(lines, i + offices).filter(|_| offices > 0);
-        if let Some((label, value)) = label_line(text).zip(lines.get(i + 1)).filter(|(_, v)| is_value(v.text)) {
+        if let Some((label, value)) = label_line(text).zip(lines.get(i + 1)).filter(|(l, v)| is_value_of(l, v.text)) {
             // A label alone on its line, its value on the next (a list of dt / dd, bullets).
             fields.push((label, shape::cells(strip_bullet(value.text)).to_string()));
             meta.push(text.to_string());
@@ -119,6 +120,13 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             meta.push(text.to_string());
         } else if title.is_none() && salutation.is_none() && is_dateish(text) {
             // A date line above the title (the site's today, the year of a column): not the title.
+            // In a list of bullets (the values of an index list), the document's date.
+            if let Some(d) = bullet_date(text) {
+                dated.get_or_insert(d);
+            }
+            meta.push(text.to_string());
+        } else if top && shape::is_breadcrumb(text) {
+            // A breadcrumb (…>> 建议提案 >> 人大代表建议答复): not the title.
             meta.push(text.to_string());
         } else if top && shape::is_form_line(text) {
             // A proposal's form (建议号:201号, 提案人:…, 内容:…) above the reply's title: up to
@@ -173,6 +181,8 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
                             fields.extend(f);
                         } else if let Some(n) = number_line(l.text) {
                             number.get_or_insert(n);
+                        } else if let Some(d) = bullet_date(l.text) {
+                            dated.get_or_insert(d);
                         }
                         meta.push(l.text.to_string());
                     }
@@ -218,6 +228,14 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             let last = lines[i + more];
             let end = shape::cells(last.text);
             let words = shape::bare(end);
+            // Its document number in brackets after the words (…的答复[浙交建〔2018〕101号]).
+            let words = match shape::split_number(words) {
+                Some((head, n)) => {
+                    number.get_or_insert(n);
+                    head
+                }
+                None => words,
+            };
             let head = match shape::split_note(words) {
                 Some((head, date)) => {
                     dated.get_or_insert(date);
@@ -258,6 +276,11 @@ fn within(text: &str, part: &str) -> (usize, usize) {
     let at = (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize).min(text.len());
     let a = text[..at].chars().count();
     (a, a + part.chars().count())
+}
+
+/// The date of a bullet of an index list, a date and nothing more (`• 2023-09-25`).
+fn bullet_date(line: &str) -> Option<String> {
+    (strip_bullet(line).len() < line.len() && is_dateish(line)).then(|| dates::date_of(line)).flatten()
 }
 
 /// How many issuers' lines (one to three) stand from line `i` on.
@@ -304,6 +327,11 @@ fn headline_after_form(lines: &[Line], i: usize) -> Option<usize> {
     None
 }
 
+/// Whether a title reads like one without ending like a document's: `关于…`, `对…`.
+pub(super) fn complete_start(title: &str) -> bool {
+    title.contains("关于") || title.starts_with('对')
+}
+
 /// Whether a line reads as the start of a title: `关于…`, `对…`, `…的`.
 fn starts_title(line: &str) -> bool {
     line.contains("关于") || line.starts_with('对') || line.ends_with('的')
@@ -319,6 +347,7 @@ fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
         }
         let headline = text.chars().count() >= 8 && lines.get(k + 1).is_some_and(|n| is_meta_line(n.text));
         let standalone = is_title(text)
+            && !shape::is_breadcrumb(text)
             && (complete(text) || headline)
             && text.chars().count() >= 6
             && !is_dateish(text)
@@ -522,39 +551,34 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
 }
 
 /// A metadata row whose cells stand apart by white space, without colons (`索 引 号  xx/2018-35
-/// 公开方式  主动公开`): a label opens the line, and at least two labels stand each after a gap
-/// (two spaces or a tab) with a space after them.
+/// 公开方式  主动公开`, `信息名称 关于…的答复`): a label opens the line, white space after it, and
+/// every later label stands after white space too.
 fn cell_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
-    let gap = |c: char| c == '\t' || c.is_whitespace();
+    let apart = |rest: &str, len: usize| rest[len..].chars().next().is_none_or(char::is_whitespace);
     let mut fields: Vec<(&'static str, String)> = Vec::new();
-    let mut rest = line.trim_start();
+    let mut rest = line.trim();
+    let (first, len) = label_at(rest).filter(|&(_, len)| apart(rest, len))?;
+    let mut current = first;
+    rest = &rest[len..];
     let mut value = String::new();
-    let mut current: Option<&'static str> = None;
-    let mut spaces = 2;
+    let mut after_space = false;
     while let Some(c) = rest.chars().next() {
-        let label = (spaces >= 2).then(|| label_at(rest)).flatten();
-        if let Some((label, len)) = label.filter(|(_, len)| rest[*len..].starts_with(gap)) {
-            if let Some(l) = current.replace(label) {
-                fields.push((l, shape::cells(&value).to_string()));
-            }
+        let label = after_space.then(|| label_at(rest)).flatten();
+        if let Some((label, len)) = label.filter(|&(_, len)| apart(rest, len)) {
+            fields.push((current, shape::cells(&value).to_string()));
+            current = label;
             value.clear();
             rest = &rest[len..];
-            spaces = 0;
+            after_space = false;
             continue;
         }
-        spaces = if c == '\t' {
-            2
-        } else if c.is_whitespace() {
-            spaces + 1
-        } else {
-            0
-        };
+        after_space = c.is_whitespace();
         value.push(c);
         rest = &rest[c.len_utf8()..];
     }
-    let first = current?;
-    fields.push((first, shape::cells(&value).to_string()));
-    (fields.len() >= 2 && label_at(line.trim_start()).is_some()).then_some(fields)
+    fields.push((current, shape::cells(&value).to_string()));
+    // A label word alone (`标题`) is no row.
+    (fields.len() > 1 || !fields[0].1.is_empty()).then_some(fields)
 }
 
 pub(super) fn is_salutation(line: &str) -> bool {
@@ -589,7 +613,9 @@ pub(crate) fn find_number(text: &str) -> Option<(usize, usize)> {
         // 第 before the serial at most: `〔2023〕第12号`.
         let nth = usize::from(s.get(k + 6) == Some(&'第'));
         let digits = s[k + 6 + nth..].iter().take_while(|c| c.is_ascii_digit()).count();
-        if digits == 0 || s.get(k + 6 + nth + digits) != Some(&'号') {
+        // A space before 号 at most (`29 号`).
+        let gap = s[k + 6 + nth + digits..].iter().take(2).take_while(|c| c.is_whitespace()).count();
+        if digits == 0 || s.get(k + 6 + nth + digits + gap) != Some(&'号') {
             continue;
         }
         let issuer = s[..k].iter().rev().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(*c)).count();
@@ -598,7 +624,7 @@ pub(crate) fn find_number(text: &str) -> Option<(usize, usize)> {
         if (issuer == 0 && !labelled) || issuer > 12 {
             continue;
         }
-        return Some((k - issuer, k + 7 + nth + digits));
+        return Some((k - issuer, k + 7 + nth + digits + gap));
     }
     None
 }
@@ -612,7 +638,16 @@ pub(super) fn number_line(line: &str) -> Option<String> {
     let label: String = line.chars().take(a).collect();
     let labelled = a == 0 || (a <= 8 && (label.ends_with(':') || label.ends_with('：')));
     (labelled && rest.chars().count() <= 12 && !rest.contains(['。', '，', ',']))
-        .then(|| line.chars().skip(a).take(b - a).collect())
+        .then(|| line.chars().skip(a).take(b - a).filter(|c| !c.is_whitespace()).collect())
+}
+
+/// Labels whose value is a document number: only they take a number line as their value.
+const NUMBER_LABELS: &[&str] = &["发文字号", "文号", "文件编号"];
+
+/// A value on the line after the label `label`: a document number only for a number's label
+/// (`信息来源:` with nothing after it is followed by the number line, not its value).
+fn is_value_of(label: &str, line: &str) -> bool {
+    is_value(line) && (number_line(line).is_none() || NUMBER_LABELS.contains(&label))
 }
 
 /// The fields of a page's metadata (the 信息公开属性 table above the article, a `dl` of
@@ -630,7 +665,7 @@ pub(crate) fn page_fields(lines: &[&str]) -> Vec<(&'static str, String)> {
         if line.chars().count() > 300 {
             continue;
         }
-        let alone = label_line(line).zip(lines.get(k + 1).filter(|n| is_value(n)));
+        let alone = label_line(line).zip(lines.get(k + 1)).filter(|(l, n)| is_value_of(l, n));
         if let Some((label, next)) = alone {
             add(label, strip_bullet(next));
         } else if let Some(fields) = meta_fields(line) {

@@ -69,8 +69,9 @@ const MOUNTED_ATTR: &str = "data-reply-widget-mounted";
 
 /// Where the reply comes from.
 pub enum Source {
-    /// Given by the page (`reply` option): the widget draws it in the article's place.
-    Given(Rc<Reply>),
+    /// Given by the page (`reply` option): the widget draws it in the article's place. With
+    /// whether it has its stances (from the extras module).
+    Given(Rc<Reply>, bool),
     /// The article's own content, read and enhanced in place.
     Article,
 }
@@ -1043,10 +1044,16 @@ impl Mount {
         // The reply: given, or read from the article (still touching nothing).
         let source = std::mem::replace(&mut opts.source, Source::Article);
         let (reply, index, read, annotated) = match source {
-            // Annotated by `reply_from` when the extras module was loaded.
-            Source::Given(reply) => {
+            Source::Given(mut reply, mut annotated) => {
+                // Given before the extras module was loaded (parseReply early): annotated now
+                // if it is.
+                if !annotated && crate::extras::ready() {
+                    let mut r = (*reply).clone();
+                    annotated = crate::extras::annotate(&mut r);
+                    reply = Rc::new(r);
+                }
                 let index = Index::drawn(&reply);
-                (reply, index, None, crate::extras::ready())
+                (reply, index, None, annotated)
             }
             Source::Article => {
                 let Some(article) = &opts.article else {

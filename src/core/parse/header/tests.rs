@@ -150,6 +150,13 @@ fn document_numbers_in_every_bracket() {
         ("答复\n潼民发【2024】275号\n张三:\n收悉。", Some("潼民发【2024】275号")),
         ("答复\n某政办﹝2023﹞12号\n张三:\n收悉。", Some("某政办﹝2023﹞12号")),
         ("答复\n某发〔2023〕第12号\n张三:\n收悉。", Some("某发〔2023〕第12号")),
+        ("答复\n某水议〔2025〕29 号 类 别:C\n张三:\n收悉。", Some("某水议〔2025〕29号")),
+        // A label with nothing after it is no label of the number line under it.
+        (
+            "答复\n发布日期:2017-08-10 09:32\n信息来源:\n某交建议复〔2017〕98号    A类\n张三:\n收悉。",
+            Some("某交建议复〔2017〕98号"),
+        ),
+        ("答复\n文 号:\n某水〔2024〕86号\n张三:\n收悉。", Some("某水〔2024〕86号")),
         ("答复\n临建字[2020]2号 B类\n同意公开\n张三:\n收悉。", Some("临建字[2020]2号")),
         ("答复\n建议字:〔2023〕8号\n张三:\n收悉。", Some("〔2023〕8号")),
         ("答复\n发文字号：国发〔2019〕5号\n张三:\n收悉。", Some("国发〔2019〕5号")),
@@ -480,5 +487,38 @@ fn the_labels_other_sites_give_their_metadata() {
             ]),
             "{label}"
         );
+    }
+}
+
+#[test]
+fn breadcrumbs_cell_rows_and_a_number_after_the_title() {
+    let cases: &[(&str, Pairs)] = &[
+        // A breadcrumb ending like a title, a row of cells apart by single spaces, the title.
+        (
+            "返回顶部\n某州部门频道\n您当前所在位置:首页 >> 政务公开 >> 建议提案 >> 人大代表建议答复\n索引号 000014349/2021-3225216 信息分类 人大代表建议答复\n发布机构 发布日期\n信息名称 某州人民政府关于第560号建议的会办意见\n某州人民政府关于第560号建议的会办意见\n发布时间: 2021-05-24 16:47\n省教育厅:\n收悉。",
+            &[("title", "某州人民政府关于第560号建议的会办意见"), ("number", "-"), ("published", "2021-05-24"), ("signed", "-")],
+        ),
+        (
+            "您所在的位置: 网站首页 > 政府信息公开 > 正文\n 索 引 号  jyjl/2021-00030\n 信息名称  关于对县政协第64号提案的答复\n 公开日期  2021-04-07  失效日期 \n李四委员:\n收悉。",
+            &[("title", "关于对县政协第64号提案的答复"), ("number", "-"), ("published", "2021-04-07"), ("signed", "-")],
+        ),
+        // A column's name over the metadata rows: their 信息名称 is the title.
+        (
+            "政协委员提案办理\n 索 引 号  jyjl/2021-00030\n 信息名称  关于对县政协第64号提案的答复\n 公开日期  2021-04-07  失效日期 \n 公开程序 \n李四委员:\n收悉。",
+            &[("title", "关于对县政协第64号提案的答复"), ("number", "-"), ("published", "2021-04-07"), ("signed", "-")],
+        ),
+        // The document number in brackets after the title's words.
+        (
+            "关于省十三届人大一次会议温36号建议的答复[浙交建〔2018〕101号]\n2018-07-11 09:01    信息来源:某厅\n张三代表:\n收悉。",
+            &[("title", "关于省十三届人大一次会议温36号建议的答复"), ("number", "浙交建〔2018〕101号"), ("published", "-"), ("signed", "-")],
+        ),
+        // An index list of bullet values without labels: its dates date the document.
+        (
+            "• 00529508X/2023-00092\n  • 某县水利局\n  • 2023-09-25\n关于第144号建议的答复\n张三代表:\n收悉。",
+            &[("title", "关于第144号建议的答复"), ("number", "-"), ("published", "2023-09-25"), ("signed", "2023-09-25")],
+        ),
+    ];
+    for (text, pairs) in cases {
+        assert_eq!(seen(&plain_lines(text)), want(pairs), "{text}");
     }
 }
