@@ -131,6 +131,9 @@ fn meta_tags_and_an_outside_title_are_hints() {
     assert_eq!(h.title.as_deref(), Some("页面 标题"));
     let h = hints(|_| None, None, Some("答复全文 - 武汉市科学技术局".into()));
     assert_eq!(h.title.as_deref(), Some("答复全文"));
+    // The site's name first: the part that reads as a document's title.
+    let h = hints(|_| None, None, Some("某市人民政府-政务公开-关于某小区停车问题的答复".into()));
+    assert_eq!(("title", h.title.as_deref()), ("title", Some("关于某小区停车问题的答复")));
 }
 
 #[test]

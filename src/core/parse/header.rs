@@ -174,7 +174,9 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             let issuer = is_office_line(text) && lines.get(i + 1).is_some_and(|n| n.text.starts_with("关于"));
             // A headline over the page's metadata line (发布时间：… 来源：…) is the title as it is.
             let headline = text.chars().count() >= 8 && lines.get(i + 1).is_some_and(|n| is_meta_line(n.text));
-            if !complete(text) && !starts_title(text) && !issuer && !headline {
+            // A column's name may end like a document (通知公告): short, it gives way too.
+            let short = text.chars().filter(|c| !c.is_whitespace()).count() <= 5;
+            if (!complete(text) || short) && !starts_title(text) && !issuer && !headline {
                 if let Some(k) = headline_below(lines, i) {
                     for l in &lines[i..k] {
                         if let Some(f) = meta_fields(l.text) {
@@ -374,7 +376,7 @@ fn is_meta_line(line: &str) -> bool {
 /// (an issuer's, `关于…`) joined. Never a breadcrumb, a column's name or a metadata line.
 pub(crate) fn title_above(before: &[&str]) -> Option<String> {
     let lines: Vec<&str> = before.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
-    for (k, line) in lines.iter().enumerate().rev().take(6) {
+    for (k, line) in lines.iter().enumerate().rev().take(10) {
         let text = shape::cells(line);
         let plain = is_title(text)
             && !text.contains([':', '：', '>', '›', '»', '/', '\t'])
@@ -410,8 +412,10 @@ pub(crate) fn title_above(before: &[&str]) -> Option<String> {
             }
             return Some(title);
         }
-        // Below the title: short lines only.
-        if line.chars().count() > 40 {
+        // Below the title: short lines only, or the page's metadata lines (发布时间：… 来源：…
+        // 字号：…), which may run long.
+        let meta = meta_fields(line).is_some() || is_meta_line(line) || super::is_chrome(line);
+        if line.chars().count() > 40 && !meta {
             return None;
         }
     }
@@ -524,7 +528,7 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     };
     let line = strip_bullet(line);
     if label_colon(line).is_none() {
-        return cell_fields(line);
+        return cell_fields(line).or_else(|| dated_fields(line));
     }
     let mut fields: Vec<(&'static str, String)> = Vec::new();
     let mut value = String::new();
@@ -548,6 +552,28 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
         fields.push((l, shape::cells(&value).to_string()));
     }
     Some(fields)
+}
+
+/// Labels of the page's own dates, which a metadata line may hold after other words
+/// (`发布者：办公室 发布时间：2023-05-06`, `【发布时间：2023-05-06】`).
+const DATE_LABELS: &[&str] = &["发布时间", "发布日期", "发文日期", "成文日期", "更新时间"];
+
+/// A short line that holds a date's label and colon after other words, and the date after
+/// them: its fields from that label on.
+fn dated_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
+    if line.chars().count() > 100 || line.contains('。') {
+        return None;
+    }
+    let at = DATE_LABELS.iter().filter_map(|l| line.find(l)).min()?;
+    let before = line[..at].chars().next_back();
+    if !before.is_some_and(|c| {
+        c.is_whitespace() || matches!(c, '【' | '[' | '|' | '丨' | '(' | '（' | '：' | ':' | '】' | ']')
+    }) {
+        return None;
+    }
+    let rest = line[at..].trim_end_matches(['】', ']', ')', '）']);
+    let fields = meta_fields(rest)?;
+    fields.iter().any(|(l, v)| DATE_LABELS.contains(l) && dates::date_of(v).is_some()).then_some(fields)
 }
 
 /// A metadata row whose cells stand apart by white space, without colons (`索 引 号  xx/2018-35

@@ -94,6 +94,12 @@ pub fn title_above(before: &[&str]) -> Option<String> {
     header::title_above(before)
 }
 
+/// Whether a text reads as a document's title: it ends like one (…的通知, …答复) or holds
+/// `关于…`, and is no sentence.
+pub(crate) fn reads_as_title(text: &str) -> bool {
+    text.chars().count() >= 6 && !text.contains('。') && (header::complete(text) || text.contains("关于"))
+}
+
 /// Where a piece of the reply stands in the lines it was read from, in chars of the line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Span {
@@ -146,6 +152,13 @@ const CHROME_PREFIXES: &[&str] = &[
     "打印本页",
     "关闭窗口",
     "【字体",
+    "【字号",
+    "【收藏",
+    "【加入收藏",
+    "【返回",
+    "返回顶部",
+    "打印此页",
+    "关闭本页",
     "字体:",
     "字体：",
     "字号:",
@@ -256,9 +269,10 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
     // The date under the signature: its date line, else a date alone on one of the last lines
     // of the letter (a footer of the site may follow the signature). With attachments, the
     // letter's own (the signature read above ends the last attachment).
-    let own =
-        body.iter().rev().take(10).find(|l| dates::is_signature_date(l.text)).and_then(|l| dates::date_of(l.text));
-    let last = signature.iter().rev().find(|p| dates::is_signature_date(&p.text)).and_then(|p| dates::date_of(&p.text));
+    // A date line of a signature: the date alone, or after the office on its line.
+    let signs = |t: &str| dates::is_signature_date(t) || tail::is_office_and_date(t);
+    let own = body.iter().rev().take(10).find(|l| signs(l.text)).and_then(|l| dates::date_of(l.text));
+    let last = signature.iter().rev().find(|p| signs(&p.text)).and_then(|p| dates::date_of(&p.text));
     let under_signature = if attachments.is_empty() { last.or(own) } else { own.or(last) };
     let written = field(&["成文日期", "成文时间", "生成日期"]).or_else(|| hints.signed.clone());
     // The metadata's 成文日期 first: the last date of a text may be an attachment's.
@@ -451,6 +465,11 @@ mod tests {
         let r = parse("今天是:\n标题\n正文第一段。");
         assert_eq!(r.title, "标题");
         assert!(is_chrome("今天是:2023年8月22日 星期二"));
+        for line in ["【字号：大 中 小】【打印】", "返回顶部", "【收藏】【关闭】", "打印此页 关闭本页"]
+        {
+            assert!(is_chrome(line), "{line}");
+        }
+        assert!(!is_chrome("返回顶部的按钮设计得很好，方便了老年人浏览网页和查找信息。"));
         assert!(!is_chrome(
             "今天是个好日子,我们在这里举办了一场很长很长很长很长很长很长很长很长很长很长很长很长的会议。"
         ));

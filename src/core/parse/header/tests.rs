@@ -126,6 +126,9 @@ fn the_sites_lines_above_a_complete_title_are_not_the_title() {
         ("首页 > 公开 > 建议提案 > 人大代表建议\n对沙河市第九届人民代表大会第三次会议第31号建议的答复\n张三代表:\n收悉。", "对沙河市第九届人民代表大会第三次会议第31号建议的答复"),
         ("2018年8月21日 星期二\n智能检索\n第27号提案的答复\n张三委员:\n收悉。", "第27号提案的答复"),
         ("2016年\n《关于加强学校门前车辆管理的建议》的答复\n张三代表:\n收悉。", "《关于加强学校门前车辆管理的建议》的答复"),
+        // A column's name that ends like a document, over the title.
+        ("通知公告\n某县人民政府关于做好防汛工作的通知\n各乡镇：\n现通知如下。", "某县人民政府关于做好防汛工作的通知"),
+        ("答 复\n张三代表：\n收悉。", "答 复"),
         // A short note in brackets after the title's last words.
         ("首页 > 信息公开\n关于第45号建议的答复（A类）\n张三代表:\n收悉。", "关于第45号建议的答复（A类）"),
         ("首页 > 信息公开\n某市科技计划项目管理办法（试行）\n第一章 总则\n第一条 为规范管理，制定本办法。", "某市科技计划项目管理办法（试行）"),
@@ -204,6 +207,11 @@ fn published_and_signed_dates() {
             Some("2004-11-04"),
             Some("2004-11-04"),
         ),
+        // The office and the date on one line.
+        ("答复\n张三:\n收悉。\n某县教育局 2023年9月25日", Some("2023-09-25"), Some("2023-09-25")),
+        ("答复\n张三:\n收悉。\n某县教育局　二〇二三年九月二十五日\n联系人：李四", Some("2023-09-25"), Some("2023-09-25")),
+        // A note after the signature's date.
+        ("答复\n张三:\n收悉。\n某县教育局\n2023年9月25日（此件公开发布）", Some("2023-09-25"), Some("2023-09-25")),
         ("答复\n张三:\n收悉。", None, None),
     ];
     for (text, published, signed) in cases {
@@ -438,6 +446,16 @@ fn the_title_set_just_above_the_articles_container() {
             &["某部一周要闻（4.10-4.16）", "2022-04-17 来源：某部", "分享到：", "[打印] 字号：[大] [中] [小]"],
             "某部一周要闻（4.10-4.16）",
         ),
+        // A long metadata line and the page's buttons under it.
+        (
+            &[
+                "某省人民政府关于印发某省优化营商环境实施方案的通知",
+                "发布时间：2022-05-10 10:00  来源：某省人民政府办公厅  浏览次数：1234  【字体：大 中 小】",
+                "分享到：",
+                "【打印本页】",
+            ],
+            "某省人民政府关于印发某省优化营商环境实施方案的通知",
+        ),
         // Set on two lines.
         (&["某县人民政府办公室", "关于印发某某实施方案的通知"], "某县人民政府办公室关于印发某某实施方案的通知"),
         // A breadcrumb, a column's name, the metadata table: no title.
@@ -516,6 +534,28 @@ fn breadcrumbs_cell_rows_and_a_number_after_the_title() {
         (
             "• 00529508X/2023-00092\n  • 某县水利局\n  • 2023-09-25\n关于第144号建议的答复\n张三代表:\n收悉。",
             &[("title", "关于第144号建议的答复"), ("number", "-"), ("published", "2023-09-25"), ("signed", "2023-09-25")],
+        ),
+    ];
+    for (text, pairs) in cases {
+        assert_eq!(seen(&plain_lines(text)), want(pairs), "{text}");
+    }
+}
+
+#[test]
+fn a_dates_label_after_other_words_dates_the_page() {
+    let cases: &[(&str, Pairs)] = &[
+        (
+            "关于第12号建议的答复\n发布者：某县教育局  发布时间：2023-05-06  浏览次数：12\n张三代表:\n收悉。",
+            &[("title", "关于第12号建议的答复"), ("number", "-"), ("published", "2023-05-06"), ("signed", "-")],
+        ),
+        (
+            "关于第12号建议的答复\n【发布时间：2023-05-06】\n张三代表:\n收悉。",
+            &[("title", "关于第12号建议的答复"), ("number", "-"), ("published", "2023-05-06"), ("signed", "-")],
+        ),
+        // In a sentence, a date's label is no metadata.
+        (
+            "关于第12号建议的答复\n张三代表:\n收悉。我局于发布时间：2023-05-06之前办结。",
+            &[("title", "关于第12号建议的答复"), ("number", "-"), ("published", "-"), ("signed", "-")],
         ),
     ];
     for (text, pairs) in cases {
