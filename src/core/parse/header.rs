@@ -3,6 +3,7 @@
 
 use super::dates::{self, is_dateish};
 use super::heading::parse_heading;
+use super::numeral::is_digit;
 use super::tail::is_office_line;
 use super::{Line, LineStyle, Piece};
 
@@ -642,41 +643,50 @@ fn is_title(line: &str) -> bool {
     line.chars().count() <= 100 && !line.ends_with(':') && !line.ends_with('：') && !line.contains('。')
 }
 
+/// The bracket that closes a document number's year (`〔2016〕`, `[2020]`, `（2022）`, `﹝2023﹞` …).
+fn closing_bracket(open: char) -> Option<char> {
+    Some(match open {
+        '〔' => '〕',
+        '[' => ']',
+        '［' => '］',
+        '【' => '】',
+        '（' => '）',
+        '(' => ')',
+        '〖' => '〗',
+        '﹝' => '﹞',
+        _ => return None,
+    })
+}
+
+/// The end (in chars, past 号) of a document number's bracketed part starting at `at`: a year of
+/// four digits in brackets, then the serial and 号, with 第 before the serial (`〔2023〕第12号`)
+/// or a space before 号 (`29 号`) at most. The issuer's name before it is the caller's; the
+/// figure reader reads nothing inside this (the year is no figure).
+pub(crate) fn bracketed_number_end(s: &[char], at: usize) -> Option<usize> {
+    let close = closing_bracket(*s.get(at)?)?;
+    let year = s.get(at + 1..at + 5)?;
+    if !year.iter().all(|c| is_digit(*c)) || s.get(at + 5) != Some(&close) {
+        return None;
+    }
+    let nth = usize::from(s.get(at + 6) == Some(&'第'));
+    let digits = s[at + 6 + nth..].iter().take_while(|c| is_digit(**c)).count();
+    let gap = s[at + 6 + nth + digits..].iter().take(2).take_while(|c| c.is_whitespace()).count();
+    (digits > 0 && s.get(at + 6 + nth + digits + gap) == Some(&'号')).then_some(at + 7 + nth + digits + gap)
+}
+
 /// Where a document number stands in a text, in chars: the issuer's short name, the year in
 /// brackets, the serial and 号 (`国办函〔2005〕69号`, `临建字[2020]2号`, `豫政（2022）20号`).
 pub(crate) fn find_number(text: &str) -> Option<(usize, usize)> {
     let s: Vec<char> = text.chars().collect();
     for (k, &open) in s.iter().enumerate() {
-        let close = match open {
-            '〔' => '〕',
-            '[' => ']',
-            '［' => '］',
-            '【' => '】',
-            '（' => '）',
-            '(' => ')',
-            '〖' => '〗',
-            '﹝' => '﹞',
-            _ => continue,
-        };
-        let year = s.get(k + 1..k + 5);
-        if !year.is_some_and(|y| y.iter().all(|c| c.is_ascii_digit())) || s.get(k + 5) != Some(&close) {
-            continue;
-        }
-        // 第 before the serial at most: `〔2023〕第12号`.
-        let nth = usize::from(s.get(k + 6) == Some(&'第'));
-        let digits = s[k + 6 + nth..].iter().take_while(|c| c.is_ascii_digit()).count();
-        // A space before 号 at most (`29 号`).
-        let gap = s[k + 6 + nth + digits..].iter().take(2).take_while(|c| c.is_whitespace()).count();
-        if digits == 0 || s.get(k + 6 + nth + digits + gap) != Some(&'号') {
-            continue;
-        }
+        let Some(end) = bracketed_number_end(&s, k) else { continue };
         let issuer = s[..k].iter().rev().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(*c)).count();
         // No issuer only right after a label's colon (`建议字:〔2023〕8号`).
         let labelled = issuer == 0 && k > 0 && matches!(s[k - 1], ':' | '：');
         if (issuer == 0 && !labelled) || issuer > 12 {
             continue;
         }
-        return Some((k - issuer, k + 7 + nth + digits + gap));
+        return Some((k - issuer, end));
     }
     None
 }
