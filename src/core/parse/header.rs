@@ -652,7 +652,7 @@ pub(crate) fn bracketed_number_end(s: &[char], at: usize) -> Option<usize> {
 /// brackets, the serial and 号 (`国办函〔2005〕69号`, `临建字[2020]2号`, `豫政（2022）20号`).
 pub(crate) fn find_number(text: &str) -> Option<(usize, usize)> {
     let s: Vec<char> = text.chars().collect();
-    for (k, &open) in s.iter().enumerate() {
+    for k in 0..s.len() {
         let Some(end) = bracketed_number_end(&s, k) else { continue };
         let issuer = s[..k].iter().rev().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(*c)).count();
         // No issuer only right after a label's colon (`建议字:〔2023〕8号`).
