@@ -23,32 +23,28 @@ use std::process::Command;
 const HELDOUT_MIN: &[(Field, f64)] = &[
     (Field::Title, 0.0),
     (Field::Number, 0.0),
-    // 94.0: measured with issue 19's new held-out pages (was 100 before them; then 86.6); 91.3:
-    // with its second batch (date lines above a title or beside the site's name).
-    (Field::Published, 91.3),
+    // 91.0: measured with issue 19's new held-out pages (was 100 before them; then 86.6, 94.0
+    // before the pages corpus20 added: a measurement, not a regression).
+    (Field::Published, 91.0),
     (Field::Signed, 0.0),
     // Issue 19's target; every family reads every held-out outline exactly today.
     (Field::Outline, 95.0),
     (Field::FigureRecall, 95.0),
-    // 98.6: measured with issue 19's second batch of held-out pages (was 100: a `﹝2022﹞`
-    // document number cited in a reply; a measurement, not a regression).
-    (Field::NotFigures, 98.6),
+    (Field::NotFigures, 100.0),
     (Field::Found, 100.0),
 ];
 /// Minimum per field on the whole held-out part (every family together), in percent: what the
 /// reader reaches today, a point or so below.
 const HELDOUT_ALL_MIN: &[(Field, f64)] = &[
-    // 87.0, 96.0, 93.0 before issue 19's second batch of held-out pages; these are measured with
-    // it (column names and date lines above titles; a 生成日期 taken for the signature date).
-    (Field::Title, 84.2),
+    // Measured with issue 19's new held-out replies and then the pages corpus20 added (title 87,
+    // published 96 and signed 93 before these: a measurement, not a regression).
+    (Field::Title, 84.0),
     (Field::Number, 93.0),
-    // Measured with issue 19's new held-out replies (published was 100 before them, then 92.8).
-    (Field::Published, 94.4),
-    (Field::Signed, 90.3),
+    (Field::Published, 94.0),
+    (Field::Signed, 90.0),
     (Field::Outline, 99.0),
     (Field::FigureRecall, 98.0),
-    // 99.3: measured with issue 19's second batch of held-out pages (was 100).
-    (Field::NotFigures, 99.3),
+    (Field::NotFigures, 100.0),
     (Field::Found, 100.0),
 ];
 /// Maximum untitled nodes on the held-out part of every family; `None`: not yet a gate.

@@ -178,7 +178,15 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             // A column's name may end like a document (通知公告): short, it gives way too.
             let short = text.chars().filter(|c| !c.is_whitespace()).count() <= 5;
             if (!complete(text) || short) && !starts_title(text) && !issuer && !headline {
-                if let Some(k) = headline_below(lines, i) {
+                // A short complete line right under a longer one ends it (`…办理工作` / `完成情况说明`).
+                let ends_it = |k: usize| {
+                    k == i + 1
+                        && lines[k].text.chars().count() <= 8
+                        && complete(lines[k].text)
+                        && text.chars().count() >= 8
+                        && continues(lines[k].text)
+                };
+                if let Some(k) = headline_below(lines, i).filter(|&k| !ends_it(k)) {
                     for l in &lines[i..k] {
                         if let Some(f) = meta_fields(l.text) {
                             fields.extend(f);
@@ -565,7 +573,9 @@ fn dated_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     if line.chars().count() > 100 || line.contains('。') {
         return None;
     }
-    let at = DATE_LABELS.iter().filter_map(|l| line.find(l)).min()?;
+    let Some(at) = DATE_LABELS.iter().filter_map(|l| line.find(l)).min() else {
+        return date_and_fields(line);
+    };
     let before = line[..at].chars().next_back();
     if !before.is_some_and(|c| {
         c.is_whitespace() || matches!(c, '【' | '[' | '|' | '丨' | '(' | '（' | '：' | ':' | '】' | ']')
@@ -575,6 +585,22 @@ fn dated_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     let rest = line[at..].trim_end_matches(['】', ']', ')', '）']);
     let fields = meta_fields(rest)?;
     fields.iter().any(|(l, v)| DATE_LABELS.contains(l) && dates::date_of(v).is_some()).then_some(fields)
+}
+
+/// A line with the page's date and then labelled fields, the date unlabelled
+/// (`2023-05-16 11:48:06 文章来源: 某局`, `某县政府 www.… 2021-09-01 15:18 来源:某中心 放大 缩小`):
+/// the date as its 发布时间, and the fields.
+fn date_and_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
+    let (date, end) = dates::find_date(line)?;
+    let rest: String = line.chars().skip(end).collect();
+    let at = rest.char_indices().find_map(|(k, c)| {
+        let starts = k == 0 || rest[..k].ends_with(char::is_whitespace);
+        (starts && !c.is_whitespace()).then(|| meta_fields(&rest[k..]).map(|f| (k, f))).flatten()
+    });
+    let (_, fields) = at?;
+    let mut out = vec![("发布时间", date)];
+    out.extend(fields);
+    Some(out)
 }
 
 /// A metadata row whose cells stand apart by white space, without colons (`索 引 号  xx/2018-35

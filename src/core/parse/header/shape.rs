@@ -55,6 +55,8 @@ pub(super) fn is_form_line(line: &str) -> bool {
     (2..=6).contains(&n)
         && key.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
         && !key.contains("关于")
+        // An office before the colon opens a headline (`市卫生健康局:重视…`), not a form's line.
+        && !ISSUER_ENDINGS.iter().any(|e| key.ends_with(e))
         && !value.trim().is_empty()
         && value.chars().count() <= 24
         && !value.contains("关于")

@@ -528,7 +528,7 @@ fn breadcrumbs_cell_rows_and_a_number_after_the_title() {
         // The document number in brackets after the title's words.
         (
             "关于省十三届人大一次会议温36号建议的答复[浙交建〔2018〕101号]\n2018-07-11 09:01    信息来源:某厅\n张三代表:\n收悉。",
-            &[("title", "关于省十三届人大一次会议温36号建议的答复"), ("number", "浙交建〔2018〕101号"), ("published", "-"), ("signed", "-")],
+            &[("title", "关于省十三届人大一次会议温36号建议的答复"), ("number", "浙交建〔2018〕101号"), ("published", "2018-07-11"), ("signed", "-")],
         ),
         // An index list of bullet values without labels: its dates date the document.
         (
@@ -556,6 +556,29 @@ fn a_dates_label_after_other_words_dates_the_page() {
         (
             "关于第12号建议的答复\n张三代表:\n收悉。我局于发布时间：2023-05-06之前办结。",
             &[("title", "关于第12号建议的答复"), ("number", "-"), ("published", "-"), ("signed", "-")],
+        ),
+    ];
+    for (text, pairs) in cases {
+        assert_eq!(seen(&plain_lines(text)), want(pairs), "{text}");
+    }
+}
+
+#[test]
+fn news_of_a_bureau_and_a_title_ended_on_its_own_line() {
+    let cases: &[(&str, Pairs)] = &[
+        // An office's headline with a colon, the date and source under it unlabelled.
+        (
+            "市卫生健康局:重视人大建议和政协提案办理\n\n2023-05-16 11:48:06 文章来源: 某市卫生健康局\n5月15日，市卫生健康局召开会议。",
+            &[("title", "市卫生健康局:重视人大建议和政协提案办理"), ("number", "-"), ("published", "2023-05-16"), ("signed", "-")],
+        ),
+        (
+            "县文化和旅游局认真办理人大代表建议、政协委员提案\n某县政府 www.example.gov.cn 2021-09-01 15:18 来源:某县融媒体中心 放大 正常 缩小\n8月21日，负责人前往暖泉镇。",
+            &[("title", "县文化和旅游局认真办理人大代表建议、政协委员提案"), ("number", "-"), ("published", "2021-09-01"), ("signed", "-")],
+        ),
+        // A title whose last words stand on their own line.
+        (
+            "2020年人大建议、政协提案办理工作\n完成情况说明\n根据通知要求，现将办理情况说明如下。\n2020年11月5日",
+            &[("title", "2020年人大建议、政协提案办理工作完成情况说明"), ("number", "-"), ("published", "2020-11-05"), ("signed", "2020-11-05")],
         ),
     ];
     for (text, pairs) in cases {
