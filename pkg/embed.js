@@ -65,14 +65,16 @@ async function fetchWasm(name) {
   return wasm;
 }
 /** Initialises a module with the wasm `fetchWasm(name)` is fetching; the plain file, once, if
- *  the gzipped copy does not compile (damaged, or not what it says: nothing was instantiated). */
+ *  the gzipped copy does not compile (damaged, or not what it says: nothing was instantiated).
+ *  The page module's second part (pkg/extras/: targets and results) is not waited for: the
+ *  widget loads it itself once the browser is idle after the first paint. */
 async function instantiate(module, name, wasm) {
   wasm.catch(() => {}); // a failure is reported once, by the initialisation
   try {
-    await module.default({ module_or_path: wasm });
+    await module.default({ module_or_path: wasm, extras: "later" });
   } catch (e) {
     if (!(await wasm.catch(() => ({}))).zipped) throw e;
-    await module.default({ module_or_path: fetch(url(name)) });
+    await module.default({ module_or_path: fetch(url(name)), extras: "later" });
   }
 }
 const hasWasm = typeof WebAssembly === "object" && typeof WebAssembly.instantiate === "function";
@@ -129,6 +131,26 @@ function findArticle() {
  *  carries the reply widget's). */
 let library = null;
 
+let libraryLoad = null;
+function loadLibrary() {
+  if (!libraryLoad) {
+    const wasm = fetchWasm("library/reply_library_bg.wasm");
+    libraryLoad = import("./library/reply_library.js").then(async (lib) => {
+      await instantiate(lib, "library/reply_library_bg.wasm", wasm);
+      return lib;
+    });
+  }
+  return libraryLoad;
+}
+
+// data-index: a figure's card lists its indicator in other replies (docs/contract.md).
+function cardLookup(parts) {
+  const el = [me, parts.outline, parts.figures, parts.article].find((e) => e && e.getAttribute("data-index"));
+  const index = el && new URL(el.getAttribute("data-index"), location.href).href;
+  return index && ((element) => loadLibrary().then((lib) => lib.indicatorValues({ element, index }))
+    .catch(() => { element.textContent = "同一指标在其他答复中的数值暂无法载入。"; }));
+}
+
 async function start() {
   await parsed;
   const parts = {};
@@ -163,10 +185,7 @@ async function start() {
   }
   try {
     if (parts.library) {
-      // The archive's search is a module of its own: reply pages do not download it.
-      const wasm = fetchWasm("library/reply_library_bg.wasm");
-      const lib = await import("./library/reply_library.js");
-      await instantiate(lib, "library/reply_library_bg.wasm", wasm);
+      const lib = await loadLibrary();
       // Kept here: a handle nothing refers to is collected, and its search with it.
       library = lib.mountLibrary({ element: parts.library, index: parts.library.getAttribute("data-index") || "" });
       if (!parts.outline && !parts.figures && !parts.article) return done({ widget: library });
@@ -177,13 +196,13 @@ async function start() {
         warn("the article holds no text (waited 10 s); the page is left as it is.");
         return done({ error: "empty article" });
       }
-      return done({ widget: widget.mount({ outline: parts.outline, figures: parts.figures, article: parts.article }), library });
+      return done({ widget: widget.mount({ outline: parts.outline, figures: parts.figures, article: parts.article, onCard: cardLookup(parts) }), library });
     }
     if (!(await text(article, 10000))) {
       warn("the article holds no text (waited 10 s); the page is left as it is.");
       return done({ error: "empty article" });
     }
-    return done({ widget: widget.mountPage({ article }) });
+    return done({ widget: widget.mountPage({ article, onCard: cardLookup(parts) }) });
   } catch (e) {
     warn("could not start (" + (e && e.message ? e.message : e) + "); the page's own text is shown instead.");
     return done({ error: String(e && e.message ? e.message : e) });

@@ -27,7 +27,10 @@ export interface Reply {
     preamble?: Paragraph[]; signature?: Paragraph[];
 }
 /** Options of a single-part mount: the reply to show is required (there is no article to read). */
-export interface PartOptions { reply?: Reply; hash?: boolean; elder?: boolean; layout?: "auto" | "wide" | "compact" }
+export interface PartOptions { reply?: Reply; hash?: boolean; elder?: boolean; layout?: "auto" | "wide" | "compact"; onCard?: (card: FigureCard) => void }
+/** A figure's card opened (`onCard`): an empty block at the card's end for the page to fill,
+ * naming the figure in `data-indicator`, `data-kind`, `data-unit`, `data-position`. */
+export type FigureCard = HTMLElement;
 /** Options of `mount`: each part an Element or a CSS selector; every part optional. Without
  * `reply`, the article's own content is the reply (read and enhanced in place); with it, the
  * widget draws that reply in the article's place. */
@@ -72,7 +75,8 @@ export class Widget {
 }
 
 /**
- * The reply bundled with the widget, structured.
+ * The reply bundled with the widget, structured. Its text is in the extras module (which
+ * `init()` loads): after the embed script's start, `await loadExtras()` first.
  */
 export function bundledReply(): Readonly<Reply>;
 
@@ -83,6 +87,13 @@ export function bundledReply(): Readonly<Reply>;
  * command line finds it; `undefined` on a page without prose.
  */
 export function findArticle(): Element | undefined;
+
+/**
+ * Loads the reply page's second module (`pkg/extras/`: targets and results of the figures),
+ * once. `init()` resolves after it (unless given `extras: "later"`, as the embed script does:
+ * then a mount loads it when the browser is idle after the first paint).
+ */
+export function loadExtras(): Promise<any>;
 
 /**
  * Mounts the widget: `mount({ outline, figures, article, reply?, hash?, elder? })`. Each part is
@@ -99,7 +110,7 @@ export function mount(options: MountOptions): Widget;
  * a compact outline-and-figures bar just before it. `mountPage({ article, hash?, elder? })`;
  * what it adds, `destroy()` removes.
  */
-export function mountPage(options: { article: Element | string; hash?: boolean; elder?: boolean }): Widget;
+export function mountPage(options: { article: Element | string; hash?: boolean; elder?: boolean; onCard?: (card: FigureCard) => void }): Widget;
 
 /**
  * Reads the reply an element of the page shows, as `mount` does without a `reply` (and as
@@ -131,6 +142,7 @@ export interface InitOutput {
     readonly __wbg_widget_free: (a: number, b: number) => void;
     readonly bundledReply: () => [number, number, number];
     readonly findArticle: () => [number, number, number];
+    readonly loadExtras: () => any;
     readonly mount: (a: any) => [number, number, number];
     readonly mountPage: (a: any) => [number, number, number];
     readonly parseArticle: (a: any) => [number, number, number];
@@ -143,7 +155,7 @@ export interface InitOutput {
     readonly widget_select: (a: number, b: any) => [number, number];
     readonly widget_visibleFigures: (a: number) => [number, number, number, number];
     readonly wasm_bindgen_acc123efa3d5aca8___convert__closures_____invoke___js_sys_82aca8c497130cd0___Array__web_sys_4085cfd1c211964d___features__gen_ResizeObserver__ResizeObserver______true_: (a: number, b: number, c: any, d: any) => void;
-    readonly wasm_bindgen_acc123efa3d5aca8___convert__closures_____invoke___js_sys_82aca8c497130cd0___Array__web_sys_4085cfd1c211964d___features__gen_ResizeObserver__ResizeObserver______true__14: (a: number, b: number, c: any, d: any) => void;
+    readonly wasm_bindgen_acc123efa3d5aca8___convert__closures_____invoke___js_sys_82aca8c497130cd0___Array__web_sys_4085cfd1c211964d___features__gen_ResizeObserver__ResizeObserver______true__15: (a: number, b: number, c: any, d: any) => void;
     readonly wasm_bindgen_acc123efa3d5aca8___convert__closures_____invoke___web_sys_4085cfd1c211964d___features__gen_Event__Event______true_: (a: number, b: number, c: any) => void;
     readonly wasm_bindgen_acc123efa3d5aca8___convert__closures_____invoke_______true_: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;

@@ -23,23 +23,27 @@ use std::process::Command;
 const HELDOUT_MIN: &[(Field, f64)] = &[
     (Field::Title, 0.0),
     (Field::Number, 0.0),
-    // 86.6: measured with issue 19's new held-out pages (was 100; a measurement, not a regression).
-    (Field::Published, 86.6),
+    // 94.0: measured with issue 19's new held-out pages (was 100 before them; then 86.6); 91.3:
+    // with its second batch (date lines above a title or beside the site's name).
+    (Field::Published, 91.3),
     (Field::Signed, 0.0),
     // Issue 19's target; every family reads every held-out outline exactly today.
     (Field::Outline, 95.0),
     (Field::FigureRecall, 95.0),
+    // 100 again since a `﹝2022﹞` document number holds no figure.
     (Field::NotFigures, 100.0),
     (Field::Found, 100.0),
 ];
 /// Minimum per field on the whole held-out part (every family together), in percent: what the
 /// reader reaches today, a point or so below.
 const HELDOUT_ALL_MIN: &[(Field, f64)] = &[
-    (Field::Title, 78.0),
-    (Field::Number, 91.0),
-    // 92.8 and 88.8: measured with issue 19's new held-out replies (was 100 and 90).
-    (Field::Published, 92.8),
-    (Field::Signed, 88.8),
+    // 87.0, 96.0, 93.0 before issue 19's second batch of held-out pages; these are measured with
+    // it (column names and date lines above titles; a 生成日期 taken for the signature date).
+    (Field::Title, 84.2),
+    (Field::Number, 93.0),
+    // Measured with issue 19's new held-out replies (published was 100 before them, then 92.8).
+    (Field::Published, 94.4),
+    (Field::Signed, 90.3),
     (Field::Outline, 99.0),
     (Field::FigureRecall, 98.0),
     (Field::NotFigures, 100.0),

@@ -1,6 +1,6 @@
 // Builds the demo's 建议提案办理 column page (run by www/run.sh and tests/run.sh):
 //  - www/archive/: 120 generated replies (tests/archive/generate.mjs: invented text, not real
-//    replies) as a CMS publishes them, and two pages of the column that are not replies (a work
+//    replies) as a CMS publishes them, each with the embed script and the index (data-index), and two pages of the column that are not replies (a work
 //    plan and a news item, invented here), which the index keeps under their genre (文种);
 //  - www/archive/library/: the library index of those and of the demo's two real-looking reply
 //    pages (index.html, cms.html), written by `reply-widget index`;
@@ -23,6 +23,13 @@ const esc = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, 
 
 generateArchive({ count, out: join(www, "archive") });
 const archive = JSON.parse(readFileSync(join(www, "archive", "archive.json"), "utf8"));
+// The column's reply pages carry the widget as a bureau's template would, with the archive's
+// index (data-index): a figure's card there lists its indicator in the other replies too.
+const embed = `<link rel="icon" href="data:,">\n<script type="module" async src="../../pkg/embed.js" data-index="library/"></script>\n</head>`;
+for (const r of archive.replies) {
+  const file = join(www, "archive", r.file);
+  writeFileSync(file, readFileSync(file, "utf8").replace("</head>", embed));
+}
 
 // Pages of the column that are not replies: a bureau's 建议提案办理 column publishes its work
 // plan and news of the work too. Invented for the demo, in the archive's page template.

@@ -19,6 +19,20 @@ export class LibraryWidget {
 }
 
 /**
+ * An indicator's values in other replies of the archive, for a figure's card on a reply page:
+ * `indicatorValues({ index, indicator, kind, unit?, position?, text?, page?, element? })` →
+ * a Promise of at most 8 values (`{ text, value, high, unit, kind, stance, by, reported, title,
+ * url, link, context }`, the newest reply first; `link` goes to the figure in its reply's page),
+ * of the same kind and unit, not of the page's own reply (the value at `position` with `text`
+ * whose address is `page`, by default `location.href`). An option missing is read from the
+ * element's `data-…` attributes (the card's block of the widget's `onCard` carries
+ * `data-indicator`, `data-kind`, `data-unit`, `data-position`). With `element`, they are drawn into it
+ * (同一指标在其他答复中), or one quiet line when the index cannot answer; the Promise then
+ * resolves with no values, it never rejects for a missing or unreadable index.
+ */
+export function indicatorValues(options: { index: string; indicator: string; kind?: string; unit?: string | null; position?: number; text?: string; page?: string; element?: Element }): Promise<object[]>;
+
+/**
  * Mounts the archive's search: `mountLibrary({ element, index, elder? })`. `element` (an
  * Element or a CSS selector) holds the page's own list of replies, which stays as the fallback;
  * `index` is the URL of the folder `reply-widget index` wrote.
@@ -30,11 +44,13 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_librarywidget_free: (a: number, b: number) => void;
+    readonly indicatorValues: (a: any) => [number, number, number];
     readonly librarywidget_destroy: (a: number) => void;
     readonly librarywidget_search: (a: number, b: any) => [number, number];
     readonly mountLibrary: (a: any) => [number, number, number];
     readonly wasm_bindgen_14192f226e59c477___convert__closures_____invoke___alloc_3b12b3ee41aca973___string__String__wasm_bindgen_14192f226e59c477___JsValue__alloc_3b12b3ee41aca973___string__String______true_: (a: number, b: number, c: number, d: number, e: any, f: number, g: number) => void;
-    readonly wasm_bindgen_14192f226e59c477___convert__closures_____invoke___web_sys_c29b12731192ead4___features__gen_Event__Event______true_: (a: number, b: number, c: any) => void;
+    readonly wasm_bindgen_14192f226e59c477___convert__closures_____invoke___js_sys_c310daabec9d34cf___Function_fn_wasm_bindgen_14192f226e59c477___JsValue_____wasm_bindgen_14192f226e59c477___sys__Undefined___js_sys_c310daabec9d34cf___Function_fn_wasm_bindgen_14192f226e59c477___JsValue_____wasm_bindgen_14192f226e59c477___sys__Undefined_______true_: (a: number, b: number, c: any, d: any) => void;
+    readonly wasm_bindgen_14192f226e59c477___convert__closures_____invoke___web_sys_5b56a55e0abe40de___features__gen_Event__Event______true_: (a: number, b: number, c: any) => void;
     readonly wasm_bindgen_14192f226e59c477___convert__closures_____invoke_______true_: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;

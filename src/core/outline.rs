@@ -52,13 +52,13 @@ pub struct Outline {
 
 /// How a section number is shown in the outline and the article: the 、 or . that the parser
 /// stripped comes back for bare numbers; a number that is a word of its own (第一章, 1.2,
-/// 附件1) is set off from the title by a space.
+/// 附件1, a 统计公报's `01`, written without a delimiter) is set off from the title by a space.
 pub fn display_number(number: &str) -> String {
     let bare = number.chars().next().is_some_and(|c| c != '(' && c != '（');
     let digits = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     if number.is_empty() || !bare {
         number.to_string()
-    } else if number.chars().all(digits) {
+    } else if number.chars().all(digits) && !number.starts_with(['0', '０']) {
         format!("{number}.")
     } else if number.chars().all(crate::parse::is_cn_numeral) {
         format!("{number}、")
@@ -293,6 +293,7 @@ mod tests {
         assert_eq!(display_number("第一章"), "第一章 ");
         assert_eq!(display_number("1.2.1"), "1.2.1 ");
         assert_eq!(display_number("附件1"), "附件1 ");
+        assert_eq!(display_number("01"), "01 ");
         assert_eq!(display_number(""), "");
     }
 }

@@ -696,13 +696,20 @@ fn clean(s: &str) -> String {
     out
 }
 
-/// A `<title>` without the site name CMSs append: `答复 - 武汉市科学技术局` → `答复`.
+/// A `<title>` without the site name CMSs append: `答复 - 武汉市科学技术局` → `答复`; where the
+/// site's name comes first (`某市人民政府-政务公开-关于…的通知`), the part that reads as a
+/// document's title.
 fn site_title(t: &str) -> String {
     let t = clean(t);
     for sep in [" - ", "--", "——", " _ ", "_", " | ", "|", "－", "—", "-"] {
         if let Some((head, _)) = t.split_once(sep) {
             if head.chars().count() >= 4 {
-                return head.trim().to_string();
+                let titled = t.split(sep).map(str::trim).filter(|p| crate::parse::reads_as_title(p));
+                let longest = titled.fold(None, |best: Option<&str>, p| match best {
+                    Some(b) if b.chars().count() >= p.chars().count() => Some(b),
+                    _ => Some(p),
+                });
+                return longest.unwrap_or(head.trim()).to_string();
             }
         }
     }

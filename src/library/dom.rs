@@ -36,7 +36,7 @@ use reply_web::html::{self, Html};
 use reply_web::listener::Listener;
 use reply_web::{reading, styles};
 
-use crate::indicators::{choices, indicator_query, view};
+use crate::indicators::{choices, indicator_query, view, ROWS};
 
 #[wasm_bindgen(inline_js = r#"
 export function new_sink(cb) { return { alive: true, cb }; }
@@ -500,13 +500,23 @@ impl LibraryState {
                     count("未达成"),
                     count("未见报告"),
                 );
-                view(key, values, &promises, now)
+                view(key, values, &promises, now, ROWS * self.pages)
             }
         };
         self.view.set_text_content(None);
         markup.append_to(&self.view)?;
         self.view.toggle_attribute_with_force("hidden", false)?;
         self.announce(&status);
+        // 显示更多 drew the view again: focus stays on it, or goes to the table once all is shown.
+        if self.pages > 1 {
+            let next = match self.view.query_selector("[data-action=more]")? {
+                Some(more) => Some(more),
+                None => self.view.query_selector(".rw-ind-values")?,
+            };
+            if let Some(e) = next.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+                self.effects.push(Effect::Focus(e));
+            }
+        }
         Ok(())
     }
 

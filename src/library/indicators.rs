@@ -110,17 +110,26 @@ fn chart(h: &mut Html, key: &str, values: &[IndicatorValue]) {
     h.close("svg").close("figure");
 }
 
-/// The whole view: heading, chart, the values' table, 承诺追踪, the download buttons.
-pub(crate) fn view(key: &str, values: &[IndicatorValue], promises: &[Promise], now: &str) -> Html {
+/// Rows of the values' table (and of 承诺追踪) drawn at first; 显示更多 draws as many more. An
+/// indicator of thousands of values (10,000 replies) would otherwise cost a second to draw;
+/// the CSV downloads hold every value.
+pub(crate) const ROWS: usize = 100;
+
+/// The whole view: heading, chart, the values' table, 承诺追踪, the download buttons — the
+/// first `limit` values in time order (and 承诺追踪 rows), 显示更多 when there are more.
+pub(crate) fn view(key: &str, all: &[IndicatorValue], promises: &[Promise], now: &str, limit: usize) -> Html {
     let mut h = Html::new();
+    let values = &all[..all.len().min(limit)];
     h.leaf("h3", "rw-ind-title", &[], &format!("指标：{key}"));
     chart(&mut h, key, values);
-    h.open("table", "rw-ind-values", &[]);
+    h.open("table", "rw-ind-values", &[("tabindex", "-1")]);
+    let shown =
+        if values.len() < all.len() { format!("，表中为最早的 {} 个", values.len()) } else { String::new() };
     h.leaf(
         "caption",
         "",
         &[],
-        &format!("{key}：全部 {} 个数值，按时间排列（成果按答复发布月份，目标按期限）", values.len()),
+        &format!("{key}：全部 {} 个数值，按时间排列（成果按答复发布月份，目标按期限）{shown}", all.len()),
     );
     h.open("thead", "", &[]).open("tr", "", &[]);
     for c in ["时间", "类别", "数据", "答复", "原文"] {
@@ -142,6 +151,15 @@ pub(crate) fn view(key: &str, values: &[IndicatorValue], promises: &[Promise], n
         h.close("td").leaf("td", "rw-ctx", &[], &v.context).close("tr");
     }
     h.close("tbody").close("table");
+    let more = all.len().max(promises.len()).saturating_sub(limit);
+    if more > 0 {
+        h.leaf(
+            "button",
+            "rw-more",
+            &[("type", "button"), ("data-action", "more")],
+            &format!("显示更多（还有 {more} 个）"),
+        );
+    }
 
     h.leaf("h4", "", &[], "承诺追踪");
     if promises.is_empty() {
@@ -159,14 +177,14 @@ pub(crate) fn view(key: &str, values: &[IndicatorValue], promises: &[Promise], n
             h.leaf("th", "", &[("scope", "col")], c);
         }
         h.close("tr").close("thead").open("tbody", "", &[]);
-        for p in promises {
-            let t = &values[p.target];
+        for p in promises.iter().take(limit) {
+            let t = &all[p.target];
             h.open("tr", "", &[]);
             h.leaf("th", "", &[("scope", "row")], t.by.as_deref().unwrap_or(""));
             h.open("td", "", &[]).leaf("span", "rw-val", &[], &t.text).text("（");
             link(&mut h, t);
             h.text("）").close("td").open("td", "", &[]);
-            match p.result.map(|r| &values[r]) {
+            match p.result.map(|r| &all[r]) {
                 Some(r) => {
                     h.leaf("span", "rw-val", &[], &r.text).text(&format!(" {}（", r.reported));
                     link(&mut h, r);

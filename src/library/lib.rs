@@ -80,7 +80,9 @@ pub fn mount_library(
 /// a Promise of at most 8 values (`{ text, value, high, unit, kind, stance, by, reported, title,
 /// url, link, context }`, the newest reply first; `link` goes to the figure in its reply's page),
 /// of the same kind and unit, not of the page's own reply (the value at `position` with `text`
-/// whose address is `page`, by default `location.href`). With `element`, they are drawn into it
+/// whose address is `page`, by default `location.href`). An option missing is read from the
+/// element's `data-…` attributes (the card's block of the widget's `onCard` carries
+/// `data-indicator`, `data-kind`, `data-unit`, `data-position`). With `element`, they are drawn into it
 /// (同一指标在其他答复中), or one quiet line when the index cannot answer; the Promise then
 /// resolves with no values, it never rejects for a missing or unreadable index.
 #[wasm_bindgen(js_name = indicatorValues, unchecked_return_type = "Promise<object[]>")]

@@ -37,6 +37,45 @@ thread_local! {
     static LIBRARIES: RefCell<Vec<(String, Shared)>> = const { RefCell::new(Vec::new()) };
 }
 
+/// The list's styles: the library module's own sheet, added to the card's shadow root beside
+/// the widget's (the reply page's module does not carry them).
+const CARD_CSS: &str = "\
+.rw-card-more { max-height: 40vh; overflow: auto; }
+.rw-others { border-top: 1px solid var(--_border); margin: 6px 0; padding-top: 6px; font-size: 0.9em; }
+.rw-others ul { margin: 0; padding: 0 0 0 1.2em; }
+.rw-others li { padding: 4px 0; line-height: 1.6; }
+.rw-others-title { font-weight: 700; }
+.rw-others-note { color: var(--_muted); }
+.rw-others .rw-val { font-size: 1em; }
+.rw-others a { display: inline-flex; align-items: center; min-height: var(--_target); }
+";
+
+thread_local! {
+    static CARD_SHEET: RefCell<Option<web_sys::CssStyleSheet>> = const { RefCell::new(None) };
+}
+
+/// Adds [`CARD_CSS`] to the shadow root holding `el` (parsed once), unless it is there.
+fn adopt_card_css(el: &Element) -> Result<(), JsValue> {
+    let root = el.get_root_node();
+    let key = JsValue::from_str("adoptedStyleSheets");
+    let Some(list) = js_sys::Reflect::get(&root, &key).ok().filter(js_sys::Array::is_array) else { return Ok(()) };
+    let sheet = match CARD_SHEET.with(|s| s.borrow().clone()) {
+        Some(s) => s,
+        None => {
+            let s = web_sys::CssStyleSheet::new()?;
+            s.replace_sync(CARD_CSS)?;
+            CARD_SHEET.with(|c| *c.borrow_mut() = Some(s.clone()));
+            s
+        }
+    };
+    let list = js_sys::Array::from(&list);
+    if !list.includes(&sheet, 0) {
+        list.push(&sheet);
+        js_sys::Reflect::set(&root, &key, &list)?;
+    }
+    Ok(())
+}
+
 /// One card's question, while its files arrive.
 struct Lookup {
     base: String,
@@ -46,6 +85,9 @@ struct Lookup {
     element: Option<Element>,
     lib: Shared,
     resolve: js_sys::Function,
+    /// What the element said when asked (`data-indicator`, `data-position`): the card may show
+    /// another figure by the time the files are here, and then the list is not drawn.
+    stamp: Option<(Option<String>, Option<String>)>,
     /// Files asked and not arrived.
     waiting: Vec<String>,
     done: bool,
@@ -102,10 +144,12 @@ impl Lookup {
             return;
         }
         self.done = true;
-        if let Some(el) = &self.element {
+        let stamp = |el: &Element| (el.get_attribute("data-indicator"), el.get_attribute("data-position"));
+        if let Some(el) = self.element.as_ref().filter(|el| self.stamp.as_ref().is_none_or(|s| *s == stamp(el))) {
             let mut h = Html::new();
             draw(&mut h, &self.key, line.as_deref(), &shown, total);
             el.set_text_content(None);
+            let _ = adopt_card_css(el);
             let _ = h.append_to(el);
         }
         let out = js_sys::Array::new();
@@ -290,7 +334,13 @@ fn plain(v: &IndicatorValue, link: Option<&str>) -> JsValue {
 /// Reads the options of `indicatorValues`: `{ index, indicator, kind, unit?, position?, text?,
 /// page?, element? }`.
 pub(crate) fn start(options: &JsValue) -> Result<js_sys::Promise, JsError> {
-    let text = |name: &str| get(options, name).as_string();
+    let element = get(options, "element").dyn_into::<Element>().ok();
+    // An option, else what the card's block says (`data-indicator` …: the widget's onCard).
+    let text = |name: &str| {
+        get(options, name)
+            .as_string()
+            .or_else(|| element.as_ref().and_then(|e| e.get_attribute(&format!("data-{name}"))))
+    };
     let Some(mut base) = text("index").filter(|s| !s.trim().is_empty()) else {
         return Err(JsError::new("options.index must be the URL of the index folder, such as \"library/\""));
     };
@@ -304,11 +354,14 @@ pub(crate) fn start(options: &JsValue) -> Result<js_sys::Promise, JsError> {
     let Some(kind) = FigureKind::ALL.iter().copied().find(|k| k.as_str() == kind_name) else {
         return Err(JsError::new("options.kind must be a figure kind: money, percent, count, multiple, year, date"));
     };
-    let element = get(options, "element").dyn_into::<Element>().ok();
-    let position = get(options, "position").as_f64().filter(|p| *p >= 0.0 && *p < u32::MAX as f64);
+    let position = match get(options, "position").as_f64() {
+        Some(p) => Some(p),
+        None => text("position").and_then(|p| p.parse::<u32>().ok()).map(f64::from),
+    };
+    let position = position.filter(|p| *p >= 0.0 && *p < u32::MAX as f64);
     let figure = Asking {
         kind,
-        unit: text("unit"),
+        unit: text("unit").filter(|u| !u.is_empty()),
         // No position: no value is taken for the page's own.
         position: position.map_or(u32::MAX, |p| p as u32),
         text: text("text").unwrap_or_default(),
@@ -323,6 +376,7 @@ pub(crate) fn start(options: &JsValue) -> Result<js_sys::Promise, JsError> {
             figure: figure.clone(),
             page: page.clone(),
             element: element.clone(),
+            stamp: element.as_ref().map(|el| (el.get_attribute("data-indicator"), el.get_attribute("data-position"))),
             lib: lib.clone(),
             resolve,
             waiting: Vec::new(),

@@ -196,14 +196,6 @@ pub const CSS: &str = r#"
 .rw-card p { margin: 0 0 6px; }
 .rw-card-value { font-size: 1.4em; font-weight: 700; color: var(--_accent); }
 .rw-card-section { color: var(--_muted); font-size: 0.9em; }
-.rw-card-more { max-height: 40vh; overflow: auto; }
-.rw-others { border-top: 1px solid var(--_border); margin: 6px 0; padding-top: 6px; font-size: 0.9em; }
-.rw-others ul { margin: 0; padding: 0 0 0 1.2em; }
-.rw-others li { padding: 4px 0; line-height: 1.6; }
-.rw-others-title { font-weight: 700; }
-.rw-others-note { color: var(--_muted); }
-.rw-others .rw-val { font-size: 1em; }
-.rw-others a { display: inline-flex; align-items: center; min-height: var(--_target); }
 @media (pointer: coarse) { .rw { --_target: 44px; } .rw-facets input { width: 1.4em; height: 1.4em; } }
 
 @media (prefers-reduced-motion: reduce) { .rw * { transition: none !important; animation: none !important; scroll-behavior: auto !important; } }

@@ -131,8 +131,6 @@ function findArticle() {
  *  carries the reply widget's). */
 let library = null;
 
-// The archive's search is a module of its own (pkg/library/): reply pages do not download it,
-// unless a figure's card asks the archive (data-index, below).
 let libraryLoad = null;
 function loadLibrary() {
   if (!libraryLoad) {
@@ -145,16 +143,12 @@ function loadLibrary() {
   return libraryLoad;
 }
 
-/** With data-index="…/library/" on this script tag or on a part the page marked, a card of a
- *  figure that measures an indicator lists its values in other replies of the archive: the
- *  library module is loaded with the first such card, never with the page. */
+// data-index: a figure's card lists its indicator in other replies (docs/contract.md).
 function cardLookup(parts) {
   const el = [me, parts.outline, parts.figures, parts.article].find((e) => e && e.getAttribute("data-index"));
-  if (!el) return undefined;
-  const index = new URL(el.getAttribute("data-index"), location.href).href;
-  return (card) => loadLibrary()
-    .then((lib) => lib.indicatorValues({ ...card, index }))
-    .catch(() => { card.element.textContent = "同一指标在其他答复中的数值暂无法载入。"; });
+  const index = el && new URL(el.getAttribute("data-index"), location.href).href;
+  return index && ((element) => loadLibrary().then((lib) => lib.indicatorValues({ element, index }))
+    .catch(() => { element.textContent = "同一指标在其他答复中的数值暂无法载入。"; }));
 }
 
 async function start() {

@@ -27,6 +27,7 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 use reply_core::{parse, Reply};
 use reply_web::js::{document, element, error, flag, get, is_plain_object};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Reads a reply object given from JS, naming the bad field when it has the wrong shape.
 /// Checked, validated and annotated (stances, deadlines and indicators, whether the object had
@@ -67,9 +68,9 @@ export interface Reply {
 }
 /** Options of a single-part mount: the reply to show is required (there is no article to read). */
 export interface PartOptions { reply?: Reply; hash?: boolean; elder?: boolean; layout?: "auto" | "wide" | "compact"; onCard?: (card: FigureCard) => void }
-/** A figure's card opened (`onCard`): the figure measures `indicator`; `element` is an empty
- * block at the card's end for the page to fill. */
-export interface FigureCard { element: Element; figure: string; indicator: string; kind: string; unit: string | null; text: string; value: number; position: number }
+/** A figure's card opened (`onCard`): an empty block at the card's end for the page to fill,
+ * naming the figure in `data-indicator`, `data-kind`, `data-unit`, `data-position`. */
+export type FigureCard = HTMLElement;
 /** Options of `mount`: each part an Element or a CSS selector; every part optional. Without
  * `reply`, the article's own content is the reply (read and enhanced in place); with it, the
  * widget draws that reply in the article's place. */
@@ -239,15 +240,20 @@ fn mount_parts(name: &str, options: &JsValue, parts: [(&str, JsValue); 3]) -> Re
     start(name, Mounted { outline, figures, article, reply, annotated, hash, elder, layout, own_hosts: false, on_card })
 }
 
-/// `onCard`: called when a figure that measures an indicator shows its card, with `{ element,
-/// figure, indicator, kind, unit, text, value, position }` — `element` an empty block of the
-/// card the page may fill (the embed script shows the indicator's values in other replies).
+/// `onCard`: called when the card of a figure that measures an indicator opens, with an empty
+/// block of the card the page may fill, which says the figure: `data-indicator`, `data-kind`,
+/// `data-unit`, `data-position` (the embed script lists the indicator's values in other
+/// replies there).
+#[inline(never)]
 fn card_option(options: &JsValue) -> Result<Option<js_sys::Function>, JsError> {
     let v = get(options, "onCard");
     if v.is_undefined() || v.is_null() {
         return Ok(None);
     }
-    v.dyn_into().map(Some).map_err(|_| JsError::new("options.onCard must be a function"))
+    if !v.is_function() {
+        return Err(JsError::new("options.onCard must be a function"));
+    }
+    Ok(Some(v.unchecked_into()))
 }
 
 /// `layout: "auto" | "wide" | "compact"`: the outline's and the figure panel's layout.

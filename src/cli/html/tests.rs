@@ -131,6 +131,9 @@ fn meta_tags_and_an_outside_title_are_hints() {
     assert_eq!(h.title.as_deref(), Some("页面 标题"));
     let h = hints(|_| None, None, Some("答复全文 - 武汉市科学技术局".into()));
     assert_eq!(h.title.as_deref(), Some("答复全文"));
+    // The site's name first: the part that reads as a document's title.
+    let h = hints(|_| None, None, Some("某市人民政府-政务公开-关于某小区停车问题的答复".into()));
+    assert_eq!(("title", h.title.as_deref()), ("title", Some("关于某小区停车问题的答复")));
 }
 
 #[test]
@@ -234,6 +237,11 @@ fn the_date_the_page_shows_outranks_a_rebuilt_pages_meta_tag() {
         <div class="TRS_Editor"><p align="center">某区统计局</p><p align="center">国家统计局某区调查队</p>
         <p align="center">（2024年3月28日）</p><p>2023年，全区地区生产总值增长5.2%。</p></div></div></body></html>"#;
     assert_eq!(seen(bulletin), want("2024-03-29", "2024-03-28"));
+    // A bare 日期 in the site's header (today's) does not outrank the page's PubDate.
+    let today = r#"<html><head><meta name="PubDate" content="2023-06-01 09:00"></head><body>
+        <div class="top">日期：2026年12月07日 星期一</div>
+        <div id="zoom"><p>关于某事项的通知</p><p>各单位：现将有关事项通知如下。</p></div></body></html>"#;
+    assert_eq!(seen(today), want("2023-06-01", ""));
     let r = read_page(bulletin, None).expect("reads").parsed.reply;
     assert_eq!(("title", r.title.as_str()), ("title", "某区2023年国民经济和社会发展统计公报"));
 }

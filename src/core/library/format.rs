@@ -9,8 +9,8 @@
 /// Version 3: the indicator files (`indicators/K.bin`), listed in the manifest with their size
 /// limit and the archive's newest month. Version 4: an indicator's values name their reply by
 /// doc id only, its title, address and month are in the shared title table (`titles/C.bin`,
-/// fetched once per chunk), and a value's clause is cut short: a tenth of the bytes at 10,000
-/// replies.
+/// fetched once per chunk), and a value's clause is cut short: at 10,000 generated replies the
+/// indicator files take 35.9 MB with the title table instead of 85.5 MB.
 pub const VERSION: u32 = 4;
 /// The `format` field of the manifest.
 pub const FORMAT: &str = "reply-widget-library";

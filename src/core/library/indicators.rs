@@ -238,7 +238,7 @@ pub struct Asking {
     pub unit: Option<String>,
     /// Its index in its reply's figures.
     pub position: u32,
-    /// As written.
+    /// As written (empty: not known).
     pub text: String,
 }
 
@@ -249,11 +249,12 @@ impl Asking {
 }
 
 /// The docs that may be the card's own reply: those holding a value at the figure's position
-/// with its text (one, unless replies repeat each other).
+/// (with its text, when given; a few, the page's address tells which).
 pub fn own_candidates(values: &[IndicatorValue], figure: &Asking) -> Vec<u32> {
     let mut out: Vec<u32> = Vec::new();
     for v in values {
-        if figure.measures_as(v) && v.index == figure.position && v.text == figure.text && !out.contains(&v.doc) {
+        let text = figure.text.is_empty() || v.text == figure.text;
+        if figure.measures_as(v) && v.index == figure.position && text && !out.contains(&v.doc) {
             out.push(v.doc);
         }
     }

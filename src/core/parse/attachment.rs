@@ -109,6 +109,7 @@ fn title_line(text: &str) -> bool {
         && !text.starts_with(['（', '('])
         && parse_heading(text).is_none()
         && !is_date_line(text)
+        && label(text).is_none()
 }
 
 /// Takes the attachments off the end of the body: from the first label after a signature (a
@@ -129,7 +130,7 @@ pub(super) fn split<'a>(body: &mut Vec<Line<'a>>) -> Vec<Attachment<'a>> {
                 starts.push((k, number, inline));
             }
         }
-        let signs = is_date_line(line.text) || is_office_line(line.text);
+        let signs = is_date_line(line.text) || (is_office_line(line.text) && parse_heading(line.text).is_none());
         since_date = if signs { 0 } else { since_date.saturating_add(1) };
     }
     let mut out = Vec::new();

@@ -94,7 +94,7 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
                 true
             }
             // The numbering starts again (a second text after the first, a part's own `一、`):
-            // a sibling of where it stood, where the next number of the style is 2.
+            // a sibling of where it stood (see `restarts`).
             Some(d)
                 if notes.is_none()
                     && h.n == 1
@@ -110,20 +110,35 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
                 notes = Some(Some(h.style));
                 false
             }
+            None if !(h.n == 1 || (h.style.runs_on() && seen.is_some_and(|n| h.n == n + 1))) => false,
             None => {
                 // A part of a regulation nests only under a higher part (see `Style::rank`).
-                // `一、` heads the numbering of official documents (一、 （一） 1. （1）): it never
-                // stands under （一）, 1. or （1） (a list quoted before the first 一、).
+                // `一、` heads the numbering of official documents (一、 （一） 1. （1）): the
+                // first does not stand under （一）, 1. or （1） (a list quoted before it), unless
+                // that numbering goes on after it (a text that numbers （一） above 一、).
                 let depth = match h.style.rank() {
                     0 if h.style == Style::ChineseComma => {
                         let lower = [Style::ChineseParen, Style::ArabicDot, Style::ArabicParen];
-                        open.iter().position(|(s, _, _)| lower.contains(s)).unwrap_or(open.len())
+                        match open.iter().position(|(s, _, _)| lower.contains(s)) {
+                            Some(p) if seen.is_none() && !goes_on(body, k, open[p].0, open[p].1, padding) => p,
+                            _ => open.len(),
+                        }
                     }
                     0 => open.len(),
-                    r => open.iter().rposition(|(s, _, _)| s.rank() > r).map_or(0, |p| p + 1),
+                    // The first of its kind, unless a numbering it would close goes on after it
+                    // (`一、总则` holding 第一条, 第二条, then `二、` and more articles).
+                    r => {
+                        let d = open.iter().rposition(|(s, _, _)| s.rank() > r).map_or(0, |p| p + 1);
+                        let closes =
+                            |(s, n, _): &(Style, u64, String)| s.rank() == 0 && goes_on(body, k, *s, *n, padding);
+                        if seen.is_some() || open[d..].iter().any(closes) {
+                            open.len()
+                        } else {
+                            d
+                        }
+                    }
                 };
-                let ok = (h.n == 1 || (h.style.runs_on() && seen.is_some_and(|n| h.n == n + 1)))
-                    && same_parent(&h.number, depth.checked_sub(1).map(|p| &open[p]));
+                let ok = same_parent(&h.number, depth.checked_sub(1).map(|p| &open[p]));
                 if ok {
                     open.truncate(depth);
                 }
@@ -188,6 +203,19 @@ fn heading_of(text: &str, padding: bool) -> Option<HeadingLine> {
     padding.then(|| padded(text)).flatten().or_else(|| parse_heading(text))
 }
 
+/// Whether the numbering of `style`, which stands at `n`, goes on after line `k` (`n + 1`
+/// comes before the style starts again at 1).
+fn goes_on(body: &[Line], k: usize, style: Style, n: u64, padding: bool) -> bool {
+    for l in &body[k + 1..] {
+        match heading_of(l.text, padding).filter(|h| h.style == style) {
+            Some(h) if h.n == n + 1 => return true,
+            Some(h) if h.n == 1 => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Whether a number 1 of `style` at line `k`, where that style stands at `old`, starts its
 /// numbering again: the next number of the style is 2, and the old numbering does not go on
 /// after it (`一、 二、` listed inside `三、`, then `四、`: a list, not a second text).
@@ -197,6 +225,9 @@ fn restarts(body: &[Line], k: usize, style: Style, old: u64, padding: bool) -> b
         let Some(h) = heading_of(l.text, padding).filter(|h| h.style == style) else { continue };
         if h.n == new + 1 {
             new = h.n;
+        } else if h.n == 1 {
+            // It starts again once more: what was read so far decides.
+            break;
         } else if h.n == old + 1 || new == 1 {
             return false;
         }

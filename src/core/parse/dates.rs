@@ -233,9 +233,17 @@ pub(super) fn is_dateish(line: &str) -> bool {
         })
 }
 
-/// A date alone on a line as signatures write it, a trailing separator aside (`2018年6月28日 |`).
+/// A date alone on a line as signatures write it, a trailing separator aside (`2018年6月28日 |`),
+/// or a short note in brackets after it (`2023年9月25日（此件公开发布）`).
 pub(super) fn is_signature_date(line: &str) -> bool {
-    is_date_line(line.trim().trim_end_matches(['|', ' ', '\u{3000}']))
+    let t = line.trim().trim_end_matches(['|', ' ', '\u{3000}']);
+    if is_date_line(t) {
+        return true;
+    }
+    let Some(head) = t.strip_suffix(['）', ')']).and_then(|h| h.rfind(['（', '(']).map(|at| &h[..at])) else {
+        return false;
+    };
+    t.chars().count() - head.chars().count() <= 12 && is_date_line(head.trim_end())
 }
 
 #[cfg(test)]

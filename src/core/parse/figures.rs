@@ -492,32 +492,6 @@ fn suffix_qualifier(s: &[char], at: usize) -> Option<(usize, Qualifier)> {
     SUFFIX_QUALIFIERS.iter().find(|(w, _)| starts_with(s, at, w)).map(|(w, q)| (at + w.chars().count(), *q))
 }
 
-/// The end of a document number starting at an opening bracket: 〔2016〕111号, [2023]5号.
-fn document_number_end(s: &[char], at: usize) -> Option<usize> {
-    let close = match s.get(at)? {
-        '〔' => '〕',
-        '[' => ']',
-        '［' => '］',
-        '【' => '】',
-        '(' => ')',
-        '（' => '）',
-        _ => return None,
-    };
-    let mut k = at + 1;
-    while s.get(k).is_some_and(|c| is_digit(*c)) {
-        k += 1;
-    }
-    if k - at - 1 != 4 || s.get(k) != Some(&close) {
-        return None;
-    }
-    k += 1;
-    let digits = k;
-    while s.get(k).is_some_and(|c| is_digit(*c)) {
-        k += 1;
-    }
-    (k > digits && s.get(k) == Some(&'号')).then_some(k + 1)
-}
-
 /// The end of the digit run at `at` (digits, separators, decimal points), to skip non-figures whole.
 fn number_run_end(s: &[char], mut at: usize) -> usize {
     while s
@@ -547,7 +521,7 @@ pub(crate) fn scan_chars(s: &[char], reference: Option<Reference>) -> Vec<RawFig
             i += 1;
             continue;
         }
-        if let Some(end) = document_number_end(s, i) {
+        if let Some(end) = super::header::bracketed_number_end(s, i) {
             i = end;
             continue;
         }

@@ -3,6 +3,7 @@
 
 use super::dates::{self, is_dateish};
 use super::heading::parse_heading;
+use super::numeral::is_digit;
 use super::tail::is_office_line;
 use super::{Line, LineStyle, Piece};
 
@@ -70,8 +71,9 @@ const TITLE_ENDINGS: &[&str] = &[
 
 /// Whether a title reads as complete (its last words end a document's title). White space
 /// inside is ignored (`答 复`).
-fn complete(title: &str) -> bool {
-    let t: String = shape::bare(title).chars().filter(|c| !c.is_whitespace()).collect();
+pub(super) fn complete(title: &str) -> bool {
+    let t = shape::bare(title);
+    let t: String = shape::split_number(t).map_or(t, |(head, _)| head).chars().filter(|c| !c.is_whitespace()).collect();
     // A short note in brackets after the last words: （A类）, （试行）, （征求意见稿）.
     let t = match t.strip_suffix(['）', ')']).and_then(|h| h.rfind(['（', '(']).map(|at| (h, at))) {
         Some((h, at)) if h[at..].chars().count() <= 10 => &t[..at],
@@ -105,7 +107,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
         // The issuers' lines from here (one to three), and the date under them.
         let offices = issuers(lines, i);
         let dated_below = date_at(lines, i + offices).filter(|_| offices > 0);
-        if let Some((label, value)) = label_line(text).zip(lines.get(i + 1)).filter(|(_, v)| is_value(v.text)) {
+        if let Some((label, value)) = label_line(text).zip(lines.get(i + 1)).filter(|(l, v)| is_value_of(l, v.text)) {
             // A label alone on its line, its value on the next (a list of dt / dd, bullets).
             fields.push((label, shape::cells(strip_bullet(value.text)).to_string()));
             meta.push(text.to_string());
@@ -119,6 +121,13 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             meta.push(text.to_string());
         } else if title.is_none() && salutation.is_none() && is_dateish(text) {
             // A date line above the title (the site's today, the year of a column): not the title.
+            // In a list of bullets (the values of an index list), the document's date.
+            if let Some(d) = bullet_date(text) {
+                dated.get_or_insert(d);
+            }
+            meta.push(text.to_string());
+        } else if top && shape::is_breadcrumb(text) {
+            // A breadcrumb (…>> 建议提案 >> 人大代表建议答复): not the title.
             meta.push(text.to_string());
         } else if top && shape::is_form_line(text) {
             // A proposal's form (建议号:201号, 提案人:…, 内容:…) above the reply's title: up to
@@ -166,13 +175,25 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             let issuer = is_office_line(text) && lines.get(i + 1).is_some_and(|n| n.text.starts_with("关于"));
             // A headline over the page's metadata line (发布时间：… 来源：…) is the title as it is.
             let headline = text.chars().count() >= 8 && lines.get(i + 1).is_some_and(|n| is_meta_line(n.text));
-            if !complete(text) && !starts_title(text) && !issuer && !headline {
-                if let Some(k) = headline_below(lines, i) {
+            // A column's name may end like a document (通知公告): short, it gives way too.
+            let short = text.chars().filter(|c| !c.is_whitespace()).count() <= 5;
+            if (!complete(text) || short) && !starts_title(text) && !issuer && !headline {
+                // A short complete line right under a longer one ends it (`…办理工作` / `完成情况说明`).
+                let ends_it = |k: usize| {
+                    k == i + 1
+                        && lines[k].text.chars().count() <= 8
+                        && complete(lines[k].text)
+                        && text.chars().count() >= 8
+                        && continues(lines[k].text)
+                };
+                if let Some(k) = headline_below(lines, i).filter(|&k| !ends_it(k)) {
                     for l in &lines[i..k] {
                         if let Some(f) = meta_fields(l.text) {
                             fields.extend(f);
                         } else if let Some(n) = number_line(l.text) {
                             number.get_or_insert(n);
+                        } else if let Some(d) = bullet_date(l.text) {
+                            dated.get_or_insert(d);
                         }
                         meta.push(l.text.to_string());
                     }
@@ -218,6 +239,14 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             let last = lines[i + more];
             let end = shape::cells(last.text);
             let words = shape::bare(end);
+            // Its document number in brackets after the words (…的答复[浙交建〔2018〕101号]).
+            let words = match shape::split_number(words) {
+                Some((head, n)) => {
+                    number.get_or_insert(n);
+                    head
+                }
+                None => words,
+            };
             let head = match shape::split_note(words) {
                 Some((head, date)) => {
                     dated.get_or_insert(date);
@@ -258,6 +287,11 @@ fn within(text: &str, part: &str) -> (usize, usize) {
     let at = (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize).min(text.len());
     let a = text[..at].chars().count();
     (a, a + part.chars().count())
+}
+
+/// The date of a bullet of an index list, a date and nothing more (`• 2023-09-25`).
+fn bullet_date(line: &str) -> Option<String> {
+    (strip_bullet(line).len() < line.len() && is_dateish(line)).then(|| dates::date_of(line)).flatten()
 }
 
 /// How many issuers' lines (one to three) stand from line `i` on.
@@ -304,6 +338,11 @@ fn headline_after_form(lines: &[Line], i: usize) -> Option<usize> {
     None
 }
 
+/// Whether a title reads like one without ending like a document's: `关于…`, `对…`.
+pub(super) fn complete_start(title: &str) -> bool {
+    title.contains("关于") || title.starts_with('对')
+}
+
 /// Whether a line reads as the start of a title: `关于…`, `对…`, `…的`.
 fn starts_title(line: &str) -> bool {
     line.contains("关于") || line.starts_with('对') || line.ends_with('的')
@@ -319,6 +358,7 @@ fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
         }
         let headline = text.chars().count() >= 8 && lines.get(k + 1).is_some_and(|n| is_meta_line(n.text));
         let standalone = is_title(text)
+            && !shape::is_breadcrumb(text)
             && (complete(text) || headline)
             && text.chars().count() >= 6
             && !is_dateish(text)
@@ -345,7 +385,7 @@ fn is_meta_line(line: &str) -> bool {
 /// (an issuer's, `关于…`) joined. Never a breadcrumb, a column's name or a metadata line.
 pub(crate) fn title_above(before: &[&str]) -> Option<String> {
     let lines: Vec<&str> = before.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
-    for (k, line) in lines.iter().enumerate().rev().take(6) {
+    for (k, line) in lines.iter().enumerate().rev().take(10) {
         let text = shape::cells(line);
         let plain = is_title(text)
             && !text.contains([':', '：', '>', '›', '»', '/', '\t'])
@@ -381,8 +421,10 @@ pub(crate) fn title_above(before: &[&str]) -> Option<String> {
             }
             return Some(title);
         }
-        // Below the title: short lines only.
-        if line.chars().count() > 40 {
+        // Below the title: short lines only, or the page's metadata lines (发布时间：… 来源：…
+        // 字号：…), which may run long.
+        let meta = meta_fields(line).is_some() || is_meta_line(line) || super::is_chrome(line);
+        if line.chars().count() > 40 && !meta {
             return None;
         }
     }
@@ -495,7 +537,7 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     };
     let line = strip_bullet(line);
     if label_colon(line).is_none() {
-        return cell_fields(line);
+        return cell_fields(line).or_else(|| dated_fields(line));
     }
     let mut fields: Vec<(&'static str, String)> = Vec::new();
     let mut value = String::new();
@@ -521,40 +563,75 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     Some(fields)
 }
 
+/// Labels of the page's own dates, which a metadata line may hold after other words
+/// (`发布者：办公室 发布时间：2023-05-06`, `【发布时间：2023-05-06】`).
+const DATE_LABELS: &[&str] = &["发布时间", "发布日期", "发文日期", "成文日期", "更新时间"];
+
+/// A short line that holds a date's label and colon after other words, and the date after
+/// them: its fields from that label on.
+fn dated_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
+    if line.chars().count() > 100 || line.contains('。') {
+        return None;
+    }
+    let Some(at) = DATE_LABELS.iter().filter_map(|l| line.find(l)).min() else {
+        return date_and_fields(line);
+    };
+    let before = line[..at].chars().next_back();
+    if !before.is_some_and(|c| {
+        c.is_whitespace() || matches!(c, '【' | '[' | '|' | '丨' | '(' | '（' | '：' | ':' | '】' | ']')
+    }) {
+        return None;
+    }
+    let rest = line[at..].trim_end_matches(['】', ']', ')', '）']);
+    let fields = meta_fields(rest)?;
+    fields.iter().any(|(l, v)| DATE_LABELS.contains(l) && dates::date_of(v).is_some()).then_some(fields)
+}
+
+/// A line with the page's date and then labelled fields, the date unlabelled
+/// (`2023-05-16 11:48:06 文章来源: 某局`, `某县政府 www.… 2021-09-01 15:18 来源:某中心 放大 缩小`):
+/// the date as its 发布时间, and the fields.
+fn date_and_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
+    let (date, end) = dates::find_date(line)?;
+    let rest: String = line.chars().skip(end).collect();
+    let at = rest.char_indices().find_map(|(k, c)| {
+        let starts = k == 0 || rest[..k].ends_with(char::is_whitespace);
+        (starts && !c.is_whitespace()).then(|| meta_fields(&rest[k..]).map(|f| (k, f))).flatten()
+    });
+    let (_, fields) = at?;
+    let mut out = vec![("发布时间", date)];
+    out.extend(fields);
+    Some(out)
+}
+
 /// A metadata row whose cells stand apart by white space, without colons (`索 引 号  xx/2018-35
-/// 公开方式  主动公开`): a label opens the line, and at least two labels stand each after a gap
-/// (two spaces or a tab) with a space after them.
+/// 公开方式  主动公开`, `信息名称 关于…的答复`): a label opens the line, white space after it, and
+/// every later label stands after white space too.
 fn cell_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
-    let gap = |c: char| c == '\t' || c.is_whitespace();
+    let apart = |rest: &str, len: usize| rest[len..].chars().next().is_none_or(char::is_whitespace);
     let mut fields: Vec<(&'static str, String)> = Vec::new();
-    let mut rest = line.trim_start();
+    let mut rest = line.trim();
+    let (first, len) = label_at(rest).filter(|&(_, len)| apart(rest, len))?;
+    let mut current = first;
+    rest = &rest[len..];
     let mut value = String::new();
-    let mut current: Option<&'static str> = None;
-    let mut spaces = 2;
+    let mut after_space = false;
     while let Some(c) = rest.chars().next() {
-        let label = (spaces >= 2).then(|| label_at(rest)).flatten();
-        if let Some((label, len)) = label.filter(|(_, len)| rest[*len..].starts_with(gap)) {
-            if let Some(l) = current.replace(label) {
-                fields.push((l, shape::cells(&value).to_string()));
-            }
+        let label = after_space.then(|| label_at(rest)).flatten();
+        if let Some((label, len)) = label.filter(|&(_, len)| apart(rest, len)) {
+            fields.push((current, shape::cells(&value).to_string()));
+            current = label;
             value.clear();
             rest = &rest[len..];
-            spaces = 0;
+            after_space = false;
             continue;
         }
-        spaces = if c == '\t' {
-            2
-        } else if c.is_whitespace() {
-            spaces + 1
-        } else {
-            0
-        };
+        after_space = c.is_whitespace();
         value.push(c);
         rest = &rest[c.len_utf8()..];
     }
-    let first = current?;
-    fields.push((first, shape::cells(&value).to_string()));
-    (fields.len() >= 2 && label_at(line.trim_start()).is_some()).then_some(fields)
+    fields.push((current, shape::cells(&value).to_string()));
+    // A label word alone (`标题`) is no row.
+    (fields.len() > 1 || !fields[0].1.is_empty()).then_some(fields)
 }
 
 pub(super) fn is_salutation(line: &str) -> bool {
@@ -566,39 +643,50 @@ fn is_title(line: &str) -> bool {
     line.chars().count() <= 100 && !line.ends_with(':') && !line.ends_with('：') && !line.contains('。')
 }
 
+/// The bracket that closes a document number's year (`〔2016〕`, `[2020]`, `（2022）`, `﹝2023﹞` …).
+fn closing_bracket(open: char) -> Option<char> {
+    Some(match open {
+        '〔' => '〕',
+        '[' => ']',
+        '［' => '］',
+        '【' => '】',
+        '（' => '）',
+        '(' => ')',
+        '〖' => '〗',
+        '﹝' => '﹞',
+        _ => return None,
+    })
+}
+
+/// The end (in chars, past 号) of a document number's bracketed part starting at `at`: a year of
+/// four digits in brackets, then the serial and 号, with 第 before the serial (`〔2023〕第12号`)
+/// or a space before 号 (`29 号`) at most. The issuer's name before it is the caller's; the
+/// figure reader reads nothing inside this (the year is no figure).
+pub(crate) fn bracketed_number_end(s: &[char], at: usize) -> Option<usize> {
+    let close = closing_bracket(*s.get(at)?)?;
+    let year = s.get(at + 1..at + 5)?;
+    if !year.iter().all(|c| is_digit(*c)) || s.get(at + 5) != Some(&close) {
+        return None;
+    }
+    let nth = usize::from(s.get(at + 6) == Some(&'第'));
+    let digits = s[at + 6 + nth..].iter().take_while(|c| is_digit(**c)).count();
+    let gap = s[at + 6 + nth + digits..].iter().take(2).take_while(|c| c.is_whitespace()).count();
+    (digits > 0 && s.get(at + 6 + nth + digits + gap) == Some(&'号')).then_some(at + 7 + nth + digits + gap)
+}
+
 /// Where a document number stands in a text, in chars: the issuer's short name, the year in
 /// brackets, the serial and 号 (`国办函〔2005〕69号`, `临建字[2020]2号`, `豫政（2022）20号`).
 pub(crate) fn find_number(text: &str) -> Option<(usize, usize)> {
     let s: Vec<char> = text.chars().collect();
-    for (k, &open) in s.iter().enumerate() {
-        let close = match open {
-            '〔' => '〕',
-            '[' => ']',
-            '［' => '］',
-            '【' => '】',
-            '（' => '）',
-            '(' => ')',
-            '〖' => '〗',
-            '﹝' => '﹞',
-            _ => continue,
-        };
-        let year = s.get(k + 1..k + 5);
-        if !year.is_some_and(|y| y.iter().all(|c| c.is_ascii_digit())) || s.get(k + 5) != Some(&close) {
-            continue;
-        }
-        // 第 before the serial at most: `〔2023〕第12号`.
-        let nth = usize::from(s.get(k + 6) == Some(&'第'));
-        let digits = s[k + 6 + nth..].iter().take_while(|c| c.is_ascii_digit()).count();
-        if digits == 0 || s.get(k + 6 + nth + digits) != Some(&'号') {
-            continue;
-        }
+    for k in 0..s.len() {
+        let Some(end) = bracketed_number_end(&s, k) else { continue };
         let issuer = s[..k].iter().rev().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(*c)).count();
         // No issuer only right after a label's colon (`建议字:〔2023〕8号`).
         let labelled = issuer == 0 && k > 0 && matches!(s[k - 1], ':' | '：');
         if (issuer == 0 && !labelled) || issuer > 12 {
             continue;
         }
-        return Some((k - issuer, k + 7 + nth + digits));
+        return Some((k - issuer, end));
     }
     None
 }
@@ -612,7 +700,16 @@ pub(super) fn number_line(line: &str) -> Option<String> {
     let label: String = line.chars().take(a).collect();
     let labelled = a == 0 || (a <= 8 && (label.ends_with(':') || label.ends_with('：')));
     (labelled && rest.chars().count() <= 12 && !rest.contains(['。', '，', ',']))
-        .then(|| line.chars().skip(a).take(b - a).collect())
+        .then(|| line.chars().skip(a).take(b - a).filter(|c| !c.is_whitespace()).collect())
+}
+
+/// Labels whose value is a document number: only they take a number line as their value.
+const NUMBER_LABELS: &[&str] = &["发文字号", "文号", "文件编号"];
+
+/// A value on the line after the label `label`: a document number only for a number's label
+/// (`信息来源:` with nothing after it is followed by the number line, not its value).
+fn is_value_of(label: &str, line: &str) -> bool {
+    is_value(line) && (number_line(line).is_none() || NUMBER_LABELS.contains(&label))
 }
 
 /// The fields of a page's metadata (the 信息公开属性 table above the article, a `dl` of
@@ -630,7 +727,7 @@ pub(crate) fn page_fields(lines: &[&str]) -> Vec<(&'static str, String)> {
         if line.chars().count() > 300 {
             continue;
         }
-        let alone = label_line(line).zip(lines.get(k + 1).filter(|n| is_value(n)));
+        let alone = label_line(line).zip(lines.get(k + 1)).filter(|(l, n)| is_value_of(l, n));
         if let Some((label, next)) = alone {
             add(label, strip_bullet(next));
         } else if let Some(fields) = meta_fields(line) {

@@ -69,7 +69,8 @@ pub fn page_table(hints: &mut Hints, page_lines: &[&str]) {
     let fields = header::page_fields(page_lines);
     let field =
         |labels: &[&str]| labels.iter().find_map(|l| fields.iter().find(|(k, _)| k == l).map(|(_, v)| v.clone()));
-    if let Some(t) = field(&["标题", "信息名称", "文件名称", "名称"]).filter(|t| t.chars().count() >= 4) {
+    // (A bare 名称 only in the text's own header: around the article it may name anything.)
+    if let Some(t) = field(&["标题", "信息名称", "文件名称"]).filter(|t| t.chars().count() >= 4) {
         hints.title = Some(t);
     }
     if hints.number.is_none() {
@@ -79,8 +80,10 @@ pub fn page_table(hints: &mut Hints, page_lines: &[&str]) {
         hints.signed = field(&["成文日期", "成文时间", "生成日期"]).filter(|v| dates::date_of(v).is_some());
     }
     if hints.dated.is_none() {
-        hints.dated =
-            field(&["发布日期", "发布时间", "公开日期", "时间", "日期"]).filter(|v| dates::date_of(v).is_some());
+        let dated = |labels: &[&str]| field(labels).filter(|v| dates::date_of(v).is_some());
+        // A bare 时间 / 日期 (a site's header may print today's) only where no meta tag dates the page.
+        hints.dated = dated(&["发布日期", "发布时间", "公开日期"])
+            .or_else(|| hints.published.is_none().then(|| dated(&["时间", "日期"])).flatten());
     }
 }
 
@@ -89,6 +92,12 @@ pub fn page_table(hints: &mut Hints, page_lines: &[&str]) {
 /// `<h1>` (often the site's name) and the `<title>`.
 pub fn title_above(before: &[&str]) -> Option<String> {
     header::title_above(before)
+}
+
+/// Whether a text reads as a document's title: it ends like one (…的通知, …答复) or holds
+/// `关于…`, and is no sentence.
+pub(crate) fn reads_as_title(text: &str) -> bool {
+    text.chars().count() >= 6 && !text.contains('。') && (header::complete(text) || text.contains("关于"))
 }
 
 /// Where a piece of the reply stands in the lines it was read from, in chars of the line.
@@ -133,6 +142,9 @@ const CHROME_PREFIXES: &[&str] = &[
     "今天是",
     "当前位置",
     "您当前的位置",
+    "您当前所在位置",
+    "您所在的位置",
+    "您的位置",
     "您现在的位置",
     "当前的位置",
     "【打印",
@@ -140,6 +152,13 @@ const CHROME_PREFIXES: &[&str] = &[
     "打印本页",
     "关闭窗口",
     "【字体",
+    "【字号",
+    "【收藏",
+    "【加入收藏",
+    "【返回",
+    "返回顶部",
+    "打印此页",
+    "关闭本页",
     "字体:",
     "字体：",
     "字号:",
@@ -225,7 +244,7 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
     let mut b = Builder { origins: Origins::default() };
 
     let header = header::read(&lines, &hints.lines);
-    let Header { title, meta, fields, number, salutation, dated, rest, end: i } = header;
+    let Header { title, mut meta, fields, number, salutation, dated, rest, end: i } = header;
     let field = |labels: &[&str]| {
         labels.iter().find_map(|l| fields.iter().find(|(k, v)| k == l && !v.is_empty()).map(|(_, v)| v.clone()))
     };
@@ -250,9 +269,10 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
     // The date under the signature: its date line, else a date alone on one of the last lines
     // of the letter (a footer of the site may follow the signature). With attachments, the
     // letter's own (the signature read above ends the last attachment).
-    let own =
-        body.iter().rev().take(10).find(|l| dates::is_signature_date(l.text)).and_then(|l| dates::date_of(l.text));
-    let last = signature.iter().rev().find(|p| dates::is_signature_date(&p.text)).and_then(|p| dates::date_of(&p.text));
+    // A date line of a signature: the date alone, or after the office on its line.
+    let signs = |t: &str| dates::is_signature_date(t) || tail::is_office_and_date(t);
+    let own = body.iter().rev().take(10).find(|l| signs(l.text)).and_then(|l| dates::date_of(l.text));
+    let last = signature.iter().rev().find(|p| signs(&p.text)).and_then(|p| dates::date_of(&p.text));
     let under_signature = if attachments.is_empty() { last.or(own) } else { own.or(last) };
     let written = field(&["成文日期", "成文时间", "生成日期"]).or_else(|| hints.signed.clone());
     // The metadata's 成文日期 first: the last date of a text may be an attachment's.
@@ -319,7 +339,18 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
     }
 
     // No title line: the header's 标题 field (a metadata list above the text).
-    let title = title.map(Ok).or_else(|| field(&["标题", "信息名称", "文件名称", "名称"]).map(Err));
+    // No title line, or one that does not read as a title (a column's name): the header's 标题
+    // field (a metadata list above the text) where it has one.
+    let named = field(&["标题", "信息名称", "文件名称", "名称"]).filter(|t| t.chars().count() >= 4);
+    let title = match title {
+        Some(t) if named.is_some() && !header::complete(&t.text) && !header::complete_start(&t.text) => {
+            // Its line kept with the header's lines: nothing of the text is lost.
+            meta.push(input.get(t.span.line as usize).map_or(t.text, |l| l.trim().to_string()));
+            None
+        }
+        t => t,
+    };
+    let title = title.map(Ok).or_else(|| named.map(Err));
     let title = match title {
         Some(Err(t)) => t,
         // The page's metadata title where the text's own is a part of it (a line of a title
@@ -361,7 +392,7 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
 /// The document number a metadata value holds, without what follows it (`桂环函〔2023〕735号 |`).
 fn number_in(value: &str) -> Option<String> {
     let (a, b) = header::find_number(value)?;
-    Some(value.chars().skip(a).take(b - a).collect())
+    Some(value.chars().skip(a).take(b - a).filter(|c| !c.is_whitespace()).collect())
 }
 
 /// Whether a page's metadata title is longer than the text's title and holds it (white space
@@ -434,6 +465,11 @@ mod tests {
         let r = parse("今天是:\n标题\n正文第一段。");
         assert_eq!(r.title, "标题");
         assert!(is_chrome("今天是:2023年8月22日 星期二"));
+        for line in ["【字号：大 中 小】【打印】", "返回顶部", "【收藏】【关闭】", "打印此页 关闭本页"]
+        {
+            assert!(is_chrome(line), "{line}");
+        }
+        assert!(!is_chrome("返回顶部的按钮设计得很好，方便了老年人浏览网页和查找信息。"));
         assert!(!is_chrome(
             "今天是个好日子,我们在这里举办了一场很长很长很长很长很长很长很长很长很长很长很长很长的会议。"
         ));

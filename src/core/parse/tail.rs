@@ -13,6 +13,7 @@ pub(super) fn signature(body: &mut Vec<Line>) -> Vec<Piece> {
         let dated = signature.iter().any(|l| is_date_line(&l.text) || is_contact_line(&l.text));
         let text = last.text;
         let take = is_signature_date(text)
+            || is_office_and_date(text)
             || is_contact_line(text)
             || (is_office_line(text) && (dated || text.chars().count() <= 20) && parse_heading(text).is_none());
         if !take {
@@ -66,6 +67,14 @@ const CONTACT_PREFIXES: &[&str] =
 /// Endings of an issuing office's name (武汉市科学技术局, 市政府办公厅, 国家统计局宜春调查队).
 const OFFICE_ENDINGS: &[&str] =
     &["局", "委员会", "委", "办公室", "厅", "中心", "政府", "办", "院", "部", "会", "处", "队"];
+
+/// The office and the date on one line of a signature (`某县教育局 2023年9月25日`).
+pub(super) fn is_office_and_date(line: &str) -> bool {
+    let line = line.trim();
+    let Some(at) = line.rfind(char::is_whitespace) else { return false };
+    let (office, date) = (line[..at].trim(), &line[at..]);
+    is_office_line(office) && is_signature_date(date)
+}
 
 fn is_contact_line(line: &str) -> bool {
     CONTACT_PREFIXES.iter().any(|p| line.starts_with(p))

@@ -5,7 +5,6 @@
 //! run after the state is released (the re-entrancy rule in `mod.rs`).
 
 use reply_web::reading;
-use wasm_bindgen::JsValue;
 use web_sys::Element;
 
 /// What a control does. Written into the markup with [`Action::name`], read with
@@ -131,8 +130,8 @@ pub enum Effect {
     Copy(String),
     /// Opens a `<dialog>` as a modal sheet.
     ShowModal(Element),
-    /// Calls a function of the page (`onCard`) with its argument.
-    Call(js_sys::Function, JsValue),
+    /// Calls a function of the page (`onCard`) with an element.
+    Call(js_sys::Function, Element),
 }
 
 #[cfg(test)]

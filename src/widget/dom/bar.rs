@@ -80,7 +80,12 @@ impl Bar {
         h.close("nav");
         h.open("div", "rw-card", &[("role", "dialog"), ("aria-labelledby", "rw-card-value"), ("hidden", "")]);
         h.leaf("p", "rw-card-value", &[("id", "rw-card-value"), ("tabindex", "-1")], "");
-        h.leaf("p", "rw-card-context", &[], "").leaf("p", "rw-card-section", &[], "");
+        h.leaf("p", "rw-card-context", &[], "").leaf("p", "rw-card-section", &[], "").leaf(
+            "div",
+            "rw-card-more",
+            &[],
+            "",
+        );
         h.open("div", "rw-tools", &[]);
         h.leaf("button", "", &[("type", "button"), ("data-action", Action::CardCite.name())], "复制引用");
         h.leaf("button", "", &[("type", "button"), ("data-action", Action::CardClose.name())], "关闭");
@@ -146,9 +151,6 @@ impl Bar {
     /// Shows the card of figure `i` (its text, clause, section label).
     pub fn show_card(&mut self, i: usize, f: &Figure, section: &str) -> Result<Element, JsValue> {
         self.card_figure = Some(i);
-        if let Some(old) = self.card.query_selector(".rw-card-more")? {
-            old.remove();
-        }
         let set = |sel: &str, text: &str| -> Result<(), JsValue> {
             if let Some(e) = self.card.query_selector(sel)? {
                 e.set_text_content(Some(text));
@@ -158,23 +160,16 @@ impl Bar {
         set(".rw-card-value", &f.text)?;
         set(".rw-card-context", &reply_core::panel::context_without(f))?;
         set(".rw-card-section", section)?;
+        set(".rw-card-more", "")?;
         self.card.toggle_attribute_with_force("hidden", false)?;
         self.card
             .query_selector(".rw-card-value")?
             .ok_or_else(|| JsError::new("reply-widget: the card lost its markup").into())
     }
 
-    /// A new empty block at the card's end, before its buttons, for the page's `onCard` (the
-    /// last figure's block goes: what still lands in it lands nowhere).
-    pub fn card_block(&self, doc: &Document) -> Result<Element, JsValue> {
-        if let Some(old) = self.card.query_selector(".rw-card-more")? {
-            old.remove();
-        }
-        let block = doc.create_element("div")?;
-        block.set_class_name("rw-card-more");
-        let tools = self.card.query_selector(".rw-tools")?;
-        self.card.insert_before(&block, tools.as_ref().map(AsRef::as_ref))?;
-        Ok(block)
+    /// The card's block for the page's `onCard`: emptied each time the card shows a figure.
+    pub fn card_block(&self) -> Result<Option<Element>, JsValue> {
+        self.card.query_selector(".rw-card-more")
     }
 
     pub fn hide_card(&mut self) -> Result<(), JsValue> {

@@ -631,23 +631,17 @@ impl State {
     fn card_hook(&mut self, i: usize) -> Result<(), JsValue> {
         let Some(f) = self.reply.figures.get(i) else { return Ok(()) };
         if let Some(b) = &mut self.bar {
-            if let (Some(hook), Some(key)) = (&self.on_card, &f.indicator) {
-                let element = b.card_block(&self.doc)?;
-                let detail = js_sys::Object::new();
-                let unit = f.unit.as_deref().map_or(JsValue::NULL, JsValue::from_str);
+            if let (Some(hook), Some(key), Some(block)) = (&self.on_card, &f.indicator, b.card_block()?) {
+                // The block says which figure asks: the page's onCard reads it.
                 for (name, v) in [
-                    ("element", element.into()),
-                    ("figure", JsValue::from_str(&f.id)),
-                    ("indicator", JsValue::from_str(key)),
-                    ("kind", JsValue::from_str(f.kind.as_str())),
-                    ("unit", unit),
-                    ("text", JsValue::from_str(&f.text)),
-                    ("value", JsValue::from_f64(f.value)),
-                    ("position", JsValue::from_f64(i as f64)),
+                    ("data-indicator", key.as_str()),
+                    ("data-kind", f.kind.as_str()),
+                    ("data-unit", f.unit.as_deref().unwrap_or("")),
+                    ("data-position", &i.to_string()),
                 ] {
-                    js_sys::Reflect::set(&detail, &JsValue::from_str(name), &v)?;
+                    block.set_attribute(name, v)?;
                 }
-                self.effects.push(Effect::Call(hook.clone(), detail.into()));
+                self.effects.push(Effect::Call(hook.clone(), block));
             }
         }
         Ok(())
@@ -823,9 +817,7 @@ fn run_effects(state: &Rc<RefCell<State>>, effects: Vec<Effect>) {
                 clipboard::copy_text(&text, status.as_ref(), "已复制引用", "无法访问剪贴板，请手动复制");
             }
             Effect::Call(f, arg) => {
-                if let Err(e) = f.call1(&JsValue::NULL, &arg) {
-                    web_sys::console::warn_2(&JsValue::from_str("reply-widget: onCard:"), &e);
-                }
+                let _ = f.call1(&JsValue::NULL, &arg);
             }
             Effect::ShowModal(dialog) => {
                 let _ = js_sys::Reflect::get(&dialog, &JsValue::from_str("showModal"))

@@ -285,6 +285,11 @@ fn a_card_shows_other_replies_values_newest_first_of_its_own_kind_and_unit() {
     values[6].unit = Some("项".into());
     let figure = Asking { kind: FigureKind::Money, unit: Some("元".into()), position: 4, text: "400亿元".into() };
     assert_eq!(own_candidates(&values, &figure), [2], "the value at this figure's position, with its text");
+    let mut no_text = figure.clone();
+    no_text.text.clear();
+    assert_eq!(own_candidates(&values, &no_text), [2], "by its position alone");
+    no_text.position = 7;
+    assert_eq!(own_candidates(&values, &no_text), [0]);
     let shown = |own: Option<u32>, limit: usize| {
         let (picked, total) = other_values(&values, &figure, own, limit);
         let texts: Vec<(u32, &str)> = picked.iter().map(|&k| (values[k].doc, values[k].text.as_str())).collect();

@@ -171,3 +171,15 @@ fn an_attachment_labelled_with_a_colon_below_the_signature() {
     let text = "通知\n一、工作任务\n市人民政府\n2023年1月5日\n附件：请各单位于3月底前报送材料。\n联系人：张三";
     assert_eq!(outline(&parse(text).sections), ["一 工作任务"]);
 }
+
+#[test]
+fn a_label_is_no_title_of_the_label_above_it() {
+    // A label repeated (a link, then the attachment): the second is the attachment.
+    let text = "通知\n一、工作任务\n市人民政府\n附件1\n附件1\n实施方案\n一、总体要求";
+    let r = parse(text);
+    assert_eq!(outline(&r.sections), ["一 工作任务", "附件1 实施方案", "  一 总体要求"]);
+    // A heading that ends like an office is no signature.
+    let text = "答复\n一、武汉市科学技术局\n附件1\n\n附件1\n361亿元";
+    let r = parse(text);
+    assert!(r.sections.iter().all(|s| !s.title.is_empty()), "{:?}", outline(&r.sections));
+}

@@ -247,6 +247,12 @@ fn chinese_comma_numbers_never_stand_under_lower_ones() {
     let text = "关于加大投入的提案的答复\n张三委员：\n您提出的提案收悉。您在提案中提出：\n1.加大投入\n2.完善机制\n\
                 现答复如下：\n一、关于加大投入\n我市投入5亿元。\n（一）设立基金。\n二、关于完善机制\n已出台办法。";
     assert_eq!(outline(text), ["1 加大投入", "2 完善机制", "一 关于加大投入", "  （一） 设立基金", "二 关于完善机制"]);
+    // A text that numbers （一） above 一、: the （一） numbering goes on, 一、 stays under it.
+    let text = "答复\n（一）关于资金\n一、设立基金\n二、加强监管\n（二）关于人才\n一、引进人才";
+    assert_eq!(
+        outline(text),
+        ["（一） 关于资金", "  一 设立基金", "  二 加强监管", "（二） 关于人才", "  一 引进人才"]
+    );
     // Under a chapter, 一、 is still a child.
     let text = "办法\n第一章　总则\n一、适用范围\n二、基本原则\n第二章　管理\n一、职责";
     assert_eq!(outline(text), ["第一章 总则", "  一 适用范围", "  二 基本原则", "第二章 管理", "  一 职责"]);
@@ -279,6 +285,38 @@ fn numbered_sentences_under_the_signature_are_notes() {
     let text =
         "通知\n现将方案印发给你们。\n市人民政府\n2023年4月12日\n（一）指导思想。坚持发展。\n（二）基本原则。坚持改革。";
     assert_eq!(outline(text), ["（一） 指导思想", "（二） 基本原则"]);
+}
+
+#[test]
+fn articles_under_numbered_sections_stay_there() {
+    // 一、 holds articles and goes on after them: they are its children.
+    let text =
+        "办法\n一、总则\n第一条　为了规范管理，制定本办法。\n第二条　本办法适用于全市。\n二、管理\n第三条　加强管理。";
+    assert_eq!(
+        outline(text),
+        ["一 总则", "  第一条 为了规范管理，制定本办法", "  第二条 本办法适用于全市", "二 管理", "  第三条 加强管理"]
+    );
+    // A notice's 一、 二、, then the 办法 it carries, its articles at the top.
+    let text = "通知\n一、提高认识\n二、抓好落实\n暂行办法\n第一条　为了规范管理，制定本办法。\n第二条　本办法自发布之日起施行。";
+    assert_eq!(
+        outline(text),
+        ["一 提高认识", "二 抓好落实", "第一条 为了规范管理，制定本办法", "第二条 本办法自发布之日起施行"]
+    );
+    // Parts above a prelude's 一、 二、 whose own 一、 goes to 三、.
+    let text = "规划\n一、背景\n二、依据\n第一部分　总体思路\n一、基础\n二、目标\n三、原则\n第二部分　任务\n一、创新";
+    assert_eq!(
+        outline(text),
+        [
+            "一 背景",
+            "二 依据",
+            "第一部分 总体思路",
+            "  一 基础",
+            "  二 目标",
+            "  三 原则",
+            "第二部分 任务",
+            "  一 创新"
+        ]
+    );
 }
 
 #[test]

@@ -47,4 +47,7 @@ fn a_signature_date_may_trail_a_separator() {
     assert!(is_signature_date("2018年6月28日 |"));
     assert!(is_signature_date("  二〇〇五年三月三日 "));
     assert!(!is_signature_date("2018年6月28日前完成"));
+    assert!(is_signature_date("2023年9月25日（此件公开发布）"));
+    assert!(is_signature_date("2023年9月25日 (主动公开)"));
+    assert!(!is_signature_date("2023年9月25日（星期一上午在县政府会议室召开专题会议研究）"));
 }

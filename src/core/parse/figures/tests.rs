@@ -177,6 +177,14 @@ fn not_figures_inside_book_titles() {
 fn not_figures_document_numbers() {
     assert!(texts("按照鄂政发〔2016〕111号文件").is_empty());
     assert!(texts("鄂政发［2016］111号").is_empty());
+    // Every bracket the document number reader knows, 第 before the serial, a space before 号:
+    // the number's year and serial are no figures, the figures around it still are.
+    for number in
+        ["自然资函﹝2022﹞47号", "皖政〖2019〗8号", "豫政（2022）20号", "建议字〔2023〕第12号", "益赫水议〔2025〕29 号"]
+    {
+        assert!(texts(number).is_empty(), "{number}");
+        assert_eq!(texts(&format!("根据{number}，下达资金361亿元")), ["361亿元"], "{number}");
+    }
     assert!(texts("第94号提案").is_empty());
     assert!(texts("第20230314号提案").is_empty());
     assert!(texts("2023号").is_empty());

@@ -5,6 +5,7 @@
 //! table cells `| |`).
 
 use super::super::dates;
+use super::find_number;
 
 /// A line without white space and empty table cells around it (`… | |`).
 pub(super) fn cells(line: &str) -> &str {
@@ -54,8 +55,11 @@ pub(super) fn is_form_line(line: &str) -> bool {
     (2..=6).contains(&n)
         && key.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
         && !key.contains("关于")
+        // An office before the colon opens a headline (`市卫生健康局:重视…`), not a form's line.
+        && !ISSUER_ENDINGS.iter().any(|e| key.ends_with(e))
         && !value.trim().is_empty()
-        && value.chars().count() <= 40
+        && value.chars().count() <= 24
+        && !value.contains("关于")
         && !value.contains(['。', '！', '？', '!', '?'])
 }
 
@@ -112,6 +116,32 @@ pub(super) fn split_note(title: &str) -> Option<(&str, String)> {
     let date = note_date(&t[at..])?;
     let head = t[..at].trim_end();
     (head.chars().count() >= 4).then_some((head, date))
+}
+
+/// A title line that ends with its document number in brackets (`…的答复[浙交建〔2018〕101号]`):
+/// the title without it, and the number (white space dropped).
+pub(super) fn split_number(title: &str) -> Option<(&str, String)> {
+    let t = title.trim_end();
+    let close = t.chars().next_back()?;
+    let open = match close {
+        ']' => '[',
+        '］' => '［',
+        '】' => '【',
+        '）' => '（',
+        ')' => '(',
+        _ => return None,
+    };
+    let at = t.rfind(open)?;
+    let inner = &t[at + open.len_utf8()..t.len() - close.len_utf8()];
+    let (a, b) = find_number(inner)?;
+    let head = t[..at].trim_end();
+    (a == 0 && b == inner.chars().count() && head.chars().count() >= 4)
+        .then(|| (head, inner.chars().filter(|c| !c.is_whitespace()).collect()))
+}
+
+/// A breadcrumb (`首页 >> 政务公开 >> 建议提案`): never a title, whatever it ends with.
+pub(super) fn is_breadcrumb(line: &str) -> bool {
+    !line.contains('<') && line.chars().filter(|c| matches!(c, '>' | '＞' | '›' | '»' | '→')).count() >= 2
 }
 
 #[cfg(test)]

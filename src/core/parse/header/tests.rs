@@ -126,6 +126,9 @@ fn the_sites_lines_above_a_complete_title_are_not_the_title() {
         ("首页 > 公开 > 建议提案 > 人大代表建议\n对沙河市第九届人民代表大会第三次会议第31号建议的答复\n张三代表:\n收悉。", "对沙河市第九届人民代表大会第三次会议第31号建议的答复"),
         ("2018年8月21日 星期二\n智能检索\n第27号提案的答复\n张三委员:\n收悉。", "第27号提案的答复"),
         ("2016年\n《关于加强学校门前车辆管理的建议》的答复\n张三代表:\n收悉。", "《关于加强学校门前车辆管理的建议》的答复"),
+        // A column's name that ends like a document, over the title.
+        ("通知公告\n某县人民政府关于做好防汛工作的通知\n各乡镇：\n现通知如下。", "某县人民政府关于做好防汛工作的通知"),
+        ("答 复\n张三代表：\n收悉。", "答 复"),
         // A short note in brackets after the title's last words.
         ("首页 > 信息公开\n关于第45号建议的答复（A类）\n张三代表:\n收悉。", "关于第45号建议的答复（A类）"),
         ("首页 > 信息公开\n某市科技计划项目管理办法（试行）\n第一章 总则\n第一条 为规范管理，制定本办法。", "某市科技计划项目管理办法（试行）"),
@@ -150,6 +153,13 @@ fn document_numbers_in_every_bracket() {
         ("答复\n潼民发【2024】275号\n张三:\n收悉。", Some("潼民发【2024】275号")),
         ("答复\n某政办﹝2023﹞12号\n张三:\n收悉。", Some("某政办﹝2023﹞12号")),
         ("答复\n某发〔2023〕第12号\n张三:\n收悉。", Some("某发〔2023〕第12号")),
+        ("答复\n某水议〔2025〕29 号 类 别:C\n张三:\n收悉。", Some("某水议〔2025〕29号")),
+        // A label with nothing after it is no label of the number line under it.
+        (
+            "答复\n发布日期:2017-08-10 09:32\n信息来源:\n某交建议复〔2017〕98号    A类\n张三:\n收悉。",
+            Some("某交建议复〔2017〕98号"),
+        ),
+        ("答复\n文 号:\n某水〔2024〕86号\n张三:\n收悉。", Some("某水〔2024〕86号")),
         ("答复\n临建字[2020]2号 B类\n同意公开\n张三:\n收悉。", Some("临建字[2020]2号")),
         ("答复\n建议字:〔2023〕8号\n张三:\n收悉。", Some("〔2023〕8号")),
         ("答复\n发文字号：国发〔2019〕5号\n张三:\n收悉。", Some("国发〔2019〕5号")),
@@ -197,6 +207,11 @@ fn published_and_signed_dates() {
             Some("2004-11-04"),
             Some("2004-11-04"),
         ),
+        // The office and the date on one line.
+        ("答复\n张三:\n收悉。\n某县教育局 2023年9月25日", Some("2023-09-25"), Some("2023-09-25")),
+        ("答复\n张三:\n收悉。\n某县教育局　二〇二三年九月二十五日\n联系人：李四", Some("2023-09-25"), Some("2023-09-25")),
+        // A note after the signature's date.
+        ("答复\n张三:\n收悉。\n某县教育局\n2023年9月25日（此件公开发布）", Some("2023-09-25"), Some("2023-09-25")),
         ("答复\n张三:\n收悉。", None, None),
     ];
     for (text, published, signed) in cases {
@@ -431,6 +446,16 @@ fn the_title_set_just_above_the_articles_container() {
             &["某部一周要闻（4.10-4.16）", "2022-04-17 来源：某部", "分享到：", "[打印] 字号：[大] [中] [小]"],
             "某部一周要闻（4.10-4.16）",
         ),
+        // A long metadata line and the page's buttons under it.
+        (
+            &[
+                "某省人民政府关于印发某省优化营商环境实施方案的通知",
+                "发布时间：2022-05-10 10:00  来源：某省人民政府办公厅  浏览次数：1234  【字体：大 中 小】",
+                "分享到：",
+                "【打印本页】",
+            ],
+            "某省人民政府关于印发某省优化营商环境实施方案的通知",
+        ),
         // Set on two lines.
         (&["某县人民政府办公室", "关于印发某某实施方案的通知"], "某县人民政府办公室关于印发某某实施方案的通知"),
         // A breadcrumb, a column's name, the metadata table: no title.
@@ -480,5 +505,83 @@ fn the_labels_other_sites_give_their_metadata() {
             ]),
             "{label}"
         );
+    }
+}
+
+#[test]
+fn breadcrumbs_cell_rows_and_a_number_after_the_title() {
+    let cases: &[(&str, Pairs)] = &[
+        // A breadcrumb ending like a title, a row of cells apart by single spaces, the title.
+        (
+            "返回顶部\n某州部门频道\n您当前所在位置:首页 >> 政务公开 >> 建议提案 >> 人大代表建议答复\n索引号 000014349/2021-3225216 信息分类 人大代表建议答复\n发布机构 发布日期\n信息名称 某州人民政府关于第560号建议的会办意见\n某州人民政府关于第560号建议的会办意见\n发布时间: 2021-05-24 16:47\n省教育厅:\n收悉。",
+            &[("title", "某州人民政府关于第560号建议的会办意见"), ("number", "-"), ("published", "2021-05-24"), ("signed", "-")],
+        ),
+        (
+            "您所在的位置: 网站首页 > 政府信息公开 > 正文\n 索 引 号  jyjl/2021-00030\n 信息名称  关于对县政协第64号提案的答复\n 公开日期  2021-04-07  失效日期 \n李四委员:\n收悉。",
+            &[("title", "关于对县政协第64号提案的答复"), ("number", "-"), ("published", "2021-04-07"), ("signed", "-")],
+        ),
+        // A column's name over the metadata rows: their 信息名称 is the title.
+        (
+            "政协委员提案办理\n 索 引 号  jyjl/2021-00030\n 信息名称  关于对县政协第64号提案的答复\n 公开日期  2021-04-07  失效日期 \n 公开程序 \n李四委员:\n收悉。",
+            &[("title", "关于对县政协第64号提案的答复"), ("number", "-"), ("published", "2021-04-07"), ("signed", "-")],
+        ),
+        // The document number in brackets after the title's words.
+        (
+            "关于省十三届人大一次会议温36号建议的答复[浙交建〔2018〕101号]\n2018-07-11 09:01    信息来源:某厅\n张三代表:\n收悉。",
+            &[("title", "关于省十三届人大一次会议温36号建议的答复"), ("number", "浙交建〔2018〕101号"), ("published", "2018-07-11"), ("signed", "-")],
+        ),
+        // An index list of bullet values without labels: its dates date the document.
+        (
+            "• 00529508X/2023-00092\n  • 某县水利局\n  • 2023-09-25\n关于第144号建议的答复\n张三代表:\n收悉。",
+            &[("title", "关于第144号建议的答复"), ("number", "-"), ("published", "2023-09-25"), ("signed", "2023-09-25")],
+        ),
+    ];
+    for (text, pairs) in cases {
+        assert_eq!(seen(&plain_lines(text)), want(pairs), "{text}");
+    }
+}
+
+#[test]
+fn a_dates_label_after_other_words_dates_the_page() {
+    let cases: &[(&str, Pairs)] = &[
+        (
+            "关于第12号建议的答复\n发布者：某县教育局  发布时间：2023-05-06  浏览次数：12\n张三代表:\n收悉。",
+            &[("title", "关于第12号建议的答复"), ("number", "-"), ("published", "2023-05-06"), ("signed", "-")],
+        ),
+        (
+            "关于第12号建议的答复\n【发布时间：2023-05-06】\n张三代表:\n收悉。",
+            &[("title", "关于第12号建议的答复"), ("number", "-"), ("published", "2023-05-06"), ("signed", "-")],
+        ),
+        // In a sentence, a date's label is no metadata.
+        (
+            "关于第12号建议的答复\n张三代表:\n收悉。我局于发布时间：2023-05-06之前办结。",
+            &[("title", "关于第12号建议的答复"), ("number", "-"), ("published", "-"), ("signed", "-")],
+        ),
+    ];
+    for (text, pairs) in cases {
+        assert_eq!(seen(&plain_lines(text)), want(pairs), "{text}");
+    }
+}
+
+#[test]
+fn news_of_a_bureau_and_a_title_ended_on_its_own_line() {
+    let cases: &[(&str, Pairs)] = &[
+        // An office's headline with a colon, the date and source under it unlabelled.
+        (
+            "市卫生健康局:重视人大建议和政协提案办理\n\n2023-05-16 11:48:06 文章来源: 某市卫生健康局\n5月15日，市卫生健康局召开会议。",
+            &[("title", "市卫生健康局:重视人大建议和政协提案办理"), ("number", "-"), ("published", "2023-05-16"), ("signed", "-")],
+        ),
+        (
+            "县文化和旅游局认真办理人大代表建议、政协委员提案\n某县政府 www.example.gov.cn 2021-09-01 15:18 来源:某县融媒体中心 放大 正常 缩小\n8月21日，负责人前往暖泉镇。",
+            &[("title", "县文化和旅游局认真办理人大代表建议、政协委员提案"), ("number", "-"), ("published", "2021-09-01"), ("signed", "-")],
+        ),
+        // A title whose last words stand on their own line.
+        (
+            "2020年人大建议、政协提案办理工作\n完成情况说明\n根据通知要求，现将办理情况说明如下。\n2020年11月5日",
+            &[("title", "2020年人大建议、政协提案办理工作完成情况说明"), ("number", "-"), ("published", "2020-11-05"), ("signed", "2020-11-05")],
+        ),
+    ];
+    for (text, pairs) in cases {
+        assert_eq!(seen(&plain_lines(text)), want(pairs), "{text}");
     }
 }
