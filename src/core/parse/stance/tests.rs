@@ -259,3 +259,25 @@ fn annotate_is_idempotent_and_fills_every_field() {
         }
     }
 }
+
+#[test]
+fn another_partys_standing_capacity_is_a_result_in_a_sentence_of_expectations() {
+    assert_eq!(
+        in_2023("预计明年需求94台，国内只有一家公司年设计制造能力为40根。"),
+        "明年:target@2024 94台:target@2024 40根:result"
+    );
+}
+
+#[test]
+fn a_span_of_years_that_opens_its_clause_or_follows_a_plan_says_when() {
+    assert_eq!(in_2023("近两年，省市加大改造力度，改造小区12个。"), "近两年:- 12个:result");
+    assert_eq!(in_2023("工作近两年的人员有12名。"), "近两年:result 12名:result");
+    assert_eq!(in_2023("科技部拟在“十五”后两年安排3个课题。"), "两年:- 3个:target@2005");
+}
+
+#[test]
+fn a_bound_that_names_a_class_is_neither() {
+    assert_eq!(in_2023("我局拟将27条流域面积200平方公里以下的中小河流纳入规划。"), "27条:target 200平方公里以下:-");
+    assert_eq!(in_2023("禁止使用厚度低于0.01毫米的地膜。"), "低于0.01毫米:-");
+    assert_eq!(in_2023("力争配套率达到95%以上。"), "95%以上:target");
+}
