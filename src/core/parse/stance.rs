@@ -468,7 +468,7 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
                 }
                 continue;
             }
-            if not_a_measure(t, f) || class_bound(t, f) {
+            if not_a_measure(t, f) || class_bound(t, f) || in_proposal_title(t, f) {
                 continue; // neither, and it says nothing of the clauses after it
             }
             let own = own_call(t, &hits, c, i, carry, now);
@@ -490,12 +490,58 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
             continue;
         }
         let (by, from) = deadline(t, i, now);
-        if let Some(j) = from {
+        // A date whose own clause reports (2019年已将厕所列为补助项目，计划补助20万元) gives the
+        // target its year but stays a date of what was done.
+        if let Some(j) = from.filter(|&j| !reported(t, &hits, j)) {
             out[j] = (Call::Target, deadline_of(t.figures[j]));
         }
         out[i].1 = by;
     }
     out
+}
+
+/// Whether date `j`'s own clause says result (已, 了 …) by its nearest cue.
+fn reported(t: &Text, hits: &[Hit], j: usize) -> bool {
+    let f = t.figures[j];
+    let c = t.clause_of(f.start as usize);
+    nearest(hits, t, c, f.start as usize, f.end as usize) == Some(Call::Result)
+}
+
+/// The names of proposals: a figure inside quotes or 《》 that close on one of these words is
+/// part of the proposal's title (“关于…5公里河道清淤、加固的建议”), neither target nor result.
+pub(crate) const PROPOSAL_TITLES: &[&str] = &["建议", "提案", "议案"];
+
+/// Whether figure `f` stands in a quoted title ending with one of [`PROPOSAL_TITLES`].
+pub(crate) fn in_proposal_title(t: &Text, f: &Figure) -> bool {
+    let s = &t.chars;
+    let mut k = f.start as usize;
+    let opened = loop {
+        if k == 0 {
+            break false;
+        }
+        k -= 1;
+        match s[k] {
+            '“' | '《' => break true,
+            '”' | '》' | '。' | '\n' => break false,
+            _ => {}
+        }
+    };
+    if !opened {
+        return false;
+    }
+    for e in f.end as usize..s.len() {
+        match s[e] {
+            '”' | '》' => {
+                return PROPOSAL_TITLES.iter().any(|w| {
+                    let n = w.chars().count();
+                    e >= n && starts_with(s, e - n, w)
+                })
+            }
+            '“' | '《' | '。' | '\n' => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// A date that can be a deadline: not past.

@@ -281,3 +281,16 @@ fn a_bound_that_names_a_class_is_neither() {
     assert_eq!(in_2023("禁止使用厚度低于0.01毫米的地膜。"), "低于0.01毫米:-");
     assert_eq!(in_2023("力争配套率达到95%以上。"), "95%以上:target");
 }
+
+#[test]
+fn a_date_of_what_was_done_gives_a_target_its_year_but_stays_a_date() {
+    assert_eq!(in_2023("2023年已将厕所列为补助项目，计划补助资金20万元。"), "2023年:- 20万元:target@2023");
+    assert_eq!(in_2023("2023年计划补助资金20万元。"), "2023年:target@2023 20万元:target@2023");
+}
+
+#[test]
+fn a_figure_in_the_title_of_a_proposal_is_neither() {
+    assert_eq!(in_2023("经研究，对“关于某村5公里河道清淤的建议”，我局已清淤河道2公里。"), "5公里:- 2公里:result");
+    assert_eq!(in_2023("经研究，对“关于新建3所学校的提案”，我局已新建学校2所。"), "3所:- 2所:result");
+    assert_eq!(in_2023("已建成“5公里”绿道。"), "5公里:result");
+}
