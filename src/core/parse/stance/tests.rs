@@ -241,6 +241,17 @@ fn now_is_the_publication_date_else_a_date_line() {
     assert_eq!(now_of(&reply), Some(Now { year: 2004, month: Some(11) }));
     let reply = crate::parse("答复\n编稿时间: 2021-08-23 15:26 来源: 区政府\n一、情况\n已建成平台3个。\n2021年5月6日");
     assert_eq!(now_of(&reply), Some(Now { year: 2021, month: Some(8) }), "the later of start and end");
+    // A reply of the year before, posted early in the year: its 今年 is its own year.
+    let reply =
+        crate::parse("2023年县人大二次会议第72号建议的答复\n发布时间: 2024-01-05\n一、情况\n今年我局将改造小区7个。");
+    assert_eq!(now_of(&reply), Some(Now { year: 2023, month: Some(12) }));
+    let mut reply = reply;
+    crate::parse::annotate(&mut reply);
+    let got: Vec<_> = reply.figures.iter().map(|f| (f.text.as_str(), f.by.as_deref())).collect();
+    assert_eq!(got, [("2023年", None), ("今年", Some("2023")), ("7个", Some("2023"))]);
+    let reply =
+        crate::parse("2023年县人大二次会议第72号建议的答复\n发布时间: 2024-05-05\n一、情况\n今年我局将改造小区7个。");
+    assert_eq!(now_of(&reply), Some(Now { year: 2024, month: Some(5) }), "posted too late to be of 2023");
     // No date anywhere: dates decide nothing, a deadline form still does.
     assert_eq!(read("到2025年建成平台10家。", ""), "2025年:target@2025 10家:target@2025");
 }
