@@ -385,6 +385,10 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
         .and_then(year_of)
         .or_else(|| reply.signature.iter().find(|p| is_date_line(&p.text)).and_then(|p| year_of(&p.text)))
         .map(|year| figures::Reference { year });
+    // A reply of the year before posted early in the year: 今年 is its own year (promise::now_of).
+    let session =
+        reply.published.as_deref().and_then(promise::now_from).and_then(|n| promise::session_year(&reply.title, n));
+    let reference = session.map(|n| figures::Reference { year: n.year }).or(reference);
     reply.figures = figures_of(&reply, &b.origins, reference);
     Parsed { reply, origins: b.origins }
 }

@@ -324,7 +324,7 @@ fn date_line(text: &str) -> Option<Now> {
 /// date of its figures.
 pub(crate) fn now_of(reply: &Reply) -> Option<Now> {
     if let Some(now) = reply.published.as_deref().and_then(now_from) {
-        return Some(now);
+        return Some(session_year(&reply.title, now).unwrap_or(now));
     }
     let paragraphs = reply.paragraphs();
     let end = paragraphs.iter().rev().take(8).find_map(|(_, p)| date_line(&p.text));
@@ -345,6 +345,20 @@ pub(crate) fn now_of(reply: &Reply) -> Option<Now> {
         }
         latest
     })
+}
+
+/// The last month of a year in which a page can still carry a reply of the year before: a reply
+/// whose title opens with that year (2023年…会议…建议的答复) and which was posted by then is
+/// of that year, and its 今年 is that year.
+pub(crate) const LATE_POSTING_MONTHS: u32 = 2;
+
+/// A reply posted early in a year whose title opens with the year before: Now is that year's end.
+pub(crate) fn session_year(title: &str, posted: Now) -> Option<Now> {
+    let digits: String = title.trim_start().chars().take_while(char::is_ascii_digit).collect();
+    let year: i32 = digits.parse().ok().filter(|_| digits.len() == 4)?;
+    let rest = title.trim_start().get(4..)?;
+    let early = posted.month.is_some_and(|m| m <= LATE_POSTING_MONTHS);
+    (rest.starts_with('年') && early && year == posted.year - 1).then_some(Now { year, month: Some(12) })
 }
 
 /// Paragraphs that open a plan: their figures are targets unless a cue says otherwise.

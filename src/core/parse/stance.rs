@@ -42,7 +42,8 @@ pub(crate) const TARGET_CUES: &[&str] = &[
 ];
 
 /// Words that make the figures of their clause results: reported, reached, standing.
-pub(crate) const RESULT_CUES: &[&str] = &["截至", "截止", "已", "先后", "目前", "现有", "至今", "了", "此前", "曾"];
+pub(crate) const RESULT_CUES: &[&str] =
+    &["截至", "截止", "已", "先后", "目前", "现有", "至今", "了", "此前", "曾", "能力为"];
 
 /// Totals and comparisons with the past: a result, when no cue above stands in the clause
 /// (力争到2025年累计服务企业突破1万家, 力争同比增长10% are targets).
@@ -184,7 +185,9 @@ pub(crate) const NORM_MASKS: &[(&str, &str)] = &[("按", "按时"), ("按", "按
 /// when (近5年来) — after the count …
 pub(crate) const NOT_MEASURES: &[&str] = &["代表", "委员", "同志"];
 pub(crate) const SPANS: &[&str] = &["来", "以来", "间", "内"];
-pub(crate) const SPANS_BEFORE: &[&str] = &["未来", "今后", "连续", "最近", "过去"];
+pub(crate) const SPANS_BEFORE: &[&str] = &["未来", "今后", "连续", "最近", "过去", "后"];
+/// … a span that opens its clause (近两年，…) …
+pub(crate) const SPANS_OPENING: &[&str] = &["近"];
 /// … and phases written in Chinese numerals (电厂二期, 三、四期工程), unless something is held:
 /// 举办三期培训班 is a count.
 pub(crate) const PHASE_COUNTS: &[&str] = &["举办", "开展", "开设", "组织", "培训", "办"];
@@ -333,7 +336,8 @@ pub(crate) fn not_a_measure(t: &Text, f: &Figure) -> bool {
             || SPANS_BEFORE.iter().any(|w| {
                 let n = w.chars().count();
                 start >= n && starts_with(s, start - n, w)
-            }));
+            })
+            || (SPANS_OPENING.iter().any(|w| starts_with(s, start, w)) && t.clauses[t.clause_of(start)].0 == start));
     let phase = unit == "期"
         && !s[start].is_ascii_digit()
         && !PHASE_COUNTS.iter().any(|w| {
@@ -341,6 +345,27 @@ pub(crate) fn not_a_measure(t: &Text, f: &Figure) -> bool {
             start >= n && starts_with(s, start - n, w)
         });
     authors || span || phase
+}
+
+/// A bound that names a class (流域面积200平方公里以下的中小河流, 厚度低于0.01毫米的地膜,
+/// 产值亿元以上的企业): a bound figure followed by 的 is neither target nor result — the bound's
+/// words at the figure's end …
+pub(crate) const CLASS_BOUND_ENDS: &[&str] = &["以上", "以下", "以内"];
+/// … or at its start.
+pub(crate) const CLASS_BOUND_STARTS: &[&str] = &["低于", "高于", "超过", "不足", "不到", "不超过"];
+
+/// Whether figure `f` is a bound that names a class (see [`CLASS_BOUND_ENDS`]).
+pub(crate) fn class_bound(t: &Text, f: &Figure) -> bool {
+    let s = &t.chars;
+    let (start, end) = (f.start as usize, f.end as usize);
+    if f.kind.is_time() || s.get(end) != Some(&'的') {
+        return false;
+    }
+    let ends = CLASS_BOUND_ENDS.iter().any(|w| {
+        let n = w.chars().count();
+        end >= start + n && starts_with(s, end - n, w)
+    });
+    ends || CLASS_BOUND_STARTS.iter().any(|w| starts_with(s, start, w))
 }
 
 /// A date written as a deadline: 到2025年, 2025年底前.
@@ -443,7 +468,7 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
                 }
                 continue;
             }
-            if not_a_measure(t, f) {
+            if not_a_measure(t, f) || class_bound(t, f) || in_proposal_title(t, f) {
                 continue; // neither, and it says nothing of the clauses after it
             }
             let own = own_call(t, &hits, c, i, carry, now);
@@ -465,12 +490,58 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
             continue;
         }
         let (by, from) = deadline(t, i, now);
-        if let Some(j) = from {
+        // A date whose own clause reports (2019年已将厕所列为补助项目，计划补助20万元) gives the
+        // target its year but stays a date of what was done.
+        if let Some(j) = from.filter(|&j| !reported(t, &hits, j)) {
             out[j] = (Call::Target, deadline_of(t.figures[j]));
         }
         out[i].1 = by;
     }
     out
+}
+
+/// Whether date `j`'s own clause says result (已, 了 …) by its nearest cue.
+fn reported(t: &Text, hits: &[Hit], j: usize) -> bool {
+    let f = t.figures[j];
+    let c = t.clause_of(f.start as usize);
+    nearest(hits, t, c, f.start as usize, f.end as usize) == Some(Call::Result)
+}
+
+/// The names of proposals: a figure inside quotes or 《》 that close on one of these words is
+/// part of the proposal's title (“关于…5公里河道清淤、加固的建议”), neither target nor result.
+pub(crate) const PROPOSAL_TITLES: &[&str] = &["建议", "提案", "议案"];
+
+/// Whether figure `f` stands in a quoted title ending with one of [`PROPOSAL_TITLES`].
+pub(crate) fn in_proposal_title(t: &Text, f: &Figure) -> bool {
+    let s = &t.chars;
+    let mut k = f.start as usize;
+    let opened = loop {
+        if k == 0 {
+            break false;
+        }
+        k -= 1;
+        match s[k] {
+            '“' | '《' => break true,
+            '”' | '》' | '。' | '\n' => break false,
+            _ => {}
+        }
+    };
+    if !opened {
+        return false;
+    }
+    for e in f.end as usize..s.len() {
+        match s[e] {
+            '”' | '》' => {
+                return PROPOSAL_TITLES.iter().any(|w| {
+                    let n = w.chars().count();
+                    e >= n && starts_with(s, e - n, w)
+                })
+            }
+            '“' | '《' | '。' | '\n' => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// A date that can be a deadline: not past.

@@ -241,6 +241,17 @@ fn now_is_the_publication_date_else_a_date_line() {
     assert_eq!(now_of(&reply), Some(Now { year: 2004, month: Some(11) }));
     let reply = crate::parse("答复\n编稿时间: 2021-08-23 15:26 来源: 区政府\n一、情况\n已建成平台3个。\n2021年5月6日");
     assert_eq!(now_of(&reply), Some(Now { year: 2021, month: Some(8) }), "the later of start and end");
+    // A reply of the year before, posted early in the year: its 今年 is its own year.
+    let reply =
+        crate::parse("2023年县人大二次会议第72号建议的答复\n发布时间: 2024-01-05\n一、情况\n今年我局将改造小区7个。");
+    assert_eq!(now_of(&reply), Some(Now { year: 2023, month: Some(12) }));
+    let mut reply = reply;
+    crate::parse::annotate(&mut reply);
+    let got: Vec<_> = reply.figures.iter().map(|f| (f.text.as_str(), f.by.as_deref())).collect();
+    assert_eq!(got, [("2023年", None), ("今年", Some("2023")), ("7个", Some("2023"))]);
+    let reply =
+        crate::parse("2023年县人大二次会议第72号建议的答复\n发布时间: 2024-05-05\n一、情况\n今年我局将改造小区7个。");
+    assert_eq!(now_of(&reply), Some(Now { year: 2024, month: Some(5) }), "posted too late to be of 2023");
     // No date anywhere: dates decide nothing, a deadline form still does.
     assert_eq!(read("到2025年建成平台10家。", ""), "2025年:target@2025 10家:target@2025");
 }
@@ -258,4 +269,39 @@ fn annotate_is_idempotent_and_fills_every_field() {
             assert_eq!(f.stance, Some(crate::model::Stance::Target));
         }
     }
+}
+
+#[test]
+fn another_partys_standing_capacity_is_a_result_in_a_sentence_of_expectations() {
+    assert_eq!(
+        in_2023("预计明年需求94台，国内只有一家公司年设计制造能力为40根。"),
+        "明年:target@2024 94台:target@2024 40根:result"
+    );
+}
+
+#[test]
+fn a_span_of_years_that_opens_its_clause_or_follows_a_plan_says_when() {
+    assert_eq!(in_2023("近两年，省市加大改造力度，改造小区12个。"), "近两年:- 12个:result");
+    assert_eq!(in_2023("工作近两年的人员有12名。"), "近两年:result 12名:result");
+    assert_eq!(in_2023("科技部拟在“十五”后两年安排3个课题。"), "两年:- 3个:target@2005");
+}
+
+#[test]
+fn a_bound_that_names_a_class_is_neither() {
+    assert_eq!(in_2023("我局拟将27条流域面积200平方公里以下的中小河流纳入规划。"), "27条:target 200平方公里以下:-");
+    assert_eq!(in_2023("禁止使用厚度低于0.01毫米的地膜。"), "低于0.01毫米:-");
+    assert_eq!(in_2023("力争配套率达到95%以上。"), "95%以上:target");
+}
+
+#[test]
+fn a_date_of_what_was_done_gives_a_target_its_year_but_stays_a_date() {
+    assert_eq!(in_2023("2023年已将厕所列为补助项目，计划补助资金20万元。"), "2023年:- 20万元:target@2023");
+    assert_eq!(in_2023("2023年计划补助资金20万元。"), "2023年:target@2023 20万元:target@2023");
+}
+
+#[test]
+fn a_figure_in_the_title_of_a_proposal_is_neither() {
+    assert_eq!(in_2023("经研究，对“关于某村5公里河道清淤的建议”，我局已清淤河道2公里。"), "5公里:- 2公里:result");
+    assert_eq!(in_2023("经研究，对“关于新建3所学校的提案”，我局已新建学校2所。"), "3所:- 2所:result");
+    assert_eq!(in_2023("已建成“5公里”绿道。"), "5公里:result");
 }
