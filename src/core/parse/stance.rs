@@ -39,6 +39,8 @@ pub(crate) const TARGET_CUES: &[&str] = &[
     "规划建设",
     "规划新建",
     "请求",
+    // Going on with a work: the reply's next step (2020年我厅继续支持建设一批产业园).
+    "继续",
 ];
 
 /// Words that make the figures of their clause results: reported, reached, standing.
@@ -147,6 +149,7 @@ pub(crate) const MASKS: &[(&str, &str)] = &[
     ("了", "明了"),
     ("了", "了结"),
     ("目前", "目前正在"),
+    ("继续", "已继续"),
 ];
 
 /// Verbs that show 将 as the object marker when they follow it in its clause (将…纳入).

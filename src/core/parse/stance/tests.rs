@@ -48,6 +48,7 @@ fn target_cues() {
         "届时新建5个中试平台。",
         "努力新建5个中试平台。",
         "你省请求中央安排资金5亿元。",
+        "我厅继续安排资金5亿元。",
     ] {
         assert!(in_2023(body).ends_with(":target"), "{body}: {}", in_2023(body));
     }
@@ -304,4 +305,10 @@ fn a_figure_in_the_title_of_a_proposal_is_neither() {
     assert_eq!(in_2023("经研究，对“关于某村5公里河道清淤的建议”，我局已清淤河道2公里。"), "5公里:- 2公里:result");
     assert_eq!(in_2023("经研究，对“关于新建3所学校的提案”，我局已新建学校2所。"), "3所:- 2所:result");
     assert_eq!(in_2023("已建成“5公里”绿道。"), "5公里:result");
+}
+
+#[test]
+fn going_on_is_a_target_unless_it_already_went_on() {
+    assert_eq!(in_2023("2023年我厅继续支持建设一批产业园。"), "2023年:target@2023");
+    assert_eq!(in_2023("我厅已继续投入资金500万元。"), "500万元:result");
 }
