@@ -19,7 +19,8 @@
 //! a count that measures nothing. Each figure takes the first of these that decides:
 //! 1. **Outside the body**: figures of the title (the proposal's name) and of the signature are
 //!    neither; so are counts that measure nothing ([`super::stance::NOT_MEASURES`]: 三位代表; a
-//!    span, 近5年来, 未来3年; a phase in Chinese numerals, 电厂二期), which decide nothing for the
+//!    span, 近5年来, 未来3年; a phase in Chinese numerals, 电厂二期; a threshold of eligibility,
+//!    [`super::stance::ELIGIBILITY_BEFORE`]: 年满60岁), which decide nothing for the
 //!    clauses after them either.
 //! 2. **A cue of its own clause** ([`super::stance::TARGET_CUES`] 力争、计划、预计、将、请求 …,
 //!    [`super::stance::RESULT_CUES`] 截至、已、目前、先后、了 …): the nearest one before the
@@ -32,6 +33,9 @@
 //!    target; so is a figure whose sentence has said target (step 7) or, when its sentence has
 //!    said nothing, whose paragraph is a plan: one opening with [`PLAN_OPENERS`] (下一步、下步、
 //!    今后 …) or under a heading with [`PLAN_HEADINGS`] (下一步工作打算).
+//!    A regulation's rule or standard, when its clause has no date
+//!    ([`super::stance::RULE_WORDS`] 标准、限额、期限、年满、不能超过、应当、免征 …: 按照每月1000元的
+//!    标准定额扣除, 扣除期限不能超过48个月, 年满60岁), is neither.
 //! 5. **A total or a comparison with the past** in its clause
 //!    ([`super::stance::COMPARISON_CUES`] 累计、共、同比、较上年、增速 …) → a result: these say
 //!    nothing of time, so they yield to 2–4 (力争到2025年累计服务企业突破1万家 is a target).
@@ -45,7 +49,9 @@
 //! 8. Otherwise a result: a reply reports.
 //!
 //! Years and dates are neither, unless they are a deadline: a target cue of their own clause or
-//! the form of a deadline (到2025年, 2025年前), and not past; or the `by` of a target figure.
+//! the form of a deadline (到2025年, 2025年前), and not past; or the `by` of a target figure. A
+//! date of a clause that says when a rule holds ([`super::stance::VALIDITY_WORDS`]: 自2019年1月1日
+//! 起施行, 有效期至…) is neither and gives no deadline.
 //!
 //! # A target's deadline (`by`)
 //! The deadline or not-yet-past date of the figure's clause, else of the nearest clause of its

@@ -150,6 +150,8 @@ pub(crate) const MASKS: &[(&str, &str)] = &[
     ("了", "了结"),
     ("目前", "目前正在"),
     ("继续", "已继续"),
+    // 继续教育 the noun: further education, not going on with a work.
+    ("继续", "继续教育"),
 ];
 
 /// Verbs that show 将 as the object marker when they follow it in its clause (将…纳入).
@@ -183,6 +185,50 @@ pub(crate) const GRANTS: &[&str] = &[
 pub(crate) const PER_TIME: &[&str] = &["年", "月", "日", "天", "小时", "时"];
 /// 按时, 按期: no rate.
 pub(crate) const NORM_MASKS: &[(&str, &str)] = &[("按", "按时"), ("按", "按期"), ("按", "按要求"), ("按", "按计划")];
+
+/// The words of a regulation's rules and standards (按照每月1000元的标准定额扣除, 扣除期限不能超过
+/// 48个月, 年满60岁, 应当留存五年, 免征五年): with no cue, deadline or date in its clause, a
+/// figure of such a clause is neither target nor result.
+pub(crate) const RULE_WORDS: &[&str] = &[
+    // A standard set, not a noun (标准机架 counts racks): 每月1000元的标准, 扣除标准为每月1500元.
+    "的标准",
+    "标准为",
+    "标准是",
+    "限额",
+    "额度",
+    "定额",
+    "期限",
+    "年满",
+    "不能超过",
+    "不得超过",
+    "不能低于",
+    "不得低于",
+    "是指",
+    "所称",
+    "应当",
+    "免征",
+    "减征",
+    "减半征收",
+];
+/// A rule word inside a longer word that is none: 标准化 is a work done.
+pub(crate) const RULE_MASKS: &[(&str, &str)] = &[("的标准", "的标准化")];
+
+/// Words right before a figure that make it a threshold of eligibility (年满60岁的父母), neither
+/// target nor result whatever cue stands in the clause (子女均已去世的年满60岁的祖父母).
+pub(crate) const ELIGIBILITY_BEFORE: &[&str] = &["年满", "未满", "不满"];
+
+/// Whether figure `f` is a threshold of eligibility (see [`ELIGIBILITY_BEFORE`]).
+pub(crate) fn eligibility(t: &Text, f: &Figure) -> bool {
+    let start = f.start as usize;
+    ELIGIBILITY_BEFORE.iter().any(|w| {
+        let n = w.chars().count();
+        start >= n && starts_with(&t.chars, start - n, w)
+    })
+}
+
+/// A clause that sets when a rule holds (本办法自2019年1月1日起施行, 有效期至2025年12月31日,
+/// 执行期限为…至…): its dates are neither deadlines nor targets.
+pub(crate) const VALIDITY_WORDS: &[&str] = &["施行", "有效期", "执行期限", "实施期限", "起执行", "起实施", "生效"];
 
 /// Counts that are no measure: the proposal's authors (三位代表) and spans of years that say
 /// when (近5年来) — after the count …
@@ -371,6 +417,18 @@ pub(crate) fn class_bound(t: &Text, f: &Figure) -> bool {
     ends || CLASS_BOUND_STARTS.iter().any(|w| starts_with(s, start, w))
 }
 
+/// Whether clause `c` is a rule's (see [`RULE_WORDS`]).
+fn rule_clause(t: &Text, c: usize) -> bool {
+    let (a, b, _) = t.clauses[c];
+    (a..b).any(|k| !t.in_figure(k) && RULE_WORDS.iter().any(|w| stands(&t.chars, k, w, RULE_MASKS)))
+}
+
+/// Whether clause `c` sets when a rule holds (see [`VALIDITY_WORDS`]).
+fn validity_clause(t: &Text, c: usize) -> bool {
+    let (a, b, _) = t.clauses[c];
+    (a..b).any(|k| !t.in_figure(k) && VALIDITY_WORDS.iter().any(|w| starts_with(&t.chars, k, w)))
+}
+
 /// A date written as a deadline: 到2025年, 2025年底前.
 pub(crate) fn deadline_form(t: &Text, f: &Figure) -> bool {
     let s = &t.chars;
@@ -416,6 +474,10 @@ fn own_call(t: &Text, hits: &[Hit], c: usize, i: usize, carry: Option<Call>, now
     // that 同比增长 in a plan stays a target).
     if date == Some(Call::Target) || carry == Some(Call::Target) || (carry.is_none() && t.plan) {
         return Some(Call::Target);
+    }
+    // A regulation's rule or standard, when no date of the clause reports (step 5b).
+    if date.is_none() && rule_clause(t, c) {
+        return Some(Call::Neither);
     }
     if compared(t, c) {
         return Some(Call::Result);
@@ -466,12 +528,12 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
                 // (below). The year of a programme (纳入2019年改造项目) is none.
                 let (start, end) = (f.start as usize, f.end as usize);
                 let own = nearest(&hits, t, c, start, end).or_else(|| deadline_form(t, f).then_some(Call::Target));
-                if own == Some(Call::Target) && when(f, now) != Some(When::Past) {
+                if own == Some(Call::Target) && when(f, now) != Some(When::Past) && !validity_clause(t, c) {
                     out[i] = (Call::Target, deadline_of(f));
                 }
                 continue;
             }
-            if not_a_measure(t, f) || class_bound(t, f) || in_proposal_title(t, f) {
+            if not_a_measure(t, f) || class_bound(t, f) || eligibility(t, f) || in_proposal_title(t, f) {
                 continue; // neither, and it says nothing of the clauses after it
             }
             let own = own_call(t, &hits, c, i, carry, now);
@@ -549,7 +611,8 @@ pub(crate) fn in_proposal_title(t: &Text, f: &Figure) -> bool {
 
 /// A date that can be a deadline: not past.
 fn open(t: &Text, j: usize, now: Option<Now>) -> bool {
-    t.figures[j].kind.is_time() && when(t.figures[j], now) != Some(When::Past)
+    let f = t.figures[j];
+    f.kind.is_time() && when(f, now) != Some(When::Past) && !validity_clause(t, t.clause_of(f.start as usize))
 }
 
 /// The best deadline among the dates of clause `c`: a deadline form, else the nearest to `at`.

@@ -312,3 +312,47 @@ fn going_on_is_a_target_unless_it_already_went_on() {
     assert_eq!(in_2023("2023年我厅继续支持建设一批产业园。"), "2023年:target@2023");
     assert_eq!(in_2023("我厅已继续投入资金500万元。"), "500万元:result");
 }
+
+#[test]
+fn rules_and_standards_of_a_regulation_are_neither() {
+    for (body, want) in [
+        ("按照每个子女每月1000元的标准定额扣除。", "1000元:-"),
+        ("扣除期限不能超过48个月。", "超过48个月:-"),
+        ("在80000元限额内据实扣除。", "80000元:-"),
+        ("被赡养人是指年满60岁的父母。", "60岁:-"),
+        ("相关资料应当留存五年。", "五年:-"),
+        ("对符合条件的企业免征五年。", "五年:-"),
+    ] {
+        assert_eq!(in_2023(body), want, "{body}");
+    }
+    // 继续教育 is an education, not a work going on.
+    assert_eq!(in_2023("继续教育期间按照400元定额扣除。"), "400元:-");
+    // Real targets and results stay: a cue or a date decides first; 标准化 is a work done.
+    assert_eq!(in_2023("力争到2025年达到国家标准的学校200所。"), "2025年:target@2025 200所:target@2025");
+    assert_eq!(in_2023("2022年改造达到三级公路标准的道路15公里。"), "2022年:- 15公里:result");
+    assert_eq!(in_2023("建成标准化厂房12栋。"), "12栋:result");
+    for (cue, mask) in RULE_MASKS {
+        assert!(mask.contains(cue), "{mask} holds {cue}");
+    }
+}
+
+#[test]
+fn dates_that_say_when_a_rule_holds_are_no_deadlines() {
+    assert_eq!(in_2023("本办法自2024年1月1日起施行。"), "2024年1月1日:-");
+    assert_eq!(in_2023("本通知有效期至2025年12月31日。"), "2025年12月31日:-");
+    // A deadline stays one.
+    assert_eq!(in_2023("到2025年底前建成。"), "2025年底:target@2025-12");
+}
+
+#[test]
+fn thresholds_of_eligibility_are_neither_whatever_the_cue() {
+    assert_eq!(in_2023("子女均已去世的年满60岁的祖父母。"), "60岁:-");
+    // The figures after it keep their cue.
+    assert_eq!(in_2023("为年满60岁的老人已发放补贴120万元。"), "60岁:- 120万元:result");
+}
+
+#[test]
+fn a_standard_as_a_noun_is_no_rule() {
+    // 标准机架 counts racks; the share after it is a result too.
+    assert_eq!(in_2023("全市数据中心标准机架达到5万架，平均上架率为60%。"), "5万架:result 60%:result");
+}
