@@ -20,7 +20,8 @@
 //! 1. **Outside the body**: figures of the title (the proposal's name) and of the signature are
 //!    neither; so are counts that measure nothing ([`super::stance::NOT_MEASURES`]: 三位代表; a
 //!    span, 近5年来, 未来3年; a phase in Chinese numerals, 电厂二期; a threshold of eligibility,
-//!    [`super::stance::ELIGIBILITY_BEFORE`]: 年满60岁), which decide nothing for the
+//!    [`super::stance::ELIGIBILITY_BEFORE`]: 年满60岁; a time limit in working days,
+//!    [`super::stance::WORKING_DAYS`]: 20个工作日内), which decide nothing for the
 //!    clauses after them either.
 //! 2. **A cue of its own clause** ([`super::stance::TARGET_CUES`] 力争、计划、预计、将、请求 …,
 //!    [`super::stance::RESULT_CUES`] 截至、已、目前、先后、了 …): the nearest one before the

@@ -206,6 +206,10 @@ pub(crate) const RULE_WORDS: &[&str] = &[
     "是指",
     "所称",
     "应当",
+    "必须",
+    // A period counted from an event (自执法决定作出之日起20个工作日内): a time limit.
+    "之日起",
+    "的要求",
     "免征",
     "减征",
     "减半征收",
@@ -216,6 +220,20 @@ pub(crate) const RULE_MASKS: &[(&str, &str)] = &[("的标准", "的标准化")];
 /// Words right before a figure that make it a threshold of eligibility (年满60岁的父母), neither
 /// target nor result whatever cue stands in the clause (子女均已去世的年满60岁的祖父母).
 pub(crate) const ELIGIBILITY_BEFORE: &[&str] = &["年满", "未满", "不满"];
+
+/// A time limit counted in working days (不少于5个工作日, 20个工作日内): a procedure's rule,
+/// neither target nor result — when bounded or followed by one of [`DEADLINE_AFTER`].
+pub(crate) const WORKING_DAYS: &str = "工作日";
+
+/// Whether figure `f` is a time limit in working days (see [`WORKING_DAYS`]).
+pub(crate) fn working_days_limit(t: &Text, f: &Figure) -> bool {
+    let s = &t.chars;
+    let end = f.end as usize;
+    let n = WORKING_DAYS.chars().count();
+    let in_days = end >= n && starts_with(s, end - n, WORKING_DAYS);
+    let bound = f.qualifier.is_some() || DEADLINE_AFTER.iter().any(|w| starts_with(s, end, w));
+    in_days && bound
+}
 
 /// Whether figure `f` is a threshold of eligibility (see [`ELIGIBILITY_BEFORE`]).
 pub(crate) fn eligibility(t: &Text, f: &Figure) -> bool {
@@ -533,7 +551,12 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
                 }
                 continue;
             }
-            if not_a_measure(t, f) || class_bound(t, f) || eligibility(t, f) || in_proposal_title(t, f) {
+            if not_a_measure(t, f)
+                || class_bound(t, f)
+                || eligibility(t, f)
+                || working_days_limit(t, f)
+                || in_proposal_title(t, f)
+            {
                 continue; // neither, and it says nothing of the clauses after it
             }
             let own = own_call(t, &hits, c, i, carry, now);

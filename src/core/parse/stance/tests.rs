@@ -356,3 +356,19 @@ fn a_standard_as_a_noun_is_no_rule() {
     // 标准机架 counts racks; the share after it is a result too.
     assert_eq!(in_2023("全市数据中心标准机架达到5万架，平均上架率为60%。"), "5万架:result 60%:result");
 }
+
+#[test]
+fn time_limits_in_working_days_are_neither() {
+    assert_eq!(in_2023("合法性审核时间一般不少于5个工作日。"), "不少于5个工作日:-");
+    assert_eq!(in_2023("执法信息要在执法决定作出之日起7个工作日内公开。"), "7个工作日:-");
+    // Days of work done are no limit.
+    assert_eq!(in_2023("施工队连续作业15天。"), "15天:result");
+}
+
+#[test]
+fn rules_that_must_be_kept_are_neither() {
+    assert_eq!(in_2023("指挥部办公室必须24小时值班。"), "24小时:-");
+    assert_eq!(in_2023("按照“销区保持六个月销量”的要求。"), "六个月:-");
+    // A done work stays a result.
+    assert_eq!(in_2023("已累计值班120小时。"), "120小时:result");
+}
