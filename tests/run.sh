@@ -20,7 +20,19 @@ echo "== native tests"
 cargo test --quiet --workspace
 
 echo "== browser tests (wasm-bindgen-test, headless Chromium)"
-CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown -p reply-widget --test web
+# wasm-bindgen-test-runner sometimes loses the headless browser before any test starts on a
+# loaded machine ("Failed to detect test as having been run", the renderer timing out): that, and
+# only that, is tried once more; a failing test fails at once.
+web_log=$(mktemp)
+if ! CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown -p reply-widget --test web 2>&1 | tee "$web_log"; then
+  if grep -q "Failed to detect test as having been run" "$web_log" && ! grep -q "^test .* FAILED" "$web_log"; then
+    echo "== browser tests: the browser was lost before the tests ran; once more"
+    CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown -p reply-widget --test web
+  else
+    exit 1
+  fi
+fi
+rm -f "$web_log"
 
 echo "== pkg/ freshness"
 bash tests/pkg-fresh.sh
