@@ -41,7 +41,8 @@ const HELDOUT_MIN: &[(Field, f64)] = &[
 const HELDOUT_ALL_MIN: &[(Field, f64)] = &[
     // 87.0, 96.0, 93.0 before issue 19's second batch of held-out pages; these are measured with
     // it (column names and date lines above titles; a 生成日期 taken for the signature date).
-    (Field::Title, 84.2),
+    // 89.5 since a headline under a site's or column's name is the title however it ends.
+    (Field::Title, 89.4),
     (Field::Number, 93.0),
     // Measured with issue 19's new held-out replies (published was 100 before them, then 92.8,
     // then 94.4); 100 with the page's date read from a date line under the title.

@@ -69,6 +69,8 @@ const TITLE_ENDINGS: &[&str] = &[
     "清单",
     "章程",
     "声明",
+    // 意见书, 答复书, 承诺书, 倡议书, 告知书.
+    "书",
     "函",
 ];
 
@@ -82,8 +84,12 @@ pub(super) fn complete(title: &str) -> bool {
         Some((h, at)) if h[at..].chars().count() <= 10 => &t[..at],
         _ => t.as_str(),
     };
-    TITLE_ENDINGS.iter().any(|e| t.ends_with(e))
+    TITLE_ENDINGS.iter().any(|e| t.ends_with(e)) || WEAK_ENDINGS.iter().any(|e| t.ends_with(e))
 }
+
+/// Endings of a document's title only after 的 (`关于加强科技金融服务的建议`): without it they
+/// name a kind of document, a column's name (`人大代表建议`, `政协委员提案`).
+const WEAK_ENDINGS: &[&str] = &["的建议", "的提案", "的议案"];
 
 /// How a line is set: centred or bold (from the page), or plain.
 fn styled(style: LineStyle) -> bool {
@@ -181,7 +187,8 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             // Lines of the site above the reply's own title (a breadcrumb, 欢迎访问…, a column's
             // name, set like the title or not): kept as header lines; the title is the complete
             // one below.
-            let issuer = is_office_line(text) && lines.get(i + 1).is_some_and(|n| n.text.starts_with("关于"));
+            let issuer = is_office_line(text)
+                && lines.get(i + 1).is_some_and(|n| n.text.starts_with("关于") || n.text.starts_with('对'));
             // A headline over the page's metadata line (发布时间：… 来源：…) is the title as it is.
             let headline = text.chars().count() >= 8 && lines.get(i + 1).is_some_and(|n| is_meta_line(n.text));
             // A column's name may end like a document (通知公告): short, it gives way too.
@@ -225,8 +232,14 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
                 let done = if by_style {
                     !styled(style(next)) || (complete(&joined) && !next.text.starts_with('的'))
                 } else {
-                    // A plain title broken before its last words (`…实施方案` / `的通知`) too.
-                    let last_words = next.text.starts_with('的') && complete(next.text);
+                    // A plain title broken before its last words (`…实施方案` / `的通知`, `…代表建议` /
+                    // `第12号办理情况的答复`) too: a line that ends a title and starts none.
+                    let last_words = complete(next.text)
+                        && (next.text.starts_with('的')
+                            || (next.text.chars().count() <= 30
+                                && !starts_title(next.text)
+                                && !is_office_line(next.text)
+                                && !shape::is_issuer_line(next.text)));
                     complete(&joined) && !last_words
                 };
                 // The issuers under a title, a date under them: not the title's.
@@ -236,7 +249,8 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
                     break;
                 }
                 joined.push_str(shape::bare(next.text));
-                if by_style || complete(&joined) {
+                // An office's name above a `关于…` / `对…` line is the title's start, however it ends.
+                if by_style || complete(&joined) || (issuer && k == i + 1) {
                     more = k - i;
                 }
             }
@@ -358,12 +372,20 @@ fn starts_title(line: &str) -> bool {
 }
 
 /// A complete title on a line of its own below line `i`, among the short lines of the header
-/// (up to eight lines down, before a sentence, a salutation or a heading).
+/// (up to eight lines down, before a sentence, a salutation or a heading); else the title the
+/// header's lines end with ([`last_headline`]).
 fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
     for (k, l) in lines.iter().enumerate().skip(i + 1).take(8) {
         let text = l.text;
         if is_salutation(text) || text.contains('。') || parse_heading(text).is_some() {
-            return None;
+            return last_headline(lines, i, k);
+        }
+        if is_meta_line(text) || is_dateish(text) || shape::dateline(text).is_some() {
+            // The page's date under a headline: the headline is the last line above it.
+            let last = last_headline(lines, i, k);
+            if last.is_some() {
+                return last;
+            }
         }
         let headline = text.chars().count() >= 8 && lines.get(k + 1).is_some_and(|n| is_meta_line(n.text));
         let standalone = is_title(text)
@@ -380,6 +402,27 @@ fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// The title the header's lines end with where none ends like a document's: below line `i` (a
+/// column's or a site's name, set above the title and shorter than it), the first of the lines
+/// that run on up to line `stop` (the salutation, the body's first sentence, the page's date),
+/// itself longer than line `i`, no office's name or byline, and no line of the site's.
+fn last_headline(lines: &[Line], i: usize, stop: usize) -> Option<usize> {
+    let own = lines[i].text.chars().count();
+    let first = |text: &str| {
+        let n = text.chars().count();
+        is_title(text)
+            && n >= 8
+            && n > own
+            && continues(text)
+            && !shape::is_breadcrumb(text)
+            && !shape::is_issuer_line(text)
+            && !shape::is_byline(text)
+            && !is_office_line(text)
+            && !super::is_chrome(text)
+    };
+    (i + 1..stop).find(|&k| first(lines[k].text) && lines[k + 1..stop].iter().all(|l| continues(l.text)))
 }
 
 /// A page's metadata line under a headline: a date and labelled fields (`发布时间：2024-05-06

@@ -686,3 +686,70 @@ fn a_document_number_without_its_issuer_or_its_closing_bracket() {
         assert_eq!(under(&format!("{TITLE}\n{line}")), number(want), "{line}");
     }
 }
+
+#[test]
+fn a_headline_under_a_sites_or_columns_name_is_the_title_however_it_ends() {
+    let salutation = "\n张三委员：\n您提出的提案收悉。";
+    let cases: &[(String, &str)] = &[
+        // A site's name above a 关于… line whose last word no list holds, the salutation under it.
+        (
+            format!("某县人民政府门户网站\n关于第三批城市建设用地办理林地情况的承诺{salutation}"),
+            "关于第三批城市建设用地办理林地情况的承诺",
+        ),
+        // Lines of the site's navigation, then the headline.
+        (format!("首页\n信息公开\n关于第12号提案答复情况的公开{salutation}"), "关于第12号提案答复情况的公开"),
+        // A column's name, a headline of news, the body's first sentence under it.
+        (
+            "要闻动态\n某县人大常委会开展代表建议督办活动\n9月12日，县人大开展督办活动。".to_string(),
+            "某县人大常委会开展代表建议督办活动",
+        ),
+        // … or the page's date under it.
+        (
+            "本站首页\n某县政协十五届三次会议提案答复会召开\n2023-09-12\n9月12日，县政协召开答复会。".to_string(),
+            "某县政协十五届三次会议提案答复会召开",
+        ),
+        // A column's name, a report, the addressees under it.
+        (
+            "政务公开\n某市科技局2023年工作情况\n各区县科技局：\n现将情况通报如下。".to_string(),
+            "某市科技局2023年工作情况",
+        ),
+        // The title stays where no longer line runs on to the body (a short title of its own).
+        ("致全市人民的一封信\n全市广大市民朋友们：\n新年好。".to_string(), "致全市人民的一封信"),
+        // An office's name and a date under a title are not the title.
+        ("某市2023年科技工作情况\n某市科学技术局\n2023年5月6日\n一、总体情况".to_string(), "某市2023年科技工作情况"),
+    ];
+    for (text, title) in cases {
+        assert_eq!(plain(text), *title, "{text}");
+    }
+}
+
+#[test]
+fn proposals_and_suggestions_end_a_title_only_after_的() {
+    let salutation = "\n张三代表：\n您提出的建议收悉。";
+    let cases: &[(String, &str)] = &[
+        // A column's name ending like a kind of document is no title.
+        (
+            format!(
+                "人大代表建议\n某区人民政府关于第14号建议办理情况的答复\n发布时间:2023-09-18 来源:区政府办{salutation}"
+            ),
+            "某区人民政府关于第14号建议办理情况的答复",
+        ),
+        (format!("政协委员提案\n某局关于第86号提案办理情况的复函{salutation}"), "某局关于第86号提案办理情况的复函"),
+        // A proposal's own title (a page that shows it) ends with 的建议 / 的提案.
+        (format!("建议提案\n关于加强科技金融服务的建议{salutation}"), "关于加强科技金融服务的建议"),
+        // A title broken after 代表建议, its number and last words on the next line.
+        (
+            format!("关于海南省六届人大五次会议代表建议\n第652042号办理情况的答复(B){salutation}"),
+            "关于海南省六届人大五次会议代表建议第652042号办理情况的答复(B)",
+        ),
+        (
+            format!("关于市政协十四届二次会议第123号提案\n办理情况的答复{salutation}"),
+            "关于市政协十四届二次会议第123号提案办理情况的答复",
+        ),
+        // An office's name above a 对… line starts the title, however the title ends (…意见书).
+        (format!("某县科技局\n对县政协第12号提案的答复意见书{salutation}"), "某县科技局对县政协第12号提案的答复意见书"),
+    ];
+    for (text, title) in cases {
+        assert_eq!(plain(text), *title, "{text}");
+    }
+}
