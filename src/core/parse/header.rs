@@ -126,6 +126,9 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
         } else if let Some(f) = meta_fields(text) {
             fields.extend(f);
             meta.push(text.to_string());
+        } else if label_line(text).is_some() {
+            // A label with no value (`• 实施日期:`, `归档时间:`): no salutation.
+            meta.push(text.to_string());
         } else if let Some(n) = number_line(text) {
             number.get_or_insert(n);
             meta.push(text.to_string());
@@ -139,7 +142,9 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
         } else if top && shape::is_breadcrumb(text) {
             // A breadcrumb (…>> 建议提案 >> 人大代表建议答复): not the title.
             meta.push(text.to_string());
-        } else if top && shape::is_form_line(text) {
+        } else if top && shape::is_form_line(text) && !lines.get(i + 1).is_some_and(|n| is_meta_line(n.text)) {
+            // (A headline with a colon over the page's metadata line, `森林城市:涂抹“绿”生活`, is
+            // the title: below.)
             // A proposal's form (建议号:201号, 提案人:…, 内容:…) above the reply's title: up to
             // the title, header lines; a form line is never the title.
             let end = headline_after_form(lines, i).unwrap_or(i + 1);
@@ -179,9 +184,14 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             }
             i += offices + 1;
             continue;
-        } else if let Some(d) = shape::dateline(text).filter(|_| title.is_some() && salutation.is_none()) {
+        } else if let Some(d) = shape::dateline(strip_bullet(text)).filter(|_| title.is_some() && salutation.is_none())
+        {
             // The page's date under its title, without a label (`2023-05-06 10:32 某局`).
             posted.get_or_insert(d);
+            meta.push(text.to_string());
+        } else if title.is_some() && salutation.is_none() && strip_bullet(text).len() < text.len() && bullet_item(text)
+        {
+            // The items of a list under the title (`• 本站`, `• 2020-12-30 10:32`): the page's.
             meta.push(text.to_string());
         } else if top && is_title(text) && parse_heading(text).is_none() {
             // Lines of the site above the reply's own title (a breadcrumb, 欢迎访问…, a column's
@@ -315,6 +325,12 @@ fn within(text: &str, part: &str) -> (usize, usize) {
 /// The date of a bullet of an index list, a date and nothing more (`• 2023-09-25`).
 fn bullet_date(line: &str) -> Option<String> {
     (strip_bullet(line).len() < line.len() && is_dateish(line)).then(|| dates::date_of(line)).flatten()
+}
+
+/// A short item of a bulleted list, no sentence (`• 本站`, `• 某县水利局`).
+fn bullet_item(line: &str) -> bool {
+    let item = strip_bullet(line);
+    !item.is_empty() && item.chars().count() <= 20 && !item.contains(['。', '，', ',', '；', ';', '：', ':'])
 }
 
 /// How many issuers' lines (one to three) stand from line `i` on.
@@ -566,12 +582,38 @@ fn label_at(rest: &str) -> Option<(&'static str, usize)> {
 /// A label alone on its line (`索引号`, `发布日期：`), its value on the next line. A label of
 /// two chars (`标题`, `日期`) only with its colon: alone, it may be a title or a word.
 fn label_line(line: &str) -> Option<&'static str> {
-    let line = strip_bullet(line);
-    let (label, len) = label_at(line)?;
-    let rest = line[len..].trim();
+    let bare = strip_bullet(line);
+    let Some((label, len)) = label_at(bare) else { return shaped_label(line) };
+    let rest = bare[len..].trim();
     let colon = rest == ":" || rest == "：";
     (colon || (rest.is_empty() && label.chars().count() >= 3)).then_some(label)
 }
+
+/// A label no list holds, alone on its line with its colon: in a list of bullets any short key
+/// (`• 主 题 词:`, `• 实施日期:`), else a key that names a date or a name (`归档时间:`,
+/// `公文名称:`). A date's is [`SOME_DATE`] (none where it names no publication), a name's `名称`,
+/// any other [`OTHER_LABEL`]. Never a salutation.
+fn shaped_label(line: &str) -> Option<&'static str> {
+    let bare = strip_bullet(line);
+    let key = bare.trim_end().strip_suffix([':', '：'])?;
+    let key: String = key.chars().filter(|c| !c.is_whitespace()).collect();
+    let n = key.chars().count();
+    if !(2..=6).contains(&n) || !key.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+        return None;
+    }
+    let dated = key.ends_with("时间") || key.ends_with("日期");
+    let bulleted = bare.len() < line.trim_start().len();
+    if key.ends_with("名称") {
+        Some("名称")
+    } else if dated && !NOT_POSTED.iter().any(|w| key.contains(w)) {
+        Some(SOME_DATE)
+    } else {
+        (dated || bulleted).then_some(OTHER_LABEL)
+    }
+}
+
+/// The label of a key [`shaped_label`] reads by its shape and no field uses (`主题词`).
+const OTHER_LABEL: &str = "其他";
 
 /// A value on the line after its label: short, not a sentence.
 fn is_value(line: &str) -> bool {
@@ -830,7 +872,10 @@ const NUMBER_LABELS: &[&str] = &["发文字号", "文号", "文件编号"];
 /// A value on the line after the label `label`: a document number only for a number's label
 /// (`信息来源:` with nothing after it is followed by the number line, not its value).
 fn is_value_of(label: &str, line: &str) -> bool {
-    is_value(line) && (number_line(line).is_none() || NUMBER_LABELS.contains(&label))
+    let date = label != SOME_DATE || dates::find_date_span(line).is_some_and(|(_, start, _)| start == 0);
+    // A key no list holds (主题词, 废止日期) takes a word, never a title's (the title under the list).
+    let word = label != OTHER_LABEL || !(complete(line) || starts_title(line));
+    is_value(line) && date && word && (number_line(line).is_none() || NUMBER_LABELS.contains(&label))
 }
 
 /// The fields of a page's metadata (the 信息公开属性 table above the article, a `dl` of

@@ -753,3 +753,47 @@ fn proposals_and_suggestions_end_a_title_only_after_的() {
         assert_eq!(plain(text), *title, "{text}");
     }
 }
+
+#[test]
+fn labels_known_by_their_shape_are_no_salutation() {
+    let cases: &[(&str, Pairs)] = &[
+        // A list of bullets, labels with their values on the next line, some no list holds,
+        // some empty; the title set on two lines under it; the page's date after a font switch.
+        (
+            "• 公文名称:\n    对第6826号建议的答复\n  • 索 引 号:\n    000013338/2023-00859\n  • 文  号:\n    建建复字〔2023〕94号\n  • 实施日期:\n  • 发文日期:\n    2023-07-14\n  • 主 题 词:\n  • 废止日期:\n对十四届全国人大一次会议\n第6826号建议的答复\n选择字体:[--] 发布时间:2023-12-29 14:43:43\n王一君代表:\n您提出的建议收悉。",
+            &[("title", "对十四届全国人大一次会议第6826号建议的答复"), ("number", "建建复字〔2023〕94号"), ("published", "2023-12-29"), ("signed", "2023-07-14")],
+        ),
+        // An empty date's label above the title.
+        (
+            "归档时间:\n已归档\n某县交通运输局对第21号建议的回复\n许佳代表:\n您提出的建议收悉。",
+            &[("title", "某县交通运输局对第21号建议的回复"), ("number", "-"), ("published", "-"), ("signed", "-")],
+        ),
+        // Without a page's date of its own, a 发文日期 is the page's, not the document's.
+        (
+            "关于第115号建议答复的函\n发文日期:\n2019年10月10日 16:48:00\n寇章国代表:\n收悉。",
+            &[("title", "关于第115号建议答复的函"), ("number", "-"), ("published", "2019-10-10"), ("signed", "-")],
+        ),
+    ];
+    for (text, pairs) in cases {
+        assert_eq!(seen(&plain_lines(text)), want(pairs), "{text}");
+    }
+}
+
+#[test]
+fn a_headline_with_a_colon_and_the_items_under_a_title() {
+    let cases: &[(&str, Pairs)] = &[
+        // A headline with a colon over the page's metadata line is no form's line.
+        (
+            "您当前所在的位置是:某局>某市>图片新闻\n森林城市:涂抹“绿”生活\n发布时间:2019-07-12 来源:国家林草局\n“让森林走进城市”，是保护城市生态环境的重要举措。",
+            &[("title", "森林城市:涂抹“绿”生活"), ("number", "-"), ("published", "2019-07-12"), ("signed", "-")],
+        ),
+        // A list of bullets under the title: the site's name, the page's date.
+        (
+            "某县人民政府关于第27号建议办理意见的函\n  • 本站\n  • 2020-12-30 10:32\n余秀华9名代表\n提出的建议收悉。",
+            &[("title", "某县人民政府关于第27号建议办理意见的函"), ("number", "-"), ("published", "2020-12-30"), ("signed", "-")],
+        ),
+    ];
+    for (text, pairs) in cases {
+        assert_eq!(seen(&plain_lines(text)), want(pairs), "{text}");
+    }
+}
