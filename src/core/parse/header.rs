@@ -117,7 +117,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
         // The issuers' lines from here (one to three), and the date under them.
         let offices = issuers(lines, i);
         let dated_below = date_at(lines, i + offices).filter(|_| offices > 0);
-        if let Some((label, value)) = label_line(text).zip(lines.get(i + 1)).filter(|(l, v)| is_value_of(l, v.text)) {
+        if let Some((label, value)) = lines.get(i + 1).and_then(|v| pair(text, v.text).map(|l| (l, v))) {
             // A label alone on its line, its value on the next (a list of dt / dd, bullets).
             fields.push((label, shape::cells(strip_bullet(value.text)).to_string()));
             meta.push(text.to_string());
@@ -213,8 +213,12 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
                         && continues(lines[k].text)
                 };
                 if let Some(k) = headline_below(lines, i).filter(|&k| !ends_it(k)) {
-                    for l in &lines[i..k] {
-                        if let Some(f) = meta_fields(l.text) {
+                    for (j, l) in lines.iter().enumerate().take(k).skip(i) {
+                        let value =
+                            lines.get(j + 1).filter(|_| j + 1 < k).and_then(|v| pair(l.text, v.text).map(|p| (p, v)));
+                        if let Some((label, v)) = value {
+                            fields.push((label, shape::cells(strip_bullet(v.text)).to_string()));
+                        } else if let Some(f) = meta_fields(l.text) {
                             fields.extend(f);
                         } else if let Some(n) = number_line(l.text) {
                             number.get_or_insert(n);
@@ -307,12 +311,40 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             title = Some(t);
         } else if salutation.is_none() && is_salutation(text) && parse_heading(text).is_none() {
             salutation = Some(line.whole());
+        } else if let Some(t) =
+            title.take_if(|t| salutation.is_none() && rest.is_none() && title_below(lines, i, &t.text))
+        {
+            // A column's name read as the title, the page's metadata under it, the document's
+            // own title below them: the header goes on from here without it.
+            meta.push(t.text);
+            continue;
         } else {
             break;
         }
         i += 1;
     }
     Header { title, meta, fields, number, salutation, dated, posted, rest, end: i }
+}
+
+/// Whether a title read above line `i` is a column's name (short, no `关于` / `对` / `的`) over
+/// the document's own title: a longer line that reads as a complete title within twelve lines
+/// from `i`, before any sentence, heading or salutation.
+fn title_below(lines: &[Line], i: usize, title: &str) -> bool {
+    let own = title.chars().count();
+    if own > 12 || complete_start(title) || title.contains('的') {
+        return false;
+    }
+    for l in lines.iter().skip(i).take(12) {
+        let text = l.text;
+        if text.contains('。') || parse_heading(text).is_some() || is_salutation(text) {
+            return false;
+        }
+        let n = text.chars().count();
+        if is_title(text) && complete(text) && n >= 8 && n > own && continues(text) && !shape::is_breadcrumb(text) {
+            return true;
+        }
+    }
+    false
 }
 
 /// The char range of `part`, a slice of `text`, in `text`.
@@ -615,6 +647,17 @@ fn shaped_label(line: &str) -> Option<&'static str> {
 /// The label of a key [`shaped_label`] reads by its shape and no field uses (`主题词`).
 const OTHER_LABEL: &str = "其他";
 
+/// The label of `line` whose value is `next`, the line after it: a label alone on its line
+/// ([`label_line`]), or a bare `日期` / `时间` over a date (a list of dt / dd without colons).
+fn pair(line: &str, next: &str) -> Option<&'static str> {
+    if let Some(label) = label_line(line) {
+        return is_value_of(label, next).then_some(label);
+    }
+    let label = ["日期", "时间"].into_iter().find(|l| strip_bullet(line).trim() == *l)?;
+    let date = dates::find_date_span(next.trim()).is_some_and(|(_, start, _)| start == 0);
+    (date && is_value(next)).then_some(label)
+}
+
 /// A value on the line after its label: short, not a sentence.
 fn is_value(line: &str) -> bool {
     line.chars().count() <= 60 && !line.contains('。') && label_line(line).is_none() && meta_fields(line).is_none()
@@ -893,7 +936,7 @@ pub(crate) fn page_fields(lines: &[&str]) -> Vec<(&'static str, String)> {
         if line.chars().count() > 300 {
             continue;
         }
-        let alone = label_line(line).zip(lines.get(k + 1)).filter(|(l, n)| is_value_of(l, n));
+        let alone = lines.get(k + 1).and_then(|n| pair(line, n).map(|l| (l, n)));
         if let Some((label, next)) = alone {
             add(label, strip_bullet(next));
         } else if let Some(fields) = meta_fields(line) {

@@ -797,3 +797,27 @@ fn a_headline_with_a_colon_and_the_items_under_a_title() {
         assert_eq!(seen(&plain_lines(text)), want(pairs), "{text}");
     }
 }
+
+#[test]
+fn a_columns_name_over_the_metadata_gives_way_to_the_title_under_it() {
+    let cases: &[(&str, Pairs)] = &[
+        // A column's name that ends like a document, a list of bullets, the title.
+        (
+            "人大代表建议办理答复\n  • 索引号: 20240913-212122-400\n  • 发布机构: 某州林业和草原局\n  • 文号:\n  • 发布日期: 2021-10-14\n某州林业和草原局对第0080号建议的答复\n李群英等代表:\n收悉。",
+            &[("title", "某州林业和草原局对第0080号建议的答复"), ("number", "-"), ("published", "2021-10-14"), ("signed", "-")],
+        ),
+        // A column's name, an office in brackets, a list of dt / dd (a bare 日期 over its date).
+        (
+            "政府信息公开\n(县农业农村局)\n索引号\nzkx_nyncj/2025-00019\n发布机构\n县农业农村局\n文  号\n日期\n2025-12-16\n某县农业农村局关于第0038号建议的答复函\n浏览:301次\n杨文强等3名代表:\n收悉。",
+            &[("title", "某县农业农村局关于第0038号建议的答复函"), ("number", "-"), ("published", "2025-12-16"), ("signed", "-")],
+        ),
+        // A short title of its own stays: nothing below reads as one before the text.
+        (
+            "政府工作报告\n——2023年1月5日在某市人民代表大会上\n各位代表：\n现在，我代表市人民政府作报告。",
+            &[("title", "政府工作报告"), ("number", "-"), ("published", "-"), ("signed", "-")],
+        ),
+    ];
+    for (text, pairs) in cases {
+        assert_eq!(seen(&plain_lines(text)), want(pairs), "{text}");
+    }
+}
