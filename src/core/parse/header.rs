@@ -666,14 +666,15 @@ fn is_value(line: &str) -> bool {
 /// The labels in a metadata line and their values: `发布时间: 2023-08-22 19:35 来源: 办公室`,
 /// a table row `索 引 号：\t000014349/2019-00007\t主题分类：\t…`.
 pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
-    let label_colon = |rest: &str| -> Option<(&'static str, usize)> {
-        let Some((label, len)) = label_at(rest) else { return date_label(rest) };
+    // A label by its shape only where a word starts (not `止时间` of `废止时间`).
+    let label_colon = |rest: &str, word: bool| -> Option<(&'static str, usize)> {
+        let Some((label, len)) = label_at(rest) else { return date_label(rest).filter(|_| word) };
         let after = rest[len..].trim_start_matches([' ', '\u{3000}', '\u{a0}']);
         let colon = after.chars().next().filter(|c| matches!(c, ':' | '：'))?;
         Some((label, rest.len() - after.len() + colon.len_utf8()))
     };
     let line = strip_bullet(line);
-    if label_colon(line).is_none() {
+    if label_colon(line, true).is_none() {
         return cell_fields(line).or_else(|| dated_fields(line));
     }
     let mut fields: Vec<(&'static str, String)> = Vec::new();
@@ -681,7 +682,8 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     let mut rest = line;
     let mut current: Option<&'static str> = None;
     while !rest.is_empty() {
-        if let Some((label, len)) = label_colon(rest) {
+        let word = !value.ends_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        if let Some((label, len)) = label_colon(rest, word) {
             if let Some(l) = current.take() {
                 fields.push((l, shape::cells(&value).to_string()));
             }
@@ -716,14 +718,19 @@ fn date_label(rest: &str) -> Option<(&'static str, usize)> {
     let words = rest.chars().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
     let head: String = rest.chars().take(words).collect();
     let named = (3..=6).contains(&words) && (head.ends_with("时间") || head.ends_with("日期"));
-    if !named || NOT_POSTED.iter().any(|w| head.contains(w)) {
+    if !named {
         return None;
     }
     let after = rest[head.len()..].trim_start_matches([' ', '\u{3000}', '\u{a0}']);
     let colon = after.chars().next().filter(|c| matches!(c, ':' | '：'))?;
+    let len = rest.len() - after.len() + colon.len_utf8();
+    // The day a rule starts or stops (生效时间, 废止时间) labels its own value, no page's date.
+    if NOT_POSTED.iter().any(|w| head.contains(w)) {
+        return Some((OTHER_LABEL, len));
+    }
     let value = after[colon.len_utf8()..].trim_start();
     let (_, start, _) = dates::find_date_span(value)?;
-    (start == 0).then_some((SOME_DATE, rest.len() - after.len() + colon.len_utf8()))
+    (start == 0).then_some((SOME_DATE, len))
 }
 
 /// A date that ends the value of a label that is no date's (`作者：某局 2023-05-06`, `来源：某局 |

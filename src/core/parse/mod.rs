@@ -283,7 +283,11 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
     let issued = field(&["发布时间", "发布日期", "公开日期"])
         .and_then(|_| field(&["发文日期"]))
         .and_then(|d| dates::date_of(&d));
-    let signed = written.as_deref().and_then(dates::date_of).or_else(|| under_signature.clone()).or(issued);
+    // A 生成日期 (the day the page's record was made) only where the document bears no date.
+    let own_date = field(&["成文日期", "成文时间"]).or_else(|| hints.signed.clone());
+    let generated = field(&["生成日期"]).and_then(|d| dates::date_of(&d));
+    let signed =
+        own_date.as_deref().and_then(dates::date_of).or_else(|| under_signature.clone()).or(generated).or(issued);
     // Published as written: the header's 发布时间, else the page's PubDate.
     let published = field(&[
         "发布时间",

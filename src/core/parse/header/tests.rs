@@ -821,3 +821,24 @@ fn a_columns_name_over_the_metadata_gives_way_to_the_title_under_it() {
         assert_eq!(seen(&plain_lines(text)), want(pairs), "{text}");
     }
 }
+
+#[test]
+fn a_rules_dates_and_the_records_date_are_not_the_documents() {
+    let table = "索引号: 003129766/201901-00336 组配分类: 规范性文件发布\n生成日期: 2019-01-23 文号:\n发文日期: 2019-01-23 生效时间: 2019-01-23\n废止时间: 2020-01-23 名称: 某县人民政府关于印发《某县人民政府工作规则》的通知";
+    let cases: &[(String, Pairs)] = &[
+        // The day a rule stops is no page's date, even opening its line; the 生成日期 gives way
+        // to the date under the signature.
+        (
+            format!("{table}\n某县人民政府关于印发《某县人民政府工作规则》的通知\n各乡、镇人民政府:\n现印发给你们。\n某县人民政府\n2019年1月17日"),
+            &[("title", "某县人民政府关于印发《某县人民政府工作规则》的通知"), ("number", "-"), ("published", "2019-01-23"), ("signed", "2019-01-17")],
+        ),
+        // Without a date under the signature, the 生成日期 dates the document.
+        (
+            format!("{table}\n某县人民政府关于印发《某县人民政府工作规则》的通知\n各乡、镇人民政府:\n现印发给你们。"),
+            &[("title", "某县人民政府关于印发《某县人民政府工作规则》的通知"), ("number", "-"), ("published", "2019-01-23"), ("signed", "2019-01-23")],
+        ),
+    ];
+    for (text, pairs) in cases {
+        assert_eq!(seen(&plain_lines(text)), want(pairs), "{text}");
+    }
+}
