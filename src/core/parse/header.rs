@@ -9,6 +9,8 @@ use super::{Line, LineStyle, Piece};
 
 mod shape;
 
+pub(super) use shape::fold;
+
 /// What the header of a reply gives: its title, metadata lines (and their fields), the
 /// salutation, and where the body starts.
 pub(super) struct Header<'a> {
@@ -77,7 +79,8 @@ const TITLE_ENDINGS: &[&str] = &[
 /// Whether a title reads as complete (its last words end a document's title). White space
 /// inside is ignored (`答 复`).
 pub(super) fn complete(title: &str) -> bool {
-    let t = shape::bare(title);
+    let folded = shape::fold(title);
+    let t = shape::bare(&folded);
     let t: String = shape::split_number(t).map_or(t, |(head, _)| head).chars().filter(|c| !c.is_whitespace()).collect();
     // A short note in brackets after the last words: （A类）, （试行）, （征求意见稿）.
     let t = match t.strip_suffix(['）', ')']).and_then(|h| h.rfind(['（', '(']).map(|at| (h, at))) {
@@ -411,11 +414,13 @@ fn headline_after_form(lines: &[Line], i: usize) -> Option<usize> {
 
 /// Whether a title reads like one without ending like a document's: `关于…`, `对…`.
 pub(super) fn complete_start(title: &str) -> bool {
+    let title = shape::fold(title);
     title.contains("关于") || title.starts_with('对')
 }
 
 /// Whether a line reads as the start of a title: `关于…`, `对…`, `…的`.
 fn starts_title(line: &str) -> bool {
+    let line = shape::fold(line);
     line.contains("关于") || line.starts_with('对') || line.ends_with('的')
 }
 
@@ -594,6 +599,8 @@ fn strip_bullet(line: &str) -> &str {
 
 /// The label `rest` opens with (white space inside skipped): it and its length in bytes.
 fn label_at(rest: &str) -> Option<(&'static str, usize)> {
+    // Traditional script too (`發佈日期`): the folded text keeps every offset.
+    let rest = &*shape::fold(rest);
     'labels: for label in META_LABELS {
         let mut at = 0;
         for (k, want) in label.chars().enumerate() {
@@ -628,7 +635,7 @@ fn label_line(line: &str) -> Option<&'static str> {
 fn shaped_label(line: &str) -> Option<&'static str> {
     let bare = strip_bullet(line);
     let key = bare.trim_end().strip_suffix([':', '：'])?;
-    let key: String = key.chars().filter(|c| !c.is_whitespace()).collect();
+    let key: String = shape::fold(key).chars().filter(|c| !c.is_whitespace()).collect();
     let n = key.chars().count();
     if !(2..=6).contains(&n) || !key.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
         return None;
@@ -648,14 +655,21 @@ fn shaped_label(line: &str) -> Option<&'static str> {
 const OTHER_LABEL: &str = "其他";
 
 /// The label of `line` whose value is `next`, the line after it: a label alone on its line
-/// ([`label_line`]), or a bare `日期` / `时间` over a date (a list of dt / dd without colons).
+/// ([`label_line`]), or a label of two chars alone over a value of its kind (a list of dt / dd
+/// without colons): `日期` / `时间` over a date, `文号` over a document number.
 fn pair(line: &str, next: &str) -> Option<&'static str> {
     if let Some(label) = label_line(line) {
         return is_value_of(label, next).then_some(label);
     }
-    let label = ["日期", "时间"].into_iter().find(|l| strip_bullet(line).trim() == *l)?;
-    let date = dates::find_date_span(next.trim()).is_some_and(|(_, start, _)| start == 0);
-    (date && is_value(next)).then_some(label)
+    let word = strip_bullet(line).trim();
+    let (label, len) = label_at(word).filter(|&(_, len)| len == word.len())?;
+    // Its kind of value: a date's label over a date, a number's over a document number.
+    let fits = if label == "日期" || label == "时间" {
+        dates::find_date_span(next.trim()).is_some_and(|(_, start, _)| start == 0)
+    } else {
+        NUMBER_LABELS.contains(&label) && number_line(next).is_some()
+    };
+    (fits && is_value(next) && len > 0).then_some(label)
 }
 
 /// A value on the line after its label: short, not a sentence.
@@ -716,7 +730,7 @@ const NOT_POSTED: &[&str] = &["生效", "实施", "施行", "失效", "废止", 
 /// up to the colon's end.
 fn date_label(rest: &str) -> Option<(&'static str, usize)> {
     let words = rest.chars().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
-    let head: String = rest.chars().take(words).collect();
+    let head: String = shape::fold(rest).chars().take(words).collect();
     let named = (3..=6).contains(&words) && (head.ends_with("时间") || head.ends_with("日期"));
     if !named {
         return None;
@@ -765,7 +779,8 @@ fn dated_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     if line.chars().count() > 100 || line.contains('。') {
         return None;
     }
-    let Some(at) = DATE_LABELS.iter().filter_map(|l| line.find(l)).min() else {
+    let folded = shape::fold(line);
+    let Some(at) = DATE_LABELS.iter().filter_map(|l| folded.find(l)).min() else {
         return date_and_fields(line);
     };
     let before = line[..at].chars().next_back();
@@ -863,7 +878,8 @@ pub(crate) fn bracketed_number_end(s: &[char], at: usize) -> Option<usize> {
     let nth = usize::from(s.get(at + 6) == Some(&'第'));
     let digits = s[at + 6 + nth..].iter().take_while(|c| is_digit(**c)).count();
     let gap = s[at + 6 + nth + digits..].iter().take(2).take_while(|c| c.is_whitespace()).count();
-    (digits > 0 && s.get(at + 6 + nth + digits + gap) == Some(&'号')).then_some(at + 7 + nth + digits + gap)
+    let hao = s.get(at + 6 + nth + digits + gap).is_some_and(|c| matches!(c, '号' | '號'));
+    (digits > 0 && hao).then_some(at + 7 + nth + digits + gap)
 }
 
 /// Where a document number stands in a text, in chars: the issuer's short name, the year in

@@ -842,3 +842,22 @@ fn a_rules_dates_and_the_records_date_are_not_the_documents() {
         assert_eq!(seen(&plain_lines(text)), want(pairs), "{text}");
     }
 }
+
+#[test]
+fn a_page_in_traditional_script_reads_like_the_others() {
+    let cases: &[(&str, Pairs)] = &[
+        // The metadata rows, a title set on two lines, the number with 號.
+        (
+            "索 引 號: 000014349/2016-00058 主題分類: 科技\n發文機關: 國務院 成文日期: 2016年04月05日\n發文字號: 國函〔2016〕65號 發佈日期: 2016年04月11日\n國務院關於同意沈大國家高新區建設\n國家自主創新示範區的批復\n國函〔2016〕65號\n遼寧省人民政府、科技部：\n你們關於建設示範區的請示收悉。",
+            &[("title", "國務院關於同意沈大國家高新區建設國家自主創新示範區的批復"), ("number", "國函〔2016〕65號"), ("published", "2016-04-11"), ("signed", "2016-04-05")],
+        ),
+        // A list of dt / dd without colons: two chars' labels over values of their kind.
+        (
+            "關於第3902號建議的答覆函\n文號\n交水建字〔2021〕1號\n索引號\n000019713O08/2022-00004\n公開日期\n2022年01月19日\n主題詞\n徐玨慧代表:\n您提出的建議收悉。\n交通運輸部\n2021年5月20日",
+            &[("title", "關於第3902號建議的答覆函"), ("number", "交水建字〔2021〕1號"), ("published", "2022-01-19"), ("signed", "2021-05-20")],
+        ),
+    ];
+    for (text, pairs) in cases {
+        assert_eq!(seen(&plain_lines(text)), want(pairs), "{text}");
+    }
+}
