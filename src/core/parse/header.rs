@@ -175,6 +175,9 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             }
             i = end;
             continue;
+        } else if title.as_ref().is_some_and(|t| salutation.is_none() && shape::bare(text) == shape::bare(&t.text)) {
+            // The title set twice (the page's headline, the document's own): once.
+            meta.push(text.to_string());
         } else if title.is_some() && salutation.is_none() && shape::note_date(text).is_some() {
             // A note under the title: (2023年4月12日), (…会议通过).
             dated = dated.or_else(|| shape::note_date(text));
@@ -262,7 +265,14 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
                 // The issuers under a title, a date under them: not the title's.
                 let n = issuers(lines, k);
                 let under = n > 0 && date_at(lines, k + n).is_some();
-                if done || under || !continues(next.text) || joined.chars().count() + next.text.chars().count() > 100 {
+                // A headline set twice (the page's, the document's) is one title.
+                let repeated = shape::bare(next.text) == shape::bare(&joined);
+                if done
+                    || under
+                    || repeated
+                    || !continues(next.text)
+                    || joined.chars().count() + next.text.chars().count() > 100
+                {
                     break;
                 }
                 joined.push_str(shape::bare(next.text));
@@ -452,6 +462,25 @@ fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
             // An issuer's line right above a 关于… title is the title's start.
             let issuer = k > i + 1 && is_office_line(lines[k - 1].text) && text.starts_with("关于");
             return Some(if issuer { k - 1 } else { k });
+        }
+    }
+    headline_over_meta(lines, i)
+}
+
+/// A headline over the page's metadata line (`发布日期:2023-06-14 浏览次数:`) further down, under
+/// a site's long header (its menu, a list of other items' titles, a breadcrumb): within thirty
+/// lines of line `i`, with no sentence, salutation or heading above it.
+fn headline_over_meta(lines: &[Line], i: usize) -> Option<usize> {
+    for (k, l) in lines.iter().enumerate().skip(i + 1).take(30) {
+        let text = l.text;
+        if is_salutation(text) || text.contains('。') || parse_heading(text).is_some() {
+            return None;
+        }
+        let over = lines.get(k + 1).is_some_and(|n| is_meta_line(n.text));
+        let n = text.chars().count();
+        if over && n >= 6 && is_title(text) && continues(text) && !shape::is_breadcrumb(text) && !super::is_chrome(text)
+        {
+            return Some(k);
         }
     }
     None
@@ -682,7 +711,9 @@ fn is_value(line: &str) -> bool {
 pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     // A label by its shape only where a word starts (not `止时间` of `废止时间`).
     let label_colon = |rest: &str, word: bool| -> Option<(&'static str, usize)> {
-        let Some((label, len)) = label_at(rest) else { return date_label(rest).filter(|_| word) };
+        let Some((label, len)) = label_at(rest) else {
+            return date_label(rest).or_else(|| cell_key(rest)).filter(|_| word);
+        };
         let after = rest[len..].trim_start_matches([' ', '\u{3000}', '\u{a0}']);
         let colon = after.chars().next().filter(|c| matches!(c, ':' | '：'))?;
         Some((label, rest.len() - after.len() + colon.len_utf8()))
@@ -745,6 +776,27 @@ fn date_label(rest: &str) -> Option<(&'static str, usize)> {
     let value = after[colon.len_utf8()..].trim_start();
     let (_, start, _) = dates::find_date_span(value)?;
     (start == 0).then_some((SOME_DATE, len))
+}
+
+/// A key no list holds in a row of table cells (`内 容 概 述: | …`, `时 效: |`): two to six chars
+/// (white space between them skipped), its colon, then the cell's end. The length up to the
+/// colon's end.
+fn cell_key(rest: &str) -> Option<(&'static str, usize)> {
+    let mut n = 0;
+    let mut at = 0;
+    for (k, c) in rest.char_indices() {
+        if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+            n += 1;
+        } else if matches!(c, ':' | '：') {
+            at = k + c.len_utf8();
+            break;
+        } else if !matches!(c, ' ' | '\u{3000}' | '\u{a0}') || n == 0 {
+            return None;
+        }
+    }
+    let after = rest[at..].trim_start_matches([' ', '\u{3000}', '\u{a0}', '\t']);
+    let cell = after.is_empty() || after.starts_with(['|', '｜']);
+    (at > 0 && (2..=6).contains(&n) && cell).then_some((OTHER_LABEL, at))
 }
 
 /// A date that ends the value of a label that is no date's (`作者：某局 2023-05-06`, `来源：某局 |

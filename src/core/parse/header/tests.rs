@@ -861,3 +861,28 @@ fn a_page_in_traditional_script_reads_like_the_others() {
         assert_eq!(seen(&plain_lines(text)), want(pairs), "{text}");
     }
 }
+
+#[test]
+fn a_long_site_header_a_repeated_title_and_rows_of_cells() {
+    let cases: &[(&str, Pairs)] = &[
+        // A greeting, a menu, a list of other items' cut titles, a breadcrumb; the headline over
+        // the page's metadata line far below.
+        (
+            "您好,欢迎来到某市政协网!\n政协概况\n建言献策\n工作动态\n政协公告 更多>>\n市政协十六届二次会议立案\n关于调整某市政协十六届\n中国人民政治协商会议某\n关于召开某市政协十六届\n关于某同志不再担任市\n首页>>履职实践>>工作动态>>内容\n市领导领办市政协重点提案\n发布日期:2023-06-14  浏览次数:\n6月13日上午，副市长在市教育局领办提案。",
+            &[("title", "市领导领办市政协重点提案"), ("number", "-"), ("published", "2023-06-14"), ("signed", "-")],
+        ),
+        // The page's headline and the document's own title, the same words twice; the note under it.
+        (
+            "某省机关运行保障条例\n某省机关运行保障条例\n（2025年7月30日某省人民代表大会常务委员会第十七次会议通过）\n第一章 总 则\n第一条 为了规范机关运行保障工作，制定本条例。",
+            &[("title", "某省机关运行保障条例"), ("number", "-"), ("published", "2025-07-30"), ("signed", "2025-07-30")],
+        ),
+        // Rows of table cells whose keys no list holds (内容概述, 时效): no title.
+        (
+            "标 题: | 省政府关于同意某开发区更名的批复\n文 号: | 苏政复〔2010〕55号 | ||\n内 容 概 述: | 关于同意某开发区更名的批复\n时 效: |\n苏政复〔2010〕55号\n省政府关于同意某开发区\n更名的批复\n某市人民政府:\n你市的请示收悉。\n二○一○年八月十一日",
+            &[("title", "省政府关于同意某开发区更名的批复"), ("number", "苏政复〔2010〕55号"), ("published", "2010-08-11"), ("signed", "2010-08-11")],
+        ),
+    ];
+    for (text, pairs) in cases {
+        assert_eq!(seen(&plain_lines(text)), want(pairs), "{text}");
+    }
+}
