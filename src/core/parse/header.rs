@@ -779,7 +779,7 @@ fn date_label(rest: &str) -> Option<(&'static str, usize)> {
 }
 
 /// A key no list holds in a row of table cells (`内 容 概 述: | …`, `时 效: |`): two to six chars
-/// (white space between them skipped), its colon, then the cell's end. The length up to the
+/// (white space between them skipped), its colon, then the cell's end (`|`). The length up to the
 /// colon's end.
 fn cell_key(rest: &str) -> Option<(&'static str, usize)> {
     let mut n = 0;
@@ -795,7 +795,7 @@ fn cell_key(rest: &str) -> Option<(&'static str, usize)> {
         }
     }
     let after = rest[at..].trim_start_matches([' ', '\u{3000}', '\u{a0}', '\t']);
-    let cell = after.is_empty() || after.starts_with(['|', '｜']);
+    let cell = after.starts_with(['|', '｜']);
     (at > 0 && (2..=6).contains(&n) && cell).then_some((OTHER_LABEL, at))
 }
 
