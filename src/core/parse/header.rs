@@ -4,7 +4,7 @@
 use super::dates::{self, is_dateish};
 use super::heading::parse_heading;
 use super::numeral::is_digit;
-use super::tail::is_office_line;
+use super::tail::{self, is_office_line};
 use super::{Line, LineStyle, Piece};
 
 mod shape;
@@ -192,8 +192,14 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             continue;
         } else if let Some(d) = shape::dateline(strip_bullet(text)).filter(|_| title.is_some() && salutation.is_none())
         {
-            // The page's date under its title, without a label (`2023-05-06 10:32 某局`).
-            posted.get_or_insert(d);
+            // The page's date under its title, without a label (`2023-05-06 10:32 某局`); an
+            // issuer's line dated as documents are (`某县人民政府督查室  2022年8月19日`, a
+            // bulletin's masthead), the document's.
+            if text.contains('年') && tail::is_office_and_date(text) {
+                dated = dated.or_else(|| dates::date_of(&d));
+            } else {
+                posted.get_or_insert(d);
+            }
             meta.push(text.to_string());
         } else if title.is_some() && salutation.is_none() && strip_bullet(text).len() < text.len() && bullet_item(text)
         {
@@ -324,6 +330,22 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             title = Some(t);
         } else if salutation.is_none() && is_salutation(text) && parse_heading(text).is_none() {
             salutation = Some(line.whole());
+        } else if let Some(k) =
+            title.as_ref().and_then(|t| salutation.is_none().then(|| masthead(lines, i, &t.text)).flatten())
+        {
+            // A masthead between the title and the title again (a bulletin's name, its issue,
+            // the issuer and the date): header lines; its date (`2022年8月19日`, as documents
+            // write it) dates the document.
+            for l in &lines[i..k] {
+                if let Some(d) = shape::dateline(l.text).filter(|_| l.text.contains('年')) {
+                    dated = dated.or_else(|| dates::date_of(&d));
+                } else if let Some(n) = number_line(l.text) {
+                    number.get_or_insert(n);
+                }
+                meta.push(l.text.to_string());
+            }
+            i = k;
+            continue;
         } else if let Some(t) =
             title.take_if(|t| salutation.is_none() && rest.is_none() && title_below(lines, i, &t.text))
         {
@@ -337,6 +359,30 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
         i += 1;
     }
     Header { title, meta, fields, number, salutation, dated, posted, rest, end: i }
+}
+
+/// Where the title's words stand again below line `i` (on one to three lines), within eight
+/// lines and before any sentence or salutation: the end of the lines that repeat it.
+fn masthead(lines: &[Line], i: usize, title: &str) -> Option<usize> {
+    let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let title = squeeze(shape::bare(title));
+    for k in i..(i + 8).min(lines.len()) {
+        let text = lines[k].text;
+        if text.contains('。') || is_salutation(text) {
+            return None;
+        }
+        let mut joined = String::new();
+        for (m, l) in lines.iter().enumerate().skip(k).take(3) {
+            joined.push_str(&squeeze(shape::bare(l.text)));
+            if joined == title {
+                return (k > i).then_some(m + 1);
+            }
+            if !title.starts_with(&joined) {
+                break;
+            }
+        }
+    }
+    None
 }
 
 /// Whether a title read above line `i` is a column's name (short, no `关于` / `对` / `的`) over

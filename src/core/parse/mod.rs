@@ -466,6 +466,10 @@ fn figures_of(reply: &Reply, origins: &Origins, reference: Option<figures::Refer
         }
     };
     add(TOP, TITLE, &reply.title);
+    // The salutation's (`纪占斌等3名代表:`): a reader sees it as the letter's first line.
+    if let Some(p) = &reply.salutation {
+        add(TOP, &p.id, &p.text);
+    }
     for p in &reply.preamble {
         add(PREAMBLE, &p.id, &p.text);
     }

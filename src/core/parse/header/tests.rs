@@ -886,3 +886,30 @@ fn a_long_site_header_a_repeated_title_and_rows_of_cells() {
         assert_eq!(seen(&plain_lines(text)), want(pairs), "{text}");
     }
 }
+
+#[test]
+fn a_bulletins_masthead_between_the_title_and_the_title_again() {
+    let cases: &[(&str, Pairs)] = &[
+        // The page's headline and date row, the bulletin's name, issue, issuer and date, the
+        // title again on two lines: the masthead's date is the document's.
+        (
+            "关于印发2022年《政府工作报告》主要任务上半年落实情况的通报\n发布时间:2022-08-23 14:52信息来源:某县人民政府\n某县政务督查\n20期\n某县人民政府督查室           2022年8月19\n关于印发2022年《政府工作报告》主要任务\n上半年落实情况的通报\n各乡镇人民政府,县政府各部门:\n现将落实情况通报如下。",
+            &[("title", "关于印发2022年《政府工作报告》主要任务上半年落实情况的通报"), ("number", "-"), ("published", "2022-08-23"), ("signed", "2022-08-19")],
+        ),
+        // An issuer's line dated as documents are, under the title: the document's date.
+        (
+            "某县2022年国民经济和社会发展统计公报\n某县统计局 2023年3月20日\n2022年，全县经济稳中有进。",
+            &[("title", "某县2022年国民经济和社会发展统计公报"), ("number", "-"), ("published", "2023-03-20"), ("signed", "2023-03-20")],
+        ),
+    ];
+    for (text, pairs) in cases {
+        assert_eq!(seen(&plain_lines(text)), want(pairs), "{text}");
+    }
+}
+
+#[test]
+fn the_salutations_figures_are_read() {
+    let r = parse_lines(&["关于第31号建议的答复", "纪占斌等3名代表:", "您提出的建议收悉。"], &Hints::default()).reply;
+    let figures: Vec<(&str, &str)> = r.figures.iter().map(|f| (f.paragraph.as_str(), f.text.as_str())).collect();
+    assert_eq!(figures, vec![("salutation", "3名")]);
+}
