@@ -705,7 +705,8 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
             // A rule's rate carries to the amounts and shares after it (每台给予15万元补助，其中
             // 市级财政承担60%), not to counts.
             let carried = carry.filter(|&k| k != Call::Neither || f.kind != FigureKind::Count);
-            out[i].0 = own.or(carried).or(t.plan.then_some(Call::Target)).unwrap_or(Call::Result);
+            let default = if t.rules { Call::Neither } else { Call::Result };
+            out[i].0 = own.or(carried).or(t.plan.then_some(Call::Target)).unwrap_or(default);
         }
         if let Some(call) = last_own.or_else(|| clause_call(t, &hits, c, now)) {
             carry = Some(call);

@@ -473,3 +473,20 @@ fn a_date_still_ahead_says_when_unless_reported_or_a_start() {
     // A rule's date is no deadline, nor the limit it sets a target.
     assert_eq!(read("批准2007年末国债余额限额调整为53365.53亿元。", "2007-08-20"), "2007年末:- 53365.53亿元:-");
 }
+
+#[test]
+fn in_a_regulation_a_figure_no_cue_decides_is_a_rule() {
+    let stances = |title: &str| {
+        let mut reply =
+            crate::parse(&format!("{title}\n发布时间: 2023-08-22\n一、总则\n重点保证4个直辖市。已储备粮食5亿公斤。"));
+        crate::parse::annotate(&mut reply);
+        reply.figures.iter().map(|f| f.stance.map(|s| s.as_str())).collect::<Vec<_>>()
+    };
+    assert_eq!(stances("国务院办公厅关于印发国家粮食应急预案的函"), [None, Some("result")]);
+    assert_eq!(stances("关于某某管理办法的通知"), [None, Some("result")]);
+    // A reply about a regulation still reports.
+    assert_eq!(stances("关于修改某某管理办法的建议的答复"), [Some("result"), Some("result")]);
+    for w in crate::parse::promise::REGULATION_TITLES {
+        assert!(crate::parse::promise::regulation(&format!("关于印发某某{w}的通知")), "{w}");
+    }
+}
