@@ -464,6 +464,9 @@ pub(crate) const THINGS: &[&str] = &[
     "种",
 ];
 
+/// Nouns after a bound that make it a level to reach, no class (产值100亿元以上目标).
+pub(crate) const CLASS_BOUND_LEVELS: &[&str] = &["目标", "水平", "规模", "任务"];
+
 /// Words right before a figure that make it a condition (坡度大于25度, 小于5吨的车辆): neither.
 pub(crate) const CONDITION_BEFORE: &[&str] = &["大于", "小于", "不大于", "不小于", "大于等于", "小于等于"];
 
@@ -498,7 +501,8 @@ pub(crate) fn class_bound(t: &Text, f: &Figure) -> bool {
         return ends || CLASS_BOUND_STARTS.iter().any(|w| starts_with(s, start, w));
     }
     let of_things = f.kind == FigureKind::Count && THINGS.contains(&f.unit.as_deref().unwrap_or(""));
-    if ends && !of_things && next.is_some_and(|c| is_han(c) && !CLASS_BOUND_GOING_ON.contains(&c)) {
+    let level = CLASS_BOUND_LEVELS.iter().any(|w| starts_with(s, end, w));
+    if ends && !of_things && !level && next.is_some_and(|c| is_han(c) && !CLASS_BOUND_GOING_ON.contains(&c)) {
         return true;
     }
     // 10亿元项目2个: the amount names the projects counted.
@@ -545,10 +549,13 @@ pub(crate) fn frequency(t: &Text, f: &Figure) -> bool {
 /// Words right before a count that refer back to what was named (上述两个表格): neither.
 pub(crate) const REFERRING: &[&str] = &["上述", "前述"];
 
-/// Whether figure `f` refers back (see [`REFERRING`]).
-pub(crate) fn refers_back(t: &Text, f: &Figure) -> bool {
+/// Whether figure `f` refers back (see [`REFERRING`]) in a clause with no cue of its own (上述3个
+/// 项目预计年底完工 says when they will be done: a target).
+fn refers_back(t: &Text, hits: &[Hit], f: &Figure) -> bool {
     let start = f.start as usize;
+    let (a, b, _) = t.clauses[t.clause_of(start)];
     f.kind == FigureKind::Count
+        && !hits.iter().any(|h| h.at >= a && h.at < b)
         && REFERRING.iter().any(|w| {
             let n = w.chars().count();
             start >= n && starts_with(&t.chars, start - n, w)
@@ -691,7 +698,7 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
             if not_a_measure(t, f)
                 || class_bound(t, f)
                 || frequency(t, f)
-                || refers_back(t, f)
+                || refers_back(t, &hits, f)
                 || eligibility(t, f)
                 || working_days_limit(t, f)
                 || in_proposal_title(t, f)

@@ -434,6 +434,7 @@ fn bounds_and_conditions_that_name_a_class_without_de() {
     // At least so many things is a quantity: a target here.
     assert_eq!(in_2023("力争建设5个以上示范点。"), "5个以上:target");
     assert_eq!(in_2023("完成投资1亿元以上，带动就业200人。"), "1亿元以上:result 200人:result");
+    assert_eq!(in_2023("力争实现产值100亿元以上目标。"), "100亿元以上:target");
 }
 
 #[test]
@@ -449,6 +450,8 @@ fn frequencies_and_periods_of_a_rule_are_neither() {
 fn a_count_that_refers_back_is_neither() {
     assert_eq!(in_2023("法官主要审理上述两个表格中的焦点问题。"), "两个:-");
     assert_eq!(in_2023("建成两个平台。"), "两个:result");
+    // With a cue of its own, it says what becomes of them.
+    assert_eq!(in_2023("上述3个项目预计年底前完工。"), "3个:target@2023-12");
 }
 
 #[test]
