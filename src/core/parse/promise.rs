@@ -24,8 +24,9 @@
 //!    [`super::stance::WORKING_DAYS`]: 20个工作日内; a bound or condition that names a class,
 //!    [`super::stance::CLASS_BOUND_ENDS`], [`super::stance::CONDITION_BEFORE`]: 十亿元以上项目11个,
 //!    坡度大于25度; a frequency or period of a rule, [`super::stance::EVERY`]: 每5年修订1次; a count
-//!    that refers back, [`super::stance::REFERRING`]: 上述两个表格), which decide nothing for the
-//!    clauses after them either.
+//!    that refers back, [`super::stance::REFERRING`]: 上述两个表格; the page's own counters and
+//!    numbers alone on a line, [`super::stance::PAGE_COUNTERS`]: 浏览:301次, 20期), which decide
+//!    nothing for the clauses after them either.
 //! 2. **A cue of its own clause** ([`super::stance::TARGET_CUES`] 力争、计划、预计、将、请求 …,
 //!    [`super::stance::RESULT_CUES`] 截至、已、目前、先后、了 …): the nearest one before the
 //!    figure, else the nearest after it. A cue word inside a longer word that means something

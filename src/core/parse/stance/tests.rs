@@ -493,3 +493,28 @@ fn in_a_regulation_a_figure_no_cue_decides_is_a_rule() {
         assert!(crate::parse::promise::regulation(&format!("关于印发某某{w}的通知")), "{w}");
     }
 }
+
+#[test]
+fn aspects_kinds_and_decades_measure_nothing() {
+    assert_eq!(in_2023("从“建、管、养、运”四个方面齐头并进。"), "四个:-");
+    assert_eq!(in_2023("严把教学标准和质量标准两个关口。"), "两个:-");
+    assert_eq!(in_2023("八、九十年代修建了吊桥。"), "九十年:-");
+}
+
+#[test]
+fn in_a_plan_already_is_a_status_not_a_plan() {
+    assert_eq!(in_2023("已列入计划，正逐步解决的33件。"), "33件:result");
+    assert_eq!(in_2023("计划改造小区12个。"), "12个:target");
+}
+
+#[test]
+fn the_pages_own_counters_and_lone_numbers_are_neither() {
+    assert_eq!(in_2023("浏览:301次 字体:大"), "301次:-");
+    assert_eq!(in_2023("评论列表(0条)"), "0条:-");
+    assert_eq!(in_2023("20期"), "20期:-");
+    // A reply's own count of visits stays one.
+    assert_eq!(
+        in_2023("平台上线以来，累计访问量达到120万次，服务企业3000余家，有效支撑了全市科技创新工作。"),
+        "120万次:result 3000余家:result"
+    );
+}
