@@ -771,9 +771,20 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
             }
         }
         // 代表建议37件(主办34件、协办3件): a part of the figure before the parenthesis.
-        if let (Some(k), Some(whole)) = (key.as_deref(), whole_before_parenthesis(t, i, sentence_start, &out)) {
+        if let (Some(k), Some(whole)) =
+            (key.as_deref(), key.as_deref().and_then(|k| whole_before_parenthesis(t, i, sentence_start, &out, k)))
+        {
             if !k.contains(whole.as_str()) {
                 key = Some(joined(&whole, k));
+            }
+        }
+        // 这些建议中，城建环保类48件: a category counts what the sentence named before it.
+        if let Some(k) = key.as_mut().filter(|k| k.ends_with(CATEGORY)) {
+            // (Back across the sentences of its paragraph: a list of categories runs on after ；.)
+            let before = &t.chars[..f.start as usize];
+            let named = (0..before.len()).rev().find_map(|k| CATEGORY_NOUNS.iter().find(|w| starts_with(before, k, w)));
+            if let Some(noun) = named {
+                k.push_str(noun);
             }
         }
         // 小学64618人: a count of people under a key that names no people (小学 counts schools
@@ -843,12 +854,23 @@ pub(crate) const PEOPLE_ENDS: &[char] = &[
 ];
 pub(crate) const PEOPLE_SUFFIX: &str = "人数";
 
+/// A key that names a category (经济类) counts the last of [`CATEGORY_NOUNS`] named before it in
+/// its paragraph (立案提案按类别划分，经济类7件 → 经济类提案).
+pub(crate) const CATEGORY: char = '类';
+pub(crate) const CATEGORY_NOUNS: &[&str] = &["建议", "提案", "议案", "项目", "企业", "案件", "问题", "事项"];
+
 /// Attributes of a subject named earlier in the sentence (从业人员, 注册资金): they take its key.
 pub(crate) const ATTRIBUTES: &[&str] = &["从业人员", "注册资金", "注册资本", "雇工人数", "雇工"];
 
 /// The key of the figure before the parenthesis that figure `i` stands in (主办34件 in
 /// 代表建议37件(主办34件…)), if it stands in one opened in its sentence.
-fn whole_before_parenthesis(t: &Text, i: usize, sentence_start: usize, out: &[Option<String>]) -> Option<String> {
+fn whole_before_parenthesis(
+    t: &Text,
+    i: usize,
+    sentence_start: usize,
+    out: &[Option<String>],
+    key: &str,
+) -> Option<String> {
     let start = t.figures[i].start as usize;
     let mut open = None;
     for k in sentence_start..start {
@@ -858,11 +880,26 @@ fn whole_before_parenthesis(t: &Text, i: usize, sentence_start: usize, out: &[Op
             _ => {}
         }
     }
-    let open = open?;
-    let j =
-        (0..i).rev().find(|&j| (t.figures[j].end as usize) <= open && t.figures[j].start as usize >= sentence_start)?;
-    (t.figures[j].end as usize + 1 >= open).then(|| out[j].clone()).flatten()
+    let whole = |open: usize| {
+        (0..i).rev().find(|&j| (t.figures[j].end as usize) <= open && t.figures[j].start as usize >= sentence_start)
+    };
+    if let Some(open) = open {
+        let j = whole(open)?;
+        return (t.figures[j].end as usize + 1 >= open).then(|| out[j].clone()).flatten();
+    }
+    // 共收到政协提案34件，其中主办25件、协办9件: a role after 其中 names its whole too.
+    if !PART_ROLES.contains(&key) {
+        return None;
+    }
+    let at = (sentence_start..start).rev().find(|&k| starts_with(&t.chars, k, PARTS_AFTER))?;
+    out[whole(at)?].clone()
 }
+
+/// The word after a whole that opens its parts (…34件，其中主办25件).
+pub(crate) const PARTS_AFTER: &str = "其中";
+/// Keys that say only which part of a whole a count is (主办, 协办): after 其中 they take the
+/// whole's key; parts that name themselves (其中小区配建停车泊位8165个) keep theirs.
+pub(crate) const PART_ROLES: &[&str] = &["主办", "协办", "承办", "会办", "分办", "交办"];
 
 /// How many figures after this one in its clause share its phrase, plus those before: the size
 /// of its 分别 group.

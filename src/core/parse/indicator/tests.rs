@@ -267,3 +267,22 @@ fn a_count_of_people_under_a_key_of_things_is_a_number_of_people() {
     assert_eq!(key("全年公路客运量392万人。"), "公路客运量");
     assert_eq!(key("累计引进人才200名。"), "引进人才");
 }
+
+#[test]
+fn a_category_counts_what_its_paragraph_named() {
+    assert_eq!(
+        keys_of("立案提案按类别划分，经济类7件，占17.5%；市政类9件，占22.5%。"),
+        "7件:经济类提案 17.5%:经济类提案占比 9件:市政类提案 22.5%:市政类提案占比"
+    );
+}
+
+#[test]
+fn a_role_after_qizhong_takes_its_whole() {
+    let got = keys_of("共收到政协提案34件，其中主办25件、协办9件。");
+    assert!(got.ends_with("9件:收到政协提案协办"), "{got}");
+    // A part that names itself keeps its own key.
+    assert_eq!(
+        keys_of("共新增停车泊位8491个，其中小区配建停车泊位8165个。"),
+        "8491个:停车泊位 8165个:小区配建停车泊位"
+    );
+}
