@@ -231,7 +231,7 @@ pub(crate) fn working_days_limit(t: &Text, f: &Figure) -> bool {
     let end = f.end as usize;
     let n = WORKING_DAYS.chars().count();
     let in_days = end >= n && starts_with(s, end - n, WORKING_DAYS);
-    let bound = f.qualifier.is_some() || DEADLINE_AFTER.iter().any(|w| starts_with(s, end, w));
+    let bound = f.amount.qualifier.is_some() || DEADLINE_AFTER.iter().any(|w| starts_with(s, end, w));
     in_days && bound
 }
 
@@ -375,16 +375,16 @@ fn norm(t: &Text, c: usize, f: &Figure) -> bool {
     let s = &t.chars;
     let (a, b, _) = t.clauses[c];
     let (start, end) = (f.start as usize, f.end as usize);
-    let of_rate = f.kind == FigureKind::Percent && start > 0 && s[start - 1] == '的';
+    let of_rate = f.amount.kind == FigureKind::Percent && start > 0 && s[start - 1] == '的';
     let per_head = matches!(s.get(end), Some('/' | '／')) && !PER_TIME.iter().any(|w| starts_with(s, end + 1, w));
     if of_rate || per_head {
         return true;
     }
     let before = (a..start).any(|k| NORM_BEFORE.iter().any(|w| stands(s, k, w, NORM_MASKS)));
     let after = (end..b).any(|k| NORM_AFTER.iter().any(|w| starts_with(s, k, w)));
-    let bound = matches!(f.qualifier, Some(Qualifier::Under | Qualifier::AtLeast));
+    let bound = matches!(f.amount.qualifier, Some(Qualifier::Under | Qualifier::AtLeast));
     // A cap on a grant (补助不超过3000万元) is a rule; a floor (安排不少于10亿元资金) may be a promise.
-    let cap = f.qualifier == Some(Qualifier::Under);
+    let cap = f.amount.qualifier == Some(Qualifier::Under);
     (before || after || cap) && any_word(s, a, b, GRANTS) || (bound && before)
 }
 
@@ -393,10 +393,10 @@ fn norm(t: &Text, c: usize, f: &Figure) -> bool {
 pub(crate) fn not_a_measure(t: &Text, f: &Figure) -> bool {
     let s = &t.chars;
     let (start, end) = (f.start as usize, f.end as usize);
-    if f.kind != FigureKind::Count {
+    if f.amount.kind != FigureKind::Count {
         return false;
     }
-    let unit = f.unit.as_deref().unwrap_or("");
+    let unit = f.amount.unit.as_deref().unwrap_or("");
     let authors = NOT_MEASURES.iter().any(|w| starts_with(s, end, w));
     let span = unit == "年"
         && (SPANS.iter().any(|w| starts_with(s, end, w))
@@ -425,7 +425,7 @@ pub(crate) const CLASS_BOUND_STARTS: &[&str] = &["低于", "高于", "超过", "
 pub(crate) fn class_bound(t: &Text, f: &Figure) -> bool {
     let s = &t.chars;
     let (start, end) = (f.start as usize, f.end as usize);
-    if f.kind.is_time() || s.get(end) != Some(&'的') {
+    if f.amount.kind.is_time() || s.get(end) != Some(&'的') {
         return false;
     }
     let ends = CLASS_BOUND_ENDS.iter().any(|w| {
@@ -462,7 +462,8 @@ pub(crate) fn deadline_form(t: &Text, f: &Figure) -> bool {
 /// What the dates of clause `c` (but figure `skip`) say: a deadline or a later date → target; an
 /// earlier date → result (the nearest to `at`, before it first).
 fn dated(t: &Text, c: usize, skip: Option<usize>, at: usize, now: Option<Now>) -> Option<Call> {
-    let times: Vec<usize> = t.figures_in(c).filter(|&j| Some(j) != skip && t.figures[j].kind.is_time()).collect();
+    let times: Vec<usize> =
+        t.figures_in(c).filter(|&j| Some(j) != skip && t.figures[j].amount.kind.is_time()).collect();
     if times.iter().any(|&j| deadline_form(t, t.figures[j]) && when(t.figures[j], now) != Some(When::Past)) {
         return Some(Call::Target);
     }
@@ -540,7 +541,7 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
         let mut last_own = None;
         for i in t.figures_in(c) {
             let f = t.figures[i];
-            if f.kind.is_time() {
+            if f.amount.kind.is_time() {
                 // A date is a target only as a deadline: its own clause says target (or it is
                 // written as one) and it has not passed; or a target figure takes it as its `by`
                 // (below). The year of a programme (纳入2019年改造项目) is none.
@@ -565,7 +566,7 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
             }
             // A rule's rate carries to the amounts and shares after it (每台给予15万元补助，其中
             // 市级财政承担60%), not to counts.
-            let carried = carry.filter(|&k| k != Call::Neither || f.kind != FigureKind::Count);
+            let carried = carry.filter(|&k| k != Call::Neither || f.amount.kind != FigureKind::Count);
             out[i].0 = own.or(carried).or(t.plan.then_some(Call::Target)).unwrap_or(Call::Result);
         }
         if let Some(call) = last_own.or_else(|| clause_call(t, &hits, c, now)) {
@@ -574,7 +575,7 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
     }
     // Deadlines of the targets; a date that gives one is a target itself.
     for i in 0..n {
-        if out[i].0 != Call::Target || t.figures[i].kind.is_time() {
+        if out[i].0 != Call::Target || t.figures[i].amount.kind.is_time() {
             continue;
         }
         let (by, from) = deadline(t, i, now);
@@ -635,7 +636,7 @@ pub(crate) fn in_proposal_title(t: &Text, f: &Figure) -> bool {
 /// A date that can be a deadline: not past.
 fn open(t: &Text, j: usize, now: Option<Now>) -> bool {
     let f = t.figures[j];
-    f.kind.is_time() && when(f, now) != Some(When::Past) && !validity_clause(t, t.clause_of(f.start as usize))
+    f.amount.kind.is_time() && when(f, now) != Some(When::Past) && !validity_clause(t, t.clause_of(f.start as usize))
 }
 
 /// The best deadline among the dates of clause `c`: a deadline form, else the nearest to `at`.
