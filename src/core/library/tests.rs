@@ -568,6 +568,22 @@ fn every_format_round_trips() {
     assert_eq!(read_chunk(payload, FigureKind::Money, 3, 2), None, "a doc past the archive");
     assert_eq!(read_chunk(payload, FigureKind::Money, 4, 3), None, "another count than the manifest's");
 
+    // A card: every figure's amount as the reply has it (a range, a qualifier, no unit), its
+    // section and clause; the outline with its labels.
+    let reply =
+        crate::parse("关于科技创新的答复\n一、工作\n新增300余项，增长6%-10%，超过100万。\n（一）基金\n出资近4亿元。");
+    let m = meta(&reply);
+    let body = super::card::body("r1.html", &m, genre(&reply, &m), &reply);
+    let file = super::card::write(9, 2, &body);
+    let card = super::card::Card::read(&read::parse(&file).unwrap(), 2).unwrap();
+    let shown: Vec<(&str, &str)> = card.figures.iter().map(|f| (f.text.as_str(), card.label(&f.section))).collect();
+    assert_eq!(shown, [("300余项", "一"), ("6%-10%", "一"), ("超过100万", "一"), ("近4亿元", "一（一）")]);
+    let amounts: Vec<&Amount> = card.figures.iter().map(|f| &f.amount).collect();
+    assert_eq!(amounts, reply.figures.iter().map(|f| &f.amount).collect::<Vec<_>>(), "each amount as parsed");
+    assert_eq!(card.figures[2].amount.unit, None, "超过100万: no unit, read back as none");
+    assert_eq!((card.doc, card.url.as_str()), (2, "r1.html"));
+    assert_eq!(super::card::Card::read(&read::parse(&file).unwrap(), 3), None, "another doc's card");
+
     // A word shard: the lists of its tags.
     let file = super::words::write(&[(5, vec![0, 2]), (5 | 7 << 32, vec![1])], 9);
     assert_eq!(file.len(), 1);
