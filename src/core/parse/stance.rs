@@ -281,7 +281,8 @@ pub(crate) const VALIDITY_WORDS: &[&str] = &["施行", "有效期", "执行期�
 /// Counts that are no measure: the proposal's authors (三位代表), the aspects and kinds a text
 /// names (从四个方面, 两种类型, 两个关口) and spans of years that say when (近5年来, 九十年代) —
 /// after the count …
-pub(crate) const NOT_MEASURES: &[&str] = &["代表", "委员", "同志", "方面", "环节", "层面", "维度", "关口", "类型"];
+pub(crate) const NOT_MEASURES: &[&str] =
+    &["代表", "委员", "同志", "方面", "环节", "层面", "维度", "关口", "类型", "底线"];
 pub(crate) const SPANS: &[&str] = &["来", "以来", "间", "内", "时间", "代"];
 pub(crate) const SPANS_BEFORE: &[&str] = &["未来", "今后", "连续", "最近", "过去", "后", "经过"];
 /// … a span that opens its clause (近两年，…) …

@@ -498,6 +498,7 @@ fn in_a_regulation_a_figure_no_cue_decides_is_a_rule() {
 fn aspects_kinds_and_decades_measure_nothing() {
     assert_eq!(in_2023("从“建、管、养、运”四个方面齐头并进。"), "四个:-");
     assert_eq!(in_2023("严把教学标准和质量标准两个关口。"), "两个:-");
+    assert_eq!(in_2023("力争到2025年建成小康社会，守住发展和生态两条底线。"), "2025年:target@2025 两条:-");
     assert_eq!(in_2023("八、九十年代修建了吊桥。"), "九十年:-");
 }
 
