@@ -349,8 +349,15 @@ fn hits(t: &Text) -> Vec<Hit> {
     let s = &t.chars;
     let mut out = Vec::new();
     let mut k = 0;
+    // Inside a document's title (《2024年重点工作计划》): its words name it, they are no cues.
+    let mut titled = 0usize;
     while k < s.len() {
-        if t.in_figure(k) {
+        match s[k] {
+            '《' => titled += 1,
+            '》' => titled = titled.saturating_sub(1),
+            _ => {}
+        }
+        if t.in_figure(k) || titled > 0 {
             k += 1;
             continue;
         }
@@ -364,6 +371,7 @@ fn hits(t: &Text) -> Vec<Hit> {
                 if *w == "将" && object_marker(t, k) {
                     continue;
                 }
+
                 found = Some(Hit { at: k, len, call });
             }
         }

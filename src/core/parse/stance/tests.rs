@@ -519,3 +519,9 @@ fn the_pages_own_counters_and_lone_numbers_are_neither() {
         "120万次:result 3000余家:result"
     );
 }
+
+#[test]
+fn words_inside_a_documents_title_are_no_cues() {
+    assert_eq!(in_2023("根据《2024年重点工作计划》，全市新建平台5个。"), "5个:result");
+    assert_eq!(in_2023("根据《重点工作计划》，全市计划新建平台5个。"), "5个:target");
+}
