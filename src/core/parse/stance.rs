@@ -828,10 +828,15 @@ pub(crate) fn in_proposal_title(t: &Text, f: &Figure) -> bool {
     for e in f.end as usize..s.len() {
         match s[e] {
             '”' | '》' => {
-                return PROPOSAL_TITLES.iter().any(|w| {
+                // “关于…的建议” or “…学校”的建议: the name ends with the word, or the word follows it.
+                let inside = PROPOSAL_TITLES.iter().any(|w| {
                     let n = w.chars().count();
                     e >= n && starts_with(s, e - n, w)
-                })
+                });
+                let after = PROPOSAL_TITLES
+                    .iter()
+                    .any(|w| starts_with(s, e + 1, w) || (s.get(e + 1) == Some(&'的') && starts_with(s, e + 2, w)));
+                return inside || after;
             }
             '“' | '《' | '。' | '\n' => return false,
             _ => {}

@@ -305,6 +305,7 @@ fn a_figure_in_the_title_of_a_proposal_is_neither() {
     assert_eq!(in_2023("经研究，对“关于某村5公里河道清淤的建议”，我局已清淤河道2公里。"), "5公里:- 2公里:result");
     assert_eq!(in_2023("经研究，对“关于新建3所学校的提案”，我局已新建学校2所。"), "3所:- 2所:result");
     assert_eq!(in_2023("已建成“5公里”绿道。"), "5公里:result");
+    assert_eq!(in_2023("杜代表提出的“关于修建一所容纳4000人的学校”的建议不符合布局。"), "4000人:-");
 }
 
 #[test]
