@@ -60,8 +60,23 @@ pub(crate) const TARGET_CUES: &[&str] = &[
 ];
 
 /// Words that make the figures of their clause results: reported, reached, standing.
-pub(crate) const RESULT_CUES: &[&str] =
-    &["截至", "截止", "已", "先后", "目前", "现有", "至今", "了", "此前", "曾", "能力为", "成功入选", "成功获批"];
+pub(crate) const RESULT_CUES: &[&str] = &[
+    "截至",
+    "截止",
+    "已",
+    "先后",
+    "目前",
+    "现有",
+    "至今",
+    "了",
+    "此前",
+    "曾",
+    "能力为",
+    "成功入选",
+    "成功获批",
+    "共有",
+    "拥有",
+];
 
 /// Totals and comparisons with the past: a result, when no cue above stands in the clause
 /// (力争到2025年累计服务企业突破1万家, 力争同比增长10% are targets).

@@ -526,3 +526,9 @@ fn words_inside_a_documents_title_are_no_cues() {
     assert_eq!(in_2023("根据《2024年重点工作计划》，全市新建平台5个。"), "5个:result");
     assert_eq!(in_2023("根据《重点工作计划》，全市计划新建平台5个。"), "5个:target");
 }
+
+#[test]
+fn what_there_is_in_all_is_standing_even_in_a_plan() {
+    assert_eq!(in_2023("下一步，继续推进。全县共有幼儿园54所。"), "54所:result");
+    assert_eq!(in_2023("下一步，新建幼儿园5所。"), "5所:target");
+}
