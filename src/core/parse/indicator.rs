@@ -614,7 +614,7 @@ fn column_key(t: &Text, f: &Figure, columns: Option<&[String]>) -> Option<String
 /// Rule 2: the noun after a count's measure word, and where it ends.
 fn after_noun(t: &Text, i: usize, clause_end: usize) -> Option<(String, usize)> {
     let f = t.figures[i];
-    if f.kind == FigureKind::Count && TIME_UNITS.contains(&f.unit.as_deref().unwrap_or("")) {
+    if f.amount.kind == FigureKind::Count && TIME_UNITS.contains(&f.amount.unit.as_deref().unwrap_or("")) {
         return None;
     }
     let s = &t.chars;
@@ -625,7 +625,7 @@ fn after_noun(t: &Text, i: usize, clause_end: usize) -> Option<(String, usize)> 
     while k < clause_end {
         let at = t.figures.partition_point(|g| (g.start as usize) < k);
         if let Some(g) = t.figures.get(at).filter(|g| g.start as usize == k) {
-            if !g.kind.is_time() {
+            if !g.amount.kind.is_time() {
                 break;
             }
             k = g.end as usize;
@@ -684,11 +684,11 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
         let start = f.start as usize;
         let shared = i > 0
             && phrases[i - 1].0 >= a
-            && t.figures[i - 1].kind == f.kind
+            && t.figures[i - 1].amount.kind == f.amount.kind
             && used[i - 1] <= start
             && joins(&t.chars, used[i - 1], start);
         phrases.push(if shared { phrases[i - 1] } else { (from, start) });
-        if f.kind.is_time() {
+        if f.amount.kind.is_time() {
             continue;
         }
         if let Some(k) = column_key(t, f, columns) {
@@ -710,8 +710,8 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
             .collect();
         earlier.reverse();
         let money = |k: &String| MONEY_NOUNS.iter().any(|w| k.ends_with(w));
-        if matches!(f.kind, FigureKind::Count | FigureKind::Money) {
-            let noun = after_noun(t, i, b).filter(|(k, _)| f.kind == FigureKind::Count || money(k));
+        if matches!(f.amount.kind, FigureKind::Count | FigureKind::Money) {
+            let noun = after_noun(t, i, b).filter(|(k, _)| f.amount.kind == FigureKind::Count || money(k));
             if let Some((noun, end)) = noun {
                 used[i] = end;
                 out[i] = if generic(&noun) {
@@ -729,7 +729,7 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
         // Figures sharing a phrase are neighbours.
         let at = phrases[..i].iter().rev().take_while(|p| **p == phrases[i]).count();
         let mut key = phrase_key(t, i, phrase, &earlier, at, shared_count(t, i, &phrases));
-        if f.kind == FigureKind::Count {
+        if f.amount.kind == FigureKind::Count {
             if let Some(k) = key.as_mut() {
                 if let Some(w) =
                     COUNT_SUFFIXES.iter().find(|w| k.ends_with(*w) && k.chars().count() >= w.chars().count() + 2)
@@ -763,7 +763,7 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
         // 十亿元以上项目11个: the class named by the figure before is part of what is counted.
         if let Some(j) = i.checked_sub(1).filter(|&j| used[j] == from && t.figures[j].start as usize >= a) {
             let g = t.figures[j];
-            if !g.kind.is_time() && super::stance::class_bound(t, g) {
+            if !g.amount.kind.is_time() && super::stance::class_bound(t, g) {
                 key = clean(phrase).map(|k| format!("{}{k}", g.text));
             }
         }
@@ -792,7 +792,7 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
         }
         // 小学64618人: a count of people under a key that names no people (小学 counts schools
         // elsewhere) is a number of people: 小学人数.
-        if f.kind == FigureKind::Count && PEOPLE_UNITS.contains(&f.unit.as_deref().unwrap_or("")) {
+        if f.amount.kind == FigureKind::Count && PEOPLE_UNITS.contains(&f.amount.unit.as_deref().unwrap_or("")) {
             if let Some(k) = key.as_mut() {
                 if !k.chars().last().is_some_and(|c| PEOPLE_ENDS.contains(&c)) && k.chars().count() <= 14 {
                     k.push_str(PEOPLE_SUFFIX);
@@ -814,7 +814,7 @@ fn compared_to_a_date(t: &Text, i: usize, from: usize, to: usize, phrases: &[(us
     let own = &t.chars[from..to];
     let verb = strip(own, &["了"], true);
     let only_growth = GROWTH.iter().chain(DECLINE).any(|w| verb.iter().copied().eq(w.chars()));
-    let date = i.checked_sub(1).map(|j| (j, t.figures[j])).filter(|(_, g)| g.kind.is_time() && g.end as usize == from);
+    let date = i.checked_sub(1).map(|j| (j, t.figures[j])).filter(|(_, g)| g.amount.kind.is_time() && g.end as usize == from);
     if let (true, Some((j, g))) = (only_growth, date) {
         let start = g.start as usize;
         if start > phrases[j].0 && COMPARED_TO.contains(&t.chars[start - 1]) {
@@ -913,7 +913,7 @@ fn shared_count(t: &Text, i: usize, phrases: &[(usize, usize)]) -> usize {
     let mut j = i + 1;
     while j < t.figures.len() {
         let (prev, next) = (t.figures[j - 1], t.figures[j]);
-        if next.kind != prev.kind || !joins(&t.chars, prev.end as usize, next.start as usize) {
+        if next.amount.kind != prev.amount.kind || !joins(&t.chars, prev.end as usize, next.start as usize) {
             break;
         }
         n += 1;
@@ -952,7 +952,7 @@ fn phrase_key(t: &Text, i: usize, phrase: &[char], earlier: &[&str], at: usize, 
             .find_map(|w| base.strip_suffix(w))
             .filter(|b| b.chars().count() >= 2)
             .map_or(base.clone(), str::to_string);
-        let percent = f.kind == FigureKind::Percent && f.unit.as_deref() == Some("%");
+        let percent = f.amount.kind == FigureKind::Percent && f.amount.unit.as_deref() == Some("%");
         let suffix = match (down, percent) {
             (false, true) => "增长率",
             (false, false) => "增长",
@@ -964,14 +964,14 @@ fn phrase_key(t: &Text, i: usize, phrase: &[char], earlier: &[&str], at: usize, 
     // 占第三产业投资的33.1%, 占比28.6%: the share of what the sentence measured before.
     // (占全省比重超过50% names its share already: the rules below take it.)
     let named = clean(&p).is_some_and(|k| SHARES.iter().any(|w| k.ends_with(w)));
-    if f.kind == FigureKind::Percent && p.first() == Some(&SHARE) && !named {
+    if f.amount.kind == FigureKind::Percent && p.first() == Some(&SHARE) && !named {
         if let Some(prev) = earlier.last() {
             return Some(joined(prev, SHARE_KEY));
         }
     }
     let Some(mut key) = clean(&p) else {
         // 是2019年的2.3倍: a multiple of the figure before it.
-        return (f.kind == FigureKind::Multiple).then(|| earlier.last().map(|k| k.to_string())).flatten();
+        return (f.amount.kind == FigureKind::Multiple).then(|| earlier.last().map(|k| k.to_string())).flatten();
     };
     if generic(&key) {
         // Alone, a general word (总投资) would link unrelated figures across replies: none.

@@ -210,14 +210,14 @@ fn last_month(date: &str) -> Option<u32> {
 /// A time figure against now; `None` when now is unknown or the figure is no time.
 pub(crate) fn when(f: &Figure, now: Option<Now>) -> Option<When> {
     let now = now?;
-    if !f.kind.is_time() {
+    if !f.amount.kind.is_time() {
         return None;
     }
-    if f.qualifier == Some(Qualifier::Since) {
+    if f.amount.qualifier == Some(Qualifier::Since) {
         return Some(When::Past);
     }
-    let low = f.value as i32;
-    let high = f.high.map_or(low, |h| h as i32);
+    let low = f.amount.value as i32;
+    let high = f.amount.high.map_or(low, |h| h as i32);
     if high < now.year {
         return Some(When::Past);
     }
@@ -241,12 +241,12 @@ pub(crate) fn when(f: &Figure, now: Option<Now>) -> Option<When> {
 /// A time figure as a deadline: `2025`, `2025-12` (a range's upper year; quarters and halves as
 /// their last month; days dropped).
 pub(crate) fn deadline_of(f: &Figure) -> Option<String> {
-    if !f.kind.is_time() {
+    if !f.amount.kind.is_time() {
         return None;
     }
-    let year = f.high.unwrap_or(f.value) as i32;
+    let year = f.amount.high.unwrap_or(f.amount.value) as i32;
     let mut by = year.to_string();
-    if f.high.is_none() {
+    if f.amount.high.is_none() {
         if let Some(m) = f.date.as_deref().and_then(last_month) {
             by.push('-');
             if m < 10 {
@@ -527,7 +527,7 @@ pub fn annotate(reply: &mut Reply) {
                 let f = text.figures[j];
                 let named = intro.iter().map(|&i| (&reply.figures[i], &decided[i].2)).find_map(|(g, gk)| {
                     let gk = gk.as_deref()?;
-                    (g.kind == f.kind && indicator::same_head(k, gk)).then(|| gk.to_string())
+                    (g.amount.kind == f.amount.kind && indicator::same_head(k, gk)).then(|| gk.to_string())
                 });
                 if let Some(n) = named {
                     key = Some(n);
@@ -556,10 +556,10 @@ fn copy_heading_figures(reply: &mut Reply) {
         let same = |g: &Figure| {
             g.section == f.section
                 && g.paragraph != g.section
-                && g.kind == f.kind
-                && g.value == f.value
-                && g.high == f.high
-                && g.unit == f.unit
+                && g.amount.kind == f.amount.kind
+                && g.amount.value == f.amount.value
+                && g.amount.high == f.amount.high
+                && g.amount.unit == f.amount.unit
         };
         if let Some(g) = reply.figures.iter().find(|g| same(g)) {
             let (stance, by, key) = (g.stance, g.by.clone(), g.indicator.clone().or_else(|| f.indicator.clone()));

@@ -276,7 +276,7 @@ pub(crate) fn working_days_limit(t: &Text, f: &Figure) -> bool {
     let end = f.end as usize;
     let n = WORKING_DAYS.chars().count();
     let in_days = end >= n && starts_with(s, end - n, WORKING_DAYS);
-    let bound = f.qualifier.is_some() || DEADLINE_AFTER.iter().any(|w| starts_with(s, end, w));
+    let bound = f.amount.qualifier.is_some() || DEADLINE_AFTER.iter().any(|w| starts_with(s, end, w));
     in_days && bound
 }
 
@@ -435,16 +435,16 @@ fn norm(t: &Text, c: usize, f: &Figure) -> bool {
     let (start, end) = (f.start as usize, f.end as usize);
     // 按投资额的30% is a rate; 占第三产业投资的33.1% is a share, a measure.
     let share = (a..start).any(|k| s[k] == '占' && !t.in_figure(k));
-    let of_rate = f.kind == FigureKind::Percent && start > 0 && s[start - 1] == '的' && !share;
+    let of_rate = f.amount.kind == FigureKind::Percent && start > 0 && s[start - 1] == '的' && !share;
     let per_head = matches!(s.get(end), Some('/' | '／')) && !PER_TIME.iter().any(|w| starts_with(s, end + 1, w));
     if of_rate || per_head {
         return true;
     }
     let before = (a..start).any(|k| NORM_BEFORE.iter().any(|w| stands(s, k, w, NORM_MASKS)));
     let after = (end..b).any(|k| NORM_AFTER.iter().any(|w| starts_with(s, k, w)));
-    let bound = matches!(f.qualifier, Some(Qualifier::Under | Qualifier::AtLeast));
+    let bound = matches!(f.amount.qualifier, Some(Qualifier::Under | Qualifier::AtLeast));
     // A cap on a grant (补助不超过3000万元) is a rule; a floor (安排不少于10亿元资金) may be a promise.
-    let cap = f.qualifier == Some(Qualifier::Under);
+    let cap = f.amount.qualifier == Some(Qualifier::Under);
     (before || after || cap) && any_word(s, a, b, GRANTS) || (bound && before)
 }
 
@@ -453,10 +453,10 @@ fn norm(t: &Text, c: usize, f: &Figure) -> bool {
 pub(crate) fn not_a_measure(t: &Text, f: &Figure) -> bool {
     let s = &t.chars;
     let (start, end) = (f.start as usize, f.end as usize);
-    if f.kind != FigureKind::Count {
+    if f.amount.kind != FigureKind::Count {
         return false;
     }
-    let unit = f.unit.as_deref().unwrap_or("");
+    let unit = f.amount.unit.as_deref().unwrap_or("");
     let authors = NOT_MEASURES.iter().any(|w| starts_with(s, end, w));
     let span = unit == "年"
         && (SPANS.iter().any(|w| starts_with(s, end, w))
@@ -510,7 +510,7 @@ fn is_han(c: char) -> bool {
 pub(crate) fn class_bound(t: &Text, f: &Figure) -> bool {
     let s = &t.chars;
     let (start, end) = (f.start as usize, f.end as usize);
-    if f.kind.is_time() {
+    if f.amount.kind.is_time() {
         return false;
     }
     let before = |w: &&str| {
@@ -528,17 +528,17 @@ pub(crate) fn class_bound(t: &Text, f: &Figure) -> bool {
     if next == Some('的') {
         return ends || CLASS_BOUND_STARTS.iter().any(|w| starts_with(s, start, w));
     }
-    let of_things = f.kind == FigureKind::Count && THINGS.contains(&f.unit.as_deref().unwrap_or(""));
+    let of_things = f.amount.kind == FigureKind::Count && THINGS.contains(&f.amount.unit.as_deref().unwrap_or(""));
     let level = CLASS_BOUND_LEVELS.iter().any(|w| starts_with(s, end, w));
     if ends && !of_things && !level && next.is_some_and(|c| is_han(c) && !CLASS_BOUND_GOING_ON.contains(&c)) {
         return true;
     }
     // 10亿元项目2个: the amount names the projects counted.
-    f.kind != FigureKind::Count
+    f.amount.kind != FigureKind::Count
         && CLASS_NOUNS.iter().any(|w| {
             let n = w.chars().count();
             starts_with(s, end, w)
-                && t.figures.iter().any(|g| g.start as usize == end + n && g.kind == FigureKind::Count)
+                && t.figures.iter().any(|g| g.start as usize == end + n && g.amount.kind == FigureKind::Count)
         })
 }
 
@@ -554,10 +554,10 @@ pub(crate) const CYCLE_AFTER: &[&str] = &["一周期", "为一周期", "一个�
 pub(crate) fn frequency(t: &Text, f: &Figure) -> bool {
     let s = &t.chars;
     let (start, end) = (f.start as usize, f.end as usize);
-    if f.kind != FigureKind::Count {
+    if f.amount.kind != FigureKind::Count {
         return false;
     }
-    let unit = f.unit.as_deref().unwrap_or("");
+    let unit = f.amount.unit.as_deref().unwrap_or("");
     let timed = PER_TIME.contains(&unit) || unit == "周" || unit == "个月";
     if timed && start > 0 && starts_with(s, start - 1, EVERY) {
         return true;
@@ -570,7 +570,7 @@ pub(crate) fn frequency(t: &Text, f: &Figure) -> bool {
         && (a..start).any(|k| {
             starts_with(s, k, EVERY)
                 && (EVERY_TIMES.iter().any(|w| starts_with(s, k + 1, w))
-                    || t.figures.iter().any(|g| g.start as usize == k + 1 && g.kind == FigureKind::Count))
+                    || t.figures.iter().any(|g| g.start as usize == k + 1 && g.amount.kind == FigureKind::Count))
         })
 }
 
@@ -592,7 +592,7 @@ pub(crate) fn chrome(t: &Text, f: &Figure) -> bool {
     let alone = (0..start).all(|k| bare(&k)) && (end..s.len()).all(|k| bare(&k));
     let counter = s.len() <= CHROME_LINE
         && (start.saturating_sub(8)..start).any(|k| PAGE_COUNTERS.iter().any(|w| starts_with(s, k, w)));
-    !f.kind.is_time() && (alone || counter)
+    !f.amount.kind.is_time() && (alone || counter)
 }
 
 /// Whether figure `f` refers back (see [`REFERRING`]) in a clause with no cue of its own (上述3个
@@ -600,7 +600,7 @@ pub(crate) fn chrome(t: &Text, f: &Figure) -> bool {
 fn refers_back(t: &Text, hits: &[Hit], f: &Figure) -> bool {
     let start = f.start as usize;
     let (a, b, _) = t.clauses[t.clause_of(start)];
-    f.kind == FigureKind::Count
+    f.amount.kind == FigureKind::Count
         && !hits.iter().any(|h| h.at >= a && h.at < b)
         && REFERRING.iter().any(|w| {
             let n = w.chars().count();
@@ -635,7 +635,8 @@ pub(crate) fn deadline_form(t: &Text, f: &Figure) -> bool {
 /// What the dates of clause `c` (but figure `skip`) say: a deadline or a later date → target; an
 /// earlier date → result (the nearest to `at`, before it first).
 fn dated(t: &Text, c: usize, skip: Option<usize>, at: usize, now: Option<Now>) -> Option<Call> {
-    let times: Vec<usize> = t.figures_in(c).filter(|&j| Some(j) != skip && t.figures[j].kind.is_time()).collect();
+    let times: Vec<usize> =
+        t.figures_in(c).filter(|&j| Some(j) != skip && t.figures[j].amount.kind.is_time()).collect();
     if times.iter().any(|&j| deadline_form(t, t.figures[j]) && when(t.figures[j], now) != Some(When::Past)) {
         return Some(Call::Target);
     }
@@ -663,7 +664,7 @@ fn own_call(t: &Text, hits: &[Hit], c: usize, i: usize, carry: Option<Call>, now
     let date = dated(t, c, Some(i), f.start as usize, now);
     // A regulation's rule or standard whose date is no deadline (批准2007年末国债余额限额调整为…).
     let written_deadline =
-        t.figures_in(c).any(|j| j != i && t.figures[j].kind.is_time() && deadline_form(t, t.figures[j]));
+        t.figures_in(c).any(|j| j != i && t.figures[j].amount.kind.is_time() && deadline_form(t, t.figures[j]));
     if date == Some(Call::Target) && !written_deadline && carry.is_none() && !t.plan && rule_clause(t, c) {
         return Some(Call::Neither);
     }
@@ -719,7 +720,7 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
         let mut last_own = None;
         for i in t.figures_in(c) {
             let f = t.figures[i];
-            if f.kind.is_time() {
+            if f.amount.kind.is_time() {
                 // A date is a target only as a deadline: its own clause says target (or it is
                 // written as one) and it has not passed; or a target figure takes it as its `by`
                 // (below). The year of a programme (纳入2019年改造项目) is none.
@@ -758,7 +759,7 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
             }
             // A rule's rate carries to the amounts and shares after it (每台给予15万元补助，其中
             // 市级财政承担60%), not to counts.
-            let carried = carry.filter(|&k| k != Call::Neither || f.kind != FigureKind::Count);
+            let carried = carry.filter(|&k| k != Call::Neither || f.amount.kind != FigureKind::Count);
             let default = if t.rules { Call::Neither } else { Call::Result };
             out[i].0 = own.or(carried).or(t.plan.then_some(Call::Target)).unwrap_or(default);
         }
@@ -768,7 +769,7 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
     }
     // Deadlines of the targets; a date that gives one is a target itself.
     for i in 0..n {
-        if out[i].0 != Call::Target || t.figures[i].kind.is_time() {
+        if out[i].0 != Call::Target || t.figures[i].amount.kind.is_time() {
             continue;
         }
         let (by, from) = deadline(t, i, now);
@@ -863,7 +864,7 @@ pub(crate) fn in_proposal_title(t: &Text, f: &Figure) -> bool {
 /// A date that can be a deadline: not past.
 fn open(t: &Text, j: usize, now: Option<Now>) -> bool {
     let f = t.figures[j];
-    f.kind.is_time() && when(f, now) != Some(When::Past) && !validity_clause(t, t.clause_of(f.start as usize))
+    f.amount.kind.is_time() && when(f, now) != Some(When::Past) && !validity_clause(t, t.clause_of(f.start as usize))
 }
 
 /// The best deadline among the dates of clause `c`: a deadline form, else the nearest to `at`.
