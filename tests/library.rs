@@ -323,7 +323,7 @@ fn figure_queries_find_exactly_the_figures() {
         let mut want: Vec<(String, Vec<u32>)> = Vec::new();
         for s in a.sources.values() {
             let hits: Vec<u32> = (0..s.reply.figures.len() as u32)
-                .filter(|&k| compare_matches(&c, &s.reply.figures[k as usize]))
+                .filter(|&k| compare_matches(&c, &s.reply.figures[k as usize].amount))
                 .collect();
             if !hits.is_empty() {
                 want.push((s.name.clone(), hits));
@@ -357,13 +357,13 @@ fn figure_queries_find_exactly_the_figures() {
             {
                 let figures = &a.sources[g].reply.figures;
                 for &k in out.figures_of(i) {
-                    let q = figures[k as usize].qualifier;
+                    let q = figures[k as usize].amount.qualifier;
                     assert!(matches!(q, Some(reply_core::Qualifier::Nearly)), "{g}: {:?}", figures[k as usize]);
                 }
             }
             let card = lib.card(out.docs[0]).unwrap();
             let f = &card.figures[out.figures_of(0)[0] as usize];
-            assert!(f.value >= 1e10 && !f.clause.is_empty() && !card.label(&f.section).is_empty(), "{f:?}");
+            assert!(f.amount.value >= 1e10 && !f.clause.is_empty() && !card.label(&f.section).is_empty(), "{f:?}");
         }
     }
     // By the largest matching figure.
@@ -375,7 +375,7 @@ fn figure_queries_find_exactly_the_figures() {
             out.figures_of(i)
                 .iter()
                 .map(|&k| &card.figures[k as usize])
-                .map(|f| f.high.unwrap_or(f.value))
+                .map(|f| f.amount.high.unwrap_or(f.amount.value))
                 .fold(0.0, f64::max)
         })
         .collect();

@@ -86,7 +86,7 @@ fn figures_with_their_kinds() {
     let mut wrong = Vec::new();
     for (name, html, expect) in pages() {
         let r = read(&html, &expect);
-        let got: Vec<(&str, &str)> = r.figures.iter().map(|f| (f.text.as_str(), f.kind.as_str())).collect();
+        let got: Vec<(&str, &str)> = r.figures.iter().map(|f| (f.text.as_str(), f.amount.kind.as_str())).collect();
         let want: Vec<(&str, &str)> = expect["figures"]
             .as_array()
             .unwrap()

@@ -45,9 +45,9 @@ fn flat_reply_with_salutation_and_signature() {
     );
     let f = |t: &str| r.figures.iter().find(|f| f.text == t).expect(t);
     assert_eq!(f("今年3月").date.as_deref(), Some("2024-03"), "今年 is the publication year");
-    assert_eq!(f("1,200名").value, 1200.0);
-    assert_eq!(f("突破1500亿元").qualifier, Some(Qualifier::Over));
-    assert_eq!(f("约2亿元").qualifier, Some(Qualifier::About));
+    assert_eq!(f("1,200名").amount.value, 1200.0);
+    assert_eq!(f("突破1500亿元").amount.qualifier, Some(Qualifier::Over));
+    assert_eq!(f("约2亿元").amount.qualifier, Some(Qualifier::About));
 }
 
 #[test]
@@ -94,7 +94,7 @@ fn headings_past_ten() {
     // 十二个 in the title counts, then one figure per section.
     assert_eq!(r.figures.len(), 13);
     assert_eq!((r.figures[0].text.as_str(), r.figures[0].paragraph.as_str()), ("十二个", "title"));
-    assert_eq!(r.figures[12].value, 12e8);
+    assert_eq!(r.figures[12].amount.value, 12e8);
 }
 
 #[test]
@@ -152,7 +152,8 @@ fn full_width_punctuation_reads_like_ascii() {
     assert_eq!(b.sections[0].children[0].number, "（一）");
     assert_eq!(b.published.as_deref(), Some("2023-08-22 19：35"));
     assert_eq!(b.source, a.source);
-    let kinds = |r: &Reply| r.figures.iter().map(|f| (f.kind, f.value, f.high)).collect::<Vec<_>>();
+    let kinds =
+        |r: &Reply| r.figures.iter().map(|f| (f.amount.kind, f.amount.value, f.amount.high)).collect::<Vec<_>>();
     assert_eq!(kinds(&a), kinds(&b), "the same 48 figures");
 }
 
@@ -176,7 +177,7 @@ fn unknown_shapes_land_in_paragraphs() {
 fn figure_kinds_cover_the_contract() {
     let r = parse(BUNDLED_TEXT);
     for kind in FigureKind::ALL {
-        assert!(r.figures.iter().any(|f| f.kind == kind), "{kind:?} appears in the bundled reply");
+        assert!(r.figures.iter().any(|f| f.amount.kind == kind), "{kind:?} appears in the bundled reply");
     }
 }
 
@@ -327,7 +328,7 @@ proptest! {
             prop_assert!(p.is_some(), "figure's paragraph exists");
             let slice: String = p.unwrap().1.chars().skip(f.start as usize).take((f.end - f.start) as usize).collect();
             prop_assert_eq!(&slice, &f.text);
-            prop_assert!(f.value.is_finite());
+            prop_assert!(f.amount.value.is_finite());
         }
     }
 }

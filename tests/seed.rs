@@ -109,14 +109,14 @@ fn figures_match_seed() {
         .map(|f| Row {
             section: position.get(&f.section).cloned().unwrap_or_else(|| f.section.clone()),
             text: f.text.clone(),
-            kind: f.kind.as_str().into(),
-            value: match (&f.date, f.high) {
+            kind: f.amount.kind.as_str().into(),
+            value: match (&f.date, f.amount.high) {
                 (Some(d), _) => d.clone(),
-                (None, Some(h)) => format!("{}..{}", number(f.value), number(h)),
-                (None, None) => number(f.value),
+                (None, Some(h)) => format!("{}..{}", number(f.amount.value), number(h)),
+                (None, None) => number(f.amount.value),
             },
-            unit: f.unit.clone().unwrap_or_else(|| "-".into()),
-            qualifier: f.qualifier.map_or("-", |q| q.as_str()).into(),
+            unit: f.amount.unit.clone().unwrap_or_else(|| "-".into()),
+            qualifier: f.amount.qualifier.map_or("-", |q| q.as_str()).into(),
         })
         .collect();
     for (k, (a, e)) in actual.iter().zip(&expected).enumerate() {

@@ -110,12 +110,12 @@ pub fn csv(reply: &Reply, outline: &Outline, figures: &[usize]) -> String {
         let fields = [
             f.id.clone(),
             f.text.clone(),
-            f.kind.label().to_string(),
-            number(f.value),
-            f.high.map(number).unwrap_or_default(),
-            f.unit.clone().unwrap_or_default(),
+            f.amount.kind.label().to_string(),
+            number(f.amount.value),
+            f.amount.high.map(number).unwrap_or_default(),
+            f.amount.unit.clone().unwrap_or_default(),
             f.date.clone().unwrap_or_default(),
-            f.qualifier.map(|q| q.as_str().to_string()).unwrap_or_default(),
+            f.amount.qualifier.map(|q| q.as_str().to_string()).unwrap_or_default(),
             number_path,
             title.to_string(),
             f.context.clone(),
@@ -206,10 +206,10 @@ pub fn indicators_csv(rows: &[Observation<'_>]) -> String {
             f.indicator.clone().unwrap_or_default(),
             o.when(),
             stance.to_string(),
-            number(f.value),
-            f.high.map(number).unwrap_or_default(),
-            f.unit.clone().unwrap_or_default(),
-            f.kind.label().to_string(),
+            number(f.amount.value),
+            f.amount.high.map(number).unwrap_or_default(),
+            f.amount.unit.clone().unwrap_or_default(),
+            f.amount.kind.label().to_string(),
             f.by.clone().unwrap_or_default(),
             f.text.clone(),
             o.reply.title.clone(),
@@ -264,15 +264,15 @@ pub struct Bar {
 /// figures are visible in all.
 pub fn money_bars(reply: &Reply, visible: &[bool], limit: usize) -> (Vec<Bar>, usize) {
     let mut money: Vec<usize> = (0..reply.figures.len())
-        .filter(|&i| reply.figures[i].kind == FigureKind::Money && visible.get(i).copied().unwrap_or(false))
+        .filter(|&i| reply.figures[i].amount.kind == FigureKind::Money && visible.get(i).copied().unwrap_or(false))
         .collect();
     let total = money.len();
-    crate::util::sort_by(&mut money, |a, b| reply.figures[*a].value > reply.figures[*b].value);
+    crate::util::sort_by(&mut money, |a, b| reply.figures[*a].amount.value > reply.figures[*b].amount.value);
     money.truncate(limit);
-    let max = money.first().map_or(1.0, |&i| reply.figures[i].value).max(f64::MIN_POSITIVE);
+    let max = money.first().map_or(1.0, |&i| reply.figures[i].amount.value).max(f64::MIN_POSITIVE);
     let bars = money
         .into_iter()
-        .map(|i| Bar { figure: i, yi: reply.figures[i].value / 1e8, share: reply.figures[i].value / max })
+        .map(|i| Bar { figure: i, yi: reply.figures[i].amount.value / 1e8, share: reply.figures[i].amount.value / max })
         .collect();
     (bars, total)
 }

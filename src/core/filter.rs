@@ -6,7 +6,7 @@
 //! values instead; it reads its number, multiplier and unit with the figure parser's own reader,
 //! so the query language knows exactly the units and multipliers the figures have.
 
-use crate::model::{Figure, FigureKind, Qualifier, Reply, Stance};
+use crate::model::{Amount, Figure, FigureKind, Qualifier, Reply, Stance};
 use crate::outline::Outline;
 use crate::parse::{read_arabic, read_quantity};
 use crate::text::{fold, fold_char};
@@ -125,9 +125,9 @@ pub fn parse_query(raw: &str) -> Query {
     }
 }
 
-/// The interval of values a figure stands for: `300余项` is (300, 400), `近4倍` (3, 4),
+/// The interval of values an amount stands for: `300余项` is (300, 400), `近4倍` (3, 4),
 /// `不足10%` [0, 10), `6%-10%` [6, 10]. Bounds: (low, low included, high, high included).
-pub fn interval(f: &Figure) -> (f64, bool, f64, bool) {
+pub fn interval(f: &Amount) -> (f64, bool, f64, bool) {
     let v = f.value;
     // The step of the last written significant digit: 300 → 100, 150 → 10, 8 → 1.
     let step = {
@@ -153,8 +153,8 @@ pub fn interval(f: &Figure) -> (f64, bool, f64, bool) {
     }
 }
 
-/// Whether a figure can satisfy a comparison: some value it stands for does.
-pub fn compare_matches(c: &Compare, f: &Figure) -> bool {
+/// Whether an amount can satisfy a comparison: some value it stands for does.
+pub fn compare_matches(c: &Compare, f: &Amount) -> bool {
     if !c.kinds.contains(&f.kind) || c.unit.as_ref().is_some_and(|u| f.unit.as_ref() != Some(u)) {
         return false;
     }
@@ -295,7 +295,7 @@ impl Index {
     ) -> Outcome {
         // A year or a date counts as 其他, where the panel lists it (a target's deadline is
         // shown beside the target).
-        let on = |f: &Figure| kinds.contains(&f.kind) && stances.contains(&crate::panel::shown_stance(f));
+        let on = |f: &Figure| kinds.contains(&f.amount.kind) && stances.contains(&crate::panel::shown_stance(f));
         let n = self.outline.len();
         let mut out = Outcome {
             node_visible: vec![false; n],
@@ -336,7 +336,7 @@ impl Index {
             }
             Query::Compare(c) => {
                 for (k, f) in figures.iter().enumerate() {
-                    if on(f) && compare_matches(c, f) {
+                    if on(f) && compare_matches(c, &f.amount) {
                         out.figure_visible[k] = true;
                         out.node_matched[self.figure_node[k]] = true;
                         if let Some((b, range)) = self.figure_range(f) {

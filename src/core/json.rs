@@ -139,20 +139,20 @@ fn write_figure(out: &mut String, f: &Figure) {
     key(out, "text", false);
     string(out, &f.text);
     key(out, "kind", false);
-    string(out, f.kind.as_str());
+    string(out, f.amount.kind.as_str());
     key(out, "value", false);
-    number(out, f.value);
+    number(out, f.amount.value);
     key(out, "high", false);
-    match f.high {
+    match f.amount.high {
         Some(h) => number(out, h),
         None => out.push_str("null"),
     }
     key(out, "date", false);
     opt_string(out, &f.date);
     key(out, "unit", false);
-    opt_string(out, &f.unit);
+    opt_string(out, &f.amount.unit);
     key(out, "qualifier", false);
-    match f.qualifier {
+    match f.amount.qualifier {
         Some(q) => string(out, q.as_str()),
         None => out.push_str("null"),
     }

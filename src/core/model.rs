@@ -209,21 +209,53 @@ pub fn is_deadline(s: &str) -> bool {
     }
 }
 
-/// One quantitative figure of the reply, linked to the paragraph it came from.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Figure {
-    pub id: String,
-    /// The exact source substring, qualifier included (`300余项`, `近4倍`).
-    pub text: String,
+/// What a figure says as a quantity: its kind, its normalised value (a range's two bounds), its
+/// unit and its qualifier — what comparisons (`>=100亿元`, [`crate::filter::compare_matches`]),
+/// value intervals, the figure index and the archive's cards read, without the text it was
+/// written in. A [`Figure`] holds one; so do the parser's raw figures, the cards' figures
+/// ([`crate::library::CardFigure`]) and the figure index's entries.
+///
+/// ```
+/// use reply_core::filter::interval;
+/// use reply_core::model::{Amount, FigureKind, Qualifier};
+/// // 300余项: more than 300, less than 400 (a step of its last written digit).
+/// let over = Amount {
+///     kind: FigureKind::Count,
+///     value: 300.0,
+///     high: None,
+///     unit: Some("项".into()),
+///     qualifier: Some(Qualifier::Over),
+/// };
+/// assert_eq!(interval(&over), (300.0, false, 400.0, false));
+/// // 6%-10%: a range, its lower bound the value, both bounds included.
+/// let range = Amount { kind: FigureKind::Percent, value: 6.0, high: Some(10.0), unit: Some("%".into()), qualifier: None };
+/// assert_eq!(interval(&range), (6.0, true, 10.0, true));
+/// ```
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Amount {
     pub kind: FigureKind,
     /// Normalised: money in 元, percent in points, years and dates as the year; a range's lower bound.
     pub value: f64,
     /// Upper bound of a range (6%-10%, 8至10家), else null.
     pub high: Option<f64>,
-    /// For kind date: `2023-04`, `2023-Q1`, `2025-03-12`.
-    pub date: Option<String>,
+    /// 元 % 项 家 倍 年 …; null when the text gives none (超过100万, dates).
     pub unit: Option<String>,
     pub qualifier: Option<Qualifier>,
+}
+
+/// One quantitative figure of the reply, linked to the paragraph it came from. Its JSON is flat:
+/// the amount's fields stand among the figure's own, in the contract's order (`id`, `text`,
+/// `kind`, `value`, `high`, `date`, `unit`, `qualifier`, `section` …).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Figure {
+    pub id: String,
+    /// The exact source substring, qualifier included (`300余项`, `近4倍`).
+    pub text: String,
+    /// Its kind, value, upper bound, unit and qualifier.
+    #[serde(flatten)]
+    pub amount: Amount,
+    /// For kind date: `2023-04`, `2023-Q1`, `2025-03-12`.
+    pub date: Option<String>,
     /// Key of the outline node holding the figure: the innermost section's id, or `top` (the
     /// title), `preamble`, `closing` (closing and signature) outside sections.
     pub section: String,
@@ -250,34 +282,31 @@ pub struct Figure {
     pub indicator: Option<String>,
 }
 
-impl Figure {
-    /// A figure of its value alone, linked to no text: what comparisons and value intervals
-    /// read (the archive compares figures it keeps without their paragraphs).
-    pub fn bare(
-        kind: FigureKind,
-        value: f64,
-        high: Option<f64>,
-        unit: Option<String>,
-        qualifier: Option<Qualifier>,
-    ) -> Figure {
-        Figure {
-            id: String::new(),
-            text: String::new(),
-            kind,
-            value,
-            high,
-            date: None,
-            unit,
-            qualifier,
-            section: String::new(),
-            paragraph: String::new(),
-            start: 0,
-            end: 0,
-            context: String::new(),
-            stance: None,
-            by: None,
-            indicator: None,
-        }
+/// Written by hand so that the JSON stays flat and in the contract's order, `date` between the
+/// amount's `high` and `unit` (as `json::figure` writes it); `#[serde(flatten)]` would move it.
+/// Native only in effect: the wasm writes JSON with [`crate::json`].
+impl Serialize for Figure {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let a = &self.amount;
+        let mut s = serializer.serialize_struct("Figure", 16)?;
+        s.serialize_field("id", &self.id)?;
+        s.serialize_field("text", &self.text)?;
+        s.serialize_field("kind", &a.kind)?;
+        s.serialize_field("value", &a.value)?;
+        s.serialize_field("high", &a.high)?;
+        s.serialize_field("date", &self.date)?;
+        s.serialize_field("unit", &a.unit)?;
+        s.serialize_field("qualifier", &a.qualifier)?;
+        s.serialize_field("section", &self.section)?;
+        s.serialize_field("paragraph", &self.paragraph)?;
+        s.serialize_field("start", &self.start)?;
+        s.serialize_field("end", &self.end)?;
+        s.serialize_field("context", &self.context)?;
+        s.serialize_field("stance", &self.stance)?;
+        s.serialize_field("by", &self.by)?;
+        s.serialize_field("indicator", &self.indicator)?;
+        s.end()
     }
 }
 
@@ -399,7 +428,7 @@ pub fn validate(reply: &Reply) -> Result<(), String> {
                 f.text, f.start, f.end, f.paragraph
             ));
         }
-        if !f.value.is_finite() || f.high.is_some_and(|h| !h.is_finite()) {
+        if !f.amount.value.is_finite() || f.amount.high.is_some_and(|h| !h.is_finite()) {
             return Err(format!("figures[{k}].value: not a finite number"));
         }
     }

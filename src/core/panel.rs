@@ -84,7 +84,7 @@ pub fn spoken(f: &Figure, section: &str) -> String {
 }
 
 fn by_value(reply: &Reply, list: &mut [usize]) {
-    crate::util::sort_by(list, |a, b| reply.figures[*a].value > reply.figures[*b].value);
+    crate::util::sort_by(list, |a, b| reply.figures[*a].amount.value > reply.figures[*b].amount.value);
 }
 
 /// The panel's groups. Empty groups are left out.
@@ -94,7 +94,7 @@ pub fn groups(reply: &Reply, outline: &Outline, grouping: Grouping, order: Order
         Grouping::Kind => {
             for kinds in KIND_GROUPS {
                 let mut figures: Vec<usize> =
-                    (0..reply.figures.len()).filter(|&i| kinds.contains(&reply.figures[i].kind)).collect();
+                    (0..reply.figures.len()).filter(|&i| kinds.contains(&reply.figures[i].amount.kind)).collect();
                 if figures.is_empty() {
                     continue;
                 }
@@ -166,7 +166,7 @@ pub fn deadline(f: &Figure) -> String {
 /// The stance a figure shows in the panel and the chart: a year or a date is when, not what
 /// (a deadline is shown beside its target), so it shows none.
 pub fn shown_stance(f: &Figure) -> Option<Stance> {
-    if f.kind.is_time() {
+    if f.amount.kind.is_time() {
         None
     } else {
         f.stance

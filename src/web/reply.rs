@@ -13,7 +13,9 @@ use js_sys::{Array, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use reply_core::model::{is_deadline, Figure, FigureKind, Paragraph, Qualifier, Reply, Section, Stance, MAX_DEPTH};
+use reply_core::model::{
+    is_deadline, Amount, Figure, FigureKind, Paragraph, Qualifier, Reply, Section, Stance, MAX_DEPTH,
+};
 
 /// Reads fields of one JS object, naming each by its path in errors.
 struct Reader<'a> {
@@ -241,15 +243,16 @@ fn figure_from(v: &JsValue, path: &str) -> Result<Figure, String> {
         s.push_str(": expected null or a key of 2 to 16 chars without spaces");
         return Err(s);
     }
+    // Read in the contract's order, so that the first bad field named is the same as ever.
+    let (id, text) = (r.string("id")?, r.string("text")?);
+    let (value, high) = (r.number("value")?, r.opt_number("high")?);
+    let date = r.opt_string("date")?;
+    let unit = r.opt_string("unit")?;
     Ok(Figure {
-        id: r.string("id")?,
-        text: r.string("text")?,
-        kind,
-        value: r.number("value")?,
-        high: r.opt_number("high")?,
-        date: r.opt_string("date")?,
-        unit: r.opt_string("unit")?,
-        qualifier,
+        id,
+        text,
+        amount: Amount { kind, value, high, unit, qualifier },
+        date,
         section: r.string("section")?,
         paragraph: r.string("paragraph")?,
         start: r.offset("start")?,

@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use js_sys::{Array, Reflect};
-use reply_core::model::{Figure, FigureKind, Paragraph, Qualifier, Section, Stance, MAX_DEPTH};
+use reply_core::model::{Amount, Figure, FigureKind, Paragraph, Qualifier, Section, Stance, MAX_DEPTH};
 
 use reply_core::Reply;
 use wasm_bindgen::prelude::*;
@@ -80,12 +80,14 @@ fn figure(v: &JsValue, _: usize) -> Figure {
     Figure {
         id: string(v, "id"),
         text: string(v, "text"),
-        kind: named("kind").and_then(|k| FigureKind::from_name(&k)).unwrap_or(FigureKind::Count),
-        value: get(v, "value").as_f64().unwrap_or(0.0),
-        high: get(v, "high").as_f64(),
+        amount: Amount {
+            kind: named("kind").and_then(|k| FigureKind::from_name(&k)).unwrap_or(FigureKind::Count),
+            value: get(v, "value").as_f64().unwrap_or(0.0),
+            high: get(v, "high").as_f64(),
+            unit: named("unit"),
+            qualifier: named("qualifier").and_then(|q| Qualifier::ALL.into_iter().find(|k| k.as_str() == q)),
+        },
         date: named("date"),
-        unit: named("unit"),
-        qualifier: named("qualifier").and_then(|q| Qualifier::ALL.into_iter().find(|k| k.as_str() == q)),
         section: string(v, "section"),
         paragraph: string(v, "paragraph"),
         start: get(v, "start").as_f64().unwrap_or(0.0) as u32,

@@ -16,7 +16,7 @@ use super::manifest::{Facet, FacetValue, Manifest, Sizes};
 use super::meta::{fingerprint, genre, is_reply, meta, DocKind, Genre, Meta};
 use super::words::{self, index_keys_of};
 use crate::filter::interval;
-use crate::model::{FigureKind, Qualifier, Reply};
+use crate::model::{Amount, FigureKind, Reply};
 use crate::util::{sort_by, Fnv, IdMap};
 
 /// Keys here are already hashes (well mixed): the map uses them as they are.
@@ -61,16 +61,6 @@ impl std::fmt::Display for Skip {
     }
 }
 
-/// A figure as the figure index keeps it.
-struct FigRec {
-    index: u32,
-    kind: FigureKind,
-    unit: Option<String>,
-    value: f64,
-    high: Option<f64>,
-    qualifier: Option<Qualifier>,
-}
-
 /// A reply waiting for its doc id.
 struct Pending {
     name: String,
@@ -81,7 +71,9 @@ struct Pending {
     card: String,
     /// The texts indexed for words.
     texts: Vec<String>,
-    figures: Vec<FigRec>,
+    /// The amount of every figure, in reading order (the figure index names a figure by its
+    /// position here).
+    figures: Vec<Amount>,
     /// The figures that measure an indicator (`Figure::indicator`, after `parse::annotate`):
     /// key and value, the doc id set at build.
     indicators: Vec<(String, IndicatorValue)>,
@@ -202,19 +194,7 @@ impl Builder {
         for (_, p) in reply.paragraphs() {
             texts.push(p.text.clone());
         }
-        let figures = reply
-            .figures
-            .iter()
-            .enumerate()
-            .map(|(k, f)| FigRec {
-                index: k as u32,
-                kind: f.kind,
-                unit: f.unit.clone(),
-                value: f.value,
-                high: f.high,
-                qualifier: f.qualifier,
-            })
-            .collect();
+        let figures = reply.figures.iter().map(|f| f.amount.clone()).collect();
         let card = card::body(&url, &m, genre, reply);
         let mut measured = Vec::new();
         let reported = crate::export::reported(reply);
@@ -223,11 +203,11 @@ impl Builder {
             let value = IndicatorValue {
                 doc: 0,
                 index: k as u32,
-                kind: f.kind,
+                kind: f.amount.kind,
                 stance: f.stance,
-                value: f.value,
-                high: f.high,
-                unit: f.unit.clone(),
+                value: f.amount.value,
+                high: f.amount.high,
+                unit: f.amount.unit.clone(),
                 by: f.by.clone(),
                 reported: reported.clone(),
                 text: f.text.clone(),
@@ -342,7 +322,7 @@ impl Builder {
         let mut groups: Vec<((usize, String, bool), Vec<Item>)> = Vec::new();
         let mut group_at = IdMap::default();
         for (d, doc) in docs.iter().enumerate() {
-            for f in &doc.figures {
+            for (index, f) in doc.figures.iter().enumerate() {
                 let kind = FigureKind::ALL.iter().position(|k| *k == f.kind).unwrap_or(0);
                 let unit = f.unit.clone().unwrap_or_default();
                 let key = format!("{kind}\u{1}{unit}\u{1}{}", f.unit.is_some());
@@ -350,15 +330,10 @@ impl Builder {
                     groups.push(((kind, unit, f.unit.is_some()), Vec::new()));
                     groups.len() - 1
                 });
-                let figure = crate::model::Figure::bare(f.kind, f.value, f.high, None, f.qualifier);
-                let (low, _, top, _) = interval(&figure);
-                let entry = figures::Entry {
-                    doc: d as u32,
-                    index: f.index,
-                    value: f.value,
-                    high: f.high,
-                    qualifier: f.qualifier,
-                };
+                let (low, _, top, _) = interval(f);
+                // The unit is the group's: a chunk does not repeat it.
+                let amount = Amount { kind: f.kind, value: f.value, high: f.high, unit: None, qualifier: f.qualifier };
+                let entry = figures::Entry { doc: d as u32, index: index as u32, amount };
                 groups[g].1.push(Item { entry, low, top });
             }
         }

@@ -19,7 +19,7 @@ use super::query::{Plan, Terms};
 use super::read::Value;
 use crate::filter::{compare_matches, Query};
 use crate::json::{number, string};
-use crate::model::{Figure, FigureKind, Qualifier, Reply, CLOSING, PREAMBLE, TOP};
+use crate::model::{Amount, FigureKind, Qualifier, Reply, CLOSING, PREAMBLE, TOP};
 use crate::outline::Outline;
 
 /// The card's file name of doc `d`.
@@ -84,18 +84,18 @@ pub(crate) fn body(url: &str, m: &Meta, genre: Genre, reply: &Reply) -> String {
         out.push(',');
         string(&mut out, &f.text);
         out.push(',');
-        string(&mut out, f.kind.as_str());
+        string(&mut out, f.amount.kind.as_str());
         out.push(',');
-        number(&mut out, f.value);
+        number(&mut out, f.amount.value);
         out.push(',');
-        match f.high {
+        match f.amount.high {
             Some(h) => number(&mut out, h),
             None => out.push_str("null"),
         }
         out.push(',');
-        opt(&mut out, f.unit.as_deref());
+        opt(&mut out, f.amount.unit.as_deref());
         out.push(',');
-        opt(&mut out, f.qualifier.map(Qualifier::as_str));
+        opt(&mut out, f.amount.qualifier.map(Qualifier::as_str));
         out.push(',');
         string(&mut out, &f.section);
         out.push(',');
@@ -132,11 +132,8 @@ pub struct CardFigure {
     /// The page's figure id (`f13`): the deep link is `url#f13`.
     pub id: String,
     pub text: String,
-    pub kind: FigureKind,
-    pub value: f64,
-    pub high: Option<f64>,
-    pub unit: Option<String>,
-    pub qualifier: Option<Qualifier>,
+    /// Its kind, value, upper bound, unit and qualifier, as the reply's figure has them.
+    pub amount: Amount,
     /// The section id (`s2-1`), or `top` / `preamble` / `closing`.
     pub section: String,
     /// The clause the figure stands in.
@@ -186,8 +183,7 @@ impl Card {
         match (&plan.query, &plan.terms) {
             (Query::Compare(c), _) => {
                 for (k, f) in self.figures.iter().enumerate() {
-                    let figure = Figure::bare(f.kind, f.value, f.high, f.unit.clone(), f.qualifier);
-                    if compare_matches(c, &figure) {
+                    if compare_matches(c, &f.amount) {
                         out.push(k as u32);
                     }
                 }
@@ -250,11 +246,7 @@ impl Card {
             figures.push(CardFigure {
                 id: id.into(),
                 text: text.into(),
-                kind,
-                value,
-                high,
-                unit: own(unit),
-                qualifier,
+                amount: Amount { kind, value, high, unit: own(unit), qualifier },
                 section: section.into(),
                 clause: clause.into(),
             });

@@ -12,7 +12,7 @@
 //! ```
 
 use super::format::{put_numbers, put_varint, seal, value_flags, Cursor, CODE_MASK, TYPE_FIGURES};
-use crate::model::{FigureKind, Qualifier};
+use crate::model::{Amount, FigureKind, Qualifier};
 
 /// Figures per chunk of a figure group (the manifest writes a chunk's count only when it has
 /// fewer).
@@ -32,14 +32,14 @@ pub(crate) fn qualifier_of_code(code: u8) -> Option<Qualifier> {
     Qualifier::ALL.get(usize::from(code).wrapping_sub(1)).copied()
 }
 
-/// A figure as a chunk keeps it.
+/// A figure as a chunk keeps it: its reply, its index there, its amount. The amount's kind is
+/// its group's, its unit `None`: a chunk stores neither (the manifest names them once per
+/// group), and comparisons read the group's unit before they read a chunk.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Entry {
     pub doc: u32,
     pub index: u32,
-    pub value: f64,
-    pub high: Option<f64>,
-    pub qualifier: Option<Qualifier>,
+    pub amount: Amount,
 }
 
 /// A chunk as the manifest describes it: the values its figures span, how many it holds.
@@ -63,18 +63,19 @@ pub(crate) fn write_chunk(entries: &[Entry], build: u64) -> Vec<u8> {
     let mut payload = Vec::new();
     put_varint(&mut payload, entries.len() as u64);
     for e in entries {
-        payload.push(value_flags(qualifier_code(e.qualifier), e.value, e.high));
+        let a = &e.amount;
+        payload.push(value_flags(qualifier_code(a.qualifier), a.value, a.high));
         put_varint(&mut payload, u64::from(e.doc));
         put_varint(&mut payload, u64::from(e.index));
-        put_numbers(&mut payload, e.value, e.high);
+        put_numbers(&mut payload, a.value, a.high);
     }
     seal(TYPE_FIGURES, build, &payload)
 }
 
-/// Reads a chunk's payload of `count` figures (the manifest's) of docs below `n`; `None` if
-/// damaged. A figure takes 4 bytes at least: the count is checked against the bytes before
-/// anything is allocated.
-pub(crate) fn read_chunk(payload: &[u8], count: usize, n: usize) -> Option<Vec<Entry>> {
+/// Reads a chunk's payload of `count` figures (the manifest's) of docs below `n`, amounts of
+/// `kind` (their group's); `None` if damaged. A figure takes 4 bytes at least: the count is
+/// checked against the bytes before anything is allocated.
+pub(crate) fn read_chunk(payload: &[u8], kind: FigureKind, count: usize, n: usize) -> Option<Vec<Entry>> {
     let mut c = Cursor::new(payload);
     if c.varint()? != count as u64 || count > c.left() / 4 {
         return None;
@@ -85,7 +86,8 @@ pub(crate) fn read_chunk(payload: &[u8], count: usize, n: usize) -> Option<Vec<E
         let doc = c.small(n.checked_sub(1)?)? as u32;
         let index = c.small(u32::MAX as usize)? as u32;
         let (value, high) = c.numbers(flags)?;
-        entries.push(Entry { doc, index, value, high, qualifier: qualifier_of_code(flags & CODE_MASK) });
+        let qualifier = qualifier_of_code(flags & CODE_MASK);
+        entries.push(Entry { doc, index, amount: Amount { kind, value, high, unit: None, qualifier } });
     }
     (c.left() == 0).then_some(entries)
 }

@@ -2,7 +2,7 @@
 //! index to, the errors, and the binary files' envelope and numbers (a 24-byte header — magic,
 //! version, file type, build id, payload length, checksum — LEB128 varints, little-endian fixed
 //! widths). Each file's own layout lives with its writer and its reader: `docs.rs`, `words.rs`,
-//! `figures.rs`, `card.rs`, `manifest.rs`. This module imports none of them.
+//! `figures.rs`, `card.rs`, `manifest.rs`, `indicators.rs`. This module imports none of them.
 
 /// The index format this code writes and reads. A manifest of another version is refused, and
 /// so is a binary file. Version 2: per-file size limits in the manifest, the `genre` facet.

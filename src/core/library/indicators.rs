@@ -409,6 +409,11 @@ pub fn short_clause(context: &str, text: &str) -> String {
     out
 }
 
+/// A value's stance as its flags store it (the low bits, `format::CODE_MASK`).
+const STANCE_NONE: u8 = 0;
+const STANCE_TARGET: u8 = 1;
+const STANCE_RESULT: u8 = 2;
+
 /// An indicator's file, sealed with the build id: each value names its reply by doc id (the
 /// title table holds the rest), its clause cut short ([`short_clause`]).
 pub(crate) fn write(values: &[IndicatorValue], build: u64) -> Vec<u8> {
@@ -416,9 +421,9 @@ pub(crate) fn write(values: &[IndicatorValue], build: u64) -> Vec<u8> {
     put_varint(&mut payload, values.len() as u64);
     for v in values {
         let code = match v.stance {
-            None => 0,
-            Some(Stance::Target) => 1,
-            Some(Stance::Result) => 2,
+            None => STANCE_NONE,
+            Some(Stance::Target) => STANCE_TARGET,
+            Some(Stance::Result) => STANCE_RESULT,
         };
         payload.push(value_flags(code, v.value, v.high));
         payload.push(FigureKind::ALL.iter().position(|k| *k == v.kind).unwrap_or(0) as u8);
@@ -451,9 +456,9 @@ pub(crate) fn read(payload: &[u8], count: usize, n: usize) -> Option<Vec<Indicat
         let flags = c.flags()?;
         let kind = *FigureKind::ALL.get(usize::from(c.take(1)?[0]))?;
         let stance = match flags & CODE_MASK {
-            0 => None,
-            1 => Some(Stance::Target),
-            2 => Some(Stance::Result),
+            STANCE_NONE => None,
+            STANCE_TARGET => Some(Stance::Target),
+            STANCE_RESULT => Some(Stance::Result),
             _ => return None,
         };
         let doc = c.small(n.checked_sub(1)?)? as u32;

@@ -6,11 +6,13 @@
 //!
 //! # The files
 //!
-//! Each file's format lives in one module with its writer and its reader: `manifest.rs`,
-//! `docs.rs`, `words.rs` (and the keys), `figures.rs`, `card.rs`; `format.rs` holds what they
-//! share (the version, names, limits, errors, the binary envelope), `read.rs` the JSON reader.
-//! The builder (`build.rs`) and the search (`search.rs`) use them; no two modules import each
-//! other.
+//! Each file's format lives in one module with its writer, its reader and its named flags:
+//! `manifest.rs`, `docs.rs`, `words.rs` (and the keys), `figures.rs`, `card.rs`, `indicators.rs`
+//! (the indicator files and the title table); `format.rs` holds what they share (the version,
+//! names, limits, errors, the binary envelope, a value's flags byte), `read.rs` the JSON reader.
+//! Each format's round trip is tested (`tests.rs`, `every_format_round_trips`;
+//! `indicators/tests.rs`). The builder (`build.rs`) and the search (`search.rs`) use them; no
+//! two modules import each other, and no format module imports the builder or the search.
 //!
 //! ```text
 //! manifest.json        format, version, build id, counts, the largest size of each kind of
@@ -123,25 +125,51 @@
 //! them back with the browser's `DecompressionStream` (Chrome 80, Firefox 113, Safari 16.4:
 //! above our Firefox 101 floor, so the plain files stay beside them).
 //!
-//! # Calling it (the browser part)
+//! # Calling it
 //!
-//! ```text
+//! The command line builds; the browser part fetches what the library asks for (at most 6 files
+//! at once, each at most [`Library::limit`] bytes) and feeds it back:
+//!
+//! ```
+//! use std::collections::HashMap;
+//! use reply_core::library::{Builder, Library, Order, Plan, Selection, MANIFEST, MAX_MANIFEST};
+//!
+//! let mut builder = Builder::new("https://example.gov.cn/jytabl/");
+//! for (name, text) in [
+//!     ("r1.html", "关于科技金融的提案的答复\n一、基金\n武汉基金累计出资361亿元，投资企业300余家。"),
+//!     ("r2.html", "关于中试平台的建议的答复\n一、平台\n建成中试平台12个，投入近4亿元。"),
+//! ] {
+//!     builder.add(name, &reply_core::parse(text)).expect("indexed");
+//! }
+//! // The index folder, as the command line writes it; here a map the "server" answers from.
+//! let folder: HashMap<String, Vec<u8>> = builder.build().into_iter().collect();
+//! let fetch = |name: &str, limit: usize| folder[name][..folder[name].len().min(limit)].to_vec();
+//!
 //! let mut lib = Library::from_manifest(&fetch(MANIFEST, MAX_MANIFEST))?; // Err: not ours, other version
-//! let plan = Plan::new(input);                                  // parse_query + keys
-//! if let Some(p) = &plan.problem { say(p.message()) }           // one char, malformed comparison
-//! loop {                                                        // at most one round today
+//! let plan = Plan::new(">=100亿元"); // words (科技金融) or a comparison
+//! assert_eq!(plan.problem, None); // else say `problem.message()`: one char, a malformed comparison
+//! loop {
+//!     // At most one round today: the doc table and the pieces the query's terms point to.
 //!     let need = lib.needs(&plan);
-//!     if need.is_empty() { break }
-//!     for f in need { lib.add(&f, &fetch(&f, lib.limit(&f)))? } // ≤ 6 at once, each at most its
-//!                                                               // limit; Err: damaged, too large …
+//!     if need.is_empty() {
+//!         break;
+//!     }
+//!     for f in need {
+//!         let limit = lib.limit(&f).expect("a file of this index");
+//!         lib.add(&f, &fetch(&f, limit))?; // Err: damaged, too large, another build …
+//!     }
 //! }
-//! let out = lib.search(&plan, &selection, Order::Newest)?;      // docs, counts, figures
-//! let page = out.page(0);                                       // the first 20 doc ids
-//! for f in lib.cards_needed(page) { lib.add(&f, &fetch(&f))? }
-//! for (i, &d) in page.iter().enumerate() {
-//!     let card = lib.card(d).unwrap();                          // title, date, url …
-//!     let figures = card.matching(&plan);                       // = out.figures_of(i) for comparisons
+//! let out = lib.search(&plan, &Selection::default(), Order::Newest)?; // docs, counts, figures
+//! let page = out.page(0); // the first 20 doc ids
+//! for f in lib.cards_needed(page) {
+//!     let limit = lib.limit(&f).expect("a card of this index");
+//!     lib.add(&f, &fetch(&f, limit))?;
 //! }
+//! let card = lib.card(page[0]).expect("its card was added"); // title, date, URL, outline, figures
+//! let shown: Vec<&str> = card.matching(&plan).iter().map(|&k| card.figures[k as usize].text.as_str()).collect();
+//! assert_eq!((card.url.as_str(), shown), ("https://example.gov.cn/jytabl/r1.html", vec!["361亿元"]));
+//! assert_eq!(card.matching(&plan), out.figures_of(0), "the card agrees with the figure index");
+//! # Ok::<(), reply_core::library::Error>(())
 //! ```
 
 mod build;

@@ -15,7 +15,6 @@ use super::query::{Plan, Terms};
 use super::read::{self, Value};
 use super::words::{shard_file, shard_of, Shard};
 use crate::filter::{compare_matches, Compare, Op, Query};
-use crate::model::Figure;
 use crate::util::sort_by;
 
 /// Results a page of the result list shows.
@@ -379,9 +378,11 @@ impl Library {
         } else if let Some(rest) = name.strip_prefix("figures/") {
             let (g, k) = rest.split_once('-').ok_or_else(unknown)?;
             let (g, k) = (file_number(g, "", "").ok_or_else(unknown)?, file_number(k, "", ".bin").ok_or_else(unknown)?);
-            let count = self.groups.get(g).and_then(|group| group.chunks.get(k)).ok_or_else(unknown)?.count;
+            let group = self.groups.get(g).ok_or_else(unknown)?;
+            let count = group.chunks.get(k).ok_or_else(unknown)?.count;
             let payload = open(name, bytes, TYPE_FIGURES, self.build)?;
-            let entries = read_chunk(payload, count, self.n).ok_or_else(|| corrupt(name, "bad figure chunk"))?;
+            let entries =
+                read_chunk(payload, group.kind, count, self.n).ok_or_else(|| corrupt(name, "bad figure chunk"))?;
             self.chunks[g][k] = Some(entries);
         } else if let Some(k) = file_number(name, "indicators/", ".bin") {
             let count = self.indicators.get(k).ok_or_else(unknown)?.1;
@@ -485,13 +486,12 @@ impl Library {
                             continue;
                         }
                         for e in entries {
-                            let f = Figure::bare(group.kind, e.value, e.high, None, e.qualifier);
-                            if compare_matches(&any_unit, &f) {
+                            if compare_matches(&any_unit, &e.amount) {
                                 let d = e.doc as usize;
                                 let list = &mut per_doc[d];
                                 let at = list.partition_point(|k| *k < e.index);
                                 list.insert(at, e.index);
-                                top[d] = top[d].max(e.high.unwrap_or(e.value));
+                                top[d] = top[d].max(e.amount.high.unwrap_or(e.amount.value));
                             }
                         }
                     }

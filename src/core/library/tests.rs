@@ -413,9 +413,12 @@ fn words_figures_facets_and_order() {
         card.outline.iter().map(|s| (s.id.as_str(), s.label.as_str(), s.title.as_str())).collect();
     assert_eq!(outline, [("s1", "一", "人才引进"), ("s2", "二", "平台")]);
     let f = &card.figures[0];
-    assert_eq!((f.id.as_str(), f.text.as_str(), f.kind, f.value), ("f1", "300余名", FigureKind::Count, 300.0));
     assert_eq!(
-        (f.unit.as_deref(), f.qualifier, card.label(&f.section)),
+        (f.id.as_str(), f.text.as_str(), f.amount.kind, f.amount.value),
+        ("f1", "300余名", FigureKind::Count, 300.0)
+    );
+    assert_eq!(
+        (f.amount.unit.as_deref(), f.amount.qualifier, card.label(&f.section)),
         (Some("名"), Some(crate::Qualifier::Over), "一")
     );
     assert_eq!(f.clause, "引进人才300余名");
@@ -542,7 +545,7 @@ fn bad_files_are_refused_clearly() {
 fn every_format_round_trips() {
     use super::figures::{chunk_file, read_chunk, write_chunk, Entry, Group, Range};
     use super::manifest::Manifest;
-    use crate::model::Qualifier;
+    use crate::model::{Amount, Qualifier};
     // The doc table: widths from the facets' value counts, rows back.
     let rows: Vec<super::docs::Row> = vec![[0, 1, 2, 0, 4], [3, 0, 0, 6, 1], [1, 1, 1, 1, 1]];
     let values = [4, 2, 3, 7, 7];
@@ -553,16 +556,33 @@ fn every_format_round_trips() {
     assert_eq!(super::docs::read(payload, 3, &[4, 2, 3, 6, 7]), None, "a value past its facet");
 
     // A figure chunk: every flag (qualifier, upper bound, whole or not) comes back.
+    let money = |value, high, qualifier| Amount { kind: FigureKind::Money, value, high, unit: None, qualifier };
     let entries = vec![
-        Entry { doc: 0, index: 0, value: 0.0, high: None, qualifier: None },
-        Entry { doc: 2, index: 7, value: 28.34, high: Some(30.0), qualifier: Some(Qualifier::Over) },
-        Entry { doc: 1, index: 300, value: 3.6e10, high: Some(4.5), qualifier: Some(Qualifier::End) },
+        Entry { doc: 0, index: 0, amount: money(0.0, None, None) },
+        Entry { doc: 2, index: 7, amount: money(28.34, Some(30.0), Some(Qualifier::Over)) },
+        Entry { doc: 1, index: 300, amount: money(3.6e10, Some(4.5), Some(Qualifier::End)) },
     ];
     let file = write_chunk(&entries, 9);
     let payload = open(&chunk_file(0, 0), &file, super::format::TYPE_FIGURES, 9).unwrap();
-    assert_eq!(read_chunk(payload, 3, 3), Some(entries.clone()));
-    assert_eq!(read_chunk(payload, 3, 2), None, "a doc past the archive");
-    assert_eq!(read_chunk(payload, 4, 3), None, "another count than the manifest's");
+    assert_eq!(read_chunk(payload, FigureKind::Money, 3, 3), Some(entries.clone()));
+    assert_eq!(read_chunk(payload, FigureKind::Money, 3, 2), None, "a doc past the archive");
+    assert_eq!(read_chunk(payload, FigureKind::Money, 4, 3), None, "another count than the manifest's");
+
+    // A card: every figure's amount as the reply has it (a range, a qualifier, no unit), its
+    // section and clause; the outline with its labels.
+    let reply =
+        crate::parse("关于科技创新的答复\n一、工作\n新增300余项，增长6%-10%，超过100万。\n（一）基金\n出资近4亿元。");
+    let m = meta(&reply);
+    let body = super::card::body("r1.html", &m, genre(&reply, &m), &reply);
+    let file = super::card::write(9, 2, &body);
+    let card = super::card::Card::read(&read::parse(&file).unwrap(), 2).unwrap();
+    let shown: Vec<(&str, &str)> = card.figures.iter().map(|f| (f.text.as_str(), card.label(&f.section))).collect();
+    assert_eq!(shown, [("300余项", "一"), ("6%-10%", "一"), ("超过100万", "一"), ("近4亿元", "一（一）")]);
+    let amounts: Vec<&Amount> = card.figures.iter().map(|f| &f.amount).collect();
+    assert_eq!(amounts, reply.figures.iter().map(|f| &f.amount).collect::<Vec<_>>(), "each amount as parsed");
+    assert_eq!(card.figures[2].amount.unit, None, "超过100万: no unit, read back as none");
+    assert_eq!((card.doc, card.url.as_str()), (2, "r1.html"));
+    assert_eq!(super::card::Card::read(&read::parse(&file).unwrap(), 3), None, "another doc's card");
 
     // A word shard: the lists of its tags.
     let file = super::words::write(&[(5, vec![0, 2]), (5 | 7 << 32, vec![1])], 9);
@@ -655,7 +675,7 @@ fn hostile_manifests_and_files_are_refused_by_their_size() {
     let mut lying = Vec::new();
     put_varint(&mut lying, 1 << 40);
     assert_eq!(decode_list(&lying, usize::MAX), None);
-    assert_eq!(super::figures::read_chunk(&[0x80, 0x08, 0, 0, 0, 0], 1024, 5), None);
+    assert_eq!(super::figures::read_chunk(&[0x80, 0x08, 0, 0, 0, 0], FigureKind::Money, 1024, 5), None);
 }
 
 #[test]

@@ -23,7 +23,7 @@ fn validate_names_the_bad_field() {
     assert!(after(|r| r.sections[1].id = "s1".into()).contains("not unique"));
     assert!(after(|r| r.sections[0].id = "top".into()).contains("reserved"));
     assert!(after(|r| r.figures[2].id = "s1".into()).starts_with("figures[2].id"));
-    assert!(after(|r| r.figures[0].high = Some(f64::NAN)).starts_with("figures[0].value"));
+    assert!(after(|r| r.figures[0].amount.high = Some(f64::NAN)).starts_with("figures[0].value"));
 }
 
 #[test]
@@ -81,4 +81,30 @@ fn walks_are_in_reading_order() {
     let owners: Vec<&str> = r.paragraphs().iter().map(|(o, _)| *o).collect();
     assert_eq!(owners.first(), Some(&"s1-1"));
     assert_eq!(owners.last(), Some(&CLOSING));
+}
+
+#[test]
+fn a_figure_is_flat_json_in_the_contracts_order_and_reads_back() {
+    let r = crate::parse("关于科技创新的答复\n一、工作\n新增300余项，增长6%-10%，投入近4亿元。");
+    let over = r.figures.iter().find(|f| f.text == "300余项").expect("300余项");
+    // The amount's fields stand among the figure's own: `date` between `high` and `unit`, as
+    // `json::figure` writes them (the command line's `parse` prints this).
+    let written = serde_json::to_string(over).unwrap();
+    assert!(
+        written.starts_with(
+            r#"{"id":"f1","text":"300余项","kind":"count","value":300.0,"high":null,"date":null,"unit":"项","qualifier":"over","section":"#
+        ),
+        "{written}"
+    );
+    let keys = |json: &str| -> Vec<String> {
+        let v: serde_json::Value = serde_json::from_str(json).unwrap();
+        v.as_object().unwrap().keys().cloned().collect()
+    };
+    assert_eq!(keys(&written), keys(&crate::json::figure(over)), "the same fields as the widget's JSON");
+    for f in &r.figures {
+        let back: Figure = serde_json::from_str(&serde_json::to_string(f).unwrap()).unwrap();
+        assert_eq!(&back, f, "{}", f.text);
+    }
+    let range = r.figures.iter().find(|f| f.text == "6%-10%").expect("6%-10%");
+    assert_eq!((range.amount.value, range.amount.high), (6.0, Some(10.0)));
 }

@@ -20,7 +20,7 @@
 mod names;
 
 use super::numeral::{digit, is_cn_numeral, is_digit, read_arabic, read_cn};
-use crate::model::{FigureKind, Qualifier};
+use crate::model::{Amount, FigureKind, Qualifier};
 use crate::text::{match_word, starts_with};
 
 /// A figure found in one paragraph; offsets are in chars.
@@ -28,12 +28,9 @@ use crate::text::{match_word, starts_with};
 pub(crate) struct RawFigure {
     pub start: usize,
     pub end: usize,
-    pub kind: FigureKind,
-    pub value: f64,
-    pub high: Option<f64>,
+    pub amount: Amount,
+    /// For kind date: `2023-04`, `2023-Q1`, `2025-03-12`.
     pub date: Option<String>,
-    pub unit: Option<String>,
-    pub qualifier: Option<Qualifier>,
 }
 
 /// The publication date that relative dates (今年4月底) resolve against.
@@ -398,12 +395,14 @@ fn after_year(s: &[char], start: usize, year: i32, k: usize) -> RawFigure {
     let fig = |end, kind, date: Option<String>, qualifier| RawFigure {
         start,
         end,
-        kind,
-        value: year as f64,
-        high: None,
+        amount: Amount {
+            kind,
+            value: year as f64,
+            high: None,
+            unit: if kind == FigureKind::Year { Some("年".into()) } else { None },
+            qualifier,
+        },
         date,
-        unit: if kind == FigureKind::Year { Some("年".into()) } else { None },
-        qualifier,
     };
     // 第一季度, 一季度, 四季度末
     let q_at = if starts_with(s, k, "第") { k + 1 } else { k };
@@ -576,12 +575,8 @@ fn percent_words(s: &[char], at: usize) -> Option<RawFigure> {
     Some(RawFigure {
         start,
         end: k + len,
-        kind: FigureKind::Percent,
-        value: v,
-        high: None,
+        amount: Amount { kind: FigureKind::Percent, value: v, high: None, unit: Some("%".into()), qualifier },
         date: None,
-        unit: Some("%".into()),
-        qualifier,
     })
 }
 
@@ -632,7 +627,7 @@ fn arabic_figure(s: &[char], at: usize, first: usize, reference: Option<Referenc
         if s.get(nian) == Some(&'年') {
             let mut f = after_year(s, at, year, nian + 1);
             f.start = start;
-            f.qualifier = f.qualifier.or(prefix);
+            f.amount.qualifier = f.amount.qualifier.or(prefix);
             return Some(f);
         }
         // 2025-03-12, 2025-03
@@ -644,12 +639,14 @@ fn arabic_figure(s: &[char], at: usize, first: usize, reference: Option<Referenc
             return Some(RawFigure {
                 start,
                 end: if with_year { end + 1 } else { end },
-                kind: FigureKind::Year,
-                value: year as f64,
-                high: Some(high),
+                amount: Amount {
+                    kind: FigureKind::Year,
+                    value: year as f64,
+                    high: Some(high),
+                    unit: Some("年".into()),
+                    qualifier: prefix,
+                },
                 date: None,
-                unit: Some("年".into()),
-                qualifier: prefix,
             });
         }
     }
@@ -657,8 +654,8 @@ fn arabic_figure(s: &[char], at: usize, first: usize, reference: Option<Referenc
     // A month without a year (4月底, 3月12日) is in the year of publication.
     if let (Some(r), Some(_)) = (reference, month_at(s, at).filter(|_| !matches!(before, Some('个')))) {
         let mut f = after_year(s, at, r.year, at);
-        if f.kind == FigureKind::Date {
-            f.qualifier = f.qualifier.or(prefix);
+        if f.amount.kind == FigureKind::Date {
+            f.amount.qualifier = f.amount.qualifier.or(prefix);
             f.start = start;
             return Some(f);
         }
@@ -684,12 +681,14 @@ fn arabic_figure(s: &[char], at: usize, first: usize, reference: Option<Referenc
             return Some(RawFigure {
                 start,
                 end: k,
-                kind: FigureKind::Year,
-                value,
-                high: None,
+                amount: Amount {
+                    kind: FigureKind::Year,
+                    value,
+                    high: None,
+                    unit: Some("年".into()),
+                    qualifier: prefix,
+                },
                 date: None,
-                unit: Some("年".into()),
-                qualifier: prefix,
             });
         }
         return None;
@@ -769,7 +768,7 @@ fn finish(
         end = e;
         qualifier = qualifier.or(Some(sq));
     }
-    RawFigure { start, end, kind, value: q.value, high, date: None, unit: q.unit, qualifier }
+    RawFigure { start, end, amount: Amount { kind, value: q.value, high, unit: q.unit, qualifier }, date: None }
 }
 
 fn bare_range(s: &[char], start: usize, value: f64, q: &Quantity, prefix: Option<Qualifier>) -> Option<RawFigure> {
@@ -824,12 +823,8 @@ fn dash_date(s: &[char], at: usize, year: i32, k: usize) -> Option<RawFigure> {
     Some(RawFigure {
         start: at,
         end,
-        kind: FigureKind::Date,
-        value: year as f64,
-        high: None,
+        amount: Amount { kind: FigureKind::Date, value: year as f64, high: None, unit: None, qualifier: None },
         date: Some(date),
-        unit: None,
-        qualifier: None,
     })
 }
 
@@ -874,12 +869,14 @@ fn fraction(s: &[char], at: usize) -> Option<RawFigure> {
     Some(RawFigure {
         start,
         end,
-        kind: FigureKind::Percent,
-        value: num * 100.0 / den as f64,
-        high: None,
+        amount: Amount {
+            kind: FigureKind::Percent,
+            value: num * 100.0 / den as f64,
+            high: None,
+            unit: Some("%".into()),
+            qualifier,
+        },
         date: None,
-        unit: Some("%".into()),
-        qualifier,
     })
 }
 

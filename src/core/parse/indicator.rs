@@ -22,12 +22,13 @@
 //!    was done are kept: `孵化企业`, `发放科技创新再贷款`. A phrase that is only a word of
 //!    [`GENERIC`] (比重, 规模, 投资, 覆盖率 …) is prefixed with the previous indicator of its
 //!    sentence: 发放科技创新再贷款238.51亿元，占全省比重超过50% → `发放科技创新再贷款比重`.
-//! 4b. **Context**: prepositions, scope and manner words go too (按照, 通过, 围绕, 一般为 …; but
+//!    **Context**: prepositions, scope and manner words go too (按照, 通过, 围绕, 一般为 …; but
 //!    nouns that open with one stay: [`NOUNS_LEADING`] 从业人员, 在校学生); a percent whose phrase
 //!    opens with 占 is `<indicator before>占比`; growth after a date compared to (比2010年增长)
 //!    is of the phrase before that date; a count after a class figure (十亿元以上项目11个) keeps
 //!    the class; an attribute ([`ATTRIBUTES`]: 从业人员, 注册资金) and a part in parentheses
-//!    (代表建议37件(协办3件)) take the key of their subject or whole as prefix.
+//!    (代表建议37件(协办3件)) take the key of their subject or whole as prefix; a verb of reach
+//!    ([`SCOPE_VERBS`]: 覆盖7个乡镇) stays; a count of people under a key of things takes 人数.
 //! 5. **Clean-up**: digits, punctuation, quotes and parenthesised text are dropped (codes with
 //!    a letter stay: `5G基站`); a key longer than 16 chars keeps what follows its last 的 (or 和,
 //!    及, 与, 对), else its last 16 chars; a key shorter than 2 chars is none. Years and dates have
@@ -85,6 +86,9 @@ pub(crate) const LEADING: &[&str] = &[
     "分别",
     "同比",
     "环比",
+    // Longest first: 比上年同期增长1.32% is the growth of what came before.
+    "比上年同期",
+    "较上年同期",
     "比上年",
     "较上年",
     "比去年",
@@ -176,13 +180,13 @@ pub(crate) const LEADING: &[&str] = &[
     "一次",
     "其与",
     // Comparisons with the past: the growth of what came before (比年初增加121749万元).
-    "比上年同期",
     "比年初",
     "较年初",
     "比同期",
     "较同期",
     "与上年",
     "与去年",
+    "同期",
 ];
 
 /// Words that open with a word of [`LEADING`] but are nouns of their own: kept (从业人员, 在校学生).
@@ -420,6 +424,12 @@ pub(crate) const GENERIC: &[&str] = &[
     "产值",
     "收入",
     "营收",
+    // Every reply counts proposals: alone, these would link counts of different things done
+    // with them (收到, 交办, 办理).
+    "建议",
+    "提案",
+    // A verb of money alone (城市基础设施建设累计投入13.4亿元 keeps what was invested in).
+    "投入",
 ];
 
 /// Verbs of growth before a figure (增长32.6%) and of decline (下降5%).
@@ -604,7 +614,7 @@ fn column_key(t: &Text, f: &Figure, columns: Option<&[String]>) -> Option<String
 /// Rule 2: the noun after a count's measure word, and where it ends.
 fn after_noun(t: &Text, i: usize, clause_end: usize) -> Option<(String, usize)> {
     let f = t.figures[i];
-    if f.kind == FigureKind::Count && TIME_UNITS.contains(&f.unit.as_deref().unwrap_or("")) {
+    if f.amount.kind == FigureKind::Count && TIME_UNITS.contains(&f.amount.unit.as_deref().unwrap_or("")) {
         return None;
     }
     let s = &t.chars;
@@ -615,7 +625,7 @@ fn after_noun(t: &Text, i: usize, clause_end: usize) -> Option<(String, usize)> 
     while k < clause_end {
         let at = t.figures.partition_point(|g| (g.start as usize) < k);
         if let Some(g) = t.figures.get(at).filter(|g| g.start as usize == k) {
-            if !g.kind.is_time() {
+            if !g.amount.kind.is_time() {
                 break;
             }
             k = g.end as usize;
@@ -674,11 +684,11 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
         let start = f.start as usize;
         let shared = i > 0
             && phrases[i - 1].0 >= a
-            && t.figures[i - 1].kind == f.kind
+            && t.figures[i - 1].amount.kind == f.amount.kind
             && used[i - 1] <= start
             && joins(&t.chars, used[i - 1], start);
         phrases.push(if shared { phrases[i - 1] } else { (from, start) });
-        if f.kind.is_time() {
+        if f.amount.kind.is_time() {
             continue;
         }
         if let Some(k) = column_key(t, f, columns) {
@@ -700,14 +710,18 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
             .collect();
         earlier.reverse();
         let money = |k: &String| MONEY_NOUNS.iter().any(|w| k.ends_with(w));
-        if matches!(f.kind, FigureKind::Count | FigureKind::Money) {
-            let noun = after_noun(t, i, b).filter(|(k, _)| f.kind == FigureKind::Count || money(k));
+        if matches!(f.amount.kind, FigureKind::Count | FigureKind::Money) {
+            let noun = after_noun(t, i, b).filter(|(k, _)| f.amount.kind == FigureKind::Count || money(k));
             if let Some((noun, end)) = noun {
                 used[i] = end;
                 out[i] = if generic(&noun) {
                     clean(phrase).filter(|p| !generic(p)).map(|p| joined(&p, &noun))
                 } else {
-                    Some(noun)
+                    // 覆盖全县7个乡镇: the places covered, not the county's places.
+                    match reach(phrase) {
+                        Some(v) if !noun.starts_with(v) => Some(joined(v, &noun)),
+                        _ => Some(noun),
+                    }
                 };
                 continue;
             }
@@ -715,7 +729,7 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
         // Figures sharing a phrase are neighbours.
         let at = phrases[..i].iter().rev().take_while(|p| **p == phrases[i]).count();
         let mut key = phrase_key(t, i, phrase, &earlier, at, shared_count(t, i, &phrases));
-        if f.kind == FigureKind::Count {
+        if f.amount.kind == FigureKind::Count {
             if let Some(k) = key.as_mut() {
                 if let Some(w) =
                     COUNT_SUFFIXES.iter().find(|w| k.ends_with(*w) && k.chars().count() >= w.chars().count() + 2)
@@ -749,7 +763,7 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
         // 十亿元以上项目11个: the class named by the figure before is part of what is counted.
         if let Some(j) = i.checked_sub(1).filter(|&j| used[j] == from && t.figures[j].start as usize >= a) {
             let g = t.figures[j];
-            if !g.kind.is_time() && super::stance::class_bound(t, g) {
+            if !g.amount.kind.is_time() && super::stance::class_bound(t, g) {
                 key = clean(phrase).map(|k| format!("{}{k}", g.text));
             }
         }
@@ -760,9 +774,29 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
             }
         }
         // 代表建议37件(主办34件、协办3件): a part of the figure before the parenthesis.
-        if let (Some(k), Some(whole)) = (key.as_deref(), whole_before_parenthesis(t, i, sentence_start, &out)) {
+        if let (Some(k), Some(whole)) =
+            (key.as_deref(), key.as_deref().and_then(|k| whole_before_parenthesis(t, i, sentence_start, &out, k)))
+        {
             if !k.contains(whole.as_str()) {
                 key = Some(joined(&whole, k));
+            }
+        }
+        // 这些建议中，城建环保类48件: a category counts what the sentence named before it.
+        if let Some(k) = key.as_mut().filter(|k| k.ends_with(CATEGORY)) {
+            // (Back across the sentences of its paragraph: a list of categories runs on after ；.)
+            let before = &t.chars[..f.start as usize];
+            let named = (0..before.len()).rev().find_map(|k| CATEGORY_NOUNS.iter().find(|w| starts_with(before, k, w)));
+            if let Some(noun) = named {
+                k.push_str(noun);
+            }
+        }
+        // 小学64618人: a count of people under a key that names no people (小学 counts schools
+        // elsewhere) is a number of people: 小学人数.
+        if f.amount.kind == FigureKind::Count && PEOPLE_UNITS.contains(&f.amount.unit.as_deref().unwrap_or("")) {
+            if let Some(k) = key.as_mut() {
+                if !k.chars().last().is_some_and(|c| PEOPLE_ENDS.contains(&c)) && k.chars().count() <= 14 {
+                    k.push_str(PEOPLE_SUFFIX);
+                }
             }
         }
         out[i] = key;
@@ -780,7 +814,7 @@ fn compared_to_a_date(t: &Text, i: usize, from: usize, to: usize, phrases: &[(us
     let own = &t.chars[from..to];
     let verb = strip(own, &["了"], true);
     let only_growth = GROWTH.iter().chain(DECLINE).any(|w| verb.iter().copied().eq(w.chars()));
-    let date = i.checked_sub(1).map(|j| (j, t.figures[j])).filter(|(_, g)| g.kind.is_time() && g.end as usize == from);
+    let date = i.checked_sub(1).map(|j| (j, t.figures[j])).filter(|(_, g)| g.amount.kind.is_time() && g.end as usize == from);
     if let (true, Some((j, g))) = (only_growth, date) {
         let start = g.start as usize;
         if start > phrases[j].0 && COMPARED_TO.contains(&t.chars[start - 1]) {
@@ -792,12 +826,54 @@ fn compared_to_a_date(t: &Text, i: usize, from: usize, to: usize, phrases: &[(us
     own.to_vec()
 }
 
+/// Verbs of reach right before a count (覆盖7个乡镇): what is counted is what they reach, so they
+/// stay in the key, past a place between them (覆盖全县, 惠及西平街道) that ends with one of
+/// [`PLACE_ENDS`]. (涉及 is none: 共涉及7个老旧小区 lists the scope of a work.)
+pub(crate) const SCOPE_VERBS: &[&str] = &["覆盖", "惠及", "辐射"];
+pub(crate) const PLACE_ENDS: &[&str] = &["街道", "省", "市", "县", "区", "州", "镇", "乡", "村"];
+
+/// The verb of reach that a phrase ends with (see [`SCOPE_VERBS`]), if any.
+fn reach(phrase: &[char]) -> Option<&'static str> {
+    for v in SCOPE_VERBS {
+        let n = v.chars().count();
+        let Some(at) = (0..phrase.len()).rev().find(|&k| starts_with(phrase, k, v)) else { continue };
+        let rest = &phrase[at + n..];
+        if rest.is_empty() || (rest.len() <= 8 && PLACE_ENDS.iter().any(|w| ends_with(rest, w))) {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// Units of counts of people, and the last chars of keys that name people (人才, 学生, 职工,
+/// 人数, 人口, 户 …) or an amount (客运量): a count of people under any other key takes
+/// [`PEOPLE_SUFFIX`].
+pub(crate) const PEOPLE_UNITS: &[&str] = &["人", "名", "人次", "位"];
+pub(crate) const PEOPLE_ENDS: &[char] = &[
+    '人', '员', '生', '民', '者', '工', '师', '数', '口', '户', '士', '才', '众', '童', '长', '队', '属', '友', '客',
+    '家', '手', '官', '兵', '老', '男', '女', '子', '孩', '儿', '代', '委', '贫', '困', '伍', '专', '匠', '商', '农',
+    // … or an amount already (客运量, 规模).
+    '量', '模', '额', '率',
+];
+pub(crate) const PEOPLE_SUFFIX: &str = "人数";
+
+/// A key that names a category (经济类) counts the last of [`CATEGORY_NOUNS`] named before it in
+/// its paragraph (立案提案按类别划分，经济类7件 → 经济类提案).
+pub(crate) const CATEGORY: char = '类';
+pub(crate) const CATEGORY_NOUNS: &[&str] = &["建议", "提案", "议案", "项目", "企业", "案件", "问题", "事项"];
+
 /// Attributes of a subject named earlier in the sentence (从业人员, 注册资金): they take its key.
 pub(crate) const ATTRIBUTES: &[&str] = &["从业人员", "注册资金", "注册资本", "雇工人数", "雇工"];
 
 /// The key of the figure before the parenthesis that figure `i` stands in (主办34件 in
 /// 代表建议37件(主办34件…)), if it stands in one opened in its sentence.
-fn whole_before_parenthesis(t: &Text, i: usize, sentence_start: usize, out: &[Option<String>]) -> Option<String> {
+fn whole_before_parenthesis(
+    t: &Text,
+    i: usize,
+    sentence_start: usize,
+    out: &[Option<String>],
+    key: &str,
+) -> Option<String> {
     let start = t.figures[i].start as usize;
     let mut open = None;
     for k in sentence_start..start {
@@ -807,11 +883,26 @@ fn whole_before_parenthesis(t: &Text, i: usize, sentence_start: usize, out: &[Op
             _ => {}
         }
     }
-    let open = open?;
-    let j =
-        (0..i).rev().find(|&j| (t.figures[j].end as usize) <= open && t.figures[j].start as usize >= sentence_start)?;
-    (t.figures[j].end as usize + 1 >= open).then(|| out[j].clone()).flatten()
+    let whole = |open: usize| {
+        (0..i).rev().find(|&j| (t.figures[j].end as usize) <= open && t.figures[j].start as usize >= sentence_start)
+    };
+    if let Some(open) = open {
+        let j = whole(open)?;
+        return (t.figures[j].end as usize + 1 >= open).then(|| out[j].clone()).flatten();
+    }
+    // 共收到政协提案34件，其中主办25件、协办9件: a role after 其中 names its whole too.
+    if !PART_ROLES.contains(&key) {
+        return None;
+    }
+    let at = (sentence_start..start).rev().find(|&k| starts_with(&t.chars, k, PARTS_AFTER))?;
+    out[whole(at)?].clone()
 }
+
+/// The word after a whole that opens its parts (…34件，其中主办25件).
+pub(crate) const PARTS_AFTER: &str = "其中";
+/// Keys that say only which part of a whole a count is (主办, 协办): after 其中 they take the
+/// whole's key; parts that name themselves (其中小区配建停车泊位8165个) keep theirs.
+pub(crate) const PART_ROLES: &[&str] = &["主办", "协办", "承办", "会办", "分办", "交办"];
 
 /// How many figures after this one in its clause share its phrase, plus those before: the size
 /// of its 分别 group.
@@ -822,7 +913,7 @@ fn shared_count(t: &Text, i: usize, phrases: &[(usize, usize)]) -> usize {
     let mut j = i + 1;
     while j < t.figures.len() {
         let (prev, next) = (t.figures[j - 1], t.figures[j]);
-        if next.kind != prev.kind || !joins(&t.chars, prev.end as usize, next.start as usize) {
+        if next.amount.kind != prev.amount.kind || !joins(&t.chars, prev.end as usize, next.start as usize) {
             break;
         }
         n += 1;
@@ -861,7 +952,7 @@ fn phrase_key(t: &Text, i: usize, phrase: &[char], earlier: &[&str], at: usize, 
             .find_map(|w| base.strip_suffix(w))
             .filter(|b| b.chars().count() >= 2)
             .map_or(base.clone(), str::to_string);
-        let percent = f.kind == FigureKind::Percent && f.unit.as_deref() == Some("%");
+        let percent = f.amount.kind == FigureKind::Percent && f.amount.unit.as_deref() == Some("%");
         let suffix = match (down, percent) {
             (false, true) => "增长率",
             (false, false) => "增长",
@@ -873,14 +964,14 @@ fn phrase_key(t: &Text, i: usize, phrase: &[char], earlier: &[&str], at: usize, 
     // 占第三产业投资的33.1%, 占比28.6%: the share of what the sentence measured before.
     // (占全省比重超过50% names its share already: the rules below take it.)
     let named = clean(&p).is_some_and(|k| SHARES.iter().any(|w| k.ends_with(w)));
-    if f.kind == FigureKind::Percent && p.first() == Some(&SHARE) && !named {
+    if f.amount.kind == FigureKind::Percent && p.first() == Some(&SHARE) && !named {
         if let Some(prev) = earlier.last() {
             return Some(joined(prev, SHARE_KEY));
         }
     }
     let Some(mut key) = clean(&p) else {
         // 是2019年的2.3倍: a multiple of the figure before it.
-        return (f.kind == FigureKind::Multiple).then(|| earlier.last().map(|k| k.to_string())).flatten();
+        return (f.amount.kind == FigureKind::Multiple).then(|| earlier.last().map(|k| k.to_string())).flatten();
     };
     if generic(&key) {
         // Alone, a general word (总投资) would link unrelated figures across replies: none.

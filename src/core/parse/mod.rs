@@ -447,12 +447,8 @@ fn figures_of(reply: &Reply, origins: &Origins, reference: Option<figures::Refer
             out.push(Figure {
                 id: format!("f{}", out.len() + 1),
                 text: chars[f.start..f.end].iter().collect(),
-                kind: f.kind,
-                value: f.value,
-                high: f.high,
+                amount: f.amount,
                 date: f.date,
-                unit: f.unit,
-                qualifier: f.qualifier,
                 section: node.to_string(),
                 paragraph: paragraph.to_string(),
                 start: f.start as u32,

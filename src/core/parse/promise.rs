@@ -24,8 +24,9 @@
 //!    [`super::stance::WORKING_DAYS`]: 20个工作日内; a bound or condition that names a class,
 //!    [`super::stance::CLASS_BOUND_ENDS`], [`super::stance::CONDITION_BEFORE`]: 十亿元以上项目11个,
 //!    坡度大于25度; a frequency or period of a rule, [`super::stance::EVERY`]: 每5年修订1次; a count
-//!    that refers back, [`super::stance::REFERRING`]: 上述两个表格), which decide nothing for the
-//!    clauses after them either.
+//!    that refers back, [`super::stance::REFERRING`]: 上述两个表格; the page's own counters and
+//!    numbers alone on a line, [`super::stance::PAGE_COUNTERS`]: 浏览:301次, 20期), which decide
+//!    nothing for the clauses after them either.
 //! 2. **A cue of its own clause** ([`super::stance::TARGET_CUES`] 力争、计划、预计、将、请求 …,
 //!    [`super::stance::RESULT_CUES`] 截至、已、目前、先后、了 …): the nearest one before the
 //!    figure, else the nearest after it. A cue word inside a longer word that means something
@@ -50,7 +51,8 @@
 //!    平台128家，力争到2025年达到200家 each figure keeps its own clause's cue, and in 2023年第一季度，
 //!    全市科技贷款余额4457.56亿元 the amount takes the date's clause. A sentence opening with
 //!    [`super::stance::GOING_ON`] (其中, 第一期) goes on with the one before it.
-//! 8. Otherwise a result: a reply reports.
+//! 8. Otherwise a result: a reply reports; in a regulation (a title with
+//!    [`REGULATION_TITLES`]: 办法, 预案, 规定 …, not a reply about one) neither: it sets rules.
 //!
 //! Years and dates are neither, unless they are a deadline: a target cue of their own clause (or,
 //! for a date that is its clause alone, of the next clause: 2024年，我局将继续申报) or the form of a
@@ -104,6 +106,8 @@ pub(crate) struct Text<'a> {
     pub place: Place,
     /// The paragraph opens with 下一步 … or stands under a plan heading.
     pub plan: bool,
+    /// The reply is a regulation's text (see [`regulation`]): a figure no cue decides is a rule's.
+    pub rules: bool,
     /// Per char: inside one of the figures.
     inside: Vec<bool>,
 }
@@ -147,7 +151,7 @@ impl<'a> Text<'a> {
         if start < chars.len() || clauses.is_empty() {
             clauses.push((start, chars.len(), sentence));
         }
-        Text { chars, figures, clauses, place, plan, inside }
+        Text { chars, figures, clauses, place, plan, rules: false, inside }
     }
 
     /// The clause holding char `at` (clauses are in order and cover the text: a binary search).
@@ -206,14 +210,14 @@ fn last_month(date: &str) -> Option<u32> {
 /// A time figure against now; `None` when now is unknown or the figure is no time.
 pub(crate) fn when(f: &Figure, now: Option<Now>) -> Option<When> {
     let now = now?;
-    if !f.kind.is_time() {
+    if !f.amount.kind.is_time() {
         return None;
     }
-    if f.qualifier == Some(Qualifier::Since) {
+    if f.amount.qualifier == Some(Qualifier::Since) {
         return Some(When::Past);
     }
-    let low = f.value as i32;
-    let high = f.high.map_or(low, |h| h as i32);
+    let low = f.amount.value as i32;
+    let high = f.amount.high.map_or(low, |h| h as i32);
     if high < now.year {
         return Some(When::Past);
     }
@@ -237,12 +241,12 @@ pub(crate) fn when(f: &Figure, now: Option<Now>) -> Option<When> {
 /// A time figure as a deadline: `2025`, `2025-12` (a range's upper year; quarters and halves as
 /// their last month; days dropped).
 pub(crate) fn deadline_of(f: &Figure) -> Option<String> {
-    if !f.kind.is_time() {
+    if !f.amount.kind.is_time() {
         return None;
     }
-    let year = f.high.unwrap_or(f.value) as i32;
+    let year = f.amount.high.unwrap_or(f.amount.value) as i32;
     let mut by = year.to_string();
-    if f.high.is_none() {
+    if f.amount.high.is_none() {
         if let Some(m) = f.date.as_deref().and_then(last_month) {
             by.push('-');
             if m < 10 {
@@ -373,6 +377,17 @@ pub(crate) fn session_year(title: &str, posted: Now) -> Option<Now> {
     (rest.starts_with('年') && early && year == posted.year - 1).then_some(Now { year, month: Some(12) })
 }
 
+/// Regulations by their title: a notice that carries one (印发…暂行办法的通知) or the text itself
+/// (…管理规定). Their figures set rules (每月1000元, 4个直辖市, 24小时监测): one that no cue,
+/// date or comparison decides is neither, not a result.
+pub(crate) const REGULATION_TITLES: &[&str] = &["办法", "预案", "规定", "条例", "细则", "规则"];
+
+/// Whether a reply with this title is a regulation (see [`REGULATION_TITLES`]).
+pub(crate) fn regulation(title: &str) -> bool {
+    let t: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    REGULATION_TITLES.iter().any(|w| t.contains(w)) && !["答复", "复函", "建议", "提案"].iter().any(|w| t.contains(w))
+}
+
 /// Paragraphs that open a plan: their figures are targets unless a cue says otherwise.
 pub(crate) const PLAN_OPENERS: &[&str] = &["下一步", "下步", "今后", "下一阶段", "下阶段", "接下来", "明年"];
 
@@ -418,6 +433,7 @@ pub fn in_plan(reply: &Reply) -> Vec<bool> {
 /// Pure and idempotent: what it decides depends only on the reply.
 pub fn annotate(reply: &mut Reply) {
     let now = now_of(reply);
+    let rules = regulation(&reply.title);
     // Figures by the text they stand in.
     let mut slots = IdMap::default();
     let mut groups: Vec<Vec<usize>> = Vec::new();
@@ -493,7 +509,8 @@ pub fn annotate(reply: &mut Reply) {
         for &k in figs {
             list.push(&reply.figures[k]);
         }
-        let text = Text::new(src.text, list, src.place, src.plan);
+        let mut text = Text::new(src.text, list, src.place, src.plan);
+        text.rules = rules;
         let stances = stance::decide(&text, now);
         let keys = indicator::keys(&text, columns);
         for (j, &k) in figs.iter().enumerate() {
@@ -510,7 +527,7 @@ pub fn annotate(reply: &mut Reply) {
                 let f = text.figures[j];
                 let named = intro.iter().map(|&i| (&reply.figures[i], &decided[i].2)).find_map(|(g, gk)| {
                     let gk = gk.as_deref()?;
-                    (g.kind == f.kind && indicator::same_head(k, gk)).then(|| gk.to_string())
+                    (g.amount.kind == f.amount.kind && indicator::same_head(k, gk)).then(|| gk.to_string())
                 });
                 if let Some(n) = named {
                     key = Some(n);
@@ -539,10 +556,10 @@ fn copy_heading_figures(reply: &mut Reply) {
         let same = |g: &Figure| {
             g.section == f.section
                 && g.paragraph != g.section
-                && g.kind == f.kind
-                && g.value == f.value
-                && g.high == f.high
-                && g.unit == f.unit
+                && g.amount.kind == f.amount.kind
+                && g.amount.value == f.amount.value
+                && g.amount.high == f.amount.high
+                && g.amount.unit == f.amount.unit
         };
         if let Some(g) = reply.figures.iter().find(|g| same(g)) {
             let (stance, by, key) = (g.stance, g.by.clone(), g.indicator.clone().or_else(|| f.indicator.clone()));

@@ -60,8 +60,23 @@ pub(crate) const TARGET_CUES: &[&str] = &[
 ];
 
 /// Words that make the figures of their clause results: reported, reached, standing.
-pub(crate) const RESULT_CUES: &[&str] =
-    &["截至", "截止", "已", "先后", "目前", "现有", "至今", "了", "此前", "曾", "能力为", "成功入选", "成功获批"];
+pub(crate) const RESULT_CUES: &[&str] = &[
+    "截至",
+    "截止",
+    "已",
+    "先后",
+    "目前",
+    "现有",
+    "至今",
+    "了",
+    "此前",
+    "曾",
+    "能力为",
+    "成功入选",
+    "成功获批",
+    "共有",
+    "拥有",
+];
 
 /// Totals and comparisons with the past: a result, when no cue above stands in the clause
 /// (力争到2025年累计服务企业突破1万家, 力争同比增长10% are targets).
@@ -126,6 +141,9 @@ pub(crate) const MASKS: &[(&str, &str)] = &[
     ("计划", "计划内"),
     ("计划", "计划单列"),
     ("计划", "计划生育"),
+    // In a plan already: a status (已列入计划,正逐步解决的33件).
+    ("计划", "列入计划"),
+    ("计划", "纳入计划"),
     // 争取 money or support: obtained, usually already.
     ("争取", "争取到"),
     ("争取", "争取资金"),
@@ -258,7 +276,7 @@ pub(crate) fn working_days_limit(t: &Text, f: &Figure) -> bool {
     let end = f.end as usize;
     let n = WORKING_DAYS.chars().count();
     let in_days = end >= n && starts_with(s, end - n, WORKING_DAYS);
-    let bound = f.qualifier.is_some() || DEADLINE_AFTER.iter().any(|w| starts_with(s, end, w));
+    let bound = f.amount.qualifier.is_some() || DEADLINE_AFTER.iter().any(|w| starts_with(s, end, w));
     in_days && bound
 }
 
@@ -275,10 +293,12 @@ pub(crate) fn eligibility(t: &Text, f: &Figure) -> bool {
 /// 执行期限为…至…): its dates are neither deadlines nor targets.
 pub(crate) const VALIDITY_WORDS: &[&str] = &["施行", "有效期", "执行期限", "实施期限", "起执行", "起实施", "生效"];
 
-/// Counts that are no measure: the proposal's authors (三位代表) and spans of years that say
-/// when (近5年来) — after the count …
-pub(crate) const NOT_MEASURES: &[&str] = &["代表", "委员", "同志"];
-pub(crate) const SPANS: &[&str] = &["来", "以来", "间", "内", "时间"];
+/// Counts that are no measure: the proposal's authors (三位代表), the aspects and kinds a text
+/// names (从四个方面, 两种类型, 两个关口) and spans of years that say when (近5年来, 九十年代) —
+/// after the count …
+pub(crate) const NOT_MEASURES: &[&str] =
+    &["代表", "委员", "同志", "方面", "环节", "层面", "维度", "关口", "类型", "底线"];
+pub(crate) const SPANS: &[&str] = &["来", "以来", "间", "内", "时间", "代"];
 pub(crate) const SPANS_BEFORE: &[&str] = &["未来", "今后", "连续", "最近", "过去", "后", "经过"];
 /// … a span that opens its clause (近两年，…) …
 pub(crate) const SPANS_OPENING: &[&str] = &["近"];
@@ -344,8 +364,15 @@ fn hits(t: &Text) -> Vec<Hit> {
     let s = &t.chars;
     let mut out = Vec::new();
     let mut k = 0;
+    // Inside a document's title (《2024年重点工作计划》): its words name it, they are no cues.
+    let mut titled = 0usize;
     while k < s.len() {
-        if t.in_figure(k) {
+        match s[k] {
+            '《' => titled += 1,
+            '》' => titled = titled.saturating_sub(1),
+            _ => {}
+        }
+        if t.in_figure(k) || titled > 0 {
             k += 1;
             continue;
         }
@@ -359,6 +386,7 @@ fn hits(t: &Text) -> Vec<Hit> {
                 if *w == "将" && object_marker(t, k) {
                     continue;
                 }
+
                 found = Some(Hit { at: k, len, call });
             }
         }
@@ -407,16 +435,16 @@ fn norm(t: &Text, c: usize, f: &Figure) -> bool {
     let (start, end) = (f.start as usize, f.end as usize);
     // 按投资额的30% is a rate; 占第三产业投资的33.1% is a share, a measure.
     let share = (a..start).any(|k| s[k] == '占' && !t.in_figure(k));
-    let of_rate = f.kind == FigureKind::Percent && start > 0 && s[start - 1] == '的' && !share;
+    let of_rate = f.amount.kind == FigureKind::Percent && start > 0 && s[start - 1] == '的' && !share;
     let per_head = matches!(s.get(end), Some('/' | '／')) && !PER_TIME.iter().any(|w| starts_with(s, end + 1, w));
     if of_rate || per_head {
         return true;
     }
     let before = (a..start).any(|k| NORM_BEFORE.iter().any(|w| stands(s, k, w, NORM_MASKS)));
     let after = (end..b).any(|k| NORM_AFTER.iter().any(|w| starts_with(s, k, w)));
-    let bound = matches!(f.qualifier, Some(Qualifier::Under | Qualifier::AtLeast));
+    let bound = matches!(f.amount.qualifier, Some(Qualifier::Under | Qualifier::AtLeast));
     // A cap on a grant (补助不超过3000万元) is a rule; a floor (安排不少于10亿元资金) may be a promise.
-    let cap = f.qualifier == Some(Qualifier::Under);
+    let cap = f.amount.qualifier == Some(Qualifier::Under);
     (before || after || cap) && any_word(s, a, b, GRANTS) || (bound && before)
 }
 
@@ -425,10 +453,10 @@ fn norm(t: &Text, c: usize, f: &Figure) -> bool {
 pub(crate) fn not_a_measure(t: &Text, f: &Figure) -> bool {
     let s = &t.chars;
     let (start, end) = (f.start as usize, f.end as usize);
-    if f.kind != FigureKind::Count {
+    if f.amount.kind != FigureKind::Count {
         return false;
     }
-    let unit = f.unit.as_deref().unwrap_or("");
+    let unit = f.amount.unit.as_deref().unwrap_or("");
     let authors = NOT_MEASURES.iter().any(|w| starts_with(s, end, w));
     let span = unit == "年"
         && (SPANS.iter().any(|w| starts_with(s, end, w))
@@ -464,6 +492,9 @@ pub(crate) const THINGS: &[&str] = &[
     "种",
 ];
 
+/// Nouns after a bound that make it a level to reach, no class (产值100亿元以上目标).
+pub(crate) const CLASS_BOUND_LEVELS: &[&str] = &["目标", "水平", "规模", "任务"];
+
 /// Words right before a figure that make it a condition (坡度大于25度, 小于5吨的车辆): neither.
 pub(crate) const CONDITION_BEFORE: &[&str] = &["大于", "小于", "不大于", "不小于", "大于等于", "小于等于"];
 
@@ -479,7 +510,7 @@ fn is_han(c: char) -> bool {
 pub(crate) fn class_bound(t: &Text, f: &Figure) -> bool {
     let s = &t.chars;
     let (start, end) = (f.start as usize, f.end as usize);
-    if f.kind.is_time() {
+    if f.amount.kind.is_time() {
         return false;
     }
     let before = |w: &&str| {
@@ -497,16 +528,17 @@ pub(crate) fn class_bound(t: &Text, f: &Figure) -> bool {
     if next == Some('的') {
         return ends || CLASS_BOUND_STARTS.iter().any(|w| starts_with(s, start, w));
     }
-    let of_things = f.kind == FigureKind::Count && THINGS.contains(&f.unit.as_deref().unwrap_or(""));
-    if ends && !of_things && next.is_some_and(|c| is_han(c) && !CLASS_BOUND_GOING_ON.contains(&c)) {
+    let of_things = f.amount.kind == FigureKind::Count && THINGS.contains(&f.amount.unit.as_deref().unwrap_or(""));
+    let level = CLASS_BOUND_LEVELS.iter().any(|w| starts_with(s, end, w));
+    if ends && !of_things && !level && next.is_some_and(|c| is_han(c) && !CLASS_BOUND_GOING_ON.contains(&c)) {
         return true;
     }
     // 10亿元项目2个: the amount names the projects counted.
-    f.kind != FigureKind::Count
+    f.amount.kind != FigureKind::Count
         && CLASS_NOUNS.iter().any(|w| {
             let n = w.chars().count();
             starts_with(s, end, w)
-                && t.figures.iter().any(|g| g.start as usize == end + n && g.kind == FigureKind::Count)
+                && t.figures.iter().any(|g| g.start as usize == end + n && g.amount.kind == FigureKind::Count)
         })
 }
 
@@ -522,10 +554,10 @@ pub(crate) const CYCLE_AFTER: &[&str] = &["一周期", "为一周期", "一个�
 pub(crate) fn frequency(t: &Text, f: &Figure) -> bool {
     let s = &t.chars;
     let (start, end) = (f.start as usize, f.end as usize);
-    if f.kind != FigureKind::Count {
+    if f.amount.kind != FigureKind::Count {
         return false;
     }
-    let unit = f.unit.as_deref().unwrap_or("");
+    let unit = f.amount.unit.as_deref().unwrap_or("");
     let timed = PER_TIME.contains(&unit) || unit == "周" || unit == "个月";
     if timed && start > 0 && starts_with(s, start - 1, EVERY) {
         return true;
@@ -538,17 +570,38 @@ pub(crate) fn frequency(t: &Text, f: &Figure) -> bool {
         && (a..start).any(|k| {
             starts_with(s, k, EVERY)
                 && (EVERY_TIMES.iter().any(|w| starts_with(s, k + 1, w))
-                    || t.figures.iter().any(|g| g.start as usize == k + 1 && g.kind == FigureKind::Count))
+                    || t.figures.iter().any(|g| g.start as usize == k + 1 && g.amount.kind == FigureKind::Count))
         })
 }
 
 /// Words right before a count that refer back to what was named (上述两个表格): neither.
 pub(crate) const REFERRING: &[&str] = &["上述", "前述"];
 
-/// Whether figure `f` refers back (see [`REFERRING`]).
-pub(crate) fn refers_back(t: &Text, f: &Figure) -> bool {
+/// Words of a page's counters (浏览:301次, 评论列表(0条)): on a short line, their count is the
+/// page's, no measure of the reply.
+pub(crate) const PAGE_COUNTERS: &[&str] = &["浏览", "点击", "阅读", "访问", "评论"];
+/// How long a line of a page's chrome may be.
+pub(crate) const CHROME_LINE: usize = 40;
+
+/// Whether figure `f` is the page's rather than the reply's: a count alone on its line (20期, a
+/// bulletin's issue) or a page's counter on a short line (see [`PAGE_COUNTERS`]).
+pub(crate) fn chrome(t: &Text, f: &Figure) -> bool {
+    let s = &t.chars;
+    let (start, end) = (f.start as usize, f.end as usize);
+    let bare = |k: &usize| !is_han(s[*k]) && !s[*k].is_ascii_alphanumeric();
+    let alone = (0..start).all(|k| bare(&k)) && (end..s.len()).all(|k| bare(&k));
+    let counter = s.len() <= CHROME_LINE
+        && (start.saturating_sub(8)..start).any(|k| PAGE_COUNTERS.iter().any(|w| starts_with(s, k, w)));
+    !f.amount.kind.is_time() && (alone || counter)
+}
+
+/// Whether figure `f` refers back (see [`REFERRING`]) in a clause with no cue of its own (上述3个
+/// 项目预计年底完工 says when they will be done: a target).
+fn refers_back(t: &Text, hits: &[Hit], f: &Figure) -> bool {
     let start = f.start as usize;
-    f.kind == FigureKind::Count
+    let (a, b, _) = t.clauses[t.clause_of(start)];
+    f.amount.kind == FigureKind::Count
+        && !hits.iter().any(|h| h.at >= a && h.at < b)
         && REFERRING.iter().any(|w| {
             let n = w.chars().count();
             start >= n && starts_with(&t.chars, start - n, w)
@@ -582,7 +635,8 @@ pub(crate) fn deadline_form(t: &Text, f: &Figure) -> bool {
 /// What the dates of clause `c` (but figure `skip`) say: a deadline or a later date → target; an
 /// earlier date → result (the nearest to `at`, before it first).
 fn dated(t: &Text, c: usize, skip: Option<usize>, at: usize, now: Option<Now>) -> Option<Call> {
-    let times: Vec<usize> = t.figures_in(c).filter(|&j| Some(j) != skip && t.figures[j].kind.is_time()).collect();
+    let times: Vec<usize> =
+        t.figures_in(c).filter(|&j| Some(j) != skip && t.figures[j].amount.kind.is_time()).collect();
     if times.iter().any(|&j| deadline_form(t, t.figures[j]) && when(t.figures[j], now) != Some(When::Past)) {
         return Some(Call::Target);
     }
@@ -610,7 +664,7 @@ fn own_call(t: &Text, hits: &[Hit], c: usize, i: usize, carry: Option<Call>, now
     let date = dated(t, c, Some(i), f.start as usize, now);
     // A regulation's rule or standard whose date is no deadline (批准2007年末国债余额限额调整为…).
     let written_deadline =
-        t.figures_in(c).any(|j| j != i && t.figures[j].kind.is_time() && deadline_form(t, t.figures[j]));
+        t.figures_in(c).any(|j| j != i && t.figures[j].amount.kind.is_time() && deadline_form(t, t.figures[j]));
     if date == Some(Call::Target) && !written_deadline && carry.is_none() && !t.plan && rule_clause(t, c) {
         return Some(Call::Neither);
     }
@@ -666,7 +720,7 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
         let mut last_own = None;
         for i in t.figures_in(c) {
             let f = t.figures[i];
-            if f.kind.is_time() {
+            if f.amount.kind.is_time() {
                 // A date is a target only as a deadline: its own clause says target (or it is
                 // written as one) and it has not passed; or a target figure takes it as its `by`
                 // (below). The year of a programme (纳入2019年改造项目) is none.
@@ -691,7 +745,8 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
             if not_a_measure(t, f)
                 || class_bound(t, f)
                 || frequency(t, f)
-                || refers_back(t, f)
+                || refers_back(t, &hits, f)
+                || chrome(t, f)
                 || eligibility(t, f)
                 || working_days_limit(t, f)
                 || in_proposal_title(t, f)
@@ -704,8 +759,9 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
             }
             // A rule's rate carries to the amounts and shares after it (每台给予15万元补助，其中
             // 市级财政承担60%), not to counts.
-            let carried = carry.filter(|&k| k != Call::Neither || f.kind != FigureKind::Count);
-            out[i].0 = own.or(carried).or(t.plan.then_some(Call::Target)).unwrap_or(Call::Result);
+            let carried = carry.filter(|&k| k != Call::Neither || f.amount.kind != FigureKind::Count);
+            let default = if t.rules { Call::Neither } else { Call::Result };
+            out[i].0 = own.or(carried).or(t.plan.then_some(Call::Target)).unwrap_or(default);
         }
         if let Some(call) = last_own.or_else(|| clause_call(t, &hits, c, now)) {
             carry = Some(call);
@@ -713,7 +769,7 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
     }
     // Deadlines of the targets; a date that gives one is a target itself.
     for i in 0..n {
-        if out[i].0 != Call::Target || t.figures[i].kind.is_time() {
+        if out[i].0 != Call::Target || t.figures[i].amount.kind.is_time() {
             continue;
         }
         let (by, from) = deadline(t, i, now);
@@ -788,10 +844,15 @@ pub(crate) fn in_proposal_title(t: &Text, f: &Figure) -> bool {
     for e in f.end as usize..s.len() {
         match s[e] {
             '”' | '》' => {
-                return PROPOSAL_TITLES.iter().any(|w| {
+                // “关于…的建议” or “…学校”的建议: the name ends with the word, or the word follows it.
+                let inside = PROPOSAL_TITLES.iter().any(|w| {
                     let n = w.chars().count();
                     e >= n && starts_with(s, e - n, w)
-                })
+                });
+                let after = PROPOSAL_TITLES
+                    .iter()
+                    .any(|w| starts_with(s, e + 1, w) || (s.get(e + 1) == Some(&'的') && starts_with(s, e + 2, w)));
+                return inside || after;
             }
             '“' | '《' | '。' | '\n' => return false,
             _ => {}
@@ -803,7 +864,7 @@ pub(crate) fn in_proposal_title(t: &Text, f: &Figure) -> bool {
 /// A date that can be a deadline: not past.
 fn open(t: &Text, j: usize, now: Option<Now>) -> bool {
     let f = t.figures[j];
-    f.kind.is_time() && when(f, now) != Some(When::Past) && !validity_clause(t, t.clause_of(f.start as usize))
+    f.amount.kind.is_time() && when(f, now) != Some(When::Past) && !validity_clause(t, t.clause_of(f.start as usize))
 }
 
 /// The best deadline among the dates of clause `c`: a deadline form, else the nearest to `at`.

@@ -184,7 +184,7 @@ impl FiguresPart {
         h.markup(ORDERING);
         h.open("fieldset", "rw-facets", &[]).leaf("legend", "", &[], "数据类型");
         for (k, kinds) in KIND_GROUPS.iter().enumerate() {
-            let n = reply.figures.iter().filter(|f| kinds.contains(&f.kind)).count();
+            let n = reply.figures.iter().filter(|f| kinds.contains(&f.amount.kind)).count();
             h.open("label", "", &[]);
             h.open("input", "", &[("type", "checkbox"), ("data-facet", &k.to_string()), ("checked", "")]);
             h.leaf("span", "", &[], kinds[0].label()).leaf("span", "rw-badge", &[], &n.to_string());

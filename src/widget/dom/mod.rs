@@ -635,8 +635,8 @@ impl State {
                 // The block says which figure asks: the page's onCard reads it.
                 for (name, v) in [
                     ("data-indicator", key.as_str()),
-                    ("data-kind", f.kind.as_str()),
-                    ("data-unit", f.unit.as_deref().unwrap_or("")),
+                    ("data-kind", f.amount.kind.as_str()),
+                    ("data-unit", f.amount.unit.as_deref().unwrap_or("")),
                     ("data-position", &i.to_string()),
                 ] {
                     block.set_attribute(name, v)?;

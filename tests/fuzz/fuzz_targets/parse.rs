@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
         let (_, p) = paragraphs.iter().find(|(_, p)| p.id == f.paragraph).expect("figure's paragraph");
         let slice: String = p.text.chars().skip(f.start as usize).take((f.end - f.start) as usize).collect();
         assert_eq!(slice, f.text);
-        assert!(f.value.is_finite());
+        assert!(f.amount.value.is_finite());
     }
     let _ = json::reply(&reply);
     let index = filter::Index::drawn(&reply);

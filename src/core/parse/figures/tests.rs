@@ -24,11 +24,11 @@ fn figs(text: &str) -> Vec<Seen> {
         .into_iter()
         .map(|f| Seen {
             text: s[f.start..f.end].iter().collect(),
-            kind: f.kind.as_str(),
-            value: f.value,
-            high: f.high,
-            unit: f.unit,
-            qualifier: f.qualifier.map(|q| q.as_str()),
+            kind: f.amount.kind.as_str(),
+            value: f.amount.value,
+            high: f.amount.high,
+            unit: f.amount.unit,
+            qualifier: f.amount.qualifier.map(|q| q.as_str()),
             date: f.date,
         })
         .collect()
@@ -397,7 +397,7 @@ fn white_space_between_number_and_unit() {
         assert_eq!(all.len(), 1, "{text:?}");
         let s: Vec<char> = text.chars().collect();
         let f = &all[0];
-        assert_eq!((f.start, f.kind, f.value), (2, FigureKind::Money, 36_100_000_000.0), "{text:?}");
+        assert_eq!((f.start, f.amount.kind, f.amount.value), (2, FigureKind::Money, 36_100_000_000.0), "{text:?}");
         let shown: String = s[f.start..f.end].iter().collect();
         assert_eq!(shown, text[text.find('3').unwrap_or(0)..].trim_end_matches('，'), "offsets hold the gap");
     }
