@@ -183,8 +183,14 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             dated = dated.or_else(|| shape::note_date(text));
             meta.push(text.to_string());
         } else if let Some(d) = dated_below.clone().filter(|_| title.is_some() && salutation.is_none()) {
-            // The issuers under the title, on one line or two, and the date under them (a 统计公报).
-            dated.get_or_insert(d);
+            // The issuers under the title, on one line or two, and the date under them (a 统计公报):
+            // the document's date as documents write it (`2023年3月20日`), else the page's
+            // (`2024-03-01`, as a site prints its own).
+            if lines[i + offices].text.contains('年') {
+                dated.get_or_insert(d);
+            } else {
+                posted.get_or_insert(lines[i + offices].text.to_string());
+            }
             for l in &lines[i..=i + offices] {
                 meta.push(l.text.to_string());
             }
@@ -209,7 +215,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             // Lines of the site above the reply's own title (a breadcrumb, 欢迎访问…, a column's
             // name, set like the title or not): kept as header lines; the title is the complete
             // one below.
-            let issuer = is_office_line(text)
+            let issuer = (is_office_line(text) || shape::is_issuer_line(text))
                 && lines.get(i + 1).is_some_and(|n| n.text.starts_with("关于") || n.text.starts_with('对'));
             // A headline over the page's metadata line (发布时间：… 来源：…) is the title as it is.
             let headline = text.chars().count() >= 8 && lines.get(i + 1).is_some_and(|n| is_meta_line(n.text));
