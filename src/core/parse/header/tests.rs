@@ -939,3 +939,17 @@ fn a_reports_issuer_occasion_and_a_notices_page_date() {
         assert_eq!(seen(&plain_lines(text)), want(pairs), "{text}");
     }
 }
+
+#[test]
+fn a_signatures_date_that_lost_its_year_and_month_words() {
+    // `2025 915`: 年 and 月 lost to a font, a space left where one stood.
+    assert_eq!(
+        seen(&plain_lines("关于第30号代表建议的答复\n吴学迅代表:\n您提的建议收悉。\n某区交通运输局\n2025 915")),
+        want(&[
+            ("title", "关于第30号代表建议的答复"),
+            ("number", "-"),
+            ("published", "2025-09-15"),
+            ("signed", "2025-09-15")
+        ])
+    );
+}
