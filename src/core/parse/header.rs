@@ -918,7 +918,12 @@ fn date_and_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
 /// 公开方式  主动公开`, `信息名称 关于…的答复`): a label opens the line, white space after it, and
 /// every later label stands after white space too.
 fn cell_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
-    let apart = |rest: &str, len: usize| rest[len..].chars().next().is_none_or(char::is_whitespace);
+    // A date's label may run straight into its date (`发布时间2023-05-06`).
+    let apart = |rest: &str, len: usize| {
+        let next = rest[len..].chars().next();
+        let dated = || dates::find_date_span(&rest[len..]).is_some_and(|(_, start, _)| start == 0);
+        next.is_none_or(char::is_whitespace) || (next.is_some_and(|c| c.is_ascii_digit()) && dated())
+    };
     let mut fields: Vec<(&'static str, String)> = Vec::new();
     let mut rest = line.trim();
     let (first, len) = label_at(rest).filter(|&(_, len)| apart(rest, len))?;

@@ -953,3 +953,16 @@ fn a_signatures_date_that_lost_its_year_and_month_words() {
         ])
     );
 }
+
+#[test]
+fn a_dates_label_run_into_its_date_or_after_the_pages_furniture() {
+    for row in
+        ["发布时间2023-05-06", "字号：大 中 小 发布时间：2023-05-06", "【发布时间】2023-05-06", "[发布时间] 2023-05-06"]
+    {
+        assert_eq!(
+            under(&format!("{TITLE}\n{row}")),
+            want(&[("title", TITLE), ("number", "-"), ("published", "2023-05-06"), ("signed", "2023-08-22")]),
+            "{row}"
+        );
+    }
+}
