@@ -504,6 +504,7 @@ fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
         }
         let headline = text.chars().count() >= 8 && lines.get(k + 1).is_some_and(|n| is_meta_line(n.text));
         let standalone = is_title(text)
+            && !text.starts_with('—')
             && !shape::is_breadcrumb(text)
             && (complete(text) || headline)
             && text.chars().count() >= 6
@@ -621,8 +622,9 @@ pub(crate) fn title_above(before: &[&str]) -> Option<String> {
 /// number, a metadata line, a salutation or a heading.
 fn continues(line: &str) -> bool {
     // A line in brackets under a title is a note (the date it was adopted), not the title's.
+    // A line after a dash is a subtitle or an occasion (`——在全市科技工作会议上的讲话`).
     line.chars().count() <= 60
-        && !line.starts_with(['（', '('])
+        && !line.starts_with(['（', '(', '—'])
         && !line.contains(['。', '，', ',', '；', ';', '：', ':', '！', '？'])
         && !is_dateish(line)
         && number_line(line).is_none()

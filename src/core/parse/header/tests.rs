@@ -966,3 +966,17 @@ fn a_dates_label_run_into_its_date_or_after_the_pages_furniture() {
         );
     }
 }
+
+#[test]
+fn a_subtitle_after_a_dash_is_not_the_title() {
+    let cases: &[(&str, &str)] = &[
+        ("坚定信心 真抓实干\n——在全市科技工作会议上的讲话\n同志们：\n今天召开会议。", "坚定信心 真抓实干"),
+        (
+            "关于2023年科技工作的报告\n——在市人大常委会上的报告\n主任、各位副主任：\n现将情况报告如下。",
+            "关于2023年科技工作的报告",
+        ),
+    ];
+    for (text, title) in cases {
+        assert_eq!(plain(text), *title, "{text}");
+    }
+}
