@@ -17,6 +17,7 @@ mod figures;
 mod header;
 mod heading;
 mod numeral;
+mod script;
 mod tail;
 // Issue 22: stance, deadline and indicator of each figure, decided over a parsed reply.
 mod indicator;
@@ -239,7 +240,36 @@ pub fn parse(text: &str) -> Reply {
 
 /// Parses a reply given as lines (one block of a page each), with what the page says about
 /// itself, and records where each piece came from.
+///
+/// A page in traditional script is read folded (`script.rs`): the rules see `億元`, `號`,
+/// `屆`, `發佈日期` as `亿元`, `号`, `届`, `发布日期`; the reply gives back the page's own chars.
 pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
+    let fold = |s: &Option<String>| s.as_ref().map(|t| crate::text::simplify(t).unwrap_or_else(|| t.clone()));
+    let own_hints = [&hints.title, &hints.published, &hints.source, &hints.number, &hints.signed, &hints.dated];
+    let folded: Vec<Option<String>> = input.iter().map(|l| crate::text::simplify(l)).collect();
+    let traditional = folded.iter().any(Option::is_some)
+        || own_hints.iter().any(|h| h.as_deref().and_then(crate::text::simplify).is_some());
+    if !traditional {
+        return parse_folded(input, hints);
+    }
+    let lines: Vec<&str> = input.iter().zip(&folded).map(|(l, f)| f.as_deref().unwrap_or(l)).collect();
+    let folded_hints = Hints {
+        title: fold(&hints.title),
+        published: fold(&hints.published),
+        source: fold(&hints.source),
+        number: fold(&hints.number),
+        signed: fold(&hints.signed),
+        dated: fold(&hints.dated),
+        lines: hints.lines.clone(),
+    };
+    let mut parsed = parse_folded(&lines, &folded_hints);
+    let texts = input.iter().copied().chain(own_hints.into_iter().filter_map(|h| h.as_deref()));
+    script::Unfold::new(texts).reply(&mut parsed.reply);
+    parsed
+}
+
+/// [`parse_lines`] over lines whose chars the rules key on are simplified.
+fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
     let lines = read_lines(input);
     let mut b = Builder { origins: Origins::default() };
 
