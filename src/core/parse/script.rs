@@ -143,3 +143,6 @@ pub(super) fn folded(r: &Reply) -> Option<Reply> {
     }
     changed.then_some(out)
 }
+
+#[cfg(test)]
+mod tests;
