@@ -67,7 +67,18 @@ pub struct LineStyle {
 /// (over an `<h1>` or `<title>`), document number, 成文日期, and 发布日期 where the meta tags
 /// gave none.
 pub fn page_table(hints: &mut Hints, page_lines: &[&str]) {
-    let fields = header::page_fields(page_lines);
+    // Labels read folded (發佈日期, 發文字號), values as the page writes them.
+    let folded = script::fold_lines(page_lines);
+    let mut fields = match &folded {
+        Some(lines) => header::page_fields(&lines.iter().map(String::as_str).collect::<Vec<_>>()),
+        None => header::page_fields(page_lines),
+    };
+    if folded.is_some() {
+        let back = script::Unfold::new(page_lines.iter().copied());
+        for (_, v) in &mut fields {
+            back.text(v);
+        }
+    }
     let field =
         |labels: &[&str]| labels.iter().find_map(|l| fields.iter().find(|(k, _)| k == l).map(|(_, v)| v.clone()));
     // (A bare 名称 only in the text's own header: around the article it may name anything.)
@@ -92,12 +103,17 @@ pub fn page_table(hints: &mut Hints, page_lines: &[&str]) {
 /// article (read with [`crate::page::Before`]): what a title outside the article is, before an
 /// `<h1>` (often the site's name) and the `<title>`.
 pub fn title_above(before: &[&str]) -> Option<String> {
-    header::title_above(before)
+    let Some(lines) = script::fold_lines(before) else { return header::title_above(before) };
+    let mut title = header::title_above(&lines.iter().map(String::as_str).collect::<Vec<_>>())?;
+    script::Unfold::new(before.iter().copied()).text(&mut title);
+    Some(title)
 }
 
 /// Whether a text reads as a document's title: it ends like one (…的通知, …答复) or holds
 /// `关于…`, and is no sentence.
 pub(crate) fn reads_as_title(text: &str) -> bool {
+    let folded = crate::text::simplify(text);
+    let text = folded.as_deref().unwrap_or(text);
     text.chars().count() >= 6 && !text.contains('。') && (header::complete(text) || text.contains("关于"))
 }
 
@@ -454,7 +470,8 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
 
 /// The document number a metadata value holds, without what follows it (`桂环函〔2023〕735号 |`).
 fn number_in(value: &str) -> Option<String> {
-    let (a, b) = header::find_number(value)?;
+    let folded = crate::text::simplify(value);
+    let (a, b) = header::find_number(folded.as_deref().unwrap_or(value))?;
     Some(value.chars().skip(a).take(b - a).filter(|c| !c.is_whitespace()).collect())
 }
 

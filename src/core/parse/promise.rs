@@ -406,6 +406,9 @@ fn opens_plan(text: &str) -> bool {
 /// [`PLAN_OPENERS`] (下一步 …) or anything under a heading with [`PLAN_HEADINGS`]. The panel's
 /// 承诺 group lists these targets first.
 pub fn in_plan(reply: &Reply) -> Vec<bool> {
+    // Read folded (`script.rs`): 下一步將 as 下一步将.
+    let folded = super::script::folded(reply);
+    let reply = folded.as_ref().unwrap_or(reply);
     let mut plans: Vec<&str> = Vec::new();
     for p in reply.preamble.iter().chain(&reply.closing) {
         if opens_plan(&p.text) {

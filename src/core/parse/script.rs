@@ -103,6 +103,15 @@ impl Unfold {
     }
 }
 
+/// Lines with [`simplify`] applied, if that changes any.
+pub(super) fn fold_lines(lines: &[&str]) -> Option<Vec<String>> {
+    let folded: Vec<Option<String>> = lines.iter().map(|l| simplify(l)).collect();
+    if folded.iter().all(Option::is_none) {
+        return None;
+    }
+    Some(lines.iter().zip(folded).map(|(l, f)| f.unwrap_or_else(|| l.to_string())).collect())
+}
+
 /// A reply (parsed here, or given from outside: `annotate(json)`) with every text folded, for
 /// the rules that read a parsed reply (stance, deadline, indicator: `将`, `到…年`, `累計`,
 /// `截至`); `None` where nothing folds. Its figures are the reply's, in the same order.

@@ -129,3 +129,24 @@ fn every_text_given_back_is_the_pages_own() {
     }
     assert_eq!(figures(&r), pairs(&[("count", "4.1平方公里"), ("money", "5000萬元")]));
 }
+
+#[test]
+fn a_pages_metadata_table_in_traditional_script() {
+    use crate::parse::{page_table, Hints};
+    let mut hints = Hints::default();
+    let page = [
+        "索 引 號:\t000014349/2016-00061\t主題分類:\t科技、教育\\科技",
+        "發文機關:\t國務院\t成文日期:\t2016年04月05日",
+        "標  題:\t國務院關於同意沈大國家高新區建設國家自主創新示範區的批復",
+        "發文字號:\t國函〔2016〕65號\t發佈日期:\t2016年04月11日",
+    ];
+    page_table(&mut hints, &page);
+    let got = (hints.title.as_deref(), hints.number.as_deref(), hints.signed.as_deref(), hints.dated.as_deref());
+    let want = (
+        Some("國務院關於同意沈大國家高新區建設國家自主創新示範區的批復"),
+        Some("國函〔2016〕65號"),
+        Some("2016年04月05日"),
+        Some("2016年04月11日"),
+    );
+    assert_eq!(got, want);
+}
