@@ -113,6 +113,11 @@ fn read_small(s: &[char]) -> Option<(u32, usize)> {
 /// The first date in a text, as `YYYY-MM-DD`, and the char just after it: `2019年02月15日`,
 /// `二〇〇六年九月七日`, `2019-2-15`, `2022/12/21`, `2019.02.15`, `2019 年 2 月 15 日`.
 pub(super) fn find_date(text: &str) -> Option<(String, usize)> {
+    find_date_span(text).map(|(d, _, end)| (d, end))
+}
+
+/// The first date in a text, as `YYYY-MM-DD`, with where it starts and the char just after it.
+pub(super) fn find_date_span(text: &str) -> Option<(String, usize, usize)> {
     let s: Vec<char> = text.chars().collect();
     let skip = |mut k: usize| {
         while s.get(k).is_some_and(|c| c.is_whitespace()) {
@@ -149,7 +154,7 @@ pub(super) fn find_date(text: &str) -> Option<(String, usize)> {
         if !(1..=12).contains(&month) || !(1..=31).contains(&day) || !(1900..=2100).contains(&year) {
             continue;
         }
-        return Some((iso(year, month, day), k));
+        return Some((iso(year, month, day), i, k));
     }
     None
 }

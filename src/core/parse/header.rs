@@ -21,6 +21,9 @@ pub(super) struct Header<'a> {
     /// The date the header gives the document: a note in brackets under the title
     /// (`（2023年4月12日）`, `（…会议通过）`), the date under an issuer's line set below it.
     pub dated: Option<String>,
+    /// The page's date as a line under the title prints it with no label (`2023-05-06 10:32`,
+    /// `[ 2023-05-06 ]`, `某局 2023-05-06`), as written.
+    pub posted: Option<String>,
     /// What ends the title's last line and is no title (a footnote mark, a note): the first
     /// line of the body.
     pub rest: Option<Line<'a>>,
@@ -99,6 +102,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
     let mut number: Option<String> = None;
     let mut salutation: Option<Piece> = None;
     let mut dated: Option<String> = None;
+    let mut posted: Option<String> = None;
     let mut rest: Option<Line> = None;
     let mut i = 0;
     while let Some(line) = lines.get(i) {
@@ -135,7 +139,8 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             let end = headline_after_form(lines, i).unwrap_or(i + 1);
             for l in &lines[i..end] {
                 if let Some(f) = meta_fields(l.text) {
-                    fields.extend(f);
+                    // The form's own dates (交办日期, 反馈时间) are not the page's.
+                    fields.extend(f.into_iter().filter(|(label, _)| *label != SOME_DATE));
                 }
                 meta.push(l.text.to_string());
             }
@@ -168,6 +173,10 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             }
             i += offices + 1;
             continue;
+        } else if let Some(d) = shape::dateline(text).filter(|_| title.is_some() && salutation.is_none()) {
+            // The page's date under its title, without a label (`2023-05-06 10:32 某局`).
+            posted.get_or_insert(d);
+            meta.push(text.to_string());
         } else if top && is_title(text) && parse_heading(text).is_none() {
             // Lines of the site above the reply's own title (a breadcrumb, 欢迎访问…, a column's
             // name, set like the title or not): kept as header lines; the title is the complete
@@ -279,7 +288,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
         }
         i += 1;
     }
-    Header { title, meta, fields, number, salutation, dated, rest, end: i }
+    Header { title, meta, fields, number, salutation, dated, posted, rest, end: i }
 }
 
 /// The char range of `part`, a slice of `text`, in `text`.
@@ -530,7 +539,7 @@ fn is_value(line: &str) -> bool {
 /// a table row `索 引 号：\t000014349/2019-00007\t主题分类：\t…`.
 pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     let label_colon = |rest: &str| -> Option<(&'static str, usize)> {
-        let (label, len) = label_at(rest)?;
+        let Some((label, len)) = label_at(rest) else { return date_label(rest) };
         let after = rest[len..].trim_start_matches([' ', '\u{3000}', '\u{a0}']);
         let colon = after.chars().next().filter(|c| matches!(c, ':' | '：'))?;
         Some((label, rest.len() - after.len() + colon.len_utf8()))
@@ -560,7 +569,55 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     if let Some(l) = current {
         fields.push((l, shape::cells(&value).to_string()));
     }
+    date_in_value(&mut fields);
     Some(fields)
+}
+
+/// The label of a date whose label [`date_label`] reads by its shape (`上传时间`, `公布日期`): the
+/// page's date where nothing else gives it; in a proposal's form, none.
+pub(crate) const SOME_DATE: &str = "其他时间";
+
+/// Words before 时间 / 日期 that name no publication: the dates a rule starts, stops or runs out.
+const NOT_POSTED: &[&str] = &["生效", "实施", "施行", "失效", "废止", "截止", "有效"];
+
+/// A label no list holds that names the page's date by its shape: one to four chars, then
+/// 时间 or 日期, a colon, and a date right after it (`上传时间：2023-05-06`, `发稿时间:…`,
+/// `公布日期：…`). Read as [`SOME_DATE`], the last a published date is taken from; the length
+/// up to the colon's end.
+fn date_label(rest: &str) -> Option<(&'static str, usize)> {
+    let words = rest.chars().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
+    let head: String = rest.chars().take(words).collect();
+    let named = (3..=6).contains(&words) && (head.ends_with("时间") || head.ends_with("日期"));
+    if !named || NOT_POSTED.iter().any(|w| head.contains(w)) {
+        return None;
+    }
+    let after = rest[head.len()..].trim_start_matches([' ', '\u{3000}', '\u{a0}']);
+    let colon = after.chars().next().filter(|c| matches!(c, ':' | '：'))?;
+    let value = after[colon.len_utf8()..].trim_start();
+    let (_, start, _) = dates::find_date_span(value)?;
+    (start == 0).then_some((SOME_DATE, rest.len() - after.len() + colon.len_utf8()))
+}
+
+/// A date that ends the value of a label that is no date's (`作者：某局 2023-05-06`, `来源：某局 |
+/// 2023-05-06`): where no label of the line dates it, that date, apart from the words before it,
+/// is the page's (a `发布时间` of its own), and the value the words.
+fn date_in_value(fields: &mut Vec<(&'static str, String)>) {
+    let dated = |l: &str| l.ends_with("时间") || l.ends_with("日期");
+    if fields.iter().any(|(l, _)| dated(l)) {
+        return;
+    }
+    for k in 0..fields.len() {
+        let value = &fields[k].1;
+        let Some((_, start, _)) = dates::find_date_span(value) else { continue };
+        let before: String = value.chars().take(start).collect();
+        let after: String = value.chars().skip(start).collect();
+        let apart = start > 0 && before.ends_with(|c: char| c.is_whitespace() || matches!(c, '|' | '丨'));
+        if apart && dates::is_dateish(&after) {
+            fields[k].1 = shape::cells(&before).to_string();
+            fields.push(("发布时间", shape::cells(&after).to_string()));
+            return;
+        }
+    }
 }
 
 /// Labels of the page's own dates, which a metadata line may hold after other words
@@ -695,12 +752,33 @@ pub(crate) fn find_number(text: &str) -> Option<(usize, usize)> {
 /// most a short note after it (`A类 同意公开`).
 pub(super) fn number_line(line: &str) -> Option<String> {
     let line = line.trim();
-    let (a, b) = find_number(line)?;
+    let (a, b) = find_number(line).or_else(|| open_number(line))?;
     let rest: String = line.chars().skip(b).collect();
+    let rest = rest.trim();
     let label: String = line.chars().take(a).collect();
     let labelled = a == 0 || (a <= 8 && (label.ends_with(':') || label.ends_with('：')));
     (labelled && rest.chars().count() <= 12 && !rest.contains(['。', '，', ',']))
         .then(|| line.chars().skip(a).take(b - a).filter(|c| !c.is_whitespace()).collect())
+}
+
+/// A document number opening its line in a shape [`find_number`] does not take there: without
+/// the issuer's name (`〔2023〕12号` under a title, the issuer being the letterhead's), or with
+/// its closing bracket and 号 lost to a font the page no longer has (`通区府议〔202323`: the
+/// year, then the serial, then nothing or white space). Its end in chars.
+fn open_number(line: &str) -> Option<(usize, usize)> {
+    let s: Vec<char> = line.chars().collect();
+    if let Some(end) = bracketed_number_end(&s, 0) {
+        return Some((0, end));
+    }
+    let issuer = s.iter().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(*c)).count();
+    let open = *s.get(issuer)?;
+    closing_bracket(open)?;
+    let digits = s[issuer + 1..].iter().take_while(|c| is_digit(**c)).count();
+    let end = issuer + 1 + digits;
+    let apart = s.get(end).is_none_or(|c| c.is_whitespace());
+    let year: String = s[issuer + 1..].iter().take(4).collect();
+    let year = dates::year_of(&year).filter(|_| digits >= 4);
+    ((1..=12).contains(&issuer) && (5..=8).contains(&digits) && apart && year.is_some()).then_some((0, end))
 }
 
 /// Labels whose value is a document number: only they take a number line as their value.

@@ -22,6 +22,12 @@
 //!    was done are kept: `孵化企业`, `发放科技创新再贷款`. A phrase that is only a word of
 //!    [`GENERIC`] (比重, 规模, 投资, 覆盖率 …) is prefixed with the previous indicator of its
 //!    sentence: 发放科技创新再贷款238.51亿元，占全省比重超过50% → `发放科技创新再贷款比重`.
+//!    4b. **Context**: prepositions, scope and manner words go too (按照, 通过, 围绕, 一般为 …; but
+//!    nouns that open with one stay: [`NOUNS_LEADING`] 从业人员, 在校学生); a percent whose phrase
+//!    opens with 占 is `<indicator before>占比`; growth after a date compared to (比2010年增长)
+//!    is of the phrase before that date; a count after a class figure (十亿元以上项目11个) keeps
+//!    the class; an attribute ([`ATTRIBUTES`]: 从业人员, 注册资金) and a part in parentheses
+//!    (代表建议37件(协办3件)) take the key of their subject or whole as prefix.
 //! 5. **Clean-up**: digits, punctuation, quotes and parenthesised text are dropped (codes with
 //!    a letter stay: `5G基站`); a key longer than 16 chars keeps what follows its last 的 (or 和,
 //!    及, 与, 对), else its last 16 chars; a key shorter than 2 chars is none. Years and dates have
@@ -143,6 +149,46 @@ pub(crate) const LEADING: &[&str] = &[
     "每年",
     "每月",
     "可",
+    // Prepositions, scope and manner before what is measured (按照每个子女, 通过…, 围绕…).
+    "按照",
+    "按",
+    "通过",
+    "围绕",
+    "根据",
+    "依据",
+    "针对",
+    "对于",
+    "经",
+    "在",
+    "于",
+    "立即",
+    "允许",
+    "但",
+    "最多",
+    "最长",
+    "最高",
+    "明确",
+    "进一步",
+    "积极",
+    "大力",
+    "加快",
+    "全面",
+    "一次",
+    "其与",
+    // Comparisons with the past: the growth of what came before (比年初增加121749万元).
+    "比上年同期",
+    "比年初",
+    "较年初",
+    "比同期",
+    "较同期",
+    "与上年",
+    "与去年",
+];
+
+/// Words that open with a word of [`LEADING`] but are nouns of their own: kept (从业人员, 在校学生).
+pub(crate) const NOUNS_LEADING: &[&str] = &[
+    "从业", "在校", "在孵", "在线", "在岗", "在建", "在册", "在用", "在职", "在园", "在读", "对外", "对象", "共享",
+    "共建", "经费", "经营", "经济",
 ];
 
 /// Reporting verbs and copulas dropped from the end of a phrase.
@@ -207,6 +253,16 @@ pub(crate) const TRAILING: &[&str] = &[
     "确保",
     "将",
     "拟",
+    // Manner and limits before the figure (顶岗实习时间一般为6个月 → 顶岗实习时间).
+    "一般",
+    "原则上",
+    "大力",
+    "最长",
+    "最多",
+    "不能",
+    "不得",
+    "可达",
+    "约为",
 ];
 
 /// Words dropped wherever they stand in a phrase.
@@ -215,7 +271,7 @@ pub(crate) const ANYWHERE: &[&str] =
 
 /// Participles of standing before a 的: dropped with it (市级挂牌成立的新型研发机构 → 新型研发机构);
 /// a 的 after a verb that changes what is counted stays (完成数字化改造的规上工业企业).
-pub(crate) const STATUS: &[&str] = &["成立", "挂牌", "认定", "备案", "在建", "在用", "现有", "运营", "建成"];
+pub(crate) const STATUS: &[&str] = &["成立", "挂牌", "认定", "备案", "在建", "在用", "现有", "运营", "建成", "在册"];
 
 /// Where a key longer than 16 chars is cut: after the first of these that leaves 16 or fewer.
 pub(crate) const CUT_POINTS: &[&str] = &["的", "和", "及", "与", "对", "参加", "参与"];
@@ -233,6 +289,12 @@ pub(crate) const OBJECT_VERBS: &[&str] = &[
     "举办", "开展", "组织", "召开", "发放", "培训", "招聘", "建设", "实施", "引进", "培育", "认定", "开通", "新建",
     "建成",
 ];
+
+/// A percent whose phrase opens with 占 is a share of what came before it: `<indicator>占比`.
+pub(crate) const SHARE: char = '占';
+pub(crate) const SHARE_KEY: &str = "占比";
+/// Words that name a share.
+pub(crate) const SHARES: &[&str] = &["比重", "比例", "占比"];
 
 /// Amounts of a thing counted before them in the sentence (股权投资105笔，投资规模27.19亿元 →
 /// 股权投资规模).
@@ -361,8 +423,8 @@ pub(crate) const GENERIC: &[&str] = &[
 ];
 
 /// Verbs of growth before a figure (增长32.6%) and of decline (下降5%).
-pub(crate) const GROWTH: &[&str] = &["增长率", "增长", "增速", "增幅", "提高", "提升", "增加", "上升"];
-pub(crate) const DECLINE: &[&str] = &["下降", "减少", "降低"];
+pub(crate) const GROWTH: &[&str] = &["增长率", "增长", "增速", "增幅", "提高", "提升", "增加", "上升", "增产"];
+pub(crate) const DECLINE: &[&str] = &["下降", "减少", "降低", "减产"];
 /// Verbs that give a new level (提高至10%-20%): the figure measures what the one before it did.
 pub(crate) const LEVEL: &[&str] = &[
     "提高至",
@@ -384,6 +446,9 @@ pub(crate) const LEVEL: &[&str] = &[
     "扩大至",
 ];
 
+/// The second half of a compound unit after a count (万人公里, 万吨公里): no noun.
+pub(crate) const UNIT_TAILS: &[&str] = &["公里", "千米"];
+
 /// Measure words of time: their counts read the phrase before (每周5天, 共监测了5个月).
 const TIME_UNITS: &[&str] = &["年", "天", "周", "个月", "小时", "分钟"];
 
@@ -400,6 +465,9 @@ fn ends_with(s: &[char], word: &str) -> bool {
 /// remains.
 fn strip(mut s: &[char], list: &[&str], from_end: bool) -> Vec<char> {
     loop {
+        if !from_end && NOUNS_LEADING.iter().any(|w| starts_with(s, 0, w)) {
+            return s.to_vec();
+        }
         let hit = list.iter().find(|w| {
             let n = w.chars().count();
             s.len() > n && if from_end { ends_with(s, w) } else { starts_with(s, 0, w) }
@@ -511,6 +579,9 @@ fn generic(key: &str) -> bool {
 
 /// `prefix` + `key`, kept to 16 chars by shortening the prefix from its start.
 fn joined(prefix: &str, key: &str) -> String {
+    if prefix.ends_with(key) {
+        return prefix.to_string();
+    }
     let room = 16usize.saturating_sub(key.chars().count());
     let p: Vec<char> = prefix.chars().collect();
     let mut out: String = p[p.len().saturating_sub(room)..].iter().collect();
@@ -568,6 +639,10 @@ fn after_noun(t: &Text, i: usize, clause_end: usize) -> Option<(String, usize)> 
     if let Some(p) = noun.iter().rposition(|c| *c == '的') {
         noun.drain(..=p);
     }
+    // 18274万人公里: the rest of a compound unit, no noun.
+    if UNIT_TAILS.iter().any(|w| starts_with(&noun, 0, w)) {
+        return None;
+    }
     let key = clean(&noun)?;
     Some((key, k))
 }
@@ -613,7 +688,7 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
         let (from, to) = phrases[i];
         // A list before the figure (光电子信息、…、数字经济等重点领域): what follows it.
         let from = (from..to).rev().find(|&k| matches!(t.chars[k], '、' | '等') && to - k > 2).map_or(from, |k| k + 1);
-        let phrase = &t.chars[from..to];
+        let phrase = &compared_to_a_date(t, i, from, to, &phrases)[..];
         // Indicators before this one in its sentence, nearest last (not those sharing its phrase).
         let first = t.sentence_clauses(sentence).start;
         let sentence_start = t.clauses[first].0;
@@ -671,9 +746,72 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
                 }
             }
         }
+        // 十亿元以上项目11个: the class named by the figure before is part of what is counted.
+        if let Some(j) = i.checked_sub(1).filter(|&j| used[j] == from && t.figures[j].start as usize >= a) {
+            let g = t.figures[j];
+            if !g.amount.kind.is_time() && super::stance::class_bound(t, g) {
+                key = clean(phrase).map(|k| format!("{}{k}", g.text));
+            }
+        }
+        // 个体工商户16743户，从业人员71703人: an attribute of the sentence's subject.
+        if let (Some(k), Some(subject)) = (key.as_deref(), earlier.first()) {
+            if ATTRIBUTES.contains(&k) {
+                key = Some(joined(subject, k));
+            }
+        }
+        // 代表建议37件(主办34件、协办3件): a part of the figure before the parenthesis.
+        if let (Some(k), Some(whole)) = (key.as_deref(), whole_before_parenthesis(t, i, sentence_start, &out)) {
+            if !k.contains(whole.as_str()) {
+                key = Some(joined(&whole, k));
+            }
+        }
         out[i] = key;
     }
     out
+}
+
+/// Words before a date that make it the base of a comparison (比2010年增长262.21%).
+pub(crate) const COMPARED_TO: &[char] = &['比', '较', '与'];
+
+/// The phrase of figure `i` (chars `from..to`); when it is only a verb of growth right after a
+/// date compared to (旅游接待总人数比2010年增长262.21%), the phrase before that date joins it, so
+/// that the growth is of what stands before the date.
+fn compared_to_a_date(t: &Text, i: usize, from: usize, to: usize, phrases: &[(usize, usize)]) -> Vec<char> {
+    let own = &t.chars[from..to];
+    let verb = strip(own, &["了"], true);
+    let only_growth = GROWTH.iter().chain(DECLINE).any(|w| verb.iter().copied().eq(w.chars()));
+    let date =
+        i.checked_sub(1).map(|j| (j, t.figures[j])).filter(|(_, g)| g.amount.kind.is_time() && g.end as usize == from);
+    if let (true, Some((j, g))) = (only_growth, date) {
+        let start = g.start as usize;
+        if start > phrases[j].0 && COMPARED_TO.contains(&t.chars[start - 1]) {
+            let mut out = t.chars[phrases[j].0..start - 1].to_vec();
+            out.extend_from_slice(own);
+            return out;
+        }
+    }
+    own.to_vec()
+}
+
+/// Attributes of a subject named earlier in the sentence (从业人员, 注册资金): they take its key.
+pub(crate) const ATTRIBUTES: &[&str] = &["从业人员", "注册资金", "注册资本", "雇工人数", "雇工"];
+
+/// The key of the figure before the parenthesis that figure `i` stands in (主办34件 in
+/// 代表建议37件(主办34件…)), if it stands in one opened in its sentence.
+fn whole_before_parenthesis(t: &Text, i: usize, sentence_start: usize, out: &[Option<String>]) -> Option<String> {
+    let start = t.figures[i].start as usize;
+    let mut open = None;
+    for k in sentence_start..start {
+        match t.chars[k] {
+            '(' | '（' => open = Some(k),
+            ')' | '）' => open = None,
+            _ => {}
+        }
+    }
+    let open = open?;
+    let j =
+        (0..i).rev().find(|&j| (t.figures[j].end as usize) <= open && t.figures[j].start as usize >= sentence_start)?;
+    (t.figures[j].end as usize + 1 >= open).then(|| out[j].clone()).flatten()
 }
 
 /// How many figures after this one in its clause share its phrase, plus those before: the size
@@ -718,6 +856,12 @@ fn phrase_key(t: &Text, i: usize, phrase: &[char], earlier: &[&str], at: usize, 
             }
             None => earlier.last().map(|k| k.to_string()),
         }?;
+        // 比上年增加1894元，增长9.3%: the rate is of the amount, not of its growth.
+        let base = ["增长", "下降"]
+            .iter()
+            .find_map(|w| base.strip_suffix(w))
+            .filter(|b| b.chars().count() >= 2)
+            .map_or(base.clone(), str::to_string);
         let percent = f.amount.kind == FigureKind::Percent && f.amount.unit.as_deref() == Some("%");
         let suffix = match (down, percent) {
             (false, true) => "增长率",
@@ -726,6 +870,14 @@ fn phrase_key(t: &Text, i: usize, phrase: &[char], earlier: &[&str], at: usize, 
             (true, false) => "下降",
         };
         return Some(joined(&base, suffix));
+    }
+    // 占第三产业投资的33.1%, 占比28.6%: the share of what the sentence measured before.
+    // (占全省比重超过50% names its share already: the rules below take it.)
+    let named = clean(&p).is_some_and(|k| SHARES.iter().any(|w| k.ends_with(w)));
+    if f.amount.kind == FigureKind::Percent && p.first() == Some(&SHARE) && !named {
+        if let Some(prev) = earlier.last() {
+            return Some(joined(prev, SHARE_KEY));
+        }
     }
     let Some(mut key) = clean(&p) else {
         // 是2019年的2.3倍: a multiple of the figure before it.

@@ -83,7 +83,7 @@ pub fn page_table(hints: &mut Hints, page_lines: &[&str]) {
         let dated = |labels: &[&str]| field(labels).filter(|v| dates::date_of(v).is_some());
         // A bare 时间 / 日期 (a site's header may print today's) only where no meta tag dates the page.
         hints.dated = dated(&["发布日期", "发布时间", "公开日期"])
-            .or_else(|| hints.published.is_none().then(|| dated(&["时间", "日期"])).flatten());
+            .or_else(|| hints.published.is_none().then(|| dated(&["时间", "日期", header::SOME_DATE])).flatten());
     }
 }
 
@@ -244,7 +244,7 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
     let mut b = Builder { origins: Origins::default() };
 
     let header = header::read(&lines, &hints.lines);
-    let Header { title, mut meta, fields, number, salutation, dated, rest, end: i } = header;
+    let Header { title, mut meta, fields, number, salutation, dated, posted, rest, end: i } = header;
     let field = |labels: &[&str]| {
         labels.iter().find_map(|l| fields.iter().find(|(k, v)| k == l && !v.is_empty()).map(|(_, v)| v.clone()))
     };
@@ -281,19 +281,40 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
     let under_signature = under_signature.or(dated);
     let signed = written.as_deref().and_then(dates::date_of).or_else(|| under_signature.clone());
     // Published as written: the header's 发布时间, else the page's PubDate.
-    let published =
-        field(&["发布时间", "发布日期", "发文日期", "公开日期", "更新时间", "编稿时间", "日期", "时间", "成文日期"])
-            .or_else(|| hints.published.clone());
+    let published = field(&[
+        "发布时间",
+        "发布日期",
+        "发文日期",
+        "公开日期",
+        "更新时间",
+        "编稿时间",
+        "日期",
+        "时间",
+        header::SOME_DATE,
+        "成文日期",
+    ])
+    .or_else(|| posted.clone())
+    .or_else(|| hints.published.clone());
     // Published as a date: the page's own date (its header's 发布日期, the 发布日期 the page
     // shows around the article, its PubDate: a meta tag may carry the date the page was last
     // rebuilt), else 成文日期, else the date under the signature.
-    let published_date =
-        field(&["发布时间", "发布日期", "发文日期", "公开日期", "更新时间", "编稿时间", "日期", "时间"])
-            .or_else(|| hints.dated.clone())
-            .or_else(|| hints.published.clone())
-            .and_then(|p| dates::date_of(&p))
-            .or_else(|| written.as_deref().and_then(dates::date_of))
-            .or(under_signature);
+    let published_date = field(&[
+        "发布时间",
+        "发布日期",
+        "发文日期",
+        "公开日期",
+        "更新时间",
+        "编稿时间",
+        "日期",
+        "时间",
+        header::SOME_DATE,
+    ])
+    .or_else(|| hints.dated.clone())
+    .or(posted)
+    .or_else(|| hints.published.clone())
+    .and_then(|p| dates::date_of(&p))
+    .or_else(|| written.as_deref().and_then(dates::date_of))
+    .or(under_signature);
 
     let mut blocks = blocks(&body);
     let closing = if attachments.is_empty() { tail::closing(&mut blocks) } else { Vec::new() };

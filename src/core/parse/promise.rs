@@ -21,7 +21,10 @@
 //!    neither; so are counts that measure nothing ([`super::stance::NOT_MEASURES`]: 三位代表; a
 //!    span, 近5年来, 未来3年; a phase in Chinese numerals, 电厂二期; a threshold of eligibility,
 //!    [`super::stance::ELIGIBILITY_BEFORE`]: 年满60岁; a time limit in working days,
-//!    [`super::stance::WORKING_DAYS`]: 20个工作日内), which decide nothing for the
+//!    [`super::stance::WORKING_DAYS`]: 20个工作日内; a bound or condition that names a class,
+//!    [`super::stance::CLASS_BOUND_ENDS`], [`super::stance::CONDITION_BEFORE`]: 十亿元以上项目11个,
+//!    坡度大于25度; a frequency or period of a rule, [`super::stance::EVERY`]: 每5年修订1次; a count
+//!    that refers back, [`super::stance::REFERRING`]: 上述两个表格), which decide nothing for the
 //!    clauses after them either.
 //! 2. **A cue of its own clause** ([`super::stance::TARGET_CUES`] 力争、计划、预计、将、请求 …,
 //!    [`super::stance::RESULT_CUES`] 截至、已、目前、先后、了 …): the nearest one before the
@@ -49,8 +52,10 @@
 //!    [`super::stance::GOING_ON`] (其中, 第一期) goes on with the one before it.
 //! 8. Otherwise a result: a reply reports.
 //!
-//! Years and dates are neither, unless they are a deadline: a target cue of their own clause or
-//! the form of a deadline (到2025年, 2025年前), and not past; or the `by` of a target figure. A
+//! Years and dates are neither, unless they are a deadline: a target cue of their own clause (or,
+//! for a date that is its clause alone, of the next clause: 2024年，我局将继续申报) or the form of a
+//! deadline (到2025年, 2025年前), and not past; a date still ahead in a sentence with no result cue
+//! that is no start (2020年起) nor a rule's; or the `by` of a target figure. A
 //! date of a clause that says when a rule holds ([`super::stance::VALIDITY_WORDS`]: 自2019年1月1日
 //! 起施行, 有效期至…) is neither and gives no deadline.
 //!

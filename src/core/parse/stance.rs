@@ -41,11 +41,27 @@ pub(crate) const TARGET_CUES: &[&str] = &[
     "请求",
     // Going on with a work: the reply's next step (2020年我厅继续支持建设一批产业园).
     "继续",
+    // What a work under way will give once done (建成后可新增133个停车位).
+    "建成后",
+    "投用后",
+    "投产后",
+    "完工后",
+    "投入使用后",
+    // The steps of a plan (第一步首先对8个乡镇的18所学校安装空调).
+    "第一步",
+    "第二步",
+    "第三步",
+    // Money applied for: not yet granted (申请资金9700万元); 已申请 is masked below.
+    "申请资金",
+    "申请专项",
+    "申请补助",
+    "申请中央",
+    "申请上级",
 ];
 
 /// Words that make the figures of their clause results: reported, reached, standing.
 pub(crate) const RESULT_CUES: &[&str] =
-    &["截至", "截止", "已", "先后", "目前", "现有", "至今", "了", "此前", "曾", "能力为"];
+    &["截至", "截止", "已", "先后", "目前", "现有", "至今", "了", "此前", "曾", "能力为", "成功入选", "成功获批"];
 
 /// Totals and comparisons with the past: a result, when no cue above stands in the clause
 /// (力争到2025年累计服务企业突破1万家, 力争同比增长10% are targets).
@@ -152,6 +168,17 @@ pub(crate) const MASKS: &[(&str, &str)] = &[
     ("继续", "已继续"),
     // 继续教育 the noun: further education, not going on with a work.
     ("继续", "继续教育"),
+    // A trend reported (广播电视事业继续发展), not a work to go on with.
+    ("继续", "继续发展"),
+    ("继续", "继续增长"),
+    ("继续", "继续下降"),
+    ("继续", "继续减少"),
+    // Money applied for before: done.
+    ("申请资金", "已申请资金"),
+    ("申请专项", "已申请专项"),
+    ("申请补助", "已申请补助"),
+    ("申请中央", "已申请中央"),
+    ("申请上级", "已申请上级"),
 ];
 
 /// Verbs that show 将 as the object marker when they follow it in its clause (将…纳入).
@@ -251,8 +278,8 @@ pub(crate) const VALIDITY_WORDS: &[&str] = &["施行", "有效期", "执行期�
 /// Counts that are no measure: the proposal's authors (三位代表) and spans of years that say
 /// when (近5年来) — after the count …
 pub(crate) const NOT_MEASURES: &[&str] = &["代表", "委员", "同志"];
-pub(crate) const SPANS: &[&str] = &["来", "以来", "间", "内"];
-pub(crate) const SPANS_BEFORE: &[&str] = &["未来", "今后", "连续", "最近", "过去", "后"];
+pub(crate) const SPANS: &[&str] = &["来", "以来", "间", "内", "时间"];
+pub(crate) const SPANS_BEFORE: &[&str] = &["未来", "今后", "连续", "最近", "过去", "后", "经过"];
 /// … a span that opens its clause (近两年，…) …
 pub(crate) const SPANS_OPENING: &[&str] = &["近"];
 /// … and phases written in Chinese numerals (电厂二期, 三、四期工程), unless something is held:
@@ -347,8 +374,11 @@ fn hits(t: &Text) -> Vec<Hit> {
 }
 
 /// 将 followed in its clause by 纳入, 作为 …: the object marker.
+/// The verb must come before the next 将 of the clause: in 将积极协调乡镇将项目纳入2026年项目库
+/// the first 将 is the future, the second the object marker.
 fn object_marker(t: &Text, at: usize) -> bool {
     let (_, end, _) = t.clauses[t.clause_of(at)];
+    let end = (at + 1..end).find(|&k| t.chars[k] == '将' && !t.in_figure(k)).unwrap_or(end);
     (at + 1..end).any(|k| OBJECT_VERBS.iter().any(|v| starts_with(&t.chars, k, v)))
 }
 
@@ -375,7 +405,9 @@ fn norm(t: &Text, c: usize, f: &Figure) -> bool {
     let s = &t.chars;
     let (a, b, _) = t.clauses[c];
     let (start, end) = (f.start as usize, f.end as usize);
-    let of_rate = f.amount.kind == FigureKind::Percent && start > 0 && s[start - 1] == '的';
+    // 按投资额的30% is a rate; 占第三产业投资的33.1% is a share, a measure.
+    let share = (a..start).any(|k| s[k] == '占' && !t.in_figure(k));
+    let of_rate = f.amount.kind == FigureKind::Percent && start > 0 && s[start - 1] == '的' && !share;
     let per_head = matches!(s.get(end), Some('/' | '／')) && !PER_TIME.iter().any(|w| starts_with(s, end + 1, w));
     if of_rate || per_head {
         return true;
@@ -421,18 +453,106 @@ pub(crate) const CLASS_BOUND_ENDS: &[&str] = &["以上", "以下", "以内"];
 /// … or at its start.
 pub(crate) const CLASS_BOUND_STARTS: &[&str] = &["低于", "高于", "超过", "不足", "不到", "不超过"];
 
-/// Whether figure `f` is a bound that names a class (see [`CLASS_BOUND_ENDS`]).
+/// A bound ending in [`CLASS_BOUND_ENDS`] names a class without a 的 too when a noun follows it
+/// at once (十亿元以上项目11个, 3年以上企业工作经历): any char but these, which go on with the
+/// sentence instead (以上和…, 以上，…). Not a count of things: 建设5个以上示范点 promises at least 5.
+pub(crate) const CLASS_BOUND_GOING_ON: &[char] = &['和', '及', '与', '或', '等', '是', '为', '的'];
+
+/// Measure words of things counted (5个以上示范点: at least 5 of them, no class).
+pub(crate) const THINGS: &[&str] = &[
+    "个", "家", "所", "项", "名", "人", "座", "条", "处", "台", "套", "户", "件", "支", "批", "只", "辆", "栋", "位",
+    "种",
+];
+
+/// Words right before a figure that make it a condition (坡度大于25度, 小于5吨的车辆): neither.
+pub(crate) const CONDITION_BEFORE: &[&str] = &["大于", "小于", "不大于", "不小于", "大于等于", "小于等于"];
+
+/// Nouns that a figure names a class of when a count of them follows (其中10亿元项目2个).
+pub(crate) const CLASS_NOUNS: &[&str] = &["项目", "企业", "工程"];
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// Whether figure `f` is a bound that names a class (see [`CLASS_BOUND_ENDS`]), a condition
+/// (see [`CONDITION_BEFORE`]) or the class of a count (see [`CLASS_NOUNS`]).
 pub(crate) fn class_bound(t: &Text, f: &Figure) -> bool {
     let s = &t.chars;
     let (start, end) = (f.start as usize, f.end as usize);
-    if f.amount.kind.is_time() || s.get(end) != Some(&'的') {
+    if f.amount.kind.is_time() {
         return false;
+    }
+    let before = |w: &&str| {
+        let n = w.chars().count();
+        start >= n && starts_with(s, start - n, w)
+    };
+    if CONDITION_BEFORE.iter().any(before) {
+        return true;
     }
     let ends = CLASS_BOUND_ENDS.iter().any(|w| {
         let n = w.chars().count();
         end >= start + n && starts_with(s, end - n, w)
     });
-    ends || CLASS_BOUND_STARTS.iter().any(|w| starts_with(s, start, w))
+    let next = s.get(end).copied();
+    if next == Some('的') {
+        return ends || CLASS_BOUND_STARTS.iter().any(|w| starts_with(s, start, w));
+    }
+    let of_things = f.amount.kind == FigureKind::Count && THINGS.contains(&f.amount.unit.as_deref().unwrap_or(""));
+    if ends && !of_things && next.is_some_and(|c| is_han(c) && !CLASS_BOUND_GOING_ON.contains(&c)) {
+        return true;
+    }
+    // 10亿元项目2个: the amount names the projects counted.
+    f.amount.kind != FigureKind::Count
+        && CLASS_NOUNS.iter().any(|w| {
+            let n = w.chars().count();
+            starts_with(s, end, w)
+                && t.figures.iter().any(|g| g.start as usize == end + n && g.amount.kind == FigureKind::Count)
+        })
+}
+
+/// A frequency or a period of a rule: a count of time right after 每 (每5年), a count of times
+/// or days in a clause where 每 stands before a time word (每年调整1次, 每周5天), a period of a
+/// cycle (5年一周期).
+pub(crate) const EVERY: &str = "每";
+pub(crate) const EVERY_TIMES: &[&str] = &["年", "月", "周", "日", "天", "季", "学期"];
+pub(crate) const FREQUENCY_UNITS: &[&str] = &["次", "天", "回"];
+pub(crate) const CYCLE_AFTER: &[&str] = &["一周期", "为一周期", "一个周期", "一轮"];
+
+/// Whether figure `f` is a frequency or period (see [`EVERY`]).
+pub(crate) fn frequency(t: &Text, f: &Figure) -> bool {
+    let s = &t.chars;
+    let (start, end) = (f.start as usize, f.end as usize);
+    if f.amount.kind != FigureKind::Count {
+        return false;
+    }
+    let unit = f.amount.unit.as_deref().unwrap_or("");
+    let timed = PER_TIME.contains(&unit) || unit == "周" || unit == "个月";
+    if timed && start > 0 && starts_with(s, start - 1, EVERY) {
+        return true;
+    }
+    if timed && CYCLE_AFTER.iter().any(|w| starts_with(s, end, w)) {
+        return true;
+    }
+    let (a, _, _) = t.clauses[t.clause_of(start)];
+    FREQUENCY_UNITS.contains(&unit)
+        && (a..start).any(|k| {
+            starts_with(s, k, EVERY)
+                && (EVERY_TIMES.iter().any(|w| starts_with(s, k + 1, w))
+                    || t.figures.iter().any(|g| g.start as usize == k + 1 && g.amount.kind == FigureKind::Count))
+        })
+}
+
+/// Words right before a count that refer back to what was named (上述两个表格): neither.
+pub(crate) const REFERRING: &[&str] = &["上述", "前述"];
+
+/// Whether figure `f` refers back (see [`REFERRING`]).
+pub(crate) fn refers_back(t: &Text, f: &Figure) -> bool {
+    let start = f.start as usize;
+    f.amount.kind == FigureKind::Count
+        && REFERRING.iter().any(|w| {
+            let n = w.chars().count();
+            start >= n && starts_with(&t.chars, start - n, w)
+        })
 }
 
 /// Whether clause `c` is a rule's (see [`RULE_WORDS`]).
@@ -489,6 +609,12 @@ fn own_call(t: &Text, hits: &[Hit], c: usize, i: usize, carry: Option<Call>, now
         return Some(Call::Neither);
     }
     let date = dated(t, c, Some(i), f.start as usize, now);
+    // A regulation's rule or standard whose date is no deadline (批准2007年末国债余额限额调整为…).
+    let written_deadline =
+        t.figures_in(c).any(|j| j != i && t.figures[j].amount.kind.is_time() && deadline_form(t, t.figures[j]));
+    if date == Some(Call::Target) && !written_deadline && carry.is_none() && !t.plan && rule_clause(t, c) {
+        return Some(Call::Neither);
+    }
     // A plan paragraph is a target unless its sentence said otherwise (step 9, taken early so
     // that 同比增长 in a plan stays a target).
     if date == Some(Call::Target) || carry == Some(Call::Target) || (carry.is_none() && t.plan) {
@@ -546,7 +672,18 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
                 // written as one) and it has not passed; or a target figure takes it as its `by`
                 // (below). The year of a programme (纳入2019年改造项目) is none.
                 let (start, end) = (f.start as usize, f.end as usize);
-                let own = nearest(&hits, t, c, start, end).or_else(|| deadline_form(t, f).then_some(Call::Target));
+                let own = nearest(&hits, t, c, start, end)
+                    .or_else(|| deadline_form(t, f).then_some(Call::Target))
+                    // A date that is its clause alone (2024年，我局将继续申报) takes what the rest
+                    // of its sentence says first.
+                    .or_else(|| alone(t, c, f).then(|| later_cue(&hits, t, c)).flatten())
+                    // A date still ahead in a sentence that reports nothing (2019年上半年，试点
+                    // 城市政府印发实施方案, in January 2019) says when a plan will be done.
+                    // A start (2020年起, 从2019年开始) is no deadline.
+                    .or_else(|| {
+                        let ahead = when(f, now) == Some(When::Future) && !starts(t, f) && !rule_clause(t, c);
+                        (ahead && !sentence_reports(&hits, t, c)).then_some(Call::Target)
+                    });
                 if own == Some(Call::Target) && when(f, now) != Some(When::Past) && !validity_clause(t, c) {
                     out[i] = (Call::Target, deadline_of(f));
                 }
@@ -554,6 +691,8 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
             }
             if not_a_measure(t, f)
                 || class_bound(t, f)
+                || frequency(t, f)
+                || refers_back(t, f)
                 || eligibility(t, f)
                 || working_days_limit(t, f)
                 || in_proposal_title(t, f)
@@ -587,6 +726,35 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
         out[i].1 = by;
     }
     out
+}
+
+/// Words after a date that make it a start (2020年起, 从2019年开始): no deadline.
+pub(crate) const START_AFTER: &[&str] = &["起", "开始"];
+
+fn starts(t: &Text, f: &Figure) -> bool {
+    START_AFTER.iter().any(|w| starts_with(&t.chars, f.end as usize, w))
+}
+
+/// Whether figure `f` is all there is of clause `c` but punctuation and spaces.
+fn alone(t: &Text, c: usize, f: &Figure) -> bool {
+    let (a, b, _) = t.clauses[c];
+    let (start, end) = (f.start as usize, f.end as usize);
+    (a..start).chain(end..b).all(|k| !is_han(t.chars[k]) && !t.chars[k].is_ascii_alphanumeric())
+}
+
+/// The first cue of the clause after `c`, in its sentence.
+fn later_cue(hits: &[Hit], t: &Text, c: usize) -> Option<Call> {
+    let (_, _, s) = t.clauses[c];
+    let (a, b, next) = *t.clauses.get(c + 1)?;
+    (next == s).then(|| hits.iter().find(|h| h.at >= a && h.at < b).map(|h| h.call)).flatten()
+}
+
+/// Whether the sentence of clause `c` holds a result cue.
+fn sentence_reports(hits: &[Hit], t: &Text, c: usize) -> bool {
+    let (_, _, s) = t.clauses[c];
+    let range = t.sentence_clauses(s);
+    let (a, b) = (t.clauses[range.start].0, t.clauses[range.end - 1].1);
+    hits.iter().any(|h| h.at >= a && h.at < b && h.call == Call::Result)
 }
 
 /// Whether date `j`'s own clause says result (已, 了 …) by its nearest cue.

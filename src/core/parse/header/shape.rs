@@ -105,6 +105,52 @@ pub(super) fn note_date(line: &str) -> Option<String> {
     dates::date_of(inner)
 }
 
+/// The page's date as a line under a title prints it without a label: a date standing apart
+/// (`2023-05-06`, `[ 2023-05-06 ]`, `2023年5月6日 10:32`), a time and a weekday after it, a few
+/// words of a name or a source beside it (`某局 2023-05-06`, `2023-05-06 某局`), no sentence and
+/// no label. The date as written.
+pub(super) fn dateline(line: &str) -> Option<String> {
+    let line = line.trim();
+    let s: Vec<char> = line.chars().collect();
+    if s.len() > 40 || line.contains(['。', '，', ',', '；', ';', '！', '？', '、', '“', '《']) {
+        return None;
+    }
+    let (_, start, end) = dates::find_date_span(line)?;
+    let edge = |c: Option<&char>| c.is_none_or(|c| c.is_whitespace() || "[]【】|丨()".contains(*c));
+    if !edge(start.checked_sub(1).and_then(|k| s.get(k))) {
+        return None;
+    }
+    if !edge(s.get(end)) {
+        return None;
+    }
+    // A time (`10:32:00`) and a weekday (`星期六`) after the date are its.
+    let spaced = |mut k: usize| {
+        while s.get(k).is_some_and(|c| c.is_whitespace()) {
+            k += 1;
+        }
+        k
+    };
+    let mut k = end;
+    let at = spaced(k);
+    let time = s[at..].iter().take_while(|c| c.is_ascii_digit() || matches!(c, ':' | '：')).count();
+    if s[at..at + time].iter().any(|c| matches!(c, ':' | '：')) {
+        k = at + time;
+    }
+    let at = spaced(k);
+    if s[at..].starts_with(&['星', '期']) {
+        k = (at + 3).min(s.len());
+    }
+    if !edge(s.get(k)) {
+        return None;
+    }
+    // The words beside it: a name or a source, short, no label, no figure.
+    let words: String =
+        s[..start].iter().chain(&s[k..]).filter(|c| !c.is_whitespace() && !"[]【】|丨()".contains(**c)).collect();
+    let plain =
+        words.chars().count() <= 16 && !words.contains([':', '：']) && !words.chars().any(|c| c.is_ascii_digit());
+    plain.then(|| s[start..k].iter().collect::<String>().trim().to_string())
+}
+
 /// A title line that ends with a note in brackets holding a date (`…的决定（2023年3月13日…通过）`):
 /// the title without the note, and the note's date.
 pub(super) fn split_note(title: &str) -> Option<(&str, String)> {

@@ -585,3 +585,104 @@ fn news_of_a_bureau_and_a_title_ended_on_its_own_line() {
         assert_eq!(seen(&plain_lines(text)), want(pairs), "{text}");
     }
 }
+
+/// A reply under `head` (its title and the lines under it), signed on 2023-08-22.
+fn under(head: &str) -> Vec<(&'static str, String)> {
+    let text = format!(
+        "{head}\n张三委员：\n您提出的提案收悉。现答复如下：\n感谢您对我局工作的支持。\n某市科学技术局\n2023年8月22日"
+    );
+    seen(&plain_lines(&text))
+}
+
+const TITLE: &str = "关于市政协十四届二次会议第123号提案的答复";
+
+#[test]
+fn the_pages_date_in_every_form_a_metadata_row_writes_it() {
+    let rows = [
+        "发布时间：2023-5-6  来源：某局",
+        "发布时间：2023.05.06  来源：某局",
+        "发布时间：2023/05/06",
+        "发布日期：二〇二三年五月六日",
+        "发布时间：2023年05月06日 10:32:00  来源：某局  浏览次数：123",
+        "发布时间：2023 年 5 月 6 日",
+        "时间：2023－05－06",
+        "发布时间：２０２３－０５－０６",
+        "来源：某局  发布时间：2023-05-06  字号：大 中 小",
+        "【发布单位：某局】【发布日期：2023-05-06】【浏览次数：12】",
+        "日期：2023-05-06 | 来源：某局 | 阅读量：12",
+        "信息来源：某局 发布时间：2023-05-06 浏览次数：  次",
+    ];
+    for row in rows {
+        assert_eq!(
+            under(&format!("{TITLE}\n{row}")),
+            want(&[("title", TITLE), ("number", "-"), ("published", "2023-05-06"), ("signed", "2023-08-22")]),
+            "{row}"
+        );
+    }
+}
+
+#[test]
+fn a_date_line_under_the_title_dates_the_page() {
+    let page = |line: &str| want(&[("title", TITLE), ("number", "-"), ("published", line), ("signed", "2023-08-22")]);
+    let cases: &[(&str, &str)] = &[
+        // The date alone, with a time, a weekday, in brackets of the site's.
+        ("2023-05-06", "2023-05-06"),
+        ("2023-05-06 10:32", "2023-05-06"),
+        ("2023年5月6日 星期六", "2023-05-06"),
+        ("[ 2023-05-06 ]", "2023-05-06"),
+        ("【2023.05.06】", "2023-05-06"),
+        // A name or a source beside it, no label.
+        ("某市科学技术局 2023-05-06", "2023-05-06"),
+        ("2023-05-06 某市科学技术局", "2023-05-06"),
+        // The date ending another label's value.
+        ("作者：某局 2023-05-06", "2023-05-06"),
+        ("来源：某局 | 2023-05-06", "2023-05-06"),
+        // A note in brackets dates the document, not the page; a sentence is the body's.
+        ("（2023年5月6日）", "2023-08-22"),
+        ("2023年5月6日，我局召开座谈会。", "2023-08-22"),
+        ("2023年5月6日上午", "2023-08-22"),
+    ];
+    for (line, published) in cases {
+        assert_eq!(under(&format!("{TITLE}\n{line}")), page(published), "{line}");
+    }
+    // Above the title, a date is the site's (today's), not the page's.
+    assert_eq!(under(&format!("2023年11月5日 星期天\n{TITLE}")), page("2023-08-22"));
+}
+
+#[test]
+fn a_dates_label_is_known_by_its_shape() {
+    let page = |published: &str| {
+        want(&[("title", TITLE), ("number", "-"), ("published", published), ("signed", "2023-08-22")])
+    };
+    for row in [
+        "上传时间：2023-05-06 09:00",
+        "发稿时间：2023-05-06",
+        "录入时间：2023-05-06  录入者：admin",
+        "公布日期：2023-05-06",
+    ] {
+        assert_eq!(under(&format!("{TITLE}\n{row}")), page("2023-05-06"), "{row}");
+    }
+    // The day a rule starts or stops is no publication; nor is a label without a date after it.
+    for row in ["实施日期：2023-05-06", "截止时间：2023-05-06", "反馈时间：尽快"] {
+        assert_eq!(under(&format!("{TITLE}\n{row}")), page("2023-08-22"), "{row}");
+    }
+}
+
+#[test]
+fn a_document_number_without_its_issuer_or_its_closing_bracket() {
+    let number =
+        |n: &str| want(&[("title", TITLE), ("number", n), ("published", "2023-08-22"), ("signed", "2023-08-22")]);
+    let cases: &[(&str, &str)] = &[
+        // Under the title, the year and serial alone: the letterhead's issuer is not repeated.
+        ("〔2023〕12号", "〔2023〕12号"),
+        // A font the page lost took the closing bracket and 号: the year and serial run on.
+        ("通区府议〔202323", "通区府议〔202323"),
+        ("舞教〔2022106                    签发人:魏红涛", "舞教〔2022106"),
+        // Four digits are a year alone, no number; words after the digits are no number.
+        ("某局〔2023", "-"),
+        ("某局〔202312项工作", "-"),
+    ];
+    for (line, want) in cases {
+        assert_eq!(under(&format!("{TITLE}\n{line}")), number(want), "{line}");
+    }
+}

@@ -187,3 +187,66 @@ fn clean_up() {
 fn years_and_dates_have_no_indicator() {
     assert_eq!(keys_of("2022年，建成平台10家。"), "2022年:- 10家:平台");
 }
+
+#[test]
+fn prepositions_scope_and_manner_words_go() {
+    // A preposition alone is no key (it linked unrelated amounts of a regulation).
+    assert_eq!(key("按照3600元定额扣除。"), "-");
+    assert_eq!(key("通过技术交易平台撮合成交额2700亿元。"), "技术交易平台撮合成交额");
+    assert_eq!(key("顶岗实习时间一般为6个月。"), "顶岗实习时间");
+}
+
+#[test]
+fn nouns_that_open_with_a_scope_word_stay_whole() {
+    assert_eq!(key("全县从业人员35078人。"), "从业人员");
+    assert_eq!(key("全县在校学生131391人。"), "在校学生");
+}
+
+#[test]
+fn a_share_is_of_what_the_sentence_measured_before() {
+    assert_eq!(key("生产性服务业投资39.66亿元，占第三产业投资的33.1%。"), "生产性服务业投资占比");
+    assert_eq!(keys_of("城建环保类建议48件，占比28.6%。"), "48件:城建环保类建议 28.6%:城建环保类建议占比");
+}
+
+#[test]
+fn growth_compared_with_a_time_is_of_the_amount_before() {
+    let got = keys_of("存款余额1221442万元，比年初增加121749万元，贷款余额678599万元，比年初增加132401万元。");
+    assert_eq!(got, "1221442万元:存款余额 121749万元:存款余额增长 678599万元:贷款余额 132401万元:贷款余额增长");
+    assert_eq!(
+        keys_of("早稻109924吨，比上年减产849吨，晚稻183961吨，比上年增产4546吨。"),
+        "109924吨:早稻 849吨:早稻下降 183961吨:晚稻 4546吨:晚稻增长"
+    );
+    assert_eq!(
+        keys_of("旅游接待总人数比2010年增长262.21%，旅游综合收入比2010年增长286.9%。"),
+        "2010年:- 262.21%:旅游接待总人数增长率 2010年:- 286.9%:旅游综合收入增长率"
+    );
+    assert_eq!(
+        keys_of("城镇居民人均可支配收入22258元，比上年增加1894元，增长9.3%。"),
+        "22258元:城镇居民人均可支配收入 1894元:城镇居民人均可支配收入增长 9.3%:城镇居民人均可支配收入增长率"
+    );
+}
+
+#[test]
+fn the_rest_of_a_compound_unit_is_no_noun() {
+    assert_eq!(key("旅客周转量18274万人公里。"), "旅客周转量");
+}
+
+#[test]
+fn a_class_named_before_a_count_is_part_of_its_key() {
+    assert_eq!(
+        keys_of("其中亿元以上项目48个，十亿元以上项目11个。"),
+        "48个:亿元以上项目 十亿元以上:- 11个:十亿元以上项目"
+    );
+}
+
+#[test]
+fn attributes_and_parts_take_their_whole() {
+    assert_eq!(
+        keys_of("个体工商户16743户，从业人员71703人，注册资金247449万元。"),
+        "16743户:个体工商户 71703人:个体工商户从业人员 247449万元:个体工商户注册资金"
+    );
+    let got = keys_of("承办代表建议37件（主办34件、协办3件）和政协提案16件（主办7件、协办9件）。");
+    let keys: Vec<&str> = got.split(' ').map(|p| p.split_once(':').map_or("", |(_, k)| k)).collect();
+    assert_ne!(keys[2], keys[5], "{got}");
+    assert!(keys[2].ends_with("协办") && keys[5].ends_with("协办"), "{got}");
+}

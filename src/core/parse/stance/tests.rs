@@ -94,7 +94,7 @@ fn totals_and_comparisons_are_results_unless_a_target_stands_before() {
 #[test]
 fn masked_cue_words_are_no_cues() {
     // 投资计划 is a plan that exists; 争取资金 money obtained; 公共 no total; 现将 the object marker.
-    assert_eq!(in_2023("其余资金列入2022年投资计划，申请资金9700万元。"), "2022年:- 9700万元:result");
+    assert_eq!(in_2023("其余资金列入2022年投资计划，已申请资金9700万元。"), "2022年:- 9700万元:result");
     assert_eq!(in_2023("5月份为县里争取省级专项资金470万元。"), "5月份:- 470万元:result");
     assert_eq!(in_2023("建有公共服务平台62个。"), "62个:result");
     assert_eq!(in_2023("现将办理情况答复如下：新建平台5个。"), "5个:result");
@@ -371,4 +371,105 @@ fn rules_that_must_be_kept_are_neither() {
     assert_eq!(in_2023("按照“销区保持六个月销量”的要求。"), "六个月:-");
     // A done work stays a result.
     assert_eq!(in_2023("已累计值班120小时。"), "120小时:result");
+}
+
+#[test]
+fn money_applied_for_is_expected_unless_applied_before() {
+    assert_eq!(in_2023("其余资金列入2024年投资计划，申请资金9700万元。"), "2024年:target@2024 9700万元:target@2024");
+    assert_eq!(in_2023("向省里申请专项资金500万元。"), "500万元:target");
+    assert_eq!(in_2023("已申请资金500万元。"), "500万元:result");
+    // Patents applied for are counted, not expected.
+    assert_eq!(in_2023("申请专利203件。"), "203件:result");
+}
+
+#[test]
+fn what_a_work_under_way_gives_once_done_is_expected() {
+    assert_eq!(in_2023("正在建设停车场，建成后可新增133个停车位。"), "133个:target");
+    assert_eq!(in_2023("项目投产后年产值可达5亿元。"), "5亿元:target");
+}
+
+#[test]
+fn the_steps_of_a_plan_are_targets() {
+    assert_eq!(in_2023("第一步首先对8个乡镇的18所学校安装空调。"), "8个:target 18所:target");
+    assert_eq!(in_2023("第二步对其余12所学校安装空调。"), "12所:target");
+}
+
+#[test]
+fn a_reported_trend_is_no_work_to_go_on_with() {
+    assert_eq!(in_2023("广播电视事业继续发展，全县广播覆盖率达100%。"), "100%:result");
+    assert_eq!(in_2023("存款继续增长，余额达50亿元。"), "50亿元:result");
+    // Going on with a work stays a next step.
+    assert_eq!(in_2023("我局继续安排资金50万元。"), "50万元:target");
+}
+
+#[test]
+fn selected_or_approved_with_success_is_a_result() {
+    assert_eq!(
+        in_2023("生猪产业园成功入选2024年产业园候选名单，将获得资金5000万元。"),
+        "2024年:- 5000万元:target@2024"
+    );
+    assert_eq!(in_2023("成功获批省级园区2个。"), "2个:result");
+}
+
+#[test]
+fn jiang_is_the_future_when_its_object_verb_belongs_to_a_later_jiang() {
+    assert_eq!(in_2023("将积极协调乡镇将项目纳入2025年项目库。"), "2025年:target@2025");
+    assert_eq!(in_2023("已将项目纳入2025年项目库。"), "2025年:-");
+}
+
+#[test]
+fn a_share_of_a_whole_is_a_measure_not_a_rate() {
+    assert_eq!(in_2023("生产性服务业完成投资39.66亿元，占第三产业完成投资的33.1%。"), "39.66亿元:result 33.1%:result");
+    // A rate of a rule stays one.
+    assert_eq!(in_2023("按投资额的30%给予补助。"), "30%:-");
+}
+
+#[test]
+fn bounds_and_conditions_that_name_a_class_without_de() {
+    assert_eq!(in_2023("其中亿元以上项目48个，十亿元以上项目11个。"), "48个:result 十亿元以上:- 11个:result");
+    assert_eq!(in_2023("其中10亿元项目2个。"), "10亿元:- 2个:result");
+    assert_eq!(in_2023("从具有3年以上企业工作经历的人员中招聘。"), "3年以上:-");
+    assert_eq!(in_2023("重点支持流域面积200平方公里以上中小河流。"), "200平方公里以上:-");
+    assert_eq!(in_2023("农田坡度大于25度，不符合选址要求。"), "25度:-");
+    // At least so many things is a quantity: a target here.
+    assert_eq!(in_2023("力争建设5个以上示范点。"), "5个以上:target");
+    assert_eq!(in_2023("完成投资1亿元以上，带动就业200人。"), "1亿元以上:result 200人:result");
+}
+
+#[test]
+fn frequencies_and_periods_of_a_rule_are_neither() {
+    assert_eq!(in_2023("原则上每5年修订1次专业目录，每年调整1次专业。"), "5年:- 1次:- 1次:-");
+    assert_eq!(in_2023("即每周5天开展课后服务。"), "5天:-");
+    assert_eq!(in_2023("落实教师5年一周期的全员轮训制度。"), "5年:-");
+    // Times something was done stay a result.
+    assert_eq!(in_2023("全年开展培训12次。"), "12次:result");
+}
+
+#[test]
+fn a_count_that_refers_back_is_neither() {
+    assert_eq!(in_2023("法官主要审理上述两个表格中的焦点问题。"), "两个:-");
+    assert_eq!(in_2023("建成两个平台。"), "两个:result");
+}
+
+#[test]
+fn a_span_of_time_something_takes_says_when() {
+    assert_eq!(in_2023("经过5—10年左右时间，基本完成转变。"), "5—10年左右:-");
+    assert_eq!(in_2023("用3年时间完成改造。"), "3年:-");
+}
+
+#[test]
+fn a_date_alone_in_its_clause_takes_the_next_clauses_cue() {
+    assert_eq!(in_2023("2023年，我局将继续申报国债项目。"), "2023年:target@2023");
+    assert_eq!(in_2023("2023年，我局已申报国债项目。"), "2023年:-");
+    // A clause that repeats the date says nothing.
+    assert_eq!(in_2023("2023年，2023年，我局计划投入1亿元。"), "2023年:- 2023年:target@2023 1亿元:target@2023");
+}
+
+#[test]
+fn a_date_still_ahead_says_when_unless_reported_or_a_start() {
+    assert_eq!(read("2019年上半年，试点城市政府印发实施方案。", "2019-01-24"), "2019年上半年:target@2019-06");
+    assert_eq!(read("2020年起基本不再从应届毕业生中招聘。", "2019-01-24"), "2020年:-");
+    assert_eq!(read("2019年上半年，已完成方案起草。", "2019-01-24"), "2019年上半年:-");
+    // A rule's date is no deadline, nor the limit it sets a target.
+    assert_eq!(read("批准2007年末国债余额限额调整为53365.53亿元。", "2007-08-20"), "2007年末:- 53365.53亿元:-");
 }
