@@ -27,15 +27,17 @@ const HELDOUT_MIN: &[(Field, f64)] = &[
     // with its second batch (date lines above a title or beside the site's name); 88.8: with its
     // third pass (a `•` metadata list whose values stand on the next line, above the title);
     // 86.2: with its third batch (dates written `2024年04月06日 16:34` in such a list); 85.7:
-    // with its fifth (a date written `2018年710` under the signature, nothing above).
-    (Field::Published, 85.7),
+    // with its fifth (a date written `2018年710` under the signature, nothing above); 81.1: with
+    // issue 19's www.gov.cn-kind pages.
+    (Field::Published, 81.1),
     (Field::Signed, 0.0),
     // Issue 19's target; every family reads every held-out outline exactly today.
     (Field::Outline, 95.0),
     (Field::FigureRecall, 95.0),
     // 100 again since a `﹝2022﹞` document number holds no figure; 99.1 with issue 19's third
-    // pass (a standard's number, `GB14886—2006`, whose year is taken for a figure).
-    (Field::NotFigures, 99.1),
+    // pass (a standard's number, `GB14886—2006`, whose year is taken for a figure); 96.6 with
+    // the www.gov.cn-kind pages (traditional-script pages of the site's big5 gateway).
+    (Field::NotFigures, 96.6),
     (Field::Found, 100.0),
 ];
 /// Minimum per field on the whole held-out part (every family together), in percent: what the
@@ -47,14 +49,17 @@ const HELDOUT_ALL_MIN: &[(Field, f64)] = &[
     // reply under a `•` metadata list whose values stand on the next line; number 90.9,
     // published 90.4, signed 88.5 with its third batch (such a list with `2024年04月06日 16:34`);
     // published 89.5, signed 87.5, not-figures 99.4 with its fifth (`2018年710`, `GB14886—2006`).
-    (Field::Title, 83.3),
-    (Field::Number, 90.9),
+    // Title 79.3, number 85.4, published 85.1, signed 86.6, not-figures 97.6: measured with the
+    // www.gov.cn-kind pages (State Council 复函 and 批复 in the site's big5 gateway, traditional
+    // script; a ministry's republished 批复 under `【发布文号】` rows).
+    (Field::Title, 79.3),
+    (Field::Number, 85.4),
     // Measured with issue 19's new held-out replies (published was 100 before them, then 92.8).
-    (Field::Published, 89.5),
-    (Field::Signed, 87.5),
+    (Field::Published, 85.1),
+    (Field::Signed, 86.6),
     (Field::Outline, 99.0),
     (Field::FigureRecall, 98.0),
-    (Field::NotFigures, 99.4),
+    (Field::NotFigures, 97.6),
     (Field::Found, 100.0),
 ];
 /// Maximum untitled nodes on the held-out part of every family; `None`: not yet a gate.

@@ -69,6 +69,8 @@ const TITLE_ENDINGS: &[&str] = &[
     "清单",
     "章程",
     "声明",
+    // 意见书, 答复书, 承诺书, 倡议书, 告知书.
+    "书",
     "函",
 ];
 
@@ -82,8 +84,12 @@ pub(super) fn complete(title: &str) -> bool {
         Some((h, at)) if h[at..].chars().count() <= 10 => &t[..at],
         _ => t.as_str(),
     };
-    TITLE_ENDINGS.iter().any(|e| t.ends_with(e))
+    TITLE_ENDINGS.iter().any(|e| t.ends_with(e)) || WEAK_ENDINGS.iter().any(|e| t.ends_with(e))
 }
+
+/// Endings of a document's title only after 的 (`关于加强科技金融服务的建议`): without it they
+/// name a kind of document, a column's name (`人大代表建议`, `政协委员提案`).
+const WEAK_ENDINGS: &[&str] = &["的建议", "的提案", "的议案"];
 
 /// How a line is set: centred or bold (from the page), or plain.
 fn styled(style: LineStyle) -> bool {
@@ -111,7 +117,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
         // The issuers' lines from here (one to three), and the date under them.
         let offices = issuers(lines, i);
         let dated_below = date_at(lines, i + offices).filter(|_| offices > 0);
-        if let Some((label, value)) = label_line(text).zip(lines.get(i + 1)).filter(|(l, v)| is_value_of(l, v.text)) {
+        if let Some((label, value)) = lines.get(i + 1).and_then(|v| pair(text, v.text).map(|l| (l, v))) {
             // A label alone on its line, its value on the next (a list of dt / dd, bullets).
             fields.push((label, shape::cells(strip_bullet(value.text)).to_string()));
             meta.push(text.to_string());
@@ -119,6 +125,9 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             i += 1;
         } else if let Some(f) = meta_fields(text) {
             fields.extend(f);
+            meta.push(text.to_string());
+        } else if label_line(text).is_some() {
+            // A label with no value (`• 实施日期:`, `归档时间:`): no salutation.
             meta.push(text.to_string());
         } else if let Some(n) = number_line(text) {
             number.get_or_insert(n);
@@ -133,7 +142,9 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
         } else if top && shape::is_breadcrumb(text) {
             // A breadcrumb (…>> 建议提案 >> 人大代表建议答复): not the title.
             meta.push(text.to_string());
-        } else if top && shape::is_form_line(text) {
+        } else if top && shape::is_form_line(text) && !lines.get(i + 1).is_some_and(|n| is_meta_line(n.text)) {
+            // (A headline with a colon over the page's metadata line, `森林城市:涂抹“绿”生活`, is
+            // the title: below.)
             // A proposal's form (建议号:201号, 提案人:…, 内容:…) above the reply's title: up to
             // the title, header lines; a form line is never the title.
             let end = headline_after_form(lines, i).unwrap_or(i + 1);
@@ -173,15 +184,21 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             }
             i += offices + 1;
             continue;
-        } else if let Some(d) = shape::dateline(text).filter(|_| title.is_some() && salutation.is_none()) {
+        } else if let Some(d) = shape::dateline(strip_bullet(text)).filter(|_| title.is_some() && salutation.is_none())
+        {
             // The page's date under its title, without a label (`2023-05-06 10:32 某局`).
             posted.get_or_insert(d);
+            meta.push(text.to_string());
+        } else if title.is_some() && salutation.is_none() && strip_bullet(text).len() < text.len() && bullet_item(text)
+        {
+            // The items of a list under the title (`• 本站`, `• 2020-12-30 10:32`): the page's.
             meta.push(text.to_string());
         } else if top && is_title(text) && parse_heading(text).is_none() {
             // Lines of the site above the reply's own title (a breadcrumb, 欢迎访问…, a column's
             // name, set like the title or not): kept as header lines; the title is the complete
             // one below.
-            let issuer = is_office_line(text) && lines.get(i + 1).is_some_and(|n| n.text.starts_with("关于"));
+            let issuer = is_office_line(text)
+                && lines.get(i + 1).is_some_and(|n| n.text.starts_with("关于") || n.text.starts_with('对'));
             // A headline over the page's metadata line (发布时间：… 来源：…) is the title as it is.
             let headline = text.chars().count() >= 8 && lines.get(i + 1).is_some_and(|n| is_meta_line(n.text));
             // A column's name may end like a document (通知公告): short, it gives way too.
@@ -196,8 +213,12 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
                         && continues(lines[k].text)
                 };
                 if let Some(k) = headline_below(lines, i).filter(|&k| !ends_it(k)) {
-                    for l in &lines[i..k] {
-                        if let Some(f) = meta_fields(l.text) {
+                    for (j, l) in lines.iter().enumerate().take(k).skip(i) {
+                        let value =
+                            lines.get(j + 1).filter(|_| j + 1 < k).and_then(|v| pair(l.text, v.text).map(|p| (p, v)));
+                        if let Some((label, v)) = value {
+                            fields.push((label, shape::cells(strip_bullet(v.text)).to_string()));
+                        } else if let Some(f) = meta_fields(l.text) {
                             fields.extend(f);
                         } else if let Some(n) = number_line(l.text) {
                             number.get_or_insert(n);
@@ -225,8 +246,14 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
                 let done = if by_style {
                     !styled(style(next)) || (complete(&joined) && !next.text.starts_with('的'))
                 } else {
-                    // A plain title broken before its last words (`…实施方案` / `的通知`) too.
-                    let last_words = next.text.starts_with('的') && complete(next.text);
+                    // A plain title broken before its last words (`…实施方案` / `的通知`, `…代表建议` /
+                    // `第12号办理情况的答复`) too: a line that ends a title and starts none.
+                    let last_words = complete(next.text)
+                        && (next.text.starts_with('的')
+                            || (next.text.chars().count() <= 30
+                                && !starts_title(next.text)
+                                && !is_office_line(next.text)
+                                && !shape::is_issuer_line(next.text)));
                     complete(&joined) && !last_words
                 };
                 // The issuers under a title, a date under them: not the title's.
@@ -236,7 +263,8 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
                     break;
                 }
                 joined.push_str(shape::bare(next.text));
-                if by_style || complete(&joined) {
+                // An office's name above a `关于…` / `对…` line is the title's start, however it ends.
+                if by_style || complete(&joined) || (issuer && k == i + 1) {
                     more = k - i;
                 }
             }
@@ -283,12 +311,40 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             title = Some(t);
         } else if salutation.is_none() && is_salutation(text) && parse_heading(text).is_none() {
             salutation = Some(line.whole());
+        } else if let Some(t) =
+            title.take_if(|t| salutation.is_none() && rest.is_none() && title_below(lines, i, &t.text))
+        {
+            // A column's name read as the title, the page's metadata under it, the document's
+            // own title below them: the header goes on from here without it.
+            meta.push(t.text);
+            continue;
         } else {
             break;
         }
         i += 1;
     }
     Header { title, meta, fields, number, salutation, dated, posted, rest, end: i }
+}
+
+/// Whether a title read above line `i` is a column's name (short, no `关于` / `对` / `的`) over
+/// the document's own title: a longer line that reads as a complete title within twelve lines
+/// from `i`, before any sentence, heading or salutation.
+fn title_below(lines: &[Line], i: usize, title: &str) -> bool {
+    let own = title.chars().count();
+    if own > 12 || complete_start(title) || title.contains('的') {
+        return false;
+    }
+    for l in lines.iter().skip(i).take(12) {
+        let text = l.text;
+        if text.contains('。') || parse_heading(text).is_some() || is_salutation(text) {
+            return false;
+        }
+        let n = text.chars().count();
+        if is_title(text) && complete(text) && n >= 8 && n > own && continues(text) && !shape::is_breadcrumb(text) {
+            return true;
+        }
+    }
+    false
 }
 
 /// The char range of `part`, a slice of `text`, in `text`.
@@ -301,6 +357,12 @@ fn within(text: &str, part: &str) -> (usize, usize) {
 /// The date of a bullet of an index list, a date and nothing more (`• 2023-09-25`).
 fn bullet_date(line: &str) -> Option<String> {
     (strip_bullet(line).len() < line.len() && is_dateish(line)).then(|| dates::date_of(line)).flatten()
+}
+
+/// A short item of a bulleted list, no sentence (`• 本站`, `• 某县水利局`).
+fn bullet_item(line: &str) -> bool {
+    let item = strip_bullet(line);
+    !item.is_empty() && item.chars().count() <= 20 && !item.contains(['。', '，', ',', '；', ';', '：', ':'])
 }
 
 /// How many issuers' lines (one to three) stand from line `i` on.
@@ -358,12 +420,20 @@ fn starts_title(line: &str) -> bool {
 }
 
 /// A complete title on a line of its own below line `i`, among the short lines of the header
-/// (up to eight lines down, before a sentence, a salutation or a heading).
+/// (up to eight lines down, before a sentence, a salutation or a heading); else the title the
+/// header's lines end with ([`last_headline`]).
 fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
     for (k, l) in lines.iter().enumerate().skip(i + 1).take(8) {
         let text = l.text;
         if is_salutation(text) || text.contains('。') || parse_heading(text).is_some() {
-            return None;
+            return last_headline(lines, i, k);
+        }
+        if is_meta_line(text) || is_dateish(text) || shape::dateline(text).is_some() {
+            // The page's date under a headline: the headline is the last line above it.
+            let last = last_headline(lines, i, k);
+            if last.is_some() {
+                return last;
+            }
         }
         let headline = text.chars().count() >= 8 && lines.get(k + 1).is_some_and(|n| is_meta_line(n.text));
         let standalone = is_title(text)
@@ -380,6 +450,27 @@ fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// The title the header's lines end with where none ends like a document's: below line `i` (a
+/// column's or a site's name, set above the title and shorter than it), the first of the lines
+/// that run on up to line `stop` (the salutation, the body's first sentence, the page's date),
+/// itself longer than line `i`, no office's name or byline, and no line of the site's.
+fn last_headline(lines: &[Line], i: usize, stop: usize) -> Option<usize> {
+    let own = lines[i].text.chars().count();
+    let first = |text: &str| {
+        let n = text.chars().count();
+        is_title(text)
+            && n >= 8
+            && n > own
+            && continues(text)
+            && !shape::is_breadcrumb(text)
+            && !shape::is_issuer_line(text)
+            && !shape::is_byline(text)
+            && !is_office_line(text)
+            && !super::is_chrome(text)
+    };
+    (i + 1..stop).find(|&k| first(lines[k].text) && lines[k + 1..stop].iter().all(|l| continues(l.text)))
 }
 
 /// A page's metadata line under a headline: a date and labelled fields (`发布时间：2024-05-06
@@ -523,11 +614,48 @@ fn label_at(rest: &str) -> Option<(&'static str, usize)> {
 /// A label alone on its line (`索引号`, `发布日期：`), its value on the next line. A label of
 /// two chars (`标题`, `日期`) only with its colon: alone, it may be a title or a word.
 fn label_line(line: &str) -> Option<&'static str> {
-    let line = strip_bullet(line);
-    let (label, len) = label_at(line)?;
-    let rest = line[len..].trim();
+    let bare = strip_bullet(line);
+    let Some((label, len)) = label_at(bare) else { return shaped_label(line) };
+    let rest = bare[len..].trim();
     let colon = rest == ":" || rest == "：";
     (colon || (rest.is_empty() && label.chars().count() >= 3)).then_some(label)
+}
+
+/// A label no list holds, alone on its line with its colon: in a list of bullets any short key
+/// (`• 主 题 词:`, `• 实施日期:`), else a key that names a date or a name (`归档时间:`,
+/// `公文名称:`). A date's is [`SOME_DATE`] (none where it names no publication), a name's `名称`,
+/// any other [`OTHER_LABEL`]. Never a salutation.
+fn shaped_label(line: &str) -> Option<&'static str> {
+    let bare = strip_bullet(line);
+    let key = bare.trim_end().strip_suffix([':', '：'])?;
+    let key: String = key.chars().filter(|c| !c.is_whitespace()).collect();
+    let n = key.chars().count();
+    if !(2..=6).contains(&n) || !key.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+        return None;
+    }
+    let dated = key.ends_with("时间") || key.ends_with("日期");
+    let bulleted = bare.len() < line.trim_start().len();
+    if key.ends_with("名称") {
+        Some("名称")
+    } else if dated && !NOT_POSTED.iter().any(|w| key.contains(w)) {
+        Some(SOME_DATE)
+    } else {
+        (dated || bulleted).then_some(OTHER_LABEL)
+    }
+}
+
+/// The label of a key [`shaped_label`] reads by its shape and no field uses (`主题词`).
+const OTHER_LABEL: &str = "其他";
+
+/// The label of `line` whose value is `next`, the line after it: a label alone on its line
+/// ([`label_line`]), or a bare `日期` / `时间` over a date (a list of dt / dd without colons).
+fn pair(line: &str, next: &str) -> Option<&'static str> {
+    if let Some(label) = label_line(line) {
+        return is_value_of(label, next).then_some(label);
+    }
+    let label = ["日期", "时间"].into_iter().find(|l| strip_bullet(line).trim() == *l)?;
+    let date = dates::find_date_span(next.trim()).is_some_and(|(_, start, _)| start == 0);
+    (date && is_value(next)).then_some(label)
 }
 
 /// A value on the line after its label: short, not a sentence.
@@ -538,14 +666,15 @@ fn is_value(line: &str) -> bool {
 /// The labels in a metadata line and their values: `发布时间: 2023-08-22 19:35 来源: 办公室`,
 /// a table row `索 引 号：\t000014349/2019-00007\t主题分类：\t…`.
 pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
-    let label_colon = |rest: &str| -> Option<(&'static str, usize)> {
-        let Some((label, len)) = label_at(rest) else { return date_label(rest) };
+    // A label by its shape only where a word starts (not `止时间` of `废止时间`).
+    let label_colon = |rest: &str, word: bool| -> Option<(&'static str, usize)> {
+        let Some((label, len)) = label_at(rest) else { return date_label(rest).filter(|_| word) };
         let after = rest[len..].trim_start_matches([' ', '\u{3000}', '\u{a0}']);
         let colon = after.chars().next().filter(|c| matches!(c, ':' | '：'))?;
         Some((label, rest.len() - after.len() + colon.len_utf8()))
     };
     let line = strip_bullet(line);
-    if label_colon(line).is_none() {
+    if label_colon(line, true).is_none() {
         return cell_fields(line).or_else(|| dated_fields(line));
     }
     let mut fields: Vec<(&'static str, String)> = Vec::new();
@@ -553,7 +682,8 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     let mut rest = line;
     let mut current: Option<&'static str> = None;
     while !rest.is_empty() {
-        if let Some((label, len)) = label_colon(rest) {
+        let word = !value.ends_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        if let Some((label, len)) = label_colon(rest, word) {
             if let Some(l) = current.take() {
                 fields.push((l, shape::cells(&value).to_string()));
             }
@@ -588,14 +718,19 @@ fn date_label(rest: &str) -> Option<(&'static str, usize)> {
     let words = rest.chars().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
     let head: String = rest.chars().take(words).collect();
     let named = (3..=6).contains(&words) && (head.ends_with("时间") || head.ends_with("日期"));
-    if !named || NOT_POSTED.iter().any(|w| head.contains(w)) {
+    if !named {
         return None;
     }
     let after = rest[head.len()..].trim_start_matches([' ', '\u{3000}', '\u{a0}']);
     let colon = after.chars().next().filter(|c| matches!(c, ':' | '：'))?;
+    let len = rest.len() - after.len() + colon.len_utf8();
+    // The day a rule starts or stops (生效时间, 废止时间) labels its own value, no page's date.
+    if NOT_POSTED.iter().any(|w| head.contains(w)) {
+        return Some((OTHER_LABEL, len));
+    }
     let value = after[colon.len_utf8()..].trim_start();
     let (_, start, _) = dates::find_date_span(value)?;
-    (start == 0).then_some((SOME_DATE, rest.len() - after.len() + colon.len_utf8()))
+    (start == 0).then_some((SOME_DATE, len))
 }
 
 /// A date that ends the value of a label that is no date's (`作者：某局 2023-05-06`, `来源：某局 |
@@ -787,7 +922,10 @@ const NUMBER_LABELS: &[&str] = &["发文字号", "文号", "文件编号"];
 /// A value on the line after the label `label`: a document number only for a number's label
 /// (`信息来源:` with nothing after it is followed by the number line, not its value).
 fn is_value_of(label: &str, line: &str) -> bool {
-    is_value(line) && (number_line(line).is_none() || NUMBER_LABELS.contains(&label))
+    let date = label != SOME_DATE || dates::find_date_span(line).is_some_and(|(_, start, _)| start == 0);
+    // A key no list holds (主题词, 废止日期) takes a word, never a title's (the title under the list).
+    let word = label != OTHER_LABEL || !(complete(line) || starts_title(line));
+    is_value(line) && date && word && (number_line(line).is_none() || NUMBER_LABELS.contains(&label))
 }
 
 /// The fields of a page's metadata (the 信息公开属性 table above the article, a `dl` of
@@ -805,7 +943,7 @@ pub(crate) fn page_fields(lines: &[&str]) -> Vec<(&'static str, String)> {
         if line.chars().count() > 300 {
             continue;
         }
-        let alone = label_line(line).zip(lines.get(k + 1)).filter(|(l, n)| is_value_of(l, n));
+        let alone = lines.get(k + 1).and_then(|n| pair(line, n).map(|l| (l, n)));
         if let Some((label, next)) = alone {
             add(label, strip_bullet(next));
         } else if let Some(fields) = meta_fields(line) {

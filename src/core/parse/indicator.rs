@@ -22,12 +22,13 @@
 //!    was done are kept: `孵化企业`, `发放科技创新再贷款`. A phrase that is only a word of
 //!    [`GENERIC`] (比重, 规模, 投资, 覆盖率 …) is prefixed with the previous indicator of its
 //!    sentence: 发放科技创新再贷款238.51亿元，占全省比重超过50% → `发放科技创新再贷款比重`.
-//!    4b. **Context**: prepositions, scope and manner words go too (按照, 通过, 围绕, 一般为 …; but
+//!    **Context**: prepositions, scope and manner words go too (按照, 通过, 围绕, 一般为 …; but
 //!    nouns that open with one stay: [`NOUNS_LEADING`] 从业人员, 在校学生); a percent whose phrase
 //!    opens with 占 is `<indicator before>占比`; growth after a date compared to (比2010年增长)
 //!    is of the phrase before that date; a count after a class figure (十亿元以上项目11个) keeps
 //!    the class; an attribute ([`ATTRIBUTES`]: 从业人员, 注册资金) and a part in parentheses
-//!    (代表建议37件(协办3件)) take the key of their subject or whole as prefix.
+//!    (代表建议37件(协办3件)) take the key of their subject or whole as prefix; a verb of reach
+//!    ([`SCOPE_VERBS`]: 覆盖7个乡镇) stays; a count of people under a key of things takes 人数.
 //! 5. **Clean-up**: digits, punctuation, quotes and parenthesised text are dropped (codes with
 //!    a letter stay: `5G基站`); a key longer than 16 chars keeps what follows its last 的 (or 和,
 //!    及, 与, 对), else its last 16 chars; a key shorter than 2 chars is none. Years and dates have
@@ -420,6 +421,12 @@ pub(crate) const GENERIC: &[&str] = &[
     "产值",
     "收入",
     "营收",
+    // Every reply counts proposals: alone, these would link counts of different things done
+    // with them (收到, 交办, 办理).
+    "建议",
+    "提案",
+    // A verb of money alone (城市基础设施建设累计投入13.4亿元 keeps what was invested in).
+    "投入",
 ];
 
 /// Verbs of growth before a figure (增长32.6%) and of decline (下降5%).
@@ -707,7 +714,11 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
                 out[i] = if generic(&noun) {
                     clean(phrase).filter(|p| !generic(p)).map(|p| joined(&p, &noun))
                 } else {
-                    Some(noun)
+                    // 覆盖全县7个乡镇: the places covered, not the county's places.
+                    match reach(phrase) {
+                        Some(v) if !noun.starts_with(v) => Some(joined(v, &noun)),
+                        _ => Some(noun),
+                    }
                 };
                 continue;
             }
@@ -760,9 +771,29 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
             }
         }
         // 代表建议37件(主办34件、协办3件): a part of the figure before the parenthesis.
-        if let (Some(k), Some(whole)) = (key.as_deref(), whole_before_parenthesis(t, i, sentence_start, &out)) {
+        if let (Some(k), Some(whole)) =
+            (key.as_deref(), key.as_deref().and_then(|k| whole_before_parenthesis(t, i, sentence_start, &out, k)))
+        {
             if !k.contains(whole.as_str()) {
                 key = Some(joined(&whole, k));
+            }
+        }
+        // 这些建议中，城建环保类48件: a category counts what the sentence named before it.
+        if let Some(k) = key.as_mut().filter(|k| k.ends_with(CATEGORY)) {
+            // (Back across the sentences of its paragraph: a list of categories runs on after ；.)
+            let before = &t.chars[..f.start as usize];
+            let named = (0..before.len()).rev().find_map(|k| CATEGORY_NOUNS.iter().find(|w| starts_with(before, k, w)));
+            if let Some(noun) = named {
+                k.push_str(noun);
+            }
+        }
+        // 小学64618人: a count of people under a key that names no people (小学 counts schools
+        // elsewhere) is a number of people: 小学人数.
+        if f.amount.kind == FigureKind::Count && PEOPLE_UNITS.contains(&f.amount.unit.as_deref().unwrap_or("")) {
+            if let Some(k) = key.as_mut() {
+                if !k.chars().last().is_some_and(|c| PEOPLE_ENDS.contains(&c)) && k.chars().count() <= 14 {
+                    k.push_str(PEOPLE_SUFFIX);
+                }
             }
         }
         out[i] = key;
@@ -793,12 +824,54 @@ fn compared_to_a_date(t: &Text, i: usize, from: usize, to: usize, phrases: &[(us
     own.to_vec()
 }
 
+/// Verbs of reach right before a count (覆盖7个乡镇): what is counted is what they reach, so they
+/// stay in the key, past a place between them (覆盖全县, 惠及西平街道) that ends with one of
+/// [`PLACE_ENDS`]. (涉及 is none: 共涉及7个老旧小区 lists the scope of a work.)
+pub(crate) const SCOPE_VERBS: &[&str] = &["覆盖", "惠及", "辐射"];
+pub(crate) const PLACE_ENDS: &[&str] = &["街道", "省", "市", "县", "区", "州", "镇", "乡", "村"];
+
+/// The verb of reach that a phrase ends with (see [`SCOPE_VERBS`]), if any.
+fn reach(phrase: &[char]) -> Option<&'static str> {
+    for v in SCOPE_VERBS {
+        let n = v.chars().count();
+        let Some(at) = (0..phrase.len()).rev().find(|&k| starts_with(phrase, k, v)) else { continue };
+        let rest = &phrase[at + n..];
+        if rest.is_empty() || (rest.len() <= 8 && PLACE_ENDS.iter().any(|w| ends_with(rest, w))) {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// Units of counts of people, and the last chars of keys that name people (人才, 学生, 职工,
+/// 人数, 人口, 户 …) or an amount (客运量): a count of people under any other key takes
+/// [`PEOPLE_SUFFIX`].
+pub(crate) const PEOPLE_UNITS: &[&str] = &["人", "名", "人次", "位"];
+pub(crate) const PEOPLE_ENDS: &[char] = &[
+    '人', '员', '生', '民', '者', '工', '师', '数', '口', '户', '士', '才', '众', '童', '长', '队', '属', '友', '客',
+    '家', '手', '官', '兵', '老', '男', '女', '子', '孩', '儿', '代', '委', '贫', '困', '伍', '专', '匠', '商', '农',
+    // … or an amount already (客运量, 规模).
+    '量', '模', '额', '率',
+];
+pub(crate) const PEOPLE_SUFFIX: &str = "人数";
+
+/// A key that names a category (经济类) counts the last of [`CATEGORY_NOUNS`] named before it in
+/// its paragraph (立案提案按类别划分，经济类7件 → 经济类提案).
+pub(crate) const CATEGORY: char = '类';
+pub(crate) const CATEGORY_NOUNS: &[&str] = &["建议", "提案", "议案", "项目", "企业", "案件", "问题", "事项"];
+
 /// Attributes of a subject named earlier in the sentence (从业人员, 注册资金): they take its key.
 pub(crate) const ATTRIBUTES: &[&str] = &["从业人员", "注册资金", "注册资本", "雇工人数", "雇工"];
 
 /// The key of the figure before the parenthesis that figure `i` stands in (主办34件 in
 /// 代表建议37件(主办34件…)), if it stands in one opened in its sentence.
-fn whole_before_parenthesis(t: &Text, i: usize, sentence_start: usize, out: &[Option<String>]) -> Option<String> {
+fn whole_before_parenthesis(
+    t: &Text,
+    i: usize,
+    sentence_start: usize,
+    out: &[Option<String>],
+    key: &str,
+) -> Option<String> {
     let start = t.figures[i].start as usize;
     let mut open = None;
     for k in sentence_start..start {
@@ -808,11 +881,26 @@ fn whole_before_parenthesis(t: &Text, i: usize, sentence_start: usize, out: &[Op
             _ => {}
         }
     }
-    let open = open?;
-    let j =
-        (0..i).rev().find(|&j| (t.figures[j].end as usize) <= open && t.figures[j].start as usize >= sentence_start)?;
-    (t.figures[j].end as usize + 1 >= open).then(|| out[j].clone()).flatten()
+    let whole = |open: usize| {
+        (0..i).rev().find(|&j| (t.figures[j].end as usize) <= open && t.figures[j].start as usize >= sentence_start)
+    };
+    if let Some(open) = open {
+        let j = whole(open)?;
+        return (t.figures[j].end as usize + 1 >= open).then(|| out[j].clone()).flatten();
+    }
+    // 共收到政协提案34件，其中主办25件、协办9件: a role after 其中 names its whole too.
+    if !PART_ROLES.contains(&key) {
+        return None;
+    }
+    let at = (sentence_start..start).rev().find(|&k| starts_with(&t.chars, k, PARTS_AFTER))?;
+    out[whole(at)?].clone()
 }
+
+/// The word after a whole that opens its parts (…34件，其中主办25件).
+pub(crate) const PARTS_AFTER: &str = "其中";
+/// Keys that say only which part of a whole a count is (主办, 协办): after 其中 they take the
+/// whole's key; parts that name themselves (其中小区配建停车泊位8165个) keep theirs.
+pub(crate) const PART_ROLES: &[&str] = &["主办", "协办", "承办", "会办", "分办", "交办"];
 
 /// How many figures after this one in its clause share its phrase, plus those before: the size
 /// of its 分别 group.

@@ -279,7 +279,15 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
     // Else the date under the signature, else the header's (a note under the title, the date
     // under the issuers set below it).
     let under_signature = under_signature.or(dated);
-    let signed = written.as_deref().and_then(dates::date_of).or_else(|| under_signature.clone());
+    // Where the page gives its publication apart, its 发文日期 is the document's own date.
+    let issued = field(&["发布时间", "发布日期", "公开日期"])
+        .and_then(|_| field(&["发文日期"]))
+        .and_then(|d| dates::date_of(&d));
+    // A 生成日期 (the day the page's record was made) only where the document bears no date.
+    let own_date = field(&["成文日期", "成文时间"]).or_else(|| hints.signed.clone());
+    let generated = field(&["生成日期"]).and_then(|d| dates::date_of(&d));
+    let signed =
+        own_date.as_deref().and_then(dates::date_of).or_else(|| under_signature.clone()).or(generated).or(issued);
     // Published as written: the header's 发布时间, else the page's PubDate.
     let published = field(&[
         "发布时间",

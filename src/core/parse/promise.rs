@@ -24,8 +24,9 @@
 //!    [`super::stance::WORKING_DAYS`]: 20个工作日内; a bound or condition that names a class,
 //!    [`super::stance::CLASS_BOUND_ENDS`], [`super::stance::CONDITION_BEFORE`]: 十亿元以上项目11个,
 //!    坡度大于25度; a frequency or period of a rule, [`super::stance::EVERY`]: 每5年修订1次; a count
-//!    that refers back, [`super::stance::REFERRING`]: 上述两个表格), which decide nothing for the
-//!    clauses after them either.
+//!    that refers back, [`super::stance::REFERRING`]: 上述两个表格; the page's own counters and
+//!    numbers alone on a line, [`super::stance::PAGE_COUNTERS`]: 浏览:301次, 20期), which decide
+//!    nothing for the clauses after them either.
 //! 2. **A cue of its own clause** ([`super::stance::TARGET_CUES`] 力争、计划、预计、将、请求 …,
 //!    [`super::stance::RESULT_CUES`] 截至、已、目前、先后、了 …): the nearest one before the
 //!    figure, else the nearest after it. A cue word inside a longer word that means something
@@ -50,7 +51,8 @@
 //!    平台128家，力争到2025年达到200家 each figure keeps its own clause's cue, and in 2023年第一季度，
 //!    全市科技贷款余额4457.56亿元 the amount takes the date's clause. A sentence opening with
 //!    [`super::stance::GOING_ON`] (其中, 第一期) goes on with the one before it.
-//! 8. Otherwise a result: a reply reports.
+//! 8. Otherwise a result: a reply reports; in a regulation (a title with
+//!    [`REGULATION_TITLES`]: 办法, 预案, 规定 …, not a reply about one) neither: it sets rules.
 //!
 //! Years and dates are neither, unless they are a deadline: a target cue of their own clause (or,
 //! for a date that is its clause alone, of the next clause: 2024年，我局将继续申报) or the form of a
@@ -104,6 +106,8 @@ pub(crate) struct Text<'a> {
     pub place: Place,
     /// The paragraph opens with 下一步 … or stands under a plan heading.
     pub plan: bool,
+    /// The reply is a regulation's text (see [`regulation`]): a figure no cue decides is a rule's.
+    pub rules: bool,
     /// Per char: inside one of the figures.
     inside: Vec<bool>,
 }
@@ -147,7 +151,7 @@ impl<'a> Text<'a> {
         if start < chars.len() || clauses.is_empty() {
             clauses.push((start, chars.len(), sentence));
         }
-        Text { chars, figures, clauses, place, plan, inside }
+        Text { chars, figures, clauses, place, plan, rules: false, inside }
     }
 
     /// The clause holding char `at` (clauses are in order and cover the text: a binary search).
@@ -373,6 +377,17 @@ pub(crate) fn session_year(title: &str, posted: Now) -> Option<Now> {
     (rest.starts_with('年') && early && year == posted.year - 1).then_some(Now { year, month: Some(12) })
 }
 
+/// Regulations by their title: a notice that carries one (印发…暂行办法的通知) or the text itself
+/// (…管理规定). Their figures set rules (每月1000元, 4个直辖市, 24小时监测): one that no cue,
+/// date or comparison decides is neither, not a result.
+pub(crate) const REGULATION_TITLES: &[&str] = &["办法", "预案", "规定", "条例", "细则", "规则"];
+
+/// Whether a reply with this title is a regulation (see [`REGULATION_TITLES`]).
+pub(crate) fn regulation(title: &str) -> bool {
+    let t: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    REGULATION_TITLES.iter().any(|w| t.contains(w)) && !["答复", "复函", "建议", "提案"].iter().any(|w| t.contains(w))
+}
+
 /// Paragraphs that open a plan: their figures are targets unless a cue says otherwise.
 pub(crate) const PLAN_OPENERS: &[&str] = &["下一步", "下步", "今后", "下一阶段", "下阶段", "接下来", "明年"];
 
@@ -418,6 +433,7 @@ pub fn in_plan(reply: &Reply) -> Vec<bool> {
 /// Pure and idempotent: what it decides depends only on the reply.
 pub fn annotate(reply: &mut Reply) {
     let now = now_of(reply);
+    let rules = regulation(&reply.title);
     // Figures by the text they stand in.
     let mut slots = IdMap::default();
     let mut groups: Vec<Vec<usize>> = Vec::new();
@@ -493,7 +509,8 @@ pub fn annotate(reply: &mut Reply) {
         for &k in figs {
             list.push(&reply.figures[k]);
         }
-        let text = Text::new(src.text, list, src.place, src.plan);
+        let mut text = Text::new(src.text, list, src.place, src.plan);
+        text.rules = rules;
         let stances = stance::decide(&text, now);
         let keys = indicator::keys(&text, columns);
         for (j, &k) in figs.iter().enumerate() {

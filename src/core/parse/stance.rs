@@ -126,6 +126,9 @@ pub(crate) const MASKS: &[(&str, &str)] = &[
     ("计划", "计划内"),
     ("计划", "计划单列"),
     ("计划", "计划生育"),
+    // In a plan already: a status (已列入计划,正逐步解决的33件).
+    ("计划", "列入计划"),
+    ("计划", "纳入计划"),
     // 争取 money or support: obtained, usually already.
     ("争取", "争取到"),
     ("争取", "争取资金"),
@@ -275,10 +278,11 @@ pub(crate) fn eligibility(t: &Text, f: &Figure) -> bool {
 /// 执行期限为…至…): its dates are neither deadlines nor targets.
 pub(crate) const VALIDITY_WORDS: &[&str] = &["施行", "有效期", "执行期限", "实施期限", "起执行", "起实施", "生效"];
 
-/// Counts that are no measure: the proposal's authors (三位代表) and spans of years that say
-/// when (近5年来) — after the count …
-pub(crate) const NOT_MEASURES: &[&str] = &["代表", "委员", "同志"];
-pub(crate) const SPANS: &[&str] = &["来", "以来", "间", "内", "时间"];
+/// Counts that are no measure: the proposal's authors (三位代表), the aspects and kinds a text
+/// names (从四个方面, 两种类型, 两个关口) and spans of years that say when (近5年来, 九十年代) —
+/// after the count …
+pub(crate) const NOT_MEASURES: &[&str] = &["代表", "委员", "同志", "方面", "环节", "层面", "维度", "关口", "类型"];
+pub(crate) const SPANS: &[&str] = &["来", "以来", "间", "内", "时间", "代"];
 pub(crate) const SPANS_BEFORE: &[&str] = &["未来", "今后", "连续", "最近", "过去", "后", "经过"];
 /// … a span that opens its clause (近两年，…) …
 pub(crate) const SPANS_OPENING: &[&str] = &["近"];
@@ -464,6 +468,9 @@ pub(crate) const THINGS: &[&str] = &[
     "种",
 ];
 
+/// Nouns after a bound that make it a level to reach, no class (产值100亿元以上目标).
+pub(crate) const CLASS_BOUND_LEVELS: &[&str] = &["目标", "水平", "规模", "任务"];
+
 /// Words right before a figure that make it a condition (坡度大于25度, 小于5吨的车辆): neither.
 pub(crate) const CONDITION_BEFORE: &[&str] = &["大于", "小于", "不大于", "不小于", "大于等于", "小于等于"];
 
@@ -498,7 +505,8 @@ pub(crate) fn class_bound(t: &Text, f: &Figure) -> bool {
         return ends || CLASS_BOUND_STARTS.iter().any(|w| starts_with(s, start, w));
     }
     let of_things = f.amount.kind == FigureKind::Count && THINGS.contains(&f.amount.unit.as_deref().unwrap_or(""));
-    if ends && !of_things && next.is_some_and(|c| is_han(c) && !CLASS_BOUND_GOING_ON.contains(&c)) {
+    let level = CLASS_BOUND_LEVELS.iter().any(|w| starts_with(s, end, w));
+    if ends && !of_things && !level && next.is_some_and(|c| is_han(c) && !CLASS_BOUND_GOING_ON.contains(&c)) {
         return true;
     }
     // 10亿元项目2个: the amount names the projects counted.
@@ -545,10 +553,31 @@ pub(crate) fn frequency(t: &Text, f: &Figure) -> bool {
 /// Words right before a count that refer back to what was named (上述两个表格): neither.
 pub(crate) const REFERRING: &[&str] = &["上述", "前述"];
 
-/// Whether figure `f` refers back (see [`REFERRING`]).
-pub(crate) fn refers_back(t: &Text, f: &Figure) -> bool {
+/// Words of a page's counters (浏览:301次, 评论列表(0条)): on a short line, their count is the
+/// page's, no measure of the reply.
+pub(crate) const PAGE_COUNTERS: &[&str] = &["浏览", "点击", "阅读", "访问", "评论"];
+/// How long a line of a page's chrome may be.
+pub(crate) const CHROME_LINE: usize = 40;
+
+/// Whether figure `f` is the page's rather than the reply's: a count alone on its line (20期, a
+/// bulletin's issue) or a page's counter on a short line (see [`PAGE_COUNTERS`]).
+pub(crate) fn chrome(t: &Text, f: &Figure) -> bool {
+    let s = &t.chars;
+    let (start, end) = (f.start as usize, f.end as usize);
+    let bare = |k: &usize| !is_han(s[*k]) && !s[*k].is_ascii_alphanumeric();
+    let alone = (0..start).all(|k| bare(&k)) && (end..s.len()).all(|k| bare(&k));
+    let counter = s.len() <= CHROME_LINE
+        && (start.saturating_sub(8)..start).any(|k| PAGE_COUNTERS.iter().any(|w| starts_with(s, k, w)));
+    !f.amount.kind.is_time() && (alone || counter)
+}
+
+/// Whether figure `f` refers back (see [`REFERRING`]) in a clause with no cue of its own (上述3个
+/// 项目预计年底完工 says when they will be done: a target).
+fn refers_back(t: &Text, hits: &[Hit], f: &Figure) -> bool {
     let start = f.start as usize;
+    let (a, b, _) = t.clauses[t.clause_of(start)];
     f.amount.kind == FigureKind::Count
+        && !hits.iter().any(|h| h.at >= a && h.at < b)
         && REFERRING.iter().any(|w| {
             let n = w.chars().count();
             start >= n && starts_with(&t.chars, start - n, w)
@@ -692,7 +721,8 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
             if not_a_measure(t, f)
                 || class_bound(t, f)
                 || frequency(t, f)
-                || refers_back(t, f)
+                || refers_back(t, &hits, f)
+                || chrome(t, f)
                 || eligibility(t, f)
                 || working_days_limit(t, f)
                 || in_proposal_title(t, f)
@@ -706,7 +736,8 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
             // A rule's rate carries to the amounts and shares after it (每台给予15万元补助，其中
             // 市级财政承担60%), not to counts.
             let carried = carry.filter(|&k| k != Call::Neither || f.amount.kind != FigureKind::Count);
-            out[i].0 = own.or(carried).or(t.plan.then_some(Call::Target)).unwrap_or(Call::Result);
+            let default = if t.rules { Call::Neither } else { Call::Result };
+            out[i].0 = own.or(carried).or(t.plan.then_some(Call::Target)).unwrap_or(default);
         }
         if let Some(call) = last_own.or_else(|| clause_call(t, &hits, c, now)) {
             carry = Some(call);

@@ -686,3 +686,159 @@ fn a_document_number_without_its_issuer_or_its_closing_bracket() {
         assert_eq!(under(&format!("{TITLE}\n{line}")), number(want), "{line}");
     }
 }
+
+#[test]
+fn a_headline_under_a_sites_or_columns_name_is_the_title_however_it_ends() {
+    let salutation = "\n张三委员：\n您提出的提案收悉。";
+    let cases: &[(String, &str)] = &[
+        // A site's name above a 关于… line whose last word no list holds, the salutation under it.
+        (
+            format!("某县人民政府门户网站\n关于第三批城市建设用地办理林地情况的承诺{salutation}"),
+            "关于第三批城市建设用地办理林地情况的承诺",
+        ),
+        // Lines of the site's navigation, then the headline.
+        (format!("首页\n信息公开\n关于第12号提案答复情况的公开{salutation}"), "关于第12号提案答复情况的公开"),
+        // A column's name, a headline of news, the body's first sentence under it.
+        (
+            "要闻动态\n某县人大常委会开展代表建议督办活动\n9月12日，县人大开展督办活动。".to_string(),
+            "某县人大常委会开展代表建议督办活动",
+        ),
+        // … or the page's date under it.
+        (
+            "本站首页\n某县政协十五届三次会议提案答复会召开\n2023-09-12\n9月12日，县政协召开答复会。".to_string(),
+            "某县政协十五届三次会议提案答复会召开",
+        ),
+        // A column's name, a report, the addressees under it.
+        (
+            "政务公开\n某市科技局2023年工作情况\n各区县科技局：\n现将情况通报如下。".to_string(),
+            "某市科技局2023年工作情况",
+        ),
+        // The title stays where no longer line runs on to the body (a short title of its own).
+        ("致全市人民的一封信\n全市广大市民朋友们：\n新年好。".to_string(), "致全市人民的一封信"),
+        // An office's name and a date under a title are not the title.
+        ("某市2023年科技工作情况\n某市科学技术局\n2023年5月6日\n一、总体情况".to_string(), "某市2023年科技工作情况"),
+    ];
+    for (text, title) in cases {
+        assert_eq!(plain(text), *title, "{text}");
+    }
+}
+
+#[test]
+fn proposals_and_suggestions_end_a_title_only_after_的() {
+    let salutation = "\n张三代表：\n您提出的建议收悉。";
+    let cases: &[(String, &str)] = &[
+        // A column's name ending like a kind of document is no title.
+        (
+            format!(
+                "人大代表建议\n某区人民政府关于第14号建议办理情况的答复\n发布时间:2023-09-18 来源:区政府办{salutation}"
+            ),
+            "某区人民政府关于第14号建议办理情况的答复",
+        ),
+        (format!("政协委员提案\n某局关于第86号提案办理情况的复函{salutation}"), "某局关于第86号提案办理情况的复函"),
+        // A proposal's own title (a page that shows it) ends with 的建议 / 的提案.
+        (format!("建议提案\n关于加强科技金融服务的建议{salutation}"), "关于加强科技金融服务的建议"),
+        // A title broken after 代表建议, its number and last words on the next line.
+        (
+            format!("关于海南省六届人大五次会议代表建议\n第652042号办理情况的答复(B){salutation}"),
+            "关于海南省六届人大五次会议代表建议第652042号办理情况的答复(B)",
+        ),
+        (
+            format!("关于市政协十四届二次会议第123号提案\n办理情况的答复{salutation}"),
+            "关于市政协十四届二次会议第123号提案办理情况的答复",
+        ),
+        // An office's name above a 对… line starts the title, however the title ends (…意见书).
+        (format!("某县科技局\n对县政协第12号提案的答复意见书{salutation}"), "某县科技局对县政协第12号提案的答复意见书"),
+    ];
+    for (text, title) in cases {
+        assert_eq!(plain(text), *title, "{text}");
+    }
+}
+
+#[test]
+fn labels_known_by_their_shape_are_no_salutation() {
+    let cases: &[(&str, Pairs)] = &[
+        // A list of bullets, labels with their values on the next line, some no list holds,
+        // some empty; the title set on two lines under it; the page's date after a font switch.
+        (
+            "• 公文名称:\n    对第6826号建议的答复\n  • 索 引 号:\n    000013338/2023-00859\n  • 文  号:\n    建建复字〔2023〕94号\n  • 实施日期:\n  • 发文日期:\n    2023-07-14\n  • 主 题 词:\n  • 废止日期:\n对十四届全国人大一次会议\n第6826号建议的答复\n选择字体:[--] 发布时间:2023-12-29 14:43:43\n王一君代表:\n您提出的建议收悉。",
+            &[("title", "对十四届全国人大一次会议第6826号建议的答复"), ("number", "建建复字〔2023〕94号"), ("published", "2023-12-29"), ("signed", "2023-07-14")],
+        ),
+        // An empty date's label above the title.
+        (
+            "归档时间:\n已归档\n某县交通运输局对第21号建议的回复\n许佳代表:\n您提出的建议收悉。",
+            &[("title", "某县交通运输局对第21号建议的回复"), ("number", "-"), ("published", "-"), ("signed", "-")],
+        ),
+        // Without a page's date of its own, a 发文日期 is the page's, not the document's.
+        (
+            "关于第115号建议答复的函\n发文日期:\n2019年10月10日 16:48:00\n寇章国代表:\n收悉。",
+            &[("title", "关于第115号建议答复的函"), ("number", "-"), ("published", "2019-10-10"), ("signed", "-")],
+        ),
+    ];
+    for (text, pairs) in cases {
+        assert_eq!(seen(&plain_lines(text)), want(pairs), "{text}");
+    }
+}
+
+#[test]
+fn a_headline_with_a_colon_and_the_items_under_a_title() {
+    let cases: &[(&str, Pairs)] = &[
+        // A headline with a colon over the page's metadata line is no form's line.
+        (
+            "您当前所在的位置是:某局>某市>图片新闻\n森林城市:涂抹“绿”生活\n发布时间:2019-07-12 来源:国家林草局\n“让森林走进城市”，是保护城市生态环境的重要举措。",
+            &[("title", "森林城市:涂抹“绿”生活"), ("number", "-"), ("published", "2019-07-12"), ("signed", "-")],
+        ),
+        // A list of bullets under the title: the site's name, the page's date.
+        (
+            "某县人民政府关于第27号建议办理意见的函\n  • 本站\n  • 2020-12-30 10:32\n余秀华9名代表\n提出的建议收悉。",
+            &[("title", "某县人民政府关于第27号建议办理意见的函"), ("number", "-"), ("published", "2020-12-30"), ("signed", "-")],
+        ),
+    ];
+    for (text, pairs) in cases {
+        assert_eq!(seen(&plain_lines(text)), want(pairs), "{text}");
+    }
+}
+
+#[test]
+fn a_columns_name_over_the_metadata_gives_way_to_the_title_under_it() {
+    let cases: &[(&str, Pairs)] = &[
+        // A column's name that ends like a document, a list of bullets, the title.
+        (
+            "人大代表建议办理答复\n  • 索引号: 20240913-212122-400\n  • 发布机构: 某州林业和草原局\n  • 文号:\n  • 发布日期: 2021-10-14\n某州林业和草原局对第0080号建议的答复\n李群英等代表:\n收悉。",
+            &[("title", "某州林业和草原局对第0080号建议的答复"), ("number", "-"), ("published", "2021-10-14"), ("signed", "-")],
+        ),
+        // A column's name, an office in brackets, a list of dt / dd (a bare 日期 over its date).
+        (
+            "政府信息公开\n(县农业农村局)\n索引号\nzkx_nyncj/2025-00019\n发布机构\n县农业农村局\n文  号\n日期\n2025-12-16\n某县农业农村局关于第0038号建议的答复函\n浏览:301次\n杨文强等3名代表:\n收悉。",
+            &[("title", "某县农业农村局关于第0038号建议的答复函"), ("number", "-"), ("published", "2025-12-16"), ("signed", "-")],
+        ),
+        // A short title of its own stays: nothing below reads as one before the text.
+        (
+            "政府工作报告\n——2023年1月5日在某市人民代表大会上\n各位代表：\n现在，我代表市人民政府作报告。",
+            &[("title", "政府工作报告"), ("number", "-"), ("published", "-"), ("signed", "-")],
+        ),
+    ];
+    for (text, pairs) in cases {
+        assert_eq!(seen(&plain_lines(text)), want(pairs), "{text}");
+    }
+}
+
+#[test]
+fn a_rules_dates_and_the_records_date_are_not_the_documents() {
+    let table = "索引号: 003129766/201901-00336 组配分类: 规范性文件发布\n生成日期: 2019-01-23 文号:\n发文日期: 2019-01-23 生效时间: 2019-01-23\n废止时间: 2020-01-23 名称: 某县人民政府关于印发《某县人民政府工作规则》的通知";
+    let cases: &[(String, Pairs)] = &[
+        // The day a rule stops is no page's date, even opening its line; the 生成日期 gives way
+        // to the date under the signature.
+        (
+            format!("{table}\n某县人民政府关于印发《某县人民政府工作规则》的通知\n各乡、镇人民政府:\n现印发给你们。\n某县人民政府\n2019年1月17日"),
+            &[("title", "某县人民政府关于印发《某县人民政府工作规则》的通知"), ("number", "-"), ("published", "2019-01-23"), ("signed", "2019-01-17")],
+        ),
+        // Without a date under the signature, the 生成日期 dates the document.
+        (
+            format!("{table}\n某县人民政府关于印发《某县人民政府工作规则》的通知\n各乡、镇人民政府:\n现印发给你们。"),
+            &[("title", "某县人民政府关于印发《某县人民政府工作规则》的通知"), ("number", "-"), ("published", "2019-01-23"), ("signed", "2019-01-23")],
+        ),
+    ];
+    for (text, pairs) in cases {
+        assert_eq!(seen(&plain_lines(text)), want(pairs), "{text}");
+    }
+}

@@ -87,7 +87,9 @@ fn a_general_noun_after_a_count_takes_the_phrase_before_it() {
 #[test]
 fn an_amount_may_name_its_money_noun_after_it() {
     assert_eq!(key("市级财政将安排不少于10亿元科技创新专项资金。"), "科技创新专项资金");
-    assert_eq!(key("投入5亿元建设新厂。"), "投入");
+    // A verb of money alone is too general to link replies; with what it went to, it is a key.
+    assert_eq!(key("投入5亿元建设新厂。"), "-");
+    assert_eq!(key("城市基础设施建设累计投入13.4亿元。"), "城市基础设施建设投入");
 }
 
 #[test]
@@ -249,4 +251,38 @@ fn attributes_and_parts_take_their_whole() {
     let keys: Vec<&str> = got.split(' ').map(|p| p.split_once(':').map_or("", |(_, k)| k)).collect();
     assert_ne!(keys[2], keys[5], "{got}");
     assert!(keys[2].ends_with("协办") && keys[5].ends_with("协办"), "{got}");
+}
+
+#[test]
+fn verbs_of_reach_stay_with_what_they_reach() {
+    assert_eq!(key("项目覆盖全县7个乡镇。"), "覆盖乡镇");
+    assert_eq!(key("惠及西平街道三个社区。"), "惠及社区");
+    assert_eq!(key("全县有7个乡镇。"), "乡镇");
+}
+
+#[test]
+fn a_count_of_people_under_a_key_of_things_is_a_number_of_people() {
+    assert_eq!(key("全县小学35所。"), "小学");
+    assert_eq!(key("全县在校学生131391人，其中小学64618人。"), "小学人数");
+    assert_eq!(key("全年公路客运量392万人。"), "公路客运量");
+    assert_eq!(key("累计引进人才200名。"), "引进人才");
+}
+
+#[test]
+fn a_category_counts_what_its_paragraph_named() {
+    assert_eq!(
+        keys_of("立案提案按类别划分，经济类7件，占17.5%；市政类9件，占22.5%。"),
+        "7件:经济类提案 17.5%:经济类提案占比 9件:市政类提案 22.5%:市政类提案占比"
+    );
+}
+
+#[test]
+fn a_role_after_qizhong_takes_its_whole() {
+    let got = keys_of("共收到政协提案34件，其中主办25件、协办9件。");
+    assert!(got.ends_with("9件:收到政协提案协办"), "{got}");
+    // A part that names itself keeps its own key.
+    assert_eq!(
+        keys_of("共新增停车泊位8491个，其中小区配建停车泊位8165个。"),
+        "8491个:停车泊位 8165个:小区配建停车泊位"
+    );
 }

@@ -434,6 +434,7 @@ fn bounds_and_conditions_that_name_a_class_without_de() {
     // At least so many things is a quantity: a target here.
     assert_eq!(in_2023("力争建设5个以上示范点。"), "5个以上:target");
     assert_eq!(in_2023("完成投资1亿元以上，带动就业200人。"), "1亿元以上:result 200人:result");
+    assert_eq!(in_2023("力争实现产值100亿元以上目标。"), "100亿元以上:target");
 }
 
 #[test]
@@ -449,6 +450,8 @@ fn frequencies_and_periods_of_a_rule_are_neither() {
 fn a_count_that_refers_back_is_neither() {
     assert_eq!(in_2023("法官主要审理上述两个表格中的焦点问题。"), "两个:-");
     assert_eq!(in_2023("建成两个平台。"), "两个:result");
+    // With a cue of its own, it says what becomes of them.
+    assert_eq!(in_2023("上述3个项目预计年底前完工。"), "3个:target@2023-12");
 }
 
 #[test]
@@ -472,4 +475,46 @@ fn a_date_still_ahead_says_when_unless_reported_or_a_start() {
     assert_eq!(read("2019年上半年，已完成方案起草。", "2019-01-24"), "2019年上半年:-");
     // A rule's date is no deadline, nor the limit it sets a target.
     assert_eq!(read("批准2007年末国债余额限额调整为53365.53亿元。", "2007-08-20"), "2007年末:- 53365.53亿元:-");
+}
+
+#[test]
+fn in_a_regulation_a_figure_no_cue_decides_is_a_rule() {
+    let stances = |title: &str| {
+        let mut reply =
+            crate::parse(&format!("{title}\n发布时间: 2023-08-22\n一、总则\n重点保证4个直辖市。已储备粮食5亿公斤。"));
+        crate::parse::annotate(&mut reply);
+        reply.figures.iter().map(|f| f.stance.map(|s| s.as_str())).collect::<Vec<_>>()
+    };
+    assert_eq!(stances("国务院办公厅关于印发国家粮食应急预案的函"), [None, Some("result")]);
+    assert_eq!(stances("关于某某管理办法的通知"), [None, Some("result")]);
+    // A reply about a regulation still reports.
+    assert_eq!(stances("关于修改某某管理办法的建议的答复"), [Some("result"), Some("result")]);
+    for w in crate::parse::promise::REGULATION_TITLES {
+        assert!(crate::parse::promise::regulation(&format!("关于印发某某{w}的通知")), "{w}");
+    }
+}
+
+#[test]
+fn aspects_kinds_and_decades_measure_nothing() {
+    assert_eq!(in_2023("从“建、管、养、运”四个方面齐头并进。"), "四个:-");
+    assert_eq!(in_2023("严把教学标准和质量标准两个关口。"), "两个:-");
+    assert_eq!(in_2023("八、九十年代修建了吊桥。"), "九十年:-");
+}
+
+#[test]
+fn in_a_plan_already_is_a_status_not_a_plan() {
+    assert_eq!(in_2023("已列入计划，正逐步解决的33件。"), "33件:result");
+    assert_eq!(in_2023("计划改造小区12个。"), "12个:target");
+}
+
+#[test]
+fn the_pages_own_counters_and_lone_numbers_are_neither() {
+    assert_eq!(in_2023("浏览:301次 字体:大"), "301次:-");
+    assert_eq!(in_2023("评论列表(0条)"), "0条:-");
+    assert_eq!(in_2023("20期"), "20期:-");
+    // A reply's own count of visits stays one.
+    assert_eq!(
+        in_2023("平台上线以来，累计访问量达到120万次，服务企业3000余家，有效支撑了全市科技创新工作。"),
+        "120万次:result 3000余家:result"
+    );
 }
