@@ -86,6 +86,9 @@ pub(crate) const LEADING: &[&str] = &[
     "分别",
     "同比",
     "环比",
+    // Longest first: 比上年同期增长1.32% is the growth of what came before.
+    "比上年同期",
+    "较上年同期",
     "比上年",
     "较上年",
     "比去年",
@@ -177,13 +180,13 @@ pub(crate) const LEADING: &[&str] = &[
     "一次",
     "其与",
     // Comparisons with the past: the growth of what came before (比年初增加121749万元).
-    "比上年同期",
     "比年初",
     "较年初",
     "比同期",
     "较同期",
     "与上年",
     "与去年",
+    "同期",
 ];
 
 /// Words that open with a word of [`LEADING`] but are nouns of their own: kept (从业人员, 在校学生).

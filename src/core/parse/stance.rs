@@ -60,8 +60,23 @@ pub(crate) const TARGET_CUES: &[&str] = &[
 ];
 
 /// Words that make the figures of their clause results: reported, reached, standing.
-pub(crate) const RESULT_CUES: &[&str] =
-    &["截至", "截止", "已", "先后", "目前", "现有", "至今", "了", "此前", "曾", "能力为", "成功入选", "成功获批"];
+pub(crate) const RESULT_CUES: &[&str] = &[
+    "截至",
+    "截止",
+    "已",
+    "先后",
+    "目前",
+    "现有",
+    "至今",
+    "了",
+    "此前",
+    "曾",
+    "能力为",
+    "成功入选",
+    "成功获批",
+    "共有",
+    "拥有",
+];
 
 /// Totals and comparisons with the past: a result, when no cue above stands in the clause
 /// (力争到2025年累计服务企业突破1万家, 力争同比增长10% are targets).
@@ -281,7 +296,8 @@ pub(crate) const VALIDITY_WORDS: &[&str] = &["施行", "有效期", "执行期�
 /// Counts that are no measure: the proposal's authors (三位代表), the aspects and kinds a text
 /// names (从四个方面, 两种类型, 两个关口) and spans of years that say when (近5年来, 九十年代) —
 /// after the count …
-pub(crate) const NOT_MEASURES: &[&str] = &["代表", "委员", "同志", "方面", "环节", "层面", "维度", "关口", "类型"];
+pub(crate) const NOT_MEASURES: &[&str] =
+    &["代表", "委员", "同志", "方面", "环节", "层面", "维度", "关口", "类型", "底线"];
 pub(crate) const SPANS: &[&str] = &["来", "以来", "间", "内", "时间", "代"];
 pub(crate) const SPANS_BEFORE: &[&str] = &["未来", "今后", "连续", "最近", "过去", "后", "经过"];
 /// … a span that opens its clause (近两年，…) …
@@ -348,8 +364,15 @@ fn hits(t: &Text) -> Vec<Hit> {
     let s = &t.chars;
     let mut out = Vec::new();
     let mut k = 0;
+    // Inside a document's title (《2024年重点工作计划》): its words name it, they are no cues.
+    let mut titled = 0usize;
     while k < s.len() {
-        if t.in_figure(k) {
+        match s[k] {
+            '《' => titled += 1,
+            '》' => titled = titled.saturating_sub(1),
+            _ => {}
+        }
+        if t.in_figure(k) || titled > 0 {
             k += 1;
             continue;
         }
@@ -363,6 +386,7 @@ fn hits(t: &Text) -> Vec<Hit> {
                 if *w == "将" && object_marker(t, k) {
                     continue;
                 }
+
                 found = Some(Hit { at: k, len, call });
             }
         }
@@ -820,10 +844,15 @@ pub(crate) fn in_proposal_title(t: &Text, f: &Figure) -> bool {
     for e in f.end as usize..s.len() {
         match s[e] {
             '”' | '》' => {
-                return PROPOSAL_TITLES.iter().any(|w| {
+                // “关于…的建议” or “…学校”的建议: the name ends with the word, or the word follows it.
+                let inside = PROPOSAL_TITLES.iter().any(|w| {
                     let n = w.chars().count();
                     e >= n && starts_with(s, e - n, w)
-                })
+                });
+                let after = PROPOSAL_TITLES
+                    .iter()
+                    .any(|w| starts_with(s, e + 1, w) || (s.get(e + 1) == Some(&'的') && starts_with(s, e + 2, w)));
+                return inside || after;
             }
             '“' | '《' | '。' | '\n' => return false,
             _ => {}

@@ -286,3 +286,11 @@ fn a_role_after_qizhong_takes_its_whole() {
         "8491个:停车泊位 8165个:小区配建停车泊位"
     );
 }
+
+#[test]
+fn growth_on_the_same_period_of_last_year_is_of_the_amount_before() {
+    assert_eq!(
+        keys_of("粮食作物种植面积12981公顷，比上年同期增长1.32%；蔬菜种植面积3373公顷，比上年同期增长1.54%。"),
+        "12981公顷:粮食作物种植面积 1.32%:粮食作物种植面积增长率 3373公顷:蔬菜种植面积 1.54%:蔬菜种植面积增长率"
+    );
+}

@@ -305,6 +305,7 @@ fn a_figure_in_the_title_of_a_proposal_is_neither() {
     assert_eq!(in_2023("经研究，对“关于某村5公里河道清淤的建议”，我局已清淤河道2公里。"), "5公里:- 2公里:result");
     assert_eq!(in_2023("经研究，对“关于新建3所学校的提案”，我局已新建学校2所。"), "3所:- 2所:result");
     assert_eq!(in_2023("已建成“5公里”绿道。"), "5公里:result");
+    assert_eq!(in_2023("杜代表提出的“关于修建一所容纳4000人的学校”的建议不符合布局。"), "4000人:-");
 }
 
 #[test]
@@ -498,6 +499,7 @@ fn in_a_regulation_a_figure_no_cue_decides_is_a_rule() {
 fn aspects_kinds_and_decades_measure_nothing() {
     assert_eq!(in_2023("从“建、管、养、运”四个方面齐头并进。"), "四个:-");
     assert_eq!(in_2023("严把教学标准和质量标准两个关口。"), "两个:-");
+    assert_eq!(in_2023("力争到2025年建成小康社会，守住发展和生态两条底线。"), "2025年:target@2025 两条:-");
     assert_eq!(in_2023("八、九十年代修建了吊桥。"), "九十年:-");
 }
 
@@ -517,4 +519,16 @@ fn the_pages_own_counters_and_lone_numbers_are_neither() {
         in_2023("平台上线以来，累计访问量达到120万次，服务企业3000余家，有效支撑了全市科技创新工作。"),
         "120万次:result 3000余家:result"
     );
+}
+
+#[test]
+fn words_inside_a_documents_title_are_no_cues() {
+    assert_eq!(in_2023("根据《2024年重点工作计划》，全市新建平台5个。"), "5个:result");
+    assert_eq!(in_2023("根据《重点工作计划》，全市计划新建平台5个。"), "5个:target");
+}
+
+#[test]
+fn what_there_is_in_all_is_standing_even_in_a_plan() {
+    assert_eq!(in_2023("下一步，继续推进。全县共有幼儿园54所。"), "54所:result");
+    assert_eq!(in_2023("下一步，新建幼儿园5所。"), "5所:target");
 }
