@@ -814,7 +814,8 @@ fn compared_to_a_date(t: &Text, i: usize, from: usize, to: usize, phrases: &[(us
     let own = &t.chars[from..to];
     let verb = strip(own, &["了"], true);
     let only_growth = GROWTH.iter().chain(DECLINE).any(|w| verb.iter().copied().eq(w.chars()));
-    let date = i.checked_sub(1).map(|j| (j, t.figures[j])).filter(|(_, g)| g.amount.kind.is_time() && g.end as usize == from);
+    let date =
+        i.checked_sub(1).map(|j| (j, t.figures[j])).filter(|(_, g)| g.amount.kind.is_time() && g.end as usize == from);
     if let (true, Some((j, g))) = (only_growth, date) {
         let start = g.start as usize;
         if start > phrases[j].0 && COMPARED_TO.contains(&t.chars[start - 1]) {

@@ -108,6 +108,8 @@ pub(crate) struct Text<'a> {
     pub plan: bool,
     /// The reply is a regulation's text (see [`regulation`]): a figure no cue decides is a rule's.
     pub rules: bool,
+    /// The document is a plan (see [`plan_document`]): a figure a task verb takes is a target.
+    pub plan_doc: bool,
     /// Per char: inside one of the figures.
     inside: Vec<bool>,
 }
@@ -151,7 +153,7 @@ impl<'a> Text<'a> {
         if start < chars.len() || clauses.is_empty() {
             clauses.push((start, chars.len(), sentence));
         }
-        Text { chars, figures, clauses, place, plan, rules: false, inside }
+        Text { chars, figures, clauses, place, plan, rules: false, plan_doc: false, inside }
     }
 
     /// The clause holding char `at` (clauses are in order and cover the text: a binary search).
@@ -388,6 +390,20 @@ pub(crate) fn regulation(title: &str) -> bool {
     REGULATION_TITLES.iter().any(|w| t.contains(w)) && !["答复", "复函", "建议", "提案"].iter().any(|w| t.contains(w))
 }
 
+/// Plans by their title: an 意见, 规划, 方案, 行动计划, 纲要 or a notice that carries one
+/// (印发…实施方案的通知) sets tasks; what its task verbs take ([`super::stance::TASK_VERBS`]:
+/// 推动建设300个基地) is a target. A reply, a report (通报, 函) or a regulation is none.
+pub(crate) const PLAN_DOC_TITLES: &[&str] = &["意见", "规划", "方案", "计划", "纲要", "要点", "通知"];
+
+/// Titles that make a document no plan even with a word of [`PLAN_DOC_TITLES`].
+pub(crate) const NOT_PLAN_TITLES: &[&str] = &["答复", "复函", "建议", "提案", "通报", "函", "批复", "报告", "情况"];
+
+/// Whether a document with this title is a plan (see [`PLAN_DOC_TITLES`]).
+pub(crate) fn plan_document(title: &str) -> bool {
+    let t: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    PLAN_DOC_TITLES.iter().any(|w| t.contains(w)) && !NOT_PLAN_TITLES.iter().any(|w| t.contains(w)) && !regulation(&t)
+}
+
 /// Paragraphs that open a plan: their figures are targets unless a cue says otherwise.
 pub(crate) const PLAN_OPENERS: &[&str] = &["下一步", "下步", "今后", "下一阶段", "下阶段", "接下来", "明年"];
 
@@ -434,6 +450,7 @@ pub fn in_plan(reply: &Reply) -> Vec<bool> {
 pub fn annotate(reply: &mut Reply) {
     let now = now_of(reply);
     let rules = regulation(&reply.title);
+    let plan_doc = plan_document(&reply.title);
     // Figures by the text they stand in.
     let mut slots = IdMap::default();
     let mut groups: Vec<Vec<usize>> = Vec::new();
@@ -511,6 +528,7 @@ pub fn annotate(reply: &mut Reply) {
         }
         let mut text = Text::new(src.text, list, src.place, src.plan);
         text.rules = rules;
+        text.plan_doc = plan_doc;
         let stances = stance::decide(&text, now);
         let keys = indicator::keys(&text, columns);
         for (j, &k) in figs.iter().enumerate() {
