@@ -37,7 +37,11 @@
 //! 4. **A deadline or a later date of its own clause** (到2025年, 2025年前, 2024年 in 2023) → a
 //!    target; so is a figure whose sentence has said target (step 7) or, when its sentence has
 //!    said nothing, whose paragraph is a plan: one opening with [`PLAN_OPENERS`] (下一步、下步、
-//!    今后 …) or under a heading with [`PLAN_HEADINGS`] (下一步工作打算).
+//!    今后 …; 我局将 …, [`PLAN_SUBJECTS`]), in a reply any later paragraph of its section, or under
+//!    a heading with [`PLAN_HEADINGS`] (下一步工作打算). In a plan document ([`plan_document`]:
+//!    意见, 方案, 规划 …) a figure that a task verb takes ([`super::stance::TASK_VERBS`]: 推动建设
+//!    300个基地) is a target when nothing of its own decides it; so is one under a horizon's lead
+//!    (到2022年，… opening a clause of its paragraph), which also gives it its deadline.
 //!    A regulation's rule or standard, when its clause has no date
 //!    ([`super::stance::RULE_WORDS`] 标准、限额、期限、年满、不能超过、应当、免征 …: 按照每月1000元的
 //!    标准定额扣除, 扣除期限不能超过48个月, 年满60岁), is neither.
@@ -411,15 +415,33 @@ pub(crate) const PLAN_OPENERS: &[&str] = &["下一步", "下步", "今后", "下
 pub(crate) const PLAN_HEADINGS: &[&str] =
     &["下一步", "下步", "今后", "下一阶段", "下阶段", "打算", "工作计划", "工作思路", "努力方向", "工作安排"];
 
+/// Subjects that open a paragraph of what the replying office will do: 我局将, 我们将 ….
+pub(crate) const PLAN_SUBJECTS: &[&str] =
+    &["我局", "我们", "我委", "我厅", "我办", "我部", "我市", "我县", "我区", "我中心"];
+
+/// Words that, after a subject, say the paragraph is what the office will do.
+pub(crate) const PLAN_SUBJECT_VERBS: &[&str] = &["将", "下一步将", "下步将", "今后将", "还将", "也将", "会", "计划"];
+
 fn opens_plan(text: &str) -> bool {
     let t = text.trim_start_matches(|c: char| {
         c.is_whitespace() || c.is_ascii_digit() || "（）()一二三四五六七八九十、.．".contains(c)
     });
     PLAN_OPENERS.iter().any(|w| t.starts_with(w))
+        || PLAN_SUBJECTS.iter().any(|s| {
+            t.strip_prefix(s).is_some_and(|rest| {
+                let rest = rest.trim_start_matches(['，', ',']);
+                PLAN_SUBJECT_VERBS.iter().any(|v| rest.starts_with(v))
+                    && !["将其", "将该", "将此", "将这", "将你", "将您", "将近", "将上述", "将有关", "将相关"]
+                        .iter()
+                        .any(|m| rest.starts_with(m))
+            })
+        })
 }
 
 /// Per figure of the reply: whether it stands in a plan — a paragraph opening with
-/// [`PLAN_OPENERS`] (下一步 …) or anything under a heading with [`PLAN_HEADINGS`]. The panel's
+/// [`PLAN_OPENERS`] (下一步 …) or [`PLAN_SUBJECTS`] with [`PLAN_SUBJECT_VERBS`] (我局将 …), in a
+/// reply any paragraph after such a one in its section, or anything under a heading with
+/// [`PLAN_HEADINGS`]. The panel's
 /// 承诺 group lists these targets first.
 pub fn in_plan(reply: &Reply) -> Vec<bool> {
     let mut plans: Vec<&str> = Vec::new();
@@ -436,8 +458,12 @@ pub fn in_plan(reply: &Reply) -> Vec<bool> {
         if plan {
             plans.push(&s.id);
         }
+        // In a reply, the paragraphs after one that opens a plan go on with it (as in [`annotate`]).
+        let reply_text = !regulation(&reply.title) && !plan_document(&reply.title);
+        let mut planned = plan;
         for p in &s.paragraphs {
-            if plan || opens_plan(&p.text) {
+            planned = planned || (reply_text && opens_plan(&p.text));
+            if planned || opens_plan(&p.text) {
                 plans.push(&p.id);
             }
         }
@@ -487,12 +513,15 @@ pub fn annotate(reply: &mut Reply) {
         let plan = plan_at.last().copied().unwrap_or(false) || PLAN_HEADINGS.iter().any(|w| s.title.contains(w));
         plan_at.push(plan);
         sources.push(Source { id: &s.id, text: &s.title, place: Place::Body, plan, section: &s.id });
+        // In a reply, the paragraphs after one that opens a plan (下一步 …) go on with it.
+        let mut planned = plan;
         for p in &s.paragraphs {
+            planned = planned || (!rules && !plan_doc && opens_plan(&p.text));
             sources.push(Source {
                 id: &p.id,
                 text: &p.text,
                 place: Place::Body,
-                plan: plan || opens_plan(&p.text),
+                plan: planned || opens_plan(&p.text),
                 section: &s.id,
             });
         }

@@ -610,3 +610,18 @@ fn past_markers_and_striving_under_way() {
         assert_eq!(in_2023(body), "5000万元:target", "{body}");
     }
 }
+
+#[test]
+fn in_a_reply_the_paragraphs_after_a_plan_go_on_with_it() {
+    let mut reply = crate::parse(
+        "关于某事的答复\n发布时间: 2023-08-22\n一、办理情况\n建成平台5个。\n我局将继续推进平台建设。\n新建平台8个。",
+    );
+    crate::parse::annotate(&mut reply);
+    let stances: Vec<_> = reply.figures.iter().map(|f| f.stance.map(|s| s.as_str())).collect();
+    assert_eq!(stances, [Some("result"), Some("target")]);
+    // A paragraph with 将 as the object marker opens no plan.
+    let mut reply =
+        crate::parse("关于某事的答复\n发布时间: 2023-08-22\n一、办理情况\n我局将有关情况报告如下。\n新建平台8个。");
+    crate::parse::annotate(&mut reply);
+    assert_eq!(reply.figures[0].stance.map(|s| s.as_str()), Some("result"));
+}
