@@ -334,6 +334,9 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             }
             i += more;
             title = Some(t);
+        } else if form_label(lines, i) {
+            // A form's label with nothing after it (`建议人:`), the form's next key under it.
+            meta.push(text.to_string());
         } else if salutation.is_none() && is_salutation(text) && parse_heading(text).is_none() {
             salutation = Some(line.whole());
         } else if let Some(k) =
@@ -950,6 +953,16 @@ fn cell_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     fields.push((current, shape::cells(&value).to_string()));
     // A label word alone (`标题`) is no row.
     (fields.len() > 1 || !fields[0].1.is_empty()).then_some(fields)
+}
+
+/// Whether line `k` is a form's label with nothing after it (`建议人:`): a key and its colon
+/// over a line of the same form (`主办单位: 某局`), where a salutation has the letter's text.
+pub(super) fn form_label(lines: &[Line], k: usize) -> bool {
+    let Some(key) = lines[k].text.strip_suffix([':', '：']) else { return false };
+    let n = key.chars().count();
+    (2..=6).contains(&n)
+        && key.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && lines.get(k + 1).is_some_and(|l| shape::is_form_line(l.text))
 }
 
 pub(super) fn is_salutation(line: &str) -> bool {

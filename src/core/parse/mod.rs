@@ -300,8 +300,10 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
     };
     let source = field(&["来源", "信息来源", "发布单位", "发布机构"]).or_else(|| hints.source.clone());
     // The document number: a line of the header, else of the letterhead lines below it (up to
-    // the salutation), else the metadata's 发文字号.
-    let letterhead = lines[i..].iter().take(6).take_while(|l| !header::is_salutation(l.text));
+    // the salutation, which a form's empty label over its next key is not), else the
+    // metadata's 发文字号.
+    let salutes = |k: usize| header::is_salutation(lines[k].text) && !header::form_label(&lines, k);
+    let letterhead = (i..lines.len()).take(10).take_while(|&k| !salutes(k)).map(|k| &lines[k]);
     let number = number.or_else(|| letterhead.clone().find_map(|l| header::number_line(l.text)));
     let document_number = number
         .or_else(|| field(&["发文字号", "文号", "文件编号"]).and_then(|v| number_in(&v)))

@@ -980,3 +980,20 @@ fn a_subtitle_after_a_dash_is_not_the_title() {
         assert_eq!(plain(text), *title, "{text}");
     }
 }
+
+#[test]
+fn a_forms_empty_label_is_no_salutation_and_the_number_below_it_is_found() {
+    let text = "对第30号代表建议的答复\n区十九届人大四次会议\n30\n建议人:\n主办单位: 某区交通运输局\n答复时间: 2025-09-15\n  • 答复内容\n  • 建议内容\n周交政发〔202527                     签发人:王一川\n吴学迅代表:\n您提的建议收悉。\n某区交通运输局\n2025 915";
+    assert_eq!(
+        seen(&plain_lines(text)),
+        want(&[
+            ("title", "对第30号代表建议的答复"),
+            ("number", "周交政发〔202527"),
+            ("published", "2025-09-15"),
+            ("signed", "2025-09-15")
+        ])
+    );
+    // A salutation over the letter's text stays one.
+    let r = parse_lines(&["关于第30号建议的答复", "吴学迅代表:", "您提的建议收悉。"], &Hints::default()).reply;
+    assert_eq!(r.salutation.map(|p| p.text).as_deref(), Some("吴学迅代表:"));
+}
