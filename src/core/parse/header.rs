@@ -498,7 +498,7 @@ fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
         if is_salutation(text) || text.contains('。') || parse_heading(text).is_some() {
             return last_headline(lines, i, k);
         }
-        if is_meta_line(text) || is_dateish(text) || shape::dateline(text).is_some() {
+        if is_meta_line(text) || is_dateish(text) || shape::dateline(text).is_some() || meta_fields(text).is_some() {
             // The page's date under a headline: the headline is the last line above it.
             let last = last_headline(lines, i, k);
             if last.is_some() {

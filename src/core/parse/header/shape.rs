@@ -199,9 +199,16 @@ pub(super) fn split_number(title: &str) -> Option<(&str, String)> {
         .then(|| (head, inner.chars().filter(|c| !c.is_whitespace()).collect()))
 }
 
-/// A breadcrumb (`首页 >> 政务公开 >> 建议提案`): never a title, whatever it ends with.
+/// A breadcrumb (`首页 >> 政务公开 >> 建议提案`) or a menu of short items apart by bars (`网站首页 |
+/// 机构概况 | 政务公开`, `登录 | 注册`): never a title, whatever it ends with.
 pub(super) fn is_breadcrumb(line: &str) -> bool {
-    !line.contains('<') && line.chars().filter(|c| matches!(c, '>' | '＞' | '›' | '»' | '→')).count() >= 2
+    let crumbs = !line.contains('<') && line.chars().filter(|c| matches!(c, '>' | '＞' | '›' | '»' | '→')).count() >= 2;
+    let items: Vec<&str> = line.split(['|', '｜', '丨']).map(str::trim).collect();
+    let menu = items.len() >= 2
+        && items
+            .iter()
+            .all(|p| (1..=8).contains(&p.chars().count()) && !p.contains(['。', '，', ',', '：', ':', '；', '、']));
+    crumbs || menu
 }
 
 #[cfg(test)]

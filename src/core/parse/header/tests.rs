@@ -997,3 +997,16 @@ fn a_forms_empty_label_is_no_salutation_and_the_number_below_it_is_found() {
     let r = parse_lines(&["关于第30号建议的答复", "吴学迅代表:", "您提的建议收悉。"], &Hints::default()).reply;
     assert_eq!(r.salutation.map(|p| p.text).as_deref(), Some("吴学迅代表:"));
 }
+
+#[test]
+fn a_menu_or_a_column_over_a_news_headline_is_not_the_title() {
+    let body = "\n9月12日，县人大开展督办活动。";
+    let headline = "某县人大常委会开展代表建议督办活动";
+    for head in ["网站首页 | 机构概况 | 政务公开 | 互动交流", "登录 | 注册", "工作动态"] {
+        // The headline, its source row under it (no date), the text.
+        let text = format!("{head}\n{headline}\n来源：某县人大{body}");
+        assert_eq!(plain(&text), headline, "{text}");
+        let text = format!("{head}\n{headline}{body}");
+        assert_eq!(plain(&text), headline, "{text}");
+    }
+}
