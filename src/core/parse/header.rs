@@ -955,6 +955,11 @@ fn cell_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     (fields.len() > 1 || !fields[0].1.is_empty()).then_some(fields)
 }
 
+/// The page's date as a line under its title prints it, without a label ([`shape::dateline`]).
+pub(super) fn page_dateline(line: &str) -> Option<String> {
+    shape::dateline(strip_bullet(line))
+}
+
 /// Whether line `k` is a form's label with nothing after it (`建议人:`): a key and its colon
 /// over a line of the same form (`主办单位: 某局`), where a salutation has the letter's text.
 pub(super) fn form_label(lines: &[Line], k: usize) -> bool {

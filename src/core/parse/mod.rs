@@ -95,8 +95,18 @@ pub fn page_table(hints: &mut Hints, page_lines: &[&str]) {
         let dated = |labels: &[&str]| field(labels).filter(|v| dates::date_of(v).is_some());
         // A bare 时间 / 日期 (a site's header may print today's) only where no meta tag dates the page.
         hints.dated = dated(&["发布日期", "发布时间", "公开日期"])
-            .or_else(|| hints.published.is_none().then(|| dated(&["时间", "日期", header::SOME_DATE])).flatten());
+            .or_else(|| hints.published.is_none().then(|| dated(&["时间", "日期", header::SOME_DATE])).flatten())
+            .or_else(|| date_under_title(hints.title.as_deref(), page_lines));
     }
+}
+
+/// The page's date on a line of its own just under the title it sets outside the article
+/// (`2023-09-12　　县科技局` under the headline), as written.
+fn date_under_title(title: Option<&str>, page_lines: &[&str]) -> Option<String> {
+    let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let title = squeeze(title?);
+    let at = page_lines.iter().position(|l| title.chars().count() >= 6 && squeeze(l) == title)?;
+    page_lines.iter().skip(at + 1).find(|l| !l.trim().is_empty()).and_then(|l| header::page_dateline(l))
 }
 
 /// The title a site sets just above the article's container, from the page's lines above the

@@ -160,8 +160,11 @@ pub(super) fn dateline(line: &str) -> Option<String> {
     // The words beside it: a name or a source, short, no label, no figure.
     let words: String =
         s[..start].iter().chain(&s[k..]).filter(|c| !c.is_whitespace() && !"[]【】|丨()".contains(**c)).collect();
-    let plain =
-        words.chars().count() <= 16 && !words.contains([':', '：']) && !words.chars().any(|c| c.is_ascii_digit());
+    // (A listed item's title beside its date, `2023-01-05 关于某事的通知`, is no name.)
+    let plain = words.chars().count() <= 16
+        && !words.contains([':', '：'])
+        && !words.contains("关于")
+        && !words.chars().any(|c| c.is_ascii_digit());
     plain.then(|| s[start..k].iter().collect::<String>().trim().to_string())
 }
 

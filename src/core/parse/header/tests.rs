@@ -1010,3 +1010,25 @@ fn a_menu_or_a_column_over_a_news_headline_is_not_the_title() {
         assert_eq!(plain(&text), headline, "{text}");
     }
 }
+
+#[test]
+fn the_pages_date_under_the_title_it_sets_outside_the_article() {
+    let page = [
+        "网站首页 | 政务公开",
+        "关于县政协十届二次会议第12号提案的答复",
+        "2023-09-12　　县科技局",
+        "版权所有：某县人民政府",
+    ];
+    let mut hints =
+        Hints { title: Some("关于县政协十届二次会议第12号提案的答复".into()), ..Hints::default() };
+    crate::parse::page_table(&mut hints, &page);
+    assert_eq!(hints.dated.as_deref(), Some("2023-09-12"));
+    let r = parse_lines(&["张三委员：", "您提出的提案收悉。", "某县科技局", "2023年8月22日"], &hints).reply;
+    assert_eq!((r.published_date.as_deref(), r.signed.as_deref()), (Some("2023-09-12"), Some("2023-08-22")));
+    // A date elsewhere on the page (a list of other items) is not the page's.
+    let page = ["关于县政协十届二次会议第12号提案的答复", "相关文件", "2023-01-05 关于某事的通知"];
+    let mut hints =
+        Hints { title: Some("关于县政协十届二次会议第12号提案的答复".into()), ..Hints::default() };
+    crate::parse::page_table(&mut hints, &page);
+    assert_eq!(hints.dated, None);
+}
