@@ -69,7 +69,9 @@
 //! The deadline or not-yet-past date of the figure's clause, else of the nearest clause of its
 //! sentence (before, then after; a sentence that goes on with the one before also looks there),
 //! else a word ([`super::stance::DEADLINE_WORDS`]: 年内 → now's year, 年底前 → now's year-12,
-//! 明年; [`super::stance::PLAN_PERIODS`]: 十四五 → 2025; 未来N年 → now's year + N). Written
+//! 明年; [`super::stance::PLAN_PERIODS`]: 十四五 → 2025; 未来N年 → now's year + N), else a date
+//! that opens an earlier item of the list the sentence ends (items end in ；: 2022年规划建设…；
+//! 计划配备412套), else the horizon its paragraph's lead set (到2022年，…). Written
 //! `2025` or `2025-12` (quarters and halves as their last month, days dropped); a year range
 //! gives its upper year. Null when none: a target need not have a deadline.
 //!

@@ -997,6 +997,27 @@ fn deadline(t: &Text, i: usize, now: Option<Now>) -> (Option<String>, Option<usi
             return (Some(by), None);
         }
     }
+    // A list whose items end in ；: a date that opens an earlier item (2022年规划建设…；开工
+    // 建设…；计划配备412套) says when for the whole list.
+    let mut item = s;
+    while item > 0 {
+        let before = t.sentence_clauses(item - 1);
+        let (_, end, _) = t.clauses[before.end - 1];
+        if !matches!(t.chars.get(end.wrapping_sub(1)), Some('；' | ';')) {
+            break;
+        }
+        item -= 1;
+        let lead = before.start;
+        let (a, _, _) = t.clauses[lead];
+        let opening = t.figures_in(lead).find(|&j| {
+            let at = t.figures[j].start as usize;
+            open(t, j, now)
+                && (a..at).all(|k| !is_han(t.chars[k]) || DEADLINE_BEFORE.iter().any(|w| starts_with(&t.chars, k, w)))
+        });
+        if let Some(j) = opening {
+            return (deadline_of(t.figures[j]), Some(j));
+        }
+    }
     (None, None)
 }
 

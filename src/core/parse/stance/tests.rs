@@ -625,3 +625,13 @@ fn in_a_reply_the_paragraphs_after_a_plan_go_on_with_it() {
     crate::parse::annotate(&mut reply);
     assert_eq!(reply.figures[0].stance.map(|s| s.as_str()), Some("result"));
 }
+
+#[test]
+fn a_date_opening_a_list_gives_its_items_their_deadline() {
+    assert_eq!(
+        read("2024年规划建设一所学校；开工建设幼儿园；计划配备设备412套。", "2024-03-01"),
+        "2024年:target@2024 412套:target@2024"
+    );
+    // A full stop ends the list.
+    assert_eq!(read("2024年规划建设一所学校。计划配备设备412套。", "2024-03-01"), "2024年:target@2024 412套:target");
+}
