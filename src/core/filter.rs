@@ -154,6 +154,24 @@ pub fn interval(f: &Amount) -> (f64, bool, f64, bool) {
 }
 
 /// Whether an amount can satisfy a comparison: some value it stands for does.
+///
+/// ```
+/// use reply_core::filter::{compare_matches, parse_query, Query};
+/// use reply_core::model::{Amount, FigureKind, Qualifier};
+/// let matches = |query: &str, a: &Amount| match parse_query(query) {
+///     Query::Compare(c) => compare_matches(&c, a),
+///     other => panic!("{query}: not a comparison but {other:?}"),
+/// };
+/// let count = |value, qualifier| Amount { kind: FigureKind::Count, value, high: None, unit: Some("项".into()), qualifier };
+/// // 300余项 is more than 300, 300项 exactly 300, 近300项 less.
+/// assert!(matches(">300", &count(300.0, Some(Qualifier::Over))));
+/// assert!(!matches(">300", &count(300.0, None)));
+/// assert!(!matches(">=300", &count(300.0, Some(Qualifier::Nearly))));
+/// // A unit written in the query must be the amount's; the kind must agree.
+/// assert!(matches(">=100项", &count(300.0, None)));
+/// assert!(!matches(">=100家", &count(300.0, None)));
+/// assert!(!matches(">=100亿元", &count(3e10, None)));
+/// ```
 pub fn compare_matches(c: &Compare, f: &Amount) -> bool {
     if !c.kinds.contains(&f.kind) || c.unit.as_ref().is_some_and(|u| f.unit.as_ref() != Some(u)) {
         return false;

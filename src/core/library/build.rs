@@ -11,9 +11,10 @@ use super::card;
 use super::docs::{self, Row, F};
 use super::figures::{self, chunk_file, Group, Range, CHUNK};
 use super::format::{DOCS, FACETS, MANIFEST, VERSION};
-use super::indicators::{self, in_time_order, indicator_file, titles_file, DocTitle, IndicatorValue, TITLES};
+use super::indicators::{self, in_time_order, indicator_file, IndicatorValue};
 use super::manifest::{Facet, FacetValue, Manifest, Sizes};
 use super::meta::{fingerprint, genre, is_reply, meta, DocKind, Genre, Meta};
+use super::titles::{self, titles_file, DocTitle, TITLES};
 use super::words::{self, index_keys_of};
 use crate::filter::interval;
 use crate::model::{Amount, FigureKind, Reply};
@@ -412,7 +413,7 @@ impl Builder {
                 .iter()
                 .map(|d| DocTitle { title: d.meta.title.clone(), url: d.url.clone(), reported: d.reported.clone() })
                 .collect();
-            let bytes = indicators::write_titles(&titles, build);
+            let bytes = titles::write_titles(&titles, build);
             sizes.titles = sizes.titles.max(bytes.len());
             files.push((titles_file(c), bytes));
         }

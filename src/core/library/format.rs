@@ -2,7 +2,8 @@
 //! index to, the errors, and the binary files' envelope and numbers (a 24-byte header — magic,
 //! version, file type, build id, payload length, checksum — LEB128 varints, little-endian fixed
 //! widths). Each file's own layout lives with its writer and its reader: `docs.rs`, `words.rs`,
-//! `figures.rs`, `card.rs`, `manifest.rs`, `indicators.rs`. This module imports none of them.
+//! `figures.rs`, `card.rs`, `manifest.rs`, `indicators.rs`, `titles.rs`. This module imports none
+//! of them.
 
 /// The index format this code writes and reads. A manifest of another version is refused, and
 /// so is a binary file. Version 2: per-file size limits in the manifest, the `genre` facet.
@@ -215,6 +216,12 @@ pub(crate) fn put_numbers(out: &mut Vec<u8>, value: f64, high: Option<f64>) {
     }
 }
 
+/// A string: its length in bytes (a varint), then its UTF-8 ([`Cursor::string`] reads it).
+pub(crate) fn put_str(out: &mut Vec<u8>, s: &str) {
+    put_varint(out, s.len() as u64);
+    out.extend_from_slice(s.as_bytes());
+}
+
 pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
         out.push((v as u8) | 0x80);
@@ -286,6 +293,12 @@ impl<'a> Cursor<'a> {
         let value = number(flags & VALUE_WHOLE != 0)?;
         let high = if flags & HAS_HIGH != 0 { Some(number(flags & HIGH_WHOLE != 0)?) } else { None };
         Some((value, high))
+    }
+
+    /// A string as [`put_str`] writes it.
+    pub fn string(&mut self) -> Option<String> {
+        let n = self.small(self.left())?;
+        String::from_utf8(self.take(n)?.to_vec()).ok()
     }
 
     pub fn left(&self) -> usize {

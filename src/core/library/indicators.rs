@@ -18,15 +18,10 @@
 //! ```
 //!
 //! A value names its reply by doc id: the reply's title, address and month are in the index's
-//! title table, `titles/C.bin` (chunk C holds docs C × [`TITLES`] … (C + 1) × [`TITLES`] − 1, in
-//! doc order), shared by every indicator and fetched once per chunk — at 10,000 replies a
-//! value in v3 carried 66 bytes of title, 11 of address and 7 of month, most of the file:
-//!
-//! ```text
-//! payload = count (varint), count × (title, url, reported: 3 strings)
-//! ```
+//! title table (`titles.rs`), shared by every indicator and fetched once per chunk.
 
-use super::format::{put_numbers, put_varint, seal, value_flags, Cursor, CODE_MASK, TYPE_INDICATORS, TYPE_TITLES};
+use super::format::{put_numbers, put_str, put_varint, seal, value_flags, Cursor, CODE_MASK, TYPE_INDICATORS};
+use super::titles::DocTitle;
 use crate::json::number;
 use crate::model::{FigureKind, Stance};
 use crate::util::sort_by;
@@ -34,17 +29,10 @@ use crate::util::sort_by;
 /// The most chars of a value's clause an indicator file keeps (cut around the figure, `…` where
 /// it was cut).
 pub const CLAUSE: usize = 40;
-/// Docs per chunk of the title table.
-pub const TITLES: usize = 512;
 
 /// The file of indicator `k` (its position in the manifest's list).
 pub(crate) fn indicator_file(k: usize) -> String {
     format!("indicators/{k}.bin")
-}
-
-/// The file of chunk `c` of the title table.
-pub(crate) fn titles_file(c: usize) -> String {
-    format!("titles/{c}.bin")
 }
 
 /// One value of an indicator: a figure of one reply, with what its row shows.
@@ -70,15 +58,6 @@ pub struct IndicatorValue {
     /// The reply's title and address (from the title table: empty until its chunk is read).
     pub title: String,
     pub url: String,
-}
-
-/// What the title table holds of a reply: what an indicator's row shows of it.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct DocTitle {
-    pub title: String,
-    pub url: String,
-    /// The reply's publication month (`2024-03`) or year, empty when undated.
-    pub reported: String,
 }
 
 impl IndicatorValue {
@@ -380,11 +359,6 @@ pub fn promises_csv(key: &str, values: &[IndicatorValue], promises: &[Promise]) 
     out
 }
 
-fn put_str(out: &mut Vec<u8>, s: &str) {
-    put_varint(out, s.len() as u64);
-    out.extend_from_slice(s.as_bytes());
-}
-
 /// The clause as an indicator file keeps it: at most [`CLAUSE`] chars around the figure's text
 /// (its start when the text is not in it), `…` where it was cut.
 pub fn short_clause(context: &str, text: &str) -> String {
@@ -438,11 +412,6 @@ pub(crate) fn write(values: &[IndicatorValue], build: u64) -> Vec<u8> {
     seal(TYPE_INDICATORS, build, &payload)
 }
 
-fn take_str(c: &mut Cursor) -> Option<String> {
-    let n = c.small(c.left())?;
-    String::from_utf8(c.take(n)?.to_vec()).ok()
-}
-
 /// Reads an indicator's payload of `count` values (the manifest's) of docs below `n`; `None`
 /// if damaged. Title, address and month stay empty (the title table has them). A value takes
 /// 9 bytes at least: the count is checked against the bytes first.
@@ -465,9 +434,9 @@ pub(crate) fn read(payload: &[u8], count: usize, n: usize) -> Option<Vec<Indicat
         let index = c.small(u32::MAX as usize)? as u32;
         let (value, high) = c.numbers(flags)?;
         let some = |s: String| (!s.is_empty()).then_some(s);
-        let unit = some(take_str(&mut c)?);
-        let by = some(take_str(&mut c)?);
-        let (text, context) = (take_str(&mut c)?, take_str(&mut c)?);
+        let unit = some(c.string()?);
+        let by = some(c.string()?);
+        let (text, context) = (c.string()?, c.string()?);
         out.push(IndicatorValue {
             doc,
             index,
@@ -483,33 +452,6 @@ pub(crate) fn read(payload: &[u8], count: usize, n: usize) -> Option<Vec<Indicat
             title: String::new(),
             url: String::new(),
         });
-    }
-    (c.left() == 0).then_some(out)
-}
-
-/// A chunk of the title table (docs in doc order), sealed with the build id.
-pub(crate) fn write_titles(docs: &[DocTitle], build: u64) -> Vec<u8> {
-    let mut payload = Vec::new();
-    put_varint(&mut payload, docs.len() as u64);
-    for d in docs {
-        for s in [&d.title, &d.url, &d.reported] {
-            put_str(&mut payload, s);
-        }
-    }
-    seal(TYPE_TITLES, build, &payload)
-}
-
-/// Reads a chunk of the title table of `count` docs; `None` if damaged. A doc takes 3 bytes at
-/// least: the count is checked against the bytes first.
-pub(crate) fn read_titles(payload: &[u8], count: usize) -> Option<Vec<DocTitle>> {
-    let mut c = Cursor::new(payload);
-    if c.varint()? != count as u64 || count > c.left() / 3 {
-        return None;
-    }
-    let mut out = Vec::with_capacity(count);
-    for _ in 0..count {
-        let (title, url, reported) = (take_str(&mut c)?, take_str(&mut c)?, take_str(&mut c)?);
-        out.push(DocTitle { title, url, reported });
     }
     (c.left() == 0).then_some(out)
 }

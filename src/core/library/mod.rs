@@ -7,12 +7,12 @@
 //! # The files
 //!
 //! Each file's format lives in one module with its writer, its reader and its named flags:
-//! `manifest.rs`, `docs.rs`, `words.rs` (and the keys), `figures.rs`, `card.rs`, `indicators.rs`
-//! (the indicator files and the title table); `format.rs` holds what they share (the version,
-//! names, limits, errors, the binary envelope, a value's flags byte), `read.rs` the JSON reader.
-//! Each format's round trip is tested (`tests.rs`, `every_format_round_trips`;
-//! `indicators/tests.rs`). The builder (`build.rs`) and the search (`search.rs`) use them; no
-//! two modules import each other, and no format module imports the builder or the search.
+//! `manifest.rs`, `docs.rs`, `words.rs` (and the keys), `figures.rs`, `card.rs`, `indicators.rs`,
+//! `titles.rs`; `format.rs` holds what they share (the version, names, limits, errors, the
+//! binary envelope, strings, a value's flags byte), `read.rs` the JSON reader. Each format's
+//! round trip is tested (`tests.rs`, `every_format_round_trips`; `indicators/tests.rs`). The
+//! builder (`build.rs`) and the search (`search.rs`) use them; no two modules import each
+//! other, and no format module imports the builder or the search.
 //!
 //! ```text
 //! manifest.json        format, version, build id, counts, the largest size of each kind of
@@ -28,7 +28,7 @@
 //! indicators/K.bin     every value of indicator K (the manifest lists the keys): targets and
 //!                      results in time order, each naming its reply by doc id (see
 //!                      `indicators.rs`)
-//! titles/C.bin         the title table: title, URL and month of docs C × 512 … (indicators.rs)
+//! titles/C.bin         the title table: title, URL and month of docs C × 512 … (see `titles.rs`)
 //! ```
 //!
 //! Binary files share a 24-byte header: `RWLB`, the format version, the file type, the build id
@@ -183,6 +183,7 @@ mod meta;
 mod query;
 mod read;
 mod search;
+mod titles;
 mod words;
 
 pub use build::{Builder, Skip};
@@ -190,12 +191,13 @@ pub use card::{Card, CardFigure, CardSection};
 pub use format::{Error, DOCS, FACETS, FORMAT, MANIFEST, MAX_FILE, MAX_MANIFEST, MAX_REPLIES, VERSION};
 pub use indicators::{
     base_of, end_month, in_time_order, newest_month, other_values, own_candidates, promises_csv, short_clause, track,
-    value_link, values_csv, Asking, DocTitle, IndicatorValue, Promise, Verdict, CLAUSE, TITLES,
+    value_link, values_csv, Asking, IndicatorValue, Promise, Verdict, CLAUSE,
 };
 pub use manifest::{Facet, FacetValue, Sizes};
 pub use meta::{fingerprint, genre, is_reply, meta, DocKind, Genre, Meta};
 pub use query::{Plan, Problem};
 pub use search::{Library, Order, Outcome, Selection, LEAD, PAGE};
+pub use titles::{DocTitle, TITLES};
 
 #[cfg(test)]
 mod tests;

@@ -9,10 +9,11 @@ use super::format::{
     build_of, open, within, Error, DOCS, MANIFEST, MAX_MANIFEST, TYPE_DOCS, TYPE_FIGURES, TYPE_INDICATORS, TYPE_TITLES,
     TYPE_WORDS,
 };
-use super::indicators::{self, indicator_file, titles_file, DocTitle, IndicatorValue, TITLES};
+use super::indicators::{self, indicator_file, IndicatorValue};
 use super::manifest::{build_hex, Facet, Manifest, Sizes};
 use super::query::{Plan, Terms};
 use super::read::{self, Value};
+use super::titles::{self, titles_file, DocTitle, TITLES};
 use super::words::{shard_file, shard_of, Shard};
 use crate::filter::{compare_matches, Compare, Op, Query};
 use crate::util::sort_by;
@@ -401,7 +402,7 @@ impl Library {
             }
             let count = (self.n - c * TITLES).min(TITLES);
             let payload = open(name, bytes, TYPE_TITLES, self.build)?;
-            let titles = indicators::read_titles(payload, count).ok_or_else(|| corrupt(name, "bad title table"))?;
+            let titles = titles::read_titles(payload, count).ok_or_else(|| corrupt(name, "bad title table"))?;
             for values in self.indicator_values.iter_mut().flatten() {
                 indicators::fill(values, c * TITLES, &titles);
             }

@@ -446,6 +446,9 @@ fn opens_plan(text: &str) -> bool {
 /// [`PLAN_HEADINGS`]. The panel's
 /// 承诺 group lists these targets first.
 pub fn in_plan(reply: &Reply) -> Vec<bool> {
+    // Read folded (`script.rs`): 下一步將 as 下一步将.
+    let folded = super::script::folded(reply);
+    let reply = folded.as_ref().unwrap_or(reply);
     let mut plans: Vec<&str> = Vec::new();
     for p in reply.preamble.iter().chain(&reply.closing) {
         if opens_plan(&p.text) {
@@ -474,8 +477,20 @@ pub fn in_plan(reply: &Reply) -> Vec<bool> {
 }
 
 /// Fills `stance`, `by` and `indicator` of every figure of the reply (see the module docs).
-/// Pure and idempotent: what it decides depends only on the reply.
+/// Pure and idempotent: what it decides depends only on the reply. A reply in traditional
+/// script is read folded (`script.rs`: `將`, `到…年`, `累計` as `将`, `累计`), its texts kept.
 pub fn annotate(reply: &mut Reply) {
+    let Some(mut folded) = super::script::folded(reply) else { return annotate_folded(reply) };
+    annotate_folded(&mut folded);
+    for (f, g) in reply.figures.iter_mut().zip(folded.figures) {
+        f.stance = g.stance;
+        f.by = g.by;
+        f.indicator = g.indicator;
+    }
+}
+
+/// [`annotate`] over a reply whose chars the rules key on are simplified.
+fn annotate_folded(reply: &mut Reply) {
     let now = now_of(reply);
     let rules = regulation(&reply.title);
     let plan_doc = plan_document(&reply.title);

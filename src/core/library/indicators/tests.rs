@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use super::*;
+use crate::library::titles::{read_titles, write_titles};
 use crate::library::{Builder, Library, MANIFEST};
 
 /// A value of 技术合同成交额 in 亿元: stance, deadline or reply month, amount.
