@@ -490,6 +490,11 @@ fn in_a_regulation_a_figure_no_cue_decides_is_a_rule() {
     assert_eq!(stances("关于某某管理办法的通知"), [None, Some("result")]);
     // A reply about a regulation still reports.
     assert_eq!(stances("关于修改某某管理办法的建议的答复"), [Some("result"), Some("result")]);
+    // So does an account of a regulation (how it was revised, how it works).
+    assert_eq!(stances("关于某某条例修订情况的说明"), [Some("result"), Some("result")]);
+    for w in crate::parse::promise::NOT_REGULATION_TITLES {
+        assert!(!crate::parse::promise::regulation(&format!("关于某某条例的{w}")), "{w}");
+    }
     for w in crate::parse::promise::REGULATION_TITLES {
         assert!(crate::parse::promise::regulation(&format!("关于印发某某{w}的通知")), "{w}");
     }
