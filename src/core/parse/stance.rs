@@ -642,9 +642,20 @@ pub(crate) fn deadline_form(t: &Text, f: &Figure) -> bool {
     let before = DEADLINE_BEFORE.iter().any(|w| {
         let n = w.chars().count();
         start >= n && starts_with(s, start - n, w)
-    }) && !(start >= 2 && matches!(s[start - 2], '截' | '止'));
+    }) && !(start >= 2 && matches!(s[start - 2], '截' | '止'))
+        && !range_end(t, f);
     let after = DEADLINE_AFTER.iter().any(|w| starts_with(s, end, w));
     before || after
+}
+
+/// Whether date `f` closes a range (2018年12月30日至2019年1月1日, 2月7日至13日): the 至 after a
+/// date is no deadline's 到.
+fn range_end(t: &Text, f: &Figure) -> bool {
+    let start = f.start as usize;
+    start >= 2
+        && matches!(t.chars[start - 1], '至' | '到' | '-' | '—' | '～' | '~')
+        && t.in_figure(start - 2)
+        && t.figures.iter().any(|g| g.end as usize == start - 1 && g.amount.kind.is_time())
 }
 
 /// What the dates of clause `c` (but figure `skip`) say: a deadline or a later date → target; an

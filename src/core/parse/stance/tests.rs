@@ -640,3 +640,10 @@ fn a_date_opening_a_list_gives_its_items_their_deadline() {
     // A full stop ends the list.
     assert_eq!(read("2024年规划建设一所学校。计划配备设备412套。", "2024-03-01"), "2024年:target@2024 412套:target");
 }
+
+#[test]
+fn the_end_of_a_range_is_no_deadline() {
+    assert_eq!(in_2023("2023年6月1日至2023年9月30日，已检查企业30家。"), "2023年6月1日:- 2023年9月30日:- 30家:result");
+    // 至 before a lone date is one.
+    assert_eq!(in_2023("计划至2024年建成平台5个。"), "2024年:target@2024 5个:target@2024");
+}
