@@ -629,6 +629,17 @@ fn rule_clause(t: &Text, c: usize) -> bool {
     (a..b).any(|k| !t.in_figure(k) && RULE_WORDS.iter().any(|w| stands(&t.chars, k, w, RULE_MASKS)))
 }
 
+/// A document's formula that presents what follows (现将2016年…放假安排通知如下, 现就有关事项
+///通知如下): a date in it names what the document is about, no deadline.
+pub(crate) const FORMULA_OPENERS: &[&str] = &["现将", "现就", "特将"];
+
+/// Whether clause `c` opens with one of [`FORMULA_OPENERS`].
+fn formula_clause(t: &Text, c: usize) -> bool {
+    let (a, b, _) = t.clauses[c];
+    let from = (a..b).find(|&k| !t.chars[k].is_whitespace()).unwrap_or(b);
+    FORMULA_OPENERS.iter().any(|w| starts_with(&t.chars, from, w))
+}
+
 /// Whether clause `c` sets when a rule holds (see [`VALIDITY_WORDS`]).
 fn validity_clause(t: &Text, c: usize) -> bool {
     let (a, b, _) = t.clauses[c];
@@ -768,7 +779,10 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
                     // 城市政府印发实施方案, in January 2019) says when a plan will be done.
                     // A start (2020年起, 从2019年开始) is no deadline.
                     .or_else(|| {
-                        let ahead = when(f, now) == Some(When::Future) && !starts(t, f) && !rule_clause(t, c);
+                        let ahead = when(f, now) == Some(When::Future)
+                            && !starts(t, f)
+                            && !rule_clause(t, c)
+                            && !formula_clause(t, c);
                         (ahead && !sentence_reports(&hits, t, c)).then_some(Call::Target)
                     });
                 if own == Some(Call::Target) && when(f, now) != Some(When::Past) && !validity_clause(t, c) {

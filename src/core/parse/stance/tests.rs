@@ -647,3 +647,13 @@ fn the_end_of_a_range_is_no_deadline() {
     // 至 before a lone date is one.
     assert_eq!(in_2023("计划至2024年建成平台5个。"), "2024年:target@2024 5个:target@2024");
 }
+
+#[test]
+fn a_date_in_the_documents_formula_is_no_deadline() {
+    for w in FORMULA_OPENERS {
+        let body = format!("{w}2024年放假安排通知如下。");
+        assert_eq!(read(&body, "2023-12-10"), "2024年:-", "{body}");
+    }
+    // Without the formula a date still ahead says when.
+    assert_eq!(read("2024年放假安排如下。", "2023-12-10"), "2024年:target@2024");
+}
