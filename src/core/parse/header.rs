@@ -183,8 +183,14 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             dated = dated.or_else(|| shape::note_date(text));
             meta.push(text.to_string());
         } else if let Some(d) = dated_below.clone().filter(|_| title.is_some() && salutation.is_none()) {
-            // The issuers under the title, on one line or two, and the date under them (a 统计公报).
-            dated.get_or_insert(d);
+            // The issuers under the title, on one line or two, and the date under them (a 统计公报):
+            // the document's date as documents write it (`2023年3月20日`), else the page's
+            // (`2024-03-01`, as a site prints its own).
+            if lines[i + offices].text.contains('年') {
+                dated.get_or_insert(d);
+            } else {
+                posted.get_or_insert(lines[i + offices].text.to_string());
+            }
             for l in &lines[i..=i + offices] {
                 meta.push(l.text.to_string());
             }
@@ -209,7 +215,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             // Lines of the site above the reply's own title (a breadcrumb, 欢迎访问…, a column's
             // name, set like the title or not): kept as header lines; the title is the complete
             // one below.
-            let issuer = is_office_line(text)
+            let issuer = (is_office_line(text) || shape::is_issuer_line(text))
                 && lines.get(i + 1).is_some_and(|n| n.text.starts_with("关于") || n.text.starts_with('对'));
             // A headline over the page's metadata line (发布时间：… 来源：…) is the title as it is.
             let headline = text.chars().count() >= 8 && lines.get(i + 1).is_some_and(|n| is_meta_line(n.text));
@@ -498,6 +504,7 @@ fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
         }
         let headline = text.chars().count() >= 8 && lines.get(k + 1).is_some_and(|n| is_meta_line(n.text));
         let standalone = is_title(text)
+            && !text.starts_with('—')
             && !shape::is_breadcrumb(text)
             && (complete(text) || headline)
             && text.chars().count() >= 6
@@ -615,8 +622,9 @@ pub(crate) fn title_above(before: &[&str]) -> Option<String> {
 /// number, a metadata line, a salutation or a heading.
 fn continues(line: &str) -> bool {
     // A line in brackets under a title is a note (the date it was adopted), not the title's.
+    // A line after a dash is a subtitle or an occasion (`——在全市科技工作会议上的讲话`).
     line.chars().count() <= 60
-        && !line.starts_with(['（', '('])
+        && !line.starts_with(['（', '(', '—'])
         && !line.contains(['。', '，', ',', '；', ';', '：', ':', '！', '？'])
         && !is_dateish(line)
         && number_line(line).is_none()
@@ -912,7 +920,12 @@ fn date_and_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
 /// 公开方式  主动公开`, `信息名称 关于…的答复`): a label opens the line, white space after it, and
 /// every later label stands after white space too.
 fn cell_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
-    let apart = |rest: &str, len: usize| rest[len..].chars().next().is_none_or(char::is_whitespace);
+    // A date's label may run straight into its date (`发布时间2023-05-06`).
+    let apart = |rest: &str, len: usize| {
+        let next = rest[len..].chars().next();
+        let dated = || dates::find_date_span(&rest[len..]).is_some_and(|(_, start, _)| start == 0);
+        next.is_none_or(char::is_whitespace) || (next.is_some_and(|c| c.is_ascii_digit()) && dated())
+    };
     let mut fields: Vec<(&'static str, String)> = Vec::new();
     let mut rest = line.trim();
     let (first, len) = label_at(rest).filter(|&(_, len)| apart(rest, len))?;

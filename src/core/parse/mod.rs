@@ -190,6 +190,9 @@ const CHROME_PREFIXES: &[&str] = &[
 /// Whether a line is page chrome: short and opening with a known furniture label.
 pub fn is_chrome(line: &str) -> bool {
     let line = line.trim();
+    // A row of the page's furniture that holds its date (`字号：大 中 小 发布时间：2023-05-06`) is
+    // its metadata row.
+    let dated = || header::meta_fields(line).is_some_and(|f| f.iter().any(|(_, v)| dates::date_of(v).is_some()));
     line.chars().count() <= 60
         && CHROME_PREFIXES.iter().any(|p| {
             // 今天是: / 今天是2023年… are chrome; 今天是个好日子 is prose.
@@ -199,6 +202,7 @@ pub fn is_chrome(line: &str) -> bool {
                     .is_none_or(|c| p.ends_with([':', '：']) || !c.is_alphabetic() || numeral::is_digit(c))
             })
         })
+        && !dated()
 }
 
 /// One line of the input, trimmed: its text, its index, and the chars trimmed off its start.

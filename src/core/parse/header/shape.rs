@@ -90,7 +90,8 @@ pub(super) fn is_issuer_line(line: &str) -> bool {
 
 /// Endings of an issuer's name on its own line (stricter than a signature's: `…推进会` is a
 /// headline).
-const ISSUER_ENDINGS: &[&str] = &["局", "厅", "委员会", "委", "办公室", "政府", "调查队", "总队", "部", "院", "中心"];
+const ISSUER_ENDINGS: &[&str] =
+    &["局", "厅", "委员会", "委", "办公室", "政府", "调查队", "总队", "部", "院", "中心", "组"];
 
 /// Words a byline's role ends with (`中国载人航天工程新闻发言人 武平`, `本报记者 张三`).
 const ROLES: &[&str] = &["发言人", "记者", "通讯员", "主持人", "编辑", "作者", "撰稿", "摄影", "供稿"];
@@ -110,7 +111,13 @@ pub(super) fn is_byline(line: &str) -> bool {
 /// 人民代表大会常务委员会第二十八次会议通过）`: a bracketed line that holds a date and no sentence.
 pub(super) fn note_date(line: &str) -> Option<String> {
     let line = line.trim();
-    let inner = line.strip_prefix(['（', '('])?.strip_suffix(['）', ')'])?;
+    // Or after a dash, as a speech's or a report's occasion is set (`——2025年10月26日在…会议上`).
+    let dashed = line.trim_start_matches(['—', '-', '－']);
+    let inner = match line.strip_prefix(['（', '(']).and_then(|l| l.strip_suffix(['）', ')'])) {
+        Some(inner) => inner,
+        None if dashed.len() < line.len() && line.starts_with('—') => dashed,
+        None => return None,
+    };
     if inner.chars().count() > 80 || inner.contains(['。', '（', '(']) {
         return None;
     }

@@ -811,10 +811,11 @@ fn a_columns_name_over_the_metadata_gives_way_to_the_title_under_it() {
             "政府信息公开\n(县农业农村局)\n索引号\nzkx_nyncj/2025-00019\n发布机构\n县农业农村局\n文  号\n日期\n2025-12-16\n某县农业农村局关于第0038号建议的答复函\n浏览:301次\n杨文强等3名代表:\n收悉。",
             &[("title", "某县农业农村局关于第0038号建议的答复函"), ("number", "-"), ("published", "2025-12-16"), ("signed", "-")],
         ),
-        // A short title of its own stays: nothing below reads as one before the text.
+        // A short title of its own stays: nothing below reads as one before the text. The
+        // occasion after a dash dates the speech.
         (
             "政府工作报告\n——2023年1月5日在某市人民代表大会上\n各位代表：\n现在，我代表市人民政府作报告。",
-            &[("title", "政府工作报告"), ("number", "-"), ("published", "-"), ("signed", "-")],
+            &[("title", "政府工作报告"), ("number", "-"), ("published", "2023-01-05"), ("signed", "2023-01-05")],
         ),
     ];
     for (text, pairs) in cases {
@@ -912,4 +913,70 @@ fn the_salutations_figures_are_read() {
     let r = parse_lines(&["关于第31号建议的答复", "纪占斌等3名代表:", "您提出的建议收悉。"], &Hints::default()).reply;
     let figures: Vec<(&str, &str)> = r.figures.iter().map(|f| (f.paragraph.as_str(), f.text.as_str())).collect();
     assert_eq!(figures, vec![("salutation", "3名")]);
+}
+
+#[test]
+fn a_reports_issuer_occasion_and_a_notices_page_date() {
+    let cases: &[(&str, Pairs)] = &[
+        // A group's name over a 关于… title set on three lines; the occasion after a dash dates it.
+        (
+            "全国人民代表大会常务委员会执法检查组\n关于检查《中华人民共和国森林法》\n实施情况的报告\n——2025年10月26日在第十四届全国人民代表大会常务委员会第十八次会议上\n全国人民代表大会常务委员会：\n森林是陆地生态系统的主体。",
+            &[("title", "全国人民代表大会常务委员会执法检查组关于检查《中华人民共和国森林法》实施情况的报告"), ("number", "-"), ("published", "2025-10-26"), ("signed", "2025-10-26")],
+        ),
+        // The issuer and a date as a site prints it under the title: the page's date; the
+        // signature's, the document's.
+        (
+            "关于印发《某开发区重污染天气应急预案》的通知\n某市生态环境局某开发区分局\n2024-03-01\n各乡镇人民政府:\n现印发给你们。\n某开发区管理委员会党政综合办公室\n2024年2月29日",
+            &[("title", "关于印发《某开发区重污染天气应急预案》的通知"), ("number", "-"), ("published", "2024-03-01"), ("signed", "2024-02-29")],
+        ),
+        // A traditional title's last words on their own line (説明).
+        (
+            "EN\nhttps://www.gov.cn/\n人力資源社會保障部關於失業保險條例\n修訂情況的説明\n2017-11-11 09:12 來源: 人力資源社會保障部網站\n近日,人社部就草案向社會公開徵求意見。",
+            &[("title", "人力資源社會保障部關於失業保險條例修訂情況的説明"), ("number", "-"), ("published", "2017-11-11"), ("signed", "-")],
+        ),
+    ];
+    for (text, pairs) in cases {
+        assert_eq!(seen(&plain_lines(text)), want(pairs), "{text}");
+    }
+}
+
+#[test]
+fn a_signatures_date_that_lost_its_year_and_month_words() {
+    // `2025 915`: 年 and 月 lost to a font, a space left where one stood.
+    assert_eq!(
+        seen(&plain_lines("关于第30号代表建议的答复\n吴学迅代表:\n您提的建议收悉。\n某区交通运输局\n2025 915")),
+        want(&[
+            ("title", "关于第30号代表建议的答复"),
+            ("number", "-"),
+            ("published", "2025-09-15"),
+            ("signed", "2025-09-15")
+        ])
+    );
+}
+
+#[test]
+fn a_dates_label_run_into_its_date_or_after_the_pages_furniture() {
+    for row in
+        ["发布时间2023-05-06", "字号：大 中 小 发布时间：2023-05-06", "【发布时间】2023-05-06", "[发布时间] 2023-05-06"]
+    {
+        assert_eq!(
+            under(&format!("{TITLE}\n{row}")),
+            want(&[("title", TITLE), ("number", "-"), ("published", "2023-05-06"), ("signed", "2023-08-22")]),
+            "{row}"
+        );
+    }
+}
+
+#[test]
+fn a_subtitle_after_a_dash_is_not_the_title() {
+    let cases: &[(&str, &str)] = &[
+        ("坚定信心 真抓实干\n——在全市科技工作会议上的讲话\n同志们：\n今天召开会议。", "坚定信心 真抓实干"),
+        (
+            "关于2023年科技工作的报告\n——在市人大常委会上的报告\n主任、各位副主任：\n现将情况报告如下。",
+            "关于2023年科技工作的报告",
+        ),
+    ];
+    for (text, title) in cases {
+        assert_eq!(plain(text), *title, "{text}");
+    }
 }
