@@ -11,7 +11,7 @@
 //!
 //! `label` is the outline's short label (`二(一)`); a figure's index in `figures` is its index in
 //! the reply (the figure chunks name figures by it), its id the page's (`f13`, for deep links).
-//! The writer ([`body`], [`write`]) and the reader ([`Card::read`]) are side by side.
+//! The writer ([`body`], [`write()`]) and the reader ([`Card::read`]) are side by side.
 
 use super::manifest::build_hex;
 use super::meta::{DocKind, Genre, Meta};
