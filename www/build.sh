@@ -63,7 +63,8 @@ mkdir -p "$out"
 rm -rf "$out"/reply_widget* "$out/.gitignore" "$out/snippets" "$out/library" "$out/extras"
 cp "$tmp/page/reply_widget_bg.wasm" "$tmp/page/reply_widget.js" "$out/"
 cp "$tmp/page/types/reply_widget.d.ts" "$out/reply_widget.d.ts"
-cp src/widget/embed.js "$out/embed.js"
+# The embed script minified (its comments stay in src/widget/embed.js).
+node www/minify.mjs --file src/widget/embed.js "$out/embed.js"
 if [ -d "$tmp/page/snippets" ]; then cp -r "$tmp/page/snippets" "$out/snippets"; fi
 mkdir -p "$out/library"
 cp "$tmp/library/reply_library_bg.wasm" "$tmp/library/reply_library.js" "$out/library/"

@@ -3,6 +3,7 @@
 //     300 names with random-looking hashes that gzip cannot compress) to short names, in the
 //     wasm's import section and in the glue's import object alike;
 //  2. minifies the glue and the snippets with esbuild (the `.d.ts` keeps the documentation).
+//   node www/minify.mjs --file IN OUT   (one script: the embed script)
 //   node www/minify.mjs DIR [NAME]   (DIR holds NAME_bg.wasm, NAME.js, snippets/; NAME
 //                                     defaults to reply_widget, the library is reply_library)
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
@@ -10,10 +11,22 @@ import { join } from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
+const require = createRequire(join(fileURLToPath(new URL(".", import.meta.url)), "..", "tests", "package.json"));
+const esbuild = require("esbuild");
+const minify = (code) => esbuild.transformSync(code, { minify: true, format: "esm" }).code;
+
+// node www/minify.mjs --file IN OUT: one script minified (the embed script: src/widget/embed.js
+// keeps its comments for readers of the source; pkg/embed.js is what every reply page loads
+// first, 4.2 KB gzip with them, 1.6 KB without).
+if (process.argv[2] === "--file") {
+  writeFileSync(process.argv[4], minify(readFileSync(process.argv[3], "utf8")));
+  process.exit(0);
+}
+
 const dir = process.argv[2];
 const NAME = process.argv[3] || "reply_widget";
 if (!dir) {
-  console.error("usage: node www/minify.mjs DIR [NAME]");
+  console.error("usage: node www/minify.mjs DIR [NAME] | --file IN OUT");
   process.exit(1);
 }
 const GLUE_MODULE = `./${NAME}_bg.js`;
@@ -111,9 +124,6 @@ export { initSync, __rw_init as default };`);
 }
 
 // ---- minify the glue and the snippets -------------------------------------------------------------
-const require = createRequire(join(fileURLToPath(new URL(".", import.meta.url)), "..", "tests", "package.json"));
-const esbuild = require("esbuild");
-const minify = (code) => esbuild.transformSync(code, { minify: true, format: "esm" }).code;
 writeFileSync(jsPath, minify(js));
 const files = (d) => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? files(join(d, n)) : [join(d, n)]));
 try {

@@ -174,6 +174,18 @@ impl Html {
         &self.0
     }
 
+    /// The markup as a string, to hand over to the other module of a reply page (the extras
+    /// module writes the chart; the page module inserts it with [`Html::written`]).
+    pub fn into_string(self) -> String {
+        self.0
+    }
+
+    /// Markup this writer made in the other module of a reply page, handed over as a string
+    /// (see [`Html::into_string`]): the same rule holds, reply text in it is escaped.
+    pub fn written(markup: String) -> Html {
+        Html(markup)
+    }
+
     /// Parses the fragment and appends it to `parent`.
     pub fn append_to(&self, parent: &Element) -> Result<(), JsValue> {
         insert_html(parent, "beforeend", &self.0)

@@ -7,6 +7,8 @@
 //! - [`styles`]: the one stylesheet every part adopts into its shadow root (and the article's);
 //! - [`reading`]: the reading aids (适老化): large text, high contrast, reading aloud;
 //! - [`js`]: the boundary with JavaScript: parts and options read from JS values, errors thrown;
+//! - [`chart`]: the figure panel's money chart (its frame in the page module, the chart in
+//!   the extras module);
 //! - [`download`]: text handed to the browser as a file download (exports, CSVs).
 //! - [`reply`]: a structured reply read from a plain JS object (the page module's `mount({ reply })`,
 //!   the extras module's input).
@@ -16,6 +18,7 @@
 //! snippet only one module imports lives in that module's crate. The size rules of
 //! `reply_core` hold here too.
 
+pub mod chart;
 pub mod download;
 pub mod html;
 pub mod js;

@@ -20,7 +20,84 @@
 use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
-pub const CSS: &str = r#"
+/// `css` without its comments and the whitespace it does not need (around `{ } ; , >`, after
+/// `:`; a run of spaces and newlines elsewhere becomes one space; strings stay as they are),
+/// at compile time: the sources
+/// below stay readable, the wasm carries the short form (README, "Size"). Written into `out`
+/// as far as it is long; returns the length of the whole (`minify::<0>` measures it).
+const fn minify<const N: usize>(css: &[u8]) -> ([u8; N], usize) {
+    let mut out = [0u8; N];
+    let (mut i, mut o) = (0, 0);
+    // The last byte written ('{' at the start: no space is needed there).
+    let mut last = b'{';
+    while i < css.len() {
+        let b = css[i];
+        if b == b'/' && i + 1 < css.len() && css[i + 1] == b'*' {
+            i += 2;
+            while i + 1 < css.len() && !(css[i] == b'*' && css[i + 1] == b'/') {
+                i += 1;
+            }
+            i += 2;
+            continue;
+        }
+        if b == b'"' {
+            // A string (`content: "…"`), as it is.
+            let mut j = i + 1;
+            while j < css.len() && css[j] != b'"' {
+                j += 1;
+            }
+            while i <= j && i < css.len() {
+                if o < N {
+                    out[o] = css[i];
+                }
+                o += 1;
+                i += 1;
+            }
+            last = b'"';
+            continue;
+        }
+        let mut put = b;
+        if matches!(b, b' ' | b'\n' | b'\t' | b'\r') {
+            let mut j = i;
+            while j < css.len() && matches!(css[j], b' ' | b'\n' | b'\t' | b'\r') {
+                j += 1;
+            }
+            let next = if j < css.len() { css[j] } else { b'}' };
+            i = j;
+            if matches!(last, b'{' | b'}' | b';' | b',' | b'>' | b':')
+                || matches!(next, b'{' | b'}' | b';' | b',' | b'>')
+                || (next == b'/' && j + 1 < css.len() && css[j + 1] == b'*')
+            {
+                continue;
+            }
+            put = b' ';
+        } else {
+            i += 1;
+        }
+        if o < N {
+            out[o] = put;
+        }
+        o += 1;
+        last = put;
+    }
+    (out, o)
+}
+
+/// A stylesheet's source, [`minify`]d at compile time, as a `&'static str`.
+macro_rules! minified {
+    ($css:expr) => {{
+        const SOURCE: &[u8] = $css.as_bytes();
+        const LEN: usize = minify::<0>(SOURCE).1;
+        const BYTES: [u8; LEN] = minify::<LEN>(SOURCE).0;
+        match core::str::from_utf8(&BYTES) {
+            Ok(s) => s,
+            Err(_) => panic!("a stylesheet is not UTF-8"),
+        }
+    }};
+}
+
+pub const CSS: &str = minified!(
+    r#"
 :host { display: block; }
 :host([hidden]) { display: none; }
 .rw {
@@ -214,13 +291,15 @@ pub const CSS: &str = r#"
   .rw mark[data-rw~="selected"] { background: #ddd; outline: 1px solid #000; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   .rw [data-rw-hidden] { display: revert !important; }
 }
-"#;
+"#
+);
 
 /// What the widget adds to the page's own article (see the module docs). `!important` and
 /// attribute selectors: a CMS's global stylesheet must not hide the marks. `%T%` is this page's
 /// [`own_token`]: an element pasted from a live page (`<p data-rw-hidden>`, `<mark data-rw>`)
 /// carries another page's token, or none, and is neither hidden nor styled as a mark.
-pub const ARTICLE_CSS: &str = r#"
+pub const ARTICLE_CSS: &str = minified!(
+    r#"
 [data-rw-article] [data-rw-hidden="%T%"] { display: none !important; }
 [data-rw-article] mark[data-rw][data-rw-own="%T%"] { background: var(--rw-mark, #ffe58a) !important; color: #000 !important; border-radius: 2px; padding: 0 1px; }
 [data-rw-article] [data-rw="figure"][data-rw-own="%T%"] { text-decoration: underline dotted var(--rw-accent, #0b4f9c) !important; text-underline-offset: 0.2em; cursor: pointer; }
@@ -242,7 +321,8 @@ pub const ARTICLE_CSS: &str = r#"
   [data-rw-article] [data-rw][data-rw-own="%T%"] { background: none !important; outline: none !important; text-decoration: none !important; }
   [data-rw-article] mark[data-rw~="selected"][data-rw-own="%T%"] { background: #ddd !important; outline: 1px solid #000 !important; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }
-"#;
+"#
+);
 
 thread_local! {
     /// This page's token (see [`own_token`]).
@@ -383,3 +463,6 @@ pub fn release_document(doc: &web_sys::Document) {
         let _ = js_sys::Reflect::set(doc, &JsValue::from_str("adoptedStyleSheets"), &kept);
     }
 }
+
+#[cfg(test)]
+mod tests;

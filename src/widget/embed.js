@@ -26,13 +26,7 @@ let loading = null;
 function load() {
   if (!loading) {
     mark("start");
-    const wasm = fetchWasm("reply_widget_bg.wasm");
-    loading = import("./reply_widget.js").then(async (widget) => {
-      mark("module");
-      await instantiate(widget, "reply_widget_bg.wasm", wasm);
-      mark("compiled");
-      return widget;
-    });
+    loading = loadModule(url("reply_widget.js"), url("reply_widget_bg.wasm"), mark);
     loading.catch(() => {});
   }
   return loading;
@@ -47,35 +41,50 @@ function load() {
 // AddEncoding) has the browser unzip them already: the response says so (same origin; from
 // another origin that hides the header, the unzipping fails and the plain file is fetched).
 const url = (name) => new URL(name, import.meta.url);
-async function fetchWasm(name) {
-  if (typeof DecompressionStream !== "function") return fetch(url(name));
+async function fetchWasm(wasm) {
+  if (typeof DecompressionStream !== "function") return fetch(wasm);
   let zipped = null;
   try {
-    zipped = await fetch(url(name + ".gz"));
+    zipped = await fetch(wasm + ".gz");
   } catch (e) {
     // reported by the plain file's fetch, if that fails too
   }
-  if (!zipped || !zipped.ok || !zipped.body) return fetch(url(name));
+  if (!zipped || !zipped.ok || !zipped.body) return fetch(wasm);
   // Piped straight into the browser's unzipping and the streaming compiler, no JS per chunk.
   const unzipped = /gzip/i.test(zipped.headers.get("Content-Encoding") || "");
-  const wasm = new Response(unzipped ? zipped.body : zipped.body.pipeThrough(new DecompressionStream("gzip")), {
+  const stream = new Response(unzipped ? zipped.body : zipped.body.pipeThrough(new DecompressionStream("gzip")), {
     headers: { "Content-Type": "application/wasm" },
   });
-  wasm.zipped = true;
-  return wasm;
+  stream.zipped = true;
+  return stream;
 }
-/** Initialises a module with the wasm `fetchWasm(name)` is fetching; the plain file, once, if
- *  the gzipped copy does not compile (damaged, or not what it says: nothing was instantiated).
- *  The page module's second part (pkg/extras/: targets and results) is not waited for: the
- *  widget loads it itself once the browser is idle after the first paint. */
-async function instantiate(module, name, wasm) {
-  wasm.catch(() => {}); // a failure is reported once, by the initialisation
-  try {
-    await module.default({ module_or_path: wasm, extras: "later" });
-  } catch (e) {
-    if (!(await wasm.catch(() => ({}))).zipped) throw e;
-    await module.default({ module_or_path: fetch(url(name)), extras: "later" });
-  }
+/** Loads a module of the widget: its glue (URL `glue`) and, beside it, its wasm (URL `wasm`,
+ *  as `fetchWasm` fetches it); resolves to the glue's module once initialised. The plain file
+ *  is fetched once more if the gzipped copy does not compile (damaged, or not what it says:
+ *  nothing was instantiated). The page module's second part (pkg/extras/) is not waited for
+ *  (`extras: "later"`): the widget loads it itself once the browser is idle after the first
+ *  paint, with this same function (below). */
+function loadModule(glue, wasm, marked = () => {}) {
+  const bytes = fetchWasm(wasm);
+  bytes.catch(() => {}); // a failure is reported once, by the initialisation
+  return import(glue).then(async (module) => {
+    marked("module");
+    try {
+      await module.default({ module_or_path: bytes, extras: "later" });
+    } catch (e) {
+      if (!(await bytes.catch(() => ({}))).zipped) throw e;
+      await module.default({ module_or_path: fetch(wasm), extras: "later" });
+    }
+    marked("compiled");
+    return module;
+  });
+}
+// The one loader of the reply page's modules: the page module's glue (src/widget/extras.rs)
+// loads the extras module with it, gzipped as above, where the embed script started the widget.
+try {
+  Object.defineProperty(globalThis, Symbol.for("reply-widget.load"), { value: loadModule });
+} catch (e) {
+  // defined already (a second copy of this script): that one serves
 }
 const hasWasm = typeof WebAssembly === "object" && typeof WebAssembly.instantiate === "function";
 // (A column page marks its library on the server, so the widget's module is not needed there:
@@ -133,13 +142,7 @@ let library = null;
 
 let libraryLoad = null;
 function loadLibrary() {
-  if (!libraryLoad) {
-    const wasm = fetchWasm("library/reply_library_bg.wasm");
-    libraryLoad = import("./library/reply_library.js").then(async (lib) => {
-      await instantiate(lib, "library/reply_library_bg.wasm", wasm);
-      return lib;
-    });
-  }
+  if (!libraryLoad) libraryLoad = loadModule(url("library/reply_library.js"), url("library/reply_library_bg.wasm"));
   return libraryLoad;
 }
 

@@ -1,7 +1,9 @@
 //! The reply page's second module (`pkg/extras/`, the `reply-extras` crate): what the first
 //! screen can do without — today the targets and results of a reply's figures (stance, deadline,
 //! indicator: `reply_core::parse::annotate`, issue 22), the text of the bundled reply and the
-//! checks of a reply object given from JS. This module does not contain them; it loads the
+//! checks of a reply object given from JS, and what a tap asks for: the money chart's drawing,
+//! the exports and the citations (of a reply this module hands over once per mount, [`hold`]).
+//! This module does not contain them; it loads the
 //! extras module and asks it.
 //!
 //! When: `init()` of `reply_widget.js` loads it before it resolves (a page calling the API
@@ -11,8 +13,9 @@
 //!
 //! How: the two modules share no memory; this one hands over the reply as the contract's JSON
 //! and reads back one `[stance, by, indicator]` per figure. The snippet finds the extras module
-//! beside the page module in `pkg/` (`extras/reply_extras.js`) and fetches its wasm gzipped where
-//! the browser can unzip a stream, as the embed script does for the page module.
+//! beside the page module in `pkg/` (`extras/reply_extras.js`) and loads it with the embed
+//! script's loader (its wasm gzipped where the browser can unzip a stream), where the embed
+//! script started the widget; else it fetches the plain file.
 
 use js_sys::Array;
 use reply_core::model::Stance;
@@ -25,30 +28,17 @@ let loading = null;
 let ready = null;
 const base = new URL("../../extras/", import.meta.url);
 const at = (name) => new URL(name, base);
-async function wasm() {
-  const plain = () => fetch(at("reply_extras_bg.wasm"));
-  if (typeof DecompressionStream !== "function") return plain();
-  let zipped = null;
-  try { zipped = await fetch(at("reply_extras_bg.wasm.gz")); } catch (e) { /* the plain file says */ }
-  if (!zipped || !zipped.ok || !zipped.body) return plain();
-  const unzipped = /gzip/i.test(zipped.headers.get("Content-Encoding") || "");
-  const r = new Response(unzipped ? zipped.body : zipped.body.pipeThrough(new DecompressionStream("gzip")), {
-    headers: { "Content-Type": "application/wasm" },
-  });
-  r.zipped = true;
-  return r;
-}
 export function extras_load() {
   if (!loading) {
-    loading = import(at("reply_extras.js").href).then(async (m) => {
-      const w = wasm();
-      w.catch(() => {});
-      try {
-        await m.default({ module_or_path: w });
-      } catch (e) {
-        if (!(await w.catch(() => ({}))).zipped) throw e;
-        await m.default({ module_or_path: fetch(at("reply_extras_bg.wasm")) });
-      }
+    const glue = at("reply_extras.js").href;
+    const wasm = at("reply_extras_bg.wasm");
+    // The embed script's loader (src/widget/embed.js: the gzipped wasm where the browser can
+    // unzip a stream); on a page that called init() itself, the plain file.
+    const start = globalThis[Symbol.for("reply-widget.load")];
+    loading = (start ? start(glue, wasm) : import(glue).then(async (m) => {
+      await m.default({ module_or_path: wasm });
+      return m;
+    })).then((m) => {
       ready = m;
       return m;
     });
@@ -70,10 +60,28 @@ export function extras_read(reply, path) {
 export function extras_annotate(json) {
   return ready ? ready.annotate(json) : null;
 }
-export function extras_when_idle(cb) {
+export function extras_hold(json) {
+  return ready.hold(json);
+}
+export function extras_release(id) {
+  if (ready) ready.release(id);
+}
+export function extras_chart(id, visible, selected, badges) {
+  return ready.chart(id, visible, selected, badges);
+}
+export function extras_export(id, visible, csv) {
+  return ready.exportFigures(id, visible, csv);
+}
+export function extras_cite(id, i) {
+  return ready.cite(id, i);
+}
+export function extras_when_idle(cb, now) {
   const h = { cb, idle: 0 };
-  const go = () => extras_load().then(() => { const f = h.cb; h.cb = null; if (f) f(); }, () => {});
-  h.idle = typeof requestIdleCallback === "function" ? requestIdleCallback(go, { timeout: 1000 }) : setTimeout(go, 0);
+  // Called back loaded or not (offline: a tap that waited is told); a later call tries again.
+  const done = () => { const f = h.cb; h.cb = null; if (f) f(); };
+  const go = () => extras_load().then(done, done);
+  if (now) go();
+  else h.idle = typeof requestIdleCallback === "function" ? requestIdleCallback(go, { timeout: 1000 }) : setTimeout(go, 0);
   return h;
 }
 export function extras_cancel(h) {
@@ -89,7 +97,16 @@ extern "C" {
     fn extras_read(reply: &JsValue, path: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
     fn extras_annotate(json: &str) -> Result<JsValue, JsValue>;
-    fn extras_when_idle(cb: &js_sys::Function) -> JsValue;
+    #[wasm_bindgen(catch)]
+    fn extras_hold(json: &str) -> Result<JsValue, JsValue>;
+    fn extras_release(id: u32);
+    #[wasm_bindgen(catch)]
+    fn extras_chart(id: u32, visible: &[u32], selected: i32, badges: bool) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    fn extras_export(id: u32, visible: &[u32], csv: bool) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    fn extras_cite(id: u32, figure: u32) -> Result<JsValue, JsValue>;
+    fn extras_when_idle(cb: &js_sys::Function, now: bool) -> JsValue;
     fn extras_cancel(handle: &JsValue);
 }
 
@@ -143,8 +160,49 @@ pub fn annotate(reply: &mut Reply) -> bool {
     true
 }
 
-/// A wait for the extras module, started when the browser is idle; `f` runs once it is loaded.
-/// Cancelled when dropped (a destroyed mount is never called back).
+/// Hands a mount's reply to the extras module, which keeps it (with its outline) for what it
+/// writes for that mount: the chart, the exports, the citations. Its id there, or None if the
+/// module is not loaded (or could not read it). Give it back with [`release`].
+pub fn hold(reply: &Reply) -> Option<u32> {
+    let id = extras_hold(&reply_core::json::reply(reply)).ok()?.as_f64()?;
+    Some(id as u32)
+}
+
+/// The extras module forgets a reply [`hold`] gave it.
+pub fn release(id: u32) {
+    extras_release(id);
+}
+
+/// The indices of the figures `visible` leaves, as the extras module reads them.
+fn shown(visible: &[bool]) -> Vec<u32> {
+    let mut out = Vec::new();
+    for (i, v) in visible.iter().enumerate() {
+        if *v {
+            out.push(i as u32);
+        }
+    }
+    out
+}
+
+/// The money chart's markup (`reply_web::chart::draw`) for the held reply `id`.
+pub fn chart(id: u32, visible: &[bool], selected: Option<usize>, badges: bool) -> Option<String> {
+    let selected = selected.map_or(-1, |i| i as i32);
+    extras_chart(id, &shown(visible), selected, badges).ok()?.as_string()
+}
+
+/// The export of the figures `visible` leaves, as CSV (inert in a spreadsheet) or JSON.
+pub fn export(id: u32, visible: &[bool], csv: bool) -> Option<String> {
+    extras_export(id, &shown(visible), csv).ok()?.as_string()
+}
+
+/// The citation of figure `i` of the held reply `id`.
+pub fn citation(id: u32, i: usize) -> Option<String> {
+    extras_cite(id, i as u32).ok()?.as_string()
+}
+
+/// A wait for the extras module, started when the browser is idle (or at once: a tap that
+/// needs it); `f` runs once it is loaded, or could not be. Cancelled when dropped (a destroyed
+/// mount is never called back).
 #[must_use = "a Waiting is cancelled when dropped"]
 pub struct Waiting {
     handle: JsValue,
@@ -152,9 +210,9 @@ pub struct Waiting {
 }
 
 impl Waiting {
-    pub fn new(f: impl FnMut() + 'static) -> Waiting {
+    pub fn new(now: bool, f: impl FnMut() + 'static) -> Waiting {
         let closure = Closure::<dyn FnMut()>::new(f);
-        let handle = extras_when_idle(closure.as_ref().unchecked_ref());
+        let handle = extras_when_idle(closure.as_ref().unchecked_ref(), now);
         Waiting { handle, _closure: closure }
     }
 }

@@ -4,7 +4,8 @@
 // nothing and looks as before.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { assertClean, axeViolations, ready, until, useBrowser, watchedPage } from "./harness.mjs";
+import { readFileSync } from "node:fs";
+import { assertClean, axeViolations, parseCsv, ready, until, useBrowser, watchedPage } from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -127,6 +128,36 @@ describe("promises and results", () => {
     await page.close();
   });
 
+  // What a tap can wait for (the money chart, the exports, the citations) is written by the
+  // extras module too: a tap before it arrives is not lost, it waits (busy) and is done then.
+  test("a tap before the extras module arrives waits for it: the export comes once it is loaded", async () => {
+    const page = await watchedPage(env.browser, env.server.origin, { acceptDownloads: true });
+    let arrive;
+    const held = new Promise((resolve) => { arrive = resolve; });
+    await page.route("**/extras/**", async (route) => { await held; await route.continue(); });
+    await page.goto(`${env.server.origin}/tests/pages/promises.html`);
+    await ready(page);
+    await until(() => values(page), ["1150亿元", "12亿元", "1800亿元", "50亿元", "20%", "320项", "200家", "5个"]);
+    assert.deepEqual(await bars(page), [], "no chart without the extras module: its frame only");
+    const button = panel(page).getByRole("button", { name: "导出 CSV" });
+    const download = page.waitForEvent("download");
+    await button.click();
+    await until(() => button.getAttribute("aria-busy"), "true", { message: "the tapped button says it is busy" });
+    await until(() => page.getByRole("status").first().textContent(), /正在载入/);
+    arrive();
+    const file = await download;
+    assert.equal(file.suggestedFilename(), "答复数据.csv");
+    const csv = readFileSync(await file.path(), "utf8");
+    // Every figure the filter leaves (none), in reading order: the years and dates too.
+    assert.deepEqual(parseCsv(csv.slice(1)).slice(1).map((row) => row[1]),
+      ["2023年", "1150亿元", "20%", "12亿元", "320项", "2025年", "200家", "2026年", "1800亿元", "50亿元", "5个", "2024年6月15日"]);
+    await until(() => button.getAttribute("aria-busy"), null, { message: "no longer busy" });
+    await until(() => page.getByRole("status").first().textContent(), /已导出 12 项数据（CSV）/);
+    await until(() => bars(page).then((b) => b.map(([text]) => text.split("　")[0])), ["1800亿元", "1150亿元", "50亿元", "12亿元"], { message: "the chart, with the extras" });
+    await assertClean(page);
+    await page.close();
+  });
+
   test("without the extras module the first screen works, with no stances", async () => {
     const page = await watchedPage(env.browser, env.server.origin);
     await page.route("**/extras/**", (route) => route.fulfill({ status: 404, body: "" }));
@@ -136,6 +167,11 @@ describe("promises and results", () => {
     await page.getByRole("searchbox").first().fill("亿元");
     await until(() => values(page), ["1150亿元", "12亿元", "1800亿元", "50亿元"], { message: "filtering works" });
     assert.equal(await panel(page).getByRole("group", { name: "立场" }).count(), 0, "no 立场 facet without stances");
+    // A tap that needs the extras module is told it cannot be done now, and is not left busy.
+    const button = panel(page).getByRole("button", { name: "导出 JSON" });
+    await button.click();
+    await until(() => page.getByRole("status").first().textContent(), /暂时无法载入/);
+    assert.equal(await button.getAttribute("aria-busy"), null);
     await assertClean(page, (m) => !/404/.test(m));
     await page.close();
   });

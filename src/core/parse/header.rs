@@ -4,10 +4,12 @@
 use super::dates::{self, is_dateish};
 use super::heading::parse_heading;
 use super::numeral::is_digit;
-use super::tail::is_office_line;
+use super::tail::{self, is_office_line};
 use super::{Line, LineStyle, Piece};
 
 mod shape;
+
+pub(super) use shape::fold;
 
 /// What the header of a reply gives: its title, metadata lines (and their fields), the
 /// salutation, and where the body starts.
@@ -77,7 +79,8 @@ const TITLE_ENDINGS: &[&str] = &[
 /// Whether a title reads as complete (its last words end a document's title). White space
 /// inside is ignored (`答 复`).
 pub(super) fn complete(title: &str) -> bool {
-    let t = shape::bare(title);
+    let folded = shape::fold(title);
+    let t = shape::bare(&folded);
     let t: String = shape::split_number(t).map_or(t, |(head, _)| head).chars().filter(|c| !c.is_whitespace()).collect();
     // A short note in brackets after the last words: （A类）, （试行）, （征求意见稿）.
     let t = match t.strip_suffix(['）', ')']).and_then(|h| h.rfind(['（', '(']).map(|at| (h, at))) {
@@ -172,6 +175,9 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             }
             i = end;
             continue;
+        } else if title.as_ref().is_some_and(|t| salutation.is_none() && shape::bare(text) == shape::bare(&t.text)) {
+            // The title set twice (the page's headline, the document's own): once.
+            meta.push(text.to_string());
         } else if title.is_some() && salutation.is_none() && shape::note_date(text).is_some() {
             // A note under the title: (2023年4月12日), (…会议通过).
             dated = dated.or_else(|| shape::note_date(text));
@@ -186,8 +192,14 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             continue;
         } else if let Some(d) = shape::dateline(strip_bullet(text)).filter(|_| title.is_some() && salutation.is_none())
         {
-            // The page's date under its title, without a label (`2023-05-06 10:32 某局`).
-            posted.get_or_insert(d);
+            // The page's date under its title, without a label (`2023-05-06 10:32 某局`); an
+            // issuer's line dated as documents are (`某县人民政府督查室  2022年8月19日`, a
+            // bulletin's masthead), the document's.
+            if text.contains('年') && tail::is_office_and_date(text) {
+                dated = dated.or_else(|| dates::date_of(&d));
+            } else {
+                posted.get_or_insert(d);
+            }
             meta.push(text.to_string());
         } else if title.is_some() && salutation.is_none() && strip_bullet(text).len() < text.len() && bullet_item(text)
         {
@@ -259,7 +271,14 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
                 // The issuers under a title, a date under them: not the title's.
                 let n = issuers(lines, k);
                 let under = n > 0 && date_at(lines, k + n).is_some();
-                if done || under || !continues(next.text) || joined.chars().count() + next.text.chars().count() > 100 {
+                // A headline set twice (the page's, the document's) is one title.
+                let repeated = shape::bare(next.text) == shape::bare(&joined);
+                if done
+                    || under
+                    || repeated
+                    || !continues(next.text)
+                    || joined.chars().count() + next.text.chars().count() > 100
+                {
                     break;
                 }
                 joined.push_str(shape::bare(next.text));
@@ -311,6 +330,22 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             title = Some(t);
         } else if salutation.is_none() && is_salutation(text) && parse_heading(text).is_none() {
             salutation = Some(line.whole());
+        } else if let Some(k) =
+            title.as_ref().and_then(|t| salutation.is_none().then(|| masthead(lines, i, &t.text)).flatten())
+        {
+            // A masthead between the title and the title again (a bulletin's name, its issue,
+            // the issuer and the date): header lines; its date (`2022年8月19日`, as documents
+            // write it) dates the document.
+            for l in &lines[i..k] {
+                if let Some(d) = shape::dateline(l.text).filter(|_| l.text.contains('年')) {
+                    dated = dated.or_else(|| dates::date_of(&d));
+                } else if let Some(n) = number_line(l.text) {
+                    number.get_or_insert(n);
+                }
+                meta.push(l.text.to_string());
+            }
+            i = k;
+            continue;
         } else if let Some(t) =
             title.take_if(|t| salutation.is_none() && rest.is_none() && title_below(lines, i, &t.text))
         {
@@ -324,6 +359,30 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
         i += 1;
     }
     Header { title, meta, fields, number, salutation, dated, posted, rest, end: i }
+}
+
+/// Where the title's words stand again below line `i` (on one to three lines), within eight
+/// lines and before any sentence or salutation: the end of the lines that repeat it.
+fn masthead(lines: &[Line], i: usize, title: &str) -> Option<usize> {
+    let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let title = squeeze(shape::bare(title));
+    for k in i..(i + 8).min(lines.len()) {
+        let text = lines[k].text;
+        if text.contains('。') || is_salutation(text) {
+            return None;
+        }
+        let mut joined = String::new();
+        for (m, l) in lines.iter().enumerate().skip(k).take(3) {
+            joined.push_str(&squeeze(shape::bare(l.text)));
+            if joined == title {
+                return (k > i).then_some(m + 1);
+            }
+            if !title.starts_with(&joined) {
+                break;
+            }
+        }
+    }
+    None
 }
 
 /// Whether a title read above line `i` is a column's name (short, no `关于` / `对` / `的`) over
@@ -411,11 +470,13 @@ fn headline_after_form(lines: &[Line], i: usize) -> Option<usize> {
 
 /// Whether a title reads like one without ending like a document's: `关于…`, `对…`.
 pub(super) fn complete_start(title: &str) -> bool {
+    let title = shape::fold(title);
     title.contains("关于") || title.starts_with('对')
 }
 
 /// Whether a line reads as the start of a title: `关于…`, `对…`, `…的`.
 fn starts_title(line: &str) -> bool {
+    let line = shape::fold(line);
     line.contains("关于") || line.starts_with('对') || line.ends_with('的')
 }
 
@@ -447,6 +508,25 @@ fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
             // An issuer's line right above a 关于… title is the title's start.
             let issuer = k > i + 1 && is_office_line(lines[k - 1].text) && text.starts_with("关于");
             return Some(if issuer { k - 1 } else { k });
+        }
+    }
+    headline_over_meta(lines, i)
+}
+
+/// A headline over the page's metadata line (`发布日期:2023-06-14 浏览次数:`) further down, under
+/// a site's long header (its menu, a list of other items' titles, a breadcrumb): within thirty
+/// lines of line `i`, with no sentence, salutation or heading above it.
+fn headline_over_meta(lines: &[Line], i: usize) -> Option<usize> {
+    for (k, l) in lines.iter().enumerate().skip(i + 1).take(30) {
+        let text = l.text;
+        if is_salutation(text) || text.contains('。') || parse_heading(text).is_some() {
+            return None;
+        }
+        let over = lines.get(k + 1).is_some_and(|n| is_meta_line(n.text));
+        let n = text.chars().count();
+        if over && n >= 6 && is_title(text) && continues(text) && !shape::is_breadcrumb(text) && !super::is_chrome(text)
+        {
+            return Some(k);
         }
     }
     None
@@ -594,6 +674,8 @@ fn strip_bullet(line: &str) -> &str {
 
 /// The label `rest` opens with (white space inside skipped): it and its length in bytes.
 fn label_at(rest: &str) -> Option<(&'static str, usize)> {
+    // Traditional script too (`發佈日期`): the folded text keeps every offset.
+    let rest = &*shape::fold(rest);
     'labels: for label in META_LABELS {
         let mut at = 0;
         for (k, want) in label.chars().enumerate() {
@@ -628,7 +710,7 @@ fn label_line(line: &str) -> Option<&'static str> {
 fn shaped_label(line: &str) -> Option<&'static str> {
     let bare = strip_bullet(line);
     let key = bare.trim_end().strip_suffix([':', '：'])?;
-    let key: String = key.chars().filter(|c| !c.is_whitespace()).collect();
+    let key: String = shape::fold(key).chars().filter(|c| !c.is_whitespace()).collect();
     let n = key.chars().count();
     if !(2..=6).contains(&n) || !key.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
         return None;
@@ -648,14 +730,21 @@ fn shaped_label(line: &str) -> Option<&'static str> {
 const OTHER_LABEL: &str = "其他";
 
 /// The label of `line` whose value is `next`, the line after it: a label alone on its line
-/// ([`label_line`]), or a bare `日期` / `时间` over a date (a list of dt / dd without colons).
+/// ([`label_line`]), or a label of two chars alone over a value of its kind (a list of dt / dd
+/// without colons): `日期` / `时间` over a date, `文号` over a document number.
 fn pair(line: &str, next: &str) -> Option<&'static str> {
     if let Some(label) = label_line(line) {
         return is_value_of(label, next).then_some(label);
     }
-    let label = ["日期", "时间"].into_iter().find(|l| strip_bullet(line).trim() == *l)?;
-    let date = dates::find_date_span(next.trim()).is_some_and(|(_, start, _)| start == 0);
-    (date && is_value(next)).then_some(label)
+    let word = strip_bullet(line).trim();
+    let (label, len) = label_at(word).filter(|&(_, len)| len == word.len())?;
+    // Its kind of value: a date's label over a date, a number's over a document number.
+    let fits = if label == "日期" || label == "时间" {
+        dates::find_date_span(next.trim()).is_some_and(|(_, start, _)| start == 0)
+    } else {
+        NUMBER_LABELS.contains(&label) && number_line(next).is_some()
+    };
+    (fits && is_value(next) && len > 0).then_some(label)
 }
 
 /// A value on the line after its label: short, not a sentence.
@@ -668,7 +757,9 @@ fn is_value(line: &str) -> bool {
 pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     // A label by its shape only where a word starts (not `止时间` of `废止时间`).
     let label_colon = |rest: &str, word: bool| -> Option<(&'static str, usize)> {
-        let Some((label, len)) = label_at(rest) else { return date_label(rest).filter(|_| word) };
+        let Some((label, len)) = label_at(rest) else {
+            return date_label(rest).or_else(|| cell_key(rest)).filter(|_| word);
+        };
         let after = rest[len..].trim_start_matches([' ', '\u{3000}', '\u{a0}']);
         let colon = after.chars().next().filter(|c| matches!(c, ':' | '：'))?;
         Some((label, rest.len() - after.len() + colon.len_utf8()))
@@ -716,7 +807,7 @@ const NOT_POSTED: &[&str] = &["生效", "实施", "施行", "失效", "废止", 
 /// up to the colon's end.
 fn date_label(rest: &str) -> Option<(&'static str, usize)> {
     let words = rest.chars().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
-    let head: String = rest.chars().take(words).collect();
+    let head: String = shape::fold(rest).chars().take(words).collect();
     let named = (3..=6).contains(&words) && (head.ends_with("时间") || head.ends_with("日期"));
     if !named {
         return None;
@@ -731,6 +822,27 @@ fn date_label(rest: &str) -> Option<(&'static str, usize)> {
     let value = after[colon.len_utf8()..].trim_start();
     let (_, start, _) = dates::find_date_span(value)?;
     (start == 0).then_some((SOME_DATE, len))
+}
+
+/// A key no list holds in a row of table cells (`内 容 概 述: | …`, `时 效: |`): two to six chars
+/// (white space between them skipped), its colon, then the cell's end (`|`). The length up to the
+/// colon's end.
+fn cell_key(rest: &str) -> Option<(&'static str, usize)> {
+    let mut n = 0;
+    let mut at = 0;
+    for (k, c) in rest.char_indices() {
+        if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+            n += 1;
+        } else if matches!(c, ':' | '：') {
+            at = k + c.len_utf8();
+            break;
+        } else if !matches!(c, ' ' | '\u{3000}' | '\u{a0}') || n == 0 {
+            return None;
+        }
+    }
+    let after = rest[at..].trim_start_matches([' ', '\u{3000}', '\u{a0}', '\t']);
+    let cell = after.starts_with(['|', '｜']);
+    (at > 0 && (2..=6).contains(&n) && cell).then_some((OTHER_LABEL, at))
 }
 
 /// A date that ends the value of a label that is no date's (`作者：某局 2023-05-06`, `来源：某局 |
@@ -765,7 +877,8 @@ fn dated_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     if line.chars().count() > 100 || line.contains('。') {
         return None;
     }
-    let Some(at) = DATE_LABELS.iter().filter_map(|l| line.find(l)).min() else {
+    let folded = shape::fold(line);
+    let Some(at) = DATE_LABELS.iter().filter_map(|l| folded.find(l)).min() else {
         return date_and_fields(line);
     };
     let before = line[..at].chars().next_back();
@@ -863,7 +976,8 @@ pub(crate) fn bracketed_number_end(s: &[char], at: usize) -> Option<usize> {
     let nth = usize::from(s.get(at + 6) == Some(&'第'));
     let digits = s[at + 6 + nth..].iter().take_while(|c| is_digit(**c)).count();
     let gap = s[at + 6 + nth + digits..].iter().take(2).take_while(|c| c.is_whitespace()).count();
-    (digits > 0 && s.get(at + 6 + nth + digits + gap) == Some(&'号')).then_some(at + 7 + nth + digits + gap)
+    let hao = s.get(at + 6 + nth + digits + gap).is_some_and(|c| matches!(c, '号' | '號'));
+    (digits > 0 && hao).then_some(at + 7 + nth + digits + gap)
 }
 
 /// Where a document number stands in a text, in chars: the issuer's short name, the year in

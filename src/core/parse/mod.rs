@@ -17,6 +17,7 @@ mod figures;
 mod header;
 mod heading;
 mod numeral;
+mod script;
 mod tail;
 // Issue 22: stance, deadline and indicator of each figure, decided over a parsed reply.
 mod indicator;
@@ -66,7 +67,18 @@ pub struct LineStyle {
 /// (over an `<h1>` or `<title>`), document number, 成文日期, and 发布日期 where the meta tags
 /// gave none.
 pub fn page_table(hints: &mut Hints, page_lines: &[&str]) {
-    let fields = header::page_fields(page_lines);
+    // Labels read folded (發佈日期, 發文字號), values as the page writes them.
+    let folded = script::fold_lines(page_lines);
+    let mut fields = match &folded {
+        Some(lines) => header::page_fields(&lines.iter().map(String::as_str).collect::<Vec<_>>()),
+        None => header::page_fields(page_lines),
+    };
+    if folded.is_some() {
+        let back = script::Unfold::new(page_lines.iter().copied());
+        for (_, v) in &mut fields {
+            back.text(v);
+        }
+    }
     let field =
         |labels: &[&str]| labels.iter().find_map(|l| fields.iter().find(|(k, _)| k == l).map(|(_, v)| v.clone()));
     // (A bare 名称 only in the text's own header: around the article it may name anything.)
@@ -91,12 +103,17 @@ pub fn page_table(hints: &mut Hints, page_lines: &[&str]) {
 /// article (read with [`crate::page::Before`]): what a title outside the article is, before an
 /// `<h1>` (often the site's name) and the `<title>`.
 pub fn title_above(before: &[&str]) -> Option<String> {
-    header::title_above(before)
+    let Some(lines) = script::fold_lines(before) else { return header::title_above(before) };
+    let mut title = header::title_above(&lines.iter().map(String::as_str).collect::<Vec<_>>())?;
+    script::Unfold::new(before.iter().copied()).text(&mut title);
+    Some(title)
 }
 
 /// Whether a text reads as a document's title: it ends like one (…的通知, …答复) or holds
 /// `关于…`, and is no sentence.
 pub(crate) fn reads_as_title(text: &str) -> bool {
+    let folded = crate::text::simplify(text);
+    let text = folded.as_deref().unwrap_or(text);
     text.chars().count() >= 6 && !text.contains('。') && (header::complete(text) || text.contains("关于"))
 }
 
@@ -239,7 +256,36 @@ pub fn parse(text: &str) -> Reply {
 
 /// Parses a reply given as lines (one block of a page each), with what the page says about
 /// itself, and records where each piece came from.
+///
+/// A page in traditional script is read folded (`script.rs`): the rules see `億元`, `號`,
+/// `屆`, `發佈日期` as `亿元`, `号`, `届`, `发布日期`; the reply gives back the page's own chars.
 pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
+    let fold = |s: &Option<String>| s.as_ref().map(|t| crate::text::simplify(t).unwrap_or_else(|| t.clone()));
+    let own_hints = [&hints.title, &hints.published, &hints.source, &hints.number, &hints.signed, &hints.dated];
+    let folded: Vec<Option<String>> = input.iter().map(|l| crate::text::simplify(l)).collect();
+    let traditional = folded.iter().any(Option::is_some)
+        || own_hints.iter().any(|h| h.as_deref().and_then(crate::text::simplify).is_some());
+    if !traditional {
+        return parse_folded(input, hints);
+    }
+    let lines: Vec<&str> = input.iter().zip(&folded).map(|(l, f)| f.as_deref().unwrap_or(l)).collect();
+    let folded_hints = Hints {
+        title: fold(&hints.title),
+        published: fold(&hints.published),
+        source: fold(&hints.source),
+        number: fold(&hints.number),
+        signed: fold(&hints.signed),
+        dated: fold(&hints.dated),
+        lines: hints.lines.clone(),
+    };
+    let mut parsed = parse_folded(&lines, &folded_hints);
+    let texts = input.iter().copied().chain(own_hints.into_iter().filter_map(|h| h.as_deref()));
+    script::Unfold::new(texts).reply(&mut parsed.reply);
+    parsed
+}
+
+/// [`parse_lines`] over lines whose chars the rules key on are simplified.
+fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
     let lines = read_lines(input);
     let mut b = Builder { origins: Origins::default() };
 
@@ -424,7 +470,8 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
 
 /// The document number a metadata value holds, without what follows it (`桂环函〔2023〕735号 |`).
 fn number_in(value: &str) -> Option<String> {
-    let (a, b) = header::find_number(value)?;
+    let folded = crate::text::simplify(value);
+    let (a, b) = header::find_number(folded.as_deref().unwrap_or(value))?;
     Some(value.chars().skip(a).take(b - a).filter(|c| !c.is_whitespace()).collect())
 }
 
@@ -462,6 +509,10 @@ fn figures_of(reply: &Reply, origins: &Origins, reference: Option<figures::Refer
         }
     };
     add(TOP, TITLE, &reply.title);
+    // The salutation's (`纪占斌等3名代表:`): a reader sees it as the letter's first line.
+    if let Some(p) = &reply.salutation {
+        add(TOP, &p.id, &p.text);
+    }
     for p in &reply.preamble {
         add(PREAMBLE, &p.id, &p.text);
     }

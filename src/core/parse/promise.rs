@@ -37,7 +37,11 @@
 //! 4. **A deadline or a later date of its own clause** (到2025年, 2025年前, 2024年 in 2023) → a
 //!    target; so is a figure whose sentence has said target (step 7) or, when its sentence has
 //!    said nothing, whose paragraph is a plan: one opening with [`PLAN_OPENERS`] (下一步、下步、
-//!    今后 …) or under a heading with [`PLAN_HEADINGS`] (下一步工作打算).
+//!    今后 …; 我局将 …, [`PLAN_SUBJECTS`]), in a reply any later paragraph of its section, or under
+//!    a heading with [`PLAN_HEADINGS`] (下一步工作打算). In a plan document ([`plan_document`]:
+//!    意见, 方案, 规划 …) a figure that a task verb takes ([`super::stance::TASK_VERBS`]: 推动建设
+//!    300个基地) is a target when nothing of its own decides it; so is one under a horizon's lead
+//!    (到2022年，… opening a clause of its paragraph), which also gives it its deadline.
 //!    A regulation's rule or standard, when its clause has no date
 //!    ([`super::stance::RULE_WORDS`] 标准、限额、期限、年满、不能超过、应当、免征 …: 按照每月1000元的
 //!    标准定额扣除, 扣除期限不能超过48个月, 年满60岁), is neither.
@@ -108,6 +112,8 @@ pub(crate) struct Text<'a> {
     pub plan: bool,
     /// The reply is a regulation's text (see [`regulation`]): a figure no cue decides is a rule's.
     pub rules: bool,
+    /// The document is a plan (see [`plan_document`]): a figure a task verb takes is a target.
+    pub plan_doc: bool,
     /// Per char: inside one of the figures.
     inside: Vec<bool>,
 }
@@ -151,7 +157,7 @@ impl<'a> Text<'a> {
         if start < chars.len() || clauses.is_empty() {
             clauses.push((start, chars.len(), sentence));
         }
-        Text { chars, figures, clauses, place, plan, rules: false, inside }
+        Text { chars, figures, clauses, place, plan, rules: false, plan_doc: false, inside }
     }
 
     /// The clause holding char `at` (clauses are in order and cover the text: a binary search).
@@ -388,6 +394,20 @@ pub(crate) fn regulation(title: &str) -> bool {
     REGULATION_TITLES.iter().any(|w| t.contains(w)) && !["答复", "复函", "建议", "提案"].iter().any(|w| t.contains(w))
 }
 
+/// Plans by their title: an 意见, 规划, 方案, 行动计划, 纲要 or a notice that carries one
+/// (印发…实施方案的通知) sets tasks; what its task verbs take ([`super::stance::TASK_VERBS`]:
+/// 推动建设300个基地) is a target. A reply, a report (通报, 函) or a regulation is none.
+pub(crate) const PLAN_DOC_TITLES: &[&str] = &["意见", "规划", "方案", "计划", "纲要", "要点", "通知"];
+
+/// Titles that make a document no plan even with a word of [`PLAN_DOC_TITLES`].
+pub(crate) const NOT_PLAN_TITLES: &[&str] = &["答复", "复函", "建议", "提案", "通报", "函", "批复", "报告", "情况"];
+
+/// Whether a document with this title is a plan (see [`PLAN_DOC_TITLES`]).
+pub(crate) fn plan_document(title: &str) -> bool {
+    let t: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    PLAN_DOC_TITLES.iter().any(|w| t.contains(w)) && !NOT_PLAN_TITLES.iter().any(|w| t.contains(w)) && !regulation(&t)
+}
+
 /// Paragraphs that open a plan: their figures are targets unless a cue says otherwise.
 pub(crate) const PLAN_OPENERS: &[&str] = &["下一步", "下步", "今后", "下一阶段", "下阶段", "接下来", "明年"];
 
@@ -395,17 +415,38 @@ pub(crate) const PLAN_OPENERS: &[&str] = &["下一步", "下步", "今后", "下
 pub(crate) const PLAN_HEADINGS: &[&str] =
     &["下一步", "下步", "今后", "下一阶段", "下阶段", "打算", "工作计划", "工作思路", "努力方向", "工作安排"];
 
+/// Subjects that open a paragraph of what the replying office will do: 我局将, 我们将 ….
+pub(crate) const PLAN_SUBJECTS: &[&str] =
+    &["我局", "我们", "我委", "我厅", "我办", "我部", "我市", "我县", "我区", "我中心"];
+
+/// Words that, after a subject, say the paragraph is what the office will do.
+pub(crate) const PLAN_SUBJECT_VERBS: &[&str] = &["将", "下一步将", "下步将", "今后将", "还将", "也将", "会", "计划"];
+
 fn opens_plan(text: &str) -> bool {
     let t = text.trim_start_matches(|c: char| {
         c.is_whitespace() || c.is_ascii_digit() || "（）()一二三四五六七八九十、.．".contains(c)
     });
     PLAN_OPENERS.iter().any(|w| t.starts_with(w))
+        || PLAN_SUBJECTS.iter().any(|s| {
+            t.strip_prefix(s).is_some_and(|rest| {
+                let rest = rest.trim_start_matches(['，', ',']);
+                PLAN_SUBJECT_VERBS.iter().any(|v| rest.starts_with(v))
+                    && !["将其", "将该", "将此", "将这", "将你", "将您", "将近", "将上述", "将有关", "将相关"]
+                        .iter()
+                        .any(|m| rest.starts_with(m))
+            })
+        })
 }
 
 /// Per figure of the reply: whether it stands in a plan — a paragraph opening with
-/// [`PLAN_OPENERS`] (下一步 …) or anything under a heading with [`PLAN_HEADINGS`]. The panel's
+/// [`PLAN_OPENERS`] (下一步 …) or [`PLAN_SUBJECTS`] with [`PLAN_SUBJECT_VERBS`] (我局将 …), in a
+/// reply any paragraph after such a one in its section, or anything under a heading with
+/// [`PLAN_HEADINGS`]. The panel's
 /// 承诺 group lists these targets first.
 pub fn in_plan(reply: &Reply) -> Vec<bool> {
+    // Read folded (`script.rs`): 下一步將 as 下一步将.
+    let folded = super::script::folded(reply);
+    let reply = folded.as_ref().unwrap_or(reply);
     let mut plans: Vec<&str> = Vec::new();
     for p in reply.preamble.iter().chain(&reply.closing) {
         if opens_plan(&p.text) {
@@ -420,8 +461,12 @@ pub fn in_plan(reply: &Reply) -> Vec<bool> {
         if plan {
             plans.push(&s.id);
         }
+        // In a reply, the paragraphs after one that opens a plan go on with it (as in [`annotate`]).
+        let reply_text = !regulation(&reply.title) && !plan_document(&reply.title);
+        let mut planned = plan;
         for p in &s.paragraphs {
-            if plan || opens_plan(&p.text) {
+            planned = planned || (reply_text && opens_plan(&p.text));
+            if planned || opens_plan(&p.text) {
                 plans.push(&p.id);
             }
         }
@@ -430,10 +475,23 @@ pub fn in_plan(reply: &Reply) -> Vec<bool> {
 }
 
 /// Fills `stance`, `by` and `indicator` of every figure of the reply (see the module docs).
-/// Pure and idempotent: what it decides depends only on the reply.
+/// Pure and idempotent: what it decides depends only on the reply. A reply in traditional
+/// script is read folded (`script.rs`: `將`, `到…年`, `累計` as `将`, `累计`), its texts kept.
 pub fn annotate(reply: &mut Reply) {
+    let Some(mut folded) = super::script::folded(reply) else { return annotate_folded(reply) };
+    annotate_folded(&mut folded);
+    for (f, g) in reply.figures.iter_mut().zip(folded.figures) {
+        f.stance = g.stance;
+        f.by = g.by;
+        f.indicator = g.indicator;
+    }
+}
+
+/// [`annotate`] over a reply whose chars the rules key on are simplified.
+fn annotate_folded(reply: &mut Reply) {
     let now = now_of(reply);
     let rules = regulation(&reply.title);
+    let plan_doc = plan_document(&reply.title);
     // Figures by the text they stand in.
     let mut slots = IdMap::default();
     let mut groups: Vec<Vec<usize>> = Vec::new();
@@ -470,12 +528,15 @@ pub fn annotate(reply: &mut Reply) {
         let plan = plan_at.last().copied().unwrap_or(false) || PLAN_HEADINGS.iter().any(|w| s.title.contains(w));
         plan_at.push(plan);
         sources.push(Source { id: &s.id, text: &s.title, place: Place::Body, plan, section: &s.id });
+        // In a reply, the paragraphs after one that opens a plan (下一步 …) go on with it.
+        let mut planned = plan;
         for p in &s.paragraphs {
+            planned = planned || (!rules && !plan_doc && opens_plan(&p.text));
             sources.push(Source {
                 id: &p.id,
                 text: &p.text,
                 place: Place::Body,
-                plan: plan || opens_plan(&p.text),
+                plan: planned || opens_plan(&p.text),
                 section: &s.id,
             });
         }
@@ -511,6 +572,7 @@ pub fn annotate(reply: &mut Reply) {
         }
         let mut text = Text::new(src.text, list, src.place, src.plan);
         text.rules = rules;
+        text.plan_doc = plan_doc;
         let stances = stance::decide(&text, now);
         let keys = indicator::keys(&text, columns);
         for (j, &k) in figs.iter().enumerate() {

@@ -51,12 +51,24 @@ pub(crate) const TARGET_CUES: &[&str] = &[
     "第一步",
     "第二步",
     "第三步",
+    // Striving under way: an aim not reached yet (正积极争取资金5000万元).
+    "正积极争取",
+    "正在争取",
+    "正努力争取",
     // Money applied for: not yet granted (申请资金9700万元); 已申请 is masked below.
     "申请资金",
     "申请专项",
     "申请补助",
     "申请中央",
     "申请上级",
+];
+
+/// The task verbs of a plan (see [`super::promise::PLAN_DOC_TITLES`]): in a plan document, a
+/// figure one of them takes in its clause (推动建设300个基地, 选择10个左右城市) is a target when
+/// no cue, date or comparison decides it.
+pub(crate) const TASK_VERBS: &[&str] = &[
+    "推动", "打造", "建设", "推出", "培育", "支持", "选择", "遴选", "开展", "建成", "创建", "认定", "布局", "培养",
+    "新建", "设立", "形成", "扶持", "启动", "确定", "实现", "达到", "提高", "提升", "降低", "控制", "新增", "完成",
 ];
 
 /// Words that make the figures of their clause results: reported, reached, standing.
@@ -74,6 +86,9 @@ pub(crate) const RESULT_CUES: &[&str] = &[
     "能力为",
     "成功入选",
     "成功获批",
+    "相继",
+    // 上年 (去年 is a date figure: an earlier date of its clause says result).
+    "上年",
     "共有",
     "拥有",
 ];
@@ -709,6 +724,10 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
     let hits = hits(t);
     let mut carry: Option<Call> = None;
     let mut sentence = usize::MAX;
+    // A lead that sets the text's horizon (到2022年，…): the date figure; it carries over the
+    // sentences after it, to figures no cue of their own decides.
+    let mut horizon: Option<usize> = None;
+    let mut horizons: Vec<Option<usize>> = vec![None; n];
     for c in 0..t.clauses.len() {
         let (a, _, s) = t.clauses[c];
         if s != sentence {
@@ -718,8 +737,12 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
             sentence = s;
         }
         let mut last_own = None;
+        if let Some(j) = lead_horizon(t, &hits, c, now) {
+            horizon = Some(j);
+        }
         for i in t.figures_in(c) {
             let f = t.figures[i];
+            horizons[i] = horizon;
             if f.amount.kind.is_time() {
                 // A date is a target only as a deadline: its own clause says target (or it is
                 // written as one) and it has not passed; or a target figure takes it as its `by`
@@ -761,7 +784,10 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
             // 市级财政承担60%), not to counts.
             let carried = carry.filter(|&k| k != Call::Neither || f.amount.kind != FigureKind::Count);
             let default = if t.rules { Call::Neither } else { Call::Result };
-            out[i].0 = own.or(carried).or(t.plan.then_some(Call::Target)).unwrap_or(default);
+            // In a plan document, or under a horizon's lead, what a task verb takes is aimed at.
+            let task = (t.plan_doc || horizon.is_some()) && tasked(t, c, f);
+            let aimed = (t.plan || task).then_some(Call::Target);
+            out[i].0 = own.or(carried).or(aimed).unwrap_or(default);
         }
         if let Some(call) = last_own.or_else(|| clause_call(t, &hits, c, now)) {
             carry = Some(call);
@@ -772,7 +798,12 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
         if out[i].0 != Call::Target || t.figures[i].amount.kind.is_time() {
             continue;
         }
-        let (by, from) = deadline(t, i, now);
+        let (mut by, mut from) = deadline(t, i, now);
+        if by.is_none() {
+            if let Some(j) = horizons[i] {
+                (by, from) = (deadline_of(t.figures[j]), Some(j));
+            }
+        }
         // A date whose own clause reports (2019年已将厕所列为补助项目，计划补助20万元) gives the
         // target its year but stays a date of what was done.
         if let Some(j) = from.filter(|&j| !reported(t, &hits, j)) {
@@ -781,6 +812,29 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
         out[i].1 = by;
     }
     out
+}
+
+/// Whether a task verb ([`TASK_VERBS`]) stands before figure `f` in clause `c`.
+fn tasked(t: &Text, c: usize, f: &Figure) -> bool {
+    let (a, _, _) = t.clauses[c];
+    (a..f.start as usize).any(|k| !t.in_figure(k) && TASK_VERBS.iter().any(|w| starts_with(&t.chars, k, w)))
+}
+
+/// A clause that is a horizon's lead: a deadline (到2022年) not yet past with nothing else but
+/// its word and punctuation, and no result cue (到2022年，…).
+fn lead_horizon(t: &Text, hits: &[Hit], c: usize, now: Option<Now>) -> Option<usize> {
+    let (a, b, _) = t.clauses[c];
+    let mut figs = t.figures_in(c);
+    let j = figs.next()?;
+    let f = t.figures[j];
+    if figs.next().is_some() || !f.amount.kind.is_time() || !deadline_form(t, f) || when(f, now) == Some(When::Past) {
+        return None;
+    }
+    if hits.iter().any(|h| h.at >= a && h.at < b) {
+        return None;
+    }
+    let han = (a..b).filter(|&k| !t.in_figure(k) && is_han(t.chars[k])).count();
+    (han <= 3).then_some(j)
 }
 
 /// Words after a date that make it a start (2020年起, 从2019年开始): no deadline.
@@ -864,7 +918,10 @@ pub(crate) fn in_proposal_title(t: &Text, f: &Figure) -> bool {
 /// A date that can be a deadline: not past.
 fn open(t: &Text, j: usize, now: Option<Now>) -> bool {
     let f = t.figures[j];
-    f.amount.kind.is_time() && when(f, now) != Some(When::Past) && !validity_clause(t, t.clause_of(f.start as usize))
+    f.amount.kind.is_time()
+        && when(f, now) != Some(When::Past)
+        && !starts(t, f)
+        && !validity_clause(t, t.clause_of(f.start as usize))
 }
 
 /// The best deadline among the dates of clause `c`: a deadline form, else the nearest to `at`.

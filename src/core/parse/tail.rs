@@ -84,5 +84,5 @@ pub(super) fn is_office_line(line: &str) -> bool {
     let n = line.chars().count();
     (2..=30).contains(&n)
         && !line.contains(['，', ',', '。', '；', ';', '：', ':'])
-        && OFFICE_ENDINGS.iter().any(|e| line.ends_with(e))
+        && OFFICE_ENDINGS.iter().any(|e| super::header::fold(line).ends_with(e))
 }

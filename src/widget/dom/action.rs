@@ -72,7 +72,7 @@ const NAMES: [(Action, &str); 27] = [
     (Action::ExportCsv, "export-csv"),
     (Action::ExportJson, "export-json"),
     (Action::Cite, "cite"),
-    (Action::ChartTable, "chart-table"),
+    (Action::ChartTable, reply_web::chart::TABLE_ACTION),
     (Action::ToggleGroup, "toggle-group"),
     (Action::More, "more"),
     (Action::OpenSheet, "open-sheet"),

@@ -6,10 +6,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, KeyboardEvent, ShadowRoot};
 
-use reply_core::export::{self, money_bars, yi_text};
+use reply_core::export::money_bars;
 use reply_core::filter::{stance_label, Index, Outcome, ALL_STANCES};
 use reply_core::model::{FigureKind, Reply, Stance};
 use reply_core::panel::{self, Grouping, Order, CHUNK, KIND_GROUPS};
+use reply_web::chart;
 use reply_web::html::Html;
 
 use super::action::{Action, Effect};
@@ -105,25 +106,6 @@ fn kids(e: &Element) -> Vec<Element> {
     (0..c.length()).filter_map(|i| c.item(i)).collect()
 }
 
-/// `316.0`: one decimal without `{:.1}`, which would pull core's float formatting (about 15 KB
-/// of wasm) in for a bar width.
-fn tenths(v: f64) -> String {
-    let t = (v * 10.0).round().max(0.0) as u64;
-    let mut s = (t / 10).to_string();
-    s.push('.');
-    s.push_str(&(t % 10).to_string());
-    s
-}
-
-/// A stance as the markup names it (`data-stance`).
-fn stance_name(stance: Option<Stance>) -> &'static str {
-    match stance {
-        Some(Stance::Target) => "target",
-        Some(Stance::Result) => "result",
-        None => "other",
-    }
-}
-
 /// A figure item, named by its content in the order a screen reader should say it: the value
 /// (one text node: a number is never split), then the clause, then the section.
 fn item_html(h: &mut Html, reply: &Reply, index: &Index, labels: &[String], badges: bool, i: usize) {
@@ -140,7 +122,7 @@ fn item_html(h: &mut Html, reply: &Reply, index: &Index, labels: &[String], badg
         let badge = panel::badge(f);
         if !badge.is_empty() {
             h.leaf("span", "rw-sr", &[], "，");
-            h.leaf("span", "rw-stance", &[("data-stance", stance_name(f.stance))], &badge);
+            h.leaf("span", "rw-stance", &[("data-stance", chart::stance_name(f.stance))], &badge);
         }
     }
     h.close("button").close("li");
@@ -674,159 +656,46 @@ impl FiguresPart {
 
     /// At mount, before the first paint: the chart's frame at the height the chart will have
     /// (its title, an empty drawing of as many rows, its button), so that drawing the chart
-    /// after the paint moves nothing below it: a tap aimed at a figure lands on that figure.
+    /// later (after the paint, with the extras module) moves nothing below it: a tap aimed at a
+    /// figure lands on that figure.
     pub fn chart_frame(&mut self, reply: &Reply, visible: &[bool]) -> Result<(), JsValue> {
-        let (bars, _) = money_bars(reply, visible, CHART_BARS);
+        let (bars, _) = money_bars(reply, visible, chart::BARS);
         self.chart.toggle_attribute_with_force("hidden", bars.is_empty())?;
         if bars.is_empty() {
             return Ok(());
         }
-        let mut h = Html::new();
-        h.leaf("h3", "rw-chart-title", &[("id", "rw-chart-title")], CHART_TITLE);
-        h.leaf("svg", "", &[("viewBox", &chart_view(bars.len())), ("aria-hidden", "true")], "");
-        chart_table_button(&mut h);
-        h.append_to(&self.chart)
+        chart::frame(bars.len()).append_to(&self.chart)
     }
 
-    /// Draws the money chart: a bar per money figure the filter leaves, largest first, in 亿元,
-    /// with a title, a description and a data table for screen readers. Hidden when there is
-    /// none; redrawn only when its bars change.
+    /// Draws the money chart (`reply_web::chart`, written by the extras module: `held` is the
+    /// reply it holds for this mount): a bar per money figure the filter leaves, largest first.
+    /// Hidden when there is none; redrawn only when its bars change. Without the extras module
+    /// (not loaded yet) the frame stays, and the chart comes with it.
     pub fn chart(
         &mut self,
         reply: &Reply,
-        index: &Index,
+        held: Option<u32>,
         visible: &[bool],
         selected: Option<usize>,
     ) -> Result<(), JsValue> {
-        let (bars, total) = money_bars(reply, visible, CHART_BARS);
+        let (bars, total) = money_bars(reply, visible, chart::BARS);
         let key: Vec<usize> = bars.iter().map(|b| b.figure).chain([total]).collect();
         if self.chart_key.as_ref() == Some(&key) {
             return Ok(());
         }
+        let markup = if bars.is_empty() {
+            String::new()
+        } else {
+            match held.and_then(|id| crate::extras::chart(id, visible, selected, self.badges)) {
+                Some(m) => m,
+                None => return Ok(()),
+            }
+        };
         self.chart_key = Some(key);
         self.chart.set_text_content(None);
         self.chart.toggle_attribute_with_force("hidden", bars.is_empty())?;
-        let Some(first) = bars.first() else { return Ok(()) };
-        let mut h = Html::new();
-        h.leaf("h3", "rw-chart-title", &[("id", "rw-chart-title")], CHART_TITLE);
-        let view = chart_view(bars.len());
-        h.open(
-            "svg",
-            "",
-            &[
-                ("viewBox", &view),
-                ("role", "img"),
-                ("aria-labelledby", "rw-chart-title rw-chart-desc"),
-                ("focusable", "false"),
-            ],
-        );
-        let top = &reply.figures[first.figure];
-        let mut desc = format!("按金额从大到小排列的 {} 项资金数据", bars.len());
-        if total > bars.len() {
-            desc.push_str(&format!("（共 {total} 项，显示最大的 {}）", bars.len()));
-        }
-        desc.push_str(&format!("，最大为 {}：{}", top.text, panel::context_without(top)));
-        // Targets are drawn apart from results (outlined, dashed): the description says how many.
-        let badge_of = |i: usize| if self.badges { panel::badge(&reply.figures[i]) } else { String::new() };
-        let targets =
-            bars.iter().filter(|b| panel::shown_stance(&reply.figures[b.figure]) == Some(Stance::Target)).count();
-        if self.badges && targets > 0 {
-            desc.push_str(&format!("；其中 {targets} 项是目标（承诺，虚线框），其余是成果或其他"));
-        }
-        desc.push_str("。数据表见下方。");
-        h.leaf("desc", "", &[("id", "rw-chart-desc")], &desc);
-        for (k, bar) in bars.iter().enumerate() {
-            let f = &reply.figures[bar.figure];
-            let badge = badge_of(bar.figure);
-            let shift = format!("translate(0 {})", k * CHART_ROW);
-            let mut attrs = vec![("data-fig", bar.figure.to_string()), ("transform", shift)];
-            if !badge.is_empty() {
-                attrs.push(("data-stance", stance_name(f.stance).to_string()));
-            }
-            if selected == Some(bar.figure) {
-                attrs.push(("data-selected", String::new()));
-            }
-            let attrs: Vec<(&str, &str)> = attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            h.open("g", "rw-bar", &attrs);
-            // The whole row takes the click, not only the painted text and bar.
-            h.leaf("rect", "rw-bar-hit", &[("x", "0"), ("y", "0"), ("width", "320"), ("height", "44")], "");
-            let context: String = panel::context_without(f).chars().take(16).collect();
-            h.open("text", "", &[("x", "0"), ("y", "16")]).text(&f.text).text("　");
-            if !badge.is_empty() {
-                h.text("【").text(&badge).text("】");
-            }
-            h.text(&context).close("text");
-            let width = tenths((bar.share * 316.0).max(2.0));
-            let target = !badge.is_empty() && panel::shown_stance(f) == Some(Stance::Target);
-            h.leaf(
-                "rect",
-                if target { "rw-bar-fill rw-bar-target" } else { "rw-bar-fill" },
-                &[("x", "0"), ("y", "24"), ("height", "14"), ("rx", "2"), ("width", &width)],
-                "",
-            );
-            if badge.is_empty() {
-                h.leaf("title", "", &[], &f.context);
-            } else {
-                h.leaf("title", "", &[], &format!("{badge}：{}", f.context));
-            }
-            h.close("g");
-        }
-        h.close("svg");
-        if self.badges && targets > 0 {
-            // The key, in words: a dashed box is a target, a filled bar a result.
-            h.open("p", "rw-chart-legend", &[("aria-hidden", "true")]);
-            h.leaf("span", "rw-key rw-key-target", &[], "").text("目标（承诺，标有期限）");
-            h.leaf("span", "rw-key", &[], "").text("成果及其他");
-            h.close("p");
-        }
-        // The same data as a table: read by screen readers, shown on request. The box hides it
-        // (a table cannot be narrower than its content, so it is clipped by a wrapper instead).
-        h.open("div", "rw-sr", &[("id", "rw-chart-table")]).open("table", "rw-chart-table", &[]);
-        h.leaf("caption", "", &[], "金额对比的数据表").open("tr", "", &[]);
-        for head in ["金额（亿元）", "原文", "说明", "章节"] {
-            h.leaf("th", "", &[("scope", "col")], head);
-        }
-        h.close("tr");
-        for bar in &bars {
-            let f = &reply.figures[bar.figure];
-            h.open("tr", "", &[]).leaf("td", "", &[], &yi_text(bar.yi)).leaf("td", "", &[], &f.text);
-            let badge = badge_of(bar.figure);
-            if badge.is_empty() {
-                h.leaf("td", "", &[], &f.context);
-            } else {
-                h.leaf("td", "", &[], &format!("{badge}：{}", f.context));
-            }
-            h.leaf("td", "", &[], &index.outline.label_of(&f.section));
-            h.close("tr");
-        }
-        h.close("table").close("div");
-        chart_table_button(&mut h);
-        h.append_to(&self.chart)
+        Html::written(markup).append_to(&self.chart)
     }
-}
-
-/// The money chart: at most this many bars, each this many units of its 320-wide drawing.
-const CHART_BARS: usize = 12;
-const CHART_ROW: usize = 46;
-const CHART_TITLE: &str = "金额对比（亿元）";
-
-/// The chart's drawing area for `bars` rows: its height follows from this and the width.
-fn chart_view(bars: usize) -> String {
-    format!("0 0 320 {}", CHART_ROW * bars + 4)
-}
-
-fn chart_table_button(h: &mut Html) {
-    h.leaf(
-        "button",
-        "rw-link",
-        &[
-            ("type", "button"),
-            ("data-action", Action::ChartTable.name()),
-            ("aria-expanded", "false"),
-            ("aria-controls", "rw-chart-table"),
-        ],
-        "显示数据表",
-    );
 }
 
 /// The figures the filter leaves, in reading order.
@@ -834,13 +703,15 @@ pub fn visible_list(visible: &[bool]) -> Vec<usize> {
     (0..visible.len()).filter(|&i| visible[i]).collect()
 }
 
-/// The export of the figures shown, as a download.
-pub fn export(reply: &Reply, index: &Index, visible: &[bool], csv: bool) -> (Effect, usize) {
-    let figures = visible_list(visible);
-    let effect = if csv {
-        Effect::Download("答复数据.csv", "text/csv;charset=utf-8", export::csv(reply, &index.outline, &figures))
+/// The export of the figures shown, as a download, written by the extras module (`held`: the
+/// reply it holds for this mount); and how many figures it holds. None if the extras module
+/// could not write it.
+pub fn export(held: u32, visible: &[bool], csv: bool) -> Option<(Effect, usize)> {
+    let text = crate::extras::export(held, visible, csv)?;
+    let n = visible.iter().filter(|v| **v).count();
+    Some(if csv {
+        (Effect::Download("答复数据.csv", "text/csv;charset=utf-8", text), n)
     } else {
-        Effect::Download("答复数据.json", "application/json", export::figures_json(reply, &index.outline, &figures))
-    };
-    (effect, figures.len())
+        (Effect::Download("答复数据.json", "application/json", text), n)
+    })
 }

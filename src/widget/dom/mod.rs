@@ -145,8 +145,18 @@ pub struct State {
     /// The page's `onCard`.
     on_card: Option<js_sys::Function>,
     /// The figures have their stances, deadlines and indicators (from the extras module: at
-    /// mount if it was loaded, else once it is, [`State::annotate_later`]).
+    /// mount if it was loaded, else once it is, [`State::extras_arrived`]).
     annotated: bool,
+    /// The reply's id in the extras module, which writes the chart, the exports and the
+    /// citations from it ([`State::held`]).
+    held: Option<u32>,
+    /// A tap that needs the extras module, made before it was loaded: its control shows busy,
+    /// and it is done when the module arrives.
+    pending: Option<(Action, Element)>,
+    /// The wait for the extras module a tap started.
+    tap_wait: Option<crate::extras::Waiting>,
+    /// This state, for the waits it starts itself.
+    me: std::rc::Weak<RefCell<State>>,
 }
 
 /// A mounted widget: owns its state, listeners and observer.
@@ -229,7 +239,41 @@ impl State {
             effects: Vec::new(),
             on_card: None,
             annotated,
+            held: None,
+            pending: None,
+            tap_wait: None,
+            me: std::rc::Weak::new(),
         }
+    }
+
+    /// The reply's id in the extras module, handed over the first time it is asked for once
+    /// the module is loaded; None before.
+    fn held(&mut self) -> Option<u32> {
+        if self.held.is_none() && crate::extras::ready() {
+            self.held = crate::extras::hold(&self.reply);
+        }
+        self.held
+    }
+
+    /// The extras module forgets the reply (the mount goes, or its reply changed).
+    fn forget_held(&mut self) {
+        if let Some(id) = self.held.take() {
+            crate::extras::release(id);
+        }
+    }
+
+    /// A tap that needs the extras module before it is loaded: its control shows busy
+    /// (`aria-busy`), the module is asked for at once, and the tap is done when it arrives
+    /// ([`State::extras_arrived`]). Nothing is lost; a second such tap replaces the first.
+    fn wait_for_extras(&mut self, action: Action, control: &Element) -> Result<(), JsValue> {
+        let before = self.pending.replace((action, control.clone()));
+        match before {
+            Some((_, old)) => old.remove_attribute("aria-busy")?,
+            None => self.tap_wait = Some(extras_wait(&self.me, true)),
+        }
+        control.set_attribute("aria-busy", "true")?;
+        self.announce("正在载入，请稍候");
+        Ok(())
     }
 
     fn focus(&mut self, e: Option<Element>) {
@@ -301,6 +345,7 @@ impl State {
 
     fn refilter(&mut self) -> Result<(), JsValue> {
         let before = std::mem::take(&mut self.outcome);
+        let held = self.held();
         self.outcome = self.index.run_with(&self.reply.figures, &self.query, &self.kinds, &self.stances);
         self.hit = None;
         // A query that cannot be read filters nothing (the status says why): the tree stays too.
@@ -313,21 +358,23 @@ impl State {
         }
         if let Some(f) = &mut self.figures {
             f.show_filter(&self.reply, &self.index, &before, &self.outcome)?;
-            f.chart(&self.reply, &self.index, &self.outcome.figure_visible, self.selected)?;
+            f.chart(&self.reply, held, &self.outcome.figure_visible, self.selected)?;
         }
         self.paint()?;
         self.announce(&filter::announce(&self.outcome, &self.query));
         Ok(())
     }
 
-    /// What waits for the first paint: the money chart, and on touch screens every figure of
-    /// the article shown, tappable.
+    /// What waits for the first paint: the money chart (if the extras module, which writes
+    /// it, is loaded; else when it arrives), and on touch screens every figure of the article
+    /// shown, tappable.
     fn after_first_paint(&mut self) -> Result<(), JsValue> {
         if self.article.is_none() && self.outline.is_none() && self.figures.is_none() {
             return Ok(()); // destroyed meanwhile
         }
+        let held = self.held();
         if let Some(f) = &mut self.figures {
-            f.chart(&self.reply, &self.index, &self.outcome.figure_visible, self.selected)?;
+            f.chart(&self.reply, held, &self.outcome.figure_visible, self.selected)?;
         }
         if self.figure_layer {
             self.paint()?;
@@ -335,26 +382,43 @@ impl State {
         Ok(())
     }
 
-    /// The extras module is loaded (the browser was idle after the first paint): the figures
-    /// get their stances, deadlines and indicators, and the panel its 立场 facet, badges and
-    /// 按承诺 groups. Nothing is announced: the reader asked for nothing.
-    fn annotate_later(&mut self) -> Result<(), JsValue> {
-        if self.annotated || (self.article.is_none() && self.outline.is_none() && self.figures.is_none()) {
+    /// The extras module is loaded (the browser was idle after the first paint, or a tap asked
+    /// for it): the figures get their stances, deadlines and indicators, and the panel its 立场
+    /// facet, badges and 按承诺 groups; the money chart is drawn; a tap that waited is done.
+    /// Nothing else is announced: the reader asked for nothing. Called too when the module
+    /// could not be loaded: a tap that waited is told.
+    fn extras_arrived(&mut self) -> Result<(), JsValue> {
+        if self.article.is_none() && self.outline.is_none() && self.figures.is_none() {
             return Ok(());
         }
-        let mut reply = (*self.reply).clone();
-        if !crate::extras::annotate(&mut reply) {
-            return Ok(());
+        let mut newly = false;
+        if !self.annotated {
+            let mut reply = (*self.reply).clone();
+            if crate::extras::annotate(&mut reply) {
+                self.reply = Rc::new(reply);
+                self.annotated = true;
+                self.forget_held();
+                newly = true;
+                if let Some(f) = &mut self.figures {
+                    let focus = f.annotated(&self.reply, &self.index, self.selected, &self.outcome)?;
+                    self.focus(focus);
+                }
+            }
         }
-        self.reply = Rc::new(reply);
-        self.annotated = true;
+        let held = self.held();
         if let Some(f) = &mut self.figures {
-            let focus = f.annotated(&self.reply, &self.index, self.selected, &self.outcome)?;
-            f.chart(&self.reply, &self.index, &self.outcome.figure_visible, self.selected)?;
-            self.focus(focus);
+            f.chart(&self.reply, held, &self.outcome.figure_visible, self.selected)?;
+        }
+        if let Some((action, control)) = self.pending.take() {
+            control.remove_attribute("aria-busy")?;
+            if held.is_some() {
+                self.act(action, &control)?;
+            } else {
+                self.announce("暂时无法载入，请稍后再试");
+            }
         }
         // A card tapped meanwhile gets what the page shows for its indicator.
-        match self.bar.as_ref().and_then(|b| b.card_figure) {
+        match self.bar.as_ref().and_then(|b| b.card_figure).filter(|_| newly) {
             Some(i) => self.card_hook(i),
             None => Ok(()),
         }
@@ -729,11 +793,20 @@ impl State {
             }
             Action::ExportCsv | Action::ExportJson => {
                 let csv = action == Action::ExportCsv;
-                let (effect, n) = figures::export(&self.reply, &self.index, &self.outcome.figure_visible, csv);
-                self.effects.push(effect);
-                self.announce(&format!("已导出 {n} 项数据（{}）", if csv { "CSV" } else { "JSON" }));
+                let Some(held) = self.held() else {
+                    self.wait_for_extras(action, control)?;
+                    return Ok(Handled::Yes);
+                };
+                if let Some((effect, n)) = figures::export(held, &self.outcome.figure_visible, csv) {
+                    self.effects.push(effect);
+                    self.announce(&format!("已导出 {n} 项数据（{}）", if csv { "CSV" } else { "JSON" }));
+                }
             }
-            Action::Cite => self.cite(self.selected),
+            Action::Cite => {
+                // The 复制引用 button cites the selected figure; C on a figure, that figure.
+                let on = control.get_attribute("data-fig").and_then(|i| i.parse::<usize>().ok());
+                self.cite(on.or(self.selected), action, control)?;
+            }
             Action::ChartTable => {
                 if let Some(p) = &self.figures {
                     p.toggle_chart_table(control)?;
@@ -768,21 +841,25 @@ impl State {
             }
             Action::CardCite => {
                 let i = self.bar.as_ref().and_then(|b| b.card_figure);
-                self.cite(i);
+                self.cite(i, action, control)?;
             }
             Action::CardClose => self.close_card()?,
         }
         Ok(Handled::Yes)
     }
 
-    /// Copies the citation of figure `i` (announced when done).
-    fn cite(&mut self, i: Option<usize>) {
-        let Some(f) = i.and_then(|i| self.reply.figures.get(i)) else {
+    /// Copies the citation of figure `i` (announced when done), written by the extras module:
+    /// a tap (`action` on `control`) before it is loaded waits for it.
+    fn cite(&mut self, i: Option<usize>, action: Action, control: &Element) -> Result<(), JsValue> {
+        let Some(i) = i.filter(|&i| i < self.reply.figures.len()) else {
             self.announce("请先在数据一览中选择一项数据，再复制引用");
-            return;
+            return Ok(());
         };
-        let text = reply_core::export::citation(&self.reply, &self.index.outline, f);
-        self.effects.push(Effect::Copy(text));
+        let Some(held) = self.held() else { return self.wait_for_extras(action, control) };
+        if let Some(text) = crate::extras::citation(held, i) {
+            self.effects.push(Effect::Copy(text));
+        }
+        Ok(())
     }
 }
 
@@ -846,15 +923,15 @@ fn later(state: &Rc<RefCell<State>>) -> Later {
     })
 }
 
-/// Runs [`State::annotate_later`] once the extras module is loaded (asked for when the browser
-/// is idle). Holds the state weakly; cancelled when the mount goes.
-fn extras_later(state: &Rc<RefCell<State>>) -> crate::extras::Waiting {
-    let weak = Rc::downgrade(state);
-    crate::extras::Waiting::new(move || {
+/// Runs [`State::extras_arrived`] once the extras module is loaded (asked for when the browser
+/// is idle, or `now`: a tap waits for it). Holds the state weakly; cancelled when dropped.
+fn extras_wait(weak: &std::rc::Weak<RefCell<State>>, now: bool) -> crate::extras::Waiting {
+    let weak = weak.clone();
+    crate::extras::Waiting::new(now, move || {
         let Some(state) = weak.upgrade() else { return };
         let effects = {
             let Ok(mut st) = state.try_borrow_mut() else { return };
-            if let Err(e) = st.annotate_later() {
+            if let Err(e) = st.extras_arrived() {
                 web_sys::console::warn_2(&JsValue::from_str("reply-widget:"), &e);
             }
             std::mem::take(&mut st.effects)
@@ -975,7 +1052,7 @@ fn on_key(st: &mut State, e: &Event, t: &Element) -> Result<Handled, JsValue> {
                 Ok(Handled::Yes)
             }
             FigureKey::Cite(i) => {
-                st.cite(Some(i));
+                st.cite(Some(i), Action::Cite, t)?;
                 Ok(Handled::Yes)
             }
         };
@@ -1095,6 +1172,7 @@ impl Mount {
             }
         };
         let state = Rc::new(RefCell::new(State::new(doc.clone(), reply, index, opts.hash, annotated)));
+        state.borrow_mut().me = Rc::downgrade(&state);
         let mut mount =
             Mount { state, listeners: Vec::new(), observers: Vec::new(), resizer: None, later: None, extras: None };
         // From here on a failure rolls back what was done.
@@ -1216,8 +1294,9 @@ impl Mount {
         // What the first screen does not need waits until it is painted: on a slow phone the
         // outline answers a tap sooner (README, "Fast on a slow phone").
         self.later = Some(later(&state));
-        if !state.borrow().annotated {
-            self.extras = Some(extras_later(&state));
+        // The extras module: the stances, the chart (what a tap asks of it waits for it).
+        if !state.borrow().annotated || !crate::extras::ready() {
+            self.extras = Some(extras_wait(&Rc::downgrade(&state), false));
         }
         let st = state.borrow();
         let l = &mut self.listeners;
@@ -1549,6 +1628,9 @@ impl State {
         self.figures = None;
         self.search = None;
         self.effects.clear();
+        self.forget_held();
+        self.pending = None;
+        self.tap_wait = None;
         let lost = self
             .doc
             .active_element()

@@ -14,8 +14,60 @@
 
 use crate::text::starts_with;
 
-/// The list, one expression a line (see the file's head).
-const FIXED: &str = include_str!("fixed.txt");
+/// The list as written, one expression a line, with its comments (see the file's head).
+const FIXED_TEXT: &str = include_str!("fixed.txt");
+
+/// Whether the line of `text` starting at byte `at` is a comment (`#`, after any spaces).
+const fn comment_at(text: &[u8], mut at: usize) -> bool {
+    while at < text.len() && text[at] == b' ' {
+        at += 1;
+    }
+    at < text.len() && text[at] == b'#'
+}
+
+/// `text` without its comment lines (compiled in without them: the comments are for the
+/// readers of the file, not for the wasm; README, "Size").
+const fn uncommented<const N: usize>(text: &[u8]) -> [u8; N] {
+    let mut out = [0u8; N];
+    let (mut i, mut o) = (0, 0);
+    let mut keep = !comment_at(text, 0);
+    while i < text.len() {
+        if keep {
+            out[o] = text[i];
+            o += 1;
+        }
+        if text[i] == b'\n' {
+            keep = !comment_at(text, i + 1);
+        }
+        i += 1;
+    }
+    out
+}
+
+/// How long [`uncommented`] makes `text`.
+const fn uncommented_len(text: &[u8]) -> usize {
+    let (mut i, mut n) = (0, 0);
+    let mut keep = !comment_at(text, 0);
+    while i < text.len() {
+        if keep {
+            n += 1;
+        }
+        if text[i] == b'\n' {
+            keep = !comment_at(text, i + 1);
+        }
+        i += 1;
+    }
+    n
+}
+
+const FIXED_BYTES: [u8; uncommented_len(FIXED_TEXT.as_bytes())] = uncommented(FIXED_TEXT.as_bytes());
+
+/// The list, one expression a line, its comments left out (whole lines only: a line is cut
+/// where a `#` starts it, never inside, so the UTF-8 stays whole).
+const FIXED: &str = match core::str::from_utf8(&FIXED_BYTES) {
+    Ok(s) => s,
+    Err(_) => panic!("fixed.txt is not UTF-8"),
+};
 
 /// The entries of [`FIXED`]: lines that are neither blank nor comments.
 pub(crate) fn fixed_expressions() -> impl Iterator<Item = &'static str> {

@@ -558,3 +558,12 @@ fn spaces_of_every_width_between_number_and_unit() {
     }
     assert_eq!(texts("流转108\t亩"), Vec::<String>::new(), "a tab separates table cells");
 }
+
+#[test]
+fn the_compiled_list_keeps_every_entry_of_fixed_txt() {
+    let written: Vec<&str> =
+        include_str!("fixed.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+    let compiled: Vec<&str> = names::fixed_expressions().collect();
+    assert_eq!(compiled, written);
+    assert!(compiled.len() > 50, "{compiled:?}");
+}

@@ -7,6 +7,93 @@
 use super::super::dates;
 use super::find_number;
 
+/// Traditional characters of the words the header reader knows (labels, a title's last words,
+/// offices, `關於`, `號`), each with its simplified form: pages in traditional script (a
+/// government site's big5 gateway) read like the others. Every pair is of CJK chars of three
+/// bytes, so a folded text keeps every byte offset of the text.
+const TRADITIONAL: &[(char, char)] = &[
+    ('書', '书'),
+    ('於', '于'),
+    ('會', '会'),
+    ('關', '关'),
+    ('決', '决'),
+    ('擊', '击'),
+    ('劃', '划'),
+    ('則', '则'),
+    ('辦', '办'),
+    ('單', '单'),
+    ('廳', '厅'),
+    ('發', '发'),
+    ('號', '号'),
+    ('員', '员'),
+    ('圍', '围'),
+    ('聲', '声'),
+    ('復', '复'),
+    ('覆', '复'),
+    ('實', '实'),
+    ('對', '对'),
+    ('廢', '废'),
+    ('開', '开'),
+    ('總', '总'),
+    ('數', '数'),
+    ('時', '时'),
+    ('機', '机'),
+    ('條', '条'),
+    ('來', '来'),
+    ('構', '构'),
+    ('標', '标'),
+    ('瀏', '浏'),
+    ('點', '点'),
+    ('稱', '称'),
+    ('類', '类'),
+    ('紀', '纪'),
+    ('綱', '纲'),
+    ('細', '细'),
+    ('結', '结'),
+    ('編', '编'),
+    ('範', '范'),
+    ('覽', '览'),
+    ('計', '计'),
+    ('議', '议'),
+    ('訊', '讯'),
+    ('記', '记'),
+    ('講', '讲'),
+    ('訪', '访'),
+    ('話', '话'),
+    ('說', '说'),
+    ('請', '请'),
+    ('調', '调'),
+    ('責', '责'),
+    ('輯', '辑'),
+    ('間', '间'),
+    ('隊', '队'),
+    ('預', '预'),
+    ('題', '题'),
+    ('問', '问'),
+    ('見', '见'),
+    ('規', '规'),
+    ('報', '报'),
+    ('佈', '布'),
+    ('攝', '摄'),
+    ('務', '务'),
+    ('國', '国'),
+    ('錄', '录'),
+    ('簽', '签'),
+    ('屆', '届'),
+    ('傳', '传'),
+    ('檔', '档'),
+];
+
+/// `text` with the traditional characters of [`TRADITIONAL`] in their simplified forms, byte for
+/// byte at the same offsets.
+pub(crate) fn fold(text: &str) -> std::borrow::Cow<'_, str> {
+    let simple = |c: char| TRADITIONAL.iter().find(|(t, _)| *t == c).map_or(c, |(_, s)| *s);
+    if text.chars().all(|c| simple(c) == c) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.chars().map(simple).collect())
+}
+
 /// A line without white space and empty table cells around it (`… | |`).
 pub(super) fn cells(line: &str) -> &str {
     line.trim_matches(|c: char| c.is_whitespace() || c == '|' || c == '｜')
@@ -72,7 +159,7 @@ pub(super) fn is_issuer_line(line: &str) -> bool {
         && parts.iter().all(|p| {
             (4..=20).contains(&p.chars().count())
                 && !p.contains(['，', ',', '。', '；', ';', '：', ':', '、'])
-                && ISSUER_ENDINGS.iter().any(|e| p.ends_with(e))
+                && ISSUER_ENDINGS.iter().any(|e| fold(p).ends_with(e))
         })
 }
 

@@ -842,3 +842,74 @@ fn a_rules_dates_and_the_records_date_are_not_the_documents() {
         assert_eq!(seen(&plain_lines(text)), want(pairs), "{text}");
     }
 }
+
+#[test]
+fn a_page_in_traditional_script_reads_like_the_others() {
+    let cases: &[(&str, Pairs)] = &[
+        // The metadata rows, a title set on two lines, the number with 號.
+        (
+            "索 引 號: 000014349/2016-00058 主題分類: 科技\n發文機關: 國務院 成文日期: 2016年04月05日\n發文字號: 國函〔2016〕65號 發佈日期: 2016年04月11日\n國務院關於同意沈大國家高新區建設\n國家自主創新示範區的批復\n國函〔2016〕65號\n遼寧省人民政府、科技部：\n你們關於建設示範區的請示收悉。",
+            &[("title", "國務院關於同意沈大國家高新區建設國家自主創新示範區的批復"), ("number", "國函〔2016〕65號"), ("published", "2016-04-11"), ("signed", "2016-04-05")],
+        ),
+        // A list of dt / dd without colons: two chars' labels over values of their kind.
+        (
+            "關於第3902號建議的答覆函\n文號\n交水建字〔2021〕1號\n索引號\n000019713O08/2022-00004\n公開日期\n2022年01月19日\n主題詞\n徐玨慧代表:\n您提出的建議收悉。\n交通運輸部\n2021年5月20日",
+            &[("title", "關於第3902號建議的答覆函"), ("number", "交水建字〔2021〕1號"), ("published", "2022-01-19"), ("signed", "2021-05-20")],
+        ),
+    ];
+    for (text, pairs) in cases {
+        assert_eq!(seen(&plain_lines(text)), want(pairs), "{text}");
+    }
+}
+
+#[test]
+fn a_long_site_header_a_repeated_title_and_rows_of_cells() {
+    let cases: &[(&str, Pairs)] = &[
+        // A greeting, a menu, a list of other items' cut titles, a breadcrumb; the headline over
+        // the page's metadata line far below.
+        (
+            "您好,欢迎来到某市政协网!\n政协概况\n建言献策\n工作动态\n政协公告 更多>>\n市政协十六届二次会议立案\n关于调整某市政协十六届\n中国人民政治协商会议某\n关于召开某市政协十六届\n关于某同志不再担任市\n首页>>履职实践>>工作动态>>内容\n市领导领办市政协重点提案\n发布日期:2023-06-14  浏览次数:\n6月13日上午，副市长在市教育局领办提案。",
+            &[("title", "市领导领办市政协重点提案"), ("number", "-"), ("published", "2023-06-14"), ("signed", "-")],
+        ),
+        // The page's headline and the document's own title, the same words twice; the note under it.
+        (
+            "某省机关运行保障条例\n某省机关运行保障条例\n（2025年7月30日某省人民代表大会常务委员会第十七次会议通过）\n第一章 总 则\n第一条 为了规范机关运行保障工作，制定本条例。",
+            &[("title", "某省机关运行保障条例"), ("number", "-"), ("published", "2025-07-30"), ("signed", "2025-07-30")],
+        ),
+        // Rows of table cells whose keys no list holds (内容概述, 时效): no title.
+        (
+            "标 题: | 省政府关于同意某开发区更名的批复\n文 号: | 苏政复〔2010〕55号 | ||\n内 容 概 述: | 关于同意某开发区更名的批复\n时 效: |\n苏政复〔2010〕55号\n省政府关于同意某开发区\n更名的批复\n某市人民政府:\n你市的请示收悉。\n二○一○年八月十一日",
+            &[("title", "省政府关于同意某开发区更名的批复"), ("number", "苏政复〔2010〕55号"), ("published", "2010-08-11"), ("signed", "2010-08-11")],
+        ),
+    ];
+    for (text, pairs) in cases {
+        assert_eq!(seen(&plain_lines(text)), want(pairs), "{text}");
+    }
+}
+
+#[test]
+fn a_bulletins_masthead_between_the_title_and_the_title_again() {
+    let cases: &[(&str, Pairs)] = &[
+        // The page's headline and date row, the bulletin's name, issue, issuer and date, the
+        // title again on two lines: the masthead's date is the document's.
+        (
+            "关于印发2022年《政府工作报告》主要任务上半年落实情况的通报\n发布时间:2022-08-23 14:52信息来源:某县人民政府\n某县政务督查\n20期\n某县人民政府督查室           2022年8月19\n关于印发2022年《政府工作报告》主要任务\n上半年落实情况的通报\n各乡镇人民政府,县政府各部门:\n现将落实情况通报如下。",
+            &[("title", "关于印发2022年《政府工作报告》主要任务上半年落实情况的通报"), ("number", "-"), ("published", "2022-08-23"), ("signed", "2022-08-19")],
+        ),
+        // An issuer's line dated as documents are, under the title: the document's date.
+        (
+            "某县2022年国民经济和社会发展统计公报\n某县统计局 2023年3月20日\n2022年，全县经济稳中有进。",
+            &[("title", "某县2022年国民经济和社会发展统计公报"), ("number", "-"), ("published", "2023-03-20"), ("signed", "2023-03-20")],
+        ),
+    ];
+    for (text, pairs) in cases {
+        assert_eq!(seen(&plain_lines(text)), want(pairs), "{text}");
+    }
+}
+
+#[test]
+fn the_salutations_figures_are_read() {
+    let r = parse_lines(&["关于第31号建议的答复", "纪占斌等3名代表:", "您提出的建议收悉。"], &Hints::default()).reply;
+    let figures: Vec<(&str, &str)> = r.figures.iter().map(|f| (f.paragraph.as_str(), f.text.as_str())).collect();
+    assert_eq!(figures, vec![("salutation", "3名")]);
+}

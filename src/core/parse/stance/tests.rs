@@ -532,3 +532,96 @@ fn what_there_is_in_all_is_standing_even_in_a_plan() {
     assert_eq!(in_2023("下一步，继续推进。全县共有幼儿园54所。"), "54所:result");
     assert_eq!(in_2023("下一步，新建幼儿园5所。"), "5所:target");
 }
+
+/// Each figure of `body` under one heading of a document titled `title`, as in [`read`].
+fn read_doc(title: &str, body: &str) -> String {
+    let mut reply = crate::parse(&format!("{title}\n发布时间: 2019-02-13\n一、主要任务\n{body}"));
+    crate::parse::annotate(&mut reply);
+    let mut out = Vec::new();
+    for f in &reply.figures {
+        let stance = f.stance.map_or("-", |s| s.as_str());
+        match &f.by {
+            Some(by) => out.push(format!("{}:{stance}@{by}", f.text)),
+            None => out.push(format!("{}:{stance}", f.text)),
+        }
+    }
+    out.join(" ")
+}
+
+#[test]
+fn plan_documents_by_their_title() {
+    use crate::parse::promise::plan_document;
+    assert!(plan_document("国务院关于印发国家职业教育改革实施方案的通知"));
+    assert!(plan_document("关于加快发展现代农业的意见"));
+    assert!(plan_document("“十四五”科技创新规划"));
+    assert!(!plan_document("关于某事的答复"));
+    assert!(!plan_document("关于政协第12号提案办理情况的函"));
+    assert!(!plan_document("关于印发科技计划项目管理办法的通知"), "a regulation");
+    assert!(!plan_document("关于三起事故调查处理情况的通报"));
+}
+
+#[test]
+fn in_a_plan_what_a_task_verb_takes_is_a_target() {
+    let plan = "国务院关于印发职业教育改革实施方案的通知";
+    for verb in TASK_VERBS {
+        let body = format!("{verb}300个实训基地。");
+        assert_eq!(read_doc(plan, &body), "300个:target", "{body}");
+    }
+    // No task verb, or a past marker before it: not aimed at.
+    assert_eq!(read_doc(plan, "全国现有实训基地300个。"), "300个:result");
+    assert_eq!(read_doc(plan, "近年来先后建设实训基地300个。"), "300个:result");
+    // In a reply the same words report.
+    assert_eq!(in_2023("推动建设300个实训基地。"), "300个:result");
+}
+
+#[test]
+fn a_horizons_lead_carries_over_its_paragraph() {
+    let plan = "关于加快发展职业教育的意见";
+    assert_eq!(
+        read_doc(plan, "具体指标：到2022年，建设50所高水平学校。企业积极性有较大提升，推动建设300个实训基地。"),
+        "2022年:target@2022 50所:target@2022 300个:target@2022"
+    );
+    // A count no task verb takes (a rule's 6个月) is not aimed at, nor one a past marker reports.
+    assert_eq!(
+        read_doc(plan, "到2022年，建设50所高水平学校。实习时间一般为6个月。已有学校30所。"),
+        "2022年:target@2022 50所:target@2022 6个月:result 30所:result"
+    );
+    // The lead carries in a reply too, for what a task verb takes.
+    assert_eq!(
+        in_2023("到2025年，建成平台20个。同时培育企业50家。"),
+        "2025年:target@2025 20个:target@2025 50家:target@2025"
+    );
+}
+
+#[test]
+fn a_start_is_no_deadline() {
+    let plan = "关于加快发展职业教育的意见";
+    assert_eq!(read_doc(plan, "自2019年开始，推动在10个左右领域开展培训。"), "2019年:- 10个左右:target");
+}
+
+#[test]
+fn past_markers_and_striving_under_way() {
+    for body in ["相继建成中试平台128家。", "上年建成中试平台128家。"] {
+        assert_eq!(in_2023(body), "128家:result", "{body}");
+    }
+    assert_eq!(in_2023("去年建成中试平台128家。"), "去年:- 128家:result");
+    for body in ["正积极争取资金5000万元。", "正在争取资金5000万元。", "正努力争取资金5000万元。"]
+    {
+        assert_eq!(in_2023(body), "5000万元:target", "{body}");
+    }
+}
+
+#[test]
+fn in_a_reply_the_paragraphs_after_a_plan_go_on_with_it() {
+    let mut reply = crate::parse(
+        "关于某事的答复\n发布时间: 2023-08-22\n一、办理情况\n建成平台5个。\n我局将继续推进平台建设。\n新建平台8个。",
+    );
+    crate::parse::annotate(&mut reply);
+    let stances: Vec<_> = reply.figures.iter().map(|f| f.stance.map(|s| s.as_str())).collect();
+    assert_eq!(stances, [Some("result"), Some("target")]);
+    // A paragraph with 将 as the object marker opens no plan.
+    let mut reply =
+        crate::parse("关于某事的答复\n发布时间: 2023-08-22\n一、办理情况\n我局将有关情况报告如下。\n新建平台8个。");
+    crate::parse::annotate(&mut reply);
+    assert_eq!(reply.figures[0].stance.map(|s| s.as_str()), Some("result"));
+}
