@@ -26,8 +26,10 @@ pub fn fold(s: &str) -> String {
 /// in traditional script (`十三屆…四次會議`, `270億元`, `〔2016〕51號`, `發布日期`). Both chars of
 /// a pair are CJK Unified Ideographs of the BMP (three bytes in UTF-8), so a text and its fold
 /// have the same char and byte offsets.
+///
+/// Written as chars, shipped as 16-bit code units ([`narrow`]): half the bytes in the wasm.
 #[rustfmt::skip]
-const SIMPLIFIED: &[(char, char)] = &[
+const PAIRS: &[(char, char)] = &[
     ('並', '并'), ('佈', '布'), ('來', '来'), ('係', '系'), ('個', '个'), ('們', '们'), ('偉', '伟'), ('備', '备'),
     ('傢', '家'), ('傳', '传'), ('價', '价'), ('億', '亿'), ('償', '偿'), ('優', '优'), ('兌', '兑'), ('兒', '儿'),
     ('內', '内'), ('兩', '两'), ('冊', '册'), ('別', '别'), ('則', '则'), ('剋', '克'), ('創', '创'), ('劃', '划'),
@@ -69,14 +71,29 @@ const SIMPLIFIED: &[(char, char)] = &[
     ('麵', '面'), ('點', '点'), ('黨', '党'), ('鼕', '冬'), ('齣', '出'),
 ];
 
+/// [`PAIRS`] as the wasm holds them, 4 bytes a pair.
+static SIMPLIFIED: [(u16, u16); PAIRS.len()] = narrow();
+
+/// [`PAIRS`] in 16-bit code units, at compile time (every char of it is in the BMP).
+const fn narrow() -> [(u16, u16); PAIRS.len()] {
+    let mut out = [(0, 0); PAIRS.len()];
+    let mut k = 0;
+    while k < PAIRS.len() {
+        out[k] = (PAIRS[k].0 as u32 as u16, PAIRS[k].1 as u32 as u16);
+        k += 1;
+    }
+    out
+}
+
 /// The simplified form of a traditional char the parser's rules key on (`億` → `亿`, `號` → `号`,
 /// `屆` → `届`), else the char itself. One char to one char of the same UTF-8 length.
 pub fn simplified(c: char) -> char {
     if c < '\u{4E00}' {
         return c;
     }
-    match SIMPLIFIED.binary_search_by(|&(t, _)| t.cmp(&c)) {
-        Ok(k) => SIMPLIFIED[k].1,
+    let Ok(unit) = u16::try_from(c as u32) else { return c };
+    match SIMPLIFIED.binary_search_by(|&(t, _)| t.cmp(&unit)) {
+        Ok(k) => char::from_u32(u32::from(SIMPLIFIED[k].1)).unwrap_or(c),
         Err(_) => c,
     }
 }
@@ -117,10 +134,12 @@ mod tests {
         let s = "十三屆全國人大四次會議 270億元 64萬戶 國科發高〔2016〕51號 發佈日期";
         assert_eq!(simplify(s).as_deref(), Some("十三届全国人大四次会议 270亿元 64万户 国科发高〔2016〕51号 发布日期"));
         assert_eq!(simplify("十三届全国人大四次会议"), None, "simplified text is left as it is");
-        for w in SIMPLIFIED.windows(2) {
+        for w in PAIRS.windows(2) {
             assert!(w[0].0 < w[1].0, "sorted: {:?}", w);
         }
-        for &(t, s) in SIMPLIFIED {
+        for &(t, s) in PAIRS {
+            assert_eq!(simplified(t), s);
+            assert!(u32::from(t) <= 0xFFFF && u32::from(s) <= 0xFFFF, "{t}: in the BMP");
             assert_eq!(t.len_utf8(), s.len_utf8(), "{t}");
             assert_ne!(t, s);
         }
