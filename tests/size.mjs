@@ -20,17 +20,20 @@ const KB = 1024;
 // it learned targets and results and to read real government pages right: 148 KB, 158 KB with
 // the titles, outlines and cards of the next turn). The split of issue 21 moved targets and
 // results, the bundled reply's text and the checks of reply objects given from JS to the extras
-// module: 139.3 KB. Each ceiling sits a little above today's size so growth is a decision, not
+// module: 139.3 KB; its round two (the chart's drawing, the exports and the citations to the
+// extras module, the embed script minified, stylesheets compiled in short, std built
+// optimize_for_size): 134.6 KB, extras 48.9 KB; merged with the same turn's reading of page
+// headers, traditional script and stance rules: 144.4 KB, extras 57.3 KB (README, "Size"). Each ceiling sits a little above today's size so growth is a decision, not
 // an accident (the library's: what the archive's other pages and the indicator view reached).
 const inLibrary = (p) => p.startsWith("library/");
 const inExtras = (p) => p.startsWith("extras/");
 const MODULES = [
-  { name: "page", ceiling: 136 * KB, target: 60 * KB, test: (p) => !inLibrary(p) && !inExtras(p) },
-  { name: "extras", ceiling: 50 * KB, test: inExtras },
-  { name: "reply page, all (page + extras)", ceiling: 185 * KB, test: (p) => !inLibrary(p), total: true },
+  { name: "page", ceiling: 145 * KB, target: 60 * KB, test: (p) => !inLibrary(p) && !inExtras(p) },
+  { name: "extras", ceiling: 58 * KB, test: inExtras },
+  { name: "reply page, all (page + extras)", ceiling: 202.5 * KB, test: (p) => !inLibrary(p), total: true },
   // 64.4 KB since a reply page's figure card asks it for an indicator's values in other
   // replies (indicatorValues, issue 22: +7 KB with the title table of index version 4).
-  { name: "library", ceiling: 66 * KB, target: 30 * KB, test: inLibrary },
+  { name: "library", ceiling: 65 * KB, target: 30 * KB, test: inLibrary },
 ];
 
 function files(dir) {

@@ -21,7 +21,7 @@
 //! Modules, as the architecture reads:
 //! - [`model`] the structured reply (the JSON contract, `docs/contract.md`) and its validation;
 //!   [`json`] writes it;
-//! - [`parse`] text → reply (headings, figures, numerals); [`page`] a page's article, walked
+//! - [`parse()`] text → reply (headings, figures, numerals); [`page`] a page's article, walked
 //!   through an abstract tree (the browser's DOM in the widget, html5ever's on the command
 //!   line) → the lines the parser reads, and where each char came from;
 //! - [`outline`], [`panel`], [`filter`], [`export`]: what the parts show, as data;

@@ -156,6 +156,11 @@ impl Qualifier {
             Qualifier::End => "end",
         }
     }
+
+    /// The qualifier of a contract name (`over` …), `None` for anything else.
+    pub fn from_name(name: &str) -> Option<Qualifier> {
+        Qualifier::ALL.into_iter().find(|q| q.as_str() == name)
+    }
 }
 
 /// What a figure says about time (issue 22): a promise or a reported result. Decided by

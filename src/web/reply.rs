@@ -216,7 +216,7 @@ fn figure_from(v: &JsValue, path: &str) -> Result<Figure, String> {
     })?;
     let qualifier = match r.opt_string("qualifier")?.as_deref() {
         None => None,
-        Some(q) => Some(Qualifier::ALL.into_iter().find(|k| k.as_str() == q).ok_or_else(|| {
+        Some(q) => Some(Qualifier::from_name(q).ok_or_else(|| {
             let mut s = join(path, "qualifier");
             s.push_str(": expected null or one of nearly, over, at_least, about, under, since, end");
             s

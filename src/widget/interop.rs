@@ -85,7 +85,7 @@ fn figure(v: &JsValue, _: usize) -> Figure {
             value: get(v, "value").as_f64().unwrap_or(0.0),
             high: get(v, "high").as_f64(),
             unit: named("unit"),
-            qualifier: named("qualifier").and_then(|q| Qualifier::ALL.into_iter().find(|k| k.as_str() == q)),
+            qualifier: named("qualifier").and_then(|q| Qualifier::from_name(&q)),
         },
         date: named("date"),
         section: string(v, "section"),

@@ -2,6 +2,10 @@
 // bodies together) by its Rust path, read from the name section of the release wasm before
 // wasm-bindgen and wasm-opt (www/build.sh leaves it in target/pkg-build/).
 //   node tests/bench/wasm-parts.mjs target/pkg-build/wasm32-unknown-unknown/release/reply_widget.wasm [DEPTH] [ROWS]
+// What ships, counted after wasm-bindgen and wasm-opt with the names kept (README, "Size"):
+//   wasm-bindgen --target web --keep-debug --out-dir /tmp/wb --out-name rw THAT.wasm
+//   wasm-opt -Oz --converge -g (the other options of www/build.sh) /tmp/wb/rw_bg.wasm -o /tmp/wb/opt.wasm
+//   node tests/bench/wasm-parts.mjs /tmp/wb/opt.wasm 2
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 const buf = readFileSync(process.argv[2]);
@@ -16,8 +20,16 @@ while (p < buf.length) {
   if (id === 0) { const l = u(); const nm = buf.slice(p, p + l).toString(); p += l; if (nm === "name") { while (p < end) { const sid = buf[p++]; const ss = u(); const se = p + ss; if (sid === 1) { const n = u(); for (let i = 0; i < n; i++) { const idx = u(); const l2 = u(); names.set(idx, buf.slice(p, p + l2).toString()); p += l2; } } p = se; } } }
   p = end;
 }
+/** A demangled name (`wasm-opt -g` keeps names demangled: `reply_core[hash]::parse::x`,
+ *  `<reply_widget[hash]::dom::State>::paint`): its path to `depth`, of the type for a method. */
+function demangled(name) {
+  const n = name.replace(/\[[0-9a-f]{16}\]/g, "");
+  const m = n.match(/^<&?(?:mut )?(.+?)(?: as .+?)?>::/);
+  return (m ? m[1] : n).replace(/<.*$/, "").split("::").slice(0, depth).join("::");
+}
 function path(name) {
   if (!name) return "?";
+  if (/\[[0-9a-f]{16}\]/.test(name)) return demangled(name);
   if (name.startsWith("_R")) {
     const c = name.indexOf("_", 2 + name.slice(2).search(/Cs/) + 2);
     const idents = [];

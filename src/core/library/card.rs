@@ -11,7 +11,7 @@
 //!
 //! `label` is the outline's short label (`二(一)`); a figure's index in `figures` is its index in
 //! the reply (the figure chunks name figures by it), its id the page's (`f13`, for deep links).
-//! The writer ([`body`], [`write`]) and the reader ([`Card::read`]) are side by side.
+//! The writer ([`body`], [`write()`]) and the reader ([`Card::read`]) are side by side.
 
 use super::manifest::build_hex;
 use super::meta::{DocKind, Genre, Meta};
@@ -160,10 +160,6 @@ pub struct Card {
     pub figures: Vec<CardFigure>,
 }
 
-pub(crate) fn qualifier_from(name: &str) -> Option<Qualifier> {
-    Qualifier::ALL.into_iter().find(|q| q.as_str() == name)
-}
-
 impl Card {
     /// The short label of a section id: `二(一)`; 标题, 开头, 结束语 outside sections.
     pub fn label(&self, section: &str) -> &str {
@@ -241,7 +237,7 @@ impl Card {
             let unit = unit.opt_str().ok()?;
             let qualifier = match qualifier {
                 Value::Null => None,
-                q => Some(q.str().and_then(qualifier_from)?),
+                q => Some(q.str().and_then(Qualifier::from_name)?),
             };
             figures.push(CardFigure {
                 id: id.into(),

@@ -108,3 +108,14 @@ fn a_figure_is_flat_json_in_the_contracts_order_and_reads_back() {
     let range = r.figures.iter().find(|f| f.text == "6%-10%").expect("6%-10%");
     assert_eq!((range.amount.value, range.amount.high), (6.0, Some(10.0)));
 }
+
+#[test]
+fn qualifiers_and_kinds_read_back_from_their_names() {
+    for q in Qualifier::ALL {
+        assert_eq!(Qualifier::from_name(q.as_str()), Some(q));
+    }
+    for k in FigureKind::ALL {
+        assert_eq!(FigureKind::from_name(k.as_str()), Some(k));
+    }
+    assert_eq!((Qualifier::from_name("Over"), Qualifier::from_name("more")), (None, None));
+}

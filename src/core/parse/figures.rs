@@ -183,6 +183,8 @@ const MEASURE_WORDS: &[&str] = &[
 const NOT_MEASURE: &[&str] = &[
     "根据", "根本", "根源", "起步", "起点", "起算", "起止", "起草", "起来", "起见", "例如", "宗旨", "头部", "片区",
     "块状", "段落", "层面", "层级", "层次", "度假",
+    // 浦东开发开放30周年: an anniversary names an occasion, it counts no weeks.
+    "周年",
 ];
 
 /// Nouns that open with a measure word: after a number set apart by white space (`表 1 人员`,

@@ -69,7 +69,9 @@
 //! The deadline or not-yet-past date of the figure's clause, else of the nearest clause of its
 //! sentence (before, then after; a sentence that goes on with the one before also looks there),
 //! else a word ([`super::stance::DEADLINE_WORDS`]: 年内 → now's year, 年底前 → now's year-12,
-//! 明年; [`super::stance::PLAN_PERIODS`]: 十四五 → 2025; 未来N年 → now's year + N). Written
+//! 明年; [`super::stance::PLAN_PERIODS`]: 十四五 → 2025; 未来N年 → now's year + N), else a date
+//! that opens an earlier item of the list the sentence ends (items end in ；: 2022年规划建设…；
+//! 计划配备412套), else the horizon its paragraph's lead set (到2022年，…). Written
 //! `2025` or `2025-12` (quarters and halves as their last month, days dropped); a year range
 //! gives its upper year. Null when none: a target need not have a deadline.
 //!
@@ -391,8 +393,12 @@ pub(crate) const REGULATION_TITLES: &[&str] = &["办法", "预案", "规定", "�
 /// Whether a reply with this title is a regulation (see [`REGULATION_TITLES`]).
 pub(crate) fn regulation(title: &str) -> bool {
     let t: String = title.chars().filter(|c| !c.is_whitespace()).collect();
-    REGULATION_TITLES.iter().any(|w| t.contains(w)) && !["答复", "复函", "建议", "提案"].iter().any(|w| t.contains(w))
+    REGULATION_TITLES.iter().any(|w| t.contains(w)) && !NOT_REGULATION_TITLES.iter().any(|w| t.contains(w))
 }
+
+/// Titles about a regulation that are none: a reply about one, or an account of how one came
+/// to be or works (…条例修订情况的说明: its figures report).
+pub(crate) const NOT_REGULATION_TITLES: &[&str] = &["答复", "复函", "建议", "提案", "说明", "情况"];
 
 /// Plans by their title: an 意见, 规划, 方案, 行动计划, 纲要 or a notice that carries one
 /// (印发…实施方案的通知) sets tasks; what its task verbs take ([`super::stance::TASK_VERBS`]:

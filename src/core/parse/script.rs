@@ -18,6 +18,9 @@ pub(super) struct Unfold {
     /// Folded char → the page's char, where they differ: for a piece the parser joined from
     /// several lines (a title set on two), which the folded text does not hold as it is.
     pairs: Vec<(char, char)>,
+    /// Where the last piece found ends: pieces are given back in reading order, so the next
+    /// one is searched from there first (a page's paragraphs are not searched from its top).
+    from: std::cell::Cell<usize>,
 }
 
 impl Unfold {
@@ -36,7 +39,7 @@ impl Unfold {
                 pairs.push((f, o));
             }
         }
-        Unfold { original, folded, pairs }
+        Unfold { original, folded, pairs, from: std::cell::Cell::new(0) }
     }
 
     /// The page's own chars for a folded piece of it.
@@ -44,9 +47,12 @@ impl Unfold {
         if s.is_ascii() {
             return;
         }
-        if let Some(at) = self.folded.find(s.as_str()) {
+        let from = self.from.get();
+        let after = self.folded.get(from..).and_then(|rest| rest.find(s.as_str())).map(|at| from + at);
+        if let Some(at) = after.or_else(|| self.folded.find(s.as_str())) {
             if let Some(own) = self.original.get(at..at + s.len()) {
                 *s = own.to_string();
+                self.from.set(at + own.len());
                 return;
             }
         }
@@ -79,16 +85,16 @@ impl Unfold {
             self.text(&mut p.text);
         }
         self.paragraphs(&mut r.preamble);
-        self.paragraphs(&mut r.closing);
-        self.paragraphs(&mut r.signature);
-        // Iterative, as `Reply::walk_sections`.
-        let mut stack: Vec<&mut Section> = r.sections.iter_mut().collect();
+        // In reading order, iterative as `Reply::walk_sections`.
+        let mut stack: Vec<&mut Section> = r.sections.iter_mut().rev().collect();
         while let Some(s) = stack.pop() {
             self.text(&mut s.number);
             self.text(&mut s.title);
             self.paragraphs(&mut s.paragraphs);
-            stack.extend(s.children.iter_mut());
+            stack.extend(s.children.iter_mut().rev());
         }
+        self.paragraphs(&mut r.closing);
+        self.paragraphs(&mut r.signature);
         let mut figures = std::mem::take(&mut r.figures);
         for f in &mut figures {
             let Some((_, own)) = r.text_of(&f.paragraph) else { continue };

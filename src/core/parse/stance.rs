@@ -629,6 +629,17 @@ fn rule_clause(t: &Text, c: usize) -> bool {
     (a..b).any(|k| !t.in_figure(k) && RULE_WORDS.iter().any(|w| stands(&t.chars, k, w, RULE_MASKS)))
 }
 
+/// A document's formula that presents what follows (现将2016年…放假安排通知如下, 现就有关事项
+///通知如下): a date in it names what the document is about, no deadline.
+pub(crate) const FORMULA_OPENERS: &[&str] = &["现将", "现就", "特将"];
+
+/// Whether clause `c` opens with one of [`FORMULA_OPENERS`].
+fn formula_clause(t: &Text, c: usize) -> bool {
+    let (a, b, _) = t.clauses[c];
+    let from = (a..b).find(|&k| !t.chars[k].is_whitespace()).unwrap_or(b);
+    FORMULA_OPENERS.iter().any(|w| starts_with(&t.chars, from, w))
+}
+
 /// Whether clause `c` sets when a rule holds (see [`VALIDITY_WORDS`]).
 fn validity_clause(t: &Text, c: usize) -> bool {
     let (a, b, _) = t.clauses[c];
@@ -642,9 +653,20 @@ pub(crate) fn deadline_form(t: &Text, f: &Figure) -> bool {
     let before = DEADLINE_BEFORE.iter().any(|w| {
         let n = w.chars().count();
         start >= n && starts_with(s, start - n, w)
-    }) && !(start >= 2 && matches!(s[start - 2], '截' | '止'));
+    }) && !(start >= 2 && matches!(s[start - 2], '截' | '止'))
+        && !range_end(t, f);
     let after = DEADLINE_AFTER.iter().any(|w| starts_with(s, end, w));
     before || after
+}
+
+/// Whether date `f` closes a range (2018年12月30日至2019年1月1日, 2月7日至13日): the 至 after a
+/// date is no deadline's 到.
+fn range_end(t: &Text, f: &Figure) -> bool {
+    let start = f.start as usize;
+    start >= 2
+        && matches!(t.chars[start - 1], '至' | '到' | '-' | '—' | '～' | '~')
+        && t.in_figure(start - 2)
+        && t.figures.iter().any(|g| g.end as usize == start - 1 && g.amount.kind.is_time())
 }
 
 /// What the dates of clause `c` (but figure `skip`) say: a deadline or a later date → target; an
@@ -757,7 +779,10 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
                     // 城市政府印发实施方案, in January 2019) says when a plan will be done.
                     // A start (2020年起, 从2019年开始) is no deadline.
                     .or_else(|| {
-                        let ahead = when(f, now) == Some(When::Future) && !starts(t, f) && !rule_clause(t, c);
+                        let ahead = when(f, now) == Some(When::Future)
+                            && !starts(t, f)
+                            && !rule_clause(t, c)
+                            && !formula_clause(t, c);
                         (ahead && !sentence_reports(&hits, t, c)).then_some(Call::Target)
                     });
                 if own == Some(Call::Target) && when(f, now) != Some(When::Past) && !validity_clause(t, c) {
@@ -995,6 +1020,27 @@ fn deadline(t: &Text, i: usize, now: Option<Now>) -> (Option<String>, Option<usi
     for &d in &order {
         if let Some(by) = deadline_word(t, d, now) {
             return (Some(by), None);
+        }
+    }
+    // A list whose items end in ；: a date that opens an earlier item (2022年规划建设…；开工
+    // 建设…；计划配备412套) says when for the whole list.
+    let mut item = s;
+    while item > 0 {
+        let before = t.sentence_clauses(item - 1);
+        let (_, end, _) = t.clauses[before.end - 1];
+        if !matches!(t.chars.get(end.wrapping_sub(1)), Some('；' | ';')) {
+            break;
+        }
+        item -= 1;
+        let lead = before.start;
+        let (a, _, _) = t.clauses[lead];
+        let opening = t.figures_in(lead).find(|&j| {
+            let at = t.figures[j].start as usize;
+            open(t, j, now)
+                && (a..at).all(|k| !is_han(t.chars[k]) || DEADLINE_BEFORE.iter().any(|w| starts_with(&t.chars, k, w)))
+        });
+        if let Some(j) = opening {
+            return (deadline_of(t.figures[j]), Some(j));
         }
     }
     (None, None)

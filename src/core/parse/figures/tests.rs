@@ -444,6 +444,9 @@ fn cases_are_counted_in_qi() {
     assert_eq!(one("发生较大事故1起").unit.as_deref(), Some("起"));
     // 起 opening a word, 一起 (together), 三起三落: no count.
     assert_eq!(texts("从3起步，以5起算，大家一起努力，三起三落"), Vec::<String>::new());
+    // An anniversary (30周年, 建党一百周年) names an occasion: no count of weeks; 30周 still counts.
+    assert_eq!(texts("在浦东开发开放30周年庆祝大会上，建党一百周年"), Vec::<String>::new());
+    assert_eq!(pairs("培训30周"), want(&[("count", "30周")]));
     // 起 after a date is "from": the date is the figure.
     assert_eq!(pairs("自2023年1月1日起施行"), want(&[("date", "2023年1月1日")]));
 }

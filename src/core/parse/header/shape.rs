@@ -7,11 +7,16 @@
 use super::super::dates;
 use super::find_number;
 
-/// `text` with its traditional characters in their simplified forms ([`crate::text::simplify`]),
-/// byte for byte at the same offsets: a header line read on its own (outside
-/// [`super::super::parse_lines`], which folds its input) reads like a simplified one.
+/// `text` with traditional characters in their simplified forms ([`crate::text::simplified`]),
+/// byte for byte at the same offsets, and `覆` read as `复` (`答覆`, `覆函`: a title's last words;
+/// only here, as `覆盖` is simplified too). Pages in traditional script (a government site's big5
+/// gateway) read like the others.
 pub(crate) fn fold(text: &str) -> std::borrow::Cow<'_, str> {
-    crate::text::simplify(text).map_or(std::borrow::Cow::Borrowed(text), std::borrow::Cow::Owned)
+    let simple = |c: char| if c == '覆' { '复' } else { crate::text::simplified(c) };
+    if text.chars().all(|c| simple(c) == c) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.chars().map(simple).collect())
 }
 
 /// A line without white space and empty table cells around it (`… | |`).

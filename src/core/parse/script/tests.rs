@@ -150,3 +150,12 @@ fn a_pages_metadata_table_in_traditional_script() {
     );
     assert_eq!(got, want);
 }
+
+#[test]
+fn a_page_mixing_both_forms_keeps_each_where_it_stands() {
+    let text = "答覆\n一、台州市建成2個站點。\n二、臺州市建成2個站點。\n三、台州市建成2个站点。";
+    let r = parse(text);
+    let titles: Vec<&str> = r.walk_sections().into_iter().map(|(_, s)| s.title.as_str()).collect();
+    assert_eq!(titles, ["台州市建成2個站點", "臺州市建成2個站點", "台州市建成2个站点"]);
+    assert_eq!(figures(&r), pairs(&[("count", "2個"), ("count", "2個"), ("count", "2个")]));
+}

@@ -490,6 +490,11 @@ fn in_a_regulation_a_figure_no_cue_decides_is_a_rule() {
     assert_eq!(stances("关于某某管理办法的通知"), [None, Some("result")]);
     // A reply about a regulation still reports.
     assert_eq!(stances("关于修改某某管理办法的建议的答复"), [Some("result"), Some("result")]);
+    // So does an account of a regulation (how it was revised, how it works).
+    assert_eq!(stances("关于某某条例修订情况的说明"), [Some("result"), Some("result")]);
+    for w in crate::parse::promise::NOT_REGULATION_TITLES {
+        assert!(!crate::parse::promise::regulation(&format!("关于某某条例的{w}")), "{w}");
+    }
     for w in crate::parse::promise::REGULATION_TITLES {
         assert!(crate::parse::promise::regulation(&format!("关于印发某某{w}的通知")), "{w}");
     }
@@ -624,4 +629,31 @@ fn in_a_reply_the_paragraphs_after_a_plan_go_on_with_it() {
         crate::parse("关于某事的答复\n发布时间: 2023-08-22\n一、办理情况\n我局将有关情况报告如下。\n新建平台8个。");
     crate::parse::annotate(&mut reply);
     assert_eq!(reply.figures[0].stance.map(|s| s.as_str()), Some("result"));
+}
+
+#[test]
+fn a_date_opening_a_list_gives_its_items_their_deadline() {
+    assert_eq!(
+        read("2024年规划建设一所学校；开工建设幼儿园；计划配备设备412套。", "2024-03-01"),
+        "2024年:target@2024 412套:target@2024"
+    );
+    // A full stop ends the list.
+    assert_eq!(read("2024年规划建设一所学校。计划配备设备412套。", "2024-03-01"), "2024年:target@2024 412套:target");
+}
+
+#[test]
+fn the_end_of_a_range_is_no_deadline() {
+    assert_eq!(in_2023("2023年6月1日至2023年9月30日，已检查企业30家。"), "2023年6月1日:- 2023年9月30日:- 30家:result");
+    // 至 before a lone date is one.
+    assert_eq!(in_2023("计划至2024年建成平台5个。"), "2024年:target@2024 5个:target@2024");
+}
+
+#[test]
+fn a_date_in_the_documents_formula_is_no_deadline() {
+    for w in FORMULA_OPENERS {
+        let body = format!("{w}2024年放假安排通知如下。");
+        assert_eq!(read(&body, "2023-12-10"), "2024年:-", "{body}");
+    }
+    // Without the formula a date still ahead says when.
+    assert_eq!(read("2024年放假安排如下。", "2023-12-10"), "2024年:target@2024");
 }
