@@ -1032,3 +1032,11 @@ fn the_pages_date_under_the_title_it_sets_outside_the_article() {
     crate::parse::page_table(&mut hints, &page);
     assert_eq!(hints.dated, None);
 }
+
+#[test]
+fn a_plain_title_broken_before_its_last_word() {
+    for kind in ["复文", "答复", "复函", "意见书", "答复意见", "报告"] {
+        let text = format!("关于市政协十四届二次会议第12号提案的办理\n{kind}\n张三委员：\n收悉。");
+        assert_eq!(plain(&text), format!("关于市政协十四届二次会议第12号提案的办理{kind}"), "{kind}");
+    }
+}
