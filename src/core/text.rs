@@ -2,14 +2,16 @@
 //! and matching a word at a position of a char slice.
 
 /// Folds one char for matching: full-width ASCII forms to ASCII, ASCII letters to lower case,
-/// the ideographic space to a space. Only ASCII case is folded: Rust's Unicode case tables would
+/// the ideographic space to a space, a traditional char of [`simplified`]'s table to its
+/// simplified form (a reader typing 亿元 finds 億元 on a page of a big5 gateway, and the other
+/// way round). Only ASCII case is folded: Rust's Unicode case tables would
 /// cost the widget about 10 KB, and the genre's Latin text is ASCII. One char maps to one char,
 /// so an offset in folded text is the same offset in the original.
 pub fn fold_char(c: char) -> char {
     let c = match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' => ' ',
-        _ => c,
+        _ => simplified(c),
     };
     c.to_ascii_lowercase()
 }

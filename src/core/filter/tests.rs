@@ -58,6 +58,18 @@ fn full_width_and_case_fold() {
 }
 
 #[test]
+fn traditional_and_simplified_find_each_other() {
+    let r = crate::parse("關於加強科技金融的答覆\n\n一、總體情況\n全市科技貸款餘額達到270億元，較上年增長12%。\n");
+    let index = Index::drawn(&r);
+    for q in ["贷款余额", "貸款餘額", "270亿元"] {
+        let out = index.run(&r.figures, &parse_query(q), &FigureKind::ALL);
+        assert_eq!(out.mark_count(), 1, "{q} marks the page's 貸款餘額 / 270億元 once");
+    }
+    let out = index.run(&r.figures, &parse_query(">=100亿元"), &FigureKind::ALL);
+    assert_eq!(out.visible_figures(), 1, "the value filter keeps 270億元");
+}
+
+#[test]
 fn figures_follow_context_or_section() {
     let texts = visible_texts("母子基金");
     assert_eq!(texts, ["145支"]);
