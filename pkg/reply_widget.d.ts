@@ -154,10 +154,10 @@ export interface InitOutput {
     readonly widget_refresh: (a: number) => [number, number];
     readonly widget_select: (a: number, b: any) => [number, number];
     readonly widget_visibleFigures: (a: number) => [number, number, number, number];
-    readonly wasm_bindgen_acc123efa3d5aca8___convert__closures_____invoke___js_sys_82aca8c497130cd0___Array__web_sys_4085cfd1c211964d___features__gen_ResizeObserver__ResizeObserver______true_: (a: number, b: number, c: any, d: any) => void;
-    readonly wasm_bindgen_acc123efa3d5aca8___convert__closures_____invoke___js_sys_82aca8c497130cd0___Array__web_sys_4085cfd1c211964d___features__gen_ResizeObserver__ResizeObserver______true__15: (a: number, b: number, c: any, d: any) => void;
-    readonly wasm_bindgen_acc123efa3d5aca8___convert__closures_____invoke___web_sys_4085cfd1c211964d___features__gen_Event__Event______true_: (a: number, b: number, c: any) => void;
-    readonly wasm_bindgen_acc123efa3d5aca8___convert__closures_____invoke_______true_: (a: number, b: number) => void;
+    readonly wasm_bindgen_c8073bd074573ed7___convert__closures_____invoke___js_sys_7ba812741bfc641c___Array__web_sys_73e27128217738de___features__gen_ResizeObserver__ResizeObserver______true_: (a: number, b: number, c: any, d: any) => void;
+    readonly wasm_bindgen_c8073bd074573ed7___convert__closures_____invoke___js_sys_7ba812741bfc641c___Array__web_sys_73e27128217738de___features__gen_ResizeObserver__ResizeObserver______true__15: (a: number, b: number, c: any, d: any) => void;
+    readonly wasm_bindgen_c8073bd074573ed7___convert__closures_____invoke___web_sys_73e27128217738de___features__gen_Event__Event______true_: (a: number, b: number, c: any) => void;
+    readonly wasm_bindgen_c8073bd074573ed7___convert__closures_____invoke_______true_: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;

@@ -33,7 +33,9 @@ const MODULES = [
   { name: "reply page, all (page + extras)", ceiling: 202.5 * KB, test: (p) => !inLibrary(p), total: true },
   // 64.4 KB since a reply page's figure card asks it for an indicator's values in other
   // replies (indicatorValues, issue 22: +7 KB with the title table of index version 4).
-  { name: "library", ceiling: 65 * KB, target: 30 * KB, test: inLibrary },
+  // 65.3 KB since the index's words fold traditional chars to simplified (search finds 億元
+  // typing 亿元: the reader's table of 308 pairs, about 1.2 KB). Target: issue 21's 40 KB.
+  { name: "library", ceiling: 66 * KB, target: 40 * KB, test: inLibrary },
 ];
 
 function files(dir) {

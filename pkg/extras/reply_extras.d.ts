@@ -16,6 +16,31 @@ export function annotate(json: string): Array<any>;
 export function bundledText(): string;
 
 /**
+ * The money chart's markup (`reply_web::chart::draw`) of the held reply `id`, for the figures
+ * the filter leaves (`shown`: their indices), `selected` (-1: none) marked; `badges`: the
+ * panel shows targets and results.
+ */
+export function chart(id: number, shown: Uint32Array | number[], selected: number, badges: boolean): string;
+
+/**
+ * The citation of figure `figure` of the held reply `id` (`reply_core::export::citation`).
+ */
+export function cite(id: number, figure: number): string;
+
+/**
+ * The export of the figures `shown` (indices) of the held reply `id`: CSV (inert in a
+ * spreadsheet, `reply_core::export::csv`) or JSON.
+ */
+export function exportFigures(id: number, shown: Uint32Array | number[], csv: boolean): string;
+
+/**
+ * Keeps a mount's reply (the contract's JSON, with its stances) for what a tap asks of this
+ * module: the chart, the exports, the citations. Returns its id; the page module gives it
+ * back with [`release`] when the mount goes or its reply changes.
+ */
+export function hold(json: string): number;
+
+/**
  * Reads a reply object given from JS (`mount({ reply })`), as the page module did before the
  * split: every field checked and a bad one named by its path (`options.reply.figures[3].end:
  * expected a whole number of chars`), nesting limited and cycles refused, then validated
@@ -25,13 +50,23 @@ export function bundledText(): string;
  */
 export function readReply(reply: any, path: string): any;
 
+/**
+ * Forgets a reply [`hold`] kept.
+ */
+export function release(id: number): void;
+
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly annotate: (a: any) => [number, number, number];
     readonly bundledText: () => [number, number];
+    readonly chart: (a: number, b: number, c: number, d: number, e: number) => [number, number, number, number];
+    readonly cite: (a: number, b: number) => [number, number, number, number];
+    readonly exportFigures: (a: number, b: number, c: number, d: number) => [number, number, number, number];
+    readonly hold: (a: any) => [number, number, number];
     readonly readReply: (a: any, b: any) => [number, number, number];
+    readonly release: (a: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;

@@ -48,10 +48,10 @@ export interface InitOutput {
     readonly librarywidget_destroy: (a: number) => void;
     readonly librarywidget_search: (a: number, b: any) => [number, number];
     readonly mountLibrary: (a: any) => [number, number, number];
-    readonly wasm_bindgen_14192f226e59c477___convert__closures_____invoke___alloc_3b12b3ee41aca973___string__String__wasm_bindgen_14192f226e59c477___JsValue__alloc_3b12b3ee41aca973___string__String______true_: (a: number, b: number, c: number, d: number, e: any, f: number, g: number) => void;
-    readonly wasm_bindgen_14192f226e59c477___convert__closures_____invoke___js_sys_c310daabec9d34cf___Function_fn_wasm_bindgen_14192f226e59c477___JsValue_____wasm_bindgen_14192f226e59c477___sys__Undefined___js_sys_c310daabec9d34cf___Function_fn_wasm_bindgen_14192f226e59c477___JsValue_____wasm_bindgen_14192f226e59c477___sys__Undefined_______true_: (a: number, b: number, c: any, d: any) => void;
-    readonly wasm_bindgen_14192f226e59c477___convert__closures_____invoke___web_sys_5b56a55e0abe40de___features__gen_Event__Event______true_: (a: number, b: number, c: any) => void;
-    readonly wasm_bindgen_14192f226e59c477___convert__closures_____invoke_______true_: (a: number, b: number) => void;
+    readonly wasm_bindgen_61971e8a6a07cc88___convert__closures_____invoke___alloc_364ef1ffeae73c51___string__String__wasm_bindgen_61971e8a6a07cc88___JsValue__alloc_364ef1ffeae73c51___string__String______true_: (a: number, b: number, c: number, d: number, e: any, f: number, g: number) => void;
+    readonly wasm_bindgen_61971e8a6a07cc88___convert__closures_____invoke___js_sys_c814443a675af1ef___Function_fn_wasm_bindgen_61971e8a6a07cc88___JsValue_____wasm_bindgen_61971e8a6a07cc88___sys__Undefined___js_sys_c814443a675af1ef___Function_fn_wasm_bindgen_61971e8a6a07cc88___JsValue_____wasm_bindgen_61971e8a6a07cc88___sys__Undefined_______true_: (a: number, b: number, c: any, d: any) => void;
+    readonly wasm_bindgen_61971e8a6a07cc88___convert__closures_____invoke___web_sys_ffd4be7a219fbdc0___features__gen_Event__Event______true_: (a: number, b: number, c: any) => void;
+    readonly wasm_bindgen_61971e8a6a07cc88___convert__closures_____invoke_______true_: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;
