@@ -261,6 +261,11 @@ fn read_lines<'a>(input: &[&'a str]) -> Vec<Line<'a>> {
     out
 }
 
+/// The labels of a page's own date in its metadata, first found wins (a label by its shape,
+/// [`header::SOME_DATE`], after the known ones).
+const PAGE_DATES: &[&str] =
+    &["发布时间", "发布日期", "发文日期", "公开日期", "更新时间", "编稿时间", "日期", "时间", header::SOME_DATE];
+
 /// Parses one reply. Never fails: an unknown shape still lands in paragraphs.
 pub fn parse(text: &str) -> Reply {
     let text = text.trim_start_matches('\u{feff}');
@@ -351,40 +356,20 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
     let signed =
         own_date.as_deref().and_then(dates::date_of).or_else(|| under_signature.clone()).or(generated).or(issued);
     // Published as written: the header's 发布时间, else the page's PubDate.
-    let published = field(&[
-        "发布时间",
-        "发布日期",
-        "发文日期",
-        "公开日期",
-        "更新时间",
-        "编稿时间",
-        "日期",
-        "时间",
-        header::SOME_DATE,
-        "成文日期",
-    ])
-    .or_else(|| posted.clone())
-    .or_else(|| hints.published.clone());
+    let published = field(PAGE_DATES)
+        .or_else(|| field(&["成文日期"]))
+        .or_else(|| posted.clone())
+        .or_else(|| hints.published.clone());
     // Published as a date: the page's own date (its header's 发布日期, the 发布日期 the page
     // shows around the article, its PubDate: a meta tag may carry the date the page was last
     // rebuilt), else 成文日期, else the date under the signature.
-    let published_date = field(&[
-        "发布时间",
-        "发布日期",
-        "发文日期",
-        "公开日期",
-        "更新时间",
-        "编稿时间",
-        "日期",
-        "时间",
-        header::SOME_DATE,
-    ])
-    .or_else(|| hints.dated.clone())
-    .or(posted)
-    .or_else(|| hints.published.clone())
-    .and_then(|p| dates::date_of(&p))
-    .or_else(|| written.as_deref().and_then(dates::date_of))
-    .or(under_signature);
+    let published_date = field(PAGE_DATES)
+        .or_else(|| hints.dated.clone())
+        .or(posted)
+        .or_else(|| hints.published.clone())
+        .and_then(|p| dates::date_of(&p))
+        .or_else(|| written.as_deref().and_then(dates::date_of))
+        .or(under_signature);
 
     let mut blocks = blocks(&body);
     let closing = if attachments.is_empty() { tail::closing(&mut blocks) } else { Vec::new() };
