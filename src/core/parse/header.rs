@@ -884,24 +884,34 @@ fn date_in_value(fields: &mut Vec<(&'static str, String)>) {
 const DATE_LABELS: &[&str] = &["发布时间", "发布日期", "发文日期", "成文日期", "更新时间"];
 
 /// A short line that holds a date's label and colon after other words, and the date after
-/// them: its fields from that label on.
+/// them: its fields from that label on. The label one of [`DATE_LABELS`], or one known by its
+/// shape ([`date_label`]: `录入者：admin 上传时间：2023-05-06`) after another field (a colon
+/// before it) or the site's brackets only.
 fn dated_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     if line.chars().count() > 100 || line.contains('。') {
         return None;
     }
     let folded = shape::fold(line);
-    let Some(at) = DATE_LABELS.iter().filter_map(|l| folded.find(l)).min() else {
-        return date_and_fields(line);
+    let apart = |at: usize| {
+        line[..at].chars().next_back().is_some_and(|c| {
+            c.is_whitespace() || matches!(c, '【' | '[' | '|' | '丨' | '(' | '（' | '：' | ':' | '】' | ']')
+        })
     };
-    let before = line[..at].chars().next_back();
-    if !before.is_some_and(|c| {
-        c.is_whitespace() || matches!(c, '【' | '[' | '|' | '丨' | '(' | '（' | '：' | ':' | '】' | ']')
-    }) {
-        return None;
-    }
+    let listed = DATE_LABELS.iter().filter_map(|l| folded.find(l)).min().filter(|&at| apart(at));
+    let shaped = || {
+        let fielded =
+            |at: usize| line[..at].contains([':', '：']) || line[..at].trim_matches(['【', '[', ' ']).is_empty();
+        line.char_indices()
+            .map(|(k, _)| k)
+            .find(|&k| k > 0 && apart(k) && fielded(k) && date_label(&line[k..]).is_some_and(|(l, _)| l == SOME_DATE))
+    };
+    let Some(at) = listed.or_else(shaped) else {
+        return if DATE_LABELS.iter().any(|l| folded.contains(l)) { None } else { date_and_fields(line) };
+    };
     let rest = line[at..].trim_end_matches(['】', ']', ')', '）']);
     let fields = meta_fields(rest)?;
-    fields.iter().any(|(l, v)| DATE_LABELS.contains(l) && dates::date_of(v).is_some()).then_some(fields)
+    let dated = |l: &str| DATE_LABELS.contains(&l) || l == SOME_DATE;
+    fields.iter().any(|(l, v)| dated(l) && dates::date_of(v).is_some()).then_some(fields)
 }
 
 /// A line with the page's date and then labelled fields, the date unlabelled

@@ -662,8 +662,14 @@ fn a_dates_label_is_known_by_its_shape() {
     ] {
         assert_eq!(under(&format!("{TITLE}\n{row}")), page("2023-05-06"), "{row}");
     }
+    // After another field of the row, or in the site's brackets.
+    for row in ["录入者：admin 上传时间：2023-05-06", "作者：张三 | 发稿时间：2023-05-06", "【公布日期：2023-05-06】"]
+    {
+        assert_eq!(under(&format!("{TITLE}\n{row}")), page("2023-05-06"), "{row}");
+    }
     // The day a rule starts or stops is no publication; nor is a label without a date after it.
-    for row in ["实施日期：2023-05-06", "截止时间：2023-05-06", "反馈时间：尽快"] {
+    for row in ["实施日期：2023-05-06", "截止时间：2023-05-06", "反馈时间：尽快", "录入者：admin 实施日期：2023-05-06"]
+    {
         assert_eq!(under(&format!("{TITLE}\n{row}")), page("2023-08-22"), "{row}");
     }
 }
