@@ -770,7 +770,7 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     // A label by its shape only where a word starts (not `止时间` of `废止时间`).
     let label_colon = |rest: &str, word: bool| -> Option<(&'static str, usize)> {
         let Some((label, len)) = label_at(rest) else {
-            return date_label(rest).or_else(|| cell_key(rest)).filter(|_| word);
+            return date_label(rest).or_else(|| number_label(rest)).or_else(|| cell_key(rest)).filter(|_| word);
         };
         let after = rest[len..].trim_start_matches([' ', '\u{3000}', '\u{a0}']);
         let colon = after.chars().next().filter(|c| matches!(c, ':' | '：'))?;
@@ -834,6 +834,24 @@ fn date_label(rest: &str) -> Option<(&'static str, usize)> {
     let value = after[colon.len_utf8()..].trim_start();
     let (_, start, _) = dates::find_date_span(value)?;
     (start == 0).then_some((SOME_DATE, len))
+}
+
+/// A label no list holds that names a document number by its shape: one to four chars, then
+/// 文号, 编号 or 字号, a colon, and a document number right after it (`公文编号：国办函〔2005〕69号`,
+/// `文件字号: …`). Read as `文号`; the length up to the colon's end. (`字号：大 中 小`, the font's
+/// size, has no number after it.)
+fn number_label(rest: &str) -> Option<(&'static str, usize)> {
+    let words = rest.chars().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
+    let head: String = shape::fold(rest).chars().take(words).collect();
+    let named = (3..=6).contains(&words) && ["文号", "编号", "字号"].iter().any(|e| head.ends_with(e));
+    if !named {
+        return None;
+    }
+    let after = rest[head.len()..].trim_start_matches([' ', '\u{3000}', '\u{a0}']);
+    let colon = after.chars().next().filter(|c| matches!(c, ':' | '：'))?;
+    let value = after[colon.len_utf8()..].trim_start();
+    let (start, _) = find_number(value).or_else(|| open_number(value))?;
+    (start == 0).then_some(("文号", rest.len() - after.len() + colon.len_utf8()))
 }
 
 /// A key no list holds in a row of table cells (`内 容 概 述: | …`, `时 效: |`): two to six chars

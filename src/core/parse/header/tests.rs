@@ -694,6 +694,24 @@ fn a_document_number_without_its_issuer_or_its_closing_bracket() {
 }
 
 #[test]
+fn a_numbers_label_is_known_by_its_shape() {
+    let page = |n: &str, published: &str| {
+        want(&[("title", TITLE), ("number", n), ("published", published), ("signed", "2023-08-22")])
+    };
+    let cases: &[(&str, &str, &str)] = &[
+        // A key ending in 文号 / 编号 / 字号 over a document number, other fields after it.
+        ("公文编号：国办函〔2005〕69号  发布日期：2023-05-06", "国办函〔2005〕69号", "2023-05-06"),
+        ("发文文号：某政办〔2023〕12号 | 来源：某局 | 2023-05-06", "某政办〔2023〕12号", "2023-05-06"),
+        ("文件字号: 某科〔2023〕3号  发布时间: 2023-05-06", "某科〔2023〕3号", "2023-05-06"),
+        // Its value no document number: no number (a proposal's serial, the font's size).
+        ("提案编号：第123号  发布日期：2023-05-06", "-", "2023-05-06"),
+    ];
+    for (line, n, published) in cases {
+        assert_eq!(under(&format!("{TITLE}\n{line}")), page(n, published), "{line}");
+    }
+}
+
+#[test]
 fn a_headline_under_a_sites_or_columns_name_is_the_title_however_it_ends() {
     let salutation = "\n张三委员：\n您提出的提案收悉。";
     let cases: &[(String, &str)] = &[
