@@ -320,9 +320,14 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
     let salutes = |k: usize| header::is_salutation(lines[k].text) && !header::form_label(&lines, k);
     let letterhead = (i..lines.len()).take(10).take_while(|&k| !salutes(k)).map(|k| &lines[k]);
     let number = number.or_else(|| letterhead.clone().find_map(|l| header::number_line(l.text)));
-    let document_number = number
-        .or_else(|| field(&["发文字号", "文号", "文件编号"]).and_then(|v| number_in(&v)))
-        .or_else(|| hints.number.clone());
+    let recorded =
+        field(&["发文字号", "文号", "文件编号"]).and_then(|v| number_in(&v)).or_else(|| hints.number.clone());
+    // The text's number in the metadata's writing where both name one number and only the
+    // brackets differ (`虞交建[2019]12号` in the text, `〔2019〕` as the standard sets it there).
+    let document_number = match (number, recorded) {
+        (Some(n), Some(r)) if same_number(&n, &r) => Some(r),
+        (n, r) => n.or(r),
+    };
 
     let mut body: Vec<Line> = rest.into_iter().chain(lines[i..].iter().copied()).collect();
     // Attachments after the signature are sections of their own, read apart. The reply's
@@ -474,6 +479,13 @@ fn number_in(value: &str) -> Option<String> {
     let folded = crate::text::simplify(value);
     let (a, b) = header::find_number(folded.as_deref().unwrap_or(value))?;
     Some(value.chars().skip(a).take(b - a).filter(|c| !c.is_whitespace()).collect())
+}
+
+/// Whether two document numbers are one, the brackets around their year aside (`某[2019]12号`,
+/// `某〔2019〕12号`), and the second writes it with 〔〕.
+fn same_number(a: &str, b: &str) -> bool {
+    let plain = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).collect() };
+    a != b && b.contains('〔') && plain(a) == plain(b)
 }
 
 /// Whether a page's metadata title is longer than the text's title and holds it (white space

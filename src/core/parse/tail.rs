@@ -68,9 +68,10 @@ const CONTACT_PREFIXES: &[&str] =
 const OFFICE_ENDINGS: &[&str] =
     &["局", "委员会", "委", "办公室", "厅", "中心", "政府", "办", "院", "部", "会", "处", "队"];
 
-/// The office and the date on one line of a signature (`某县教育局 2023年9月25日`).
+/// The office and the date on one line of a signature (`某县教育局 2023年9月25日`), in a table's
+/// cell too (its bar after them: `某局 2019年7月18日 |`).
 pub(super) fn is_office_and_date(line: &str) -> bool {
-    let line = line.trim();
+    let line = line.trim().trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '｜'));
     let Some(at) = line.rfind(char::is_whitespace) else { return false };
     let (office, date) = (line[..at].trim(), &line[at..]);
     is_office_line(office) && is_signature_date(date)

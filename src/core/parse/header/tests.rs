@@ -694,6 +694,24 @@ fn a_document_number_without_its_issuer_or_its_closing_bracket() {
 }
 
 #[test]
+fn the_metadatas_brackets_for_the_number_the_text_writes_otherwise() {
+    let number =
+        |n: &str| want(&[("title", TITLE), ("number", n), ("published", "2019-12-23"), ("signed", "2023-08-22")]);
+    let cases: &[(&str, &str, &str)] = &[
+        // One number, the year in [ ] in the text and in 〔〕 in the metadata: the standard's.
+        ("某交建〔2019〕12号", "某交建[2019]12号", "某交建〔2019〕12号"),
+        ("某交建〔2019〕12号", "某交建【2019】12号", "某交建〔2019〕12号"),
+        // Two numbers (another serial), or the metadata's in [ ]: the text's own.
+        ("某交建〔2019〕13号", "某交建[2019]12号", "某交建[2019]12号"),
+        ("某交建[2019]12号", "某交建〔2019〕12号", "某交建〔2019〕12号"),
+    ];
+    for (meta, line, n) in cases {
+        let head = format!("文 号: {meta} 公开日期: 2019-12-23 09:33\n{TITLE}\n{line}");
+        assert_eq!(under(&head), number(n), "{meta} / {line}");
+    }
+}
+
+#[test]
 fn a_numbers_label_is_known_by_its_shape() {
     let page = |n: &str, published: &str| {
         want(&[("title", TITLE), ("number", n), ("published", published), ("signed", "2023-08-22")])
@@ -961,6 +979,24 @@ fn a_reports_issuer_occasion_and_a_notices_page_date() {
     ];
     for (text, pairs) in cases {
         assert_eq!(seen(&plain_lines(text)), want(pairs), "{text}");
+    }
+}
+
+#[test]
+fn a_signature_in_a_tables_cell_is_dated() {
+    // The office and the date on one line, the cell's bar after them.
+    for last in ["某市交通运输局 2019年7月18日 |", "某市交通运输局 2019年7月18日｜", "某市交通运输局 2019年7月18日"]
+    {
+        assert_eq!(
+            seen(&plain_lines(&format!("关于第17号建议的答复\n张三代表:\n您的建议收悉。\n感谢支持。\n{last}"))),
+            want(&[
+                ("title", "关于第17号建议的答复"),
+                ("number", "-"),
+                ("published", "2019-07-18"),
+                ("signed", "2019-07-18")
+            ]),
+            "{last}"
+        );
     }
 }
 
