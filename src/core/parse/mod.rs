@@ -443,7 +443,7 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
             b.origins.add(TITLE, t.span);
             t.text
         }
-        None => hints.title.clone().unwrap_or_default(),
+        None => hints.title.clone().or_else(|| sent_title(&lines[i..])).unwrap_or_default(),
     };
     let mut reply = Reply {
         title,
@@ -479,6 +479,25 @@ fn number_in(value: &str) -> Option<String> {
     let folded = crate::text::simplify(value);
     let (a, b) = header::find_number(folded.as_deref().unwrap_or(value))?;
     Some(value.chars().skip(a).take(b - a).filter(|c| !c.is_whitespace()).collect())
+}
+
+/// The title of the document a notice sends (`现将《X》印发给你们`, `…转发给你们`) where the page
+/// printed the notice's own title nowhere: the document's title on a line of its own below the
+/// letter that names it.
+fn sent_title(lines: &[Line]) -> Option<String> {
+    for (k, l) in lines.iter().enumerate().take(40) {
+        if l.text.chars().count() < 6 || !header::complete(l.text) {
+            continue;
+        }
+        let quoted = format!("《{}》", l.text);
+        let sends = |p: &Line| {
+            p.text.split(&quoted).skip(1).any(|after| after.starts_with("印发") || after.starts_with("转发"))
+        };
+        if lines[..k].iter().any(sends) {
+            return Some(l.text.to_string());
+        }
+    }
+    None
 }
 
 /// Whether two document numbers are one, the brackets around their year aside (`某[2019]12号`,

@@ -983,6 +983,27 @@ fn a_reports_issuer_occasion_and_a_notices_page_date() {
 }
 
 #[test]
+fn a_notice_without_its_own_title_is_titled_by_the_document_it_sends() {
+    let notice = |sends: &str| {
+        format!(
+            "某高技办〔2024〕3号\n各有关单位:\n为贯彻落实有关部署，现将《关于加强高技能人才队伍建设的实施意见》{sends}，请认真抓好落实。\n某市联席会办公室\n2024年4月9日\n(此件公开发布)\n关于加强高技能人才队伍建设的实施意见\n技能人才是重要力量。\n一、目标要求\n到2025年，技能人才总量稳步提升。"
+        )
+    };
+    let page = |title: &str| {
+        want(&[
+            ("title", title),
+            ("number", "某高技办〔2024〕3号"),
+            ("published", "2024-04-09"),
+            ("signed", "2024-04-09"),
+        ])
+    };
+    assert_eq!(seen(&plain_lines(&notice("印发给你们"))), page("关于加强高技能人才队伍建设的实施意见"));
+    assert_eq!(seen(&plain_lines(&notice("转发给你们"))), page("关于加强高技能人才队伍建设的实施意见"));
+    // A document only named (not sent) gives no title.
+    assert_eq!(seen(&plain_lines(&notice("的要求已经明确"))), page(""));
+}
+
+#[test]
 fn a_signature_in_a_tables_cell_is_dated() {
     // The office and the date on one line, the cell's bar after them.
     for last in ["某市交通运输局 2019年7月18日 |", "某市交通运输局 2019年7月18日｜", "某市交通运输局 2019年7月18日"]
