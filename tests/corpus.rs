@@ -62,9 +62,10 @@ const HELDOUT_ALL_MIN: &[(Field, f64)] = &[
     // title, labels known by their shape, a document number without its issuer or closing
     // bracket, a 生成日期 after the signature's, traditional script, a bulletin's masthead).
     // Title 88.0, number 94.0, published 92.0 (88.06, 94.03, 92.08): measured with issue 19's
-    // fourth pass (a 建议 form's `|` rows above its `题目:`, a number given twice, as `〔〕` and `【】`, a `来源:` line
-    // with the time under a provincial department's title); title 86.9 with its second batch (a
-    // 印发 notice that begins with its addressees, the 方案's title under the signature).
+    // fourth pass (a 建议 form's `|` rows above its `题目:`, a number given twice, as `〔〕` and
+    // `【】`, a `来源:` line with the time under a provincial department's title); title 86.9
+    // with its second batch (a 印发 notice that begins with its addressees, the 方案's title
+    // under the signature).
     // Number 95.6, signed 93.7 (95.65, 93.75) with the fourth pass's rules on its first batch (a
     // number's label by its shape, the metadata's 〔〕 for the text's number, a signature in a
     // table's cell).
