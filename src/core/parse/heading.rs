@@ -122,7 +122,10 @@ pub(crate) fn parse_heading(line: &str) -> Option<HeadingLine> {
         let delim = s.get(len)?;
         let ok = match style {
             Style::ChineseComma => matches!(delim, '、' | '，' | ',' | '．' | '.'),
-            _ => matches!(delim, '、' | '．' | '.') && !s.get(len + 1).is_some_and(|c| is_digit(*c)),
+            _ => {
+                matches!(delim, '、' | '．' | '.')
+                    && (!s.get(len + 1).is_some_and(|c| is_digit(*c)) || year_after(&s[len + 1..]))
+            }
         };
         if !ok {
             return None;
@@ -194,6 +197,23 @@ fn regulation_part(line: &str, s: &[char]) -> Option<HeadingLine> {
         return None;
     }
     finish(line, style, n, s[..end].iter().collect(), end)
+}
+
+/// Whether an item's text opens with a year right after its `1.` (`1.2017-2021年安排…`,
+/// `2.2020年…`): four digits 19xx or 20xx, then 年 or a dash and another such year and 年. A
+/// decimal (`1.5亿元`, `1.2020万元`) is no item.
+fn year_after(s: &[char]) -> bool {
+    let year = |s: &[char]| {
+        s.len() >= 4 && s[..4].iter().all(char::is_ascii_digit) && matches!(s[..2], ['1', '9'] | ['2', '0'])
+    };
+    if !year(s) {
+        return false;
+    }
+    match s.get(4) {
+        Some('年') => true,
+        Some('-' | '—' | '－' | '~' | '至') => s.get(5..).is_some_and(year) && s.get(9) == Some(&'年'),
+        _ => false,
+    }
 }
 
 /// `1　总则`, `1.1　编制目的及依据`, `1.2.1　国家级…`: digits joined by dots, then white space
@@ -391,6 +411,13 @@ mod tests {
         assert!(parse_heading("第一批试点已经启动，共有五个区县参加，今年底完成。").is_none());
         assert!(parse_heading("1 000元").is_none());
         assert!(parse_heading("2023 年投入资金").is_none());
+        // An item whose text opens with a year (`1.2017-2021年…`) is one; a decimal is prose.
+        let (style, n, number, title, _) = h("1.2017-2021年安排上级专项资金共计454万元;");
+        assert_eq!((style, n, number.as_str()), (Style::ArabicDot, 1, "1"));
+        assert_eq!(title, "2017-2021年安排上级专项资金共计454万元");
+        assert_eq!(h("2.2020年本级财力安排资金37.61万元。").2, "2");
+        assert!(parse_heading("1.2020万元用于设备购置。").is_none());
+        assert!(parse_heading("1.2017亿元").is_none());
         assert!(parse_heading("1　总则部分这一行太长了不像是一个独立成行的标题而是一段话的开头部分。").is_none());
     }
 
