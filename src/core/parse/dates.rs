@@ -242,7 +242,7 @@ pub(super) fn is_dateish(line: &str) -> bool {
 /// A date alone on a line as signatures write it, a trailing separator aside (`2018年6月28日 |`),
 /// or a short note in brackets after it (`2023年9月25日（此件公开发布）`).
 pub(super) fn is_signature_date(line: &str) -> bool {
-    let t = line.trim().trim_end_matches(['|', ' ', '\u{3000}']);
+    let t = line.trim().trim_end_matches(['|', '｜', ' ', '\u{3000}']);
     if is_date_line(t) {
         return true;
     }

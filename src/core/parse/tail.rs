@@ -72,9 +72,11 @@ const OFFICE_ENDINGS: &[&str] =
 /// cell too (its bar after them: `某局 2019年7月18日 |`).
 pub(super) fn is_office_and_date(line: &str) -> bool {
     let line = line.trim().trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '｜'));
-    let Some(at) = line.rfind(char::is_whitespace) else { return false };
-    let (office, date) = (line[..at].trim(), &line[at..]);
-    is_office_line(office) && is_signature_date(date)
+    // Apart at any white space: the date may hold some (`某局 2019年 7月 18日`).
+    line.char_indices().filter(|(_, c)| c.is_whitespace()).any(|(at, _)| {
+        let (office, date) = (line[..at].trim(), &line[at..]);
+        is_office_line(office) && is_signature_date(date)
+    })
 }
 
 fn is_contact_line(line: &str) -> bool {

@@ -1005,9 +1005,14 @@ fn a_notice_without_its_own_title_is_titled_by_the_document_it_sends() {
 
 #[test]
 fn a_signature_in_a_tables_cell_is_dated() {
-    // The office and the date on one line, the cell's bar after them.
-    for last in ["某市交通运输局 2019年7月18日 |", "某市交通运输局 2019年7月18日｜", "某市交通运输局 2019年7月18日"]
-    {
+    // The office and the date on one line, the cell's bar after them; a date with white space inside; the date alone in its cell.
+    for last in [
+        "某市交通运输局 2019年7月18日 |",
+        "某市交通运输局 2019年7月18日｜",
+        "某市交通运输局 2019年7月18日",
+        "某市交通运输局 2019年 7月 18日",
+        "某市交通运输局\n2019年7月18日｜",
+    ] {
         assert_eq!(
             seen(&plain_lines(&format!("关于第17号建议的答复\n张三代表:\n您的建议收悉。\n感谢支持。\n{last}"))),
             want(&[
