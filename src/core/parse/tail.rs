@@ -64,9 +64,27 @@ const CLOSING_CUES: &[&str] = &[
 const CONTACT_PREFIXES: &[&str] =
     &["联系人", "联系电话", "联系单位", "联系方式", "联系地址", "抄送", "承办单位", "签发人", "办理单位"];
 
-/// Endings of an issuing office's name (武汉市科学技术局, 市政府办公厅, 国家统计局宜春调查队).
-const OFFICE_ENDINGS: &[&str] =
-    &["局", "委员会", "委", "办公室", "厅", "中心", "政府", "办", "院", "部", "会", "处", "队"];
+/// Endings of an issuing office's name (武汉市科学技术局, 市政府办公厅, 国家统计局宜春调查队,
+/// 某县文物管理所, 某县图书馆, 市科协, 市残联).
+const OFFICE_ENDINGS: &[&str] = &[
+    "局",
+    "委员会",
+    "委",
+    "办公室",
+    "厅",
+    "中心",
+    "政府",
+    "办",
+    "院",
+    "部",
+    "会",
+    "处",
+    "队",
+    "所",
+    "馆",
+    "科协",
+    "联",
+];
 
 /// The office and the date on one line of a signature (`某县教育局 2023年9月25日`), in a table's
 /// cell too (its bar after them: `某局 2019年7月18日 |`).

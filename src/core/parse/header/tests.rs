@@ -1027,6 +1027,24 @@ fn a_signature_in_a_tables_cell_is_dated() {
 }
 
 #[test]
+fn offices_of_every_kind_sign_with_the_date_on_their_line() {
+    for office in ["某县文物管理所", "某县图书馆", "某市科协", "某县残联"] {
+        assert_eq!(
+            seen(&plain_lines(&format!(
+                "关于第17号建议的答复\n张三代表:\n您的建议收悉。\n感谢支持。\n{office} 2019年7月18日"
+            ))),
+            want(&[
+                ("title", "关于第17号建议的答复"),
+                ("number", "-"),
+                ("published", "2019-07-18"),
+                ("signed", "2019-07-18")
+            ]),
+            "{office}"
+        );
+    }
+}
+
+#[test]
 fn a_signatures_date_that_lost_its_year_and_month_words() {
     // `2025 915`: 年 and 月 lost to a font, a space left where one stood.
     assert_eq!(
