@@ -716,9 +716,9 @@ fn label_line(line: &str) -> Option<&'static str> {
 }
 
 /// A label no list holds, alone on its line with its colon: in a list of bullets any short key
-/// (`• 主 题 词:`, `• 实施日期:`), else a key that names a date or a name (`归档时间:`,
-/// `公文名称:`). A date's is [`SOME_DATE`] (none where it names no publication), a name's `名称`,
-/// any other [`OTHER_LABEL`]. Never a salutation.
+/// (`• 主 题 词:`, `• 实施日期:`), else a key that names a date, a name or a document number
+/// (`归档时间:`, `公文名称:`, `发文编号:`). A date's is [`SOME_DATE`] (none where it names no
+/// publication), a name's `名称`, a number's `文号`, any other [`OTHER_LABEL`]. Never a salutation.
 fn shaped_label(line: &str) -> Option<&'static str> {
     let bare = strip_bullet(line);
     let key = bare.trim_end().strip_suffix([':', '：'])?;
@@ -731,6 +731,8 @@ fn shaped_label(line: &str) -> Option<&'static str> {
     let bulleted = bare.len() < line.trim_start().len();
     if key.ends_with("名称") {
         Some("名称")
+    } else if key.ends_with("文号") || key.ends_with("编号") {
+        Some("文号")
     } else if dated && !NOT_POSTED.iter().any(|w| key.contains(w)) {
         Some(SOME_DATE)
     } else {

@@ -724,6 +724,12 @@ fn a_numbers_label_is_known_by_its_shape() {
         // Its value no document number: no number (a proposal's serial, the font's size).
         ("提案编号：第123号  发布日期：2023-05-06", "-", "2023-05-06"),
     ];
+    // Alone on its line, its value on the next: no salutation.
+    for head in
+        ["公文编号：\n某科〔2023〕3号\n发布日期：2023-05-06", "• 发文编号:\n• 某科〔2023〕3号\n发布日期：2023-05-06"]
+    {
+        assert_eq!(under(&format!("{TITLE}\n{head}")), page("某科〔2023〕3号", "2023-05-06"), "{head}");
+    }
     for (line, n, published) in cases {
         assert_eq!(under(&format!("{TITLE}\n{line}")), page(n, published), "{line}");
     }
