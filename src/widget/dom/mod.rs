@@ -29,6 +29,7 @@ mod figures;
 mod later;
 mod marks;
 mod outline;
+mod phones;
 mod read;
 mod search;
 mod sheet;
@@ -58,8 +59,9 @@ use figures::{FigureKey, FiguresPart};
 use later::Later;
 use marks::Highlight;
 use outline::{OutlinePart, TreeKey};
+use phones::Side;
 use search::SearchView;
-use sheet::{Layout, Sheet, COMPACT_BELOW};
+use sheet::Layout;
 
 pub use read::{find_article, read_article};
 pub use sheet::Layout as PartLayout;
@@ -93,13 +95,6 @@ pub struct Options {
     pub own_hosts: bool,
     /// Called when a figure that measures an indicator shows its card (`onCard`).
     pub on_card: Option<js_sys::Function>,
-}
-
-/// The two parts that have a compact layout.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Side {
-    Outline,
-    Figures,
 }
 
 pub struct State {
@@ -292,11 +287,8 @@ impl State {
 
     fn apply_prefs(&mut self) -> Result<(), JsValue> {
         let mut roots: Vec<&Element> = Vec::new();
-        if let Some(p) = &self.outline {
-            roots.extend([&p.wrap, &p.sheet.summary, &p.sheet.dialog]);
-        }
-        if let Some(p) = &self.figures {
-            roots.extend([&p.wrap, &p.sheet.summary, &p.sheet.dialog]);
+        for (_, f) in self.frames() {
+            roots.extend([f.wrap, &f.sheet.summary, &f.sheet.dialog]);
         }
         roots.extend(self.bar.as_ref().map(|b| &b.boxed));
         if let Some(d) = self.article.as_ref().and_then(|a| a.drawn.as_ref()) {
@@ -552,176 +544,6 @@ impl State {
             self.select(i)?;
         } else if let Some(k) = self.index.outline.node(&key) {
             self.go_to(k, false)?;
-        }
-        Ok(())
-    }
-
-    // ---- phones: sheets, the bar, the card ---------------------------------------------------
-
-    fn sheet_of(&mut self, side: Side) -> Option<&mut Sheet> {
-        match side {
-            Side::Outline => self.outline.as_mut().map(|p| &mut p.sheet),
-            Side::Figures => self.figures.as_mut().map(|p| &mut p.sheet),
-        }
-    }
-
-    /// The part a control belongs to.
-    fn side_of(&self, e: &Element) -> Option<Side> {
-        let root = e.get_root_node();
-        if self.outline.as_ref().is_some_and(|p| JsValue::from(&p.root) == JsValue::from(&root)) {
-            return Some(Side::Outline);
-        }
-        if self.figures.as_ref().is_some_and(|p| JsValue::from(&p.root) == JsValue::from(&root)) {
-            return Some(Side::Figures);
-        }
-        None
-    }
-
-    fn any_compact(&self) -> bool {
-        self.outline.as_ref().is_some_and(|p| p.sheet.layout == Layout::Compact)
-            || self.figures.as_ref().is_some_and(|p| p.sheet.layout == Layout::Compact)
-    }
-
-    /// The page's layout changed (a part's host or the article resized): a part is compact
-    /// when its host is narrow and stands above the article in the same column — a phone's
-    /// page, where a full tree would push the text screens down — and not beside it (a
-    /// desktop sidebar of the same width keeps the full tree). Without an article, narrow alone.
-    fn relayout(&mut self) -> Result<(), JsValue> {
-        let article = self.article.as_ref().map(|a| a.host.get_bounding_client_rect());
-        for side in [Side::Outline, Side::Figures] {
-            let host = match side {
-                Side::Outline => self.outline.as_ref().map(|p| p.host.clone()),
-                Side::Figures => self.figures.as_ref().map(|p| p.host.clone()),
-            };
-            let Some(host) = host else { continue };
-            let r = host.get_bounding_client_rect();
-            let narrow = r.width() < COMPACT_BELOW;
-            let stacked = match &article {
-                Some(a) => r.right() > a.left() && r.left() < a.right() && r.bottom() <= a.top() + 1.0,
-                None => r.width() < COMPACT_BELOW * 0.65,
-            };
-            let layout = if narrow && stacked { Layout::Compact } else { Layout::Wide };
-            if let Some(sheet) = self.sheet_of(side) {
-                let want = sheet.forced.unwrap_or(layout);
-                sheet.set_layout(want)?;
-            }
-        }
-        self.update_bar()
-    }
-
-    /// Shows the bar while the reader is inside the article with the parts compact and their
-    /// summaries off screen; headings then land below it.
-    fn update_bar(&mut self) -> Result<(), JsValue> {
-        let compact = self.any_compact();
-        let show = compact && self.inside_article && !self.summary_in_view;
-        if let Some(b) = &mut self.bar {
-            b.show(show)?;
-        }
-        if let Some(a) = &mut self.article {
-            let host = a.host.clone();
-            if compact {
-                a.additions.set(&host, "data-rw-bar", "")?;
-            } else {
-                a.additions.unset(&host, "data-rw-bar")?;
-            }
-        }
-        Ok(())
-    }
-
-    /// Opens a part's sheet (compact layout); with `search`, focus goes to the searchbox.
-    fn open_sheet(&mut self, side: Side, search: bool) -> Result<(), JsValue> {
-        let opener = self.doc.active_element().map(|a| deep_active(&a));
-        let focus_to = if search {
-            self.search.as_ref().map(|s| s.input.clone().unchecked_into::<Element>())
-        } else {
-            match side {
-                Side::Outline => self.outline.as_ref().and_then(|o| o.focused_item()),
-                Side::Figures => self.figures.as_ref().and_then(|f| f.tab_button()),
-            }
-        };
-        let Some(sheet) = self.sheet_of(side) else { return Ok(()) };
-        if sheet.layout != Layout::Compact || sheet.is_open() {
-            return Ok(());
-        }
-        let dialog = sheet.prepare_open(opener)?;
-        self.effects.push(Effect::ShowModal(dialog));
-        self.focus(focus_to);
-        Ok(())
-    }
-
-    /// Closes the open sheets (a section or figure was chosen in one: the reader goes to the
-    /// text, not back to the button that opened it).
-    fn close_sheets(&mut self) {
-        for side in [Side::Outline, Side::Figures] {
-            if let Some(sheet) = self.sheet_of(side) {
-                if sheet.is_open() {
-                    sheet.opener = None;
-                    sheet.close();
-                }
-            }
-        }
-    }
-
-    /// A sheet's dialog closed (Escape, 关闭, or the backdrop): focus goes back to its opener.
-    fn sheet_closed(&mut self, side: Side) -> Result<(), JsValue> {
-        let back = match self.sheet_of(side) {
-            Some(sheet) => sheet.closed()?,
-            None => None,
-        };
-        self.focus(back);
-        Ok(())
-    }
-
-    /// A figure tapped in the article: selected, and its card shown.
-    fn tapped(&mut self, i: usize) -> Result<(), JsValue> {
-        self.select(i)?;
-        let Some(f) = self.reply.figures.get(i) else { return Ok(()) };
-        let mut label = self.index.outline.label_of(&f.section);
-        if let Some(k) = self.index.outline.node(&f.section).filter(|&k| !self.index.outline.nodes[k].number.is_empty())
-        {
-            label.push(' ');
-            label.push_str(&self.index.outline.nodes[k].title);
-        }
-        if let Some(b) = &mut self.bar {
-            let card = b.show_card(i, f, &label)?;
-            self.effects.push(Effect::Focus(card));
-        }
-        self.card_hook(i)
-    }
-
-    /// The page's `onCard` for the card of figure `i`, if it measures an indicator: at once, or
-    /// (a card tapped before the extras module was loaded) once the figures have their
-    /// indicators.
-    fn card_hook(&mut self, i: usize) -> Result<(), JsValue> {
-        let Some(f) = self.reply.figures.get(i) else { return Ok(()) };
-        if let Some(b) = &mut self.bar {
-            if let (Some(hook), Some(key), Some(block)) = (&self.on_card, &f.indicator, b.card_block()?) {
-                // The block says which figure asks: the page's onCard reads it.
-                for (name, v) in [
-                    ("data-indicator", key.as_str()),
-                    ("data-kind", f.amount.kind.as_str()),
-                    ("data-unit", f.amount.unit.as_deref().unwrap_or("")),
-                    ("data-position", &i.to_string()),
-                ] {
-                    block.set_attribute(name, v)?;
-                }
-                self.effects.push(Effect::Call(hook.clone(), block));
-            }
-        }
-        Ok(())
-    }
-
-    /// Closes a tapped figure's card; focus goes back to that figure in the text (its mark is
-    /// the widget's own element: it is made focusable), not to `<body>`.
-    fn close_card(&mut self) -> Result<(), JsValue> {
-        let Some(b) = &mut self.bar else { return Ok(()) };
-        let shown = b.card_figure;
-        b.hide_card()?;
-        let id = shown.and_then(|i| self.reply.figures.get(i)).map(|f| f.id.clone());
-        let mark = id.and_then(|id| self.article.as_ref().and_then(|a| a.figure_mark(&id)));
-        if let Some(m) = mark {
-            m.set_attribute("tabindex", "-1")?;
-            self.focus(Some(m));
         }
         Ok(())
     }
@@ -1300,16 +1122,9 @@ impl Mount {
         }
         let st = state.borrow();
         let l = &mut self.listeners;
-        for side in [Side::Outline, Side::Figures] {
-            let (root, dialog) = match side {
-                Side::Outline => match &st.outline {
-                    Some(o) => (o.root.clone(), o.sheet.dialog.clone()),
-                    None => continue,
-                },
-                Side::Figures => match &st.figures {
-                    Some(f) => (f.root.clone(), f.sheet.dialog.clone()),
-                    None => continue,
-                },
+        for side in Side::BOTH {
+            let Some((root, dialog)) = st.frame(side).map(|f| (f.root.clone(), f.sheet.dialog.clone())) else {
+                continue;
             };
             let root: &web_sys::EventTarget = root.as_ref();
             on(l, root, "click", &state, on_click)?;
@@ -1324,11 +1139,10 @@ impl Mount {
                 on(l, root, "input", &state, on_search)?;
             }
             // The sheet's dialog: closed (Escape, 关闭, the backdrop) → focus goes back.
-            let handler: Handler = match side {
-                Side::Outline => |st, _, _| st.sheet_closed(Side::Outline).map(|_| Handled::No),
-                Side::Figures => |st, _, _| st.sheet_closed(Side::Figures).map(|_| Handled::No),
-            };
-            on(l, &dialog, "close", &state, handler)?;
+            on(l, &dialog, "close", &state, |st, _, t| match st.side_of(t) {
+                Some(side) => st.sheet_closed(side).map(|_| Handled::No),
+                None => Ok(Handled::No),
+            })?;
             on(l, &dialog, "click", &state, |st, e, t| {
                 // A click on the dialog itself, not its content, is on the backdrop.
                 if e.current_target().is_some_and(|c| JsValue::from(&c) == JsValue::from(t)) {
@@ -1396,26 +1210,19 @@ impl Mount {
                             .unwrap_or(0.0);
                         r.height() > 0.0 && r.bottom() > 0.0 && r.top() < h
                     };
-                    let seen = s.outline.as_ref().is_some_and(|p| on_screen(&p.sheet.summary))
-                        || s.figures.as_ref().is_some_and(|p| on_screen(&p.sheet.summary));
+                    let seen = s.frames().any(|(_, f)| on_screen(&f.sheet.summary));
                     s.summary_in_view = seen;
                     let _ = s.update_bar();
                 },
                 &web_sys::IntersectionObserverInit::new(),
             )?;
-            for sheet in
-                [st.outline.as_ref().map(|p| &p.sheet), st.figures.as_ref().map(|p| &p.sheet)].into_iter().flatten()
-            {
-                summaries.observer.observe(&sheet.summary);
+            for (_, f) in st.frames() {
+                summaries.observer.observe(&f.sheet.summary);
             }
             self.observers.push(summaries);
         }
         // The compact layout follows each part's host width.
-        let hosts: Vec<Element> = [st.outline.as_ref().map(|p| &p.host), st.figures.as_ref().map(|p| &p.host)]
-            .into_iter()
-            .flatten()
-            .cloned()
-            .collect();
+        let hosts: Vec<Element> = st.frames().map(|(_, f)| f.host.clone()).collect();
         if !hosts.is_empty() && layout.is_none() {
             let watched = state.clone();
             let resizer = Resizer::new(move |_entries: js_sys::Array, _| {
@@ -1590,7 +1397,7 @@ impl State {
         ours.extend(self.bar.as_ref().map(|b| b.host.clone()));
         let inside = active.as_ref().is_some_and(|a| ours.iter().any(|h| h.contains(Some(a))));
         let mut opener = None;
-        for side in [Side::Outline, Side::Figures] {
+        for side in Side::BOTH {
             if let Some(sheet) = self.sheet_of(side) {
                 if sheet.is_open() {
                     opener = opener.or(sheet.opener.take());
