@@ -25,6 +25,7 @@ mod action;
 mod article;
 mod bar;
 mod clipboard;
+mod events;
 mod figures;
 mod later;
 mod marks;
@@ -33,15 +34,14 @@ mod phones;
 mod read;
 mod search;
 mod sheet;
+mod teardown;
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{
-    Document, Element, Event, HtmlElement, HtmlInputElement, KeyboardEvent, ScrollLogicalPosition, ShadowRoot,
-};
+use web_sys::{Document, Element, ScrollLogicalPosition, ShadowRoot};
 
 use reply_core::filter::{self, Index, Outcome, Query};
 use reply_core::model::{FigureKind, Reply, Stance};
@@ -55,13 +55,18 @@ use reply_web::styles::{self, shadow};
 use action::{Action, Effect, Handled};
 use article::{Additions, ArticlePart};
 use bar::Bar;
-use figures::{FigureKey, FiguresPart};
+use events::{
+    extras_wait, later, on, on_article_click, on_bar_key, on_change, on_click, on_key, on_preview, on_search,
+    run_effects,
+};
+use figures::FiguresPart;
 use later::Later;
 use marks::Highlight;
-use outline::{OutlinePart, TreeKey};
+use outline::OutlinePart;
 use phones::Side;
 use search::SearchView;
 use sheet::Layout;
+use teardown::teardown_when_free;
 
 pub use read::{find_article, read_article};
 pub use sheet::Layout as PartLayout;
@@ -685,246 +690,6 @@ impl State {
     }
 }
 
-// ---- events ------------------------------------------------------------------------------------
-
-/// The handler of one kind of event on one part: the state, the event, the element it landed on.
-type Handler = fn(&mut State, &Event, &Element) -> Result<Handled, JsValue>;
-
-fn event_element(e: &Event) -> Option<Element> {
-    e.target()?.dyn_into::<Element>().ok()
-}
-
-/// Runs queued effects, the state released (see the module docs).
-fn run_effects(state: &Rc<RefCell<State>>, effects: Vec<Effect>) {
-    for effect in effects {
-        match effect {
-            Effect::Focus(e) => {
-                if let Some(h) = e.dyn_ref::<HtmlElement>() {
-                    let _ = h.focus();
-                }
-            }
-            Effect::Download(name, mime, text) => {
-                let doc = state.try_borrow().map(|s| s.doc.clone());
-                if let Ok(doc) = doc {
-                    if let Err(e) = reply_web::download::download(&doc, name, mime, &text) {
-                        web_sys::console::warn_2(&JsValue::from_str("reply-widget:"), &e);
-                    }
-                }
-            }
-            Effect::Copy(text) => {
-                let status = state.try_borrow().ok().and_then(|s| s.search.as_ref().map(|v| v.status.clone()));
-                clipboard::copy_text(&text, status.as_ref(), "已复制引用", "无法访问剪贴板，请手动复制");
-            }
-            Effect::Call(f, arg) => {
-                let _ = f.call1(&JsValue::NULL, &arg);
-            }
-            Effect::ShowModal(dialog) => {
-                let _ = js_sys::Reflect::get(&dialog, &JsValue::from_str("showModal"))
-                    .ok()
-                    .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-                    .map(|f| f.call0(&dialog));
-            }
-        }
-    }
-}
-
-/// Runs [`State::after_first_paint`] once the browser has painted the mount. The task holds
-/// the state weakly and is cancelled when the mount goes.
-fn later(state: &Rc<RefCell<State>>) -> Later {
-    let weak = Rc::downgrade(state);
-    Later::new(move || {
-        let Some(state) = weak.upgrade() else { return };
-        let effects = {
-            let Ok(mut st) = state.try_borrow_mut() else { return };
-            if let Err(e) = st.after_first_paint() {
-                web_sys::console::warn_2(&JsValue::from_str("reply-widget:"), &e);
-            }
-            std::mem::take(&mut st.effects)
-        };
-        run_effects(&state, effects);
-    })
-}
-
-/// Runs [`State::extras_arrived`] once the extras module is loaded (asked for when the browser
-/// is idle, or `now`: a tap waits for it). Holds the state weakly; cancelled when dropped.
-fn extras_wait(weak: &std::rc::Weak<RefCell<State>>, now: bool) -> crate::extras::Waiting {
-    let weak = weak.clone();
-    crate::extras::Waiting::new(now, move || {
-        let Some(state) = weak.upgrade() else { return };
-        let effects = {
-            let Ok(mut st) = state.try_borrow_mut() else { return };
-            if let Err(e) = st.extras_arrived() {
-                web_sys::console::warn_2(&JsValue::from_str("reply-widget:"), &e);
-            }
-            std::mem::take(&mut st.effects)
-        };
-        run_effects(&state, effects);
-    })
-}
-
-/// Handles an event with the state borrowed; an event raised while the state is busy is
-/// skipped rather than allowed to panic. Effects run after.
-fn with_state(state: &Rc<RefCell<State>>, e: &Event, f: Handler) {
-    let Some(target) = event_element(e) else { return };
-    let effects = {
-        let Ok(mut st) = state.try_borrow_mut() else { return };
-        match f(&mut st, e, &target) {
-            Ok(h) if h.prevents_default() => e.prevent_default(),
-            Ok(_) => {}
-            Err(err) => web_sys::console::warn_2(&JsValue::from_str("reply-widget:"), &err),
-        }
-        std::mem::take(&mut st.effects)
-    };
-    run_effects(state, effects);
-}
-
-fn on(
-    listeners: &mut Vec<Listener>,
-    target: &web_sys::EventTarget,
-    kind: &'static str,
-    state: &Rc<RefCell<State>>,
-    f: Handler,
-) -> Result<(), JsValue> {
-    let state = state.clone();
-    listeners.push(Listener::new(target, kind, move |e: Event| with_state(&state, &e, f))?);
-    Ok(())
-}
-
-/// Clicks in any part: its controls go to the dispatcher.
-fn on_click(st: &mut State, _e: &Event, t: &Element) -> Result<Handled, JsValue> {
-    if let Some((control, action)) = Action::of(t) {
-        return st.act(action, &control);
-    }
-    if let Some((k, twisty)) = OutlinePart::clicked(t) {
-        if st.outline.is_some() && t.closest(".rw-tree")?.is_some() {
-            if let Some(o) = &mut st.outline {
-                if twisty {
-                    o.toggle(&st.index.outline, &st.outcome.node_visible, k)?;
-                }
-                let item = o.move_focus(k, true)?;
-                st.focus(item);
-            }
-            if !twisty {
-                st.go_to(k, false)?;
-            }
-            return Ok(Handled::Yes);
-        }
-    }
-    let Some(fig) = t.closest("[data-fig]")? else { return Ok(Handled::No) };
-    let Some(i) = fig.get_attribute("data-fig").and_then(|v| v.parse::<usize>().ok()) else { return Ok(Handled::No) };
-    if let Some(p) = &mut st.figures {
-        p.set_tabstop(Some(i));
-    }
-    st.select(i)?;
-    Ok(Handled::Yes)
-}
-
-/// The searchbox: typing filters; Escape clears; Enter steps through the matches.
-fn on_search(st: &mut State, e: &Event, t: &Element) -> Result<Handled, JsValue> {
-    let Some(input) =
-        t.dyn_ref::<HtmlInputElement>().filter(|_| Action::of(t).is_some_and(|(_, a)| a == Action::Query))
-    else {
-        return Ok(Handled::No);
-    };
-    if e.type_() == "input" {
-        st.filter(&input.value())?;
-        return Ok(Handled::No);
-    }
-    let Some(k) = e.dyn_ref::<KeyboardEvent>() else { return Ok(Handled::No) };
-    match k.key().as_str() {
-        // Escape clears the query; in an empty box it is the sheet's, which it closes.
-        "Escape" if !input.value().is_empty() => st.filter("")?,
-        "Enter" => st.step_hit(!k.shift_key())?,
-        _ => return Ok(Handled::No),
-    }
-    Ok(Handled::Yes)
-}
-
-/// Keys: the tree's keyboard model, the figure list's, the value box's Enter, the searchbox.
-fn on_key(st: &mut State, e: &Event, t: &Element) -> Result<Handled, JsValue> {
-    let Some(ke) = e.dyn_ref::<KeyboardEvent>() else { return Ok(Handled::No) };
-    if t.get_attribute("role").as_deref() == Some("treeitem") {
-        let Some(k) = t.get_attribute("data-node").and_then(|n| n.parse().ok()) else { return Ok(Handled::No) };
-        let Some(o) = &mut st.outline else { return Ok(Handled::No) };
-        return match o.key(&st.index.outline, &st.outcome.node_visible, ke, k)? {
-            TreeKey::NotMine => Ok(Handled::No),
-            TreeKey::Moved(focus) => {
-                st.focus(focus);
-                Ok(Handled::Yes)
-            }
-            TreeKey::GoTo(k, enter) => {
-                let to_article = enter && st.article.is_some();
-                st.go_to(k, to_article)?;
-                Ok(Handled::Yes)
-            }
-        };
-    }
-    if t.get_attribute("data-range").as_deref() == Some("value") {
-        if ke.key() == "Enter" {
-            return st.act(Action::Range, t);
-        }
-        return Ok(Handled::No);
-    }
-    if t.has_attribute("data-fig") {
-        let Some(p) = &mut st.figures else { return Ok(Handled::No) };
-        return match p.key(&st.outcome.figure_visible, ke, t) {
-            FigureKey::NotMine => Ok(Handled::No),
-            FigureKey::Moved(b) => {
-                st.focus(Some(b));
-                Ok(Handled::Yes)
-            }
-            FigureKey::Cite(i) => {
-                st.cite(Some(i), Action::Cite, t)?;
-                Ok(Handled::Yes)
-            }
-        };
-    }
-    on_search(st, e, t)
-}
-
-/// The facets' checkboxes.
-fn on_change(st: &mut State, _e: &Event, t: &Element) -> Result<Handled, JsValue> {
-    if t.has_attribute("data-facet") || t.has_attribute("data-stance-facet") {
-        if let Some(p) = &st.figures {
-            st.kinds = p.facets()?;
-            st.stances = p.stance_facets()?;
-        }
-        st.refilter()?;
-    }
-    Ok(Handled::No)
-}
-
-/// Pointer or focus on a figure of the panel previews it in the article.
-fn on_preview(st: &mut State, e: &Event, t: &Element) -> Result<Handled, JsValue> {
-    let entering = matches!(e.type_().as_str(), "focusin" | "mouseover");
-    let fig = t.closest("[data-fig]")?.and_then(|f| f.get_attribute("data-fig")).and_then(|v| v.parse::<usize>().ok());
-    match (entering, fig) {
-        (true, Some(i)) => st.set_preview(Some(i))?,
-        (false, Some(_)) => st.set_preview(None)?,
-        _ => {}
-    }
-    Ok(Handled::No)
-}
-
-/// Taps and clicks on a figure in the article open its card.
-fn on_article_click(st: &mut State, _e: &Event, t: &Element) -> Result<Handled, JsValue> {
-    let Some(mark) = t.closest("[data-fig]")? else { return Ok(Handled::No) };
-    let Some(id) = mark.get_attribute("data-fig") else { return Ok(Handled::No) };
-    let Some(i) = st.reply.figures.iter().position(|f| f.id == id) else { return Ok(Handled::No) };
-    st.tapped(i)?;
-    Ok(Handled::No)
-}
-
-/// Escape on the card closes it.
-fn on_bar_key(st: &mut State, e: &Event, t: &Element) -> Result<Handled, JsValue> {
-    let escape = e.dyn_ref::<KeyboardEvent>().is_some_and(|k| k.key() == "Escape");
-    if escape && t.closest(".rw-card")?.is_some() {
-        st.close_card()?;
-        return Ok(Handled::Yes);
-    }
-    Ok(Handled::No)
-}
-
 fn check_host(name: &str, host: &Element) -> Result<(), JsValue> {
     if host.has_attribute(MOUNTED_ATTR) {
         return Err(
@@ -1324,128 +1089,5 @@ impl Mount {
         self.later = None;
         self.extras = None;
         teardown_when_free(self.state.clone(), 0);
-    }
-}
-
-/// Gives the page back what it had once the state is free: at once, else in a microtask (the
-/// event that holds it is over by then), else on later tasks.
-fn teardown_when_free(state: Rc<RefCell<State>>, tries: u32) {
-    let done = state.try_borrow_mut().map(|mut st| st.teardown());
-    let back = match done {
-        Ok(back) => back,
-        Err(_) => {
-            if tries > 100 {
-                return;
-            }
-            let again = Closure::once_into_js(move || teardown_when_free(state, tries + 1));
-            let queue = if tries == 0 { "queueMicrotask" } else { "setTimeout" };
-            let global = js_sys::global();
-            if let Ok(f) = js_sys::Reflect::get(&global, &JsValue::from_str(queue)) {
-                let _ = f.unchecked_into::<js_sys::Function>().call1(&global, &again);
-            }
-            return;
-        }
-    };
-    // Focus was inside the widget: it goes to the page's nearest control, not to <body>.
-    if let Some(h) = back.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
-        let _ = h.focus();
-    }
-}
-
-/// What a keyboard can reach, for focus that has to go somewhere when the widget goes.
-const FOCUSABLE: &str =
-    "a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), \
-     textarea:not([disabled]), summary, [tabindex]:not([tabindex='-1']), [contenteditable=true]";
-
-impl State {
-    /// Where focus goes when the widget it was in is gone: the opener of the open sheet if it
-    /// is the page's, else the first control inside `anchor` (a host whose own content shows
-    /// again), after it in the document, or else the nearest one before it.
-    fn focus_after(&self, opener: Option<Element>, anchor: Option<Element>) -> Option<Element> {
-        if let Some(o) = opener.filter(|o| o.is_connected()) {
-            return Some(o);
-        }
-        let anchor = anchor.filter(|a| a.is_connected())?;
-        if let Ok(Some(inside)) = anchor.query_selector(FOCUSABLE) {
-            return Some(inside);
-        }
-        // The first shown control after the anchor, else the last one before it.
-        let all = self.doc.query_selector_all(FOCUSABLE).ok()?;
-        let mut before = None;
-        for i in 0..all.length() {
-            let Some(e) = all.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
-            let r = e.get_bounding_client_rect();
-            if (r.width() == 0.0 && r.height() == 0.0) || anchor.contains(Some(&e)) {
-                continue;
-            }
-            if anchor.compare_document_position(&e) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING != 0 {
-                return Some(e);
-            }
-            before = Some(e);
-        }
-        before
-    }
-
-    /// Takes everything away (see [`Mount::destroy`]); returns where focus should go, when it
-    /// was inside the widget.
-    fn teardown(&mut self) -> Option<Element> {
-        // Where focus is: a shadow root's host, the bar's host, or the article (its marks).
-        let active = self.doc.active_element();
-        let mut ours: Vec<Element> = Vec::new();
-        ours.extend(self.hosts.iter().map(|(h, _)| h.clone()));
-        ours.extend(self.made.iter().cloned());
-        ours.extend(self.bar.as_ref().map(|b| b.host.clone()));
-        let inside = active.as_ref().is_some_and(|a| ours.iter().any(|h| h.contains(Some(a))));
-        let mut opener = None;
-        for side in Side::BOTH {
-            if let Some(sheet) = self.sheet_of(side) {
-                if sheet.is_open() {
-                    opener = opener.or(sheet.opener.take());
-                }
-            }
-        }
-        // The host focus was in, if the page keeps it; else the article.
-        let anchor = active
-            .as_ref()
-            .filter(|a| self.hosts.iter().any(|(h, _)| h == *a) && !self.made.iter().any(|m| m.contains(Some(a))))
-            .cloned()
-            .or_else(|| self.article.as_ref().map(|a| a.host.clone()));
-        self.close_sheets();
-        self.bar = None;
-        if let Some(a) = self.article.take() {
-            let _ = a.host.remove_attribute(MOUNTED_ATTR);
-            a.restore();
-        }
-        if std::mem::take(&mut self.document_sheet) {
-            styles::release_document(&self.doc);
-        }
-        for (host, root) in std::mem::take(&mut self.hosts) {
-            root.set_text_content(None);
-            let _ = js_sys::Reflect::set(&root, &JsValue::from_str("adoptedStyleSheets"), &js_sys::Array::new());
-            // A slot shows the host's own (static) content again.
-            if let Ok(slot) = self.doc.create_element("slot") {
-                let _ = root.append_child(&slot);
-            }
-            let _ = host.remove_attribute(MOUNTED_ATTR);
-        }
-        for e in std::mem::take(&mut self.made) {
-            e.remove();
-        }
-        self.outline = None;
-        self.figures = None;
-        self.search = None;
-        self.effects.clear();
-        self.forget_held();
-        self.pending = None;
-        self.tap_wait = None;
-        let lost = self
-            .doc
-            .active_element()
-            .is_none_or(|a| self.doc.body().is_some_and(|b| a == *b.unchecked_ref::<Element>()));
-        if inside && lost {
-            self.focus_after(opener, anchor)
-        } else {
-            None
-        }
     }
 }
