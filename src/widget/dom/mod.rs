@@ -4,8 +4,11 @@
 //!
 //! One room per part: `outline.rs`, `figures.rs` (the figure panel, 显示更多, the chart),
 //! `article.rs` (the article enhanced in place or drawn) with `marks.rs` (where marks are
-//! drawn), `search.rs`, `sheet.rs`, `bar.rs`. This file keeps the mount and the state the parts
-//! share, and the one dispatcher of [`Action`]s.
+//! drawn), `search.rs`, `sheet.rs`, `bar.rs`; `phones.rs` (the compact layout, the bar, the
+//! card; [`State::frame`] turns a [`Side`] into its part), `extras_link.rs` (waiting for the
+//! extras module), `events.rs` (the listeners), `teardown.rs` (what `destroy()` gives back).
+//! This file keeps the state the parts share, the mount that wires them, and the one
+//! dispatcher of [`Action`]s.
 //!
 //! **Re-entrancy, one rule.** Every entry point — each JS method and each listener or observer
 //! callback — borrows the state once, through [`Mount::enter`] or [`with_state`]. While it is
@@ -26,6 +29,7 @@ mod article;
 mod bar;
 mod clipboard;
 mod events;
+mod extras_link;
 mod figures;
 mod later;
 mod marks;
@@ -59,6 +63,7 @@ use events::{
     extras_wait, later, on, on_article_click, on_bar_key, on_change, on_click, on_key, on_preview, on_search,
     run_effects,
 };
+use extras_link::ExtrasLink;
 use figures::FiguresPart;
 use later::Later;
 use marks::Highlight;
@@ -144,17 +149,8 @@ pub struct State {
     effects: Vec<Effect>,
     /// The page's `onCard`.
     on_card: Option<js_sys::Function>,
-    /// The figures have their stances, deadlines and indicators (from the extras module: at
-    /// mount if it was loaded, else once it is, [`State::extras_arrived`]).
-    annotated: bool,
-    /// The reply's id in the extras module, which writes the chart, the exports and the
-    /// citations from it ([`State::held`]).
-    held: Option<u32>,
-    /// A tap that needs the extras module, made before it was loaded: its control shows busy,
-    /// and it is done when the module arrives.
-    pending: Option<(Action, Element)>,
-    /// The wait for the extras module a tap started.
-    tap_wait: Option<crate::extras::Waiting>,
+    /// What the mount knows of the extras module (see [`ExtrasLink`]).
+    extras: ExtrasLink,
     /// This state, for the waits it starts itself.
     me: std::rc::Weak<RefCell<State>>,
 }
@@ -238,42 +234,9 @@ impl State {
                 .is_some_and(|m| m.matches()),
             effects: Vec::new(),
             on_card: None,
-            annotated,
-            held: None,
-            pending: None,
-            tap_wait: None,
+            extras: ExtrasLink::new(annotated),
             me: std::rc::Weak::new(),
         }
-    }
-
-    /// The reply's id in the extras module, handed over the first time it is asked for once
-    /// the module is loaded; None before.
-    fn held(&mut self) -> Option<u32> {
-        if self.held.is_none() && crate::extras::ready() {
-            self.held = crate::extras::hold(&self.reply);
-        }
-        self.held
-    }
-
-    /// The extras module forgets the reply (the mount goes, or its reply changed).
-    fn forget_held(&mut self) {
-        if let Some(id) = self.held.take() {
-            crate::extras::release(id);
-        }
-    }
-
-    /// A tap that needs the extras module before it is loaded: its control shows busy
-    /// (`aria-busy`), the module is asked for at once, and the tap is done when it arrives
-    /// ([`State::extras_arrived`]). Nothing is lost; a second such tap replaces the first.
-    fn wait_for_extras(&mut self, action: Action, control: &Element) -> Result<(), JsValue> {
-        let before = self.pending.replace((action, control.clone()));
-        match before {
-            Some((_, old)) => old.remove_attribute("aria-busy")?,
-            None => self.tap_wait = Some(extras_wait(&self.me, true)),
-        }
-        control.set_attribute("aria-busy", "true")?;
-        self.announce("正在载入，请稍候");
-        Ok(())
     }
 
     fn focus(&mut self, e: Option<Element>) {
@@ -377,48 +340,6 @@ impl State {
             self.paint()?;
         }
         Ok(())
-    }
-
-    /// The extras module is loaded (the browser was idle after the first paint, or a tap asked
-    /// for it): the figures get their stances, deadlines and indicators, and the panel its 立场
-    /// facet, badges and 按承诺 groups; the money chart is drawn; a tap that waited is done.
-    /// Nothing else is announced: the reader asked for nothing. Called too when the module
-    /// could not be loaded: a tap that waited is told.
-    fn extras_arrived(&mut self) -> Result<(), JsValue> {
-        if self.article.is_none() && self.outline.is_none() && self.figures.is_none() {
-            return Ok(());
-        }
-        let mut newly = false;
-        if !self.annotated {
-            let mut reply = (*self.reply).clone();
-            if crate::extras::annotate(&mut reply) {
-                self.reply = Rc::new(reply);
-                self.annotated = true;
-                self.forget_held();
-                newly = true;
-                if let Some(f) = &mut self.figures {
-                    let focus = f.annotated(&self.reply, &self.index, self.selected, &self.outcome)?;
-                    self.focus(focus);
-                }
-            }
-        }
-        let held = self.held();
-        if let Some(f) = &mut self.figures {
-            f.chart(&self.reply, held, &self.outcome.figure_visible, self.selected)?;
-        }
-        if let Some((action, control)) = self.pending.take() {
-            control.remove_attribute("aria-busy")?;
-            if held.is_some() {
-                self.act(action, &control)?;
-            } else {
-                self.announce("暂时无法载入，请稍后再试");
-            }
-        }
-        // A card tapped meanwhile gets what the page shows for its indicator.
-        match self.bar.as_ref().and_then(|b| b.card_figure).filter(|_| newly) {
-            Some(i) => self.card_hook(i),
-            None => Ok(()),
-        }
     }
 
     /// Draws the article's marks: the filter's hits, the selected and the previewed figure.
@@ -882,7 +803,7 @@ impl Mount {
         // outline answers a tap sooner (README, "Fast on a slow phone").
         self.later = Some(later(&state));
         // The extras module: the stances, the chart (what a tap asks of it waits for it).
-        if !state.borrow().annotated || !crate::extras::ready() {
+        if !state.borrow().extras.annotated || !crate::extras::ready() {
             self.extras = Some(extras_wait(&Rc::downgrade(&state), false));
         }
         let st = state.borrow();

@@ -121,9 +121,7 @@ impl State {
         self.figures = None;
         self.search = None;
         self.effects.clear();
-        self.forget_held();
-        self.pending = None;
-        self.tap_wait = None;
+        self.extras.end();
         let lost = self
             .doc
             .active_element()
