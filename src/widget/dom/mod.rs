@@ -6,7 +6,8 @@
 //! `article.rs` (the article enhanced in place or drawn) with `marks.rs` (where marks are
 //! drawn), `search.rs`, `sheet.rs`, `bar.rs`; `phones.rs` (the compact layout, the bar, the
 //! card; [`State::frame`] turns a [`Side`] into its part), `extras_link.rs` (waiting for the
-//! extras module), `events.rs` (the listeners), `teardown.rs` (what `destroy()` gives back).
+//! extras module), `aids.rs` (the reading aids), `events.rs` (the listeners), `teardown.rs` (what
+//! `destroy()` gives back).
 //! This file keeps the state the parts share, the mount that wires them, and the one
 //! dispatcher of [`Action`]s.
 //!
@@ -25,6 +26,7 @@
 //! that is rolled back by the same `destroy` that ends a mount.
 
 mod action;
+mod aids;
 mod article;
 mod bar;
 mod clipboard;
@@ -136,10 +138,6 @@ pub struct State {
     document_sheet: bool,
     /// The sticky bar before the article (and the card of a tapped figure).
     bar: Option<Bar>,
-    /// The reader is inside the article (its box spans the top of the viewport).
-    inside_article: bool,
-    /// A compact part's summary is on screen.
-    summary_in_view: bool,
     /// Elements the widget put in the page (its own hosts): removed on destroy.
     made: Vec<Element>,
     /// Every figure of the article is shown (dotted, tappable: its card opens). On touch
@@ -226,8 +224,6 @@ impl State {
             hosts: Vec::new(),
             document_sheet: false,
             bar: None,
-            inside_article: false,
-            summary_in_view: false,
             made: Vec::new(),
             figure_layer: web_sys::window()
                 .and_then(|w| w.match_media("(pointer: coarse)").ok().flatten())
@@ -249,47 +245,6 @@ impl State {
         if let Some(s) = &self.search {
             s.announce(text);
         }
-    }
-
-    // ---- reading aids ----------------------------------------------------------------------
-
-    fn apply_prefs(&mut self) -> Result<(), JsValue> {
-        let mut roots: Vec<&Element> = Vec::new();
-        for (_, f) in self.frames() {
-            roots.extend([f.wrap, &f.sheet.summary, &f.sheet.dialog]);
-        }
-        roots.extend(self.bar.as_ref().map(|b| &b.boxed));
-        if let Some(d) = self.article.as_ref().and_then(|a| a.drawn.as_ref()) {
-            roots.push(&d.wrap);
-        }
-        reading::apply(&self.prefs, &roots, self.toolbar.as_ref())?;
-        // The page's own article, enhanced: the document's sheet scales and contrasts it.
-        if let Some(a) = self.article.as_mut().filter(|a| a.drawn.is_none()) {
-            let host = a.host.clone();
-            for (name, on) in [("data-rw-elder", self.prefs.elder), ("data-rw-contrast", self.prefs.contrast)] {
-                if on {
-                    a.additions.set(&host, name, "")?;
-                } else {
-                    a.additions.unset(&host, name)?;
-                }
-            }
-        }
-        Ok(())
-    }
-
-    /// Reads a section aloud: its heading, then its own paragraphs.
-    fn speak_node(&self, k: usize) {
-        if !self.prefs.speak {
-            return;
-        }
-        let Some(n) = self.index.outline.nodes.get(k) else { return };
-        let mut text = format!("{}{}。", n.number, n.title);
-        for p in &n.paragraphs {
-            if let Some(b) = self.index.block_of(p) {
-                text.push_str(&self.index.blocks[b].text);
-            }
-        }
-        reading::speak(&text);
     }
 
     // ---- filtering -------------------------------------------------------------------------
@@ -482,22 +437,7 @@ impl State {
             Action::Query => return Ok(Handled::No),
             Action::PrevHit => self.step_hit(false)?,
             Action::NextHit => self.step_hit(true)?,
-            Action::Elder | Action::Contrast | Action::Speak => {
-                match action {
-                    Action::Elder => self.prefs.elder = !self.prefs.elder,
-                    Action::Contrast => self.prefs.contrast = !self.prefs.contrast,
-                    _ => {
-                        self.prefs.speak = !self.prefs.speak;
-                        if self.prefs.speak {
-                            reading::speak("朗读已开启，选择章节或数据即可收听");
-                        } else {
-                            reading::stop();
-                        }
-                    }
-                }
-                reading::save(&self.prefs);
-                self.apply_prefs()?;
-            }
+            Action::Elder | Action::Contrast | Action::Speak => self.toggle_aid(action)?,
             Action::StopSpeaking => reading::stop(),
             Action::Skip => {
                 let target = self.outline.as_ref().and_then(|o| o.current()).filter(|c| *c > 0).unwrap_or(0);
@@ -874,7 +814,9 @@ impl Mount {
                     let Ok(mut s) = watched.try_borrow_mut() else { return };
                     if let Some(last) = entries.iter().last() {
                         let e: web_sys::IntersectionObserverEntry = last.unchecked_into();
-                        s.inside_article = e.is_intersecting();
+                        if let Some(b) = &mut s.bar {
+                            b.inside_article = e.is_intersecting();
+                        }
                         let _ = s.update_bar();
                     }
                 },
@@ -897,7 +839,9 @@ impl Mount {
                         r.height() > 0.0 && r.bottom() > 0.0 && r.top() < h
                     };
                     let seen = s.frames().any(|(_, f)| on_screen(&f.sheet.summary));
-                    s.summary_in_view = seen;
+                    if let Some(b) = &mut s.bar {
+                        b.summary_in_view = seen;
+                    }
                     let _ = s.update_bar();
                 },
                 &web_sys::IntersectionObserverInit::new(),

@@ -94,8 +94,8 @@ impl State {
     /// summaries off screen; headings then land below it.
     pub(super) fn update_bar(&mut self) -> Result<(), JsValue> {
         let compact = self.any_compact();
-        let show = compact && self.inside_article && !self.summary_in_view;
         if let Some(b) = &mut self.bar {
+            let show = compact && b.inside_article && !b.summary_in_view;
             b.show(show)?;
         }
         if let Some(a) = &mut self.article {
