@@ -28,6 +28,10 @@ pub struct Bar {
     pub card_figure: Option<usize>,
     /// Shown: the reader is inside the article and the parts are compact.
     shown: bool,
+    /// The reader is inside the article (its box spans the top of the viewport).
+    pub inside_article: bool,
+    /// A compact part's summary is on screen (the bar is not needed then).
+    pub summary_in_view: bool,
 }
 
 impl Bar {
@@ -102,6 +106,8 @@ impl Bar {
             boxed: wrap,
             card_figure: None,
             shown: false,
+            inside_article: false,
+            summary_in_view: false,
         })
     }
 

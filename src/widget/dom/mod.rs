@@ -4,8 +4,12 @@
 //!
 //! One room per part: `outline.rs`, `figures.rs` (the figure panel, 显示更多, the chart),
 //! `article.rs` (the article enhanced in place or drawn) with `marks.rs` (where marks are
-//! drawn), `search.rs`, `sheet.rs`, `bar.rs`. This file keeps the mount and the state the parts
-//! share, and the one dispatcher of [`Action`]s.
+//! drawn), `search.rs`, `sheet.rs`, `bar.rs`; `phones.rs` (the compact layout, the bar, the
+//! card; [`State::frame`] turns a [`Side`] into its part), `extras_link.rs` (waiting for the
+//! extras module), `aids.rs` (the reading aids), `events.rs` (the listeners), `teardown.rs` (what
+//! `destroy()` gives back).
+//! This file keeps the state the parts share, the mount that wires them, and the one
+//! dispatcher of [`Action`]s.
 //!
 //! **Re-entrancy, one rule.** Every entry point — each JS method and each listener or observer
 //! callback — borrows the state once, through [`Mount::enter`] or [`with_state`]. While it is
@@ -22,25 +26,28 @@
 //! that is rolled back by the same `destroy` that ends a mount.
 
 mod action;
+mod aids;
 mod article;
 mod bar;
 mod clipboard;
+mod events;
+mod extras_link;
 mod figures;
 mod later;
 mod marks;
 mod outline;
+mod phones;
 mod read;
 mod search;
 mod sheet;
+mod teardown;
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{
-    Document, Element, Event, HtmlElement, HtmlInputElement, KeyboardEvent, ScrollLogicalPosition, ShadowRoot,
-};
+use web_sys::{Document, Element, ScrollLogicalPosition, ShadowRoot};
 
 use reply_core::filter::{self, Index, Outcome, Query};
 use reply_core::model::{FigureKind, Reply, Stance};
@@ -54,12 +61,19 @@ use reply_web::styles::{self, shadow};
 use action::{Action, Effect, Handled};
 use article::{Additions, ArticlePart};
 use bar::Bar;
-use figures::{FigureKey, FiguresPart};
+use events::{
+    extras_wait, later, on, on_article_click, on_bar_key, on_change, on_click, on_key, on_preview, on_search,
+    run_effects,
+};
+use extras_link::ExtrasLink;
+use figures::FiguresPart;
 use later::Later;
 use marks::Highlight;
-use outline::{OutlinePart, TreeKey};
+use outline::OutlinePart;
+use phones::Side;
 use search::SearchView;
-use sheet::{Layout, Sheet, COMPACT_BELOW};
+use sheet::Layout;
+use teardown::teardown_when_free;
 
 pub use read::{find_article, read_article};
 pub use sheet::Layout as PartLayout;
@@ -95,13 +109,6 @@ pub struct Options {
     pub on_card: Option<js_sys::Function>,
 }
 
-/// The two parts that have a compact layout.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Side {
-    Outline,
-    Figures,
-}
-
 pub struct State {
     doc: Document,
     reply: Rc<Reply>,
@@ -131,10 +138,6 @@ pub struct State {
     document_sheet: bool,
     /// The sticky bar before the article (and the card of a tapped figure).
     bar: Option<Bar>,
-    /// The reader is inside the article (its box spans the top of the viewport).
-    inside_article: bool,
-    /// A compact part's summary is on screen.
-    summary_in_view: bool,
     /// Elements the widget put in the page (its own hosts): removed on destroy.
     made: Vec<Element>,
     /// Every figure of the article is shown (dotted, tappable: its card opens). On touch
@@ -144,17 +147,8 @@ pub struct State {
     effects: Vec<Effect>,
     /// The page's `onCard`.
     on_card: Option<js_sys::Function>,
-    /// The figures have their stances, deadlines and indicators (from the extras module: at
-    /// mount if it was loaded, else once it is, [`State::extras_arrived`]).
-    annotated: bool,
-    /// The reply's id in the extras module, which writes the chart, the exports and the
-    /// citations from it ([`State::held`]).
-    held: Option<u32>,
-    /// A tap that needs the extras module, made before it was loaded: its control shows busy,
-    /// and it is done when the module arrives.
-    pending: Option<(Action, Element)>,
-    /// The wait for the extras module a tap started.
-    tap_wait: Option<crate::extras::Waiting>,
+    /// What the mount knows of the extras module (see [`ExtrasLink`]).
+    extras: ExtrasLink,
     /// This state, for the waits it starts itself.
     me: std::rc::Weak<RefCell<State>>,
 }
@@ -230,50 +224,15 @@ impl State {
             hosts: Vec::new(),
             document_sheet: false,
             bar: None,
-            inside_article: false,
-            summary_in_view: false,
             made: Vec::new(),
             figure_layer: web_sys::window()
                 .and_then(|w| w.match_media("(pointer: coarse)").ok().flatten())
                 .is_some_and(|m| m.matches()),
             effects: Vec::new(),
             on_card: None,
-            annotated,
-            held: None,
-            pending: None,
-            tap_wait: None,
+            extras: ExtrasLink::new(annotated),
             me: std::rc::Weak::new(),
         }
-    }
-
-    /// The reply's id in the extras module, handed over the first time it is asked for once
-    /// the module is loaded; None before.
-    fn held(&mut self) -> Option<u32> {
-        if self.held.is_none() && crate::extras::ready() {
-            self.held = crate::extras::hold(&self.reply);
-        }
-        self.held
-    }
-
-    /// The extras module forgets the reply (the mount goes, or its reply changed).
-    fn forget_held(&mut self) {
-        if let Some(id) = self.held.take() {
-            crate::extras::release(id);
-        }
-    }
-
-    /// A tap that needs the extras module before it is loaded: its control shows busy
-    /// (`aria-busy`), the module is asked for at once, and the tap is done when it arrives
-    /// ([`State::extras_arrived`]). Nothing is lost; a second such tap replaces the first.
-    fn wait_for_extras(&mut self, action: Action, control: &Element) -> Result<(), JsValue> {
-        let before = self.pending.replace((action, control.clone()));
-        match before {
-            Some((_, old)) => old.remove_attribute("aria-busy")?,
-            None => self.tap_wait = Some(extras_wait(&self.me, true)),
-        }
-        control.set_attribute("aria-busy", "true")?;
-        self.announce("正在载入，请稍候");
-        Ok(())
     }
 
     fn focus(&mut self, e: Option<Element>) {
@@ -286,50 +245,6 @@ impl State {
         if let Some(s) = &self.search {
             s.announce(text);
         }
-    }
-
-    // ---- reading aids ----------------------------------------------------------------------
-
-    fn apply_prefs(&mut self) -> Result<(), JsValue> {
-        let mut roots: Vec<&Element> = Vec::new();
-        if let Some(p) = &self.outline {
-            roots.extend([&p.wrap, &p.sheet.summary, &p.sheet.dialog]);
-        }
-        if let Some(p) = &self.figures {
-            roots.extend([&p.wrap, &p.sheet.summary, &p.sheet.dialog]);
-        }
-        roots.extend(self.bar.as_ref().map(|b| &b.boxed));
-        if let Some(d) = self.article.as_ref().and_then(|a| a.drawn.as_ref()) {
-            roots.push(&d.wrap);
-        }
-        reading::apply(&self.prefs, &roots, self.toolbar.as_ref())?;
-        // The page's own article, enhanced: the document's sheet scales and contrasts it.
-        if let Some(a) = self.article.as_mut().filter(|a| a.drawn.is_none()) {
-            let host = a.host.clone();
-            for (name, on) in [("data-rw-elder", self.prefs.elder), ("data-rw-contrast", self.prefs.contrast)] {
-                if on {
-                    a.additions.set(&host, name, "")?;
-                } else {
-                    a.additions.unset(&host, name)?;
-                }
-            }
-        }
-        Ok(())
-    }
-
-    /// Reads a section aloud: its heading, then its own paragraphs.
-    fn speak_node(&self, k: usize) {
-        if !self.prefs.speak {
-            return;
-        }
-        let Some(n) = self.index.outline.nodes.get(k) else { return };
-        let mut text = format!("{}{}。", n.number, n.title);
-        for p in &n.paragraphs {
-            if let Some(b) = self.index.block_of(p) {
-                text.push_str(&self.index.blocks[b].text);
-            }
-        }
-        reading::speak(&text);
     }
 
     // ---- filtering -------------------------------------------------------------------------
@@ -380,48 +295,6 @@ impl State {
             self.paint()?;
         }
         Ok(())
-    }
-
-    /// The extras module is loaded (the browser was idle after the first paint, or a tap asked
-    /// for it): the figures get their stances, deadlines and indicators, and the panel its 立场
-    /// facet, badges and 按承诺 groups; the money chart is drawn; a tap that waited is done.
-    /// Nothing else is announced: the reader asked for nothing. Called too when the module
-    /// could not be loaded: a tap that waited is told.
-    fn extras_arrived(&mut self) -> Result<(), JsValue> {
-        if self.article.is_none() && self.outline.is_none() && self.figures.is_none() {
-            return Ok(());
-        }
-        let mut newly = false;
-        if !self.annotated {
-            let mut reply = (*self.reply).clone();
-            if crate::extras::annotate(&mut reply) {
-                self.reply = Rc::new(reply);
-                self.annotated = true;
-                self.forget_held();
-                newly = true;
-                if let Some(f) = &mut self.figures {
-                    let focus = f.annotated(&self.reply, &self.index, self.selected, &self.outcome)?;
-                    self.focus(focus);
-                }
-            }
-        }
-        let held = self.held();
-        if let Some(f) = &mut self.figures {
-            f.chart(&self.reply, held, &self.outcome.figure_visible, self.selected)?;
-        }
-        if let Some((action, control)) = self.pending.take() {
-            control.remove_attribute("aria-busy")?;
-            if held.is_some() {
-                self.act(action, &control)?;
-            } else {
-                self.announce("暂时无法载入，请稍后再试");
-            }
-        }
-        // A card tapped meanwhile gets what the page shows for its indicator.
-        match self.bar.as_ref().and_then(|b| b.card_figure).filter(|_| newly) {
-            Some(i) => self.card_hook(i),
-            None => Ok(()),
-        }
     }
 
     /// Draws the article's marks: the filter's hits, the selected and the previewed figure.
@@ -556,176 +429,6 @@ impl State {
         Ok(())
     }
 
-    // ---- phones: sheets, the bar, the card ---------------------------------------------------
-
-    fn sheet_of(&mut self, side: Side) -> Option<&mut Sheet> {
-        match side {
-            Side::Outline => self.outline.as_mut().map(|p| &mut p.sheet),
-            Side::Figures => self.figures.as_mut().map(|p| &mut p.sheet),
-        }
-    }
-
-    /// The part a control belongs to.
-    fn side_of(&self, e: &Element) -> Option<Side> {
-        let root = e.get_root_node();
-        if self.outline.as_ref().is_some_and(|p| JsValue::from(&p.root) == JsValue::from(&root)) {
-            return Some(Side::Outline);
-        }
-        if self.figures.as_ref().is_some_and(|p| JsValue::from(&p.root) == JsValue::from(&root)) {
-            return Some(Side::Figures);
-        }
-        None
-    }
-
-    fn any_compact(&self) -> bool {
-        self.outline.as_ref().is_some_and(|p| p.sheet.layout == Layout::Compact)
-            || self.figures.as_ref().is_some_and(|p| p.sheet.layout == Layout::Compact)
-    }
-
-    /// The page's layout changed (a part's host or the article resized): a part is compact
-    /// when its host is narrow and stands above the article in the same column — a phone's
-    /// page, where a full tree would push the text screens down — and not beside it (a
-    /// desktop sidebar of the same width keeps the full tree). Without an article, narrow alone.
-    fn relayout(&mut self) -> Result<(), JsValue> {
-        let article = self.article.as_ref().map(|a| a.host.get_bounding_client_rect());
-        for side in [Side::Outline, Side::Figures] {
-            let host = match side {
-                Side::Outline => self.outline.as_ref().map(|p| p.host.clone()),
-                Side::Figures => self.figures.as_ref().map(|p| p.host.clone()),
-            };
-            let Some(host) = host else { continue };
-            let r = host.get_bounding_client_rect();
-            let narrow = r.width() < COMPACT_BELOW;
-            let stacked = match &article {
-                Some(a) => r.right() > a.left() && r.left() < a.right() && r.bottom() <= a.top() + 1.0,
-                None => r.width() < COMPACT_BELOW * 0.65,
-            };
-            let layout = if narrow && stacked { Layout::Compact } else { Layout::Wide };
-            if let Some(sheet) = self.sheet_of(side) {
-                let want = sheet.forced.unwrap_or(layout);
-                sheet.set_layout(want)?;
-            }
-        }
-        self.update_bar()
-    }
-
-    /// Shows the bar while the reader is inside the article with the parts compact and their
-    /// summaries off screen; headings then land below it.
-    fn update_bar(&mut self) -> Result<(), JsValue> {
-        let compact = self.any_compact();
-        let show = compact && self.inside_article && !self.summary_in_view;
-        if let Some(b) = &mut self.bar {
-            b.show(show)?;
-        }
-        if let Some(a) = &mut self.article {
-            let host = a.host.clone();
-            if compact {
-                a.additions.set(&host, "data-rw-bar", "")?;
-            } else {
-                a.additions.unset(&host, "data-rw-bar")?;
-            }
-        }
-        Ok(())
-    }
-
-    /// Opens a part's sheet (compact layout); with `search`, focus goes to the searchbox.
-    fn open_sheet(&mut self, side: Side, search: bool) -> Result<(), JsValue> {
-        let opener = self.doc.active_element().map(|a| deep_active(&a));
-        let focus_to = if search {
-            self.search.as_ref().map(|s| s.input.clone().unchecked_into::<Element>())
-        } else {
-            match side {
-                Side::Outline => self.outline.as_ref().and_then(|o| o.focused_item()),
-                Side::Figures => self.figures.as_ref().and_then(|f| f.tab_button()),
-            }
-        };
-        let Some(sheet) = self.sheet_of(side) else { return Ok(()) };
-        if sheet.layout != Layout::Compact || sheet.is_open() {
-            return Ok(());
-        }
-        let dialog = sheet.prepare_open(opener)?;
-        self.effects.push(Effect::ShowModal(dialog));
-        self.focus(focus_to);
-        Ok(())
-    }
-
-    /// Closes the open sheets (a section or figure was chosen in one: the reader goes to the
-    /// text, not back to the button that opened it).
-    fn close_sheets(&mut self) {
-        for side in [Side::Outline, Side::Figures] {
-            if let Some(sheet) = self.sheet_of(side) {
-                if sheet.is_open() {
-                    sheet.opener = None;
-                    sheet.close();
-                }
-            }
-        }
-    }
-
-    /// A sheet's dialog closed (Escape, 关闭, or the backdrop): focus goes back to its opener.
-    fn sheet_closed(&mut self, side: Side) -> Result<(), JsValue> {
-        let back = match self.sheet_of(side) {
-            Some(sheet) => sheet.closed()?,
-            None => None,
-        };
-        self.focus(back);
-        Ok(())
-    }
-
-    /// A figure tapped in the article: selected, and its card shown.
-    fn tapped(&mut self, i: usize) -> Result<(), JsValue> {
-        self.select(i)?;
-        let Some(f) = self.reply.figures.get(i) else { return Ok(()) };
-        let mut label = self.index.outline.label_of(&f.section);
-        if let Some(k) = self.index.outline.node(&f.section).filter(|&k| !self.index.outline.nodes[k].number.is_empty())
-        {
-            label.push(' ');
-            label.push_str(&self.index.outline.nodes[k].title);
-        }
-        if let Some(b) = &mut self.bar {
-            let card = b.show_card(i, f, &label)?;
-            self.effects.push(Effect::Focus(card));
-        }
-        self.card_hook(i)
-    }
-
-    /// The page's `onCard` for the card of figure `i`, if it measures an indicator: at once, or
-    /// (a card tapped before the extras module was loaded) once the figures have their
-    /// indicators.
-    fn card_hook(&mut self, i: usize) -> Result<(), JsValue> {
-        let Some(f) = self.reply.figures.get(i) else { return Ok(()) };
-        if let Some(b) = &mut self.bar {
-            if let (Some(hook), Some(key), Some(block)) = (&self.on_card, &f.indicator, b.card_block()?) {
-                // The block says which figure asks: the page's onCard reads it.
-                for (name, v) in [
-                    ("data-indicator", key.as_str()),
-                    ("data-kind", f.amount.kind.as_str()),
-                    ("data-unit", f.amount.unit.as_deref().unwrap_or("")),
-                    ("data-position", &i.to_string()),
-                ] {
-                    block.set_attribute(name, v)?;
-                }
-                self.effects.push(Effect::Call(hook.clone(), block));
-            }
-        }
-        Ok(())
-    }
-
-    /// Closes a tapped figure's card; focus goes back to that figure in the text (its mark is
-    /// the widget's own element: it is made focusable), not to `<body>`.
-    fn close_card(&mut self) -> Result<(), JsValue> {
-        let Some(b) = &mut self.bar else { return Ok(()) };
-        let shown = b.card_figure;
-        b.hide_card()?;
-        let id = shown.and_then(|i| self.reply.figures.get(i)).map(|f| f.id.clone());
-        let mark = id.and_then(|id| self.article.as_ref().and_then(|a| a.figure_mark(&id)));
-        if let Some(m) = mark {
-            m.set_attribute("tabindex", "-1")?;
-            self.focus(Some(m));
-        }
-        Ok(())
-    }
-
     // ---- the one dispatcher ------------------------------------------------------------------
 
     /// Does what a control says. `control` is the element carrying the `data-action`.
@@ -734,22 +437,7 @@ impl State {
             Action::Query => return Ok(Handled::No),
             Action::PrevHit => self.step_hit(false)?,
             Action::NextHit => self.step_hit(true)?,
-            Action::Elder | Action::Contrast | Action::Speak => {
-                match action {
-                    Action::Elder => self.prefs.elder = !self.prefs.elder,
-                    Action::Contrast => self.prefs.contrast = !self.prefs.contrast,
-                    _ => {
-                        self.prefs.speak = !self.prefs.speak;
-                        if self.prefs.speak {
-                            reading::speak("朗读已开启，选择章节或数据即可收听");
-                        } else {
-                            reading::stop();
-                        }
-                    }
-                }
-                reading::save(&self.prefs);
-                self.apply_prefs()?;
-            }
+            Action::Elder | Action::Contrast | Action::Speak => self.toggle_aid(action)?,
             Action::StopSpeaking => reading::stop(),
             Action::Skip => {
                 let target = self.outline.as_ref().and_then(|o| o.current()).filter(|c| *c > 0).unwrap_or(0);
@@ -861,246 +549,6 @@ impl State {
         }
         Ok(())
     }
-}
-
-// ---- events ------------------------------------------------------------------------------------
-
-/// The handler of one kind of event on one part: the state, the event, the element it landed on.
-type Handler = fn(&mut State, &Event, &Element) -> Result<Handled, JsValue>;
-
-fn event_element(e: &Event) -> Option<Element> {
-    e.target()?.dyn_into::<Element>().ok()
-}
-
-/// Runs queued effects, the state released (see the module docs).
-fn run_effects(state: &Rc<RefCell<State>>, effects: Vec<Effect>) {
-    for effect in effects {
-        match effect {
-            Effect::Focus(e) => {
-                if let Some(h) = e.dyn_ref::<HtmlElement>() {
-                    let _ = h.focus();
-                }
-            }
-            Effect::Download(name, mime, text) => {
-                let doc = state.try_borrow().map(|s| s.doc.clone());
-                if let Ok(doc) = doc {
-                    if let Err(e) = reply_web::download::download(&doc, name, mime, &text) {
-                        web_sys::console::warn_2(&JsValue::from_str("reply-widget:"), &e);
-                    }
-                }
-            }
-            Effect::Copy(text) => {
-                let status = state.try_borrow().ok().and_then(|s| s.search.as_ref().map(|v| v.status.clone()));
-                clipboard::copy_text(&text, status.as_ref(), "已复制引用", "无法访问剪贴板，请手动复制");
-            }
-            Effect::Call(f, arg) => {
-                let _ = f.call1(&JsValue::NULL, &arg);
-            }
-            Effect::ShowModal(dialog) => {
-                let _ = js_sys::Reflect::get(&dialog, &JsValue::from_str("showModal"))
-                    .ok()
-                    .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-                    .map(|f| f.call0(&dialog));
-            }
-        }
-    }
-}
-
-/// Runs [`State::after_first_paint`] once the browser has painted the mount. The task holds
-/// the state weakly and is cancelled when the mount goes.
-fn later(state: &Rc<RefCell<State>>) -> Later {
-    let weak = Rc::downgrade(state);
-    Later::new(move || {
-        let Some(state) = weak.upgrade() else { return };
-        let effects = {
-            let Ok(mut st) = state.try_borrow_mut() else { return };
-            if let Err(e) = st.after_first_paint() {
-                web_sys::console::warn_2(&JsValue::from_str("reply-widget:"), &e);
-            }
-            std::mem::take(&mut st.effects)
-        };
-        run_effects(&state, effects);
-    })
-}
-
-/// Runs [`State::extras_arrived`] once the extras module is loaded (asked for when the browser
-/// is idle, or `now`: a tap waits for it). Holds the state weakly; cancelled when dropped.
-fn extras_wait(weak: &std::rc::Weak<RefCell<State>>, now: bool) -> crate::extras::Waiting {
-    let weak = weak.clone();
-    crate::extras::Waiting::new(now, move || {
-        let Some(state) = weak.upgrade() else { return };
-        let effects = {
-            let Ok(mut st) = state.try_borrow_mut() else { return };
-            if let Err(e) = st.extras_arrived() {
-                web_sys::console::warn_2(&JsValue::from_str("reply-widget:"), &e);
-            }
-            std::mem::take(&mut st.effects)
-        };
-        run_effects(&state, effects);
-    })
-}
-
-/// Handles an event with the state borrowed; an event raised while the state is busy is
-/// skipped rather than allowed to panic. Effects run after.
-fn with_state(state: &Rc<RefCell<State>>, e: &Event, f: Handler) {
-    let Some(target) = event_element(e) else { return };
-    let effects = {
-        let Ok(mut st) = state.try_borrow_mut() else { return };
-        match f(&mut st, e, &target) {
-            Ok(h) if h.prevents_default() => e.prevent_default(),
-            Ok(_) => {}
-            Err(err) => web_sys::console::warn_2(&JsValue::from_str("reply-widget:"), &err),
-        }
-        std::mem::take(&mut st.effects)
-    };
-    run_effects(state, effects);
-}
-
-fn on(
-    listeners: &mut Vec<Listener>,
-    target: &web_sys::EventTarget,
-    kind: &'static str,
-    state: &Rc<RefCell<State>>,
-    f: Handler,
-) -> Result<(), JsValue> {
-    let state = state.clone();
-    listeners.push(Listener::new(target, kind, move |e: Event| with_state(&state, &e, f))?);
-    Ok(())
-}
-
-/// Clicks in any part: its controls go to the dispatcher.
-fn on_click(st: &mut State, _e: &Event, t: &Element) -> Result<Handled, JsValue> {
-    if let Some((control, action)) = Action::of(t) {
-        return st.act(action, &control);
-    }
-    if let Some((k, twisty)) = OutlinePart::clicked(t) {
-        if st.outline.is_some() && t.closest(".rw-tree")?.is_some() {
-            if let Some(o) = &mut st.outline {
-                if twisty {
-                    o.toggle(&st.index.outline, &st.outcome.node_visible, k)?;
-                }
-                let item = o.move_focus(k, true)?;
-                st.focus(item);
-            }
-            if !twisty {
-                st.go_to(k, false)?;
-            }
-            return Ok(Handled::Yes);
-        }
-    }
-    let Some(fig) = t.closest("[data-fig]")? else { return Ok(Handled::No) };
-    let Some(i) = fig.get_attribute("data-fig").and_then(|v| v.parse::<usize>().ok()) else { return Ok(Handled::No) };
-    if let Some(p) = &mut st.figures {
-        p.set_tabstop(Some(i));
-    }
-    st.select(i)?;
-    Ok(Handled::Yes)
-}
-
-/// The searchbox: typing filters; Escape clears; Enter steps through the matches.
-fn on_search(st: &mut State, e: &Event, t: &Element) -> Result<Handled, JsValue> {
-    let Some(input) =
-        t.dyn_ref::<HtmlInputElement>().filter(|_| Action::of(t).is_some_and(|(_, a)| a == Action::Query))
-    else {
-        return Ok(Handled::No);
-    };
-    if e.type_() == "input" {
-        st.filter(&input.value())?;
-        return Ok(Handled::No);
-    }
-    let Some(k) = e.dyn_ref::<KeyboardEvent>() else { return Ok(Handled::No) };
-    match k.key().as_str() {
-        // Escape clears the query; in an empty box it is the sheet's, which it closes.
-        "Escape" if !input.value().is_empty() => st.filter("")?,
-        "Enter" => st.step_hit(!k.shift_key())?,
-        _ => return Ok(Handled::No),
-    }
-    Ok(Handled::Yes)
-}
-
-/// Keys: the tree's keyboard model, the figure list's, the value box's Enter, the searchbox.
-fn on_key(st: &mut State, e: &Event, t: &Element) -> Result<Handled, JsValue> {
-    let Some(ke) = e.dyn_ref::<KeyboardEvent>() else { return Ok(Handled::No) };
-    if t.get_attribute("role").as_deref() == Some("treeitem") {
-        let Some(k) = t.get_attribute("data-node").and_then(|n| n.parse().ok()) else { return Ok(Handled::No) };
-        let Some(o) = &mut st.outline else { return Ok(Handled::No) };
-        return match o.key(&st.index.outline, &st.outcome.node_visible, ke, k)? {
-            TreeKey::NotMine => Ok(Handled::No),
-            TreeKey::Moved(focus) => {
-                st.focus(focus);
-                Ok(Handled::Yes)
-            }
-            TreeKey::GoTo(k, enter) => {
-                let to_article = enter && st.article.is_some();
-                st.go_to(k, to_article)?;
-                Ok(Handled::Yes)
-            }
-        };
-    }
-    if t.get_attribute("data-range").as_deref() == Some("value") {
-        if ke.key() == "Enter" {
-            return st.act(Action::Range, t);
-        }
-        return Ok(Handled::No);
-    }
-    if t.has_attribute("data-fig") {
-        let Some(p) = &mut st.figures else { return Ok(Handled::No) };
-        return match p.key(&st.outcome.figure_visible, ke, t) {
-            FigureKey::NotMine => Ok(Handled::No),
-            FigureKey::Moved(b) => {
-                st.focus(Some(b));
-                Ok(Handled::Yes)
-            }
-            FigureKey::Cite(i) => {
-                st.cite(Some(i), Action::Cite, t)?;
-                Ok(Handled::Yes)
-            }
-        };
-    }
-    on_search(st, e, t)
-}
-
-/// The facets' checkboxes.
-fn on_change(st: &mut State, _e: &Event, t: &Element) -> Result<Handled, JsValue> {
-    if t.has_attribute("data-facet") || t.has_attribute("data-stance-facet") {
-        if let Some(p) = &st.figures {
-            st.kinds = p.facets()?;
-            st.stances = p.stance_facets()?;
-        }
-        st.refilter()?;
-    }
-    Ok(Handled::No)
-}
-
-/// Pointer or focus on a figure of the panel previews it in the article.
-fn on_preview(st: &mut State, e: &Event, t: &Element) -> Result<Handled, JsValue> {
-    let entering = matches!(e.type_().as_str(), "focusin" | "mouseover");
-    let fig = t.closest("[data-fig]")?.and_then(|f| f.get_attribute("data-fig")).and_then(|v| v.parse::<usize>().ok());
-    match (entering, fig) {
-        (true, Some(i)) => st.set_preview(Some(i))?,
-        (false, Some(_)) => st.set_preview(None)?,
-        _ => {}
-    }
-    Ok(Handled::No)
-}
-
-/// Taps and clicks on a figure in the article open its card.
-fn on_article_click(st: &mut State, _e: &Event, t: &Element) -> Result<Handled, JsValue> {
-    let Some(mark) = t.closest("[data-fig]")? else { return Ok(Handled::No) };
-    let Some(id) = mark.get_attribute("data-fig") else { return Ok(Handled::No) };
-    let Some(i) = st.reply.figures.iter().position(|f| f.id == id) else { return Ok(Handled::No) };
-    st.tapped(i)?;
-    Ok(Handled::No)
-}
-
-/// Escape on the card closes it.
-fn on_bar_key(st: &mut State, e: &Event, t: &Element) -> Result<Handled, JsValue> {
-    let escape = e.dyn_ref::<KeyboardEvent>().is_some_and(|k| k.key() == "Escape");
-    if escape && t.closest(".rw-card")?.is_some() {
-        st.close_card()?;
-        return Ok(Handled::Yes);
-    }
-    Ok(Handled::No)
 }
 
 fn check_host(name: &str, host: &Element) -> Result<(), JsValue> {
@@ -1295,21 +743,14 @@ impl Mount {
         // outline answers a tap sooner (README, "Fast on a slow phone").
         self.later = Some(later(&state));
         // The extras module: the stances, the chart (what a tap asks of it waits for it).
-        if !state.borrow().annotated || !crate::extras::ready() {
+        if !state.borrow().extras.annotated || !crate::extras::ready() {
             self.extras = Some(extras_wait(&Rc::downgrade(&state), false));
         }
         let st = state.borrow();
         let l = &mut self.listeners;
-        for side in [Side::Outline, Side::Figures] {
-            let (root, dialog) = match side {
-                Side::Outline => match &st.outline {
-                    Some(o) => (o.root.clone(), o.sheet.dialog.clone()),
-                    None => continue,
-                },
-                Side::Figures => match &st.figures {
-                    Some(f) => (f.root.clone(), f.sheet.dialog.clone()),
-                    None => continue,
-                },
+        for side in Side::BOTH {
+            let Some((root, dialog)) = st.frame(side).map(|f| (f.root.clone(), f.sheet.dialog.clone())) else {
+                continue;
             };
             let root: &web_sys::EventTarget = root.as_ref();
             on(l, root, "click", &state, on_click)?;
@@ -1324,11 +765,10 @@ impl Mount {
                 on(l, root, "input", &state, on_search)?;
             }
             // The sheet's dialog: closed (Escape, 关闭, the backdrop) → focus goes back.
-            let handler: Handler = match side {
-                Side::Outline => |st, _, _| st.sheet_closed(Side::Outline).map(|_| Handled::No),
-                Side::Figures => |st, _, _| st.sheet_closed(Side::Figures).map(|_| Handled::No),
-            };
-            on(l, &dialog, "close", &state, handler)?;
+            on(l, &dialog, "close", &state, |st, _, t| match st.side_of(t) {
+                Some(side) => st.sheet_closed(side).map(|_| Handled::No),
+                None => Ok(Handled::No),
+            })?;
             on(l, &dialog, "click", &state, |st, e, t| {
                 // A click on the dialog itself, not its content, is on the backdrop.
                 if e.current_target().is_some_and(|c| JsValue::from(&c) == JsValue::from(t)) {
@@ -1374,7 +814,9 @@ impl Mount {
                     let Ok(mut s) = watched.try_borrow_mut() else { return };
                     if let Some(last) = entries.iter().last() {
                         let e: web_sys::IntersectionObserverEntry = last.unchecked_into();
-                        s.inside_article = e.is_intersecting();
+                        if let Some(b) = &mut s.bar {
+                            b.inside_article = e.is_intersecting();
+                        }
                         let _ = s.update_bar();
                     }
                 },
@@ -1396,26 +838,21 @@ impl Mount {
                             .unwrap_or(0.0);
                         r.height() > 0.0 && r.bottom() > 0.0 && r.top() < h
                     };
-                    let seen = s.outline.as_ref().is_some_and(|p| on_screen(&p.sheet.summary))
-                        || s.figures.as_ref().is_some_and(|p| on_screen(&p.sheet.summary));
-                    s.summary_in_view = seen;
+                    let seen = s.frames().any(|(_, f)| on_screen(&f.sheet.summary));
+                    if let Some(b) = &mut s.bar {
+                        b.summary_in_view = seen;
+                    }
                     let _ = s.update_bar();
                 },
                 &web_sys::IntersectionObserverInit::new(),
             )?;
-            for sheet in
-                [st.outline.as_ref().map(|p| &p.sheet), st.figures.as_ref().map(|p| &p.sheet)].into_iter().flatten()
-            {
-                summaries.observer.observe(&sheet.summary);
+            for (_, f) in st.frames() {
+                summaries.observer.observe(&f.sheet.summary);
             }
             self.observers.push(summaries);
         }
         // The compact layout follows each part's host width.
-        let hosts: Vec<Element> = [st.outline.as_ref().map(|p| &p.host), st.figures.as_ref().map(|p| &p.host)]
-            .into_iter()
-            .flatten()
-            .cloned()
-            .collect();
+        let hosts: Vec<Element> = st.frames().map(|(_, f)| f.host.clone()).collect();
         if !hosts.is_empty() && layout.is_none() {
             let watched = state.clone();
             let resizer = Resizer::new(move |_entries: js_sys::Array, _| {
@@ -1517,128 +954,5 @@ impl Mount {
         self.later = None;
         self.extras = None;
         teardown_when_free(self.state.clone(), 0);
-    }
-}
-
-/// Gives the page back what it had once the state is free: at once, else in a microtask (the
-/// event that holds it is over by then), else on later tasks.
-fn teardown_when_free(state: Rc<RefCell<State>>, tries: u32) {
-    let done = state.try_borrow_mut().map(|mut st| st.teardown());
-    let back = match done {
-        Ok(back) => back,
-        Err(_) => {
-            if tries > 100 {
-                return;
-            }
-            let again = Closure::once_into_js(move || teardown_when_free(state, tries + 1));
-            let queue = if tries == 0 { "queueMicrotask" } else { "setTimeout" };
-            let global = js_sys::global();
-            if let Ok(f) = js_sys::Reflect::get(&global, &JsValue::from_str(queue)) {
-                let _ = f.unchecked_into::<js_sys::Function>().call1(&global, &again);
-            }
-            return;
-        }
-    };
-    // Focus was inside the widget: it goes to the page's nearest control, not to <body>.
-    if let Some(h) = back.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
-        let _ = h.focus();
-    }
-}
-
-/// What a keyboard can reach, for focus that has to go somewhere when the widget goes.
-const FOCUSABLE: &str =
-    "a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), \
-     textarea:not([disabled]), summary, [tabindex]:not([tabindex='-1']), [contenteditable=true]";
-
-impl State {
-    /// Where focus goes when the widget it was in is gone: the opener of the open sheet if it
-    /// is the page's, else the first control inside `anchor` (a host whose own content shows
-    /// again), after it in the document, or else the nearest one before it.
-    fn focus_after(&self, opener: Option<Element>, anchor: Option<Element>) -> Option<Element> {
-        if let Some(o) = opener.filter(|o| o.is_connected()) {
-            return Some(o);
-        }
-        let anchor = anchor.filter(|a| a.is_connected())?;
-        if let Ok(Some(inside)) = anchor.query_selector(FOCUSABLE) {
-            return Some(inside);
-        }
-        // The first shown control after the anchor, else the last one before it.
-        let all = self.doc.query_selector_all(FOCUSABLE).ok()?;
-        let mut before = None;
-        for i in 0..all.length() {
-            let Some(e) = all.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
-            let r = e.get_bounding_client_rect();
-            if (r.width() == 0.0 && r.height() == 0.0) || anchor.contains(Some(&e)) {
-                continue;
-            }
-            if anchor.compare_document_position(&e) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING != 0 {
-                return Some(e);
-            }
-            before = Some(e);
-        }
-        before
-    }
-
-    /// Takes everything away (see [`Mount::destroy`]); returns where focus should go, when it
-    /// was inside the widget.
-    fn teardown(&mut self) -> Option<Element> {
-        // Where focus is: a shadow root's host, the bar's host, or the article (its marks).
-        let active = self.doc.active_element();
-        let mut ours: Vec<Element> = Vec::new();
-        ours.extend(self.hosts.iter().map(|(h, _)| h.clone()));
-        ours.extend(self.made.iter().cloned());
-        ours.extend(self.bar.as_ref().map(|b| b.host.clone()));
-        let inside = active.as_ref().is_some_and(|a| ours.iter().any(|h| h.contains(Some(a))));
-        let mut opener = None;
-        for side in [Side::Outline, Side::Figures] {
-            if let Some(sheet) = self.sheet_of(side) {
-                if sheet.is_open() {
-                    opener = opener.or(sheet.opener.take());
-                }
-            }
-        }
-        // The host focus was in, if the page keeps it; else the article.
-        let anchor = active
-            .as_ref()
-            .filter(|a| self.hosts.iter().any(|(h, _)| h == *a) && !self.made.iter().any(|m| m.contains(Some(a))))
-            .cloned()
-            .or_else(|| self.article.as_ref().map(|a| a.host.clone()));
-        self.close_sheets();
-        self.bar = None;
-        if let Some(a) = self.article.take() {
-            let _ = a.host.remove_attribute(MOUNTED_ATTR);
-            a.restore();
-        }
-        if std::mem::take(&mut self.document_sheet) {
-            styles::release_document(&self.doc);
-        }
-        for (host, root) in std::mem::take(&mut self.hosts) {
-            root.set_text_content(None);
-            let _ = js_sys::Reflect::set(&root, &JsValue::from_str("adoptedStyleSheets"), &js_sys::Array::new());
-            // A slot shows the host's own (static) content again.
-            if let Ok(slot) = self.doc.create_element("slot") {
-                let _ = root.append_child(&slot);
-            }
-            let _ = host.remove_attribute(MOUNTED_ATTR);
-        }
-        for e in std::mem::take(&mut self.made) {
-            e.remove();
-        }
-        self.outline = None;
-        self.figures = None;
-        self.search = None;
-        self.effects.clear();
-        self.forget_held();
-        self.pending = None;
-        self.tap_wait = None;
-        let lost = self
-            .doc
-            .active_element()
-            .is_none_or(|a| self.doc.body().is_some_and(|b| a == *b.unchecked_ref::<Element>()));
-        if inside && lost {
-            self.focus_after(opener, anchor)
-        } else {
-            None
-        }
     }
 }
