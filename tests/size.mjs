@@ -28,9 +28,11 @@ const KB = 1024;
 const inLibrary = (p) => p.startsWith("library/");
 const inExtras = (p) => p.startsWith("extras/");
 const MODULES = [
-  { name: "page", ceiling: 145 * KB, target: 60 * KB, test: (p) => !inLibrary(p) && !inExtras(p) },
+  // 145.5 KB with issue 19's fourth pass (number keys by shape, table-cell signatures, 印发
+  // notices' titles: +1.1 KB).
+  { name: "page", ceiling: 146 * KB, target: 60 * KB, test: (p) => !inLibrary(p) && !inExtras(p) },
   { name: "extras", ceiling: 58 * KB, test: inExtras },
-  { name: "reply page, all (page + extras)", ceiling: 202.5 * KB, test: (p) => !inLibrary(p), total: true },
+  { name: "reply page, all (page + extras)", ceiling: 203.5 * KB, test: (p) => !inLibrary(p), total: true },
   // 64.4 KB since a reply page's figure card asks it for an indicator's values in other
   // replies (indicatorValues, issue 22: +7 KB with the title table of index version 4).
   // 65.3 KB since the index's words fold traditional chars to simplified (search finds 億元
