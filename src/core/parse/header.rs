@@ -1093,7 +1093,7 @@ fn open_number(line: &str) -> Option<(usize, usize)> {
 }
 
 /// Labels whose value is a document number: only they take a number line as their value.
-const NUMBER_LABELS: &[&str] = &["发文字号", "文号", "文件编号"];
+pub(super) const NUMBER_LABELS: &[&str] = &["发文字号", "文号", "文件编号"];
 
 /// A value on the line after the label `label`: a document number only for a number's label
 /// (`信息来源:` with nothing after it is followed by the number line, not its value).

@@ -86,10 +86,10 @@ pub fn page_table(hints: &mut Hints, page_lines: &[&str]) {
         hints.title = Some(t);
     }
     if hints.number.is_none() {
-        hints.number = field(&["发文字号", "文号", "文件编号"]).and_then(|v| number_in(&v));
+        hints.number = field(header::NUMBER_LABELS).and_then(|v| number_in(&v));
     }
     if hints.signed.is_none() {
-        hints.signed = field(&["成文日期", "成文时间", "生成日期"]).filter(|v| dates::date_of(v).is_some());
+        hints.signed = field(WRITTEN_DATES).filter(|v| dates::date_of(v).is_some());
     }
     if hints.dated.is_none() {
         let dated = |labels: &[&str]| field(labels).filter(|v| dates::date_of(v).is_some());
@@ -261,6 +261,9 @@ fn read_lines<'a>(input: &[&'a str]) -> Vec<Line<'a>> {
     out
 }
 
+/// The labels of the document's own date in a page's metadata (成文日期), first found wins.
+const WRITTEN_DATES: &[&str] = &["成文日期", "成文时间", "生成日期"];
+
 /// The labels of a page's own date in its metadata, first found wins (a label by its shape,
 /// [`header::SOME_DATE`], after the known ones).
 const PAGE_DATES: &[&str] =
@@ -320,8 +323,7 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
     let salutes = |k: usize| header::is_salutation(lines[k].text) && !header::form_label(&lines, k);
     let letterhead = (i..lines.len()).take(10).take_while(|&k| !salutes(k)).map(|k| &lines[k]);
     let number = number.or_else(|| letterhead.clone().find_map(|l| header::number_line(l.text)));
-    let recorded =
-        field(&["发文字号", "文号", "文件编号"]).and_then(|v| number_in(&v)).or_else(|| hints.number.clone());
+    let recorded = field(header::NUMBER_LABELS).and_then(|v| number_in(&v)).or_else(|| hints.number.clone());
     // The text's number in the metadata's writing where both name one number and only the
     // brackets differ (`虞交建[2019]12号` in the text, `〔2019〕` as the standard sets it there).
     let document_number = match (number, recorded) {
@@ -346,7 +348,7 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
     let own = body.iter().rev().take(10).find(|l| signs(l.text)).and_then(|l| dates::date_of(l.text));
     let last = signature.iter().rev().find(|p| signs(&p.text)).and_then(|p| dates::date_of(&p.text));
     let under_signature = if attachments.is_empty() { last.or(own) } else { own.or(last) };
-    let written = field(&["成文日期", "成文时间", "生成日期"]).or_else(|| hints.signed.clone());
+    let written = field(WRITTEN_DATES).or_else(|| hints.signed.clone());
     // The metadata's 成文日期 first: the last date of a text may be an attachment's.
     // Else the date under the signature, else the header's (a note under the title, the date
     // under the issuers set below it).
