@@ -69,7 +69,9 @@ const HELDOUT_ALL_MIN: &[(Field, f64)] = &[
     // Number 95.6, signed 93.7 (95.65, 93.75) with the fourth pass's rules on its first batch (a
     // number's label by its shape, the metadata's 〔〕 for the text's number, a signature in a
     // table's cell).
-    (Field::Title, 86.9),
+    // Title 86.3 (86.30): measured with issue 19's fifth pass (a city government's gazette page:
+    // `•` rows of the 公报's issue, the issue's own title and `字号: 分享到:` above the document).
+    (Field::Title, 86.3),
     (Field::Number, 95.6),
     // Measured with issue 19's new held-out replies (published was 100 before them, then 92.8).
     (Field::Published, 92.0),
