@@ -345,7 +345,15 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
     // letter's own (the signature read above ends the last attachment).
     // A date line of a signature: the date alone, or after the office on its line.
     let signs = |t: &str| dates::is_signature_date(t) || tail::is_office_and_date(t);
-    let own = body.iter().rev().take(10).find(|l| signs(l.text)).and_then(|l| dates::date_of(l.text));
+    // Or run into the end of the last paragraph, where a page lost its line breaks (`…指导。
+    // 某县水利局 2021年9月17日`).
+    let own = body
+        .iter()
+        .rev()
+        .take(10)
+        .find(|l| signs(l.text))
+        .and_then(|l| dates::date_of(l.text))
+        .or_else(|| body.iter().rev().take(3).find_map(|l| tail::run_in(l.text)).and_then(dates::date_of));
     let last = signature.iter().rev().find(|p| signs(&p.text)).and_then(|p| dates::date_of(&p.text));
     let under_signature = if attachments.is_empty() { last.or(own) } else { own.or(last) };
     let written = field(WRITTEN_DATES).or_else(|| hints.signed.clone());
