@@ -6,13 +6,15 @@ use super::dates::{is_date_line, is_signature_date};
 use super::heading::parse_heading;
 use super::{Line, Piece};
 
-/// Takes the signature block (office, date, contact lines) off the end of the body.
+/// Takes the signature block (office, date, contact lines) off the end of the body, and the
+/// rows with no words a page's table leaves under it (`||||||`, `|`).
 pub(super) fn signature(body: &mut Vec<Line>) -> Vec<Piece> {
     let mut signature: Vec<Piece> = Vec::new();
     while let Some(last) = body.last() {
         let dated = signature.iter().any(|l| is_date_line(&l.text) || is_contact_line(&l.text));
         let text = last.text;
-        let take = is_signature_date(text)
+        let take = !text.chars().any(char::is_alphanumeric)
+            || is_signature_date(text)
             || is_office_and_date(text)
             || is_contact_line(text)
             || (is_office_line(text) && (dated || text.chars().count() <= 20) && parse_heading(text).is_none());

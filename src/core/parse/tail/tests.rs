@@ -32,3 +32,16 @@ fn a_signature_run_into_the_last_paragraph_dates_the_reply() {
         assert_eq!(dates(text), want("-", "-"), "{text}");
     }
 }
+
+#[test]
+fn the_signatures_date_over_empty_table_rows_and_over_the_records_date() {
+    let head = "成文日期: | 2025-07-31 | 失效日期 | |\n关于第14号提案的答复 |\n||||||\n张三委员:\n收悉。";
+    // Empty rows of the page's table under the signature; the signature's own date is the
+    // letter's, the metadata's 成文日期 the record's.
+    let text = format!("{head}\n某镇人民政府 2025年6月2日 |\n||||||\n|\n||||||");
+    assert_eq!(dates(&text), want("2025-07-31", "2025-06-02"));
+    let text = format!("{head}\n某镇人民政府\n2025年6月2日");
+    assert_eq!(dates(&text), want("2025-07-31", "2025-06-02"));
+    // No signature: the 成文日期.
+    assert_eq!(dates(head), want("2025-07-31", "2025-07-31"));
+}
