@@ -263,6 +263,11 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             // The title's words: without empty table cells around them (a footnote mark and a
             // note after them are cut below).
             let mut t = line.piece(within(text, shape::cells(text)));
+            // Its document number run into it before its words (`某办〔2024〕2号关于…`).
+            if let Some((n, words)) = shape::split_lead_number(shape::cells(text)) {
+                number.get_or_insert(n);
+                t = line.piece(within(text, words));
+            }
             // How many lines after this one carry the title on: those set the same way (centred
             // or bold); in plain text, only where that completes the title.
             let mut more = 0;
@@ -347,6 +352,13 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             title = Some(t);
         } else if form_label(lines, i) {
             // A form's label with nothing after it (`建议人:`), the form's next key under it.
+            meta.push(text.to_string());
+        } else if top
+            && is_salutation(text)
+            && lines.get(i + 1).is_some_and(|n| is_title(n.text) && complete(n.text) && continues(n.text))
+        {
+            // A key with no value (`关键词:`) over a title: the metadata's. A salutation has the
+            // letter's text under it, never a title.
             meta.push(text.to_string());
         } else if salutation.is_none() && is_salutation(text) && parse_heading(text).is_none() {
             salutation = Some(line.whole());
@@ -1116,7 +1128,8 @@ pub(super) fn number_line(line: &str) -> Option<String> {
     let rest = rest.trim();
     let label: String = line.chars().take(a).collect();
     let labelled = a == 0 || (a <= 8 && (label.ends_with(':') || label.ends_with('：')));
-    (labelled && rest.chars().count() <= 12 && !rest.contains(['。', '，', ',']))
+    // (A title that names a document by its number, `关于转发某办〔2024〕2号文件的通知`, is none.)
+    (labelled && rest.chars().count() <= 12 && !rest.contains(['。', '，', ',']) && !line.contains("关于"))
         .then(|| line.chars().skip(a).take(b - a).filter(|c| !c.is_whitespace()).collect())
 }
 
