@@ -317,6 +317,16 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             let last = lines[i + more];
             let end = shape::cells(last.text);
             let words = shape::bare(end);
+            // The page's date set after it, apart (`…的答复　2023-05-06`, a list's row): the
+            // page's, kept with the header's lines.
+            let posted_after = split_posted(words);
+            let words = match posted_after {
+                Some((head, ref d)) => {
+                    posted.get_or_insert(d.clone());
+                    head
+                }
+                None => words,
+            };
             // Its document number in brackets after the words (…的答复[浙交建〔2018〕101号]).
             let words = match shape::split_number(words) {
                 Some((head, n)) => {
@@ -343,7 +353,9 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
                 let tail = &last.text[last.text.char_indices().nth(after).map_or(last.text.len(), |(b, _)| b)..];
                 let skipped = tail.len() - tail.trim_start().len();
                 let tail_text = tail.trim_start();
-                if tail_text.chars().any(char::is_alphanumeric) {
+                if posted_after.is_some() {
+                    meta.push(tail_text.to_string());
+                } else if tail_text.chars().any(char::is_alphanumeric) {
                     let lead = last.lead + (after + tail[..skipped].chars().count()) as u32;
                     rest = Some(Line { text: tail_text, at: last.at, lead });
                 }
@@ -391,6 +403,20 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
         i += 1;
     }
     Header { title, meta, fields, number, salutation, dated, posted, rest, end: i }
+}
+
+/// A complete title with the page's date after it, apart by white space (`关于…的答复
+/// 2023-05-06 10:32`): the title's words, and the date as written.
+fn split_posted(line: &str) -> Option<(&str, String)> {
+    let (_, start, _) = dates::find_date_span(line)?;
+    let at = line.char_indices().nth(start)?.0;
+    let cut = line[..at].rfind(char::is_whitespace)?;
+    let (head, tail) = (line[..cut].trim_end(), line[cut..].trim());
+    let date = shape::dateline(tail)?;
+    // Nothing beside the date but the site's brackets.
+    let squeeze =
+        |t: &str| t.chars().filter(|c| !c.is_whitespace() && !"[]【】()（）".contains(*c)).collect::<String>();
+    (squeeze(tail) == squeeze(&date) && complete(head) && head.chars().count() >= 6).then_some((head, date))
 }
 
 /// Where the title's words stand again below line `i` (on one to three lines), within eight

@@ -1245,3 +1245,21 @@ fn a_number_run_into_the_headline_and_an_empty_key_over_it() {
     let held = "关于转发某办〔2024〕2号文件的通知";
     assert_eq!(under(&format!("{held}\n发布时间:2024-08-27")), page(held, "-"));
 }
+
+#[test]
+fn the_pages_date_set_after_the_title_on_its_line() {
+    let page = |published: &str| {
+        want(&[("title", TITLE), ("number", "-"), ("published", published), ("signed", "2023-08-22")])
+    };
+    for line in
+        [format!("{TITLE} 2023-05-06"), format!("{TITLE}　　2023-05-06 10:32"), format!("{TITLE}\t[2023-05-06]")]
+    {
+        assert_eq!(under(&line), page("2023-05-06"), "{line}");
+    }
+    // A title that ends with a date of its own words is no title and a date.
+    let text = "关于印发某县2023年工作要点的通知";
+    assert_eq!(
+        under(text),
+        want(&[("title", text), ("number", "-"), ("published", "2023-08-22"), ("signed", "2023-08-22")])
+    );
+}
