@@ -19,6 +19,8 @@
 
 mod names;
 
+pub(crate) use names::{in_names, names_in};
+
 use super::numeral::{digit, is_cn_numeral, is_digit, read_arabic, read_cn};
 use crate::model::{Amount, FigureKind, Qualifier};
 use crate::text::{match_word, starts_with};
