@@ -842,7 +842,11 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     // A label by its shape only where a word starts (not `止时间` of `废止时间`).
     let label_colon = |rest: &str, word: bool| -> Option<(&'static str, usize)> {
         let Some((label, len)) = label_at(rest) else {
-            return date_label(rest).or_else(|| number_label(rest)).or_else(|| cell_key(rest)).filter(|_| word);
+            return date_label(rest)
+                .or_else(|| number_label(rest))
+                .or_else(|| name_label(rest))
+                .or_else(|| cell_key(rest))
+                .filter(|_| word);
         };
         let after = rest[len..].trim_start_matches([' ', '\u{3000}', '\u{a0}']);
         let colon = after.chars().next().filter(|c| matches!(c, ':' | '：'))?;
@@ -925,6 +929,19 @@ fn number_label(rest: &str) -> Option<(&'static str, usize)> {
     let value = after[colon.len_utf8()..].trim_start();
     let (start, _) = find_number(value).or_else(|| open_number(value))?;
     (start == 0).then_some(("文号", rest.len() - after.len() + colon.len_utf8()))
+}
+
+/// A label no list holds that names the document's title by its shape: up to four chars, then
+/// 标题, 题名 or 名称, a colon, and a value (`文件标题：关于…`, `题名：关于…`). Read as `名称`; the
+/// length up to the colon's end.
+fn name_label(rest: &str) -> Option<(&'static str, usize)> {
+    let words = rest.chars().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
+    let head: String = shape::fold(rest).chars().take(words).collect();
+    let named = (2..=6).contains(&words) && ["标题", "题名", "名称"].iter().any(|e| head.ends_with(e));
+    let after = rest[head.len()..].trim_start_matches([' ', '\u{3000}', '\u{a0}']);
+    let colon = after.chars().next().filter(|c| matches!(c, ':' | '：'))?;
+    let valued = !after[colon.len_utf8()..].trim().is_empty();
+    (named && valued).then_some(("名称", rest.len() - after.len() + colon.len_utf8()))
 }
 
 /// A key no list holds in a row of table cells (`内 容 概 述: | …`, `时 效: |`): two to six chars

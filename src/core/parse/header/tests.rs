@@ -1298,3 +1298,15 @@ fn a_document_number_spaced_bracketed_or_after_the_replys_class() {
     assert_eq!(under(&format!("{TITLE}\nA类意见 某科函〔2024〕15号")), number("-"));
     assert_eq!(under(&format!("{TITLE}\n某科函〔2024〕15号文件要求加快推进科技金融发展工作")), number("-"));
 }
+
+#[test]
+fn a_titles_label_is_known_by_its_shape() {
+    for key in ["题名", "文件标题", "信息标题", "公文名称"] {
+        let text = format!("{key}：{TITLE}\n发布日期：2023-05-06\n张三委员：\n收悉。\n某局\n2023年8月22日");
+        assert_eq!(
+            seen(&plain_lines(&text)),
+            want(&[("title", TITLE), ("number", "-"), ("published", "2023-05-06"), ("signed", "2023-08-22")]),
+            "{key}"
+        );
+    }
+}
