@@ -414,6 +414,15 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             meta.push(t.text);
             continue;
         } else {
+            // A page that lost its line breaks: the title, then the salutation and the letter on
+            // its line (`关于…的答复 张三委员： 您提出的…`).
+            let saluted = |r: &str| {
+                r.find([':', '：'])
+                    .is_some_and(|c| is_salutation(&r[..c + r[c..].chars().next().map_or(1, char::len_utf8)]))
+            };
+            if top && fallback.is_none() {
+                fallback = words_before(text, saluted).map(|w| line.piece(within(text, w)));
+            }
             break;
         }
         i += 1;

@@ -1334,3 +1334,15 @@ fn a_title_on_the_line_of_the_metadata_or_the_breadcrumb() {
         want(&[("title", ""), ("number", "-"), ("published", "2023-05-06"), ("signed", "2023-08-22")])
     );
 }
+
+#[test]
+fn a_title_run_into_the_salutation_where_a_page_lost_its_line_breaks() {
+    let text = format!("{TITLE} 张三委员： 您提出的提案收悉。现答复如下： 我局投入资金3亿元。 某局 2023年8月22日");
+    assert_eq!(
+        seen(&plain_lines(&text)),
+        want(&[("title", TITLE), ("number", "-"), ("published", "2023-08-22"), ("signed", "2023-08-22")])
+    );
+    // A sentence before the colon is no title.
+    let text = "我局高度重视，现答复如下： 我局投入资金3亿元。";
+    assert_eq!(seen(&plain_lines(text))[0], ("title", String::new()));
+}
