@@ -108,3 +108,5 @@ fn item(h: &mut Html, card: &Card, figures: &[u32]) {
     }
     h.close("li");
 }
+#[cfg(test)]
+mod tests;
