@@ -48,7 +48,7 @@ pub(crate) enum Action {
 }
 
 /// The `data-action` of the searchbox.
-const QUERY: &str = "query";
+pub(crate) const QUERY: &str = "query";
 /// The `data-action` of an indicator of the list (its key in `data-key`).
 const INDICATOR: &str = "indicator";
 
@@ -80,7 +80,7 @@ impl Action {
     }
 
     /// The action of a button named `name` (the actions a control carries with no data).
-    fn named(name: &str) -> Option<Action> {
+    pub(crate) fn named(name: &str) -> Option<Action> {
         let all = [
             Action::Order(Order::Newest),
             Action::Order(Order::Largest),

@@ -187,3 +187,22 @@ impl LibraryMount {
         let _ = self.host.remove_attribute("data-reply-widget-mounted");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A control of the fixed markup whose `data-action` no [`Action`] reads would do nothing
+    /// when pressed.
+    #[test]
+    fn every_control_of_the_markup_does_something() {
+        let mut found = 0;
+        for (k, _) in MARKUP.match_indices("data-action=\"") {
+            let rest = &MARKUP[k + "data-action=\"".len()..];
+            let name = &rest[..rest.find('"').unwrap_or(0)];
+            assert!(name == crate::action::QUERY || Action::named(name).is_some(), "{name} does nothing");
+            found += 1;
+        }
+        assert_eq!(found, 4, "the searchbox, two orders, 显示更多");
+    }
+}
