@@ -28,8 +28,53 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
-/// Id → index. One map type for the whole crate keeps the wasm small.
-pub type IdMap = std::collections::HashMap<String, usize, std::hash::BuildHasherDefault<Fnv>>;
+/// Id → index, for the ids of one reply (its sections, paragraphs and figures: hundreds, a few
+/// thousand on the longest pages): a vector kept sorted by id, looked up by binary search.
+/// Smaller in the wasm than a hash map (hashbrown's table and its growth: about 1.5 KB gzip, see
+/// README, "Size"); the command line's archive index, which maps many thousands of keys, keeps a
+/// hash map of its own ([`crate::library`]).
+#[derive(Default, Debug, Clone)]
+pub struct IdMap(Vec<(String, usize)>);
+
+impl IdMap {
+    /// Where `id` is, or where it would go.
+    fn find(&self, id: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(id))
+    }
+
+    /// Sets `id`'s index; gives back the one it had.
+    pub fn insert(&mut self, id: String, value: usize) -> Option<usize> {
+        match self.find(&id) {
+            Ok(k) => Some(std::mem::replace(&mut self.0[k].1, value)),
+            Err(k) => {
+                self.0.insert(k, (id, value));
+                None
+            }
+        }
+    }
+
+    /// `id`'s index, if it has one.
+    pub fn get(&self, id: &str) -> Option<&usize> {
+        self.find(id).ok().map(|k| &self.0[k].1)
+    }
+
+    /// Whether `id` has an index.
+    pub fn contains_key(&self, id: &str) -> bool {
+        self.find(id).is_ok()
+    }
+
+    /// `id`'s index, given it first by `make` if it has none.
+    pub fn get_or_insert_with(&mut self, id: &str, make: impl FnOnce() -> usize) -> usize {
+        match self.find(id) {
+            Ok(k) => self.0[k].1,
+            Err(k) => {
+                let value = make();
+                self.0.insert(k, (id.to_string(), value));
+                value
+            }
+        }
+    }
+}
 
 /// Stable merge sort by `less`, O(n log n): a long reply sorts thousands of figures by value.
 /// Hand-written because each of core's sort instantiations costs kilobytes of wasm; the merging
@@ -104,5 +149,26 @@ mod tests {
             sort_by(&mut v, |a, b| a.0 < b.0);
             assert_eq!(v, want, "n = {n}");
         }
+    }
+
+    #[test]
+    fn id_map_finds_what_was_put_whatever_the_order() {
+        let mut m = IdMap::default();
+        let ids = ["p10", "p2", "s1", "p1", "fig-3", "p100", "一"];
+        for (k, id) in ids.iter().enumerate() {
+            assert_eq!(m.insert(id.to_string(), k), None, "{id}");
+        }
+        for (k, id) in ids.iter().enumerate() {
+            assert_eq!(m.get(id), Some(&k), "{id}");
+            assert!(m.contains_key(id));
+        }
+        assert_eq!(m.get("p3"), None);
+        assert!(!m.contains_key(""));
+        // A second insert replaces and tells the old index (how validation finds duplicates).
+        assert_eq!(m.insert("p2".to_string(), 9), Some(1));
+        assert_eq!(m.get("p2"), Some(&9));
+        assert_eq!(m.get_or_insert_with("p2", || 0), 9);
+        assert_eq!(m.get_or_insert_with("p4", || 7), 7);
+        assert_eq!(m.get("p4"), Some(&7));
     }
 }

@@ -179,8 +179,13 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
         } else if title.as_ref().is_some_and(|t| salutation.is_none() && shape::bare(text) == shape::bare(&t.text)) {
             // The title set twice (the page's headline, the document's own): once.
             meta.push(text.to_string());
-        } else if title.is_some() && salutation.is_none() && shape::note_date(text).is_some() {
-            // A note under the title: (2023年4月12日), (…会议通过).
+        } else if title.is_some()
+            && salutation.is_none()
+            && shape::note_date(text).is_some()
+            && (text.contains('年') || shape::dateline(text).is_none())
+        {
+            // A note under the title: (2023年4月12日), (…会议通过). A date in brackets as a site
+            // prints its own (`（2023-05-06）`, no 年) is the page's: below.
             dated = dated.or_else(|| shape::note_date(text));
             meta.push(text.to_string());
         } else if let Some(d) = dated_below.clone().filter(|_| title.is_some() && salutation.is_none()) {
@@ -815,14 +820,15 @@ pub(crate) const SOME_DATE: &str = "其他时间";
 /// Words before 时间 / 日期 that name no publication: the dates a rule starts, stops or runs out.
 const NOT_POSTED: &[&str] = &["生效", "实施", "施行", "失效", "废止", "截止", "有效"];
 
-/// A label no list holds that names the page's date by its shape: one to four chars, then
-/// 时间 or 日期, a colon, and a date right after it (`上传时间：2023-05-06`, `发稿时间:…`,
-/// `公布日期：…`). Read as [`SOME_DATE`], the last a published date is taken from; the length
-/// up to the colon's end.
+/// A label no list holds that names the page's date by its shape: up to four chars, then
+/// 时间 or 日期, or the verb of posting (发布, 发布于), a colon, and a date right after it
+/// (`上传时间：2023-05-06`, `发稿时间:…`, `公布日期：…`, `发布：…`, `发布于：…`; `日期：…` after a
+/// key no list holds). Read as [`SOME_DATE`], the last a published date is taken from; the
+/// length up to the colon's end.
 fn date_label(rest: &str) -> Option<(&'static str, usize)> {
     let words = rest.chars().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
     let head: String = shape::fold(rest).chars().take(words).collect();
-    let named = (3..=6).contains(&words) && (head.ends_with("时间") || head.ends_with("日期"));
+    let named = (2..=6).contains(&words) && ["时间", "日期", "发布", "发布于"].iter().any(|e| head.ends_with(e));
     if !named {
         return None;
     }
@@ -930,16 +936,19 @@ fn dated_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     };
     let rest = line[at..].trim_end_matches(['】', ']', ')', '）']);
     let fields = meta_fields(rest)?;
-    let dated = |l: &str| DATE_LABELS.contains(&l) || l == SOME_DATE;
+    let dated = |l: &str| DATE_LABELS.contains(&l) || [SOME_DATE, "日期", "时间"].contains(&l);
     fields.iter().any(|(l, v)| dated(l) && dates::date_of(v).is_some()).then_some(fields)
 }
 
 /// A line with the page's date and then labelled fields, the date unlabelled
-/// (`2023-05-16 11:48:06 文章来源: 某局`, `某县政府 www.… 2021-09-01 15:18 来源:某中心 放大 缩小`):
+/// (`2023-05-16 11:48:06 文章来源: 某局`, `某县政府 www.… 2021-09-01 15:18 来源:某中心 放大 缩小`,
+/// each in brackets: `[2023-05-06] [来源：某局]`):
 /// the date as its 发布时间, and the fields.
 fn date_and_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     let (date, end) = dates::find_date(line)?;
-    let rest: String = line.chars().skip(end).collect();
+    // The site's brackets around each field are the walls of its cells
+    // (`[2023-05-06]  [来源：某局]  [字号：大 中 小]`).
+    let rest: String = line.chars().skip(end).map(|c| if "[]【】".contains(c) { ' ' } else { c }).collect();
     let at = rest.char_indices().find_map(|(k, c)| {
         let starts = k == 0 || rest[..k].ends_with(char::is_whitespace);
         (starts && !c.is_whitespace()).then(|| meta_fields(&rest[k..]).map(|f| (k, f))).flatten()

@@ -508,7 +508,7 @@ fn annotate_folded(reply: &mut Reply) {
     let mut slots = IdMap::default();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for (k, f) in reply.figures.iter().enumerate() {
-        let slot = *slots.entry(f.paragraph.clone()).or_insert_with(|| {
+        let slot = slots.get_or_insert_with(&f.paragraph, || {
             groups.push(Vec::new());
             groups.len() - 1
         });

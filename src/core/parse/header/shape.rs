@@ -135,7 +135,7 @@ pub(super) fn dateline(line: &str) -> Option<String> {
         return None;
     }
     let (_, start, end) = dates::find_date_span(line)?;
-    let edge = |c: Option<&char>| c.is_none_or(|c| c.is_whitespace() || "[]【】|丨()".contains(*c));
+    let edge = |c: Option<&char>| c.is_none_or(|c| c.is_whitespace() || "[]【】|丨()（）".contains(*c));
     if !edge(start.checked_sub(1).and_then(|k| s.get(k))) {
         return None;
     }
@@ -164,7 +164,7 @@ pub(super) fn dateline(line: &str) -> Option<String> {
     }
     // The words beside it: a name or a source, short, no label, no figure.
     let words: String =
-        s[..start].iter().chain(&s[k..]).filter(|c| !c.is_whitespace() && !"[]【】|丨()".contains(**c)).collect();
+        s[..start].iter().chain(&s[k..]).filter(|c| !c.is_whitespace() && !"[]【】|丨()（）".contains(**c)).collect();
     // (A listed item's title beside its date, `2023-01-05 关于某事的通知`, is no name.)
     let plain = words.chars().count() <= 16
         && !words.contains([':', '：'])

@@ -1150,3 +1150,30 @@ fn a_plain_title_broken_before_its_last_word() {
         assert_eq!(plain(&text), format!("关于市政协十四届二次会议第12号提案的办理{kind}"), "{kind}");
     }
 }
+
+#[test]
+fn the_pages_date_in_the_shapes_of_more_sites() {
+    let page = |published: &str| {
+        want(&[("title", TITLE), ("number", "-"), ("published", published), ("signed", "2023-08-22")])
+    };
+    for row in [
+        // The date in the site's brackets, then its fields in brackets too.
+        "[2023-05-06]  [来源：某局]  [字号：大 中 小]",
+        "【2023-05-06】 【来源：某局】",
+        // A site's date in round brackets (as sites print their own, not as documents date).
+        "( 2023-05-06 )",
+        "（2023-05-06）",
+        // The verb of posting as the label.
+        "发布：2023-05-06",
+        "来源：某局 发布于：2023-05-06",
+        // 日期 / 时间 after a key no list holds.
+        "出处：某局 日期：2023-05-06",
+        "稿源：某局  时间：2023-05-06 10:32",
+    ] {
+        assert_eq!(under(&format!("{TITLE}\n{row}")), page("2023-05-06"), "{row}");
+    }
+    // A document's date in brackets (年, 月, 日) stays the document's.
+    assert_eq!(under(&format!("{TITLE}\n（2023年5月6日）")), page("2023-08-22"));
+    // The verb without a date after it labels nothing of the page's.
+    assert_eq!(under(&format!("{TITLE}\n发布：某局")), page("2023-08-22"));
+}
