@@ -97,6 +97,15 @@ pub(super) fn is_office_and_date(line: &str) -> bool {
     })
 }
 
+/// The signature a crawl ran into the end of a reply's one line, after its last sentence: the
+/// date, or the office and the date (`…给予关心和支持。 某县水利局 2021年9月17日 |`).
+pub(super) fn run_in_signature(line: &str) -> Option<&str> {
+    let line = line.trim_end().trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '｜'));
+    let at = line.rfind(['。', '！', '!'])?;
+    let rest = line[at..].trim_start_matches(['。', '！', '!']).trim();
+    (is_signature_date(rest) || is_office_and_date(rest)).then_some(rest)
+}
+
 fn is_contact_line(line: &str) -> bool {
     CONTACT_PREFIXES.iter().any(|p| line.starts_with(p))
 }
