@@ -345,34 +345,27 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
     // letter's own (the signature read above ends the last attachment).
     // A date line of a signature: the date alone, or after the office on its line.
     let signs = |t: &str| dates::is_signature_date(t) || tail::is_office_and_date(t);
-    // A reply a crawl ran into one line ends it with its signature (`…支持。 某局 2021年9月17日`).
-    // A date under an office's name (on its line or the line above) is a signature's.
-    let office = |t: &str, above: Option<&str>| tail::is_office_and_date(t) || above.is_some_and(tail::is_office_line);
-    let n = body.len();
-    let own = (n.saturating_sub(10)..n).rev().find_map(|k| {
-        let text = body[k].text;
-        let above = k.checked_sub(1).map(|j| body[j].text);
-        match tail::run_in_signature(text) {
-            _ if signs(text) => dates::date_of(text).map(|d| (d, office(text, above))),
-            Some(rest) => dates::date_of(rest).map(|d| (d, tail::is_office_and_date(rest))),
-            None => None,
-        }
-    });
-    let last = (0..signature.len()).rev().find(|&k| signs(&signature[k].text)).and_then(|k| {
-        let above = k.checked_sub(1).map(|j| signature[j].text.as_str());
-        dates::date_of(&signature[k].text).map(|d| (d, office(&signature[k].text, above)))
-    });
-    // The letter's own date; with attachments, the last one's apart (it may be a report's).
-    let (letters, attached) = if attachments.is_empty() { (last.or(own), None) } else { (own, last) };
-    let attached = attached.map(|(d, _)| d);
-    let (signed_by_office, letters) = match letters {
-        Some((d, true)) => (Some(d.clone()), Some(d)),
-        other => (None, other.map(|(d, _)| d)),
-    };
+    // Or run into the end of the last paragraph, where a page lost its line breaks (`…指导。
+    // 某县水利局 2021年9月17日`).
+    let own = body
+        .iter()
+        .rev()
+        .take(10)
+        .find(|l| signs(l.text))
+        .and_then(|l| dates::date_of(l.text))
+        .or_else(|| body.iter().rev().take(3).find_map(|l| tail::run_in(l.text)).and_then(dates::date_of));
+    let last = signature.iter().rev().find(|p| signs(&p.text)).and_then(|p| dates::date_of(&p.text));
+    // The date the letter's own signature block bears, where no attachment (read apart or only
+    // named by a `附件` line) may have put its own date there: the letter's, over the record's
+    // 成文日期.
+    let attached = !attachments.is_empty() || body.iter().any(|l| l.text.starts_with("附件"));
+    let signed_below = last.clone().filter(|_| !attached);
+    let under_signature = if attachments.is_empty() { last.or(own) } else { own.or(last) };
     let written = field(WRITTEN_DATES).or_else(|| hints.signed.clone());
-    // The date under the letter's signature, else the last one's, else the header's (a note
-    // under the title, the date under the issuers set below it).
-    let under_signature = letters.clone().or(attached.clone()).or_else(|| dated.clone());
+    // The metadata's 成文日期 first: the last date of a text may be an attachment's.
+    // Else the date under the signature, else the header's (a note under the title, the date
+    // under the issuers set below it).
+    let under_signature = under_signature.or(dated);
     // Where the page gives its publication apart, its 发文日期 is the document's own date.
     let issued = field(&["发布时间", "发布日期", "公开日期"])
         .and_then(|_| field(&["发文日期"]))
@@ -380,9 +373,7 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
     // A 生成日期 (the day the page's record was made) only where the document bears no date.
     let own_date = field(&["成文日期", "成文时间"]).or_else(|| hints.signed.clone());
     let generated = field(&["生成日期"]).and_then(|d| dates::date_of(&d));
-    // The date under the office that signs the letter first (the metadata's 成文日期 may be the
-    // day its record was made), else 成文日期 (a text's last date may be an attachment's).
-    let signed = signed_by_office
+    let signed = signed_below
         .or_else(|| own_date.as_deref().and_then(dates::date_of))
         .or_else(|| under_signature.clone())
         .or(generated)

@@ -213,20 +213,6 @@ fn published_and_signed_dates() {
         // A note after the signature's date.
         ("答复\n张三:\n收悉。\n某县教育局\n2023年9月25日（此件公开发布）", Some("2023-09-25"), Some("2023-09-25")),
         ("答复\n张三:\n收悉。", None, None),
-        // The date under the signature is the document's own, before the metadata's 成文日期
-        // (the page's record may be made weeks later): that one dates the page.
-        (
-            "答复\n成文日期: | 2025-07-31 |\n张三:\n收悉。\n某镇人民政府 2025年6月2日 |",
-            Some("2025-07-31"),
-            Some("2025-06-02"),
-        ),
-        // A reply run into one line by a crawl: the office and the date after its last sentence.
-        (
-            "答复\n张三: 收悉。现答复如下。 感谢您的关心。 某县水利局 2021年9月17日\n|",
-            Some("2021-09-17"),
-            Some("2021-09-17"),
-        ),
-        ("答复\n张三: 收悉。特此答复。2021年9月17日", Some("2021-09-17"), Some("2021-09-17")),
         // Digits of every width and every zero, dates with dots and slashes under a signature.
         ("答复\n张三:\n收悉。\n某县教育局\n２０２４年３月５日", Some("2024-03-05"), Some("2024-03-05")),
         ("答复\n张三:\n收悉。\n某县教育局\n二零二四年三月五日", Some("2024-03-05"), Some("2024-03-05")),
@@ -1222,4 +1208,51 @@ fn the_pages_date_in_the_shapes_of_more_sites() {
     assert_eq!(under(&format!("{TITLE}\n（2023年5月6日）")), page("2023-08-22"));
     // The verb without a date after it labels nothing of the page's.
     assert_eq!(under(&format!("{TITLE}\n发布：某局")), page("2023-08-22"));
+}
+
+#[test]
+fn a_metadata_row_ending_in_an_empty_key_is_no_salutation() {
+    // The site's menu and a metadata table whose last key has no value (`文号:`) over the headline.
+    let head = format!(
+        "• 无障碍\n  • 长辈版\n某局\n您现在所在的位置: 网站首页> 信息公开 > 某局 > 建议提案办理\n\
+         索引号: 113417/202311-00011 组配分类: 建议办理\n发布机构: 某局 主题分类: 农业\n\
+         名称: {TITLE} 文号:\n生成日期: 2023-05-06 发布日期: 2023-05-06\n{TITLE}\n\
+         发布时间:2023-05-06 09:33 来源:某局 浏览次数:"
+    );
+    assert_eq!(
+        under(&head),
+        want(&[("title", TITLE), ("number", "-"), ("published", "2023-05-06"), ("signed", "2023-08-22")])
+    );
+    // Alone on its line too.
+    let head =
+        format!("• 无障碍\n某局\n名称: {TITLE}\n文号:\n生成日期: 2023-05-06\n{TITLE}\n发布时间:2023-05-06 09:33");
+    assert_eq!(
+        under(&head),
+        want(&[("title", TITLE), ("number", "-"), ("published", "2023-05-06"), ("signed", "2023-08-22")])
+    );
+}
+
+#[test]
+fn an_issuer_over_a_title_is_no_value_of_an_empty_key_above_it() {
+    let text = "  • 发布机构:某省人民政府办公厅\n  • 有 效 性 :有效\n  • 废止日期:\n\n某省人民政府办公厅\n\
+                关于印发某项工作目标任务\n分工方案的通知\n某办发〔2017〕64号\n各市人民政府:\n现将方案印发你们。";
+    assert_eq!(
+        seen(&plain_lines(text)),
+        want(&[
+            ("title", "某省人民政府办公厅关于印发某项工作目标任务分工方案的通知"),
+            ("number", "某办发〔2017〕64号"),
+            ("published", "-"),
+            ("signed", "-")
+        ])
+    );
+}
+
+#[test]
+fn a_rule_of_dashes_and_bars_is_never_the_title() {
+    let text = "索引号: | 330803/2023-70720 | 组配分类: | 建议 |\n---|---|---|---|\n\
+                发布机构: | 某局 | 发文日期: | 2023-12-18 |\n张三代表:\n您的建议收悉。\n某局\n2023年8月10日";
+    assert_eq!(
+        seen(&plain_lines(text)),
+        want(&[("title", ""), ("number", "-"), ("published", "2023-12-18"), ("signed", "2023-08-10")])
+    );
 }
