@@ -526,6 +526,18 @@ pub(crate) fn scan_chars(s: &[char], reference: Option<Reference>) -> Vec<RawFig
             i = end;
             continue;
         }
+        // A year in the brackets only document numbers use, its serial after it, where the
+        // number's 号 is lost (a page cut off after `某字〔2021〕14`).
+        if c == '〔'
+            && s.get(i + 5) == Some(&'〕')
+            && s.get(i + 1..i + 5).is_some_and(|y| y.iter().all(|c| is_digit(*c)))
+        {
+            i += 6;
+            while s.get(i).is_some_and(|c| is_digit(*c)) {
+                i += 1;
+            }
+            continue;
+        }
         if let Some(f) = relative_date(s, i, reference) {
             i = f.end;
             out.push(f);

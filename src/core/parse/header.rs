@@ -263,6 +263,11 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             // The title's words: without empty table cells around them (a footnote mark and a
             // note after them are cut below).
             let mut t = line.piece(within(text, shape::cells(text)));
+            // Its document number run into it before its words (`某办〔2024〕2号关于…`).
+            if let Some((n, words)) = shape::split_lead_number(shape::cells(text)) {
+                number.get_or_insert(n);
+                t = line.piece(within(text, words));
+            }
             // How many lines after this one carry the title on: those set the same way (centred
             // or bold); in plain text, only where that completes the title.
             let mut more = 0;
@@ -312,6 +317,16 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             let last = lines[i + more];
             let end = shape::cells(last.text);
             let words = shape::bare(end);
+            // The page's date set after it, apart (`…的答复　2023-05-06`, a list's row): the
+            // page's, kept with the header's lines.
+            let posted_after = split_posted(words);
+            let words = match posted_after {
+                Some((head, ref d)) => {
+                    posted.get_or_insert(d.clone());
+                    head
+                }
+                None => words,
+            };
             // Its document number in brackets after the words (…的答复[浙交建〔2018〕101号]).
             let words = match shape::split_number(words) {
                 Some((head, n)) => {
@@ -338,7 +353,9 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
                 let tail = &last.text[last.text.char_indices().nth(after).map_or(last.text.len(), |(b, _)| b)..];
                 let skipped = tail.len() - tail.trim_start().len();
                 let tail_text = tail.trim_start();
-                if tail_text.chars().any(char::is_alphanumeric) {
+                if posted_after.is_some() {
+                    meta.push(tail_text.to_string());
+                } else if tail_text.chars().any(char::is_alphanumeric) {
                     let lead = last.lead + (after + tail[..skipped].chars().count()) as u32;
                     rest = Some(Line { text: tail_text, at: last.at, lead });
                 }
@@ -347,6 +364,13 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             title = Some(t);
         } else if form_label(lines, i) {
             // A form's label with nothing after it (`建议人:`), the form's next key under it.
+            meta.push(text.to_string());
+        } else if top
+            && is_salutation(text)
+            && lines.get(i + 1).is_some_and(|n| is_title(n.text) && complete(n.text) && continues(n.text))
+        {
+            // A key with no value (`关键词:`) over a title: the metadata's. A salutation has the
+            // letter's text under it, never a title.
             meta.push(text.to_string());
         } else if salutation.is_none() && is_salutation(text) && parse_heading(text).is_none() {
             salutation = Some(line.whole());
@@ -379,6 +403,20 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
         i += 1;
     }
     Header { title, meta, fields, number, salutation, dated, posted, rest, end: i }
+}
+
+/// A complete title with the page's date after it, apart by white space (`关于…的答复
+/// 2023-05-06 10:32`): the title's words, and the date as written.
+fn split_posted(line: &str) -> Option<(&str, String)> {
+    let (_, start, _) = dates::find_date_span(line)?;
+    let at = line.char_indices().nth(start)?.0;
+    let cut = line[..at].rfind(char::is_whitespace)?;
+    let (head, tail) = (line[..cut].trim_end(), line[cut..].trim());
+    let date = shape::dateline(tail)?;
+    // Nothing beside the date but the site's brackets.
+    let squeeze =
+        |t: &str| t.chars().filter(|c| !c.is_whitespace() && !"[]【】()（）".contains(*c)).collect::<String>();
+    (squeeze(tail) == squeeze(&date) && complete(head) && head.chars().count() >= 6).then_some((head, date))
 }
 
 /// Where the title's words stand again below line `i` (on one to three lines), within eight
@@ -1116,7 +1154,8 @@ pub(super) fn number_line(line: &str) -> Option<String> {
     let rest = rest.trim();
     let label: String = line.chars().take(a).collect();
     let labelled = a == 0 || (a <= 8 && (label.ends_with(':') || label.ends_with('：')));
-    (labelled && rest.chars().count() <= 12 && !rest.contains(['。', '，', ',']))
+    // (A title that names a document by its number, `关于转发某办〔2024〕2号文件的通知`, is none.)
+    (labelled && rest.chars().count() <= 12 && !rest.contains(['。', '，', ',']) && !line.contains("关于"))
         .then(|| line.chars().skip(a).take(b - a).filter(|c| !c.is_whitespace()).collect())
 }
 

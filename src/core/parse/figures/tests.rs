@@ -185,6 +185,9 @@ fn not_figures_document_numbers() {
         assert!(texts(number).is_empty(), "{number}");
         assert_eq!(texts(&format!("根据{number}，下达资金361亿元")), ["361亿元"], "{number}");
     }
+    // The number's 号 lost (a page cut off after it): the year in 〔〕 and its serial still none.
+    assert!(texts("（渝民宿字〔2021〕14").is_empty());
+    assert_eq!(texts("根据〔2021〕14，下达资金361亿元"), ["361亿元"]);
     assert!(texts("第94号提案").is_empty());
     assert!(texts("第20230314号提案").is_empty());
     assert!(texts("2023号").is_empty());

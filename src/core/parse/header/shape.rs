@@ -207,6 +207,17 @@ pub(super) fn split_number(title: &str) -> Option<(&str, String)> {
         .then(|| (head, inner.chars().filter(|c| !c.is_whitespace()).collect()))
 }
 
+/// A title line that opens with its document number, no space between (`某办理〔2024〕2号关于…的
+/// 会办意见`): the number, and the title's words from `关于` / `对` on.
+pub(super) fn split_lead_number(line: &str) -> Option<(String, &str)> {
+    let (a, b) = find_number(line)?;
+    let at = line.char_indices().nth(b).map(|(k, _)| k)?;
+    let title = line[at..].trim_start();
+    let number = line.chars().take(b).filter(|c| !c.is_whitespace()).collect();
+    (a == 0 && (title.starts_with("关于") || title.starts_with('对')) && title.chars().count() >= 6)
+        .then_some((number, title))
+}
+
 /// A breadcrumb (`首页 >> 政务公开 >> 建议提案`) or a menu of short items apart by bars (`网站首页 |
 /// 机构概况 | 政务公开`, `登录 | 注册`): never a title, whatever it ends with.
 pub(super) fn is_breadcrumb(line: &str) -> bool {

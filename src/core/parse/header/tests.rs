@@ -1256,3 +1256,42 @@ fn a_rule_of_dashes_and_bars_is_never_the_title() {
         want(&[("title", ""), ("number", "-"), ("published", "2023-12-18"), ("signed", "2023-08-10")])
     );
 }
+
+#[test]
+fn a_number_run_into_the_headline_and_an_empty_key_over_it() {
+    let page = |title: &str, n: &str| {
+        want(&[("title", title), ("number", n), ("published", "2024-08-27"), ("signed", "2023-08-22")])
+    };
+    // The document number and the title on one line, no space between.
+    assert_eq!(
+        under(&format!("某办理〔2024〕2号{TITLE}\n发布时间:2024-08-27 浏览次数:")),
+        page(TITLE, "某办理〔2024〕2号")
+    );
+    // A key with no value (`关键词:`) over the headline is the metadata's, no salutation: the
+    // letter's text follows a salutation, never a title.
+    assert_eq!(
+        under(&format!("发文日期: 2024年08月27日 主题分类: 建议办理\n关键词:\n\n{TITLE}\n发布时间:2024-08-27")),
+        page(TITLE, "-")
+    );
+    // A title that holds a number in brackets is no number run into it.
+    let held = "关于转发某办〔2024〕2号文件的通知";
+    assert_eq!(under(&format!("{held}\n发布时间:2024-08-27")), page(held, "-"));
+}
+
+#[test]
+fn the_pages_date_set_after_the_title_on_its_line() {
+    let page = |published: &str| {
+        want(&[("title", TITLE), ("number", "-"), ("published", published), ("signed", "2023-08-22")])
+    };
+    for line in
+        [format!("{TITLE} 2023-05-06"), format!("{TITLE}　　2023-05-06 10:32"), format!("{TITLE}\t[2023-05-06]")]
+    {
+        assert_eq!(under(&line), page("2023-05-06"), "{line}");
+    }
+    // A title that ends with a date of its own words is no title and a date.
+    let text = "关于印发某县2023年工作要点的通知";
+    assert_eq!(
+        under(text),
+        want(&[("title", text), ("number", "-"), ("published", "2023-08-22"), ("signed", "2023-08-22")])
+    );
+}
