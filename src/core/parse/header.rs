@@ -121,7 +121,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
         // The issuers' lines from here (one to three), and the date under them.
         let offices = issuers(lines, i);
         let dated_below = date_at(lines, i + offices).filter(|_| offices > 0);
-        if let Some((label, value)) = lines.get(i + 1).and_then(|v| pair(text, v.text).map(|l| (l, v))) {
+        if let Some((label, value)) = pair_at(lines, i) {
             // A label alone on its line, its value on the next (a list of dt / dd, bullets).
             fields.push((label, shape::cells(strip_bullet(value.text)).to_string()));
             meta.push(text.to_string());
@@ -143,10 +143,16 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
                 dated.get_or_insert(d);
             }
             meta.push(text.to_string());
+        } else if top && !text.chars().any(char::is_alphanumeric) {
+            // A rule with no words (a Markdown table's `---|---|---`, a row of dashes): the page's.
+            meta.push(text.to_string());
         } else if top && shape::is_breadcrumb(text) {
             // A breadcrumb (…>> 建议提案 >> 人大代表建议答复): not the title.
             meta.push(text.to_string());
-        } else if top && shape::is_form_line(text) && !lines.get(i + 1).is_some_and(|n| is_meta_line(n.text)) {
+        } else if top
+            && shape::is_form_line(strip_bullet(text))
+            && !lines.get(i + 1).is_some_and(|n| is_meta_line(n.text))
+        {
             // (A headline with a colon over the page's metadata line, `森林城市:涂抹“绿”生活`, is
             // the title: below.)
             // A proposal's form (建议号:201号, 提案人:…, 内容:…) above the reply's title: up to
@@ -238,8 +244,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
                 };
                 if let Some(k) = headline_below(lines, i).filter(|&k| !ends_it(k)) {
                     for (j, l) in lines.iter().enumerate().take(k).skip(i) {
-                        let value =
-                            lines.get(j + 1).filter(|_| j + 1 < k).and_then(|v| pair(l.text, v.text).map(|p| (p, v)));
+                        let value = pair_at(lines, j).filter(|_| j + 1 < k);
                         if let Some((label, v)) = value {
                             fields.push((label, shape::cells(strip_bullet(v.text)).to_string()));
                         } else if let Some(f) = meta_fields(l.text) {
@@ -521,9 +526,18 @@ fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
             && number_line(text).is_none()
             && meta_fields(text).is_none();
         if standalone {
-            // An issuer's line right above a 关于… title is the title's start.
-            let issuer = k > i + 1 && is_office_line(lines[k - 1].text) && text.starts_with("关于");
-            return Some(if issuer { k - 1 } else { k });
+            // The lines right above it that start a title and do not end one (`关于印发…涉及` /
+            // `…分工方案的通知`) are its start, and an issuer's line above a 关于… line.
+            let mut start = k;
+            while start > i + 1 && {
+                let above = lines[start - 1].text;
+                starts_title(above) && !complete(above) && continues(above) && !starts_title(lines[start].text)
+            } {
+                start -= 1;
+            }
+            let issuer =
+                start > i + 1 && is_office_line(lines[start - 1].text) && lines[start].text.starts_with("关于");
+            return Some(if issuer { start - 1 } else { start });
         }
     }
     headline_over_meta(lines, i)
@@ -747,6 +761,19 @@ fn shaped_label(line: &str) -> Option<&'static str> {
 
 /// The label of a key [`shaped_label`] reads by its shape and no field uses (`主题词`).
 const OTHER_LABEL: &str = "其他";
+
+/// The label of line `i` and its value, the line after it ([`pair`]); a key no list holds never
+/// takes an issuer's line over a `关于…` / `对…` line as its value (`• 废止日期:` over `某省人民政府
+/// 办公厅` / `关于印发…的通知`): that line starts the title.
+fn pair_at<'l, 'a>(lines: &'l [Line<'a>], i: usize) -> Option<(&'static str, &'l Line<'a>)> {
+    let value = lines.get(i + 1)?;
+    let label = pair(lines[i].text, value.text)?;
+    let titled = || {
+        is_office_line(value.text)
+            && lines.get(i + 2).is_some_and(|n| n.text.starts_with("关于") || n.text.starts_with('对'))
+    };
+    (label != OTHER_LABEL || !titled()).then_some((label, value))
+}
 
 /// The label of `line` whose value is `next`, the line after it: a label alone on its line
 /// ([`label_line`]), or a label of two chars alone over a value of its kind (a list of dt / dd
@@ -1010,13 +1037,25 @@ pub(super) fn form_label(lines: &[Line], k: usize) -> bool {
         && lines.get(k + 1).is_some_and(|l| shape::is_form_line(l.text))
 }
 
+/// A salutation (`张三委员：`): a short line ending in a colon, no sentence, and no row of the
+/// page's metadata whose last key has no value (`名称: 关于… 文号:`, `文号:`).
 pub(super) fn is_salutation(line: &str) -> bool {
     let n = line.chars().count();
-    (line.ends_with(':') || line.ends_with('：')) && n <= 40 && !line.contains('。')
+    (line.ends_with(':') || line.ends_with('：'))
+        && n <= 40
+        && !line.contains('。')
+        && label_line(line).is_none()
+        && meta_fields(line).is_none()
 }
 
+/// A line that may be a title: not long, no colon at its end, no sentence, some words (a rule of
+/// dashes and bars, `---|---|---`, is a table's, never a title).
 fn is_title(line: &str) -> bool {
-    line.chars().count() <= 100 && !line.ends_with(':') && !line.ends_with('：') && !line.contains('。')
+    line.chars().count() <= 100
+        && !line.ends_with(':')
+        && !line.ends_with('：')
+        && !line.contains('。')
+        && line.chars().any(char::is_alphanumeric)
 }
 
 /// The bracket that closes a document number's year (`〔2016〕`, `[2020]`, `（2022）`, `﹝2023﹞` …).

@@ -1177,3 +1177,50 @@ fn the_pages_date_in_the_shapes_of_more_sites() {
     // The verb without a date after it labels nothing of the page's.
     assert_eq!(under(&format!("{TITLE}\n发布：某局")), page("2023-08-22"));
 }
+
+#[test]
+fn a_metadata_row_ending_in_an_empty_key_is_no_salutation() {
+    // The site's menu and a metadata table whose last key has no value (`文号:`) over the headline.
+    let head = format!(
+        "• 无障碍\n  • 长辈版\n某局\n您现在所在的位置: 网站首页> 信息公开 > 某局 > 建议提案办理\n\
+         索引号: 113417/202311-00011 组配分类: 建议办理\n发布机构: 某局 主题分类: 农业\n\
+         名称: {TITLE} 文号:\n生成日期: 2023-05-06 发布日期: 2023-05-06\n{TITLE}\n\
+         发布时间:2023-05-06 09:33 来源:某局 浏览次数:"
+    );
+    assert_eq!(
+        under(&head),
+        want(&[("title", TITLE), ("number", "-"), ("published", "2023-05-06"), ("signed", "2023-08-22")])
+    );
+    // Alone on its line too.
+    let head =
+        format!("• 无障碍\n某局\n名称: {TITLE}\n文号:\n生成日期: 2023-05-06\n{TITLE}\n发布时间:2023-05-06 09:33");
+    assert_eq!(
+        under(&head),
+        want(&[("title", TITLE), ("number", "-"), ("published", "2023-05-06"), ("signed", "2023-08-22")])
+    );
+}
+
+#[test]
+fn an_issuer_over_a_title_is_no_value_of_an_empty_key_above_it() {
+    let text = "  • 发布机构:某省人民政府办公厅\n  • 有 效 性 :有效\n  • 废止日期:\n\n某省人民政府办公厅\n\
+                关于印发某项工作目标任务\n分工方案的通知\n某办发〔2017〕64号\n各市人民政府:\n现将方案印发你们。";
+    assert_eq!(
+        seen(&plain_lines(text)),
+        want(&[
+            ("title", "某省人民政府办公厅关于印发某项工作目标任务分工方案的通知"),
+            ("number", "某办发〔2017〕64号"),
+            ("published", "-"),
+            ("signed", "-")
+        ])
+    );
+}
+
+#[test]
+fn a_rule_of_dashes_and_bars_is_never_the_title() {
+    let text = "索引号: | 330803/2023-70720 | 组配分类: | 建议 |\n---|---|---|---|\n\
+                发布机构: | 某局 | 发文日期: | 2023-12-18 |\n张三代表:\n您的建议收悉。\n某局\n2023年8月10日";
+    assert_eq!(
+        seen(&plain_lines(text)),
+        want(&[("title", ""), ("number", "-"), ("published", "2023-12-18"), ("signed", "2023-08-10")])
+    );
+}
