@@ -81,16 +81,16 @@ impl Action {
 
     /// The action of a button named `name` (the actions a control carries with no data).
     pub(crate) fn named(name: &str) -> Option<Action> {
-        let all = [
-            Action::Order(Order::Newest),
-            Action::Order(Order::Largest),
-            Action::More,
-            Action::Elder,
-            Action::Contrast,
-            Action::ExportValues,
-            Action::ExportPromises,
-        ];
-        all.into_iter().find(|a| a.name() == name)
+        Some(match name {
+            "sort-doc" => Action::Order(Order::Newest),
+            "sort-value" => Action::Order(Order::Largest),
+            "more" => Action::More,
+            reading::ELDER => Action::Elder,
+            reading::CONTRAST => Action::Contrast,
+            "csv-values" => Action::ExportValues,
+            "csv-promises" => Action::ExportPromises,
+            _ => return None,
+        })
     }
 
     /// The action of an event of the part (the searchbox, the order, the facets, 显示更多,
