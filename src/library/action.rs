@@ -98,12 +98,12 @@ impl Action {
     pub(crate) fn of(e: &Event) -> Option<Action> {
         let t = e.target().and_then(|t| t.dyn_into::<Element>().ok())?;
         let query = t.get_attribute("data-action").as_deref() == Some(QUERY);
-        let typed = t.dyn_ref::<HtmlInputElement>().map(HtmlInputElement::value).unwrap_or_default();
+        let typed = || t.dyn_ref::<HtmlInputElement>().map(HtmlInputElement::value).unwrap_or_default();
         match e.type_().as_str() {
-            "input" if query => Some(Action::Query(typed)),
+            "input" if query => Some(Action::Query(typed())),
             "keydown" if query => {
                 let escape = e.dyn_ref::<KeyboardEvent>().is_some_and(|k| k.key() == "Escape");
-                (escape && !typed.is_empty()).then(|| {
+                (escape && !typed().is_empty()).then(|| {
                     e.prevent_default();
                     Action::Clear
                 })
