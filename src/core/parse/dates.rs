@@ -4,7 +4,7 @@
 use super::numeral::{self, read_arabic};
 use crate::util::uint;
 
-/// A date line of the signature: `2023年8月22日`, `二〇二三年八月二十二日`, `2023-08-22`.
+/// A date line of the signature: `2023年8月22日`, `二〇二三年八月二十二日`, `2023-08-22`, `2023年8月22号`.
 pub(super) fn is_date_line(line: &str) -> bool {
     let s: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
     if s.len() < 6 || s.len() > 14 {
@@ -32,9 +32,12 @@ pub(super) fn is_date_line(line: &str) -> bool {
                     | '-'
                     | '.'
                     | '/'
+                    | '号'
             )
     };
-    s.iter().all(allowed) && (s.last() == Some(&'日') || s.iter().filter(|c| numeral::is_digit(**c)).count() >= 6)
+    // The day may end in 号 as spoken (`2024年3月5号`), after a month only.
+    let day_end = s.last() == Some(&'日') || (s.last() == Some(&'号') && s.contains(&'月'));
+    s.iter().all(allowed) && (day_end || s.iter().filter(|c| numeral::is_digit(**c)).count() >= 6)
 }
 
 /// The year of a date written in any of the genre's ways, for resolving 今年.

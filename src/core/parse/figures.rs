@@ -19,6 +19,8 @@
 
 mod names;
 
+pub(crate) use names::{in_names, names_in};
+
 use super::numeral::{digit, is_cn_numeral, is_digit, read_arabic, read_cn};
 use crate::model::{Amount, FigureKind, Qualifier};
 use crate::text::{match_word, starts_with};
@@ -525,6 +527,18 @@ pub(crate) fn scan_chars(s: &[char], reference: Option<Reference>) -> Vec<RawFig
         }
         if let Some(end) = super::header::bracketed_number_end(s, i) {
             i = end;
+            continue;
+        }
+        // A year in the brackets only document numbers use, its serial after it, where the
+        // number's 号 is lost (a page cut off after `某字〔2021〕14`).
+        if c == '〔'
+            && s.get(i + 5) == Some(&'〕')
+            && s.get(i + 1..i + 5).is_some_and(|y| y.iter().all(|c| is_digit(*c)))
+        {
+            i += 6;
+            while s.get(i).is_some_and(|c| is_digit(*c)) {
+                i += 1;
+            }
             continue;
         }
         if let Some(f) = relative_date(s, i, reference) {

@@ -121,7 +121,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
         // The issuers' lines from here (one to three), and the date under them.
         let offices = issuers(lines, i);
         let dated_below = date_at(lines, i + offices).filter(|_| offices > 0);
-        if let Some((label, value)) = lines.get(i + 1).and_then(|v| pair(text, v.text).map(|l| (l, v))) {
+        if let Some((label, value)) = pair_at(lines, i) {
             // A label alone on its line, its value on the next (a list of dt / dd, bullets).
             fields.push((label, shape::cells(strip_bullet(value.text)).to_string()));
             meta.push(text.to_string());
@@ -143,10 +143,16 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
                 dated.get_or_insert(d);
             }
             meta.push(text.to_string());
+        } else if top && !text.chars().any(char::is_alphanumeric) {
+            // A rule with no words (a Markdown table's `---|---|---`, a row of dashes): the page's.
+            meta.push(text.to_string());
         } else if top && shape::is_breadcrumb(text) {
             // A breadcrumb (…>> 建议提案 >> 人大代表建议答复): not the title.
             meta.push(text.to_string());
-        } else if top && shape::is_form_line(text) && !lines.get(i + 1).is_some_and(|n| is_meta_line(n.text)) {
+        } else if top
+            && shape::is_form_line(strip_bullet(text))
+            && !lines.get(i + 1).is_some_and(|n| is_meta_line(n.text))
+        {
             // (A headline with a colon over the page's metadata line, `森林城市:涂抹“绿”生活`, is
             // the title: below.)
             // A proposal's form (建议号:201号, 提案人:…, 内容:…) above the reply's title: up to
@@ -179,8 +185,13 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
         } else if title.as_ref().is_some_and(|t| salutation.is_none() && shape::bare(text) == shape::bare(&t.text)) {
             // The title set twice (the page's headline, the document's own): once.
             meta.push(text.to_string());
-        } else if title.is_some() && salutation.is_none() && shape::note_date(text).is_some() {
-            // A note under the title: (2023年4月12日), (…会议通过).
+        } else if title.is_some()
+            && salutation.is_none()
+            && shape::note_date(text).is_some()
+            && (text.contains('年') || shape::dateline(text).is_none())
+        {
+            // A note under the title: (2023年4月12日), (…会议通过). A date in brackets as a site
+            // prints its own (`（2023-05-06）`, no 年) is the page's: below.
             dated = dated.or_else(|| shape::note_date(text));
             meta.push(text.to_string());
         } else if let Some(d) = dated_below.clone().filter(|_| title.is_some() && salutation.is_none()) {
@@ -233,8 +244,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
                 };
                 if let Some(k) = headline_below(lines, i).filter(|&k| !ends_it(k)) {
                     for (j, l) in lines.iter().enumerate().take(k).skip(i) {
-                        let value =
-                            lines.get(j + 1).filter(|_| j + 1 < k).and_then(|v| pair(l.text, v.text).map(|p| (p, v)));
+                        let value = pair_at(lines, j).filter(|_| j + 1 < k);
                         if let Some((label, v)) = value {
                             fields.push((label, shape::cells(strip_bullet(v.text)).to_string()));
                         } else if let Some(f) = meta_fields(l.text) {
@@ -253,6 +263,11 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             // The title's words: without empty table cells around them (a footnote mark and a
             // note after them are cut below).
             let mut t = line.piece(within(text, shape::cells(text)));
+            // Its document number run into it before its words (`某办〔2024〕2号关于…`).
+            if let Some((n, words)) = shape::split_lead_number(shape::cells(text)) {
+                number.get_or_insert(n);
+                t = line.piece(within(text, words));
+            }
             // How many lines after this one carry the title on: those set the same way (centred
             // or bold); in plain text, only where that completes the title.
             let mut more = 0;
@@ -302,6 +317,16 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             let last = lines[i + more];
             let end = shape::cells(last.text);
             let words = shape::bare(end);
+            // The page's date set after it, apart (`…的答复　2023-05-06`, a list's row): the
+            // page's, kept with the header's lines.
+            let posted_after = split_posted(words);
+            let words = match posted_after {
+                Some((head, ref d)) => {
+                    posted.get_or_insert(d.clone());
+                    head
+                }
+                None => words,
+            };
             // Its document number in brackets after the words (…的答复[浙交建〔2018〕101号]).
             let words = match shape::split_number(words) {
                 Some((head, n)) => {
@@ -328,7 +353,9 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
                 let tail = &last.text[last.text.char_indices().nth(after).map_or(last.text.len(), |(b, _)| b)..];
                 let skipped = tail.len() - tail.trim_start().len();
                 let tail_text = tail.trim_start();
-                if tail_text.chars().any(char::is_alphanumeric) {
+                if posted_after.is_some() {
+                    meta.push(tail_text.to_string());
+                } else if tail_text.chars().any(char::is_alphanumeric) {
                     let lead = last.lead + (after + tail[..skipped].chars().count()) as u32;
                     rest = Some(Line { text: tail_text, at: last.at, lead });
                 }
@@ -337,6 +364,13 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             title = Some(t);
         } else if form_label(lines, i) {
             // A form's label with nothing after it (`建议人:`), the form's next key under it.
+            meta.push(text.to_string());
+        } else if top
+            && is_salutation(text)
+            && lines.get(i + 1).is_some_and(|n| is_title(n.text) && complete(n.text) && continues(n.text))
+        {
+            // A key with no value (`关键词:`) over a title: the metadata's. A salutation has the
+            // letter's text under it, never a title.
             meta.push(text.to_string());
         } else if salutation.is_none() && is_salutation(text) && parse_heading(text).is_none() {
             salutation = Some(line.whole());
@@ -369,6 +403,20 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
         i += 1;
     }
     Header { title, meta, fields, number, salutation, dated, posted, rest, end: i }
+}
+
+/// A complete title with the page's date after it, apart by white space (`关于…的答复
+/// 2023-05-06 10:32`): the title's words, and the date as written.
+fn split_posted(line: &str) -> Option<(&str, String)> {
+    let (_, start, _) = dates::find_date_span(line)?;
+    let at = line.char_indices().nth(start)?.0;
+    let cut = line[..at].rfind(char::is_whitespace)?;
+    let (head, tail) = (line[..cut].trim_end(), line[cut..].trim());
+    let date = shape::dateline(tail)?;
+    // Nothing beside the date but the site's brackets.
+    let squeeze =
+        |t: &str| t.chars().filter(|c| !c.is_whitespace() && !"[]【】()（）".contains(*c)).collect::<String>();
+    (squeeze(tail) == squeeze(&date) && complete(head) && head.chars().count() >= 6).then_some((head, date))
 }
 
 /// Where the title's words stand again below line `i` (on one to three lines), within eight
@@ -516,9 +564,18 @@ fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
             && number_line(text).is_none()
             && meta_fields(text).is_none();
         if standalone {
-            // An issuer's line right above a 关于… title is the title's start.
-            let issuer = k > i + 1 && is_office_line(lines[k - 1].text) && text.starts_with("关于");
-            return Some(if issuer { k - 1 } else { k });
+            // The lines right above it that start a title and do not end one (`关于印发…涉及` /
+            // `…分工方案的通知`) are its start, and an issuer's line above a 关于… line.
+            let mut start = k;
+            while start > i + 1 && {
+                let above = lines[start - 1].text;
+                starts_title(above) && !complete(above) && continues(above) && !starts_title(lines[start].text)
+            } {
+                start -= 1;
+            }
+            let issuer =
+                start > i + 1 && is_office_line(lines[start - 1].text) && lines[start].text.starts_with("关于");
+            return Some(if issuer { start - 1 } else { start });
         }
     }
     headline_over_meta(lines, i)
@@ -743,6 +800,19 @@ fn shaped_label(line: &str) -> Option<&'static str> {
 /// The label of a key [`shaped_label`] reads by its shape and no field uses (`主题词`).
 const OTHER_LABEL: &str = "其他";
 
+/// The label of line `i` and its value, the line after it ([`pair`]); a key no list holds never
+/// takes an issuer's line over a `关于…` / `对…` line as its value (`• 废止日期:` over `某省人民政府
+/// 办公厅` / `关于印发…的通知`): that line starts the title.
+fn pair_at<'l, 'a>(lines: &'l [Line<'a>], i: usize) -> Option<(&'static str, &'l Line<'a>)> {
+    let value = lines.get(i + 1)?;
+    let label = pair(lines[i].text, value.text)?;
+    let titled = || {
+        is_office_line(value.text)
+            && lines.get(i + 2).is_some_and(|n| n.text.starts_with("关于") || n.text.starts_with('对'))
+    };
+    (label != OTHER_LABEL || !titled()).then_some((label, value))
+}
+
 /// The label of `line` whose value is `next`, the line after it: a label alone on its line
 /// ([`label_line`]), or a label of two chars alone over a value of its kind (a list of dt / dd
 /// without colons): `日期` / `时间` over a date, `文号` over a document number.
@@ -815,14 +885,15 @@ pub(crate) const SOME_DATE: &str = "其他时间";
 /// Words before 时间 / 日期 that name no publication: the dates a rule starts, stops or runs out.
 const NOT_POSTED: &[&str] = &["生效", "实施", "施行", "失效", "废止", "截止", "有效"];
 
-/// A label no list holds that names the page's date by its shape: one to four chars, then
-/// 时间 or 日期, a colon, and a date right after it (`上传时间：2023-05-06`, `发稿时间:…`,
-/// `公布日期：…`). Read as [`SOME_DATE`], the last a published date is taken from; the length
-/// up to the colon's end.
+/// A label no list holds that names the page's date by its shape: up to four chars, then
+/// 时间 or 日期, or the verb of posting (发布, 发布于), a colon, and a date right after it
+/// (`上传时间：2023-05-06`, `发稿时间:…`, `公布日期：…`, `发布：…`, `发布于：…`; `日期：…` after a
+/// key no list holds). Read as [`SOME_DATE`], the last a published date is taken from; the
+/// length up to the colon's end.
 fn date_label(rest: &str) -> Option<(&'static str, usize)> {
     let words = rest.chars().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
     let head: String = shape::fold(rest).chars().take(words).collect();
-    let named = (3..=6).contains(&words) && (head.ends_with("时间") || head.ends_with("日期"));
+    let named = (2..=6).contains(&words) && ["时间", "日期", "发布", "发布于"].iter().any(|e| head.ends_with(e));
     if !named {
         return None;
     }
@@ -930,16 +1001,19 @@ fn dated_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     };
     let rest = line[at..].trim_end_matches(['】', ']', ')', '）']);
     let fields = meta_fields(rest)?;
-    let dated = |l: &str| DATE_LABELS.contains(&l) || l == SOME_DATE;
+    let dated = |l: &str| DATE_LABELS.contains(&l) || [SOME_DATE, "日期", "时间"].contains(&l);
     fields.iter().any(|(l, v)| dated(l) && dates::date_of(v).is_some()).then_some(fields)
 }
 
 /// A line with the page's date and then labelled fields, the date unlabelled
-/// (`2023-05-16 11:48:06 文章来源: 某局`, `某县政府 www.… 2021-09-01 15:18 来源:某中心 放大 缩小`):
+/// (`2023-05-16 11:48:06 文章来源: 某局`, `某县政府 www.… 2021-09-01 15:18 来源:某中心 放大 缩小`,
+/// each in brackets: `[2023-05-06] [来源：某局]`):
 /// the date as its 发布时间, and the fields.
 fn date_and_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     let (date, end) = dates::find_date(line)?;
-    let rest: String = line.chars().skip(end).collect();
+    // The site's brackets around each field are the walls of its cells
+    // (`[2023-05-06]  [来源：某局]  [字号：大 中 小]`).
+    let rest: String = line.chars().skip(end).map(|c| if "[]【】".contains(c) { ' ' } else { c }).collect();
     let at = rest.char_indices().find_map(|(k, c)| {
         let starts = k == 0 || rest[..k].ends_with(char::is_whitespace);
         (starts && !c.is_whitespace()).then(|| meta_fields(&rest[k..]).map(|f| (k, f))).flatten()
@@ -1001,13 +1075,25 @@ pub(super) fn form_label(lines: &[Line], k: usize) -> bool {
         && lines.get(k + 1).is_some_and(|l| shape::is_form_line(l.text))
 }
 
+/// A salutation (`张三委员：`): a short line ending in a colon, no sentence, and no row of the
+/// page's metadata whose last key has no value (`名称: 关于… 文号:`, `文号:`).
 pub(super) fn is_salutation(line: &str) -> bool {
     let n = line.chars().count();
-    (line.ends_with(':') || line.ends_with('：')) && n <= 40 && !line.contains('。')
+    (line.ends_with(':') || line.ends_with('：'))
+        && n <= 40
+        && !line.contains('。')
+        && label_line(line).is_none()
+        && meta_fields(line).is_none()
 }
 
+/// A line that may be a title: not long, no colon at its end, no sentence, some words (a rule of
+/// dashes and bars, `---|---|---`, is a table's, never a title).
 fn is_title(line: &str) -> bool {
-    line.chars().count() <= 100 && !line.ends_with(':') && !line.ends_with('：') && !line.contains('。')
+    line.chars().count() <= 100
+        && !line.ends_with(':')
+        && !line.ends_with('：')
+        && !line.contains('。')
+        && line.chars().any(char::is_alphanumeric)
 }
 
 /// The bracket that closes a document number's year (`〔2016〕`, `[2020]`, `（2022）`, `﹝2023﹞` …).
@@ -1068,7 +1154,8 @@ pub(super) fn number_line(line: &str) -> Option<String> {
     let rest = rest.trim();
     let label: String = line.chars().take(a).collect();
     let labelled = a == 0 || (a <= 8 && (label.ends_with(':') || label.ends_with('：')));
-    (labelled && rest.chars().count() <= 12 && !rest.contains(['。', '，', ',']))
+    // (A title that names a document by its number, `关于转发某办〔2024〕2号文件的通知`, is none.)
+    (labelled && rest.chars().count() <= 12 && !rest.contains(['。', '，', ',']) && !line.contains("关于"))
         .then(|| line.chars().skip(a).take(b - a).filter(|c| !c.is_whitespace()).collect())
 }
 

@@ -345,8 +345,21 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
     // letter's own (the signature read above ends the last attachment).
     // A date line of a signature: the date alone, or after the office on its line.
     let signs = |t: &str| dates::is_signature_date(t) || tail::is_office_and_date(t);
-    let own = body.iter().rev().take(10).find(|l| signs(l.text)).and_then(|l| dates::date_of(l.text));
+    // Or run into the end of the last paragraph, where a page lost its line breaks (`…指导。
+    // 某县水利局 2021年9月17日`).
+    let own = body
+        .iter()
+        .rev()
+        .take(10)
+        .find(|l| signs(l.text))
+        .and_then(|l| dates::date_of(l.text))
+        .or_else(|| body.iter().rev().take(3).find_map(|l| tail::run_in(l.text)).and_then(dates::date_of));
     let last = signature.iter().rev().find(|p| signs(&p.text)).and_then(|p| dates::date_of(&p.text));
+    // The date the letter's own signature block bears, where no attachment (read apart or only
+    // named by a `附件` line) may have put its own date there: the letter's, over the record's
+    // 成文日期.
+    let attached = !attachments.is_empty() || body.iter().any(|l| l.text.starts_with("附件"));
+    let signed_below = last.clone().filter(|_| !attached);
     let under_signature = if attachments.is_empty() { last.or(own) } else { own.or(last) };
     let written = field(WRITTEN_DATES).or_else(|| hints.signed.clone());
     // The metadata's 成文日期 first: the last date of a text may be an attachment's.
@@ -360,8 +373,11 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
     // A 生成日期 (the day the page's record was made) only where the document bears no date.
     let own_date = field(&["成文日期", "成文时间"]).or_else(|| hints.signed.clone());
     let generated = field(&["生成日期"]).and_then(|d| dates::date_of(&d));
-    let signed =
-        own_date.as_deref().and_then(dates::date_of).or_else(|| under_signature.clone()).or(generated).or(issued);
+    let signed = signed_below
+        .or_else(|| own_date.as_deref().and_then(dates::date_of))
+        .or_else(|| under_signature.clone())
+        .or(generated)
+        .or(issued);
     // Published as written: the header's 发布时间, else the page's PubDate.
     let published = field(PAGE_DATES)
         .or_else(|| field(&["成文日期"]))
@@ -521,10 +537,26 @@ fn extends(meta: &str, title: &str) -> bool {
 /// closing, and the date line under the signature. Not the salutation, nor the signature's
 /// office and contact lines (phone numbers are not figures).
 fn figures_of(reply: &Reply, origins: &Origins, reference: Option<figures::Reference>) -> Vec<Figure> {
+    // The names the reply defines (`“助老三件事”`, `（以下简称职教20条）`): no figure where they
+    // stand again.
+    let mut names = Vec::new();
+    figures::names_in(&reply.title, &mut names);
+    for p in reply.preamble.iter().chain(&reply.closing) {
+        figures::names_in(&p.text, &mut names);
+    }
+    for (_, s) in reply.walk_sections() {
+        figures::names_in(&s.title, &mut names);
+        for p in &s.paragraphs {
+            figures::names_in(&p.text, &mut names);
+        }
+    }
     let mut out = Vec::new();
     let mut add = |node: &str, paragraph: &str, text: &str| {
         let chars: Vec<char> = text.chars().collect();
         for f in figures::scan_chars(&chars, reference) {
+            if figures::in_names(&chars, f.start, f.end, &names) {
+                continue;
+            }
             out.push(Figure {
                 id: cat(&["f", &uint(out.len() + 1)]),
                 text: chars[f.start..f.end].iter().collect(),

@@ -454,9 +454,16 @@ pub fn in_plan(reply: &Reply) -> Vec<bool> {
     let folded = super::script::folded(reply);
     let reply = folded.as_ref().unwrap_or(reply);
     let mut plans: Vec<&str> = Vec::new();
-    for p in reply.preamble.iter().chain(&reply.closing) {
-        if opens_plan(&p.text) {
-            plans.push(&p.id);
+    let reply_text = !regulation(&reply.title) && !plan_document(&reply.title);
+    // In a reply, the paragraphs after one that opens a plan go on with it, in the preamble and
+    // the closing too (a reply read without sections: 下一步，我们将…。 then 一是…五是完成30个…).
+    for part in [&reply.preamble, &reply.closing] {
+        let mut planned = false;
+        for p in part {
+            planned = planned || (reply_text && opens_plan(&p.text));
+            if planned || opens_plan(&p.text) {
+                plans.push(&p.id);
+            }
         }
     }
     let mut plan_at: Vec<bool> = Vec::new();
@@ -468,7 +475,6 @@ pub fn in_plan(reply: &Reply) -> Vec<bool> {
             plans.push(&s.id);
         }
         // In a reply, the paragraphs after one that opens a plan go on with it (as in [`annotate`]).
-        let reply_text = !regulation(&reply.title) && !plan_document(&reply.title);
         let mut planned = plan;
         for p in &s.paragraphs {
             planned = planned || (reply_text && opens_plan(&p.text));
@@ -525,8 +531,19 @@ fn annotate_folded(reply: &mut Reply) {
     }
     let mut sources: Vec<Source> = Vec::new();
     sources.push(Source { id: TITLE, text: &reply.title, place: Place::Title, plan: false, section: "" });
-    for p in &reply.preamble {
-        sources.push(Source { id: &p.id, text: &p.text, place: Place::Body, plan: opens_plan(&p.text), section: "" });
+    // In a reply, the paragraphs after one that opens a plan go on with it (below, per section;
+    // here in the preamble and the closing, which hold the whole text of a reply without headings).
+    let goes_on = |paragraphs: &'_ [crate::model::Paragraph]| -> Vec<bool> {
+        let mut planned = false;
+        let mut out = Vec::with_capacity(paragraphs.len());
+        for p in paragraphs {
+            planned = planned || (!rules && !plan_doc && opens_plan(&p.text));
+            out.push(planned || opens_plan(&p.text));
+        }
+        out
+    };
+    for (p, plan) in reply.preamble.iter().zip(goes_on(&reply.preamble)) {
+        sources.push(Source { id: &p.id, text: &p.text, place: Place::Body, plan, section: "" });
     }
     let mut plan_at: Vec<bool> = Vec::new();
     for (depth, s) in reply.walk_sections() {
@@ -547,8 +564,8 @@ fn annotate_folded(reply: &mut Reply) {
             });
         }
     }
-    for p in &reply.closing {
-        sources.push(Source { id: &p.id, text: &p.text, place: Place::Body, plan: opens_plan(&p.text), section: "" });
+    for (p, plan) in reply.closing.iter().zip(goes_on(&reply.closing)) {
+        sources.push(Source { id: &p.id, text: &p.text, place: Place::Body, plan, section: "" });
     }
     for p in &reply.signature {
         sources.push(Source { id: &p.id, text: &p.text, place: Place::Signature, plan: false, section: "" });

@@ -6,13 +6,15 @@ use super::dates::{is_date_line, is_signature_date};
 use super::heading::parse_heading;
 use super::{Line, Piece};
 
-/// Takes the signature block (office, date, contact lines) off the end of the body.
+/// Takes the signature block (office, date, contact lines) off the end of the body, and the
+/// rows with no words a page's table leaves under it (`||||||`, `|`).
 pub(super) fn signature(body: &mut Vec<Line>) -> Vec<Piece> {
     let mut signature: Vec<Piece> = Vec::new();
     while let Some(last) = body.last() {
         let dated = signature.iter().any(|l| is_date_line(&l.text) || is_contact_line(&l.text));
         let text = last.text;
-        let take = is_signature_date(text)
+        let take = !text.chars().any(char::is_alphanumeric)
+            || is_signature_date(text)
             || is_office_and_date(text)
             || is_contact_line(text)
             || (is_office_line(text) && (dated || text.chars().count() <= 20) && parse_heading(text).is_none());
@@ -97,6 +99,18 @@ pub(super) fn is_office_and_date(line: &str) -> bool {
     })
 }
 
+/// A signature run into the end of a paragraph where the page lost its line breaks (`…给予指导。
+/// 某县水利局 2021年9月17日`): the office and its date (or the date alone) after the last
+/// sentence's end, apart from it by white space or by nothing where the crawl joined the lines
+/// bare (`…特此答复。2021年9月17日`).
+pub(super) fn run_in(line: &str) -> Option<&str> {
+    let line = line.trim_end().trim_end_matches(['|', '｜']).trim_end();
+    let at = line.rfind(['。', '！', '!', '？', '?'])?;
+    let after = &line[at..];
+    let tail = after[after.chars().next()?.len_utf8()..].trim_start();
+    (is_signature_date(tail) || is_office_and_date(tail)).then_some(tail)
+}
+
 fn is_contact_line(line: &str) -> bool {
     CONTACT_PREFIXES.iter().any(|p| line.starts_with(p))
 }
@@ -107,3 +121,6 @@ pub(super) fn is_office_line(line: &str) -> bool {
         && !line.contains(['，', ',', '。', '；', ';', '：', ':'])
         && OFFICE_ENDINGS.iter().any(|e| super::header::fold(line).ends_with(e))
 }
+
+#[cfg(test)]
+mod tests;

@@ -49,5 +49,9 @@ fn a_signature_date_may_trail_a_separator() {
     assert!(!is_signature_date("2018年6月28日前完成"));
     assert!(is_signature_date("2023年9月25日（此件公开发布）"));
     assert!(is_signature_date("2023年9月25日 (主动公开)"));
+    // The day as spoken (号), after a month only: a serial (`2024年5号`) is no date.
+    assert!(is_signature_date("2024年3月5号"));
+    assert!(is_signature_date("二〇二四年三月五号"));
+    assert!(!is_signature_date("2024年5号"));
     assert!(!is_signature_date("2023年9月25日（星期一上午在县政府会议室召开专题会议研究）"));
 }

@@ -135,7 +135,7 @@ pub(super) fn dateline(line: &str) -> Option<String> {
         return None;
     }
     let (_, start, end) = dates::find_date_span(line)?;
-    let edge = |c: Option<&char>| c.is_none_or(|c| c.is_whitespace() || "[]【】|丨()".contains(*c));
+    let edge = |c: Option<&char>| c.is_none_or(|c| c.is_whitespace() || "[]【】|丨()（）".contains(*c));
     if !edge(start.checked_sub(1).and_then(|k| s.get(k))) {
         return None;
     }
@@ -164,7 +164,7 @@ pub(super) fn dateline(line: &str) -> Option<String> {
     }
     // The words beside it: a name or a source, short, no label, no figure.
     let words: String =
-        s[..start].iter().chain(&s[k..]).filter(|c| !c.is_whitespace() && !"[]【】|丨()".contains(**c)).collect();
+        s[..start].iter().chain(&s[k..]).filter(|c| !c.is_whitespace() && !"[]【】|丨()（）".contains(**c)).collect();
     // (A listed item's title beside its date, `2023-01-05 关于某事的通知`, is no name.)
     let plain = words.chars().count() <= 16
         && !words.contains([':', '：'])
@@ -205,6 +205,17 @@ pub(super) fn split_number(title: &str) -> Option<(&str, String)> {
     let head = t[..at].trim_end();
     (a == 0 && b == inner.chars().count() && head.chars().count() >= 4)
         .then(|| (head, inner.chars().filter(|c| !c.is_whitespace()).collect()))
+}
+
+/// A title line that opens with its document number, no space between (`某办理〔2024〕2号关于…的
+/// 会办意见`): the number, and the title's words from `关于` / `对` on.
+pub(super) fn split_lead_number(line: &str) -> Option<(String, &str)> {
+    let (a, b) = find_number(line)?;
+    let at = line.char_indices().nth(b).map(|(k, _)| k)?;
+    let title = line[at..].trim_start();
+    let number = line.chars().take(b).filter(|c| !c.is_whitespace()).collect();
+    (a == 0 && (title.starts_with("关于") || title.starts_with('对')) && title.chars().count() >= 6)
+        .then_some((number, title))
 }
 
 /// A breadcrumb (`首页 >> 政务公开 >> 建议提案`) or a menu of short items apart by bars (`网站首页 |

@@ -213,12 +213,44 @@ fn published_and_signed_dates() {
         // A note after the signature's date.
         ("答复\n张三:\n收悉。\n某县教育局\n2023年9月25日（此件公开发布）", Some("2023-09-25"), Some("2023-09-25")),
         ("答复\n张三:\n收悉。", None, None),
+        // Digits of every width and every zero, dates with dots and slashes under a signature.
+        ("答复\n张三:\n收悉。\n某县教育局\n２０２４年３月５日", Some("2024-03-05"), Some("2024-03-05")),
+        ("答复\n张三:\n收悉。\n某县教育局\n二零二四年三月五日", Some("2024-03-05"), Some("2024-03-05")),
+        ("答复\n张三:\n收悉。\n某县教育局\n二○二四年三月五日", Some("2024-03-05"), Some("2024-03-05")),
+        ("答复\n张三:\n收悉。\n某县教育局\n2024.03.05", Some("2024-03-05"), Some("2024-03-05")),
+        ("答复\n张三:\n收悉。\n某县教育局\n2024/3/5", Some("2024-03-05"), Some("2024-03-05")),
+        // Contact, copy and attachment lines after the signature's date.
+        (
+            "答复\n张三:\n收悉。\n某县教育局\n2024年3月5日\n抄送：县人大人代委\n联系人：李四，电话：1234567",
+            Some("2024-03-05"),
+            Some("2024-03-05"),
+        ),
+        (
+            "答复\n张三:\n收悉。\n某县教育局\n2024年3月5日\n附件：1.办理情况表\n2.征求意见表",
+            Some("2024-03-05"),
+            Some("2024-03-05"),
+        ),
+        // The page's date on a line with a counter after it.
+        (
+            "关于第12号建议的答复\n发布时间：2024-03-05 浏览次数：123\n张三:\n收悉。\n某县教育局\n2024年2月1日",
+            Some("2024-03-05"),
+            Some("2024-02-01"),
+        ),
+        (
+            "关于第12号建议的答复\n发布日期:2024年03月05日  点击数:123  【打印】\n张三:\n收悉。\n某县教育局\n2024年2月1日",
+            Some("2024-03-05"),
+            Some("2024-02-01"),
+        ),
     ];
+    let mut wrong = Vec::new();
     for (text, published, signed) in cases {
         let lines: Vec<(&str, LineStyle)> = text.lines().map(|l| (l, PLAIN)).collect();
         let (_, _, p, s) = read(&lines);
-        assert_eq!((p.as_deref(), s.as_deref()), (*published, *signed), "{text}");
+        if (p.as_deref(), s.as_deref()) != (*published, *signed) {
+            wrong.push(format!("{text}\n  got {p:?} {s:?}, want {published:?} {signed:?}"));
+        }
     }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
 #[test]
@@ -1149,4 +1181,117 @@ fn a_plain_title_broken_before_its_last_word() {
         let text = format!("关于市政协十四届二次会议第12号提案的办理\n{kind}\n张三委员：\n收悉。");
         assert_eq!(plain(&text), format!("关于市政协十四届二次会议第12号提案的办理{kind}"), "{kind}");
     }
+}
+
+#[test]
+fn the_pages_date_in_the_shapes_of_more_sites() {
+    let page = |published: &str| {
+        want(&[("title", TITLE), ("number", "-"), ("published", published), ("signed", "2023-08-22")])
+    };
+    for row in [
+        // The date in the site's brackets, then its fields in brackets too.
+        "[2023-05-06]  [来源：某局]  [字号：大 中 小]",
+        "【2023-05-06】 【来源：某局】",
+        // A site's date in round brackets (as sites print their own, not as documents date).
+        "( 2023-05-06 )",
+        "（2023-05-06）",
+        // The verb of posting as the label.
+        "发布：2023-05-06",
+        "来源：某局 发布于：2023-05-06",
+        // 日期 / 时间 after a key no list holds.
+        "出处：某局 日期：2023-05-06",
+        "稿源：某局  时间：2023-05-06 10:32",
+    ] {
+        assert_eq!(under(&format!("{TITLE}\n{row}")), page("2023-05-06"), "{row}");
+    }
+    // A document's date in brackets (年, 月, 日) stays the document's.
+    assert_eq!(under(&format!("{TITLE}\n（2023年5月6日）")), page("2023-08-22"));
+    // The verb without a date after it labels nothing of the page's.
+    assert_eq!(under(&format!("{TITLE}\n发布：某局")), page("2023-08-22"));
+}
+
+#[test]
+fn a_metadata_row_ending_in_an_empty_key_is_no_salutation() {
+    // The site's menu and a metadata table whose last key has no value (`文号:`) over the headline.
+    let head = format!(
+        "• 无障碍\n  • 长辈版\n某局\n您现在所在的位置: 网站首页> 信息公开 > 某局 > 建议提案办理\n\
+         索引号: 113417/202311-00011 组配分类: 建议办理\n发布机构: 某局 主题分类: 农业\n\
+         名称: {TITLE} 文号:\n生成日期: 2023-05-06 发布日期: 2023-05-06\n{TITLE}\n\
+         发布时间:2023-05-06 09:33 来源:某局 浏览次数:"
+    );
+    assert_eq!(
+        under(&head),
+        want(&[("title", TITLE), ("number", "-"), ("published", "2023-05-06"), ("signed", "2023-08-22")])
+    );
+    // Alone on its line too.
+    let head =
+        format!("• 无障碍\n某局\n名称: {TITLE}\n文号:\n生成日期: 2023-05-06\n{TITLE}\n发布时间:2023-05-06 09:33");
+    assert_eq!(
+        under(&head),
+        want(&[("title", TITLE), ("number", "-"), ("published", "2023-05-06"), ("signed", "2023-08-22")])
+    );
+}
+
+#[test]
+fn an_issuer_over_a_title_is_no_value_of_an_empty_key_above_it() {
+    let text = "  • 发布机构:某省人民政府办公厅\n  • 有 效 性 :有效\n  • 废止日期:\n\n某省人民政府办公厅\n\
+                关于印发某项工作目标任务\n分工方案的通知\n某办发〔2017〕64号\n各市人民政府:\n现将方案印发你们。";
+    assert_eq!(
+        seen(&plain_lines(text)),
+        want(&[
+            ("title", "某省人民政府办公厅关于印发某项工作目标任务分工方案的通知"),
+            ("number", "某办发〔2017〕64号"),
+            ("published", "-"),
+            ("signed", "-")
+        ])
+    );
+}
+
+#[test]
+fn a_rule_of_dashes_and_bars_is_never_the_title() {
+    let text = "索引号: | 330803/2023-70720 | 组配分类: | 建议 |\n---|---|---|---|\n\
+                发布机构: | 某局 | 发文日期: | 2023-12-18 |\n张三代表:\n您的建议收悉。\n某局\n2023年8月10日";
+    assert_eq!(
+        seen(&plain_lines(text)),
+        want(&[("title", ""), ("number", "-"), ("published", "2023-12-18"), ("signed", "2023-08-10")])
+    );
+}
+
+#[test]
+fn a_number_run_into_the_headline_and_an_empty_key_over_it() {
+    let page = |title: &str, n: &str| {
+        want(&[("title", title), ("number", n), ("published", "2024-08-27"), ("signed", "2023-08-22")])
+    };
+    // The document number and the title on one line, no space between.
+    assert_eq!(
+        under(&format!("某办理〔2024〕2号{TITLE}\n发布时间:2024-08-27 浏览次数:")),
+        page(TITLE, "某办理〔2024〕2号")
+    );
+    // A key with no value (`关键词:`) over the headline is the metadata's, no salutation: the
+    // letter's text follows a salutation, never a title.
+    assert_eq!(
+        under(&format!("发文日期: 2024年08月27日 主题分类: 建议办理\n关键词:\n\n{TITLE}\n发布时间:2024-08-27")),
+        page(TITLE, "-")
+    );
+    // A title that holds a number in brackets is no number run into it.
+    let held = "关于转发某办〔2024〕2号文件的通知";
+    assert_eq!(under(&format!("{held}\n发布时间:2024-08-27")), page(held, "-"));
+}
+
+#[test]
+fn the_pages_date_set_after_the_title_on_its_line() {
+    let page = |published: &str| {
+        want(&[("title", TITLE), ("number", "-"), ("published", published), ("signed", "2023-08-22")])
+    };
+    for line in
+        [format!("{TITLE} 2023-05-06"), format!("{TITLE}　　2023-05-06 10:32"), format!("{TITLE}\t[2023-05-06]")]
+    {
+        assert_eq!(under(&line), page("2023-05-06"), "{line}");
+    }
+    // A title that ends with a date of its own words is no title and a date.
+    let text = "关于印发某县2023年工作要点的通知";
+    assert_eq!(
+        under(text),
+        want(&[("title", text), ("number", "-"), ("published", "2023-08-22"), ("signed", "2023-08-22")])
+    );
 }

@@ -1,0 +1,50 @@
+use crate::parse::parse;
+
+/// What a reader sees of a reply's dates, as (kind, text) pairs.
+fn dates(text: &str) -> Vec<(&'static str, String)> {
+    let r = parse(text);
+    let or_dash = |v: Option<String>| v.unwrap_or_else(|| "-".into());
+    vec![("published", or_dash(r.published_date)), ("signed", or_dash(r.signed))]
+}
+
+fn want(published: &str, signed: &str) -> Vec<(&'static str, String)> {
+    vec![("published", published.to_string()), ("signed", signed.to_string())]
+}
+
+#[test]
+fn a_signature_run_into_the_last_paragraph_dates_the_reply() {
+    let cases: &[(&str, &str)] = &[
+        // A page that lost its line breaks: the whole reply on one line.
+        (
+            "张三代表: 您的建议收悉。现答复如下: 我局已于2021年3月5日完成设计。 感谢您的关心! 某县水利局 2021年9月17日",
+            "2021-09-17",
+        ),
+        ("张三代表：\n我局已于2021年3月5日完成设计。\n感谢您的关心。  某县水利局　2021年9月17日\n|", "2021-09-17"),
+        ("张三代表：\n我局已于2021年3月5日完成设计。\n感谢您的关心。 2021年9月17日", "2021-09-17"),
+        // Where the crawl joined the lines with nothing between them.
+        ("张三代表：\n我局已于2021年3月5日完成设计。\n特此答复。2021年9月17日", "2021-09-17"),
+        ("张三代表：\n我局已于2021年3月5日完成设计。\n特此答复。某县水利局 2021年9月17日", "2021-09-17"),
+    ];
+    for (text, date) in cases {
+        assert_eq!(dates(text), want(date, date), "{text}");
+    }
+    // A date in the last sentence is no signature's; nor one run on without white space.
+    for text in
+        ["张三代表：\n感谢您的关心。我局将于2021年9月17日前完成。", "张三代表：\n感谢您的关心。某县水利局2021年9月17日"]
+    {
+        assert_eq!(dates(text), want("-", "-"), "{text}");
+    }
+}
+
+#[test]
+fn the_signatures_date_over_empty_table_rows_and_over_the_records_date() {
+    let head = "成文日期: | 2025-07-31 | 失效日期 | |\n关于第14号提案的答复 |\n||||||\n张三委员:\n收悉。";
+    // Empty rows of the page's table under the signature; the signature's own date is the
+    // letter's, the metadata's 成文日期 the record's.
+    let text = format!("{head}\n某镇人民政府 2025年6月2日 |\n||||||\n|\n||||||");
+    assert_eq!(dates(&text), want("2025-07-31", "2025-06-02"));
+    let text = format!("{head}\n某镇人民政府\n2025年6月2日");
+    assert_eq!(dates(&text), want("2025-07-31", "2025-06-02"));
+    // No signature: the 成文日期.
+    assert_eq!(dates(head), want("2025-07-31", "2025-07-31"));
+}
