@@ -28,8 +28,99 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
-/// Id → index. One map type for the whole crate keeps the wasm small.
-pub type IdMap = std::collections::HashMap<String, usize, std::hash::BuildHasherDefault<Fnv>>;
+/// Id → index, for the ids of one reply (its sections, paragraphs and figures: hundreds, a few
+/// thousand on the longest pages): a vector kept sorted by id, looked up by binary search.
+/// Smaller in the wasm than a hash map (hashbrown's table and its growth: about 1.5 KB gzip, see
+/// README, "Size"); the command line's archive index, which maps many thousands of keys, keeps a
+/// hash map of its own ([`crate::library`]).
+#[derive(Default, Debug, Clone)]
+pub struct IdMap(Vec<(String, usize)>);
+
+impl IdMap {
+    /// Where `id` is, or where it would go.
+    fn find(&self, id: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(id))
+    }
+
+    /// Sets `id`'s index; gives back the one it had.
+    pub fn insert(&mut self, id: String, value: usize) -> Option<usize> {
+        match self.find(&id) {
+            Ok(k) => Some(std::mem::replace(&mut self.0[k].1, value)),
+            Err(k) => {
+                self.0.insert(k, (id, value));
+                None
+            }
+        }
+    }
+
+    /// `id`'s index, if it has one.
+    pub fn get(&self, id: &str) -> Option<&usize> {
+        self.find(id).ok().map(|k| &self.0[k].1)
+    }
+
+    /// Whether `id` has an index.
+    pub fn contains_key(&self, id: &str) -> bool {
+        self.find(id).is_ok()
+    }
+
+    /// `id`'s index, given it first by `make` if it has none.
+    pub fn get_or_insert_with(&mut self, id: &str, make: impl FnOnce() -> usize) -> usize {
+        match self.find(id) {
+            Ok(k) => self.0[k].1,
+            Err(k) => {
+                let value = make();
+                self.0.insert(k, (id.to_string(), value));
+                value
+            }
+        }
+    }
+}
+
+/// `n` in decimal, appended to `out`: the wasm's writer of whole numbers, in place of
+/// `to_string` and `format!`, which pull `core::fmt` (about 1.2 KB gzip) into the page module.
+pub fn push_uint(out: &mut String, n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
+}
+
+/// `n` in decimal (see [`push_uint`]).
+pub fn uint(n: usize) -> String {
+    let mut out = String::new();
+    push_uint(&mut out, n as u64);
+    out
+}
+
+/// `n` in decimal, with its sign (see [`push_uint`]).
+pub fn int(n: i64) -> String {
+    let mut out = String::new();
+    if n < 0 {
+        out.push('-');
+    }
+    push_uint(&mut out, n.unsigned_abs());
+    out
+}
+
+/// The pieces one after another: `cat(&["s", &uint(k)])` for `format!("s{k}")` without
+/// `core::fmt` (see [`push_uint`]).
+pub fn cat(pieces: &[&str]) -> String {
+    let mut out = String::new();
+    for p in pieces {
+        out.push_str(p);
+    }
+    out
+}
 
 /// Stable merge sort by `less`, O(n log n): a long reply sorts thousands of figures by value.
 /// Hand-written because each of core's sort instantiations costs kilobytes of wasm; the merging
@@ -104,5 +195,39 @@ mod tests {
             sort_by(&mut v, |a, b| a.0 < b.0);
             assert_eq!(v, want, "n = {n}");
         }
+    }
+
+    #[test]
+    fn whole_numbers_are_written_in_decimal() {
+        for n in [0u64, 7, 10, 99, 100, 2023, 4_294_967_296, u64::MAX] {
+            let mut out = String::from("x");
+            push_uint(&mut out, n);
+            assert_eq!(out, format!("x{n}"));
+        }
+        assert_eq!(uint(120), "120");
+        assert_eq!((int(2023), int(-45), int(0)), ("2023".to_string(), "-45".to_string(), "0".to_string()));
+        assert_eq!(cat(&["s", &uint(3), "-p", &uint(12)]), "s3-p12");
+        assert_eq!(cat(&[]), "");
+    }
+
+    #[test]
+    fn id_map_finds_what_was_put_whatever_the_order() {
+        let mut m = IdMap::default();
+        let ids = ["p10", "p2", "s1", "p1", "fig-3", "p100", "一"];
+        for (k, id) in ids.iter().enumerate() {
+            assert_eq!(m.insert(id.to_string(), k), None, "{id}");
+        }
+        for (k, id) in ids.iter().enumerate() {
+            assert_eq!(m.get(id), Some(&k), "{id}");
+            assert!(m.contains_key(id));
+        }
+        assert_eq!(m.get("p3"), None);
+        assert!(!m.contains_key(""));
+        // A second insert replaces and tells the old index (how validation finds duplicates).
+        assert_eq!(m.insert("p2".to_string(), 9), Some(1));
+        assert_eq!(m.get("p2"), Some(&9));
+        assert_eq!(m.get_or_insert_with("p2", || 0), 9);
+        assert_eq!(m.get_or_insert_with("p4", || 7), 7);
+        assert_eq!(m.get("p4"), Some(&7));
     }
 }

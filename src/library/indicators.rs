@@ -10,6 +10,8 @@ use reply_core::library::{end_month, IndicatorValue, Promise, Verdict};
 use reply_core::Stance;
 use reply_web::html::Html;
 
+use crate::action::Action;
+
 /// The indicator a query asks for: `指标:KEY` / `指标：KEY` (spaces around allowed).
 pub(crate) fn indicator_query(raw: &str) -> Option<String> {
     let rest = raw.trim().strip_prefix("指标")?;
@@ -110,6 +112,30 @@ fn chart(h: &mut Html, key: &str, values: &[IndicatorValue]) {
     h.close("svg").close("figure");
 }
 
+/// The status line of an indicator's view: how many values (成果, 目标), and 承诺追踪's tally.
+pub(crate) fn summary(key: &str, values: &[IndicatorValue], promises: &[Promise]) -> String {
+    let count = |v: Verdict| promises.iter().filter(|p| p.verdict == v).count();
+    format!(
+        "指标 {key}：{} 个数值（成果 {} 个，目标 {} 个）；承诺追踪 {} 项：已达成 {}，未达成 {}，未见报告 {}",
+        values.len(),
+        values.iter().filter(|v| v.stance == Some(Stance::Result)).count(),
+        values.iter().filter(|v| v.stance == Some(Stance::Target)).count(),
+        promises.len(),
+        count(Verdict::Reached),
+        count(Verdict::Missed),
+        count(Verdict::Unreported),
+    )
+}
+
+/// The status line when the query names no indicator the archive has: how many it has.
+pub(crate) fn unknown(key: &str, known: usize) -> String {
+    if key.is_empty() {
+        format!("可查看 {known} 个指标，请选择")
+    } else {
+        format!("答复中没有指标“{key}”，可查看的指标有 {known} 个")
+    }
+}
+
 /// Rows of the values' table (and of 承诺追踪) drawn at first; 显示更多 draws as many more. An
 /// indicator of thousands of values (10,000 replies) would otherwise cost a second to draw;
 /// the CSV downloads hold every value.
@@ -156,7 +182,7 @@ pub(crate) fn view(key: &str, all: &[IndicatorValue], promises: &[Promise], now:
         h.leaf(
             "button",
             "rw-more",
-            &[("type", "button"), ("data-action", "more")],
+            &[("type", "button"), ("data-action", Action::More.name())],
             &format!("显示更多（还有 {more} 个）"),
         );
     }
@@ -204,16 +230,16 @@ pub(crate) fn view(key: &str, all: &[IndicatorValue], promises: &[Promise], now:
         h.close("tbody").close("table");
     }
     h.open("p", "rw-ind-tools", &[]);
-    h.leaf("button", "", &[("type", "button"), ("data-action", "csv-values")], "下载全部数值（CSV）");
+    h.leaf("button", "", &[("type", "button"), ("data-action", Action::ExportValues.name())], "下载全部数值（CSV）");
     h.text(" ");
-    h.leaf("button", "", &[("type", "button"), ("data-action", "csv-promises")], "下载承诺追踪（CSV）");
+    h.leaf("button", "", &[("type", "button"), ("data-action", Action::ExportPromises.name())], "下载承诺追踪（CSV）");
     h.close("p");
     h
 }
 
 /// The reply's title, linked when its address is fit for a link.
 fn link(h: &mut Html, v: &IndicatorValue) {
-    match crate::dom::safe_url(&v.url) {
+    match crate::results::safe_url(&v.url) {
         Some(u) if !u.is_empty() => h.leaf("a", "", &[("href", u)], &v.title),
         _ => h.text(&v.title),
     };
@@ -228,7 +254,12 @@ pub(crate) fn choices(keys: &[(String, usize)]) -> Html {
     h.open("ul", "rw-ind-keys", &[("aria-label", "可查看的指标")]);
     for (k, n) in keys {
         h.open("li", "", &[]);
-        h.leaf("button", "rw-link", &[("type", "button"), ("data-action", "indicator"), ("data-key", k)], k);
+        h.leaf(
+            "button",
+            "rw-link",
+            &[("type", "button"), ("data-action", Action::Indicator(String::new()).name()), ("data-key", k)],
+            k,
+        );
         h.text(&format!("（{n} 个数值）")).close("li");
     }
     h.close("ul");

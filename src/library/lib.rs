@@ -2,17 +2,34 @@
 //! module `pkg/library/reply_library*` — its own module, so that a reply page, mostly read on
 //! a phone, does not download the search engine of the whole archive.
 //!
-//! - `dom` (private): the part — the searchbox, facets and results, fetching the index's files
-//!   as queries need them; the engine is `reply_core::library`, the DOM helpers `reply_web`'s;
-//! - `others` (private): `indicatorValues`, an indicator's values in other replies, for a
-//!   figure's card on a reply page (the embed script loads this module for it);
+//! The part (`mountLibrary`), as the widget's parts are built (`src/widget/dom/`): what the
+//! reader does and what the network brings is an [`action::Action`], applied by one dispatcher
+//! that returns the [`action::Effect`]s to run once the state is released. The engine is
+//! `reply_core::library`, the DOM helpers `reply_web`'s. Where to look (all private):
+//!
+//! - `mount`: the shadow root and its markup, the delegated listeners, the fetch callback, the
+//!   one way into the state and the effects run after it, `destroy()`;
+//! - `action`: [`action::Action`] (query typed, facet, order, 显示更多, indicator chosen,
+//!   export asked, reading aids, a file arrived) and [`action::Effect`] (focus, fetch, download);
+//! - `state`: what the library shows and waits for, and the dispatcher;
+//! - `fetch`: the fetch snippet and its queue (six at once; a new query drops what waited);
+//! - `results`: the result list (title, what the reply is, matching figures as deep links),
+//!   the status line; `facets`: the facets' checkboxes and counts;
+//! - `indicators`: the view of one indicator (`指标:KEY`): chart, values, 承诺追踪, downloads;
+//! - `others`: `indicatorValues`, an indicator's values in other replies, for a figure's card
+//!   on a reply page (the embed script loads this module for it);
 //! - this file: the `#[wasm_bindgen]` surface, nothing else.
 //!
 //! The size rules of `reply_core`'s crate docs hold here.
 
-mod dom;
+mod action;
+mod facets;
+mod fetch;
 mod indicators;
+mod mount;
 mod others;
+mod results;
+mod state;
 
 // Talc instead of the default dlmalloc: about 2 KB gzip less wasm, and faster (README, "Size").
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
@@ -22,7 +39,7 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 use reply_web::js::{document, element, error, flag, get, is_plain_object};
 use wasm_bindgen::prelude::*;
 
-use dom::LibraryMount;
+use mount::LibraryMount;
 
 /// The archive's search, mounted on the column page (`mountLibrary`).
 #[wasm_bindgen(js_name = LibraryWidget)]

@@ -24,7 +24,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use crate::dom::{fetch_file, new_sink};
+use crate::fetch::{fetch_file, new_sink};
 
 /// The most values a card lists.
 pub(crate) const SHOWN: usize = 8;
@@ -292,7 +292,7 @@ fn draw(h: &mut Html, key: &str, line: Option<&str>, shown: &[(IndicatorValue, O
                 about.push_str(&stance);
             }
             h.text(&about).text(" ");
-            match link.as_deref().and_then(crate::dom::safe_url) {
+            match link.as_deref().and_then(crate::results::safe_url) {
                 Some(u) => h.leaf("a", "", &[("href", u)], &v.title),
                 None => h.leaf("span", "", &[], &v.title),
             };

@@ -18,7 +18,7 @@ use super::titles::{self, titles_file, DocTitle, TITLES};
 use super::words::{self, index_keys_of};
 use crate::filter::interval;
 use crate::model::{Amount, FigureKind, Reply};
-use crate::util::{sort_by, Fnv, IdMap};
+use crate::util::{sort_by, Fnv};
 
 /// Keys here are already hashes (well mixed): the map uses them as they are.
 #[derive(Default)]
@@ -39,6 +39,9 @@ impl Hasher for Pass {
 }
 
 type U64Map<V> = HashMap<u64, V, BuildHasherDefault<Pass>>;
+/// Name → index over the whole archive (many thousands of keys): a hash map, where one reply's
+/// ids use the smaller [`crate::util::IdMap`].
+type IdMap = HashMap<String, usize, BuildHasherDefault<Fnv>>;
 
 /// Why a reply was not indexed.
 #[derive(Clone, Debug, PartialEq)]

@@ -37,8 +37,10 @@
 //! # Comparing
 //! A key is comparable only within one kind: consumers must compare `(indicator, kind)`, and
 //! for percent also the unit (`%` against `百分点`). `中试平台` counts 中试平台 however they came
-//! (built, new, backed): a key names what is counted, not the verb; and 新增/新建 are dropped,
-//! so an addition and a total share their key.
+//! (built, backed): a key names what is counted, not the verb — but the words that change what is
+//! counted stay ([`ROLES`]: 新认定了226项…项目, 新增133个停车位, the parts after 其中 of 引进…项目145个;
+//! [`SCOPES`]: the 规模以上 of a sentence's subject), so an addition, an import or a scope of
+//! statistics does not link with a total.
 
 use super::promise::Text;
 use crate::model::{Figure, FigureKind};
@@ -430,6 +432,8 @@ pub(crate) const GENERIC: &[&str] = &[
     "提案",
     // A verb of money alone (城市基础设施建设累计投入13.4亿元 keeps what was invested in).
     "投入",
+    // … and with its money noun (建设共投入资金388万元, 投入资金大约100万元: in what?).
+    "投入资金",
 ];
 
 /// Verbs of growth before a figure (增长32.6%) and of decline (下降5%).
@@ -649,6 +653,10 @@ fn after_noun(t: &Text, i: usize, clause_end: usize) -> Option<(String, usize)> 
     if let Some(p) = noun.iter().rposition(|c| *c == '的') {
         noun.drain(..=p);
     }
+    // 231家省级项目保护单位和318名…: the joiner before the next figure is none of the noun.
+    while noun.last().is_some_and(|c| matches!(c, '和' | '及' | '与' | '或')) {
+        noun.pop();
+    }
     // 18274万人公里: the rest of a compound unit, no noun.
     if UNIT_TAILS.iter().any(|w| starts_with(&noun, 0, w)) {
         return None;
@@ -670,6 +678,8 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
     let mut used: Vec<usize> = Vec::with_capacity(n);
     // The phrase each figure reads: figures joined by 和 share the phrase of the first.
     let mut phrases: Vec<(usize, usize)> = Vec::with_capacity(n);
+    // The role verb each count took from before it (see [`ROLES`]).
+    let mut roles: Vec<Option<&'static str>> = vec![None; n];
     for (i, f) in t.figures.iter().enumerate() {
         used.push(f.end as usize);
         let c = t.clause_of(f.start as usize);
@@ -714,6 +724,17 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
             let noun = after_noun(t, i, b).filter(|(k, _)| f.amount.kind == FigureKind::Count || money(k));
             if let Some((noun, end)) = noun {
                 used[i] = end;
+                // 新认定了226项省级非遗代表性项目、231家省级项目保护单位: the role verb before the
+                // count (or before the first item of its list) is part of what is counted.
+                let role = role_before(phrase).or_else(|| {
+                    let prev = i.checked_sub(1).filter(|_| joins(&t.chars, from, to))?;
+                    roles[prev]
+                });
+                roles[i] = role;
+                let noun = match role {
+                    Some(r) if !noun.starts_with(r) => joined(r, &noun),
+                    _ => noun,
+                };
                 out[i] = if generic(&noun) {
                     clean(phrase).filter(|p| !generic(p)).map(|p| joined(&p, &noun))
                 } else {
@@ -799,9 +820,93 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
                 }
             }
         }
+        // 人大建议主办2件、协办1件: a part's role takes the whole its sibling named.
+        if let Some(k) = key.as_mut().filter(|k| PART_ROLES.contains(&k.as_str())) {
+            let sibling = out[..i].iter().rev().flatten().find_map(|o| {
+                let role = PART_ROLES.iter().find(|r| o.ends_with(*r))?;
+                let whole = &o[..o.len() - role.len()];
+                (whole.chars().count() >= 2).then(|| whole.to_string())
+            });
+            if let Some(whole) = sibling {
+                *k = joined(&whole, k);
+            }
+        }
         out[i] = key;
     }
+    carry_roles(t, &mut out);
     out
+}
+
+/// Words that change what is counted, kept at the head of a key: a verb of what happened to the
+/// things (新增, 新认定, 引进, 竣工投产) or a scope of statistics (规模以上). A count takes the verb
+/// right before it (新认定了226项…项目 → 新认定…项目), and so do the items of its list; the parts
+/// after 其中 take their whole's (引进千万元以上项目145个，其中亿元以上项目48个 → 引进亿元以上项目).
+pub(crate) const ROLES: &[&str] = &["竣工投产", "新认定", "新增", "引进", "竣工"];
+/// Scopes of statistics that a sentence's subject carries to every figure of it (规模以上工业企业
+/// 实现利税总额…，利润212061万元 → 规模以上工业利润).
+pub(crate) const SCOPES: &[&str] = &["规模以上", "规上", "限额以上"];
+/// The subject's noun that ends the scope (规模以上工业企业), and the verbs between the subject and
+/// what it measures (完成, 实现).
+pub(crate) const SCOPE_SUBJECT: &str = "企业";
+pub(crate) const SUBJECT_VERBS: &[&str] = &["完成", "实现"];
+
+/// The role verb (see [`ROLES`]) that a count's phrase ends with (新认定了), if any.
+fn role_before(phrase: &[char]) -> Option<&'static str> {
+    let p = strip(phrase, &["了"], true);
+    ROLES.iter().find(|r| ends_with(&p, r)).copied()
+}
+
+/// The last two chars of a key: the head noun of what it counts (项目).
+fn head(key: &str) -> String {
+    let c: Vec<char> = key.chars().collect();
+    c[c.len().saturating_sub(2)..].iter().collect()
+}
+
+/// Carries roles and scopes over a sentence (see [`ROLES`], [`SCOPES`]).
+fn carry_roles(t: &Text, out: &mut [Option<String>]) {
+    let mut sentence = usize::MAX;
+    let mut scope: Option<(String, String)> = None;
+    let mut whole: Option<(&'static str, usize, String)> = None;
+    for (f, slot) in t.figures.iter().zip(out.iter_mut()) {
+        let at = f.start as usize;
+        let (_, _, s) = t.clauses[t.clause_of(at)];
+        if s != sentence {
+            (sentence, scope, whole) = (s, None, None);
+        }
+        let Some(key) = slot.clone() else { continue };
+        // A subject with a scope: 规模以上工业企业完成工业总产值 → 规模以上工业总产值.
+        // (Only a subject that a verb follows: 规模以上农产品加工企业达到1082家 names the firms.)
+        if let Some(q) = SCOPES.iter().find(|q| key.starts_with(*q)) {
+            let subject = key.find(SCOPE_SUBJECT).and_then(|p| {
+                let rest = &key[p + SCOPE_SUBJECT.len()..];
+                let v = SUBJECT_VERBS.iter().find(|v| rest.starts_with(*v))?;
+                Some((key[q.len()..p].to_string(), rest[v.len()..].to_string()))
+            });
+            if let Some((domain, rest)) = subject.filter(|(_, rest)| rest.chars().count() >= 2) {
+                let noun = rest.strip_prefix(domain.as_str()).unwrap_or(&rest);
+                *slot = Some(format!("{q}{domain}{noun}"));
+                scope = Some((q.to_string(), domain));
+            }
+            continue;
+        }
+        if let Some((q, domain)) = &scope {
+            let noun = key.strip_prefix(domain.as_str()).unwrap_or(&key);
+            *slot = Some(joined(&format!("{q}{domain}"), noun));
+            continue;
+        }
+        if let Some(r) = ROLES.iter().find(|r| key.starts_with(*r)) {
+            whole = Some((r, f.end as usize, head(&key)));
+            continue;
+        }
+        // A part after 其中 in its whole's sentence, counting the same things (项目), takes the
+        // whole's role.
+        if let Some((r, end, things)) = &whole {
+            let parts = (*end..at).any(|k| starts_with(&t.chars, k, PARTS_AFTER));
+            if parts && head(&key) == *things {
+                *slot = Some(joined(r, &key));
+            }
+        }
+    }
 }
 
 /// Words before a date that make it the base of a comparison (比2010年增长262.21%).
@@ -830,7 +935,7 @@ fn compared_to_a_date(t: &Text, i: usize, from: usize, to: usize, phrases: &[(us
 /// Verbs of reach right before a count (覆盖7个乡镇): what is counted is what they reach, so they
 /// stay in the key, past a place between them (覆盖全县, 惠及西平街道) that ends with one of
 /// [`PLACE_ENDS`]. (涉及 is none: 共涉及7个老旧小区 lists the scope of a work.)
-pub(crate) const SCOPE_VERBS: &[&str] = &["覆盖", "惠及", "辐射"];
+pub(crate) const SCOPE_VERBS: &[&str] = &["覆盖", "惠及", "辐射", "容纳"];
 pub(crate) const PLACE_ENDS: &[&str] = &["街道", "省", "市", "县", "区", "州", "镇", "乡", "村"];
 
 /// The verb of reach that a phrase ends with (see [`SCOPE_VERBS`]), if any.

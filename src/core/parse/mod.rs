@@ -29,7 +29,7 @@ pub(crate) use numeral::{is_cn_numeral, read_arabic};
 pub use promise::annotate;
 
 use crate::model::{Figure, Reply, Section, CLOSING, PREAMBLE, TITLE, TOP};
-use crate::util::IdMap;
+use crate::util::{cat, uint, IdMap};
 use body::{blocks, Block, Builder};
 use dates::{is_date_line, year_of};
 use header::Header;
@@ -533,7 +533,7 @@ fn sent_title(lines: &[Line]) -> Option<String> {
         if l.text.chars().count() < 6 || !header::complete(l.text) {
             continue;
         }
-        let quoted = format!("《{}》", l.text);
+        let quoted = cat(&["《", l.text, "》"]);
         let sends = |p: &Line| {
             p.text.split(&quoted).skip(1).any(|after| after.starts_with("印发") || after.starts_with("转发"))
         };
@@ -584,7 +584,7 @@ fn figures_of(reply: &Reply, origins: &Origins, reference: Option<figures::Refer
                 continue;
             }
             out.push(Figure {
-                id: format!("f{}", out.len() + 1),
+                id: cat(&["f", &uint(out.len() + 1)]),
                 text: chars[f.start..f.end].iter().collect(),
                 amount: f.amount,
                 date: f.date,

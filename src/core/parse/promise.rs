@@ -82,7 +82,7 @@
 use super::indicator;
 use super::stance::{self, Call};
 use crate::model::{Figure, Qualifier, Reply, Stance, TITLE};
-use crate::util::IdMap;
+use crate::util::{int, push_uint, IdMap};
 
 /// When the reply speaks: its publication date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -253,14 +253,14 @@ pub(crate) fn deadline_of(f: &Figure) -> Option<String> {
         return None;
     }
     let year = f.amount.high.unwrap_or(f.amount.value) as i32;
-    let mut by = year.to_string();
+    let mut by = int(i64::from(year));
     if f.amount.high.is_none() {
         if let Some(m) = f.date.as_deref().and_then(last_month) {
             by.push('-');
             if m < 10 {
                 by.push('0');
             }
-            by.push_str(&m.to_string());
+            push_uint(&mut by, u64::from(m));
         }
     }
     Some(by)
@@ -454,9 +454,16 @@ pub fn in_plan(reply: &Reply) -> Vec<bool> {
     let folded = super::script::folded(reply);
     let reply = folded.as_ref().unwrap_or(reply);
     let mut plans: Vec<&str> = Vec::new();
-    for p in reply.preamble.iter().chain(&reply.closing) {
-        if opens_plan(&p.text) {
-            plans.push(&p.id);
+    let reply_text = !regulation(&reply.title) && !plan_document(&reply.title);
+    // In a reply, the paragraphs after one that opens a plan go on with it, in the preamble and
+    // the closing too (a reply read without sections: 下一步，我们将…。 then 一是…五是完成30个…).
+    for part in [&reply.preamble, &reply.closing] {
+        let mut planned = false;
+        for p in part {
+            planned = planned || (reply_text && opens_plan(&p.text));
+            if planned || opens_plan(&p.text) {
+                plans.push(&p.id);
+            }
         }
     }
     let mut plan_at: Vec<bool> = Vec::new();
@@ -468,7 +475,6 @@ pub fn in_plan(reply: &Reply) -> Vec<bool> {
             plans.push(&s.id);
         }
         // In a reply, the paragraphs after one that opens a plan go on with it (as in [`annotate`]).
-        let reply_text = !regulation(&reply.title) && !plan_document(&reply.title);
         let mut planned = plan;
         for p in &s.paragraphs {
             planned = planned || (reply_text && opens_plan(&p.text));
@@ -502,7 +508,7 @@ fn annotate_folded(reply: &mut Reply) {
     let mut slots = IdMap::default();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for (k, f) in reply.figures.iter().enumerate() {
-        let slot = *slots.entry(f.paragraph.clone()).or_insert_with(|| {
+        let slot = slots.get_or_insert_with(&f.paragraph, || {
             groups.push(Vec::new());
             groups.len() - 1
         });
@@ -525,8 +531,19 @@ fn annotate_folded(reply: &mut Reply) {
     }
     let mut sources: Vec<Source> = Vec::new();
     sources.push(Source { id: TITLE, text: &reply.title, place: Place::Title, plan: false, section: "" });
-    for p in &reply.preamble {
-        sources.push(Source { id: &p.id, text: &p.text, place: Place::Body, plan: opens_plan(&p.text), section: "" });
+    // In a reply, the paragraphs after one that opens a plan go on with it (below, per section;
+    // here in the preamble and the closing, which hold the whole text of a reply without headings).
+    let goes_on = |paragraphs: &'_ [crate::model::Paragraph]| -> Vec<bool> {
+        let mut planned = false;
+        let mut out = Vec::with_capacity(paragraphs.len());
+        for p in paragraphs {
+            planned = planned || (!rules && !plan_doc && opens_plan(&p.text));
+            out.push(planned || opens_plan(&p.text));
+        }
+        out
+    };
+    for (p, plan) in reply.preamble.iter().zip(goes_on(&reply.preamble)) {
+        sources.push(Source { id: &p.id, text: &p.text, place: Place::Body, plan, section: "" });
     }
     let mut plan_at: Vec<bool> = Vec::new();
     for (depth, s) in reply.walk_sections() {
@@ -547,8 +564,8 @@ fn annotate_folded(reply: &mut Reply) {
             });
         }
     }
-    for p in &reply.closing {
-        sources.push(Source { id: &p.id, text: &p.text, place: Place::Body, plan: opens_plan(&p.text), section: "" });
+    for (p, plan) in reply.closing.iter().zip(goes_on(&reply.closing)) {
+        sources.push(Source { id: &p.id, text: &p.text, place: Place::Body, plan, section: "" });
     }
     for p in &reply.signature {
         sources.push(Source { id: &p.id, text: &p.text, place: Place::Signature, plan: false, section: "" });

@@ -61,6 +61,11 @@ pub(crate) const TARGET_CUES: &[&str] = &[
     "申请补助",
     "申请中央",
     "申请上级",
+    // An estimate of works not yet done (估算投资49.35万元).
+    "估算",
+    // A request (望…解决缺口资金9万元为盼, 恳请…).
+    "为盼",
+    "恳请",
 ];
 
 /// The task verbs of a plan (see [`super::promise::PLAN_DOC_TITLES`]): in a plan document, a
@@ -70,6 +75,14 @@ pub(crate) const TASK_VERBS: &[&str] = &[
     "推动", "打造", "建设", "推出", "培育", "支持", "选择", "遴选", "开展", "建成", "创建", "认定", "布局", "培养",
     "新建", "设立", "形成", "扶持", "启动", "确定", "实现", "达到", "提高", "提升", "降低", "控制", "新增", "完成",
 ];
+
+/// An aim stated as what must be done: 要 right before a task verb ([`TASK_VERBS`]: 全国要建成10亿亩
+/// 高标准农田, 要新增…) is a target cue, unless 要 ends a longer word ([`MODAL_MASKS`]: 主要建设,
+/// 需要新建, 重要, 只要).
+pub(crate) const MODAL_AIM: char = '要';
+/// Chars before 要 that make it part of another word.
+pub(crate) const MODAL_MASKS: &[char] =
+    &['主', '重', '需', '只', '纲', '摘', '紧', '首', '简', '概', '次', '提', '必', '想', '还', '就', '也', '将'];
 
 /// Words that make the figures of their clause results: reported, reached, standing.
 pub(crate) const RESULT_CUES: &[&str] = &[
@@ -214,6 +227,9 @@ pub(crate) const MASKS: &[(&str, &str)] = &[
     ("申请上级", "已申请上级"),
 ];
 
+/// Scope words between 将 and the figure it takes as its object (将全区112家经营户…).
+pub(crate) const OBJECT_SCOPES: &[&str] = &["全市", "全县", "全区", "全省", "全镇", "全乡", "这", "该", "此"];
+
 /// Verbs that show 将 as the object marker when they follow it in its clause (将…纳入).
 pub(crate) const OBJECT_VERBS: &[&str] =
     &["纳入", "列入", "作为", "列为", "转为", "改为", "转交", "上报", "报送", "提交", "交由", "视为", "调整为", "划入"];
@@ -312,7 +328,7 @@ pub(crate) const VALIDITY_WORDS: &[&str] = &["施行", "有效期", "执行期�
 /// names (从四个方面, 两种类型, 两个关口) and spans of years that say when (近5年来, 九十年代) —
 /// after the count …
 pub(crate) const NOT_MEASURES: &[&str] =
-    &["代表", "委员", "同志", "方面", "环节", "层面", "维度", "关口", "类型", "底线"];
+    &["代表", "委员", "同志", "方面", "环节", "层面", "维度", "关口", "类型", "底线", "不同"];
 pub(crate) const SPANS: &[&str] = &["来", "以来", "间", "内", "时间", "代"];
 pub(crate) const SPANS_BEFORE: &[&str] = &["未来", "今后", "连续", "最近", "过去", "后", "经过"];
 /// … a span that opens its clause (近两年，…) …
@@ -405,6 +421,9 @@ fn hits(t: &Text) -> Vec<Hit> {
                 found = Some(Hit { at: k, len, call });
             }
         }
+        if found.is_none() && modal_aim(t, k) {
+            found = Some(Hit { at: k, len: 1, call: Call::Target });
+        }
         match found {
             Some(h) => {
                 out.push(h);
@@ -416,10 +435,23 @@ fn hits(t: &Text) -> Vec<Hit> {
     out
 }
 
+/// 要 before a task verb (see [`MODAL_AIM`]).
+fn modal_aim(t: &Text, k: usize) -> bool {
+    let s = &t.chars;
+    s[k] == MODAL_AIM
+        && !(k > 0 && MODAL_MASKS.contains(&s[k - 1]))
+        && TASK_VERBS.iter().any(|w| starts_with(s, k + 1, w))
+}
+
 /// 将 followed in its clause by 纳入, 作为 …: the object marker.
 /// The verb must come before the next 将 of the clause: in 将积极协调乡镇将项目纳入2026年项目库
 /// the first 将 is the future, the second the object marker.
 fn object_marker(t: &Text, at: usize) -> bool {
+    // 将全区112家经营户与…建立对应关系: a figure right after 将 (past a scope word) is its object.
+    let scope = OBJECT_SCOPES.iter().find(|w| starts_with(&t.chars, at + 1, w)).map_or(0, |w| w.chars().count());
+    if t.figures.iter().any(|f| f.start as usize == at + 1 + scope && !f.amount.kind.is_time()) {
+        return true;
+    }
     let (_, end, _) = t.clauses[t.clause_of(at)];
     let end = (at + 1..end).find(|&k| t.chars[k] == '将' && !t.in_figure(k)).unwrap_or(end);
     (at + 1..end).any(|k| OBJECT_VERBS.iter().any(|v| starts_with(&t.chars, k, v)))
@@ -450,7 +482,9 @@ fn norm(t: &Text, c: usize, f: &Figure) -> bool {
     let (start, end) = (f.start as usize, f.end as usize);
     // 按投资额的30% is a rate; 占第三产业投资的33.1% is a share, a measure.
     let share = (a..start).any(|k| s[k] == '占' && !t.in_figure(k));
-    let of_rate = f.amount.kind == FigureKind::Percent && start > 0 && s[start - 1] == '的' && !share;
+    // 从2021年的27%: the value at a date, no rate.
+    let dated = start >= 2 && t.in_figure(start - 2);
+    let of_rate = f.amount.kind == FigureKind::Percent && start > 0 && s[start - 1] == '的' && !share && !dated;
     let per_head = matches!(s.get(end), Some('/' | '／')) && !PER_TIME.iter().any(|w| starts_with(s, end + 1, w));
     if of_rate || per_head {
         return true;
@@ -463,6 +497,20 @@ fn norm(t: &Text, c: usize, f: &Figure) -> bool {
     (before || after || cap) && any_word(s, a, b, GRANTS) || (bound && before)
 }
 
+/// A grant's amount (予以一次性20万元的补助, 给予50万元的奖励): the rate of a rule even where a
+/// cue stands in the clause (将继续予以…).
+pub(crate) const GRANT_VERBS: &[&str] = &["予以", "给予"];
+pub(crate) const GRANT_NOUNS_AFTER: &[&str] = &["的补助", "的补贴", "的奖励", "的资助", "的奖补"];
+
+fn granted_rate(t: &Text, c: usize, f: &Figure) -> bool {
+    let s = &t.chars;
+    let (a, _, _) = t.clauses[c];
+    let (start, end) = (f.start as usize, f.end as usize);
+    f.amount.kind == FigureKind::Money
+        && GRANT_NOUNS_AFTER.iter().any(|w| starts_with(s, end, w))
+        && (a..start).any(|k| GRANT_VERBS.iter().any(|w| starts_with(s, k, w)))
+}
+
 /// A count that measures nothing: the proposal's authors (三位代表), a span of years that says
 /// when (近5年来), a phase (电厂二期).
 pub(crate) fn not_a_measure(t: &Text, f: &Figure) -> bool {
@@ -473,8 +521,10 @@ pub(crate) fn not_a_measure(t: &Text, f: &Figure) -> bool {
     }
     let unit = f.amount.unit.as_deref().unwrap_or("");
     let authors = NOT_MEASURES.iter().any(|w| starts_with(s, end, w));
+    // 五年多时间: a span with more to it.
+    let after = if matches!(s.get(end), Some('多' | '余')) { end + 1 } else { end };
     let span = unit == "年"
-        && (SPANS.iter().any(|w| starts_with(s, end, w))
+        && (SPANS.iter().any(|w| starts_with(s, after, w))
             || SPANS_BEFORE.iter().any(|w| {
                 let n = w.chars().count();
                 start >= n && starts_with(s, start - n, w)
@@ -486,8 +536,14 @@ pub(crate) fn not_a_measure(t: &Text, f: &Figure) -> bool {
             let n = w.chars().count();
             start >= n && starts_with(s, start - n, w)
         });
-    authors || span || phase
+    // 保庆花园10幢10单元: a building's number in an address.
+    let address = ADDRESS_UNITS.contains(&unit) && s.get(end).is_some_and(char::is_ascii_digit);
+    authors || span || phase || address
 }
+
+/// Units of a building's parts: a count of them followed at once by another number is an
+/// address (10幢10单元, 5号楼3层), no measure.
+pub(crate) const ADDRESS_UNITS: &[&str] = &["幢", "栋", "号", "号楼", "楼", "层", "单元"];
 
 /// A bound that names a class (流域面积200平方公里以下的中小河流, 厚度低于0.01毫米的地膜,
 /// 产值亿元以上的企业): a bound figure followed by 的 is neither target nor result — the bound's
@@ -509,6 +565,10 @@ pub(crate) const THINGS: &[&str] = &[
 
 /// Nouns after a bound that make it a level to reach, no class (产值100亿元以上目标).
 pub(crate) const CLASS_BOUND_LEVELS: &[&str] = &["目标", "水平", "规模", "任务"];
+
+/// Verbs right before a bound that make it a level to reach or hold, no class (稳定保障1.2万亿斤以上
+/// 粮食产能, 达到100亿元以上规模).
+pub(crate) const LEVEL_BEFORE: &[&str] = &["达到", "保障", "保持", "稳定在", "实现", "突破"];
 
 /// Words right before a figure that make it a condition (坡度大于25度, 小于5吨的车辆): neither.
 pub(crate) const CONDITION_BEFORE: &[&str] = &["大于", "小于", "不大于", "不小于", "大于等于", "小于等于"];
@@ -533,6 +593,14 @@ pub(crate) fn class_bound(t: &Text, f: &Figure) -> bool {
         start >= n && starts_with(s, start - n, w)
     };
     if CONDITION_BEFORE.iter().any(before) {
+        return true;
+    }
+    if LEVEL_BEFORE.iter().any(before) {
+        return false;
+    }
+    // 11台超过三分之二业主有加装意愿的小区单元: a bound right after a count says which it counts.
+    let after_count = t.figures.iter().any(|g| g.end as usize == start && g.amount.kind == FigureKind::Count);
+    if after_count && CLASS_BOUND_STARTS.iter().any(|w| starts_with(s, start, w)) {
         return true;
     }
     let ends = CLASS_BOUND_ENDS.iter().any(|w| {
@@ -589,8 +657,84 @@ pub(crate) fn frequency(t: &Text, f: &Figure) -> bool {
         })
 }
 
+/// Dimensions a standard sets (路面宽度为3.5米及以上): a bound figure after one of these in its
+/// clause is a standard's, neither target nor result.
+pub(crate) const DIMENSIONS: &[&str] =
+    &["宽度", "高度", "厚度", "深度", "净宽", "净高", "净空", "间距", "半径", "坡度", "路面宽", "路基宽"];
+/// Words after a figure that bound it (3.5米及以上, 5米以下).
+pub(crate) const BOUND_AFTER: &[&str] = &["及以上", "以上", "及以下", "以下"];
+
+/// Whether figure `f` is a standard's bound (see [`DIMENSIONS`]).
+pub(crate) fn standard(t: &Text, f: &Figure) -> bool {
+    let s = &t.chars;
+    let (start, end) = (f.start as usize, f.end as usize);
+    let (a, _, _) = t.clauses[t.clause_of(start)];
+    let bound =
+        f.amount.qualifier.is_some_and(|q| matches!(q, Qualifier::Under | Qualifier::AtLeast | Qualifier::Over))
+            || BOUND_AFTER.iter().any(|w| starts_with(s, end, w));
+    bound && f.amount.kind != FigureKind::Money && (a..start).any(|k| DIMENSIONS.iter().any(|w| starts_with(s, k, w)))
+}
+
+/// Words right before a count of days that make it the length of a schedule whose dates its
+/// sentence gives (2月7日至13日放假调休，共7天): neither.
+pub(crate) const SPAN_BEFORE: &[&str] = &["共", "为期", "连续"];
+/// Units of such a length.
+pub(crate) const DAY_UNITS: &[&str] = &["天", "日"];
+
+/// Whether figure `f` is a schedule's length (see [`SPAN_BEFORE`]).
+pub(crate) fn schedule_span(t: &Text, f: &Figure) -> bool {
+    let start = f.start as usize;
+    let days = f.amount.kind == FigureKind::Count && DAY_UNITS.contains(&f.amount.unit.as_deref().unwrap_or(""));
+    let led = SPAN_BEFORE.iter().any(|w| {
+        let n = w.chars().count();
+        start >= n && starts_with(&t.chars, start - n, w)
+    });
+    let (_, _, sentence) = t.clauses[t.clause_of(start)];
+    let clauses = t.sentence_clauses(sentence);
+    let dated = clauses.clone().any(|c| t.figures_in(c).any(|j| t.figures[j].amount.kind == FigureKind::Date));
+    days && led && dated
+}
+
+/// A base a figure is reached from (在…达到12000元的基础上，…): the words that open and close it.
+/// The base's figure is neither — a result when its own words report (在已建成5个的基础上) — and
+/// says nothing of the clauses after it.
+pub(crate) const BASE_OPEN: &str = "在";
+pub(crate) const BASE_CLOSE: &str = "基础上";
+
+/// Whether figure `f` stands in a base (see [`BASE_OPEN`]); `Some(true)` when it is reported.
+fn base(t: &Text, hits: &[Hit], c: usize, f: &Figure) -> Option<bool> {
+    let s = &t.chars;
+    let (a, b, _) = t.clauses[c];
+    let (start, end) = (f.start as usize, f.end as usize);
+    let close = (end..b).find(|&k| starts_with(s, k, BASE_CLOSE))?;
+    let open = (a..start).find(|&k| starts_with(s, k, BASE_OPEN) && !t.in_figure(k))?;
+    Some(hits.iter().any(|h| h.at >= open && h.at < close && h.call == Call::Result))
+}
+
+/// Words before a date that make it the subject a document is about (关于2016年部分节假日安排的通知):
+/// no deadline.
+pub(crate) const SUBJECT_BEFORE: &[&str] = &["关于"];
+
+/// Whether date `f` names the subject of a document (see [`SUBJECT_BEFORE`]).
+fn named_year(t: &Text, f: &Figure) -> bool {
+    let start = f.start as usize;
+    SUBJECT_BEFORE.iter().any(|w| {
+        let n = w.chars().count();
+        start >= n && starts_with(&t.chars, start - n, w)
+    })
+}
+
+/// Whether date `f` opens a range (2018年12月30日至2019年1月1日) or closes one.
+fn in_range(t: &Text, f: &Figure) -> bool {
+    let end = f.end as usize;
+    // The range's end may be no figure of its own (2月10日至17日).
+    let opens = matches!(t.chars.get(end), Some('至' | '-' | '—' | '～' | '~'))
+        && t.chars.get(end + 1).is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c));
+    opens || range_end(t, f)
+}
+
 /// Words right before a count that refer back to what was named (上述两个表格): neither.
-pub(crate) const REFERRING: &[&str] = &["上述", "前述"];
+pub(crate) const REFERRING: &[&str] = &["上述", "前述", "此"];
 
 /// Words of a page's counters (浏览:301次, 评论列表(0条)): on a short line, their count is the
 /// page's, no measure of the reply.
@@ -679,9 +823,14 @@ fn dated(t: &Text, c: usize, skip: Option<usize>, at: usize, now: Option<Now>) -
     }
     let before = times.iter().rev().find(|&&j| (t.figures[j].end as usize) <= at);
     let pick = before.or_else(|| times.iter().find(|&&j| (t.figures[j].start as usize) >= at))?;
-    match when(t.figures[*pick], now)? {
+    let g = t.figures[*pick];
+    match when(g, now)? {
         When::Past => Some(Call::Result),
         When::Future => Some(Call::Target),
+        // The year's works told in its last month (其中2021年改造行政村9个, in December 2021).
+        When::Current if g.date.is_none() && now.and_then(|n| n.month) == Some(12) && !named_year(t, g) => {
+            Some(Call::Result)
+        }
         When::Current => None,
     }
 }
@@ -691,6 +840,9 @@ fn dated(t: &Text, c: usize, skip: Option<usize>, at: usize, now: Option<Now>) -
 /// or the plan's target (5), a total or comparison (6), an earlier date (7).
 fn own_call(t: &Text, hits: &[Hit], c: usize, i: usize, carry: Option<Call>, now: Option<Now>) -> Option<Call> {
     let f = t.figures[i];
+    if granted_rate(t, c, f) {
+        return Some(Call::Neither);
+    }
     if let Some(call) = nearest(hits, t, c, f.start as usize, f.end as usize) {
         return Some(call);
     }
@@ -707,7 +859,10 @@ fn own_call(t: &Text, hits: &[Hit], c: usize, i: usize, carry: Option<Call>, now
     }
     // A plan paragraph is a target unless its sentence said otherwise (step 9, taken early so
     // that 同比增长 in a plan stays a target).
-    if date == Some(Call::Target) || carry == Some(Call::Target) || (carry.is_none() && t.plan) {
+    // A past date of its own clause beats the target its sentence carries (…五年计划总投资2.40亿元。
+    // 其中2021年改造行政村9个, in December 2021).
+    let carried = carry == Some(Call::Target) && date != Some(Call::Result);
+    if date == Some(Call::Target) || carried || (carry.is_none() && t.plan) {
         return Some(Call::Target);
     }
     // A regulation's rule or standard, when no date of the clause reports (step 5b).
@@ -770,6 +925,9 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
                 // written as one) and it has not passed; or a target figure takes it as its `by`
                 // (below). The year of a programme (纳入2019年改造项目) is none.
                 let (start, end) = (f.start as usize, f.end as usize);
+                if named_year(t, f) {
+                    continue;
+                }
                 let own = nearest(&hits, t, c, start, end)
                     .or_else(|| deadline_form(t, f).then_some(Call::Target))
                     // A date that is its clause alone (2024年，我局将继续申报) takes what the rest
@@ -781,6 +939,7 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
                     .or_else(|| {
                         let ahead = when(f, now) == Some(When::Future)
                             && !starts(t, f)
+                            && !in_range(t, f)
                             && !rule_clause(t, c)
                             && !formula_clause(t, c);
                         (ahead && !sentence_reports(&hits, t, c)).then_some(Call::Target)
@@ -798,8 +957,16 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
                 || eligibility(t, f)
                 || working_days_limit(t, f)
                 || in_proposal_title(t, f)
+                || standard(t, f)
+                || schedule_span(t, f)
             {
                 continue; // neither, and it says nothing of the clauses after it
+            }
+            if let Some(reported) = base(t, &hits, c, f) {
+                if reported {
+                    out[i].0 = Call::Result;
+                }
+                continue;
             }
             let own = own_call(t, &hits, c, i, carry, now);
             if own.is_some() {
@@ -946,6 +1113,7 @@ fn open(t: &Text, j: usize, now: Option<Now>) -> bool {
     f.amount.kind.is_time()
         && when(f, now) != Some(When::Past)
         && !starts(t, f)
+        && !named_year(t, f)
         && !validity_clause(t, t.clause_of(f.start as usize))
 }
 

@@ -104,14 +104,14 @@ pub(super) fn is_office_and_date(line: &str) -> bool {
 
 /// A signature run into the end of a paragraph where the page lost its line breaks (`…给予指导。
 /// 某县水利局 2021年9月17日`): the office and its date (or the date alone) after the last
-/// sentence's end, apart from it by white space.
+/// sentence's end, apart from it by white space or by nothing where the crawl joined the lines
+/// bare (`…特此答复。2021年9月17日`).
 pub(super) fn run_in(line: &str) -> Option<&str> {
     let line = line.trim_end().trim_end_matches(['|', '｜']).trim_end();
     let at = line.rfind(['。', '！', '!', '？', '?'])?;
     let after = &line[at..];
     let tail = after[after.chars().next()?.len_utf8()..].trim_start();
-    let apart = tail.len() < after.len() - after.chars().next()?.len_utf8();
-    (apart && (is_signature_date(tail) || is_office_and_date(tail))).then_some(tail)
+    (is_signature_date(tail) || is_office_and_date(tail)).then_some(tail)
 }
 
 fn is_contact_line(line: &str) -> bool {

@@ -213,12 +213,44 @@ fn published_and_signed_dates() {
         // A note after the signature's date.
         ("答复\n张三:\n收悉。\n某县教育局\n2023年9月25日（此件公开发布）", Some("2023-09-25"), Some("2023-09-25")),
         ("答复\n张三:\n收悉。", None, None),
+        // Digits of every width and every zero, dates with dots and slashes under a signature.
+        ("答复\n张三:\n收悉。\n某县教育局\n２０２４年３月５日", Some("2024-03-05"), Some("2024-03-05")),
+        ("答复\n张三:\n收悉。\n某县教育局\n二零二四年三月五日", Some("2024-03-05"), Some("2024-03-05")),
+        ("答复\n张三:\n收悉。\n某县教育局\n二○二四年三月五日", Some("2024-03-05"), Some("2024-03-05")),
+        ("答复\n张三:\n收悉。\n某县教育局\n2024.03.05", Some("2024-03-05"), Some("2024-03-05")),
+        ("答复\n张三:\n收悉。\n某县教育局\n2024/3/5", Some("2024-03-05"), Some("2024-03-05")),
+        // Contact, copy and attachment lines after the signature's date.
+        (
+            "答复\n张三:\n收悉。\n某县教育局\n2024年3月5日\n抄送：县人大人代委\n联系人：李四，电话：1234567",
+            Some("2024-03-05"),
+            Some("2024-03-05"),
+        ),
+        (
+            "答复\n张三:\n收悉。\n某县教育局\n2024年3月5日\n附件：1.办理情况表\n2.征求意见表",
+            Some("2024-03-05"),
+            Some("2024-03-05"),
+        ),
+        // The page's date on a line with a counter after it.
+        (
+            "关于第12号建议的答复\n发布时间：2024-03-05 浏览次数：123\n张三:\n收悉。\n某县教育局\n2024年2月1日",
+            Some("2024-03-05"),
+            Some("2024-02-01"),
+        ),
+        (
+            "关于第12号建议的答复\n发布日期:2024年03月05日  点击数:123  【打印】\n张三:\n收悉。\n某县教育局\n2024年2月1日",
+            Some("2024-03-05"),
+            Some("2024-02-01"),
+        ),
     ];
+    let mut wrong = Vec::new();
     for (text, published, signed) in cases {
         let lines: Vec<(&str, LineStyle)> = text.lines().map(|l| (l, PLAIN)).collect();
         let (_, _, p, s) = read(&lines);
-        assert_eq!((p.as_deref(), s.as_deref()), (*published, *signed), "{text}");
+        if (p.as_deref(), s.as_deref()) != (*published, *signed) {
+            wrong.push(format!("{text}\n  got {p:?} {s:?}, want {published:?} {signed:?}"));
+        }
     }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
 #[test]

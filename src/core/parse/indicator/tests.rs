@@ -294,3 +294,54 @@ fn growth_on_the_same_period_of_last_year_is_of_the_amount_before() {
         "12981公顷:粮食作物种植面积 1.32%:粮食作物种植面积增长率 3373公顷:蔬菜种植面积 1.54%:蔬菜种植面积增长率"
     );
 }
+
+#[test]
+fn a_role_verb_before_a_count_and_its_list_stays_in_the_key() {
+    assert_eq!(
+        keys_of("新认定了226项省级非遗代表性项目、231家省级项目保护单位和318名省级传承人。"),
+        "226项:新认定省级非遗代表性项目 231家:新认定省级项目保护单位 318名:新认定省级传承人"
+    );
+    assert_eq!(key("建成后可新增133个停车位。"), "新增停车位");
+    // The total has none: it does not link with the additions.
+    assert_eq!(key("目前全省共有省级非遗代表性项目1173项。"), "省级非遗代表性项目");
+}
+
+#[test]
+fn parts_after_qizhong_take_their_wholes_role() {
+    assert_eq!(
+        keys_of("引进千万元以上项目145个，其中亿元以上项目48个；竣工投产项目55个，其中亿元以上项目28个。"),
+        "145个:引进千万元以上项目 48个:引进亿元以上项目 55个:竣工投产项目 28个:竣工投产亿元以上项目"
+    );
+    // What counts other things keeps its own key.
+    assert_eq!(keys_of("引进项目14个，其中实际利用内资30亿元。"), "14个:引进项目 30亿元:实际利用内资");
+}
+
+#[test]
+fn a_subjects_scope_of_statistics_carries_over_its_sentence() {
+    assert_eq!(
+        keys_of("规模以上工业企业实现利税总额354362万元，利润212061万元。"),
+        "354362万元:规模以上工业利税总额 212061万元:规模以上工业利润"
+    );
+    assert_eq!(key("其中规模以上工业企业完成工业总产值2596736万元。"), "规模以上工业总产值");
+    // Firms counted are firms: no subject, nothing carried.
+    assert_eq!(key("全市规模以上农产品加工企业达到1082家。"), "规模以上农产品加工企业");
+}
+
+#[test]
+fn a_parts_role_takes_the_whole_its_sibling_named() {
+    assert_eq!(
+        keys_of("其中人大建议主办2件、协办1件；政协提案主办8件、协办6件。"),
+        "2件:人大建议主办 1件:人大建议协办 8件:政协提案主办 6件:政协提案协办"
+    );
+}
+
+#[test]
+fn a_capacity_is_a_reach() {
+    assert_eq!(key("建设一所可容纳4000名学生的学校。"), "容纳学生");
+}
+
+#[test]
+fn money_put_in_without_what_it_is_for_is_no_key_alone() {
+    assert_eq!(keys_of("建设共投入资金388万元。"), "388万元:-");
+    assert_eq!(keys_of("新建公共停车场3个，投入资金388万元。"), "3个:公共停车场 388万元:公共停车场投入资金");
+}

@@ -657,3 +657,104 @@ fn a_date_in_the_documents_formula_is_no_deadline() {
     // Without the formula a date still ahead says when.
     assert_eq!(read("2024年放假安排如下。", "2023-12-10"), "2024年:target@2024");
 }
+
+#[test]
+fn must_before_a_task_verb_is_an_aim() {
+    assert_eq!(in_2023("全国要建成10亿亩高标准农田。"), "10亿亩:target");
+    assert_eq!(in_2023("全国要新增高标准农田1亿亩。"), "1亿亩:target");
+    // 要 ending another word is none.
+    assert_eq!(in_2023("主要建设5个平台。"), "5个:result");
+    assert_eq!(in_2023("需要新建5个平台。"), "5个:result");
+}
+
+#[test]
+fn a_bound_after_a_verb_of_reaching_is_a_level_not_a_class() {
+    assert_eq!(
+        in_2023("全国要建成10亿亩高标准农田，以此稳定保障1.2万亿斤以上粮食产能。"),
+        "10亿亩:target 1.2万亿斤以上:target"
+    );
+    // Without the verb the bound names a class.
+    assert_eq!(in_2023("其中十亿元以上项目11个。"), "十亿元以上:- 11个:result");
+}
+
+#[test]
+fn a_standards_bound_of_a_dimension_is_neither() {
+    assert_eq!(in_2023("已新建通村公路1200余公里，路面宽度为3.5米及以上。"), "1200余公里:result 3.5米:-");
+    // A dimension told without a bound is what was built.
+    assert_eq!(in_2023("已新建桥梁1座，宽度为12米。"), "1座:result 12米:result");
+}
+
+#[test]
+fn a_schedules_length_and_dates_are_neither() {
+    assert_eq!(read("2024年2月10日至17日放假调休，共8天。", "2023-12-10"), "2024年2月10日:- 8天:-");
+    // A count of days with no dates in its sentence is a measure.
+    assert_eq!(in_2023("已开展培训，共8天。"), "8天:result");
+}
+
+#[test]
+fn a_date_a_document_is_about_is_no_deadline() {
+    assert_eq!(read("国务院办公厅关于2024年部分节假日安排的通知。", "2023-12-10"), "2024年:-");
+    assert_eq!(read("2024年放假安排如下。", "2023-12-10"), "2024年:target@2024");
+}
+
+#[test]
+fn a_base_is_neither_or_a_result() {
+    assert_eq!(in_2023("在生均拨款达到12000元的基础上，力争提高到15000元。"), "12000元:- 15000元:target");
+    assert_eq!(in_2023("在已建成5个平台的基础上，再建设3个。"), "5个:result 3个:result");
+}
+
+#[test]
+fn the_years_works_told_in_its_last_month_are_results() {
+    let body = "五年计划总投资2.4亿元。其中2021年改造行政村9个，总投资4560万元。";
+    assert_eq!(read(body, "2021-12-24"), "2.4亿元:target 2021年:- 9个:result 4560万元:result");
+    // Earlier in the year they are the year's plan.
+    assert_eq!(read(body, "2021-06-24"), "2.4亿元:target 2021年:target@2021 9个:target@2021 4560万元:target@2021");
+}
+
+#[test]
+fn spans_and_differences_are_no_measure() {
+    assert_eq!(in_2023("五年多时间，已布设公交线路51条。"), "五年:- 51条:result");
+    assert_eq!(in_2023("职业教育与普通教育是两种不同教育类型。"), "两种:-");
+}
+
+#[test]
+fn in_a_reply_without_headings_the_paragraphs_after_a_plan_go_on_with_it() {
+    let text = "关于某事的答复\n发布时间: 2022-06-22\n张代表：\n您的建议收悉，现答复如下：\n近年来已建成展示中心2个。\n下一步，我们将继续推进相关工作。\n一是完成30个项目的采集记录。";
+    let mut reply = crate::parse(text);
+    crate::parse::annotate(&mut reply);
+    let got: Vec<(&str, Option<&str>)> =
+        reply.figures.iter().map(|f| (f.text.as_str(), f.stance.map(|s| s.as_str()))).collect();
+    assert_eq!(got, [("2个", Some("result")), ("30个", Some("target"))]);
+}
+
+#[test]
+fn estimates_and_requests_are_aims() {
+    assert_eq!(in_2023("项目估算投资49.35万元。"), "49.35万元:target");
+    assert_eq!(in_2023("望相关部门解决缺口资金9万元为盼。"), "9万元:target");
+}
+
+#[test]
+fn a_figure_right_after_jiang_is_its_object() {
+    assert_eq!(in_2023("将全区112家经营户与网格员建立对应关系。"), "112家:result");
+    // 将 before a verb is the future.
+    assert_eq!(in_2023("我局将新建5个平台。"), "5个:target");
+}
+
+#[test]
+fn a_grants_amount_is_a_rate_even_with_a_cue() {
+    assert_eq!(in_2023("对完成加装的电梯，将继续予以一次性20万元的补助。"), "20万元:-");
+    // Money granted in all is a result.
+    assert_eq!(in_2023("已发放补助资金20万元。"), "20万元:result");
+}
+
+#[test]
+fn an_address_and_a_bound_after_a_count_are_no_measures() {
+    assert_eq!(in_2023("在保庆花园10幢10单元加装完成了2台电梯。"), "10幢:- 2台:result");
+    assert_eq!(in_2023("目前已有11台超过三分之二业主有加装意愿的单元备案。"), "11台:result 超过三分之二:-");
+}
+
+#[test]
+fn ci_refers_back_and_a_value_at_a_date_is_no_rate() {
+    assert_eq!(in_2023("已修复河道约150米，对此150米的河道加固河堤。"), "约150米:result 150米:-");
+    assert_eq!(in_2023("公办园覆盖面从2021年的27%提升至55%。"), "2021年:- 27%:result 55%:result");
+}

@@ -21,6 +21,9 @@ fn a_signature_run_into_the_last_paragraph_dates_the_reply() {
         ),
         ("张三代表：\n我局已于2021年3月5日完成设计。\n感谢您的关心。  某县水利局　2021年9月17日\n|", "2021-09-17"),
         ("张三代表：\n我局已于2021年3月5日完成设计。\n感谢您的关心。 2021年9月17日", "2021-09-17"),
+        // Where the crawl joined the lines with nothing between them.
+        ("张三代表：\n我局已于2021年3月5日完成设计。\n特此答复。2021年9月17日", "2021-09-17"),
+        ("张三代表：\n我局已于2021年3月5日完成设计。\n特此答复。某县水利局 2021年9月17日", "2021-09-17"),
     ];
     for (text, date) in cases {
         assert_eq!(dates(text), want(date, date), "{text}");
