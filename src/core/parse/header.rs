@@ -772,7 +772,10 @@ const META_LABELS: &[&str] = &[
 
 /// Bullets a metadata list may open its lines with.
 fn strip_bullet(line: &str) -> &str {
-    line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '•' | '·' | '●' | '◆' | '■' | '▪' | '*'))
+    let line =
+        line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '•' | '·' | '●' | '◆' | '■' | '▪' | '*'));
+    // A Markdown list's dash and its space (`- 发布机构: …`).
+    line.strip_prefix("- ").map_or(line, str::trim_start)
 }
 
 /// The label `rest` opens with (white space inside skipped): it and its length in bytes.
@@ -887,6 +890,10 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
         Some((label, rest.len() - after.len() + colon.len_utf8()))
     };
     let line = strip_bullet(line);
+    // Labels in the site's brackets (`[ 索引号 ] | … | [ 发文字号 ] | …`): read without them.
+    if let Some(plain) = unbracket_labels(line) {
+        return meta_fields(&plain);
+    }
     if label_colon(line, true).is_none() {
         return cell_fields(line).or_else(|| dated_fields(line));
     }
@@ -969,13 +976,11 @@ fn number_label(rest: &str) -> Option<(&'static str, usize)> {
 /// 标题, 题名 or 名称, a colon, and a value (`文件标题：关于…`, `题名：关于…`). Read as `名称`; the
 /// length up to the colon's end.
 fn name_label(rest: &str) -> Option<(&'static str, usize)> {
-    let words = rest.chars().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
-    let head: String = shape::fold(rest).chars().take(words).collect();
-    let named = (2..=6).contains(&words) && ["标题", "题名", "名称"].iter().any(|e| head.ends_with(e));
-    let after = rest[head.len()..].trim_start_matches([' ', '\u{3000}', '\u{a0}']);
+    let (_, len) = title_key(rest)?;
+    let after = rest[len..].trim_start_matches([' ', '\u{3000}', '\u{a0}']);
     let colon = after.chars().next().filter(|c| matches!(c, ':' | '：'))?;
     let valued = !after[colon.len_utf8()..].trim().is_empty();
-    (named && valued).then_some(("名称", rest.len() - after.len() + colon.len_utf8()))
+    valued.then_some(("名称", rest.len() - after.len() + colon.len_utf8()))
 }
 
 /// A key no list holds in a row of table cells (`内 容 概 述: | …`, `时 效: |`): two to six chars
@@ -997,6 +1002,44 @@ fn cell_key(rest: &str) -> Option<(&'static str, usize)> {
     let after = rest[at..].trim_start_matches([' ', '\u{3000}', '\u{a0}', '\t']);
     let cell = after.starts_with(['|', '｜']);
     (at > 0 && (2..=6).contains(&n) && cell).then_some((OTHER_LABEL, at))
+}
+
+/// `line` with the site's brackets around its labels blanked (`[ 索引号 ]`, `【发文字号】`), where
+/// it has any; the brackets of values (`某字[2023]12号`) kept.
+fn unbracket_labels(line: &str) -> Option<String> {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    let mut any = false;
+    while let Some(at) = rest.find(['[', '【']) {
+        let open = rest[at..].chars().next()?;
+        let close = if open == '[' { ']' } else { '】' };
+        let inner_at = at + open.len_utf8();
+        let Some(n) = rest[inner_at..].find(close) else { break };
+        let inner = rest[inner_at..inner_at + n].trim_matches([' ', '\u{3000}', '\u{a0}']);
+        let label = label_at(inner).is_some_and(|(_, len)| len == inner.len())
+            || title_key(inner).is_some_and(|(_, len)| len == inner.len());
+        out.push_str(&rest[..at]);
+        if label {
+            out.push(' ');
+            out.push_str(&rest[inner_at..inner_at + n]);
+            out.push(' ');
+            any = true;
+        } else {
+            out.push_str(&rest[at..inner_at + n + close.len_utf8()]);
+        }
+        rest = &rest[inner_at + n + close.len_utf8()..];
+    }
+    out.push_str(rest);
+    any.then_some(out)
+}
+
+/// A key that names the document's title by its shape (`文件标题`, `题名`, `公文名称`): up to four
+/// chars, then 标题, 题名 or 名称. Read as `名称`; its length.
+fn title_key(rest: &str) -> Option<(&'static str, usize)> {
+    let words = rest.chars().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
+    let head: String = shape::fold(rest).chars().take(words).collect();
+    ((2..=6).contains(&words) && ["标题", "题名", "名称"].iter().any(|e| head.ends_with(e)))
+        .then_some(("名称", head.len()))
 }
 
 /// A date that ends the value of a label that is no date's (`作者：某局 2023-05-06`, `来源：某局 |
@@ -1087,7 +1130,8 @@ fn cell_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     };
     let mut fields: Vec<(&'static str, String)> = Vec::new();
     let mut rest = line.trim();
-    let (first, len) = label_at(rest).filter(|&(_, len)| apart(rest, len))?;
+    // A title's key by its shape too (`• 文件标题 关于…`).
+    let (first, len) = label_at(rest).or_else(|| title_key(rest)).filter(|&(_, len)| apart(rest, len))?;
     let mut current = first;
     rest = &rest[len..];
     let mut value = String::new();
