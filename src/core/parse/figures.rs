@@ -507,6 +507,22 @@ fn number_run_end(s: &[char], mut at: usize) -> usize {
     at
 }
 
+/// The end of a standard's year at `i` (`LB/T 065—2017`, `GB14886—2006`, `GB/T 19001-2016`): four
+/// digits after a dash, after the standard's code (capitals, `/T`, a space, its number). No
+/// figure: the year the standard was issued in is part of its name.
+fn standard_year_end(s: &[char], i: usize) -> Option<usize> {
+    let year = s.get(i..i + 4)?;
+    if !year.iter().all(|c| c.is_ascii_digit()) || s.get(i + 4).is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut k = i.checked_sub(1).filter(|&k| matches!(s[k], '—' | '-' | '－' | '–'))?;
+    let digits = s[..k].iter().rev().take_while(|c| c.is_ascii_digit() || **c == '.').count();
+    k -= digits;
+    k -= s[..k].iter().rev().take(1).take_while(|c| **c == ' ').count();
+    let code = s[..k].iter().rev().take_while(|c| c.is_ascii_uppercase() || **c == '/').count();
+    (digits > 0 && code >= 2 && s[k - code].is_ascii_uppercase()).then_some(i + 4)
+}
+
 /// Figures of one paragraph (as chars), in reading order.
 pub(crate) fn scan_chars(s: &[char], reference: Option<Reference>) -> Vec<RawFigure> {
     let mut out = Vec::new();
@@ -544,6 +560,10 @@ pub(crate) fn scan_chars(s: &[char], reference: Option<Reference>) -> Vec<RawFig
         if let Some(f) = relative_date(s, i, reference) {
             i = f.end;
             out.push(f);
+            continue;
+        }
+        if let Some(end) = standard_year_end(s, i) {
+            i = end;
             continue;
         }
         if is_digit(c) {

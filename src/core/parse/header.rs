@@ -1270,13 +1270,15 @@ pub(super) fn number_line(line: &str) -> Option<String> {
     let rest = rest.trim();
     let label: String = line.chars().take(a).collect();
     // After a label's colon, or a reply's class (`A类　某科函〔2024〕15号`, `答复类别：A类 …`).
+    // (`类别  A类   某科函…`: the class the last word before it.)
     let class = |t: &str| {
-        let t = t.rsplit([':', '：']).next().unwrap_or(t).trim();
+        let t = t.rsplit([':', '：']).next().unwrap_or(t).split_whitespace().next_back().unwrap_or("");
         let t = t.strip_suffix('类').unwrap_or(t);
         t.chars().count() == 1 && t.chars().all(|c| c.is_ascii_uppercase())
     };
+    let label = label.trim_end();
     let labelled =
-        a == 0 || (a <= 10 && (label.trim_end().ends_with(':') || label.trim_end().ends_with('：') || class(&label)));
+        a == 0 || (label.chars().count() <= 10 && (label.ends_with(':') || label.ends_with('：') || class(label)));
     // (A title that names a document by its number, `关于转发某办〔2024〕2号文件的通知`, is none.)
     (labelled && rest.chars().count() <= 12 && !rest.contains(['。', '，', ',']) && !line.contains("关于"))
         .then(|| line.chars().skip(a).take(b - a).filter(|c| !c.is_whitespace()).collect())

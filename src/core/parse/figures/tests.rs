@@ -188,6 +188,11 @@ fn not_figures_document_numbers() {
     // The number's 号 lost (a page cut off after it): the year in 〔〕 and its serial still none.
     assert!(texts("（渝民宿字〔2021〕14").is_empty());
     assert_eq!(texts("根据〔2021〕14，下达资金361亿元"), ["361亿元"]);
+    // A standard's year is part of its name.
+    for standard in ["LB/T 065—2017", "GB14886—2006", "GB/T 19001-2016"] {
+        assert!(texts(standard).is_empty(), "{standard}");
+        assert_eq!(texts(&format!("按照{standard}，2017年投入361亿元")), ["2017年", "361亿元"], "{standard}");
+    }
     assert!(texts("第94号提案").is_empty());
     assert!(texts("第20230314号提案").is_empty());
     assert!(texts("2023号").is_empty());

@@ -1320,6 +1320,7 @@ fn a_document_number_spaced_bracketed_or_after_the_replys_class() {
         ("（某科函〔2024〕15号）", "某科函〔2024〕15号"),
         ("A类　某科函〔2024〕15号", "某科函〔2024〕15号"),
         ("答复类别：A类 某科函〔2024〕15号", "某科函〔2024〕15号"),
+        ("类别  A类                     某科函〔2024〕15号", "某科函〔2024〕15号"),
     ];
     for (line, n) in cases {
         // Above the title and under it.
