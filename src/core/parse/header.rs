@@ -146,7 +146,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
         } else if top && !text.chars().any(char::is_alphanumeric) {
             // A rule with no words (a Markdown table's `---|---|---`, a row of dashes): the page's.
             meta.push(text.to_string());
-        } else if top && shape::is_breadcrumb(text) {
+        } else if top && (shape::is_breadcrumb(text) || shape::is_greeting(text)) {
             // A breadcrumb (…>> 建议提案 >> 人大代表建议答复): not the title.
             meta.push(text.to_string());
         } else if top
@@ -848,7 +848,8 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
         let colon = after.chars().next().filter(|c| matches!(c, ':' | '：'))?;
         Some((label, rest.len() - after.len() + colon.len_utf8()))
     };
-    let line = strip_bullet(line);
+    let unbracketed = bracketed_keys(line);
+    let line = strip_bullet(unbracketed.as_deref().unwrap_or(line));
     if label_colon(line, true).is_none() {
         return cell_fields(line).or_else(|| dated_fields(line));
     }
@@ -1011,6 +1012,11 @@ fn dated_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
 /// the date as its 发布时间, and the fields.
 fn date_and_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     let (date, end) = dates::find_date(line)?;
+    // A time after the date is its, and a field may run straight on after it (`2024-01-30
+    // 16:27来源:`).
+    let time =
+        line.chars().skip(end).take_while(|c| c.is_whitespace() || c.is_ascii_digit() || matches!(c, ':' | '：'));
+    let end = end + time.count();
     // The site's brackets around each field are the walls of its cells
     // (`[2023-05-06]  [来源：某局]  [字号：大 中 小]`).
     let rest: String = line.chars().skip(end).map(|c| if "[]【】".contains(c) { ' ' } else { c }).collect();
@@ -1058,6 +1064,37 @@ fn cell_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     fields.push((current, shape::cells(&value).to_string()));
     // A label word alone (`标题`) is no row.
     (fields.len() > 1 || !fields[0].1.is_empty()).then_some(fields)
+}
+
+/// A row whose labels stand in the site's brackets with no colon (`[ 成文日期 ] | 2023-07-26 |`,
+/// `【发布日期】2023-07-28`), written as labels with colons; the first a label the lists hold
+/// (not a column's name over a headline: `【某某之声】…`).
+fn bracketed_keys(line: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut rest = line.trim_start();
+    let mut first = true;
+    while let Some(open) = rest.find(['[', '［', '【']) {
+        let inner = &rest[open..];
+        let o = inner.chars().next()?.len_utf8();
+        let Some(close) = inner.find([']', '］', '】']) else { break };
+        let key: String = inner[o..close].chars().filter(|c| !c.is_whitespace()).collect();
+        let n = key.chars().count();
+        let cjk = (2..=6).contains(&n) && key.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        let known = || label_at(&key).is_some_and(|(_, len)| len == key.len());
+        if first && (open > 0 || !cjk || !known()) {
+            return None;
+        }
+        if !cjk {
+            // A bracket of another kind after the labels (`【字体：大 中 小】`) stays.
+            break;
+        }
+        first = false;
+        out.push_str(&rest[..open]);
+        out.push_str(&key);
+        out.push('：');
+        rest = &inner[close + inner[close..].chars().next()?.len_utf8()..];
+    }
+    (!first).then(|| out + rest)
 }
 
 /// The page's date as a line under its title prints it, without a label ([`shape::dateline`]).

@@ -344,7 +344,12 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
     // of the letter (a footer of the site may follow the signature). With attachments, the
     // letter's own (the signature read above ends the last attachment).
     // A date line of a signature: the date alone, or after the office on its line.
-    let signs = |t: &str| dates::is_signature_date(t) || tail::is_office_and_date(t);
+    // Or under its label as a form prints it (`答复日期：2023年3月20日`).
+    let signs = |t: &str| {
+        dates::is_signature_date(t)
+            || tail::is_office_and_date(t)
+            || tail::labelled(t).is_some_and(dates::is_signature_date)
+    };
     // Or run into the end of the last paragraph, where a page lost its line breaks (`…指导。
     // 某县水利局 2021年9月17日`).
     let own = body

@@ -454,6 +454,29 @@ fn a_metadata_row_of_cells_without_colons_gives_its_fields() {
     );
     // A sentence with a label word in it is no row.
     assert_eq!(super::meta_fields("时间过得很快  我们的工作还要继续"), None);
+    // Labels in the site's brackets, without colons, their values in cells.
+    let text = "[ 索引号 ] | 115/2023-00096 | [ 发文字号 ] | 某局函〔2023〕281号 |\n[ 发布机构 ] | 市科技局 | ||\n[ 成文日期 ] | 2023-07-26 | [ 发布日期 ] | 2023-07-28 |\n某局关于第0226号建议办理情况的答复函\n张三代表:\n您提出的建议收悉。";
+    assert_eq!(
+        seen(&plain_lines(text)),
+        want(&[
+            ("title", "某局关于第0226号建议办理情况的答复函"),
+            ("number", "某局函〔2023〕281号"),
+            ("published", "2023-07-28"),
+            ("signed", "2023-07-26")
+        ])
+    );
+    let text = "【 成文日期 】2023-07-26　【发布日期】2023-07-28　【字体：大 中 小】\n某局关于第0226号建议的答复\n张三代表:\n收悉。";
+    assert_eq!(
+        seen(&plain_lines(text)),
+        want(&[
+            ("title", "某局关于第0226号建议的答复"),
+            ("number", "-"),
+            ("published", "2023-07-28"),
+            ("signed", "2023-07-26")
+        ])
+    );
+    // A column's name in brackets before a headline is no label.
+    assert_eq!(super::meta_fields("【雄安之声】某部等九部门共同发力农村供水保障"), None);
 }
 
 #[test]
@@ -643,6 +666,9 @@ fn the_pages_date_in_every_form_a_metadata_row_writes_it() {
         "【发布单位：某局】【发布日期：2023-05-06】【浏览次数：12】",
         "日期：2023-05-06 | 来源：某局 | 阅读量：12",
         "信息来源：某局 发布时间：2023-05-06 浏览次数：  次",
+        // A field run straight on after the time.
+        "2023-05-06 10:32来源：某局",
+        "2023-05-06 10:32来源:",
     ];
     for row in rows {
         assert_eq!(
@@ -651,6 +677,34 @@ fn the_pages_date_in_every_form_a_metadata_row_writes_it() {
             "{row}"
         );
     }
+}
+
+#[test]
+fn a_sites_greeting_and_menu_over_its_bulleted_metadata() {
+    let text = "欢迎访问某区人民政府网站! 今天是:\n\n无障碍| 繁体 | 简体| 设为首页 | 收藏本站\n  • 索 引 号:3704/2022-00854\n  • 成文时间:2022年12月20日\n  • 文  号:\n  • 发文时间:2022年12月21日\n  • 标  题:关于对区政协第86号提案的答复\n关于对区政协第86号提案的答复\n张三委员:\n您提出的提案收悉。";
+    assert_eq!(
+        seen(&plain_lines(text)),
+        want(&[
+            ("title", "关于对区政协第86号提案的答复"),
+            ("number", "-"),
+            ("published", "2022-12-21"),
+            ("signed", "2022-12-20")
+        ])
+    );
+}
+
+#[test]
+fn the_pages_date_line_above_the_title_with_a_field_run_on() {
+    let text = "2024-01-30 16:27来源:\n\n某部2023年全国人大代表建议和全国政协委员提案办理情况\n\n某部高度重视建议提案办理工作。\n一、基本情况\n共承办288件。";
+    assert_eq!(
+        seen(&plain_lines(text)),
+        want(&[
+            ("title", "某部2023年全国人大代表建议和全国政协委员提案办理情况"),
+            ("number", "-"),
+            ("published", "2024-01-30"),
+            ("signed", "-")
+        ])
+    );
 }
 
 #[test]

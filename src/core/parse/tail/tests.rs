@@ -48,3 +48,20 @@ fn the_signatures_date_over_empty_table_rows_and_over_the_records_date() {
     // No signature: the 成文日期.
     assert_eq!(dates(head), want("2025-07-31", "2025-07-31"));
 }
+
+#[test]
+fn a_signature_printed_as_a_forms_rows_dates_the_reply() {
+    let body = "张三代表:\n您提出的建议收悉,现答复如下:\n一、基本情况\n我区已完成整治。";
+    for (tail, date) in [
+        ("单位名称:某区农牧局\n答复日期:2023年3月20日", "2023-03-20"),
+        ("答复单位：某县水利局\n办理日期：2023-03-20", "2023-03-20"),
+        ("某县水利局\n日期：2023年3月20日\n联系人：李四", "2023-03-20"),
+    ] {
+        assert_eq!(dates(&format!("{body}\n{tail}")), want(date, date), "{tail}");
+    }
+    // A footer's posting date, a rule's start: no signature's.
+    for tail in ["发布时间：2023年3月20日", "实施日期：2023年3月20日", "答复日期：2023年3月底前"]
+    {
+        assert_eq!(dates(&format!("{body}\n{tail}")), want("-", "-"), "{tail}");
+    }
+}
