@@ -15,6 +15,8 @@ pub(super) fn is_date_line(line: &str) -> bool {
                 c,
                 '〇' | '零'
                     | '○'
+                    | 'O'
+                    | 'Ｏ'
                     | '一'
                     | '二'
                     | '三'
@@ -247,6 +249,11 @@ pub(super) fn is_dateish(line: &str) -> bool {
 pub(super) fn is_signature_date(line: &str) -> bool {
     let t = line.trim().trim_end_matches(['|', '｜', ' ', '\u{3000}']);
     if is_date_line(t) {
+        return true;
+    }
+    // The date in brackets (`（2021年4月13日）`).
+    let inner = t.strip_prefix(['（', '(']).and_then(|r| r.strip_suffix(['）', ')']));
+    if inner.is_some_and(|d| is_date_line(d.trim())) {
         return true;
     }
     let Some(head) = t.strip_suffix(['）', ')']).and_then(|h| h.rfind(['（', '(']).map(|at| &h[..at])) else {

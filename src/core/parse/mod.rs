@@ -269,6 +269,9 @@ const WRITTEN_DATES: &[&str] = &["成文日期", "成文时间", "生成日期"]
 const PAGE_DATES: &[&str] =
     &["发布时间", "发布日期", "发文日期", "公开日期", "更新时间", "编稿时间", "日期", "时间", header::SOME_DATE];
 
+/// The labels of a page's own date in a footer under the text: only those naming its posting.
+const FOOTER_DATES: &[&str] = &["发布时间", "发布日期", "公开日期", "更新时间", "编稿时间"];
+
 /// Parses one reply. Never fails: an unknown shape still lands in paragraphs.
 pub fn parse(text: &str) -> Reply {
     let text = text.trim_start_matches('\u{feff}');
@@ -391,10 +394,18 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
     // Published as a date: the page's own date (its header's 发布日期, the 发布日期 the page
     // shows around the article, its PubDate: a meta tag may carry the date the page was last
     // rebuilt), else 成文日期, else the date under the signature.
+    // The page's date in its footer, under the text (`发布时间：2024-03-05 浏览次数：12`).
+    let footer = || {
+        lines[i.min(lines.len())..].iter().rev().take(5).find_map(|l| {
+            let fields = header::meta_fields(l.text)?;
+            fields.into_iter().find(|(k, v)| FOOTER_DATES.contains(k) && dates::date_of(v).is_some()).map(|(_, v)| v)
+        })
+    };
     let published_date = field(PAGE_DATES)
         .or_else(|| hints.dated.clone())
         .or(posted)
         .or_else(|| hints.published.clone())
+        .or_else(footer)
         .and_then(|p| dates::date_of(&p))
         .or_else(|| written.as_deref().and_then(dates::date_of))
         .or(under_signature);

@@ -2,7 +2,7 @@
 //! office, the date, contact lines).
 
 use super::body::Block;
-use super::dates::{is_date_line, is_signature_date};
+use super::dates::{find_date_span, is_date_line, is_signature_date};
 use super::heading::parse_heading;
 use super::{Line, Piece};
 
@@ -93,8 +93,11 @@ const OFFICE_ENDINGS: &[&str] = &[
 /// cell too (its bar after them: `某局 2019年7月18日 |`).
 pub(super) fn is_office_and_date(line: &str) -> bool {
     let line = line.trim().trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '｜'));
-    // Apart at any white space: the date may hold some (`某局 2019年 7月 18日`).
-    line.char_indices().filter(|(_, c)| c.is_whitespace()).any(|(at, _)| {
+    // Apart at any white space: the date may hold some (`某局 2019年 7月 18日`); or at the
+    // date's start, where the page set nothing between them (`某厅2021年4月13日`).
+    let at_date =
+        find_date_span(line).map(|(_, start, _)| line.char_indices().nth(start).map_or(line.len(), |(k, _)| k));
+    line.char_indices().filter(|(_, c)| c.is_whitespace()).map(|(at, _)| at).chain(at_date).any(|at| {
         let (office, date) = (line[..at].trim(), &line[at..]);
         is_office_line(office) && is_signature_date(date)
     })

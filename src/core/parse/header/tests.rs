@@ -230,6 +230,23 @@ fn published_and_signed_dates() {
             Some("2024-03-05"),
             Some("2024-03-05"),
         ),
+        // Zero as the letter O (二O二一年), the date in brackets under the office, the office
+        // and the date with nothing between them on their line.
+        ("答复\n张三:\n收悉。\n某县教育局\n二O二一年四月十三日", Some("2021-04-13"), Some("2021-04-13")),
+        ("答复\n张三:\n收悉。\n某县教育局\n二Ｏ二一年四月十三日", Some("2021-04-13"), Some("2021-04-13")),
+        ("答复\n张三:\n收悉。\n某县教育局\n（2021年4月13日）", Some("2021-04-13"), Some("2021-04-13")),
+        ("答复\n张三:\n收悉。\n某省文化和旅游厅2021年4月13日", Some("2021-04-13"), Some("2021-04-13")),
+        // The page's date in its footer, under the signature.
+        (
+            "答复\n张三:\n收悉。\n某县教育局\n2024年2月1日\n发布时间：2024-03-05 浏览次数：12",
+            Some("2024-03-05"),
+            Some("2024-02-01"),
+        ),
+        (
+            "答复\n张三:\n收悉。\n某县教育局\n2024年2月1日\n来源：某县教育局  发布日期：2024年03月05日\n【打印】【关闭】",
+            Some("2024-03-05"),
+            Some("2024-02-01"),
+        ),
         // The page's date on a line with a counter after it.
         (
             "关于第12号建议的答复\n发布时间：2024-03-05 浏览次数：123\n张三:\n收悉。\n某县教育局\n2024年2月1日",
