@@ -285,7 +285,7 @@ fn accuracy_on_tuning_and_held_out_pages() {
         println!("  indicator exact {k}/{n}");
     }
     let pct = if pairs == 0 { 100.0 } else { 100.0 * same as f64 / pairs as f64 };
-    println!("linking: {same}/{pairs} pairs with the same (indicator, kind) measure the same thing ({pct:.1}%)");
+    println!("linking: {same}/{pairs} pairs with the same (indicator, kind, unit) measure the same thing ({pct:.1}%)");
     for w in &wrong_pairs {
         println!("{w}");
     }

@@ -10,7 +10,7 @@ use crate::model::{Amount, Figure, FigureKind, Qualifier, Reply, Stance};
 use crate::outline::Outline;
 use crate::parse::{read_arabic, read_quantity};
 use crate::text::{fold, fold_char};
-use crate::util::IdMap;
+use crate::util::{cat, uint, IdMap};
 
 /// One searchable run of article text: a heading or a paragraph, as the article shows it.
 #[derive(Clone, Debug)]
@@ -262,7 +262,7 @@ impl Index {
             }
         }
         let figure_node = reply.figures.iter().map(|f| outline.node(&f.section).unwrap_or(0)).collect();
-        let figure_folded = reply.figures.iter().map(|f| fold(&format!("{}\u{1}{}", f.text, f.context))).collect();
+        let figure_folded = reply.figures.iter().map(|f| fold(&cat(&[&f.text, "\u{1}", &f.context]))).collect();
         Index { outline, blocks, heading_block, by_text, figure_node, figure_folded }
     }
 
@@ -413,11 +413,15 @@ pub fn announce(outcome: &Outcome, query: &Query) -> String {
         Query::Malformed(q) => {
             let shown = outcome.visible_figures();
             if q.chars().all(|c| matches!(c, '>' | '<' | '=' | '≥' | '≤')) {
-                format!("数值条件“{q}”还缺数值，例如 >=100亿元；暂未筛选，仍显示 {shown} 项数据")
+                cat(&["数值条件“", q, "”还缺数值，例如 >=100亿元；暂未筛选，仍显示 ", &uint(shown), " 项数据"])
             } else {
-                format!(
-                    "无法理解的数值条件“{q}”，请写成 >=100亿元、<20%、2022年 等形式；暂未筛选，仍显示 {shown} 项数据"
-                )
+                cat(&[
+                    "无法理解的数值条件“",
+                    q,
+                    "”，请写成 >=100亿元、<20%、2022年 等形式；暂未筛选，仍显示 ",
+                    &uint(shown),
+                    " 项数据",
+                ])
             }
         }
         _ => {
@@ -426,7 +430,7 @@ pub fn announce(outcome: &Outcome, query: &Query) -> String {
             if nodes == 0 && figures == 0 {
                 "没有找到匹配的内容".to_string()
             } else {
-                format!("{nodes} 个章节、{figures} 项数据")
+                cat(&[&uint(nodes), " 个章节、", &uint(figures), " 项数据"])
             }
         }
     }

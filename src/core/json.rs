@@ -2,6 +2,7 @@
 //! `JSON.parse`, far faster than building each object across the wasm boundary, and without
 //! serde_json's or core's float formatting in the wasm (see "Size rules" in the crate docs).
 use crate::model::{Figure, Paragraph, Reply, Section};
+use crate::util::push_uint;
 
 pub fn string(out: &mut String, s: &str) {
     // A byte scan that copies unescaped runs whole: most text is Chinese and needs nothing.
@@ -60,12 +61,16 @@ pub fn number(out: &mut String, v: f64) {
             if neg {
                 out.push('-');
             }
-            let digits = (m as u64).to_string();
             let d = decimals as usize;
             if d == 0 {
-                out.push_str(&digits);
+                push_uint(out, m as u64);
             } else {
-                let padded = format!("{digits:0>width$}", width = d + 1);
+                // At least one digit before the point: 0.05 is 5 padded to "005".
+                let mut padded = String::new();
+                push_uint(&mut padded, m as u64);
+                while padded.len() < d + 1 {
+                    padded.insert(0, '0');
+                }
                 let (int, frac) = padded.split_at(padded.len() - d);
                 out.push_str(int);
                 out.push('.');
@@ -79,7 +84,7 @@ pub fn number(out: &mut String, v: f64) {
     if neg {
         out.push('-');
     }
-    out.push_str(&(a.round() as u64).to_string());
+    push_uint(out, a.round() as u64);
 }
 
 fn opt_string(out: &mut String, v: &Option<String>) {
@@ -161,9 +166,9 @@ fn write_figure(out: &mut String, f: &Figure) {
     key(out, "paragraph", false);
     string(out, &f.paragraph);
     key(out, "start", false);
-    out.push_str(&f.start.to_string());
+    push_uint(out, u64::from(f.start));
     key(out, "end", false);
-    out.push_str(&f.end.to_string());
+    push_uint(out, u64::from(f.end));
     key(out, "context", false);
     string(out, &f.context);
     // Issue 22: a promise or a result, its deadline, what it measures (null when none).

@@ -3,7 +3,7 @@
 
 use crate::model::{Reply, CLOSING, PREAMBLE, TITLE, TOP};
 use crate::text::fold;
-use crate::util::IdMap;
+use crate::util::{cat, IdMap};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {
@@ -59,11 +59,11 @@ pub fn display_number(number: &str) -> String {
     if number.is_empty() || !bare {
         number.to_string()
     } else if number.chars().all(digits) && !number.starts_with(['0', '０']) {
-        format!("{number}.")
+        cat(&[number, "."])
     } else if number.chars().all(crate::parse::is_cn_numeral) {
-        format!("{number}、")
+        cat(&[number, "、"])
     } else {
-        format!("{number} ")
+        cat(&[number, " "])
     }
 }
 

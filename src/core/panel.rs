@@ -3,6 +3,7 @@
 
 use crate::model::{Figure, FigureKind, Reply, Stance};
 use crate::outline::Outline;
+use crate::util::cat;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Grouping {
@@ -116,7 +117,7 @@ pub fn groups(reply: &Reply, outline: &Outline, grouping: Grouping, order: Order
                 if order == Order::Value {
                     by_value(reply, &mut figures);
                 }
-                let label = if n.number.is_empty() { n.title.clone() } else { format!("{}{}", n.number, n.title) };
+                let label = if n.number.is_empty() { n.title.clone() } else { cat(&[&n.number, &n.title]) };
                 out.push(Group { label, figures, collapsed: false });
             }
         }
@@ -156,9 +157,9 @@ pub fn deadline(f: &Figure) -> String {
     match (f.stance, f.by.as_deref()) {
         (Some(Stance::Target), Some(by)) if by.len() == 7 => {
             let month = by[5..].trim_start_matches('0');
-            format!("{}年{month}月", &by[..4])
+            cat(&[&by[..4], "年", month, "月"])
         }
-        (Some(Stance::Target), Some(by)) => format!("{by}年"),
+        (Some(Stance::Target), Some(by)) => cat(&[by, "年"]),
         _ => String::new(),
     }
 }
@@ -189,7 +190,7 @@ pub fn badge(f: &Figure) -> String {
             if by.is_empty() {
                 "目标".to_string()
             } else {
-                format!("目标 · {by}")
+                cat(&["目标 · ", &by])
             }
         }
         Some(Stance::Result) => "成果".to_string(),

@@ -76,6 +76,52 @@ impl IdMap {
     }
 }
 
+/// `n` in decimal, appended to `out`: the wasm's writer of whole numbers, in place of
+/// `to_string` and `format!`, which pull `core::fmt` (about 1.2 KB gzip) into the page module.
+pub fn push_uint(out: &mut String, n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
+}
+
+/// `n` in decimal (see [`push_uint`]).
+pub fn uint(n: usize) -> String {
+    let mut out = String::new();
+    push_uint(&mut out, n as u64);
+    out
+}
+
+/// `n` in decimal, with its sign (see [`push_uint`]).
+pub fn int(n: i64) -> String {
+    let mut out = String::new();
+    if n < 0 {
+        out.push('-');
+    }
+    push_uint(&mut out, n.unsigned_abs());
+    out
+}
+
+/// The pieces one after another: `cat(&["s", &uint(k)])` for `format!("s{k}")` without
+/// `core::fmt` (see [`push_uint`]).
+pub fn cat(pieces: &[&str]) -> String {
+    let mut out = String::new();
+    for p in pieces {
+        out.push_str(p);
+    }
+    out
+}
+
 /// Stable merge sort by `less`, O(n log n): a long reply sorts thousands of figures by value.
 /// Hand-written because each of core's sort instantiations costs kilobytes of wasm; the merging
 /// is not generic, so it is compiled once.
@@ -149,6 +195,19 @@ mod tests {
             sort_by(&mut v, |a, b| a.0 < b.0);
             assert_eq!(v, want, "n = {n}");
         }
+    }
+
+    #[test]
+    fn whole_numbers_are_written_in_decimal() {
+        for n in [0u64, 7, 10, 99, 100, 2023, 4_294_967_296, u64::MAX] {
+            let mut out = String::from("x");
+            push_uint(&mut out, n);
+            assert_eq!(out, format!("x{n}"));
+        }
+        assert_eq!(uint(120), "120");
+        assert_eq!((int(2023), int(-45), int(0)), ("2023".to_string(), "-45".to_string(), "0".to_string()));
+        assert_eq!(cat(&["s", &uint(3), "-p", &uint(12)]), "s3-p12");
+        assert_eq!(cat(&[]), "");
     }
 
     #[test]

@@ -81,16 +81,16 @@ impl Action {
 
     /// The action of a button named `name` (the actions a control carries with no data).
     pub(crate) fn named(name: &str) -> Option<Action> {
-        let all = [
-            Action::Order(Order::Newest),
-            Action::Order(Order::Largest),
-            Action::More,
-            Action::Elder,
-            Action::Contrast,
-            Action::ExportValues,
-            Action::ExportPromises,
-        ];
-        all.into_iter().find(|a| a.name() == name)
+        Some(match name {
+            "sort-doc" => Action::Order(Order::Newest),
+            "sort-value" => Action::Order(Order::Largest),
+            "more" => Action::More,
+            reading::ELDER => Action::Elder,
+            reading::CONTRAST => Action::Contrast,
+            "csv-values" => Action::ExportValues,
+            "csv-promises" => Action::ExportPromises,
+            _ => return None,
+        })
     }
 
     /// The action of an event of the part (the searchbox, the order, the facets, 显示更多,
@@ -98,12 +98,12 @@ impl Action {
     pub(crate) fn of(e: &Event) -> Option<Action> {
         let t = e.target().and_then(|t| t.dyn_into::<Element>().ok())?;
         let query = t.get_attribute("data-action").as_deref() == Some(QUERY);
-        let typed = t.dyn_ref::<HtmlInputElement>().map(HtmlInputElement::value).unwrap_or_default();
+        let typed = || t.dyn_ref::<HtmlInputElement>().map(HtmlInputElement::value).unwrap_or_default();
         match e.type_().as_str() {
-            "input" if query => Some(Action::Query(typed)),
+            "input" if query => Some(Action::Query(typed())),
             "keydown" if query => {
                 let escape = e.dyn_ref::<KeyboardEvent>().is_some_and(|k| k.key() == "Escape");
-                (escape && !typed.is_empty()).then(|| {
+                (escape && !typed().is_empty()).then(|| {
                     e.prevent_default();
                     Action::Clear
                 })

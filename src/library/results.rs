@@ -38,27 +38,33 @@ pub(crate) fn more_label(rest: usize) -> String {
 /// What a reply is, in one line: date · kind · session and number · proposer · source (the
 /// parts it has).
 pub(crate) fn meta_line(card: &Card) -> String {
-    let session = match (&card.body, &card.session, &card.number) {
+    let mut line = String::new();
+    let mut part = |text: &str| {
+        if text.is_empty() {
+            return;
+        }
+        if !line.is_empty() {
+            line.push_str(" · ");
+        }
+        line.push_str(text);
+    };
+    part(card.date.as_deref().unwrap_or(""));
+    part(card.kind.label());
+    match (&card.body, &card.session, &card.number) {
         (b, Some(s), n) => {
             let mut t = format!("{}{s}会议", b.as_deref().unwrap_or(""));
             if let Some(n) = n {
                 t.push_str(&format!("第{n}号"));
             }
-            t
+            part(&t);
         }
-        (_, None, Some(n)) => format!("第{n}号"),
-        _ => String::new(),
-    };
-    let who = card.proposer.as_ref().map(|p| format!("{p}{}", card.role.as_deref().unwrap_or(""))).unwrap_or_default();
-    let parts =
-        [card.date.as_deref().unwrap_or(""), card.kind.label(), &session, &who, card.source.as_deref().unwrap_or("")];
-    let mut line = String::new();
-    for part in parts.into_iter().filter(|p| !p.is_empty()) {
-        if !line.is_empty() {
-            line.push_str(" · ");
-        }
-        line.push_str(part);
+        (_, None, Some(n)) => part(&format!("第{n}号")),
+        _ => {}
     }
+    if let Some(p) = &card.proposer {
+        part(&format!("{p}{}", card.role.as_deref().unwrap_or("")));
+    }
+    part(card.source.as_deref().unwrap_or(""));
     line
 }
 

@@ -1,6 +1,7 @@
 //! The boundary with JavaScript: the parts and options a mount function is given, read and
 //! checked, and the `Error` it throws (naming the argument, never a panic).
 
+use reply_core::util::cat;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -14,7 +15,7 @@ pub fn error(context: &str, e: JsValue) -> JsError {
     if msg.starts_with(context) || msg.starts_with("options.") || msg.starts_with("reply-widget") {
         JsError::new(&msg)
     } else {
-        JsError::new(&format!("{context}: {msg}"))
+        JsError::new(&cat(&[context, ": ", &msg]))
     }
 }
 
@@ -31,12 +32,12 @@ pub fn element(doc: &web_sys::Document, name: &str, v: &JsValue) -> Result<Optio
         return Ok(Some(e.clone()));
     }
     let Some(selector) = v.as_string() else {
-        return Err(JsError::new(&format!("{name} must be an Element or a CSS selector string")));
+        return Err(JsError::new(&cat(&[name, " must be an Element or a CSS selector string"])));
     };
     match doc.query_selector(&selector) {
         Ok(Some(e)) => Ok(Some(e)),
-        Ok(None) => Err(JsError::new(&format!("{name}: selector \"{selector}\" matches no element"))),
-        Err(_) => Err(JsError::new(&format!("{name}: \"{selector}\" is not a valid CSS selector"))),
+        Ok(None) => Err(JsError::new(&cat(&[name, ": selector \"", &selector, "\" matches no element"]))),
+        Err(_) => Err(JsError::new(&cat(&[name, ": \"", &selector, "\" is not a valid CSS selector"]))),
     }
 }
 
@@ -59,6 +60,6 @@ pub fn flag(options: &JsValue, key: &str) -> Result<Option<bool>, JsError> {
     match v.as_bool() {
         Some(b) => Ok(Some(b)),
         None if v.is_undefined() => Ok(None),
-        None => Err(JsError::new(&format!("options.{key} must be true or false"))),
+        None => Err(JsError::new(&cat(&["options.", key, " must be true or false"]))),
     }
 }

@@ -1,6 +1,7 @@
 //! Reading aids (适老化): large-text mode, high contrast, and reading aloud with the browser's
 //! `speechSynthesis`. Preferences live in localStorage so a reader sets them once per site.
 
+use reply_core::util::cat;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
@@ -117,7 +118,7 @@ pub fn apply(p: &Prefs, roots: &[&Element], bar: Option<&Element>) -> Result<(),
     }
     if let Some(bar) = bar {
         for (action, on) in [(ELDER, p.elder), (CONTRAST, p.contrast), (SPEAK, p.speak)] {
-            if let Some(b) = bar.query_selector(&format!("[data-action={action}]"))? {
+            if let Some(b) = bar.query_selector(&cat(&["[data-action=", action, "]"]))? {
                 b.set_attribute("aria-pressed", if on { "true" } else { "false" })?;
             }
         }

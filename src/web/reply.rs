@@ -63,7 +63,7 @@ fn index(path: &str, k: usize) -> String {
     let mut s = String::with_capacity(path.len() + 6);
     s.push_str(path);
     s.push('[');
-    s.push_str(&k.to_string());
+    reply_core::util::push_uint(&mut s, k as u64);
     s.push(']');
     s
 }

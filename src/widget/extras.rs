@@ -19,6 +19,7 @@
 
 use js_sys::Array;
 use reply_core::model::Stance;
+use reply_core::util::cat;
 use reply_core::Reply;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -131,9 +132,10 @@ pub fn bundled_text() -> Option<String> {
 /// plain object that [`crate::interop::reply_from_checked`] reads.
 pub fn read_reply(reply: &JsValue, path: &str) -> Result<Reply, JsError> {
     if !ready() {
-        return Err(JsError::new(&format!(
-            "{path}: reading a reply object needs the extras module, not loaded yet; await loadExtras() first (init() does)"
-        )));
+        return Err(JsError::new(&cat(&[
+            path,
+            ": reading a reply object needs the extras module, not loaded yet; await loadExtras() first (init() does)",
+        ])));
     }
     match extras_read(reply, path) {
         Ok(checked) => Ok(crate::interop::reply_from_checked(&checked)),

@@ -24,6 +24,7 @@ mod interop;
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
+use reply_core::util::cat;
 use reply_core::{parse, Reply};
 use reply_web::js::{document, element, error, flag, get, is_plain_object};
 use wasm_bindgen::prelude::*;
@@ -34,7 +35,7 @@ use wasm_bindgen::JsCast;
 /// them or not) by the extras module, which `init()` loads.
 fn reply_from(name: &str, v: &JsValue) -> Result<Reply, JsError> {
     if !is_plain_object(v) {
-        return Err(JsError::new(&format!("{name} must be a reply object (from parseReply or bundledReply)")));
+        return Err(JsError::new(&cat(&[name, " must be a reply object (from parseReply or bundledReply)"])));
     }
     extras::read_reply(v, name)
 }
@@ -142,7 +143,7 @@ fn start(name: &str, how: Mounted) -> Result<Widget, JsError> {
 #[wasm_bindgen]
 impl Widget {
     fn live(&self, name: &str) -> Result<&dom::Mount, JsError> {
-        self.mount.as_ref().ok_or_else(|| JsError::new(&format!("{name}: this widget was destroyed")))
+        self.mount.as_ref().ok_or_else(|| JsError::new(&cat(&[name, ": this widget was destroyed"])))
     }
 
     /// Filters the outline, the figure panel and the article: a text query (`科技金融`) or a
@@ -162,7 +163,7 @@ impl Widget {
         };
         match self.live("select")?.select(&id) {
             Ok(true) => Ok(()),
-            Ok(false) => Err(JsError::new(&format!("select(id): no figure or section with id \"{id}\""))),
+            Ok(false) => Err(JsError::new(&cat(&["select(id): no figure or section with id \"", &id, "\""]))),
             Err(e) => Err(error("select", e)),
         }
     }
@@ -208,16 +209,18 @@ fn mount_parts(name: &str, options: &JsValue, parts: [(&str, JsValue); 3]) -> Re
         found[k] = element(&doc, part, v)?;
     }
     if found.iter().all(Option::is_none) {
-        return Err(JsError::new(&format!("{name}: options needs at least one of outline, figures, article")));
+        return Err(JsError::new(&cat(&[name, ": options needs at least one of outline, figures, article"])));
     }
     for a in 0..3 {
         for b in a + 1..3 {
             if let (Some(x), Some(y)) = (&found[a], &found[b]) {
                 if x == y || x.contains(Some(y)) || y.contains(Some(x)) {
-                    return Err(JsError::new(&format!(
-                        "{} is the same element as {} or inside it",
-                        parts[b].0, parts[a].0
-                    )));
+                    return Err(JsError::new(&cat(&[
+                        parts[b].0,
+                        " is the same element as ",
+                        parts[a].0,
+                        " or inside it",
+                    ])));
                 }
             }
         }
@@ -323,10 +326,10 @@ pub fn mount(#[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsV
 
 fn single_part(name: &str, el: JsValue, options: JsValue, slot: usize) -> Result<Widget, JsError> {
     if !options.is_undefined() && !options.is_null() && !is_plain_object(&options) {
-        return Err(JsError::new(&format!("{name}(el, options): options must be an object")));
+        return Err(JsError::new(&cat(&[name, "(el, options): options must be an object"])));
     }
     if el.is_undefined() || el.is_null() {
-        return Err(JsError::new(&format!("{name}(el): el must be an Element or a CSS selector string")));
+        return Err(JsError::new(&cat(&[name, "(el): el must be an Element or a CSS selector string"])));
     }
     let mut parts = [
         ("options.outline", JsValue::UNDEFINED),

@@ -5,6 +5,7 @@ use super::dates::is_signature_date;
 use super::heading::{number_only, padded, parse_heading, HeadingLine, Style};
 use super::{Line, Origins, Piece, Span};
 use crate::model::{Paragraph, Section};
+use crate::util::{cat, push_uint, uint};
 
 /// A body line once headings are told from paragraphs.
 pub(super) enum Block {
@@ -335,7 +336,7 @@ impl Builder {
     pub fn numbered(&mut self, prefix: &str, pieces: Vec<Piece>) -> Vec<Paragraph> {
         let mut out = Vec::with_capacity(pieces.len());
         for (k, p) in pieces.into_iter().enumerate() {
-            out.push(self.paragraph(format!("{prefix}-p{}", k + 1), p));
+            out.push(self.paragraph(cat(&[prefix, "-p", &uint(k + 1)]), p));
         }
         out
     }
@@ -349,13 +350,13 @@ impl Builder {
     /// lines of its title and the text before its first heading its paragraphs, its headings
     /// its children.
     pub fn attachment(&mut self, a: Attachment, k: usize) -> Section {
-        let id = format!("s{k}");
+        let id = cat(&["s", &uint(k)]);
         let title = a.title();
         let end = a.label.lead + a.label.text.chars().count() as u32;
         let text = a.inline.map_or(end, |at| a.label.lead + at as u32);
         self.origins.add(&id, Span { line: a.label.at, start: a.label.lead, text, end });
         let mut pieces: Vec<Piece> = a.title_lines.iter().map(|l| l.whole()).collect();
-        let children = self.sections_in(&format!("{id}-"), blocks(&a.body), &mut pieces);
+        let children = self.sections_in(&cat(&[&id, "-"]), blocks(&a.body), &mut pieces);
         let paragraphs = self.numbered(&id, pieces);
         Section { id, number: a.number, title, paragraphs, children }
     }
@@ -382,15 +383,15 @@ impl Builder {
                     };
                     let mut id = String::from(prefix);
                     for p in &path {
-                        id.push_str(&(p + 1).to_string());
+                        push_uint(&mut id, *p as u64 + 1);
                         id.push('-');
                     }
-                    id.push_str(&(siblings.len() + 1).to_string());
+                    push_uint(&mut id, siblings.len() as u64 + 1);
                     self.origins.add(&id, heading);
                     let mut section =
                         Section { id, number, title: title.text, paragraphs: Vec::new(), children: Vec::new() };
                     if let Some(piece) = body {
-                        let pid = format!("{}-p1", section.id);
+                        let pid = cat(&[&section.id, "-p1"]);
                         section.paragraphs.push(self.paragraph(pid, piece));
                     }
                     path.push(siblings.len());
@@ -398,7 +399,7 @@ impl Builder {
                 }
                 Block::Paragraph(piece) => match at(&mut roots, &path) {
                     Some(s) => {
-                        let id = format!("{}-p{}", s.id, s.paragraphs.len() + 1);
+                        let id = cat(&[&s.id, "-p", &uint(s.paragraphs.len() + 1)]);
                         let p = self.paragraph(id, piece);
                         s.paragraphs.push(p);
                     }

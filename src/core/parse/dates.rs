@@ -2,6 +2,7 @@
 //! `二〇二三年八月二十二日`) and the year relative dates resolve against.
 
 use super::numeral::{self, read_arabic};
+use crate::util::uint;
 
 /// A date line of the signature: `2023年8月22日`, `二〇二三年八月二十二日`, `2023-08-22`, `2023年8月22号`.
 pub(super) fn is_date_line(line: &str) -> bool {
@@ -191,7 +192,7 @@ fn compact_date(line: &str) -> Option<String> {
 
 fn iso(year: u32, month: u32, day: u32) -> String {
     let two = |v: u32| [char::from(b'0' + (v / 10) as u8), char::from(b'0' + (v % 10) as u8)];
-    let mut out = year.to_string();
+    let mut out = uint(year as usize);
     out.push('-');
     out.extend(two(month));
     out.push('-');

@@ -19,9 +19,12 @@
 
 mod names;
 
+pub(crate) use names::{in_names, names_in};
+
 use super::numeral::{digit, is_cn_numeral, is_digit, read_arabic, read_cn};
 use crate::model::{Amount, FigureKind, Qualifier};
 use crate::text::{match_word, starts_with};
+use crate::util::{cat, int, push_uint, uint};
 
 /// A figure found in one paragraph; offsets are in chars.
 #[derive(Clone, Debug, PartialEq)]
@@ -387,13 +390,13 @@ fn two(n: u32) -> String {
     if n < 10 {
         out.push('0');
     }
-    out.push_str(&n.to_string());
+    push_uint(&mut out, u64::from(n));
     out
 }
 
 /// What follows `<year>年` (k is just after 年): a quarter, a half, a month (and day), 底, 以来.
 fn after_year(s: &[char], start: usize, year: i32, k: usize) -> RawFigure {
-    let y = year.to_string();
+    let y = int(i64::from(year));
     let fig = |end, kind, date: Option<String>, qualifier| RawFigure {
         start,
         end,
@@ -416,17 +419,17 @@ fn after_year(s: &[char], start: usize, year: i32, k: usize) -> RawFigure {
                 qual = Some(Qualifier::End);
                 end += 1;
             }
-            return fig(end, FigureKind::Date, Some(format!("{y}-Q{n}")), qual);
+            return fig(end, FigureKind::Date, Some(cat(&[&y, "-Q", &uint(n as usize)])), qual);
         }
     }
     for (word, half) in [("上半年", 1), ("下半年", 2)] {
         if starts_with(s, k, word) {
-            return fig(k + 3, FigureKind::Date, Some(format!("{y}-H{half}")), None);
+            return fig(k + 3, FigureKind::Date, Some(cat(&[&y, "-H", &uint(half)])), None);
         }
     }
     if let Some((m, mut end)) = month_at(s, k) {
         if let Some((d, e)) = day_at(s, end) {
-            return fig(e, FigureKind::Date, Some(format!("{y}-{}-{}", two(m), two(d))), None);
+            return fig(e, FigureKind::Date, Some(cat(&[&y, "-", &two(m), "-", &two(d)])), None);
         }
         let mut qual = None;
         if matches!(s.get(end), Some('底') | Some('末')) {
@@ -439,12 +442,12 @@ fn after_year(s: &[char], start: usize, year: i32, k: usize) -> RawFigure {
             qual = Some(Qualifier::Since);
             end += 2;
         }
-        return fig(end, FigureKind::Date, Some(format!("{y}-{}", two(m))), qual);
+        return fig(end, FigureKind::Date, Some(cat(&[&y, "-", &two(m)])), qual);
     }
     // 2022年底, 2020年年底, 2020年末.
     let end_at = if s.get(k) == Some(&'年') { k + 1 } else { k };
     if matches!(s.get(end_at), Some('底') | Some('末')) {
-        return fig(end_at + 1, FigureKind::Date, Some(format!("{y}-12")), Some(Qualifier::End));
+        return fig(end_at + 1, FigureKind::Date, Some(cat(&[&y, "-12"])), Some(Qualifier::End));
     }
     if starts_with(s, k, "以来") {
         return fig(k + 2, FigureKind::Year, None, Some(Qualifier::Since));
@@ -820,7 +823,7 @@ fn dash_date(s: &[char], at: usize, year: i32, k: usize) -> Option<RawFigure> {
         return None;
     }
     let mut end = k + 1 + month_len;
-    let mut date = format!("{year}-{}", two(month));
+    let mut date = cat(&[&int(i64::from(year)), "-", &two(month)]);
     if s.get(end) == Some(&sep) {
         let day_len = (end + 1..end + 3).take_while(|&j| s.get(j).is_some_and(|c| is_digit(*c))).count();
         if day_len > 0 && !s.get(end + 1 + day_len).is_some_and(|c| is_digit(*c)) {

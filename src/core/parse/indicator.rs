@@ -432,6 +432,8 @@ pub(crate) const GENERIC: &[&str] = &[
     "提案",
     // A verb of money alone (城市基础设施建设累计投入13.4亿元 keeps what was invested in).
     "投入",
+    // … and with its money noun (建设共投入资金388万元, 投入资金大约100万元: in what?).
+    "投入资金",
 ];
 
 /// Verbs of growth before a figure (增长32.6%) and of decline (下降5%).

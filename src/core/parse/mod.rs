@@ -29,7 +29,7 @@ pub(crate) use numeral::{is_cn_numeral, read_arabic};
 pub use promise::annotate;
 
 use crate::model::{Figure, Reply, Section, CLOSING, PREAMBLE, TITLE, TOP};
-use crate::util::IdMap;
+use crate::util::{cat, uint, IdMap};
 use body::{blocks, Block, Builder};
 use dates::{is_date_line, year_of};
 use header::Header;
@@ -523,7 +523,7 @@ fn sent_title(lines: &[Line]) -> Option<String> {
         if l.text.chars().count() < 6 || !header::complete(l.text) {
             continue;
         }
-        let quoted = format!("《{}》", l.text);
+        let quoted = cat(&["《", l.text, "》"]);
         let sends = |p: &Line| {
             p.text.split(&quoted).skip(1).any(|after| after.starts_with("印发") || after.starts_with("转发"))
         };
@@ -553,12 +553,28 @@ fn extends(meta: &str, title: &str) -> bool {
 /// closing, and the date line under the signature. Not the salutation, nor the signature's
 /// office and contact lines (phone numbers are not figures).
 fn figures_of(reply: &Reply, origins: &Origins, reference: Option<figures::Reference>) -> Vec<Figure> {
+    // The names the reply defines (`“助老三件事”`, `（以下简称职教20条）`): no figure where they
+    // stand again.
+    let mut names = Vec::new();
+    figures::names_in(&reply.title, &mut names);
+    for p in reply.preamble.iter().chain(&reply.closing) {
+        figures::names_in(&p.text, &mut names);
+    }
+    for (_, s) in reply.walk_sections() {
+        figures::names_in(&s.title, &mut names);
+        for p in &s.paragraphs {
+            figures::names_in(&p.text, &mut names);
+        }
+    }
     let mut out = Vec::new();
     let mut add = |node: &str, paragraph: &str, text: &str| {
         let chars: Vec<char> = text.chars().collect();
         for f in figures::scan_chars(&chars, reference) {
+            if figures::in_names(&chars, f.start, f.end, &names) {
+                continue;
+            }
             out.push(Figure {
-                id: format!("f{}", out.len() + 1),
+                id: cat(&["f", &uint(out.len() + 1)]),
                 text: chars[f.start..f.end].iter().collect(),
                 amount: f.amount,
                 date: f.date,

@@ -82,7 +82,7 @@
 use super::indicator;
 use super::stance::{self, Call};
 use crate::model::{Figure, Qualifier, Reply, Stance, TITLE};
-use crate::util::IdMap;
+use crate::util::{int, push_uint, IdMap};
 
 /// When the reply speaks: its publication date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -253,14 +253,14 @@ pub(crate) fn deadline_of(f: &Figure) -> Option<String> {
         return None;
     }
     let year = f.amount.high.unwrap_or(f.amount.value) as i32;
-    let mut by = year.to_string();
+    let mut by = int(i64::from(year));
     if f.amount.high.is_none() {
         if let Some(m) = f.date.as_deref().and_then(last_month) {
             by.push('-');
             if m < 10 {
                 by.push('0');
             }
-            by.push_str(&m.to_string());
+            push_uint(&mut by, u64::from(m));
         }
     }
     Some(by)

@@ -115,7 +115,7 @@ pub(super) fn fold_lines(lines: &[&str]) -> Option<Vec<String>> {
     if folded.iter().all(Option::is_none) {
         return None;
     }
-    Some(lines.iter().zip(folded).map(|(l, f)| f.unwrap_or_else(|| l.to_string())).collect())
+    Some(lines.iter().zip(folded).map(|(l, f)| f.unwrap_or_else(|| String::from(*l))).collect())
 }
 
 /// A reply (parsed here, or given from outside: `annotate(json)`) with every text folded, for

@@ -61,6 +61,11 @@ pub(crate) const TARGET_CUES: &[&str] = &[
     "申请补助",
     "申请中央",
     "申请上级",
+    // An estimate of works not yet done (估算投资49.35万元).
+    "估算",
+    // A request (望…解决缺口资金9万元为盼, 恳请…).
+    "为盼",
+    "恳请",
 ];
 
 /// The task verbs of a plan (see [`super::promise::PLAN_DOC_TITLES`]): in a plan document, a
@@ -221,6 +226,9 @@ pub(crate) const MASKS: &[(&str, &str)] = &[
     ("申请中央", "已申请中央"),
     ("申请上级", "已申请上级"),
 ];
+
+/// Scope words between 将 and the figure it takes as its object (将全区112家经营户…).
+pub(crate) const OBJECT_SCOPES: &[&str] = &["全市", "全县", "全区", "全省", "全镇", "全乡", "这", "该", "此"];
 
 /// Verbs that show 将 as the object marker when they follow it in its clause (将…纳入).
 pub(crate) const OBJECT_VERBS: &[&str] =
@@ -439,6 +447,11 @@ fn modal_aim(t: &Text, k: usize) -> bool {
 /// The verb must come before the next 将 of the clause: in 将积极协调乡镇将项目纳入2026年项目库
 /// the first 将 is the future, the second the object marker.
 fn object_marker(t: &Text, at: usize) -> bool {
+    // 将全区112家经营户与…建立对应关系: a figure right after 将 (past a scope word) is its object.
+    let scope = OBJECT_SCOPES.iter().find(|w| starts_with(&t.chars, at + 1, w)).map_or(0, |w| w.chars().count());
+    if t.figures.iter().any(|f| f.start as usize == at + 1 + scope && !f.amount.kind.is_time()) {
+        return true;
+    }
     let (_, end, _) = t.clauses[t.clause_of(at)];
     let end = (at + 1..end).find(|&k| t.chars[k] == '将' && !t.in_figure(k)).unwrap_or(end);
     (at + 1..end).any(|k| OBJECT_VERBS.iter().any(|v| starts_with(&t.chars, k, v)))
@@ -469,7 +482,9 @@ fn norm(t: &Text, c: usize, f: &Figure) -> bool {
     let (start, end) = (f.start as usize, f.end as usize);
     // 按投资额的30% is a rate; 占第三产业投资的33.1% is a share, a measure.
     let share = (a..start).any(|k| s[k] == '占' && !t.in_figure(k));
-    let of_rate = f.amount.kind == FigureKind::Percent && start > 0 && s[start - 1] == '的' && !share;
+    // 从2021年的27%: the value at a date, no rate.
+    let dated = start >= 2 && t.in_figure(start - 2);
+    let of_rate = f.amount.kind == FigureKind::Percent && start > 0 && s[start - 1] == '的' && !share && !dated;
     let per_head = matches!(s.get(end), Some('/' | '／')) && !PER_TIME.iter().any(|w| starts_with(s, end + 1, w));
     if of_rate || per_head {
         return true;
@@ -480,6 +495,20 @@ fn norm(t: &Text, c: usize, f: &Figure) -> bool {
     // A cap on a grant (补助不超过3000万元) is a rule; a floor (安排不少于10亿元资金) may be a promise.
     let cap = f.amount.qualifier == Some(Qualifier::Under);
     (before || after || cap) && any_word(s, a, b, GRANTS) || (bound && before)
+}
+
+/// A grant's amount (予以一次性20万元的补助, 给予50万元的奖励): the rate of a rule even where a
+/// cue stands in the clause (将继续予以…).
+pub(crate) const GRANT_VERBS: &[&str] = &["予以", "给予"];
+pub(crate) const GRANT_NOUNS_AFTER: &[&str] = &["的补助", "的补贴", "的奖励", "的资助", "的奖补"];
+
+fn granted_rate(t: &Text, c: usize, f: &Figure) -> bool {
+    let s = &t.chars;
+    let (a, _, _) = t.clauses[c];
+    let (start, end) = (f.start as usize, f.end as usize);
+    f.amount.kind == FigureKind::Money
+        && GRANT_NOUNS_AFTER.iter().any(|w| starts_with(s, end, w))
+        && (a..start).any(|k| GRANT_VERBS.iter().any(|w| starts_with(s, k, w)))
 }
 
 /// A count that measures nothing: the proposal's authors (三位代表), a span of years that says
@@ -507,8 +536,14 @@ pub(crate) fn not_a_measure(t: &Text, f: &Figure) -> bool {
             let n = w.chars().count();
             start >= n && starts_with(s, start - n, w)
         });
-    authors || span || phase
+    // 保庆花园10幢10单元: a building's number in an address.
+    let address = ADDRESS_UNITS.contains(&unit) && s.get(end).is_some_and(char::is_ascii_digit);
+    authors || span || phase || address
 }
+
+/// Units of a building's parts: a count of them followed at once by another number is an
+/// address (10幢10单元, 5号楼3层), no measure.
+pub(crate) const ADDRESS_UNITS: &[&str] = &["幢", "栋", "号", "号楼", "楼", "层", "单元"];
 
 /// A bound that names a class (流域面积200平方公里以下的中小河流, 厚度低于0.01毫米的地膜,
 /// 产值亿元以上的企业): a bound figure followed by 的 is neither target nor result — the bound's
@@ -562,6 +597,11 @@ pub(crate) fn class_bound(t: &Text, f: &Figure) -> bool {
     }
     if LEVEL_BEFORE.iter().any(before) {
         return false;
+    }
+    // 11台超过三分之二业主有加装意愿的小区单元: a bound right after a count says which it counts.
+    let after_count = t.figures.iter().any(|g| g.end as usize == start && g.amount.kind == FigureKind::Count);
+    if after_count && CLASS_BOUND_STARTS.iter().any(|w| starts_with(s, start, w)) {
+        return true;
     }
     let ends = CLASS_BOUND_ENDS.iter().any(|w| {
         let n = w.chars().count();
@@ -694,7 +734,7 @@ fn in_range(t: &Text, f: &Figure) -> bool {
 }
 
 /// Words right before a count that refer back to what was named (上述两个表格): neither.
-pub(crate) const REFERRING: &[&str] = &["上述", "前述"];
+pub(crate) const REFERRING: &[&str] = &["上述", "前述", "此"];
 
 /// Words of a page's counters (浏览:301次, 评论列表(0条)): on a short line, their count is the
 /// page's, no measure of the reply.
@@ -800,6 +840,9 @@ fn dated(t: &Text, c: usize, skip: Option<usize>, at: usize, now: Option<Now>) -
 /// or the plan's target (5), a total or comparison (6), an earlier date (7).
 fn own_call(t: &Text, hits: &[Hit], c: usize, i: usize, carry: Option<Call>, now: Option<Now>) -> Option<Call> {
     let f = t.figures[i];
+    if granted_rate(t, c, f) {
+        return Some(Call::Neither);
+    }
     if let Some(call) = nearest(hits, t, c, f.start as usize, f.end as usize) {
         return Some(call);
     }

@@ -4,6 +4,7 @@
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
+use reply_core::util::cat;
 use reply_web::reading;
 
 use super::action::Action;
@@ -59,7 +60,7 @@ impl State {
             return;
         }
         let Some(n) = self.index.outline.nodes.get(k) else { return };
-        let mut text = format!("{}{}。", n.number, n.title);
+        let mut text = cat(&[&n.number, &n.title, "。"]);
         for p in &n.paragraphs {
             if let Some(b) = self.index.block_of(p) {
                 text.push_str(&self.index.blocks[b].text);

@@ -16,7 +16,7 @@ use reply_core::filter::{Index, Outcome};
 use reply_core::model::Reply;
 use reply_core::page::{self, PageText, Unit};
 use reply_core::parse::Origins;
-use reply_core::util::Fnv;
+use reply_core::util::{cat, uint, Fnv};
 use reply_web::html::Html;
 
 use super::marks::{self, FigureMark, Highlight, Marked, NodeMark, Segment};
@@ -231,7 +231,7 @@ impl ArticlePart {
                 continue;
             }
             done.push(t);
-            self.additions.set(t, "data-rw-node", &k.to_string())?;
+            self.additions.set(t, "data-rw-node", &uint(k))?;
             if !t.has_attribute("tabindex") {
                 self.additions.set(t, "tabindex", "-1")?;
             }
@@ -240,7 +240,7 @@ impl ArticlePart {
             let plain = !matches!(tag.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") && !t.has_attribute("role");
             if plain && t.text_content().is_some_and(|c| c.trim() == text.trim()) {
                 self.additions.set(t, "role", "heading")?;
-                self.additions.set(t, "aria-level", &(depth + 1).min(6).to_string())?;
+                self.additions.set(t, "aria-level", &uint((depth + 1).min(6)))?;
             }
         }
         Ok(())
@@ -514,7 +514,7 @@ impl ArticlePart {
     /// The first mark of figure `id` in the article.
     pub fn figure_mark(&self, id: &str) -> Option<Element> {
         let own = &self.own;
-        self.root().query_selector(&format!("mark[data-fig=\"{id}\"][data-rw-own=\"{own}\"]")).ok().flatten()
+        self.root().query_selector(&cat(&["mark[data-fig=\"", id, "\"][data-rw-own=\"", own, "\"]"])).ok().flatten()
     }
 
     /// The widget's own marks of search hits, in document order.
@@ -589,7 +589,7 @@ fn markup(reply: &Reply, index: &Index) -> Html {
             open.pop();
         }
         open.push(k);
-        let key = k.to_string();
+        let key = uint(k);
         h.open(section_tag(k), "", &[("id", &n.key), ("data-node", &key)]);
         let (tag, class) = if k == 0 {
             ("h1", "")
@@ -599,7 +599,7 @@ fn markup(reply: &Reply, index: &Index) -> Html {
         } else {
             (heading_tag(n.depth), "")
         };
-        let node_id = format!("rw-node-{k}");
+        let node_id = cat(&["rw-node-", &key]);
         let heading = &index.blocks[index.heading_block(k)].text;
         h.leaf(tag, class, &[("id", &node_id), ("tabindex", "-1"), ("data-rw-node", &key)], heading);
         if k == 0 {

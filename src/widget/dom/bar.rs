@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, ShadowRoot};
 
 use reply_core::model::Figure;
+use reply_core::util::uint;
 use reply_web::html::Html;
 
 use super::action::Action;
@@ -65,7 +66,7 @@ impl Bar {
                 "",
                 &[("type", "button"), ("data-action", Action::BarOutline.name()), ("aria-haspopup", "dialog")],
             );
-            h.text("提纲").leaf("span", "rw-badge", &[], &n.to_string()).close("button");
+            h.text("提纲").leaf("span", "rw-badge", &[], &uint(n)).close("button");
         }
         if let Some(n) = figures {
             h.open(
@@ -73,7 +74,7 @@ impl Bar {
                 "",
                 &[("type", "button"), ("data-action", Action::BarFigures.name()), ("aria-haspopup", "dialog")],
             );
-            h.text("数据").leaf("span", "rw-badge", &[], &n.to_string()).close("button");
+            h.text("数据").leaf("span", "rw-badge", &[], &uint(n)).close("button");
         }
         h.leaf(
             "button",
@@ -149,7 +150,7 @@ impl Bar {
             }
         }
         if let Some(h) = self.host.dyn_ref::<web_sys::HtmlElement>() {
-            let top = (below.max(0.0) as u32).to_string() + "px";
+            let top = uint(below.max(0.0) as u32 as usize) + "px";
             let _ = h.style().set_property("--rw-bar-top", &top);
         }
     }

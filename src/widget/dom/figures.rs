@@ -10,6 +10,7 @@ use reply_core::export::money_bars;
 use reply_core::filter::{stance_label, Index, Outcome, ALL_STANCES};
 use reply_core::model::{FigureKind, Reply, Stance};
 use reply_core::panel::{self, Grouping, Order, CHUNK, KIND_GROUPS};
+use reply_core::util::{cat, uint};
 use reply_web::chart;
 use reply_web::html::Html;
 
@@ -112,7 +113,7 @@ fn item_html(h: &mut Html, reply: &Reply, index: &Index, labels: &[String], badg
     let f = &reply.figures[i];
     let label = index.figure_node(i).and_then(|k| labels.get(k)).map_or("", String::as_str);
     h.open("li", "", &[("role", "listitem")]);
-    h.open("button", "rw-fig", &[("type", "button"), ("tabindex", "-1"), ("data-fig", &i.to_string())]);
+    h.open("button", "rw-fig", &[("type", "button"), ("tabindex", "-1"), ("data-fig", &uint(i))]);
     h.leaf("span", "rw-val", &[], &f.text).leaf("span", "rw-sr", &[], "，");
     h.leaf("span", "rw-ctx", &[], &panel::context_without(f)).leaf("span", "rw-sr", &[], "，");
     h.leaf("span", "rw-sec", &[], label);
@@ -134,8 +135,8 @@ fn stance_facet(h: &mut Html, reply: &Reply) {
     for (k, stance) in ALL_STANCES.iter().enumerate() {
         let n = reply.figures.iter().filter(|f| panel::shown_stance(f) == *stance).count();
         h.open("label", "", &[]);
-        h.open("input", "", &[("type", "checkbox"), ("data-stance-facet", &k.to_string()), ("checked", "")]);
-        h.leaf("span", "", &[], stance_label(*stance)).leaf("span", "rw-badge", &[], &n.to_string());
+        h.open("input", "", &[("type", "checkbox"), ("data-stance-facet", &uint(k)), ("checked", "")]);
+        h.leaf("span", "", &[], stance_label(*stance)).leaf("span", "rw-badge", &[], &uint(n));
         h.close("label");
     }
     h.close("fieldset");
@@ -153,7 +154,7 @@ impl FiguresPart {
         index: &Index,
         with_search: bool,
     ) -> Result<(FiguresPart, Option<SearchView>), JsValue> {
-        let mut sheet = Sheet::new(doc, &root, "数据一览", &format!("数据 · {} 项", reply.figures.len()))?;
+        let mut sheet = Sheet::new(doc, &root, "数据一览", &cat(&["数据 · ", &uint(reply.figures.len()), " 项"]))?;
         let wrap = doc.create_element("section")?;
         wrap.set_class_name("rw rw-panel");
         wrap.set_attribute("aria-labelledby", "rw-figures-title")?;
@@ -168,8 +169,8 @@ impl FiguresPart {
         for (k, kinds) in KIND_GROUPS.iter().enumerate() {
             let n = reply.figures.iter().filter(|f| kinds.contains(&f.amount.kind)).count();
             h.open("label", "", &[]);
-            h.open("input", "", &[("type", "checkbox"), ("data-facet", &k.to_string()), ("checked", "")]);
-            h.leaf("span", "", &[], kinds[0].label()).leaf("span", "rw-badge", &[], &n.to_string());
+            h.open("input", "", &[("type", "checkbox"), ("data-facet", &uint(k)), ("checked", "")]);
+            h.leaf("span", "", &[], kinds[0].label()).leaf("span", "rw-badge", &[], &uint(n));
             h.close("label");
         }
         h.close("fieldset");
@@ -274,7 +275,7 @@ impl FiguresPart {
         self.place = vec![usize::MAX; n];
         let mut h = Html::new();
         for (g, group) in groups.iter().enumerate() {
-            let (head_id, list_id) = (format!("rw-group-{g}"), format!("rw-list-{g}"));
+            let (head_id, list_id) = (cat(&["rw-group-", &uint(g)]), cat(&["rw-list-", &uint(g)]));
             h.open("section", "rw-group", &[]).open("h3", "", &[]);
             h.open(
                 "button",
@@ -283,12 +284,12 @@ impl FiguresPart {
                     ("id", &head_id),
                     ("type", "button"),
                     ("data-action", Action::ToggleGroup.name()),
-                    ("data-group", &g.to_string()),
+                    ("data-group", &uint(g)),
                     ("aria-expanded", if group.collapsed { "false" } else { "true" }),
                     ("aria-controls", &list_id),
                 ],
             );
-            h.leaf("span", "", &[], &group.label).leaf("span", "rw-badge", &[], &group.figures.len().to_string());
+            h.leaf("span", "", &[], &group.label).leaf("span", "rw-badge", &[], &uint(group.figures.len()));
             h.close("button").close("h3");
             let mut attrs = vec![("id", list_id.as_str()), ("role", "list"), ("aria-labelledby", &head_id)];
             if group.collapsed {
@@ -304,12 +305,7 @@ impl FiguresPart {
             h.leaf(
                 "button",
                 "rw-link rw-more",
-                &[
-                    ("type", "button"),
-                    ("data-action", Action::More.name()),
-                    ("data-group", &g.to_string()),
-                    ("hidden", ""),
-                ],
+                &[("type", "button"), ("data-action", Action::More.name()), ("data-group", &uint(g)), ("hidden", "")],
                 "",
             );
             h.close("section");
@@ -387,7 +383,7 @@ impl FiguresPart {
             let more = &self.groups[g].more;
             more.toggle_attribute_with_force("hidden", rest == 0)?;
             if rest > 0 {
-                more.set_text_content(Some(&format!("显示更多（还有 {rest} 项）")));
+                more.set_text_content(Some(&cat(&["显示更多（还有 ", &uint(rest), " 项）"])));
             }
         }
         Ok(())
@@ -520,7 +516,7 @@ impl FiguresPart {
     /// Sets the grouping or order pressed in the toolbar.
     pub fn press(&self, pressed: Action, group: &[Action]) -> Result<(), JsValue> {
         for &a in group {
-            if let Some(b) = self.wrap.query_selector(&format!("[data-action=\"{}\"]", a.name()))? {
+            if let Some(b) = self.wrap.query_selector(&cat(&["[data-action=\"", a.name(), "\"]"]))? {
                 b.set_attribute("aria-pressed", if a == pressed { "true" } else { "false" })?;
             }
         }
@@ -633,14 +629,16 @@ impl FiguresPart {
     /// no value was typed.
     pub fn range_query(&self) -> Result<Option<String>, JsValue> {
         let read = |name: &str| -> Result<String, JsValue> {
-            let Some(e) = self.wrap.query_selector(&format!("[data-range={name}]"))? else { return Ok(String::new()) };
+            let Some(e) = self.wrap.query_selector(&cat(&["[data-range=", name, "]"]))? else {
+                return Ok(String::new());
+            };
             Ok(js_sys::Reflect::get(&e, &JsValue::from_str("value"))?.as_string().unwrap_or_default())
         };
         let value = read("value")?;
         if value.trim().is_empty() {
             return Ok(None);
         }
-        Ok(Some(format!("{}{}{}", read("op")?, value.trim(), read("unit")?)))
+        Ok(Some(cat(&[&read("op")?, value.trim(), &read("unit")?])))
     }
 
     /// Shows or hides the chart's data table.

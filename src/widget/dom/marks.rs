@@ -8,6 +8,7 @@
 //! untouched, and put back exactly as it was when the marks go (`destroy()` gives back the
 //! page's DOM byte for byte, and the page's scripts keep their references to its nodes).
 
+use reply_core::util::cat;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node, Text};
@@ -243,7 +244,7 @@ pub fn mark(doc: &Document, original: &Text, pieces: &[NodeMark], own: &str) -> 
 /// The widget's own marks (`data-rw-own` = `own`) that show search hits, in document order: a
 /// `<mark data-rw="hit">` the page carries (pasted from a live page) is the page's.
 pub fn hits(root: &Element, own: &str) -> Result<Vec<Element>, JsValue> {
-    let list = root.query_selector_all(&format!("mark[data-rw~=hit][data-rw-own=\"{own}\"]"))?;
+    let list = root.query_selector_all(&cat(&["mark[data-rw~=hit][data-rw-own=\"", own, "\"]"]))?;
     Ok((0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect())
 }
 

@@ -53,6 +53,7 @@ use reply_core::filter::{self, Index, Outcome, Query};
 use reply_core::model::{FigureKind, Reply, Stance};
 use reply_core::page;
 use reply_core::panel::{Grouping, Order};
+use reply_core::util::{cat, uint};
 use reply_web::html;
 use reply_web::listener::{Listener, Observer, Resizer};
 use reply_web::reading;
@@ -193,9 +194,10 @@ fn deep_active(e: &Element) -> Element {
 }
 
 fn busy(name: &str) -> JsValue {
-    JsError::new(&format!(
-        "{name}: reply-widget is busy (called from inside one of its own events); call it again once the event is over"
-    ))
+    JsError::new(&cat(&[
+        name,
+        ": reply-widget is busy (called from inside one of its own events); call it again once the event is over",
+    ]))
     .into()
 }
 
@@ -335,7 +337,7 @@ impl State {
         marks::set_current(&all, Some(k))?;
         scroll_to(&all[k], ScrollLogicalPosition::Center);
         let base = filter::announce(&self.outcome, &self.query);
-        self.announce(&format!("{base}；第 {} / {total} 处", k + 1));
+        self.announce(&cat(&[&base, "；第 ", &uint(k + 1), " / ", &uint(total), " 处"]));
         Ok(())
     }
 
@@ -351,7 +353,7 @@ impl State {
         let href = w.location().href().unwrap_or_default();
         let base = href.split('#').next().unwrap_or_default();
         if let Ok(h) = w.history() {
-            let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{base}#{key}")));
+            let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&cat(&[base, "#", key])));
         }
     }
 
@@ -487,7 +489,7 @@ impl State {
                 };
                 if let Some((effect, n)) = figures::export(held, &self.outcome.figure_visible, csv) {
                     self.effects.push(effect);
-                    self.announce(&format!("已导出 {n} 项数据（{}）", if csv { "CSV" } else { "JSON" }));
+                    self.announce(&cat(&["已导出 ", &uint(n), " 项数据（", if csv { "CSV" } else { "JSON" }, "）"]));
                 }
             }
             Action::Cite => {
@@ -553,9 +555,7 @@ impl State {
 
 fn check_host(name: &str, host: &Element) -> Result<(), JsValue> {
     if host.has_attribute(MOUNTED_ATTR) {
-        return Err(
-            js_sys::Error::new(&format!("{name} is already mounted; call destroy() on its widget first")).into()
-        );
+        return Err(js_sys::Error::new(&cat(&[name, " is already mounted; call destroy() on its widget first"])).into());
     }
     Ok(())
 }

@@ -7,6 +7,7 @@ use web_sys::{Document, Element, KeyboardEvent, ShadowRoot};
 
 use reply_core::filter::Outcome;
 use reply_core::outline::{Outline, TypeAhead};
+use reply_core::util::{cat, uint};
 use reply_web::html::Html;
 use reply_web::listener::Observer;
 
@@ -58,7 +59,7 @@ impl OutlinePart {
         with_search: bool,
     ) -> Result<(OutlinePart, Option<SearchView>), JsValue> {
         let sections = outline.nodes.iter().filter(|n| !n.number.is_empty()).count();
-        let mut sheet = Sheet::new(doc, &root, "提纲", &format!("提纲 · {sections} 节"))?;
+        let mut sheet = Sheet::new(doc, &root, "提纲", &cat(&["提纲 · ", &uint(sections), " 节"]))?;
         let wrap = doc.create_element("nav")?;
         wrap.set_class_name("rw rw-outline");
         wrap.set_attribute("aria-labelledby", "rw-outline-title")?;
@@ -79,13 +80,8 @@ impl OutlinePart {
         for (k, n) in nodes.iter().enumerate() {
             let slot = n.parent.map_or(0, |p| p + 1);
             seen[slot] += 1;
-            let (level, size, pos, key, depth) = (
-                n.depth.to_string(),
-                set_size[slot].to_string(),
-                seen[slot].to_string(),
-                k.to_string(),
-                n.depth.min(6).to_string(),
-            );
+            let (level, size, pos, key, depth) =
+                (uint(n.depth), uint(set_size[slot]), uint(seen[slot]), uint(k), uint(n.depth.min(6)));
             let mut attrs = vec![
                 ("role", "treeitem"),
                 ("aria-level", level.as_str()),
@@ -105,7 +101,7 @@ impl OutlinePart {
             }
             h.leaf("span", "rw-title", &[], &n.title);
             if n.figure_count > 0 {
-                let count = n.figure_count.to_string();
+                let count = uint(n.figure_count);
                 h.leaf("span", "rw-badge", &[("aria-hidden", "true")], &count);
                 h.open("span", "rw-sr", &[]).text("，").text(&count).text(" 项数据").close("span");
             }

@@ -3,6 +3,7 @@
 //! compact (the outline, the figure panel) are named by a [`Side`]; [`State::frame`] is the one
 //! place a side is turned into its part.
 
+use reply_core::util::uint;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, ShadowRoot};
@@ -182,7 +183,7 @@ impl State {
                     ("data-indicator", key.as_str()),
                     ("data-kind", f.amount.kind.as_str()),
                     ("data-unit", f.amount.unit.as_deref().unwrap_or("")),
-                    ("data-position", &i.to_string()),
+                    ("data-position", &uint(i)),
                 ] {
                     block.set_attribute(name, v)?;
                 }

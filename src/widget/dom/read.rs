@@ -6,6 +6,7 @@ use web_sys::{Document, Element, Node};
 
 use reply_core::page::{self, PageText, Tree, Visit};
 use reply_core::parse::{page_table, parse_lines, title_above, Hints, Parsed};
+use reply_core::util::cat;
 
 /// The browser's DOM, walked through web-sys.
 pub struct Dom;
@@ -49,7 +50,7 @@ pub fn find_article(doc: &Document) -> Option<Element> {
 /// outside it, the `<title>`), read as the command line reads a saved page.
 pub fn hints(doc: &Document, article: &Element) -> Hints {
     let meta = |name: &str| {
-        let m = doc.query_selector(&format!("meta[name=\"{name}\"]")).ok()??;
+        let m = doc.query_selector(&cat(&["meta[name=\"", name, "\"]"])).ok()??;
         m.get_attribute("content")
     };
     let mut h1 = None;

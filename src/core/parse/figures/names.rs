@@ -10,7 +10,10 @@
 //!   second batch of universities): a count of two is written `两`;
 //! - `四周` is "all around" (`四周均为民房`), not four weeks, unless a span of time is meant
 //!   (`为期四周`, `连续四周`, `四周内`);
-//! - a phase (`三、四期工程`): a Chinese numeral + 期 followed by 工程 or 项目.
+//! - a phase (`三、四期工程`): a Chinese numeral + 期 followed by 工程 or 项目;
+//! - a name the reply itself defines, wherever it stands again unquoted: one it quotes
+//!   (`“助老三件事”`, a Chinese numeral in a short quote) or gives as a short name
+//!   (`（以下简称职教20条）`).
 
 use crate::text::starts_with;
 
@@ -165,4 +168,50 @@ fn weeks(s: &[char], start: usize, end: usize) -> bool {
         start >= n && starts_with(s, start - n, w)
     });
     before || SPAN_AFTER.iter().any(|w| starts_with(s, end, w))
+}
+
+/// The names with a numeral in them that a text defines ([`defined_names`]'s part of one text).
+pub(crate) fn names_in(text: &str, out: &mut Vec<String>) {
+    let s: Vec<char> = text.chars().collect();
+    let numeral = |w: &[char]| w.iter().any(|c| super::is_cn_numeral(*c) || super::is_digit(*c));
+    let mut add = |w: &[char]| {
+        let name: String = w.iter().collect();
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    };
+    for i in 0..s.len() {
+        // A short quote of three chars or more with a Chinese numeral: `“助老三件事”`.
+        if let Some(close) = closing(s[i]) {
+            let inner = s[i + 1..].iter().take(SHORT_QUOTE + 1).position(|c| *c == close || (stops(*c) && *c != close));
+            if let Some(n) = inner.filter(|&n| s.get(i + 1 + n) == Some(&close)) {
+                let w = &s[i + 1..i + 1 + n];
+                if w.len() >= 3 && w.iter().any(|c| super::is_cn_numeral(*c)) {
+                    add(w);
+                }
+            }
+        }
+        // A short name: `（以下简称职教20条）`, `简称“三件事”`.
+        if starts_with(&s, i, "简称") {
+            let mut a = i + 2;
+            while s.get(a).is_some_and(|c| matches!(c, '为' | '：' | ':' | '“' | '"' | '「')) {
+                a += 1;
+            }
+            let n = s[a..].iter().take(11).position(|c| "）)”\"」，,、。；;".contains(*c));
+            if let Some(n) = n.filter(|n| (2..=10).contains(n)) {
+                let w = &s[a..a + n];
+                if numeral(w) {
+                    add(w);
+                }
+            }
+        }
+    }
+}
+
+/// Whether chars `start..end` overlap one of `names` where it stands in `s`.
+pub(crate) fn in_names(s: &[char], start: usize, end: usize, names: &[String]) -> bool {
+    names.iter().any(|w| {
+        let n = w.chars().count();
+        ((start + 1).saturating_sub(n)..end).any(|a| starts_with(s, a, w))
+    })
 }

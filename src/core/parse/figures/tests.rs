@@ -573,3 +573,22 @@ fn the_compiled_list_keeps_every_entry_of_fixed_txt() {
     assert_eq!(compiled, written);
     assert!(compiled.len() > 50, "{compiled:?}");
 }
+
+/// The figures of a whole reply, as (kind, text) pairs.
+fn reply_pairs(text: &str) -> Vec<(&'static str, String)> {
+    let r = crate::parse::parse(text);
+    r.figures.iter().map(|f| (f.amount.kind.as_str(), f.text.clone())).collect()
+}
+
+#[test]
+fn a_name_the_reply_defines_holds_no_figure_where_it_stands_again() {
+    // Quoted once, unquoted after (in another paragraph too).
+    let text = "关于某事的答复\n张三委员：\n为提升“助老三件事”服务能力，投入5亿元。\n切实提升助老三件事服务能力，新建3家中心。";
+    assert_eq!(reply_pairs(text), want(&[("money", "5亿元"), ("count", "3家")]));
+    // A short name given after 简称; the same count elsewhere is still one.
+    let text = "关于某事的答复\n张三委员：\n国务院印发《实施方案》（以下简称职教20条）。\n按照职教20条的部署，建成20条生产线。";
+    assert_eq!(reply_pairs(text), want(&[("count", "20条")]));
+    // A quote of Arabic figures measures what it says.
+    let text = "关于某事的答复\n张三委员：\n实现“新建5家”目标，新建5家中心。";
+    assert_eq!(reply_pairs(text), want(&[("count", "5家"), ("count", "5家")]));
+}

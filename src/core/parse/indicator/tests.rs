@@ -339,3 +339,9 @@ fn a_parts_role_takes_the_whole_its_sibling_named() {
 fn a_capacity_is_a_reach() {
     assert_eq!(key("建设一所可容纳4000名学生的学校。"), "容纳学生");
 }
+
+#[test]
+fn money_put_in_without_what_it_is_for_is_no_key_alone() {
+    assert_eq!(keys_of("建设共投入资金388万元。"), "388万元:-");
+    assert_eq!(keys_of("新建公共停车场3个，投入资金388万元。"), "3个:公共停车场 388万元:公共停车场投入资金");
+}

@@ -726,3 +726,35 @@ fn in_a_reply_without_headings_the_paragraphs_after_a_plan_go_on_with_it() {
         reply.figures.iter().map(|f| (f.text.as_str(), f.stance.map(|s| s.as_str()))).collect();
     assert_eq!(got, [("2个", Some("result")), ("30个", Some("target"))]);
 }
+
+#[test]
+fn estimates_and_requests_are_aims() {
+    assert_eq!(in_2023("项目估算投资49.35万元。"), "49.35万元:target");
+    assert_eq!(in_2023("望相关部门解决缺口资金9万元为盼。"), "9万元:target");
+}
+
+#[test]
+fn a_figure_right_after_jiang_is_its_object() {
+    assert_eq!(in_2023("将全区112家经营户与网格员建立对应关系。"), "112家:result");
+    // 将 before a verb is the future.
+    assert_eq!(in_2023("我局将新建5个平台。"), "5个:target");
+}
+
+#[test]
+fn a_grants_amount_is_a_rate_even_with_a_cue() {
+    assert_eq!(in_2023("对完成加装的电梯，将继续予以一次性20万元的补助。"), "20万元:-");
+    // Money granted in all is a result.
+    assert_eq!(in_2023("已发放补助资金20万元。"), "20万元:result");
+}
+
+#[test]
+fn an_address_and_a_bound_after_a_count_are_no_measures() {
+    assert_eq!(in_2023("在保庆花园10幢10单元加装完成了2台电梯。"), "10幢:- 2台:result");
+    assert_eq!(in_2023("目前已有11台超过三分之二业主有加装意愿的单元备案。"), "11台:result 超过三分之二:-");
+}
+
+#[test]
+fn ci_refers_back_and_a_value_at_a_date_is_no_rate() {
+    assert_eq!(in_2023("已修复河道约150米，对此150米的河道加固河堤。"), "约150米:result 150米:-");
+    assert_eq!(in_2023("公办园覆盖面从2021年的27%提升至55%。"), "2021年:- 27%:result 55%:result");
+}
