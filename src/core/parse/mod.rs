@@ -353,16 +353,30 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
             || tail::is_office_and_date(t)
             || tail::labelled(t).is_some_and(dates::is_signature_date)
     };
-    // Or run into the end of the last paragraph, where a page lost its line breaks (`…指导。
-    // 某县水利局 2021年9月17日`).
-    let own = body
+    // First a date under the office's line (or on it), within the last thirty lines: a site's
+    // footer (its links, a list of other replies and their dates) may follow the letter. Else
+    // a date line of a signature; else one run into the end of the last paragraph, where a page
+    // lost its line breaks (`…指导。 某县水利局 2021年9月17日`).
+    let under_office = |k: usize| {
+        tail::is_office_and_date(body[k].text)
+            || (k > 0 && dates::is_signature_date(body[k].text) && tail::is_office_line(body[k - 1].text))
+    };
+    let own = (0..body.len())
+        .rev()
+        .take(30)
+        .find(|&k| under_office(k))
+        .and_then(|k| dates::date_of(body[k].text))
+        .or_else(|| body.iter().rev().take(10).find(|l| signs(l.text)).and_then(|l| dates::date_of(l.text)))
+        .or_else(|| body.iter().rev().take(3).find_map(|l| tail::run_in(l.text)).and_then(dates::date_of));
+    // The signature block's date where it names its office (a date alone at the end may be a
+    // footer's list's: the date under the office, above, is then the letter's).
+    let office = |t: &str| tail::is_office_line(t) || tail::is_office_and_date(t);
+    let last = signature
         .iter()
         .rev()
-        .take(10)
-        .find(|l| signs(l.text))
-        .and_then(|l| dates::date_of(l.text))
-        .or_else(|| body.iter().rev().take(3).find_map(|l| tail::run_in(l.text)).and_then(dates::date_of));
-    let last = signature.iter().rev().find(|p| signs(&p.text)).and_then(|p| dates::date_of(&p.text));
+        .find(|p| signs(&p.text))
+        .filter(|_| signature.iter().any(|p| office(&p.text)) || !body.iter().rev().take(30).any(|l| office(l.text)))
+        .and_then(|p| dates::date_of(&p.text));
     // The date the letter's own signature block bears, where no attachment (read apart or only
     // named by a `附件` line) may have put its own date there: the letter's, over the record's
     // 成文日期.

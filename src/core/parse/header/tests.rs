@@ -1366,3 +1366,17 @@ fn the_pages_date_set_after_the_title_on_its_line() {
         want(&[("title", text), ("number", "-"), ("published", "2023-08-22"), ("signed", "2023-08-22")])
     );
 }
+
+#[test]
+fn a_news_headline_that_ends_like_an_office_under_the_sites_name() {
+    for headline in ["我县召开建议提案办理工作推进会", "市科技局召开建议提案办理工作会", "全市举行科技金融对接会"]
+    {
+        let text = format!("某县人民政府\n{headline}\n3月8日上午，会议召开。共收到建议提案120件。");
+        assert_eq!(plain(&text), headline, "{headline}");
+    }
+    // An office's name ending so stays one (the issuer over a 关于… line).
+    assert_eq!(
+        plain("某市科学技术协会\n关于第12号提案的答复\n张三委员：\n收悉。"),
+        "某市科学技术协会关于第12号提案的答复"
+    );
+}

@@ -67,3 +67,19 @@ fn a_signature_printed_as_a_forms_rows_dates_the_reply() {
         assert_eq!(dates(&format!("{body}\n{tail}")), want("-", "-"), "{tail}");
     }
 }
+
+#[test]
+fn the_signatures_date_above_a_sites_long_footer_or_its_list_of_other_replies() {
+    let letter =
+        "关于某事的答复\n发布时间：2024-03-08\n张三委员：\n您的提案收悉。\n特此答复。\n某市科学技术局\n2024年3月5日";
+    let footers = [
+        // More lines of the site's than a signature block ever holds.
+        "【打印本页】【关闭窗口】\n分享到：\n相关链接\n国务院\n省政府\n市政府\n网站地图\n联系我们\n隐私声明\n\
+         主办：某市人民政府办公室\n承办：某市大数据中心\n网站标识码：1234567890\n浙ICP备12345678号\n技术支持：某公司",
+        // Other replies listed with their dates, each alone on its line.
+        "相关文章\n关于第12号建议的答复\n2024-02-01\n关于第13号建议的答复\n2024-01-20",
+    ];
+    for footer in footers {
+        assert_eq!(dates(&format!("{letter}\n{footer}")), want("2024-03-08", "2024-03-05"), "{footer}");
+    }
+}
