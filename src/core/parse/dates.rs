@@ -245,11 +245,20 @@ pub(super) fn is_dateish(line: &str) -> bool {
         })
 }
 
-/// A date alone on a line as signatures write it, a trailing separator aside (`2018年6月28日 |`),
-/// or a short note in brackets after it (`2023年9月25日（此件公开发布）`).
+/// A date alone on a line as signatures write it, a trailing separator or full stop aside
+/// (`2018年6月28日 |`, `2018年6月28日。`), a weekday after it (`2023年8月22日 星期二`), or a note
+/// in brackets after it: short (`2023年9月25日（此件公开发布）`) or the contact's
+/// (`（联系人：李四，联系电话：…）`).
 pub(super) fn is_signature_date(line: &str) -> bool {
-    let t = line.trim().trim_end_matches(['|', '｜', ' ', '\u{3000}']);
+    let t = line.trim().trim_end_matches(['|', '｜', ' ', '\u{3000}', '。']);
     if is_date_line(t) {
+        return true;
+    }
+    let weekday = t.char_indices().rev().nth(2).and_then(|(at, _)| {
+        let day = t[at..].strip_prefix("星期").filter(|d| "一二三四五六日天".contains(*d))?;
+        (!day.is_empty()).then(|| t[..at].trim_end())
+    });
+    if weekday.is_some_and(is_date_line) {
         return true;
     }
     // The date in brackets (`（2021年4月13日）`).
@@ -260,7 +269,9 @@ pub(super) fn is_signature_date(line: &str) -> bool {
     let Some(head) = t.strip_suffix(['）', ')']).and_then(|h| h.rfind(['（', '(']).map(|at| &h[..at])) else {
         return false;
     };
-    t.chars().count() - head.chars().count() <= 12 && is_date_line(head.trim_end())
+    let note = t[head.len()..].trim_start_matches(['（', '(']);
+    let contact = ["联系", "此件", "主动公开", "依申请公开"].iter().any(|w| note.starts_with(w));
+    (contact || t.chars().count() - head.chars().count() <= 12) && is_date_line(head.trim_end())
 }
 
 #[cfg(test)]

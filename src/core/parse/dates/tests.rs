@@ -54,4 +54,11 @@ fn a_signature_date_may_trail_a_separator() {
     assert!(is_signature_date("二〇二四年三月五号"));
     assert!(!is_signature_date("2024年5号"));
     assert!(!is_signature_date("2023年9月25日（星期一上午在县政府会议室召开专题会议研究）"));
+    // A full stop or a weekday after it, the contact's note in brackets however long.
+    assert!(is_signature_date("2023年8月22日。"));
+    assert!(is_signature_date("2023年8月22日 星期二"));
+    assert!(is_signature_date("2023年8月22日（联系人：李四，联系电话：0731-12345678）"));
+    assert!(!is_signature_date("2023年8月22日星期二上午"));
+    // A 版记's date of printing is no signature's.
+    assert!(!is_signature_date("2023年8月22日印发"));
 }
