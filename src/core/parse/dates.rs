@@ -34,6 +34,9 @@ pub(super) fn is_date_line(line: &str) -> bool {
                     | '-'
                     | '.'
                     | '/'
+                    | '－'
+                    | '．'
+                    | '／'
                     | '号'
             )
     };
@@ -138,7 +141,7 @@ pub(super) fn find_date_span(text: &str) -> Option<(String, usize, usize)> {
         let Some(year) = read_year(&s[i..]) else { continue };
         let mut k = skip(i + 4);
         let sep = match s.get(k) {
-            Some(&c @ ('年' | '-' | '/' | '.' | '－')) => c,
+            Some(&c @ ('年' | '-' | '/' | '.' | '－' | '／' | '．')) => c,
             _ => continue,
         };
         k = skip(k + 1);
