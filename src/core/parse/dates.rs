@@ -244,6 +244,8 @@ pub(super) fn is_dateish(line: &str) -> bool {
                         | '|'
                         | ')'
                         | '）'
+                        | ']'
+                        | '】'
                 )
         })
 }

@@ -113,6 +113,8 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
     let mut salutation: Option<Piece> = None;
     let mut dated: Option<String> = None;
     let mut posted: Option<String> = None;
+    // The page's date on a line of its own above the title.
+    let mut above: Option<String> = None;
     let mut rest: Option<Line> = None;
     let mut i = 0;
     while let Some(line) = lines.get(i) {
@@ -141,6 +143,10 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             // In a list of bullets (the values of an index list), the document's date.
             if let Some(d) = bullet_date(text) {
                 dated.get_or_insert(d);
+            } else if !text.contains(['年', '星', '周']) {
+                // Written as a site prints its own post's date (`[ 2023-05-06 ]`, `2023-05-06
+                // 10:32`), no today's (`2023年5月6日 星期六`): the page's where nothing else is.
+                above = above.or_else(|| shape::dateline(text));
             }
             meta.push(text.to_string());
         } else if top && !text.chars().any(char::is_alphanumeric) {
@@ -402,6 +408,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
         }
         i += 1;
     }
+    let posted = posted.or(above);
     Header { title, meta, fields, number, salutation, dated, posted, rest, end: i }
 }
 

@@ -721,10 +721,32 @@ fn the_pages_date_and_the_signatures_in_the_shapes_of_more_sites() {
         "发布时间:2023-05-06 作者:某某 来源:某局 责任编辑:某某",
         "发布机构：某局 发布日期：2023-05-06 浏览次数：12",
         "来源:某局 发布日期:2023年5月6日",
+        "来源：某局\n2023-05-06 10:32",
+        "作者：某某\n发布时间：\n2023-05-06",
+        "2023-05-06 10:32:00\n【字体：大 中 小】",
+        "【字体：大 中 小】 【打印】 发布时间：2023-05-06",
+        "| 2023-05-06 | 来源：某局 |",
+        "發佈時間：2023-05-06 來源：某局",
+        "时间：2023年05月06日 14:22  来源：某局  作者：  阅读：",
+        "某政办发〔2023〕12号\n2023-05-06",
     ];
     let mut wrong = Vec::new();
     for row in rows {
         let got = under(&format!("{TITLE}\n{row}"));
+        let number = if row.contains('〔') { "某政办发〔2023〕12号" } else { "-" };
+        if got != want(&[("title", TITLE), ("number", number), ("published", "2023-05-06"), ("signed", "2023-08-22")]) {
+            wrong.push(format!("{row}: {got:?}"));
+        }
+    }
+    // Above the title, with the site's furniture around it.
+    for row in [
+        "发布时间：2023-05-06\n首页 > 政务公开 > 建议提案",
+        "首页 > 政务公开 > 建议提案\n发布日期：2023-05-06  来源：某局",
+        "当前位置：首页 > 建议提案\n[ 2023-05-06 ]",
+        "当前位置：首页 > 建议提案\n2023-05-06 10:32",
+        "信息来源：某局　　发布时间：2023-05-06　　浏览次数：12",
+    ] {
+        let got = under(&format!("{row}\n{TITLE}"));
         if got != want(&[("title", TITLE), ("number", "-"), ("published", "2023-05-06"), ("signed", "2023-08-22")]) {
             wrong.push(format!("{row}: {got:?}"));
         }
