@@ -269,8 +269,8 @@ const WRITTEN_DATES: &[&str] = &["成文日期", "成文时间", "生成日期"]
 const PAGE_DATES: &[&str] =
     &["发布时间", "发布日期", "发文日期", "公开日期", "更新时间", "编稿时间", "日期", "时间", header::SOME_DATE];
 
-/// The labels of a page's own date in a footer under the text: only those naming its posting.
-const FOOTER_DATES: &[&str] = &["发布时间", "发布日期", "公开日期", "更新时间", "编稿时间"];
+/// The labels of a page's date that date it in a metadata row under the letter too.
+const FOOTER_DATES: &[&str] = &["发布时间", "发布日期", "公开日期"];
 
 /// Parses one reply. Never fails: an unknown shape still lands in paragraphs.
 pub fn parse(text: &str) -> Reply {
@@ -401,25 +401,26 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
         .or(generated)
         .or(issued);
     // Published as written: the header's 发布时间, else the page's PubDate.
+    // The page's date in a metadata row under the letter (`责任编辑：… 发布日期：2024-03-08`,
+    // `【发布日期：2024-03-08】【打印】`), named as a publication only.
+    let footer = lines.iter().rev().take(12).find_map(|l| {
+        let fields = header::meta_fields(l.text)?;
+        let (_, v) = fields.into_iter().find(|(k, v)| FOOTER_DATES.contains(k) && dates::date_of(v).is_some())?;
+        Some(v)
+    });
     let published = field(PAGE_DATES)
         .or_else(|| field(&["成文日期"]))
         .or_else(|| posted.clone())
-        .or_else(|| hints.published.clone());
+        .or_else(|| hints.published.clone())
+        .or_else(|| footer.clone());
     // Published as a date: the page's own date (its header's 发布日期, the 发布日期 the page
     // shows around the article, its PubDate: a meta tag may carry the date the page was last
     // rebuilt), else 成文日期, else the date under the signature.
-    // The page's date in its footer, under the text (`发布时间：2024-03-05 浏览次数：12`).
-    let footer = || {
-        lines[i.min(lines.len())..].iter().rev().take(5).find_map(|l| {
-            let fields = header::meta_fields(l.text)?;
-            fields.into_iter().find(|(k, v)| FOOTER_DATES.contains(k) && dates::date_of(v).is_some()).map(|(_, v)| v)
-        })
-    };
     let published_date = field(PAGE_DATES)
         .or_else(|| hints.dated.clone())
         .or(posted)
         .or_else(|| hints.published.clone())
-        .or_else(footer)
+        .or(footer)
         .and_then(|p| dates::date_of(&p))
         .or_else(|| written.as_deref().and_then(dates::date_of))
         .or(under_signature);

@@ -83,3 +83,17 @@ fn the_signatures_date_above_a_sites_long_footer_or_its_list_of_other_replies() 
         assert_eq!(dates(&format!("{letter}\n{footer}")), want("2024-03-08", "2024-03-05"), "{footer}");
     }
 }
+
+#[test]
+fn the_pages_date_in_a_metadata_row_under_the_letter() {
+    let letter = "关于某事的答复\n张三委员：\n您的提案收悉。\n某局\n2024年3月5日";
+    for row in [
+        "发布时间：2024-03-08",
+        "责任编辑：王五 发布日期：2024-03-08 来源：某局",
+        "【发布日期：2024-03-08】【打印】【关闭】",
+    ] {
+        assert_eq!(dates(&format!("{letter}\n{row}")), want("2024-03-08", "2024-03-05"), "{row}");
+    }
+    // A date of another kind there is no publication's.
+    assert_eq!(dates(&format!("{letter}\n印发日期：2024-03-08")), want("2024-03-05", "2024-03-05"));
+}
