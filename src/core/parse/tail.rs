@@ -118,11 +118,6 @@ pub(super) fn run_in(line: &str) -> Option<&str> {
     (is_signature_date(tail) || is_office_and_date(tail)).then_some(tail)
 }
 
-/// Words of a key that dates the page, its printing or a rule's validity, not the document: a
-/// footer's `发布时间：…` or a 版记's `印发日期：…` under the text is no signature's date.
-const NOT_SIGNED: &[&str] =
-    &["发布", "印发", "打印", "更新", "上传", "发稿", "公开", "生成", "访问", "浏览", "生效", "实施", "失效", "废止"];
-
 /// A signature's line as a form prints it, a key and its value: `答复日期：2023年3月20日` (a key
 /// of two to six chars naming a date, 日期 or 时间, over a date), `单位名称：某局` (a key naming
 /// the unit, 单位 or 署名, over an office). Gives the value.
@@ -136,7 +131,7 @@ pub(super) fn labelled(line: &str) -> Option<&str> {
     }
     let key = super::header::fold(&key);
     let dated = (key.ends_with("日期") || key.ends_with("时间"))
-        && !NOT_SIGNED.iter().any(|w| key.contains(w))
+        && !super::dates::NOT_SIGNED.iter().any(|w| key.contains(w))
         && is_signature_date(value);
     let unit = ["单位", "单位名称", "署名"].iter().any(|e| key.ends_with(e)) && is_office_line(value);
     (dated || unit).then_some(value)

@@ -65,4 +65,10 @@ fn a_signature_date_may_trail_a_separator() {
     assert!(!is_signature_date("2023年8月22日星期二上午"));
     // A 版记's date of printing is no signature's.
     assert!(!is_signature_date("2023年8月22日印发"));
+    // In brackets of its own, after a date's label; a sentence's label is none.
+    assert!(is_signature_date("（2023年9月25日）"));
+    assert!(is_signature_date("日期：2023年9月25日"));
+    assert!(is_signature_date("落款日期：二〇二三年九月二十五日"));
+    assert!(!is_signature_date("会议决定：2023年9月25日"));
+    assert!(!is_signature_date("发布时间：2023年9月25日"));
 }
