@@ -729,6 +729,14 @@ fn the_pages_date_and_the_signatures_in_the_shapes_of_more_sites() {
         "發佈時間：2023-05-06 來源：某局",
         "时间：2023年05月06日 14:22  来源：某局  作者：  阅读：",
         "某政办发〔2023〕12号\n2023-05-06",
+        "| 发布日期 | 2023-05-06 | 来源 | 某局 |",
+        "发布日期 | 2023-05-06",
+        "发布日期\t2023-05-06",
+        "发 布 日 期：2023年05月06日",
+        "发布日期：\t2023年05月06日\t来源：\t某局",
+        "◎ 发布时间：2023-05-06",
+        "·发布时间：2023-05-06",
+        "发布时间：2023-05-06　　【大 中 小】　　【打印】",
     ];
     let mut wrong = Vec::new();
     for row in rows {
@@ -772,6 +780,17 @@ fn the_pages_date_and_the_signatures_in_the_shapes_of_more_sites() {
         let got = seen(&plain_lines(&text));
         if got != want(&[("title", TITLE), ("number", "-"), ("published", "2023-08-22"), ("signed", "2023-08-22")]) {
             wrong.push(format!("{tail}: {got:?}"));
+        }
+    }
+    // The office that signs, with a seal's note or beside another office: its date over the
+    // record's 成文日期.
+    for office in
+        ["某县教育局（代章）", "某县教育局（盖章）", "某县教育局办公室（印）", "某县人民政府办公室　某县教育局"]
+    {
+        let text = format!("{TITLE}\n成文日期：2023-09-01\n张三委员：\n您提出的提案收悉。\n{office}\n2023年8月22日");
+        let got = seen(&plain_lines(&text));
+        if got != want(&[("title", TITLE), ("number", "-"), ("published", "2023-09-01"), ("signed", "2023-08-22")]) {
+            wrong.push(format!("{office}: {got:?}"));
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
