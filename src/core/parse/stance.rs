@@ -750,10 +750,16 @@ fn base(t: &Text, hits: &[Hit], c: usize, f: &Figure) -> Option<bool> {
 /// no deadline.
 pub(crate) const SUBJECT_BEFORE: &[&str] = &["关于"];
 
-/// Whether date `f` names the subject of a document (see [`SUBJECT_BEFORE`]).
+/// Words right before a date that make it the year of what they take (拟使用2025年省级水利发展
+/// 资金42万元, 建设资金随2024年指标下达): a fund's year, no deadline of the clause's figures. Not
+/// 列入 or 纳入: entering next year's plan (纳入2026年项目库) says when.
+pub(crate) const ATTRIBUTE_BEFORE: &[&str] = &["使用", "随"];
+
+/// Whether date `f` names the subject of a document (see [`SUBJECT_BEFORE`]) or the year of a
+/// programme or fund (see [`ATTRIBUTE_BEFORE`]).
 fn named_year(t: &Text, f: &Figure) -> bool {
     let start = f.start as usize;
-    SUBJECT_BEFORE.iter().any(|w| {
+    SUBJECT_BEFORE.iter().chain(ATTRIBUTE_BEFORE).any(|w| {
         let n = w.chars().count();
         start >= n && starts_with(&t.chars, start - n, w)
     })

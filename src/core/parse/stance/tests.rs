@@ -785,3 +785,11 @@ fn jihua_before_zai_or_yu_plans_whatever_word_it_ends() {
     // The noun: in a plan already.
     assert_eq!(in_2023("已纳入项目计划，涉及26个乡镇。"), "26个:result");
 }
+
+#[test]
+fn the_year_of_a_programme_or_fund_is_no_deadline() {
+    assert_eq!(in_2023("二是拟使用2023年省级水利发展资金42万元用于供水点维修改造。"), "2023年:- 42万元:target");
+    assert_eq!(in_2023("建设资金随2024年指标下达。"), "2024年:-");
+    // A year that says when is still a deadline.
+    assert_eq!(in_2023("计划2024年新建5座泵站。"), "2024年:target@2024 5座:target@2024");
+}
