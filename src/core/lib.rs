@@ -37,7 +37,10 @@
 //! - no float formatting (`{:.1}`, `f64::to_string`): integer tenths and `json::number`; no
 //!   float parsing (`str::parse::<f64>`): a digit loop (`parse::read_arabic`);
 //! - no core sorts (`sort`, `sort_by_key`): [`util::sort_by`], one merge sort compiled once;
-//! - one hasher (FNV, [`util::Fnv`]) and one map type ([`util::IdMap`]): no SipHash, no BTreeMap;
+//! - one hasher (FNV, [`util::Fnv`]) and one map type for a reply's ids ([`util::IdMap`], a sorted
+//!   vector: no hash table in the wasm); no SipHash, no BTreeMap;
+//! - no `format!` or integer `to_string` on the page module's paths: [`util::cat`],
+//!   [`util::uint`], [`util::push_uint`] (`core::fmt` is kept out of the first screen);
 //! - plain loops that push, rather than iterators collected into `Result` (about a kilobyte
 //!   of wasm per item type), and no `str::join`;
 //! - markup as one escaped string parsed by the browser (`reply_web::html`), not node by node;

@@ -842,7 +842,11 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     // A label by its shape only where a word starts (not `止时间` of `废止时间`).
     let label_colon = |rest: &str, word: bool| -> Option<(&'static str, usize)> {
         let Some((label, len)) = label_at(rest) else {
-            return date_label(rest).or_else(|| number_label(rest)).or_else(|| cell_key(rest)).filter(|_| word);
+            return date_label(rest)
+                .or_else(|| number_label(rest))
+                .or_else(|| name_label(rest))
+                .or_else(|| cell_key(rest))
+                .filter(|_| word);
         };
         let after = rest[len..].trim_start_matches([' ', '\u{3000}', '\u{a0}']);
         let colon = after.chars().next().filter(|c| matches!(c, ':' | '：'))?;
@@ -925,6 +929,19 @@ fn number_label(rest: &str) -> Option<(&'static str, usize)> {
     let value = after[colon.len_utf8()..].trim_start();
     let (start, _) = find_number(value).or_else(|| open_number(value))?;
     (start == 0).then_some(("文号", rest.len() - after.len() + colon.len_utf8()))
+}
+
+/// A label no list holds that names the document's title by its shape: up to four chars, then
+/// 标题, 题名 or 名称, a colon, and a value (`文件标题：关于…`, `题名：关于…`). Read as `名称`; the
+/// length up to the colon's end.
+fn name_label(rest: &str) -> Option<(&'static str, usize)> {
+    let words = rest.chars().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
+    let head: String = shape::fold(rest).chars().take(words).collect();
+    let named = (2..=6).contains(&words) && ["标题", "题名", "名称"].iter().any(|e| head.ends_with(e));
+    let after = rest[head.len()..].trim_start_matches([' ', '\u{3000}', '\u{a0}']);
+    let colon = after.chars().next().filter(|c| matches!(c, ':' | '：'))?;
+    let valued = !after[colon.len_utf8()..].trim().is_empty();
+    (named && valued).then_some(("名称", rest.len() - after.len() + colon.len_utf8()))
 }
 
 /// A key no list holds in a row of table cells (`内 容 概 述: | …`, `时 效: |`): two to six chars
@@ -1117,15 +1134,20 @@ fn closing_bracket(open: char) -> Option<char> {
 /// figure reader reads nothing inside this (the year is no figure).
 pub(crate) fn bracketed_number_end(s: &[char], at: usize) -> Option<usize> {
     let close = closing_bracket(*s.get(at)?)?;
-    let year = s.get(at + 1..at + 5)?;
-    if !year.iter().all(|c| is_digit(*c)) || s.get(at + 5) != Some(&close) {
+    // A space or two may stand inside the brackets and after them (`〔 2024 〕 15 号`).
+    let skip = |k: usize| k + s[k.min(s.len())..].iter().take(2).take_while(|c| c.is_whitespace()).count();
+    let y = skip(at + 1);
+    let year = s.get(y..y + 4)?;
+    let c = skip(y + 4);
+    if !year.iter().all(|c| is_digit(*c)) || s.get(c) != Some(&close) {
         return None;
     }
-    let nth = usize::from(s.get(at + 6) == Some(&'第'));
-    let digits = s[at + 6 + nth..].iter().take_while(|c| is_digit(**c)).count();
-    let gap = s[at + 6 + nth + digits..].iter().take(2).take_while(|c| c.is_whitespace()).count();
-    let hao = s.get(at + 6 + nth + digits + gap).is_some_and(|c| matches!(c, '号' | '號'));
-    (digits > 0 && hao).then_some(at + 7 + nth + digits + gap)
+    let k = skip(c + 1);
+    let nth = usize::from(s.get(k) == Some(&'第'));
+    let digits = s[k + nth..].iter().take_while(|c| is_digit(**c)).count();
+    let gap = s[k + nth + digits..].iter().take(2).take_while(|c| c.is_whitespace()).count();
+    let hao = s.get(k + nth + digits + gap).is_some_and(|c| matches!(c, '号' | '號'));
+    (digits > 0 && hao).then_some(k + nth + digits + gap + 1)
 }
 
 /// Where a document number stands in a text, in chars: the issuer's short name, the year in
@@ -1134,13 +1156,16 @@ pub(crate) fn find_number(text: &str) -> Option<(usize, usize)> {
     let s: Vec<char> = text.chars().collect();
     for k in 0..s.len() {
         let Some(end) = bracketed_number_end(&s, k) else { continue };
-        let issuer = s[..k].iter().rev().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(*c)).count();
+        // A space or two between the issuer and the bracket (`某科函 〔2024〕15号`).
+        let gap = s[..k].iter().rev().take(2).take_while(|c| c.is_whitespace()).count();
+        let issuer = s[..k - gap].iter().rev().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(*c)).count();
+        let gap = if issuer == 0 { 0 } else { gap };
         // No issuer only right after a label's colon (`建议字:〔2023〕8号`).
         let labelled = issuer == 0 && k > 0 && matches!(s[k - 1], ':' | '：');
         if (issuer == 0 && !labelled) || issuer > 12 {
             continue;
         }
-        return Some((k - issuer, end));
+        return Some((k - gap - issuer, end));
     }
     None
 }
@@ -1149,11 +1174,20 @@ pub(crate) fn find_number(text: &str) -> Option<(usize, usize)> {
 /// most a short note after it (`A类 同意公开`).
 pub(super) fn number_line(line: &str) -> Option<String> {
     let line = line.trim();
+    // In brackets of its own (`（某科函〔2024〕15号）`).
+    let line = line.strip_prefix(['（', '(']).and_then(|l| l.strip_suffix(['）', ')'])).unwrap_or(line);
     let (a, b) = find_number(line).or_else(|| open_number(line))?;
     let rest: String = line.chars().skip(b).collect();
     let rest = rest.trim();
     let label: String = line.chars().take(a).collect();
-    let labelled = a == 0 || (a <= 8 && (label.ends_with(':') || label.ends_with('：')));
+    // After a label's colon, or a reply's class (`A类　某科函〔2024〕15号`, `答复类别：A类 …`).
+    let class = |t: &str| {
+        let t = t.rsplit([':', '：']).next().unwrap_or(t).trim();
+        let t = t.strip_suffix('类').unwrap_or(t);
+        t.chars().count() == 1 && t.chars().all(|c| c.is_ascii_uppercase())
+    };
+    let labelled =
+        a == 0 || (a <= 10 && (label.trim_end().ends_with(':') || label.trim_end().ends_with('：') || class(&label)));
     // (A title that names a document by its number, `关于转发某办〔2024〕2号文件的通知`, is none.)
     (labelled && rest.chars().count() <= 12 && !rest.contains(['。', '，', ',']) && !line.contains("关于"))
         .then(|| line.chars().skip(a).take(b - a).filter(|c| !c.is_whitespace()).collect())

@@ -66,6 +66,9 @@ const CLOSING_CUES: &[&str] = &[
 const CONTACT_PREFIXES: &[&str] =
     &["联系人", "联系电话", "联系单位", "联系方式", "联系地址", "抄送", "承办单位", "签发人", "办理单位"];
 
+/// Verbs of an event, which a headline tells and an office's name never holds.
+const EVENTS: &[&str] = &["召开", "举行", "举办", "开展", "启动"];
+
 /// Endings of an issuing office's name (武汉市科学技术局, 市政府办公厅, 国家统计局宜春调查队,
 /// 某县文物管理所, 某县图书馆, 市科协, 市残联).
 const OFFICE_ENDINGS: &[&str] = &[
@@ -115,10 +118,15 @@ fn is_contact_line(line: &str) -> bool {
     CONTACT_PREFIXES.iter().any(|p| line.starts_with(p))
 }
 
+/// An office's name alone on its line (`某市科学技术局`, `某县人民政府办公室`): never a news
+/// headline that ends like one (`我县召开…推进会`: an office's name opens with no 我 and tells of
+/// no event).
 pub(super) fn is_office_line(line: &str) -> bool {
     let n = line.chars().count();
     (2..=30).contains(&n)
         && !line.contains(['，', ',', '。', '；', ';', '：', ':'])
+        && !line.starts_with('我')
+        && !EVENTS.iter().any(|w| line.contains(w))
         && OFFICE_ENDINGS.iter().any(|e| super::header::fold(line).ends_with(e))
 }
 

@@ -1295,3 +1295,50 @@ fn the_pages_date_set_after_the_title_on_its_line() {
         want(&[("title", text), ("number", "-"), ("published", "2023-08-22"), ("signed", "2023-08-22")])
     );
 }
+
+#[test]
+fn a_news_headline_that_ends_like_an_office_under_the_sites_name() {
+    for headline in ["我县召开建议提案办理工作推进会", "市科技局召开建议提案办理工作会", "全市举行科技金融对接会"]
+    {
+        let text = format!("某县人民政府\n{headline}\n3月8日上午，会议召开。共收到建议提案120件。");
+        assert_eq!(plain(&text), headline, "{headline}");
+    }
+    // An office's name ending so stays one (the issuer over a 关于… line).
+    assert_eq!(
+        plain("某市科学技术协会\n关于第12号提案的答复\n张三委员：\n收悉。"),
+        "某市科学技术协会关于第12号提案的答复"
+    );
+}
+
+#[test]
+fn a_document_number_spaced_bracketed_or_after_the_replys_class() {
+    let number =
+        |n: &str| want(&[("title", TITLE), ("number", n), ("published", "2023-08-22"), ("signed", "2023-08-22")]);
+    let cases: &[(&str, &str)] = &[
+        ("某科函 〔2024〕 15 号", "某科函〔2024〕15号"),
+        ("某科函〔 2024 〕15号", "某科函〔2024〕15号"),
+        ("（某科函〔2024〕15号）", "某科函〔2024〕15号"),
+        ("A类　某科函〔2024〕15号", "某科函〔2024〕15号"),
+        ("答复类别：A类 某科函〔2024〕15号", "某科函〔2024〕15号"),
+    ];
+    for (line, n) in cases {
+        // Above the title and under it.
+        assert_eq!(under(&format!("{line}\n{TITLE}")), number(n), "{line}");
+        assert_eq!(under(&format!("{TITLE}\n{line}")), number(n), "{line}");
+    }
+    // A class with words after it, or a sentence after the number: no number line.
+    assert_eq!(under(&format!("{TITLE}\nA类意见 某科函〔2024〕15号")), number("-"));
+    assert_eq!(under(&format!("{TITLE}\n某科函〔2024〕15号文件要求加快推进科技金融发展工作")), number("-"));
+}
+
+#[test]
+fn a_titles_label_is_known_by_its_shape() {
+    for key in ["题名", "文件标题", "信息标题", "公文名称"] {
+        let text = format!("{key}：{TITLE}\n发布日期：2023-05-06\n张三委员：\n收悉。\n某局\n2023年8月22日");
+        assert_eq!(
+            seen(&plain_lines(&text)),
+            want(&[("title", TITLE), ("number", "-"), ("published", "2023-05-06"), ("signed", "2023-08-22")]),
+            "{key}"
+        );
+    }
+}

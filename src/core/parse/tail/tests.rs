@@ -48,3 +48,33 @@ fn the_signatures_date_over_empty_table_rows_and_over_the_records_date() {
     // No signature: the 成文日期.
     assert_eq!(dates(head), want("2025-07-31", "2025-07-31"));
 }
+
+#[test]
+fn the_signatures_date_above_a_sites_long_footer_or_its_list_of_other_replies() {
+    let letter =
+        "关于某事的答复\n发布时间：2024-03-08\n张三委员：\n您的提案收悉。\n特此答复。\n某市科学技术局\n2024年3月5日";
+    let footers = [
+        // More lines of the site's than a signature block ever holds.
+        "【打印本页】【关闭窗口】\n分享到：\n相关链接\n国务院\n省政府\n市政府\n网站地图\n联系我们\n隐私声明\n\
+         主办：某市人民政府办公室\n承办：某市大数据中心\n网站标识码：1234567890\n浙ICP备12345678号\n技术支持：某公司",
+        // Other replies listed with their dates, each alone on its line.
+        "相关文章\n关于第12号建议的答复\n2024-02-01\n关于第13号建议的答复\n2024-01-20",
+    ];
+    for footer in footers {
+        assert_eq!(dates(&format!("{letter}\n{footer}")), want("2024-03-08", "2024-03-05"), "{footer}");
+    }
+}
+
+#[test]
+fn the_pages_date_in_a_metadata_row_under_the_letter() {
+    let letter = "关于某事的答复\n张三委员：\n您的提案收悉。\n某局\n2024年3月5日";
+    for row in [
+        "发布时间：2024-03-08",
+        "责任编辑：王五 发布日期：2024-03-08 来源：某局",
+        "【发布日期：2024-03-08】【打印】【关闭】",
+    ] {
+        assert_eq!(dates(&format!("{letter}\n{row}")), want("2024-03-08", "2024-03-05"), "{row}");
+    }
+    // A date of another kind there is no publication's.
+    assert_eq!(dates(&format!("{letter}\n印发日期：2024-03-08")), want("2024-03-05", "2024-03-05"));
+}
