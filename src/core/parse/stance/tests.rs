@@ -241,7 +241,13 @@ fn now_is_the_publication_date_else_a_date_line() {
     let reply = crate::parse("答复\n一、情况\n已建成平台3个。\n国务院办公厅\n二〇〇四年十一月四日");
     assert_eq!(now_of(&reply), Some(Now { year: 2004, month: Some(11) }));
     let reply = crate::parse("答复\n编稿时间: 2021-08-23 15:26 来源: 区政府\n一、情况\n已建成平台3个。\n2021年5月6日");
-    assert_eq!(now_of(&reply), Some(Now { year: 2021, month: Some(8) }), "the later of start and end");
+    assert_eq!(
+        now_of(&reply),
+        Some(Now { year: 2021, month: Some(5) }),
+        "the reply's own date, earlier than the page's"
+    );
+    let reply = crate::parse("答复\n一、情况\n已建成平台3个。\n2021年5月6日\n编稿时间: 2021-08-23");
+    assert_eq!(now_of(&reply), Some(Now { year: 2021, month: Some(8) }), "no publication date: the later date line");
     // A reply of the year before, posted early in the year: its 今年 is its own year.
     let reply =
         crate::parse("2023年县人大二次会议第72号建议的答复\n发布时间: 2024-01-05\n一、情况\n今年我局将改造小区7个。");
@@ -255,6 +261,19 @@ fn now_is_the_publication_date_else_a_date_line() {
     assert_eq!(now_of(&reply), Some(Now { year: 2024, month: Some(5) }), "posted too late to be of 2023");
     // No date anywhere: dates decide nothing, a deadline form still does.
     assert_eq!(read("到2025年建成平台10家。", ""), "2025年:target@2025 10家:target@2025");
+}
+
+#[test]
+fn a_reply_posted_after_its_date_speaks_on_its_date() {
+    let text = "答复\n发布时间: 2023-12-18\n一、情况\n到2023年9月大桥幼儿园投入使用后，城区公办幼儿园将升至18所。\n衢江区教育局\n2023年8月10日";
+    let mut reply = crate::parse(text);
+    assert_eq!(now_of(&reply), Some(Now { year: 2023, month: Some(8) }));
+    crate::parse::annotate(&mut reply);
+    let got: Vec<_> = reply.figures.iter().map(|f| (f.text.as_str(), f.by.as_deref())).collect();
+    assert_eq!(got[..2], [("2023年9月", Some("2023-09")), ("18所", Some("2023-09"))]);
+    // Signed the day it was posted, or later: the publication date.
+    let reply = crate::parse("答复\n发布时间: 2023-12-18\n一、情况\n已建成平台3个。\n2023年12月18日");
+    assert_eq!(now_of(&reply), Some(Now { year: 2023, month: Some(12) }));
 }
 
 #[test]
