@@ -244,10 +244,24 @@ pub(super) fn is_dateish(line: &str) -> bool {
 }
 
 /// A date alone on a line as signatures write it, a trailing separator aside (`2018年6月28日 |`),
-/// or a short note in brackets after it (`2023年9月25日（此件公开发布）`).
+/// in brackets or after a date's label (`（2023年9月25日）`, `日期：2023年9月25日`; never the page's
+/// or the record's: 发布时间, 生成日期), or a short
+/// note in brackets after it (`2023年9月25日（此件公开发布）`).
 pub(super) fn is_signature_date(line: &str) -> bool {
     let t = line.trim().trim_end_matches(['|', '｜', ' ', '\u{3000}']);
-    if is_date_line(t) {
+    // In brackets of its own (`（2023年9月25日）`), after a date's label (`日期：2023年9月25日`).
+    let inner = t.strip_prefix(['（', '(']).and_then(|x| x.strip_suffix(['）', ')'])).unwrap_or(t);
+    let inner = match inner.split_once([':', '：']) {
+        Some((key, date))
+            if key.chars().count() <= 6
+                && (key.ends_with("日期") || key.ends_with("时间"))
+                && !["发布", "更新", "公开", "生成", "印发", " "].iter().any(|w| key.contains(w)) =>
+        {
+            date.trim()
+        }
+        _ => inner,
+    };
+    if is_date_line(t) || is_date_line(inner) {
         return true;
     }
     let Some(head) = t.strip_suffix(['）', ')']).and_then(|h| h.rfind(['（', '(']).map(|at| &h[..at])) else {

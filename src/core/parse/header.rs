@@ -114,6 +114,9 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
     let mut dated: Option<String> = None;
     let mut posted: Option<String> = None;
     let mut rest: Option<Line> = None;
+    // A title read from a line that is mostly something else (a breadcrumb whose last crumb is
+    // the title, a title with the metadata on its line): where no line of its own gives one.
+    let mut fallback: Option<Piece> = None;
     let mut i = 0;
     while let Some(line) = lines.get(i) {
         let text = line.text;
@@ -128,6 +131,9 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             meta.push(value.text.to_string());
             i += 1;
         } else if let Some(f) = meta_fields(text) {
+            if top && fallback.is_none() {
+                fallback = words_before(text, |r| meta_fields(r).is_some()).map(|w| line.piece(within(text, w)));
+            }
             fields.extend(f);
             meta.push(text.to_string());
         } else if label_line(text).is_some() {
@@ -147,7 +153,17 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             // A rule with no words (a Markdown table's `---|---|---`, a row of dashes): the page's.
             meta.push(text.to_string());
         } else if top && shape::is_breadcrumb(text) {
-            // A breadcrumb (…>> 建议提案 >> 人大代表建议答复): not the title.
+            // A breadcrumb (…>> 建议提案 >> 人大代表建议答复): not the title, but its last crumb
+            // may be (`首页 > 建议提案 关于…的答复`).
+            if fallback.is_none() {
+                let last = text.rsplit(['>', '＞', '›', '»', '→']).next().unwrap_or(text).trim();
+                let words = (1..=last.len())
+                    .filter(|&k| last.is_char_boundary(k) && last[..k].ends_with(char::is_whitespace))
+                    .map(|k| last[k..].trim())
+                    .chain([last])
+                    .find(|w| is_title(w) && complete(w) && w.chars().count() >= 8 && !w.contains(char::is_whitespace));
+                fallback = words.map(|w| line.piece(within(text, w)));
+            }
             meta.push(text.to_string());
         } else if top
             && shape::is_form_line(strip_bullet(text))
@@ -398,10 +414,20 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             meta.push(t.text);
             continue;
         } else {
+            // A page that lost its line breaks: the title, then the salutation and the letter on
+            // its line (`关于…的答复 张三委员： 您提出的…`).
+            let saluted = |r: &str| {
+                r.find([':', '：'])
+                    .is_some_and(|c| is_salutation(&r[..c + r[c..].chars().next().map_or(1, char::len_utf8)]))
+            };
+            if top && fallback.is_none() {
+                fallback = words_before(text, saluted).map(|w| line.piece(within(text, w)));
+            }
             break;
         }
         i += 1;
     }
+    let title = title.or(fallback);
     Header { title, meta, fields, number, salutation, dated, posted, rest, end: i }
 }
 
@@ -417,6 +443,14 @@ fn split_posted(line: &str) -> Option<(&str, String)> {
     let squeeze =
         |t: &str| t.chars().filter(|c| !c.is_whitespace() && !"[]【】()（）".contains(*c)).collect::<String>();
     (squeeze(tail) == squeeze(&date) && complete(head) && head.chars().count() >= 6).then_some((head, date))
+}
+
+/// A complete title that opens `line`, apart by white space from what follows it, where that
+/// is of the kind `follows` reads (`关于…的答复 发布时间：2023-05-06 来源：某局`).
+fn words_before(line: &str, follows: impl Fn(&str) -> bool) -> Option<&str> {
+    let at = line.char_indices().find(|&(k, c)| c.is_whitespace() && follows(line[k..].trim_start()))?.0;
+    let words = line[..at].trim();
+    (is_title(words) && complete(words) && words.chars().count() >= 8 && !words.contains([':', '：'])).then_some(words)
 }
 
 /// Where the title's words stand again below line `i` (on one to three lines), within eight

@@ -54,4 +54,10 @@ fn a_signature_date_may_trail_a_separator() {
     assert!(is_signature_date("二〇二四年三月五号"));
     assert!(!is_signature_date("2024年5号"));
     assert!(!is_signature_date("2023年9月25日（星期一上午在县政府会议室召开专题会议研究）"));
+    // In brackets of its own, after a date's label; a sentence's label is none.
+    assert!(is_signature_date("（2023年9月25日）"));
+    assert!(is_signature_date("日期：2023年9月25日"));
+    assert!(is_signature_date("落款日期：二〇二三年九月二十五日"));
+    assert!(!is_signature_date("会议决定：2023年9月25日"));
+    assert!(!is_signature_date("发布时间：2023年9月25日"));
 }

@@ -1342,3 +1342,39 @@ fn a_titles_label_is_known_by_its_shape() {
         );
     }
 }
+
+#[test]
+fn a_title_on_the_line_of_the_metadata_or_the_breadcrumb() {
+    let page = |published: &str| {
+        want(&[("title", TITLE), ("number", "-"), ("published", published), ("signed", "2023-08-22")])
+    };
+    // The metadata run onto the title's line.
+    for line in [
+        format!("{TITLE} 发布时间：2023-05-06 来源：某局"),
+        format!("{TITLE}　来源：某局 发布时间：2023-05-06 浏览次数："),
+    ] {
+        assert_eq!(under(&line), page("2023-05-06"), "{line}");
+    }
+    // The breadcrumb's last crumb, after the column's name or alone.
+    for line in [format!("首页 > 政务公开 > 建议提案 {TITLE}"), format!("首页 > 建议提案 > {TITLE}")] {
+        assert_eq!(under(&format!("{line}\n发布时间：2023-05-06")), page("2023-05-06"), "{line}");
+    }
+    // A title line of its own below is the title still; a crumb that is no title is none.
+    assert_eq!(under(&format!("首页 > 建议提案 > 关于某事的答复\n{TITLE}")), page("2023-08-22"));
+    assert_eq!(
+        under("首页 > 建议提案 > 正文\n发布时间：2023-05-06"),
+        want(&[("title", ""), ("number", "-"), ("published", "2023-05-06"), ("signed", "2023-08-22")])
+    );
+}
+
+#[test]
+fn a_title_run_into_the_salutation_where_a_page_lost_its_line_breaks() {
+    let text = format!("{TITLE} 张三委员： 您提出的提案收悉。现答复如下： 我局投入资金3亿元。 某局 2023年8月22日");
+    assert_eq!(
+        seen(&plain_lines(&text)),
+        want(&[("title", TITLE), ("number", "-"), ("published", "2023-08-22"), ("signed", "2023-08-22")])
+    );
+    // A sentence before the colon is no title.
+    let text = "我局高度重视，现答复如下： 我局投入资金3亿元。";
+    assert_eq!(seen(&plain_lines(text))[0], ("title", String::new()));
+}
