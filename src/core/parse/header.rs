@@ -779,7 +779,10 @@ const META_LABELS: &[&str] = &[
 
 /// Bullets a metadata list may open its lines with.
 fn strip_bullet(line: &str) -> &str {
-    line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '•' | '·' | '●' | '◆' | '■' | '▪' | '*'))
+    let line =
+        line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '•' | '·' | '●' | '◆' | '■' | '▪' | '*'));
+    // A Markdown list's dash and its space (`- 发布机构: …`).
+    line.strip_prefix("- ").map_or(line, str::trim_start)
 }
 
 /// The label `rest` opens with (white space inside skipped): it and its length in bytes.
@@ -893,8 +896,11 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
         let colon = after.chars().next().filter(|c| matches!(c, ':' | '：'))?;
         Some((label, rest.len() - after.len() + colon.len_utf8()))
     };
-    let unbracketed = bracketed_keys(line);
-    let line = strip_bullet(unbracketed.as_deref().unwrap_or(line));
+    let line = strip_bullet(line);
+    // Labels in the site's brackets (`[ 索引号 ] | … | [ 发文字号 ] | …`): read without them.
+    if let Some(plain) = unbracket_labels(line) {
+        return meta_fields(&plain);
+    }
     if label_colon(line, true).is_none() {
         return cell_fields(line).or_else(|| dated_fields(line));
     }
@@ -977,13 +983,11 @@ fn number_label(rest: &str) -> Option<(&'static str, usize)> {
 /// 标题, 题名 or 名称, a colon, and a value (`文件标题：关于…`, `题名：关于…`). Read as `名称`; the
 /// length up to the colon's end.
 fn name_label(rest: &str) -> Option<(&'static str, usize)> {
-    let words = rest.chars().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
-    let head: String = shape::fold(rest).chars().take(words).collect();
-    let named = (2..=6).contains(&words) && ["标题", "题名", "名称"].iter().any(|e| head.ends_with(e));
-    let after = rest[head.len()..].trim_start_matches([' ', '\u{3000}', '\u{a0}']);
+    let (_, len) = title_key(rest)?;
+    let after = rest[len..].trim_start_matches([' ', '\u{3000}', '\u{a0}']);
     let colon = after.chars().next().filter(|c| matches!(c, ':' | '：'))?;
     let valued = !after[colon.len_utf8()..].trim().is_empty();
-    (named && valued).then_some(("名称", rest.len() - after.len() + colon.len_utf8()))
+    valued.then_some(("名称", rest.len() - after.len() + colon.len_utf8()))
 }
 
 /// A key no list holds in a row of table cells (`内 容 概 述: | …`, `时 效: |`): two to six chars
@@ -1005,6 +1009,44 @@ fn cell_key(rest: &str) -> Option<(&'static str, usize)> {
     let after = rest[at..].trim_start_matches([' ', '\u{3000}', '\u{a0}', '\t']);
     let cell = after.starts_with(['|', '｜']);
     (at > 0 && (2..=6).contains(&n) && cell).then_some((OTHER_LABEL, at))
+}
+
+/// `line` with the site's brackets around its labels blanked (`[ 索引号 ]`, `【发文字号】`), where
+/// it has any; the brackets of values (`某字[2023]12号`) kept.
+fn unbracket_labels(line: &str) -> Option<String> {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    let mut any = false;
+    while let Some(at) = rest.find(['[', '【']) {
+        let open = rest[at..].chars().next()?;
+        let close = if open == '[' { ']' } else { '】' };
+        let inner_at = at + open.len_utf8();
+        let Some(n) = rest[inner_at..].find(close) else { break };
+        let inner = rest[inner_at..inner_at + n].trim_matches([' ', '\u{3000}', '\u{a0}']);
+        let label = label_at(inner).is_some_and(|(_, len)| len == inner.len())
+            || title_key(inner).is_some_and(|(_, len)| len == inner.len());
+        out.push_str(&rest[..at]);
+        if label {
+            out.push(' ');
+            out.push_str(&rest[inner_at..inner_at + n]);
+            out.push(' ');
+            any = true;
+        } else {
+            out.push_str(&rest[at..inner_at + n + close.len_utf8()]);
+        }
+        rest = &rest[inner_at + n + close.len_utf8()..];
+    }
+    out.push_str(rest);
+    any.then_some(out)
+}
+
+/// A key that names the document's title by its shape (`文件标题`, `题名`, `公文名称`): up to four
+/// chars, then 标题, 题名 or 名称. Read as `名称`; its length.
+fn title_key(rest: &str) -> Option<(&'static str, usize)> {
+    let words = rest.chars().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
+    let head: String = shape::fold(rest).chars().take(words).collect();
+    ((2..=6).contains(&words) && ["标题", "题名", "名称"].iter().any(|e| head.ends_with(e)))
+        .then_some(("名称", head.len()))
 }
 
 /// A date that ends the value of a label that is no date's (`作者：某局 2023-05-06`, `来源：某局 |
@@ -1100,7 +1142,8 @@ fn cell_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     };
     let mut fields: Vec<(&'static str, String)> = Vec::new();
     let mut rest = line.trim();
-    let (first, len) = label_at(rest).filter(|&(_, len)| apart(rest, len))?;
+    // A title's key by its shape too (`• 文件标题 关于…`).
+    let (first, len) = label_at(rest).or_else(|| title_key(rest)).filter(|&(_, len)| apart(rest, len))?;
     let mut current = first;
     rest = &rest[len..];
     let mut value = String::new();
@@ -1122,37 +1165,6 @@ fn cell_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     fields.push((current, shape::cells(&value).to_string()));
     // A label word alone (`标题`) is no row.
     (fields.len() > 1 || !fields[0].1.is_empty()).then_some(fields)
-}
-
-/// A row whose labels stand in the site's brackets with no colon (`[ 成文日期 ] | 2023-07-26 |`,
-/// `【发布日期】2023-07-28`), written as labels with colons; the first a label the lists hold
-/// (not a column's name over a headline: `【某某之声】…`).
-fn bracketed_keys(line: &str) -> Option<String> {
-    let mut out = String::new();
-    let mut rest = line.trim_start();
-    let mut first = true;
-    while let Some(open) = rest.find(['[', '［', '【']) {
-        let inner = &rest[open..];
-        let o = inner.chars().next()?.len_utf8();
-        let Some(close) = inner.find([']', '］', '】']) else { break };
-        let key: String = inner[o..close].chars().filter(|c| !c.is_whitespace()).collect();
-        let n = key.chars().count();
-        let cjk = (2..=6).contains(&n) && key.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
-        let known = || label_at(&key).is_some_and(|(_, len)| len == key.len());
-        if first && (open > 0 || !cjk || !known()) {
-            return None;
-        }
-        if !cjk {
-            // A bracket of another kind after the labels (`【字体：大 中 小】`) stays.
-            break;
-        }
-        first = false;
-        out.push_str(&rest[..open]);
-        out.push_str(&key);
-        out.push('：');
-        rest = &inner[close + inner[close..].chars().next()?.len_utf8()..];
-    }
-    (!first).then(|| out + rest)
 }
 
 /// The page's date as a line under its title prints it, without a label ([`shape::dateline`]).

@@ -1549,3 +1549,24 @@ fn a_title_run_into_the_salutation_where_a_page_lost_its_line_breaks() {
     let text = "我局高度重视，现答复如下： 我局投入资金3亿元。";
     assert_eq!(seen(&plain_lines(text))[0], ("title", String::new()));
 }
+
+#[test]
+fn metadata_rows_with_bracketed_labels_markdown_dashes_and_a_titles_key_without_a_colon() {
+    let page =
+        |n: &str| want(&[("title", TITLE), ("number", n), ("published", "2023-05-06"), ("signed", "2023-08-22")]);
+    // Labels in the site's brackets, cells apart by bars.
+    let head = format!(
+        "[ 索引号 ] | 1150/2023-00096 | [ 发文字号 ] | 某科函〔2023〕281号 |\n[ 发布机构 ] | 某局 | ||\n\
+         [ 发布日期 ] | 2023-05-06 |\n{TITLE}"
+    );
+    assert_eq!(under(&head), page("某科函〔2023〕281号"));
+    // A Markdown list's dashes.
+    let head = format!("- 发布机构: 某局\n- 发文字号: 某科函〔2023〕281号\n- 发布日期: 2023-05-06\n{TITLE}");
+    assert_eq!(under(&head), page("某科函〔2023〕281号"));
+    // A title's key known by its shape, its value after white space, no colon.
+    let head = format!("• 发布日期 2023-05-06\n• 文件标题 {TITLE}\n{TITLE}");
+    assert_eq!(under(&head), page("-"));
+    // A value's own brackets stay: the number in [] is read.
+    let head = format!("[发文字号] 某科函[2023]281号\n[发布日期] 2023-05-06\n{TITLE}");
+    assert_eq!(under(&head), page("某科函[2023]281号"));
+}
