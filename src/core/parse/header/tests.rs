@@ -782,6 +782,18 @@ fn the_pages_date_and_the_signatures_in_the_shapes_of_more_sites() {
             wrong.push(format!("{tail}: {got:?}"));
         }
     }
+    // Under lines of the site no rule knows (a search box, a notice, a column's list).
+    for site in [
+        "请输入关键字 搜索",
+        "长者模式 无障碍 English",
+        "关注我们：微信 微博 抖音",
+        "建议提案办理结果公开\n人大代表建议\n政协委员提案",
+    ] {
+        let got = under(&format!("{site}\n{TITLE}\n发布时间：2023-05-06 来源：某局"));
+        if got != want(&[("title", TITLE), ("number", "-"), ("published", "2023-05-06"), ("signed", "2023-08-22")]) {
+            wrong.push(format!("{site}: {got:?}"));
+        }
+    }
     // The office that signs, with a seal's note or beside another office: its date over the
     // record's 成文日期.
     for office in
