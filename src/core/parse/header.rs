@@ -72,6 +72,8 @@ const TITLE_ENDINGS: &[&str] = &[
     "清单",
     "章程",
     "声明",
+    // A report's title: …建议和提案办理情况.
+    "情况",
     // 意见书, 答复书, 承诺书, 倡议书, 告知书.
     "书",
     "函",
@@ -257,9 +259,10 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             let short = text.chars().filter(|c| !c.is_whitespace()).count() <= 5;
             if (!complete(text) || short) && !starts_title(text) && !issuer && !headline {
                 // A short complete line right under a longer one ends it (`…办理工作` / `完成情况说明`).
+                // A line that opens with a conjunction (`和…办理情况`) carries it on too.
                 let ends_it = |k: usize| {
                     k == i + 1
-                        && lines[k].text.chars().count() <= 8
+                        && (lines[k].text.chars().count() <= 8 || lines[k].text.starts_with(['和', '及', '与', '暨']))
                         && complete(lines[k].text)
                         && text.chars().count() >= 8
                         && continues(lines[k].text)
@@ -610,7 +613,8 @@ fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
             let mut start = k;
             while start > i + 1 && {
                 let above = lines[start - 1].text;
-                starts_title(above) && !complete(above) && continues(above) && !starts_title(lines[start].text)
+                let joins = starts_title(above) || lines[start].text.starts_with(['和', '及', '与', '暨', '的']);
+                joins && !complete(above) && continues(above) && !starts_title(lines[start].text)
             } {
                 start -= 1;
             }
@@ -1118,8 +1122,15 @@ fn date_and_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
         line.chars().skip(end).take_while(|c| c.is_whitespace() || c.is_ascii_digit() || matches!(c, ':' | '：'));
     let end = end + time.count();
     // The site's brackets around each field are the walls of its cells
-    // (`[2023-05-06]  [来源：某局]  [字号：大 中 小]`).
+    // (`[2023-05-06]  [来源：某局]  [字号：大 中 小]`); a time may run into the first label
+    // (`2024-01-30 16:27来源:`).
     let rest: String = line.chars().skip(end).map(|c| if "[]【】".contains(c) { ' ' } else { c }).collect();
+    let timed = rest.trim_start().trim_start_matches(|c: char| c.is_ascii_digit() || c == ':');
+    if timed.len() < rest.trim_start().len() && label_at(timed).is_some() {
+        let mut out = vec![("发布时间", date)];
+        out.extend(meta_fields(timed)?);
+        return Some(out);
+    }
     let at = rest.char_indices().find_map(|(k, c)| {
         let starts = k == 0 || rest[..k].ends_with(char::is_whitespace);
         (starts && !c.is_whitespace()).then(|| meta_fields(&rest[k..]).map(|f| (k, f))).flatten()
@@ -1188,7 +1199,7 @@ pub(super) fn is_salutation(line: &str) -> bool {
     let n = line.chars().count();
     (line.ends_with(':') || line.ends_with('：'))
         && n <= 40
-        && !line.contains('。')
+        && !line.contains(['。', '！', '!', '？', '?'])
         && label_line(line).is_none()
         && meta_fields(line).is_none()
 }

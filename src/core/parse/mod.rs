@@ -203,15 +203,18 @@ pub fn is_chrome(line: &str) -> bool {
     // A row of the page's furniture that holds its date (`字号：大 中 小 发布时间：2023-05-06`) is
     // its metadata row.
     let dated = || header::meta_fields(line).is_some_and(|f| f.iter().any(|(_, v)| dates::date_of(v).is_some()));
+    // The site's greeting (`欢迎访问某区人民政府网站! 今天是:`), no sentence.
+    let greeting = ["欢迎访问", "欢迎光临"].iter().any(|p| line.starts_with(p)) && !line.contains(['。', '，']);
     line.chars().count() <= 60
-        && CHROME_PREFIXES.iter().any(|p| {
-            // 今天是: / 今天是2023年… are chrome; 今天是个好日子 is prose.
-            line.strip_prefix(p).is_some_and(|rest| {
-                rest.chars()
-                    .next()
-                    .is_none_or(|c| p.ends_with([':', '：']) || !c.is_alphabetic() || numeral::is_digit(c))
-            })
-        })
+        && (greeting
+            || CHROME_PREFIXES.iter().any(|p| {
+                // 今天是: / 今天是2023年… are chrome; 今天是个好日子 is prose.
+                line.strip_prefix(p).is_some_and(|rest| {
+                    rest.chars()
+                        .next()
+                        .is_none_or(|c| p.ends_with([':', '：']) || !c.is_alphabetic() || numeral::is_digit(c))
+                })
+            }))
         && !dated()
 }
 

@@ -1582,3 +1582,24 @@ fn metadata_rows_with_bracketed_labels_markdown_dashes_and_a_titles_key_without_
     let head = format!("[发文字号] 某科函[2023]281号\n[发布日期] 2023-05-06\n{TITLE}");
     assert_eq!(under(&head), page("某科函[2023]281号"));
 }
+
+#[test]
+fn a_report_on_two_lines_under_a_time_run_into_its_label_and_a_sites_greeting() {
+    // The time run into the first label; a title broken before a conjunction, ending 办理情况.
+    let text = "2024-01-30 16:27来源:\n\n某部2023年全国人大代表建议\n\n和全国政协委员提案办理情况\n\n某部高度重视建议提案办理工作。";
+    assert_eq!(
+        seen(&plain_lines(text)),
+        want(&[
+            ("title", "某部2023年全国人大代表建议和全国政协委员提案办理情况"),
+            ("number", "-"),
+            ("published", "2024-01-30"),
+            ("signed", "-")
+        ])
+    );
+    // The site's greeting over its metadata list is no salutation.
+    let head = format!("欢迎访问某区人民政府网站! 今天是:\n无障碍| 繁体 | 简体\n• 发文时间:2023年05月06日\n{TITLE}");
+    assert_eq!(
+        under(&head),
+        want(&[("title", TITLE), ("number", "-"), ("published", "2023-05-06"), ("signed", "2023-08-22")])
+    );
+}
