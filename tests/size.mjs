@@ -25,16 +25,18 @@ const KB = 1024;
 // optimize_for_size): 134.6 KB, extras 48.9 KB; merged with the same turn's reading of page
 // headers, traditional script and stance rules: 144.4 KB, extras 57.3 KB; round three (one reply's
 // ids in a sorted vector rather than a hash map, no core::fmt on the first screen): 143.6 KB,
-// extras 55.4 KB (README, "Size"). Each ceiling sits a little above today's size so growth is a decision, not
+// extras 55.4 KB, and back to 145.5 KB, extras 57.8 KB, with the same turn's header and stance
+// rules merged (README, "Size"). Each ceiling sits a little above today's size so growth is a decision, not
 // an accident (the library's: what the archive's other pages and the indicator view reached).
 const inLibrary = (p) => p.startsWith("library/");
 const inExtras = (p) => p.startsWith("extras/");
 const MODULES = [
   // 145.5 KB with issue 19's fourth pass (number keys by shape, table-cell signatures, 印发
-  // notices' titles: +1.1 KB); 143.6 KB with issue 21's round three (IdMap, core::fmt: −1.9 KB).
-  { name: "page", ceiling: 144 * KB, target: 60 * KB, test: (p) => !inLibrary(p) && !inExtras(p) },
-  { name: "extras", ceiling: 56 * KB, test: inExtras },
-  { name: "reply page, all (page + extras)", ceiling: 199.5 * KB, test: (p) => !inLibrary(p), total: true },
+  // notices' titles: +1.1 KB); 143.6 KB with issue 21's round three (IdMap, core::fmt: −1.9 KB),
+  // 145.5 KB again with the turn's header rules merged (+1.9 KB).
+  { name: "page", ceiling: 146 * KB, target: 60 * KB, test: (p) => !inLibrary(p) && !inExtras(p) },
+  { name: "extras", ceiling: 58 * KB, test: inExtras },
+  { name: "reply page, all (page + extras)", ceiling: 203.5 * KB, test: (p) => !inLibrary(p), total: true },
   // 64.4 KB since a reply page's figure card asks it for an indicator's values in other
   // replies (indicatorValues, issue 22: +7 KB with the title table of index version 4).
   // 65.3 KB since the index's words fold traditional chars to simplified (search finds 億元

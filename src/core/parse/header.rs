@@ -115,6 +115,8 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
     let mut salutation: Option<Piece> = None;
     let mut dated: Option<String> = None;
     let mut posted: Option<String> = None;
+    // The page's date on a line of its own above the title.
+    let mut above: Option<String> = None;
     let mut rest: Option<Line> = None;
     // A title read from a line that is mostly something else (a breadcrumb whose last crumb is
     // the title, a title with the metadata on its line): where no line of its own gives one.
@@ -149,12 +151,16 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             // In a list of bullets (the values of an index list), the document's date.
             if let Some(d) = bullet_date(text) {
                 dated.get_or_insert(d);
+            } else if !text.contains(['年', '星', '周']) {
+                // Written as a site prints its own post's date (`[ 2023-05-06 ]`, `2023-05-06
+                // 10:32`), no today's (`2023年5月6日 星期六`): the page's where nothing else is.
+                above = above.or_else(|| shape::dateline(text));
             }
             meta.push(text.to_string());
         } else if top && !text.chars().any(char::is_alphanumeric) {
             // A rule with no words (a Markdown table's `---|---|---`, a row of dashes): the page's.
             meta.push(text.to_string());
-        } else if top && shape::is_breadcrumb(text) {
+        } else if top && (shape::is_breadcrumb(text) || shape::is_greeting(text)) {
             // A breadcrumb (…>> 建议提案 >> 人大代表建议答复): not the title, but its last crumb
             // may be (`首页 > 建议提案 关于…的答复`).
             if fallback.is_none() {
@@ -430,6 +436,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
         }
         i += 1;
     }
+    let posted = posted.or(above);
     let title = title.or(fallback);
     Header { title, meta, fields, number, salutation, dated, posted, rest, end: i }
 }
@@ -1109,6 +1116,11 @@ fn dated_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
 /// the date as its 发布时间, and the fields.
 fn date_and_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     let (date, end) = dates::find_date(line)?;
+    // A time after the date is its, and a field may run straight on after it (`2024-01-30
+    // 16:27来源:`).
+    let time =
+        line.chars().skip(end).take_while(|c| c.is_whitespace() || c.is_ascii_digit() || matches!(c, ':' | '：'));
+    let end = end + time.count();
     // The site's brackets around each field are the walls of its cells
     // (`[2023-05-06]  [来源：某局]  [字号：大 中 小]`); a time may run into the first label
     // (`2024-01-30 16:27来源:`).

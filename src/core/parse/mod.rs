@@ -350,11 +350,16 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
     // of the letter (a footer of the site may follow the signature). With attachments, the
     // letter's own (the signature read above ends the last attachment).
     // A date line of a signature: the date alone, or after the office on its line.
-    let signs = |t: &str| dates::is_signature_date(t) || tail::is_office_and_date(t);
-    // Or run into the end of the last paragraph, where a page lost its line breaks (`…指导。
-    // 某县水利局 2021年9月17日`).
+    // Or under its label as a form prints it (`答复日期：2023年3月20日`).
+    let signs = |t: &str| {
+        dates::is_signature_date(t)
+            || tail::is_office_and_date(t)
+            || tail::labelled(t).is_some_and(dates::is_signature_date)
+    };
     // First a date under the office's line (or on it), within the last thirty lines: a site's
-    // footer (its links, a list of other replies and their dates) may follow the letter.
+    // footer (its links, a list of other replies and their dates) may follow the letter. Else
+    // a date line of a signature; else one run into the end of the last paragraph, where a page
+    // lost its line breaks (`…指导。 某县水利局 2021年9月17日`).
     let under_office = |k: usize| {
         tail::is_office_and_date(body[k].text)
             || (k > 0 && dates::is_signature_date(body[k].text) && tail::is_office_line(body[k - 1].text))

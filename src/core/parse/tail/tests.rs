@@ -24,13 +24,15 @@ fn a_signature_run_into_the_last_paragraph_dates_the_reply() {
         // Where the crawl joined the lines with nothing between them.
         ("张三代表：\n我局已于2021年3月5日完成设计。\n特此答复。2021年9月17日", "2021-09-17"),
         ("张三代表：\n我局已于2021年3月5日完成设计。\n特此答复。某县水利局 2021年9月17日", "2021-09-17"),
+        // The office and the date with nothing between them too.
+        ("张三代表：\n感谢您的关心。某县水利局2021年9月17日", "2021-09-17"),
     ];
     for (text, date) in cases {
         assert_eq!(dates(text), want(date, date), "{text}");
     }
-    // A date in the last sentence is no signature's; nor one run on without white space.
+    // A date in the last sentence is no signature's.
     for text in
-        ["张三代表：\n感谢您的关心。我局将于2021年9月17日前完成。", "张三代表：\n感谢您的关心。某县水利局2021年9月17日"]
+        ["张三代表：\n感谢您的关心。我局将于2021年9月17日前完成。", "张三代表：\n感谢您的关心。我局于2021年9月17日"]
     {
         assert_eq!(dates(text), want("-", "-"), "{text}");
     }
@@ -47,6 +49,23 @@ fn the_signatures_date_over_empty_table_rows_and_over_the_records_date() {
     assert_eq!(dates(&text), want("2025-07-31", "2025-06-02"));
     // No signature: the 成文日期.
     assert_eq!(dates(head), want("2025-07-31", "2025-07-31"));
+}
+
+#[test]
+fn a_signature_printed_as_a_forms_rows_dates_the_reply() {
+    let body = "张三代表:\n您提出的建议收悉,现答复如下:\n一、基本情况\n我区已完成整治。";
+    for (tail, date) in [
+        ("单位名称:某区农牧局\n答复日期:2023年3月20日", "2023-03-20"),
+        ("答复单位：某县水利局\n办理日期：2023-03-20", "2023-03-20"),
+        ("某县水利局\n日期：2023年3月20日\n联系人：李四", "2023-03-20"),
+    ] {
+        assert_eq!(dates(&format!("{body}\n{tail}")), want(date, date), "{tail}");
+    }
+    // A footer's posting date dates the page only; a rule's start, a deadline: nothing.
+    assert_eq!(dates(&format!("{body}\n发布时间：2023年3月20日")), want("2023-03-20", "-"));
+    for tail in ["实施日期：2023年3月20日", "答复日期：2023年3月底前"] {
+        assert_eq!(dates(&format!("{body}\n{tail}")), want("-", "-"), "{tail}");
+    }
 }
 
 #[test]
