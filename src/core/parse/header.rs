@@ -392,10 +392,11 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             meta.push(text.to_string());
         } else if top
             && is_salutation(text)
-            && lines.get(i + 1).is_some_and(|n| is_title(n.text) && complete(n.text) && continues(n.text))
+            && (lines.get(i + 1).is_some_and(|n| is_title(n.text) && complete(n.text) && continues(n.text))
+                || title_among_short(lines, i + 1))
         {
-            // A key with no value (`关键词:`) over a title: the metadata's. A salutation has the
-            // letter's text under it, never a title.
+            // A key with no value (`关键词:`, a search box's `请输入关键词：`) over a title: the
+            // page's. A salutation has the letter's text under it, never a title.
             meta.push(text.to_string());
         } else if salutation.is_none() && is_salutation(text) && parse_heading(text).is_none() {
             salutation = Some(line.whole());
@@ -422,6 +423,10 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             // own title below them: the header goes on from here without it.
             meta.push(t.text);
             continue;
+        } else if top && banner(lines, i) {
+            // A sentence of the site's above the title (`本网站已支持IPv6，欢迎使用。`, a notice on
+            // the browser to use): the page's; the title is the complete line below it.
+            meta.push(text.to_string());
         } else {
             // A page that lost its line breaks: the title, then the salutation and the letter on
             // its line (`关于…的答复 张三委员： 您提出的…`).
@@ -503,6 +508,40 @@ fn title_below(lines: &[Line], i: usize, title: &str) -> bool {
         let n = text.chars().count();
         if is_title(text) && complete(text) && n >= 8 && n > own && continues(text) && !shape::is_breadcrumb(text) {
             return true;
+        }
+    }
+    false
+}
+
+/// Whether line `i`, a short line no title reads as (a site's notice, `本网站已支持IPv6，欢迎使用。`),
+/// stands over the document's own title: a complete title on a line of its own within six
+/// lines below, with only short lines between (no salutation, heading or long sentence).
+fn banner(lines: &[Line], i: usize) -> bool {
+    short_site_line(lines[i].text) && title_among_short(lines, i + 1)
+}
+
+/// A line of the site's above a title may be: short, no heading, no salutation, and nothing of
+/// a letter's above a text it sends (`现将《…》印发给你们` / the issuer / the date): no title in
+/// 《》, no date (a site's name may stand there).
+fn short_site_line(t: &str) -> bool {
+    t.chars().count() <= 40
+        && parse_heading(t).is_none()
+        && !is_salutation(t)
+        && !t.contains('《')
+        && dates::find_date(t).is_none()
+}
+
+/// Whether a complete title stands on a line of its own from line `k` on, within six lines,
+/// with only short lines of the site's above it.
+fn title_among_short(lines: &[Line], k: usize) -> bool {
+    let short = short_site_line;
+    for l in lines.iter().skip(k).take(6) {
+        let t = l.text;
+        if is_title(t) && complete(t) && t.chars().count() >= 8 && continues(t) && !shape::is_breadcrumb(t) {
+            return true;
+        }
+        if !short(t) {
+            return false;
         }
     }
     false

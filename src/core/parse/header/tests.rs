@@ -1604,3 +1604,41 @@ fn a_report_on_two_lines_under_a_time_run_into_its_label_and_a_sites_greeting() 
         want(&[("title", TITLE), ("number", "-"), ("published", "2023-05-06"), ("signed", "2023-08-22")])
     );
 }
+
+#[test]
+fn a_sites_notice_toolbar_or_search_box_above_the_title() {
+    let page = want(&[("title", TITLE), ("number", "-"), ("published", "2023-08-22"), ("signed", "2023-08-22")]);
+    for head in [
+        // A sentence of the site's: the reader went on to the title under it.
+        "本网站已支持IPv6，欢迎使用。",
+        "您的浏览器版本过低，请升级浏览器。",
+        "您好，欢迎来到某市人民政府网站！",
+        "本网站已支持IPv6，欢迎使用。\n当前位置：首页 > 政务公开 > 建议提案",
+        "为了获得更好的浏览效果，建议使用IE9以上浏览器。\n首页 | 政务公开 | 互动交流",
+        "本网站已支持IPv6，欢迎使用。\n某市科学技术局\n建议提案办理",
+        "本网站已支持IPv6，欢迎使用。\n长者模式 无障碍\n搜索\n当前位置：首页 > 政务公开",
+        // Toolbars and a search box, with a prompt that ends in a colon (no salutation).
+        "无障碍 长者模式 简体 繁体",
+        "无障碍浏览 | 长者模式 | 繁體",
+        "请输入关键字 搜索",
+        "请输入关键词：\n站内搜索 高级搜索",
+    ] {
+        assert_eq!(under(&format!("{head}\n{TITLE}")), page, "{head}");
+    }
+    // The notice's date and the page's metadata row under the title stay the page's.
+    assert_eq!(
+        under(&format!("本网站已支持IPv6，欢迎使用。\n{TITLE}\n发布时间：2023-05-06 来源：某局")),
+        want(&[("title", TITLE), ("number", "-"), ("published", "2023-05-06"), ("signed", "2023-08-22")])
+    );
+    // A letter with no title: its first sentence is no notice of the site's.
+    let letter =
+        "张三委员：\n您提出的提案收悉。现答复如下：\n一、关于资金\n感谢您的支持。\n某市科学技术局\n2023年8月22日";
+    assert_eq!(seen(&plain_lines(letter))[0], ("title", String::new()));
+    // A notice that sends a text (its sentence, the issuer, the date) over the text's title: the
+    // notice's lines stay the reply's text, none is the site's.
+    let notice = "现将《某市科技创新实施方案》印发给你们，请认真贯彻执行。\n某市人民政府\n2022年6月2日\n某市科技创新实施方案\n为推动科技创新，制定本方案。\n一、总体要求\n坚持创新。";
+    let r = parse_lines(&notice.lines().collect::<Vec<_>>(), &Hints::default()).reply;
+    let kept: Vec<&str> = r.preamble.iter().map(|p| p.text.as_str()).collect();
+    assert!(kept.contains(&"现将《某市科技创新实施方案》印发给你们，请认真贯彻执行。"), "{kept:?}");
+    assert!(kept.contains(&"2022年6月2日"), "{kept:?}");
+}
