@@ -181,7 +181,8 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             // the title: below.)
             // A proposal's form (建议号:201号, 提案人:…, 内容:…) above the reply's title: up to
             // the title, header lines; a form line is never the title.
-            let end = headline_after_form(lines, i).unwrap_or(i + 1);
+            let named = fields.iter().find(|(k, _)| TITLE_KEYS.contains(k)).map(|(_, v)| v.as_str());
+            let end = headline_after_form(lines, i, named).unwrap_or(i + 1);
             for l in &lines[i..end] {
                 if let Some(f) = meta_fields(l.text) {
                     // The form's own dates (交办日期, 反馈时间) are not the page's.
@@ -298,7 +299,10 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             let mut more = 0;
             let mut joined = t.text.clone();
             let by_style = styled(style(line));
-            for (k, next) in lines.iter().enumerate().skip(i + 1).take(3) {
+            // A line that repeats the title of the metadata rows above is the whole title.
+            let named = fields.iter().find(|(k, _)| TITLE_KEYS.contains(k)).map(|(_, v)| v.as_str());
+            let whole = repeats_named(text, named);
+            for (k, next) in lines.iter().enumerate().skip(i + 1).take(if whole { 0 } else { 3 }) {
                 // Set lines break where the designer liked (`…试点工作方案` / `的通知`): every
                 // following line set the same way goes on; plain lines only up to a complete title.
                 // A complete set title goes on only over a break before its last words (`的通知`).
@@ -534,10 +538,15 @@ fn short_site_line(t: &str) -> bool {
 /// Whether a complete title stands on a line of its own from line `k` on, within six lines,
 /// with only short lines of the site's above it.
 fn title_among_short(lines: &[Line], k: usize) -> bool {
-    let short = short_site_line;
-    for l in lines.iter().skip(k).take(6) {
+    // A key with no value (`相关文件:`) may stand there too.
+    let short = |t: &str| short_site_line(t) || (is_salutation(t) && t.chars().count() <= 8);
+    for (j, l) in lines.iter().enumerate().skip(k).take(6) {
         let t = l.text;
-        if is_title(t) && complete(t) && t.chars().count() >= 8 && continues(t) && !shape::is_breadcrumb(t) {
+        // The title on a line, or started on one and completed on the next.
+        let joined =
+            lines.get(j + 1).filter(|n| starts_title(t) && continues(n.text)).map(|n| format!("{t}{}", n.text));
+        let titled = complete(t) || joined.is_some_and(|j| complete(&j));
+        if is_title(t) && titled && t.chars().count() >= 8 && continues(t) && !shape::is_breadcrumb(t) {
             return true;
         }
         if !short(t) {
@@ -590,11 +599,25 @@ fn lone_issuer(lines: &[Line], k: usize) -> bool {
     })
 }
 
+/// Keys of the metadata rows that give the document's title.
+const TITLE_KEYS: &[&str] = &["标题", "信息名称", "文件名称"];
+
+/// Whether a line repeats the title the metadata rows give (white space aside, at least six
+/// characters), however it ends (`…的答复(关于…的建议)`).
+fn repeats_named(line: &str, named: Option<&str>) -> bool {
+    let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    named.is_some_and(|n| n.chars().count() >= 6 && squeeze(shape::cells(line)) == squeeze(n))
+}
+
 /// The reply's own title below a form filled in above it (`建议号:201号` … `办理情况`): a
-/// complete `关于…` title line within thirty lines, with no colon.
-fn headline_after_form(lines: &[Line], i: usize) -> Option<usize> {
+/// complete `关于…` title line within thirty lines, with no colon; or the line that repeats the
+/// title the metadata rows above gave (`named`).
+fn headline_after_form(lines: &[Line], i: usize, named: Option<&str>) -> Option<usize> {
     for (k, l) in lines.iter().enumerate().skip(i + 1).take(30) {
         let text = l.text;
+        if repeats_named(text, named) {
+            return Some(k);
+        }
         let titled = text.contains("关于") || text.starts_with('对') || text.contains("答复");
         if titled
             && is_title(text)
@@ -666,10 +689,11 @@ fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
 }
 
 /// A headline over the page's metadata line (`发布日期:2023-06-14 浏览次数:`) further down, under
-/// a site's long header (its menu, a list of other items' titles, a breadcrumb): within thirty
-/// lines of line `i`, with no sentence, salutation or heading above it.
+/// a site's long header (its menu, a list of other items' titles, a breadcrumb, an
+/// accessibility toolbar's forty buttons): within sixty lines of line `i`, with no sentence,
+/// salutation or heading above it.
 fn headline_over_meta(lines: &[Line], i: usize) -> Option<usize> {
-    for (k, l) in lines.iter().enumerate().skip(i + 1).take(30) {
+    for (k, l) in lines.iter().enumerate().skip(i + 1).take(60) {
         let text = l.text;
         if is_salutation(text) || text.contains('。') || parse_heading(text).is_some() {
             return None;

@@ -1642,3 +1642,31 @@ fn a_sites_notice_toolbar_or_search_box_above_the_title() {
     assert!(kept.contains(&"现将《某市科技创新实施方案》印发给你们，请认真贯彻执行。"), "{kept:?}");
     assert!(kept.contains(&"2022年6月2日"), "{kept:?}");
 }
+
+#[test]
+fn a_title_under_empty_keys_a_long_toolbar_or_repeating_the_metadata_title() {
+    // Keys with no value over a title broken mid-phrase: the title, joined.
+    assert_eq!(
+        under("相关解读:\n相关文件:\n对某市第三届人民代表大会\n第五次会议第18号建议的答复"),
+        want(&[
+            ("title", "对某市第三届人民代表大会第五次会议第18号建议的答复"),
+            ("number", "-"),
+            ("published", "2023-08-22"),
+            ("signed", "2023-08-22")
+        ])
+    );
+    // An accessibility toolbar of forty buttons, then the headline over the page's metadata row.
+    let toolbar: Vec<String> = (0..40).map(|k| format!("按钮{k}")).collect();
+    let head = format!("拼音\n辅助浏览\n{}\n{TITLE}\n发布日期:2021-08-12 10:24 发布机构:某局", toolbar.join("\n"));
+    assert_eq!(
+        under(&head),
+        want(&[("title", TITLE), ("number", "-"), ("published", "2021-08-12"), ("signed", "2023-08-22")])
+    );
+    // The metadata rows' title repeated as the headline, a note in brackets after its last words,
+    // then a form (案由, the proposal's own title): the headline as the rows give it.
+    let named = "2022年度某局关于第50号代表建议的答复(关于将单位宿舍纳入老旧小区改造范围的建议)";
+    let head = format!(
+        "- 发布机构:某局\n- 成文时间:2022年07月28日\n- 标 题:{named}\n- 效力状态:有效\n{named}\n某市人大代表建议承办表\n案 由 |\n关于将单位宿舍纳入老旧小区改造范围的建议 | |||"
+    );
+    assert_eq!(under(&head)[0], ("title", named.to_string()));
+}
