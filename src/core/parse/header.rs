@@ -1212,10 +1212,11 @@ fn cell_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     let apart = |rest: &str, len: usize| {
         let next = rest[len..].chars().next();
         let dated = || dates::find_date_span(&rest[len..]).is_some_and(|(_, start, _)| start == 0);
-        next.is_none_or(char::is_whitespace) || (next.is_some_and(|c| c.is_ascii_digit()) && dated())
+        next.is_none_or(cell_break) || (next.is_some_and(|c| c.is_ascii_digit()) && dated())
     };
     let mut fields: Vec<(&'static str, String)> = Vec::new();
-    let mut rest = line.trim();
+    // A table's row as text (`| 标题 | 关于… |`): its cells' bars part keys and values too.
+    let mut rest = shape::cells(line);
     // A title's key by its shape too (`• 文件标题 关于…`).
     let (first, len) = label_at(rest).or_else(|| title_key(rest)).filter(|&(_, len)| apart(rest, len))?;
     let mut current = first;
@@ -1232,13 +1233,18 @@ fn cell_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
             after_space = false;
             continue;
         }
-        after_space = c.is_whitespace();
+        after_space = cell_break(c);
         value.push(c);
         rest = &rest[c.len_utf8()..];
     }
     fields.push((current, shape::cells(&value).to_string()));
     // A label word alone (`标题`) is no row.
     (fields.len() > 1 || !fields[0].1.is_empty()).then_some(fields)
+}
+
+/// What parts a key from its value in a row: white space, a table cell's bar.
+fn cell_break(c: char) -> bool {
+    c.is_whitespace() || c == '|' || c == '｜'
 }
 
 /// The page's date as a line under its title prints it, without a label ([`shape::dateline`]).

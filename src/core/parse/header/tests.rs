@@ -1670,3 +1670,47 @@ fn a_title_under_empty_keys_a_long_toolbar_or_repeating_the_metadata_title() {
     );
     assert_eq!(under(&head)[0], ("title", named.to_string()));
 }
+
+#[test]
+fn titles_in_the_shapes_unseen_sites_set_them() {
+    const ISSUED: &str = "某市科学技术局关于市政协十四届二次会议第123号提案的答复";
+    const NUMBER: &str = "某科函〔2023〕12号";
+    let cases: &[(&str, &str, &str)] = &[
+        // On two or three lines, broken mid-word.
+        ("关于市政协十四届二次会议第1\n23号提案的答复", TITLE, "-"),
+        ("关于市政协十四届二次会议第123号提\n案的答复", TITLE, "-"),
+        ("关于市政协十四届\n二次会议第123号\n提案的答复", TITLE, "-"),
+        ("关于市政协十四届二次会议第123号提案的答\n复", TITLE, "-"),
+        // The issuer's name on the first line.
+        ("某市科学技术局\n关于市政协十四届二次会议第123号提案的答复", ISSUED, "-"),
+        ("某市科学技术局关于市政协十四届\n二次会议第123号提案的答复", ISSUED, "-"),
+        // Followed by its number line, a class note, or 类别 / 公开方式 rows.
+        ("关于市政协十四届二次会议第123号提案的答复\n某科函〔2023〕12号", TITLE, NUMBER),
+        ("关于市政协十四届二次会议第123号提案的答复\n类别：B类\n公开方式：主动公开", TITLE, "-"),
+        ("关于市政协十四届二次会议第123号提案的答复\n类别：A 签发人：张三", TITLE, "-"),
+        ("关于市政协十四届二次会议第123号提案的答复\n（B类）\n某科函〔2023〕12号", TITLE, NUMBER),
+        ("某科函〔2023〕12号\n关于市政协十四届二次会议第123号提案的答复", TITLE, NUMBER),
+        // Twice: a headline and the document's own, or the metadata rows' and the headline.
+        (
+            "关于市政协十四届二次会议第123号提案的答复\n发布时间：2023-05-06\n关于市政协十四届二次会议第123号提案的答复",
+            TITLE,
+            "-",
+        ),
+        (
+            "标题：关于市政协十四届二次会议第123号提案的答复\n发文字号：某科函〔2023〕12号\n关于市政协十四届二次会议第123号提案的答复",
+            TITLE,
+            NUMBER,
+        ),
+        ("标 题 关于市政协十四届二次会议第123号提案的答复\n关于市政协十四届\n二次会议第123号提案的答复", TITLE, "-"),
+        // Only in the metadata rows: colons, cells apart by white space, a table's row as text.
+        ("信息名称：关于市政协十四届二次会议第123号提案的答复", TITLE, "-"),
+        ("索引号：123/2023-001 信息名称：关于市政协十四届二次会议第123号提案的答复 公开方式：主动公开", TITLE, "-"),
+        ("名称：关于市政协十四届二次会议第123号提案的答复\n文号：某科函〔2023〕12号", TITLE, NUMBER),
+        ("| 标题 | 关于市政协十四届二次会议第123号提案的答复 |\n| 文号 | 某科函〔2023〕12号 |", TITLE, NUMBER),
+        ("|标题|关于市政协十四届二次会议第123号提案的答复|文号|某科函〔2023〕12号|", TITLE, NUMBER),
+    ];
+    for (head, title, number) in cases {
+        let got = under(head);
+        assert_eq!(got[..2], want(&[("title", title), ("number", number)])[..], "{head}");
+    }
+}
