@@ -852,13 +852,28 @@ fn strip_bullet(line: &str) -> &str {
     line.strip_prefix("- ").map_or(line, str::trim_start)
 }
 
-/// The label `rest` opens with (white space inside skipped): it and its length in bytes.
+/// The label `rest` opens with (white space inside skipped): it and its length in bytes. A
+/// date's label of four chars may be written without its last (`公开日 2023-07-04`, `发布日：…`).
 fn label_at(rest: &str) -> Option<(&'static str, usize)> {
+    label_in(rest, false).or_else(|| label_in(rest, true))
+}
+
+/// The label `rest` opens with; `short`: a `…日期` label of four chars written without its 期.
+fn label_in(rest: &str, short: bool) -> Option<(&'static str, usize)> {
     // Traditional script too (`發佈日期`): the folded text keeps every offset.
     let rest = &*shape::fold(rest);
     'labels: for label in META_LABELS {
+        let label_chars = label.chars().count();
+        let take = if short {
+            if label_chars != 4 || !label.ends_with("日期") {
+                continue;
+            }
+            3
+        } else {
+            label_chars
+        };
         let mut at = 0;
-        for (k, want) in label.chars().enumerate() {
+        for (k, want) in label.chars().take(take).enumerate() {
             let skipped = rest[at..].len() - rest[at..].trim_start_matches([' ', '\u{3000}', '\u{a0}']).len();
             if k > 0 {
                 at += skipped;

@@ -1714,3 +1714,16 @@ fn titles_in_the_shapes_unseen_sites_set_them() {
         assert_eq!(got[..2], want(&[("title", title), ("number", number)])[..], "{head}");
     }
 }
+
+#[test]
+fn a_dates_label_written_without_its_last_char() {
+    // `公开日`, `发布日` for 公开日期, 发布日期: in a row of cells, or with a colon.
+    for row in ["索 引 号 0106/2023-00071 发布机构 某区政府办公室 公开日 2023-07-04", "发布日：2023-07-04 来源：某局"]
+    {
+        assert_eq!(
+            under(&format!("{TITLE}\n{row}")),
+            want(&[("title", TITLE), ("number", "-"), ("published", "2023-07-04"), ("signed", "2023-08-22")]),
+            "{row}"
+        );
+    }
+}
