@@ -1690,6 +1690,10 @@ fn titles_in_the_shapes_unseen_sites_set_them() {
         ("关于市政协十四届二次会议第123号提案的答复\n类别：A 签发人：张三", TITLE, "-"),
         ("关于市政协十四届二次会议第123号提案的答复\n（B类）\n某科函〔2023〕12号", TITLE, NUMBER),
         ("某科函〔2023〕12号\n关于市政协十四届二次会议第123号提案的答复", TITLE, NUMBER),
+        // Its number on its line after white space, or the letterhead's lines above.
+        ("关于市政协十四届二次会议第123号提案的答复　某科函〔2023〕12号", TITLE, NUMBER),
+        ("关于市政协十四届二次会议第123号提案的答复 某科函 〔2023〕 12号", TITLE, NUMBER),
+        ("某市科学技术局\n某科函〔2023〕12号\n关于市政协十四届二次会议\n第123号提案的答复", TITLE, NUMBER),
         // Twice: a headline and the document's own, or the metadata rows' and the headline.
         (
             "关于市政协十四届二次会议第123号提案的答复\n发布时间：2023-05-06\n关于市政协十四届二次会议第123号提案的答复",
