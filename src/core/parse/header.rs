@@ -187,6 +187,9 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
                 if let Some(f) = meta_fields(l.text) {
                     // The form's own dates (交办日期, 反馈时间) are not the page's.
                     fields.extend(f.into_iter().filter(|(label, _)| *label != SOME_DATE));
+                } else if let Some(n) = number_line(l.text) {
+                    // A letterhead's number under its 签发人 row.
+                    number.get_or_insert(n);
                 }
                 meta.push(l.text.to_string());
             }
@@ -247,6 +250,10 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
         } else if title.is_some() && salutation.is_none() && strip_bullet(text).len() < text.len() && bullet_item(text)
         {
             // The items of a list under the title (`• 本站`, `• 2020-12-30 10:32`): the page's.
+            meta.push(text.to_string());
+        } else if top && listed_over_headline(lines, i) {
+            // An item of a list of documents (a site's 热点 column) right above the headline
+            // over the page's metadata line: the site's.
             meta.push(text.to_string());
         } else if top && is_title(text) && parse_heading(text).is_none() {
             // Lines of the site above the reply's own title (a breadcrumb, 欢迎访问…, a column's
@@ -515,6 +522,17 @@ fn title_below(lines: &[Line], i: usize, title: &str) -> bool {
         }
     }
     false
+}
+
+/// Whether line `i` is a complete title right above another (`关于…` / `对…`, a line of its own)
+/// that stands over the page's metadata line (`发布时间：…`): an item of a list of documents
+/// the site sets above its headline.
+fn listed_over_headline(lines: &[Line], i: usize) -> bool {
+    let text = lines[i].text;
+    let headline = |t: &str| is_title(t) && complete(t) && t.chars().count() >= 8 && continues(t);
+    headline(text)
+        && lines.get(i + 1).is_some_and(|n| headline(n.text) && complete_start(n.text) && !n.text.starts_with('的'))
+        && lines.get(i + 2).is_some_and(|m| is_meta_line(m.text))
 }
 
 /// Whether line `i`, a short line no title reads as (a site's notice, `本网站已支持IPv6，欢迎使用。`),

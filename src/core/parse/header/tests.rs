@@ -1690,7 +1690,15 @@ fn titles_in_the_shapes_unseen_sites_set_them() {
         ("关于市政协十四届二次会议第123号提案的答复\n类别：A 签发人：张三", TITLE, "-"),
         ("关于市政协十四届二次会议第123号提案的答复\n（B类）\n某科函〔2023〕12号", TITLE, NUMBER),
         ("某科函〔2023〕12号\n关于市政协十四届二次会议第123号提案的答复", TITLE, NUMBER),
-        // Its number on its line after white space, or the letterhead's lines above.
+        // Its number on its line after white space, or the letterhead's lines above (its
+        // 签发人 row too).
+        ("签发人：张三\n某科函〔2023〕12号\n关于市政协十四届二次会议第123号提案的答复", TITLE, NUMBER),
+        // Under a list of the site's other documents, over the page's metadata line.
+        (
+            "热点新闻\n关于加强科技创新的通知\n关于市政协十四届二次会议第123号提案的答复\n发布时间：2023-05-06",
+            TITLE,
+            "-",
+        ),
         ("关于市政协十四届二次会议第123号提案的答复　某科函〔2023〕12号", TITLE, NUMBER),
         ("关于市政协十四届二次会议第123号提案的答复 某科函 〔2023〕 12号", TITLE, NUMBER),
         ("某市科学技术局\n某科函〔2023〕12号\n关于市政协十四届二次会议\n第123号提案的答复", TITLE, NUMBER),
