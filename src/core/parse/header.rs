@@ -326,12 +326,16 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
                                 && !shape::is_issuer_line(next.text)));
                     complete(&joined) && !last_words
                 };
+                // A plain line does not go on over lines set centred or bold (a toolbar's words
+                // over the title set apart).
+                let set_apart = !by_style && styled(style(next));
                 // The issuers under a title, a date under them: not the title's.
                 let n = issuers(lines, k);
                 let under = n > 0 && date_at(lines, k + n).is_some();
                 // A headline set twice (the page's, the document's) is one title.
                 let repeated = shape::bare(next.text) == shape::bare(&joined);
                 if done
+                    || set_apart
                     || under
                     || repeated
                     || !continues(next.text)
@@ -679,10 +683,13 @@ fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
             }
         }
         let headline = text.chars().count() >= 8 && lines.get(k + 1).is_some_and(|n| is_meta_line(n.text));
+        // A title's start that the next line completes (`关于…第123号` / `提案的答复`).
+        let completed = starts_title(text)
+            && lines.get(k + 1).is_some_and(|n| continues(n.text) && complete(&format!("{text}{}", n.text)));
         let standalone = is_title(text)
             && !text.starts_with('—')
             && !shape::is_breadcrumb(text)
-            && (complete(text) || headline)
+            && (complete(text) || headline || completed)
             && text.chars().count() >= 6
             && !is_dateish(text)
             && number_line(text).is_none()

@@ -1739,3 +1739,71 @@ fn a_dates_label_written_without_its_last_char() {
         );
     }
 }
+
+#[test]
+fn titles_set_centred_or_bold_under_a_sites_lines() {
+    let tail: Lines = &[
+        ("张三委员：", PLAIN),
+        ("您提出的提案收悉。现答复如下：", PLAIN),
+        ("感谢支持。", PLAIN),
+        ("某市科学技术局", PLAIN),
+        ("2023年8月22日", PLAIN),
+    ];
+    const ISSUED: &str = "某市科学技术局关于市政协十四届二次会议第123号提案的答复";
+    let cases: &[(Lines, &str, &str)] = &[
+        (
+            &[
+                ("本网站已支持IPv6，欢迎使用。", CENTRED),
+                ("关于市政协十四届二次会议", CENTRED),
+                ("第123号提案的答复", CENTRED),
+            ],
+            TITLE,
+            "-",
+        ),
+        (
+            &[("某市科学技术局", CENTRED), ("关于市政协十四届二次会议", CENTRED), ("第123号提案的答复", CENTRED)],
+            ISSUED,
+            "-",
+        ),
+        (&[(TITLE, CENTRED), ("某科函〔2023〕12号", CENTRED)], TITLE, "某科函〔2023〕12号"),
+        (&[("政协提案", CENTRED), (TITLE, CENTRED)], TITLE, "-"),
+        (
+            &[
+                ("关于市政协十四届二次会议第123号", BOLD),
+                ("提案的答复", BOLD),
+                ("类别：A", PLAIN),
+                ("签发人：李四", PLAIN),
+            ],
+            TITLE,
+            "-",
+        ),
+        // A toolbar's words, plain, over the title set centred on two lines and its class note.
+        (
+            &[
+                ("无障碍", PLAIN),
+                ("长者模式", PLAIN),
+                ("关于市政协十四届二次会议第123号", CENTRED),
+                ("提案的答复", CENTRED),
+                ("（B类）", CENTRED),
+            ],
+            TITLE,
+            "-",
+        ),
+        // The same in plain text: the title's start that the next line completes.
+        (
+            &[
+                ("无障碍", PLAIN),
+                ("长者模式", PLAIN),
+                ("关于市政协十四届二次会议第123号", PLAIN),
+                ("提案的答复", PLAIN),
+            ],
+            TITLE,
+            "-",
+        ),
+    ];
+    for (head, title, number) in cases {
+        let mut lines = head.to_vec();
+        lines.extend_from_slice(tail);
+        assert_eq!(seen(&lines)[..2], want(&[("title", title), ("number", number)])[..], "{head:?}");
+    }
+}
