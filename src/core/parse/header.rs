@@ -528,15 +528,33 @@ fn title_below(lines: &[Line], i: usize, title: &str) -> bool {
     false
 }
 
-/// Whether line `i` is a complete title right above another (`关于…` / `对…`, a line of its own)
-/// that stands over the page's metadata line (`发布时间：…`): an item of a list of documents
-/// the site sets above its headline.
+/// Whether line `i` starts a list of documents the site sets above its headline (a 热点
+/// column): items that read as complete titles, each on a line or broken over two (`关于加强` /
+/// `科技创新的通知`), up to a `关于…` / `对…` headline over the page's metadata line (`发布时间：…`).
 fn listed_over_headline(lines: &[Line], i: usize) -> bool {
-    let text = lines[i].text;
-    let headline = |t: &str| is_title(t) && complete(t) && t.chars().count() >= 8 && continues(t);
-    headline(text)
-        && lines.get(i + 1).is_some_and(|n| headline(n.text) && complete_start(n.text) && !n.text.starts_with('的'))
-        && lines.get(i + 2).is_some_and(|m| is_meta_line(m.text))
+    let titled = |t: &str| is_title(t) && continues(t);
+    let headline = |k: usize| {
+        lines.get(k).is_some_and(|l| {
+            let t = l.text;
+            titled(t) && complete(t) && complete_start(t) && t.chars().count() >= 8 && !t.starts_with('的')
+        }) && lines.get(k + 1).is_some_and(|m| is_meta_line(m.text))
+    };
+    let mut j = i;
+    while j < i + 10 {
+        let Some(t) = lines.get(j).map(|l| l.text).filter(|t| titled(t)) else { return false };
+        let two = lines.get(j + 1).filter(|n| starts_title(t) && titled(n.text) && complete(&format!("{t}{}", n.text)));
+        j += if complete(t) && t.chars().count() >= 6 {
+            1
+        } else if two.is_some() {
+            2
+        } else {
+            return false;
+        };
+        if headline(j) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether line `i`, a short line no title reads as (a site's notice, `本网站已支持IPv6，欢迎使用。`),

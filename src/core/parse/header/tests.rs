@@ -1693,7 +1693,13 @@ fn titles_in_the_shapes_unseen_sites_set_them() {
         // Its number on its line after white space, or the letterhead's lines above (its
         // 签发人 row too).
         ("签发人：张三\n某科函〔2023〕12号\n关于市政协十四届二次会议第123号提案的答复", TITLE, NUMBER),
-        // Under a list of the site's other documents, over the page's metadata line.
+        // Under a list of the site's other documents (their links broken over lines too), over
+        // the page's metadata line.
+        (
+            "关于加强\n科技创新的通知\n关于印发\n某方案的通知\n关于市政协十四届二次会议第123号提案的答复\n发布时间：2023-05-06",
+            TITLE,
+            "-",
+        ),
         (
             "热点新闻\n关于加强科技创新的通知\n关于市政协十四届二次会议第123号提案的答复\n发布时间：2023-05-06",
             TITLE,
