@@ -568,7 +568,7 @@ fn banner(lines: &[Line], i: usize) -> bool {
 /// a letter's above a text it sends (`现将《…》印发给你们` / the issuer / the date): no title in
 /// 《》, no date (a site's name may stand there).
 fn short_site_line(t: &str) -> bool {
-    t.chars().count() <= 40
+    t.chars().count() <= 60
         && parse_heading(t).is_none()
         && !is_salutation(t)
         && !t.contains('《')
