@@ -1402,8 +1402,11 @@ pub(crate) fn find_number(text: &str) -> Option<(usize, usize)> {
 /// most a short note after it (`A类 同意公开`).
 pub(super) fn number_line(line: &str) -> Option<String> {
     let line = line.trim();
-    // In brackets of its own (`（某科函〔2024〕15号）`).
-    let line = line.strip_prefix(['（', '(']).and_then(|l| l.strip_suffix(['）', ')'])).unwrap_or(line);
+    // In brackets of its own (`（某科函〔2024〕15号）`, `【某科函〔2024〕15号】`).
+    let line = line
+        .strip_prefix(['（', '(', '【', '[', '［'])
+        .and_then(|l| l.strip_suffix(['）', ')', '】', ']', '］']))
+        .map_or(line, str::trim);
     let (a, b) = find_number(line).or_else(|| open_number(line))?;
     let rest: String = line.chars().skip(b).collect();
     let rest = rest.trim();

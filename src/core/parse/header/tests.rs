@@ -1693,6 +1693,9 @@ fn titles_in_the_shapes_unseen_sites_set_them() {
         ("关于市政协十四届二次会议第123号提案的答复\n类别：A 签发人：张三", TITLE, "-"),
         ("关于市政协十四届二次会议第123号提案的答复\n（B类）\n某科函〔2023〕12号", TITLE, NUMBER),
         ("某科函〔2023〕12号\n关于市政协十四届二次会议第123号提案的答复", TITLE, NUMBER),
+        // Its number in the site's brackets on its line under the title.
+        ("关于市政协十四届二次会议第123号提案的答复\n【某科函〔2023〕12号】", TITLE, NUMBER),
+        ("关于市政协十四届二次会议第123号提案的答复\n[ 某科函〔2023〕12号 ]", TITLE, NUMBER),
         // Its number on its line after white space, or the letterhead's lines above (its
         // 签发人 row too).
         ("签发人：张三\n某科函〔2023〕12号\n关于市政协十四届二次会议第123号提案的答复", TITLE, NUMBER),
