@@ -585,7 +585,10 @@ fn title_among_short(lines: &[Line], k: usize) -> bool {
         // The title on a line, or started on one and completed on the next.
         let joined =
             lines.get(j + 1).filter(|n| starts_title(t) && continues(n.text)).map(|n| format!("{t}{}", n.text));
-        let titled = complete(t) || joined.is_some_and(|j| complete(&j));
+        // Or a headline however it ends (`…提案办理结果`): a `关于…` / `对…` line, a line over the
+        // salutation or the page's metadata line.
+        let over = lines.get(j + 1).is_some_and(|n| is_salutation(n.text) || is_meta_line(n.text));
+        let titled = complete(t) || joined.is_some_and(|j| complete(&j)) || complete_start(t) || over;
         if is_title(t) && titled && t.chars().count() >= 8 && continues(t) && !shape::is_breadcrumb(t) {
             return true;
         }

@@ -1628,6 +1628,12 @@ fn a_sites_notice_toolbar_or_search_box_above_the_title() {
     ] {
         assert_eq!(under(&format!("{head}\n{TITLE}")), page, "{head}");
     }
+    // Under the notice, a headline that ends like no document's: a `关于…` line, a line over the
+    // salutation.
+    for title in ["关于市政协十四届二次会议第123号提案办理结果", "市政协十四届二次会议第123号提案答复内容"]
+    {
+        assert_eq!(under(&format!("本网站已支持IPv6，欢迎使用。\n{title}"))[0], ("title", title.to_string()));
+    }
     // The notice's date and the page's metadata row under the title stay the page's.
     assert_eq!(
         under(&format!("本网站已支持IPv6，欢迎使用。\n{TITLE}\n发布时间：2023-05-06 来源：某局")),
