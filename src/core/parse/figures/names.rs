@@ -183,7 +183,7 @@ pub(crate) fn names_in(text: &str, out: &mut Vec<String>) {
     for i in 0..s.len() {
         // A short quote of three chars or more with a Chinese numeral: `“助老三件事”`.
         if let Some(close) = closing(s[i]) {
-            let inner = s[i + 1..].iter().take(SHORT_QUOTE + 1).position(|c| *c == close || (stops(*c) && *c != close));
+            let inner = s[i + 1..].iter().take(SHORT_QUOTE + 1).position(|c| *c == close || stops(*c));
             if let Some(n) = inner.filter(|&n| s.get(i + 1 + n) == Some(&close)) {
                 let w = &s[i + 1..i + 1 + n];
                 if w.len() >= 3 && w.iter().any(|c| super::is_cn_numeral(*c)) {
