@@ -116,7 +116,7 @@ impl LibraryMount {
             )
             .into());
         }
-        let root = styles::shadow(&host)?;
+        let root = styles::shadow_with(&host, styles::LIBRARY_CSS)?;
         let wrap = doc.create_element("section")?;
         wrap.set_class_name("rw rw-library");
         wrap.set_attribute("aria-labelledby", "rw-library-title")?;

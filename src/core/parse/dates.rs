@@ -16,6 +16,8 @@ pub(super) fn is_date_line(line: &str) -> bool {
                 c,
                 '〇' | '零'
                     | '○'
+                    | 'O'
+                    | 'Ｏ'
                     | '一'
                     | '二'
                     | '三'
@@ -32,6 +34,9 @@ pub(super) fn is_date_line(line: &str) -> bool {
                     | '-'
                     | '.'
                     | '/'
+                    | '－'
+                    | '．'
+                    | '／'
                     | '号'
             )
     };
@@ -136,7 +141,7 @@ pub(super) fn find_date_span(text: &str) -> Option<(String, usize, usize)> {
         let Some(year) = read_year(&s[i..]) else { continue };
         let mut k = skip(i + 4);
         let sep = match s.get(k) {
-            Some(&c @ ('年' | '-' | '/' | '.' | '－')) => c,
+            Some(&c @ ('年' | '-' | '/' | '.' | '－' | '／' | '．')) => c,
             _ => continue,
         };
         k = skip(k + 1);
@@ -239,21 +244,53 @@ pub(super) fn is_dateish(line: &str) -> bool {
                         | '|'
                         | ')'
                         | '）'
+                        | ']'
+                        | '】'
                 )
         })
 }
 
-/// A date alone on a line as signatures write it, a trailing separator aside (`2018年6月28日 |`),
-/// or a short note in brackets after it (`2023年9月25日（此件公开发布）`).
+/// Words of a date's key that dates the page, its printing or a rule's validity, not the
+/// document: a footer's `发布时间：…` or a 版记's `印发日期：…` under the text is no signature's.
+pub(super) const NOT_SIGNED: &[&str] =
+    &["发布", "印发", "打印", "更新", "上传", "发稿", "公开", "生成", "访问", "浏览", "生效", "实施", "失效", "废止"];
+
+/// A date alone on a line as signatures write it, a trailing separator or full stop aside
+/// (`2018年6月28日 |`, `2018年6月28日。`), a weekday after it (`2023年8月22日 星期二`), in
+/// brackets or after a date's label (`（2023年9月25日）`, `日期：2023年9月25日`; never the page's
+/// or the record's: 发布时间, 生成日期), or a note in brackets after it: short
+/// (`2023年9月25日（此件公开发布）`) or the contact's (`（联系人：李四，联系电话：…）`).
 pub(super) fn is_signature_date(line: &str) -> bool {
-    let t = line.trim().trim_end_matches(['|', '｜', ' ', '\u{3000}']);
-    if is_date_line(t) {
+    let t = line.trim().trim_end_matches(['|', '｜', ' ', '\u{3000}', '。']);
+    // In brackets of its own (`（2023年9月25日）`), after a date's label (`日期：2023年9月25日`).
+    let inner = t.strip_prefix(['（', '(']).and_then(|x| x.strip_suffix(['）', ')'])).unwrap_or(t);
+    let inner = match inner.split_once([':', '：']) {
+        Some((key, date))
+            if key.chars().count() <= 6
+                && (key.ends_with("日期") || key.ends_with("时间"))
+                && !key.contains(char::is_whitespace)
+                && !NOT_SIGNED.iter().any(|w| key.contains(w)) =>
+        {
+            date.trim()
+        }
+        _ => inner,
+    };
+    if is_date_line(t) || is_date_line(inner) {
+        return true;
+    }
+    let weekday = t.char_indices().rev().nth(2).and_then(|(at, _)| {
+        let day = t[at..].strip_prefix("星期").filter(|d| "一二三四五六日天".contains(*d))?;
+        (!day.is_empty()).then(|| t[..at].trim_end())
+    });
+    if weekday.is_some_and(is_date_line) {
         return true;
     }
     let Some(head) = t.strip_suffix(['）', ')']).and_then(|h| h.rfind(['（', '(']).map(|at| &h[..at])) else {
         return false;
     };
-    t.chars().count() - head.chars().count() <= 12 && is_date_line(head.trim_end())
+    let note = t[head.len()..].trim_start_matches(['（', '(']);
+    let contact = ["联系", "此件", "主动公开", "依申请公开"].iter().any(|w| note.starts_with(w));
+    (contact || t.chars().count() - head.chars().count() <= 12) && is_date_line(head.trim_end())
 }
 
 #[cfg(test)]

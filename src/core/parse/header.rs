@@ -72,6 +72,8 @@ const TITLE_ENDINGS: &[&str] = &[
     "清单",
     "章程",
     "声明",
+    // A report's title: …建议和提案办理情况.
+    "情况",
     // 意见书, 答复书, 承诺书, 倡议书, 告知书.
     "书",
     "函",
@@ -113,7 +115,12 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
     let mut salutation: Option<Piece> = None;
     let mut dated: Option<String> = None;
     let mut posted: Option<String> = None;
+    // The page's date on a line of its own above the title.
+    let mut above: Option<String> = None;
     let mut rest: Option<Line> = None;
+    // A title read from a line that is mostly something else (a breadcrumb whose last crumb is
+    // the title, a title with the metadata on its line): where no line of its own gives one.
+    let mut fallback: Option<Piece> = None;
     let mut i = 0;
     while let Some(line) = lines.get(i) {
         let text = line.text;
@@ -128,6 +135,9 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             meta.push(value.text.to_string());
             i += 1;
         } else if let Some(f) = meta_fields(text) {
+            if top && fallback.is_none() {
+                fallback = words_before(text, |r| meta_fields(r).is_some()).map(|w| line.piece(within(text, w)));
+            }
             fields.extend(f);
             meta.push(text.to_string());
         } else if label_line(text).is_some() {
@@ -141,13 +151,27 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             // In a list of bullets (the values of an index list), the document's date.
             if let Some(d) = bullet_date(text) {
                 dated.get_or_insert(d);
+            } else if !text.contains(['年', '星', '周']) {
+                // Written as a site prints its own post's date (`[ 2023-05-06 ]`, `2023-05-06
+                // 10:32`), no today's (`2023年5月6日 星期六`): the page's where nothing else is.
+                above = above.or_else(|| shape::dateline(text));
             }
             meta.push(text.to_string());
         } else if top && !text.chars().any(char::is_alphanumeric) {
             // A rule with no words (a Markdown table's `---|---|---`, a row of dashes): the page's.
             meta.push(text.to_string());
-        } else if top && shape::is_breadcrumb(text) {
-            // A breadcrumb (…>> 建议提案 >> 人大代表建议答复): not the title.
+        } else if top && (shape::is_breadcrumb(text) || shape::is_greeting(text)) {
+            // A breadcrumb (…>> 建议提案 >> 人大代表建议答复): not the title, but its last crumb
+            // may be (`首页 > 建议提案 关于…的答复`).
+            if fallback.is_none() {
+                let last = text.rsplit(['>', '＞', '›', '»', '→']).next().unwrap_or(text).trim();
+                let words = (1..=last.len())
+                    .filter(|&k| last.is_char_boundary(k) && last[..k].ends_with(char::is_whitespace))
+                    .map(|k| last[k..].trim())
+                    .chain([last])
+                    .find(|w| is_title(w) && complete(w) && w.chars().count() >= 8 && !w.contains(char::is_whitespace));
+                fallback = words.map(|w| line.piece(within(text, w)));
+            }
             meta.push(text.to_string());
         } else if top
             && shape::is_form_line(strip_bullet(text))
@@ -235,9 +259,10 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             let short = text.chars().filter(|c| !c.is_whitespace()).count() <= 5;
             if (!complete(text) || short) && !starts_title(text) && !issuer && !headline {
                 // A short complete line right under a longer one ends it (`…办理工作` / `完成情况说明`).
+                // A line that opens with a conjunction (`和…办理情况`) carries it on too.
                 let ends_it = |k: usize| {
                     k == i + 1
-                        && lines[k].text.chars().count() <= 8
+                        && (lines[k].text.chars().count() <= 8 || lines[k].text.starts_with(['和', '及', '与', '暨']))
                         && complete(lines[k].text)
                         && text.chars().count() >= 8
                         && continues(lines[k].text)
@@ -398,10 +423,21 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             meta.push(t.text);
             continue;
         } else {
+            // A page that lost its line breaks: the title, then the salutation and the letter on
+            // its line (`关于…的答复 张三委员： 您提出的…`).
+            let saluted = |r: &str| {
+                r.find([':', '：'])
+                    .is_some_and(|c| is_salutation(&r[..c + r[c..].chars().next().map_or(1, char::len_utf8)]))
+            };
+            if top && fallback.is_none() {
+                fallback = words_before(text, saluted).map(|w| line.piece(within(text, w)));
+            }
             break;
         }
         i += 1;
     }
+    let posted = posted.or(above);
+    let title = title.or(fallback);
     Header { title, meta, fields, number, salutation, dated, posted, rest, end: i }
 }
 
@@ -417,6 +453,14 @@ fn split_posted(line: &str) -> Option<(&str, String)> {
     let squeeze =
         |t: &str| t.chars().filter(|c| !c.is_whitespace() && !"[]【】()（）".contains(*c)).collect::<String>();
     (squeeze(tail) == squeeze(&date) && complete(head) && head.chars().count() >= 6).then_some((head, date))
+}
+
+/// A complete title that opens `line`, apart by white space from what follows it, where that
+/// is of the kind `follows` reads (`关于…的答复 发布时间：2023-05-06 来源：某局`).
+fn words_before(line: &str, follows: impl Fn(&str) -> bool) -> Option<&str> {
+    let at = line.char_indices().find(|&(k, c)| c.is_whitespace() && follows(line[k..].trim_start()))?.0;
+    let words = line[..at].trim();
+    (is_title(words) && complete(words) && words.chars().count() >= 8 && !words.contains([':', '：'])).then_some(words)
 }
 
 /// Where the title's words stand again below line `i` (on one to three lines), within eight
@@ -569,7 +613,8 @@ fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
             let mut start = k;
             while start > i + 1 && {
                 let above = lines[start - 1].text;
-                starts_title(above) && !complete(above) && continues(above) && !starts_title(lines[start].text)
+                let joins = starts_title(above) || lines[start].text.starts_with(['和', '及', '与', '暨', '的']);
+                joins && !complete(above) && continues(above) && !starts_title(lines[start].text)
             } {
                 start -= 1;
             }
@@ -738,7 +783,10 @@ const META_LABELS: &[&str] = &[
 
 /// Bullets a metadata list may open its lines with.
 fn strip_bullet(line: &str) -> &str {
-    line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '•' | '·' | '●' | '◆' | '■' | '▪' | '*'))
+    let line =
+        line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '•' | '·' | '●' | '◆' | '■' | '▪' | '*'));
+    // A Markdown list's dash and its space (`- 发布机构: …`).
+    line.strip_prefix("- ").map_or(line, str::trim_start)
 }
 
 /// The label `rest` opens with (white space inside skipped): it and its length in bytes.
@@ -842,13 +890,21 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     // A label by its shape only where a word starts (not `止时间` of `废止时间`).
     let label_colon = |rest: &str, word: bool| -> Option<(&'static str, usize)> {
         let Some((label, len)) = label_at(rest) else {
-            return date_label(rest).or_else(|| number_label(rest)).or_else(|| cell_key(rest)).filter(|_| word);
+            return date_label(rest)
+                .or_else(|| number_label(rest))
+                .or_else(|| name_label(rest))
+                .or_else(|| cell_key(rest))
+                .filter(|_| word);
         };
         let after = rest[len..].trim_start_matches([' ', '\u{3000}', '\u{a0}']);
         let colon = after.chars().next().filter(|c| matches!(c, ':' | '：'))?;
         Some((label, rest.len() - after.len() + colon.len_utf8()))
     };
     let line = strip_bullet(line);
+    // Labels in the site's brackets (`[ 索引号 ] | … | [ 发文字号 ] | …`): read without them.
+    if let Some(plain) = unbracket_labels(line) {
+        return meta_fields(&plain);
+    }
     if label_colon(line, true).is_none() {
         return cell_fields(line).or_else(|| dated_fields(line));
     }
@@ -927,6 +983,17 @@ fn number_label(rest: &str) -> Option<(&'static str, usize)> {
     (start == 0).then_some(("文号", rest.len() - after.len() + colon.len_utf8()))
 }
 
+/// A label no list holds that names the document's title by its shape: up to four chars, then
+/// 标题, 题名 or 名称, a colon, and a value (`文件标题：关于…`, `题名：关于…`). Read as `名称`; the
+/// length up to the colon's end.
+fn name_label(rest: &str) -> Option<(&'static str, usize)> {
+    let (_, len) = title_key(rest)?;
+    let after = rest[len..].trim_start_matches([' ', '\u{3000}', '\u{a0}']);
+    let colon = after.chars().next().filter(|c| matches!(c, ':' | '：'))?;
+    let valued = !after[colon.len_utf8()..].trim().is_empty();
+    valued.then_some(("名称", rest.len() - after.len() + colon.len_utf8()))
+}
+
 /// A key no list holds in a row of table cells (`内 容 概 述: | …`, `时 效: |`): two to six chars
 /// (white space between them skipped), its colon, then the cell's end (`|`). The length up to the
 /// colon's end.
@@ -946,6 +1013,44 @@ fn cell_key(rest: &str) -> Option<(&'static str, usize)> {
     let after = rest[at..].trim_start_matches([' ', '\u{3000}', '\u{a0}', '\t']);
     let cell = after.starts_with(['|', '｜']);
     (at > 0 && (2..=6).contains(&n) && cell).then_some((OTHER_LABEL, at))
+}
+
+/// `line` with the site's brackets around its labels blanked (`[ 索引号 ]`, `【发文字号】`), where
+/// it has any; the brackets of values (`某字[2023]12号`) kept.
+fn unbracket_labels(line: &str) -> Option<String> {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    let mut any = false;
+    while let Some(at) = rest.find(['[', '【']) {
+        let open = rest[at..].chars().next()?;
+        let close = if open == '[' { ']' } else { '】' };
+        let inner_at = at + open.len_utf8();
+        let Some(n) = rest[inner_at..].find(close) else { break };
+        let inner = rest[inner_at..inner_at + n].trim_matches([' ', '\u{3000}', '\u{a0}']);
+        let label = label_at(inner).is_some_and(|(_, len)| len == inner.len())
+            || title_key(inner).is_some_and(|(_, len)| len == inner.len());
+        out.push_str(&rest[..at]);
+        if label {
+            out.push(' ');
+            out.push_str(&rest[inner_at..inner_at + n]);
+            out.push(' ');
+            any = true;
+        } else {
+            out.push_str(&rest[at..inner_at + n + close.len_utf8()]);
+        }
+        rest = &rest[inner_at + n + close.len_utf8()..];
+    }
+    out.push_str(rest);
+    any.then_some(out)
+}
+
+/// A key that names the document's title by its shape (`文件标题`, `题名`, `公文名称`): up to four
+/// chars, then 标题, 题名 or 名称. Read as `名称`; its length.
+fn title_key(rest: &str) -> Option<(&'static str, usize)> {
+    let words = rest.chars().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
+    let head: String = shape::fold(rest).chars().take(words).collect();
+    ((2..=6).contains(&words) && ["标题", "题名", "名称"].iter().any(|e| head.ends_with(e)))
+        .then_some(("名称", head.len()))
 }
 
 /// A date that ends the value of a label that is no date's (`作者：某局 2023-05-06`, `来源：某局 |
@@ -1011,9 +1116,21 @@ fn dated_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
 /// the date as its 发布时间, and the fields.
 fn date_and_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     let (date, end) = dates::find_date(line)?;
+    // A time after the date is its, and a field may run straight on after it (`2024-01-30
+    // 16:27来源:`).
+    let time =
+        line.chars().skip(end).take_while(|c| c.is_whitespace() || c.is_ascii_digit() || matches!(c, ':' | '：'));
+    let end = end + time.count();
     // The site's brackets around each field are the walls of its cells
-    // (`[2023-05-06]  [来源：某局]  [字号：大 中 小]`).
+    // (`[2023-05-06]  [来源：某局]  [字号：大 中 小]`); a time may run into the first label
+    // (`2024-01-30 16:27来源:`).
     let rest: String = line.chars().skip(end).map(|c| if "[]【】".contains(c) { ' ' } else { c }).collect();
+    let timed = rest.trim_start().trim_start_matches(|c: char| c.is_ascii_digit() || c == ':');
+    if timed.len() < rest.trim_start().len() && label_at(timed).is_some() {
+        let mut out = vec![("发布时间", date)];
+        out.extend(meta_fields(timed)?);
+        return Some(out);
+    }
     let at = rest.char_indices().find_map(|(k, c)| {
         let starts = k == 0 || rest[..k].ends_with(char::is_whitespace);
         (starts && !c.is_whitespace()).then(|| meta_fields(&rest[k..]).map(|f| (k, f))).flatten()
@@ -1036,7 +1153,8 @@ fn cell_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     };
     let mut fields: Vec<(&'static str, String)> = Vec::new();
     let mut rest = line.trim();
-    let (first, len) = label_at(rest).filter(|&(_, len)| apart(rest, len))?;
+    // A title's key by its shape too (`• 文件标题 关于…`).
+    let (first, len) = label_at(rest).or_else(|| title_key(rest)).filter(|&(_, len)| apart(rest, len))?;
     let mut current = first;
     rest = &rest[len..];
     let mut value = String::new();
@@ -1081,7 +1199,7 @@ pub(super) fn is_salutation(line: &str) -> bool {
     let n = line.chars().count();
     (line.ends_with(':') || line.ends_with('：'))
         && n <= 40
-        && !line.contains('。')
+        && !line.contains(['。', '！', '!', '？', '?'])
         && label_line(line).is_none()
         && meta_fields(line).is_none()
 }
@@ -1117,15 +1235,20 @@ fn closing_bracket(open: char) -> Option<char> {
 /// figure reader reads nothing inside this (the year is no figure).
 pub(crate) fn bracketed_number_end(s: &[char], at: usize) -> Option<usize> {
     let close = closing_bracket(*s.get(at)?)?;
-    let year = s.get(at + 1..at + 5)?;
-    if !year.iter().all(|c| is_digit(*c)) || s.get(at + 5) != Some(&close) {
+    // A space or two may stand inside the brackets and after them (`〔 2024 〕 15 号`).
+    let skip = |k: usize| k + s[k.min(s.len())..].iter().take(2).take_while(|c| c.is_whitespace()).count();
+    let y = skip(at + 1);
+    let year = s.get(y..y + 4)?;
+    let c = skip(y + 4);
+    if !year.iter().all(|c| is_digit(*c)) || s.get(c) != Some(&close) {
         return None;
     }
-    let nth = usize::from(s.get(at + 6) == Some(&'第'));
-    let digits = s[at + 6 + nth..].iter().take_while(|c| is_digit(**c)).count();
-    let gap = s[at + 6 + nth + digits..].iter().take(2).take_while(|c| c.is_whitespace()).count();
-    let hao = s.get(at + 6 + nth + digits + gap).is_some_and(|c| matches!(c, '号' | '號'));
-    (digits > 0 && hao).then_some(at + 7 + nth + digits + gap)
+    let k = skip(c + 1);
+    let nth = usize::from(s.get(k) == Some(&'第'));
+    let digits = s[k + nth..].iter().take_while(|c| is_digit(**c)).count();
+    let gap = s[k + nth + digits..].iter().take(2).take_while(|c| c.is_whitespace()).count();
+    let hao = s.get(k + nth + digits + gap).is_some_and(|c| matches!(c, '号' | '號'));
+    (digits > 0 && hao).then_some(k + nth + digits + gap + 1)
 }
 
 /// Where a document number stands in a text, in chars: the issuer's short name, the year in
@@ -1134,13 +1257,16 @@ pub(crate) fn find_number(text: &str) -> Option<(usize, usize)> {
     let s: Vec<char> = text.chars().collect();
     for k in 0..s.len() {
         let Some(end) = bracketed_number_end(&s, k) else { continue };
-        let issuer = s[..k].iter().rev().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(*c)).count();
+        // A space or two between the issuer and the bracket (`某科函 〔2024〕15号`).
+        let gap = s[..k].iter().rev().take(2).take_while(|c| c.is_whitespace()).count();
+        let issuer = s[..k - gap].iter().rev().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(*c)).count();
+        let gap = if issuer == 0 { 0 } else { gap };
         // No issuer only right after a label's colon (`建议字:〔2023〕8号`).
         let labelled = issuer == 0 && k > 0 && matches!(s[k - 1], ':' | '：');
         if (issuer == 0 && !labelled) || issuer > 12 {
             continue;
         }
-        return Some((k - issuer, end));
+        return Some((k - gap - issuer, end));
     }
     None
 }
@@ -1149,11 +1275,20 @@ pub(crate) fn find_number(text: &str) -> Option<(usize, usize)> {
 /// most a short note after it (`A类 同意公开`).
 pub(super) fn number_line(line: &str) -> Option<String> {
     let line = line.trim();
+    // In brackets of its own (`（某科函〔2024〕15号）`).
+    let line = line.strip_prefix(['（', '(']).and_then(|l| l.strip_suffix(['）', ')'])).unwrap_or(line);
     let (a, b) = find_number(line).or_else(|| open_number(line))?;
     let rest: String = line.chars().skip(b).collect();
     let rest = rest.trim();
     let label: String = line.chars().take(a).collect();
-    let labelled = a == 0 || (a <= 8 && (label.ends_with(':') || label.ends_with('：')));
+    // After a label's colon, or a reply's class (`A类　某科函〔2024〕15号`, `答复类别：A类 …`).
+    let class = |t: &str| {
+        let t = t.rsplit([':', '：']).next().unwrap_or(t).trim();
+        let t = t.strip_suffix('类').unwrap_or(t);
+        t.chars().count() == 1 && t.chars().all(|c| c.is_ascii_uppercase())
+    };
+    let labelled =
+        a == 0 || (a <= 10 && (label.trim_end().ends_with(':') || label.trim_end().ends_with('：') || class(&label)));
     // (A title that names a document by its number, `关于转发某办〔2024〕2号文件的通知`, is none.)
     (labelled && rest.chars().count() <= 12 && !rest.contains(['。', '，', ',']) && !line.contains("关于"))
         .then(|| line.chars().skip(a).take(b - a).filter(|c| !c.is_whitespace()).collect())

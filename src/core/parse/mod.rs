@@ -203,15 +203,18 @@ pub fn is_chrome(line: &str) -> bool {
     // A row of the page's furniture that holds its date (`字号：大 中 小 发布时间：2023-05-06`) is
     // its metadata row.
     let dated = || header::meta_fields(line).is_some_and(|f| f.iter().any(|(_, v)| dates::date_of(v).is_some()));
+    // The site's greeting (`欢迎访问某区人民政府网站! 今天是:`), no sentence.
+    let greeting = ["欢迎访问", "欢迎光临"].iter().any(|p| line.starts_with(p)) && !line.contains(['。', '，']);
     line.chars().count() <= 60
-        && CHROME_PREFIXES.iter().any(|p| {
-            // 今天是: / 今天是2023年… are chrome; 今天是个好日子 is prose.
-            line.strip_prefix(p).is_some_and(|rest| {
-                rest.chars()
-                    .next()
-                    .is_none_or(|c| p.ends_with([':', '：']) || !c.is_alphabetic() || numeral::is_digit(c))
-            })
-        })
+        && (greeting
+            || CHROME_PREFIXES.iter().any(|p| {
+                // 今天是: / 今天是2023年… are chrome; 今天是个好日子 is prose.
+                line.strip_prefix(p).is_some_and(|rest| {
+                    rest.chars()
+                        .next()
+                        .is_none_or(|c| p.ends_with([':', '：']) || !c.is_alphabetic() || numeral::is_digit(c))
+                })
+            }))
         && !dated()
 }
 
@@ -268,6 +271,9 @@ const WRITTEN_DATES: &[&str] = &["成文日期", "成文时间", "生成日期"]
 /// [`header::SOME_DATE`], after the known ones).
 const PAGE_DATES: &[&str] =
     &["发布时间", "发布日期", "发文日期", "公开日期", "更新时间", "编稿时间", "日期", "时间", header::SOME_DATE];
+
+/// The labels of a page's date that date it in a metadata row under the letter too.
+const FOOTER_DATES: &[&str] = &["发布时间", "发布日期", "公开日期"];
 
 /// Parses one reply. Never fails: an unknown shape still lands in paragraphs.
 pub fn parse(text: &str) -> Reply {
@@ -344,17 +350,36 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
     // of the letter (a footer of the site may follow the signature). With attachments, the
     // letter's own (the signature read above ends the last attachment).
     // A date line of a signature: the date alone, or after the office on its line.
-    let signs = |t: &str| dates::is_signature_date(t) || tail::is_office_and_date(t);
-    // Or run into the end of the last paragraph, where a page lost its line breaks (`…指导。
-    // 某县水利局 2021年9月17日`).
-    let own = body
+    // Or under its label as a form prints it (`答复日期：2023年3月20日`).
+    let signs = |t: &str| {
+        dates::is_signature_date(t)
+            || tail::is_office_and_date(t)
+            || tail::labelled(t).is_some_and(dates::is_signature_date)
+    };
+    // First a date under the office's line (or on it), within the last thirty lines: a site's
+    // footer (its links, a list of other replies and their dates) may follow the letter. Else
+    // a date line of a signature; else one run into the end of the last paragraph, where a page
+    // lost its line breaks (`…指导。 某县水利局 2021年9月17日`).
+    let under_office = |k: usize| {
+        tail::is_office_and_date(body[k].text)
+            || (k > 0 && dates::is_signature_date(body[k].text) && tail::is_office_line(body[k - 1].text))
+    };
+    let own = (0..body.len())
+        .rev()
+        .take(30)
+        .find(|&k| under_office(k))
+        .and_then(|k| dates::date_of(body[k].text))
+        .or_else(|| body.iter().rev().take(10).find(|l| signs(l.text)).and_then(|l| dates::date_of(l.text)))
+        .or_else(|| body.iter().rev().take(3).find_map(|l| tail::run_in(l.text)).and_then(dates::date_of));
+    // The signature block's date where it names its office (a date alone at the end may be a
+    // footer's list's: the date under the office, above, is then the letter's).
+    let office = |t: &str| tail::is_office_line(t) || tail::is_office_and_date(t);
+    let last = signature
         .iter()
         .rev()
-        .take(10)
-        .find(|l| signs(l.text))
-        .and_then(|l| dates::date_of(l.text))
-        .or_else(|| body.iter().rev().take(3).find_map(|l| tail::run_in(l.text)).and_then(dates::date_of));
-    let last = signature.iter().rev().find(|p| signs(&p.text)).and_then(|p| dates::date_of(&p.text));
+        .find(|p| signs(&p.text))
+        .filter(|_| signature.iter().any(|p| office(&p.text)) || !body.iter().rev().take(30).any(|l| office(l.text)))
+        .and_then(|p| dates::date_of(&p.text));
     // The date the letter's own signature block bears, where no attachment (read apart or only
     // named by a `附件` line) may have put its own date there: the letter's, over the record's
     // 成文日期.
@@ -379,10 +404,18 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
         .or(generated)
         .or(issued);
     // Published as written: the header's 发布时间, else the page's PubDate.
+    // The page's date in a metadata row under the letter (`责任编辑：… 发布日期：2024-03-08`,
+    // `【发布日期：2024-03-08】【打印】`), named as a publication only.
+    let footer = lines.iter().rev().take(12).find_map(|l| {
+        let fields = header::meta_fields(l.text)?;
+        let (_, v) = fields.into_iter().find(|(k, v)| FOOTER_DATES.contains(k) && dates::date_of(v).is_some())?;
+        Some(v)
+    });
     let published = field(PAGE_DATES)
         .or_else(|| field(&["成文日期"]))
         .or_else(|| posted.clone())
-        .or_else(|| hints.published.clone());
+        .or_else(|| hints.published.clone())
+        .or_else(|| footer.clone());
     // Published as a date: the page's own date (its header's 发布日期, the 发布日期 the page
     // shows around the article, its PubDate: a meta tag may carry the date the page was last
     // rebuilt), else 成文日期, else the date under the signature.
@@ -390,6 +423,7 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
         .or_else(|| hints.dated.clone())
         .or(posted)
         .or_else(|| hints.published.clone())
+        .or(footer)
         .and_then(|p| dates::date_of(&p))
         .or_else(|| written.as_deref().and_then(dates::date_of))
         .or(under_signature);

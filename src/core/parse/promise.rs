@@ -10,7 +10,7 @@
 //! A paragraph is cut into sentences (at 。！？；) and clauses (also at ， ： and a table cell's
 //! tab; not at 、, which lists inside a clause). "Now" is the reply's publication date (year and
 //! month where written) — the parser resolves relative dates (今年4月底) against the same date —
-//! else the later of the date lines at its end (the signature's, 二〇〇四年三月二日 too) and at
+//! or the earlier date under its text when it was posted later; else the later of the date lines at its end (the signature's, 二〇〇四年三月二日 too) and at
 //! its start (a page's own date above the text).
 //!
 //! # Stance: the precedence
@@ -343,15 +343,21 @@ fn date_line(text: &str) -> Option<Now> {
     (1900..=2100).contains(&year).then_some(Now { year, month: month.filter(|m| (1..=12).contains(m)) })
 }
 
-/// Now for a reply: its publication date, else the later of the date lines at its end (the
-/// signature's date) and at its start (a page's own date above the text), else the latest full
-/// date of its figures.
+/// Now for a reply: the date it bears under its text (the signature's date line) when that is
+/// earlier than its publication date (a reply of August posted in December speaks in August:
+/// its 到2023年9月 is still ahead), else its publication date, else the later of the date lines
+/// at its end and at its start (a page's own date above the text), else the latest full date of
+/// its figures.
 pub(crate) fn now_of(reply: &Reply) -> Option<Now> {
-    if let Some(now) = reply.published.as_deref().and_then(now_from) {
-        return Some(session_year(&reply.title, now).unwrap_or(now));
-    }
     let paragraphs = reply.paragraphs();
     let end = paragraphs.iter().rev().take(8).find_map(|(_, p)| date_line(&p.text));
+    if let Some(now) = reply.published.as_deref().and_then(now_from) {
+        let key = |n: &Now| n.year * 16 + n.month.unwrap_or(0) as i32;
+        if let Some(signed) = end.filter(|e| e.month.is_some() && key(e) < key(&now)) {
+            return Some(signed);
+        }
+        return Some(session_year(&reply.title, now).unwrap_or(now));
+    }
     let start = paragraphs.iter().take(8).find_map(|(_, p)| date_line(&p.text));
     let key = |n: &Now| n.year * 16 + n.month.unwrap_or(0) as i32;
     let lines = match (end, start) {

@@ -227,6 +227,10 @@ pub(crate) const MASKS: &[(&str, &str)] = &[
     ("申请上级", "已申请上级"),
 ];
 
+/// A cue word followed by one of these chars is the verb whatever word it ends (该项目计划在26个
+/// 乡镇建设, 项目计划于年底开工: plans to), not a noun of [`MASKS`] (纳入项目计划).
+pub(crate) const UNMASKED_BEFORE: &[(&str, &[char])] = &[("计划", &['在', '于'])];
+
 /// Scope words between 将 and the figure it takes as its object (将全区112家经营户…).
 pub(crate) const OBJECT_SCOPES: &[&str] = &["全市", "全县", "全区", "全省", "全镇", "全乡", "这", "该", "此"];
 
@@ -366,6 +370,10 @@ pub(crate) const PLAN_PERIODS: &[(&str, i32)] =
 fn stands(s: &[char], at: usize, word: &str, masks: &[(&str, &str)]) -> bool {
     if !starts_with(s, at, word) {
         return false;
+    }
+    let n = word.chars().count();
+    if UNMASKED_BEFORE.iter().any(|(w, after)| *w == word && s.get(at + n).is_some_and(|c| after.contains(c))) {
+        return true;
     }
     for (cue, mask) in masks {
         if *cue != word {
@@ -695,6 +703,33 @@ pub(crate) fn schedule_span(t: &Text, f: &Figure) -> bool {
     days && led && dated
 }
 
+/// What a figure no cue, date, comparison or plan decides gets: a result (a reply reports what
+/// stands), except a length of time (学前三年毛入学率, 实习时间一般为6个月: a duration says how
+/// long, it reports nothing; but 连续作业15天, after [`SPAN_BEFORE`] in its clause, measures a work,
+/// and so does a length reached or bounded, 时限压减至2天以内) and an
+/// amount or share of a grant (对获得驰名商标的企业一次性奖励
+/// 20万元: a rule's rate), which are neither. Units of a length of time:
+pub(crate) const DURATION_UNITS: &[&str] = &["年", "个月", "月", "周", "天", "日", "小时"];
+/// Words of a grant in the clause of an amount or share with no cue (see [`DURATION_UNITS`]).
+pub(crate) const GRANT_WORDS: &[&str] = &["奖励", "补助", "补贴", "资助", "奖补", "贴息"];
+
+/// Whether figure `f` of clause `c`, which nothing else decides, is neither rather than a
+/// result (see [`DURATION_UNITS`], [`GRANT_WORDS`]).
+pub(crate) fn unmeasured_by_default(t: &Text, c: usize, f: &Figure) -> bool {
+    let (a, b, _) = t.clauses[c];
+    let unit = f.amount.unit.as_deref().unwrap_or("");
+    // 连续作业15天, 为期3个月: how long a work went on, a measure of it.
+    let led = (a..f.start as usize).any(|k| SPAN_BEFORE.iter().any(|w| starts_with(&t.chars, k, w)));
+    // 办电时限压减至2天以内: a length reached, or bounded, measures a service.
+    let start = f.start as usize;
+    let bound = matches!(f.amount.qualifier, Some(Qualifier::Under | Qualifier::AtLeast | Qualifier::Over));
+    let reached = bound || (start > 0 && matches!(t.chars[start - 1], '至' | '到'));
+    let duration = f.amount.kind == FigureKind::Count && DURATION_UNITS.contains(&unit) && !led && !reached;
+    let money = matches!(f.amount.kind, FigureKind::Money | FigureKind::Percent);
+    let grant = money && (a..b).any(|k| !t.in_figure(k) && GRANT_WORDS.iter().any(|w| starts_with(&t.chars, k, w)));
+    duration || grant
+}
+
 /// A base a figure is reached from (在…达到12000元的基础上，…): the words that open and close it.
 /// The base's figure is neither — a result when its own words report (在已建成5个的基础上) — and
 /// says nothing of the clauses after it.
@@ -715,10 +750,16 @@ fn base(t: &Text, hits: &[Hit], c: usize, f: &Figure) -> Option<bool> {
 /// no deadline.
 pub(crate) const SUBJECT_BEFORE: &[&str] = &["关于"];
 
-/// Whether date `f` names the subject of a document (see [`SUBJECT_BEFORE`]).
+/// Words right before a date that make it the year of what they take (拟使用2025年省级水利发展
+/// 资金42万元, 建设资金随2024年指标下达): a fund's year, no deadline of the clause's figures. Not
+/// 列入 or 纳入: entering next year's plan (纳入2026年项目库) says when.
+pub(crate) const ATTRIBUTE_BEFORE: &[&str] = &["使用", "随"];
+
+/// Whether date `f` names the subject of a document (see [`SUBJECT_BEFORE`]) or the year of a
+/// programme or fund (see [`ATTRIBUTE_BEFORE`]).
 fn named_year(t: &Text, f: &Figure) -> bool {
     let start = f.start as usize;
-    SUBJECT_BEFORE.iter().any(|w| {
+    SUBJECT_BEFORE.iter().chain(ATTRIBUTE_BEFORE).any(|w| {
         let n = w.chars().count();
         start >= n && starts_with(&t.chars, start - n, w)
     })
@@ -975,7 +1016,7 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
             // A rule's rate carries to the amounts and shares after it (每台给予15万元补助，其中
             // 市级财政承担60%), not to counts.
             let carried = carry.filter(|&k| k != Call::Neither || f.amount.kind != FigureKind::Count);
-            let default = if t.rules { Call::Neither } else { Call::Result };
+            let default = if t.rules || unmeasured_by_default(t, c, f) { Call::Neither } else { Call::Result };
             // In a plan document, or under a horizon's lead, what a task verb takes is aimed at.
             let task = (t.plan_doc || horizon.is_some()) && tasked(t, c, f);
             let aimed = (t.plan || task).then_some(Call::Target);

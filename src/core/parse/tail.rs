@@ -2,7 +2,7 @@
 //! office, the date, contact lines).
 
 use super::body::Block;
-use super::dates::{is_date_line, is_signature_date};
+use super::dates::{find_date_span, is_date_line, is_signature_date};
 use super::heading::parse_heading;
 use super::{Line, Piece};
 
@@ -17,6 +17,7 @@ pub(super) fn signature(body: &mut Vec<Line>) -> Vec<Piece> {
             || is_signature_date(text)
             || is_office_and_date(text)
             || is_contact_line(text)
+            || labelled(text).is_some()
             || (is_office_line(text) && (dated || text.chars().count() <= 20) && parse_heading(text).is_none());
         if !take {
             break;
@@ -66,6 +67,9 @@ const CLOSING_CUES: &[&str] = &[
 const CONTACT_PREFIXES: &[&str] =
     &["联系人", "联系电话", "联系单位", "联系方式", "联系地址", "抄送", "承办单位", "签发人", "办理单位"];
 
+/// Verbs of an event, which a headline tells and an office's name never holds.
+const EVENTS: &[&str] = &["召开", "举行", "举办", "开展", "启动"];
+
 /// Endings of an issuing office's name (武汉市科学技术局, 市政府办公厅, 国家统计局宜春调查队,
 /// 某县文物管理所, 某县图书馆, 市科协, 市残联).
 const OFFICE_ENDINGS: &[&str] = &[
@@ -92,8 +96,11 @@ const OFFICE_ENDINGS: &[&str] = &[
 /// cell too (its bar after them: `某局 2019年7月18日 |`).
 pub(super) fn is_office_and_date(line: &str) -> bool {
     let line = line.trim().trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '｜'));
-    // Apart at any white space: the date may hold some (`某局 2019年 7月 18日`).
-    line.char_indices().filter(|(_, c)| c.is_whitespace()).any(|(at, _)| {
+    // Apart at any white space: the date may hold some (`某局 2019年 7月 18日`); or at the
+    // date's start, where the page set nothing between them (`某厅2021年4月13日`).
+    let at_date =
+        find_date_span(line).map(|(_, start, _)| line.char_indices().nth(start).map_or(line.len(), |(k, _)| k));
+    line.char_indices().filter(|(_, c)| c.is_whitespace()).map(|(at, _)| at).chain(at_date).any(|at| {
         let (office, date) = (line[..at].trim(), &line[at..]);
         is_office_line(office) && is_signature_date(date)
     })
@@ -111,14 +118,38 @@ pub(super) fn run_in(line: &str) -> Option<&str> {
     (is_signature_date(tail) || is_office_and_date(tail)).then_some(tail)
 }
 
+/// A signature's line as a form prints it, a key and its value: `答复日期：2023年3月20日` (a key
+/// of two to six chars naming a date, 日期 or 时间, over a date), `单位名称：某局` (a key naming
+/// the unit, 单位 or 署名, over an office). Gives the value.
+pub(super) fn labelled(line: &str) -> Option<&str> {
+    let at = line.find([':', '：'])?;
+    let key: String = line[..at].chars().filter(|c| !c.is_whitespace()).collect();
+    let value = line[at..].trim_start_matches([':', '：']).trim();
+    let n = key.chars().count();
+    if !(2..=6).contains(&n) || !key.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+        return None;
+    }
+    let key = super::header::fold(&key);
+    let dated = (key.ends_with("日期") || key.ends_with("时间"))
+        && !super::dates::NOT_SIGNED.iter().any(|w| key.contains(w))
+        && is_signature_date(value);
+    let unit = ["单位", "单位名称", "署名"].iter().any(|e| key.ends_with(e)) && is_office_line(value);
+    (dated || unit).then_some(value)
+}
+
 fn is_contact_line(line: &str) -> bool {
     CONTACT_PREFIXES.iter().any(|p| line.starts_with(p))
 }
 
+/// An office's name alone on its line (`某市科学技术局`, `某县人民政府办公室`): never a news
+/// headline that ends like one (`我县召开…推进会`: an office's name opens with no 我 and tells of
+/// no event).
 pub(super) fn is_office_line(line: &str) -> bool {
     let n = line.chars().count();
     (2..=30).contains(&n)
         && !line.contains(['，', ',', '。', '；', ';', '：', ':'])
+        && !line.starts_with('我')
+        && !EVENTS.iter().any(|w| line.contains(w))
         && OFFICE_ENDINGS.iter().any(|e| super::header::fold(line).ends_with(e))
 }
 

@@ -15,6 +15,9 @@ fn dates_read_in_every_way_the_genre_writes_them() {
         ("20211026", Some("2021-10-26")),
         ("2019615", Some("2019-06-15")),
         ("202062", Some("2020-06-02")),
+        ("２０１９－０２－１５", Some("2019-02-15")),
+        ("２０１９／２／１５", Some("2019-02-15")),
+        ("２０１９．０２．１５", Some("2019-02-15")),
         ("2019年13月5日", None),
         ("投入361亿元", None),
         ("0二十六日", None),
@@ -33,6 +36,7 @@ fn date_lines_are_never_titles() {
         ("• 2019年07月26日", true),
         ("（2019年1月27日）", true),
         ("2018年6月28日 |", true),
+        ("[ 2023-05-06 ]", true),
         ("2016年工作要点", false),
         ("关于2019年老旧小区改造的答复", false),
         ("2023年8月投入5亿元", false),
@@ -54,4 +58,17 @@ fn a_signature_date_may_trail_a_separator() {
     assert!(is_signature_date("二〇二四年三月五号"));
     assert!(!is_signature_date("2024年5号"));
     assert!(!is_signature_date("2023年9月25日（星期一上午在县政府会议室召开专题会议研究）"));
+    // A full stop or a weekday after it, the contact's note in brackets however long.
+    assert!(is_signature_date("2023年8月22日。"));
+    assert!(is_signature_date("2023年8月22日 星期二"));
+    assert!(is_signature_date("2023年8月22日（联系人：李四，联系电话：0731-12345678）"));
+    assert!(!is_signature_date("2023年8月22日星期二上午"));
+    // A 版记's date of printing is no signature's.
+    assert!(!is_signature_date("2023年8月22日印发"));
+    // In brackets of its own, after a date's label; a sentence's label is none.
+    assert!(is_signature_date("（2023年9月25日）"));
+    assert!(is_signature_date("日期：2023年9月25日"));
+    assert!(is_signature_date("落款日期：二〇二三年九月二十五日"));
+    assert!(!is_signature_date("会议决定：2023年9月25日"));
+    assert!(!is_signature_date("发布时间：2023年9月25日"));
 }

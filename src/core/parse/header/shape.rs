@@ -218,6 +218,15 @@ pub(super) fn split_lead_number(line: &str) -> Option<(String, &str)> {
         .then_some((number, title))
 }
 
+/// A site's greeting at the top of its page, today's date label after it perhaps (`欢迎访问某区
+/// 人民政府网站! 今天是:`): never a title, nor the end of the page's head.
+pub(super) fn is_greeting(line: &str) -> bool {
+    let line = line.trim();
+    ["欢迎访问", "欢迎光临", "欢迎来到", "欢迎进入", "欢迎您访问"].iter().any(|g| line.starts_with(g))
+        && line.chars().count() <= 60
+        && !line.contains('。')
+}
+
 /// A breadcrumb (`首页 >> 政务公开 >> 建议提案`) or a menu of short items apart by bars (`网站首页 |
 /// 机构概况 | 政务公开`, `登录 | 注册`): never a title, whatever it ends with.
 pub(super) fn is_breadcrumb(line: &str) -> bool {

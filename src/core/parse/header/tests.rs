@@ -230,6 +230,23 @@ fn published_and_signed_dates() {
             Some("2024-03-05"),
             Some("2024-03-05"),
         ),
+        // Zero as the letter O (二O二一年), the date in brackets under the office, the office
+        // and the date with nothing between them on their line.
+        ("答复\n张三:\n收悉。\n某县教育局\n二O二一年四月十三日", Some("2021-04-13"), Some("2021-04-13")),
+        ("答复\n张三:\n收悉。\n某县教育局\n二Ｏ二一年四月十三日", Some("2021-04-13"), Some("2021-04-13")),
+        ("答复\n张三:\n收悉。\n某县教育局\n（2021年4月13日）", Some("2021-04-13"), Some("2021-04-13")),
+        ("答复\n张三:\n收悉。\n某省文化和旅游厅2021年4月13日", Some("2021-04-13"), Some("2021-04-13")),
+        // The page's date in its footer, under the signature.
+        (
+            "答复\n张三:\n收悉。\n某县教育局\n2024年2月1日\n发布时间：2024-03-05 浏览次数：12",
+            Some("2024-03-05"),
+            Some("2024-02-01"),
+        ),
+        (
+            "答复\n张三:\n收悉。\n某县教育局\n2024年2月1日\n来源：某县教育局  发布日期：2024年03月05日\n【打印】【关闭】",
+            Some("2024-03-05"),
+            Some("2024-02-01"),
+        ),
         // The page's date on a line with a counter after it.
         (
             "关于第12号建议的答复\n发布时间：2024-03-05 浏览次数：123\n张三:\n收悉。\n某县教育局\n2024年2月1日",
@@ -454,6 +471,29 @@ fn a_metadata_row_of_cells_without_colons_gives_its_fields() {
     );
     // A sentence with a label word in it is no row.
     assert_eq!(super::meta_fields("时间过得很快  我们的工作还要继续"), None);
+    // Labels in the site's brackets, without colons, their values in cells.
+    let text = "[ 索引号 ] | 115/2023-00096 | [ 发文字号 ] | 某局函〔2023〕281号 |\n[ 发布机构 ] | 市科技局 | ||\n[ 成文日期 ] | 2023-07-26 | [ 发布日期 ] | 2023-07-28 |\n某局关于第0226号建议办理情况的答复函\n张三代表:\n您提出的建议收悉。";
+    assert_eq!(
+        seen(&plain_lines(text)),
+        want(&[
+            ("title", "某局关于第0226号建议办理情况的答复函"),
+            ("number", "某局函〔2023〕281号"),
+            ("published", "2023-07-28"),
+            ("signed", "2023-07-26")
+        ])
+    );
+    let text = "【 成文日期 】2023-07-26　【发布日期】2023-07-28　【字体：大 中 小】\n某局关于第0226号建议的答复\n张三代表:\n收悉。";
+    assert_eq!(
+        seen(&plain_lines(text)),
+        want(&[
+            ("title", "某局关于第0226号建议的答复"),
+            ("number", "-"),
+            ("published", "2023-07-28"),
+            ("signed", "2023-07-26")
+        ])
+    );
+    // A column's name in brackets before a headline is no label.
+    assert_eq!(super::meta_fields("【雄安之声】某部等九部门共同发力农村供水保障"), None);
 }
 
 #[test]
@@ -643,6 +683,9 @@ fn the_pages_date_in_every_form_a_metadata_row_writes_it() {
         "【发布单位：某局】【发布日期：2023-05-06】【浏览次数：12】",
         "日期：2023-05-06 | 来源：某局 | 阅读量：12",
         "信息来源：某局 发布时间：2023-05-06 浏览次数：  次",
+        // A field run straight on after the time.
+        "2023-05-06 10:32来源：某局",
+        "2023-05-06 10:32来源:",
     ];
     for row in rows {
         assert_eq!(
@@ -651,6 +694,146 @@ fn the_pages_date_in_every_form_a_metadata_row_writes_it() {
             "{row}"
         );
     }
+}
+
+#[test]
+fn the_pages_date_and_the_signatures_in_the_shapes_of_more_sites() {
+    let rows = [
+        "来源：某局　2023-05-06",
+        "发布者：某局　发布时间：2023年05月06日",
+        "时间：2023-05-06　作者：某某　来源：某局",
+        "信息发布日期：2023-05-06",
+        "发布日期 2023-05-06 来源 某局",
+        "【发布时间】2023-05-06",
+        "更新时间：2023-05-06",
+        "2023年05月06日 来源：某局 作者：某某",
+        "发布时间：2023-05-06 | 来源：某局",
+        "日期：2023-05-06 10:32:00 浏览量：",
+        "录入时间：2023-05-06",
+        "作者：　　发布时间：2023-05-06　　来源：",
+        "字体：大 中 小　　发布日期：2023-05-06",
+        "发表时间：2023-05-06",
+        "来源：某局 | 2023-05-06",
+        "时间: 2023-05-06 16:35:37 来源: 某局 【字体:大 中 小】",
+        "发布时间：2023-05-06T10:32:00",
+        "2023-05-06 星期六 来源：某局",
+        "[发布日期：2023-05-06] [来源：某局] [浏览次数：12]",
+        "发布时间:2023-05-06 作者:某某 来源:某局 责任编辑:某某",
+        "发布机构：某局 发布日期：2023-05-06 浏览次数：12",
+        "来源:某局 发布日期:2023年5月6日",
+        "来源：某局\n2023-05-06 10:32",
+        "作者：某某\n发布时间：\n2023-05-06",
+        "2023-05-06 10:32:00\n【字体：大 中 小】",
+        "【字体：大 中 小】 【打印】 发布时间：2023-05-06",
+        "| 2023-05-06 | 来源：某局 |",
+        "發佈時間：2023-05-06 來源：某局",
+        "时间：2023年05月06日 14:22  来源：某局  作者：  阅读：",
+        "某政办发〔2023〕12号\n2023-05-06",
+        "| 发布日期 | 2023-05-06 | 来源 | 某局 |",
+        "发布日期 | 2023-05-06",
+        "发布日期\t2023-05-06",
+        "发 布 日 期：2023年05月06日",
+        "发布日期：\t2023年05月06日\t来源：\t某局",
+        "◎ 发布时间：2023-05-06",
+        "·发布时间：2023-05-06",
+        "发布时间：2023-05-06　　【大 中 小】　　【打印】",
+    ];
+    let mut wrong = Vec::new();
+    for row in rows {
+        let got = under(&format!("{TITLE}\n{row}"));
+        let number = if row.contains('〔') { "某政办发〔2023〕12号" } else { "-" };
+        if got != want(&[("title", TITLE), ("number", number), ("published", "2023-05-06"), ("signed", "2023-08-22")]) {
+            wrong.push(format!("{row}: {got:?}"));
+        }
+    }
+    // Above the title, with the site's furniture around it.
+    for row in [
+        "发布时间：2023-05-06\n首页 > 政务公开 > 建议提案",
+        "首页 > 政务公开 > 建议提案\n发布日期：2023-05-06  来源：某局",
+        "当前位置：首页 > 建议提案\n[ 2023-05-06 ]",
+        "当前位置：首页 > 建议提案\n2023-05-06 10:32",
+        "信息来源：某局　　发布时间：2023-05-06　　浏览次数：12",
+    ] {
+        let got = under(&format!("{row}\n{TITLE}"));
+        if got != want(&[("title", TITLE), ("number", "-"), ("published", "2023-05-06"), ("signed", "2023-08-22")]) {
+            wrong.push(format!("{row}: {got:?}"));
+        }
+    }
+    let tails = [
+        "某县教育局\n2023年8月22日（联系人：李四，联系电话：0731-12345678）",
+        "某县教育局\n2023年8月22日。",
+        "某县教育局\n2023年8月22日 星期二",
+        "某县教育局\n二〇二三年八月二十二日\n（此件公开发布）\n联系人：李四",
+        "某县教育局\n2023 年 8 月 22 日",
+        "某县教育局\n2023-8-22",
+        "某县教育局 2023.08.22",
+        "某县教育局\n2023年8月22",
+        "某县教育局\n２０２３－０８－２２",
+        "某县教育局\n2023／8／22",
+        "（某县教育局）\n2023年8月22日",
+        "某县教育局\n日期：2023年8月22日",
+        "某县教育局（盖章）\n2023年8月22日",
+        "某县教育局\n2023年08月22日\n抄送：县人大常委会人代工委，县政府督查室。",
+    ];
+    for tail in tails {
+        let text = format!("{TITLE}\n张三委员：\n您提出的提案收悉。现答复如下：\n感谢您对我局工作的支持。\n{tail}");
+        let got = seen(&plain_lines(&text));
+        if got != want(&[("title", TITLE), ("number", "-"), ("published", "2023-08-22"), ("signed", "2023-08-22")]) {
+            wrong.push(format!("{tail}: {got:?}"));
+        }
+    }
+    // Under lines of the site no rule knows (a search box, a notice, a column's list).
+    for site in [
+        "请输入关键字 搜索",
+        "长者模式 无障碍 English",
+        "关注我们：微信 微博 抖音",
+        "建议提案办理结果公开\n人大代表建议\n政协委员提案",
+    ] {
+        let got = under(&format!("{site}\n{TITLE}\n发布时间：2023-05-06 来源：某局"));
+        if got != want(&[("title", TITLE), ("number", "-"), ("published", "2023-05-06"), ("signed", "2023-08-22")]) {
+            wrong.push(format!("{site}: {got:?}"));
+        }
+    }
+    // The office that signs, with a seal's note or beside another office: its date over the
+    // record's 成文日期.
+    for office in
+        ["某县教育局（代章）", "某县教育局（盖章）", "某县教育局办公室（印）", "某县人民政府办公室　某县教育局"]
+    {
+        let text = format!("{TITLE}\n成文日期：2023-09-01\n张三委员：\n您提出的提案收悉。\n{office}\n2023年8月22日");
+        let got = seen(&plain_lines(&text));
+        if got != want(&[("title", TITLE), ("number", "-"), ("published", "2023-09-01"), ("signed", "2023-08-22")]) {
+            wrong.push(format!("{office}: {got:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn a_sites_greeting_and_menu_over_its_bulleted_metadata() {
+    let text = "欢迎访问某区人民政府网站! 今天是:\n\n无障碍| 繁体 | 简体| 设为首页 | 收藏本站\n  • 索 引 号:3704/2022-00854\n  • 成文时间:2022年12月20日\n  • 文  号:\n  • 发文时间:2022年12月21日\n  • 标  题:关于对区政协第86号提案的答复\n关于对区政协第86号提案的答复\n张三委员:\n您提出的提案收悉。";
+    assert_eq!(
+        seen(&plain_lines(text)),
+        want(&[
+            ("title", "关于对区政协第86号提案的答复"),
+            ("number", "-"),
+            ("published", "2022-12-21"),
+            ("signed", "2022-12-20")
+        ])
+    );
+}
+
+#[test]
+fn the_pages_date_line_above_the_title_with_a_field_run_on() {
+    let text = "2024-01-30 16:27来源:\n\n某部2023年全国人大代表建议和全国政协委员提案办理情况\n\n某部高度重视建议提案办理工作。\n一、基本情况\n共承办288件。";
+    assert_eq!(
+        seen(&plain_lines(text)),
+        want(&[
+            ("title", "某部2023年全国人大代表建议和全国政协委员提案办理情况"),
+            ("number", "-"),
+            ("published", "2024-01-30"),
+            ("signed", "-")
+        ])
+    );
 }
 
 #[test]
@@ -1293,5 +1476,130 @@ fn the_pages_date_set_after_the_title_on_its_line() {
     assert_eq!(
         under(text),
         want(&[("title", text), ("number", "-"), ("published", "2023-08-22"), ("signed", "2023-08-22")])
+    );
+}
+
+#[test]
+fn a_news_headline_that_ends_like_an_office_under_the_sites_name() {
+    for headline in ["我县召开建议提案办理工作推进会", "市科技局召开建议提案办理工作会", "全市举行科技金融对接会"]
+    {
+        let text = format!("某县人民政府\n{headline}\n3月8日上午，会议召开。共收到建议提案120件。");
+        assert_eq!(plain(&text), headline, "{headline}");
+    }
+    // An office's name ending so stays one (the issuer over a 关于… line).
+    assert_eq!(
+        plain("某市科学技术协会\n关于第12号提案的答复\n张三委员：\n收悉。"),
+        "某市科学技术协会关于第12号提案的答复"
+    );
+}
+
+#[test]
+fn a_document_number_spaced_bracketed_or_after_the_replys_class() {
+    let number =
+        |n: &str| want(&[("title", TITLE), ("number", n), ("published", "2023-08-22"), ("signed", "2023-08-22")]);
+    let cases: &[(&str, &str)] = &[
+        ("某科函 〔2024〕 15 号", "某科函〔2024〕15号"),
+        ("某科函〔 2024 〕15号", "某科函〔2024〕15号"),
+        ("（某科函〔2024〕15号）", "某科函〔2024〕15号"),
+        ("A类　某科函〔2024〕15号", "某科函〔2024〕15号"),
+        ("答复类别：A类 某科函〔2024〕15号", "某科函〔2024〕15号"),
+    ];
+    for (line, n) in cases {
+        // Above the title and under it.
+        assert_eq!(under(&format!("{line}\n{TITLE}")), number(n), "{line}");
+        assert_eq!(under(&format!("{TITLE}\n{line}")), number(n), "{line}");
+    }
+    // A class with words after it, or a sentence after the number: no number line.
+    assert_eq!(under(&format!("{TITLE}\nA类意见 某科函〔2024〕15号")), number("-"));
+    assert_eq!(under(&format!("{TITLE}\n某科函〔2024〕15号文件要求加快推进科技金融发展工作")), number("-"));
+}
+
+#[test]
+fn a_titles_label_is_known_by_its_shape() {
+    for key in ["题名", "文件标题", "信息标题", "公文名称"] {
+        let text = format!("{key}：{TITLE}\n发布日期：2023-05-06\n张三委员：\n收悉。\n某局\n2023年8月22日");
+        assert_eq!(
+            seen(&plain_lines(&text)),
+            want(&[("title", TITLE), ("number", "-"), ("published", "2023-05-06"), ("signed", "2023-08-22")]),
+            "{key}"
+        );
+    }
+}
+
+#[test]
+fn a_title_on_the_line_of_the_metadata_or_the_breadcrumb() {
+    let page = |published: &str| {
+        want(&[("title", TITLE), ("number", "-"), ("published", published), ("signed", "2023-08-22")])
+    };
+    // The metadata run onto the title's line.
+    for line in [
+        format!("{TITLE} 发布时间：2023-05-06 来源：某局"),
+        format!("{TITLE}　来源：某局 发布时间：2023-05-06 浏览次数："),
+    ] {
+        assert_eq!(under(&line), page("2023-05-06"), "{line}");
+    }
+    // The breadcrumb's last crumb, after the column's name or alone.
+    for line in [format!("首页 > 政务公开 > 建议提案 {TITLE}"), format!("首页 > 建议提案 > {TITLE}")] {
+        assert_eq!(under(&format!("{line}\n发布时间：2023-05-06")), page("2023-05-06"), "{line}");
+    }
+    // A title line of its own below is the title still; a crumb that is no title is none.
+    assert_eq!(under(&format!("首页 > 建议提案 > 关于某事的答复\n{TITLE}")), page("2023-08-22"));
+    assert_eq!(
+        under("首页 > 建议提案 > 正文\n发布时间：2023-05-06"),
+        want(&[("title", ""), ("number", "-"), ("published", "2023-05-06"), ("signed", "2023-08-22")])
+    );
+}
+
+#[test]
+fn a_title_run_into_the_salutation_where_a_page_lost_its_line_breaks() {
+    let text = format!("{TITLE} 张三委员： 您提出的提案收悉。现答复如下： 我局投入资金3亿元。 某局 2023年8月22日");
+    assert_eq!(
+        seen(&plain_lines(&text)),
+        want(&[("title", TITLE), ("number", "-"), ("published", "2023-08-22"), ("signed", "2023-08-22")])
+    );
+    // A sentence before the colon is no title.
+    let text = "我局高度重视，现答复如下： 我局投入资金3亿元。";
+    assert_eq!(seen(&plain_lines(text))[0], ("title", String::new()));
+}
+
+#[test]
+fn metadata_rows_with_bracketed_labels_markdown_dashes_and_a_titles_key_without_a_colon() {
+    let page =
+        |n: &str| want(&[("title", TITLE), ("number", n), ("published", "2023-05-06"), ("signed", "2023-08-22")]);
+    // Labels in the site's brackets, cells apart by bars.
+    let head = format!(
+        "[ 索引号 ] | 1150/2023-00096 | [ 发文字号 ] | 某科函〔2023〕281号 |\n[ 发布机构 ] | 某局 | ||\n\
+         [ 发布日期 ] | 2023-05-06 |\n{TITLE}"
+    );
+    assert_eq!(under(&head), page("某科函〔2023〕281号"));
+    // A Markdown list's dashes.
+    let head = format!("- 发布机构: 某局\n- 发文字号: 某科函〔2023〕281号\n- 发布日期: 2023-05-06\n{TITLE}");
+    assert_eq!(under(&head), page("某科函〔2023〕281号"));
+    // A title's key known by its shape, its value after white space, no colon.
+    let head = format!("• 发布日期 2023-05-06\n• 文件标题 {TITLE}\n{TITLE}");
+    assert_eq!(under(&head), page("-"));
+    // A value's own brackets stay: the number in [] is read.
+    let head = format!("[发文字号] 某科函[2023]281号\n[发布日期] 2023-05-06\n{TITLE}");
+    assert_eq!(under(&head), page("某科函[2023]281号"));
+}
+
+#[test]
+fn a_report_on_two_lines_under_a_time_run_into_its_label_and_a_sites_greeting() {
+    // The time run into the first label; a title broken before a conjunction, ending 办理情况.
+    let text = "2024-01-30 16:27来源:\n\n某部2023年全国人大代表建议\n\n和全国政协委员提案办理情况\n\n某部高度重视建议提案办理工作。";
+    assert_eq!(
+        seen(&plain_lines(text)),
+        want(&[
+            ("title", "某部2023年全国人大代表建议和全国政协委员提案办理情况"),
+            ("number", "-"),
+            ("published", "2024-01-30"),
+            ("signed", "-")
+        ])
+    );
+    // The site's greeting over its metadata list is no salutation.
+    let head = format!("欢迎访问某区人民政府网站! 今天是:\n无障碍| 繁体 | 简体\n• 发文时间:2023年05月06日\n{TITLE}");
+    assert_eq!(
+        under(&head),
+        want(&[("title", TITLE), ("number", "-"), ("published", "2023-05-06"), ("signed", "2023-08-22")])
     );
 }

@@ -241,7 +241,13 @@ fn now_is_the_publication_date_else_a_date_line() {
     let reply = crate::parse("答复\n一、情况\n已建成平台3个。\n国务院办公厅\n二〇〇四年十一月四日");
     assert_eq!(now_of(&reply), Some(Now { year: 2004, month: Some(11) }));
     let reply = crate::parse("答复\n编稿时间: 2021-08-23 15:26 来源: 区政府\n一、情况\n已建成平台3个。\n2021年5月6日");
-    assert_eq!(now_of(&reply), Some(Now { year: 2021, month: Some(8) }), "the later of start and end");
+    assert_eq!(
+        now_of(&reply),
+        Some(Now { year: 2021, month: Some(5) }),
+        "the reply's own date, earlier than the page's"
+    );
+    let reply = crate::parse("答复\n一、情况\n已建成平台3个。\n2021年5月6日\n编稿时间: 2021-08-23");
+    assert_eq!(now_of(&reply), Some(Now { year: 2021, month: Some(8) }), "no publication date: the later date line");
     // A reply of the year before, posted early in the year: its 今年 is its own year.
     let reply =
         crate::parse("2023年县人大二次会议第72号建议的答复\n发布时间: 2024-01-05\n一、情况\n今年我局将改造小区7个。");
@@ -255,6 +261,19 @@ fn now_is_the_publication_date_else_a_date_line() {
     assert_eq!(now_of(&reply), Some(Now { year: 2024, month: Some(5) }), "posted too late to be of 2023");
     // No date anywhere: dates decide nothing, a deadline form still does.
     assert_eq!(read("到2025年建成平台10家。", ""), "2025年:target@2025 10家:target@2025");
+}
+
+#[test]
+fn a_reply_posted_after_its_date_speaks_on_its_date() {
+    let text = "答复\n发布时间: 2023-12-18\n一、情况\n到2023年9月大桥幼儿园投入使用后，城区公办幼儿园将升至18所。\n衢江区教育局\n2023年8月10日";
+    let mut reply = crate::parse(text);
+    assert_eq!(now_of(&reply), Some(Now { year: 2023, month: Some(8) }));
+    crate::parse::annotate(&mut reply);
+    let got: Vec<_> = reply.figures.iter().map(|f| (f.text.as_str(), f.by.as_deref())).collect();
+    assert_eq!(got[..2], [("2023年9月", Some("2023-09")), ("18所", Some("2023-09"))]);
+    // Signed the day it was posted, or later: the publication date.
+    let reply = crate::parse("答复\n发布时间: 2023-12-18\n一、情况\n已建成平台3个。\n2023年12月18日");
+    assert_eq!(now_of(&reply), Some(Now { year: 2023, month: Some(12) }));
 }
 
 #[test]
@@ -283,7 +302,8 @@ fn another_partys_standing_capacity_is_a_result_in_a_sentence_of_expectations() 
 #[test]
 fn a_span_of_years_that_opens_its_clause_or_follows_a_plan_says_when() {
     assert_eq!(in_2023("近两年，省市加大改造力度，改造小区12个。"), "近两年:- 12个:result");
-    assert_eq!(in_2023("工作近两年的人员有12名。"), "近两年:result 12名:result");
+    // Not opening its clause, a span is a length of time: neither, as a default.
+    assert_eq!(in_2023("工作近两年的人员有12名。"), "近两年:- 12名:result");
     assert_eq!(in_2023("科技部拟在“十五”后两年安排3个课题。"), "两年:- 3个:target@2005");
 }
 
@@ -586,10 +606,11 @@ fn a_horizons_lead_carries_over_its_paragraph() {
         read_doc(plan, "具体指标：到2022年，建设50所高水平学校。企业积极性有较大提升，推动建设300个实训基地。"),
         "2022年:target@2022 50所:target@2022 300个:target@2022"
     );
-    // A count no task verb takes (a rule's 6个月) is not aimed at, nor one a past marker reports.
+    // A count no task verb takes (a rule's 6个月, a length of time: neither) is not aimed at, nor
+    // one a past marker reports.
     assert_eq!(
         read_doc(plan, "到2022年，建设50所高水平学校。实习时间一般为6个月。已有学校30所。"),
-        "2022年:target@2022 50所:target@2022 6个月:result 30所:result"
+        "2022年:target@2022 50所:target@2022 6个月:- 30所:result"
     );
     // The lead carries in a reply too, for what a task verb takes.
     assert_eq!(
@@ -757,4 +778,37 @@ fn an_address_and_a_bound_after_a_count_are_no_measures() {
 fn ci_refers_back_and_a_value_at_a_date_is_no_rate() {
     assert_eq!(in_2023("已修复河道约150米，对此150米的河道加固河堤。"), "约150米:result 150米:-");
     assert_eq!(in_2023("公办园覆盖面从2021年的27%提升至55%。"), "2021年:- 27%:result 55%:result");
+}
+
+#[test]
+fn a_figure_nothing_decides_is_a_result_unless_a_length_of_time_or_a_grant() {
+    // A reply reports what stands.
+    assert_eq!(in_2023("全市幼儿园1090所，普惠性幼儿园覆盖率82%。"), "1090所:result 82%:result");
+    assert_eq!(in_2023("市级财政投入资金20万元。"), "20万元:result");
+    // A length of time says how long: it reports nothing.
+    assert_eq!(in_2023("学前三年毛入学率91%。"), "三年:- 91%:result");
+    assert_eq!(in_2023("顶岗实习时间一般为6个月。"), "6个月:-");
+    // A length reached or bounded measures a service.
+    assert_eq!(in_2023("办电时限压减至2天以内。"), "2天以内:result");
+    // A grant's amount or share is a rule's rate.
+    assert_eq!(in_2023("对获得中国驰名商标的企业一次性奖励20万元。"), "20万元:-");
+    assert_eq!(in_2023("对新认定的企业补助投资额30%。"), "30%:-");
+    // A cue still decides: 已发放 reports.
+    assert_eq!(in_2023("已发放奖励资金20万元。"), "20万元:result");
+}
+
+#[test]
+fn jihua_before_zai_or_yu_plans_whatever_word_it_ends() {
+    assert_eq!(in_2023("该项目计划在26个乡镇建设污水处理设施。"), "26个:target");
+    assert_eq!(in_2023("该项目计划于2024年建成5座泵站。"), "2024年:target@2024 5座:target@2024");
+    // The noun: in a plan already.
+    assert_eq!(in_2023("已纳入项目计划，涉及26个乡镇。"), "26个:result");
+}
+
+#[test]
+fn the_year_of_a_programme_or_fund_is_no_deadline() {
+    assert_eq!(in_2023("二是拟使用2023年省级水利发展资金42万元用于供水点维修改造。"), "2023年:- 42万元:target");
+    assert_eq!(in_2023("建设资金随2024年指标下达。"), "2024年:-");
+    // A year that says when is still a deadline.
+    assert_eq!(in_2023("计划2024年新建5座泵站。"), "2024年:target@2024 5座:target@2024");
 }

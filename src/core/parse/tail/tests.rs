@@ -24,13 +24,15 @@ fn a_signature_run_into_the_last_paragraph_dates_the_reply() {
         // Where the crawl joined the lines with nothing between them.
         ("张三代表：\n我局已于2021年3月5日完成设计。\n特此答复。2021年9月17日", "2021-09-17"),
         ("张三代表：\n我局已于2021年3月5日完成设计。\n特此答复。某县水利局 2021年9月17日", "2021-09-17"),
+        // The office and the date with nothing between them too.
+        ("张三代表：\n感谢您的关心。某县水利局2021年9月17日", "2021-09-17"),
     ];
     for (text, date) in cases {
         assert_eq!(dates(text), want(date, date), "{text}");
     }
-    // A date in the last sentence is no signature's; nor one run on without white space.
+    // A date in the last sentence is no signature's.
     for text in
-        ["张三代表：\n感谢您的关心。我局将于2021年9月17日前完成。", "张三代表：\n感谢您的关心。某县水利局2021年9月17日"]
+        ["张三代表：\n感谢您的关心。我局将于2021年9月17日前完成。", "张三代表：\n感谢您的关心。我局于2021年9月17日"]
     {
         assert_eq!(dates(text), want("-", "-"), "{text}");
     }
@@ -47,4 +49,51 @@ fn the_signatures_date_over_empty_table_rows_and_over_the_records_date() {
     assert_eq!(dates(&text), want("2025-07-31", "2025-06-02"));
     // No signature: the 成文日期.
     assert_eq!(dates(head), want("2025-07-31", "2025-07-31"));
+}
+
+#[test]
+fn a_signature_printed_as_a_forms_rows_dates_the_reply() {
+    let body = "张三代表:\n您提出的建议收悉,现答复如下:\n一、基本情况\n我区已完成整治。";
+    for (tail, date) in [
+        ("单位名称:某区农牧局\n答复日期:2023年3月20日", "2023-03-20"),
+        ("答复单位：某县水利局\n办理日期：2023-03-20", "2023-03-20"),
+        ("某县水利局\n日期：2023年3月20日\n联系人：李四", "2023-03-20"),
+    ] {
+        assert_eq!(dates(&format!("{body}\n{tail}")), want(date, date), "{tail}");
+    }
+    // A footer's posting date dates the page only; a rule's start, a deadline: nothing.
+    assert_eq!(dates(&format!("{body}\n发布时间：2023年3月20日")), want("2023-03-20", "-"));
+    for tail in ["实施日期：2023年3月20日", "答复日期：2023年3月底前"] {
+        assert_eq!(dates(&format!("{body}\n{tail}")), want("-", "-"), "{tail}");
+    }
+}
+
+#[test]
+fn the_signatures_date_above_a_sites_long_footer_or_its_list_of_other_replies() {
+    let letter =
+        "关于某事的答复\n发布时间：2024-03-08\n张三委员：\n您的提案收悉。\n特此答复。\n某市科学技术局\n2024年3月5日";
+    let footers = [
+        // More lines of the site's than a signature block ever holds.
+        "【打印本页】【关闭窗口】\n分享到：\n相关链接\n国务院\n省政府\n市政府\n网站地图\n联系我们\n隐私声明\n\
+         主办：某市人民政府办公室\n承办：某市大数据中心\n网站标识码：1234567890\n浙ICP备12345678号\n技术支持：某公司",
+        // Other replies listed with their dates, each alone on its line.
+        "相关文章\n关于第12号建议的答复\n2024-02-01\n关于第13号建议的答复\n2024-01-20",
+    ];
+    for footer in footers {
+        assert_eq!(dates(&format!("{letter}\n{footer}")), want("2024-03-08", "2024-03-05"), "{footer}");
+    }
+}
+
+#[test]
+fn the_pages_date_in_a_metadata_row_under_the_letter() {
+    let letter = "关于某事的答复\n张三委员：\n您的提案收悉。\n某局\n2024年3月5日";
+    for row in [
+        "发布时间：2024-03-08",
+        "责任编辑：王五 发布日期：2024-03-08 来源：某局",
+        "【发布日期：2024-03-08】【打印】【关闭】",
+    ] {
+        assert_eq!(dates(&format!("{letter}\n{row}")), want("2024-03-08", "2024-03-05"), "{row}");
+    }
+    // A date of another kind there is no publication's.
+    assert_eq!(dates(&format!("{letter}\n印发日期：2024-03-08")), want("2024-03-05", "2024-03-05"));
 }
