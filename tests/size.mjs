@@ -41,7 +41,8 @@ const MODULES = [
   // replies (indicatorValues, issue 22: +7 KB with the title table of index version 4).
   // 65.3 KB since the index's words fold traditional chars to simplified (search finds 億元
   // typing 亿元: the reader's table of 308 pairs, about 1.2 KB). Target: issue 21's 40 KB.
-  { name: "library", ceiling: 66 * KB, target: 40 * KB, test: inLibrary },
+  // 63.9 KB since it adopts the stylesheet without the reply page's parts (LIBRARY_CSS: -1.6 KB).
+  { name: "library", ceiling: 64.5 * KB, target: 40 * KB, test: inLibrary },
 ];
 
 function files(dir) {
