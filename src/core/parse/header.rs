@@ -190,11 +190,15 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             // the title: below.)
             // A proposal's form (建议号:201号, 提案人:…, 内容:…) above the reply's title: up to
             // the title, header lines; a form line is never the title.
-            let end = headline_after_form(lines, i).unwrap_or(i + 1);
+            let named = fields.iter().find(|(k, _)| TITLE_KEYS.contains(k)).map(|(_, v)| v.as_str());
+            let end = headline_after_form(lines, i, named).unwrap_or(i + 1);
             for l in &lines[i..end] {
                 if let Some(f) = meta_fields(l.text) {
                     // The form's own dates (交办日期, 反馈时间) are not the page's.
                     fields.extend(f.into_iter().filter(|(label, _)| *label != SOME_DATE));
+                } else if let Some(n) = number_line(l.text) {
+                    // A letterhead's number under its 签发人 row.
+                    number.get_or_insert(n);
                 }
                 meta.push(l.text.to_string());
             }
@@ -256,6 +260,10 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
         {
             // The items of a list under the title (`• 本站`, `• 2020-12-30 10:32`): the page's.
             meta.push(text.to_string());
+        } else if top && listed_over_headline(lines, i) {
+            // An item of a list of documents (a site's 热点 column) right above the headline
+            // over the page's metadata line: the site's.
+            meta.push(text.to_string());
         } else if top && is_title(text) && parse_heading(text).is_none() {
             // Lines of the site above the reply's own title (a breadcrumb, 欢迎访问…, a column's
             // name, set like the title or not): kept as header lines; the title is the complete
@@ -307,7 +315,10 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             let mut more = 0;
             let mut joined = t.text.clone();
             let by_style = styled(style(line));
-            for (k, next) in lines.iter().enumerate().skip(i + 1).take(3) {
+            // A line that repeats the title of the metadata rows above is the whole title.
+            let named = fields.iter().find(|(k, _)| TITLE_KEYS.contains(k)).map(|(_, v)| v.as_str());
+            let whole = repeats_named(text, named);
+            for (k, next) in lines.iter().enumerate().skip(i + 1).take(if whole { 0 } else { 3 }) {
                 // Set lines break where the designer liked (`…试点工作方案` / `的通知`): every
                 // following line set the same way goes on; plain lines only up to a complete title.
                 // A complete set title goes on only over a break before its last words (`的通知`).
@@ -401,10 +412,11 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             meta.push(text.to_string());
         } else if top
             && is_salutation(text)
-            && lines.get(i + 1).is_some_and(|n| is_title(n.text) && complete(n.text) && continues(n.text))
+            && (lines.get(i + 1).is_some_and(|n| is_title(n.text) && complete(n.text) && continues(n.text))
+                || title_among_short(lines, i + 1))
         {
-            // A key with no value (`关键词:`) over a title: the metadata's. A salutation has the
-            // letter's text under it, never a title.
+            // A key with no value (`关键词:`, a search box's `请输入关键词：`) over a title: the
+            // page's. A salutation has the letter's text under it, never a title.
             meta.push(text.to_string());
         } else if salutation.is_none() && is_salutation(text) && parse_heading(text).is_none() {
             salutation = Some(line.whole());
@@ -431,6 +443,10 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             // own title below them: the header goes on from here without it.
             meta.push(t.text);
             continue;
+        } else if top && banner(lines, i) {
+            // A sentence of the site's above the title (`本网站已支持IPv6，欢迎使用。`, a notice on
+            // the browser to use): the page's; the title is the complete line below it.
+            meta.push(text.to_string());
         } else {
             // A page that lost its line breaks: the title, then the salutation and the letter on
             // its line (`关于…的答复 张三委员： 您提出的…`).
@@ -528,6 +544,56 @@ fn title_below(lines: &[Line], i: usize, title: &str) -> bool {
     false
 }
 
+/// Whether line `i` is a complete title right above another (`关于…` / `对…`, a line of its own)
+/// that stands over the page's metadata line (`发布时间：…`): an item of a list of documents
+/// the site sets above its headline.
+fn listed_over_headline(lines: &[Line], i: usize) -> bool {
+    let text = lines[i].text;
+    let headline = |t: &str| is_title(t) && complete(t) && t.chars().count() >= 8 && continues(t);
+    headline(text)
+        && lines.get(i + 1).is_some_and(|n| headline(n.text) && complete_start(n.text) && !n.text.starts_with('的'))
+        && lines.get(i + 2).is_some_and(|m| is_meta_line(m.text))
+}
+
+/// Whether line `i`, a short line no title reads as (a site's notice, `本网站已支持IPv6，欢迎使用。`),
+/// stands over the document's own title: a complete title on a line of its own within six
+/// lines below, with only short lines between (no salutation, heading or long sentence).
+fn banner(lines: &[Line], i: usize) -> bool {
+    short_site_line(lines[i].text) && title_among_short(lines, i + 1)
+}
+
+/// A line of the site's above a title may be: short, no heading, no salutation, and nothing of
+/// a letter's above a text it sends (`现将《…》印发给你们` / the issuer / the date): no title in
+/// 《》, no date (a site's name may stand there).
+fn short_site_line(t: &str) -> bool {
+    t.chars().count() <= 40
+        && parse_heading(t).is_none()
+        && !is_salutation(t)
+        && !t.contains('《')
+        && dates::find_date(t).is_none()
+}
+
+/// Whether a complete title stands on a line of its own from line `k` on, within six lines,
+/// with only short lines of the site's above it.
+fn title_among_short(lines: &[Line], k: usize) -> bool {
+    // A key with no value (`相关文件:`) may stand there too.
+    let short = |t: &str| short_site_line(t) || (is_salutation(t) && t.chars().count() <= 8);
+    for (j, l) in lines.iter().enumerate().skip(k).take(6) {
+        let t = l.text;
+        // The title on a line, or started on one and completed on the next.
+        let joined =
+            lines.get(j + 1).filter(|n| starts_title(t) && continues(n.text)).map(|n| format!("{t}{}", n.text));
+        let titled = complete(t) || joined.is_some_and(|j| complete(&j));
+        if is_title(t) && titled && t.chars().count() >= 8 && continues(t) && !shape::is_breadcrumb(t) {
+            return true;
+        }
+        if !short(t) {
+            return false;
+        }
+    }
+    false
+}
+
 /// The char range of `part`, a slice of `text`, in `text`.
 fn within(text: &str, part: &str) -> (usize, usize) {
     let at = (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize).min(text.len());
@@ -571,11 +637,25 @@ fn lone_issuer(lines: &[Line], k: usize) -> bool {
     })
 }
 
+/// Keys of the metadata rows that give the document's title.
+const TITLE_KEYS: &[&str] = &["标题", "信息名称", "文件名称"];
+
+/// Whether a line repeats the title the metadata rows give (white space aside, at least six
+/// characters), however it ends (`…的答复(关于…的建议)`).
+fn repeats_named(line: &str, named: Option<&str>) -> bool {
+    let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    named.is_some_and(|n| n.chars().count() >= 6 && squeeze(shape::cells(line)) == squeeze(n))
+}
+
 /// The reply's own title below a form filled in above it (`建议号:201号` … `办理情况`): a
-/// complete `关于…` title line within thirty lines, with no colon.
-fn headline_after_form(lines: &[Line], i: usize) -> Option<usize> {
+/// complete `关于…` title line within thirty lines, with no colon; or the line that repeats the
+/// title the metadata rows above gave (`named`).
+fn headline_after_form(lines: &[Line], i: usize, named: Option<&str>) -> Option<usize> {
     for (k, l) in lines.iter().enumerate().skip(i + 1).take(30) {
         let text = l.text;
+        if repeats_named(text, named) {
+            return Some(k);
+        }
         let titled = text.contains("关于") || text.starts_with('对') || text.contains("答复");
         if titled
             && is_title(text)
@@ -647,10 +727,11 @@ fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
 }
 
 /// A headline over the page's metadata line (`发布日期:2023-06-14 浏览次数:`) further down, under
-/// a site's long header (its menu, a list of other items' titles, a breadcrumb): within thirty
-/// lines of line `i`, with no sentence, salutation or heading above it.
+/// a site's long header (its menu, a list of other items' titles, a breadcrumb, an
+/// accessibility toolbar's forty buttons): within sixty lines of line `i`, with no sentence,
+/// salutation or heading above it.
 fn headline_over_meta(lines: &[Line], i: usize) -> Option<usize> {
-    for (k, l) in lines.iter().enumerate().skip(i + 1).take(30) {
+    for (k, l) in lines.iter().enumerate().skip(i + 1).take(60) {
         let text = l.text;
         if is_salutation(text) || text.contains('。') || parse_heading(text).is_some() {
             return None;
@@ -809,13 +890,28 @@ fn strip_bullet(line: &str) -> &str {
     line.strip_prefix("- ").map_or(line, str::trim_start)
 }
 
-/// The label `rest` opens with (white space inside skipped): it and its length in bytes.
+/// The label `rest` opens with (white space inside skipped): it and its length in bytes. A
+/// date's label of four chars may be written without its last (`公开日 2023-07-04`, `发布日：…`).
 fn label_at(rest: &str) -> Option<(&'static str, usize)> {
+    label_in(rest, false).or_else(|| label_in(rest, true))
+}
+
+/// The label `rest` opens with; `short`: a `…日期` label of four chars written without its 期.
+fn label_in(rest: &str, short: bool) -> Option<(&'static str, usize)> {
     // Traditional script too (`發佈日期`): the folded text keeps every offset.
     let rest = &*shape::fold(rest);
     'labels: for label in META_LABELS {
+        let label_chars = label.chars().count();
+        let take = if short {
+            if label_chars != 4 || !label.ends_with("日期") {
+                continue;
+            }
+            3
+        } else {
+            label_chars
+        };
         let mut at = 0;
-        for (k, want) in label.chars().enumerate() {
+        for (k, want) in label.chars().take(take).enumerate() {
             let skipped = rest[at..].len() - rest[at..].trim_start_matches([' ', '\u{3000}', '\u{a0}']).len();
             if k > 0 {
                 at += skipped;
@@ -1169,10 +1265,11 @@ fn cell_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     let apart = |rest: &str, len: usize| {
         let next = rest[len..].chars().next();
         let dated = || dates::find_date_span(&rest[len..]).is_some_and(|(_, start, _)| start == 0);
-        next.is_none_or(char::is_whitespace) || (next.is_some_and(|c| c.is_ascii_digit()) && dated())
+        next.is_none_or(cell_break) || (next.is_some_and(|c| c.is_ascii_digit()) && dated())
     };
     let mut fields: Vec<(&'static str, String)> = Vec::new();
-    let mut rest = line.trim();
+    // A table's row as text (`| 标题 | 关于… |`): its cells' bars part keys and values too.
+    let mut rest = shape::cells(line);
     // A title's key by its shape too (`• 文件标题 关于…`).
     let (first, len) = label_at(rest).or_else(|| title_key(rest)).filter(|&(_, len)| apart(rest, len))?;
     let mut current = first;
@@ -1189,13 +1286,18 @@ fn cell_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
             after_space = false;
             continue;
         }
-        after_space = c.is_whitespace();
+        after_space = cell_break(c);
         value.push(c);
         rest = &rest[c.len_utf8()..];
     }
     fields.push((current, shape::cells(&value).to_string()));
     // A label word alone (`标题`) is no row.
     (fields.len() > 1 || !fields[0].1.is_empty()).then_some(fields)
+}
+
+/// What parts a key from its value in a row: white space, a table cell's bar.
+fn cell_break(c: char) -> bool {
+    c.is_whitespace() || c == '|' || c == '｜'
 }
 
 /// The page's date as a line under its title prints it, without a label ([`shape::dateline`]).

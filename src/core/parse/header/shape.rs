@@ -186,8 +186,9 @@ pub(super) fn split_note(title: &str) -> Option<(&str, String)> {
     (head.chars().count() >= 4).then_some((head, date))
 }
 
-/// A title line that ends with its document number in brackets (`…的答复[浙交建〔2018〕101号]`):
-/// the title without it, and the number (white space dropped).
+/// A title line that ends with its document number in brackets (`…的答复[浙交建〔2018〕101号]`)
+/// or after white space (`…的答复　某科函〔2023〕12号`): the title without it, and the number
+/// (white space dropped).
 pub(super) fn split_number(title: &str) -> Option<(&str, String)> {
     let t = title.trim_end();
     let close = t.chars().next_back()?;
@@ -197,7 +198,15 @@ pub(super) fn split_number(title: &str) -> Option<(&str, String)> {
         '】' => '【',
         '）' => '（',
         ')' => '(',
-        _ => return None,
+        _ => {
+            let (a, b) = find_number(t)?;
+            let at = t.char_indices().nth(a)?.0;
+            let head = &t[..at];
+            let apart = head.ends_with(char::is_whitespace) && b == t.chars().count();
+            let head = head.trim_end();
+            return (apart && head.chars().count() >= 6)
+                .then(|| (head, t[at..].chars().filter(|c| !c.is_whitespace()).collect()));
+        }
     };
     let at = t.rfind(open)?;
     let inner = &t[at + open.len_utf8()..t.len() - close.len_utf8()];

@@ -1624,3 +1624,138 @@ fn a_site_s_menu_and_toolbar_above_the_title_are_not_the_title() {
         assert_eq!((*kind, got.as_str()), (*kind, want));
     }
 }
+
+#[test]
+fn a_sites_notice_toolbar_or_search_box_above_the_title() {
+    let page = want(&[("title", TITLE), ("number", "-"), ("published", "2023-08-22"), ("signed", "2023-08-22")]);
+    for head in [
+        // A sentence of the site's: the reader went on to the title under it.
+        "本网站已支持IPv6，欢迎使用。",
+        "您的浏览器版本过低，请升级浏览器。",
+        "您好，欢迎来到某市人民政府网站！",
+        "本网站已支持IPv6，欢迎使用。\n当前位置：首页 > 政务公开 > 建议提案",
+        "为了获得更好的浏览效果，建议使用IE9以上浏览器。\n首页 | 政务公开 | 互动交流",
+        "本网站已支持IPv6，欢迎使用。\n某市科学技术局\n建议提案办理",
+        "本网站已支持IPv6，欢迎使用。\n长者模式 无障碍\n搜索\n当前位置：首页 > 政务公开",
+        // Toolbars and a search box, with a prompt that ends in a colon (no salutation).
+        "无障碍 长者模式 简体 繁体",
+        "无障碍浏览 | 长者模式 | 繁體",
+        "请输入关键字 搜索",
+        "请输入关键词：\n站内搜索 高级搜索",
+    ] {
+        assert_eq!(under(&format!("{head}\n{TITLE}")), page, "{head}");
+    }
+    // The notice's date and the page's metadata row under the title stay the page's.
+    assert_eq!(
+        under(&format!("本网站已支持IPv6，欢迎使用。\n{TITLE}\n发布时间：2023-05-06 来源：某局")),
+        want(&[("title", TITLE), ("number", "-"), ("published", "2023-05-06"), ("signed", "2023-08-22")])
+    );
+    // A letter with no title: its first sentence is no notice of the site's.
+    let letter =
+        "张三委员：\n您提出的提案收悉。现答复如下：\n一、关于资金\n感谢您的支持。\n某市科学技术局\n2023年8月22日";
+    assert_eq!(seen(&plain_lines(letter))[0], ("title", String::new()));
+    // A notice that sends a text (its sentence, the issuer, the date) over the text's title: the
+    // notice's lines stay the reply's text, none is the site's.
+    let notice = "现将《某市科技创新实施方案》印发给你们，请认真贯彻执行。\n某市人民政府\n2022年6月2日\n某市科技创新实施方案\n为推动科技创新，制定本方案。\n一、总体要求\n坚持创新。";
+    let r = parse_lines(&notice.lines().collect::<Vec<_>>(), &Hints::default()).reply;
+    let kept: Vec<&str> = r.preamble.iter().map(|p| p.text.as_str()).collect();
+    assert!(kept.contains(&"现将《某市科技创新实施方案》印发给你们，请认真贯彻执行。"), "{kept:?}");
+    assert!(kept.contains(&"2022年6月2日"), "{kept:?}");
+}
+
+#[test]
+fn a_title_under_empty_keys_a_long_toolbar_or_repeating_the_metadata_title() {
+    // Keys with no value over a title broken mid-phrase: the title, joined.
+    assert_eq!(
+        under("相关解读:\n相关文件:\n对某市第三届人民代表大会\n第五次会议第18号建议的答复"),
+        want(&[
+            ("title", "对某市第三届人民代表大会第五次会议第18号建议的答复"),
+            ("number", "-"),
+            ("published", "2023-08-22"),
+            ("signed", "2023-08-22")
+        ])
+    );
+    // An accessibility toolbar of forty buttons, then the headline over the page's metadata row.
+    let toolbar: Vec<String> = (0..40).map(|k| format!("按钮{k}")).collect();
+    let head = format!("拼音\n辅助浏览\n{}\n{TITLE}\n发布日期:2021-08-12 10:24 发布机构:某局", toolbar.join("\n"));
+    assert_eq!(
+        under(&head),
+        want(&[("title", TITLE), ("number", "-"), ("published", "2021-08-12"), ("signed", "2023-08-22")])
+    );
+    // The metadata rows' title repeated as the headline, a note in brackets after its last words,
+    // then a form (案由, the proposal's own title): the headline as the rows give it.
+    let named = "2022年度某局关于第50号代表建议的答复(关于将单位宿舍纳入老旧小区改造范围的建议)";
+    let head = format!(
+        "- 发布机构:某局\n- 成文时间:2022年07月28日\n- 标 题:{named}\n- 效力状态:有效\n{named}\n某市人大代表建议承办表\n案 由 |\n关于将单位宿舍纳入老旧小区改造范围的建议 | |||"
+    );
+    assert_eq!(under(&head)[0], ("title", named.to_string()));
+}
+
+#[test]
+fn titles_in_the_shapes_unseen_sites_set_them() {
+    const ISSUED: &str = "某市科学技术局关于市政协十四届二次会议第123号提案的答复";
+    const NUMBER: &str = "某科函〔2023〕12号";
+    let cases: &[(&str, &str, &str)] = &[
+        // On two or three lines, broken mid-word.
+        ("关于市政协十四届二次会议第1\n23号提案的答复", TITLE, "-"),
+        ("关于市政协十四届二次会议第123号提\n案的答复", TITLE, "-"),
+        ("关于市政协十四届\n二次会议第123号\n提案的答复", TITLE, "-"),
+        ("关于市政协十四届二次会议第123号提案的答\n复", TITLE, "-"),
+        // The issuer's name on the first line.
+        ("某市科学技术局\n关于市政协十四届二次会议第123号提案的答复", ISSUED, "-"),
+        ("某市科学技术局关于市政协十四届\n二次会议第123号提案的答复", ISSUED, "-"),
+        // Followed by its number line, a class note, or 类别 / 公开方式 rows.
+        ("关于市政协十四届二次会议第123号提案的答复\n某科函〔2023〕12号", TITLE, NUMBER),
+        ("关于市政协十四届二次会议第123号提案的答复\n类别：B类\n公开方式：主动公开", TITLE, "-"),
+        ("关于市政协十四届二次会议第123号提案的答复\n类别：A 签发人：张三", TITLE, "-"),
+        ("关于市政协十四届二次会议第123号提案的答复\n（B类）\n某科函〔2023〕12号", TITLE, NUMBER),
+        ("某科函〔2023〕12号\n关于市政协十四届二次会议第123号提案的答复", TITLE, NUMBER),
+        // Its number on its line after white space, or the letterhead's lines above (its
+        // 签发人 row too).
+        ("签发人：张三\n某科函〔2023〕12号\n关于市政协十四届二次会议第123号提案的答复", TITLE, NUMBER),
+        // Under a list of the site's other documents, over the page's metadata line.
+        (
+            "热点新闻\n关于加强科技创新的通知\n关于市政协十四届二次会议第123号提案的答复\n发布时间：2023-05-06",
+            TITLE,
+            "-",
+        ),
+        ("关于市政协十四届二次会议第123号提案的答复　某科函〔2023〕12号", TITLE, NUMBER),
+        ("关于市政协十四届二次会议第123号提案的答复 某科函 〔2023〕 12号", TITLE, NUMBER),
+        ("某市科学技术局\n某科函〔2023〕12号\n关于市政协十四届二次会议\n第123号提案的答复", TITLE, NUMBER),
+        // Twice: a headline and the document's own, or the metadata rows' and the headline.
+        (
+            "关于市政协十四届二次会议第123号提案的答复\n发布时间：2023-05-06\n关于市政协十四届二次会议第123号提案的答复",
+            TITLE,
+            "-",
+        ),
+        (
+            "标题：关于市政协十四届二次会议第123号提案的答复\n发文字号：某科函〔2023〕12号\n关于市政协十四届二次会议第123号提案的答复",
+            TITLE,
+            NUMBER,
+        ),
+        ("标 题 关于市政协十四届二次会议第123号提案的答复\n关于市政协十四届\n二次会议第123号提案的答复", TITLE, "-"),
+        // Only in the metadata rows: colons, cells apart by white space, a table's row as text.
+        ("信息名称：关于市政协十四届二次会议第123号提案的答复", TITLE, "-"),
+        ("索引号：123/2023-001 信息名称：关于市政协十四届二次会议第123号提案的答复 公开方式：主动公开", TITLE, "-"),
+        ("名称：关于市政协十四届二次会议第123号提案的答复\n文号：某科函〔2023〕12号", TITLE, NUMBER),
+        ("| 标题 | 关于市政协十四届二次会议第123号提案的答复 |\n| 文号 | 某科函〔2023〕12号 |", TITLE, NUMBER),
+        ("|标题|关于市政协十四届二次会议第123号提案的答复|文号|某科函〔2023〕12号|", TITLE, NUMBER),
+    ];
+    for (head, title, number) in cases {
+        let got = under(head);
+        assert_eq!(got[..2], want(&[("title", title), ("number", number)])[..], "{head}");
+    }
+}
+
+#[test]
+fn a_dates_label_written_without_its_last_char() {
+    // `公开日`, `发布日` for 公开日期, 发布日期: in a row of cells, or with a colon.
+    for row in ["索 引 号 0106/2023-00071 发布机构 某区政府办公室 公开日 2023-07-04", "发布日：2023-07-04 来源：某局"]
+    {
+        assert_eq!(
+            under(&format!("{TITLE}\n{row}")),
+            want(&[("title", TITLE), ("number", "-"), ("published", "2023-07-04"), ("signed", "2023-08-22")]),
+            "{row}"
+        );
+    }
+}
