@@ -33,15 +33,19 @@ const inExtras = (p) => p.startsWith("extras/");
 const MODULES = [
   // 145.5 KB with issue 19's fourth pass (number keys by shape, table-cell signatures, 印发
   // notices' titles: +1.1 KB); 143.6 KB with issue 21's round three (IdMap, core::fmt: −1.9 KB),
-  // 145.5 KB again with the turn's header rules merged (+1.9 KB).
-  { name: "page", ceiling: 146 * KB, target: 60 * KB, test: (p) => !inLibrary(p) && !inExtras(p) },
-  { name: "extras", ceiling: 58 * KB, test: inExtras },
-  { name: "reply page, all (page + extras)", ceiling: 203.5 * KB, test: (p) => !inLibrary(p), total: true },
+  // 145.5 KB again with the turn's header rules merged (+1.9 KB); 149.5 KB with issue 19's
+  // fifth and sixth passes (60 more real pages: the head's labels, numbers and dates by shape,
+  // signatures as form rows, standards' years: +4 KB, the price of reading them right).
+  { name: "page", ceiling: 150.5 * KB, target: 60 * KB, test: (p) => !inLibrary(p) && !inExtras(p) },
+  // 58.1 KB with the turn's stance rules (defaults, bases, standards, schedules: +0.3 KB).
+  { name: "extras", ceiling: 58.5 * KB, test: inExtras },
+  { name: "reply page, all (page + extras)", ceiling: 208.5 * KB, test: (p) => !inLibrary(p), total: true },
   // 64.4 KB since a reply page's figure card asks it for an indicator's values in other
   // replies (indicatorValues, issue 22: +7 KB with the title table of index version 4).
   // 65.3 KB since the index's words fold traditional chars to simplified (search finds 億元
   // typing 亿元: the reader's table of 308 pairs, about 1.2 KB). Target: issue 21's 40 KB.
-  { name: "library", ceiling: 66 * KB, target: 40 * KB, test: inLibrary },
+  // 63.9 KB since it adopts the stylesheet without the reply page's parts (LIBRARY_CSS: -1.6 KB).
+  { name: "library", ceiling: 64.5 * KB, target: 40 * KB, test: inLibrary },
 ];
 
 function files(dir) {

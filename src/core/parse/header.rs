@@ -10,6 +10,7 @@ use super::{Line, LineStyle, Piece};
 mod shape;
 
 pub(super) use shape::fold;
+pub(super) use shape::is_furniture;
 
 /// What the header of a reply gives: its title, metadata lines (and their fields), the
 /// salutation, and where the body starts.
@@ -173,6 +174,14 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
                 fallback = words.map(|w| line.piece(within(text, w)));
             }
             meta.push(text.to_string());
+        } else if let Some(end) = menu_end(lines, i).filter(|_| top) {
+            // A site's menu, one column's name a line (`首页` / `政务公开` / `互动交流` …): the
+            // page's, never the title.
+            for l in &lines[i..end] {
+                meta.push(l.text.to_string());
+            }
+            i = end;
+            continue;
         } else if top
             && shape::is_form_line(strip_bullet(text))
             && !lines.get(i + 1).is_some_and(|n| is_meta_line(n.text))
@@ -459,6 +468,17 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
     let posted = posted.or(above);
     let title = title.or(fallback);
     Header { title, meta, fields, number, salutation, dated, posted, rest, end: i }
+}
+
+/// The end of a site's menu starting at line `i`: four or more lines in a row, each a short
+/// name of words alone (two to six chars, no digit, no punctuation: `政务公开`, `走进本市`).
+fn menu_end(lines: &[Line], i: usize) -> Option<usize> {
+    let item = |l: &Line| {
+        let n = l.text.chars().count();
+        (2..=6).contains(&n) && l.text.chars().all(|c| c.is_alphabetic() && !c.is_ascii())
+    };
+    let n = lines[i..].iter().take_while(|l| item(l)).count();
+    (n >= 4).then_some(i + n)
 }
 
 /// A complete title with the page's date after it, apart by white space (`关于…的答复

@@ -207,6 +207,7 @@ pub fn is_chrome(line: &str) -> bool {
     let greeting = ["欢迎访问", "欢迎光临"].iter().any(|p| line.starts_with(p)) && !line.contains(['。', '，']);
     line.chars().count() <= 60
         && (greeting
+            || header::is_furniture(line)
             || CHROME_PREFIXES.iter().any(|p| {
                 // 今天是: / 今天是2023年… are chrome; 今天是个好日子 is prose.
                 line.strip_prefix(p).is_some_and(|rest| {

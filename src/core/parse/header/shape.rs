@@ -236,6 +236,81 @@ pub(super) fn is_greeting(line: &str) -> bool {
         && !line.contains('。')
 }
 
+/// The words of a site's furniture around an article: its accessibility toolbar, its tools,
+/// its search box, its account links (`无障碍 | 长者模式 | 繁體`, `打印 关闭`, `设为首页 加入收藏`).
+const FURNITURE: &[&str] = &[
+    "无障碍",
+    "无障碍浏览",
+    "长者模式",
+    "适老模式",
+    "关怀模式",
+    "长者版",
+    "关怀版",
+    "适老版",
+    "繁體",
+    "繁体",
+    "简体",
+    "繁體版",
+    "简体版",
+    "拼音",
+    "读屏",
+    "指读",
+    "打印",
+    "关闭",
+    "收藏",
+    "分享",
+    "返回",
+    "纠错",
+    "我要纠错",
+    "搜索",
+    "高级搜索",
+    "检索",
+    "站内搜索",
+    "全站搜索",
+    "请输入关键字",
+    "请输入关键词",
+    "请输入搜索内容",
+    "设为首页",
+    "加入收藏",
+    "登录",
+    "注册",
+    "用户登录",
+    "个人登录",
+    "法人登录",
+    "网站地图",
+    "联系我们",
+    "首页",
+    "网站首页",
+    "返回首页",
+    "手机版",
+    "移动版",
+    "English",
+    "官方微博",
+    "官方微信",
+    "微博",
+    "微信",
+    "大",
+    "中",
+    "小",
+];
+
+/// A line of a site's furniture: only its words ([`FURNITURE`], apart by spaces, bars or
+/// brackets: `【打印】【关闭】`, `请输入关键字 搜索`), or its IPv6 banner (`本网站支持IPv6`).
+/// Never a title nor any line of a document.
+pub(crate) fn is_furniture(line: &str) -> bool {
+    let line = line.trim();
+    let n = line.chars().count();
+    let ipv6 = n <= 20 && line.to_ascii_lowercase().contains("ipv6") && !line.contains(['。', '，']);
+    let mut words = line
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, '|' | '｜' | '丨' | '【' | '】' | '[' | ']' | '·' | '•' | '/')
+        })
+        .filter(|w| !w.is_empty())
+        .peekable();
+    let only = words.peek().is_some() && words.all(|w| FURNITURE.contains(&w.trim_end_matches([':', '：'])));
+    n <= 60 && (ipv6 || only)
+}
+
 /// A breadcrumb (`首页 >> 政务公开 >> 建议提案`) or a menu of short items apart by bars (`网站首页 |
 /// 机构概况 | 政务公开`, `登录 | 注册`): never a title, whatever it ends with.
 pub(super) fn is_breadcrumb(line: &str) -> bool {

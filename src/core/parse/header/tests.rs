@@ -1606,6 +1606,26 @@ fn a_report_on_two_lines_under_a_time_run_into_its_label_and_a_sites_greeting() 
 }
 
 #[test]
+fn a_site_s_menu_and_toolbar_above_the_title_are_not_the_title() {
+    let body = "\n张三委员：\n您提出的建议收悉。";
+    let cases: &[(&str, &str)] = &[
+        ("menu", "首页\n政务公开\n政务服务\n互动交流\n走进本市\n专题专栏\n关于第12号提案的答复"),
+        ("toolbar", "无障碍\n长者模式\n繁體\n简体\n关于第12号提案的答复"),
+        ("tools", "打印 关闭\n请输入关键字 搜索\n本网站支持IPv6\n关于第12号提案的答复"),
+        ("issuer over title", "【打印】【关闭】\n某市交通运输局\n关于第12号提案的答复"),
+    ];
+    for (kind, head) in cases {
+        let got = plain(&format!("{head}{body}"));
+        let want = if *kind == "issuer over title" {
+            "某市交通运输局关于第12号提案的答复"
+        } else {
+            "关于第12号提案的答复"
+        };
+        assert_eq!((*kind, got.as_str()), (*kind, want));
+    }
+}
+
+#[test]
 fn a_sites_notice_toolbar_or_search_box_above_the_title() {
     let page = want(&[("title", TITLE), ("number", "-"), ("published", "2023-08-22"), ("signed", "2023-08-22")]);
     for head in [

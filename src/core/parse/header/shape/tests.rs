@@ -67,3 +67,29 @@ fn a_note_under_a_title_dates_it() {
     );
     assert_eq!(split_note("关于加强（试行）管理的通知"), None);
 }
+
+#[test]
+fn a_site_s_furniture_is_no_line_of_the_document() {
+    // (kind, line): a toolbar, tools, a search box, account links, an IPv6 banner, and lines of a
+    // document that use the same words.
+    let cases: &[(&str, &str)] = &[
+        ("furniture", "无障碍"),
+        ("furniture", "无障碍 | 长者模式 | 繁體 | 简体 | 拼音 | 读屏"),
+        ("furniture", "打印 关闭"),
+        ("furniture", "【打印】【关闭】"),
+        ("furniture", "请输入关键字 搜索"),
+        ("furniture", "设为首页 加入收藏"),
+        ("furniture", "登录 | 注册"),
+        ("furniture", "本网站支持IPv6"),
+        ("furniture", "字号：大 中 小"),
+        ("none", "关于加快无障碍环境建设的建议的答复"),
+        ("none", "打印机采购项目"),
+        ("none", "首页改版工作方案"),
+        ("none", "张三委员："),
+        ("none", "关于推进IPv6规模部署的通知。"),
+    ];
+    for (want, line) in cases {
+        let kind = if is_furniture(line) || crate::parse::is_chrome(line) { "furniture" } else { "none" };
+        assert_eq!((kind, *line), (*want, *line));
+    }
+}
