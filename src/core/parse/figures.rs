@@ -167,6 +167,7 @@ const MEASURE_WORDS: &[&str] = &[
     "枚",
     "头",
     "羽",
+    "匹",
     "片",
     "幅",
     "盏",
@@ -185,7 +186,7 @@ const MEASURE_WORDS: &[&str] = &[
 /// Words that open with a measure word but are not one: `3根据` is no count of 根.
 const NOT_MEASURE: &[&str] = &[
     "根据", "根本", "根源", "起步", "起点", "起算", "起止", "起草", "起来", "起见", "例如", "宗旨", "头部", "片区",
-    "块状", "段落", "层面", "层级", "层次", "度假",
+    "块状", "段落", "层面", "层级", "层次", "度假", "匹配",
     // 浦东开发开放30周年: an anniversary names an occasion, it counts no weeks.
     "周年",
 ];
@@ -507,7 +508,8 @@ fn number_run_end(s: &[char], mut at: usize) -> usize {
     at
 }
 
-/// The end of a standard's year at `i` (`LB/T 065—2017`, `GB14886—2006`, `GB/T 19001-2016`): four
+/// The end of a standard's year at `i` (`LB/T 065—2017`, `GB14886—2006`, `GB/T 19001-2016`,
+/// `DB31∕T344-2020`): four
 /// digits after a dash, after the standard's code (capitals, `/T`, a space, its number). No
 /// figure: the year the standard was issued in is part of its name.
 fn standard_year_end(s: &[char], i: usize) -> Option<usize> {
@@ -519,8 +521,16 @@ fn standard_year_end(s: &[char], i: usize) -> Option<usize> {
     let digits = s[..k].iter().rev().take_while(|c| c.is_ascii_digit() || **c == '.').count();
     k -= digits;
     k -= s[..k].iter().rev().take(1).take_while(|c| **c == ' ').count();
-    let code = s[..k].iter().rev().take_while(|c| c.is_ascii_uppercase() || **c == '/').count();
-    (digits > 0 && code >= 2 && s[k - code].is_ascii_uppercase()).then_some(i + 4)
+    // The code: capitals, a province's digits (`DB31`), `/T` with any slash (`DB31∕T`, `GB／T`).
+    let code =
+        s[..k].iter().rev().take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || is_slash(**c)).count();
+    let head = &s[k - code..k];
+    (digits > 0 && code >= 2 && head.len() >= 2 && head[..2].iter().all(|c| c.is_ascii_uppercase())).then_some(i + 4)
+}
+
+/// A slash in any of the forms pages write one: `/`, full-width `／`, the division slash `∕`.
+fn is_slash(c: char) -> bool {
+    matches!(c, '/' | '／' | '∕' | '⁄')
 }
 
 /// Figures of one paragraph (as chars), in reading order.
