@@ -533,6 +533,30 @@ fn is_slash(c: char) -> bool {
     matches!(c, '/' | '／' | '∕' | '⁄')
 }
 
+/// The end of a document number whose 号 is lost, from its bracket at `at`: a year in the
+/// brackets only document numbers use and its serial after it (a page cut off after
+/// `某字〔2021〕14`); in brackets of other kinds (`吐市财[2021]27`, `某政（2022）20`) only after
+/// an issuer's short name (a Chinese character before the bracket) and with a serial that no
+/// unit follows (not the `3个` of `规划（2021）3个`).
+fn serial_without_hao_end(s: &[char], at: usize) -> Option<usize> {
+    let close = super::header::closing_bracket(s[at])?;
+    let year = s.get(at + 1..at + 5)?;
+    if s.get(at + 5) != Some(&close) || !year.iter().all(|c| is_digit(*c)) {
+        return None;
+    }
+    let mut end = at + 6;
+    while s.get(end).is_some_and(|c| is_digit(*c)) {
+        end += 1;
+    }
+    if s[at] == '〔' {
+        return Some(end);
+    }
+    let issuer = at > 0 && ('\u{4e00}'..='\u{9fff}').contains(&s[at - 1]);
+    let serial = end > at + 6 && !s.get(end).is_some_and(|c| matches!(c, '.' | '．' | '%' | '％'));
+    let (value, _) = read_arabic(&s[at + 6..end])?;
+    (issuer && serial && read_quantity(s, value, end, true).kind.is_none()).then_some(end)
+}
+
 /// Figures of one paragraph (as chars), in reading order.
 pub(crate) fn scan_chars(s: &[char], reference: Option<Reference>) -> Vec<RawFigure> {
     let mut out = Vec::new();
@@ -555,16 +579,8 @@ pub(crate) fn scan_chars(s: &[char], reference: Option<Reference>) -> Vec<RawFig
             i = end;
             continue;
         }
-        // A year in the brackets only document numbers use, its serial after it, where the
-        // number's 号 is lost (a page cut off after `某字〔2021〕14`).
-        if c == '〔'
-            && s.get(i + 5) == Some(&'〕')
-            && s.get(i + 1..i + 5).is_some_and(|y| y.iter().all(|c| is_digit(*c)))
-        {
-            i += 6;
-            while s.get(i).is_some_and(|c| is_digit(*c)) {
-                i += 1;
-            }
+        if let Some(end) = serial_without_hao_end(s, i) {
+            i = end;
             continue;
         }
         if let Some(f) = relative_date(s, i, reference) {

@@ -188,6 +188,12 @@ fn not_figures_document_numbers() {
     // The number's 号 lost (a page cut off after it): the year in 〔〕 and its serial still none.
     assert!(texts("（渝民宿字〔2021〕14").is_empty());
     assert_eq!(texts("根据〔2021〕14，下达资金361亿元"), ["361亿元"]);
+    // In square or round brackets, after the issuer's short name: the same.
+    assert_eq!(pairs("的通知》(吐市财[2021]27)文件精神"), want(&[]));
+    assert_eq!(pairs("按照某政（2022）20要求，下达资金361亿元"), want(&[("money", "361亿元")]));
+    // A count right after the brackets is still a count.
+    assert_eq!(pairs("规划[2021]3个项目"), want(&[("year", "2021"), ("count", "3个")]));
+    assert_eq!(pairs("规划（2021）3个项目"), want(&[("count", "3个")]));
     // A standard's year is part of its name.
     for standard in [
         "LB/T 065—2017",
