@@ -12,7 +12,8 @@
 //!   ordinals (第…, 十四届, 二次会议), list markers (`1.` at the start, `(1)`), section numbers
 //!   opening a paragraph (`7.2　本预案`), version strings and codes (V2.0, 1.2.3, 5G,
 //!   zz/2020-00676, 2019-00481), bare numbers without a unit (the `2` of `2+X`);
-//! - not figures either: numerals inside names and fixed expressions (`figures/names.rs`:
+//! - not figures either: a span of years after 的, the period in a thing's name
+//!   (`的2019-2020年乡镇寄宿制学校项目库`); numerals inside names and fixed expressions (`figures/names.rs`:
 //!   五位一体, “四个全面”, 二期工程, 三年行动, 七台河市);
 //! - Chinese numerals count only from 二 up (一 is almost always a word: 一批, 统一, 一揽子), except
 //!   as the lower bound of a range (一至两年), and never as years (二〇二三年).
@@ -557,6 +558,21 @@ fn serial_without_hao_end(s: &[char], at: usize) -> Option<usize> {
     (issuer && serial && read_quantity(s, value, end, true).kind.is_none()).then_some(end)
 }
 
+/// The end of a span of years at `i` that opens a noun phrase after 的 (`纳入省教育厅的2019-2020年
+/// 乡镇寄宿制学校项目库`): the period in a thing's name, as `规划(2018—2022年)` gives it in a
+/// title, not a time the reply reports on (`2018-2019年一共支持…` stays a figure).
+fn named_span_end(s: &[char], i: usize) -> Option<usize> {
+    if i == 0 || s[i - 1] != '的' {
+        return None;
+    }
+    let (value, len) = read_arabic(s.get(i..i + 4)?)?;
+    if !is_year(value, len) || s.get(i + 4).is_some_and(|c| is_digit(*c)) {
+        return None;
+    }
+    let (_, end, with_year) = year_range(s, i + 4)?;
+    Some(if with_year { end + 1 } else { end })
+}
+
 /// Figures of one paragraph (as chars), in reading order.
 pub(crate) fn scan_chars(s: &[char], reference: Option<Reference>) -> Vec<RawFigure> {
     let mut out = Vec::new();
@@ -589,6 +605,10 @@ pub(crate) fn scan_chars(s: &[char], reference: Option<Reference>) -> Vec<RawFig
             continue;
         }
         if let Some(end) = standard_year_end(s, i) {
+            i = end;
+            continue;
+        }
+        if let Some(end) = named_span_end(s, i) {
             i = end;
             continue;
         }

@@ -145,6 +145,20 @@ fn ranges() {
 }
 
 #[test]
+fn a_span_of_years_after_de_names_a_things_period() {
+    assert_eq!(
+        pairs("此规划已上报纳入湖南省教育厅的2019-2020年乡镇寄宿制学校项目库，建设900平方米宿舍"),
+        want(&[("count", "900平方米")])
+    );
+    assert_eq!(pairs("全市的2021—2035年国土空间规划"), want(&[]));
+    // The time a reply reports on stays a figure, and so does a single year after 的.
+    assert_eq!(
+        pairs("2018-2019年一共支持建设了7个产业园，全市的2023年目标"),
+        want(&[("year", "2018-2019年"), ("count", "7个"), ("year", "2023年")])
+    );
+}
+
+#[test]
 fn qualifiers() {
     let q = |t: &str| one(t).qualifier;
     assert_eq!(q("近4倍"), Some("nearly"));
