@@ -12,7 +12,8 @@
 //!   ordinals (第…, 十四届, 二次会议), list markers (`1.` at the start, `(1)`), section numbers
 //!   opening a paragraph (`7.2　本预案`), version strings and codes (V2.0, 1.2.3, 5G,
 //!   zz/2020-00676, 2019-00481), bare numbers without a unit (the `2` of `2+X`);
-//! - not figures either: numerals inside names and fixed expressions (`figures/names.rs`:
+//! - not figures either: a span of years after 的, the period in a thing's name
+//!   (`的2019-2020年乡镇寄宿制学校项目库`); numerals inside names and fixed expressions (`figures/names.rs`:
 //!   五位一体, “四个全面”, 二期工程, 三年行动, 七台河市);
 //! - Chinese numerals count only from 二 up (一 is almost always a word: 一批, 统一, 一揽子), except
 //!   as the lower bound of a range (一至两年), and never as years (二〇二三年).
@@ -167,6 +168,7 @@ const MEASURE_WORDS: &[&str] = &[
     "枚",
     "头",
     "羽",
+    "匹",
     "片",
     "幅",
     "盏",
@@ -185,7 +187,7 @@ const MEASURE_WORDS: &[&str] = &[
 /// Words that open with a measure word but are not one: `3根据` is no count of 根.
 const NOT_MEASURE: &[&str] = &[
     "根据", "根本", "根源", "起步", "起点", "起算", "起止", "起草", "起来", "起见", "例如", "宗旨", "头部", "片区",
-    "块状", "段落", "层面", "层级", "层次", "度假",
+    "块状", "段落", "层面", "层级", "层次", "度假", "匹配",
     // 浦东开发开放30周年: an anniversary names an occasion, it counts no weeks.
     "周年",
 ];
@@ -507,7 +509,8 @@ fn number_run_end(s: &[char], mut at: usize) -> usize {
     at
 }
 
-/// The end of a standard's year at `i` (`LB/T 065—2017`, `GB14886—2006`, `GB/T 19001-2016`): four
+/// The end of a standard's year at `i` (`LB/T 065—2017`, `GB14886—2006`, `GB/T 19001-2016`,
+/// `DB31∕T344-2020`): four
 /// digits after a dash, after the standard's code (capitals, `/T`, a space, its number). No
 /// figure: the year the standard was issued in is part of its name.
 fn standard_year_end(s: &[char], i: usize) -> Option<usize> {
@@ -519,8 +522,55 @@ fn standard_year_end(s: &[char], i: usize) -> Option<usize> {
     let digits = s[..k].iter().rev().take_while(|c| c.is_ascii_digit() || **c == '.').count();
     k -= digits;
     k -= s[..k].iter().rev().take(1).take_while(|c| **c == ' ').count();
-    let code = s[..k].iter().rev().take_while(|c| c.is_ascii_uppercase() || **c == '/').count();
-    (digits > 0 && code >= 2 && s[k - code].is_ascii_uppercase()).then_some(i + 4)
+    // The code: capitals, a province's digits (`DB31`), `/T` with any slash (`DB31∕T`, `GB／T`).
+    let code =
+        s[..k].iter().rev().take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || is_slash(**c)).count();
+    let head = &s[k - code..k];
+    (digits > 0 && code >= 2 && head.len() >= 2 && head[..2].iter().all(|c| c.is_ascii_uppercase())).then_some(i + 4)
+}
+
+/// A slash in any of the forms pages write one: `/`, full-width `／`, the division slash `∕`.
+fn is_slash(c: char) -> bool {
+    matches!(c, '/' | '／' | '∕' | '⁄')
+}
+
+/// The end of a document number whose 号 is lost, from its bracket at `at`: a year in the
+/// brackets only document numbers use and its serial after it (a page cut off after
+/// `某字〔2021〕14`); in brackets of other kinds (`吐市财[2021]27`, `某政（2022）20`) only after
+/// an issuer's short name (a Chinese character before the bracket) and with a serial that no
+/// unit follows (not the `3个` of `规划（2021）3个`).
+fn serial_without_hao_end(s: &[char], at: usize) -> Option<usize> {
+    let close = super::header::closing_bracket(s[at])?;
+    let year = s.get(at + 1..at + 5)?;
+    if s.get(at + 5) != Some(&close) || !year.iter().all(|c| is_digit(*c)) {
+        return None;
+    }
+    let mut end = at + 6;
+    while s.get(end).is_some_and(|c| is_digit(*c)) {
+        end += 1;
+    }
+    if s[at] == '〔' {
+        return Some(end);
+    }
+    let issuer = at > 0 && ('\u{4e00}'..='\u{9fff}').contains(&s[at - 1]);
+    let serial = end > at + 6 && !s.get(end).is_some_and(|c| matches!(c, '.' | '．' | '%' | '％'));
+    let (value, _) = read_arabic(&s[at + 6..end])?;
+    (issuer && serial && read_quantity(s, value, end, true).kind.is_none()).then_some(end)
+}
+
+/// The end of a span of years at `i` that opens a noun phrase after 的 (`纳入省教育厅的2019-2020年
+/// 乡镇寄宿制学校项目库`): the period in a thing's name, as `规划(2018—2022年)` gives it in a
+/// title, not a time the reply reports on (`2018-2019年一共支持…` stays a figure).
+fn named_span_end(s: &[char], i: usize) -> Option<usize> {
+    if i == 0 || s[i - 1] != '的' {
+        return None;
+    }
+    let (value, len) = read_arabic(s.get(i..i + 4)?)?;
+    if !is_year(value, len) || s.get(i + 4).is_some_and(|c| is_digit(*c)) {
+        return None;
+    }
+    let (_, end, with_year) = year_range(s, i + 4)?;
+    Some(if with_year { end + 1 } else { end })
 }
 
 /// Figures of one paragraph (as chars), in reading order.
@@ -545,16 +595,8 @@ pub(crate) fn scan_chars(s: &[char], reference: Option<Reference>) -> Vec<RawFig
             i = end;
             continue;
         }
-        // A year in the brackets only document numbers use, its serial after it, where the
-        // number's 号 is lost (a page cut off after `某字〔2021〕14`).
-        if c == '〔'
-            && s.get(i + 5) == Some(&'〕')
-            && s.get(i + 1..i + 5).is_some_and(|y| y.iter().all(|c| is_digit(*c)))
-        {
-            i += 6;
-            while s.get(i).is_some_and(|c| is_digit(*c)) {
-                i += 1;
-            }
+        if let Some(end) = serial_without_hao_end(s, i) {
+            i = end;
             continue;
         }
         if let Some(f) = relative_date(s, i, reference) {
@@ -563,6 +605,10 @@ pub(crate) fn scan_chars(s: &[char], reference: Option<Reference>) -> Vec<RawFig
             continue;
         }
         if let Some(end) = standard_year_end(s, i) {
+            i = end;
+            continue;
+        }
+        if let Some(end) = named_span_end(s, i) {
             i = end;
             continue;
         }

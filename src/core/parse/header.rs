@@ -1365,7 +1365,7 @@ fn is_title(line: &str) -> bool {
 }
 
 /// The bracket that closes a document number's year (`〔2016〕`, `[2020]`, `（2022）`, `﹝2023﹞` …).
-fn closing_bracket(open: char) -> Option<char> {
+pub(crate) fn closing_bracket(open: char) -> Option<char> {
     Some(match open {
         '〔' => '〕',
         '[' => ']',

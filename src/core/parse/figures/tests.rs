@@ -145,6 +145,20 @@ fn ranges() {
 }
 
 #[test]
+fn a_span_of_years_after_de_names_a_things_period() {
+    assert_eq!(
+        pairs("此规划已上报纳入湖南省教育厅的2019-2020年乡镇寄宿制学校项目库，建设900平方米宿舍"),
+        want(&[("count", "900平方米")])
+    );
+    assert_eq!(pairs("全市的2021—2035年国土空间规划"), want(&[]));
+    // The time a reply reports on stays a figure, and so does a single year after 的.
+    assert_eq!(
+        pairs("2018-2019年一共支持建设了7个产业园，全市的2023年目标"),
+        want(&[("year", "2018-2019年"), ("count", "7个"), ("year", "2023年")])
+    );
+}
+
+#[test]
 fn qualifiers() {
     let q = |t: &str| one(t).qualifier;
     assert_eq!(q("近4倍"), Some("nearly"));
@@ -188,8 +202,22 @@ fn not_figures_document_numbers() {
     // The number's 号 lost (a page cut off after it): the year in 〔〕 and its serial still none.
     assert!(texts("（渝民宿字〔2021〕14").is_empty());
     assert_eq!(texts("根据〔2021〕14，下达资金361亿元"), ["361亿元"]);
+    // In square or round brackets, after the issuer's short name: the same.
+    assert_eq!(pairs("的通知》(吐市财[2021]27)文件精神"), want(&[]));
+    assert_eq!(pairs("按照某政（2022）20要求，下达资金361亿元"), want(&[("money", "361亿元")]));
+    // A count right after the brackets is still a count.
+    assert_eq!(pairs("规划[2021]3个项目"), want(&[("year", "2021"), ("count", "3个")]));
+    assert_eq!(pairs("规划（2021）3个项目"), want(&[("count", "3个")]));
     // A standard's year is part of its name.
-    for standard in ["LB/T 065—2017", "GB14886—2006", "GB/T 19001-2016"] {
+    for standard in [
+        "LB/T 065—2017",
+        "GB14886—2006",
+        "GB/T 19001-2016",
+        "DB31∕T344-2020",
+        "GB／T 50378-2019",
+        "JGJ/T 229-2010",
+        "HJ 2.2-2018",
+    ] {
         assert!(texts(standard).is_empty(), "{standard}");
         assert_eq!(texts(&format!("按照{standard}，2017年投入361亿元")), ["2017年", "361亿元"], "{standard}");
     }
@@ -519,6 +547,17 @@ fn more_measure_words_of_reports() {
     assert_eq!(pairs("保障航班320架次，开行班车60班次"), ["320架次", "60班次"].map(count));
     // Words that open with one of them are no measure word.
     assert_eq!(texts("3例如下，5宗旨，2头部企业，6片区，7层面，8度假村"), Vec::<String>::new());
+}
+
+#[test]
+fn livestock_and_poultry_are_counted_with_their_qualifier() {
+    // A threshold of a farm's size: the figure's text takes in its 以上 (as 95%以上 does).
+    assert_eq!(
+        pairs("规模化养殖标准(猪年存栏500头以上,鸡年存栏10000羽以上),养羊300只,养马20匹"),
+        want(&[("count", "500头以上"), ("count", "10000羽以上"), ("count", "300只"), ("count", "20匹")])
+    );
+    // 匹配 is a word, not a count of horses.
+    assert_eq!(texts("按1:1匹配资金"), Vec::<String>::new());
 }
 
 #[test]
