@@ -676,10 +676,13 @@ pub(super) fn complete_start(title: &str) -> bool {
     title.contains("关于") || title.starts_with('对')
 }
 
-/// Whether a line reads as the start of a title: `关于…`, `对…`, `…的`.
+/// Whether a line reads as the start of a title: `关于…`, `对…`, an office's name then `对…`
+/// (`某县水利局对县十九届人大五次会议`), `…的`, or a meeting's name whose proposal's number
+/// follows on the next line (`…政协十届二次会议` / `第82号提案的复函`).
 fn starts_title(line: &str) -> bool {
     let line = shape::fold(line);
-    line.contains("关于") || line.starts_with('对') || line.ends_with('的')
+    let office_to = line.match_indices('对').any(|(at, _)| at > 0 && is_office_line(&line[..at]));
+    line.contains("关于") || line.starts_with('对') || line.ends_with('的') || office_to || line.ends_with("会议")
 }
 
 /// A complete title on a line of its own below line `i`, among the short lines of the header
