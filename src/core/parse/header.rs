@@ -335,12 +335,16 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
                                 && !shape::is_issuer_line(next.text)));
                     complete(&joined) && !last_words
                 };
+                // A plain line does not go on over lines set centred or bold (a toolbar's words
+                // over the title set apart).
+                let set_apart = !by_style && styled(style(next));
                 // The issuers under a title, a date under them: not the title's.
                 let n = issuers(lines, k);
                 let under = n > 0 && date_at(lines, k + n).is_some();
                 // A headline set twice (the page's, the document's) is one title.
                 let repeated = shape::bare(next.text) == shape::bare(&joined);
                 if done
+                    || set_apart
                     || under
                     || repeated
                     || !continues(next.text)
@@ -544,15 +548,33 @@ fn title_below(lines: &[Line], i: usize, title: &str) -> bool {
     false
 }
 
-/// Whether line `i` is a complete title right above another (`关于…` / `对…`, a line of its own)
-/// that stands over the page's metadata line (`发布时间：…`): an item of a list of documents
-/// the site sets above its headline.
+/// Whether line `i` starts a list of documents the site sets above its headline (a 热点
+/// column): items that read as complete titles, each on a line or broken over two (`关于加强` /
+/// `科技创新的通知`), up to a `关于…` / `对…` headline over the page's metadata line (`发布时间：…`).
 fn listed_over_headline(lines: &[Line], i: usize) -> bool {
-    let text = lines[i].text;
-    let headline = |t: &str| is_title(t) && complete(t) && t.chars().count() >= 8 && continues(t);
-    headline(text)
-        && lines.get(i + 1).is_some_and(|n| headline(n.text) && complete_start(n.text) && !n.text.starts_with('的'))
-        && lines.get(i + 2).is_some_and(|m| is_meta_line(m.text))
+    let titled = |t: &str| is_title(t) && continues(t);
+    let headline = |k: usize| {
+        lines.get(k).is_some_and(|l| {
+            let t = l.text;
+            titled(t) && complete(t) && complete_start(t) && t.chars().count() >= 8 && !t.starts_with('的')
+        }) && lines.get(k + 1).is_some_and(|m| is_meta_line(m.text))
+    };
+    let mut j = i;
+    while j < i + 10 {
+        let Some(t) = lines.get(j).map(|l| l.text).filter(|t| titled(t)) else { return false };
+        let two = lines.get(j + 1).filter(|n| starts_title(t) && titled(n.text) && complete(&format!("{t}{}", n.text)));
+        j += if complete(t) && t.chars().count() >= 6 {
+            1
+        } else if two.is_some() {
+            2
+        } else {
+            return false;
+        };
+        if headline(j) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether line `i`, a short line no title reads as (a site's notice, `本网站已支持IPv6，欢迎使用。`),
@@ -566,7 +588,7 @@ fn banner(lines: &[Line], i: usize) -> bool {
 /// a letter's above a text it sends (`现将《…》印发给你们` / the issuer / the date): no title in
 /// 《》, no date (a site's name may stand there).
 fn short_site_line(t: &str) -> bool {
-    t.chars().count() <= 40
+    t.chars().count() <= 60
         && parse_heading(t).is_none()
         && !is_salutation(t)
         && !t.contains('《')
@@ -583,7 +605,10 @@ fn title_among_short(lines: &[Line], k: usize) -> bool {
         // The title on a line, or started on one and completed on the next.
         let joined =
             lines.get(j + 1).filter(|n| starts_title(t) && continues(n.text)).map(|n| format!("{t}{}", n.text));
-        let titled = complete(t) || joined.is_some_and(|j| complete(&j));
+        // Or a headline however it ends (`…提案办理结果`): a `关于…` / `对…` line, a line over the
+        // salutation or the page's metadata line.
+        let over = lines.get(j + 1).is_some_and(|n| is_salutation(n.text) || is_meta_line(n.text));
+        let titled = complete(t) || joined.is_some_and(|j| complete(&j)) || complete_start(t) || over;
         if is_title(t) && titled && t.chars().count() >= 8 && continues(t) && !shape::is_breadcrumb(t) {
             return true;
         }
@@ -702,10 +727,13 @@ fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
             }
         }
         let headline = text.chars().count() >= 8 && lines.get(k + 1).is_some_and(|n| is_meta_line(n.text));
+        // A title's start that the next line completes (`关于…第123号` / `提案的答复`).
+        let completed = starts_title(text)
+            && lines.get(k + 1).is_some_and(|n| continues(n.text) && complete(&format!("{text}{}", n.text)));
         let standalone = is_title(text)
             && !text.starts_with('—')
             && !shape::is_breadcrumb(text)
-            && (complete(text) || headline)
+            && (complete(text) || headline || completed)
             && text.chars().count() >= 6
             && !is_dateish(text)
             && number_line(text).is_none()
@@ -1400,8 +1428,11 @@ pub(crate) fn find_number(text: &str) -> Option<(usize, usize)> {
 /// most a short note after it (`A类 同意公开`).
 pub(super) fn number_line(line: &str) -> Option<String> {
     let line = line.trim();
-    // In brackets of its own (`（某科函〔2024〕15号）`).
-    let line = line.strip_prefix(['（', '(']).and_then(|l| l.strip_suffix(['）', ')'])).unwrap_or(line);
+    // In brackets of its own (`（某科函〔2024〕15号）`, `【某科函〔2024〕15号】`).
+    let line = line
+        .strip_prefix(['（', '(', '【', '[', '［'])
+        .and_then(|l| l.strip_suffix(['）', ')', '】', ']', '］']))
+        .map_or(line, str::trim);
     let (a, b) = find_number(line).or_else(|| open_number(line))?;
     let rest: String = line.chars().skip(b).collect();
     let rest = rest.trim();

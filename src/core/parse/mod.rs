@@ -356,6 +356,7 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
         dates::is_signature_date(t)
             || tail::is_office_and_date(t)
             || tail::labelled(t).is_some_and(dates::is_signature_date)
+            || tail::dated_over_title(t).is_some()
     };
     // First a date under the office's line (or on it), within the last thirty lines: a site's
     // footer (its links, a list of other replies and their dates) may follow the letter. Else

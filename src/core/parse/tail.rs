@@ -136,6 +136,23 @@ pub(super) fn run_in(line: &str) -> Option<&str> {
     (is_signature_date(tail) || is_office_and_date(tail)).then_some(tail)
 }
 
+/// A notice's date run into the title of the text it sends, where the page lost the line break
+/// between them (`2020年10月9日 某市政府信息主动公开办法`): the date, apart from a complete
+/// title by white space.
+pub(super) fn dated_over_title(line: &str) -> Option<&str> {
+    let line = line.trim();
+    let (_, start, end) = find_date_span(line)?;
+    let at = line.char_indices().nth(end).map_or(line.len(), |(k, _)| k);
+    let (date, rest) = (&line[..at], &line[at..]);
+    let title = rest.trim_start();
+    let apart = title.len() < rest.len();
+    let titled = title.chars().count() >= 6
+        && super::header::complete(title)
+        && !title.contains(['。', '，', ',', '；', ';', '：', ':'])
+        && parse_heading(title).is_none();
+    (start == 0 && apart && titled && is_signature_date(date)).then_some(date)
+}
+
 /// A signature's line as a form prints it, a key and its value: `答复日期：2023年3月20日` (a key
 /// of two to six chars naming a date, 日期 or 时间, over a date), `单位名称：某局` (a key naming
 /// the unit, 单位 or 署名, over an office). Gives the value.

@@ -1633,6 +1633,9 @@ fn a_sites_notice_toolbar_or_search_box_above_the_title() {
         "本网站已支持IPv6，欢迎使用。",
         "您的浏览器版本过低，请升级浏览器。",
         "您好，欢迎来到某市人民政府网站！",
+        "本网站已支持IPv6，欢迎使用。为了更好的浏览体验，建议您使用谷歌浏览器访问本网站。",
+        "温馨提示：您正在使用的浏览器版本过低。",
+        "您访问的链接即将离开“某市人民政府”门户网站，是否继续？",
         "本网站已支持IPv6，欢迎使用。\n当前位置：首页 > 政务公开 > 建议提案",
         "为了获得更好的浏览效果，建议使用IE9以上浏览器。\n首页 | 政务公开 | 互动交流",
         "本网站已支持IPv6，欢迎使用。\n某市科学技术局\n建议提案办理",
@@ -1644,6 +1647,12 @@ fn a_sites_notice_toolbar_or_search_box_above_the_title() {
         "请输入关键词：\n站内搜索 高级搜索",
     ] {
         assert_eq!(under(&format!("{head}\n{TITLE}")), page, "{head}");
+    }
+    // Under the notice, a headline that ends like no document's: a `关于…` line, a line over the
+    // salutation.
+    for title in ["关于市政协十四届二次会议第123号提案办理结果", "市政协十四届二次会议第123号提案答复内容"]
+    {
+        assert_eq!(under(&format!("本网站已支持IPv6，欢迎使用。\n{title}"))[0], ("title", title.to_string()));
     }
     // The notice's date and the page's metadata row under the title stay the page's.
     assert_eq!(
@@ -1710,10 +1719,19 @@ fn titles_in_the_shapes_unseen_sites_set_them() {
         ("关于市政协十四届二次会议第123号提案的答复\n类别：A 签发人：张三", TITLE, "-"),
         ("关于市政协十四届二次会议第123号提案的答复\n（B类）\n某科函〔2023〕12号", TITLE, NUMBER),
         ("某科函〔2023〕12号\n关于市政协十四届二次会议第123号提案的答复", TITLE, NUMBER),
+        // Its number in the site's brackets on its line under the title.
+        ("关于市政协十四届二次会议第123号提案的答复\n【某科函〔2023〕12号】", TITLE, NUMBER),
+        ("关于市政协十四届二次会议第123号提案的答复\n[ 某科函〔2023〕12号 ]", TITLE, NUMBER),
         // Its number on its line after white space, or the letterhead's lines above (its
         // 签发人 row too).
         ("签发人：张三\n某科函〔2023〕12号\n关于市政协十四届二次会议第123号提案的答复", TITLE, NUMBER),
-        // Under a list of the site's other documents, over the page's metadata line.
+        // Under a list of the site's other documents (their links broken over lines too), over
+        // the page's metadata line.
+        (
+            "关于加强\n科技创新的通知\n关于印发\n某方案的通知\n关于市政协十四届二次会议第123号提案的答复\n发布时间：2023-05-06",
+            TITLE,
+            "-",
+        ),
         (
             "热点新闻\n关于加强科技创新的通知\n关于市政协十四届二次会议第123号提案的答复\n发布时间：2023-05-06",
             TITLE,
@@ -1772,5 +1790,73 @@ fn a_title_broken_after_the_office_or_the_meeting_is_joined() {
     for (kind, head) in cases {
         let want: String = head.lines().filter(|l| !l.contains("归档")).collect();
         assert_eq!((*kind, plain(&format!("{head}{body}"))), (*kind, want));
+    }
+}
+
+#[test]
+fn titles_set_centred_or_bold_under_a_sites_lines() {
+    let tail: Lines = &[
+        ("张三委员：", PLAIN),
+        ("您提出的提案收悉。现答复如下：", PLAIN),
+        ("感谢支持。", PLAIN),
+        ("某市科学技术局", PLAIN),
+        ("2023年8月22日", PLAIN),
+    ];
+    const ISSUED: &str = "某市科学技术局关于市政协十四届二次会议第123号提案的答复";
+    let cases: &[(Lines, &str, &str)] = &[
+        (
+            &[
+                ("本网站已支持IPv6，欢迎使用。", CENTRED),
+                ("关于市政协十四届二次会议", CENTRED),
+                ("第123号提案的答复", CENTRED),
+            ],
+            TITLE,
+            "-",
+        ),
+        (
+            &[("某市科学技术局", CENTRED), ("关于市政协十四届二次会议", CENTRED), ("第123号提案的答复", CENTRED)],
+            ISSUED,
+            "-",
+        ),
+        (&[(TITLE, CENTRED), ("某科函〔2023〕12号", CENTRED)], TITLE, "某科函〔2023〕12号"),
+        (&[("政协提案", CENTRED), (TITLE, CENTRED)], TITLE, "-"),
+        (
+            &[
+                ("关于市政协十四届二次会议第123号", BOLD),
+                ("提案的答复", BOLD),
+                ("类别：A", PLAIN),
+                ("签发人：李四", PLAIN),
+            ],
+            TITLE,
+            "-",
+        ),
+        // A toolbar's words, plain, over the title set centred on two lines and its class note.
+        (
+            &[
+                ("无障碍", PLAIN),
+                ("长者模式", PLAIN),
+                ("关于市政协十四届二次会议第123号", CENTRED),
+                ("提案的答复", CENTRED),
+                ("（B类）", CENTRED),
+            ],
+            TITLE,
+            "-",
+        ),
+        // The same in plain text: the title's start that the next line completes.
+        (
+            &[
+                ("无障碍", PLAIN),
+                ("长者模式", PLAIN),
+                ("关于市政协十四届二次会议第123号", PLAIN),
+                ("提案的答复", PLAIN),
+            ],
+            TITLE,
+            "-",
+        ),
+    ];
+    for (head, title, number) in cases {
+        let mut lines = head.to_vec();
+        lines.extend_from_slice(tail);
+        assert_eq!(seen(&lines)[..2], want(&[("title", title), ("number", number)])[..], "{head:?}");
     }
 }

@@ -121,3 +121,17 @@ fn a_site_s_footer_under_the_signature_leaves_its_date() {
         assert_eq!((line, dates(&text)[1].1.as_str()), (line, "2021-09-17"));
     }
 }
+
+#[test]
+fn a_notices_date_run_into_the_title_of_the_text_it_sends() {
+    let notice = "某市人民政府办公室关于印发《某市政府信息主动公开办法》的通知\n现将《某市政府信息主动公开办法》印发给你们，请认真贯彻执行。\n";
+    // The page lost the line break between the date and the sent text's title.
+    let text =
+        format!("{notice}2020年10月9日 某市政府信息主动公开办法\n第一条 为做好政府信息主动公开工作，制定本办法。");
+    assert_eq!(dates(&text), want("2020-10-09", "2020-10-09"));
+    // A date that opens a sentence dates nothing.
+    let text = format!(
+        "{notice}2020年10月9日 市政府常务会议审议通过了本办法。\n第一条 为做好政府信息主动公开工作，制定本办法。"
+    );
+    assert_eq!(dates(&text), want("-", "-"));
+}
