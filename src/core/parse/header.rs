@@ -86,9 +86,14 @@ pub(super) fn complete(title: &str) -> bool {
     let folded = shape::fold(title);
     let t = shape::bare(&folded);
     let t: String = shape::split_number(t).map_or(t, |(head, _)| head).chars().filter(|c| !c.is_whitespace()).collect();
-    // A short note in brackets after the last words: （A类）, （试行）, （征求意见稿）.
+    // A short note in brackets after the last words: （A类）, （试行）, （征求意见稿）; or the
+    // proposal's own title (…的答复(关于加强校园周边食品安全的建议)).
     let t = match t.strip_suffix(['）', ')']).and_then(|h| h.rfind(['（', '(']).map(|at| (h, at))) {
-        Some((h, at)) if h[at..].chars().count() <= 10 => &t[..at],
+        Some((h, at))
+            if h[at..].chars().count() <= 10 || h[at..].chars().skip(1).collect::<String>().starts_with("关于") =>
+        {
+            &t[..at]
+        }
         _ => t.as_str(),
     };
     TITLE_ENDINGS.iter().any(|e| t.ends_with(e)) || WEAK_ENDINGS.iter().any(|e| t.ends_with(e))

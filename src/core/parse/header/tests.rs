@@ -1786,6 +1786,10 @@ fn a_title_broken_after_the_office_or_the_meeting_is_joined() {
         ("after the meeting", "归档时间:\n已归档\n某县交通运输局对县十八届人大三次会议\n第21号建议的回复"),
         ("after the meeting, no office", "县政协十届二次会议\n第82号提案的复函"),
         ("after the committee", "某市市场监督管理局对政协某市委员会\n五届三次会议第201号提案的答复"),
+        (
+            "before the proposal's title in brackets",
+            "某区市场监管局关于对区十三届人大四次会议第8号建议\n的答复(关于加强校园周边食品安全综合治理的建议)",
+        ),
     ];
     for (kind, head) in cases {
         let want: String = head.lines().filter(|l| !l.contains("归档")).collect();
