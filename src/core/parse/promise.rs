@@ -25,19 +25,24 @@
 //!    [`super::stance::CLASS_BOUND_ENDS`], [`super::stance::CONDITION_BEFORE`]: 十亿元以上项目11个,
 //!    坡度大于25度; a frequency or period of a rule, [`super::stance::EVERY`]: 每5年修订1次; a count
 //!    that refers back, [`super::stance::REFERRING`]: 上述两个表格; the page's own counters and
-//!    numbers alone on a line, [`super::stance::PAGE_COUNTERS`]: 浏览:301次, 20期), which decide
-//!    nothing for the clauses after them either.
+//!    numbers alone on a line, [`super::stance::PAGE_COUNTERS`]: 浏览:301次, 20期; a standard's
+//!    bound, [`super::stance::DIMENSIONS`]: 路面宽度为3.5米及以上; a schedule's length,
+//!    [`super::stance::SPAN_BEFORE`]: …至…放假调休，共7天; an address, 10幢10单元; a base,
+//!    [`super::stance::BASE_OPEN`]: 在…达到12000元的基础上, a result only when its words report),
+//!    which decide nothing for the clauses after them either.
 //! 2. **A cue of its own clause** ([`super::stance::TARGET_CUES`] 力争、计划、预计、将、请求 …,
 //!    [`super::stance::RESULT_CUES`] 截至、已、目前、先后、了 …): the nearest one before the
 //!    figure, else the nearest after it. A cue word inside a longer word that means something
 //!    else is none ([`super::stance::MASKS`]: 投资计划, 争取资金, 公共, 现将); 将 followed in its
-//!    clause by 纳入、作为 … is the object marker, none.
+//!    clause by 纳入、作为 …, or right by a figure (将全区112家…), is the object marker, none; 要
+//!    right before a task verb is an aim (全国要建成10亿亩). A grant's amount (予以一次性20万元的
+//!    补助, [`super::stance::GRANT_VERBS`]) is a rate before any cue.
 //! 3. **A rule's rate**: neither ([`super::stance::NORM_BEFORE`] …: 每台给予15万元补助, 按投资额的
 //!    30%, 100万元/村, 补助不超过300万元), even in a plan.
 //! 4. **A deadline or a later date of its own clause** (到2025年, 2025年前, 2024年 in 2023) → a
 //!    target; so is a figure whose sentence has said target (step 7) or, when its sentence has
 //!    said nothing, whose paragraph is a plan: one opening with [`PLAN_OPENERS`] (下一步、下步、
-//!    今后 …; 我局将 …, [`PLAN_SUBJECTS`]), in a reply any later paragraph of its section, or under
+//!    今后 …; 我局将 …, [`PLAN_SUBJECTS`]), in a reply any later paragraph of its section (or of the preamble or closing that holds a reply without headings), or under
 //!    a heading with [`PLAN_HEADINGS`] (下一步工作打算). In a plan document ([`plan_document`]:
 //!    意见, 方案, 规划 …) a figure that a task verb takes ([`super::stance::TASK_VERBS`]: 推动建设
 //!    300个基地) is a target when nothing of its own decides it; so is one under a horizon's lead
@@ -49,7 +54,9 @@
 //!    ([`super::stance::COMPARISON_CUES`] 累计、共、同比、较上年、增速 …) → a result: these say
 //!    nothing of time, so they yield to 2–4 (力争到2025年累计服务企业突破1万家 is a target).
 //! 6. **An earlier date of its own clause** (2022年, 去年, 今年4月底 in August, 2022年以来) → a
-//!    result. A date of the current year without a month decides nothing.
+//!    result. A date of the current year without a month decides nothing — but in the year's
+//!    last month it tells the year's works (其中2021年改造行政村9个, in December 2021): a result,
+//!    even in a sentence that goes on with a plan.
 //! 7. **Its sentence**: what the nearest earlier clause of the same sentence decided by 2–6 (a
 //!    rule's rate carries to amounts and shares, not to counts). So in 截至2023年底全市备案中试
 //!    平台128家，力争到2025年达到200家 each figure keeps its own clause's cue, and in 2023年第一季度，
