@@ -694,7 +694,15 @@ fn headline_after_form(lines: &[Line], i: usize, named: Option<&str>) -> Option<
             && !text.contains([':', '：'])
             && parse_heading(text).is_none()
         {
-            return Some(k);
+            // The headline's first line right above it (`某局对县十八届人大三次会议` / `第21号建议的
+            // 回复`): the title starts there.
+            let above = lines[k - 1].text;
+            let start = k > i + 1
+                && starts_title(above)
+                && !complete(above)
+                && continues(above)
+                && !shape::is_form_line(strip_bullet(above));
+            return Some(if start { k - 1 } else { k });
         }
     }
     None
