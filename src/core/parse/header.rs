@@ -86,9 +86,14 @@ pub(super) fn complete(title: &str) -> bool {
     let folded = shape::fold(title);
     let t = shape::bare(&folded);
     let t: String = shape::split_number(t).map_or(t, |(head, _)| head).chars().filter(|c| !c.is_whitespace()).collect();
-    // A short note in brackets after the last words: （A类）, （试行）, （征求意见稿）.
+    // A short note in brackets after the last words: （A类）, （试行）, （征求意见稿）; or the
+    // proposal's own title (…的答复(关于加强校园周边食品安全的建议)).
     let t = match t.strip_suffix(['）', ')']).and_then(|h| h.rfind(['（', '(']).map(|at| (h, at))) {
-        Some((h, at)) if h[at..].chars().count() <= 10 => &t[..at],
+        Some((h, at))
+            if h[at..].chars().count() <= 10 || h[at..].chars().skip(1).collect::<String>().starts_with("关于") =>
+        {
+            &t[..at]
+        }
         _ => t.as_str(),
     };
     TITLE_ENDINGS.iter().any(|e| t.ends_with(e)) || WEAK_ENDINGS.iter().any(|e| t.ends_with(e))
@@ -689,7 +694,15 @@ fn headline_after_form(lines: &[Line], i: usize, named: Option<&str>) -> Option<
             && !text.contains([':', '：'])
             && parse_heading(text).is_none()
         {
-            return Some(k);
+            // The headline's first line right above it (`某局对县十八届人大三次会议` / `第21号建议的
+            // 回复`): the title starts there.
+            let above = lines[k - 1].text;
+            let start = k > i + 1
+                && starts_title(above)
+                && !complete(above)
+                && continues(above)
+                && !shape::is_form_line(strip_bullet(above));
+            return Some(if start { k - 1 } else { k });
         }
     }
     None
@@ -701,10 +714,13 @@ pub(super) fn complete_start(title: &str) -> bool {
     title.contains("关于") || title.starts_with('对')
 }
 
-/// Whether a line reads as the start of a title: `关于…`, `对…`, `…的`.
+/// Whether a line reads as the start of a title: `关于…`, `对…`, an office's name then `对…`
+/// (`某县水利局对县十九届人大五次会议`), `…的`, or a meeting's name whose proposal's number
+/// follows on the next line (`…政协十届二次会议` / `第82号提案的复函`).
 fn starts_title(line: &str) -> bool {
     let line = shape::fold(line);
-    line.contains("关于") || line.starts_with('对') || line.ends_with('的')
+    let office_to = line.match_indices('对').any(|(at, _)| at > 0 && is_office_line(&line[..at]));
+    line.contains("关于") || line.starts_with('对') || line.ends_with('的') || office_to || line.ends_with("会议")
 }
 
 /// A complete title on a line of its own below line `i`, among the short lines of the header

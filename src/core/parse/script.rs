@@ -39,6 +39,21 @@ impl Unfold {
                 pairs.push((f, o));
             }
         }
+        // A char the page writes simplified more often than not (a site's `繁體` toggle over a
+        // page in simplified script, which writes 体 itself) is given back as it is.
+        pairs.retain(|&(f, o)| {
+            let (mut own, mut same) = (0usize, 0usize);
+            for (a, b) in folded.chars().zip(original.chars()) {
+                if a == f {
+                    if b == o {
+                        own += 1;
+                    } else if b == f {
+                        same += 1;
+                    }
+                }
+            }
+            own >= same
+        });
         Unfold { original, folded, pairs, from: std::cell::Cell::new(0) }
     }
 

@@ -18,6 +18,7 @@ pub(super) fn signature(body: &mut Vec<Line>) -> Vec<Piece> {
             || is_office_and_date(text)
             || is_contact_line(text)
             || labelled(text).is_some()
+            || is_footer(text)
             || (is_office_line(text) && (dated || text.chars().count() <= 20) && parse_heading(text).is_none());
         if !take {
             break;
@@ -26,6 +27,23 @@ pub(super) fn signature(body: &mut Vec<Line>) -> Vec<Piece> {
         body.pop();
     }
     signature
+}
+
+/// Labels and marks of a site's footer under the letter: who runs the site, its registration
+/// numbers (`浙ICP备05001234号`, `浙公网安备 33010202000123号`, `网站标识码：3301000001`).
+const FOOTER_PREFIXES: &[&str] =
+    &["主办单位", "主办：", "主办:", "承办：", "承办:", "协办：", "协办:", "技术支持", "版权所有", "Copyright", "©"];
+const FOOTER_MARKS: &[&str] = &["ICP备", "ICP证", "公网安备", "网安备", "网站标识码", "网站识别码"];
+
+/// A line of the site's footer under the letter (its sponsor, registration numbers, links:
+/// `联系我们 | 网站地图`): taken with the signature block, so that the letter's own date above
+/// it is still read as the date under the signature.
+pub(super) fn is_footer(line: &str) -> bool {
+    line.chars().count() <= 100
+        && (FOOTER_PREFIXES.iter().any(|p| line.starts_with(p))
+            || FOOTER_MARKS.iter().any(|m| line.contains(m))
+            || super::header::is_furniture(line))
+        && !line.contains('。')
 }
 
 /// Takes the closing off the end of the body's blocks: from the first closing cue after the

@@ -1779,6 +1779,26 @@ fn a_dates_label_written_without_its_last_char() {
 }
 
 #[test]
+fn a_title_broken_after_the_office_or_the_meeting_is_joined() {
+    let body = "\n张三代表：\n您提出的建议收悉。";
+    // (how it breaks, the title's lines): the whole title is read.
+    let cases: &[(&str, &str)] = &[
+        ("after the meeting", "归档时间:\n已归档\n某县交通运输局对县十八届人大三次会议\n第21号建议的回复"),
+        ("after the meeting, no office", "县政协十届二次会议\n第82号提案的复函"),
+        ("under a form's row", "时效性: 有效\n某州林业和草原局对州十二届人大四次会议\n第80号建议的答复"),
+        ("after the committee", "某市市场监督管理局对政协某市委员会\n五届三次会议第201号提案的答复"),
+        (
+            "before the proposal's title in brackets",
+            "某区市场监管局关于对区十三届人大四次会议第8号建议\n的答复(关于加强校园周边食品安全综合治理的建议)",
+        ),
+    ];
+    for (kind, head) in cases {
+        let want: String = head.lines().filter(|l| !l.contains("归档") && !l.contains(':')).collect();
+        assert_eq!((*kind, plain(&format!("{head}{body}"))), (*kind, want));
+    }
+}
+
+#[test]
 fn titles_set_centred_or_bold_under_a_sites_lines() {
     let tail: Lines = &[
         ("张三委员：", PLAIN),

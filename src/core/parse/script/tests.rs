@@ -159,3 +159,13 @@ fn a_page_mixing_both_forms_keeps_each_where_it_stands() {
     assert_eq!(titles, ["台州市建成2個站點", "臺州市建成2個站點", "台州市建成2个站点"]);
     assert_eq!(figures(&r), pairs(&[("count", "2個"), ("count", "2個"), ("count", "2个")]));
 }
+
+#[test]
+fn a_toggle_in_traditional_script_leaves_a_simplified_page_simplified() {
+    // (kind, title): a page in simplified script under a site's 繁體 toggle, its title on two
+    // lines, reads its title in its own chars.
+    let r = parse(
+        "繁體\n简体\n某市卫生健康和体育局关于对市七届人大五次会议\n第71号建议的答复\n张三代表:\n您提出的建议收悉。",
+    );
+    assert_eq!(("title", r.title.as_str()), ("title", "某市卫生健康和体育局关于对市七届人大五次会议第71号建议的答复"));
+}

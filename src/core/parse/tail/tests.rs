@@ -99,6 +99,30 @@ fn the_pages_date_in_a_metadata_row_under_the_letter() {
 }
 
 #[test]
+fn a_site_s_footer_under_the_signature_leaves_its_date() {
+    let letter =
+        "张三代表：\n您提出的建议收悉。\n感谢您的关心。\n2021年9月17日\n联系人：李四\n联系电话：0571-12345678\n抄送：县政协提案委";
+    let footer = [
+        "打印 关闭",
+        "联系我们 | 网站地图 | 隐私声明",
+        "主办单位：县人民政府办公室",
+        "承办：县大数据发展管理局",
+        "协办：县融媒体中心",
+        "网站标识码：3301000001",
+        "浙ICP备05001234号-1",
+        "浙公网安备 33010202000123号",
+        "技术支持：县信息中心",
+        "版权所有：县人民政府",
+    ];
+    // (footer, signed): the letter's date with the site's footer under it, a line at a time.
+    let mut text = letter.to_string();
+    for line in footer {
+        text = format!("{text}\n{line}");
+        assert_eq!((line, dates(&text)[1].1.as_str()), (line, "2021-09-17"));
+    }
+}
+
+#[test]
 fn a_notices_date_run_into_the_title_of_the_text_it_sends() {
     let notice = "某市人民政府办公室关于印发《某市政府信息主动公开办法》的通知\n现将《某市政府信息主动公开办法》印发给你们，请认真贯彻执行。\n";
     // The page lost the line break between the date and the sent text's title.
