@@ -4,7 +4,8 @@
 //!
 //! One room per part: `outline.rs`, `figures.rs` (the figure panel, 显示更多, the chart),
 //! `article.rs` (the article enhanced in place or drawn) with `marks.rs` (where marks are
-//! drawn), `search.rs`, `sheet.rs`, `bar.rs`; `phones.rs` (the compact layout, the bar, the
+//! drawn), `filter.rs` (the filter box's query, the facets, 上一处 / 下一处) with `search.rs` (the
+//! searchbox's markup), `sheet.rs`, `bar.rs`; `phones.rs` (the compact layout, the bar, the
 //! card; [`State::frame`] turns a [`Side`] into its part), `extras_link.rs` (waiting for the
 //! extras module), `aids.rs` (the reading aids), `events.rs` (the listeners), `teardown.rs` (what
 //! `destroy()` gives back).
@@ -33,6 +34,7 @@ mod clipboard;
 mod events;
 mod extras_link;
 mod figures;
+mod filter;
 mod later;
 mod marks;
 mod outline;
@@ -49,8 +51,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, ScrollLogicalPosition, ShadowRoot};
 
-use reply_core::filter::{self, Index, Outcome, Query};
-use reply_core::model::{FigureKind, Reply, Stance};
+use reply_core::filter::{Index, Outcome, Query};
+use reply_core::model::{FigureKind, Reply};
 use reply_core::page;
 use reply_core::panel::{Grouping, Order};
 use reply_core::util::{cat, uint};
@@ -68,6 +70,7 @@ use events::{
 };
 use extras_link::ExtrasLink;
 use figures::FiguresPart;
+use filter::Filter;
 use later::Later;
 use marks::Highlight;
 use outline::OutlinePart;
@@ -118,18 +121,12 @@ pub struct State {
     figures: Option<FiguresPart>,
     article: Option<ArticlePart>,
     search: Option<SearchView>,
-    query: Query,
-    /// The query as the page or the reader wrote it (kept by `refresh()`).
-    raw: String,
+    /// The filter box's query, the facets, the match stepped to (`filter.rs`).
+    find: Filter,
+    /// What the filter shows: read by every part.
     outcome: Outcome,
-    /// The kinds the panel's facets leave on.
-    kinds: Vec<FigureKind>,
-    /// The stances (目标, 成果, 其他) the panel's 立场 facet leaves on.
-    stances: Vec<Option<Stance>>,
     selected: Option<usize>,
     preview: Option<usize>,
-    /// The search hit stepped to last (Enter in the searchbox).
-    hit: Option<usize>,
     hash: bool,
     prefs: reading::Prefs,
     toolbar: Option<Element>,
@@ -212,14 +209,10 @@ impl State {
             figures: None,
             article: None,
             search: None,
-            query: Query::All,
-            raw: String::new(),
+            find: Filter::new(),
             outcome,
-            kinds: FigureKind::ALL.to_vec(),
-            stances: filter::ALL_STANCES.to_vec(),
             selected: None,
             preview: None,
-            hit: None,
             hash,
             prefs: reading::Prefs::default(),
             toolbar: None,
@@ -241,45 +234,6 @@ impl State {
         if let Some(e) = e {
             self.effects.push(Effect::Focus(e));
         }
-    }
-
-    fn announce(&self, text: &str) {
-        if let Some(s) = &self.search {
-            s.announce(text);
-        }
-    }
-
-    // ---- filtering -------------------------------------------------------------------------
-
-    fn filter(&mut self, raw: &str) -> Result<(), JsValue> {
-        if let Some(s) = &self.search {
-            s.show(raw);
-        }
-        self.query = filter::parse_query(raw);
-        raw.clone_into(&mut self.raw);
-        self.refilter()
-    }
-
-    fn refilter(&mut self) -> Result<(), JsValue> {
-        let before = std::mem::take(&mut self.outcome);
-        let held = self.held();
-        self.outcome = self.index.run_with(&self.reply.figures, &self.query, &self.kinds, &self.stances);
-        self.hit = None;
-        // A query that cannot be read filters nothing (the status says why): the tree stays too.
-        let active = matches!(self.query, Query::Text(_) | Query::Compare(_));
-        if let Some(o) = &mut self.outline {
-            o.show_filter(&self.index.outline, &before, &self.outcome, active)?;
-        }
-        if let Some(a) = &mut self.article {
-            a.show_nodes(&self.outcome.node_visible)?;
-        }
-        if let Some(f) = &mut self.figures {
-            f.show_filter(&self.reply, &self.index, &before, &self.outcome)?;
-            f.chart(&self.reply, held, &self.outcome.figure_visible, self.selected)?;
-        }
-        self.paint()?;
-        self.announce(&filter::announce(&self.outcome, &self.query));
-        Ok(())
     }
 
     /// What waits for the first paint: the money chart (if the extras module, which writes
@@ -316,28 +270,6 @@ impl State {
             self.preview = i;
             self.paint()?;
         }
-        Ok(())
-    }
-
-    /// Moves to the next (or previous) search hit in the article.
-    fn step_hit(&mut self, forward: bool) -> Result<(), JsValue> {
-        let Some(a) = &self.article else { return Ok(()) };
-        let all = a.hits()?;
-        let total = all.len();
-        if total == 0 {
-            return Ok(());
-        }
-        let k = match (self.hit, forward) {
-            (None, true) => 0,
-            (None, false) => total - 1,
-            (Some(h), true) => (h + 1) % total,
-            (Some(h), false) => (h + total - 1) % total,
-        };
-        self.hit = Some(k);
-        marks::set_current(&all, Some(k))?;
-        scroll_to(&all[k], ScrollLogicalPosition::Center);
-        let base = filter::announce(&self.outcome, &self.query);
-        self.announce(&cat(&[&base, "；第 ", &uint(k + 1), " / ", &uint(total), " 处"]));
         Ok(())
     }
 
@@ -894,10 +826,6 @@ impl Mount {
         result
     }
 
-    pub fn filter(&self, query: &str) -> Result<(), JsValue> {
-        self.enter("filter", |st| st.filter(query))
-    }
-
     /// Selects a figure (`f13`) or an outline node (`s2-1`). False when no such id exists.
     pub fn select(&self, id: &str) -> Result<bool, JsValue> {
         self.enter("select", |st| {
@@ -920,26 +848,6 @@ impl Mount {
                 .into_iter()
                 .map(|i| st.reply.figures[i].id.clone())
                 .collect())
-        })
-    }
-
-    /// The current query, typed or given to `filter()`, and the kinds the facets leave on (for
-    /// `refresh()`).
-    pub fn query(&self) -> (String, Vec<FigureKind>, Vec<Option<Stance>>) {
-        self.state.try_borrow().map(|s| (s.raw.clone(), s.kinds.clone(), s.stances.clone())).unwrap_or_default()
-    }
-
-    /// Filters with `query` and the facets set to `kinds` and `stances` (a mount again keeps
-    /// them).
-    pub fn restore_query(&self, query: &str, kinds: &[FigureKind], stances: &[Option<Stance>]) -> Result<(), JsValue> {
-        self.enter("refresh", |st| {
-            if let Some(p) = &st.figures {
-                p.set_facets(kinds)?;
-                st.kinds = p.facets()?;
-                p.set_stance_facets(stances)?;
-                st.stances = p.stance_facets()?;
-            }
-            st.filter(query)
         })
     }
 
