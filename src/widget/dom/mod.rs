@@ -48,7 +48,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, ScrollLogicalPosition, ShadowRoot};
 
 use reply_core::filter::{Index, Outcome, Query};
@@ -59,10 +58,10 @@ use reply_core::util::{cat, uint};
 use reply_web::html;
 use reply_web::listener::{Listener, Observer, Resizer};
 use reply_web::reading;
-use reply_web::styles::{self, shadow};
+use reply_web::styles;
 
 use action::{Action, Effect, Handled};
-use article::{Additions, ArticlePart};
+use article::ArticlePart;
 use bar::Bar;
 use events::{
     extras_wait, later, on, on_article_click, on_bar_key, on_change, on_click, on_key, on_preview, on_search,
@@ -565,21 +564,8 @@ impl Mount {
         }
     }
 
-    /// The page's one-line mode: hosts for the outline and the figure panel, just before the
-    /// article (removed on destroy).
-    fn own_hosts(doc: &Document, st: &mut State, article: &Element) -> Result<(Element, Element), JsValue> {
-        let parent = article.parent_node().ok_or_else(|| JsError::new("options.article: the article has no parent"))?;
-        let box_ = doc.create_element("div")?;
-        box_.set_attribute("data-reply-widget-page", "")?;
-        parent.insert_before(&box_, Some(article))?;
-        st.made.push(box_.clone());
-        let outline = doc.create_element("div")?;
-        let figures = doc.create_element("div")?;
-        box_.append_child(&outline)?;
-        box_.append_child(&figures)?;
-        Ok((outline, figures))
-    }
-
+    /// Mounts each part in its host (each room builds its own DOM), then wires the listeners
+    /// and observers to them.
     fn build(&mut self, doc: &Document, opts: Options, read: Option<read::ReadArticle>) -> Result<(), JsValue> {
         let state = self.state.clone();
         let Options { mut outline, mut figures, article, elder, mut layout, own_hosts, on_card, .. } = opts;
@@ -589,86 +575,28 @@ impl Mount {
             st.on_card = on_card;
             if own_hosts {
                 if let Some(a) = &article {
-                    styles::adopt_document(doc)?;
-                    st.document_sheet = true;
-                    let (o, f) = Mount::own_hosts(doc, st, a)?;
+                    let (o, f) = st.own_hosts(doc, a)?;
                     outline = Some(o);
                     figures = Some(f);
                     layout = Some(Layout::Compact);
                 }
             }
             if let Some(host) = &outline {
-                let root = shadow(host)?;
-                st.hosts.push((host.clone(), root.clone()));
-                host.set_attribute(MOUNTED_ATTR, "outline")?;
-                let (mut part, search) = OutlinePart::build(doc, host, root, &st.index.outline, true)?;
-                part.sheet.forced = layout;
-                part.sheet.set_layout(layout.unwrap_or(Layout::Wide))?;
-                st.outline = Some(part);
-                st.search = search;
+                st.mount_outline(doc, host, layout)?;
             }
             if let Some(host) = &figures {
-                let root = shadow(host)?;
-                st.hosts.push((host.clone(), root.clone()));
-                host.set_attribute(MOUNTED_ATTR, "figures")?;
-                let (mut part, search) = FiguresPart::build(doc, host, root, &st.reply, &st.index, outline.is_none())?;
-                part.show_filter(&st.reply, &st.index, &Outcome::default(), &st.outcome)?;
-                part.chart_frame(&st.reply, &st.outcome.figure_visible)?;
-                part.sheet.forced = layout;
-                part.sheet.set_layout(layout.unwrap_or(Layout::Wide))?;
-                if search.is_some() {
-                    st.search = search;
-                }
-                st.figures = Some(part);
+                st.mount_figures(doc, host, layout, outline.is_none())?;
             }
             if let Some(host) = &article {
-                let part = match read {
-                    Some(read) => {
-                        if !st.document_sheet {
-                            styles::adopt_document(doc)?;
-                            st.document_sheet = true;
-                        }
-                        let origins = read.parsed.origins.clone();
-                        ArticlePart::enhance(host, read, &st.index, &origins, Additions::default())?
-                    }
-                    None => {
-                        let root = shadow(host)?;
-                        st.hosts.push((host.clone(), root.clone()));
-                        ArticlePart::draw(doc, host, root, &st.reply, &st.index)?
-                    }
-                };
-                st.article = Some(part);
-                host.set_attribute(MOUNTED_ATTR, "article")?;
-                // The bar before the article, with the parts mounted beside it.
-                if st.outline.is_some() || st.figures.is_some() {
-                    let sections = st
-                        .outline
-                        .as_ref()
-                        .map(|_| st.index.outline.nodes.iter().filter(|n| !n.number.is_empty()).count());
-                    let figures = st.figures.as_ref().map(|_| st.reply.figures.len());
-                    let b = Bar::new(doc, host, sections, figures)?;
-                    st.made.push(b.host.clone());
-                    st.bar = Some(b);
-                }
+                st.mount_article(doc, host, read)?;
+                st.mount_bar(doc, host)?;
             }
             if st.article.is_none() {
                 if let Some(o) = &st.outline {
                     o.skip.toggle_attribute_with_force("hidden", true)?;
                 }
             }
-            // The reading toolbar goes first in the outline, else in the figure panel.
-            let bar_place = st
-                .outline
-                .as_ref()
-                .map(|p| (p.wrap.clone(), p.wrap.first_element_child()))
-                .or_else(|| st.figures.as_ref().map(|p| (p.wrap.clone(), p.wrap.children().item(1))));
-            if let Some((parent, before)) = bar_place {
-                let bar = reading::toolbar(doc)?;
-                parent.insert_before(&bar, before.as_ref().map(|e| e.as_ref()))?;
-                st.toolbar = Some(bar);
-            }
-            st.prefs = reading::load(elder);
-            st.apply_prefs()?;
+            st.mount_toolbar(doc, elder)?;
             st.update_bar()?;
         }
         // What the first screen does not need waits until it is painted: on a slow phone the
@@ -724,86 +652,11 @@ impl Mount {
         }
         // Scrolling: the section in view (the outline's current node), the reader inside the
         // article (the bar), the compact summaries on screen (no bar needed).
-        if let (Some(a), Some(_)) = (&st.article, &st.outline) {
-            let watched = state.clone();
-            self.observers.push(outline::observer(
-                move |entries, _| {
-                    if let Ok(mut s) = watched.try_borrow_mut() {
-                        if let Some(o) = &mut s.outline {
-                            o.seen(&entries);
-                        }
-                    }
-                },
-                a.targets(),
-            )?);
-        }
-        if let (Some(a), Some(_)) = (&st.article, &st.bar) {
-            let watched = state.clone();
-            let init = web_sys::IntersectionObserverInit::new();
-            init.set_root_margin("0px 0px -99% 0px");
-            let inside = Observer::new(
-                move |entries: js_sys::Array, _| {
-                    let Ok(mut s) = watched.try_borrow_mut() else { return };
-                    if let Some(last) = entries.iter().last() {
-                        let e: web_sys::IntersectionObserverEntry = last.unchecked_into();
-                        if let Some(b) = &mut s.bar {
-                            b.inside_article = e.is_intersecting();
-                        }
-                        let _ = s.update_bar();
-                    }
-                },
-                &init,
-            )?;
-            inside.observer.observe(a.root());
-            self.observers.push(inside);
-            let watched = state.clone();
-            let summaries = Observer::new(
-                move |entries: js_sys::Array, observer| {
-                    let Ok(mut s) = watched.try_borrow_mut() else { return };
-                    // Which summaries are on screen now: ask again for all of them.
-                    let _ = (entries, observer);
-                    let on_screen = |e: &Element| {
-                        let r = e.get_bounding_client_rect();
-                        let h = web_sys::window()
-                            .and_then(|w| w.inner_height().ok())
-                            .and_then(|v| v.as_f64())
-                            .unwrap_or(0.0);
-                        r.height() > 0.0 && r.bottom() > 0.0 && r.top() < h
-                    };
-                    let seen = s.frames().any(|(_, f)| on_screen(&f.sheet.summary));
-                    if let Some(b) = &mut s.bar {
-                        b.summary_in_view = seen;
-                    }
-                    let _ = s.update_bar();
-                },
-                &web_sys::IntersectionObserverInit::new(),
-            )?;
-            for (_, f) in st.frames() {
-                summaries.observer.observe(&f.sheet.summary);
-            }
-            self.observers.push(summaries);
-        }
-        // The compact layout follows each part's host width.
-        let hosts: Vec<Element> = st.frames().map(|(_, f)| f.host.clone()).collect();
-        if !hosts.is_empty() && layout.is_none() {
-            let watched = state.clone();
-            let resizer = Resizer::new(move |_entries: js_sys::Array, _| {
-                let effects = {
-                    let Ok(mut s) = watched.try_borrow_mut() else { return };
-                    if let Err(e) = s.relayout() {
-                        web_sys::console::warn_2(&JsValue::from_str("reply-widget:"), &e);
-                    }
-                    std::mem::take(&mut s.effects)
-                };
-                run_effects(&watched, effects);
-            })?;
-            for h in &hosts {
-                resizer.observer.observe(h);
-            }
-            if let Some(a) = &st.article {
-                resizer.observer.observe(&a.host);
-            }
-            self.resizer = Some(resizer);
+        self.observers.extend(st.watch_sections(&state)?);
+        self.observers.extend(st.watch_bar(&state)?);
+        // The compact layout follows each part's host width, unless the page chose it.
+        if layout.is_none() {
+            self.resizer = st.follow_width(&state)?;
         }
         if st.hash {
             if let Some(w) = web_sys::window() {
