@@ -9,8 +9,9 @@
 //! card; [`State::frame`] turns a [`Side`] into its part), `extras_link.rs` (waiting for the
 //! extras module), `aids.rs` (the reading aids), `events.rs` (the listeners), `teardown.rs` (what
 //! `destroy()` gives back).
-//! This file keeps the state the parts share, the mount that wires them, and the one
-//! dispatcher of [`Action`]s.
+//! Each room mounts its own part (`State::mount_outline`, `mount_figures`, `mount_article`,
+//! `mount_bar`, `mount_toolbar`) and its observers; this file keeps the state the parts share,
+//! the mount that wires them, and the one dispatcher of [`Action`]s.
 //!
 //! **Re-entrancy, one rule.** Every entry point — each JS method and each listener or observer
 //! callback — borrows the state once, through [`Mount::enter`] or [`with_state`]. While it is
