@@ -2,7 +2,7 @@
 //! kept between pages, applied to every part the widget draws and to the page's own article.
 
 use wasm_bindgen::prelude::*;
-use web_sys::Element;
+use web_sys::{Document, Element};
 
 use reply_core::util::cat;
 use reply_web::reading;
@@ -11,6 +11,23 @@ use super::action::Action;
 use super::State;
 
 impl State {
+    /// The reading toolbar, first in the outline (else in the figure panel), and the reader's
+    /// stored choice (or `elder`) applied.
+    pub(super) fn mount_toolbar(&mut self, doc: &Document, elder: Option<bool>) -> Result<(), JsValue> {
+        let place = self
+            .outline
+            .as_ref()
+            .map(|p| (p.wrap.clone(), p.wrap.first_element_child()))
+            .or_else(|| self.figures.as_ref().map(|p| (p.wrap.clone(), p.wrap.children().item(1))));
+        if let Some((parent, before)) = place {
+            let bar = reading::toolbar(doc)?;
+            parent.insert_before(&bar, before.as_ref().map(|e| e.as_ref()))?;
+            self.toolbar = Some(bar);
+        }
+        self.prefs = reading::load(elder);
+        self.apply_prefs()
+    }
+
     /// A reading aid pressed (大字, 高对比, 朗读): turned over, kept for the reader's next page,
     /// applied to every part.
     pub(super) fn toggle_aid(&mut self, action: Action) -> Result<(), JsValue> {

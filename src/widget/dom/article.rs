@@ -21,6 +21,7 @@ use reply_web::html::Html;
 
 use super::marks::{self, FigureMark, Highlight, Marked, NodeMark, Segment};
 use super::read::{Dom, ReadArticle};
+use super::{State, MOUNTED_ATTR};
 
 #[wasm_bindgen(inline_js = r#"
 // The page's own changes to the article's text (normalize(), a rewritten text node): a
@@ -640,4 +641,35 @@ fn markup(reply: &Reply, index: &Index) -> Html {
         h.close(section_tag(top));
     }
     h
+}
+
+impl State {
+    /// Mounts the article part on `host`: the page's own article enhanced in place (`read`:
+    /// what was read from it, with the document's stylesheet), else the given reply drawn in
+    /// the host's shadow root.
+    pub(super) fn mount_article(
+        &mut self,
+        doc: &Document,
+        host: &Element,
+        read: Option<ReadArticle>,
+    ) -> Result<(), JsValue> {
+        let part = match read {
+            Some(read) => {
+                if !self.document_sheet {
+                    reply_web::styles::adopt_document(doc)?;
+                    self.document_sheet = true;
+                }
+                let origins = read.parsed.origins.clone();
+                ArticlePart::enhance(host, read, &self.index, &origins, Additions::default())?
+            }
+            None => {
+                let root = reply_web::styles::shadow(host)?;
+                self.hosts.push((host.clone(), root.clone()));
+                ArticlePart::draw(doc, host, root, &self.reply, &self.index)?
+            }
+        };
+        self.article = Some(part);
+        host.set_attribute(MOUNTED_ATTR, "article")?;
+        Ok(())
+    }
 }

@@ -217,8 +217,8 @@ pub(super) fn on_key(st: &mut State, e: &Event, t: &Element) -> Result<Handled, 
 pub(super) fn on_change(st: &mut State, _e: &Event, t: &Element) -> Result<Handled, JsValue> {
     if t.has_attribute("data-facet") || t.has_attribute("data-stance-facet") {
         if let Some(p) = &st.figures {
-            st.kinds = p.facets()?;
-            st.stances = p.stance_facets()?;
+            st.find.kinds = p.facets()?;
+            st.find.stances = p.stance_facets()?;
         }
         st.refilter()?;
     }

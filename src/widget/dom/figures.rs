@@ -16,7 +16,8 @@ use reply_web::html::Html;
 
 use super::action::{Action, Effect};
 use super::search::{SearchView, MARKUP as SEARCH};
-use super::sheet::Sheet;
+use super::sheet::{Layout, Sheet};
+use super::{State, MOUNTED_ATTR};
 
 /// One group of the figure list as drawn.
 struct GroupDom {
@@ -712,4 +713,31 @@ pub fn export(held: u32, visible: &[bool], csv: bool) -> Option<(Effect, usize)>
     } else {
         (Effect::Download("答复数据.json", "application/json", text), n)
     })
+}
+
+impl State {
+    /// Mounts the figure panel in `host`'s shadow root, filtered as the state says, in `layout`
+    /// (none: wide until its host's width decides); the searchbox is here `with_search` (no
+    /// outline mounted).
+    pub(super) fn mount_figures(
+        &mut self,
+        doc: &Document,
+        host: &Element,
+        layout: Option<Layout>,
+        with_search: bool,
+    ) -> Result<(), JsValue> {
+        let root = reply_web::styles::shadow(host)?;
+        self.hosts.push((host.clone(), root.clone()));
+        host.set_attribute(MOUNTED_ATTR, "figures")?;
+        let (mut part, search) = FiguresPart::build(doc, host, root, &self.reply, &self.index, with_search)?;
+        part.show_filter(&self.reply, &self.index, &Outcome::default(), &self.outcome)?;
+        part.chart_frame(&self.reply, &self.outcome.figure_visible)?;
+        part.sheet.forced = layout;
+        part.sheet.set_layout(layout.unwrap_or(Layout::Wide))?;
+        if search.is_some() {
+            self.search = search;
+        }
+        self.figures = Some(part);
+        Ok(())
+    }
 }

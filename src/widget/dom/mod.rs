@@ -4,12 +4,14 @@
 //!
 //! One room per part: `outline.rs`, `figures.rs` (the figure panel, 显示更多, the chart),
 //! `article.rs` (the article enhanced in place or drawn) with `marks.rs` (where marks are
-//! drawn), `search.rs`, `sheet.rs`, `bar.rs`; `phones.rs` (the compact layout, the bar, the
-//! card; [`State::frame`] turns a [`Side`] into its part), `extras_link.rs` (waiting for the
-//! extras module), `aids.rs` (the reading aids), `events.rs` (the listeners), `teardown.rs` (what
-//! `destroy()` gives back).
-//! This file keeps the state the parts share, the mount that wires them, and the one
-//! dispatcher of [`Action`]s.
+//! drawn), `filter.rs` (the filter box's query, the facets, 上一处 / 下一处) with `search.rs` (the
+//! searchbox's markup), `sheet.rs`, `bar.rs`; `phones.rs` (the compact layout, the bar, the
+//! card; [`State::frame`] turns a [`Side`] into its part), `nav.rs` (going to a section or a
+//! figure, the address bar's hash), `extras_link.rs` (waiting for the extras module), `aids.rs`
+//! (the reading aids), `events.rs` (the listeners), `teardown.rs` (what `destroy()` gives back).
+//! Each room mounts its own part (`State::mount_outline`, `mount_figures`, `mount_article`,
+//! `mount_bar`, `mount_toolbar`) and its observers; this file keeps the state the parts share,
+//! the mount that wires them, and the one dispatcher of [`Action`]s.
 //!
 //! **Re-entrancy, one rule.** Every entry point — each JS method and each listener or observer
 //! callback — borrows the state once, through [`Mount::enter`] or [`with_state`]. While it is
@@ -33,8 +35,10 @@ mod clipboard;
 mod events;
 mod extras_link;
 mod figures;
+mod filter;
 mod later;
 mod marks;
+mod nav;
 mod outline;
 mod phones;
 mod read;
@@ -46,21 +50,20 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, ScrollLogicalPosition, ShadowRoot};
 
-use reply_core::filter::{self, Index, Outcome, Query};
-use reply_core::model::{FigureKind, Reply, Stance};
+use reply_core::filter::{Index, Outcome, Query};
+use reply_core::model::{FigureKind, Reply};
 use reply_core::page;
 use reply_core::panel::{Grouping, Order};
 use reply_core::util::{cat, uint};
 use reply_web::html;
 use reply_web::listener::{Listener, Observer, Resizer};
 use reply_web::reading;
-use reply_web::styles::{self, shadow};
+use reply_web::styles;
 
 use action::{Action, Effect, Handled};
-use article::{Additions, ArticlePart};
+use article::ArticlePart;
 use bar::Bar;
 use events::{
     extras_wait, later, on, on_article_click, on_bar_key, on_change, on_click, on_key, on_preview, on_search,
@@ -68,6 +71,7 @@ use events::{
 };
 use extras_link::ExtrasLink;
 use figures::FiguresPart;
+use filter::Filter;
 use later::Later;
 use marks::Highlight;
 use outline::OutlinePart;
@@ -118,18 +122,12 @@ pub struct State {
     figures: Option<FiguresPart>,
     article: Option<ArticlePart>,
     search: Option<SearchView>,
-    query: Query,
-    /// The query as the page or the reader wrote it (kept by `refresh()`).
-    raw: String,
+    /// The filter box's query, the facets, the match stepped to (`filter.rs`).
+    find: Filter,
+    /// What the filter shows: read by every part.
     outcome: Outcome,
-    /// The kinds the panel's facets leave on.
-    kinds: Vec<FigureKind>,
-    /// The stances (目标, 成果, 其他) the panel's 立场 facet leaves on.
-    stances: Vec<Option<Stance>>,
     selected: Option<usize>,
     preview: Option<usize>,
-    /// The search hit stepped to last (Enter in the searchbox).
-    hit: Option<usize>,
     hash: bool,
     prefs: reading::Prefs,
     toolbar: Option<Element>,
@@ -212,14 +210,10 @@ impl State {
             figures: None,
             article: None,
             search: None,
-            query: Query::All,
-            raw: String::new(),
+            find: Filter::new(),
             outcome,
-            kinds: FigureKind::ALL.to_vec(),
-            stances: filter::ALL_STANCES.to_vec(),
             selected: None,
             preview: None,
-            hit: None,
             hash,
             prefs: reading::Prefs::default(),
             toolbar: None,
@@ -241,45 +235,6 @@ impl State {
         if let Some(e) = e {
             self.effects.push(Effect::Focus(e));
         }
-    }
-
-    fn announce(&self, text: &str) {
-        if let Some(s) = &self.search {
-            s.announce(text);
-        }
-    }
-
-    // ---- filtering -------------------------------------------------------------------------
-
-    fn filter(&mut self, raw: &str) -> Result<(), JsValue> {
-        if let Some(s) = &self.search {
-            s.show(raw);
-        }
-        self.query = filter::parse_query(raw);
-        raw.clone_into(&mut self.raw);
-        self.refilter()
-    }
-
-    fn refilter(&mut self) -> Result<(), JsValue> {
-        let before = std::mem::take(&mut self.outcome);
-        let held = self.held();
-        self.outcome = self.index.run_with(&self.reply.figures, &self.query, &self.kinds, &self.stances);
-        self.hit = None;
-        // A query that cannot be read filters nothing (the status says why): the tree stays too.
-        let active = matches!(self.query, Query::Text(_) | Query::Compare(_));
-        if let Some(o) = &mut self.outline {
-            o.show_filter(&self.index.outline, &before, &self.outcome, active)?;
-        }
-        if let Some(a) = &mut self.article {
-            a.show_nodes(&self.outcome.node_visible)?;
-        }
-        if let Some(f) = &mut self.figures {
-            f.show_filter(&self.reply, &self.index, &before, &self.outcome)?;
-            f.chart(&self.reply, held, &self.outcome.figure_visible, self.selected)?;
-        }
-        self.paint()?;
-        self.announce(&filter::announce(&self.outcome, &self.query));
-        Ok(())
     }
 
     /// What waits for the first paint: the money chart (if the extras module, which writes
@@ -315,118 +270,6 @@ impl State {
         if self.preview != i {
             self.preview = i;
             self.paint()?;
-        }
-        Ok(())
-    }
-
-    /// Moves to the next (or previous) search hit in the article.
-    fn step_hit(&mut self, forward: bool) -> Result<(), JsValue> {
-        let Some(a) = &self.article else { return Ok(()) };
-        let all = a.hits()?;
-        let total = all.len();
-        if total == 0 {
-            return Ok(());
-        }
-        let k = match (self.hit, forward) {
-            (None, true) => 0,
-            (None, false) => total - 1,
-            (Some(h), true) => (h + 1) % total,
-            (Some(h), false) => (h + total - 1) % total,
-        };
-        self.hit = Some(k);
-        marks::set_current(&all, Some(k))?;
-        scroll_to(&all[k], ScrollLogicalPosition::Center);
-        let base = filter::announce(&self.outcome, &self.query);
-        self.announce(&cat(&[&base, "；第 ", &uint(k + 1), " / ", &uint(total), " 处"]));
-        Ok(())
-    }
-
-    // ---- navigation ------------------------------------------------------------------------
-
-    /// Writes `#key` into the address bar: relative to the document's own URL, not to a
-    /// `<base href>` the page may set (which would move a reload to another page).
-    fn set_hash(&self, key: &str) {
-        if !self.hash {
-            return;
-        }
-        let Some(w) = web_sys::window() else { return };
-        let href = w.location().href().unwrap_or_default();
-        let base = href.split('#').next().unwrap_or_default();
-        if let Ok(h) = w.history() {
-            let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&cat(&[base, "#", key])));
-        }
-    }
-
-    /// Navigates to an outline node: the article scrolls to it and, when asked, takes focus.
-    fn go_to(&mut self, k: usize, focus_article: bool) -> Result<(), JsValue> {
-        if k >= self.index.outline.len() {
-            return Ok(());
-        }
-        if !self.outcome.node_visible.get(k).copied().unwrap_or(true) {
-            self.filter("")?;
-        }
-        self.close_sheets();
-        if let Some(o) = &mut self.outline {
-            o.reveal(&self.index.outline, &self.outcome.node_visible, k)?;
-            o.pin_current(k)?;
-            o.move_focus(k, false)?;
-        }
-        if let Some(t) = self.article.as_ref().and_then(|a| a.target(k)).cloned() {
-            scroll_to(&t, ScrollLogicalPosition::Start);
-            if focus_article {
-                self.focus(Some(t));
-            }
-        }
-        let key = self.index.outline.nodes[k].key.clone();
-        self.set_hash(&key);
-        self.speak_node(k);
-        Ok(())
-    }
-
-    /// Selects a figure: marked in the article, scrolled to, its section revealed in the outline.
-    fn select(&mut self, i: usize) -> Result<(), JsValue> {
-        let Some(f) = self.reply.figures.get(i) else { return Ok(()) };
-        let node = self.index.figure_node(i).unwrap_or(0);
-        let id = f.id.clone();
-        if !self.outcome.node_visible.get(node).copied().unwrap_or(true) {
-            self.filter("")?;
-        }
-        let old = self.selected.replace(i);
-        self.close_sheets();
-        if let Some(p) = &mut self.figures {
-            p.select(&self.reply, &self.index, old, i)?;
-        }
-        self.paint()?;
-        if let Some(o) = &mut self.outline {
-            o.reveal(&self.index.outline, &self.outcome.node_visible, node)?;
-            o.pin_current(node)?;
-            o.move_focus(node, false)?;
-        }
-        if let Some(m) = self.article.as_ref().and_then(|a| a.figure_mark(&id)) {
-            scroll_to(&m, ScrollLogicalPosition::Center);
-        }
-        self.set_hash(&id);
-        if self.prefs.speak {
-            let f = &self.reply.figures[i];
-            reading::speak(&reply_core::panel::spoken(f, &self.index.outline.label_of(&f.section)));
-        }
-        Ok(())
-    }
-
-    /// Applies `#s2-1` or `#f13` from the page URL.
-    fn apply_hash(&mut self) -> Result<(), JsValue> {
-        if !self.hash {
-            return Ok(());
-        }
-        let Some(raw) = web_sys::window().and_then(|w| w.location().hash().ok()) else { return Ok(()) };
-        let key = js_sys::decode_uri_component(raw.trim_start_matches('#')).map(String::from).unwrap_or_default();
-        if key.is_empty() {
-            return Ok(());
-        }
-        if let Some(i) = self.reply.figures.iter().position(|f| f.id == key) {
-            self.select(i)?;
-        } else if let Some(k) = self.index.outline.node(&key) {
-            self.go_to(k, false)?;
         }
         Ok(())
     }
@@ -633,21 +476,8 @@ impl Mount {
         }
     }
 
-    /// The page's one-line mode: hosts for the outline and the figure panel, just before the
-    /// article (removed on destroy).
-    fn own_hosts(doc: &Document, st: &mut State, article: &Element) -> Result<(Element, Element), JsValue> {
-        let parent = article.parent_node().ok_or_else(|| JsError::new("options.article: the article has no parent"))?;
-        let box_ = doc.create_element("div")?;
-        box_.set_attribute("data-reply-widget-page", "")?;
-        parent.insert_before(&box_, Some(article))?;
-        st.made.push(box_.clone());
-        let outline = doc.create_element("div")?;
-        let figures = doc.create_element("div")?;
-        box_.append_child(&outline)?;
-        box_.append_child(&figures)?;
-        Ok((outline, figures))
-    }
-
+    /// Mounts each part in its host (each room builds its own DOM), then wires the listeners
+    /// and observers to them.
     fn build(&mut self, doc: &Document, opts: Options, read: Option<read::ReadArticle>) -> Result<(), JsValue> {
         let state = self.state.clone();
         let Options { mut outline, mut figures, article, elder, mut layout, own_hosts, on_card, .. } = opts;
@@ -657,86 +487,28 @@ impl Mount {
             st.on_card = on_card;
             if own_hosts {
                 if let Some(a) = &article {
-                    styles::adopt_document(doc)?;
-                    st.document_sheet = true;
-                    let (o, f) = Mount::own_hosts(doc, st, a)?;
+                    let (o, f) = st.own_hosts(doc, a)?;
                     outline = Some(o);
                     figures = Some(f);
                     layout = Some(Layout::Compact);
                 }
             }
             if let Some(host) = &outline {
-                let root = shadow(host)?;
-                st.hosts.push((host.clone(), root.clone()));
-                host.set_attribute(MOUNTED_ATTR, "outline")?;
-                let (mut part, search) = OutlinePart::build(doc, host, root, &st.index.outline, true)?;
-                part.sheet.forced = layout;
-                part.sheet.set_layout(layout.unwrap_or(Layout::Wide))?;
-                st.outline = Some(part);
-                st.search = search;
+                st.mount_outline(doc, host, layout)?;
             }
             if let Some(host) = &figures {
-                let root = shadow(host)?;
-                st.hosts.push((host.clone(), root.clone()));
-                host.set_attribute(MOUNTED_ATTR, "figures")?;
-                let (mut part, search) = FiguresPart::build(doc, host, root, &st.reply, &st.index, outline.is_none())?;
-                part.show_filter(&st.reply, &st.index, &Outcome::default(), &st.outcome)?;
-                part.chart_frame(&st.reply, &st.outcome.figure_visible)?;
-                part.sheet.forced = layout;
-                part.sheet.set_layout(layout.unwrap_or(Layout::Wide))?;
-                if search.is_some() {
-                    st.search = search;
-                }
-                st.figures = Some(part);
+                st.mount_figures(doc, host, layout, outline.is_none())?;
             }
             if let Some(host) = &article {
-                let part = match read {
-                    Some(read) => {
-                        if !st.document_sheet {
-                            styles::adopt_document(doc)?;
-                            st.document_sheet = true;
-                        }
-                        let origins = read.parsed.origins.clone();
-                        ArticlePart::enhance(host, read, &st.index, &origins, Additions::default())?
-                    }
-                    None => {
-                        let root = shadow(host)?;
-                        st.hosts.push((host.clone(), root.clone()));
-                        ArticlePart::draw(doc, host, root, &st.reply, &st.index)?
-                    }
-                };
-                st.article = Some(part);
-                host.set_attribute(MOUNTED_ATTR, "article")?;
-                // The bar before the article, with the parts mounted beside it.
-                if st.outline.is_some() || st.figures.is_some() {
-                    let sections = st
-                        .outline
-                        .as_ref()
-                        .map(|_| st.index.outline.nodes.iter().filter(|n| !n.number.is_empty()).count());
-                    let figures = st.figures.as_ref().map(|_| st.reply.figures.len());
-                    let b = Bar::new(doc, host, sections, figures)?;
-                    st.made.push(b.host.clone());
-                    st.bar = Some(b);
-                }
+                st.mount_article(doc, host, read)?;
+                st.mount_bar(doc, host)?;
             }
             if st.article.is_none() {
                 if let Some(o) = &st.outline {
                     o.skip.toggle_attribute_with_force("hidden", true)?;
                 }
             }
-            // The reading toolbar goes first in the outline, else in the figure panel.
-            let bar_place = st
-                .outline
-                .as_ref()
-                .map(|p| (p.wrap.clone(), p.wrap.first_element_child()))
-                .or_else(|| st.figures.as_ref().map(|p| (p.wrap.clone(), p.wrap.children().item(1))));
-            if let Some((parent, before)) = bar_place {
-                let bar = reading::toolbar(doc)?;
-                parent.insert_before(&bar, before.as_ref().map(|e| e.as_ref()))?;
-                st.toolbar = Some(bar);
-            }
-            st.prefs = reading::load(elder);
-            st.apply_prefs()?;
+            st.mount_toolbar(doc, elder)?;
             st.update_bar()?;
         }
         // What the first screen does not need waits until it is painted: on a slow phone the
@@ -792,86 +564,11 @@ impl Mount {
         }
         // Scrolling: the section in view (the outline's current node), the reader inside the
         // article (the bar), the compact summaries on screen (no bar needed).
-        if let (Some(a), Some(_)) = (&st.article, &st.outline) {
-            let watched = state.clone();
-            self.observers.push(outline::observer(
-                move |entries, _| {
-                    if let Ok(mut s) = watched.try_borrow_mut() {
-                        if let Some(o) = &mut s.outline {
-                            o.seen(&entries);
-                        }
-                    }
-                },
-                a.targets(),
-            )?);
-        }
-        if let (Some(a), Some(_)) = (&st.article, &st.bar) {
-            let watched = state.clone();
-            let init = web_sys::IntersectionObserverInit::new();
-            init.set_root_margin("0px 0px -99% 0px");
-            let inside = Observer::new(
-                move |entries: js_sys::Array, _| {
-                    let Ok(mut s) = watched.try_borrow_mut() else { return };
-                    if let Some(last) = entries.iter().last() {
-                        let e: web_sys::IntersectionObserverEntry = last.unchecked_into();
-                        if let Some(b) = &mut s.bar {
-                            b.inside_article = e.is_intersecting();
-                        }
-                        let _ = s.update_bar();
-                    }
-                },
-                &init,
-            )?;
-            inside.observer.observe(a.root());
-            self.observers.push(inside);
-            let watched = state.clone();
-            let summaries = Observer::new(
-                move |entries: js_sys::Array, observer| {
-                    let Ok(mut s) = watched.try_borrow_mut() else { return };
-                    // Which summaries are on screen now: ask again for all of them.
-                    let _ = (entries, observer);
-                    let on_screen = |e: &Element| {
-                        let r = e.get_bounding_client_rect();
-                        let h = web_sys::window()
-                            .and_then(|w| w.inner_height().ok())
-                            .and_then(|v| v.as_f64())
-                            .unwrap_or(0.0);
-                        r.height() > 0.0 && r.bottom() > 0.0 && r.top() < h
-                    };
-                    let seen = s.frames().any(|(_, f)| on_screen(&f.sheet.summary));
-                    if let Some(b) = &mut s.bar {
-                        b.summary_in_view = seen;
-                    }
-                    let _ = s.update_bar();
-                },
-                &web_sys::IntersectionObserverInit::new(),
-            )?;
-            for (_, f) in st.frames() {
-                summaries.observer.observe(&f.sheet.summary);
-            }
-            self.observers.push(summaries);
-        }
-        // The compact layout follows each part's host width.
-        let hosts: Vec<Element> = st.frames().map(|(_, f)| f.host.clone()).collect();
-        if !hosts.is_empty() && layout.is_none() {
-            let watched = state.clone();
-            let resizer = Resizer::new(move |_entries: js_sys::Array, _| {
-                let effects = {
-                    let Ok(mut s) = watched.try_borrow_mut() else { return };
-                    if let Err(e) = s.relayout() {
-                        web_sys::console::warn_2(&JsValue::from_str("reply-widget:"), &e);
-                    }
-                    std::mem::take(&mut s.effects)
-                };
-                run_effects(&watched, effects);
-            })?;
-            for h in &hosts {
-                resizer.observer.observe(h);
-            }
-            if let Some(a) = &st.article {
-                resizer.observer.observe(&a.host);
-            }
-            self.resizer = Some(resizer);
+        self.observers.extend(st.watch_sections(&state)?);
+        self.observers.extend(st.watch_bar(&state)?);
+        // The compact layout follows each part's host width, unless the page chose it.
+        if layout.is_none() {
+            self.resizer = st.follow_width(&state)?;
         }
         if st.hash {
             if let Some(w) = web_sys::window() {
@@ -894,25 +591,6 @@ impl Mount {
         result
     }
 
-    pub fn filter(&self, query: &str) -> Result<(), JsValue> {
-        self.enter("filter", |st| st.filter(query))
-    }
-
-    /// Selects a figure (`f13`) or an outline node (`s2-1`). False when no such id exists.
-    pub fn select(&self, id: &str) -> Result<bool, JsValue> {
-        self.enter("select", |st| {
-            if let Some(i) = st.reply.figures.iter().position(|f| f.id == id) {
-                st.select(i)?;
-                return Ok(true);
-            }
-            if let Some(k) = st.index.outline.node(id) {
-                st.go_to(k, false)?;
-                return Ok(true);
-            }
-            Ok(false)
-        })
-    }
-
     /// The figure ids visible under the current filter, in document order.
     pub fn visible_figures(&self) -> Result<Vec<String>, JsValue> {
         self.enter("visibleFigures", |st| {
@@ -920,26 +598,6 @@ impl Mount {
                 .into_iter()
                 .map(|i| st.reply.figures[i].id.clone())
                 .collect())
-        })
-    }
-
-    /// The current query, typed or given to `filter()`, and the kinds the facets leave on (for
-    /// `refresh()`).
-    pub fn query(&self) -> (String, Vec<FigureKind>, Vec<Option<Stance>>) {
-        self.state.try_borrow().map(|s| (s.raw.clone(), s.kinds.clone(), s.stances.clone())).unwrap_or_default()
-    }
-
-    /// Filters with `query` and the facets set to `kinds` and `stances` (a mount again keeps
-    /// them).
-    pub fn restore_query(&self, query: &str, kinds: &[FigureKind], stances: &[Option<Stance>]) -> Result<(), JsValue> {
-        self.enter("refresh", |st| {
-            if let Some(p) = &st.figures {
-                p.set_facets(kinds)?;
-                st.kinds = p.facets()?;
-                p.set_stance_facets(stances)?;
-                st.stances = p.stance_facets()?;
-            }
-            st.filter(query)
         })
     }
 

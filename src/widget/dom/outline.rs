@@ -1,6 +1,9 @@
 //! The outline part: its markup (a flat WAI-ARIA tree), its state (expanded, focused and
 //! current nodes, type-ahead), its keyboard model, and following the reader's scrolling.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, KeyboardEvent, ShadowRoot};
@@ -12,7 +15,8 @@ use reply_web::html::Html;
 use reply_web::listener::Observer;
 
 use super::search::{SearchView, MARKUP as SEARCH};
-use super::sheet::Sheet;
+use super::sheet::{Layout, Sheet};
+use super::{State, MOUNTED_ATTR};
 
 pub struct OutlinePart {
     pub host: Element,
@@ -347,4 +351,43 @@ pub fn observer(
         observer.observer.observe(t);
     }
     Ok(observer)
+}
+
+impl State {
+    /// Mounts the outline in `host`'s shadow root, the searchbox first, in `layout` (none: wide
+    /// until its host's width decides).
+    pub(super) fn mount_outline(
+        &mut self,
+        doc: &Document,
+        host: &Element,
+        layout: Option<Layout>,
+    ) -> Result<(), JsValue> {
+        let root = reply_web::styles::shadow(host)?;
+        self.hosts.push((host.clone(), root.clone()));
+        host.set_attribute(MOUNTED_ATTR, "outline")?;
+        let (mut part, search) = OutlinePart::build(doc, host, root, &self.index.outline, true)?;
+        part.sheet.forced = layout;
+        part.sheet.set_layout(layout.unwrap_or(Layout::Wide))?;
+        self.outline = Some(part);
+        self.search = search;
+        Ok(())
+    }
+
+    /// Follows the reader's scrolling: the section in view becomes the outline's current node.
+    /// None without an article or an outline.
+    pub(super) fn watch_sections(&self, state: &Rc<RefCell<State>>) -> Result<Option<Observer>, JsValue> {
+        let (Some(a), Some(_)) = (&self.article, &self.outline) else { return Ok(None) };
+        let watched = state.clone();
+        let o = observer(
+            move |entries, _| {
+                if let Ok(mut s) = watched.try_borrow_mut() {
+                    if let Some(o) = &mut s.outline {
+                        o.seen(&entries);
+                    }
+                }
+            },
+            a.targets(),
+        )?;
+        Ok(Some(o))
+    }
 }

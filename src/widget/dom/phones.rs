@@ -3,12 +3,18 @@
 //! compact (the outline, the figure panel) are named by a [`Side`]; [`State::frame`] is the one
 //! place a side is turned into its part.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use reply_core::util::uint;
+use reply_web::listener::{Observer, Resizer};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, ShadowRoot};
+use web_sys::{Document, Element, ShadowRoot};
 
 use super::action::Effect;
+use super::bar::Bar;
+use super::events::run_effects;
 use super::sheet::{Layout, Sheet, COMPACT_BELOW};
 use super::{deep_active, State};
 
@@ -206,5 +212,112 @@ impl State {
             self.focus(Some(m));
         }
         Ok(())
+    }
+}
+
+impl State {
+    /// The page's one-line mode: hosts for the outline and the figure panel, just before the
+    /// article (removed on destroy), with the document's stylesheet.
+    pub(super) fn own_hosts(&mut self, doc: &Document, article: &Element) -> Result<(Element, Element), JsValue> {
+        reply_web::styles::adopt_document(doc)?;
+        self.document_sheet = true;
+        let parent = article.parent_node().ok_or_else(|| JsError::new("options.article: the article has no parent"))?;
+        let box_ = doc.create_element("div")?;
+        box_.set_attribute("data-reply-widget-page", "")?;
+        parent.insert_before(&box_, Some(article))?;
+        self.made.push(box_.clone());
+        let outline = doc.create_element("div")?;
+        let figures = doc.create_element("div")?;
+        box_.append_child(&outline)?;
+        box_.append_child(&figures)?;
+        Ok((outline, figures))
+    }
+
+    /// The bar before the article (`host`), with the parts mounted beside it; none without them.
+    pub(super) fn mount_bar(&mut self, doc: &Document, host: &Element) -> Result<(), JsValue> {
+        if self.outline.is_none() && self.figures.is_none() {
+            return Ok(());
+        }
+        let sections =
+            self.outline.as_ref().map(|_| self.index.outline.nodes.iter().filter(|n| !n.number.is_empty()).count());
+        let figures = self.figures.as_ref().map(|_| self.reply.figures.len());
+        let b = Bar::new(doc, host, sections, figures)?;
+        self.made.push(b.host.clone());
+        self.bar = Some(b);
+        Ok(())
+    }
+
+    /// What the bar follows while scrolling: the reader inside the article, the compact
+    /// summaries on screen (no bar needed). Nothing without an article or a bar.
+    pub(super) fn watch_bar(&self, state: &Rc<RefCell<State>>) -> Result<Vec<Observer>, JsValue> {
+        let (Some(a), Some(_)) = (&self.article, &self.bar) else { return Ok(Vec::new()) };
+        let watched = state.clone();
+        let init = web_sys::IntersectionObserverInit::new();
+        init.set_root_margin("0px 0px -99% 0px");
+        let inside = Observer::new(
+            move |entries: js_sys::Array, _| {
+                let Ok(mut s) = watched.try_borrow_mut() else { return };
+                if let Some(last) = entries.iter().last() {
+                    let e: web_sys::IntersectionObserverEntry = last.unchecked_into();
+                    if let Some(b) = &mut s.bar {
+                        b.inside_article = e.is_intersecting();
+                    }
+                    let _ = s.update_bar();
+                }
+            },
+            &init,
+        )?;
+        inside.observer.observe(a.root());
+        let watched = state.clone();
+        let summaries = Observer::new(
+            move |entries: js_sys::Array, observer| {
+                let Ok(mut s) = watched.try_borrow_mut() else { return };
+                // Which summaries are on screen now: ask again for all of them.
+                let _ = (entries, observer);
+                let on_screen = |e: &Element| {
+                    let r = e.get_bounding_client_rect();
+                    let h =
+                        web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|v| v.as_f64()).unwrap_or(0.0);
+                    r.height() > 0.0 && r.bottom() > 0.0 && r.top() < h
+                };
+                let seen = s.frames().any(|(_, f)| on_screen(&f.sheet.summary));
+                if let Some(b) = &mut s.bar {
+                    b.summary_in_view = seen;
+                }
+                let _ = s.update_bar();
+            },
+            &web_sys::IntersectionObserverInit::new(),
+        )?;
+        for (_, f) in self.frames() {
+            summaries.observer.observe(&f.sheet.summary);
+        }
+        Ok(vec![inside, summaries])
+    }
+
+    /// The compact layout follows each part's host width (and the article's); none without a
+    /// part.
+    pub(super) fn follow_width(&self, state: &Rc<RefCell<State>>) -> Result<Option<Resizer>, JsValue> {
+        let hosts: Vec<Element> = self.frames().map(|(_, f)| f.host.clone()).collect();
+        if hosts.is_empty() {
+            return Ok(None);
+        }
+        let watched = state.clone();
+        let resizer = Resizer::new(move |_entries: js_sys::Array, _| {
+            let effects = {
+                let Ok(mut s) = watched.try_borrow_mut() else { return };
+                if let Err(e) = s.relayout() {
+                    web_sys::console::warn_2(&JsValue::from_str("reply-widget:"), &e);
+                }
+                std::mem::take(&mut s.effects)
+            };
+            run_effects(&watched, effects);
+        })?;
+        for h in &hosts {
+            resizer.observer.observe(h);
+        }
+        if let Some(a) = &self.article {
+            resizer.observer.observe(&a.host);
+        }
+        Ok(Some(resizer))
     }
 }
