@@ -35,11 +35,13 @@ const MODULES = [
   // notices' titles: +1.1 KB); 143.6 KB with issue 21's round three (IdMap, core::fmt: −1.9 KB),
   // 145.5 KB again with the turn's header rules merged (+1.9 KB); 149.5 KB with issue 19's
   // fifth and sixth passes (60 more real pages: the head's labels, numbers and dates by shape,
-  // signatures as form rows, standards' years: +4 KB, the price of reading them right).
-  { name: "page", ceiling: 150.5 * KB, target: 60 * KB, test: (p) => !inLibrary(p) && !inExtras(p) },
+  // signatures as form rows, standards' years: +4 KB, the price of reading them right); 152.7 KB
+  // with its seventh pass (titles under site chrome, toolbars/menus/footers as chrome, numbers
+  // after a title or under 签发人, standards' codes in any slash, the filter's room: +3.2 KB).
+  { name: "page", ceiling: 153.5 * KB, target: 60 * KB, test: (p) => !inLibrary(p) && !inExtras(p) },
   // 58.1 KB with the turn's stance rules (defaults, bases, standards, schedules: +0.3 KB).
   { name: "extras", ceiling: 58.5 * KB, test: inExtras },
-  { name: "reply page, all (page + extras)", ceiling: 208.5 * KB, test: (p) => !inLibrary(p), total: true },
+  { name: "reply page, all (page + extras)", ceiling: 211.5 * KB, test: (p) => !inLibrary(p), total: true },
   // 64.4 KB since a reply page's figure card asks it for an indicator's values in other
   // replies (indicatorValues, issue 22: +7 KB with the title table of index version 4).
   // 65.3 KB since the index's words fold traditional chars to simplified (search finds 億元
