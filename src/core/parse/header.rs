@@ -784,7 +784,13 @@ fn headline_over_meta(lines: &[Line], i: usize) -> Option<usize> {
         let n = text.chars().count();
         if over && n >= 6 && is_title(text) && continues(text) && !shape::is_breadcrumb(text) && !super::is_chrome(text)
         {
-            return Some(k);
+            // The headline broken over two lines: the line right above that starts a title and
+            // does not end one (`关于对市一届人大三次会议` / `第73号建议的答复函`) is its start.
+            let start = k > i + 1 && {
+                let above = lines[k - 1].text;
+                starts_title(above) && !complete(above) && continues(above) && !starts_title(text)
+            };
+            return Some(if start { k - 1 } else { k });
         }
     }
     None

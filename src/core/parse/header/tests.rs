@@ -1865,3 +1865,11 @@ fn titles_set_centred_or_bold_under_a_sites_lines() {
         assert_eq!(seen(&lines)[..2], want(&[("title", title), ("number", number)])[..], "{head:?}");
     }
 }
+
+#[test]
+fn a_headline_broken_over_two_lines_far_below_the_sites_name() {
+    // The site's name, its breadcrumb and index rows, then the headline over the page's
+    // metadata line broken before its proposal's number: both lines are the title.
+    let text = "• 无障碍\n  • 长辈版\n市水利局\n您现在所在的位置: 网站首页> 政府信息公开首页 > 市水利局 > 人大代表建议和政协委员提案办理 > 人大代表建议办理\n索引号: 11341723003254129A/202311-00011 组配分类: 人大代表建议办理\n发布机构: 市水利局 主题分类: 农业、林业、水利\n名称: 关于对市一届人大三次会议第73号建议的答复函 文号:\n生成日期: 2023-11-03 发布日期: 2023-11-03\n索引号: 11341723003254129A/202311-00011\n组配分类: 人大代表建议办理\n发布机构: 市水利局\n主题分类: 农业、林业、水利\n名称: 关于对市一届人大三次会议第73号建议的答复函\n文号:\n生成日期: 2023-11-03\n发布日期: 2023-11-03\n关于对市一届人大三次会议\n第73号建议的答复函\n发布时间:2023-11-03 09:33 来源:市水利局 浏览次数: 字体:[ ]\n\n关于对市一届人大次会议第73号建议的答复函\n\n ";
+    assert_eq!(seen(&plain_lines(text))[..1], want(&[("title", "关于对市一届人大三次会议第73号建议的答复函")])[..]);
+}
