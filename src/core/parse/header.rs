@@ -136,10 +136,20 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
         let dated_below = date_at(lines, i + offices).filter(|_| offices > 0);
         if let Some((label, value)) = pair_at(lines, i) {
             // A label alone on its line, its value on the next (a list of dt / dd, bullets).
-            fields.push((label, shape::cells(strip_bullet(value.text)).to_string()));
+            let mut v = shape::cells(strip_bullet(value.text)).to_string();
             meta.push(text.to_string());
             meta.push(value.text.to_string());
             i += 1;
+            // A title's value broken over two lines (`公文名称:` / `对…会议` / `第6826号建议的答复`):
+            // the line that completes it is the value's too.
+            if (label == "名称" || TITLE_KEYS.contains(&label)) && !complete(&v) {
+                if let Some(n) = lines.get(i + 1).filter(|n| continues(n.text) && complete(&format!("{v}{}", n.text))) {
+                    v.push_str(shape::cells(strip_bullet(n.text)));
+                    meta.push(n.text.to_string());
+                    i += 1;
+                }
+            }
+            fields.push((label, v));
         } else if let Some(f) = meta_fields(text) {
             if top && fallback.is_none() {
                 fallback = words_before(text, |r| meta_fields(r).is_some()).map(|w| line.piece(within(text, w)));
