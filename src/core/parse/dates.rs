@@ -169,11 +169,13 @@ pub(super) fn find_date_span(text: &str) -> Option<(String, usize, usize)> {
 }
 
 /// A date written without separators, alone on a line as some signatures have it: `20211026`,
-/// `2019615` (2019-06-15), `202062` (2020-06-02), `2025 915` (2025-09-15).
+/// `2019615` (2019-06-15), `202062` (2020-06-02), `2025 915` (2025-09-15), and with the 日
+/// the font kept (`2022524日`: 2022-05-24).
 fn compact_date(line: &str) -> Option<String> {
     let mut d: Vec<u32> = Vec::new();
     // White space inside too, where the font of 年 and 月 was lost (`2025 915`).
-    for c in line.trim().chars().filter(|c| !c.is_whitespace()) {
+    let line = line.trim();
+    for c in line.strip_suffix('日').unwrap_or(line).chars().filter(|c| !c.is_whitespace()) {
         d.push(numeral::digit(c)?);
     }
     if !(6..=8).contains(&d.len()) {

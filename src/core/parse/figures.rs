@@ -115,6 +115,8 @@ const MEASURE_WORDS: &[&str] = &[
     "千瓦",
     "千伏",
     "兆瓦",
+    // Kilometres as engineers write them (`铺设管道163.2km`).
+    "km",
     "小时",
     "分钟",
     "周岁",
@@ -245,6 +247,7 @@ const MEASURES: &[&str] = &[
     "亩",
     "吨",
     "米",
+    "km",
 ];
 
 /// Whether what follows a number at `k` (after white space) is money, a percent or a unit of
@@ -331,6 +334,12 @@ pub(crate) fn read_quantity(s: &[char], value: f64, number_end: usize, arabic: b
         if !ordinal {
             unit(&mut q, FigureKind::Count, w, len);
         }
+    } else if arabic
+        && s.get(k) == Some(&'方')
+        && !matches!(s.get(k + 1), Some('面' | '案' | '式' | '向' | '法' | '针' | '位' | '可' | '能' | '便'))
+    {
+        // Cubic metres as spoken (清运垃圾1385方, 土方5万方); after Arabic digits only (三方: parties).
+        unit(&mut q, FigureKind::Count, "方", 1);
     } else if mult == 1.0
         && starts_with(s, k, "年")
         && value < if arabic { 1000.0 } else { 100.0 }
@@ -681,7 +690,9 @@ fn arabic_figure(s: &[char], at: usize, first: usize, reference: Option<Referenc
     let (value, len) = read_grouped(s, at)?;
     let k = at + len;
     let after = s.get(k).copied();
-    if after.is_some_and(is_code_char)
+    // (Kilometres, `163.2km`, are a unit, not a code's letters.)
+    let km = starts_with(s, k, "km") && !s.get(k + 2).copied().is_some_and(is_code_char);
+    if (after.is_some_and(is_code_char) && !km)
         || (matches!(after, Some('.')) && s.get(k + 1).is_some_and(|c| is_digit(*c)))
         || matches!(after, Some('号') | Some('届') | Some('版'))
     {

@@ -329,7 +329,13 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
     // metadata's 发文字号.
     let salutes = |k: usize| header::is_salutation(lines[k].text) && !header::form_label(&lines, k);
     let letterhead = (i..lines.len()).take(10).take_while(|&k| !salutes(k)).map(|k| &lines[k]);
-    let number = number.or_else(|| letterhead.clone().find_map(|l| header::number_line(l.text)));
+    // (A line that opens with the number, apart by white space from the rest, where the page
+    // lost its line breaks: `某财复字〔2022〕4号 签发人:某某 尊敬的…代表:`.)
+    let opening = |t: &str| {
+        t.split_whitespace().next().and_then(header::number_line).filter(|n| t.trim_start().starts_with(n.as_str()))
+    };
+    let number =
+        number.or_else(|| letterhead.clone().find_map(|l| header::number_line(l.text).or_else(|| opening(l.text))));
     let recorded = field(header::NUMBER_LABELS).and_then(|v| number_in(&v)).or_else(|| hints.number.clone());
     // The text's number in the metadata's writing where both name one number and only the
     // brackets differ (`虞交建[2019]12号` in the text, `〔2019〕` as the standard sets it there).
@@ -366,21 +372,25 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
         tail::is_office_and_date(body[k].text)
             || (k > 0 && dates::is_signature_date(body[k].text) && tail::is_office_line(body[k - 1].text))
     };
-    let own = (0..body.len())
-        .rev()
-        .take(30)
-        .find(|&k| under_office(k))
+    let dated_office = (0..body.len()).rev().take(30).find(|&k| under_office(k));
+    let own = dated_office
         .and_then(|k| dates::date_of(body[k].text))
         .or_else(|| body.iter().rev().take(10).find(|l| signs(l.text)).and_then(|l| dates::date_of(l.text)))
-        .or_else(|| body.iter().rev().take(3).find_map(|l| tail::run_in(l.text)).and_then(dates::date_of));
+        // (Under it, a table's rules (`| |||`) and the page's furniture (`【关闭窗口】`) only.)
+        .or_else(|| {
+            let furniture = |t: &str| !t.chars().any(char::is_alphanumeric) || is_chrome(t);
+            let last = body.iter().rev().filter(|l| !furniture(l.text)).take(3);
+            last.map(|l| l.text).find_map(tail::run_in).and_then(dates::date_of)
+        });
     // The signature block's date where it names its office (a date alone at the end may be a
-    // footer's list's: the date under the office, above, is then the letter's).
+    // footer's list's: the date under the office, above, is then the letter's; an office's
+    // name with no date under it, a title's line, leaves the date at the end the letter's).
     let office = |t: &str| tail::is_office_line(t) || tail::is_office_and_date(t);
     let last = signature
         .iter()
         .rev()
         .find(|p| signs(&p.text))
-        .filter(|_| signature.iter().any(|p| office(&p.text)) || !body.iter().rev().take(30).any(|l| office(l.text)))
+        .filter(|_| signature.iter().any(|p| office(&p.text)) || dated_office.is_none())
         .and_then(|p| dates::date_of(&p.text));
     // The date the letter's own signature block bears, where no attachment (read apart or only
     // named by a `附件` line) may have put its own date there: the letter's, over the record's
@@ -413,6 +423,13 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
         let (_, v) = fields.into_iter().find(|(k, v)| FOOTER_DATES.contains(k) && dates::date_of(v).is_some())?;
         Some(v)
     });
+    // Or in such a row between the header and the salutation, where a row the header's list
+    // does not take (the site's address, `• http://…`) ended it above the date's.
+    let above = (i..lines.len()).take(10).take_while(|&k| !salutes(k)).find_map(|k| {
+        let fields = header::meta_fields(lines[k].text)?;
+        fields.into_iter().find(|(k, v)| FOOTER_DATES.contains(k) && dates::date_of(v).is_some()).map(|(_, v)| v)
+    });
+    let footer = above.or(footer);
     let published = field(PAGE_DATES)
         .or_else(|| field(&["成文日期"]))
         .or_else(|| posted.clone())
@@ -655,6 +672,24 @@ mod tests {
         assert!(!is_chrome(
             "今天是个好日子,我们在这里举办了一场很长很长很长很长很长很长很长很长很长很长很长很长的会议。"
         ));
+    }
+
+    #[test]
+    fn a_date_row_between_the_header_and_the_salutation_dates_the_page() {
+        // The site's address in the list's bullets ends the header's list above the date's row.
+        let r = parse("某局对某委员提案的答复\n  • 信息来源:政府办\n  • http://www.example.gov.cn \n  • 发布时间:2023-08-02\n张三委员:\n您的提案收悉。\n某局\n2023年7月28日");
+        assert_eq!(r.published_date.as_deref(), Some("2023-08-02"));
+        assert_eq!(r.signed.as_deref(), Some("2023-07-28"));
+    }
+
+    #[test]
+    fn a_number_opening_a_line_that_goes_on_is_the_documents() {
+        // The page lost its line breaks: the number, the signer and the salutation on one line.
+        let r = parse("关于某建议的答复\n某财复字〔2022〕4号 签发人:李四 尊敬的张三代表: 您的建议收悉,现答复如下: 我局将加大投入。");
+        assert_eq!(r.document_number.as_deref(), Some("某财复字〔2022〕4号"));
+        // A cited number opening a sentence's words is none.
+        let r = parse("关于某建议的答复\n张三代表:\n根据某财发〔2022〕4号文件要求,我局将加大投入。");
+        assert_eq!(r.document_number, None);
     }
 
     #[test]

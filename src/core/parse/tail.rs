@@ -128,11 +128,20 @@ pub(super) fn is_office_and_date(line: &str) -> bool {
 /// 某县水利局 2021年9月17日`): the office and its date (or the date alone) after the last
 /// sentence's end, apart from it by white space or by nothing where the crawl joined the lines
 /// bare (`…特此答复。2021年9月17日`).
+/// The contact's or 抄送 fields may follow the date on that line (`…支持！2022年7月1日 联系人及
+/// 电话：… 抄送：…`, `…某局 2019年10月14日 (联系人及电话:…`, a bracket the page cut).
 pub(super) fn run_in(line: &str) -> Option<&str> {
     let line = line.trim_end().trim_end_matches(['|', '｜']).trim_end();
     let at = line.rfind(['。', '！', '!', '？', '?'])?;
     let after = &line[at..];
-    let tail = after[after.chars().next()?.len_utf8()..].trim_start();
+    let mut tail = after[after.chars().next()?.len_utf8()..].trim_start();
+    if let Some((_, _, end)) = find_date_span(tail) {
+        let cut = tail.char_indices().nth(end).map_or(tail.len(), |(k, _)| k);
+        let note = tail[cut..].trim_start().trim_start_matches(['(', '（']);
+        if ["联系", "抄送", "承办"].iter().any(|w| note.starts_with(w)) {
+            tail = tail[..cut].trim_end();
+        }
+    }
     (is_signature_date(tail) || is_office_and_date(tail)).then_some(tail)
 }
 

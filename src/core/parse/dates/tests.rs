@@ -72,3 +72,12 @@ fn a_signature_date_may_trail_a_separator() {
     assert!(!is_signature_date("会议决定：2023年9月25日"));
     assert!(!is_signature_date("发布时间：2023年9月25日"));
 }
+
+#[test]
+fn a_compact_date_may_keep_its_day_sign() {
+    // The font of 年 and 月 lost, the 日 kept: `2022524日`.
+    assert_eq!(date_of("2022524日").as_deref(), Some("2022-05-24"));
+    assert_eq!(date_of("20211026日").as_deref(), Some("2021-10-26"));
+    assert!(is_date_line("2022524日"));
+    assert_eq!(date_of("共3日"), None);
+}

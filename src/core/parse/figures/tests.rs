@@ -636,3 +636,15 @@ fn a_name_the_reply_defines_holds_no_figure_where_it_stands_again() {
     let text = "关于某事的答复\n张三委员：\n实现“新建5家”目标，新建5家中心。";
     assert_eq!(reply_pairs(text), want(&[("count", "5家"), ("count", "5家")]));
 }
+
+#[test]
+fn kilometres_and_cubic_metres_as_engineers_write_them() {
+    let count = |t: &str| ("count", t.to_string());
+    assert_eq!(pairs("铺设管道163.2km,改造20km村内管网"), ["163.2km", "20km"].map(count));
+    assert_eq!(one("铺设管道163.2km").unit.as_deref(), Some("km"));
+    // Letters that go on are a code's (`5kmh`), not kilometres.
+    assert_eq!(texts("型号5kmh"), Vec::<String>::new());
+    // 方 after Arabic digits: cubic metres; never 方面 or a count of parties (三方).
+    assert_eq!(pairs("清运垃圾约1385方,土方5万方"), [("count", "约1385方".to_string()), count("5万方")]);
+    assert_eq!(texts("从3方面入手,签订三方协议"), Vec::<String>::new());
+}

@@ -135,3 +135,27 @@ fn a_notices_date_run_into_the_title_of_the_text_it_sends() {
     );
     assert_eq!(dates(&text), want("-", "-"));
 }
+
+#[test]
+fn a_run_in_date_may_be_followed_by_the_contact_and_copy_fields() {
+    // The page lost its line breaks: the date, then the contact's and 抄送 fields.
+    let text = "张三代表: 您的建议收悉,现答复如下: 我局将加大投入。 感谢您的关心和支持! 2022年7月1日 联系科室、人员及电话:经建科1234567 抄送:县政府办公室 |";
+    assert_eq!(dates(text), want("2022-07-01", "2022-07-01"));
+    // The office and the date, then a contact's bracket the page cut.
+    let text = "张三代表: 您的建议收悉,现答复如下: 我局将加大投入。 感谢您的关心。 某县人民政府 2019年10月14日 (联系人及电话:李";
+    assert_eq!(dates(text), want("2019-10-14", "2019-10-14"));
+    // A sentence that goes on after a date is no signature.
+    let text = "张三代表: 您的建议收悉。 我局将加大投入。 感谢您的关心。 2019年10月14日起全面施行新的办法";
+    assert_eq!(dates(text), want("-", "-"));
+    // Under it, a table's rules and the page's furniture only.
+    let text =
+        "张三代表: 您的建议收悉。 感谢您的关心和支持! 2022年7月1日 抄送:县政府办公室 |\n|\n|||||||\n|\n【关闭窗口】 |";
+    assert_eq!(dates(text), want("2022-07-01", "2022-07-01"));
+}
+
+#[test]
+fn a_date_alone_at_the_end_dates_the_reply_where_no_office_line_bears_one() {
+    // The office's name only in the title's lines above: the date at the end is the letter's.
+    let text = "某市城市管理局\n关于对市人大第157号建议的答复\n张三代表:\n您提出的建议收悉。现答复如下:\n我局加强巡查。\n下一步我局将继续努力。\n2021年6月22日";
+    assert_eq!(dates(text), want("2021-06-22", "2021-06-22"));
+}
