@@ -25,6 +25,14 @@ pub(super) enum Block {
 /// notes under `注释：` / `注：` (`1.本公报中数据均为初步统计数。…`) up to the next heading that
 /// goes on with the document's own numbering. Two-digit part numbers (`01综合`) are read only
 /// in a text that holds both `01` and `02` so.
+/// Whether article `n`'s line holds article `n + 1` after a sentence's end (`第一条 …。第二条 …`).
+fn next_article_run_in(line: &str, n: u64) -> bool {
+    line.match_indices('。').any(|(at, _)| {
+        let rest = line[at + '。'.len_utf8()..].trim_start();
+        rest.starts_with('第') && parse_heading(rest).is_some_and(|h| h.style == Style::Article && h.n == n + 1)
+    })
+}
+
 pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
     let mut open: Vec<(Style, u64, String)> = Vec::new();
     // The last number taken in each style, open or not.
@@ -32,12 +40,13 @@ pub(super) fn blocks(body: &[Line]) -> Vec<Block> {
     let mut out = Vec::new();
     // `1　总则` is a heading only where the text numbers decimally (`1.1　…` somewhere): else
     // a line such as `1 张三 男` (a table row flattened to text) would be one. Likewise 第一条
-    // is an article only where a text has more than one (第一条道路… is prose).
+    // is an article only where a text has more than one (第一条道路… is prose), the next one
+    // run into its line too, where a page lost its line breaks (`第一条 …。第二条 …`).
     let (mut decimal, mut articles) = (false, 0);
     for l in body {
-        match parse_heading(l.text).map(|h| h.style) {
-            Some(Style::Decimal(2)) => decimal = true,
-            Some(Style::Article) => articles += 1,
+        match parse_heading(l.text) {
+            Some(h) if h.style == Style::Decimal(2) => decimal = true,
+            Some(h) if h.style == Style::Article => articles += 1 + usize::from(next_article_run_in(l.text, h.n)),
             _ => {}
         }
     }

@@ -343,3 +343,13 @@ fn articles_hold_items_and_items_hold_points() {
         ]
     );
 }
+
+#[test]
+fn an_article_whose_line_runs_on_into_the_next_is_one() {
+    // The page lost its line breaks: 第二条 and on run into 第一条's line.
+    let text = "某市政府信息公开办法\n第一条 为做好信息公开工作，制定本办法。第二条 本办法适用于全市。 第三条 本办法自发布之日起施行。";
+    assert_eq!(outline(text), ["第一条 为做好信息公开工作，制定本办法"]);
+    // Another article's number cited inside a sentence is no run-on.
+    let text = "答复\n第一条道路已于去年建成。按照第二条的规定办理。";
+    assert!(!outline(text).iter().any(|l| l.contains("第一条")), "{:?}", outline(text));
+}
