@@ -63,6 +63,9 @@ pub(crate) const TARGET_CUES: &[&str] = &[
     "申请上级",
     // An estimate of works not yet done (估算投资49.35万元).
     "估算",
+    // Works being planned (正在谋划52个小区的充电桩建设项目).
+    "正在谋划",
+    "正在规划",
     // A request (望…解决缺口资金9万元为盼, 恳请…).
     "为盼",
     "恳请",
@@ -528,7 +531,11 @@ pub(crate) fn not_a_measure(t: &Text, f: &Figure) -> bool {
         return false;
     }
     let unit = f.amount.unit.as_deref().unwrap_or("");
-    let authors = NOT_MEASURES.iter().any(|w| starts_with(s, end, w));
+    // 尚路鹏(等4位)代表: past a closing bracket; 10件代表建议 counts proposals, a measure.
+    let past = (end..s.len()).find(|&k| !matches!(s[k], ')' | '）')).unwrap_or(end);
+    let authors = NOT_MEASURES.iter().any(|w| {
+        starts_with(s, past, w) && !PROPOSAL_TITLES.iter().any(|p| starts_with(s, past + w.chars().count(), p))
+    });
     // 五年多时间: a span with more to it.
     let after = if matches!(s.get(end), Some('多' | '余')) { end + 1 } else { end };
     let span = unit == "年"
@@ -903,7 +910,10 @@ fn own_call(t: &Text, hits: &[Hit], c: usize, i: usize, carry: Option<Call>, now
     // A past date of its own clause beats the target its sentence carries (…五年计划总投资2.40亿元。
     // 其中2021年改造行政村9个, in December 2021).
     let carried = carry == Some(Call::Target) && date != Some(Call::Result);
-    if date == Some(Call::Target) || carried || (carry.is_none() && t.plan) {
+    // The clause's own tense beats its paragraph's: an earlier date in a plan paragraph (下一步…。
+    // 2022年已…, 2022年改造9个) tells what was done.
+    let planned = carry.is_none() && t.plan && date != Some(Call::Result) && !compared(t, c);
+    if date == Some(Call::Target) || carried || planned {
         return Some(Call::Target);
     }
     // A regulation's rule or standard, when no date of the clause reports (step 5b).
@@ -945,11 +955,14 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
     // A lead that sets the text's horizon (到2022年，…): the date figure; it carries over the
     // sentences after it, to figures no cue of their own decides.
     let mut horizon: Option<usize> = None;
+    let mut lead: Option<Call> = None;
     let mut horizons: Vec<Option<usize>> = vec![None; n];
     for c in 0..t.clauses.len() {
         let (a, _, s) = t.clauses[c];
         if s != sentence {
-            if !GOING_ON.iter().any(|w| starts_with(&t.chars, a, w)) {
+            if list_item(&t.chars, a) {
+                carry = lead;
+            } else if !GOING_ON.iter().any(|w| starts_with(&t.chars, a, w)) {
                 carry = None;
             }
             sentence = s;
@@ -998,6 +1011,7 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
                 || eligibility(t, f)
                 || working_days_limit(t, f)
                 || in_proposal_title(t, f)
+                || restated(t, f)
                 || standard(t, f)
                 || schedule_span(t, f)
             {
@@ -1025,6 +1039,11 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
         if let Some(call) = last_own.or_else(|| clause_call(t, &hits, c, now)) {
             carry = Some(call);
         }
+        // A lead-in (我局将重点做好以下工作：) gives its call to the items after it (一是…；二是…).
+        let (_, b, _) = t.clauses[c];
+        if matches!(t.chars[b - 1], '：' | ':') {
+            lead = carry;
+        }
     }
     // Deadlines of the targets; a date that gives one is a target itself.
     for i in 0..n {
@@ -1045,6 +1064,15 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
         out[i].1 = by;
     }
     out
+}
+
+/// Whether the sentence at `a` opens an item of a list: 一是, 其二, 1、, (3).
+fn list_item(s: &[char], a: usize) -> bool {
+    let k = (a..s.len()).find(|&k| !s[k].is_whitespace()).unwrap_or(s.len());
+    let num = |j: usize| s.get(j).is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c));
+    let next = s.get(k + 1).copied();
+    (num(k) && matches!(next, Some('是' | '、' | '.' | '．')))
+        || (matches!(s.get(k), Some('其' | '(' | '（')) && num(k + 1))
 }
 
 /// Whether a task verb ([`TASK_VERBS`]) stands before figure `f` in clause `c`.
@@ -1146,6 +1174,19 @@ pub(crate) fn in_proposal_title(t: &Text, f: &Figure) -> bool {
         }
     }
     false
+}
+
+/// Words before a figure that restate what the proposal asked (您提出的关于新建2个停车场的建议收悉):
+/// a figure after one of them and 关于, before a word of [`PROPOSAL_TITLES`], in one clause, is
+/// the proposal's, neither target nor result (提出的14件建议 counts proposals).
+pub(crate) const RESTATING: &[&str] = &["提出的关于", "提出关于", "所提关于", "反映的关于"];
+
+/// Whether figure `f` restates the proposal (see [`RESTATING`]).
+pub(crate) fn restated(t: &Text, f: &Figure) -> bool {
+    let s = &t.chars;
+    let (start, end) = (f.start as usize, f.end as usize);
+    let (a, b, _) = t.clauses[t.clause_of(start)];
+    any_word(s, a, start, RESTATING) && any_word(s, end, b, PROPOSAL_TITLES)
 }
 
 /// A date that can be a deadline: not past.

@@ -197,9 +197,9 @@ fn a_sentence_carries_its_clauses_stance() {
 #[test]
 fn plan_paragraphs_and_plan_headings() {
     for opener in PLAN_OPENERS {
-        let body = format!("{opener}，新建中试平台5个。同比增长15%。");
+        let body = format!("{opener}，新建中试平台5个。投资15亿元。");
         let got = in_2023(&body);
-        assert!(got.contains("5个:target") && got.ends_with(" 15%:target"), "{body}: {got}");
+        assert!(got.contains("5个:target") && got.ends_with(" 15亿元:target"), "{body}: {got}");
     }
     // Unless a result cue says otherwise.
     assert_eq!(in_2023("下一步，继续推进。目前已建成平台5个。"), "5个:result");
@@ -811,4 +811,48 @@ fn the_year_of_a_programme_or_fund_is_no_deadline() {
     assert_eq!(in_2023("建设资金随2024年指标下达。"), "2024年:-");
     // A year that says when is still a deadline.
     assert_eq!(in_2023("计划2024年新建5座泵站。"), "2024年:target@2024 5座:target@2024");
+}
+
+#[test]
+fn a_clauses_own_past_beats_its_plan_paragraph() {
+    // 下一步 opens the paragraph, but an earlier date or a total of the clause reports.
+    assert_eq!(in_2023("下一步，继续推进。2022年改造小区9个。"), "2022年:- 9个:result");
+    assert_eq!(in_2023("下一步，继续推进。同比增长15%。"), "15%:result");
+    assert_eq!(in_2023("下一步，继续推进。新建小区9个。"), "9个:target");
+}
+
+#[test]
+fn the_items_of_a_list_take_their_lead_ins_call() {
+    let body = "已建成平台5个。为此，我局将重点做好以下工作：一是新建平台3个；二是改造小区9个；三是培训200人次。";
+    assert_eq!(in_2023(body), "5个:result 3个:target 9个:target 200人次:target");
+    // Without a lead-in each item says its own.
+    assert_eq!(in_2023("已建成平台5个。一是新建平台3个；二是改造小区9个。"), "5个:result 3个:result 9个:result");
+}
+
+#[test]
+fn the_proposals_words_restated_are_neither() {
+    assert_eq!(in_2023("您提出的关于新建2个停车场的建议收悉。"), "2个:-");
+    // Proposals counted are a measure.
+    assert_eq!(in_2023("代表提出的14件建议已办结。"), "14件:result");
+}
+
+#[test]
+fn authors_past_a_bracket_and_proposals_of_deputies() {
+    assert_eq!(in_2023("尚路鹏(等4位)代表提出的建议已收悉。"), "4位:-");
+    // 代表建议 counts the deputies' proposals.
+    assert_eq!(in_2023("主办的10件代表建议已全部公开。"), "10件:result");
+}
+
+#[test]
+fn works_being_planned_are_aims() {
+    assert_eq!(in_2023("我局正在谋划52个小区的充电桩建设项目。"), "52个:target");
+}
+
+#[test]
+fn jiang_as_the_object_marker_opens_no_plan_paragraph() {
+    let mut reply = crate::parse(
+        "关于某事的答复\n发布时间: 2023-08-22\n一、办理情况\n我局将老旧小区改造列为重点工作。\n新建平台8个。",
+    );
+    crate::parse::annotate(&mut reply);
+    assert_eq!(reply.figures[0].stance.map(|s| s.as_str()), Some("result"));
 }
