@@ -10,7 +10,7 @@
 //! A paragraph is cut into sentences (at 。！？；) and clauses (also at ， ： and a table cell's
 //! tab; not at 、, which lists inside a clause). "Now" is the reply's publication date (year and
 //! month where written) — the parser resolves relative dates (今年4月底) against the same date —
-//! or the earlier date under its text when it was posted later; else the later of the date lines at its end (the signature's, 二〇〇四年三月二日 too) and at
+//! or the earlier date under its text when it was posted later; else the date the document bears (`signed`); else the later of the date lines at its end (the signature's, 二〇〇四年三月二日 too) and at
 //! its start (a page's own date above the text).
 //!
 //! # Stance: the precedence
@@ -364,6 +364,10 @@ pub(crate) fn now_of(reply: &Reply) -> Option<Now> {
             return Some(signed);
         }
         return Some(session_year(&reply.title, now).unwrap_or(now));
+    }
+    // Unpublished: the date the document bears (a report's ——2018年5月30日在…会议上).
+    if let Some(now) = reply.signed.as_deref().and_then(now_from) {
+        return Some(now);
     }
     let start = paragraphs.iter().take(8).find_map(|(_, p)| date_line(&p.text));
     let key = |n: &Now| n.year * 16 + n.month.unwrap_or(0) as i32;

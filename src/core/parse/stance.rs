@@ -238,8 +238,23 @@ pub(crate) const UNMASKED_BEFORE: &[(&str, &[char])] = &[("计划", &['在', '�
 pub(crate) const OBJECT_SCOPES: &[&str] = &["全市", "全县", "全区", "全省", "全镇", "全乡", "这", "该", "此"];
 
 /// Verbs that show 将 as the object marker when they follow it in its clause (将…纳入).
-pub(crate) const OBJECT_VERBS: &[&str] =
-    &["纳入", "列入", "作为", "列为", "转为", "改为", "转交", "上报", "报送", "提交", "交由", "视为", "调整为", "划入"];
+pub(crate) const OBJECT_VERBS: &[&str] = &[
+    "纳入",
+    "列入",
+    "作为",
+    "列为",
+    "转为",
+    "改为",
+    "转交",
+    "上报",
+    "报送",
+    "提交",
+    "交由",
+    "视为",
+    "调整为",
+    "划入",
+    "写入",
+];
 
 /// A rule's rate, neither target nor result: a figure of a clause about grants, fees and
 /// limits ([`GRANTS`]) with a word of rule before it (每台给予15万元, 单个企业补助不超过300万元) …
@@ -335,7 +350,11 @@ pub(crate) const VALIDITY_WORDS: &[&str] = &["施行", "有效期", "执行期�
 /// names (从四个方面, 两种类型, 两个关口) and spans of years that say when (近5年来, 九十年代) —
 /// after the count …
 pub(crate) const NOT_MEASURES: &[&str] =
-    &["代表", "委员", "同志", "方面", "环节", "层面", "维度", "关口", "类型", "底线", "不同"];
+    &["代表", "委员", "同志", "方面", "环节", "层面", "维度", "关口", "类型", "底线", "不同", "特点", "原则"];
+/// After a count that 等 opens, the bodies that issued a document (等七部门联合印发, 等九部门《…》):
+/// its authors, no measure.
+pub(crate) const ISSUERS_AFTER: &[&str] =
+    &["门《", "门联合", "门印发", "门发布", "门出台", "部门《", "部门联合", "部门印发"];
 pub(crate) const SPANS: &[&str] = &["来", "以来", "间", "内", "时间", "代"];
 pub(crate) const SPANS_BEFORE: &[&str] = &["未来", "今后", "连续", "最近", "过去", "后", "经过"];
 /// … a span that opens its clause (近两年，…) …
@@ -463,7 +482,14 @@ fn object_marker(t: &Text, at: usize) -> bool {
     if t.figures.iter().any(|f| f.start as usize == at + 1 + scope && !f.amount.kind.is_time()) {
         return true;
     }
-    let (_, end, _) = t.clauses[t.clause_of(at)];
+    let (_, mut end, _) = t.clauses[t.clause_of(at)];
+    // A quote whose commas cut the clause (将“鼓励发展夜间经济，增加城市烟火气”写入): on past it.
+    let s = &t.chars;
+    if let Some(q) = (at..end).rev().find(|&k| matches!(s[k], '“' | '”')).filter(|&k| s[k] == '“') {
+        if let Some(close) = (q..s.len()).find(|&k| s[k] == '”') {
+            end = t.clauses[t.clause_of(close)].1;
+        }
+    }
     let end = (at + 1..end).find(|&k| t.chars[k] == '将' && !t.in_figure(k)).unwrap_or(end);
     (at + 1..end).any(|k| OBJECT_VERBS.iter().any(|v| starts_with(&t.chars, k, v)))
 }
@@ -553,7 +579,32 @@ pub(crate) fn not_a_measure(t: &Text, f: &Figure) -> bool {
         });
     // 保庆花园10幢10单元: a building's number in an address.
     let address = ADDRESS_UNITS.contains(&unit) && s.get(end).is_some_and(char::is_ascii_digit);
-    authors || span || phase || address
+    let issuers = start > 0 && s[start - 1] == '等' && ISSUERS_AFTER.iter().any(|w| starts_with(s, end, w));
+    // 三个100%: a count of the values that follow it.
+    let of_values = t
+        .figures
+        .iter()
+        .any(|g| g.start as usize == end && g.amount.kind == FigureKind::Percent && g.amount.qualifier.is_none());
+    authors || span || phase || address || issuers || of_values
+}
+
+/// Words that open a definition in brackets (规模化养殖标准(猪年存栏500头以上，鸡年存栏10000羽以上)):
+/// the figures inside are the rule's, neither target nor result.
+pub(crate) const DEFINED: &[&str] = &["标准", "条件", "要求", "规定"];
+
+/// Whether figure `f` stands in brackets opened right after one of [`DEFINED`].
+pub(crate) fn defined(t: &Text, f: &Figure) -> bool {
+    let s = &t.chars;
+    let mut k = f.start as usize;
+    while k > 0 {
+        k -= 1;
+        match s[k] {
+            '(' | '（' => return DEFINED.iter().any(|w| k >= 2 && starts_with(s, k - 2, w)),
+            ')' | '）' | '。' | '\n' => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Units of a building's parts: a count of them followed at once by another number is an
@@ -1012,6 +1063,7 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
                 || working_days_limit(t, f)
                 || in_proposal_title(t, f)
                 || restated(t, f)
+                || defined(t, f)
                 || standard(t, f)
                 || schedule_span(t, f)
             {

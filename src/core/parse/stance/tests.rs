@@ -856,3 +856,36 @@ fn jiang_as_the_object_marker_opens_no_plan_paragraph() {
     crate::parse::annotate(&mut reply);
     assert_eq!(reply.figures[0].stance.map(|s| s.as_str()), Some("result"));
 }
+
+#[test]
+fn issuers_aspects_and_counts_of_values_are_no_measures() {
+    assert_eq!(in_2023("根据人社部等七部门《关于某事的通知》精神，已培训5000人。"), "七部:- 5000人:result");
+    assert_eq!(in_2023("实现了办结率、满意率两个100%。"), "两个:- 100%:result");
+    assert_eq!(in_2023("今年的建议提案主要有四个特点。"), "今年:- 四个:-");
+    // A bound share after a count says which it counts (11台超过三分之二…), no values counted.
+    assert_eq!(in_2023("目前已有11台超过三分之二业主有加装意愿的单元备案。"), "11台:result 超过三分之二:-");
+}
+
+#[test]
+fn figures_defining_a_standard_in_brackets_are_neither() {
+    assert_eq!(
+        in_2023("养殖户没有达到规模化养殖标准(猪年存栏500头以上，鸡年存栏10000羽以上)，已督促整改3户。"),
+        "500头以上:- 10000羽以上:- 3户:result"
+    );
+}
+
+#[test]
+fn jiang_before_a_quote_and_its_object_verb_is_the_object_marker() {
+    assert_eq!(in_2023("2023年，将“鼓励发展夜间经济，增加城市烟火气”写入政府工作报告。"), "2023年:-");
+    assert_eq!(in_2023("2023年，将“夜间经济，城市烟火”作为重点，新建夜市5个。"), "2023年:- 5个:result");
+}
+
+#[test]
+fn an_unpublished_documents_own_date_is_now() {
+    let mut reply = crate::parse(
+        "关于某条例实施情况的报告\n——2018年5月30日在市人大常委会会议上\n一、情况\n2011年至2017年，全市共发生火灾28166起（2013年11月19日，发生较大火灾1起）。",
+    );
+    crate::parse::annotate(&mut reply);
+    let got: Vec<_> = reply.figures.iter().map(|f| (f.text.as_str(), f.stance.map(|s| s.as_str()))).collect();
+    assert!(got.contains(&("28166起", Some("result"))) && got.contains(&("2017年", None)), "{got:?}");
+}
