@@ -123,6 +123,8 @@ pub(crate) struct Text<'a> {
     pub rules: bool,
     /// The document is a plan (see [`plan_document`]): a figure a task verb takes is a target.
     pub plan_doc: bool,
+    /// Now is known: without it, 于 or 在 before a year (在2022年工程建设的同时) says no deadline.
+    pub dated: bool,
     /// Per char: inside one of the figures.
     inside: Vec<bool>,
 }
@@ -166,7 +168,7 @@ impl<'a> Text<'a> {
         if start < chars.len() || clauses.is_empty() {
             clauses.push((start, chars.len(), sentence));
         }
-        Text { chars, figures, clauses, place, plan, rules: false, plan_doc: false, inside }
+        Text { chars, figures, clauses, place, plan, rules: false, plan_doc: false, dated: true, inside }
     }
 
     /// The clause holding char `at` (clauses are in order and cover the text: a binary search).
@@ -618,6 +620,7 @@ fn annotate_folded(reply: &mut Reply) {
         let mut text = Text::new(src.text, list, src.place, src.plan);
         text.rules = rules;
         text.plan_doc = plan_doc;
+        text.dated = now.is_some();
         let stances = stance::decide(&text, now);
         let keys = indicator::keys(&text, columns);
         for (j, &k) in figs.iter().enumerate() {

@@ -47,6 +47,8 @@ pub(crate) const TARGET_CUES: &[&str] = &[
     "投产后",
     "完工后",
     "投入使用后",
+    "实施后",
+    "完成后",
     // The steps of a plan (第一步首先对8个乡镇的18所学校安装空调).
     "第一步",
     "第二步",
@@ -355,7 +357,8 @@ pub(crate) const NOT_MEASURES: &[&str] =
 /// its authors, no measure.
 pub(crate) const ISSUERS_AFTER: &[&str] =
     &["门《", "门联合", "门印发", "门发布", "门出台", "部门《", "部门联合", "部门印发"];
-pub(crate) const SPANS: &[&str] = &["来", "以来", "间", "内", "时间", "代"];
+pub(crate) const SPANS: &[&str] =
+    &["来", "以来", "间", "内", "时间", "代", "行动", "计划", "规划", "攻坚", "专项", "滚动"];
 pub(crate) const SPANS_BEFORE: &[&str] = &["未来", "今后", "连续", "最近", "过去", "后", "经过"];
 /// … a span that opens its clause (近两年，…) …
 pub(crate) const SPANS_OPENING: &[&str] = &["近"];
@@ -817,6 +820,10 @@ pub(crate) const ATTRIBUTE_BEFORE: &[&str] = &["使用", "随"];
 /// programme or fund (see [`ATTRIBUTE_BEFORE`]).
 fn named_year(t: &Text, f: &Figure) -> bool {
     let start = f.start as usize;
+    // 《盘锦市城市总体规划》(2011—2020): the period of the document named.
+    if start >= 2 && matches!(t.chars[start - 1], '(' | '（') && t.chars[start - 2] == '》' {
+        return true;
+    }
     SUBJECT_BEFORE.iter().chain(ATTRIBUTE_BEFORE).any(|w| {
         let n = w.chars().count();
         start >= n && starts_with(&t.chars, start - n, w)
@@ -893,9 +900,10 @@ fn validity_clause(t: &Text, c: usize) -> bool {
 pub(crate) fn deadline_form(t: &Text, f: &Figure) -> bool {
     let s = &t.chars;
     let (start, end) = (f.start as usize, f.end as usize);
+    // 于 and 在 say when, a deadline only when now tells that the date is ahead.
     let before = DEADLINE_BEFORE.iter().any(|w| {
         let n = w.chars().count();
-        start >= n && starts_with(s, start - n, w)
+        start >= n && starts_with(s, start - n, w) && (t.dated || matches!(*w, "到" | "至"))
     }) && !(start >= 2 && matches!(s[start - 2], '截' | '止'))
         && !range_end(t, f);
     let after = DEADLINE_AFTER.iter().any(|w| starts_with(s, end, w));

@@ -889,3 +889,26 @@ fn an_unpublished_documents_own_date_is_now() {
     let got: Vec<_> = reply.figures.iter().map(|f| (f.text.as_str(), f.stance.map(|s| s.as_str()))).collect();
     assert!(got.contains(&("28166起", Some("result"))) && got.contains(&("2017年", None)), "{got:?}");
 }
+
+#[test]
+fn without_now_zai_or_yu_before_a_year_says_no_deadline() {
+    let mut reply = crate::parse(
+        "关于某事的答复\n一、办理情况\n在2022年工程建设的同时，编制了农村公路规划。到2025年建成公路50公里。",
+    );
+    crate::parse::annotate(&mut reply);
+    let got: Vec<_> = reply.figures.iter().map(|f| (f.text.as_str(), f.stance.map(|s| s.as_str()))).collect();
+    assert_eq!(got, [("2022年", None), ("2025年", Some("target")), ("50公里", Some("target"))]);
+    // With now known a year ahead after 在 is one.
+    assert_eq!(in_2023("在2024年对9个村实施改造。"), "2024年:target@2024 9个:target@2024");
+}
+
+#[test]
+fn a_programmes_span_and_a_documents_period_name_them() {
+    assert_eq!(in_2023("该项目已列入城乡供水一体化三年专项行动项目中。"), "三年:-");
+    assert_eq!(read("《某市城市总体规划》(2011—2020)提出要合理布局城市未来停车设施。", "2019-07-05"), "2011—2020:-");
+}
+
+#[test]
+fn what_a_work_gives_once_carried_out_is_an_aim() {
+    assert_eq!(in_2023("此项目实施后可解决59860人饮水问题。"), "59860人:target");
+}
