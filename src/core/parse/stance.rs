@@ -357,8 +357,23 @@ pub(crate) const NOT_MEASURES: &[&str] =
 /// its authors, no measure.
 pub(crate) const ISSUERS_AFTER: &[&str] =
     &["门《", "门联合", "门印发", "门发布", "门出台", "部门《", "部门联合", "部门印发"];
-pub(crate) const SPANS: &[&str] =
-    &["来", "以来", "间", "内", "时间", "代", "行动", "计划", "规划", "攻坚", "专项", "滚动"];
+pub(crate) const SPANS: &[&str] = &[
+    "来",
+    "以来",
+    "间",
+    "内",
+    "时间",
+    "代",
+    "行动",
+    "计划",
+    "规划",
+    "攻坚",
+    "专项",
+    "滚动",
+    "过渡期",
+    "建设期",
+    "实施期",
+];
 pub(crate) const SPANS_BEFORE: &[&str] = &["未来", "今后", "连续", "最近", "过去", "后", "经过"];
 /// … a span that opens its clause (近两年，…) …
 pub(crate) const SPANS_OPENING: &[&str] = &["近"];

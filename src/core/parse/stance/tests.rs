@@ -905,6 +905,7 @@ fn without_now_zai_or_yu_before_a_year_says_no_deadline() {
 #[test]
 fn a_programmes_span_and_a_documents_period_name_them() {
     assert_eq!(in_2023("该项目已列入城乡供水一体化三年专项行动项目中。"), "三年:-");
+    assert_eq!(in_2023("党中央设立了五年过渡期。"), "五年:-");
     assert_eq!(read("《某市城市总体规划》(2011—2020)提出要合理布局城市未来停车设施。", "2019-07-05"), "2011—2020:-");
 }
 
