@@ -28,7 +28,11 @@
 //!    numbers alone on a line, [`super::stance::PAGE_COUNTERS`]: 浏览:301次, 20期; a standard's
 //!    bound, [`super::stance::DIMENSIONS`]: 路面宽度为3.5米及以上; a schedule's length,
 //!    [`super::stance::SPAN_BEFORE`]: …至…放假调休，共7天; an address, 10幢10单元; a base,
-//!    [`super::stance::BASE_OPEN`]: 在…达到12000元的基础上, a result only when its words report),
+//!    [`super::stance::BASE_OPEN`]: 在…达到12000元的基础上, a result only when its words report;
+//!    the proposal restated, [`super::stance::RESTATING`]: 您提出的关于新建2个停车场的建议; the
+//!    issuers of a document, [`super::stance::ISSUERS_AFTER`]: 等七部门《…》; a count of the values
+//!    after it, 三个100%; a standard's definition in brackets, [`super::stance::DEFINED`]:
+//!    标准(猪年存栏500头以上…); a programme's or a period's span, 三年专项行动, 五年过渡期),
 //!    which decide nothing for the clauses after them either.
 //! 2. **A cue of its own clause** ([`super::stance::TARGET_CUES`] 力争、计划、预计、将、请求 …,
 //!    [`super::stance::RESULT_CUES`] 截至、已、目前、先后、了 …): the nearest one before the
@@ -43,7 +47,8 @@
 //!    target; so is a figure whose sentence has said target (step 7) or, when its sentence has
 //!    said nothing, whose paragraph is a plan: one opening with [`PLAN_OPENERS`] (下一步、下步、
 //!    今后 …; 我局将 …, [`PLAN_SUBJECTS`]), in a reply any later paragraph of its section (or of the preamble or closing that holds a reply without headings), or under
-//!    a heading with [`PLAN_HEADINGS`] (下一步工作打算). In a plan document ([`plan_document`]:
+//!    a heading with [`PLAN_HEADINGS`] (下一步工作打算) — unless the clause's own earlier date or
+//!    total reports (下一步…。2022年改造9个, 累计建成15个: results). In a plan document ([`plan_document`]:
 //!    意见, 方案, 规划 …) a figure that a task verb takes ([`super::stance::TASK_VERBS`]: 推动建设
 //!    300个基地) is a target when nothing of its own decides it; so is one under a horizon's lead
 //!    (到2022年，… opening a clause of its paragraph), which also gives it its deadline.
@@ -61,13 +66,15 @@
 //!    rule's rate carries to amounts and shares, not to counts). So in 截至2023年底全市备案中试
 //!    平台128家，力争到2025年达到200家 each figure keeps its own clause's cue, and in 2023年第一季度，
 //!    全市科技贷款余额4457.56亿元 the amount takes the date's clause. A sentence opening with
-//!    [`super::stance::GOING_ON`] (其中, 第一期) goes on with the one before it.
+//!    [`super::stance::GOING_ON`] (其中, 第一期) goes on with the one before it; one opening an item
+//!    of a list (一是, 其二, 1、, (3)) takes what the lead-in before its colon said (我局将重点做好以下
+//!    工作：一是…；二是…).
 //! 8. Otherwise a result: a reply reports; in a regulation (a title with
 //!    [`REGULATION_TITLES`]: 办法, 预案, 规定 …, not a reply about one) neither: it sets rules.
 //!
 //! Years and dates are neither, unless they are a deadline: a target cue of their own clause (or,
 //! for a date that is its clause alone, of the next clause: 2024年，我局将继续申报) or the form of a
-//! deadline (到2025年, 2025年前), and not past; a date still ahead in a sentence with no result cue
+//! deadline (到2025年, 2025年前; 于 or 在 before a year only when now is known), and not past; a date still ahead in a sentence with no result cue
 //! that is no start (2020年起) nor a rule's; or the `by` of a target figure. A
 //! date of a clause that says when a rule holds ([`super::stance::VALIDITY_WORDS`]: 自2019年1月1日
 //! 起施行, 有效期至…) is neither and gives no deadline.
