@@ -1146,8 +1146,12 @@ fn list_item(s: &[char], a: usize) -> bool {
     let k = (a..s.len()).find(|&k| !s[k].is_whitespace()).unwrap_or(s.len());
     let num = |j: usize| s.get(j).is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c));
     let next = s.get(k + 1).copied();
-    (num(k) && matches!(next, Some('是' | '、' | '.' | '．')))
-        || (matches!(s.get(k), Some('其' | '(' | '（')) && num(k + 1))
+    // Not a decimal (1.5万元) nor a bracketed year ((2013年…).
+    let dot = matches!(next, Some('.' | '．')) && !num(k + 2);
+    let closed = (k + 2..k + 4).any(|j| matches!(s.get(j), Some(')' | '）')));
+    (num(k) && (matches!(next, Some('是' | '、')) || dot))
+        || (s.get(k) == Some(&'其') && num(k + 1))
+        || (matches!(s.get(k), Some('(' | '（')) && num(k + 1) && closed)
 }
 
 /// Whether a task verb ([`TASK_VERBS`]) stands before figure `f` in clause `c`.

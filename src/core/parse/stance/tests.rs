@@ -825,6 +825,10 @@ fn a_clauses_own_past_beats_its_plan_paragraph() {
 fn the_items_of_a_list_take_their_lead_ins_call() {
     let body = "已建成平台5个。为此，我局将重点做好以下工作：一是新建平台3个；二是改造小区9个；三是培训200人次。";
     assert_eq!(in_2023(body), "5个:result 3个:target 9个:target 200人次:target");
+    let item = |t: &str| list_item(&t.chars().collect::<Vec<_>>(), 0);
+    assert!(item("一是新建") && item("1.新建") && item("(3)新建") && item("其二，新建"));
+    // A decimal or a bracketed year opens no item.
+    assert!(!item("1.5万元用于培训") && !item("(2013年11月19日"));
     // Without a lead-in each item says its own.
     assert_eq!(in_2023("已建成平台5个。一是新建平台3个；二是改造小区9个。"), "5个:result 3个:result 9个:result");
 }
