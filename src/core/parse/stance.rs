@@ -73,6 +73,9 @@ pub(crate) const TARGET_CUES: &[&str] = &[
     "恳请",
 ];
 
+/// Target cues that say no tense (see [`decide`]): after an earlier date of their sentence, results.
+pub(crate) const ASPECT_CUES: &[&str] = &["继续", "确保", "努力"];
+
 /// The task verbs of a plan (see [`super::promise::PLAN_DOC_TITLES`]): in a plan document, a
 /// figure one of them takes in its clause (推动建设300个基地, 选择10个左右城市) is a target when
 /// no cue, date or comparison decides it.
@@ -1023,7 +1026,22 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
     if t.place != Place::Body {
         return out;
     }
-    let hits = hits(t);
+    let mut hits = hits(t);
+    // Going on, ensuring, striving say no tense: after an earlier date of their sentence they tell
+    // what was done (2022年，我局继续投入资金300万元).
+    for h in &mut hits {
+        if h.call == Call::Target && ASPECT_CUES.iter().any(|w| starts_with(&t.chars, h.at, w)) {
+            let c = t.clause_of(h.at);
+            let first = t.sentence_clauses(t.clauses[c].2).start;
+            let past = (first..=c).flat_map(|d| t.figures_in(d)).any(|j| {
+                let g = t.figures[j];
+                (g.end as usize) <= h.at && when(g, now) == Some(When::Past)
+            });
+            if past {
+                h.call = Call::Result;
+            }
+        }
+    }
     let mut carry: Option<Call> = None;
     let mut sentence = usize::MAX;
     // A lead that sets the text's horizon (到2022年，…): the date figure; it carries over the

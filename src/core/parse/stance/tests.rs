@@ -332,6 +332,9 @@ fn a_figure_in_the_title_of_a_proposal_is_neither() {
 fn going_on_is_a_target_unless_it_already_went_on() {
     assert_eq!(in_2023("2023年我厅继续支持建设一批产业园。"), "2023年:target@2023");
     assert_eq!(in_2023("我厅已继续投入资金500万元。"), "500万元:result");
+    // After an earlier date of its sentence, going on tells what was done.
+    assert_eq!(in_2023("2022年，我局继续加大投入，完成改造小区5个。"), "2022年:- 5个:result");
+    assert_eq!(in_2023("2024年，我局继续加大投入，改造小区5个。"), "2024年:target@2024 5个:target@2024");
 }
 
 #[test]
