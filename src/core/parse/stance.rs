@@ -507,7 +507,7 @@ fn object_marker(t: &Text, at: usize) -> bool {
     // A quote whose commas cut the clause (将“鼓励发展夜间经济，增加城市烟火气”写入): on past it.
     let s = &t.chars;
     if let Some(q) = (at..end).rev().find(|&k| matches!(s[k], '“' | '”')).filter(|&k| s[k] == '“') {
-        if let Some(close) = (q..s.len()).find(|&k| s[k] == '”') {
+        if let Some(close) = (q..s.len().min(q + QUOTE_REACH)).find(|&k| s[k] == '”') {
             end = t.clauses[t.clause_of(close)].1;
         }
     }
@@ -609,6 +609,9 @@ pub(crate) fn not_a_measure(t: &Text, f: &Figure) -> bool {
     authors || span || phase || address || issuers || of_values
 }
 
+/// How far a quote or bracket around a figure is looked for (chars): a long text costs its length.
+pub(crate) const QUOTE_REACH: usize = 120;
+
 /// Words that open a definition in brackets (规模化养殖标准(猪年存栏500头以上，鸡年存栏10000羽以上)):
 /// the figures inside are the rule's, neither target nor result.
 pub(crate) const DEFINED: &[&str] = &["标准", "条件", "要求", "规定"];
@@ -617,7 +620,8 @@ pub(crate) const DEFINED: &[&str] = &["标准", "条件", "要求", "规定"];
 pub(crate) fn defined(t: &Text, f: &Figure) -> bool {
     let s = &t.chars;
     let mut k = f.start as usize;
-    while k > 0 {
+    let stop = k.saturating_sub(QUOTE_REACH);
+    while k > stop {
         k -= 1;
         match s[k] {
             '(' | '（' => return DEFINED.iter().any(|w| k >= 2 && starts_with(s, k - 2, w)),
@@ -1033,7 +1037,8 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
         if h.call == Call::Target && ASPECT_CUES.iter().any(|w| starts_with(&t.chars, h.at, w)) {
             let c = t.clause_of(h.at);
             let first = t.sentence_clauses(t.clauses[c].2).start;
-            let past = (first..=c).flat_map(|d| t.figures_in(d)).any(|j| {
+            // The sentence's opening clause and the cue's own (a long sentence costs no more).
+            let past = [first, c].into_iter().flat_map(|d| t.figures_in(d)).any(|j| {
                 let g = t.figures[j];
                 (g.end as usize) <= h.at && when(g, now) == Some(When::Past)
             });
