@@ -10,7 +10,7 @@
 //! A paragraph is cut into sentences (at 。！？；) and clauses (also at ， ： and a table cell's
 //! tab; not at 、, which lists inside a clause). "Now" is the reply's publication date (year and
 //! month where written) — the parser resolves relative dates (今年4月底) against the same date —
-//! or the earlier date under its text when it was posted later; else the later of the date lines at its end (the signature's, 二〇〇四年三月二日 too) and at
+//! or the earlier date under its text when it was posted later; else the date the document bears (`signed`); else the later of the date lines at its end (the signature's, 二〇〇四年三月二日 too) and at
 //! its start (a page's own date above the text).
 //!
 //! # Stance: the precedence
@@ -28,7 +28,11 @@
 //!    numbers alone on a line, [`super::stance::PAGE_COUNTERS`]: 浏览:301次, 20期; a standard's
 //!    bound, [`super::stance::DIMENSIONS`]: 路面宽度为3.5米及以上; a schedule's length,
 //!    [`super::stance::SPAN_BEFORE`]: …至…放假调休，共7天; an address, 10幢10单元; a base,
-//!    [`super::stance::BASE_OPEN`]: 在…达到12000元的基础上, a result only when its words report),
+//!    [`super::stance::BASE_OPEN`]: 在…达到12000元的基础上, a result only when its words report;
+//!    the proposal restated, [`super::stance::RESTATING`]: 您提出的关于新建2个停车场的建议; the
+//!    issuers of a document, [`super::stance::ISSUERS_AFTER`]: 等七部门《…》; a count of the values
+//!    after it, 三个100%; a standard's definition in brackets, [`super::stance::DEFINED`]:
+//!    标准(猪年存栏500头以上…); a programme's or a period's span, 三年专项行动, 五年过渡期),
 //!    which decide nothing for the clauses after them either.
 //! 2. **A cue of its own clause** ([`super::stance::TARGET_CUES`] 力争、计划、预计、将、请求 …,
 //!    [`super::stance::RESULT_CUES`] 截至、已、目前、先后、了 …): the nearest one before the
@@ -43,7 +47,8 @@
 //!    target; so is a figure whose sentence has said target (step 7) or, when its sentence has
 //!    said nothing, whose paragraph is a plan: one opening with [`PLAN_OPENERS`] (下一步、下步、
 //!    今后 …; 我局将 …, [`PLAN_SUBJECTS`]), in a reply any later paragraph of its section (or of the preamble or closing that holds a reply without headings), or under
-//!    a heading with [`PLAN_HEADINGS`] (下一步工作打算). In a plan document ([`plan_document`]:
+//!    a heading with [`PLAN_HEADINGS`] (下一步工作打算) — unless the clause's own earlier date or
+//!    total reports (下一步…。2022年改造9个, 累计建成15个: results). In a plan document ([`plan_document`]:
 //!    意见, 方案, 规划 …) a figure that a task verb takes ([`super::stance::TASK_VERBS`]: 推动建设
 //!    300个基地) is a target when nothing of its own decides it; so is one under a horizon's lead
 //!    (到2022年，… opening a clause of its paragraph), which also gives it its deadline.
@@ -61,13 +66,15 @@
 //!    rule's rate carries to amounts and shares, not to counts). So in 截至2023年底全市备案中试
 //!    平台128家，力争到2025年达到200家 each figure keeps its own clause's cue, and in 2023年第一季度，
 //!    全市科技贷款余额4457.56亿元 the amount takes the date's clause. A sentence opening with
-//!    [`super::stance::GOING_ON`] (其中, 第一期) goes on with the one before it.
+//!    [`super::stance::GOING_ON`] (其中, 第一期) goes on with the one before it; one opening an item
+//!    of a list (一是, 其二, 1、, (3)) takes what the lead-in before its colon said (我局将重点做好以下
+//!    工作：一是…；二是…).
 //! 8. Otherwise a result: a reply reports; in a regulation (a title with
 //!    [`REGULATION_TITLES`]: 办法, 预案, 规定 …, not a reply about one) neither: it sets rules.
 //!
 //! Years and dates are neither, unless they are a deadline: a target cue of their own clause (or,
 //! for a date that is its clause alone, of the next clause: 2024年，我局将继续申报) or the form of a
-//! deadline (到2025年, 2025年前), and not past; a date still ahead in a sentence with no result cue
+//! deadline (到2025年, 2025年前; 于 or 在 before a year only when now is known), and not past; a date still ahead in a sentence with no result cue
 //! that is no start (2020年起) nor a rule's; or the `by` of a target figure. A
 //! date of a clause that says when a rule holds ([`super::stance::VALIDITY_WORDS`]: 自2019年1月1日
 //! 起施行, 有效期至…) is neither and gives no deadline.
@@ -123,6 +130,8 @@ pub(crate) struct Text<'a> {
     pub rules: bool,
     /// The document is a plan (see [`plan_document`]): a figure a task verb takes is a target.
     pub plan_doc: bool,
+    /// Now is known: without it, 于 or 在 before a year (在2022年工程建设的同时) says no deadline.
+    pub dated: bool,
     /// Per char: inside one of the figures.
     inside: Vec<bool>,
 }
@@ -166,7 +175,7 @@ impl<'a> Text<'a> {
         if start < chars.len() || clauses.is_empty() {
             clauses.push((start, chars.len(), sentence));
         }
-        Text { chars, figures, clauses, place, plan, rules: false, plan_doc: false, inside }
+        Text { chars, figures, clauses, place, plan, rules: false, plan_doc: false, dated: true, inside }
     }
 
     /// The clause holding char `at` (clauses are in order and cover the text: a binary search).
@@ -365,6 +374,10 @@ pub(crate) fn now_of(reply: &Reply) -> Option<Now> {
         }
         return Some(session_year(&reply.title, now).unwrap_or(now));
     }
+    // Unpublished: the date the document bears (a report's ——2018年5月30日在…会议上).
+    if let Some(now) = reply.signed.as_deref().and_then(now_from) {
+        return Some(now);
+    }
     let start = paragraphs.iter().take(8).find_map(|(_, p)| date_line(&p.text));
     let key = |n: &Now| n.year * 16 + n.month.unwrap_or(0) as i32;
     let lines = match (end, start) {
@@ -450,6 +463,11 @@ fn opens_plan(text: &str) -> bool {
             t.strip_prefix(s).is_some_and(|rest| {
                 let rest = rest.trim_start_matches(['，', ',']);
                 PLAN_SUBJECT_VERBS.iter().any(|v| rest.starts_with(v))
+                    // 我局将老旧小区改造列为…: 将 the object marker opens no plan.
+                    && !(rest.starts_with('将') && {
+                        let clause = rest.split(['，', ',', '。', '；']).next().unwrap_or("");
+                        stance::OBJECT_VERBS.iter().any(|v| clause.contains(v))
+                    })
                     && !["将其", "将该", "将此", "将这", "将你", "将您", "将近", "将上述", "将有关", "将相关"]
                         .iter()
                         .any(|m| rest.starts_with(m))
@@ -609,6 +627,7 @@ fn annotate_folded(reply: &mut Reply) {
         let mut text = Text::new(src.text, list, src.place, src.plan);
         text.rules = rules;
         text.plan_doc = plan_doc;
+        text.dated = now.is_some();
         let stances = stance::decide(&text, now);
         let keys = indicator::keys(&text, columns);
         for (j, &k) in figs.iter().enumerate() {

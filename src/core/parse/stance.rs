@@ -47,6 +47,8 @@ pub(crate) const TARGET_CUES: &[&str] = &[
     "投产后",
     "完工后",
     "投入使用后",
+    "实施后",
+    "完成后",
     // The steps of a plan (第一步首先对8个乡镇的18所学校安装空调).
     "第一步",
     "第二步",
@@ -63,10 +65,16 @@ pub(crate) const TARGET_CUES: &[&str] = &[
     "申请上级",
     // An estimate of works not yet done (估算投资49.35万元).
     "估算",
+    // Works being planned (正在谋划52个小区的充电桩建设项目).
+    "正在谋划",
+    "正在规划",
     // A request (望…解决缺口资金9万元为盼, 恳请…).
     "为盼",
     "恳请",
 ];
+
+/// Target cues that say no tense (see [`decide`]): after an earlier date of their sentence, results.
+pub(crate) const ASPECT_CUES: &[&str] = &["继续", "确保", "努力"];
 
 /// The task verbs of a plan (see [`super::promise::PLAN_DOC_TITLES`]): in a plan document, a
 /// figure one of them takes in its clause (推动建设300个基地, 选择10个左右城市) is a target when
@@ -235,8 +243,23 @@ pub(crate) const UNMASKED_BEFORE: &[(&str, &[char])] = &[("计划", &['在', '�
 pub(crate) const OBJECT_SCOPES: &[&str] = &["全市", "全县", "全区", "全省", "全镇", "全乡", "这", "该", "此"];
 
 /// Verbs that show 将 as the object marker when they follow it in its clause (将…纳入).
-pub(crate) const OBJECT_VERBS: &[&str] =
-    &["纳入", "列入", "作为", "列为", "转为", "改为", "转交", "上报", "报送", "提交", "交由", "视为", "调整为", "划入"];
+pub(crate) const OBJECT_VERBS: &[&str] = &[
+    "纳入",
+    "列入",
+    "作为",
+    "列为",
+    "转为",
+    "改为",
+    "转交",
+    "上报",
+    "报送",
+    "提交",
+    "交由",
+    "视为",
+    "调整为",
+    "划入",
+    "写入",
+];
 
 /// A rule's rate, neither target nor result: a figure of a clause about grants, fees and
 /// limits ([`GRANTS`]) with a word of rule before it (每台给予15万元, 单个企业补助不超过300万元) …
@@ -332,8 +355,28 @@ pub(crate) const VALIDITY_WORDS: &[&str] = &["施行", "有效期", "执行期�
 /// names (从四个方面, 两种类型, 两个关口) and spans of years that say when (近5年来, 九十年代) —
 /// after the count …
 pub(crate) const NOT_MEASURES: &[&str] =
-    &["代表", "委员", "同志", "方面", "环节", "层面", "维度", "关口", "类型", "底线", "不同"];
-pub(crate) const SPANS: &[&str] = &["来", "以来", "间", "内", "时间", "代"];
+    &["代表", "委员", "同志", "方面", "环节", "层面", "维度", "关口", "类型", "底线", "不同", "特点", "原则"];
+/// After a count that 等 opens, the bodies that issued a document (等七部门联合印发, 等九部门《…》):
+/// its authors, no measure.
+pub(crate) const ISSUERS_AFTER: &[&str] =
+    &["门《", "门联合", "门印发", "门发布", "门出台", "部门《", "部门联合", "部门印发"];
+pub(crate) const SPANS: &[&str] = &[
+    "来",
+    "以来",
+    "间",
+    "内",
+    "时间",
+    "代",
+    "行动",
+    "计划",
+    "规划",
+    "攻坚",
+    "专项",
+    "滚动",
+    "过渡期",
+    "建设期",
+    "实施期",
+];
 pub(crate) const SPANS_BEFORE: &[&str] = &["未来", "今后", "连续", "最近", "过去", "后", "经过"];
 /// … a span that opens its clause (近两年，…) …
 pub(crate) const SPANS_OPENING: &[&str] = &["近"];
@@ -460,7 +503,14 @@ fn object_marker(t: &Text, at: usize) -> bool {
     if t.figures.iter().any(|f| f.start as usize == at + 1 + scope && !f.amount.kind.is_time()) {
         return true;
     }
-    let (_, end, _) = t.clauses[t.clause_of(at)];
+    let (_, mut end, _) = t.clauses[t.clause_of(at)];
+    // A quote whose commas cut the clause (将“鼓励发展夜间经济，增加城市烟火气”写入): on past it.
+    let s = &t.chars;
+    if let Some(q) = (at..end).rev().find(|&k| matches!(s[k], '“' | '”')).filter(|&k| s[k] == '“') {
+        if let Some(close) = (q..s.len().min(q + QUOTE_REACH)).find(|&k| s[k] == '”') {
+            end = t.clauses[t.clause_of(close)].1;
+        }
+    }
     let end = (at + 1..end).find(|&k| t.chars[k] == '将' && !t.in_figure(k)).unwrap_or(end);
     (at + 1..end).any(|k| OBJECT_VERBS.iter().any(|v| starts_with(&t.chars, k, v)))
 }
@@ -528,7 +578,11 @@ pub(crate) fn not_a_measure(t: &Text, f: &Figure) -> bool {
         return false;
     }
     let unit = f.amount.unit.as_deref().unwrap_or("");
-    let authors = NOT_MEASURES.iter().any(|w| starts_with(s, end, w));
+    // 尚路鹏(等4位)代表: past a closing bracket; 10件代表建议 counts proposals, a measure.
+    let past = (end..s.len()).find(|&k| !matches!(s[k], ')' | '）')).unwrap_or(end);
+    let authors = NOT_MEASURES.iter().any(|w| {
+        starts_with(s, past, w) && !PROPOSAL_TITLES.iter().any(|p| starts_with(s, past + w.chars().count(), p))
+    });
     // 五年多时间: a span with more to it.
     let after = if matches!(s.get(end), Some('多' | '余')) { end + 1 } else { end };
     let span = unit == "年"
@@ -546,7 +600,36 @@ pub(crate) fn not_a_measure(t: &Text, f: &Figure) -> bool {
         });
     // 保庆花园10幢10单元: a building's number in an address.
     let address = ADDRESS_UNITS.contains(&unit) && s.get(end).is_some_and(char::is_ascii_digit);
-    authors || span || phase || address
+    let issuers = start > 0 && s[start - 1] == '等' && ISSUERS_AFTER.iter().any(|w| starts_with(s, end, w));
+    // 三个100%: a count of the values that follow it.
+    let of_values = t
+        .figures
+        .iter()
+        .any(|g| g.start as usize == end && g.amount.kind == FigureKind::Percent && g.amount.qualifier.is_none());
+    authors || span || phase || address || issuers || of_values
+}
+
+/// How far a quote or bracket around a figure is looked for (chars): a long text costs its length.
+pub(crate) const QUOTE_REACH: usize = 120;
+
+/// Words that open a definition in brackets (规模化养殖标准(猪年存栏500头以上，鸡年存栏10000羽以上)):
+/// the figures inside are the rule's, neither target nor result.
+pub(crate) const DEFINED: &[&str] = &["标准", "条件", "要求", "规定"];
+
+/// Whether figure `f` stands in brackets opened right after one of [`DEFINED`].
+pub(crate) fn defined(t: &Text, f: &Figure) -> bool {
+    let s = &t.chars;
+    let mut k = f.start as usize;
+    let stop = k.saturating_sub(QUOTE_REACH);
+    while k > stop {
+        k -= 1;
+        match s[k] {
+            '(' | '（' => return DEFINED.iter().any(|w| k >= 2 && starts_with(s, k - 2, w)),
+            ')' | '）' | '。' | '\n' => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Units of a building's parts: a count of them followed at once by another number is an
@@ -759,6 +842,10 @@ pub(crate) const ATTRIBUTE_BEFORE: &[&str] = &["使用", "随"];
 /// programme or fund (see [`ATTRIBUTE_BEFORE`]).
 fn named_year(t: &Text, f: &Figure) -> bool {
     let start = f.start as usize;
+    // 《盘锦市城市总体规划》(2011—2020): the period of the document named.
+    if start >= 2 && matches!(t.chars[start - 1], '(' | '（') && t.chars[start - 2] == '》' {
+        return true;
+    }
     SUBJECT_BEFORE.iter().chain(ATTRIBUTE_BEFORE).any(|w| {
         let n = w.chars().count();
         start >= n && starts_with(&t.chars, start - n, w)
@@ -835,9 +922,10 @@ fn validity_clause(t: &Text, c: usize) -> bool {
 pub(crate) fn deadline_form(t: &Text, f: &Figure) -> bool {
     let s = &t.chars;
     let (start, end) = (f.start as usize, f.end as usize);
+    // 于 and 在 say when, a deadline only when now tells that the date is ahead.
     let before = DEADLINE_BEFORE.iter().any(|w| {
         let n = w.chars().count();
-        start >= n && starts_with(s, start - n, w)
+        start >= n && starts_with(s, start - n, w) && (t.dated || matches!(*w, "到" | "至"))
     }) && !(start >= 2 && matches!(s[start - 2], '截' | '止'))
         && !range_end(t, f);
     let after = DEADLINE_AFTER.iter().any(|w| starts_with(s, end, w));
@@ -903,7 +991,10 @@ fn own_call(t: &Text, hits: &[Hit], c: usize, i: usize, carry: Option<Call>, now
     // A past date of its own clause beats the target its sentence carries (…五年计划总投资2.40亿元。
     // 其中2021年改造行政村9个, in December 2021).
     let carried = carry == Some(Call::Target) && date != Some(Call::Result);
-    if date == Some(Call::Target) || carried || (carry.is_none() && t.plan) {
+    // The clause's own tense beats its paragraph's: an earlier date in a plan paragraph (下一步…。
+    // 2022年已…, 2022年改造9个) tells what was done.
+    let planned = carry.is_none() && t.plan && date != Some(Call::Result) && !compared(t, c);
+    if date == Some(Call::Target) || carried || planned {
         return Some(Call::Target);
     }
     // A regulation's rule or standard, when no date of the clause reports (step 5b).
@@ -939,17 +1030,36 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
     if t.place != Place::Body {
         return out;
     }
-    let hits = hits(t);
+    let mut hits = hits(t);
+    // Going on, ensuring, striving say no tense: after an earlier date of their sentence they tell
+    // what was done (2022年，我局继续投入资金300万元).
+    for h in &mut hits {
+        if h.call == Call::Target && ASPECT_CUES.iter().any(|w| starts_with(&t.chars, h.at, w)) {
+            let c = t.clause_of(h.at);
+            let first = t.sentence_clauses(t.clauses[c].2).start;
+            // The sentence's opening clause and the cue's own (a long sentence costs no more).
+            let past = [first, c].into_iter().flat_map(|d| t.figures_in(d)).any(|j| {
+                let g = t.figures[j];
+                (g.end as usize) <= h.at && when(g, now) == Some(When::Past)
+            });
+            if past {
+                h.call = Call::Result;
+            }
+        }
+    }
     let mut carry: Option<Call> = None;
     let mut sentence = usize::MAX;
     // A lead that sets the text's horizon (到2022年，…): the date figure; it carries over the
     // sentences after it, to figures no cue of their own decides.
     let mut horizon: Option<usize> = None;
+    let mut lead: Option<Call> = None;
     let mut horizons: Vec<Option<usize>> = vec![None; n];
     for c in 0..t.clauses.len() {
         let (a, _, s) = t.clauses[c];
         if s != sentence {
-            if !GOING_ON.iter().any(|w| starts_with(&t.chars, a, w)) {
+            if list_item(&t.chars, a) {
+                carry = lead;
+            } else if !GOING_ON.iter().any(|w| starts_with(&t.chars, a, w)) {
                 carry = None;
             }
             sentence = s;
@@ -998,6 +1108,8 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
                 || eligibility(t, f)
                 || working_days_limit(t, f)
                 || in_proposal_title(t, f)
+                || restated(t, f)
+                || defined(t, f)
                 || standard(t, f)
                 || schedule_span(t, f)
             {
@@ -1025,6 +1137,11 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
         if let Some(call) = last_own.or_else(|| clause_call(t, &hits, c, now)) {
             carry = Some(call);
         }
+        // A lead-in (我局将重点做好以下工作：) gives its call to the items after it (一是…；二是…).
+        let (_, b, _) = t.clauses[c];
+        if matches!(t.chars[b - 1], '：' | ':') {
+            lead = carry;
+        }
     }
     // Deadlines of the targets; a date that gives one is a target itself.
     for i in 0..n {
@@ -1045,6 +1162,19 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
         out[i].1 = by;
     }
     out
+}
+
+/// Whether the sentence at `a` opens an item of a list: 一是, 其二, 1、, (3).
+fn list_item(s: &[char], a: usize) -> bool {
+    let k = (a..s.len()).find(|&k| !s[k].is_whitespace()).unwrap_or(s.len());
+    let num = |j: usize| s.get(j).is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c));
+    let next = s.get(k + 1).copied();
+    // Not a decimal (1.5万元) nor a bracketed year ((2013年…).
+    let dot = matches!(next, Some('.' | '．')) && !num(k + 2);
+    let closed = (k + 2..k + 4).any(|j| matches!(s.get(j), Some(')' | '）')));
+    (num(k) && (matches!(next, Some('是' | '、')) || dot))
+        || (s.get(k) == Some(&'其') && num(k + 1))
+        || (matches!(s.get(k), Some('(' | '（')) && num(k + 1) && closed)
 }
 
 /// Whether a task verb ([`TASK_VERBS`]) stands before figure `f` in clause `c`.
@@ -1146,6 +1276,19 @@ pub(crate) fn in_proposal_title(t: &Text, f: &Figure) -> bool {
         }
     }
     false
+}
+
+/// Words before a figure that restate what the proposal asked (您提出的关于新建2个停车场的建议收悉):
+/// a figure after one of them and 关于, before a word of [`PROPOSAL_TITLES`], in one clause, is
+/// the proposal's, neither target nor result (提出的14件建议 counts proposals).
+pub(crate) const RESTATING: &[&str] = &["提出的关于", "提出关于", "所提关于", "反映的关于"];
+
+/// Whether figure `f` restates the proposal (see [`RESTATING`]).
+pub(crate) fn restated(t: &Text, f: &Figure) -> bool {
+    let s = &t.chars;
+    let (start, end) = (f.start as usize, f.end as usize);
+    let (a, b, _) = t.clauses[t.clause_of(start)];
+    any_word(s, a, start, RESTATING) && any_word(s, end, b, PROPOSAL_TITLES)
 }
 
 /// A date that can be a deadline: not past.

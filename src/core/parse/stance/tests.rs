@@ -197,9 +197,9 @@ fn a_sentence_carries_its_clauses_stance() {
 #[test]
 fn plan_paragraphs_and_plan_headings() {
     for opener in PLAN_OPENERS {
-        let body = format!("{opener}，新建中试平台5个。同比增长15%。");
+        let body = format!("{opener}，新建中试平台5个。投资15亿元。");
         let got = in_2023(&body);
-        assert!(got.contains("5个:target") && got.ends_with(" 15%:target"), "{body}: {got}");
+        assert!(got.contains("5个:target") && got.ends_with(" 15亿元:target"), "{body}: {got}");
     }
     // Unless a result cue says otherwise.
     assert_eq!(in_2023("下一步，继续推进。目前已建成平台5个。"), "5个:result");
@@ -332,6 +332,9 @@ fn a_figure_in_the_title_of_a_proposal_is_neither() {
 fn going_on_is_a_target_unless_it_already_went_on() {
     assert_eq!(in_2023("2023年我厅继续支持建设一批产业园。"), "2023年:target@2023");
     assert_eq!(in_2023("我厅已继续投入资金500万元。"), "500万元:result");
+    // After an earlier date of its sentence, going on tells what was done.
+    assert_eq!(in_2023("2022年，我局继续加大投入，完成改造小区5个。"), "2022年:- 5个:result");
+    assert_eq!(in_2023("2024年，我局继续加大投入，改造小区5个。"), "2024年:target@2024 5个:target@2024");
 }
 
 #[test]
@@ -811,4 +814,109 @@ fn the_year_of_a_programme_or_fund_is_no_deadline() {
     assert_eq!(in_2023("建设资金随2024年指标下达。"), "2024年:-");
     // A year that says when is still a deadline.
     assert_eq!(in_2023("计划2024年新建5座泵站。"), "2024年:target@2024 5座:target@2024");
+}
+
+#[test]
+fn a_clauses_own_past_beats_its_plan_paragraph() {
+    // 下一步 opens the paragraph, but an earlier date or a total of the clause reports.
+    assert_eq!(in_2023("下一步，继续推进。2022年改造小区9个。"), "2022年:- 9个:result");
+    assert_eq!(in_2023("下一步，继续推进。同比增长15%。"), "15%:result");
+    assert_eq!(in_2023("下一步，继续推进。新建小区9个。"), "9个:target");
+}
+
+#[test]
+fn the_items_of_a_list_take_their_lead_ins_call() {
+    let body = "已建成平台5个。为此，我局将重点做好以下工作：一是新建平台3个；二是改造小区9个；三是培训200人次。";
+    assert_eq!(in_2023(body), "5个:result 3个:target 9个:target 200人次:target");
+    let item = |t: &str| list_item(&t.chars().collect::<Vec<_>>(), 0);
+    assert!(item("一是新建") && item("1.新建") && item("(3)新建") && item("其二，新建"));
+    // A decimal or a bracketed year opens no item.
+    assert!(!item("1.5万元用于培训") && !item("(2013年11月19日"));
+    // Without a lead-in each item says its own.
+    assert_eq!(in_2023("已建成平台5个。一是新建平台3个；二是改造小区9个。"), "5个:result 3个:result 9个:result");
+}
+
+#[test]
+fn the_proposals_words_restated_are_neither() {
+    assert_eq!(in_2023("您提出的关于新建2个停车场的建议收悉。"), "2个:-");
+    // Proposals counted are a measure.
+    assert_eq!(in_2023("代表提出的14件建议已办结。"), "14件:result");
+}
+
+#[test]
+fn authors_past_a_bracket_and_proposals_of_deputies() {
+    assert_eq!(in_2023("尚路鹏(等4位)代表提出的建议已收悉。"), "4位:-");
+    // 代表建议 counts the deputies' proposals.
+    assert_eq!(in_2023("主办的10件代表建议已全部公开。"), "10件:result");
+}
+
+#[test]
+fn works_being_planned_are_aims() {
+    assert_eq!(in_2023("我局正在谋划52个小区的充电桩建设项目。"), "52个:target");
+}
+
+#[test]
+fn jiang_as_the_object_marker_opens_no_plan_paragraph() {
+    let mut reply = crate::parse(
+        "关于某事的答复\n发布时间: 2023-08-22\n一、办理情况\n我局将老旧小区改造列为重点工作。\n新建平台8个。",
+    );
+    crate::parse::annotate(&mut reply);
+    assert_eq!(reply.figures[0].stance.map(|s| s.as_str()), Some("result"));
+}
+
+#[test]
+fn issuers_aspects_and_counts_of_values_are_no_measures() {
+    assert_eq!(in_2023("根据人社部等七部门《关于某事的通知》精神，已培训5000人。"), "七部:- 5000人:result");
+    assert_eq!(in_2023("实现了办结率、满意率两个100%。"), "两个:- 100%:result");
+    assert_eq!(in_2023("今年的建议提案主要有四个特点。"), "今年:- 四个:-");
+    // A bound share after a count says which it counts (11台超过三分之二…), no values counted.
+    assert_eq!(in_2023("目前已有11台超过三分之二业主有加装意愿的单元备案。"), "11台:result 超过三分之二:-");
+}
+
+#[test]
+fn figures_defining_a_standard_in_brackets_are_neither() {
+    assert_eq!(
+        in_2023("养殖户没有达到规模化养殖标准(猪年存栏500头以上，鸡年存栏10000羽以上)，已督促整改3户。"),
+        "500头以上:- 10000羽以上:- 3户:result"
+    );
+}
+
+#[test]
+fn jiang_before_a_quote_and_its_object_verb_is_the_object_marker() {
+    assert_eq!(in_2023("2023年，将“鼓励发展夜间经济，增加城市烟火气”写入政府工作报告。"), "2023年:-");
+    assert_eq!(in_2023("2023年，将“夜间经济，城市烟火”作为重点，新建夜市5个。"), "2023年:- 5个:result");
+}
+
+#[test]
+fn an_unpublished_documents_own_date_is_now() {
+    let mut reply = crate::parse(
+        "关于某条例实施情况的报告\n——2018年5月30日在市人大常委会会议上\n一、情况\n2011年至2017年，全市共发生火灾28166起（2013年11月19日，发生较大火灾1起）。",
+    );
+    crate::parse::annotate(&mut reply);
+    let got: Vec<_> = reply.figures.iter().map(|f| (f.text.as_str(), f.stance.map(|s| s.as_str()))).collect();
+    assert!(got.contains(&("28166起", Some("result"))) && got.contains(&("2017年", None)), "{got:?}");
+}
+
+#[test]
+fn without_now_zai_or_yu_before_a_year_says_no_deadline() {
+    let mut reply = crate::parse(
+        "关于某事的答复\n一、办理情况\n在2022年工程建设的同时，编制了农村公路规划。到2025年建成公路50公里。",
+    );
+    crate::parse::annotate(&mut reply);
+    let got: Vec<_> = reply.figures.iter().map(|f| (f.text.as_str(), f.stance.map(|s| s.as_str()))).collect();
+    assert_eq!(got, [("2022年", None), ("2025年", Some("target")), ("50公里", Some("target"))]);
+    // With now known a year ahead after 在 is one.
+    assert_eq!(in_2023("在2024年对9个村实施改造。"), "2024年:target@2024 9个:target@2024");
+}
+
+#[test]
+fn a_programmes_span_and_a_documents_period_name_them() {
+    assert_eq!(in_2023("该项目已列入城乡供水一体化三年专项行动项目中。"), "三年:-");
+    assert_eq!(in_2023("党中央设立了五年过渡期。"), "五年:-");
+    assert_eq!(read("《某市城市总体规划》(2011—2020)提出要合理布局城市未来停车设施。", "2019-07-05"), "2011—2020:-");
+}
+
+#[test]
+fn what_a_work_gives_once_carried_out_is_an_aim() {
+    assert_eq!(in_2023("此项目实施后可解决59860人饮水问题。"), "59860人:target");
 }
