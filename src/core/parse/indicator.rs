@@ -50,6 +50,7 @@ use crate::text::starts_with;
 /// begins another.
 pub(crate) const LEADING: &[&str] = &[
     "其中",
+    "包括",
     "全市",
     "我市",
     "本市",
@@ -287,6 +288,8 @@ pub(crate) const CUT_POINTS: &[&str] = &["的", "和", "及", "与", "对", "参
 pub(crate) const KEEP: &[&str] = &[
     "引进", "孵化", "服务", "惠及", "转化", "培训", "招聘", "发放", "兑现", "接待", "带动", "撬动", "参与", "培育",
     "聘请", "吸引", "签约", "申报",
+    // What a unit did with the documents it counts (共承办人大建议3件、政协提案14件).
+    "承办", "办理", "收到",
 ];
 
 /// Verbs whose object, named earlier in the sentence, is what a count after them counts alone
@@ -361,6 +364,13 @@ pub(crate) const CUT: &[&str] = &[
     "力争",
     "安排",
 ];
+
+/// Nouns of works that a verb of [`CUT`] before them is part of (改造项目, 建设工程).
+pub(crate) const WORKS: &[&str] = &["项目", "工程"];
+
+/// Words right before a count that make it what remains of a whole (剩余10个老旧小区): not the
+/// indicator of the whole, and no other: none.
+pub(crate) const REMAINDER: &[&str] = &["剩余", "剩下", "余下", "其余"];
 
 /// Verbs of doing that add nothing to what is counted: what follows the last of them is the key
 /// (组织实施科技重大专项 → 科技重大专项, 引导基金设立子基金 → 子基金), unless that is a word of
@@ -496,6 +506,20 @@ fn strip(mut s: &[char], list: &[&str], from_end: bool) -> Vec<char> {
     }
 }
 
+/// Where the subject of a phrase ends: after `<organ>共` (市卫生健康局共承办人大建议 → 承办人大建议),
+/// an organ's name ending with one of [`ORGAN_ENDS`]; else 0.
+fn subject_end(s: &[char]) -> usize {
+    let at = (2..s.len().saturating_sub(2)).find(|&k| s[k] == '共' && ORGAN_ENDS.contains(&s[k - 1]));
+    at.map_or(0, |k| k + 1)
+}
+
+/// The last chars of the names of organs that report what they did (局, 厅, 部门, 系统, 政府).
+pub(crate) const ORGAN_ENDS: &[char] = &['局', '厅', '委', '办', '门', '统', '府', '院', '会'];
+
+/// Nouns of places that a count of alone only says how many places something reached (8个社区):
+/// too vague to link, no key.
+pub(crate) const PLACES: &[&str] = &["小区", "社区", "乡镇", "街道", "行政村", "村庄", "村组"];
+
 /// The clean-up of rule 5: what remains of a phrase as a key, if it is one.
 pub(crate) fn clean(phrase: &[char]) -> Option<String> {
     // Parenthesised text, digits, punctuation; ASCII codes with a letter stay (5G).
@@ -530,7 +554,7 @@ pub(crate) fn clean(phrase: &[char]) -> Option<String> {
     if let Some(k) = (1..kept.len()).rev().find(|&k| kept[k] == '每' && kept.len() - k <= 4) {
         kept.truncate(k);
     }
-    let mut s = strip(&kept, LEADING, false);
+    let mut s = strip(&kept[subject_end(&kept)..], LEADING, false);
     s = strip(&s, TRAILING, true);
     let mut out: Vec<char> = Vec::with_capacity(s.len());
     let mut k = 0;
@@ -644,7 +668,9 @@ fn after_noun(t: &Text, i: usize, clause_end: usize) -> Option<(String, usize)> 
         if !(is_han(c) || c.is_ascii_alphabetic()) || c == '等' || (c == '的' && !skipped) {
             break;
         }
-        if !skipped && CUT.iter().any(|w| starts_with(s, k, w)) {
+        // 5个老旧小区改造项目: a verb before 项目 or 工程 names the works, a noun.
+        let works = |w: &&str| WORKS.iter().any(|n| starts_with(s, k + w.chars().count(), n));
+        if !skipped && CUT.iter().any(|w| starts_with(s, k, w) && !works(w)) {
             break;
         }
         noun.push(c);
@@ -773,10 +799,13 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
         }
         // An item of a list after a verb that stays (引进…、创新创业人才150余人): the verb too.
         if from > a {
-            let head = strip(&t.chars[a..from], LEADING, false);
+            let head = &t.chars[a..from];
+            let head = strip(&head[subject_end(head)..], LEADING, false);
             let verb = KEEP.iter().find(|w| starts_with(&head, 0, w));
             if let (Some(v), Some(k)) = (verb, key.as_mut()) {
-                if !KEEP.iter().any(|w| k.starts_with(w)) && k.chars().count() + v.chars().count() <= 16 {
+                // (Not a part's role: 承办…37件(主办34件、协办3件) — its whole names it.)
+                let fits = k.chars().count() + v.chars().count() <= 16 && !only_roles(k);
+                if !KEEP.iter().any(|w| k.starts_with(w)) && fits {
                     k.insert_str(0, v);
                 }
             }
@@ -811,6 +840,17 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
                 k.push_str(noun);
             }
         }
+        // 人大代表建议29件…，其中消防事项13件: a part after 其中 of documents counted by 件 counts
+        // the documents its sentence named before.
+        let document = f.amount.unit.as_deref() == Some(DOCUMENT_UNIT) && starts_with(&t.chars, from, PARTS_AFTER);
+        if let Some(k) = key.as_mut().filter(|k| document && !DOCUMENTS.iter().any(|w| k.contains(w))) {
+            let before = &t.chars[sentence_start..from];
+            if let Some(noun) =
+                (0..before.len()).rev().find_map(|k| DOCUMENTS.iter().find(|w| starts_with(before, k, w)))
+            {
+                k.push_str(noun);
+            }
+        }
         // 小学64618人: a count of people under a key that names no people (小学 counts schools
         // elsewhere) is a number of people: 小学人数.
         if f.amount.kind == FigureKind::Count && PEOPLE_UNITS.contains(&f.amount.unit.as_deref().unwrap_or("")) {
@@ -834,6 +874,18 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
         out[i] = key;
     }
     carry_roles(t, &mut out);
+    for (f, slot) in t.figures.iter().zip(out.iter_mut()) {
+        let before = &t.chars[..f.start as usize];
+        // 剩余10个老旧小区: what remains of a whole is not the whole.
+        let rest = REMAINDER.iter().any(|w| ends_with(before, w));
+        // 占建议、提案总数的94.8%: a percent is no count.
+        let count = f.amount.kind == FigureKind::Percent
+            && slot.as_deref().is_some_and(|k| COUNT_SUFFIXES.iter().any(|w| k.ends_with(w)));
+        let place = slot.as_deref().is_some_and(|k| PLACES.contains(&k));
+        if rest || count || place {
+            *slot = None;
+        }
+    }
     out
 }
 
@@ -853,7 +905,9 @@ pub(crate) const SUBJECT_VERBS: &[&str] = &["完成", "实现"];
 /// The role verb (see [`ROLES`]) that a count's phrase ends with (新认定了), if any.
 fn role_before(phrase: &[char]) -> Option<&'static str> {
     let p = strip(phrase, &["了"], true);
-    ROLES.iter().find(|r| ends_with(&p, r)).copied()
+    // 主办的9件政协提案: a part's role before the count names which part.
+    let q = strip(&p, &["的"], true);
+    ROLES.iter().find(|r| ends_with(&p, r)).or_else(|| PART_ROLES[..PARTS].iter().find(|r| ends_with(&q, r))).copied()
 }
 
 /// The last two chars of a key: the head noun of what it counts (项目).
@@ -967,6 +1021,9 @@ pub(crate) const PEOPLE_SUFFIX: &str = "人数";
 /// its paragraph (立案提案按类别划分，经济类7件 → 经济类提案).
 pub(crate) const CATEGORY: char = '类';
 pub(crate) const CATEGORY_NOUNS: &[&str] = &["建议", "提案", "议案", "项目", "企业", "案件", "问题", "事项"];
+/// The documents of a reply (the first of [`CATEGORY_NOUNS`]), counted by [`DOCUMENT_UNIT`].
+pub(crate) const DOCUMENTS: &[&str] = &["建议", "提案", "议案"];
+pub(crate) const DOCUMENT_UNIT: &str = "件";
 
 /// Attributes of a subject named earlier in the sentence (从业人员, 注册资金): they take its key.
 pub(crate) const ATTRIBUTES: &[&str] = &["从业人员", "注册资金", "注册资本", "雇工人数", "雇工"];
@@ -996,19 +1053,38 @@ fn whole_before_parenthesis(
         let j = whole(open)?;
         return (t.figures[j].end as usize + 1 >= open).then(|| out[j].clone()).flatten();
     }
-    // 共收到政协提案34件，其中主办25件、协办9件: a role after 其中 names its whole too.
-    if !PART_ROLES.contains(&key) {
+    // 共收到政协提案34件，其中主办25件、协办9件 (包括主办及分办79件): a role after 其中 or 包括
+    // names its whole too.
+    if !only_roles(key) {
         return None;
     }
-    let at = (sentence_start..start).rev().find(|&k| starts_with(&t.chars, k, PARTS_AFTER))?;
+    let at = (sentence_start..start).rev().find(|&k| PARTS_OPEN.iter().any(|w| starts_with(&t.chars, k, w)))?;
     out[whole(at)?].clone()
 }
 
 /// The word after a whole that opens its parts (…34件，其中主办25件).
 pub(crate) const PARTS_AFTER: &str = "其中";
+/// … and the words that open the parts of a whole named before them.
+pub(crate) const PARTS_OPEN: &[&str] = &["其中", "包括"];
 /// Keys that say only which part of a whole a count is (主办, 协办): after 其中 they take the
 /// whole's key; parts that name themselves (其中小区配建停车泊位8165个) keep theirs.
-pub(crate) const PART_ROLES: &[&str] = &["主办", "协办", "承办", "会办", "分办", "交办"];
+pub(crate) const PART_ROLES: &[&str] = &["主办", "协办", "会办", "分办", "参阅", "承办", "交办"];
+/// How many of [`PART_ROLES`] name a part of what a unit handles (承办, 交办: the whole).
+pub(crate) const PARTS: usize = 5;
+
+/// Whether a key only names roles (主办, 主办及分办): see [`PART_ROLES`].
+fn only_roles(key: &str) -> bool {
+    let mut rest = key;
+    loop {
+        let Some(r) = PART_ROLES.iter().find(|r| rest.starts_with(*r)) else { return false };
+        rest = &rest[r.len()..];
+        if rest.is_empty() {
+            return true;
+        }
+        let Some(j) = ['及', '和', '、'].iter().find(|j| rest.starts_with(**j)) else { return false };
+        rest = &rest[j.len_utf8()..];
+    }
+}
 
 /// How many figures after this one in its clause share its phrase, plus those before: the size
 /// of its 分别 group.
