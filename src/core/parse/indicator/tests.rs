@@ -257,7 +257,8 @@ fn attributes_and_parts_take_their_whole() {
 fn verbs_of_reach_stay_with_what_they_reach() {
     assert_eq!(key("项目覆盖全县7个乡镇。"), "覆盖乡镇");
     assert_eq!(key("惠及西平街道三个社区。"), "惠及社区");
-    assert_eq!(key("全县有7个乡镇。"), "乡镇");
+    // (A bare place has no key: see `a_bare_place_has_no_key`.)
+    assert_eq!(key("全县有7个乡镇。"), "-");
 }
 
 #[test]
@@ -344,4 +345,59 @@ fn a_capacity_is_a_reach() {
 fn money_put_in_without_what_it_is_for_is_no_key_alone() {
     assert_eq!(keys_of("建设共投入资金388万元。"), "388万元:-");
     assert_eq!(keys_of("新建公共停车场3个，投入资金388万元。"), "3个:公共停车场 388万元:公共停车场投入资金");
+}
+
+#[test]
+fn what_remains_of_a_whole_has_no_key() {
+    assert_eq!(key("尚未改造的剩余10个老旧小区将于明年改造。"), "-");
+    assert_eq!(key("今年改造10个老旧小区。"), "老旧小区");
+}
+
+#[test]
+fn a_verb_before_works_is_part_of_the_noun() {
+    assert_eq!(key("针对正在实施的5个老旧小区改造项目。"), "老旧小区改造项目");
+    assert_eq!(key("今年有3个老旧小区改造完毕。"), "老旧小区");
+}
+
+#[test]
+fn a_percent_of_a_count_has_no_key() {
+    assert_eq!(key("审核人员不少于执法人员总数的5%。"), "-");
+}
+
+#[test]
+fn a_bare_place_has_no_key() {
+    assert_eq!(key("涉及西平街道三个社区。"), "-");
+    assert_eq!(key("首先对8个乡镇开展整治。"), "-");
+    assert_eq!(key("覆盖7个乡镇。"), "覆盖乡镇");
+}
+
+#[test]
+fn roles_after_including_take_their_whole() {
+    assert_eq!(
+        keys_of("其中人大代表建议180件，包括主办及分办79件、协办69件、参阅32件。"),
+        "180件:人大代表建议 79件:人大代表建议主办及分办 69件:人大代表建议协办 32件:人大代表建议参阅"
+    );
+}
+
+#[test]
+fn a_parts_role_before_its_count_names_the_part() {
+    assert_eq!(key("主办的9件政协提案均已办结。"), "主办政协提案");
+    // 承办 is all that a unit handles, not a part.
+    assert_eq!(key("我厅承办的5件B类建议已办结。"), "B类建议");
+}
+
+#[test]
+fn a_part_of_documents_after_which_counts_them() {
+    assert_eq!(
+        keys_of("收到人大代表建议29件，其中消防事项13件；政协提案28件，其中消防事项9件。"),
+        "29件:收到人大代表建议 13件:消防事项建议 28件:政协提案 9件:消防事项提案"
+    );
+    assert_eq!(key("全市注册商标5000多件，其中集体商标5件。"), "集体商标");
+}
+
+#[test]
+fn an_organ_before_gong_is_the_subject() {
+    assert_eq!(keys_of("市卫生健康局共承办人大建议3件、政协提案14件。"), "3件:承办人大建议 14件:承办政协提案");
+    assert_eq!(key("全市共有幼儿园1090所。"), "幼儿园");
+    assert_eq!(key("新建公共停车场3个。"), "公共停车场");
 }
