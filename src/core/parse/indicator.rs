@@ -510,15 +510,36 @@ fn strip(mut s: &[char], list: &[&str], from_end: bool) -> Vec<char> {
 /// an organ's name ending with one of [`ORGAN_ENDS`]; else 0.
 fn subject_end(s: &[char]) -> usize {
     let at = (2..s.len().saturating_sub(2)).find(|&k| s[k] == '共' && ORGAN_ENDS.contains(&s[k - 1]));
-    at.map_or(0, |k| k + 1)
+    // (共有, 共计: the verb goes with it.)
+    at.map_or(0, |k| k + 1 + usize::from(matches!(s[k + 1], '有' | '计')))
 }
 
 /// The last chars of the names of organs that report what they did (局, 厅, 部门, 系统, 政府).
 pub(crate) const ORGAN_ENDS: &[char] = &['局', '厅', '委', '办', '门', '统', '府', '院', '会'];
 
-/// Nouns of places that a count of alone only says how many places something reached (8个社区):
-/// too vague to link, no key.
-pub(crate) const PLACES: &[&str] = &["小区", "社区", "乡镇", "街道", "行政村", "村庄", "村组"];
+/// Nouns that a count of alone names no indicator: places, that only say how many places
+/// something reached (8个社区), and the general things of any reply (采取3项措施, 解决问题5个).
+pub(crate) const VAGUE: &[&str] = &[
+    "小区",
+    "社区",
+    "乡镇",
+    "街道",
+    "行政村",
+    "村庄",
+    "村组",
+    "措施",
+    "举措",
+    "问题",
+    "工作",
+    "活动",
+    "事项",
+    "意见",
+    "文件",
+    "政策",
+    "方面",
+    "内容",
+    "任务",
+];
 
 /// The clean-up of rule 5: what remains of a phrase as a key, if it is one.
 pub(crate) fn clean(phrase: &[char]) -> Option<String> {
@@ -881,7 +902,8 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
         // 占建议、提案总数的94.8%: a percent is no count.
         let count = f.amount.kind == FigureKind::Percent
             && slot.as_deref().is_some_and(|k| COUNT_SUFFIXES.iter().any(|w| k.ends_with(w)));
-        let place = slot.as_deref().is_some_and(|k| PLACES.contains(&k));
+        // 8个社区; 安排30万元: a bare place, a verb alone.
+        let place = slot.as_deref().is_some_and(|k| VAGUE.contains(&k) || CUT.contains(&k) || DOING.contains(&k));
         if rest || count || place {
             *slot = None;
         }

@@ -369,6 +369,12 @@ fn a_bare_place_has_no_key() {
     assert_eq!(key("涉及西平街道三个社区。"), "-");
     assert_eq!(key("首先对8个乡镇开展整治。"), "-");
     assert_eq!(key("覆盖7个乡镇。"), "覆盖乡镇");
+    assert_eq!(key("共采取3项措施。"), "-");
+}
+
+#[test]
+fn a_verb_alone_has_no_key() {
+    assert_eq!(key("组织11个市作为分会场。"), "-");
 }
 
 #[test]
@@ -399,5 +405,6 @@ fn a_part_of_documents_after_which_counts_them() {
 fn an_organ_before_gong_is_the_subject() {
     assert_eq!(keys_of("市卫生健康局共承办人大建议3件、政协提案14件。"), "3件:承办人大建议 14件:承办政协提案");
     assert_eq!(key("全市共有幼儿园1090所。"), "幼儿园");
+    assert_eq!(key("县人民医院共有床位500张。"), "床位");
     assert_eq!(key("新建公共停车场3个。"), "公共停车场");
 }
