@@ -320,7 +320,7 @@ fn accuracy_on_tuning_and_held_out_pages() {
         println!("  {m}");
     }
     // Gates (issue 22, link9): raise them to what is measured, never lower them.
-    assert!(same * 1000 >= pairs * 901, "linking {same}/{pairs} < gate 90.1% (138/153 printed as 90.2%)");
+    assert!(same * 1000 >= pairs * 907, "linking {same}/{pairs} < gate 90.7% (138/152, printed 90.8%)");
     assert!(parts[1].keys.0 >= 396, "tuning indicator exact {} < gate 396", parts[1].keys.0);
 }
 
@@ -368,5 +368,5 @@ fn linking_on_the_hand_checked_pairs() {
     }
     assert!(rows > 0, "linking-pairs.tsv holds no pairs");
     // Gate (link9): raise it to what is measured, never lower it.
-    assert!(right * 1000 >= linked * 882, "hand-checked pairs: {right}/{linked} < gate 88.2%");
+    assert!(right * 1000 >= linked * 966, "hand-checked pairs: {right}/{linked} < gate 96.6% (29/30)");
 }

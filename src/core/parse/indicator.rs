@@ -1048,7 +1048,8 @@ pub(crate) const DOCUMENTS: &[&str] = &["建议", "提案", "议案"];
 pub(crate) const DOCUMENT_UNIT: &str = "件";
 
 /// Attributes of a subject named earlier in the sentence (从业人员, 注册资金): they take its key.
-pub(crate) const ATTRIBUTES: &[&str] = &["从业人员", "注册资金", "注册资本", "雇工人数", "雇工"];
+pub(crate) const ATTRIBUTES: &[&str] =
+    &["从业人员", "注册资金", "注册资本", "雇工人数", "雇工", "在校学生", "在校生", "教职工", "营业收入"];
 
 /// The key of the figure before the parenthesis that figure `i` stands in (主办34件 in
 /// 代表建议37件(主办34件…)), if it stands in one opened in its sentence.

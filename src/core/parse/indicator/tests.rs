@@ -408,3 +408,12 @@ fn an_organ_before_gong_is_the_subject() {
     assert_eq!(key("县人民医院共有床位500张。"), "床位");
     assert_eq!(key("新建公共停车场3个。"), "公共停车场");
 }
+
+#[test]
+fn students_staff_and_revenue_are_attributes_of_the_subject() {
+    assert_eq!(keys_of("专门教育学校1所，在校学生192人。"), "1所:专门教育学校 192人:专门教育学校在校学生");
+    assert_eq!(
+        keys_of("全市共有规上文化企业286家，实现营业收入182.89亿元。"),
+        "286家:规上文化企业 182.89亿元:规上文化企业营业收入"
+    );
+}
