@@ -320,8 +320,8 @@ fn accuracy_on_tuning_and_held_out_pages() {
         println!("  {m}");
     }
     // Gates (issue 22, link9): raise them to what is measured, never lower them.
-    assert!(same * 1000 >= pairs * 907, "linking {same}/{pairs} < gate 90.7% (138/152, printed 90.8%)");
-    assert!(parts[1].keys.0 >= 396, "tuning indicator exact {} < gate 396", parts[1].keys.0);
+    assert!(same * 1000 >= pairs * 913, "linking {same}/{pairs} < gate 91.3% (138/151, printed 91.4%)");
+    assert!(parts[1].keys.0 >= 397, "tuning indicator exact {} < gate 397", parts[1].keys.0);
 }
 
 #[test]

@@ -819,8 +819,24 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
             }
         }
         // An item of a list after a verb that stays (引进…、创新创业人才150余人): the verb too.
-        if from > a {
-            let head = &t.chars[a..from];
+        // … and a clause of only a noun and its count after a clause that ends with a count of the
+        // same unit (共办理人大代表建议8721件，政协委员提案5865件): the next item of that list.
+        let prev = i.checked_sub(1).map(|j| t.figures[j]).filter(|g| {
+            let (pa, pb, ps) = t.clauses[c.saturating_sub(1)];
+            let same = g.amount.unit == f.amount.unit && g.amount.kind == f.amount.kind;
+            c > 0 && ps == sentence && g.start as usize >= pa && g.end as usize + 1 >= pb && same
+        });
+        let list = match prev {
+            // (Not a part after 其中, nor an item with a verb of its own: 本级预算安排…资金.)
+            Some(g)
+                if from == a && f.end as usize + 1 >= b && !PARTS_OPEN.iter().any(|w| starts_with(&t.chars, a, w)) =>
+            {
+                let own = key.as_deref().is_some_and(|k| CUT.iter().chain(DOING).any(|v| k.contains(v)));
+                (!own).then(|| &t.chars[t.clauses[c - 1].0..g.start as usize])
+            }
+            _ => (from > a).then(|| &t.chars[a..from]),
+        };
+        if let Some(head) = list {
             let head = strip(&head[subject_end(head)..], LEADING, false);
             let verb = KEEP.iter().find(|w| starts_with(&head, 0, w));
             if let (Some(v), Some(k)) = (verb, key.as_mut()) {

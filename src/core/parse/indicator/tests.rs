@@ -417,3 +417,12 @@ fn students_staff_and_revenue_are_attributes_of_the_subject() {
         "286家:规上文化企业 182.89亿元:规上文化企业营业收入"
     );
 }
+
+#[test]
+fn a_clause_of_a_noun_and_its_count_goes_on_a_list() {
+    assert_eq!(
+        keys_of("国务院部门共办理人大代表建议8721件，政协委员提案5865件。"),
+        "8721件:办理人大代表建议 5865件:办理政协委员提案"
+    );
+    assert_eq!(keys_of("共办理人大代表建议87件，占比95%。"), "87件:办理人大代表建议 95%:办理人大代表建议占比");
+}
