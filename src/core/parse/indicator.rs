@@ -41,6 +41,15 @@
 //! counted stay ([`ROLES`]: 新认定了226项…项目, 新增133个停车位, the parts after 其中 of 引进…项目145个;
 //! [`SCOPES`]: the 规模以上 of a sentence's subject), so an addition, an import or a scope of
 //! statistics does not link with a total.
+//!
+//! # No key rather than a wrong one
+//! A vague figure has no indicator, so that it links with nothing (issue 22, link9): what remains
+//! of a whole ([`REMAINDER`]: 剩余10个老旧小区), a percent of a count (占…总数的94.8%), a bare place
+//! or general thing ([`VAGUE`]: 8个社区, 3项措施), a verb alone (组织11个市). Counts of documents
+//! keep what is counted: a part after 其中 counts the documents named before it (其中消防事项13件
+//! → `消防事项建议`), roles after 包括 take their whole (包括参阅32件 → `人大代表建议参阅`), a part's
+//! role before its count names it (主办的9件政协提案 → `主办政协提案`), an organ's `共` is its
+//! subject ([`ORGAN_ENDS`]: 市卫生健康局共承办人大建议 → `承办人大建议`).
 
 use super::promise::Text;
 use crate::model::{Figure, FigureKind};
