@@ -518,7 +518,9 @@ fn strip(mut s: &[char], list: &[&str], from_end: bool) -> Vec<char> {
 /// Where the subject of a phrase ends: after `<organ>共` (市卫生健康局共承办人大建议 → 承办人大建议),
 /// an organ's name ending with one of [`ORGAN_ENDS`]; else 0.
 fn subject_end(s: &[char]) -> usize {
-    let at = (2..s.len().saturating_sub(2)).find(|&k| s[k] == '共' && ORGAN_ENDS.contains(&s[k - 1]));
+    // (Not 共同, 共享, 共建 …: words of their own.)
+    let word = |k: usize| matches!(s[k + 1], '同' | '享' | '建' | '治' | '商' | '担' | '育');
+    let at = (2..s.len().saturating_sub(2)).find(|&k| s[k] == '共' && ORGAN_ENDS.contains(&s[k - 1]) && !word(k));
     // (共有, 共计: the verb goes with it.)
     at.map_or(0, |k| k + 1 + usize::from(matches!(s[k + 1], '有' | '计')))
 }

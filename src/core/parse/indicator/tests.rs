@@ -406,6 +406,7 @@ fn an_organ_before_gong_is_the_subject() {
     assert_eq!(keys_of("市卫生健康局共承办人大建议3件、政协提案14件。"), "3件:承办人大建议 14件:承办政协提案");
     assert_eq!(key("全市共有幼儿园1090所。"), "幼儿园");
     assert_eq!(key("县人民医院共有床位500张。"), "床位");
+    assert_eq!(key("带动全社会共同投资12亿元。"), "带动全社会共同投资");
     assert_eq!(key("新建公共停车场3个。"), "公共停车场");
 }
 
