@@ -552,6 +552,10 @@ pub(crate) const VAGUE: &[&str] = &[
     "任务",
 ];
 
+/// Measure words that a key of alone says only how it counts (人次达到50万人次): no key, as the
+/// figure's own unit (with or without 数) is none.
+pub(crate) const MEASURES: &[&str] = &["人次", "批次", "次数", "个数", "件数", "项数", "笔数", "户数", "家数"];
+
 /// The clean-up of rule 5: what remains of a phrase as a key, if it is one.
 pub(crate) fn clean(phrase: &[char]) -> Option<String> {
     // Parenthesised text, digits, punctuation; ASCII codes with a letter stay (5G).
@@ -930,7 +934,10 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
         let count = f.amount.kind == FigureKind::Percent
             && slot.as_deref().is_some_and(|k| COUNT_SUFFIXES.iter().any(|w| k.ends_with(w)));
         // 8个社区; 安排30万元: a bare place, a verb alone.
-        let place = slot.as_deref().is_some_and(|k| VAGUE.contains(&k) || CUT.contains(&k) || DOING.contains(&k));
+        let unit = f.amount.unit.as_deref().unwrap_or("");
+        let measure = |k: &str| MEASURES.contains(&k) || k.strip_suffix('数').unwrap_or(k) == unit;
+        let place =
+            slot.as_deref().is_some_and(|k| VAGUE.contains(&k) || CUT.contains(&k) || DOING.contains(&k) || measure(k));
         if rest || count || place {
             *slot = None;
         }
@@ -1061,8 +1068,8 @@ pub(crate) const PEOPLE_UNITS: &[&str] = &["人", "名", "人次", "位"];
 pub(crate) const PEOPLE_ENDS: &[char] = &[
     '人', '员', '生', '民', '者', '工', '师', '数', '口', '户', '士', '才', '众', '童', '长', '队', '属', '友', '客',
     '家', '手', '官', '兵', '老', '男', '女', '子', '孩', '儿', '代', '委', '贫', '困', '伍', '专', '匠', '商', '农',
-    // … or an amount already (客运量, 规模).
-    '量', '模', '额', '率',
+    // … or an amount already (客运量, 规模), or a count of visits (接待人次).
+    '量', '模', '额', '率', '次',
 ];
 pub(crate) const PEOPLE_SUFFIX: &str = "人数";
 

@@ -427,3 +427,9 @@ fn a_clause_of_a_noun_and_its_count_goes_on_a_list() {
     );
     assert_eq!(keys_of("共办理人大代表建议87件，占比95%。"), "87件:办理人大代表建议 95%:办理人大代表建议占比");
 }
+
+#[test]
+fn a_bare_measure_word_has_no_key() {
+    assert_eq!(key("人次达到50万人次。"), "-");
+    assert_eq!(key("接待游客人次50万人次。"), "接待游客人次");
+}
