@@ -621,7 +621,8 @@ pub(crate) fn clean(phrase: &[char]) -> Option<String> {
     }
     let mut s = strip(&out[from..], LEADING, false);
     if s.len() > 16 {
-        let verb = KEEP.iter().find(|w| starts_with(&s, 0, w)).copied();
+        // (A scope of statistics at its head stays too: 规模以上….)
+        let verb = KEEP.iter().chain(SCOPES).find(|w| starts_with(&s, 0, w)).copied();
         let cut = (1..s.len()).find_map(|k| {
             let w = CUT_POINTS.iter().find(|w| starts_with(&s, k, w))?;
             let rest = s.len() - k - w.chars().count();

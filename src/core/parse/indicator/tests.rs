@@ -433,3 +433,9 @@ fn a_bare_measure_word_has_no_key() {
     assert_eq!(key("人次达到50万人次。"), "-");
     assert_eq!(key("接待游客人次50万人次。"), "接待游客人次");
 }
+
+#[test]
+fn a_long_key_keeps_its_scope_of_statistics() {
+    let k = key("规模以上工业企业研究与试验发展经费内部支出总额120亿元。");
+    assert!(k.starts_with("规模以上") && k.chars().count() <= 16, "{k}");
+}
