@@ -847,7 +847,10 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
             Some(g)
                 if from == a && f.end as usize + 1 >= b && !PARTS_OPEN.iter().any(|w| starts_with(&t.chars, a, w)) =>
             {
-                let own = key.as_deref().is_some_and(|k| CUT.iter().chain(DOING).any(|v| k.contains(v)));
+                // (Only records of the same kind as a list's: 建议, 提案, 项目 …; 已办结50件 is none.)
+                let own = key.as_deref().is_none_or(|k| {
+                    CUT.iter().chain(DOING).any(|v| k.contains(v)) || !CATEGORY_NOUNS.iter().any(|w| k.ends_with(w))
+                });
                 (!own).then(|| &t.chars[t.clauses[c - 1].0..g.start as usize])
             }
             _ => (from > a).then(|| &t.chars[a..from]),
