@@ -80,6 +80,9 @@ const TITLE_ENDINGS: &[&str] = &[
     "函",
 ];
 
+/// Words no title ends with: a title line that ends so (`…五次会议`, `…提案的`) goes on.
+const UNFINISHED: &[&str] = &["的", "会议", "关于", "对", "和", "及", "与", "暨"];
+
 /// Whether a title reads as complete (its last words end a document's title). White space
 /// inside is ignored (`答 复`).
 pub(super) fn complete(title: &str) -> bool {
@@ -284,7 +287,9 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             // name, set like the title or not): kept as header lines; the title is the complete
             // one below.
             let issuer = (is_office_line(text) || shape::is_issuer_line(text))
-                && lines.get(i + 1).is_some_and(|n| n.text.starts_with("关于") || n.text.starts_with('对'));
+                && lines
+                    .get(i + 1)
+                    .is_some_and(|n| n.text.starts_with("关于") || n.text.starts_with('对') || subject_of(lines, i, n));
             // A headline over the page's metadata line (发布时间：… 来源：…) is the title as it is.
             let headline = text.chars().count() >= 8 && lines.get(i + 1).is_some_and(|n| is_meta_line(n.text));
             // A column's name may end like a document (通知公告): short, it gives way too.
@@ -353,6 +358,12 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
                 // A plain line does not go on over lines set centred or bold (a toolbar's words
                 // over the title set apart).
                 let set_apart = !by_style && styled(style(next));
+                // A line that carries the title on (`答复(关于…,…的建议)`, `(第12号)建议的答复`):
+                // punctuation inside a bracketed note at its start or end is the note's.
+                let carries = continues(next.text)
+                    || (parse_heading(next.text).is_none()
+                        && continues(unnoted(next.text))
+                        && complete(&format!("{joined}{}", next.text)));
                 // The issuers under a title, a date under them: not the title's.
                 let n = issuers(lines, k);
                 let under = n > 0 && date_at(lines, k + n).is_some();
@@ -362,14 +373,19 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
                     || set_apart
                     || under
                     || repeated
-                    || !continues(next.text)
+                    || !carries
                     || joined.chars().count() + next.text.chars().count() > 100
                 {
                     break;
                 }
+                // A title's start that does not end one (`…会议`, `…的`) over a line right above the
+                // page's date or metadata line: that line is the title's end, however it ends.
+                let ends_over_meta = k == i + 1
+                    && UNFINISHED.iter().any(|w| joined.ends_with(w))
+                    && lines.get(k + 1).is_some_and(|m| is_meta_line(m.text) || is_dateish(m.text));
                 joined.push_str(shape::bare(next.text));
                 // An office's name above a `关于…` / `对…` line is the title's start, however it ends.
-                if by_style || complete(&joined) || (issuer && k == i + 1) {
+                if by_style || complete(&joined) || (issuer && k == i + 1) || ends_over_meta {
                     more = k - i;
                 }
             }
@@ -729,8 +745,34 @@ pub(super) fn complete_start(title: &str) -> bool {
 /// follows on the next line (`…政协十届二次会议` / `第82号提案的复函`).
 fn starts_title(line: &str) -> bool {
     let line = shape::fold(line);
-    let office_to = line.match_indices('对').any(|(at, _)| at > 0 && is_office_line(&line[..at]));
+    let office_to = line.match_indices('对').any(|(at, _)| at > 0 && is_office_line(line[..at].trim_end()));
     line.contains("关于") || line.starts_with('对') || line.ends_with('的') || office_to || line.ends_with("会议")
+}
+
+/// Whether `next`, the line right under an office's name on line `i`, is a headline whose
+/// subject that name is (`县文化和旅游局` / `认真办理人大代表建议`, `某局` / `2022年建议提案办理情况`):
+/// it follows with no line between, starts no title of its own, and ends a title or stands over
+/// the page's metadata line.
+fn subject_of(lines: &[Line], i: usize, next: &Line) -> bool {
+    next.at == lines[i].at + 1
+        && is_title(next.text)
+        && continues(next.text)
+        && !starts_title(next.text)
+        && !is_office_line(next.text)
+        && (complete(next.text) || lines.get(i + 2).is_some_and(|m| is_meta_line(m.text)))
+}
+
+/// A line without a note in brackets at its start (`(第12号)建议的答复`) or its end
+/// (`答复(关于…,…的建议)`), where words stand beside it.
+fn unnoted(line: &str) -> &str {
+    let line = match line.strip_prefix(['(', '（']).and_then(|r| r.find([')', '）']).map(|e| &r[e..])) {
+        Some(rest) if !rest.trim_start_matches([')', '）']).is_empty() => rest.trim_start_matches([')', '）']),
+        _ => line,
+    };
+    match line.strip_suffix([')', '）']).and_then(|h| h.rfind(['(', '（'])) {
+        Some(at) if at > 0 => &line[..at],
+        _ => line,
+    }
 }
 
 /// A complete title on a line of its own below line `i`, among the short lines of the header
@@ -772,8 +814,9 @@ fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
             } {
                 start -= 1;
             }
-            let issuer =
-                start > i + 1 && is_office_line(lines[start - 1].text) && lines[start].text.starts_with("关于");
+            let issuer = start > i + 1
+                && is_office_line(lines[start - 1].text)
+                && (lines[start].text.starts_with("关于") || subject_of(lines, start - 1, &lines[start]));
             return Some(if issuer { start - 1 } else { start });
         }
     }

@@ -1880,3 +1880,48 @@ fn a_titles_value_broken_over_two_lines_is_read_whole() {
     let text = "  • 公文名称:\n对十四届全国人大一次会议\n第6826号建议的答复\n  • 发文单位:\n    某部\n  • 废止日期:\n对十四届全国人大一次会议第6826号建议的答复\n选择字体:[--] 发布时间:2023-12-29 14:43:43\n张三代表:\n  您提出的建议收悉。";
     assert_eq!(seen(&plain_lines(text))[..1], want(&[("title", "对十四届全国人大一次会议第6826号建议的答复")])[..]);
 }
+
+#[test]
+fn a_title_broken_where_it_cannot_end_is_joined() {
+    let body = "\n张三代表:\n您提出的建议收悉,现答复如下:\n我局已着手办理。";
+    let cases: &[(&str, &str)] = &[
+        // A headline's start ends with a meeting's name, its end sits over the page's date.
+        (
+            "区一届人大三次会议\n收到建议120件\n来源:某区人民政府 发布时间: 2021-01-23 22:27",
+            "区一届人大三次会议收到建议120件",
+        ),
+        ("某区人大常委会交办区七届人大五次会议\n代表建议\n2011-04-20", "某区人大常委会交办区七届人大五次会议代表建议"),
+        // A start ending in 的 over a line whose note in brackets holds a comma.
+        (
+            "对区十届人大二次会议第12号代表建议的\n答复(关于增设路灯,方便群众出行的建议)",
+            "对区十届人大二次会议第12号代表建议的答复(关于增设路灯,方便群众出行的建议)",
+        ),
+        // A line that opens with the proposal's number in brackets ends the title.
+        (
+            "对市九届人大二次会议《关于改善供热质量的建议》\n(第12号)建议的答复",
+            "对市九届人大二次会议《关于改善供热质量的建议》(第12号)建议的答复",
+        ),
+        // The office's name apart by a space from its `对…`.
+        (
+            "某县交通运输局 对某县第九届人民代表大会\n第二次会议的第6号建议的答复",
+            "某县交通运输局 对某县第九届人民代表大会第二次会议的第6号建议的答复",
+        ),
+        // An office's name right above a headline whose subject it is.
+        (
+            "请输入检索词\n县文化和旅游局\n认真办理人大代表建议\n发布时间:2021-09-01 来源:县融媒体中心",
+            "县文化和旅游局认真办理人大代表建议",
+        ),
+        (
+            "请输入检索词\n区交通运输局\n2022年建议提案办理情况\n发布日期:2023-02-02",
+            "区交通运输局2022年建议提案办理情况",
+        ),
+    ];
+    for (head, want) in cases {
+        assert_eq!(plain(&format!("{head}{body}")), *want, "{head}");
+    }
+    // A title that reads whole keeps to its line: the line under it is not its end.
+    assert_eq!(
+        plain("关于对县政协十届三次会议第53号提案的答复\n县交通运输局\n2023年6月1日\n张三委员:\n您的提案收悉。"),
+        "关于对县政协十届三次会议第53号提案的答复"
+    );
+}
