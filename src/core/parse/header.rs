@@ -200,10 +200,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             }
             i = end;
             continue;
-        } else if top
-            && shape::is_form_line(strip_bullet(text))
-            && !lines.get(i + 1).is_some_and(|n| is_meta_line(n.text))
-        {
+        } else if top && shape::is_form_line(strip_bullet(text)) && !meta_under(lines, i + 1) {
             // (A headline with a colon over the page's metadata line, `森林城市:涂抹“绿”生活`, is
             // the title: below.)
             // A proposal's form (建议号:201号, 提案人:…, 内容:…) above the reply's title: up to
@@ -291,7 +288,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
                     .get(i + 1)
                     .is_some_and(|n| n.text.starts_with("关于") || n.text.starts_with('对') || subject_of(lines, i, n));
             // A headline over the page's metadata line (发布时间：… 来源：…) is the title as it is.
-            let headline = text.chars().count() >= 8 && lines.get(i + 1).is_some_and(|n| is_meta_line(n.text));
+            let headline = text.chars().count() >= 8 && meta_under(lines, i + 1);
             // A column's name may end like a document (通知公告): short, it gives way too.
             let short = text.chars().filter(|c| !c.is_whitespace()).count() <= 5;
             if (!complete(text) || short) && !starts_title(text) && !issuer && !headline {
@@ -791,7 +788,7 @@ fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
                 return last;
             }
         }
-        let headline = text.chars().count() >= 8 && lines.get(k + 1).is_some_and(|n| is_meta_line(n.text));
+        let headline = text.chars().count() >= 8 && meta_under(lines, k + 1);
         // A title's start that the next line completes (`关于…第123号` / `提案的答复`).
         let completed = starts_title(text)
             && lines.get(k + 1).is_some_and(|n| continues(n.text) && complete(&format!("{text}{}", n.text)));
@@ -874,6 +871,14 @@ fn last_headline(lines: &[Line], i: usize, stop: usize) -> Option<usize> {
 /// 来源：…`, `2022-04-17 来源：生态环境部`).
 fn is_meta_line(line: &str) -> bool {
     dates::find_date(line).is_some() && line.contains([':', '：'])
+}
+
+/// Whether line `k` is the page's metadata under a headline: a metadata line, or a date's label
+/// alone on its line with the date on the next (`时间:` / `2018-05-18`).
+fn meta_under(lines: &[Line], k: usize) -> bool {
+    lines.get(k).is_some_and(|l| {
+        is_meta_line(l.text) || (label_line(l.text).is_some() && lines.get(k + 1).is_some_and(|v| is_dateish(v.text)))
+    })
 }
 
 /// The title a site sets just above the article's container, from the page's lines above it

@@ -1925,3 +1925,11 @@ fn a_title_broken_where_it_cannot_end_is_joined() {
         "关于对县政协十届三次会议第53号提案的答复"
     );
 }
+
+#[test]
+fn a_headline_over_a_dates_label_and_its_value_on_the_next_line() {
+    // A breadcrumb one crumb a line, then the headline (a colon inside it) over `时间:` whose
+    // value stands on the next line: the headline is the title, not the last crumb.
+    let text = "当前位置:\n首页\n>>\n镇街人大\n某镇人大:关注民生 落实代表议案\n时间:\n2018-05-18\n编辑:\nadmin\n近日,镇人大督办代表议案。";
+    assert_eq!(plain(text), "某镇人大:关注民生 落实代表议案");
+}
