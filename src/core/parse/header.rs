@@ -99,6 +99,11 @@ pub(super) fn complete(title: &str) -> bool {
         }
         _ => t.as_str(),
     };
+    // The proposal's title in 《》 after a complete title (`…提案的答复函《关于…的建议》`).
+    let t = match t.strip_suffix('》').and_then(|h| h.rfind('《')) {
+        Some(at) if at > 0 && complete(&t[..at]) => &t[..at],
+        _ => t,
+    };
     TITLE_ENDINGS.iter().any(|e| t.ends_with(e)) || WEAK_ENDINGS.iter().any(|e| t.ends_with(e))
 }
 
@@ -284,14 +289,19 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             // name, set like the title or not): kept as header lines; the title is the complete
             // one below.
             let issuer = (is_office_line(text) || shape::is_issuer_line(text))
-                && lines
-                    .get(i + 1)
-                    .is_some_and(|n| n.text.starts_with("关于") || n.text.starts_with('对') || subject_of(lines, i, n));
+                && lines.get(i + 1).is_some_and(|n| {
+                    n.text.starts_with("关于")
+                        || n.text.starts_with('对')
+                        || office_start(text, n.text)
+                        || subject_of(lines, i, n)
+                });
             // A headline over the page's metadata line (发布时间：… 来源：…) is the title as it is.
             let headline = text.chars().count() >= 8 && meta_under(lines, i + 1);
             // A column's name may end like a document (通知公告): short, it gives way too.
             let short = text.chars().filter(|c| !c.is_whitespace()).count() <= 5;
-            if (!complete(text) || short) && !starts_title(text) && !issuer && !headline {
+            // A title broken before its last words (`…第77号提案` / `的答复函`).
+            let ends_below = lines.get(i + 1).is_some_and(|n| ends_title(text, n.text));
+            if (!complete(text) || short) && !starts_title(text) && !issuer && !headline && !ends_below {
                 // A short complete line right under a longer one ends it (`…办理工作` / `完成情况说明`).
                 // A line that opens with a conjunction (`和…办理情况`) carries it on too.
                 let ends_it = |k: usize| {
@@ -710,9 +720,11 @@ fn headline_after_form(lines: &[Line], i: usize, named: Option<&str>) -> Option<
             return Some(k);
         }
         let titled = text.contains("关于") || text.starts_with('对') || text.contains("答复");
+        // Or its start, the next line its last words (`…第201号建议` / `的答复函`).
+        let completed = lines.get(k + 1).is_some_and(|n| ends_title(text, n.text));
         if titled
             && is_title(text)
-            && complete(text)
+            && (complete(text) || completed)
             && text.chars().count() >= 8
             && !text.contains([':', '：'])
             && parse_heading(text).is_none()
@@ -721,7 +733,7 @@ fn headline_after_form(lines: &[Line], i: usize, named: Option<&str>) -> Option<
             // 回复`): the title starts there.
             let above = lines[k - 1].text;
             let start = k > i + 1
-                && starts_title(above)
+                && (starts_title(above) || office_start(above, text))
                 && !complete(above)
                 && continues(above)
                 && !shape::is_form_line(strip_bullet(above));
@@ -744,6 +756,32 @@ fn starts_title(line: &str) -> bool {
     let line = shape::fold(line);
     let office_to = line.match_indices('对').any(|(at, _)| at > 0 && is_office_line(line[..at].trim_end()));
     line.contains("关于") || line.starts_with('对') || line.ends_with('的') || office_to || line.ends_with("会议")
+}
+
+/// Whether `next` holds the last words of a title `line` starts and does not end: it opens with
+/// 的 and the two read as a complete title (`…第77号提案` / `的答复函`).
+fn ends_title(line: &str, next: &str) -> bool {
+    next.starts_with('的')
+        && !complete(line)
+        && continues(line)
+        && continues(next)
+        && is_title(line)
+        && complete(&format!("{line}{next}"))
+}
+
+/// Whether an office's name on a line of its own is the start of the title on the next line:
+/// that line opens with `关于` or `对` (`某局` / `对县十八届人大三次会议…`), or with the rest of
+/// the office's name before its `关于` (`某市人民政府` / `办公室关于印发…的通知`).
+fn office_start(above: &str, line: &str) -> bool {
+    let line = shape::fold(line);
+    let to = if line.starts_with('对') { Some(0) } else { line.find("关于") };
+    // A bullet's value (`• 全社会`, a metadata list's 服务对象) is none.
+    is_office_line(above)
+        && strip_bullet(above).len() == above.len()
+        && above.chars().count() >= 4
+        && to.is_some_and(|at| {
+            at == 0 || (line[..at].chars().count() <= 6 && is_office_line(&format!("{above}{}", line[..at].trim_end())))
+        })
 }
 
 /// Whether `next`, the line right under an office's name on line `i`, is a headline whose
@@ -807,13 +845,17 @@ fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
             while start > i + 1 && {
                 let above = lines[start - 1].text;
                 let joins = starts_title(above) || lines[start].text.starts_with(['和', '及', '与', '暨', '的']);
-                joins && !complete(above) && continues(above) && !starts_title(lines[start].text)
+                joins
+                    && !complete(above)
+                    && continues(above)
+                    && (!starts_title(lines[start].text) || lines[start].text.starts_with('的'))
             } {
                 start -= 1;
             }
             let issuer = start > i + 1
                 && is_office_line(lines[start - 1].text)
-                && (lines[start].text.starts_with("关于") || subject_of(lines, start - 1, &lines[start]));
+                && (office_start(lines[start - 1].text, lines[start].text)
+                    || subject_of(lines, start - 1, &lines[start]));
             return Some(if issuer { start - 1 } else { start });
         }
     }
@@ -831,7 +873,8 @@ fn headline_over_meta(lines: &[Line], i: usize) -> Option<usize> {
             return None;
         }
         let over = lines.get(k + 1).is_some_and(|n| is_meta_line(n.text));
-        let n = text.chars().count();
+        // The last words of a title broken before them (`…第73号建议` / `的答复函`) count its start.
+        let n = text.chars().count() + if k > 0 && ends_title(lines[k - 1].text, text) { 8 } else { 0 };
         if over && n >= 6 && is_title(text) && continues(text) && !shape::is_breadcrumb(text) && !super::is_chrome(text)
         {
             // The headline broken over two lines: the line right above that starts a title and
@@ -916,8 +959,7 @@ pub(crate) fn title_above(before: &[&str]) -> Option<String> {
             let mut title = shape::bare(text).to_string();
             let above = k.checked_sub(1).map(|j| shape::cells(lines[j]));
             if let Some(a) = above.filter(|a| {
-                (is_office_line(a) && text.starts_with("关于"))
-                    || (!complete(a) && starts_title(a) && continues(a) && !a.contains("首页"))
+                office_start(a, text) || (!complete(a) && starts_title(a) && continues(a) && !a.contains("首页"))
             }) {
                 title.insert_str(0, a);
             }

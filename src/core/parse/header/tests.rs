@@ -1933,3 +1933,26 @@ fn a_headline_over_a_dates_label_and_its_value_on_the_next_line() {
     let text = "当前位置:\n首页\n>>\n镇街人大\n某镇人大:关注民生 落实代表议案\n时间:\n2018-05-18\n编辑:\nadmin\n近日,镇人大督办代表议案。";
     assert_eq!(plain(text), "某镇人大:关注民生 落实代表议案");
 }
+
+#[test]
+fn a_title_broken_after_the_office_or_before_its_last_words() {
+    let body = "\n张三代表:\n您提出的建议收悉,现答复如下:\n我局已着手办理。";
+    let cases: &[(&str, &str)] = &[
+        // The office's name over its `对…` line, under the site's lines.
+        ("网站首页\n当前位置:首页 > 建议提案\n某市生态环境局\n对市政协八届四次会议第12号提案的答复\n发布时间:2020-09-23 16:50", "某市生态环境局对市政协八届四次会议第12号提案的答复"),
+        // The office's name broken before its last part (`办公室`), then `关于…`.
+        ("网站首页\n当前位置:首页 > 政策文件\n某市人民政府\n办公室 关于印发某办法的通知\n发布时间:2020-09-23 16:50", "某市人民政府办公室 关于印发某办法的通知"),
+        // A title broken before its last words (`的答复函`), the proposal's title in 《》 after them.
+        ("2019年\n区政协八届二次会议第77号提案\n的答复函《关于发展旅游的建议》\n文章来源: 发布时间:2019-12-06", "区政协八届二次会议第77号提案的答复函《关于发展旅游的建议》"),
+        // … under a proposal's form.
+        ("建议号:201号\n提案人:某某\n承办单位:教育局\n某县教育局关于某县第十六届人大三次会议第201号建议\n的答复函", "某县教育局关于某县第十六届人大三次会议第201号建议的答复函"),
+    ];
+    for (head, want) in cases {
+        assert_eq!(plain(&format!("{head}{body}")), *want, "{head}");
+    }
+    // A bullet's value above a title (a metadata list's 服务对象) is no office's name.
+    assert_eq!(
+        plain("  • 服务对象\n  • 全社会\n对市十一届人大二次会议第47号建议的答复\n发布日期:2019-06-20 浏览次数:\n张三代表:\n您的建议收悉。"),
+        "对市十一届人大二次会议第47号建议的答复"
+    );
+}
