@@ -758,6 +758,13 @@ fn starts_title(line: &str) -> bool {
     line.contains("关于") || line.starts_with('对') || line.ends_with('的') || office_to || line.ends_with("会议")
 }
 
+/// Whether a line opens with a subject of its own: a place's or an office's name (`县政协…`,
+/// `某省教育厅关于…`, `信阳市林业局就…`).
+fn opens_with_office(line: &str) -> bool {
+    line.starts_with(['省', '市', '县', '区', '州', '镇', '乡'])
+        || line.char_indices().take(20).any(|(b, _)| b > 0 && shape::is_issuer_line(&line[..b]))
+}
+
 /// Whether `next` holds the last words of a title `line` starts and does not end: it opens with
 /// 的 and the two read as a complete title (`…第77号提案` / `的答复函`).
 fn ends_title(line: &str, next: &str) -> bool {
@@ -780,21 +787,28 @@ fn office_start(above: &str, line: &str) -> bool {
         && strip_bullet(above).len() == above.len()
         && above.chars().count() >= 4
         && to.is_some_and(|at| {
-            at == 0 || (line[..at].chars().count() <= 6 && is_office_line(&format!("{above}{}", line[..at].trim_end())))
+            at == 0 || (line[..at].chars().count() <= 4 && is_office_line(&format!("{above}{}", line[..at].trim_end())))
         })
 }
 
 /// Whether `next`, the line right under an office's name on line `i`, is a headline whose
 /// subject that name is (`县文化和旅游局` / `认真办理人大代表建议`, `某局` / `2022年建议提案办理情况`):
-/// it follows with no line between, starts no title of its own, and ends a title or stands over
-/// the page's metadata line.
+/// it follows with no line between, starts no title and names no office of its own, and the two
+/// end a title, or it is a headline's words over the page's metadata line.
 fn subject_of(lines: &[Line], i: usize, next: &Line) -> bool {
     next.at == lines[i].at + 1
         && is_title(next.text)
         && continues(next.text)
         && !starts_title(next.text)
-        && !is_office_line(next.text)
-        && (complete(next.text) || lines.get(i + 2).is_some_and(|m| is_meta_line(m.text)))
+        && !opens_with_office(next.text)
+        && next.text.chars().count() >= 6
+        && (complete(&format!("{}{}", lines[i].text, next.text)) || (words(next.text) && meta_under(lines, i + 2)))
+}
+
+/// A headline's words: eight Chinese chars or more, no digit (`认真办理人大代表建议`).
+fn words(line: &str) -> bool {
+    line.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count() >= 8
+        && !line.contains(|c: char| c.is_ascii_digit())
 }
 
 /// A line without a note in brackets at its start (`(第12号)建议的答复`) or its end

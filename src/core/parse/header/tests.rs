@@ -1956,3 +1956,21 @@ fn a_title_broken_after_the_office_or_before_its_last_words() {
         "对市十一届人大二次会议第47号建议的答复"
     );
 }
+
+#[test]
+fn an_offices_name_over_a_headline_with_a_subject_of_its_own_stays_apart() {
+    // The site's name right above a headline that names its own office or place: not its start.
+    let cases: &[(&str, &str)] = &[
+        (
+            "某某市人民政府\n信阳市林业局就《某通知(征求意见稿)》公开征求意见\n近年来,我局起草了通知。",
+            "信阳市林业局就《某通知(征求意见稿)》公开征求意见",
+        ),
+        (
+            "某某市人民政府\n县政协十届二次会议第82号提案的复函\n张三委员:\n您的提案收悉。",
+            "县政协十届二次会议第82号提案的复函",
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(plain(text), *want, "{text}");
+    }
+}
