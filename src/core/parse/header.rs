@@ -42,6 +42,9 @@ const TITLE_ENDINGS: &[&str] = &[
     "复函",
     "复文",
     "答复函",
+    // A reply sent on (续办续复) or by letter (函复).
+    "续复",
+    "函复",
     "的函",
     "意见",
     "通知",
