@@ -762,9 +762,11 @@ fn starts_title(line: &str) -> bool {
 }
 
 /// Whether a line opens with a subject of its own: a place's or an office's name (`县政协…`,
-/// `某省教育厅关于…`, `信阳市林业局就…`).
+/// `某省教育厅关于…`, `信阳市林业局就…`), or a proposal's number.
 fn opens_with_office(line: &str) -> bool {
-    line.starts_with(['省', '市', '县', '区', '州', '镇', '乡'])
+    // A place's name (`河北省…`, `宁陕县…`), or a proposal's number (`第27号提案的答复`).
+    line.starts_with('第')
+        || line.chars().take(4).any(|c| matches!(c, '省' | '市' | '县' | '区' | '州' | '镇' | '乡'))
         || line.char_indices().take(20).any(|(b, _)| b > 0 && shape::is_issuer_line(&line[..b]))
 }
 

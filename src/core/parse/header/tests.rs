@@ -1971,6 +1971,8 @@ fn an_offices_name_over_a_headline_with_a_subject_of_its_own_stays_apart() {
             "某某市人民政府\n县政协十届二次会议第82号提案的复函\n张三委员:\n您的提案收悉。",
             "县政协十届二次会议第82号提案的复函",
         ),
+        ("某某市人民政府\n第27号提案的答复\n张三委员:\n您的提案收悉。", "第27号提案的答复"),
+        ("某某市人民政府\n河北省机关运行保障条例\n第一章 总则", "河北省机关运行保障条例"),
     ];
     for (text, want) in cases {
         assert_eq!(plain(text), *want, "{text}");
