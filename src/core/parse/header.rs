@@ -734,13 +734,7 @@ fn headline_after_form(lines: &[Line], i: usize, named: Option<&str>) -> Option<
         {
             // The headline's first line right above it (`某局对县十八届人大三次会议` / `第21号建议的
             // 回复`): the title starts there.
-            let above = lines[k - 1].text;
-            let start = k > i + 1
-                && (starts_title(above) || office_start(above, text))
-                && !complete(above)
-                && continues(above)
-                && !shape::is_form_line(strip_bullet(above));
-            return Some(if start { k - 1 } else { k });
+            return Some(title_start(lines, i, k));
         }
     }
     None
@@ -860,25 +854,44 @@ fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
         if standalone {
             // The lines right above it that start a title and do not end one (`关于印发…涉及` /
             // `…分工方案的通知`) are its start, and an issuer's line above a 关于… line.
-            let mut start = k;
-            while start > i + 1 && {
-                let above = lines[start - 1].text;
-                let joins = starts_title(above) || lines[start].text.starts_with(['和', '及', '与', '暨', '的']);
-                joins
-                    && !complete(above)
-                    && continues(above)
-                    && (!starts_title(lines[start].text) || lines[start].text.starts_with('的'))
-            } {
-                start -= 1;
-            }
-            let issuer = start > i + 1
-                && is_office_line(lines[start - 1].text)
-                && (office_start(lines[start - 1].text, lines[start].text)
-                    || subject_of(lines, start - 1, &lines[start]));
-            return Some(if issuer { start - 1 } else { start });
+            return Some(title_start(lines, i, k));
         }
     }
     headline_over_meta(lines, i)
+}
+
+/// The first line of a title whose last line is `k`, below line `lo`: the lines right above
+/// that start a title and do not end one (`关于印发…涉及` / `…分工方案的通知`, `对某省第十三届
+/// 人民代表大会` / `第五次会议` / `第12号建议的答复`), up to two, and an office's name above them
+/// (`某局` / `对…`).
+fn title_start(lines: &[Line], lo: usize, k: usize) -> usize {
+    let mut start = k;
+    while start > lo + 1 && start + 2 > k {
+        // The lower line without its note in brackets (`…的答复(关于…的建议)`).
+        let (above, lower) = (lines[start - 1].text, unnoted(lines[start].text));
+        let joins = starts_title(above) || lower.starts_with(['和', '及', '与', '暨', '的']);
+        // A start that cannot end a title (`…关于`) goes on over any line; one that opens a title
+        // (`对…大会`) over a line that merely ends like a start (`…会议`), not over one that
+        // opens a title of its own (`关于…`).
+        let unfinished = UNFINISHED.iter().any(|w| above.ends_with(w));
+        let lower_ok = !starts_title(lower)
+            || lower.starts_with('的')
+            || unfinished
+            || (complete_start(above) && !complete_start(lower));
+        if !(joins && !complete(above) && continues(above) && lower_ok) {
+            break;
+        }
+        start -= 1;
+    }
+    let above = lines[start.saturating_sub(1)].text;
+    let issuer = start > lo + 1
+        && is_office_line(above)
+        && (office_start(above, lines[start].text) || subject_of(lines, start - 1, &lines[start]));
+    if issuer {
+        start - 1
+    } else {
+        start
+    }
 }
 
 /// A headline over the page's metadata line (`发布日期:2023-06-14 浏览次数:`) further down, under
@@ -898,11 +911,7 @@ fn headline_over_meta(lines: &[Line], i: usize) -> Option<usize> {
         {
             // The headline broken over two lines: the line right above that starts a title and
             // does not end one (`关于对市一届人大三次会议` / `第73号建议的答复函`) is its start.
-            let start = k > i + 1 && {
-                let above = lines[k - 1].text;
-                starts_title(above) && !complete(above) && continues(above) && !starts_title(text)
-            };
-            return Some(if start { k - 1 } else { k });
+            return Some(title_start(lines, i, k));
         }
     }
     None

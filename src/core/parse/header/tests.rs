@@ -1978,3 +1978,26 @@ fn an_offices_name_over_a_headline_with_a_subject_of_its_own_stays_apart() {
         assert_eq!(plain(text), *want, "{text}");
     }
 }
+
+#[test]
+fn a_title_on_three_lines_under_the_sites_lines_is_read_whole() {
+    let meta = "\n发布时间:2023-06-14 10:32 来源:某局\n张三代表:\n您的建议收悉。";
+    let cases: &[(&str, &str)] = &[
+        // Its first line ends with 关于, the second merely ends like a start (…会议).
+        ("网站首页\n当前位置:首页 > 建议提案\n某市科学技术局 关于\n市六届人大一次会议\n第0226号建议办理情况的答复函", "某市科学技术局 关于市六届人大一次会议第0226号建议办理情况的答复函"),
+        // It opens with 对, the lines under it open no title of their own.
+        ("网站首页\n当前位置:首页 > 建议提案\n对某省第十三届人民代表大会\n第五次会议\n第1218号建议的答复", "对某省第十三届人民代表大会第五次会议第1218号建议的答复"),
+        // The office's name, its 对… line, the proposal's number.
+        ("网站首页\n当前位置:首页 > 建议提案\n某州林业和草原局\n对州十二届人大四次会议\n第0080号建议的答复", "某州林业和草原局对州十二届人大四次会议第0080号建议的答复"),
+        // A start ending in 关于 goes on over a line that opens with 对.
+        ("网站首页\n当前位置:首页 > 建议提案\n2022年度某区人民政府关于\n对市政协十一届一次会议第11号提案的答复(关于发展夜间经济的建议)", "2022年度某区人民政府关于对市政协十一届一次会议第11号提案的答复(关于发展夜间经济的建议)"),
+    ];
+    for (head, want) in cases {
+        assert_eq!(plain(&format!("{head}{meta}")), *want, "{head}");
+    }
+    // A complete title above a `关于…` title (a list's item) is not its start.
+    assert_eq!(
+        plain(&format!("网站首页\n当前位置:首页 > 建议提案\n关于做好防汛工作的通知\n关于对县十六届人大二次会议第8号议事原案的答复{meta}")),
+        "关于对县十六届人大二次会议第8号议事原案的答复"
+    );
+}
