@@ -86,6 +86,12 @@ const TITLE_ENDINGS: &[&str] = &[
 /// Words no title ends with: a title line that ends so (`…五次会议`, `…提案的`) goes on.
 const UNFINISHED: &[&str] = &["的", "会议", "关于", "对", "和", "及", "与", "暨"];
 
+/// Whether a title's start cannot end it: it ends with a word no title ends with (`…会议`,
+/// `…关于`), or it sends a text on (`印发《…》`) without the notice's last words.
+fn cannot_end(t: &str) -> bool {
+    UNFINISHED.iter().any(|w| t.ends_with(w)) || ((t.contains("印发") || t.contains("转发")) && !complete(t))
+}
+
 /// Whether a title reads as complete (its last words end a document's title). White space
 /// inside is ignored (`答 复`).
 pub(super) fn complete(title: &str) -> bool {
@@ -390,8 +396,8 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
                 }
                 // A title's start that does not end one (`…会议`, `…的`) over a line right above the
                 // page's date or metadata line: that line is the title's end, however it ends.
-                let ends_over_meta = k == i + 1
-                    && UNFINISHED.iter().any(|w| joined.ends_with(w))
+                let ends_over_meta = k <= i + 2
+                    && cannot_end(&joined)
                     && lines.get(k + 1).is_some_and(|m| is_meta_line(m.text) || is_dateish(m.text));
                 joined.push_str(shape::bare(next.text));
                 // An office's name above a `关于…` / `对…` line is the title's start, however it ends.
@@ -869,15 +875,15 @@ fn title_start(lines: &[Line], lo: usize, k: usize) -> usize {
     while start > lo + 1 && start + 2 > k {
         // The lower line without its note in brackets (`…的答复(关于…的建议)`).
         let (above, lower) = (lines[start - 1].text, unnoted(lines[start].text));
-        let joins = starts_title(above) || lower.starts_with(['和', '及', '与', '暨', '的']);
-        // A start that cannot end a title (`…关于`) goes on over any line; one that opens a title
-        // (`对…大会`) over a line that merely ends like a start (`…会议`), not over one that
-        // opens a title of its own (`关于…`).
-        let unfinished = UNFINISHED.iter().any(|w| above.ends_with(w));
+        // A start that cannot end a title (`…关于`, `印发《…》`) goes on over any line; one that
+        // starts a title (`对…大会`, `某局对某县`) over a line that merely ends like a start
+        // (`…会议`), not over one that opens a title of its own (`关于…`).
+        let unfinished = cannot_end(above);
+        let joins = starts_title(above) || unfinished || lower.starts_with(['和', '及', '与', '暨', '的']);
         let lower_ok = !starts_title(lower)
             || lower.starts_with('的')
             || unfinished
-            || (complete_start(above) && !complete_start(lower));
+            || (starts_title(above) && !complete_start(lower));
         if !(joins && !complete(above) && continues(above) && lower_ok) {
             break;
         }

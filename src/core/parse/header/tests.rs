@@ -1891,6 +1891,11 @@ fn a_title_broken_where_it_cannot_end_is_joined() {
             "区一届人大三次会议收到建议120件",
         ),
         ("某区人大常委会交办区七届人大五次会议\n代表建议\n2011-04-20", "某区人大常委会交办区七届人大五次会议代表建议"),
+        // … on three lines, the second ending like the first.
+        (
+            "县政协十一届四次会议\n提案委成员会议\n召开 通过拟立案提案40件\n发布时间:2024-02-03 浏览次数:189",
+            "县政协十一届四次会议提案委成员会议召开 通过拟立案提案40件",
+        ),
         // A start ending in 的 over a line whose note in brackets holds a comma.
         (
             "对区十届人大二次会议第12号代表建议的\n答复(关于增设路灯,方便群众出行的建议)",
@@ -1989,6 +1994,10 @@ fn a_title_on_three_lines_under_the_sites_lines_is_read_whole() {
         ("网站首页\n当前位置:首页 > 建议提案\n对某省第十三届人民代表大会\n第五次会议\n第1218号建议的答复", "对某省第十三届人民代表大会第五次会议第1218号建议的答复"),
         // The office's name, its 对… line, the proposal's number.
         ("网站首页\n当前位置:首页 > 建议提案\n某州林业和草原局\n对州十二届人大四次会议\n第0080号建议的答复", "某州林业和草原局对州十二届人大四次会议第0080号建议的答复"),
+        // A 印发 line cannot end a title: the notice's last words are below it.
+        ("网站首页\n当前位置:首页 > 政策文件\n某市人民政府办公室关于\n印发《某市政府信息主动公开办法》\n等6个办法的通知", "某市人民政府办公室关于印发《某市政府信息主动公开办法》等6个办法的通知"),
+        // The office's name and a place's run into its 对, the meeting's name on the next line.
+        ("网站首页\n当前位置:首页 > 建议提案\n某县水务局对某县\n第十八届人民代表大会第四次会议\n第42号建议案的答复", "某县水务局对某县第十八届人民代表大会第四次会议第42号建议案的答复"),
         // A start ending in 关于 goes on over a line that opens with 对.
         ("网站首页\n当前位置:首页 > 建议提案\n2022年度某区人民政府关于\n对市政协十一届一次会议第11号提案的答复(关于发展夜间经济的建议)", "2022年度某区人民政府关于对市政协十一届一次会议第11号提案的答复(关于发展夜间经济的建议)"),
     ];
