@@ -42,6 +42,9 @@ const TITLE_ENDINGS: &[&str] = &[
     "复函",
     "复文",
     "答复函",
+    // A reply sent on (续办续复) or by letter (函复).
+    "续复",
+    "函复",
     "的函",
     "意见",
     "通知",
@@ -80,6 +83,15 @@ const TITLE_ENDINGS: &[&str] = &[
     "函",
 ];
 
+/// Words no title ends with: a title line that ends so (`…五次会议`, `…提案的`) goes on.
+const UNFINISHED: &[&str] = &["的", "会议", "关于", "对", "和", "及", "与", "暨"];
+
+/// Whether a title's start cannot end it: it ends with a word no title ends with (`…会议`,
+/// `…关于`), or it sends a text on (`印发《…》`) without the notice's last words.
+fn cannot_end(t: &str) -> bool {
+    UNFINISHED.iter().any(|w| t.ends_with(w)) || ((t.contains("印发") || t.contains("转发")) && !complete(t))
+}
+
 /// Whether a title reads as complete (its last words end a document's title). White space
 /// inside is ignored (`答 复`).
 pub(super) fn complete(title: &str) -> bool {
@@ -95,6 +107,11 @@ pub(super) fn complete(title: &str) -> bool {
             &t[..at]
         }
         _ => t.as_str(),
+    };
+    // The proposal's title in 《》 after a complete title (`…提案的答复函《关于…的建议》`).
+    let t = match t.strip_suffix('》').and_then(|h| h.rfind('《')) {
+        Some(at) if at > 0 && complete(&t[..at]) => &t[..at],
+        _ => t,
     };
     TITLE_ENDINGS.iter().any(|e| t.ends_with(e)) || WEAK_ENDINGS.iter().any(|e| t.ends_with(e))
 }
@@ -197,10 +214,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             }
             i = end;
             continue;
-        } else if top
-            && shape::is_form_line(strip_bullet(text))
-            && !lines.get(i + 1).is_some_and(|n| is_meta_line(n.text))
-        {
+        } else if top && shape::is_form_line(strip_bullet(text)) && !meta_under(lines, i + 1) {
             // (A headline with a colon over the page's metadata line, `森林城市:涂抹“绿”生活`, is
             // the title: below.)
             // A proposal's form (建议号:201号, 提案人:…, 内容:…) above the reply's title: up to
@@ -284,12 +298,19 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             // name, set like the title or not): kept as header lines; the title is the complete
             // one below.
             let issuer = (is_office_line(text) || shape::is_issuer_line(text))
-                && lines.get(i + 1).is_some_and(|n| n.text.starts_with("关于") || n.text.starts_with('对'));
+                && lines.get(i + 1).is_some_and(|n| {
+                    n.text.starts_with("关于")
+                        || n.text.starts_with('对')
+                        || office_start(text, n.text)
+                        || subject_of(lines, i, n)
+                });
             // A headline over the page's metadata line (发布时间：… 来源：…) is the title as it is.
-            let headline = text.chars().count() >= 8 && lines.get(i + 1).is_some_and(|n| is_meta_line(n.text));
+            let headline = text.chars().count() >= 8 && meta_under(lines, i + 1);
             // A column's name may end like a document (通知公告): short, it gives way too.
             let short = text.chars().filter(|c| !c.is_whitespace()).count() <= 5;
-            if (!complete(text) || short) && !starts_title(text) && !issuer && !headline {
+            // A title broken before its last words (`…第77号提案` / `的答复函`).
+            let ends_below = lines.get(i + 1).is_some_and(|n| ends_title(text, n.text));
+            if (!complete(text) || short) && !starts_title(text) && !issuer && !headline && !ends_below {
                 // A short complete line right under a longer one ends it (`…办理工作` / `完成情况说明`).
                 // A line that opens with a conjunction (`和…办理情况`) carries it on too.
                 let ends_it = |k: usize| {
@@ -353,6 +374,12 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
                 // A plain line does not go on over lines set centred or bold (a toolbar's words
                 // over the title set apart).
                 let set_apart = !by_style && styled(style(next));
+                // A line that carries the title on (`答复(关于…,…的建议)`, `(第12号)建议的答复`):
+                // punctuation inside a bracketed note at its start or end is the note's.
+                let carries = continues(next.text)
+                    || (parse_heading(next.text).is_none()
+                        && continues(unnoted(next.text))
+                        && complete(&format!("{joined}{}", next.text)));
                 // The issuers under a title, a date under them: not the title's.
                 let n = issuers(lines, k);
                 let under = n > 0 && date_at(lines, k + n).is_some();
@@ -362,14 +389,19 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
                     || set_apart
                     || under
                     || repeated
-                    || !continues(next.text)
+                    || !carries
                     || joined.chars().count() + next.text.chars().count() > 100
                 {
                     break;
                 }
+                // A title's start that does not end one (`…会议`, `…的`) over a line right above the
+                // page's date or metadata line: that line is the title's end, however it ends.
+                let ends_over_meta = k <= i + 2
+                    && cannot_end(&joined)
+                    && lines.get(k + 1).is_some_and(|m| is_meta_line(m.text) || is_dateish(m.text));
                 joined.push_str(shape::bare(next.text));
                 // An office's name above a `关于…` / `对…` line is the title's start, however it ends.
-                if by_style || complete(&joined) || (issuer && k == i + 1) {
+                if by_style || complete(&joined) || (issuer && k == i + 1) || ends_over_meta {
                     more = k - i;
                 }
             }
@@ -697,22 +729,18 @@ fn headline_after_form(lines: &[Line], i: usize, named: Option<&str>) -> Option<
             return Some(k);
         }
         let titled = text.contains("关于") || text.starts_with('对') || text.contains("答复");
+        // Or its start, the next line its last words (`…第201号建议` / `的答复函`).
+        let completed = lines.get(k + 1).is_some_and(|n| ends_title(text, n.text));
         if titled
             && is_title(text)
-            && complete(text)
+            && (complete(text) || completed)
             && text.chars().count() >= 8
             && !text.contains([':', '：'])
             && parse_heading(text).is_none()
         {
             // The headline's first line right above it (`某局对县十八届人大三次会议` / `第21号建议的
             // 回复`): the title starts there.
-            let above = lines[k - 1].text;
-            let start = k > i + 1
-                && starts_title(above)
-                && !complete(above)
-                && continues(above)
-                && !shape::is_form_line(strip_bullet(above));
-            return Some(if start { k - 1 } else { k });
+            return Some(title_start(lines, i, k));
         }
     }
     None
@@ -729,8 +757,76 @@ pub(super) fn complete_start(title: &str) -> bool {
 /// follows on the next line (`…政协十届二次会议` / `第82号提案的复函`).
 fn starts_title(line: &str) -> bool {
     let line = shape::fold(line);
-    let office_to = line.match_indices('对').any(|(at, _)| at > 0 && is_office_line(&line[..at]));
+    let office_to = line.match_indices('对').any(|(at, _)| at > 0 && is_office_line(line[..at].trim_end()));
     line.contains("关于") || line.starts_with('对') || line.ends_with('的') || office_to || line.ends_with("会议")
+}
+
+/// Whether a line opens with a subject of its own: a place's or an office's name (`县政协…`,
+/// `某省教育厅关于…`, `信阳市林业局就…`), or a proposal's number.
+fn opens_with_office(line: &str) -> bool {
+    // A place's name (`河北省…`, `宁陕县…`), or a proposal's number (`第27号提案的答复`).
+    line.starts_with('第')
+        || line.chars().take(4).any(|c| matches!(c, '省' | '市' | '县' | '区' | '州' | '镇' | '乡'))
+        || line.char_indices().take(20).any(|(b, _)| b > 0 && shape::is_issuer_line(&line[..b]))
+}
+
+/// Whether `next` holds the last words of a title `line` starts and does not end: it opens with
+/// 的 and the two read as a complete title (`…第77号提案` / `的答复函`).
+fn ends_title(line: &str, next: &str) -> bool {
+    next.starts_with('的')
+        && !complete(line)
+        && continues(line)
+        && continues(next)
+        && is_title(line)
+        && complete(&format!("{line}{next}"))
+}
+
+/// Whether an office's name on a line of its own is the start of the title on the next line:
+/// that line opens with `关于` or `对` (`某局` / `对县十八届人大三次会议…`), or with the rest of
+/// the office's name before its `关于` (`某市人民政府` / `办公室关于印发…的通知`).
+fn office_start(above: &str, line: &str) -> bool {
+    let line = shape::fold(line);
+    let to = if line.starts_with('对') { Some(0) } else { line.find("关于") };
+    // A bullet's value (`• 全社会`, a metadata list's 服务对象) is none.
+    is_office_line(above)
+        && strip_bullet(above).len() == above.len()
+        && above.chars().count() >= 4
+        && to.is_some_and(|at| {
+            at == 0 || (line[..at].chars().count() <= 4 && is_office_line(&format!("{above}{}", line[..at].trim_end())))
+        })
+}
+
+/// Whether `next`, the line right under an office's name on line `i`, is a headline whose
+/// subject that name is (`县文化和旅游局` / `认真办理人大代表建议`, `某局` / `2022年建议提案办理情况`):
+/// it follows with no line between, starts no title and names no office of its own, and the two
+/// end a title, or it is a headline's words over the page's metadata line.
+fn subject_of(lines: &[Line], i: usize, next: &Line) -> bool {
+    next.at == lines[i].at + 1
+        && is_title(next.text)
+        && continues(next.text)
+        && !starts_title(next.text)
+        && !opens_with_office(next.text)
+        && next.text.chars().count() >= 6
+        && (complete(&format!("{}{}", lines[i].text, next.text)) || (words(next.text) && meta_under(lines, i + 2)))
+}
+
+/// A headline's words: eight Chinese chars or more, no digit (`认真办理人大代表建议`).
+fn words(line: &str) -> bool {
+    line.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count() >= 8
+        && !line.contains(|c: char| c.is_ascii_digit())
+}
+
+/// A line without a note in brackets at its start (`(第12号)建议的答复`) or its end
+/// (`答复(关于…,…的建议)`), where words stand beside it.
+fn unnoted(line: &str) -> &str {
+    let line = match line.strip_prefix(['(', '（']).and_then(|r| r.find([')', '）']).map(|e| &r[e..])) {
+        Some(rest) if !rest.trim_start_matches([')', '）']).is_empty() => rest.trim_start_matches([')', '）']),
+        _ => line,
+    };
+    match line.strip_suffix([')', '）']).and_then(|h| h.rfind(['(', '（'])) {
+        Some(at) if at > 0 => &line[..at],
+        _ => line,
+    }
 }
 
 /// A complete title on a line of its own below line `i`, among the short lines of the header
@@ -749,7 +845,7 @@ fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
                 return last;
             }
         }
-        let headline = text.chars().count() >= 8 && lines.get(k + 1).is_some_and(|n| is_meta_line(n.text));
+        let headline = text.chars().count() >= 8 && meta_under(lines, k + 1);
         // A title's start that the next line completes (`关于…第123号` / `提案的答复`).
         let completed = starts_title(text)
             && lines.get(k + 1).is_some_and(|n| continues(n.text) && complete(&format!("{text}{}", n.text)));
@@ -764,20 +860,44 @@ fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
         if standalone {
             // The lines right above it that start a title and do not end one (`关于印发…涉及` /
             // `…分工方案的通知`) are its start, and an issuer's line above a 关于… line.
-            let mut start = k;
-            while start > i + 1 && {
-                let above = lines[start - 1].text;
-                let joins = starts_title(above) || lines[start].text.starts_with(['和', '及', '与', '暨', '的']);
-                joins && !complete(above) && continues(above) && !starts_title(lines[start].text)
-            } {
-                start -= 1;
-            }
-            let issuer =
-                start > i + 1 && is_office_line(lines[start - 1].text) && lines[start].text.starts_with("关于");
-            return Some(if issuer { start - 1 } else { start });
+            return Some(title_start(lines, i, k));
         }
     }
     headline_over_meta(lines, i)
+}
+
+/// The first line of a title whose last line is `k`, below line `lo`: the lines right above
+/// that start a title and do not end one (`关于印发…涉及` / `…分工方案的通知`, `对某省第十三届
+/// 人民代表大会` / `第五次会议` / `第12号建议的答复`), up to two, and an office's name above them
+/// (`某局` / `对…`).
+fn title_start(lines: &[Line], lo: usize, k: usize) -> usize {
+    let mut start = k;
+    while start > lo + 1 && start + 2 > k {
+        // The lower line without its note in brackets (`…的答复(关于…的建议)`).
+        let (above, lower) = (lines[start - 1].text, unnoted(lines[start].text));
+        // A start that cannot end a title (`…关于`, `印发《…》`) goes on over any line; one that
+        // starts a title (`对…大会`, `某局对某县`) over a line that merely ends like a start
+        // (`…会议`), not over one that opens a title of its own (`关于…`).
+        let unfinished = cannot_end(above);
+        let joins = starts_title(above) || unfinished || lower.starts_with(['和', '及', '与', '暨', '的']);
+        let lower_ok = !starts_title(lower)
+            || lower.starts_with('的')
+            || unfinished
+            || (starts_title(above) && !complete_start(lower));
+        if !(joins && !complete(above) && continues(above) && lower_ok) {
+            break;
+        }
+        start -= 1;
+    }
+    let above = lines[start.saturating_sub(1)].text;
+    let issuer = start > lo + 1
+        && is_office_line(above)
+        && (office_start(above, lines[start].text) || subject_of(lines, start - 1, &lines[start]));
+    if issuer {
+        start - 1
+    } else {
+        start
+    }
 }
 
 /// A headline over the page's metadata line (`发布日期:2023-06-14 浏览次数:`) further down, under
@@ -791,16 +911,13 @@ fn headline_over_meta(lines: &[Line], i: usize) -> Option<usize> {
             return None;
         }
         let over = lines.get(k + 1).is_some_and(|n| is_meta_line(n.text));
-        let n = text.chars().count();
+        // The last words of a title broken before them (`…第73号建议` / `的答复函`) count its start.
+        let n = text.chars().count() + if k > 0 && ends_title(lines[k - 1].text, text) { 8 } else { 0 };
         if over && n >= 6 && is_title(text) && continues(text) && !shape::is_breadcrumb(text) && !super::is_chrome(text)
         {
             // The headline broken over two lines: the line right above that starts a title and
             // does not end one (`关于对市一届人大三次会议` / `第73号建议的答复函`) is its start.
-            let start = k > i + 1 && {
-                let above = lines[k - 1].text;
-                starts_title(above) && !complete(above) && continues(above) && !starts_title(text)
-            };
-            return Some(if start { k - 1 } else { k });
+            return Some(title_start(lines, i, k));
         }
     }
     None
@@ -831,6 +948,14 @@ fn last_headline(lines: &[Line], i: usize, stop: usize) -> Option<usize> {
 /// 来源：…`, `2022-04-17 来源：生态环境部`).
 fn is_meta_line(line: &str) -> bool {
     dates::find_date(line).is_some() && line.contains([':', '：'])
+}
+
+/// Whether line `k` is the page's metadata under a headline: a metadata line, or a date's label
+/// alone on its line with the date on the next (`时间:` / `2018-05-18`).
+fn meta_under(lines: &[Line], k: usize) -> bool {
+    lines.get(k).is_some_and(|l| {
+        is_meta_line(l.text) || (label_line(l.text).is_some() && lines.get(k + 1).is_some_and(|v| is_dateish(v.text)))
+    })
 }
 
 /// The title a site sets just above the article's container, from the page's lines above it
@@ -868,8 +993,7 @@ pub(crate) fn title_above(before: &[&str]) -> Option<String> {
             let mut title = shape::bare(text).to_string();
             let above = k.checked_sub(1).map(|j| shape::cells(lines[j]));
             if let Some(a) = above.filter(|a| {
-                (is_office_line(a) && text.starts_with("关于"))
-                    || (!complete(a) && starts_title(a) && continues(a) && !a.contains("首页"))
+                office_start(a, text) || (!complete(a) && starts_title(a) && continues(a) && !a.contains("首页"))
             }) {
                 title.insert_str(0, a);
             }

@@ -1880,3 +1880,133 @@ fn a_titles_value_broken_over_two_lines_is_read_whole() {
     let text = "  • 公文名称:\n对十四届全国人大一次会议\n第6826号建议的答复\n  • 发文单位:\n    某部\n  • 废止日期:\n对十四届全国人大一次会议第6826号建议的答复\n选择字体:[--] 发布时间:2023-12-29 14:43:43\n张三代表:\n  您提出的建议收悉。";
     assert_eq!(seen(&plain_lines(text))[..1], want(&[("title", "对十四届全国人大一次会议第6826号建议的答复")])[..]);
 }
+
+#[test]
+fn a_title_broken_where_it_cannot_end_is_joined() {
+    let body = "\n张三代表:\n您提出的建议收悉,现答复如下:\n我局已着手办理。";
+    let cases: &[(&str, &str)] = &[
+        // A headline's start ends with a meeting's name, its end sits over the page's date.
+        (
+            "区一届人大三次会议\n收到建议120件\n来源:某区人民政府 发布时间: 2021-01-23 22:27",
+            "区一届人大三次会议收到建议120件",
+        ),
+        ("某区人大常委会交办区七届人大五次会议\n代表建议\n2011-04-20", "某区人大常委会交办区七届人大五次会议代表建议"),
+        // … on three lines, the second ending like the first.
+        (
+            "县政协十一届四次会议\n提案委成员会议\n召开 通过拟立案提案40件\n发布时间:2024-02-03 浏览次数:189",
+            "县政协十一届四次会议提案委成员会议召开 通过拟立案提案40件",
+        ),
+        // A start ending in 的 over a line whose note in brackets holds a comma.
+        (
+            "对区十届人大二次会议第12号代表建议的\n答复(关于增设路灯,方便群众出行的建议)",
+            "对区十届人大二次会议第12号代表建议的答复(关于增设路灯,方便群众出行的建议)",
+        ),
+        // A line that opens with the proposal's number in brackets ends the title.
+        (
+            "对市九届人大二次会议《关于改善供热质量的建议》\n(第12号)建议的答复",
+            "对市九届人大二次会议《关于改善供热质量的建议》(第12号)建议的答复",
+        ),
+        // The office's name apart by a space from its `对…`.
+        (
+            "某县交通运输局 对某县第九届人民代表大会\n第二次会议的第6号建议的答复",
+            "某县交通运输局 对某县第九届人民代表大会第二次会议的第6号建议的答复",
+        ),
+        // An office's name right above a headline whose subject it is.
+        (
+            "请输入检索词\n县文化和旅游局\n认真办理人大代表建议\n发布时间:2021-09-01 来源:县融媒体中心",
+            "县文化和旅游局认真办理人大代表建议",
+        ),
+        (
+            "请输入检索词\n区交通运输局\n2022年建议提案办理情况\n发布日期:2023-02-02",
+            "区交通运输局2022年建议提案办理情况",
+        ),
+    ];
+    for (head, want) in cases {
+        assert_eq!(plain(&format!("{head}{body}")), *want, "{head}");
+    }
+    // A title that reads whole keeps to its line: the line under it is not its end.
+    assert_eq!(
+        plain("关于对县政协十届三次会议第53号提案的答复\n县交通运输局\n2023年6月1日\n张三委员:\n您的提案收悉。"),
+        "关于对县政协十届三次会议第53号提案的答复"
+    );
+}
+
+#[test]
+fn a_headline_over_a_dates_label_and_its_value_on_the_next_line() {
+    // A breadcrumb one crumb a line, then the headline (a colon inside it) over `时间:` whose
+    // value stands on the next line: the headline is the title, not the last crumb.
+    let text = "当前位置:\n首页\n>>\n镇街人大\n某镇人大:关注民生 落实代表议案\n时间:\n2018-05-18\n编辑:\nadmin\n近日,镇人大督办代表议案。";
+    assert_eq!(plain(text), "某镇人大:关注民生 落实代表议案");
+}
+
+#[test]
+fn a_title_broken_after_the_office_or_before_its_last_words() {
+    let body = "\n张三代表:\n您提出的建议收悉,现答复如下:\n我局已着手办理。";
+    let cases: &[(&str, &str)] = &[
+        // The office's name over its `对…` line, under the site's lines.
+        ("网站首页\n当前位置:首页 > 建议提案\n某市生态环境局\n对市政协八届四次会议第12号提案的答复\n发布时间:2020-09-23 16:50", "某市生态环境局对市政协八届四次会议第12号提案的答复"),
+        // The office's name broken before its last part (`办公室`), then `关于…`.
+        ("网站首页\n当前位置:首页 > 政策文件\n某市人民政府\n办公室 关于印发某办法的通知\n发布时间:2020-09-23 16:50", "某市人民政府办公室 关于印发某办法的通知"),
+        // A title broken before its last words (`的答复函`), the proposal's title in 《》 after them.
+        ("2019年\n区政协八届二次会议第77号提案\n的答复函《关于发展旅游的建议》\n文章来源: 发布时间:2019-12-06", "区政协八届二次会议第77号提案的答复函《关于发展旅游的建议》"),
+        // A follow-up reply (续办续复) ends a title too.
+        ("某市人民政府\n对政协某州十一届二次会议第257号提案的续办续复\n发布时间:2017-09-23 16:50", "某市人民政府对政协某州十一届二次会议第257号提案的续办续复"),
+        // … under a proposal's form.
+        ("建议号:201号\n提案人:某某\n承办单位:教育局\n某县教育局关于某县第十六届人大三次会议第201号建议\n的答复函", "某县教育局关于某县第十六届人大三次会议第201号建议的答复函"),
+    ];
+    for (head, want) in cases {
+        assert_eq!(plain(&format!("{head}{body}")), *want, "{head}");
+    }
+    // A bullet's value above a title (a metadata list's 服务对象) is no office's name.
+    assert_eq!(
+        plain("  • 服务对象\n  • 全社会\n对市十一届人大二次会议第47号建议的答复\n发布日期:2019-06-20 浏览次数:\n张三代表:\n您的建议收悉。"),
+        "对市十一届人大二次会议第47号建议的答复"
+    );
+}
+
+#[test]
+fn an_offices_name_over_a_headline_with_a_subject_of_its_own_stays_apart() {
+    // The site's name right above a headline that names its own office or place: not its start.
+    let cases: &[(&str, &str)] = &[
+        (
+            "某某市人民政府\n信阳市林业局就《某通知(征求意见稿)》公开征求意见\n近年来,我局起草了通知。",
+            "信阳市林业局就《某通知(征求意见稿)》公开征求意见",
+        ),
+        (
+            "某某市人民政府\n县政协十届二次会议第82号提案的复函\n张三委员:\n您的提案收悉。",
+            "县政协十届二次会议第82号提案的复函",
+        ),
+        ("某某市人民政府\n第27号提案的答复\n张三委员:\n您的提案收悉。", "第27号提案的答复"),
+        ("某某市人民政府\n河北省机关运行保障条例\n第一章 总则", "河北省机关运行保障条例"),
+    ];
+    for (text, want) in cases {
+        assert_eq!(plain(text), *want, "{text}");
+    }
+}
+
+#[test]
+fn a_title_on_three_lines_under_the_sites_lines_is_read_whole() {
+    let meta = "\n发布时间:2023-06-14 10:32 来源:某局\n张三代表:\n您的建议收悉。";
+    let cases: &[(&str, &str)] = &[
+        // Its first line ends with 关于, the second merely ends like a start (…会议).
+        ("网站首页\n当前位置:首页 > 建议提案\n某市科学技术局 关于\n市六届人大一次会议\n第0226号建议办理情况的答复函", "某市科学技术局 关于市六届人大一次会议第0226号建议办理情况的答复函"),
+        // It opens with 对, the lines under it open no title of their own.
+        ("网站首页\n当前位置:首页 > 建议提案\n对某省第十三届人民代表大会\n第五次会议\n第1218号建议的答复", "对某省第十三届人民代表大会第五次会议第1218号建议的答复"),
+        // The office's name, its 对… line, the proposal's number.
+        ("网站首页\n当前位置:首页 > 建议提案\n某州林业和草原局\n对州十二届人大四次会议\n第0080号建议的答复", "某州林业和草原局对州十二届人大四次会议第0080号建议的答复"),
+        // A 印发 line cannot end a title: the notice's last words are below it.
+        ("网站首页\n当前位置:首页 > 政策文件\n某市人民政府办公室关于\n印发《某市政府信息主动公开办法》\n等6个办法的通知", "某市人民政府办公室关于印发《某市政府信息主动公开办法》等6个办法的通知"),
+        // The office's name and a place's run into its 对, the meeting's name on the next line.
+        ("网站首页\n当前位置:首页 > 建议提案\n某县水务局对某县\n第十八届人民代表大会第四次会议\n第42号建议案的答复", "某县水务局对某县第十八届人民代表大会第四次会议第42号建议案的答复"),
+        // A start ending in 关于 goes on over a line that opens with 对.
+        ("网站首页\n当前位置:首页 > 建议提案\n2022年度某区人民政府关于\n对市政协十一届一次会议第11号提案的答复(关于发展夜间经济的建议)", "2022年度某区人民政府关于对市政协十一届一次会议第11号提案的答复(关于发展夜间经济的建议)"),
+    ];
+    for (head, want) in cases {
+        assert_eq!(plain(&format!("{head}{meta}")), *want, "{head}");
+    }
+    // A complete title above a `关于…` title (a list's item) is not its start.
+    assert_eq!(
+        plain(&format!("网站首页\n当前位置:首页 > 建议提案\n关于做好防汛工作的通知\n关于对县十六届人大二次会议第8号议事原案的答复{meta}")),
+        "关于对县十六届人大二次会议第8号议事原案的答复"
+    );
+}
