@@ -914,6 +914,16 @@ fn labelled(t: &Text, f: &Figure) -> bool {
         })
 }
 
+/// A word opening a clause that points back at the time its sentence named as still to come.
+pub(crate) const THEN: &str = "届时";
+
+/// Whether the clause after `c`, in its sentence, opens with [`THEN`].
+fn then_after(t: &Text, c: usize) -> bool {
+    let Some(&(a, b, s)) = t.clauses.get(c + 1) else { return false };
+    let from = (a..b).find(|&k| !t.chars[k].is_whitespace()).unwrap_or(b);
+    s == t.clauses[c].2 && starts_with(&t.chars, from, THEN)
+}
+
 /// Whether figure `f` stands alone on its line: a count there is the page's (20期); a date there
 /// is a date line (the page's or the letter's), never a deadline.
 pub(crate) fn alone_on_line(t: &Text, f: &Figure) -> bool {
@@ -1124,6 +1134,8 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
                     // A date that is its clause alone (2024年，我局将继续申报) takes what the rest
                     // of its sentence says first.
                     .or_else(|| alone(t, c, f).then(|| later_cue(&hits, t, c)).flatten())
+                    // 7月底建成，届时将对公众开放: 届时 points back at a time still to come.
+                    .or_else(|| then_after(t, c).then_some(Call::Target))
                     // A date still ahead in a sentence that reports nothing (2019年上半年，试点
                     // 城市政府印发实施方案, in January 2019) says when a plan will be done.
                     // A start (2020年起, 从2019年开始) is no deadline.

@@ -976,3 +976,9 @@ fn a_restatement_runs_over_semicolons() {
         "三层:- 今年:- 5个:result"
     );
 }
+
+#[test]
+fn a_date_that_then_points_back_at_is_a_deadline() {
+    assert_eq!(read("健身中心8月底建成，届时将对公众开放。", "2023-08-22"), "8月底:target@2023-08");
+    assert_eq!(read("健身中心8月底建成，对公众开放。", "2023-08-22"), "8月底:-");
+}
