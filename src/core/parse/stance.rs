@@ -800,8 +800,14 @@ pub(crate) fn schedule_span(t: &Text, f: &Figure) -> bool {
     let (_, _, sentence) = t.clauses[t.clause_of(start)];
     let clauses = t.sentence_clauses(sentence);
     let dated = clauses.clone().any(|c| t.figures_in(c).any(|j| t.figures[j].amount.kind == FigureKind::Date));
-    days && led && dated
+    // 为期三个月的活动: 为期 gives an event's length, dated or not.
+    let unit = f.amount.unit.as_deref().unwrap_or("");
+    let lasting = start >= 2 && starts_with(&t.chars, start - 2, LASTING) && DURATION_UNITS.contains(&unit);
+    days && led && dated || f.amount.kind == FigureKind::Count && lasting
 }
+
+/// The word before an event's length (为期三个月, 为期2天): see [`schedule_span`].
+pub(crate) const LASTING: &str = "为期";
 
 /// What a figure no cue, date, comparison or plan decides gets: a result (a reply reports what
 /// stands), except a length of time (学前三年毛入学率, 实习时间一般为6个月: a duration says how

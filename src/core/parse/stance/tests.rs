@@ -982,3 +982,9 @@ fn a_date_that_then_points_back_at_is_a_deadline() {
     assert_eq!(read("健身中心8月底建成，届时将对公众开放。", "2023-08-22"), "8月底:target@2023-08");
     assert_eq!(read("健身中心8月底建成，对公众开放。", "2023-08-22"), "8月底:-");
 }
+
+#[test]
+fn an_events_length_after_weiqi_is_neither() {
+    assert_eq!(in_2023("启动为期三个月的美食节活动。"), "三个月:-");
+    assert_eq!(in_2023("举办为期2天的培训班3期。"), "2天:- 3期:result");
+}
