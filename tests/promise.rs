@@ -23,6 +23,13 @@
 //! (0/10) (no target in their gold), result P 73.3% (11/15) R 68.8% (11/16), by 0/8.
 //! After stance9's rules: the twelve target P 100.0% (5/5) R 83.3% (5/6), result P 95.8% (46/48)
 //! R 100.0% (46/46), by 3/3; the six no target, result P 100.0% (16/16) R 100.0% (16/16).
+//! Measured before tuning (stance10): the 28 real pages added since 1b0a0a9 (27 with figures; gold
+//! by hand before their stances were seen). Tune (20 pages, 133 figures): target P 80.8% (21/26)
+//! R 50.0% (21/42), result P 59.3% (35/59) R 85.4% (35/41), by P 66.7% (2/3) R 13.3% (2/15),
+//! indicator exact 27/77. Held out (7 pages, 27 figures, counts only): target P 5/7 R 5/8, result
+//! P 4/8 R 4/4, by P 2/3 R 2/4, indicator 2/10.
+//! After stance10's rules: tune target P 100.0% (26/26) R 61.9% (26/42), result P 72.2% (39/54)
+//! R 95.1% (39/41), by P 100.0% (5/5) R 33.3% (5/15); held out unchanged (5/7 5/8, 4/8 4/4, 2/3 2/4).
 //!
 //! `cargo test --test promise -- --nocapture`
 #![cfg(not(target_arch = "wasm32"))]
@@ -320,8 +327,8 @@ fn accuracy_on_tuning_and_held_out_pages() {
         println!("  {m}");
     }
     // Gates (issue 22, link9): raise them to what is measured, never lower them.
-    assert!(same * 1000 >= pairs * 913, "linking {same}/{pairs} < gate 91.3% (138/151, printed 91.4%)");
-    assert!(parts[1].keys.0 >= 397, "tuning indicator exact {} < gate 397", parts[1].keys.0);
+    assert!(same * 1000 >= pairs * 914, "linking {same}/{pairs} < gate 91.4% (149/163, stance10)");
+    assert!(parts[1].keys.0 >= 424, "tuning indicator exact {} < gate 424 (stance10)", parts[1].keys.0);
 }
 
 #[test]

@@ -31,7 +31,9 @@
 //!    [`super::stance::BASE_OPEN`]: 在…达到12000元的基础上, a result only when its words report;
 //!    the proposal restated, [`super::stance::RESTATING`]: 您提出的关于新建2个停车场的建议; the
 //!    issuers of a document, [`super::stance::ISSUERS_AFTER`]: 等七部门《…》; a count of the values
-//!    after it, 三个100%; a standard's definition in brackets, [`super::stance::DEFINED`]:
+//!    after it, 三个100%; the counts of a line of what goes with the letter,
+//!    [`super::stance::ATTACHED`]: 附：意见表3份; the proposal restated over its sentence,
+//!    [`super::stance::RESTATING_SENTENCE`]: 您在建议中提到，…; a standard's definition in brackets, [`super::stance::DEFINED`]:
 //!    标准(猪年存栏500头以上…); a programme's or a period's span, 三年专项行动, 五年过渡期),
 //!    which decide nothing for the clauses after them either.
 //! 2. **A cue of its own clause** ([`super::stance::TARGET_CUES`] 力争、计划、预计、将、请求 …,
@@ -76,6 +78,8 @@
 //! for a date that is its clause alone, of the next clause: 2024年，我局将继续申报) or the form of a
 //! deadline (到2025年, 2025年前; 于 or 在 before a year only when now is known), and not past; a date still ahead in a sentence with no result cue
 //! that is no start (2020年起) nor a rule's; or the `by` of a target figure. A
+//! date alone on its line or after a date label ([`super::stance::DATE_LABELS`]: 发布时间：) is a
+//! date line, never a deadline; one that a later clause opening with 届时 points back at is one. A
 //! date of a clause that says when a rule holds ([`super::stance::VALIDITY_WORDS`]: 自2019年1月1日
 //! 起施行, 有效期至…) is neither and gives no deadline.
 //!

@@ -65,6 +65,10 @@ pub(crate) const TARGET_CUES: &[&str] = &[
     "申请上级",
     // An estimate of works not yet done (估算投资49.35万元).
     "估算",
+    // What a plan lays down, still to be done (按照规划，…改造工程84处; 规划改造20km管网).
+    "按照规划",
+    "按规划",
+    "规划改造",
     // Works being planned (正在谋划52个小区的充电桩建设项目).
     "正在谋划",
     "正在规划",
@@ -200,6 +204,8 @@ pub(crate) const MASKS: &[(&str, &str)] = &[
     ("拟", "模拟"),
     ("拟", "虚拟"),
     ("拟", "比拟"),
+    // A list of candidates made public (被列入…拟入选名单): a selection done.
+    ("拟", "拟入选"),
     ("共", "公共"),
     ("共", "共同"),
     ("共", "共享"),
@@ -257,6 +263,8 @@ pub(crate) const OBJECT_VERBS: &[&str] = &[
     "交由",
     "视为",
     "调整为",
+    "划分为",
+    "分为",
     "划入",
     "写入",
 ];
@@ -581,8 +589,14 @@ pub(crate) fn not_a_measure(t: &Text, f: &Figure) -> bool {
     // 尚路鹏(等4位)代表: past a closing bracket; 10件代表建议 counts proposals, a measure.
     let past = (end..s.len()).find(|&k| !matches!(s[k], ')' | '）')).unwrap_or(end);
     let authors = NOT_MEASURES.iter().any(|w| {
-        starts_with(s, past, w) && !PROPOSAL_TITLES.iter().any(|p| starts_with(s, past + w.chars().count(), p))
+        // 两位代表提案: persons (位, 名) are the authors whatever follows.
+        starts_with(s, past, w)
+            && (matches!(unit, "位" | "名")
+                || !PROPOSAL_TITLES.iter().any(|p| starts_with(s, past + w.chars().count(), p)))
     });
+    // 附：征询意见表3份: what goes with the letter, no measure.
+    let from = (0..s.len()).find(|&k| !s[k].is_whitespace()).unwrap_or(0);
+    let attached = ATTACHED.iter().any(|w| starts_with(s, from, w));
     // 五年多时间: a span with more to it.
     let after = if matches!(s.get(end), Some('多' | '余')) { end + 1 } else { end };
     let span = unit == "年"
@@ -606,8 +620,11 @@ pub(crate) fn not_a_measure(t: &Text, f: &Figure) -> bool {
         .figures
         .iter()
         .any(|g| g.start as usize == end && g.amount.kind == FigureKind::Percent && g.amount.qualifier.is_none());
-    authors || span || phase || address || issuers || of_values
+    authors || span || phase || address || issuers || of_values || attached
 }
+
+/// Words that open a line of what goes with a letter (附：…意见表3份): its counts measure nothing.
+pub(crate) const ATTACHED: &[&str] = &["附：", "附:"];
 
 /// How far a quote or bracket around a figure is looked for (chars): a long text costs its length.
 pub(crate) const QUOTE_REACH: usize = 120;
@@ -770,7 +787,7 @@ pub(crate) fn standard(t: &Text, f: &Figure) -> bool {
 /// sentence gives (2月7日至13日放假调休，共7天): neither.
 pub(crate) const SPAN_BEFORE: &[&str] = &["共", "为期", "连续"];
 /// Units of such a length.
-pub(crate) const DAY_UNITS: &[&str] = &["天", "日"];
+pub(crate) const DAY_UNITS: &[&str] = &["天", "日", "个工作日", "工作日"];
 
 /// Whether figure `f` is a schedule's length (see [`SPAN_BEFORE`]).
 pub(crate) fn schedule_span(t: &Text, f: &Figure) -> bool {
@@ -783,8 +800,14 @@ pub(crate) fn schedule_span(t: &Text, f: &Figure) -> bool {
     let (_, _, sentence) = t.clauses[t.clause_of(start)];
     let clauses = t.sentence_clauses(sentence);
     let dated = clauses.clone().any(|c| t.figures_in(c).any(|j| t.figures[j].amount.kind == FigureKind::Date));
-    days && led && dated
+    // 为期三个月的活动: 为期 gives an event's length, dated or not.
+    let unit = f.amount.unit.as_deref().unwrap_or("");
+    let lasting = start >= 2 && starts_with(&t.chars, start - 2, LASTING) && DURATION_UNITS.contains(&unit);
+    days && led && dated || f.amount.kind == FigureKind::Count && lasting
 }
+
+/// The word before an event's length (为期三个月, 为期2天): see [`schedule_span`].
+pub(crate) const LASTING: &str = "为期";
 
 /// What a figure no cue, date, comparison or plan decides gets: a result (a reply reports what
 /// stands), except a length of time (学前三年毛入学率, 实习时间一般为6个月: a duration says how
@@ -874,12 +897,45 @@ pub(crate) const CHROME_LINE: usize = 40;
 /// bulletin's issue) or a page's counter on a short line (see [`PAGE_COUNTERS`]).
 pub(crate) fn chrome(t: &Text, f: &Figure) -> bool {
     let s = &t.chars;
-    let (start, end) = (f.start as usize, f.end as usize);
-    let bare = |k: &usize| !is_han(s[*k]) && !s[*k].is_ascii_alphanumeric();
-    let alone = (0..start).all(|k| bare(&k)) && (end..s.len()).all(|k| bare(&k));
+    let start = f.start as usize;
     let counter = s.len() <= CHROME_LINE
         && (start.saturating_sub(8)..start).any(|k| PAGE_COUNTERS.iter().any(|w| starts_with(s, k, w)));
-    !f.amount.kind.is_time() && (alone || counter)
+    !f.amount.kind.is_time() && (alone_on_line(t, f) || counter)
+}
+
+/// Labels of a page's or letter's own date (发布时间：2023-08-02, 成文日期：…): the date after
+/// one (and a colon) is a date line, never a deadline.
+pub(crate) const DATE_LABELS: &[&str] = &["日期", "发布时间", "发文时间", "公开时间", "更新时间", "答复时间"];
+
+fn labelled(t: &Text, f: &Figure) -> bool {
+    let s = &t.chars;
+    let mut k = f.start as usize;
+    while k > 0 && matches!(s[k - 1], ' ' | '：' | ':' | '\u{3000}') {
+        k -= 1;
+    }
+    k < f.start as usize
+        && DATE_LABELS.iter().any(|w| {
+            let n = w.chars().count();
+            k >= n && starts_with(s, k - n, w)
+        })
+}
+
+/// A word opening a clause that points back at the time its sentence named as still to come.
+pub(crate) const THEN: &str = "届时";
+
+/// Whether the clause after `c`, in its sentence, opens with [`THEN`].
+fn then_after(t: &Text, c: usize) -> bool {
+    let Some(&(a, b, s)) = t.clauses.get(c + 1) else { return false };
+    let from = (a..b).find(|&k| !t.chars[k].is_whitespace()).unwrap_or(b);
+    s == t.clauses[c].2 && starts_with(&t.chars, from, THEN)
+}
+
+/// Whether figure `f` stands alone on its line: a count there is the page's (20期); a date there
+/// is a date line (the page's or the letter's), never a deadline.
+pub(crate) fn alone_on_line(t: &Text, f: &Figure) -> bool {
+    let s = &t.chars;
+    let bare = |k: usize| !is_han(s[k]) && !s[k].is_ascii_alphanumeric();
+    (0..f.start as usize).all(bare) && (f.end as usize..s.len()).all(bare)
 }
 
 /// Whether figure `f` refers back (see [`REFERRING`]) in a clause with no cue of its own (上述3个
@@ -1076,7 +1132,7 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
                 // written as one) and it has not passed; or a target figure takes it as its `by`
                 // (below). The year of a programme (纳入2019年改造项目) is none.
                 let (start, end) = (f.start as usize, f.end as usize);
-                if named_year(t, f) {
+                if named_year(t, f) || alone_on_line(t, f) || labelled(t, f) {
                     continue;
                 }
                 let own = nearest(&hits, t, c, start, end)
@@ -1084,6 +1140,8 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
                     // A date that is its clause alone (2024年，我局将继续申报) takes what the rest
                     // of its sentence says first.
                     .or_else(|| alone(t, c, f).then(|| later_cue(&hits, t, c)).flatten())
+                    // 7月底建成，届时将对公众开放: 届时 points back at a time still to come.
+                    .or_else(|| then_after(t, c).then_some(Call::Target))
                     // A date still ahead in a sentence that reports nothing (2019年上半年，试点
                     // 城市政府印发实施方案, in January 2019) says when a plan will be done.
                     // A start (2020年起, 从2019年开始) is no deadline.
@@ -1282,13 +1340,19 @@ pub(crate) fn in_proposal_title(t: &Text, f: &Figure) -> bool {
 /// a figure after one of them and 关于, before a word of [`PROPOSAL_TITLES`], in one clause, is
 /// the proposal's, neither target nor result (提出的14件建议 counts proposals).
 pub(crate) const RESTATING: &[&str] = &["提出的关于", "提出关于", "所提关于", "反映的关于"];
+/// Words that open a restatement of what the proposal holds (您在建议中提到，…拆除扩建一栋三层
+/// 教学楼): every figure after them in their sentence is the proposal's, neither.
+pub(crate) const RESTATING_SENTENCE: &[&str] = &["建议中提到", "提案中提到", "议案中提到", "建议中提出", "提案中提出"];
 
 /// Whether figure `f` restates the proposal (see [`RESTATING`]).
 pub(crate) fn restated(t: &Text, f: &Figure) -> bool {
     let s = &t.chars;
     let (start, end) = (f.start as usize, f.end as usize);
     let (a, b, _) = t.clauses[t.clause_of(start)];
+    // The restatement runs on over ；to the end of its sentence (。).
+    let first = (0..start).rev().find(|&k| matches!(s[k], '。' | '！' | '？')).map_or(0, |k| k + 1);
     any_word(s, a, start, RESTATING) && any_word(s, end, b, PROPOSAL_TITLES)
+        || any_word(s, first, start, RESTATING_SENTENCE)
 }
 
 /// A date that can be a deadline: not past.

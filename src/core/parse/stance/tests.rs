@@ -920,3 +920,71 @@ fn a_programmes_span_and_a_documents_period_name_them() {
 fn what_a_work_gives_once_carried_out_is_an_aim() {
     assert_eq!(in_2023("此项目实施后可解决59860人饮水问题。"), "59860人:target");
 }
+
+#[test]
+fn a_plan_laid_down_is_a_target() {
+    assert_eq!(in_2023("按照规划，全县改造供水工程84处。"), "84处:target");
+    assert_eq!(in_2023("附城镇规划改造20km村内管网。"), "20km:target");
+}
+
+#[test]
+fn a_list_of_candidates_made_public_is_no_plan() {
+    assert_eq!(in_2023("5个镇区被列入2022年拟入选名单。"), "5个:result 2022年:-");
+}
+
+#[test]
+fn jiang_before_dividing_is_the_object_marker() {
+    assert_eq!(in_2023("今年以来，我们将主城区划分为15个大网格。"), "今年以来:- 15个:result");
+}
+
+#[test]
+fn a_restated_proposal_is_neither() {
+    assert_eq!(in_2023("您在建议中提到，拆除平房，扩建一栋三层教学楼。"), "三层:-");
+}
+
+#[test]
+fn persons_before_deputies_are_authors_whatever_follows() {
+    assert_eq!(in_2023("接到两位代表提案建议后，我局新建平台5个。"), "两位:- 5个:result");
+}
+
+#[test]
+fn counts_of_what_goes_with_a_letter_are_neither() {
+    assert_eq!(in_2023("附：提案办理情况征询意见表3份"), "3份:-");
+}
+
+#[test]
+fn a_date_alone_on_its_line_is_no_deadline() {
+    assert_eq!(read("2023-09-02", "2023-08-22"), "2023-09-02:-");
+    assert_eq!(read("2023年9月底前完成改造。", "2023-08-22"), "2023年9月底:target@2023-09");
+}
+
+#[test]
+fn a_labelled_page_date_is_no_deadline() {
+    assert_eq!(read("发布时间：2023-09-02", "2023-08-22"), "2023-09-02:-");
+    assert_eq!(read("完成时间：2023年9月底前。", "2023-08-22"), "2023年9月底:target@2023-09");
+}
+
+#[test]
+fn working_days_of_a_schedule_are_neither() {
+    assert_eq!(in_2023("公示时间：从2023年9月11日起至13日止，共3个工作日。"), "2023年9月11日:- 3个工作日:-");
+}
+
+#[test]
+fn a_restatement_runs_over_semicolons() {
+    assert_eq!(
+        in_2023("您在建议中提到，拆除瓦房两排；扩建一栋三层教学楼。今年新建平台5个。"),
+        "三层:- 今年:- 5个:result"
+    );
+}
+
+#[test]
+fn a_date_that_then_points_back_at_is_a_deadline() {
+    assert_eq!(read("健身中心8月底建成，届时将对公众开放。", "2023-08-22"), "8月底:target@2023-08");
+    assert_eq!(read("健身中心8月底建成，对公众开放。", "2023-08-22"), "8月底:-");
+}
+
+#[test]
+fn an_events_length_after_weiqi_is_neither() {
+    assert_eq!(in_2023("启动为期三个月的美食节活动。"), "三个月:-");
+    assert_eq!(in_2023("举办为期2天的培训班3期。"), "2天:- 3期:result");
+}
