@@ -38,9 +38,9 @@ const MODULES = [
   // signatures as form rows, standards' years: +4 KB, the price of reading them right); 152.7 KB
   // with its seventh pass (titles under site chrome, toolbars/menus/footers as chrome, numbers
   // after a title or under 签发人, standards' codes in any slash, the filter's room: +3.2 KB);
-  // 153.8 KB with the turn's stance rules merged, 153.1 KB with issue 21's round four (the
-  // parser's word lists as one string: −0.7 KB).
-  { name: "page", ceiling: 153.4 * KB, target: 60 * KB, test: (p) => !inLibrary(p) && !inExtras(p) },
+  // 153.8 KB with the turn's stance rules merged, 153.2 KB with issue 21's round four (the
+  // parser's word lists as one string: −0.6 KB).
+  { name: "page", ceiling: 153.5 * KB, target: 60 * KB, test: (p) => !inLibrary(p) && !inExtras(p) },
   // 58.1 KB with the turn's stance rules (defaults, bases, standards, schedules: +0.3 KB).
   { name: "extras", ceiling: 58.5 * KB, test: inExtras },
   { name: "reply page, all (page + extras)", ceiling: 211.5 * KB, test: (p) => !inLibrary(p), total: true },

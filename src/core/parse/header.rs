@@ -36,49 +36,49 @@ pub(super) struct Header<'a> {
 
 /// Endings of a complete title: a title line that ends otherwise (`…第71号建议的`, `…关于`)
 /// goes on on the next line.
-const TITLE_ENDINGS: &str = concat!(
-    "答复|",
-    "回复|",
-    "复函|",
-    "复文|",
-    "答复函|",
-    "的函|",
-    "意见|",
-    "通知|",
-    "方案|",
-    "办法|",
-    "规定|",
-    "决定|",
-    "报告|",
-    "通报|",
-    "批复|",
-    "公告|",
-    "通告|",
-    "规划|",
-    "纲要|",
-    "条例|",
-    "细则|",
-    "计划|",
-    "要点|",
-    "预案|",
-    "公报|",
-    "说明|",
-    "总结|",
-    "讲话|",
-    "决议|",
-    "公示|",
-    "请示|",
-    "纪要|",
-    "指南|",
-    "清单|",
-    "章程|",
-    "声明|",
+const TITLE_ENDINGS: &[&str] = &[
+    "答复",
+    "回复",
+    "复函",
+    "复文",
+    "答复函",
+    "的函",
+    "意见",
+    "通知",
+    "方案",
+    "办法",
+    "规定",
+    "决定",
+    "报告",
+    "通报",
+    "批复",
+    "公告",
+    "通告",
+    "规划",
+    "纲要",
+    "条例",
+    "细则",
+    "计划",
+    "要点",
+    "预案",
+    "公报",
+    "说明",
+    "总结",
+    "讲话",
+    "决议",
+    "公示",
+    "请示",
+    "纪要",
+    "指南",
+    "清单",
+    "章程",
+    "声明",
     // A report's title: …建议和提案办理情况.
-    "情况|",
+    "情况",
     // 意见书, 答复书, 承诺书, 倡议书, 告知书.
-    "书|",
+    "书",
     "函",
-);
+];
 
 /// Whether a title reads as complete (its last words end a document's title). White space
 /// inside is ignored (`答 复`).
@@ -96,7 +96,7 @@ pub(super) fn complete(title: &str) -> bool {
         }
         _ => t.as_str(),
     };
-    crate::text::words(TITLE_ENDINGS).any(|e| t.ends_with(e)) || WEAK_ENDINGS.iter().any(|e| t.ends_with(e))
+    TITLE_ENDINGS.iter().any(|e| t.ends_with(e)) || WEAK_ENDINGS.iter().any(|e| t.ends_with(e))
 }
 
 /// Endings of a document's title only after 的 (`关于加强科技金融服务的建议`): without it they
@@ -902,11 +902,45 @@ fn continues(line: &str) -> bool {
 
 /// Labels of metadata lines in the page header (`发布时间: … 来源: …`) and of the
 /// 信息公开属性 table (`索 引 号：`, `标　　题：`: white space inside a label is skipped).
-const META_LABELS: &str = "发布时间|发布日期|公开日期|发布单位|发布机构|信息来源|文章来源|来源|\
-    索引号|发文字号|文号|发文机关|发文单位|发文日期|主题分类|成文日期|\
-    生成日期|公开方式|公开范围|作者|浏览次数|点击数|访问量|浏览量|浏览|\
-    责任编辑|生效日期|更新时间|编稿时间|标题|信息名称|文件名称|名称|\
-    文件编号|成文时间|日期|时间";
+const META_LABELS: &[&str] = &[
+    "发布时间",
+    "发布日期",
+    "公开日期",
+    "发布单位",
+    "发布机构",
+    "信息来源",
+    "文章来源",
+    "来源",
+    "索引号",
+    "发文字号",
+    "文号",
+    "发文机关",
+    "发文单位",
+    "发文日期",
+    "主题分类",
+    "成文日期",
+    "生成日期",
+    "公开方式",
+    "公开范围",
+    "作者",
+    "浏览次数",
+    "点击数",
+    "访问量",
+    "浏览量",
+    "浏览",
+    "责任编辑",
+    "生效日期",
+    "更新时间",
+    "编稿时间",
+    "标题",
+    "信息名称",
+    "文件名称",
+    "名称",
+    "文件编号",
+    "成文时间",
+    "日期",
+    "时间",
+];
 
 /// Bullets a metadata list may open its lines with.
 fn strip_bullet(line: &str) -> &str {
@@ -926,7 +960,7 @@ fn label_at(rest: &str) -> Option<(&'static str, usize)> {
 fn label_in(rest: &str, short: bool) -> Option<(&'static str, usize)> {
     // Traditional script too (`發佈日期`): the folded text keeps every offset.
     let rest = &*shape::fold(rest);
-    'labels: for label in crate::text::words(META_LABELS) {
+    'labels: for label in META_LABELS {
         let label_chars = label.chars().count();
         let take = if short {
             if label_chars != 4 || !label.ends_with("日期") {
