@@ -29,28 +29,13 @@ pub const MIN_TEXT: u32 = 20;
 
 /// The elements that can be an article's container. Paragraph-level elements (`p`, `li`, `h1`)
 /// are parts of an article, never the whole of one.
-pub const CANDIDATES: &[&str] = &["div", "section", "article", "main", "td", "body", "center", "form", "blockquote"];
+pub const CANDIDATES: &str = "div|section|article|main|td|body|center|\
+    form|blockquote";
 
 /// What marks a run as a footer's line rather than prose, even with a comma or a full stop in it.
-pub const FOOTER_MARKS: &[&str] = &[
-    "备案",
-    "ICP",
-    "版权所有",
-    "Copyright",
-    "copyright",
-    "©",
-    "网站标识码",
-    "公网安备",
-    "主办单位",
-    "承办单位",
-    "技术支持",
-    "邮编",
-    "邮政编码",
-    "地址：",
-    "地址:",
-    "建议使用",
-    "分辨率",
-];
+pub const FOOTER_MARKS: &str = "备案|ICP|版权所有|Copyright|copyright|©|网站标识码|\
+    公网安备|主办单位|承办单位|技术支持|邮编|邮政编码|地址：|地址:|\
+    建议使用|分辨率";
 
 /// Why an element is page chrome: everything inside it is noise and nothing inside it is the
 /// article.
@@ -67,10 +52,11 @@ pub enum Chrome {
 /// `menu`, `header`, `copyright`, `breadcrumb`, `crumb`, `sidebar`, `banner`, `friendlink`, or
 /// is `bottom`, `links`, `related`, `share` (lower case).
 pub fn chrome_word(w: &str) -> bool {
-    const STARTS: &[&str] =
-        &["foot", "nav", "menu", "header", "copyright", "breadcrumb", "crumb", "sidebar", "banner", "friendlink"];
-    const WORDS: &[&str] = &["bottom", "links", "related", "share"];
-    STARTS.iter().any(|s| w.starts_with(s)) || WORDS.contains(&w)
+    const STARTS: &str = "foot|nav|menu|header|copyright|\
+    breadcrumb|crumb|sidebar|banner|\
+    friendlink";
+    const WORDS: &str = "bottom|links|related|share";
+    crate::text::words(STARTS).any(|s| w.starts_with(s)) || crate::text::words(WORDS).any(|x| x == w)
 }
 
 /// Whether an element is page chrome, from its tag and its `id` and `class`.
@@ -125,7 +111,7 @@ impl Run {
         if self.chars == 0 {
             return (0, 0, false);
         }
-        let marked = FOOTER_MARKS.iter().any(|m| self.text.contains(m));
+        let marked = crate::text::words(FOOTER_MARKS).any(|m| self.text.contains(m));
         if self.chrome > 0 || marked {
             return (0, self.chars, false);
         }
@@ -185,7 +171,7 @@ impl<N: Clone> Finder<N> {
         if matches!(kind, Kind::Block | Kind::Cell | Kind::Pre | Kind::Break) {
             self.flush();
         }
-        let candidate = CANDIDATES.contains(&tag);
+        let candidate = crate::text::words(CANDIDATES).any(|c| c == tag);
         if candidate {
             let inside = self.current.is_some_and(|k| self.candidates[k].chrome);
             self.candidates.push(Candidate {

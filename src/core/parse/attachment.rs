@@ -39,10 +39,8 @@ impl Attachment<'_> {
 const AFTER_DATE: usize = 3;
 
 /// Words a document's title ends in: a title set on several lines is complete with them.
-const TITLE_ENDINGS: &[&str] = &[
-    "报告", "意见", "清单", "方案", "办法", "规定", "预案", "做法", "通知", "名单", "目录", "细则", "要点", "计划",
-    "标准", "指南", "纲要", "规划", "条例", "决定", "函", "表", "说明", "情况", "汇总",
-];
+const TITLE_ENDINGS: &str = "报告|意见|清单|方案|办法|规定|预案|做法|通知|名单|目录|细则|要点|\
+    计划|标准|指南|纲要|规划|条例|决定|函|表|说明|情况|汇总";
 
 /// A label line: `附件`, `附件1`, `附件一`, `附件 2`, alone or with the title after white space
 /// (not `附件：…`, the list). Gives the label as written and where an inline title starts.
@@ -96,15 +94,15 @@ fn number_value(number: &str) -> Option<u64> {
 }
 
 /// Endings of a file's name: a download link under a page's `附件` is no title.
-const FILE_ENDINGS: &[&str] =
-    &[".doc", ".docx", ".pdf", ".xls", ".xlsx", ".wps", ".et", ".zip", ".rar", ".jpg", ".png", ".ofd", ".txt"];
+const FILE_ENDINGS: &str = ".doc|.docx|.pdf|.xls|.xlsx|.wps|.et|\
+    .zip|.rar|.jpg|.png|.ofd|.txt";
 
 /// Whether a line can be (part of) an attachment's title.
 fn title_line(text: &str) -> bool {
     let n = text.chars().count();
     let lower = text.to_ascii_lowercase();
     (2..=40).contains(&n)
-        && !FILE_ENDINGS.iter().any(|e| lower.ends_with(e))
+        && !crate::text::words(FILE_ENDINGS).any(|e| lower.ends_with(e))
         && !text.contains(['。', '，', ',', '：', ':', '；', ';'])
         && !text.starts_with(['（', '('])
         && parse_heading(text).is_none()
@@ -148,7 +146,7 @@ pub(super) fn split<'a>(body: &mut Vec<Line<'a>>) -> Vec<Attachment<'a>> {
             let goes_on = |title: &str, l: &Line| {
                 title.is_empty()
                     || l.text.starts_with('的')
-                    || (l.text.chars().count() >= 4 && !TITLE_ENDINGS.iter().any(|e| title.ends_with(e)))
+                    || (l.text.chars().count() >= 4 && !crate::text::words(TITLE_ENDINGS).any(|e| title.ends_with(e)))
             };
             while title_lines.len() < 3 && lines.first().is_some_and(|l| title_line(l.text) && goes_on(&title, l)) {
                 let l = lines.remove(0);

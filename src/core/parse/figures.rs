@@ -82,130 +82,128 @@ const MULTIPLIERS: &[(&str, f64)] = &[
 ];
 
 /// Measure words that make a count, longest first so 人次 wins over 人.
-const MEASURE_WORDS: &[&str] = &[
-    "平方公里",
-    "平方千米",
-    "个工作日",
-    "平方米",
-    "立方米",
-    "千瓦时",
-    "个小时",
-    "个季度",
-    "工作日",
-    "人次",
-    "家次",
-    "项次",
-    "架次",
-    "车次",
-    "辆次",
-    "班次",
-    "微克",
-    "毫克",
-    "立方",
-    "个月",
-    "台套",
-    "公顷",
-    "公里",
-    "千米",
-    "毫米",
-    "厘米",
-    "平米",
-    "公斤",
-    "千克",
-    "千瓦",
-    "千伏",
-    "兆瓦",
+const MEASURE_WORDS: &str = concat!(
+    "平方公里|",
+    "平方千米|",
+    "个工作日|",
+    "平方米|",
+    "立方米|",
+    "千瓦时|",
+    "个小时|",
+    "个季度|",
+    "工作日|",
+    "人次|",
+    "家次|",
+    "项次|",
+    "架次|",
+    "车次|",
+    "辆次|",
+    "班次|",
+    "微克|",
+    "毫克|",
+    "立方|",
+    "个月|",
+    "台套|",
+    "公顷|",
+    "公里|",
+    "千米|",
+    "毫米|",
+    "厘米|",
+    "平米|",
+    "公斤|",
+    "千克|",
+    "千瓦|",
+    "千伏|",
+    "兆瓦|",
     // Kilometres as engineers write them (`铺设管道163.2km`).
-    "km",
-    "小时",
-    "分钟",
-    "周岁",
-    "项",
-    "家",
-    "个",
-    "名",
-    "人",
-    "笔",
-    "支",
-    "期",
-    "场",
-    "件",
-    "条",
-    "次",
-    "所",
-    "座",
-    "台",
-    "套",
-    "户",
-    "位",
-    "篇",
-    "种",
-    "类",
-    "款",
-    "处",
-    "批",
-    "辆",
-    "吨",
-    "份",
-    "张",
-    "只",
-    "架",
-    "艘",
-    "部",
-    "门",
-    "本",
-    "册",
-    "间",
-    "栋",
-    "亩",
-    "米",
-    "根",
-    "天",
-    "周",
-    "岁",
+    "km|",
+    "小时|",
+    "分钟|",
+    "周岁|",
+    "项|",
+    "家|",
+    "个|",
+    "名|",
+    "人|",
+    "笔|",
+    "支|",
+    "期|",
+    "场|",
+    "件|",
+    "条|",
+    "次|",
+    "所|",
+    "座|",
+    "台|",
+    "套|",
+    "户|",
+    "位|",
+    "篇|",
+    "种|",
+    "类|",
+    "款|",
+    "处|",
+    "批|",
+    "辆|",
+    "吨|",
+    "份|",
+    "张|",
+    "只|",
+    "架|",
+    "艘|",
+    "部|",
+    "门|",
+    "本|",
+    "册|",
+    "间|",
+    "栋|",
+    "亩|",
+    "米|",
+    "根|",
+    "天|",
+    "周|",
+    "岁|",
     // Cases and incidents: 生产安全事故31起, 立案3 起, 病例12例, 案件5宗.
-    "起",
-    "例",
-    "宗",
-    "枚",
-    "头",
-    "羽",
-    "匹",
-    "片",
-    "幅",
-    "盏",
-    "棵",
-    "株",
-    "块",
-    "段",
-    "层",
-    "幢",
-    "斤",
-    "度",
-    "℃",
+    "起|",
+    "例|",
+    "宗|",
+    "枚|",
+    "头|",
+    "羽|",
+    "匹|",
+    "片|",
+    "幅|",
+    "盏|",
+    "棵|",
+    "株|",
+    "块|",
+    "段|",
+    "层|",
+    "幢|",
+    "斤|",
+    "度|",
+    "℃|",
     "㎡",
-];
+);
 
 /// Words that open with a measure word but are not one: `3根据` is no count of 根.
-const NOT_MEASURE: &[&str] = &[
-    "根据", "根本", "根源", "起步", "起点", "起算", "起止", "起草", "起来", "起见", "例如", "宗旨", "头部", "片区",
-    "块状", "段落", "层面", "层级", "层次", "度假", "匹配",
+const NOT_MEASURE: &str = concat!(
+    "根据|根本|根源|起步|起点|起算|起止|起草|起来|起见|例如|宗旨|头部|片区|",
+    "块状|段落|层面|层级|层次|度假|匹配|",
     // 浦东开发开放30周年: an anniversary names an occasion, it counts no weeks.
     "周年",
-];
+);
 
 /// Nouns that open with a measure word: after a number set apart by white space (`表 1 人员`,
 /// `序号 2 名称`) the number is a label, not a count. Glued to the number (`5项目`) they are
 /// left as they were read.
-const NOUNS_AFTER_GAP: &[&str] = &[
-    "人员", "人才", "人民", "人口", "人数", "名单", "名称", "名额", "项目", "家庭", "家长", "个人", "个体", "次数",
-    "期间", "期限", "场所", "场地", "条件", "条例", "台账", "支持", "处理", "类型", "种类", "户籍", "位置", "所有",
-    "所在", "部门", "本地", "门户", "份额", "座谈", "间隔", "天然", "周边", "批次", "件数",
-];
+const NOUNS_AFTER_GAP: &str = "人员|人才|人民|人口|人数|名单|名称|名额|项目|家庭|家长|个人|个体|\
+    次数|期间|期限|场所|场地|条件|条例|台账|支持|处理|类型|种类|户籍|\
+    位置|所有|所在|部门|本地|门户|份额|座谈|间隔|天然|周边|批次|件数";
 
 /// A plan's or a system's name, not a span of years: `三年行动`, `5年规划`, `九年义务教育`,
 /// `九年一贯制`.
-const NAME_AFTER_YEARS: &[&str] = &["行动", "规划", "计划", "级", "制", "义务教育", "免费教育", "一贯制"];
+const NAME_AFTER_YEARS: &str = "行动|规划|计划|级|制|义务教育|免费教育|一贯制";
 
 /// White space a page may leave between a number and its unit (`361 亿元` from Word-pasted
 /// HTML, an `&nbsp;`, a full-width space, a line break): at most this many chars.
@@ -231,31 +229,15 @@ fn is_gap(c: char) -> bool {
 }
 
 /// Units of measure no heading's title opens with (unlike 本, 部, 项, 人: `7.2　本预案`).
-const MEASURES: &[&str] = &[
-    "平方公里",
-    "平方千米",
-    "平方米",
-    "立方米",
-    "千瓦时",
-    "公顷",
-    "公里",
-    "千米",
-    "毫米",
-    "厘米",
-    "公斤",
-    "千克",
-    "亩",
-    "吨",
-    "米",
-    "km",
-];
+const MEASURES: &str = "平方公里|平方千米|平方米|立方米|千瓦时|公顷|公里|千米|毫米|厘米|公斤|\
+    千克|亩|吨|米|km";
 
 /// Whether what follows a number at `k` (after white space) is money, a percent or a unit of
 /// measure, with or without a multiplier.
 fn is_measure(s: &[char], value: f64, k: usize) -> bool {
     let q = read_quantity(s, value, k, true);
     let unit = q.unit.as_deref().unwrap_or("");
-    matches!(q.kind, Some(FigureKind::Money | FigureKind::Percent)) || MEASURES.contains(&unit)
+    matches!(q.kind, Some(FigureKind::Money | FigureKind::Percent)) || crate::text::words(MEASURES).any(|m| m == unit)
 }
 
 /// Range separators: 6%-10%, 8至10家, 8~10家, 2022—2025年.
@@ -300,7 +282,7 @@ pub(crate) fn read_quantity(s: &[char], value: f64, number_end: usize, arabic: b
             k += 1;
         }
     }
-    if gap && !over && mult == 1.0 && NOUNS_AFTER_GAP.iter().any(|w| starts_with(s, k, w)) {
+    if gap && !over && mult == 1.0 && crate::text::words(NOUNS_AFTER_GAP).any(|w| starts_with(s, k, w)) {
         return bare;
     }
     let mut q = Quantity { value: scaled(value, mult), end: k, kind: None, unit: None, over, scaled: mult != 1.0 };

@@ -165,37 +165,10 @@ pub struct Parsed {
 }
 
 /// Lines of page furniture scraped with the reply. Dropped, and only these.
-const CHROME_PREFIXES: &[&str] = &[
-    "今天是",
-    "当前位置",
-    "您当前的位置",
-    "您当前所在位置",
-    "您所在的位置",
-    "您的位置",
-    "您现在的位置",
-    "当前的位置",
-    "【打印",
-    "【关闭",
-    "打印本页",
-    "关闭窗口",
-    "【字体",
-    "【字号",
-    "【收藏",
-    "【加入收藏",
-    "【返回",
-    "返回顶部",
-    "打印此页",
-    "关闭本页",
-    "字体:",
-    "字体：",
-    "字号:",
-    "字号：",
-    "分享到",
-    "扫一扫",
-    "【我要纠错",
-    "上一篇",
-    "下一篇",
-];
+const CHROME_PREFIXES: &str = "今天是|当前位置|您当前的位置|您当前所在位置|您所在的位置|您的位置|\
+    您现在的位置|当前的位置|【打印|【关闭|打印本页|关闭窗口|【字体|【字号|\
+    【收藏|【加入收藏|【返回|返回顶部|打印此页|关闭本页|字体:|字体：|\
+    字号:|字号：|分享到|扫一扫|【我要纠错|上一篇|下一篇";
 
 /// Whether a line is page chrome: short and opening with a known furniture label.
 pub fn is_chrome(line: &str) -> bool {
@@ -208,7 +181,7 @@ pub fn is_chrome(line: &str) -> bool {
     line.chars().count() <= 60
         && (greeting
             || header::is_furniture(line)
-            || CHROME_PREFIXES.iter().any(|p| {
+            || crate::text::words(CHROME_PREFIXES).any(|p| {
                 // 今天是: / 今天是2023年… are chrome; 今天是个好日子 is prose.
                 line.strip_prefix(p).is_some_and(|rest| {
                     rest.chars()

@@ -418,55 +418,57 @@ pub(crate) fn session_year(title: &str, posted: Now) -> Option<Now> {
 /// Regulations by their title: a notice that carries one (印发…暂行办法的通知) or the text itself
 /// (…管理规定). Their figures set rules (每月1000元, 4个直辖市, 24小时监测): one that no cue,
 /// date or comparison decides is neither, not a result.
-pub(crate) const REGULATION_TITLES: &[&str] = &["办法", "预案", "规定", "条例", "细则", "规则"];
+pub(crate) const REGULATION_TITLES: &str = "办法|预案|规定|条例|细则|规则";
 
 /// Whether a reply with this title is a regulation (see [`REGULATION_TITLES`]).
 pub(crate) fn regulation(title: &str) -> bool {
     let t: String = title.chars().filter(|c| !c.is_whitespace()).collect();
-    REGULATION_TITLES.iter().any(|w| t.contains(w)) && !NOT_REGULATION_TITLES.iter().any(|w| t.contains(w))
+    crate::text::words(REGULATION_TITLES).any(|w| t.contains(w))
+        && !crate::text::words(NOT_REGULATION_TITLES).any(|w| t.contains(w))
 }
 
 /// Titles about a regulation that are none: a reply about one, or an account of how one came
 /// to be or works (…条例修订情况的说明: its figures report).
-pub(crate) const NOT_REGULATION_TITLES: &[&str] = &["答复", "复函", "建议", "提案", "说明", "情况"];
+pub(crate) const NOT_REGULATION_TITLES: &str = "答复|复函|建议|提案|说明|情况";
 
 /// Plans by their title: an 意见, 规划, 方案, 行动计划, 纲要 or a notice that carries one
 /// (印发…实施方案的通知) sets tasks; what its task verbs take ([`super::stance::TASK_VERBS`]:
 /// 推动建设300个基地) is a target. A reply, a report (通报, 函) or a regulation is none.
-pub(crate) const PLAN_DOC_TITLES: &[&str] = &["意见", "规划", "方案", "计划", "纲要", "要点", "通知"];
+pub(crate) const PLAN_DOC_TITLES: &str = "意见|规划|方案|计划|纲要|要点|通知";
 
 /// Titles that make a document no plan even with a word of [`PLAN_DOC_TITLES`].
-pub(crate) const NOT_PLAN_TITLES: &[&str] = &["答复", "复函", "建议", "提案", "通报", "函", "批复", "报告", "情况"];
+pub(crate) const NOT_PLAN_TITLES: &str = "答复|复函|建议|提案|通报|函|批复|报告|情况";
 
 /// Whether a document with this title is a plan (see [`PLAN_DOC_TITLES`]).
 pub(crate) fn plan_document(title: &str) -> bool {
     let t: String = title.chars().filter(|c| !c.is_whitespace()).collect();
-    PLAN_DOC_TITLES.iter().any(|w| t.contains(w)) && !NOT_PLAN_TITLES.iter().any(|w| t.contains(w)) && !regulation(&t)
+    crate::text::words(PLAN_DOC_TITLES).any(|w| t.contains(w))
+        && !crate::text::words(NOT_PLAN_TITLES).any(|w| t.contains(w))
+        && !regulation(&t)
 }
 
 /// Paragraphs that open a plan: their figures are targets unless a cue says otherwise.
-pub(crate) const PLAN_OPENERS: &[&str] = &["下一步", "下步", "今后", "下一阶段", "下阶段", "接下来", "明年"];
+pub(crate) const PLAN_OPENERS: &str = "下一步|下步|今后|下一阶段|下阶段|接下来|明年";
 
 /// Headings over a plan: every paragraph under them opens one.
-pub(crate) const PLAN_HEADINGS: &[&str] =
-    &["下一步", "下步", "今后", "下一阶段", "下阶段", "打算", "工作计划", "工作思路", "努力方向", "工作安排"];
+pub(crate) const PLAN_HEADINGS: &str = "下一步|下步|今后|下一阶段|下阶段|打算|工作计划|工作思路|努力方向|\
+    工作安排";
 
 /// Subjects that open a paragraph of what the replying office will do: 我局将, 我们将 ….
-pub(crate) const PLAN_SUBJECTS: &[&str] =
-    &["我局", "我们", "我委", "我厅", "我办", "我部", "我市", "我县", "我区", "我中心"];
+pub(crate) const PLAN_SUBJECTS: &str = "我局|我们|我委|我厅|我办|我部|我市|我县|我区|我中心";
 
 /// Words that, after a subject, say the paragraph is what the office will do.
-pub(crate) const PLAN_SUBJECT_VERBS: &[&str] = &["将", "下一步将", "下步将", "今后将", "还将", "也将", "会", "计划"];
+pub(crate) const PLAN_SUBJECT_VERBS: &str = "将|下一步将|下步将|今后将|还将|也将|会|计划";
 
 fn opens_plan(text: &str) -> bool {
     let t = text.trim_start_matches(|c: char| {
         c.is_whitespace() || c.is_ascii_digit() || "（）()一二三四五六七八九十、.．".contains(c)
     });
-    PLAN_OPENERS.iter().any(|w| t.starts_with(w))
-        || PLAN_SUBJECTS.iter().any(|s| {
+    crate::text::words(PLAN_OPENERS).any(|w| t.starts_with(w))
+        || crate::text::words(PLAN_SUBJECTS).any(|s| {
             t.strip_prefix(s).is_some_and(|rest| {
                 let rest = rest.trim_start_matches(['，', ',']);
-                PLAN_SUBJECT_VERBS.iter().any(|v| rest.starts_with(v))
+                crate::text::words(PLAN_SUBJECT_VERBS).any(|v| rest.starts_with(v))
                     // 我局将老旧小区改造列为…: 将 the object marker opens no plan.
                     && !(rest.starts_with('将') && {
                         let clause = rest.split(['，', ',', '。', '；']).next().unwrap_or("");
@@ -504,7 +506,8 @@ pub fn in_plan(reply: &Reply) -> Vec<bool> {
     let mut plan_at: Vec<bool> = Vec::new();
     for (depth, s) in reply.walk_sections() {
         plan_at.truncate(depth - 1);
-        let plan = plan_at.last().copied().unwrap_or(false) || PLAN_HEADINGS.iter().any(|w| s.title.contains(w));
+        let plan =
+            plan_at.last().copied().unwrap_or(false) || crate::text::words(PLAN_HEADINGS).any(|w| s.title.contains(w));
         plan_at.push(plan);
         if plan {
             plans.push(&s.id);
@@ -583,7 +586,8 @@ fn annotate_folded(reply: &mut Reply) {
     let mut plan_at: Vec<bool> = Vec::new();
     for (depth, s) in reply.walk_sections() {
         plan_at.truncate(depth - 1);
-        let plan = plan_at.last().copied().unwrap_or(false) || PLAN_HEADINGS.iter().any(|w| s.title.contains(w));
+        let plan =
+            plan_at.last().copied().unwrap_or(false) || crate::text::words(PLAN_HEADINGS).any(|w| s.title.contains(w));
         plan_at.push(plan);
         sources.push(Source { id: &s.id, text: &s.title, place: Place::Body, plan, section: &s.id });
         // In a reply, the paragraphs after one that opens a plan (下一步 …) go on with it.

@@ -31,17 +31,17 @@ pub(super) fn signature(body: &mut Vec<Line>) -> Vec<Piece> {
 
 /// Labels and marks of a site's footer under the letter: who runs the site, its registration
 /// numbers (`浙ICP备05001234号`, `浙公网安备 33010202000123号`, `网站标识码：3301000001`).
-const FOOTER_PREFIXES: &[&str] =
-    &["主办单位", "主办：", "主办:", "承办：", "承办:", "协办：", "协办:", "技术支持", "版权所有", "Copyright", "©"];
-const FOOTER_MARKS: &[&str] = &["ICP备", "ICP证", "公网安备", "网安备", "网站标识码", "网站识别码"];
+const FOOTER_PREFIXES: &str = "主办单位|主办：|主办:|承办：|承办:|协办：|协办:|技术支持|版权所有|\
+    Copyright|©";
+const FOOTER_MARKS: &str = "ICP备|ICP证|公网安备|网安备|网站标识码|网站识别码";
 
 /// A line of the site's footer under the letter (its sponsor, registration numbers, links:
 /// `联系我们 | 网站地图`): taken with the signature block, so that the letter's own date above
 /// it is still read as the date under the signature.
 pub(super) fn is_footer(line: &str) -> bool {
     line.chars().count() <= 100
-        && (FOOTER_PREFIXES.iter().any(|p| line.starts_with(p))
-            || FOOTER_MARKS.iter().any(|m| line.contains(m))
+        && (crate::text::words(FOOTER_PREFIXES).any(|p| line.starts_with(p))
+            || crate::text::words(FOOTER_MARKS).any(|m| line.contains(m))
             || super::header::is_furniture(line))
         && !line.contains('。')
 }
@@ -51,7 +51,7 @@ pub(super) fn is_footer(line: &str) -> bool {
 pub(super) fn closing(blocks: &mut Vec<Block>) -> Vec<Piece> {
     let after_last_heading = blocks.iter().rposition(|b| matches!(b, Block::Heading { .. })).map_or(0, |k| k + 1);
     let closing_at = (after_last_heading..blocks.len())
-        .find(|&k| matches!(&blocks[k], Block::Paragraph(p) if CLOSING_CUES.iter().any(|c| p.text.starts_with(c))))
+        .find(|&k| matches!(&blocks[k], Block::Paragraph(p) if crate::text::words(CLOSING_CUES).any(|c| p.text.starts_with(c))))
         .unwrap_or(blocks.len());
     let mut closing: Vec<Piece> = Vec::new();
     for block in blocks.split_off(closing_at) {
@@ -63,52 +63,18 @@ pub(super) fn closing(blocks: &mut Vec<Block>) -> Vec<Piece> {
 }
 
 /// Paragraphs that open the closing, after the last section.
-const CLOSING_CUES: &[&str] = &[
-    "下一步",
-    "下步",
-    "下一阶段",
-    "下阶段",
-    "今后",
-    "最后",
-    "感谢",
-    "衷心感谢",
-    "再次感谢",
-    "非常感谢",
-    "特此答复",
-    "此复",
-    "专此答复",
-    "以上答复",
-    "欢迎您",
-];
+const CLOSING_CUES: &str = "下一步|下步|下一阶段|下阶段|今后|最后|感谢|衷心感谢|再次感谢|非常感谢|\
+    特此答复|此复|专此答复|以上答复|欢迎您";
 
 /// Lines of the signature block: contact details.
-const CONTACT_PREFIXES: &[&str] =
-    &["联系人", "联系电话", "联系单位", "联系方式", "联系地址", "抄送", "承办单位", "签发人", "办理单位"];
+const CONTACT_PREFIXES: &str = "联系人|联系电话|联系单位|联系方式|联系地址|抄送|承办单位|签发人|办理单位";
 
 /// Verbs of an event, which a headline tells and an office's name never holds.
-const EVENTS: &[&str] = &["召开", "举行", "举办", "开展", "启动"];
+const EVENTS: &str = "召开|举行|举办|开展|启动";
 
 /// Endings of an issuing office's name (武汉市科学技术局, 市政府办公厅, 国家统计局宜春调查队,
 /// 某县文物管理所, 某县图书馆, 市科协, 市残联).
-const OFFICE_ENDINGS: &[&str] = &[
-    "局",
-    "委员会",
-    "委",
-    "办公室",
-    "厅",
-    "中心",
-    "政府",
-    "办",
-    "院",
-    "部",
-    "会",
-    "处",
-    "队",
-    "所",
-    "馆",
-    "科协",
-    "联",
-];
+const OFFICE_ENDINGS: &str = "局|委员会|委|办公室|厅|中心|政府|办|院|部|会|处|队|所|馆|科协|联";
 
 /// The office and the date on one line of a signature (`某县教育局 2023年9月25日`), in a table's
 /// cell too (its bar after them: `某局 2019年7月18日 |`).
@@ -182,7 +148,7 @@ pub(super) fn labelled(line: &str) -> Option<&str> {
 }
 
 fn is_contact_line(line: &str) -> bool {
-    CONTACT_PREFIXES.iter().any(|p| line.starts_with(p))
+    crate::text::words(CONTACT_PREFIXES).any(|p| line.starts_with(p))
 }
 
 /// An office's name alone on its line (`某市科学技术局`, `某县人民政府办公室`): never a news
@@ -193,8 +159,8 @@ pub(super) fn is_office_line(line: &str) -> bool {
     (2..=30).contains(&n)
         && !line.contains(['，', ',', '。', '；', ';', '：', ':'])
         && !line.starts_with('我')
-        && !EVENTS.iter().any(|w| line.contains(w))
-        && OFFICE_ENDINGS.iter().any(|e| super::header::fold(line).ends_with(e))
+        && !crate::text::words(EVENTS).any(|w| line.contains(w))
+        && crate::text::words(OFFICE_ENDINGS).any(|e| super::header::fold(line).ends_with(e))
 }
 
 #[cfg(test)]

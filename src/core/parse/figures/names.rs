@@ -158,16 +158,16 @@ pub(crate) fn is_name_count(s: &[char], numeral: &[char], unit: &str, end: usize
 }
 
 /// Words before a span of time (`为期四周`) and after it (`四周内`).
-const SPAN_BEFORE: &[&str] = &["为期", "连续", "历时", "持续", "用时", "长达", "每", "近", "约", "前", "后", "共"];
-const SPAN_AFTER: &[&str] = &["内", "时间", "以上", "以内", "左右", "后", "之内"];
+const SPAN_BEFORE: &str = "为期|连续|历时|持续|用时|长达|每|近|约|前|后|共";
+const SPAN_AFTER: &str = "内|时间|以上|以内|左右|后|之内";
 
 /// Whether the count at `start..end` is a span of time by the words around it.
 fn weeks(s: &[char], start: usize, end: usize) -> bool {
-    let before = SPAN_BEFORE.iter().any(|w| {
+    let before = crate::text::words(SPAN_BEFORE).any(|w| {
         let n = w.chars().count();
         start >= n && starts_with(s, start - n, w)
     });
-    before || SPAN_AFTER.iter().any(|w| starts_with(s, end, w))
+    before || crate::text::words(SPAN_AFTER).any(|w| starts_with(s, end, w))
 }
 
 /// The names with a numeral in them that a text defines ([`defined_names`]'s part of one text).

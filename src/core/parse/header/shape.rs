@@ -68,7 +68,7 @@ pub(super) fn is_form_line(line: &str) -> bool {
         && key.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
         && !key.contains("关于")
         // An office before the colon opens a headline (`市卫生健康局:重视…`), not a form's line.
-        && !ISSUER_ENDINGS.iter().any(|e| key.ends_with(e))
+        && !crate::text::words(ISSUER_ENDINGS).any(|e| key.ends_with(e))
         && !value.trim().is_empty()
         && value.chars().count() <= 24
         && !value.contains("关于")
@@ -84,17 +84,16 @@ pub(super) fn is_issuer_line(line: &str) -> bool {
         && parts.iter().all(|p| {
             (4..=20).contains(&p.chars().count())
                 && !p.contains(['，', ',', '。', '；', ';', '：', ':', '、'])
-                && ISSUER_ENDINGS.iter().any(|e| fold(p).ends_with(e))
+                && crate::text::words(ISSUER_ENDINGS).any(|e| fold(p).ends_with(e))
         })
 }
 
 /// Endings of an issuer's name on its own line (stricter than a signature's: `…推进会` is a
 /// headline).
-const ISSUER_ENDINGS: &[&str] =
-    &["局", "厅", "委员会", "委", "办公室", "政府", "调查队", "总队", "部", "院", "中心", "组"];
+const ISSUER_ENDINGS: &str = "局|厅|委员会|委|办公室|政府|调查队|总队|部|院|中心|组";
 
 /// Words a byline's role ends with (`中国载人航天工程新闻发言人 武平`, `本报记者 张三`).
-const ROLES: &[&str] = &["发言人", "记者", "通讯员", "主持人", "编辑", "作者", "撰稿", "摄影", "供稿"];
+const ROLES: &str = "发言人|记者|通讯员|主持人|编辑|作者|撰稿|摄影|供稿";
 
 /// A byline: a person's role, then a name of two to four chars (`新闻发言人 武平`). Never a title.
 pub(super) fn is_byline(line: &str) -> bool {
@@ -104,7 +103,7 @@ pub(super) fn is_byline(line: &str) -> bool {
     parts.len() <= 4
         && (2..=4).contains(&name.chars().count())
         && name.chars().all(cjk)
-        && ROLES.iter().any(|r| role.ends_with(r))
+        && crate::text::words(ROLES).any(|r| role.ends_with(r))
 }
 
 /// The date of a note in brackets under a title, `（2023年4月12日）`, `（2007年6月29日第十届全国
@@ -231,72 +230,20 @@ pub(super) fn split_lead_number(line: &str) -> Option<(String, &str)> {
 /// 人民政府网站! 今天是:`): never a title, nor the end of the page's head.
 pub(super) fn is_greeting(line: &str) -> bool {
     let line = line.trim();
-    ["欢迎访问", "欢迎光临", "欢迎来到", "欢迎进入", "欢迎您访问"].iter().any(|g| line.starts_with(g))
+    crate::text::words("欢迎访问|欢迎光临|欢迎来到|欢迎进入|欢迎您访问").any(|g| line.starts_with(g))
         && line.chars().count() <= 60
         && !line.contains('。')
 }
 
 /// The words of a site's furniture around an article: its accessibility toolbar, its tools,
 /// its search box, its account links (`无障碍 | 长者模式 | 繁體`, `打印 关闭`, `设为首页 加入收藏`).
-const FURNITURE: &[&str] = &[
-    "无障碍",
-    "无障碍浏览",
-    "长者模式",
-    "适老模式",
-    "关怀模式",
-    "长者版",
-    "关怀版",
-    "适老版",
-    "繁體",
-    "繁体",
-    "简体",
-    "繁體版",
-    "简体版",
-    "拼音",
-    "读屏",
-    "指读",
-    "打印",
-    "关闭",
-    "收藏",
-    "分享",
-    "返回",
-    "纠错",
-    "我要纠错",
-    "搜索",
-    "高级搜索",
-    "检索",
-    "站内搜索",
-    "全站搜索",
-    "请输入关键字",
-    "请输入关键词",
-    "请输入搜索内容",
-    "设为首页",
-    "加入收藏",
-    "登录",
-    "注册",
-    "用户登录",
-    "个人登录",
-    "法人登录",
-    "网站地图",
-    "联系我们",
-    "隐私声明",
-    "网站声明",
-    "免责声明",
-    "关于我们",
-    "首页",
-    "网站首页",
-    "返回首页",
-    "手机版",
-    "移动版",
-    "English",
-    "官方微博",
-    "官方微信",
-    "微博",
-    "微信",
-    "大",
-    "中",
-    "小",
-];
+const FURNITURE: &str = "无障碍|无障碍浏览|长者模式|适老模式|关怀模式|长者版|关怀版|适老版|繁體|\
+    繁体|简体|繁體版|简体版|拼音|读屏|指读|打印|关闭|收藏|分享|返回|\
+    纠错|我要纠错|搜索|高级搜索|检索|站内搜索|全站搜索|请输入关键字|\
+    请输入关键词|请输入搜索内容|设为首页|加入收藏|登录|注册|用户登录|\
+    个人登录|法人登录|网站地图|联系我们|隐私声明|网站声明|免责声明|关于我们|\
+    首页|网站首页|返回首页|手机版|移动版|English|官方微博|官方微信|\
+    微博|微信|大|中|小";
 
 /// A line of a site's furniture: only its words ([`FURNITURE`], apart by spaces, bars or
 /// brackets: `【打印】【关闭】`, `请输入关键字 搜索`), or its IPv6 banner (`本网站支持IPv6`).
@@ -311,7 +258,8 @@ pub(crate) fn is_furniture(line: &str) -> bool {
         })
         .filter(|w| !w.is_empty())
         .peekable();
-    let only = words.peek().is_some() && words.all(|w| FURNITURE.contains(&w.trim_end_matches([':', '：'])));
+    let only = words.peek().is_some()
+        && words.all(|w| crate::text::words(FURNITURE).any(|f| f == w.trim_end_matches([':', '：'])));
     n <= 60 && (ipv6 || only)
 }
 

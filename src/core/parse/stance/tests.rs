@@ -196,7 +196,7 @@ fn a_sentence_carries_its_clauses_stance() {
 
 #[test]
 fn plan_paragraphs_and_plan_headings() {
-    for opener in PLAN_OPENERS {
+    for opener in crate::text::words(PLAN_OPENERS) {
         let body = format!("{opener}，新建中试平台5个。投资15亿元。");
         let got = in_2023(&body);
         assert!(got.contains("5个:target") && got.ends_with(" 15亿元:target"), "{body}: {got}");
@@ -208,7 +208,7 @@ fn plan_paragraphs_and_plan_headings() {
     crate::parse::annotate(&mut reply);
     let stances: Vec<_> = reply.figures.iter().map(|f| f.stance.map(|s| s.as_str())).collect();
     assert_eq!(stances, [Some("result"), Some("target")]);
-    for w in PLAN_HEADINGS {
+    for w in crate::text::words(PLAN_HEADINGS) {
         assert!(!w.is_empty());
     }
 }
@@ -515,10 +515,10 @@ fn in_a_regulation_a_figure_no_cue_decides_is_a_rule() {
     assert_eq!(stances("关于修改某某管理办法的建议的答复"), [Some("result"), Some("result")]);
     // So does an account of a regulation (how it was revised, how it works).
     assert_eq!(stances("关于某某条例修订情况的说明"), [Some("result"), Some("result")]);
-    for w in crate::parse::promise::NOT_REGULATION_TITLES {
+    for w in crate::text::words(crate::parse::promise::NOT_REGULATION_TITLES) {
         assert!(!crate::parse::promise::regulation(&format!("关于某某条例的{w}")), "{w}");
     }
-    for w in crate::parse::promise::REGULATION_TITLES {
+    for w in crate::text::words(crate::parse::promise::REGULATION_TITLES) {
         assert!(crate::parse::promise::regulation(&format!("关于印发某某{w}的通知")), "{w}");
     }
 }
