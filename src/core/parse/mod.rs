@@ -507,7 +507,14 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
         Some(Err(t)) => t,
         // The page's metadata title where the text's own is a part of it (a line of a title
         // set on several that were not joined).
-        Some(Ok(t)) if hints.title.as_deref().is_some_and(|h| extends(h, &t.text)) => {
+        // … or where the text's first title-like line does not read as a document's title (a
+        // salutation, a column's name, a speech's `——…在…会议上`) and the page's headline does.
+        Some(Ok(t))
+            if hints
+                .title
+                .as_deref()
+                .is_some_and(|h| extends(h, &t.text) || !reads_as_title(&t.text) && reads_as_title(h)) =>
+        {
             hints.title.clone().unwrap_or_default()
         }
         Some(Ok(t)) => {
@@ -658,6 +665,21 @@ fn figures_of(reply: &Reply, origins: &Origins, reference: Option<figures::Refer
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_pages_headline_wins_over_a_text_line_that_reads_as_no_title() {
+        // The title set above the article (`<h1>`, ArticleTitle): the text opens with the
+        // salutation, or a speech's date line, which reads as no document's title.
+        let hints = Hints { title: Some("某局对某县政协第12号提案的答复".into()), ..Hints::default() };
+        for first in ["张三委员", "——2018年5月30日在市人大常委会第四次会议上"] {
+            let lines = [first, "您的提案收悉，现答复如下。", "某局", "2023年7月28日"];
+            assert_eq!(parse_lines(&lines, &hints).reply.title, "某局对某县政协第12号提案的答复", "{first}");
+        }
+        // A headline that reads as no title (a column's name) leaves the text's own line.
+        let hints = Hints { title: Some("政务动态".into()), ..Hints::default() };
+        let lines = ["某局关于某事项的通知", "各单位：", "现将有关事项通知如下。"];
+        assert_eq!(parse_lines(&lines, &hints).reply.title, "某局关于某事项的通知");
+    }
 
     #[test]
     fn chrome_is_dropped_and_only_chrome() {
