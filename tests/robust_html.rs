@@ -147,7 +147,19 @@ fn top() -> String {
 
 /// The site's footer: related links, the sponsor, the site's codes, the address.
 fn bottom(long: bool) -> String {
+    bottom_in(long, "footer")
+}
+
+/// … in a container of the given class (`footer`; `dibu`, pinyin for the page's bottom, as many
+/// government sites name it), with the site's statement in prose.
+fn bottom_in(long: bool, class: &str) -> String {
     let mut links = String::new();
+    let statement = if long {
+        "<p>本网站所刊登的各种新闻、信息和各种专题专栏资料，均为本网站版权所有，未经协议授权，禁止下载使用或建立镜像。\
+         凡注明来源为其他媒体的内容，均为转载，转载的目的在于传递更多信息，并不代表本网站赞同其观点，不对其真实性负责。</p>"
+    } else {
+        ""
+    };
     if long {
         for s in [
             "国务院",
@@ -180,12 +192,12 @@ fn bottom(long: bool) -> String {
         links = format!("<div class=\"yqlj\"><h3>友情链接</h3><ul>{links}</ul></div>\n");
     }
     format!(
-        "{links}<div class=\"footer\"><p><a href=\"/about\">关于我们</a> | <a href=\"/map\">网站地图</a> | \
+        "{links}<div class=\"{class}\"><p><a href=\"/about\">关于我们</a> | <a href=\"/map\">网站地图</a> | \
          <a href=\"/contact\">联系我们</a></p>\
          <p>主办单位：某某市人民政府办公室　承办单位：某某市大数据发展管理局</p>\
          <p>{FOOTER_MARK}：3301000001　浙ICP备05001234号-1　浙公网安备 33010202000123号</p>\
          <p>地址：某某市人民大道1号　邮编：310000　联系电话：0571-12345678</p>\
-         <p>建议使用1920×1080分辨率浏览本网站，为了您的浏览体验，请使用IE9以上版本的浏览器。</p></div>\n</body>\n</html>\n"
+         <p>建议使用1920×1080分辨率浏览本网站，为了您的浏览体验，请使用IE9以上版本的浏览器。</p>{statement}</div>\n</body>\n</html>\n"
     )
 }
 
@@ -400,7 +412,7 @@ fn hanweb(d: &Doc, ucap: bool) -> String {
 
 /// (e) A container of the site's own: only the text can tell where the article is; a long
 /// footer of links around a short article.
-fn fallback(d: &Doc) -> String {
+fn fallback(d: &Doc, footer: &str) -> String {
     let mut out = head_html(&format!("{}-某某市人民政府", d.title), "");
     out.push_str(&top());
     out.push_str(
@@ -410,7 +422,7 @@ fn fallback(d: &Doc) -> String {
     out.push_str("<div id=\"content\" class=\"detil-new-cont\">\n");
     out.push_str(&paragraphs(&d.lines));
     out.push_str("</div>\n</div>\n");
-    out.push_str(&bottom(true));
+    out.push_str(&bottom_in(true, footer));
     out
 }
 
@@ -521,7 +533,8 @@ fn the_head_survives_the_markup_sites_publish() {
             ("table", "信息公开属性", table(&d)),
             ("hanweb", "#zoom", hanweb(&d, false)),
             ("hanweb", "#UCAP-CONTENT", hanweb(&d, true)),
-            ("fallback", "div#content.detil-new-cont", fallback(&d)),
+            ("fallback", "div#content.detil-new-cont", fallback(&d, "footer")),
+            ("fallback", "div#content.detil-new-cont, div.dibu", fallback(&d, "dibu")),
         ];
         for (how, name) in
             [(Centred::Style, "text-align:center"), (Centred::Br, "center strong br"), (Centred::TwoP, "two centred p")]
