@@ -86,7 +86,9 @@ pub fn page_table(hints: &mut Hints, page_lines: &[&str]) {
         hints.title = Some(t);
     }
     if hints.number.is_none() {
-        hints.number = field(header::NUMBER_LABELS).and_then(|v| number_in(&v));
+        hints.number = field(header::NUMBER_LABELS)
+            .and_then(|v| number_in(&v))
+            .or_else(|| number_above_title(hints.title.as_deref(), page_lines));
     }
     if hints.signed.is_none() {
         hints.signed = field(WRITTEN_DATES).filter(|v| dates::date_of(v).is_some());
@@ -98,6 +100,16 @@ pub fn page_table(hints: &mut Hints, page_lines: &[&str]) {
             .or_else(|| hints.published.is_none().then(|| dated(&["时间", "日期", header::SOME_DATE])).flatten())
             .or_else(|| date_under_title(hints.title.as_deref(), page_lines));
     }
+}
+
+/// The document number a red-headed document sets on a line of its own above its title (`某交函
+/// 〔2021〕141号　签发人：某某`), where the page sets both outside the article: within the three
+/// lines above the headline.
+fn number_above_title(title: Option<&str>, page_lines: &[&str]) -> Option<String> {
+    let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let title = squeeze(title?);
+    let at = page_lines.iter().position(|l| title.chars().count() >= 6 && squeeze(l) == title)?;
+    page_lines[..at].iter().rev().filter(|l| !l.trim().is_empty()).take(3).find_map(|l| header::number_line(l))
 }
 
 /// The page's date on a line of its own just under the title it sets outside the article
@@ -665,6 +677,21 @@ fn figures_of(reply: &Reply, origins: &Origins, reference: Option<figures::Refer
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_above_the_headline_outside_the_article_is_the_documents() {
+        let title = "某县交通运输局对县人大六次会议第17号建议的复函";
+        let mut hints = Hints { title: Some(title.into()), ..Hints::default() };
+        page_table(
+            &mut hints,
+            &["首页 > 建议提案", "某交函〔2021〕141号　签发人：张三", "", title, "发布时间：2021-09-02"],
+        );
+        assert_eq!(hints.number.as_deref(), Some("某交函〔2021〕141号"));
+        // Far above the headline, or under it: not the document's.
+        let mut hints = Hints { title: Some(title.into()), ..Hints::default() };
+        page_table(&mut hints, &["某交函〔2021〕141号", "首页", "建议提案", "人大代表建议", title]);
+        assert_eq!(hints.number, None);
+    }
 
     #[test]
     fn the_pages_headline_wins_over_a_text_line_that_reads_as_no_title() {
