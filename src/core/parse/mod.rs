@@ -40,6 +40,10 @@ use header::Header;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Hints {
     pub title: Option<String>,
+    /// Whether `title` is the page's headline (its meta tags, the title set above the article,
+    /// its metadata table's 标题) rather than its `<title>`: a headline that reads as a title is
+    /// the title over the text's own title line.
+    pub headline: bool,
     pub published: Option<String>,
     pub source: Option<String>,
     /// The document number of the page's metadata table (发文字号), if any.
@@ -84,6 +88,7 @@ pub fn page_table(hints: &mut Hints, page_lines: &[&str]) {
     // (A bare 名称 only in the text's own header: around the article it may name anything.)
     if let Some(t) = field(&["标题", "信息名称", "文件名称"]).filter(|t| t.chars().count() >= 4) {
         hints.title = Some(t);
+        hints.headline = true;
     }
     if hints.number.is_none() {
         hints.number = field(header::NUMBER_LABELS)
@@ -312,6 +317,7 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
     let lines: Vec<&str> = input.iter().zip(&folded).map(|(l, f)| f.as_deref().unwrap_or(l)).collect();
     let folded_hints = Hints {
         title: fold(&hints.title),
+        headline: hints.headline,
         published: fold(&hints.published),
         source: fold(&hints.source),
         number: fold(&hints.number),
@@ -519,13 +525,13 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
         Some(Err(t)) => t,
         // The page's metadata title where the text's own is a part of it (a line of a title
         // set on several that were not joined).
-        // … or where the text's first title-like line does not read as a document's title (a
-        // salutation, a column's name, a speech's `——…在…会议上`) and the page's headline does.
+        // … or where the page's headline (not its `<title>`) reads as a document's title: the
+        // title the page shows; or where the text's first title-like line reads as none (a
+        // salutation, a column's name, a speech's `——…在…会议上`) and the page's title does.
         Some(Ok(t))
-            if hints
-                .title
-                .as_deref()
-                .is_some_and(|h| extends(h, &t.text) || !reads_as_title(&t.text) && reads_as_title(h)) =>
+            if hints.title.as_deref().is_some_and(|h| {
+                extends(h, &t.text) || reads_as_title(h) && (hints.headline || !reads_as_title(&t.text))
+            }) =>
         {
             hints.title.clone().unwrap_or_default()
         }
@@ -702,6 +708,13 @@ mod tests {
             let lines = [first, "您的提案收悉，现答复如下。", "某局", "2023年7月28日"];
             assert_eq!(parse_lines(&lines, &hints).reply.title, "某局对某县政协第12号提案的答复", "{first}");
         }
+        // The page's headline over the text's own title line (the document's letterhead form).
+        let hints = Hints { title: Some("关于某建议的答复".into()), headline: true, ..Hints::default() };
+        let lines = ["某局关于某建议的答复", "张三代表：", "您的建议收悉，现答复如下。"];
+        assert_eq!(parse_lines(&lines, &hints).reply.title, "关于某建议的答复");
+        // … but not the `<title>`'s words.
+        let hints = Hints { title: Some("关于某建议的答复".into()), ..Hints::default() };
+        assert_eq!(parse_lines(&lines, &hints).reply.title, "某局关于某建议的答复");
         // A headline that reads as no title (a column's name) leaves the text's own line.
         let hints = Hints { title: Some("政务动态".into()), ..Hints::default() };
         let lines = ["某局关于某事项的通知", "各单位：", "现将有关事项通知如下。"];
