@@ -300,10 +300,10 @@ fn halves(title: &str) -> Option<(String, String)> {
         }
         let head: String = chars[..k].iter().collect();
         let tail: String = chars[k..].iter().collect();
-        if BREAK_AFTER.iter().any(|p| head.ends_with(p)) || BREAK_BEFORE.iter().any(|p| tail.starts_with(p)) {
-            if best.is_none_or(|b| k.abs_diff(n / 2) < b.abs_diff(n / 2)) {
-                best = Some(k);
-            }
+        let boundary =
+            BREAK_AFTER.iter().any(|p| head.ends_with(p)) || BREAK_BEFORE.iter().any(|p| tail.starts_with(p));
+        if boundary && best.is_none_or(|b| k.abs_diff(n / 2) < b.abs_diff(n / 2)) {
+            best = Some(k);
         }
     }
     let k = best?;
