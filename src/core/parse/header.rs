@@ -251,12 +251,13 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
         } else if title.as_ref().is_some_and(|t| salutation.is_none() && shape::bare(text) == shape::bare(&t.text)) {
             // The title set twice (the page's headline, the document's own): once.
             meta.push(text.to_string());
-        } else if title.is_some()
+        } else if (title.is_some() || text.starts_with('—'))
             && salutation.is_none()
             && shape::note_date(text).is_some()
             && (text.contains('年') || shape::dateline(text).is_none())
         {
-            // A note under the title: (2023年4月12日), (…会议通过). A date in brackets as a site
+            // A note under the title: (2023年4月12日), (…会议通过), or a dashed occasion opening
+            // the text under a headline set outside it (——2018年5月30日在…会议上). A date in brackets as a site
             // prints its own (`（2023-05-06）`, no 年) is the page's: below.
             dated = dated.or_else(|| shape::note_date(text));
             meta.push(text.to_string());

@@ -708,6 +708,10 @@ mod tests {
             let lines = [first, "您的提案收悉，现答复如下。", "某局", "2023年7月28日"];
             assert_eq!(parse_lines(&lines, &hints).reply.title, "某局对某县政协第12号提案的答复", "{first}");
         }
+        // The occasion opening the text under a headline set outside it dates the document.
+        let lines = ["——2018年5月30日在市人大常委会第四次会议上", "市人大常委会：", "现将有关情况报告如下。"];
+        let r = parse_lines(&lines, &hints).reply;
+        assert_eq!((r.title.as_str(), r.signed.as_deref()), ("某局对某县政协第12号提案的答复", Some("2018-05-30")));
         // The page's headline over the text's own title line (the document's letterhead form).
         let hints = Hints { title: Some("关于某建议的答复".into()), headline: true, ..Hints::default() };
         let lines = ["某局关于某建议的答复", "张三代表：", "您的建议收悉，现答复如下。"];
