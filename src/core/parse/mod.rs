@@ -96,7 +96,10 @@ pub fn page_table(hints: &mut Hints, page_lines: &[&str]) {
             .or_else(|| number_above_title(hints.title.as_deref(), page_lines));
     }
     if hints.signed.is_none() {
-        hints.signed = field(WRITTEN_DATES).filter(|v| dates::date_of(v).is_some());
+        // As in the text's own header: where the page gives its publication apart, its 发文日期
+        // is the document's own date.
+        let issued = || field(&["发布时间", "发布日期", "公开日期"]).and_then(|_| field(&["发文日期"]));
+        hints.signed = field(WRITTEN_DATES).or_else(issued).filter(|v| dates::date_of(v).is_some());
     }
     if hints.dated.is_none() {
         let dated = |labels: &[&str]| field(labels).filter(|v| dates::date_of(v).is_some());
@@ -683,6 +686,17 @@ fn figures_of(reply: &Reply, origins: &Origins, reference: Option<figures::Refer
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pages_issuing_date_beside_its_publication_date_is_the_documents() {
+        let mut hints = Hints::default();
+        page_table(&mut hints, &["发文日期", "2020年09月23日", "发布时间：2020-09-25 09:30"]);
+        assert_eq!(hints.signed.as_deref(), Some("2020年09月23日"));
+        // Alone, a 发文日期 is the page's.
+        let mut hints = Hints::default();
+        page_table(&mut hints, &["发文日期", "2020年09月23日"]);
+        assert_eq!(hints.signed, None);
+    }
 
     #[test]
     fn a_number_above_the_headline_outside_the_article_is_the_documents() {
