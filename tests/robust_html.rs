@@ -401,10 +401,23 @@ fn hanweb(d: &Doc, ucap: bool) -> String {
     }
     if ucap {
         out.push_str("<div class=\"pages_content\" id=\"UCAP-CONTENT\">\n");
+        out.push_str(&paragraphs(&d.lines));
     } else {
-        out.push_str("<div id=\"zoom\">\n");
+        // Hanweb's older editor: the lines in one block, broken with `<br>`, indented with
+        // `&nbsp;`, the title's line centred and bold.
+        out.push_str("<div id=\"zoom\"><font size=\"3\">\n");
+        for (k, l) in d.lines.iter().enumerate() {
+            if l.trim().is_empty() {
+                continue;
+            }
+            if k >= d.at.0 && k < d.at.0 + d.at.1 {
+                let _ = writeln!(out, "<div align=\"center\"><b>{}</b></div>", esc(l.trim()));
+            } else {
+                let _ = writeln!(out, "&nbsp;&nbsp;&nbsp;&nbsp;{}<br>", esc(l.trim()));
+            }
+        }
+        out.push_str("</font>");
     }
-    out.push_str(&paragraphs(&d.lines));
     out.push_str("</div>\n</td></tr></table>\n");
     out.push_str(&bottom(false));
     out
@@ -531,7 +544,7 @@ fn the_head_survives_the_markup_sites_publish() {
             ("trs", "h1, info, no meta", trs(&d, false, false)),
             ("trs", "meta, h1, the text's head inside", trs(&d, true, true)),
             ("table", "信息公开属性", table(&d)),
-            ("hanweb", "#zoom", hanweb(&d, false)),
+            ("hanweb", "#zoom, <br> lines", hanweb(&d, false)),
             ("hanweb", "#UCAP-CONTENT", hanweb(&d, true)),
             ("fallback", "div#content.detil-new-cont", fallback(&d, "footer")),
             ("fallback", "div#content.detil-new-cont, div.dibu", fallback(&d, "dibu")),
