@@ -542,7 +542,14 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
             b.origins.add(TITLE, t.span);
             t.text
         }
-        None => hints.title.clone().or_else(|| sent_title(&lines[i..])).unwrap_or_default(),
+        // No title line: the page's; but a `<title>` that reads as no document's title (the
+        // site's name) yields to the title of the document a notice sends.
+        None => {
+            let weak = hints.title.as_deref().is_some_and(|h| !hints.headline && !reads_as_title(h));
+            let sent = || sent_title(&lines[i..]);
+            if weak { sent().or_else(|| hints.title.clone()) } else { hints.title.clone().or_else(sent) }
+                .unwrap_or_default()
+        }
     };
     let mut reply = Reply {
         title,
@@ -696,6 +703,21 @@ mod tests {
         let mut hints = Hints::default();
         page_table(&mut hints, &["发文日期", "2020年09月23日"]);
         assert_eq!(hints.signed, None);
+    }
+
+    #[test]
+    fn a_site_name_title_yields_to_the_document_a_notice_sends() {
+        let lines = [
+            "某办〔2024〕3号",
+            "各区县有关单位：",
+            "现将《关于加强高技能人才队伍建设的实施意见》印发给你们，请认真抓好落实。",
+            "某市联席会办公室",
+            "2024年4月9日",
+            "关于加强高技能人才队伍建设的实施意见",
+            "为加快建设高技能人才队伍，制定如下实施意见。",
+        ];
+        let hints = Hints { title: Some("某某市人民政府".into()), ..Hints::default() };
+        assert_eq!(parse_lines(&lines, &hints).reply.title, "关于加强高技能人才队伍建设的实施意见");
     }
 
     #[test]
