@@ -264,9 +264,11 @@ fn trs(d: &Doc, meta: bool, inside: bool) -> String {
     if !inside {
         out.push_str(&paragraphs(&d.before()));
     }
-    out.push_str("</div>\n<div class=\"title\"><h1>");
-    out.push_str(&esc(&d.title));
-    out.push_str("</h1></div>\n<div class=\"info\">");
+    // Without the meta tags, the headline in a plain `div` of its own (no `<h1>`), as many
+    // templates set it.
+    let (open, close) =
+        if meta { ("<div class=\"title\"><h1>", "</h1></div>") } else { ("<div class=\"article-title\">", "</div>") };
+    let _ = write!(out, "</div>\n{open}{}{close}\n<div class=\"info\">", esc(&d.title));
     if let Some(t) = d.pub_time() {
         let _ = write!(out, "<span>发布时间：{t}</span> ");
     }
@@ -541,7 +543,7 @@ fn the_head_survives_the_markup_sites_publish() {
         let d = Doc { lines, at, title, gold: &gold };
         let mut variants: Vec<(&str, &str, String)> = vec![
             ("trs", "meta, h1, info", trs(&d, true, false)),
-            ("trs", "h1, info, no meta", trs(&d, false, false)),
+            ("trs", "div title, info, no meta", trs(&d, false, false)),
             ("trs", "meta, h1, the text's head inside", trs(&d, true, true)),
             ("table", "信息公开属性", table(&d)),
             ("hanweb", "#zoom, <br> lines", hanweb(&d, false)),
