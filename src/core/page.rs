@@ -678,10 +678,10 @@ const META_SOURCE: &[&str] = &["ContentSource", "source"];
 /// `h1` is the page's first `<h1>` outside the article, `title` its `<title>`.
 pub fn hints(meta: impl Fn(&str) -> Option<String>, h1: Option<String>, title: Option<String>) -> Hints {
     let first = |names: &[&str]| names.iter().find_map(|n| meta(n).map(|v| clean(&v)).filter(|v| !v.is_empty()));
-    let title = first(META_TITLE)
-        .or_else(|| h1.map(|h| clean(&h)).filter(|h| !h.is_empty()))
-        .or_else(|| title.map(|t| site_title(&t)).filter(|t| !t.is_empty()));
-    Hints { title, published: first(META_PUBLISHED), source: first(META_SOURCE), ..Hints::default() }
+    let headline = first(META_TITLE).or_else(|| h1.map(|h| clean(&h)).filter(|h| !h.is_empty()));
+    let title = headline.clone().or_else(|| title.map(|t| site_title(&t)).filter(|t| !t.is_empty()));
+    let headline = headline.is_some();
+    Hints { title, headline, published: first(META_PUBLISHED), source: first(META_SOURCE), ..Hints::default() }
 }
 
 /// White space collapsed and trimmed, as a title is shown.
@@ -702,18 +702,34 @@ fn clean(s: &str) -> String {
 fn site_title(t: &str) -> String {
     let t = clean(t);
     for sep in [" - ", "--", "——", " _ ", "_", " | ", "|", "－", "—", "-"] {
-        if let Some((head, _)) = t.split_once(sep) {
-            if head.chars().count() >= 4 {
-                let titled = t.split(sep).map(str::trim).filter(|p| crate::parse::reads_as_title(p));
-                let longest = titled.fold(None, |best: Option<&str>, p| match best {
-                    Some(b) if b.chars().count() >= p.chars().count() => Some(b),
-                    _ => Some(p),
-                });
-                return longest.unwrap_or(head.trim()).to_string();
-            }
+        let parts = split_outside(&t, sep);
+        if parts.len() > 1 && parts[0].chars().count() >= 4 {
+            let titled = parts.iter().map(|p| p.trim()).filter(|p| crate::parse::reads_as_title(p));
+            let longest = titled.fold(None, |best: Option<&str>, p| match best {
+                Some(b) if b.chars().count() >= p.chars().count() => Some(b),
+                _ => Some(p),
+            });
+            return longest.unwrap_or(parts[0].trim()).to_string();
         }
     }
     t
+}
+
+/// `t` split at `sep` where it stands outside brackets: the dash of a span of years inside a
+/// title (`…方案（2023—2025年）》的通知`) parts nothing.
+fn split_outside<'a>(t: &'a str, sep: &str) -> Vec<&'a str> {
+    let mut parts = Vec::new();
+    let (mut from, mut depth) = (0, 0i32);
+    for (i, c) in t.char_indices() {
+        depth += i32::from(matches!(c, '《' | '(' | '（' | '【' | '“'))
+            - i32::from(matches!(c, '》' | ')' | '）' | '】' | '”'));
+        if depth <= 0 && i >= from && t[i..].starts_with(sep) {
+            parts.push(&t[from..i]);
+            from = i + sep.len();
+        }
+    }
+    parts.push(&t[from..]);
+    parts
 }
 
 /// How each outline node's heading reads in the page, and where its title starts: the page's

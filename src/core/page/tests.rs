@@ -49,3 +49,11 @@ fn an_elements_format_comes_from_its_tag_align_and_style() {
         assert_eq!(format(tag, *align, *style), *want, "<{tag} align={align:?} style={style:?}>");
     }
 }
+
+#[test]
+fn a_titles_dash_inside_brackets_is_no_site_names_separator() {
+    let t = "某市人民政府办公室关于印发《某市就业行动实施方案（2023—2025年）》的通知-某市人民政府";
+    assert_eq!(site_title(t), "某市人民政府办公室关于印发《某市就业行动实施方案（2023—2025年）》的通知");
+    assert_eq!(site_title("关于某事项的请示（2023年-2027年）_某市人民政府"), "关于某事项的请示（2023年-2027年）");
+    assert_eq!(site_title("关于某建议的答复 - 某市科学技术局"), "关于某建议的答复");
+}

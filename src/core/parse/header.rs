@@ -251,12 +251,13 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
         } else if title.as_ref().is_some_and(|t| salutation.is_none() && shape::bare(text) == shape::bare(&t.text)) {
             // The title set twice (the page's headline, the document's own): once.
             meta.push(text.to_string());
-        } else if title.is_some()
+        } else if (title.is_some() || text.starts_with('—'))
             && salutation.is_none()
             && shape::note_date(text).is_some()
             && (text.contains('年') || shape::dateline(text).is_none())
         {
-            // A note under the title: (2023年4月12日), (…会议通过). A date in brackets as a site
+            // A note under the title: (2023年4月12日), (…会议通过), or a dashed occasion opening
+            // the text under a headline set outside it (——2018年5月30日在…会议上). A date in brackets as a site
             // prints its own (`（2023-05-06）`, no 年) is the page's: below.
             dated = dated.or_else(|| shape::note_date(text));
             meta.push(text.to_string());
@@ -358,17 +359,17 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
                 // Set lines break where the designer liked (`…试点工作方案` / `的通知`): every
                 // following line set the same way goes on; plain lines only up to a complete title.
                 // A complete set title goes on only over a break before its last words (`的通知`).
+                // A title broken before its last words (`…实施方案` / `的通知`, `…条例` /
+                // `修订情况的说明`), set or plain: a line that ends a title and starts none.
+                let last_words = complete(next.text)
+                    && (next.text.starts_with('的')
+                        || (next.text.chars().count() <= 30
+                            && !starts_title(next.text)
+                            && !is_office_line(next.text)
+                            && !shape::is_issuer_line(next.text)));
                 let done = if by_style {
-                    !styled(style(next)) || (complete(&joined) && !next.text.starts_with('的'))
+                    !styled(style(next)) || (complete(&joined) && !next.text.starts_with('的') && !last_words)
                 } else {
-                    // A plain title broken before its last words (`…实施方案` / `的通知`, `…代表建议` /
-                    // `第12号办理情况的答复`) too: a line that ends a title and starts none.
-                    let last_words = complete(next.text)
-                        && (next.text.starts_with('的')
-                            || (next.text.chars().count() <= 30
-                                && !starts_title(next.text)
-                                && !is_office_line(next.text)
-                                && !shape::is_issuer_line(next.text)));
                     complete(&joined) && !last_words
                 };
                 // A plain line does not go on over lines set centred or bold (a toolbar's words

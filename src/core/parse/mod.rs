@@ -40,6 +40,10 @@ use header::Header;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Hints {
     pub title: Option<String>,
+    /// Whether `title` is the page's headline (its meta tags, the title set above the article,
+    /// its metadata table's 标题) rather than its `<title>`: a headline that reads as a title is
+    /// the title over the text's own title line.
+    pub headline: bool,
     pub published: Option<String>,
     pub source: Option<String>,
     /// The document number of the page's metadata table (发文字号), if any.
@@ -84,12 +88,18 @@ pub fn page_table(hints: &mut Hints, page_lines: &[&str]) {
     // (A bare 名称 only in the text's own header: around the article it may name anything.)
     if let Some(t) = field(&["标题", "信息名称", "文件名称"]).filter(|t| t.chars().count() >= 4) {
         hints.title = Some(t);
+        hints.headline = true;
     }
     if hints.number.is_none() {
-        hints.number = field(header::NUMBER_LABELS).and_then(|v| number_in(&v));
+        hints.number = field(header::NUMBER_LABELS)
+            .and_then(|v| number_in(&v))
+            .or_else(|| number_above_title(hints.title.as_deref(), page_lines));
     }
     if hints.signed.is_none() {
-        hints.signed = field(WRITTEN_DATES).filter(|v| dates::date_of(v).is_some());
+        // As in the text's own header: where the page gives its publication apart, its 发文日期
+        // is the document's own date.
+        let issued = || field(&["发布时间", "发布日期", "公开日期"]).and_then(|_| field(&["发文日期"]));
+        hints.signed = field(WRITTEN_DATES).or_else(issued).filter(|v| dates::date_of(v).is_some());
     }
     if hints.dated.is_none() {
         let dated = |labels: &[&str]| field(labels).filter(|v| dates::date_of(v).is_some());
@@ -98,6 +108,16 @@ pub fn page_table(hints: &mut Hints, page_lines: &[&str]) {
             .or_else(|| hints.published.is_none().then(|| dated(&["时间", "日期", header::SOME_DATE])).flatten())
             .or_else(|| date_under_title(hints.title.as_deref(), page_lines));
     }
+}
+
+/// The document number a red-headed document sets on a line of its own above its title (`某交函
+/// 〔2021〕141号　签发人：某某`), where the page sets both outside the article: within the three
+/// lines above the headline.
+fn number_above_title(title: Option<&str>, page_lines: &[&str]) -> Option<String> {
+    let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let title = squeeze(title?);
+    let at = page_lines.iter().position(|l| title.chars().count() >= 6 && squeeze(l) == title)?;
+    page_lines[..at].iter().rev().filter(|l| !l.trim().is_empty()).take(3).find_map(|l| header::number_line(l))
 }
 
 /// The page's date on a line of its own just under the title it sets outside the article
@@ -273,6 +293,7 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
     let lines: Vec<&str> = input.iter().zip(&folded).map(|(l, f)| f.as_deref().unwrap_or(l)).collect();
     let folded_hints = Hints {
         title: fold(&hints.title),
+        headline: hints.headline,
         published: fold(&hints.published),
         source: fold(&hints.source),
         number: fold(&hints.number),
@@ -480,14 +501,28 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
         Some(Err(t)) => t,
         // The page's metadata title where the text's own is a part of it (a line of a title
         // set on several that were not joined).
-        Some(Ok(t)) if hints.title.as_deref().is_some_and(|h| extends(h, &t.text)) => {
+        // … or where the page's headline (not its `<title>`) reads as a document's title: the
+        // title the page shows; or where the text's first title-like line reads as none (a
+        // salutation, a column's name, a speech's `——…在…会议上`) and the page's title does.
+        Some(Ok(t))
+            if hints.title.as_deref().is_some_and(|h| {
+                extends(h, &t.text) || reads_as_title(h) && (hints.headline || !reads_as_title(&t.text))
+            }) =>
+        {
             hints.title.clone().unwrap_or_default()
         }
         Some(Ok(t)) => {
             b.origins.add(TITLE, t.span);
             t.text
         }
-        None => hints.title.clone().or_else(|| sent_title(&lines[i..])).unwrap_or_default(),
+        // No title line: the page's; but a `<title>` that reads as no document's title (the
+        // site's name) yields to the title of the document a notice sends.
+        None => {
+            let weak = hints.title.as_deref().is_some_and(|h| !hints.headline && !reads_as_title(h));
+            let sent = || sent_title(&lines[i..]);
+            if weak { sent().or_else(|| hints.title.clone()) } else { hints.title.clone().or_else(sent) }
+                .unwrap_or_default()
+        }
     };
     let mut reply = Reply {
         title,
@@ -631,6 +666,73 @@ fn figures_of(reply: &Reply, origins: &Origins, reference: Option<figures::Refer
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pages_issuing_date_beside_its_publication_date_is_the_documents() {
+        let mut hints = Hints::default();
+        page_table(&mut hints, &["发文日期", "2020年09月23日", "发布时间：2020-09-25 09:30"]);
+        assert_eq!(hints.signed.as_deref(), Some("2020年09月23日"));
+        // Alone, a 发文日期 is the page's.
+        let mut hints = Hints::default();
+        page_table(&mut hints, &["发文日期", "2020年09月23日"]);
+        assert_eq!(hints.signed, None);
+    }
+
+    #[test]
+    fn a_site_name_title_yields_to_the_document_a_notice_sends() {
+        let lines = [
+            "某办〔2024〕3号",
+            "各区县有关单位：",
+            "现将《关于加强高技能人才队伍建设的实施意见》印发给你们，请认真抓好落实。",
+            "某市联席会办公室",
+            "2024年4月9日",
+            "关于加强高技能人才队伍建设的实施意见",
+            "为加快建设高技能人才队伍，制定如下实施意见。",
+        ];
+        let hints = Hints { title: Some("某某市人民政府".into()), ..Hints::default() };
+        assert_eq!(parse_lines(&lines, &hints).reply.title, "关于加强高技能人才队伍建设的实施意见");
+    }
+
+    #[test]
+    fn a_number_above_the_headline_outside_the_article_is_the_documents() {
+        let title = "某县交通运输局对县人大六次会议第17号建议的复函";
+        let mut hints = Hints { title: Some(title.into()), ..Hints::default() };
+        page_table(
+            &mut hints,
+            &["首页 > 建议提案", "某交函〔2021〕141号　签发人：张三", "", title, "发布时间：2021-09-02"],
+        );
+        assert_eq!(hints.number.as_deref(), Some("某交函〔2021〕141号"));
+        // Far above the headline, or under it: not the document's.
+        let mut hints = Hints { title: Some(title.into()), ..Hints::default() };
+        page_table(&mut hints, &["某交函〔2021〕141号", "首页", "建议提案", "人大代表建议", title]);
+        assert_eq!(hints.number, None);
+    }
+
+    #[test]
+    fn the_pages_headline_wins_over_a_text_line_that_reads_as_no_title() {
+        // The title set above the article (`<h1>`, ArticleTitle): the text opens with the
+        // salutation, or a speech's date line, which reads as no document's title.
+        let hints = Hints { title: Some("某局对某县政协第12号提案的答复".into()), ..Hints::default() };
+        for first in ["张三委员", "——2018年5月30日在市人大常委会第四次会议上"] {
+            let lines = [first, "您的提案收悉，现答复如下。", "某局", "2023年7月28日"];
+            assert_eq!(parse_lines(&lines, &hints).reply.title, "某局对某县政协第12号提案的答复", "{first}");
+        }
+        // The occasion opening the text under a headline set outside it dates the document.
+        let lines = ["——2018年5月30日在市人大常委会第四次会议上", "市人大常委会：", "现将有关情况报告如下。"];
+        let r = parse_lines(&lines, &hints).reply;
+        assert_eq!((r.title.as_str(), r.signed.as_deref()), ("某局对某县政协第12号提案的答复", Some("2018-05-30")));
+        // The page's headline over the text's own title line (the document's letterhead form).
+        let hints = Hints { title: Some("关于某建议的答复".into()), headline: true, ..Hints::default() };
+        let lines = ["某局关于某建议的答复", "张三代表：", "您的建议收悉，现答复如下。"];
+        assert_eq!(parse_lines(&lines, &hints).reply.title, "关于某建议的答复");
+        // … but not the `<title>`'s words.
+        let hints = Hints { title: Some("关于某建议的答复".into()), ..Hints::default() };
+        assert_eq!(parse_lines(&lines, &hints).reply.title, "某局关于某建议的答复");
+        // A headline that reads as no title (a column's name) leaves the text's own line.
+        let hints = Hints { title: Some("政务动态".into()), ..Hints::default() };
+        let lines = ["某局关于某事项的通知", "各单位：", "现将有关事项通知如下。"];
+        assert_eq!(parse_lines(&lines, &hints).reply.title, "某局关于某事项的通知");
+    }
 
     #[test]
     fn chrome_is_dropped_and_only_chrome() {

@@ -40,6 +40,11 @@ fn a_title_set_on_centred_or_bold_lines_is_joined() {
             &[("国务院办公厅关于印发“无废城市”建设试点工作方案", BOLD), ("的通知", BOLD), body],
             "国务院办公厅关于印发“无废城市”建设试点工作方案的通知",
         ),
+        // A set title broken after a word that may end one (条例) before its last words.
+        (
+            &[("人力资源社会保障部关于失业保险条例", CENTRED), ("修订情况的说明", CENTRED), body],
+            "人力资源社会保障部关于失业保险条例修订情况的说明",
+        ),
         // Three lines.
         (
             &[
