@@ -501,12 +501,15 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
         Some(Err(t)) => t,
         // The page's metadata title where the text's own is a part of it (a line of a title
         // set on several that were not joined).
-        // … or where the page's headline (not its `<title>`) reads as a document's title: the
-        // title the page shows; or where the text's first title-like line reads as none (a
-        // salutation, a column's name, a speech's `——…在…会议上`) and the page's title does.
+        // … or where the page's headline (not its `<title>`) reads as a document's title and
+        // the text's line is not set as a title (centred or bold: then it is the document's own,
+        // and a headline elsewhere on the page may be another's); or where the text's first
+        // title-like line reads as none (a salutation, a column's name, a speech's
+        // `——…在…会议上`) and the page's title does.
         Some(Ok(t))
             if hints.title.as_deref().is_some_and(|h| {
-                extends(h, &t.text) || reads_as_title(h) && (hints.headline || !reads_as_title(&t.text))
+                let set = hints.lines.get(t.span.line as usize).is_some_and(|s| s.centred || s.bold);
+                extends(h, &t.text) || reads_as_title(h) && (hints.headline && !set || !reads_as_title(&t.text))
             }) =>
         {
             hints.title.clone().unwrap_or_default()
@@ -725,6 +728,11 @@ mod tests {
         let hints = Hints { title: Some("关于某建议的答复".into()), headline: true, ..Hints::default() };
         let lines = ["某局关于某建议的答复", "张三代表：", "您的建议收悉，现答复如下。"];
         assert_eq!(parse_lines(&lines, &hints).reply.title, "关于某建议的答复");
+        // … unless the text sets its own line as a title (centred or bold): a headline above
+        // the article may be another document's (a list's, a previous item's).
+        let centred = LineStyle { centred: true, bold: false };
+        let set = Hints { lines: vec![centred, LineStyle::default(), LineStyle::default()], ..hints.clone() };
+        assert_eq!(parse_lines(&lines, &set).reply.title, "某局关于某建议的答复");
         // … but not the `<title>`'s words.
         let hints = Hints { title: Some("关于某建议的答复".into()), ..Hints::default() };
         assert_eq!(parse_lines(&lines, &hints).reply.title, "某局关于某建议的答复");
