@@ -759,7 +759,18 @@ pub(super) fn complete_start(title: &str) -> bool {
 fn starts_title(line: &str) -> bool {
     let line = shape::fold(line);
     let office_to = line.match_indices('对').any(|(at, _)| at > 0 && is_office_line(line[..at].trim_end()));
-    line.contains("关于") || line.starts_with('对') || line.ends_with('的') || office_to || line.ends_with("会议")
+    line.contains("关于")
+        || line.starts_with('对')
+        || line.ends_with('的')
+        || office_to
+        || line.ends_with("会议")
+        || on_text(&line)
+}
+
+/// Whether a line opens with `就` and the text or matter a title is on, its subject on the line
+/// above (`某局` / `就《…(征求意见稿)》` / `公开征求意见`, `就“…”答记者问`).
+fn on_text(line: &str) -> bool {
+    line.starts_with("就《") || line.starts_with("就“")
 }
 
 /// Whether a line opens with a subject of its own: a place's or an office's name (`县政协…`,
@@ -787,7 +798,7 @@ fn ends_title(line: &str, next: &str) -> bool {
 /// the office's name before its `关于` (`某市人民政府` / `办公室关于印发…的通知`).
 fn office_start(above: &str, line: &str) -> bool {
     let line = shape::fold(line);
-    let to = if line.starts_with('对') { Some(0) } else { line.find("关于") };
+    let to = if line.starts_with('对') || on_text(&line) { Some(0) } else { line.find("关于") };
     // A bullet's value (`• 全社会`, a metadata list's 服务对象) is none.
     is_office_line(above)
         && strip_bullet(above).len() == above.len()

@@ -2015,3 +2015,13 @@ fn a_title_on_three_lines_under_the_sites_lines_is_read_whole() {
         "关于对县十六届人大二次会议第8号议事原案的答复"
     );
 }
+
+#[test]
+fn a_title_on_three_lines_whose_middle_opens_with_就_on_a_text() {
+    // An office's name, `就《…》` (the text the title is on), then what the office does with it.
+    let text = "某市林业局\n就《关于加强林木管护工作的通知(征求意见稿)》\n公开征求意见\n近年来，我局起草了上述通知，现公开征求意见。\n某市林业局\n2021年5月8日";
+    assert_eq!(plain(text), "某市林业局就《关于加强林木管护工作的通知(征求意见稿)》公开征求意见");
+    // `就业…` is no such line: the headline under it stays the title.
+    let text = "就业创业服务\n某县人社局关于做好就业见习工作的通知\n各乡镇：\n现将有关事项通知如下。";
+    assert_eq!(plain(text), "某县人社局关于做好就业见习工作的通知");
+}
