@@ -294,6 +294,8 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             // An item of a list of documents (a site's 热点 column) right above the headline
             // over the page's metadata line: the site's.
             meta.push(text.to_string());
+        } else if top && bare_salutation(lines, i) {
+            salutation = Some(line.whole());
         } else if top && is_title(text) && parse_heading(text).is_none() {
             // Lines of the site above the reply's own title (a breadcrumb, 欢迎访问…, a column's
             // name, set like the title or not): kept as header lines; the title is the complete
@@ -1513,6 +1515,16 @@ pub(super) fn form_label(lines: &[Line], k: usize) -> bool {
 
 /// A salutation (`张三委员：`): a short line ending in a colon, no sentence, and no row of the
 /// page's metadata whose last key has no value (`名称: 关于… 文号:`, `文号:`).
+/// A salutation that lost its colon (`张三代表` over `您提出的…`): a short line ending in the
+/// addressee's standing (代表, 委员), the letter's first words (`您…`, `你…`) on the next line.
+fn bare_salutation(lines: &[Line], i: usize) -> bool {
+    let t = lines[i].text.trim();
+    t.chars().count() <= 24
+        && (t.ends_with("代表") || t.ends_with("委员"))
+        && !t.contains([':', '：', '。', '>'])
+        && lines.get(i + 1).is_some_and(|n| n.text.trim_start().starts_with(['您', '你']))
+}
+
 pub(super) fn is_salutation(line: &str) -> bool {
     let n = line.chars().count();
     (line.ends_with(':') || line.ends_with('：'))
