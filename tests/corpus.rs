@@ -93,7 +93,8 @@ const HELDOUT_ALL_MIN: &[(Field, f64)] = &[
     // stands before the headline or in the title's place); 93.1 again with its later batches
     // (93.33, 98 of 105); 94.2 (94.29, 99 of 105) with its rules (`| 文号 | … |` rows).
     // 93.7 (93.75, 105 of 112): measured with issue 19's ninth pass's pages (before its rules).
-    (Field::Number, 93.7),
+    // 93.4 (93.44, 114 of 122): measured with issue 19's eleventh pass's pages (a held-out 会办意见).
+    (Field::Number, 93.4),
     // Measured with issue 19's new held-out replies (published was 100 before them, then 92.8);
     // 96.0 (96.3) with its sixth pass's date rules (a page's date in a row under the letter, a
     // date line's field run on after its time, labels in the site's brackets). 95.8 (95.9
@@ -106,7 +107,8 @@ const HELDOUT_ALL_MIN: &[(Field, f64)] = &[
     // signature run into the last sentence or printed as a form's rows, 二O二一年).
     // 95.7 (95.8 measured): with issue 19's ninth pass's pages (before its rules); 95.8 with
     // its last three pages (95.9 measured).
-    (Field::Signed, 95.8),
+    // 95.0 (95.0 measured): with issue 19's eleventh pass's pages (a held-out 会办意见's date).
+    (Field::Signed, 95.0),
     // 98.9 (98.92, 92 of 93) with issue 19's seventh pass's first batch (items numbered
     // without a delimiter, `1规范项目审批。`); 99.0 again with its later batches (99.05).
     (Field::Outline, 99.0),

@@ -16,9 +16,10 @@ use std::path::{Path, PathBuf};
 /// Minimum share of (page, variant) pairs that hold, per transformation, in percent: what was
 /// measured (raised as rules are fixed, so that a change cannot make the reader more fragile).
 /// Split3 (a title set on three lines, broken at the boundaries nearest its thirds): 96.6 (58 of
-/// 60) measured when it was added (issue 19's ninth title pass).
+/// 60) measured when it was added (issue 19's ninth title pass); 98.5 (68 of 69, 98.55) with
+/// issue 19's eleventh pass (an office's name over `就《…》` over `公开征求意见` read as one title).
 const GATES: [(&str, f64); 6] =
-    [("above", 100.0), ("below", 100.0), ("spacing", 100.0), ("indent", 100.0), ("split", 100.0), ("split3", 96.6)];
+    [("above", 100.0), ("below", 100.0), ("spacing", 100.0), ("indent", 100.0), ("split", 100.0), ("split3", 98.5)];
 
 /// FNV-1a, 32 bits (the corpus's held-out rule).
 fn fnv1a32(bytes: &[u8]) -> u32 {

@@ -294,6 +294,8 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             // An item of a list of documents (a site's 热点 column) right above the headline
             // over the page's metadata line: the site's.
             meta.push(text.to_string());
+        } else if top && bare_salutation(lines, i) {
+            salutation = Some(line.whole());
         } else if top && is_title(text) && parse_heading(text).is_none() {
             // Lines of the site above the reply's own title (a breadcrumb, 欢迎访问…, a column's
             // name, set like the title or not): kept as header lines; the title is the complete
@@ -759,7 +761,18 @@ pub(super) fn complete_start(title: &str) -> bool {
 fn starts_title(line: &str) -> bool {
     let line = shape::fold(line);
     let office_to = line.match_indices('对').any(|(at, _)| at > 0 && is_office_line(line[..at].trim_end()));
-    line.contains("关于") || line.starts_with('对') || line.ends_with('的') || office_to || line.ends_with("会议")
+    line.contains("关于")
+        || line.starts_with('对')
+        || line.ends_with('的')
+        || office_to
+        || line.ends_with("会议")
+        || on_text(&line)
+}
+
+/// Whether a line opens with `就` and the text or matter a title is on, its subject on the line
+/// above (`某局` / `就《…(征求意见稿)》` / `公开征求意见`, `就“…”答记者问`).
+fn on_text(line: &str) -> bool {
+    line.starts_with("就《") || line.starts_with("就“")
 }
 
 /// Whether a line opens with a subject of its own: a place's or an office's name (`县政协…`,
@@ -787,7 +800,7 @@ fn ends_title(line: &str, next: &str) -> bool {
 /// the office's name before its `关于` (`某市人民政府` / `办公室关于印发…的通知`).
 fn office_start(above: &str, line: &str) -> bool {
     let line = shape::fold(line);
-    let to = if line.starts_with('对') { Some(0) } else { line.find("关于") };
+    let to = if line.starts_with('对') || on_text(&line) { Some(0) } else { line.find("关于") };
     // A bullet's value (`• 全社会`, a metadata list's 服务对象) is none.
     is_office_line(above)
         && strip_bullet(above).len() == above.len()
@@ -1502,6 +1515,16 @@ pub(super) fn form_label(lines: &[Line], k: usize) -> bool {
 
 /// A salutation (`张三委员：`): a short line ending in a colon, no sentence, and no row of the
 /// page's metadata whose last key has no value (`名称: 关于… 文号:`, `文号:`).
+/// A salutation that lost its colon (`张三代表` over `您提出的…`): a short line ending in the
+/// addressee's standing (代表, 委员), the letter's first words (`您…`, `你…`) on the next line.
+fn bare_salutation(lines: &[Line], i: usize) -> bool {
+    let t = lines[i].text.trim();
+    t.chars().count() <= 24
+        && (t.ends_with("代表") || t.ends_with("委员"))
+        && !t.contains([':', '：', '。', '>'])
+        && lines.get(i + 1).is_some_and(|n| n.text.trim_start().starts_with(['您', '你']))
+}
+
 pub(super) fn is_salutation(line: &str) -> bool {
     let n = line.chars().count();
     (line.ends_with(':') || line.ends_with('：'))

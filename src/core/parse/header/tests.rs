@@ -2015,3 +2015,23 @@ fn a_title_on_three_lines_under_the_sites_lines_is_read_whole() {
         "关于对县十六届人大二次会议第8号议事原案的答复"
     );
 }
+
+#[test]
+fn a_title_on_three_lines_whose_middle_opens_with_就_on_a_text() {
+    // An office's name, `就《…》` (the text the title is on), then what the office does with it.
+    let text = "某市林业局\n就《关于加强林木管护工作的通知(征求意见稿)》\n公开征求意见\n近年来，我局起草了上述通知，现公开征求意见。\n某市林业局\n2021年5月8日";
+    assert_eq!(plain(text), "某市林业局就《关于加强林木管护工作的通知(征求意见稿)》公开征求意见");
+    // `就业…` is no such line: the headline under it stays the title.
+    let text = "就业创业服务\n某县人社局关于做好就业见习工作的通知\n各乡镇：\n现将有关事项通知如下。";
+    assert_eq!(plain(text), "某县人社局关于做好就业见习工作的通知");
+}
+
+#[test]
+fn a_salutation_that_lost_its_colon_is_no_title() {
+    // `某某代表` with no colon over the letter's first words: the salutation, the reply untitled.
+    let text = "张三代表\n\n您提出的《关于加强电动车管理的建议》已收悉,现答复如下:\n我局已着手办理。\n某县公安局\n2023年8月15日";
+    assert_eq!(plain(text), "");
+    // A title above it stays the title.
+    let text = "关于某县第十届人大第3号建议的答复\n李四等代表\n你们提出的建议收悉,现答复如下:\n我局已着手办理。";
+    assert_eq!(plain(text), "关于某县第十届人大第3号建议的答复");
+}
