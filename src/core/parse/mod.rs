@@ -99,7 +99,10 @@ pub fn page_table(hints: &mut Hints, page_lines: &[&str]) {
         // As in the text's own header: where the page gives its publication apart, its 发文日期
         // is the document's own date.
         let issued = || field(&["发布时间", "发布日期", "公开日期"]).and_then(|_| field(&["发文日期"]));
-        hints.signed = field(WRITTEN_DATES).or_else(issued).filter(|v| dates::date_of(v).is_some());
+        hints.signed = field(WRITTEN_DATES)
+            .or_else(issued)
+            .filter(|v| dates::date_of(v).is_some())
+            .or_else(|| bullet_date_above(hints.title.as_deref(), page_lines));
     }
     if hints.dated.is_none() {
         let dated = |labels: &[&str]| field(labels).filter(|v| dates::date_of(v).is_some());
@@ -118,6 +121,21 @@ fn number_above_title(title: Option<&str>, page_lines: &[&str]) -> Option<String
     let title = squeeze(title?);
     let at = page_lines.iter().position(|l| title.chars().count() >= 6 && squeeze(l) == title)?;
     page_lines[..at].iter().rev().filter(|l| !l.trim().is_empty()).take(3).find_map(|l| header::number_line(l))
+}
+
+/// The date of an index list of bullets (`• 2023-09-25`, no labels) the page sets right above
+/// the headline it sets outside the article, as the text's header reads it above its title.
+fn bullet_date_above(title: Option<&str>, page_lines: &[&str]) -> Option<String> {
+    let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let title = squeeze(title?);
+    let at = page_lines.iter().position(|l| title.chars().count() >= 6 && squeeze(l) == title)?;
+    let list: Vec<&str> = page_lines[..at].iter().rev().filter(|l| !l.trim().is_empty()).take(8).copied().collect();
+    let bullets = list.iter().take_while(|l| l.trim_start().starts_with(['•', '·', '●'])).count();
+    // (A date under its label, `• 发布日期` / `• 2019-06-20`, is the page's table's: read there.)
+    (0..bullets)
+        .filter(|&k| list.get(k + 1).is_none_or(|a| header::pair(a, list[k]).is_none()))
+        .filter_map(|k| header::bullet_date(list[k]))
+        .last()
 }
 
 /// The page's date on a line of its own just under the title it sets outside the article
@@ -312,7 +330,7 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
     let lines = read_lines(input);
     let mut b = Builder { origins: Origins::default() };
 
-    let header = header::read(&lines, &hints.lines);
+    let header = header::read(&lines, &hints.lines, hints.title.as_deref().filter(|_| hints.headline));
     let Header { title, mut meta, fields, number, salutation, dated, posted, rest, end: i } = header;
     let field = |labels: &[&str]| {
         labels.iter().find_map(|l| fields.iter().find(|(k, v)| k == l && !v.is_empty()).map(|(_, v)| v.clone()))
@@ -691,6 +709,42 @@ mod tests {
         ];
         let hints = Hints { title: Some("某某市人民政府".into()), ..Hints::default() };
         assert_eq!(parse_lines(&lines, &hints).reply.title, "关于加强高技能人才队伍建设的实施意见");
+    }
+
+    #[test]
+    fn an_index_lists_bullet_date_above_the_headline_outside_the_article_dates_the_document() {
+        let title = "关于县人大十五届三次会议第144号建议的答复";
+        let mut hints = Hints { title: Some(title.into()), headline: true, ..Hints::default() };
+        page_table(&mut hints, &["首页", "• 00529508X/2023-00092", "• 某县水利局", "• 2023-09-25", title]);
+        assert_eq!(hints.signed.as_deref(), Some("2023-09-25"));
+        let mut hints = Hints { title: Some(title.into()), headline: true, ..Hints::default() };
+        page_table(&mut hints, &["• 本站", "• 2020-12-30 10:32", title]);
+        assert_eq!(hints.signed, None);
+        let mut hints = Hints { title: Some(title.into()), headline: true, ..Hints::default() };
+        page_table(&mut hints, &["• 索引号", "• 005452487/2019-00005", "• 发布日期", "• 2019-06-20", title]);
+        assert_eq!(hints.signed, None);
+    }
+
+    #[test]
+    fn the_texts_head_reads_the_same_under_a_headline_outside_it() {
+        // The issuer's dated line of a bulletin's masthead, first in the text, under the title
+        // the page sets outside the article.
+        let lines = [
+            "某县政务督查",
+            "第20期",
+            "某县人民政府督查室  2022年8月19日",
+            "关于上半年落实情况的通报",
+            "各乡镇人民政府：",
+            "根据县政府工作安排，现通报如下。",
+        ];
+        let hints =
+            Hints { title: Some("关于上半年落实情况的通报".into()), headline: true, ..Hints::default() };
+        let r = parse_lines(&lines, &hints).reply;
+        assert_eq!(r.signed.as_deref(), Some("2022-08-19"));
+        // A list's items under the title (`• 本站`, the posting's date and hour): the page's.
+        let lines = ["• 本站", "• 2020-12-30 10:32", "张代表：", "您提出的建议收悉。"];
+        let r = parse_lines(&lines, &hints).reply;
+        assert_eq!((r.signed, r.published.as_deref()), (None, Some("2020-12-30 10:32")));
     }
 
     #[test]
