@@ -24,7 +24,7 @@ use reply_widget_cli::html::read_page;
 /// Minimum share of (page, variant) pairs that hold, per template, in percent: what was measured
 /// (raised as the reader is fixed, so that a change cannot make it more fragile).
 const GATES: [(&str, f64); 5] =
-    [("trs", 97.8), ("centred", 100.0), ("table", 100.0), ("hanweb", 100.0), ("fallback", 100.0)];
+    [("trs", 98.3), ("centred", 100.0), ("table", 100.0), ("hanweb", 100.0), ("fallback", 100.0)];
 
 /// FNV-1a, 32 bits (the corpus's held-out rule).
 fn fnv1a32(bytes: &[u8]) -> u32 {

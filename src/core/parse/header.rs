@@ -329,7 +329,8 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
                 };
                 if let Some(k) = headline_below(lines, i).filter(|&k| !ends_it(k)) {
                     for (j, l) in lines.iter().enumerate().take(k).skip(i) {
-                        let value = pair_at(lines, j).filter(|_| j + 1 < k);
+                        // (A label over its date where the date ends the lines: a pair still.)
+                        let value = pair_at(lines, j).filter(|(_, v)| j + 1 < k || is_dateish(v.text));
                         if let Some((label, v)) = value {
                             fields.push((label, shape::cells(strip_bullet(v.text)).to_string()));
                         } else if let Some(f) = meta_fields(l.text) {
@@ -481,9 +482,12 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
         } else if let Some(k) = mast {
             // A masthead between the title and the title again (a bulletin's name, its issue,
             // the issuer and the date): header lines; its date (`2022年8月19日`, as documents
-            // write it) dates the document.
-            for l in &lines[i..k] {
-                if let Some(d) = shape::dateline(l.text).filter(|_| l.text.contains('年')) {
+            // write it) dates the document. A metadata list there (`生成日期` / `2016年03月02日`,
+            // the title set above it outside the text): its fields.
+            for (j, l) in lines.iter().enumerate().take(k).skip(i) {
+                if let Some((label, v)) = pair_at(lines, j) {
+                    fields.push((label, shape::cells(strip_bullet(v.text)).to_string()));
+                } else if let Some(d) = shape::dateline(l.text).filter(|_| l.text.contains('年')) {
                     dated = dated.or_else(|| dates::date_of(&d));
                 } else if let Some(n) = number_line(l.text) {
                     number.get_or_insert(n);
@@ -523,11 +527,14 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
 }
 
 /// The end of a site's menu starting at line `i`: four or more lines in a row, each a short
-/// name of words alone (two to six chars, no digit, no punctuation: `政务公开`, `走进本市`).
+/// name of words alone (two to six chars, no digit, no punctuation: `政务公开`, `走进本市`), no
+/// label of the page's metadata (`发文字号`, `生成日期`: a list of labels and values).
 fn menu_end(lines: &[Line], i: usize) -> Option<usize> {
     let item = |l: &Line| {
         let n = l.text.chars().count();
-        (2..=6).contains(&n) && l.text.chars().all(|c| c.is_alphabetic() && !c.is_ascii())
+        (2..=6).contains(&n)
+            && l.text.chars().all(|c| c.is_alphabetic() && !c.is_ascii())
+            && label_at(l.text).is_none_or(|(_, len)| len < l.text.len())
     };
     let n = lines[i..].iter().take_while(|l| item(l)).count();
     (n >= 4).then_some(i + n)

@@ -745,6 +745,37 @@ mod tests {
         let lines = ["• 本站", "• 2020-12-30 10:32", "张代表：", "您提出的建议收悉。"];
         let r = parse_lines(&lines, &hints).reply;
         assert_eq!((r.signed, r.published.as_deref()), (None, Some("2020-12-30 10:32")));
+        // A metadata list between the headline and the text's own title: its fields.
+        let t = "某部办公厅关于印发《专项督察工作方案》的通知";
+        let lines = [
+            "索引号",
+            "00001434901/2016-01687",
+            "生成日期",
+            "2016年03月02日",
+            "实施日期",
+            t,
+            "各省国土资源主管部门：",
+            "现将方案印发给你们。",
+        ];
+        let hints = Hints { title: Some(t.into()), headline: true, ..Hints::default() };
+        assert_eq!(parse_lines(&lines, &hints).reply.signed.as_deref(), Some("2016-03-02"));
+        // … a column's name over it, the label over its date where the list's short lines end.
+        let lines = [
+            "索引号",
+            "001/2016-01687",
+            "土地管理",
+            "发文字号",
+            "发布机构",
+            "生成日期",
+            "2016年03月02日",
+            "通知",
+            "实施日期",
+            "废止日期",
+            t,
+            "各省国土资源主管部门：",
+            "现将方案印发给你们。",
+        ];
+        assert_eq!(parse_lines(&lines, &hints).reply.signed.as_deref(), Some("2016-03-02"));
     }
 
     #[test]
