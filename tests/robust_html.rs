@@ -30,7 +30,7 @@ const GATES: [(&str, f64); 8] = [
     ("hanweb", 100.0),
     ("fallback", 100.0),
     ("list", 100.0),
-    ("layout", 95.0),
+    ("layout", 98.8),
     ("inline", 100.0),
 ];
 
@@ -486,6 +486,12 @@ fn list(d: &Doc, dl: bool) -> String {
 fn layout(d: &Doc, union: bool) -> String {
     let mut out = head_html(&format!("{}_某某市人民政府", d.title), "");
     out.push_str(&top());
+    // (A saved site's frame above the title stays above the table: an editor pastes the
+    // document only.)
+    let framed = d.before().iter().any(|l| frame_line(l));
+    if framed {
+        out.push_str(&paragraphs(&d.before()));
+    }
     out.push_str("<table width=\"100%\" class=\"content-table\">\n");
     let _ = writeln!(out, "<tr><td class=\"title\" align=\"center\">{}</td></tr>", esc(&d.title));
     if let Some(t) = d.pub_time() {
@@ -496,7 +502,9 @@ fn layout(d: &Doc, union: bool) -> String {
     } else {
         "<tr><td class=\"bt_content\" id=\"article\">\n"
     });
-    out.push_str(&paragraphs(&d.before()));
+    if !framed {
+        out.push_str(&paragraphs(&d.before()));
+    }
     out.push_str(&paragraphs(&d.after()));
     out.push_str(if union { "</div>\n</td></tr>\n</table>\n" } else { "</td></tr>\n</table>\n" });
     out.push_str(&bottom(false));
