@@ -50,6 +50,9 @@ pub struct Hints {
     pub number: Option<String>,
     /// The date the document bears by the page's metadata table (成文日期), if any.
     pub signed: Option<String>,
+    /// The dates of the page's record (生成日期, a 发文日期 beside its 发布日期, an index list's
+    /// bare date), if any: the document's date only where it bears none of its own.
+    pub generated: Option<String>,
     /// The publication date of the page's metadata table (发布日期), if any.
     pub dated: Option<String>,
     /// How each input line is set (by index; missing lines are plain): the title reader joins
@@ -99,9 +102,10 @@ pub fn page_table(hints: &mut Hints, page_lines: &[&str]) {
         // As in the text's own header: where the page gives its publication apart, its 发文日期
         // is the document's own date.
         let issued = || field(&["发布时间", "发布日期", "公开日期"]).and_then(|_| field(&["发文日期"]));
-        hints.signed = field(WRITTEN_DATES)
-            .or_else(issued)
-            .filter(|v| dates::date_of(v).is_some())
+        let date = |labels: &[&str]| field(labels).filter(|v| dates::date_of(v).is_some());
+        hints.signed = date(&["成文日期", "成文时间"]);
+        hints.generated = date(&["生成日期"])
+            .or_else(|| issued().filter(|v| dates::date_of(v).is_some()))
             .or_else(|| bullet_date_above(hints.title.as_deref(), page_lines));
     }
     if hints.dated.is_none() {
@@ -316,6 +320,7 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
         source: fold(&hints.source),
         number: fold(&hints.number),
         signed: fold(&hints.signed),
+        generated: fold(&hints.generated),
         dated: fold(&hints.dated),
         lines: hints.lines.clone(),
     };
@@ -421,7 +426,7 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
         .and_then(|d| dates::date_of(&d));
     // A 生成日期 (the day the page's record was made) only where the document bears no date.
     let own_date = field(&["成文日期", "成文时间"]).or_else(|| hints.signed.clone());
-    let generated = field(&["生成日期"]).and_then(|d| dates::date_of(&d));
+    let generated = field(&["生成日期"]).or_else(|| hints.generated.clone()).and_then(|d| dates::date_of(&d));
     let signed = signed_below
         .or_else(|| own_date.as_deref().and_then(dates::date_of))
         .or_else(|| under_signature.clone())
@@ -689,11 +694,15 @@ mod tests {
     fn a_pages_issuing_date_beside_its_publication_date_is_the_documents() {
         let mut hints = Hints::default();
         page_table(&mut hints, &["发文日期", "2020年09月23日", "发布时间：2020-09-25 09:30"]);
-        assert_eq!(hints.signed.as_deref(), Some("2020年09月23日"));
+        assert_eq!(hints.generated.as_deref(), Some("2020年09月23日"));
+        // … where the text bears no date of its own (its signature's wins).
+        assert_eq!(parse_lines(&["您好。"], &hints).reply.signed.as_deref(), Some("2020-09-23"));
+        let signed = parse_lines(&["您好。", "某县人民政府", "2020年9月21日"], &hints).reply.signed;
+        assert_eq!(signed.as_deref(), Some("2020-09-21"));
         // Alone, a 发文日期 is the page's.
         let mut hints = Hints::default();
         page_table(&mut hints, &["发文日期", "2020年09月23日"]);
-        assert_eq!(hints.signed, None);
+        assert_eq!((hints.signed, hints.generated), (None, None));
     }
 
     #[test]
@@ -716,13 +725,20 @@ mod tests {
         let title = "关于县人大十五届三次会议第144号建议的答复";
         let mut hints = Hints { title: Some(title.into()), headline: true, ..Hints::default() };
         page_table(&mut hints, &["首页", "• 00529508X/2023-00092", "• 某县水利局", "• 2023-09-25", title]);
-        assert_eq!(hints.signed.as_deref(), Some("2023-09-25"));
+        assert_eq!(hints.generated.as_deref(), Some("2023-09-25"));
         let mut hints = Hints { title: Some(title.into()), headline: true, ..Hints::default() };
         page_table(&mut hints, &["• 本站", "• 2020-12-30 10:32", title]);
-        assert_eq!(hints.signed, None);
+        assert_eq!(hints.generated, None);
         let mut hints = Hints { title: Some(title.into()), headline: true, ..Hints::default() };
         page_table(&mut hints, &["• 索引号", "• 005452487/2019-00005", "• 发布日期", "• 2019-06-20", title]);
-        assert_eq!(hints.signed, None);
+        assert_eq!(hints.generated, None);
+        // The 生成日期 of the page's table dates the document only where its signature does not.
+        let mut hints = Hints { title: Some(title.into()), headline: true, ..Hints::default() };
+        page_table(&mut hints, &["生成日期: 2019-01-23", title]);
+        assert_eq!((hints.signed.as_deref(), hints.generated.as_deref()), (None, Some("2019-01-23")));
+        let lines = ["张代表：", "您提出的建议收悉。", "某县人民政府", "2019年1月17日"];
+        assert_eq!(parse_lines(&lines, &hints).reply.signed.as_deref(), Some("2019-01-17"));
+        assert_eq!(parse_lines(&lines[..2], &hints).reply.signed.as_deref(), Some("2019-01-23"));
     }
 
     #[test]
