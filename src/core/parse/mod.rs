@@ -137,9 +137,9 @@ fn bullet_date_above(title: Option<&str>, page_lines: &[&str]) -> Option<String>
     let bullets = list.iter().take_while(|l| l.trim_start().starts_with(['•', '·', '●'])).count();
     // (A date under its label, `• 发布日期` / `• 2019-06-20`, is the page's table's: read there.)
     (0..bullets)
+        .rev()
         .filter(|&k| list.get(k + 1).is_none_or(|a| header::pair(a, list[k]).is_none()))
-        .filter_map(|k| header::bullet_date(list[k]))
-        .last()
+        .find_map(|k| header::bullet_date(list[k]))
 }
 
 /// The page's date on a line of its own just under the title it sets outside the article
