@@ -8,8 +8,13 @@
 //! `div.info`, the text in `div.TRS_Editor`; (b) the title's lines centred inside the article;
 //! (c) the 信息公开属性 table above the article; (d) Hanweb / UCAP containers (`#zoom`,
 //! `#UCAP-CONTENT`) under a `<title>` carrying the site's name; (e) a container of the site's own
-//! (`div#content.detil-new-cont`) that only the content-based finder finds — always with a
-//! header, a menu, a breadcrumb and a footer around it. The page is read back as
+//! (`div#content.detil-new-cont`) that only the content-based finder finds; (f) the 信息公开
+//! metadata as a `<ul><li><span>label</span>value` list or a `<dl>`; (g) a layout table, the
+//! title in `td.title`, the text in a later row's `<td>` (bare or in `Custom_UnionStyle`); (h)
+//! the whole document in the article's `<div>`, its title as `<h2>` or `<strong>` lines, under a
+//! `<base href>` and a `<title>` with the site's name first — always with a header, a menu, a
+//! breadcrumb and a footer around it. A saved site's frame (its breadcrumb, greeting) that a
+//! plain text holds above its title stays outside the article: an editor pastes the document. The page is read back as
 //! `reply-widget parse PAGE.html` and the embed script read it (`read_page` without a selector),
 //! and each field read right from the plain text must still be read right, and the article must
 //! be found: the reply holds text and none of the page's navigation or footer.
