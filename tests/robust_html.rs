@@ -29,13 +29,13 @@ use reply_widget_cli::html::read_page;
 /// Minimum share of (page, variant) pairs that hold, per template, in percent: what was measured
 /// (raised as the reader is fixed, so that a change cannot make it more fragile).
 const GATES: [(&str, f64); 8] = [
-    ("trs", 99.7),
+    ("trs", 100.0),
     ("centred", 100.0),
     ("table", 100.0),
     ("hanweb", 100.0),
     ("fallback", 100.0),
     ("list", 100.0),
-    ("layout", 99.3),
+    ("layout", 100.0),
     ("inline", 100.0),
 ];
 

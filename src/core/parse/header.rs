@@ -327,7 +327,13 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
                         && text.chars().count() >= 8
                         && continues(lines[k].text)
                 };
-                if let Some(k) = headline_below(lines, i).filter(|&k| !ends_it(k)) {
+                // Under a headline set outside the text, the short lines down to the salutation
+                // (a metadata list, the site's words) are the header's: the text has no title.
+                let saluted = || {
+                    let k = (i + 1..lines.len()).take(12).find(|&k| is_salutation(lines[k].text))?;
+                    (outside.is_some() && lines[i..k].iter().all(|l| !l.text.contains('。'))).then_some(k)
+                };
+                if let Some(k) = headline_below(lines, i).filter(|&k| !ends_it(k)).or_else(saluted) {
                     for (j, l) in lines.iter().enumerate().take(k).skip(i) {
                         // (A label over its date where the date ends the lines: a pair still.)
                         let value = pair_at(lines, j).filter(|(_, v)| j + 1 < k || is_dateish(v.text));

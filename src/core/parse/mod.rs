@@ -795,6 +795,27 @@ mod tests {
     }
 
     #[test]
+    fn under_a_headline_outside_the_text_its_short_lines_down_to_the_salutation_are_its_header() {
+        let lines = [
+            "政府信息公开",
+            "(县农业农村局)",
+            "索引号",
+            "zk/2025-00019",
+            "日期",
+            "2025-12-16",
+            "杨代表：",
+            "现答复如下。",
+        ];
+        let hints =
+            Hints {
+                title: Some("某县农业农村局关于第38号建议的答复".into()), headline: true, ..Hints::default()
+            };
+        let r = parse_lines(&lines, &hints).reply;
+        assert_eq!(r.salutation.map(|s| s.text).as_deref(), Some("杨代表："));
+        assert_eq!(r.signed, None);
+    }
+
+    #[test]
     fn a_number_above_the_headline_outside_the_article_is_the_documents() {
         let title = "某县交通运输局对县人大六次会议第17号建议的复函";
         let mut hints = Hints { title: Some(title.into()), ..Hints::default() };
