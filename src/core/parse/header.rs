@@ -128,8 +128,9 @@ fn styled(style: LineStyle) -> bool {
 /// Reads the header: title, metadata lines, document number, salutation, in any order, up to
 /// the first line that is none of these. `styles` gives how each input line is set (by
 /// index): a title set on several centred or bold lines is joined; in plain text, a title line
-/// that does not read as complete goes on on the next.
-pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
+/// that does not read as complete goes on on the next. `outside`: the title the page sets outside
+/// the text (its headline): the text's first lines stand under it as under the text's own.
+pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option<&str>) -> Header<'a> {
     let style = |l: &Line| styles.get(l.at as usize).copied().unwrap_or_default();
     let mut title: Option<Piece> = None;
     let mut meta: Vec<String> = Vec::new();
@@ -148,6 +149,13 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
     while let Some(line) = lines.get(i) {
         let text = line.text;
         let top = title.is_none() && salutation.is_none();
+        let titled = title.is_some() || outside.is_some();
+        // Where the title stands again below (a masthead between them), the masthead's end.
+        let mast = match &title {
+            _ if salutation.is_some() => None,
+            Some(t) => masthead(lines, i, &t.text),
+            None => outside.and_then(|h| masthead(lines, i, h)),
+        };
         // The issuers' lines from here (one to three), and the date under them.
         let offices = issuers(lines, i);
         let dated_below = date_at(lines, i + offices).filter(|_| offices > 0);
@@ -251,7 +259,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
         } else if title.as_ref().is_some_and(|t| salutation.is_none() && shape::bare(text) == shape::bare(&t.text)) {
             // The title set twice (the page's headline, the document's own): once.
             meta.push(text.to_string());
-        } else if (title.is_some() || text.starts_with('—'))
+        } else if (titled || text.starts_with('—'))
             && salutation.is_none()
             && shape::note_date(text).is_some()
             && (text.contains('年') || shape::dateline(text).is_none())
@@ -261,7 +269,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             // prints its own (`（2023-05-06）`, no 年) is the page's: below.
             dated = dated.or_else(|| shape::note_date(text));
             meta.push(text.to_string());
-        } else if let Some(d) = dated_below.clone().filter(|_| title.is_some() && salutation.is_none()) {
+        } else if let Some(d) = dated_below.clone().filter(|_| titled && salutation.is_none()) {
             // The issuers under the title, on one line or two, and the date under them (a 统计公报):
             // the document's date as documents write it (`2023年3月20日`), else the page's
             // (`2024-03-01`, as a site prints its own).
@@ -275,8 +283,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             }
             i += offices + 1;
             continue;
-        } else if let Some(d) = shape::dateline(strip_bullet(text)).filter(|_| title.is_some() && salutation.is_none())
-        {
+        } else if let Some(d) = shape::dateline(strip_bullet(text)).filter(|_| titled && salutation.is_none()) {
             // The page's date under its title, without a label (`2023-05-06 10:32 某局`); an
             // issuer's line dated as documents are (`某县人民政府督查室  2022年8月19日`, a
             // bulletin's masthead), the document's.
@@ -286,8 +293,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
                 posted.get_or_insert(d);
             }
             meta.push(text.to_string());
-        } else if title.is_some() && salutation.is_none() && strip_bullet(text).len() < text.len() && bullet_item(text)
-        {
+        } else if titled && salutation.is_none() && strip_bullet(text).len() < text.len() && bullet_item(text) {
             // The items of a list under the title (`• 本站`, `• 2020-12-30 10:32`): the page's.
             meta.push(text.to_string());
         } else if top && listed_over_headline(lines, i) {
@@ -296,7 +302,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             meta.push(text.to_string());
         } else if top && bare_salutation(lines, i) {
             salutation = Some(line.whole());
-        } else if top && is_title(text) && parse_heading(text).is_none() {
+        } else if top && mast.is_none() && is_title(text) && parse_heading(text).is_none() {
             // Lines of the site above the reply's own title (a breadcrumb, 欢迎访问…, a column's
             // name, set like the title or not): kept as header lines; the title is the complete
             // one below.
@@ -323,9 +329,16 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
                         && text.chars().count() >= 8
                         && continues(lines[k].text)
                 };
-                if let Some(k) = headline_below(lines, i).filter(|&k| !ends_it(k)) {
+                // Under a headline set outside the text, the short lines down to the salutation
+                // (a metadata list, the site's words) are the header's: the text has no title.
+                let saluted = || {
+                    let k = (i + 1..lines.len()).take(12).find(|&k| is_salutation(lines[k].text))?;
+                    (outside.is_some() && lines[i..k].iter().all(|l| !l.text.contains('。'))).then_some(k)
+                };
+                if let Some(k) = headline_below(lines, i).filter(|&k| !ends_it(k)).or_else(saluted) {
                     for (j, l) in lines.iter().enumerate().take(k).skip(i) {
-                        let value = pair_at(lines, j).filter(|_| j + 1 < k);
+                        // (A label over its date where the date ends the lines: a pair still.)
+                        let value = pair_at(lines, j).filter(|(_, v)| j + 1 < k || is_dateish(v.text));
                         if let Some((label, v)) = value {
                             fields.push((label, shape::cells(strip_bullet(v.text)).to_string()));
                         } else if let Some(f) = meta_fields(l.text) {
@@ -474,14 +487,15 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
             meta.push(text.to_string());
         } else if salutation.is_none() && is_salutation(text) && parse_heading(text).is_none() {
             salutation = Some(line.whole());
-        } else if let Some(k) =
-            title.as_ref().and_then(|t| salutation.is_none().then(|| masthead(lines, i, &t.text)).flatten())
-        {
+        } else if let Some(k) = mast {
             // A masthead between the title and the title again (a bulletin's name, its issue,
             // the issuer and the date): header lines; its date (`2022年8月19日`, as documents
-            // write it) dates the document.
-            for l in &lines[i..k] {
-                if let Some(d) = shape::dateline(l.text).filter(|_| l.text.contains('年')) {
+            // write it) dates the document. A metadata list there (`生成日期` / `2016年03月02日`,
+            // the title set above it outside the text): its fields.
+            for (j, l) in lines.iter().enumerate().take(k).skip(i) {
+                if let Some((label, v)) = pair_at(lines, j) {
+                    fields.push((label, shape::cells(strip_bullet(v.text)).to_string()));
+                } else if let Some(d) = shape::dateline(l.text).filter(|_| l.text.contains('年')) {
                     dated = dated.or_else(|| dates::date_of(&d));
                 } else if let Some(n) = number_line(l.text) {
                     number.get_or_insert(n);
@@ -521,11 +535,14 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle]) -> Header<'a> {
 }
 
 /// The end of a site's menu starting at line `i`: four or more lines in a row, each a short
-/// name of words alone (two to six chars, no digit, no punctuation: `政务公开`, `走进本市`).
+/// name of words alone (two to six chars, no digit, no punctuation: `政务公开`, `走进本市`), no
+/// label of the page's metadata (`发文字号`, `生成日期`: a list of labels and values).
 fn menu_end(lines: &[Line], i: usize) -> Option<usize> {
     let item = |l: &Line| {
         let n = l.text.chars().count();
-        (2..=6).contains(&n) && l.text.chars().all(|c| c.is_alphabetic() && !c.is_ascii())
+        (2..=6).contains(&n)
+            && l.text.chars().all(|c| c.is_alphabetic() && !c.is_ascii())
+            && label_at(l.text).is_none_or(|(_, len)| len < l.text.len())
     };
     let n = lines[i..].iter().take_while(|l| item(l)).count();
     (n >= 4).then_some(i + n)
@@ -676,9 +693,12 @@ fn within(text: &str, part: &str) -> (usize, usize) {
     (a, a + part.chars().count())
 }
 
-/// The date of a bullet of an index list, a date and nothing more (`• 2023-09-25`).
-fn bullet_date(line: &str) -> Option<String> {
-    (strip_bullet(line).len() < line.len() && is_dateish(line)).then(|| dates::date_of(line)).flatten()
+/// The date of a bullet of an index list, a date and nothing more (`• 2023-09-25`); with its
+/// hour (`• 2020-12-30 10:32`), the page's posting, no document's date.
+pub(super) fn bullet_date(line: &str) -> Option<String> {
+    (strip_bullet(line).len() < line.len() && is_dateish(line) && !line.contains([':', '：']))
+        .then(|| dates::date_of(line))
+        .flatten()
 }
 
 /// A short item of a bulleted list, no sentence (`• 本站`, `• 某县水利局`).
@@ -1178,7 +1198,7 @@ fn pair_at<'l, 'a>(lines: &'l [Line<'a>], i: usize) -> Option<(&'static str, &'l
 /// The label of `line` whose value is `next`, the line after it: a label alone on its line
 /// ([`label_line`]), or a label of two chars alone over a value of its kind (a list of dt / dd
 /// without colons): `日期` / `时间` over a date, `文号` over a document number.
-fn pair(line: &str, next: &str) -> Option<&'static str> {
+pub(super) fn pair(line: &str, next: &str) -> Option<&'static str> {
     if let Some(label) = label_line(line) {
         return is_value_of(label, next).then_some(label);
     }

@@ -50,6 +50,9 @@ pub struct Hints {
     pub number: Option<String>,
     /// The date the document bears by the page's metadata table (成文日期), if any.
     pub signed: Option<String>,
+    /// The dates of the page's record (生成日期, a 发文日期 beside its 发布日期, an index list's
+    /// bare date), if any: the document's date only where it bears none of its own.
+    pub generated: Option<String>,
     /// The publication date of the page's metadata table (发布日期), if any.
     pub dated: Option<String>,
     /// How each input line is set (by index; missing lines are plain): the title reader joins
@@ -99,7 +102,11 @@ pub fn page_table(hints: &mut Hints, page_lines: &[&str]) {
         // As in the text's own header: where the page gives its publication apart, its 发文日期
         // is the document's own date.
         let issued = || field(&["发布时间", "发布日期", "公开日期"]).and_then(|_| field(&["发文日期"]));
-        hints.signed = field(WRITTEN_DATES).or_else(issued).filter(|v| dates::date_of(v).is_some());
+        let date = |labels: &[&str]| field(labels).filter(|v| dates::date_of(v).is_some());
+        hints.signed = date(&["成文日期", "成文时间"]);
+        hints.generated = date(&["生成日期"])
+            .or_else(|| issued().filter(|v| dates::date_of(v).is_some()))
+            .or_else(|| bullet_date_above(hints.title.as_deref(), page_lines));
     }
     if hints.dated.is_none() {
         let dated = |labels: &[&str]| field(labels).filter(|v| dates::date_of(v).is_some());
@@ -118,6 +125,21 @@ fn number_above_title(title: Option<&str>, page_lines: &[&str]) -> Option<String
     let title = squeeze(title?);
     let at = page_lines.iter().position(|l| title.chars().count() >= 6 && squeeze(l) == title)?;
     page_lines[..at].iter().rev().filter(|l| !l.trim().is_empty()).take(3).find_map(|l| header::number_line(l))
+}
+
+/// The date of an index list of bullets (`• 2023-09-25`, no labels) the page sets right above
+/// the headline it sets outside the article, as the text's header reads it above its title.
+fn bullet_date_above(title: Option<&str>, page_lines: &[&str]) -> Option<String> {
+    let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let title = squeeze(title?);
+    let at = page_lines.iter().position(|l| title.chars().count() >= 6 && squeeze(l) == title)?;
+    let list: Vec<&str> = page_lines[..at].iter().rev().filter(|l| !l.trim().is_empty()).take(8).copied().collect();
+    let bullets = list.iter().take_while(|l| l.trim_start().starts_with(['•', '·', '●'])).count();
+    // (A date under its label, `• 发布日期` / `• 2019-06-20`, is the page's table's: read there.)
+    (0..bullets)
+        .rev()
+        .filter(|&k| list.get(k + 1).is_none_or(|a| header::pair(a, list[k]).is_none()))
+        .find_map(|k| header::bullet_date(list[k]))
 }
 
 /// The page's date on a line of its own just under the title it sets outside the article
@@ -298,6 +320,7 @@ pub fn parse_lines(input: &[&str], hints: &Hints) -> Parsed {
         source: fold(&hints.source),
         number: fold(&hints.number),
         signed: fold(&hints.signed),
+        generated: fold(&hints.generated),
         dated: fold(&hints.dated),
         lines: hints.lines.clone(),
     };
@@ -312,7 +335,7 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
     let lines = read_lines(input);
     let mut b = Builder { origins: Origins::default() };
 
-    let header = header::read(&lines, &hints.lines);
+    let header = header::read(&lines, &hints.lines, hints.title.as_deref().filter(|_| hints.headline));
     let Header { title, mut meta, fields, number, salutation, dated, posted, rest, end: i } = header;
     let field = |labels: &[&str]| {
         labels.iter().find_map(|l| fields.iter().find(|(k, v)| k == l && !v.is_empty()).map(|(_, v)| v.clone()))
@@ -403,7 +426,7 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
         .and_then(|d| dates::date_of(&d));
     // A 生成日期 (the day the page's record was made) only where the document bears no date.
     let own_date = field(&["成文日期", "成文时间"]).or_else(|| hints.signed.clone());
-    let generated = field(&["生成日期"]).and_then(|d| dates::date_of(&d));
+    let generated = field(&["生成日期"]).or_else(|| hints.generated.clone()).and_then(|d| dates::date_of(&d));
     let signed = signed_below
         .or_else(|| own_date.as_deref().and_then(dates::date_of))
         .or_else(|| under_signature.clone())
@@ -674,11 +697,15 @@ mod tests {
     fn a_pages_issuing_date_beside_its_publication_date_is_the_documents() {
         let mut hints = Hints::default();
         page_table(&mut hints, &["发文日期", "2020年09月23日", "发布时间：2020-09-25 09:30"]);
-        assert_eq!(hints.signed.as_deref(), Some("2020年09月23日"));
+        assert_eq!(hints.generated.as_deref(), Some("2020年09月23日"));
+        // … where the text bears no date of its own (its signature's wins).
+        assert_eq!(parse_lines(&["您好。"], &hints).reply.signed.as_deref(), Some("2020-09-23"));
+        let signed = parse_lines(&["您好。", "某县人民政府", "2020年9月21日"], &hints).reply.signed;
+        assert_eq!(signed.as_deref(), Some("2020-09-21"));
         // Alone, a 发文日期 is the page's.
         let mut hints = Hints::default();
         page_table(&mut hints, &["发文日期", "2020年09月23日"]);
-        assert_eq!(hints.signed, None);
+        assert_eq!((hints.signed, hints.generated), (None, None));
     }
 
     #[test]
@@ -694,6 +721,101 @@ mod tests {
         ];
         let hints = Hints { title: Some("某某市人民政府".into()), ..Hints::default() };
         assert_eq!(parse_lines(&lines, &hints).reply.title, "关于加强高技能人才队伍建设的实施意见");
+    }
+
+    #[test]
+    fn an_index_lists_bullet_date_above_the_headline_outside_the_article_dates_the_document() {
+        let title = "关于县人大十五届三次会议第144号建议的答复";
+        let mut hints = Hints { title: Some(title.into()), headline: true, ..Hints::default() };
+        page_table(&mut hints, &["首页", "• 00529508X/2023-00092", "• 某县水利局", "• 2023-09-25", title]);
+        assert_eq!(hints.generated.as_deref(), Some("2023-09-25"));
+        let mut hints = Hints { title: Some(title.into()), headline: true, ..Hints::default() };
+        page_table(&mut hints, &["• 本站", "• 2020-12-30 10:32", title]);
+        assert_eq!(hints.generated, None);
+        let mut hints = Hints { title: Some(title.into()), headline: true, ..Hints::default() };
+        page_table(&mut hints, &["• 索引号", "• 005452487/2019-00005", "• 发布日期", "• 2019-06-20", title]);
+        assert_eq!(hints.generated, None);
+        // The 生成日期 of the page's table dates the document only where its signature does not.
+        let mut hints = Hints { title: Some(title.into()), headline: true, ..Hints::default() };
+        page_table(&mut hints, &["生成日期: 2019-01-23", title]);
+        assert_eq!((hints.signed.as_deref(), hints.generated.as_deref()), (None, Some("2019-01-23")));
+        let lines = ["张代表：", "您提出的建议收悉。", "某县人民政府", "2019年1月17日"];
+        assert_eq!(parse_lines(&lines, &hints).reply.signed.as_deref(), Some("2019-01-17"));
+        assert_eq!(parse_lines(&lines[..2], &hints).reply.signed.as_deref(), Some("2019-01-23"));
+    }
+
+    #[test]
+    fn the_texts_head_reads_the_same_under_a_headline_outside_it() {
+        // The issuer's dated line of a bulletin's masthead, first in the text, under the title
+        // the page sets outside the article.
+        let lines = [
+            "某县政务督查",
+            "第20期",
+            "某县人民政府督查室  2022年8月19日",
+            "关于上半年落实情况的通报",
+            "各乡镇人民政府：",
+            "根据县政府工作安排，现通报如下。",
+        ];
+        let hints =
+            Hints { title: Some("关于上半年落实情况的通报".into()), headline: true, ..Hints::default() };
+        let r = parse_lines(&lines, &hints).reply;
+        assert_eq!(r.signed.as_deref(), Some("2022-08-19"));
+        // A list's items under the title (`• 本站`, the posting's date and hour): the page's.
+        let lines = ["• 本站", "• 2020-12-30 10:32", "张代表：", "您提出的建议收悉。"];
+        let r = parse_lines(&lines, &hints).reply;
+        assert_eq!((r.signed, r.published.as_deref()), (None, Some("2020-12-30 10:32")));
+        // A metadata list between the headline and the text's own title: its fields.
+        let t = "某部办公厅关于印发《专项督察工作方案》的通知";
+        let lines = [
+            "索引号",
+            "00001434901/2016-01687",
+            "生成日期",
+            "2016年03月02日",
+            "实施日期",
+            t,
+            "各省国土资源主管部门：",
+            "现将方案印发给你们。",
+        ];
+        let hints = Hints { title: Some(t.into()), headline: true, ..Hints::default() };
+        assert_eq!(parse_lines(&lines, &hints).reply.signed.as_deref(), Some("2016-03-02"));
+        // … a column's name over it, the label over its date where the list's short lines end.
+        let lines = [
+            "索引号",
+            "001/2016-01687",
+            "土地管理",
+            "发文字号",
+            "发布机构",
+            "生成日期",
+            "2016年03月02日",
+            "通知",
+            "实施日期",
+            "废止日期",
+            t,
+            "各省国土资源主管部门：",
+            "现将方案印发给你们。",
+        ];
+        assert_eq!(parse_lines(&lines, &hints).reply.signed.as_deref(), Some("2016-03-02"));
+    }
+
+    #[test]
+    fn under_a_headline_outside_the_text_its_short_lines_down_to_the_salutation_are_its_header() {
+        let lines = [
+            "政府信息公开",
+            "(县农业农村局)",
+            "索引号",
+            "zk/2025-00019",
+            "日期",
+            "2025-12-16",
+            "杨代表：",
+            "现答复如下。",
+        ];
+        let hints =
+            Hints {
+                title: Some("某县农业农村局关于第38号建议的答复".into()), headline: true, ..Hints::default()
+            };
+        let r = parse_lines(&lines, &hints).reply;
+        assert_eq!(r.salutation.map(|s| s.text).as_deref(), Some("杨代表："));
+        assert_eq!(r.signed, None);
     }
 
     #[test]
