@@ -43,12 +43,15 @@ const MODULES = [
   // 154.8 KB with issue 19's ninth pass (titles on two and three lines, dates and numbers of 34
   // more sites, the page's own headline over the text's title line: +2.7 KB; the word lists as
   // one joined string each, issue 21's round four: −0.6 KB).
-  { name: "page", ceiling: 155.2 * KB, target: 60 * KB, test: (p) => !inLibrary(p) && !inExtras(p) },
+  // 155.8 KB with the HTML robust test's head reading (the text read alike whether its title
+  // stands inside or outside it, mastheads, bullet dates, the record's dates apart) and 24 more
+  // sites' salutations and titles: +1.0 KB.
+  { name: "page", ceiling: 156.2 * KB, target: 60 * KB, test: (p) => !inLibrary(p) && !inExtras(p) },
   // 58.1 KB with the turn's stance rules (defaults, bases, standards, schedules: +0.3 KB).
   // 60.9 KB with issue 22's fifth round (the stance rules drawn from 45 pages of new gold,
   // indicator keys that give no key rather than a wrong one: +2.8 KB).
   { name: "extras", ceiling: 61.3 * KB, test: inExtras },
-  { name: "reply page, all (page + extras)", ceiling: 216.2 * KB, test: (p) => !inLibrary(p), total: true },
+  { name: "reply page, all (page + extras)", ceiling: 217.2 * KB, test: (p) => !inLibrary(p), total: true },
   // 64.4 KB since a reply page's figure card asks it for an indicator's values in other
   // replies (indicatorValues, issue 22: +7 KB with the title table of index version 4).
   // 65.3 KB since the index's words fold traditional chars to simplified (search finds 億元
