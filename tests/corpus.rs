@@ -142,20 +142,9 @@ enum Field {
 // ---------------------------------------------------------------------------------------------
 // Held-out rule
 
-/// FNV-1a, 32 bits.
-fn fnv1a32(bytes: &[u8]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for &b in bytes {
-        h ^= u32::from(b);
-        h = h.wrapping_mul(0x0100_0193);
-    }
-    h
-}
-
-/// A page is held out when the hash of its path below tests/corpus (`govcn/25.html`) is divisible by 3.
-fn held_out(rel: &str) -> bool {
-    fnv1a32(rel.as_bytes()).is_multiple_of(3)
-}
+#[path = "shared/rule.rs"]
+mod rule;
+use rule::{fnv1a32, held_out};
 
 // ---------------------------------------------------------------------------------------------
 // Gold files

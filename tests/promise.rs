@@ -38,14 +38,9 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn fnv1a32(bytes: &[u8]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for &b in bytes {
-        h ^= u32::from(b);
-        h = h.wrapping_mul(0x0100_0193);
-    }
-    h
-}
+#[path = "shared/rule.rs"]
+mod rule;
+use rule::held_out;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -148,7 +143,7 @@ fn pages() -> Vec<Page> {
             let Some(page) = found else {
                 panic!("{rel}: no page tests/corpus/{path}.html|.txt for this gold");
             };
-            (root().join("tests/corpus").join(&page), if fnv1a32(page.as_bytes()).is_multiple_of(3) { 2 } else { 1 })
+            (root().join("tests/corpus").join(&page), if held_out(&page) { 2 } else { 1 })
         } else {
             panic!("{rel}: gold belongs under pages/ or corpus/");
         };

@@ -39,54 +39,12 @@ const GATES: [(&str, f64); 8] = [
     ("inline", 100.0),
 ];
 
-/// FNV-1a, 32 bits (the corpus's held-out rule).
-fn fnv1a32(bytes: &[u8]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for &b in bytes {
-        h ^= u32::from(b);
-        h = h.wrapping_mul(0x0100_0193);
-    }
-    h
-}
-
-/// A page is held out when the hash of its path below tests/corpus is divisible by 3.
-fn held_out(rel: &str) -> bool {
-    fnv1a32(rel.as_bytes()).is_multiple_of(3)
-}
-
-/// The head fields of a gold file (`None`: `-`, the page has none).
-#[derive(Debug, Default, Clone, PartialEq)]
-struct Head {
-    title: Option<String>,
-    number: Option<String>,
-    published: Option<String>,
-    signed: Option<String>,
-}
-
-fn no_space(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-fn gold_head(text: &str) -> Head {
-    let mut h = Head::default();
-    for line in text.lines() {
-        let line = line.trim_end();
-        if line == "outline:" || line == "figures:" {
-            break;
-        }
-        let Some((key, value)) = line.split_once(": ") else { continue };
-        let value = value.trim();
-        let v = (value != "-").then(|| value.to_string());
-        match key {
-            "title" => h.title = v,
-            "number" => h.number = v.map(|n| no_space(&n)),
-            "published" => h.published = v,
-            "signed" => h.signed = v,
-            _ => {}
-        }
-    }
-    h
-}
+#[path = "shared/rule.rs"]
+mod rule;
+use rule::held_out;
+#[path = "shared/head.rs"]
+mod head;
+use head::{gold_head, no_space, Head};
 
 /// The head of a reply, in the gold's terms.
 fn head_of(r: &reply_core::Reply) -> Head {
