@@ -26,6 +26,8 @@ mod rule;
 use rule::held_out;
 #[path = "shared/head.rs"]
 mod head;
+#[path = "shared/tally.rs"]
+mod tally;
 use head::{gold_head, no_space, Head};
 
 /// The head the parser reads from a text, in the gold's terms.
@@ -266,19 +268,12 @@ fn tune_pages(root: &Path) -> Vec<(String, PathBuf)> {
     out
 }
 
-#[derive(Default)]
-struct Tally {
-    pairs: usize,
-    hold: usize,
-    fails: Vec<String>,
-}
-
 #[test]
 fn the_head_survives_what_sites_put_around_a_document() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
     let pages = tune_pages(&root);
     assert!(pages.len() > 100, "expected the corpus's plain-text tune pages, found {}", pages.len());
-    let mut tallies: Vec<(&str, Tally)> = GATES.iter().map(|(name, _)| (*name, Tally::default())).collect();
+    let mut tallies = tally::tallies(&GATES);
     let mut base_pages = 0;
     for (rel, path) in &pages {
         let text = std::fs::read_to_string(path).expect("read page");
@@ -313,38 +308,11 @@ fn the_head_survives_what_sites_put_around_a_document() {
         for (kind, name, changed) in variants {
             let got = read_head(&changed);
             let diff = differences(&gold, &got, &keep);
-            let t = &mut tallies.iter_mut().find(|(k, _)| *k == kind).expect("known kind").1;
-            t.pairs += 1;
-            if diff.is_empty() {
-                t.hold += 1;
-            } else {
-                t.fails.push(format!("{rel} [{name}]: {}", diff.join("; ")));
-            }
+            tally::count(&mut tallies, kind, &diff, || format!("{rel} [{name}]"));
         }
     }
-    let mut out = String::new();
-    let _ = writeln!(out, "{base_pages} plain-text tune pages whose title reads right");
-    let _ = writeln!(out, "{:<10} {:>6} {:>6} {:>7} {:>7}", "change", "pairs", "hold", "share", "gate");
-    let mut problems = Vec::new();
-    for ((kind, t), (_, gate)) in tallies.iter().zip(GATES) {
-        let share = if t.pairs == 0 { 100.0 } else { 100.0 * t.hold as f64 / t.pairs as f64 };
-        let _ = writeln!(out, "{kind:<10} {:>6} {:>6} {share:>6.1}% {gate:>6.1}%", t.pairs, t.hold);
-        if share < gate {
-            problems.push(format!("{kind}: {share:.1}% of pairs hold < gate {gate}%"));
-        }
-    }
-    for (kind, t) in &tallies {
-        if t.fails.is_empty() {
-            continue;
-        }
-        let _ = writeln!(out, "\n{kind}: {} failures", t.fails.len());
-        for f in &t.fails {
-            let _ = writeln!(out, "  {f}");
-        }
-    }
-    println!("{out}");
     assert!(base_pages > 100, "too few pages read right to measure: {base_pages}");
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    tally::report(&format!("{base_pages} plain-text tune pages whose title reads right"), "change", &tallies, &GATES);
 }
 
 #[test]

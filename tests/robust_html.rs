@@ -44,6 +44,8 @@ mod rule;
 use rule::held_out;
 #[path = "shared/head.rs"]
 mod head;
+#[path = "shared/tally.rs"]
+mod tally;
 use head::{gold_head, no_space, Head};
 
 /// The head of a reply, in the gold's terms.
@@ -548,13 +550,6 @@ fn frame_line(line: &str) -> bool {
     ["位置", "首页", "欢迎", "http", "收藏"].iter().any(|w| line.contains(w))
 }
 
-#[derive(Default)]
-struct Tally {
-    pairs: usize,
-    hold: usize,
-    fails: Vec<String>,
-}
-
 /// What is wrong with the page read back: head fields, and the article not found.
 /// `plain`: the page's plain text (a saved site's text may carry the marks of its own frame).
 fn check(html: &str, plain: &str, gold: &Head, keep: &[&'static str]) -> Vec<String> {
@@ -583,7 +578,7 @@ fn the_head_survives_the_markup_sites_publish() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
     let pages = tune_pages(&root);
     assert!(pages.len() > 100, "expected the corpus's plain-text tune pages, found {}", pages.len());
-    let mut tallies: Vec<(&str, Tally)> = GATES.iter().map(|(name, _)| (*name, Tally::default())).collect();
+    let mut tallies = tally::tallies(&GATES);
     let mut base_pages = 0;
     for (rel, path) in &pages {
         let text = std::fs::read_to_string(path).expect("read page");
@@ -633,38 +628,16 @@ fn the_head_survives_the_markup_sites_publish() {
         }
         for (kind, name, html) in variants {
             let diff = check(&html, &text, &gold, &keep);
-            let t = &mut tallies.iter_mut().find(|(k, _)| *k == kind).expect("known kind").1;
-            t.pairs += 1;
-            if diff.is_empty() {
-                t.hold += 1;
-            } else {
-                t.fails.push(format!("{rel} [{name}]: {}", diff.join("; ")));
-            }
+            tally::count(&mut tallies, kind, &diff, || format!("{rel} [{name}]"));
         }
     }
-    let mut out = String::new();
-    let _ = writeln!(out, "{base_pages} plain-text tune pages whose title reads right, rendered as saved pages");
-    let _ = writeln!(out, "{:<10} {:>6} {:>6} {:>7} {:>7}", "template", "pairs", "hold", "share", "gate");
-    let mut problems = Vec::new();
-    for ((kind, t), (_, gate)) in tallies.iter().zip(GATES) {
-        let share = if t.pairs == 0 { 100.0 } else { 100.0 * t.hold as f64 / t.pairs as f64 };
-        let _ = writeln!(out, "{kind:<10} {:>6} {:>6} {share:>6.1}% {gate:>6.1}%", t.pairs, t.hold);
-        if share < gate {
-            problems.push(format!("{kind}: {share:.1}% of pairs hold < gate {gate}%"));
-        }
-    }
-    for (kind, t) in &tallies {
-        if t.fails.is_empty() {
-            continue;
-        }
-        let _ = writeln!(out, "\n{kind}: {} failures", t.fails.len());
-        for f in &t.fails {
-            let _ = writeln!(out, "  {f}");
-        }
-    }
-    println!("{out}");
     assert!(base_pages > 100, "too few pages read right to measure: {base_pages}");
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    tally::report(
+        &format!("{base_pages} plain-text tune pages whose title reads right, rendered as saved pages"),
+        "template",
+        &tallies,
+        &GATES,
+    );
 }
 
 #[test]
