@@ -313,7 +313,14 @@ pub(crate) fn read_quantity(s: &[char], value: f64, number_end: usize, arabic: b
         let len = w.chars().count();
         // 二次会议, 三次全会: congress ordinals, not counts.
         let ordinal = w == "次" && ["会议", "全会", "常委", "全体"].iter().any(|t| starts_with(s, k + 1, t));
-        if !ordinal {
+        // A measure word with 次 after it counts times, one unit as 人次 is (200场次, 50户次),
+        // not 次日, 次年, 次要.
+        let times = !w.ends_with('次')
+            && s.get(k + len) == Some(&'次')
+            && !matches!(s.get(k + len + 1), Some('日' | '年' | '月' | '要' | '序' | '数'));
+        if times {
+            unit(&mut q, FigureKind::Count, &format!("{w}次"), len + 1);
+        } else if !ordinal {
             unit(&mut q, FigureKind::Count, w, len);
         }
     } else if arabic

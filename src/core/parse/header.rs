@@ -98,11 +98,14 @@ pub(super) fn complete(title: &str) -> bool {
     let folded = shape::fold(title);
     let t = shape::bare(&folded);
     let t: String = shape::split_number(t).map_or(t, |(head, _)| head).chars().filter(|c| !c.is_whitespace()).collect();
-    // A short note in brackets after the last words: （A类）, （试行）, （征求意见稿）; or the
-    // proposal's own title (…的答复(关于加强校园周边食品安全的建议)).
+    // A short note in brackets after the last words: （A类）, （试行）, （征求意见稿）; the
+    // proposal's own title (…的答复(关于加强校园周边食品安全的建议)) or its number
+    // (…的答复(县十八届人大三次会议第31号建议)).
     let t = match t.strip_suffix(['）', ')']).and_then(|h| h.rfind(['（', '(']).map(|at| (h, at))) {
         Some((h, at))
-            if h[at..].chars().count() <= 10 || h[at..].chars().skip(1).collect::<String>().starts_with("关于") =>
+            if h[at..].chars().count() <= 10
+                || h[at..].chars().skip(1).collect::<String>().starts_with("关于")
+                || (h[at..].contains('号') && h[at..].chars().any(is_digit)) =>
         {
             &t[..at]
         }

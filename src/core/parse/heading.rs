@@ -161,6 +161,12 @@ fn finish(line: &str, style: Style, n: u64, number: String, rest_at: usize) -> O
     if at >= line.len() {
         return None;
     }
+    // A list of the page's chrome (`1. 当前位置:`, `2. 首页 > 政务公开`, `3. > 正文`): no heading.
+    let rest: String = line[at..].iter().collect();
+    let crumb = |c: &char| matches!(c, '>' | '＞' | '›' | '»');
+    if super::is_chrome(&rest) || crumb(&line[at]) || rest.chars().filter(crumb).count() >= 2 {
+        return None;
+    }
     let (title, body) = match style {
         Style::Division | Style::Chapter | Style::Part | Style::Decimal(1) => ((at, line.len()), None),
         _ => {
@@ -383,6 +389,11 @@ mod tests {
         assert!(parse_heading("2023.5").is_none());
         assert!(parse_heading("（一）。后面是正文").is_none(), "no title");
         assert!(parse_heading("二、").is_none(), "no title");
+        // A numbered list of the page's chrome: a breadcrumb as `<ol>` items.
+        assert!(parse_heading("1. 当前位置:").is_none());
+        assert!(parse_heading("2. 首页 > 政务公开 > 政协提案").is_none());
+        assert!(parse_heading("3. > 正文").is_none());
+        assert!(parse_heading("2.加强道路>桥梁养护").is_some(), "one > inside a title");
     }
 
     #[test]

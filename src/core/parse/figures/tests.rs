@@ -80,6 +80,10 @@ fn counts_with_measure_words() {
     );
     assert_eq!(one("服务3.2万人次").value, 32_000.0);
     assert_eq!(one("服务3.2万人次").unit.as_deref(), Some("人次"));
+    // Any measure word with 次 after it counts times (场次, 户次), not a 次日 after a count.
+    assert_eq!(texts("年均举办活动200场次以上"), ["200场次以上"]);
+    assert_eq!(one("走访50户次").unit.as_deref(), Some("户次"));
+    assert_eq!(one("受理后3天次日办结").unit.as_deref(), Some("天"));
     assert_eq!(one("新增三项").value, 3.0);
     assert_eq!(one("建成两个平台").value, 2.0);
     assert_eq!(one("连续3年").unit.as_deref(), Some("年"));

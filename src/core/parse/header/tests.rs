@@ -114,6 +114,11 @@ fn plain_title_lines_are_joined_only_where_that_completes_the_title() {
         // Broken before its last words.
         ("关于印发某某管理办法（试行）\n的通知\n各乡镇：\n现印发给你们。", "关于印发某某管理办法（试行）的通知"),
         ("关于印发某县实施方案\n的通知\n各乡镇：\n现印发给你们。", "关于印发某县实施方案的通知"),
+        // Its last words, then the proposal's meeting and number in brackets: complete.
+        (
+            "对《关于某桥提升改造的建议》的\n答复(县十八届人大三次会议第31号建议)\n张三委员:\n您的建议收悉。",
+            "对《关于某桥提升改造的建议》的答复(县十八届人大三次会议第31号建议)",
+        ),
         // Complete on its first line: the next short line is not the title's.
         ("第27号提案的答复\n对政协沧县第十四届委员会第一次会议\n张三委员:\n您的提案收悉。", "第27号提案的答复"),
         // Nothing completes it: the first line alone.
