@@ -488,6 +488,18 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
             // A key with no value (`关键词:`, a search box's `请输入关键词：`) over a title: the
             // page's. A salutation has the letter's text under it, never a title.
             meta.push(text.to_string());
+        } else if salutation.is_none()
+            && is_salutation(text)
+            && lines.get(i + 1).is_some_and(|n| {
+                // The salutation under it names its addressee by standing (`张三委员:`).
+                let who = n.text.trim_end_matches([':', '：']);
+                let addressed = ["代表", "委员", "同志"].iter().any(|w| who.ends_with(w)) || who.starts_with("尊敬的");
+                number_line(n.text).is_some() || (is_salutation(n.text) && addressed && who.chars().count() <= 24)
+            })
+        {
+            // A key with no value (a toolbar's `保护视力色:`, `字体:`) over the document's number
+            // or the salutation: the page's. A salutation has the letter's text under it.
+            meta.push(text.to_string());
         } else if salutation.is_none() && is_salutation(text) && parse_heading(text).is_none() {
             salutation = Some(line.whole());
         } else if let Some(k) = mast {

@@ -2040,3 +2040,14 @@ fn a_salutation_that_lost_its_colon_is_no_title() {
     let text = "关于某县第十届人大第3号建议的答复\n李四等代表\n你们提出的建议收悉,现答复如下:\n我局已着手办理。";
     assert_eq!(plain(text), "关于某县第十届人大第3号建议的答复");
 }
+
+#[test]
+fn a_key_over_the_number_or_the_salutation_is_the_pages_not_the_salutation() {
+    let salutation = |text: &str| crate::parse::parse(text).salutation.map(|p| p.text);
+    let text = "对县政协第57号提案的答复\n时间: 2020-12-07\n配色方案:\n某农函〔2020〕127号\n张三委员:\n您的提案收悉。";
+    assert_eq!(salutation(text).as_deref(), Some("张三委员:"));
+    let text = "对县政协第57号提案的答复\n选择阅读模式:\n张三委员:\n您的提案收悉。";
+    assert_eq!(salutation(text).as_deref(), Some("张三委员:"));
+    // The salutation over the letter stays one.
+    assert_eq!(salutation("对县政协第57号提案的答复\n张三委员:\n您的提案收悉。").as_deref(), Some("张三委员:"));
+}
