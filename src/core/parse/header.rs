@@ -526,6 +526,15 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
             // own title below them: the header goes on from here without it.
             meta.push(t.text);
             continue;
+        } else if titled
+            && salutation.is_none()
+            && text.chars().count() <= 8
+            && text.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            && lines.get(i + 1).is_some_and(|n| is_meta_line(n.text))
+        {
+            // A toolbar's word between the title and the page's date line (`恢复窄屏`, `打印`):
+            // the page's; the date line under it is the header's still.
+            meta.push(text.to_string());
         } else if top && banner(lines, i) {
             // A sentence of the site's above the title (`本网站已支持IPv6，欢迎使用。`, a notice on
             // the browser to use): the page's; the title is the complete line below it.
@@ -1084,6 +1093,8 @@ const META_LABELS: &[&str] = &[
     "信息来源",
     "文章来源",
     "来源",
+    // The source as some sites name it (`出处:某县人民政府 更新时间:…`).
+    "出处",
     "索引号",
     "发文字号",
     "文号",

@@ -198,6 +198,12 @@ fn published_and_signed_dates() {
         ),
         // No page date: 成文日期, then the signature's.
         ("答复\n成文日期：2019年01月27日\n张三:\n收悉。", Some("2019-01-27"), Some("2019-01-27")),
+        // A toolbar's word between the title and the page's date line; the source named 出处.
+        (
+            "答复\n切换宽屏\n出处:某县人民政府       更新时间:2018-10-29\n张三:\n收悉。\n某县林业局\n2018年6月22日",
+            Some("2018-10-29"),
+            Some("2018-06-22"),
+        ),
         ("答复\n张三:\n收悉。\n南宫市交通运输局\n2018年6月28日 |", Some("2018-06-28"), Some("2018-06-28")),
         // A footer after the signature.
         (
