@@ -22,7 +22,7 @@ mod names;
 
 pub(crate) use names::{in_names, names_in};
 
-use super::numeral::{digit, is_cn_numeral, is_digit, read_arabic, read_cn};
+use super::numeral::{cn_digit, digit, is_cn_numeral, is_digit, read_arabic, read_cn};
 use crate::model::{Amount, FigureKind, Qualifier};
 use crate::text::{match_word, starts_with};
 use crate::util::{cat, int, push_uint, uint};
@@ -1003,19 +1003,30 @@ fn chinese_figure(s: &[char], at: usize) -> Option<RawFigure> {
     {
         return None;
     }
-    let (value, len) = read_cn(&s[at..])?;
-    let numeral = &s[at..at + len];
-    if digit_by_digit(numeral) || s.get(at + len).is_some_and(|c| matches!(c, '〇' | '○' | '零')) {
+    let (value, int_len) = read_cn(&s[at..])?;
+    let numeral = &s[at..at + int_len];
+    if digit_by_digit(numeral) || s.get(at + int_len).is_some_and(|c| matches!(c, '〇' | '○' | '零')) {
         return None;
+    }
+    // A decimal: 点, then digits read one by one (`一点九三平方公里`, `三点五亿元`).
+    let (mut point, mut scale, mut len) = (0.0, 1.0, int_len);
+    if s.get(at + len) == Some(&'点') {
+        for d in s[at + len + 1..].iter().map_while(|c| cn_digit(*c)) {
+            scale /= 10.0;
+            point += d as f64 * scale;
+        }
+        if scale < 1.0 {
+            len += 1 + s[at + len + 1..].iter().take_while(|c| cn_digit(**c).is_some()).count();
+        }
     }
     let (start, prefix) = match prefix_qualifier(s, at) {
         Some((st, q)) => (st, Some(q)),
         None => (at, None),
     };
-    if let Some(f) = neighbours(s, at, start, value, prefix) {
+    if let Some(f) = neighbours(s, at, start, value, prefix).filter(|_| len == int_len) {
         return Some(f);
     }
-    let q = read_quantity(s, value as f64, at + len, false);
+    let q = read_quantity(s, value as f64 + point, at + len, false);
     let Some(kind) = q.kind else {
         // 三到五年, 一至两个: the lower bound shares the upper bound's unit.
         let sep = *s.get(q.end)?;
@@ -1043,7 +1054,7 @@ fn chinese_figure(s: &[char], at: usize) -> Option<RawFigure> {
         };
         return Some(finish(s, start, low, kind, prefix, Some(high)));
     };
-    if value < 2 {
+    if value < 2 && len == int_len {
         return None;
     }
     let unit = q.unit.clone().unwrap_or_default();

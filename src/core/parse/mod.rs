@@ -210,7 +210,7 @@ pub struct Parsed {
 const CHROME_PREFIXES: &str = "今天是|当前位置|您当前的位置|您当前所在位置|您所在的位置|您的位置|\
     您现在的位置|当前的位置|【打印|【关闭|打印本页|关闭窗口|【字体|【字号|\
     【收藏|【加入收藏|【返回|返回顶部|打印此页|关闭本页|字体:|字体：|\
-    字号:|字号：|分享到|扫一扫|【我要纠错|上一篇|下一篇";
+    字号:|字号：|分享到|扫一扫|【我要纠错|上一篇|下一篇|回目录|返回目录|返回列表";
 
 /// Whether a line is page chrome: short and opening with a known furniture label.
 pub fn is_chrome(line: &str) -> bool {
@@ -220,8 +220,12 @@ pub fn is_chrome(line: &str) -> bool {
     let dated = || header::meta_fields(line).is_some_and(|f| f.iter().any(|(_, v)| dates::date_of(v).is_some()));
     // The site's greeting (`欢迎访问某区人民政府网站! 今天是:`), no sentence.
     let greeting = ["欢迎访问", "欢迎光临"].iter().any(|p| line.starts_with(p)) && !line.contains(['。', '，']);
+    // The page's comment box and its counters (`评论 0人参与,0条评论`), no sentence.
+    let comments =
+        line.contains("评论") && !line.contains('。') && (line.contains("人参与") || line.contains("条评论"));
     line.chars().count() <= 60
         && (greeting
+            || comments
             || header::is_furniture(line)
             || crate::text::words(CHROME_PREFIXES).any(|p| {
                 // 今天是: / 今天是2023年… are chrome; 今天是个好日子 is prose.
@@ -393,6 +397,9 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
     let own = dated_office
         .and_then(|k| dates::date_of(body[k].text))
         .or_else(|| body.iter().rev().take(10).find(|l| signs(l.text)).and_then(|l| dates::date_of(l.text)))
+        // (A long text carried after the signature with no `附件` label, a 名单 or a 方案: the
+        // date under the office's line above it, however far up.)
+        .or_else(|| (0..body.len()).rev().find(|&k| under_office(k)).and_then(|k| dates::date_of(body[k].text)))
         // (Under it, a table's rules (`| |||`) and the page's furniture (`【关闭窗口】`) only.)
         .or_else(|| {
             let furniture = |t: &str| !t.chars().any(char::is_alphanumeric) || is_chrome(t);
@@ -874,6 +881,12 @@ mod tests {
             assert!(is_chrome(line), "{line}");
         }
         assert!(!is_chrome("返回顶部的按钮设计得很好，方便了老年人浏览网页和查找信息。"));
+        // A link back to the list (`回目录 某网 |`), a comment box's counters.
+        for line in ["回目录 某网 |", "返回列表", "评论 0人参与,0条评论", "已有0人参与,点击查看更多精彩评论"]
+        {
+            assert!(is_chrome(line), "{line}");
+        }
+        assert!(!is_chrome("共有300人参与培训。"));
         assert!(!is_chrome(
             "今天是个好日子,我们在这里举办了一场很长很长很长很长很长很长很长很长很长很长很长很长的会议。"
         ));
@@ -920,6 +933,19 @@ mod tests {
         let texts: Vec<(&str, &str)> = r.figures.iter().map(|f| (f.text.as_str(), f.paragraph.as_str())).collect();
         assert_eq!(texts, [("5亿元", "s1-p1"), ("2023年8月22日", "signature-p2")]);
         assert_eq!(r.figures[1].section, "closing");
+    }
+
+    #[test]
+    fn a_long_list_after_the_signature_leaves_its_date_the_documents() {
+        // A 通知 whose 名单 follows its signature with no `附件` label, far longer than a footer.
+        let mut text = String::from(
+            "关于发布某名单的通知\n各省人民政府:\n名单已经审定,现予发布。\n国 务 院\n二○○九年十二月二十八日\n某名单\n",
+        );
+        for k in 0..40 {
+            text.push_str(&format!("某某{k}风景名胜区\n"));
+        }
+        let r = parse(&text);
+        assert_eq!((r.signed.as_deref(), r.published_date.as_deref()), (Some("2009-12-28"), Some("2009-12-28")));
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub(crate) fn is_digit(c: char) -> bool {
 }
 
 /// A Chinese numeral digit (not a power of ten).
-fn cn_digit(c: char) -> Option<u64> {
+pub(crate) fn cn_digit(c: char) -> Option<u64> {
     Some(match c {
         '〇' | '零' | '○' => 0,
         '一' | '壹' => 1,

@@ -90,6 +90,16 @@ fn counts_with_measure_words() {
 }
 
 #[test]
+fn decimals_in_chinese_numerals() {
+    let f = one("面积为一点九三平方公里。");
+    assert_eq!((f.text.as_str(), f.kind), ("一点九三平方公里", "count"));
+    assert!((f.value - 1.93).abs() < 1e-9);
+    assert!((one("投资三点五亿元").value - 3.5e8).abs() < 1.0);
+    // 一点 with no digit after it is no decimal (`有一点困难`).
+    assert_eq!(texts("有一点困难"), Vec::<String>::new());
+}
+
+#[test]
 fn multiples() {
     let f = one("实现财政出资近4倍放大");
     assert_eq!((f.text.as_str(), f.kind, f.value, f.qualifier), ("近4倍", "multiple", 4.0, Some("nearly")));
