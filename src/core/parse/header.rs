@@ -1012,7 +1012,12 @@ fn is_meta_line(line: &str) -> bool {
 /// alone on its line with the date on the next (`时间:` / `2018-05-18`).
 fn meta_under(lines: &[Line], k: usize) -> bool {
     lines.get(k).is_some_and(|l| {
-        is_meta_line(l.text) || (label_line(l.text).is_some() && lines.get(k + 1).is_some_and(|v| is_dateish(v.text)))
+        is_meta_line(l.text)
+            || (label_line(l.text).is_some() && lines.get(k + 1).is_some_and(|v| is_dateish(v.text)))
+            // A byline: the source's name and the page's date (`某某新闻 2024-01-02`).
+            || shape::dateline(l.text).is_some_and(|d| {
+                l.text.replace(&d, "").chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count() >= 2
+            })
     })
 }
 

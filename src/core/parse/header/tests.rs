@@ -146,6 +146,9 @@ fn the_sites_lines_above_a_complete_title_are_not_the_title() {
         ("首页/ 政府信息公开 / 建议提案\n潼关县民政局\n关于对政协十届三次会议第52号提案的答复\n张三委员:\n收悉。", "潼关县民政局关于对政协十届三次会议第52号提案的答复"),
         // A column's name over a news headline and its metadata line.
         ("工作动态\n某县召开2024年防汛工作会议\n发布时间：2024-05-06 来源：县应急局\n5月6日，某县召开会议。", "某县召开2024年防汛工作会议"),
+        // A news headline over its byline (the source's name, the date) and the document it
+        // reprints, whose own title stands under the byline.
+        ("某部同意!某学院更名为某大学\n某某新闻 2024-01-02\n某部关于同意某学院更名为\n某大学的函\n某省人民政府:\n收悉。", "某部同意!某学院更名为某大学"),
         // No title line: the metadata list's 标题.
         ("• 索 引 号:zz/2020-00676\n• 标      题:关于第120号建议的答复\n• 发布日期:2020-06-09\n张三代表:\n收悉。", "关于第120号建议的答复"),
     ];
