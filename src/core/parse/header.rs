@@ -204,6 +204,14 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
         } else if top && !text.chars().any(char::is_alphanumeric) {
             // A rule with no words (a Markdown table's `---|---|---`, a row of dashes): the page's.
             meta.push(text.to_string());
+        } else if top
+            && !complete(text)
+            && parse_heading(text).is_none()
+            && lines.get(i + 1).is_some_and(|n| shape::is_breadcrumb(n.text) && !n.text.contains('。'))
+        {
+            // A line right above a breadcrumb (the site's name, a menu's last word): the page's
+            // frame, never the title, which a site sets below its breadcrumb.
+            meta.push(text.to_string());
         } else if top && (shape::is_breadcrumb(text) || shape::is_greeting(text)) {
             // A breadcrumb (…>> 建议提案 >> 人大代表建议答复): not the title, but its last crumb
             // may be (`首页 > 建议提案 关于…的答复`).

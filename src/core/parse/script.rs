@@ -71,6 +71,16 @@ impl Unfold {
                 return;
             }
         }
+        // A piece the parser joined across white space (`國函〔2005〕107 號`, a title set on two
+        // lines): its chars found one by one, white space skipped, and given back as the page's.
+        let want: Vec<char> = s.chars().collect();
+        let dense: Vec<(usize, char)> = self.folded.char_indices().filter(|(_, c)| !c.is_whitespace()).collect();
+        let found =
+            (0..dense.len()).find(|&k| dense[k..].iter().map(|p| p.1).take(want.len()).eq(want.iter().copied()));
+        if let Some(k) = found.filter(|_| !want.is_empty() && !want.iter().any(|c| c.is_whitespace())) {
+            *s = dense[k..k + want.len()].iter().filter_map(|&(at, _)| self.original[at..].chars().next()).collect();
+            return;
+        }
         *s = s.chars().map(|c| self.pairs.iter().find(|p| p.0 == c).map_or(c, |p| p.1)).collect();
     }
 

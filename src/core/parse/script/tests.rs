@@ -169,3 +169,12 @@ fn a_toggle_in_traditional_script_leaves_a_simplified_page_simplified() {
     );
     assert_eq!(("title", r.title.as_str()), ("title", "某市卫生健康和体育局关于对市七届人大五次会议第71号建议的答复"));
 }
+
+#[test]
+fn a_piece_joined_across_white_space_is_given_back_in_the_pages_chars() {
+    // A number written with a space before its 號, on a page whose footer writes 号 more often.
+    let r = parse(
+        "國務院關於發布某名單的通知\n國函〔2005〕107 號\n各省人民政府:\n名單已經審定。\n國務院\n二○○五年十二月三十一日\n浙ICP备05001234号-1 浙公网安备 33010202000123号",
+    );
+    assert_eq!(r.document_number.as_deref(), Some("國函〔2005〕107號"));
+}
