@@ -1023,9 +1023,7 @@ fn meta_under(lines: &[Line], k: usize) -> bool {
         is_meta_line(l.text)
             || (label_line(l.text).is_some() && lines.get(k + 1).is_some_and(|v| is_dateish(v.text)))
             // A byline: the source's name and the page's date (`某某新闻 2024-01-02`).
-            || shape::dateline(l.text).is_some_and(|d| {
-                l.text.replace(&d, "").chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count() >= 2
-            })
+            || shape::dated_byline(l.text)
     })
 }
 
@@ -1560,6 +1558,11 @@ fn cell_break(c: char) -> bool {
 /// The page's date as a line under its title prints it, without a label ([`shape::dateline`]).
 pub(super) fn page_dateline(line: &str) -> Option<String> {
     shape::dateline(strip_bullet(line))
+}
+
+/// A byline with the page's date ([`shape::dated_byline`]).
+pub(super) fn dated_byline(line: &str) -> bool {
+    shape::dated_byline(line)
 }
 
 /// Whether line `k` is a form's label with nothing after it (`建议人:`): a key and its colon

@@ -536,10 +536,15 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
         // and a headline elsewhere on the page may be another's); or where the text's first
         // title-like line reads as none (a salutation, a column's name, a speech's
         // `——…在…会议上`) and the page's title does.
+        // … or where the text opens with a byline (`某某新闻 2024-01-02`) above its own title: a
+        // document reprinted under the page's headline, which is the item's title.
         Some(Ok(t))
             if hints.title.as_deref().is_some_and(|h| {
                 let set = hints.lines.get(t.span.line as usize).is_some_and(|s| s.centred || s.bold);
-                extends(h, &t.text) || reads_as_title(h) && (hints.headline && !set || !reads_as_title(&t.text))
+                let reprinted = hints.headline && input[..t.span.line as usize].iter().any(|l| header::dated_byline(l));
+                extends(h, &t.text)
+                    || reprinted
+                    || reads_as_title(h) && (hints.headline && !set || !reads_as_title(&t.text))
             }) =>
         {
             hints.title.clone().unwrap_or_default()
@@ -933,6 +938,18 @@ mod tests {
         let texts: Vec<(&str, &str)> = r.figures.iter().map(|f| (f.text.as_str(), f.paragraph.as_str())).collect();
         assert_eq!(texts, [("5亿元", "s1-p1"), ("2023年8月22日", "signature-p2")]);
         assert_eq!(r.figures[1].section, "closing");
+    }
+
+    #[test]
+    fn a_document_reprinted_under_a_byline_keeps_the_pages_headline() {
+        let lines = ["某某新闻 2024-01-02", "某部关于同意某学院更名为", "某大学的函", "某省人民政府:", "收悉。"];
+        let hints = Hints {
+            title: Some("某部同意!某学院更名为某大学".into()), headline: true, ..Hints::default()
+        };
+        assert_eq!(parse_lines(&lines, &hints).reply.title, "某部同意!某学院更名为某大学");
+        // Without the byline, the document's own title.
+        let r = parse_lines(&lines[1..], &hints).reply;
+        assert_eq!(r.title, "某部关于同意某学院更名为某大学的函");
     }
 
     #[test]

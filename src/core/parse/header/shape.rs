@@ -106,6 +106,14 @@ pub(super) fn is_byline(line: &str) -> bool {
         && crate::text::words(ROLES).any(|r| role.ends_with(r))
 }
 
+/// A byline with the page's date: the source's name and the date (`某某新闻 2024-01-02`), as a
+/// news item reprinting a document sets it under its headline ([`dateline`], two Chinese chars
+/// or more beside the date: no bullet alone).
+pub(super) fn dated_byline(line: &str) -> bool {
+    dateline(line)
+        .is_some_and(|d| line.replace(&d, "").chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count() >= 2)
+}
+
 /// The date of a note in brackets under a title, `（2023年4月12日）`, `（2007年6月29日第十届全国
 /// 人民代表大会常务委员会第二十八次会议通过）`: a bracketed line that holds a date and no sentence.
 pub(super) fn note_date(line: &str) -> Option<String> {

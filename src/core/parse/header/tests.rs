@@ -2065,11 +2065,20 @@ fn a_key_over_the_number_or_the_salutation_is_the_pages_not_the_salutation() {
 fn a_line_above_a_breadcrumb_is_the_sites_frame() {
     // The site's name over its breadcrumb at the article's top, the headline set outside: the
     // note under them still dates the document.
-    let lines = ["某某网", "主页 > 政策 > 法规 > >", "2010-09-20", "(1994年2月3日国务院令第146号发布)", "第一条 为了合理安排，制定本规定。"];
+    let lines = [
+        "某某网",
+        "主页 > 政策 > 法规 > >",
+        "2010-09-20",
+        "(1994年2月3日国务院令第146号发布)",
+        "第一条 为了合理安排，制定本规定。",
+    ];
     let hints = Hints { title: Some("国务院关于某事的规定".into()), headline: true, ..Hints::default() };
     let r = parse_lines(&lines, &hints).reply;
     assert_eq!((r.title.as_str(), r.signed.as_deref()), ("国务院关于某事的规定", Some("1994-02-03")));
     assert_eq!(r.meta.first().map(String::as_str), Some("某某网"));
     // In a plain text the title under them is the title.
-    assert_eq!(plain("某某网\n首页 > 政策 > 法规\n国务院关于某事的规定\n第一条 为了合理安排，制定本规定。"), "国务院关于某事的规定");
+    assert_eq!(
+        plain("某某网\n首页 > 政策 > 法规\n国务院关于某事的规定\n第一条 为了合理安排，制定本规定。"),
+        "国务院关于某事的规定"
+    );
 }
