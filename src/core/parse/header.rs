@@ -267,6 +267,13 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
             }
             i = end;
             continue;
+        } else if let Some(n) =
+            title.as_ref().filter(|_| salutation.is_none()).and_then(|t| summary_number(text, &t.text))
+        {
+            // The title again with the document's number, issuer and date after it (a law
+            // database's or a wiki's summary row): the page's, its number the document's.
+            number.get_or_insert(n);
+            meta.push(text.to_string());
         } else if title.as_ref().is_some_and(|t| salutation.is_none() && shape::bare(text) == shape::bare(&t.text)) {
             // The title set twice (the page's headline, the document's own): once.
             meta.push(text.to_string());
@@ -1645,6 +1652,16 @@ pub(crate) fn bracketed_number_end(s: &[char], at: usize) -> Option<usize> {
 
 /// Where a document number stands in a text, in chars: the issuer's short name, the year in
 /// brackets, the serial and 号 (`国办函〔2005〕69号`, `临建字[2020]2号`, `豫政（2022）20号`).
+/// The document number of a summary row under the title: the title's words (six chars or more)
+/// before the number (`某某的批复 某函〔2014〕58号 某某国务院 2014年5月2日 |`).
+fn summary_number(line: &str, title: &str) -> Option<String> {
+    let (a, b) = find_number(line)?;
+    let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let head = squeeze(&line.chars().take(a).collect::<String>());
+    (head.chars().count() >= 6 && squeeze(title).starts_with(&head))
+        .then(|| line.chars().skip(a).take(b - a).filter(|c| !c.is_whitespace()).collect())
+}
+
 pub(crate) fn find_number(text: &str) -> Option<(usize, usize)> {
     let s: Vec<char> = text.chars().collect();
     for k in 0..s.len() {

@@ -2082,3 +2082,13 @@ fn a_line_above_a_breadcrumb_is_the_sites_frame() {
         "国务院关于某事的规定"
     );
 }
+
+#[test]
+fn a_summary_row_under_the_title_gives_its_number() {
+    let text = "某某关于同意调整某市部分行政区划的批复\n某某关于同意调整某市部分行政区划的批复 国函〔2014〕58号 中华人民共和国国务院 2014年5月2日 |\n某市人民政府:\n收悉。";
+    let r = crate::parse::parse(text);
+    assert_eq!(
+        (r.title.as_str(), r.document_number.as_deref()),
+        ("某某关于同意调整某市部分行政区划的批复", Some("国函〔2014〕58号"))
+    );
+}
