@@ -267,12 +267,29 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
             }
             i = end;
             continue;
-        } else if let Some(n) =
+        } else if let Some((n, head)) =
             title.as_ref().filter(|_| salutation.is_none()).and_then(|t| summary_number(text, &t.text))
         {
             // The title again with the document's number, issuer and date after it (a law
-            // database's or a wiki's summary row): the page's, its number the document's.
+            // database's or a wiki's summary row): the page's, its number the document's. A note
+            // in brackets the headline has and the row has not (a wiki's `(2014年)`) is the site's.
             number.get_or_insert(n);
+            if let Some(t) = title.as_mut() {
+                let rest = t.text.chars().filter(|c| !c.is_whitespace()).skip(head).collect::<String>();
+                let noted = rest.starts_with(['(', '（']) && rest.ends_with([')', '）']);
+                if noted {
+                    // Cut the note and the white space before it off the title's end.
+                    let mut kept = 0;
+                    let at = t.text.char_indices().find(|(_, c)| {
+                        kept += usize::from(!c.is_whitespace());
+                        kept > head
+                    });
+                    if let Some((at, _)) = at {
+                        t.text = t.text[..at].trim_end().to_string();
+                        t.span.end = t.span.start + t.text.chars().count() as u32;
+                    }
+                }
+            }
             meta.push(text.to_string());
         } else if title.as_ref().is_some_and(|t| salutation.is_none() && shape::bare(text) == shape::bare(&t.text)) {
             // The title set twice (the page's headline, the document's own): once.
@@ -1654,12 +1671,14 @@ pub(crate) fn bracketed_number_end(s: &[char], at: usize) -> Option<usize> {
 /// brackets, the serial and 号 (`国办函〔2005〕69号`, `临建字[2020]2号`, `豫政（2022）20号`).
 /// The document number of a summary row under the title: the title's words (six chars or more)
 /// before the number (`某某的批复 某函〔2014〕58号 某某国务院 2014年5月2日 |`).
-fn summary_number(line: &str, title: &str) -> Option<String> {
+/// Gives the number and how many chars of the title (white space aside) the row repeats.
+fn summary_number(line: &str, title: &str) -> Option<(String, usize)> {
     let (a, b) = find_number(line)?;
     let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let head = squeeze(&line.chars().take(a).collect::<String>());
-    (head.chars().count() >= 6 && squeeze(title).starts_with(&head))
-        .then(|| line.chars().skip(a).take(b - a).filter(|c| !c.is_whitespace()).collect())
+    let n = head.chars().count();
+    (n >= 6 && squeeze(title).starts_with(&head))
+        .then(|| (line.chars().skip(a).take(b - a).filter(|c| !c.is_whitespace()).collect(), n))
 }
 
 pub(crate) fn find_number(text: &str) -> Option<(usize, usize)> {

@@ -2091,4 +2091,7 @@ fn a_summary_row_under_the_title_gives_its_number() {
         (r.title.as_str(), r.document_number.as_deref()),
         ("某某关于同意调整某市部分行政区划的批复", Some("国函〔2014〕58号"))
     );
+    // A wiki's note after the headline that the row has not: the site's.
+    let r = crate::parse::parse(&text.replacen("批复\n", "批复 (2014年)\n", 1));
+    assert_eq!(r.title, "某某关于同意调整某市部分行政区划的批复");
 }
