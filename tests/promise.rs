@@ -88,17 +88,26 @@ struct Got {
     by: Option<String>,
     indicator: Option<String>,
     context: String,
+    /// The rule that decided the stance (`RW_RULES=1`: the command line prints it).
+    rule: String,
 }
 
 fn parse(file: &Path) -> Vec<Got> {
     let out = Command::new(env!("CARGO_BIN_EXE_reply-widget")).arg("parse").arg(file).output().expect("runs");
     assert!(out.status.success(), "{}: {}", file.display(), String::from_utf8_lossy(&out.stderr));
     let reply: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let mut rules: Vec<String> = Vec::new();
+    for line in String::from_utf8_lossy(&out.stderr).lines() {
+        if let Some(rest) = line.strip_prefix("rule\t") {
+            rules.push(rest.split_once('\t').map_or("", |(_, w)| w).to_string());
+        }
+    }
     let s = |v: &Value| v.as_str().map(str::to_string);
     let figures = reply["figures"].as_array().cloned().unwrap_or_default();
     figures
         .iter()
-        .map(|f| Got {
+        .enumerate()
+        .map(|(k, f)| Got {
             text: s(&f["text"]).unwrap_or_default(),
             kind: s(&f["kind"]).unwrap_or_default(),
             unit: s(&f["unit"]),
@@ -106,6 +115,7 @@ fn parse(file: &Path) -> Vec<Got> {
             by: s(&f["by"]),
             indicator: s(&f["indicator"]),
             context: s(&f["context"]).unwrap_or_default(),
+            rule: rules.get(k).cloned().unwrap_or_default(),
         })
         .collect()
 }
@@ -241,6 +251,9 @@ fn accuracy_on_tuning_and_held_out_pages() {
     // by reading the report; `RW_SHOW_HELD_OUT=1` prints it for a final review.
     let show_held_out = std::env::var_os("RW_SHOW_HELD_OUT").is_some();
     let mut hidden = 0usize;
+    // Per rule, on tuning pages only (`RW_RULES=1`): figures it decided, how many rightly, and
+    // what it said (target, result, neither).
+    let mut per_rule: std::collections::BTreeMap<String, [usize; 5]> = Default::default();
     for (name, part, got, gold) in &pages {
         let shown = *part != 2 || show_held_out;
         assert_eq!(
@@ -255,6 +268,16 @@ fn accuracy_on_tuning_and_held_out_pages() {
         for (g, w) in got.iter().zip(gold) {
             assert_eq!(g.text, w.text, "{name}: figures in the gold's order");
             part.figures += 1;
+            if tag == PARTS[1] {
+                let r = per_rule.entry(g.rule.clone()).or_default();
+                r[0] += 1;
+                r[1] += usize::from(g.stance == w.stance);
+                r[2 + match g.stance.as_deref() {
+                    Some("target") => 0,
+                    Some("result") => 1,
+                    _ => 2,
+                }] += 1;
+            }
             let is = |s: &Option<String>, v: &str| s.as_deref() == Some(v);
             part.target.add(is(&g.stance, "target"), is(&w.stance, "target"), true);
             part.result.add(is(&g.stance, "result"), is(&w.stance, "result"), true);
@@ -277,7 +300,7 @@ fn accuracy_on_tuning_and_held_out_pages() {
                     g.by.as_deref().unwrap_or("-"),
                     w.stance.as_deref().unwrap_or("-"),
                     w.by.as_deref().unwrap_or("-"),
-                    g.context
+                    if g.rule.is_empty() { g.context.clone() } else { format!("{} [{}]", g.context, g.rule) }
                 ));
             }
             if let Some(k) = &g.indicator {
@@ -320,6 +343,15 @@ fn accuracy_on_tuning_and_held_out_pages() {
     }
     if hidden > 0 {
         println!("({hidden} misses and wrong pairs of held-out pages: not printed; RW_SHOW_HELD_OUT=1 prints them)");
+    }
+    if std::env::var_os("RW_RULES").is_some() {
+        println!("per rule, tuning pages only (figures decided, right, precision; said target/result/neither):");
+        let mut rows: Vec<_> = per_rule.iter().collect();
+        rows.sort_by_key(|(w, r)| (std::cmp::Reverse(r[0]), (*w).clone()));
+        for (w, r) in rows {
+            let pct = 100.0 * r[1] as f64 / r[0].max(1) as f64;
+            println!("  {:5} {:5} {pct:5.1}%  {}/{}/{}  {w}", r[0], r[1], r[2], r[3], r[4]);
+        }
     }
     println!("stance or deadline missed:");
     for m in &misses {

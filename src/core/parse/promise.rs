@@ -612,6 +612,8 @@ fn annotate_folded(reply: &mut Reply) {
 
     let mut decided: Vec<(Option<Stance>, Option<String>, Option<String>)> =
         vec![(None, None, None); reply.figures.len()];
+    #[cfg(not(target_arch = "wasm32"))]
+    let mut why = vec![String::new(); reply.figures.len()];
     // A table's header row (cells without figures) names the columns of the rows below it; the
     // figures of the paragraph before it often say what the columns hold.
     let mut header: Option<(&str, Vec<String>)> = None;
@@ -637,6 +639,10 @@ fn annotate_folded(reply: &mut Reply) {
         text.plan_doc = plan_doc;
         text.dated = now.is_some();
         let stances = stance::decide(&text, now);
+        #[cfg(not(target_arch = "wasm32"))]
+        for (&k, w) in figs.iter().zip(stance::trace::take_why()) {
+            why[k] = w;
+        }
         let keys = indicator::keys(&text, columns);
         for (j, &k) in figs.iter().enumerate() {
             let (call, by) = &stances[j];
@@ -666,7 +672,21 @@ fn annotate_folded(reply: &mut Reply) {
         f.by = by;
         f.indicator = key;
     }
+    #[cfg(not(target_arch = "wasm32"))]
+    RULES.with(|r| *r.borrow_mut() = why);
     copy_heading_figures(reply);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    static RULES: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Native builds: per figure of the reply [`annotate`] read last, the rule that decided its
+/// stance (the promise report's per-rule table, `RW_RULES=1`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn last_rules() -> Vec<String> {
+    RULES.with(|r| r.borrow().clone())
 }
 
 /// A figure of a heading (（二）新增投资20亿元) says in short what its section's text says at
@@ -688,6 +708,12 @@ fn copy_heading_figures(reply: &mut Reply) {
         };
         if let Some(g) = reply.figures.iter().find(|g| same(g)) {
             let (stance, by, key) = (g.stance, g.by.clone(), g.indicator.clone().or_else(|| f.indicator.clone()));
+            #[cfg(not(target_arch = "wasm32"))]
+            RULES.with(|r| {
+                if let Some(w) = r.borrow_mut().get_mut(k) {
+                    *w = "heading copies its section's figure".into();
+                }
+            });
             let f = &mut reply.figures[k];
             f.stance = stance;
             f.by = by;

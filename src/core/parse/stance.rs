@@ -6,6 +6,42 @@ use super::promise::{deadline_of, when, Now, Place, Text, When};
 use crate::model::{Figure, FigureKind, Qualifier};
 use crate::text::starts_with;
 
+/// Native builds note which rule decided each figure (the promise report's per-rule table,
+/// `RW_RULES=1`); the widget's wasm carries none of it.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod trace {
+    use std::cell::RefCell;
+    thread_local! {
+        /// What the last rule of [`super::own_call`] noted.
+        pub static NOTE: RefCell<String> = const { RefCell::new(String::new()) };
+        /// Per figure of the last text [`super::decide`] read.
+        pub static WHY: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    }
+    pub fn take_note() -> String {
+        NOTE.with(|n| std::mem::take(&mut *n.borrow_mut()))
+    }
+    pub fn take_why() -> Vec<String> {
+        WHY.with(|w| std::mem::take(&mut *w.borrow_mut()))
+    }
+}
+
+/// Notes the rule that decided (native builds only, see [`trace`]).
+macro_rules! note {
+    ($($arg:tt)*) => {
+        #[cfg(not(target_arch = "wasm32"))]
+        trace::NOTE.with(|n| *n.borrow_mut() = format!($($arg)*));
+    };
+}
+/// Tags figure `i` with the rule that decided it (native builds only, see [`trace`]).
+macro_rules! tag {
+    ($why:ident, $i:expr, $($arg:tt)*) => {
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            $why[$i] = format!($($arg)*);
+        }
+    };
+}
+
 /// What the rules say of a figure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Call {
@@ -1026,13 +1062,24 @@ fn dated(t: &Text, c: usize, skip: Option<usize>, at: usize, now: Option<Now>) -
 fn own_call(t: &Text, hits: &[Hit], c: usize, i: usize, carry: Option<Call>, now: Option<Now>) -> Option<Call> {
     let f = t.figures[i];
     if granted_rate(t, c, f) {
+        note!("neither: granted rate");
         return Some(Call::Neither);
     }
     if let Some(call) = nearest(hits, t, c, f.start as usize, f.end as usize) {
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let (a, b, _) = t.clauses[c];
+            let (at, end) = (f.start as usize, f.end as usize);
+            let h = hits.iter().rev().find(|h| h.at >= a && h.at + h.len <= at);
+            let h = h.or_else(|| hits.iter().find(|h| h.at >= end && h.at < b)).expect("a hit");
+            let w: String = t.chars[h.at..h.at + h.len].iter().collect();
+            note!("{} cue {w}", if call == Call::Target { "target" } else { "result" });
+        }
         return Some(call);
     }
     // A rule's rate stays one in a plan (今年计划募集岗位…，按最低工资的80%给予补贴).
     if norm(t, c, f) {
+        note!("neither: rule's rate");
         return Some(Call::Neither);
     }
     let date = dated(t, c, Some(i), f.start as usize, now);
@@ -1040,6 +1087,7 @@ fn own_call(t: &Text, hits: &[Hit], c: usize, i: usize, carry: Option<Call>, now
     let written_deadline =
         t.figures_in(c).any(|j| j != i && t.figures[j].amount.kind.is_time() && deadline_form(t, t.figures[j]));
     if date == Some(Call::Target) && !written_deadline && carry.is_none() && !t.plan && rule_clause(t, c) {
+        note!("neither: rule clause with a later date");
         return Some(Call::Neither);
     }
     // A plan paragraph is a target unless its sentence said otherwise (step 9, taken early so
@@ -1051,15 +1099,28 @@ fn own_call(t: &Text, hits: &[Hit], c: usize, i: usize, carry: Option<Call>, now
     // 2022年已…, 2022年改造9个) tells what was done.
     let planned = carry.is_none() && t.plan && date != Some(Call::Result) && !compared(t, c);
     if date == Some(Call::Target) || carried || planned {
+        note!(
+            "{}",
+            if date == Some(Call::Target) {
+                "target: deadline or later date of its clause"
+            } else if carried {
+                "target: sentence carries"
+            } else {
+                "target: plan paragraph"
+            }
+        );
         return Some(Call::Target);
     }
     // A regulation's rule or standard, when no date of the clause reports (step 5b).
     if date.is_none() && rule_clause(t, c) {
+        note!("neither: rule clause");
         return Some(Call::Neither);
     }
     if compared(t, c) {
+        note!("result: comparison or total");
         return Some(Call::Result);
     }
+    note!("result: earlier date of its clause");
     date
 }
 
@@ -1083,7 +1144,11 @@ fn clause_call(t: &Text, hits: &[Hit], c: usize, now: Option<Now>) -> Option<Cal
 pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> {
     let n = t.figures.len();
     let mut out: Vec<(Call, Option<String>)> = vec![(Call::Neither, None); n];
+    #[cfg(not(target_arch = "wasm32"))]
+    let mut why = vec![String::from("outside the body"); n];
     if t.place != Place::Body {
+        #[cfg(not(target_arch = "wasm32"))]
+        trace::WHY.with(|w| *w.borrow_mut() = why);
         return out;
     }
     let mut hits = hits(t);
@@ -1132,10 +1197,15 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
                 // written as one) and it has not passed; or a target figure takes it as its `by`
                 // (below). The year of a programme (纳入2019年改造项目) is none.
                 let (start, end) = (f.start as usize, f.end as usize);
+                tag!(why, i, "date: no deadline");
                 if named_year(t, f) || alone_on_line(t, f) || labelled(t, f) {
+                    tag!(why, i, "date: named year, date line or label");
                     continue;
                 }
                 let own = nearest(&hits, t, c, start, end)
+                    .inspect(|_| {
+                        tag!(why, i, "date: cue of its clause");
+                    })
                     .or_else(|| deadline_form(t, f).then_some(Call::Target))
                     // A date that is its clause alone (2024年，我局将继续申报) takes what the rest
                     // of its sentence says first.
@@ -1155,8 +1225,29 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
                     });
                 if own == Some(Call::Target) && when(f, now) != Some(When::Past) && !validity_clause(t, c) {
                     out[i] = (Call::Target, deadline_of(f));
+                    tag!(why, i, "date: target (cue, deadline form, 届时 or ahead)");
                 }
                 continue;
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            {
+                let checks: [(&str, bool); 12] = [
+                    ("neither: not a measure", not_a_measure(t, f)),
+                    ("neither: class bound", class_bound(t, f)),
+                    ("neither: frequency", frequency(t, f)),
+                    ("neither: refers back", refers_back(t, &hits, f)),
+                    ("neither: chrome", chrome(t, f)),
+                    ("neither: eligibility", eligibility(t, f)),
+                    ("neither: working days", working_days_limit(t, f)),
+                    ("neither: proposal title", in_proposal_title(t, f)),
+                    ("neither: restated", restated(t, f)),
+                    ("neither: defined", defined(t, f)),
+                    ("neither: standard", standard(t, f)),
+                    ("neither: schedule span", schedule_span(t, f)),
+                ];
+                if let Some((w, _)) = checks.iter().find(|(_, b)| *b) {
+                    tag!(why, i, "{w}");
+                }
             }
             if not_a_measure(t, f)
                 || class_bound(t, f)
@@ -1174,12 +1265,15 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
                 continue; // neither, and it says nothing of the clauses after it
             }
             if let Some(reported) = base(t, &hits, c, f) {
+                tag!(why, i, "base");
                 if reported {
                     out[i].0 = Call::Result;
                 }
                 continue;
             }
             let own = own_call(t, &hits, c, i, carry, now);
+            #[cfg(not(target_arch = "wasm32"))]
+            let noted = trace::take_note();
             if own.is_some() {
                 last_own = own;
             }
@@ -1191,6 +1285,19 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
             let task = (t.plan_doc || horizon.is_some()) && tasked(t, c, f);
             let aimed = (t.plan || task).then_some(Call::Target);
             out[i].0 = own.or(carried).or(aimed).unwrap_or(default);
+            if own.is_some() {
+                tag!(why, i, "{noted}");
+            } else if carried.is_some() {
+                tag!(why, i, "sentence or lead-in carries");
+            } else if t.plan {
+                tag!(why, i, "plan paragraph (no cue)");
+            } else if aimed.is_some() {
+                tag!(why, i, "task verb of a plan or horizon");
+            } else if default == Call::Neither {
+                tag!(why, i, "default neither (regulation, duration, grant)");
+            } else {
+                tag!(why, i, "default result");
+            }
         }
         if let Some(call) = last_own.or_else(|| clause_call(t, &hits, c, now)) {
             carry = Some(call);
@@ -1215,10 +1322,15 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
         // A date whose own clause reports (2019年已将厕所列为补助项目，计划补助20万元) gives the
         // target its year but stays a date of what was done.
         if let Some(j) = from.filter(|&j| !reported(t, &hits, j)) {
+            if out[j].0 != Call::Target {
+                tag!(why, j, "date: gives a target its deadline");
+            }
             out[j] = (Call::Target, deadline_of(t.figures[j]));
         }
         out[i].1 = by;
     }
+    #[cfg(not(target_arch = "wasm32"))]
+    trace::WHY.with(|w| *w.borrow_mut() = why);
     out
 }
 
