@@ -33,7 +33,7 @@
 //!    issuers of a document, [`super::stance::ISSUERS_AFTER`]: 等七部门《…》; a count of the values
 //!    after it, 三个100%; the counts of a line of what goes with the letter,
 //!    [`super::stance::ATTACHED`]: 附：意见表3份; the proposal restated over its sentence,
-//!    [`super::stance::RESTATING_SENTENCE`]: 您在建议中提到，…; a standard's definition in brackets, [`super::stance::DEFINED`]:
+//!    [`super::stance::ASKERS`]: 您在建议中提到，…; a standard's definition in brackets, [`super::stance::DEFINED`]:
 //!    标准(猪年存栏500头以上…); a programme's or a period's span, 三年专项行动, 五年过渡期),
 //!    which decide nothing for the clauses after them either.
 //! 2. **A cue of its own clause** ([`super::stance::TARGET_CUES`] 力争、计划、预计、将、请求 …,

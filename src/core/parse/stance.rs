@@ -1452,19 +1452,49 @@ pub(crate) fn in_proposal_title(t: &Text, f: &Figure) -> bool {
 /// a figure after one of them and 关于, before a word of [`PROPOSAL_TITLES`], in one clause, is
 /// the proposal's, neither target nor result (提出的14件建议 counts proposals).
 pub(crate) const RESTATING: &[&str] = &["提出的关于", "提出关于", "所提关于", "反映的关于"];
-/// Words that open a restatement of what the proposal holds (您在建议中提到，…拆除扩建一栋三层
-/// 教学楼): every figure after them in their sentence is the proposal's, neither.
-pub(crate) const RESTATING_SENTENCE: &[&str] = &["建议中提到", "提案中提到", "议案中提到", "建议中提出", "提案中提出"];
+/// A clause that the proposal's author opens with an ask (您在建议中提到，…; 代表们希望…; 建议在…
+/// 新建2所学校): every figure after it in its sentence restates the proposal, neither. The
+/// authors ([`ASKERS`], optional), where they said it (在建议中, optional), then the verb
+/// ([`ASKS`]) — not followed by 的 (您提出的14件建议 names them); 建议 alone opens a quoted ask
+/// unless it advises (建议您) or is the noun (建议已收悉, 建议中).
+pub(crate) const ASKERS: &[&str] = &["您们", "你们", "您", "你", "代表们", "代表", "委员们", "委员", "你委", "贵单位"];
+pub(crate) const ASKED_IN: &[&str] = &["在建议中", "在提案中", "在议案中", "建议中", "提案中", "议案中"];
+pub(crate) const ASKS: &[&str] = &["建议", "提出", "希望", "要求", "提议", "呼吁", "提到", "请求"];
+/// Chars after an opening 建议 that make it the noun or advice, no ask.
+pub(crate) const NOT_ASK_AFTER: &[char] = &['您', '你', '的', '已', '收', '中', '提', '，', ',', '：', ':', '。'];
 
-/// Whether figure `f` restates the proposal (see [`RESTATING`]).
+/// Whether an ask of the proposal's author opens the text at `k` (see [`ASKERS`]).
+fn opens_ask(s: &[char], k: usize) -> bool {
+    let k = (k..s.len()).find(|&j| !s[j].is_whitespace()).unwrap_or(s.len());
+    let who = ASKERS.iter().find(|w| starts_with(s, k, w)).map_or(0, |w| w.chars().count());
+    let k = k + who;
+    let at = ASKED_IN.iter().find(|w| starts_with(s, k, w)).map_or(0, |w| w.chars().count());
+    let k = k + at;
+    let Some(verb) = ASKS.iter().find(|w| starts_with(s, k, w)) else { return false };
+    let next = s.get(k + verb.chars().count()).copied();
+    if next == Some('的') {
+        return false;
+    }
+    // Without its author only 建议 opens an ask (要求各乡镇… is the office's own).
+    who + at > 0 || *verb == "建议" && next.is_some_and(|c| !NOT_ASK_AFTER.contains(&c))
+}
+
+/// Whether figure `f` restates the proposal (see [`RESTATING`], [`ASKERS`]).
 pub(crate) fn restated(t: &Text, f: &Figure) -> bool {
     let s = &t.chars;
     let (start, end) = (f.start as usize, f.end as usize);
     let (a, b, _) = t.clauses[t.clause_of(start)];
-    // The restatement runs on over ；to the end of its sentence (。).
-    let first = (0..start).rev().find(|&k| matches!(s[k], '。' | '！' | '？')).map_or(0, |k| k + 1);
+    // The restatement runs on over ；to the end of its sentence (。) or to the reply's own words
+    // (…的建议已交我们办理，现答复如下：).
+    let first = (0..start)
+        .rev()
+        .find(|&k| {
+            matches!(s[k], '。' | '！' | '？' | '\n')
+                || k >= 2 && matches!(s[k], '：' | ':') && s[k - 2..k] == ['如', '下']
+        })
+        .map_or(0, |k| k + 1);
     any_word(s, a, start, RESTATING) && any_word(s, end, b, PROPOSAL_TITLES)
-        || any_word(s, first, start, RESTATING_SENTENCE)
+        || (first..start).any(|k| (k == first || matches!(s[k - 1], '，' | ',' | '；' | ';')) && opens_ask(s, k))
 }
 
 /// A date that can be a deadline: not past.

@@ -988,3 +988,16 @@ fn an_events_length_after_weiqi_is_neither() {
     assert_eq!(in_2023("启动为期三个月的美食节活动。"), "三个月:-");
     assert_eq!(in_2023("举办为期2天的培训班3期。"), "2天:- 3期:result");
 }
+
+#[test]
+fn an_ask_of_the_proposals_author_is_restated_to_its_sentences_end() {
+    // 建议 opening a sentence quotes the proposal's ask; the next sentence is the reply's.
+    assert_eq!(in_2023("建议在城区新建2所学校。今年新建平台5个。"), "2所:- 今年:- 5个:result");
+    assert_eq!(in_2023("同时，代表们希望新增3个停车场。"), "3个:-");
+    // Up to the reply's own words (现答复如下：).
+    assert_eq!(in_2023("您们提出关于新建2个停车场的建议，现答复如下：今年新建平台5个。"), "2个:- 今年:- 5个:result");
+    // 建议 the noun, and the office's own 要求, open no ask; nor does a situation reported (反映).
+    assert_eq!(in_2023("建议已收悉，新建平台5个。"), "5个:result");
+    assert_eq!(in_2023("要求各乡镇新建平台5个。"), "5个:result");
+    assert_eq!(in_2023("您在建议中反映：水库蓄水量14万立方。"), "14万立方:result");
+}
