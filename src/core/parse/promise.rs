@@ -48,7 +48,7 @@
 //! 4. **A deadline or a later date of its own clause** (到2025年, 2025年前, 2024年 in 2023) → a
 //!    target; so is a figure whose sentence has said target (step 7) or, when its sentence has
 //!    said nothing, whose paragraph is a plan: one opening with [`PLAN_OPENERS`] (下一步、下步、
-//!    今后 …; 我局将 …, [`PLAN_SUBJECTS`]), in a reply any later paragraph of its section (or of the preamble or closing that holds a reply without headings), or under
+//!    今后 …; 我局将 …, [`PLAN_SUBJECTS`]), a paragraph of list items after one (一是…；二是…), or under
 //!    a heading with [`PLAN_HEADINGS`] (下一步工作打算) — unless the clause's own earlier date or
 //!    total reports (下一步…。2022年改造9个, 累计建成15个: results). In a plan document ([`plan_document`]:
 //!    意见, 方案, 规划 …) a figure that a task verb takes ([`super::stance::TASK_VERBS`]: 推动建设
@@ -481,24 +481,28 @@ fn opens_plan(text: &str) -> bool {
         })
 }
 
+/// Whether a paragraph stands in a plan: it opens one, or it goes on with the plan of the
+/// paragraph before as the items of its list (下一步，我们将…。 then 一是…；五是完成30个…).
+fn plan_paragraph(before: bool, text: &str) -> bool {
+    let s: Vec<char> = text.chars().collect();
+    opens_plan(text) || before && stance::list_item(&s, 0)
+}
+
 /// Per figure of the reply: whether it stands in a plan — a paragraph opening with
-/// [`PLAN_OPENERS`] (下一步 …) or [`PLAN_SUBJECTS`] with [`PLAN_SUBJECT_VERBS`] (我局将 …), in a
-/// reply any paragraph after such a one in its section, or anything under a heading with
-/// [`PLAN_HEADINGS`]. The panel's
+/// [`PLAN_OPENERS`] (下一步 …) or [`PLAN_SUBJECTS`] with [`PLAN_SUBJECT_VERBS`] (我局将 …), a
+/// paragraph of list items after such a one ([`plan_paragraph`]), or anything under a heading
+/// with [`PLAN_HEADINGS`]. The panel's
 /// 承诺 group lists these targets first.
 pub fn in_plan(reply: &Reply) -> Vec<bool> {
     // Read folded (`script.rs`): 下一步將 as 下一步将.
     let folded = super::script::folded(reply);
     let reply = folded.as_ref().unwrap_or(reply);
     let mut plans: Vec<&str> = Vec::new();
-    let reply_text = !regulation(&reply.title) && !plan_document(&reply.title);
-    // In a reply, the paragraphs after one that opens a plan go on with it, in the preamble and
-    // the closing too (a reply read without sections: 下一步，我们将…。 then 一是…五是完成30个…).
     for part in [&reply.preamble, &reply.closing] {
         let mut planned = false;
         for p in part {
-            planned = planned || (reply_text && opens_plan(&p.text));
-            if planned || opens_plan(&p.text) {
+            planned = plan_paragraph(planned, &p.text);
+            if planned {
                 plans.push(&p.id);
             }
         }
@@ -512,11 +516,10 @@ pub fn in_plan(reply: &Reply) -> Vec<bool> {
         if plan {
             plans.push(&s.id);
         }
-        // In a reply, the paragraphs after one that opens a plan go on with it (as in [`annotate`]).
-        let mut planned = plan;
+        let mut planned = false;
         for p in &s.paragraphs {
-            planned = planned || (reply_text && opens_plan(&p.text));
-            if planned || opens_plan(&p.text) {
+            planned = plan || plan_paragraph(planned, &p.text);
+            if planned {
                 plans.push(&p.id);
             }
         }
@@ -569,14 +572,12 @@ fn annotate_folded(reply: &mut Reply) {
     }
     let mut sources: Vec<Source> = Vec::new();
     sources.push(Source { id: TITLE, text: &reply.title, place: Place::Title, plan: false, section: "" });
-    // In a reply, the paragraphs after one that opens a plan go on with it (below, per section;
-    // here in the preamble and the closing, which hold the whole text of a reply without headings).
     let goes_on = |paragraphs: &'_ [crate::model::Paragraph]| -> Vec<bool> {
         let mut planned = false;
         let mut out = Vec::with_capacity(paragraphs.len());
         for p in paragraphs {
-            planned = planned || (!rules && !plan_doc && opens_plan(&p.text));
-            out.push(planned || opens_plan(&p.text));
+            planned = plan_paragraph(planned, &p.text);
+            out.push(planned);
         }
         out
     };
@@ -590,17 +591,10 @@ fn annotate_folded(reply: &mut Reply) {
             plan_at.last().copied().unwrap_or(false) || crate::text::words(PLAN_HEADINGS).any(|w| s.title.contains(w));
         plan_at.push(plan);
         sources.push(Source { id: &s.id, text: &s.title, place: Place::Body, plan, section: &s.id });
-        // In a reply, the paragraphs after one that opens a plan (下一步 …) go on with it.
-        let mut planned = plan;
+        let mut planned = false;
         for p in &s.paragraphs {
-            planned = planned || (!rules && !plan_doc && opens_plan(&p.text));
-            sources.push(Source {
-                id: &p.id,
-                text: &p.text,
-                place: Place::Body,
-                plan: planned || opens_plan(&p.text),
-                section: &s.id,
-            });
+            planned = plan || plan_paragraph(planned, &p.text);
+            sources.push(Source { id: &p.id, text: &p.text, place: Place::Body, plan: planned, section: &s.id });
         }
     }
     for (p, plan) in reply.closing.iter().zip(goes_on(&reply.closing)) {

@@ -93,21 +93,12 @@ pub(crate) const TARGET_CUES: &[&str] = &[
     "正积极争取",
     "正在争取",
     "正努力争取",
-    // Money applied for: not yet granted (申请资金9700万元); 已申请 is masked below.
-    "申请资金",
-    "申请专项",
-    "申请补助",
-    "申请中央",
-    "申请上级",
     // An estimate of works not yet done (估算投资49.35万元).
     "估算",
     // What a plan lays down, still to be done (按照规划，…改造工程84处; 规划改造20km管网).
     "按照规划",
     "按规划",
     "规划改造",
-    // Works being planned (正在谋划52个小区的充电桩建设项目).
-    "正在谋划",
-    "正在规划",
     // A request (望…解决缺口资金9万元为盼, 恳请…).
     "为盼",
     "恳请",
@@ -145,8 +136,6 @@ pub(crate) const RESULT_CUES: &[&str] = &[
     "此前",
     "曾",
     "能力为",
-    "成功入选",
-    "成功获批",
     "相继",
     // 上年 (去年 is a date figure: an earlier date of its clause says result).
     "上年",
@@ -269,12 +258,6 @@ pub(crate) const MASKS: &[(&str, &str)] = &[
     ("继续", "继续增长"),
     ("继续", "继续下降"),
     ("继续", "继续减少"),
-    // Money applied for before: done.
-    ("申请资金", "已申请资金"),
-    ("申请专项", "已申请专项"),
-    ("申请补助", "已申请补助"),
-    ("申请中央", "已申请中央"),
-    ("申请上级", "已申请上级"),
 ];
 
 /// A cue word followed by one of these chars is the verb whatever word it ends (该项目计划在26个
@@ -1335,7 +1318,7 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
 }
 
 /// Whether the sentence at `a` opens an item of a list: 一是, 其二, 1、, (3).
-fn list_item(s: &[char], a: usize) -> bool {
+pub(crate) fn list_item(s: &[char], a: usize) -> bool {
     let k = (a..s.len()).find(|&k| !s[k].is_whitespace()).unwrap_or(s.len());
     let num = |j: usize| s.get(j).is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c));
     let next = s.get(k + 1).copied();
