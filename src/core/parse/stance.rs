@@ -75,8 +75,6 @@ pub(crate) const TARGET_CUES: &[&str] = &[
     "规划建设",
     "规划新建",
     "请求",
-    // Going on with a work: the reply's next step (2020年我厅继续支持建设一批产业园).
-    "继续",
     // What a work under way will give once done (建成后可新增133个停车位).
     "建成后",
     "投用后",
@@ -105,7 +103,7 @@ pub(crate) const TARGET_CUES: &[&str] = &[
 ];
 
 /// Target cues that say no tense (see [`decide`]): after an earlier date of their sentence, results.
-pub(crate) const ASPECT_CUES: &[&str] = &["继续", "确保", "努力"];
+pub(crate) const ASPECT_CUES: &[&str] = &["确保", "努力"];
 
 /// The task verbs of a plan (see [`super::promise::PLAN_DOC_TITLES`]): in a plan document, a
 /// figure one of them takes in its clause (推动建设300个基地, 选择10个左右城市) is a target when
@@ -250,14 +248,6 @@ pub(crate) const MASKS: &[(&str, &str)] = &[
     ("了", "明了"),
     ("了", "了结"),
     ("目前", "目前正在"),
-    ("继续", "已继续"),
-    // 继续教育 the noun: further education, not going on with a work.
-    ("继续", "继续教育"),
-    // A trend reported (广播电视事业继续发展), not a work to go on with.
-    ("继续", "继续发展"),
-    ("继续", "继续增长"),
-    ("继续", "继续下降"),
-    ("继续", "继续减少"),
 ];
 
 /// A cue word followed by one of these chars is the verb whatever word it ends (该项目计划在26个
@@ -1136,7 +1126,7 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
     }
     let mut hits = hits(t);
     // Going on, ensuring, striving say no tense: after an earlier date of their sentence they tell
-    // what was done (2022年，我局继续投入资金300万元).
+    // what was done (2022年，我局确保投入资金300万元).
     for h in &mut hits {
         if h.call == Call::Target && ASPECT_CUES.iter().any(|w| starts_with(&t.chars, h.at, w)) {
             let c = t.clause_of(h.at);
