@@ -870,12 +870,21 @@ pub(crate) const SUBJECT_BEFORE: &[&str] = &["关于"];
 /// 列入 or 纳入: entering next year's plan (纳入2026年项目库) says when.
 pub(crate) const ATTRIBUTE_BEFORE: &[&str] = &["使用", "随"];
 
+/// After a year, it names the year a fund, quota or programme belongs to (2019年度护林员指标):
+/// no deadline.
+pub(crate) const YEAR_OF: char = '度';
+
 /// Whether date `f` names the subject of a document (see [`SUBJECT_BEFORE`]) or the year of a
 /// programme or fund (see [`ATTRIBUTE_BEFORE`]).
 fn named_year(t: &Text, f: &Figure) -> bool {
     let start = f.start as usize;
     // 《盘锦市城市总体规划》(2011—2020): the period of the document named.
     if start >= 2 && matches!(t.chars[start - 1], '(' | '（') && t.chars[start - 2] == '》' {
+        return true;
+    }
+    // 2019年度护林员指标, 2023年度第三批用地: the year a fund, quota or programme belongs to.
+    let end = f.end as usize;
+    if end > 0 && t.chars[end - 1] == '年' && t.chars.get(end) == Some(&YEAR_OF) {
         return true;
     }
     SUBJECT_BEFORE.iter().chain(ATTRIBUTE_BEFORE).any(|w| {

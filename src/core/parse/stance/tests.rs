@@ -979,3 +979,9 @@ fn an_ask_of_the_proposals_author_is_restated_to_its_sentences_end() {
     assert_eq!(in_2023("要求各乡镇新建平台5个。"), "5个:result");
     assert_eq!(in_2023("您在建议中反映：水库蓄水量14万立方。"), "14万立方:result");
 }
+
+#[test]
+fn a_year_of_a_fund_or_quota_is_no_deadline() {
+    assert_eq!(in_2023("待2023年度护林员指标下达后，我局将优先安排。"), "2023年:-");
+    assert_eq!(in_2023("2023年计划新建平台5个。"), "2023年:target@2023 5个:target@2023");
+}
