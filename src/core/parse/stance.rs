@@ -537,6 +537,13 @@ fn nearest(hits: &[Hit], t: &Text, c: usize, at: usize, after: usize) -> Option<
     let (a, b, _) = t.clauses[c];
     let before = hits.iter().rev().find(|h| h.at >= a && h.at + h.len <= at);
     let later = || hits.iter().find(|h| h.at >= after && h.at < b);
+    // A target cue that a 的 closes before the figure modifies its noun (计划投资的5个项目已全部
+    // 完工): a result cue of the clause's predicate after the figure says the tense.
+    let modifier = before
+        .is_some_and(|h| h.call == Call::Target && (h.at + h.len..at).any(|k| t.chars[k] == '的' && !t.in_figure(k)));
+    if modifier && later().is_some_and(|h| h.call == Call::Result) {
+        return Some(Call::Result);
+    }
     before.or_else(later).map(|h| h.call)
 }
 
@@ -1437,7 +1444,7 @@ pub(crate) const RESTATING: &[&str] = &["提出的关于", "提出关于", "所�
 /// A clause that the proposal's author opens with an ask (您在建议中提到，…; 代表们希望…; 建议在…
 /// 新建2所学校): every figure after it in its sentence restates the proposal, neither. The
 /// authors ([`ASKERS`], optional), where they said it (在建议中, optional), then the verb
-/// ([`ASKS`]) — not followed by 的 (您提出的14件建议 names them); 建议 alone opens a quoted ask
+/// ([`ASKS`]) — 提出 not followed by 的 (您提出的14件建议 names them); 建议 alone opens a quoted ask
 /// unless it advises (建议您) or is the noun (建议已收悉, 建议中).
 pub(crate) const ASKERS: &[&str] = &["您们", "你们", "您", "你", "代表们", "代表", "委员们", "委员", "你委", "贵单位"];
 pub(crate) const ASKED_IN: &[&str] = &["在建议中", "在提案中", "在议案中", "建议中", "提案中", "议案中"];
@@ -1454,7 +1461,8 @@ fn opens_ask(s: &[char], k: usize) -> bool {
     let k = k + at;
     let Some(verb) = ASKS.iter().find(|w| starts_with(s, k, w)) else { return false };
     let next = s.get(k + verb.chars().count()).copied();
-    if next == Some('的') {
+    // 您提出的14件建议 names the proposals; 您建议的拓宽至6米 restates one.
+    if next == Some('的') && matches!(*verb, "提出" | "提到") {
         return false;
     }
     // Without its author only 建议 opens an ask (要求各乡镇… is the office's own).

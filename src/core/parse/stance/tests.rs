@@ -985,3 +985,16 @@ fn a_year_of_a_fund_or_quota_is_no_deadline() {
     assert_eq!(in_2023("待2023年度护林员指标下达后，我局将优先安排。"), "2023年:-");
     assert_eq!(in_2023("2023年计划新建平台5个。"), "2023年:target@2023 5个:target@2023");
 }
+
+#[test]
+fn a_target_cue_in_a_modifier_yields_to_the_predicates_result() {
+    assert_eq!(in_2023("我局计划投资的5个项目已全部完工。"), "5个:result");
+    // Without a result after it, the cue still says target.
+    assert_eq!(in_2023("计划投资的5个项目正在推进。"), "5个:target");
+}
+
+#[test]
+fn what_the_author_proposed_restated_with_de_is_neither() {
+    assert_eq!(in_2023("您建议的将该路段拓宽至6米，需投资约300万元。"), "6米:- 约300万元:-");
+    assert_eq!(in_2023("代表提出的14件建议已办结。"), "14件:result");
+}
