@@ -299,6 +299,9 @@ pub(crate) const GRANTS: &[&str] = &[
     "不超过",
     "不少于",
     "至少",
+    // Taxes and levies are rates too (减按20%的税率征收).
+    "税率",
+    "征收",
 ];
 /// … and a share of something (按投资额的30%) or an amount per head (100万元/村, but not the
 /// 万吨/年 of a capacity) whatever the clause.
@@ -419,6 +422,7 @@ pub(crate) const DEADLINE_WORDS: &[(&str, i32, bool)] = &[
     ("年底", 0, true),
     ("年末", 0, true),
     ("明年", 1, false),
+    ("全年", 0, false),
 ];
 
 /// Five-year plans and their last year: 到“十四五”末 → 2025 (longest first; a plan's name is

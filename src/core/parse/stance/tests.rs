@@ -998,3 +998,15 @@ fn what_the_author_proposed_restated_with_de_is_neither() {
     assert_eq!(in_2023("您建议的将该路段拓宽至6米，需投资约300万元。"), "6米:- 约300万元:-");
     assert_eq!(in_2023("代表提出的14件建议已办结。"), "14件:result");
 }
+
+#[test]
+fn a_tax_rate_is_a_rules_rate() {
+    assert_eq!(in_2023("对小微企业减按20%的税率征收企业所得税。"), "20%:-");
+    assert_eq!(in_2023("全年税收收入增长10%。"), "10%:result");
+}
+
+#[test]
+fn quanian_gives_a_target_the_years_deadline() {
+    assert_eq!(in_2023("全年计划完成投资2亿元。"), "2亿元:target@2023");
+    assert_eq!(in_2023("全年完成投资2亿元。"), "2亿元:result");
+}
