@@ -972,13 +972,17 @@ pub(crate) fn alone_on_line(t: &Text, f: &Figure) -> bool {
 fn refers_back(t: &Text, hits: &[Hit], f: &Figure) -> bool {
     let start = f.start as usize;
     let (a, b, _) = t.clauses[t.clause_of(start)];
+    let after = |w: &&str| {
+        let n = w.chars().count();
+        start >= n && starts_with(&t.chars, start - n, w)
+    };
     f.amount.kind == FigureKind::Count
-        && !hits.iter().any(|h| h.at >= a && h.at < b)
-        && REFERRING.iter().any(|w| {
-            let n = w.chars().count();
-            start >= n && starts_with(&t.chars, start - n, w)
-        })
+        && (!hits.iter().any(|h| h.at >= a && h.at < b) && REFERRING.iter().any(after) || after(&REFERRING_AHEAD))
 }
+
+/// The word before a count of the text's own list to come (做了以下三项工作, 从以下三点): neither,
+/// whatever its clause says.
+pub(crate) const REFERRING_AHEAD: &str = "以下";
 
 /// Whether clause `c` is a rule's (see [`RULE_WORDS`]).
 fn rule_clause(t: &Text, c: usize) -> bool {

@@ -1010,3 +1010,10 @@ fn quanian_gives_a_target_the_years_deadline() {
     assert_eq!(in_2023("全年计划完成投资2亿元。"), "2亿元:target@2023");
     assert_eq!(in_2023("全年完成投资2亿元。"), "2亿元:result");
 }
+
+#[test]
+fn a_count_of_the_texts_own_list_to_come_is_neither() {
+    assert_eq!(in_2023("我局主要做了以下三项工作。"), "三项:-");
+    assert_eq!(in_2023("我局将从以下三个方面持续发力。"), "三个:-");
+    assert_eq!(in_2023("新建以下项目5个。"), "5个:result");
+}
