@@ -1477,7 +1477,27 @@ fn opens_ask(s: &[char], k: usize) -> bool {
     who + at > 0 || *verb == "建议" && next.is_some_and(|c| !NOT_ASK_AFTER.contains(&c))
 }
 
-/// Whether figure `f` restates the proposal (see [`RESTATING`], [`ASKERS`]).
+/// A heading that names one of the proposal's points (一、关于增加护林员30名的建议, （二）关于资金
+/// 问题): it opens with 关于 and ends with one of [`PROPOSAL_TITLES`] or [`POINT_ENDS`]; its figures
+/// restate the proposal, neither.
+pub(crate) const POINT_ENDS: &[&str] = &["问题", "事项"];
+/// How long such a heading may be (chars).
+pub(crate) const POINT_HEADING: usize = 60;
+
+fn point_heading(s: &[char]) -> bool {
+    let from =
+        (0..s.len()).find(|&k| !s[k].is_whitespace() && !"一二三四五六七八九十0123456789、.．()（）".contains(s[k]));
+    let to = (0..s.len()).rev().find(|&k| !s[k].is_whitespace() && !"。：:；;，,".contains(s[k]));
+    let (Some(a), Some(b)) = (from, to) else { return false };
+    s.len() <= POINT_HEADING
+        && starts_with(s, a, "关于")
+        && PROPOSAL_TITLES.iter().chain(POINT_ENDS).any(|w| {
+            let n = w.chars().count();
+            b + 1 >= n && starts_with(s, b + 1 - n, w)
+        })
+}
+
+/// Whether figure `f` restates the proposal (see [`RESTATING`], [`ASKERS`], [`POINT_ENDS`]).
 pub(crate) fn restated(t: &Text, f: &Figure) -> bool {
     let s = &t.chars;
     let (start, end) = (f.start as usize, f.end as usize);
@@ -1492,6 +1512,7 @@ pub(crate) fn restated(t: &Text, f: &Figure) -> bool {
         })
         .map_or(0, |k| k + 1);
     any_word(s, a, start, RESTATING) && any_word(s, end, b, PROPOSAL_TITLES)
+        || point_heading(s)
         || (first..start).any(|k| (k == first || matches!(s[k - 1], '，' | ',' | '；' | ';')) && opens_ask(s, k))
 }
 

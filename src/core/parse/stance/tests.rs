@@ -1017,3 +1017,11 @@ fn a_count_of_the_texts_own_list_to_come_is_neither() {
     assert_eq!(in_2023("我局将从以下三个方面持续发力。"), "三个:-");
     assert_eq!(in_2023("新建以下项目5个。"), "5个:result");
 }
+
+#[test]
+fn a_heading_naming_one_of_the_proposals_points_restates_it() {
+    assert_eq!(in_2023("一、关于增加护林员30名的建议"), "30名:-");
+    assert_eq!(in_2023("关于新建2所学校的问题。"), "2所:-");
+    // A paragraph that goes on past the point is the reply's.
+    assert_eq!(in_2023("关于新建学校的问题，我局已新建学校2所。"), "2所:result");
+}
