@@ -606,7 +606,7 @@ fn annotate_folded(reply: &mut Reply) {
     let mut decided: Vec<(Option<Stance>, Option<String>, Option<String>)> =
         vec![(None, None, None); reply.figures.len()];
     #[cfg(not(target_arch = "wasm32"))]
-    let mut why = vec![String::new(); reply.figures.len()];
+    let mut why = vec![String::from("(in no text read)"); reply.figures.len()];
     // A table's header row (cells without figures) names the columns of the rows below it; the
     // figures of the paragraph before it often say what the columns hold.
     let mut header: Option<(&str, Vec<String>)> = None;
