@@ -39,13 +39,13 @@
 //! 61.4% (54/88) R 77.1% (54/70), result P 74.5% (152/204) R 88.4% (152/172), by P 64.0% (48/75)
 //! R 80.0% (48/60).
 //! After stance11's rules (fewer, broader: an ask of the proposal's author restates it; 继续 and
-//! the 申请资金, 正在谋划, 成功入选 cues gone; a plan goes on only into its list items; 年度 names a
-//! fund's year; a cue in a modifier yields to the predicate): the 12 new pages tune target 4/4
-//! 4/4, result 14/14 14/14, by 3/3; held out target P 5/13 R 5/5, result P 16/16 R 16/23, by P
-//! 5/11 R 5/5. All real pages: tune (1573) target P 98.7% (148/150) R 85.5% (148/173), result P
-//! 96.5% (782/810) R 99.5% (782/786), by P 98.1% (101/103) R 88.6% (101/114); held out (490) target
-//! P 64.3% (54/84) R 77.1% (54/70), result P 75.0% (153/204) R 89.0% (153/172), by P 69.6% (48/69)
-//! R 80.0% (48/60).
+//! the 申请资金, 正在谋划, 成功入选 cues gone, and the one-page base and rule-date rules; a plan goes
+//! on only into its list items; 年度 names a fund's year): the 12 new pages tune target 4/4 4/4,
+//! result 14/14 14/14, by 3/3; held out target P 5/13 R 5/5, result P 16/16 R 16/23, by P 5/11 R
+//! 5/5. All real pages: tune (1573) target P 96.7% (148/153) R 85.5% (148/173), result P 96.5%
+//! (782/810) R 99.5% (782/786), by P 96.2% (101/105) R 88.6% (101/114); held out (490) target P
+//! 64.3% (54/84) R 77.1% (54/70), result P 75.0% (153/204) R 89.0% (153/172), by P 69.6% (48/69) R
+//! 80.0% (48/60).
 //!
 //! `RW_RULES=1` also prints, for the tuning pages only, each rule's count of figures it decided and
 //! how many of them rightly (the command line names the deciding rule on standard error): a rule
@@ -382,7 +382,8 @@ fn accuracy_on_tuning_and_held_out_pages() {
         assert!(pr.hit * 1000 >= pr.said * p, "{label} precision {}/{} < gate {p}‰ (stance11)", pr.hit, pr.said);
         assert!(pr.hit * 1000 >= pr.truth * r, "{label} recall {}/{} < gate {r}‰ (stance11)", pr.hit, pr.truth);
     };
-    gate("tuning target", parts[1].target, 986, 855);
+    // 96.7%, not 98.7%: the one-page base (在…的基础上) and rule-date rules went (simpler rules).
+    gate("tuning target", parts[1].target, 967, 855);
     gate("tuning result", parts[1].result, 965, 994);
     gate("held-out target", parts[2].target, 642, 771);
     gate("held-out result", parts[2].result, 750, 889);

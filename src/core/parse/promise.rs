@@ -27,8 +27,7 @@
 //!    that refers back, [`super::stance::REFERRING`]: 上述两个表格; the page's own counters and
 //!    numbers alone on a line, [`super::stance::PAGE_COUNTERS`]: 浏览:301次, 20期; a standard's
 //!    bound, [`super::stance::DIMENSIONS`]: 路面宽度为3.5米及以上; a schedule's length,
-//!    [`super::stance::SPAN_BEFORE`]: …至…放假调休，共7天; an address, 10幢10单元; a base,
-//!    [`super::stance::BASE_OPEN`]: 在…达到12000元的基础上, a result only when its words report;
+//!    [`super::stance::SPAN_BEFORE`]: …至…放假调休，共7天; an address, 10幢10单元;
 //!    the proposal restated, [`super::stance::RESTATING`]: 您提出的关于新建2个停车场的建议; the
 //!    issuers of a document, [`super::stance::ISSUERS_AFTER`]: 等七部门《…》; a count of the values
 //!    after it, 三个100%; the counts of a line of what goes with the letter,

@@ -541,13 +541,6 @@ fn nearest(hits: &[Hit], t: &Text, c: usize, at: usize, after: usize) -> Option<
     let (a, b, _) = t.clauses[c];
     let before = hits.iter().rev().find(|h| h.at >= a && h.at + h.len <= at);
     let later = || hits.iter().find(|h| h.at >= after && h.at < b);
-    // A target cue that a 的 closes before the figure modifies its noun (计划投资的5个项目已全部
-    // 完工): a result cue of the clause's predicate after the figure says the tense.
-    let modifier = before
-        .is_some_and(|h| h.call == Call::Target && (h.at + h.len..at).any(|k| t.chars[k] == '的' && !t.in_figure(k)));
-    if modifier && later().is_some_and(|h| h.call == Call::Result) {
-        return Some(Call::Result);
-    }
     before.or_else(later).map(|h| h.call)
 }
 
@@ -856,22 +849,6 @@ pub(crate) fn unmeasured_by_default(t: &Text, c: usize, f: &Figure) -> bool {
     duration || grant
 }
 
-/// A base a figure is reached from (在…达到12000元的基础上，…): the words that open and close it.
-/// The base's figure is neither — a result when its own words report (在已建成5个的基础上) — and
-/// says nothing of the clauses after it.
-pub(crate) const BASE_OPEN: &str = "在";
-pub(crate) const BASE_CLOSE: &str = "基础上";
-
-/// Whether figure `f` stands in a base (see [`BASE_OPEN`]); `Some(true)` when it is reported.
-fn base(t: &Text, hits: &[Hit], c: usize, f: &Figure) -> Option<bool> {
-    let s = &t.chars;
-    let (a, b, _) = t.clauses[c];
-    let (start, end) = (f.start as usize, f.end as usize);
-    let close = (end..b).find(|&k| starts_with(s, k, BASE_CLOSE))?;
-    let open = (a..start).find(|&k| starts_with(s, k, BASE_OPEN) && !t.in_figure(k))?;
-    Some(hits.iter().any(|h| h.at >= open && h.at < close && h.call == Call::Result))
-}
-
 /// Words before a date that make it the subject a document is about (关于2016年部分节假日安排的通知):
 /// no deadline.
 pub(crate) const SUBJECT_BEFORE: &[&str] = &["关于"];
@@ -1080,13 +1057,6 @@ fn own_call(t: &Text, hits: &[Hit], c: usize, i: usize, carry: Option<Call>, now
         return Some(Call::Neither);
     }
     let date = dated(t, c, Some(i), f.start as usize, now);
-    // A regulation's rule or standard whose date is no deadline (批准2007年末国债余额限额调整为…).
-    let written_deadline =
-        t.figures_in(c).any(|j| j != i && t.figures[j].amount.kind.is_time() && deadline_form(t, t.figures[j]));
-    if date == Some(Call::Target) && !written_deadline && carry.is_none() && !t.plan && rule_clause(t, c) {
-        note!("neither: rule clause with a later date");
-        return Some(Call::Neither);
-    }
     // A plan paragraph is a target unless its sentence said otherwise (step 9, taken early so
     // that 同比增长 in a plan stays a target).
     // A past date of its own clause beats the target its sentence carries (…五年计划总投资2.40亿元。
@@ -1260,13 +1230,6 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
                 || schedule_span(t, f)
             {
                 continue; // neither, and it says nothing of the clauses after it
-            }
-            if let Some(reported) = base(t, &hits, c, f) {
-                tag!(why, i, "base");
-                if reported {
-                    out[i].0 = Call::Result;
-                }
-                continue;
             }
             let own = own_call(t, &hits, c, i, carry, now);
             #[cfg(not(target_arch = "wasm32"))]
@@ -1477,27 +1440,7 @@ fn opens_ask(s: &[char], k: usize) -> bool {
     who + at > 0 || *verb == "建议" && next.is_some_and(|c| !NOT_ASK_AFTER.contains(&c))
 }
 
-/// A heading that names one of the proposal's points (一、关于增加护林员30名的建议, （二）关于资金
-/// 问题): it opens with 关于 and ends with one of [`PROPOSAL_TITLES`] or [`POINT_ENDS`]; its figures
-/// restate the proposal, neither.
-pub(crate) const POINT_ENDS: &[&str] = &["问题", "事项"];
-/// How long such a heading may be (chars).
-pub(crate) const POINT_HEADING: usize = 60;
-
-fn point_heading(s: &[char]) -> bool {
-    let from =
-        (0..s.len()).find(|&k| !s[k].is_whitespace() && !"一二三四五六七八九十0123456789、.．()（）".contains(s[k]));
-    let to = (0..s.len()).rev().find(|&k| !s[k].is_whitespace() && !"。：:；;，,".contains(s[k]));
-    let (Some(a), Some(b)) = (from, to) else { return false };
-    s.len() <= POINT_HEADING
-        && starts_with(s, a, "关于")
-        && PROPOSAL_TITLES.iter().chain(POINT_ENDS).any(|w| {
-            let n = w.chars().count();
-            b + 1 >= n && starts_with(s, b + 1 - n, w)
-        })
-}
-
-/// Whether figure `f` restates the proposal (see [`RESTATING`], [`ASKERS`], [`POINT_ENDS`]).
+/// Whether figure `f` restates the proposal (see [`RESTATING`], [`ASKERS`]).
 pub(crate) fn restated(t: &Text, f: &Figure) -> bool {
     let s = &t.chars;
     let (start, end) = (f.start as usize, f.end as usize);
@@ -1512,7 +1455,6 @@ pub(crate) fn restated(t: &Text, f: &Figure) -> bool {
         })
         .map_or(0, |k| k + 1);
     any_word(s, a, start, RESTATING) && any_word(s, end, b, PROPOSAL_TITLES)
-        || point_heading(s)
         || (first..start).any(|k| (k == first || matches!(s[k - 1], '，' | ',' | '；' | ';')) && opens_ask(s, k))
 }
 
