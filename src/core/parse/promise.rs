@@ -473,8 +473,9 @@ fn opens_plan(text: &str) -> bool {
                         let clause = rest.split(['，', ',', '。', '；']).next().unwrap_or("");
                         stance::OBJECT_VERBS.iter().any(|v| clause.contains(v))
                     })
-                    // 我局将其…, 我们将近…: the masks of 将 (see [`stance::MASKS`]).
-                    && !stance::MASKS.iter().any(|(c, m)| *c == "将" && m.starts_with('将') && rest.starts_with(m))
+                    && !["将其", "将该", "将此", "将这", "将你", "将您", "将近", "将上述", "将有关", "将相关"]
+                        .iter()
+                        .any(|m| rest.starts_with(m))
             })
         })
 }
