@@ -1454,8 +1454,28 @@ pub(crate) fn restated(t: &Text, f: &Figure) -> bool {
                 || k >= 2 && matches!(s[k], '：' | ':') && s[k - 2..k] == ['如', '下']
         })
         .map_or(0, |k| k + 1);
-    any_word(s, a, start, RESTATING) && any_word(s, end, b, PROPOSAL_TITLES)
-        || (first..start).any(|k| (k == first || matches!(s[k - 1], '，' | ',' | '；' | ';')) && opens_ask(s, k))
+    any_word(s, a, start, RESTATING) && any_word(s, end, b, PROPOSAL_TITLES) || asked(s, first, start)
+}
+
+/// Clause openings in the reply's own voice (经调查，…; 我局已…): they end a restated ask.
+pub(crate) const REPLY_VOICE: &[&str] =
+    &["经调查", "经研究", "经核实", "经查", "经了解", "我局", "我们", "我委", "我厅", "我办", "我部", "我单位"];
+
+/// Whether an ask of the proposal's author opens a clause between `first` and `at` and no clause
+/// in the reply's own voice follows it (see [`ASKERS`], [`REPLY_VOICE`]).
+fn asked(s: &[char], first: usize, at: usize) -> bool {
+    let mut asked = false;
+    for k in first..at {
+        if k == first || matches!(s[k - 1], '，' | ',' | '；' | ';') {
+            let from = (k..at).find(|&j| !s[j].is_whitespace()).unwrap_or(at);
+            if opens_ask(s, k) {
+                asked = true;
+            } else if REPLY_VOICE.iter().any(|w| starts_with(s, from, w)) {
+                asked = false;
+            }
+        }
+    }
+    asked
 }
 
 /// A date that can be a deadline: not past.

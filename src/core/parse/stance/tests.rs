@@ -1002,3 +1002,9 @@ fn a_count_of_the_texts_own_list_to_come_is_neither() {
     assert_eq!(in_2023("我局将从以下三个方面持续发力。"), "三个:-");
     assert_eq!(in_2023("新建以下项目5个。"), "5个:result");
 }
+
+#[test]
+fn the_replys_own_voice_ends_a_restated_ask() {
+    assert_eq!(in_2023("您建议在该路口设置红绿灯，经调查，该路段日均车流量3000辆。"), "3000辆:result");
+    assert_eq!(in_2023("您在建议中提到，该村有300户群众出行困难，我们已安排资金50万元。"), "300户:- 50万元:result");
+}
