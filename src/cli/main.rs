@@ -125,6 +125,12 @@ fn run(args: &[OsString]) -> Result<String, String> {
             let mut reply = parse_file(file, article, max)?;
             // Issue 22: targets and results, deadlines, indicators.
             reply_core::parse::annotate(&mut reply);
+            // The rule that decided each figure's stance, for the promise report (RW_RULES=1).
+            if std::env::var_os("RW_RULES").is_some() {
+                for (k, w) in reply_core::parse::promise::last_rules().iter().enumerate() {
+                    eprintln!("rule\t{k}\t{w}");
+                }
+            }
             serde_json::to_string_pretty(&reply).map_err(|e| format!("{}: cannot write JSON: {e}", io::shown(file)))
         }
         Some("index") => index::index(rest, max),

@@ -27,13 +27,12 @@
 //!    that refers back, [`super::stance::REFERRING`]: 上述两个表格; the page's own counters and
 //!    numbers alone on a line, [`super::stance::PAGE_COUNTERS`]: 浏览:301次, 20期; a standard's
 //!    bound, [`super::stance::DIMENSIONS`]: 路面宽度为3.5米及以上; a schedule's length,
-//!    [`super::stance::SPAN_BEFORE`]: …至…放假调休，共7天; an address, 10幢10单元; a base,
-//!    [`super::stance::BASE_OPEN`]: 在…达到12000元的基础上, a result only when its words report;
+//!    [`super::stance::SPAN_BEFORE`]: …至…放假调休，共7天; an address, 10幢10单元;
 //!    the proposal restated, [`super::stance::RESTATING`]: 您提出的关于新建2个停车场的建议; the
 //!    issuers of a document, [`super::stance::ISSUERS_AFTER`]: 等七部门《…》; a count of the values
 //!    after it, 三个100%; the counts of a line of what goes with the letter,
 //!    [`super::stance::ATTACHED`]: 附：意见表3份; the proposal restated over its sentence,
-//!    [`super::stance::RESTATING_SENTENCE`]: 您在建议中提到，…; a standard's definition in brackets, [`super::stance::DEFINED`]:
+//!    [`super::stance::ASKERS`]: 您在建议中提到，…; a standard's definition in brackets, [`super::stance::DEFINED`]:
 //!    标准(猪年存栏500头以上…); a programme's or a period's span, 三年专项行动, 五年过渡期),
 //!    which decide nothing for the clauses after them either.
 //! 2. **A cue of its own clause** ([`super::stance::TARGET_CUES`] 力争、计划、预计、将、请求 …,
@@ -48,7 +47,7 @@
 //! 4. **A deadline or a later date of its own clause** (到2025年, 2025年前, 2024年 in 2023) → a
 //!    target; so is a figure whose sentence has said target (step 7) or, when its sentence has
 //!    said nothing, whose paragraph is a plan: one opening with [`PLAN_OPENERS`] (下一步、下步、
-//!    今后 …; 我局将 …, [`PLAN_SUBJECTS`]), in a reply any later paragraph of its section (or of the preamble or closing that holds a reply without headings), or under
+//!    今后 …; 我局将 …, [`PLAN_SUBJECTS`]), a paragraph of list items after one (一是…；二是…), or under
 //!    a heading with [`PLAN_HEADINGS`] (下一步工作打算) — unless the clause's own earlier date or
 //!    total reports (下一步…。2022年改造9个, 累计建成15个: results). In a plan document ([`plan_document`]:
 //!    意见, 方案, 规划 …) a figure that a task verb takes ([`super::stance::TASK_VERBS`]: 推动建设
@@ -481,24 +480,28 @@ fn opens_plan(text: &str) -> bool {
         })
 }
 
+/// Whether a paragraph stands in a plan: it opens one, or it goes on with the plan of the
+/// paragraph before as the items of its list (下一步，我们将…。 then 一是…；五是完成30个…).
+fn plan_paragraph(before: bool, text: &str) -> bool {
+    let s: Vec<char> = text.chars().collect();
+    opens_plan(text) || before && stance::list_item(&s, 0)
+}
+
 /// Per figure of the reply: whether it stands in a plan — a paragraph opening with
-/// [`PLAN_OPENERS`] (下一步 …) or [`PLAN_SUBJECTS`] with [`PLAN_SUBJECT_VERBS`] (我局将 …), in a
-/// reply any paragraph after such a one in its section, or anything under a heading with
-/// [`PLAN_HEADINGS`]. The panel's
+/// [`PLAN_OPENERS`] (下一步 …) or [`PLAN_SUBJECTS`] with [`PLAN_SUBJECT_VERBS`] (我局将 …), a
+/// paragraph of list items after such a one ([`plan_paragraph`]), or anything under a heading
+/// with [`PLAN_HEADINGS`]. The panel's
 /// 承诺 group lists these targets first.
 pub fn in_plan(reply: &Reply) -> Vec<bool> {
     // Read folded (`script.rs`): 下一步將 as 下一步将.
     let folded = super::script::folded(reply);
     let reply = folded.as_ref().unwrap_or(reply);
     let mut plans: Vec<&str> = Vec::new();
-    let reply_text = !regulation(&reply.title) && !plan_document(&reply.title);
-    // In a reply, the paragraphs after one that opens a plan go on with it, in the preamble and
-    // the closing too (a reply read without sections: 下一步，我们将…。 then 一是…五是完成30个…).
     for part in [&reply.preamble, &reply.closing] {
         let mut planned = false;
         for p in part {
-            planned = planned || (reply_text && opens_plan(&p.text));
-            if planned || opens_plan(&p.text) {
+            planned = plan_paragraph(planned, &p.text);
+            if planned {
                 plans.push(&p.id);
             }
         }
@@ -512,11 +515,10 @@ pub fn in_plan(reply: &Reply) -> Vec<bool> {
         if plan {
             plans.push(&s.id);
         }
-        // In a reply, the paragraphs after one that opens a plan go on with it (as in [`annotate`]).
-        let mut planned = plan;
+        let mut planned = false;
         for p in &s.paragraphs {
-            planned = planned || (reply_text && opens_plan(&p.text));
-            if planned || opens_plan(&p.text) {
+            planned = plan || plan_paragraph(planned, &p.text);
+            if planned {
                 plans.push(&p.id);
             }
         }
@@ -569,14 +571,12 @@ fn annotate_folded(reply: &mut Reply) {
     }
     let mut sources: Vec<Source> = Vec::new();
     sources.push(Source { id: TITLE, text: &reply.title, place: Place::Title, plan: false, section: "" });
-    // In a reply, the paragraphs after one that opens a plan go on with it (below, per section;
-    // here in the preamble and the closing, which hold the whole text of a reply without headings).
     let goes_on = |paragraphs: &'_ [crate::model::Paragraph]| -> Vec<bool> {
         let mut planned = false;
         let mut out = Vec::with_capacity(paragraphs.len());
         for p in paragraphs {
-            planned = planned || (!rules && !plan_doc && opens_plan(&p.text));
-            out.push(planned || opens_plan(&p.text));
+            planned = plan_paragraph(planned, &p.text);
+            out.push(planned);
         }
         out
     };
@@ -590,17 +590,10 @@ fn annotate_folded(reply: &mut Reply) {
             plan_at.last().copied().unwrap_or(false) || crate::text::words(PLAN_HEADINGS).any(|w| s.title.contains(w));
         plan_at.push(plan);
         sources.push(Source { id: &s.id, text: &s.title, place: Place::Body, plan, section: &s.id });
-        // In a reply, the paragraphs after one that opens a plan (下一步 …) go on with it.
-        let mut planned = plan;
+        let mut planned = false;
         for p in &s.paragraphs {
-            planned = planned || (!rules && !plan_doc && opens_plan(&p.text));
-            sources.push(Source {
-                id: &p.id,
-                text: &p.text,
-                place: Place::Body,
-                plan: planned || opens_plan(&p.text),
-                section: &s.id,
-            });
+            planned = plan || plan_paragraph(planned, &p.text);
+            sources.push(Source { id: &p.id, text: &p.text, place: Place::Body, plan: planned, section: &s.id });
         }
     }
     for (p, plan) in reply.closing.iter().zip(goes_on(&reply.closing)) {
@@ -612,6 +605,8 @@ fn annotate_folded(reply: &mut Reply) {
 
     let mut decided: Vec<(Option<Stance>, Option<String>, Option<String>)> =
         vec![(None, None, None); reply.figures.len()];
+    #[cfg(not(target_arch = "wasm32"))]
+    let mut why = vec![String::from("(in no text read)"); reply.figures.len()];
     // A table's header row (cells without figures) names the columns of the rows below it; the
     // figures of the paragraph before it often say what the columns hold.
     let mut header: Option<(&str, Vec<String>)> = None;
@@ -637,6 +632,10 @@ fn annotate_folded(reply: &mut Reply) {
         text.plan_doc = plan_doc;
         text.dated = now.is_some();
         let stances = stance::decide(&text, now);
+        #[cfg(not(target_arch = "wasm32"))]
+        for (&k, w) in figs.iter().zip(stance::trace::take_why()) {
+            why[k] = w;
+        }
         let keys = indicator::keys(&text, columns);
         for (j, &k) in figs.iter().enumerate() {
             let (call, by) = &stances[j];
@@ -666,7 +665,21 @@ fn annotate_folded(reply: &mut Reply) {
         f.by = by;
         f.indicator = key;
     }
+    #[cfg(not(target_arch = "wasm32"))]
+    RULES.with(|r| *r.borrow_mut() = why);
     copy_heading_figures(reply);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    static RULES: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Native builds: per figure of the reply [`annotate`] read last, the rule that decided its
+/// stance (the promise report's per-rule table, `RW_RULES=1`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn last_rules() -> Vec<String> {
+    RULES.with(|r| r.borrow().clone())
 }
 
 /// A figure of a heading (（二）新增投资20亿元) says in short what its section's text says at
@@ -688,6 +701,12 @@ fn copy_heading_figures(reply: &mut Reply) {
         };
         if let Some(g) = reply.figures.iter().find(|g| same(g)) {
             let (stance, by, key) = (g.stance, g.by.clone(), g.indicator.clone().or_else(|| f.indicator.clone()));
+            #[cfg(not(target_arch = "wasm32"))]
+            RULES.with(|r| {
+                if let Some(w) = r.borrow_mut().get_mut(k) {
+                    *w = "heading copies its section's figure".into();
+                }
+            });
             let f = &mut reply.figures[k];
             f.stance = stance;
             f.by = by;

@@ -6,6 +6,42 @@ use super::promise::{deadline_of, when, Now, Place, Text, When};
 use crate::model::{Figure, FigureKind, Qualifier};
 use crate::text::starts_with;
 
+/// Native builds note which rule decided each figure (the promise report's per-rule table,
+/// `RW_RULES=1`); the widget's wasm carries none of it.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod trace {
+    use std::cell::RefCell;
+    thread_local! {
+        /// What the last rule of [`super::own_call`] noted.
+        pub static NOTE: RefCell<String> = const { RefCell::new(String::new()) };
+        /// Per figure of the last text [`super::decide`] read.
+        pub static WHY: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    }
+    pub fn take_note() -> String {
+        NOTE.with(|n| std::mem::take(&mut *n.borrow_mut()))
+    }
+    pub fn take_why() -> Vec<String> {
+        WHY.with(|w| std::mem::take(&mut *w.borrow_mut()))
+    }
+}
+
+/// Notes the rule that decided (native builds only, see [`trace`]).
+macro_rules! note {
+    ($($arg:tt)*) => {
+        #[cfg(not(target_arch = "wasm32"))]
+        trace::NOTE.with(|n| *n.borrow_mut() = format!($($arg)*));
+    };
+}
+/// Tags figure `i` with the rule that decided it (native builds only, see [`trace`]).
+macro_rules! tag {
+    ($why:ident, $i:expr, $($arg:tt)*) => {
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            $why[$i] = format!($($arg)*);
+        }
+    };
+}
+
 /// What the rules say of a figure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Call {
@@ -39,8 +75,6 @@ pub(crate) const TARGET_CUES: &[&str] = &[
     "规划建设",
     "规划新建",
     "请求",
-    // Going on with a work: the reply's next step (2020年我厅继续支持建设一批产业园).
-    "继续",
     // What a work under way will give once done (建成后可新增133个停车位).
     "建成后",
     "投用后",
@@ -57,28 +91,19 @@ pub(crate) const TARGET_CUES: &[&str] = &[
     "正积极争取",
     "正在争取",
     "正努力争取",
-    // Money applied for: not yet granted (申请资金9700万元); 已申请 is masked below.
-    "申请资金",
-    "申请专项",
-    "申请补助",
-    "申请中央",
-    "申请上级",
     // An estimate of works not yet done (估算投资49.35万元).
     "估算",
     // What a plan lays down, still to be done (按照规划，…改造工程84处; 规划改造20km管网).
     "按照规划",
     "按规划",
     "规划改造",
-    // Works being planned (正在谋划52个小区的充电桩建设项目).
-    "正在谋划",
-    "正在规划",
     // A request (望…解决缺口资金9万元为盼, 恳请…).
     "为盼",
     "恳请",
 ];
 
 /// Target cues that say no tense (see [`decide`]): after an earlier date of their sentence, results.
-pub(crate) const ASPECT_CUES: &[&str] = &["继续", "确保", "努力"];
+pub(crate) const ASPECT_CUES: &[&str] = &["确保", "努力"];
 
 /// The task verbs of a plan (see [`super::promise::PLAN_DOC_TITLES`]): in a plan document, a
 /// figure one of them takes in its clause (推动建设300个基地, 选择10个左右城市) is a target when
@@ -109,8 +134,6 @@ pub(crate) const RESULT_CUES: &[&str] = &[
     "此前",
     "曾",
     "能力为",
-    "成功入选",
-    "成功获批",
     "相继",
     // 上年 (去年 is a date figure: an earlier date of its clause says result).
     "上年",
@@ -225,20 +248,6 @@ pub(crate) const MASKS: &[(&str, &str)] = &[
     ("了", "明了"),
     ("了", "了结"),
     ("目前", "目前正在"),
-    ("继续", "已继续"),
-    // 继续教育 the noun: further education, not going on with a work.
-    ("继续", "继续教育"),
-    // A trend reported (广播电视事业继续发展), not a work to go on with.
-    ("继续", "继续发展"),
-    ("继续", "继续增长"),
-    ("继续", "继续下降"),
-    ("继续", "继续减少"),
-    // Money applied for before: done.
-    ("申请资金", "已申请资金"),
-    ("申请专项", "已申请专项"),
-    ("申请补助", "已申请补助"),
-    ("申请中央", "已申请中央"),
-    ("申请上级", "已申请上级"),
 ];
 
 /// A cue word followed by one of these chars is the verb whatever word it ends (该项目计划在26个
@@ -290,6 +299,9 @@ pub(crate) const GRANTS: &[&str] = &[
     "不超过",
     "不少于",
     "至少",
+    // Taxes and levies are rates too (减按20%的税率征收).
+    "税率",
+    "征收",
 ];
 /// … and a share of something (按投资额的30%) or an amount per head (100万元/村, but not the
 /// 万吨/年 of a capacity) whatever the clause.
@@ -410,6 +422,7 @@ pub(crate) const DEADLINE_WORDS: &[(&str, i32, bool)] = &[
     ("年底", 0, true),
     ("年末", 0, true),
     ("明年", 1, false),
+    ("全年", 0, false),
 ];
 
 /// Five-year plans and their last year: 到“十四五”末 → 2025 (longest first; a plan's name is
@@ -836,22 +849,6 @@ pub(crate) fn unmeasured_by_default(t: &Text, c: usize, f: &Figure) -> bool {
     duration || grant
 }
 
-/// A base a figure is reached from (在…达到12000元的基础上，…): the words that open and close it.
-/// The base's figure is neither — a result when its own words report (在已建成5个的基础上) — and
-/// says nothing of the clauses after it.
-pub(crate) const BASE_OPEN: &str = "在";
-pub(crate) const BASE_CLOSE: &str = "基础上";
-
-/// Whether figure `f` stands in a base (see [`BASE_OPEN`]); `Some(true)` when it is reported.
-fn base(t: &Text, hits: &[Hit], c: usize, f: &Figure) -> Option<bool> {
-    let s = &t.chars;
-    let (a, b, _) = t.clauses[c];
-    let (start, end) = (f.start as usize, f.end as usize);
-    let close = (end..b).find(|&k| starts_with(s, k, BASE_CLOSE))?;
-    let open = (a..start).find(|&k| starts_with(s, k, BASE_OPEN) && !t.in_figure(k))?;
-    Some(hits.iter().any(|h| h.at >= open && h.at < close && h.call == Call::Result))
-}
-
 /// Words before a date that make it the subject a document is about (关于2016年部分节假日安排的通知):
 /// no deadline.
 pub(crate) const SUBJECT_BEFORE: &[&str] = &["关于"];
@@ -861,12 +858,21 @@ pub(crate) const SUBJECT_BEFORE: &[&str] = &["关于"];
 /// 列入 or 纳入: entering next year's plan (纳入2026年项目库) says when.
 pub(crate) const ATTRIBUTE_BEFORE: &[&str] = &["使用", "随"];
 
+/// After a year, it names the year a fund, quota or programme belongs to (2019年度护林员指标):
+/// no deadline.
+pub(crate) const YEAR_OF: char = '度';
+
 /// Whether date `f` names the subject of a document (see [`SUBJECT_BEFORE`]) or the year of a
 /// programme or fund (see [`ATTRIBUTE_BEFORE`]).
 fn named_year(t: &Text, f: &Figure) -> bool {
     let start = f.start as usize;
     // 《盘锦市城市总体规划》(2011—2020): the period of the document named.
     if start >= 2 && matches!(t.chars[start - 1], '(' | '（') && t.chars[start - 2] == '》' {
+        return true;
+    }
+    // 2019年度护林员指标, 2023年度第三批用地: the year a fund, quota or programme belongs to.
+    let end = f.end as usize;
+    if end > 0 && t.chars[end - 1] == '年' && t.chars.get(end) == Some(&YEAR_OF) {
         return true;
     }
     SUBJECT_BEFORE.iter().chain(ATTRIBUTE_BEFORE).any(|w| {
@@ -943,13 +949,17 @@ pub(crate) fn alone_on_line(t: &Text, f: &Figure) -> bool {
 fn refers_back(t: &Text, hits: &[Hit], f: &Figure) -> bool {
     let start = f.start as usize;
     let (a, b, _) = t.clauses[t.clause_of(start)];
+    let after = |w: &&str| {
+        let n = w.chars().count();
+        start >= n && starts_with(&t.chars, start - n, w)
+    };
     f.amount.kind == FigureKind::Count
-        && !hits.iter().any(|h| h.at >= a && h.at < b)
-        && REFERRING.iter().any(|w| {
-            let n = w.chars().count();
-            start >= n && starts_with(&t.chars, start - n, w)
-        })
+        && (!hits.iter().any(|h| h.at >= a && h.at < b) && REFERRING.iter().any(after) || after(&REFERRING_AHEAD))
 }
+
+/// The word before a count of the text's own list to come (做了以下三项工作, 从以下三点): neither,
+/// whatever its clause says.
+pub(crate) const REFERRING_AHEAD: &str = "以下";
 
 /// Whether clause `c` is a rule's (see [`RULE_WORDS`]).
 fn rule_clause(t: &Text, c: usize) -> bool {
@@ -1026,22 +1036,27 @@ fn dated(t: &Text, c: usize, skip: Option<usize>, at: usize, now: Option<Now>) -
 fn own_call(t: &Text, hits: &[Hit], c: usize, i: usize, carry: Option<Call>, now: Option<Now>) -> Option<Call> {
     let f = t.figures[i];
     if granted_rate(t, c, f) {
+        note!("neither: granted rate");
         return Some(Call::Neither);
     }
     if let Some(call) = nearest(hits, t, c, f.start as usize, f.end as usize) {
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let (a, b, _) = t.clauses[c];
+            let (at, end) = (f.start as usize, f.end as usize);
+            let h = hits.iter().rev().find(|h| h.at >= a && h.at + h.len <= at);
+            let h = h.or_else(|| hits.iter().find(|h| h.at >= end && h.at < b)).expect("a hit");
+            let w: String = t.chars[h.at..h.at + h.len].iter().collect();
+            note!("{} cue {w}", if call == Call::Target { "target" } else { "result" });
+        }
         return Some(call);
     }
     // A rule's rate stays one in a plan (今年计划募集岗位…，按最低工资的80%给予补贴).
     if norm(t, c, f) {
+        note!("neither: rule's rate");
         return Some(Call::Neither);
     }
     let date = dated(t, c, Some(i), f.start as usize, now);
-    // A regulation's rule or standard whose date is no deadline (批准2007年末国债余额限额调整为…).
-    let written_deadline =
-        t.figures_in(c).any(|j| j != i && t.figures[j].amount.kind.is_time() && deadline_form(t, t.figures[j]));
-    if date == Some(Call::Target) && !written_deadline && carry.is_none() && !t.plan && rule_clause(t, c) {
-        return Some(Call::Neither);
-    }
     // A plan paragraph is a target unless its sentence said otherwise (step 9, taken early so
     // that 同比增长 in a plan stays a target).
     // A past date of its own clause beats the target its sentence carries (…五年计划总投资2.40亿元。
@@ -1051,15 +1066,28 @@ fn own_call(t: &Text, hits: &[Hit], c: usize, i: usize, carry: Option<Call>, now
     // 2022年已…, 2022年改造9个) tells what was done.
     let planned = carry.is_none() && t.plan && date != Some(Call::Result) && !compared(t, c);
     if date == Some(Call::Target) || carried || planned {
+        note!(
+            "{}",
+            if date == Some(Call::Target) {
+                "target: deadline or later date of its clause"
+            } else if carried {
+                "target: sentence carries"
+            } else {
+                "target: plan paragraph"
+            }
+        );
         return Some(Call::Target);
     }
     // A regulation's rule or standard, when no date of the clause reports (step 5b).
     if date.is_none() && rule_clause(t, c) {
+        note!("neither: rule clause");
         return Some(Call::Neither);
     }
     if compared(t, c) {
+        note!("result: comparison or total");
         return Some(Call::Result);
     }
+    note!("result: earlier date of its clause");
     date
 }
 
@@ -1083,12 +1111,16 @@ fn clause_call(t: &Text, hits: &[Hit], c: usize, now: Option<Now>) -> Option<Cal
 pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> {
     let n = t.figures.len();
     let mut out: Vec<(Call, Option<String>)> = vec![(Call::Neither, None); n];
+    #[cfg(not(target_arch = "wasm32"))]
+    let mut why = vec![String::from("outside the body"); n];
     if t.place != Place::Body {
+        #[cfg(not(target_arch = "wasm32"))]
+        trace::WHY.with(|w| *w.borrow_mut() = why);
         return out;
     }
     let mut hits = hits(t);
     // Going on, ensuring, striving say no tense: after an earlier date of their sentence they tell
-    // what was done (2022年，我局继续投入资金300万元).
+    // what was done (2022年，我局确保投入资金300万元).
     for h in &mut hits {
         if h.call == Call::Target && ASPECT_CUES.iter().any(|w| starts_with(&t.chars, h.at, w)) {
             let c = t.clause_of(h.at);
@@ -1132,10 +1164,15 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
                 // written as one) and it has not passed; or a target figure takes it as its `by`
                 // (below). The year of a programme (纳入2019年改造项目) is none.
                 let (start, end) = (f.start as usize, f.end as usize);
+                tag!(why, i, "date: no deadline");
                 if named_year(t, f) || alone_on_line(t, f) || labelled(t, f) {
+                    tag!(why, i, "date: named year, date line or label");
                     continue;
                 }
                 let own = nearest(&hits, t, c, start, end)
+                    .inspect(|_| {
+                        tag!(why, i, "date: cue of its clause");
+                    })
                     .or_else(|| deadline_form(t, f).then_some(Call::Target))
                     // A date that is its clause alone (2024年，我局将继续申报) takes what the rest
                     // of its sentence says first.
@@ -1155,8 +1192,29 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
                     });
                 if own == Some(Call::Target) && when(f, now) != Some(When::Past) && !validity_clause(t, c) {
                     out[i] = (Call::Target, deadline_of(f));
+                    tag!(why, i, "date: target (cue, deadline form, 届时 or ahead)");
                 }
                 continue;
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            {
+                let checks: [(&str, bool); 12] = [
+                    ("neither: not a measure", not_a_measure(t, f)),
+                    ("neither: class bound", class_bound(t, f)),
+                    ("neither: frequency", frequency(t, f)),
+                    ("neither: refers back", refers_back(t, &hits, f)),
+                    ("neither: chrome", chrome(t, f)),
+                    ("neither: eligibility", eligibility(t, f)),
+                    ("neither: working days", working_days_limit(t, f)),
+                    ("neither: proposal title", in_proposal_title(t, f)),
+                    ("neither: restated", restated(t, f)),
+                    ("neither: defined", defined(t, f)),
+                    ("neither: standard", standard(t, f)),
+                    ("neither: schedule span", schedule_span(t, f)),
+                ];
+                if let Some((w, _)) = checks.iter().find(|(_, b)| *b) {
+                    tag!(why, i, "{w}");
+                }
             }
             if not_a_measure(t, f)
                 || class_bound(t, f)
@@ -1173,13 +1231,9 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
             {
                 continue; // neither, and it says nothing of the clauses after it
             }
-            if let Some(reported) = base(t, &hits, c, f) {
-                if reported {
-                    out[i].0 = Call::Result;
-                }
-                continue;
-            }
             let own = own_call(t, &hits, c, i, carry, now);
+            #[cfg(not(target_arch = "wasm32"))]
+            let noted = trace::take_note();
             if own.is_some() {
                 last_own = own;
             }
@@ -1191,6 +1245,19 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
             let task = (t.plan_doc || horizon.is_some()) && tasked(t, c, f);
             let aimed = (t.plan || task).then_some(Call::Target);
             out[i].0 = own.or(carried).or(aimed).unwrap_or(default);
+            if own.is_some() {
+                tag!(why, i, "{noted}");
+            } else if carried.is_some() {
+                tag!(why, i, "sentence or lead-in carries");
+            } else if t.plan {
+                tag!(why, i, "plan paragraph (no cue)");
+            } else if aimed.is_some() {
+                tag!(why, i, "task verb of a plan or horizon");
+            } else if default == Call::Neither {
+                tag!(why, i, "default neither (regulation, duration, grant)");
+            } else {
+                tag!(why, i, "default result");
+            }
         }
         if let Some(call) = last_own.or_else(|| clause_call(t, &hits, c, now)) {
             carry = Some(call);
@@ -1215,15 +1282,20 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
         // A date whose own clause reports (2019年已将厕所列为补助项目，计划补助20万元) gives the
         // target its year but stays a date of what was done.
         if let Some(j) = from.filter(|&j| !reported(t, &hits, j)) {
+            if out[j].0 != Call::Target {
+                tag!(why, j, "date: gives a target its deadline");
+            }
             out[j] = (Call::Target, deadline_of(t.figures[j]));
         }
         out[i].1 = by;
     }
+    #[cfg(not(target_arch = "wasm32"))]
+    trace::WHY.with(|w| *w.borrow_mut() = why);
     out
 }
 
 /// Whether the sentence at `a` opens an item of a list: 一是, 其二, 1、, (3).
-fn list_item(s: &[char], a: usize) -> bool {
+pub(crate) fn list_item(s: &[char], a: usize) -> bool {
     let k = (a..s.len()).find(|&k| !s[k].is_whitespace()).unwrap_or(s.len());
     let num = |j: usize| s.get(j).is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c));
     let next = s.get(k + 1).copied();
@@ -1340,19 +1412,70 @@ pub(crate) fn in_proposal_title(t: &Text, f: &Figure) -> bool {
 /// a figure after one of them and 关于, before a word of [`PROPOSAL_TITLES`], in one clause, is
 /// the proposal's, neither target nor result (提出的14件建议 counts proposals).
 pub(crate) const RESTATING: &[&str] = &["提出的关于", "提出关于", "所提关于", "反映的关于"];
-/// Words that open a restatement of what the proposal holds (您在建议中提到，…拆除扩建一栋三层
-/// 教学楼): every figure after them in their sentence is the proposal's, neither.
-pub(crate) const RESTATING_SENTENCE: &[&str] = &["建议中提到", "提案中提到", "议案中提到", "建议中提出", "提案中提出"];
+/// A clause that the proposal's author opens with an ask (您在建议中提到，…; 代表们希望…; 建议在…
+/// 新建2所学校): every figure after it in its sentence restates the proposal, neither. The
+/// authors ([`ASKERS`], optional), where they said it (在建议中, optional), then the verb
+/// ([`ASKS`]) — 提出 not followed by 的 (您提出的14件建议 names them); 建议 alone opens a quoted ask
+/// unless it advises (建议您) or is the noun (建议已收悉, 建议中).
+pub(crate) const ASKERS: &[&str] = &["您们", "你们", "您", "你", "代表们", "代表", "委员们", "委员", "你委", "贵单位"];
+pub(crate) const ASKED_IN: &[&str] = &["在建议中", "在提案中", "在议案中", "建议中", "提案中", "议案中"];
+pub(crate) const ASKS: &[&str] = &["建议", "提出", "希望", "要求", "提议", "呼吁", "提到", "请求"];
+/// Chars after an opening 建议 that make it the noun or advice, no ask.
+pub(crate) const NOT_ASK_AFTER: &[char] = &['您', '你', '的', '已', '收', '中', '提', '，', ',', '：', ':', '。'];
 
-/// Whether figure `f` restates the proposal (see [`RESTATING`]).
+/// Whether an ask of the proposal's author opens the text at `k` (see [`ASKERS`]).
+fn opens_ask(s: &[char], k: usize) -> bool {
+    let k = (k..s.len()).find(|&j| !s[j].is_whitespace()).unwrap_or(s.len());
+    let who = ASKERS.iter().find(|w| starts_with(s, k, w)).map_or(0, |w| w.chars().count());
+    let k = k + who;
+    let at = ASKED_IN.iter().find(|w| starts_with(s, k, w)).map_or(0, |w| w.chars().count());
+    let k = k + at;
+    let Some(verb) = ASKS.iter().find(|w| starts_with(s, k, w)) else { return false };
+    let next = s.get(k + verb.chars().count()).copied();
+    // 您提出的14件建议 names the proposals; 您建议的拓宽至6米 restates one.
+    if next == Some('的') && matches!(*verb, "提出" | "提到") {
+        return false;
+    }
+    // Without its author only 建议 opens an ask (要求各乡镇… is the office's own).
+    who + at > 0 || *verb == "建议" && next.is_some_and(|c| !NOT_ASK_AFTER.contains(&c))
+}
+
+/// Whether figure `f` restates the proposal (see [`RESTATING`], [`ASKERS`]).
 pub(crate) fn restated(t: &Text, f: &Figure) -> bool {
     let s = &t.chars;
     let (start, end) = (f.start as usize, f.end as usize);
     let (a, b, _) = t.clauses[t.clause_of(start)];
-    // The restatement runs on over ；to the end of its sentence (。).
-    let first = (0..start).rev().find(|&k| matches!(s[k], '。' | '！' | '？')).map_or(0, |k| k + 1);
-    any_word(s, a, start, RESTATING) && any_word(s, end, b, PROPOSAL_TITLES)
-        || any_word(s, first, start, RESTATING_SENTENCE)
+    // The restatement runs on over ；to the end of its sentence (。) or to the reply's own words
+    // (…的建议已交我们办理，现答复如下：).
+    let first = (0..start)
+        .rev()
+        .find(|&k| {
+            matches!(s[k], '。' | '！' | '？' | '\n')
+                || k >= 2 && matches!(s[k], '：' | ':') && s[k - 2..k] == ['如', '下']
+        })
+        .map_or(0, |k| k + 1);
+    any_word(s, a, start, RESTATING) && any_word(s, end, b, PROPOSAL_TITLES) || asked(s, first, start)
+}
+
+/// Clause openings in the reply's own voice (经调查，…; 我局已…): they end a restated ask.
+pub(crate) const REPLY_VOICE: &[&str] =
+    &["经调查", "经研究", "经核实", "经查", "经了解", "我局", "我们", "我委", "我厅", "我办", "我部", "我单位"];
+
+/// Whether an ask of the proposal's author opens a clause between `first` and `at` and no clause
+/// in the reply's own voice follows it (see [`ASKERS`], [`REPLY_VOICE`]).
+fn asked(s: &[char], first: usize, at: usize) -> bool {
+    let mut asked = false;
+    for k in first..at {
+        if k == first || matches!(s[k - 1], '，' | ',' | '；' | ';') {
+            let from = (k..at).find(|&j| !s[j].is_whitespace()).unwrap_or(at);
+            if opens_ask(s, k) {
+                asked = true;
+            } else if REPLY_VOICE.iter().any(|w| starts_with(s, from, w)) {
+                asked = false;
+            }
+        }
+    }
+    asked
 }
 
 /// A date that can be a deadline: not past.
