@@ -659,5 +659,5 @@ fn degrees_glued_to_a_name_are_no_figure() {
     assert!(texts("整合了青莲读书会、1度读书会等").is_empty());
     assert!(texts("实现360度全景展示").is_empty());
     // Electricity and temperature in 度 stay figures.
-    assert_eq!(texts("年用电100度电,气温30度左右"), ["100度", "30度左右"]);
+    assert_eq!(texts("年用电100度电,气温30度左右,坡度25度角"), ["100度", "30度左右", "25度"]);
 }
