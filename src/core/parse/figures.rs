@@ -194,6 +194,14 @@ const NOT_MEASURE: &str = concat!(
     "周年",
 );
 
+/// 度 glued to a word that goes on (`1度读书会`, `360度全景`): a name or a phrase, no degrees;
+/// `100度电`, `25度角`, `30度左右`, `35度以上` measure.
+fn named_degrees(s: &[char], k: usize, w: &str) -> bool {
+    w == "度"
+        && s.get(k + 1)
+            .is_some_and(|&c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !"电角左以多的上下至到余及和或".contains(c))
+}
+
 /// Nouns that open with a measure word: after a number set apart by white space (`表 1 人员`,
 /// `序号 2 名称`) the number is a label, not a count. Glued to the number (`5项目`) they are
 /// left as they were read.
@@ -309,7 +317,9 @@ pub(crate) fn read_quantity(s: &[char], value: f64, number_end: usize, arabic: b
         unit(&mut q, FigureKind::Percent, "百分点", 4);
     } else if mult == 1.0 && starts_with(s, k, "倍") {
         unit(&mut q, FigureKind::Multiple, "倍", 1);
-    } else if let Some(w) = match_word(s, k, MEASURE_WORDS).filter(|_| match_word(s, k, NOT_MEASURE).is_none()) {
+    } else if let Some(w) =
+        match_word(s, k, MEASURE_WORDS).filter(|w| match_word(s, k, NOT_MEASURE).is_none() && !named_degrees(s, k, w))
+    {
         let len = w.chars().count();
         // 二次会议, 三次全会: congress ordinals, not counts.
         let ordinal = w == "次" && ["会议", "全会", "常委", "全体"].iter().any(|t| starts_with(s, k + 1, t));

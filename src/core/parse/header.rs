@@ -337,6 +337,10 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
             meta.push(text.to_string());
         } else if top && bare_salutation(lines, i) {
             salutation = Some(line.whole());
+        } else if top && tail::is_footer(text) {
+            // The site's footer set above the letter (`主办:某县人民政府 承办:…`, `备案序号:…ICP备…`):
+            // the page's, never the title.
+            meta.push(text.to_string());
         } else if top && mast.is_none() && is_title(text) && parse_heading(text).is_none() {
             // Lines of the site above the reply's own title (a breadcrumb, 欢迎访问…, a column's
             // name, set like the title or not): kept as header lines; the title is the complete

@@ -662,3 +662,12 @@ fn kilometres_and_cubic_metres_as_engineers_write_them() {
     assert_eq!(pairs("清运垃圾约1385方,土方5万方"), [("count", "约1385方".to_string()), count("5万方")]);
     assert_eq!(texts("从3方面入手,签订三方协议"), Vec::<String>::new());
 }
+
+#[test]
+fn degrees_glued_to_a_name_are_no_figure() {
+    // A reading club's name, a phrase: no degrees.
+    assert!(texts("整合了青莲读书会、1度读书会等").is_empty());
+    assert!(texts("实现360度全景展示").is_empty());
+    // Electricity and temperature in 度 stay figures.
+    assert_eq!(texts("年用电100度电,气温30度左右,坡度25度角"), ["100度", "30度左右", "25度"]);
+}

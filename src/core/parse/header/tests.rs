@@ -2095,3 +2095,15 @@ fn a_summary_row_under_the_title_gives_its_number() {
     let r = crate::parse::parse(&text.replacen("批复\n", "批复 (2014年)\n", 1));
     assert_eq!(r.title, "某某关于同意调整某市部分行政区划的批复");
 }
+
+#[test]
+fn the_sites_footer_above_the_letter_is_not_the_title() {
+    // A page whose stored text opens with its footer (sponsor, registration numbers), then the
+    // number and the salutation: no title.
+    let text = "主办:某县人民政府 承办:某日报社 地址:某县建设路 网站维护:0396-1234567\n网站标识码:4117000001 备案序号:豫ICP备15000000号\n某政办文〔2024〕6号\n张三代表:\n您提出的建议已收悉。现答复如下:";
+    assert_eq!(plain(text), "");
+    // A title under such a line stays the title.
+    let text =
+        "主办:某县人民政府 承办:某日报社\n关于县十届人大二次会议第6号建议的答复\n张三代表:\n您提出的建议已收悉。";
+    assert_eq!(plain(text), "关于县十届人大二次会议第6号建议的答复");
+}
