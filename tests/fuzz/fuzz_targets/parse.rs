@@ -9,10 +9,10 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let reply = parse(text);
     assert_eq!(model::validate(&reply), Ok(()));
-    let paragraphs = reply.paragraphs();
     for f in &reply.figures {
-        let (_, p) = paragraphs.iter().find(|(_, p)| p.id == f.paragraph).expect("figure's paragraph");
-        let slice: String = p.text.chars().skip(f.start as usize).take((f.end - f.start) as usize).collect();
+        // A figure's text is a paragraph's, a heading's or the title's (`model::TITLE`).
+        let (_, text) = reply.text_of(&f.paragraph).expect("figure's paragraph");
+        let slice: String = text.chars().skip(f.start as usize).take((f.end - f.start) as usize).collect();
         assert_eq!(slice, f.text);
         assert!(f.amount.value.is_finite());
     }
