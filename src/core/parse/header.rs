@@ -36,60 +36,21 @@ pub(super) struct Header<'a> {
 
 /// Endings of a complete title: a title line that ends otherwise (`…第71号建议的`, `…关于`)
 /// goes on on the next line.
-const TITLE_ENDINGS: &[&str] = &[
-    "答复",
-    "回复",
-    "复函",
-    "复文",
-    "答复函",
-    // A reply sent on (续办续复) or by letter (函复).
-    "续复",
-    "函复",
-    "的函",
-    "意见",
-    "通知",
-    "方案",
-    "办法",
-    "规定",
-    "决定",
-    "报告",
-    "通报",
-    "批复",
-    "公告",
-    "通告",
-    "规划",
-    "纲要",
-    "条例",
-    "细则",
-    "计划",
-    "要点",
-    "预案",
-    "公报",
-    "说明",
-    "总结",
-    "讲话",
-    "决议",
-    "公示",
-    "请示",
-    "纪要",
-    "指南",
-    "清单",
-    "章程",
-    "声明",
-    // A report's title: …建议和提案办理情况.
-    "情况",
-    // 意见书, 答复书, 承诺书, 倡议书, 告知书.
-    "书",
-    "函",
-];
+// A reply sent on (续办续复) or by letter (函复).
+// A report's title: …建议和提案办理情况.
+// 意见书, 答复书, 承诺书, 倡议书, 告知书.
+const TITLE_ENDINGS: &str = "答复|回复|复函|复文|答复函|续复|函复|的函|意见|通知|方案|办法|规定|决定|报告|通报|批复|\
+    公告|通告|规划|纲要|条例|细则|计划|要点|预案|公报|说明|总结|讲话|决议|公示|请示|纪要|指南|清单|章程|声明|情况|\
+    书|函";
 
 /// Words no title ends with: a title line that ends so (`…五次会议`, `…提案的`) goes on.
-const UNFINISHED: &[&str] = &["的", "会议", "关于", "对", "和", "及", "与", "暨"];
+const UNFINISHED: &str = "的|会议|关于|对|和|及|与|暨";
 
 /// Whether a title's start cannot end it: it ends with a word no title ends with (`…会议`,
 /// `…关于`), or it sends a text on (`印发《…》`) without the notice's last words.
 fn cannot_end(t: &str) -> bool {
-    UNFINISHED.iter().any(|w| t.ends_with(w)) || ((t.contains("印发") || t.contains("转发")) && !complete(t))
+    crate::text::words(UNFINISHED).any(|w| t.ends_with(w))
+        || ((t.contains("印发") || t.contains("转发")) && !complete(t))
 }
 
 /// Whether a title reads as complete (its last words end a document's title). White space
@@ -116,12 +77,13 @@ pub(super) fn complete(title: &str) -> bool {
         Some(at) if at > 0 && complete(&t[..at]) => &t[..at],
         _ => t,
     };
-    TITLE_ENDINGS.iter().any(|e| t.ends_with(e)) || WEAK_ENDINGS.iter().any(|e| t.ends_with(e))
+    crate::text::words(TITLE_ENDINGS).any(|e| t.ends_with(e))
+        || crate::text::words(WEAK_ENDINGS).any(|e| t.ends_with(e))
 }
 
 /// Endings of a document's title only after 的 (`关于加强科技金融服务的建议`): without it they
 /// name a kind of document, a column's name (`人大代表建议`, `政协委员提案`).
-const WEAK_ENDINGS: &[&str] = &["的建议", "的提案", "的议案"];
+const WEAK_ENDINGS: &str = "的建议|的提案|的议案";
 
 /// How a line is set: centred or bold (from the page), or plain.
 fn styled(style: LineStyle) -> bool {
@@ -170,7 +132,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
             i += 1;
             // A title's value broken over two lines (`公文名称:` / `对…会议` / `第6826号建议的答复`):
             // the line that completes it is the value's too.
-            if (label == "名称" || TITLE_KEYS.contains(&label)) && !complete(&v) {
+            if (label == "名称" || crate::text::words(TITLE_KEYS).any(|x| x == label)) && !complete(&v) {
                 if let Some(n) = lines.get(i + 1).filter(|n| continues(n.text) && complete(&format!("{v}{}", n.text))) {
                     v.push_str(shape::cells(strip_bullet(n.text)));
                     meta.push(n.text.to_string());
@@ -238,7 +200,8 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
             // the title: below.)
             // A proposal's form (建议号:201号, 提案人:…, 内容:…) above the reply's title: up to
             // the title, header lines; a form line is never the title.
-            let named = fields.iter().find(|(k, _)| TITLE_KEYS.contains(k)).map(|(_, v)| v.as_str());
+            let named =
+                fields.iter().find(|(k, _)| crate::text::words(TITLE_KEYS).any(|x| x == *k)).map(|(_, v)| v.as_str());
             let end = headline_after_form(lines, i, named).unwrap_or(i + 1);
             for l in &lines[i..end] {
                 if let Some(f) = meta_fields(l.text) {
@@ -407,7 +370,8 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
             let mut joined = t.text.clone();
             let by_style = styled(style(line));
             // A line that repeats the title of the metadata rows above is the whole title.
-            let named = fields.iter().find(|(k, _)| TITLE_KEYS.contains(k)).map(|(_, v)| v.as_str());
+            let named =
+                fields.iter().find(|(k, _)| crate::text::words(TITLE_KEYS).any(|x| x == *k)).map(|(_, v)| v.as_str());
             let whole = repeats_named(text, named);
             for (k, next) in lines.iter().enumerate().skip(i + 1).take(if whole { 0 } else { 3 }) {
                 // Set lines break where the designer liked (`…试点工作方案` / `的通知`): every
@@ -793,7 +757,7 @@ fn lone_issuer(lines: &[Line], k: usize) -> bool {
 }
 
 /// Keys of the metadata rows that give the document's title.
-const TITLE_KEYS: &[&str] = &["标题", "信息名称", "文件名称"];
+const TITLE_KEYS: &str = "标题|信息名称|文件名称";
 
 /// Whether a line repeats the title the metadata rows give (white space aside, at least six
 /// characters), however it ends (`…的答复(关于…的建议)`).
@@ -1123,47 +1087,10 @@ fn continues(line: &str) -> bool {
 
 /// Labels of metadata lines in the page header (`发布时间: … 来源: …`) and of the
 /// 信息公开属性 table (`索 引 号：`, `标　　题：`: white space inside a label is skipped).
-const META_LABELS: &[&str] = &[
-    "发布时间",
-    "发布日期",
-    "公开日期",
-    "发布单位",
-    "发布机构",
-    "信息来源",
-    "文章来源",
-    "来源",
-    // The source as some sites name it (`出处:某县人民政府 更新时间:…`).
-    "出处",
-    "索引号",
-    "发文字号",
-    "文号",
-    "发文机关",
-    "发文单位",
-    "发文日期",
-    "主题分类",
-    "成文日期",
-    "生成日期",
-    "公开方式",
-    "公开范围",
-    "作者",
-    "浏览次数",
-    "点击数",
-    "访问量",
-    "浏览量",
-    "浏览",
-    "责任编辑",
-    "生效日期",
-    "更新时间",
-    "编稿时间",
-    "标题",
-    "信息名称",
-    "文件名称",
-    "名称",
-    "文件编号",
-    "成文时间",
-    "日期",
-    "时间",
-];
+// The source as some sites name it (`出处:某县人民政府 更新时间:…`).
+const META_LABELS: &str = "发布时间|发布日期|公开日期|发布单位|发布机构|信息来源|文章来源|来源|出处|索引号|发文字号|\
+    文号|发文机关|发文单位|发文日期|主题分类|成文日期|生成日期|公开方式|公开范围|作者|浏览次数|点击数|访问量|浏览量|\
+    浏览|责任编辑|生效日期|更新时间|编稿时间|标题|信息名称|文件名称|名称|文件编号|成文时间|日期|时间";
 
 /// Bullets a metadata list may open its lines with.
 fn strip_bullet(line: &str) -> &str {
@@ -1183,7 +1110,7 @@ fn label_at(rest: &str) -> Option<(&'static str, usize)> {
 fn label_in(rest: &str, short: bool) -> Option<(&'static str, usize)> {
     // Traditional script too (`發佈日期`): the folded text keeps every offset.
     let rest = &*shape::fold(rest);
-    'labels: for label in META_LABELS {
+    'labels: for label in crate::text::words(META_LABELS) {
         let label_chars = label.chars().count();
         let take = if short {
             if label_chars != 4 || !label.ends_with("日期") {
@@ -1237,7 +1164,7 @@ fn shaped_label(line: &str) -> Option<&'static str> {
         Some("名称")
     } else if key.ends_with("文号") || key.ends_with("编号") {
         Some("文号")
-    } else if dated && !NOT_POSTED.iter().any(|w| key.contains(w)) {
+    } else if dated && !crate::text::words(NOT_POSTED).any(|w| key.contains(w)) {
         Some(SOME_DATE)
     } else {
         (dated || bulleted).then_some(OTHER_LABEL)
@@ -1273,7 +1200,7 @@ pub(super) fn pair(line: &str, next: &str) -> Option<&'static str> {
     let fits = if label == "日期" || label == "时间" {
         dates::find_date_span(next.trim()).is_some_and(|(_, start, _)| start == 0)
     } else {
-        NUMBER_LABELS.contains(&label) && number_line(next).is_some()
+        crate::text::words(NUMBER_LABELS).any(|x| x == label) && number_line(next).is_some()
     };
     (fits && is_value(next) && len > 0).then_some(label)
 }
@@ -1338,7 +1265,7 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
 pub(crate) const SOME_DATE: &str = "其他时间";
 
 /// Words before 时间 / 日期 that name no publication: the dates a rule starts, stops or runs out.
-const NOT_POSTED: &[&str] = &["生效", "实施", "施行", "失效", "废止", "截止", "有效"];
+const NOT_POSTED: &str = "生效|实施|施行|失效|废止|截止|有效";
 
 /// A label no list holds that names the page's date by its shape: up to four chars, then
 /// 时间 or 日期, or the verb of posting (发布, 发布于), a colon, and a date right after it
@@ -1356,7 +1283,7 @@ fn date_label(rest: &str) -> Option<(&'static str, usize)> {
     let colon = after.chars().next().filter(|c| matches!(c, ':' | '：'))?;
     let len = rest.len() - after.len() + colon.len_utf8();
     // The day a rule starts or stops (生效时间, 废止时间) labels its own value, no page's date.
-    if NOT_POSTED.iter().any(|w| head.contains(w)) {
+    if crate::text::words(NOT_POSTED).any(|w| head.contains(w)) {
         return Some((OTHER_LABEL, len));
     }
     let value = after[colon.len_utf8()..].trim_start();
@@ -1476,7 +1403,7 @@ fn date_in_value(fields: &mut Vec<(&'static str, String)>) {
 
 /// Labels of the page's own dates, which a metadata line may hold after other words
 /// (`发布者：办公室 发布时间：2023-05-06`, `【发布时间：2023-05-06】`).
-const DATE_LABELS: &[&str] = &["发布时间", "发布日期", "发文日期", "成文日期", "更新时间"];
+const DATE_LABELS: &str = "发布时间|发布日期|发文日期|成文日期|更新时间";
 
 /// A short line that holds a date's label and colon after other words, and the date after
 /// them: its fields from that label on. The label one of [`DATE_LABELS`], or one known by its
@@ -1492,7 +1419,7 @@ fn dated_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
             c.is_whitespace() || matches!(c, '【' | '[' | '|' | '丨' | '(' | '（' | '：' | ':' | '】' | ']')
         })
     };
-    let listed = DATE_LABELS.iter().filter_map(|l| folded.find(l)).min().filter(|&at| apart(at));
+    let listed = crate::text::words(DATE_LABELS).filter_map(|l| folded.find(l)).min().filter(|&at| apart(at));
     let shaped = || {
         let fielded =
             |at: usize| line[..at].contains([':', '：']) || line[..at].trim_matches(['【', '[', ' ']).is_empty();
@@ -1501,11 +1428,11 @@ fn dated_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
             .find(|&k| k > 0 && apart(k) && fielded(k) && date_label(&line[k..]).is_some_and(|(l, _)| l == SOME_DATE))
     };
     let Some(at) = listed.or_else(shaped) else {
-        return if DATE_LABELS.iter().any(|l| folded.contains(l)) { None } else { date_and_fields(line) };
+        return if crate::text::words(DATE_LABELS).any(|l| folded.contains(l)) { None } else { date_and_fields(line) };
     };
     let rest = line[at..].trim_end_matches(['】', ']', ')', '）']);
     let fields = meta_fields(rest)?;
-    let dated = |l: &str| DATE_LABELS.contains(&l) || [SOME_DATE, "日期", "时间"].contains(&l);
+    let dated = |l: &str| crate::text::words(DATE_LABELS).any(|x| x == l) || [SOME_DATE, "日期", "时间"].contains(&l);
     fields.iter().any(|(l, v)| dated(l) && dates::date_of(v).is_some()).then_some(fields)
 }
 
@@ -1752,7 +1679,7 @@ fn open_number(line: &str) -> Option<(usize, usize)> {
 }
 
 /// Labels whose value is a document number: only they take a number line as their value.
-pub(super) const NUMBER_LABELS: &[&str] = &["发文字号", "文号", "文件编号"];
+pub(super) const NUMBER_LABELS: &str = "发文字号|文号|文件编号";
 
 /// A value on the line after the label `label`: a document number only for a number's label
 /// (`信息来源:` with nothing after it is followed by the number line, not its value).
@@ -1760,7 +1687,10 @@ fn is_value_of(label: &str, line: &str) -> bool {
     let date = label != SOME_DATE || dates::find_date_span(line).is_some_and(|(_, start, _)| start == 0);
     // A key no list holds (主题词, 废止日期) takes a word, never a title's (the title under the list).
     let word = label != OTHER_LABEL || !(complete(line) || starts_title(line));
-    is_value(line) && date && word && (number_line(line).is_none() || NUMBER_LABELS.contains(&label))
+    is_value(line)
+        && date
+        && word
+        && (number_line(line).is_none() || crate::text::words(NUMBER_LABELS).any(|x| x == label))
 }
 
 /// The fields of a page's metadata (the 信息公开属性 table above the article, a `dl` of

@@ -141,7 +141,7 @@ pub(super) fn labelled(line: &str) -> Option<&str> {
     }
     let key = super::header::fold(&key);
     let dated = (key.ends_with("日期") || key.ends_with("时间"))
-        && !super::dates::NOT_SIGNED.iter().any(|w| key.contains(w))
+        && !crate::text::words(super::dates::NOT_SIGNED).any(|w| key.contains(w))
         && is_signature_date(value);
     let unit = ["单位", "单位名称", "署名"].iter().any(|e| key.ends_with(e)) && is_office_line(value);
     (dated || unit).then_some(value)
