@@ -329,7 +329,7 @@ pub(crate) fn read_quantity(s: &[char], value: f64, number_end: usize, arabic: b
             && s.get(k + len) == Some(&'次')
             && !matches!(s.get(k + len + 1), Some('日' | '年' | '月' | '要' | '序' | '数'));
         if times {
-            unit(&mut q, FigureKind::Count, &format!("{w}次"), len + 1);
+            unit(&mut q, FigureKind::Count, &cat(&[w, "次"]), len + 1);
         } else if !ordinal {
             unit(&mut q, FigureKind::Count, w, len);
         }

@@ -6,6 +6,7 @@ use super::heading::parse_heading;
 use super::numeral::is_digit;
 use super::tail::{self, is_office_line};
 use super::{Line, LineStyle, Piece};
+use crate::util::cat;
 
 mod shape;
 
@@ -133,7 +134,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
             // A title's value broken over two lines (`公文名称:` / `对…会议` / `第6826号建议的答复`):
             // the line that completes it is the value's too.
             if (label == "名称" || crate::text::words(TITLE_KEYS).any(|x| x == label)) && !complete(&v) {
-                if let Some(n) = lines.get(i + 1).filter(|n| continues(n.text) && complete(&format!("{v}{}", n.text))) {
+                if let Some(n) = lines.get(i + 1).filter(|n| continues(n.text) && complete(&cat(&[&v, n.text]))) {
                     v.push_str(shape::cells(strip_bullet(n.text)));
                     meta.push(n.text.to_string());
                     i += 1;
@@ -398,7 +399,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
                 let carries = continues(next.text)
                     || (parse_heading(next.text).is_none()
                         && continues(unnoted(next.text))
-                        && complete(&format!("{joined}{}", next.text)));
+                        && complete(&cat(&[&joined, next.text])));
                 // The issuers under a title, a date under them: not the title's.
                 let n = issuers(lines, k);
                 let under = n > 0 && date_at(lines, k + n).is_some();
@@ -653,7 +654,7 @@ fn listed_over_headline(lines: &[Line], i: usize) -> bool {
     let mut j = i;
     while j < i + 10 {
         let Some(t) = lines.get(j).map(|l| l.text).filter(|t| titled(t)) else { return false };
-        let two = lines.get(j + 1).filter(|n| starts_title(t) && titled(n.text) && complete(&format!("{t}{}", n.text)));
+        let two = lines.get(j + 1).filter(|n| starts_title(t) && titled(n.text) && complete(&cat(&[t, n.text])));
         j += if complete(t) && t.chars().count() >= 6 {
             1
         } else if two.is_some() {
@@ -694,8 +695,7 @@ fn title_among_short(lines: &[Line], k: usize) -> bool {
     for (j, l) in lines.iter().enumerate().skip(k).take(6) {
         let t = l.text;
         // The title on a line, or started on one and completed on the next.
-        let joined =
-            lines.get(j + 1).filter(|n| starts_title(t) && continues(n.text)).map(|n| format!("{t}{}", n.text));
+        let joined = lines.get(j + 1).filter(|n| starts_title(t) && continues(n.text)).map(|n| cat(&[t, n.text]));
         // Or a headline however it ends (`…提案办理结果`): a `关于…` / `对…` line, a line over the
         // salutation or the page's metadata line.
         let over = lines.get(j + 1).is_some_and(|n| is_salutation(n.text) || is_meta_line(n.text));
@@ -836,7 +836,7 @@ fn ends_title(line: &str, next: &str) -> bool {
         && continues(line)
         && continues(next)
         && is_title(line)
-        && complete(&format!("{line}{next}"))
+        && complete(&cat(&[line, next]))
 }
 
 /// Whether an office's name on a line of its own is the start of the title on the next line:
@@ -850,7 +850,7 @@ fn office_start(above: &str, line: &str) -> bool {
         && strip_bullet(above).len() == above.len()
         && above.chars().count() >= 4
         && to.is_some_and(|at| {
-            at == 0 || (line[..at].chars().count() <= 4 && is_office_line(&format!("{above}{}", line[..at].trim_end())))
+            at == 0 || (line[..at].chars().count() <= 4 && is_office_line(&cat(&[above, line[..at].trim_end()])))
         })
 }
 
@@ -865,7 +865,7 @@ fn subject_of(lines: &[Line], i: usize, next: &Line) -> bool {
         && !starts_title(next.text)
         && !opens_with_office(next.text)
         && next.text.chars().count() >= 6
-        && (complete(&format!("{}{}", lines[i].text, next.text)) || (words(next.text) && meta_under(lines, i + 2)))
+        && (complete(&cat(&[lines[i].text, next.text])) || (words(next.text) && meta_under(lines, i + 2)))
 }
 
 /// A headline's words: eight Chinese chars or more, no digit (`认真办理人大代表建议`).
@@ -906,7 +906,7 @@ fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
         let headline = text.chars().count() >= 8 && meta_under(lines, k + 1);
         // A title's start that the next line completes (`关于…第123号` / `提案的答复`).
         let completed = starts_title(text)
-            && lines.get(k + 1).is_some_and(|n| continues(n.text) && complete(&format!("{text}{}", n.text)));
+            && lines.get(k + 1).is_some_and(|n| continues(n.text) && complete(&cat(&[text, n.text])));
         let standalone = is_title(text)
             && !text.starts_with('—')
             && !shape::is_breadcrumb(text)

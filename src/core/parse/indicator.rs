@@ -54,6 +54,7 @@
 use super::promise::Text;
 use crate::model::{Figure, FigureKind};
 use crate::text::{starts_with, words};
+use crate::util::cat;
 
 /// Scope words and reporting verbs dropped from the start of a phrase, longest first where one
 /// begins another.
@@ -525,7 +526,7 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
         if let Some(j) = i.checked_sub(1).filter(|&j| used[j] == from && t.figures[j].start as usize >= a) {
             let g = t.figures[j];
             if !g.amount.kind.is_time() && super::stance::class_bound(t, g) {
-                key = clean(phrase).map(|k| format!("{}{k}", g.text));
+                key = clean(phrase).map(|k| cat(&[g.text.as_str(), &k]));
             }
         }
         // 个体工商户16743户，从业人员71703人: an attribute of the sentence's subject.
@@ -656,14 +657,14 @@ fn carry_roles(t: &Text, out: &mut [Option<String>]) {
             });
             if let Some((domain, rest)) = subject.filter(|(_, rest)| rest.chars().count() >= 2) {
                 let noun = rest.strip_prefix(domain.as_str()).unwrap_or(&rest);
-                *slot = Some(format!("{q}{domain}{noun}"));
+                *slot = Some(cat(&[q, &domain, noun]));
                 scope = Some((q.to_string(), domain));
             }
             continue;
         }
         if let Some((q, domain)) = &scope {
             let noun = key.strip_prefix(domain.as_str()).unwrap_or(&key);
-            *slot = Some(joined(&format!("{q}{domain}"), noun));
+            *slot = Some(joined(&cat(&[q, domain]), noun));
             continue;
         }
         if let Some(r) = words(ROLES).find(|r| key.starts_with(*r)) {
