@@ -530,7 +530,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
         } else if titled
             && salutation.is_none()
             && text.chars().count() <= 8
-            && text.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            && text.chars().all(crate::text::han)
             && lines.get(i + 1).is_some_and(|n| is_meta_line(n.text))
         {
             // A toolbar's word between the title and the page's date line (`恢复窄屏`, `打印`):
@@ -870,8 +870,7 @@ fn subject_of(lines: &[Line], i: usize, next: &Line) -> bool {
 
 /// A headline's words: eight Chinese chars or more, no digit (`认真办理人大代表建议`).
 fn words(line: &str) -> bool {
-    line.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count() >= 8
-        && !line.contains(|c: char| c.is_ascii_digit())
+    line.chars().filter(|c| crate::text::han(*c)).count() >= 8 && !line.contains(|c: char| c.is_ascii_digit())
 }
 
 /// A line without a note in brackets at its start (`(第12号)建议的答复`) or its end
@@ -1155,7 +1154,7 @@ fn shaped_label(line: &str) -> Option<&'static str> {
     let key = bare.trim_end().strip_suffix([':', '：'])?;
     let key: String = shape::fold(key).chars().filter(|c| !c.is_whitespace()).collect();
     let n = key.chars().count();
-    if !(2..=6).contains(&n) || !key.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+    if !(2..=6).contains(&n) || !key.chars().all(crate::text::han) {
         return None;
     }
     let dated = key.ends_with("时间") || key.ends_with("日期");
@@ -1239,7 +1238,7 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     let mut rest = line;
     let mut current: Option<&'static str> = None;
     while !rest.is_empty() {
-        let word = !value.ends_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        let word = !value.ends_with(crate::text::han);
         if let Some((label, len)) = label_colon(rest, word) {
             if let Some(l) = current.take() {
                 fields.push((l, shape::cells(&value).to_string()));
@@ -1273,7 +1272,7 @@ const NOT_POSTED: &str = "生效|实施|施行|失效|废止|截止|有效";
 /// key no list holds). Read as [`SOME_DATE`], the last a published date is taken from; the
 /// length up to the colon's end.
 fn date_label(rest: &str) -> Option<(&'static str, usize)> {
-    let words = rest.chars().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
+    let words = rest.chars().take_while(|c| crate::text::han(*c)).count();
     let head: String = shape::fold(rest).chars().take(words).collect();
     let named = (2..=6).contains(&words) && ["时间", "日期", "发布", "发布于"].iter().any(|e| head.ends_with(e));
     if !named {
@@ -1296,7 +1295,7 @@ fn date_label(rest: &str) -> Option<(&'static str, usize)> {
 /// `文件字号: …`). Read as `文号`; the length up to the colon's end. (`字号：大 中 小`, the font's
 /// size, has no number after it.)
 fn number_label(rest: &str) -> Option<(&'static str, usize)> {
-    let words = rest.chars().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
+    let words = rest.chars().take_while(|c| crate::text::han(*c)).count();
     let head: String = shape::fold(rest).chars().take(words).collect();
     let named = (3..=6).contains(&words) && ["文号", "编号", "字号"].iter().any(|e| head.ends_with(e));
     if !named {
@@ -1327,7 +1326,7 @@ fn cell_key(rest: &str) -> Option<(&'static str, usize)> {
     let mut n = 0;
     let mut at = 0;
     for (k, c) in rest.char_indices() {
-        if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+        if crate::text::han(c) {
             n += 1;
         } else if matches!(c, ':' | '：') {
             at = k + c.len_utf8();
@@ -1373,7 +1372,7 @@ fn unbracket_labels(line: &str) -> Option<String> {
 /// A key that names the document's title by its shape (`文件标题`, `题名`, `公文名称`): up to four
 /// chars, then 标题, 题名 or 名称. Read as `名称`; its length.
 fn title_key(rest: &str) -> Option<(&'static str, usize)> {
-    let words = rest.chars().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
+    let words = rest.chars().take_while(|c| crate::text::han(*c)).count();
     let head: String = shape::fold(rest).chars().take(words).collect();
     ((2..=6).contains(&words) && ["标题", "题名", "名称"].iter().any(|e| head.ends_with(e)))
         .then_some(("名称", head.len()))
@@ -1526,7 +1525,7 @@ pub(super) fn form_label(lines: &[Line], k: usize) -> bool {
     let Some(key) = lines[k].text.strip_suffix([':', '：']) else { return false };
     let n = key.chars().count();
     (2..=6).contains(&n)
-        && key.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && key.chars().all(crate::text::han)
         && lines.get(k + 1).is_some_and(|l| shape::is_form_line(l.text))
 }
 
@@ -1618,7 +1617,7 @@ pub(crate) fn find_number(text: &str) -> Option<(usize, usize)> {
         let Some(end) = bracketed_number_end(&s, k) else { continue };
         // A space or two between the issuer and the bracket (`某科函 〔2024〕15号`).
         let gap = s[..k].iter().rev().take(2).take_while(|c| c.is_whitespace()).count();
-        let issuer = s[..k - gap].iter().rev().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(*c)).count();
+        let issuer = s[..k - gap].iter().rev().take_while(|c| crate::text::han(**c)).count();
         let gap = if issuer == 0 { 0 } else { gap };
         // No issuer only right after a label's colon (`建议字:〔2023〕8号`).
         let labelled = issuer == 0 && k > 0 && matches!(s[k - 1], ':' | '：');
@@ -1667,7 +1666,7 @@ fn open_number(line: &str) -> Option<(usize, usize)> {
     if let Some(end) = bracketed_number_end(&s, 0) {
         return Some((0, end));
     }
-    let issuer = s.iter().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(*c)).count();
+    let issuer = s.iter().take_while(|c| crate::text::han(**c)).count();
     let open = *s.get(issuer)?;
     closing_bracket(open)?;
     let digits = s[issuer + 1..].iter().take_while(|c| is_digit(**c)).count();

@@ -136,7 +136,7 @@ pub(super) fn labelled(line: &str) -> Option<&str> {
     let key: String = line[..at].chars().filter(|c| !c.is_whitespace()).collect();
     let value = line[at..].trim_start_matches([':', '：']).trim();
     let n = key.chars().count();
-    if !(2..=6).contains(&n) || !key.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+    if !(2..=6).contains(&n) || !key.chars().all(crate::text::han) {
         return None;
     }
     let key = super::header::fold(&key);
