@@ -670,14 +670,15 @@ pub const ARTICLE_SELECTORS: &[&str] = &[
 
 /// The meta tags of the national guidelines for government websites that a content page
 /// carries, in the order tried for each hint.
-const META_TITLE: &[&str] = &["ArticleTitle", "title"];
-const META_PUBLISHED: &[&str] = &["PubDate", "pubdate", "publishdate", "firstpublishedtime"];
-const META_SOURCE: &[&str] = &["ContentSource", "source"];
+const META_TITLE: &str = "ArticleTitle|title";
+const META_PUBLISHED: &str = "PubDate|pubdate|publishdate|firstpublishedtime";
+const META_SOURCE: &str = "ContentSource|source";
 
 /// What a page says about itself outside the article: `meta(name)` reads a meta tag's content,
 /// `h1` is the page's first `<h1>` outside the article, `title` its `<title>`.
 pub fn hints(meta: impl Fn(&str) -> Option<String>, h1: Option<String>, title: Option<String>) -> Hints {
-    let first = |names: &[&str]| names.iter().find_map(|n| meta(n).map(|v| clean(&v)).filter(|v| !v.is_empty()));
+    let first =
+        |names: &str| crate::text::words(names).find_map(|n| meta(n).map(|v| clean(&v)).filter(|v| !v.is_empty()));
     let headline = first(META_TITLE).or_else(|| h1.map(|h| clean(&h)).filter(|h| !h.is_empty()));
     let title = headline.clone().or_else(|| title.map(|t| site_title(&t)).filter(|t| !t.is_empty()));
     let headline = headline.is_some();

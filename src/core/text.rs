@@ -107,6 +107,11 @@ pub fn simplify(s: &str) -> Option<String> {
     changed.then(|| s.chars().map(simplified).collect())
 }
 
+/// Whether `c` is a Chinese character of the basic block (U+4E00–U+9FFF).
+pub fn han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
 /// Whether `word` stands in `s` at char position `at`.
 pub fn starts_with(s: &[char], at: usize, word: &str) -> bool {
     (at..).zip(word.chars()).all(|(k, w)| s.get(k) == Some(&w))
@@ -127,6 +132,12 @@ pub fn words(list: &str) -> std::str::Split<'_, char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn han_is_the_basic_block() {
+        assert!(han('一') && han('答') && han('\u{9fff}'));
+        assert!(!han('A') && !han('２') && !han('，') && !han('\u{3400}'));
+    }
 
     #[test]
     fn folding_is_one_to_one() {

@@ -265,7 +265,7 @@ fn same_parent(number: &str, parent: Option<&(Style, u64, String)>) -> bool {
 }
 
 /// The words that label notes under a text or a table: `注`, `注释`, `附注`, `备注`, `注解`.
-const NOTES_LABELS: &[&str] = &["注释", "附注", "备注", "注解", "注"];
+const NOTES_LABELS: &str = "注释|附注|备注|注解|注";
 
 /// A line that opens numbered notes: a notes label alone (`注释`, `注释：`: the style of their
 /// numbers is the next number's, `None` here) or with the first note after its colon
@@ -275,7 +275,7 @@ fn notes_label(text: &str) -> Option<Option<Style>> {
     if let Some(rest) = text.strip_prefix("说明").and_then(|r| r.trim_start().strip_prefix([':', '：'])) {
         return parse_heading(rest.trim_start()).map(|h| Some(h.style));
     }
-    let rest = NOTES_LABELS.iter().find_map(|l| text.strip_prefix(l))?.trim_start();
+    let rest = crate::text::words(NOTES_LABELS).find_map(|l| text.strip_prefix(l))?.trim_start();
     if rest.is_empty() {
         return Some(None);
     }

@@ -254,8 +254,7 @@ pub(super) fn is_dateish(line: &str) -> bool {
 
 /// Words of a date's key that dates the page, its printing or a rule's validity, not the
 /// document: a footer's `发布时间：…` or a 版记's `印发日期：…` under the text is no signature's.
-pub(super) const NOT_SIGNED: &[&str] =
-    &["发布", "印发", "打印", "更新", "上传", "发稿", "公开", "生成", "访问", "浏览", "生效", "实施", "失效", "废止"];
+pub(super) const NOT_SIGNED: &str = "发布|印发|打印|更新|上传|发稿|公开|生成|访问|浏览|生效|实施|失效|废止";
 
 /// A date alone on a line as signatures write it, a trailing separator or full stop aside
 /// (`2018年6月28日 |`, `2018年6月28日。`), a weekday after it (`2023年8月22日 星期二`), in
@@ -271,7 +270,7 @@ pub(super) fn is_signature_date(line: &str) -> bool {
             if key.chars().count() <= 6
                 && (key.ends_with("日期") || key.ends_with("时间"))
                 && !key.contains(char::is_whitespace)
-                && !NOT_SIGNED.iter().any(|w| key.contains(w)) =>
+                && !crate::text::words(NOT_SIGNED).any(|w| key.contains(w)) =>
         {
             date.trim()
         }

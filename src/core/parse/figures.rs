@@ -197,9 +197,7 @@ const NOT_MEASURE: &str = concat!(
 /// 度 glued to a word that goes on (`1度读书会`, `360度全景`): a name or a phrase, no degrees;
 /// `100度电`, `25度角`, `30度左右`, `35度以上` measure.
 fn named_degrees(s: &[char], k: usize, w: &str) -> bool {
-    w == "度"
-        && s.get(k + 1)
-            .is_some_and(|&c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !"电角左以多的上下至到余及和或".contains(c))
+    w == "度" && s.get(k + 1).is_some_and(|&c| crate::text::han(c) && !"电角左以多的上下至到余及和或".contains(c))
 }
 
 /// Nouns that open with a measure word: after a number set apart by white space (`表 1 人员`,
@@ -329,7 +327,7 @@ pub(crate) fn read_quantity(s: &[char], value: f64, number_end: usize, arabic: b
             && s.get(k + len) == Some(&'次')
             && !matches!(s.get(k + len + 1), Some('日' | '年' | '月' | '要' | '序' | '数'));
         if times {
-            unit(&mut q, FigureKind::Count, &format!("{w}次"), len + 1);
+            unit(&mut q, FigureKind::Count, &cat(&[w, "次"]), len + 1);
         } else if !ordinal {
             unit(&mut q, FigureKind::Count, w, len);
         }
@@ -560,7 +558,7 @@ fn serial_without_hao_end(s: &[char], at: usize) -> Option<usize> {
     if s[at] == '〔' {
         return Some(end);
     }
-    let issuer = at > 0 && ('\u{4e00}'..='\u{9fff}').contains(&s[at - 1]);
+    let issuer = at > 0 && crate::text::han(s[at - 1]);
     let serial = end > at + 6 && !s.get(end).is_some_and(|c| matches!(c, '.' | '．' | '%' | '％'));
     let (value, _) = read_arabic(&s[at + 6..end])?;
     (issuer && serial && read_quantity(s, value, end, true).kind.is_none()).then_some(end)

@@ -6,6 +6,7 @@ use super::heading::parse_heading;
 use super::numeral::is_digit;
 use super::tail::{self, is_office_line};
 use super::{Line, LineStyle, Piece};
+use crate::util::cat;
 
 mod shape;
 
@@ -36,60 +37,21 @@ pub(super) struct Header<'a> {
 
 /// Endings of a complete title: a title line that ends otherwise (`…第71号建议的`, `…关于`)
 /// goes on on the next line.
-const TITLE_ENDINGS: &[&str] = &[
-    "答复",
-    "回复",
-    "复函",
-    "复文",
-    "答复函",
-    // A reply sent on (续办续复) or by letter (函复).
-    "续复",
-    "函复",
-    "的函",
-    "意见",
-    "通知",
-    "方案",
-    "办法",
-    "规定",
-    "决定",
-    "报告",
-    "通报",
-    "批复",
-    "公告",
-    "通告",
-    "规划",
-    "纲要",
-    "条例",
-    "细则",
-    "计划",
-    "要点",
-    "预案",
-    "公报",
-    "说明",
-    "总结",
-    "讲话",
-    "决议",
-    "公示",
-    "请示",
-    "纪要",
-    "指南",
-    "清单",
-    "章程",
-    "声明",
-    // A report's title: …建议和提案办理情况.
-    "情况",
-    // 意见书, 答复书, 承诺书, 倡议书, 告知书.
-    "书",
-    "函",
-];
+// A reply sent on (续办续复) or by letter (函复).
+// A report's title: …建议和提案办理情况.
+// 意见书, 答复书, 承诺书, 倡议书, 告知书.
+const TITLE_ENDINGS: &str = "答复|回复|复函|复文|答复函|续复|函复|的函|意见|通知|方案|办法|规定|决定|报告|通报|批复|\
+    公告|通告|规划|纲要|条例|细则|计划|要点|预案|公报|说明|总结|讲话|决议|公示|请示|纪要|指南|清单|章程|声明|情况|\
+    书|函";
 
 /// Words no title ends with: a title line that ends so (`…五次会议`, `…提案的`) goes on.
-const UNFINISHED: &[&str] = &["的", "会议", "关于", "对", "和", "及", "与", "暨"];
+const UNFINISHED: &str = "的|会议|关于|对|和|及|与|暨";
 
 /// Whether a title's start cannot end it: it ends with a word no title ends with (`…会议`,
 /// `…关于`), or it sends a text on (`印发《…》`) without the notice's last words.
 fn cannot_end(t: &str) -> bool {
-    UNFINISHED.iter().any(|w| t.ends_with(w)) || ((t.contains("印发") || t.contains("转发")) && !complete(t))
+    crate::text::words(UNFINISHED).any(|w| t.ends_with(w))
+        || ((t.contains("印发") || t.contains("转发")) && !complete(t))
 }
 
 /// Whether a title reads as complete (its last words end a document's title). White space
@@ -116,12 +78,13 @@ pub(super) fn complete(title: &str) -> bool {
         Some(at) if at > 0 && complete(&t[..at]) => &t[..at],
         _ => t,
     };
-    TITLE_ENDINGS.iter().any(|e| t.ends_with(e)) || WEAK_ENDINGS.iter().any(|e| t.ends_with(e))
+    crate::text::words(TITLE_ENDINGS).any(|e| t.ends_with(e))
+        || crate::text::words(WEAK_ENDINGS).any(|e| t.ends_with(e))
 }
 
 /// Endings of a document's title only after 的 (`关于加强科技金融服务的建议`): without it they
 /// name a kind of document, a column's name (`人大代表建议`, `政协委员提案`).
-const WEAK_ENDINGS: &[&str] = &["的建议", "的提案", "的议案"];
+const WEAK_ENDINGS: &str = "的建议|的提案|的议案";
 
 /// How a line is set: centred or bold (from the page), or plain.
 fn styled(style: LineStyle) -> bool {
@@ -170,8 +133,8 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
             i += 1;
             // A title's value broken over two lines (`公文名称:` / `对…会议` / `第6826号建议的答复`):
             // the line that completes it is the value's too.
-            if (label == "名称" || TITLE_KEYS.contains(&label)) && !complete(&v) {
-                if let Some(n) = lines.get(i + 1).filter(|n| continues(n.text) && complete(&format!("{v}{}", n.text))) {
+            if (label == "名称" || crate::text::words(TITLE_KEYS).any(|x| x == label)) && !complete(&v) {
+                if let Some(n) = lines.get(i + 1).filter(|n| continues(n.text) && complete(&cat(&[&v, n.text]))) {
                     v.push_str(shape::cells(strip_bullet(n.text)));
                     meta.push(n.text.to_string());
                     i += 1;
@@ -238,7 +201,8 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
             // the title: below.)
             // A proposal's form (建议号:201号, 提案人:…, 内容:…) above the reply's title: up to
             // the title, header lines; a form line is never the title.
-            let named = fields.iter().find(|(k, _)| TITLE_KEYS.contains(k)).map(|(_, v)| v.as_str());
+            let named =
+                fields.iter().find(|(k, _)| crate::text::words(TITLE_KEYS).any(|x| x == *k)).map(|(_, v)| v.as_str());
             let end = headline_after_form(lines, i, named).unwrap_or(i + 1);
             for l in &lines[i..end] {
                 if let Some(f) = meta_fields(l.text) {
@@ -407,7 +371,8 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
             let mut joined = t.text.clone();
             let by_style = styled(style(line));
             // A line that repeats the title of the metadata rows above is the whole title.
-            let named = fields.iter().find(|(k, _)| TITLE_KEYS.contains(k)).map(|(_, v)| v.as_str());
+            let named =
+                fields.iter().find(|(k, _)| crate::text::words(TITLE_KEYS).any(|x| x == *k)).map(|(_, v)| v.as_str());
             let whole = repeats_named(text, named);
             for (k, next) in lines.iter().enumerate().skip(i + 1).take(if whole { 0 } else { 3 }) {
                 // Set lines break where the designer liked (`…试点工作方案` / `的通知`): every
@@ -434,7 +399,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
                 let carries = continues(next.text)
                     || (parse_heading(next.text).is_none()
                         && continues(unnoted(next.text))
-                        && complete(&format!("{joined}{}", next.text)));
+                        && complete(&cat(&[&joined, next.text])));
                 // The issuers under a title, a date under them: not the title's.
                 let n = issuers(lines, k);
                 let under = n > 0 && date_at(lines, k + n).is_some();
@@ -565,7 +530,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
         } else if titled
             && salutation.is_none()
             && text.chars().count() <= 8
-            && text.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            && text.chars().all(crate::text::han)
             && lines.get(i + 1).is_some_and(|n| is_meta_line(n.text))
         {
             // A toolbar's word between the title and the page's date line (`恢复窄屏`, `打印`):
@@ -689,7 +654,7 @@ fn listed_over_headline(lines: &[Line], i: usize) -> bool {
     let mut j = i;
     while j < i + 10 {
         let Some(t) = lines.get(j).map(|l| l.text).filter(|t| titled(t)) else { return false };
-        let two = lines.get(j + 1).filter(|n| starts_title(t) && titled(n.text) && complete(&format!("{t}{}", n.text)));
+        let two = lines.get(j + 1).filter(|n| starts_title(t) && titled(n.text) && complete(&cat(&[t, n.text])));
         j += if complete(t) && t.chars().count() >= 6 {
             1
         } else if two.is_some() {
@@ -730,8 +695,7 @@ fn title_among_short(lines: &[Line], k: usize) -> bool {
     for (j, l) in lines.iter().enumerate().skip(k).take(6) {
         let t = l.text;
         // The title on a line, or started on one and completed on the next.
-        let joined =
-            lines.get(j + 1).filter(|n| starts_title(t) && continues(n.text)).map(|n| format!("{t}{}", n.text));
+        let joined = lines.get(j + 1).filter(|n| starts_title(t) && continues(n.text)).map(|n| cat(&[t, n.text]));
         // Or a headline however it ends (`…提案办理结果`): a `关于…` / `对…` line, a line over the
         // salutation or the page's metadata line.
         let over = lines.get(j + 1).is_some_and(|n| is_salutation(n.text) || is_meta_line(n.text));
@@ -793,7 +757,7 @@ fn lone_issuer(lines: &[Line], k: usize) -> bool {
 }
 
 /// Keys of the metadata rows that give the document's title.
-const TITLE_KEYS: &[&str] = &["标题", "信息名称", "文件名称"];
+const TITLE_KEYS: &str = "标题|信息名称|文件名称";
 
 /// Whether a line repeats the title the metadata rows give (white space aside, at least six
 /// characters), however it ends (`…的答复(关于…的建议)`).
@@ -872,7 +836,7 @@ fn ends_title(line: &str, next: &str) -> bool {
         && continues(line)
         && continues(next)
         && is_title(line)
-        && complete(&format!("{line}{next}"))
+        && complete(&cat(&[line, next]))
 }
 
 /// Whether an office's name on a line of its own is the start of the title on the next line:
@@ -886,7 +850,7 @@ fn office_start(above: &str, line: &str) -> bool {
         && strip_bullet(above).len() == above.len()
         && above.chars().count() >= 4
         && to.is_some_and(|at| {
-            at == 0 || (line[..at].chars().count() <= 4 && is_office_line(&format!("{above}{}", line[..at].trim_end())))
+            at == 0 || (line[..at].chars().count() <= 4 && is_office_line(&cat(&[above, line[..at].trim_end()])))
         })
 }
 
@@ -901,13 +865,12 @@ fn subject_of(lines: &[Line], i: usize, next: &Line) -> bool {
         && !starts_title(next.text)
         && !opens_with_office(next.text)
         && next.text.chars().count() >= 6
-        && (complete(&format!("{}{}", lines[i].text, next.text)) || (words(next.text) && meta_under(lines, i + 2)))
+        && (complete(&cat(&[lines[i].text, next.text])) || (words(next.text) && meta_under(lines, i + 2)))
 }
 
 /// A headline's words: eight Chinese chars or more, no digit (`认真办理人大代表建议`).
 fn words(line: &str) -> bool {
-    line.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count() >= 8
-        && !line.contains(|c: char| c.is_ascii_digit())
+    line.chars().filter(|c| crate::text::han(*c)).count() >= 8 && !line.contains(|c: char| c.is_ascii_digit())
 }
 
 /// A line without a note in brackets at its start (`(第12号)建议的答复`) or its end
@@ -942,7 +905,7 @@ fn headline_below(lines: &[Line], i: usize) -> Option<usize> {
         let headline = text.chars().count() >= 8 && meta_under(lines, k + 1);
         // A title's start that the next line completes (`关于…第123号` / `提案的答复`).
         let completed = starts_title(text)
-            && lines.get(k + 1).is_some_and(|n| continues(n.text) && complete(&format!("{text}{}", n.text)));
+            && lines.get(k + 1).is_some_and(|n| continues(n.text) && complete(&cat(&[text, n.text])));
         let standalone = is_title(text)
             && !text.starts_with('—')
             && !shape::is_breadcrumb(text)
@@ -1123,47 +1086,10 @@ fn continues(line: &str) -> bool {
 
 /// Labels of metadata lines in the page header (`发布时间: … 来源: …`) and of the
 /// 信息公开属性 table (`索 引 号：`, `标　　题：`: white space inside a label is skipped).
-const META_LABELS: &[&str] = &[
-    "发布时间",
-    "发布日期",
-    "公开日期",
-    "发布单位",
-    "发布机构",
-    "信息来源",
-    "文章来源",
-    "来源",
-    // The source as some sites name it (`出处:某县人民政府 更新时间:…`).
-    "出处",
-    "索引号",
-    "发文字号",
-    "文号",
-    "发文机关",
-    "发文单位",
-    "发文日期",
-    "主题分类",
-    "成文日期",
-    "生成日期",
-    "公开方式",
-    "公开范围",
-    "作者",
-    "浏览次数",
-    "点击数",
-    "访问量",
-    "浏览量",
-    "浏览",
-    "责任编辑",
-    "生效日期",
-    "更新时间",
-    "编稿时间",
-    "标题",
-    "信息名称",
-    "文件名称",
-    "名称",
-    "文件编号",
-    "成文时间",
-    "日期",
-    "时间",
-];
+// The source as some sites name it (`出处:某县人民政府 更新时间:…`).
+const META_LABELS: &str = "发布时间|发布日期|公开日期|发布单位|发布机构|信息来源|文章来源|来源|出处|索引号|发文字号|\
+    文号|发文机关|发文单位|发文日期|主题分类|成文日期|生成日期|公开方式|公开范围|作者|浏览次数|点击数|访问量|浏览量|\
+    浏览|责任编辑|生效日期|更新时间|编稿时间|标题|信息名称|文件名称|名称|文件编号|成文时间|日期|时间";
 
 /// Bullets a metadata list may open its lines with.
 fn strip_bullet(line: &str) -> &str {
@@ -1183,7 +1109,7 @@ fn label_at(rest: &str) -> Option<(&'static str, usize)> {
 fn label_in(rest: &str, short: bool) -> Option<(&'static str, usize)> {
     // Traditional script too (`發佈日期`): the folded text keeps every offset.
     let rest = &*shape::fold(rest);
-    'labels: for label in META_LABELS {
+    'labels: for label in crate::text::words(META_LABELS) {
         let label_chars = label.chars().count();
         let take = if short {
             if label_chars != 4 || !label.ends_with("日期") {
@@ -1228,7 +1154,7 @@ fn shaped_label(line: &str) -> Option<&'static str> {
     let key = bare.trim_end().strip_suffix([':', '：'])?;
     let key: String = shape::fold(key).chars().filter(|c| !c.is_whitespace()).collect();
     let n = key.chars().count();
-    if !(2..=6).contains(&n) || !key.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+    if !(2..=6).contains(&n) || !key.chars().all(crate::text::han) {
         return None;
     }
     let dated = key.ends_with("时间") || key.ends_with("日期");
@@ -1237,7 +1163,7 @@ fn shaped_label(line: &str) -> Option<&'static str> {
         Some("名称")
     } else if key.ends_with("文号") || key.ends_with("编号") {
         Some("文号")
-    } else if dated && !NOT_POSTED.iter().any(|w| key.contains(w)) {
+    } else if dated && !crate::text::words(NOT_POSTED).any(|w| key.contains(w)) {
         Some(SOME_DATE)
     } else {
         (dated || bulleted).then_some(OTHER_LABEL)
@@ -1273,7 +1199,7 @@ pub(super) fn pair(line: &str, next: &str) -> Option<&'static str> {
     let fits = if label == "日期" || label == "时间" {
         dates::find_date_span(next.trim()).is_some_and(|(_, start, _)| start == 0)
     } else {
-        NUMBER_LABELS.contains(&label) && number_line(next).is_some()
+        crate::text::words(NUMBER_LABELS).any(|x| x == label) && number_line(next).is_some()
     };
     (fits && is_value(next) && len > 0).then_some(label)
 }
@@ -1312,7 +1238,7 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     let mut rest = line;
     let mut current: Option<&'static str> = None;
     while !rest.is_empty() {
-        let word = !value.ends_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        let word = !value.ends_with(crate::text::han);
         if let Some((label, len)) = label_colon(rest, word) {
             if let Some(l) = current.take() {
                 fields.push((l, shape::cells(&value).to_string()));
@@ -1338,7 +1264,7 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
 pub(crate) const SOME_DATE: &str = "其他时间";
 
 /// Words before 时间 / 日期 that name no publication: the dates a rule starts, stops or runs out.
-const NOT_POSTED: &[&str] = &["生效", "实施", "施行", "失效", "废止", "截止", "有效"];
+const NOT_POSTED: &str = "生效|实施|施行|失效|废止|截止|有效";
 
 /// A label no list holds that names the page's date by its shape: up to four chars, then
 /// 时间 or 日期, or the verb of posting (发布, 发布于), a colon, and a date right after it
@@ -1346,7 +1272,7 @@ const NOT_POSTED: &[&str] = &["生效", "实施", "施行", "失效", "废止", 
 /// key no list holds). Read as [`SOME_DATE`], the last a published date is taken from; the
 /// length up to the colon's end.
 fn date_label(rest: &str) -> Option<(&'static str, usize)> {
-    let words = rest.chars().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
+    let words = rest.chars().take_while(|c| crate::text::han(*c)).count();
     let head: String = shape::fold(rest).chars().take(words).collect();
     let named = (2..=6).contains(&words) && ["时间", "日期", "发布", "发布于"].iter().any(|e| head.ends_with(e));
     if !named {
@@ -1356,7 +1282,7 @@ fn date_label(rest: &str) -> Option<(&'static str, usize)> {
     let colon = after.chars().next().filter(|c| matches!(c, ':' | '：'))?;
     let len = rest.len() - after.len() + colon.len_utf8();
     // The day a rule starts or stops (生效时间, 废止时间) labels its own value, no page's date.
-    if NOT_POSTED.iter().any(|w| head.contains(w)) {
+    if crate::text::words(NOT_POSTED).any(|w| head.contains(w)) {
         return Some((OTHER_LABEL, len));
     }
     let value = after[colon.len_utf8()..].trim_start();
@@ -1369,7 +1295,7 @@ fn date_label(rest: &str) -> Option<(&'static str, usize)> {
 /// `文件字号: …`). Read as `文号`; the length up to the colon's end. (`字号：大 中 小`, the font's
 /// size, has no number after it.)
 fn number_label(rest: &str) -> Option<(&'static str, usize)> {
-    let words = rest.chars().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
+    let words = rest.chars().take_while(|c| crate::text::han(*c)).count();
     let head: String = shape::fold(rest).chars().take(words).collect();
     let named = (3..=6).contains(&words) && ["文号", "编号", "字号"].iter().any(|e| head.ends_with(e));
     if !named {
@@ -1400,7 +1326,7 @@ fn cell_key(rest: &str) -> Option<(&'static str, usize)> {
     let mut n = 0;
     let mut at = 0;
     for (k, c) in rest.char_indices() {
-        if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+        if crate::text::han(c) {
             n += 1;
         } else if matches!(c, ':' | '：') {
             at = k + c.len_utf8();
@@ -1446,7 +1372,7 @@ fn unbracket_labels(line: &str) -> Option<String> {
 /// A key that names the document's title by its shape (`文件标题`, `题名`, `公文名称`): up to four
 /// chars, then 标题, 题名 or 名称. Read as `名称`; its length.
 fn title_key(rest: &str) -> Option<(&'static str, usize)> {
-    let words = rest.chars().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
+    let words = rest.chars().take_while(|c| crate::text::han(*c)).count();
     let head: String = shape::fold(rest).chars().take(words).collect();
     ((2..=6).contains(&words) && ["标题", "题名", "名称"].iter().any(|e| head.ends_with(e)))
         .then_some(("名称", head.len()))
@@ -1476,7 +1402,7 @@ fn date_in_value(fields: &mut Vec<(&'static str, String)>) {
 
 /// Labels of the page's own dates, which a metadata line may hold after other words
 /// (`发布者：办公室 发布时间：2023-05-06`, `【发布时间：2023-05-06】`).
-const DATE_LABELS: &[&str] = &["发布时间", "发布日期", "发文日期", "成文日期", "更新时间"];
+const DATE_LABELS: &str = "发布时间|发布日期|发文日期|成文日期|更新时间";
 
 /// A short line that holds a date's label and colon after other words, and the date after
 /// them: its fields from that label on. The label one of [`DATE_LABELS`], or one known by its
@@ -1492,7 +1418,7 @@ fn dated_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
             c.is_whitespace() || matches!(c, '【' | '[' | '|' | '丨' | '(' | '（' | '：' | ':' | '】' | ']')
         })
     };
-    let listed = DATE_LABELS.iter().filter_map(|l| folded.find(l)).min().filter(|&at| apart(at));
+    let listed = crate::text::words(DATE_LABELS).filter_map(|l| folded.find(l)).min().filter(|&at| apart(at));
     let shaped = || {
         let fielded =
             |at: usize| line[..at].contains([':', '：']) || line[..at].trim_matches(['【', '[', ' ']).is_empty();
@@ -1501,11 +1427,11 @@ fn dated_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
             .find(|&k| k > 0 && apart(k) && fielded(k) && date_label(&line[k..]).is_some_and(|(l, _)| l == SOME_DATE))
     };
     let Some(at) = listed.or_else(shaped) else {
-        return if DATE_LABELS.iter().any(|l| folded.contains(l)) { None } else { date_and_fields(line) };
+        return if crate::text::words(DATE_LABELS).any(|l| folded.contains(l)) { None } else { date_and_fields(line) };
     };
     let rest = line[at..].trim_end_matches(['】', ']', ')', '）']);
     let fields = meta_fields(rest)?;
-    let dated = |l: &str| DATE_LABELS.contains(&l) || [SOME_DATE, "日期", "时间"].contains(&l);
+    let dated = |l: &str| crate::text::words(DATE_LABELS).any(|x| x == l) || [SOME_DATE, "日期", "时间"].contains(&l);
     fields.iter().any(|(l, v)| dated(l) && dates::date_of(v).is_some()).then_some(fields)
 }
 
@@ -1599,7 +1525,7 @@ pub(super) fn form_label(lines: &[Line], k: usize) -> bool {
     let Some(key) = lines[k].text.strip_suffix([':', '：']) else { return false };
     let n = key.chars().count();
     (2..=6).contains(&n)
-        && key.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && key.chars().all(crate::text::han)
         && lines.get(k + 1).is_some_and(|l| shape::is_form_line(l.text))
 }
 
@@ -1691,7 +1617,7 @@ pub(crate) fn find_number(text: &str) -> Option<(usize, usize)> {
         let Some(end) = bracketed_number_end(&s, k) else { continue };
         // A space or two between the issuer and the bracket (`某科函 〔2024〕15号`).
         let gap = s[..k].iter().rev().take(2).take_while(|c| c.is_whitespace()).count();
-        let issuer = s[..k - gap].iter().rev().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(*c)).count();
+        let issuer = s[..k - gap].iter().rev().take_while(|c| crate::text::han(**c)).count();
         let gap = if issuer == 0 { 0 } else { gap };
         // No issuer only right after a label's colon (`建议字:〔2023〕8号`).
         let labelled = issuer == 0 && k > 0 && matches!(s[k - 1], ':' | '：');
@@ -1740,7 +1666,7 @@ fn open_number(line: &str) -> Option<(usize, usize)> {
     if let Some(end) = bracketed_number_end(&s, 0) {
         return Some((0, end));
     }
-    let issuer = s.iter().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(*c)).count();
+    let issuer = s.iter().take_while(|c| crate::text::han(**c)).count();
     let open = *s.get(issuer)?;
     closing_bracket(open)?;
     let digits = s[issuer + 1..].iter().take_while(|c| is_digit(**c)).count();
@@ -1752,7 +1678,7 @@ fn open_number(line: &str) -> Option<(usize, usize)> {
 }
 
 /// Labels whose value is a document number: only they take a number line as their value.
-pub(super) const NUMBER_LABELS: &[&str] = &["发文字号", "文号", "文件编号"];
+pub(super) const NUMBER_LABELS: &str = "发文字号|文号|文件编号";
 
 /// A value on the line after the label `label`: a document number only for a number's label
 /// (`信息来源:` with nothing after it is followed by the number line, not its value).
@@ -1760,7 +1686,10 @@ fn is_value_of(label: &str, line: &str) -> bool {
     let date = label != SOME_DATE || dates::find_date_span(line).is_some_and(|(_, start, _)| start == 0);
     // A key no list holds (主题词, 废止日期) takes a word, never a title's (the title under the list).
     let word = label != OTHER_LABEL || !(complete(line) || starts_title(line));
-    is_value(line) && date && word && (number_line(line).is_none() || NUMBER_LABELS.contains(&label))
+    is_value(line)
+        && date
+        && word
+        && (number_line(line).is_none() || crate::text::words(NUMBER_LABELS).any(|x| x == label))
 }
 
 /// The fields of a page's metadata (the 信息公开属性 table above the article, a `dl` of

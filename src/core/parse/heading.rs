@@ -69,8 +69,7 @@ pub(crate) struct HeadingLine {
 
 /// Words that open the first sentence of a body, used to find where a run-in title with a
 /// dropped full stop ends (三(一) of the bundled reply: `…建设成效显现我市市级挂牌…`).
-const SENTENCE_OPENERS: &[&str] =
-    &["我市", "我局", "我委", "我区", "我县", "我省", "我们", "近年来", "目前", "截至", "一是"];
+const SENTENCE_OPENERS: &str = "我市|我局|我委|我区|我县|我省|我们|近年来|目前|截至|一是";
 
 /// A run-in title longer than this is not a title: look for where the body starts instead.
 const MAX_TITLE: usize = 40;
@@ -315,7 +314,9 @@ fn split_run_in(rest: &[char]) -> (Range, Option<Range>) {
     let limit = stop.unwrap_or(rest.len()).min(MAX_TITLE);
     // The opener must stand in the first clause (`需要说明的是:目前…` is one title).
     let clause_end = rest.iter().position(|c| matches!(c, ',' | '，' | ':' | '：')).unwrap_or(rest.len());
-    if let Some(k) = (4..limit.min(clause_end)).find(|&k| SENTENCE_OPENERS.iter().any(|w| starts_with(rest, k, w))) {
+    if let Some(k) =
+        (4..limit.min(clause_end)).find(|&k| crate::text::words(SENTENCE_OPENERS).any(|w| starts_with(rest, k, w)))
+    {
         return (trimmed(rest, 0, k), body_from(k));
     }
     match stop {

@@ -53,437 +53,111 @@
 
 use super::promise::Text;
 use crate::model::{Figure, FigureKind};
-use crate::text::starts_with;
+use crate::text::{starts_with, words};
+use crate::util::cat;
 
 /// Scope words and reporting verbs dropped from the start of a phrase, longest first where one
 /// begins another.
-pub(crate) const LEADING: &[&str] = &[
-    "其中",
-    "包括",
-    "全市",
-    "我市",
-    "本市",
-    "全县",
-    "我县",
-    "本县",
-    "全区",
-    "我区",
-    "全省",
-    "我省",
-    "全州",
-    "我州",
-    "全国",
-    "市区",
-    "全年",
-    "年度",
-    "目前",
-    "现有",
-    "当前",
-    "已经",
-    "已",
-    "共计",
-    "总共",
-    "共有",
-    "共",
-    "累计",
-    "新增",
-    "新建",
-    "建成",
-    "建有",
-    "拥有",
-    "达到",
-    "实现",
-    "完成",
-    "突破",
-    "分别",
-    "同比",
-    "环比",
-    // Longest first: 比上年同期增长1.32% is the growth of what came before.
-    "比上年同期",
-    "较上年同期",
-    "比上年",
-    "较上年",
-    "比去年",
-    "较去年",
-    "力争",
-    "争取",
-    "计划",
-    "预计",
-    "确保",
-    "拟",
-    "将",
-    "到",
-    "截至",
-    "截止",
-    "为",
-    "对",
-    "向",
-    "从",
-    "由",
-    "是",
-    "了",
-    "并",
-    "且",
-    "我局",
-    "本局",
-    "我们",
-    "我委",
-    "我办",
-    "涉及",
-    "还",
-    "也",
-    "和",
-    "及",
-    "与",
-    "以及",
-    "同时",
-    "另外",
-    "此外",
-    "另",
-    "各类",
-    "各项",
-    "一批",
-    "今年",
-    "去年",
-    "年内",
-    "年底",
-    "上半年",
-    "下半年",
-    "以来",
-    "期间",
-    "全部",
-    "均",
-    "一是",
-    "二是",
-    "三是",
-    "四是",
-    "五是",
-    "六是",
-    "等",
-    "占",
-    "帮助",
-    "每年",
-    "每月",
-    "可",
-    // Prepositions, scope and manner before what is measured (按照每个子女, 通过…, 围绕…).
-    "按照",
-    "按",
-    "通过",
-    "围绕",
-    "根据",
-    "依据",
-    "针对",
-    "对于",
-    "经",
-    "在",
-    "于",
-    "立即",
-    "允许",
-    "但",
-    "最多",
-    "最长",
-    "最高",
-    "明确",
-    "进一步",
-    "积极",
-    "大力",
-    "加快",
-    "全面",
-    "一次",
-    "其与",
-    // Comparisons with the past: the growth of what came before (比年初增加121749万元).
-    "比年初",
-    "较年初",
-    "比同期",
-    "较同期",
-    "与上年",
-    "与去年",
-    "同期",
-];
+// Longest first: 比上年同期增长1.32% is the growth of what came before.
+// Prepositions, scope and manner before what is measured (按照每个子女, 通过…, 围绕…).
+// Comparisons with the past: the growth of what came before (比年初增加121749万元).
+pub(crate) const LEADING: &str = "其中|包括|全市|我市|本市|全县|我县|本县|全区|我区|全省|我省|全州|我州|全国|市区|\
+    全年|年度|目前|现有|当前|已经|已|共计|总共|共有|共|累计|新增|新建|建成|建有|拥有|达到|实现|完成|突破|分别|同比|\
+    环比|比上年同期|较上年同期|比上年|较上年|比去年|较去年|力争|争取|计划|预计|确保|拟|将|到|截至|截止|为|对|向|从|\
+    由|是|了|并|且|我局|本局|我们|我委|我办|涉及|还|也|和|及|与|以及|同时|另外|此外|另|各类|各项|一批|今年|去年|\
+    年内|年底|上半年|下半年|以来|期间|全部|均|一是|二是|三是|四是|五是|六是|等|占|帮助|每年|每月|可|按照|按|通过|\
+    围绕|根据|依据|针对|对于|经|在|于|立即|允许|但|最多|最长|最高|明确|进一步|积极|大力|加快|全面|一次|其与|比年初|\
+    较年初|比同期|较同期|与上年|与去年|同期";
 
 /// Words that open with a word of [`LEADING`] but are nouns of their own: kept (从业人员, 在校学生).
-pub(crate) const NOUNS_LEADING: &[&str] = &[
-    "从业", "在校", "在孵", "在线", "在岗", "在建", "在册", "在用", "在职", "在园", "在读", "对外", "对象", "共享",
-    "共建", "经费", "经营", "经济",
-];
+pub(crate) const NOUNS_LEADING: &str = "从业|在校|在孵|在线|在岗|在建|在册|在用|在职|在园|在读|对外|对象|共享|共建|\
+    经费|经营|经济";
 
 /// Reporting verbs and copulas dropped from the end of a phrase.
-pub(crate) const TRAILING: &[&str] = &[
-    "达到了",
-    "达到",
-    "已达",
-    "达",
-    "为",
-    "是",
-    "有",
-    "增至",
-    "增加到",
-    "增加至",
-    "提高到",
-    "提高至",
-    "提升到",
-    "提升至",
-    "降至",
-    "降低到",
-    "降低至",
-    "压减至",
-    "压缩至",
-    "缩短至",
-    "减少到",
-    "减少至",
-    "扩大到",
-    "扩大至",
-    "稳定在",
-    "保持在",
-    "控制在",
-    "在",
-    "累计",
-    "共计",
-    "合计",
-    "总计",
-    "共",
-    "约",
-    "分别为",
-    "分别",
-    "均",
-    "已",
-    "了",
-    "新增",
-    "实现",
-    "完成",
-    "由原来的",
-    "由原来",
-    "从原来的",
-    "由",
-    "从",
-    "的",
-    "等",
-    "同比",
-    "超",
-    "近",
-    "中",
-    "预计",
-    "计划",
-    "力争",
-    "争取",
-    "确保",
-    "将",
-    "拟",
-    // Manner and limits before the figure (顶岗实习时间一般为6个月 → 顶岗实习时间).
-    "一般",
-    "原则上",
-    "大力",
-    "最长",
-    "最多",
-    "不能",
-    "不得",
-    "可达",
-    "约为",
-];
+// Manner and limits before the figure (顶岗实习时间一般为6个月 → 顶岗实习时间).
+pub(crate) const TRAILING: &str = "达到了|达到|已达|达|为|是|有|增至|增加到|增加至|提高到|提高至|提升到|提升至|降至|\
+    降低到|降低至|压减至|压缩至|缩短至|减少到|减少至|扩大到|扩大至|稳定在|保持在|控制在|在|累计|共计|合计|总计|共|\
+    约|分别为|分别|均|已|了|新增|实现|完成|由原来的|由原来|从原来的|由|从|的|等|同比|超|近|中|预计|计划|力争|争取|\
+    确保|将|拟|一般|原则上|大力|最长|最多|不能|不得|可达|约为";
 
 /// Words dropped wherever they stand in a phrase.
-pub(crate) const ANYWHERE: &[&str] =
-    &["累计", "已经", "已", "各类", "各项", "计划", "预计", "力争", "确保", "获得", "取得", "得到"];
+pub(crate) const ANYWHERE: &str = "累计|已经|已|各类|各项|计划|预计|力争|确保|获得|取得|得到";
 
 /// Participles of standing before a 的: dropped with it (市级挂牌成立的新型研发机构 → 新型研发机构);
 /// a 的 after a verb that changes what is counted stays (完成数字化改造的规上工业企业).
-pub(crate) const STATUS: &[&str] = &["成立", "挂牌", "认定", "备案", "在建", "在用", "现有", "运营", "建成", "在册"];
+pub(crate) const STATUS: &str = "成立|挂牌|认定|备案|在建|在用|现有|运营|建成|在册";
 
 /// Where a key longer than 16 chars is cut: after the first of these that leaves 16 or fewer.
-pub(crate) const CUT_POINTS: &[&str] = &["的", "和", "及", "与", "对", "参加", "参与"];
+pub(crate) const CUT_POINTS: &str = "的|和|及|与|对|参加|参与";
 
 /// Verbs that change what is counted and stay in a key (孵化企业, not 企业); the items of a list
 /// after one share it (引进…团队13个、创新创业人才150余人 → 引进创新创业人才).
-pub(crate) const KEEP: &[&str] = &[
-    "引进", "孵化", "服务", "惠及", "转化", "培训", "招聘", "发放", "兑现", "接待", "带动", "撬动", "参与", "培育",
-    "聘请", "吸引", "签约", "申报",
-    // What a unit did with the documents it counts (共承办人大建议3件、政协提案14件).
-    "承办", "办理", "收到",
-];
+// What a unit did with the documents it counts (共承办人大建议3件、政协提案14件).
+pub(crate) const KEEP: &str = "引进|孵化|服务|惠及|转化|培训|招聘|发放|兑现|接待|带动|撬动|参与|培育|聘请|吸引|签约|\
+    申报|承办|办理|收到";
 
 /// Verbs whose object, named earlier in the sentence, is what a count after them counts alone
 /// (联合举办科技创业投资沙龙活动……截至目前已举办28期 → 科技创业投资沙龙活动).
-pub(crate) const OBJECT_VERBS: &[&str] = &[
-    "举办", "开展", "组织", "召开", "发放", "培训", "招聘", "建设", "实施", "引进", "培育", "认定", "开通", "新建",
-    "建成",
-];
+pub(crate) const OBJECT_VERBS: &str = "举办|开展|组织|召开|发放|培训|招聘|建设|实施|引进|培育|认定|开通|新建|建成";
 
 /// A percent whose phrase opens with 占 is a share of what came before it: `<indicator>占比`.
 pub(crate) const SHARE: char = '占';
 pub(crate) const SHARE_KEY: &str = "占比";
 /// Words that name a share.
-pub(crate) const SHARES: &[&str] = &["比重", "比例", "占比"];
+pub(crate) const SHARES: &str = "比重|比例|占比";
 
 /// Amounts of a thing counted before them in the sentence (股权投资105笔，投资规模27.19亿元 →
 /// 股权投资规模).
-pub(crate) const AMOUNTS: &[&str] = &["规模", "金额", "余额", "总额"];
+pub(crate) const AMOUNTS: &str = "规模|金额|余额|总额";
 
 /// Verbs that end the noun after a count (12家中试平台提升服务能级 → 中试平台).
-pub(crate) const CUT: &[&str] = &[
-    "提升",
-    "开放",
-    "入驻",
-    "设立",
-    "获得",
-    "开展",
-    "参与",
-    "进行",
-    "实现",
-    "完成",
-    "提供",
-    "同步",
-    "纳入",
-    "作为",
-    "通过",
-    "全部",
-    "均",
-    "已",
-    "正在",
-    "投入",
-    "发出",
-    "发放",
-    "实行",
-    "享受",
-    "受益",
-    "覆盖",
-    "落地",
-    "建成",
-    "开工",
-    "投用",
-    "入选",
-    "列入",
-    "获批",
-    "签约",
-    "参加",
-    "申报",
-    "认定",
-    "改造",
-    "成功",
-    "得到",
-    "达到",
-    "累计",
-    "补偿",
-    "涉及",
-    "实施",
-    "开通",
-    "提升改造",
-    "预计",
-    "计划",
-    "将",
-    "力争",
-    "安排",
-];
+pub(crate) const CUT: &str = "提升|开放|入驻|设立|获得|开展|参与|进行|实现|完成|提供|同步|纳入|作为|通过|全部|均|已|\
+    正在|投入|发出|发放|实行|享受|受益|覆盖|落地|建成|开工|投用|入选|列入|获批|签约|参加|申报|认定|改造|成功|得到|\
+    达到|累计|补偿|涉及|实施|开通|提升改造|预计|计划|将|力争|安排";
 
 /// Nouns of works that a verb of [`CUT`] before them is part of (改造项目, 建设工程).
-pub(crate) const WORKS: &[&str] = &["项目", "工程"];
+pub(crate) const WORKS: &str = "项目|工程";
 
 /// Words right before a count that make it what remains of a whole (剩余10个老旧小区): not the
 /// indicator of the whole, and no other: none.
-pub(crate) const REMAINDER: &[&str] = &["剩余", "剩下", "余下", "其余"];
+pub(crate) const REMAINDER: &str = "剩余|剩下|余下|其余";
 
 /// Verbs of doing that add nothing to what is counted: what follows the last of them is the key
 /// (组织实施科技重大专项 → 科技重大专项, 引导基金设立子基金 → 子基金), unless that is a word of
 /// [`GENERIC`] alone. Verbs that change what is counted stay (孵化企业, 发放贷款, 引进人才).
-pub(crate) const DOING: &[&str] = &[
-    "组织实施",
-    "推动建设",
-    "实施",
-    "组织",
-    "开展",
-    "推动",
-    "推进",
-    "设立",
-    "推出",
-    "认定",
-    "开设",
-    "组建",
-    "登记",
-    "建立",
-    "建成",
-    "新建",
-    "新增",
-    "建设",
-    "举办",
-    "开通",
-    "开发",
-    "遴选发布",
-    "遴选",
-    "发布",
-];
+pub(crate) const DOING: &str = "组织实施|推动建设|实施|组织|开展|推动|推进|设立|推出|认定|开设|组建|登记|建立|建成|\
+    新建|新增|建设|举办|开通|开发|遴选发布|遴选|发布";
 
 /// Subjects of 为 (处理成本为每立方米2.4元, 收费标准为每生不超过300元): the key is the subject.
-pub(crate) const SUBJECTS: &[&str] =
-    &["比例", "率", "标准", "成本", "金额", "时间", "时限", "价格", "费用", "额", "量"];
+pub(crate) const SUBJECTS: &str = "比例|率|标准|成本|金额|时间|时限|价格|费用|额|量";
 
 /// A count's key does not say that it counts (中试平台数量 → 中试平台).
-pub(crate) const COUNT_SUFFIXES: &[&str] = &["总数", "数量", "总量"];
+pub(crate) const COUNT_SUFFIXES: &str = "总数|数量|总量";
 
 /// Nouns of money after an amount (安排10亿元科技创新专项资金): the amount's indicator.
-pub(crate) const MONEY_NOUNS: &[&str] = &["资金", "基金", "贷款", "经费", "补助", "奖励", "投资", "补贴"];
+pub(crate) const MONEY_NOUNS: &str = "资金|基金|贷款|经费|补助|奖励|投资|补贴";
 
 /// Nouns too general to be a key alone: a count of 企业 takes the phrase before it, an amount
 /// of 规模 the previous indicator of its sentence.
-pub(crate) const GENERIC: &[&str] = &[
-    "企业",
-    "项目",
-    "人员",
-    "单位",
-    "比重",
-    "比例",
-    "占比",
-    "规模",
-    "总规模",
-    "金额",
-    "总额",
-    "数量",
-    "总量",
-    "总数",
-    "资金",
-    "投资",
-    "总投资",
-    "覆盖率",
-    "产值",
-    "收入",
-    "营收",
-    // Every reply counts proposals: alone, these would link counts of different things done
-    // with them (收到, 交办, 办理).
-    "建议",
-    "提案",
-    // A verb of money alone (城市基础设施建设累计投入13.4亿元 keeps what was invested in).
-    "投入",
-    // … and with its money noun (建设共投入资金388万元, 投入资金大约100万元: in what?).
-    "投入资金",
-];
+// Every reply counts proposals: alone, these would link counts of different things done
+// with them (收到, 交办, 办理).
+// A verb of money alone (城市基础设施建设累计投入13.4亿元 keeps what was invested in).
+// … and with its money noun (建设共投入资金388万元, 投入资金大约100万元: in what?).
+pub(crate) const GENERIC: &str = "企业|项目|人员|单位|比重|比例|占比|规模|总规模|金额|总额|数量|总量|总数|资金|投资|\
+    总投资|覆盖率|产值|收入|营收|建议|提案|投入|投入资金";
 
 /// Verbs of growth before a figure (增长32.6%) and of decline (下降5%).
-pub(crate) const GROWTH: &[&str] = &["增长率", "增长", "增速", "增幅", "提高", "提升", "增加", "上升", "增产"];
-pub(crate) const DECLINE: &[&str] = &["下降", "减少", "降低", "减产"];
+pub(crate) const GROWTH: &str = "增长率|增长|增速|增幅|提高|提升|增加|上升|增产";
+pub(crate) const DECLINE: &str = "下降|减少|降低|减产";
 /// Verbs that give a new level (提高至10%-20%): the figure measures what the one before it did.
-pub(crate) const LEVEL: &[&str] = &[
-    "提高至",
-    "提高到",
-    "提升至",
-    "提升到",
-    "增至",
-    "增加到",
-    "增加至",
-    "降至",
-    "降低到",
-    "降低至",
-    "压减至",
-    "压缩至",
-    "缩短至",
-    "减少到",
-    "减少至",
-    "扩大到",
-    "扩大至",
-];
+pub(crate) const LEVEL: &str = "提高至|提高到|提升至|提升到|增至|增加到|增加至|降至|降低到|降低至|压减至|压缩至|\
+    缩短至|减少到|减少至|扩大到|扩大至";
 
 /// The second half of a compound unit after a count (万人公里, 万吨公里): no noun.
-pub(crate) const UNIT_TAILS: &[&str] = &["公里", "千米"];
+pub(crate) const UNIT_TAILS: &str = "公里|千米";
 
 /// Measure words of time: their counts read the phrase before (每周5天, 共监测了5个月).
-const TIME_UNITS: &[&str] = &["年", "天", "周", "个月", "小时", "分钟"];
+const TIME_UNITS: &str = "年|天|周|个月|小时|分钟";
 
 fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
@@ -496,12 +170,12 @@ fn ends_with(s: &[char], word: &str) -> bool {
 
 /// Drops words of `list` from the start (or the end) of `s` while one matches and something
 /// remains.
-fn strip(mut s: &[char], list: &[&str], from_end: bool) -> Vec<char> {
+fn strip(mut s: &[char], list: &str, from_end: bool) -> Vec<char> {
     loop {
-        if !from_end && NOUNS_LEADING.iter().any(|w| starts_with(s, 0, w)) {
+        if !from_end && words(NOUNS_LEADING).any(|w| starts_with(s, 0, w)) {
             return s.to_vec();
         }
-        let hit = list.iter().find(|w| {
+        let hit = words(list).find(|w| {
             let n = w.chars().count();
             s.len() > n && if from_end { ends_with(s, w) } else { starts_with(s, 0, w) }
         });
@@ -530,31 +204,12 @@ pub(crate) const ORGAN_ENDS: &[char] = &['局', '厅', '委', '办', '门', '统
 
 /// Nouns that a count of alone names no indicator: places, that only say how many places
 /// something reached (8个社区), and the general things of any reply (采取3项措施, 解决问题5个).
-pub(crate) const VAGUE: &[&str] = &[
-    "小区",
-    "社区",
-    "乡镇",
-    "街道",
-    "行政村",
-    "村庄",
-    "村组",
-    "措施",
-    "举措",
-    "问题",
-    "工作",
-    "活动",
-    "事项",
-    "意见",
-    "文件",
-    "政策",
-    "方面",
-    "内容",
-    "任务",
-];
+pub(crate) const VAGUE: &str = "小区|社区|乡镇|街道|行政村|村庄|村组|措施|举措|问题|工作|活动|事项|意见|文件|政策|\
+    方面|内容|任务";
 
 /// Measure words that a key of alone says only how it counts (人次达到50万人次): no key, as the
 /// figure's own unit (with or without 数) is none.
-pub(crate) const MEASURES: &[&str] = &["人次", "批次", "次数", "个数", "件数", "项数", "笔数", "户数", "家数"];
+pub(crate) const MEASURES: &str = "人次|批次|次数|个数|件数|项数|笔数|户数|家数";
 
 /// The clean-up of rule 5: what remains of a phrase as a key, if it is one.
 pub(crate) fn clean(phrase: &[char]) -> Option<String> {
@@ -584,7 +239,7 @@ pub(crate) fn clean(phrase: &[char]) -> Option<String> {
         k += 1;
     }
     // 处理成本为每立方米: the subject of 为; 单个企业每年: what stands before 每.
-    if let Some(k) = (1..kept.len()).find(|&k| kept[k] == '为' && SUBJECTS.iter().any(|w| ends_with(&kept[..k], w))) {
+    if let Some(k) = (1..kept.len()).find(|&k| kept[k] == '为' && words(SUBJECTS).any(|w| ends_with(&kept[..k], w))) {
         kept.truncate(k);
     }
     if let Some(k) = (1..kept.len()).rev().find(|&k| kept[k] == '每' && kept.len() - k <= 4) {
@@ -595,7 +250,7 @@ pub(crate) fn clean(phrase: &[char]) -> Option<String> {
     let mut out: Vec<char> = Vec::with_capacity(s.len());
     let mut k = 0;
     while k < s.len() {
-        if let Some(w) = ANYWHERE.iter().find(|w| starts_with(&s, k, w)) {
+        if let Some(w) = words(ANYWHERE).find(|w| starts_with(&s, k, w)) {
             k += w.chars().count();
             continue;
         }
@@ -605,7 +260,7 @@ pub(crate) fn clean(phrase: &[char]) -> Option<String> {
     // What follows the last verb of doing, if a noun remains.
     let mut from = 0;
     for k in 0..out.len() {
-        if let Some(w) = DOING.iter().find(|w| starts_with(&out, k, w)) {
+        if let Some(w) = words(DOING).find(|w| starts_with(&out, k, w)) {
             let rest: String = out[k + w.chars().count()..].iter().collect();
             if rest.chars().count() >= 2 && !generic(&rest) {
                 from = k + w.chars().count();
@@ -614,7 +269,7 @@ pub(crate) fn clean(phrase: &[char]) -> Option<String> {
     }
     // A participle of standing and its 的.
     for k in (1..out.len()).rev() {
-        if out[k] == '的' && k >= from && STATUS.iter().any(|w| ends_with(&out[..k], w)) {
+        if out[k] == '的' && k >= from && words(STATUS).any(|w| ends_with(&out[..k], w)) {
             from = k + 1;
             break;
         }
@@ -622,9 +277,9 @@ pub(crate) fn clean(phrase: &[char]) -> Option<String> {
     let mut s = strip(&out[from..], LEADING, false);
     if s.len() > 16 {
         // (A scope of statistics at its head stays too: 规模以上….)
-        let verb = KEEP.iter().chain(SCOPES).find(|w| starts_with(&s, 0, w)).copied();
+        let verb = words(KEEP).chain(words(SCOPES)).find(|w| starts_with(&s, 0, w));
         let cut = (1..s.len()).find_map(|k| {
-            let w = CUT_POINTS.iter().find(|w| starts_with(&s, k, w))?;
+            let w = words(CUT_POINTS).find(|w| starts_with(&s, k, w))?;
             let rest = s.len() - k - w.chars().count();
             (2..=16).contains(&rest).then_some(k + w.chars().count())
         });
@@ -635,7 +290,7 @@ pub(crate) fn clean(phrase: &[char]) -> Option<String> {
         }
     }
     let key: String = s.into_iter().collect();
-    let bare = |list: &[&str]| list.contains(&key.as_str());
+    let bare = |list: &str| words(list).any(|x| x == key);
     (key.chars().count() >= 2 && !bare(LEADING) && !bare(TRAILING) && !bare(ANYWHERE)).then_some(key)
 }
 
@@ -649,7 +304,7 @@ pub(crate) fn same_head(header: &str, key: &str) -> bool {
 
 /// Whether a key is too general to stand alone.
 fn generic(key: &str) -> bool {
-    GENERIC.contains(&key)
+    words(GENERIC).any(|x| x == key)
 }
 
 /// `prefix` + `key`, kept to 16 chars by shortening the prefix from its start.
@@ -679,7 +334,7 @@ fn column_key(t: &Text, f: &Figure, columns: Option<&[String]>) -> Option<String
 /// Rule 2: the noun after a count's measure word, and where it ends.
 fn after_noun(t: &Text, i: usize, clause_end: usize) -> Option<(String, usize)> {
     let f = t.figures[i];
-    if f.amount.kind == FigureKind::Count && TIME_UNITS.contains(&f.amount.unit.as_deref().unwrap_or("")) {
+    if f.amount.kind == FigureKind::Count && words(TIME_UNITS).any(|x| x == f.amount.unit.as_deref().unwrap_or("")) {
         return None;
     }
     let s = &t.chars;
@@ -706,8 +361,8 @@ fn after_noun(t: &Text, i: usize, clause_end: usize) -> Option<(String, usize)> 
             break;
         }
         // 5个老旧小区改造项目: a verb before 项目 or 工程 names the works, a noun.
-        let works = |w: &&str| WORKS.iter().any(|n| starts_with(s, k + w.chars().count(), n));
-        if !skipped && CUT.iter().any(|w| starts_with(s, k, w) && !works(w)) {
+        let works = |w: &str| words(WORKS).any(|n| starts_with(s, k + w.chars().count(), n));
+        if !skipped && words(CUT).any(|w| starts_with(s, k, w) && !works(w)) {
             break;
         }
         noun.push(c);
@@ -721,7 +376,7 @@ fn after_noun(t: &Text, i: usize, clause_end: usize) -> Option<(String, usize)> 
         noun.pop();
     }
     // 18274万人公里: the rest of a compound unit, no noun.
-    if UNIT_TAILS.iter().any(|w| starts_with(&noun, 0, w)) {
+    if words(UNIT_TAILS).any(|w| starts_with(&noun, 0, w)) {
         return None;
     }
     let key = clean(&noun)?;
@@ -782,7 +437,7 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
             .filter_map(|j| out[j].as_deref())
             .collect();
         earlier.reverse();
-        let money = |k: &String| MONEY_NOUNS.iter().any(|w| k.ends_with(w));
+        let money = |k: &String| words(MONEY_NOUNS).any(|w| k.ends_with(w));
         if matches!(f.amount.kind, FigureKind::Count | FigureKind::Money) {
             let noun = after_noun(t, i, b).filter(|(k, _)| f.amount.kind == FigureKind::Count || money(k));
             if let Some((noun, end)) = noun {
@@ -816,14 +471,14 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
         if f.amount.kind == FigureKind::Count {
             if let Some(k) = key.as_mut() {
                 if let Some(w) =
-                    COUNT_SUFFIXES.iter().find(|w| k.ends_with(*w) && k.chars().count() >= w.chars().count() + 2)
+                    words(COUNT_SUFFIXES).find(|w| k.ends_with(*w) && k.chars().count() >= w.chars().count() + 2)
                 {
                     k.truncate(k.len() - w.len());
                 }
             }
         }
         // A verb alone (已举办28期): its object named earlier in the sentence.
-        if let Some(v) = key.as_deref().filter(|k| OBJECT_VERBS.contains(k)) {
+        if let Some(v) = key.as_deref().filter(|k| words(OBJECT_VERBS).any(|x| x == *k)) {
             let start = sentence_start;
             let at = (start..from).find(|&k| starts_with(&t.chars, k, v) && !t.in_figure(k));
             if let Some(k) = at {
@@ -845,11 +500,12 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
         let list = match prev {
             // (Not a part after 其中, nor an item with a verb of its own: 本级预算安排…资金.)
             Some(g)
-                if from == a && f.end as usize + 1 >= b && !PARTS_OPEN.iter().any(|w| starts_with(&t.chars, a, w)) =>
+                if from == a && f.end as usize + 1 >= b && !words(PARTS_OPEN).any(|w| starts_with(&t.chars, a, w)) =>
             {
                 // (Only records of the same kind as a list's: 建议, 提案, 项目 …; 已办结50件 is none.)
                 let own = key.as_deref().is_none_or(|k| {
-                    CUT.iter().chain(DOING).any(|v| k.contains(v)) || !CATEGORY_NOUNS.iter().any(|w| k.ends_with(w))
+                    words(CUT).chain(words(DOING)).any(|v| k.contains(v))
+                        || !words(CATEGORY_NOUNS).any(|w| k.ends_with(w))
                 });
                 (!own).then(|| &t.chars[t.clauses[c - 1].0..g.start as usize])
             }
@@ -857,11 +513,11 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
         };
         if let Some(head) = list {
             let head = strip(&head[subject_end(head)..], LEADING, false);
-            let verb = KEEP.iter().find(|w| starts_with(&head, 0, w));
+            let verb = words(KEEP).find(|w| starts_with(&head, 0, w));
             if let (Some(v), Some(k)) = (verb, key.as_mut()) {
                 // (Not a part's role: 承办…37件(主办34件、协办3件) — its whole names it.)
                 let fits = k.chars().count() + v.chars().count() <= 16 && !only_roles(k);
-                if !KEEP.iter().any(|w| k.starts_with(w)) && fits {
+                if !words(KEEP).any(|w| k.starts_with(w)) && fits {
                     k.insert_str(0, v);
                 }
             }
@@ -870,12 +526,12 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
         if let Some(j) = i.checked_sub(1).filter(|&j| used[j] == from && t.figures[j].start as usize >= a) {
             let g = t.figures[j];
             if !g.amount.kind.is_time() && super::stance::class_bound(t, g) {
-                key = clean(phrase).map(|k| format!("{}{k}", g.text));
+                key = clean(phrase).map(|k| cat(&[g.text.as_str(), &k]));
             }
         }
         // 个体工商户16743户，从业人员71703人: an attribute of the sentence's subject.
         if let (Some(k), Some(subject)) = (key.as_deref(), earlier.first()) {
-            if ATTRIBUTES.contains(&k) {
+            if words(ATTRIBUTES).any(|x| x == k) {
                 key = Some(joined(subject, k));
             }
         }
@@ -891,7 +547,7 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
         if let Some(k) = key.as_mut().filter(|k| k.ends_with(CATEGORY)) {
             // (Back across the sentences of its paragraph: a list of categories runs on after ；.)
             let before = &t.chars[..f.start as usize];
-            let named = (0..before.len()).rev().find_map(|k| CATEGORY_NOUNS.iter().find(|w| starts_with(before, k, w)));
+            let named = (0..before.len()).rev().find_map(|k| words(CATEGORY_NOUNS).find(|w| starts_with(before, k, w)));
             if let Some(noun) = named {
                 k.push_str(noun);
             }
@@ -899,17 +555,19 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
         // 人大代表建议29件…，其中消防事项13件: a part after 其中 of documents counted by 件 counts
         // the documents its sentence named before.
         let document = f.amount.unit.as_deref() == Some(DOCUMENT_UNIT) && starts_with(&t.chars, from, PARTS_AFTER);
-        if let Some(k) = key.as_mut().filter(|k| document && !DOCUMENTS.iter().any(|w| k.contains(w))) {
+        if let Some(k) = key.as_mut().filter(|k| document && !words(DOCUMENTS).any(|w| k.contains(w))) {
             let before = &t.chars[sentence_start..from];
             if let Some(noun) =
-                (0..before.len()).rev().find_map(|k| DOCUMENTS.iter().find(|w| starts_with(before, k, w)))
+                (0..before.len()).rev().find_map(|k| words(DOCUMENTS).find(|w| starts_with(before, k, w)))
             {
                 k.push_str(noun);
             }
         }
         // 小学64618人: a count of people under a key that names no people (小学 counts schools
         // elsewhere) is a number of people: 小学人数.
-        if f.amount.kind == FigureKind::Count && PEOPLE_UNITS.contains(&f.amount.unit.as_deref().unwrap_or("")) {
+        if f.amount.kind == FigureKind::Count
+            && words(PEOPLE_UNITS).any(|x| x == f.amount.unit.as_deref().unwrap_or(""))
+        {
             if let Some(k) = key.as_mut() {
                 if !k.chars().last().is_some_and(|c| PEOPLE_ENDS.contains(&c)) && k.chars().count() <= 14 {
                     k.push_str(PEOPLE_SUFFIX);
@@ -933,15 +591,16 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
     for (f, slot) in t.figures.iter().zip(out.iter_mut()) {
         let before = &t.chars[..f.start as usize];
         // 剩余10个老旧小区: what remains of a whole is not the whole.
-        let rest = REMAINDER.iter().any(|w| ends_with(before, w));
+        let rest = words(REMAINDER).any(|w| ends_with(before, w));
         // 占建议、提案总数的94.8%: a percent is no count.
         let count = f.amount.kind == FigureKind::Percent
-            && slot.as_deref().is_some_and(|k| COUNT_SUFFIXES.iter().any(|w| k.ends_with(w)));
+            && slot.as_deref().is_some_and(|k| words(COUNT_SUFFIXES).any(|w| k.ends_with(w)));
         // 8个社区; 安排30万元: a bare place, a verb alone.
         let unit = f.amount.unit.as_deref().unwrap_or("");
-        let measure = |k: &str| MEASURES.contains(&k) || k.strip_suffix('数').unwrap_or(k) == unit;
-        let place =
-            slot.as_deref().is_some_and(|k| VAGUE.contains(&k) || CUT.contains(&k) || DOING.contains(&k) || measure(k));
+        let measure = |k: &str| words(MEASURES).any(|x| x == k) || k.strip_suffix('数').unwrap_or(k) == unit;
+        let place = slot.as_deref().is_some_and(|k| {
+            words(VAGUE).any(|x| x == k) || words(CUT).any(|x| x == k) || words(DOING).any(|x| x == k) || measure(k)
+        });
         if rest || count || place {
             *slot = None;
         }
@@ -953,21 +612,21 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
 /// things (新增, 新认定, 引进, 竣工投产) or a scope of statistics (规模以上). A count takes the verb
 /// right before it (新认定了226项…项目 → 新认定…项目), and so do the items of its list; the parts
 /// after 其中 take their whole's (引进千万元以上项目145个，其中亿元以上项目48个 → 引进亿元以上项目).
-pub(crate) const ROLES: &[&str] = &["竣工投产", "新认定", "新增", "引进", "竣工"];
+pub(crate) const ROLES: &str = "竣工投产|新认定|新增|引进|竣工";
 /// Scopes of statistics that a sentence's subject carries to every figure of it (规模以上工业企业
 /// 实现利税总额…，利润212061万元 → 规模以上工业利润).
-pub(crate) const SCOPES: &[&str] = &["规模以上", "规上", "限额以上"];
+pub(crate) const SCOPES: &str = "规模以上|规上|限额以上";
 /// The subject's noun that ends the scope (规模以上工业企业), and the verbs between the subject and
 /// what it measures (完成, 实现).
 pub(crate) const SCOPE_SUBJECT: &str = "企业";
-pub(crate) const SUBJECT_VERBS: &[&str] = &["完成", "实现"];
+pub(crate) const SUBJECT_VERBS: &str = "完成|实现";
 
 /// The role verb (see [`ROLES`]) that a count's phrase ends with (新认定了), if any.
 fn role_before(phrase: &[char]) -> Option<&'static str> {
-    let p = strip(phrase, &["了"], true);
+    let p = strip(phrase, "了", true);
     // 主办的9件政协提案: a part's role before the count names which part.
-    let q = strip(&p, &["的"], true);
-    ROLES.iter().find(|r| ends_with(&p, r)).or_else(|| PART_ROLES[..PARTS].iter().find(|r| ends_with(&q, r))).copied()
+    let q = strip(&p, "的", true);
+    words(ROLES).find(|r| ends_with(&p, r)).or_else(|| PART_ROLES[..PARTS].iter().find(|r| ends_with(&q, r)).copied())
 }
 
 /// The last two chars of a key: the head noun of what it counts (项目).
@@ -990,25 +649,25 @@ fn carry_roles(t: &Text, out: &mut [Option<String>]) {
         let Some(key) = slot.clone() else { continue };
         // A subject with a scope: 规模以上工业企业完成工业总产值 → 规模以上工业总产值.
         // (Only a subject that a verb follows: 规模以上农产品加工企业达到1082家 names the firms.)
-        if let Some(q) = SCOPES.iter().find(|q| key.starts_with(*q)) {
+        if let Some(q) = words(SCOPES).find(|q| key.starts_with(*q)) {
             let subject = key.find(SCOPE_SUBJECT).and_then(|p| {
                 let rest = &key[p + SCOPE_SUBJECT.len()..];
-                let v = SUBJECT_VERBS.iter().find(|v| rest.starts_with(*v))?;
+                let v = words(SUBJECT_VERBS).find(|v| rest.starts_with(*v))?;
                 Some((key[q.len()..p].to_string(), rest[v.len()..].to_string()))
             });
             if let Some((domain, rest)) = subject.filter(|(_, rest)| rest.chars().count() >= 2) {
                 let noun = rest.strip_prefix(domain.as_str()).unwrap_or(&rest);
-                *slot = Some(format!("{q}{domain}{noun}"));
+                *slot = Some(cat(&[q, &domain, noun]));
                 scope = Some((q.to_string(), domain));
             }
             continue;
         }
         if let Some((q, domain)) = &scope {
             let noun = key.strip_prefix(domain.as_str()).unwrap_or(&key);
-            *slot = Some(joined(&format!("{q}{domain}"), noun));
+            *slot = Some(joined(&cat(&[q, domain]), noun));
             continue;
         }
-        if let Some(r) = ROLES.iter().find(|r| key.starts_with(*r)) {
+        if let Some(r) = words(ROLES).find(|r| key.starts_with(*r)) {
             whole = Some((r, f.end as usize, head(&key)));
             continue;
         }
@@ -1031,8 +690,8 @@ pub(crate) const COMPARED_TO: &[char] = &['比', '较', '与'];
 /// that the growth is of what stands before the date.
 fn compared_to_a_date(t: &Text, i: usize, from: usize, to: usize, phrases: &[(usize, usize)]) -> Vec<char> {
     let own = &t.chars[from..to];
-    let verb = strip(own, &["了"], true);
-    let only_growth = GROWTH.iter().chain(DECLINE).any(|w| verb.iter().copied().eq(w.chars()));
+    let verb = strip(own, "了", true);
+    let only_growth = words(GROWTH).chain(words(DECLINE)).any(|w| verb.iter().copied().eq(w.chars()));
     let date =
         i.checked_sub(1).map(|j| (j, t.figures[j])).filter(|(_, g)| g.amount.kind.is_time() && g.end as usize == from);
     if let (true, Some((j, g))) = (only_growth, date) {
@@ -1049,16 +708,16 @@ fn compared_to_a_date(t: &Text, i: usize, from: usize, to: usize, phrases: &[(us
 /// Verbs of reach right before a count (覆盖7个乡镇): what is counted is what they reach, so they
 /// stay in the key, past a place between them (覆盖全县, 惠及西平街道) that ends with one of
 /// [`PLACE_ENDS`]. (涉及 is none: 共涉及7个老旧小区 lists the scope of a work.)
-pub(crate) const SCOPE_VERBS: &[&str] = &["覆盖", "惠及", "辐射", "容纳"];
-pub(crate) const PLACE_ENDS: &[&str] = &["街道", "省", "市", "县", "区", "州", "镇", "乡", "村"];
+pub(crate) const SCOPE_VERBS: &str = "覆盖|惠及|辐射|容纳";
+pub(crate) const PLACE_ENDS: &str = "街道|省|市|县|区|州|镇|乡|村";
 
 /// The verb of reach that a phrase ends with (see [`SCOPE_VERBS`]), if any.
 fn reach(phrase: &[char]) -> Option<&'static str> {
-    for v in SCOPE_VERBS {
+    for v in words(SCOPE_VERBS) {
         let n = v.chars().count();
         let Some(at) = (0..phrase.len()).rev().find(|&k| starts_with(phrase, k, v)) else { continue };
         let rest = &phrase[at + n..];
-        if rest.is_empty() || (rest.len() <= 8 && PLACE_ENDS.iter().any(|w| ends_with(rest, w))) {
+        if rest.is_empty() || (rest.len() <= 8 && words(PLACE_ENDS).any(|w| ends_with(rest, w))) {
             return Some(v);
         }
     }
@@ -1068,7 +727,7 @@ fn reach(phrase: &[char]) -> Option<&'static str> {
 /// Units of counts of people, and the last chars of keys that name people (人才, 学生, 职工,
 /// 人数, 人口, 户 …) or an amount (客运量): a count of people under any other key takes
 /// [`PEOPLE_SUFFIX`].
-pub(crate) const PEOPLE_UNITS: &[&str] = &["人", "名", "人次", "位"];
+pub(crate) const PEOPLE_UNITS: &str = "人|名|人次|位";
 pub(crate) const PEOPLE_ENDS: &[char] = &[
     '人', '员', '生', '民', '者', '工', '师', '数', '口', '户', '士', '才', '众', '童', '长', '队', '属', '友', '客',
     '家', '手', '官', '兵', '老', '男', '女', '子', '孩', '儿', '代', '委', '贫', '困', '伍', '专', '匠', '商', '农',
@@ -1080,14 +739,13 @@ pub(crate) const PEOPLE_SUFFIX: &str = "人数";
 /// A key that names a category (经济类) counts the last of [`CATEGORY_NOUNS`] named before it in
 /// its paragraph (立案提案按类别划分，经济类7件 → 经济类提案).
 pub(crate) const CATEGORY: char = '类';
-pub(crate) const CATEGORY_NOUNS: &[&str] = &["建议", "提案", "议案", "项目", "企业", "案件", "问题", "事项"];
+pub(crate) const CATEGORY_NOUNS: &str = "建议|提案|议案|项目|企业|案件|问题|事项";
 /// The documents of a reply (the first of [`CATEGORY_NOUNS`]), counted by [`DOCUMENT_UNIT`].
-pub(crate) const DOCUMENTS: &[&str] = &["建议", "提案", "议案"];
+pub(crate) const DOCUMENTS: &str = "建议|提案|议案";
 pub(crate) const DOCUMENT_UNIT: &str = "件";
 
 /// Attributes of a subject named earlier in the sentence (从业人员, 注册资金): they take its key.
-pub(crate) const ATTRIBUTES: &[&str] =
-    &["从业人员", "注册资金", "注册资本", "雇工人数", "雇工", "在校学生", "在校生", "教职工", "营业收入"];
+pub(crate) const ATTRIBUTES: &str = "从业人员|注册资金|注册资本|雇工人数|雇工|在校学生|在校生|教职工|营业收入";
 
 /// The key of the figure before the parenthesis that figure `i` stands in (主办34件 in
 /// 代表建议37件(主办34件…)), if it stands in one opened in its sentence.
@@ -1119,14 +777,14 @@ fn whole_before_parenthesis(
     if !only_roles(key) {
         return None;
     }
-    let at = (sentence_start..start).rev().find(|&k| PARTS_OPEN.iter().any(|w| starts_with(&t.chars, k, w)))?;
+    let at = (sentence_start..start).rev().find(|&k| words(PARTS_OPEN).any(|w| starts_with(&t.chars, k, w)))?;
     out[whole(at)?].clone()
 }
 
 /// The word after a whole that opens its parts (…34件，其中主办25件).
 pub(crate) const PARTS_AFTER: &str = "其中";
 /// … and the words that open the parts of a whole named before them.
-pub(crate) const PARTS_OPEN: &[&str] = &["其中", "包括"];
+pub(crate) const PARTS_OPEN: &str = "其中|包括";
 /// Keys that say only which part of a whole a count is (主办, 协办): after 其中 they take the
 /// whole's key; parts that name themselves (其中小区配建停车泊位8165个) keep theirs.
 pub(crate) const PART_ROLES: &[&str] = &["主办", "协办", "会办", "分办", "参阅", "承办", "交办"];
@@ -1169,14 +827,14 @@ fn shared_count(t: &Text, i: usize, phrases: &[(usize, usize)]) -> usize {
 /// figures sharing that phrase (分别).
 fn phrase_key(t: &Text, i: usize, phrase: &[char], earlier: &[&str], at: usize, size: usize) -> Option<String> {
     let f = t.figures[i];
-    let mut p = strip(phrase, &["了"], true);
+    let mut p = strip(phrase, "了", true);
     let respectively = p.iter().collect::<String>().contains("分别");
-    if let Some(level) = LEVEL.iter().find(|w| ends_with(&p, w)) {
+    if let Some(level) = words(LEVEL).find(|w| ends_with(&p, w)) {
         let noun = clean(&p[..p.len() - level.chars().count()]);
         return noun.or_else(|| earlier.last().map(|k| k.to_string()));
     }
-    let grow = GROWTH.iter().find(|w| ends_with(&p, w)).map(|w| (w, false));
-    let change = grow.or_else(|| DECLINE.iter().find(|w| ends_with(&p, w)).map(|w| (w, true)));
+    let grow = words(GROWTH).find(|w| ends_with(&p, w)).map(|w| (w, false));
+    let change = grow.or_else(|| words(DECLINE).find(|w| ends_with(&p, w)).map(|w| (w, true)));
     if let Some((verb, down)) = change {
         p.truncate(p.len() - verb.chars().count());
         let noun = clean(&p).filter(|k| !generic(k));
@@ -1206,7 +864,7 @@ fn phrase_key(t: &Text, i: usize, phrase: &[char], earlier: &[&str], at: usize, 
     }
     // 占第三产业投资的33.1%, 占比28.6%: the share of what the sentence measured before.
     // (占全省比重超过50% names its share already: the rules below take it.)
-    let named = clean(&p).is_some_and(|k| SHARES.iter().any(|w| k.ends_with(w)));
+    let named = clean(&p).is_some_and(|k| words(SHARES).any(|w| k.ends_with(w)));
     if f.amount.kind == FigureKind::Percent && p.first() == Some(&SHARE) && !named {
         if let Some(prev) = earlier.last() {
             return Some(joined(prev, SHARE_KEY));
@@ -1221,7 +879,7 @@ fn phrase_key(t: &Text, i: usize, phrase: &[char], earlier: &[&str], at: usize, 
         return earlier.last().map(|prev| joined(prev, &key));
     }
     // 投资规模 after 股权投资105笔: the amount of that.
-    if let (Some(amount), Some(prev)) = (AMOUNTS.iter().find(|w| key.ends_with(*w)), earlier.last()) {
+    if let (Some(amount), Some(prev)) = (words(AMOUNTS).find(|w| key.ends_with(*w)), earlier.last()) {
         let head = &key[..key.len() - amount.len()];
         if head.chars().count() >= 2 && prev.ends_with(head) && *prev != head {
             key = joined(prev, amount);

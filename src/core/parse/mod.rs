@@ -29,6 +29,7 @@ pub(crate) use numeral::{is_cn_numeral, read_arabic};
 pub use promise::annotate;
 
 use crate::model::{Figure, Reply, Section, CLOSING, PREAMBLE, TITLE, TOP};
+use crate::text::words;
 use crate::util::{cat, uint, IdMap};
 use body::{blocks, Block, Builder};
 use dates::{is_date_line, year_of};
@@ -86,10 +87,9 @@ pub fn page_table(hints: &mut Hints, page_lines: &[&str]) {
             back.text(v);
         }
     }
-    let field =
-        |labels: &[&str]| labels.iter().find_map(|l| fields.iter().find(|(k, _)| k == l).map(|(_, v)| v.clone()));
+    let field = |labels: &str| words(labels).find_map(|l| fields.iter().find(|(k, _)| *k == l).map(|(_, v)| v.clone()));
     // (A bare 名称 only in the text's own header: around the article it may name anything.)
-    if let Some(t) = field(&["标题", "信息名称", "文件名称"]).filter(|t| t.chars().count() >= 4) {
+    if let Some(t) = field("标题|信息名称|文件名称").filter(|t| t.chars().count() >= 4) {
         hints.title = Some(t);
         hints.headline = true;
     }
@@ -101,18 +101,18 @@ pub fn page_table(hints: &mut Hints, page_lines: &[&str]) {
     if hints.signed.is_none() {
         // As in the text's own header: where the page gives its publication apart, its 发文日期
         // is the document's own date.
-        let issued = || field(&["发布时间", "发布日期", "公开日期"]).and_then(|_| field(&["发文日期"]));
-        let date = |labels: &[&str]| field(labels).filter(|v| dates::date_of(v).is_some());
-        hints.signed = date(&["成文日期", "成文时间"]);
-        hints.generated = date(&["生成日期"])
+        let issued = || field("发布时间|发布日期|公开日期").and_then(|_| field("发文日期"));
+        let date = |labels: &str| field(labels).filter(|v| dates::date_of(v).is_some());
+        hints.signed = date("成文日期|成文时间");
+        hints.generated = date("生成日期")
             .or_else(|| issued().filter(|v| dates::date_of(v).is_some()))
             .or_else(|| bullet_date_above(hints.title.as_deref(), page_lines));
     }
     if hints.dated.is_none() {
-        let dated = |labels: &[&str]| field(labels).filter(|v| dates::date_of(v).is_some());
+        let dated = |labels: &str| field(labels).filter(|v| dates::date_of(v).is_some());
         // A bare 时间 / 日期 (a site's header may print today's) only where no meta tag dates the page.
-        hints.dated = dated(&["发布日期", "发布时间", "公开日期"])
-            .or_else(|| hints.published.is_none().then(|| dated(&["时间", "日期", header::SOME_DATE])).flatten())
+        hints.dated = dated("发布日期|发布时间|公开日期")
+            .or_else(|| hints.published.is_none().then(|| dated("时间|日期|其他时间")).flatten())
             .or_else(|| date_under_title(hints.title.as_deref(), page_lines));
     }
 }
@@ -285,15 +285,14 @@ fn read_lines<'a>(input: &[&'a str]) -> Vec<Line<'a>> {
 }
 
 /// The labels of the document's own date in a page's metadata (成文日期), first found wins.
-const WRITTEN_DATES: &[&str] = &["成文日期", "成文时间", "生成日期"];
+const WRITTEN_DATES: &str = "成文日期|成文时间|生成日期";
 
 /// The labels of a page's own date in its metadata, first found wins (a label by its shape,
-/// [`header::SOME_DATE`], after the known ones).
-const PAGE_DATES: &[&str] =
-    &["发布时间", "发布日期", "发文日期", "公开日期", "更新时间", "编稿时间", "日期", "时间", header::SOME_DATE];
+/// 其他时间, [`header::SOME_DATE`], after the known ones).
+const PAGE_DATES: &str = "发布时间|发布日期|发文日期|公开日期|更新时间|编稿时间|日期|时间|其他时间";
 
 /// The labels of a page's date that date it in a metadata row under the letter too.
-const FOOTER_DATES: &[&str] = &["发布时间", "发布日期", "公开日期"];
+const FOOTER_DATES: &str = "发布时间|发布日期|公开日期";
 
 /// Parses one reply. Never fails: an unknown shape still lands in paragraphs.
 pub fn parse(text: &str) -> Reply {
@@ -341,10 +340,10 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
 
     let header = header::read(&lines, &hints.lines, hints.title.as_deref().filter(|_| hints.headline));
     let Header { title, mut meta, fields, number, salutation, dated, posted, rest, end: i } = header;
-    let field = |labels: &[&str]| {
-        labels.iter().find_map(|l| fields.iter().find(|(k, v)| k == l && !v.is_empty()).map(|(_, v)| v.clone()))
+    let field = |labels: &str| {
+        words(labels).find_map(|l| fields.iter().find(|(k, v)| *k == l && !v.is_empty()).map(|(_, v)| v.clone()))
     };
-    let source = field(&["来源", "信息来源", "发布单位", "发布机构"]).or_else(|| hints.source.clone());
+    let source = field("来源|信息来源|发布单位|发布机构").or_else(|| hints.source.clone());
     // The document number: a line of the header, else of the letterhead lines below it (up to
     // the salutation, which a form's empty label over its next key is not), else the
     // metadata's 发文字号.
@@ -428,12 +427,10 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
     // under the issuers set below it).
     let under_signature = under_signature.or(dated);
     // Where the page gives its publication apart, its 发文日期 is the document's own date.
-    let issued = field(&["发布时间", "发布日期", "公开日期"])
-        .and_then(|_| field(&["发文日期"]))
-        .and_then(|d| dates::date_of(&d));
+    let issued = field("发布时间|发布日期|公开日期").and_then(|_| field("发文日期")).and_then(|d| dates::date_of(&d));
     // A 生成日期 (the day the page's record was made) only where the document bears no date.
-    let own_date = field(&["成文日期", "成文时间"]).or_else(|| hints.signed.clone());
-    let generated = field(&["生成日期"]).or_else(|| hints.generated.clone()).and_then(|d| dates::date_of(&d));
+    let own_date = field("成文日期|成文时间").or_else(|| hints.signed.clone());
+    let generated = field("生成日期").or_else(|| hints.generated.clone()).and_then(|d| dates::date_of(&d));
     let signed = signed_below
         .or_else(|| own_date.as_deref().and_then(dates::date_of))
         .or_else(|| under_signature.clone())
@@ -444,18 +441,22 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
     // `【发布日期：2024-03-08】【打印】`), named as a publication only.
     let footer = lines.iter().rev().take(12).find_map(|l| {
         let fields = header::meta_fields(l.text)?;
-        let (_, v) = fields.into_iter().find(|(k, v)| FOOTER_DATES.contains(k) && dates::date_of(v).is_some())?;
+        let (_, v) =
+            fields.into_iter().find(|(k, v)| words(FOOTER_DATES).any(|x| x == *k) && dates::date_of(v).is_some())?;
         Some(v)
     });
     // Or in such a row between the header and the salutation, where a row the header's list
     // does not take (the site's address, `• http://…`) ended it above the date's.
     let above = (i..lines.len()).take(10).take_while(|&k| !salutes(k)).find_map(|k| {
         let fields = header::meta_fields(lines[k].text)?;
-        fields.into_iter().find(|(k, v)| FOOTER_DATES.contains(k) && dates::date_of(v).is_some()).map(|(_, v)| v)
+        fields
+            .into_iter()
+            .find(|(k, v)| words(FOOTER_DATES).any(|x| x == *k) && dates::date_of(v).is_some())
+            .map(|(_, v)| v)
     });
     let footer = above.or(footer);
     let published = field(PAGE_DATES)
-        .or_else(|| field(&["成文日期"]))
+        .or_else(|| field("成文日期"))
         .or_else(|| posted.clone())
         .or_else(|| hints.published.clone())
         .or_else(|| footer.clone());
@@ -517,7 +518,7 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
     // No title line: the header's 标题 field (a metadata list above the text).
     // No title line, or one that does not read as a title (a column's name): the header's 标题
     // field (a metadata list above the text) where it has one.
-    let named = field(&["标题", "信息名称", "文件名称", "名称"]).filter(|t| t.chars().count() >= 4);
+    let named = field("标题|信息名称|文件名称|名称").filter(|t| t.chars().count() >= 4);
     let title = match title {
         Some(t) if named.is_some() && !header::complete(&t.text) && !header::complete_start(&t.text) => {
             // Its line kept with the header's lines: nothing of the text is lost.

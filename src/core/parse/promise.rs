@@ -471,7 +471,7 @@ fn opens_plan(text: &str) -> bool {
                     // 我局将老旧小区改造列为…: 将 the object marker opens no plan.
                     && !(rest.starts_with('将') && {
                         let clause = rest.split(['，', ',', '。', '；']).next().unwrap_or("");
-                        stance::OBJECT_VERBS.iter().any(|v| clause.contains(v))
+                        crate::text::words(stance::OBJECT_VERBS).any(|v| clause.contains(v))
                     })
                     && !["将其", "将该", "将此", "将这", "将你", "将您", "将近", "将上述", "将有关", "将相关"]
                         .iter()

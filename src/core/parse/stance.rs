@@ -4,7 +4,7 @@
 
 use super::promise::{deadline_of, when, Now, Place, Text, When};
 use crate::model::{Figure, FigureKind, Qualifier};
-use crate::text::starts_with;
+use crate::text::{starts_with, words};
 
 /// Native builds note which rule decided each figure (the promise report's per-rule table,
 /// `RW_RULES=1`); the widget's wasm carries none of it.
@@ -52,66 +52,24 @@ pub(crate) enum Call {
 }
 
 /// Words that make the figures of their clause targets: promises, plans, expectations.
-pub(crate) const TARGET_CUES: &[&str] = &[
-    "力争",
-    "争取",
-    "计划",
-    "预计",
-    "目标",
-    "确保",
-    "拟",
-    "将",
-    "下一步",
-    "下步",
-    "今后",
-    "年内",
-    "未来",
-    "预期",
-    "力求",
-    "有望",
-    "届时",
-    "努力",
-    "规划到",
-    "规划建设",
-    "规划新建",
-    "请求",
-    // What a work under way will give once done (建成后可新增133个停车位).
-    "建成后",
-    "投用后",
-    "投产后",
-    "完工后",
-    "投入使用后",
-    "实施后",
-    "完成后",
-    // The steps of a plan (第一步首先对8个乡镇的18所学校安装空调).
-    "第一步",
-    "第二步",
-    "第三步",
-    // Striving under way: an aim not reached yet (正积极争取资金5000万元).
-    "正积极争取",
-    "正在争取",
-    "正努力争取",
-    // An estimate of works not yet done (估算投资49.35万元).
-    "估算",
-    // What a plan lays down, still to be done (按照规划，…改造工程84处; 规划改造20km管网).
-    "按照规划",
-    "按规划",
-    "规划改造",
-    // A request (望…解决缺口资金9万元为盼, 恳请…).
-    "为盼",
-    "恳请",
-];
+// What a work under way will give once done (建成后可新增133个停车位).
+// The steps of a plan (第一步首先对8个乡镇的18所学校安装空调).
+// Striving under way: an aim not reached yet (正积极争取资金5000万元).
+// An estimate of works not yet done (估算投资49.35万元).
+// What a plan lays down, still to be done (按照规划，…改造工程84处; 规划改造20km管网).
+// A request (望…解决缺口资金9万元为盼, 恳请…).
+pub(crate) const TARGET_CUES: &str = "力争|争取|计划|预计|目标|确保|拟|将|下一步|下步|今后|年内|未来|预期|力求|有望|\
+    届时|努力|规划到|规划建设|规划新建|请求|建成后|投用后|投产后|完工后|投入使用后|实施后|完成后|第一步|第二步|\
+    第三步|正积极争取|正在争取|正努力争取|估算|按照规划|按规划|规划改造|为盼|恳请";
 
 /// Target cues that say no tense (see [`decide`]): after an earlier date of their sentence, results.
-pub(crate) const ASPECT_CUES: &[&str] = &["确保", "努力"];
+pub(crate) const ASPECT_CUES: &str = "确保|努力";
 
 /// The task verbs of a plan (see [`super::promise::PLAN_DOC_TITLES`]): in a plan document, a
 /// figure one of them takes in its clause (推动建设300个基地, 选择10个左右城市) is a target when
 /// no cue, date or comparison decides it.
-pub(crate) const TASK_VERBS: &[&str] = &[
-    "推动", "打造", "建设", "推出", "培育", "支持", "选择", "遴选", "开展", "建成", "创建", "认定", "布局", "培养",
-    "新建", "设立", "形成", "扶持", "启动", "确定", "实现", "达到", "提高", "提升", "降低", "控制", "新增", "完成",
-];
+pub(crate) const TASK_VERBS: &str = "推动|打造|建设|推出|培育|支持|选择|遴选|开展|建成|创建|认定|布局|培养|新建|\
+    设立|形成|扶持|启动|确定|实现|达到|提高|提升|降低|控制|新增|完成";
 
 /// An aim stated as what must be done: 要 right before a task verb ([`TASK_VERBS`]: 全国要建成10亿亩
 /// 高标准农田, 要新增…) is a target cue, unless 要 ends a longer word ([`MODAL_MASKS`]: 主要建设,
@@ -122,45 +80,13 @@ pub(crate) const MODAL_MASKS: &[char] =
     &['主', '重', '需', '只', '纲', '摘', '紧', '首', '简', '概', '次', '提', '必', '想', '还', '就', '也', '将'];
 
 /// Words that make the figures of their clause results: reported, reached, standing.
-pub(crate) const RESULT_CUES: &[&str] = &[
-    "截至",
-    "截止",
-    "已",
-    "先后",
-    "目前",
-    "现有",
-    "至今",
-    "了",
-    "此前",
-    "曾",
-    "能力为",
-    "相继",
-    // 上年 (去年 is a date figure: an earlier date of its clause says result).
-    "上年",
-    "共有",
-    "拥有",
-];
+// 上年 (去年 is a date figure: an earlier date of its clause says result).
+pub(crate) const RESULT_CUES: &str = "截至|截止|已|先后|目前|现有|至今|了|此前|曾|能力为|相继|上年|共有|拥有";
 
 /// Totals and comparisons with the past: a result, when no cue above stands in the clause
 /// (力争到2025年累计服务企业突破1万家, 力争同比增长10% are targets).
-pub(crate) const COMPARISON_CUES: &[&str] = &[
-    "累计",
-    "共",
-    "近年来",
-    "历年",
-    "以来",
-    "同比",
-    "环比",
-    "比上年",
-    "较上年",
-    "比去年",
-    "较去年",
-    "增幅",
-    "增速",
-    "比增",
-    "较同期",
-    "比同期",
-];
+pub(crate) const COMPARISON_CUES: &str = "累计|共|近年来|历年|以来|同比|环比|比上年|较上年|比去年|较去年|增幅|增速|\
+    比增|较同期|比同期";
 
 /// A cue word standing inside a longer word that means something else: (cue, the longer word).
 pub(crate) const MASKS: &[(&str, &str)] = &[
@@ -255,94 +181,40 @@ pub(crate) const MASKS: &[(&str, &str)] = &[
 pub(crate) const UNMASKED_BEFORE: &[(&str, &[char])] = &[("计划", &['在', '于'])];
 
 /// Scope words between 将 and the figure it takes as its object (将全区112家经营户…).
-pub(crate) const OBJECT_SCOPES: &[&str] = &["全市", "全县", "全区", "全省", "全镇", "全乡", "这", "该", "此"];
+pub(crate) const OBJECT_SCOPES: &str = "全市|全县|全区|全省|全镇|全乡|这|该|此";
 
 /// Verbs that show 将 as the object marker when they follow it in its clause (将…纳入).
-pub(crate) const OBJECT_VERBS: &[&str] = &[
-    "纳入",
-    "列入",
-    "作为",
-    "列为",
-    "转为",
-    "改为",
-    "转交",
-    "上报",
-    "报送",
-    "提交",
-    "交由",
-    "视为",
-    "调整为",
-    "划分为",
-    "分为",
-    "划入",
-    "写入",
-];
+pub(crate) const OBJECT_VERBS: &str = "纳入|列入|作为|列为|转为|改为|转交|上报|报送|提交|交由|视为|调整为|划分为|\
+    分为|划入|写入";
 
 /// A rule's rate, neither target nor result: a figure of a clause about grants, fees and
 /// limits ([`GRANTS`]) with a word of rule before it (每台给予15万元, 单个企业补助不超过300万元) …
-pub(crate) const NORM_BEFORE: &[&str] = &["每", "按", "单个", "单户", "单笔", "单项", "单台", "最高"];
+pub(crate) const NORM_BEFORE: &str = "每|按|单个|单户|单笔|单项|单台|最高";
 /// … or after it (给予服务费50%的补贴) …
-pub(crate) const NORM_AFTER: &[&str] = &["给予", "的补贴", "的补助", "的奖励", "的资助"];
+pub(crate) const NORM_AFTER: &str = "给予|的补贴|的补助|的奖励|的资助";
 /// … the words of grants, fees and limits …
-pub(crate) const GRANTS: &[&str] = &[
-    "给予",
-    "补助",
-    "补贴",
-    "奖励",
-    "资助",
-    "贴息",
-    "补偿",
-    "收费",
-    "标准",
-    "最高",
-    "上限",
-    "不超过",
-    "不少于",
-    "至少",
-    // Taxes and levies are rates too (减按20%的税率征收).
-    "税率",
-    "征收",
-];
+// Taxes and levies are rates too (减按20%的税率征收).
+pub(crate) const GRANTS: &str = "给予|补助|补贴|奖励|资助|贴息|补偿|收费|标准|最高|上限|不超过|不少于|至少|税率|\
+    征收";
 /// … and a share of something (按投资额的30%) or an amount per head (100万元/村, but not the
 /// 万吨/年 of a capacity) whatever the clause.
-pub(crate) const PER_TIME: &[&str] = &["年", "月", "日", "天", "小时", "时"];
+pub(crate) const PER_TIME: &str = "年|月|日|天|小时|时";
 /// 按时, 按期: no rate.
 pub(crate) const NORM_MASKS: &[(&str, &str)] = &[("按", "按时"), ("按", "按期"), ("按", "按要求"), ("按", "按计划")];
 
 /// The words of a regulation's rules and standards (按照每月1000元的标准定额扣除, 扣除期限不能超过
 /// 48个月, 年满60岁, 应当留存五年, 免征五年): with no cue, deadline or date in its clause, a
 /// figure of such a clause is neither target nor result.
-pub(crate) const RULE_WORDS: &[&str] = &[
-    // A standard set, not a noun (标准机架 counts racks): 每月1000元的标准, 扣除标准为每月1500元.
-    "的标准",
-    "标准为",
-    "标准是",
-    "限额",
-    "额度",
-    "定额",
-    "期限",
-    "年满",
-    "不能超过",
-    "不得超过",
-    "不能低于",
-    "不得低于",
-    "是指",
-    "所称",
-    "应当",
-    "必须",
-    // A period counted from an event (自执法决定作出之日起20个工作日内): a time limit.
-    "之日起",
-    "的要求",
-    "免征",
-    "减征",
-    "减半征收",
-];
+// A standard set, not a noun (标准机架 counts racks): 每月1000元的标准, 扣除标准为每月1500元.
+// A period counted from an event (自执法决定作出之日起20个工作日内): a time limit.
+pub(crate) const RULE_WORDS: &str = "的标准|标准为|标准是|限额|额度|定额|期限|年满|不能超过|不得超过|不能低于|\
+    不得低于|是指|所称|应当|必须|之日起|的要求|免征|减征|减半征收";
 /// A rule word inside a longer word that is none: 标准化 is a work done.
 pub(crate) const RULE_MASKS: &[(&str, &str)] = &[("的标准", "的标准化")];
 
 /// Words right before a figure that make it a threshold of eligibility (年满60岁的父母), neither
 /// target nor result whatever cue stands in the clause (子女均已去世的年满60岁的祖父母).
-pub(crate) const ELIGIBILITY_BEFORE: &[&str] = &["年满", "未满", "不满"];
+pub(crate) const ELIGIBILITY_BEFORE: &str = "年满|未满|不满";
 
 /// A time limit counted in working days (不少于5个工作日, 20个工作日内): a procedure's rule,
 /// neither target nor result — when bounded or followed by one of [`DEADLINE_AFTER`].
@@ -354,14 +226,14 @@ pub(crate) fn working_days_limit(t: &Text, f: &Figure) -> bool {
     let end = f.end as usize;
     let n = WORKING_DAYS.chars().count();
     let in_days = end >= n && starts_with(s, end - n, WORKING_DAYS);
-    let bound = f.amount.qualifier.is_some() || DEADLINE_AFTER.iter().any(|w| starts_with(s, end, w));
+    let bound = f.amount.qualifier.is_some() || words(DEADLINE_AFTER).any(|w| starts_with(s, end, w));
     in_days && bound
 }
 
 /// Whether figure `f` is a threshold of eligibility (see [`ELIGIBILITY_BEFORE`]).
 pub(crate) fn eligibility(t: &Text, f: &Figure) -> bool {
     let start = f.start as usize;
-    ELIGIBILITY_BEFORE.iter().any(|w| {
+    words(ELIGIBILITY_BEFORE).any(|w| {
         let n = w.chars().count();
         start >= n && starts_with(&t.chars, start - n, w)
     })
@@ -369,48 +241,30 @@ pub(crate) fn eligibility(t: &Text, f: &Figure) -> bool {
 
 /// A clause that sets when a rule holds (本办法自2019年1月1日起施行, 有效期至2025年12月31日,
 /// 执行期限为…至…): its dates are neither deadlines nor targets.
-pub(crate) const VALIDITY_WORDS: &[&str] = &["施行", "有效期", "执行期限", "实施期限", "起执行", "起实施", "生效"];
+pub(crate) const VALIDITY_WORDS: &str = "施行|有效期|执行期限|实施期限|起执行|起实施|生效";
 
 /// Counts that are no measure: the proposal's authors (三位代表), the aspects and kinds a text
 /// names (从四个方面, 两种类型, 两个关口) and spans of years that say when (近5年来, 九十年代) —
 /// after the count …
-pub(crate) const NOT_MEASURES: &[&str] =
-    &["代表", "委员", "同志", "方面", "环节", "层面", "维度", "关口", "类型", "底线", "不同", "特点", "原则"];
+pub(crate) const NOT_MEASURES: &str = "代表|委员|同志|方面|环节|层面|维度|关口|类型|底线|不同|特点|原则";
 /// After a count that 等 opens, the bodies that issued a document (等七部门联合印发, 等九部门《…》):
 /// its authors, no measure.
-pub(crate) const ISSUERS_AFTER: &[&str] =
-    &["门《", "门联合", "门印发", "门发布", "门出台", "部门《", "部门联合", "部门印发"];
-pub(crate) const SPANS: &[&str] = &[
-    "来",
-    "以来",
-    "间",
-    "内",
-    "时间",
-    "代",
-    "行动",
-    "计划",
-    "规划",
-    "攻坚",
-    "专项",
-    "滚动",
-    "过渡期",
-    "建设期",
-    "实施期",
-];
-pub(crate) const SPANS_BEFORE: &[&str] = &["未来", "今后", "连续", "最近", "过去", "后", "经过"];
+pub(crate) const ISSUERS_AFTER: &str = "门《|门联合|门印发|门发布|门出台|部门《|部门联合|部门印发";
+pub(crate) const SPANS: &str = "来|以来|间|内|时间|代|行动|计划|规划|攻坚|专项|滚动|过渡期|建设期|实施期";
+pub(crate) const SPANS_BEFORE: &str = "未来|今后|连续|最近|过去|后|经过";
 /// … a span that opens its clause (近两年，…) …
-pub(crate) const SPANS_OPENING: &[&str] = &["近"];
+pub(crate) const SPANS_OPENING: &str = "近";
 /// … and phases written in Chinese numerals (电厂二期, 三、四期工程), unless something is held:
 /// 举办三期培训班 is a count.
-pub(crate) const PHASE_COUNTS: &[&str] = &["举办", "开展", "开设", "组织", "培训", "办"];
+pub(crate) const PHASE_COUNTS: &str = "举办|开展|开设|组织|培训|办";
 
 /// Before a date, it is a deadline: 到2025年, 于2025年底前, 在2025年前.
-pub(crate) const DEADLINE_BEFORE: &[&str] = &["到", "至", "于", "在"];
+pub(crate) const DEADLINE_BEFORE: &str = "到|至|于|在";
 /// After a date, it is a deadline: 2025年前, 2025年底之前.
-pub(crate) const DEADLINE_AFTER: &[&str] = &["前", "之前", "以前", "内"];
+pub(crate) const DEADLINE_AFTER: &str = "前|之前|以前|内";
 
 /// Sentences that go on with the one before (其中…, 第一期改造59个…): they keep its stance.
-pub(crate) const GOING_ON: &[&str] = &["其中", "第一期", "一期", "首期"];
+pub(crate) const GOING_ON: &str = "其中|第一期|一期|首期";
 
 /// Words that give a target its deadline when no date does: (word, years after now's year,
 /// at the year's end).
@@ -481,12 +335,12 @@ fn hits(t: &Text) -> Vec<Hit> {
         }
         let mut found: Option<Hit> = None;
         for (list, call) in [(TARGET_CUES, Call::Target), (RESULT_CUES, Call::Result)] {
-            for w in list {
+            for w in words(list) {
                 let len = w.chars().count();
                 if found.is_some_and(|h| h.len >= len) || !stands(s, k, w, MASKS) {
                     continue;
                 }
-                if *w == "将" && object_marker(t, k) {
+                if w == "将" && object_marker(t, k) {
                     continue;
                 }
 
@@ -512,7 +366,7 @@ fn modal_aim(t: &Text, k: usize) -> bool {
     let s = &t.chars;
     s[k] == MODAL_AIM
         && !(k > 0 && MODAL_MASKS.contains(&s[k - 1]))
-        && TASK_VERBS.iter().any(|w| starts_with(s, k + 1, w))
+        && words(TASK_VERBS).any(|w| starts_with(s, k + 1, w))
 }
 
 /// 将 followed in its clause by 纳入, 作为 …: the object marker.
@@ -520,7 +374,7 @@ fn modal_aim(t: &Text, k: usize) -> bool {
 /// the first 将 is the future, the second the object marker.
 fn object_marker(t: &Text, at: usize) -> bool {
     // 将全区112家经营户与…建立对应关系: a figure right after 将 (past a scope word) is its object.
-    let scope = OBJECT_SCOPES.iter().find(|w| starts_with(&t.chars, at + 1, w)).map_or(0, |w| w.chars().count());
+    let scope = words(OBJECT_SCOPES).find(|w| starts_with(&t.chars, at + 1, w)).map_or(0, |w| w.chars().count());
     if t.figures.iter().any(|f| f.start as usize == at + 1 + scope && !f.amount.kind.is_time()) {
         return true;
     }
@@ -533,7 +387,7 @@ fn object_marker(t: &Text, at: usize) -> bool {
         }
     }
     let end = (at + 1..end).find(|&k| t.chars[k] == '将' && !t.in_figure(k)).unwrap_or(end);
-    (at + 1..end).any(|k| OBJECT_VERBS.iter().any(|v| starts_with(&t.chars, k, v)))
+    (at + 1..end).any(|k| words(OBJECT_VERBS).any(|v| starts_with(&t.chars, k, v)))
 }
 
 /// The cue nearest before `at` in clause `c`, else the nearest after `after`.
@@ -544,14 +398,14 @@ fn nearest(hits: &[Hit], t: &Text, c: usize, at: usize, after: usize) -> Option<
     before.or_else(later).map(|h| h.call)
 }
 
-fn any_word(s: &[char], a: usize, b: usize, words: &[&str]) -> bool {
-    (a..b).any(|k| words.iter().any(|w| starts_with(s, k, w)))
+fn any_word(s: &[char], a: usize, b: usize, list: &str) -> bool {
+    (a..b).any(|k| words(list).any(|w| starts_with(s, k, w)))
 }
 
 /// A comparison with the past in clause `c`.
 fn compared(t: &Text, c: usize) -> bool {
     let (a, b, _) = t.clauses[c];
-    (a..b).any(|k| !t.in_figure(k) && COMPARISON_CUES.iter().any(|w| stands(&t.chars, k, w, MASKS)))
+    (a..b).any(|k| !t.in_figure(k) && words(COMPARISON_CUES).any(|w| stands(&t.chars, k, w, MASKS)))
 }
 
 /// Whether figure `f` is a rule's rate (see [`NORM_BEFORE`]).
@@ -564,12 +418,12 @@ fn norm(t: &Text, c: usize, f: &Figure) -> bool {
     // 从2021年的27%: the value at a date, no rate.
     let dated = start >= 2 && t.in_figure(start - 2);
     let of_rate = f.amount.kind == FigureKind::Percent && start > 0 && s[start - 1] == '的' && !share && !dated;
-    let per_head = matches!(s.get(end), Some('/' | '／')) && !PER_TIME.iter().any(|w| starts_with(s, end + 1, w));
+    let per_head = matches!(s.get(end), Some('/' | '／')) && !words(PER_TIME).any(|w| starts_with(s, end + 1, w));
     if of_rate || per_head {
         return true;
     }
-    let before = (a..start).any(|k| NORM_BEFORE.iter().any(|w| stands(s, k, w, NORM_MASKS)));
-    let after = (end..b).any(|k| NORM_AFTER.iter().any(|w| starts_with(s, k, w)));
+    let before = (a..start).any(|k| words(NORM_BEFORE).any(|w| stands(s, k, w, NORM_MASKS)));
+    let after = (end..b).any(|k| words(NORM_AFTER).any(|w| starts_with(s, k, w)));
     let bound = matches!(f.amount.qualifier, Some(Qualifier::Under | Qualifier::AtLeast));
     // A cap on a grant (补助不超过3000万元) is a rule; a floor (安排不少于10亿元资金) may be a promise.
     let cap = f.amount.qualifier == Some(Qualifier::Under);
@@ -578,16 +432,16 @@ fn norm(t: &Text, c: usize, f: &Figure) -> bool {
 
 /// A grant's amount (予以一次性20万元的补助, 给予50万元的奖励): the rate of a rule even where a
 /// cue stands in the clause (将继续予以…).
-pub(crate) const GRANT_VERBS: &[&str] = &["予以", "给予"];
-pub(crate) const GRANT_NOUNS_AFTER: &[&str] = &["的补助", "的补贴", "的奖励", "的资助", "的奖补"];
+pub(crate) const GRANT_VERBS: &str = "予以|给予";
+pub(crate) const GRANT_NOUNS_AFTER: &str = "的补助|的补贴|的奖励|的资助|的奖补";
 
 fn granted_rate(t: &Text, c: usize, f: &Figure) -> bool {
     let s = &t.chars;
     let (a, _, _) = t.clauses[c];
     let (start, end) = (f.start as usize, f.end as usize);
     f.amount.kind == FigureKind::Money
-        && GRANT_NOUNS_AFTER.iter().any(|w| starts_with(s, end, w))
-        && (a..start).any(|k| GRANT_VERBS.iter().any(|w| starts_with(s, k, w)))
+        && words(GRANT_NOUNS_AFTER).any(|w| starts_with(s, end, w))
+        && (a..start).any(|k| words(GRANT_VERBS).any(|w| starts_with(s, k, w)))
 }
 
 /// A count that measures nothing: the proposal's authors (三位代表), a span of years that says
@@ -601,33 +455,33 @@ pub(crate) fn not_a_measure(t: &Text, f: &Figure) -> bool {
     let unit = f.amount.unit.as_deref().unwrap_or("");
     // 尚路鹏(等4位)代表: past a closing bracket; 10件代表建议 counts proposals, a measure.
     let past = (end..s.len()).find(|&k| !matches!(s[k], ')' | '）')).unwrap_or(end);
-    let authors = NOT_MEASURES.iter().any(|w| {
+    let authors = words(NOT_MEASURES).any(|w| {
         // 两位代表提案: persons (位, 名) are the authors whatever follows.
         starts_with(s, past, w)
             && (matches!(unit, "位" | "名")
-                || !PROPOSAL_TITLES.iter().any(|p| starts_with(s, past + w.chars().count(), p)))
+                || !words(PROPOSAL_TITLES).any(|p| starts_with(s, past + w.chars().count(), p)))
     });
     // 附：征询意见表3份: what goes with the letter, no measure.
     let from = (0..s.len()).find(|&k| !s[k].is_whitespace()).unwrap_or(0);
-    let attached = ATTACHED.iter().any(|w| starts_with(s, from, w));
+    let attached = words(ATTACHED).any(|w| starts_with(s, from, w));
     // 五年多时间: a span with more to it.
     let after = if matches!(s.get(end), Some('多' | '余')) { end + 1 } else { end };
     let span = unit == "年"
-        && (SPANS.iter().any(|w| starts_with(s, after, w))
-            || SPANS_BEFORE.iter().any(|w| {
+        && (words(SPANS).any(|w| starts_with(s, after, w))
+            || words(SPANS_BEFORE).any(|w| {
                 let n = w.chars().count();
                 start >= n && starts_with(s, start - n, w)
             })
-            || (SPANS_OPENING.iter().any(|w| starts_with(s, start, w)) && t.clauses[t.clause_of(start)].0 == start));
+            || (words(SPANS_OPENING).any(|w| starts_with(s, start, w)) && t.clauses[t.clause_of(start)].0 == start));
     let phase = unit == "期"
         && !s[start].is_ascii_digit()
-        && !PHASE_COUNTS.iter().any(|w| {
+        && !words(PHASE_COUNTS).any(|w| {
             let n = w.chars().count();
             start >= n && starts_with(s, start - n, w)
         });
     // 保庆花园10幢10单元: a building's number in an address.
-    let address = ADDRESS_UNITS.contains(&unit) && s.get(end).is_some_and(char::is_ascii_digit);
-    let issuers = start > 0 && s[start - 1] == '等' && ISSUERS_AFTER.iter().any(|w| starts_with(s, end, w));
+    let address = words(ADDRESS_UNITS).any(|x| x == unit) && s.get(end).is_some_and(char::is_ascii_digit);
+    let issuers = start > 0 && s[start - 1] == '等' && words(ISSUERS_AFTER).any(|w| starts_with(s, end, w));
     // 三个100%: a count of the values that follow it.
     let of_values = t
         .figures
@@ -637,14 +491,14 @@ pub(crate) fn not_a_measure(t: &Text, f: &Figure) -> bool {
 }
 
 /// Words that open a line of what goes with a letter (附：…意见表3份): its counts measure nothing.
-pub(crate) const ATTACHED: &[&str] = &["附：", "附:"];
+pub(crate) const ATTACHED: &str = "附：|附:";
 
 /// How far a quote or bracket around a figure is looked for (chars): a long text costs its length.
 pub(crate) const QUOTE_REACH: usize = 120;
 
 /// Words that open a definition in brackets (规模化养殖标准(猪年存栏500头以上，鸡年存栏10000羽以上)):
 /// the figures inside are the rule's, neither target nor result.
-pub(crate) const DEFINED: &[&str] = &["标准", "条件", "要求", "规定"];
+pub(crate) const DEFINED: &str = "标准|条件|要求|规定";
 
 /// Whether figure `f` stands in brackets opened right after one of [`DEFINED`].
 pub(crate) fn defined(t: &Text, f: &Figure) -> bool {
@@ -654,7 +508,7 @@ pub(crate) fn defined(t: &Text, f: &Figure) -> bool {
     while k > stop {
         k -= 1;
         match s[k] {
-            '(' | '（' => return DEFINED.iter().any(|w| k >= 2 && starts_with(s, k - 2, w)),
+            '(' | '（' => return words(DEFINED).any(|w| k >= 2 && starts_with(s, k - 2, w)),
             ')' | '）' | '。' | '\n' => return false,
             _ => {}
         }
@@ -664,14 +518,14 @@ pub(crate) fn defined(t: &Text, f: &Figure) -> bool {
 
 /// Units of a building's parts: a count of them followed at once by another number is an
 /// address (10幢10单元, 5号楼3层), no measure.
-pub(crate) const ADDRESS_UNITS: &[&str] = &["幢", "栋", "号", "号楼", "楼", "层", "单元"];
+pub(crate) const ADDRESS_UNITS: &str = "幢|栋|号|号楼|楼|层|单元";
 
 /// A bound that names a class (流域面积200平方公里以下的中小河流, 厚度低于0.01毫米的地膜,
 /// 产值亿元以上的企业): a bound figure followed by 的 is neither target nor result — the bound's
 /// words at the figure's end …
-pub(crate) const CLASS_BOUND_ENDS: &[&str] = &["以上", "以下", "以内"];
+pub(crate) const CLASS_BOUND_ENDS: &str = "以上|以下|以内";
 /// … or at its start.
-pub(crate) const CLASS_BOUND_STARTS: &[&str] = &["低于", "高于", "超过", "不足", "不到", "不超过"];
+pub(crate) const CLASS_BOUND_STARTS: &str = "低于|高于|超过|不足|不到|不超过";
 
 /// A bound ending in [`CLASS_BOUND_ENDS`] names a class without a 的 too when a noun follows it
 /// at once (十亿元以上项目11个, 3年以上企业工作经历): any char but these, which go on with the
@@ -679,23 +533,20 @@ pub(crate) const CLASS_BOUND_STARTS: &[&str] = &["低于", "高于", "超过", "
 pub(crate) const CLASS_BOUND_GOING_ON: &[char] = &['和', '及', '与', '或', '等', '是', '为', '的'];
 
 /// Measure words of things counted (5个以上示范点: at least 5 of them, no class).
-pub(crate) const THINGS: &[&str] = &[
-    "个", "家", "所", "项", "名", "人", "座", "条", "处", "台", "套", "户", "件", "支", "批", "只", "辆", "栋", "位",
-    "种",
-];
+pub(crate) const THINGS: &str = "个|家|所|项|名|人|座|条|处|台|套|户|件|支|批|只|辆|栋|位|种";
 
 /// Nouns after a bound that make it a level to reach, no class (产值100亿元以上目标).
-pub(crate) const CLASS_BOUND_LEVELS: &[&str] = &["目标", "水平", "规模", "任务"];
+pub(crate) const CLASS_BOUND_LEVELS: &str = "目标|水平|规模|任务";
 
 /// Verbs right before a bound that make it a level to reach or hold, no class (稳定保障1.2万亿斤以上
 /// 粮食产能, 达到100亿元以上规模).
-pub(crate) const LEVEL_BEFORE: &[&str] = &["达到", "保障", "保持", "稳定在", "实现", "突破"];
+pub(crate) const LEVEL_BEFORE: &str = "达到|保障|保持|稳定在|实现|突破";
 
 /// Words right before a figure that make it a condition (坡度大于25度, 小于5吨的车辆): neither.
-pub(crate) const CONDITION_BEFORE: &[&str] = &["大于", "小于", "不大于", "不小于", "大于等于", "小于等于"];
+pub(crate) const CONDITION_BEFORE: &str = "大于|小于|不大于|不小于|大于等于|小于等于";
 
 /// Nouns that a figure names a class of when a count of them follows (其中10亿元项目2个).
-pub(crate) const CLASS_NOUNS: &[&str] = &["项目", "企业", "工程"];
+pub(crate) const CLASS_NOUNS: &str = "项目|企业|工程";
 
 fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
@@ -709,37 +560,38 @@ pub(crate) fn class_bound(t: &Text, f: &Figure) -> bool {
     if f.amount.kind.is_time() {
         return false;
     }
-    let before = |w: &&str| {
+    let before = |w: &str| {
         let n = w.chars().count();
         start >= n && starts_with(s, start - n, w)
     };
-    if CONDITION_BEFORE.iter().any(before) {
+    if words(CONDITION_BEFORE).any(before) {
         return true;
     }
-    if LEVEL_BEFORE.iter().any(before) {
+    if words(LEVEL_BEFORE).any(before) {
         return false;
     }
     // 11台超过三分之二业主有加装意愿的小区单元: a bound right after a count says which it counts.
     let after_count = t.figures.iter().any(|g| g.end as usize == start && g.amount.kind == FigureKind::Count);
-    if after_count && CLASS_BOUND_STARTS.iter().any(|w| starts_with(s, start, w)) {
+    if after_count && words(CLASS_BOUND_STARTS).any(|w| starts_with(s, start, w)) {
         return true;
     }
-    let ends = CLASS_BOUND_ENDS.iter().any(|w| {
+    let ends = words(CLASS_BOUND_ENDS).any(|w| {
         let n = w.chars().count();
         end >= start + n && starts_with(s, end - n, w)
     });
     let next = s.get(end).copied();
     if next == Some('的') {
-        return ends || CLASS_BOUND_STARTS.iter().any(|w| starts_with(s, start, w));
+        return ends || words(CLASS_BOUND_STARTS).any(|w| starts_with(s, start, w));
     }
-    let of_things = f.amount.kind == FigureKind::Count && THINGS.contains(&f.amount.unit.as_deref().unwrap_or(""));
-    let level = CLASS_BOUND_LEVELS.iter().any(|w| starts_with(s, end, w));
+    let of_things =
+        f.amount.kind == FigureKind::Count && words(THINGS).any(|x| x == f.amount.unit.as_deref().unwrap_or(""));
+    let level = words(CLASS_BOUND_LEVELS).any(|w| starts_with(s, end, w));
     if ends && !of_things && !level && next.is_some_and(|c| is_han(c) && !CLASS_BOUND_GOING_ON.contains(&c)) {
         return true;
     }
     // 10亿元项目2个: the amount names the projects counted.
     f.amount.kind != FigureKind::Count
-        && CLASS_NOUNS.iter().any(|w| {
+        && words(CLASS_NOUNS).any(|w| {
             let n = w.chars().count();
             starts_with(s, end, w)
                 && t.figures.iter().any(|g| g.start as usize == end + n && g.amount.kind == FigureKind::Count)
@@ -750,9 +602,9 @@ pub(crate) fn class_bound(t: &Text, f: &Figure) -> bool {
 /// or days in a clause where 每 stands before a time word (每年调整1次, 每周5天), a period of a
 /// cycle (5年一周期).
 pub(crate) const EVERY: &str = "每";
-pub(crate) const EVERY_TIMES: &[&str] = &["年", "月", "周", "日", "天", "季", "学期"];
-pub(crate) const FREQUENCY_UNITS: &[&str] = &["次", "天", "回"];
-pub(crate) const CYCLE_AFTER: &[&str] = &["一周期", "为一周期", "一个周期", "一轮"];
+pub(crate) const EVERY_TIMES: &str = "年|月|周|日|天|季|学期";
+pub(crate) const FREQUENCY_UNITS: &str = "次|天|回";
+pub(crate) const CYCLE_AFTER: &str = "一周期|为一周期|一个周期|一轮";
 
 /// Whether figure `f` is a frequency or period (see [`EVERY`]).
 pub(crate) fn frequency(t: &Text, f: &Figure) -> bool {
@@ -762,28 +614,27 @@ pub(crate) fn frequency(t: &Text, f: &Figure) -> bool {
         return false;
     }
     let unit = f.amount.unit.as_deref().unwrap_or("");
-    let timed = PER_TIME.contains(&unit) || unit == "周" || unit == "个月";
+    let timed = words(PER_TIME).any(|x| x == unit) || unit == "周" || unit == "个月";
     if timed && start > 0 && starts_with(s, start - 1, EVERY) {
         return true;
     }
-    if timed && CYCLE_AFTER.iter().any(|w| starts_with(s, end, w)) {
+    if timed && words(CYCLE_AFTER).any(|w| starts_with(s, end, w)) {
         return true;
     }
     let (a, _, _) = t.clauses[t.clause_of(start)];
-    FREQUENCY_UNITS.contains(&unit)
+    words(FREQUENCY_UNITS).any(|x| x == unit)
         && (a..start).any(|k| {
             starts_with(s, k, EVERY)
-                && (EVERY_TIMES.iter().any(|w| starts_with(s, k + 1, w))
+                && (words(EVERY_TIMES).any(|w| starts_with(s, k + 1, w))
                     || t.figures.iter().any(|g| g.start as usize == k + 1 && g.amount.kind == FigureKind::Count))
         })
 }
 
 /// Dimensions a standard sets (路面宽度为3.5米及以上): a bound figure after one of these in its
 /// clause is a standard's, neither target nor result.
-pub(crate) const DIMENSIONS: &[&str] =
-    &["宽度", "高度", "厚度", "深度", "净宽", "净高", "净空", "间距", "半径", "坡度", "路面宽", "路基宽"];
+pub(crate) const DIMENSIONS: &str = "宽度|高度|厚度|深度|净宽|净高|净空|间距|半径|坡度|路面宽|路基宽";
 /// Words after a figure that bound it (3.5米及以上, 5米以下).
-pub(crate) const BOUND_AFTER: &[&str] = &["及以上", "以上", "及以下", "以下"];
+pub(crate) const BOUND_AFTER: &str = "及以上|以上|及以下|以下";
 
 /// Whether figure `f` is a standard's bound (see [`DIMENSIONS`]).
 pub(crate) fn standard(t: &Text, f: &Figure) -> bool {
@@ -792,21 +643,22 @@ pub(crate) fn standard(t: &Text, f: &Figure) -> bool {
     let (a, _, _) = t.clauses[t.clause_of(start)];
     let bound =
         f.amount.qualifier.is_some_and(|q| matches!(q, Qualifier::Under | Qualifier::AtLeast | Qualifier::Over))
-            || BOUND_AFTER.iter().any(|w| starts_with(s, end, w));
-    bound && f.amount.kind != FigureKind::Money && (a..start).any(|k| DIMENSIONS.iter().any(|w| starts_with(s, k, w)))
+            || words(BOUND_AFTER).any(|w| starts_with(s, end, w));
+    bound && f.amount.kind != FigureKind::Money && (a..start).any(|k| words(DIMENSIONS).any(|w| starts_with(s, k, w)))
 }
 
 /// Words right before a count of days that make it the length of a schedule whose dates its
 /// sentence gives (2月7日至13日放假调休，共7天): neither.
-pub(crate) const SPAN_BEFORE: &[&str] = &["共", "为期", "连续"];
+pub(crate) const SPAN_BEFORE: &str = "共|为期|连续";
 /// Units of such a length.
-pub(crate) const DAY_UNITS: &[&str] = &["天", "日", "个工作日", "工作日"];
+pub(crate) const DAY_UNITS: &str = "天|日|个工作日|工作日";
 
 /// Whether figure `f` is a schedule's length (see [`SPAN_BEFORE`]).
 pub(crate) fn schedule_span(t: &Text, f: &Figure) -> bool {
     let start = f.start as usize;
-    let days = f.amount.kind == FigureKind::Count && DAY_UNITS.contains(&f.amount.unit.as_deref().unwrap_or(""));
-    let led = SPAN_BEFORE.iter().any(|w| {
+    let days =
+        f.amount.kind == FigureKind::Count && words(DAY_UNITS).any(|x| x == f.amount.unit.as_deref().unwrap_or(""));
+    let led = words(SPAN_BEFORE).any(|w| {
         let n = w.chars().count();
         start >= n && starts_with(&t.chars, start - n, w)
     });
@@ -815,7 +667,7 @@ pub(crate) fn schedule_span(t: &Text, f: &Figure) -> bool {
     let dated = clauses.clone().any(|c| t.figures_in(c).any(|j| t.figures[j].amount.kind == FigureKind::Date));
     // 为期三个月的活动: 为期 gives an event's length, dated or not.
     let unit = f.amount.unit.as_deref().unwrap_or("");
-    let lasting = start >= 2 && starts_with(&t.chars, start - 2, LASTING) && DURATION_UNITS.contains(&unit);
+    let lasting = start >= 2 && starts_with(&t.chars, start - 2, LASTING) && words(DURATION_UNITS).any(|x| x == unit);
     days && led && dated || f.amount.kind == FigureKind::Count && lasting
 }
 
@@ -828,9 +680,9 @@ pub(crate) const LASTING: &str = "为期";
 /// and so does a length reached or bounded, 时限压减至2天以内) and an
 /// amount or share of a grant (对获得驰名商标的企业一次性奖励
 /// 20万元: a rule's rate), which are neither. Units of a length of time:
-pub(crate) const DURATION_UNITS: &[&str] = &["年", "个月", "月", "周", "天", "日", "小时"];
+pub(crate) const DURATION_UNITS: &str = "年|个月|月|周|天|日|小时";
 /// Words of a grant in the clause of an amount or share with no cue (see [`DURATION_UNITS`]).
-pub(crate) const GRANT_WORDS: &[&str] = &["奖励", "补助", "补贴", "资助", "奖补", "贴息"];
+pub(crate) const GRANT_WORDS: &str = "奖励|补助|补贴|资助|奖补|贴息";
 
 /// Whether figure `f` of clause `c`, which nothing else decides, is neither rather than a
 /// result (see [`DURATION_UNITS`], [`GRANT_WORDS`]).
@@ -838,25 +690,25 @@ pub(crate) fn unmeasured_by_default(t: &Text, c: usize, f: &Figure) -> bool {
     let (a, b, _) = t.clauses[c];
     let unit = f.amount.unit.as_deref().unwrap_or("");
     // 连续作业15天, 为期3个月: how long a work went on, a measure of it.
-    let led = (a..f.start as usize).any(|k| SPAN_BEFORE.iter().any(|w| starts_with(&t.chars, k, w)));
+    let led = (a..f.start as usize).any(|k| words(SPAN_BEFORE).any(|w| starts_with(&t.chars, k, w)));
     // 办电时限压减至2天以内: a length reached, or bounded, measures a service.
     let start = f.start as usize;
     let bound = matches!(f.amount.qualifier, Some(Qualifier::Under | Qualifier::AtLeast | Qualifier::Over));
     let reached = bound || (start > 0 && matches!(t.chars[start - 1], '至' | '到'));
-    let duration = f.amount.kind == FigureKind::Count && DURATION_UNITS.contains(&unit) && !led && !reached;
+    let duration = f.amount.kind == FigureKind::Count && words(DURATION_UNITS).any(|x| x == unit) && !led && !reached;
     let money = matches!(f.amount.kind, FigureKind::Money | FigureKind::Percent);
-    let grant = money && (a..b).any(|k| !t.in_figure(k) && GRANT_WORDS.iter().any(|w| starts_with(&t.chars, k, w)));
+    let grant = money && (a..b).any(|k| !t.in_figure(k) && words(GRANT_WORDS).any(|w| starts_with(&t.chars, k, w)));
     duration || grant
 }
 
 /// Words before a date that make it the subject a document is about (关于2016年部分节假日安排的通知):
 /// no deadline.
-pub(crate) const SUBJECT_BEFORE: &[&str] = &["关于"];
+pub(crate) const SUBJECT_BEFORE: &str = "关于";
 
 /// Words right before a date that make it the year of what they take (拟使用2025年省级水利发展
 /// 资金42万元, 建设资金随2024年指标下达): a fund's year, no deadline of the clause's figures. Not
 /// 列入 or 纳入: entering next year's plan (纳入2026年项目库) says when.
-pub(crate) const ATTRIBUTE_BEFORE: &[&str] = &["使用", "随"];
+pub(crate) const ATTRIBUTE_BEFORE: &str = "使用|随";
 
 /// After a year, it names the year a fund, quota or programme belongs to (2019年度护林员指标):
 /// no deadline.
@@ -875,7 +727,7 @@ fn named_year(t: &Text, f: &Figure) -> bool {
     if end > 0 && t.chars[end - 1] == '年' && t.chars.get(end) == Some(&YEAR_OF) {
         return true;
     }
-    SUBJECT_BEFORE.iter().chain(ATTRIBUTE_BEFORE).any(|w| {
+    words(SUBJECT_BEFORE).chain(words(ATTRIBUTE_BEFORE)).any(|w| {
         let n = w.chars().count();
         start >= n && starts_with(&t.chars, start - n, w)
     })
@@ -891,11 +743,11 @@ fn in_range(t: &Text, f: &Figure) -> bool {
 }
 
 /// Words right before a count that refer back to what was named (上述两个表格): neither.
-pub(crate) const REFERRING: &[&str] = &["上述", "前述", "此"];
+pub(crate) const REFERRING: &str = "上述|前述|此";
 
 /// Words of a page's counters (浏览:301次, 评论列表(0条)): on a short line, their count is the
 /// page's, no measure of the reply.
-pub(crate) const PAGE_COUNTERS: &[&str] = &["浏览", "点击", "阅读", "访问", "评论"];
+pub(crate) const PAGE_COUNTERS: &str = "浏览|点击|阅读|访问|评论";
 /// How long a line of a page's chrome may be.
 pub(crate) const CHROME_LINE: usize = 40;
 
@@ -905,13 +757,13 @@ pub(crate) fn chrome(t: &Text, f: &Figure) -> bool {
     let s = &t.chars;
     let start = f.start as usize;
     let counter = s.len() <= CHROME_LINE
-        && (start.saturating_sub(8)..start).any(|k| PAGE_COUNTERS.iter().any(|w| starts_with(s, k, w)));
+        && (start.saturating_sub(8)..start).any(|k| words(PAGE_COUNTERS).any(|w| starts_with(s, k, w)));
     !f.amount.kind.is_time() && (alone_on_line(t, f) || counter)
 }
 
 /// Labels of a page's or letter's own date (发布时间：2023-08-02, 成文日期：…): the date after
 /// one (and a colon) is a date line, never a deadline.
-pub(crate) const DATE_LABELS: &[&str] = &["日期", "发布时间", "发文时间", "公开时间", "更新时间", "答复时间"];
+pub(crate) const DATE_LABELS: &str = "日期|发布时间|发文时间|公开时间|更新时间|答复时间";
 
 fn labelled(t: &Text, f: &Figure) -> bool {
     let s = &t.chars;
@@ -920,7 +772,7 @@ fn labelled(t: &Text, f: &Figure) -> bool {
         k -= 1;
     }
     k < f.start as usize
-        && DATE_LABELS.iter().any(|w| {
+        && words(DATE_LABELS).any(|w| {
             let n = w.chars().count();
             k >= n && starts_with(s, k - n, w)
         })
@@ -949,12 +801,12 @@ pub(crate) fn alone_on_line(t: &Text, f: &Figure) -> bool {
 fn refers_back(t: &Text, hits: &[Hit], f: &Figure) -> bool {
     let start = f.start as usize;
     let (a, b, _) = t.clauses[t.clause_of(start)];
-    let after = |w: &&str| {
+    let after = |w: &str| {
         let n = w.chars().count();
         start >= n && starts_with(&t.chars, start - n, w)
     };
     f.amount.kind == FigureKind::Count
-        && (!hits.iter().any(|h| h.at >= a && h.at < b) && REFERRING.iter().any(after) || after(&REFERRING_AHEAD))
+        && (!hits.iter().any(|h| h.at >= a && h.at < b) && words(REFERRING).any(after) || after(REFERRING_AHEAD))
 }
 
 /// The word before a count of the text's own list to come (做了以下三项工作, 从以下三点): neither,
@@ -964,24 +816,24 @@ pub(crate) const REFERRING_AHEAD: &str = "以下";
 /// Whether clause `c` is a rule's (see [`RULE_WORDS`]).
 fn rule_clause(t: &Text, c: usize) -> bool {
     let (a, b, _) = t.clauses[c];
-    (a..b).any(|k| !t.in_figure(k) && RULE_WORDS.iter().any(|w| stands(&t.chars, k, w, RULE_MASKS)))
+    (a..b).any(|k| !t.in_figure(k) && words(RULE_WORDS).any(|w| stands(&t.chars, k, w, RULE_MASKS)))
 }
 
 /// A document's formula that presents what follows (现将2016年…放假安排通知如下, 现就有关事项
 ///通知如下): a date in it names what the document is about, no deadline.
-pub(crate) const FORMULA_OPENERS: &[&str] = &["现将", "现就", "特将"];
+pub(crate) const FORMULA_OPENERS: &str = "现将|现就|特将";
 
 /// Whether clause `c` opens with one of [`FORMULA_OPENERS`].
 fn formula_clause(t: &Text, c: usize) -> bool {
     let (a, b, _) = t.clauses[c];
     let from = (a..b).find(|&k| !t.chars[k].is_whitespace()).unwrap_or(b);
-    FORMULA_OPENERS.iter().any(|w| starts_with(&t.chars, from, w))
+    words(FORMULA_OPENERS).any(|w| starts_with(&t.chars, from, w))
 }
 
 /// Whether clause `c` sets when a rule holds (see [`VALIDITY_WORDS`]).
 fn validity_clause(t: &Text, c: usize) -> bool {
     let (a, b, _) = t.clauses[c];
-    (a..b).any(|k| !t.in_figure(k) && VALIDITY_WORDS.iter().any(|w| starts_with(&t.chars, k, w)))
+    (a..b).any(|k| !t.in_figure(k) && words(VALIDITY_WORDS).any(|w| starts_with(&t.chars, k, w)))
 }
 
 /// A date written as a deadline: 到2025年, 2025年底前.
@@ -989,12 +841,12 @@ pub(crate) fn deadline_form(t: &Text, f: &Figure) -> bool {
     let s = &t.chars;
     let (start, end) = (f.start as usize, f.end as usize);
     // 于 and 在 say when, a deadline only when now tells that the date is ahead.
-    let before = DEADLINE_BEFORE.iter().any(|w| {
+    let before = words(DEADLINE_BEFORE).any(|w| {
         let n = w.chars().count();
-        start >= n && starts_with(s, start - n, w) && (t.dated || matches!(*w, "到" | "至"))
+        start >= n && starts_with(s, start - n, w) && (t.dated || matches!(w, "到" | "至"))
     }) && !(start >= 2 && matches!(s[start - 2], '截' | '止'))
         && !range_end(t, f);
-    let after = DEADLINE_AFTER.iter().any(|w| starts_with(s, end, w));
+    let after = words(DEADLINE_AFTER).any(|w| starts_with(s, end, w));
     before || after
 }
 
@@ -1122,7 +974,7 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
     // Going on, ensuring, striving say no tense: after an earlier date of their sentence they tell
     // what was done (2022年，我局确保投入资金300万元).
     for h in &mut hits {
-        if h.call == Call::Target && ASPECT_CUES.iter().any(|w| starts_with(&t.chars, h.at, w)) {
+        if h.call == Call::Target && words(ASPECT_CUES).any(|w| starts_with(&t.chars, h.at, w)) {
             let c = t.clause_of(h.at);
             let first = t.sentence_clauses(t.clauses[c].2).start;
             // The sentence's opening clause and the cue's own (a long sentence costs no more).
@@ -1147,7 +999,7 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
         if s != sentence {
             if list_item(&t.chars, a) {
                 carry = lead;
-            } else if !GOING_ON.iter().any(|w| starts_with(&t.chars, a, w)) {
+            } else if !words(GOING_ON).any(|w| starts_with(&t.chars, a, w)) {
                 carry = None;
             }
             sentence = s;
@@ -1310,7 +1162,7 @@ pub(crate) fn list_item(s: &[char], a: usize) -> bool {
 /// Whether a task verb ([`TASK_VERBS`]) stands before figure `f` in clause `c`.
 fn tasked(t: &Text, c: usize, f: &Figure) -> bool {
     let (a, _, _) = t.clauses[c];
-    (a..f.start as usize).any(|k| !t.in_figure(k) && TASK_VERBS.iter().any(|w| starts_with(&t.chars, k, w)))
+    (a..f.start as usize).any(|k| !t.in_figure(k) && words(TASK_VERBS).any(|w| starts_with(&t.chars, k, w)))
 }
 
 /// A clause that is a horizon's lead: a deadline (到2022年) not yet past with nothing else but
@@ -1331,10 +1183,10 @@ fn lead_horizon(t: &Text, hits: &[Hit], c: usize, now: Option<Now>) -> Option<us
 }
 
 /// Words after a date that make it a start (2020年起, 从2019年开始): no deadline.
-pub(crate) const START_AFTER: &[&str] = &["起", "开始"];
+pub(crate) const START_AFTER: &str = "起|开始";
 
 fn starts(t: &Text, f: &Figure) -> bool {
-    START_AFTER.iter().any(|w| starts_with(&t.chars, f.end as usize, w))
+    words(START_AFTER).any(|w| starts_with(&t.chars, f.end as usize, w))
 }
 
 /// Whether figure `f` is all there is of clause `c` but punctuation and spaces.
@@ -1368,7 +1220,7 @@ fn reported(t: &Text, hits: &[Hit], j: usize) -> bool {
 
 /// The names of proposals: a figure inside quotes or 《》 that close on one of these words is
 /// part of the proposal's title (“关于…5公里河道清淤、加固的建议”), neither target nor result.
-pub(crate) const PROPOSAL_TITLES: &[&str] = &["建议", "提案", "议案"];
+pub(crate) const PROPOSAL_TITLES: &str = "建议|提案|议案";
 
 /// Whether figure `f` stands in a quoted title ending with one of [`PROPOSAL_TITLES`].
 pub(crate) fn in_proposal_title(t: &Text, f: &Figure) -> bool {
@@ -1392,12 +1244,11 @@ pub(crate) fn in_proposal_title(t: &Text, f: &Figure) -> bool {
         match s[e] {
             '”' | '》' => {
                 // “关于…的建议” or “…学校”的建议: the name ends with the word, or the word follows it.
-                let inside = PROPOSAL_TITLES.iter().any(|w| {
+                let inside = words(PROPOSAL_TITLES).any(|w| {
                     let n = w.chars().count();
                     e >= n && starts_with(s, e - n, w)
                 });
-                let after = PROPOSAL_TITLES
-                    .iter()
+                let after = words(PROPOSAL_TITLES)
                     .any(|w| starts_with(s, e + 1, w) || (s.get(e + 1) == Some(&'的') && starts_with(s, e + 2, w)));
                 return inside || after;
             }
@@ -1411,33 +1262,33 @@ pub(crate) fn in_proposal_title(t: &Text, f: &Figure) -> bool {
 /// Words before a figure that restate what the proposal asked (您提出的关于新建2个停车场的建议收悉):
 /// a figure after one of them and 关于, before a word of [`PROPOSAL_TITLES`], in one clause, is
 /// the proposal's, neither target nor result (提出的14件建议 counts proposals).
-pub(crate) const RESTATING: &[&str] = &["提出的关于", "提出关于", "所提关于", "反映的关于"];
+pub(crate) const RESTATING: &str = "提出的关于|提出关于|所提关于|反映的关于";
 /// A clause that the proposal's author opens with an ask (您在建议中提到，…; 代表们希望…; 建议在…
 /// 新建2所学校): every figure after it in its sentence restates the proposal, neither. The
 /// authors ([`ASKERS`], optional), where they said it (在建议中, optional), then the verb
 /// ([`ASKS`]) — 提出 not followed by 的 (您提出的14件建议 names them); 建议 alone opens a quoted ask
 /// unless it advises (建议您) or is the noun (建议已收悉, 建议中).
-pub(crate) const ASKERS: &[&str] = &["您们", "你们", "您", "你", "代表们", "代表", "委员们", "委员", "你委", "贵单位"];
-pub(crate) const ASKED_IN: &[&str] = &["在建议中", "在提案中", "在议案中", "建议中", "提案中", "议案中"];
-pub(crate) const ASKS: &[&str] = &["建议", "提出", "希望", "要求", "提议", "呼吁", "提到", "请求"];
+pub(crate) const ASKERS: &str = "您们|你们|您|你|代表们|代表|委员们|委员|你委|贵单位";
+pub(crate) const ASKED_IN: &str = "在建议中|在提案中|在议案中|建议中|提案中|议案中";
+pub(crate) const ASKS: &str = "建议|提出|希望|要求|提议|呼吁|提到|请求";
 /// Chars after an opening 建议 that make it the noun or advice, no ask.
 pub(crate) const NOT_ASK_AFTER: &[char] = &['您', '你', '的', '已', '收', '中', '提', '，', ',', '：', ':', '。'];
 
 /// Whether an ask of the proposal's author opens the text at `k` (see [`ASKERS`]).
 fn opens_ask(s: &[char], k: usize) -> bool {
     let k = (k..s.len()).find(|&j| !s[j].is_whitespace()).unwrap_or(s.len());
-    let who = ASKERS.iter().find(|w| starts_with(s, k, w)).map_or(0, |w| w.chars().count());
+    let who = words(ASKERS).find(|w| starts_with(s, k, w)).map_or(0, |w| w.chars().count());
     let k = k + who;
-    let at = ASKED_IN.iter().find(|w| starts_with(s, k, w)).map_or(0, |w| w.chars().count());
+    let at = words(ASKED_IN).find(|w| starts_with(s, k, w)).map_or(0, |w| w.chars().count());
     let k = k + at;
-    let Some(verb) = ASKS.iter().find(|w| starts_with(s, k, w)) else { return false };
+    let Some(verb) = words(ASKS).find(|w| starts_with(s, k, w)) else { return false };
     let next = s.get(k + verb.chars().count()).copied();
     // 您提出的14件建议 names the proposals; 您建议的拓宽至6米 restates one.
-    if next == Some('的') && matches!(*verb, "提出" | "提到") {
+    if next == Some('的') && matches!(verb, "提出" | "提到") {
         return false;
     }
     // Without its author only 建议 opens an ask (要求各乡镇… is the office's own).
-    who + at > 0 || *verb == "建议" && next.is_some_and(|c| !NOT_ASK_AFTER.contains(&c))
+    who + at > 0 || verb == "建议" && next.is_some_and(|c| !NOT_ASK_AFTER.contains(&c))
 }
 
 /// Whether figure `f` restates the proposal (see [`RESTATING`], [`ASKERS`]).
@@ -1458,8 +1309,7 @@ pub(crate) fn restated(t: &Text, f: &Figure) -> bool {
 }
 
 /// Clause openings in the reply's own voice (经调查，…; 我局已…): they end a restated ask.
-pub(crate) const REPLY_VOICE: &[&str] =
-    &["经调查", "经研究", "经核实", "经查", "经了解", "我局", "我们", "我委", "我厅", "我办", "我部", "我单位"];
+pub(crate) const REPLY_VOICE: &str = "经调查|经研究|经核实|经查|经了解|我局|我们|我委|我厅|我办|我部|我单位";
 
 /// Whether an ask of the proposal's author opens a clause between `first` and `at` and no clause
 /// in the reply's own voice follows it (see [`ASKERS`], [`REPLY_VOICE`]).
@@ -1470,7 +1320,7 @@ fn asked(s: &[char], first: usize, at: usize) -> bool {
             let from = (k..at).find(|&j| !s[j].is_whitespace()).unwrap_or(at);
             if opens_ask(s, k) {
                 asked = true;
-            } else if REPLY_VOICE.iter().any(|w| starts_with(s, from, w)) {
+            } else if words(REPLY_VOICE).any(|w| starts_with(s, from, w)) {
                 asked = false;
             }
         }
@@ -1548,7 +1398,7 @@ fn deadline(t: &Text, i: usize, now: Option<Now>) -> (Option<String>, Option<usi
     order.extend(c + 1..own.end);
     // A sentence that goes on with the one before (第一期…) takes its deadline too.
     let first = own.start;
-    if s > 0 && GOING_ON.iter().any(|w| starts_with(&t.chars, t.clauses[first].0, w)) {
+    if s > 0 && words(GOING_ON).any(|w| starts_with(&t.chars, t.clauses[first].0, w)) {
         order.extend(t.sentence_clauses(s - 1).rev());
     }
     for &d in &order {
@@ -1576,7 +1426,7 @@ fn deadline(t: &Text, i: usize, now: Option<Now>) -> (Option<String>, Option<usi
         let opening = t.figures_in(lead).find(|&j| {
             let at = t.figures[j].start as usize;
             open(t, j, now)
-                && (a..at).all(|k| !is_han(t.chars[k]) || DEADLINE_BEFORE.iter().any(|w| starts_with(&t.chars, k, w)))
+                && (a..at).all(|k| !is_han(t.chars[k]) || words(DEADLINE_BEFORE).any(|w| starts_with(&t.chars, k, w)))
         });
         if let Some(j) = opening {
             return (deadline_of(t.figures[j]), Some(j));

@@ -136,12 +136,12 @@ pub(super) fn labelled(line: &str) -> Option<&str> {
     let key: String = line[..at].chars().filter(|c| !c.is_whitespace()).collect();
     let value = line[at..].trim_start_matches([':', '：']).trim();
     let n = key.chars().count();
-    if !(2..=6).contains(&n) || !key.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+    if !(2..=6).contains(&n) || !key.chars().all(crate::text::han) {
         return None;
     }
     let key = super::header::fold(&key);
     let dated = (key.ends_with("日期") || key.ends_with("时间"))
-        && !super::dates::NOT_SIGNED.iter().any(|w| key.contains(w))
+        && !crate::text::words(super::dates::NOT_SIGNED).any(|w| key.contains(w))
         && is_signature_date(value);
     let unit = ["单位", "单位名称", "署名"].iter().any(|e| key.ends_with(e)) && is_office_line(value);
     (dated || unit).then_some(value)

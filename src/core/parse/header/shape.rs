@@ -65,7 +65,7 @@ pub(super) fn is_form_line(line: &str) -> bool {
     let value = line[at..].chars().skip(1).collect::<String>();
     let n = key.chars().count();
     (2..=6).contains(&n)
-        && key.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && key.chars().all(crate::text::han)
         && !key.contains("关于")
         // An office before the colon opens a headline (`市卫生健康局:重视…`), not a form's line.
         && !crate::text::words(ISSUER_ENDINGS).any(|e| key.ends_with(e))
@@ -99,7 +99,7 @@ const ROLES: &str = "发言人|记者|通讯员|主持人|编辑|作者|撰稿|�
 pub(super) fn is_byline(line: &str) -> bool {
     let parts: Vec<&str> = line.split(|c: char| c.is_whitespace()).filter(|p| !p.is_empty()).collect();
     let [.., role, name] = parts.as_slice() else { return false };
-    let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '·';
+    let cjk = |c: char| crate::text::han(c) || c == '·';
     parts.len() <= 4
         && (2..=4).contains(&name.chars().count())
         && name.chars().all(cjk)
@@ -110,8 +110,7 @@ pub(super) fn is_byline(line: &str) -> bool {
 /// news item reprinting a document sets it under its headline ([`dateline`], two Chinese chars
 /// or more beside the date: no bullet alone).
 pub(super) fn dated_byline(line: &str) -> bool {
-    dateline(line)
-        .is_some_and(|d| line.replace(&d, "").chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count() >= 2)
+    dateline(line).is_some_and(|d| line.replace(&d, "").chars().filter(|c| crate::text::han(*c)).count() >= 2)
 }
 
 /// The date of a note in brackets under a title, `（2023年4月12日）`, `（2007年6月29日第十届全国

@@ -79,7 +79,7 @@ fn a_count_takes_the_noun_after_its_measure_word() {
 #[test]
 fn a_general_noun_after_a_count_takes_the_phrase_before_it() {
     assert_eq!(key("全市“科创贷”为2864家企业提供贷款。"), "科创贷企业");
-    for w in GENERIC {
+    for w in words(GENERIC) {
         assert!(!w.is_empty());
     }
 }

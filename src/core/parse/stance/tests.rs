@@ -569,7 +569,7 @@ fn plan_documents_by_their_title() {
 #[test]
 fn in_a_plan_what_a_task_verb_takes_is_a_target() {
     let plan = "国务院关于印发职业教育改革实施方案的通知";
-    for verb in TASK_VERBS {
+    for verb in words(TASK_VERBS) {
         let body = format!("{verb}300个实训基地。");
         assert_eq!(read_doc(plan, &body), "300个:target", "{body}");
     }
@@ -655,7 +655,7 @@ fn the_end_of_a_range_is_no_deadline() {
 
 #[test]
 fn a_date_in_the_documents_formula_is_no_deadline() {
-    for w in FORMULA_OPENERS {
+    for w in words(FORMULA_OPENERS) {
         let body = format!("{w}2024年放假安排通知如下。");
         assert_eq!(read(&body, "2023-12-10"), "2024年:-", "{body}");
     }
