@@ -28,41 +28,11 @@ use rule::held_out;
 mod head;
 #[path = "shared/tally.rs"]
 mod tally;
-use head::{gold_head, no_space, Head};
+use head::{differences, gold_head, head_of, no_space, Head};
 
 /// The head the parser reads from a text, in the gold's terms.
 fn read_head(text: &str) -> Head {
-    let r = reply_core::parse(text);
-    let day = |d: &Option<String>| d.as_ref().map(|d| d.chars().take(10).collect::<String>());
-    let title = no_space(&r.title);
-    Head {
-        title: (!title.is_empty()).then_some(title),
-        number: r.document_number.as_deref().map(no_space),
-        published: day(if r.published_date.is_some() { &r.published_date } else { &r.published }),
-        signed: day(&r.signed),
-    }
-}
-
-/// The fields of `got` that differ from `want`, among those named in `keep`.
-fn differences(want: &Head, got: &Head, keep: &[&'static str]) -> Vec<String> {
-    let mut out = Vec::new();
-    let title = want.title.as_deref().map(no_space);
-    let pairs = [
-        ("title", &title, &got.title),
-        ("number", &want.number, &got.number),
-        ("published", &want.published, &got.published),
-        ("signed", &want.signed, &got.signed),
-    ];
-    for (name, w, g) in pairs {
-        if keep.contains(&name) && w != g {
-            out.push(format!(
-                "{name}: expected `{}`, got `{}`",
-                w.as_deref().unwrap_or("-"),
-                g.as_deref().unwrap_or("-")
-            ));
-        }
-    }
-    out
+    head_of(&reply_core::parse(text))
 }
 
 // ---------------------------------------------------------------------------------------------

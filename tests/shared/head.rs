@@ -36,3 +36,37 @@ pub fn gold_head(text: &str) -> Head {
     }
     h
 }
+
+/// The head of a reply the parser read, in the gold's terms.
+pub fn head_of(r: &reply_core::Reply) -> Head {
+    let day = |d: &Option<String>| d.as_ref().map(|d| d.chars().take(10).collect::<String>());
+    let title = no_space(&r.title);
+    Head {
+        title: (!title.is_empty()).then_some(title),
+        number: r.document_number.as_deref().map(no_space),
+        published: day(if r.published_date.is_some() { &r.published_date } else { &r.published }),
+        signed: day(&r.signed),
+    }
+}
+
+/// The fields of `got` that differ from `want`, among those named in `keep`.
+pub fn differences(want: &Head, got: &Head, keep: &[&'static str]) -> Vec<String> {
+    let mut out = Vec::new();
+    let title = want.title.as_deref().map(no_space);
+    let pairs = [
+        ("title", &title, &got.title),
+        ("number", &want.number, &got.number),
+        ("published", &want.published, &got.published),
+        ("signed", &want.signed, &got.signed),
+    ];
+    for (name, w, g) in pairs {
+        if keep.contains(&name) && w != g {
+            out.push(format!(
+                "{name}: expected `{}`, got `{}`",
+                w.as_deref().unwrap_or("-"),
+                g.as_deref().unwrap_or("-")
+            ));
+        }
+    }
+    out
+}
