@@ -129,6 +129,18 @@ pub fn words(list: &str) -> std::str::Split<'_, char> {
     list.split('|')
 }
 
+/// Whether `w` is one of the words of `list` (a whole word: `listed("局|厅", "厅")`, never a
+/// substring, which `list.contains(w)` on the joined string would be).
+///
+/// ```
+/// use reply_core::text::listed;
+/// assert!(listed("局|厅|委员会", "厅"));
+/// assert!(!listed("局|厅|委员会", "委员"));
+/// ```
+pub fn listed(list: &str, w: &str) -> bool {
+    words(list).any(|x| x == w)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

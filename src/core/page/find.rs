@@ -56,7 +56,7 @@ pub fn chrome_word(w: &str) -> bool {
     breadcrumb|crumb|sidebar|banner|\
     friendlink";
     const WORDS: &str = "bottom|links|related|share";
-    crate::text::words(STARTS).any(|s| w.starts_with(s)) || crate::text::words(WORDS).any(|x| x == w)
+    crate::text::words(STARTS).any(|s| w.starts_with(s)) || crate::text::listed(WORDS, w)
 }
 
 /// Whether an element is page chrome, from its tag and its `id` and `class`.
@@ -171,7 +171,7 @@ impl<N: Clone> Finder<N> {
         if matches!(kind, Kind::Block | Kind::Cell | Kind::Pre | Kind::Break) {
             self.flush();
         }
-        let candidate = crate::text::words(CANDIDATES).any(|c| c == tag);
+        let candidate = crate::text::listed(CANDIDATES, tag);
         if candidate {
             let inside = self.current.is_some_and(|k| self.candidates[k].chrome);
             self.candidates.push(Candidate {

@@ -243,7 +243,7 @@ const MEASURES: &str = "平方公里|平方千米|平方米|立方米|千瓦时|
 fn is_measure(s: &[char], value: f64, k: usize) -> bool {
     let q = read_quantity(s, value, k, true);
     let unit = q.unit.as_deref().unwrap_or("");
-    matches!(q.kind, Some(FigureKind::Money | FigureKind::Percent)) || crate::text::words(MEASURES).any(|m| m == unit)
+    matches!(q.kind, Some(FigureKind::Money | FigureKind::Percent)) || crate::text::listed(MEASURES, unit)
 }
 
 /// Range separators: 6%-10%, 8至10家, 8~10家, 2022—2025年.

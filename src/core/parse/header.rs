@@ -133,7 +133,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
             i += 1;
             // A title's value broken over two lines (`公文名称:` / `对…会议` / `第6826号建议的答复`):
             // the line that completes it is the value's too.
-            if (label == "名称" || crate::text::words(TITLE_KEYS).any(|x| x == label)) && !complete(&v) {
+            if (label == "名称" || crate::text::listed(TITLE_KEYS, label)) && !complete(&v) {
                 if let Some(n) = lines.get(i + 1).filter(|n| continues(n.text) && complete(&cat(&[&v, n.text]))) {
                     v.push_str(shape::cells(strip_bullet(n.text)));
                     meta.push(n.text.to_string());
@@ -201,8 +201,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
             // the title: below.)
             // A proposal's form (建议号:201号, 提案人:…, 内容:…) above the reply's title: up to
             // the title, header lines; a form line is never the title.
-            let named =
-                fields.iter().find(|(k, _)| crate::text::words(TITLE_KEYS).any(|x| x == *k)).map(|(_, v)| v.as_str());
+            let named = fields.iter().find(|(k, _)| crate::text::listed(TITLE_KEYS, k)).map(|(_, v)| v.as_str());
             let end = headline_after_form(lines, i, named).unwrap_or(i + 1);
             for l in &lines[i..end] {
                 if let Some(f) = meta_fields(l.text) {
@@ -371,8 +370,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
             let mut joined = t.text.clone();
             let by_style = styled(style(line));
             // A line that repeats the title of the metadata rows above is the whole title.
-            let named =
-                fields.iter().find(|(k, _)| crate::text::words(TITLE_KEYS).any(|x| x == *k)).map(|(_, v)| v.as_str());
+            let named = fields.iter().find(|(k, _)| crate::text::listed(TITLE_KEYS, k)).map(|(_, v)| v.as_str());
             let whole = repeats_named(text, named);
             for (k, next) in lines.iter().enumerate().skip(i + 1).take(if whole { 0 } else { 3 }) {
                 // Set lines break where the designer liked (`…试点工作方案` / `的通知`): every
@@ -1199,7 +1197,7 @@ pub(super) fn pair(line: &str, next: &str) -> Option<&'static str> {
     let fits = if label == "日期" || label == "时间" {
         dates::find_date_span(next.trim()).is_some_and(|(_, start, _)| start == 0)
     } else {
-        crate::text::words(NUMBER_LABELS).any(|x| x == label) && number_line(next).is_some()
+        crate::text::listed(NUMBER_LABELS, label) && number_line(next).is_some()
     };
     (fits && is_value(next) && len > 0).then_some(label)
 }
@@ -1431,7 +1429,7 @@ fn dated_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     };
     let rest = line[at..].trim_end_matches(['】', ']', ')', '）']);
     let fields = meta_fields(rest)?;
-    let dated = |l: &str| crate::text::words(DATE_LABELS).any(|x| x == l) || [SOME_DATE, "日期", "时间"].contains(&l);
+    let dated = |l: &str| crate::text::listed(DATE_LABELS, l) || [SOME_DATE, "日期", "时间"].contains(&l);
     fields.iter().any(|(l, v)| dated(l) && dates::date_of(v).is_some()).then_some(fields)
 }
 
@@ -1686,10 +1684,7 @@ fn is_value_of(label: &str, line: &str) -> bool {
     let date = label != SOME_DATE || dates::find_date_span(line).is_some_and(|(_, start, _)| start == 0);
     // A key no list holds (主题词, 废止日期) takes a word, never a title's (the title under the list).
     let word = label != OTHER_LABEL || !(complete(line) || starts_title(line));
-    is_value(line)
-        && date
-        && word
-        && (number_line(line).is_none() || crate::text::words(NUMBER_LABELS).any(|x| x == label))
+    is_value(line) && date && word && (number_line(line).is_none() || crate::text::listed(NUMBER_LABELS, label))
 }
 
 /// The fields of a page's metadata (the 信息公开属性 table above the article, a `dl` of

@@ -53,7 +53,7 @@
 
 use super::promise::Text;
 use crate::model::{Figure, FigureKind};
-use crate::text::{starts_with, words};
+use crate::text::{listed, starts_with, words};
 use crate::util::cat;
 
 /// Scope words and reporting verbs dropped from the start of a phrase, longest first where one
@@ -290,7 +290,7 @@ pub(crate) fn clean(phrase: &[char]) -> Option<String> {
         }
     }
     let key: String = s.into_iter().collect();
-    let bare = |list: &str| words(list).any(|x| x == key);
+    let bare = |list: &str| listed(list, &key);
     (key.chars().count() >= 2 && !bare(LEADING) && !bare(TRAILING) && !bare(ANYWHERE)).then_some(key)
 }
 
@@ -304,7 +304,7 @@ pub(crate) fn same_head(header: &str, key: &str) -> bool {
 
 /// Whether a key is too general to stand alone.
 fn generic(key: &str) -> bool {
-    words(GENERIC).any(|x| x == key)
+    listed(GENERIC, key)
 }
 
 /// `prefix` + `key`, kept to 16 chars by shortening the prefix from its start.
@@ -334,7 +334,7 @@ fn column_key(t: &Text, f: &Figure, columns: Option<&[String]>) -> Option<String
 /// Rule 2: the noun after a count's measure word, and where it ends.
 fn after_noun(t: &Text, i: usize, clause_end: usize) -> Option<(String, usize)> {
     let f = t.figures[i];
-    if f.amount.kind == FigureKind::Count && words(TIME_UNITS).any(|x| x == f.amount.unit.as_deref().unwrap_or("")) {
+    if f.amount.kind == FigureKind::Count && listed(TIME_UNITS, f.amount.unit.as_deref().unwrap_or("")) {
         return None;
     }
     let s = &t.chars;
@@ -478,7 +478,7 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
             }
         }
         // A verb alone (已举办28期): its object named earlier in the sentence.
-        if let Some(v) = key.as_deref().filter(|k| words(OBJECT_VERBS).any(|x| x == *k)) {
+        if let Some(v) = key.as_deref().filter(|k| listed(OBJECT_VERBS, k)) {
             let start = sentence_start;
             let at = (start..from).find(|&k| starts_with(&t.chars, k, v) && !t.in_figure(k));
             if let Some(k) = at {
@@ -531,7 +531,7 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
         }
         // 个体工商户16743户，从业人员71703人: an attribute of the sentence's subject.
         if let (Some(k), Some(subject)) = (key.as_deref(), earlier.first()) {
-            if words(ATTRIBUTES).any(|x| x == k) {
+            if listed(ATTRIBUTES, k) {
                 key = Some(joined(subject, k));
             }
         }
@@ -565,9 +565,7 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
         }
         // 小学64618人: a count of people under a key that names no people (小学 counts schools
         // elsewhere) is a number of people: 小学人数.
-        if f.amount.kind == FigureKind::Count
-            && words(PEOPLE_UNITS).any(|x| x == f.amount.unit.as_deref().unwrap_or(""))
-        {
+        if f.amount.kind == FigureKind::Count && listed(PEOPLE_UNITS, f.amount.unit.as_deref().unwrap_or("")) {
             if let Some(k) = key.as_mut() {
                 if !k.chars().last().is_some_and(|c| PEOPLE_ENDS.contains(&c)) && k.chars().count() <= 14 {
                     k.push_str(PEOPLE_SUFFIX);
@@ -597,10 +595,9 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
             && slot.as_deref().is_some_and(|k| words(COUNT_SUFFIXES).any(|w| k.ends_with(w)));
         // 8个社区; 安排30万元: a bare place, a verb alone.
         let unit = f.amount.unit.as_deref().unwrap_or("");
-        let measure = |k: &str| words(MEASURES).any(|x| x == k) || k.strip_suffix('数').unwrap_or(k) == unit;
-        let place = slot.as_deref().is_some_and(|k| {
-            words(VAGUE).any(|x| x == k) || words(CUT).any(|x| x == k) || words(DOING).any(|x| x == k) || measure(k)
-        });
+        let measure = |k: &str| listed(MEASURES, k) || k.strip_suffix('数').unwrap_or(k) == unit;
+        let place =
+            slot.as_deref().is_some_and(|k| listed(VAGUE, k) || listed(CUT, k) || listed(DOING, k) || measure(k));
         if rest || count || place {
             *slot = None;
         }

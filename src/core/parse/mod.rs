@@ -29,7 +29,7 @@ pub(crate) use numeral::{is_cn_numeral, read_arabic};
 pub use promise::annotate;
 
 use crate::model::{Figure, Reply, Section, CLOSING, PREAMBLE, TITLE, TOP};
-use crate::text::words;
+use crate::text::{listed, words};
 use crate::util::{cat, uint, IdMap};
 use body::{blocks, Block, Builder};
 use dates::{is_date_line, year_of};
@@ -441,18 +441,14 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
     // `【发布日期：2024-03-08】【打印】`), named as a publication only.
     let footer = lines.iter().rev().take(12).find_map(|l| {
         let fields = header::meta_fields(l.text)?;
-        let (_, v) =
-            fields.into_iter().find(|(k, v)| words(FOOTER_DATES).any(|x| x == *k) && dates::date_of(v).is_some())?;
+        let (_, v) = fields.into_iter().find(|(k, v)| listed(FOOTER_DATES, k) && dates::date_of(v).is_some())?;
         Some(v)
     });
     // Or in such a row between the header and the salutation, where a row the header's list
     // does not take (the site's address, `• http://…`) ended it above the date's.
     let above = (i..lines.len()).take(10).take_while(|&k| !salutes(k)).find_map(|k| {
         let fields = header::meta_fields(lines[k].text)?;
-        fields
-            .into_iter()
-            .find(|(k, v)| words(FOOTER_DATES).any(|x| x == *k) && dates::date_of(v).is_some())
-            .map(|(_, v)| v)
+        fields.into_iter().find(|(k, v)| listed(FOOTER_DATES, k) && dates::date_of(v).is_some()).map(|(_, v)| v)
     });
     let footer = above.or(footer);
     let published = field(PAGE_DATES)

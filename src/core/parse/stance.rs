@@ -4,7 +4,7 @@
 
 use super::promise::{deadline_of, when, Now, Place, Text, When};
 use crate::model::{Figure, FigureKind, Qualifier};
-use crate::text::{starts_with, words};
+use crate::text::{listed, starts_with, words};
 
 /// Native builds note which rule decided each figure (the promise report's per-rule table,
 /// `RW_RULES=1`); the widget's wasm carries none of it.
@@ -480,7 +480,7 @@ pub(crate) fn not_a_measure(t: &Text, f: &Figure) -> bool {
             start >= n && starts_with(s, start - n, w)
         });
     // 保庆花园10幢10单元: a building's number in an address.
-    let address = words(ADDRESS_UNITS).any(|x| x == unit) && s.get(end).is_some_and(char::is_ascii_digit);
+    let address = listed(ADDRESS_UNITS, unit) && s.get(end).is_some_and(char::is_ascii_digit);
     let issuers = start > 0 && s[start - 1] == '等' && words(ISSUERS_AFTER).any(|w| starts_with(s, end, w));
     // 三个100%: a count of the values that follow it.
     let of_values = t
@@ -583,8 +583,7 @@ pub(crate) fn class_bound(t: &Text, f: &Figure) -> bool {
     if next == Some('的') {
         return ends || words(CLASS_BOUND_STARTS).any(|w| starts_with(s, start, w));
     }
-    let of_things =
-        f.amount.kind == FigureKind::Count && words(THINGS).any(|x| x == f.amount.unit.as_deref().unwrap_or(""));
+    let of_things = f.amount.kind == FigureKind::Count && listed(THINGS, f.amount.unit.as_deref().unwrap_or(""));
     let level = words(CLASS_BOUND_LEVELS).any(|w| starts_with(s, end, w));
     if ends && !of_things && !level && next.is_some_and(|c| is_han(c) && !CLASS_BOUND_GOING_ON.contains(&c)) {
         return true;
@@ -614,7 +613,7 @@ pub(crate) fn frequency(t: &Text, f: &Figure) -> bool {
         return false;
     }
     let unit = f.amount.unit.as_deref().unwrap_or("");
-    let timed = words(PER_TIME).any(|x| x == unit) || unit == "周" || unit == "个月";
+    let timed = listed(PER_TIME, unit) || unit == "周" || unit == "个月";
     if timed && start > 0 && starts_with(s, start - 1, EVERY) {
         return true;
     }
@@ -622,7 +621,7 @@ pub(crate) fn frequency(t: &Text, f: &Figure) -> bool {
         return true;
     }
     let (a, _, _) = t.clauses[t.clause_of(start)];
-    words(FREQUENCY_UNITS).any(|x| x == unit)
+    listed(FREQUENCY_UNITS, unit)
         && (a..start).any(|k| {
             starts_with(s, k, EVERY)
                 && (words(EVERY_TIMES).any(|w| starts_with(s, k + 1, w))
@@ -656,8 +655,7 @@ pub(crate) const DAY_UNITS: &str = "天|日|个工作日|工作日";
 /// Whether figure `f` is a schedule's length (see [`SPAN_BEFORE`]).
 pub(crate) fn schedule_span(t: &Text, f: &Figure) -> bool {
     let start = f.start as usize;
-    let days =
-        f.amount.kind == FigureKind::Count && words(DAY_UNITS).any(|x| x == f.amount.unit.as_deref().unwrap_or(""));
+    let days = f.amount.kind == FigureKind::Count && listed(DAY_UNITS, f.amount.unit.as_deref().unwrap_or(""));
     let led = words(SPAN_BEFORE).any(|w| {
         let n = w.chars().count();
         start >= n && starts_with(&t.chars, start - n, w)
@@ -667,7 +665,7 @@ pub(crate) fn schedule_span(t: &Text, f: &Figure) -> bool {
     let dated = clauses.clone().any(|c| t.figures_in(c).any(|j| t.figures[j].amount.kind == FigureKind::Date));
     // 为期三个月的活动: 为期 gives an event's length, dated or not.
     let unit = f.amount.unit.as_deref().unwrap_or("");
-    let lasting = start >= 2 && starts_with(&t.chars, start - 2, LASTING) && words(DURATION_UNITS).any(|x| x == unit);
+    let lasting = start >= 2 && starts_with(&t.chars, start - 2, LASTING) && listed(DURATION_UNITS, unit);
     days && led && dated || f.amount.kind == FigureKind::Count && lasting
 }
 
@@ -695,7 +693,7 @@ pub(crate) fn unmeasured_by_default(t: &Text, c: usize, f: &Figure) -> bool {
     let start = f.start as usize;
     let bound = matches!(f.amount.qualifier, Some(Qualifier::Under | Qualifier::AtLeast | Qualifier::Over));
     let reached = bound || (start > 0 && matches!(t.chars[start - 1], '至' | '到'));
-    let duration = f.amount.kind == FigureKind::Count && words(DURATION_UNITS).any(|x| x == unit) && !led && !reached;
+    let duration = f.amount.kind == FigureKind::Count && listed(DURATION_UNITS, unit) && !led && !reached;
     let money = matches!(f.amount.kind, FigureKind::Money | FigureKind::Percent);
     let grant = money && (a..b).any(|k| !t.in_figure(k) && words(GRANT_WORDS).any(|w| starts_with(&t.chars, k, w)));
     duration || grant

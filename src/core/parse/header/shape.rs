@@ -265,8 +265,7 @@ pub(crate) fn is_furniture(line: &str) -> bool {
         })
         .filter(|w| !w.is_empty())
         .peekable();
-    let only = words.peek().is_some()
-        && words.all(|w| crate::text::words(FURNITURE).any(|f| f == w.trim_end_matches([':', '：'])));
+    let only = words.peek().is_some() && words.all(|w| crate::text::listed(FURNITURE, w.trim_end_matches([':', '：'])));
     n <= 60 && (ipv6 || only)
 }
 
