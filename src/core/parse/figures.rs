@@ -195,9 +195,10 @@ const NOT_MEASURE: &str = concat!(
 );
 
 /// 度 glued to a word that goes on (`1度读书会`, `360度全景`): a name or a phrase, no degrees;
-/// `100度电`, `25度角`, `30度左右`, `35度以上` measure.
+/// `100度电`, `25度角`, `30度左右`, `35度以上`, `38度高温`, `零下5度时` measure.
 fn named_degrees(s: &[char], k: usize, w: &str) -> bool {
-    w == "度" && s.get(k + 1).is_some_and(|&c| crate::text::han(c) && !"电角左以多的上下至到余及和或".contains(c))
+    w == "度"
+        && s.get(k + 1).is_some_and(|&c| crate::text::han(c) && !"电角左以多的上下至到余及和或高低时后".contains(c))
 }
 
 /// Nouns that open with a measure word: after a number set apart by white space (`表 1 人员`,

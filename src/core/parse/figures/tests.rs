@@ -670,4 +670,6 @@ fn degrees_glued_to_a_name_are_no_figure() {
     assert!(texts("实现360度全景展示").is_empty());
     // Electricity and temperature in 度 stay figures.
     assert_eq!(texts("年用电100度电,气温30度左右,坡度25度角"), ["100度", "30度左右", "25度"]);
+    // A heat wave's and a frost's degrees: 高温, 低温, 时 after them.
+    assert_eq!(texts("持续38度高温,气温降到5度时"), ["38度", "5度"]);
 }
