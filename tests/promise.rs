@@ -8,6 +8,28 @@
 //! tests/corpus, divisible by 3). Columns: figure text, section, stance, by, indicator (`-` for
 //! none), then the clause for the reader; rows in the page's reading order.
 //!
+//! Gold convention (stance12; the definition: a target is what the office commits to or
+//! plans for a time not yet reported — a deadline later than the reply's date, or a future marker;
+//! a result is what is reported as done or measured; anything else is null), case by case:
+//! - This year's works (今年, or now's year written): with a future marker (今年将…, 计划) a target
+//!   by that year; with a past marker (已, 了, 今年以来) or a count of what the year brought so far
+//!   (今年共收到提案34件) a result; works of the year with no marker, before the year's last
+//!   month (今年开工新建…, in spring), a target by the year; in its last month, results.
+//! - A plan's, budget's or list's year (列入2024年计划, 纳入2026年项目库, 入选2020年名单, 2024年度):
+//!   the deadline of what a target cue puts into it (将…纳入2026年项目库: target, by 2026); else
+//!   a name, null (建设指标列入2024年全市计划; 已纳入…).
+//! - A project's size, investment or content told without tense (项目总投资789.64万元, 建设内容为
+//!   …土地平整1500亩) is null; with a marker in its clause or sentence it takes that (项目计划总投资
+//!   560万元: target; 已投入, 先后实施…总投资: result; 估算, 按照规划: target).
+//! - A plan told as past and not carried out (2015年…拟新设立…(编制4人)) is null, not a target.
+//! - An expectation (预计产值34610万元, 可望, 有望) is a target, by its date if any.
+//! - A rule's rate, standard, bound or span (补助标准为20-50万元, 连续5年鼓励…) is null; so is a
+//!   distance that places something (距…1公里内).
+//! - Dates are null unless they are a target's deadline (then target, `by` themselves); a date
+//!   past by now (7月底 in an August reply) is none.
+//! Tune gold follows it (stance12 revised gannan 2020年 and qinan's project descriptions); the
+//! held-out gold was written before the convention and is not revised.
+//!
 //! Prints precision and recall of `target`, `result` and `by`, the share of exact indicator keys,
 //! and linking precision: of every pair of figures (across all pages) whose keys and kinds agree,
 //! the share that truly measure the same thing — that is, whose hand-written gold keys agree.
@@ -393,7 +415,8 @@ fn accuracy_on_tuning_and_held_out_pages() {
     };
     // 96.7%, not 98.7%: the one-page base (在…的基础上) and rule-date rules went (simpler rules).
     gate("tuning target", parts[1].target, 967, 855);
-    gate("tuning result", parts[1].result, 965, 994);
+    // 96.1%, not 96.5%: stance12's new tune pages (a project's description without tense is null).
+    gate("tuning result", parts[1].result, 961, 994);
     gate("held-out target", parts[2].target, 642, 771);
     gate("held-out result", parts[2].result, 750, 889);
 }
