@@ -27,6 +27,7 @@
 //!   distance that places something (距…1公里内).
 //! - Dates are null unless they are a target's deadline (then target, `by` themselves); a date
 //!   past by now (7月底 in an August reply) is none.
+//!
 //! Tune gold follows it (stance12 revised gannan 2020年 and qinan's project descriptions); the
 //! held-out gold was written before the convention and is not revised.
 //!

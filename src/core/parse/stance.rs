@@ -704,7 +704,7 @@ pub(crate) fn unmeasured_by_default(t: &Text, c: usize, f: &Figure) -> bool {
 /// without tense, neither target nor result — when the word opens what it describes: a figure or
 /// one of [`DESCRIPTION_OPENS`] follows it (not 在建设规模、技术研发等方面, a topic).
 pub(crate) const DESCRIPTION_WORDS: &str = "总投资|建设内容|建设规模";
-pub(crate) const DESCRIPTION_OPENS: &[char] = &['为', '是', '：', ':', '约'];
+pub(crate) const DESCRIPTION_OPENS: &[char] = &['为', '是', '：', ':', '约', '额'];
 
 /// Whether the sentence of clause `c` describes a project (see [`DESCRIPTION_WORDS`]).
 pub(crate) fn described(t: &Text, c: usize) -> bool {

@@ -1023,6 +1023,7 @@ fn the_year_of_a_plan_something_is_put_into_names_it() {
 fn a_projects_description_without_tense_is_neither() {
     assert_eq!(in_2023("该项目投入资金525万元，建设内容：对1500亩草料地进行土地平整。"), "525万元:- 1500亩:-");
     assert_eq!(in_2023("主要建设内容为土方挖填500立方米。项目总投资670.5万元。"), "500立方米:- 670.5万元:-");
+    assert_eq!(in_2023("该项目总投资额为3000万元。"), "3000万元:-");
     // A marker still decides; a topic (在建设规模、技术研发等方面) describes nothing.
     assert_eq!(in_2023("该工程预计总投资560万元。"), "560万元:target");
     assert_eq!(in_2023("已完成投资300万元，项目总投资500万元。"), "300万元:result 500万元:result");
