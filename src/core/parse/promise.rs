@@ -38,7 +38,9 @@
 //! 2. **A cue of its own clause** ([`super::stance::TARGET_CUES`] 力争、计划、预计、将、请求 …,
 //!    [`super::stance::RESULT_CUES`] 截至、已、目前、先后、了 …): the nearest one before the
 //!    figure, else the nearest after it. A cue word inside a longer word that means something
-//!    else is none ([`super::stance::MASKS`]: 投资计划, 争取资金, 公共, 现将); 将 followed in its
+//!    else is none ([`super::stance::MASKS`]: 投资计划, 争取资金, 公共, 现将); so is a plan or
+//!    target that progress or a share is measured against ([`super::stance::MEASURED_AGAINST`]:
+//!    完成全年计划的82.3%, 占年度目标的60%); 将 followed in its
 //!    clause by 纳入、作为 …, or right by a figure (将全区112家…), is the object marker, none; 要
 //!    right before a task verb is an aim (全国要建成10亿亩). A grant's amount (予以一次性20万元的
 //!    补助, [`super::stance::GRANT_VERBS`]) is a rate before any cue.

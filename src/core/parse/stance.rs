@@ -343,6 +343,9 @@ fn hits(t: &Text) -> Vec<Hit> {
                 if w == "将" && object_marker(t, k) {
                     continue;
                 }
+                if listed(MEASURED_AGAINST, w) && measured_against(s, k) {
+                    continue;
+                }
 
                 found = Some(Hit { at: k, len, call });
             }
@@ -359,6 +362,21 @@ fn hits(t: &Text) -> Vec<Hit> {
         }
     }
     out
+}
+
+/// Plans and targets as nouns: what progress or a share is measured against (完成全年计划的82.3%,
+/// 占年度目标的60%): after one of [`PROGRESS_WORDS`] a few chars before, no cue.
+pub(crate) const MEASURED_AGAINST: &str = "计划|目标";
+pub(crate) const PROGRESS_WORDS: &str = "完成|占";
+/// How far before the noun the progress word may stand (完成全年计划, 占年度目标).
+pub(crate) const PROGRESS_REACH: usize = 4;
+
+/// Whether the plan or target word at `k` follows a progress word (see [`MEASURED_AGAINST`]).
+fn measured_against(s: &[char], k: usize) -> bool {
+    (k.saturating_sub(PROGRESS_REACH + 2)..k).any(|j| {
+        words(PROGRESS_WORDS).any(|w| starts_with(s, j, w))
+            && !s[j..k].iter().any(|c| matches!(c, '，' | '。' | '；' | '：'))
+    })
 }
 
 /// 要 before a task verb (see [`MODAL_AIM`]).
@@ -414,7 +432,8 @@ fn norm(t: &Text, c: usize, f: &Figure) -> bool {
     let (a, b, _) = t.clauses[c];
     let (start, end) = (f.start as usize, f.end as usize);
     // 按投资额的30% is a rate; 占第三产业投资的33.1% is a share, a measure.
-    let share = (a..start).any(|k| s[k] == '占' && !t.in_figure(k));
+    // 完成年度计划的55%: the share of a plan done, a measure too.
+    let share = (a..start).any(|k| (s[k] == '占' || starts_with(s, k, "完成")) && !t.in_figure(k));
     // 从2021年的27%: the value at a date, no rate.
     let dated = start >= 2 && t.in_figure(start - 2);
     let of_rate = f.amount.kind == FigureKind::Percent && start > 0 && s[start - 1] == '的' && !share && !dated;

@@ -1029,3 +1029,13 @@ fn a_projects_description_without_tense_is_neither() {
     assert_eq!(in_2023("已完成投资300万元，项目总投资500万元。"), "300万元:result 500万元:result");
     assert_eq!(in_2023("我市新型研发机构有20家，在建设规模、技术研发等方面取得成效。"), "20家:result");
 }
+
+#[test]
+fn a_plan_or_target_that_progress_is_measured_against_is_no_cue() {
+    assert_eq!(in_2023("全县固定资产投资完成246.79亿元，完成全年计划的82.3%。"), "246.79亿元:result 82.3%:result");
+    assert_eq!(in_2023("全县完成全年目标的62%。"), "62%:result");
+    assert_eq!(in_2023("上半年完成年度计划任务的55%。"), "55%:result");
+    assert_eq!(in_2023("已完成投资2000万元，占计划投资的50%。"), "2000万元:result 50%:result");
+    // A plan to do still plans.
+    assert_eq!(in_2023("计划完成投资2000万元。"), "2000万元:target");
+}
