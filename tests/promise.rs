@@ -80,6 +80,14 @@
 //! A second set (stance12), all tune (xlt, hct, wubu, kyqq, nxnynct, cqwx, dazhou, xinyang: 33
 //! figures, gold by hand before their stances were seen, measured after stance12's first rules):
 //! target P 1/1 R 1/1, result P 12/12 R 12/12, by 1/1 — no new failure to learn from.
+//! After stance12's rules (a year after 列入/纳入/入选 with no target cue before it names the plan;
+//! a project's description without tense is neither; a plan or target measured against after
+//! 完成/占 is no cue) and the convention's tune gold: the first set's tune pages result P 60/60
+//! R 60/60 (no target), held out unchanged (target P 6/9 R 6/6, result P 25/26 R 25/27, by P 1/5
+//! R 1/4). All real pages: tune (1686) target P 98.0% (150/153) R 89.8% (150/167), result P 97.5%
+//! (854/876) R 99.5% (854/858), by P 98.1% (103/105) R 90.4% (103/114); held out (537) unchanged:
+//! target P 64.5% (60/93) R 78.9% (60/76), result P 77.4% (178/230) R 89.4% (178/199), by P 66.2%
+//! (49/74) R 76.6% (49/64).
 //!
 //! `RW_RULES=1` also prints, for the tuning pages only, each rule's count of figures it decided and
 //! how many of them rightly (the command line names the deciding rule on standard error): a rule
@@ -411,16 +419,16 @@ fn accuracy_on_tuning_and_held_out_pages() {
     // stance11, stance12: their 12 new pages each (hand keys, pairs with held-out pages among
     // them) lowered it.
     assert!(same * 1000 >= pairs * 884, "linking {same}/{pairs} < gate 88.4% (153/173, stance12)");
-    assert!(parts[1].keys.0 >= 424, "tuning indicator exact {} < gate 424 (stance10)", parts[1].keys.0);
-    // Stance gates (stance11), per mille of precision and recall: raise them, never lower them.
+    assert!(parts[1].keys.0 >= 462, "tuning indicator exact {} < gate 462 (stance12)", parts[1].keys.0);
+    // Stance gates (stance12), per mille of precision and recall: raise them, never lower them.
     let gate = |label: &str, pr: Pr, p: usize, r: usize| {
-        assert!(pr.hit * 1000 >= pr.said * p, "{label} precision {}/{} < gate {p}‰ (stance11)", pr.hit, pr.said);
-        assert!(pr.hit * 1000 >= pr.truth * r, "{label} recall {}/{} < gate {r}‰ (stance11)", pr.hit, pr.truth);
+        assert!(pr.hit * 1000 >= pr.said * p, "{label} precision {}/{} < gate {p}‰ (stance12)", pr.hit, pr.said);
+        assert!(pr.hit * 1000 >= pr.truth * r, "{label} recall {}/{} < gate {r}‰ (stance12)", pr.hit, pr.truth);
     };
     gate("tuning target", parts[1].target, 980, 897);
     gate("tuning result", parts[1].result, 974, 994);
-    gate("held-out target", parts[2].target, 642, 771);
-    gate("held-out result", parts[2].result, 750, 889);
+    gate("held-out target", parts[2].target, 645, 789);
+    gate("held-out result", parts[2].result, 773, 894);
 }
 
 #[test]
