@@ -38,7 +38,9 @@
 //! 2. **A cue of its own clause** ([`super::stance::TARGET_CUES`] 力争、计划、预计、将、请求 …,
 //!    [`super::stance::RESULT_CUES`] 截至、已、目前、先后、了 …): the nearest one before the
 //!    figure, else the nearest after it. A cue word inside a longer word that means something
-//!    else is none ([`super::stance::MASKS`]: 投资计划, 争取资金, 公共, 现将); 将 followed in its
+//!    else is none ([`super::stance::MASKS`]: 投资计划, 争取资金, 公共, 现将); so is a plan or
+//!    target that progress or a share is measured against ([`super::stance::MEASURED_AGAINST`]:
+//!    完成全年计划的82.3%, 占年度目标的60%); 将 followed in its
 //!    clause by 纳入、作为 …, or right by a figure (将全区112家…), is the object marker, none; 要
 //!    right before a task verb is an aim (全国要建成10亿亩). A grant's amount (予以一次性20万元的
 //!    补助, [`super::stance::GRANT_VERBS`]) is a rate before any cue.
@@ -71,7 +73,9 @@
 //!    of a list (一是, 其二, 1、, (3)) takes what the lead-in before its colon said (我局将重点做好以下
 //!    工作：一是…；二是…).
 //! 8. Otherwise a result: a reply reports; in a regulation (a title with
-//!    [`REGULATION_TITLES`]: 办法, 预案, 规定 …, not a reply about one) neither: it sets rules.
+//!    [`REGULATION_TITLES`]: 办法, 预案, 规定 …, not a reply about one) neither: it sets rules;
+//!    so is a project's description without tense ([`super::stance::DESCRIPTION_WORDS`]: 项目总投资
+//!    789.64万元, 建设内容为…500立方米).
 //!
 //! Years and dates are neither, unless they are a deadline: a target cue of their own clause (or,
 //! for a date that is its clause alone, of the next clause: 2024年，我局将继续申报) or the form of a
@@ -79,6 +83,8 @@
 //! that is no start (2020年起) nor a rule's; or the `by` of a target figure. A
 //! date alone on its line or after a date label ([`super::stance::DATE_LABELS`]: 发布时间：) is a
 //! date line, never a deadline; one that a later clause opening with 届时 points back at is one. A
+//! date of a plan or list something is put into with no target cue before it in its clause
+//! (列入2024年全市计划, [`super::stance::ENTRY_BEFORE`]) names the plan: no deadline. A
 //! date of a clause that says when a rule holds ([`super::stance::VALIDITY_WORDS`]: 自2019年1月1日
 //! 起施行, 有效期至…) is neither and gives no deadline.
 //!

@@ -343,6 +343,9 @@ fn hits(t: &Text) -> Vec<Hit> {
                 if w == "将" && object_marker(t, k) {
                     continue;
                 }
+                if listed(MEASURED_AGAINST, w) && measured_against(s, k) {
+                    continue;
+                }
 
                 found = Some(Hit { at: k, len, call });
             }
@@ -359,6 +362,21 @@ fn hits(t: &Text) -> Vec<Hit> {
         }
     }
     out
+}
+
+/// Plans and targets as nouns: what progress or a share is measured against (完成全年计划的82.3%,
+/// 占年度目标的60%): after one of [`PROGRESS_WORDS`] a few chars before, no cue.
+pub(crate) const MEASURED_AGAINST: &str = "计划|目标";
+pub(crate) const PROGRESS_WORDS: &str = "完成|占";
+/// How far before the noun the progress word may stand (完成全年计划, 占年度目标).
+pub(crate) const PROGRESS_REACH: usize = 4;
+
+/// Whether the plan or target word at `k` follows a progress word (see [`MEASURED_AGAINST`]).
+fn measured_against(s: &[char], k: usize) -> bool {
+    (k.saturating_sub(PROGRESS_REACH + 2)..k).any(|j| {
+        words(PROGRESS_WORDS).any(|w| starts_with(s, j, w))
+            && !s[j..k].iter().any(|c| matches!(c, '，' | '。' | '；' | '：'))
+    })
 }
 
 /// 要 before a task verb (see [`MODAL_AIM`]).
@@ -414,7 +432,8 @@ fn norm(t: &Text, c: usize, f: &Figure) -> bool {
     let (a, b, _) = t.clauses[c];
     let (start, end) = (f.start as usize, f.end as usize);
     // 按投资额的30% is a rate; 占第三产业投资的33.1% is a share, a measure.
-    let share = (a..start).any(|k| s[k] == '占' && !t.in_figure(k));
+    // 完成年度计划的55%: the share of a plan done, a measure too.
+    let share = (a..start).any(|k| (s[k] == '占' || starts_with(s, k, "完成")) && !t.in_figure(k));
     // 从2021年的27%: the value at a date, no rate.
     let dated = start >= 2 && t.in_figure(start - 2);
     let of_rate = f.amount.kind == FigureKind::Percent && start > 0 && s[start - 1] == '的' && !share && !dated;
@@ -699,6 +718,27 @@ pub(crate) fn unmeasured_by_default(t: &Text, c: usize, f: &Figure) -> bool {
     duration || grant
 }
 
+/// Words of a project's description (该项目总投资525万元，建设内容：对1500亩…土地平整): a
+/// figure of their sentence that no cue, date, comparison or plan decides tells a project's size
+/// without tense, neither target nor result — when the word opens what it describes: a figure or
+/// one of [`DESCRIPTION_OPENS`] follows it (not 在建设规模、技术研发等方面, a topic).
+pub(crate) const DESCRIPTION_WORDS: &str = "总投资|建设内容|建设规模";
+pub(crate) const DESCRIPTION_OPENS: &[char] = &['为', '是', '：', ':', '约', '额'];
+
+/// Whether the sentence of clause `c` describes a project (see [`DESCRIPTION_WORDS`]).
+pub(crate) fn described(t: &Text, c: usize) -> bool {
+    let range = t.sentence_clauses(t.clauses[c].2);
+    let (a, b) = (t.clauses[range.start].0, t.clauses[range.end - 1].1);
+    (a..b).any(|k| {
+        words(DESCRIPTION_WORDS).any(|w| {
+            let e = k + w.chars().count();
+            starts_with(&t.chars, k, w)
+                && !t.in_figure(k)
+                && (t.in_figure(e) || t.chars.get(e).is_some_and(|c| DESCRIPTION_OPENS.contains(c)))
+        })
+    })
+}
+
 /// Words before a date that make it the subject a document is about (关于2016年部分节假日安排的通知):
 /// no deadline.
 pub(crate) const SUBJECT_BEFORE: &str = "关于";
@@ -712,10 +752,25 @@ pub(crate) const ATTRIBUTE_BEFORE: &str = "使用|随";
 /// no deadline.
 pub(crate) const YEAR_OF: char = '度';
 
-/// Whether date `f` names the subject of a document (see [`SUBJECT_BEFORE`]) or the year of a
-/// programme or fund (see [`ATTRIBUTE_BEFORE`]).
+/// Verbs right before a year that put something into a plan, budget or list of that year
+/// (建设指标列入2024年全市计划, 成功入选2020年候选名单): the year names the plan, no deadline —
+/// unless a target cue before it in its clause puts the thing in (将项目纳入2026年项目库,
+/// 计划…纳入2024年…: when it is planned for).
+pub(crate) const ENTRY_BEFORE: &str = "列入|纳入|入选";
+
+/// Whether date `f` names the subject of a document (see [`SUBJECT_BEFORE`]), the year of a
+/// programme or fund (see [`ATTRIBUTE_BEFORE`]) or of a plan no target puts anything into (see
+/// [`ENTRY_BEFORE`]).
 fn named_year(t: &Text, f: &Figure) -> bool {
     let start = f.start as usize;
+    let s = &t.chars;
+    if words(ENTRY_BEFORE).any(|w| start >= 2 && starts_with(s, start - 2, w)) {
+        let (a, _, _) = t.clauses[t.clause_of(start)];
+        let aimed = (a..start).any(|k| !t.in_figure(k) && words(TARGET_CUES).any(|w| stands(s, k, w, MASKS)));
+        if !aimed {
+            return true;
+        }
+    }
     // 《盘锦市城市总体规划》(2011—2020): the period of the document named.
     if start >= 2 && matches!(t.chars[start - 1], '(' | '（') && t.chars[start - 2] == '》' {
         return true;
@@ -1090,7 +1145,8 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
             // A rule's rate carries to the amounts and shares after it (每台给予15万元补助，其中
             // 市级财政承担60%), not to counts.
             let carried = carry.filter(|&k| k != Call::Neither || f.amount.kind != FigureKind::Count);
-            let default = if t.rules || unmeasured_by_default(t, c, f) { Call::Neither } else { Call::Result };
+            let default =
+                if t.rules || unmeasured_by_default(t, c, f) || described(t, c) { Call::Neither } else { Call::Result };
             // In a plan document, or under a horizon's lead, what a task verb takes is aimed at.
             let task = (t.plan_doc || horizon.is_some()) && tasked(t, c, f);
             let aimed = (t.plan || task).then_some(Call::Target);
@@ -1104,7 +1160,7 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
             } else if aimed.is_some() {
                 tag!(why, i, "task verb of a plan or horizon");
             } else if default == Call::Neither {
-                tag!(why, i, "default neither (regulation, duration, grant)");
+                tag!(why, i, "default neither (regulation, duration, grant, description)");
             } else {
                 tag!(why, i, "default result");
             }

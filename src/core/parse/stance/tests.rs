@@ -1008,3 +1008,34 @@ fn the_replys_own_voice_ends_a_restated_ask() {
     assert_eq!(in_2023("您建议在该路口设置红绿灯，经调查，该路段日均车流量3000辆。"), "3000辆:result");
     assert_eq!(in_2023("您在建议中提到，该村有300户群众出行困难，我们已安排资金50万元。"), "300户:- 50万元:result");
 }
+
+#[test]
+fn the_year_of_a_plan_something_is_put_into_names_it() {
+    // 列入, 纳入, 入选 before a year: the plan's or list's name, no deadline.
+    assert_eq!(in_2023("建设指标列入2024年全市计划。"), "2024年:-");
+    assert_eq!(in_2023("该园成功入选2024年建设候选名单，有望获得资金5000万元。"), "2024年:- 5000万元:target");
+    // A target cue that puts the thing in says when it is planned for.
+    assert_eq!(in_2023("计划将增设路灯项目纳入2024年一事一议项目。"), "2024年:target@2024");
+    assert_eq!(in_2023("我局将积极协调，将项目纳入2024年项目库。"), "2024年:target@2024");
+}
+
+#[test]
+fn a_projects_description_without_tense_is_neither() {
+    assert_eq!(in_2023("该项目投入资金525万元，建设内容：对1500亩草料地进行土地平整。"), "525万元:- 1500亩:-");
+    assert_eq!(in_2023("主要建设内容为土方挖填500立方米。项目总投资670.5万元。"), "500立方米:- 670.5万元:-");
+    assert_eq!(in_2023("该项目总投资额为3000万元。"), "3000万元:-");
+    // A marker still decides; a topic (在建设规模、技术研发等方面) describes nothing.
+    assert_eq!(in_2023("该工程预计总投资560万元。"), "560万元:target");
+    assert_eq!(in_2023("已完成投资300万元，项目总投资500万元。"), "300万元:result 500万元:result");
+    assert_eq!(in_2023("我市新型研发机构有20家，在建设规模、技术研发等方面取得成效。"), "20家:result");
+}
+
+#[test]
+fn a_plan_or_target_that_progress_is_measured_against_is_no_cue() {
+    assert_eq!(in_2023("全县固定资产投资完成246.79亿元，完成全年计划的82.3%。"), "246.79亿元:result 82.3%:result");
+    assert_eq!(in_2023("全县完成全年目标的62%。"), "62%:result");
+    assert_eq!(in_2023("上半年完成年度计划任务的55%。"), "55%:result");
+    assert_eq!(in_2023("已完成投资2000万元，占计划投资的50%。"), "2000万元:result 50%:result");
+    // A plan to do still plans.
+    assert_eq!(in_2023("计划完成投资2000万元。"), "2000万元:target");
+}
