@@ -490,3 +490,17 @@ impl LibraryState {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::indicator_query;
+
+    #[test]
+    fn an_indicator_query_names_its_key_with_either_colon() {
+        assert_eq!(indicator_query(" 指标:技术合同成交额 ").as_deref(), Some("技术合同成交额"));
+        assert_eq!(indicator_query("指标： 中试平台").as_deref(), Some("中试平台"));
+        assert_eq!(indicator_query("指标:").as_deref(), Some(""));
+        assert_eq!(indicator_query("指标体系"), None);
+        assert_eq!(indicator_query("中试平台"), None);
+    }
+}
