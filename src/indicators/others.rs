@@ -14,8 +14,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use reply_core::library::{
-    base_of, other_values, own_candidates, track, value_link, Asking, Error as IndexError, IndicatorValue, Library,
-    MANIFEST, MAX_MANIFEST,
+    base_of, other_values, own_candidates, track, value_link, Asking, Error as IndexError, Files, IndicatorValue,
+    Library, MANIFEST, MAX_MANIFEST,
 };
 use reply_core::model::FigureKind;
 use reply_core::Stance;
@@ -196,7 +196,9 @@ fn arrived(this: &Rc<RefCell<Lookup>>, name: &str, bytes: Option<Vec<u8>>, error
                 }
                 Err(e) => Some(index_error(&e, view)),
             },
-            (Some(b), false) => lib.as_mut().and_then(|lib| lib.add(name, &b).err()).map(|e| index_error(&e, view)),
+            (Some(b), false) => {
+                lib.as_mut().and_then(|lib| lib.add_only(name, &b, Files::Values).err()).map(|e| index_error(&e, view))
+            }
         }
     };
     if let Some(why) = failure {

@@ -9,7 +9,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 use reply_core::library::{
-    Error as IndexError, Library, Order, Outcome, Plan, Selection, DOCS, LEAD, MANIFEST, MAX_FILE, MAX_MANIFEST, PAGE,
+    Error as IndexError, Files, Library, Order, Outcome, Plan, Selection, DOCS, LEAD, MANIFEST, MAX_FILE, MAX_MANIFEST,
+    PAGE,
 };
 use reply_web::reading;
 
@@ -267,7 +268,7 @@ impl LibraryState {
 
     fn add(&mut self, name: &str, bytes: &[u8]) {
         let Some(lib) = &mut self.lib else { return };
-        if let Err(e) = lib.add(name, bytes) {
+        if let Err(e) = lib.add_only(name, bytes, Files::Search) {
             self.fail(error_text(&e));
         }
     }
