@@ -256,3 +256,6 @@ pub(crate) fn choices(keys: &[(String, usize)]) -> Html {
     h.close("ul");
     h
 }
+
+#[cfg(test)]
+mod tests;
