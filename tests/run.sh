@@ -14,6 +14,7 @@ cargo clippy --quiet --workspace --all-targets -- -D warnings
 # browser tests.
 cargo clippy --quiet --target wasm32-unknown-unknown -p reply-widget --lib --tests -- -D warnings
 cargo clippy --quiet --target wasm32-unknown-unknown -p reply-library --lib -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown -p reply-indicators --lib -- -D warnings
 cargo clippy --quiet --target wasm32-unknown-unknown -p reply-extras --lib -- -D warnings
 
 echo "== native tests"

@@ -54,9 +54,13 @@ build_one() {
 }
 
 # The page widget (what every reply page loads, src/widget/), and the archive's search (the
-# column page, src/library/).
+# column page, src/library/) with its second module.
 build_one reply-widget reply_widget "$tmp/page"
 build_one reply-library reply_library "$tmp/library"
+# The column page's second module (src/indicators/: the indicator view, a card's other
+# replies), loaded by the library module on first use or once the page is idle, and by the
+# embed script for a reply page's figure card: pkg/library/extras/.
+build_one reply-indicators reply_indicators "$tmp/indicators"
 # What a reply page's first screen can do without (src/extras/), loaded by the page module once
 # the browser is idle (or by init()): pkg/extras/.
 build_one reply-extras reply_extras "$tmp/extras"
@@ -72,6 +76,10 @@ mkdir -p "$out/library"
 cp "$tmp/library/reply_library_bg.wasm" "$tmp/library/reply_library.js" "$out/library/"
 cp "$tmp/library/types/reply_library.d.ts" "$out/library/reply_library.d.ts"
 if [ -d "$tmp/library/snippets" ]; then cp -r "$tmp/library/snippets" "$out/library/snippets"; fi
+mkdir -p "$out/library/extras"
+cp "$tmp/indicators/reply_indicators_bg.wasm" "$tmp/indicators/reply_indicators.js" "$out/library/extras/"
+cp "$tmp/indicators/types/reply_indicators.d.ts" "$out/library/extras/reply_indicators.d.ts"
+if [ -d "$tmp/indicators/snippets" ]; then cp -r "$tmp/indicators/snippets" "$out/library/extras/snippets"; fi
 mkdir -p "$out/extras"
 cp "$tmp/extras/reply_extras_bg.wasm" "$tmp/extras/reply_extras.js" "$out/extras/"
 cp "$tmp/extras/types/reply_extras.d.ts" "$out/extras/reply_extras.d.ts"
@@ -79,6 +87,7 @@ cp "$tmp/extras/types/reply_extras.d.ts" "$out/extras/reply_extras.d.ts"
 if grep -q '/snippets/' "$tmp/extras/reply_extras.js"; then cp -r "$tmp/extras/snippets" "$out/extras/snippets"; fi
 # Each wasm also gzipped (-n: no name or time inside, so the bytes are reproducible), for servers
 # that compress nothing: the embed script fetches the .gz where the browser can unzip a stream.
-for wasm in "$out/reply_widget_bg.wasm" "$out/library/reply_library_bg.wasm" "$out/extras/reply_extras_bg.wasm"; do
+for wasm in "$out/reply_widget_bg.wasm" "$out/library/reply_library_bg.wasm" "$out/library/extras/reply_indicators_bg.wasm" \
+  "$out/extras/reply_extras_bg.wasm"; do
   gzip -9 -n -c "$wasm" > "$wasm.gz"
 done

@@ -3,7 +3,8 @@
 //! file that arrives is an [`Action`] too; one dispatcher (`LibraryState::dispatch` in
 //! `state.rs`) applies them all. What may run the page's own code synchronously (focus moves
 //! fire the page's focus listeners, a download clicks a link) or starts a fetch is an
-//! [`Effect`], run by the mount (`mount.rs`) once the state is released — the widget's
+//! [`Effect`], run by the mount (`mount.rs`) once the state is released (so is a question to
+//! the second module, whose answer comes back as an [`Action`] too) — the widget's
 //! re-entrancy rule (`src/widget/dom/mod.rs`).
 
 use wasm_bindgen::JsCast;
@@ -45,6 +46,12 @@ pub(crate) enum Action {
         bytes: Option<Vec<u8>>,
         error: String,
     },
+    /// The second module answered the indicator view asked (the question's number): `[status,
+    /// element, why]`, or null when it could not load (`indicators.rs`).
+    Viewed {
+        gen: u32,
+        answer: wasm_bindgen::JsValue,
+    },
 }
 
 /// The `data-action` of the searchbox.
@@ -66,7 +73,7 @@ impl Action {
             Action::Contrast => reading::CONTRAST,
             Action::ExportValues => "csv-values",
             Action::ExportPromises => "csv-promises",
-            Action::Start | Action::Facet { .. } | Action::Arrived { .. } => "",
+            Action::Start | Action::Facet { .. } | Action::Arrived { .. } | Action::Viewed { .. } => "",
         }
     }
 
@@ -127,8 +134,12 @@ pub(crate) enum Effect {
     /// A file: its URL, its name in the index, the most bytes it may have, and whether it
     /// waits for the next paint.
     Fetch { url: String, name: String, max: usize, later: bool },
-    /// A CSV download: file name, text.
-    Download(String, String),
+    /// The indicator view asked of the second module: the question's number, its options.
+    View(u32, wasm_bindgen::JsValue),
+    /// The indicator view's CSV download, by the second module: its options.
+    Csv(wasm_bindgen::JsValue),
+    /// The second module loaded once the browser is idle.
+    Prefetch,
 }
 
 #[cfg(test)]

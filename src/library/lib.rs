@@ -15,9 +15,9 @@
 //! - `fetch`: the fetch snippet and its queue (six at once; a new query drops what waited);
 //! - `results`: the result list (title, what the reply is, matching figures as deep links),
 //!   the status line; `facets`: the facets' checkboxes and counts;
-//! - `indicators`: the view of one indicator (`指标:KEY`): chart, values, 承诺追踪, downloads;
-//! - `others`: `indicatorValues`, an indicator's values in other replies, for a figure's card
-//!   on a reply page (the embed script loads this module for it);
+//! - `indicators`: the loader of the second module (`src/indicators/`, `pkg/library/extras/`),
+//!   which holds the view of one indicator (`指标:KEY`: chart, values, 承诺追踪, downloads) and
+//!   `indicatorValues` (an indicator's values in other replies, for a figure's card);
 //! - this file: the `#[wasm_bindgen]` surface, nothing else.
 //!
 //! The size rules of `reply_core`'s crate docs hold here.
@@ -27,7 +27,6 @@ mod facets;
 mod fetch;
 mod indicators;
 mod mount;
-mod others;
 mod results;
 mod state;
 
@@ -94,14 +93,9 @@ pub fn mount_library(
 
 /// An indicator's values in other replies of the archive, for a figure's card on a reply page:
 /// `indicatorValues({ index, indicator, kind, unit?, position?, text?, page?, element? })` →
-/// a Promise of at most 8 values (`{ text, value, high, unit, kind, stance, by, reported, title,
-/// url, link, context }`, the newest reply first; `link` goes to the figure in its reply's page),
-/// of the same kind and unit, not of the page's own reply (the value at `position` with `text`
-/// whose address is `page`, by default `location.href`). An option missing is read from the
-/// element's `data-…` attributes (the card's block of the widget's `onCard` carries
-/// `data-indicator`, `data-kind`, `data-unit`, `data-position`). With `element`, they are drawn into it
-/// (同一指标在其他答复中), or one quiet line when the index cannot answer; the Promise then
-/// resolves with no values, it never rejects for a missing or unreadable index.
+/// a Promise of at most 8 values (docs/contract.md). The lookup lives in the second module
+/// (`pkg/library/extras/`), loaded on the first call: a wrong option rejects the Promise with
+/// the `Error` naming it (options that are not an object throw at once).
 #[wasm_bindgen(js_name = indicatorValues, unchecked_return_type = "Promise<object[]>")]
 pub fn indicator_values(
     #[wasm_bindgen(
@@ -114,5 +108,5 @@ pub fn indicator_values(
             "indicatorValues(options): options must be an object such as { index: \"library/\", indicator: \"技术合同成交额\" }",
         ));
     }
-    others::start(&options)
+    Ok(indicators::values(&options))
 }

@@ -23,6 +23,7 @@ use reply_web::{reading, styles};
 
 use crate::action::{Action, Effect};
 use crate::fetch::{fetch_file, kill_sink, new_sink};
+use crate::indicators;
 use crate::state::LibraryState;
 
 /// The part's fixed markup: title, searchbox, live region, order, facets, the indicator view,
@@ -47,6 +48,8 @@ const EVENTS: [&str; 4] = ["input", "keydown", "change", "click"];
 
 /// The fetch callback: the file's name, its bytes (a Uint8Array, or null), the error.
 type Arrival = Closure<dyn FnMut(String, JsValue, String)>;
+/// The second module's answer: the question's number, the answer (or null).
+type Answer = Closure<dyn FnMut(u32, JsValue)>;
 
 /// The way into the state, shared by the listeners, the fetch callback and the mount.
 #[derive(Clone)]
@@ -56,6 +59,8 @@ struct Entry {
     alive: Rc<Cell<bool>>,
     /// The fetch snippet's sink (set once the callback exists).
     sink: Rc<OnceCell<JsValue>>,
+    /// The sink of the second module's answers (`indicators.rs`), turned off alike.
+    views: Rc<OnceCell<JsValue>>,
 }
 
 impl Entry {
@@ -80,11 +85,15 @@ impl Entry {
                         fetch_file(sink, &url, &name, max as f64, later);
                     }
                 }
-                Effect::Download(name, text) => {
-                    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-                        let _ = reply_web::download::download(&doc, &name, "text/csv;charset=utf-8", &text);
+                Effect::View(gen, opts) => {
+                    if let Some(sink) = self.views.get() {
+                        indicators::view(sink, gen, &opts);
                     }
                 }
+                Effect::Csv(opts) => {
+                    indicators::csv(&opts);
+                }
+                Effect::Prefetch => indicators::prefetch(),
             }
         }
         true
@@ -99,6 +108,7 @@ pub struct LibraryMount {
     entry: Entry,
     listeners: Vec<Listener>,
     callback: Option<Arrival>,
+    answered: Option<Answer>,
 }
 
 impl LibraryMount {
@@ -136,6 +146,7 @@ impl LibraryMount {
             state: Rc::new(RefCell::new(LibraryState::new(base, wrap)?)),
             alive: Rc::new(Cell::new(true)),
             sink: Rc::new(OnceCell::new()),
+            views: Rc::new(OnceCell::new()),
         };
         let inbox = entry.clone();
         let callback = Arrival::new(move |name: String, bytes: JsValue, error: String| {
@@ -145,8 +156,21 @@ impl LibraryMount {
             }
         });
         let _ = entry.sink.set(new_sink(callback.as_ref().unchecked_ref()));
+        let inbox = entry.clone();
+        let answered = Answer::new(move |gen: u32, answer: JsValue| {
+            inbox.enter(Action::Viewed { gen, answer });
+        });
+        let _ = entry.views.set(new_sink(answered.as_ref().unchecked_ref()));
         host.set_attribute("data-reply-widget-mounted", "library")?;
-        let mut mount = LibraryMount { doc, host, root, entry, listeners: Vec::new(), callback: Some(callback) };
+        let mut mount = LibraryMount {
+            doc,
+            host,
+            root,
+            entry,
+            listeners: Vec::new(),
+            callback: Some(callback),
+            answered: Some(answered),
+        };
         for kind in EVENTS {
             let entry = mount.entry.clone();
             let target: &web_sys::EventTarget = mount.root.as_ref();
@@ -174,10 +198,11 @@ impl LibraryMount {
     /// nothing: a page listener may call it from within the widget's own event.
     pub fn destroy(&mut self) {
         self.entry.alive.set(false);
-        if let Some(sink) = self.entry.sink.get() {
+        for sink in [self.entry.sink.get(), self.entry.views.get()].into_iter().flatten() {
             kill_sink(sink);
         }
         self.callback = None;
+        self.answered = None;
         self.listeners.clear();
         self.root.set_text_content(None);
         let _ = js_sys::Reflect::set(&self.root, &JsValue::from_str("adoptedStyleSheets"), &js_sys::Array::new());

@@ -4,20 +4,10 @@
 //! line that counts them; 显示更多's label. The state decides what is drawn when (`state.rs`).
 
 use reply_core::library::{Card, Library, Outcome, Plan, Problem};
-use reply_web::html::Html;
+use reply_web::html::{safe_url, Html};
 
 /// The matching figures a result lists; the others are counted (等 N 项数据).
 const FIGURES: usize = 5;
-
-/// A URL fit for a link: relative, or http(s) — never `javascript:` from a tampered index.
-pub(crate) fn safe_url(url: &str) -> Option<&str> {
-    let lower = url.trim_start().to_ascii_lowercase();
-    let scheme = lower.split_once(':').map(|(s, _)| s).filter(|s| !s.contains(['/', '?', '#']));
-    match scheme {
-        None | Some("http") | Some("https") => Some(url),
-        _ => None,
-    }
-}
 
 /// The status line: the query's problem, the archive's size while nothing is searched, or
 /// how many replies were found.

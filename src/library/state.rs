@@ -1,21 +1,22 @@
 //! What the library shows and waits for, and the one dispatcher ([`LibraryState::dispatch`])
 //! that applies an [`Action`] to it and hands back the [`Effect`]s to run once it is released.
-//! The search itself is `reply_core::library`'s; the markup is `results.rs`', `facets.rs`' and
-//! `indicators.rs`'; which files to fetch when is `fetch.rs`' queue.
+//! The search itself is `reply_core::library`'s; the markup is `results.rs`' and `facets.rs`';
+//! the indicator view is the second module's (`indicators.rs` asks it); which files to fetch
+//! when is `fetch.rs`' queue.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 use reply_core::library::{
-    Error as IndexError, Library, Order, Outcome, Plan, Selection, DOCS, LEAD, MANIFEST, MAX_FILE, MAX_MANIFEST, PAGE,
+    Error as IndexError, Files, Library, Order, Outcome, Plan, Selection, DOCS, LEAD, MANIFEST, MAX_FILE, MAX_MANIFEST,
+    PAGE,
 };
 use reply_web::reading;
 
 use crate::action::{Action, Effect};
 use crate::fetch::{Fetches, IN_FLIGHT, QUERY_FILES};
-use crate::indicators::{self, choices, indicator_query, view, ROWS};
-use crate::{facets, results};
+use crate::{facets, indicators, results};
 
 /// What the library shows and waits for.
 pub(crate) struct LibraryState {
@@ -50,7 +51,25 @@ pub(crate) struct LibraryState {
     broken: Option<String>,
     /// Files that arrived before the manifest.
     early: Vec<(String, Vec<u8>)>,
+    /// The manifest's bytes, until handed to the second module (its view does not fetch it).
+    manifest: Option<Vec<u8>>,
+    /// The view asked of the second module (key, pages), and the number of that question:
+    /// an answer to an older one is dropped.
+    asked: Option<(String, usize)>,
+    view_gen: u32,
 }
+
+/// The indicator a query asks for: `指标:KEY` / `指标：KEY` (spaces around allowed).
+pub(crate) fn indicator_query(raw: &str) -> Option<String> {
+    let rest = raw.trim().strip_prefix("指标")?;
+    let key = rest.strip_prefix(':').or_else(|| rest.strip_prefix('：'))?.trim();
+    Some(key.to_string())
+}
+
+/// Rows of the indicator view's tables drawn at first; 显示更多 draws as many more. An
+/// indicator of thousands of values (10,000 replies) would otherwise cost a second to draw;
+/// the CSV downloads hold every value.
+const ROWS: usize = 100;
 
 /// An index error as one line for the reader.
 fn error_text(e: &IndexError) -> String {
@@ -86,6 +105,9 @@ impl LibraryState {
             drawn: 0,
             broken: None,
             early: Vec::new(),
+            manifest: None,
+            asked: None,
+            view_gen: 0,
         })
     }
 
@@ -150,6 +172,7 @@ impl LibraryState {
                 reading::apply(&p, &[&self.wrap], bar.as_ref())
             }
             Action::Arrived { name, bytes, error } => self.arrived(&name, bytes, &error),
+            Action::Viewed { gen, answer } => self.viewed(gen, &answer),
         }
     }
 
@@ -219,7 +242,12 @@ impl LibraryState {
         };
         if name == MANIFEST {
             match Library::from_manifest(&bytes) {
-                Ok(lib) => self.lib = Some(lib),
+                Ok(lib) => {
+                    self.lib = Some(lib);
+                    self.manifest = Some(bytes);
+                    // The indicator view's module, once the browser is idle.
+                    self.effects.push(Effect::Prefetch);
+                }
                 Err(e) => {
                     self.fail(error_text(&e));
                     return Ok(());
@@ -240,7 +268,7 @@ impl LibraryState {
 
     fn add(&mut self, name: &str, bytes: &[u8]) {
         let Some(lib) = &mut self.lib else { return };
-        if let Err(e) = lib.add(name, bytes) {
+        if let Err(e) = lib.add_only(name, bytes, Files::Search) {
             self.fail(error_text(&e));
         }
     }
@@ -308,34 +336,61 @@ impl LibraryState {
         Ok(())
     }
 
-    /// The indicator view: fetches the indicator's file (one), then draws its values, 承诺追踪
-    /// (deadlines passed by the archive's newest reply) and the downloads; an indicator the
-    /// archive does not have lists those it has.
+    /// The indicator view: asked of the second module (loaded first if need be: the view says
+    /// `aria-busy` and the status 正在载入指标 until it answers), once per key and 显示更多.
     fn advance_indicator(&mut self, key: &str) -> Result<(), JsValue> {
-        let Some(lib) = &self.lib else { return Ok(()) };
         for e in [&self.results, &self.more, &self.own] {
             e.toggle_attribute_with_force("hidden", true)?;
         }
-        let (status, markup) = match lib.indicator_needs(key) {
-            None => (indicators::unknown(key, lib.indicators().len()), choices(lib.indicators())),
-            Some(need) if !need.is_empty() => {
-                self.announce("正在载入指标……");
-                for f in need {
-                    self.fetch(&f, false);
-                }
-                return Ok(());
-            }
-            Some(_) => {
-                let values = lib.indicator(key).unwrap_or(&[]);
-                let now = lib.newest().unwrap_or("");
-                let promises = reply_core::library::track(values, now);
-                (indicators::summary(key, values, &promises), view(key, values, &promises, now, ROWS * self.pages))
-            }
-        };
-        self.view.set_text_content(None);
-        markup.append_to(&self.view)?;
+        let ask = (key.to_string(), self.pages);
+        if self.asked.as_ref() == Some(&ask) {
+            return Ok(());
+        }
+        self.asked = Some(ask);
+        self.view_gen += 1;
+        if self.pages == 1 {
+            self.view.set_text_content(None);
+            self.announce("正在载入指标……");
+        }
+        self.view.set_attribute("aria-busy", "true")?;
         self.view.toggle_attribute_with_force("hidden", false)?;
-        self.announce(&status);
+        let manifest = self.manifest.take().map_or(JsValue::UNDEFINED, |b| js_sys::Uint8Array::from(&b[..]).into());
+        let opts = indicators::options(&[
+            ("index", JsValue::from_str(&self.base)),
+            ("key", JsValue::from_str(key)),
+            ("limit", JsValue::from_f64((ROWS * self.pages) as f64)),
+            ("manifest", manifest),
+        ]);
+        self.effects.push(Effect::View(self.view_gen, opts));
+        Ok(())
+    }
+
+    /// The second module's answer to the view asked (`[status, element, why]`, or null when it
+    /// could not load): the view moved in, or why not.
+    fn viewed(&mut self, gen: u32, answer: &JsValue) -> Result<(), JsValue> {
+        if gen != self.view_gen || self.indicator.is_none() || self.broken.is_some() {
+            return Ok(());
+        }
+        self.view.remove_attribute("aria-busy")?;
+        let Some(a) = answer.dyn_ref::<js_sys::Array>() else {
+            // The search works without it; the next indicator query tries again.
+            self.asked = None;
+            let line = "指标视图暂时无法载入，请稍后再试；检索仍可使用。";
+            self.view.set_text_content(Some(line));
+            self.announce(line);
+            return Ok(());
+        };
+        if let Some(why) = a.get(2).as_string() {
+            self.fail(why);
+            return Ok(());
+        }
+        if let Some(node) = a.get(1).dyn_ref::<Element>() {
+            self.view.set_text_content(None);
+            while let Some(c) = node.first_child() {
+                self.view.append_child(&c)?;
+            }
+        }
+        self.announce(&a.get(0).as_string().unwrap_or_default());
         // 显示更多 drew the view again: focus stays on it, or goes to the table once all is shown.
         if self.pages > 1 {
             let next = match self.view.query_selector(&format!("[data-action={}]", Action::More.name()))? {
@@ -349,17 +404,15 @@ impl LibraryState {
         Ok(())
     }
 
-    /// A CSV of the indicator shown: every value, or 承诺追踪 — as a download effect.
+    /// A CSV of the indicator shown: every value, or 承诺追踪 (the second module downloads it).
     fn csv(&mut self, promises: bool) {
-        let (Some(lib), Some(key)) = (&self.lib, &self.indicator) else { return };
-        let Some(values) = lib.indicator(key) else { return };
-        let (name, text) = if promises {
-            let p = reply_core::library::track(values, lib.newest().unwrap_or(""));
-            (format!("{key}-承诺追踪.csv"), reply_core::library::promises_csv(key, values, &p))
-        } else {
-            (format!("{key}.csv"), reply_core::library::values_csv(key, values))
-        };
-        self.effects.push(Effect::Download(name, text));
+        let Some(key) = &self.indicator else { return };
+        let opts = indicators::options(&[
+            ("index", JsValue::from_str(&self.base)),
+            ("key", JsValue::from_str(key)),
+            ("promises", JsValue::from_bool(promises)),
+        ]);
+        self.effects.push(Effect::Csv(opts));
     }
 
     /// A new query (typed, or set by the API).
@@ -368,6 +421,7 @@ impl LibraryState {
             self.input.set_value(raw);
         }
         self.indicator = indicator_query(raw);
+        self.asked = None;
         self.plan = Plan::new(if self.indicator.is_some() { "" } else { raw });
         self.pages = 1;
         self.drawn = 0;
@@ -435,5 +489,19 @@ impl LibraryState {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::indicator_query;
+
+    #[test]
+    fn an_indicator_query_names_its_key_with_either_colon() {
+        assert_eq!(indicator_query(" 指标:技术合同成交额 ").as_deref(), Some("技术合同成交额"));
+        assert_eq!(indicator_query("指标： 中试平台").as_deref(), Some("中试平台"));
+        assert_eq!(indicator_query("指标:").as_deref(), Some(""));
+        assert_eq!(indicator_query("指标体系"), None);
+        assert_eq!(indicator_query("中试平台"), None);
     }
 }

@@ -197,6 +197,16 @@ impl Html {
     }
 }
 
+/// A URL fit for a link: relative, or http(s) — never `javascript:` from a tampered index.
+pub fn safe_url(url: &str) -> Option<&str> {
+    let lower = url.trim_start().to_ascii_lowercase();
+    let scheme = lower.split_once(':').map(|(s, _)| s).filter(|s| !s.contains(['/', '?', '#']));
+    match scheme {
+        None | Some("http") | Some("https") => Some(url),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

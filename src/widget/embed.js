@@ -146,11 +146,22 @@ function loadLibrary() {
   return libraryLoad;
 }
 
-// data-index: a figure's card lists its indicator in other replies (docs/contract.md).
+// data-index: a figure's card lists its indicator in other replies (docs/contract.md), from
+// the library's second module (pkg/library/extras/: the lookup without the search), loaded
+// once per page (the library module's own loader shares it under the same symbol).
+const INDICATORS = Symbol.for("reply-widget.indicators");
+function loadIndicators() {
+  let p = globalThis[INDICATORS];
+  if (!p) {
+    p = globalThis[INDICATORS] = loadModule(url("library/extras/reply_indicators.js"), url("library/extras/reply_indicators_bg.wasm"));
+    p.catch(() => { if (globalThis[INDICATORS] === p) globalThis[INDICATORS] = undefined; });
+  }
+  return p;
+}
 function cardLookup(parts) {
   const el = [me, parts.outline, parts.figures, parts.article].find((e) => e && e.getAttribute("data-index"));
   const index = el && new URL(el.getAttribute("data-index"), location.href).href;
-  return index && ((element) => loadLibrary().then((lib) => lib.indicatorValues({ element, index }))
+  return index && ((element) => loadIndicators().then((m) => m.indicatorValues({ element, index }))
     .catch(() => { element.textContent = "同一指标在其他答复中的数值暂无法载入。"; }));
 }
 

@@ -2,6 +2,8 @@
 // 指标:技术合同成交额 shows every value of that indicator across the generated archive in time
 // order — results and targets — as a chart and a table, 承诺追踪 judges the targets whose deadline
 // has passed, both download as CSV, and the view fetches the one indicator file it needs.
+// The view is the column page's second module (pkg/library/extras/, issue 21 round six): a
+// query before it arrives waits for it, busy; without it the search still works.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -103,6 +105,43 @@ describe("the indicator view", () => {
     await region(page).getByRole("button", { name: "中试平台", exact: true }).click();
     await status(page).filter({ hasText: /指标 中试平台：\d+ 个数值/ }).waitFor();
     await until(() => region(page).getByRole("searchbox").inputValue(), "指标:中试平台");
+    await page.close();
+  });
+
+  test("a query before the indicator module arrives waits for it (busy, 正在载入), then shows the view", async () => {
+    const page = await watchedPage(env.browser, env.server.origin, {});
+    let arrive;
+    const held = new Promise((resolve) => { arrive = resolve; });
+    await page.route("**/pkg/library/extras/**", async (route) => { await held; await route.continue(); });
+    await page.goto(`${env.server.origin}/www/column.html`);
+    assert.deepEqual(await embedDone(page), { error: null, mounted: true });
+    await status(page).filter({ hasText: /共 \d+ 篇答复/ }).waitFor();
+    await region(page).getByRole("searchbox").fill("指标:技术合同成交额");
+    const view = region(page).locator(".rw-indicator");
+    await until(() => view.getAttribute("aria-busy"), "true", { message: "the view says it is busy" });
+    await until(() => status(page).textContent(), /正在载入/);
+    arrive();
+    await status(page).filter({ hasText: /指标 技术合同成交额：\d+ 个数值/ }).waitFor();
+    await until(() => view.getAttribute("aria-busy"), null, { message: "no longer busy" });
+    assert.ok(await region(page).getByRole("table", { name: /技术合同成交额：全部 \d+ 个数值/ }).locator("tbody tr").count() >= 10);
+    await assertClean(page);
+    await page.close();
+  });
+
+  test("without the indicator module the search still works, and the view says it cannot now", async () => {
+    const page = await watchedPage(env.browser, env.server.origin, {});
+    await page.route("**/pkg/library/extras/**", (route) => route.fulfill({ status: 404, body: "" }));
+    await page.goto(`${env.server.origin}/www/column.html`);
+    assert.deepEqual(await embedDone(page), { error: null, mounted: true });
+    await status(page).filter({ hasText: /共 \d+ 篇答复/ }).waitFor();
+    await region(page).getByRole("searchbox").fill("指标:技术合同成交额");
+    await until(() => status(page).textContent(), /暂时无法载入/);
+    assert.match(await region(page).locator(".rw-indicator").textContent(), /暂时无法载入/);
+    assert.equal(await region(page).locator(".rw-indicator").getAttribute("aria-busy"), null);
+    await region(page).getByRole("searchbox").fill("中试平台");
+    await status(page).filter({ hasText: /找到 \d+ 篇答复/ }).waitFor();
+    assert.ok(await region(page).locator(".rw-results > li").count() > 0, "results listed");
+    await assertClean(page, (m) => !/404|Failed to load|Failed to fetch|module script/.test(m));
     await page.close();
   });
 });

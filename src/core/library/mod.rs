@@ -196,7 +196,7 @@ pub use indicators::{
 pub use manifest::{Facet, FacetValue, Sizes};
 pub use meta::{fingerprint, genre, is_reply, meta, DocKind, Genre, Meta};
 pub use query::{Plan, Problem};
-pub use search::{Library, Order, Outcome, Selection, LEAD, PAGE};
+pub use search::{Files, Library, Order, Outcome, Selection, LEAD, PAGE};
 pub use titles::{DocTitle, TITLES};
 
 #[cfg(test)]

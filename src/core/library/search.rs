@@ -166,6 +166,17 @@ fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
     out
 }
 
+/// Which files [`Library::add_only`] reads.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Files {
+    /// Every file of the index.
+    All,
+    /// The search's: the doc table, word shards, figure chunks, reply cards.
+    Search,
+    /// The indicator view's and the cards' other replies: indicator files, title chunks.
+    Values,
+}
+
 impl Library {
     /// Reads the manifest. Refuses one over [`MAX_MANIFEST`], what is not an index of ours,
     /// another version of ours, and counts the format does not allow.
@@ -355,6 +366,14 @@ impl Library {
     /// larger than the manifest allows, truncated, damaged, of another build, or not of this
     /// index.
     pub fn add(&mut self, name: &str, bytes: &[u8]) -> Result<(), Error> {
+        self.add_only(name, bytes, Files::All)
+    }
+
+    /// [`Library::add`] for one kind of files only, the others refused as unknown: each wasm
+    /// module reads only its own (the search's module, the indicator view's), so the other's
+    /// readers are not compiled into it.
+    pub fn add_only(&mut self, name: &str, bytes: &[u8], files: Files) -> Result<(), Error> {
+        let (search, values) = (files != Files::Values, files != Files::Search);
         let unknown = || Error::UnknownFile(name.to_string());
         if let Some(max) = self.limit(name) {
             // A binary file of another build says so first (a half-written folder), whatever
@@ -364,19 +383,19 @@ impl Library {
             }
             within(name, bytes.len(), max)?;
         }
-        if name == DOCS {
+        if search && name == DOCS {
             let payload = open(name, bytes, TYPE_DOCS, self.build)?;
             let values = std::array::from_fn(|f| self.facets[f].values.len());
             let rows = docs::read(payload, self.n, &values).ok_or_else(|| corrupt(name, "bad doc table"))?;
             self.docs = Some(rows);
-        } else if let Some(s) = file_number(name, "words/", ".bin") {
+        } else if let (true, Some(s)) = (search, file_number(name, "words/", ".bin")) {
             if s >= self.shards {
                 return Err(unknown());
             }
             let payload = open(name, bytes, TYPE_WORDS, self.build)?;
             let shard = Shard::read(payload, self.n).ok_or_else(|| corrupt(name, "bad word shard"))?;
             put(&mut self.words, s as u32, shard);
-        } else if let Some(rest) = name.strip_prefix("figures/") {
+        } else if let (true, Some(rest)) = (search, name.strip_prefix("figures/")) {
             let (g, k) = rest.split_once('-').ok_or_else(unknown)?;
             let (g, k) = (file_number(g, "", "").ok_or_else(unknown)?, file_number(k, "", ".bin").ok_or_else(unknown)?);
             let group = self.groups.get(g).ok_or_else(unknown)?;
@@ -385,7 +404,7 @@ impl Library {
             let entries =
                 read_chunk(payload, group.kind, count, self.n).ok_or_else(|| corrupt(name, "bad figure chunk"))?;
             self.chunks[g][k] = Some(entries);
-        } else if let Some(k) = file_number(name, "indicators/", ".bin") {
+        } else if let (true, Some(k)) = (values, file_number(name, "indicators/", ".bin")) {
             let count = self.indicators.get(k).ok_or_else(unknown)?.1;
             let payload = open(name, bytes, TYPE_INDICATORS, self.build)?;
             let mut values =
@@ -396,7 +415,7 @@ impl Library {
                 }
             }
             self.indicator_values[k] = Some(values);
-        } else if let Some(c) = file_number(name, "titles/", ".bin") {
+        } else if let (true, Some(c)) = (values, file_number(name, "titles/", ".bin")) {
             if c >= self.titles.len() {
                 return Err(unknown());
             }
@@ -407,7 +426,7 @@ impl Library {
                 indicators::fill(values, c * TITLES, &titles);
             }
             self.titles[c] = Some(titles);
-        } else if let Some(d) = file_number(name, "replies/", ".json") {
+        } else if let (true, Some(d)) = (search, file_number(name, "replies/", ".json")) {
             if d >= self.n {
                 return Err(unknown());
             }

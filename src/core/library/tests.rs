@@ -537,6 +537,14 @@ fn bad_files_are_refused_clearly() {
         lib.add(&f, &files[&f]).unwrap();
     }
     assert_eq!(lib.search(&plan, &Selection::default(), Order::Newest).unwrap().total(), 2);
+    // Each wasm module reads only its own files: the search's refuses a title chunk, the
+    // indicator view's a word shard.
+    assert_eq!(
+        lib.add_only("titles/0.bin", &files["titles/0.bin"], Files::Search),
+        Err(Error::UnknownFile("titles/0.bin".into()))
+    );
+    assert_eq!(lib.add_only(&shard, &files[&shard], Files::Values), Err(Error::UnknownFile(shard.clone())));
+    lib.add_only("titles/0.bin", &files["titles/0.bin"], Files::Values).unwrap();
 }
 
 // ---------- each format: its writer and its reader agree ----------

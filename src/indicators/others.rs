@@ -1,7 +1,8 @@
 //! `indicatorValues`: an indicator's values in other replies of the archive, for a figure's
-//! card on a reply page (issue 22: "同一指标在其他答复中"). The reply page's module does not hold
-//! the index reader: the embed script loads this module when the first card of a figure that
-//! measures an indicator opens, and calls this. It fetches the manifest, the indicator's file
+//! card on a reply page (issue 22: "同一指标在其他答复中"); and the same lookup for the library
+//! module's indicator view (`indicatorView`, answered by [`view_step`]). The reply page's
+//! module does not hold the index reader: the embed script loads this module when the first
+//! card of a figure that measures an indicator opens, and calls this. It fetches the manifest, the indicator's file
 //! and the title table's chunks of the replies it shows (each at most the size the index
 //! allows, one index kept per URL for the next card), finds the card's own reply in the index
 //! (the value at the figure's position with its text, whose address is the page's), and gives
@@ -13,18 +14,19 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use reply_core::library::{
-    base_of, other_values, own_candidates, value_link, Asking, Error as IndexError, IndicatorValue, Library, MANIFEST,
-    MAX_MANIFEST,
+    base_of, other_values, own_candidates, track, value_link, Asking, Error as IndexError, Files, IndicatorValue,
+    Library, MANIFEST, MAX_MANIFEST,
 };
 use reply_core::model::FigureKind;
 use reply_core::Stance;
-use reply_web::html::Html;
+use reply_web::html::{safe_url, Html};
 use reply_web::js::get;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use crate::fetch::{fetch_file, new_sink};
+use crate::fetch_file;
+use crate::view;
 
 /// The most values a card lists.
 pub(crate) const SHOWN: usize = 8;
@@ -91,6 +93,8 @@ struct Lookup {
     /// Files asked and not arrived.
     waiting: Vec<String>,
     done: bool,
+    /// The library's indicator view (its rows shown), not a card: answered by [`view_step`].
+    view: Option<usize>,
 }
 
 fn library_for(base: &str) -> Shared {
@@ -134,7 +138,7 @@ impl Lookup {
                 let bytes = bytes.dyn_ref::<js_sys::Uint8Array>().map(js_sys::Uint8Array::to_vec);
                 arrived(&me, &name, bytes, &error);
             });
-            fetch_file(&new_sink(cb.unchecked_ref()), &url, &name, max as f64, false);
+            fetch_file(cb.unchecked_ref(), &url, &name, max as f64);
         }
     }
 
@@ -167,7 +171,17 @@ fn arrived(this: &Rc<RefCell<Lookup>>, name: &str, bytes: Option<Vec<u8>>, error
         l.waiting.retain(|w| w != name);
         let lib_rc = l.lib.clone();
         let mut lib = lib_rc.borrow_mut();
+        let view = l.view.is_some();
         match (bytes, name == MANIFEST) {
+            // The view says it as the library says it of its own files.
+            (None, _) if view => Some(match error.strip_prefix("too-large ") {
+                Some(size) => {
+                    let max = lib.as_ref().and_then(|l| l.limit(name)).unwrap_or(MAX_MANIFEST);
+                    IndexError::TooLarge(name.to_string(), size.parse().unwrap_or(0), max as u64).to_string()
+                }
+                None if name == MANIFEST => format!("索引 {name} 无法读取：{error}"),
+                None => format!("索引不完整，缺少 {name}（{error}）"),
+            }),
             (None, _) => Some(if error.starts_with("too-large") {
                 format!("{name} 过大")
             } else {
@@ -180,13 +194,15 @@ fn arrived(this: &Rc<RefCell<Lookup>>, name: &str, bytes: Option<Vec<u8>>, error
                     *lib = Some(read);
                     None
                 }
-                Err(e) => Some(index_error(&e)),
+                Err(e) => Some(index_error(&e, view)),
             },
-            (Some(b), false) => lib.as_mut().and_then(|lib| lib.add(name, &b).err()).map(|e| index_error(&e)),
+            (Some(b), false) => {
+                lib.as_mut().and_then(|lib| lib.add_only(name, &b, Files::Values).err()).map(|e| index_error(&e, view))
+            }
         }
     };
     if let Some(why) = failure {
-        this.borrow_mut().finish(Some(failed_line(&why)), Vec::new(), 0);
+        fail(this, why);
         return;
     }
     if this.borrow().waiting.is_empty() {
@@ -194,16 +210,30 @@ fn arrived(this: &Rc<RefCell<Lookup>>, name: &str, bytes: Option<Vec<u8>>, error
     }
 }
 
-fn index_error(e: &IndexError) -> String {
+/// An index error as the card says it (the view: as the library says it).
+fn index_error(e: &IndexError, view: bool) -> String {
     match e {
-        IndexError::Version(_) => "索引版本不符，需重新生成".to_string(),
+        IndexError::Version(_) if !view => "索引版本不符，需重新生成".to_string(),
         _ => e.to_string(),
+    }
+}
+
+/// The question cannot be answered: the card's quiet line, or the view's reason.
+fn fail(this: &Rc<RefCell<Lookup>>, why: String) {
+    let mut l = this.borrow_mut();
+    if l.view.is_some() {
+        l.answer("", None, Some(why));
+    } else {
+        l.finish(Some(failed_line(&why)), Vec::new(), 0);
     }
 }
 
 /// Takes the question as far as the files at hand allow: asks for what is missing, else
 /// answers.
 fn step(this: &Rc<RefCell<Lookup>>) {
+    if this.borrow().view.is_some() {
+        return view_step(this);
+    }
     let mut need = Vec::new();
     let answer = {
         let l = this.borrow();
@@ -292,7 +322,7 @@ fn draw(h: &mut Html, key: &str, line: Option<&str>, shown: &[(IndicatorValue, O
                 about.push_str(&stance);
             }
             h.text(&about).text(" ");
-            match link.as_deref().and_then(crate::results::safe_url) {
+            match link.as_deref().and_then(safe_url) {
                 Some(u) => h.leaf("a", "", &[("href", u)], &v.title),
                 None => h.leaf("span", "", &[], &v.title),
             };
@@ -381,10 +411,121 @@ pub(crate) fn start(options: &JsValue) -> Result<js_sys::Promise, JsError> {
             resolve,
             waiting: Vec::new(),
             done: false,
+            view: None,
         })));
     });
     if let Some(this) = made {
         step(&this);
     }
     Ok(promise)
+}
+
+impl Lookup {
+    /// The view's answer: `[status, element, why]`.
+    fn answer(&mut self, status: &str, view: Option<Html>, why: Option<String>) {
+        if self.done {
+            return;
+        }
+        self.done = true;
+        let node = match view.zip(web_sys::window().and_then(|w| w.document())) {
+            Some((h, doc)) => doc.create_element("div").ok().filter(|d| h.append_to(d).is_ok()),
+            None => None,
+        };
+        let out = js_sys::Array::new();
+        out.push(&JsValue::from_str(status));
+        out.push(&node.map_or(JsValue::NULL, JsValue::from));
+        out.push(&why.map_or(JsValue::NULL, |w| JsValue::from_str(&w)));
+        let _ = self.resolve.call1(&JsValue::NULL, &out);
+    }
+}
+
+/// The view: fetches the manifest (unless the library gave it), the indicator's file and the
+/// title table's chunks of its replies, then answers with its values, 承诺追踪 (deadlines
+/// passed by the archive's newest reply) and the downloads; an indicator the archive does not
+/// have lists those it has.
+fn view_step(this: &Rc<RefCell<Lookup>>) {
+    let need = {
+        let mut l = this.borrow_mut();
+        let lib_rc = l.lib.clone();
+        let lib = lib_rc.borrow();
+        let Some(lib) = &*lib else {
+            drop(lib);
+            drop(l);
+            return Lookup::fetch(this, vec![MANIFEST.to_string()]);
+        };
+        let (key, limit) = (l.key.clone(), l.view.unwrap_or(0));
+        match lib.indicator_needs(&key) {
+            None => {
+                l.answer(&view::unknown(&key, lib.indicators().len()), Some(view::choices(lib.indicators())), None);
+                return;
+            }
+            Some(need) if !need.is_empty() => need,
+            Some(_) => {
+                let values = lib.indicator(&key).unwrap_or(&[]);
+                let now = lib.newest().unwrap_or("");
+                let promises = track(values, now);
+                let status = view::summary(&key, values, &promises);
+                l.answer(&status, Some(view::view(&key, values, &promises, now, limit)), None);
+                return;
+            }
+        }
+    };
+    Lookup::fetch(this, need);
+}
+
+/// Reads the options of `indicatorView`: `{ index, key, limit, manifest? }`.
+pub(crate) fn start_view(options: &JsValue) -> Result<js_sys::Promise, JsError> {
+    let base = get(options, "index").as_string().unwrap_or_default();
+    let key = get(options, "key").as_string().unwrap_or_default();
+    let limit = get(options, "limit").as_f64().unwrap_or(0.0) as usize;
+    let lib = library_for(&base);
+    let mut bad = None;
+    if lib.borrow().is_none() {
+        if let Some(bytes) = get(options, "manifest").dyn_ref::<js_sys::Uint8Array>() {
+            match Library::from_manifest(&bytes.to_vec()) {
+                Ok(read) => *lib.borrow_mut() = Some(read),
+                Err(e) => bad = Some(e.to_string()),
+            }
+        }
+    }
+    let mut made = None;
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        made = Some(Rc::new(RefCell::new(Lookup {
+            base: base.clone(),
+            key: key.clone(),
+            figure: Asking { kind: FigureKind::ALL[0], unit: None, position: u32::MAX, text: String::new() },
+            page: String::new(),
+            element: None,
+            stamp: None,
+            lib: lib.clone(),
+            resolve,
+            waiting: Vec::new(),
+            done: false,
+            view: Some(limit),
+        })));
+    });
+    if let Some(this) = made {
+        match bad {
+            Some(why) => fail(&this, why),
+            None => step(&this),
+        }
+    }
+    Ok(promise)
+}
+
+/// `indicatorCsv({ index, key, promises })`: the view's downloads, from the files it read.
+pub(crate) fn csv(options: &JsValue) -> bool {
+    let base = get(options, "index").as_string().unwrap_or_default();
+    let key = get(options, "key").as_string().unwrap_or_default();
+    let lib = library_for(&base);
+    let lib = lib.borrow();
+    let Some((lib, values)) = lib.as_ref().and_then(|l| Some((l, l.indicator(&key)?))) else { return false };
+    let (name, text) = if get(options, "promises").is_truthy() {
+        let p = track(values, lib.newest().unwrap_or(""));
+        (format!("{key}-承诺追踪.csv"), reply_core::library::promises_csv(&key, values, &p))
+    } else {
+        (format!("{key}.csv"), reply_core::library::values_csv(&key, values))
+    };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return false };
+    reply_web::download::download(&doc, &name, "text/csv;charset=utf-8", &text).is_ok()
 }
