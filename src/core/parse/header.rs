@@ -131,13 +131,21 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
             meta.push(text.to_string());
             meta.push(value.text.to_string());
             i += 1;
-            // A title's value broken over two lines (`公文名称:` / `对…会议` / `第6826号建议的答复`):
-            // the line that completes it is the value's too.
+            // A title's value broken over two or three lines (`公文名称:` / `对…会议` /
+            // `第6826号建议的答复`): the lines up to the one that completes it are the value's too.
             if (label == "名称" || crate::text::listed(TITLE_KEYS, label)) && !complete(&v) {
-                if let Some(n) = lines.get(i + 1).filter(|n| continues(n.text) && complete(&cat(&[&v, n.text]))) {
-                    v.push_str(shape::cells(strip_bullet(n.text)));
-                    meta.push(n.text.to_string());
-                    i += 1;
+                let mut joined = v.clone();
+                for k in i + 1..i + 3 {
+                    let Some(n) = lines.get(k).filter(|n| continues(n.text)) else { break };
+                    joined = cat(&[&joined, shape::cells(strip_bullet(n.text))]);
+                    if complete(&joined) {
+                        v = joined;
+                        for l in &lines[i + 1..=k] {
+                            meta.push(l.text.to_string());
+                        }
+                        i = k;
+                        break;
+                    }
                 }
             }
             fields.push((label, v));

@@ -1917,6 +1917,16 @@ fn a_titles_value_broken_over_two_lines_is_read_whole() {
     // A bulleted index list whose title's value is broken in two, the title again below.
     let text = "  • 公文名称:\n对十四届全国人大一次会议\n第6826号建议的答复\n  • 发文单位:\n    某部\n  • 废止日期:\n对十四届全国人大一次会议第6826号建议的答复\n选择字体:[--] 发布时间:2023-12-29 14:43:43\n张三代表:\n  您提出的建议收悉。";
     assert_eq!(seen(&plain_lines(text))[..1], want(&[("title", "对十四届全国人大一次会议第6826号建议的答复")])[..]);
+    // Broken in three, with no title below it: the label's value is the whole title.
+    let text = "标  题:\n某县教育和体育局对县政协十一届\n二次会议第202302B46号提案的答复(关于\n强化全民健身公共服务体系的提案)\n\
+                届  次:\n县政协十一届二次会议\n发布时间:2023-06-05\n\n张三委员:\n您提出的提案收悉。";
+    assert_eq!(
+        seen(&plain_lines(text))[..1],
+        want(&[(
+            "title",
+            "某县教育和体育局对县政协十一届二次会议第202302B46号提案的答复(关于强化全民健身公共服务体系的提案)"
+        )])[..]
+    );
 }
 
 #[test]
