@@ -131,13 +131,21 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
             meta.push(text.to_string());
             meta.push(value.text.to_string());
             i += 1;
-            // A title's value broken over two lines (`公文名称:` / `对…会议` / `第6826号建议的答复`):
-            // the line that completes it is the value's too.
+            // A title's value broken over two or three lines (`公文名称:` / `对…会议` /
+            // `第6826号建议的答复`): the lines up to the one that completes it are the value's too.
             if (label == "名称" || crate::text::listed(TITLE_KEYS, label)) && !complete(&v) {
-                if let Some(n) = lines.get(i + 1).filter(|n| continues(n.text) && complete(&cat(&[&v, n.text]))) {
-                    v.push_str(shape::cells(strip_bullet(n.text)));
-                    meta.push(n.text.to_string());
-                    i += 1;
+                let mut joined = v.clone();
+                for k in i + 1..i + 3 {
+                    let Some(n) = lines.get(k).filter(|n| continues(n.text)) else { break };
+                    joined = cat(&[&joined, shape::cells(strip_bullet(n.text))]);
+                    if complete(&joined) {
+                        v = joined;
+                        for l in &lines[i + 1..=k] {
+                            meta.push(l.text.to_string());
+                        }
+                        i = k;
+                        break;
+                    }
                 }
             }
             fields.push((label, v));
@@ -1478,7 +1486,8 @@ fn cell_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     // A table's row as text (`| 标题 | 关于… |`): its cells' bars part keys and values too.
     let mut rest = shape::cells(line);
     // A title's key by its shape too (`• 文件标题 关于…`).
-    let (first, len) = label_at(rest).or_else(|| title_key(rest)).filter(|&(_, len)| apart(rest, len))?;
+    let (first, len) =
+        label_at(rest).or_else(|| title_key(rest)).or_else(|| row_key(rest)).filter(|&(_, len)| apart(rest, len))?;
     let mut current = first;
     rest = &rest[len..];
     let mut value = String::new();
@@ -1498,8 +1507,18 @@ fn cell_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
         rest = &rest[c.len_utf8()..];
     }
     fields.push((current, shape::cells(&value).to_string()));
-    // A label word alone (`标题`) is no row.
-    (fields.len() > 1 || !fields[0].1.is_empty()).then_some(fields)
+    // A label word alone (`标题`) is no row; a key no list holds opens one only before a listed label.
+    let row = if first == OTHER_LABEL { fields.len() > 1 } else { fields.len() > 1 || !fields[0].1.is_empty() };
+    row.then_some(fields)
+}
+
+/// A key no list holds that opens a row of `key value` pairs (`组配分类 人大代表建议办理结果 发布机构
+/// 某局`): two to six han chars, then white space. [`cell_fields`] keeps the row only where a
+/// listed label follows as a cell of its own.
+fn row_key(rest: &str) -> Option<(&'static str, usize)> {
+    let n = rest.chars().take_while(|c| crate::text::han(*c)).count();
+    let len = rest.char_indices().nth(n).map_or(rest.len(), |(k, _)| k);
+    ((2..=6).contains(&n) && rest[len..].starts_with(char::is_whitespace)).then_some((OTHER_LABEL, len))
 }
 
 /// What parts a key from its value in a row: white space, a table cell's bar.

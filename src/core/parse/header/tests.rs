@@ -516,6 +516,25 @@ fn a_metadata_row_of_cells_without_colons_gives_its_fields() {
 }
 
 #[test]
+fn a_row_opened_by_a_key_no_list_holds_is_metadata_before_a_listed_label() {
+    // `组配分类` is in no list; the listed `发布机构` after it makes the line a row, not the title.
+    let text = "索引号 001008/2022-232369\n组配分类 人大代表建议办理结果 发布机构 市某局\n\
+                生成日期 2022-12-08 公开方式 主动公开\n关于对市十七届人大一次会议第375号代表建议的答复函\n\
+                发布日期: 2022-12-08 17:20:24 浏览次数: 来源: 某局\n张三等7位代表:\n收悉。";
+    assert_eq!(
+        seen(&plain_lines(text)),
+        want(&[
+            ("title", "关于对市十七届人大一次会议第375号代表建议的答复函"),
+            ("number", "-"),
+            ("published", "2022-12-08"),
+            ("signed", "2022-12-08")
+        ])
+    );
+    // Without a listed label after it, such a line is no row: an office before its title.
+    assert_eq!(super::meta_fields("某县住房和城乡建设局 关于在各小区建设充电桩的建议 办理情况的答复"), None);
+}
+
+#[test]
 fn the_title_set_just_above_the_articles_container() {
     // (page lines above the article, the title found there or `-`).
     let cases: &[(&[&str], &str)] = &[
@@ -1898,6 +1917,16 @@ fn a_titles_value_broken_over_two_lines_is_read_whole() {
     // A bulleted index list whose title's value is broken in two, the title again below.
     let text = "  • 公文名称:\n对十四届全国人大一次会议\n第6826号建议的答复\n  • 发文单位:\n    某部\n  • 废止日期:\n对十四届全国人大一次会议第6826号建议的答复\n选择字体:[--] 发布时间:2023-12-29 14:43:43\n张三代表:\n  您提出的建议收悉。";
     assert_eq!(seen(&plain_lines(text))[..1], want(&[("title", "对十四届全国人大一次会议第6826号建议的答复")])[..]);
+    // Broken in three, with no title below it: the label's value is the whole title.
+    let text = "标  题:\n某县教育和体育局对县政协十一届\n二次会议第202302B46号提案的答复(关于\n强化全民健身公共服务体系的提案)\n\
+                届  次:\n县政协十一届二次会议\n发布时间:2023-06-05\n\n张三委员:\n您提出的提案收悉。";
+    assert_eq!(
+        seen(&plain_lines(text))[..1],
+        want(&[(
+            "title",
+            "某县教育和体育局对县政协十一届二次会议第202302B46号提案的答复(关于强化全民健身公共服务体系的提案)"
+        )])[..]
+    );
 }
 
 #[test]
