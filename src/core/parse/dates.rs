@@ -206,8 +206,12 @@ fn iso(year: u32, month: u32, day: u32) -> String {
 }
 
 /// The date of a signature's date line, or of a metadata value, as `YYYY-MM-DD`.
+/// A compact date after the office on its line (`某局　2022711`) is its last word.
 pub(super) fn date_of(text: &str) -> Option<String> {
-    find_date(text).map(|(d, _)| d).or_else(|| compact_date(text))
+    find_date(text)
+        .map(|(d, _)| d)
+        .or_else(|| compact_date(text))
+        .or_else(|| compact_date(text.trim_end().rsplit(char::is_whitespace).next()?))
 }
 
 /// A line that is a date and nothing more of substance: `2016年`, `2018年8月21日 星期二`,

@@ -388,9 +388,14 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
     // footer (its links, a list of other replies and their dates) may follow the letter. Else
     // a date line of a signature; else one run into the end of the last paragraph, where a page
     // lost its line breaks (`…指导。 某县水利局 2021年9月17日`).
+    // (The office's line may be under the date, or over a seal's note over it: `（盖章）`.)
+    let office_at = |k: usize| body.get(k).is_some_and(|l| tail::is_office_line(l.text));
     let under_office = |k: usize| {
         tail::is_office_and_date(body[k].text)
-            || (k > 0 && dates::is_signature_date(body[k].text) && tail::is_office_line(body[k - 1].text))
+            || (dates::is_signature_date(body[k].text)
+                && (k > 0 && office_at(k - 1)
+                    || k > 1 && tail::is_seal(body[k - 1].text) && office_at(k - 2)
+                    || office_at(k + 1)))
     };
     let dated_office = (0..body.len()).rev().take(30).find(|&k| under_office(k));
     let own = dated_office

@@ -18,6 +18,7 @@ pub(super) fn signature(body: &mut Vec<Line>) -> Vec<Piece> {
             || is_office_and_date(text)
             || is_contact_line(text)
             || labelled(text).is_some()
+            || is_seal(text)
             || is_footer(text)
             || (is_office_line(text) && (dated || text.chars().count() <= 20) && parse_heading(text).is_none());
         if !take {
@@ -147,6 +148,14 @@ pub(super) fn labelled(line: &str) -> Option<&str> {
     (dated || unit).then_some(value)
 }
 
+/// A seal's note in brackets (`（盖章）`, `(单位公章)`), alone or at the end of the office's line.
+pub(super) fn is_seal(line: &str) -> bool {
+    let t = line.trim().trim_end_matches(['）', ')']);
+    t.len() < line.trim().len()
+        && t.ends_with('章')
+        && t.rsplit(['（', '(']).next().is_some_and(|n| n.chars().count() <= 5)
+}
+
 fn is_contact_line(line: &str) -> bool {
     crate::text::words(CONTACT_PREFIXES).any(|p| line.starts_with(p))
 }
@@ -155,6 +164,12 @@ fn is_contact_line(line: &str) -> bool {
 /// headline that ends like one (`我县召开…推进会`: an office's name opens with no 我 and tells of
 /// no event).
 pub(super) fn is_office_line(line: &str) -> bool {
+    // A seal's note after the name (`某县水利局（盖章）`).
+    let line = line
+        .strip_suffix(['）', ')'])
+        .and_then(|h| h.rfind(['（', '(']).map(|at| &h[..at]))
+        .filter(|_| is_seal(line))
+        .unwrap_or(line);
     let n = line.chars().count();
     (2..=30).contains(&n)
         && !line.contains(['，', ',', '。', '；', ';', '：', ':'])

@@ -159,3 +159,23 @@ fn a_date_alone_at_the_end_dates_the_reply_where_no_office_line_bears_one() {
     let text = "某市城市管理局\n关于对市人大第157号建议的答复\n张三代表:\n您提出的建议收悉。现答复如下:\n我局加强巡查。\n下一步我局将继续努力。\n2021年6月22日";
     assert_eq!(dates(text), want("2021-06-22", "2021-06-22"));
 }
+
+#[test]
+fn the_office_and_its_date_in_every_order_a_signature_sets_them() {
+    // The office and a compact date (its 年 and 月 lost) on one line; the date above the office;
+    // a seal's note after the office or on a line of its own; an attachment after all of them.
+    let body = "张三代表：\n您提出的建议收悉，现答复如下：\n我局加强巡查。";
+    let attached = "\n附件\n名单\n一、某县";
+    for sig in [
+        "某县水利局　　2022711",
+        "2022年7月11日\n某县水利局",
+        "某县水利局（盖章）\n2022年7月11日",
+        "某县水利局\n（盖章）\n2022年7月11日",
+    ] {
+        for end in ["", attached] {
+            let text = format!("{body}\n{sig}{end}");
+            assert_eq!(dates(&text), want("2022-07-11", "2022-07-11"), "{text}");
+        }
+    }
+    assert!(super::is_seal("（单位盖章）") && super::is_seal("某局(盖章)") && !super::is_seal("（此件公开发布）"));
+}
