@@ -450,10 +450,12 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
         Some(v)
     });
     // Or in such a row between the header and the salutation, where a row the header's list
-    // does not take (the site's address, `• http://…`) ended it above the date's.
+    // does not take (the site's address, `• http://…`) ended it above the date's; there a bare
+    // 时间 or 日期 dates the page too (`日期：2024-05-06 来源：…`: no site's today under a title).
     let above = (i..lines.len()).take(10).take_while(|&k| !salutes(k)).find_map(|k| {
         let fields = header::meta_fields(lines[k].text)?;
-        fields.into_iter().find(|(k, v)| listed(FOOTER_DATES, k) && dates::date_of(v).is_some()).map(|(_, v)| v)
+        let posted = |k: &str| listed(FOOTER_DATES, k) || listed("更新时间|日期|时间", k);
+        fields.into_iter().find(|(k, v)| posted(k) && dates::date_of(v).is_some()).map(|(_, v)| v)
     });
     let footer = above.or(footer);
     let published = field(PAGE_DATES)

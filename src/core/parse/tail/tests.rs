@@ -179,3 +179,14 @@ fn the_office_and_its_date_in_every_order_a_signature_sets_them() {
     }
     assert!(super::is_seal("（单位盖章）") && super::is_seal("某局(盖章)") && !super::is_seal("（此件公开发布）"));
 }
+
+#[test]
+fn a_bare_date_label_in_a_row_between_the_header_and_the_salutation_dates_the_page() {
+    // A row the header's list does not take (the site's address) ends the list above it.
+    let head = "某县教育局对第65号提案的答复\n  • 信息来源:政府办\n  • http://www.x.gov.cn";
+    let letter = "杨永委员：\n您的提案收悉。\n某县教育局\n2023年7月28日";
+    for row in ["时间：2023/8/2", "日期：2023-08-02　　来源：某局　　浏览次数：128", "更新时间：2023-08-02 10:22"]
+    {
+        assert_eq!(dates(&format!("{head}\n{row}\n{letter}")), want("2023-08-02", "2023-07-28"), "{row}");
+    }
+}
