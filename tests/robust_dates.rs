@@ -29,13 +29,25 @@ use head::{differences, gold_head, head_of, no_space, Head};
 
 /// Minimum share of (page, variant) pairs that hold, per change, in percent: what was measured
 /// (raised as rules are fixed, so that a change cannot make the reader more fragile).
-const GATES: [(&str, f64); 24] = [
+const GATES: [(&str, f64); 46] = [
     ("s-zh〇", 100.0),
     ("s-zh○", 100.0),
     ("s-ymd", 100.0),
     ("s-ymd0", 100.0),
     ("s-dots", 100.0),
     ("s-dashes", 100.0),
+    ("s-spaced", 100.0),
+    ("s-fullwidth", 100.0),
+    ("s-weekday", 100.0),
+    ("s-disclosure", 100.0),
+    ("s-category", 100.0),
+    ("s-contact+cc", 100.0),
+    ("s-related", 100.0),
+    ("s-related-lines", 99.3),
+    ("s-next-prev", 100.0),
+    ("s-two-offices", 100.0),
+    ("today", 100.0),
+    ("today-none", 100.0),
     ("s-office+date", 99.1),
     ("s-date>office", 100.0),
     ("s-contact", 100.0),
@@ -51,9 +63,19 @@ const GATES: [(&str, f64); 24] = [
     ("p-bracket", 96.1),
     ("p-row", 100.0),
     ("p-row-bars", 100.0),
+    ("p-hms", 100.0),
+    ("p-dated-row", 100.0),
+    ("p-font-row", 100.0),
+    ("p-bracketed", 100.0),
+    ("p-joined", 100.0),
+    ("p-bars", 100.0),
+    ("p-reads", 100.0),
     ("p-above", 100.0),
     ("p-below", 100.0),
     ("p-none", 100.0),
+    ("p-none-zh", 100.0),
+    ("p-none-written", 100.0),
+    ("p-under-number", 100.0),
 ];
 
 /// A gold date `YYYY-MM-DD` as numbers.
@@ -78,6 +100,20 @@ fn zh((y, m, d): (u32, u32, u32), zero: char) -> String {
     let year: String =
         y.to_string().chars().map(|c| if c == '0' { zero } else { D[c as usize - '0' as usize] }).collect();
     format!("{year}年{}月{}日", zh_small(m), zh_small(d))
+}
+
+/// Digits as full-width forms (`２０２４`).
+fn fullwidth(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_ascii_digit() { char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c) } else { c })
+        .collect()
+}
+
+/// The weekday of a date (`一` … `日`), by Zeller's congruence.
+fn weekday((y, m, d): (u32, u32, u32)) -> &'static str {
+    let (y, m) = if m < 3 { (y - 1, m + 12) } else { (y, m) };
+    let h = (d + 13 * (m + 1) / 5 + y % 100 + y % 100 / 4 + y / 400 + 5 * (y / 100)) % 7;
+    ["六", "日", "一", "二", "三", "四", "五"][h as usize]
 }
 
 /// The ways a date is written that the pages hold, to find a date's line (white space aside).
@@ -246,6 +282,8 @@ fn variants(text: &str, gold: &Head) -> Vec<(&'static str, String, Head)> {
             ("s-ymd0", format!("{y}年{m:02}月{dd:02}日")),
             ("s-dots", format!("{y}.{m}.{dd}")),
             ("s-dashes", format!("{y}-{m:02}-{dd:02}")),
+            ("s-spaced", format!("{y} 年 {m} 月 {dd} 日")),
+            ("s-fullwidth", fullwidth(&format!("{y}年{m}月{dd}日"))),
         ] {
             out.push((name, join(replaced(&lines, at, &form)), same.clone()));
         }
@@ -263,8 +301,65 @@ fn variants(text: &str, gold: &Head) -> Vec<(&'static str, String, Head)> {
         ));
         out.push(("s-public", join(inserted(&lines, at, &["（此件公开发布）"])), same.clone()));
         out.push(("s-public2", join(inserted(&lines, at, &["（此件主动公开）"])), same.clone()));
+        out.push((
+            "s-weekday",
+            join(replaced(&lines, at, &format!("{y}年{m}月{dd}日　星期{}", weekday(d)))),
+            same.clone(),
+        ));
+        out.push(("s-disclosure", join(inserted(&lines, at, &["", "（信息公开选项：主动公开）"])), same.clone()));
+        out.push(("s-category", join(inserted(&lines, at, &["（A类）"])), same.clone()));
+        out.push((
+            "s-contact+cc",
+            join(inserted(
+                &lines,
+                at,
+                &[
+                    "",
+                    "联系单位：市交通运输局",
+                    "联系人：王明",
+                    "联系电话：0571-87654321",
+                    "",
+                    "抄送：市人大常委会代表工作委员会，市政府督查室。",
+                ],
+            )),
+            same.clone(),
+        ));
+        let end = |extra: &[&str]| {
+            let mut l = lines.clone();
+            while l.last().is_some_and(|x| x.trim().is_empty()) {
+                l.pop();
+            }
+            l.extend(extra.iter().map(|x| x.to_string()));
+            join(l)
+        };
+        // A site's list of other pages under the letter, with their dates.
+        let (py, pm) = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
+        let related = [
+            "相关文章".to_string(),
+            format!("关于市政协第5号提案的答复　{py}-{pm:02}-28"),
+            format!("关于市人大第14号建议的答复　{py}-{pm:02}-21"),
+        ];
+        out.push(("s-related", end(&related.iter().map(String::as_str).collect::<Vec<_>>()), same.clone()));
+        let lined = [
+            "相关阅读".to_string(),
+            "关于市政协第5号提案的答复".to_string(),
+            format!("{py}-{pm:02}-28"),
+            "关于市人大第14号建议的答复".to_string(),
+            format!("{py}-{pm:02}-21"),
+        ];
+        out.push(("s-related-lines", end(&lined.iter().map(String::as_str).collect::<Vec<_>>()), same.clone()));
+        out.push((
+            "s-next-prev",
+            end(&[
+                "上一篇：关于市人大第12号建议的答复",
+                "下一篇：关于市人大第14号建议的答复",
+                "【打印本页】【关闭窗口】",
+            ]),
+            same.clone(),
+        ));
         if let Some(o) = office {
             let name = lines[o].trim().to_string();
+            out.push(("s-two-offices", join(inserted(&lines, o - 1, &["市财政局"])), same.clone()));
             let mut l = lines.clone();
             l[at] = format!("{name}　　{date}");
             l.remove(o);
@@ -276,6 +371,9 @@ fn variants(text: &str, gold: &Head) -> Vec<(&'static str, String, Head)> {
             out.push(("s-seal-line", join(inserted(&lines, o, &["（盖章）"])), same.clone()));
         }
     }
+    // The site's greeting with today's date above everything.
+    let today = "今天是2025年12月07日 星期日";
+    out.push(("today", format!("{today}\n{text}"), gold.clone()));
     let published = gold.published.as_deref().and_then(ymd);
     let before = sig.map_or(lines.len(), |(at, _)| at);
     if let Some(p @ (y, m, d)) = published {
@@ -287,6 +385,16 @@ fn variants(text: &str, gold: &Head) -> Vec<(&'static str, String, Head)> {
                 ("p-slash", format!("时间：{y}/{m}/{d}")),
                 ("p-row", format!("日期：{y}-{m:02}-{d:02}　　来源：市交通运输局　　浏览次数：128")),
                 ("p-row-bars", format!("来源：市水务局 | 访问量：56 | 发布时间：{y}/{m}/{d} 10:22:33")),
+                ("p-hms", format!("发布时间：{y}年{m:02}月{d:02}日 10时22分")),
+                ("p-dated-row", format!("{y}-{m:02}-{d:02} 10:22:33　来源：市水务局")),
+                (
+                    "p-font-row",
+                    format!("信息来源：市水务局　　发布时间：{y}-{m:02}-{d:02}　　【字号：大 中 小】【打印】"),
+                ),
+                ("p-bracketed", format!("【发布时间：{y}-{m:02}-{d:02}】")),
+                ("p-joined", format!("发布日期:{y}-{m:02}-{d:02}访问次数: 信息来源:市水务局")),
+                ("p-bars", format!("时间：{y}-{m:02}-{d:02} | 来源：市水务局 | 字号：大 中 小")),
+                ("p-reads", format!("作者：王明　　发布日期：{y}-{m:02}-{d:02}　　阅读：1234")),
             ] {
                 out.push((name, join(replaced(&lines, at, &line)), same.clone()));
             }
@@ -318,7 +426,34 @@ fn variants(text: &str, gold: &Head) -> Vec<(&'static str, String, Head)> {
             if gold.signed.is_some() && (gold.published == gold.signed || !l.iter().any(|x| holds(x, p))) {
                 let mut g = gold.clone();
                 g.published = gold.signed.clone();
-                out.push(("p-none", join(l), g));
+                out.push(("p-none", join(l.clone()), g.clone()));
+                out.push(("today-none", format!("{today}\n{}", join(l.clone())), g.clone()));
+                // … in Chinese numerals under the signature.
+                if let Some((k, _)) = signature_lines(&l, signed.unwrap_or_default()) {
+                    out.push(("p-none-zh", join(replaced(&l, k, &zh(signed.unwrap_or_default(), '〇'))), g));
+                }
+            }
+            // No publication line, a 成文日期 in the page's metadata above the title instead.
+            if let Some(s @ (sy, sm, sd)) = signed.filter(|_| !lines.iter().any(|x| x.contains("成文日期"))) {
+                let mut l = lines.clone();
+                l[at] = format!("成文日期：{sy}年{sm:02}月{sd:02}日");
+                if !l.iter().enumerate().any(|(k, x)| k != at && holds(x, p) && Some(p) != Some(s)) {
+                    let mut g = gold.clone();
+                    g.published = gold.signed.clone();
+                    out.push(("p-none-written", join(l), g));
+                }
+            }
+            // The publication line under the document's number, under the title.
+            if let Some(n) = gold.number.as_deref() {
+                let mut l = lines.clone();
+                l.remove(at);
+                if let Some(t) = l.iter().position(|x| title.as_deref() == Some(&no_space(x))) {
+                    if !l.iter().any(|x| no_space(x) == n) {
+                        l.insert(t + 1, n.to_string());
+                        l.insert(t + 2, format!("发布时间：{y}-{m:02}-{d:02}"));
+                        out.push(("p-under-number", join(l), same.clone()));
+                    }
+                }
             }
         }
     }
@@ -360,6 +495,9 @@ fn dates_are_rewritten_as_other_sites_write_them() {
     let lines: Vec<String> =
         ["标题", "正文。", "某县交通运输局", "", "  2019615 "].iter().map(|s| s.to_string()).collect();
     assert_eq!(signature_lines(&lines, (2019, 6, 15)), Some((4, Some(2))));
+    assert_eq!(weekday((2024, 5, 6)), "一");
+    assert_eq!(weekday((2023, 8, 22)), "二");
+    assert_eq!(fullwidth("2024年5月"), "２０２４年５月");
     assert_eq!(date_count("发布时间:2019-12-06 来源: 成文日期:2019年6月1日"), 2);
 }
 
