@@ -78,16 +78,17 @@ const EVENTS: &str = "召开|举行|举办|开展|启动";
 const OFFICE_ENDINGS: &str = "局|委员会|委|办公室|厅|中心|政府|办|院|部|会|处|队|所|馆|科协|联";
 
 /// The office and the date on one line of a signature (`某县教育局 2023年9月25日`), in a table's
-/// cell too (its bar after them: `某局 2019年7月18日 |`).
+/// cell too (its bars around them: `| 某局 2019年7月18日 |`), or the date first, apart from the
+/// office by white space (`2023年9月25日　某县教育局`).
 pub(super) fn is_office_and_date(line: &str) -> bool {
-    let line = line.trim().trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '｜'));
+    let line = line.trim_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '｜'));
     // Apart at any white space: the date may hold some (`某局 2019年 7月 18日`); or at the
     // date's start, where the page set nothing between them (`某厅2021年4月13日`).
     let at_date =
         find_date_span(line).map(|(_, start, _)| line.char_indices().nth(start).map_or(line.len(), |(k, _)| k));
     line.char_indices().filter(|(_, c)| c.is_whitespace()).map(|(at, _)| at).chain(at_date).any(|at| {
         let (office, date) = (line[..at].trim(), &line[at..]);
-        is_office_line(office) && is_signature_date(date)
+        is_office_line(office) && is_signature_date(date) || is_signature_date(office) && is_office_line(date.trim())
     })
 }
 

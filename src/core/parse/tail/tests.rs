@@ -201,3 +201,17 @@ fn a_sites_list_of_other_pages_under_the_letter_dates_no_signature() {
     let below = "\n联系单位：某局\n联系人：王明\n联系电话：0571-87654321\n\n抄送：市人大常委会代表工作委员会。\n扫一扫分享\n账号登录\n微信扫码登录\n还没有账号?\n立即注册";
     assert_eq!(dates(&format!("{letter}{below}")), want("2024-05-06", "2024-05-06"));
 }
+
+#[test]
+fn a_signatures_date_before_the_office_on_its_line_or_in_a_tables_cell() {
+    let body = "张三代表：\n您提出的建议收悉，现答复如下：\n我局加强巡查。";
+    for sig in [
+        "2022年7月11日　　某县水利局",
+        "2022711　某县水利局",
+        "某县水利局\n| | 2022年7月11日 |",
+        "| 某县水利局 2022年7月11日 |",
+    ] {
+        let text = format!("{body}\n{sig}");
+        assert_eq!(dates(&text), want("2022-07-11", "2022-07-11"), "{text}");
+    }
+}
