@@ -410,11 +410,18 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
         // (A long text carried after the signature with no `附件` label, a 名单 or a 方案: the
         // date under the office's line above it, however far up.)
         .or_else(|| (0..body.len()).rev().find(|&k| under_office(k)).and_then(|k| dates::date_of(body[k].text)))
-        // (Under it, a table's rules (`| |||`) and the page's furniture (`【关闭窗口】`) only.)
+        // (Under it, a table's rules (`| |||`), the page's furniture (`【关闭窗口】`) and the
+        // contact's lines only.)
         .or_else(|| {
-            let furniture = |t: &str| !t.chars().any(char::is_alphanumeric) || is_chrome(t);
+            let furniture = |t: &str| !t.chars().any(char::is_alphanumeric) || is_chrome(t) || tail::is_contact_line(t);
             let last = body.iter().rev().filter(|l| !furniture(l.text)).take(3);
             last.map(|l| l.text).find_map(tail::run_in).and_then(dates::date_of)
+        })
+        // (The office and its date run into a paragraph with a text carried after them, however
+        // far up.)
+        .or_else(|| {
+            let dated = |t: &str| tail::run_in(t).is_some_and(tail::is_office_and_date);
+            body.iter().rev().find(|l| dated(l.text)).and_then(|l| tail::run_in(l.text)).and_then(dates::date_of)
         });
     // The signature block's date where it names its office (a date alone at the end may be a
     // footer's list's: the date under the office, above, is then the letter's; an office's

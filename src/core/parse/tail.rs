@@ -157,7 +157,7 @@ pub(super) fn is_seal(line: &str) -> bool {
         && t.rsplit(['（', '(']).next().is_some_and(|n| n.chars().count() <= 5)
 }
 
-fn is_contact_line(line: &str) -> bool {
+pub(super) fn is_contact_line(line: &str) -> bool {
     crate::text::words(CONTACT_PREFIXES).any(|p| line.starts_with(p))
 }
 

@@ -215,3 +215,11 @@ fn a_signatures_date_before_the_office_on_its_line_or_in_a_tables_cell() {
         assert_eq!(dates(&text), want("2022-07-11", "2022-07-11"), "{text}");
     }
 }
+
+#[test]
+fn a_run_in_signature_above_the_contacts_lines_or_a_text_carried_after_it() {
+    let text = "张三代表：\n您的建议收悉。\n感谢您的关心和支持。　某县交通运输局　2024年5月28日\n签发人：孙某 联系人：王某\n联系单位：某县交通运输局 联系电话：0736-3221231";
+    assert_eq!(dates(text), want("2024-05-28", "2024-05-28"));
+    let text = "各区县人民政府：\n现将意见印发给你们，请认真贯彻执行。　某市联席会议办公室　二〇二四年四月九日\n关于加强人才队伍建设的实施意见\n一、目标要求\n坚持党的全面领导。\n二、主要任务\n加强培养。";
+    assert_eq!(dates(text), want("2024-04-09", "2024-04-09"));
+}
