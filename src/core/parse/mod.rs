@@ -404,7 +404,13 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
     let own = dated_office
         .and_then(|k| dates::date_of(body[k].text))
         .or_else(|| {
-            let k = (0..body.len()).rev().take(16).find(|&k| signs(body[k].text) && !(k > 0 && item(body[k - 1].text)));
+            // (Within the last sixteen lines, the page's furniture, footer and links (short lines)
+            // and the contact's lines under it aside.)
+            let aside = |t: &str| {
+                is_chrome(t) || tail::is_footer(t) || tail::is_contact_line(t) || t.trim().chars().count() <= 8
+            };
+            let kept = (0..body.len()).rev().filter(|&k| signs(body[k].text) || !aside(body[k].text));
+            let k = kept.take(16).find(|&k| signs(body[k].text) && !(k > 0 && item(body[k - 1].text)));
             k.and_then(|k| dates::date_of(body[k].text))
         })
         // (A long text carried after the signature with no `附件` label, a 名单 or a 方案: the

@@ -223,3 +223,11 @@ fn a_run_in_signature_above_the_contacts_lines_or_a_text_carried_after_it() {
     let text = "各区县人民政府：\n现将意见印发给你们，请认真贯彻执行。　某市联席会议办公室　二〇二四年四月九日\n关于加强人才队伍建设的实施意见\n一、目标要求\n坚持党的全面领导。\n二、主要任务\n加强培养。";
     assert_eq!(dates(text), want("2024-04-09", "2024-04-09"));
 }
+
+#[test]
+fn the_date_alone_under_the_letter_above_a_sites_long_footer() {
+    let letter = "张三代表：\n您的建议收悉。\n再次感谢您的支持。\n2024年6月28日\n（联系人及电话：朱某 15198367281）\n扫一扫在手机打开当前页";
+    let links = "友情链接\n中国政府网\n省人民政府\n市人民政府\n市人大常委会\n市政协\n网站地图\n联系我们\n关于本网\n使用帮助\n隐私声明\n首页\n政务公开\n政务服务\n互动交流";
+    let footer = "主办单位：市人民政府办公室\n网站标识码：3301000001\n浙ICP备05001234号-1\n建议使用1920×1080分辨率";
+    assert_eq!(dates(&format!("{letter}\n{links}\n{footer}")), want("2024-06-28", "2024-06-28"));
+}
