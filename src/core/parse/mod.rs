@@ -398,6 +398,8 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
                     || office_at(k + 1)))
     };
     let dated_office = (0..body.len()).rev().take(30).find(|&k| under_office(k));
+    // The date of a signature's line: a form's field's value (`答复日期：2022711`), or the line's.
+    let date_in = |t: &str| dates::date_of(tail::labelled(t).unwrap_or(t));
     // A date under a document's title (`关于…的答复` / `2024-04-21`) dates an item of the site's
     // list of other pages under the letter, not the letter.
     let item = |t: &str| header::complete(t) && !t.contains(['。', '，', ',']) && !tail::is_office_line(t);
@@ -411,7 +413,7 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
             };
             let kept = (0..body.len()).rev().filter(|&k| signs(body[k].text) || !aside(body[k].text));
             let k = kept.take(16).find(|&k| signs(body[k].text) && !(k > 0 && item(body[k - 1].text)));
-            k.and_then(|k| dates::date_of(body[k].text))
+            k.and_then(|k| date_in(body[k].text))
         })
         // (A long text carried after the signature with no `附件` label, a 名单 or a 方案: the
         // date under the office's line above it, however far up.)
@@ -439,7 +441,7 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
         .find(|p| signs(&p.text))
         .filter(|_| signature.iter().any(|p| office(&p.text)) || dated_office.is_none())
         .filter(|_| !body.last().is_some_and(|l| item(l.text)) || signature.iter().any(|p| office(&p.text)))
-        .and_then(|p| dates::date_of(&p.text));
+        .and_then(|p| date_in(&p.text));
     // The date the letter's own signature block bears, where no attachment (read apart or only
     // named by a `附件` line) may have put its own date there: the letter's, over the record's
     // 成文日期.

@@ -132,7 +132,7 @@ pub(super) fn dated_over_title(line: &str) -> Option<&str> {
 
 /// A signature's line as a form prints it, a key and its value: `答复日期：2023年3月20日` (a key
 /// of two to six chars naming a date, 日期 or 时间, over a date), `单位名称：某局` (a key naming
-/// the unit, 单位 or 署名, over an office). Gives the value.
+/// the unit, 单位 or 署名, over an office), or a row of fields holding one. Gives the value.
 pub(super) fn labelled(line: &str) -> Option<&str> {
     let at = line.find([':', '：'])?;
     let key: String = line[..at].chars().filter(|c| !c.is_whitespace()).collect();
@@ -146,7 +146,11 @@ pub(super) fn labelled(line: &str) -> Option<&str> {
         && !crate::text::words(super::dates::NOT_SIGNED).any(|w| key.contains(w))
         && is_signature_date(value);
     let unit = ["单位", "单位名称", "署名"].iter().any(|e| key.ends_with(e)) && is_office_line(value);
-    (dated || unit).then_some(value)
+    if dated || unit {
+        return Some(value);
+    }
+    // A row of such fields (`答复单位：某局　答复时间：2023年3月20日`): the next one's value.
+    labelled(value.split_once(char::is_whitespace)?.1.trim_start())
 }
 
 /// A seal's note in brackets (`（盖章）`, `(单位公章)`), alone or at the end of the office's line.

@@ -58,6 +58,11 @@ fn a_signature_printed_as_a_forms_rows_dates_the_reply() {
         ("单位名称:某区农牧局\n答复日期:2023年3月20日", "2023-03-20"),
         ("答复单位：某县水利局\n办理日期：2023-03-20", "2023-03-20"),
         ("某县水利局\n日期：2023年3月20日\n联系人：李四", "2023-03-20"),
+        // The fields on one row.
+        ("答复单位：某县水利局　　答复时间：2023年3月20日", "2023-03-20"),
+        // A compact date (its 年 and 月 lost) as the field's value.
+        ("单位名称：某县水利局\n答复日期：2023320", "2023-03-20"),
+        ("答复单位：某县水利局　　答复时间：2023320", "2023-03-20"),
     ] {
         assert_eq!(dates(&format!("{body}\n{tail}")), want(date, date), "{tail}");
     }
