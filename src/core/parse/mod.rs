@@ -401,8 +401,9 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
     // The date of a signature's line: a form's field's value (`答复日期：2022711`), or the line's.
     let date_in = |t: &str| dates::date_of(tail::labelled(t).unwrap_or(t));
     // A date under a document's title (`关于…的答复` / `2024-04-21`) dates an item of the site's
-    // list of other pages under the letter, not the letter.
-    let item = |t: &str| header::complete(t) && !t.contains(['。', '，', ',']) && !tail::is_office_line(t);
+    // list of other pages under the letter, not the letter (a closing, `特此函复`, names nothing).
+    let item =
+        |t: &str| header::complete(t) && t.contains('的') && !t.contains(['。', '，', ',']) && !tail::is_office_line(t);
     let own = dated_office
         .and_then(|k| dates::date_of(body[k].text))
         .or_else(|| {

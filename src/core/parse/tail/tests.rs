@@ -202,6 +202,11 @@ fn a_sites_list_of_other_pages_under_the_letter_dates_no_signature() {
     let letter = "关于第12号建议的答复\n张三代表：\n您的建议收悉。\n感谢您的关心。\n2024年5月6日";
     let list = "相关阅读\n关于市政协第5号提案的答复\n2024-04-28\n关于市人大第14号建议的答复\n2024-04-21";
     assert_eq!(dates(&format!("{letter}\n{list}")), want("2024-05-06", "2024-05-06"));
+    // A closing with no stop over the date is no item's title.
+    for closing in ["特此函复", "特此答复", "此复"] {
+        let text = format!("张三代表：\n您的建议收悉。\n{closing}\n2024年5月6日");
+        assert_eq!(dates(&text), want("2024-05-06", "2024-05-06"), "{text}");
+    }
     // The date stays the letter's under its contact's lines, a 抄送 line and the site's chrome.
     let below = "\n联系单位：某局\n联系人：王明\n联系电话：0571-87654321\n\n抄送：市人大常委会代表工作委员会。\n扫一扫分享\n账号登录\n微信扫码登录\n还没有账号?\n立即注册";
     assert_eq!(dates(&format!("{letter}{below}")), want("2024-05-06", "2024-05-06"));
