@@ -270,15 +270,17 @@ struct Piece {
     span: Span,
 }
 
-/// The non-empty, non-chrome lines, trimmed.
+/// The non-empty, non-chrome lines, trimmed of white space and of the invisible marks an
+/// editor leaves around a line (zero-width spaces and joiners, word joiner, BOM).
 fn read_lines<'a>(input: &[&'a str]) -> Vec<Line<'a>> {
+    let blank = |c: char| c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}');
     let mut out = Vec::with_capacity(input.len());
     for (at, raw) in input.iter().enumerate() {
-        let text = raw.trim();
+        let text = raw.trim_matches(blank);
         if text.is_empty() || is_chrome(text) {
             continue;
         }
-        let lead = raw[..raw.len() - raw.trim_start().len()].chars().count() as u32;
+        let lead = raw[..raw.len() - raw.trim_start_matches(blank).len()].chars().count() as u32;
         out.push(Line { text, at: at as u32, lead });
     }
     out

@@ -241,3 +241,12 @@ fn the_date_alone_under_the_letter_above_a_sites_long_footer() {
     let footer = "主办单位：市人民政府办公室\n网站标识码：3301000001\n浙ICP备05001234号-1\n建议使用1920×1080分辨率";
     assert_eq!(dates(&format!("{letter}\n{links}\n{footer}")), want("2024-06-28", "2024-06-28"));
 }
+
+#[test]
+fn invisible_marks_around_the_date_line() {
+    for date in ["2024年5月6日\u{200b}", "\u{200b}\u{200b}2024年5月6日", "2024年5月6日\u{feff}", "\u{2060}2024年5月6日"]
+    {
+        let text = format!("张三代表：\n您的建议收悉。\n某县水利局\n{date}");
+        assert_eq!(dates(&text), want("2024-05-06", "2024-05-06"), "{text:?}");
+    }
+}
