@@ -207,7 +207,7 @@ fn signature_lines(lines: &[String], date: (u32, u32, u32)) -> Option<(usize, Op
     let from = lines.len().saturating_sub(40);
     let at = (from..lines.len()).rev().find(|&k| {
         let s = squeeze(&lines[k]);
-        forms(date).iter().any(|f| s == *f)
+        forms(date).contains(&s)
     })?;
     let above = (0..at).rev().find(|&k| !lines[k].trim().is_empty());
     // (Not a metadata value under its key: `发布日期` over `2020年09月23日`.)
