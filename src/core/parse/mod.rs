@@ -400,6 +400,10 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
                     || office_at(k + 1)))
     };
     let dated_office = (0..body.len()).rev().take(30).find(|&k| under_office(k));
+    // Lines under the letter that a window counts without: the page's furniture, its footer and
+    // links (short lines), the contact's lines.
+    let aside =
+        |t: &str| is_chrome(t) || tail::is_footer(t) || tail::is_contact_line(t) || t.trim().chars().count() <= 8;
     // The date of a signature's line: a form's field's value (`答复日期：2022711`), or the line's.
     let date_in = |t: &str| dates::date_of(tail::labelled(t).unwrap_or(t));
     // A date under a document's title (`关于…的答复` / `2024-04-21`) dates an item of the site's
@@ -411,9 +415,6 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
         .or_else(|| {
             // (Within the last sixteen lines, the page's furniture, footer and links (short lines)
             // and the contact's lines under it aside.)
-            let aside = |t: &str| {
-                is_chrome(t) || tail::is_footer(t) || tail::is_contact_line(t) || t.trim().chars().count() <= 8
-            };
             let kept = (0..body.len()).rev().filter(|&k| signs(body[k].text) || !aside(body[k].text));
             let k = kept.take(16).find(|&k| signs(body[k].text) && !(k > 0 && item(body[k - 1].text)));
             k.and_then(|k| date_in(body[k].text))
@@ -469,7 +470,7 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
     // Published as written: the header's 发布时间, else the page's PubDate.
     // The page's date in a metadata row under the letter (`责任编辑：… 发布日期：2024-03-08`,
     // `【发布日期：2024-03-08】【打印】`), named as a publication only.
-    let footer = lines.iter().rev().take(12).find_map(|l| {
+    let footer = lines.iter().rev().filter(|l| !aside(l.text)).take(12).find_map(|l| {
         let fields = header::meta_fields(l.text)?;
         let (_, v) = fields.into_iter().find(|(k, v)| listed(FOOTER_DATES, k) && dates::date_of(v).is_some())?;
         Some(v)

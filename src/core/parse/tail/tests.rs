@@ -250,3 +250,11 @@ fn invisible_marks_around_the_date_line() {
         assert_eq!(dates(&text), want("2024-05-06", "2024-05-06"), "{text:?}");
     }
 }
+
+#[test]
+fn the_pages_date_in_a_row_under_the_letter_above_a_sites_long_footer() {
+    let letter = "关于某事的答复\n张三委员：\n您的提案收悉。\n某局\n2024年3月5日\n发布时间：2024-03-08 10:22";
+    let links = "友情链接\n中国政府网\n省人民政府\n市人民政府\n市人大常委会\n市政协\n网站地图\n联系我们\n关于本网\n使用帮助\n隐私声明\n首页\n政务公开";
+    let footer = "主办单位：市人民政府办公室\n网站标识码：3301000001\n浙ICP备05001234号-1\n建议使用1920×1080分辨率";
+    assert_eq!(dates(&format!("{letter}\n{links}\n{footer}")), want("2024-03-08", "2024-03-05"));
+}
