@@ -206,8 +206,12 @@ fn iso(year: u32, month: u32, day: u32) -> String {
 }
 
 /// The date of a signature's date line, or of a metadata value, as `YYYY-MM-DD`.
+/// A compact date beside the office on its line (`某局　2022711`) is a word of its own.
 pub(super) fn date_of(text: &str) -> Option<String> {
-    find_date(text).map(|(d, _)| d).or_else(|| compact_date(text))
+    find_date(text)
+        .map(|(d, _)| d)
+        .or_else(|| compact_date(text))
+        .or_else(|| text.split_whitespace().find_map(compact_date))
 }
 
 /// A line that is a date and nothing more of substance: `2016年`, `2018年8月21日 星期二`,
@@ -262,7 +266,11 @@ pub(super) const NOT_SIGNED: &str = "发布|印发|打印|更新|上传|发稿|�
 /// or the record's: 发布时间, 生成日期), or a note in brackets after it: short
 /// (`2023年9月25日（此件公开发布）`) or the contact's (`（联系人：李四，联系电话：…）`).
 pub(super) fn is_signature_date(line: &str) -> bool {
-    let t = line.trim().trim_end_matches(['|', '｜', ' ', '\u{3000}', '。']);
+    // (In a table's cell, its bars around it: `| | 2023年9月25日 |`.)
+    let t = line
+        .trim()
+        .trim_start_matches(['|', '｜', ' ', '\u{3000}'])
+        .trim_end_matches(['|', '｜', ' ', '\u{3000}', '。']);
     // In brackets of its own (`（2023年9月25日）`), after a date's label (`日期：2023年9月25日`).
     let inner = t.strip_prefix(['（', '(']).and_then(|x| x.strip_suffix(['）', ')'])).unwrap_or(t);
     let inner = match inner.split_once([':', '：']) {

@@ -270,15 +270,17 @@ struct Piece {
     span: Span,
 }
 
-/// The non-empty, non-chrome lines, trimmed.
+/// The non-empty, non-chrome lines, trimmed of white space and of the invisible marks an
+/// editor leaves around a line (zero-width spaces and joiners, word joiner, BOM).
 fn read_lines<'a>(input: &[&'a str]) -> Vec<Line<'a>> {
+    let blank = |c: char| c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}');
     let mut out = Vec::with_capacity(input.len());
     for (at, raw) in input.iter().enumerate() {
-        let text = raw.trim();
+        let text = raw.trim_matches(blank);
         if text.is_empty() || is_chrome(text) {
             continue;
         }
-        let lead = raw[..raw.len() - raw.trim_start().len()].chars().count() as u32;
+        let lead = raw[..raw.len() - raw.trim_start_matches(blank).len()].chars().count() as u32;
         out.push(Line { text, at: at as u32, lead });
     }
     out
@@ -388,22 +390,50 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
     // footer (its links, a list of other replies and their dates) may follow the letter. Else
     // a date line of a signature; else one run into the end of the last paragraph, where a page
     // lost its line breaks (`…指导。 某县水利局 2021年9月17日`).
+    // (The office's line may be under the date, or over a seal's note over it: `（盖章）`.)
+    let office_at = |k: usize| body.get(k).is_some_and(|l| tail::is_office_line(l.text));
     let under_office = |k: usize| {
         tail::is_office_and_date(body[k].text)
-            || (k > 0 && dates::is_signature_date(body[k].text) && tail::is_office_line(body[k - 1].text))
+            || (dates::is_signature_date(body[k].text)
+                && (k > 0 && office_at(k - 1)
+                    || k > 1 && tail::is_seal(body[k - 1].text) && office_at(k - 2)
+                    || office_at(k + 1)))
     };
     let dated_office = (0..body.len()).rev().take(30).find(|&k| under_office(k));
+    // Lines under the letter that a window counts without: the page's furniture, its footer and
+    // links (short lines), the contact's lines.
+    let aside =
+        |t: &str| is_chrome(t) || tail::is_footer(t) || tail::is_contact_line(t) || t.trim().chars().count() <= 8;
+    // The date of a signature's line: a form's field's value (`答复日期：2022711`), or the line's.
+    let date_in = |t: &str| dates::date_of(tail::labelled(t).unwrap_or(t));
+    // A date under a document's title (`关于…的答复` / `2024-04-21`) dates an item of the site's
+    // list of other pages under the letter, not the letter (a closing, `特此函复`, names nothing).
+    let item =
+        |t: &str| header::complete(t) && t.contains('的') && !t.contains(['。', '，', ',']) && !tail::is_office_line(t);
     let own = dated_office
         .and_then(|k| dates::date_of(body[k].text))
-        .or_else(|| body.iter().rev().take(10).find(|l| signs(l.text)).and_then(|l| dates::date_of(l.text)))
+        .or_else(|| {
+            // (Within the last sixteen lines, the page's furniture, footer and links (short lines)
+            // and the contact's lines under it aside.)
+            let kept = (0..body.len()).rev().filter(|&k| signs(body[k].text) || !aside(body[k].text));
+            let k = kept.take(16).find(|&k| signs(body[k].text) && !(k > 0 && item(body[k - 1].text)));
+            k.and_then(|k| date_in(body[k].text))
+        })
         // (A long text carried after the signature with no `附件` label, a 名单 or a 方案: the
         // date under the office's line above it, however far up.)
         .or_else(|| (0..body.len()).rev().find(|&k| under_office(k)).and_then(|k| dates::date_of(body[k].text)))
-        // (Under it, a table's rules (`| |||`) and the page's furniture (`【关闭窗口】`) only.)
+        // (Under it, a table's rules (`| |||`), the page's furniture (`【关闭窗口】`) and the
+        // contact's lines only.)
         .or_else(|| {
-            let furniture = |t: &str| !t.chars().any(char::is_alphanumeric) || is_chrome(t);
+            let furniture = |t: &str| !t.chars().any(char::is_alphanumeric) || is_chrome(t) || tail::is_contact_line(t);
             let last = body.iter().rev().filter(|l| !furniture(l.text)).take(3);
             last.map(|l| l.text).find_map(tail::run_in).and_then(dates::date_of)
+        })
+        // (The office and its date run into a paragraph with a text carried after them, however
+        // far up.)
+        .or_else(|| {
+            let dated = |t: &str| tail::run_in(t).is_some_and(tail::is_office_and_date);
+            body.iter().rev().find(|l| dated(l.text)).and_then(|l| tail::run_in(l.text)).and_then(dates::date_of)
         });
     // The signature block's date where it names its office (a date alone at the end may be a
     // footer's list's: the date under the office, above, is then the letter's; an office's
@@ -414,7 +444,8 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
         .rev()
         .find(|p| signs(&p.text))
         .filter(|_| signature.iter().any(|p| office(&p.text)) || dated_office.is_none())
-        .and_then(|p| dates::date_of(&p.text));
+        .filter(|_| !body.last().is_some_and(|l| item(l.text)) || signature.iter().any(|p| office(&p.text)))
+        .and_then(|p| date_in(&p.text));
     // The date the letter's own signature block bears, where no attachment (read apart or only
     // named by a `附件` line) may have put its own date there: the letter's, over the record's
     // 成文日期.
@@ -439,16 +470,18 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
     // Published as written: the header's 发布时间, else the page's PubDate.
     // The page's date in a metadata row under the letter (`责任编辑：… 发布日期：2024-03-08`,
     // `【发布日期：2024-03-08】【打印】`), named as a publication only.
-    let footer = lines.iter().rev().take(12).find_map(|l| {
+    let footer = lines.iter().rev().filter(|l| !aside(l.text)).take(12).find_map(|l| {
         let fields = header::meta_fields(l.text)?;
         let (_, v) = fields.into_iter().find(|(k, v)| listed(FOOTER_DATES, k) && dates::date_of(v).is_some())?;
         Some(v)
     });
     // Or in such a row between the header and the salutation, where a row the header's list
-    // does not take (the site's address, `• http://…`) ended it above the date's.
+    // does not take (the site's address, `• http://…`) ended it above the date's; there a bare
+    // 时间 or 日期 dates the page too (`日期：2024-05-06 来源：…`: no site's today under a title).
     let above = (i..lines.len()).take(10).take_while(|&k| !salutes(k)).find_map(|k| {
         let fields = header::meta_fields(lines[k].text)?;
-        fields.into_iter().find(|(k, v)| listed(FOOTER_DATES, k) && dates::date_of(v).is_some()).map(|(_, v)| v)
+        let posted = |k: &str| listed(FOOTER_DATES, k) || listed("更新时间|日期|时间", k);
+        fields.into_iter().find(|(k, v)| posted(k) && dates::date_of(v).is_some()).map(|(_, v)| v)
     });
     let footer = above.or(footer);
     let published = field(PAGE_DATES)

@@ -18,6 +18,7 @@ pub(super) fn signature(body: &mut Vec<Line>) -> Vec<Piece> {
             || is_office_and_date(text)
             || is_contact_line(text)
             || labelled(text).is_some()
+            || is_seal(text)
             || is_footer(text)
             || (is_office_line(text) && (dated || text.chars().count() <= 20) && parse_heading(text).is_none());
         if !take {
@@ -77,16 +78,17 @@ const EVENTS: &str = "召开|举行|举办|开展|启动";
 const OFFICE_ENDINGS: &str = "局|委员会|委|办公室|厅|中心|政府|办|院|部|会|处|队|所|馆|科协|联";
 
 /// The office and the date on one line of a signature (`某县教育局 2023年9月25日`), in a table's
-/// cell too (its bar after them: `某局 2019年7月18日 |`).
+/// cell too (its bars around them: `| 某局 2019年7月18日 |`), or the date first, apart from the
+/// office by white space (`2023年9月25日　某县教育局`).
 pub(super) fn is_office_and_date(line: &str) -> bool {
-    let line = line.trim().trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '｜'));
+    let line = line.trim_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '｜'));
     // Apart at any white space: the date may hold some (`某局 2019年 7月 18日`); or at the
     // date's start, where the page set nothing between them (`某厅2021年4月13日`).
     let at_date =
         find_date_span(line).map(|(_, start, _)| line.char_indices().nth(start).map_or(line.len(), |(k, _)| k));
     line.char_indices().filter(|(_, c)| c.is_whitespace()).map(|(at, _)| at).chain(at_date).any(|at| {
         let (office, date) = (line[..at].trim(), &line[at..]);
-        is_office_line(office) && is_signature_date(date)
+        is_office_line(office) && is_signature_date(date) || is_signature_date(office) && is_office_line(date.trim())
     })
 }
 
@@ -130,7 +132,7 @@ pub(super) fn dated_over_title(line: &str) -> Option<&str> {
 
 /// A signature's line as a form prints it, a key and its value: `答复日期：2023年3月20日` (a key
 /// of two to six chars naming a date, 日期 or 时间, over a date), `单位名称：某局` (a key naming
-/// the unit, 单位 or 署名, over an office). Gives the value.
+/// the unit, 单位 or 署名, over an office), or a row of fields holding one. Gives the value.
 pub(super) fn labelled(line: &str) -> Option<&str> {
     let at = line.find([':', '：'])?;
     let key: String = line[..at].chars().filter(|c| !c.is_whitespace()).collect();
@@ -144,10 +146,22 @@ pub(super) fn labelled(line: &str) -> Option<&str> {
         && !crate::text::words(super::dates::NOT_SIGNED).any(|w| key.contains(w))
         && is_signature_date(value);
     let unit = ["单位", "单位名称", "署名"].iter().any(|e| key.ends_with(e)) && is_office_line(value);
-    (dated || unit).then_some(value)
+    if dated || unit {
+        return Some(value);
+    }
+    // A row of such fields (`答复单位：某局　答复时间：2023年3月20日`): the next one's value.
+    labelled(value.split_once(char::is_whitespace)?.1.trim_start())
 }
 
-fn is_contact_line(line: &str) -> bool {
+/// A seal's note in brackets (`（盖章）`, `(单位公章)`), alone or at the end of the office's line.
+pub(super) fn is_seal(line: &str) -> bool {
+    let t = line.trim().trim_end_matches(['）', ')']);
+    t.len() < line.trim().len()
+        && t.ends_with('章')
+        && t.rsplit(['（', '(']).next().is_some_and(|n| n.chars().count() <= 5)
+}
+
+pub(super) fn is_contact_line(line: &str) -> bool {
     crate::text::words(CONTACT_PREFIXES).any(|p| line.starts_with(p))
 }
 
@@ -155,6 +169,12 @@ fn is_contact_line(line: &str) -> bool {
 /// headline that ends like one (`我县召开…推进会`: an office's name opens with no 我 and tells of
 /// no event).
 pub(super) fn is_office_line(line: &str) -> bool {
+    // A seal's note after the name (`某县水利局（盖章）`).
+    let line = line
+        .strip_suffix(['）', ')'])
+        .and_then(|h| h.rfind(['（', '(']).map(|at| &h[..at]))
+        .filter(|_| is_seal(line))
+        .unwrap_or(line);
     let n = line.chars().count();
     (2..=30).contains(&n)
         && !line.contains(['，', ',', '。', '；', ';', '：', ':'])

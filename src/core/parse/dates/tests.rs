@@ -81,3 +81,10 @@ fn a_compact_date_may_keep_its_day_sign() {
     assert!(is_date_line("2022524日"));
     assert_eq!(date_of("共3日"), None);
 }
+
+#[test]
+fn a_compact_date_after_the_office_is_its_last_word() {
+    assert_eq!(date_of("某县水利局　　2022711").as_deref(), Some("2022-07-11"));
+    assert_eq!(date_of("某县水利局 20221026").as_deref(), Some("2022-10-26"));
+    assert_eq!(date_of("某县水利局 2022"), None);
+}

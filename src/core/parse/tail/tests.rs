@@ -58,6 +58,11 @@ fn a_signature_printed_as_a_forms_rows_dates_the_reply() {
         ("单位名称:某区农牧局\n答复日期:2023年3月20日", "2023-03-20"),
         ("答复单位：某县水利局\n办理日期：2023-03-20", "2023-03-20"),
         ("某县水利局\n日期：2023年3月20日\n联系人：李四", "2023-03-20"),
+        // The fields on one row.
+        ("答复单位：某县水利局　　答复时间：2023年3月20日", "2023-03-20"),
+        // A compact date (its 年 and 月 lost) as the field's value.
+        ("单位名称：某县水利局\n答复日期：2023320", "2023-03-20"),
+        ("答复单位：某县水利局　　答复时间：2023320", "2023-03-20"),
     ] {
         assert_eq!(dates(&format!("{body}\n{tail}")), want(date, date), "{tail}");
     }
@@ -158,4 +163,98 @@ fn a_date_alone_at_the_end_dates_the_reply_where_no_office_line_bears_one() {
     // The office's name only in the title's lines above: the date at the end is the letter's.
     let text = "某市城市管理局\n关于对市人大第157号建议的答复\n张三代表:\n您提出的建议收悉。现答复如下:\n我局加强巡查。\n下一步我局将继续努力。\n2021年6月22日";
     assert_eq!(dates(text), want("2021-06-22", "2021-06-22"));
+}
+
+#[test]
+fn the_office_and_its_date_in_every_order_a_signature_sets_them() {
+    // The office and a compact date (its 年 and 月 lost) on one line; the date above the office;
+    // a seal's note after the office or on a line of its own; an attachment after all of them.
+    let body = "张三代表：\n您提出的建议收悉，现答复如下：\n我局加强巡查。";
+    let attached = "\n附件\n名单\n一、某县";
+    for sig in [
+        "某县水利局　　2022711",
+        "2022年7月11日\n某县水利局",
+        "某县水利局（盖章）\n2022年7月11日",
+        "某县水利局\n（盖章）\n2022年7月11日",
+    ] {
+        for end in ["", attached] {
+            let text = format!("{body}\n{sig}{end}");
+            assert_eq!(dates(&text), want("2022-07-11", "2022-07-11"), "{text}");
+        }
+    }
+    assert!(super::is_seal("（单位盖章）") && super::is_seal("某局(盖章)") && !super::is_seal("（此件公开发布）"));
+}
+
+#[test]
+fn a_bare_date_label_in_a_row_between_the_header_and_the_salutation_dates_the_page() {
+    // A row the header's list does not take (the site's address) ends the list above it.
+    let head = "某县教育局对第65号提案的答复\n  • 信息来源:政府办\n  • http://www.x.gov.cn";
+    let letter = "杨永委员：\n您的提案收悉。\n某县教育局\n2023年7月28日";
+    for row in ["时间：2023/8/2", "日期：2023-08-02　　来源：某局　　浏览次数：128", "更新时间：2023-08-02 10:22"]
+    {
+        assert_eq!(dates(&format!("{head}\n{row}\n{letter}")), want("2023-08-02", "2023-07-28"), "{row}");
+    }
+}
+
+#[test]
+fn a_sites_list_of_other_pages_under_the_letter_dates_no_signature() {
+    // Each item's title over its date, under a letter whose date has no office over it.
+    let letter = "关于第12号建议的答复\n张三代表：\n您的建议收悉。\n感谢您的关心。\n2024年5月6日";
+    let list = "相关阅读\n关于市政协第5号提案的答复\n2024-04-28\n关于市人大第14号建议的答复\n2024-04-21";
+    assert_eq!(dates(&format!("{letter}\n{list}")), want("2024-05-06", "2024-05-06"));
+    // A closing with no stop over the date is no item's title.
+    for closing in ["特此函复", "特此答复", "此复"] {
+        let text = format!("张三代表：\n您的建议收悉。\n{closing}\n2024年5月6日");
+        assert_eq!(dates(&text), want("2024-05-06", "2024-05-06"), "{text}");
+    }
+    // The date stays the letter's under its contact's lines, a 抄送 line and the site's chrome.
+    let below = "\n联系单位：某局\n联系人：王明\n联系电话：0571-87654321\n\n抄送：市人大常委会代表工作委员会。\n扫一扫分享\n账号登录\n微信扫码登录\n还没有账号?\n立即注册";
+    assert_eq!(dates(&format!("{letter}{below}")), want("2024-05-06", "2024-05-06"));
+}
+
+#[test]
+fn a_signatures_date_before_the_office_on_its_line_or_in_a_tables_cell() {
+    let body = "张三代表：\n您提出的建议收悉，现答复如下：\n我局加强巡查。";
+    for sig in [
+        "2022年7月11日　　某县水利局",
+        "2022711　某县水利局",
+        "某县水利局\n| | 2022年7月11日 |",
+        "| 某县水利局 2022年7月11日 |",
+    ] {
+        let text = format!("{body}\n{sig}");
+        assert_eq!(dates(&text), want("2022-07-11", "2022-07-11"), "{text}");
+    }
+}
+
+#[test]
+fn a_run_in_signature_above_the_contacts_lines_or_a_text_carried_after_it() {
+    let text = "张三代表：\n您的建议收悉。\n感谢您的关心和支持。　某县交通运输局　2024年5月28日\n签发人：孙某 联系人：王某\n联系单位：某县交通运输局 联系电话：0736-3221231";
+    assert_eq!(dates(text), want("2024-05-28", "2024-05-28"));
+    let text = "各区县人民政府：\n现将意见印发给你们，请认真贯彻执行。　某市联席会议办公室　二〇二四年四月九日\n关于加强人才队伍建设的实施意见\n一、目标要求\n坚持党的全面领导。\n二、主要任务\n加强培养。";
+    assert_eq!(dates(text), want("2024-04-09", "2024-04-09"));
+}
+
+#[test]
+fn the_date_alone_under_the_letter_above_a_sites_long_footer() {
+    let letter = "张三代表：\n您的建议收悉。\n再次感谢您的支持。\n2024年6月28日\n（联系人及电话：朱某 15198367281）\n扫一扫在手机打开当前页";
+    let links = "友情链接\n中国政府网\n省人民政府\n市人民政府\n市人大常委会\n市政协\n网站地图\n联系我们\n关于本网\n使用帮助\n隐私声明\n首页\n政务公开\n政务服务\n互动交流";
+    let footer = "主办单位：市人民政府办公室\n网站标识码：3301000001\n浙ICP备05001234号-1\n建议使用1920×1080分辨率";
+    assert_eq!(dates(&format!("{letter}\n{links}\n{footer}")), want("2024-06-28", "2024-06-28"));
+}
+
+#[test]
+fn invisible_marks_around_the_date_line() {
+    for date in ["2024年5月6日\u{200b}", "\u{200b}\u{200b}2024年5月6日", "2024年5月6日\u{feff}", "\u{2060}2024年5月6日"]
+    {
+        let text = format!("张三代表：\n您的建议收悉。\n某县水利局\n{date}");
+        assert_eq!(dates(&text), want("2024-05-06", "2024-05-06"), "{text:?}");
+    }
+}
+
+#[test]
+fn the_pages_date_in_a_row_under_the_letter_above_a_sites_long_footer() {
+    let letter = "关于某事的答复\n张三委员：\n您的提案收悉。\n某局\n2024年3月5日\n发布时间：2024-03-08 10:22";
+    let links = "友情链接\n中国政府网\n省人民政府\n市人民政府\n市人大常委会\n市政协\n网站地图\n联系我们\n关于本网\n使用帮助\n隐私声明\n首页\n政务公开";
+    let footer = "主办单位：市人民政府办公室\n网站标识码：3301000001\n浙ICP备05001234号-1\n建议使用1920×1080分辨率";
+    assert_eq!(dates(&format!("{letter}\n{links}\n{footer}")), want("2024-03-08", "2024-03-05"));
 }
