@@ -304,6 +304,10 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
             // The site's footer set above the letter (`主办:某县人民政府 承办:…`, `备案序号:…ICP备…`):
             // the page's, never the title.
             meta.push(text.to_string());
+        } else if top && strip_bullet(text).len() < text.len() && bullet_item(text) {
+            // An item of a bulleted list above the title (an index list's values, a toolbar's
+            // words): the page's; a document sets its title with no bullet.
+            meta.push(text.to_string());
         } else if top && mast.is_none() && is_title(text) && parse_heading(text).is_none() {
             // Lines of the site above the reply's own title (a breadcrumb, 欢迎访问…, a column's
             // name, set like the title or not): kept as header lines; the title is the complete
@@ -493,7 +497,10 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
                 // The salutation under it names its addressee by standing (`张三委员:`).
                 let who = n.text.trim_end_matches([':', '：']);
                 let addressed = ["代表", "委员", "同志"].iter().any(|w| who.ends_with(w)) || who.starts_with("尊敬的");
-                number_line(n.text).is_some() || (is_salutation(n.text) && addressed && who.chars().count() <= 24)
+                // Or the page's metadata (`责任部门:` over `公开方式: 主动公开`).
+                number_line(n.text).is_some()
+                    || (is_salutation(n.text) && addressed && who.chars().count() <= 24)
+                    || (title.is_none() && meta_fields(n.text).is_some())
             })
         {
             // A key with no value (a toolbar's `保护视力色:`, `字体:`) over the document's number
@@ -557,7 +564,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
     Header { title, meta, fields, number, salutation, dated, posted, rest, end: i }
 }
 
-/// The end of a site's menu starting at line `i`: four or more lines in a row, each a short
+/// The end of a site's menu starting at line `i`: three or more lines in a row, each a short
 /// name of words alone (two to six chars, no digit, no punctuation: `政务公开`, `走进本市`), no
 /// label of the page's metadata (`发文字号`, `生成日期`: a list of labels and values).
 fn menu_end(lines: &[Line], i: usize) -> Option<usize> {
@@ -568,7 +575,7 @@ fn menu_end(lines: &[Line], i: usize) -> Option<usize> {
             && label_at(l.text).is_none_or(|(_, len)| len < l.text.len())
     };
     let n = lines[i..].iter().take_while(|l| item(l)).count();
-    (n >= 4).then_some(i + n)
+    (n >= 3).then_some(i + n)
 }
 
 /// A complete title with the page's date after it, apart by white space (`关于…的答复

@@ -2107,3 +2107,19 @@ fn the_sites_footer_above_the_letter_is_not_the_title() {
         "主办:某县人民政府 承办:某日报社\n关于县十届人大二次会议第6号建议的答复\n张三代表:\n您提出的建议已收悉。";
     assert_eq!(plain(text), "关于县十届人大二次会议第6号建议的答复");
 }
+
+#[test]
+fn the_site_s_lists_and_keys_above_a_title_are_not_the_title() {
+    let body = "张三委员：\n您提出的建议收悉。现答复如下。";
+    // A bulleted index list's values, a three-item menu, crumbs apart by slashes.
+    let cases = [
+        "• 00123456X/2024-00036\n  • 某区公安局\n  • 全社会\n关于某路段交通拥堵的建议的答复",
+        "政协概况\n建言献策\n工作动态\n关于某路段交通拥堵的建议的答复",
+        "首页/ 政务公开/ 建议提案办理/ 正文\n关于某路段交通拥堵的建议的答复",
+        // A key with no value over the page's metadata (`责任部门:` over `公开方式: 主动公开`).
+        "索引号: 640000018/2020-00446\n责任部门:\n公开方式: 主动公开\n关于某路段交通拥堵的建议的答复",
+    ];
+    for head in cases {
+        assert_eq!(plain(&format!("{head}\n{body}")), "关于某路段交通拥堵的建议的答复", "{head}");
+    }
+}
