@@ -304,6 +304,9 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
             // The site's footer set above the letter (`主办:某县人民政府 承办:…`, `备案序号:…ICP备…`):
             // the page's, never the title.
             meta.push(text.to_string());
+        } else if top && shape::is_code(strip_bullet(text)) {
+            // An address or an index number above the title (`https://…`, `…/2024-00144`): the page's.
+            meta.push(text.to_string());
         } else if top && strip_bullet(text).len() < text.len() && bullet_item(text) {
             // An item of a bulleted list above the title (an index list's values, a toolbar's
             // words): the page's; a document sets its title with no bullet.

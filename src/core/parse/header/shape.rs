@@ -269,15 +269,17 @@ pub(crate) fn is_furniture(line: &str) -> bool {
     let item = |w: &str| {
         let w = w.trim_end_matches([':', '：']);
         let view = ["返回", "进入", "退出", "切换"].iter().find_map(|v| w.strip_prefix(v));
+        // A search box's prompt (`请输入检索词`) too.
         crate::text::listed(FURNITURE, w)
             || view.is_some_and(|r| crate::text::listed(FURNITURE, r) || r.ends_with("模式"))
+            || w.starts_with("请输入") && w.chars().count() <= 8
     };
     let only = words.peek().is_some() && words.all(item);
     n <= 60 && (ipv6 || only)
 }
 
-/// A breadcrumb (`首页 >> 政务公开 >> 建议提案`) or a menu of short items apart by bars (`网站首页 |
-/// 机构概况 | 政务公开`, `登录 | 注册`): never a title, whatever it ends with.
+/// A breadcrumb (`首页 >> 政务公开 >> 建议提案`) or a menu of short items apart by bars or spaces
+/// (`网站首页 | 机构概况 | 政务公开`, `登录 | 注册`): never a title, whatever it ends with.
 pub(super) fn is_breadcrumb(line: &str) -> bool {
     let crumbs = !line.contains('<') && line.chars().filter(|c| matches!(c, '>' | '＞' | '›' | '»' | '→')).count() >= 2;
     // Or crumbs apart by slashes from the home page on (`首页/ 政务公开/ 建议提案/ 正文`).
@@ -287,7 +289,21 @@ pub(super) fn is_breadcrumb(line: &str) -> bool {
         && items
             .iter()
             .all(|p| (1..=8).contains(&p.chars().count()) && !p.contains(['。', '，', ',', '：', ':', '；', '、']));
-    crumbs || slashed || menu
+    // Or four or more short items apart by spaces (`返回首页 公开目录 公开规定 公开指南`), no
+    // title's words (a title's lines end like one; a title spaced out has items of one char).
+    let spaced: Vec<&str> = line.split_whitespace().collect();
+    let row = spaced.len() >= 4
+        && spaced
+            .iter()
+            .all(|p| (2..=10).contains(&p.chars().count()) && !p.contains(['。', '，', ',', '：', ':', '；']))
+        && !super::complete(line);
+    crumbs || slashed || menu || row
+}
+
+/// A line of code, no words (an address, an index number: `https://www.gov.cn/`,
+/// `11330700MB10327095/2024-00144`): no Chinese char, no space, a slash.
+pub(super) fn is_code(line: &str) -> bool {
+    line.contains('/') && !line.contains(char::is_whitespace) && !line.chars().any(crate::text::han)
 }
 
 #[cfg(test)]

@@ -106,4 +106,15 @@ fn a_site_s_furniture_is_no_line_of_the_document() {
 fn crumbs_apart_by_slashes_from_the_home_page_are_a_breadcrumb() {
     assert!(is_breadcrumb("首页/ 政务公开/ 建议提案结果公开/ 正文"));
     assert!(!is_breadcrumb("关于“十四五”/“十五五”衔接工作的通知"));
+    // A menu's items apart by spaces; a title with spaces in it is none.
+    assert!(is_breadcrumb("返回首页 公开目录 公开规定 公开指南 公开报告 依申请公开"));
+    assert!(!is_breadcrumb("关于 印发 某县 实施方案 的通知"));
+    assert!(!is_breadcrumb("对市政协十一届一次会议 第 112号提案的答复"));
+}
+
+#[test]
+fn an_address_or_an_index_number_is_code() {
+    assert!(is_code("https://www.gov.cn/") && is_code("11330700MB10327095/2024-00144"));
+    assert!(!is_code("关于2024/2025学年的通知") && !is_code("2024-05-06"));
+    assert!(is_furniture("请输入检索词"));
 }
