@@ -488,8 +488,11 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
             meta.push(text.to_string());
         } else if top
             && is_salutation(text)
-            && (lines.get(i + 1).is_some_and(|n| is_title(n.text) && complete(n.text) && continues(n.text))
-                || title_among_short(lines, i + 1))
+            && (lines.get(i + 1).is_some_and(|n| {
+                // (A title on one line, or on two: `2020年…办理工作` / `完成情况说明`.)
+                let two = |m: &Line| continues(m.text) && complete(&cat(&[n.text, m.text]));
+                is_title(n.text) && continues(n.text) && (complete(n.text) || lines.get(i + 2).is_some_and(two))
+            }) || title_among_short(lines, i + 1))
         {
             // A key with no value (`关键词:`, a search box's `请输入关键词：`) over a title: the
             // page's. A salutation has the letter's text under it, never a title.
@@ -500,10 +503,11 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
                 // The salutation under it names its addressee by standing (`张三委员:`).
                 let who = n.text.trim_end_matches([':', '：']);
                 let addressed = ["代表", "委员", "同志"].iter().any(|w| who.ends_with(w)) || who.starts_with("尊敬的");
-                // Or the page's metadata (`责任部门:` over `公开方式: 主动公开`).
+                // Or the page's metadata (`责任部门:` over `公开方式: 主动公开`), another key with
+                // no value (`相关解读:` over `相关文件:`), where no title has been read yet.
                 number_line(n.text).is_some()
                     || (is_salutation(n.text) && addressed && who.chars().count() <= 24)
-                    || (title.is_none() && meta_fields(n.text).is_some())
+                    || (title.is_none() && (meta_fields(n.text).is_some() || is_salutation(n.text)))
             })
         {
             // A key with no value (a toolbar's `保护视力色:`, `字体:`) over the document's number
@@ -1551,7 +1555,9 @@ fn bare_salutation(lines: &[Line], i: usize) -> bool {
 
 pub(super) fn is_salutation(line: &str) -> bool {
     let n = line.chars().count();
-    (line.ends_with(':') || line.ends_with('：'))
+    // A list's bulleted key (`• 统一编号:`) is none.
+    strip_bullet(line).len() == line.len()
+        && (line.ends_with(':') || line.ends_with('：'))
         && n <= 40
         && !line.contains(['。', '！', '!', '？', '?'])
         && label_line(line).is_none()
@@ -1691,7 +1697,9 @@ pub(super) const NUMBER_LABELS: &str = "发文字号|文号|文件编号";
 /// A value on the line after the label `label`: a document number only for a number's label
 /// (`信息来源:` with nothing after it is followed by the number line, not its value).
 fn is_value_of(label: &str, line: &str) -> bool {
-    let date = label != SOME_DATE || dates::find_date_span(line).is_some_and(|(_, start, _)| start == 0);
+    // A date's label takes a date (`成文日期:` with no value over the title takes no title).
+    let dated = label == SOME_DATE || label.ends_with("日期") || label.ends_with("时间");
+    let date = !dated || dates::find_date_span(strip_bullet(line)).is_some_and(|(_, start, _)| start == 0);
     // A key no list holds (主题词, 废止日期) takes a word, never a title's (the title under the list).
     let word = label != OTHER_LABEL || !(complete(line) || starts_title(line));
     is_value(line) && date && word && (number_line(line).is_none() || crate::text::listed(NUMBER_LABELS, label))

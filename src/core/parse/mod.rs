@@ -214,7 +214,8 @@ const CHROME_PREFIXES: &str = "今天是|当前位置|您当前的位置|您当�
 
 /// Whether a line is page chrome: short and opening with a known furniture label.
 pub fn is_chrome(line: &str) -> bool {
-    let line = line.trim();
+    // In a table's cell (`| 【关闭窗口】 |`), the cell's words.
+    let line = line.trim_matches(|c: char| c.is_whitespace() || c == '|');
     // A row of the page's furniture that holds its date (`字号：大 中 小 发布时间：2023-05-06`) is
     // its metadata row.
     let dated = || header::meta_fields(line).is_some_and(|f| f.iter().any(|(_, v)| dates::date_of(v).is_some()));
@@ -895,6 +896,7 @@ mod tests {
         assert!(!is_chrome("共有300人参与培训。"));
         // The head of a site's list box (`通知公告 更多>>`).
         assert!(is_chrome("政协公告 更多>>") && is_chrome("通知公告 更多+"));
+        assert!(is_chrome("| 【关闭窗口】 | |||"));
         assert!(!is_chrome("关于进一步做好更多工作的通知"));
         assert!(!is_chrome(
             "今天是个好日子,我们在这里举办了一场很长很长很长很长很长很长很长很长很长很长很长很长的会议。"

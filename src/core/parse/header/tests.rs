@@ -2118,6 +2118,11 @@ fn the_site_s_lists_and_keys_above_a_title_are_not_the_title() {
         "首页/ 政务公开/ 建议提案办理/ 正文\n关于某路段交通拥堵的建议的答复",
         // A key with no value over the page's metadata (`责任部门:` over `公开方式: 主动公开`).
         "索引号: 640000018/2020-00446\n责任部门:\n公开方式: 主动公开\n关于某路段交通拥堵的建议的答复",
+        // A date's label with no date takes no title; a bulleted key is no salutation.
+        "• 发布机构:\n  • 某县水利局\n  • 成文日期:\n关于某路段交通拥堵的建议的答复",
+        "  • 统一编号:\n    HCSD01-2023-0006\n关于某路段交通拥堵的建议的答复",
+        // Keys with no value over a title set on two lines.
+        "相关解读:\n相关文件:\n关于某路段交通拥堵的\n建议的答复",
     ];
     for head in cases {
         assert_eq!(plain(&format!("{head}\n{body}")), "关于某路段交通拥堵的建议的答复", "{head}");
