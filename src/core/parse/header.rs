@@ -541,12 +541,16 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
             continue;
         } else if titled
             && salutation.is_none()
-            && text.chars().count() <= 8
-            && text.chars().all(crate::text::han)
-            && lines.get(i + 1).is_some_and(|n| is_meta_line(n.text))
+            && text.chars().count() <= 12
+            && !text.contains(['。', '，', ',', '；', ';'])
+            && parse_heading(text).is_none()
+            && lines.get(i + 1).is_some_and(|n| {
+                is_meta_line(n.text) || (n.text.chars().count() <= 40 && dates::find_date(n.text).is_some())
+            })
         {
-            // A toolbar's word between the title and the page's date line (`恢复窄屏`, `打印`):
-            // the page's; the date line under it is the header's still.
+            // A toolbar's word or a short row of the page's between the title and the page's date
+            // line (`恢复窄屏`, `打印`, `分类(A)` over `发布日期(2020-07-11)`): the page's; the date
+            // line under it is the header's still.
             meta.push(text.to_string());
         } else if top && banner(lines, i) {
             // A sentence of the site's above the title (`本网站已支持IPv6，欢迎使用。`, a notice on

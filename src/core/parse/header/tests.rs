@@ -2128,3 +2128,14 @@ fn the_site_s_lists_and_keys_above_a_title_are_not_the_title() {
         assert_eq!(plain(&format!("{head}\n{body}")), "关于某路段交通拥堵的建议的答复", "{head}");
     }
 }
+
+#[test]
+fn a_short_row_between_the_title_and_the_page_s_date_is_the_page_s() {
+    let text = "关于某路段交通拥堵的建议的答复\n分类(A)\n发布日期(2020-07-11)\n张三委员：\n您提出的建议收悉。";
+    let lines: Vec<&str> = text.lines().collect();
+    let r = parse_lines(&lines, &Hints::default()).reply;
+    assert_eq!((r.title.as_str(), r.published_date.as_deref()), ("关于某路段交通拥堵的建议的答复", Some("2020-07-11")));
+    let text = "关于某路段交通拥堵的建议的答复\n扫一扫分享到朋友圈\n发布日期:2022-10-27 来源: 浏览次数:\n张三委员：\n您提出的建议收悉。";
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(parse_lines(&lines, &Hints::default()).reply.published_date.as_deref(), Some("2022-10-27"));
+}
