@@ -635,12 +635,15 @@ fn masthead(lines: &[Line], i: usize, title: &str) -> Option<usize> {
     None
 }
 
-/// Whether a title read above line `i` is a column's name (short, no `关于` / `对` / `的`) over
-/// the document's own title: a longer line that reads as a complete title within twelve lines
-/// from `i`, before any sentence, heading or salutation.
+/// Whether a title read above line `i` is a column's name (short, no `关于` / `对` / `的`), or the
+/// start of a title cut short (a list box's item, `关于调整某市政协十六届`), over the document's own
+/// title: a longer line that reads as a complete title within twelve lines from `i`, before any
+/// sentence, heading or salutation.
 fn title_below(lines: &[Line], i: usize, title: &str) -> bool {
     let own = title.chars().count();
-    if own > 12 || complete_start(title) || title.contains('的') {
+    let cut =
+        own <= 12 && cannot_end(title) || title.ends_with(crate::text::han) && starts_title(title) && !complete(title);
+    if (own > 12 || complete_start(title) || title.contains('的')) && !cut {
         return false;
     }
     for l in lines.iter().skip(i).take(12) {
@@ -1706,7 +1709,14 @@ fn is_value_of(label: &str, line: &str) -> bool {
     let date = !dated || dates::find_date_span(strip_bullet(line)).is_some_and(|(_, start, _)| start == 0);
     // A key no list holds (主题词, 废止日期) takes a word, never a title's (the title under the list).
     let word = label != OTHER_LABEL || !(complete(line) || starts_title(line));
-    is_value(line) && date && word && (number_line(line).is_none() || crate::text::listed(NUMBER_LABELS, label))
+    // A number's label takes a number, or a short word (`无`): no title (`文号:` with no value).
+    let numbered =
+        !crate::text::listed(NUMBER_LABELS, label) || line.contains(char::is_numeric) || line.chars().count() <= 4;
+    is_value(line)
+        && date
+        && word
+        && numbered
+        && (number_line(line).is_none() || crate::text::listed(NUMBER_LABELS, label))
 }
 
 /// The fields of a page's metadata (the 信息公开属性 table above the article, a `dl` of

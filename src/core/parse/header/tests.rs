@@ -2121,6 +2121,9 @@ fn the_site_s_lists_and_keys_above_a_title_are_not_the_title() {
         // A date's label with no date takes no title; a bulleted key is no salutation.
         "• 发布机构:\n  • 某县水利局\n  • 成文日期:\n关于某路段交通拥堵的建议的答复",
         "  • 统一编号:\n    HCSD01-2023-0006\n关于某路段交通拥堵的建议的答复",
+        // A number's label with no number takes no title; a search box's label is the page's.
+        "发布机构: 某县水利局\n文号:\n关于某路段交通拥堵的建议的答复",
+        "通知公告\n搜索热词:\n关于某路段交通拥堵的建议的答复",
         // Keys with no value over a title set on two lines.
         "相关解读:\n相关文件:\n关于某路段交通拥堵的\n建议的答复",
     ];
@@ -2138,4 +2141,11 @@ fn a_short_row_between_the_title_and_the_page_s_date_is_the_page_s() {
     let text = "关于某路段交通拥堵的建议的答复\n扫一扫分享到朋友圈\n发布日期:2022-10-27 来源: 浏览次数:\n张三委员：\n您提出的建议收悉。";
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(parse_lines(&lines, &Hints::default()).reply.published_date.as_deref(), Some("2022-10-27"));
+}
+
+#[test]
+fn a_list_box_s_cut_titles_give_way_to_the_title_below() {
+    let text = "市政协十六届二次会议立案\n关于调整某市政协十六届\n中国人民政治协商会议某市\n关于召开某市政协十六届\n\
+                首页>>履职实践>>工作动态>>内容\n对省十四届人大一次会议第860号建议的答复\n张三代表：\n您提出的建议收悉。";
+    assert_eq!(plain(text), "对省十四届人大一次会议第860号建议的答复");
 }
