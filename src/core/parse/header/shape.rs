@@ -250,7 +250,8 @@ const FURNITURE: &str = "无障碍|无障碍浏览|长者模式|适老模式|关
     请输入关键词|请输入搜索内容|设为首页|加入收藏|登录|注册|用户登录|\
     个人登录|法人登录|网站地图|联系我们|隐私声明|网站声明|免责声明|关于我们|\
     首页|网站首页|返回首页|手机版|移动版|English|EN|官方微博|官方微信|\
-    微博|微信|大|中|小|长辈版|老年版|展开|收起|查看原文|阅读原文|关闭窗口|打印本页|返回顶部|搜索热词|热门搜索";
+    微博|微信|大|中|小|长辈版|老年版|展开|收起|查看原文|阅读原文|关闭窗口|打印本页|返回顶部|搜索热词|热门搜索|\
+    无障碍阅读|辅助浏览|轻松阅读";
 
 /// A line of a site's furniture: only its words ([`FURNITURE`], apart by spaces, bars or
 /// brackets: `【打印】【关闭】`, `请输入关键字 搜索`), or its IPv6 banner (`本网站支持IPv6`).
@@ -265,17 +266,21 @@ pub(crate) fn is_furniture(line: &str) -> bool {
         })
         .filter(|w| !w.is_empty())
         .peekable();
-    // A switch to a view (`返回手机版`, `进入适老模式`, `退出长者模式`) is the toolbar's too.
-    let item = |w: &str| {
-        let w = w.trim_end_matches([':', '：']);
+    let only = words.peek().is_some() && words.all(|w| furniture_words(w.trim_end_matches([':', '：'])));
+    n <= 60 && (ipv6 || only)
+}
+
+/// Whether `w` is furniture's words run together (`无障碍阅读进入适老模式`): a word of
+/// [`FURNITURE`], a switch to a view (`返回手机版`, `进入适老模式`, `退出长者模式`), a search
+/// box's prompt (`请输入检索词`), then the same.
+fn furniture_words(w: &str) -> bool {
+    let one = |w: &str| {
         let view = ["返回", "进入", "退出", "切换"].iter().find_map(|v| w.strip_prefix(v));
-        // A search box's prompt (`请输入检索词`) too.
         crate::text::listed(FURNITURE, w)
             || view.is_some_and(|r| crate::text::listed(FURNITURE, r) || r.ends_with("模式"))
             || w.starts_with("请输入") && w.chars().count() <= 8
     };
-    let only = words.peek().is_some() && words.all(item);
-    n <= 60 && (ipv6 || only)
+    one(w) || w.char_indices().skip(2).any(|(at, _)| one(&w[..at]) && furniture_words(&w[at..]))
 }
 
 /// A breadcrumb (`首页 >> 政务公开 >> 建议提案`) or a menu of short items apart by bars or spaces
