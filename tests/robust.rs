@@ -32,7 +32,12 @@ use std::path::{Path, PathBuf};
 /// (`扫一扫…`, `分享至…`) and a short row between the title and the page's date: tail 98.7 (642),
 /// meta 97.6 (549 of 562); a list box's cut titles giving way, a number's label taking no title,
 /// 搜索热词: chrome 98.3 (602 of 612); furniture's words run together (`无障碍阅读进入适老模式`),
-/// 辅助浏览, 轻松阅读: meta 98.2 (552 of 562).
+/// 辅助浏览, 轻松阅读: meta 98.2 (552 of 562). Final, after withdrawing four rules that changed a
+/// held-out page's figures (tests/promise.rs's count check: share rows as chrome, a table cell of
+/// furniture as chrome, an address or index number line, a bulleted value with digits; the key
+/// over a key only for keys of four chars): chrome 97.7 (598 of 612), tail 98.6 (641 of 650),
+/// meta 97.6 (549 of 562). Gates set there (lower than this branch's interim gates, never lower
+/// than main's: these three transformations are new).
 const GATES: [(&str, f64); 9] = [
     ("above", 100.0),
     ("below", 100.0),
@@ -40,9 +45,9 @@ const GATES: [(&str, f64); 9] = [
     ("indent", 100.0),
     ("split", 100.0),
     ("split3", 98.5),
-    ("chrome", 98.3),
-    ("tail", 98.7),
-    ("meta", 98.2),
+    ("chrome", 97.7),
+    ("tail", 98.6),
+    ("meta", 97.6),
 ];
 
 #[path = "shared/rule.rs"]

@@ -304,12 +304,10 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
             // The site's footer set above the letter (`主办:某县人民政府 承办:…`, `备案序号:…ICP备…`):
             // the page's, never the title.
             meta.push(text.to_string());
-        } else if top && shape::is_code(strip_bullet(text)) {
-            // An address or an index number above the title (`https://…`, `…/2024-00144`): the page's.
-            meta.push(text.to_string());
-        } else if top && strip_bullet(text).len() < text.len() && bullet_item(text) {
+        } else if top && strip_bullet(text).len() < text.len() && bullet_item(text) && !text.contains(char::is_numeric)
+        {
             // An item of a bulleted list above the title (an index list's values, a toolbar's
-            // words): the page's; a document sets its title with no bullet.
+            // words; no figure): the page's; a document sets its title with no bullet.
             meta.push(text.to_string());
         } else if top && mast.is_none() && is_title(text) && parse_heading(text).is_none() {
             // Lines of the site above the reply's own title (a breadcrumb, 欢迎访问…, a column's
@@ -503,11 +501,13 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
                 // The salutation under it names its addressee by standing (`张三委员:`).
                 let who = n.text.trim_end_matches([':', '：']);
                 let addressed = ["代表", "委员", "同志"].iter().any(|w| who.ends_with(w)) || who.starts_with("尊敬的");
-                // Or the page's metadata (`责任部门:` over `公开方式: 主动公开`), another key with
-                // no value (`相关解读:` over `相关文件:`), where no title has been read yet.
+                // Or, a key of four chars or fewer where no title has been read yet, the page's
+                // metadata (`责任部门:` over `公开方式: 主动公开`) or another key with no value
+                // (`相关解读:` over `相关文件:`).
+                let key = text.trim_end_matches([':', '：']).chars().count() <= 4;
                 number_line(n.text).is_some()
                     || (is_salutation(n.text) && addressed && who.chars().count() <= 24)
-                    || (title.is_none() && (meta_fields(n.text).is_some() || is_salutation(n.text)))
+                    || (title.is_none() && key && (meta_fields(n.text).is_some() || is_salutation(n.text)))
             })
         {
             // A key with no value (a toolbar's `保护视力色:`, `字体:`) over the document's number

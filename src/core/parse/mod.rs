@@ -214,8 +214,7 @@ const CHROME_PREFIXES: &str = "今天是|当前位置|您当前的位置|您当�
 
 /// Whether a line is page chrome: short and opening with a known furniture label.
 pub fn is_chrome(line: &str) -> bool {
-    // In a table's cell (`| 【关闭窗口】 |`), the cell's words.
-    let line = line.trim_matches(|c: char| c.is_whitespace() || c == '|');
+    let line = line.trim();
     // A row of the page's furniture that holds its date (`字号：大 中 小 发布时间：2023-05-06`) is
     // its metadata row.
     let dated = || header::meta_fields(line).is_some_and(|f| f.iter().any(|(_, v)| dates::date_of(v).is_some()));
@@ -225,15 +224,10 @@ pub fn is_chrome(line: &str) -> bool {
     // The page's comment box and its counters (`评论 0人参与,0条评论`), no sentence.
     let comments =
         line.contains("评论") && !line.contains('。') && (line.contains("人参与") || line.contains("条评论"));
-    // A share row, whatever follows (`扫一扫分享到朋友圈`, `分享至好友和朋友圈`).
-    let share = ["扫一扫", "分享到", "分享至"].iter().any(|p| line.starts_with(p))
-        && line.chars().count() <= 20
-        && !line.contains(['。', '，']);
     // The head of a list box of the site's (`政协公告 更多>>`).
     let more = line.chars().count() <= 20 && line.trim_end_matches(['>', '»', '+', ' ']).ends_with("更多");
     line.chars().count() <= 60
         && (greeting
-            || share
             || more
             || comments
             || header::is_furniture(line)
@@ -901,8 +895,7 @@ mod tests {
         assert!(!is_chrome("共有300人参与培训。"));
         // The head of a site's list box (`通知公告 更多>>`).
         assert!(is_chrome("政协公告 更多>>") && is_chrome("通知公告 更多+"));
-        assert!(is_chrome("| 【关闭窗口】 | |||"));
-        assert!(is_chrome("扫一扫分享到朋友圈") && is_chrome("分享至好友和朋友圈"));
+        assert!(is_chrome("【关闭窗口】"));
         assert!(!is_chrome("关于进一步做好更多工作的通知"));
         assert!(!is_chrome(
             "今天是个好日子,我们在这里举办了一场很长很长很长很长很长很长很长很长很长很长很长很长的会议。"

@@ -305,11 +305,5 @@ pub(super) fn is_breadcrumb(line: &str) -> bool {
     crumbs || slashed || menu || row
 }
 
-/// A line of code, no words (an address, an index number: `https://www.gov.cn/`,
-/// `11330700MB10327095/2024-00144`): no Chinese char, no space, a slash.
-pub(super) fn is_code(line: &str) -> bool {
-    line.contains('/') && !line.contains(char::is_whitespace) && !line.chars().any(crate::text::han)
-}
-
 #[cfg(test)]
 mod tests;
