@@ -312,6 +312,11 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
             // The site's footer set above the letter (`主办:某县人民政府 承办:…`, `备案序号:…ICP备…`):
             // the page's, never the title.
             meta.push(text.to_string());
+        } else if top && strip_bullet(text).len() < text.len() && bullet_item(text) && !text.contains(char::is_numeric)
+        {
+            // An item of a bulleted list above the title (an index list's values, a toolbar's
+            // words; no figure): the page's; a document sets its title with no bullet.
+            meta.push(text.to_string());
         } else if top && mast.is_none() && is_title(text) && parse_heading(text).is_none() {
             // Lines of the site above the reply's own title (a breadcrumb, 欢迎访问…, a column's
             // name, set like the title or not): kept as header lines; the title is the complete
@@ -489,8 +494,11 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
             meta.push(text.to_string());
         } else if top
             && is_salutation(text)
-            && (lines.get(i + 1).is_some_and(|n| is_title(n.text) && complete(n.text) && continues(n.text))
-                || title_among_short(lines, i + 1))
+            && (lines.get(i + 1).is_some_and(|n| {
+                // (A title on one line, or on two: `2020年…办理工作` / `完成情况说明`.)
+                let two = |m: &Line| continues(m.text) && complete(&cat(&[n.text, m.text]));
+                is_title(n.text) && continues(n.text) && (complete(n.text) || lines.get(i + 2).is_some_and(two))
+            }) || title_among_short(lines, i + 1))
         {
             // A key with no value (`关键词:`, a search box's `请输入关键词：`) over a title: the
             // page's. A salutation has the letter's text under it, never a title.
@@ -501,7 +509,13 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
                 // The salutation under it names its addressee by standing (`张三委员:`).
                 let who = n.text.trim_end_matches([':', '：']);
                 let addressed = ["代表", "委员", "同志"].iter().any(|w| who.ends_with(w)) || who.starts_with("尊敬的");
-                number_line(n.text).is_some() || (is_salutation(n.text) && addressed && who.chars().count() <= 24)
+                // Or, a key of four chars or fewer where no title has been read yet, the page's
+                // metadata (`责任部门:` over `公开方式: 主动公开`) or another key with no value
+                // (`相关解读:` over `相关文件:`).
+                let key = text.trim_end_matches([':', '：']).chars().count() <= 4;
+                number_line(n.text).is_some()
+                    || (is_salutation(n.text) && addressed && who.chars().count() <= 24)
+                    || (title.is_none() && key && (meta_fields(n.text).is_some() || is_salutation(n.text)))
             })
         {
             // A key with no value (a toolbar's `保护视力色:`, `字体:`) over the document's number
@@ -535,12 +549,16 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
             continue;
         } else if titled
             && salutation.is_none()
-            && text.chars().count() <= 8
-            && text.chars().all(crate::text::han)
-            && lines.get(i + 1).is_some_and(|n| is_meta_line(n.text))
+            && text.chars().count() <= 12
+            && !text.contains(['。', '，', ',', '；', ';'])
+            && parse_heading(text).is_none()
+            && lines.get(i + 1).is_some_and(|n| {
+                is_meta_line(n.text) || (n.text.chars().count() <= 40 && dates::find_date(n.text).is_some())
+            })
         {
-            // A toolbar's word between the title and the page's date line (`恢复窄屏`, `打印`):
-            // the page's; the date line under it is the header's still.
+            // A toolbar's word or a short row of the page's between the title and the page's date
+            // line (`恢复窄屏`, `打印`, `分类(A)` over `发布日期(2020-07-11)`): the page's; the date
+            // line under it is the header's still.
             meta.push(text.to_string());
         } else if top && banner(lines, i) {
             // A sentence of the site's above the title (`本网站已支持IPv6，欢迎使用。`, a notice on
@@ -565,7 +583,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
     Header { title, meta, fields, number, salutation, dated, posted, rest, end: i }
 }
 
-/// The end of a site's menu starting at line `i`: four or more lines in a row, each a short
+/// The end of a site's menu starting at line `i`: three or more lines in a row, each a short
 /// name of words alone (two to six chars, no digit, no punctuation: `政务公开`, `走进本市`), no
 /// label of the page's metadata (`发文字号`, `生成日期`: a list of labels and values).
 fn menu_end(lines: &[Line], i: usize) -> Option<usize> {
@@ -576,7 +594,7 @@ fn menu_end(lines: &[Line], i: usize) -> Option<usize> {
             && label_at(l.text).is_none_or(|(_, len)| len < l.text.len())
     };
     let n = lines[i..].iter().take_while(|l| item(l)).count();
-    (n >= 4).then_some(i + n)
+    (n >= 3).then_some(i + n)
 }
 
 /// A complete title with the page's date after it, apart by white space (`关于…的答复
@@ -625,12 +643,15 @@ fn masthead(lines: &[Line], i: usize, title: &str) -> Option<usize> {
     None
 }
 
-/// Whether a title read above line `i` is a column's name (short, no `关于` / `对` / `的`) over
-/// the document's own title: a longer line that reads as a complete title within twelve lines
-/// from `i`, before any sentence, heading or salutation.
+/// Whether a title read above line `i` is a column's name (short, no `关于` / `对` / `的`), or the
+/// start of a title cut short (a list box's item, `关于调整某市政协十六届`), over the document's own
+/// title: a longer line that reads as a complete title within twelve lines from `i`, before any
+/// sentence, heading or salutation.
 fn title_below(lines: &[Line], i: usize, title: &str) -> bool {
     let own = title.chars().count();
-    if own > 12 || complete_start(title) || title.contains('的') {
+    let cut =
+        own <= 12 && cannot_end(title) || title.ends_with(crate::text::han) && starts_title(title) && !complete(title);
+    if (own > 12 || complete_start(title) || title.contains('的')) && !cut {
         return false;
     }
     for l in lines.iter().skip(i).take(12) {
@@ -1560,7 +1581,9 @@ fn bare_salutation(lines: &[Line], i: usize) -> bool {
 
 pub(super) fn is_salutation(line: &str) -> bool {
     let n = line.chars().count();
-    (line.ends_with(':') || line.ends_with('：'))
+    // A list's bulleted key (`• 统一编号:`) is none.
+    strip_bullet(line).len() == line.len()
+        && (line.ends_with(':') || line.ends_with('：'))
         && n <= 40
         && !line.contains(['。', '！', '!', '？', '?'])
         && label_line(line).is_none()
@@ -1700,10 +1723,19 @@ pub(super) const NUMBER_LABELS: &str = "发文字号|文号|文件编号";
 /// A value on the line after the label `label`: a document number only for a number's label
 /// (`信息来源:` with nothing after it is followed by the number line, not its value).
 fn is_value_of(label: &str, line: &str) -> bool {
-    let date = label != SOME_DATE || dates::find_date_span(line).is_some_and(|(_, start, _)| start == 0);
+    // A date's label takes a date (`成文日期:` with no value over the title takes no title).
+    let dated = label == SOME_DATE || label.ends_with("日期") || label.ends_with("时间");
+    let date = !dated || dates::find_date_span(strip_bullet(line)).is_some_and(|(_, start, _)| start == 0);
     // A key no list holds (主题词, 废止日期) takes a word, never a title's (the title under the list).
     let word = label != OTHER_LABEL || !(complete(line) || starts_title(line));
-    is_value(line) && date && word && (number_line(line).is_none() || crate::text::listed(NUMBER_LABELS, label))
+    // A number's label takes a number, or a short word (`无`): no title (`文号:` with no value).
+    let numbered =
+        !crate::text::listed(NUMBER_LABELS, label) || line.contains(char::is_numeric) || line.chars().count() <= 4;
+    is_value(line)
+        && date
+        && word
+        && numbered
+        && (number_line(line).is_none() || crate::text::listed(NUMBER_LABELS, label))
 }
 
 /// The fields of a page's metadata (the 信息公开属性 table above the article, a `dl` of

@@ -218,13 +218,17 @@ pub fn is_chrome(line: &str) -> bool {
     // A row of the page's furniture that holds its date (`字号：大 中 小 发布时间：2023-05-06`) is
     // its metadata row.
     let dated = || header::meta_fields(line).is_some_and(|f| f.iter().any(|(_, v)| dates::date_of(v).is_some()));
-    // The site's greeting (`欢迎访问某区人民政府网站! 今天是:`), no sentence.
-    let greeting = ["欢迎访问", "欢迎光临"].iter().any(|p| line.starts_with(p)) && !line.contains(['。', '，']);
+    // The site's greeting (`欢迎访问某区人民政府网站! 今天是:`, `您好,欢迎来到某某网!`), no sentence.
+    let greeting = ["欢迎访问", "欢迎光临", "欢迎来到"].iter().any(|p| line.find(p).is_some_and(|at| at <= 9))
+        && !line.contains(['。', '，']);
     // The page's comment box and its counters (`评论 0人参与,0条评论`), no sentence.
     let comments =
         line.contains("评论") && !line.contains('。') && (line.contains("人参与") || line.contains("条评论"));
+    // The head of a list box of the site's (`政协公告 更多>>`).
+    let more = line.chars().count() <= 20 && line.trim_end_matches(['>', '»', '+', ' ']).ends_with("更多");
     line.chars().count() <= 60
         && (greeting
+            || more
             || comments
             || header::is_furniture(line)
             || crate::text::words(CHROME_PREFIXES).any(|p| {
@@ -922,6 +926,10 @@ mod tests {
             assert!(is_chrome(line), "{line}");
         }
         assert!(!is_chrome("共有300人参与培训。"));
+        // The head of a site's list box (`通知公告 更多>>`).
+        assert!(is_chrome("政协公告 更多>>") && is_chrome("通知公告 更多+"));
+        assert!(is_chrome("【关闭窗口】"));
+        assert!(!is_chrome("关于进一步做好更多工作的通知"));
         assert!(!is_chrome(
             "今天是个好日子,我们在这里举办了一场很长很长很长很长很长很长很长很长很长很长很长很长的会议。"
         ));

@@ -249,8 +249,9 @@ const FURNITURE: &str = "无障碍|无障碍浏览|长者模式|适老模式|关
     纠错|我要纠错|搜索|高级搜索|检索|站内搜索|全站搜索|请输入关键字|\
     请输入关键词|请输入搜索内容|设为首页|加入收藏|登录|注册|用户登录|\
     个人登录|法人登录|网站地图|联系我们|隐私声明|网站声明|免责声明|关于我们|\
-    首页|网站首页|返回首页|手机版|移动版|English|官方微博|官方微信|\
-    微博|微信|大|中|小";
+    首页|网站首页|返回首页|手机版|移动版|English|EN|官方微博|官方微信|\
+    微博|微信|大|中|小|长辈版|老年版|展开|收起|查看原文|阅读原文|关闭窗口|打印本页|返回顶部|搜索热词|热门搜索|\
+    无障碍阅读|辅助浏览|轻松阅读";
 
 /// A line of a site's furniture: only its words ([`FURNITURE`], apart by spaces, bars or
 /// brackets: `【打印】【关闭】`, `请输入关键字 搜索`), or its IPv6 banner (`本网站支持IPv6`).
@@ -265,20 +266,43 @@ pub(crate) fn is_furniture(line: &str) -> bool {
         })
         .filter(|w| !w.is_empty())
         .peekable();
-    let only = words.peek().is_some() && words.all(|w| crate::text::listed(FURNITURE, w.trim_end_matches([':', '：'])));
+    let only = words.peek().is_some() && words.all(|w| furniture_words(w.trim_end_matches([':', '：'])));
     n <= 60 && (ipv6 || only)
 }
 
-/// A breadcrumb (`首页 >> 政务公开 >> 建议提案`) or a menu of short items apart by bars (`网站首页 |
-/// 机构概况 | 政务公开`, `登录 | 注册`): never a title, whatever it ends with.
+/// Whether `w` is furniture's words run together (`无障碍阅读进入适老模式`): a word of
+/// [`FURNITURE`], a switch to a view (`返回手机版`, `进入适老模式`, `退出长者模式`), a search
+/// box's prompt (`请输入检索词`), then the same.
+fn furniture_words(w: &str) -> bool {
+    let one = |w: &str| {
+        let view = ["返回", "进入", "退出", "切换"].iter().find_map(|v| w.strip_prefix(v));
+        crate::text::listed(FURNITURE, w)
+            || view.is_some_and(|r| crate::text::listed(FURNITURE, r) || r.ends_with("模式"))
+            || w.starts_with("请输入") && w.chars().count() <= 8
+    };
+    one(w) || w.char_indices().skip(2).any(|(at, _)| one(&w[..at]) && furniture_words(&w[at..]))
+}
+
+/// A breadcrumb (`首页 >> 政务公开 >> 建议提案`) or a menu of short items apart by bars or spaces
+/// (`网站首页 | 机构概况 | 政务公开`, `登录 | 注册`): never a title, whatever it ends with.
 pub(super) fn is_breadcrumb(line: &str) -> bool {
     let crumbs = !line.contains('<') && line.chars().filter(|c| matches!(c, '>' | '＞' | '›' | '»' | '→')).count() >= 2;
+    // Or crumbs apart by slashes from the home page on (`首页/ 政务公开/ 建议提案/ 正文`).
+    let slashed = line.starts_with("首页") && line.matches('/').count() >= 2;
     let items: Vec<&str> = line.split(['|', '｜', '丨']).map(str::trim).collect();
     let menu = items.len() >= 2
         && items
             .iter()
             .all(|p| (1..=8).contains(&p.chars().count()) && !p.contains(['。', '，', ',', '：', ':', '；', '、']));
-    crumbs || menu
+    // Or four or more short items apart by spaces (`返回首页 公开目录 公开规定 公开指南`), no
+    // title's words (a title's lines end like one; a title spaced out has items of one char).
+    let spaced: Vec<&str> = line.split_whitespace().collect();
+    let row = spaced.len() >= 4
+        && spaced
+            .iter()
+            .all(|p| (2..=10).contains(&p.chars().count()) && !p.contains(['。', '，', ',', '：', ':', '；']))
+        && !super::complete(line);
+    crumbs || slashed || menu || row
 }
 
 #[cfg(test)]

@@ -2136,3 +2136,45 @@ fn the_sites_footer_above_the_letter_is_not_the_title() {
         "主办:某县人民政府 承办:某日报社\n关于县十届人大二次会议第6号建议的答复\n张三代表:\n您提出的建议已收悉。";
     assert_eq!(plain(text), "关于县十届人大二次会议第6号建议的答复");
 }
+
+#[test]
+fn the_site_s_lists_and_keys_above_a_title_are_not_the_title() {
+    let body = "张三委员：\n您提出的建议收悉。现答复如下。";
+    // A bulleted index list's values, a three-item menu, crumbs apart by slashes.
+    let cases = [
+        "• 00123456X/2024-00036\n  • 某区公安局\n  • 全社会\n关于某路段交通拥堵的建议的答复",
+        "政协概况\n建言献策\n工作动态\n关于某路段交通拥堵的建议的答复",
+        "首页/ 政务公开/ 建议提案办理/ 正文\n关于某路段交通拥堵的建议的答复",
+        // A key with no value over the page's metadata (`责任部门:` over `公开方式: 主动公开`).
+        "索引号: 640000018/2020-00446\n责任部门:\n公开方式: 主动公开\n关于某路段交通拥堵的建议的答复",
+        // A date's label with no date takes no title; a bulleted key is no salutation.
+        "• 发布机构:\n  • 某县水利局\n  • 成文日期:\n关于某路段交通拥堵的建议的答复",
+        "  • 统一编号:\n    HCSD01-2023-0006\n关于某路段交通拥堵的建议的答复",
+        // A number's label with no number takes no title; a search box's label is the page's.
+        "发布机构: 某县水利局\n文号:\n关于某路段交通拥堵的建议的答复",
+        "通知公告\n搜索热词:\n关于某路段交通拥堵的建议的答复",
+        // Keys with no value over a title set on two lines.
+        "相关解读:\n相关文件:\n关于某路段交通拥堵的\n建议的答复",
+    ];
+    for head in cases {
+        assert_eq!(plain(&format!("{head}\n{body}")), "关于某路段交通拥堵的建议的答复", "{head}");
+    }
+}
+
+#[test]
+fn a_short_row_between_the_title_and_the_page_s_date_is_the_page_s() {
+    let text = "关于某路段交通拥堵的建议的答复\n分类(A)\n发布日期(2020-07-11)\n张三委员：\n您提出的建议收悉。";
+    let lines: Vec<&str> = text.lines().collect();
+    let r = parse_lines(&lines, &Hints::default()).reply;
+    assert_eq!((r.title.as_str(), r.published_date.as_deref()), ("关于某路段交通拥堵的建议的答复", Some("2020-07-11")));
+    let text = "关于某路段交通拥堵的建议的答复\n扫一扫分享到朋友圈\n发布日期:2022-10-27 来源: 浏览次数:\n张三委员：\n您提出的建议收悉。";
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(parse_lines(&lines, &Hints::default()).reply.published_date.as_deref(), Some("2022-10-27"));
+}
+
+#[test]
+fn a_list_box_s_cut_titles_give_way_to_the_title_below() {
+    let text = "市政协十六届二次会议立案\n关于调整某市政协十六届\n中国人民政治协商会议某市\n关于召开某市政协十六届\n\
+                首页>>履职实践>>工作动态>>内容\n对省十四届人大一次会议第860号建议的答复\n张三代表：\n您提出的建议收悉。";
+    assert_eq!(plain(text), "对省十四届人大一次会议第860号建议的答复");
+}

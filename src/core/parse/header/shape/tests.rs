@@ -82,6 +82,17 @@ fn a_site_s_furniture_is_no_line_of_the_document() {
         ("furniture", "登录 | 注册"),
         ("furniture", "本网站支持IPv6"),
         ("furniture", "字号：大 中 小"),
+        // A switch of view, a bullet's toolbar word, a language switch, a greeting after 您好.
+        ("furniture", "返回手机版"),
+        ("furniture", "退出长者模式"),
+        ("furniture", "• 长辈版"),
+        ("furniture", "EN"),
+        ("furniture", "您好,欢迎来到某市政协网!"),
+        ("furniture", "无障碍阅读进入适老模式"),
+        ("furniture", "辅助浏览 轻松阅读"),
+        ("none", "返回式卫星发射方案"),
+        ("none", "首页设计方案"),
+        ("none", "进入新时代的工作要点"),
         ("none", "关于加快无障碍环境建设的建议的答复"),
         ("none", "打印机采购项目"),
         ("none", "首页改版工作方案"),
@@ -92,4 +103,19 @@ fn a_site_s_furniture_is_no_line_of_the_document() {
         let kind = if is_furniture(line) || crate::parse::is_chrome(line) { "furniture" } else { "none" };
         assert_eq!((kind, *line), (*want, *line));
     }
+}
+
+#[test]
+fn crumbs_apart_by_slashes_from_the_home_page_are_a_breadcrumb() {
+    assert!(is_breadcrumb("首页/ 政务公开/ 建议提案结果公开/ 正文"));
+    assert!(!is_breadcrumb("关于“十四五”/“十五五”衔接工作的通知"));
+    // A menu's items apart by spaces; a title with spaces in it is none.
+    assert!(is_breadcrumb("返回首页 公开目录 公开规定 公开指南 公开报告 依申请公开"));
+    assert!(!is_breadcrumb("关于 印发 某县 实施方案 的通知"));
+    assert!(!is_breadcrumb("对市政协十一届一次会议 第 112号提案的答复"));
+}
+
+#[test]
+fn a_search_box_s_prompt_is_furniture() {
+    assert!(is_furniture("请输入检索词"));
 }
