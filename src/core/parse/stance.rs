@@ -671,6 +671,17 @@ pub(crate) const SPAN_BEFORE: &str = "共|为期|连续";
 /// Units of such a length.
 pub(crate) const DAY_UNITS: &str = "天|日|个工作日|工作日";
 
+/// A figure between 在 and 基础上 of its clause (各地在巩固拨款水平达到12000元的基础上，…): what a
+/// plan builds on, neither its target nor, with no result cue of its own, a result.
+pub(crate) const BASE: (&str, &str) = ("在", "基础上");
+
+fn base(t: &Text, hits: &[Hit], c: usize, f: &Figure) -> bool {
+    let (a, b, _) = t.clauses[c];
+    any_word(&t.chars, a, f.start as usize, BASE.0)
+        && any_word(&t.chars, f.end as usize, b, BASE.1)
+        && !hits.iter().any(|h| h.at >= a && h.at < b && h.call == Call::Result)
+}
+
 /// Whether figure `f` is a schedule's length (see [`SPAN_BEFORE`]).
 pub(crate) fn schedule_span(t: &Text, f: &Figure) -> bool {
     let start = f.start as usize;
@@ -899,7 +910,7 @@ pub(crate) fn deadline_form(t: &Text, f: &Figure) -> bool {
         start >= n && starts_with(s, start - n, w) && (t.dated || matches!(w, "到" | "至"))
     }) && !(start >= 2 && matches!(s[start - 2], '截' | '止'))
         && !range_end(t, f);
-    let after = words(DEADLINE_AFTER).any(|w| starts_with(s, end, w));
+    let after = words(DEADLINE_AFTER).any(|w| starts_with(s, glossed(s, end), w));
     before || after
 }
 
@@ -907,11 +918,16 @@ pub(crate) fn deadline_form(t: &Text, f: &Figure) -> bool {
 /// date is no deadline's 到.
 fn range_end(t: &Text, f: &Figure) -> bool {
     let start = f.start as usize;
+    let (a, _, _) = t.clauses[t.clause_of(start)];
     start >= 2
         && matches!(t.chars[start - 1], '至' | '到' | '-' | '—' | '～' | '~')
-        && t.in_figure(start - 2)
-        && t.figures.iter().any(|g| g.end as usize == start - 1 && g.amount.kind.is_time())
+        && (t.in_figure(start - 2) && t.figures.iter().any(|g| g.end as usize == start - 1 && g.amount.kind.is_time())
+            // 延长春节假期至2月2日, 政策延期至2025年底: the new end of a span, no deadline.
+            || any_word(&t.chars, a, start, EXTENDED))
 }
+
+/// Verbs that move a span's end (延长假期至…, 顺延至…): the date after their 至 or 到 ends it.
+pub(crate) const EXTENDED: &str = "延长|延期|顺延|推迟|延至";
 
 /// What the dates of clause `c` (but figure `skip`) say: a deadline or a later date → target; an
 /// earlier date → result (the nearest to `at`, before it first).
@@ -1103,7 +1119,7 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
             }
             #[cfg(not(target_arch = "wasm32"))]
             {
-                let checks: [(&str, bool); 12] = [
+                let checks: [(&str, bool); 13] = [
                     ("neither: not a measure", not_a_measure(t, f)),
                     ("neither: class bound", class_bound(t, f)),
                     ("neither: frequency", frequency(t, f)),
@@ -1116,6 +1132,7 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
                     ("neither: defined", defined(t, f)),
                     ("neither: standard", standard(t, f)),
                     ("neither: schedule span", schedule_span(t, f)),
+                    ("neither: base", base(t, &hits, c, f)),
                 ];
                 if let Some((w, _)) = checks.iter().find(|(_, b)| *b) {
                     tag!(why, i, "{w}");
@@ -1133,6 +1150,7 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
                 || defined(t, f)
                 || standard(t, f)
                 || schedule_span(t, f)
+                || base(t, &hits, c, f)
             {
                 continue; // neither, and it says nothing of the clauses after it
             }
@@ -1240,7 +1258,16 @@ fn lead_horizon(t: &Text, hits: &[Hit], c: usize, now: Option<Now>) -> Option<us
 pub(crate) const START_AFTER: &str = "起|开始";
 
 fn starts(t: &Text, f: &Figure) -> bool {
-    words(START_AFTER).any(|w| starts_with(&t.chars, f.end as usize, w))
+    words(START_AFTER).any(|w| starts_with(&t.chars, glossed(&t.chars, f.end as usize), w))
+}
+
+/// Past a bracketed gloss of a date (2月3日（星期一）起, 2月2日(农历正月初九)前): where the date's
+/// own words go on.
+fn glossed(s: &[char], end: usize) -> usize {
+    if !matches!(s.get(end), Some('(' | '（')) {
+        return end;
+    }
+    (end..s.len().min(end + 16)).find(|&k| matches!(s[k], ')' | '）')).map_or(end, |k| k + 1)
 }
 
 /// Whether figure `f` is all there is of clause `c` but punctuation and spaces.
@@ -1359,7 +1386,11 @@ pub(crate) fn restated(t: &Text, f: &Figure) -> bool {
                 || k >= 2 && matches!(s[k], '：' | ':') && s[k - 2..k] == ['如', '下']
         })
         .map_or(0, |k| k + 1);
-    any_word(s, a, start, RESTATING) && any_word(s, end, b, PROPOSAL_TITLES) || asked(s, first, start)
+    let topic = (first..start).find(|&k| !s[k].is_whitespace()).is_some_and(|k| starts_with(s, k, SUBJECT_BEFORE));
+    any_word(s, a, start, RESTATING) && any_word(s, end, b, PROPOSAL_TITLES)
+        || asked(s, first, start)
+        // 关于…，将两处遗产融入文旅项目的建议，…: a sentence naming the proposal it answers.
+        || topic && any_word(s, end, b, PROPOSAL_TITLES)
 }
 
 /// Clause openings in the reply's own voice (经调查，…; 我局已…): they end a restated ask.

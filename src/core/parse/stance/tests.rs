@@ -1039,3 +1039,32 @@ fn a_plan_or_target_that_progress_is_measured_against_is_no_cue() {
     // A plan to do still plans.
     assert_eq!(in_2023("计划完成投资2000万元。"), "2000万元:target");
 }
+
+#[test]
+fn a_gloss_after_a_date_keeps_its_start_or_deadline_word() {
+    // 起 after a bracketed weekday still opens a span; 前 after one still closes a deadline.
+    assert_eq!(read("2月3日（星期一）起正常上班。", "2020-01-26"), "2月3日:-");
+    assert_eq!(read("请于2月10日（星期一）前报送材料。", "2020-01-26"), "2月10日:target@2020-02");
+}
+
+#[test]
+fn a_span_extended_to_a_date_has_no_deadline() {
+    assert_eq!(read("延长春节假期至2月2日。", "2020-01-26"), "2月2日:-");
+    assert_eq!(read("该政策执行期限顺延至2021年底。", "2020-01-26"), "2021年底:-");
+    // 到 without such a verb still sets a deadline.
+    assert_eq!(read("到2021年底建成5个站点。", "2020-01-26"), "2021年底:target@2021-12 5个:target@2021-12");
+}
+
+#[test]
+fn a_sentence_about_the_proposal_restates_it() {
+    assert_eq!(in_2023("关于文旅融合，将两处文化遗产纳入旅游线路的建议，目前正在调研。"), "两处:-");
+    // 关于 with no proposal's word in the figure's clause: the reply's own.
+    assert_eq!(in_2023("关于停车难问题，我局已新建停车场3个。"), "3个:result");
+}
+
+#[test]
+fn what_a_plan_builds_on_is_neither() {
+    assert_eq!(in_2023("在巩固生均拨款水平达到12000元的基础上，力争提高到15000元。"), "12000元:- 15000元:target");
+    // A result cue of its own clause still reports.
+    assert_eq!(in_2023("在已完成投资300万元的基础上，计划再投资200万元。"), "300万元:result 200万元:target");
+}
