@@ -932,6 +932,10 @@ pub(crate) const EXTENDED: &str = "延长|延期|顺延|推迟|延至";
 /// What the dates of clause `c` (but figure `skip`) say: a deadline or a later date → target; an
 /// earlier date → result (the nearest to `at`, before it first).
 fn dated(t: &Text, c: usize, skip: Option<usize>, at: usize, now: Option<Now>) -> Option<Call> {
+    // 本意见自2022年6月1日起施行，有效期5年: when a rule holds, no tense of its sentence.
+    if validity_clause(t, c) {
+        return None;
+    }
     let times: Vec<usize> =
         t.figures_in(c).filter(|&j| Some(j) != skip && t.figures[j].amount.kind.is_time()).collect();
     if times.iter().any(|&j| deadline_form(t, t.figures[j]) && when(t.figures[j], now) != Some(When::Past)) {
@@ -999,8 +1003,9 @@ fn own_call(t: &Text, hits: &[Hit], c: usize, i: usize, carry: Option<Call>, now
         );
         return Some(Call::Target);
     }
-    // A regulation's rule or standard, when no date of the clause reports (step 5b).
-    if date.is_none() && rule_clause(t, c) {
+    // A regulation's rule or standard, when no date of the clause reports (step 5b); how long a
+    // rule holds (有效期5年).
+    if date.is_none() && (rule_clause(t, c) || validity_clause(t, c)) {
         note!("neither: rule clause");
         return Some(Call::Neither);
     }

@@ -1068,3 +1068,9 @@ fn what_a_plan_builds_on_is_neither() {
     // A result cue of its own clause still reports.
     assert_eq!(in_2023("在已完成投资300万元的基础上，计划再投资200万元。"), "300万元:result 200万元:target");
 }
+
+#[test]
+fn when_a_rule_holds_gives_its_sentence_no_tense() {
+    assert_eq!(read("本意见自2022年6月1日起施行，有效期5年。", "2022-05-10"), "2022年6月1日:- 5年:-");
+    assert_eq!(read("本办法自2019年1月1日起施行，有效期3年。", "2022-05-10"), "2019年1月1日:- 3年:-");
+}
