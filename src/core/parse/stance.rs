@@ -66,10 +66,10 @@ pub(crate) const TARGET_CUES: &str = "力争|争取|计划|预计|目标|确保|
 pub(crate) const ASPECT_CUES: &str = "确保|努力";
 
 /// The task verbs of a plan (see [`super::promise::PLAN_DOC_TITLES`]): in a plan document, a
-/// figure one of them takes in its clause (推动建设300个基地, 选择10个左右城市) is a target when
-/// no cue, date or comparison decides it.
+/// figure one of them takes in its clause (推动建设300个基地, 选择10个左右城市; a 工作要点's 实施重大
+/// 项目100个, 召开推进会2次) is a target when no cue, date or comparison decides it.
 pub(crate) const TASK_VERBS: &str = "推动|打造|建设|推出|培育|支持|选择|遴选|开展|建成|创建|认定|布局|培养|新建|\
-    设立|形成|扶持|启动|确定|实现|达到|提高|提升|降低|控制|新增|完成";
+    设立|形成|扶持|启动|确定|实现|达到|提高|提升|降低|控制|新增|完成|实施|举办|召开|组织|改造";
 
 /// An aim stated as what must be done: 要 right before a task verb ([`TASK_VERBS`]: 全国要建成10亿亩
 /// 高标准农田, 要新增…) is a target cue, unless 要 ends a longer word ([`MODAL_MASKS`]: 主要建设,

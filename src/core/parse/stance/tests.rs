@@ -578,6 +578,10 @@ fn in_a_plan_what_a_task_verb_takes_is_a_target() {
     assert_eq!(read_doc(plan, "近年来先后建设实训基地300个。"), "300个:result");
     // In a reply the same words report.
     assert_eq!(in_2023("推动建设300个实训基地。"), "300个:result");
+    // A 工作要点's tasks: what it 实施, 召开, 改造.
+    let points = "关于印发2019年全市工作要点的通知";
+    assert_eq!(read_doc(points, "1.实施重大项目100个。"), "2019年:- 100个:target");
+    assert_eq!(read_doc(points, "2.上半年召开推进会2次。"), "2019年:- 2次:target");
 }
 
 #[test]
