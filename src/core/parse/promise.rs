@@ -688,18 +688,24 @@ pub fn last_rules() -> Vec<String> {
     RULES.with(|r| r.borrow().clone())
 }
 
+/// Words of a title that names a document or a proposal rather than telling news.
+pub(crate) const NAMING_TITLES: &str = "关于|答复|复函|函|办法|规定|条例";
+
 /// A figure of a heading (（二）新增投资20亿元) says in short what its section's text says at
 /// length: it takes the stance, deadline and indicator of the first figure of the section's
 /// paragraphs with the same kind, value and unit.
 fn copy_heading_figures(reply: &mut Reply) {
+    // A headline (区一届人大五次会议收到建议168件) tells what its text tells: its figures too, the
+    // first of the body's. Not a document's or a reply's title (关于…, …的答复, …复函): it names.
+    let headline = !crate::text::words(NAMING_TITLES).any(|w| reply.title.contains(w));
     for k in 0..reply.figures.len() {
         let f = &reply.figures[k];
-        if f.paragraph != f.section || f.section.is_empty() {
+        let titled = headline && f.paragraph == TITLE && !f.amount.kind.is_time();
+        if !titled && (f.paragraph != f.section || f.section.is_empty()) {
             continue;
         }
         let same = |g: &Figure| {
-            g.section == f.section
-                && g.paragraph != g.section
+            (if titled { g.paragraph != TITLE } else { g.section == f.section && g.paragraph != g.section })
                 && g.amount.kind == f.amount.kind
                 && g.amount.value == f.amount.value
                 && g.amount.high == f.amount.high

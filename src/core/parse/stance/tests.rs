@@ -1078,3 +1078,20 @@ fn when_a_rule_holds_gives_its_sentence_no_tense() {
     assert_eq!(read("本意见自2022年6月1日起施行，有效期5年。", "2022-05-10"), "2022年6月1日:- 5年:-");
     assert_eq!(read("本办法自2019年1月1日起施行，有效期3年。", "2022-05-10"), "2019年1月1日:- 3年:-");
 }
+
+#[test]
+fn a_headline_tells_what_its_text_tells() {
+    let stances = |text: &str| {
+        let mut reply = crate::parse(text);
+        crate::parse::annotate(&mut reply);
+        let out: Vec<String> =
+            reply.figures.iter().map(|f| format!("{}:{}", f.text, f.stance.map_or("-", |s| s.as_str()))).collect();
+        out.join(" ")
+    };
+    assert_eq!(
+        stances("县政协会议通过立案提案40件\n发布时间: 2024-02-03\n会议共收到提案42件，确定立案的提案40件。"),
+        "40件:result 42件:result 40件:result"
+    );
+    // A title that names a document or a proposal names: its figures are neither.
+    assert_eq!(stances("关于新建2所学校的建议的答复\n发布时间: 2024-02-03\n我局已新建2所学校。"), "2所:- 2所:result");
+}
