@@ -990,6 +990,11 @@ fn own_call(t: &Text, hits: &[Hit], c: usize, i: usize, carry: Option<Call>, now
     // The clause's own tense beats its paragraph's: an earlier date in a plan paragraph (下一步…。
     // 2022年已…, 2022年改造9个) tells what was done.
     let planned = carry.is_none() && t.plan && date != Some(Call::Result) && !compared(t, c);
+    // A rule's bound stays a rule in a plan paragraph (下一步…，公园绿地率应当不低于65%).
+    if date.is_none() && (carried || planned) && rule_clause(t, c) {
+        note!("neither: rule clause");
+        return Some(Call::Neither);
+    }
     if date == Some(Call::Target) || carried || planned {
         note!(
             "{}",

@@ -1095,3 +1095,9 @@ fn a_headline_tells_what_its_text_tells() {
     // A title that names a document or a proposal names: its figures are neither.
     assert_eq!(stances("关于新建2所学校的建议的答复\n发布时间: 2024-02-03\n我局已新建2所学校。"), "2所:- 2所:result");
 }
+
+#[test]
+fn a_rules_bound_stays_a_rule_in_a_plan() {
+    // Under a plan's opener, a clause of a rule (应当, 不得低于) is neither; the plan's own still aims.
+    assert_eq!(in_2023("下一步，我局将新建公园10个。按照规定，公园绿地率应当不低于65%。"), "10个:target 不低于65%:-");
+}
