@@ -1176,7 +1176,7 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
             let default =
                 if t.rules || unmeasured_by_default(t, c, f) || described(t, c) { Call::Neither } else { Call::Result };
             // In a plan document, or under a horizon's lead, what a task verb takes is aimed at.
-            let task = (t.plan_doc || horizon.is_some()) && tasked(t, c, f);
+            let task = (t.plan_doc || horizon.is_some()) && tasked(t, c, f) && !past_period(t, c, now);
             let aimed = (t.plan || task).then_some(Call::Target);
             out[i].0 = own.or(carried).or(aimed).unwrap_or(default);
             if own.is_some() {
@@ -1443,6 +1443,21 @@ fn deadline_in(t: &Text, c: usize, at: usize, now: Option<Now>) -> Option<usize>
     before.or_else(|| times.first().copied())
 }
 
+/// The last year of the five-year plan named at `k` (see [`PLAN_PERIODS`]).
+fn period_at(s: &[char], k: usize) -> Option<i32> {
+    let (w, year) = PLAN_PERIODS.iter().find(|(w, _)| starts_with(s, k, w))?;
+    let next = s.get(k + w.chars().count()).copied();
+    matches!(next, Some('”' | '"' | '期' | '末' | '规' | '时' | '后')).then_some(*year)
+}
+
+/// Whether clause `c` or one before it in its sentence names a five-year plan over by now
+/// (“十三五”期间，全市新增数据中心3个, in 2022): it reports.
+fn past_period(t: &Text, c: usize, now: Option<Now>) -> bool {
+    let (_, b, s) = t.clauses[c];
+    let a = t.clauses[t.sentence_clauses(s).start].0;
+    now.is_some_and(|n| (a..b).any(|k| !t.in_figure(k) && period_at(&t.chars, k).is_some_and(|y| y < n.year)))
+}
+
 /// A deadline word (年内, 十四五, 未来3年) in clause `c`.
 fn deadline_word(t: &Text, c: usize, now: Option<Now>) -> Option<String> {
     let s = &t.chars;
@@ -1451,11 +1466,9 @@ fn deadline_word(t: &Text, c: usize, now: Option<Now>) -> Option<String> {
         if t.in_figure(k) {
             continue;
         }
-        if let Some((w, year)) = PLAN_PERIODS.iter().find(|(w, _)| starts_with(s, k, w)) {
-            let next = s.get(k + w.chars().count()).copied();
-            if matches!(next, Some('”' | '"' | '期' | '末' | '规' | '时' | '后')) {
-                return Some(year.to_string());
-            }
+        // A period already over (“十三五”期间 in 2022) tells what was done: no deadline.
+        if let Some(year) = period_at(s, k).filter(|&y| now.is_none_or(|n| y >= n.year)) {
+            return Some(year.to_string());
         }
         let Some(now) = now else { continue };
         for (w, offset, end) in DEADLINE_WORDS {

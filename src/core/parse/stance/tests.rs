@@ -303,7 +303,7 @@ fn a_span_of_years_that_opens_its_clause_or_follows_a_plan_says_when() {
     assert_eq!(in_2023("近两年，省市加大改造力度，改造小区12个。"), "近两年:- 12个:result");
     // Not opening its clause, a span is a length of time: neither, as a default.
     assert_eq!(in_2023("工作近两年的人员有12名。"), "近两年:- 12名:result");
-    assert_eq!(in_2023("科技部拟在“十五”后两年安排3个课题。"), "两年:- 3个:target@2005");
+    assert_eq!(read("科技部拟在“十五”后两年安排3个课题。", "2004-03-02"), "两年:- 3个:target@2005");
 }
 
 #[test]
@@ -1100,4 +1100,17 @@ fn a_headline_tells_what_its_text_tells() {
 fn a_rules_bound_stays_a_rule_in_a_plan() {
     // Under a plan's opener, a clause of a rule (应当, 不得低于) is neither; the plan's own still aims.
     assert_eq!(in_2023("下一步，我局将新建公园10个。按照规定，公园绿地率应当不低于65%。"), "10个:target 不低于65%:-");
+}
+
+#[test]
+fn a_five_year_plan_over_by_now_reports() {
+    let plan = "关于加快5G发展的实施意见";
+    // In 2019 the 十三五 is still ahead: what a task verb takes under it is aimed at, by 2020.
+    assert_eq!(read_doc(plan, "“十三五”期间，全市新增数据中心3个。"), "3个:target@2020");
+    // In 2022 it is over: what was done.
+    let mut reply =
+        crate::parse(&format!("{plan}\n发布时间: 2022-05-10\n一、发展现状\n“十三五”期间，全市新增数据中心3个。"));
+    crate::parse::annotate(&mut reply);
+    assert_eq!(reply.figures[0].stance.map(|s| s.as_str()), Some("result"));
+    assert_eq!(reply.figures[0].by, None);
 }
