@@ -459,6 +459,10 @@ pub(crate) const PLAN_OPENERS: &str = "下一步|下步|今后|下一阶段|下�
 pub(crate) const PLAN_HEADINGS: &str = "下一步|下步|今后|下一阶段|下阶段|打算|工作计划|工作思路|努力方向|\
     工作安排";
 
+/// Headings of what stands or was done (一、发展现状, （一）主要成效): in a plan document, what a
+/// task verb takes under them is reported, no task (全市建成5G基站1万个).
+pub(crate) const REPORT_HEADINGS: &str = "现状|发展基础|基本情况|成效|进展情况|回顾";
+
 /// Subjects that open a paragraph of what the replying office will do: 我局将, 我们将 ….
 pub(crate) const PLAN_SUBJECTS: &str = "我局|我们|我委|我厅|我办|我部|我市|我县|我区|我中心";
 
@@ -513,11 +517,21 @@ pub fn in_plan(reply: &Reply) -> Vec<bool> {
         }
     }
     let mut plan_at: Vec<bool> = Vec::new();
+    // Sections under a heading of what stands (发展现状) in a plan document: none of its tasks.
+    let mut report_at: Vec<bool> = Vec::new();
+    let mut reports: Vec<&str> = Vec::new();
     for (depth, s) in reply.walk_sections() {
         plan_at.truncate(depth - 1);
+        report_at.truncate(depth - 1);
         let plan =
             plan_at.last().copied().unwrap_or(false) || crate::text::words(PLAN_HEADINGS).any(|w| s.title.contains(w));
         plan_at.push(plan);
+        let report = report_at.last().copied().unwrap_or(false)
+            || crate::text::words(REPORT_HEADINGS).any(|w| s.title.contains(w));
+        report_at.push(report);
+        if report {
+            reports.push(&s.id);
+        }
         if plan {
             plans.push(&s.id);
         }
@@ -590,11 +604,21 @@ fn annotate_folded(reply: &mut Reply) {
         sources.push(Source { id: &p.id, text: &p.text, place: Place::Body, plan, section: "" });
     }
     let mut plan_at: Vec<bool> = Vec::new();
+    // Sections under a heading of what stands (发展现状) in a plan document: none of its tasks.
+    let mut report_at: Vec<bool> = Vec::new();
+    let mut reports: Vec<&str> = Vec::new();
     for (depth, s) in reply.walk_sections() {
         plan_at.truncate(depth - 1);
+        report_at.truncate(depth - 1);
         let plan =
             plan_at.last().copied().unwrap_or(false) || crate::text::words(PLAN_HEADINGS).any(|w| s.title.contains(w));
         plan_at.push(plan);
+        let report = report_at.last().copied().unwrap_or(false)
+            || crate::text::words(REPORT_HEADINGS).any(|w| s.title.contains(w));
+        report_at.push(report);
+        if report {
+            reports.push(&s.id);
+        }
         sources.push(Source { id: &s.id, text: &s.title, place: Place::Body, plan, section: &s.id });
         let mut planned = false;
         for p in &s.paragraphs {
@@ -635,7 +659,7 @@ fn annotate_folded(reply: &mut Reply) {
         }
         let mut text = Text::new(src.text, list, src.place, src.plan);
         text.rules = rules;
-        text.plan_doc = plan_doc;
+        text.plan_doc = plan_doc && !reports.contains(&src.section);
         text.dated = now.is_some();
         let stances = stance::decide(&text, now);
         #[cfg(not(target_arch = "wasm32"))]

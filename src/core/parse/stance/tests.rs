@@ -1114,3 +1114,13 @@ fn a_five_year_plan_over_by_now_reports() {
     assert_eq!(reply.figures[0].stance.map(|s| s.as_str()), Some("result"));
     assert_eq!(reply.figures[0].by, None);
 }
+
+#[test]
+fn under_a_heading_of_what_stands_a_plans_task_verbs_report() {
+    let mut reply = crate::parse(
+        "关于加快5G发展的实施意见\n发布时间: 2022-05-10\n一、发展现状\n全市建成5G基站1万个。\n二、主要任务\n推动新建5G基站5000个。",
+    );
+    crate::parse::annotate(&mut reply);
+    let got: Vec<&str> = reply.figures.iter().map(|f| f.stance.map_or("-", |s| s.as_str())).collect();
+    assert_eq!(got, ["result", "target"]);
+}
