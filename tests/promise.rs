@@ -103,7 +103,9 @@
 //! After stance13's rules (a bracketed gloss after a date keeps its 起 or 前; 延长…至 ends a span;
 //! a 关于… sentence naming the proposal restates it; 在…基础上 is what a plan builds on; when a
 //! rule holds gives its sentence no tense; a 工作要点's 实施/召开 … are task verbs; a news
-//! headline tells what its text tells — and govcn-2023-xinwen's headline count revised to result):
+//! headline tells what its text tells — and govcn-2023-xinwen's headline count revised to result;
+//! a rule's bound stays one in a plan paragraph; a five-year plan over by now reports; a plan
+//! document's 发展现状 section reports):
 //! the new tune pages target 1/1 1/1, result 2/2 2/2, by 1/1; held out unchanged. All real pages:
 //! tune (1746) target P 98.7% (151/153) R 89.9% (151/168), result P 97.5% (859/881) R 99.8%
 //! (859/861), by P 98.1% (104/106) R 90.4% (104/115); held out (620) unchanged: target P 63.5%
