@@ -459,6 +459,10 @@ pub(crate) const PLAN_OPENERS: &str = "下一步|下步|今后|下一阶段|下�
 pub(crate) const PLAN_HEADINGS: &str = "下一步|下步|今后|下一阶段|下阶段|打算|工作计划|工作思路|努力方向|\
     工作安排";
 
+/// Headings of what stands or was done (一、发展现状, （一）主要成效): in a plan document, what a
+/// task verb takes under them is reported, no task (全市建成5G基站1万个).
+pub(crate) const REPORT_HEADINGS: &str = "现状|发展基础|基本情况|成效|进展情况|回顾";
+
 /// Subjects that open a paragraph of what the replying office will do: 我局将, 我们将 ….
 pub(crate) const PLAN_SUBJECTS: &str = "我局|我们|我委|我厅|我办|我部|我市|我县|我区|我中心";
 
@@ -513,11 +517,21 @@ pub fn in_plan(reply: &Reply) -> Vec<bool> {
         }
     }
     let mut plan_at: Vec<bool> = Vec::new();
+    // Sections under a heading of what stands (发展现状) in a plan document: none of its tasks.
+    let mut report_at: Vec<bool> = Vec::new();
+    let mut reports: Vec<&str> = Vec::new();
     for (depth, s) in reply.walk_sections() {
         plan_at.truncate(depth - 1);
+        report_at.truncate(depth - 1);
         let plan =
             plan_at.last().copied().unwrap_or(false) || crate::text::words(PLAN_HEADINGS).any(|w| s.title.contains(w));
         plan_at.push(plan);
+        let report = report_at.last().copied().unwrap_or(false)
+            || crate::text::words(REPORT_HEADINGS).any(|w| s.title.contains(w));
+        report_at.push(report);
+        if report {
+            reports.push(&s.id);
+        }
         if plan {
             plans.push(&s.id);
         }
@@ -590,11 +604,21 @@ fn annotate_folded(reply: &mut Reply) {
         sources.push(Source { id: &p.id, text: &p.text, place: Place::Body, plan, section: "" });
     }
     let mut plan_at: Vec<bool> = Vec::new();
+    // Sections under a heading of what stands (发展现状) in a plan document: none of its tasks.
+    let mut report_at: Vec<bool> = Vec::new();
+    let mut reports: Vec<&str> = Vec::new();
     for (depth, s) in reply.walk_sections() {
         plan_at.truncate(depth - 1);
+        report_at.truncate(depth - 1);
         let plan =
             plan_at.last().copied().unwrap_or(false) || crate::text::words(PLAN_HEADINGS).any(|w| s.title.contains(w));
         plan_at.push(plan);
+        let report = report_at.last().copied().unwrap_or(false)
+            || crate::text::words(REPORT_HEADINGS).any(|w| s.title.contains(w));
+        report_at.push(report);
+        if report {
+            reports.push(&s.id);
+        }
         sources.push(Source { id: &s.id, text: &s.title, place: Place::Body, plan, section: &s.id });
         let mut planned = false;
         for p in &s.paragraphs {
@@ -635,7 +659,7 @@ fn annotate_folded(reply: &mut Reply) {
         }
         let mut text = Text::new(src.text, list, src.place, src.plan);
         text.rules = rules;
-        text.plan_doc = plan_doc;
+        text.plan_doc = plan_doc && !reports.contains(&src.section);
         text.dated = now.is_some();
         let stances = stance::decide(&text, now);
         #[cfg(not(target_arch = "wasm32"))]
@@ -688,18 +712,24 @@ pub fn last_rules() -> Vec<String> {
     RULES.with(|r| r.borrow().clone())
 }
 
+/// Words of a title that names a document or a proposal rather than telling news.
+pub(crate) const NAMING_TITLES: &str = "关于|答复|复函|函|办法|规定|条例";
+
 /// A figure of a heading (（二）新增投资20亿元) says in short what its section's text says at
 /// length: it takes the stance, deadline and indicator of the first figure of the section's
 /// paragraphs with the same kind, value and unit.
 fn copy_heading_figures(reply: &mut Reply) {
+    // A headline (区一届人大五次会议收到建议168件) tells what its text tells: its figures too, the
+    // first of the body's. Not a document's or a reply's title (关于…, …的答复, …复函): it names.
+    let headline = !crate::text::words(NAMING_TITLES).any(|w| reply.title.contains(w));
     for k in 0..reply.figures.len() {
         let f = &reply.figures[k];
-        if f.paragraph != f.section || f.section.is_empty() {
+        let titled = headline && f.paragraph == TITLE && !f.amount.kind.is_time();
+        if !titled && (f.paragraph != f.section || f.section.is_empty()) {
             continue;
         }
         let same = |g: &Figure| {
-            g.section == f.section
-                && g.paragraph != g.section
+            (if titled { g.paragraph != TITLE } else { g.section == f.section && g.paragraph != g.section })
                 && g.amount.kind == f.amount.kind
                 && g.amount.value == f.amount.value
                 && g.amount.high == f.amount.high

@@ -66,10 +66,10 @@ pub(crate) const TARGET_CUES: &str = "力争|争取|计划|预计|目标|确保|
 pub(crate) const ASPECT_CUES: &str = "确保|努力";
 
 /// The task verbs of a plan (see [`super::promise::PLAN_DOC_TITLES`]): in a plan document, a
-/// figure one of them takes in its clause (推动建设300个基地, 选择10个左右城市) is a target when
-/// no cue, date or comparison decides it.
+/// figure one of them takes in its clause (推动建设300个基地, 选择10个左右城市; a 工作要点's 实施重大
+/// 项目100个, 召开推进会2次) is a target when no cue, date or comparison decides it.
 pub(crate) const TASK_VERBS: &str = "推动|打造|建设|推出|培育|支持|选择|遴选|开展|建成|创建|认定|布局|培养|新建|\
-    设立|形成|扶持|启动|确定|实现|达到|提高|提升|降低|控制|新增|完成";
+    设立|形成|扶持|启动|确定|实现|达到|提高|提升|降低|控制|新增|完成|实施|举办|召开|组织|改造";
 
 /// An aim stated as what must be done: 要 right before a task verb ([`TASK_VERBS`]: 全国要建成10亿亩
 /// 高标准农田, 要新增…) is a target cue, unless 要 ends a longer word ([`MODAL_MASKS`]: 主要建设,
@@ -671,6 +671,17 @@ pub(crate) const SPAN_BEFORE: &str = "共|为期|连续";
 /// Units of such a length.
 pub(crate) const DAY_UNITS: &str = "天|日|个工作日|工作日";
 
+/// A figure between 在 and 基础上 of its clause (各地在巩固拨款水平达到12000元的基础上，…): what a
+/// plan builds on, neither its target nor, with no result cue of its own, a result.
+pub(crate) const BASE: (&str, &str) = ("在", "基础上");
+
+fn base(t: &Text, hits: &[Hit], c: usize, f: &Figure) -> bool {
+    let (a, b, _) = t.clauses[c];
+    any_word(&t.chars, a, f.start as usize, BASE.0)
+        && any_word(&t.chars, f.end as usize, b, BASE.1)
+        && !hits.iter().any(|h| h.at >= a && h.at < b && h.call == Call::Result)
+}
+
 /// Whether figure `f` is a schedule's length (see [`SPAN_BEFORE`]).
 pub(crate) fn schedule_span(t: &Text, f: &Figure) -> bool {
     let start = f.start as usize;
@@ -899,7 +910,7 @@ pub(crate) fn deadline_form(t: &Text, f: &Figure) -> bool {
         start >= n && starts_with(s, start - n, w) && (t.dated || matches!(w, "到" | "至"))
     }) && !(start >= 2 && matches!(s[start - 2], '截' | '止'))
         && !range_end(t, f);
-    let after = words(DEADLINE_AFTER).any(|w| starts_with(s, end, w));
+    let after = words(DEADLINE_AFTER).any(|w| starts_with(s, glossed(s, end), w));
     before || after
 }
 
@@ -907,15 +918,24 @@ pub(crate) fn deadline_form(t: &Text, f: &Figure) -> bool {
 /// date is no deadline's 到.
 fn range_end(t: &Text, f: &Figure) -> bool {
     let start = f.start as usize;
+    let (a, _, _) = t.clauses[t.clause_of(start)];
     start >= 2
         && matches!(t.chars[start - 1], '至' | '到' | '-' | '—' | '～' | '~')
-        && t.in_figure(start - 2)
-        && t.figures.iter().any(|g| g.end as usize == start - 1 && g.amount.kind.is_time())
+        && (t.in_figure(start - 2) && t.figures.iter().any(|g| g.end as usize == start - 1 && g.amount.kind.is_time())
+            // 延长春节假期至2月2日, 政策延期至2025年底: the new end of a span, no deadline.
+            || any_word(&t.chars, a, start, EXTENDED))
 }
+
+/// Verbs that move a span's end (延长假期至…, 顺延至…): the date after their 至 or 到 ends it.
+pub(crate) const EXTENDED: &str = "延长|延期|顺延|推迟|延至";
 
 /// What the dates of clause `c` (but figure `skip`) say: a deadline or a later date → target; an
 /// earlier date → result (the nearest to `at`, before it first).
 fn dated(t: &Text, c: usize, skip: Option<usize>, at: usize, now: Option<Now>) -> Option<Call> {
+    // 本意见自2022年6月1日起施行，有效期5年: when a rule holds, no tense of its sentence.
+    if validity_clause(t, c) {
+        return None;
+    }
     let times: Vec<usize> =
         t.figures_in(c).filter(|&j| Some(j) != skip && t.figures[j].amount.kind.is_time()).collect();
     if times.iter().any(|&j| deadline_form(t, t.figures[j]) && when(t.figures[j], now) != Some(When::Past)) {
@@ -970,6 +990,11 @@ fn own_call(t: &Text, hits: &[Hit], c: usize, i: usize, carry: Option<Call>, now
     // The clause's own tense beats its paragraph's: an earlier date in a plan paragraph (下一步…。
     // 2022年已…, 2022年改造9个) tells what was done.
     let planned = carry.is_none() && t.plan && date != Some(Call::Result) && !compared(t, c);
+    // A rule's bound stays a rule in a plan paragraph (下一步…，公园绿地率应当不低于65%).
+    if date.is_none() && (carried || planned) && rule_clause(t, c) {
+        note!("neither: rule clause");
+        return Some(Call::Neither);
+    }
     if date == Some(Call::Target) || carried || planned {
         note!(
             "{}",
@@ -983,8 +1008,9 @@ fn own_call(t: &Text, hits: &[Hit], c: usize, i: usize, carry: Option<Call>, now
         );
         return Some(Call::Target);
     }
-    // A regulation's rule or standard, when no date of the clause reports (step 5b).
-    if date.is_none() && rule_clause(t, c) {
+    // A regulation's rule or standard, when no date of the clause reports (step 5b); how long a
+    // rule holds (有效期5年).
+    if date.is_none() && (rule_clause(t, c) || validity_clause(t, c)) {
         note!("neither: rule clause");
         return Some(Call::Neither);
     }
@@ -1103,7 +1129,7 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
             }
             #[cfg(not(target_arch = "wasm32"))]
             {
-                let checks: [(&str, bool); 12] = [
+                let checks: [(&str, bool); 13] = [
                     ("neither: not a measure", not_a_measure(t, f)),
                     ("neither: class bound", class_bound(t, f)),
                     ("neither: frequency", frequency(t, f)),
@@ -1116,6 +1142,7 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
                     ("neither: defined", defined(t, f)),
                     ("neither: standard", standard(t, f)),
                     ("neither: schedule span", schedule_span(t, f)),
+                    ("neither: base", base(t, &hits, c, f)),
                 ];
                 if let Some((w, _)) = checks.iter().find(|(_, b)| *b) {
                     tag!(why, i, "{w}");
@@ -1133,6 +1160,7 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
                 || defined(t, f)
                 || standard(t, f)
                 || schedule_span(t, f)
+                || base(t, &hits, c, f)
             {
                 continue; // neither, and it says nothing of the clauses after it
             }
@@ -1148,7 +1176,7 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
             let default =
                 if t.rules || unmeasured_by_default(t, c, f) || described(t, c) { Call::Neither } else { Call::Result };
             // In a plan document, or under a horizon's lead, what a task verb takes is aimed at.
-            let task = (t.plan_doc || horizon.is_some()) && tasked(t, c, f);
+            let task = (t.plan_doc || horizon.is_some()) && tasked(t, c, f) && !past_period(t, c, now);
             let aimed = (t.plan || task).then_some(Call::Target);
             out[i].0 = own.or(carried).or(aimed).unwrap_or(default);
             if own.is_some() {
@@ -1240,7 +1268,16 @@ fn lead_horizon(t: &Text, hits: &[Hit], c: usize, now: Option<Now>) -> Option<us
 pub(crate) const START_AFTER: &str = "起|开始";
 
 fn starts(t: &Text, f: &Figure) -> bool {
-    words(START_AFTER).any(|w| starts_with(&t.chars, f.end as usize, w))
+    words(START_AFTER).any(|w| starts_with(&t.chars, glossed(&t.chars, f.end as usize), w))
+}
+
+/// Past a bracketed gloss of a date (2月3日（星期一）起, 2月2日(农历正月初九)前): where the date's
+/// own words go on.
+fn glossed(s: &[char], end: usize) -> usize {
+    if !matches!(s.get(end), Some('(' | '（')) {
+        return end;
+    }
+    (end..s.len().min(end + 16)).find(|&k| matches!(s[k], ')' | '）')).map_or(end, |k| k + 1)
 }
 
 /// Whether figure `f` is all there is of clause `c` but punctuation and spaces.
@@ -1359,7 +1396,11 @@ pub(crate) fn restated(t: &Text, f: &Figure) -> bool {
                 || k >= 2 && matches!(s[k], '：' | ':') && s[k - 2..k] == ['如', '下']
         })
         .map_or(0, |k| k + 1);
-    any_word(s, a, start, RESTATING) && any_word(s, end, b, PROPOSAL_TITLES) || asked(s, first, start)
+    let topic = (first..start).find(|&k| !s[k].is_whitespace()).is_some_and(|k| starts_with(s, k, SUBJECT_BEFORE));
+    any_word(s, a, start, RESTATING) && any_word(s, end, b, PROPOSAL_TITLES)
+        || asked(s, first, start)
+        // 关于…，将两处遗产融入文旅项目的建议，…: a sentence naming the proposal it answers.
+        || topic && any_word(s, end, b, PROPOSAL_TITLES)
 }
 
 /// Clause openings in the reply's own voice (经调查，…; 我局已…): they end a restated ask.
@@ -1402,6 +1443,21 @@ fn deadline_in(t: &Text, c: usize, at: usize, now: Option<Now>) -> Option<usize>
     before.or_else(|| times.first().copied())
 }
 
+/// The last year of the five-year plan named at `k` (see [`PLAN_PERIODS`]).
+fn period_at(s: &[char], k: usize) -> Option<i32> {
+    let (w, year) = PLAN_PERIODS.iter().find(|(w, _)| starts_with(s, k, w))?;
+    let next = s.get(k + w.chars().count()).copied();
+    matches!(next, Some('”' | '"' | '期' | '末' | '规' | '时' | '后')).then_some(*year)
+}
+
+/// Whether clause `c` or one before it in its sentence names a five-year plan over by now
+/// (“十三五”期间，全市新增数据中心3个, in 2022): it reports.
+fn past_period(t: &Text, c: usize, now: Option<Now>) -> bool {
+    let (_, b, s) = t.clauses[c];
+    let a = t.clauses[t.sentence_clauses(s).start].0;
+    now.is_some_and(|n| (a..b).any(|k| !t.in_figure(k) && period_at(&t.chars, k).is_some_and(|y| y < n.year)))
+}
+
 /// A deadline word (年内, 十四五, 未来3年) in clause `c`.
 fn deadline_word(t: &Text, c: usize, now: Option<Now>) -> Option<String> {
     let s = &t.chars;
@@ -1410,11 +1466,9 @@ fn deadline_word(t: &Text, c: usize, now: Option<Now>) -> Option<String> {
         if t.in_figure(k) {
             continue;
         }
-        if let Some((w, year)) = PLAN_PERIODS.iter().find(|(w, _)| starts_with(s, k, w)) {
-            let next = s.get(k + w.chars().count()).copied();
-            if matches!(next, Some('”' | '"' | '期' | '末' | '规' | '时' | '后')) {
-                return Some(year.to_string());
-            }
+        // A period already over (“十三五”期间 in 2022) tells what was done: no deadline.
+        if let Some(year) = period_at(s, k).filter(|&y| now.is_none_or(|n| y >= n.year)) {
+            return Some(year.to_string());
         }
         let Some(now) = now else { continue };
         for (w, offset, end) in DEADLINE_WORDS {

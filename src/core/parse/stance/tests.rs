@@ -303,7 +303,7 @@ fn a_span_of_years_that_opens_its_clause_or_follows_a_plan_says_when() {
     assert_eq!(in_2023("近两年，省市加大改造力度，改造小区12个。"), "近两年:- 12个:result");
     // Not opening its clause, a span is a length of time: neither, as a default.
     assert_eq!(in_2023("工作近两年的人员有12名。"), "近两年:- 12名:result");
-    assert_eq!(in_2023("科技部拟在“十五”后两年安排3个课题。"), "两年:- 3个:target@2005");
+    assert_eq!(read("科技部拟在“十五”后两年安排3个课题。", "2004-03-02"), "两年:- 3个:target@2005");
 }
 
 #[test]
@@ -578,6 +578,10 @@ fn in_a_plan_what_a_task_verb_takes_is_a_target() {
     assert_eq!(read_doc(plan, "近年来先后建设实训基地300个。"), "300个:result");
     // In a reply the same words report.
     assert_eq!(in_2023("推动建设300个实训基地。"), "300个:result");
+    // A 工作要点's tasks: what it 实施, 召开, 改造.
+    let points = "关于印发2019年全市工作要点的通知";
+    assert_eq!(read_doc(points, "1.实施重大项目100个。"), "2019年:- 100个:target");
+    assert_eq!(read_doc(points, "2.上半年召开推进会2次。"), "2019年:- 2次:target");
 }
 
 #[test]
@@ -1038,4 +1042,85 @@ fn a_plan_or_target_that_progress_is_measured_against_is_no_cue() {
     assert_eq!(in_2023("已完成投资2000万元，占计划投资的50%。"), "2000万元:result 50%:result");
     // A plan to do still plans.
     assert_eq!(in_2023("计划完成投资2000万元。"), "2000万元:target");
+}
+
+#[test]
+fn a_gloss_after_a_date_keeps_its_start_or_deadline_word() {
+    // 起 after a bracketed weekday still opens a span; 前 after one still closes a deadline.
+    assert_eq!(read("2月3日（星期一）起正常上班。", "2020-01-26"), "2月3日:-");
+    assert_eq!(read("请于2月10日（星期一）前报送材料。", "2020-01-26"), "2月10日:target@2020-02");
+}
+
+#[test]
+fn a_span_extended_to_a_date_has_no_deadline() {
+    assert_eq!(read("延长春节假期至2月2日。", "2020-01-26"), "2月2日:-");
+    assert_eq!(read("该政策执行期限顺延至2021年底。", "2020-01-26"), "2021年底:-");
+    // 到 without such a verb still sets a deadline.
+    assert_eq!(read("到2021年底建成5个站点。", "2020-01-26"), "2021年底:target@2021-12 5个:target@2021-12");
+}
+
+#[test]
+fn a_sentence_about_the_proposal_restates_it() {
+    assert_eq!(in_2023("关于文旅融合，将两处文化遗产纳入旅游线路的建议，目前正在调研。"), "两处:-");
+    // 关于 with no proposal's word in the figure's clause: the reply's own.
+    assert_eq!(in_2023("关于停车难问题，我局已新建停车场3个。"), "3个:result");
+}
+
+#[test]
+fn what_a_plan_builds_on_is_neither() {
+    assert_eq!(in_2023("在巩固生均拨款水平达到12000元的基础上，力争提高到15000元。"), "12000元:- 15000元:target");
+    // A result cue of its own clause still reports.
+    assert_eq!(in_2023("在已完成投资300万元的基础上，计划再投资200万元。"), "300万元:result 200万元:target");
+}
+
+#[test]
+fn when_a_rule_holds_gives_its_sentence_no_tense() {
+    assert_eq!(read("本意见自2022年6月1日起施行，有效期5年。", "2022-05-10"), "2022年6月1日:- 5年:-");
+    assert_eq!(read("本办法自2019年1月1日起施行，有效期3年。", "2022-05-10"), "2019年1月1日:- 3年:-");
+}
+
+#[test]
+fn a_headline_tells_what_its_text_tells() {
+    let stances = |text: &str| {
+        let mut reply = crate::parse(text);
+        crate::parse::annotate(&mut reply);
+        let out: Vec<String> =
+            reply.figures.iter().map(|f| format!("{}:{}", f.text, f.stance.map_or("-", |s| s.as_str()))).collect();
+        out.join(" ")
+    };
+    assert_eq!(
+        stances("县政协会议通过立案提案40件\n发布时间: 2024-02-03\n会议共收到提案42件，确定立案的提案40件。"),
+        "40件:result 42件:result 40件:result"
+    );
+    // A title that names a document or a proposal names: its figures are neither.
+    assert_eq!(stances("关于新建2所学校的建议的答复\n发布时间: 2024-02-03\n我局已新建2所学校。"), "2所:- 2所:result");
+}
+
+#[test]
+fn a_rules_bound_stays_a_rule_in_a_plan() {
+    // Under a plan's opener, a clause of a rule (应当, 不得低于) is neither; the plan's own still aims.
+    assert_eq!(in_2023("下一步，我局将新建公园10个。按照规定，公园绿地率应当不低于65%。"), "10个:target 不低于65%:-");
+}
+
+#[test]
+fn a_five_year_plan_over_by_now_reports() {
+    let plan = "关于加快5G发展的实施意见";
+    // In 2019 the 十三五 is still ahead: what a task verb takes under it is aimed at, by 2020.
+    assert_eq!(read_doc(plan, "“十三五”期间，全市新增数据中心3个。"), "3个:target@2020");
+    // In 2022 it is over: what was done.
+    let mut reply =
+        crate::parse(&format!("{plan}\n发布时间: 2022-05-10\n一、发展现状\n“十三五”期间，全市新增数据中心3个。"));
+    crate::parse::annotate(&mut reply);
+    assert_eq!(reply.figures[0].stance.map(|s| s.as_str()), Some("result"));
+    assert_eq!(reply.figures[0].by, None);
+}
+
+#[test]
+fn under_a_heading_of_what_stands_a_plans_task_verbs_report() {
+    let mut reply = crate::parse(
+        "关于加快5G发展的实施意见\n发布时间: 2022-05-10\n一、发展现状\n全市建成5G基站1万个。\n二、主要任务\n推动新建5G基站5000个。",
+    );
+    crate::parse::annotate(&mut reply);
+    let got: Vec<&str> = reply.figures.iter().map(|f| f.stance.map_or("-", |s| s.as_str())).collect();
+    assert_eq!(got, ["result", "target"]);
 }
