@@ -37,7 +37,11 @@ use std::path::{Path, PathBuf};
 /// furniture as chrome, an address or index number line, a bulleted value with digits; the key
 /// over a key only for keys of four chars): chrome 97.7 (598 of 612), tail 98.6 (641 of 650),
 /// meta 97.6 (549 of 562). Gates set there (lower than this branch's interim gates, never lower
-/// than main's: these three transformations are new).
+/// than main's: these three transformations are new). Merged with issue 19's fifteenth corpus
+/// pass (14 more tune pages: donors and receivers paired anew by index, so most pairs are new;
+/// the new pages' chrome, eqqrd's in 6 failures, and old shapes such as colour-scheme buttons and
+/// index numbers in new places): chrome 94.7 (603 of 637), tail 99.6 (677 of 680), meta 96.8 (575
+/// of 594). Chrome and meta set to that (pages added, not rules removed); tail raised.
 const GATES: [(&str, f64); 9] = [
     ("above", 100.0),
     ("below", 100.0),
@@ -45,9 +49,9 @@ const GATES: [(&str, f64); 9] = [
     ("indent", 100.0),
     ("split", 100.0),
     ("split3", 98.5),
-    ("chrome", 97.7),
-    ("tail", 98.6),
-    ("meta", 97.6),
+    ("chrome", 94.6),
+    ("tail", 99.5),
+    ("meta", 96.7),
 ];
 
 #[path = "shared/rule.rs"]
