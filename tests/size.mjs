@@ -55,14 +55,17 @@ const MODULES = [
   // and issue 22's sixth round (the restated ask as one rule): +2.0 KB, the lead's decision;
   // 157.0 KB with issue 21's round five (the rest of the word lists as one string, format! out
   // of header.rs and figures.rs, one text::han: −0.8 KB).
-  { name: "page", ceiling: 157.4 * KB, target: 60 * KB, test: (p) => !inLibrary(p) && !inExtras(p) },
+  // 159.1 KB with issue 19's fifteenth pass and its chrome and date rules (site furniture above
+  // the title, signatures and publication rows as other sites write them: +2.3 KB), the lead's
+  // decision (issue 19 first); extras 60.5 KB with issue 22's seventh and eighth rounds (+0.8).
+  { name: "page", ceiling: 159.5 * KB, target: 60 * KB, test: (p) => !inLibrary(p) && !inExtras(p) },
   // 58.1 KB with the turn's stance rules (defaults, bases, standards, schedules: +0.3 KB).
   // 60.9 KB with issue 22's fifth round (the stance rules drawn from 45 pages of new gold,
   // indicator keys that give no key rather than a wrong one: +2.8 KB).
   // 61.1 KB with issue 22's sixth round; 59.8 KB with issue 21's round five (stance.rs's and
   // indicator.rs's lists as one string each, format! out of indicator.rs: −1.3 KB).
-  { name: "extras", ceiling: 60.2 * KB, test: inExtras },
-  { name: "reply page, all (page + extras)", ceiling: 217.3 * KB, test: (p) => !inLibrary(p), total: true },
+  { name: "extras", ceiling: 60.9 * KB, test: inExtras },
+  { name: "reply page, all (page + extras)", ceiling: 220.2 * KB, test: (p) => !inLibrary(p), total: true },
   // 64.4 KB since a reply page's figure card asks it for an indicator's values in other
   // replies (indicatorValues, issue 22: +7 KB with the title table of index version 4).
   // 65.3 KB since the index's words fold traditional chars to simplified (search finds 億元

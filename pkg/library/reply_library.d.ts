@@ -21,14 +21,9 @@ export class LibraryWidget {
 /**
  * An indicator's values in other replies of the archive, for a figure's card on a reply page:
  * `indicatorValues({ index, indicator, kind, unit?, position?, text?, page?, element? })` →
- * a Promise of at most 8 values (`{ text, value, high, unit, kind, stance, by, reported, title,
- * url, link, context }`, the newest reply first; `link` goes to the figure in its reply's page),
- * of the same kind and unit, not of the page's own reply (the value at `position` with `text`
- * whose address is `page`, by default `location.href`). An option missing is read from the
- * element's `data-…` attributes (the card's block of the widget's `onCard` carries
- * `data-indicator`, `data-kind`, `data-unit`, `data-position`). With `element`, they are drawn into it
- * (同一指标在其他答复中), or one quiet line when the index cannot answer; the Promise then
- * resolves with no values, it never rejects for a missing or unreadable index.
+ * a Promise of at most 8 values (docs/contract.md). The lookup lives in the second module
+ * (`pkg/library/extras/`), loaded on the first call: a wrong option rejects the Promise with
+ * the `Error` naming it (options that are not an object throw at once).
  */
 export function indicatorValues(options: { index: string; indicator: string; kind?: string; unit?: string | null; position?: number; text?: string; page?: string; element?: Element }): Promise<object[]>;
 
@@ -49,9 +44,8 @@ export interface InitOutput {
     readonly librarywidget_search: (a: number, b: any) => [number, number];
     readonly mountLibrary: (a: any) => [number, number, number];
     readonly wasm_bindgen_61971e8a6a07cc88___convert__closures_____invoke___alloc_364ef1ffeae73c51___string__String__wasm_bindgen_61971e8a6a07cc88___JsValue__alloc_364ef1ffeae73c51___string__String______true_: (a: number, b: number, c: number, d: number, e: any, f: number, g: number) => void;
-    readonly wasm_bindgen_61971e8a6a07cc88___convert__closures_____invoke___js_sys_c814443a675af1ef___Function_fn_wasm_bindgen_61971e8a6a07cc88___JsValue_____wasm_bindgen_61971e8a6a07cc88___sys__Undefined___js_sys_c814443a675af1ef___Function_fn_wasm_bindgen_61971e8a6a07cc88___JsValue_____wasm_bindgen_61971e8a6a07cc88___sys__Undefined_______true_: (a: number, b: number, c: any, d: any) => void;
-    readonly wasm_bindgen_61971e8a6a07cc88___convert__closures_____invoke___web_sys_ffd4be7a219fbdc0___features__gen_Event__Event______true_: (a: number, b: number, c: any) => void;
-    readonly wasm_bindgen_61971e8a6a07cc88___convert__closures_____invoke_______true_: (a: number, b: number) => void;
+    readonly wasm_bindgen_61971e8a6a07cc88___convert__closures_____invoke___u32__wasm_bindgen_61971e8a6a07cc88___JsValue______true_: (a: number, b: number, c: number, d: any) => void;
+    readonly wasm_bindgen_61971e8a6a07cc88___convert__closures_____invoke___web_sys_39eb7ad2a79f8dfb___features__gen_Event__Event______true_: (a: number, b: number, c: any) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;
