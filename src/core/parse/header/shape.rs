@@ -295,9 +295,11 @@ pub(super) fn is_breadcrumb(line: &str) -> bool {
             .iter()
             .all(|p| (1..=8).contains(&p.chars().count()) && !p.contains(['。', '，', ',', '：', ':', '；', '、']));
     // Or four or more short items apart by spaces (`返回首页 公开目录 公开规定 公开指南`), no
-    // title's words (a title's lines end like one; a title spaced out has items of one char).
+    // title's words (a title's lines end like one; a title spaced out has items of one char), no
+    // digit (a table's row read as a line, `项目1	1.5亿元	1%	1家`, holds figures; a menu none).
     let spaced: Vec<&str> = line.split_whitespace().collect();
     let row = spaced.len() >= 4
+        && !line.contains(|c: char| c.is_ascii_digit())
         && spaced
             .iter()
             .all(|p| (2..=10).contains(&p.chars().count()) && !p.contains(['。', '，', ',', '：', ':', '；']))

@@ -111,6 +111,8 @@ fn crumbs_apart_by_slashes_from_the_home_page_are_a_breadcrumb() {
     assert!(!is_breadcrumb("关于“十四五”/“十五五”衔接工作的通知"));
     // A menu's items apart by spaces; a title with spaces in it is none.
     assert!(is_breadcrumb("返回首页 公开目录 公开规定 公开指南 公开报告 依申请公开"));
+    // A table's row read as a line: its cells hold figures, no menu.
+    assert!(!is_breadcrumb("项目1\t1.5亿元\t1%\t1家"));
     assert!(!is_breadcrumb("关于 印发 某县 实施方案 的通知"));
     assert!(!is_breadcrumb("对市政协十一届一次会议 第 112号提案的答复"));
 }
