@@ -80,8 +80,10 @@ const MODULES = [
   // with the index reader they need, 39.7 KB, 36.1 KB reading only their own index files
   // (Library::add_only: −3.6 KB): what a reply page's figure card loads (it loaded the whole
   // library module, 63.9 KB, before).
-  { name: "library extras", ceiling: 36.2 * KB, test: inLibraryExtras },
-  { name: "column page, all (library + library extras)", ceiling: 86.3 * KB, test: inLibrary, total: true },
+  // 36.3 KB with the index's fetch snippet shared with the library module (reply_web::index_fetch!:
+  // the callback's holder that a mount turns off, +0.2 KB), one text for both.
+  { name: "library extras", ceiling: 36.4 * KB, test: inLibraryExtras },
+  { name: "column page, all (library + library extras)", ceiling: 86.5 * KB, test: inLibrary, total: true },
 ];
 
 function files(dir) {

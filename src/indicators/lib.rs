@@ -23,46 +23,8 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 use reply_web::js::is_plain_object;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(inline_js = r#"
-export function fetch_file(cb, url, name, max) {
-  const ctrl = typeof AbortController === "function" ? new AbortController() : null;
-  const big = (n) => new Error("too-large " + n);
-  fetch(url, { credentials: "same-origin", signal: ctrl ? ctrl.signal : undefined })
-    .then(async (r) => {
-      if (!r.ok) throw new Error(r.status + " " + r.statusText);
-      // Content-Length may be the compressed length: allow a compressor's overhead.
-      const said = Number(r.headers.get("Content-Length"));
-      if (said > max + (max >> 6) + 1024) { if (ctrl) ctrl.abort(); throw big(said); }
-      if (!r.body || !r.body.getReader) {
-        const b = new Uint8Array(await r.arrayBuffer());
-        if (b.length > max) throw big(b.length);
-        return b;
-      }
-      const reader = r.body.getReader();
-      const parts = [];
-      let n = 0;
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        n += value.length;
-        if (n > max) { reader.cancel().catch(() => {}); if (ctrl) ctrl.abort(); throw big(n); }
-        parts.push(value);
-      }
-      if (parts.length === 1) return parts[0];
-      const out = new Uint8Array(n);
-      let at = 0;
-      for (const p of parts) { out.set(p, at); at += p.length; }
-      return out;
-    })
-    .then((bytes) => cb(name, bytes, ""), (e) => cb(name, null, String((e && e.message) || e)));
-}
-"#)]
-extern "C" {
-    /// Fetches one file of the index (same origin's credentials; refused by its Content-Length,
-    /// stopped while it downloads once past `max` bytes), as the library module's queue does;
-    /// `cb(name, bytes | null, error)`.
-    fn fetch_file(cb: &js_sys::Function, url: &str, name: &str, max: f64);
-}
+// The index's fetch, the library module's own snippet (one text: reply_web::fetch).
+reply_web::index_fetch!();
 
 /// An indicator's values in other replies of the archive, for a figure's card on a reply page:
 /// `indicatorValues({ index, indicator, kind, unit?, position?, text?, page?, element? })` →

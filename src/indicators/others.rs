@@ -25,8 +25,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use crate::fetch_file;
 use crate::view;
+use crate::{fetch_file, new_sink};
 
 /// The most values a card lists.
 pub(crate) const SHOWN: usize = 8;
@@ -138,7 +138,7 @@ impl Lookup {
                 let bytes = bytes.dyn_ref::<js_sys::Uint8Array>().map(js_sys::Uint8Array::to_vec);
                 arrived(&me, &name, bytes, &error);
             });
-            fetch_file(cb.unchecked_ref(), &url, &name, max as f64);
+            fetch_file(&new_sink(cb.unchecked_ref()), &url, &name, max as f64, false);
         }
     }
 

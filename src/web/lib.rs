@@ -10,6 +10,7 @@
 //! - [`chart`]: the figure panel's money chart (its frame in the page module, the chart in
 //!   the extras module);
 //! - [`download`]: text handed to the browser as a file download (exports, CSVs).
+//! - [`fetch`]: the index's fetch snippet, expanded into the column page's two modules.
 //! - [`reply`]: a structured reply read from a plain JS object (the page module's `mount({ reply })`,
 //!   the extras module's input).
 //!
@@ -20,6 +21,7 @@
 
 pub mod chart;
 pub mod download;
+pub mod fetch;
 pub mod html;
 pub mod js;
 pub mod listener;
