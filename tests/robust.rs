@@ -13,7 +13,7 @@
 //! `cargo test -p reply-widget-cli --test robust -- --nocapture`
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Minimum share of (page, variant) pairs that hold, per transformation, in percent: what was
 /// measured (raised as rules are fixed, so that a change cannot make the reader more fragile).
@@ -56,7 +56,7 @@ const GATES: [(&str, f64); 9] = [
 
 #[path = "shared/rule.rs"]
 mod rule;
-use rule::held_out;
+use rule::{held_out, tune_pages};
 #[path = "shared/head.rs"]
 mod head;
 #[path = "shared/tally.rs"]
@@ -532,27 +532,6 @@ fn donors(i: usize, n: usize) -> Vec<usize> {
 
 // ---------------------------------------------------------------------------------------------
 // The report
-
-/// Every plain-text tune page below tests/corpus (path relative to it), sorted.
-fn tune_pages(root: &Path) -> Vec<(String, PathBuf)> {
-    let mut out = Vec::new();
-    let Ok(dirs) = std::fs::read_dir(root) else { return out };
-    for dir in dirs.flatten() {
-        let Ok(files) = std::fs::read_dir(dir.path()) else { continue };
-        for f in files.flatten() {
-            let path = f.path();
-            if path.extension().and_then(|e| e.to_str()) != Some("txt") {
-                continue;
-            }
-            let rel = format!("{}/{}", dir.file_name().to_string_lossy(), f.file_name().to_string_lossy());
-            if !held_out(&rel) {
-                out.push((rel, path));
-            }
-        }
-    }
-    out.sort();
-    out
-}
 
 #[test]
 fn the_head_survives_what_sites_put_around_a_document() {

@@ -16,11 +16,11 @@
 //!
 //! `cargo test -p reply-widget-cli --test robust_dates -- --nocapture`
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 #[path = "shared/rule.rs"]
 mod rule;
-use rule::held_out;
+use rule::{held_out, tune_pages};
 #[path = "shared/head.rs"]
 mod head;
 #[path = "shared/tally.rs"]
@@ -293,27 +293,6 @@ const LONG_FOOTER: &[&str] = &[
     "建议使用1920×1080分辨率",
     "扫一扫在手机打开当前页",
 ];
-
-/// Every plain-text tune page below tests/corpus (path relative to it), sorted.
-fn tune_pages(root: &Path) -> Vec<(String, PathBuf)> {
-    let mut out = Vec::new();
-    let Ok(dirs) = std::fs::read_dir(root) else { return out };
-    for dir in dirs.flatten() {
-        let Ok(files) = std::fs::read_dir(dir.path()) else { continue };
-        for f in files.flatten() {
-            let path = f.path();
-            if path.extension().and_then(|e| e.to_str()) != Some("txt") {
-                continue;
-            }
-            let rel = format!("{}/{}", dir.file_name().to_string_lossy(), f.file_name().to_string_lossy());
-            if !held_out(&rel) {
-                out.push((rel, path));
-            }
-        }
-    }
-    out.sort();
-    out
-}
 
 /// The variants of one page: (change, the text, the gold it should read as).
 fn variants(text: &str, gold: &Head) -> Vec<(&'static str, String, Head)> {

@@ -22,7 +22,7 @@
 //! `cargo test -p reply-widget-cli --test robust_html -- --nocapture`
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use reply_widget_cli::html::read_page;
 
@@ -41,7 +41,7 @@ const GATES: [(&str, f64); 8] = [
 
 #[path = "shared/rule.rs"]
 mod rule;
-use rule::held_out;
+use rule::{held_out, tune_pages};
 #[path = "shared/head.rs"]
 mod head;
 #[path = "shared/tally.rs"]
@@ -468,27 +468,6 @@ fn inline(d: &Doc, strong: bool) -> String {
 
 // ---------------------------------------------------------------------------------------------
 // The report
-
-/// Every plain-text tune page below tests/corpus (path relative to it), sorted.
-fn tune_pages(root: &Path) -> Vec<(String, PathBuf)> {
-    let mut out = Vec::new();
-    let Ok(dirs) = std::fs::read_dir(root) else { return out };
-    for dir in dirs.flatten() {
-        let Ok(files) = std::fs::read_dir(dir.path()) else { continue };
-        for f in files.flatten() {
-            let path = f.path();
-            if path.extension().and_then(|e| e.to_str()) != Some("txt") {
-                continue;
-            }
-            let rel = format!("{}/{}", dir.file_name().to_string_lossy(), f.file_name().to_string_lossy());
-            if !held_out(&rel) {
-                out.push((rel, path));
-            }
-        }
-    }
-    out.sort();
-    out
-}
 
 /// Where the title stands in the text: the first run of one to three lines that together read
 /// as the gold's title.
