@@ -16,6 +16,8 @@ cargo clippy --quiet --target wasm32-unknown-unknown -p reply-widget --lib --tes
 cargo clippy --quiet --target wasm32-unknown-unknown -p reply-library --lib -- -D warnings
 cargo clippy --quiet --target wasm32-unknown-unknown -p reply-indicators --lib -- -D warnings
 cargo clippy --quiet --target wasm32-unknown-unknown -p reply-extras --lib -- -D warnings
+# No two modules of a crate using each other (issue 21: import circles gone).
+node tests/imports.mjs
 
 echo "== native tests"
 cargo test --quiet --workspace

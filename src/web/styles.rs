@@ -256,6 +256,9 @@ pub const CSS: &str = minified!(
 .rw-summary > .rw-open { font-weight: 700; color: var(--_accent); }
 .rw-summary-find { flex: 1 1 10rem; min-width: 0; }
 .rw-summary-find .rw-search { margin: 0; }
+/* a phone's summary is narrow: ↑↓ wait for a query, so the empty box shows its whole hint */
+.rw-summary-find .rw-search:has(input:placeholder-shown) button { display: none; }
+.rw-search input:placeholder-shown::-webkit-search-cancel-button { display: none; }
 .rw-summary-find:empty { display: none; }
 .rw-summary-find .rw-status:empty { display: none; }
 .rw.rw-sheet { position: fixed; inset: auto 0 0 0; margin: 0 auto; width: 100%; max-width: 40rem; max-height: 88vh; overflow: auto; border: 0; border-radius: 12px 12px 0 0; padding: 0 12px calc(12px + env(safe-area-inset-bottom)); box-shadow: 0 -4px 24px rgba(0, 0, 0, 0.25); }

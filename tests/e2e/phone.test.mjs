@@ -54,6 +54,31 @@ describe("phones", () => {
     });
   }
 
+  test("at 375×667 the empty search field shows its whole hint; ↑↓ appear with a query", async () => {
+    const page = await open("/www/cms.html");
+    const box = page.getByRole("searchbox");
+    await until(() => box.isVisible(), true, { message: "the search field" });
+    // The hint's own width in the field's font, against the room the field gives it.
+    const fit = () => box.evaluate((input) => {
+      const cs = getComputedStyle(input);
+      const ctx = document.createElement("canvas").getContext("2d");
+      ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+      const room = input.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+      return { hint: input.placeholder, fits: ctx.measureText(input.placeholder).width <= room };
+    });
+    const { hint, fits } = await fit();
+    assert.match(hint, />=100亿元$/, "the hint shows a value query");
+    assert.ok(fits, `the hint ${hint} is cut`);
+    const next = page.getByRole("button", { name: "下一处匹配" });
+    await until(() => next.isVisible(), false, { message: "↓ waits for a query" });
+    await box.fill("科技");
+    await until(() => next.isVisible(), true, { message: "↓ with a query" });
+    await box.fill("");
+    await until(() => next.isVisible(), false, { message: "↓ gone with the query" });
+    await assertClean(page);
+    await page.close();
+  });
+
   test("the outline opens as a modal sheet: focus moves in, the page is inert, Escape and 关闭 give focus back", async () => {
     const page = await open();
     const summary = page.getByRole("button", { name: "提纲 · 16 节" });

@@ -9,7 +9,7 @@ use web_sys::{Element, HtmlInputElement};
 /// before its text ever changes, so it is announced.
 pub const MARKUP: &str = concat!(
     r#"<div class="rw-find"><div class="rw-search" role="search">"#,
-    r#"<input type="search" role="searchbox" aria-label="在答复中查找" placeholder="查找，如 科技金融、&gt;=100亿元" autocomplete="off" enterkeyhint="search" data-action="query">"#,
+    r#"<input type="search" role="searchbox" aria-label="在答复中查找" placeholder="查找：科技、&gt;=100亿元" autocomplete="off" enterkeyhint="search" data-action="query">"#,
     r#"<button type="button" data-action="prev" aria-label="上一处匹配" title="上一处匹配">↑</button>"#,
     r#"<button type="button" data-action="next" aria-label="下一处匹配" title="下一处匹配">↓</button>"#,
     r#"</div><p class="rw-status" role="status" aria-live="polite" aria-atomic="true"></p></div>"#,
