@@ -112,6 +112,30 @@
 //! (61/96) R 79.2% (61/77), result P 79.5% (205/258) R 89.5% (205/229), by P 65.8% (50/76) R 76.9%
 //! (50/65); linking 156/183.
 //!
+//! Measured before tuning (stance14): 35 more real pages that had figures and no stance gold
+//! (replies with 下一步 plans, a 十四五 plan's targets, a year's assigned building task, standing
+//! counts, standards and distances; a ministry's 函, a 批复, a 方案's notice, news items; gold by
+//! hand before their stances were seen). Tune (cjrbapp, cqstl, cqxs, eqqrd, fjwjw, freewechat, gcq,
+//! gddongyuan, gnfzgg, gsml, hhyy, huarong, liulin, miluo, rongchang, ruian, sdningjin, ynqb,
+//! yongqing, zhoushan: 80 figures): target P 0/1 R 0/6, result P 27/41 R 27/27, by 0/0 R 0/6.
+//! Held out (15 pages, 42 figures, counts only): target P 2/5 R 2/2, result P 17/20 R 17/17, by
+//! P 2/4 R 2/2. With them, all real pages before stance14's changes: tune (1826) target P 98.1%
+//! (151/154) R 86.8% (151/174), result P 96.1% (886/922) R 99.8% (886/888), by P 98.1% (104/106) R
+//! 86.0% (104/121); held out (662) target P 62.4% (63/101) R 79.7% (63/79), result P 79.9%
+//! (222/278) R 90.2% (222/246), by P 65.0% (52/80) R 77.6% (52/67); linking 156/183.
+//! After stance14's rules (规划 before a task verb and 有…计划 aim; a task's size, 建设任务3.63万亩,
+//! aims when nothing of its sentence reports; a cap, 限额, is neither at any date; kinds 两类, an
+//! area named by a time 15分钟健身圈, a placing distance 距…1km处, a place's name 八家台, the parts
+//! of a total 两批4.02万亩, 近五年 and 暂定为 are no measures; 争取到 reports; 项目前期 holds no 目前;
+//! and ynqb's 2022年 revised to target@2022, the deadline of the task's size, by the convention's
+//! dates rule): the new tune pages target P 7/7 R 7/7 (gnfzgg's 十四五 plan 3, ynqb's task 4),
+//! result P 27/31 R 27/27, by P 6/6 R 6/7; all real pages: tune (1826) target P 100.0% (159/159) R 90.9% (159/175), result
+//! P 97.6% (886/908) R 99.8% (886/888), by P 100.0% (110/110) R 90.2% (110/122); held out (662)
+//! target P 61.8% (63/102) R 79.7% (63/79), result P 80.9% (220/272) R 89.4% (220/246), by P 65.0%
+//! (52/80) R 77.6% (52/67). Tried and dropped: this year's works without tense as targets (今年对60个
+//! 村…进行更新: right by the convention, but a fixture's 今年新增4家 is a result), a sentence after
+//! ；going on with the one before, 概算 as an estimate (each as many wrong as right on tune).
+//!
 //! `RW_RULES=1` also prints, for the tuning pages only, each rule's count of figures it decided and
 //! how many of them rightly (the command line names the deciding rule on standard error): a rule
 //! that decides one or two figures, or decides them badly, is fitted rather than learned.
@@ -449,11 +473,12 @@ fn accuracy_on_tuning_and_held_out_pages() {
         assert!(pr.hit * 1000 >= pr.said * p, "{label} precision {}/{} < gate {p}‰ (stance12)", pr.hit, pr.said);
         assert!(pr.hit * 1000 >= pr.truth * r, "{label} recall {}/{} < gate {r}‰ (stance12)", pr.hit, pr.truth);
     };
-    gate("tuning target", parts[1].target, 986, 898);
+    gate("tuning target", parts[1].target, 1000, 908);
     gate("tuning result", parts[1].result, 975, 997);
     // stance13: its 12 new held-out pages (two false targets among 83 figures) lowered P to 63.5%.
-    gate("held-out target", parts[2].target, 635, 789);
-    gate("held-out result", parts[2].result, 794, 894);
+    // stance14: its 15 new held-out pages lowered P to 62.4% (63/101), its 任务 rule to 61.8% (63/102).
+    gate("held-out target", parts[2].target, 617, 797);
+    gate("held-out result", parts[2].result, 808, 894);
 }
 
 #[test]

@@ -33,7 +33,10 @@
 //!    after it, 三个100%; the counts of a line of what goes with the letter,
 //!    [`super::stance::ATTACHED`]: 附：意见表3份; the proposal restated over its sentence,
 //!    [`super::stance::ASKERS`]: 您在建议中提到，…; a standard's definition in brackets, [`super::stance::DEFINED`]:
-//!    标准(猪年存栏500头以上…); a programme's or a period's span, 三年专项行动, 五年过渡期),
+//!    标准(猪年存栏500头以上…); a programme's or a period's span, 三年专项行动, 五年过渡期, 近五年;
+//!    kinds, [`super::stance::KINDS`]: 两类元素; an area named by a time, 15分钟健身圈; a distance that
+//!    places, [`super::stance::PLACED_AFTER`]: 距出口1km处; a place's name, 八家台; the parts a total
+//!    comes in, [`super::stance::PARTS`]: 两批4.02万亩),
 //!    which decide nothing for the clauses after them either.
 //! 2. **A cue of its own clause** ([`super::stance::TARGET_CUES`] 力争、计划、预计、将、请求 …,
 //!    [`super::stance::RESULT_CUES`] 截至、已、目前、先后、了 …): the nearest one before the
@@ -42,8 +45,11 @@
 //!    target that progress or a share is measured against ([`super::stance::MEASURED_AGAINST`]:
 //!    完成全年计划的82.3%, 占年度目标的60%); 将 followed in its
 //!    clause by 纳入、作为 …, or right by a figure (将全区112家…), is the object marker, none; 要
-//!    right before a task verb is an aim (全国要建成10亿亩). A grant's amount (予以一次性20万元的
-//!    补助, [`super::stance::GRANT_VERBS`]) is a rate before any cue.
+//!    right before a task verb is an aim (全国要建成10亿亩), so is 规划 (规划打造…1430个) and a plan
+//!    held (有…计划, [`super::stance::HAVE`]). A grant's amount (予以一次性20万元的补助,
+//!    [`super::stance::GRANT_VERBS`]) is a rate before any cue, a cap (限额, [`super::stance::LIMITS`])
+//!    neither at any date; after the clause's cue, a task's size ([`super::stance::TASK_NOUN`]:
+//!    建设任务3.63万亩) is a target when nothing of its sentence reports.
 //! 3. **A rule's rate**: neither ([`super::stance::NORM_BEFORE`] …: 每台给予15万元补助, 按投资额的
 //!    30%, 100万元/村, 补助不超过300万元), even in a plan.
 //! 4. **A deadline or a later date of its own clause** (到2025年, 2025年前, 2024年 in 2023) → a

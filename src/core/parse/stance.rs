@@ -56,11 +56,12 @@ pub(crate) enum Call {
 // The steps of a plan (第一步首先对8个乡镇的18所学校安装空调).
 // Striving under way: an aim not reached yet (正积极争取资金5000万元).
 // An estimate of works not yet done (估算投资49.35万元).
-// What a plan lays down, still to be done (按照规划，…改造工程84处; 规划改造20km管网).
+// What a plan lays down, still to be done (按照规划，…改造工程84处; 规划 before a task verb, see
+// [`PLAN_AIM`]: 规划改造20km管网).
 // A request (望…解决缺口资金9万元为盼, 恳请…).
 pub(crate) const TARGET_CUES: &str = "力争|争取|计划|预计|目标|确保|拟|将|下一步|下步|今后|年内|未来|预期|力求|有望|\
-    届时|努力|规划到|规划建设|规划新建|请求|建成后|投用后|投产后|完工后|投入使用后|实施后|完成后|第一步|第二步|\
-    第三步|正积极争取|正在争取|正努力争取|估算|按照规划|按规划|规划改造|为盼|恳请";
+    届时|努力|规划到|请求|建成后|投用后|投产后|完工后|投入使用后|实施后|完成后|第一步|第二步|\
+    第三步|正积极争取|正在争取|正努力争取|估算|按照规划|按规划|为盼|恳请";
 
 /// Target cues that say no tense (see [`decide`]): after an earlier date of their sentence, results.
 pub(crate) const ASPECT_CUES: &str = "确保|努力";
@@ -75,13 +76,27 @@ pub(crate) const TASK_VERBS: &str = "推动|打造|建设|推出|培育|支持|�
 /// 高标准农田, 要新增…) is a target cue, unless 要 ends a longer word ([`MODAL_MASKS`]: 主要建设,
 /// 需要新建, 重要, 只要).
 pub(crate) const MODAL_AIM: char = '要';
+/// What a plan lays down: 规划 right before a task verb ([`TASK_VERBS`]: 规划打造小康村1430个,
+/// 规划建设, 规划改造20km管网) is a target cue.
+pub(crate) const PLAN_AIM: &str = "规划";
+/// The size of a task set (建设任务3.63万亩, 任务共两批4.02万亩, 目标任务为5000户): the figures right
+/// after 任务 (past one of [`TASK_LINKS`]) are targets — unless 完成 stands before it in its clause
+/// (已完成建设任务4万亩: what was done). A count of tasks or batches ([`TASK_COUNTS`]: 任务5项,
+/// 共两批) numbers them, it sizes none. What the task's size says stays with it: the clauses
+/// after it in its sentence keep their own tense.
+pub(crate) const TASK_NOUN: &str = "任务";
+pub(crate) const TASK_COUNTS: &str = "项|件|个|批|条|次";
+pub(crate) const TASK_LINKS: &[char] = &['共', '为', '是', '约'];
+/// Words of a cap (限额, 上限) before a figure of its clause: neither, even at a date.
+pub(crate) const LIMITS: &str = "限额|上限";
 /// Chars before 要 that make it part of another word.
 pub(crate) const MODAL_MASKS: &[char] =
     &['主', '重', '需', '只', '纲', '摘', '紧', '首', '简', '概', '次', '提', '必', '想', '还', '就', '也', '将'];
 
 /// Words that make the figures of their clause results: reported, reached, standing.
 // 上年 (去年 is a date figure: an earlier date of its clause says result).
-pub(crate) const RESULT_CUES: &str = "截至|截止|已|先后|目前|现有|至今|了|此前|曾|能力为|相继|上年|共有|拥有";
+// Support obtained (争取到资金200万元; 争取 alone is a target cue).
+pub(crate) const RESULT_CUES: &str = "截至|截止|已|先后|目前|现有|至今|了|此前|曾|能力为|相继|上年|共有|拥有|争取到";
 
 /// Totals and comparisons with the past: a result, when no cue above stands in the clause
 /// (力争到2025年累计服务企业突破1万家, 力争同比增长10% are targets).
@@ -174,6 +189,8 @@ pub(crate) const MASKS: &[(&str, &str)] = &[
     ("了", "明了"),
     ("了", "了结"),
     ("目前", "目前正在"),
+    // 项目前期工作: 项目 and 前期, no 目前.
+    ("目前", "项目前"),
 ];
 
 /// A cue word followed by one of these chars is the verb whatever word it ends (该项目计划在26个
@@ -208,7 +225,7 @@ pub(crate) const NORM_MASKS: &[(&str, &str)] = &[("按", "按时"), ("按", "按
 // A standard set, not a noun (标准机架 counts racks): 每月1000元的标准, 扣除标准为每月1500元.
 // A period counted from an event (自执法决定作出之日起20个工作日内): a time limit.
 pub(crate) const RULE_WORDS: &str = "的标准|标准为|标准是|限额|额度|定额|期限|年满|不能超过|不得超过|不能低于|\
-    不得低于|是指|所称|应当|必须|之日起|的要求|免征|减征|减半征收";
+    不得低于|是指|所称|应当|必须|之日起|的要求|免征|减征|减半征收|暂定";
 /// A rule word inside a longer word that is none: 标准化 is a work done.
 pub(crate) const RULE_MASKS: &[(&str, &str)] = &[("的标准", "的标准化")];
 
@@ -252,7 +269,7 @@ pub(crate) const NOT_MEASURES: &str = "代表|委员|同志|方面|环节|层面
 pub(crate) const ISSUERS_AFTER: &str = "门《|门联合|门印发|门发布|门出台|部门《|部门联合|部门印发";
 pub(crate) const SPANS: &str = "来|以来|间|内|时间|代|行动|计划|规划|攻坚|专项|滚动|过渡期|建设期|实施期";
 pub(crate) const SPANS_BEFORE: &str = "未来|今后|连续|最近|过去|后|经过";
-/// … a span that opens its clause (近两年，…) …
+/// … a span of years written with 近 (近两年，…; 列入近五年建设项目) …
 pub(crate) const SPANS_OPENING: &str = "近";
 /// … and phases written in Chinese numerals (电厂二期, 三、四期工程), unless something is held:
 /// 举办三期培训班 is a count.
@@ -350,8 +367,17 @@ fn hits(t: &Text) -> Vec<Hit> {
                 found = Some(Hit { at: k, len, call });
             }
         }
-        if found.is_none() && modal_aim(t, k) {
-            found = Some(Hit { at: k, len: 1, call: Call::Target });
+        if found.is_none() {
+            let len = if modal_aim(t, k) {
+                1
+            } else if plan_aim(t, k) || plan_held(t, k) {
+                2
+            } else {
+                0
+            };
+            if len > 0 {
+                found = Some(Hit { at: k, len, call: Call::Target });
+            }
         }
         match found {
             Some(h) => {
@@ -385,6 +411,46 @@ fn modal_aim(t: &Text, k: usize) -> bool {
     s[k] == MODAL_AIM
         && !(k > 0 && MODAL_MASKS.contains(&s[k - 1]))
         && words(TASK_VERBS).any(|w| starts_with(s, k + 1, w))
+}
+
+/// A plan held for something (均有新建改造计划, 该路段有改造计划): 计划 after 有 a few chars
+/// before it in its clause is a target cue, even where the plan noun is masked ([`MASKS`]); not
+/// after 没有, 暂无, 已有, 现有 ….
+pub(crate) const HAVE: char = '有';
+pub(crate) const HAVE_REACH: usize = 8;
+pub(crate) const HAVE_MASKS: &[char] = &['没', '无', '已', '现', '共', '拥', '所', '具', '还'];
+
+fn plan_held(t: &Text, k: usize) -> bool {
+    let s = &t.chars;
+    let (a, _, _) = t.clauses[t.clause_of(k)];
+    starts_with(s, k, "计划")
+        && (k.saturating_sub(HAVE_REACH).max(a)..k).any(|j| {
+            s[j] == HAVE && !(j > 0 && HAVE_MASKS.contains(&s[j - 1])) && s.get(j + 1) != Some(&'关') && !t.in_figure(j)
+        })
+}
+
+/// 规划 before a task verb (see [`PLAN_AIM`]).
+fn plan_aim(t: &Text, k: usize) -> bool {
+    starts_with(&t.chars, k, PLAN_AIM) && words(TASK_VERBS).any(|w| starts_with(&t.chars, k + 2, w))
+}
+
+/// Whether figure `f` is a task's size (see [`TASK_NOUN`]): 任务 (and a link) right before it or
+/// before the figures that run into it.
+fn task_size(t: &Text, f: &Figure) -> bool {
+    let s = &t.chars;
+    if f.amount.kind == FigureKind::Count && listed(TASK_COUNTS, f.amount.unit.as_deref().unwrap_or("")) {
+        return false;
+    }
+    let mut at = f.start as usize;
+    // 任务共两批4.02万亩: back over the figures that run into this one.
+    while let Some(g) = t.figures.iter().find(|g| g.end as usize == at) {
+        at = g.start as usize;
+    }
+    if at > 0 && TASK_LINKS.contains(&s[at - 1]) {
+        at -= 1;
+    }
+    let (a, _, _) = t.clauses[t.clause_of(f.start as usize)];
+    at >= a + 2 && starts_with(s, at - 2, TASK_NOUN) && !any_word(s, a, at, "完成")
 }
 
 /// 将 followed in its clause by 纳入, 作为 …: the object marker.
@@ -491,7 +557,7 @@ pub(crate) fn not_a_measure(t: &Text, f: &Figure) -> bool {
                 let n = w.chars().count();
                 start >= n && starts_with(s, start - n, w)
             })
-            || (words(SPANS_OPENING).any(|w| starts_with(s, start, w)) && t.clauses[t.clause_of(start)].0 == start));
+            || words(SPANS_OPENING).any(|w| starts_with(s, start, w)));
     let phase = unit == "期"
         && !s[start].is_ascii_digit()
         && !words(PHASE_COUNTS).any(|w| {
@@ -502,12 +568,46 @@ pub(crate) fn not_a_measure(t: &Text, f: &Figure) -> bool {
     let address = listed(ADDRESS_UNITS, unit) && s.get(end).is_some_and(char::is_ascii_digit);
     let issuers = start > 0 && s[start - 1] == '等' && words(ISSUERS_AFTER).any(|w| starts_with(s, end, w));
     // 三个100%: a count of the values that follow it.
-    let of_values = t
-        .figures
-        .iter()
-        .any(|g| g.start as usize == end && g.amount.kind == FigureKind::Percent && g.amount.qualifier.is_none());
-    authors || span || phase || address || issuers || of_values || attached
+    // 两批4.02万亩: the parts a total comes in.
+    let of_values = t.figures.iter().any(|g| {
+        g.start as usize == end
+            && (g.amount.kind == FigureKind::Percent && g.amount.qualifier.is_none()
+                || listed(PARTS, unit) && matches!(g.amount.kind, FigureKind::Money | FigureKind::Count))
+    });
+    // 两类养生元素, 四、五类桥梁: kinds named or a class's rank.
+    let kinds = unit == KINDS;
+    // 15分钟健身圈, 1小时经济圈: a time that names a class of area.
+    let circle = listed(CIRCLE_UNITS, unit)
+        && s[end..s.len().min(end + CIRCLE_REACH)].iter().take_while(|c| is_han(**c)).any(|&c| c == CIRCLE);
+    // 距高速出口1km处, 距社区1公里内: a distance that places something.
+    let (a, _, _) = t.clauses[t.clause_of(start)];
+    let placed = listed(LENGTH_UNITS, unit)
+        && words(PLACED_AFTER).any(|w| starts_with(s, end, w))
+        && (a..start).any(|k| PLACE_WORDS.contains(&s[k]) && !t.in_figure(k));
+    // 八家台, 三家村: a place's name, no count.
+    let named = unit == "家" && !s[start].is_ascii_digit() && s.get(end).is_some_and(|c| PLACE_NAME_ENDS.contains(c));
+    authors || span || phase || address || issuers || of_values || attached || kinds || circle || placed || named
 }
+
+/// Units of the parts a total comes in (两批4.02万亩, 分两期1.2亿元): a count of them right before the
+/// total's figure numbers its parts, no measure.
+pub(crate) const PARTS: &str = "批|期|轮";
+
+/// Chars that end a place's name after a count of 家 in Chinese numerals (八家台, 三家村, 五家子).
+pub(crate) const PLACE_NAME_ENDS: &[char] = &['台', '村', '庄', '湾', '沟', '屯', '营', '寨', '子', '堡'];
+
+/// The unit of a count of kinds (两类元素) or of a class's rank (五类桥梁): no measure.
+pub(crate) const KINDS: &str = "类";
+/// A time followed within [`CIRCLE_REACH`] chars of its words by 圈 names a class of area
+/// (15分钟健身圈, 15分钟便民生活圈): no measure.
+pub(crate) const CIRCLE_UNITS: &str = "分钟|小时";
+pub(crate) const CIRCLE: char = '圈';
+pub(crate) const CIRCLE_REACH: usize = 6;
+/// A length after 距 or 离 in its clause and before one of [`PLACED_AFTER`] says where something
+/// is (距高速西出口1km处, 在距社区1公里内): no measure.
+pub(crate) const LENGTH_UNITS: &str = "公里|千米|米|km|m|里";
+pub(crate) const PLACED_AFTER: &str = "处|内|以内|范围内";
+pub(crate) const PLACE_WORDS: &[char] = &['距', '离'];
 
 /// Words that open a line of what goes with a letter (附：…意见表3份): its counts measure nothing.
 pub(crate) const ATTACHED: &str = "附：|附:";
@@ -964,6 +1064,11 @@ fn own_call(t: &Text, hits: &[Hit], c: usize, i: usize, carry: Option<Call>, now
         note!("neither: granted rate");
         return Some(Call::Neither);
     }
+    // A cap stays a cap whatever its date (批准2007年末国债余额限额调整为53365.53亿元).
+    if any_word(&t.chars, t.clauses[c].0, f.start as usize, LIMITS) {
+        note!("neither: a limit");
+        return Some(Call::Neither);
+    }
     if let Some(call) = nearest(hits, t, c, f.start as usize, f.end as usize) {
         #[cfg(not(target_arch = "wasm32"))]
         {
@@ -975,6 +1080,17 @@ fn own_call(t: &Text, hits: &[Hit], c: usize, i: usize, carry: Option<Call>, now
             note!("{} cue {w}", if call == Call::Target { "target" } else { "result" });
         }
         return Some(call);
+    }
+    // What a task sets is aimed at, when nothing of its sentence reports: no cue of its clause, no
+    // result cue of the sentence (下达任务5000亩，已全部完成), no date of an earlier year (2021年下达
+    // 任务1.2万亩: a past year's task).
+    let earlier = t.sentence_clauses(t.clauses[c].2).flat_map(|d| t.figures_in(d)).any(|j| {
+        let g = t.figures[j];
+        g.amount.kind.is_time() && now.is_some_and(|n| (g.amount.high.unwrap_or(g.amount.value) as i32) < n.year)
+    });
+    if task_size(t, f) && !earlier && !sentence_reports(hits, t, c) {
+        note!("target: a task's size");
+        return Some(Call::Target);
     }
     // A rule's rate stays one in a plan (今年计划募集岗位…，按最低工资的80%给予补贴).
     if norm(t, c, f) {
@@ -1167,7 +1283,12 @@ pub(crate) fn decide(t: &Text, now: Option<Now>) -> Vec<(Call, Option<String>)> 
             let own = own_call(t, &hits, c, i, carry, now);
             #[cfg(not(target_arch = "wasm32"))]
             let noted = trace::take_note();
-            if own.is_some() {
+            // A task's size says nothing of the clauses after it.
+            #[cfg(not(target_arch = "wasm32"))]
+            let by_task = noted.starts_with("target: a task");
+            #[cfg(target_arch = "wasm32")]
+            let by_task = own == Some(Call::Target) && task_size(t, f);
+            if own.is_some() && !by_task {
                 last_own = own;
             }
             // A rule's rate carries to the amounts and shares after it (每台给予15万元补助，其中

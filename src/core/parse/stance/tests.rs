@@ -1124,3 +1124,75 @@ fn under_a_heading_of_what_stands_a_plans_task_verbs_report() {
     let got: Vec<&str> = reply.figures.iter().map(|f| f.stance.map_or("-", |s| s.as_str())).collect();
     assert_eq!(got, ["result", "target"]);
 }
+
+#[test]
+fn a_plan_lays_down_what_its_task_verbs_take() {
+    // 规划 before a task verb aims (stance14): 规划打造, as 规划建设 and 规划改造 did.
+    assert_eq!(in_2023("规划打造生态文明小康村1430个。"), "1430个:target");
+    assert_eq!(in_2023("附城镇规划改造20km村内管网。"), "20km:target");
+}
+
+#[test]
+fn a_plan_held_for_something_aims() {
+    // 有…计划: a plan for it, still to be carried out, even with the plan noun masked (改造计划).
+    assert_eq!(in_2023("该小区周边两条公路均有新建改造计划。"), "两条:target");
+    assert_eq!(in_2023("该小区周边两条公路没有改造计划。"), "两条:result");
+}
+
+#[test]
+fn what_a_task_sets_is_aimed_at() {
+    // The size of a task (建设任务4.02万亩) is a target by the year; the count of its batches numbers
+    // its parts, no measure.
+    assert_eq!(in_2023("今年我县高标准农田建设任务共两批4.02万亩。"), "今年:target@2023 两批:- 4.02万亩:target@2023");
+    assert_eq!(in_2023("第二批建设任务0.39万亩。"), "0.39万亩:target");
+    // A past year's task, a task reported done, tasks counted: no aim.
+    assert_eq!(in_2023("2022年下达我县建设任务3万亩。"), "2022年:- 3万亩:result");
+    assert_eq!(in_2023("上级下达建设任务5000亩，已全部完成。"), "5000亩:result");
+    assert_eq!(in_2023("我局承担任务5项。"), "5项:result");
+}
+
+#[test]
+fn a_cap_stays_a_cap_at_a_date() {
+    assert_eq!(in_2023("批准2023年末国债余额限额调整为53365.53亿元。"), "2023年末:- 53365.53亿元:-");
+}
+
+#[test]
+fn kinds_areas_named_by_time_places_and_distances_are_no_measures() {
+    assert_eq!(in_2023("突出茶和温泉两类养生元素。"), "两类:-");
+    assert_eq!(in_2023("构建城镇社区15分钟健身圈。"), "15分钟:-");
+    assert_eq!(in_2023("构建覆盖15分钟便民生活圈的配送体系。"), "15分钟:-");
+    assert!(
+        in_2023("我局计划在距高速出口1km处建设公厕。").starts_with("1km:-"),
+        "{}",
+        in_2023("我局计划在距高速出口1km处建设公厕。")
+    );
+    assert_eq!(in_2023("对八家台段河道进行疏浚。"), "八家:-");
+    // A distance measured, not placing: a result.
+    assert_eq!(in_2023("该段河道全长5公里。"), "5公里:result");
+}
+
+#[test]
+fn a_quantity_set_provisionally_is_a_rule() {
+    assert_eq!(in_2023("学校全日制在校生发展规模暂定为20000人。"), "20000人:-");
+}
+
+#[test]
+fn a_span_of_years_with_jin_is_no_measure() {
+    assert!(
+        in_2023("将13个积水点列入近五年建设项目。").contains("近五年:-"),
+        "{}",
+        in_2023("将13个积水点列入近五年建设项目。")
+    );
+}
+
+#[test]
+fn support_obtained_is_a_result() {
+    assert_eq!(in_2023("5月份我局向省商务厅争取到改造资金200万元。"), "5月份:- 200万元:result");
+}
+
+#[test]
+fn a_projects_preparation_is_no_now() {
+    // 项目前期 holds no 目前: under a plan's opener the figure aims.
+    assert_eq!(in_2023("下一步，我局将加快项目前期工作，新建公厕5座。"), "5座:target");
+    assert_eq!(in_2023("下一步，加快项目前期工作，新建公厕5座。"), "5座:target");
+}
