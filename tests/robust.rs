@@ -41,17 +41,21 @@ use std::path::Path;
 /// pass (14 more tune pages: donors and receivers paired anew by index, so most pairs are new;
 /// the new pages' chrome, eqqrd's in 6 failures, and old shapes such as colour-scheme buttons and
 /// index numbers in new places): chrome 94.7 (603 of 637), tail 99.6 (677 of 680), meta 96.8 (575
-/// of 594). Chrome and meta set to that (pages added, not rules removed); tail raised.
+/// of 594). Chrome and meta set to that (pages added, not rules removed); tail raised. With issue
+/// 19's sixteenth corpus pass (13 more tune pages; 96.6 meta before its rules) and its rules (a bulleted
+/// key no list holds among listed rows, a number's label taking no title, a value-less key over a
+/// headline's metadata line): split3 98.9 (87 of 88), chrome 96.0 (643 of 670), meta 97.1 (599 of
+/// 617); raised to them.
 const GATES: [(&str, f64); 9] = [
     ("above", 100.0),
     ("below", 100.0),
     ("spacing", 100.0),
     ("indent", 100.0),
     ("split", 100.0),
-    ("split3", 98.5),
-    ("chrome", 94.6),
+    ("split3", 98.8),
+    ("chrome", 95.9),
     ("tail", 99.5),
-    ("meta", 96.7),
+    ("meta", 97.0),
 ];
 
 #[path = "shared/rule.rs"]

@@ -115,8 +115,10 @@ const MEASURE_WORDS: &str = concat!(
     "千瓦|",
     "千伏|",
     "兆瓦|",
-    // Kilometres as engineers write them (`铺设管道163.2km`).
+    // Kilometres and metres as engineers write them (`铺设管道163.2km`, `路基宽6.5m`).
     "km|",
+    "m²|",
+    "m³|",
     "小时|",
     "分钟|",
     "周岁|",
@@ -159,6 +161,7 @@ const MEASURE_WORDS: &str = concat!(
     "栋|",
     "亩|",
     "米|",
+    "m|",
     "根|",
     "天|",
     "周|",
@@ -688,8 +691,8 @@ fn arabic_figure(s: &[char], at: usize, first: usize, reference: Option<Referenc
     let (value, len) = read_grouped(s, at)?;
     let k = at + len;
     let after = s.get(k).copied();
-    // (Kilometres, `163.2km`, are a unit, not a code's letters.)
-    let km = starts_with(s, k, "km") && !s.get(k + 2).copied().is_some_and(is_code_char);
+    // (Kilometres and metres, `163.2km`, `6.5m`, are a unit, not a code's letters.)
+    let km = ["km", "m"].iter().any(|u| starts_with(s, k, u) && !s.get(k + u.len()).copied().is_some_and(is_code_char));
     if (after.is_some_and(is_code_char) && !km)
         || (matches!(after, Some('.')) && s.get(k + 1).is_some_and(|c| is_digit(*c)))
         || matches!(after, Some('号') | Some('届') | Some('版'))

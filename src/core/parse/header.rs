@@ -158,6 +158,10 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
         } else if label_line(text).is_some() {
             // A label with no value (`• 实施日期:`, `归档时间:`): no salutation.
             meta.push(text.to_string());
+        } else if top && keyed_bullet(text) && [i.wrapping_sub(1), i + 1].iter().any(|&k| listed_row(lines, k)) {
+            // A row of a bulleted metadata list whose key no list holds (`• 内容分类:…`), between
+            // rows that are: the page's, never the title.
+            meta.push(text.to_string());
         } else if let Some(n) = number_line(text) {
             number.get_or_insert(n);
             meta.push(text.to_string());
@@ -752,6 +756,24 @@ pub(super) fn bullet_date(line: &str) -> Option<String> {
         .flatten()
 }
 
+/// A bulleted `key:value` row (`• 内容分类:代表建议委员提案办理情况`): a key of two to six han
+/// chars, its colon, a value.
+fn keyed_bullet(line: &str) -> bool {
+    let bare = strip_bullet(line);
+    let key = bare.split_once([':', '：']).filter(|(_, v)| !v.trim().is_empty()).map(|(k, _)| k);
+    let n = key.map_or(0, |k| k.chars().filter(|c| !c.is_whitespace()).count());
+    bare.len() < line.trim_start().len()
+        && (2..=6).contains(&n)
+        && key.is_some_and(|k| k.chars().all(|c| c.is_whitespace() || crate::text::han(c)))
+}
+
+/// Whether line `k` is a row of metadata with a listed label (`• 成文日期:2023-12-01`, `• 文号:`).
+fn listed_row(lines: &[Line], k: usize) -> bool {
+    lines.get(k).is_some_and(|l| {
+        label_at(strip_bullet(l.text)).is_some() && (meta_fields(l.text).is_some() || label_line(l.text).is_some())
+    })
+}
+
 /// A short item of a bulleted list, no sentence (`• 本站`, `• 某县水利局`).
 fn bullet_item(line: &str) -> bool {
     let item = strip_bullet(line);
@@ -1042,6 +1064,8 @@ fn meta_under(lines: &[Line], k: usize) -> bool {
             || (label_line(l.text).is_some() && lines.get(k + 1).is_some_and(|v| is_dateish(v.text)))
             // A byline: the source's name and the page's date (`某某新闻 2024-01-02`).
             || shape::dated_byline(l.text)
+            // A key with no value over them (`访问量:`, `浏览次数:`).
+            || (label_line(l.text).is_some() && !is_dateish(l.text) && meta_under(lines, k + 1))
     })
 }
 
@@ -1672,7 +1696,8 @@ pub(crate) fn find_number(text: &str) -> Option<(usize, usize)> {
 /// A document number opening its line (after a label at most: `建议字:〔2023〕8号`), with at
 /// most a short note after it (`A类 同意公开`).
 pub(super) fn number_line(line: &str) -> Option<String> {
-    let line = line.trim();
+    // A list's bullet before it (`• 某民复〔2021〕17号`, an index list's values without labels).
+    let line = strip_bullet(line.trim());
     // In brackets of its own (`（某科函〔2024〕15号）`, `【某科函〔2024〕15号】`).
     let line = line
         .strip_prefix(['（', '(', '【', '[', '［'])
@@ -1728,9 +1753,12 @@ fn is_value_of(label: &str, line: &str) -> bool {
     let date = !dated || dates::find_date_span(strip_bullet(line)).is_some_and(|(_, start, _)| start == 0);
     // A key no list holds (主题词, 废止日期) takes a word, never a title's (the title under the list).
     let word = label != OTHER_LABEL || !(complete(line) || starts_title(line));
-    // A number's label takes a number, or a short word (`无`): no title (`文号:` with no value).
-    let numbered =
-        !crate::text::listed(NUMBER_LABELS, label) || line.contains(char::is_numeric) || line.chars().count() <= 4;
+    // A number's label takes a number, or a short word (`无`): no title (`文号:` with no value),
+    // though the title holds a figure (`…第41号建议的答复`).
+    let titled = complete(line) || starts_title(line);
+    let numbered = !crate::text::listed(NUMBER_LABELS, label)
+        || (line.contains(char::is_numeric) && !titled)
+        || line.chars().count() <= 4;
     is_value(line)
         && date
         && word

@@ -673,3 +673,12 @@ fn degrees_glued_to_a_name_are_no_figure() {
     // A heat wave's and a frost's degrees: 高温, 低温, 时 after them.
     assert_eq!(texts("持续38度高温,气温降到5度时"), ["38度", "5度"]);
 }
+
+#[test]
+fn metres_written_in_latin_letters_are_a_unit() {
+    let count = |t: &str| ("count", t.to_string());
+    assert_eq!(pairs("路基宽度为6.5m,沥青路面"), [count("6.5m")]);
+    assert_eq!(pairs("新建蓄水池500m³"), [count("500m³")]);
+    // Letters that go on are a code's or another unit's (`5min`, `10mg`), no metres.
+    assert_eq!(texts("间隔5min,剂量10mg"), Vec::<String>::new());
+}

@@ -2178,3 +2178,29 @@ fn a_list_box_s_cut_titles_give_way_to_the_title_below() {
                 首页>>履职实践>>工作动态>>内容\n对省十四届人大一次会议第860号建议的答复\n张三代表：\n您提出的建议收悉。";
     assert_eq!(plain(text), "对省十四届人大一次会议第860号建议的答复");
 }
+
+#[test]
+fn a_bulleted_row_whose_key_no_list_holds_is_metadata_between_listed_rows() {
+    let text = "首页\n    • 索引号:113710820043637579/2023-07533\n    • 发布单位:某市人大办\n    • 内容分类:代表建议委员提案办理情况\n    • 成文日期:2023-12-01\n\n对某市人大二次会议第41号建议的答复\n\n张三代表:\n您提出的建议收悉。";
+    assert_eq!(plain(text), "对某市人大二次会议第41号建议的答复");
+}
+
+#[test]
+fn a_document_number_alone_on_a_bullet_is_the_document_s() {
+    let text = "某县民政局对某县人大第101号建议的答复\n\n  • 某县民政局\n  • 某民复〔2021〕17号\n  • 2021-08-04 18:08\n\n张三代表\n\n你们提出的建议已交我局办理,现答复如下:";
+    let lines: Vec<&str> = text.lines().collect();
+    let r = parse_lines(&lines, &Hints::default()).reply;
+    assert_eq!(r.document_number.as_deref(), Some("某民复〔2021〕17号"));
+}
+
+#[test]
+fn a_number_s_label_with_no_value_takes_no_title_that_holds_a_figure() {
+    let text = "    • 成文日期:2023-12-01\n    • 文号:\n\n对某市第十九届人民代表大会第二次会议第41号建议的答复\n\n张三代表:\n您提出的建议收悉。";
+    assert_eq!(plain(text), "对某市第十九届人民代表大会第二次会议第41号建议的答复");
+}
+
+#[test]
+fn a_key_with_no_value_between_a_headline_and_its_metadata_line_keeps_the_headline() {
+    let text = "您当前所在的位置是:某局>图片新闻\n\n森林城市:涂抹“绿”生活\n访问量:\n发布时间:2019-07-12 来源:某局\n\n“让森林走进城市”,是推动区域经济持续健康发展的新理念。";
+    assert_eq!(plain(text), "森林城市:涂抹“绿”生活");
+}
