@@ -673,3 +673,13 @@ fn degrees_glued_to_a_name_are_no_figure() {
     // A heat wave's and a frost's degrees: 高温, 低温, 时 after them.
     assert_eq!(texts("持续38度高温,气温降到5度时"), ["38度", "5度"]);
 }
+
+#[test]
+fn an_issue_s_number_with_its_year_is_no_figure() {
+    // A gazette's issue, a site's note, a journal's issue: neither a year nor a count.
+    assert!(texts("收录于《公报》2002年第22号").is_empty());
+    assert!(texts("关于某市的批复(2000年32号)").is_empty());
+    assert!(texts("刊登于2023年第5期").is_empty());
+    // A year with a count after it stays a year.
+    assert_eq!(texts("2023年新建5家"), ["2023年", "5家"]);
+}
