@@ -547,7 +547,11 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
                     fields.push((label, shape::cells(strip_bullet(v.text)).to_string()));
                 } else if let Some(d) = shape::dateline(l.text).filter(|_| l.text.contains('年')) {
                     dated = dated.or_else(|| dates::date_of(&d));
-                } else if let Some(n) = number_line(l.text) {
+                } else if let Some(n) = number_line(l.text).or_else(|| {
+                    // (The title again as a wiki's summary row: its number the document's.)
+                    let t = title.as_ref().map(|t| t.text.as_str()).or(outside)?;
+                    summary_number(l.text, t).map(|(n, _)| n)
+                }) {
                     number.get_or_insert(n);
                 }
                 meta.push(l.text.to_string());
@@ -1725,12 +1729,13 @@ pub(crate) fn bracketed_number_end(s: &[char], at: usize) -> Option<usize> {
 /// The document number of a summary row under the title: the title's words (six chars or more)
 /// before the number (`某某的批复 某函〔2014〕58号 某某国务院 2014年5月2日 |`).
 /// Gives the number and how many chars of the title (white space aside) the row repeats.
-fn summary_number(line: &str, title: &str) -> Option<(String, usize)> {
+pub(super) fn summary_number(line: &str, title: &str) -> Option<(String, usize)> {
     let (a, b) = find_number(line)?;
     let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let head = squeeze(&line.chars().take(a).collect::<String>());
     let n = head.chars().count();
-    (n >= 6 && squeeze(title).starts_with(&head))
+    // (The whole title before the number: a title that names a number inside it is no row.)
+    (n >= 6 && squeeze(title).starts_with(&head) && complete(&head))
         .then(|| (line.chars().skip(a).take(b - a).filter(|c| !c.is_whitespace()).collect(), n))
 }
 

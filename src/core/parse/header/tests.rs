@@ -2206,6 +2206,15 @@ fn a_wiki_s_name_after_the_headline_or_a_toolbar_word_over_its_summary_row_is_th
         title: Some("某某关于撤销某地区设立某市的批复".into()), headline: true, ..Hints::default()
     };
     assert_eq!(parse_lines(&lines, &hints).reply.document_number.as_deref(), Some("国函〔1992〕194号"));
+    // And under a title the page gives only in its metadata.
+    let hints = Hints { headline: false, ..hints };
+    assert_eq!(parse_lines(&lines, &hints).reply.document_number.as_deref(), Some("国函〔1992〕194号"));
+    // A title that names a number inside it is no summary row (`关于《…》(委员提案【2023】117号)的答复`).
+    assert!(super::summary_number(
+        "关于《某某提案》 (委员提案【2023】117号)的答复",
+        "关于《某某提案》(委员提案【2023】117号)的答复"
+    )
+    .is_none());
 }
 
 #[test]
