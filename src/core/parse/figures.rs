@@ -568,6 +568,18 @@ fn serial_without_hao_end(s: &[char], at: usize) -> Option<usize> {
     (issuer && serial && read_quantity(s, value, end, true).kind.is_none()).then_some(end)
 }
 
+/// The end of an issue's number written with its year at `i` (a gazette's `2002年第22号`, a
+/// site's note `(2000年32號)`, a journal's `2023年第5期`): neither a year nor a count.
+fn issue_end(s: &[char], i: usize) -> Option<usize> {
+    let year = s.get(i..i + 4)?;
+    if i > 0 && is_digit(s[i - 1]) || !year.iter().all(char::is_ascii_digit) || s.get(i + 4) != Some(&'年') {
+        return None;
+    }
+    let k = i + 5 + usize::from(s.get(i + 5) == Some(&'第'));
+    let n = s[k..].iter().take_while(|c| c.is_ascii_digit()).count();
+    ((1..=3).contains(&n) && matches!(s.get(k + n), Some('号' | '號' | '期'))).then_some(k + n + 1)
+}
+
 /// The end of a span of years at `i` that opens a noun phrase after 的 (`纳入省教育厅的2019-2020年
 /// 乡镇寄宿制学校项目库`): the period in a thing's name, as `规划(2018—2022年)` gives it in a
 /// title, not a time the reply reports on (`2018-2019年一共支持…` stays a figure).
@@ -606,6 +618,10 @@ pub(crate) fn scan_chars(s: &[char], reference: Option<Reference>) -> Vec<RawFig
             continue;
         }
         if let Some(end) = serial_without_hao_end(s, i) {
+            i = end;
+            continue;
+        }
+        if let Some(end) = issue_end(s, i) {
             i = end;
             continue;
         }

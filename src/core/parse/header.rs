@@ -242,33 +242,47 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
             }
             i = end;
             continue;
-        } else if let Some((n, head)) =
-            title.as_ref().filter(|_| salutation.is_none()).and_then(|t| summary_number(text, &t.text))
+        } else if let Some((n, head)) = title
+            .as_ref()
+            .map(|t| t.text.as_str())
+            .or(outside)
+            .filter(|_| salutation.is_none())
+            .and_then(|t| summary_number(text, t))
         {
             // The title again with the document's number, issuer and date after it (a law
             // database's or a wiki's summary row): the page's, its number the document's. A note
-            // in brackets the headline has and the row has not (a wiki's `(2014年)`) is the site's.
+            // in brackets the headline has and the row has not (a wiki's `(2014年)`), or words
+            // after white space (the wiki's name, `… 中华文库`), is the site's.
             number.get_or_insert(n);
             if let Some(t) = title.as_mut() {
                 let rest = t.text.chars().filter(|c| !c.is_whitespace()).skip(head).collect::<String>();
                 let noted = rest.starts_with(['(', '（']) && rest.ends_with([')', '）']);
-                if noted {
+                if let Some(at) =
+                    bare_at(&t.text, head).filter(|&at| noted || t.text[..at].ends_with(char::is_whitespace))
+                {
                     // Cut the note and the white space before it off the title's end.
-                    let mut kept = 0;
-                    let at = t.text.char_indices().find(|(_, c)| {
-                        kept += usize::from(!c.is_whitespace());
-                        kept > head
-                    });
-                    if let Some((at, _)) = at {
-                        t.text = t.text[..at].trim_end().to_string();
-                        t.span.end = t.span.start + t.text.chars().count() as u32;
-                    }
+                    cut_title(t, at);
                 }
             }
             meta.push(text.to_string());
         } else if title.as_ref().is_some_and(|t| salutation.is_none() && shape::bare(text) == shape::bare(&t.text)) {
             // The title set twice (the page's headline, the document's own): once.
             meta.push(text.to_string());
+        } else if let Some((k, head)) =
+            title.as_ref().filter(|_| salutation.is_none()).and_then(|t| renoted(lines, i, &t.text))
+        {
+            // The headline again below, on one to three lines, without the note in brackets the
+            // headline ends with (`…的批复(2000年32號)` over `…的批复`): the note is the site's.
+            if let Some(t) = title.as_mut() {
+                if let Some(at) = bare_at(&t.text, head) {
+                    cut_title(t, at);
+                }
+            }
+            for l in &lines[i..i + k] {
+                meta.push(l.text.to_string());
+            }
+            i += k;
+            continue;
         } else if (titled || text.starts_with('—'))
             && salutation.is_none()
             && shape::note_date(text).is_some()
@@ -537,7 +551,11 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
                     fields.push((label, shape::cells(strip_bullet(v.text)).to_string()));
                 } else if let Some(d) = shape::dateline(l.text).filter(|_| l.text.contains('年')) {
                     dated = dated.or_else(|| dates::date_of(&d));
-                } else if let Some(n) = number_line(l.text) {
+                } else if let Some(n) = number_line(l.text).or_else(|| {
+                    // (The title again as a wiki's summary row: its number the document's.)
+                    let t = title.as_ref().map(|t| t.text.as_str()).or(outside)?;
+                    summary_number(l.text, t).map(|(n, _)| n)
+                }) {
                     number.get_or_insert(n);
                 }
                 meta.push(l.text.to_string());
@@ -557,12 +575,19 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
             && !text.contains(['。', '，', ',', '；', ';'])
             && parse_heading(text).is_none()
             && lines.get(i + 1).is_some_and(|n| {
-                is_meta_line(n.text) || (n.text.chars().count() <= 40 && dates::find_date(n.text).is_some())
+                is_meta_line(n.text)
+                    || (n.text.chars().count() <= 40 && dates::find_date(n.text).is_some())
+                    || title
+                        .as_ref()
+                        .map(|t| t.text.as_str())
+                        .or(outside)
+                        .is_some_and(|t| summary_number(n.text, t).is_some())
             })
         {
             // A toolbar's word or a short row of the page's between the title and the page's date
-            // line (`恢复窄屏`, `打印`, `分类(A)` over `发布日期(2020-07-11)`): the page's; the date
-            // line under it is the header's still.
+            // line (`恢复窄屏`, `打印`, `分类(A)` over `发布日期(2020-07-11)`) or a wiki's summary
+            // row (`外观` over `…的批复 国函〔1992〕194号 …`): the page's; the line under it is the
+            // header's still.
             meta.push(text.to_string());
         } else if top && banner(lines, i) {
             // A sentence of the site's above the title (`本网站已支持IPv6，欢迎使用。`, a notice on
@@ -577,6 +602,17 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
             };
             if top && fallback.is_none() {
                 fallback = words_before(text, saluted).map(|w| line.piece(within(text, w)));
+                // Or the title run into its number, the addressee and the letter (`…的批复国函〔2017〕
+                // 51号国家发展改革委:你委…`): the words before the number, the number the document's.
+                // (The issuer's name as the number reads it may hold the title's last words.)
+                if let Some((a, b)) = find_number(text).filter(|&(a, _)| fallback.is_none() && a >= 8) {
+                    let at = |n: usize| text.char_indices().nth(n).map_or(text.len(), |(k, _)| k);
+                    let ends = (a..b).find(|&n| complete(&text[..at(n)]) && is_title(&text[..at(n)]));
+                    if let Some(n) = ends.filter(|&n| !text[..at(n)].contains([':', '：', '。'])) {
+                        fallback = Some(line.piece(within(text, &text[..at(n)])));
+                        number.get_or_insert(text.chars().skip(n).take(b - n).filter(|c| !c.is_whitespace()).collect());
+                    }
+                }
             }
             break;
         }
@@ -585,6 +621,38 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
     let posted = posted.or(above);
     let title = title.or(fallback);
     Header { title, meta, fields, number, salutation, dated, posted, rest, end: i }
+}
+
+/// The byte offset in `text` after its first `head` chars other than white space.
+fn bare_at(text: &str, head: usize) -> Option<usize> {
+    let mut kept = 0;
+    text.char_indices()
+        .find(|(_, c)| {
+            kept += usize::from(!c.is_whitespace());
+            kept > head
+        })
+        .map(|(at, _)| at)
+}
+
+/// The title cut at byte `at`, white space before it too.
+fn cut_title(t: &mut Piece, at: usize) {
+    t.text = t.text[..at].trim_end().to_string();
+    t.span.end = t.span.start + t.text.chars().count() as u32;
+}
+
+/// The lines from `i` (one to three) that set `title` again without the note in brackets it
+/// ends with: their number, and the title's length (white space skipped) without the note.
+fn renoted(lines: &[Line], i: usize, title: &str) -> Option<(usize, usize)> {
+    let t: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut joined = String::new();
+    for k in 0..3 {
+        joined.extend(lines.get(i + k)?.text.chars().filter(|c| !c.is_whitespace()));
+        let rest = t.strip_prefix(joined.as_str())?;
+        if rest.starts_with(['(', '（']) && rest.ends_with([')', '）']) && complete(&joined) {
+            return Some((k + 1, joined.chars().count()));
+        }
+    }
+    None
 }
 
 /// The end of a site's menu starting at line `i`: three or more lines in a row, each a short
@@ -1140,7 +1208,8 @@ fn continues(line: &str) -> bool {
 // The source as some sites name it (`出处:某县人民政府 更新时间:…`).
 const META_LABELS: &str = "发布时间|发布日期|公开日期|发布单位|发布机构|信息来源|文章来源|来源|出处|索引号|发文字号|\
     文号|发文机关|发文单位|发文日期|主题分类|成文日期|生成日期|公开方式|公开范围|作者|浏览次数|点击数|访问量|浏览量|\
-    浏览|责任编辑|生效日期|更新时间|编稿时间|标题|信息名称|文件名称|名称|文件编号|成文时间|日期|时间";
+    浏览|责任编辑|生效日期|更新时间|编稿时间|标题|信息名称|文件名称|名称|文件编号|成文时间|日期|时间|\
+    时效性|效力级别";
 
 /// Bullets a metadata list may open its lines with.
 fn strip_bullet(line: &str) -> &str {
@@ -1282,7 +1351,7 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
         return meta_fields(&plain);
     }
     if label_colon(line, true).is_none() {
-        return cell_fields(line).or_else(|| dated_fields(line));
+        return cell_fields(line).or_else(|| dated_fields(line)).or_else(|| glued_field(line));
     }
     let mut fields: Vec<(&'static str, String)> = Vec::new();
     let mut value = String::new();
@@ -1308,6 +1377,24 @@ pub(crate) fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     }
     date_in_value(&mut fields);
     Some(fields)
+}
+
+/// A law database's row, its label run into its value with no colon (`发文字号国函〔1993〕11号`,
+/// `效力级别国务院规范性文件`, `施行日期1993年02月09日`): a listed label of three chars or more, or
+/// a date's key of four chars (…日期, …时间) over a date; a short line of no sentence.
+fn glued_field(line: &str) -> Option<Vec<(&'static str, String)>> {
+    if line.chars().count() > 40 || line.contains(['。', '，', ',', ':', '：', ' ', '\u{3000}']) {
+        return None;
+    }
+    let key: String = shape::fold(line).chars().take_while(|c| crate::text::han(*c)).take(4).collect();
+    let dated = key.chars().count() == 4 && (key.ends_with("日期") || key.ends_with("时间"));
+    let (label, len) = label_at(line).filter(|(l, _)| l.chars().count() >= 3).or_else(|| {
+        let named = dated && dates::find_date_span(&line[key.len()..]).is_some_and(|(_, start, _)| start == 0);
+        let posted = !crate::text::words(NOT_POSTED).any(|w| key.contains(w));
+        named.then_some((if posted { SOME_DATE } else { OTHER_LABEL }, key.len()))
+    })?;
+    let value = &line[len..];
+    (!value.is_empty()).then(|| vec![(label, value.to_string())])
 }
 
 /// The label of a date whose label [`date_label`] reads by its shape (`上传时间`, `公布日期`): the
@@ -1666,12 +1753,13 @@ pub(crate) fn bracketed_number_end(s: &[char], at: usize) -> Option<usize> {
 /// The document number of a summary row under the title: the title's words (six chars or more)
 /// before the number (`某某的批复 某函〔2014〕58号 某某国务院 2014年5月2日 |`).
 /// Gives the number and how many chars of the title (white space aside) the row repeats.
-fn summary_number(line: &str, title: &str) -> Option<(String, usize)> {
+pub(super) fn summary_number(line: &str, title: &str) -> Option<(String, usize)> {
     let (a, b) = find_number(line)?;
     let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let head = squeeze(&line.chars().take(a).collect::<String>());
     let n = head.chars().count();
-    (n >= 6 && squeeze(title).starts_with(&head))
+    // (The whole title before the number: a title that names a number inside it is no row.)
+    (n >= 6 && squeeze(title).starts_with(&head) && complete(&head))
         .then(|| (line.chars().skip(a).take(b - a).filter(|c| !c.is_whitespace()).collect(), n))
 }
 

@@ -362,6 +362,14 @@ fn parse_folded(input: &[&str], hints: &Hints) -> Parsed {
     };
     let number =
         number.or_else(|| letterhead.clone().find_map(|l| header::number_line(l.text).or_else(|| opening(l.text))));
+    // (Or the title again as a wiki's summary row among the header's lines, `…的批复 国函〔1992〕194号
+    // …`, under a title the page sets outside the text, or read as the title itself.)
+    let number = number.or_else(|| {
+        let own = title.as_ref().map(|t| t.text.as_str());
+        let t = hints.title.as_deref().or(own)?;
+        let rows = own.into_iter().chain(meta.iter().map(String::as_str)).chain(letterhead.clone().map(|l| l.text));
+        rows.into_iter().find_map(|m| header::summary_number(m, t)).map(|(n, _)| n)
+    });
     let recorded = field(header::NUMBER_LABELS).and_then(|v| number_in(&v)).or_else(|| hints.number.clone());
     // The text's number in the metadata's writing where both name one number and only the
     // brackets differ (`虞交建[2019]12号` in the text, `〔2019〕` as the standard sets it there).

@@ -682,3 +682,13 @@ fn metres_written_in_latin_letters_are_a_unit() {
     // Letters that go on are a code's or another unit's (`5min`, `10mg`), no metres.
     assert_eq!(texts("间隔5min,剂量10mg"), Vec::<String>::new());
 }
+
+#[test]
+fn an_issue_s_number_with_its_year_is_no_figure() {
+    // A gazette's issue, a site's note, a journal's issue: neither a year nor a count.
+    assert!(texts("收录于《公报》2002年第22号").is_empty());
+    assert!(texts("关于某市的批复(2000年32号)").is_empty());
+    assert!(texts("刊登于2023年第5期").is_empty());
+    // A year with a count after it stays a year.
+    assert_eq!(texts("2023年新建5家"), ["2023年", "5家"]);
+}

@@ -142,12 +142,6 @@ pub(super) fn dateline(line: &str) -> Option<String> {
     }
     let (_, start, end) = dates::find_date_span(line)?;
     let edge = |c: Option<&char>| c.is_none_or(|c| c.is_whitespace() || "[]【】|丨()（）".contains(*c));
-    if !edge(start.checked_sub(1).and_then(|k| s.get(k))) {
-        return None;
-    }
-    if !edge(s.get(end)) {
-        return None;
-    }
     // A time (`10:32:00`) and a weekday (`星期六`) after the date are its.
     let spaced = |mut k: usize| {
         while s.get(k).is_some_and(|c| c.is_whitespace()) {
@@ -161,11 +155,17 @@ pub(super) fn dateline(line: &str) -> Option<String> {
     if s[at..at + time].iter().any(|c| matches!(c, ':' | '：')) {
         k = at + time;
     }
+    // A date with dashes and its time, as a site prints its own (`2024-02-28 05:20:06`), is
+    // one run into the column's name and the source's (`时事新闻2024-02-28 05:20:06无忧百科`).
+    let stamped = k > end && s[start..end].contains(&'-');
+    if !stamped && (!edge(start.checked_sub(1).and_then(|k| s.get(k))) || !edge(s.get(end))) {
+        return None;
+    }
     let at = spaced(k);
     if s[at..].starts_with(&['星', '期']) {
         k = (at + 3).min(s.len());
     }
-    if !edge(s.get(k)) {
+    if !stamped && !edge(s.get(k)) {
         return None;
     }
     // The words beside it: a name or a source, short, no label, no figure.

@@ -2204,3 +2204,80 @@ fn a_key_with_no_value_between_a_headline_and_its_metadata_line_keeps_the_headli
     let text = "您当前所在的位置是:某局>图片新闻\n\n森林城市:涂抹“绿”生活\n访问量:\n发布时间:2019-07-12 来源:某局\n\n“让森林走进城市”,是推动区域经济持续健康发展的新理念。";
     assert_eq!(plain(text), "森林城市:涂抹“绿”生活");
 }
+
+#[test]
+fn a_wiki_s_name_after_the_headline_or_a_toolbar_word_over_its_summary_row_is_the_site_s() {
+    // The wiki's name after white space that the summary row has not: the site's.
+    let text = "某某关于同意撤销某地区设立地级某市的批复 某某文库\n某某关于同意撤销某地区设立地级某市的批复 国函〔1997〕46号 中华人民共和国国务院 1997年6月10日 |\n某省人民政府:\n收悉。";
+    let r = crate::parse::parse(text);
+    assert_eq!(
+        (r.title.as_str(), r.document_number.as_deref()),
+        ("某某关于同意撤销某地区设立地级某市的批复", Some("国函〔1997〕46号"))
+    );
+    // A toolbar's word between the headline and the row (`外观`): the page's; the row gives the number.
+    let text = "某某关于撤销某地区设立某市的批复\n外观\n某某关于撤销某地区设立某市的批复 国函〔1992〕194号 中华人民共和国国务院 1992年12月11日 |\n某省人民政府:\n收悉。";
+    let r = crate::parse::parse(text);
+    assert_eq!(
+        (r.title.as_str(), r.document_number.as_deref()),
+        ("某某关于撤销某地区设立某市的批复", Some("国函〔1992〕194号"))
+    );
+    // The same under a headline the page sets outside the text.
+    let lines = [
+        "外观",
+        "某某关于撤销某地区设立某市的批复 国函〔1992〕194号 中华人民共和国国务院 1992年12月11日 |",
+        "某省人民政府:",
+        "收悉。",
+    ];
+    let hints = Hints {
+        title: Some("某某关于撤销某地区设立某市的批复".into()), headline: true, ..Hints::default()
+    };
+    assert_eq!(parse_lines(&lines, &hints).reply.document_number.as_deref(), Some("国函〔1992〕194号"));
+    // And under a title the page gives only in its metadata.
+    let hints = Hints { headline: false, ..hints };
+    assert_eq!(parse_lines(&lines, &hints).reply.document_number.as_deref(), Some("国函〔1992〕194号"));
+    // A title that names a number inside it is no summary row (`关于《…》(委员提案【2023】117号)的答复`).
+    assert!(super::summary_number(
+        "关于《某某提案》 (委员提案【2023】117号)的答复",
+        "关于《某某提案》(委员提案【2023】117号)的答复"
+    )
+    .is_none());
+}
+
+#[test]
+fn a_law_database_s_rows_with_labels_run_into_their_values_are_metadata() {
+    let text = "发文机关国务院\n发文日期1993年02月09日\n时效性现行有效\n发文字号国函〔1993〕11号\n施行日期1993年02月09日\n效力级别国务院规范性文件\n某自治区人民政府:\n你区的请示收悉,现批复如下:\n一、同意开放某航空口岸。";
+    let r = crate::parse::parse(text);
+    assert_eq!((r.title.as_str(), r.document_number.as_deref()), ("", Some("国函〔1993〕11号")));
+    assert_eq!(r.sections.first().map(|s| s.number.as_str()), Some("一"));
+    // A short line that opens a sentence with such a word is no row (`时效性要求高,…`: a comma).
+    assert!(super::meta_fields("时效性要求高,请抓紧办理").is_none());
+}
+
+#[test]
+fn a_headline_with_a_note_the_document_s_own_title_below_has_not_loses_the_note() {
+    let text = "某某关于同意某省撤销某地区设立地级某市的批复(2000年32号)\n某某关于同意某省撤销某地区\n设立地级某市的批复\n国函〔2000〕70号\n某省人民政府:\n收悉。";
+    let r = crate::parse::parse(text);
+    assert_eq!(
+        (r.title.as_str(), r.document_number.as_deref()),
+        ("某某关于同意某省撤销某地区设立地级某市的批复", Some("国函〔2000〕70号"))
+    );
+}
+
+#[test]
+fn a_title_run_into_its_number_and_the_letter_on_one_line() {
+    let text = "某某关于同意设立“某某日”的批复国函〔2017〕51号某委:你委的请示收悉。同意设立。 某某 2017年4月24日";
+    let r = crate::parse::parse(text);
+    assert_eq!(
+        (r.title.as_str(), r.document_number.as_deref()),
+        ("某某关于同意设立“某某日”的批复", Some("国函〔2017〕51号"))
+    );
+}
+
+#[test]
+fn a_site_s_date_and_time_run_into_the_words_beside_it_dates_the_page() {
+    let text = "国家法定节假日都有哪些\n\n时事新闻2024-02-28 05:20:06某某百科\n\n第一条 为统一假期,制定本办法。";
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(parse_lines(&lines, &Hints::default()).reply.published_date.as_deref(), Some("2024-02-28"));
+    // A date with no time glued to words is none (`编号20240228号`).
+    assert!(super::shape::dateline("某某2024-02-28某某").is_none());
+}
