@@ -59,6 +59,8 @@ fn cannot_end(t: &str) -> bool {
 pub(super) fn complete(title: &str) -> bool {
     let folded = shape::fold(title);
     let t = shape::bare(&folded);
+    // (The page's date after it, apart, is no part of it: `…的答复　2023-05-06`.)
+    let t = split_posted(t).map_or(t, |(head, _)| head);
     let t: String = shape::split_number(t).map_or(t, |(head, _)| head).chars().filter(|c| !c.is_whitespace()).collect();
     // A short note in brackets after the last words: （A类）, （试行）, （征求意见稿）; the
     // proposal's own title (…的答复(关于加强校园周边食品安全的建议)) or its number
@@ -204,7 +206,12 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
             }
             i = end;
             continue;
-        } else if top && shape::is_form_line(strip_bullet(text)) && !meta_under(lines, i + 1) {
+        } else if top
+            && shape::is_form_line(strip_bullet(text))
+            && !meta_under(lines, i + 1)
+            && split_posted(text).is_none()
+        {
+            // (A headline with the page's date after it, apart, is a headline's row: no form's.)
             // (A headline with a colon over the page's metadata line, `森林城市:涂抹“绿”生活`, is
             // the title: below.)
             // A proposal's form (建议号:201号, 提案人:…, 内容:…) above the reply's title: up to
@@ -597,8 +604,9 @@ fn menu_end(lines: &[Line], i: usize) -> Option<usize> {
     (n >= 3).then_some(i + n)
 }
 
-/// A complete title with the page's date after it, apart by white space (`关于…的答复
-/// 2023-05-06 10:32`): the title's words, and the date as written.
+/// A title with the page's date after it, apart by white space (`关于…的答复　2023-05-06 10:32`,
+/// a list's row, a news headline's): the title's words, and the date as written. The date is
+/// never the title's.
 fn split_posted(line: &str) -> Option<(&str, String)> {
     let (_, start, _) = dates::find_date_span(line)?;
     let at = line.char_indices().nth(start)?.0;
@@ -608,7 +616,7 @@ fn split_posted(line: &str) -> Option<(&str, String)> {
     // Nothing beside the date but the site's brackets.
     let squeeze =
         |t: &str| t.chars().filter(|c| !c.is_whitespace() && !"[]【】()（）".contains(*c)).collect::<String>();
-    (squeeze(tail) == squeeze(&date) && complete(head) && head.chars().count() >= 6).then_some((head, date))
+    (squeeze(tail) == squeeze(&date) && head.chars().count() >= 6).then_some((head, date))
 }
 
 /// A complete title that opens `line`, apart by white space from what follows it, where that
@@ -645,8 +653,8 @@ fn masthead(lines: &[Line], i: usize, title: &str) -> Option<usize> {
 
 /// Whether a title read above line `i` is a column's name (short, no `关于` / `对` / `的`), or the
 /// start of a title cut short (a list box's item, `关于调整某市政协十六届`), over the document's own
-/// title: a longer line that reads as a complete title within twelve lines from `i`, before any
-/// sentence, heading or salutation.
+/// title: a longer line that reads as a complete title within twelve lines from `i` (short lines of
+/// six chars or fewer, a menu's items, not counted), before any sentence, heading or salutation.
 fn title_below(lines: &[Line], i: usize, title: &str) -> bool {
     let own = title.chars().count();
     let cut =
@@ -654,13 +662,18 @@ fn title_below(lines: &[Line], i: usize, title: &str) -> bool {
     if (own > 12 || complete_start(title) || title.contains('的')) && !cut {
         return false;
     }
-    for l in lines.iter().skip(i).take(12) {
+    // (A menu's or a toolbar's short items between them count for none of the twelve.)
+    let mut seen = 0;
+    for l in lines.iter().skip(i).take(40) {
         let text = l.text;
-        if text.contains('。') || parse_heading(text).is_some() || is_salutation(text) {
+        if text.contains('。') || parse_heading(text).is_some() || is_salutation(text) || seen == 12 {
             return false;
         }
+        seen += usize::from(text.chars().count() > 6);
         let n = text.chars().count();
-        if is_title(text) && complete(text) && n >= 8 && n > own && continues(text) && !shape::is_breadcrumb(text) {
+        // (A headline with the page's date after it, apart, reads as one however it ends.)
+        let headline = complete(text) || split_posted(text).is_some();
+        if is_title(text) && headline && n >= 8 && n > own && continues(text) && !shape::is_breadcrumb(text) {
             return true;
         }
     }
@@ -1726,8 +1739,14 @@ fn is_value_of(label: &str, line: &str) -> bool {
     // A date's label takes a date (`成文日期:` with no value over the title takes no title).
     let dated = label == SOME_DATE || label.ends_with("日期") || label.ends_with("时间");
     let date = !dated || dates::find_date_span(strip_bullet(line)).is_some_and(|(_, start, _)| start == 0);
-    // A key no list holds (主题词, 废止日期) takes a word, never a title's (the title under the list).
-    let word = label != OTHER_LABEL || !(complete(line) || starts_title(line));
+    // A key no list holds (主题词, 废止日期) takes a word, never a title's (the title under the list);
+    // no key but a title's takes a complete `关于…` / `对…` title (`来源:` with no value over it).
+    let titled = complete(line) && complete_start(line);
+    let word = if label == "名称" || crate::text::listed(TITLE_KEYS, label) {
+        true
+    } else {
+        !titled && (label != OTHER_LABEL || !(complete(line) || starts_title(line)))
+    };
     // A number's label takes a number, or a short word (`无`): no title (`文号:` with no value).
     let numbered =
         !crate::text::listed(NUMBER_LABELS, label) || line.contains(char::is_numeric) || line.chars().count() <= 4;
