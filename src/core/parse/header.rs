@@ -140,7 +140,9 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
                 for k in i + 1..i + 3 {
                     let Some(n) = lines.get(k).filter(|n| continues(n.text)) else { break };
                     joined = cat(&[&joined, shape::cells(strip_bullet(n.text))]);
-                    if complete(&joined) {
+                    // (Not over a break before its last words: `…办理情况` / `的答复函`.)
+                    let last_words = k + 1 < i + 3 && lines.get(k + 1).is_some_and(|m| m.text.starts_with('的'));
+                    if complete(&joined) && !last_words {
                         v = joined;
                         for l in &lines[i + 1..=k] {
                             meta.push(l.text.to_string());
@@ -323,6 +325,9 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
         {
             // An item of a bulleted list above the title (an index list's values, a toolbar's
             // words; no figure): the page's; a document sets its title with no bullet.
+            meta.push(text.to_string());
+        } else if top && shape::is_index_number(strip_bullet(text)) {
+            // An index number alone (`00529508X/2023-00092`, a metadata list's value): the page's.
             meta.push(text.to_string());
         } else if top && mast.is_none() && is_title(text) && parse_heading(text).is_none() {
             // Lines of the site above the reply's own title (a breadcrumb, 欢迎访问…, a column's
@@ -519,7 +524,9 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
                 // Or, a key of four chars or fewer where no title has been read yet, the page's
                 // metadata (`责任部门:` over `公开方式: 主动公开`) or another key with no value
                 // (`相关解读:` over `相关文件:`).
-                let key = text.trim_end_matches([':', '：']).chars().count() <= 4;
+                // (A salutation naming its addressee by standing, `彭军代表:`, is no key.)
+                let own = text.trim_end_matches([':', '：']);
+                let key = own.chars().count() <= 4 && !["代表", "委员", "同志"].iter().any(|w| own.ends_with(w));
                 number_line(n.text).is_some()
                     || (is_salutation(n.text) && addressed && who.chars().count() <= 24)
                     || (title.is_none() && key && (meta_fields(n.text).is_some() || is_salutation(n.text)))
@@ -664,15 +671,17 @@ fn title_below(lines: &[Line], i: usize, title: &str) -> bool {
     }
     // (A menu's or a toolbar's short items between them count for none of the twelve.)
     let mut seen = 0;
-    for l in lines.iter().skip(i).take(40) {
+    for (k, l) in lines.iter().enumerate().skip(i).take(40) {
         let text = l.text;
         if text.contains('。') || parse_heading(text).is_some() || is_salutation(text) || seen == 12 {
             return false;
         }
         seen += usize::from(text.chars().count() > 6);
         let n = text.chars().count();
-        // (A headline with the page's date after it, apart, reads as one however it ends.)
-        let headline = complete(text) || split_posted(text).is_some();
+        // (A headline with the page's date after it, apart, or over its date or metadata line,
+        // reads as one however it ends: a news item's `…会议代表建议` / `2011-04-20`.)
+        let dated = || meta_under(lines, k + 1) || lines.get(k + 1).is_some_and(|m| shape::dateline(m.text).is_some());
+        let headline = complete(text) || split_posted(text).is_some() || dated();
         if is_title(text) && headline && n >= 8 && n > own && continues(text) && !shape::is_breadcrumb(text) {
             return true;
         }

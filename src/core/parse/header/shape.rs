@@ -233,6 +233,20 @@ pub(super) fn split_lead_number(line: &str) -> Option<(String, &str)> {
         .then_some((number, title))
 }
 
+/// An index number of the government's information disclosure as a metadata list gives it alone
+/// (`00529508X/2023-00092`, `zk/2025-00019`): an office's code, a slash, a year, a dash, a serial.
+pub(super) fn is_index_number(line: &str) -> bool {
+    let Some((code, rest)) = line.trim().split_once('/') else { return false };
+    let Some((year, serial)) = rest.split_once('-') else { return false };
+    let digits = |s: &str, n: usize| s.len() >= n && s.bytes().all(|b| b.is_ascii_digit());
+    code.len() >= 2
+        && code.bytes().all(|b| b.is_ascii_alphanumeric())
+        && year.len() == 4
+        && digits(year, 4)
+        && (year.starts_with("19") || year.starts_with("20"))
+        && digits(serial, 3)
+}
+
 /// A site's greeting at the top of its page, today's date label after it perhaps (`欢迎访问某区
 /// 人民政府网站! 今天是:`): never a title, nor the end of the page's head.
 pub(super) fn is_greeting(line: &str) -> bool {

@@ -2155,6 +2155,8 @@ fn the_site_s_lists_and_keys_above_a_title_are_not_the_title() {
         "通知公告\n搜索热词:\n关于某路段交通拥堵的建议的答复",
         // Keys with no value over a title set on two lines.
         "相关解读:\n相关文件:\n关于某路段交通拥堵的\n建议的答复",
+        // An index number alone, keys with no value under it.
+        "• 00123456X/2024-00036\n相关解读:\n相关文件:\n关于某路段交通拥堵的建议的答复",
     ];
     for head in cases {
         assert_eq!(plain(&format!("{head}\n{body}")), "关于某路段交通拥堵的建议的答复", "{head}");
@@ -2226,4 +2228,27 @@ fn a_date_after_the_title_on_its_line_is_the_page_s_never_the_title_s() {
          市领导领办市政协重点提案　　2021-01-23\n{body}"
     ));
     assert_eq!(got, ("市领导领办市政协重点提案".to_string(), date));
+}
+
+#[test]
+fn a_column_s_name_gives_way_to_a_news_headline_over_its_date() {
+    let text = "政府信息公开\n(县农业农村局)\n索引号\n发布机构\n县农业农村局\n文  号\n日期\n\
+        吉利区人大常委会认真交办区七届人大五次会议代表建议\n2011-04-20\n日前，区人大常委会决定将建议转交区政府办理。";
+    assert_eq!(plain(text), "吉利区人大常委会认真交办区七届人大五次会议代表建议");
+}
+
+#[test]
+fn a_title_s_value_on_three_lines_goes_on_over_a_break_before_its_last_words() {
+    let text = "• 公文名称:\n某县文化和旅游局关于县十七届人民代表大会第三次会议\n第110号代表建议办理情况\n的答复函\n\
+        尊敬的肖海代表:\n您的建议收悉。";
+    assert_eq!(plain(text), "某县文化和旅游局关于县十七届人民代表大会第三次会议第110号代表建议办理情况的答复函");
+}
+
+#[test]
+fn a_salutation_naming_its_addressee_is_no_key_over_a_line_ending_with_a_colon() {
+    // `彭军代表:` over the letter's first line ending with a colon (`…答复如下:`): the salutation;
+    // a list of other pages under the letter gives no title.
+    let text = "- 标题: 某委员会关于第1371号建议的答复\n彭军代表:\n《关于推动茶科技发展的建议》收悉。现答复如下:\n\
+        近年来，我委高度重视。\n某委员会\n2023年4月27日\n相关文章\n关于市政协第5号提案的答复　2023-03-28";
+    assert_eq!(plain(text), "某委员会关于第1371号建议的答复");
 }
