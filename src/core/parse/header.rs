@@ -326,9 +326,6 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
             // An item of a bulleted list above the title (an index list's values, a toolbar's
             // words; no figure): the page's; a document sets its title with no bullet.
             meta.push(text.to_string());
-        } else if top && shape::is_index_number(strip_bullet(text)) {
-            // An index number alone (`00529508X/2023-00092`, a metadata list's value): the page's.
-            meta.push(text.to_string());
         } else if top && mast.is_none() && is_title(text) && parse_heading(text).is_none() {
             // Lines of the site above the reply's own title (a breadcrumb, 欢迎访问…, a column's
             // name, set like the title or not): kept as header lines; the title is the complete
@@ -419,10 +416,12 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
                 let set_apart = !by_style && styled(style(next));
                 // A line that carries the title on (`答复(关于…,…的建议)`, `(第12号)建议的答复`):
                 // punctuation inside a bracketed note at its start or end is the note's.
+                // A last line with the page's date after it (`建议的答复　2023-05-06`) carries it on too.
                 let carries = continues(next.text)
                     || (parse_heading(next.text).is_none()
                         && continues(unnoted(next.text))
-                        && complete(&cat(&[&joined, next.text])));
+                        && complete(&cat(&[&joined, next.text])))
+                    || posted_cut(next.text, 2).is_some_and(|(h, _)| continues(h) && complete(&cat(&[&joined, h])));
                 // The issuers under a title, a date under them: not the title's.
                 let n = issuers(lines, k);
                 let under = n > 0 && date_at(lines, k + n).is_some();
@@ -458,7 +457,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
             let words = shape::bare(end);
             // The page's date set after it, apart (`…的答复　2023-05-06`, a list's row): the
             // page's, kept with the header's lines.
-            let posted_after = split_posted(words);
+            let posted_after = posted_cut(words, if more > 0 { 2 } else { 6 });
             let words = match posted_after {
                 Some((head, ref d)) => {
                     posted.get_or_insert(d.clone());
@@ -615,6 +614,12 @@ fn menu_end(lines: &[Line], i: usize) -> Option<usize> {
 /// a list's row, a news headline's): the title's words, and the date as written. The date is
 /// never the title's.
 fn split_posted(line: &str) -> Option<(&str, String)> {
+    posted_cut(line, 6)
+}
+
+/// [`split_posted`] with the title's words at least `least` chars (a title's last line, `建议的答复
+/// 2023-05-06`, may be short).
+fn posted_cut(line: &str, least: usize) -> Option<(&str, String)> {
     let (_, start, _) = dates::find_date_span(line)?;
     let at = line.char_indices().nth(start)?.0;
     let cut = line[..at].rfind(char::is_whitespace)?;
@@ -623,7 +628,7 @@ fn split_posted(line: &str) -> Option<(&str, String)> {
     // Nothing beside the date but the site's brackets.
     let squeeze =
         |t: &str| t.chars().filter(|c| !c.is_whitespace() && !"[]【】()（）".contains(*c)).collect::<String>();
-    (squeeze(tail) == squeeze(&date) && head.chars().count() >= 6).then_some((head, date))
+    (squeeze(tail) == squeeze(&date) && head.chars().count() >= least).then_some((head, date))
 }
 
 /// A complete title that opens `line`, apart by white space from what follows it, where that
@@ -823,6 +828,12 @@ fn headline_after_form(lines: &[Line], i: usize, named: Option<&str>) -> Option<
         let text = l.text;
         if repeats_named(text, named) {
             return Some(k);
+        }
+        // The letter's salutation naming its addressee (`彭军代表:`): no headline below it is the
+        // reply's (a list of other pages under the letter).
+        let who = text.trim_end_matches([':', '：']);
+        if who.len() < text.len() && ["代表", "委员", "同志"].iter().any(|w| who.ends_with(w)) {
+            return None;
         }
         let titled = text.contains("关于") || text.starts_with('对') || text.contains("答复");
         // Or its start, the next line its last words (`…第201号建议` / `的答复函`).

