@@ -59,6 +59,8 @@ fn cannot_end(t: &str) -> bool {
 pub(super) fn complete(title: &str) -> bool {
     let folded = shape::fold(title);
     let t = shape::bare(&folded);
+    // (The page's date after it, apart, is no part of it: `…的答复　2023-05-06`.)
+    let t = split_posted(t).map_or(t, |(head, _)| head);
     let t: String = shape::split_number(t).map_or(t, |(head, _)| head).chars().filter(|c| !c.is_whitespace()).collect();
     // A short note in brackets after the last words: （A类）, （试行）, （征求意见稿）; the
     // proposal's own title (…的答复(关于加强校园周边食品安全的建议)) or its number
@@ -138,7 +140,9 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
                 for k in i + 1..i + 3 {
                     let Some(n) = lines.get(k).filter(|n| continues(n.text)) else { break };
                     joined = cat(&[&joined, shape::cells(strip_bullet(n.text))]);
-                    if complete(&joined) {
+                    // (Not over a break before its last words: `…办理情况` / `的答复函`.)
+                    let last_words = k + 1 < i + 3 && lines.get(k + 1).is_some_and(|m| m.text.starts_with('的'));
+                    if complete(&joined) && !last_words {
                         v = joined;
                         for l in &lines[i + 1..=k] {
                             meta.push(l.text.to_string());
@@ -208,7 +212,12 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
             }
             i = end;
             continue;
-        } else if top && shape::is_form_line(strip_bullet(text)) && !meta_under(lines, i + 1) {
+        } else if top
+            && shape::is_form_line(strip_bullet(text))
+            && !meta_under(lines, i + 1)
+            && split_posted(text).is_none()
+        {
+            // (A headline with the page's date after it, apart, is a headline's row: no form's.)
             // (A headline with a colon over the page's metadata line, `森林城市:涂抹“绿”生活`, is
             // the title: below.)
             // A proposal's form (建议号:201号, 提案人:…, 内容:…) above the reply's title: up to
@@ -425,10 +434,12 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
                 let set_apart = !by_style && styled(style(next));
                 // A line that carries the title on (`答复(关于…,…的建议)`, `(第12号)建议的答复`):
                 // punctuation inside a bracketed note at its start or end is the note's.
+                // A last line with the page's date after it (`建议的答复　2023-05-06`) carries it on too.
                 let carries = continues(next.text)
                     || (parse_heading(next.text).is_none()
                         && continues(unnoted(next.text))
-                        && complete(&cat(&[&joined, next.text])));
+                        && complete(&cat(&[&joined, next.text])))
+                    || posted_cut(next.text, 2).is_some_and(|(h, _)| continues(h) && complete(&cat(&[&joined, h])));
                 // The issuers under a title, a date under them: not the title's.
                 let n = issuers(lines, k);
                 let under = n > 0 && date_at(lines, k + n).is_some();
@@ -464,7 +475,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
             let words = shape::bare(end);
             // The page's date set after it, apart (`…的答复　2023-05-06`, a list's row): the
             // page's, kept with the header's lines.
-            let posted_after = split_posted(words);
+            let posted_after = posted_cut(words, if more > 0 { 2 } else { 6 });
             let words = match posted_after {
                 Some((head, ref d)) => {
                     posted.get_or_insert(d.clone());
@@ -530,7 +541,9 @@ pub(super) fn read<'a>(lines: &[Line<'a>], styles: &[LineStyle], outside: Option
                 // Or, a key of four chars or fewer where no title has been read yet, the page's
                 // metadata (`责任部门:` over `公开方式: 主动公开`) or another key with no value
                 // (`相关解读:` over `相关文件:`).
-                let key = text.trim_end_matches([':', '：']).chars().count() <= 4;
+                // (A salutation naming its addressee by standing, `彭军代表:`, is no key.)
+                let own = text.trim_end_matches([':', '：']);
+                let key = own.chars().count() <= 4 && !["代表", "委员", "同志"].iter().any(|w| own.ends_with(w));
                 number_line(n.text).is_some()
                     || (is_salutation(n.text) && addressed && who.chars().count() <= 24)
                     || (title.is_none() && key && (meta_fields(n.text).is_some() || is_salutation(n.text)))
@@ -669,9 +682,16 @@ fn menu_end(lines: &[Line], i: usize) -> Option<usize> {
     (n >= 3).then_some(i + n)
 }
 
-/// A complete title with the page's date after it, apart by white space (`关于…的答复
-/// 2023-05-06 10:32`): the title's words, and the date as written.
+/// A title with the page's date after it, apart by white space (`关于…的答复　2023-05-06 10:32`,
+/// a list's row, a news headline's): the title's words, and the date as written. The date is
+/// never the title's.
 fn split_posted(line: &str) -> Option<(&str, String)> {
+    posted_cut(line, 6)
+}
+
+/// [`split_posted`] with the title's words at least `least` chars (a title's last line, `建议的答复
+/// 2023-05-06`, may be short).
+fn posted_cut(line: &str, least: usize) -> Option<(&str, String)> {
     let (_, start, _) = dates::find_date_span(line)?;
     let at = line.char_indices().nth(start)?.0;
     let cut = line[..at].rfind(char::is_whitespace)?;
@@ -680,7 +700,7 @@ fn split_posted(line: &str) -> Option<(&str, String)> {
     // Nothing beside the date but the site's brackets.
     let squeeze =
         |t: &str| t.chars().filter(|c| !c.is_whitespace() && !"[]【】()（）".contains(*c)).collect::<String>();
-    (squeeze(tail) == squeeze(&date) && complete(head) && head.chars().count() >= 6).then_some((head, date))
+    (squeeze(tail) == squeeze(&date) && head.chars().count() >= least).then_some((head, date))
 }
 
 /// A complete title that opens `line`, apart by white space from what follows it, where that
@@ -717,8 +737,8 @@ fn masthead(lines: &[Line], i: usize, title: &str) -> Option<usize> {
 
 /// Whether a title read above line `i` is a column's name (short, no `关于` / `对` / `的`), or the
 /// start of a title cut short (a list box's item, `关于调整某市政协十六届`), over the document's own
-/// title: a longer line that reads as a complete title within twelve lines from `i`, before any
-/// sentence, heading or salutation.
+/// title: a longer line that reads as a complete title within twelve lines from `i` (short lines of
+/// six chars or fewer, a menu's items, not counted), before any sentence, heading or salutation.
 fn title_below(lines: &[Line], i: usize, title: &str) -> bool {
     let own = title.chars().count();
     let cut =
@@ -726,13 +746,20 @@ fn title_below(lines: &[Line], i: usize, title: &str) -> bool {
     if (own > 12 || complete_start(title) || title.contains('的')) && !cut {
         return false;
     }
-    for l in lines.iter().skip(i).take(12) {
+    // (A menu's or a toolbar's short items between them count for none of the twelve.)
+    let mut seen = 0;
+    for (k, l) in lines.iter().enumerate().skip(i).take(40) {
         let text = l.text;
-        if text.contains('。') || parse_heading(text).is_some() || is_salutation(text) {
+        if text.contains('。') || parse_heading(text).is_some() || is_salutation(text) || seen == 12 {
             return false;
         }
+        seen += usize::from(text.chars().count() > 6);
         let n = text.chars().count();
-        if is_title(text) && complete(text) && n >= 8 && n > own && continues(text) && !shape::is_breadcrumb(text) {
+        // (A headline with the page's date after it, apart, or over its date or metadata line,
+        // reads as one however it ends: a news item's `…会议代表建议` / `2011-04-20`.)
+        let dated = || meta_under(lines, k + 1) || lines.get(k + 1).is_some_and(|m| shape::dateline(m.text).is_some());
+        let headline = complete(text) || split_posted(text).is_some() || dated();
+        if is_title(text) && headline && n >= 8 && n > own && continues(text) && !shape::is_breadcrumb(text) {
             return true;
         }
     }
@@ -891,6 +918,12 @@ fn headline_after_form(lines: &[Line], i: usize, named: Option<&str>) -> Option<
         let text = l.text;
         if repeats_named(text, named) {
             return Some(k);
+        }
+        // The letter's salutation naming its addressee (`彭军代表:`): no headline below it is the
+        // reply's (a list of other pages under the letter).
+        let who = text.trim_end_matches([':', '：']);
+        if who.len() < text.len() && ["代表", "委员", "同志"].iter().any(|w| who.ends_with(w)) {
+            return None;
         }
         let titled = text.contains("关于") || text.starts_with('对') || text.contains("答复");
         // Or its start, the next line its last words (`…第201号建议` / `的答复函`).
@@ -1839,13 +1872,19 @@ fn is_value_of(label: &str, line: &str) -> bool {
     // A date's label takes a date (`成文日期:` with no value over the title takes no title).
     let dated = label == SOME_DATE || label.ends_with("日期") || label.ends_with("时间");
     let date = !dated || dates::find_date_span(strip_bullet(line)).is_some_and(|(_, start, _)| start == 0);
-    // A key no list holds (主题词, 废止日期) takes a word, never a title's (the title under the list).
-    let word = label != OTHER_LABEL || !(complete(line) || starts_title(line));
+    // A key no list holds (主题词, 废止日期) takes a word, never a title's (the title under the list);
+    // no key but a title's takes a complete `关于…` / `对…` title (`来源:` with no value over it).
+    let titled = complete(line) && complete_start(line);
+    let word = if label == "名称" || crate::text::listed(TITLE_KEYS, label) {
+        true
+    } else {
+        !titled && (label != OTHER_LABEL || !(complete(line) || starts_title(line)))
+    };
     // A number's label takes a number, or a short word (`无`): no title (`文号:` with no value),
     // though the title holds a figure (`…第41号建议的答复`).
-    let titled = complete(line) || starts_title(line);
+    let titlish = complete(line) || starts_title(line);
     let numbered = !crate::text::listed(NUMBER_LABELS, label)
-        || (line.contains(char::is_numeric) && !titled)
+        || (line.contains(char::is_numeric) && !titlish)
         || line.chars().count() <= 4;
     is_value(line)
         && date

@@ -251,7 +251,7 @@ const FURNITURE: &str = "无障碍|无障碍浏览|长者模式|适老模式|关
     个人登录|法人登录|网站地图|联系我们|隐私声明|网站声明|免责声明|关于我们|\
     首页|网站首页|返回首页|手机版|移动版|English|EN|官方微博|官方微信|\
     微博|微信|大|中|小|长辈版|老年版|展开|收起|查看原文|阅读原文|关闭窗口|打印本页|返回顶部|搜索热词|热门搜索|\
-    无障碍阅读|辅助浏览|轻松阅读";
+    无障碍阅读|辅助浏览|轻松阅读|配色|原始配色|页面原始配色|视力保护色|保护视力色|换肤";
 
 /// A line of a site's furniture: only its words ([`FURNITURE`], apart by spaces, bars or
 /// brackets: `【打印】【关闭】`, `请输入关键字 搜索`), or its IPv6 banner (`本网站支持IPv6`).
@@ -272,11 +272,16 @@ pub(crate) fn is_furniture(line: &str) -> bool {
 
 /// Whether `w` is furniture's words run together (`无障碍阅读进入适老模式`): a word of
 /// [`FURNITURE`], a switch to a view (`返回手机版`, `进入适老模式`, `退出长者模式`), a search
-/// box's prompt (`请输入检索词`), then the same.
+/// box's prompt (`请输入检索词`), a colour scheme's button (`白底黑字`, `蓝底黄字白链接`: a colour,
+/// 底, a colour, 字, a colour's links perhaps), then the same.
 fn furniture_words(w: &str) -> bool {
     let one = |w: &str| {
         let view = ["返回", "进入", "退出", "切换"].iter().find_map(|v| w.strip_prefix(v));
-        crate::text::listed(FURNITURE, w)
+        let c: Vec<char> = w.chars().collect();
+        let scheme =
+            c.len() >= 4 && c[1] == '底' && c[3] == '字' && (c.len() == 4 || c.len() == 7 && w.ends_with("链接"));
+        scheme
+            || crate::text::listed(FURNITURE, w)
             || view.is_some_and(|r| crate::text::listed(FURNITURE, r) || r.ends_with("模式"))
             || w.starts_with("请输入") && w.chars().count() <= 8
     };
@@ -289,6 +294,8 @@ pub(super) fn is_breadcrumb(line: &str) -> bool {
     let crumbs = !line.contains('<') && line.chars().filter(|c| matches!(c, '>' | '＞' | '›' | '»' | '→')).count() >= 2;
     // Or crumbs apart by slashes from the home page on (`首页/ 政务公开/ 建议提案/ 正文`).
     let slashed = line.starts_with("首页") && line.matches('/').count() >= 2;
+    // Or one crumb after the home page (`首页 > 建议提案`).
+    let home = line.starts_with("首页") && line.chars().count() <= 30 && line.contains(['>', '＞', '›', '»']);
     let items: Vec<&str> = line.split(['|', '｜', '丨']).map(str::trim).collect();
     let menu = items.len() >= 2
         && items
@@ -304,7 +311,7 @@ pub(super) fn is_breadcrumb(line: &str) -> bool {
             .iter()
             .all(|p| (2..=10).contains(&p.chars().count()) && !p.contains(['。', '，', ',', '：', ':', '；']))
         && !super::complete(line);
-    crumbs || slashed || menu || row
+    crumbs || slashed || home || menu || row
 }
 
 #[cfg(test)]

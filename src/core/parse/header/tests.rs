@@ -2281,3 +2281,90 @@ fn a_site_s_date_and_time_run_into_the_words_beside_it_dates_the_page() {
     // A date with no time glued to words is none (`编号20240228号`).
     assert!(super::shape::dateline("某某2024-02-28某某").is_none());
 }
+
+#[test]
+fn a_key_with_no_value_over_a_title_takes_no_title() {
+    // `来源:` with no value (the site's metadata row left empty) over a `关于…` title: the title is
+    // the document's, not the source's value.
+    let text = "来源:\n关于加强校园周边交通管理的建议的答复\n张委员：\n您的建议收悉。\n某局\n2024年5月6日";
+    assert_eq!(plain(text), "关于加强校园周边交通管理的建议的答复");
+    // A title's key takes it.
+    let text = "标题:\n关于加强校园周边交通管理的建议的答复\n张委员：\n您的建议收悉。";
+    assert_eq!(plain(text), "关于加强校园周边交通管理的建议的答复");
+}
+
+#[test]
+fn a_column_s_name_over_a_long_menu_gives_way_to_the_title() {
+    // A column's name, then a menu of fifteen short items (none counts as a line of text), then
+    // the document's title.
+    let menu = "主页\n人大概况\n监督纵横\n人事任免\n议案建议\n府院之声\n镇街人大\n人大宣传\n人大要闻\n代表风采\n\
+        学习园地\n专题专栏\n联系我们\n机关建设\n街道动态";
+    let text = format!("通用导航\n{menu}\n对区十八届人大四次会议第49号建议的复函\n张代表：\n您的建议收悉。");
+    assert_eq!(plain(&text), "对区十八届人大四次会议第49号建议的复函");
+}
+
+#[test]
+fn a_date_after_the_title_on_its_line_is_the_page_s_never_the_title_s() {
+    let date = Some("2021-01-23".to_string());
+    let body = "截至1月21日下午5时，共收到建议168件。\n这些建议集中反映了代表的意愿。";
+    let lines = |text: &str| -> Vec<(String, LineStyle)> { text.lines().map(|l| (l.to_string(), PLAIN)).collect() };
+    let head = |text: String| {
+        let l = lines(&text);
+        let l: Vec<(&str, LineStyle)> = l.iter().map(|(t, s)| (t.as_str(), *s)).collect();
+        let (t, _, p, _) = read(&l);
+        (t, p)
+    };
+    // A news headline that ends like no document, a list's row (title, white space, date).
+    let got = head(format!("首页 > 专题 > 两会聚焦\n区一届人大五次会议收到建议168件　　2021-01-23\n{body}"));
+    assert_eq!(got, ("区一届人大五次会议收到建议168件".to_string(), date.clone()));
+    // The title with its date, then the title set again (the document's own).
+    let got = head(format!("对市政协十五届三次会议第124号提案的答复　　2021-01-23\n对市政协十五届三次会议第124号提案的答复\n张委员：\n{body}"));
+    assert_eq!(got, ("对市政协十五届三次会议第124号提案的答复".to_string(), date.clone()));
+    // A headline with a colon is no form's line with its date after it.
+    let got = head(format!("森林城市:涂抹“绿”生活　　2021-01-23\n{body}"));
+    assert_eq!(got, ("森林城市:涂抹“绿”生活".to_string(), date.clone()));
+    // A list box's cut titles over it give way to it.
+    let got = head(format!(
+        "政协公告\n市政协十六届二次会议立案\n关于调整溧阳市政协十六届\n当前位置:\n首页>>工作动态>>内容\n\
+         市领导领办市政协重点提案　　2021-01-23\n{body}"
+    ));
+    assert_eq!(got, ("市领导领办市政协重点提案".to_string(), date));
+}
+
+#[test]
+fn a_column_s_name_gives_way_to_a_news_headline_over_its_date() {
+    let text = "政府信息公开\n(县农业农村局)\n索引号\n发布机构\n县农业农村局\n文  号\n日期\n\
+        吉利区人大常委会认真交办区七届人大五次会议代表建议\n2011-04-20\n日前，区人大常委会决定将建议转交区政府办理。";
+    assert_eq!(plain(text), "吉利区人大常委会认真交办区七届人大五次会议代表建议");
+}
+
+#[test]
+fn a_title_s_value_on_three_lines_goes_on_over_a_break_before_its_last_words() {
+    let text = "• 公文名称:\n某县文化和旅游局关于县十七届人民代表大会第三次会议\n第110号代表建议办理情况\n的答复函\n\
+        尊敬的肖海代表:\n您的建议收悉。";
+    assert_eq!(plain(text), "某县文化和旅游局关于县十七届人民代表大会第三次会议第110号代表建议办理情况的答复函");
+}
+
+#[test]
+fn a_salutation_naming_its_addressee_ends_a_form_s_search_for_its_headline() {
+    // A form's line (`内容概述: …`) over `彭军代表:` and the letter: a list of other pages under the
+    // letter gives no title. (`彭军代表:` is no key with no value either.)
+    let text = "- 内容概述: 省十四届人大一次会议第1371号建议的答复\n彭军代表:\n《关于推动茶科技发展的建议》收悉。现答复如下:\n\
+        近年来，我委高度重视。\n某委员会\n2023年4月27日\n相关文章\n关于市政协第5号提案的答复　2023-03-28";
+    assert_ne!(plain(text), "关于市政协第5号提案的答复");
+}
+
+#[test]
+fn a_title_s_last_line_with_the_page_s_date_after_it_ends_the_title() {
+    let text =
+        "关于加强校园周边交通管理的\n建议的答复　2024-05-06\n张委员：\n您的建议收悉。现答复如下。\n某局\n2024年4月30日";
+    let lines: Vec<(&str, LineStyle)> = text.lines().map(|l| (l, PLAIN)).collect();
+    let (t, _, p, _) = read(&lines);
+    assert_eq!((t.as_str(), p.as_deref()), ("关于加强校园周边交通管理的建议的答复", Some("2024-05-06")));
+    // The title with a labelled date after it, one crumb after the home page above it.
+    let text =
+        "首页 > 建议提案\n关于加强校园周边交通管理的建议的答复　发布时间：2024年5月6日\n张委员：\n您的建议收悉。";
+    let lines: Vec<(&str, LineStyle)> = text.lines().map(|l| (l, PLAIN)).collect();
+    let (t, _, p, _) = read(&lines);
+    assert_eq!((t.as_str(), p.as_deref()), ("关于加强校园周边交通管理的建议的答复", Some("2024-05-06")));
+}

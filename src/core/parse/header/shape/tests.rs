@@ -121,3 +121,21 @@ fn crumbs_apart_by_slashes_from_the_home_page_are_a_breadcrumb() {
 fn a_search_box_s_prompt_is_furniture() {
     assert!(is_furniture("请输入检索词"));
 }
+
+#[test]
+fn a_colour_scheme_s_buttons_are_furniture() {
+    // An accessibility toolbar's colour schemes (a colour, 底, a colour, 字, a colour's links).
+    for line in ["白底黑字蓝链接", "黑底黄字", "配色", "页面原始配色", "视力保护色:", "蓝底黄字白链接 黄底黑字蓝链接"]
+    {
+        assert!(is_furniture(line), "{line}");
+    }
+    for line in ["海底隧道", "白底黑字的标牌制作方案", "关于统一路牌白底黑字的建议"] {
+        assert!(!is_furniture(line), "{line}");
+    }
+}
+
+#[test]
+fn one_crumb_after_the_home_page_is_a_breadcrumb() {
+    assert!(is_breadcrumb("首页 > 建议提案"));
+    assert!(!is_breadcrumb("首页改版工作方案"));
+}
