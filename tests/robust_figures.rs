@@ -40,9 +40,11 @@ mod tally;
 /// span of years after `的` and a line break), every other change 99.6–100. After figs16's rules:
 /// what is left is a count before a word that opens with a numeral (`七棵三级古树`: the rhythm of
 /// a slogan, `六个一`), `将` before an added `约`/`近` (`将近13个`: rightly read as 将近), and one
-/// `近百个` after `将` likewise.
-const GATES: [(&str, f64); 29] = [
+/// `近百个` after `将` likewise. Added with them: fullwidth． (a full-width point), many (`1800多元`:
+/// 99.5 before `多元` was read as money and more), zh-odd (`三十余个`), nf-spaced (`第 36 号`).
+const GATES: [(&str, f64); 33] = [
     ("fullwidth", 100.0),
+    ("fullwidth．", 100.0),
     ("thousands", 100.0),
     ("thousands，", 100.0),
     ("space", 100.0),
@@ -66,11 +68,14 @@ const GATES: [(&str, f64); 29] = [
     ("nearly", 99.7),
     ("over", 100.0),
     ("odd", 100.0),
+    ("many", 100.0),
+    ("zh-odd", 100.0),
     ("near-round", 99.7),
     ("round-odd", 100.0),
     ("nf-fullwidth", 100.0),
     ("nf-html-break", 100.0),
     ("nf-number", 100.0),
+    ("nf-spaced", 100.0),
 ];
 
 /// What a figure must be read as: its text (white space aside), kind, value, upper bound and
@@ -314,6 +319,11 @@ fn variants(t: &str, base: &Want) -> Vec<(&'static str, String, Want)> {
     let unit_next = first.is_some_and(|c| !c.is_ascii_digit() && !"余多-—~～至到.".contains(c));
     let simple = base.high.is_none() && !rest.chars().any(|c| c.is_ascii_digit());
     out.push(("fullwidth", fullwidth(t), same(fullwidth(t))));
+    // Full-width text has a full-width point too (`１．５亿元`).
+    if num.contains('.') {
+        let t2 = fullwidth(t).replacen('.', "．", 1);
+        out.push(("fullwidth．", t2.clone(), same(t2)));
+    }
     let int = num.split('.').next().unwrap_or(num);
     if measured && int.len() >= 4 {
         for (name, sep) in [("thousands", ','), ("thousands，", '，')] {
@@ -341,6 +351,11 @@ fn variants(t: &str, base: &Want) -> Vec<(&'static str, String, Want)> {
             let t2 = format!("{pre}{}{rest}", zh(n));
             out.push(("zh-numeral", t2.clone(), same(t2)));
         }
+        // 三十余个, 两百多家: a round count in Chinese numerals, and more.
+        if usable && n >= 10 && n % 10 == 0 && unit_next && !qualified && kind != FigureKind::Percent {
+            let t2 = format!("{}余{rest}", zh(n));
+            out.push(("zh-odd", t2.clone(), with(t2, base.value, None, Some(Qualifier::Over))));
+        }
         if usable && n < 100 && kind == FigureKind::Percent && rest.starts_with('%') {
             let t2 = format!("{pre}百分之{}{}", zh(n), &rest[1..]);
             out.push(("zh-percent", t2.clone(), same(t2)));
@@ -361,6 +376,9 @@ fn variants(t: &str, base: &Want) -> Vec<(&'static str, String, Want)> {
         let up = if int.len() > 4 && unit_next {
             match rest.chars().next() {
                 Some('万') if !rest.starts_with("万亿") => Some(format!("{pre}{}亿{}", shift(num, -4), &rest[3..])),
+                Some('亿') if !rest.starts_with("亿万") => {
+                    Some(format!("{pre}{}万亿{}", shift(num, -4), &rest[3..]))
+                }
                 Some('亿') => None,
                 _ => Some(format!("{pre}{}万{rest}", shift(num, -4))),
             }
@@ -400,6 +418,8 @@ fn variants(t: &str, base: &Want) -> Vec<(&'static str, String, Want)> {
         if kind != FigureKind::Percent {
             let t2 = format!("{num}余{rest}");
             out.push(("odd", t2.clone(), with(t2, v, None, Some(Qualifier::Over))));
+            let t2 = format!("{num}多{rest}");
+            out.push(("many", t2.clone(), with(t2, v, None, Some(Qualifier::Over))));
         }
     }
     // Round amounts in words: 近百家, 百余家 for a count; 近千万元, 千万元以上 for money in 万元.
@@ -575,6 +595,12 @@ fn figures_survive_the_ways_other_pages_write_them() {
                 };
                 tally::count(&mut tallies, kind, &diff, || rel.clone());
             };
+            // 第 36 号, 第 9号: an ordinal spaced as Word-typed pages space it.
+            if m.starts_with('第') && m[3..].starts_with(|c: char| c.is_ascii_digit()) {
+                let digits = m[3..].find(|c: char| !c.is_ascii_digit()).unwrap_or(m.len() - 3);
+                let m2 = format!("第 {} {}", &m[3..3 + digits], &m[3 + digits..]);
+                check("nf-spaced", text.replace(m.as_str(), &m2), &m2, None);
+            }
             if m.chars().any(|c| c.is_ascii_digit()) {
                 let m2 = fullwidth(m);
                 check("nf-fullwidth", text.replace(m.as_str(), &m2), &m2, None);

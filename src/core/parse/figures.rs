@@ -275,7 +275,8 @@ pub(crate) fn read_quantity(s: &[char], value: f64, number_end: usize, arabic: b
     let mut k = if arabic { after_gap(s, number_end) } else { number_end };
     let gap = k > number_end;
     let mut over = false;
-    if matches!(s.get(k), Some('余') | Some('多')) && !starts_with(s, k, "多元") {
+    // (1800多元 is money and more; 多元化 is a word.)
+    if matches!(s.get(k), Some('余') | Some('多')) && !starts_with(s, k, "多元化") {
         over = true;
         k += 1;
     }

@@ -715,3 +715,12 @@ fn round_amounts_in_words_with_a_qualifier() {
         assert!(pairs(text).iter().all(|(_, t)| t == "三百余家"), "{text}: {:?}", pairs(text));
     }
 }
+
+#[test]
+fn duo_yuan_after_a_number_is_money_and_more() {
+    let f = one("农民人均月收入1800多元");
+    assert_eq!((f.text.as_str(), f.kind, f.value, f.qualifier), ("1800多元", "money", 1800.0, Some("over")));
+    assert_eq!(one("每人三十多元").value, 30.0);
+    // 多元化 is a word: no money in it.
+    assert!(texts("推进2多元化").is_empty());
+}
