@@ -616,18 +616,17 @@ fn figures_survive_the_ways_other_pages_write_them() {
         }
         // The document number with full-width digits: no figure in it.
         let number = gold.lines().find_map(|l| l.strip_prefix("number: ")).map(str::trim).unwrap_or("-");
-        if number != "-" && number.chars().any(|c| c.is_ascii_digit()) && text.contains(number) {
-            if overlapping(&reply, number).is_empty() {
-                let m2 = fullwidth(number);
-                let got = reply_core::parse(&text.replace(number, &m2));
-                let culprits = overlapping(&got, &m2);
-                let diff = if culprits.is_empty() {
-                    vec![]
-                } else {
-                    vec![format!("`{m2}`: overlapped by {}", culprits.join(", "))]
-                };
-                tally::count(&mut tallies, "nf-number", &diff, || rel.clone());
-            }
+        let digits = number.chars().any(|c| c.is_ascii_digit());
+        if number != "-" && digits && text.contains(number) && overlapping(&reply, number).is_empty() {
+            let m2 = fullwidth(number);
+            let got = reply_core::parse(&text.replace(number, &m2));
+            let culprits = overlapping(&got, &m2);
+            let diff = if culprits.is_empty() {
+                vec![]
+            } else {
+                vec![format!("`{m2}`: overlapped by {}", culprits.join(", "))]
+            };
+            tally::count(&mut tallies, "nf-number", &diff, || rel.clone());
         }
     }
     assert!(base_plus > 300, "too few figures read right to measure: {base_plus}");

@@ -16,7 +16,11 @@
 //!   (`的2019-2020年乡镇寄宿制学校项目库`); numerals inside names and fixed expressions (`figures/names.rs`:
 //!   五位一体, “四个全面”, 二期工程, 三年行动, 七台河市);
 //! - Chinese numerals count only from 二 up (一 is almost always a word: 一批, 统一, 一揽子), except
-//!   as the lower bound of a range (一至两年), and never as years (二〇二三年).
+//!   as the lower bound of a range (一至两年), and never as years (二〇二三年);
+//! - 百, 千, 万, 亿 alone are a round amount only with a qualifier (`近百家`, `百余人`, `千万元以上`,
+//!   `超亿元`): `百姓`, `千人计划`, `成千上万` are words;
+//! - thousands apart by a full-width comma (`1，234万元`, Word-typed text) only before a unit: the
+//!   comma otherwise ends a clause.
 
 mod names;
 
