@@ -670,11 +670,12 @@ pub(crate) fn scan_chars(s: &[char], reference: Option<Reference>) -> Vec<RawFig
 /// `成千上万` are words).
 fn round_figure(s: &[char], at: usize) -> Option<RawFigure> {
     let c = *s.get(at)?;
-    if !"百千万亿".contains(c) || at > 0 && (is_cn_numeral(s[at - 1]) || is_digit(s[at - 1]) || s[at - 1] == '第')
-    {
+    let glued = at > 0 && (is_cn_numeral(s[at - 1]) || is_digit(s[at - 1]) || s[at - 1] == '第');
+    if !matches!(c, '百' | '千' | '万' | '亿') || glued {
         return None;
     }
-    let q = if c == '百' && !MULTIPLIERS.iter().any(|(w, _)| starts_with(s, at, w)) {
+    // (百万, 百亿 are multipliers.)
+    let q = if c == '百' && !matches!(s.get(at + 1), Some('万' | '亿')) {
         read_quantity(s, 100.0, at + 1, false)
     } else {
         read_quantity(s, 1.0, at, false)
@@ -691,21 +692,15 @@ fn round_figure(s: &[char], at: usize) -> Option<RawFigure> {
 fn percent_words(s: &[char], at: usize) -> Option<RawFigure> {
     let k = at + 3;
     let (v, len) = read_arabic(&s[k..]).or_else(|| read_cn(&s[k..]).map(|(v, l)| (v as f64, l)))?;
-    let (start, qualifier) = match prefix_qualifier(s, at) {
-        Some((st, q)) => (st, Some(q)),
-        None => (at, None),
-    };
-    // 百分之八十五以上: a suffix as after `85%`.
-    let (end, qualifier) = match suffix_qualifier(s, k + len) {
-        Some((e, q)) => (e, qualifier.or(Some(q))),
-        None => (k + len, qualifier),
-    };
-    Some(RawFigure {
-        start,
-        end,
-        amount: Amount { kind: FigureKind::Percent, value: v, high: None, unit: Some("%".into()), qualifier },
-        date: None,
-    })
+    Some(share(s, at, v, k + len))
+}
+
+/// A share in words (百分之十, 五分之一) at `at`..`end`: a percent, qualified as `85%` is
+/// (约百分之十, 百分之八十五以上, 三分之二以上).
+fn share(s: &[char], at: usize, value: f64, end: usize) -> RawFigure {
+    let prefix = prefix_qualifier(s, at);
+    let q = Quantity { value, end, kind: None, unit: Some("%".into()), over: false, scaled: false };
+    finish(s, prefix.map_or(at, |p| p.0), q, FigureKind::Percent, prefix.map(|p| p.1), None)
 }
 
 fn is_code_char(c: char) -> bool {
@@ -992,28 +987,7 @@ fn fraction(s: &[char], at: usize) -> Option<RawFigure> {
         return None;
     }
     let (num, nlen) = read_cn(&s[k + 2..]).map(|(v, l)| (v as f64, l)).or_else(|| read_arabic(&s[k + 2..]))?;
-    let (start, qualifier) = match prefix_qualifier(s, at) {
-        Some((st, q)) => (st, Some(q)),
-        None => (at, None),
-    };
-    let mut end = k + 2 + nlen;
-    let mut qualifier = qualifier;
-    if let Some((e, q)) = suffix_qualifier(s, end) {
-        end = e;
-        qualifier = qualifier.or(Some(q));
-    }
-    Some(RawFigure {
-        start,
-        end,
-        amount: Amount {
-            kind: FigureKind::Percent,
-            value: num * 100.0 / den as f64,
-            high: None,
-            unit: Some("%".into()),
-            qualifier,
-        },
-        date: None,
-    })
+    Some(share(s, at, num * 100.0 / den as f64, k + 2 + nlen))
 }
 
 /// Whether a Chinese numeral is written digit by digit (`二〇〇四`, `二零二三`): a year's
