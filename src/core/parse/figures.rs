@@ -16,7 +16,11 @@
 //!   (`的2019-2020年乡镇寄宿制学校项目库`); numerals inside names and fixed expressions (`figures/names.rs`:
 //!   五位一体, “四个全面”, 二期工程, 三年行动, 七台河市);
 //! - Chinese numerals count only from 二 up (一 is almost always a word: 一批, 统一, 一揽子), except
-//!   as the lower bound of a range (一至两年), and never as years (二〇二三年).
+//!   as the lower bound of a range (一至两年), and never as years (二〇二三年);
+//! - 百, 千, 万, 亿 alone are a round amount only with a qualifier (`近百家`, `百余人`, `千万元以上`,
+//!   `超亿元`): `百姓`, `千人计划`, `成千上万` are words;
+//! - thousands apart by a full-width comma (`1，234万元`, Word-typed text) only before a unit: the
+//!   comma otherwise ends a clause.
 
 mod names;
 
@@ -278,7 +282,8 @@ pub(crate) fn read_quantity(s: &[char], value: f64, number_end: usize, arabic: b
     let mut k = if arabic { after_gap(s, number_end) } else { number_end };
     let gap = k > number_end;
     let mut over = false;
-    if matches!(s.get(k), Some('余') | Some('多')) && !starts_with(s, k, "多元") {
+    // (1800多元 is money and more; 多元化 is a word.)
+    if matches!(s.get(k), Some('余') | Some('多')) && !starts_with(s, k, "多元化") {
         over = true;
         k += 1;
     }
@@ -525,16 +530,15 @@ fn number_run_end(s: &[char], mut at: usize) -> usize {
 /// figure: the year the standard was issued in is part of its name.
 fn standard_year_end(s: &[char], i: usize) -> Option<usize> {
     let year = s.get(i..i + 4)?;
-    if !year.iter().all(|c| c.is_ascii_digit()) || s.get(i + 4).is_some_and(|c| c.is_ascii_digit()) {
+    if !year.iter().all(|c| is_digit(*c)) || s.get(i + 4).is_some_and(|c| is_digit(*c)) {
         return None;
     }
     let mut k = i.checked_sub(1).filter(|&k| matches!(s[k], '—' | '-' | '－' | '–'))?;
-    let digits = s[..k].iter().rev().take_while(|c| c.is_ascii_digit() || **c == '.').count();
+    let digits = s[..k].iter().rev().take_while(|c| is_digit(**c) || **c == '.').count();
     k -= digits;
     k -= s[..k].iter().rev().take(1).take_while(|c| **c == ' ').count();
     // The code: capitals, a province's digits (`DB31`), `/T` with any slash (`DB31∕T`, `GB／T`).
-    let code =
-        s[..k].iter().rev().take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || is_slash(**c)).count();
+    let code = s[..k].iter().rev().take_while(|c| c.is_ascii_uppercase() || is_digit(**c) || is_slash(**c)).count();
     let head = &s[k - code..k];
     (digits > 0 && code >= 2 && head.len() >= 2 && head[..2].iter().all(|c| c.is_ascii_uppercase())).then_some(i + 4)
 }
@@ -572,11 +576,11 @@ fn serial_without_hao_end(s: &[char], at: usize) -> Option<usize> {
 /// site's note `(2000年32號)`, a journal's `2023年第5期`): neither a year nor a count.
 fn issue_end(s: &[char], i: usize) -> Option<usize> {
     let year = s.get(i..i + 4)?;
-    if i > 0 && is_digit(s[i - 1]) || !year.iter().all(char::is_ascii_digit) || s.get(i + 4) != Some(&'年') {
+    if i > 0 && is_digit(s[i - 1]) || !year.iter().all(|c| is_digit(*c)) || s.get(i + 4) != Some(&'年') {
         return None;
     }
     let k = i + 5 + usize::from(s.get(i + 5) == Some(&'第'));
-    let n = s[k..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let n = s[k..].iter().take_while(|c| is_digit(**c)).count();
     ((1..=3).contains(&n) && matches!(s.get(k + n), Some('号' | '號' | '期'))).then_some(k + n + 1)
 }
 
@@ -584,7 +588,9 @@ fn issue_end(s: &[char], i: usize) -> Option<usize> {
 /// 乡镇寄宿制学校项目库`): the period in a thing's name, as `规划(2018—2022年)` gives it in a
 /// title, not a time the reply reports on (`2018-2019年一共支持…` stays a figure).
 fn named_span_end(s: &[char], i: usize) -> Option<usize> {
-    if i == 0 || s[i - 1] != '的' {
+    // (A line break of the page's source may stand after 的.)
+    let gap = s[..i].iter().rev().take_while(|c| is_gap(**c)).count();
+    if i <= gap || s[i - 1 - gap] != '的' {
         return None;
     }
     let (value, len) = read_arabic(s.get(i..i + 4)?)?;
@@ -656,6 +662,11 @@ pub(crate) fn scan_chars(s: &[char], reference: Option<Reference>) -> Vec<RawFig
                 continue;
             }
         }
+        if let Some(f) = round_figure(s, i).filter(|f| !names::in_fixed_expression(s, f.start, f.end)) {
+            i = f.end;
+            out.push(f);
+            continue;
+        }
         if is_cn_numeral(c) {
             if let Some(f) = fraction(s, i).or_else(|| chinese_figure(s, i)) {
                 i = f.end;
@@ -673,20 +684,42 @@ pub(crate) fn scan_chars(s: &[char], reference: Option<Reference>) -> Vec<RawFig
     out
 }
 
+/// A round amount in words, with a qualifier (`近百家`, `百余人`, `逾千万元`, `千万元以上`,
+/// `近万人`, `近千亿元`): 百, 千, 万 or 亿 alone, as a number, only so qualified (`百姓`, `千人计划`,
+/// `成千上万` are words).
+fn round_figure(s: &[char], at: usize) -> Option<RawFigure> {
+    let c = *s.get(at)?;
+    let glued = at > 0 && (is_cn_numeral(s[at - 1]) || is_digit(s[at - 1]) || s[at - 1] == '第');
+    if !matches!(c, '百' | '千' | '万' | '亿') || glued {
+        return None;
+    }
+    // (百万, 百亿 are multipliers.)
+    let q = if c == '百' && !matches!(s.get(at + 1), Some('万' | '亿')) {
+        read_quantity(s, 100.0, at + 1, false)
+    } else {
+        read_quantity(s, 1.0, at, false)
+    };
+    let kind = q.kind?;
+    let prefix = prefix_qualifier(s, at);
+    if prefix.is_none() && !q.over && suffix_qualifier(s, q.end).is_none() {
+        return None;
+    }
+    Some(finish(s, prefix.map_or(at, |p| p.0), q, kind, prefix.map(|p| p.1), None))
+}
+
 /// 百分之十, 百分之5.5
 fn percent_words(s: &[char], at: usize) -> Option<RawFigure> {
     let k = at + 3;
     let (v, len) = read_arabic(&s[k..]).or_else(|| read_cn(&s[k..]).map(|(v, l)| (v as f64, l)))?;
-    let (start, qualifier) = match prefix_qualifier(s, at) {
-        Some((st, q)) => (st, Some(q)),
-        None => (at, None),
-    };
-    Some(RawFigure {
-        start,
-        end: k + len,
-        amount: Amount { kind: FigureKind::Percent, value: v, high: None, unit: Some("%".into()), qualifier },
-        date: None,
-    })
+    Some(share(s, at, v, k + len))
+}
+
+/// A share in words (百分之十, 五分之一) at `at`..`end`: a percent, qualified as `85%` is
+/// (约百分之十, 百分之八十五以上, 三分之二以上).
+fn share(s: &[char], at: usize, value: f64, end: usize) -> RawFigure {
+    let prefix = prefix_qualifier(s, at);
+    let q = Quantity { value, end, kind: None, unit: Some("%".into()), over: false, scaled: false };
+    finish(s, prefix.map_or(at, |p| p.0), q, FigureKind::Percent, prefix.map(|p| p.1), None)
 }
 
 fn is_code_char(c: char) -> bool {
@@ -809,12 +842,13 @@ fn arabic_figure(s: &[char], at: usize, first: usize, reference: Option<Referenc
 }
 
 /// A number whose thousands are set apart by a space (`3 000万元`, `1 234.5亿元`, as some
-/// statistics write them) is read as one: groups of exactly three digits after a first group of
-/// one to three, then perhaps a decimal part. Any other number as `read_arabic` reads it.
+/// statistics write them) or a full-width comma before a unit (`1，234万元`, Word-typed text) is
+/// read as one: groups of exactly three digits after a first group of one to three, then perhaps
+/// a decimal part. Any other number as `read_arabic` reads it.
 fn read_grouped(s: &[char], at: usize) -> Option<(f64, usize)> {
     let (value, len) = read_arabic(&s[at..])?;
     let is_group = |k: usize| {
-        matches!(s.get(k), Some(' ' | '\u{a0}' | '\u{2009}' | '\u{202f}'))
+        matches!(s.get(k), Some(' ' | '\u{a0}' | '\u{2009}' | '\u{202f}' | '，'))
             && (k + 1..k + 4).all(|j| s.get(j).is_some_and(|c| is_digit(*c)))
             && !s.get(k + 4).is_some_and(|c| is_digit(*c))
     };
@@ -836,8 +870,13 @@ fn read_grouped(s: &[char], at: usize) -> Option<(f64, usize)> {
             k += 1;
         }
     }
-    let (value, _) = read_arabic(&digits)?;
-    Some((value, k - at))
+    let (grouped, _) = read_arabic(&digits)?;
+    // A full-width comma otherwise ends a clause (`共12，345家` only with its unit).
+    let q = read_quantity(s, grouped, k, true);
+    if s[at..k].contains(&'，') && q.kind.is_none() && !q.scaled {
+        return Some((value, len));
+    }
+    Some((grouped, k - at))
 }
 
 /// After a figure with a unit: `-10%` completing 6%-10%.
@@ -967,28 +1006,7 @@ fn fraction(s: &[char], at: usize) -> Option<RawFigure> {
         return None;
     }
     let (num, nlen) = read_cn(&s[k + 2..]).map(|(v, l)| (v as f64, l)).or_else(|| read_arabic(&s[k + 2..]))?;
-    let (start, qualifier) = match prefix_qualifier(s, at) {
-        Some((st, q)) => (st, Some(q)),
-        None => (at, None),
-    };
-    let mut end = k + 2 + nlen;
-    let mut qualifier = qualifier;
-    if let Some((e, q)) = suffix_qualifier(s, end) {
-        end = e;
-        qualifier = qualifier.or(Some(q));
-    }
-    Some(RawFigure {
-        start,
-        end,
-        amount: Amount {
-            kind: FigureKind::Percent,
-            value: num * 100.0 / den as f64,
-            high: None,
-            unit: Some("%".into()),
-            qualifier,
-        },
-        date: None,
-    })
+    Some(share(s, at, num * 100.0 / den as f64, k + 2 + nlen))
 }
 
 /// Whether a Chinese numeral is written digit by digit (`二〇〇四`, `二零二三`): a year's

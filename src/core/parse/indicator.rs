@@ -477,6 +477,14 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
                 }
             }
         }
+        // 十亿元以上项目11个: the class named by the figure before is part of what is counted,
+        // and a verb before the class stays (引进千万元以上项目145个, below).
+        if let Some(j) = i.checked_sub(1).filter(|&j| used[j] == from && t.figures[j].start as usize >= a) {
+            let g = t.figures[j];
+            if !g.amount.kind.is_time() && super::stance::class_bound(t, g) {
+                key = clean(phrase).map(|k| cat(&[g.text.as_str(), &k]));
+            }
+        }
         // A verb alone (已举办28期): its object named earlier in the sentence.
         if let Some(v) = key.as_deref().filter(|k| listed(OBJECT_VERBS, k)) {
             let start = sentence_start;
@@ -520,13 +528,6 @@ pub(crate) fn keys(t: &Text, columns: Option<&[String]>) -> Vec<Option<String>> 
                 if !words(KEEP).any(|w| k.starts_with(w)) && fits {
                     k.insert_str(0, v);
                 }
-            }
-        }
-        // 十亿元以上项目11个: the class named by the figure before is part of what is counted.
-        if let Some(j) = i.checked_sub(1).filter(|&j| used[j] == from && t.figures[j].start as usize >= a) {
-            let g = t.figures[j];
-            if !g.amount.kind.is_time() && super::stance::class_bound(t, g) {
-                key = clean(phrase).map(|k| cat(&[g.text.as_str(), &k]));
             }
         }
         // 个体工商户16743户，从业人员71703人: an attribute of the sentence's subject.

@@ -643,8 +643,8 @@ pub(crate) const ADDRESS_UNITS: &str = "幢|栋|号|号楼|楼|层|单元";
 /// 产值亿元以上的企业): a bound figure followed by 的 is neither target nor result — the bound's
 /// words at the figure's end …
 pub(crate) const CLASS_BOUND_ENDS: &str = "以上|以下|以内";
-/// … or at its start.
-pub(crate) const CLASS_BOUND_STARTS: &str = "低于|高于|超过|不足|不到|不超过";
+/// … or at its start (超 as 超过: 营业收入超亿元的企业).
+pub(crate) const CLASS_BOUND_STARTS: &str = "低于|高于|超过|超|不足|不到|不超过";
 
 /// A bound ending in [`CLASS_BOUND_ENDS`] names a class without a 的 too when a noun follows it
 /// at once (十亿元以上项目11个, 3年以上企业工作经历): any char but these, which go on with the

@@ -165,6 +165,8 @@ fn a_span_of_years_after_de_names_a_things_period() {
         want(&[("count", "900平方米")])
     );
     assert_eq!(pairs("全市的2021—2035年国土空间规划"), want(&[]));
+    // A line break of the page's source after 的 (a browser shows a space).
+    assert_eq!(pairs("全市的\n2021—2035年国土空间规划"), want(&[]));
     // The time a reply reports on stays a figure, and so does a single year after 的.
     assert_eq!(
         pairs("2018-2019年一共支持建设了7个产业园，全市的2023年目标"),
@@ -231,6 +233,8 @@ fn not_figures_document_numbers() {
         "GB／T 50378-2019",
         "JGJ/T 229-2010",
         "HJ 2.2-2018",
+        // Full-width digits, as Word-typed text has them.
+        "GB／T １９００１—２０１６",
     ] {
         assert!(texts(standard).is_empty(), "{standard}");
         assert_eq!(texts(&format!("按照{standard}，2017年投入361亿元")), ["2017年", "361亿元"], "{standard}");
@@ -689,6 +693,55 @@ fn an_issue_s_number_with_its_year_is_no_figure() {
     assert!(texts("收录于《公报》2002年第22号").is_empty());
     assert!(texts("关于某市的批复(2000年32号)").is_empty());
     assert!(texts("刊登于2023年第5期").is_empty());
+    // In full-width digits too (a page typed in a CJK input method).
+    assert!(texts("收录于《公报》２００２年第２２号").is_empty());
     // A year with a count after it stays a year.
     assert_eq!(texts("2023年新建5家"), ["2023年", "5家"]);
+}
+
+#[test]
+fn thousands_apart_by_a_full_width_comma_before_a_unit() {
+    assert_eq!(one("完成投资1，234万元").value, 12_340_000.0);
+    assert_eq!(one("惠及12，345家企业").value, 12_345.0);
+    assert_eq!(one("覆盖1，234，567人").value, 1_234_567.0);
+    // Without a unit the comma ends a clause.
+    assert_eq!(pairs("2023年，共12，345"), want(&[("year", "2023年")]));
+    assert_eq!(pairs("项目3，100家"), want(&[("count", "3，100家")]));
+}
+
+#[test]
+fn a_percent_in_words_takes_its_suffix() {
+    let f = one("残疾人参保率达到百分之八十五以上");
+    assert_eq!((f.text.as_str(), f.value, f.qualifier), ("百分之八十五以上", 85.0, Some("over")));
+    assert_eq!(one("约百分之十左右").qualifier, Some("about"));
+}
+
+#[test]
+fn round_amounts_in_words_with_a_qualifier() {
+    for (text, kind, value, q) in [
+        ("带动近百家企业", "count", 100.0, "nearly"),
+        ("培训百余人", "count", 100.0, "over"),
+        ("引进千万元以上项目", "money", 1e7, "over"),
+        ("退税近千亿元", "money", 1e11, "nearly"),
+        ("服务逾万人次", "count", 1e4, "over"),
+        ("吸纳就业万余人", "count", 1e4, "over"),
+        ("超百亿元", "money", 1e10, "over"),
+    ] {
+        let f = one(text);
+        assert_eq!((f.kind, f.value, f.qualifier), (kind, value, Some(q)), "{text}");
+    }
+    // Without a qualifier, or in a word, no figure.
+    for text in ["百姓", "千人计划", "成千上万人", "万人空巷", "千家万户", "百家争鸣", "千万不要", "三百余家的第百家"]
+    {
+        assert!(pairs(text).iter().all(|(_, t)| t == "三百余家"), "{text}: {:?}", pairs(text));
+    }
+}
+
+#[test]
+fn duo_yuan_after_a_number_is_money_and_more() {
+    let f = one("农民人均月收入1800多元");
+    assert_eq!((f.text.as_str(), f.kind, f.value, f.qualifier), ("1800多元", "money", 1800.0, Some("over")));
+    assert_eq!(one("每人三十多元").value, 30.0);
+    // 多元化 is a word: no money in it.
+    assert!(texts("推进2多元化").is_empty());
 }

@@ -237,8 +237,10 @@ fn the_rest_of_a_compound_unit_is_no_noun() {
 fn a_class_named_before_a_count_is_part_of_its_key() {
     assert_eq!(
         keys_of("其中亿元以上项目48个，十亿元以上项目11个。"),
-        "48个:亿元以上项目 十亿元以上:- 11个:十亿元以上项目"
+        "亿元以上:- 48个:亿元以上项目 十亿元以上:- 11个:十亿元以上项目"
     );
+    // A verb before the class stays with it.
+    assert_eq!(keys_of("引进千万元以上项目145个。"), "千万元以上:引进 145个:引进千万元以上项目");
 }
 
 #[test]
@@ -311,7 +313,8 @@ fn a_role_verb_before_a_count_and_its_list_stays_in_the_key() {
 fn parts_after_qizhong_take_their_wholes_role() {
     assert_eq!(
         keys_of("引进千万元以上项目145个，其中亿元以上项目48个；竣工投产项目55个，其中亿元以上项目28个。"),
-        "145个:引进千万元以上项目 48个:引进亿元以上项目 55个:竣工投产项目 28个:竣工投产亿元以上项目"
+        "千万元以上:引进 145个:引进千万元以上项目 亿元以上:- 48个:引进亿元以上项目 55个:竣工投产项目 亿元以上:- \
+         28个:竣工投产亿元以上项目"
     );
     // What counts other things keeps its own key.
     assert_eq!(keys_of("引进项目14个，其中实际利用内资30亿元。"), "14个:引进项目 30亿元:实际利用内资");

@@ -430,7 +430,12 @@ fn a_share_of_a_whole_is_a_measure_not_a_rate() {
 
 #[test]
 fn bounds_and_conditions_that_name_a_class_without_de() {
-    assert_eq!(in_2023("其中亿元以上项目48个，十亿元以上项目11个。"), "48个:result 十亿元以上:- 11个:result");
+    assert_eq!(
+        in_2023("其中亿元以上项目48个，十亿元以上项目11个。"),
+        "亿元以上:- 48个:result 十亿元以上:- 11个:result"
+    );
+    // 超 as 超过, a round amount in words: 营业收入超亿元的企业 names a class.
+    assert_eq!(in_2023("营业收入超亿元的工业企业达827户。"), "超亿元:- 827户:result");
     assert_eq!(in_2023("其中10亿元项目2个。"), "10亿元:- 2个:result");
     assert_eq!(in_2023("从具有3年以上企业工作经历的人员中招聘。"), "3年以上:-");
     assert_eq!(in_2023("重点支持流域面积200平方公里以上中小河流。"), "200平方公里以上:-");
