@@ -58,14 +58,18 @@ const MODULES = [
   // 159.1 KB with issue 19's fifteenth pass and its chrome and date rules (site furniture above
   // the title, signatures and publication rows as other sites write them: +2.3 KB), the lead's
   // decision (issue 19 first); extras 60.5 KB with issue 22's seventh and eighth rounds (+0.8).
-  { name: "page", ceiling: 159.5 * KB, target: 60 * KB, test: (p) => !inLibrary(p) && !inExtras(p) },
+  // 162.1 KB with issue 19's sixteenth pass (31 more real pages: bulleted rows, wiki and law
+  // database rows, a title's date on its line, colour-scheme buttons, column names) and its figure
+  // robustness rules (round amounts with a qualifier, full-width thousands, metres): +2.9 KB, the
+  // lead's decision (issue 19 first); extras 61.4 KB with issue 22's ninth round (+0.9).
+  { name: "page", ceiling: 162.4 * KB, target: 60 * KB, test: (p) => !inLibrary(p) && !inExtras(p) },
   // 58.1 KB with the turn's stance rules (defaults, bases, standards, schedules: +0.3 KB).
   // 60.9 KB with issue 22's fifth round (the stance rules drawn from 45 pages of new gold,
   // indicator keys that give no key rather than a wrong one: +2.8 KB).
   // 61.1 KB with issue 22's sixth round; 59.8 KB with issue 21's round five (stance.rs's and
   // indicator.rs's lists as one string each, format! out of indicator.rs: −1.3 KB).
-  { name: "extras", ceiling: 60.9 * KB, test: inExtras },
-  { name: "reply page, all (page + extras)", ceiling: 220.2 * KB, test: (p) => !inLibrary(p), total: true },
+  { name: "extras", ceiling: 61.7 * KB, test: inExtras },
+  { name: "reply page, all (page + extras)", ceiling: 223.8 * KB, test: (p) => !inLibrary(p), total: true },
   // 64.4 KB since a reply page's figure card asks it for an indicator's values in other
   // replies (indicatorValues, issue 22: +7 KB with the title table of index version 4).
   // 65.3 KB since the index's words fold traditional chars to simplified (search finds 億元
@@ -75,7 +79,8 @@ const MODULES = [
   // 51.2 KB with issue 21's round six: the indicator view and the card's lookup moved to the
   // library's extras (−12.7 KB; the loader and the hand-over cost 1.3 KB of it); 50.1 KB once
   // each module reads only its own index files (Library::add_only: −1.1 KB).
-  { name: "library", ceiling: 50.2 * KB, target: 40 * KB, test: (p) => inLibrary(p) && !inLibraryExtras(p) },
+  // 50.2 KB with the sixteenth pass's numeral rules (the library reads figures' numerals too).
+  { name: "library", ceiling: 50.3 * KB, target: 40 * KB, test: (p) => inLibrary(p) && !inLibraryExtras(p) },
   // Issue 21's round six: the indicator view (chart, table, 承诺追踪, CSV) and indicatorValues
   // with the index reader they need, 39.7 KB, 36.1 KB reading only their own index files
   // (Library::add_only: −3.6 KB): what a reply page's figure card loads (it loaded the whole
