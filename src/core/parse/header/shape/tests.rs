@@ -123,6 +123,17 @@ fn a_search_box_s_prompt_is_furniture() {
 }
 
 #[test]
+fn a_phone_site_s_menu_button_is_furniture() {
+    // The button that opens a mobile site's menu, alone on its line or beside the home link.
+    for line in ["菜单", "导航", "首页 菜单"] {
+        assert!(is_furniture(line), "{line}");
+    }
+    for line in ["菜单式服务清单", "关于完善车载导航的建议"] {
+        assert!(!is_furniture(line), "{line}");
+    }
+}
+
+#[test]
 fn a_colour_scheme_s_buttons_are_furniture() {
     // An accessibility toolbar's colour schemes (a colour, 底, a colour, 字, a colour's links).
     for line in ["白底黑字蓝链接", "黑底黄字", "配色", "页面原始配色", "视力保护色:", "蓝底黄字白链接 黄底黑字蓝链接"]
